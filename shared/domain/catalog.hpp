@@ -1,0 +1,64 @@
+// The catalogue as one value: everything a kiosk shows before any request is made. Loaded from
+// assets/catalog/*.json (docs/catalog-format.md) or pulled from the server.
+#pragma once
+
+#include "shared/domain/counselling.hpp"
+#include "shared/domain/equipment.hpp"
+#include "shared/domain/service.hpp"
+#include "shared/domain/staff.hpp"
+
+#include <string>
+#include <vector>
+
+namespace okienko::domain
+{
+
+/// The CUS that runs the kiosk: what every slip's header and the attract screen show.
+struct Municipality
+{
+    std::string id;        ///< "lapy", "starachowice"
+    LocalizedText name;    ///< "Gmina Łapy"
+    LocalizedText cusName; ///< "Centrum Usług Społecznych w Łapach"
+    std::string address;
+    std::string phone;
+    std::string email;
+    LocalizedText openingHours;
+    bool contactToBeConfirmed = false; ///< the seeds give no contact data; the CUS must set it
+};
+
+/// One band of an income-dependent fee table: income above the previous band's limit and up to
+/// and including `upToPercent` of the criterion pays these shares of the costs.
+struct FeeBand
+{
+    int upToPercent = 100;
+    int singlePercent = 0; ///< "osoby samotnie gospodarujące"
+    int familyPercent = 0; ///< "osoby w rodzinie"
+};
+
+struct FeeTable
+{
+    std::string id; ///< e.g. "lapy-mieszkanie-chronione"
+    LocalizedText title;
+    std::vector<FeeBand> bands;  ///< ascending by upToPercent
+    LocalizedText aboveLastBand; ///< what the rules say above the last band (nothing: decided individually)
+    LocalizedText paymentRule;
+};
+
+struct Catalog
+{
+    int formatVersion = 1;
+    Municipality municipality;
+    std::vector<Service> services;
+    std::vector<FeeTable> feeTables;
+    std::vector<EquipmentType> equipmentTypes;
+    std::vector<EquipmentUnit> units;
+    std::vector<CounsellingKind> counsellingKinds;
+    std::vector<EmergencyNumber> emergencyNumbers;
+    std::vector<Announcement> announcements;
+
+    const Service* findService(const std::string& id) const;
+    const EquipmentType* findEquipmentType(const std::string& id) const;
+    const FeeTable* findFeeTable(const std::string& id) const;
+};
+
+} // namespace okienko::domain
