@@ -7,6 +7,7 @@
 #include "shared/domain/service.hpp"
 #include "shared/domain/staff.hpp"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
