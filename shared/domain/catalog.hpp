@@ -40,8 +40,11 @@ struct FeeTable
 {
     std::string id; ///< e.g. "lapy-mieszkanie-chronione"
     LocalizedText title;
-    std::vector<FeeBand> bands;  ///< ascending by upToPercent
-    LocalizedText aboveLastBand; ///< what the rules say above the last band (nothing: decided individually)
+    std::vector<FeeBand> bands;             ///< ascending by upToPercent
+    std::int64_t criterionSingleGrosze = 0; ///< income criterion for a person living alone; 0: not stated
+    std::int64_t criterionFamilyGrosze = 0; ///< income criterion per person in a family; 0: not stated
+    LocalizedText criterionNote;            ///< where the criterion comes from and when it changes
+    LocalizedText aboveLastBand;            ///< what the rules say above the last band (nothing: decided individually)
     LocalizedText paymentRule;
 };
 
