@@ -25,6 +25,8 @@ struct Municipality
     std::string email;
     LocalizedText openingHours;
     bool contactToBeConfirmed = false; ///< the seeds give no contact data; the CUS must set it
+
+    friend bool operator==(const Municipality&, const Municipality&) = default;
 };
 
 /// One band of an income-dependent fee table: income above the previous band's limit and up to
@@ -34,6 +36,8 @@ struct FeeBand
     int upToPercent = 100;
     int singlePercent = 0; ///< "osoby samotnie gospodarujące"
     int familyPercent = 0; ///< "osoby w rodzinie"
+
+    friend bool operator==(const FeeBand&, const FeeBand&) = default;
 };
 
 struct FeeTable
@@ -46,6 +50,8 @@ struct FeeTable
     LocalizedText criterionNote;            ///< where the criterion comes from and when it changes
     LocalizedText aboveLastBand;            ///< what the rules say above the last band (nothing: decided individually)
     LocalizedText paymentRule;
+
+    friend bool operator==(const FeeTable&, const FeeTable&) = default;
 };
 
 struct Catalog
@@ -63,6 +69,8 @@ struct Catalog
     const Service* findService(const std::string& id) const;
     const EquipmentType* findEquipmentType(const std::string& id) const;
     const FeeTable* findFeeTable(const std::string& id) const;
+
+    friend bool operator==(const Catalog&, const Catalog&) = default;
 };
 
 } // namespace okienko::domain

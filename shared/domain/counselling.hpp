@@ -17,6 +17,8 @@ struct CounsellingKind
     std::string id; ///< "psychological", "family", "addiction"
     LocalizedText name;
     LocalizedText description;
+
+    friend bool operator==(const CounsellingKind&, const CounsellingKind&) = default;
 };
 
 /// A duty hour a coordinator published: counsellor, room, time.
@@ -64,6 +66,8 @@ struct EmergencyNumber
     LocalizedText name;
     LocalizedText hours;
     bool verifyLocally = false; ///< must be checked by the CUS before the kiosk goes live
+
+    friend bool operator==(const EmergencyNumber&, const EmergencyNumber&) = default;
 };
 
 } // namespace okienko::domain

@@ -25,6 +25,8 @@ struct EquipmentAttribute
     std::string key;     ///< stable, e.g. "max-user-weight-kg"
     LocalizedText label; ///< "Maks. waga użytkownika"
     LocalizedText value; ///< "120 kg"
+
+    friend bool operator==(const EquipmentAttribute&, const EquipmentAttribute&) = default;
 };
 
 struct EquipmentType
@@ -39,6 +41,8 @@ struct EquipmentType
     int maxLoanDays = 90;
     LocalizedList whatToBring;
     LocalizedText notes;
+
+    friend bool operator==(const EquipmentType&, const EquipmentType&) = default;
 };
 
 /// The state of one physical unit. Cleaning, Repair and Retired take it out of lending until staff
@@ -59,6 +63,8 @@ struct EquipmentUnit
     std::string typeId;
     UnitState state = UnitState::Available;
     std::string notes;
+
+    friend bool operator==(const EquipmentUnit&, const EquipmentUnit&) = default;
 };
 
 } // namespace okienko::domain

@@ -43,6 +43,8 @@ struct FeeRule
     FeeKind kind = FeeKind::Unspecified;
     LocalizedText text;     ///< the rule as a resident reads it
     std::string feeTableId; ///< with IncomeTable: the table in Catalog::feeTables
+
+    friend bool operator==(const FeeRule&, const FeeRule&) = default;
 };
 
 struct Service
@@ -73,6 +75,8 @@ struct Service
     std::vector<std::string> sources; ///< seed documents the facts come from, e.g. "004"
     std::optional<Date> validFrom;
     std::optional<Date> validTo;
+
+    friend bool operator==(const Service&, const Service&) = default;
 };
 
 } // namespace okienko::domain

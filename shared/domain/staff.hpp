@@ -37,6 +37,8 @@ struct Announcement
     std::optional<Date> validTo;
 
     bool visibleOn(Date day) const;
+
+    friend bool operator==(const Announcement&, const Announcement&) = default;
 };
 
 enum class UsageKind

@@ -1,0 +1,38 @@
+// Catalogue entities as JSON in exactly the shape of the catalogue file (docs/catalog-format.md),
+// so a change pulled from the server and a file staff edit by hand are one format. Encoders write
+// what the loader reads; decoders run the loader itself (shared/catalog/catalog_loader) over a
+// one-entity document, so a pulled entity is checked by precisely the rules a file is checked by.
+#pragma once
+
+#include "shared/domain/catalog.hpp"
+#include "shared/protocol/json_reader.hpp"
+#include "shared/protocol/protocol_error.hpp"
+#include "shared/util/result.hpp"
+
+namespace okienko::protocol
+{
+
+Json encodeMunicipality(const domain::Municipality& municipality);
+Json encodeService(const domain::Service& service);
+Json encodeFeeTable(const domain::FeeTable& table);
+Json encodeEquipmentType(const domain::EquipmentType& type);
+Json encodeUnit(const domain::EquipmentUnit& unit);
+Json encodeCounsellingKind(const domain::CounsellingKind& kind);
+Json encodeEmergencyNumber(const domain::EmergencyNumber& number);
+Json encodeAnnouncement(const domain::Announcement& announcement);
+/// The whole catalogue as a catalogue file; parseCatalog(encodeCatalog(c).dump()) == c.
+Json encodeCatalog(const domain::Catalog& catalog);
+
+/// Each decoder validates with the catalogue loader's rules. A reference to another entity
+/// (a service's fee_table_id, a unit's type_id) is checked for its form only: the entity it names
+/// arrives in its own change. Error paths are relative to the entity ("$.name.pl").
+Result<domain::Municipality, ProtocolError> decodeMunicipality(const Json& value);
+Result<domain::Service, ProtocolError> decodeService(const Json& value);
+Result<domain::FeeTable, ProtocolError> decodeFeeTable(const Json& value);
+Result<domain::EquipmentType, ProtocolError> decodeEquipmentType(const Json& value);
+Result<domain::EquipmentUnit, ProtocolError> decodeUnit(const Json& value);
+Result<domain::CounsellingKind, ProtocolError> decodeCounsellingKind(const Json& value);
+Result<domain::EmergencyNumber, ProtocolError> decodeEmergencyNumber(const Json& value);
+Result<domain::Announcement, ProtocolError> decodeAnnouncement(const Json& value);
+
+} // namespace okienko::protocol

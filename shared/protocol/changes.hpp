@@ -1,0 +1,95 @@
+// Pulled changes (GET /api/v1/changes): one entry per changed entity, in the server's commit order.
+// Catalogue entities carry exactly the JSON of the catalogue file (catalog_json.hpp); the others
+// are defined here. The cursor is opaque to the kiosk: it stores it in the same transaction as the
+// changes it covers and sends it back verbatim.
+#pragma once
+
+#include "shared/domain/counselling.hpp"
+#include "shared/domain/staff.hpp"
+#include "shared/protocol/json_reader.hpp"
+#include "shared/protocol/protocol_error.hpp"
+#include "shared/util/result.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace okienko::protocol
+{
+
+/// Entity names in a Change. Catalogue entities first (data = the catalogue file's object).
+namespace entity
+{
+inline constexpr std::string_view kMunicipality = "municipality";    ///< id = municipality id; data as "municipality"
+inline constexpr std::string_view kService = "service";              ///< id = service id
+inline constexpr std::string_view kFeeTable = "fee_table";           ///< id = fee table id
+inline constexpr std::string_view kEquipmentType = "equipment_type"; ///< id = type id
+inline constexpr std::string_view kUnit = "unit";                    ///< id = inventory number; state is live
+inline constexpr std::string_view kCounsellingKind = "counselling_kind"; ///< id = kind id
+inline constexpr std::string_view kEmergencyNumber = "emergency_number"; ///< id = the number
+inline constexpr std::string_view kAnnouncement = "announcement";        ///< id = announcement id
+inline constexpr std::string_view kCounsellingSlot = "counselling_slot"; ///< encodeSlot
+inline constexpr std::string_view kStaff = "staff";                      ///< encodeStaff (argon2id PIN hash)
+inline constexpr std::string_view kReservation = "reservation";          ///< own requests only: RequestStatusUpdate
+inline constexpr std::string_view kCounsellingRequest = "counselling_request"; ///< own requests only
+inline constexpr std::string_view kCallbackRequest = "callback_request";       ///< own requests only
+} // namespace entity
+
+enum class ChangeOp
+{
+    Upsert, ///< "upsert": data is the entity's whole current state
+    Delete, ///< "delete": data is {} (a tombstone)
+};
+
+std::string_view toCode(ChangeOp op);
+
+struct Change
+{
+    std::int64_t seq = 0; ///< the server's log position; informational, paging uses the cursor
+    std::string entity;
+    std::string id;
+    ChangeOp op = ChangeOp::Upsert;
+    Json data = Json::object();
+    /// Catalogue entities: the index in the file's list, so that a kiosk rebuilding the catalogue
+    /// from changes keeps the file's order (browse order). -1 (not sent) for other entities.
+    int position = -1;
+};
+
+struct ChangesPage
+{
+    std::string cursor; ///< send back as ?since= to get what follows
+    bool more = false;  ///< true: ask again at once with the new cursor
+    std::vector<Change> changes;
+};
+
+/// Default and maximum page size of GET /api/v1/changes (?limit=).
+inline constexpr int kDefaultChangesLimit = 200;
+inline constexpr int kMaxChangesLimit = 1000;
+
+Json encodeChange(const Change& change);
+std::string encodeChangesPage(const ChangesPage& page);
+/// Lenient about unknown keys (a newer server may add some), strict about types.
+Result<ChangesPage, ProtocolError> decodeChangesPage(std::string_view body);
+
+/// The status of a request this kiosk sent, as the CUS moves it on (held → expired, provisional →
+/// confirmed, …). No personal data: the kiosk still has it until it erases it after the ack.
+struct RequestStatusUpdate
+{
+    std::string id;     ///< the request id (= its event id)
+    std::string code;   ///< reference code
+    std::string status; ///< a ReservationStatus or RequestStatus code
+};
+
+Json encodeRequestStatus(const RequestStatusUpdate& update);
+Result<RequestStatusUpdate, ProtocolError> decodeRequestStatus(const Json& value, const std::string& path = "$");
+
+/// {"id","kind_ids":[…],"counsellor","room","date","start_minute","duration_minutes","booked"}.
+Json encodeSlot(const domain::CounsellingSlot& slot);
+Result<domain::CounsellingSlot, ProtocolError> decodeSlot(const Json& value, const std::string& path = "$");
+
+/// {"id","name","role","pin_hash","active"}.
+Json encodeStaff(const domain::Staff& staff);
+Result<domain::Staff, ProtocolError> decodeStaff(const Json& value, const std::string& path = "$");
+
+} // namespace okienko::protocol

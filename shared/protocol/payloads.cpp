@@ -1,0 +1,486 @@
+// Event payload codecs. Validation repeats the kiosk's own (shared/validate) on the server: a
+// kiosk with a bug, an old build or a forged token must not be able to store what a form refuses.
+#include "shared/protocol/payloads.hpp"
+
+#include "shared/domain/area.hpp"
+#include "shared/domain/codes.hpp"
+#include "shared/domain/language.hpp"
+#include "shared/rules/availability.hpp"
+#include "shared/rules/reference_code.hpp"
+#include "shared/validate/free_text.hpp"
+#include "shared/validate/person_name.hpp"
+#include "shared/validate/pesel.hpp"
+#include "shared/validate/phone.hpp"
+#include "shared/validate/postal_code.hpp"
+
+namespace okienko::protocol
+{
+
+namespace
+{
+constexpr std::size_t kMaxNotes = 500;
+constexpr std::size_t kMaxIdea = 1000;
+constexpr std::size_t kMaxStreet = 120;
+constexpr std::size_t kMaxCity = 80;
+constexpr std::size_t kMaxFlow = 32;
+constexpr std::size_t kMaxStep = 64;
+
+template <typename E> E readCode(ObjectReader& r, std::string_view key, E fallback)
+{
+    const std::string code = r.string(key, 32);
+    if (!r.ok())
+        return fallback;
+    auto v = domain::fromCode<E>(code);
+    if (!v)
+    {
+        r.fail(ProtocolErrorCode::BadValue, std::string(key), "unknown code");
+        return fallback;
+    }
+    return *v;
+}
+
+domain::Language readLanguage(ObjectReader& r)
+{
+    const std::string code = r.string("language", 2);
+    if (!r.ok())
+        return domain::Language::Pl;
+    auto v = domain::parseLanguage(code);
+    if (!v)
+        r.fail(ProtocolErrorCode::BadValue, "language", "expected pl, uk or en");
+    return v.value_or(domain::Language::Pl);
+}
+
+std::string readPhone(ObjectReader& r, std::string_view key)
+{
+    const std::string raw = r.string(key, 32);
+    if (!r.ok())
+        return {};
+    auto phone = validate::normalisePhone(raw);
+    if (!phone)
+    {
+        r.fail(ProtocolErrorCode::BadValue, std::string(key), std::string(validate::messageKey(phone.error())));
+        return {};
+    }
+    return *phone;
+}
+
+std::string readName(ObjectReader& r, std::string_view key, bool required)
+{
+    std::string raw;
+    if (required)
+        raw = r.string(key, 200);
+    else
+        raw = r.stringOr(key, 200);
+    if (!r.ok() || (!required && raw.empty()))
+        return {};
+    auto name = validate::validatePersonName(raw);
+    if (!name)
+    {
+        r.fail(ProtocolErrorCode::BadValue, std::string(key), std::string(validate::messageKey(name.error())));
+        return {};
+    }
+    return *name;
+}
+
+std::string readFreeText(ObjectReader& r, std::string_view key, std::size_t min, std::size_t max)
+{
+    // Length first (with the reader's own limit check) so a huge text never reaches the validator.
+    const std::string raw = min > 0 ? r.string(key, max + 64) : r.stringOr(key, max + 64);
+    if (!r.ok())
+        return {};
+    auto text = validate::validateFreeText(raw, min, max);
+    if (!text)
+    {
+        r.fail(ProtocolErrorCode::BadValue, std::string(key), std::string(validate::messageKey(text.error().error)));
+        return {};
+    }
+    return *text;
+}
+
+std::string readReferenceCode(ObjectReader& r, rules::ReferenceKind kind)
+{
+    const std::string raw = r.string("code", 32);
+    if (!r.ok())
+        return {};
+    auto code = rules::parseReferenceCode(raw, kind);
+    if (!code)
+    {
+        r.fail(ProtocolErrorCode::BadValue, "code", "not a valid reference code of this kind");
+        return {};
+    }
+    return code->text;
+}
+
+domain::Person readPerson(ObjectReader& parent, std::string_view key)
+{
+    domain::Person p;
+    const Json* obj = parent.object(key);
+    if (obj == nullptr)
+        return p;
+    ObjectReader r(*obj, parent.pathOf(key));
+    p.name = readName(r, "name", true);
+    p.phone = readPhone(r, "phone");
+    if (const Json* a = r.optionalObject("address"))
+    {
+        ObjectReader ar(*a, r.pathOf("address"));
+        p.address.street = ar.string("street", kMaxStreet);
+        const std::string postal = ar.string("postal_code", 16);
+        if (ar.ok())
+        {
+            auto normal = validate::normalisePostalCode(postal);
+            if (!normal)
+                ar.fail(ProtocolErrorCode::BadValue, "postal_code", std::string(validate::messageKey(normal.error())));
+            else
+                p.address.postalCode = *normal;
+        }
+        p.address.city = ar.string("city", kMaxCity);
+        if (!ar.finish())
+            r.adopt(ar.error());
+    }
+    if (!r.finish())
+        parent.adopt(r.error());
+    return p;
+}
+
+Json encodePerson(const domain::Person& p)
+{
+    Json j{{"name", p.name}, {"phone", p.phone}};
+    if (!p.address.street.empty() || !p.address.postalCode.empty() || !p.address.city.empty())
+        j["address"] =
+            Json{{"street", p.address.street}, {"postal_code", p.address.postalCode}, {"city", p.address.city}};
+    return j;
+}
+
+/// Checks the envelope's type and returns a strict reader over the payload.
+Status<ProtocolError> expectType(const Event& e, std::initializer_list<EventType> types)
+{
+    auto t = parseEventType(e.type);
+    if (!t)
+        return makeErr(ProtocolError{ProtocolErrorCode::UnknownEventType, "$.type", "unknown event type"});
+    for (auto allowed : types)
+        if (*t == allowed)
+            return {};
+    return makeErr(ProtocolError{ProtocolErrorCode::BadValue, "$.type", "event type does not fit this decoder"});
+}
+
+template <typename T> Result<T, ProtocolError> finishWith(ObjectReader& r, T value)
+{
+    if (!r.finish())
+        return makeErr(r.error());
+    return value;
+}
+
+Event envelope(const std::string& id, EventType type, std::int64_t createdAt, Json payload)
+{
+    return Event{id, std::string(toCode(type)), createdAt, std::move(payload)};
+}
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Kiosk side.
+
+Event makeReservationCreated(const domain::Reservation& r)
+{
+    Json p{{"code", r.code},
+           {"type_id", r.typeId},
+           {"pick_up_date", r.period.first.iso()},
+           {"loan_days", r.period.days},
+           {"person", encodePerson(r.person)},
+           {"residency_declared", r.residencyDeclared},
+           {"clause_acknowledged", r.clauseAcknowledged},
+           {"language", domain::languageCode(r.language)}};
+    if (!r.onBehalfOf.empty())
+        p["on_behalf_of"] = r.onBehalfOf;
+    return envelope(r.id, EventType::ReservationCreated, r.createdAt, std::move(p));
+}
+
+Event makeCounsellingRequested(const domain::CounsellingRequest& c)
+{
+    Json p{{"code", c.code}, {"kind_id", c.kindId}, {"slot_id", c.slotId ? Json(*c.slotId) : Json(nullptr)},
+           {"name", c.name}, {"phone", c.phone},    {"language", domain::languageCode(c.language)}};
+    return envelope(c.id, EventType::CounsellingRequested, c.createdAt, std::move(p));
+}
+
+Event makeCallbackRequested(const domain::CallbackRequest& c)
+{
+    Json p{{"code", c.code},
+           {"phone", c.phone},
+           {"day", c.day.iso()},
+           {"day_part", domain::toCode(c.dayPart)},
+           {"language", domain::languageCode(c.language)}};
+    if (!c.topicServiceId.empty())
+        p["topic_service_id"] = c.topicServiceId;
+    if (!c.equipmentTypeId.empty())
+        p["equipment_type_id"] = c.equipmentTypeId;
+    if (!c.firstName.empty())
+        p["first_name"] = c.firstName;
+    return envelope(c.id, EventType::CallbackRequested, c.createdAt, std::move(p));
+}
+
+Event makeLoanCheckedOut(const domain::Loan& l)
+{
+    Json p{{"inventory_number", l.inventoryNumber},
+           {"type_id", l.typeId},
+           {"reservation_id", l.reservationId ? Json(*l.reservationId) : Json(nullptr)},
+           {"borrower", encodePerson(l.borrower)},
+           {"start", l.start.iso()},
+           {"due", l.due.iso()},
+           {"staff_id", l.staffId}};
+    if (!l.pesel.empty())
+        p["pesel"] = l.pesel;
+    return envelope(l.id, EventType::LoanCheckedOut, l.createdAt, std::move(p));
+}
+
+Event makeLoanCheckedIn(const std::string& eventId, std::int64_t createdAt, const LoanCheckIn& c)
+{
+    Json p{{"loan_id", c.loanId},
+           {"returned_on", c.returnedOn.iso()},
+           {"condition", domain::toCode(c.condition)},
+           {"notes", c.notes},
+           {"staff_id", c.staffId}};
+    return envelope(eventId, EventType::LoanCheckedIn, createdAt, std::move(p));
+}
+
+Event makeLoanExtended(const std::string& eventId, std::int64_t createdAt, const LoanExtension& x)
+{
+    Json p{{"loan_id", x.loanId}, {"due", x.due.iso()}, {"staff_id", x.staffId}};
+    return envelope(eventId, EventType::LoanExtended, createdAt, std::move(p));
+}
+
+Event makeUnitStateChanged(const std::string& eventId, std::int64_t createdAt, const UnitStateChange& c)
+{
+    Json p{{"inventory_number", c.inventoryNumber},
+           {"state", domain::toCode(c.state)},
+           {"notes", c.notes},
+           {"staff_id", c.staffId}};
+    return envelope(eventId, EventType::UnitStateChanged, createdAt, std::move(p));
+}
+
+Event makeUsageEvent(const domain::UsageEvent& u)
+{
+    const std::string lang(domain::languageCode(u.language));
+    if (u.kind == domain::UsageKind::Rating)
+        return envelope(u.id, EventType::FeedbackRated, u.at,
+                        Json{{"flow", u.flow}, {"rating", u.rating}, {"language", lang}});
+    if (u.kind == domain::UsageKind::Idea)
+    {
+        Json p{{"text", u.text}, {"language", lang}};
+        p["area"] = u.area ? Json(std::string(domain::areaCode(*u.area))) : Json(nullptr);
+        return envelope(u.id, EventType::IdeaSubmitted, u.at, std::move(p));
+    }
+    Json p{{"kind", domain::toCode(u.kind)}, {"flow", u.flow}, {"step", u.step}, {"language", lang}};
+    if (!u.serviceId.empty())
+        p["service_id"] = u.serviceId;
+    return envelope(u.id, EventType::UsageRecorded, u.at, std::move(p));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server side.
+
+Result<domain::Reservation, ProtocolError> decodeReservationCreated(const Event& e)
+{
+    if (auto s = expectType(e, {EventType::ReservationCreated}); !s)
+        return makeErr(s.error());
+    ObjectReader r(e.payload, "$.payload");
+    domain::Reservation out;
+    out.id = e.id;
+    out.createdAt = e.createdAt;
+    out.status = domain::ReservationStatus::Provisional;
+    out.code = readReferenceCode(r, rules::ReferenceKind::Reservation);
+    out.typeId = r.id("type_id", IdPattern::Slug);
+    out.period.first = r.date("pick_up_date");
+    out.period.days = static_cast<int>(r.integer("loan_days", 1, rules::kMaxBookingDays));
+    out.person = readPerson(r, "person");
+    out.onBehalfOf = readName(r, "on_behalf_of", false);
+    out.residencyDeclared = r.boolean("residency_declared");
+    out.clauseAcknowledged = r.boolean("clause_acknowledged");
+    if (r.ok() && !out.clauseAcknowledged)
+        r.fail(ProtocolErrorCode::BadValue, "clause_acknowledged",
+               "personal data may only be sent after the information clause was acknowledged");
+    out.language = readLanguage(r);
+    return finishWith(r, std::move(out));
+}
+
+Result<domain::CounsellingRequest, ProtocolError> decodeCounsellingRequested(const Event& e)
+{
+    if (auto s = expectType(e, {EventType::CounsellingRequested}); !s)
+        return makeErr(s.error());
+    ObjectReader r(e.payload, "$.payload");
+    domain::CounsellingRequest out;
+    out.id = e.id;
+    out.createdAt = e.createdAt;
+    out.status = domain::RequestStatus::Provisional;
+    out.code = readReferenceCode(r, rules::ReferenceKind::Counselling);
+    out.kindId = r.id("kind_id", IdPattern::Slug);
+    out.slotId = r.optionalId("slot_id", IdPattern::Code);
+    out.name = readName(r, "name", true);
+    out.phone = readPhone(r, "phone");
+    out.language = readLanguage(r);
+    return finishWith(r, std::move(out));
+}
+
+Result<domain::CallbackRequest, ProtocolError> decodeCallbackRequested(const Event& e)
+{
+    if (auto s = expectType(e, {EventType::CallbackRequested}); !s)
+        return makeErr(s.error());
+    ObjectReader r(e.payload, "$.payload");
+    domain::CallbackRequest out;
+    out.id = e.id;
+    out.createdAt = e.createdAt;
+    out.status = domain::RequestStatus::Provisional;
+    out.code = readReferenceCode(r, rules::ReferenceKind::Callback);
+    out.phone = readPhone(r, "phone");
+    out.day = r.date("day");
+    out.dayPart = readCode<domain::DayPart>(r, "day_part", domain::DayPart::Morning);
+    out.topicServiceId = r.optionalId("topic_service_id", IdPattern::Slug).value_or("");
+    out.equipmentTypeId = r.optionalId("equipment_type_id", IdPattern::Slug).value_or("");
+    out.firstName = readName(r, "first_name", false);
+    out.language = readLanguage(r);
+    return finishWith(r, std::move(out));
+}
+
+Result<domain::Loan, ProtocolError> decodeLoanCheckedOut(const Event& e)
+{
+    if (auto s = expectType(e, {EventType::LoanCheckedOut}); !s)
+        return makeErr(s.error());
+    ObjectReader r(e.payload, "$.payload");
+    domain::Loan out;
+    out.id = e.id;
+    out.createdAt = e.createdAt;
+    out.inventoryNumber = r.id("inventory_number", IdPattern::InventoryNumber);
+    out.typeId = r.id("type_id", IdPattern::Slug);
+    out.reservationId = r.optionalId("reservation_id", IdPattern::Uuid);
+    out.borrower = readPerson(r, "borrower");
+    const std::string pesel = r.stringOr("pesel", 11);
+    if (r.ok() && !pesel.empty())
+    {
+        auto info = validate::validatePesel(pesel);
+        if (!info)
+            r.fail(ProtocolErrorCode::BadValue, "pesel", std::string(validate::messageKey(info.error())));
+        else
+            out.pesel = info->number;
+    }
+    out.start = r.date("start");
+    out.due = r.date("due");
+    if (r.ok() && out.due < out.start)
+        r.fail(ProtocolErrorCode::BadValue, "due", "due before start");
+    if (r.ok() && out.due.toDays() - out.start.toDays() > rules::kMaxBookingDays)
+        r.fail(ProtocolErrorCode::OutOfRange, "due", "loan longer than the longest allowed");
+    out.staffId = r.id("staff_id", IdPattern::Code);
+    return finishWith(r, std::move(out));
+}
+
+Result<LoanCheckIn, ProtocolError> decodeLoanCheckedIn(const Event& e)
+{
+    if (auto s = expectType(e, {EventType::LoanCheckedIn}); !s)
+        return makeErr(s.error());
+    ObjectReader r(e.payload, "$.payload");
+    LoanCheckIn out;
+    out.loanId = r.id("loan_id", IdPattern::Uuid);
+    out.returnedOn = r.date("returned_on");
+    out.condition = readCode<domain::ReturnCondition>(r, "condition", domain::ReturnCondition::Fine);
+    out.notes = readFreeText(r, "notes", 0, kMaxNotes);
+    out.staffId = r.id("staff_id", IdPattern::Code);
+    return finishWith(r, std::move(out));
+}
+
+Result<LoanExtension, ProtocolError> decodeLoanExtended(const Event& e)
+{
+    if (auto s = expectType(e, {EventType::LoanExtended}); !s)
+        return makeErr(s.error());
+    ObjectReader r(e.payload, "$.payload");
+    LoanExtension out;
+    out.loanId = r.id("loan_id", IdPattern::Uuid);
+    out.due = r.date("due");
+    out.staffId = r.id("staff_id", IdPattern::Code);
+    return finishWith(r, std::move(out));
+}
+
+Result<UnitStateChange, ProtocolError> decodeUnitStateChanged(const Event& e)
+{
+    if (auto s = expectType(e, {EventType::UnitStateChanged}); !s)
+        return makeErr(s.error());
+    ObjectReader r(e.payload, "$.payload");
+    UnitStateChange out;
+    out.inventoryNumber = r.id("inventory_number", IdPattern::InventoryNumber);
+    out.state = readCode<domain::UnitState>(r, "state", domain::UnitState::Available);
+    out.notes = readFreeText(r, "notes", 0, kMaxNotes);
+    out.staffId = r.id("staff_id", IdPattern::Code);
+    return finishWith(r, std::move(out));
+}
+
+Result<domain::UsageEvent, ProtocolError> decodeUsageEvent(const Event& e)
+{
+    if (auto s = expectType(e, {EventType::UsageRecorded, EventType::FeedbackRated, EventType::IdeaSubmitted}); !s)
+        return makeErr(s.error());
+    const EventType type = *parseEventType(e.type);
+    ObjectReader r(e.payload, "$.payload");
+    domain::UsageEvent out;
+    out.id = e.id;
+    out.at = e.createdAt;
+    if (type == EventType::FeedbackRated)
+    {
+        out.kind = domain::UsageKind::Rating;
+        out.flow = r.string("flow", kMaxFlow);
+        out.rating = static_cast<int>(r.integer("rating", 1, 5));
+    }
+    else if (type == EventType::IdeaSubmitted)
+    {
+        out.kind = domain::UsageKind::Idea;
+        if (auto area = r.optionalString("area", 32))
+        {
+            out.area = domain::parseArea(*area);
+            if (!out.area)
+                r.fail(ProtocolErrorCode::BadValue, "area", "unknown area code");
+        }
+        out.text = readFreeText(r, "text", 1, kMaxIdea);
+    }
+    else
+    {
+        out.kind = readCode<domain::UsageKind>(r, "kind", domain::UsageKind::FlowStarted);
+        if (r.ok() && (out.kind == domain::UsageKind::Rating || out.kind == domain::UsageKind::Idea))
+            r.fail(ProtocolErrorCode::BadValue, "kind", "ratings and ideas have their own event types");
+        out.flow = r.string("flow", kMaxFlow);
+        out.step = r.stringOr("step", kMaxStep);
+        out.serviceId = r.optionalId("service_id", IdPattern::Slug).value_or("");
+    }
+    out.language = readLanguage(r);
+    return finishWith(r, std::move(out));
+}
+
+Status<ProtocolError> validatePayload(const Event& e)
+{
+    auto type = parseEventType(e.type);
+    if (!type)
+        return makeErr(ProtocolError{ProtocolErrorCode::UnknownEventType, "$.type", "unknown event type"});
+    auto check = [](const auto& result) -> Status<ProtocolError>
+    {
+        if (!result)
+            return makeErr(result.error());
+        return {};
+    };
+    switch (*type)
+    {
+    case EventType::ReservationCreated:
+        return check(decodeReservationCreated(e));
+    case EventType::CounsellingRequested:
+        return check(decodeCounsellingRequested(e));
+    case EventType::CallbackRequested:
+        return check(decodeCallbackRequested(e));
+    case EventType::LoanCheckedOut:
+        return check(decodeLoanCheckedOut(e));
+    case EventType::LoanCheckedIn:
+        return check(decodeLoanCheckedIn(e));
+    case EventType::LoanExtended:
+        return check(decodeLoanExtended(e));
+    case EventType::UnitStateChanged:
+        return check(decodeUnitStateChanged(e));
+    case EventType::UsageRecorded:
+    case EventType::FeedbackRated:
+    case EventType::IdeaSubmitted:
+        return check(decodeUsageEvent(e));
+    }
+    return makeErr(ProtocolError{ProtocolErrorCode::UnknownEventType, "$.type", "unknown event type"});
+}
+
+} // namespace okienko::protocol
