@@ -1,0 +1,156 @@
+// Composition root (see kiosk_app.hpp).
+#include "kiosk/app/kiosk_app.hpp"
+
+#include "kiosk/ui/screens/screens.hpp"
+#include "shared/catalog/catalog_loader.hpp"
+
+#include <cstdio>
+#include <imgui.h>
+
+namespace okienko::kiosk
+{
+namespace
+{
+
+#ifndef OKIENKO_DEFAULT_ASSETS_DIR
+#define OKIENKO_DEFAULT_ASSETS_DIR "/usr/share/okienko/assets"
+#endif
+
+void logLine(const char* subsystem, const std::string& message)
+{
+    std::fprintf(stderr, "[%s] %s\n", subsystem, message.c_str());
+}
+
+} // namespace
+
+KioskApp::KioskApp(const std::filesystem::path& configPath, const Clock& clock) : m_clock(clock)
+{
+    auto loaded = loadConfig(configPath);
+    if (loaded.ok())
+    {
+        m_config = std::move(loaded.value());
+    }
+    else
+    {
+        for (const ConfigError& e : loaded.error())
+            addError(e.toString());
+        // Keep going with defaults, so the error screen itself has fonts and words.
+        m_config.data.assets = OKIENKO_DEFAULT_ASSETS_DIR;
+    }
+    if (!std::filesystem::exists(m_config.data.assets / "fonts"))
+        m_config.data.assets = OKIENKO_DEFAULT_ASSETS_DIR;
+
+    if (auto st = m_translator.loadDirectory(m_config.data.i18nDirectory()); !st.ok())
+        addError(st.error().toString());
+
+    if (m_state.configErrors.empty())
+    {
+        std::filesystem::path catalogPath = m_config.data.catalog;
+        if (catalogPath.empty())
+            catalogPath = m_config.data.assets / "catalog" / "lapy.json";
+        auto cat = catalog::loadCatalogFile(catalogPath);
+        if (cat.ok())
+            m_catalog = std::move(cat.value());
+        else
+            for (const catalog::CatalogError& e : cat.error())
+                addError(catalogPath.string() + ": " + catalog::formatCatalogError(e));
+    }
+    m_index = search::CatalogIndex(m_catalog);
+
+    SessionDefaults defaults;
+    defaults.language = m_config.ui.defaultLanguage;
+    defaults.languages = m_config.ui.languages;
+    defaults.largeText = m_config.ui.largeText;
+    defaults.highContrast = m_config.ui.highContrast;
+    std::vector<std::string> errors = std::move(m_state.configErrors);
+    m_state = freshState(defaults);
+    m_state.configErrors = std::move(errors);
+    m_controller = std::make_unique<Controller>(m_state, m_catalog, m_index, defaults,
+                                                std::chrono::seconds(m_config.idle.timeoutSeconds),
+                                                std::chrono::seconds(m_config.idle.warningSeconds));
+    m_controller->wipeSession(); // routes to the error screen when there are errors
+}
+
+void KioskApp::addError(const std::string& line)
+{
+    logLine("config", line);
+    m_state.configErrors.push_back(line);
+}
+
+void KioskApp::setupImGui(int displayWidthPx)
+{
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    m_ui.uiScale = static_cast<float>(m_config.display.uiScale);
+    m_ui.pxPerMm = static_cast<float>(m_config.display.pixelsPerMm(displayWidthPx));
+    io.MouseDragThreshold = 3.0f * m_ui.pxPerMm;
+
+    ui::buildGlyphRanges(m_glyphRanges);
+    std::string error;
+    const std::string fontDir = (m_config.data.assets / "fonts").string();
+    if (!ui::loadFonts(*io.Fonts, fontDir, m_ui.uiScale, m_glyphRanges, m_ui.fonts, error))
+    {
+        addError(error);
+        m_controller->wipeSession();
+        // Without our fonts the error must still be readable: ImGui's built-in font.
+        io.Fonts->Clear();
+        ImFont* f = io.Fonts->AddFontDefault();
+        m_ui.fonts.normal = ui::FontFaces{f, f, f};
+        m_ui.fonts.large = m_ui.fonts.normal;
+        m_ui.fonts.huge = f;
+    }
+    syncTheme();
+}
+
+void KioskApp::syncTheme()
+{
+    if (m_themeApplied && m_appliedContrast == m_state.highContrast)
+        return;
+    m_ui.palette = m_state.highContrast ? ui::highContrastPalette() : ui::calmPalette();
+    ui::applyTheme(ImGui::GetStyle(), m_ui.palette, m_ui.uiScale);
+    m_appliedContrast = m_state.highContrast;
+    m_themeApplied = true;
+}
+
+bool KioskApp::drawFrame()
+{
+    syncTheme();
+    m_ui.largeText = m_state.largeText;
+    m_translator.setLanguage(m_state.language);
+    Intents intents;
+    const ui::ScreenEnv env{m_state, m_catalog, m_translator, m_clock.localNow()};
+    ui::drawFrame(env, m_ui, intents);
+    const bool changed = !intents.empty();
+    m_controller->applyAll(intents, m_clock.now());
+    return changed;
+}
+
+void KioskApp::userActivity()
+{
+    m_controller->userActivity(m_clock.now());
+}
+
+bool KioskApp::tick()
+{
+    return m_controller->tick(m_clock.now());
+}
+
+std::optional<Millis> KioskApp::nextDeadline() const
+{
+    const Millis now = m_clock.now();
+    std::optional<Millis> next = m_controller->nextDeadline(now);
+    if (m_state.router.current() == ScreenId::Attract)
+    {
+        // The attract clock shows minutes: wake at the next full minute.
+        const LocalDateTime t = m_clock.localNow();
+        const Millis minute = now + Millis((60 - t.second) * 1000);
+        if (!next || minute < *next)
+            next = minute;
+    }
+    return next;
+}
+
+} // namespace okienko::kiosk

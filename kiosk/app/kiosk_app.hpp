@@ -1,0 +1,71 @@
+// The composition root of the kiosk, without SDL: loads the configuration, translations and
+// catalogue, owns the state, the controller and the UI context, and draws one ImGui frame at a
+// time. A problem at start-up (bad kiosk.toml, unreadable catalogue, missing font) never stops
+// the app: it becomes the configuration error screen and a log line.
+#pragma once
+
+#include "kiosk/core/app_state.hpp"
+#include "kiosk/core/clock.hpp"
+#include "kiosk/core/config.hpp"
+#include "kiosk/core/controller.hpp"
+#include "kiosk/core/translator.hpp"
+#include "kiosk/ui/ui_context.hpp"
+#include "shared/domain/catalog.hpp"
+#include "shared/search/catalog_index.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace okienko::kiosk
+{
+
+class KioskApp
+{
+  public:
+    /// Loads everything; problems are collected in state().configErrors (and logged).
+    KioskApp(const std::filesystem::path& configPath, const Clock& clock);
+
+    const KioskConfig& config() const { return m_config; }
+    /// Loads fonts into the current ImGui context's atlas and applies the theme for a display
+    /// `displayWidthPx` logical pixels wide. Call once after ImGui::CreateContext().
+    void setupImGui(int displayWidthPx);
+
+    /// Draws the current screen (between ImGui::NewFrame and ImGui::Render) and applies the intents
+    /// it emitted. Returns true when the state changed.
+    bool drawFrame();
+    /// A touch: restarts the idle countdown.
+    void userActivity();
+    /// Advances timers; true when the screen must be redrawn.
+    bool tick();
+    /// Monotonic time of the next timer that changes the screen, if any.
+    std::optional<Millis> nextDeadline() const;
+
+    AppState& state() { return m_state; }
+    const AppState& state() const { return m_state; }
+    Controller& controller() { return *m_controller; }
+    ui::UiContext& ui() { return m_ui; }
+    const Translator& translator() const { return m_translator; }
+    const domain::Catalog& catalog() const { return m_catalog; }
+    const Clock& clock() const { return m_clock; }
+
+  private:
+    void addError(const std::string& line);
+    void syncTheme();
+
+    const Clock& m_clock;
+    KioskConfig m_config;
+    Translator m_translator;
+    domain::Catalog m_catalog;
+    search::CatalogIndex m_index;
+    AppState m_state;
+    std::unique_ptr<Controller> m_controller;
+    ui::UiContext m_ui;
+    ImVector<ImWchar> m_glyphRanges; // must outlive the font atlas build
+    bool m_appliedContrast = false;
+    bool m_themeApplied = false;
+};
+
+} // namespace okienko::kiosk

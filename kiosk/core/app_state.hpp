@@ -1,0 +1,123 @@
+// Everything the kiosk screens show, as plain values. A user's session lives here and nowhere
+// else, so "wipe the session" is "replace the state with a fresh one" and a test can compare the
+// whole state after an idle expiry with a fresh state.
+#pragma once
+
+#include "kiosk/core/keyboard_state.hpp"
+#include "kiosk/core/router.hpp"
+#include "kiosk/core/text_buffer.hpp"
+#include "shared/domain/area.hpp"
+#include "shared/domain/language.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace okienko::kiosk
+{
+
+/// Fields a keyboard can type into.
+enum class FieldId
+{
+    Search, ///< catalogue search
+    Income, ///< fee calculator: monthly income in złoty
+};
+
+enum class BrowseMode
+{
+    Areas,  ///< by the 14 areas of the CUS act
+    Groups, ///< by "who it is for"
+    Search, ///< as-you-type search with the keyboard
+};
+
+enum class Household
+{
+    None, ///< not chosen yet
+    Single,
+    Family,
+};
+
+/// A TextBuffer that compares by content, so whole states can be compared.
+struct EditField
+{
+    TextBuffer buffer;
+
+    EditField(std::size_t maxCodePoints, InputFilter filter) : buffer(maxCodePoints, filter) {}
+    friend bool operator==(const EditField& a, const EditField& b);
+};
+
+/// The on-screen keyboard's language, page and Shift, compared by value.
+struct KeyboardModel
+{
+    KeyboardState state;
+
+    explicit KeyboardModel(domain::Language lang, std::vector<domain::Language> languages)
+        : state(lang, std::move(languages))
+    {
+    }
+    friend bool operator==(const KeyboardModel& a, const KeyboardModel& b);
+};
+
+struct CatalogueState
+{
+    BrowseMode mode = BrowseMode::Areas;
+    std::optional<domain::Area> area;
+    std::optional<domain::TargetGroup> group;
+    EditField query{64, InputFilter::Any};
+    /// Service ids matching the query, best first (derived from query and language).
+    std::vector<std::string> results;
+
+    friend bool operator==(const CatalogueState&, const CatalogueState&) = default;
+};
+
+/// Upper bound of the income field in code points: 9 999 999 zł is more than enough.
+inline constexpr std::size_t kIncomeDigits = 7;
+
+struct FeeCalcState
+{
+    std::string feeTableId;
+    EditField income{kIncomeDigits, InputFilter::Digits};
+    Household household = Household::None;
+
+    friend bool operator==(const FeeCalcState&, const FeeCalcState&) = default;
+};
+
+struct IdleOverlay
+{
+    bool visible = false;
+    int secondsLeft = 0;
+
+    friend bool operator==(const IdleOverlay&, const IdleOverlay&) = default;
+};
+
+/// How every session starts (from kiosk.toml).
+struct SessionDefaults
+{
+    domain::Language language = domain::Language::Pl;
+    std::vector<domain::Language> languages{domain::Language::Pl, domain::Language::Uk, domain::Language::En};
+    bool largeText = false;
+    bool highContrast = false;
+};
+
+struct AppState
+{
+    Router router;
+    domain::Language language = domain::Language::Pl;
+    std::vector<domain::Language> languages; ///< offered on the language switch
+    bool largeText = false;
+    bool highContrast = false;
+    KeyboardModel keyboard{domain::Language::Pl, {}};
+    CatalogueState catalogue;
+    std::string serviceId; ///< the service page shown
+    FeeCalcState fee;
+    IdleOverlay idle;
+    /// A configuration that could not be used: one line per problem (not user data).
+    std::vector<std::string> configErrors;
+
+    friend bool operator==(const AppState&, const AppState&) = default;
+};
+
+/// The state at the start of every session: attract screen, defaults, nothing entered.
+AppState freshState(const SessionDefaults& defaults);
+
+} // namespace okienko::kiosk

@@ -1,0 +1,393 @@
+// Parser of the automation script language (docs/automation.md).
+#include "kiosk/core/automation_script.hpp"
+
+#include "shared/text/utf8.hpp"
+
+#include <array>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+namespace okienko::kiosk
+{
+
+namespace
+{
+
+enum class ArgKind
+{
+    None,
+    String,   ///< "quoted"
+    Id,       ///< bare identifier
+    Language, ///< pl|uk|en
+    KeyName,  ///< enter|backspace|tab|escape
+    Integer,  ///< whole milliseconds
+    Decimal,  ///< seconds, fractions allowed
+    PngPath,  ///< bare or quoted, ending in .png
+};
+
+struct CommandSpec
+{
+    std::string_view name;
+    CommandKind kind;
+    ArgKind arg;
+    std::string_view argHelp;
+};
+
+constexpr std::array<CommandSpec, 12> kCommands{{
+    {"lang", CommandKind::Lang, ArgKind::Language, "a language: pl, uk or en"},
+    {"tap", CommandKind::Tap, ArgKind::String, "the visible label in double quotes"},
+    {"tap-id", CommandKind::TapId, ArgKind::Id, "a widget id"},
+    {"type", CommandKind::Type, ArgKind::String, "the text in double quotes"},
+    {"key", CommandKind::Key, ArgKind::KeyName, "a key: enter, backspace, tab or escape"},
+    {"scan", CommandKind::Scan, ArgKind::String, "the scanned code in double quotes"},
+    {"expect", CommandKind::Expect, ArgKind::String, "the expected text in double quotes"},
+    {"expect-not", CommandKind::ExpectNot, ArgKind::String, "the text in double quotes"},
+    {"expect-screen", CommandKind::ExpectScreen, ArgKind::Id, "a screen id"},
+    {"wait", CommandKind::Wait, ArgKind::Integer, "milliseconds"},
+    {"advance-clock", CommandKind::AdvanceClock, ArgKind::Decimal, "seconds"},
+    {"screenshot", CommandKind::Screenshot, ArgKind::PngPath, "a file name ending in .png"},
+}};
+
+constexpr double kMaxWaitMs = 3'600'000.0;        // an hour of real time is surely a typo
+constexpr double kMaxAdvanceSeconds = 31'536'000; // a year of simulated time
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+bool isIdChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == '.' || c == ':' || c == '+' || c == '/';
+}
+
+class LineParser
+{
+  public:
+    LineParser(std::string_view line, int lineNo) : m_line(line), m_lineNo(lineNo) {}
+
+    /// nullopt + no error = blank or comment line.
+    std::optional<Command> parse(std::optional<ScriptError>& err);
+
+  private:
+    ScriptError error(std::size_t bytePos, std::string message) const
+    {
+        return ScriptError{m_lineNo, static_cast<int>(text::codePointCount(m_line.substr(0, bytePos))) + 1,
+                           std::move(message)};
+    }
+    void skipSpace()
+    {
+        while (m_pos < m_line.size() && isSpace(m_line[m_pos]))
+        {
+            ++m_pos;
+        }
+    }
+    std::string_view bareToken()
+    {
+        const std::size_t start = m_pos;
+        while (m_pos < m_line.size() && !isSpace(m_line[m_pos]))
+        {
+            ++m_pos;
+        }
+        return m_line.substr(start, m_pos - start);
+    }
+    std::optional<ScriptError> quoted(std::string& out);
+    std::optional<ScriptError> argument(const CommandSpec& spec, Command& cmd);
+
+    std::string_view m_line;
+    int m_lineNo;
+    std::size_t m_pos = 0;
+};
+
+std::optional<ScriptError> LineParser::quoted(std::string& out)
+{
+    const std::size_t open = m_pos;
+    ++m_pos;
+    for (;;)
+    {
+        if (m_pos >= m_line.size())
+        {
+            return error(open, "unterminated string: missing closing \"");
+        }
+        const char c = m_line[m_pos];
+        if (c == '"')
+        {
+            ++m_pos;
+            return std::nullopt;
+        }
+        if (c == '\\')
+        {
+            if (m_pos + 1 >= m_line.size())
+            {
+                return error(open, "unterminated string: missing closing \"");
+            }
+            const char e = m_line[m_pos + 1];
+            if (e != '"' && e != '\\')
+            {
+                return error(m_pos, std::string("unknown escape \\") + e + " (only \\\" and \\\\ are allowed)");
+            }
+            out.push_back(e);
+            m_pos += 2;
+            continue;
+        }
+        out.push_back(c);
+        ++m_pos;
+    }
+}
+
+std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command& cmd)
+{
+    skipSpace();
+    const std::size_t start = m_pos;
+    if (m_pos >= m_line.size())
+    {
+        return error(m_pos, "missing argument: " + std::string(spec.name) + " needs " + std::string(spec.argHelp));
+    }
+    const bool isQuoted = m_line[m_pos] == '"';
+    switch (spec.arg)
+    {
+    case ArgKind::None:
+        return std::nullopt;
+    case ArgKind::String:
+        if (!isQuoted)
+        {
+            return error(start, "expected " + std::string(spec.argHelp));
+        }
+        if (auto err = quoted(cmd.text))
+        {
+            return err;
+        }
+        if (cmd.text.empty())
+        {
+            return error(start, "empty string: " + std::string(spec.name) + " needs " + std::string(spec.argHelp));
+        }
+        return std::nullopt;
+    case ArgKind::PngPath:
+    {
+        if (isQuoted)
+        {
+            if (auto err = quoted(cmd.text))
+            {
+                return err;
+            }
+        }
+        else
+        {
+            cmd.text = std::string(bareToken());
+        }
+        const std::string& p = cmd.text;
+        if (p.size() < 5 || p.compare(p.size() - 4, 4, ".png") != 0)
+        {
+            return error(start, "screenshot file name must end in .png");
+        }
+        return std::nullopt;
+    }
+    case ArgKind::Id:
+    case ArgKind::Language:
+    case ArgKind::KeyName:
+    {
+        if (isQuoted)
+        {
+            return error(start, "expected " + std::string(spec.argHelp) + " without quotes");
+        }
+        const std::string_view tok = bareToken();
+        if (spec.arg == ArgKind::Id)
+        {
+            for (std::size_t i = 0; i < tok.size(); ++i)
+            {
+                if (!isIdChar(tok[i]))
+                {
+                    return error(start + i, "invalid character in id (allowed: letters, digits, _ - . : + /)");
+                }
+            }
+        }
+        else if (spec.arg == ArgKind::Language)
+        {
+            if (tok != "pl" && tok != "uk" && tok != "en")
+            {
+                return error(start, "unknown language \"" + std::string(tok) + "\" (expected pl, uk or en)");
+            }
+        }
+        else if (tok != "enter" && tok != "backspace" && tok != "tab" && tok != "escape")
+        {
+            return error(start, "unknown key \"" + std::string(tok) + "\" (expected enter, backspace, tab or escape)");
+        }
+        cmd.text = std::string(tok);
+        return std::nullopt;
+    }
+    case ArgKind::Integer:
+    case ArgKind::Decimal:
+    {
+        const std::string_view tok = bareToken();
+        double value = 0;
+        double scale = 0; // 0 while in the integer part
+        bool digits = false;
+        for (const char c : tok)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                digits = true;
+                if (scale == 0)
+                {
+                    value = value * 10 + (c - '0');
+                }
+                else
+                {
+                    value += (c - '0') * scale;
+                    scale /= 10;
+                }
+            }
+            else if (c == '.' && spec.arg == ArgKind::Decimal && scale == 0 && digits)
+            {
+                scale = 0.1;
+            }
+            else
+            {
+                return error(start, "bad number \"" + std::string(tok) + "\": " + std::string(spec.name) + " needs " +
+                                        (spec.arg == ArgKind::Integer ? "whole milliseconds (e.g. 500)"
+                                                                      : "seconds (e.g. 90 or 0.5)"));
+            }
+        }
+        if (!digits || (scale != 0 && tok.back() == '.'))
+        {
+            return error(start, "bad number \"" + std::string(tok) + "\"");
+        }
+        const double max = spec.arg == ArgKind::Integer ? kMaxWaitMs : kMaxAdvanceSeconds;
+        if (value > max)
+        {
+            return error(start, "number out of range (at most " + std::to_string(static_cast<long long>(max)) + ")");
+        }
+        cmd.number = value;
+        return std::nullopt;
+    }
+    }
+    return std::nullopt;
+}
+
+std::optional<Command> LineParser::parse(std::optional<ScriptError>& err)
+{
+    if (const auto bad = text::firstInvalidUtf8(m_line))
+    {
+        err = error(*bad, "invalid UTF-8 (the script must be saved as UTF-8)");
+        return std::nullopt;
+    }
+    skipSpace();
+    if (m_pos >= m_line.size() || m_line[m_pos] == '#')
+    {
+        return std::nullopt;
+    }
+    const std::size_t wordStart = m_pos;
+    const std::string_view word = bareToken();
+    const CommandSpec* spec = nullptr;
+    for (const CommandSpec& s : kCommands)
+    {
+        if (s.name == word)
+        {
+            spec = &s;
+        }
+    }
+    if (spec == nullptr)
+    {
+        err = error(wordStart, "unknown command \"" + std::string(word) +
+                                   "\" (expected lang, tap, tap-id, type, key, scan, expect, expect-not, "
+                                   "expect-screen, wait, advance-clock or screenshot)");
+        return std::nullopt;
+    }
+    Command cmd;
+    cmd.line = m_lineNo;
+    cmd.kind = spec->kind;
+    if (auto e = argument(*spec, cmd))
+    {
+        err = std::move(e);
+        return std::nullopt;
+    }
+    skipSpace();
+    if (m_pos < m_line.size())
+    {
+        err = error(m_pos, "extra argument: " + std::string(spec->name) + " takes one argument");
+        return std::nullopt;
+    }
+    return cmd;
+}
+
+} // namespace
+
+std::string_view commandName(CommandKind kind)
+{
+    for (const CommandSpec& s : kCommands)
+    {
+        if (s.kind == kind)
+        {
+            return s.name;
+        }
+    }
+    return "?";
+}
+
+std::string ScriptError::toString(std::string_view source) const
+{
+    std::string out;
+    if (!source.empty())
+    {
+        out.append(source).append(":");
+    }
+    out += std::to_string(line) + ":" + std::to_string(column) + ": " + message;
+    return out;
+}
+
+Result<std::vector<Command>, std::vector<ScriptError>> parseScript(std::string_view text)
+{
+    std::vector<Command> commands;
+    std::vector<ScriptError> errors;
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0)
+    {
+        text.remove_prefix(3);
+    }
+    int lineNo = 0;
+    std::size_t start = 0;
+    while (start < text.size())
+    {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+        {
+            end = text.size();
+        }
+        std::string_view line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r')
+        {
+            line.remove_suffix(1);
+        }
+        ++lineNo;
+        std::optional<ScriptError> err;
+        if (std::optional<Command> cmd = LineParser(line, lineNo).parse(err))
+        {
+            commands.push_back(std::move(*cmd));
+        }
+        else if (err)
+        {
+            errors.push_back(std::move(*err));
+        }
+        start = end + 1;
+    }
+    if (!errors.empty())
+    {
+        return makeErr(std::move(errors));
+    }
+    return commands;
+}
+
+Result<std::vector<Command>, std::vector<ScriptError>> loadScript(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+    {
+        return makeErr(std::vector<ScriptError>{ScriptError{0, 0, "cannot open " + path.string()}});
+    }
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return parseScript(buf.str());
+}
+
+} // namespace okienko::kiosk

@@ -1,0 +1,92 @@
+// What screens ask for. A screen reads AppState and appends intents; only the Controller changes
+// state. Keeping intents as plain values makes every user action testable without ImGui.
+#pragma once
+
+#include "kiosk/core/app_state.hpp"
+#include "kiosk/core/keyboard_layout.hpp"
+#include "kiosk/core/screen_id.hpp"
+#include "shared/domain/area.hpp"
+#include "shared/domain/language.hpp"
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace okienko::kiosk
+{
+
+struct StartSession
+{
+};
+struct GoBack
+{
+};
+struct GoHome
+{
+};
+struct OpenScreen
+{
+    ScreenId screen = ScreenId::Home;
+};
+struct SetLanguage
+{
+    domain::Language language = domain::Language::Pl;
+};
+struct ToggleLargeText
+{
+};
+struct ToggleHighContrast
+{
+};
+struct SetBrowseMode
+{
+    BrowseMode mode = BrowseMode::Areas;
+};
+/// nullopt: back to the list of areas.
+struct SelectArea
+{
+    std::optional<domain::Area> area;
+};
+/// nullopt: back to the list of groups.
+struct SelectGroup
+{
+    std::optional<domain::TargetGroup> group;
+};
+struct OpenService
+{
+    std::string serviceId;
+};
+struct OpenFeeCalculator
+{
+    std::string feeTableId;
+};
+/// A key of the on-screen keyboard or keypad, for one field.
+struct PressKey
+{
+    FieldId field = FieldId::Search;
+    Key key;
+};
+struct ClearField
+{
+    FieldId field = FieldId::Search;
+};
+struct SetHousehold
+{
+    Household household = Household::Single;
+};
+/// "I need more time" on the idle warning.
+struct MoreTime
+{
+};
+/// "Finish" on the idle warning: wipe now instead of waiting for the countdown.
+struct EndSession
+{
+};
+
+using Intent = std::variant<StartSession, GoBack, GoHome, OpenScreen, SetLanguage, ToggleLargeText, ToggleHighContrast,
+                            SetBrowseMode, SelectArea, SelectGroup, OpenService, OpenFeeCalculator, PressKey,
+                            ClearField, SetHousehold, MoreTime, EndSession>;
+using Intents = std::vector<Intent>;
+
+} // namespace okienko::kiosk

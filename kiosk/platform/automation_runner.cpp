@@ -1,0 +1,261 @@
+// Automation script execution (see automation_runner.hpp).
+#include "kiosk/platform/automation_runner.hpp"
+
+#include "kiosk/core/keyboard_layout.hpp"
+#include "kiosk/platform/screenshot.hpp"
+#include "shared/text/utf8.hpp"
+
+#include <cstdio>
+
+namespace okienko::kiosk::platform
+{
+
+AutomationRunner::AutomationRunner(Frontend& frontend, KioskApp& app, ManualClock& clock, SDL_Renderer* renderer,
+                                   std::string scriptName)
+    : m_frontend(frontend), m_app(app), m_clock(clock), m_renderer(renderer), m_scriptName(std::move(scriptName)),
+      m_failShot("automation-failure.png")
+{
+}
+
+void AutomationRunner::frames(int n)
+{
+    for (int i = 0; i < n; ++i)
+    {
+        SDL_Event e;
+        while (SDL_PollEvent(&e) != 0)
+            (void)m_frontend.handleEvent(e); // window events from the driver; no user input headless
+        m_app.tick();
+        m_frontend.renderFrame();
+    }
+}
+
+void AutomationRunner::settle()
+{
+    // A bounded wait: a widget that animates forever must not hang the script.
+    for (int i = 0; i < 600 && m_frontend.wantsFrames(); ++i)
+        frames(1);
+    frames(2);
+}
+
+bool AutomationRunner::tapAt(const ui::TapTarget& target, std::string& why)
+{
+    (void)why;
+    const ImVec2 c = target.centre();
+    m_app.userActivity();
+    m_frontend.touch().push(TouchAdapter::Kind::Down, c);
+    m_frontend.touch().push(TouchAdapter::Kind::Up, c);
+    settle();
+    return true;
+}
+
+void AutomationRunner::swipe(ImVec2 from, ImVec2 to)
+{
+    TouchAdapter& touch = m_frontend.touch();
+    m_app.userActivity();
+    touch.push(TouchAdapter::Kind::Down, from);
+    frames(2);
+    constexpr int kSteps = 12;
+    for (int i = 1; i <= kSteps; ++i)
+    {
+        const float f = static_cast<float>(i) / kSteps;
+        touch.push(TouchAdapter::Kind::Move, ImVec2(from.x + (to.x - from.x) * f, from.y + (to.y - from.y) * f));
+        frames(1);
+    }
+    // Hold still before lifting, so the list stops instead of flying on.
+    for (int i = 0; i < 6; ++i)
+    {
+        touch.push(TouchAdapter::Kind::Move, to);
+        frames(1);
+    }
+    touch.push(TouchAdapter::Kind::Up, to);
+    settle();
+}
+
+bool AutomationRunner::find(const std::string& key, bool byId, ui::TapTarget& out, std::string& why)
+{
+    auto lookup = [&](bool hidden)
+    {
+        const ui::FrameRecord& rec = m_app.ui().record;
+        return byId ? rec.findTargetById(key, hidden) : rec.findTarget(key, hidden);
+    };
+    // Like a person: if it is in a list but scrolled away, scroll the list towards it.
+    for (int attempt = 0; attempt < 12; ++attempt)
+    {
+        if (const ui::TapTarget* t = lookup(false))
+        {
+            out = *t; // the record is rebuilt by the next frame
+            return true;
+        }
+        const ui::TapTarget* hidden = lookup(true);
+        if (hidden == nullptr)
+            break;
+        const ui::TapTarget h = *hidden;
+        const float x = (h.clipMin.x + h.clipMax.x) * 0.5f;
+        const float top = h.clipMin.y + (h.clipMax.y - h.clipMin.y) * 0.2f;
+        const float bottom = h.clipMin.y + (h.clipMax.y - h.clipMin.y) * 0.8f;
+        if (h.fullMinY >= h.clipMax.y - 1.0f || h.fullMaxY > h.clipMax.y)
+            swipe(ImVec2(x, bottom), ImVec2(x, top)); // it is below: move the list up
+        else
+            swipe(ImVec2(x, top), ImVec2(x, bottom));
+    }
+    why = std::string("no enabled widget ") + (byId ? "with id \"" : "labelled \"") + key + "\" on screen";
+    return false;
+}
+
+bool AutomationRunner::tapLabel(const std::string& label, std::string& why)
+{
+    ui::TapTarget t;
+    return find(label, false, t, why) && tapAt(t, why);
+}
+
+bool AutomationRunner::tapId(const std::string& id, std::string& why)
+{
+    ui::TapTarget t;
+    return find(id, true, t, why) && tapAt(t, why);
+}
+
+bool AutomationRunner::typeOne(const std::string& ch, std::string& why)
+{
+    const ui::FrameRecord& rec = m_app.ui().record;
+    const KeyboardState& kb = m_app.state().keyboard.state;
+    // Whatever keyboard is on screen (letters or keypad): find the key that inserts `ch`.
+    for (const KeyboardLayout* layout : {&kb.layout(), &numericKeypad()})
+    {
+        for (const KeyRow& row : layout->rows)
+        {
+            for (const Key& k : row)
+            {
+                const bool inserts = k.action == KeyAction::Insert || k.action == KeyAction::Space;
+                if (!inserts || rec.findTargetById(k.id) == nullptr)
+                    continue;
+                if (kb.textFor(k) == ch || (layout == &numericKeypad() && k.text == ch))
+                    return tapId(k.id, why);
+                if (k.shiftText == ch && k.text != ch && rec.findTargetById("key-shift") != nullptr)
+                    return tapId("key-shift", why) && tapId(k.id, why);
+            }
+        }
+    }
+    if (rec.findTargetById("key-page") != nullptr && kb.page() == KeyboardPage::Letters)
+    {
+        if (!tapId("key-page", why))
+            return false;
+        return typeOne(ch, why);
+    }
+    why = "no key on the on-screen keyboard types \"" + ch + "\"";
+    return false;
+}
+
+bool AutomationRunner::typeText(const std::string& text, std::string& why)
+{
+    std::size_t pos = 0;
+    while (pos < text.size())
+    {
+        const std::size_t start = pos;
+        if (!okienko::text::decodeOne(text, pos))
+        {
+            why = "invalid UTF-8 in the text";
+            return false;
+        }
+        if (!typeOne(text.substr(start, pos - start), why))
+            return false;
+    }
+    return true;
+}
+
+bool AutomationRunner::execute(const Command& c, std::string& why)
+{
+    switch (c.kind)
+    {
+    case CommandKind::Lang:
+        return tapId("lang-" + c.text, why);
+    case CommandKind::Tap:
+        return tapLabel(c.text, why);
+    case CommandKind::TapId:
+        return tapId(c.text, why);
+    case CommandKind::Type:
+        return typeText(c.text, why);
+    case CommandKind::Key:
+        if (c.text == "backspace")
+            return tapId("key-backspace", why);
+        if (c.text == "enter")
+            return tapId("key-done", why);
+        why = "key \"" + c.text + "\" has no on-screen equivalent";
+        return false;
+    case CommandKind::Scan:
+        why = "no screen takes scanner input yet";
+        return false;
+    case CommandKind::Expect:
+        frames(1);
+        if (m_app.ui().record.containsText(c.text))
+            return true;
+        why = "text not visible";
+        return false;
+    case CommandKind::ExpectNot:
+        frames(1);
+        if (!m_app.ui().record.containsText(c.text))
+            return true;
+        why = "text is visible";
+        return false;
+    case CommandKind::ExpectScreen:
+    {
+        frames(1);
+        const std::string_view shown = screenName(m_app.state().router.current());
+        if (shown == c.text)
+            return true;
+        why = "screen is " + std::string(shown);
+        return false;
+    }
+    case CommandKind::Wait:
+    {
+        const Uint64 until = SDL_GetTicks64() + static_cast<Uint64>(c.number);
+        do
+        {
+            frames(1);
+            SDL_Delay(5);
+        } while (SDL_GetTicks64() < until);
+        return true;
+    }
+    case CommandKind::AdvanceClock:
+        m_clock.advanceSeconds(c.number);
+        m_app.tick();
+        frames(2);
+        return true;
+    case CommandKind::Screenshot:
+    {
+        frames(1);
+        m_frontend.renderFrame(false);
+        const bool ok = saveScreenshot(m_renderer, c.text, why);
+        m_frontend.present();
+        return ok;
+    }
+    }
+    why = "unknown command";
+    return false;
+}
+
+int AutomationRunner::run(const std::vector<Command>& commands)
+{
+    settle();
+    for (const Command& c : commands)
+    {
+        std::string why;
+        if (!execute(c, why))
+        {
+            std::fprintf(stderr, "%s:%d: FAILED: %s \"%s\": %s\n", m_scriptName.c_str(), c.line,
+                         std::string(commandName(c.kind)).c_str(), c.text.c_str(), why.c_str());
+            std::string shotError;
+            m_frontend.renderFrame(false);
+            if (saveScreenshot(m_renderer, m_failShot.string(), shotError))
+                std::fprintf(stderr, "%s: screenshot of the failure: %s\n", m_scriptName.c_str(),
+                             m_failShot.string().c_str());
+            else
+                std::fprintf(stderr, "%s: no failure screenshot: %s\n", m_scriptName.c_str(), shotError.c_str());
+            m_frontend.present();
+            return 1;
+        }
+    }
+    std::fprintf(stderr, "%s: %zu lines passed\n", m_scriptName.c_str(), commands.size());
+    return 0;
+}
+
+} // namespace okienko::kiosk::platform

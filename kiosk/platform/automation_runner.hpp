@@ -1,0 +1,54 @@
+// Runs an automation script (parsed by kiosk/core/automation_script) against the real app: taps
+// go through the touch adapter as synthetic finger events, typing taps on-screen keyboard keys,
+// expectations look at what the last frame drew, and the clock is a ManualClock moved by
+// `advance-clock`. The first failing line stops the run, is printed, and leaves a screenshot.
+#pragma once
+
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/core/automation_script.hpp"
+#include "kiosk/core/clock.hpp"
+#include "kiosk/platform/frontend.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace okienko::kiosk::platform
+{
+
+class AutomationRunner
+{
+  public:
+    AutomationRunner(Frontend& frontend, KioskApp& app, ManualClock& clock, SDL_Renderer* renderer,
+                     std::string scriptName);
+
+    /// Runs every command; 0 when all pass, 1 at the first failure.
+    int run(const std::vector<Command>& commands);
+
+    /// Where a failing run leaves its screenshot.
+    void setFailureShotPath(std::filesystem::path path) { m_failShot = std::move(path); }
+
+  private:
+    bool execute(const Command& c, std::string& why);
+    void frames(int n);
+    /// Frames until the touch adapter delivered everything, then two more to settle.
+    void settle();
+    bool tapAt(const ui::TapTarget& target, std::string& why);
+    /// A finger drag from `from` to `to` over several frames (scrolls a list).
+    void swipe(ImVec2 from, ImVec2 to);
+    /// A visible target by label or id, scrolling its list into view when needed.
+    bool find(const std::string& key, bool byId, ui::TapTarget& out, std::string& why);
+    bool tapLabel(const std::string& label, std::string& why);
+    bool tapId(const std::string& id, std::string& why);
+    bool typeText(const std::string& text, std::string& why);
+    bool typeOne(const std::string& ch, std::string& why);
+
+    Frontend& m_frontend;
+    KioskApp& m_app;
+    ManualClock& m_clock;
+    SDL_Renderer* m_renderer;
+    std::string m_scriptName;
+    std::filesystem::path m_failShot;
+};
+
+} // namespace okienko::kiosk::platform

@@ -1,0 +1,107 @@
+// One frame from SDL input to present (see frontend.hpp).
+#include "kiosk/platform/frontend.hpp"
+
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+
+namespace okienko::kiosk::platform
+{
+
+Frontend::Frontend(SdlWindow& window, KioskApp& app, bool fixedStep)
+    : m_window(window), m_app(app), m_fixedStep(fixedStep)
+{
+}
+
+Frontend::~Frontend()
+{
+    if (m_rendererBackend)
+        ImGui_ImplSDLRenderer_Shutdown();
+    if (m_sdlBackend)
+        ImGui_ImplSDL2_Shutdown();
+    if (m_imguiStarted)
+        ImGui::DestroyContext();
+}
+
+bool Frontend::init(std::string& error)
+{
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    m_imguiStarted = true;
+    int w = 0;
+    int h = 0;
+    m_window.size(w, h);
+    m_touch.setWindowSize(w, h);
+    m_app.setupImGui(w);
+    m_sdlBackend = ImGui_ImplSDL2_InitForSDLRenderer(m_window.window());
+    m_rendererBackend = ImGui_ImplSDLRenderer_Init(m_window.renderer());
+    if (!m_sdlBackend || !m_rendererBackend)
+    {
+        error = "ImGui SDL backend initialisation failed";
+        return false;
+    }
+    return true;
+}
+
+bool Frontend::handleEvent(const SDL_Event& event)
+{
+    if (event.type == SDL_QUIT)
+        return false;
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+        m_touch.setWindowSize(event.window.data1, event.window.data2);
+    if (m_touch.handleEvent(event))
+    {
+        m_app.userActivity();
+        return true;
+    }
+    // Keyboard, text and window focus go to ImGui's backend (a maintenance USB keyboard).
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_KEYDOWN || event.type == SDL_TEXTINPUT)
+        m_app.userActivity();
+    return true;
+}
+
+void Frontend::renderFrame(bool presentNow)
+{
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    // 1.86's backend takes the framebuffer scale from the GL drawable; SDL_Renderer knows better.
+    int ww = 0;
+    int wh = 0;
+    int ow = 0;
+    int oh = 0;
+    m_window.size(ww, wh);
+    m_window.outputSize(ow, oh);
+    if (ww > 0 && wh > 0)
+        io.DisplayFramebufferScale =
+            ImVec2(static_cast<float>(ow) / static_cast<float>(ww), static_cast<float>(oh) / static_cast<float>(wh));
+    if (m_fixedStep)
+        io.DeltaTime = 1.0f / 60.0f;
+    m_touch.applyTo(io);
+
+    ImGui::NewFrame();
+    m_app.drawFrame();
+    ImGui::Render();
+
+    SDL_Renderer* r = m_window.renderer();
+    SDL_RenderSetScale(r, io.DisplayFramebufferScale.x, io.DisplayFramebufferScale.y);
+    const ImVec4 bg = m_app.ui().palette.background;
+    SDL_SetRenderDrawColor(r, static_cast<Uint8>(bg.x * 255.0f), static_cast<Uint8>(bg.y * 255.0f),
+                           static_cast<Uint8>(bg.z * 255.0f), 255);
+    SDL_RenderClear(r);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (presentNow)
+        present();
+}
+
+void Frontend::present()
+{
+    SDL_RenderPresent(m_window.renderer());
+}
+
+bool Frontend::wantsFrames() const
+{
+    return m_touch.busy() || m_app.ui().animating || m_touch.isDown();
+}
+
+} // namespace okienko::kiosk::platform

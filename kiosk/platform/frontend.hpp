@@ -1,0 +1,47 @@
+// The ImGui side of the window: context, SDL/SDL_Renderer backends, the touch adapter, and one
+// frame from input to present. Shared by the interactive loop and the automation runner, so a
+// script exercises exactly what a finger does.
+#pragma once
+
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/platform/sdl_window.hpp"
+#include "kiosk/platform/touch_adapter.hpp"
+
+#include <string>
+
+namespace okienko::kiosk::platform
+{
+
+class Frontend
+{
+  public:
+    /// `fixedStep`: use a constant 1/60 s frame time (deterministic automation runs).
+    Frontend(SdlWindow& window, KioskApp& app, bool fixedStep);
+    ~Frontend();
+    Frontend(const Frontend&) = delete;
+    Frontend& operator=(const Frontend&) = delete;
+
+    /// Creates the ImGui context and backends and loads fonts; false with `error` on failure.
+    bool init(std::string& error);
+    /// Feeds one SDL event to the touch adapter / ImGui. Returns false when the app must quit.
+    bool handleEvent(const SDL_Event& event);
+    /// Builds and renders one frame. With `present` false the frame stays in the back buffer
+    /// (for a screenshot); call present() afterwards.
+    void renderFrame(bool present = true);
+    void present();
+
+    TouchAdapter& touch() { return m_touch; }
+    /// True after input while the adapter still has events to deliver or a widget animates.
+    bool wantsFrames() const;
+
+  private:
+    SdlWindow& m_window;
+    KioskApp& m_app;
+    TouchAdapter m_touch;
+    bool m_fixedStep = false;
+    bool m_imguiStarted = false;
+    bool m_sdlBackend = false;
+    bool m_rendererBackend = false;
+};
+
+} // namespace okienko::kiosk::platform

@@ -1,0 +1,198 @@
+// okienko-kiosk entry point: parses the command line and starts the interactive kiosk, the
+// configuration check, or an automation script run.
+//   okienko-kiosk --config FILE [--windowed] [--software]
+//   okienko-kiosk --check-config FILE
+//   okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/core/automation_script.hpp"
+#include "kiosk/core/clock.hpp"
+#include "kiosk/core/config.hpp"
+#include "kiosk/platform/automation_runner.hpp"
+#include "kiosk/platform/frontend.hpp"
+#include "kiosk/platform/main_loop.hpp"
+#include "kiosk/platform/sdl_window.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+
+namespace
+{
+
+using namespace okienko::kiosk;
+
+struct Args
+{
+    std::string config = "/etc/okienko/kiosk.toml";
+    std::string checkConfig;
+    std::string script;
+    std::string failureShot;
+    bool headless = false;
+    bool windowed = false;
+    bool software = false;
+    bool help = false;
+};
+
+void usage()
+{
+    std::puts("usage: okienko-kiosk --config FILE [--windowed] [--software]\n"
+              "       okienko-kiosk --check-config FILE\n"
+              "       okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]");
+}
+
+bool parseArgs(int argc, char** argv, Args& a)
+{
+    for (int i = 1; i < argc; ++i)
+    {
+        const std::string arg = argv[i];
+        auto value = [&](std::string& out)
+        {
+            if (i + 1 >= argc)
+                return false;
+            out = argv[++i];
+            return true;
+        };
+        if (arg == "--config")
+        {
+            if (!value(a.config))
+                return false;
+        }
+        else if (arg == "--check-config")
+        {
+            if (!value(a.checkConfig))
+                return false;
+        }
+        else if (arg == "--script")
+        {
+            if (!value(a.script))
+                return false;
+        }
+        else if (arg == "--failure-shot")
+        {
+            if (!value(a.failureShot))
+                return false;
+        }
+        else if (arg == "--headless")
+            a.headless = true;
+        else if (arg == "--windowed")
+            a.windowed = true;
+        else if (arg == "--software")
+            a.software = true;
+        else if (arg == "--help" || arg == "-h")
+            a.help = true;
+        else
+        {
+            std::fprintf(stderr, "okienko-kiosk: unknown argument %s\n", arg.c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
+int checkConfig(const std::string& path)
+{
+    auto loaded = loadConfig(path);
+    if (loaded.ok())
+    {
+        std::printf("%s: OK\n", path.c_str());
+        return 0;
+    }
+    for (const ConfigError& e : loaded.error())
+        std::printf("%s\n", e.toString().c_str());
+    return 1;
+}
+
+platform::WindowOptions windowOptions(const KioskConfig& cfg, const Args& a)
+{
+    platform::WindowOptions w;
+    w.fullscreen = cfg.display.fullscreen && !a.windowed && !a.headless;
+    w.displayIndex = cfg.display.displayIndex;
+    w.width = cfg.display.width;
+    w.height = cfg.display.height;
+    w.softwareRenderer = a.software || a.headless || cfg.display.renderer == RendererKind::Software;
+    w.vsync = !a.headless;
+    return w;
+}
+
+int runScript(const Args& a)
+{
+    auto script = loadScript(a.script);
+    if (!script.ok())
+    {
+        for (const ScriptError& e : script.error())
+            std::fprintf(stderr, "%s\n", e.toString(a.script).c_str());
+        return 2;
+    }
+    // A fixed start (Monday 2 March 2026, 9:00) makes clocks and "visible today" deterministic.
+    ManualClock clock(LocalDateTime{okienko::Date{2026, 3, 2}, 9, 0, 0});
+    KioskApp app(a.config, clock);
+    platform::SdlWindow window;
+    std::string error;
+    if (!window.open(windowOptions(app.config(), a), error))
+    {
+        std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
+        return 2;
+    }
+    platform::Frontend frontend(window, app, true);
+    if (!frontend.init(error))
+    {
+        std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
+        return 2;
+    }
+    platform::AutomationRunner runner(frontend, app, clock, window.renderer(), a.script);
+    if (!a.failureShot.empty())
+        runner.setFailureShotPath(a.failureShot);
+    else
+        runner.setFailureShotPath(app.config().data.directory / "automation-failure.png");
+    return runner.run(script.value());
+}
+
+int runInteractive(const Args& a)
+{
+    SystemClock clock;
+    KioskApp app(a.config, clock);
+    platform::SdlWindow window;
+    std::string error;
+    if (!window.open(windowOptions(app.config(), a), error))
+    {
+        std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
+        return 2;
+    }
+    platform::Frontend frontend(window, app, false);
+    if (!frontend.init(error))
+    {
+        std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
+        return 2;
+    }
+    return platform::runMainLoop(frontend, app);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    Args args;
+    if (!parseArgs(argc, argv, args))
+    {
+        usage();
+        return 2;
+    }
+    if (args.help)
+    {
+        usage();
+        return 0;
+    }
+    if (!args.checkConfig.empty())
+        return checkConfig(args.checkConfig);
+    if (args.headless)
+    {
+        // Without a display: SDL's offscreen driver (keeps an environment's explicit choice).
+        setenv("SDL_VIDEODRIVER", "offscreen", 0);
+        setenv("SDL_RENDER_DRIVER", "software", 0);
+    }
+    if (!args.script.empty())
+        return runScript(args);
+    return runInteractive(args);
+}

@@ -1,0 +1,102 @@
+// SDL2 window and renderer set-up for the kiosk (see sdl_window.hpp).
+#include "kiosk/platform/sdl_window.hpp"
+
+namespace okienko::kiosk::platform
+{
+
+SdlWindow::~SdlWindow()
+{
+    if (m_renderer != nullptr)
+        SDL_DestroyRenderer(m_renderer);
+    if (m_window != nullptr)
+        SDL_DestroyWindow(m_window);
+    if (m_sdlStarted)
+        SDL_Quit();
+}
+
+bool SdlWindow::open(const WindowOptions& options, std::string& error)
+{
+    // Touch is handled from finger events by the touch adapter; synthesized mouse events would
+    // arrive twice. A real mouse still works for maintenance.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_IME_SHOW_UI, "0");
+    if (options.softwareRenderer)
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
+    {
+        error = std::string("SDL_Init: ") + SDL_GetError();
+        return false;
+    }
+    m_sdlStarted = true;
+
+    int display = options.displayIndex;
+    if (display < 0 || display >= SDL_GetNumVideoDisplays())
+        display = 0;
+    // SDL_WINDOW_OPENGL: Dear ImGui 1.86's SDL backend takes the framebuffer scale from the GL
+    // drawable size even when drawing through SDL_Renderer; without it clipping breaks.
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    if (!options.softwareRenderer)
+        flags |= SDL_WINDOW_OPENGL;
+    int x = static_cast<int>(SDL_WINDOWPOS_CENTERED_MASK | static_cast<unsigned>(display));
+    int y = x;
+    int w = options.width;
+    int h = options.height;
+    if (options.fullscreen)
+    {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        SDL_Rect bounds;
+        if (SDL_GetDisplayBounds(display, &bounds) == 0)
+        {
+            x = bounds.x;
+            y = bounds.y;
+            w = bounds.w;
+            h = bounds.h;
+        }
+    }
+    m_window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags);
+    if (m_window == nullptr && (flags & SDL_WINDOW_OPENGL) != 0)
+    {
+        // Offscreen/dummy drivers may lack GL: the software renderer does not need it.
+        flags &= ~static_cast<Uint32>(SDL_WINDOW_OPENGL);
+        m_window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags);
+    }
+    if (m_window == nullptr)
+    {
+        error = std::string("SDL_CreateWindow: ") + SDL_GetError();
+        return false;
+    }
+
+    Uint32 rflags = options.softwareRenderer ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
+    if (options.vsync)
+        rflags |= SDL_RENDERER_PRESENTVSYNC;
+    m_renderer = SDL_CreateRenderer(m_window, -1, rflags);
+    if (m_renderer == nullptr && !options.softwareRenderer)
+    {
+        // No GPU driver: a kiosk that shows something beats a black screen.
+        SDL_Log("okienko: accelerated renderer unavailable (%s); using software", SDL_GetError());
+        m_renderer = SDL_CreateRenderer(m_window, -1, SDL_RENDERER_SOFTWARE);
+    }
+    if (m_renderer == nullptr)
+    {
+        error = std::string("SDL_CreateRenderer: ") + SDL_GetError();
+        return false;
+    }
+    SDL_ShowCursor(SDL_DISABLE);
+    return true;
+}
+
+void SdlWindow::size(int& w, int& h) const
+{
+    SDL_GetWindowSize(m_window, &w, &h);
+}
+
+void SdlWindow::outputSize(int& w, int& h) const
+{
+    if (SDL_GetRendererOutputSize(m_renderer, &w, &h) != 0)
+        size(w, h);
+}
+
+} // namespace okienko::kiosk::platform

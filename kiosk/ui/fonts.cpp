@@ -1,0 +1,101 @@
+// Font loading with Polish/Ukrainian glyph ranges (see fonts.hpp for why the ranges are explicit).
+#include "kiosk/ui/fonts.hpp"
+
+#include <cstdio>
+#include <utility>
+
+namespace okienko::kiosk::ui
+{
+namespace
+{
+
+// Inclusive [first, last] pairs. Punctuation covers – — ‘ ’ ‚ “ ” „ † • … ‰ ‹ › and more;
+// U+02BC is the Ukrainian apostrophe (ʼ); arrows are used on Back and list rows.
+constexpr std::pair<ImWchar, ImWchar> kRanges[] = {
+    {0x0020, 0x007E}, // Basic Latin
+    {0x00A0, 0x00FF}, // Latin-1 Supplement (ó, «, », §, ·, ×)
+    {0x0100, 0x017F}, // Latin Extended-A (ą ć ę ł ń ś ź ż)
+    {0x02BC, 0x02BC}, // modifier letter apostrophe
+    {0x0400, 0x04FF}, // Cyrillic (Ukrainian incl. Ґґ Єє Іі Її)
+    {0x2010, 0x2027}, // dashes, quotes, bullet, ellipsis
+    {0x2030, 0x205E}, // per mille, angle quotes, …
+    {0x20AC, 0x20AC}, // €
+    {0x20B4, 0x20B4}, // ₴
+    {0x2116, 0x2116}, // №
+    {0x2264, 0x2265}, // ≤ ≥ (fee bands)
+    {0x2190, 0x2193}, // ← ↑ → ↓
+    {0x21B5, 0x21B5}, // ↵ (Enter key)
+    {0x232B, 0x232B}, // ⌫ (Backspace key) — DejaVu has it
+    {0x25B2, 0x25BC}, // ▲ ▼ (scroll cues)
+    {0x26A0, 0x26A0}, // ⚠ (catalogue notes)
+    {0x2713, 0x2713}, // ✓
+};
+
+bool fileReadable(const std::string& path)
+{
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr)
+        return false;
+    std::fclose(f);
+    return true;
+}
+
+ImFont* addFace(ImFontAtlas& atlas, const std::string& path, float px, const ImVector<ImWchar>& ranges)
+{
+    ImFontConfig cfg;
+    // Kiosk sizes are large: horizontal oversampling buys nothing visible and triples the atlas.
+    cfg.OversampleH = 1;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    return atlas.AddFontFromFileTTF(path.c_str(), px, &cfg, ranges.Data);
+}
+
+} // namespace
+
+void buildGlyphRanges(ImVector<ImWchar>& out)
+{
+    ImFontGlyphRangesBuilder builder;
+    for (const auto& [first, last] : kRanges)
+    {
+        for (unsigned cp = first; cp <= last; ++cp)
+            builder.AddChar(static_cast<ImWchar>(cp));
+    }
+    builder.BuildRanges(&out);
+}
+
+bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, const ImVector<ImWchar>& ranges,
+               FontSet& out, std::string& error)
+{
+    const std::string regular = fontDir + "/DejaVuSans.ttf";
+    const std::string boldPath = fontDir + "/DejaVuSans-Bold.ttf";
+    for (const std::string* path : {&regular, &boldPath})
+    {
+        if (!fileReadable(*path))
+        {
+            error = "font file not readable: " + *path;
+            return false;
+        }
+    }
+    const float s = uiScale;
+    const float l = uiScale * kLargeTextFactor;
+    // The first font added is ImGui's default: body text at the normal size.
+    out.normal.body = addFace(atlas, regular, kBodyPx * s, ranges);
+    out.normal.bold = addFace(atlas, boldPath, kBodyPx * s, ranges);
+    out.normal.title = addFace(atlas, boldPath, kTitlePx * s, ranges);
+    out.large.body = addFace(atlas, regular, kBodyPx * l, ranges);
+    out.large.bold = addFace(atlas, boldPath, kBodyPx * l, ranges);
+    out.large.title = addFace(atlas, boldPath, kTitlePx * l, ranges);
+    out.huge = addFace(atlas, boldPath, kHugePx * s, ranges);
+    for (ImFont* f : {out.normal.body, out.normal.bold, out.normal.title, out.large.body, out.large.bold,
+                      out.large.title, out.huge})
+    {
+        if (f == nullptr)
+        {
+            error = "font could not be loaded from " + fontDir;
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace okienko::kiosk::ui

@@ -1,0 +1,48 @@
+// Font loading for the kiosk: DejaVu Sans from assets/fonts with explicit glyph ranges for Polish,
+// Ukrainian and the punctuation the translations use. Dear ImGui 1.86's default range stops at
+// U+00FF, so without these ranges "ą" or "ї" would be drawn as "?".
+#pragma once
+
+#include <imgui.h>
+#include <string>
+
+namespace okienko::kiosk::ui
+{
+
+/// Base pixel sizes at ui_scale 1.0 (a 1920×1080 panel seen from arm's length).
+inline constexpr float kBodyPx = 30.0f;
+inline constexpr float kTitlePx = 46.0f;
+inline constexpr float kHugePx = 84.0f;
+/// Large-text mode multiplies every size by this.
+inline constexpr float kLargeTextFactor = 1.3f;
+
+/// One set of faces at one text size.
+struct FontFaces
+{
+    ImFont* body = nullptr;
+    ImFont* bold = nullptr;
+    ImFont* title = nullptr;
+};
+
+/// Every font the UI uses; both text sizes are in the atlas so switching to large text needs no
+/// atlas rebuild (the SDL_Renderer backend would have to recreate its texture).
+struct FontSet
+{
+    FontFaces normal;
+    FontFaces large;
+    ImFont* huge = nullptr; ///< the attract screen's clock
+
+    const FontFaces& faces(bool largeText) const { return largeText ? large : normal; }
+};
+
+/// Appends the code point ranges the kiosk needs (zero-terminated pairs) to `out`.
+/// Keep `out` alive until the atlas is built: ImGui stores the pointer, not a copy.
+void buildGlyphRanges(ImVector<ImWchar>& out);
+
+/// Adds every face to `atlas` from `fontDir` (holding DejaVuSans.ttf and DejaVuSans-Bold.ttf).
+/// `ranges` must outlive the atlas build. Returns false and fills `error` when a file is missing
+/// or unreadable: the caller shows that on screen instead of silently falling back.
+bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, const ImVector<ImWchar>& ranges,
+               FontSet& out, std::string& error);
+
+} // namespace okienko::kiosk::ui

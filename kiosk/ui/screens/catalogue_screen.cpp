@@ -1,0 +1,273 @@
+// Catalogue screen (see catalogue_screen.hpp).
+#include "kiosk/ui/screens/catalogue_screen.hpp"
+
+#include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/on_screen_keyboard.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+#include "kiosk/ui/widgets/text_field.hpp"
+#include "kiosk/ui/widgets/touch_scroll.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace okienko::kiosk::ui
+{
+namespace
+{
+
+using domain::Service;
+
+/// `form` is "short" (tiles) or "official" (the act's wording).
+std::string areaName(const ScreenEnv& env, domain::Area area, const char* form)
+{
+    char key[24];
+    std::snprintf(key, sizeof key, "area.%02d.%s", static_cast<int>(area), form);
+    return env.tr.tr(key);
+}
+
+bool listed(const Service& s)
+{
+    return s.status != domain::ServiceStatus::Archived;
+}
+
+std::vector<const Service*> servicesWhere(const ScreenEnv& env, auto&& pred)
+{
+    std::vector<const Service*> out;
+    for (const Service& s : env.catalog.services)
+    {
+        if (listed(s) && pred(s))
+            out.push_back(&s);
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [&](const Service* a, const Service* b) { return env.text(a->name) < env.text(b->name); });
+    return out;
+}
+
+std::string countText(const ScreenEnv& env, std::size_t n)
+{
+    return env.tr.format("catalog.results", {{"count", std::to_string(n)}});
+}
+
+void modeTabs(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const BrowseMode mode = env.state.catalogue.mode;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float w = (ImGui::GetContentRegionAvail().x - gap * 2) / 3.0f;
+    struct Tab
+    {
+        BrowseMode mode;
+        const char* key;
+        const char* id;
+    };
+    constexpr Tab kTabs[] = {{BrowseMode::Areas, "catalog.areas", "tab-areas"},
+                             {BrowseMode::Groups, "catalog.groups", "tab-groups"},
+                             {BrowseMode::Search, "catalog.search", "tab-search"}};
+    bool first = true;
+    for (const Tab& t : kTabs)
+    {
+        if (!first)
+            ImGui::SameLine();
+        first = false;
+        ButtonOptions opt;
+        opt.size = ImVec2(w, 0);
+        opt.style = mode == t.mode ? ButtonStyle::Selected : ButtonStyle::Secondary;
+        opt.id = t.id;
+        if (BigButton(ctx, env.tr.tr(t.key) + "##" + t.id, opt))
+        {
+            out.emplace_back(SetBrowseMode{t.mode});
+            if (t.mode == BrowseMode::Areas)
+                out.emplace_back(SelectArea{std::nullopt});
+            if (t.mode == BrowseMode::Groups)
+                out.emplace_back(SelectGroup{std::nullopt});
+        }
+    }
+}
+
+void serviceList(const ScreenEnv& env, UiContext& ctx, Intents& out, const std::vector<const Service*>& services,
+                 float height)
+{
+    TouchScrollBegin(ctx, "##services", ImVec2(0, height));
+    for (const Service* s : services)
+        serviceRow(env, ctx, out, *s);
+    if (services.empty())
+        ParagraphColored(ctx, env.tr.tr("catalog.no_results"), ctx.palette.mutedText);
+    TouchScrollEnd(ctx);
+}
+
+void backRow(const ScreenEnv& env, UiContext& ctx, Intents& out, const char* key, const Intent& intent,
+             const std::string& heading)
+{
+    ButtonOptions opt;
+    opt.id = "list-up";
+    if (BigButton(ctx, "← " + env.tr.tr(key) + "##up", opt))
+        out.push_back(intent);
+    Title(ctx, heading);
+}
+
+void drawAreas(const ScreenEnv& env, UiContext& ctx, Intents& out, float height)
+{
+    const CatalogueState& c = env.state.catalogue;
+    if (c.area)
+    {
+        const domain::Area area = *c.area;
+        const float before = ImGui::GetCursorPosY();
+        backRow(env, ctx, out, "catalog.areas", SelectArea{std::nullopt}, areaName(env, area, "official"));
+        const auto services = servicesWhere(
+            env, [&](const Service& s) { return std::find(s.areas.begin(), s.areas.end(), area) != s.areas.end(); });
+        serviceList(env, ctx, out, services, height - (ImGui::GetCursorPosY() - before));
+        return;
+    }
+    TouchScrollBegin(ctx, "##areas", ImVec2(0, height));
+    for (domain::Area area : domain::allAreas())
+    {
+        const auto services = servicesWhere(
+            env, [&](const Service& s) { return std::find(s.areas.begin(), s.areas.end(), area) != s.areas.end(); });
+        const std::string code(domain::areaCode(area));
+        ButtonOptions opt;
+        opt.style = ButtonStyle::Tile;
+        opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        const std::string subtitle = areaName(env, area, "official") + " · " + countText(env, services.size());
+        opt.subtitle = subtitle;
+        opt.enabled = !services.empty();
+        const std::string id = "area-" + code;
+        opt.id = id;
+        if (BigButton(ctx, areaName(env, area, "short") + "##" + id, opt))
+            out.emplace_back(SelectArea{area});
+    }
+    TouchScrollEnd(ctx);
+}
+
+void drawGroups(const ScreenEnv& env, UiContext& ctx, Intents& out, float height)
+{
+    const CatalogueState& c = env.state.catalogue;
+    auto inGroup = [](const Service& s, domain::TargetGroup g)
+    {
+        return std::find(s.targetGroups.begin(), s.targetGroups.end(), g) != s.targetGroups.end() ||
+               std::find(s.targetGroups.begin(), s.targetGroups.end(), domain::TargetGroup::AllResidents) !=
+                   s.targetGroups.end();
+    };
+    if (c.group)
+    {
+        const domain::TargetGroup group = *c.group;
+        const float before = ImGui::GetCursorPosY();
+        backRow(env, ctx, out, "catalog.groups", SelectGroup{std::nullopt},
+                env.tr.tr("group." + std::string(domain::targetGroupCode(group))));
+        const auto services = servicesWhere(env, [&](const Service& s) { return inGroup(s, group); });
+        serviceList(env, ctx, out, services, height - (ImGui::GetCursorPosY() - before));
+        return;
+    }
+    TouchScrollBegin(ctx, "##groups", ImVec2(0, height));
+    for (domain::TargetGroup group : domain::allTargetGroups())
+    {
+        const auto services = servicesWhere(env, [&](const Service& s) { return inGroup(s, group); });
+        const std::string code(domain::targetGroupCode(group));
+        ButtonOptions opt;
+        opt.style = ButtonStyle::Tile;
+        opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        const std::string count = countText(env, services.size());
+        opt.subtitle = count;
+        opt.enabled = !services.empty();
+        const std::string id = "group-" + code;
+        opt.id = id;
+        if (BigButton(ctx, env.tr.tr("group." + code) + "##" + id, opt))
+            out.emplace_back(SelectGroup{group});
+    }
+    TouchScrollEnd(ctx);
+}
+
+float keyboardHeight(const UiContext& ctx, const KeyboardState& kb)
+{
+    const float key = std::max(ctx.minTargetPx(), ctx.em(1.9f));
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    return static_cast<float>(kb.layout().rows.size()) * (key + gap) + ImGui::GetStyle().ItemSpacing.y;
+}
+
+void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out, float height)
+{
+    const CatalogueState& c = env.state.catalogue;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float top = ImGui::GetCursorPosY();
+    const float clearW = std::max(ctx.minTargetPx(), ImGui::CalcTextSize(env.tr.tr("keyboard.clear").c_str()).x +
+                                                         ImGui::GetStyle().FramePadding.x * 2);
+    TextField(ctx, c.query.buffer.text(), env.tr.tr("catalog.search.placeholder"),
+              width - clearW - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SameLine();
+    ButtonOptions clear;
+    clear.size = ImVec2(clearW, 0);
+    clear.id = "search-clear";
+    clear.enabled = !c.query.buffer.empty();
+    if (BigButton(ctx, env.tr.tr("keyboard.clear") + "##clear", clear))
+        out.emplace_back(ClearField{FieldId::Search});
+
+    const float kbH = keyboardHeight(ctx, env.state.keyboard.state);
+    const float listH = height - (ImGui::GetCursorPosY() - top) - kbH;
+    TouchScrollBegin(ctx, "##results", ImVec2(0, listH));
+    if (c.query.buffer.empty())
+    {
+        // Nothing typed yet: the placeholder in the field says what to do.
+    }
+    else if (c.results.empty())
+    {
+        ParagraphColored(ctx, env.tr.tr("catalog.no_results"), ctx.palette.mutedText);
+    }
+    else
+    {
+        ParagraphColored(ctx, countText(env, c.results.size()), ctx.palette.mutedText);
+        for (const std::string& id : c.results)
+        {
+            if (const Service* s = env.catalog.findService(id))
+                serviceRow(env, ctx, out, *s);
+        }
+    }
+    TouchScrollEnd(ctx);
+    if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
+    {
+        if (key->action == KeyAction::Done)
+            out.emplace_back(SetBrowseMode{BrowseMode::Search}); // keeps the results; nothing to close
+        else
+            out.emplace_back(PressKey{FieldId::Search, *key});
+    }
+}
+
+} // namespace
+
+void serviceRow(const ScreenEnv& env, UiContext& ctx, Intents& out, const Service& service)
+{
+    ButtonOptions opt;
+    opt.style = ButtonStyle::Tile;
+    opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    opt.subtitle = env.text(service.summary);
+    const std::string id = "service-" + service.id;
+    opt.id = id;
+    if (BigButton(ctx, env.text(service.name) + "##" + id, opt))
+        out.emplace_back(OpenService{service.id});
+}
+
+void drawCatalogueScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##catalogue");
+    drawTopBar(env, ctx, out);
+    Title(ctx, env.tr.tr("catalog.title"));
+    modeTabs(env, ctx, out);
+    ImGui::Spacing();
+    const float height = ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx);
+    switch (env.state.catalogue.mode)
+    {
+    case BrowseMode::Areas:
+        drawAreas(env, ctx, out, height);
+        break;
+    case BrowseMode::Groups:
+        drawGroups(env, ctx, out, height);
+        break;
+    case BrowseMode::Search:
+        drawSearch(env, ctx, out, height);
+        break;
+    }
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+} // namespace okienko::kiosk::ui

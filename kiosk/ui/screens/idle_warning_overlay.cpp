@@ -1,0 +1,34 @@
+// Idle warning overlay (see idle_warning_overlay.hpp).
+#include "kiosk/ui/screens/idle_warning_overlay.hpp"
+
+#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/modal.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+
+#include <string>
+
+namespace okienko::kiosk::ui
+{
+
+void drawIdleWarningOverlay(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    ModalBegin(ctx, "##idle-warning", 0.8f);
+    Title(ctx, env.tr.tr("idle.title"));
+    Paragraph(ctx, env.tr.format("idle.countdown", {{"seconds", std::to_string(env.state.idle.secondsLeft)}}));
+    ParagraphColored(ctx, env.tr.tr("idle.data_wiped"), ctx.palette.mutedText);
+    ImGui::Spacing();
+    ButtonOptions more;
+    more.style = ButtonStyle::Primary;
+    more.size = ImVec2(ImGui::GetContentRegionAvail().x, ctx.em(2.6f));
+    more.id = "more-time";
+    if (BigButton(ctx, env.tr.tr("idle.more_time") + "##more-time", more))
+        out.emplace_back(MoreTime{});
+    ButtonOptions finish;
+    finish.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    finish.id = "finish";
+    if (BigButton(ctx, env.tr.tr("idle.finish") + "##finish", finish))
+        out.emplace_back(EndSession{});
+    ModalEnd();
+}
+
+} // namespace okienko::kiosk::ui

@@ -1,0 +1,109 @@
+// Shared screen frame (see screen_frame.hpp).
+#include "kiosk/ui/screens/screen_frame.hpp"
+
+#include "kiosk/ui/widgets/big_button.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace okienko::kiosk::ui
+{
+
+void beginScreen(UiContext& ctx, const char* id)
+{
+    (void)ctx;
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoScrollWithMouse);
+}
+
+void endScreen()
+{
+    ImGui::End();
+}
+
+void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameOptions& options)
+{
+    const Translator& tr = env.tr;
+    if (options.backAndHome)
+    {
+        ButtonOptions back;
+        back.id = "back";
+        if (BigButton(ctx, "← " + tr.tr("nav.back") + "##back", back))
+            out.emplace_back(GoBack{});
+        ImGui::SameLine();
+        ButtonOptions home;
+        home.id = "home";
+        if (BigButton(ctx, tr.tr("nav.home") + "##home", home))
+            out.emplace_back(GoHome{});
+        ImGui::SameLine();
+    }
+    // Language buttons, right-aligned, each named in its own language so anyone finds theirs.
+    const float side = ctx.minTargetPx();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const std::vector<domain::Language>& langs = env.state.languages;
+    const float width = ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize("WW").x;
+    const float buttonW = std::max(side, width);
+    const float total = buttonW * static_cast<float>(langs.size()) + gap * static_cast<float>(langs.size() - 1);
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    if (options.backAndHome)
+        ImGui::SameLine(right - total);
+    else
+        ImGui::SetCursorPosX(right - total);
+    for (std::size_t i = 0; i < langs.size(); ++i)
+    {
+        if (i > 0)
+            ImGui::SameLine();
+        const domain::Language l = langs[i];
+        std::string code(domain::languageCode(l));
+        std::string label = code;
+        for (char& c : label)
+            c = static_cast<char>(c - 'a' + 'A');
+        ButtonOptions opt;
+        opt.size = ImVec2(buttonW, 0);
+        opt.style = l == env.state.language ? ButtonStyle::Selected : ButtonStyle::Secondary;
+        const std::string tapId = "lang-" + code;
+        opt.id = tapId;
+        const std::string id = label + "##" + tapId;
+        if (BigButton(ctx, id, opt))
+            out.emplace_back(SetLanguage{l});
+    }
+    ImGui::Spacing();
+}
+
+float bottomBarHeight(const UiContext& ctx)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return std::max(ctx.minTargetPx(), ImGui::GetFontSize() + style.FramePadding.y * 2) + style.ItemSpacing.y +
+           style.WindowPadding.y;
+}
+
+void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float h = bottomBarHeight(ctx) - style.WindowPadding.y;
+    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - h - style.WindowPadding.y + style.ItemSpacing.y);
+    const float half = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) * 0.5f;
+    ButtonOptions large;
+    large.size = ImVec2(half, 0);
+    large.style = env.state.largeText ? ButtonStyle::Selected : ButtonStyle::Secondary;
+    large.id = "large-text";
+    const std::string largeLabel =
+        (env.state.largeText ? "✓ " : "") + env.tr.tr("accessibility.large_text") + "##large";
+    if (BigButton(ctx, largeLabel, large))
+        out.emplace_back(ToggleLargeText{});
+    ImGui::SameLine();
+    ButtonOptions contrast = large;
+    contrast.style = env.state.highContrast ? ButtonStyle::Selected : ButtonStyle::Secondary;
+    contrast.id = "high-contrast";
+    const std::string contrastLabel =
+        (env.state.highContrast ? "✓ " : "") + env.tr.tr("accessibility.high_contrast") + "##contrast";
+    if (BigButton(ctx, contrastLabel, contrast))
+        out.emplace_back(ToggleHighContrast{});
+}
+
+} // namespace okienko::kiosk::ui

@@ -1,0 +1,51 @@
+// Screen dispatch (see screens.hpp).
+#include "kiosk/ui/screens/screens.hpp"
+
+#include "kiosk/ui/screens/attract_screen.hpp"
+#include "kiosk/ui/screens/catalogue_screen.hpp"
+#include "kiosk/ui/screens/config_error_screen.hpp"
+#include "kiosk/ui/screens/fee_calculator_screen.hpp"
+#include "kiosk/ui/screens/home_screen.hpp"
+#include "kiosk/ui/screens/idle_warning_overlay.hpp"
+#include "kiosk/ui/screens/service_page_screen.hpp"
+
+namespace okienko::kiosk::ui
+{
+
+void drawFrame(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    ctx.record.clear();
+    ctx.animating = false;
+    ImGui::PushFont(ctx.faces().body);
+    switch (env.state.router.current())
+    {
+    case ScreenId::Attract:
+        drawAttractScreen(env, ctx, out);
+        break;
+    case ScreenId::Home:
+        drawHomeScreen(env, ctx, out);
+        break;
+    case ScreenId::Catalogue:
+        drawCatalogueScreen(env, ctx, out);
+        break;
+    case ScreenId::ServicePage:
+        drawServicePageScreen(env, ctx, out);
+        break;
+    case ScreenId::FeeCalculator:
+        drawFeeCalculatorScreen(env, ctx, out);
+        break;
+    case ScreenId::ConfigError:
+        drawConfigErrorScreen(env, ctx, out);
+        break;
+    }
+    if (env.state.idle.visible)
+    {
+        // Touches behind the warning must not act: only the overlay's intents count.
+        out.clear();
+        ctx.record.clear();
+        drawIdleWarningOverlay(env, ctx, out);
+    }
+    ImGui::PopFont();
+}
+
+} // namespace okienko::kiosk::ui

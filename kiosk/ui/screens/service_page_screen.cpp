@@ -1,0 +1,153 @@
+// Service page (see service_page_screen.hpp).
+#include "kiosk/ui/screens/service_page_screen.hpp"
+
+#include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+#include "kiosk/ui/widgets/touch_scroll.hpp"
+
+#include <string>
+
+namespace okienko::kiosk::ui
+{
+namespace
+{
+
+bool isFallback(const ScreenEnv& env, const domain::LocalizedText& text)
+{
+    return env.lang() != domain::Language::Pl && !text.empty() && text.isFallback(env.lang());
+}
+
+/// A short "PL" badge on a section shown in Polish; the page explains it once at the top.
+void fallbackMarker(const ScreenEnv& env, UiContext& ctx, const domain::LocalizedText& text)
+{
+    if (isFallback(env, text))
+        Badge(ctx, "PL", ctx.palette.warning, ctx.palette.warningText);
+}
+
+bool anyFallback(const ScreenEnv& env, const domain::Service& s)
+{
+    for (const domain::LocalizedText* t :
+         {&s.name, &s.summary, &s.description, &s.deliveredBy, &s.place, &s.hours, &s.contact, &s.eligibility,
+          &s.qualificationMode, &s.fee.text, &s.documents, &s.personalData})
+    {
+        if (isFallback(env, *t))
+            return true;
+    }
+    return false;
+}
+
+/// One section: bold heading, the text, and the fallback marker when the text is Polish.
+void section(const ScreenEnv& env, UiContext& ctx, const char* key, const domain::LocalizedText& text)
+{
+    if (text.empty())
+        return;
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    Label(ctx, env.tr.tr(key));
+    fallbackMarker(env, ctx, text);
+    Paragraph(ctx, env.text(text));
+}
+
+std::string groupsText(const ScreenEnv& env, const domain::Service& s)
+{
+    std::string out;
+    for (domain::TargetGroup g : s.targetGroups)
+    {
+        if (!out.empty())
+            out += ", ";
+        out += env.tr.tr("group." + std::string(domain::targetGroupCode(g)));
+    }
+    return out;
+}
+
+void feeSection(const ScreenEnv& env, UiContext& ctx, Intents& out, const domain::Service& s)
+{
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    Label(ctx, env.tr.tr("service.section.fees"));
+    switch (s.fee.kind)
+    {
+    case domain::FeeKind::Free:
+        Paragraph(ctx, env.tr.tr("service.free"));
+        break;
+    case domain::FeeKind::Unspecified:
+        if (s.fee.text.empty())
+            Paragraph(ctx, env.tr.tr("slip.service.to_confirm"));
+        break;
+    case domain::FeeKind::IncomeTable:
+    case domain::FeeKind::Fixed:
+        break;
+    }
+    if (!s.fee.text.empty())
+    {
+        fallbackMarker(env, ctx, s.fee.text);
+        Paragraph(ctx, env.text(s.fee.text));
+    }
+    if (s.fee.kind == domain::FeeKind::IncomeTable && env.catalog.findFeeTable(s.fee.feeTableId) != nullptr)
+    {
+        ButtonOptions opt;
+        opt.style = ButtonStyle::Primary;
+        opt.id = "fee-calculator";
+        opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        if (BigButton(ctx, env.tr.tr("fee.title") + "##fee-calc", opt))
+            out.emplace_back(OpenFeeCalculator{s.fee.feeTableId});
+    }
+}
+
+} // namespace
+
+void drawServicePageScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##service");
+    drawTopBar(env, ctx, out);
+    const domain::Service* s = env.catalog.findService(env.state.serviceId);
+    if (s == nullptr)
+    {
+        Paragraph(ctx, env.tr.tr("catalog.no_results"));
+        drawBottomBar(env, ctx, out);
+        endScreen();
+        return;
+    }
+    Title(ctx, env.text(s->name));
+    fallbackMarker(env, ctx, s->name);
+
+    TouchScrollBegin(ctx, "##service-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    if (anyFallback(env, *s))
+        ParagraphColored(ctx, "PL: " + env.tr.tr("catalog.translation_missing"), ctx.palette.mutedText);
+    if (s->toBeConfirmed || s->status != domain::ServiceStatus::Active)
+        ParagraphColored(ctx, env.tr.tr("slip.service.to_confirm"), ctx.palette.mutedText);
+
+    section(env, ctx, "service.section.what", s->description.empty() ? s->summary : s->description);
+    section(env, ctx, "service.section.provider", s->deliveredBy);
+    section(env, ctx, "service.section.where", s->place);
+    section(env, ctx, "service.section.when", s->hours);
+    if (!s->eligibility.empty() || !s->targetGroups.empty())
+    {
+        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+        Label(ctx, env.tr.tr("service.section.eligibility"));
+        fallbackMarker(env, ctx, s->eligibility);
+        if (!s->eligibility.empty())
+            Paragraph(ctx, env.text(s->eligibility));
+        if (!s->targetGroups.empty())
+            ParagraphColored(ctx, groupsText(env, *s), ctx.palette.mutedText);
+    }
+    section(env, ctx, "service.section.how_to_apply", s->qualificationMode);
+    feeSection(env, ctx, out, *s);
+    section(env, ctx, "service.section.documents", s->documents);
+    section(env, ctx, "service.section.personal_data", s->personalData);
+    section(env, ctx, "service.section.contact", s->contact);
+    if (s->contact.empty())
+    {
+        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+        Label(ctx, env.tr.tr("service.section.contact"));
+        Paragraph(ctx, env.text(env.catalog.municipality.cusName));
+        if (!env.catalog.municipality.phone.empty())
+            Paragraph(ctx, env.tr.tr("slip.phone_prefix") + " " + env.catalog.municipality.phone);
+    }
+    ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
+    TouchScrollEnd(ctx);
+
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+} // namespace okienko::kiosk::ui

@@ -1,0 +1,112 @@
+// BigButton (see big_button.hpp).
+#include "kiosk/ui/widgets/big_button.hpp"
+
+#include "kiosk/ui/widgets/text.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <string>
+
+namespace okienko::kiosk::ui
+{
+
+bool touchDragged(const UiContext& ctx)
+{
+    // 3 mm: finger jitter on a tap stays well below, a deliberate scroll goes well beyond.
+    const float limit = 3.0f * ctx.pxPerMm;
+    return ImGui::GetIO().MouseDragMaxDistanceSqr[0] > limit * limit;
+}
+
+bool BigButton(UiContext& ctx, std::string_view label, const ButtonOptions& options)
+{
+    const std::string_view visible = visibleLabel(label);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const bool tile = options.style == ButtonStyle::Tile;
+    ImFont* font = tile ? ctx.faces().bold : ImGui::GetFont();
+    const float fontSize = font->FontSize;
+    const float minSide = ctx.minTargetPx();
+    const float padX = style.FramePadding.x;
+    const float padY = style.FramePadding.y;
+
+    ImVec2 size = options.size;
+    const ImVec2 textSize =
+        font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, visible.data(), visible.data() + visible.size());
+    if (size.x <= 0.0f)
+        size.x = std::min(textSize.x + padX * 2, ImGui::GetContentRegionAvail().x);
+    size.x = std::max(size.x, minSide);
+    const float innerW = size.x - padX * 2;
+    float contentH = wrappedHeight(font, fontSize, innerW, visible);
+    if (!options.subtitle.empty())
+        contentH += wrappedHeight(ctx.faces().body, ctx.faces().body->FontSize, innerW, options.subtitle) +
+                    style.ItemInnerSpacing.y;
+    size.y = std::max({size.y, minSide, contentH + padY * 2});
+
+    if (!options.enabled)
+        ImGui::BeginDisabled();
+    const std::string id(label);
+    const bool released = ImGui::InvisibleButton(id.c_str(), size);
+    const bool held = ImGui::IsItemActive();
+    if (!options.enabled)
+        ImGui::EndDisabled();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ctx.record.addTarget(visible, min, max, options.enabled, options.id);
+
+    const Palette& p = ctx.palette;
+    ImVec4 bg = p.surface;
+    ImVec4 fg = p.text;
+    ImVec4 border = p.border;
+    switch (options.style)
+    {
+    case ButtonStyle::Primary:
+        bg = held ? p.accentHot : p.accent;
+        fg = p.accentText;
+        border = bg;
+        break;
+    case ButtonStyle::Selected:
+        bg = held ? p.surfaceHot : p.selected;
+        border = p.accent;
+        break;
+    case ButtonStyle::Secondary:
+    case ButtonStyle::Tile:
+        bg = held ? p.surfaceHot : p.surface;
+        break;
+    }
+    if (!options.enabled)
+    {
+        fg = p.mutedText;
+        bg = p.background;
+    }
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const float rounding = style.FrameRounding;
+    list->AddRectFilled(min, max, packed(bg), rounding);
+    const float borderW = options.style == ButtonStyle::Selected ? style.FrameBorderSize * 2 : style.FrameBorderSize;
+    list->AddRect(min, max, packed(border), rounding, 0, borderW);
+
+    const ImVec2 innerMin(min.x + padX, min.y + padY);
+    const ImVec2 innerMax(max.x - padX, max.y - padY);
+    if (tile)
+    {
+        // Title and subtitle top-left: a tile reads like a card.
+        list->PushClipRect(min, max, true);
+        const float titleH = wrappedHeight(font, fontSize, innerW, visible);
+        ImVec2 cursor = innerMin;
+        list->AddText(font, fontSize, cursor, packed(fg), visible.data(), visible.data() + visible.size(), innerW);
+        if (!options.subtitle.empty())
+        {
+            cursor.y += titleH + style.ItemInnerSpacing.y;
+            ImFont* body = ctx.faces().body;
+            list->AddText(body, body->FontSize, cursor, packed(options.enabled ? p.mutedText : fg),
+                          options.subtitle.data(), options.subtitle.data() + options.subtitle.size(), innerW);
+            ctx.record.addText(options.subtitle);
+        }
+        list->PopClipRect();
+    }
+    else
+    {
+        drawCentredWrapped(list, font, fontSize, innerMin, innerMax, packed(fg), visible);
+    }
+    return released && options.enabled && !touchDragged(ctx);
+}
+
+} // namespace okienko::kiosk::ui

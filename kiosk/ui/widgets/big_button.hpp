@@ -1,0 +1,36 @@
+// The kiosk's button: at least 15 mm on each side on the configured panel, text wrapped and
+// centred, no hover look, and never fired by a finger that dragged (a scroll is not a tap).
+#pragma once
+
+#include "kiosk/ui/ui_context.hpp"
+
+#include <string_view>
+
+namespace okienko::kiosk::ui
+{
+
+enum class ButtonStyle
+{
+    Primary,   ///< filled accent: the main action
+    Secondary, ///< surface with a border: navigation, options
+    Selected,  ///< an option that is on (language, toggle)
+    Tile,      ///< large home/catalogue tile; left-aligned title and optional subtitle
+};
+
+struct ButtonOptions
+{
+    ImVec2 size{0, 0}; ///< 0 = fit the text (never below the minimum target)
+    ButtonStyle style = ButtonStyle::Secondary;
+    bool enabled = true;
+    std::string_view subtitle; ///< Tile only: a second, regular-weight line
+    std::string_view id;       ///< stable id for automation (tap-id)
+};
+
+/// Draws the button; true on the frame a tap (press and release on it, without dragging) ends.
+/// `label` may carry a hidden "##id" suffix for ImGui's id stack.
+bool BigButton(UiContext& ctx, std::string_view label, const ButtonOptions& options = {});
+
+/// True when the current touch moved further than a tap may (scrolling, not tapping).
+bool touchDragged(const UiContext& ctx);
+
+} // namespace okienko::kiosk::ui

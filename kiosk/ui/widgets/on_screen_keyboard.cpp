@@ -1,0 +1,74 @@
+// Keyboard and keypad drawing (see on_screen_keyboard.hpp).
+#include "kiosk/ui/widgets/on_screen_keyboard.hpp"
+
+#include "kiosk/ui/widgets/big_button.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace okienko::kiosk::ui
+{
+namespace
+{
+
+std::optional<Key> drawLayout(UiContext& ctx, const KeyboardLayout& layout, const KeyboardState& state,
+                              const Translator& tr, float width, float keyHeight)
+{
+    std::optional<Key> pressed;
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float units = layout.maxRowWidth();
+    ImGui::PushID(layout.id.c_str());
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+    const float startX = ImGui::GetCursorPosX();
+    for (const KeyRow& row : layout.rows)
+    {
+        // A key w units wide also spans the w-1 gaps it replaces, so keys line up across rows.
+        const float unit = (width - gap * (units - 1.0f)) / units;
+        float rowW = gap * (static_cast<float>(row.size()) - 1.0f);
+        for (const Key& k : row)
+            rowW += unit * k.width + gap * (k.width - 1.0f);
+        ImGui::SetCursorPosX(startX + (width - rowW) * 0.5f); // shorter rows are centred
+        bool first = true;
+        for (const Key& k : row)
+        {
+            if (!first)
+                ImGui::SameLine();
+            first = false;
+            const std::string label = state.labelFor(k, tr) + "##" + k.id;
+            ButtonOptions opt;
+            opt.size = ImVec2(unit * k.width + gap * (k.width - 1.0f), keyHeight);
+            opt.id = k.id;
+            const bool active = (k.action == KeyAction::Shift && state.shift() != ShiftState::Off);
+            opt.style = active                          ? ButtonStyle::Selected
+                        : (k.action == KeyAction::Done) ? ButtonStyle::Primary
+                                                        : ButtonStyle::Secondary;
+            // Backspace repeats while held, like a physical key.
+            if (k.action == KeyAction::Backspace)
+                ImGui::PushButtonRepeat(true);
+            if (BigButton(ctx, label, opt))
+                pressed = k;
+            if (k.action == KeyAction::Backspace)
+                ImGui::PopButtonRepeat();
+        }
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+    return pressed;
+}
+
+} // namespace
+
+std::optional<Key> OnScreenKeyboard(UiContext& ctx, const KeyboardState& state, const Translator& tr, float width)
+{
+    const float keyHeight = std::max(ctx.minTargetPx(), ctx.em(1.9f));
+    return drawLayout(ctx, state.layout(), state, tr, width, keyHeight);
+}
+
+std::optional<Key> NumericKeypad(UiContext& ctx, const Translator& tr, float width)
+{
+    static const KeyboardState kPadState(domain::Language::Pl, {domain::Language::Pl});
+    const float keyHeight = std::max(ctx.minTargetPx(), ctx.em(2.2f));
+    return drawLayout(ctx, numericKeypad(), kPadState, tr, width, keyHeight);
+}
+
+} // namespace okienko::kiosk::ui

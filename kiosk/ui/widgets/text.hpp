@@ -1,0 +1,35 @@
+// Text drawing that the automation script can see: every helper here records what it draws in
+// the frame record, so `expect "…"` checks what a person would read.
+#pragma once
+
+#include "kiosk/ui/ui_context.hpp"
+
+#include <string_view>
+
+namespace okienko::kiosk::ui
+{
+
+/// Body text wrapped to the available width.
+void Paragraph(UiContext& ctx, std::string_view text);
+/// Body text in a colour (mutedText, warningText…), wrapped.
+void ParagraphColored(UiContext& ctx, std::string_view text, const ImVec4& color);
+/// Bold body text, wrapped (section labels on the service page).
+void Label(UiContext& ctx, std::string_view text);
+/// Screen title in the title face.
+void Title(UiContext& ctx, std::string_view text);
+/// Text in an explicit font and colour, not wrapped (clock, badges).
+void TextIn(UiContext& ctx, ImFont* font, const ImVec4& color, std::string_view text);
+/// A small filled badge around `text` (e.g. the "Polish text" marker). Same line as the last item
+/// when `sameLine` is true.
+void Badge(UiContext& ctx, std::string_view text, const ImVec4& bg, const ImVec4& fg);
+
+/// A thin horizontal rule across the available width, in the border colour.
+void Divider(UiContext& ctx);
+
+/// Draws `text` word-wrapped to `rect`'s width, each line centred; used inside buttons and tiles.
+void drawCentredWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, ImVec2 max, ImU32 color,
+                        std::string_view text);
+/// Height `text` needs when wrapped to `width` in `font`.
+float wrappedHeight(ImFont* font, float size, float width, std::string_view text);
+
+} // namespace okienko::kiosk::ui

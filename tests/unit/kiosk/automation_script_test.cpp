@@ -1,0 +1,195 @@
+// The automation script parser: every command, quoting, and precise errors with line and column.
+#include "kiosk/core/automation_script.hpp"
+
+#include <gtest/gtest.h>
+
+namespace okienko::kiosk
+{
+namespace
+{
+
+/// The single error of a one-line script.
+ScriptError errorOf(std::string_view script)
+{
+    const auto r = parseScript(script);
+    EXPECT_FALSE(r.ok()) << "accepted: " << script;
+    if (r.ok())
+    {
+        return {};
+    }
+    EXPECT_EQ(r.error().size(), 1u);
+    return r.error().front();
+}
+
+TEST(AutomationScriptTest, UnknownCommandPointsAtTheWord)
+{
+    const ScriptError e = errorOf("lang pl\n  tapp \"Katalog\"\n");
+    EXPECT_EQ(e.line, 2);
+    EXPECT_EQ(e.column, 3);
+    EXPECT_NE(e.message.find("unknown command \"tapp\""), std::string::npos);
+}
+
+TEST(AutomationScriptTest, MissingArgumentPointsAtTheEndOfTheLine)
+{
+    const ScriptError e = errorOf("tap");
+    EXPECT_EQ(e.line, 1);
+    EXPECT_EQ(e.column, 4);
+    EXPECT_NE(e.message.find("missing argument"), std::string::npos);
+    EXPECT_EQ(errorOf("wait   ").column, 8);
+}
+
+TEST(AutomationScriptTest, ExtraArgumentIsAnError)
+{
+    const ScriptError e = errorOf("tap \"Katalog\" \"usług\"");
+    EXPECT_EQ(e.column, 15);
+    EXPECT_NE(e.message.find("extra argument"), std::string::npos);
+    EXPECT_EQ(errorOf("key enter enter").column, 11);
+    EXPECT_EQ(errorOf("wait 100 ms").column, 10);
+}
+
+TEST(AutomationScriptTest, ColumnsCountCharactersNotBytes)
+{
+    // "żółw" is 4 characters but 7 bytes; the stray x is character 12.
+    EXPECT_EQ(errorOf("tap \"żółw\" x").column, 12);
+}
+
+TEST(AutomationScriptTest, UnterminatedStringPointsAtTheOpeningQuote)
+{
+    const ScriptError e = errorOf("expect \"Katalog usług");
+    EXPECT_EQ(e.column, 8);
+    EXPECT_NE(e.message.find("unterminated"), std::string::npos);
+    EXPECT_EQ(errorOf("type \"a\\\"").column, 6) << "an escaped quote does not close the string";
+}
+
+TEST(AutomationScriptTest, UnknownEscapeIsAnError)
+{
+    const ScriptError e = errorOf("type \"a\\nb\"");
+    EXPECT_EQ(e.column, 8);
+    EXPECT_NE(e.message.find("\\n"), std::string::npos);
+}
+
+TEST(AutomationScriptTest, BadNumbersAreRejected)
+{
+    for (const char* bad : {"wait 12x", "wait -5", "wait 1.5", "wait abc", "advance-clock 1..2", "advance-clock 5.",
+                            "advance-clock .5", "advance-clock 1e3"})
+    {
+        const auto r = parseScript(bad);
+        ASSERT_FALSE(r.ok()) << bad;
+        EXPECT_NE(r.error()[0].message.find("number"), std::string::npos) << bad << ": " << r.error()[0].message;
+    }
+    EXPECT_NE(errorOf("wait 3600001").message.find("out of range"), std::string::npos);
+    EXPECT_EQ(errorOf("advance-clock 12x").column, 15);
+}
+
+TEST(AutomationScriptTest, BadLanguageKeyAndIdAreRejected)
+{
+    EXPECT_NE(errorOf("lang de").message.find("unknown language \"de\""), std::string::npos);
+    EXPECT_NE(errorOf("lang PL").message.find("unknown language"), std::string::npos);
+    EXPECT_NE(errorOf("key space").message.find("unknown key"), std::string::npos);
+    EXPECT_EQ(errorOf("tap-id home!tile").column, 12);
+    EXPECT_NE(errorOf("tap-id \"home\"").message.find("without quotes"), std::string::npos);
+}
+
+TEST(AutomationScriptTest, StringCommandsNeedQuotedNonEmptyText)
+{
+    EXPECT_NE(errorOf("tap Katalog").message.find("double quotes"), std::string::npos);
+    EXPECT_NE(errorOf("expect \"\"").message.find("empty"), std::string::npos);
+}
+
+TEST(AutomationScriptTest, ScreenshotNeedsAPngPath)
+{
+    EXPECT_NE(errorOf("screenshot out/home.jpg").message.find(".png"), std::string::npos);
+    EXPECT_NE(errorOf("screenshot .png").message.find(".png"), std::string::npos);
+}
+
+TEST(AutomationScriptTest, InvalidUtf8IsRejected)
+{
+    const ScriptError e = errorOf("tap \"a\xC5\"");
+    EXPECT_EQ(e.column, 7);
+    EXPECT_NE(e.message.find("UTF-8"), std::string::npos);
+}
+
+TEST(AutomationScriptTest, EveryBadLineIsReported)
+{
+    const auto r = parseScript("lang xx\ntap \"ok\"\n\nwait soon\nfly\n");
+    ASSERT_FALSE(r.ok());
+    ASSERT_EQ(r.error().size(), 3u);
+    EXPECT_EQ(r.error()[0].line, 1);
+    EXPECT_EQ(r.error()[1].line, 4);
+    EXPECT_EQ(r.error()[2].line, 5);
+    EXPECT_EQ(r.error()[2].toString("smoke.oks"), "smoke.oks:5:1: " + r.error()[2].message);
+}
+
+TEST(AutomationScriptTest, ParsesEveryCommand)
+{
+    const auto r = parseScript("# Smoke test of the catalogue\n"
+                               "lang uk\n"
+                               "\n"
+                               "tap \"Каталог послуг\"\n"
+                               "tap-id home.catalog\n"
+                               "type \"Zażółć \\\"gęślą\\\" \\\\ jaźń\"\n"
+                               "key backspace\n"
+                               "scan \"CUS-2024-0042\"\n"
+                               "   expect \"Katalog usług\"   \n"
+                               "expect-not \"⟦\"\n"
+                               "expect-screen catalog\n"
+                               "wait 250\n"
+                               "advance-clock 90.5\n"
+                               "screenshot out/catalog-uk.png\n"
+                               "screenshot \"out/with space.png\"\r\n"
+                               "\t# indented comment\n");
+    ASSERT_TRUE(r.ok()) << r.error()[0].toString();
+    const std::vector<Command> expected{
+        {2, CommandKind::Lang, "uk", 0},
+        {4, CommandKind::Tap, "Каталог послуг", 0},
+        {5, CommandKind::TapId, "home.catalog", 0},
+        {6, CommandKind::Type, "Zażółć \"gęślą\" \\ jaźń", 0},
+        {7, CommandKind::Key, "backspace", 0},
+        {8, CommandKind::Scan, "CUS-2024-0042", 0},
+        {9, CommandKind::Expect, "Katalog usług", 0},
+        {10, CommandKind::ExpectNot, "⟦", 0},
+        {11, CommandKind::ExpectScreen, "catalog", 0},
+        {12, CommandKind::Wait, "", 250},
+        {13, CommandKind::AdvanceClock, "", 90.5},
+        {14, CommandKind::Screenshot, "out/catalog-uk.png", 0},
+        {15, CommandKind::Screenshot, "out/with space.png", 0},
+    };
+    EXPECT_EQ(*r, expected);
+}
+
+TEST(AutomationScriptTest, EmptyScriptHasNoCommands)
+{
+    const auto r = parseScript("\n# nothing\n");
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(r->empty());
+}
+
+TEST(AutomationScriptTest, CommandNamesRoundTrip)
+{
+    for (const CommandKind k :
+         {CommandKind::Lang, CommandKind::Tap, CommandKind::TapId, CommandKind::Type, CommandKind::Key,
+          CommandKind::Scan, CommandKind::Expect, CommandKind::ExpectNot, CommandKind::ExpectScreen, CommandKind::Wait,
+          CommandKind::AdvanceClock, CommandKind::Screenshot})
+    {
+        const std::string name(commandName(k));
+        const std::string arg = k == CommandKind::Wait || k == CommandKind::AdvanceClock    ? "1"
+                                : k == CommandKind::Lang                                    ? "pl"
+                                : k == CommandKind::Key                                     ? "tab"
+                                : k == CommandKind::Screenshot                              ? "a.png"
+                                : k == CommandKind::TapId || k == CommandKind::ExpectScreen ? "x"
+                                                                                            : "\"x\"";
+        const auto r = parseScript(name + " " + arg);
+        ASSERT_TRUE(r.ok()) << name;
+        EXPECT_EQ(r->at(0).kind, k) << name;
+    }
+}
+
+TEST(AutomationScriptTest, MissingFileIsAnError)
+{
+    const auto r = loadScript("/nonexistent/okienko/script.oks");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error()[0].line, 0);
+}
+
+} // namespace
+} // namespace okienko::kiosk
