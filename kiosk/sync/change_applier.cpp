@@ -1,0 +1,364 @@
+// Merging changes into the catalogue keeps the file's browse order by the change's position.
+#include "kiosk/sync/change_applier.hpp"
+
+#include "shared/catalog/catalog_store.hpp"
+#include "shared/domain/codes.hpp"
+#include "shared/protocol/catalog_json.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <memory>
+
+namespace okienko::sync
+{
+
+namespace
+{
+
+using db::Error;
+using db::ErrorKind;
+namespace entity = protocol::entity;
+
+Error badChange(const protocol::Change& change, const protocol::ProtocolError& error)
+{
+    // The id of a catalogue entity is not personal; the value that failed is never included.
+    return db::makeError(ErrorKind::BadData, "change " + change.entity + "/" + change.id + ": " + error.describe(),
+                         "sync.applyChanges");
+}
+
+bool isCatalogueEntity(std::string_view e)
+{
+    return e == entity::kMunicipality || e == entity::kService || e == entity::kFeeTable ||
+           e == entity::kEquipmentType || e == entity::kUnit || e == entity::kCounsellingKind ||
+           e == entity::kEmergencyNumber || e == entity::kAnnouncement;
+}
+
+/// Where each item of a catalogue list belongs: `position` is the index the server gave (the
+/// item's index in the stored list for items this page does not touch); `touched` items win a tie,
+/// so an entity upserted at position p lands before the old item that had p.
+struct Slot
+{
+    int position = 0;
+    int rank = 1; ///< 0: changed in this page, 1: as stored
+};
+
+template <typename T> struct OrderedList
+{
+    std::vector<T>* items = nullptr;
+    std::vector<Slot> slots;
+
+    explicit OrderedList(std::vector<T>& list) : items(&list)
+    {
+        for (std::size_t i = 0; i < list.size(); ++i)
+            slots.push_back(Slot{static_cast<int>(i), 1});
+    }
+
+    template <typename Key> void merge(const protocol::Change& change, std::optional<T> value, Key key)
+    {
+        auto it = std::find_if(items->begin(), items->end(), [&](const T& item) { return key(item) == change.id; });
+        const auto index = static_cast<std::size_t>(it - items->begin());
+        if (change.op == protocol::ChangeOp::Delete)
+        {
+            if (it != items->end())
+            {
+                items->erase(it);
+                slots.erase(slots.begin() + static_cast<std::ptrdiff_t>(index));
+            }
+            return;
+        }
+        if (!value)
+            return;
+        if (it != items->end())
+        {
+            *it = std::move(*value);
+            if (change.position >= 0)
+                slots[index].position = change.position;
+            slots[index].rank = 0;
+            return;
+        }
+        // Without a position a new item goes last.
+        const int position = change.position >= 0
+                                 ? change.position
+                                 : std::numeric_limits<int>::max() / 2 + static_cast<int>(items->size());
+        items->push_back(std::move(*value));
+        slots.push_back(Slot{position, 0});
+    }
+
+    void sort()
+    {
+        std::vector<std::size_t> order(items->size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::stable_sort(
+            order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b)
+            { return std::pair(slots[a].position, slots[a].rank) < std::pair(slots[b].position, slots[b].rank); });
+        std::vector<T> sorted;
+        sorted.reserve(items->size());
+        for (auto i : order)
+            sorted.push_back(std::move((*items)[i]));
+        *items = std::move(sorted);
+    }
+};
+
+/// A catalogue being merged, with the order bookkeeping of each list.
+struct MergingCatalog
+{
+    domain::Catalog catalog;
+    OrderedList<domain::Service> services{catalog.services};
+    OrderedList<domain::FeeTable> feeTables{catalog.feeTables};
+    OrderedList<domain::EquipmentType> equipmentTypes{catalog.equipmentTypes};
+    OrderedList<domain::EquipmentUnit> units{catalog.units};
+    OrderedList<domain::CounsellingKind> counsellingKinds{catalog.counsellingKinds};
+    OrderedList<domain::EmergencyNumber> emergencyNumbers{catalog.emergencyNumbers};
+    OrderedList<domain::Announcement> announcements{catalog.announcements};
+
+    explicit MergingCatalog(domain::Catalog c) : catalog(std::move(c)) {}
+    MergingCatalog(const MergingCatalog&) = delete;
+    MergingCatalog& operator=(const MergingCatalog&) = delete;
+
+    domain::Catalog finish()
+    {
+        services.sort();
+        feeTables.sort();
+        equipmentTypes.sort();
+        units.sort();
+        counsellingKinds.sort();
+        emergencyNumbers.sort();
+        announcements.sort();
+        return std::move(catalog);
+    }
+};
+
+template <typename T>
+Status<Error> decodeInto(const protocol::Change& change, std::optional<T>& out,
+                         Result<T, protocol::ProtocolError> (*decode)(const protocol::Json&))
+{
+    if (change.op == protocol::ChangeOp::Delete)
+        return {};
+    auto decoded = decode(change.data);
+    if (!decoded)
+        return makeErr(badChange(change, decoded.error()));
+    out = std::move(decoded).value();
+    return {};
+}
+
+Status<Error> applyCatalogueChange(MergingCatalog& merging, const protocol::Change& change)
+{
+    const std::string& e = change.entity;
+    if (e == entity::kMunicipality)
+    {
+        if (change.op == protocol::ChangeOp::Delete)
+            return {};
+        auto m = protocol::decodeMunicipality(change.data);
+        if (!m)
+            return makeErr(badChange(change, m.error()));
+        merging.catalog.municipality = std::move(m).value();
+        return {};
+    }
+#define OKIENKO_MERGE(ENTITY, TYPE, LIST, DECODE, KEY)                                                                 \
+    if (e == ENTITY)                                                                                                   \
+    {                                                                                                                  \
+        std::optional<TYPE> value;                                                                                     \
+        auto st = decodeInto<TYPE>(change, value, &DECODE);                                                            \
+        if (!st)                                                                                                       \
+            return st;                                                                                                 \
+        merging.LIST.merge(change, std::move(value), [](const TYPE& x) -> const std::string& { return x.KEY; });       \
+        return {};                                                                                                     \
+    }
+    OKIENKO_MERGE(entity::kService, domain::Service, services, protocol::decodeService, id)
+    OKIENKO_MERGE(entity::kFeeTable, domain::FeeTable, feeTables, protocol::decodeFeeTable, id)
+    OKIENKO_MERGE(entity::kEquipmentType, domain::EquipmentType, equipmentTypes, protocol::decodeEquipmentType, id)
+    OKIENKO_MERGE(entity::kUnit, domain::EquipmentUnit, units, protocol::decodeUnit, inventoryNumber)
+    OKIENKO_MERGE(entity::kCounsellingKind, domain::CounsellingKind, counsellingKinds, protocol::decodeCounsellingKind,
+                  id)
+    OKIENKO_MERGE(entity::kEmergencyNumber, domain::EmergencyNumber, emergencyNumbers, protocol::decodeEmergencyNumber,
+                  number)
+    OKIENKO_MERGE(entity::kAnnouncement, domain::Announcement, announcements, protocol::decodeAnnouncement, id)
+#undef OKIENKO_MERGE
+    return {};
+}
+
+Status<Error> runWith(db::Database& db, const char* sql, std::initializer_list<std::string_view> texts)
+{
+    auto stmt = db.prepare(sql);
+    if (!stmt)
+        return makeErr(stmt.error());
+    int i = 1;
+    for (auto t : texts)
+    {
+        auto b = stmt->bind(i++, t);
+        if (!b)
+            return makeErr(b.error());
+    }
+    return stmt->run();
+}
+
+Status<Error> applySlot(db::Database& db, const protocol::Change& change)
+{
+    if (change.op == protocol::ChangeOp::Delete)
+        return runWith(db, "DELETE FROM counselling_slots WHERE id = ?1", {change.id});
+    auto slot = protocol::decodeSlot(change.data);
+    if (!slot)
+        return makeErr(badChange(change, slot.error()));
+    auto stmt = db.prepare("INSERT INTO counselling_slots(id, counsellor, room, date, start_minute, duration_minutes,"
+                           " booked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET"
+                           " counsellor = excluded.counsellor, room = excluded.room, date = excluded.date,"
+                           " start_minute = excluded.start_minute, duration_minutes = excluded.duration_minutes,"
+                           " booked = excluded.booked");
+    if (!stmt)
+        return makeErr(stmt.error());
+    for (auto st : {stmt->bind(1, slot->id), stmt->bind(2, slot->counsellor), stmt->bind(3, slot->room),
+                    stmt->bind(4, slot->date.iso()), stmt->bind(5, slot->startMinute),
+                    stmt->bind(6, slot->durationMinutes), stmt->bind(7, slot->booked)})
+        if (!st)
+            return st;
+    auto ran = stmt->run();
+    if (!ran)
+        return ran;
+    auto cleared = runWith(db, "DELETE FROM counselling_slot_kinds WHERE slot_id = ?1", {slot->id});
+    if (!cleared)
+        return cleared;
+    auto kinds = db.prepare("INSERT INTO counselling_slot_kinds(slot_id, position, kind_id) VALUES (?1, ?2, ?3)");
+    if (!kinds)
+        return makeErr(kinds.error());
+    for (std::size_t i = 0; i < slot->kindIds.size(); ++i)
+        for (auto st : {kinds->bind(1, slot->id), kinds->bind(2, static_cast<std::int64_t>(i)),
+                        kinds->bind(3, slot->kindIds[i]), kinds->run()})
+            if (!st)
+                return st;
+    return {};
+}
+
+Status<Error> applyStaff(db::Database& db, const protocol::Change& change)
+{
+    if (change.op == protocol::ChangeOp::Delete)
+        return runWith(db, "UPDATE staff SET active = 0 WHERE id = ?1", {change.id});
+    auto staff = protocol::decodeStaff(change.data);
+    if (!staff)
+        return makeErr(badChange(change, staff.error()));
+    auto stmt = db.prepare("INSERT INTO staff(id, name, role, pin_hash, active) VALUES (?1, ?2, ?3, ?4, ?5)"
+                           " ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role,"
+                           " pin_hash = excluded.pin_hash, active = excluded.active");
+    if (!stmt)
+        return makeErr(stmt.error());
+    for (auto st :
+         {stmt->bind(1, staff->id), stmt->bind(2, staff->name), stmt->bind(3, std::string(domain::toCode(staff->role))),
+          stmt->bind(4, staff->pinHash), stmt->bind(5, staff->active), stmt->run()})
+        if (!st)
+            return st;
+    return {};
+}
+
+Result<bool, Error> applyRequestStatus(db::Database& db, const protocol::Change& change)
+{
+    if (change.op == protocol::ChangeOp::Delete)
+        return false;
+    auto update = protocol::decodeRequestStatus(change.data);
+    if (!update)
+        return makeErr(badChange(change, update.error()));
+    const char* sql = nullptr;
+    if (change.entity == entity::kReservation)
+        sql = "UPDATE reservations SET status = ?2 WHERE id = ?1";
+    else if (change.entity == entity::kCounsellingRequest)
+        sql = "UPDATE counselling_requests SET status = ?2 WHERE id = ?1";
+    else
+        sql = "UPDATE callback_requests SET status = ?2 WHERE id = ?1";
+    auto st = runWith(db, sql, {update->id, update->status});
+    if (!st)
+        return makeErr(st.error());
+    return db.changes() > 0;
+}
+
+} // namespace
+
+Result<ApplySummary, Error> applyChanges(db::Database& db, const protocol::ChangesPage& page)
+{
+    if (!db.inTransaction())
+        return makeErr(
+            db::makeError(ErrorKind::Misuse, "applyChanges needs an open write transaction", "sync.applyChanges"));
+    ApplySummary summary;
+    std::unique_ptr<MergingCatalog> catalog; // loaded on the first catalogue change of the page
+    for (const auto& change : page.changes)
+    {
+        const std::string& e = change.entity;
+        if (isCatalogueEntity(e))
+        {
+            if (!catalog)
+            {
+                auto loaded = catalog::loadCatalog(db);
+                if (loaded)
+                    catalog = std::make_unique<MergingCatalog>(std::move(loaded).value());
+                else if (loaded.error().kind == ErrorKind::NotFound)
+                    catalog = std::make_unique<MergingCatalog>(domain::Catalog{});
+                else
+                    return makeErr(loaded.error());
+            }
+            auto st = applyCatalogueChange(*catalog, change);
+            if (!st)
+                return makeErr(st.error());
+            ++summary.catalogue;
+        }
+        else if (e == entity::kCounsellingSlot)
+        {
+            auto st = applySlot(db, change);
+            if (!st)
+                return makeErr(st.error());
+            ++summary.slots;
+        }
+        else if (e == entity::kStaff)
+        {
+            auto st = applyStaff(db, change);
+            if (!st)
+                return makeErr(st.error());
+            ++summary.staff;
+        }
+        else if (e == entity::kReservation || e == entity::kCounsellingRequest || e == entity::kCallbackRequest)
+        {
+            auto applied = applyRequestStatus(db, change);
+            if (!applied)
+                return makeErr(applied.error());
+            if (*applied)
+                ++summary.requests;
+            else
+                ++summary.skipped;
+        }
+        else
+        {
+            ++summary.skipped;
+        }
+    }
+    if (catalog)
+    {
+        auto st = catalog::replaceCatalog(db, catalog->finish());
+        if (!st)
+            return makeErr(st.error());
+    }
+    return summary;
+}
+
+Result<std::string, Error> loadCursor(db::Database& db)
+{
+    auto stmt = db.prepare("SELECT pull_cursor FROM sync_state WHERE id = 1");
+    if (!stmt)
+        return makeErr(stmt.error());
+    auto step = stmt->step();
+    if (!step)
+        return makeErr(step.error());
+    if (*step == db::Step::Done)
+        return std::string();
+    return stmt->columnText(0);
+}
+
+Status<Error> storeCursor(db::Database& db, const std::string& cursor, std::int64_t now)
+{
+    auto stmt = db.prepare("UPDATE sync_state SET pull_cursor = ?1, last_sync_at = ?2 WHERE id = 1");
+    if (!stmt)
+        return makeErr(stmt.error());
+    for (auto st : {stmt->bind(1, cursor), stmt->bind(2, now), stmt->run()})
+        if (!st)
+            return st;
+    return {};
+}
+
+} // namespace okienko::sync

@@ -1,0 +1,35 @@
+// Applies one page of pulled changes to the kiosk database inside the caller's write transaction,
+// so that the page and its cursor commit together (a crash in between replays the page, which is
+// harmless: every change is an idempotent upsert or delete of a whole entity).
+// Catalogue entities are merged into the stored catalogue and written back with replaceCatalog;
+// slots and staff are upserted row by row; request entities update the status of this kiosk's own
+// requests. Entities this build does not know are skipped (a newer server may send more).
+#pragma once
+
+#include "shared/db/database.hpp"
+#include "shared/db/error.hpp"
+#include "shared/protocol/changes.hpp"
+#include "shared/util/result.hpp"
+
+namespace okienko::sync
+{
+
+struct ApplySummary
+{
+    int catalogue = 0; ///< catalogue entities changed
+    int slots = 0;
+    int staff = 0;
+    int requests = 0; ///< status updates of own requests
+    int skipped = 0;  ///< unknown entities, or status updates for requests this kiosk does not have
+};
+
+/// Misuse when no transaction is open; BadData (with the entity and JSON path, never the value) when
+/// a change does not decode — the caller then rolls back and keeps the old cursor.
+Result<ApplySummary, db::Error> applyChanges(db::Database& db, const protocol::ChangesPage& page);
+
+/// Reads sync_state.pull_cursor ("" before the first pull).
+Result<std::string, db::Error> loadCursor(db::Database& db);
+/// Writes the cursor and last_sync_at inside the caller's transaction.
+Status<db::Error> storeCursor(db::Database& db, const std::string& cursor, std::int64_t now);
+
+} // namespace okienko::sync

@@ -1,0 +1,282 @@
+// The exchange itself. A batch refused as a whole (400/413/422 with a protocol error body) is split
+// in halves until the one event the server will not take is alone; that event then becomes a dead
+// letter, so one bad event can never block everything queued behind it ("data must flow").
+#include "kiosk/sync/sync_session.hpp"
+
+#include "kiosk/sync/change_applier.hpp"
+#include "shared/db/transaction.hpp"
+#include "shared/protocol/changes.hpp"
+#include "shared/protocol/events.hpp"
+
+#include <algorithm>
+
+namespace okienko::sync
+{
+
+namespace
+{
+
+StepResult fail(std::string code, std::string detail = {})
+{
+    StepResult r;
+    r.ok = false;
+    r.error = std::move(code);
+    r.detail = std::move(detail);
+    return r;
+}
+
+std::string percentEncode(std::string_view text)
+{
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (char c : text)
+    {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-' || u == '_' ||
+            u == '.' || u == '~')
+            out += c;
+        else
+        {
+            out += '%';
+            out += kHex[u >> 4];
+            out += kHex[u & 0x0F];
+        }
+    }
+    return out;
+}
+
+OutcomeKind outcomeOf(protocol::EventStatus status)
+{
+    switch (status)
+    {
+    case protocol::EventStatus::Applied:
+        return OutcomeKind::Applied;
+    case protocol::EventStatus::Duplicate:
+        return OutcomeKind::Duplicate;
+    case protocol::EventStatus::Rejected:
+        return OutcomeKind::Rejected;
+    }
+    return OutcomeKind::Rejected;
+}
+
+} // namespace
+
+std::string httpErrorCode(long status)
+{
+    if (status == 401 || status == 403)
+        return "unauthorized";
+    return "http_" + std::to_string(status);
+}
+
+SyncSession::SyncSession(db::Database& db, HttpsClient& client, SyncClock clock, SessionOptions options)
+    : m_db(db), m_client(client), m_clock(std::move(clock)), m_options(std::move(options)), m_outbox(db, m_clock),
+      m_batchLimit(std::clamp(m_options.batchSize, 1, static_cast<int>(protocol::kMaxEventsPerBatch)))
+{
+}
+
+void SyncSession::noteDate(const HttpResponse& response)
+{
+    if (response.serverDate)
+        m_clockOffset = *response.serverDate - m_clock.wallSeconds();
+}
+
+StepResult SyncSession::transportFailure(const TransportError& error)
+{
+    StepResult r = fail(std::string(transportErrorCode(error.kind)), error.message);
+    r.unreachable = true;
+    return r;
+}
+
+StepResult SyncSession::httpFailure(const HttpResponse& response)
+{
+    StepResult r = fail(httpErrorCode(response.status));
+    r.httpStatus = response.status;
+    r.retryAfter = response.retryAfter;
+    if (auto body = protocol::decodeErrorBody(response.body))
+        r.detail = body->code; // the server's code only; its message may quote input
+    return r;
+}
+
+StepResult SyncSession::pushOutbox()
+{
+    StepResult total;
+    bool drained = false;
+    while (!drained)
+    {
+        StepResult step = pushBatch(drained);
+        total.eventsSent += step.eventsSent;
+        total.eventsRejected += step.eventsRejected;
+        if (!step.ok)
+        {
+            step.eventsSent = total.eventsSent;
+            step.eventsRejected = total.eventsRejected;
+            return step;
+        }
+    }
+    return total;
+}
+
+StepResult SyncSession::pushBatch(bool& drained)
+{
+    drained = false;
+    auto batch = m_outbox.nextBatch(m_batchLimit);
+    if (!batch)
+        return fail("db", batch.error().describe());
+    if (batch->empty())
+    {
+        drained = true;
+        return {};
+    }
+
+    std::vector<protocol::Event> events;
+    std::vector<std::string> ids;
+    std::vector<EventOutcome> localRejects;
+    for (auto& e : *batch)
+    {
+        auto payload = protocol::parseJson(e.payloadJson);
+        if (!payload || !payload->is_object())
+        {
+            // Stored by this kiosk but unusable: keep it for staff rather than send or drop it.
+            localRejects.push_back({e.id, OutcomeKind::Rejected, "local_bad_payload"});
+            continue;
+        }
+        ids.push_back(e.id);
+        events.push_back(protocol::Event{e.id, e.type, e.createdAt, std::move(payload).value()});
+    }
+    if (!localRejects.empty())
+    {
+        auto marked = m_outbox.markAcked(localRejects);
+        if (!marked)
+            return fail("db", marked.error().describe());
+    }
+    if (events.empty())
+        return {};
+
+    auto response = m_client.postJson("/api/v1/events", protocol::encodeEventBatch(events));
+    if (!response)
+    {
+        (void)m_outbox.recordFailure(ids, transportErrorCode(response.error().kind));
+        return transportFailure(response.error());
+    }
+    noteDate(*response);
+
+    if (response->status == 400 || response->status == 413 || response->status == 422)
+    {
+        auto body = protocol::decodeErrorBody(response->body);
+        if (body)
+        {
+            if (events.size() > 1)
+            {
+                m_batchLimit = std::max(1, static_cast<int>(events.size() / 2));
+                return {}; // resend in smaller batches at once
+            }
+            StepResult r;
+            auto marked = m_outbox.markAcked({{ids.front(), OutcomeKind::Rejected, body->code}});
+            if (!marked)
+                return fail("db", marked.error().describe());
+            r.eventsRejected = marked->deadLettered;
+            m_batchLimit = std::clamp(m_options.batchSize, 1, static_cast<int>(protocol::kMaxEventsPerBatch));
+            return r;
+        }
+    }
+    if (response->status != 200)
+    {
+        (void)m_outbox.recordFailure(ids, httpErrorCode(response->status));
+        return httpFailure(*response);
+    }
+
+    auto results = protocol::decodeEventResults(response->body);
+    if (!results)
+    {
+        (void)m_outbox.recordFailure(ids, "bad_response");
+        return fail("bad_response", results.error().describe());
+    }
+    if (m_options.afterEventsPosted)
+        m_options.afterEventsPosted();
+
+    std::vector<EventOutcome> outcomes;
+    outcomes.reserve(results->size());
+    for (const auto& r : *results)
+        if (std::find(ids.begin(), ids.end(), r.id) != ids.end())
+            outcomes.push_back({r.id, outcomeOf(r.status), r.code});
+    auto marked = m_outbox.markAcked(outcomes);
+    if (!marked)
+        return fail("db", marked.error().describe());
+    StepResult r;
+    r.eventsSent = marked->acknowledged;
+    r.eventsRejected = marked->deadLettered;
+    if (marked->acknowledged + marked->deadLettered == 0)
+        return fail("incomplete_response"); // nothing moved: do not spin on the same batch
+    m_batchLimit = std::clamp(m_options.batchSize, 1, static_cast<int>(protocol::kMaxEventsPerBatch));
+    return r;
+}
+
+StepResult SyncSession::pullChanges()
+{
+    StepResult total;
+    const int limit = std::clamp(m_options.changesLimit, 1, protocol::kMaxChangesLimit);
+    for (;;)
+    {
+        auto cursor = loadCursor(m_db);
+        if (!cursor)
+            return fail("db", cursor.error().describe());
+        auto response =
+            m_client.get("/api/v1/changes?since=" + percentEncode(*cursor) + "&limit=" + std::to_string(limit));
+        if (!response)
+            return transportFailure(response.error());
+        noteDate(*response);
+        if (response->status == 410 && !cursor->empty())
+        {
+            // cursor_reset: the server's database was replaced; start again from the beginning
+            // (every change is a whole-entity upsert, so replaying is safe).
+            auto tx = db::Transaction::begin(m_db);
+            if (!tx)
+                return fail("db", tx.error().describe());
+            auto reset = storeCursor(m_db, "", m_clock.wallSeconds());
+            if (!reset)
+                return fail("db", reset.error().describe());
+            auto committed = tx->commit();
+            if (!committed)
+                return fail("db", committed.error().describe());
+            continue;
+        }
+        if (response->status != 200)
+            return httpFailure(*response);
+        auto page = protocol::decodeChangesPage(response->body);
+        if (!page)
+            return fail("bad_response", page.error().describe());
+
+        auto tx = db::Transaction::begin(m_db);
+        if (!tx)
+            return fail("db", tx.error().describe());
+        auto applied = applyChanges(m_db, *page);
+        if (!applied)
+            return fail(applied.error().kind == db::ErrorKind::BadData ? "bad_change" : "db",
+                        applied.error().describe());
+        auto stored = storeCursor(m_db, page->cursor, m_clock.wallSeconds());
+        if (!stored)
+            return fail("db", stored.error().describe());
+        auto committed = tx->commit();
+        if (!committed)
+            return fail(committed.error().kind == db::ErrorKind::Sqlite && committed.error().isConstraint()
+                            ? "bad_change"
+                            : "db",
+                        committed.error().describe());
+        total.changesApplied += static_cast<int>(page->changes.size());
+        if (!page->more || page->cursor == *cursor)
+            return total;
+    }
+}
+
+StepResult SyncSession::sendHeartbeat(const protocol::Heartbeat& heartbeat)
+{
+    auto response = m_client.postJson("/api/v1/heartbeat", protocol::encodeHeartbeat(heartbeat));
+    if (!response)
+        return transportFailure(response.error());
+    noteDate(*response);
+    if (response->status < 200 || response->status >= 300)
+        return httpFailure(*response);
+    return {};
+}
+
+} // namespace okienko::sync

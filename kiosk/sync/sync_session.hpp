@@ -1,0 +1,84 @@
+// One exchange with okienko-central over an open connection and kiosk database: send the outbox
+// in batches, pull changes page by page, send a heartbeat. No thread and no waiting of its own —
+// SyncWorker paces it; tools and tests call it directly. Only the outcome is reported: no request
+// or response body ever reaches an error message.
+#pragma once
+
+#include "kiosk/sync/backoff.hpp"
+#include "kiosk/sync/https_client.hpp"
+#include "kiosk/sync/outbox.hpp"
+#include "kiosk/sync/sync_clock.hpp"
+#include "shared/db/database.hpp"
+#include "shared/protocol/fast_paths.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace okienko::sync
+{
+
+/// How a step ended.
+struct StepResult
+{
+    bool ok = true;
+    std::string error; ///< short code: "tls", "timeout", "http_503", "bad_response", "db", …
+    long httpStatus = 0;
+    std::optional<std::chrono::seconds> retryAfter;
+    /// The server could not be reached at all (transport failure): the kiosk is offline.
+    bool unreachable = false;
+    int eventsSent = 0;     ///< events acknowledged (applied or duplicate)
+    int eventsRejected = 0; ///< events moved to dead letters
+    int changesApplied = 0; ///< changes stored
+    std::string detail;     ///< libcurl's or SQLite's message, for the staff screen (no personal data)
+};
+
+struct SessionOptions
+{
+    /// Events per POST (the protocol allows at most protocol::kMaxEventsPerBatch).
+    int batchSize = 100;
+    /// Page size asked of GET /api/v1/changes.
+    int changesLimit = 200;
+    /// Called after the server answered a batch and before the answer is stored. Tests use it to
+    /// kill the process exactly there; production leaves it empty.
+    std::function<void()> afterEventsPosted;
+};
+
+class SyncSession
+{
+  public:
+    SyncSession(db::Database& db, HttpsClient& client, SyncClock clock, SessionOptions options = {});
+
+    /// Sends pending events until the outbox is empty or a step fails.
+    StepResult pushOutbox();
+    /// Pulls pages until `more` is false; each page and its cursor commit together.
+    StepResult pullChanges();
+    /// POST /api/v1/heartbeat.
+    StepResult sendHeartbeat(const protocol::Heartbeat& heartbeat);
+
+    /// Server Date minus local wall clock at the last response (seconds), when known.
+    std::optional<std::int64_t> clockOffset() const { return m_clockOffset; }
+
+    Outbox& outbox() { return m_outbox; }
+
+  private:
+    StepResult pushBatch(bool& drained);
+    StepResult httpFailure(const HttpResponse& response);
+    StepResult transportFailure(const TransportError& error);
+    void noteDate(const HttpResponse& response);
+
+    db::Database& m_db;
+    HttpsClient& m_client;
+    SyncClock m_clock;
+    SessionOptions m_options;
+    Outbox m_outbox;
+    int m_batchLimit; ///< shrinks to isolate an event the server refuses as a whole batch
+    std::optional<std::int64_t> m_clockOffset;
+};
+
+/// Maps a non-success status to the step's short error code, e.g. 503 → "http_503".
+std::string httpErrorCode(long status);
+
+} // namespace okienko::sync

@@ -1,0 +1,138 @@
+// Adapting cpp-httplib to Api.
+#include "server/http_server.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <httplib.h>
+
+namespace okienko::server
+{
+
+namespace
+{
+std::string codeForStatus(int status)
+{
+    switch (status)
+    {
+    case 400:
+        return "bad_request";
+    case 404:
+        return "not_found";
+    case 405:
+        return "method_not_allowed";
+    case 413:
+        return "body_too_large";
+    case 414:
+        return "uri_too_long";
+    case 431:
+        return "headers_too_large";
+    case 500:
+        return "internal";
+    case 503:
+        return "busy";
+    default:
+        return "http_" + std::to_string(status);
+    }
+}
+} // namespace
+
+struct HttpServer::Impl
+{
+    Impl(Api& a, const ServerConfig& c) : api(a), config(c) {}
+
+    Api& api;
+    ServerConfig config;
+    std::unique_ptr<httplib::SSLServer> server;
+};
+
+HttpServer::HttpServer(Api& api, const ServerConfig& config) : m_impl(std::make_unique<Impl>(api, config)) {}
+
+HttpServer::~HttpServer() = default;
+
+Result<int, std::string> HttpServer::bind()
+{
+    auto& impl = *m_impl;
+    impl.server = std::make_unique<httplib::SSLServer>(impl.config.tlsCertFile.c_str(), impl.config.tlsKeyFile.c_str());
+    if (!impl.server->is_valid())
+        return makeErr(std::string("cannot load the TLS certificate or key (tls.cert_file, tls.key_file)"));
+    httplib::SSLServer& s = *impl.server;
+    const auto threads = static_cast<std::size_t>(impl.config.threads);
+    s.new_task_queue = [threads]
+    {
+        return new httplib::ThreadPool(threads);
+    };
+    s.set_tcp_nodelay(true);
+    // Debian's 0.11.4 closes a keep-alive connection after 5 requests by default; a kiosk's sync
+    // round is more than that, and each reconnect is a TLS handshake.
+    s.set_keep_alive_max_count(1000);
+    s.set_keep_alive_timeout(10);
+    s.set_read_timeout(15, 0);
+    s.set_write_timeout(15, 0);
+    s.set_payload_max_length(impl.config.maxBodyBytes);
+
+    auto handler = [&impl](const httplib::Request& req, httplib::Response& res)
+    {
+        const auto started = std::chrono::steady_clock::now();
+        ApiRequest a;
+        a.method = req.method;
+        a.path = req.path;
+        for (const auto& [k, v] : req.params)
+            a.query[k] = v;
+        a.authorization = req.get_header_value("Authorization");
+        a.contentType = req.get_header_value("Content-Type");
+        a.body = req.body;
+        ApiResponse out = impl.api.handle(a);
+        res.status = out.status;
+        for (const auto& [k, v] : out.headers)
+            res.set_header(k.c_str(), v);
+        res.set_content(out.body, "application/json");
+        const auto micros =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+        if (out.status >= 400 || req.path != "/api/v1/events")
+            std::fprintf(stderr, "okienko-central: %s %s %d %lldus\n", req.method.c_str(),
+                         req.path.substr(0, 64).c_str(), out.status, static_cast<long long>(micros));
+    };
+    s.Get(".*", handler);
+    s.Post(".*", handler);
+    s.Put(".*", handler);
+    s.Patch(".*", handler);
+    s.Delete(".*", handler);
+    s.Options(".*", handler);
+    s.set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request&, httplib::Response& res)
+        {
+            // Our own errors already have a JSON body; the library's (400, 404, 413, …) do not.
+            if (!res.body.empty())
+                return httplib::Server::HandlerResponse::Unhandled;
+            res.set_content(errorJson(codeForStatus(res.status), "request refused"), "application/json");
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    s.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr)
+        {
+            res.status = 500;
+            res.set_content(errorJson("internal", "internal server error"), "application/json");
+        });
+
+    int port = impl.config.port;
+    if (port == 0)
+        port = s.bind_to_any_port(impl.config.listenAddress);
+    else if (!s.bind_to_port(impl.config.listenAddress, port))
+        port = -1;
+    if (port <= 0)
+        return makeErr("cannot listen on " + impl.config.listenAddress + ":" + std::to_string(impl.config.port));
+    return port;
+}
+
+bool HttpServer::run()
+{
+    return m_impl->server && m_impl->server->listen_after_bind();
+}
+
+void HttpServer::stop()
+{
+    if (m_impl->server)
+        m_impl->server->stop();
+}
+
+} // namespace okienko::server

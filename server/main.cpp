@@ -1,0 +1,226 @@
+// okienko-central: the admin command line and `serve`. Usage:
+//   okienko-central --config central.toml init | import-catalog FILE | add-kiosk NAME
+//       | add-staff --name N --role R --pin P --password W
+//       | add-slot --id ID --date YYYY-MM-DD --start HH:MM --minutes N --kinds a,b --counsellor N --room R
+//       | serve
+#include "server/api.hpp"
+#include "server/credentials.hpp"
+#include "server/http_server.hpp"
+#include "server/server_config.hpp"
+#include "server/server_store.hpp"
+#include "shared/catalog/catalog_loader.hpp"
+#include "shared/domain/codes.hpp"
+#include "shared/protocol/json_reader.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <map>
+#include <pthread.h>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace okienko;
+using namespace okienko::server;
+
+namespace
+{
+int usage()
+{
+    std::fputs("usage: okienko-central --config central.toml COMMAND\n"
+               "  init                              create or migrate the database\n"
+               "  import-catalog FILE               load a catalogue file (errors with JSON paths)\n"
+               "  add-kiosk NAME                    register a kiosk; prints its token once\n"
+               "  add-staff --name N --role R --pin P --password W   (R: equipment, coordinator, admin)\n"
+               "  add-slot --id ID --date D --start HH:MM --minutes N --kinds a,b --counsellor N --room R\n"
+               "  serve                             run the HTTPS API\n",
+               stderr);
+    return 2;
+}
+
+std::map<std::string, std::string> options(const std::vector<std::string>& args, std::size_t from)
+{
+    std::map<std::string, std::string> out;
+    for (std::size_t i = from; i + 1 < args.size(); i += 2)
+        out[args[i]] = args[i + 1];
+    return out;
+}
+
+int fail(const std::string& message)
+{
+    std::fprintf(stderr, "okienko-central: %s\n", message.c_str());
+    return 1;
+}
+
+int serve(ServerStore& store, const ServerConfig& config)
+{
+    // Signals are taken by one thread with sigwait; every other thread has them blocked.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    HttpServer* serverPtr = nullptr;
+    std::atomic<bool> storageFailed{false};
+    Api api(store, config, systemNow, {},
+            [&]
+            {
+                // fsyncgate: never retry a failed commit; exit so systemd restarts us and SQLite recovers.
+                storageFailed = true;
+                if (serverPtr != nullptr)
+                    serverPtr->stop();
+            });
+    HttpServer http(api, config);
+    serverPtr = &http;
+    auto port = http.bind();
+    if (!port)
+        return fail(port.error());
+
+    if (auto purged = store.purgeEvents(config.eventRetentionDays, systemNow()); !purged)
+        return fail(purged.error().describe());
+
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool stopping = false;
+    std::thread signals(
+        [&]
+        {
+            int sig = 0;
+            sigwait(&set, &sig);
+            http.stop();
+        });
+    std::thread purger(
+        [&]
+        {
+            std::unique_lock lock(mutex);
+            while (!wake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; }))
+                (void)store.purgeEvents(config.eventRetentionDays, systemNow());
+        });
+
+    std::printf("listening on %s:%d\n", config.listenAddress.c_str(), *port);
+    std::fflush(stdout);
+    http.run();
+    {
+        std::lock_guard lock(mutex);
+        stopping = true;
+    }
+    wake.notify_all();
+    purger.join();
+    pthread_kill(signals.native_handle(), SIGTERM);
+    signals.join();
+    return storageFailed ? 70 : 0;
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.size() < 3 || args[0] != "--config")
+        return usage();
+    auto config = loadServerConfig(args[1]);
+    if (!config)
+        return fail(config.error());
+    const std::string command = args[2];
+
+    StoreOptions storeOptions;
+    storeOptions.holdClaimMinutes = config->holdClaimMinutes;
+    storeOptions.holdExpiryWorkingDays = config->holdExpiryWorkingDays;
+    storeOptions.holdSearchDays = config->holdSearchDays;
+    auto store = ServerStore::open(config->databasePath, storeOptions);
+    if (!store)
+        return fail("database: " + store.error().describe());
+    const Now now = systemNow();
+
+    if (command == "init")
+    {
+        std::printf("database ready: %s\n", config->databasePath.c_str());
+        return 0;
+    }
+    if (command == "import-catalog" && args.size() == 4)
+    {
+        auto loaded = catalog::loadCatalogFile(args[3]);
+        if (!loaded)
+        {
+            for (const auto& e : loaded.error())
+                std::fprintf(stderr, "%s\n", catalog::formatCatalogError(e).c_str());
+            return 1;
+        }
+        auto summary = (*store)->importCatalog(*loaded, now);
+        if (!summary)
+            return fail("import failed: " + summary.error().describe());
+        std::printf("imported: %d changed entities, %d removed\n", summary->upserts, summary->deletes);
+        return 0;
+    }
+    if (command == "add-kiosk" && args.size() == 4)
+    {
+        if (!protocol::matchesIdPattern(args[3], protocol::IdPattern::Code))
+            return fail("kiosk name: 1–64 of A-Z a-z 0-9 . _ -");
+        auto token = (*store)->addKiosk(args[3], now);
+        if (!token)
+            return fail("add-kiosk failed: " + token.error().describe());
+        std::printf("%s\n", token->c_str());
+        return 0;
+    }
+    if (command == "add-staff")
+    {
+        auto o = options(args, 3);
+        auto role = domain::fromCode<domain::StaffRole>(o["--role"]);
+        if (o["--name"].empty() || !role || o["--pin"].size() < 4 || o["--password"].size() < 8)
+            return fail(
+                "add-staff needs --name, --role (equipment|coordinator|admin), --pin (≥ 4) and --password (≥ 8)");
+        auto pin = hashSecret(o["--pin"]);
+        auto password = hashSecret(o["--password"]);
+        if (!pin || !password)
+            return fail("cannot hash the secrets (out of memory)");
+        auto id = (*store)->addStaff(o["--name"], *role, *pin, *password, now);
+        if (!id)
+            return fail("add-staff failed: " + id.error().describe());
+        std::printf("%s\n", id->c_str());
+        return 0;
+    }
+    if (command == "add-slot")
+    {
+        auto o = options(args, 3);
+        domain::CounsellingSlot slot;
+        slot.id = o["--id"];
+        auto date = parseIsoDate(o["--date"]);
+        const std::string start = o["--start"];
+        int minutes = 0;
+        try
+        {
+            minutes = std::stoi(o["--minutes"].empty() ? "60" : o["--minutes"]);
+        }
+        catch (const std::exception&)
+        {
+            minutes = 0;
+        }
+        if (!protocol::matchesIdPattern(slot.id, protocol::IdPattern::Code) || !date || start.size() != 5 ||
+            start[2] != ':' || minutes < 1 || o["--kinds"].empty())
+            return fail("add-slot needs --id, --date YYYY-MM-DD, --start HH:MM, --minutes N, --kinds a,b");
+        slot.date = *date;
+        slot.startMinute = std::atoi(start.substr(0, 2).c_str()) * 60 + std::atoi(start.substr(3).c_str());
+        slot.durationMinutes = minutes;
+        std::string kinds = o["--kinds"];
+        for (std::size_t pos = 0; pos <= kinds.size();)
+        {
+            const auto comma = kinds.find(',', pos);
+            slot.kindIds.push_back(kinds.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos));
+            if (comma == std::string::npos)
+                break;
+            pos = comma + 1;
+        }
+        slot.counsellor = o["--counsellor"];
+        slot.room = o["--room"];
+        if (auto s = (*store)->addCounsellingSlot(slot, now); !s)
+            return fail("add-slot failed: " + s.error().describe());
+        return 0;
+    }
+    if (command == "serve")
+        return serve(**store, *config);
+    return usage();
+}

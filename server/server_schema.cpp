@@ -1,0 +1,228 @@
+// Server tables. Conventions as in the kiosk schema: STRICT tables, enum codes from
+// shared/domain/codes.hpp, ISO dates, Unix-second timestamps (server clock). Columns marked
+// PERSONAL hold residents' data: never logged, never sent to a kiosk other than in its own event.
+#include "server/server_schema.hpp"
+
+#include "shared/catalog/catalog_schema.hpp"
+
+namespace okienko::server
+{
+
+namespace
+{
+constexpr const char* kServerTables = R"sql(
+-- epoch: random per database, part of every changes cursor, so a cursor from a re-installed
+-- server is recognised (410 cursor_reset) instead of silently skipping changes.
+CREATE TABLE server_meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    epoch TEXT NOT NULL
+) STRICT;
+INSERT INTO server_meta(id, epoch) VALUES (1, lower(hex(randomblob(8))));
+
+CREATE TABLE kiosks (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    token_hash TEXT NOT NULL UNIQUE, -- SHA-256 hex of the bearer token; the token itself is never stored
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE staff (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    pin_hash TEXT NOT NULL,      -- argon2id (crypto_pwhash_str); pulled by kiosks for offline PIN checks
+    password_hash TEXT NOT NULL, -- argon2id; web panel only, never sent to kiosks
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at INTEGER NOT NULL
+) STRICT;
+
+-- The commit-ordered change log kiosks pull. seq is assigned inside the single writer transaction
+-- (AUTOINCREMENT: never reused, even after purging), so seq order is commit order and no row can
+-- appear behind a cursor already handed out. kiosk_id NULL: for every kiosk; else only that one.
+CREATE TABLE change_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+    data TEXT NOT NULL,
+    position INTEGER,
+    kiosk_id INTEGER REFERENCES kiosks(id),
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX change_log_kiosk ON change_log(kiosk_id, seq);
+
+-- Every event id ever applied or rejected (idempotency keys), kept ≥ events.retention_days.
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    kiosk_id INTEGER NOT NULL REFERENCES kiosks(id),
+    type TEXT NOT NULL,
+    payload_hash TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    result TEXT NOT NULL -- the EventResult JSON returned the first time
+) STRICT;
+CREATE INDEX events_received ON events(received_at);
+
+CREATE TABLE reservations (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    type_id TEXT NOT NULL,
+    pick_up_date TEXT NOT NULL,
+    loan_days INTEGER NOT NULL CHECK (loan_days > 0),
+    status TEXT NOT NULL,
+    person_name TEXT,         -- PERSONAL
+    person_phone TEXT,        -- PERSONAL
+    address_street TEXT,      -- PERSONAL
+    address_postal_code TEXT, -- PERSONAL
+    address_city TEXT,        -- PERSONAL
+    on_behalf_of TEXT,        -- PERSONAL
+    residency_declared INTEGER NOT NULL DEFAULT 0,
+    language TEXT NOT NULL DEFAULT 'pl',
+    kiosk_id INTEGER NOT NULL REFERENCES kiosks(id),
+    created_at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX reservations_type ON reservations(type_id, status);
+
+CREATE TABLE holds (
+    reservation_id TEXT PRIMARY KEY REFERENCES reservations(id),
+    claim_by INTEGER NOT NULL,   -- server time by which reservation.created must arrive
+    pick_up_by TEXT NOT NULL,    -- last day to collect
+    claimed INTEGER NOT NULL DEFAULT 0 CHECK (claimed IN (0, 1))
+) STRICT;
+
+CREATE TABLE counselling_slots (
+    id TEXT PRIMARY KEY,
+    kind_ids TEXT NOT NULL CHECK (json_valid(kind_ids)),
+    counsellor TEXT NOT NULL,
+    room TEXT NOT NULL,
+    date TEXT NOT NULL,
+    start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+    duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+    booked_by TEXT UNIQUE -- the counselling request id holding it; NULL while free
+) STRICT;
+CREATE INDEX counselling_slots_date ON counselling_slots(date, start_minute);
+
+CREATE TABLE counselling_requests (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    kind_id TEXT NOT NULL,    -- SENSITIVE
+    slot_id TEXT,
+    name TEXT,                -- PERSONAL
+    phone TEXT,               -- PERSONAL
+    status TEXT NOT NULL,
+    language TEXT NOT NULL,
+    kiosk_id INTEGER NOT NULL REFERENCES kiosks(id),
+    created_at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE callback_requests (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    phone TEXT NOT NULL,      -- PERSONAL
+    phone_key TEXT NOT NULL,  -- rules::callbackPhoneKey, for the one-open-request-per-number rule
+    day TEXT NOT NULL,
+    day_part TEXT NOT NULL,
+    topic_service_id TEXT NOT NULL DEFAULT '',
+    equipment_type_id TEXT NOT NULL DEFAULT '',
+    first_name TEXT NOT NULL DEFAULT '', -- PERSONAL
+    status TEXT NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    language TEXT NOT NULL,
+    kiosk_id INTEGER NOT NULL REFERENCES kiosks(id),
+    created_at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX callback_requests_phone ON callback_requests(phone_key, status);
+
+CREATE TABLE loans (
+    id TEXT PRIMARY KEY,
+    inventory_number TEXT NOT NULL,
+    type_id TEXT NOT NULL,
+    reservation_id TEXT,
+    borrower_name TEXT,       -- PERSONAL
+    borrower_phone TEXT,      -- PERSONAL
+    address_street TEXT,      -- PERSONAL
+    address_postal_code TEXT, -- PERSONAL
+    address_city TEXT,        -- PERSONAL
+    pesel TEXT,               -- PERSONAL
+    start_date TEXT NOT NULL,
+    due_date TEXT NOT NULL,
+    returned_on TEXT,
+    return_condition TEXT,
+    return_notes TEXT NOT NULL DEFAULT '',
+    staff_id TEXT NOT NULL,
+    kiosk_id INTEGER NOT NULL REFERENCES kiosks(id),
+    created_at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX loans_unit ON loans(inventory_number, returned_on);
+CREATE INDEX loans_type ON loans(type_id, returned_on);
+
+-- The live state of each unit. equipment_units.state (catalogue) is only the state a unit starts
+-- with when the catalogue first brings it; re-importing a catalogue never resets a live state.
+CREATE TABLE unit_states (
+    inventory_number TEXT PRIMARY KEY,
+    state TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT '',
+    updated_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE heartbeats (
+    kiosk_id INTEGER PRIMARY KEY REFERENCES kiosks(id),
+    received_at INTEGER NOT NULL,
+    kiosk_version TEXT NOT NULL,
+    uptime_s INTEGER NOT NULL,
+    outbox_depth INTEGER NOT NULL,
+    outbox_oldest_age_s INTEGER NOT NULL,
+    printer_state TEXT NOT NULL,
+    last_sync INTEGER
+) STRICT;
+
+-- What a coordinator must resolve: provisional reservations that no longer fit, a slot taken
+-- meanwhile, a unit lent twice. Never silently dropped.
+CREATE TABLE conflicts (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    kiosk_id INTEGER REFERENCES kiosks(id),
+    detail TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    resolved_at INTEGER
+) STRICT;
+
+-- Anonymous usage, ratings and ideas (text may contain what a resident typed: treat as PERSONAL).
+CREATE TABLE usage_events (
+    id TEXT PRIMARY KEY,
+    kiosk_id INTEGER NOT NULL REFERENCES kiosks(id),
+    kind TEXT NOT NULL,
+    flow TEXT NOT NULL DEFAULT '',
+    step TEXT NOT NULL DEFAULT '',
+    service_id TEXT NOT NULL DEFAULT '',
+    rating INTEGER NOT NULL DEFAULT 0,
+    area TEXT,
+    text TEXT,
+    language TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    received_at INTEGER NOT NULL
+) STRICT;
+)sql";
+} // namespace
+
+const std::vector<db::Migration>& serverMigrations()
+{
+    static const std::vector<db::Migration> migrations = []
+    {
+        const db::Migration& catalogue = catalog::kioskMigrations().at(0);
+        return std::vector<db::Migration>{
+            {1, catalogue.name, catalogue.sql, catalogue.apply},
+            {2, "server tables", kServerTables, {}},
+        };
+    }();
+    return migrations;
+}
+
+} // namespace okienko::server

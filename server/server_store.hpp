@@ -1,0 +1,115 @@
+// The central server's database: one writer connection behind a mutex (SQLite has one writer at a
+// time anyway; taking turns in-process avoids busy-wait sleeps) and a pool of reader connections.
+// Every write is BEGIN IMMEDIATE … COMMIT with synchronous=FULL, because a kiosk deletes or erases
+// its copy once the server acknowledged: an acknowledged write must survive a power cut.
+#pragma once
+
+#include "server/server_config.hpp"
+#include "shared/db/database.hpp"
+#include "shared/db/error.hpp"
+#include "shared/domain/catalog.hpp"
+#include "shared/protocol/events.hpp"
+#include "shared/protocol/fast_paths.hpp"
+#include "shared/util/date.hpp"
+#include "shared/util/result.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace okienko::server
+{
+
+/// The server's notion of now: Unix seconds and the CUS's local calendar day.
+struct Now
+{
+    std::int64_t unix = 0;
+    Date today;
+};
+
+/// Now from the system clock (local time zone for the day).
+Now systemNow();
+
+struct KioskIdentity
+{
+    std::int64_t id = 0;
+    std::string name;
+};
+
+struct ImportSummary
+{
+    int upserts = 0; ///< change-log rows written for new or changed entities
+    int deletes = 0; ///< tombstones for entities the new catalogue no longer has
+};
+
+/// What an API call produced: an HTTP status and a JSON body (or an error code for ErrorBody).
+struct Outcome
+{
+    int status = 200;
+    std::string body;      ///< JSON body for 2xx/409
+    std::string errorCode; ///< set for error responses (then body is empty)
+    std::string errorMessage;
+};
+
+struct StoreOptions
+{
+    int holdClaimMinutes = 30;
+    int holdExpiryWorkingDays = 3;
+    int holdSearchDays = 180;
+    int readers = 4;
+};
+
+class ServerStore
+{
+  public:
+    /// Opens (creating) the database and migrates it to kServerSchemaVersion.
+    static Result<std::unique_ptr<ServerStore>, db::Error> open(const std::string& path, const StoreOptions& options);
+
+    ServerStore(const ServerStore&) = delete;
+    ServerStore& operator=(const ServerStore&) = delete;
+
+    // --- admin ---
+    /// Writes the catalogue and one change-log row per new, changed or removed entity.
+    Result<ImportSummary, db::Error> importCatalog(const domain::Catalog& catalog, const Now& now);
+    /// Registers a kiosk; returns its bearer token (shown once; only its hash is stored).
+    Result<std::string, db::Error> addKiosk(const std::string& name, const Now& now);
+    /// Adds a staff member with argon2id hashes made by the caller; returns the staff id.
+    Result<std::string, db::Error> addStaff(const std::string& name, domain::StaffRole role, const std::string& pinHash,
+                                            const std::string& passwordHash, const Now& now);
+    /// Publishes a counselling slot (and its change-log row).
+    Status<db::Error> addCounsellingSlot(const domain::CounsellingSlot& slot, const Now& now);
+
+    // --- API ---
+    /// Every active kiosk with its token hash (the API compares hashes in constant time).
+    Result<std::vector<std::pair<std::string, KioskIdentity>>, db::Error> activeKiosks();
+    /// Applies a batch in one transaction, each event in its own savepoint with its id record.
+    Result<std::vector<protocol::EventResult>, db::Error>
+    applyEvents(const KioskIdentity& kiosk, const std::vector<protocol::Event>& events, const Now& now);
+    Result<Outcome, db::Error> hold(const KioskIdentity& kiosk, const protocol::HoldRequest& request, const Now& now);
+    Result<Outcome, db::Error> bookCounselling(const KioskIdentity& kiosk,
+                                               const protocol::CounsellingBookRequest& request, const Now& now);
+    Result<Outcome, db::Error> changes(const KioskIdentity& kiosk, const std::string& since, int limit);
+    Status<db::Error> recordHeartbeat(const KioskIdentity& kiosk, const protocol::Heartbeat& heartbeat, const Now& now);
+    /// Deletes event-id records older than `retentionDays`; returns how many.
+    Result<std::int64_t, db::Error> purgeEvents(int retentionDays, const Now& now);
+
+    const std::string& path() const { return m_path; }
+
+  private:
+    ServerStore(std::string path, StoreOptions options, db::Database writer);
+    Result<db::Database, db::Error> acquireReader();
+    void releaseReader(db::Database db);
+
+    std::string m_path;
+    StoreOptions m_options;
+    std::mutex m_writeMutex;
+    db::Database m_writer;
+    std::mutex m_readerMutex;
+    std::vector<db::Database> m_readers;
+};
+
+} // namespace okienko::server

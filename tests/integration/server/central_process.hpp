@@ -1,0 +1,48 @@
+// The real okienko-central binary as a child process for integration tests: writes central.toml
+// into a temporary directory, runs the admin commands, starts `serve` on 127.0.0.1 with an
+// ephemeral port (read from its stdout) and kills it (SIGTERM or SIGKILL) by pid.
+#pragma once
+
+#include "tests/support/temp_dir.hpp"
+#include "tests/support/test_ca.hpp"
+
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace okienko::test
+{
+
+class CentralProcess
+{
+  public:
+    /// `extraToml` is appended to the generated central.toml (e.g. a [rate_limit] table).
+    CentralProcess(const TestCa& ca, std::string extraToml = {});
+    ~CentralProcess();
+    CentralProcess(const CentralProcess&) = delete;
+    CentralProcess& operator=(const CentralProcess&) = delete;
+
+    /// Runs an admin command to completion; returns its exit code and fills `output` with stdout.
+    int admin(const std::vector<std::string>& args, std::string* output = nullptr) const;
+    /// init + import-catalog of `catalogJson` + add-kiosk; returns the token ("" on failure).
+    std::string prepare(const std::string& catalogJson, const std::string& kioskName = "kiosk-1");
+    bool start();
+    void kill(int signal);
+    bool running() const { return m_pid > 0; }
+    int port() const { return m_port; }
+    std::string databasePath() const { return m_dir.file("central.db"); }
+    std::string logPath() const { return m_dir.file("central.log"); }
+    const std::string& dir() const { return m_dir.path(); }
+
+  private:
+    TempDir m_dir{"okienko-central"};
+    std::string m_config;
+    pid_t m_pid = -1;
+    int m_port = 0;
+};
+
+/// A catalogue file with one equipment type "wozek-testowy" of `units` available units (and the
+/// docs example's other entities).
+std::string testCatalogJson(int units);
+
+} // namespace okienko::test

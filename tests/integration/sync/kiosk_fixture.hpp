@@ -1,0 +1,19 @@
+// What a kiosk flow writes, for the sync tests and the benchmark: a callback request row with its
+// PERSONAL columns and its outbox event, in one Durability::Full transaction. The event is built by
+// the protocol's own makeCallbackRequested, so the real server accepts it.
+#pragma once
+
+#include "kiosk/sync/outbox.hpp"
+#include "shared/db/database.hpp"
+
+#include <string>
+
+namespace okienko::test
+{
+
+/// Queues callback request number `index` (its phone number is derived from the index, so requests
+/// never merge on the server). Returns the request id = event id, or "" on failure.
+std::string queueCallbackRequest(db::Database& db, sync::Outbox& outbox, int index,
+                                 const std::string& kioskId = "kiosk-test");
+
+} // namespace okienko::test

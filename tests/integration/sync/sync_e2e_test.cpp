@@ -1,0 +1,225 @@
+// End to end: the kiosk's sync code against the real okienko-central binary (a child process with
+// its own database, TLS from a CA made at test time, a kiosk registered through its admin CLI).
+// Requests queued while the server is down arrive exactly once; a rate-limited kiosk waits as told;
+// a kiosk that trusts another CA refuses to talk; personal data is erased after the ack; and a
+// kiosk process SIGKILLed between the server's commit and its own ack record causes no duplicate.
+#include "kiosk/sync/outbox.hpp"
+#include "kiosk/sync/sync_worker.hpp"
+#include "shared/catalog/catalog_schema.hpp"
+#include "tests/integration/sync/child_process.hpp"
+#include "tests/integration/sync/kiosk_fixture.hpp"
+#include "tests/integration/sync/sync_server.hpp"
+#include "tests/support/sync_test_pki.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <thread>
+
+using namespace std::chrono_literals;
+using namespace okienko;
+
+namespace
+{
+
+template <typename Pred> bool waitFor(Pred pred, std::chrono::milliseconds timeout = 20s)
+{
+    const auto until = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < until)
+    {
+        if (pred())
+            return true;
+        std::this_thread::sleep_for(20ms);
+    }
+    return pred();
+}
+
+std::int64_t scalar(db::Database& db, const std::string& sql)
+{
+    auto stmt = db.prepare(sql);
+    EXPECT_TRUE(stmt.ok()) << sql;
+    if (!stmt)
+        return -1;
+    EXPECT_TRUE(stmt->step().ok());
+    auto v = stmt->columnInt64(0);
+    return v ? *v : -1;
+}
+
+class SyncEndToEnd : public ::testing::Test
+{
+  protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(pki.ok()) << pki.error();
+        auto started = test::startRealCentral(pki, OKIENKO_CENTRAL_BIN, extraToml());
+        ASSERT_TRUE(started.ok()) << started.error();
+        central = std::move(started).value();
+    }
+    virtual std::string extraToml() const { return {}; }
+
+    /// The server's own database, read-only, as an operator would inspect it.
+    db::Database serverDb()
+    {
+        db::OpenOptions o;
+        o.readOnly = true;
+        auto opened = db::Database::open(central->dataDir() + "/central.db", o);
+        EXPECT_TRUE(opened.ok());
+        return std::move(opened).value();
+    }
+
+    /// Every id is on the server once, as an event and as a callback request; nothing else is.
+    void expectExactlyOnceOnServer(const std::vector<std::string>& ids)
+    {
+        auto s = serverDb();
+        EXPECT_EQ(scalar(s, "SELECT count(*) FROM events"), static_cast<std::int64_t>(ids.size()));
+        EXPECT_EQ(scalar(s, "SELECT count(*) FROM callback_requests"), static_cast<std::int64_t>(ids.size()));
+        for (const auto& id : ids)
+            EXPECT_EQ(scalar(s, "SELECT count(*) FROM callback_requests WHERE id = '" + id + "'"), 1) << id;
+    }
+
+    sync::SyncConfig workerConfig(const std::string& dbPath, const std::string& ca)
+    {
+        sync::SyncConfig c;
+        c.databasePath = dbPath;
+        c.https.baseUrl = central->url();
+        c.https.caFile = ca;
+        c.https.bearerToken = central->token();
+        c.https.connectTimeout = 2s;
+        c.pullInterval = 1h;
+        c.heartbeatInterval = 1h;
+        c.backoff.base = 100ms;
+        c.backoff.cap = 500ms;
+        return c;
+    }
+
+    test::SyncTestPki pki;
+    std::unique_ptr<test::SyncServer> central;
+    test::TempDir dir{"sync-e2e"};
+};
+
+class SyncEndToEndRateLimited : public SyncEndToEnd
+{
+  protected:
+    std::string extraToml() const override { return "[rate_limit]\nrequests_per_second = 2\nburst = 1\n"; }
+};
+
+} // namespace
+
+TEST_F(SyncEndToEnd, AKioskTrustingAnotherCaRefusesToTalkAndSaysWhy)
+{
+    const std::string dbPath = dir.file("kiosk.db");
+    {
+        auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+        sync::Outbox outbox(db);
+        ASSERT_FALSE(test::queueCallbackRequest(db, outbox, 1).empty());
+    }
+    sync::SyncWorker worker(workerConfig(dbPath, pki.otherCaFile()));
+    ASSERT_TRUE(worker.start().ok());
+    ASSERT_TRUE(waitFor([&] { return worker.status().rounds >= 1; }));
+    worker.stop();
+    EXPECT_EQ(worker.status().lastError, "tls");
+    EXPECT_NE(worker.status().lastErrorDetail.find("certificate"), std::string::npos)
+        << worker.status().lastErrorDetail;
+    auto s = serverDb();
+    EXPECT_EQ(scalar(s, "SELECT count(*) FROM events"), 0);
+    EXPECT_EQ(scalar(s, "SELECT count(*) FROM heartbeats"), 0);
+}
+
+TEST_F(SyncEndToEnd, RequestsQueuedWhileTheServerIsDownArriveExactlyOnceAndAreThenErased)
+{
+    central->stop();
+    const std::string dbPath = dir.file("kiosk.db");
+    auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+    sync::Outbox outbox(db);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 150; ++i)
+        ids.push_back(test::queueCallbackRequest(db, outbox, i));
+
+    sync::SyncWorker worker(workerConfig(dbPath, pki.caFile()));
+    worker.setPrinterStateProvider([] { return std::string("ok"); });
+    ASSERT_TRUE(worker.start().ok());
+    ASSERT_TRUE(waitFor([&] { return worker.status().rounds >= 2; }));
+    EXPECT_EQ(worker.status().connectivity, sync::Connectivity::Offline);
+    EXPECT_EQ(worker.status().lastError, "connect");
+    EXPECT_EQ(worker.status().outboxDepth, 150);
+
+    ASSERT_TRUE(central->restart());
+    ASSERT_TRUE(waitFor([&] { return worker.status().connectivity == sync::Connectivity::Online; }));
+    worker.stop();
+
+    expectExactlyOnceOnServer(ids);
+    EXPECT_EQ(*outbox.depth(), 0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM callback_requests WHERE phone IS NOT NULL OR first_name IS NOT NULL"),
+              0);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM outbox WHERE payload IS NOT NULL"), 0);
+    auto s = serverDb();
+    EXPECT_EQ(scalar(s, "SELECT count(*) FROM heartbeats WHERE printer_state = 'ok'"), 1);
+    // The pull ran too: the server's statuses of this kiosk's requests came back.
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM callback_requests WHERE status = 'provisional'"), 0);
+}
+
+TEST_F(SyncEndToEndRateLimited, ARateLimitedKioskWaitsAsToldAndStillDeliversEverything)
+{
+    const std::string dbPath = dir.file("kiosk.db");
+    auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+    sync::Outbox outbox(db);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 250; ++i) // three batches: the bucket of 1 empties at once
+        ids.push_back(test::queueCallbackRequest(db, outbox, i));
+    std::mutex mutex;
+    std::vector<sync::SyncStatus> reports;
+    sync::SyncWorker worker(workerConfig(dbPath, pki.caFile()));
+    worker.setStatusCallback(
+        [&](const sync::SyncStatus& s)
+        {
+            std::lock_guard lock(mutex);
+            reports.push_back(s);
+        });
+    ASSERT_TRUE(worker.start().ok());
+    ASSERT_TRUE(waitFor([&] { return worker.status().connectivity == sync::Connectivity::Online; }, 60s));
+    worker.stop();
+    expectExactlyOnceOnServer(ids);
+    std::lock_guard lock(mutex);
+    int limited = 0;
+    for (const auto& r : reports)
+        if (r.lastError == "http_429")
+        {
+            ++limited;
+            // The jitter window is ≤ 500 ms here; the server's Retry-After (≥ 1 s) sets the wait.
+            EXPECT_GE(r.nextRetryIn, 1s);
+        }
+    EXPECT_GE(limited, 1);
+}
+
+TEST_F(SyncEndToEnd, SigkillBetweenTheServersCommitAndTheKiosksAckRecordCausesNoDuplicate)
+{
+    const std::string dbPath = dir.file("kiosk.db");
+    std::vector<std::string> ids;
+    {
+        auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+        sync::Outbox outbox(db);
+        for (int i = 0; i < 60; ++i)
+            ids.push_back(test::queueCallbackRequest(db, outbox, i));
+    }
+    const std::string marker = dir.file("posted");
+    {
+        test::ChildProcess child({OKIENKO_SYNC_CHILD, dbPath, central->url(), pki.caFile(), central->token()},
+                                 {{"OKIENKO_SYNC_TEST_PAUSE_AFTER_POST", marker}}, dir.file("child.log"));
+        ASSERT_TRUE(waitFor([&] { return std::filesystem::exists(marker); })) << test::readFile(dir.file("child.log"));
+        child.kill();
+    }
+    {
+        auto s = serverDb();
+        EXPECT_EQ(scalar(s, "SELECT count(*) FROM events"), 60); // the server committed the batch
+        auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+        EXPECT_EQ(scalar(db, "SELECT count(*) FROM outbox WHERE state = 'pending'"), 60); // the kiosk never knew
+    }
+    test::ChildProcess again({OKIENKO_SYNC_CHILD, dbPath, central->url(), pki.caFile(), central->token()}, {},
+                             dir.file("child2.log"));
+    ASSERT_EQ(again.wait(30s), 0) << test::readFile(dir.file("child2.log"));
+    EXPECT_NE(test::readFile(dir.file("child2.log")).find("sent=60"), std::string::npos);
+    expectExactlyOnceOnServer(ids);
+    auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM outbox WHERE state = 'acked' AND result = 'duplicate'"), 60);
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM callback_requests WHERE phone IS NULL"), 60);
+}
