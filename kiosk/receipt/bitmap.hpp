@@ -21,11 +21,13 @@ struct Bitmap
     int bytesPerRow() const { return width / 8; }
     bool black(int x, int y) const
     {
-        return (bits[static_cast<std::size_t>(y * bytesPerRow() + x / 8)] >> (7 - x % 8)) & 1u;
+        const unsigned byte = bits[static_cast<std::size_t>(y * bytesPerRow() + x / 8)];
+        return ((byte >> static_cast<unsigned>(7 - x % 8)) & 1u) != 0;
     }
     void set(int x, int y)
     {
-        bits[static_cast<std::size_t>(y * bytesPerRow() + x / 8)] |= static_cast<std::uint8_t>(0x80u >> (x % 8));
+        bits[static_cast<std::size_t>(y * bytesPerRow() + x / 8)] |=
+            static_cast<std::uint8_t>(0x80u >> static_cast<unsigned>(x % 8));
     }
 
     /// True when `needle` occurs in this bitmap at some position, dot for dot (ignoring needle's

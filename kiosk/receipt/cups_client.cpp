@@ -214,6 +214,12 @@ PrintResult CupsClient::print(const std::string& document, DocumentFormat format
         {
             cupsCancelJob2(http.get(), m_target.queue.c_str(), jobId, 0);
             result.outcome = PrintOutcome::TimedOut;
+            // A network printer that is switched off leaves the job "processing" with no reason
+            // keyword, only the backend's message ("The printer may not exist or is unavailable…").
+            // A message with no completed job means the device is not answering: offline. Without
+            // one the job is simply stuck.
+            if (canPrint(result.condition) && !now.message.empty())
+                result.condition = PrinterCondition::Offline;
             return result;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -94,10 +94,26 @@ bool PrivateCupsd::writeConfiguration()
         writeFile(root + "/bin/backend/nopaper",
                   "#!/bin/sh\n"
                   "if [ $# -eq 0 ]; then echo 'direct nopaper \"Unknown\" \"Printer without paper\"'; exit 0; fi\n"
-                  "echo 'STATE: +media-empty-error' >&2\necho 'ERROR: Out of paper' >&2\nexit 4\n");
+                  "echo 'STATE: +media-empty-error' >&2\necho 'ERROR: Out of paper' >&2\nexit 4\n") &&
+        writeFile(root + "/bin/backend/jam",
+                  "#!/bin/sh\n"
+                  "if [ $# -eq 0 ]; then echo 'direct jam \"Unknown\" \"Printer with a paper jam\"'; exit 0; fi\n"
+                  "echo 'STATE: +media-jam-error' >&2\necho 'ERROR: Paper jam' >&2\nexit 4\n") &&
+        writeFile(
+            root + "/bin/backend/coveropen",
+            "#!/bin/sh\n"
+            "if [ $# -eq 0 ]; then echo 'direct coveropen \"Unknown\" \"Printer with its cover open\"'; exit 0; fi\n"
+            "echo 'STATE: +cover-open-error' >&2\necho 'ERROR: Cover open' >&2\nexit 4\n") &&
+        writeFile(root + "/bin/backend/stuck",
+                  "#!/bin/sh\n"
+                  "if [ $# -eq 0 ]; then echo 'direct stuck \"Unknown\" \"Printer that never finishes\"'; exit 0; fi\n"
+                  "sleep 20\nexit 0\n");
     if (!ok)
         return false;
-    for (const char* backend : {"capture", "nopaper"})
+    // The system's socket backend, for a network printer that does not answer.
+    if (fs::exists("/usr/lib/cups/backend/socket"))
+        fs::create_symlink("/usr/lib/cups/backend/socket", root + "/bin/backend/socket");
+    for (const char* backend : {"capture", "nopaper", "jam", "coveropen", "stuck"})
         chmod((root + "/bin/backend/" + backend).c_str(), 0755);
     // Jobs run as lp: the backends write into out/, cupsd into spool/, cache/, log/, state/.
     for (const char* sub : {"spool", "spool/tmp", "cache", "log", "state", "out"})
@@ -188,7 +204,8 @@ int PrivateCupsd::run(const std::vector<std::string>& argv) const
 bool PrivateCupsd::addQueue(const std::string& name, const std::string& backend)
 {
     // Raw queues pass ESC/POS bytes untouched; lpadmin's deprecation warning for them is expected.
-    return run({"lpadmin", "-p", name, "-E", "-v", backend + ":/", "-m", "raw"}) == 0;
+    const std::string uri = backend.find("://") == std::string::npos ? backend + ":/" : backend;
+    return run({"lpadmin", "-p", name, "-E", "-v", uri, "-m", "raw"}) == 0;
 }
 
 std::string PrivateCupsd::capturedJob(int jobId, std::chrono::milliseconds timeout) const

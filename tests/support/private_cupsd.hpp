@@ -1,6 +1,7 @@
 // A real, private cupsd for tests: its own configuration, spool and Unix socket in a temporary
-// directory, with two backends — `capture` writes each job's bytes to out/job-<id>.prn, and
-// `nopaper` behaves like a receipt printer out of paper. Tests print through libcups to it
+// directory, with test backends — `capture` writes each job's bytes to out/job-<id>.prn;
+// `nopaper`, `jam` and `coveropen` fail like a receipt printer with that fault (the paper sensor
+// and cover switch cannot exist here); `stuck` accepts a job and never finishes it. Tests print through libcups to it
 // exactly as a kiosk prints to its system cupsd. Needs root (cupsd runs jobs as `lp`).
 #pragma once
 
@@ -32,7 +33,8 @@ class PrivateCupsd
     /// The socket path to give libcups as the server.
     std::string socketPath() const { return m_dir.file("cups.sock"); }
 
-    /// Adds a raw queue on the given backend ("capture" or "nopaper").
+    /// Adds a raw queue on the given backend ("capture", "nopaper", "jam", "coveropen", "stuck") or
+    /// on a full device URI such as "socket://127.0.0.1:9".
     bool addQueue(const std::string& name, const std::string& backend);
 
     /// Waits until the capture backend has written job `jobId`; returns its bytes or "".

@@ -15,6 +15,7 @@
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 using namespace okienko::receipt;
 using namespace std::chrono_literals;
@@ -220,22 +221,52 @@ TEST_F(CupsPrinting, BringUpToolPrintsEverySlipTypeOrSaysWhyNot)
                                                   "format = \"escpos-58\"\ndeadline_seconds = 10\n",
                                               "bringup.toml");
     ASSERT_TRUE(config.ok()) << config.error().front().toString();
-    // libcups reads CUPS_SERVER when a thread first asks for its server; the tool uses the default.
+    // libcups reads CUPS_SERVER once per thread, when that thread first asks for its server; the
+    // tool uses the default server, so each run happens on a fresh thread after setenv.
     setenv("CUPS_SERVER", m_cupsd.socketPath().c_str(), 1);
+    auto runOnFreshThread = [&](const std::string& queue, std::ostringstream& log)
+    {
+        int code = -1;
+        std::thread([&] { code = runPrintTest(config.value(), queue, log); }).join();
+        return code;
+    };
     std::ostringstream log;
-    EXPECT_EQ(runPrintTest(config.value(), "receipt", log), 0) << log.str();
+    EXPECT_EQ(runOnFreshThread("receipt", log), 0) << log.str();
     EXPECT_NE(log.str().find("every slip printed"), std::string::npos) << log.str();
     EXPECT_EQ(m_cupsd.capturedFiles().size(), 7u);
     // The header comes from the configured catalogue's CUS.
     const auto job = okienko::receipt::test::decodeEscPos(okienko::test::readFile(m_cupsd.capturedFiles().front()));
     ASSERT_EQ(job.error, "");
-    const auto& fontSet = fonts();
-    EXPECT_TRUE(
-        job.pages.at(0).contains(rasterizeText("Centrum Usług", fontSet, FontStyle::Bold, 22 * 1.1)) ||
-        job.pages.at(0).contains(rasterizeText("Centrum Usług Społecznych w", fontSet, FontStyle::Bold, 22 * 1.1)));
+    EXPECT_TRUE(job.pages.at(0).contains(rasterizeText("Społecznych w Łapach", fonts(), FontStyle::Bold, 22 * 1.1)));
 
     std::ostringstream failed;
-    EXPECT_EQ(runPrintTest(config.value(), "nopaper", failed), 1);
+    EXPECT_EQ(runOnFreshThread("nopaper", failed), 1);
     EXPECT_NE(failed.str().find("paper-out"), std::string::npos) << failed.str();
     unsetenv("CUPS_SERVER");
+}
+
+TEST_F(CupsPrinting, EveryPrinterFaultReachesTheCallerAsAClearState)
+{
+    ASSERT_TRUE(m_cupsd.addQueue("jam", "jam"));
+    ASSERT_TRUE(m_cupsd.addQueue("coveropen", "coveropen"));
+    ASSERT_TRUE(m_cupsd.addQueue("stuck", "stuck"));
+    // A network receipt printer that is switched off: nothing listens on the discard port.
+    ASSERT_TRUE(m_cupsd.addQueue("offline", "socket://127.0.0.1:9"));
+    const std::string bytes = renderEscPos(slip(), fonts(), LayoutSpec::escpos80());
+
+    const PrintResult jam = client("jam").print(bytes, DocumentFormat::Raw, "t", 8s);
+    EXPECT_EQ(jam.condition, PrinterCondition::Jam) << jam.detail;
+    const PrintResult cover = client("coveropen").print(bytes, DocumentFormat::Raw, "t", 8s);
+    EXPECT_EQ(cover.condition, PrinterCondition::CoverOpen) << cover.detail;
+
+    const auto started = std::chrono::steady_clock::now();
+    const PrintResult offline = client("offline").print(bytes, DocumentFormat::Raw, "t", 4s);
+    EXPECT_FALSE(offline.ok());
+    EXPECT_EQ(offline.condition, PrinterCondition::Offline) << offline.detail;
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 5s);
+
+    // A job that never completes is given up at the deadline and cancelled, not left to print later.
+    const PrintResult stuck = client("stuck").print(bytes, DocumentFormat::Raw, "t", 2s);
+    EXPECT_EQ(stuck.outcome, PrintOutcome::TimedOut) << stuck.detail;
+    EXPECT_NE(stuck.condition, PrinterCondition::Offline) << stuck.detail;
 }
