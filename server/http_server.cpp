@@ -38,14 +38,18 @@ std::string codeForStatus(int status)
 
 struct HttpServer::Impl
 {
-    Impl(Api& a, const ServerConfig& c) : api(a), config(c) {}
+    Impl(Api& a, const ServerConfig& c, panel::Panel* p) : api(a), config(c), panel(p) {}
 
     Api& api;
     ServerConfig config;
+    panel::Panel* panel;
     std::unique_ptr<httplib::SSLServer> server;
 };
 
-HttpServer::HttpServer(Api& api, const ServerConfig& config) : m_impl(std::make_unique<Impl>(api, config)) {}
+HttpServer::HttpServer(Api& api, const ServerConfig& config, panel::Panel* panel)
+    : m_impl(std::make_unique<Impl>(api, config, panel))
+{
+}
 
 HttpServer::~HttpServer() = default;
 
@@ -73,6 +77,31 @@ Result<int, std::string> HttpServer::bind()
     auto handler = [&impl](const httplib::Request& req, httplib::Response& res)
     {
         const auto started = std::chrono::steady_clock::now();
+        if (impl.panel != nullptr && panel::Panel::owns(req.path))
+        {
+            panel::PanelRequest p;
+            p.method = req.method;
+            p.path = req.path;
+            if (req.method != "POST")
+                for (const auto& [k, v] : req.params)
+                    p.query[k] = v;
+            p.body = req.body;
+            p.cookie = req.get_header_value("Cookie");
+            p.origin = req.get_header_value("Origin");
+            p.referer = req.get_header_value("Referer");
+            p.host = req.get_header_value("Host");
+            p.authorization = req.get_header_value("Authorization");
+            p.remoteAddress = req.remote_addr;
+            panel::PanelResponse out = impl.panel->handle(p);
+            res.status = out.status;
+            for (const auto& [k, v] : out.headers)
+                res.set_header(k.c_str(), v);
+            res.set_content(out.body, out.contentType.c_str());
+            // The path only: panel query strings can carry dates, never personal data, but keep it short.
+            std::fprintf(stderr, "okienko-central: panel %s %s %d\n", req.method.c_str(),
+                         req.path.substr(0, 64).c_str(), out.status);
+            return;
+        }
         ApiRequest a;
         a.method = req.method;
         a.path = req.path;

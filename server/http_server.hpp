@@ -4,6 +4,7 @@
 #pragma once
 
 #include "server/api.hpp"
+#include "server/panel/panel.hpp"
 #include "server/server_config.hpp"
 #include "shared/util/result.hpp"
 
@@ -16,7 +17,8 @@ namespace okienko::server
 class HttpServer
 {
   public:
-    HttpServer(Api& api, const ServerConfig& config);
+    /// `panel` (optional) serves "/" and "/panel/…"; everything else goes to `api`.
+    HttpServer(Api& api, const ServerConfig& config, panel::Panel* panel = nullptr);
     ~HttpServer();
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;

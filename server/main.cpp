@@ -6,6 +6,7 @@
 #include "server/api.hpp"
 #include "server/credentials.hpp"
 #include "server/http_server.hpp"
+#include "server/panel/panel.hpp"
 #include "server/server_config.hpp"
 #include "server/server_store.hpp"
 #include "shared/catalog/catalog_loader.hpp"
@@ -36,7 +37,7 @@ int usage()
                "  add-kiosk NAME                    register a kiosk; prints its token once\n"
                "  add-staff --name N --role R --pin P --password W   (R: equipment, coordinator, admin)\n"
                "  add-slot --id ID --date D --start HH:MM --minutes N --kinds a,b --counsellor N --room R\n"
-               "  serve                             run the HTTPS API\n",
+               "  serve                             run the HTTPS API and the coordinators' panel (/panel)\n",
                stderr);
     return 2;
 }
@@ -75,7 +76,8 @@ int serve(ServerStore& store, const ServerConfig& config)
                 if (serverPtr != nullptr)
                     serverPtr->stop();
             });
-    HttpServer http(api, config);
+    panel::Panel coordinatorPanel(store, config);
+    HttpServer http(api, config, &coordinatorPanel);
     serverPtr = &http;
     auto port = http.bind();
     if (!port)

@@ -3,6 +3,7 @@
 // PERSONAL hold residents' data: never logged, never sent to a kiosk other than in its own event.
 #include "server/server_schema.hpp"
 
+#include "server/panel/panel_schema.hpp"
 #include "shared/catalog/catalog_schema.hpp"
 
 namespace okienko::server
@@ -220,6 +221,7 @@ const std::vector<db::Migration>& serverMigrations()
         return std::vector<db::Migration>{
             {1, catalogue.name, catalogue.sql, catalogue.apply},
             {2, "server tables", kServerTables, {}},
+            {3, "coordinators' panel", panel::kPanelMigrationSql, {}},
         };
     }();
     return migrations;

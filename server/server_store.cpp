@@ -1271,6 +1271,31 @@ Status<db::Error> ServerStore::recordHeartbeat(const KioskIdentity& kiosk, const
                 h.lastSync);
 }
 
+Status<db::Error> ServerStore::write(const std::function<Status<db::Error>(db::Database&)>& work)
+{
+    std::lock_guard lock(m_writeMutex);
+    auto tx = db::Transaction::begin(m_writer, db::TransactionMode::Immediate, db::Durability::Full);
+    if (!tx)
+        return makeErr(tx.error());
+    OKIENKO_TRY(work(m_writer));
+    return tx->commit();
+}
+
+Status<db::Error> ServerStore::read(const std::function<Status<db::Error>(db::Database&)>& work)
+{
+    auto reader = acquireReader();
+    if (!reader)
+        return makeErr(reader.error());
+    {
+        auto tx = db::Transaction::begin(*reader, db::TransactionMode::Deferred);
+        if (!tx)
+            return makeErr(tx.error());
+        OKIENKO_TRY(work(*reader));
+    }
+    releaseReader(std::move(reader).value());
+    return {};
+}
+
 Result<std::int64_t, db::Error> ServerStore::purgeEvents(int retentionDays, const Now& now)
 {
     std::lock_guard lock(m_writeMutex);

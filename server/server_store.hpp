@@ -14,6 +14,7 @@
 #include "shared/util/result.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -96,6 +97,13 @@ class ServerStore
     Status<db::Error> recordHeartbeat(const KioskIdentity& kiosk, const protocol::Heartbeat& heartbeat, const Now& now);
     /// Deletes event-id records older than `retentionDays`; returns how many.
     Result<std::int64_t, db::Error> purgeEvents(int retentionDays, const Now& now);
+
+    // --- coordinators' panel (server/panel) ---
+    /// Runs `work` on the writer inside one BEGIN IMMEDIATE … COMMIT (synchronous=FULL); an error
+    /// from `work` rolls everything back.
+    Status<db::Error> write(const std::function<Status<db::Error>(db::Database&)>& work);
+    /// Runs `work` on a pooled reader connection inside one read snapshot.
+    Status<db::Error> read(const std::function<Status<db::Error>(db::Database&)>& work);
 
     const std::string& path() const { return m_path; }
 

@@ -44,17 +44,7 @@ KioskApp::KioskApp(const std::filesystem::path& configPath, const Clock& clock) 
         addError(st.error().toString());
 
     if (m_state.configErrors.empty())
-    {
-        std::filesystem::path catalogPath = m_config.data.catalog;
-        if (catalogPath.empty())
-            catalogPath = m_config.data.assets / "catalog" / "lapy.json";
-        auto cat = catalog::loadCatalogFile(catalogPath);
-        if (cat.ok())
-            m_catalog = std::move(cat.value());
-        else
-            for (const catalog::CatalogError& e : cat.error())
-                addError(catalogPath.string() + ": " + catalog::formatCatalogError(e));
-    }
+        loadCatalogue();
     m_index = search::CatalogIndex(m_catalog);
 
     SessionDefaults defaults;
@@ -69,6 +59,100 @@ KioskApp::KioskApp(const std::filesystem::path& configPath, const Clock& clock) 
                                                 std::chrono::seconds(m_config.idle.timeoutSeconds),
                                                 std::chrono::seconds(m_config.idle.warningSeconds));
     m_controller->wipeSession(); // routes to the error screen when there are errors
+    m_controller->equipment().attach(FlowDeps{m_services.get(), &m_translator, &m_clock, m_config.kiosk.name});
+    m_controller->requests().attach(FlowDeps{m_services.get(), &m_translator, &m_clock, m_config.kiosk.name});
+    if (m_services && m_config.server.enabled())
+        m_state.connectivity.link = LinkState::Connecting;
+}
+
+void KioskApp::loadCatalogue()
+{
+    m_services = std::make_unique<AppServices>(m_config);
+    for (const std::string& problem : m_services->problems())
+        logLine("services", problem);
+    auto stored = m_services->loadCatalogue();
+    if (stored)
+    {
+        m_catalog = std::move(stored).value();
+        return;
+    }
+    logLine("services", stored.error());
+    // Without a usable database the resident can still read the seed catalogue.
+    std::filesystem::path catalogPath = m_config.data.catalog;
+    if (catalogPath.empty())
+        catalogPath = m_config.data.assets / "catalog" / "lapy.json";
+    auto cat = catalog::loadCatalogFile(catalogPath);
+    if (cat.ok())
+        m_catalog = std::move(cat.value());
+    else
+        for (const catalog::CatalogError& e : cat.error())
+            addError(catalogPath.string() + ": " + catalog::formatCatalogError(e));
+}
+
+void KioskApp::startServices(std::function<void()> wake)
+{
+    if (!m_services || !m_state.configErrors.empty())
+        return;
+    const std::size_t known = m_services->problems().size();
+    m_services->start(std::move(wake));
+    const std::vector<std::string>& problems = m_services->problems();
+    for (std::size_t i = known; i < problems.size(); ++i)
+        logLine("services", problems[i]);
+}
+
+void KioskApp::stopServices()
+{
+    if (m_services)
+        m_services->stop();
+}
+
+bool KioskApp::drainCompletions()
+{
+    if (!m_services)
+        return false;
+    std::vector<Completion> completions = m_services->takeCompletions();
+    for (const Completion& c : completions)
+    {
+        if (const auto* s = std::get_if<SyncCompletion>(&c))
+        {
+            logConnectivityChange(s->status);
+            if (s->catalogueChanged)
+            {
+                auto fresh = m_services->loadCatalogue();
+                if (fresh)
+                {
+                    m_catalog = std::move(fresh).value();
+                    m_index = search::CatalogIndex(m_catalog);
+                    logLine("sync", "catalogue updated from the server");
+                }
+                else
+                {
+                    logLine("sync", "catalogue not reloaded: " + fresh.error());
+                }
+            }
+        }
+        m_controller->onCompletion(c);
+    }
+    return !completions.empty();
+}
+
+void KioskApp::logConnectivityChange(const sync::SyncStatus& status)
+{
+    if (m_loggedConnectivity == status.connectivity)
+        return;
+    m_loggedConnectivity = status.connectivity;
+    switch (status.connectivity)
+    {
+    case sync::Connectivity::Online:
+        logLine("sync", "online");
+        break;
+    case sync::Connectivity::Offline:
+        logLine("sync", "offline (" + status.lastError + (status.lastErrorDetail.empty() ? "" : ": ") +
+                            status.lastErrorDetail + ")");
+        break;
+    case sync::Connectivity::Unknown:
+        break;
+    }
 }
 
 void KioskApp::addError(const std::string& line)
@@ -135,7 +219,8 @@ void KioskApp::userActivity()
 
 bool KioskApp::tick()
 {
-    return m_controller->tick(m_clock.now());
+    const bool completed = drainCompletions();
+    return m_controller->tick(m_clock.now()) || completed;
 }
 
 std::optional<Millis> KioskApp::nextDeadline() const

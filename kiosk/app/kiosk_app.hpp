@@ -1,9 +1,12 @@
-// The composition root of the kiosk, without SDL: loads the configuration, translations and
-// catalogue, owns the state, the controller and the UI context, and draws one ImGui frame at a
-// time. A problem at start-up (bad kiosk.toml, unreadable catalogue, missing font) never stops
-// the app: it becomes the configuration error screen and a log line.
+// The composition root of the kiosk, without SDL: loads the configuration and translations, opens
+// the kiosk database through AppServices and shows the catalogue stored there (seeded from the
+// configured file on first start, replaced by what the server sends), owns the state, the
+// controller and the UI context, and draws one ImGui frame at a time. Workers' completions are
+// drained on every tick. A problem at start-up (bad kiosk.toml, unreadable catalogue, missing font)
+// never stops the app: it becomes the configuration error screen and a log line.
 #pragma once
 
+#include "kiosk/app/app_services.hpp"
 #include "kiosk/core/app_state.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/config.hpp"
@@ -14,6 +17,7 @@
 #include "shared/search/catalog_index.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,8 +42,17 @@ class KioskApp
     bool drawFrame();
     /// A touch: restarts the idle countdown.
     void userActivity();
-    /// Advances timers; true when the screen must be redrawn.
+    /// Drains the workers' completions and advances timers; true when the screen must be redrawn.
     bool tick();
+
+    /// Starts the print, sync and fast-path workers. `wake` runs on a worker thread after it queued
+    /// a completion and must only wake the UI thread (an SDL user event). No-op without a usable
+    /// configuration.
+    void startServices(std::function<void()> wake);
+    /// Stops the workers (before the event loop's window goes away).
+    void stopServices();
+    /// The services the flows use; nullptr when the configuration was unusable.
+    KioskServices* services() { return m_services.get(); }
     /// Monotonic time of the next timer that changes the screen, if any.
     std::optional<Millis> nextDeadline() const;
 
@@ -54,9 +67,15 @@ class KioskApp
   private:
     void addError(const std::string& line);
     void syncTheme();
+    void loadCatalogue();
+    /// Hands queued completions to the controller; true when there were any.
+    bool drainCompletions();
+    void logConnectivityChange(const sync::SyncStatus& status);
 
     const Clock& m_clock;
     KioskConfig m_config;
+    std::unique_ptr<AppServices> m_services;
+    std::optional<sync::Connectivity> m_loggedConnectivity;
     Translator m_translator;
     domain::Catalog m_catalog;
     search::CatalogIndex m_index;

@@ -3,12 +3,16 @@
 // whole state after an idle expiry with a fresh state.
 #pragma once
 
+#include "kiosk/core/flows/equipment_state.hpp"
+#include "kiosk/core/flows/request_flow_state.hpp"
+#include "kiosk/core/flows/service_print_state.hpp"
 #include "kiosk/core/keyboard_state.hpp"
 #include "kiosk/core/router.hpp"
 #include "kiosk/core/text_buffer.hpp"
 #include "shared/domain/area.hpp"
 #include "shared/domain/language.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -90,6 +94,25 @@ struct IdleOverlay
     friend bool operator==(const IdleOverlay&, const IdleOverlay&) = default;
 };
 
+/// How the kiosk reaches the central server.
+enum class LinkState
+{
+    Standalone, ///< no server configured: nothing to show
+    Connecting, ///< a server is configured, no sync round has ended yet
+    Online,     ///< the last sync round succeeded
+    Offline,    ///< the last sync round failed: requests wait in the outbox
+};
+
+/// The kiosk's connection as the status line shows it. Not user data: survives the idle wipe.
+struct ConnectivityStatus
+{
+    LinkState link = LinkState::Standalone;
+    std::optional<std::int64_t> lastSyncAt; ///< Unix seconds of the last successful sync round
+    std::int64_t outboxDepth = 0;           ///< events not yet acknowledged by the server
+
+    friend bool operator==(const ConnectivityStatus&, const ConnectivityStatus&) = default;
+};
+
 /// How every session starts (from kiosk.toml).
 struct SessionDefaults
 {
@@ -108,11 +131,16 @@ struct AppState
     bool highContrast = false;
     KeyboardModel keyboard{domain::Language::Pl, {}};
     CatalogueState catalogue;
-    std::string serviceId; ///< the service page shown
+    std::string serviceId;          ///< the service page shown
+    ServicePrintState servicePrint; ///< the service page's "print information" button
     FeeCalcState fee;
+    EquipmentState equipment;   ///< the equipment reservation flow (kiosk/core/flows/equipment_flow.hpp)
+    RequestFlowsState requests; ///< counselling, callback, feedback (kiosk/core/flows/request_flows.hpp)
     IdleOverlay idle;
     /// A configuration that could not be used: one line per problem (not user data).
     std::vector<std::string> configErrors;
+    /// The link to the server (not user data: kept across session wipes).
+    ConnectivityStatus connectivity;
 
     friend bool operator==(const AppState&, const AppState&) = default;
 };

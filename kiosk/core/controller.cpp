@@ -1,6 +1,8 @@
 // Intent handling and the idle session (see controller.hpp).
 #include "kiosk/core/controller.hpp"
 
+#include "shared/text/utf8.hpp"
+
 #include <algorithm>
 #include <type_traits>
 
@@ -39,6 +41,7 @@ void Controller::apply(const Intent& intent, Millis now)
             else if constexpr (std::is_same_v<T, GoHome>)
             {
                 m_state.router.home();
+                m_equipment.reset(); // Home ends the flow: nothing entered survives it
             }
             else if constexpr (std::is_same_v<T, OpenScreen>)
             {
@@ -106,6 +109,63 @@ void Controller::apply(const Intent& intent, Millis now)
             {
                 m_state.fee.household = i.household;
             }
+            else if constexpr (std::is_same_v<T, EquipmentIntent>)
+            {
+                m_equipment.apply(i);
+            }
+            else if constexpr (std::is_same_v<T, RequestIntent>)
+            {
+                m_requests.apply(i);
+            }
+            else if constexpr (std::is_same_v<T, PrintServiceInfo>)
+            {
+                m_servicePrint.print(m_equipment.deps(), i.serviceId);
+            }
+            else if constexpr (std::is_same_v<T, TypeText> || std::is_same_v<T, EraseText>)
+            {
+                // A physical keyboard edits the field whose on-screen keyboard is showing.
+                std::optional<FieldId> focus;
+                if (m_state.router.current() == ScreenId::Catalogue && m_state.catalogue.mode == BrowseMode::Search)
+                    focus = FieldId::Search;
+                else if (m_state.router.current() == ScreenId::FeeCalculator)
+                    focus = FieldId::Income;
+                if (focus)
+                {
+                    TextBuffer& buffer = field(*focus).buffer;
+                    if constexpr (std::is_same_v<T, TypeText>)
+                    {
+                        // One character at a time: a filtered letter must not drop the digits around it.
+                        std::size_t pos = 0;
+                        while (pos < i.text.size())
+                        {
+                            const std::optional<char32_t> cp = text::decodeOne(i.text, pos);
+                            if (!cp)
+                                break;
+                            (void)buffer.insert(*cp);
+                        }
+                    }
+                    else
+                    {
+                        (void)buffer.backspace();
+                    }
+                    if (*focus == FieldId::Search)
+                        refreshSearch();
+                }
+            }
+            else if constexpr (std::is_same_v<T, Scanned>)
+            {
+                // Until staff mode handles codes, the catalogue searches for a scanned code.
+                if (m_state.router.current() == ScreenId::Catalogue &&
+                    m_state.catalogue.query.buffer.setText(i.code) == InsertResult::Inserted)
+                {
+                    m_state.catalogue.mode = BrowseMode::Search;
+                    refreshSearch();
+                }
+            }
+            else if constexpr (std::is_same_v<T, SubmitField>)
+            {
+                // Enter on a USB keyboard: the on-screen keyboard's Done has no state to change either.
+            }
             else if constexpr (std::is_same_v<T, EndSession>)
             {
                 wipeSession();
@@ -117,6 +177,7 @@ void Controller::apply(const Intent& intent, Millis now)
             }
         },
         intent);
+    m_requests.afterNavigation(); // Home, Back past a flow's first step: its state is erased
 }
 
 EditField& Controller::field(FieldId id)
@@ -177,7 +238,11 @@ void Controller::openService(const std::string& id)
     if (m_catalog.findService(id) == nullptr)
         return;
     m_state.serviceId = id;
+    m_servicePrint.opened(m_equipment.deps(), id);
     m_state.router.push(ScreenId::ServicePage);
+    m_requests.usage().serviceViewed(id, m_state.language);
+    if (m_state.catalogue.mode == BrowseMode::Search && !m_state.catalogue.query.buffer.empty())
+        m_requests.usage().searchMade(id, m_state.language); // the matched id, never the query text
 }
 
 void Controller::userActivity(Millis now)
@@ -212,11 +277,45 @@ std::optional<Millis> Controller::nextDeadline(Millis now) const
 void Controller::wipeSession()
 {
     std::vector<std::string> configErrors = std::move(m_state.configErrors);
+    const ConnectivityStatus connectivity = m_state.connectivity;
+    m_requests.sessionEnding();
     m_state = freshState(m_defaults);
     m_state.configErrors = std::move(configErrors);
+    m_state.connectivity = connectivity;
     if (!m_state.configErrors.empty())
         m_state.router.reset(ScreenId::ConfigError);
     m_idle.stop();
+}
+
+void Controller::onCompletion(const Completion& completion)
+{
+    if (m_equipment.onCompletion(completion))
+        return;
+    if (m_servicePrint.onCompletion(completion))
+        return;
+    if (m_requests.onCompletion(completion))
+        return;
+    if (const auto* sync = std::get_if<SyncCompletion>(&completion))
+    {
+        ConnectivityStatus& c = m_state.connectivity;
+        switch (sync->status.connectivity)
+        {
+        case sync::Connectivity::Online:
+            c.link = LinkState::Online;
+            break;
+        case sync::Connectivity::Offline:
+            c.link = LinkState::Offline;
+            break;
+        case sync::Connectivity::Unknown:
+            c.link = LinkState::Connecting;
+            break;
+        }
+        if (sync->status.lastSyncAt)
+            c.lastSyncAt = sync->status.lastSyncAt;
+        c.outboxDepth = sync->status.outboxDepth;
+        if (sync->catalogueChanged)
+            refreshSearch(); // results are ids of the catalogue that was just replaced
+    }
 }
 
 } // namespace okienko::kiosk

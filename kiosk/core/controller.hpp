@@ -4,8 +4,12 @@
 
 #include "kiosk/core/app_state.hpp"
 #include "kiosk/core/clock.hpp"
+#include "kiosk/core/flows/equipment_flow.hpp"
+#include "kiosk/core/flows/request_flows.hpp"
+#include "kiosk/core/flows/service_info_print.hpp"
 #include "kiosk/core/idle_timer.hpp"
 #include "kiosk/core/intents.hpp"
+#include "kiosk/core/kiosk_services.hpp"
 #include "shared/domain/catalog.hpp"
 #include "shared/search/catalog_index.hpp"
 
@@ -35,10 +39,18 @@ class Controller
     bool tick(Millis now);
     /// When tick() must run next (nullopt: only after input).
     std::optional<Millis> nextDeadline(Millis now) const;
-    /// Throws away everything the user entered and shows the attract screen.
+    /// Throws away everything the user entered and shows the attract screen. The configuration
+    /// errors and the connectivity status are not user data and stay.
     void wipeSession();
+    /// A worker's result, drained on the UI thread (print, hold, booking, sync status). A
+    /// SyncCompletion with catalogueChanged arrives after the app reloaded the catalogue and index.
+    void onCompletion(const Completion& completion);
 
     const IdleTimer& idleTimer() const { return m_idle; }
+    /// The equipment reservation flow (the app attaches its services, translator and clock).
+    EquipmentFlow& equipment() { return m_equipment; }
+    /// Counselling, callback and feedback (the app attaches the same services, translator, clock).
+    RequestFlows& requests() { return m_requests; }
 
   private:
     void pressKey(const PressKey& press);
@@ -51,6 +63,9 @@ class Controller
     const search::CatalogIndex& m_index;
     SessionDefaults m_defaults;
     IdleTimer m_idle;
+    EquipmentFlow m_equipment{m_state, m_catalog};
+    RequestFlows m_requests{m_state, m_catalog};
+    ServiceInfoPrint m_servicePrint{m_state, m_catalog};
 };
 
 } // namespace okienko::kiosk

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "kiosk/core/app_state.hpp"
+#include "kiosk/core/flows/equipment_intents.hpp"
+#include "kiosk/core/flows/request_intents.hpp"
 #include "kiosk/core/keyboard_layout.hpp"
 #include "kiosk/core/screen_id.hpp"
 #include "shared/domain/area.hpp"
@@ -61,6 +63,11 @@ struct OpenFeeCalculator
 {
     std::string feeTableId;
 };
+/// "Drukuj informację" on a service page.
+struct PrintServiceInfo
+{
+    std::string serviceId;
+};
 /// A key of the on-screen keyboard or keypad, for one field.
 struct PressKey
 {
@@ -84,9 +91,30 @@ struct EndSession
 {
 };
 
+/// Text from a physical (USB) keyboard for the focused field; ignored when no field is focused.
+struct TypeText
+{
+    std::string text;
+};
+/// Backspace on a physical keyboard: deletes the focused field's last character.
+struct EraseText
+{
+};
+/// Enter on a physical keyboard (not part of a scan). Nothing uses it yet.
+struct SubmitField
+{
+};
+/// A barcode/QR code read by the keyboard-wedge scanner (without the final Enter). Staff mode
+/// will use it; the catalogue puts it into its search field; elsewhere it is ignored.
+struct Scanned
+{
+    std::string code;
+};
+
 using Intent = std::variant<StartSession, GoBack, GoHome, OpenScreen, SetLanguage, ToggleLargeText, ToggleHighContrast,
                             SetBrowseMode, SelectArea, SelectGroup, OpenService, OpenFeeCalculator, PressKey,
-                            ClearField, SetHousehold, MoreTime, EndSession>;
+                            ClearField, SetHousehold, MoreTime, EndSession, EquipmentIntent, RequestIntent,
+                            PrintServiceInfo, TypeText, EraseText, SubmitField, Scanned>;
 using Intents = std::vector<Intent>;
 
 } // namespace okienko::kiosk

@@ -20,6 +20,42 @@ std::string_view screenName(ScreenId id)
         return "fee-calculator";
     case ScreenId::ConfigError:
         return "config-error";
+    case ScreenId::EquipmentTypes:
+        return "equipment-types";
+    case ScreenId::EquipmentDates:
+        return "equipment-dates";
+    case ScreenId::EquipmentClause:
+        return "equipment-clause";
+    case ScreenId::EquipmentPerson:
+        return "equipment-person";
+    case ScreenId::EquipmentSummary:
+        return "equipment-summary";
+    case ScreenId::EquipmentDone:
+        return "equipment-done";
+    case ScreenId::CounsellingKind:
+        return "counselling-kind";
+    case ScreenId::CounsellingSlot:
+        return "counselling-slot";
+    case ScreenId::CounsellingContact:
+        return "counselling-contact";
+    case ScreenId::CounsellingConsent:
+        return "counselling-consent";
+    case ScreenId::CounsellingDone:
+        return "counselling-done";
+    case ScreenId::CallbackPhone:
+        return "callback-phone";
+    case ScreenId::CallbackWhen:
+        return "callback-when";
+    case ScreenId::CallbackTopic:
+        return "callback-topic";
+    case ScreenId::CallbackName:
+        return "callback-name";
+    case ScreenId::CallbackConfirm:
+        return "callback-confirm";
+    case ScreenId::CallbackDone:
+        return "callback-done";
+    case ScreenId::IdeaBox:
+        return "idea-box";
     }
     return "unknown";
 }

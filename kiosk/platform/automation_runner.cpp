@@ -162,6 +162,50 @@ bool AutomationRunner::typeText(const std::string& text, std::string& why)
     return true;
 }
 
+void AutomationRunner::sendKey(SDL_Keycode key, SDL_Scancode scancode, bool down)
+{
+    SDL_Event e{};
+    e.type = down ? SDL_KEYDOWN : SDL_KEYUP;
+    e.key.state = down ? SDL_PRESSED : SDL_RELEASED;
+    e.key.keysym.sym = key;
+    e.key.keysym.scancode = scancode;
+    (void)m_frontend.handleEvent(e);
+}
+
+bool AutomationRunner::pressPhysicalKey(SDL_Keycode key, SDL_Scancode scancode, std::string& why)
+{
+    (void)why;
+    sendKey(key, scancode, true);
+    sendKey(key, scancode, false);
+    settle();
+    return true;
+}
+
+bool AutomationRunner::scan(const std::string& code, std::string& why)
+{
+    // A keyboard-wedge scanner: one SDL_TEXTINPUT per character, then Enter, all at the same
+    // instant of the manual clock (a real scanner needs a few ms; the detector allows 30).
+    std::size_t pos = 0;
+    while (pos < code.size())
+    {
+        const std::size_t start = pos;
+        if (!okienko::text::decodeOne(code, pos))
+        {
+            why = "invalid UTF-8 in the code";
+            return false;
+        }
+        SDL_Event e{};
+        e.type = SDL_TEXTINPUT;
+        const std::string ch = code.substr(start, pos - start);
+        ch.copy(e.text.text, sizeof e.text.text - 1);
+        (void)m_frontend.handleEvent(e);
+    }
+    sendKey(SDLK_RETURN, SDL_SCANCODE_RETURN, true);
+    sendKey(SDLK_RETURN, SDL_SCANCODE_RETURN, false);
+    settle();
+    return true;
+}
+
 bool AutomationRunner::execute(const Command& c, std::string& why)
 {
     switch (c.kind)
@@ -179,11 +223,14 @@ bool AutomationRunner::execute(const Command& c, std::string& why)
             return tapId("key-backspace", why);
         if (c.text == "enter")
             return tapId("key-done", why);
+        if (c.text == "tab")
+            return pressPhysicalKey(SDLK_TAB, SDL_SCANCODE_TAB, why);
+        if (c.text == "escape")
+            return pressPhysicalKey(SDLK_ESCAPE, SDL_SCANCODE_ESCAPE, why);
         why = "key \"" + c.text + "\" has no on-screen equivalent";
         return false;
     case CommandKind::Scan:
-        why = "no screen takes scanner input yet";
-        return false;
+        return scan(c.text, why);
     case CommandKind::Expect:
         frames(1);
         if (m_app.ui().record.containsText(c.text))

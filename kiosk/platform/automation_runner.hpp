@@ -42,6 +42,11 @@ class AutomationRunner
     bool tapId(const std::string& id, std::string& why);
     bool typeText(const std::string& text, std::string& why);
     bool typeOne(const std::string& ch, std::string& why);
+    /// One key of a USB keyboard, down and up, through the same path as a real one.
+    void sendKey(SDL_Keycode key, SDL_Scancode scancode, bool down);
+    bool pressPhysicalKey(SDL_Keycode key, SDL_Scancode scancode, std::string& why);
+    /// Feeds `code` as a keyboard-wedge barcode scanner types it: fast characters, then Enter.
+    bool scan(const std::string& code, std::string& why);
 
     Frontend& m_frontend;
     KioskApp& m_app;

@@ -2,9 +2,23 @@
 #include "kiosk/platform/frame_scheduler.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 
 namespace okienko::kiosk::platform
 {
+
+FrameScheduler::FrameScheduler()
+{
+    if (const char* path = std::getenv("OKIENKO_FRAME_LOG"); path != nullptr && *path != '\0')
+        m_frameLog = std::fopen(path, "w");
+}
+
+FrameScheduler::~FrameScheduler()
+{
+    if (m_frameLog != nullptr)
+        std::fclose(m_frameLog);
+}
 
 void FrameScheduler::requestFrames(int n)
 {
@@ -24,12 +38,18 @@ bool FrameScheduler::beginFrameIfNeeded(std::int64_t nowMs)
         m_deadline.reset();
         m_frames = std::max(m_frames, 1);
     }
+    const bool draw = m_frames > 0 || m_animating;
     if (m_frames > 0)
-    {
         --m_frames;
-        return true;
+    if (draw && m_frameLog != nullptr)
+    {
+        const auto t = std::chrono::steady_clock::now().time_since_epoch();
+        std::fprintf(m_frameLog, "%lld %d\n",
+                     static_cast<long long>(std::chrono::duration_cast<std::chrono::microseconds>(t).count()),
+                     m_animating ? 1 : 0);
+        std::fflush(m_frameLog);
     }
-    return m_animating;
+    return draw;
 }
 
 int FrameScheduler::waitTimeoutMs(std::int64_t nowMs) const

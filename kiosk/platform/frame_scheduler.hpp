@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 
 namespace okienko::kiosk::platform
@@ -13,6 +14,13 @@ namespace okienko::kiosk::platform
 class FrameScheduler
 {
   public:
+    /// Reads OKIENKO_FRAME_LOG: when set to a path, every drawn frame appends a line
+    /// "<steady clock µs> <1 if animating else 0>" there (bench/kiosk_bench computes frame times).
+    FrameScheduler();
+    ~FrameScheduler();
+    FrameScheduler(const FrameScheduler&) = delete;
+    FrameScheduler& operator=(const FrameScheduler&) = delete;
+
     /// Frames drawn after any input or wake-up.
     static constexpr int kFramesAfterEvent = 3;
 
@@ -32,6 +40,7 @@ class FrameScheduler
     int m_frames = kFramesAfterEvent; // draw the first frames at start-up
     bool m_animating = false;
     std::optional<std::int64_t> m_deadline;
+    std::FILE* m_frameLog = nullptr;
 };
 
 } // namespace okienko::kiosk::platform

@@ -1,6 +1,9 @@
 // One frame from SDL input to present (see frontend.hpp).
 #include "kiosk/platform/frontend.hpp"
 
+#include "kiosk/platform/software_draw.hpp"
+#include "kiosk/ui/fonts.hpp"
+
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 
@@ -34,11 +37,17 @@ bool Frontend::init(std::string& error)
     m_app.setupImGui(w);
     m_sdlBackend = ImGui_ImplSDL2_InitForSDLRenderer(m_window.window());
     m_rendererBackend = ImGui_ImplSDLRenderer_Init(m_window.renderer());
+    SDL_RendererInfo info;
+    m_softwareDraw = SDL_GetRendererInfo(m_window.renderer(), &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
     if (!m_sdlBackend || !m_rendererBackend)
     {
         error = "ImGui SDL backend initialisation failed";
         return false;
     }
+    // The renderer keeps its own copy of the glyph atlas; ImGui's two CPU-side copies would
+    // cost as much again (see ui::releaseAtlasPixels).
+    if (ImGui_ImplSDLRenderer_CreateFontsTexture())
+        ui::releaseAtlasPixels(*ImGui::GetIO().Fonts);
     return true;
 }
 
@@ -53,7 +62,15 @@ bool Frontend::handleEvent(const SDL_Event& event)
         m_app.userActivity();
         return true;
     }
-    // Keyboard, text and window focus go to ImGui's backend (a maintenance USB keyboard).
+    // Typing and scans edit the app's own text fields (there is no ImGui InputText to feed).
+    Intents keys;
+    if (m_keyboard.handleEvent(event, m_app.clock().now(), keys))
+    {
+        m_app.controller().applyAll(keys, m_app.clock().now());
+        m_app.userActivity();
+        return true;
+    }
+    // Other keys and window focus go to ImGui's backend (a maintenance USB keyboard).
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_KEYDOWN || event.type == SDL_TEXTINPUT)
         m_app.userActivity();
@@ -62,6 +79,9 @@ bool Frontend::handleEvent(const SDL_Event& event)
 
 void Frontend::renderFrame(bool presentNow)
 {
+    Intents released; // a person's keystrokes held back while they might have been a scan
+    m_keyboard.poll(m_app.clock().now(), released);
+    m_app.controller().applyAll(released, m_app.clock().now());
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -89,7 +109,10 @@ void Frontend::renderFrame(bool presentNow)
     SDL_SetRenderDrawColor(r, static_cast<Uint8>(bg.x * 255.0f), static_cast<Uint8>(bg.y * 255.0f),
                            static_cast<Uint8>(bg.z * 255.0f), 255);
     SDL_RenderClear(r);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (m_softwareDraw)
+        renderDrawDataSoftware(r, *ImGui::GetDrawData());
+    else
+        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     if (presentNow)
         present();
 }
@@ -101,7 +124,7 @@ void Frontend::present()
 
 bool Frontend::wantsFrames() const
 {
-    return m_touch.busy() || m_app.ui().animating || m_touch.isDown();
+    return m_touch.busy() || m_app.ui().animating || m_touch.isDown() || m_keyboard.holding();
 }
 
 } // namespace okienko::kiosk::platform

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/platform/keyboard_adapter.hpp"
 #include "kiosk/platform/sdl_window.hpp"
 #include "kiosk/platform/touch_adapter.hpp"
 
@@ -31,6 +32,7 @@ class Frontend
     void present();
 
     TouchAdapter& touch() { return m_touch; }
+    KeyboardAdapter& keyboard() { return m_keyboard; }
     /// True after input while the adapter still has events to deliver or a widget animates.
     bool wantsFrames() const;
 
@@ -38,10 +40,12 @@ class Frontend
     SdlWindow& m_window;
     KioskApp& m_app;
     TouchAdapter m_touch;
+    KeyboardAdapter m_keyboard; // USB keyboard and barcode scanner
     bool m_fixedStep = false;
     bool m_imguiStarted = false;
     bool m_sdlBackend = false;
     bool m_rendererBackend = false;
+    bool m_softwareDraw = false; // SDL's software renderer: see software_draw.hpp
 };
 
 } // namespace okienko::kiosk::platform

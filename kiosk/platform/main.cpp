@@ -3,6 +3,7 @@
 //   okienko-kiosk --config FILE [--windowed] [--software]
 //   okienko-kiosk --check-config FILE
 //   okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]
+//   okienko-kiosk --config FILE --print-test QUEUE
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/core/automation_script.hpp"
 #include "kiosk/core/clock.hpp"
@@ -11,10 +12,12 @@
 #include "kiosk/platform/frontend.hpp"
 #include "kiosk/platform/main_loop.hpp"
 #include "kiosk/platform/sdl_window.hpp"
+#include "kiosk/receipt/print_bringup.hpp"
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iostream>
 #include <memory>
 #include <string>
 
@@ -29,6 +32,7 @@ struct Args
     std::string checkConfig;
     std::string script;
     std::string failureShot;
+    std::string printTest;
     bool headless = false;
     bool windowed = false;
     bool software = false;
@@ -39,7 +43,8 @@ void usage()
 {
     std::puts("usage: okienko-kiosk --config FILE [--windowed] [--software]\n"
               "       okienko-kiosk --check-config FILE\n"
-              "       okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]");
+              "       okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]\n"
+              "       okienko-kiosk --config FILE --print-test QUEUE");
 }
 
 bool parseArgs(int argc, char** argv, Args& a)
@@ -74,6 +79,11 @@ bool parseArgs(int argc, char** argv, Args& a)
             if (!value(a.failureShot))
                 return false;
         }
+        else if (arg == "--print-test")
+        {
+            if (!value(a.printTest) || a.printTest.empty())
+                return false;
+        }
         else if (arg == "--headless")
             a.headless = true;
         else if (arg == "--windowed")
@@ -102,6 +112,30 @@ int checkConfig(const std::string& path)
     for (const ConfigError& e : loaded.error())
         std::printf("%s\n", e.toString().c_str());
     return 1;
+}
+
+/// The installer's bring-up: every slip type to QUEUE, no window. Exit code from runPrintTest.
+int printTest(const Args& a)
+{
+    auto loaded = loadConfig(a.config);
+    if (!loaded.ok())
+    {
+        for (const ConfigError& e : loaded.error())
+            std::printf("%s\n", e.toString().c_str());
+        return 2;
+    }
+    const int code = okienko::receipt::runPrintTest(loaded.value(), a.printTest, std::cout);
+    std::cout.flush();
+    return code;
+}
+
+/// Worker threads wake the event loop with this; SDL_PushEvent is thread-safe.
+void pushWakeEvent()
+{
+    SDL_Event e;
+    SDL_zero(e);
+    e.type = platform::wakeEventType();
+    (void)SDL_PushEvent(&e);
 }
 
 platform::WindowOptions windowOptions(const KioskConfig& cfg, const Args& a)
@@ -141,12 +175,16 @@ int runScript(const Args& a)
         std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
         return 2;
     }
+    (void)platform::wakeEventType();
+    app.startServices(pushWakeEvent);
     platform::AutomationRunner runner(frontend, app, clock, window.renderer(), a.script);
     if (!a.failureShot.empty())
         runner.setFailureShotPath(a.failureShot);
     else
         runner.setFailureShotPath(app.config().data.directory / "automation-failure.png");
-    return runner.run(script.value());
+    const int code = runner.run(script.value());
+    app.stopServices();
+    return code;
 }
 
 int runInteractive(const Args& a)
@@ -166,7 +204,11 @@ int runInteractive(const Args& a)
         std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
         return 2;
     }
-    return platform::runMainLoop(frontend, app);
+    (void)platform::wakeEventType();
+    app.startServices(pushWakeEvent);
+    const int code = platform::runMainLoop(frontend, app);
+    app.stopServices();
+    return code;
 }
 
 } // namespace
@@ -186,6 +228,8 @@ int main(int argc, char** argv)
     }
     if (!args.checkConfig.empty())
         return checkConfig(args.checkConfig);
+    if (!args.printTest.empty())
+        return printTest(args);
     if (args.headless)
     {
         // Without a display: SDL's offscreen driver (keeps an environment's explicit choice).

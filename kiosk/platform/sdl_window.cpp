@@ -23,7 +23,13 @@ bool SdlWindow::open(const WindowOptions& options, std::string& error)
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_IME_SHOW_UI, "0");
     if (options.softwareRenderer)
+    {
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        // Otherwise SDL 2.26 backs the software renderer's window surface with an OpenGL texture
+        // ("texture framebuffer"): on a GPU-less kiosk that loads Mesa's llvmpipe (libLLVM, ~40 MiB
+        // PSS) only to copy pixels. X11's shared-memory framebuffer is what we want.
+        SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
+    }
 
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
     {

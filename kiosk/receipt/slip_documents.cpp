@@ -7,6 +7,16 @@ namespace okienko::receipt
 
 namespace
 {
+// The CUS phone as configured, or "" while the catalogue still holds a placeholder (fewer than
+// nine digits): a slip must never tell a resident to call "— (to be filled in)".
+std::string usablePhone(const domain::Municipality& cus)
+{
+    int digits = 0;
+    for (char c : cus.phone)
+        digits += (c >= '0' && c <= '9') ? 1 : 0;
+    return digits >= 9 ? cus.phone : std::string();
+}
+
 Slip baseSlip(const SlipContext& ctx, const std::string& jobTitle)
 {
     Slip slip;
@@ -14,8 +24,8 @@ Slip baseSlip(const SlipContext& ctx, const std::string& jobTitle)
     slip.jobTitle = "Okienko: " + jobTitle;
     slip.header.cusName = ctx.cus.cusName.in(ctx.language);
     slip.header.address = ctx.cus.address;
-    if (!ctx.cus.phone.empty())
-        slip.header.phone = ctx.tr.tr(ctx.language, "slip.phone_prefix") + " " + ctx.cus.phone;
+    if (const std::string phone = usablePhone(ctx.cus); !phone.empty())
+        slip.header.phone = ctx.tr.tr(ctx.language, "slip.phone_prefix") + " " + phone;
     slip.header.openingHours = ctx.cus.openingHours.in(ctx.language);
     slip.footer = ctx.printedAt + " · " + ctx.kioskName;
     return slip;
@@ -91,7 +101,8 @@ Slip counsellingSlip(const SlipContext& ctx, const domain::CounsellingRequest& r
         slip.paragraph(t(ctx, "slip.meeting.we_will_call"));
     if (!request.phone.empty())
         slip.keyValue(t(ctx, "slip.phone_we_call"), maskedPhone(request.phone));
-    slip.paragraph(f(ctx, "slip.change_by_phone", {{"phone", ctx.cus.phone}}));
+    if (const std::string phone = usablePhone(ctx.cus); !phone.empty())
+        slip.paragraph(f(ctx, "slip.change_by_phone", {{"phone", phone}}));
     return slip;
 }
 
@@ -105,7 +116,8 @@ Slip callbackSlip(const SlipContext& ctx, const domain::CallbackRequest& request
     slip.keyValue(t(ctx, "slip.phone_we_call"), maskedPhone(request.phone));
     if (updatedExisting)
         slip.paragraph(t(ctx, "slip.callback.updated"));
-    slip.paragraph(f(ctx, "slip.callback.no_call", {{"phone", ctx.cus.phone}}));
+    if (const std::string phone = usablePhone(ctx.cus); !phone.empty())
+        slip.paragraph(f(ctx, "slip.callback.no_call", {{"phone", phone}}));
     return slip;
 }
 

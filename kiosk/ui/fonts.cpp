@@ -16,7 +16,8 @@ constexpr std::pair<ImWchar, ImWchar> kRanges[] = {
     {0x00A0, 0x00FF}, // Latin-1 Supplement (ó, «, », §, ·, ×)
     {0x0100, 0x017F}, // Latin Extended-A (ą ć ę ł ń ś ź ż)
     {0x02BC, 0x02BC}, // modifier letter apostrophe
-    {0x0400, 0x04FF}, // Cyrillic (Ukrainian incl. Ґґ Єє Іі Її)
+    {0x0400, 0x045F}, // Cyrillic: Ukrainian, Russian and Belarusian letters incl. Єє Іі Її Ўў
+    {0x0490, 0x0491}, // Ґґ (the rest of U+0460–04FF is historic or non-Slavic: not drawn)
     {0x2010, 0x2027}, // dashes, quotes, bullet, ellipsis
     {0x2030, 0x205E}, // per mille, angle quotes, …
     {0x20AC, 0x20AC}, // €
@@ -25,11 +26,16 @@ constexpr std::pair<ImWchar, ImWchar> kRanges[] = {
     {0x2264, 0x2265}, // ≤ ≥ (fee bands)
     {0x2190, 0x2193}, // ← ↑ → ↓
     {0x21B5, 0x21B5}, // ↵ (Enter key)
+    {0x21E7, 0x21E7}, // ⇧ (Shift key on narrow layouts)
     {0x232B, 0x232B}, // ⌫ (Backspace key) — DejaVu has it
     {0x25B2, 0x25BC}, // ▲ ▼ (scroll cues)
     {0x26A0, 0x26A0}, // ⚠ (catalogue notes)
     {0x2713, 0x2713}, // ✓
 };
+
+// The attract screen's clock ("09:41") is the only text in the huge face: 84 px glyphs for the
+// whole range would be 40 % of the atlas (and of the texture the renderer keeps in memory).
+constexpr ImWchar kClockRanges[] = {0x0020, 0x0020, 0x002D, 0x003A, 0x003F, 0x003F, 0};
 
 bool fileReadable(const std::string& path)
 {
@@ -40,14 +46,14 @@ bool fileReadable(const std::string& path)
     return true;
 }
 
-ImFont* addFace(ImFontAtlas& atlas, const std::string& path, float px, const ImVector<ImWchar>& ranges)
+ImFont* addFace(ImFontAtlas& atlas, const std::string& path, float px, const ImWchar* ranges)
 {
     ImFontConfig cfg;
     // Kiosk sizes are large: horizontal oversampling buys nothing visible and triples the atlas.
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    return atlas.AddFontFromFileTTF(path.c_str(), px, &cfg, ranges.Data);
+    return atlas.AddFontFromFileTTF(path.c_str(), px, &cfg, ranges);
 }
 
 } // namespace
@@ -76,16 +82,19 @@ bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, co
             return false;
         }
     }
+    // The texture is exactly as tall as the glyphs need, not rounded up to a power of two: every
+    // row costs 4 bytes per pixel in the renderer's copy.
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     const float s = uiScale;
     const float l = uiScale * kLargeTextFactor;
     // The first font added is ImGui's default: body text at the normal size.
-    out.normal.body = addFace(atlas, regular, kBodyPx * s, ranges);
-    out.normal.bold = addFace(atlas, boldPath, kBodyPx * s, ranges);
-    out.normal.title = addFace(atlas, boldPath, kTitlePx * s, ranges);
-    out.large.body = addFace(atlas, regular, kBodyPx * l, ranges);
-    out.large.bold = addFace(atlas, boldPath, kBodyPx * l, ranges);
-    out.large.title = addFace(atlas, boldPath, kTitlePx * l, ranges);
-    out.huge = addFace(atlas, boldPath, kHugePx * s, ranges);
+    out.normal.body = addFace(atlas, regular, kBodyPx * s, ranges.Data);
+    out.normal.bold = addFace(atlas, boldPath, kBodyPx * s, ranges.Data);
+    out.normal.title = addFace(atlas, boldPath, kTitlePx * s, ranges.Data);
+    out.large.body = addFace(atlas, regular, kBodyPx * l, ranges.Data);
+    out.large.bold = addFace(atlas, boldPath, kBodyPx * l, ranges.Data);
+    out.large.title = addFace(atlas, boldPath, kTitlePx * l, ranges.Data);
+    out.huge = addFace(atlas, boldPath, kHugePx * s, kClockRanges);
     for (ImFont* f : {out.normal.body, out.normal.bold, out.normal.title, out.large.body, out.large.bold,
                       out.large.title, out.huge})
     {
@@ -96,6 +105,11 @@ bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, co
         }
     }
     return true;
+}
+
+void releaseAtlasPixels(ImFontAtlas& atlas)
+{
+    atlas.ClearTexData();
 }
 
 } // namespace okienko::kiosk::ui

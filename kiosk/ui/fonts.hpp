@@ -30,7 +30,7 @@ struct FontSet
 {
     FontFaces normal;
     FontFaces large;
-    ImFont* huge = nullptr; ///< the attract screen's clock
+    ImFont* huge = nullptr; ///< the attract screen's clock: digits, ":", "-", "." and space only
 
     const FontFaces& faces(bool largeText) const { return largeText ? large : normal; }
 };
@@ -44,5 +44,10 @@ void buildGlyphRanges(ImVector<ImWchar>& out);
 /// or unreadable: the caller shows that on screen instead of silently falling back.
 bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, const ImVector<ImWchar>& ranges,
                FontSet& out, std::string& error);
+
+/// Frees the atlas's CPU-side pixels (Alpha8 and RGBA32 copies) once the renderer has its own
+/// texture: together they are as large as that texture and nothing reads them afterwards. The
+/// glyph tables stay, so text keeps drawing; a later rebuild would need loadFonts() again.
+void releaseAtlasPixels(ImFontAtlas& atlas);
 
 } // namespace okienko::kiosk::ui

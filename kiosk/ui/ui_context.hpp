@@ -79,6 +79,8 @@ struct UiContext
     FrameRecord record;
     /// Set by widgets that animate (inertia, long-press progress): the scheduler keeps drawing.
     bool animating = false;
+    /// 0..1: how far the last long-press hold got (the ring's fill); set while a finger holds.
+    float longPressProgress = 0.0f;
     std::unordered_map<ImGuiID, TouchScrollState> scrolls;
 
     const FontFaces& faces() const { return fonts.faces(largeText); }

@@ -1,6 +1,9 @@
 // Home screen (see home_screen.hpp).
 #include "kiosk/ui/screens/home_screen.hpp"
 
+#include "kiosk/ui/screens/callback_screens.hpp"
+#include "kiosk/ui/screens/counselling_screens.hpp"
+#include "kiosk/ui/screens/feedback_screens.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/text.hpp"
@@ -46,14 +49,31 @@ void drawHomeScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     tile(env, ctx, out, "home.catalog", "home.catalog.hint", "home-catalog", BrowseMode::Areas, ctx.em(5.0f));
     tile(env, ctx, out, "catalog.search", "catalog.search.placeholder", "home-search", BrowseMode::Search, 0.0f);
     tile(env, ctx, out, "catalog.groups", nullptr, "home-groups", BrowseMode::Groups, 0.0f);
+    if (!env.catalog.equipmentTypes.empty())
+    {
+        // The equipment flow: only where the catalogue lends equipment.
+        ButtonOptions eq;
+        eq.style = ButtonStyle::Tile;
+        eq.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        const std::string hint = env.tr.tr("home.equipment.hint");
+        eq.subtitle = hint;
+        eq.id = "home-equipment";
+        if (BigButton(ctx, env.tr.tr("home.equipment.reserve") + "##home-equipment", eq))
+            out.emplace_back(EquipmentIntent{equipment::Start{}});
+    }
+    drawCounsellingHomeTile(env, ctx, out);
+    drawCallbackHomeTile(env, ctx, out);
+    drawIdeaHomeTile(env, ctx, out);
 
     const domain::Municipality& m = env.catalog.municipality;
     ImGui::Dummy(ImVec2(0, ctx.em(0.6f)));
     Divider(ctx);
     Label(ctx, env.text(m.cusName));
-    if (!m.address.empty())
+    // Seed placeholders ("ul. — (do uzupełnienia przez CUS)") are notes for the CUS, in Polish
+    // whatever the language: a resident must not read them as an address or a number to call.
+    if (!m.address.empty() && !m.contactToBeConfirmed)
         Paragraph(ctx, m.address);
-    if (!m.phone.empty())
+    if (!m.phone.empty() && !m.contactToBeConfirmed)
         Paragraph(ctx, env.tr.tr("slip.phone_prefix") + " " + m.phone);
     if (!m.openingHours.empty())
         Paragraph(ctx, env.text(m.openingHours));

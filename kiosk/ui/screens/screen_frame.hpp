@@ -5,6 +5,8 @@
 #include "kiosk/ui/screens/screen_env.hpp"
 #include "kiosk/ui/ui_context.hpp"
 
+#include <string>
+
 namespace okienko::kiosk::ui
 {
 
@@ -19,7 +21,10 @@ void endScreen();
 
 /// Back + Home (when asked) on the left, language buttons on the right.
 void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameOptions& options = {});
-/// Accessibility toggles at the bottom of the root window.
+/// The connectivity status line ("Online · ostatnia synchronizacja 10:42", "Offline — …"); empty
+/// for a standalone kiosk.
+std::string connectivityText(const ScreenEnv& env);
+/// The status line and the accessibility toggles at the bottom of the root window.
 void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out);
 /// Height the bottom bar needs: content areas stop this far above the window's bottom.
 float bottomBarHeight(const UiContext& ctx);

@@ -2,9 +2,13 @@
 #include "kiosk/ui/screens/screens.hpp"
 
 #include "kiosk/ui/screens/attract_screen.hpp"
+#include "kiosk/ui/screens/callback_screens.hpp"
 #include "kiosk/ui/screens/catalogue_screen.hpp"
 #include "kiosk/ui/screens/config_error_screen.hpp"
+#include "kiosk/ui/screens/counselling_screens.hpp"
+#include "kiosk/ui/screens/equipment_screens.hpp"
 #include "kiosk/ui/screens/fee_calculator_screen.hpp"
+#include "kiosk/ui/screens/feedback_screens.hpp"
 #include "kiosk/ui/screens/home_screen.hpp"
 #include "kiosk/ui/screens/idle_warning_overlay.hpp"
 #include "kiosk/ui/screens/service_page_screen.hpp"
@@ -36,6 +40,42 @@ void drawFrame(const ScreenEnv& env, UiContext& ctx, Intents& out)
         break;
     case ScreenId::ConfigError:
         drawConfigErrorScreen(env, ctx, out);
+        break;
+    case ScreenId::EquipmentTypes:
+        drawEquipmentTypesScreen(env, ctx, out);
+        break;
+    case ScreenId::EquipmentDates:
+        drawEquipmentDatesScreen(env, ctx, out);
+        break;
+    case ScreenId::EquipmentClause:
+        drawEquipmentClauseScreen(env, ctx, out);
+        break;
+    case ScreenId::EquipmentPerson:
+        drawEquipmentPersonScreen(env, ctx, out);
+        break;
+    case ScreenId::EquipmentSummary:
+        drawEquipmentSummaryScreen(env, ctx, out);
+        break;
+    case ScreenId::EquipmentDone:
+        drawEquipmentDoneScreen(env, ctx, out);
+        break;
+    case ScreenId::CounsellingKind:
+    case ScreenId::CounsellingSlot:
+    case ScreenId::CounsellingContact:
+    case ScreenId::CounsellingConsent:
+    case ScreenId::CounsellingDone:
+        drawCounsellingScreen(env, ctx, out);
+        break;
+    case ScreenId::CallbackPhone:
+    case ScreenId::CallbackWhen:
+    case ScreenId::CallbackTopic:
+    case ScreenId::CallbackName:
+    case ScreenId::CallbackConfirm:
+    case ScreenId::CallbackDone:
+        drawCallbackScreen(env, ctx, out);
+        break;
+    case ScreenId::IdeaBox:
+        drawIdeaBoxScreen(env, ctx, out);
         break;
     }
     if (env.state.idle.visible)

@@ -93,6 +93,40 @@ void feeSection(const ScreenEnv& env, UiContext& ctx, Intents& out, const domain
     }
 }
 
+/// "Drukuj informację" and, under it, how the last sheet of this service ended.
+void printSection(const ScreenEnv& env, UiContext& ctx, Intents& out, const domain::Service& s)
+{
+    const ServicePrintState& p = env.state.servicePrint;
+    if (!p.printerAvailable)
+        return;
+    const bool mine = p.serviceId == s.id;
+    ButtonOptions opt;
+    opt.style = ButtonStyle::Secondary;
+    opt.id = "service-print";
+    opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    opt.enabled = p.slip != SlipState::Printing;
+    if (BigButton(ctx, env.tr.tr("service.print") + "##service-print", opt))
+        out.emplace_back(PrintServiceInfo{s.id});
+    if (!mine)
+        return;
+    switch (p.slip)
+    {
+    case SlipState::None:
+        break;
+    case SlipState::Printing:
+        ParagraphColored(ctx, env.tr.tr("service.print.printing"), ctx.palette.mutedText);
+        break;
+    case SlipState::Printed:
+        ParagraphColored(ctx, "✓ " + env.tr.tr("service.print.done"), ctx.palette.text);
+        break;
+    case SlipState::Failed:
+        ParagraphColored(ctx, "⚠ " + env.tr.tr("service.print.failed"), ctx.palette.warningText);
+        if (!p.messageKey.empty())
+            Paragraph(ctx, env.tr.tr(p.messageKey));
+        break;
+    }
+}
+
 } // namespace
 
 void drawServicePageScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -116,6 +150,16 @@ void drawServicePageScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     if (s->toBeConfirmed || s->status != domain::ServiceStatus::Active)
         ParagraphColored(ctx, env.tr.tr("slip.service.to_confirm"), ctx.palette.mutedText);
 
+    if (s->kioskAction == domain::KioskAction::ReserveEquipment && !env.catalog.equipmentTypes.empty())
+    {
+        ButtonOptions reserve;
+        reserve.style = ButtonStyle::Primary;
+        reserve.id = "service-reserve-equipment";
+        reserve.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        if (BigButton(ctx, env.tr.tr("home.equipment.reserve") + "##service-reserve", reserve))
+            out.emplace_back(EquipmentIntent{equipment::Start{}});
+    }
+    printSection(env, ctx, out, *s);
     section(env, ctx, "service.section.what", s->description.empty() ? s->summary : s->description);
     section(env, ctx, "service.section.provider", s->deliveredBy);
     section(env, ctx, "service.section.where", s->place);

@@ -1,6 +1,7 @@
 // BigButton (see big_button.hpp).
 #include "kiosk/ui/widgets/big_button.hpp"
 
+#include "kiosk/ui/widgets/shapes.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 
 #include <algorithm>
@@ -79,9 +80,8 @@ bool BigButton(UiContext& ctx, std::string_view label, const ButtonOptions& opti
     }
     ImDrawList* list = ImGui::GetWindowDrawList();
     const float rounding = style.FrameRounding;
-    list->AddRectFilled(min, max, packed(bg), rounding);
     const float borderW = options.style == ButtonStyle::Selected ? style.FrameBorderSize * 2 : style.FrameBorderSize;
-    list->AddRect(min, max, packed(border), rounding, 0, borderW);
+    FillRoundedRectWithBorder(list, min, max, packed(bg), packed(border), rounding, borderW);
 
     const ImVec2 innerMin(min.x + padX, min.y + padY);
     const ImVec2 innerMax(max.x - padX, max.y - padY);

@@ -5,13 +5,14 @@
 #include "kiosk/ui/widgets/text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 namespace okienko::kiosk::ui
 {
 
 CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, std::optional<Date> selected, Date first,
-                                  Date last, const CalendarLabels& labels, float width)
+                                  Date last, const CalendarLabels& labels, float width, const CalendarOptions& options)
 {
     CalendarResult result;
     ImGui::PushID(id);
@@ -66,13 +67,25 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
         const Date day{month.year, month.month, d};
         ButtonOptions opt;
         opt.size = ImVec2(cell, cell);
-        opt.enabled = !(day < first) && !(last < day);
+        opt.enabled = !(day < first) && !(last < day) && !(options.isDisabled && options.isDisabled(day));
+        char dayId[24];
+        std::snprintf(dayId, sizeof dayId, "day-%04d-%02d-%02d", day.year, day.month, day.day);
+        opt.id = dayId;
         opt.style = (selected && *selected == day) ? ButtonStyle::Primary : ButtonStyle::Secondary;
         const std::string label = std::to_string(d) + "##d" + std::to_string(d);
         if (BigButton(ctx, label, opt))
         {
             result.kind = CalendarResult::Kind::Picked;
             result.date = day;
+        }
+        if (options.today && *options.today == day)
+        {
+            const ImVec2 mn = ImGui::GetItemRectMin();
+            const ImVec2 mx = ImGui::GetItemRectMax();
+            const float inset = ctx.em(0.15f);
+            ImGui::GetWindowDrawList()->AddRect(ImVec2(mn.x + inset, mn.y + inset), ImVec2(mx.x - inset, mx.y - inset),
+                                                packed(ctx.palette.text), ctx.em(0.4f), ImDrawFlags_None,
+                                                ctx.em(0.15f));
         }
     }
     ImGui::PopStyleVar();

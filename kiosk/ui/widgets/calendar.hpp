@@ -7,6 +7,7 @@
 #include "shared/util/date.hpp"
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -34,8 +35,16 @@ struct CalendarResult
     Date date; ///< with Picked
 };
 
-/// `month`: any day of the month to show. Draws a 7-column grid `width` px wide.
+struct CalendarOptions
+{
+    std::optional<Date> today;            ///< drawn with a ring, so a person finds "now"
+    std::function<bool(Date)> isDisabled; ///< extra closed days (weekends, holidays) within the range
+};
+
+/// `month`: any day of the month to show. Draws a 7-column grid `width` px wide; cells are at
+/// least 15 mm. Each day is a tap target with id "day-YYYY-MM-DD" (disabled days too, as disabled).
 CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, std::optional<Date> selected, Date first,
-                                  Date last, const CalendarLabels& labels, float width);
+                                  Date last, const CalendarLabels& labels, float width,
+                                  const CalendarOptions& options = {});
 
 } // namespace okienko::kiosk::ui

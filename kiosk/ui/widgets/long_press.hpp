@@ -8,7 +8,8 @@
 namespace okienko::kiosk::ui
 {
 
-/// True on the one frame the hold on the last item reaches `seconds`.
+/// True on the one frame the hold on the last item reaches `seconds`. While held, a ring around
+/// the item fills up (drawn on the foreground list) and ctx.longPressProgress says how far.
 bool LongPressed(UiContext& ctx, float seconds = 0.8f);
 
 } // namespace okienko::kiosk::ui

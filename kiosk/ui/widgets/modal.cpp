@@ -1,5 +1,5 @@
 // Modal overlay (see modal.hpp). A full-screen dim window catches every touch outside the dialog;
-// both are focused every frame so they stay above the screen's root window.
+// the dialog is focused every frame so it stays on top.
 #include "kiosk/ui/widgets/modal.hpp"
 
 #include <string>
@@ -15,7 +15,9 @@ void ModalBegin(UiContext& ctx, const char* id, float widthFraction)
     const std::string dimId = std::string(id) + "##dim";
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
-    ImGui::SetNextWindowFocus();
+    // Not focused: focusing it every frame would clear the active id of a button being pressed in
+    // the dialog (ImGui's FocusWindow does that), so no dialog button could ever fire. It is
+    // created after the screen's root window (which never comes to front) and so stays above it.
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyle().Colors[ImGuiCol_ModalWindowDimBg]);
     ImGui::Begin(dimId.c_str(), nullptr, kFixed | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::End();

@@ -11,6 +11,21 @@ namespace okienko::kiosk::ui
 namespace
 {
 
+/// A word that does not fit its key would wrap letter by letter and make the key taller, pushing
+/// the bottom row off the screen (the Ukrainian layout has single-width Shift and Backspace): such
+/// keys show the usual symbol instead.
+std::string fittingLabel(std::string label, KeyAction action, float keyWidth)
+{
+    const float textW = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (textW <= keyWidth)
+        return label;
+    if (action == KeyAction::Shift)
+        return "⇧";
+    if (action == KeyAction::Backspace)
+        return "⌫";
+    return label;
+}
+
 std::optional<Key> drawLayout(UiContext& ctx, const KeyboardLayout& layout, const KeyboardState& state,
                               const Translator& tr, float width, float keyHeight)
 {
@@ -19,6 +34,10 @@ std::optional<Key> drawLayout(UiContext& ctx, const KeyboardLayout& layout, cons
     const float units = layout.maxRowWidth();
     ImGui::PushID(layout.id.c_str());
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+    // Keys are narrow (12 to a row in Ukrainian): the frame's side padding would leave less room
+    // for "EN" or "⌫" than the key has.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(std::min(ImGui::GetStyle().FramePadding.x, ctx.em(0.3f)),
+                                                           ImGui::GetStyle().FramePadding.y));
     const float startX = ImGui::GetCursorPosX();
     for (const KeyRow& row : layout.rows)
     {
@@ -34,9 +53,9 @@ std::optional<Key> drawLayout(UiContext& ctx, const KeyboardLayout& layout, cons
             if (!first)
                 ImGui::SameLine();
             first = false;
-            const std::string label = state.labelFor(k, tr) + "##" + k.id;
             ButtonOptions opt;
             opt.size = ImVec2(unit * k.width + gap * (k.width - 1.0f), keyHeight);
+            const std::string label = fittingLabel(state.labelFor(k, tr), k.action, opt.size.x) + "##" + k.id;
             opt.id = k.id;
             const bool active = (k.action == KeyAction::Shift && state.shift() != ShiftState::Off);
             opt.style = active                          ? ButtonStyle::Selected
@@ -51,7 +70,7 @@ std::optional<Key> drawLayout(UiContext& ctx, const KeyboardLayout& layout, cons
                 ImGui::PopButtonRepeat();
         }
     }
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(2);
     ImGui::PopID();
     return pressed;
 }

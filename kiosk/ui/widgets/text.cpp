@@ -1,6 +1,8 @@
 // Recorded text helpers (see text.hpp).
 #include "kiosk/ui/widgets/text.hpp"
 
+#include "kiosk/ui/widgets/shapes.hpp"
+
 #include <algorithm>
 #include <cfloat>
 #include <vector>
@@ -25,8 +27,12 @@ std::vector<LineSpan> wrapLines(ImFont* font, float size, float width, std::stri
     while (s < end)
     {
         const char* lineEnd = font->CalcWordWrapPositionA(scale, s, end, width);
-        if (lineEnd == s) // a single glyph wider than the box: take it anyway
+        if (lineEnd == s) // a single glyph wider than the box: take it anyway, whole (⌫ is 3 bytes)
+        {
             ++lineEnd;
+            while (lineEnd < end && (static_cast<unsigned char>(*lineEnd) & 0xC0) == 0x80)
+                ++lineEnd;
+        }
         const char* nl = s;
         while (nl < lineEnd && *nl != '\n')
             ++nl;
@@ -106,7 +112,7 @@ void Badge(UiContext& ctx, std::string_view text, const ImVec4& bg, const ImVec4
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 size(ts.x + pad.x * 2, ts.y + pad.y * 2);
     ImDrawList* list = ImGui::GetWindowDrawList();
-    list->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), packed(bg), ctx.em(0.3f));
+    FillRoundedRect(list, pos, ImVec2(pos.x + size.x, pos.y + size.y), packed(bg), ctx.em(0.3f));
     list->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), packed(fg), text.data(), text.data() + text.size());
     ImGui::Dummy(size);
 }

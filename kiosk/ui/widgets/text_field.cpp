@@ -1,6 +1,8 @@
 // Text field drawing (see text_field.hpp).
 #include "kiosk/ui/widgets/text_field.hpp"
 
+#include "kiosk/ui/widgets/shapes.hpp"
+
 #include <algorithm>
 #include <cfloat>
 
@@ -16,8 +18,8 @@ void TextField(UiContext& ctx, std::string_view text, std::string_view placehold
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + h);
     ImDrawList* list = ImGui::GetWindowDrawList();
-    list->AddRectFilled(min, max, packed(ctx.palette.surface), style.FrameRounding);
-    list->AddRect(min, max, packed(ctx.palette.accent), style.FrameRounding, 0, style.FrameBorderSize * 1.5f);
+    FillRoundedRectWithBorder(list, min, max, packed(ctx.palette.surface), packed(ctx.palette.accent),
+                              style.FrameRounding, style.FrameBorderSize * 1.5f);
     const float y = min.y + (h - font->FontSize) * 0.5f;
     float x = min.x + style.FramePadding.x;
     list->PushClipRect(min, max, true);

@@ -2,6 +2,7 @@
 // takes a touch.
 #include "kiosk/ui/widgets/toast.hpp"
 
+#include "kiosk/ui/widgets/shapes.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 
 #include <cfloat>
@@ -9,7 +10,7 @@
 namespace okienko::kiosk::ui
 {
 
-void Toast(UiContext& ctx, std::string_view text)
+std::pair<ImVec2, ImVec2> Toast(UiContext& ctx, std::string_view text)
 {
     ctx.record.addText(text);
     const ImGuiIO& io = ImGui::GetIO();
@@ -22,9 +23,10 @@ void Toast(UiContext& ctx, std::string_view text)
     const ImVec2 min((io.DisplaySize.x - w) * 0.5f, io.DisplaySize.y - h - ctx.em(2.0f));
     const ImVec2 max(min.x + w, min.y + h);
     ImDrawList* list = ImGui::GetForegroundDrawList();
-    list->AddRectFilled(min, max, packed(ctx.palette.text), ctx.em(0.5f));
+    FillRoundedRect(list, min, max, packed(ctx.palette.text), ctx.em(0.5f));
     drawCentredWrapped(list, font, font->FontSize, ImVec2(min.x + pad, min.y + pad), ImVec2(max.x - pad, max.y - pad),
                        packed(ctx.palette.background), text);
+    return {min, max};
 }
 
 } // namespace okienko::kiosk::ui

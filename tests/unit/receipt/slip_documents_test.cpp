@@ -126,3 +126,12 @@ TEST(SlipDocuments, LendingAgreementHasTwoSignedCopies)
     EXPECT_TRUE(anyContains(slip, "Egzemplarz dla CUS"));
     EXPECT_TRUE(anyContains(slip, "Podpis pracownika CUS (Maria Wiśniewska)"));
 }
+
+TEST(SlipDocuments, APlaceholderCusPhoneIsNeverPrinted)
+{
+    SampleWorld w(std::string(OKIENKO_SOURCE_DIR) + "/assets/i18n");
+    w.cus.phone = "— (do uzupełnienia)";
+    for (const auto& [name, slip] : w.allSlips(domain::Language::Pl))
+        EXPECT_FALSE(anyContains(slip, "do uzupełnienia")) << name;
+    EXPECT_TRUE(anyContains(world().allSlips(domain::Language::Pl)[2].second, "85 000 00 00"));
+}

@@ -1,0 +1,596 @@
+// Equipment reservation state machine (see equipment_flow.hpp).
+#include "kiosk/core/flows/equipment_flow.hpp"
+
+#include "kiosk/core/flows/reservation_writer.hpp"
+#include "kiosk/core/flows/service_info_print.hpp"
+#include "kiosk/receipt/slip_documents.hpp"
+#include "shared/rules/loan_period.hpp"
+#include "shared/rules/reference_code.hpp"
+#include "shared/util/uuid.hpp"
+#include "shared/validate/free_text.hpp"
+#include "shared/validate/person_name.hpp"
+#include "shared/validate/phone.hpp"
+#include "shared/validate/postal_code.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <type_traits>
+
+namespace okienko::kiosk
+{
+namespace
+{
+
+/// Street and city: at least two characters (a street "Ul" is a typo, not an address).
+constexpr std::size_t kAddressMin = 2;
+
+/// The next field of the personal-data step after `f` (Done on a keyboard moves on).
+EquipmentField nextField(EquipmentField f, bool onBehalf)
+{
+    switch (f)
+    {
+    case EquipmentField::Name:
+        return EquipmentField::Phone;
+    case EquipmentField::Phone:
+        return EquipmentField::Street;
+    case EquipmentField::Street:
+        return EquipmentField::PostalCode;
+    case EquipmentField::PostalCode:
+        return EquipmentField::City;
+    case EquipmentField::City:
+        return onBehalf ? EquipmentField::CarerName : EquipmentField::City;
+    case EquipmentField::CarerName:
+        return EquipmentField::CarerName;
+    }
+    return f;
+}
+
+bool numericField(EquipmentField f)
+{
+    return f == EquipmentField::Phone || f == EquipmentField::PostalCode;
+}
+
+std::string twoDigits(int v)
+{
+    return (v < 10 ? "0" : "") + std::to_string(v);
+}
+
+} // namespace
+
+EquipmentFlow::EquipmentFlow(AppState& state, const domain::Catalog& catalog) : m_state(state), m_catalog(catalog) {}
+
+Date EquipmentFlow::today() const
+{
+    return m_deps.clock != nullptr ? m_deps.clock->localNow().date : Date{2024, 1, 15};
+}
+
+std::int64_t EquipmentFlow::wallSeconds() const
+{
+    if (m_deps.clock == nullptr)
+        return 0;
+    return std::chrono::duration_cast<std::chrono::seconds>(m_deps.clock->wallNow().time_since_epoch()).count();
+}
+
+const domain::EquipmentType* EquipmentFlow::type() const
+{
+    return m_catalog.findEquipmentType(m_state.equipment.typeId);
+}
+
+void EquipmentFlow::reset()
+{
+    m_state.equipment = EquipmentState{};
+}
+
+rules::AvailabilityLedger EquipmentFlow::ledger(const std::string& typeId) const
+{
+    std::vector<domain::Reservation> reservations;
+    std::vector<domain::Loan> loans;
+    if (m_deps.services != nullptr && m_deps.services->database().isOpen())
+    {
+        // A read failure must not offer a unit that may be taken: count the type as fully booked.
+        auto r = loadLocalReservations(m_deps.services->database());
+        auto l = loadLocalLoans(m_deps.services->database());
+        if (!r.ok() || !l.ok())
+            return rules::AvailabilityLedger(typeId, {}, {}, {}, today());
+        reservations = std::move(r.value());
+        loans = std::move(l.value());
+    }
+    return rules::AvailabilityLedger(typeId, m_catalog.units, loans, reservations, today());
+}
+
+void EquipmentFlow::refreshAvailability()
+{
+    EquipmentState& e = m_state.equipment;
+    e.availability.clear();
+    const Date from = today();
+    for (const domain::EquipmentType& t : m_catalog.equipmentTypes)
+    {
+        const rules::AvailabilityLedger l = ledger(t.id);
+        TypeAvailability a;
+        a.typeId = t.id;
+        const DateRange wanted{from, std::max(1, t.defaultLoanDays)};
+        a.freeNow = l.freeUnits(wanted);
+        if (a.freeNow == 0)
+            a.nextAvailable = l.nextAvailableStart(wanted, from.plusDays(kPickUpHorizonDays));
+        e.availability.push_back(a);
+    }
+}
+
+void EquipmentFlow::apply(const EquipmentIntent& intent)
+{
+    std::visit(
+        [&](const auto& a)
+        {
+            using T = std::decay_t<decltype(a)>;
+            EquipmentState& e = m_state.equipment;
+            const bool editing = e.phase == EquipmentPhase::Editing || e.phase == EquipmentPhase::Failed;
+            if constexpr (std::is_same_v<T, equipment::Start>)
+                start();
+            else if constexpr (std::is_same_v<T, equipment::Cancel>)
+            {
+                reset();
+                m_state.router.home();
+            }
+            else if constexpr (std::is_same_v<T, equipment::Confirm>)
+                confirm();
+            else if constexpr (std::is_same_v<T, equipment::JoinWaitingList>)
+            {
+                if (e.phase == EquipmentPhase::Unavailable)
+                    joinWaitingList();
+                else if (editing && !e.typeId.empty())
+                {
+                    // From the date step: the same personal-data steps, then a callback instead.
+                    e.waitingList = true;
+                    e.dateErrorKey.clear();
+                    m_state.router.push(e.clauseAcknowledged ? ScreenId::EquipmentPerson : ScreenId::EquipmentClause);
+                }
+            }
+            else if (!editing)
+            {
+                // After Confirm nothing the resident typed may change what is being stored.
+                return;
+            }
+            else if constexpr (std::is_same_v<T, equipment::SelectType>)
+                selectType(a.typeId);
+            else if constexpr (std::is_same_v<T, equipment::ShowMonth>)
+            {
+                const Date m = e.shownMonth;
+                int month = m.month - 1 + a.delta;
+                int year = m.year + (month < 0 ? -1 : month / 12);
+                month = (month % 12 + 12) % 12;
+                const Date target{year, month + 1, 1};
+                const Date first{today().year, today().month, 1};
+                const Date lastDay = today().plusDays(kPickUpHorizonDays);
+                if (target >= first && target <= Date{lastDay.year, lastDay.month, 1})
+                    e.shownMonth = target;
+            }
+            else if constexpr (std::is_same_v<T, equipment::PickDate>)
+                pickDate(a.date);
+            else if constexpr (std::is_same_v<T, equipment::SetDays>)
+                setDays(a.days);
+            else if constexpr (std::is_same_v<T, equipment::DatesNext>)
+                datesNext();
+            else if constexpr (std::is_same_v<T, equipment::AcknowledgeClause>)
+            {
+                e.clauseAcknowledged = true;
+                m_state.keyboard.state.reset();
+                m_state.router.push(ScreenId::EquipmentPerson);
+            }
+            else if constexpr (std::is_same_v<T, equipment::Focus>)
+            {
+                if (a.field != EquipmentField::CarerName || e.onBehalf)
+                {
+                    e.focus = a.field;
+                    m_state.keyboard.state.reset();
+                }
+            }
+            else if constexpr (std::is_same_v<T, equipment::Press>)
+                press(a.key);
+            else if constexpr (std::is_same_v<T, equipment::ToggleOnBehalf>)
+            {
+                e.onBehalf = !e.onBehalf;
+                if (e.onBehalf)
+                    e.focus = EquipmentField::CarerName;
+                else
+                {
+                    e.carerName.buffer.clear();
+                    if (e.focus == EquipmentField::CarerName)
+                        e.focus = EquipmentField::Name;
+                    std::erase_if(e.errors, [](const FieldError& f) { return f.field == EquipmentField::CarerName; });
+                }
+            }
+            else if constexpr (std::is_same_v<T, equipment::ToggleResidency>)
+            {
+                e.residencyDeclared = !e.residencyDeclared;
+                if (e.residencyDeclared)
+                    e.residencyError = false;
+            }
+            else if constexpr (std::is_same_v<T, equipment::PersonNext>)
+                personNext();
+        },
+        intent.action);
+}
+
+void EquipmentFlow::start()
+{
+    EquipmentState& e = m_state.equipment;
+    if (e.phase == EquipmentPhase::Done)
+        reset(); // a finished reservation is not reopened: a new one starts empty
+    refreshAvailability();
+    m_state.router.push(ScreenId::EquipmentTypes);
+}
+
+void EquipmentFlow::selectType(const std::string& typeId)
+{
+    const domain::EquipmentType* t = m_catalog.findEquipmentType(typeId);
+    if (t == nullptr)
+        return;
+    EquipmentState& e = m_state.equipment;
+    if (e.typeId != typeId)
+    {
+        e.typeId = typeId;
+        e.days = std::max(1, t->defaultLoanDays);
+        e.dateErrorKey.clear();
+        e.suggestedDate.reset();
+        e.waitingList = false;
+    }
+    if (e.shownMonth == Date{})
+        e.shownMonth = e.pickUp.value_or(today());
+    m_state.router.push(ScreenId::EquipmentDates);
+}
+
+void EquipmentFlow::pickDate(Date date)
+{
+    EquipmentState& e = m_state.equipment;
+    e.dateErrorKey.clear();
+    e.suggestedDate.reset();
+    if (date < today() || date > today().plusDays(kPickUpHorizonDays))
+    {
+        e.dateErrorKey = "equipment.error.date_range";
+        return;
+    }
+    e.pickUp = date;
+    e.shownMonth = date;
+}
+
+void EquipmentFlow::setDays(int days)
+{
+    const domain::EquipmentType* t = type();
+    if (t == nullptr)
+        return;
+    EquipmentState& e = m_state.equipment;
+    e.days = std::clamp(days, 1, std::max(1, t->maxLoanDays));
+    e.dateErrorKey.clear();
+    e.suggestedDate.reset();
+}
+
+void EquipmentFlow::datesNext()
+{
+    const domain::EquipmentType* t = type();
+    if (t == nullptr)
+        return;
+    EquipmentState& e = m_state.equipment;
+    e.dateErrorKey.clear();
+    e.suggestedDate.reset();
+    e.waitingList = false;
+    if (!e.pickUp)
+    {
+        e.dateErrorKey = "equipment.error.pick_date";
+        return;
+    }
+    if (*e.pickUp < today() || *e.pickUp > today().plusDays(kPickUpHorizonDays))
+    {
+        e.dateErrorKey = "equipment.error.date_range";
+        return;
+    }
+    if (!rules::validateLoanPeriod(*t, e.days).ok())
+    {
+        e.dateErrorKey = "equipment.error.days_max";
+        return;
+    }
+    const rules::AvailabilityLedger l = ledger(t->id);
+    const DateRange wanted{*e.pickUp, e.days};
+    if (!l.canBook(wanted))
+    {
+        e.dateErrorKey = "equipment.error.none_free";
+        e.suggestedDate = l.nextAvailableStart(wanted, today().plusDays(kPickUpHorizonDays));
+        return;
+    }
+    m_state.router.push(e.clauseAcknowledged ? ScreenId::EquipmentPerson : ScreenId::EquipmentClause);
+}
+
+FlowField& EquipmentFlow::field(EquipmentField id)
+{
+    EquipmentState& e = m_state.equipment;
+    switch (id)
+    {
+    case EquipmentField::Name:
+        return e.name;
+    case EquipmentField::Phone:
+        return e.phone;
+    case EquipmentField::Street:
+        return e.street;
+    case EquipmentField::PostalCode:
+        return e.postalCode;
+    case EquipmentField::City:
+        return e.city;
+    case EquipmentField::CarerName:
+        return e.carerName;
+    }
+    return e.name;
+}
+
+void EquipmentFlow::press(const Key& key)
+{
+    EquipmentState& e = m_state.equipment;
+    if (key.action == KeyAction::Done)
+    {
+        e.focus = nextField(e.focus, e.onBehalf);
+        m_state.keyboard.state.reset();
+        return;
+    }
+    FlowField& f = field(e.focus);
+    if (numericField(e.focus))
+    {
+        // The keypad has no Shift or pages; its keys never touch the letter keyboard's state.
+        KeyboardState keypad(m_state.language, {m_state.language});
+        keypad.press(key, f.buffer);
+    }
+    else
+    {
+        m_state.keyboard.state.press(key, f.buffer);
+    }
+    // Typing into a field answers its message; the others stay until the next check.
+    std::erase_if(e.errors, [&](const FieldError& fe) { return fe.field == e.focus; });
+}
+
+void EquipmentFlow::personNext()
+{
+    EquipmentState& e = m_state.equipment;
+    e.errors.clear();
+    auto fail = [&](EquipmentField f, std::string_view key)
+    {
+        e.errors.push_back({f, std::string(key)});
+    };
+    if (auto r = validate::validatePersonName(e.name.buffer.text()); !r.ok())
+        fail(EquipmentField::Name, validate::messageKey(r.error()));
+    if (auto r = validate::normalisePhone(e.phone.buffer.text()); !r.ok())
+        fail(EquipmentField::Phone, validate::messageKey(r.error()));
+    if (!e.waitingList)
+    {
+        if (auto r = validate::validateFreeText(e.street.buffer.text(), kAddressMin, kEquipmentStreetMax); !r.ok())
+            fail(EquipmentField::Street, validate::messageKey(r.error().error));
+        if (auto r = validate::normalisePostalCode(e.postalCode.buffer.text()); !r.ok())
+            fail(EquipmentField::PostalCode, validate::messageKey(r.error()));
+        if (auto r = validate::validateFreeText(e.city.buffer.text(), kAddressMin, kEquipmentCityMax); !r.ok())
+            fail(EquipmentField::City, validate::messageKey(r.error().error));
+    }
+    if (e.onBehalf)
+    {
+        if (auto r = validate::validatePersonName(e.carerName.buffer.text()); !r.ok())
+            fail(EquipmentField::CarerName, validate::messageKey(r.error()));
+    }
+    e.residencyError = !e.waitingList && !e.residencyDeclared;
+    if (!e.errors.empty())
+    {
+        e.focus = e.errors.front().field;
+        m_state.keyboard.state.reset();
+        return;
+    }
+    if (e.residencyError)
+        return;
+    m_state.router.push(ScreenId::EquipmentSummary);
+}
+
+std::string EquipmentFlow::newCode(rules::ReferenceKind kind) const
+{
+    db::Database& db = m_deps.services->database();
+    auto code = rules::newReferenceCode(kind, m_deps.services->kioskId(),
+                                        [&](std::string_view c)
+                                        {
+                                            auto taken = referenceCodeTaken(db, c);
+                                            return !taken.ok() || taken.value();
+                                        });
+    return code.ok() ? code.value() : std::string();
+}
+
+domain::Reservation EquipmentFlow::buildReservation(domain::ReservationStatus status) const
+{
+    const EquipmentState& e = m_state.equipment;
+    domain::Reservation r;
+    r.id = e.reservationId;
+    r.code = e.code;
+    r.typeId = e.typeId;
+    r.period = DateRange{e.pickUp.value_or(today()), e.days};
+    r.status = status;
+    r.person.name = validate::validatePersonName(e.name.buffer.text()).value();
+    r.person.phone = validate::normalisePhone(e.phone.buffer.text()).value();
+    r.person.address.street =
+        validate::validateFreeText(e.street.buffer.text(), kAddressMin, kEquipmentStreetMax).value();
+    r.person.address.postalCode = validate::normalisePostalCode(e.postalCode.buffer.text()).value();
+    r.person.address.city = validate::validateFreeText(e.city.buffer.text(), kAddressMin, kEquipmentCityMax).value();
+    if (e.onBehalf)
+        r.onBehalfOf = validate::validatePersonName(e.carerName.buffer.text()).value();
+    r.residencyDeclared = e.residencyDeclared;
+    r.clauseAcknowledged = e.clauseAcknowledged;
+    r.language = m_state.language;
+    r.kioskId = m_deps.services->kioskId();
+    r.createdAt = wallSeconds();
+    return r;
+}
+
+void EquipmentFlow::confirm()
+{
+    EquipmentState& e = m_state.equipment;
+    // A second tap while the first is being checked, or after it was stored, does nothing.
+    if (e.phase != EquipmentPhase::Editing && e.phase != EquipmentPhase::Failed)
+        return;
+    if (m_deps.services == nullptr || !m_deps.services->database().isOpen() || type() == nullptr || !e.pickUp ||
+        !e.clauseAcknowledged)
+    {
+        e.phase = EquipmentPhase::Failed;
+        e.errorKey = "equipment.error.storage";
+        return;
+    }
+    if (e.waitingList)
+    {
+        e.phase = EquipmentPhase::Unavailable;
+        joinWaitingList();
+        return;
+    }
+    if (e.reservationId.empty())
+        e.reservationId = newUuid();
+    if (e.code.empty())
+        e.code = newCode(rules::ReferenceKind::Reservation);
+    if (e.code.empty())
+    {
+        e.phase = EquipmentPhase::Failed;
+        e.errorKey = "equipment.error.storage";
+        return;
+    }
+    e.errorKey.clear();
+    // The kiosk's own records first: a unit it already promised is not promised again offline.
+    const rules::AvailabilityLedger l = ledger(e.typeId);
+    const DateRange wanted{*e.pickUp, e.days};
+    if (!l.canBook(wanted))
+    {
+        e.phase = EquipmentPhase::Unavailable;
+        e.unavailableNext = l.nextAvailableStart(wanted, today().plusDays(kPickUpHorizonDays));
+        return;
+    }
+    if (m_deps.services->online())
+    {
+        e.phase = EquipmentPhase::Checking;
+        m_deps.services->requestHold(protocol::HoldRequest{e.reservationId, e.typeId, *e.pickUp, e.days});
+        return;
+    }
+    store(domain::ReservationStatus::Provisional);
+}
+
+void EquipmentFlow::onHold(const HoldCompletion& hold)
+{
+    EquipmentState& e = m_state.equipment;
+    if (e.phase != EquipmentPhase::Checking || hold.reservationId != e.reservationId)
+        return;
+    switch (hold.outcome.kind)
+    {
+    case sync::HoldOutcome::Kind::Held:
+        store(domain::ReservationStatus::Held);
+        return;
+    case sync::HoldOutcome::Kind::Unavailable:
+        e.phase = EquipmentPhase::Unavailable;
+        e.unavailableNext = hold.outcome.response ? hold.outcome.response->nextAvailable : std::nullopt;
+        return;
+    case sync::HoldOutcome::Kind::Offline:
+        store(domain::ReservationStatus::Provisional);
+        return;
+    }
+}
+
+void EquipmentFlow::store(domain::ReservationStatus status)
+{
+    EquipmentState& e = m_state.equipment;
+    const domain::EquipmentType* t = type();
+    const domain::Reservation r = buildReservation(status);
+    if (auto s = writeReservation(m_deps.services->database(), r); !s.ok())
+    {
+        std::fprintf(stderr, "[equipment] storing a reservation failed: %s\n", s.error().message.c_str());
+        e.phase = EquipmentPhase::Failed;
+        e.errorKey = "equipment.error.storage";
+        return;
+    }
+    m_deps.services->outboxChanged();
+    e.phase = EquipmentPhase::Done;
+    e.status = status;
+    e.maskedPhone = validate::maskPhone(r.person.phone);
+    // The request is stored: nothing typed stays on screen or in memory beyond what is shown.
+    for (FlowField* f : {&e.name, &e.phone, &e.street, &e.postalCode, &e.city, &e.carerName})
+        f->buffer.clear();
+    e.errors.clear();
+    e.slip = SlipState::None;
+    if (m_deps.services->canPrint() && m_deps.translator != nullptr && t != nullptr)
+    {
+        const LocalDateTime now = m_deps.clock != nullptr ? m_deps.clock->localNow() : LocalDateTime{};
+        const receipt::SlipContext ctx{*m_deps.translator, m_state.language, m_catalog.municipality, m_deps.kioskName,
+                                       receipt::formatSlipDate(now.date) + " " + twoDigits(now.hour) + ":" +
+                                           twoDigits(now.minute)};
+        if (auto ticket = m_deps.services->print(receipt::reservationSlip(ctx, r, *t)))
+        {
+            e.slip = SlipState::Printing;
+            e.printTicket = *ticket;
+        }
+    }
+    m_state.router.reset(ScreenId::Home);
+    m_state.router.push(ScreenId::EquipmentDone);
+}
+
+void EquipmentFlow::joinWaitingList()
+{
+    EquipmentState& e = m_state.equipment;
+    if (!e.waitingListCode.empty() || m_deps.services == nullptr)
+        return;
+    auto phone = validate::normalisePhone(e.phone.buffer.text());
+    if (!phone.ok())
+        return;
+    domain::CallbackRequest c;
+    c.id = newUuid();
+    c.code = newCode(rules::ReferenceKind::Callback);
+    c.phone = phone.value();
+    c.day = today();
+    c.dayPart = domain::DayPart::Morning;
+    c.equipmentTypeId = e.typeId;
+    if (auto n = validate::validatePersonName(e.name.buffer.text()); n.ok())
+        c.firstName = n.value().substr(0, n.value().find(' '));
+    c.status = domain::RequestStatus::Provisional;
+    c.language = m_state.language;
+    c.kioskId = m_deps.services->kioskId();
+    c.createdAt = wallSeconds();
+    if (c.code.empty())
+    {
+        e.errorKey = "equipment.error.storage";
+        return;
+    }
+    if (auto s = writeWaitingListCallback(m_deps.services->database(), c); !s.ok())
+    {
+        std::fprintf(stderr, "[equipment] storing a waiting-list request failed: %s\n", s.error().message.c_str());
+        e.errorKey = "equipment.error.storage";
+        return;
+    }
+    m_deps.services->outboxChanged();
+    e.errorKey.clear();
+    e.waitingListCode = c.code;
+    e.maskedPhone = validate::maskPhone(c.phone);
+    for (FlowField* f : {&e.name, &e.phone, &e.street, &e.postalCode, &e.city, &e.carerName})
+        f->buffer.clear();
+    m_state.router.reset(ScreenId::Home);
+    m_state.router.push(ScreenId::EquipmentDone);
+}
+
+bool EquipmentFlow::onCompletion(const Completion& completion)
+{
+    if (const auto* hold = std::get_if<HoldCompletion>(&completion))
+    {
+        if (hold->reservationId != m_state.equipment.reservationId || m_state.equipment.reservationId.empty())
+            return false;
+        onHold(*hold);
+        return true;
+    }
+    if (const auto* printed = std::get_if<PrintCompletion>(&completion))
+    {
+        EquipmentState& e = m_state.equipment;
+        if (e.slip != SlipState::Printing || printed->ticket != e.printTicket)
+            return false;
+        if (printed->result.ok())
+            e.slip = SlipState::Printed;
+        else
+        {
+            e.slip = SlipState::Failed;
+            e.printMessageKey = failedPrintMessageKey(printed->result);
+        }
+        return true;
+    }
+    return false;
+}
+
+} // namespace okienko::kiosk

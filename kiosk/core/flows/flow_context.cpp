@@ -1,0 +1,44 @@
+// Shared flow helpers (see flow_context.hpp).
+#include "kiosk/core/flows/flow_context.hpp"
+
+#include "kiosk/core/kiosk_services.hpp"
+
+#include <cstdio>
+
+namespace okienko::kiosk
+{
+
+LocalDateTime FlowContext::localNow() const
+{
+    if (deps.clock != nullptr)
+        return deps.clock->localNow();
+    return LocalDateTime{Date{2024, 1, 15}, 9, 0, 0};
+}
+
+SlipStatus FlowContext::print(receipt::Slip slip, std::uint64_t& ticket)
+{
+    if (deps.services == nullptr || !deps.services->canPrint())
+        return SlipStatus::NoPrinter;
+    const std::optional<std::uint64_t> queued = deps.services->print(std::move(slip));
+    if (!queued)
+        return SlipStatus::NoPrinter;
+    ticket = *queued;
+    return SlipStatus::Printing;
+}
+
+std::string FlowContext::printedAt() const
+{
+    const LocalDateTime t = localNow();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d %02d:%02d", t.date.day, t.date.month, t.date.year, t.hour, t.minute);
+    return buf;
+}
+
+void pressKeypad(TextBuffer& buffer, const Key& key, domain::Language lang)
+{
+    // The keypad has no Shift or pages; its keys never touch the letter keyboard's state.
+    KeyboardState keypad(lang, {lang});
+    keypad.press(key, buffer);
+}
+
+} // namespace okienko::kiosk

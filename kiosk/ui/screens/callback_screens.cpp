@@ -1,0 +1,246 @@
+// Callback screens (see callback_screens.hpp). Big buttons, one question per screen, no typing
+// beyond the phone number unless the resident wants to give a first name.
+#include "kiosk/ui/screens/callback_screens.hpp"
+
+#include "kiosk/core/flows/callback_flow.hpp"
+#include "kiosk/ui/screens/feedback_screens.hpp"
+#include "kiosk/ui/screens/request_screen_parts.hpp"
+#include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/on_screen_keyboard.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+#include "kiosk/ui/widgets/text_field.hpp"
+#include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "shared/validate/phone.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace okienko::kiosk::ui
+{
+namespace
+{
+
+void choice(UiContext& ctx, const std::string& label, const char* id, bool selected, bool enabled, float w,
+            Intents& out, RequestAction action)
+{
+    ButtonOptions o;
+    o.style = selected ? ButtonStyle::Selected : ButtonStyle::Secondary;
+    o.size = ImVec2(w, ctx.em(3.0f));
+    o.id = id;
+    o.enabled = enabled;
+    if (BigButton(ctx, (selected ? "✓ " : "") + label + "##" + id, o))
+        out.emplace_back(RequestIntent{std::move(action)});
+}
+
+/// "wt. 03.03.2026": the actual date, never a relative word that a slip read later would make wrong.
+std::string dateText(const ScreenEnv& env, const Date& d, bool withYear = true)
+{
+    char buf[16];
+    if (withYear)
+        std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", d.day, d.month, d.year);
+    else
+        std::snprintf(buf, sizeof buf, "%02d.%02d", d.day, d.month);
+    return env.tr.tr("request.weekday." + std::to_string(d.weekday())) + " " + buf;
+}
+
+/// "wt. 03.03.2026, po południu (12:00–15:30)".
+std::string windowText(const ScreenEnv& env, const Date& day, std::optional<domain::DayPart> part)
+{
+    std::string s = dateText(env, day);
+    if (part)
+        s += ", " + env.tr.tr(*part == domain::DayPart::Morning ? "slip.callback.morning" : "slip.callback.afternoon");
+    return s;
+}
+
+void phoneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const CallbackFlowState& s = env.state.requests.callback;
+    Paragraph(ctx, env.tr.tr("callback.phone.intro"));
+    const float padW = std::min(ImGui::GetContentRegionAvail().x, ctx.em(21.0f));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - padW) * 0.5f);
+    TextField(ctx, validate::formatPhone(s.phone.buffer.text()), env.tr.tr("callback.phone.placeholder"), padW);
+    drawFlowError(env, ctx, s.errorKey);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - padW) * 0.5f);
+    if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
+        emit(out, RequestKey{RequestField::CallbackPhone, *key});
+    ImGui::Spacing();
+    if (wideButton(ctx, env.tr.tr("common.next"), "next"))
+        emit(out, NextStep{});
+}
+
+void whenStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const CallbackFlowState& s = env.state.requests.callback;
+    Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
+    Label(ctx, env.tr.tr("callback.when.day"));
+    const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const bool todayPossible = callbackWindowOffered(CallbackDay::Today, domain::DayPart::Morning, env.now) ||
+                               callbackWindowOffered(CallbackDay::Today, domain::DayPart::Afternoon, env.now);
+    // Each choice carries its date: Friday's "next working day" is Monday, and the resident sees so.
+    choice(ctx, env.tr.tr("callback.when.today") + "\n" + dateText(env, env.now.date, false), "day-today",
+           s.day == CallbackDay::Today, todayPossible, w, out, ChooseCallbackDay{CallbackDay::Today});
+    ImGui::SameLine();
+    const std::string nextLabel =
+        env.tr.tr(callbackNextDayIsTomorrow(env.now) ? "callback.when.tomorrow" : "callback.when.next_working_day");
+    choice(ctx, nextLabel + "\n" + dateText(env, callbackDate(CallbackDay::Tomorrow, env.now), false), "day-tomorrow",
+           s.day == CallbackDay::Tomorrow, true, w, out, ChooseCallbackDay{CallbackDay::Tomorrow});
+    if (!todayPossible)
+        ParagraphColored(ctx, env.tr.tr("callback.when.today_over"), ctx.palette.mutedText);
+    if (s.day != CallbackDay::None)
+    {
+        Label(ctx, env.tr.tr("callback.when.part"));
+        const bool morning = callbackWindowOffered(s.day, domain::DayPart::Morning, env.now);
+        const bool afternoon = callbackWindowOffered(s.day, domain::DayPart::Afternoon, env.now);
+        // A window that has passed is not offered at all (a disabled button would still tempt).
+        bool first = true;
+        if (morning)
+        {
+            choice(ctx, env.tr.tr("slip.callback.morning"), "part-morning", s.dayPart == domain::DayPart::Morning, true,
+                   w, out, ChooseCallbackDayPart{domain::DayPart::Morning});
+            first = false;
+        }
+        if (afternoon)
+        {
+            if (!first)
+                ImGui::SameLine();
+            choice(ctx, env.tr.tr("slip.callback.afternoon"), "part-afternoon", s.dayPart == domain::DayPart::Afternoon,
+                   true, w, out, ChooseCallbackDayPart{domain::DayPart::Afternoon});
+        }
+    }
+    drawFlowError(env, ctx, s.errorKey);
+    ImGui::Spacing();
+    if (wideButton(ctx, env.tr.tr("common.next"), "next"))
+        emit(out, NextStep{});
+}
+
+void topicStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const CallbackFlowState& s = env.state.requests.callback;
+    Paragraph(ctx, env.tr.tr("callback.topic.intro"));
+    TouchScrollBegin(ctx, "##topics", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    choice(ctx, env.tr.tr("callback.topic.none"), "topic-none", s.topicServiceId.empty(), true,
+           ImGui::GetContentRegionAvail().x, out, ChooseCallbackTopic{""});
+    for (const domain::Service& svc : env.catalog.services)
+    {
+        ButtonOptions o;
+        o.style = s.topicServiceId == svc.id ? ButtonStyle::Selected : ButtonStyle::Secondary;
+        o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        const std::string id = "topic-" + svc.id;
+        o.id = id;
+        if (BigButton(ctx, env.text(svc.name) + "##" + id, o))
+            emit(out, ChooseCallbackTopic{svc.id});
+    }
+    TouchScrollEnd(ctx);
+}
+
+void nameStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const CallbackFlowState& s = env.state.requests.callback;
+    Paragraph(ctx, env.tr.tr("callback.name.intro"));
+    const float width = ImGui::GetContentRegionAvail().x;
+    TextField(ctx, s.firstName.buffer.text(), env.tr.tr("callback.name.placeholder"), width);
+    drawFlowError(env, ctx, s.errorKey, kCallbackFirstNameMin, kFirstNameMax);
+    if (wideButton(ctx, env.tr.tr(s.firstName.buffer.empty() ? "callback.name.skip" : "common.next"), "next"))
+        emit(out, NextStep{});
+    // The keyboard follows the field rather than being pinned above the bottom bar: a key whose
+    // label wraps makes its row taller than letterKeyboardHeight() assumes, and a pinned keyboard
+    // then lost its bottom row (Space, Done) behind the bar.
+    ImGui::Spacing();
+    if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
+        emit(out, RequestKey{RequestField::CallbackName, *key});
+}
+
+void confirmStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const CallbackFlowState& s = env.state.requests.callback;
+    TouchScrollBegin(ctx, "##confirm", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    Label(ctx, env.tr.tr("callback.confirm.summary"));
+    Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
+    Paragraph(ctx, env.tr.tr("slip.callback.when") + ": " + windowText(env, callbackDate(s.day, env.now), s.dayPart));
+    if (const domain::Service* svc = env.catalog.findService(s.topicServiceId))
+        Paragraph(ctx, env.tr.tr("callback.confirm.topic") + ": " + env.text(svc->name));
+    if (!s.firstName.buffer.empty())
+        Paragraph(ctx, env.tr.tr("callback.confirm.name") + ": " + s.firstName.buffer.text());
+    ImGui::Spacing();
+    drawConsent(env, ctx, out, s.consent);
+    drawFlowError(env, ctx, s.errorKey);
+    ImGui::Spacing();
+    if (wideButton(ctx, env.tr.tr("callback.confirm.send"), "send", true, !s.stored.has_value()))
+        emit(out, ConfirmRequest{});
+    TouchScrollEnd(ctx);
+}
+
+void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const CallbackFlowState& s = env.state.requests.callback;
+    TouchScrollBegin(ctx, "##done", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    if (s.stored)
+    {
+        if (s.updatedExisting)
+            Paragraph(ctx, env.tr.tr("callback.done.updated"));
+        Paragraph(ctx, env.tr.tr("callback.done.received"));
+        Paragraph(ctx, env.tr.tr("slip.callback.when") + ": " + windowText(env, s.storedDay, s.storedPart));
+        Label(ctx, env.tr.tr("request.done.code"));
+        TextIn(ctx, ctx.faces().title, ctx.palette.text, s.stored->code);
+        drawSlipStatus(env, ctx, s.stored->slip);
+        // A placeholder number ("— (do uzupełnienia)") must not be offered as the one to call.
+        if (!env.catalog.municipality.phone.empty() && !env.catalog.municipality.contactToBeConfirmed)
+            Paragraph(ctx, env.tr.format("slip.callback.no_call", {{"phone", env.catalog.municipality.phone}}));
+    }
+    ImGui::Spacing();
+    drawRatingPanel(env, ctx, out);
+    ImGui::Spacing();
+    if (wideButton(ctx, env.tr.tr("request.done.finish"), "finish"))
+        emit(out, FinishFlow{});
+    TouchScrollEnd(ctx);
+}
+
+} // namespace
+
+void drawCallbackScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##callback");
+    drawTopBar(env, ctx, out);
+    Title(ctx,
+          env.tr.tr(env.state.router.current() == ScreenId::CallbackDone ? "callback.done.title" : "callback.title"));
+    switch (env.state.router.current())
+    {
+    case ScreenId::CallbackPhone:
+        phoneStep(env, ctx, out);
+        break;
+    case ScreenId::CallbackWhen:
+        whenStep(env, ctx, out);
+        break;
+    case ScreenId::CallbackTopic:
+        topicStep(env, ctx, out);
+        break;
+    case ScreenId::CallbackName:
+        nameStep(env, ctx, out);
+        break;
+    case ScreenId::CallbackConfirm:
+        confirmStep(env, ctx, out);
+        break;
+    case ScreenId::CallbackDone:
+        doneStep(env, ctx, out);
+        break;
+    default:
+        break;
+    }
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+void drawCallbackHomeTile(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    ButtonOptions opt;
+    opt.style = ButtonStyle::Tile;
+    opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    const std::string hint = env.tr.tr("callback.home.hint");
+    opt.subtitle = hint;
+    opt.id = "home-callback";
+    if (BigButton(ctx, env.tr.tr("home.callback") + "##home-callback", opt))
+        emit(out, StartCallback{});
+}
+
+} // namespace okienko::kiosk::ui

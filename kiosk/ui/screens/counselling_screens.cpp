@@ -1,0 +1,218 @@
+// Counselling screens (see counselling_screens.hpp). Discretion: only the kind step reads the
+// kind's name; later steps never look kindId up, so no later screen can show it.
+#include "kiosk/ui/screens/counselling_screens.hpp"
+
+#include "kiosk/ui/screens/feedback_screens.hpp"
+#include "kiosk/ui/screens/request_screen_parts.hpp"
+#include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/on_screen_keyboard.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+#include "kiosk/ui/widgets/text_field.hpp"
+#include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "shared/validate/person_name.hpp"
+#include "shared/validate/phone.hpp"
+
+#include <algorithm>
+
+namespace okienko::kiosk::ui
+{
+namespace
+{
+
+/// "In immediate danger?" with the catalogue's emergency numbers: on every counselling step.
+void dangerPanel(const ScreenEnv& env, UiContext& ctx)
+{
+    Divider(ctx);
+    Label(ctx, env.tr.tr("counselling.danger.title"));
+    for (const domain::EmergencyNumber& n : env.catalog.emergencyNumbers)
+        Paragraph(ctx, n.number + " — " + env.text(n.name));
+}
+
+void kindStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    Paragraph(ctx, env.tr.tr("counselling.kind.intro"));
+    for (const domain::CounsellingKind& k : env.catalog.counsellingKinds)
+    {
+        ButtonOptions o;
+        o.style = ButtonStyle::Tile;
+        o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        const std::string hint = env.text(k.description);
+        o.subtitle = hint;
+        const std::string id = "kind-" + k.id;
+        o.id = id;
+        if (BigButton(ctx, env.text(k.name) + "##" + id, o))
+            emit(out, ChooseCounsellingKind{k.id});
+    }
+    ParagraphColored(ctx, env.tr.tr("counselling.kind.free"), ctx.palette.mutedText);
+}
+
+void slotStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const CounsellingFlowState& s = env.state.requests.counselling;
+    if (s.slotTaken)
+        ParagraphColored(ctx, env.tr.tr("counselling.slot.taken"), ctx.palette.warningText);
+    Paragraph(ctx, env.tr.tr(s.slots.empty() ? "counselling.slot.none" : "counselling.slot.intro"));
+    for (const SlotOption& slot : s.slots)
+    {
+        ButtonOptions o;
+        o.style = s.slotId == slot.id ? ButtonStyle::Selected : ButtonStyle::Secondary;
+        o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        const std::string id = "slot-" + slot.id;
+        o.id = id;
+        if (BigButton(ctx, (s.slotId == slot.id ? "✓ " : "") + slotText(env, slot) + "##" + id, o))
+            emit(out, ChooseCounsellingSlot{slot.id});
+    }
+    ButtonOptions c;
+    c.style = s.contactMe ? ButtonStyle::Selected : ButtonStyle::Secondary;
+    c.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    c.id = "slot-contact-me";
+    if (BigButton(ctx, (s.contactMe ? "✓ " : "") + env.tr.tr("counselling.slot.contact_me") + "##contact-me", c))
+        emit(out, ChooseCounsellingSlot{std::nullopt});
+    drawFlowError(env, ctx, s.errorKey);
+}
+
+void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const CounsellingFlowState& s = env.state.requests.counselling;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool nameFocus = s.focus == RequestField::CounsellingName;
+    Label(ctx, env.tr.tr("counselling.contact.name"));
+    ButtonOptions nf;
+    nf.style = nameFocus ? ButtonStyle::Selected : ButtonStyle::Secondary;
+    nf.size = ImVec2(width, 0);
+    nf.id = "field-name";
+    const std::string nameShown =
+        s.name.buffer.empty() ? env.tr.tr("counselling.contact.name_placeholder") : s.name.buffer.text();
+    if (BigButton(ctx, nameShown + "##field-name", nf))
+        emit(out, FocusRequestField{RequestField::CounsellingName});
+    Label(ctx, env.tr.tr("counselling.contact.phone"));
+    ButtonOptions pf = nf;
+    pf.style = nameFocus ? ButtonStyle::Secondary : ButtonStyle::Selected;
+    pf.id = "field-phone";
+    const std::string phoneShown =
+        s.phone.buffer.empty() ? env.tr.tr("callback.phone.placeholder") : validate::formatPhone(s.phone.buffer.text());
+    if (BigButton(ctx, phoneShown + "##field-phone", pf))
+        emit(out, FocusRequestField{RequestField::CounsellingPhone});
+    drawFlowError(env, ctx, s.errorKey, validate::kDefaultNameMinCodePoints, kFullNameMax);
+    if (wideButton(ctx, env.tr.tr("common.next"), "next"))
+        emit(out, NextStep{});
+    if (nameFocus)
+    {
+        if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
+            emit(out, RequestKey{RequestField::CounsellingName, *key});
+    }
+    else
+    {
+        const float padW = std::min(width, ctx.em(21.0f));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - padW) * 0.5f);
+        if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
+            emit(out, RequestKey{RequestField::CounsellingPhone, *key});
+    }
+}
+
+void consentStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const CounsellingFlowState& s = env.state.requests.counselling;
+    Label(ctx, env.tr.tr("counselling.consent.summary"));
+    const SlotOption* slot = nullptr;
+    for (const SlotOption& o : s.slots)
+        if (s.slotId == o.id)
+            slot = &o;
+    Paragraph(ctx, slot != nullptr ? env.tr.tr("slip.meeting.title") + ": " + slotText(env, *slot)
+                                   : env.tr.tr("slip.meeting.we_will_call"));
+    Paragraph(ctx, env.tr.tr("counselling.contact.name") + ": " + s.name.buffer.text());
+    Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
+    drawConsent(env, ctx, out, s.consent);
+    drawFlowError(env, ctx, s.errorKey);
+    if (s.booking == BookingState::Waiting)
+        Paragraph(ctx, env.tr.tr("counselling.consent.checking"));
+    if (wideButton(ctx, env.tr.tr("callback.confirm.send"), "send", true,
+                   !s.stored.has_value() && s.booking != BookingState::Waiting))
+        emit(out, ConfirmRequest{});
+}
+
+void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const CounsellingFlowState& s = env.state.requests.counselling;
+    if (s.stored)
+    {
+        const SlotOption* slot = nullptr;
+        for (const SlotOption& o : s.slots)
+            if (s.slotId == o.id)
+                slot = &o;
+        if (slot != nullptr)
+        {
+            Paragraph(ctx, env.tr.tr("slip.meeting.title") + ": " + slotText(env, *slot));
+            Paragraph(
+                ctx, env.tr.tr(s.booking == BookingState::Booked ? "slip.meeting.booked" : "slip.meeting.provisional"));
+        }
+        else
+            Paragraph(ctx, env.tr.tr("slip.meeting.we_will_call"));
+        Label(ctx, env.tr.tr("request.done.code"));
+        TextIn(ctx, ctx.faces().title, ctx.palette.text, s.stored->code);
+        drawSlipStatus(env, ctx, s.stored->slip);
+    }
+    ImGui::Spacing();
+    drawRatingPanel(env, ctx, out);
+    if (wideButton(ctx, env.tr.tr("request.done.finish"), "finish"))
+        emit(out, FinishFlow{});
+}
+
+} // namespace
+
+void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##counselling");
+    drawTopBar(env, ctx, out);
+    const ScreenId current = env.state.router.current();
+    Title(ctx, env.tr.tr(current == ScreenId::CounsellingDone ? "counselling.done.title" : "counselling.title"));
+    const bool keyboard = current == ScreenId::CounsellingContact;
+    TouchScrollBegin(ctx, "##counselling-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    switch (current)
+    {
+    case ScreenId::CounsellingKind:
+        kindStep(env, ctx, out);
+        break;
+    case ScreenId::CounsellingSlot:
+        slotStep(env, ctx, out);
+        break;
+    case ScreenId::CounsellingContact:
+        contactStep(env, ctx, out);
+        break;
+    case ScreenId::CounsellingConsent:
+        consentStep(env, ctx, out);
+        break;
+    case ScreenId::CounsellingDone:
+        doneStep(env, ctx, out);
+        break;
+    default:
+        break;
+    }
+    if (current == ScreenId::CounsellingSlot || current == ScreenId::CounsellingKind)
+    {
+        if (current == ScreenId::CounsellingSlot && wideButton(ctx, env.tr.tr("common.next"), "next"))
+            emit(out, NextStep{});
+    }
+    (void)keyboard;
+    dangerPanel(env, ctx);
+    TouchScrollEnd(ctx);
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+void drawCounsellingHomeTile(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    if (env.catalog.counsellingKinds.empty())
+        return;
+    ButtonOptions opt;
+    opt.style = ButtonStyle::Tile;
+    opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    const std::string hint = env.tr.tr("counselling.home.hint");
+    opt.subtitle = hint;
+    opt.id = "home-counselling";
+    if (BigButton(ctx, env.tr.tr("counselling.home") + "##home-counselling", opt))
+        emit(out, StartCounselling{});
+}
+
+} // namespace okienko::kiosk::ui

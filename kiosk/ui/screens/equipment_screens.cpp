@@ -1,0 +1,585 @@
+// Equipment reservation screens (see equipment_screens.hpp).
+#include "kiosk/ui/screens/equipment_screens.hpp"
+
+#include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/calendar.hpp"
+#include "kiosk/ui/widgets/on_screen_keyboard.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+#include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "shared/rules/loan_period.hpp"
+#include "shared/validate/phone.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace okienko::kiosk::ui
+{
+namespace
+{
+
+void emit(Intents& out, equipment::Action a)
+{
+    out.emplace_back(EquipmentIntent{std::move(a)});
+}
+
+std::vector<std::string> words(const std::string& s)
+{
+    std::vector<std::string> out;
+    std::istringstream in(s);
+    std::string w;
+    while (in >> w)
+        out.push_back(w);
+    return out;
+}
+
+const domain::EquipmentType* chosenType(const ScreenEnv& env)
+{
+    return env.catalog.findEquipmentType(env.state.equipment.typeId);
+}
+
+ButtonOptions wide(ButtonStyle style, const char* id)
+{
+    ButtonOptions o;
+    o.style = style;
+    o.id = id;
+    o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    return o;
+}
+
+void cancelButton(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    if (BigButton(ctx, env.tr.tr("equipment.cancel") + "##eq-cancel", wide(ButtonStyle::Secondary, "eq-cancel")))
+        emit(out, equipment::Cancel{});
+}
+
+void errorText(UiContext& ctx, const std::string& text)
+{
+    ParagraphColored(ctx, "⚠ " + text, ctx.palette.warningText);
+}
+
+std::string availabilityLine(const ScreenEnv& env, const TypeAvailability& a)
+{
+    if (a.freeNow > 0)
+        return env.tr.format("equipment.available_now", {{"count", std::to_string(a.freeNow)}});
+    if (a.nextAvailable)
+        return env.tr.format("equipment.available_from", {{"date", formatDay(*a.nextAvailable)}});
+    return env.tr.tr("equipment.not_available");
+}
+
+std::string attributesLine(const ScreenEnv& env, const domain::EquipmentType& t)
+{
+    std::string s;
+    for (const domain::EquipmentAttribute& a : t.attributes)
+    {
+        if (!s.empty())
+            s += " · ";
+        s += env.text(a.label) + ": " + env.text(a.value);
+    }
+    return s;
+}
+
+const char* fieldKey(EquipmentField f)
+{
+    switch (f)
+    {
+    case EquipmentField::Name:
+        return "equipment.field.name";
+    case EquipmentField::Phone:
+        return "equipment.field.phone";
+    case EquipmentField::Street:
+        return "equipment.field.street";
+    case EquipmentField::PostalCode:
+        return "equipment.field.postal_code";
+    case EquipmentField::City:
+        return "equipment.field.city";
+    case EquipmentField::CarerName:
+        return "equipment.field.carer_name";
+    }
+    return "equipment.field.name";
+}
+
+const char* fieldId(EquipmentField f)
+{
+    switch (f)
+    {
+    case EquipmentField::Name:
+        return "eq-field-name";
+    case EquipmentField::Phone:
+        return "eq-field-phone";
+    case EquipmentField::Street:
+        return "eq-field-street";
+    case EquipmentField::PostalCode:
+        return "eq-field-postal";
+    case EquipmentField::City:
+        return "eq-field-city";
+    case EquipmentField::CarerName:
+        return "eq-field-carer";
+    }
+    return "eq-field";
+}
+
+const FlowField& fieldOf(const EquipmentState& e, EquipmentField f)
+{
+    switch (f)
+    {
+    case EquipmentField::Name:
+        return e.name;
+    case EquipmentField::Phone:
+        return e.phone;
+    case EquipmentField::Street:
+        return e.street;
+    case EquipmentField::PostalCode:
+        return e.postalCode;
+    case EquipmentField::City:
+        return e.city;
+    case EquipmentField::CarerName:
+        return e.carerName;
+    }
+    return e.name;
+}
+
+/// "18100" → "18-100" while typing, so the resident sees the familiar form.
+std::string shownValue(EquipmentField f, const std::string& text)
+{
+    if (f == EquipmentField::PostalCode && text.size() > 2)
+        return text.substr(0, 2) + "-" + text.substr(2);
+    if (f == EquipmentField::Phone && text.size() == 9)
+        return validate::formatPhone(text);
+    return text;
+}
+
+void fieldRow(const ScreenEnv& env, UiContext& ctx, Intents& out, EquipmentField f)
+{
+    const EquipmentState& e = env.state.equipment;
+    Label(ctx, env.tr.tr(fieldKey(f)));
+    const std::string value = shownValue(f, fieldOf(e, f).buffer.text());
+    ButtonOptions o = wide(e.focus == f ? ButtonStyle::Selected : ButtonStyle::Secondary, fieldId(f));
+    const std::string shown = value.empty() ? env.tr.tr("equipment.field.tap_to_type") : value;
+    if (BigButton(ctx, shown + (e.focus == f ? " |" : "") + "##" + fieldId(f), o))
+        emit(out, equipment::Focus{f});
+    for (const FieldError& err : e.errors)
+        if (err.field == f)
+            errorText(ctx, env.tr.tr(err.messageKey));
+}
+
+void toggle(UiContext& ctx, Intents& out, bool on, const std::string& text, const char* id, equipment::Action action)
+{
+    ButtonOptions o = wide(on ? ButtonStyle::Selected : ButtonStyle::Secondary, id);
+    if (BigButton(ctx, std::string(on ? "✓ " : "") + text + "##" + id, o))
+        emit(out, std::move(action));
+}
+
+float keyboardHeight(const UiContext& ctx, const KeyboardLayout& layout)
+{
+    const float key = std::max(ctx.minTargetPx(), ctx.em(2.2f));
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    return static_cast<float>(layout.rows.size()) * (key + gap) + ImGui::GetStyle().ItemSpacing.y;
+}
+
+void keyValue(const ScreenEnv& env, UiContext& ctx, const char* key, const std::string& value)
+{
+    Label(ctx, env.tr.tr(key));
+    Paragraph(ctx, value);
+}
+
+/// The reference code in a framed card across the screen: the one thing the resident must take
+/// away, so it is the largest text on the screen (the title face scaled up; the clock's huge face
+/// has digits only) and centred under its explanation.
+void codeCard(UiContext& ctx, const std::string& label, const std::string& code)
+{
+    ImFont* face = ctx.fonts.large.title != nullptr ? ctx.fonts.large.title : ctx.faces().title;
+    ImFont* body = ctx.faces().body;
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float pad = ctx.em(0.8f);
+    const float inner = w - 2.0f * pad;
+    const ImVec2 labelSize = body->CalcTextSizeA(body->FontSize, FLT_MAX, inner, label.c_str());
+    float size = face->FontSize * 1.6f;
+    ImVec2 codeSize = face->CalcTextSizeA(size, FLT_MAX, 0.0f, code.c_str());
+    if (codeSize.x > inner && codeSize.x > 0.0f)
+    {
+        size *= inner / codeSize.x;
+        codeSize = face->CalcTextSizeA(size, FLT_MAX, 0.0f, code.c_str());
+    }
+    const float gap = ctx.em(0.4f);
+    const float h = pad + labelSize.y + gap + codeSize.y + pad;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rounding = ctx.em(0.4f);
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ImGui::ColorConvertFloat4ToU32(ctx.palette.surface), rounding);
+    dl->AddRect(p, ImVec2(p.x + w, p.y + h), ImGui::ColorConvertFloat4ToU32(ctx.palette.accent), rounding, 0,
+                std::max(2.0f, ctx.em(0.12f)));
+    const ImU32 text = ImGui::ColorConvertFloat4ToU32(ctx.palette.text);
+    const float labelX = labelSize.x < inner ? p.x + (w - labelSize.x) * 0.5f : p.x + pad;
+    dl->AddText(body, body->FontSize, ImVec2(labelX, p.y + pad), text, label.c_str(), nullptr, inner);
+    dl->AddText(face, size, ImVec2(p.x + (w - codeSize.x) * 0.5f, p.y + pad + labelSize.y + gap), text, code.c_str());
+    ctx.record.addText(label);
+    ctx.record.addText(code);
+    ImGui::Dummy(ImVec2(w, h));
+}
+
+} // namespace
+
+std::string formatDay(const Date& d)
+{
+    auto two = [](int v)
+    {
+        return (v < 10 ? "0" : "") + std::to_string(v);
+    };
+    return two(d.day) + "." + two(d.month) + "." + std::to_string(d.year);
+}
+
+void drawEquipmentTypesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##eq-types");
+    drawTopBar(env, ctx, out);
+    Title(ctx, env.tr.tr("equipment.types.title"));
+    Paragraph(ctx, env.tr.tr("equipment.types.intro"));
+    TouchScrollBegin(ctx, "##eq-type-list", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    const EquipmentState& e = env.state.equipment;
+    for (const domain::EquipmentType& t : env.catalog.equipmentTypes)
+    {
+        TypeAvailability a;
+        for (const TypeAvailability& x : e.availability)
+            if (x.typeId == t.id)
+                a = x;
+        std::string subtitle = availabilityLine(env, a);
+        const std::string attrs = attributesLine(env, t);
+        if (!attrs.empty())
+            subtitle += "\n" + attrs;
+        ButtonOptions o;
+        o.style = ButtonStyle::Tile;
+        o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        o.subtitle = subtitle;
+        const std::string id = "eq-type-" + t.id;
+        o.id = id;
+        if (BigButton(ctx, env.text(t.name) + "##" + id, o))
+            emit(out, equipment::SelectType{t.id});
+    }
+    TouchScrollEnd(ctx);
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+void drawEquipmentDatesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##eq-dates");
+    drawTopBar(env, ctx, out);
+    const EquipmentState& e = env.state.equipment;
+    const domain::EquipmentType* t = chosenType(env);
+    if (t == nullptr)
+    {
+        cancelButton(env, ctx, out);
+        drawBottomBar(env, ctx, out);
+        endScreen();
+        return;
+    }
+    Title(ctx, env.text(t->name));
+    TouchScrollBegin(ctx, "##eq-dates-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    Label(ctx, env.tr.tr("equipment.dates.pickup"));
+    CalendarLabels labels;
+    const std::vector<std::string> months = words(env.tr.tr("equipment.calendar.months"));
+    const std::vector<std::string> days = words(env.tr.tr("equipment.calendar.weekdays"));
+    const Date shown = e.shownMonth == Date{} ? env.now.date : e.shownMonth;
+    const std::size_t mi = static_cast<std::size_t>(shown.month - 1);
+    labels.monthTitle =
+        (mi < months.size() ? months[mi] : std::to_string(shown.month)) + " " + std::to_string(shown.year);
+    for (std::size_t i = 0; i < 7; ++i)
+        labels.weekdays[i] = i < days.size() ? days[i] : std::string();
+    labels.previous = env.tr.tr("equipment.calendar.previous");
+    labels.next = env.tr.tr("equipment.calendar.next");
+    const Date first = env.now.date;
+    const Date last = first.plusDays(kPickUpHorizonDays);
+    const CalendarResult picked =
+        CalendarDatePicker(ctx, "##eq-cal", shown, e.pickUp, first, last, labels, ImGui::GetContentRegionAvail().x);
+    if (picked.kind == CalendarResult::Kind::Picked)
+        emit(out, equipment::PickDate{picked.date});
+    else if (picked.kind == CalendarResult::Kind::PreviousMonth)
+        emit(out, equipment::ShowMonth{-1});
+    else if (picked.kind == CalendarResult::Kind::NextMonth)
+        emit(out, equipment::ShowMonth{1});
+
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    Label(ctx, env.tr.tr("equipment.dates.period"));
+    // Common lengths as one-tap choices (never above the type's maximum), and ±1 day.
+    std::vector<int> presets{7, 14, 30, 60, 90, 180};
+    presets.push_back(t->defaultLoanDays);
+    std::sort(presets.begin(), presets.end());
+    presets.erase(std::unique(presets.begin(), presets.end()), presets.end());
+    std::erase_if(presets, [&](int d) { return d > t->maxLoanDays || d < 1; });
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(presets.size() - 1)) /
+                    static_cast<float>(presets.size());
+    for (std::size_t i = 0; i < presets.size(); ++i)
+    {
+        if (i > 0)
+            ImGui::SameLine();
+        ButtonOptions o;
+        o.size = ImVec2(w, 0);
+        o.style = presets[i] == e.days ? ButtonStyle::Selected : ButtonStyle::Secondary;
+        const std::string id = "eq-days-" + std::to_string(presets[i]);
+        o.id = id;
+        if (BigButton(ctx, std::to_string(presets[i]) + "##" + id, o))
+            emit(out, equipment::SetDays{presets[i]});
+    }
+    ButtonOptions minus;
+    minus.id = "eq-days-minus";
+    minus.enabled = e.days > 1;
+    if (BigButton(ctx, "-1##eq-days-minus", minus))
+        emit(out, equipment::SetDays{e.days - 1});
+    ImGui::SameLine();
+    TextIn(ctx, ctx.faces().title, ctx.palette.text,
+           env.tr.format("equipment.dates.days", {{"days", std::to_string(e.days)}}));
+    ImGui::SameLine();
+    ButtonOptions plus;
+    plus.id = "eq-days-plus";
+    plus.enabled = e.days < t->maxLoanDays;
+    if (BigButton(ctx, "+1##eq-days-plus", plus))
+        emit(out, equipment::SetDays{e.days + 1});
+    ParagraphColored(ctx, env.tr.format("equipment.dates.max", {{"days", std::to_string(t->maxLoanDays)}}),
+                     ctx.palette.mutedText);
+    if (e.pickUp)
+        Paragraph(ctx, env.tr.format("equipment.dates.summary",
+                                     {{"from", formatDay(*e.pickUp)},
+                                      {"until", formatDay(rules::dueDateFor(*e.pickUp, e.days))}}));
+    if (!e.dateErrorKey.empty())
+    {
+        errorText(ctx, env.tr.tr(e.dateErrorKey));
+        if (e.dateErrorKey == "equipment.error.none_free")
+        {
+            if (e.suggestedDate)
+            {
+                if (BigButton(ctx,
+                              env.tr.format("equipment.choose_date", {{"date", formatDay(*e.suggestedDate)}}) +
+                                  "##eq-suggested",
+                              wide(ButtonStyle::Secondary, "eq-suggested")))
+                    emit(out, equipment::PickDate{*e.suggestedDate});
+            }
+            if (BigButton(ctx, env.tr.tr("equipment.waiting_list.join") + "##eq-wait",
+                          wide(ButtonStyle::Secondary, "eq-waiting-list")))
+                emit(out, equipment::JoinWaitingList{});
+        }
+    }
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    if (BigButton(ctx, env.tr.tr("equipment.next") + "##eq-next", wide(ButtonStyle::Primary, "eq-next")))
+        emit(out, equipment::DatesNext{});
+    cancelButton(env, ctx, out);
+    TouchScrollEnd(ctx);
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+void drawEquipmentClauseScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##eq-clause");
+    drawTopBar(env, ctx, out);
+    Title(ctx, env.tr.tr("equipment.clause.title"));
+    TouchScrollBegin(ctx, "##eq-clause-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    Paragraph(ctx, env.tr.format("equipment.clause.controller", {{"cus", env.text(env.catalog.municipality.cusName)}}));
+    for (const char* key :
+         {"equipment.clause.purpose", "equipment.clause.retention", "equipment.clause.rights", "equipment.clause.dpo"})
+        Paragraph(ctx, env.tr.tr(key));
+    ParagraphColored(ctx, env.tr.tr("equipment.clause.to_confirm"), ctx.palette.mutedText);
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    if (BigButton(ctx, env.tr.tr("equipment.clause.accept") + "##eq-clause-ok",
+                  wide(ButtonStyle::Primary, "eq-clause-ok")))
+        emit(out, equipment::AcknowledgeClause{});
+    cancelButton(env, ctx, out);
+    TouchScrollEnd(ctx);
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##eq-person");
+    drawTopBar(env, ctx, out);
+    const EquipmentState& e = env.state.equipment;
+    Title(ctx, env.tr.tr(e.waitingList ? "equipment.person.title_waiting" : "equipment.person.title"));
+    const bool numeric = e.focus == EquipmentField::Phone || e.focus == EquipmentField::PostalCode;
+    const KeyboardLayout& layout = numeric ? numericKeypad() : env.state.keyboard.state.layout();
+    const float kbH = keyboardHeight(ctx, layout);
+    TouchScrollBegin(ctx, "##eq-person-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - kbH));
+    fieldRow(env, ctx, out, EquipmentField::Name);
+    fieldRow(env, ctx, out, EquipmentField::Phone);
+    if (!e.waitingList)
+    {
+        fieldRow(env, ctx, out, EquipmentField::Street);
+        fieldRow(env, ctx, out, EquipmentField::PostalCode);
+        fieldRow(env, ctx, out, EquipmentField::City);
+    }
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    toggle(ctx, out, e.onBehalf, env.tr.tr("equipment.on_behalf"), "eq-on-behalf", equipment::ToggleOnBehalf{});
+    if (e.onBehalf)
+        fieldRow(env, ctx, out, EquipmentField::CarerName);
+    if (!e.waitingList)
+    {
+        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+        Label(ctx, env.tr.tr("equipment.declaration.title"));
+        Paragraph(ctx, env.tr.format("equipment.declaration.text",
+                                     {{"municipality", env.text(env.catalog.municipality.name)}}));
+        toggle(ctx, out, e.residencyDeclared, env.tr.tr("equipment.declaration.toggle"), "eq-residency",
+               equipment::ToggleResidency{});
+        if (e.residencyError)
+            errorText(ctx, env.tr.tr("equipment.error.residency"));
+    }
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    if (BigButton(ctx, env.tr.tr("equipment.next") + "##eq-person-next", wide(ButtonStyle::Primary, "eq-person-next")))
+        emit(out, equipment::PersonNext{});
+    cancelButton(env, ctx, out);
+    TouchScrollEnd(ctx);
+    const float w = ImGui::GetContentRegionAvail().x;
+    if (numeric)
+    {
+        const float padW = std::min(w, ctx.em(21.0f));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - padW) * 0.5f);
+        if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
+            emit(out, equipment::Press{*key});
+    }
+    else if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, w))
+        emit(out, equipment::Press{*key});
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+void drawEquipmentSummaryScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##eq-summary");
+    const EquipmentState& e = env.state.equipment;
+    // While the server is asked, leaving half-way would hide the answer: no Back/Home then.
+    drawTopBar(env, ctx, out, {.backAndHome = e.phase != EquipmentPhase::Checking});
+    const domain::EquipmentType* t = chosenType(env);
+    Title(ctx, env.tr.tr(e.waitingList ? "equipment.summary.title_waiting" : "equipment.summary.title"));
+    TouchScrollBegin(ctx, "##eq-summary-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    if (t != nullptr)
+        keyValue(env, ctx, "equipment.summary.equipment", env.text(t->name));
+    if (e.pickUp && !e.waitingList)
+        keyValue(
+            env, ctx, "equipment.summary.dates",
+            env.tr.format("equipment.dates.summary", {{"from", formatDay(*e.pickUp)},
+                                                      {"until", formatDay(rules::dueDateFor(*e.pickUp, e.days))}}));
+    keyValue(env, ctx, "equipment.field.name", e.name.buffer.text());
+    keyValue(env, ctx, "equipment.field.phone", validate::maskPhone(e.phone.buffer.text()));
+    if (!e.waitingList)
+    {
+        const std::string postal = shownValue(EquipmentField::PostalCode, e.postalCode.buffer.text());
+        keyValue(env, ctx, "equipment.summary.address",
+                 e.street.buffer.text() + ", " + postal + " " + e.city.buffer.text());
+    }
+    if (e.onBehalf)
+        keyValue(env, ctx, "equipment.field.carer_name", e.carerName.buffer.text());
+    ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
+
+    switch (e.phase)
+    {
+    case EquipmentPhase::Checking:
+        Title(ctx, env.tr.tr("equipment.summary.checking"));
+        ctx.animating = true;
+        break;
+    case EquipmentPhase::Unavailable:
+        errorText(ctx, env.tr.tr("equipment.error.none_free"));
+        if (e.unavailableNext)
+            Paragraph(ctx, env.tr.format("equipment.available_from", {{"date", formatDay(*e.unavailableNext)}}));
+        if (!e.errorKey.empty())
+            errorText(ctx, env.tr.tr(e.errorKey));
+        if (BigButton(ctx, env.tr.tr("equipment.waiting_list.join") + "##eq-wait2",
+                      wide(ButtonStyle::Primary, "eq-waiting-list")))
+            emit(out, equipment::JoinWaitingList{});
+        cancelButton(env, ctx, out);
+        break;
+    case EquipmentPhase::Failed:
+        errorText(ctx, env.tr.tr(e.errorKey.empty() ? "equipment.error.storage" : e.errorKey));
+        [[fallthrough]];
+    case EquipmentPhase::Editing:
+    case EquipmentPhase::Done:
+    {
+        ButtonOptions o = wide(ButtonStyle::Primary, "eq-confirm");
+        o.enabled = e.phase != EquipmentPhase::Done;
+        const char* label = e.waitingList ? "equipment.waiting_list.join" : "equipment.confirm";
+        if (BigButton(ctx, env.tr.tr(label) + "##eq-confirm", o))
+            emit(out, equipment::Confirm{});
+        cancelButton(env, ctx, out);
+        break;
+    }
+    }
+    TouchScrollEnd(ctx);
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+void drawEquipmentDoneScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##eq-done");
+    drawTopBar(env, ctx, out, {.backAndHome = false});
+    const EquipmentState& e = env.state.equipment;
+    const domain::EquipmentType* t = chosenType(env);
+    TouchScrollBegin(ctx, "##eq-done-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    // A short confirmation under the top edge leaves half the screen empty: the block sits a
+    // third of the way down instead (its height is last frame's; the first frame starts at the top).
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID heightId = ImGui::GetID("##eq-done-height");
+    const float spare = ImGui::GetContentRegionAvail().y - storage->GetFloat(heightId, 0.0f);
+    if (spare > 0.0f && storage->GetFloat(heightId, 0.0f) > 0.0f)
+        ImGui::Dummy(ImVec2(0, spare / 3.0f));
+    const float blockTop = ImGui::GetCursorPosY();
+    const bool waiting = !e.waitingListCode.empty();
+    if (waiting)
+        Title(ctx, env.tr.tr("equipment.done.waiting_title"));
+    else
+        Title(ctx, env.tr.tr(e.status == domain::ReservationStatus::Held ? "equipment.done.held"
+                                                                         : "equipment.done.provisional"));
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    codeCard(ctx, env.tr.tr("equipment.done.code"), waiting ? e.waitingListCode : e.code);
+    ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
+    if (waiting)
+        Paragraph(ctx, env.tr.format("equipment.done.waiting_text", {{"phone", e.maskedPhone}}));
+    else
+    {
+        if (e.status != domain::ReservationStatus::Held)
+            Paragraph(ctx, env.tr.format("equipment.done.provisional_text", {{"phone", e.maskedPhone}}));
+        if (t != nullptr && e.pickUp)
+            Paragraph(ctx, env.tr.format("equipment.dates.summary",
+                                         {{"from", formatDay(*e.pickUp)},
+                                          {"until", formatDay(rules::dueDateFor(*e.pickUp, e.days))}}));
+        if (t != nullptr)
+        {
+            const std::vector<std::string> bring = t->whatToBring.in(env.lang());
+            if (!bring.empty())
+            {
+                Label(ctx, env.tr.tr("equipment.done.bring"));
+                for (const std::string& b : bring)
+                    Paragraph(ctx, "• " + b);
+            }
+        }
+    }
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    switch (e.slip)
+    {
+    case SlipState::None:
+        ParagraphColored(ctx, env.tr.tr("equipment.done.no_printer"), ctx.palette.mutedText);
+        break;
+    case SlipState::Printing:
+        ParagraphColored(ctx, env.tr.tr("equipment.done.printing"), ctx.palette.mutedText);
+        break;
+    case SlipState::Printed:
+        ParagraphColored(ctx, env.tr.tr("equipment.done.printed"), ctx.palette.mutedText);
+        break;
+    case SlipState::Failed:
+        errorText(ctx, env.tr.tr("printer.failed_show_code"));
+        if (!e.printMessageKey.empty())
+            Paragraph(ctx, env.tr.tr(e.printMessageKey));
+        break;
+    }
+    ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
+    if (BigButton(ctx, env.tr.tr("equipment.finish") + "##eq-finish", wide(ButtonStyle::Primary, "eq-finish")))
+        out.emplace_back(GoHome{});
+    storage->SetFloat(heightId, ImGui::GetCursorPosY() - blockTop);
+    TouchScrollEnd(ctx);
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+} // namespace okienko::kiosk::ui

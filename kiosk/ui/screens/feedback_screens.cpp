@@ -1,0 +1,115 @@
+// Feedback screens (see feedback_screens.hpp).
+#include "kiosk/ui/screens/feedback_screens.hpp"
+
+#include "kiosk/ui/screens/request_screen_parts.hpp"
+#include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/on_screen_keyboard.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+#include "kiosk/ui/widgets/text_field.hpp"
+#include "kiosk/ui/widgets/touch_scroll.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace okienko::kiosk::ui
+{
+
+void drawRatingPanel(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const FeedbackState& f = env.state.requests.feedback;
+    Divider(ctx);
+    if (f.ratingDone)
+    {
+        if (f.rating > 0)
+            Paragraph(ctx, env.tr.tr("feedback.thanks"));
+    }
+    else
+    {
+        Label(ctx, env.tr.tr("feedback.question"));
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        // "Skip" gets the width of its word ("Пропустити" broke in two in a sixth of the row);
+        // the five numbers share the rest.
+        const std::string skipLabel = env.tr.tr("feedback.skip");
+        const float skipW = std::max(ctx.minTargetPx(),
+                                     ImGui::CalcTextSize(skipLabel.c_str()).x + ImGui::GetStyle().FramePadding.x * 4);
+        const float w = std::max(ctx.minTargetPx(), (ImGui::GetContentRegionAvail().x - gap * 5 - skipW) / 5.0f);
+        for (int r = 1; r <= 5; ++r)
+        {
+            ButtonOptions o;
+            o.size = ImVec2(w, 0);
+            const std::string id = "rate-" + std::to_string(r);
+            o.id = id;
+            if (BigButton(ctx, std::to_string(r) + "##" + id, o))
+                emit(out, RateFlow{r});
+            ImGui::SameLine();
+        }
+        ButtonOptions skip;
+        skip.size = ImVec2(skipW, 0);
+        skip.id = "rate-skip";
+        if (BigButton(ctx, skipLabel + "##rate-skip", skip))
+            emit(out, SkipRating{});
+        ParagraphColored(ctx, env.tr.tr("feedback.scale"), ctx.palette.mutedText);
+    }
+    drawFlowError(env, ctx, f.errorKey);
+    ButtonOptions idea;
+    idea.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    idea.id = "open-idea-box";
+    if (BigButton(ctx, env.tr.tr("idea.open") + "##open-idea-box", idea))
+        emit(out, OpenIdeaBox{});
+}
+
+void drawIdeaBoxScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const FeedbackState& f = env.state.requests.feedback;
+    beginScreen(ctx, "##idea");
+    drawTopBar(env, ctx, out);
+    Title(ctx, env.tr.tr("idea.title"));
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (f.ideaSent)
+    {
+        Paragraph(ctx, env.tr.tr("idea.thanks"));
+        if (wideButton(ctx, env.tr.tr("request.done.finish"), "finish"))
+            emit(out, FinishFlow{});
+        drawBottomBar(env, ctx, out);
+        endScreen();
+        return;
+    }
+    Paragraph(ctx, env.tr.tr("idea.intro"));
+    const float kbH = letterKeyboardHeight(ctx, env);
+    const float listH = ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - kbH - ctx.em(7.5f);
+    TouchScrollBegin(ctx, "##areas", ImVec2(0, std::max(listH, ctx.em(4.0f))));
+    for (const domain::Area a : domain::allAreas())
+    {
+        char key[32];
+        std::snprintf(key, sizeof key, "area.%02d.short", static_cast<int>(a));
+        ButtonOptions o;
+        o.style = f.ideaArea == a ? ButtonStyle::Selected : ButtonStyle::Secondary;
+        o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        const std::string id = "idea-area-" + std::to_string(static_cast<int>(a));
+        o.id = id;
+        if (BigButton(ctx, (f.ideaArea == a ? "✓ " : "") + env.tr.tr(key) + "##" + id, o))
+            emit(out, ChooseIdeaArea{a});
+    }
+    TouchScrollEnd(ctx);
+    TextField(ctx, f.idea.buffer.text(), env.tr.tr("idea.placeholder"), width);
+    drawFlowError(env, ctx, f.errorKey);
+    if (wideButton(ctx, env.tr.tr("idea.send"), "idea-send"))
+        emit(out, SubmitIdea{});
+    if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
+        emit(out, RequestKey{RequestField::Idea, *key});
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+void drawIdeaHomeTile(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    ButtonOptions opt;
+    opt.style = ButtonStyle::Secondary;
+    opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    opt.id = "home-idea";
+    if (BigButton(ctx, env.tr.tr("idea.open") + "##home-idea", opt))
+        emit(out, OpenIdeaBox{});
+}
+
+} // namespace okienko::kiosk::ui

@@ -1,0 +1,101 @@
+// Shared pieces of the request screens (see request_screen_parts.hpp).
+#include "kiosk/ui/screens/request_screen_parts.hpp"
+
+#include "kiosk/core/keyboard_layout.hpp"
+#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace okienko::kiosk::ui
+{
+
+void drawFlowError(const ScreenEnv& env, UiContext& ctx, const std::string& errorKey, std::size_t minChars,
+                   std::size_t maxChars)
+{
+    if (errorKey.empty())
+        return;
+    std::string text = env.tr.tr(errorKey);
+    text = formatPlaceholders(text, {{"max", std::to_string(maxChars)}, {"min", std::to_string(minChars)}});
+    ParagraphColored(ctx, "⚠ " + text, ctx.palette.warningText);
+}
+
+bool wideButton(UiContext& ctx, const std::string& label, const char* id, bool primary, bool enabled)
+{
+    ButtonOptions o;
+    o.style = primary ? ButtonStyle::Primary : ButtonStyle::Secondary;
+    o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    o.id = id;
+    o.enabled = enabled;
+    return BigButton(ctx, label + "##" + id, o);
+}
+
+float keypadHeight(const UiContext& ctx)
+{
+    const float key = std::max(ctx.minTargetPx(), ctx.em(2.2f));
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    return static_cast<float>(numericKeypad().rows.size()) * (key + gap) + ImGui::GetStyle().ItemSpacing.y;
+}
+
+float letterKeyboardHeight(const UiContext& ctx, const ScreenEnv& env)
+{
+    const float key = std::max(ctx.minTargetPx(), ctx.em(1.9f));
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    return static_cast<float>(env.state.keyboard.state.layout().rows.size()) * (key + gap) +
+           ImGui::GetStyle().ItemSpacing.y;
+}
+
+std::string clockText(int minuteOfDay)
+{
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%d:%02d", minuteOfDay / 60, minuteOfDay % 60);
+    return buf;
+}
+
+std::string slotText(const ScreenEnv& env, const SlotOption& slot)
+{
+    char date[16];
+    std::snprintf(date, sizeof date, "%02d.%02d", slot.date.day, slot.date.month);
+    const std::string weekday = env.tr.tr("request.weekday." + std::to_string(slot.date.weekday()));
+    std::string s = weekday + " " + date + ", " + clockText(slot.startMinute) + "–" +
+                    clockText(slot.startMinute + slot.durationMinutes);
+    if (!slot.room.empty())
+        s += ", " + env.tr.format("counselling.slot.room", {{"room", slot.room}});
+    return s;
+}
+
+void drawConsent(const ScreenEnv& env, UiContext& ctx, Intents& out, bool accepted)
+{
+    Label(ctx, env.tr.tr("request.rodo.title"));
+    Paragraph(ctx, env.tr.format("request.rodo.text", {{"cus", env.text(env.catalog.municipality.cusName)}}));
+    ButtonOptions o;
+    o.style = accepted ? ButtonStyle::Selected : ButtonStyle::Secondary;
+    o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    o.id = "consent";
+    if (BigButton(ctx, (accepted ? "✓ " : "") + env.tr.tr("request.rodo.accept") + "##consent", o))
+        emit(out, SetConsent{!accepted});
+}
+
+void drawSlipStatus(const ScreenEnv& env, UiContext& ctx, SlipStatus status)
+{
+    switch (status)
+    {
+    case SlipStatus::None:
+        return;
+    case SlipStatus::NoPrinter:
+        ParagraphColored(ctx, env.tr.tr("request.slip.no_printer"), ctx.palette.mutedText);
+        return;
+    case SlipStatus::Printing:
+        Paragraph(ctx, env.tr.tr("request.slip.printing"));
+        return;
+    case SlipStatus::Printed:
+        Paragraph(ctx, env.tr.tr("request.slip.printed"));
+        return;
+    case SlipStatus::Failed:
+        ParagraphColored(ctx, env.tr.tr("request.slip.failed"), ctx.palette.warningText);
+        return;
+    }
+}
+
+} // namespace okienko::kiosk::ui

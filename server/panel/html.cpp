@@ -1,0 +1,220 @@
+// Escaping, decoding and the page frame. The CSS keeps focus visible (outline on :focus-visible),
+// contrast above 4.5:1 and a layout that reads on a 1366×768 laptop.
+#include "server/panel/html.hpp"
+
+namespace okienko::server::panel
+{
+
+std::string htmlEscape(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (char c : text)
+    {
+        switch (c)
+        {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string urlEncode(std::string_view text)
+{
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (char c : text)
+    {
+        const auto u = static_cast<unsigned char>(c);
+        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-' || u == '_' ||
+            u == '.' || u == '~')
+            out.push_back(c);
+        else
+        {
+            out.push_back('%');
+            out.push_back(kHex[u >> 4]);
+            out.push_back(kHex[u & 15U]);
+        }
+    }
+    return out;
+}
+
+namespace
+{
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+std::string formDecode(std::string_view s)
+{
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i)
+    {
+        if (s[i] == '+')
+            out.push_back(' ');
+        else if (s[i] == '%' && i + 2 < s.size() && hexValue(s[i + 1]) >= 0 && hexValue(s[i + 2]) >= 0)
+        {
+            out.push_back(static_cast<char>(hexValue(s[i + 1]) * 16 + hexValue(s[i + 2])));
+            i += 2;
+        }
+        else
+            out.push_back(s[i]);
+    }
+    return out;
+}
+} // namespace
+
+std::map<std::string, std::string> parseForm(std::string_view body)
+{
+    std::map<std::string, std::string> out;
+    std::size_t pos = 0;
+    while (pos <= body.size())
+    {
+        auto amp = body.find('&', pos);
+        if (amp == std::string_view::npos)
+            amp = body.size();
+        const std::string_view pair = body.substr(pos, amp - pos);
+        if (!pair.empty())
+        {
+            const auto eq = pair.find('=');
+            if (eq == std::string_view::npos)
+                out[formDecode(pair)] = "";
+            else
+                out[formDecode(pair.substr(0, eq))] = formDecode(pair.substr(eq + 1));
+        }
+        pos = amp + 1;
+    }
+    return out;
+}
+
+std::string cookieValue(std::string_view header, std::string_view name)
+{
+    std::size_t pos = 0;
+    while (pos < header.size())
+    {
+        auto semi = header.find(';', pos);
+        if (semi == std::string_view::npos)
+            semi = header.size();
+        std::string_view part = header.substr(pos, semi - pos);
+        while (!part.empty() && part.front() == ' ')
+            part.remove_prefix(1);
+        const auto eq = part.find('=');
+        if (eq != std::string_view::npos && part.substr(0, eq) == name)
+            return std::string(part.substr(eq + 1));
+        pos = semi + 1;
+    }
+    return {};
+}
+
+namespace
+{
+struct NavItem
+{
+    const char* path;
+    const char* label;
+};
+constexpr NavItem kNav[] = {{"/panel/callbacks", "Prośby o telefon"},
+                            {"/panel/reservations", "Rezerwacje i poradnictwo"},
+                            {"/panel/kiosks", "Stan kiosków"},
+                            {"/panel/monitoring", "Monitoring"}};
+} // namespace
+
+std::string renderPage(const PageFrame& frame, const std::string& bodyHtml)
+{
+    std::string out = "<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+                      htmlEscape(frame.title) +
+                      " — Okienko, panel koordynatora</title>\n"
+                      "<link rel=\"stylesheet\" href=\"/panel/static/panel.css\">\n</head>\n<body>\n"
+                      "<a class=\"skip\" href=\"#tresc\">Przejdź do treści</a>\n<header class=\"top\">\n"
+                      "<p class=\"brand\">Okienko — panel koordynatora</p>\n";
+    if (!frame.staffName.empty())
+    {
+        out += "<nav aria-label=\"Główna nawigacja\"><ul>\n";
+        for (const auto& item : kNav)
+        {
+            const bool current = frame.activeNav == item.path;
+            out += std::string("<li><a href=\"") + item.path + "\"" + (current ? " aria-current=\"page\"" : "") + ">" +
+                   item.label + "</a></li>\n";
+        }
+        out += "</ul></nav>\n<form class=\"logout\" method=\"post\" action=\"/panel/logout\">"
+               "<span>Zalogowano: " +
+               htmlEscape(frame.staffName) + "</span> <input type=\"hidden\" name=\"csrf\" value=\"" +
+               htmlEscape(frame.csrfToken) + "\"><button type=\"submit\">Wyloguj</button></form>\n";
+    }
+    out += "</header>\n<main id=\"tresc\" tabindex=\"-1\">\n<h1>" + htmlEscape(frame.title) + "</h1>\n";
+    if (!frame.flash.empty())
+        out += std::string("<p class=\"flash") +
+               (frame.flashIsError ? " error\" role=\"alert\"" : "\" role=\"status\"") + ">" + htmlEscape(frame.flash) +
+               "</p>\n";
+    out += bodyHtml;
+    out += "</main>\n</body>\n</html>\n";
+    return out;
+}
+
+const std::string& panelCss()
+{
+    static const std::string css = R"css(
+:root { color-scheme: light; --fg: #1a1a1a; --muted: #4a4a4a; --accent: #0b4f9c; --bg: #ffffff; --line: #8a8a8a; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: var(--fg); background: var(--bg); }
+.skip { position: absolute; left: -9999px; top: 0; background: #fff; padding: .5rem 1rem; }
+.skip:focus { left: .5rem; z-index: 10; }
+header.top { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; padding: .5rem 1.5rem; border-bottom: 2px solid var(--accent); }
+.brand { font-weight: bold; margin: 0; }
+nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; }
+nav a { color: var(--accent); font-weight: bold; }
+nav a[aria-current="page"] { color: var(--fg); text-decoration: underline 3px; }
+form.logout { margin-left: auto; }
+main { padding: 1rem 1.5rem 3rem; max-width: 90rem; }
+h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
+h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+caption { text-align: left; font-weight: bold; padding: .25rem 0; }
+th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+thead th { background: #e8eef6; }
+td.num, th.num { text-align: right; }
+a { color: var(--accent); }
+button, input, select, textarea { font: inherit; }
+button { background: var(--accent); color: #fff; border: 2px solid var(--accent); border-radius: 4px; padding: .2rem .7rem; cursor: pointer; }
+button.secondary { background: #fff; color: var(--accent); }
+input, select, textarea { border: 1px solid #555; border-radius: 3px; padding: .2rem .4rem; }
+:focus-visible { outline: 3px solid #c25e00; outline-offset: 2px; }
+.flash { padding: .5rem 1rem; border-left: 6px solid #2e7d32; background: #eef7ee; }
+.flash.error { border-left-color: #b00020; background: #fdecee; }
+.muted { color: var(--muted); }
+.inline { display: inline-flex; flex-wrap: wrap; gap: .4rem; align-items: center; margin: .15rem 0; }
+.login { max-width: 26rem; }
+.login label { display: block; margin-top: .75rem; font-weight: bold; }
+.login input { width: 100%; padding: .4rem; }
+.login button { margin-top: 1rem; padding: .4rem 1.2rem; }
+.warn { color: #8a1c00; font-weight: bold; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+)css";
+    return css;
+}
+
+} // namespace okienko::server::panel

@@ -1,0 +1,38 @@
+// HTML building blocks of the coordinators' panel: escaping (every value from the database or the
+// request goes through htmlEscape), form and query decoding, and the page frame with its
+// landmarks, skip link and navigation. Polish UI.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace okienko::server::panel
+{
+
+/// Escapes & < > " ' for element content and quoted attribute values.
+std::string htmlEscape(std::string_view text);
+/// Percent-encodes for a query-string value (RFC 3986 unreserved characters kept).
+std::string urlEncode(std::string_view text);
+/// application/x-www-form-urlencoded → name/value (last one wins; '+' is a space).
+std::map<std::string, std::string> parseForm(std::string_view body);
+/// The value of cookie `name` in a Cookie header; "" when absent.
+std::string cookieValue(std::string_view header, std::string_view name);
+
+struct PageFrame
+{
+    std::string title;     ///< <title> and <h1>
+    std::string activeNav; ///< path of the current section ("/panel/callbacks"), "" on the login page
+    std::string staffName; ///< shown in the header; "" when logged out
+    std::string csrfToken; ///< for the logout form
+    std::string flash;     ///< an escaped-on-output status message (role=status), may be empty
+    bool flashIsError = false;
+};
+
+/// A whole HTML document: `bodyHtml` must already be escaped markup.
+std::string renderPage(const PageFrame& frame, const std::string& bodyHtml);
+
+/// The panel's stylesheet (served at /panel/static/panel.css).
+const std::string& panelCss();
+
+} // namespace okienko::server::panel

@@ -1,0 +1,76 @@
+// The coordinators' web panel of okienko-central (/panel/…): routing, session and CSRF policy, and
+// the pages — callback queue, reservations and counselling, kiosk health, monitoring with CSV
+// export. Like Api it takes a request and returns a response without the HTTP library, so the
+// policy is the same whichever adapter serves it. Never throws.
+#pragma once
+
+#include "server/panel/panel_auth.hpp"
+#include "server/server_config.hpp"
+#include "server/server_store.hpp"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace okienko::server::panel
+{
+
+struct PanelRequest
+{
+    std::string method;
+    std::string path;
+    std::map<std::string, std::string> query; ///< GET parameters
+    std::string body;                         ///< POST: application/x-www-form-urlencoded
+    std::string cookie;                       ///< the Cookie header
+    std::string origin;                       ///< the Origin header, "" when absent
+    std::string referer;                      ///< the Referer header, "" when absent
+    std::string host;                         ///< the Host header
+    std::string authorization;                ///< the Authorization header (a kiosk token is refused)
+    std::string remoteAddress;
+};
+
+struct PanelResponse
+{
+    int status = 200;
+    std::string body;
+    std::string contentType = "text/html; charset=utf-8";
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+inline constexpr const char* kSessionCookie = "__Host-okienko_sesja";
+inline constexpr const char* kLoginCookie = "__Host-okienko_logowanie";
+
+class Panel
+{
+  public:
+    Panel(ServerStore& store, const ServerConfig& config, std::function<Now()> clock = systemNow,
+          std::function<double()> monotonicSeconds = {}, AuthLimits limits = {});
+
+    /// True for the paths the panel serves: "/" and everything under "/panel".
+    static bool owns(const std::string& path);
+    PanelResponse handle(const PanelRequest& request);
+
+  private:
+    PanelResponse route(const PanelRequest& request);
+    PanelResponse loginPage(const PanelRequest& request, const std::string& message, int status);
+    PanelResponse loginPost(const PanelRequest& request);
+    PanelResponse callbacksPage(const PanelSession& s, const PanelRequest& request);
+    PanelResponse callbackAction(const PanelSession& s, const std::string& action,
+                                 const std::map<std::string, std::string>& form);
+    PanelResponse kiosksPage(const PanelSession& s, const PanelRequest& request);
+    PanelResponse monitoringPage(const PanelSession& s, const PanelRequest& request, bool csv);
+    PanelResponse reservationsPage(const PanelSession& s, const PanelRequest& request);
+    PanelResponse reservationAction(const PanelSession& s, const std::string& path,
+                                    const std::map<std::string, std::string>& form);
+    bool sameOrigin(const PanelRequest& request) const;
+
+    ServerStore& m_store;
+    ServerConfig m_config;
+    std::function<Now()> m_clock;
+    std::function<double()> m_monotonic;
+    PanelAuth m_auth;
+};
+
+} // namespace okienko::server::panel

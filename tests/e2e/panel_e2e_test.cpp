@@ -1,0 +1,131 @@
+// End-to-end: a callback posted through the kiosk API as a kiosk would, worked by a coordinator in
+// headless Chromium (callback_flow.cjs), and the status update then served to that kiosk by
+// GET /api/v1/changes. Skips only when Debian's chromium is not installed.
+#include "shared/protocol/changes.hpp"
+#include "shared/protocol/events.hpp"
+#include "shared/protocol/payloads.hpp"
+#include "shared/rules/reference_code.hpp"
+#include "shared/util/uuid.hpp"
+#include "tests/integration/panel/panel_client.hpp"
+#include "tests/integration/server/central_process.hpp"
+#include "tests/support/test_ca.hpp"
+
+#include <csignal>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+using namespace okienko;
+
+namespace
+{
+constexpr const char* kChromium = "/usr/bin/chromium";
+
+std::string shellQuote(const std::string& s)
+{
+    std::string out = "'";
+    for (char c : s)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+int run(const std::string& command)
+{
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+Date today()
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&t, &local);
+    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+} // namespace
+
+TEST(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
+{
+    if (!std::filesystem::exists(kChromium))
+        GTEST_SKIP() << kChromium << " is not installed (scripts/bootstrap installs it)";
+    std::signal(SIGPIPE, SIG_IGN);
+    const std::string nodeDir = OKIENKO_E2E_NODE_DIR;
+    if (!std::filesystem::exists(nodeDir + "/node_modules/playwright-core/package.json"))
+    {
+        const int installed =
+            run("cd " + shellQuote(nodeDir) + " && npm ci --no-audit --no-fund --loglevel=error > npm-ci.log 2>&1");
+        ASSERT_EQ(installed, 0) << okienko::test::readFile(nodeDir + "/npm-ci.log");
+    }
+
+    okienko::test::TestCa ca;
+    ASSERT_TRUE(ca.make()) << ca.error();
+    okienko::test::CentralProcess server(ca);
+    const std::string token = server.prepare(okienko::test::testCatalogJson(2));
+    ASSERT_FALSE(token.empty());
+    ASSERT_FALSE(okienko::test::addStaff(server, "Anna Koordynator", "coordinator", "haslo-e2e-2024").empty());
+    ASSERT_TRUE(server.start()) << okienko::test::readFile(server.logPath());
+
+    // The kiosk's side: a callback request as the sync worker sends it.
+    domain::CallbackRequest c;
+    c.id = newUuid();
+    c.code = rules::newReferenceCode(rules::ReferenceKind::Callback, "kiosk-1").value();
+    c.phone = "600700800";
+    c.day = today();
+    c.dayPart = domain::DayPart::Afternoon;
+    c.firstName = "Zofia";
+    c.createdAt = static_cast<std::int64_t>(std::time(nullptr));
+    httplib::SSLClient kiosk("127.0.0.1", server.port());
+    kiosk.set_ca_cert_path(ca.caCert().c_str());
+    kiosk.enable_server_certificate_verification(true);
+    kiosk.set_default_headers({{"Authorization", "Bearer " + token}});
+    auto posted = kiosk.Post("/api/v1/events", protocol::encodeEventBatch({protocol::makeCallbackRequested(c)}),
+                             "application/json");
+    ASSERT_TRUE(posted);
+    ASSERT_EQ(posted->status, 200) << posted->body;
+
+    // Chromium trusts the server's key (its SPKI hash), nothing else.
+    const std::string spkiFile = server.dir() + "/spki.txt";
+    ASSERT_EQ(run("openssl x509 -in " + shellQuote(ca.serverCert()) +
+                  " -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | "
+                  "openssl base64 -A > " +
+                  shellQuote(spkiFile)),
+              0);
+    const std::string spki = okienko::test::readFile(spkiFile);
+    ASSERT_EQ(spki.size(), 44U) << spki;
+
+    const char* shots = std::getenv("OKIENKO_E2E_SCREENSHOTS");
+    const std::string env = "PANEL_URL=" + shellQuote("https://127.0.0.1:" + std::to_string(server.port())) +
+                            " PANEL_USER=" + shellQuote("Anna Koordynator") + " PANEL_PASSWORD=haslo-e2e-2024" +
+                            " SERVER_SPKI=" + shellQuote(spki) + " CALLBACK_CODE=" + shellQuote(c.code) +
+                            " SCREENSHOT_DIR=" + shellQuote(shots != nullptr ? shots : "");
+    const std::string log = server.dir() + "/e2e.log";
+    const int rc = run("cd " + shellQuote(nodeDir) + " && " + env + " timeout 120 node callback_flow.cjs > " +
+                       shellQuote(log) + " 2>&1");
+    ASSERT_EQ(rc, 0) << okienko::test::readFile(log) << "\nserver log:\n" << okienko::test::readFile(server.logPath());
+
+    // The kiosk's next pull carries the status of its own request.
+    std::string last;
+    std::string cursor;
+    for (int page = 0; page < 20; ++page)
+    {
+        auto r = kiosk.Get(("/api/v1/changes?since=" + cursor).c_str());
+        ASSERT_TRUE(r);
+        ASSERT_EQ(r->status, 200) << r->body;
+        auto decoded = protocol::decodeChangesPage(r->body);
+        ASSERT_TRUE(decoded.ok()) << r->body;
+        for (const auto& change : decoded->changes)
+            if (change.entity == protocol::entity::kCallbackRequest && change.id == c.id)
+            {
+                auto update = protocol::decodeRequestStatus(change.data);
+                ASSERT_TRUE(update.ok());
+                EXPECT_EQ(update->code, c.code);
+                last = update->status;
+            }
+        cursor = decoded->cursor;
+        if (!decoded->more)
+            break;
+    }
+    EXPECT_EQ(last, "done");
+}

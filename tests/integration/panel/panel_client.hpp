@@ -1,0 +1,49 @@
+// A browser stand-in for the coordinators' panel over real HTTPS: keeps the session cookie, reads
+// the CSRF token from the page, sends Origin like a browser does. Also adds staff with the CLI.
+#pragma once
+
+#include "tests/integration/server/central_process.hpp"
+
+#include <httplib.h>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace okienko::test
+{
+
+class PanelClient
+{
+  public:
+    PanelClient(int port, const std::string& caPath);
+
+    /// GET /panel/login, then POST the form; returns the POST's response (303 on success).
+    httplib::Result login(const std::string& user, const std::string& password);
+    httplib::Result get(const std::string& path);
+    /// POSTs `form` (url-encoded) with the cookie and Origin; `csrf` is added unless `withCsrf` is false.
+    httplib::Result post(const std::string& path, std::map<std::string, std::string> form, bool withCsrf = true);
+    /// The CSRF token of the last page that had one.
+    const std::string& csrf() const { return m_csrf; }
+    const std::string& sessionCookie() const { return m_session; }
+    void setOrigin(const std::string& origin) { m_origin = origin; }
+    httplib::SSLClient& raw() { return *m_client; }
+
+  private:
+    void remember(const httplib::Result& r);
+    httplib::Headers headers() const;
+
+    std::unique_ptr<httplib::SSLClient> m_client;
+    std::string m_origin;
+    std::string m_session;
+    std::string m_loginCookie;
+    std::string m_csrf;
+};
+
+/// Adds a staff member through okienko-central's CLI; returns the staff id ("" on failure).
+std::string addStaff(const CentralProcess& server, const std::string& name, const std::string& role,
+                     const std::string& password);
+
+/// Form encoding (as a browser does for application/x-www-form-urlencoded).
+std::string formEncode(const std::map<std::string, std::string>& form);
+
+} // namespace okienko::test
