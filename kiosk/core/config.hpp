@@ -108,7 +108,7 @@ struct PrinterSection
 struct ServerSection
 {
     std::string url;                 ///< "https://…"; empty = standalone (no sync).
-    std::filesystem::path caFile;    ///< PEM CA bundle to verify the server; empty = system store.
+    std::filesystem::path caFile;    ///< PEM CA that verifies the server; required with a url.
     std::filesystem::path tokenFile; ///< File holding the kiosk's bearer token.
     int timeoutSeconds = 10;         ///< Total time limit of one request; 1 … 300.
     int syncIntervalSeconds = 60;    ///< Pause between sync rounds; 5 … 86400.
