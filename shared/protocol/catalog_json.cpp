@@ -51,26 +51,30 @@ void optionalDate(Json& j, const char* key, const std::optional<Date>& d)
 }
 
 // --- decoding through the loader ---
+// A single entity is checked by wrapping it in the smallest valid catalogue document and running the
+// file loader on it, so an entity from the server obeys exactly the rules of a catalogue file. The
+// placeholders below only complete that document (and satisfy references); they are never kept.
 
-const Json& municipalityStub()
+const Json& placeholderMunicipality()
 {
-    static const Json stub{{"id", "stub"}, {"name", {{"pl", "stub"}}}, {"cus_name", {{"pl", "stub"}}}};
-    return stub;
+    static const Json placeholder{
+        {"id", "placeholder"}, {"name", {{"pl", "placeholder"}}}, {"cus_name", {{"pl", "placeholder"}}}};
+    return placeholder;
 }
 
-Json feeTableStub(const std::string& id)
+Json placeholderFeeTable(const std::string& id)
 {
     return Json{{"id", id},
-                {"title", {{"pl", "stub"}}},
+                {"title", {{"pl", "placeholder"}}},
                 {"bands", Json::array({Json{{"up_to_percent", 100}, {"single_percent", 0}, {"family_percent", 0}}})}};
 }
 
-Json equipmentTypeStub(const std::string& id)
+Json placeholderEquipmentType(const std::string& id)
 {
     return Json{{"id", id},
                 {"category", "mobility"},
-                {"name", {{"pl", "stub"}}},
-                {"description", {{"pl", "stub"}}},
+                {"name", {{"pl", "placeholder"}}},
+                {"description", {{"pl", "placeholder"}}},
                 {"default_loan_days", 1},
                 {"max_loan_days", 1}};
 }
@@ -102,14 +106,14 @@ ProtocolErrorCode mapCode(catalog::CatalogErrorCode code)
 }
 
 /// Puts `entity` into a minimal valid catalogue document under `listKey` (or as the municipality),
-/// adds stubs for what it references, parses with the loader and hands the result to `pick`.
+/// adds placeholders for what it references, parses with the loader and hands the result to `pick`.
 template <typename T>
 Result<T, ProtocolError> decodeVia(const Json& entity, std::string_view listKey,
                                    const std::function<T(const domain::Catalog&)>& pick)
 {
     if (!entity.is_object())
         return makeErr(ProtocolError{ProtocolErrorCode::WrongType, "$", "expected an object"});
-    Json doc{{"format_version", 1}, {"municipality", municipalityStub()}, {"services", Json::array()}};
+    Json doc{{"format_version", 1}, {"municipality", placeholderMunicipality()}, {"services", Json::array()}};
     std::string prefix;
     if (listKey == "municipality")
     {
@@ -128,14 +132,14 @@ Result<T, ProtocolError> decodeVia(const Json& entity, std::string_view listKey,
         {
             auto ref = fee->find("fee_table_id");
             if (ref != fee->end() && ref->is_string())
-                doc["fee_tables"] = Json::array({feeTableStub(ref->get<std::string>())});
+                doc["fee_tables"] = Json::array({placeholderFeeTable(ref->get<std::string>())});
         }
     }
     if (listKey == "units")
     {
         auto ref = entity.find("type_id");
         if (ref != entity.end() && ref->is_string())
-            doc["equipment_types"] = Json::array({equipmentTypeStub(ref->get<std::string>())});
+            doc["equipment_types"] = Json::array({placeholderEquipmentType(ref->get<std::string>())});
     }
 
     auto parsed = catalog::parseCatalog(doc.dump());
