@@ -300,27 +300,6 @@ void EquipmentFlow::datesNext()
     m_state.router.push(e.clauseAcknowledged ? ScreenId::EquipmentPerson : ScreenId::EquipmentClause);
 }
 
-FlowField& EquipmentFlow::field(EquipmentField id)
-{
-    EquipmentState& e = m_state.equipment;
-    switch (id)
-    {
-    case EquipmentField::Name:
-        return e.name;
-    case EquipmentField::Phone:
-        return e.phone;
-    case EquipmentField::Street:
-        return e.street;
-    case EquipmentField::PostalCode:
-        return e.postalCode;
-    case EquipmentField::City:
-        return e.city;
-    case EquipmentField::CarerName:
-        return e.carerName;
-    }
-    return e.name;
-}
-
 void EquipmentFlow::press(const Key& key)
 {
     EquipmentState& e = m_state.equipment;
@@ -330,7 +309,7 @@ void EquipmentFlow::press(const Key& key)
         m_state.keyboard.state.reset();
         return;
     }
-    FlowField& f = field(e.focus);
+    FlowField& f = e.field(e.focus);
     if (numericField(e.focus))
     {
         // The keypad has no Shift or pages; its keys never touch the letter keyboard's state.

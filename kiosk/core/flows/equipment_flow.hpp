@@ -68,7 +68,6 @@ class EquipmentFlow
     void joinWaitingList();
     void refreshAvailability();
     const domain::EquipmentType* type() const;
-    FlowField& field(EquipmentField id);
     domain::Reservation buildReservation(domain::ReservationStatus status) const;
     std::string newCode(rules::ReferenceKind kind) const;
     std::int64_t wallSeconds() const;

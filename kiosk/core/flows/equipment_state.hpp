@@ -133,6 +133,11 @@ struct EquipmentState
     std::string printMessageKey; ///< printer.* key when the slip failed
     std::string waitingListCode; ///< set once the resident joined the waiting list
 
+    /// The text field behind an EquipmentField: the one place that maps the id to the member,
+    /// shared by the flow (editing) and the screens (drawing).
+    FlowField& field(EquipmentField id);
+    const FlowField& field(EquipmentField id) const;
+
     friend bool operator==(const EquipmentState&, const EquipmentState&) = default;
 };
 

@@ -122,26 +122,6 @@ const char* fieldId(EquipmentField f)
     return "eq-field";
 }
 
-const FlowField& fieldOf(const EquipmentState& e, EquipmentField f)
-{
-    switch (f)
-    {
-    case EquipmentField::Name:
-        return e.name;
-    case EquipmentField::Phone:
-        return e.phone;
-    case EquipmentField::Street:
-        return e.street;
-    case EquipmentField::PostalCode:
-        return e.postalCode;
-    case EquipmentField::City:
-        return e.city;
-    case EquipmentField::CarerName:
-        return e.carerName;
-    }
-    return e.name;
-}
-
 /// "18100" → "18-100" while typing, so the resident sees the familiar form.
 std::string shownValue(EquipmentField f, const std::string& text)
 {
@@ -156,7 +136,7 @@ void fieldRow(const ScreenEnv& env, UiContext& ctx, Intents& out, EquipmentField
 {
     const EquipmentState& e = env.state.equipment;
     Label(ctx, env.tr.tr(fieldKey(f)));
-    const std::string value = shownValue(f, fieldOf(e, f).buffer.text());
+    const std::string value = shownValue(f, e.field(f).buffer.text());
     ButtonOptions o = wide(e.focus == f ? ButtonStyle::Selected : ButtonStyle::Secondary, fieldId(f));
     const std::string shown = value.empty() ? env.tr.tr("equipment.field.tap_to_type") : value;
     if (BigButton(ctx, shown + (e.focus == f ? " |" : "") + "##" + fieldId(f), o))
