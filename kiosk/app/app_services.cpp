@@ -1,6 +1,7 @@
 // The kiosk's real services (see app_services.hpp).
 #include "kiosk/app/app_services.hpp"
 
+#include "kiosk/core/staff/pin_check.hpp"
 #include "kiosk/receipt/font_set.hpp"
 #include "kiosk/sync/change_applier.hpp"
 #include "shared/catalog/catalog_loader.hpp"
@@ -243,6 +244,52 @@ std::optional<std::uint64_t> AppServices::print(receipt::Slip slip)
     if (!m_print)
         return std::nullopt;
     return m_print->print(std::move(slip));
+}
+
+void AppServices::queueFastJob(std::function<Completion()> job)
+{
+    {
+        std::lock_guard lock(m_fastMutex);
+        m_fastJobs.push_back(std::move(job));
+    }
+    m_fastWake.notify_one();
+}
+
+std::uint64_t AppServices::verifyPin(std::vector<PinCandidate> candidates, std::string pin)
+{
+    const std::uint64_t ticket = m_nextPinTicket++;
+    auto check = [ticket, c = std::move(candidates), p = std::move(pin)]
+    {
+        return Completion(PinCompletion{ticket, findStaffByPin(c, p)});
+    };
+    if (!m_fastThread.joinable())
+        post(check()); // not started (a test without workers): answer on this thread
+    else
+        queueFastJob(std::move(check));
+    return ticket;
+}
+
+void AppServices::checkPrinter()
+{
+    if (!m_print || !m_fastThread.joinable())
+    {
+        post(PrinterCompletion{});
+        return;
+    }
+    queueFastJob([this] { return Completion(PrinterCompletion{m_print->printerCondition()}); });
+}
+
+std::optional<std::uint64_t> AppServices::reprintLast()
+{
+    if (!m_print)
+        return std::nullopt;
+    return m_print->reprint(0);
+}
+
+void AppServices::forgetPrinted()
+{
+    if (m_print)
+        m_print->forgetRecent();
 }
 
 void AppServices::requestHold(protocol::HoldRequest request)

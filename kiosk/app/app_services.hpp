@@ -70,10 +70,15 @@ class AppServices final : public KioskServices
     bool online() const override { return m_sync != nullptr; }
     void requestHold(protocol::HoldRequest request) override;
     void requestBooking(protocol::CounsellingBookRequest request) override;
+    std::uint64_t verifyPin(std::vector<PinCandidate> candidates, std::string pin) override;
+    void checkPrinter() override;
+    std::optional<std::uint64_t> reprintLast() override;
+    void forgetPrinted() override;
     std::vector<Completion> takeCompletions() override;
 
   private:
     void post(Completion completion);
+    void queueFastJob(std::function<Completion()> job);
     void runFastPaths();
     /// Runs on the sync thread: was the stored catalogue changed by the round that just ended?
     bool catalogueChangedSinceLastRound();
@@ -92,6 +97,7 @@ class AppServices final : public KioskServices
     std::condition_variable m_fastWake;
     std::deque<std::function<Completion()>> m_fastJobs;
     bool m_fastStopping = false;
+    std::uint64_t m_nextPinTicket = 1; ///< UI thread only
     std::thread m_fastThread;
 
     // Used only on the sync thread (status callback): catalogue change detection.

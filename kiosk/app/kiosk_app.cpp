@@ -61,6 +61,7 @@ KioskApp::KioskApp(const std::filesystem::path& configPath, const Clock& clock) 
     m_controller->wipeSession(); // routes to the error screen when there are errors
     m_controller->equipment().attach(FlowDeps{m_services.get(), &m_translator, &m_clock, m_config.kiosk.name});
     m_controller->requests().attach(FlowDeps{m_services.get(), &m_translator, &m_clock, m_config.kiosk.name});
+    m_controller->attachStaff(FlowDeps{m_services.get(), &m_translator, &m_clock, m_config.kiosk.name});
     if (m_services && m_config.server.enabled())
         m_state.connectivity.link = LinkState::Connecting;
 }
@@ -106,6 +107,21 @@ void KioskApp::stopServices()
         m_services->stop();
 }
 
+void KioskApp::reloadCatalogue(const char* topic, const char* done)
+{
+    auto fresh = m_services->loadCatalogue();
+    if (fresh)
+    {
+        m_catalog = std::move(fresh).value();
+        m_index = search::CatalogIndex(m_catalog);
+        logLine(topic, done);
+    }
+    else
+    {
+        logLine(topic, "catalogue not reloaded: " + fresh.error());
+    }
+}
+
 bool KioskApp::drainCompletions()
 {
     if (!m_services)
@@ -117,19 +133,7 @@ bool KioskApp::drainCompletions()
         {
             logConnectivityChange(s->status);
             if (s->catalogueChanged)
-            {
-                auto fresh = m_services->loadCatalogue();
-                if (fresh)
-                {
-                    m_catalog = std::move(fresh).value();
-                    m_index = search::CatalogIndex(m_catalog);
-                    logLine("sync", "catalogue updated from the server");
-                }
-                else
-                {
-                    logLine("sync", "catalogue not reloaded: " + fresh.error());
-                }
-            }
+                reloadCatalogue("sync", "catalogue updated from the server");
         }
         m_controller->onCompletion(c);
     }
@@ -209,6 +213,8 @@ bool KioskApp::drawFrame()
     ui::drawFrame(env, m_ui, intents);
     const bool changed = !intents.empty();
     m_controller->applyAll(intents, m_clock.now());
+    if (m_controller->takeCatalogueReload() && m_services)
+        reloadCatalogue("staff", "units reloaded after a staff action"); // residents' availability counts them
     return changed;
 }
 

@@ -68,6 +68,8 @@ class KioskApp
     void addError(const std::string& line);
     void syncTheme();
     void loadCatalogue();
+    /// Replaces the catalogue and index with what the kiosk database holds now.
+    void reloadCatalogue(const char* topic, const char* done);
     /// Hands queued completions to the controller; true when there were any.
     bool drainCompletions();
     void logConnectivityChange(const sync::SyncStatus& status);

@@ -8,6 +8,7 @@
 #include "kiosk/core/flows/service_print_state.hpp"
 #include "kiosk/core/keyboard_state.hpp"
 #include "kiosk/core/router.hpp"
+#include "kiosk/core/staff/staff_state.hpp"
 #include "kiosk/core/text_buffer.hpp"
 #include "shared/domain/area.hpp"
 #include "shared/domain/language.hpp"
@@ -107,8 +108,11 @@ enum class LinkState
 struct ConnectivityStatus
 {
     LinkState link = LinkState::Standalone;
-    std::optional<std::int64_t> lastSyncAt; ///< Unix seconds of the last successful sync round
-    std::int64_t outboxDepth = 0;           ///< events not yet acknowledged by the server
+    std::optional<std::int64_t> lastSyncAt;             ///< Unix seconds of the last successful sync round
+    std::int64_t outboxDepth = 0;                       ///< events not yet acknowledged by the server
+    std::optional<std::int64_t> outboxOldestAgeSeconds; ///< age of the oldest unsent event
+    std::int64_t deadLetters = 0;                       ///< events the server refused for good
+    std::string lastError;                              ///< short code of the last failed round
 
     friend bool operator==(const ConnectivityStatus&, const ConnectivityStatus&) = default;
 };
@@ -136,6 +140,7 @@ struct AppState
     FeeCalcState fee;
     EquipmentState equipment;   ///< the equipment reservation flow (kiosk/core/flows/equipment_flow.hpp)
     RequestFlowsState requests; ///< counselling, callback, feedback (kiosk/core/flows/request_flows.hpp)
+    StaffState staff;           ///< staff mode (kiosk/core/staff/); the logout wipe erases it
     IdleOverlay idle;
     /// A configuration that could not be used: one line per problem (not user data).
     std::vector<std::string> configErrors;

@@ -154,13 +154,19 @@ void Controller::apply(const Intent& intent, Millis now)
             }
             else if constexpr (std::is_same_v<T, Scanned>)
             {
-                // Until staff mode handles codes, the catalogue searches for a scanned code.
-                if (m_state.router.current() == ScreenId::Catalogue &&
-                    m_state.catalogue.query.buffer.setText(i.code) == InsertResult::Inserted)
-                {
-                    m_state.catalogue.mode = BrowseMode::Search;
-                    refreshSearch();
-                }
+                scanned(i.code);
+            }
+            else if constexpr (std::is_same_v<T, StaffEntryIntent>)
+            {
+                m_staffEntry.apply(i);
+            }
+            else if constexpr (std::is_same_v<T, CheckOutIntent>)
+            {
+                m_checkOut.apply(i);
+            }
+            else if constexpr (std::is_same_v<T, LoanDeskIntent>)
+            {
+                m_loanDesk.apply(i);
             }
             else if constexpr (std::is_same_v<T, SubmitField>)
             {
@@ -178,6 +184,61 @@ void Controller::apply(const Intent& intent, Millis now)
         },
         intent);
     m_requests.afterNavigation(); // Home, Back past a flow's first step: its state is erased
+    if (m_staffEntry.takeLogout())
+        wipeSession(); // logout is the session wipe: nothing a borrower said stays in memory
+    followStaffSession(now);
+}
+
+void Controller::attachStaff(const FlowDeps& deps)
+{
+    m_staffEntry.attach(deps);
+    m_checkOut.attach(deps);
+    m_loanDesk.attach(deps);
+}
+
+bool Controller::takeCatalogueReload()
+{
+    const bool out = m_checkOut.takeUnitsChanged();
+    return m_loanDesk.takeUnitsChanged() || out;
+}
+
+void Controller::followStaffSession(Millis now)
+{
+    const bool loggedIn = m_state.staff.loggedIn();
+    if (loggedIn == m_staffWasLoggedIn)
+        return;
+    m_staffWasLoggedIn = loggedIn;
+    if (loggedIn)
+    {
+        m_idle.stop();
+        m_staffIdle.start(now);
+    }
+    else
+    {
+        m_staffIdle.stop();
+    }
+    m_state.idle = IdleOverlay{};
+}
+
+void Controller::scanned(const std::string& code)
+{
+    if (m_state.staff.loggedIn())
+    {
+        // A staff screen that expects an inventory number takes it; nothing else reacts to codes.
+        if (m_checkOut.onScan(code) || m_loanDesk.onScan(code))
+            return;
+        (void)m_staffEntry.onScan(code);
+        return;
+    }
+    if (m_staffEntry.onScan(code)) // a staff badge on the attract or home screen
+        return;
+    // The catalogue searches for a scanned code.
+    if (m_state.router.current() == ScreenId::Catalogue &&
+        m_state.catalogue.query.buffer.setText(code) == InsertResult::Inserted)
+    {
+        m_state.catalogue.mode = BrowseMode::Search;
+        refreshSearch();
+    }
 }
 
 EditField& Controller::field(FieldId id)
@@ -247,23 +308,25 @@ void Controller::openService(const std::string& id)
 
 void Controller::userActivity(Millis now)
 {
-    if (m_idle.touch(now) && m_state.idle.visible)
+    if (activeIdle().touch(now) && m_state.idle.visible)
         m_state.idle = IdleOverlay{};
 }
 
 bool Controller::tick(Millis now)
 {
-    switch (m_idle.update(now))
+    followStaffSession(now);
+    switch (activeIdle().update(now))
     {
     case IdleEvent::None:
         return false;
     case IdleEvent::WarningStarted:
     case IdleEvent::CountdownTick:
         m_state.idle.visible = true;
-        m_state.idle.secondsLeft = m_idle.secondsRemaining(now);
+        m_state.idle.secondsLeft = activeIdle().secondsRemaining(now);
         return true;
     case IdleEvent::Expired:
         wipeSession();
+        followStaffSession(now);
         return true;
     }
     return false;
@@ -271,7 +334,7 @@ bool Controller::tick(Millis now)
 
 std::optional<Millis> Controller::nextDeadline(Millis now) const
 {
-    return m_idle.nextDeadline(now);
+    return activeIdle().nextDeadline(now);
 }
 
 void Controller::wipeSession()
@@ -279,6 +342,8 @@ void Controller::wipeSession()
     std::vector<std::string> configErrors = std::move(m_state.configErrors);
     const ConnectivityStatus connectivity = m_state.connectivity;
     m_requests.sessionEnding();
+    if (m_state.staff.loggedIn())
+        m_staffEntry.sessionEnding(); // the slips kept for reprint may name a borrower
     m_state = freshState(m_defaults);
     m_state.configErrors = std::move(configErrors);
     m_state.connectivity = connectivity;
@@ -289,6 +354,10 @@ void Controller::wipeSession()
 
 void Controller::onCompletion(const Completion& completion)
 {
+    // A login by PIN switches the idle timers at the next tick(), which follows every drain.
+    if (m_staffEntry.onCompletion(completion) || m_checkOut.onCompletion(completion) ||
+        m_loanDesk.onCompletion(completion))
+        return;
     if (m_equipment.onCompletion(completion))
         return;
     if (m_servicePrint.onCompletion(completion))
@@ -313,6 +382,11 @@ void Controller::onCompletion(const Completion& completion)
         if (sync->status.lastSyncAt)
             c.lastSyncAt = sync->status.lastSyncAt;
         c.outboxDepth = sync->status.outboxDepth;
+        c.outboxOldestAgeSeconds.reset();
+        if (sync->status.outboxOldestAge)
+            c.outboxOldestAgeSeconds = sync->status.outboxOldestAge->count();
+        c.deadLetters = sync->status.deadLetters;
+        c.lastError = sync->status.lastError;
         if (sync->catalogueChanged)
             refreshSearch(); // results are ids of the catalogue that was just replaced
     }

@@ -10,6 +10,9 @@
 #include "kiosk/core/idle_timer.hpp"
 #include "kiosk/core/intents.hpp"
 #include "kiosk/core/kiosk_services.hpp"
+#include "kiosk/core/staff/check_out_flow.hpp"
+#include "kiosk/core/staff/loan_desk_flow.hpp"
+#include "kiosk/core/staff/staff_entry_flow.hpp"
 #include "shared/domain/catalog.hpp"
 #include "shared/search/catalog_index.hpp"
 
@@ -46,26 +49,45 @@ class Controller
     /// SyncCompletion with catalogueChanged arrives after the app reloaded the catalogue and index.
     void onCompletion(const Completion& completion);
 
-    const IdleTimer& idleTimer() const { return m_idle; }
+    /// The idle timer that runs now: staff mode's (2 minutes to logout) while staff are logged in.
+    const IdleTimer& idleTimer() const { return activeIdle(); }
     /// The equipment reservation flow (the app attaches its services, translator and clock).
     EquipmentFlow& equipment() { return m_equipment; }
     /// Counselling, callback and feedback (the app attaches the same services, translator, clock).
     RequestFlows& requests() { return m_requests; }
+    /// Staff mode's flows (the app attaches the same services, translator, clock).
+    void attachStaff(const FlowDeps& deps);
+    StaffEntryFlow& staffEntry() { return m_staffEntry; }
+    CheckOutFlow& checkOut() { return m_checkOut; }
+    LoanDeskFlow& loanDesk() { return m_loanDesk; }
+    /// True once after a staff action changed units in the kiosk database: the app reloads the
+    /// catalogue, so residents' availability sees the unit in cleaning or out on loan.
+    bool takeCatalogueReload();
 
   private:
     void pressKey(const PressKey& press);
     EditField& field(FieldId id);
     void refreshSearch();
     void openService(const std::string& id);
+    void scanned(const std::string& code);
+    /// Switches between the residents' and staff's idle timers after a login or logout.
+    void followStaffSession(Millis now);
+    IdleTimer& activeIdle() { return m_state.staff.loggedIn() ? m_staffIdle : m_idle; }
+    const IdleTimer& activeIdle() const { return m_state.staff.loggedIn() ? m_staffIdle : m_idle; }
 
     AppState& m_state;
     const domain::Catalog& m_catalog;
     const search::CatalogIndex& m_index;
     SessionDefaults m_defaults;
     IdleTimer m_idle;
+    IdleTimer m_staffIdle{kStaffIdleLogout, kStaffIdleWarning};
+    bool m_staffWasLoggedIn = false;
     EquipmentFlow m_equipment{m_state, m_catalog};
     RequestFlows m_requests{m_state, m_catalog};
     ServiceInfoPrint m_servicePrint{m_state, m_catalog};
+    StaffEntryFlow m_staffEntry{m_state, m_catalog};
+    CheckOutFlow m_checkOut{m_state, m_catalog};
+    LoanDeskFlow m_loanDesk{m_state, m_catalog};
 };
 
 } // namespace okienko::kiosk

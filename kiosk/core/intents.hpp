@@ -7,6 +7,9 @@
 #include "kiosk/core/flows/request_intents.hpp"
 #include "kiosk/core/keyboard_layout.hpp"
 #include "kiosk/core/screen_id.hpp"
+#include "kiosk/core/staff/check_out_intents.hpp"
+#include "kiosk/core/staff/loan_desk_intents.hpp"
+#include "kiosk/core/staff/staff_entry_intents.hpp"
 #include "shared/domain/area.hpp"
 #include "shared/domain/language.hpp"
 
@@ -104,17 +107,19 @@ struct EraseText
 struct SubmitField
 {
 };
-/// A barcode/QR code read by the keyboard-wedge scanner (without the final Enter). Staff mode
-/// will use it; the catalogue puts it into its search field; elsewhere it is ignored.
+/// A barcode/QR code read by the keyboard-wedge scanner (without the final Enter). A staff badge
+/// opens the PIN keypad; staff screens take inventory numbers; the catalogue puts it into its
+/// search field; elsewhere it is ignored.
 struct Scanned
 {
     std::string code;
 };
 
-using Intent = std::variant<StartSession, GoBack, GoHome, OpenScreen, SetLanguage, ToggleLargeText, ToggleHighContrast,
-                            SetBrowseMode, SelectArea, SelectGroup, OpenService, OpenFeeCalculator, PressKey,
-                            ClearField, SetHousehold, MoreTime, EndSession, EquipmentIntent, RequestIntent,
-                            PrintServiceInfo, TypeText, EraseText, SubmitField, Scanned>;
+using Intent =
+    std::variant<StartSession, GoBack, GoHome, OpenScreen, SetLanguage, ToggleLargeText, ToggleHighContrast,
+                 SetBrowseMode, SelectArea, SelectGroup, OpenService, OpenFeeCalculator, PressKey, ClearField,
+                 SetHousehold, MoreTime, EndSession, EquipmentIntent, RequestIntent, PrintServiceInfo, TypeText,
+                 EraseText, SubmitField, Scanned, StaffEntryIntent, CheckOutIntent, LoanDeskIntent>;
 using Intents = std::vector<Intent>;
 
 } // namespace okienko::kiosk

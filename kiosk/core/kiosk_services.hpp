@@ -49,7 +49,29 @@ struct SyncCompletion
     bool catalogueChanged = false; ///< pulled changes touched the catalogue: reload it
 };
 
-using Completion = std::variant<PrintCompletion, HoldCompletion, BookCompletion, SyncCompletion>;
+/// A staff PIN checked on a worker against the PIN hashes of the candidates (argon2id is slow on
+/// purpose, so it never runs on the UI thread).
+struct PinCompletion
+{
+    std::uint64_t ticket = 0;
+    std::optional<std::string> staffId; ///< the candidate whose hash the PIN matched; none: wrong PIN
+};
+
+/// The printer's condition, read on a worker (CUPS may take up to 2 s to answer).
+struct PrinterCompletion
+{
+    receipt::PrinterCondition condition = receipt::PrinterCondition::Unknown;
+};
+
+using Completion =
+    std::variant<PrintCompletion, HoldCompletion, BookCompletion, SyncCompletion, PinCompletion, PrinterCompletion>;
+
+/// A staff member who may log in with a PIN, as the kiosk database has them from the server.
+struct PinCandidate
+{
+    std::string staffId;
+    std::string pinHash; ///< argon2id string (libsodium crypto_pwhash_str format)
+};
 
 class KioskServices
 {
@@ -76,6 +98,18 @@ class KioskServices
     virtual void requestHold(protocol::HoldRequest request) = 0;
     /// Asks for a counselling slot on a worker thread; a BookCompletion follows.
     virtual void requestBooking(protocol::CounsellingBookRequest request) = 0;
+
+    /// Checks `pin` against every candidate's hash on a worker thread; a PinCompletion with the
+    /// returned ticket follows. Returns at once.
+    virtual std::uint64_t verifyPin(std::vector<PinCandidate> candidates, std::string pin) = 0;
+    /// Reads the printer's condition on a worker; a PrinterCompletion follows (Unknown without a
+    /// printer).
+    virtual void checkPrinter() = 0;
+    /// Queues the most recent slip again (staff mode's "reprint"); nullopt when there is none or
+    /// no printer is configured. A PrintCompletion with the ticket follows.
+    virtual std::optional<std::uint64_t> reprintLast() = 0;
+    /// Forgets the slips kept for reprint (they can hold a borrower's name): at staff logout.
+    virtual void forgetPrinted() = 0;
 
     /// Completions that arrived since the last call, oldest first.
     virtual std::vector<Completion> takeCompletions() = 0;

@@ -56,6 +56,30 @@ std::string_view screenName(ScreenId id)
         return "callback-done";
     case ScreenId::IdeaBox:
         return "idea-box";
+    case ScreenId::StaffPin:
+        return "staff-pin";
+    case ScreenId::StaffMenu:
+        return "staff-menu";
+    case ScreenId::StaffStatus:
+        return "staff-status";
+    case ScreenId::StaffPickups:
+        return "staff-pickups";
+    case ScreenId::StaffCheckOutUnit:
+        return "staff-checkout-unit";
+    case ScreenId::StaffCheckOutLoan:
+        return "staff-checkout-loan";
+    case ScreenId::StaffCheckOutDone:
+        return "staff-checkout-done";
+    case ScreenId::StaffCheckIn:
+        return "staff-checkin";
+    case ScreenId::StaffCheckInDone:
+        return "staff-checkin-done";
+    case ScreenId::StaffLoans:
+        return "staff-loans";
+    case ScreenId::StaffOverdue:
+        return "staff-overdue";
+    case ScreenId::StaffUnits:
+        return "staff-units";
     }
     return "unknown";
 }

@@ -32,6 +32,18 @@ enum class ScreenId
     CallbackConfirm,    ///< callback: RODO clause, summary and Send
     CallbackDone,       ///< callback: code, when we call, rating
     IdeaBox,            ///< the idea box, tagged by one of the 14 areas
+    StaffPin,           ///< staff mode: the PIN keypad (after the long-press or a badge scan)
+    StaffMenu,          ///< staff mode: what staff can do, who is logged in, logout
+    StaffStatus,        ///< staff mode: link, last sync, outbox, printer, reprint, test print, version
+    StaffPickups,       ///< staff mode: today's pick-ups (reservations awaiting hand-over)
+    StaffCheckOutUnit,  ///< check-out: scan or type the inventory number
+    StaffCheckOutLoan,  ///< check-out: reservation or walk-in, borrower, PESEL, due date
+    StaffCheckOutDone,  ///< check-out: stored, the agreement printing in two copies
+    StaffCheckIn,       ///< check-in: the unit, condition, notes
+    StaffCheckInDone,   ///< check-in: stored, the return confirmation printing
+    StaffLoans,         ///< open loans, with extension
+    StaffOverdue,       ///< overdue loans: name, phone, days overdue
+    StaffUnits,         ///< every unit's state, "cleaning done"
 };
 
 /// Stable lower-case name for logs and automation ("attract", "service-page").

@@ -350,6 +350,42 @@ DROP INDEX outbox_pending;
 CREATE INDEX outbox_pending ON outbox(seq) WHERE state = 'pending';
 )sql";
 
+// Staff mode (issue: staff at the terminal). The PIN guard keeps wrong attempts and the lock on disk,
+// so switching the kiosk off and on does not reset a lock. The two staff_* tables hold what staff
+// mode needs offline from the server, kept minimal: reservations awaiting hand-over and open loans,
+// each with the borrower's name and phone only (no address, never PESEL). The server deletes a row
+// (a "delete" change) as soon as the reservation or loan ends, and the kiosk drops it then.
+constexpr const char* kStaffMode = R"sql(
+CREATE TABLE staff_guard (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0), -- wrong PINs since the last success or lock
+    locks INTEGER NOT NULL DEFAULT 0 CHECK (locks >= 0),       -- locks in a row; each one lasts longer
+    locked_until INTEGER                                        -- Unix seconds; NULL: not locked
+) STRICT;
+INSERT INTO staff_guard(id) VALUES (1);
+CREATE TABLE staff_pickups (
+    reservation_id TEXT PRIMARY KEY,
+    code TEXT NOT NULL,
+    type_id TEXT NOT NULL,
+    pick_up_date TEXT NOT NULL CHECK (pick_up_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    loan_days INTEGER NOT NULL CHECK (loan_days > 0),
+    status TEXT NOT NULL,
+    person_name TEXT NOT NULL,  -- PERSONAL
+    person_phone TEXT NOT NULL  -- PERSONAL
+) STRICT;
+CREATE INDEX staff_pickups_date ON staff_pickups(pick_up_date);
+CREATE TABLE staff_loans (
+    loan_id TEXT PRIMARY KEY,
+    inventory_number TEXT NOT NULL,
+    type_id TEXT NOT NULL,
+    start_date TEXT NOT NULL CHECK (start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    due_date TEXT NOT NULL CHECK (due_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    borrower_name TEXT NOT NULL, -- PERSONAL
+    borrower_phone TEXT NOT NULL -- PERSONAL
+) STRICT;
+CREATE INDEX staff_loans_unit ON staff_loans(inventory_number);
+)sql";
+
 } // namespace
 
 const std::vector<db::Migration>& kioskMigrations()
@@ -359,6 +395,7 @@ const std::vector<db::Migration>& kioskMigrations()
         {2, "counselling slots, staff, sync state", kSlotsStaffSync, {}},
         {3, "requests and outbox", kRequestsAndOutbox, {}},
         {4, "outbox sequence and states", kOutboxSequence, {}},
+        {5, "staff mode: PIN guard, pick-ups and open loans", kStaffMode, {}},
     };
     return migrations;
 }

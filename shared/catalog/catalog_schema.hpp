@@ -1,6 +1,7 @@
 // The kiosk's local SQLite schema as numbered migrations: (1) the catalogue, (2) counselling
 // slots, staff and the sync cursor, (3) the kiosk's own requests and the transactional outbox,
-// (4) a strict outbox sequence, outbox states (pending/acked/dead) and the event's subject row.
+// (4) a strict outbox sequence, outbox states (pending/acked/dead) and the event's subject row,
+// (5) staff mode: the PIN guard, reservations awaiting hand-over and open loans from the server.
 // A released migration is never edited; a schema change is a new migration at the end.
 #pragma once
 
@@ -16,7 +17,7 @@ namespace okienko::catalog
 {
 
 /// The newest schema version this program knows (= kioskMigrations().size()).
-inline constexpr int kKioskSchemaVersion = 4;
+inline constexpr int kKioskSchemaVersion = 5;
 
 /// Every migration of the kiosk database, numbered 1..kKioskSchemaVersion.
 const std::vector<db::Migration>& kioskMigrations();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "kiosk/core/kiosk_services.hpp"
+#include "kiosk/core/staff/pin_check.hpp"
 #include "shared/catalog/catalog_schema.hpp"
 
 #include <optional>
@@ -39,6 +40,21 @@ class RecordingKioskServices final : public kiosk::KioskServices
     bool online() const override { return serverConfigured; }
     void requestHold(protocol::HoldRequest request) override { holds.push_back(std::move(request)); }
     void requestBooking(protocol::CounsellingBookRequest request) override { bookings.push_back(std::move(request)); }
+    /// Answers at once (as the next takeCompletions()) with the real argon2id check.
+    std::uint64_t verifyPin(std::vector<kiosk::PinCandidate> candidates, std::string pin) override
+    {
+        const std::uint64_t ticket = ++pinChecks;
+        completions.push_back(kiosk::PinCompletion{ticket, kiosk::findStaffByPin(candidates, pin)});
+        return ticket;
+    }
+    void checkPrinter() override { completions.push_back(kiosk::PrinterCompletion{printerCondition}); }
+    std::optional<std::uint64_t> reprintLast() override
+    {
+        if (!printerConfigured || slips.empty())
+            return std::nullopt;
+        return print(slips.back());
+    }
+    void forgetPrinted() override { ++forgetCalls; }
     std::vector<kiosk::Completion> takeCompletions() override { return std::exchange(completions, {}); }
 
     /// Rows of a table (the test's view of what the flow stored).
@@ -58,6 +74,9 @@ class RecordingKioskServices final : public kiosk::KioskServices
     std::vector<protocol::HoldRequest> holds;
     std::vector<protocol::CounsellingBookRequest> bookings;
     std::vector<kiosk::Completion> completions;
+    std::uint64_t pinChecks = 0;
+    int forgetCalls = 0;
+    receipt::PrinterCondition printerCondition = receipt::PrinterCondition::Ready;
 
   private:
     db::Database m_db;

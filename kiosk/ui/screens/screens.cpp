@@ -4,6 +4,7 @@
 #include "kiosk/ui/screens/attract_screen.hpp"
 #include "kiosk/ui/screens/callback_screens.hpp"
 #include "kiosk/ui/screens/catalogue_screen.hpp"
+#include "kiosk/ui/screens/check_out_screens.hpp"
 #include "kiosk/ui/screens/config_error_screen.hpp"
 #include "kiosk/ui/screens/counselling_screens.hpp"
 #include "kiosk/ui/screens/equipment_screens.hpp"
@@ -11,7 +12,9 @@
 #include "kiosk/ui/screens/feedback_screens.hpp"
 #include "kiosk/ui/screens/home_screen.hpp"
 #include "kiosk/ui/screens/idle_warning_overlay.hpp"
+#include "kiosk/ui/screens/loan_desk_screens.hpp"
 #include "kiosk/ui/screens/service_page_screen.hpp"
+#include "kiosk/ui/screens/staff_entry_screens.hpp"
 
 namespace okienko::kiosk::ui
 {
@@ -76,6 +79,24 @@ void drawFrame(const ScreenEnv& env, UiContext& ctx, Intents& out)
         break;
     case ScreenId::IdeaBox:
         drawIdeaBoxScreen(env, ctx, out);
+        break;
+    case ScreenId::StaffPin:
+    case ScreenId::StaffMenu:
+    case ScreenId::StaffStatus:
+        drawStaffEntryScreen(env, ctx, out);
+        break;
+    case ScreenId::StaffPickups:
+    case ScreenId::StaffCheckOutUnit:
+    case ScreenId::StaffCheckOutLoan:
+    case ScreenId::StaffCheckOutDone:
+        drawCheckOutScreen(env, ctx, out);
+        break;
+    case ScreenId::StaffCheckIn:
+    case ScreenId::StaffCheckInDone:
+    case ScreenId::StaffLoans:
+    case ScreenId::StaffOverdue:
+    case ScreenId::StaffUnits:
+        drawLoanDeskScreen(env, ctx, out);
         break;
     }
     if (env.state.idle.visible)

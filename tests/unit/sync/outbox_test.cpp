@@ -378,7 +378,7 @@ TEST(OutboxMigration, RowsQueuedBeforeVersion4KeepTheirOrderAndState)
                         .ok());
     }
     auto db = openKiosk(dir.file("k.db"));
-    EXPECT_EQ(*db.userVersion(), 4);
+    EXPECT_EQ(*db.userVersion(), catalog::kKioskSchemaVersion);
     ManualClock clock;
     Outbox outbox(db, clock.clock());
     auto batch = outbox.nextBatch(10);

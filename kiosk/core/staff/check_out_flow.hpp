@@ -1,0 +1,42 @@
+// Check-out as a state machine without ImGui: today's pick-ups, then the unit (scanned or typed inventory number), the
+// reservation or a walk-in, the borrower (validated; PESEL optional and never printed), the due date within the type's
+// maximum; then one Full-durability transaction with the loan, its loan.checked_out outbox event and the unit's new
+// state, and the lending agreement printed twice.
+#pragma once
+
+#include "kiosk/core/app_state.hpp"
+#include "kiosk/core/flows/equipment_flow.hpp" // FlowDeps
+#include "kiosk/core/kiosk_services.hpp"
+#include "kiosk/core/staff/check_out_intents.hpp"
+#include "shared/domain/catalog.hpp"
+
+#include <string>
+#include <utility>
+
+namespace okienko::kiosk
+{
+
+class CheckOutFlow
+{
+  public:
+    /// `state` and `catalog` must outlive the flow.
+    CheckOutFlow(AppState& state, const domain::Catalog& catalog) : m_state(state), m_catalog(catalog) {}
+
+    void attach(FlowDeps deps) { m_deps = std::move(deps); }
+    void apply(const CheckOutIntent& intent);
+    /// A worker's result for this flow; false when it belongs to someone else.
+    bool onCompletion(const Completion& completion);
+    /// A scanned code while one of this flow's screens is shown; false when not used here.
+    bool onScan(const std::string& code);
+    /// True once after this flow changed a unit's state in the kiosk database (the app then
+    /// reloads the catalogue, whose units residents' availability is computed from).
+    bool takeUnitsChanged() { return std::exchange(m_unitsChanged, false); }
+
+  private:
+    AppState& m_state;
+    const domain::Catalog& m_catalog;
+    FlowDeps m_deps;
+    bool m_unitsChanged = false;
+};
+
+} // namespace okienko::kiosk

@@ -1,0 +1,42 @@
+// The loan desk as a state machine without ImGui: check-in (unit, condition, notes → the loan closes, the unit goes to
+// cleaning or repair, the return confirmation prints), open loans and their extension within the type's maximum,
+// overdue loans with name, phone and days overdue, every unit's state and "cleaning done". Every change is one
+// Full-durability transaction with its outbox event, and records the staff member.
+#pragma once
+
+#include "kiosk/core/app_state.hpp"
+#include "kiosk/core/flows/equipment_flow.hpp" // FlowDeps
+#include "kiosk/core/kiosk_services.hpp"
+#include "kiosk/core/staff/loan_desk_intents.hpp"
+#include "shared/domain/catalog.hpp"
+
+#include <string>
+#include <utility>
+
+namespace okienko::kiosk
+{
+
+class LoanDeskFlow
+{
+  public:
+    /// `state` and `catalog` must outlive the flow.
+    LoanDeskFlow(AppState& state, const domain::Catalog& catalog) : m_state(state), m_catalog(catalog) {}
+
+    void attach(FlowDeps deps) { m_deps = std::move(deps); }
+    void apply(const LoanDeskIntent& intent);
+    /// A worker's result for this flow; false when it belongs to someone else.
+    bool onCompletion(const Completion& completion);
+    /// A scanned code while one of this flow's screens is shown; false when not used here.
+    bool onScan(const std::string& code);
+    /// True once after this flow changed a unit's state in the kiosk database (the app then
+    /// reloads the catalogue, whose units residents' availability is computed from).
+    bool takeUnitsChanged() { return std::exchange(m_unitsChanged, false); }
+
+  private:
+    AppState& m_state;
+    const domain::Catalog& m_catalog;
+    FlowDeps m_deps;
+    bool m_unitsChanged = false;
+};
+
+} // namespace okienko::kiosk
