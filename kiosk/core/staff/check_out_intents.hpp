@@ -11,7 +11,11 @@ namespace check_out
 struct Start
 {
 };
-using Action = std::variant<Start>;
+/// "Dzisiejsze odbiory" in the staff menu: reservations awaiting hand-over.
+struct ShowPickups
+{
+};
+using Action = std::variant<Start, ShowPickups>;
 } // namespace check_out
 
 struct CheckOutIntent

@@ -11,7 +11,19 @@ namespace loan_desk
 struct StartCheckIn
 {
 };
-using Action = std::variant<StartCheckIn>;
+/// "Wypożyczenia" in the staff menu: open loans, with extension.
+struct ShowLoans
+{
+};
+/// "Zaległe zwroty" in the staff menu.
+struct ShowOverdue
+{
+};
+/// "Stan sprzętu" in the staff menu: every unit's state.
+struct ShowUnits
+{
+};
+using Action = std::variant<StartCheckIn, ShowLoans, ShowOverdue, ShowUnits>;
 } // namespace loan_desk
 
 struct LoanDeskIntent

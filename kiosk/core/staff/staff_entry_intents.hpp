@@ -12,7 +12,19 @@ namespace staff_entry
 struct Open
 {
 };
-using Action = std::variant<Open>;
+/// "Stan kiosku" in the staff menu.
+struct ShowStatus
+{
+};
+/// "Wyloguj" in the staff menu: the session wipe.
+struct Logout
+{
+};
+/// "Menu" on any staff screen: back to the staff menu (the flows' unsaved entries are dropped).
+struct ShowMenu
+{
+};
+using Action = std::variant<Open, ShowStatus, Logout, ShowMenu>;
 } // namespace staff_entry
 
 struct StaffEntryIntent
