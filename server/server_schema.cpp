@@ -222,6 +222,7 @@ const std::vector<db::Migration>& serverMigrations()
             {1, catalogue.name, catalogue.sql, catalogue.apply},
             {2, "server tables", kServerTables, {}},
             {3, "coordinators' panel", panel::kPanelMigrationSql, {}},
+            {4, "catalogue edits in the panel", panel::kCatalogEditsMigrationSql, {}},
         };
     }();
     return migrations;

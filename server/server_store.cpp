@@ -4,6 +4,7 @@
 
 #include "server/credentials.hpp"
 #include "server/server_schema.hpp"
+#include "server/staff_changes.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/domain/codes.hpp"
@@ -176,7 +177,10 @@ Status<db::Error> sweepHolds(db::Database& d, const Now& now)
     }
     st->reset();
     for (const auto& e : expired)
+    {
         OKIENKO_TRY(logRequestStatus(d, protocol::entity::kReservation, e.id, e.code, "expired", e.kiosk, now.unix));
+        OKIENKO_TRY(logPickup(d, e.id, now.unix));
+    }
     return {};
 }
 
@@ -444,6 +448,7 @@ ApplyResult applyReservation(db::Database& d, const KioskIdentity& kiosk, const 
         OKIENKO_TRY(addConflict(d, "reservation-no-longer-fits", "reservation", r.id, kiosk.id,
                                 "type " + r.typeId + " from " + r.period.first.iso(), now.unix));
     OKIENKO_TRY(logRequestStatus(d, protocol::entity::kReservation, r.id, r.code, status, kiosk.id, now.unix));
+    OKIENKO_TRY(logPickup(d, r.id, now.unix));
     return applied(e.id, Json{{"status", status}, {"code", r.code}});
 }
 
@@ -620,6 +625,7 @@ ApplyResult applyCheckOut(db::Database& d, const KioskIdentity& kiosk, const pro
                      l.pesel.empty() ? std::optional<std::string>{} : std::optional<std::string>(l.pesel),
                      l.start.iso(), l.due.iso(), l.staffId, kiosk.id, l.createdAt, now.unix));
     OKIENKO_TRY(setUnitState(d, l.inventoryNumber, domain::UnitState::OnLoan, std::nullopt, now.unix));
+    OKIENKO_TRY(logOpenLoan(d, l.id, now.unix));
     if (l.reservationId)
     {
         auto st = query(d,
@@ -639,6 +645,7 @@ ApplyResult applyCheckOut(db::Database& d, const KioskIdentity& kiosk, const pro
             st->reset();
             OKIENKO_TRY(logRequestStatus(d, protocol::entity::kReservation, *l.reservationId, code, "picked-up", owner,
                                          now.unix));
+            OKIENKO_TRY(logPickup(d, *l.reservationId, now.unix));
         }
     }
     return applied(e.id, Json{{"status", "open"}});
@@ -664,14 +671,16 @@ ApplyResult applyCheckIn(db::Database& d, const protocol::Event& e, const Now& n
     st->reset();
     OKIENKO_TRY(exec(d, "UPDATE loans SET returned_on = ?, return_condition = ?, return_notes = ? WHERE id = ?",
                      c.returnedOn.iso(), domain::toCode(c.condition), c.notes, c.loanId));
-    const domain::UnitState next = c.condition == domain::ReturnCondition::Fine ? domain::UnitState::Available
-                                   : c.condition == domain::ReturnCondition::NeedsCleaning ? domain::UnitState::Cleaning
-                                                                                           : domain::UnitState::Repair;
+    // Every returned unit is disinfected and checked before it is lent again (product §4), so even a
+    // "fine" return goes to cleaning; staff mark it available with "cleaning done".
+    const domain::UnitState next =
+        c.condition == domain::ReturnCondition::NeedsRepair ? domain::UnitState::Repair : domain::UnitState::Cleaning;
     OKIENKO_TRY(setUnitState(d, unit, next, std::nullopt, now.unix));
+    OKIENKO_TRY(logOpenLoan(d, c.loanId, now.unix));
     return applied(e.id, Json{{"status", "returned"}, {"unit_state", domain::toCode(next)}});
 }
 
-ApplyResult applyExtension(db::Database& d, const protocol::Event& e)
+ApplyResult applyExtension(db::Database& d, const protocol::Event& e, const Now& now)
 {
     auto decoded = protocol::decodeLoanExtended(e);
     if (!decoded)
@@ -691,6 +700,7 @@ ApplyResult applyExtension(db::Database& d, const protocol::Event& e)
         return rejected(e.id, "invalid_state", Json{{"path", "$.payload.due"}});
     st->reset();
     OKIENKO_TRY(exec(d, "UPDATE loans SET due_date = ? WHERE id = ?", decoded->due.iso(), decoded->loanId));
+    OKIENKO_TRY(logOpenLoan(d, decoded->loanId, now.unix));
     return applied(e.id, Json{{"due", decoded->due.iso()}});
 }
 
@@ -744,7 +754,7 @@ ApplyResult applyOne(db::Database& d, const KioskIdentity& kiosk, const protocol
     case protocol::EventType::LoanCheckedIn:
         return applyCheckIn(d, e, now);
     case protocol::EventType::LoanExtended:
-        return applyExtension(d, e);
+        return applyExtension(d, e, now);
     case protocol::EventType::UnitStateChanged:
         return applyUnitState(d, e, now);
     case protocol::EventType::UsageRecorded:
@@ -1107,6 +1117,7 @@ Result<Outcome, db::Error> ServerStore::hold(const KioskIdentity& kiosk, const p
     OKIENKO_TRY(exec(d, "INSERT INTO holds(reservation_id, claim_by, pick_up_by) VALUES (?, ?, ?)", h.reservationId,
                      response.claimBy, response.pickUpBy->iso()));
     OKIENKO_TRY(logRequestStatus(d, protocol::entity::kReservation, h.reservationId, "", "held", kiosk.id, now.unix));
+    // No pickup change yet: a hold has no person until its reservation.created arrives (logPickup then).
     OKIENKO_TRY(tx->commit());
     return Outcome{201, protocol::encodeHoldResponse(response), "", ""};
 }
@@ -1294,6 +1305,23 @@ Status<db::Error> ServerStore::read(const std::function<Status<db::Error>(db::Da
     }
     releaseReader(std::move(reader).value());
     return {};
+}
+
+Status<db::Error> logUnitChange(db::Database& d, const std::string& inventoryNumber, std::int64_t now)
+{
+    return logUnit(d, inventoryNumber, now);
+}
+
+Status<db::Error> logCounsellingSlotChange(db::Database& d, const std::string& slotId, std::int64_t now)
+{
+    auto slot = findSlot(d, slotId);
+    if (!slot)
+        return makeErr(slot.error());
+    if (!*slot)
+        return logChange(d, protocol::entity::kCounsellingSlot, slotId, protocol::ChangeOp::Delete, Json::object(),
+                         std::nullopt, std::nullopt, now);
+    return logChange(d, protocol::entity::kCounsellingSlot, slotId, protocol::ChangeOp::Upsert,
+                     protocol::encodeSlot(**slot), std::nullopt, std::nullopt, now);
 }
 
 Result<std::int64_t, db::Error> ServerStore::purgeEvents(int retentionDays, const Now& now)

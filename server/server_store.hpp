@@ -120,4 +120,12 @@ class ServerStore
     std::vector<db::Database> m_readers;
 };
 
+// --- change-log helpers for writers outside the store (the panel), inside ServerStore::write ---
+/// Logs the unit's live state (unit_states over equipment_units) for every kiosk; nothing for an
+/// unknown inventory number.
+Status<db::Error> logUnitChange(db::Database& d, const std::string& inventoryNumber, std::int64_t now);
+/// Logs counselling slot `slotId` as it is now for every kiosk: an upsert with its booked flag, or a
+/// tombstone when the slot no longer exists.
+Status<db::Error> logCounsellingSlotChange(db::Database& d, const std::string& slotId, std::int64_t now);
+
 } // namespace okienko::server

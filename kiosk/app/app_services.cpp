@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <system_error>
 
@@ -127,8 +128,19 @@ AppServices::AppServices(const KioskConfig& config) : m_config(config), m_kioskI
     if (has.value())
     {
         auto stored = catalog::loadCatalog(m_db);
-        if (stored && stored.value() == loaded.value())
-            return;
+        if (stored)
+        {
+            // Unit states are live: staff set them at this terminal (on loan, cleaning, repair).
+            // The file says which units exist; a unit it still lists keeps the state it has now.
+            std::map<std::string, domain::UnitState> live;
+            for (const domain::EquipmentUnit& u : stored.value().units)
+                live.emplace(u.inventoryNumber, u.state);
+            for (domain::EquipmentUnit& u : loaded.value().units)
+                if (auto it = live.find(u.inventoryNumber); it != live.end())
+                    u.state = it->second;
+            if (stored.value() == loaded.value())
+                return;
+        }
     }
     if (auto st = catalog::importCatalog(m_db, loaded.value()); !st.ok())
         m_problems.push_back("importing " + seed.string() + ": " + st.error().describe());

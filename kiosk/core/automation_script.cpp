@@ -17,13 +17,14 @@ namespace
 enum class ArgKind
 {
     None,
-    String,   ///< "quoted"
-    Id,       ///< bare identifier
-    Language, ///< pl|uk|en
-    KeyName,  ///< enter|backspace|tab|escape
-    Integer,  ///< whole milliseconds
-    Decimal,  ///< seconds, fractions allowed
-    PngPath,  ///< bare or quoted, ending in .png
+    String,    ///< "quoted"
+    Id,        ///< bare identifier
+    Language,  ///< pl|uk|en
+    KeyName,   ///< enter|backspace|tab|escape
+    Integer,   ///< whole milliseconds
+    Decimal,   ///< seconds, fractions allowed
+    PngPath,   ///< bare or quoted, ending in .png
+    IdSeconds, ///< bare identifier, then seconds (hold-id)
 };
 
 struct CommandSpec
@@ -34,10 +35,11 @@ struct CommandSpec
     std::string_view argHelp;
 };
 
-constexpr std::array<CommandSpec, 12> kCommands{{
+constexpr std::array<CommandSpec, 13> kCommands{{
     {"lang", CommandKind::Lang, ArgKind::Language, "a language: pl, uk or en"},
     {"tap", CommandKind::Tap, ArgKind::String, "the visible label in double quotes"},
     {"tap-id", CommandKind::TapId, ArgKind::Id, "a widget id"},
+    {"hold-id", CommandKind::HoldId, ArgKind::IdSeconds, "a widget id and seconds"},
     {"type", CommandKind::Type, ArgKind::String, "the text in double quotes"},
     {"key", CommandKind::Key, ArgKind::KeyName, "a key: enter, backspace, tab or escape"},
     {"scan", CommandKind::Scan, ArgKind::String, "the scanned code in double quotes"},
@@ -51,6 +53,7 @@ constexpr std::array<CommandSpec, 12> kCommands{{
 
 constexpr double kMaxWaitMs = 3'600'000.0;        // an hour of real time is surely a typo
 constexpr double kMaxAdvanceSeconds = 31'536'000; // a year of simulated time
+constexpr double kMaxHoldSeconds = 60;            // every held frame is drawn: keep runs short
 
 bool isSpace(char c)
 {
@@ -95,6 +98,10 @@ class LineParser
     }
     std::optional<ScriptError> quoted(std::string& out);
     std::optional<ScriptError> argument(const CommandSpec& spec, Command& cmd);
+    /// A bare widget id at the current position.
+    std::optional<ScriptError> idToken(std::size_t start, std::string& out);
+    /// A whole (Integer) or decimal number at the current position, at most `max`.
+    std::optional<ScriptError> number(const CommandSpec& spec, ArgKind kind, double max, double& out);
 
     std::string_view m_line;
     int m_lineNo;
@@ -135,6 +142,65 @@ std::optional<ScriptError> LineParser::quoted(std::string& out)
         out.push_back(c);
         ++m_pos;
     }
+}
+
+std::optional<ScriptError> LineParser::idToken(std::size_t start, std::string& out)
+{
+    const std::string_view tok = bareToken();
+    for (std::size_t i = 0; i < tok.size(); ++i)
+    {
+        if (!isIdChar(tok[i]))
+        {
+            return error(start + i, "invalid character in id (allowed: letters, digits, _ - . : + /)");
+        }
+    }
+    out = std::string(tok);
+    return std::nullopt;
+}
+
+std::optional<ScriptError> LineParser::number(const CommandSpec& spec, ArgKind kind, double max, double& out)
+{
+    const std::size_t start = m_pos;
+    const std::string_view tok = bareToken();
+    double value = 0;
+    double scale = 0; // 0 while in the integer part
+    bool digits = false;
+    for (const char c : tok)
+    {
+        if (c >= '0' && c <= '9')
+        {
+            digits = true;
+            if (scale == 0)
+            {
+                value = value * 10 + (c - '0');
+            }
+            else
+            {
+                value += (c - '0') * scale;
+                scale /= 10;
+            }
+        }
+        else if (c == '.' && kind == ArgKind::Decimal && scale == 0 && digits)
+        {
+            scale = 0.1;
+        }
+        else
+        {
+            return error(start,
+                         "bad number \"" + std::string(tok) + "\": " + std::string(spec.name) + " needs " +
+                             (kind == ArgKind::Integer ? "whole milliseconds (e.g. 500)" : "seconds (e.g. 90 or 0.5)"));
+        }
+    }
+    if (!digits || (scale != 0 && tok.back() == '.'))
+    {
+        return error(start, "bad number \"" + std::string(tok) + "\"");
+    }
+    if (value > max)
+    {
+        return error(start, "number out of range (at most " + std::to_string(static_cast<long long>(max)) + ")");
+    }
+    out = value;
+    return std::nullopt;
 }
 
 std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command& cmd)
@@ -192,18 +258,12 @@ std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command
         {
             return error(start, "expected " + std::string(spec.argHelp) + " without quotes");
         }
-        const std::string_view tok = bareToken();
         if (spec.arg == ArgKind::Id)
         {
-            for (std::size_t i = 0; i < tok.size(); ++i)
-            {
-                if (!isIdChar(tok[i]))
-                {
-                    return error(start + i, "invalid character in id (allowed: letters, digits, _ - . : + /)");
-                }
-            }
+            return idToken(start, cmd.text);
         }
-        else if (spec.arg == ArgKind::Language)
+        const std::string_view tok = bareToken();
+        if (spec.arg == ArgKind::Language)
         {
             if (tok != "pl" && tok != "uk" && tok != "en")
             {
@@ -218,48 +278,33 @@ std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command
         return std::nullopt;
     }
     case ArgKind::Integer:
+        return number(spec, ArgKind::Integer, kMaxWaitMs, cmd.number);
     case ArgKind::Decimal:
+        return number(spec, ArgKind::Decimal, kMaxAdvanceSeconds, cmd.number);
+    case ArgKind::IdSeconds:
     {
-        const std::string_view tok = bareToken();
-        double value = 0;
-        double scale = 0; // 0 while in the integer part
-        bool digits = false;
-        for (const char c : tok)
+        if (isQuoted)
         {
-            if (c >= '0' && c <= '9')
-            {
-                digits = true;
-                if (scale == 0)
-                {
-                    value = value * 10 + (c - '0');
-                }
-                else
-                {
-                    value += (c - '0') * scale;
-                    scale /= 10;
-                }
-            }
-            else if (c == '.' && spec.arg == ArgKind::Decimal && scale == 0 && digits)
-            {
-                scale = 0.1;
-            }
-            else
-            {
-                return error(start, "bad number \"" + std::string(tok) + "\": " + std::string(spec.name) + " needs " +
-                                        (spec.arg == ArgKind::Integer ? "whole milliseconds (e.g. 500)"
-                                                                      : "seconds (e.g. 90 or 0.5)"));
-            }
+            return error(start, "expected a widget id without quotes");
         }
-        if (!digits || (scale != 0 && tok.back() == '.'))
+        if (auto err = idToken(start, cmd.text))
         {
-            return error(start, "bad number \"" + std::string(tok) + "\"");
+            return err;
         }
-        const double max = spec.arg == ArgKind::Integer ? kMaxWaitMs : kMaxAdvanceSeconds;
-        if (value > max)
+        skipSpace();
+        if (m_pos >= m_line.size())
         {
-            return error(start, "number out of range (at most " + std::to_string(static_cast<long long>(max)) + ")");
+            return error(m_pos, "missing argument: " + std::string(spec.name) + " needs seconds after the id");
         }
-        cmd.number = value;
+        const std::size_t numberStart = m_pos;
+        if (auto err = number(spec, ArgKind::Decimal, kMaxHoldSeconds, cmd.number))
+        {
+            return err;
+        }
+        if (cmd.number <= 0)
+        {
+            return error(numberStart, "a hold needs more than 0 seconds (use tap-id for a tap)");
+        }
         return std::nullopt;
     }
     }
@@ -291,7 +336,7 @@ std::optional<Command> LineParser::parse(std::optional<ScriptError>& err)
     if (spec == nullptr)
     {
         err = error(wordStart, "unknown command \"" + std::string(word) +
-                                   "\" (expected lang, tap, tap-id, type, key, scan, expect, expect-not, "
+                                   "\" (expected lang, tap, tap-id, hold-id, type, key, scan, expect, expect-not, "
                                    "expect-screen, wait, advance-clock or screenshot)");
         return std::nullopt;
     }
@@ -306,7 +351,8 @@ std::optional<Command> LineParser::parse(std::optional<ScriptError>& err)
     skipSpace();
     if (m_pos < m_line.size())
     {
-        err = error(m_pos, "extra argument: " + std::string(spec->name) + " takes one argument");
+        err = error(m_pos, "extra argument: " + std::string(spec->name) +
+                               (spec->arg == ArgKind::IdSeconds ? " takes two arguments" : " takes one argument"));
         return std::nullopt;
     }
     return cmd;

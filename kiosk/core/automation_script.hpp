@@ -18,6 +18,7 @@ enum class CommandKind
     Lang,         ///< lang pl|uk|en — text = language code.
     Tap,          ///< tap "visible label" — text = label.
     TapId,        ///< tap-id ID — text = id.
+    HoldId,       ///< hold-id ID SECONDS — text = id, number = seconds the finger stays (> 0, ≤ 60).
     Type,         ///< type "text" — text = text.
     Key,          ///< key enter|backspace|tab|escape — text = key name.
     Scan,         ///< scan "code" — text = code.
@@ -37,7 +38,7 @@ struct Command
     int line = 0; ///< 1-based line in the script.
     CommandKind kind = CommandKind::Tap;
     std::string text;  ///< The text argument (UTF-8, escapes resolved), if the command has one.
-    double number = 0; ///< The numeric argument of wait / advance-clock.
+    double number = 0; ///< The numeric argument of wait / advance-clock / hold-id.
 
     friend bool operator==(const Command&, const Command&) = default;
 };

@@ -184,6 +184,9 @@ void Controller::apply(const Intent& intent, Millis now)
         },
         intent);
     m_requests.afterNavigation(); // Home, Back past a flow's first step: its state is erased
+    if (m_state.router.current() == ScreenId::StaffPin && !m_state.staff.loggedIn() &&
+        m_idle.state() == IdleState::Stopped)
+        m_idle.start(now); // the keypad opened from the attract screen: a walk-away still ends it
     if (m_staffEntry.takeLogout())
         wipeSession(); // logout is the session wipe: nothing a borrower said stays in memory
     followStaffSession(now);

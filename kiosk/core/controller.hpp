@@ -80,7 +80,8 @@ class Controller
     const search::CatalogIndex& m_index;
     SessionDefaults m_defaults;
     IdleTimer m_idle;
-    IdleTimer m_staffIdle{kStaffIdleLogout, kStaffIdleWarning};
+    /// The warning is part of the two minutes: logged out kStaffIdleLogout after the last touch.
+    IdleTimer m_staffIdle{kStaffIdleLogout - kStaffIdleWarning, kStaffIdleWarning};
     bool m_staffWasLoggedIn = false;
     EquipmentFlow m_equipment{m_state, m_catalog};
     RequestFlows m_requests{m_state, m_catalog};

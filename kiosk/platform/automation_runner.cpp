@@ -5,6 +5,7 @@
 #include "kiosk/platform/screenshot.hpp"
 #include "shared/text/utf8.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace okienko::kiosk::platform
@@ -114,6 +115,32 @@ bool AutomationRunner::tapId(const std::string& id, std::string& why)
     return find(id, true, t, why) && tapAt(t, why);
 }
 
+bool AutomationRunner::holdId(const std::string& id, double seconds, std::string& why)
+{
+    ui::TapTarget t;
+    if (!find(id, true, t, why))
+        return false;
+    const ImVec2 c = t.centre();
+    TouchAdapter& touch = m_frontend.touch();
+    m_app.userActivity();
+    touch.push(TouchAdapter::Kind::Down, c);
+    // The adapter moves the pointer there first and presses on the next frame; the hold starts then.
+    for (int i = 0; i < 10 && touch.busy(); ++i)
+        frames(1);
+    // Scripted runs step ImGui by 1/60 s a frame (Frontend's fixed step), whatever the clock says:
+    // so the clock moves by one step per frame too, and the hold lasts `seconds` for both.
+    constexpr double kStep = 1.0 / 60.0;
+    const int steps = static_cast<int>(std::ceil(seconds / kStep));
+    for (int i = 0; i < steps; ++i)
+    {
+        m_clock.advanceSeconds(kStep);
+        frames(1);
+    }
+    touch.push(TouchAdapter::Kind::Up, c);
+    settle();
+    return true;
+}
+
 bool AutomationRunner::typeOne(const std::string& ch, std::string& why)
 {
     const ui::FrameRecord& rec = m_app.ui().record;
@@ -216,6 +243,8 @@ bool AutomationRunner::execute(const Command& c, std::string& why)
         return tapLabel(c.text, why);
     case CommandKind::TapId:
         return tapId(c.text, why);
+    case CommandKind::HoldId:
+        return holdId(c.text, c.number, why);
     case CommandKind::Type:
         return typeText(c.text, why);
     case CommandKind::Key:

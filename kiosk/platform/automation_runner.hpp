@@ -40,6 +40,9 @@ class AutomationRunner
     bool find(const std::string& key, bool byId, ui::TapTarget& out, std::string& why);
     bool tapLabel(const std::string& label, std::string& why);
     bool tapId(const std::string& id, std::string& why);
+    /// A finger on the widget `id` for `seconds` (a long-press): the manual clock and ImGui's fixed
+    /// frame step advance together, one frame at a time, while it is held.
+    bool holdId(const std::string& id, double seconds, std::string& why);
     bool typeText(const std::string& text, std::string& why);
     bool typeOne(const std::string& ch, std::string& why);
     /// One key of a USB keyboard, down and up, through the same path as a real one.

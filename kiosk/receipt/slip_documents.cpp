@@ -147,17 +147,22 @@ Slip serviceInfoSlip(const SlipContext& ctx, const domain::Service& s)
 }
 
 Slip lendingAgreementSlip(const SlipContext& ctx, const domain::Loan& loan, const domain::EquipmentType& type,
-                          const std::string& staffName)
+                          const std::string& staffName, std::optional<AgreementCopy> only)
 {
     Slip slip = baseSlip(ctx, "agreement " + loan.inventoryNumber);
     const auto& b = loan.borrower;
     const std::string address = b.address.street + ", " + b.address.postalCode + " " + b.address.city;
-    for (int copy = 0; copy < 2; ++copy)
+    std::vector<AgreementCopy> copies{AgreementCopy::Borrower, AgreementCopy::Cus};
+    if (only)
+        copies = {*only};
+    for (std::size_t i = 0; i < copies.size(); ++i)
     {
-        if (copy == 1)
+        const AgreementCopy copy = copies[i];
+        if (i > 0)
             slip.cutHere();
         slip.title(t(ctx, "slip.agreement.title"));
-        slip.paragraph(t(ctx, copy == 0 ? "slip.agreement.copy_borrower" : "slip.agreement.copy_cus"));
+        slip.paragraph(
+            t(ctx, copy == AgreementCopy::Borrower ? "slip.agreement.copy_borrower" : "slip.agreement.copy_cus"));
         slip.keyValue(t(ctx, "slip.agreement.lender"), ctx.cus.cusName.in(ctx.language));
         slip.keyValue(t(ctx, "slip.agreement.borrower"), b.name);
         slip.keyValue(t(ctx, "slip.agreement.address"), address);

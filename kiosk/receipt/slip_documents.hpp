@@ -42,10 +42,18 @@ Slip callbackSlip(const SlipContext& ctx, const domain::CallbackRequest& request
 /// Everything a resident needs to use a service, to take home.
 Slip serviceInfoSlip(const SlipContext& ctx, const domain::Service& service);
 
+/// One of the two copies of the lending agreement, each labelled with whom it is for.
+enum class AgreementCopy
+{
+    Cus,      ///< "Egzemplarz dla CUS"
+    Borrower, ///< "Egzemplarz dla wypożyczającego"
+};
+
 /// Lending agreement / hand-over protocol ("umowa użyczenia") in two copies with signature lines.
-/// The borrower's PESEL is never printed, even when the loan record holds it.
+/// The borrower's PESEL is never printed, even when the loan record holds it. With `only`, the slip
+/// is that one copy (check-out prints each copy as its own job, so each copy's outcome is known).
 Slip lendingAgreementSlip(const SlipContext& ctx, const domain::Loan& loan, const domain::EquipmentType& type,
-                          const std::string& staffName);
+                          const std::string& staffName, std::optional<AgreementCopy> only = std::nullopt);
 
 /// Return confirmation: item, date, condition at return.
 Slip returnConfirmationSlip(const SlipContext& ctx, const domain::Loan& loan, const domain::EquipmentType& type);

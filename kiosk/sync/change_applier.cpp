@@ -250,6 +250,67 @@ Status<Error> applyStaff(db::Database& db, const protocol::Change& change)
     return {};
 }
 
+/// The change's id names the row; data that names another row is a server bug, not something to store.
+Status<Error> checkSameId(const protocol::Change& change, const std::string& dataId, std::string_view key)
+{
+    if (dataId == change.id)
+        return {};
+    return makeErr(badChange(change, protocol::ProtocolError{protocol::ProtocolErrorCode::BadValue,
+                                                             "$." + std::string(key), "differs from the change's id"}));
+}
+
+// Staff-mode rows carry a name and a phone: errors name the entity, id and JSON path, never a value.
+Status<Error> applyPickup(db::Database& db, const protocol::Change& change)
+{
+    if (change.op == protocol::ChangeOp::Delete)
+        return runWith(db, "DELETE FROM staff_pickups WHERE reservation_id = ?1", {change.id});
+    auto p = protocol::decodePickup(change.data);
+    if (!p)
+        return makeErr(badChange(change, p.error()));
+    if (auto same = checkSameId(change, p->reservationId, "reservation_id"); !same)
+        return same;
+    auto stmt = db.prepare("INSERT INTO staff_pickups(reservation_id, code, type_id, pick_up_date, loan_days, status,"
+                           " person_name, person_phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                           " ON CONFLICT(reservation_id) DO UPDATE SET code = excluded.code,"
+                           " type_id = excluded.type_id, pick_up_date = excluded.pick_up_date,"
+                           " loan_days = excluded.loan_days, status = excluded.status,"
+                           " person_name = excluded.person_name, person_phone = excluded.person_phone");
+    if (!stmt)
+        return makeErr(stmt.error());
+    for (auto st : {stmt->bind(1, p->reservationId), stmt->bind(2, p->code), stmt->bind(3, p->typeId),
+                    stmt->bind(4, p->pickUpDate.iso()), stmt->bind(5, p->loanDays),
+                    stmt->bind(6, std::string(domain::toCode(p->status))), stmt->bind(7, p->name),
+                    stmt->bind(8, p->phone), stmt->run()})
+        if (!st)
+            return st;
+    return {};
+}
+
+Status<Error> applyOpenLoan(db::Database& db, const protocol::Change& change)
+{
+    if (change.op == protocol::ChangeOp::Delete)
+        return runWith(db, "DELETE FROM staff_loans WHERE loan_id = ?1", {change.id});
+    auto l = protocol::decodeOpenLoan(change.data);
+    if (!l)
+        return makeErr(badChange(change, l.error()));
+    if (auto same = checkSameId(change, l->loanId, "loan_id"); !same)
+        return same;
+    auto stmt = db.prepare("INSERT INTO staff_loans(loan_id, inventory_number, type_id, start_date, due_date,"
+                           " borrower_name, borrower_phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                           " ON CONFLICT(loan_id) DO UPDATE SET inventory_number = excluded.inventory_number,"
+                           " type_id = excluded.type_id, start_date = excluded.start_date,"
+                           " due_date = excluded.due_date, borrower_name = excluded.borrower_name,"
+                           " borrower_phone = excluded.borrower_phone");
+    if (!stmt)
+        return makeErr(stmt.error());
+    for (auto st : {stmt->bind(1, l->loanId), stmt->bind(2, l->inventoryNumber), stmt->bind(3, l->typeId),
+                    stmt->bind(4, l->start.iso()), stmt->bind(5, l->due.iso()), stmt->bind(6, l->name),
+                    stmt->bind(7, l->phone), stmt->run()})
+        if (!st)
+            return st;
+    return {};
+}
+
 Result<bool, Error> applyRequestStatus(db::Database& db, const protocol::Change& change)
 {
     if (change.op == protocol::ChangeOp::Delete)
@@ -312,6 +373,20 @@ Result<ApplySummary, Error> applyChanges(db::Database& db, const protocol::Chang
             if (!st)
                 return makeErr(st.error());
             ++summary.staff;
+        }
+        else if (e == entity::kPickup)
+        {
+            auto st = applyPickup(db, change);
+            if (!st)
+                return makeErr(st.error());
+            ++summary.pickups;
+        }
+        else if (e == entity::kOpenLoan)
+        {
+            auto st = applyOpenLoan(db, change);
+            if (!st)
+                return makeErr(st.error());
+            ++summary.openLoans;
         }
         else if (e == entity::kReservation || e == entity::kCounsellingRequest || e == entity::kCallbackRequest)
         {

@@ -3,7 +3,9 @@
 // harmless: every change is an idempotent upsert or delete of a whole entity).
 // Catalogue entities are merged into the stored catalogue and written back with replaceCatalog;
 // slots and staff are upserted row by row; request entities update the status of this kiosk's own
-// requests. Entities this build does not know are skipped (a newer server may send more).
+// requests; staff-mode pick-ups and open loans (name and phone: PERSONAL, never logged) are upserted
+// into staff_pickups / staff_loans and deleted when the server says they ended. Entities this build
+// does not know are skipped (a newer server may send more).
 #pragma once
 
 #include "shared/db/database.hpp"
@@ -19,8 +21,10 @@ struct ApplySummary
     int catalogue = 0; ///< catalogue entities changed
     int slots = 0;
     int staff = 0;
-    int requests = 0; ///< status updates of own requests
-    int skipped = 0;  ///< unknown entities, or status updates for requests this kiosk does not have
+    int requests = 0;  ///< status updates of own requests
+    int pickups = 0;   ///< staff_pickups rows upserted or deleted
+    int openLoans = 0; ///< staff_loans rows upserted or deleted
+    int skipped = 0;   ///< unknown entities, or status updates for requests this kiosk does not have
 };
 
 /// Misuse when no transaction is open; BadData (with the entity and JSON path, never the value) when

@@ -136,10 +136,11 @@ struct NavItem
     const char* path;
     const char* label;
 };
-constexpr NavItem kNav[] = {{"/panel/callbacks", "Prośby o telefon"},
-                            {"/panel/reservations", "Rezerwacje i poradnictwo"},
-                            {"/panel/kiosks", "Stan kiosków"},
-                            {"/panel/monitoring", "Monitoring"}};
+constexpr NavItem kNav[] = {
+    {"/panel/callbacks", "Prośby o telefon"}, {"/panel/reservations", "Rezerwacje i poradnictwo"},
+    {"/panel/loans", "Wypożyczenia"},         {"/panel/units", "Sprzęt"},
+    {"/panel/slots", "Dyżury poradnictwa"},   {"/panel/catalog", "Katalog usług"},
+    {"/panel/kiosks", "Stan kiosków"},        {"/panel/monitoring", "Monitoring"}};
 } // namespace
 
 std::string renderPage(const PageFrame& frame, const std::string& bodyHtml)
@@ -213,6 +214,20 @@ input, select, textarea { border: 1px solid #555; border-radius: 3px; padding: .
 .login button { margin-top: 1rem; padding: .4rem 1.2rem; }
 .warn { color: #8a1c00; font-weight: bold; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.catalog-form fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .5rem 1rem 1rem; margin: 0 0 1rem; min-width: 0; }
+.catalog-form legend { font-weight: bold; font-size: 1.1rem; padding: 0 .3rem; }
+.langs { display: grid; grid-template-columns: repeat(auto-fit, minmax(24rem, 1fr)); gap: 0 1rem; }
+.field { margin: .6rem 0; }
+.field label { display: block; font-weight: bold; }
+.field.check label { display: inline; font-weight: normal; }
+.field input[type="text"], .field textarea { width: 100%; }
+.hint { color: var(--muted); font-size: .9rem; margin: .1rem 0; }
+.field-error { color: #b00020; font-weight: bold; margin: .1rem 0; }
+[aria-invalid="true"] { border: 2px solid #b00020; }
+.error-summary { border: 3px solid #b00020; padding: .25rem 1rem; margin: 0 0 1rem; }
+.error-summary h2 { margin-top: .5rem; }
+.stale { border-left: 6px solid #8a1c00; padding: 0 1rem; margin: 0 0 1rem; }
+.stale dd { margin: 0 0 .5rem 1rem; white-space: pre-wrap; }
 )css";
     return css;
 }

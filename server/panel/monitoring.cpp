@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <initializer_list>
 #include <map>
 
 namespace okienko::server::panel
@@ -39,6 +40,8 @@ const char* const kAreaNames[] = {"polityka prorodzinna",
                                   "ochrona środowiska",
                                   "reintegracja zawodowa i społeczna"};
 
+} // namespace
+
 std::string areaLabel(const std::string& code)
 {
     if (code.empty())
@@ -50,6 +53,9 @@ std::string areaLabel(const std::string& code)
     return std::to_string(n) + ". " + kAreaNames[n - 1];
 }
 
+namespace
+{
+
 std::string flowLabel(const std::string& flow)
 {
     static const std::map<std::string, std::string> labels{{"equipment", "wypożyczalnia sprzętu"},
@@ -60,30 +66,27 @@ std::string flowLabel(const std::string& flow)
     return it == labels.end() ? flow : it->second;
 }
 
-Result<std::int64_t, db::Error> scalar(db::Database& d, std::string_view sql, std::int64_t a, std::int64_t b)
+/// The first column of the last row of `sql` (a COUNT); 0 when there is no row.
+template <typename A>
+Result<std::int64_t, db::Error> scalar(db::Database& d, std::string_view sql, const A& first, const A& last)
 {
-    auto st = sqlQuery(d, sql, a, b);
-    if (!st)
-        return makeErr(st.error());
     std::int64_t value = 0;
-    auto s = forEachRow(*st, [&](db::Statement& r) { value = r.columnInt64(0).value(); });
-    if (!s)
+    if (auto s = sqlEachRow(
+            d, [&](db::Statement& r) { value = r.columnInt64(0).value(); }, sql, first, last);
+        !s)
         return makeErr(s.error());
     return value;
 }
 
-Result<std::int64_t, db::Error> scalarText(db::Database& d, std::string_view sql, const std::string& a,
-                                           const std::string& b)
+/// One indicator counted over the period. A date column is compared with the first and last day
+/// ("YYYY-MM-DD", BETWEEN ? AND ?); a timestamp with local midnight before the first day and after
+/// the last (>= ? AND < ?).
+struct PeriodCount
 {
-    auto st = sqlQuery(d, sql, a, b);
-    if (!st)
-        return makeErr(st.error());
-    std::int64_t value = 0;
-    auto s = forEachRow(*st, [&](db::Statement& r) { value = r.columnInt64(0).value(); });
-    if (!s)
-        return makeErr(s.error());
-    return value;
-}
+    const char* indicator;
+    const char* sql;
+    bool byDate = false;
+};
 
 std::string decimalComma(double v)
 {
@@ -112,11 +115,6 @@ std::string csvField(const std::string& v)
 }
 } // namespace
 
-#define OKIENKO_PANEL_COUNT(var, expr)                                                                                 \
-    auto var = (expr);                                                                                                 \
-    if (!var)                                                                                                          \
-        return makeErr(var.error());
-
 Result<std::vector<IndicatorRow>, db::Error> computeIndicators(db::Database& d, Date from, Date to)
 {
     const std::int64_t t0 = localMidnight(from);
@@ -128,134 +126,113 @@ Result<std::vector<IndicatorRow>, db::Error> computeIndicators(db::Database& d, 
     {
         rows.push_back({section, indicator, std::move(detail), std::move(value)});
     };
+    auto counts = [&](const char* section, std::initializer_list<PeriodCount> list) -> Status<db::Error>
+    {
+        for (const PeriodCount& c : list)
+        {
+            auto n = c.byDate ? scalar(d, c.sql, d0, d1) : scalar(d, c.sql, t0, t1);
+            if (!n)
+                return makeErr(n.error());
+            add(section, c.indicator, "", std::to_string(*n));
+        }
+        return {};
+    };
 
     const char* kEquipment = "Wypożyczalnia sprzętu rehabilitacyjnego";
-    OKIENKO_PANEL_COUNT(borrowers, scalarText(d,
-                                              "SELECT COUNT(DISTINCT COALESCE(NULLIF(borrower_phone, ''), "
-                                              "lower(borrower_name), id)) FROM loans WHERE start_date BETWEEN ? AND ?",
-                                              d0, d1));
-    add(kEquipment, "Liczba osób korzystających z usługi (różni wypożyczający)", "", std::to_string(*borrowers));
-    OKIENKO_PANEL_COUNT(loans, scalarText(d, "SELECT COUNT(*) FROM loans WHERE start_date BETWEEN ? AND ?", d0, d1));
-    add(kEquipment, "Wypożyczenia rozpoczęte", "", std::to_string(*loans));
-    OKIENKO_PANEL_COUNT(reservations, scalar(d,
-                                             "SELECT COUNT(*) FROM reservations WHERE code <> '' AND received_at >= ? "
-                                             "AND received_at < ?",
-                                             t0, t1));
-    add(kEquipment, "Rezerwacje złożone w kioskach", "", std::to_string(*reservations));
-    OKIENKO_PANEL_COUNT(reservers, scalar(d,
-                                          "SELECT COUNT(DISTINCT COALESCE(NULLIF(person_phone, ''), "
-                                          "lower(person_name), id)) FROM reservations WHERE code <> '' AND "
-                                          "received_at >= ? AND received_at < ?",
-                                          t0, t1));
-    add(kEquipment, "Osoby, które zarezerwowały sprzęt", "", std::to_string(*reservers));
+    if (auto s =
+            counts(kEquipment,
+                   {{"Liczba osób korzystających z usługi (różni wypożyczający)",
+                     "SELECT COUNT(DISTINCT COALESCE(NULLIF(borrower_phone, ''), lower(borrower_name), id)) FROM "
+                     "loans WHERE start_date BETWEEN ? AND ?",
+                     true},
+                    {"Wypożyczenia rozpoczęte", "SELECT COUNT(*) FROM loans WHERE start_date BETWEEN ? AND ?", true},
+                    {"Rezerwacje złożone w kioskach",
+                     "SELECT COUNT(*) FROM reservations WHERE code <> '' AND received_at >= ? AND received_at < ?"},
+                    {"Osoby, które zarezerwowały sprzęt",
+                     "SELECT COUNT(DISTINCT COALESCE(NULLIF(person_phone, ''), lower(person_name), id)) FROM "
+                     "reservations WHERE code <> '' AND received_at >= ? AND received_at < ?"}});
+        !s)
+        return makeErr(s.error());
 
     const char* kCounselling = "Punkt poradnictwa specjalistycznego";
-    OKIENKO_PANEL_COUNT(meetings, scalarText(d,
-                                             "SELECT COUNT(*) FROM counselling_requests r JOIN counselling_slots s ON "
-                                             "s.id = r.slot_id WHERE r.status NOT IN ('cancelled') AND s.date "
-                                             "BETWEEN ? AND ?",
-                                             d0, d1));
-    add(kCounselling, "Liczba spotkań w zakresie poradnictwa (umówione terminy)", "", std::to_string(*meetings));
-    OKIENKO_PANEL_COUNT(counselled, scalarText(d,
-                                               "SELECT COUNT(DISTINCT COALESCE(NULLIF(r.phone, ''), lower(r.name), "
-                                               "r.id)) FROM counselling_requests r JOIN counselling_slots s ON s.id = "
-                                               "r.slot_id WHERE r.status NOT IN ('cancelled') AND s.date BETWEEN ? "
-                                               "AND ?",
-                                               d0, d1));
-    add(kCounselling, "Liczba osób korzystających z poradnictwa", "", std::to_string(*counselled));
-    OKIENKO_PANEL_COUNT(requests, scalar(d,
-                                         "SELECT COUNT(*) FROM counselling_requests WHERE received_at >= ? AND "
-                                         "received_at < ?",
-                                         t0, t1));
-    add(kCounselling, "Zgłoszenia z kiosków", "", std::to_string(*requests));
+    if (auto s = counts(kCounselling,
+                        {{"Liczba spotkań w zakresie poradnictwa (umówione terminy)",
+                          "SELECT COUNT(*) FROM counselling_requests r JOIN counselling_slots s ON s.id = r.slot_id "
+                          "WHERE r.status NOT IN ('cancelled') AND s.date BETWEEN ? AND ?",
+                          true},
+                         {"Liczba osób korzystających z poradnictwa",
+                          "SELECT COUNT(DISTINCT COALESCE(NULLIF(r.phone, ''), lower(r.name), r.id)) FROM "
+                          "counselling_requests r JOIN counselling_slots s ON s.id = r.slot_id WHERE r.status NOT IN "
+                          "('cancelled') AND s.date BETWEEN ? AND ?",
+                          true},
+                         {"Zgłoszenia z kiosków",
+                          "SELECT COUNT(*) FROM counselling_requests WHERE received_at >= ? AND received_at < ?"}});
+        !s)
+        return makeErr(s.error());
 
-    const char* kCallbacks = "Prośby o telefon";
-    OKIENKO_PANEL_COUNT(
-        cbIn, scalar(d, "SELECT COUNT(*) FROM callback_requests WHERE received_at >= ? AND received_at < ?", t0, t1));
-    add(kCallbacks, "Zgłoszone", "", std::to_string(*cbIn));
-    OKIENKO_PANEL_COUNT(cbDone,
-                        scalar(d,
-                               "SELECT COUNT(*) FROM callback_requests WHERE status = 'done' AND closed_at >= ? "
-                               "AND closed_at < ?",
-                               t0, t1));
-    add(kCallbacks, "Załatwione (rozmowa odbyta)", "", std::to_string(*cbDone));
-    OKIENKO_PANEL_COUNT(cbClosed, scalar(d,
-                                         "SELECT COUNT(*) FROM callback_requests WHERE status = 'closed' AND "
-                                         "closed_at >= ? AND closed_at < ?",
-                                         t0, t1));
-    add(kCallbacks, "Zamknięte bez kontaktu", "", std::to_string(*cbClosed));
-    OKIENKO_PANEL_COUNT(attempts, scalar(d, "SELECT COUNT(*) FROM callback_attempts WHERE at >= ? AND at < ?", t0, t1));
-    add(kCallbacks, "Próby połączeń", "", std::to_string(*attempts));
+    if (auto s =
+            counts("Prośby o telefon",
+                   {{"Zgłoszone", "SELECT COUNT(*) FROM callback_requests WHERE received_at >= ? AND received_at < ?"},
+                    {"Załatwione (rozmowa odbyta)", "SELECT COUNT(*) FROM callback_requests WHERE status = "
+                                                    "'done' AND closed_at >= ? AND closed_at < ?"},
+                    {"Zamknięte bez kontaktu", "SELECT COUNT(*) FROM callback_requests WHERE status = 'closed' "
+                                               "AND closed_at >= ? AND closed_at < ?"},
+                    {"Próby połączeń", "SELECT COUNT(*) FROM callback_attempts WHERE at >= ? AND at < ?"}});
+        !s)
+        return makeErr(s.error());
 
     const char* kUsage = "Korzystanie z kiosków";
     auto ranked = [&](const char* indicator, const char* kind) -> Status<db::Error>
     {
-        auto st = sqlQuery(d,
-                           "SELECT u.service_id, COALESCE(s.name_pl, u.service_id), COUNT(*) AS n FROM usage_events u "
-                           "LEFT JOIN services s ON s.id = u.service_id WHERE u.kind = ? AND u.service_id <> '' AND "
-                           "u.at >= ? AND u.at < ? GROUP BY u.service_id ORDER BY n DESC, u.service_id LIMIT 10",
-                           std::string(kind), t0, t1);
-        if (!st)
-            return makeErr(st.error());
-        return forEachRow(*st,
-                          [&](db::Statement& r) {
-                              add(kUsage, indicator, r.columnText(1).value(), std::to_string(r.columnInt64(2).value()));
-                          });
+        return sqlEachRow(
+            d,
+            [&](db::Statement& r)
+            { add(kUsage, indicator, r.columnText(1).value(), std::to_string(r.columnInt64(2).value())); },
+            "SELECT u.service_id, COALESCE(s.name_pl, u.service_id), COUNT(*) AS n FROM usage_events u "
+            "LEFT JOIN services s ON s.id = u.service_id WHERE u.kind = ? AND u.service_id <> '' AND "
+            "u.at >= ? AND u.at < ? GROUP BY u.service_id ORDER BY n DESC, u.service_id LIMIT 10",
+            std::string(kind), t0, t1);
     };
     if (auto s = ranked("Najczęściej oglądane usługi", "service-viewed"); !s)
         return makeErr(s.error());
     if (auto s = ranked("Najczęściej wyszukiwane usługi", "search-made"); !s)
         return makeErr(s.error());
-    OKIENKO_PANEL_COUNT(searches, scalar(d,
-                                         "SELECT COUNT(*) FROM usage_events WHERE kind = 'search-made' AND at >= ? "
-                                         "AND at < ?",
-                                         t0, t1));
-    add(kUsage, "Wyszukiwania ogółem", "", std::to_string(*searches));
-    OKIENKO_PANEL_COUNT(finished, scalar(d,
-                                         "SELECT COUNT(*) FROM usage_events WHERE kind = 'flow-finished' AND at >= ? "
-                                         "AND at < ?",
-                                         t0, t1));
-    add(kUsage, "Sprawy doprowadzone do końca", "", std::to_string(*finished));
+    if (auto s = counts(kUsage, {{"Wyszukiwania ogółem", "SELECT COUNT(*) FROM usage_events WHERE kind = "
+                                                         "'search-made' AND at >= ? AND at < ?"},
+                                 {"Sprawy doprowadzone do końca", "SELECT COUNT(*) FROM usage_events WHERE kind = "
+                                                                  "'flow-finished' AND at >= ? AND at < ?"}});
+        !s)
+        return makeErr(s.error());
 
     const char* kRatings = "Zadowolenie (oceny 1–5)";
-    {
-        auto st = sqlQuery(d,
-                           "SELECT flow, COUNT(*), AVG(rating) FROM usage_events WHERE kind = 'rating' AND at >= ? "
-                           "AND at < ? GROUP BY flow ORDER BY flow",
-                           t0, t1);
-        if (!st)
-            return makeErr(st.error());
-        auto s = forEachRow(*st,
-                            [&](db::Statement& r)
-                            {
-                                const std::string flow = flowLabel(r.columnText(0).value());
-                                add(kRatings, "Liczba ocen", flow, std::to_string(r.columnInt64(1).value()));
-                                add(kRatings, "Średnia ocena", flow, decimalComma(r.columnDouble(2).value()));
-                            });
-        if (!s)
-            return makeErr(s.error());
-    }
+    if (auto s = sqlEachRow(
+            d,
+            [&](db::Statement& r)
+            {
+                const std::string flow = flowLabel(r.columnText(0).value());
+                add(kRatings, "Liczba ocen", flow, std::to_string(r.columnInt64(1).value()));
+                add(kRatings, "Średnia ocena", flow, decimalComma(r.columnDouble(2).value()));
+            },
+            "SELECT flow, COUNT(*), AVG(rating) FROM usage_events WHERE kind = 'rating' AND at >= ? AND at < ? "
+            "GROUP BY flow ORDER BY flow",
+            t0, t1);
+        !s)
+        return makeErr(s.error());
 
-    const char* kIdeas = "Skrzynka pomysłów";
-    {
-        auto st = sqlQuery(d,
-                           "SELECT COALESCE(area, ''), COUNT(*) FROM usage_events WHERE kind = 'idea' AND at >= ? AND "
-                           "at < ? GROUP BY COALESCE(area, '') ORDER BY COALESCE(area, '')",
-                           t0, t1);
-        if (!st)
-            return makeErr(st.error());
-        auto s = forEachRow(*st,
-                            [&](db::Statement& r) {
-                                add(kIdeas, "Liczba pomysłów", areaLabel(r.columnText(0).value()),
-                                    std::to_string(r.columnInt64(1).value()));
-                            });
-        if (!s)
-            return makeErr(s.error());
-    }
+    if (auto s = sqlEachRow(
+            d,
+            [&](db::Statement& r)
+            {
+                add("Skrzynka pomysłów", "Liczba pomysłów", areaLabel(r.columnText(0).value()),
+                    std::to_string(r.columnInt64(1).value()));
+            },
+            "SELECT COALESCE(area, ''), COUNT(*) FROM usage_events WHERE kind = 'idea' AND at >= ? AND at < ? "
+            "GROUP BY COALESCE(area, '') ORDER BY COALESCE(area, '')",
+            t0, t1);
+        !s)
+        return makeErr(s.error());
     return rows;
 }
-
-#undef OKIENKO_PANEL_COUNT
 
 std::string indicatorsCsv(const std::vector<IndicatorRow>& rows, Date from, Date to)
 {

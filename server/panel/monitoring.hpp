@@ -32,6 +32,10 @@ Result<std::vector<IndicatorRow>, db::Error> computeIndicators(db::Database& d, 
 /// fields quoted when they contain ';', '"', CR or LF. First line: "Sekcja;Wskaźnik;Szczegół;Wartość".
 std::string indicatorsCsv(const std::vector<IndicatorRow>& rows, Date from, Date to);
 
+/// "6. wspieranie osób niepełnosprawnych" for an area code (numbered as in the CUS act); the code
+/// itself when unknown; "bez wskazanego obszaru" for "".
+std::string areaLabel(const std::string& code);
+
 /// Unix seconds of local midnight starting `day`.
 std::int64_t localMidnight(Date day);
 

@@ -5,16 +5,21 @@
 #include "server/panel/panel.hpp"
 
 #include "server/credentials.hpp"
+#include "server/panel/catalog_pages.hpp"
 #include "server/panel/html.hpp"
+#include "server/panel/loans_pages.hpp"
 #include "server/panel/monitoring.hpp"
+#include "server/panel/page_parts.hpp"
+#include "server/panel/slots_pages.hpp"
 #include "server/panel/sql.hpp"
+#include "server/panel/units_pages.hpp"
+#include "server/staff_changes.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/json_reader.hpp"
 
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <exception>
 
 namespace okienko::server::panel
@@ -37,43 +42,6 @@ void securityHeaders(PanelResponse& r)
     r.headers.emplace_back("Cache-Control", "no-store");
 }
 
-PanelResponse redirect(const std::string& location)
-{
-    PanelResponse r;
-    r.status = 303;
-    r.headers.emplace_back("Location", location);
-    r.body = "<!DOCTYPE html><title>Przekierowanie</title><a href=\"" + htmlEscape(location) + "\">Dalej</a>";
-    return r;
-}
-
-PanelResponse simplePage(int status, const std::string& title, const std::string& text)
-{
-    PanelResponse r;
-    r.status = status;
-    PageFrame f;
-    f.title = title;
-    r.body = renderPage(f, "<p>" + htmlEscape(text) + "</p>\n<p><a href=\"/panel/callbacks\">Wróć do panelu</a></p>\n");
-    return r;
-}
-
-std::string param(const std::map<std::string, std::string>& m, const std::string& key)
-{
-    auto it = m.find(key);
-    return it == m.end() ? std::string() : it->second;
-}
-
-std::string formatTime(std::int64_t unix)
-{
-    if (unix <= 0)
-        return "—";
-    const std::time_t t = static_cast<std::time_t>(unix);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
-    return buffer;
-}
-
 std::string formatDuration(std::int64_t seconds)
 {
     if (seconds < 0)
@@ -86,13 +54,6 @@ std::string formatDuration(std::int64_t seconds)
         return std::to_string(seconds / 3600) + " h";
     return std::to_string(seconds / 86400) + " dni";
 }
-
-std::string csrfField(const PanelSession& s)
-{
-    return "<input type=\"hidden\" name=\"csrf\" value=\"" + htmlEscape(s.csrfToken) + "\">";
-}
-
-const char* kWeekdays[] = {"poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"};
 
 std::string statusLabel(const std::string& code)
 {
@@ -112,9 +73,9 @@ std::string statusLabel(const std::string& code)
     return it == labels.end() ? code : it->second;
 }
 
-std::string flashText(const std::string& code, bool& isError)
+FlashMessage flashFor(const std::string& code)
 {
-    static const std::map<std::string, std::pair<std::string, bool>> messages{
+    static const std::map<std::string, FlashMessage> messages{
         {"claimed", {"Prośba przyjęta do realizacji.", false}},
         {"claimed-other", {"Tę prośbę realizuje już inna osoba.", true}},
         {"attempt", {"Próba połączenia zapisana.", false}},
@@ -126,24 +87,46 @@ std::string flashText(const std::string& code, bool& isError)
         {"rejected", {"Odrzucono.", false}},
         {"cancelled", {"Odwołano; termin wrócił do puli wolnych.", false}},
         {"resolved", {"Konflikt oznaczony jako rozwiązany.", false}},
+        {"moved",
+         {"Zgłoszenie przeniesione na nowy termin (kod bez zmian). Zadzwoń do osoby i podaj nową godzinę.", false}},
+        {"slot-taken", {"Wybrany termin jest już zajęty, minął albo nie obejmuje tego rodzaju poradnictwa.", true}},
         {"stale", {"Stan zmienił się w międzyczasie; odśwież i spróbuj ponownie.", true}},
         {"error", {"Błąd bazy danych; spróbuj ponownie.", true}}};
-    auto it = messages.find(code);
-    if (it == messages.end())
-        return {};
-    isError = it->second.second;
-    return it->second.first;
+    return lookupFlash(messages, code);
 }
 
+/// The frame of one of this file's pages, with the message of the redirect's ?msg= code.
 PageFrame frameFor(const PanelSession& s, const std::string& title, const std::string& nav, const PanelRequest& request)
 {
-    PageFrame f;
-    f.title = title;
-    f.activeNav = nav;
-    f.staffName = s.staffName;
-    f.csrfToken = s.csrfToken;
-    f.flash = flashText(param(request.query, "msg"), f.flashIsError);
-    return f;
+    return pageFrame(s, title, nav, flashFor(fieldValue(request.query, "msg")));
+}
+
+/// The opening of a one-button POST form about the row `escapedId`, up to its own fields.
+std::string inlinePostForm(const PanelSession& s, const std::string& action, const std::string& escapedId)
+{
+    return "<form class=\"inline\" method=\"post\" action=\"" + action + "\">" + csrfInput(s) +
+           "<input type=\"hidden\" name=\"id\" value=\"" + escapedId + "\">";
+}
+
+/// `formStart` (from inlinePostForm) with the decision `action` and its one button; `ariaLabel`
+/// names the row for a screen reader, since every row's button reads the same.
+std::string decisionForm(const std::string& formStart, const char* action, bool secondary, const std::string& ariaLabel,
+                         const char* text)
+{
+    return formStart + "<input type=\"hidden\" name=\"action\" value=\"" + action + "\"><button type=\"submit\" " +
+           (secondary ? "class=\"secondary\" " : "") + "aria-label=\"" + ariaLabel + "\">" + text + "</button></form>";
+}
+
+/// A section of the reservations page: its heading, then `emptyText` or a table of `rows` under
+/// the column headings `headCells`.
+std::string decisionSection(const std::string& id, const std::string& heading, const std::string& emptyText,
+                            const std::string& headCells, const std::string& rows)
+{
+    std::string out = "<h2 id=\"" + id + "\">" + heading + "</h2>\n";
+    if (rows.empty())
+        return out + "<p>" + emptyText + "</p>\n";
+    return out + "<table aria-labelledby=\"" + id + "\">\n<thead><tr>" + headCells + "</tr></thead>\n<tbody>\n" + rows +
+           "</tbody>\n</table>\n";
 }
 
 Status<db::Error> logRequestStatus(db::Database& d, std::string_view entity, const std::string& id,
@@ -156,21 +139,52 @@ Status<db::Error> logRequestStatus(db::Database& d, std::string_view entity, con
                    entity, id, protocol::encodeRequestStatus({id, code, status}).dump(), kioskId, now);
 }
 
-Status<db::Error> audit(db::Database& d, const PanelSession& s, const std::string& entity, const std::string& id,
-                        const std::string& action, std::int64_t now)
+/// A refusal inside a write transaction ("stale", "slot-taken"): rolls it back and is shown as
+/// that message code.
+db::Error refusal(const char* code)
 {
-    return sqlExec(d, "INSERT INTO panel_actions(staff_id, entity, entity_id, action, at) VALUES (?,?,?,?,?)",
-                   s.staffId, entity, id, action, now);
+    return db::makeError(db::ErrorKind::BadData, code, "panel");
 }
 
-db::Error staleError()
+bool isRefusal(const db::Error& e, const char* code)
 {
-    return db::makeError(db::ErrorKind::BadData, "stale", "panel");
+    return e.kind == db::ErrorKind::BadData && e.message == code;
 }
 
-bool isStale(const db::Error& e)
+/// Runs `sql`, whose one parameter is `id`, and hands its row to `read`; false when there is none.
+Result<bool, db::Error> readRowById(db::Database& d, std::string_view sql, const std::string& id,
+                                    const std::function<void(db::Statement&)>& read)
 {
-    return e.kind == db::ErrorKind::BadData && e.message == "stale";
+    bool found = false;
+    auto rows = sqlEachRow(
+        d,
+        [&](db::Statement& r)
+        {
+            found = true;
+            read(r);
+        },
+        sql, id);
+    if (!rows)
+        return makeErr(rows.error());
+    return found;
+}
+
+/// Gives `slotId`, booked by request `requestId`, back to the free pool, on every kiosk.
+Status<db::Error> releaseSlot(db::Database& d, const std::string& slotId, const std::string& requestId,
+                              std::int64_t now)
+{
+    if (auto e = sqlExec(d, "UPDATE counselling_slots SET booked_by = NULL WHERE id = ? AND booked_by = ?", slotId,
+                         requestId);
+        !e)
+        return e;
+    return logCounsellingSlotChange(d, slotId, now);
+}
+
+/// Marks the open conflicts about `entity` `id` resolved: a coordinator's decision settles them.
+Status<db::Error> resolveConflictsOf(db::Database& d, std::string_view entity, const std::string& id, std::int64_t now)
+{
+    return sqlExec(d, "UPDATE conflicts SET resolved_at = ? WHERE entity = ? AND entity_id = ? AND resolved_at IS NULL",
+                   now, entity, id);
 }
 } // namespace
 
@@ -196,7 +210,7 @@ PanelResponse Panel::handle(const PanelRequest& request)
     }
     catch (const std::exception&)
     {
-        r = simplePage(500, "Błąd serwera", "Wystąpił błąd serwera. Spróbuj ponownie za chwilę.");
+        r = messagePage(500, "Błąd serwera", "Wystąpił błąd serwera. Spróbuj ponownie za chwilę.");
     }
     securityHeaders(r);
     return r;
@@ -221,14 +235,14 @@ PanelResponse Panel::route(const PanelRequest& request)
     const bool post = request.method == "POST";
     if (!get && !post)
     {
-        PanelResponse r = simplePage(405, "Niedozwolona metoda", "Panel przyjmuje tylko GET i POST.");
+        PanelResponse r = messagePage(405, "Niedozwolona metoda", "Panel przyjmuje tylko GET i POST.");
         r.headers.emplace_back("Allow", "GET, POST");
         return r;
     }
     // A kiosk's bearer token is for /api/v1 only; the panel never treats it as a login.
     if (!request.authorization.empty())
     {
-        PanelResponse r = simplePage(401, "Brak dostępu", "Panel nie przyjmuje tokenów kiosków. Zaloguj się.");
+        PanelResponse r = messagePage(401, "Brak dostępu", "Panel nie przyjmuje tokenów kiosków. Zaloguj się.");
         return r;
     }
     if (path == "/panel/static/panel.css" && get)
@@ -243,23 +257,23 @@ PanelResponse Panel::route(const PanelRequest& request)
         if (post)
             return loginPost(request);
         if (m_auth.session(cookieValue(request.cookie, kSessionCookie), m_clock().unix))
-            return redirect("/panel/callbacks");
+            return seeOther("/panel/callbacks");
         return loginPage(request, "", 200);
     }
 
     auto session = m_auth.session(cookieValue(request.cookie, kSessionCookie), m_clock().unix);
     if (!session)
-        return redirect("/panel/login");
+        return seeOther("/panel/login");
 
     if (post)
     {
         const auto form = parseForm(request.body);
-        if (!sameOrigin(request) || !constantTimeEquals(param(form, "csrf"), session->csrfToken))
-            return simplePage(403, "Odmowa", "Formularz wygasł lub nie pochodzi z panelu. Odśwież stronę.");
+        if (!sameOrigin(request) || !constantTimeEquals(fieldValue(form, "csrf"), session->csrfToken))
+            return messagePage(403, "Odmowa", "Formularz wygasł lub nie pochodzi z panelu. Odśwież stronę.");
         if (path == "/panel/logout")
         {
             m_auth.logout(*session);
-            PanelResponse r = redirect("/panel/login");
+            PanelResponse r = seeOther("/panel/login");
             r.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) +
                                                      "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0");
             return r;
@@ -271,10 +285,18 @@ PanelResponse Panel::route(const PanelRequest& request)
         if (path == "/panel/reservations/decide" || path == "/panel/counselling/decide" ||
             path == "/panel/conflicts/resolve")
             return reservationAction(*session, path, form);
-        return simplePage(404, "Nie ma takiej strony", "Nie ma takiej akcji.");
+        if (path == "/panel/units/state")
+            return unitStateAction(PageContext{m_store, *session, request, m_clock()}, form);
+        if (path == "/panel/slots/save")
+            return slotSaveAction(PageContext{m_store, *session, request, m_clock()}, form);
+        if (path == "/panel/slots/withdraw")
+            return slotWithdrawAction(PageContext{m_store, *session, request, m_clock()}, form);
+        if (CatalogPages::owns(path))
+            return CatalogPages(m_store, m_clock).post(*session, path, form);
+        return messagePage(404, "Nie ma takiej strony", "Nie ma takiej akcji.");
     }
     if (path == "/" || path == "/panel" || path == "/panel/")
-        return redirect("/panel/callbacks");
+        return seeOther("/panel/callbacks");
     if (path == "/panel/callbacks")
         return callbacksPage(*session, request);
     if (path == "/panel/kiosks")
@@ -285,7 +307,15 @@ PanelResponse Panel::route(const PanelRequest& request)
         return monitoringPage(*session, request, true);
     if (path == "/panel/reservations")
         return reservationsPage(*session, request);
-    return simplePage(404, "Nie ma takiej strony", "Nie ma takiej strony w panelu.");
+    if (path == "/panel/loans")
+        return loansPage(PageContext{m_store, *session, request, m_clock()});
+    if (path == "/panel/units")
+        return unitsPage(PageContext{m_store, *session, request, m_clock()});
+    if (path == "/panel/slots")
+        return slotsPage(PageContext{m_store, *session, request, m_clock()});
+    if (CatalogPages::owns(path))
+        return CatalogPages(m_store, m_clock).get(*session, request);
+    return messagePage(404, "Nie ma takiej strony", "Nie ma takiej strony w panelu.");
 }
 
 // --- login ---
@@ -321,17 +351,17 @@ PanelResponse Panel::loginPost(const PanelRequest& request)
 {
     const auto form = parseForm(request.body);
     const std::string expected = cookieValue(request.cookie, kLoginCookie);
-    if (!sameOrigin(request) || expected.empty() || !constantTimeEquals(param(form, "csrf"), expected))
-        return simplePage(403, "Odmowa", "Formularz logowania wygasł. Otwórz stronę logowania ponownie.");
+    if (!sameOrigin(request) || expected.empty() || !constantTimeEquals(fieldValue(form, "csrf"), expected))
+        return messagePage(403, "Odmowa", "Formularz logowania wygasł. Otwórz stronę logowania ponownie.");
     const Now now = m_clock();
-    const LoginResult result =
-        m_auth.login(param(form, "login"), param(form, "password"), request.remoteAddress, now.unix, m_monotonic());
+    const LoginResult result = m_auth.login(fieldValue(form, "login"), fieldValue(form, "password"),
+                                            request.remoteAddress, now.unix, m_monotonic());
     switch (result.outcome)
     {
     case LoginOutcome::Ok:
     {
         std::fprintf(stderr, "okienko-central: panel login ok\n");
-        PanelResponse r = redirect("/panel/callbacks");
+        PanelResponse r = seeOther("/panel/callbacks");
         r.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + result.cookieValue +
                                                  "; Path=/; Secure; HttpOnly; SameSite=Strict");
         r.headers.emplace_back("Set-Cookie",
@@ -413,7 +443,7 @@ PanelResponse Panel::callbacksPage(const PanelSession& s, const PanelRequest& re
                               });
         });
     if (!status)
-        return simplePage(503, "Błąd", "Nie udało się odczytać kolejki. Spróbuj ponownie.");
+        return messagePage(503, "Błąd", "Nie udało się odczytać kolejki. Spróbuj ponownie.");
 
     const Now now = m_clock();
     std::string body = "<p>Prośby o telefon w kolejności zgłoszeń w każdym oknie (dzień, pora dnia). Po " +
@@ -435,7 +465,7 @@ PanelResponse Panel::callbacksPage(const PanelSession& s, const PanelRequest& re
             std::string heading = row.day;
             if (auto d = parseIsoDate(row.day))
             {
-                heading = std::string(kWeekdays[d->weekday()]) + " " + row.day;
+                heading = dayText(*d);
                 if (*d < now.today)
                     heading += " (zaległe)";
                 else if (*d == now.today)
@@ -455,16 +485,14 @@ PanelResponse Panel::callbacksPage(const PanelSession& s, const PanelRequest& re
         body += "<tr><td class=\"num\">" + std::to_string(&row - rows.data() + 1) + "</td><th scope=\"row\">" +
                 htmlEscape(row.code) + "</th><td>" + (row.firstName.empty() ? "—" : htmlEscape(row.firstName)) +
                 "</td><td>" + htmlEscape(row.phone) + "</td><td>" + (row.topic.empty() ? "—" : htmlEscape(row.topic)) +
-                "</td><td>" + htmlEscape(row.language) + "</td><td>" + htmlEscape(formatTime(row.receivedAt)) +
+                "</td><td>" + htmlEscape(row.language) + "</td><td>" + htmlEscape(dateTimeText(row.receivedAt)) +
                 "</td><td class=\"num\">" + std::to_string(row.failed) + "</td><td>" +
                 (row.claimedBy.empty() ? "—" : htmlEscape(row.claimedBy)) + "</td><td>";
         if (row.claimedById != s.staffId)
-            body += "<form class=\"inline\" method=\"post\" action=\"/panel/callbacks/claim\">" + csrfField(s) +
-                    "<input type=\"hidden\" name=\"id\" value=\"" + rid +
-                    "\"><button type=\"submit\" class=\"secondary\" aria-label=\"Przyjmij prośbę " +
-                    htmlEscape(row.code) + "\">Przyjmij</button></form>";
-        body += "<form class=\"inline\" method=\"post\" action=\"/panel/callbacks/attempt\">" + csrfField(s) +
-                "<input type=\"hidden\" name=\"id\" value=\"" + rid + "\"><label for=\"wynik-" + rid +
+            body += inlinePostForm(s, "/panel/callbacks/claim", rid) +
+                    "<button type=\"submit\" class=\"secondary\" aria-label=\"Przyjmij prośbę " + htmlEscape(row.code) +
+                    "\">Przyjmij</button></form>";
+        body += inlinePostForm(s, "/panel/callbacks/attempt", rid) + "<label for=\"wynik-" + rid +
                 "\">Wynik próby</label><select id=\"wynik-" + rid +
                 "\" name=\"outcome\"><option value=\"no-answer\">nie odebrano</option>"
                 "<option value=\"wrong-number\">błędny numer</option><option value=\"done\">załatwione</option>"
@@ -484,13 +512,13 @@ PanelResponse Panel::callbacksPage(const PanelSession& s, const PanelRequest& re
 PanelResponse Panel::callbackAction(const PanelSession& s, const std::string& action,
                                     const std::map<std::string, std::string>& form)
 {
-    const std::string id = param(form, "id");
-    const std::string outcome = param(form, "outcome");
-    std::string note = param(form, "note");
+    const std::string id = fieldValue(form, "id");
+    const std::string outcome = fieldValue(form, "outcome");
+    std::string note = fieldValue(form, "note");
     if (id.empty() || id.size() > 64 || note.size() > 2000)
-        return redirect("/panel/callbacks?msg=bad-input");
+        return seeOther("/panel/callbacks?msg=bad-input");
     if (action == "attempt" && !domain::fromCode<domain::CallbackOutcome>(outcome))
-        return redirect("/panel/callbacks?msg=bad-input");
+        return seeOther("/panel/callbacks?msg=bad-input");
     const Now now = m_clock();
     std::string message;
     auto status = m_store.write(
@@ -499,28 +527,21 @@ PanelResponse Panel::callbackAction(const PanelSession& s, const std::string& ac
             std::string code, state, claimedBy;
             std::int64_t kiosk = 0;
             int failed = 0;
-            bool found = false;
-            {
-                auto st = sqlQuery(d,
-                                   "SELECT code, status, COALESCE(claimed_by, ''), kiosk_id, failed_attempts FROM "
-                                   "callback_requests WHERE id = ?",
-                                   id);
-                if (!st)
-                    return makeErr(st.error());
-                auto rows = forEachRow(*st,
-                                       [&](db::Statement& r)
-                                       {
-                                           found = true;
-                                           code = r.columnText(0).value();
-                                           state = r.columnText(1).value();
-                                           claimedBy = r.columnText(2).value();
-                                           kiosk = r.columnInt64(3).value();
-                                           failed = r.columnInt(4).value();
-                                       });
-                if (!rows)
-                    return rows;
-            }
-            if (!found || state == "done" || state == "closed" || state == "cancelled")
+            auto found = readRowById(d,
+                                     "SELECT code, status, COALESCE(claimed_by, ''), kiosk_id, failed_attempts FROM "
+                                     "callback_requests WHERE id = ?",
+                                     id,
+                                     [&](db::Statement& r)
+                                     {
+                                         code = r.columnText(0).value();
+                                         state = r.columnText(1).value();
+                                         claimedBy = r.columnText(2).value();
+                                         kiosk = r.columnInt64(3).value();
+                                         failed = r.columnInt(4).value();
+                                     });
+            if (!found)
+                return makeErr(found.error());
+            if (!*found || state == "done" || state == "closed" || state == "cancelled")
             {
                 message = "not-open";
                 return {};
@@ -575,8 +596,8 @@ PanelResponse Panel::callbackAction(const PanelSession& s, const std::string& ac
             return logRequestStatus(d, protocol::entity::kCallbackRequest, id, code, "closed", kiosk, now.unix);
         });
     if (!status)
-        return redirect("/panel/callbacks?msg=error");
-    return redirect("/panel/callbacks?msg=" + message);
+        return seeOther("/panel/callbacks?msg=error");
+    return seeOther("/panel/callbacks?msg=" + message);
 }
 
 // --- kiosk health ---
@@ -630,7 +651,7 @@ PanelResponse Panel::kiosksPage(const PanelSession& s, const PanelRequest& reque
                               });
         });
     if (!status)
-        return simplePage(503, "Błąd", "Nie udało się odczytać stanu kiosków.");
+        return messagePage(503, "Błąd", "Nie udało się odczytać stanu kiosków.");
     static const std::map<std::string, std::string> printerLabels{{"ok", "sprawna"},
                                                                   {"no-paper", "brak papieru"},
                                                                   {"offline", "niedostępna"},
@@ -666,14 +687,14 @@ PanelResponse Panel::kiosksPage(const PanelSession& s, const PanelRequest& reque
                 skewText += " (zegar kiosku się spieszy)";
         }
         body += std::string("<td") + (age > 600 ? " class=\"warn\"" : "") + ">" +
-                htmlEscape(formatTime(row.receivedAt)) + " (" + htmlEscape(formatDuration(age)) + " temu)" +
+                htmlEscape(dateTimeText(row.receivedAt)) + " (" + htmlEscape(formatDuration(age)) + " temu)" +
                 (age > 600 ? " — brak kontaktu" : "") + "</td>" + "<td" +
                 (row.printer == "ok" ? "" : " class=\"warn\"") + ">" + htmlEscape(printerText) + "</td>" +
                 "<td class=\"num\">" + std::to_string(row.depth) + "</td><td" +
                 (row.oldest > 3600 ? " class=\"warn\"" : "") + ">" +
                 (row.depth > 0 ? htmlEscape(formatDuration(row.oldest)) : std::string("—")) + "</td><td>" +
                 htmlEscape(row.version) + "</td><td>" + htmlEscape(formatDuration(row.uptime)) + "</td><td>" +
-                htmlEscape(formatTime(row.lastSync)) + "</td><td>" + htmlEscape(skewText) + "</td></tr>\n";
+                htmlEscape(dateTimeText(row.lastSync)) + "</td><td>" + htmlEscape(skewText) + "</td></tr>\n";
     }
     body += "</tbody>\n</table>\n";
     PanelResponse r;
@@ -689,8 +710,8 @@ PanelResponse Panel::monitoringPage(const PanelSession& s, const PanelRequest& r
     Date from{now.today.year, now.today.month, 1};
     Date to = now.today;
     std::string error;
-    const std::string fromText = param(request.query, "from");
-    const std::string toText = param(request.query, "to");
+    const std::string fromText = fieldValue(request.query, "from");
+    const std::string toText = fieldValue(request.query, "to");
     if (!fromText.empty() || !toText.empty())
     {
         auto f = parseIsoDate(fromText);
@@ -708,7 +729,7 @@ PanelResponse Panel::monitoringPage(const PanelSession& s, const PanelRequest& r
         }
     }
     if (csv && !error.empty())
-        return simplePage(400, "Błędny okres", error);
+        return messagePage(400, "Błędny okres", error);
     std::vector<IndicatorRow> rows;
     auto status = m_store.read(
         [&](db::Database& d) -> Status<db::Error>
@@ -720,7 +741,7 @@ PanelResponse Panel::monitoringPage(const PanelSession& s, const PanelRequest& r
             return {};
         });
     if (!status)
-        return simplePage(503, "Błąd", "Nie udało się policzyć wskaźników.");
+        return messagePage(503, "Błąd", "Nie udało się policzyć wskaźników.");
     if (csv)
     {
         PanelResponse r;
@@ -784,19 +805,13 @@ PanelResponse Panel::reservationsPage(const PanelSession& s, const PanelRequest&
                                     htmlEscape(statusLabel(state)) + "</td><td>" + htmlEscape(r.columnText(6).value()) +
                                     "</td><td>" + htmlEscape(r.columnText(7).value()) + "</td><td>" +
                                     htmlEscape(r.columnText(8).value()) + "</td><td>";
-                    const std::string form = "<form class=\"inline\" method=\"post\" action=\"/panel/reservations/"
-                                             "decide\">" +
-                                             csrfField(s) + "<input type=\"hidden\" name=\"id\" value=\"" + id + "\">";
+                    const std::string form = inlinePostForm(s, "/panel/reservations/decide", id);
                     // A conflict means the period no longer fits: confirming it would lend a unit twice.
                     if (state != "conflict")
-                        reservations += form +
-                                        "<input type=\"hidden\" name=\"action\" value=\"confirm\"><button "
-                                        "type=\"submit\" aria-label=\"Potwierdź rezerwację " +
-                                        code + "\">Potwierdź</button></form>";
-                    reservations += form +
-                                    "<input type=\"hidden\" name=\"action\" value=\"reject\"><button type=\"submit\" "
-                                    "class=\"secondary\" aria-label=\"Odrzuć rezerwację " +
-                                    code + "\">Odrzuć</button></form></td></tr>\n";
+                        reservations +=
+                            decisionForm(form, "confirm", false, "Potwierdź rezerwację " + code, "Potwierdź");
+                    reservations +=
+                        decisionForm(form, "reject", true, "Odrzuć rezerwację " + code, "Odrzuć") + "</td></tr>\n";
                 });
             if (!rows)
                 return rows;
@@ -814,22 +829,24 @@ PanelResponse Panel::reservationsPage(const PanelSession& s, const PanelRequest&
                                                htmlEscape(r.columnText(3).value()) + "</td><td>" +
                                                htmlEscape(r.columnText(5).value()) + "</td><td>" +
                                                htmlEscape(r.columnText(4).value()) + "</td><td>" +
-                                               htmlEscape(formatTime(r.columnInt64(6).value())) +
-                                               "</td><td><form class=\"inline\" method=\"post\" "
-                                               "action=\"/panel/conflicts/resolve\">" +
-                                               csrfField(s) + "<input type=\"hidden\" name=\"id\" value=\"" + id +
-                                               "\"><button type=\"submit\" aria-label=\"Oznacz konflikt " + id +
+                                               htmlEscape(dateTimeText(r.columnInt64(6).value())) + "</td><td>" +
+                                               inlinePostForm(s, "/panel/conflicts/resolve", id) +
+                                               "<button type=\"submit\" aria-label=\"Oznacz konflikt " + id +
                                                " jako rozwiązany\">Rozwiązany</button></form></td></tr>\n";
                               });
             if (!rows)
                 return rows;
             auto rq = sqlQuery(d, "SELECT r.id, r.code, COALESCE(ck.name_pl, r.kind_id), COALESCE(s.date, ''), "
                                   "COALESCE(s.start_minute, -1), COALESCE(s.room, ''), COALESCE(r.name, ''), "
-                                  "COALESCE(r.phone, ''), r.status FROM counselling_requests r LEFT JOIN "
+                                  "COALESCE(r.phone, ''), r.status, r.kind_id, COALESCE(r.slot_id, '') FROM "
+                                  "counselling_requests r LEFT JOIN "
                                   "counselling_slots s ON s.id = r.slot_id LEFT JOIN counselling_kinds ck ON ck.id = "
                                   "r.kind_id WHERE r.status IN ('received', 'provisional') ORDER BY r.received_at");
             if (!rq)
                 return makeErr(rq.error());
+            auto freeSlots = loadFreeSlotOptions(d, m_clock());
+            if (!freeSlots)
+                return makeErr(freeSlots.error());
             return forEachRow(
                 *rq,
                 [&](db::Statement& r)
@@ -839,52 +856,36 @@ PanelResponse Panel::reservationsPage(const PanelSession& s, const PanelRequest&
                     std::string when = "do uzgodnienia telefonicznie";
                     const int minute = r.columnInt(4).value();
                     if (minute >= 0)
-                    {
-                        char hm[8];
-                        std::snprintf(hm, sizeof hm, "%02d:%02d", minute / 60 % 100, minute % 60);
-                        when = r.columnText(3).value() + " " + hm + ", pokój " + r.columnText(5).value();
-                    }
-                    const std::string form = "<form class=\"inline\" method=\"post\" action=\"/panel/counselling/"
-                                             "decide\">" +
-                                             csrfField(s) + "<input type=\"hidden\" name=\"id\" value=\"" + id + "\">";
-                    counselling += "<tr><th scope=\"row\">" + code + "</th><td>" + htmlEscape(r.columnText(2).value()) +
-                                   "</td><td>" + htmlEscape(when) + "</td><td>" + htmlEscape(r.columnText(6).value()) +
-                                   "</td><td>" + htmlEscape(r.columnText(7).value()) + "</td><td>" + form +
-                                   "<input type=\"hidden\" name=\"action\" value=\"confirm\"><button type=\"submit\" "
-                                   "aria-label=\"Potwierdź zgłoszenie " +
-                                   code + "\">Potwierdź</button></form>" + form +
-                                   "<input type=\"hidden\" name=\"action\" value=\"cancel\"><button type=\"submit\" "
-                                   "class=\"secondary\" aria-label=\"Odwołaj zgłoszenie " +
-                                   code + "\">Odwołaj</button></form></td></tr>\n";
+                        when = r.columnText(3).value() + " " + clockText(minute) + ", pokój " + r.columnText(5).value();
+                    const std::string form = inlinePostForm(s, "/panel/counselling/decide", id);
+                    counselling +=
+                        "<tr><th scope=\"row\">" + code + "</th><td>" + htmlEscape(r.columnText(2).value()) +
+                        "</td><td>" + htmlEscape(when) + "</td><td>" + htmlEscape(r.columnText(6).value()) +
+                        "</td><td>" + htmlEscape(r.columnText(7).value()) + "</td><td>" +
+                        decisionForm(form, "confirm", false, "Potwierdź zgłoszenie " + code, "Potwierdź") +
+                        decisionForm(form, "cancel", true, "Odwołaj zgłoszenie " + code, "Odwołaj") +
+                        moveRequestForm(s, r.columnText(0).value(), r.columnText(1).value(), r.columnText(9).value(),
+                                        r.columnText(10).value(), *freeSlots, "reservations") +
+                        "</td></tr>\n";
                 });
         });
     if (!status)
-        return simplePage(503, "Błąd", "Nie udało się odczytać rezerwacji.");
-    std::string body = "<h2 id=\"rez\">Rezerwacje sprzętu do decyzji</h2>\n";
-    if (reservations.empty())
-        body += "<p>Brak rezerwacji czekających na decyzję.</p>\n";
-    else
-        body += "<table aria-labelledby=\"rez\">\n<thead><tr><th scope=\"col\">Kod</th><th scope=\"col\">Sprzęt</th>"
-                "<th scope=\"col\">Odbiór</th><th scope=\"col\" class=\"num\">Dni</th><th scope=\"col\">Stan</th>"
-                "<th scope=\"col\">Osoba</th><th scope=\"col\">Telefon</th><th scope=\"col\">Kiosk</th>"
-                "<th scope=\"col\">Działania</th></tr></thead>\n<tbody>\n" +
-                reservations + "</tbody>\n</table>\n";
-    body += "<h2 id=\"konf\">Konflikty z kiosków pracujących offline</h2>\n";
-    if (conflicts.empty())
-        body += "<p>Brak nierozwiązanych konfliktów.</p>\n";
-    else
-        body += "<table aria-labelledby=\"konf\">\n<thead><tr><th scope=\"col\">Rodzaj</th><th scope=\"col\">Dotyczy"
-                "</th><th scope=\"col\">Szczegóły</th><th scope=\"col\">Kiosk</th><th scope=\"col\">Zgłoszono</th>"
-                "<th scope=\"col\">Działania</th></tr></thead>\n<tbody>\n" +
-                conflicts + "</tbody>\n</table>\n";
-    body += "<h2 id=\"por\">Zgłoszenia do poradnictwa</h2>\n";
-    if (counselling.empty())
-        body += "<p>Brak zgłoszeń czekających na decyzję.</p>\n";
-    else
-        body += "<table aria-labelledby=\"por\">\n<thead><tr><th scope=\"col\">Kod</th><th scope=\"col\">Rodzaj</th>"
-                "<th scope=\"col\">Termin</th><th scope=\"col\">Osoba</th><th scope=\"col\">Telefon</th>"
-                "<th scope=\"col\">Działania</th></tr></thead>\n<tbody>\n" +
-                counselling + "</tbody>\n</table>\n";
+        return messagePage(503, "Błąd", "Nie udało się odczytać rezerwacji.");
+    const std::string body =
+        decisionSection(
+            "rez", "Rezerwacje sprzętu do decyzji", "Brak rezerwacji czekających na decyzję.",
+            "<th scope=\"col\">Kod</th><th scope=\"col\">Sprzęt</th><th scope=\"col\">Odbiór</th>"
+            "<th scope=\"col\" class=\"num\">Dni</th><th scope=\"col\">Stan</th><th scope=\"col\">Osoba</th>"
+            "<th scope=\"col\">Telefon</th><th scope=\"col\">Kiosk</th><th scope=\"col\">Działania</th>",
+            reservations) +
+        decisionSection("konf", "Konflikty z kiosków pracujących offline", "Brak nierozwiązanych konfliktów.",
+                        "<th scope=\"col\">Rodzaj</th><th scope=\"col\">Dotyczy</th><th scope=\"col\">Szczegóły</th>"
+                        "<th scope=\"col\">Kiosk</th><th scope=\"col\">Zgłoszono</th><th scope=\"col\">Działania</th>",
+                        conflicts) +
+        decisionSection("por", "Zgłoszenia do poradnictwa", "Brak zgłoszeń czekających na decyzję.",
+                        "<th scope=\"col\">Kod</th><th scope=\"col\">Rodzaj</th><th scope=\"col\">Termin</th>"
+                        "<th scope=\"col\">Osoba</th><th scope=\"col\">Telefon</th><th scope=\"col\">Działania</th>",
+                        counselling);
     PanelResponse r;
     r.body = renderPage(frameFor(s, "Rezerwacje i poradnictwo", "/panel/reservations", request), body);
     return r;
@@ -893,10 +894,10 @@ PanelResponse Panel::reservationsPage(const PanelSession& s, const PanelRequest&
 PanelResponse Panel::reservationAction(const PanelSession& s, const std::string& path,
                                        const std::map<std::string, std::string>& form)
 {
-    const std::string id = param(form, "id");
-    const std::string action = param(form, "action");
+    const std::string id = fieldValue(form, "id");
+    const std::string action = fieldValue(form, "action");
     if (id.empty() || id.size() > 64)
-        return redirect("/panel/reservations?msg=bad-input");
+        return seeOther("/panel/reservations?msg=bad-input");
     const Now now = m_clock();
     std::string message;
     auto status = m_store.write(
@@ -909,111 +910,116 @@ PanelResponse Panel::reservationAction(const PanelSession& s, const std::string&
                 if (!st)
                     return st;
                 if (d.changes() == 0)
-                    return makeErr(staleError());
+                    return makeErr(refusal("stale"));
                 message = "resolved";
-                return audit(d, s, "conflict", id, "resolve", now.unix);
+                return recordAction(d, s, "conflict", id, "resolve", now.unix);
             }
             const bool reservation = path == "/panel/reservations/decide";
             if (reservation && action != "confirm" && action != "reject")
-                return makeErr(staleError());
-            if (!reservation && action != "confirm" && action != "cancel")
-                return makeErr(staleError());
+                return makeErr(refusal("stale"));
+            if (!reservation && action != "confirm" && action != "cancel" && action != "move")
+                return makeErr(refusal("stale"));
             std::string code, state, slotId;
             std::int64_t kiosk = 0;
-            bool found = false;
-            auto st = sqlQuery(d,
-                               reservation ? "SELECT code, status, kiosk_id, '' FROM reservations WHERE id = ?"
-                                           : "SELECT code, status, kiosk_id, COALESCE(slot_id, '') FROM "
-                                             "counselling_requests WHERE id = ?",
-                               id);
-            if (!st)
-                return makeErr(st.error());
-            auto rows = forEachRow(*st,
-                                   [&](db::Statement& r)
-                                   {
-                                       found = true;
-                                       code = r.columnText(0).value();
-                                       state = r.columnText(1).value();
-                                       kiosk = r.columnInt64(2).value();
-                                       slotId = r.columnText(3).value();
-                                   });
-            if (!rows)
-                return rows;
+            auto read = readRowById(d,
+                                    reservation ? "SELECT code, status, kiosk_id, '' FROM reservations WHERE id = ?"
+                                                : "SELECT code, status, kiosk_id, COALESCE(slot_id, '') FROM "
+                                                  "counselling_requests WHERE id = ?",
+                                    id,
+                                    [&](db::Statement& r)
+                                    {
+                                        code = r.columnText(0).value();
+                                        state = r.columnText(1).value();
+                                        kiosk = r.columnInt64(2).value();
+                                        slotId = r.columnText(3).value();
+                                    });
+            if (!read)
+                return makeErr(read.error());
+            const bool found = *read;
             if (reservation)
             {
                 const bool open = state == "provisional" || state == "held" || state == "conflict";
                 if (!found || !open || (action == "confirm" && state == "conflict"))
-                    return makeErr(staleError());
+                    return makeErr(refusal("stale"));
                 const std::string next = action == "confirm" ? "confirmed" : "rejected";
                 if (auto e = sqlExec(d, "UPDATE reservations SET status = ? WHERE id = ?", next, id); !e)
                     return e;
-                if (auto e = sqlExec(d,
-                                     "UPDATE conflicts SET resolved_at = ? WHERE entity = 'reservation' AND "
-                                     "entity_id = ? AND resolved_at IS NULL",
-                                     now.unix, id);
-                    !e)
+                if (auto e = resolveConflictsOf(d, "reservation", id, now.unix); !e)
                     return e;
                 message = action == "confirm" ? "confirmed" : "rejected";
-                if (auto e = audit(d, s, "reservation", id, action, now.unix); !e)
+                if (auto e = recordAction(d, s, "reservation", id, action, now.unix); !e)
                     return e;
-                return logRequestStatus(d, protocol::entity::kReservation, id, code, next, kiosk, now.unix);
+                if (auto e = logRequestStatus(d, protocol::entity::kReservation, id, code, next, kiosk, now.unix); !e)
+                    return e;
+                // Staff mode on every kiosk: a confirmed pick-up is updated, a rejected one disappears.
+                return logPickup(d, id, now.unix);
+            }
+            if (action == "move")
+            {
+                // The request keeps its id and code; its old slot (if any) goes back to the pool.
+                const bool movable =
+                    state == "received" || state == "provisional" || state == "confirmed" || state == "moved";
+                if (!found || !movable)
+                    return makeErr(refusal("stale"));
+                const std::string target = fieldValue(form, "slot");
+                std::string kindId;
+                if (auto kind = readRowById(d, "SELECT kind_id FROM counselling_requests WHERE id = ?", id,
+                                            [&](db::Statement& r) { kindId = r.columnText(0).value(); });
+                    !kind)
+                    return makeErr(kind.error());
+                bool targetFree = false;
+                auto tq = sqlQuery(d,
+                                   "SELECT 1 FROM counselling_slots WHERE id = ?1 AND id <> ?2 AND booked_by IS NULL "
+                                   "AND (date > ?3 OR (date = ?3 AND start_minute > ?4)) AND EXISTS (SELECT 1 FROM "
+                                   "json_each(kind_ids) WHERE value = ?5)",
+                                   target, slotId, now.today.iso(), minuteOfDay(now.unix), kindId);
+                if (!tq)
+                    return makeErr(tq.error());
+                if (auto e = forEachRow(*tq, [&](db::Statement&) { targetFree = true; }); !e)
+                    return e;
+                if (!targetFree)
+                    return makeErr(refusal("slot-taken"));
+                if (!slotId.empty())
+                    if (auto e = releaseSlot(d, slotId, id, now.unix); !e)
+                        return e;
+                if (auto e = sqlExec(d, "UPDATE counselling_slots SET booked_by = ? WHERE id = ? AND booked_by IS NULL",
+                                     id, target);
+                    !e)
+                    return e;
+                if (auto e = logCounsellingSlotChange(d, target, now.unix); !e)
+                    return e;
+                if (auto e = sqlExec(d, "UPDATE counselling_requests SET slot_id = ?, status = 'moved' WHERE id = ?",
+                                     target, id);
+                    !e)
+                    return e;
+                // A request whose slot was taken while its kiosk was offline is settled by the new slot.
+                if (auto e = resolveConflictsOf(d, "counselling_request", id, now.unix); !e)
+                    return e;
+                message = "moved";
+                if (auto e = recordAction(d, s, "counselling_request", id, "move", now.unix); !e)
+                    return e;
+                return logRequestStatus(d, protocol::entity::kCounsellingRequest, id, code, "moved", kiosk, now.unix);
             }
             if (!found || (state != "received" && state != "provisional"))
-                return makeErr(staleError());
+                return makeErr(refusal("stale"));
             const std::string next = action == "confirm" ? "confirmed" : "cancelled";
             if (auto e = sqlExec(d, "UPDATE counselling_requests SET status = ? WHERE id = ?", next, id); !e)
                 return e;
             if (action == "cancel" && !slotId.empty())
-            {
-                // The slot goes back to the free pool, on every kiosk.
-                if (auto e = sqlExec(d, "UPDATE counselling_slots SET booked_by = NULL WHERE id = ? AND booked_by = ?",
-                                     slotId, id);
-                    !e)
+                if (auto e = releaseSlot(d, slotId, id, now.unix); !e)
                     return e;
-                auto slot = sqlQuery(d,
-                                     "SELECT kind_ids, counsellor, room, date, start_minute, duration_minutes FROM "
-                                     "counselling_slots WHERE id = ?",
-                                     slotId);
-                if (!slot)
-                    return makeErr(slot.error());
-                std::string data;
-                auto read = forEachRow(*slot,
-                                       [&](db::Statement& r)
-                                       {
-                                           domain::CounsellingSlot cs;
-                                           cs.id = slotId;
-                                           const auto kinds =
-                                               protocol::Json::parse(r.columnText(0).value(), nullptr, false);
-                                           if (kinds.is_array())
-                                               for (const auto& k : kinds)
-                                                   if (k.is_string())
-                                                       cs.kindIds.push_back(k.get<std::string>());
-                                           cs.counsellor = r.columnText(1).value();
-                                           cs.room = r.columnText(2).value();
-                                           cs.date = parseIsoDate(r.columnText(3).value()).value_or(Date{});
-                                           cs.startMinute = r.columnInt(4).value();
-                                           cs.durationMinutes = r.columnInt(5).value();
-                                           cs.booked = false;
-                                           data = protocol::encodeSlot(cs).dump();
-                                       });
-                if (!read)
-                    return read;
-                if (!data.empty())
-                    if (auto e = sqlExec(d,
-                                         "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, "
-                                         "created_at) VALUES (?, ?, 'upsert', ?, NULL, NULL, ?)",
-                                         protocol::entity::kCounsellingSlot, slotId, data, now.unix);
-                        !e)
-                        return e;
-            }
             message = action == "confirm" ? "confirmed" : "cancelled";
-            if (auto e = audit(d, s, "counselling_request", id, action, now.unix); !e)
+            if (auto e = recordAction(d, s, "counselling_request", id, action, now.unix); !e)
                 return e;
             return logRequestStatus(d, protocol::entity::kCounsellingRequest, id, code, next, kiosk, now.unix);
         });
+    const std::string back = fieldValue(form, "return") == "slots" ? "/panel/slots?msg=" : "/panel/reservations?msg=";
     if (!status)
-        return redirect(std::string("/panel/reservations?msg=") + (isStale(status.error()) ? "stale" : "error"));
-    return redirect("/panel/reservations?msg=" + message);
+    {
+        const db::Error& e = status.error();
+        return seeOther(back + (isRefusal(e, "slot-taken") ? "slot-taken" : isRefusal(e, "stale") ? "stale" : "error"));
+    }
+    return seeOther(back + message);
 }
 
 } // namespace okienko::server::panel

@@ -51,4 +51,22 @@ CREATE TABLE panel_actions (
 ) STRICT;
 )sql";
 
+const char* const kCatalogEditsMigrationSql = R"sql(
+-- Every catalogue entry a coordinator saved, added or withdrew in the panel, with the change-log row
+-- it wrote (change_seq) and the entry's JSON as logged ('{}' for a withdrawal).
+CREATE TABLE catalog_edits (
+    id INTEGER PRIMARY KEY,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('update', 'add', 'withdraw')),
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    change_seq INTEGER NOT NULL UNIQUE,
+    data TEXT NOT NULL,
+    at INTEGER NOT NULL
+) STRICT;
+
+-- An entry's latest change-log row is its version: a form saved over a newer one is refused.
+CREATE INDEX change_log_entity ON change_log(entity, entity_id, seq);
+)sql";
+
 } // namespace okienko::server::panel

@@ -9,4 +9,8 @@ namespace okienko::server::panel
 /// once released.
 extern const char* const kPanelMigrationSql;
 
+/// DDL of server migration 4 ("catalogue edits in the panel"): who changed which catalogue entry
+/// when, and an index for an entry's latest change (the version a panel form carries).
+extern const char* const kCatalogEditsMigrationSql;
+
 } // namespace okienko::server::panel

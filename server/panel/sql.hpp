@@ -1,5 +1,5 @@
 // Small helpers for the panel's SQL: bind every argument in order (values are always bound, never
-// spliced into the text) and read all rows of a statement.
+// spliced into the text) and read all rows of a statement or a query.
 #pragma once
 
 #include "shared/db/database.hpp"
@@ -53,6 +53,17 @@ inline Status<db::Error> forEachRow(db::Statement& st, const std::function<void(
             return {};
         row(st);
     }
+}
+
+/// Runs `sql` with `args` bound in order and calls `row` for every row; stops at the first error.
+template <typename... A>
+Status<db::Error> sqlEachRow(db::Database& d, const std::function<void(db::Statement&)>& row, std::string_view sql,
+                             const A&... args)
+{
+    auto st = sqlQuery(d, sql, args...);
+    if (!st)
+        return makeErr(st.error());
+    return forEachRow(*st, row);
 }
 
 } // namespace okienko::server::panel

@@ -30,10 +30,10 @@ namespace
 // ordered_json keeps keys in file order, so errors come out in the order the editor reads them.
 using Json = nlohmann::ordered_json;
 
-constexpr std::size_t kMaxNameLength = 120;
-constexpr std::size_t kMaxSummaryLength = 400;
-constexpr std::size_t kMaxTextLength = 4000;
-constexpr std::size_t kMaxTagLength = 60;
+constexpr std::size_t kMaxNameLength = kMaxNameChars;
+constexpr std::size_t kMaxSummaryLength = kMaxSummaryChars;
+constexpr std::size_t kMaxTextLength = kMaxTextChars;
+constexpr std::size_t kMaxTagLength = kMaxTagChars;
 constexpr int kMaxLoanDays = 3650;
 constexpr std::int64_t kMaxGrosze = 10'000'000'000; // 100 million złoty: anything above is a typo
 constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
@@ -829,6 +829,22 @@ class CatalogReader
         return c;
     }
 
+    /// One item of `services` on its own, at path "$"; its references are left unresolved.
+    domain::Service readServiceEntry(const Json& root)
+    {
+        if (!expectObject(m_errors, root, "$"))
+            return {};
+        return readService(root, "$");
+    }
+
+    /// One item of `announcements` on its own, at path "$".
+    domain::Announcement readAnnouncementEntry(const Json& root)
+    {
+        if (!expectObject(m_errors, root, "$"))
+            return {};
+        return readAnnouncement(root, "$");
+    }
+
   private:
     template <typename T, typename ReadOne>
     std::vector<T> readItems(const Json* v, const std::string& path, ReadOne readOne)
@@ -1205,19 +1221,18 @@ std::string replaceInvalidUtf8(std::string_view raw, std::vector<std::size_t>& i
     return out;
 }
 
-CatalogResult parseCatalogUnchecked(std::string_view raw)
+/// JSON text -> tree, with syntax and encoding errors reported; false when there is no tree to read.
+bool buildTree(std::string_view raw, Errors& errors, Json& root)
 {
-    Errors errors;
     if (isBlank(raw))
     {
         errors.add("$", CatalogErrorCode::MalformedJson, "the file is empty", 1, 1);
-        return makeErr(errors.take());
+        return false;
     }
 
     std::vector<std::size_t> invalidOffsets;
     const std::string text = replaceInvalidUtf8(raw, invalidOffsets);
 
-    Json root;
     TreeBuilder builder(root, errors);
     // Comments are not allowed: the same file is served to other tools that read strict JSON.
     Json::sax_parse(text, &builder, nlohmann::json::input_format_t::json, true, false);
@@ -1239,14 +1254,45 @@ CatalogResult parseCatalogUnchecked(std::string_view raw)
                            " is not valid UTF-8; save the file as UTF-8",
                        bad.first, bad.second);
         }
-        return makeErr(errors.take());
+        return false;
     }
+    return true;
+}
 
+CatalogResult parseCatalogUnchecked(std::string_view raw)
+{
+    Errors errors;
+    Json root;
+    if (!buildTree(raw, errors, root))
+        return makeErr(errors.take());
     CatalogReader reader(errors);
     domain::Catalog catalog = reader.read(root);
     if (!errors.empty())
         return makeErr(errors.take());
     return catalog;
+}
+
+/// One catalogue entry read by `read` (a CatalogReader member) under the file's rules. Nothing may
+/// escape the shared library, so an exception becomes an error like in parseCatalog.
+template <typename T, typename Read> Result<T, CatalogErrors> parseEntry(std::string_view raw, Read read)
+{
+    try
+    {
+        Errors errors;
+        Json root;
+        if (!buildTree(raw, errors, root))
+            return makeErr(errors.take());
+        CatalogReader reader(errors);
+        T value = (reader.*read)(root);
+        if (!errors.empty())
+            return makeErr(errors.take());
+        return value;
+    }
+    catch (const std::exception& ex)
+    {
+        return makeErr(CatalogErrors{
+            {"$", CatalogErrorCode::MalformedJson, std::string("the entry could not be read: ") + ex.what(), 0, 0}});
+    }
 }
 
 } // namespace
@@ -1316,6 +1362,16 @@ CatalogResult parseCatalog(std::string_view json)
         return makeErr(CatalogErrors{
             {"$", CatalogErrorCode::MalformedJson, std::string("the file could not be read: ") + ex.what(), 0, 0}});
     }
+}
+
+Result<domain::Service, CatalogErrors> parseServiceEntry(std::string_view json)
+{
+    return parseEntry<domain::Service>(json, &CatalogReader::readServiceEntry);
+}
+
+Result<domain::Announcement, CatalogErrors> parseAnnouncementEntry(std::string_view json)
+{
+    return parseEntry<domain::Announcement>(json, &CatalogReader::readAnnouncementEntry);
 }
 
 CatalogResult loadCatalogFile(const std::filesystem::path& path)

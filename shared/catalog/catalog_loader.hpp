@@ -60,6 +60,13 @@ struct CatalogError
 using CatalogErrors = std::vector<CatalogError>;
 using CatalogResult = Result<domain::Catalog, CatalogErrors>;
 
+/// Length limits in characters (code points) of docs/catalog-format.md: every text under a key
+/// `name`; a `summary`; a search tag or source; every other text.
+inline constexpr std::size_t kMaxNameChars = 120;
+inline constexpr std::size_t kMaxSummaryChars = 400;
+inline constexpr std::size_t kMaxTagChars = 60;
+inline constexpr std::size_t kMaxTextChars = 4000;
+
 /// Upper bound on the size of a catalogue file; larger files are refused unread.
 inline constexpr std::uintmax_t kMaxCatalogFileBytes = 16u * 1024u * 1024u;
 /// After this many errors the list ends with one TooManyErrors entry.
@@ -70,6 +77,15 @@ CatalogResult parseCatalog(std::string_view json);
 
 /// Reads and parses a catalogue file. Never throws.
 CatalogResult loadCatalogFile(const std::filesystem::path& path);
+
+/// Checks one service given as the JSON text of one item of a file's `services` list, by exactly
+/// the rules that item is checked by inside a file, and returns every error with a path relative to
+/// the service ("$.name.pl", "$.valid_to"). What only a whole file can tell is not checked: whether
+/// the id is unique and whether `fee_table_id` names a table (its form is checked). Never throws.
+Result<domain::Service, CatalogErrors> parseServiceEntry(std::string_view json);
+
+/// The same for one item of a file's `announcements` list.
+Result<domain::Announcement, CatalogErrors> parseAnnouncementEntry(std::string_view json);
 
 /// "<path>: <code>: <message>" on one line, for logs and the CLI (syntax errors carry "line L, column C"
 /// in their message).

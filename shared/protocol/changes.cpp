@@ -146,4 +146,81 @@ Result<domain::Staff, ProtocolError> decodeStaff(const Json& value, const std::s
     return s;
 }
 
+namespace
+{
+// Lenient upper bounds: the server validated these on the way in (names 2–80 letters, phones 9
+// digits), and a change this build refuses stops the kiosk's pull, so only nonsense is refused here.
+constexpr std::size_t kMaxNameCodePoints = 120;
+constexpr std::size_t kMaxPhoneCodePoints = 32;
+
+bool awaitsHandOver(domain::ReservationStatus s)
+{
+    return s == domain::ReservationStatus::Provisional || s == domain::ReservationStatus::Held ||
+           s == domain::ReservationStatus::Confirmed;
+}
+} // namespace
+
+Json encodePickup(const PickupNotice& p)
+{
+    return Json{{"reservation_id", p.reservationId},
+                {"code", p.code},
+                {"type_id", p.typeId},
+                {"pick_up_date", p.pickUpDate.iso()},
+                {"loan_days", p.loanDays},
+                {"status", domain::toCode(p.status)},
+                {"name", p.name},
+                {"phone", p.phone}};
+}
+
+Result<PickupNotice, ProtocolError> decodePickup(const Json& value, const std::string& path)
+{
+    ObjectReader r(value, path, true);
+    PickupNotice p;
+    p.reservationId = r.id("reservation_id", IdPattern::Uuid);
+    p.code = r.id("code", IdPattern::Code);
+    p.typeId = r.id("type_id", IdPattern::Slug);
+    p.pickUpDate = r.date("pick_up_date");
+    p.loanDays = static_cast<int>(r.integer("loan_days", 1, 366));
+    const std::string status = r.string("status", 32);
+    if (r.ok())
+    {
+        auto parsed = domain::fromCode<domain::ReservationStatus>(status);
+        if (!parsed || !awaitsHandOver(*parsed))
+            r.fail(ProtocolErrorCode::BadValue, "status", "expected provisional, held or confirmed");
+        else
+            p.status = *parsed;
+    }
+    p.name = r.string("name", kMaxNameCodePoints);
+    p.phone = r.string("phone", kMaxPhoneCodePoints);
+    if (!r.finish())
+        return makeErr(r.error());
+    return p;
+}
+
+Json encodeOpenLoan(const OpenLoanNotice& l)
+{
+    return Json{{"loan_id", l.loanId},     {"inventory_number", l.inventoryNumber},
+                {"type_id", l.typeId},     {"start_date", l.start.iso()},
+                {"due_date", l.due.iso()}, {"name", l.name},
+                {"phone", l.phone}};
+}
+
+Result<OpenLoanNotice, ProtocolError> decodeOpenLoan(const Json& value, const std::string& path)
+{
+    ObjectReader r(value, path, true);
+    OpenLoanNotice l;
+    l.loanId = r.id("loan_id", IdPattern::Uuid);
+    l.inventoryNumber = r.id("inventory_number", IdPattern::InventoryNumber);
+    l.typeId = r.id("type_id", IdPattern::Slug);
+    l.start = r.date("start_date");
+    l.due = r.date("due_date");
+    if (r.ok() && l.due < l.start)
+        r.fail(ProtocolErrorCode::BadValue, "due_date", "before start_date");
+    l.name = r.string("name", kMaxNameCodePoints, 0);
+    l.phone = r.string("phone", kMaxPhoneCodePoints, 0);
+    if (!r.finish())
+        return makeErr(r.error());
+    return l;
+}
+
 } // namespace okienko::protocol

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "shared/domain/counselling.hpp"
+#include "shared/domain/reservation.hpp"
 #include "shared/domain/staff.hpp"
 #include "shared/protocol/json_reader.hpp"
 #include "shared/protocol/protocol_error.hpp"
@@ -34,6 +35,10 @@ inline constexpr std::string_view kStaff = "staff";                      ///< en
 inline constexpr std::string_view kReservation = "reservation";          ///< own requests only: RequestStatusUpdate
 inline constexpr std::string_view kCounsellingRequest = "counselling_request"; ///< own requests only
 inline constexpr std::string_view kCallbackRequest = "callback_request";       ///< own requests only
+/// Staff mode, every kiosk: a reservation awaiting hand-over (id = reservation id; PickupNotice).
+inline constexpr std::string_view kPickup = "pickup";
+/// Staff mode, every kiosk: a loan not yet returned (id = loan id; OpenLoanNotice).
+inline constexpr std::string_view kOpenLoan = "open_loan";
 } // namespace entity
 
 enum class ChangeOp
@@ -91,5 +96,47 @@ Result<domain::CounsellingSlot, ProtocolError> decodeSlot(const Json& value, con
 /// {"id","name","role","pin_hash","active"}.
 Json encodeStaff(const domain::Staff& staff);
 Result<domain::Staff, ProtocolError> decodeStaff(const Json& value, const std::string& path = "$");
+
+/// A reservation awaiting hand-over, as staff mode shows it offline ("today's pick-ups"). Name and
+/// phone only: never the address, never PESEL. The server sends a delete as soon as it is no longer
+/// awaiting hand-over (picked up, expired, rejected, cancelled, in conflict).
+struct PickupNotice
+{
+    std::string reservationId; ///< UUID; also the change's id
+    std::string code;          ///< reference code ("R-…")
+    std::string typeId;
+    Date pickUpDate;
+    int loanDays = 1;
+    domain::ReservationStatus status = domain::ReservationStatus::Provisional;
+    std::string name;  ///< PERSONAL
+    std::string phone; ///< PERSONAL
+
+    bool operator==(const PickupNotice&) const = default;
+};
+
+/// A loan not yet returned, lent at any kiosk (staff check equipment in and phone overdue borrowers).
+/// Name and phone only. The server sends a delete as soon as the loan is returned.
+struct OpenLoanNotice
+{
+    std::string loanId; ///< UUID; also the change's id
+    std::string inventoryNumber;
+    std::string typeId;
+    Date start;
+    Date due;
+    std::string name;  ///< PERSONAL; may be empty when the server no longer holds it
+    std::string phone; ///< PERSONAL; likewise
+
+    bool operator==(const OpenLoanNotice&) const = default;
+};
+
+/// {"reservation_id","code","type_id","pick_up_date","loan_days","status","name","phone"}.
+Json encodePickup(const PickupNotice& pickup);
+/// Strict types; `status` must be a reservation status awaiting hand-over (provisional, held,
+/// confirmed) and `name` non-empty, because that is when the server sends an upsert.
+Result<PickupNotice, ProtocolError> decodePickup(const Json& value, const std::string& path = "$");
+
+/// {"loan_id","inventory_number","type_id","start_date","due_date","name","phone"}; due ≥ start.
+Json encodeOpenLoan(const OpenLoanNotice& loan);
+Result<OpenLoanNotice, ProtocolError> decodeOpenLoan(const Json& value, const std::string& path = "$");
 
 } // namespace okienko::protocol

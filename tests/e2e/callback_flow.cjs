@@ -2,7 +2,9 @@
 // driven by playwright-core). The server's certificate comes from a CA made at test time; Chromium
 // trusts exactly that key through --ignore-certificate-errors-spki-list (no blanket
 // --ignore-certificate-errors). Input from the environment: PANEL_URL, PANEL_USER, PANEL_PASSWORD,
-// SERVER_SPKI (base64 SHA-256 of the server key's SPKI), CALLBACK_CODE, optional SCREENSHOT_DIR.
+// SERVER_SPKI (base64 SHA-256 of the server key's SPKI), CALLBACK_CODE, optional UNIT (an inventory
+// number in "cleaning" that the coordinator then marks cleaned on the units page), optional
+// SCREENSHOT_DIR.
 'use strict';
 const { chromium } = require('playwright-core');
 
@@ -53,6 +55,23 @@ function fail(message) {
       return fail('the done request is still in the queue');
     if (shots) await page.screenshot({ path: shots + '/done.png', fullPage: true });
     console.log('e2e: callback ' + code + ' marked done through the panel');
+
+    const unit = process.env.UNIT || '';
+    if (unit) {
+      // The equipment page is one link away in the navigation.
+      await page.getByRole('navigation').getByRole('link', { name: 'Sprzęt' }).click();
+      await page.waitForURL(/\/panel\/units$/);
+      const unitRow = page.getByRole('row').filter({ hasText: unit });
+      if ((await unitRow.count()) !== 1) return fail('the unit ' + unit + ' is not listed');
+      await unitRow.getByRole('button', { name: 'Czyszczenie zakończone: ' + unit }).click();
+      await page.waitForURL(/msg=cleaning-done/);
+      const saved = await page.getByRole('status').first().textContent();
+      if (!saved.includes('Zapisano')) return fail('no confirmation for the unit, got: ' + saved);
+      const state = await page.getByRole('row').filter({ hasText: unit }).getByRole('cell').nth(1).textContent();
+      if (!state.startsWith('dostępna')) return fail('the unit is not shown as available: ' + state);
+      if (shots) await page.screenshot({ path: shots + '/units.png', fullPage: true });
+      console.log('e2e: unit ' + unit + ' marked cleaned through the panel');
+    }
   } finally {
     await browser.close();
   }

@@ -1,6 +1,7 @@
 // End-to-end: a callback posted through the kiosk API as a kiosk would, worked by a coordinator in
 // headless Chromium (callback_flow.cjs), and the status update then served to that kiosk by
-// GET /api/v1/changes. Skips only when Debian's chromium is not installed.
+// GET /api/v1/changes; then a unit a kiosk put in "cleaning" is marked cleaned on the units page and
+// the kiosk learns it is available. Skips only when Debian's chromium is not installed.
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/payloads.hpp"
@@ -84,6 +85,18 @@ TEST(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
                              "application/json");
     ASSERT_TRUE(posted);
     ASSERT_EQ(posted->status, 200) << posted->body;
+    // Staff at a kiosk took a unit back dirty: it waits for cleaning.
+    protocol::UnitStateChange dirty;
+    dirty.inventoryNumber = "TST-WT-001";
+    dirty.state = domain::UnitState::Cleaning;
+    dirty.staffId = "st-kiosk";
+    auto cleaning = kiosk.Post("/api/v1/events",
+                               protocol::encodeEventBatch({protocol::makeUnitStateChanged(
+                                   newUuid(), static_cast<std::int64_t>(std::time(nullptr)), dirty)}),
+                               "application/json");
+    ASSERT_TRUE(cleaning);
+    ASSERT_EQ(cleaning->status, 200) << cleaning->body;
+    ASSERT_NE(cleaning->body.find("\"applied\""), std::string::npos) << cleaning->body;
 
     // Chromium trusts the server's key (its SPKI hash), nothing else.
     const std::string spkiFile = server.dir() + "/spki.txt";
@@ -99,14 +112,14 @@ TEST(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
     const std::string env = "PANEL_URL=" + shellQuote("https://127.0.0.1:" + std::to_string(server.port())) +
                             " PANEL_USER=" + shellQuote("Anna Koordynator") + " PANEL_PASSWORD=haslo-e2e-2024" +
                             " SERVER_SPKI=" + shellQuote(spki) + " CALLBACK_CODE=" + shellQuote(c.code) +
-                            " SCREENSHOT_DIR=" + shellQuote(shots != nullptr ? shots : "");
+                            " UNIT=TST-WT-001" + " SCREENSHOT_DIR=" + shellQuote(shots != nullptr ? shots : "");
     const std::string log = server.dir() + "/e2e.log";
     const int rc = run("cd " + shellQuote(nodeDir) + " && " + env + " timeout 120 node callback_flow.cjs > " +
                        shellQuote(log) + " 2>&1");
     ASSERT_EQ(rc, 0) << okienko::test::readFile(log) << "\nserver log:\n" << okienko::test::readFile(server.logPath());
 
     // The kiosk's next pull carries the status of its own request.
-    std::string last;
+    std::string last, unitState;
     std::string cursor;
     for (int page = 0; page < 20; ++page)
     {
@@ -123,9 +136,12 @@ TEST(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
                 EXPECT_EQ(update->code, c.code);
                 last = update->status;
             }
+            else if (change.entity == protocol::entity::kUnit && change.id == "TST-WT-001")
+                unitState = change.data.value("state", "");
         cursor = decoded->cursor;
         if (!decoded->more)
             break;
     }
     EXPECT_EQ(last, "done");
+    EXPECT_EQ(unitState, "available");
 }

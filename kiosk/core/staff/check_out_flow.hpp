@@ -9,7 +9,10 @@
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/core/staff/check_out_intents.hpp"
 #include "shared/domain/catalog.hpp"
+#include "shared/domain/reservation.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -33,6 +36,21 @@ class CheckOutFlow
     bool takeUnitsChanged() { return std::exchange(m_unitsChanged, false); }
 
   private:
+    void showPickups();
+    void start(std::optional<PickupRow> reservation);
+    void press(const Key& key);
+    void pressInventory(const Key& key);
+    void submitUnit();
+    void chooseReservation(const std::string& reservationId);
+    void chooseWalkIn();
+    void applyPeriod();
+    void confirm();
+    bool validateLoan();
+    void store();
+    void printAgreement(const domain::Loan& loan, const domain::EquipmentType& type);
+    Date today() const;
+    std::int64_t wallSeconds() const;
+
     AppState& m_state;
     const domain::Catalog& m_catalog;
     FlowDeps m_deps;

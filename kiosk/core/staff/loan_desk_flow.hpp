@@ -33,6 +33,26 @@ class LoanDeskFlow
     bool takeUnitsChanged() { return std::exchange(m_unitsChanged, false); }
 
   private:
+    void startCheckIn();
+    void press(const Key& key);
+    void findUnit();
+    void changeUnit();
+    void confirmCheckIn();
+    void printReturn(const domain::Loan& loan);
+    void showLoans(bool overdueOnly);
+    void selectLoan(const std::string& loanId);
+    void shiftDue(int days);
+    void confirmExtension();
+    void showUnits();
+    void setUnitState(const std::string& inventoryNumber, domain::UnitState from, domain::UnitState to);
+    /// The kiosk database, or nullptr when there is none (pure navigation tests).
+    db::Database* database() const;
+    bool loadLoans();
+    bool loadUnits();
+    Date today() const;
+    std::int64_t wallSeconds() const;
+    std::string staffId() const;
+
     AppState& m_state;
     const domain::Catalog& m_catalog;
     FlowDeps m_deps;

@@ -10,11 +10,21 @@
 #include "kiosk/core/staff/staff_entry_intents.hpp"
 #include "shared/domain/catalog.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace okienko::kiosk
 {
+
+/// A staff badge's code: this prefix and the member's staff id ("OKIENKO-STAFF:s-anna").
+inline constexpr std::string_view kStaffBadgePrefix = "OKIENKO-STAFF:";
+
+/// How long the `locks`-th lock in a row lasts: 5, 10, 20, 40, then 60 minutes.
+int staffLockMinutes(std::int64_t locks);
 
 class StaffEntryFlow
 {
@@ -26,7 +36,8 @@ class StaffEntryFlow
     void apply(const StaffEntryIntent& intent);
     /// A worker's result for this flow; false when it belongs to someone else.
     bool onCompletion(const Completion& completion);
-    /// A scanned code while one of this flow's screens is shown; false when not used here.
+    /// A scanned code: a staff badge (kStaffBadgePrefix + staff id) on the attract or home screen
+    /// while nobody is logged in opens the PIN keypad for that member only. False otherwise.
     bool onScan(const std::string& code);
     /// True once after this flow changed a unit's state in the kiosk database (the app then
     /// reloads the catalogue, whose units residents' availability is computed from).
@@ -37,11 +48,45 @@ class StaffEntryFlow
     void sessionEnding();
 
   private:
+    /// staff_guard's row: wrong PINs in a row, locks in a row, the lock's end (Unix seconds).
+    struct Guard
+    {
+        std::int64_t failures = 0;
+        std::int64_t locks = 0;
+        std::optional<std::int64_t> lockedUntil;
+    };
+
+    void open(std::optional<std::string> badge);
+    void press(const Key& key);
+    void submitPin();
+    void onPin(const PinCompletion& pin);
+    void login(const std::string& staffId);
+    void recordFailure();
+    void showMenu();
+    void showStatus();
+    void checkPrinter();
+    void reprint();
+    void testPrint();
+    bool onPrint(const PrintCompletion& print);
+    /// Reads the guard and puts the lock (if still running) into the state; false when locked.
+    bool refreshLock();
+    /// Says on the keypad why no PIN can be checked (no staff rows yet, unknown badge); true when one can.
+    bool checkCandidatesExist();
+    std::optional<Guard> readGuard();
+    bool writeGuard(const Guard& guard);
+    /// Active members with a PIN (only the badge's member when entered by badge); nullopt: no database.
+    std::optional<std::vector<PinCandidate>> readCandidates();
+    void wipePin();
+    std::int64_t wallSeconds() const;
+    LocalDateTime localAt(std::int64_t unixSeconds) const;
+
     AppState& m_state;
     const domain::Catalog& m_catalog;
     FlowDeps m_deps;
     bool m_unitsChanged = false;
     bool m_logout = false;
+    /// PIN checks asked and not answered yet: a wrong PIN counts even when the keypad was left meanwhile.
+    std::vector<std::uint64_t> m_pendingPins;
 };
 
 } // namespace okienko::kiosk

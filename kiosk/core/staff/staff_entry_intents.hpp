@@ -2,6 +2,8 @@
 // keys, the menu, the kiosk status screen's buttons, logout.
 #pragma once
 
+#include "kiosk/core/keyboard_layout.hpp"
+
 #include <variant>
 
 namespace okienko::kiosk
@@ -24,7 +26,28 @@ struct Logout
 struct ShowMenu
 {
 };
-using Action = std::variant<Open, ShowStatus, Logout, ShowMenu>;
+/// A key of the PIN keypad (digits, Clear, Backspace).
+struct Press
+{
+    Key key;
+};
+/// "OK" under the keypad: checks the PIN (on a worker).
+struct SubmitPin
+{
+};
+/// "Sprawdź ponownie" on the status screen: reads the printer's condition again.
+struct CheckPrinter
+{
+};
+/// "Drukuj ponownie ostatni kwit" on the status screen.
+struct Reprint
+{
+};
+/// "Wydruk testowy" on the status screen.
+struct TestPrint
+{
+};
+using Action = std::variant<Open, ShowStatus, Logout, ShowMenu, Press, SubmitPin, CheckPrinter, Reprint, TestPrint>;
 } // namespace staff_entry
 
 struct StaffEntryIntent

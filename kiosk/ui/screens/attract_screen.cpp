@@ -2,6 +2,7 @@
 #include "kiosk/ui/screens/attract_screen.hpp"
 
 #include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/screens/staff_entry_screens.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 
@@ -65,7 +66,9 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
 
     const domain::Municipality& m = env.catalog.municipality;
     ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
-    Title(ctx, env.text(m.cusName));
+    // The CUS name also hides staff mode's way in (held 3 s); a tap starts, like anywhere else.
+    if (StaffEntryHeader(env, ctx, out, env.text(m.cusName), HeaderStyle::Title))
+        out.emplace_back(StartSession{});
     ParagraphColored(ctx, env.text(m.name), ctx.palette.mutedText);
     ImGui::Dummy(ImVec2(0, ctx.em(0.8f)));
     TextIn(ctx, ctx.fonts.huge, ctx.palette.text, clockText(env.now));

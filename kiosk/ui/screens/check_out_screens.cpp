@@ -1,14 +1,437 @@
 // Today's pick-ups and the check-out screens (unit, borrower and due date, done).
 #include "kiosk/ui/screens/check_out_screens.hpp"
 
+#include "kiosk/ui/screens/equipment_screens.hpp" // formatDay
+#include "kiosk/ui/screens/request_screen_parts.hpp"
+#include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/on_screen_keyboard.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+#include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "shared/rules/loan_period.hpp"
+#include "shared/validate/phone.hpp"
+
+#include <algorithm>
+#include <string>
+
 namespace okienko::kiosk::ui
 {
+namespace
+{
+
+void send(Intents& out, check_out::Action a)
+{
+    out.emplace_back(CheckOutIntent{std::move(a)});
+}
+
+ButtonOptions wide(ButtonStyle style, const char* id)
+{
+    ButtonOptions o;
+    o.style = style;
+    o.id = id;
+    o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    return o;
+}
+
+void errorText(UiContext& ctx, const std::string& text)
+{
+    ParagraphColored(ctx, "⚠ " + text, ctx.palette.warningText);
+}
+
+std::string typeName(const ScreenEnv& env, const std::string& typeId)
+{
+    const domain::EquipmentType* t = env.catalog.findEquipmentType(typeId);
+    return t != nullptr ? env.text(t->name) : typeId;
+}
+
+/// Back (where there is a step to go back to) and "Menu" on the left, the language switch on the
+/// right: staff screens have no residents' Home.
+void staffTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, bool back)
+{
+    if (back)
+    {
+        ButtonOptions o;
+        o.id = "back";
+        if (BigButton(ctx, env.tr.tr("checkout.back") + "##back", o))
+            out.emplace_back(GoBack{});
+        ImGui::SameLine();
+    }
+    ButtonOptions menu;
+    menu.id = "staff-to-menu";
+    if (BigButton(ctx, env.tr.tr("checkout.menu") + "##staff-to-menu", menu))
+        out.emplace_back(StaffEntryIntent{staff_entry::ShowMenu{}});
+    ImGui::SameLine();
+    drawTopBar(env, ctx, out, {.backAndHome = false});
+}
+
+std::string statusText(const ScreenEnv& env, domain::ReservationStatus s)
+{
+    switch (s)
+    {
+    case domain::ReservationStatus::Provisional:
+        return env.tr.tr("checkout.status.to_confirm");
+    case domain::ReservationStatus::Held:
+        return env.tr.tr("checkout.status.held");
+    default:
+        return env.tr.tr("checkout.status.confirmed");
+    }
+}
+
+void pickupRow(const ScreenEnv& env, UiContext& ctx, Intents& out, const PickupRow& r)
+{
+    const bool overdue = r.pickUpDate < env.now.date;
+    std::string subtitle = env.tr.format(overdue ? "checkout.pickups.overdue" : "checkout.pickups.date",
+                                         {{"date", formatDay(r.pickUpDate)}});
+    subtitle += "\n" + r.name + " · " + validate::formatPhone(r.phone) + " · " + statusText(env, r.status);
+    ButtonOptions o;
+    o.style = ButtonStyle::Tile;
+    o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    o.subtitle = subtitle;
+    const std::string id = "pickup-" + r.reservationId;
+    o.id = id;
+    if (BigButton(ctx, (overdue ? "⚠ " : "") + r.code + " · " + typeName(env, r.typeId) + "##" + id, o))
+        send(out, check_out::ChoosePickup{r.reservationId});
+}
+
+void drawPickups(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##co-pickups");
+    staffTopBar(env, ctx, out, true);
+    const CheckOutState& c = env.state.staff.checkOut;
+    Title(ctx, env.tr.tr("checkout.pickups.title"));
+    TouchScrollBegin(ctx, "##co-pickups-list", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    if (!c.pickupsErrorKey.empty())
+        errorText(ctx, env.tr.tr(c.pickupsErrorKey));
+    else if (c.pickups.empty())
+        Paragraph(ctx, env.tr.tr("checkout.pickups.empty"));
+    else
+    {
+        const Date today = env.now.date;
+        Label(ctx, env.tr.tr("checkout.pickups.today"));
+        bool any = false;
+        for (const PickupRow& r : c.pickups)
+            if (r.pickUpDate <= today)
+            {
+                pickupRow(env, ctx, out, r);
+                any = true;
+            }
+        if (!any)
+            ParagraphColored(ctx, env.tr.tr("checkout.pickups.none_today"), ctx.palette.mutedText);
+        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+        Label(ctx, env.tr.tr("checkout.pickups.tomorrow"));
+        any = false;
+        for (const PickupRow& r : c.pickups)
+            if (r.pickUpDate > today)
+            {
+                pickupRow(env, ctx, out, r);
+                any = true;
+            }
+        if (!any)
+            ParagraphColored(ctx, "—", ctx.palette.mutedText);
+    }
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    if (BigButton(ctx, env.tr.tr("checkout.pickups.walk_in") + "##checkout-start",
+                  wide(ButtonStyle::Secondary, "checkout-start")))
+        send(out, check_out::Start{});
+    TouchScrollEnd(ctx);
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+std::string unitError(const ScreenEnv& env, const CheckOutState& c)
+{
+    std::string code;
+    std::string reserved;
+    if (c.reservation)
+    {
+        code = c.reservation->code;
+        reserved = typeName(env, c.reservation->typeId);
+    }
+    return env.tr.format(c.unitErrorKey, {{"number", c.unitErrorNumber},
+                                          {"type", typeName(env, c.unitErrorType)},
+                                          {"code", code},
+                                          {"reserved", reserved}});
+}
+
+void drawUnit(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##co-unit");
+    staffTopBar(env, ctx, out, true);
+    const CheckOutState& c = env.state.staff.checkOut;
+    Title(ctx, env.tr.tr("checkout.unit.title"));
+    const float kbH = letterKeyboardHeight(ctx, env);
+    TouchScrollBegin(ctx, "##co-unit-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - kbH));
+    if (c.reservation)
+    {
+        Paragraph(ctx, env.tr.format("checkout.unit.reservation", {{"code", c.reservation->code},
+                                                                   {"type", typeName(env, c.reservation->typeId)},
+                                                                   {"name", c.reservation->name}}));
+        if (BigButton(ctx, env.tr.tr("checkout.unit.drop_reservation") + "##checkout-drop-reservation",
+                      wide(ButtonStyle::Secondary, "checkout-drop-reservation")))
+            send(out, check_out::ChooseWalkIn{});
+    }
+    Paragraph(ctx, env.tr.tr("checkout.unit.intro"));
+    Label(ctx, env.tr.tr("checkout.unit.field"));
+    const std::string& value = c.inventory.buffer.text();
+    if (BigButton(ctx,
+                  (value.empty() ? env.tr.tr("checkout.field.tap_to_type") : value) + " |##checkout-field-inventory",
+                  wide(ButtonStyle::Selected, "checkout-field-inventory")))
+        send(out, check_out::Focus{CheckOutField::InventoryNumber});
+    if (!c.unitErrorKey.empty())
+        errorText(ctx, unitError(env, c));
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    if (BigButton(ctx, env.tr.tr("checkout.next") + "##checkout-unit-next",
+                  wide(ButtonStyle::Primary, "checkout-unit-next")))
+        send(out, check_out::SubmitUnit{});
+    TouchScrollEnd(ctx);
+    if (const std::optional<Key> key =
+            OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, ImGui::GetContentRegionAvail().x))
+        send(out, check_out::Press{*key});
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+const char* fieldKey(CheckOutField f)
+{
+    switch (f)
+    {
+    case CheckOutField::InventoryNumber:
+        return "checkout.unit.field";
+    case CheckOutField::Name:
+        return "checkout.field.name";
+    case CheckOutField::Phone:
+        return "checkout.field.phone";
+    case CheckOutField::Street:
+        return "checkout.field.street";
+    case CheckOutField::PostalCode:
+        return "checkout.field.postal_code";
+    case CheckOutField::City:
+        return "checkout.field.city";
+    case CheckOutField::Pesel:
+        return "checkout.field.pesel";
+    }
+    return "checkout.field.name";
+}
+
+const char* fieldId(CheckOutField f)
+{
+    switch (f)
+    {
+    case CheckOutField::InventoryNumber:
+        return "checkout-field-inventory";
+    case CheckOutField::Name:
+        return "checkout-field-name";
+    case CheckOutField::Phone:
+        return "checkout-field-phone";
+    case CheckOutField::Street:
+        return "checkout-field-street";
+    case CheckOutField::PostalCode:
+        return "checkout-field-postal";
+    case CheckOutField::City:
+        return "checkout-field-city";
+    case CheckOutField::Pesel:
+        return "checkout-field-pesel";
+    }
+    return "checkout-field";
+}
+
+/// What a field shows: the postal code with its dash, the phone grouped, and the PESEL masked as
+/// soon as the focus leaves it (someone behind the borrower must not read it).
+std::string shownValue(CheckOutField f, const std::string& text, bool focused)
+{
+    if (f == CheckOutField::PostalCode && text.size() > 2)
+        return text.substr(0, 2) + "-" + text.substr(2);
+    if (f == CheckOutField::Phone && text.size() == 9)
+        return validate::formatPhone(text);
+    if (f == CheckOutField::Pesel && !focused && !text.empty())
+    {
+        std::string masked;
+        for (std::size_t i = 0; i < text.size(); ++i)
+            masked += i + 2 < text.size() ? "•" : text.substr(i, 1);
+        return masked;
+    }
+    return text;
+}
+
+void fieldRow(const ScreenEnv& env, UiContext& ctx, Intents& out, CheckOutField f)
+{
+    const CheckOutState& c = env.state.staff.checkOut;
+    Label(ctx, env.tr.tr(fieldKey(f)));
+    const bool focused = c.focus == f;
+    const std::string value = shownValue(f, c.field(f).buffer.text(), focused);
+    const std::string shown = value.empty() ? env.tr.tr("checkout.field.tap_to_type") : value;
+    if (BigButton(ctx, shown + (focused ? " |" : "") + "##" + fieldId(f),
+                  wide(focused ? ButtonStyle::Selected : ButtonStyle::Secondary, fieldId(f))))
+        send(out, check_out::Focus{f});
+    for (const CheckOutFieldError& err : c.errors)
+        if (err.field == f)
+            errorText(ctx, env.tr.tr(err.messageKey));
+}
+
+void drawLoan(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##co-loan");
+    staffTopBar(env, ctx, out, true);
+    const CheckOutState& c = env.state.staff.checkOut;
+    Title(ctx,
+          env.tr.format("checkout.loan.title", {{"number", c.inventoryNumber}, {"type", typeName(env, c.typeId)}}));
+    const bool numeric =
+        c.focus == CheckOutField::Phone || c.focus == CheckOutField::PostalCode || c.focus == CheckOutField::Pesel;
+    const float kbH = numeric ? keypadHeight(ctx) : letterKeyboardHeight(ctx, env);
+    TouchScrollBegin(ctx, "##co-loan-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - kbH));
+
+    Label(ctx, env.tr.tr("checkout.loan.reservation"));
+    for (const PickupRow& r : c.candidates)
+    {
+        const bool chosen = c.reservation && c.reservation->reservationId == r.reservationId;
+        const std::string id = "checkout-res-" + r.reservationId;
+        const std::string label = std::string(chosen ? "✓ " : "") + r.code + " · " + formatDay(r.pickUpDate) + " · " +
+                                  r.name + " · " + statusText(env, r.status);
+        if (BigButton(ctx, label + "##" + id,
+                      wide(chosen ? ButtonStyle::Selected : ButtonStyle::Secondary, id.c_str())))
+            send(out, check_out::ChooseReservation{r.reservationId});
+    }
+    if (BigButton(ctx, std::string(c.walkIn ? "✓ " : "") + env.tr.tr("checkout.loan.walk_in") + "##checkout-walkin",
+                  wide(c.walkIn ? ButtonStyle::Selected : ButtonStyle::Secondary, "checkout-walkin")))
+        send(out, check_out::ChooseWalkIn{});
+    if (c.reservationError)
+        errorText(ctx, env.tr.tr("checkout.loan.choose_error"));
+
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    Label(ctx, env.tr.tr("checkout.loan.borrower"));
+    for (CheckOutField f : {CheckOutField::Name, CheckOutField::Phone, CheckOutField::Street, CheckOutField::PostalCode,
+                            CheckOutField::City, CheckOutField::Pesel})
+        fieldRow(env, ctx, out, f);
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    if (BigButton(
+            ctx, std::string(c.idChecked ? "✓ " : "") + env.tr.tr("checkout.loan.id_checked") + "##checkout-id-checked",
+            wide(c.idChecked ? ButtonStyle::Selected : ButtonStyle::Secondary, "checkout-id-checked")))
+        send(out, check_out::ToggleIdChecked{});
+    if (c.idError)
+        errorText(ctx, env.tr.tr("checkout.loan.id_error"));
+
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    Label(ctx, env.tr.tr("checkout.due.title"));
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float w = (ImGui::GetContentRegionAvail().x - 2.0f * gap) / 3.0f;
+    struct Shift
+    {
+        int days;
+        const char* key;
+        const char* id;
+        bool enabled;
+    };
+    const Shift shifts[] = {{-1, "checkout.due.minus1", "checkout-due-minus1", c.due > c.minDue},
+                            {1, "checkout.due.plus1", "checkout-due-plus1", c.due < c.maxDue},
+                            {7, "checkout.due.plus7", "checkout-due-plus7", c.due < c.maxDue}};
+    for (std::size_t i = 0; i < 3; ++i)
+    {
+        if (i > 0)
+            ImGui::SameLine();
+        ButtonOptions o;
+        o.size = ImVec2(w, 0);
+        o.id = shifts[i].id;
+        o.enabled = shifts[i].enabled;
+        if (BigButton(ctx, env.tr.tr(shifts[i].key) + "##" + shifts[i].id, o))
+            send(out, check_out::ShiftDue{shifts[i].days});
+    }
+    TextIn(ctx, ctx.faces().title, ctx.palette.text,
+           env.tr.format("checkout.due.value",
+                         {{"date", formatDay(c.due)}, {"days", std::to_string(rules::loanDays(c.start, c.due))}}));
+    ParagraphColored(ctx,
+                     env.tr.format("checkout.due.limits", {{"min", formatDay(c.minDue)}, {"max", formatDay(c.maxDue)}}),
+                     ctx.palette.mutedText);
+
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    if (c.phase == CheckOutPhase::Failed)
+        errorText(ctx, env.tr.tr(c.errorKey.empty() ? "checkout.error.storage" : c.errorKey));
+    ButtonOptions confirm = wide(ButtonStyle::Primary, "checkout-confirm");
+    confirm.enabled = c.phase != CheckOutPhase::Done;
+    if (BigButton(ctx, env.tr.tr("checkout.loan.confirm") + "##checkout-confirm", confirm))
+        send(out, check_out::Confirm{});
+    TouchScrollEnd(ctx);
+
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (numeric)
+    {
+        const float padW = std::min(width, ctx.em(21.0f));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - padW) * 0.5f);
+        if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
+            send(out, check_out::Press{*key});
+    }
+    else if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
+        send(out, check_out::Press{*key});
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+void copyLine(const ScreenEnv& env, UiContext& ctx, const char* labelKey, const AgreementCopyStatus& copy)
+{
+    const std::string label = env.tr.tr(labelKey) + ": ";
+    switch (copy.state)
+    {
+    case SlipState::None:
+    case SlipState::Printing:
+        Paragraph(ctx, label + env.tr.tr("checkout.done.printing"));
+        return;
+    case SlipState::Printed:
+        Paragraph(ctx, "✓ " + label + env.tr.tr("checkout.done.printed"));
+        return;
+    case SlipState::Failed:
+        errorText(ctx, label + env.tr.tr("checkout.done.failed") +
+                           (copy.messageKey.empty() ? std::string() : " — " + env.tr.tr(copy.messageKey)));
+        return;
+    }
+}
+
+void drawDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##co-done");
+    staffTopBar(env, ctx, out, false);
+    const CheckOutState& c = env.state.staff.checkOut;
+    TouchScrollBegin(ctx, "##co-done-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
+    Title(ctx, env.tr.format("checkout.done.title", {{"number", c.doneInventory}, {"date", formatDay(c.doneDue)}}));
+    ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
+    if (!c.printed)
+        ParagraphColored(ctx, env.tr.tr("checkout.done.no_printer"), ctx.palette.warningText);
+    else
+    {
+        copyLine(env, ctx, "checkout.done.copy_cus", c.copies[0]);
+        copyLine(env, ctx, "checkout.done.copy_borrower", c.copies[1]);
+        if (c.copies[0].state == SlipState::Failed || c.copies[1].state == SlipState::Failed)
+            ParagraphColored(ctx, env.tr.tr("checkout.done.reprint_hint"), ctx.palette.mutedText);
+    }
+    ImGui::Dummy(ImVec2(0, ctx.em(0.8f)));
+    if (BigButton(ctx, env.tr.tr("checkout.done.next") + "##checkout-next",
+                  wide(ButtonStyle::Primary, "checkout-next")))
+        send(out, check_out::Next{});
+    TouchScrollEnd(ctx);
+    drawBottomBar(env, ctx, out);
+    endScreen();
+}
+
+} // namespace
 
 void drawCheckOutScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
-    (void)env;
-    (void)ctx;
-    (void)out;
+    switch (env.state.router.current())
+    {
+    case ScreenId::StaffPickups:
+        drawPickups(env, ctx, out);
+        break;
+    case ScreenId::StaffCheckOutUnit:
+        drawUnit(env, ctx, out);
+        break;
+    case ScreenId::StaffCheckOutLoan:
+        drawLoan(env, ctx, out);
+        break;
+    case ScreenId::StaffCheckOutDone:
+        drawDone(env, ctx, out);
+        break;
+    default:
+        break;
+    }
 }
 
 } // namespace okienko::kiosk::ui

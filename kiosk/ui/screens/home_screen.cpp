@@ -5,6 +5,7 @@
 #include "kiosk/ui/screens/counselling_screens.hpp"
 #include "kiosk/ui/screens/feedback_screens.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/screens/staff_entry_screens.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
@@ -41,7 +42,8 @@ void drawHomeScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     beginScreen(ctx, "##home");
     drawTopBar(env, ctx, out, {.backAndHome = false});
     Title(ctx, env.tr.tr("home.title"));
-    ParagraphColored(ctx, env.text(env.catalog.municipality.cusName), ctx.palette.mutedText);
+    // Held 3 s, the CUS name opens staff mode's PIN keypad; a tap does nothing here.
+    (void)StaffEntryHeader(env, ctx, out, env.text(env.catalog.municipality.cusName), HeaderStyle::Muted);
     ImGui::Spacing();
 
     TouchScrollBegin(ctx, "##home-list", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));

@@ -1,14 +1,435 @@
-// Staff mode's PIN keypad, menu and kiosk status screen.
+// Staff mode's PIN keypad, menu and kiosk status screen (see staff_entry_screens.hpp). Staff are
+// often not young either, and the panel is the same: big targets, body-size text or larger.
 #include "kiosk/ui/screens/staff_entry_screens.hpp"
+
+#include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/long_press.hpp"
+#include "kiosk/ui/widgets/on_screen_keyboard.hpp"
+#include "kiosk/ui/widgets/shapes.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+#include "kiosk/ui/widgets/touch_scroll.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <string>
 
 namespace okienko::kiosk::ui
 {
+namespace
+{
+
+/// A short tap is released well before the hold would open anything.
+constexpr float kShortTapSeconds = 1.0f;
+
+void emit(Intents& out, staff_entry::Action action)
+{
+    out.emplace_back(StaffEntryIntent{std::move(action)});
+}
+
+std::string twoDigits(int hour, int minute)
+{
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", hour, minute);
+    return buf;
+}
+
+/// "02.03.2026 10:42" in the kiosk's local time zone.
+std::string localDateTime(std::int64_t unixSeconds)
+{
+    const std::time_t t = static_cast<std::time_t>(unixSeconds);
+    std::tm tm{};
+    if (localtime_r(&t, &tm) == nullptr)
+        return "--";
+    char buf[64]; // ints of any width fit: the compiler cannot know tm's ranges
+    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour,
+                  tm.tm_min);
+    return buf;
+}
+
+bool before(const LocalDateTime& a, const LocalDateTime& b)
+{
+    if (a.date != b.date)
+        return a.date < b.date;
+    return a.hour * 3600 + a.minute * 60 + a.second < b.hour * 3600 + b.minute * 60 + b.second;
+}
+
+/// The lock is still running by the clock the screen shows (the keypad comes back on time).
+bool lockedNow(const ScreenEnv& env)
+{
+    const StaffEntryState& e = env.state.staff.entry;
+    return e.lockedUntilLocal.has_value() && before(env.now, *e.lockedUntilLocal);
+}
+
+/// A full-width button; true when tapped.
+bool wide(UiContext& ctx, const std::string& label, const char* id, ButtonStyle style, bool enabled = true)
+{
+    ButtonOptions o;
+    o.style = style;
+    o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+    o.id = id;
+    o.enabled = enabled;
+    return BigButton(ctx, label + "##" + id, o);
+}
+
+/// Filled dots for the digits typed, in a framed box the keypad's width: the PIN is never shown.
+void pinDots(const ScreenEnv& env, UiContext& ctx, std::size_t digits, float width)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float h = std::max(ctx.minTargetPx(), ctx.em(2.4f));
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + width, min.y + h);
+    ImGui::Dummy(ImVec2(width, h));
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    FillRoundedRectWithBorder(list, min, max, packed(ctx.palette.surface), packed(ctx.palette.border),
+                              style.FrameRounding, style.FrameBorderSize * 2);
+    if (digits == 0)
+    {
+        const std::string& hint = env.tr.tr("staff.pin.placeholder");
+        const ImVec2 ts = ImGui::CalcTextSize(hint.c_str());
+        list->AddText(ImVec2(min.x + (width - ts.x) * 0.5f, min.y + (h - ts.y) * 0.5f), packed(ctx.palette.mutedText),
+                      hint.c_str());
+        ctx.record.addText(hint);
+        return;
+    }
+    const float r = ctx.em(0.45f);
+    const float gap = ctx.em(0.7f);
+    const float total = static_cast<float>(digits) * r * 2 + static_cast<float>(digits - 1) * gap;
+    float x = min.x + (width - total) * 0.5f + r;
+    for (std::size_t i = 0; i < digits; ++i)
+    {
+        list->AddCircleFilled(ImVec2(x, (min.y + max.y) * 0.5f), r, packed(ctx.palette.text), 24);
+        x += r * 2 + gap;
+    }
+    // What a script can check: how many digits, never which.
+    ctx.record.addText("pin-digits:" + std::to_string(digits));
+}
+
+/// An ever-turning arc while a worker answers (the PIN check takes a moment on purpose).
+void spinner(UiContext& ctx)
+{
+    const float r = ctx.em(0.6f);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(r * 2, r * 2));
+    const float t = static_cast<float>(ImGui::GetTime());
+    const ImVec2 c(p.x + r, p.y + r);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->PathArcTo(c, r * 0.8f, t * 6.0f, t * 6.0f + 4.5f, 24);
+    list->PathStroke(packed(ctx.palette.accent), ImDrawFlags_None, ctx.em(0.18f));
+    ctx.animating = true; // keep frames coming until the answer arrives
+}
+
+void drawPin(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const StaffEntryState& e = env.state.staff.entry;
+    const bool locked = lockedNow(env);
+    const bool busy = e.checking;
+
+    Title(ctx, env.tr.tr("staff.pin.title"));
+    Paragraph(ctx, env.tr.tr(e.badgeStaffId ? "staff.pin.badge" : "staff.pin.intro"));
+    ImGui::Spacing();
+
+    // Wider and taller than the residents' phone keypad: the screen has nothing else to show.
+    const float padW = std::min(ImGui::GetContentRegionAvail().x, ctx.em(26.0f));
+    const float indent = (ImGui::GetContentRegionAvail().x - padW) * 0.5f;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+    pinDots(env, ctx, e.pin.size(), padW);
+
+    // What the keypad has to say, always in the same place above the keys.
+    if (locked)
+    {
+        const LocalDateTime& until = *e.lockedUntilLocal;
+        Title(ctx, env.tr.format("staff.pin.locked", {{"time", twoDigits(until.hour, until.minute)}}));
+        ParagraphColored(ctx, env.tr.tr("staff.pin.locked_hint"), ctx.palette.mutedText);
+    }
+    else if (busy)
+    {
+        spinner(ctx);
+        ImGui::SameLine();
+        Label(ctx, env.tr.tr("staff.pin.checking"));
+    }
+    else if (!e.messageKey.empty() && e.messageKey != "staff.pin.locked")
+    {
+        const std::string text = e.messageKey == "staff.pin.wrong"
+                                     ? env.tr.format("staff.pin.wrong", {{"n", std::to_string(e.attemptsLeft)}})
+                                     : env.tr.tr(e.messageKey);
+        Badge(ctx, text, ctx.palette.warning, ctx.palette.warningText);
+    }
+    ImGui::Spacing();
+
+    // Keys and digits in the title face: the keypad's keys follow the font's height.
+    ImGui::PushFont(ctx.faces().title);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+    if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW, !locked && !busy))
+        emit(out, staff_entry::Press{*key});
+    ImGui::PopFont();
+    ImGui::Spacing();
+
+    // Cancel left, OK right, each half the keypad's width: the same reach as the keys above.
+    const float half = (padW - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+    ButtonOptions cancel;
+    cancel.size = ImVec2(half, ctx.em(3.2f));
+    cancel.id = "staff-pin-cancel";
+    if (BigButton(ctx, env.tr.tr("staff.pin.cancel") + "##staff-pin-cancel", cancel))
+        out.emplace_back(EndSession{}); // back to the attract screen, nothing kept
+    ImGui::SameLine();
+    ButtonOptions ok;
+    ok.size = ImVec2(half, ctx.em(3.2f));
+    ok.style = ButtonStyle::Primary;
+    ok.id = "staff-pin-ok";
+    ok.enabled = !locked && !busy && e.pin.size() >= kStaffPinMinDigits;
+    if (BigButton(ctx, env.tr.tr("staff.pin.ok") + "##staff-pin-ok", ok))
+        emit(out, staff_entry::SubmitPin{});
+}
+
+std::string roleText(const ScreenEnv& env, domain::StaffRole role)
+{
+    switch (role)
+    {
+    case domain::StaffRole::Equipment:
+        return env.tr.tr("staff.role.equipment");
+    case domain::StaffRole::Coordinator:
+        return env.tr.tr("staff.role.coordinator");
+    case domain::StaffRole::Admin:
+        return env.tr.tr("staff.role.admin");
+    }
+    return {};
+}
+
+void drawMenu(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    Title(ctx, env.tr.tr("staff.menu.title"));
+    if (const std::optional<StaffSession>& s = env.state.staff.session)
+    {
+        Label(ctx, env.tr.format("staff.menu.logged_in", {{"name", s->name}}));
+        ParagraphColored(ctx, roleText(env, s->role), ctx.palette.mutedText);
+    }
+    ImGui::Spacing();
+
+    TouchScrollBegin(ctx, "##staff-menu", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    // Centred labels in the title face: staff read them at arm's length too, in any language.
+    ImGui::PushFont(ctx.faces().title);
+    const float tileH = ctx.em(3.4f);
+    struct Tile
+    {
+        const char* key;
+        const char* id;
+        Intent intent;
+    };
+    const Tile tiles[] = {
+        {"staff.menu.pickups", "staff-menu-pickups", CheckOutIntent{check_out::ShowPickups{}}},
+        {"staff.menu.checkout", "staff-menu-checkout", CheckOutIntent{check_out::Start{}}},
+        {"staff.menu.checkin", "staff-menu-checkin", LoanDeskIntent{loan_desk::StartCheckIn{}}},
+        {"staff.menu.loans", "staff-menu-loans", LoanDeskIntent{loan_desk::ShowLoans{}}},
+        {"staff.menu.overdue", "staff-menu-overdue", LoanDeskIntent{loan_desk::ShowOverdue{}}},
+        {"staff.menu.units", "staff-menu-units", LoanDeskIntent{loan_desk::ShowUnits{}}},
+        {"staff.menu.status", "staff-menu-status", StaffEntryIntent{staff_entry::ShowStatus{}}},
+        {"staff.menu.logout", "staff-menu-logout", StaffEntryIntent{staff_entry::Logout{}}},
+    };
+    std::size_t i = 0;
+    for (const Tile& t : tiles)
+    {
+        if (i % 2 == 1)
+            ImGui::SameLine();
+        ButtonOptions o;
+        o.size = ImVec2(half, tileH);
+        o.id = t.id;
+        if (BigButton(ctx, env.tr.tr(t.key) + "##" + t.id, o))
+            out.push_back(t.intent);
+        ++i;
+    }
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ParagraphColored(ctx, env.tr.tr("staff.menu.idle_hint"), ctx.palette.mutedText);
+    TouchScrollEnd(ctx);
+}
+
+std::string ageText(const ScreenEnv& env, std::int64_t seconds)
+{
+    const std::int64_t minutes = seconds / 60;
+    if (minutes < 60)
+        return env.tr.format("staff.status.age_minutes", {{"n", std::to_string(minutes)}});
+    return env.tr.format("staff.status.age_hours",
+                         {{"h", std::to_string(minutes / 60)}, {"m", std::to_string(minutes % 60)}});
+}
+
+std::string linkText(const ScreenEnv& env)
+{
+    switch (env.state.connectivity.link)
+    {
+    case LinkState::Standalone:
+        return env.tr.tr("staff.status.link.standalone");
+    case LinkState::Connecting:
+        return env.tr.tr("staff.status.link.connecting");
+    case LinkState::Online:
+        return env.tr.tr("staff.status.link.online");
+    case LinkState::Offline:
+        return env.tr.tr("staff.status.link.offline");
+    }
+    return {};
+}
+
+/// What became of a slip the status screen queued; nothing before it was asked.
+void slipLine(const ScreenEnv& env, UiContext& ctx, const StaffSlipJob& job)
+{
+    std::string text;
+    bool problem = false;
+    switch (job.state)
+    {
+    case StaffSlipState::None:
+        return;
+    case StaffSlipState::Queued:
+        text = env.tr.tr("staff.status.slip.queued");
+        break;
+    case StaffSlipState::Nothing:
+        text = env.tr.tr("staff.status.slip.nothing");
+        break;
+    case StaffSlipState::NoPrinter:
+        text = env.tr.tr("staff.status.slip.no_printer");
+        problem = true;
+        break;
+    case StaffSlipState::Printed:
+        text = env.tr.tr("staff.status.slip.printed");
+        break;
+    case StaffSlipState::Failed:
+        text = env.tr.format("staff.status.slip.failed",
+                             {{"reason", env.tr.tr(receipt::conditionMessageKey(job.failure))}});
+        problem = true;
+        break;
+    case StaffSlipState::TimedOut:
+        text = env.tr.tr("staff.status.slip.timed_out");
+        problem = true;
+        break;
+    }
+    if (problem)
+        Badge(ctx, text, ctx.palette.warning, ctx.palette.warningText);
+    else
+        Paragraph(ctx, text);
+}
+
+void drawStatus(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const StaffStatusState& s = env.state.staff.entry.status;
+    const ConnectivityStatus& c = env.state.connectivity;
+    Title(ctx, env.tr.tr("staff.status.title"));
+
+    const float menuH = std::max(ctx.minTargetPx(), ctx.em(2.6f)) + ImGui::GetStyle().ItemSpacing.y;
+    TouchScrollBegin(ctx, "##staff-status", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - menuH));
+    Label(ctx, env.tr.tr("staff.status.link"));
+    Paragraph(ctx, linkText(env));
+    if (!c.lastError.empty() && c.link != LinkState::Standalone)
+        Paragraph(ctx, env.tr.format("staff.status.last_error", {{"code", c.lastError}}));
+    if (c.link != LinkState::Standalone)
+        Paragraph(ctx, env.tr.format(
+                           "staff.status.last_sync",
+                           {{"time", c.lastSyncAt ? localDateTime(*c.lastSyncAt) : env.tr.tr("staff.status.never")}}));
+    // The database's own count when the screen opened; the sync worker's report otherwise.
+    const std::int64_t pending = s.outbox ? s.outbox->pending : c.outboxDepth;
+    const std::optional<std::int64_t> oldest = s.outbox ? s.outbox->oldestAgeSeconds : c.outboxOldestAgeSeconds;
+    const std::int64_t dead = s.outbox ? s.outbox->dead : c.deadLetters;
+    Paragraph(ctx, env.tr.format("staff.status.outbox", {{"n", std::to_string(pending)}}));
+    if (oldest && pending > 0)
+        Paragraph(ctx, env.tr.format("staff.status.outbox_oldest", {{"age", ageText(env, *oldest)}}));
+    if (dead > 0)
+        Badge(ctx, env.tr.format("staff.status.dead", {{"n", std::to_string(dead)}}), ctx.palette.warning,
+              ctx.palette.warningText);
+    else
+        Paragraph(ctx, env.tr.format("staff.status.dead", {{"n", "0"}}));
+    Divider(ctx);
+
+    Label(ctx, env.tr.tr("staff.status.printer"));
+    if (s.printerChecking)
+    {
+        spinner(ctx);
+        ImGui::SameLine();
+        Paragraph(ctx, env.tr.tr("staff.status.printer_checking"));
+    }
+    else if (s.printer)
+    {
+        const bool ok = receipt::canPrint(*s.printer) && *s.printer == receipt::PrinterCondition::Ready;
+        const std::string text = env.tr.tr(receipt::conditionMessageKey(*s.printer));
+        if (ok)
+            Paragraph(ctx, text);
+        else
+            Badge(ctx, text, ctx.palette.warning, ctx.palette.warningText);
+    }
+    if (wide(ctx, env.tr.tr("staff.status.printer_recheck"), "staff-status-printer-check", ButtonStyle::Secondary,
+             !s.printerChecking))
+        emit(out, staff_entry::CheckPrinter{});
+    ImGui::Spacing();
+    if (wide(ctx, env.tr.tr("staff.status.reprint"), "staff-status-reprint", ButtonStyle::Secondary,
+             s.reprint.state != StaffSlipState::Queued))
+        emit(out, staff_entry::Reprint{});
+    slipLine(env, ctx, s.reprint);
+    ImGui::Spacing();
+    if (wide(ctx, env.tr.tr("staff.status.test_print"), "staff-status-test-print", ButtonStyle::Secondary,
+             s.testPrint.state != StaffSlipState::Queued))
+        emit(out, staff_entry::TestPrint{});
+    slipLine(env, ctx, s.testPrint);
+    Divider(ctx);
+
+    const std::string name = s.kioskName.empty() ? s.kioskId : s.kioskName;
+    Paragraph(ctx, env.tr.format("staff.status.kiosk", {{"name", name}, {"id", s.kioskId}}));
+    Paragraph(ctx, env.tr.format("staff.status.version", {{"version", s.version}}));
+    TouchScrollEnd(ctx);
+
+    if (wide(ctx, env.tr.tr("staff.to_menu"), "staff-to-menu", ButtonStyle::Primary))
+        emit(out, staff_entry::ShowMenu{});
+}
+
+} // namespace
+
+bool StaffEntryHeader(const ScreenEnv& env, UiContext& ctx, Intents& out, std::string_view text, HeaderStyle style)
+{
+    ImFont* font = style == HeaderStyle::Title ? ctx.faces().title : ImGui::GetFont();
+    const ImVec4 color = style == HeaderStyle::Title ? ctx.palette.text : ctx.palette.mutedText;
+    const float wrapW = ImGui::GetContentRegionAvail().x;
+    const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrapW, text.data(), text.data() + text.size());
+    // At least a finger's size, and no wider than the name: the hold ring then circles the name.
+    const ImVec2 size(std::min(std::max(ts.x, ctx.minTargetPx()), wrapW), std::max(ts.y, ctx.minTargetPx()));
+    const bool released = ImGui::InvisibleButton("##cus-logo", size);
+    const bool held = LongPressed(ctx, kStaffEntryHoldSeconds);
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ctx.record.addTarget(text, min, max, true, "cus-logo");
+    ctx.record.addText(text);
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(min.x, min.y + (max.y - min.y - ts.y) * 0.5f),
+                                        packed(color), text.data(), text.data() + text.size(), wrapW);
+    (void)env;
+    if (held)
+    {
+        emit(out, staff_entry::Open{});
+        return false;
+    }
+    return released && !touchDragged(ctx) && ImGui::GetIO().MouseDownDurationPrev[0] < kShortTapSeconds;
+}
 
 void drawStaffEntryScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
-    (void)env;
-    (void)ctx;
-    (void)out;
+    beginScreen(ctx, "##staff-entry");
+    drawTopBar(env, ctx, out, {.backAndHome = false});
+    switch (env.state.router.current())
+    {
+    case ScreenId::StaffPin:
+        drawPin(env, ctx, out);
+        break;
+    case ScreenId::StaffMenu:
+        drawMenu(env, ctx, out);
+        break;
+    case ScreenId::StaffStatus:
+        drawStatus(env, ctx, out);
+        break;
+    default:
+        break;
+    }
+    drawBottomBar(env, ctx, out);
+    endScreen();
 }
 
 } // namespace okienko::kiosk::ui

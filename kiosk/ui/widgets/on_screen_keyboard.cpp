@@ -27,7 +27,7 @@ std::string fittingLabel(std::string label, KeyAction action, float keyWidth)
 }
 
 std::optional<Key> drawLayout(UiContext& ctx, const KeyboardLayout& layout, const KeyboardState& state,
-                              const Translator& tr, float width, float keyHeight)
+                              const Translator& tr, float width, float keyHeight, bool enabled = true)
 {
     std::optional<Key> pressed;
     const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
@@ -57,6 +57,7 @@ std::optional<Key> drawLayout(UiContext& ctx, const KeyboardLayout& layout, cons
             opt.size = ImVec2(unit * k.width + gap * (k.width - 1.0f), keyHeight);
             const std::string label = fittingLabel(state.labelFor(k, tr), k.action, opt.size.x) + "##" + k.id;
             opt.id = k.id;
+            opt.enabled = enabled;
             const bool active = (k.action == KeyAction::Shift && state.shift() != ShiftState::Off);
             opt.style = active                          ? ButtonStyle::Selected
                         : (k.action == KeyAction::Done) ? ButtonStyle::Primary
@@ -83,11 +84,11 @@ std::optional<Key> OnScreenKeyboard(UiContext& ctx, const KeyboardState& state, 
     return drawLayout(ctx, state.layout(), state, tr, width, keyHeight);
 }
 
-std::optional<Key> NumericKeypad(UiContext& ctx, const Translator& tr, float width)
+std::optional<Key> NumericKeypad(UiContext& ctx, const Translator& tr, float width, bool enabled)
 {
     static const KeyboardState kPadState(domain::Language::Pl, {domain::Language::Pl});
     const float keyHeight = std::max(ctx.minTargetPx(), ctx.em(2.2f));
-    return drawLayout(ctx, numericKeypad(), kPadState, tr, width, keyHeight);
+    return drawLayout(ctx, numericKeypad(), kPadState, tr, width, keyHeight, enabled);
 }
 
 } // namespace okienko::kiosk::ui

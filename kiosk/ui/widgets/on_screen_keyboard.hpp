@@ -16,7 +16,8 @@ namespace okienko::kiosk::ui
 /// Letter keyboard of `state` across `width` px; the tapped key, if any.
 std::optional<Key> OnScreenKeyboard(UiContext& ctx, const KeyboardState& state, const Translator& tr, float width);
 
-/// The 0-9 keypad (Clear, Backspace) across `width` px; the tapped key, if any.
-std::optional<Key> NumericKeypad(UiContext& ctx, const Translator& tr, float width);
+/// The 0-9 keypad (Clear, Backspace) across `width` px; the tapped key, if any. `enabled` false
+/// draws it greyed out and untappable (the staff PIN keypad while staff mode is locked).
+std::optional<Key> NumericKeypad(UiContext& ctx, const Translator& tr, float width, bool enabled = true);
 
 } // namespace okienko::kiosk::ui

@@ -4,17 +4,10 @@
 // ESC/POS jobs (each with its code in large type; the callback slip without the full number; the
 // counselling slip without any kind's name) and, with a printer out of paper, the done screen's
 // message while the code stays visible.
-#include "kiosk/receipt/bitmap.hpp"
-#include "kiosk/receipt/font_set.hpp"
-#include "shared/db/database.hpp"
-#include "shared/db/statement.hpp"
-#include "tests/integration/kiosk_online/kiosk_process.hpp"
-#include "tests/support/private_cupsd.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/integration/kiosk_online/kiosk_script_run.hpp"
 #include "tests/unit/receipt/escpos_decoder.hpp"
 
 #include <gtest/gtest.h>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -22,27 +15,16 @@ namespace
 {
 
 using namespace okienko;
-using namespace std::chrono_literals;
+using test::anyPageShows;
+using test::queryTexts;
+using test::slipFonts;
 
-const std::string kAssets = std::string(OKIENKO_SOURCE_DIR) + "/assets";
 /// ESC/POS 80 mm body text is 24 dots high; the reference code is bold at 2.2× (slip_layout.cpp).
 constexpr double kBodyDots = 24;
 constexpr double kCodeDots = kBodyDots * 2.2;
 /// The kind names of the Łapy catalogue, as a slip in Polish would spell them.
 const std::vector<std::string> kKindNames = {"Pomoc psychologiczna", "Poradnictwo rodzinne", "Terapia uzależnień",
                                              "psychologiczna", "uzależnień"};
-
-std::string configFor(const std::string& dataDir, const std::string& queue)
-{
-    std::string t;
-    t += "[kiosk]\nid = \"requests-test\"\nname = \"Requests test kiosk\"\n";
-    t += "[display]\nfullscreen = false\nwidth = 1080\nheight = 1920\nrenderer = \"software\"\n";
-    t += "[idle]\ntimeout_seconds = 90\nwarning_seconds = 30\n";
-    t += "[data]\ndirectory = \"" + dataDir + "\"\nassets = \"" + kAssets + "\"\ncatalog = \"" + kAssets +
-         "/catalog/lapy.json\"\n";
-    t += "[printer]\nqueue = \"" + queue + "\"\nformat = \"escpos-80\"\ndeadline_seconds = 8\n";
-    return t;
-}
 
 /// Callback for 600 123 457, tomorrow afternoon; Send; the done screen with the code.
 const std::string kCallback = R"(tap "Dotknij ekranu, aby rozpocząć"
@@ -74,79 +56,17 @@ expect-screen counselling-done
 expect "S-"
 )";
 
-const receipt::FontSet& slipFonts()
-{
-    static const receipt::FontSet set = []
-    {
-        auto loaded = receipt::FontSet::load(kAssets + "/fonts");
-        if (!loaded)
-            throw std::runtime_error(loaded.error());
-        return std::move(loaded).value();
-    }();
-    return set;
-}
-
 receipt::Bitmap body(const std::string& text, receipt::FontStyle style = receipt::FontStyle::Regular)
 {
     return receipt::rasterizeText(text, slipFonts(), style, kBodyDots);
 }
 
-bool printed(const receipt::test::DecodedJob& job, const receipt::Bitmap& needle)
-{
-    for (const receipt::Bitmap& page : job.pages)
-        if (page.contains(needle))
-            return true;
-    return false;
-}
-
-/// One text column of a query with one bound argument, every row.
-std::vector<std::string> texts(db::Database& db, const std::string& sql, const std::string& arg = "")
-{
-    std::vector<std::string> out;
-    auto st = db.prepare(sql);
-    EXPECT_TRUE(st.ok()) << sql;
-    if (!st.ok() || (!arg.empty() && !st.value().bind(1, arg).ok()))
-        return out;
-    for (;;)
-    {
-        auto step = st.value().step();
-        if (!step.ok() || step.value() == db::Step::Done)
-            break;
-        auto v = st.value().columnText(0);
-        out.push_back(v.ok() ? v.value() : std::string());
-    }
-    return out;
-}
-
 class FlowsRequestsTest : public ::testing::Test
 {
   protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(m_cupsd.start()) << m_cupsd.error();
-        ASSERT_TRUE(m_cupsd.addQueue("receipt", "capture"));
-        ASSERT_TRUE(m_cupsd.addQueue("nopaper", "nopaper"));
-    }
+    void SetUp() override { ASSERT_TRUE(m_kiosk.start()) << m_kiosk.error(); }
 
-    /// Runs the kiosk on a fresh data folder `name`, printing to `queue`; returns the folder.
-    std::string runKiosk(const std::string& name, const std::string& queue, const std::string& script)
-    {
-        const std::string data = m_dir.file(name);
-        const std::string config = m_dir.file(name + ".toml");
-        const std::string scriptPath = m_dir.file(name + ".kiosk");
-        EXPECT_TRUE(test::writeFile(config, configFor(data, queue)));
-        EXPECT_TRUE(test::writeFile(scriptPath, script));
-        const test::ProcessResult r =
-            test::runProcess({OKIENKO_KIOSK_BINARY, "--headless", "--config", config, "--script", scriptPath,
-                              "--failure-shot", m_dir.file(name + "-failure.png")},
-                             {{"CUPS_SERVER", m_cupsd.socketPath()}}, 180s);
-        EXPECT_FALSE(r.timedOut);
-        EXPECT_EQ(r.exitCode, 0) << r.output;
-        return data;
-    }
-
-    test::TempDir m_dir{"okienko-flows-requests"};
-    test::PrivateCupsd m_cupsd;
+    test::ScriptedKiosk m_kiosk{"requests-test", "Requests test kiosk", "okienko-flows-requests"};
 };
 
 TEST_F(FlowsRequestsTest, EachRequestIsOneRowOneEventAndADiscreetSlipWithItsCode)
@@ -161,27 +81,27 @@ expect "Weź wydrukowane potwierdzenie."
 key escape
 expect-screen home
 )";
-    const std::string data = runKiosk("printed", "receipt", script);
+    const std::string data = m_kiosk.run("printed", "receipt", script);
 
-    auto opened = db::Database::open(data + "/kiosk.sqlite3", db::OpenOptions{.readOnly = true, .create = false});
+    auto opened = test::openKioskDatabase(data);
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     db::Database& db = opened.value();
-    const std::vector<std::string> callbackIds = texts(db, "SELECT id FROM callback_requests");
-    const std::vector<std::string> callbackCodes = texts(db, "SELECT code FROM callback_requests");
-    const std::vector<std::string> counsellingIds = texts(db, "SELECT id FROM counselling_requests");
-    const std::vector<std::string> counsellingCodes = texts(db, "SELECT code FROM counselling_requests");
+    const std::vector<std::string> callbackIds = queryTexts(db, "SELECT id FROM callback_requests");
+    const std::vector<std::string> callbackCodes = queryTexts(db, "SELECT code FROM callback_requests");
+    const std::vector<std::string> counsellingIds = queryTexts(db, "SELECT id FROM counselling_requests");
+    const std::vector<std::string> counsellingCodes = queryTexts(db, "SELECT code FROM counselling_requests");
     ASSERT_EQ(callbackIds.size(), 1u);
     ASSERT_EQ(counsellingIds.size(), 1u);
-    EXPECT_EQ(texts(db, "SELECT id FROM outbox WHERE type = 'callback.requested'"), callbackIds);
-    EXPECT_EQ(texts(db, "SELECT id FROM outbox WHERE type = 'counselling.requested'"), counsellingIds);
-    EXPECT_EQ(texts(db, "SELECT day FROM callback_requests"), std::vector<std::string>{"2026-03-03"})
+    EXPECT_EQ(queryTexts(db, "SELECT id FROM outbox WHERE type = 'callback.requested'"), callbackIds);
+    EXPECT_EQ(queryTexts(db, "SELECT id FROM outbox WHERE type = 'counselling.requested'"), counsellingIds);
+    EXPECT_EQ(queryTexts(db, "SELECT day FROM callback_requests"), std::vector<std::string>{"2026-03-03"})
         << "the script clock starts on Monday 2 March 2026: tomorrow is Tuesday";
     const std::string callbackCode = callbackCodes.front();
     const std::string counsellingCode = counsellingCodes.front();
     ASSERT_EQ(callbackCode.rfind("T-", 0), 0u) << callbackCode;
     ASSERT_EQ(counsellingCode.rfind("S-", 0), 0u) << counsellingCode;
 
-    const std::vector<std::string> files = m_cupsd.capturedFiles();
+    const std::vector<std::string> files = m_kiosk.cupsd().capturedFiles();
     ASSERT_EQ(files.size(), 2u) << "one slip per request";
     int callbackSlips = 0;
     int counsellingSlips = 0;
@@ -190,31 +110,31 @@ expect-screen home
         const receipt::test::DecodedJob job = receipt::test::decodeEscPos(test::readFile(file));
         ASSERT_EQ(job.error, "") << file;
         ASSERT_FALSE(job.pages.empty()) << file;
-        const bool isCallback =
-            printed(job, receipt::rasterizeText(callbackCode, slipFonts(), receipt::FontStyle::Bold, kCodeDots));
-        const bool isCounselling =
-            printed(job, receipt::rasterizeText(counsellingCode, slipFonts(), receipt::FontStyle::Bold, kCodeDots));
+        const bool isCallback = anyPageShows(
+            job.pages, receipt::rasterizeText(callbackCode, slipFonts(), receipt::FontStyle::Bold, kCodeDots));
+        const bool isCounselling = anyPageShows(
+            job.pages, receipt::rasterizeText(counsellingCode, slipFonts(), receipt::FontStyle::Bold, kCodeDots));
         EXPECT_NE(isCallback, isCounselling) << "each slip carries exactly one of the two codes: " << file;
         if (isCallback)
         {
             ++callbackSlips;
             // The masked number and the date are found at body size: a search that can succeed.
-            EXPECT_TRUE(printed(job, body("600 *** *57")));
-            EXPECT_TRUE(printed(job, body("03.03.2026,")));
+            EXPECT_TRUE(anyPageShows(job.pages, body("600 *** *57")));
+            EXPECT_TRUE(anyPageShows(job.pages, body("03.03.2026,")));
             for (const char* full : {"600123457", "600 123 457", "600-123-457", "123457"})
             {
-                EXPECT_FALSE(printed(job, body(full))) << full;
-                EXPECT_FALSE(printed(job, body(full, receipt::FontStyle::Bold))) << full;
+                EXPECT_FALSE(anyPageShows(job.pages, body(full))) << full;
+                EXPECT_FALSE(anyPageShows(job.pages, body(full, receipt::FontStyle::Bold))) << full;
             }
         }
         if (isCounselling)
         {
             ++counsellingSlips;
-            EXPECT_TRUE(printed(job, body("600 *** *56")));
+            EXPECT_TRUE(anyPageShows(job.pages, body("600 *** *56")));
             for (const std::string& name : kKindNames)
             {
-                EXPECT_FALSE(printed(job, body(name))) << name;
-                EXPECT_FALSE(printed(job, body(name, receipt::FontStyle::Bold))) << name;
+                EXPECT_FALSE(anyPageShows(job.pages, body(name))) << name;
+                EXPECT_FALSE(anyPageShows(job.pages, body(name, receipt::FontStyle::Bold))) << name;
             }
         }
     }
@@ -232,16 +152,16 @@ key escape
 expect "Nie udało się wydrukować potwierdzenia."
 expect "S-"
 )";
-    const std::string data = runKiosk("nopaper", "nopaper", script);
-    EXPECT_TRUE(m_cupsd.capturedFiles().empty());
-    auto opened = db::Database::open(data + "/kiosk.sqlite3", db::OpenOptions{.readOnly = true, .create = false});
+    const std::string data = m_kiosk.run("nopaper", "nopaper", script);
+    EXPECT_TRUE(m_kiosk.cupsd().capturedFiles().empty());
+    auto opened = test::openKioskDatabase(data);
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     db::Database& db = opened.value();
-    const std::vector<std::string> callbackCodes = texts(db, "SELECT code FROM callback_requests");
+    const std::vector<std::string> callbackCodes = queryTexts(db, "SELECT code FROM callback_requests");
     ASSERT_EQ(callbackCodes.size(), 1u) << "stored whether or not the slip prints";
-    EXPECT_EQ(texts(db, "SELECT code FROM counselling_requests").size(), 1u);
-    EXPECT_EQ(texts(db, "SELECT id FROM outbox WHERE type = 'callback.requested'"),
-              texts(db, "SELECT id FROM callback_requests"));
+    EXPECT_EQ(queryTexts(db, "SELECT code FROM counselling_requests").size(), 1u);
+    EXPECT_EQ(queryTexts(db, "SELECT id FROM outbox WHERE type = 'callback.requested'"),
+              queryTexts(db, "SELECT id FROM callback_requests"));
 }
 
 } // namespace

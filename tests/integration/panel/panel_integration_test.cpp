@@ -1,7 +1,7 @@
 // The coordinators' panel of the real okienko-central over real HTTPS (test CA): sessions and CSRF,
 // lockout and per-IP slow-down, kiosk tokens and panel cookies kept apart, escaping of hostile
-// data, the callback queue's status flowing back to the kiosk, kiosk health, and the monitoring
-// CSV for data sent through the kiosk API.
+// data, the callback queue's status flowing back to the kiosk, kiosk health, the monitoring CSV for
+// data sent through the kiosk API, and a unit lent twice by two offline kiosks on the conflicts list.
 #include "shared/db/database.hpp"
 #include "shared/domain/area.hpp"
 #include "shared/protocol/changes.hpp"
@@ -14,11 +14,13 @@
 #include "tests/integration/server/central_process.hpp"
 #include "tests/support/test_ca.hpp"
 
+#include <chrono>
 #include <csignal>
 #include <ctime>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 using namespace okienko;
 using okienko::test::CentralProcess;
@@ -533,4 +535,86 @@ TEST_F(Panel, MonitoringCsvCountsWhatKiosksSent)
     auto html = b->get("/panel/monitoring?" + period);
     ASSERT_TRUE(html);
     EXPECT_NE(html->body.find("<th scope=\"row\">Zgłoszone</th>"), std::string::npos);
+}
+
+TEST_F(Panel, AUnitLentTwiceByTwoOfflineKiosksIsAConflictOnTheReservationsPage)
+{
+    std::string token2;
+    ASSERT_EQ(m_server->admin({"add-kiosk", "kiosk-drugi"}, &token2), 0);
+    while (!token2.empty() && (token2.back() == '\n' || token2.back() == '\r'))
+        token2.pop_back();
+    ASSERT_FALSE(token2.empty());
+
+    auto loanOf = [](const std::string& name, const std::string& phone)
+    {
+        domain::Loan l;
+        l.id = newUuid();
+        l.inventoryNumber = "TST-WT-001";
+        l.typeId = "wozek-testowy";
+        l.borrower = {name, phone, {}};
+        l.start = today();
+        l.due = today().plusDays(14);
+        l.staffId = "st-desk";
+        l.createdAt = static_cast<std::int64_t>(std::time(nullptr));
+        return l;
+    };
+    // Both kiosks were offline and each lent the same wheelchair; their outboxes arrive later.
+    const auto first = loanOf("Jan Kowalski", "600100300");
+    const auto second = loanOf("Ewa Nowak", "600100301");
+    send({protocol::makeLoanCheckedOut(first)});
+    // The server notices a kiosk added while serving on the next reload (at most once a second).
+    int status = 0;
+    for (int attempt = 0; attempt < 30 && status != 200; ++attempt)
+    {
+        auto c = std::make_unique<httplib::SSLClient>("127.0.0.1", m_server->port());
+        c->set_ca_cert_path(m_ca.caCert().c_str());
+        c->enable_server_certificate_verification(true);
+        c->set_default_headers({{"Authorization", "Bearer " + token2}});
+        auto r = c->Post("/api/v1/events", protocol::encodeEventBatch({protocol::makeLoanCheckedOut(second)}),
+                         "application/json");
+        ASSERT_TRUE(r);
+        status = r->status;
+        if (status == 200)
+        {
+            auto results = protocol::decodeEventResults(r->body);
+            ASSERT_TRUE(results.ok());
+            // A loan is a fact at the desk: it is applied, not refused.
+            EXPECT_EQ((*results)[0].status, protocol::EventStatus::Applied) << r->body;
+        }
+        else
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    ASSERT_EQ(status, 200);
+    EXPECT_EQ(count(m_server->databasePath(),
+                    "SELECT COUNT(*) FROM conflicts WHERE kind = 'unit-lent-twice' AND entity = 'loan' AND "
+                    "entity_id = '" +
+                        second.id + "' AND resolved_at IS NULL"),
+              1);
+
+    auto b = loggedIn();
+    auto page = b->get("/panel/reservations");
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->status, 200);
+    const auto table = page->body.find("Konflikty z kiosków pracujących offline");
+    ASSERT_NE(table, std::string::npos);
+    const std::string rest = page->body.substr(table);
+    EXPECT_EQ(rest.find("Brak nierozwiązanych konfliktów"), std::string::npos);
+    const auto row = rest.find("unit-lent-twice");
+    ASSERT_NE(row, std::string::npos) << rest;
+    const std::string line = rest.substr(row, rest.find("</tr>", row) - row);
+    EXPECT_NE(line.find(second.id), std::string::npos) << line;     // which loan
+    EXPECT_NE(line.find("TST-WT-001"), std::string::npos) << line;  // which unit
+    EXPECT_NE(line.find("kiosk-drugi"), std::string::npos) << line; // which kiosk
+    EXPECT_NE(line.find("/panel/conflicts/resolve"), std::string::npos) << line;
+
+    // Marking it resolved takes it off the list.
+    const std::string conflictId =
+        std::to_string(count(m_server->databasePath(), "SELECT id FROM conflicts WHERE kind = 'unit-lent-twice'"));
+    auto resolved = b->post("/panel/conflicts/resolve", {{"id", conflictId}});
+    ASSERT_TRUE(resolved);
+    EXPECT_EQ(resolved->status, 303);
+    EXPECT_EQ(resolved->get_header_value("Location"), "/panel/reservations?msg=resolved");
+    auto after = b->get("/panel/reservations");
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->body.find("unit-lent-twice"), std::string::npos);
 }

@@ -2,16 +2,21 @@
 // its own database, TLS from a CA made at test time, a kiosk registered through its admin CLI).
 // Requests queued while the server is down arrive exactly once; a rate-limited kiosk waits as told;
 // a kiosk that trusts another CA refuses to talk; personal data is erased after the ack; and a
-// kiosk process SIGKILLed between the server's commit and its own ack record causes no duplicate.
+// kiosk process SIGKILLed between the server's commit and its own ack record causes no duplicate;
+// a loan lent through the outbox comes back as a staff-mode open loan and leaves after check-in.
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/sync_worker.hpp"
 #include "shared/catalog/catalog_schema.hpp"
+#include "shared/db/transaction.hpp"
+#include "shared/protocol/payloads.hpp"
+#include "shared/util/uuid.hpp"
 #include "tests/integration/sync/child_process.hpp"
 #include "tests/integration/sync/kiosk_fixture.hpp"
 #include "tests/integration/sync/sync_server.hpp"
 #include "tests/support/sync_test_pki.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <thread>
@@ -222,4 +227,66 @@ TEST_F(SyncEndToEnd, SigkillBetweenTheServersCommitAndTheKiosksAckRecordCausesNo
     auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM outbox WHERE state = 'acked' AND result = 'duplicate'"), 60);
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM callback_requests WHERE phone IS NULL"), 60);
+}
+
+TEST_F(SyncEndToEnd, StaffLoansArriveWithASyncRoundAndLeaveAfterCheckIn)
+{
+    // The server needs the unit in its catalogue (an unknown unit's loan is rejected).
+    const std::string catalogue = std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json";
+    ASSERT_EQ(std::system(("'" + std::string(OKIENKO_CENTRAL_BIN) + "' --config '" + central->dataDir() +
+                           "/central.toml' import-catalog '" + catalogue + "' >/dev/null 2>&1")
+                              .c_str()),
+              0);
+
+    const std::string dbPath = dir.file("kiosk.db");
+    auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+    sync::Outbox outbox(db);
+    const auto now = std::chrono::system_clock::now();
+    const auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();
+    auto enqueue = [&](const protocol::Event& e)
+    {
+        auto tx = db::Transaction::begin(db, db::TransactionMode::Immediate, db::Durability::Full);
+        ASSERT_TRUE(tx.ok());
+        ASSERT_TRUE(outbox.enqueue(*tx, e.type, e.payload.dump(), {}, e.id).ok());
+        ASSERT_TRUE(tx->commit().ok());
+    };
+    domain::Loan loan;
+    loan.id = newUuid();
+    loan.inventoryNumber = "LAP-WI-001";
+    loan.typeId = "wozek-inwalidzki";
+    loan.borrower = {"Jan Kowalski", "600123456", {"ul. Długa 5", "27-400", "Łapy"}};
+    loan.pesel = "44051401458";
+    loan.start = Date::fromDays(static_cast<std::int64_t>(days));
+    loan.due = loan.start.plusDays(30);
+    loan.staffId = "st-desk";
+    loan.createdAt = static_cast<std::int64_t>(std::chrono::system_clock::to_time_t(now));
+    enqueue(protocol::makeLoanCheckedOut(loan));
+
+    auto config = workerConfig(dbPath, pki.caFile());
+    config.pullInterval = 200ms; // a pull follows a push only when due; kiosks pull every minute
+    sync::SyncWorker worker(config);
+    ASSERT_TRUE(worker.start().ok());
+    const std::string row = "SELECT count(*) FROM staff_loans WHERE loan_id = '" + loan.id +
+                            "' AND inventory_number = 'LAP-WI-001' AND borrower_name = 'Jan Kowalski' AND "
+                            "borrower_phone = '600123456' AND due_date = '" +
+                            loan.due.iso() + "'";
+    // One round sends the loan and pulls it back as an open loan, as every kiosk will.
+    ASSERT_TRUE(waitFor([&] { return scalar(db, row) == 1; })) << worker.status().lastErrorDetail;
+    EXPECT_EQ(scalar(db, "SELECT count(*) FROM staff_loans"), 1);
+
+    // Checked in (here at this kiosk; at any kiosk it is the same server change): the row goes.
+    enqueue(protocol::makeLoanCheckedIn(
+        newUuid(), loan.createdAt,
+        protocol::LoanCheckIn{loan.id, loan.start.plusDays(3), domain::ReturnCondition::Fine, "", "st-desk"}));
+    worker.notify();
+    EXPECT_TRUE(waitFor([&] { return scalar(db, "SELECT count(*) FROM staff_loans") == 0; }))
+        << worker.status().lastErrorDetail << " dead=" << scalar(db, "SELECT count(*) FROM outbox WHERE state = 'dead'")
+        << " pending=" << scalar(db, "SELECT count(*) FROM outbox WHERE state = 'pending'")
+        << " rounds=" << worker.status().rounds;
+    worker.stop();
+    EXPECT_EQ(*outbox.depth(), 0);
+    // The server's log no longer holds the borrower's name either.
+    auto s = serverDb();
+    EXPECT_EQ(scalar(s, "SELECT count(*) FROM change_log WHERE entity = 'open_loan' AND op = 'upsert'"), 0);
+    EXPECT_EQ(scalar(s, "SELECT count(*) FROM change_log WHERE data LIKE '%Kowalski%'"), 0);
 }

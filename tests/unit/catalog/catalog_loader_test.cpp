@@ -952,3 +952,74 @@ TEST(ShippedCatalogues, StarachowiceHasThePilotCatalogue)
     EXPECT_TRUE(c.equipmentTypes.empty());
     EXPECT_TRUE(c.counsellingKinds.empty());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Single entries (the panel's service and announcement forms): the rules of a file's item, all
+// errors at once, paths relative to the entry.
+
+TEST(CatalogLoaderEntry, ServiceWithSeveralMistakesReportsEachRelativeToTheService)
+{
+    Json s = service("mieszkanie-chronione");
+    s["name"]["pl"] = "   ";
+    s["summary"]["uk"] = repeat("ї", kMaxSummaryChars + 1);
+    s["valid_from"] = "2024-05-10";
+    s["valid_to"] = "2024-05-09";
+    s["capacity"] = text("");
+    s["capacity"]["en"] = "2 places";
+    auto parsed = parseServiceEntry(s.dump());
+    ASSERT_FALSE(parsed.ok());
+    const auto found = pathsAndCodes(parsed.error());
+    const std::set<std::pair<std::string, Code>> expected{{"$.name.pl", Code::EmptyText},
+                                                          {"$.summary.uk", Code::TooLong},
+                                                          {"$.valid_to", Code::DateOrder},
+                                                          {"$.capacity.pl", Code::EmptyText}};
+    EXPECT_EQ(found, expected) << describe(parsed.error());
+}
+
+TEST(CatalogLoaderEntry, ServiceEntryIsReadAsTheFileReadsItAndItsTableIsNotRequired)
+{
+    const Json s = service("mieszkanie-chronione");
+    auto parsed = parseServiceEntry(s.dump());
+    ASSERT_TRUE(parsed.ok()) << describe(parsed.error());
+    Json doc = validCatalogue();
+    auto whole = parseCatalog(doc.dump());
+    ASSERT_TRUE(whole.ok());
+    EXPECT_EQ(*parsed, whole->services.front());
+    // A reference must still have the form of an id.
+    Json badRef = s;
+    badRef["fee"]["fee_table_id"] = "Tabela MCH";
+    auto refused = parseServiceEntry(badRef.dump());
+    ASSERT_FALSE(refused.ok());
+    expectOnly(refused.error(), Code::BadIdentifier, "$.fee.fee_table_id");
+}
+
+TEST(CatalogLoaderEntry, ServiceEntryRefusesNonObjectsUnknownKeysAndBrokenText)
+{
+    auto array = parseServiceEntry("[]");
+    ASSERT_FALSE(array.ok());
+    expectOnly(array.error(), Code::WrongType, "$");
+    Json typo = service("mieszkanie-chronione");
+    typo["nmae"] = text("x");
+    auto unknown = parseServiceEntry(typo.dump());
+    ASSERT_FALSE(unknown.ok());
+    expectOnly(unknown.error(), Code::UnknownKey, "$.nmae");
+    auto truncated = parseServiceEntry("{\"id\": \"x\"");
+    ASSERT_FALSE(truncated.ok());
+    EXPECT_EQ(truncated.error().front().code, Code::MalformedJson);
+}
+
+TEST(CatalogLoaderEntry, AnnouncementEntryChecksPolishTitleAndDates)
+{
+    const Json good{{"id", "piknik"}, {"title", text("Piknik")}, {"body", text("Zapraszamy.", "Запрошуємо.")}};
+    auto parsed = parseAnnouncementEntry(good.dump());
+    ASSERT_TRUE(parsed.ok()) << describe(parsed.error());
+    EXPECT_EQ(parsed->body.uk, "Запрошуємо.");
+    Json bad = good;
+    bad["title"] = text("", "Пікнік");
+    bad["valid_from"] = "2024-02-30";
+    auto refused = parseAnnouncementEntry(bad.dump());
+    ASSERT_FALSE(refused.ok());
+    const std::set<std::pair<std::string, Code>> expected{{"$.title.pl", Code::EmptyText},
+                                                          {"$.valid_from", Code::BadDate}};
+    EXPECT_EQ(pathsAndCodes(refused.error()), expected) << describe(refused.error());
+}

@@ -120,6 +120,47 @@ TEST(AutomationScriptTest, EveryBadLineIsReported)
     EXPECT_EQ(r.error()[2].toString("smoke.oks"), "smoke.oks:5:1: " + r.error()[2].message);
 }
 
+TEST(AutomationScriptTest, HoldIdNeedsAnIdAndAPositiveNumberOfSeconds)
+{
+    // Bad input first: no time, no id, quotes, a bad id, zero, a sign, too long, a third word.
+    ScriptError e = errorOf("hold-id cus-logo");
+    EXPECT_EQ(e.column, 17);
+    EXPECT_NE(e.message.find("needs seconds after the id"), std::string::npos);
+    e = errorOf("hold-id");
+    EXPECT_EQ(e.column, 8);
+    EXPECT_NE(e.message.find("missing argument"), std::string::npos);
+    e = errorOf("hold-id \"cus-logo\" 3");
+    EXPECT_EQ(e.column, 9);
+    EXPECT_NE(e.message.find("without quotes"), std::string::npos);
+    e = errorOf("hold-id cus!logo 3");
+    EXPECT_EQ(e.column, 12);
+    EXPECT_NE(e.message.find("invalid character in id"), std::string::npos);
+    e = errorOf("hold-id cus-logo 0");
+    EXPECT_EQ(e.column, 18);
+    EXPECT_NE(e.message.find("more than 0 seconds"), std::string::npos);
+    e = errorOf("hold-id cus-logo -3");
+    EXPECT_EQ(e.column, 18);
+    EXPECT_NE(e.message.find("bad number"), std::string::npos);
+    EXPECT_NE(errorOf("hold-id cus-logo 3.").message.find("bad number"), std::string::npos);
+    e = errorOf("hold-id cus-logo 61");
+    EXPECT_EQ(e.column, 18);
+    EXPECT_NE(e.message.find("out of range (at most 60)"), std::string::npos);
+    e = errorOf("hold-id cus-logo 3 4");
+    EXPECT_EQ(e.column, 20);
+    EXPECT_NE(e.message.find("takes two arguments"), std::string::npos);
+
+    const auto r = parseScript("hold-id cus-logo 3.2\n  hold-id\tkey-backspace   60  \n");
+    ASSERT_TRUE(r.ok()) << r.error()[0].toString();
+    const std::vector<Command> expected{
+        {1, CommandKind::HoldId, "cus-logo", 3.2},
+        {2, CommandKind::HoldId, "key-backspace", 60},
+    };
+    ASSERT_EQ(r->size(), 2u);
+    EXPECT_EQ(r->at(0).text, expected[0].text);
+    EXPECT_NEAR(r->at(0).number, 3.2, 1e-9);
+    EXPECT_EQ(r->at(1), expected[1]);
+}
+
 TEST(AutomationScriptTest, ParsesEveryCommand)
 {
     const auto r = parseScript("# Smoke test of the catalogue\n"
@@ -167,15 +208,16 @@ TEST(AutomationScriptTest, EmptyScriptHasNoCommands)
 TEST(AutomationScriptTest, CommandNamesRoundTrip)
 {
     for (const CommandKind k :
-         {CommandKind::Lang, CommandKind::Tap, CommandKind::TapId, CommandKind::Type, CommandKind::Key,
-          CommandKind::Scan, CommandKind::Expect, CommandKind::ExpectNot, CommandKind::ExpectScreen, CommandKind::Wait,
-          CommandKind::AdvanceClock, CommandKind::Screenshot})
+         {CommandKind::Lang, CommandKind::Tap, CommandKind::TapId, CommandKind::HoldId, CommandKind::Type,
+          CommandKind::Key, CommandKind::Scan, CommandKind::Expect, CommandKind::ExpectNot, CommandKind::ExpectScreen,
+          CommandKind::Wait, CommandKind::AdvanceClock, CommandKind::Screenshot})
     {
         const std::string name(commandName(k));
         const std::string arg = k == CommandKind::Wait || k == CommandKind::AdvanceClock    ? "1"
                                 : k == CommandKind::Lang                                    ? "pl"
                                 : k == CommandKind::Key                                     ? "tab"
                                 : k == CommandKind::Screenshot                              ? "a.png"
+                                : k == CommandKind::HoldId                                  ? "x 1"
                                 : k == CommandKind::TapId || k == CommandKind::ExpectScreen ? "x"
                                                                                             : "\"x\"";
         const auto r = parseScript(name + " " + arg);

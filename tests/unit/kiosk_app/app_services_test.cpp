@@ -119,6 +119,25 @@ TEST_F(AppServicesTest, AStandaloneKioskFollowsAnEditedSeedFile)
     EXPECT_TRUE(stored.value() == seed.value());
 }
 
+TEST_F(AppServicesTest, AStandaloneKioskKeepsTheUnitStatesStaffSetAcrossARestart)
+{
+    {
+        AppServices first(config());
+        ASSERT_TRUE(first.problems().empty());
+        ASSERT_TRUE(first.database()
+                        .exec("UPDATE equipment_units SET state = 'cleaning' WHERE inventory_number = "
+                              "(SELECT inventory_number FROM equipment_units ORDER BY position LIMIT 1)")
+                        .ok());
+    }
+    AppServices second(config());
+    ASSERT_TRUE(second.problems().empty());
+    auto stored = second.loadCatalogue();
+    ASSERT_TRUE(stored.ok());
+    ASSERT_FALSE(stored.value().units.empty());
+    EXPECT_EQ(stored.value().units.front().state, domain::UnitState::Cleaning)
+        << "the seed file must not put a unit in cleaning back into lending";
+}
+
 TEST_F(AppServicesTest, AStandaloneKioskAnswersFastPathsOfflineThroughTheQueueAndWakesTheUi)
 {
     AppServices services(config());

@@ -1,12 +1,9 @@
 // The touch widgets driven headlessly (ImGui without SDL): a tap fires a button once, a drag over
 // a list scrolls it and never fires the row under the finger, and buttons keep the 15 mm minimum.
-#include "kiosk/ui/fonts.hpp"
-#include "kiosk/ui/theme.hpp"
-#include "kiosk/ui/ui_context.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "tests/unit/kiosk_ui/headless_ui.hpp"
 
-#include <cfloat>
 #include <functional>
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -17,49 +14,8 @@ namespace
 
 using namespace okienko::kiosk::ui;
 
-class Harness : public ::testing::Test
+class Harness : public test::HeadlessUiTest
 {
-  protected:
-    void SetUp() override
-    {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1080, 1920);
-        io.DeltaTime = 1.0f / 60.0f;
-        buildGlyphRanges(m_ranges);
-        std::string error;
-        ASSERT_TRUE(
-            loadFonts(*io.Fonts, std::string(OKIENKO_SOURCE_DIR) + "/assets/fonts", 1.0f, m_ranges, ctx.fonts, error));
-        unsigned char* px = nullptr;
-        int w = 0;
-        int h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-        ctx.palette = calmPalette();
-        applyTheme(ImGui::GetStyle(), ctx.palette, 1.0f);
-        ctx.pxPerMm = 1080.0f / 268.0f;
-        io.MouseDragThreshold = 3.0f * ctx.pxPerMm;
-    }
-    void TearDown() override { ImGui::DestroyContext(); }
-
-    /// One frame with the pointer at `pos` (off-screen when nullptr) and the button state `down`.
-    void frame(const ImVec2* pos, bool down, const std::function<void()>& draw)
-    {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = pos != nullptr ? *pos : ImVec2(-FLT_MAX, -FLT_MAX);
-        io.MouseDown[0] = down;
-        ImGui::NewFrame();
-        ctx.record.clear();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(io.DisplaySize);
-        ImGui::Begin("root", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-        draw();
-        ImGui::End();
-        ImGui::Render();
-    }
-
-    ImVector<ImWchar> m_ranges;
-    UiContext ctx;
 };
 
 TEST_F(Harness, TapFiresOnceOnRelease)

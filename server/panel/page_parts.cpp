@@ -1,0 +1,145 @@
+// Shared pieces of the panel's pages.
+#include "server/panel/page_parts.hpp"
+
+#include "server/panel/sql.hpp"
+
+#include <cstdio>
+#include <ctime>
+
+namespace okienko::server::panel
+{
+
+namespace
+{
+const char* const kWeekdayNames[] = {"poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"};
+} // namespace
+
+PanelResponse seeOther(const std::string& location)
+{
+    PanelResponse r;
+    r.status = 303;
+    r.headers.emplace_back("Location", location);
+    r.body = "<!DOCTYPE html><title>Przekierowanie</title><a href=\"" + htmlEscape(location) + "\">Dalej</a>";
+    return r;
+}
+
+PanelResponse messagePage(int status, const std::string& title, const std::string& text)
+{
+    return messagePage(status, title, text, "/panel/callbacks", "Wróć do panelu");
+}
+
+PanelResponse messagePage(int status, const std::string& title, const std::string& text, const std::string& backHref,
+                          const std::string& backLabel)
+{
+    PanelResponse r;
+    r.status = status;
+    PageFrame f;
+    f.title = title;
+    r.body = renderPage(f, "<p>" + htmlEscape(text) + "</p>\n<p><a href=\"" + htmlEscape(backHref) + "\">" +
+                               htmlEscape(backLabel) + "</a></p>\n");
+    return r;
+}
+
+PageFrame pageFrame(const PageContext& ctx, const std::string& title, const std::string& nav, const FlashMessage& flash)
+{
+    return pageFrame(ctx.session, title, nav, flash);
+}
+
+PageFrame pageFrame(const PanelSession& session, const std::string& title, const std::string& nav,
+                    const FlashMessage& flash)
+{
+    PageFrame f;
+    f.title = title;
+    f.activeNav = nav;
+    f.staffName = session.staffName;
+    f.csrfToken = session.csrfToken;
+    f.flash = flash.text;
+    f.flashIsError = flash.isError;
+    return f;
+}
+
+FlashMessage lookupFlash(const std::map<std::string, FlashMessage>& messages, const std::string& code)
+{
+    auto it = messages.find(code);
+    return it == messages.end() ? FlashMessage{} : it->second;
+}
+
+std::string csrfInput(const PanelSession& session)
+{
+    return "<input type=\"hidden\" name=\"csrf\" value=\"" + htmlEscape(session.csrfToken) + "\">";
+}
+
+std::string fieldValue(const std::map<std::string, std::string>& m, const std::string& key)
+{
+    auto it = m.find(key);
+    return it == m.end() ? std::string() : it->second;
+}
+
+std::string clockText(int minuteOfDay)
+{
+    char hm[8];
+    std::snprintf(hm, sizeof hm, "%02d:%02d", (minuteOfDay / 60) % 100, minuteOfDay % 60);
+    return hm;
+}
+
+std::optional<int> parseClock(std::string_view text)
+{
+    if (text.size() != 5 || text[2] != ':')
+        return std::nullopt;
+    for (std::size_t i : {0U, 1U, 3U, 4U})
+        if (text[i] < '0' || text[i] > '9')
+            return std::nullopt;
+    const int hours = (text[0] - '0') * 10 + (text[1] - '0');
+    const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+    if (hours > 23 || minutes > 59)
+        return std::nullopt;
+    return hours * 60 + minutes;
+}
+
+std::optional<int> parseWholeNumber(std::string_view text)
+{
+    if (text.empty() || text.size() > 9)
+        return std::nullopt;
+    int value = 0;
+    for (char c : text)
+    {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+std::string dateTimeText(std::int64_t unix)
+{
+    if (unix <= 0)
+        return "—";
+    const std::time_t t = static_cast<std::time_t>(unix);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
+    return buffer;
+}
+
+std::string dayText(const Date& date)
+{
+    return std::string(kWeekdayNames[date.weekday()]) + " " + date.iso();
+}
+
+int minuteOfDay(std::int64_t unix)
+{
+    const std::time_t t = static_cast<std::time_t>(unix);
+    std::tm local{};
+    localtime_r(&t, &local);
+    return local.tm_hour * 60 + local.tm_min;
+}
+
+Status<db::Error> recordAction(db::Database& d, const PanelSession& session, std::string_view entity,
+                               const std::string& entityId, const std::string& action, std::int64_t now)
+{
+    return sqlExec(d, "INSERT INTO panel_actions(staff_id, entity, entity_id, action, at) VALUES (?,?,?,?,?)",
+                   session.staffId, entity, entityId, action, now);
+}
+
+} // namespace okienko::server::panel

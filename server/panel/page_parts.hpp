@@ -1,0 +1,76 @@
+// What the panel's pages (callbacks, reservations, kiosks, loans, units, slots, catalogue) share: the
+// request context a page handler gets, post/redirect/get responses, the page frame with a fixed
+// message code, form helpers, time formatting and the audit row of a coordinator's action.
+#pragma once
+
+#include "server/panel/html.hpp"
+#include "server/panel/panel.hpp"
+#include "server/server_store.hpp"
+#include "shared/db/database.hpp"
+#include "shared/db/error.hpp"
+#include "shared/util/result.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace okienko::server::panel
+{
+
+/// What a page handler needs: the store, the logged-in coordinator, the request and one reading
+/// of the clock (so a page is consistent with itself).
+struct PageContext
+{
+    ServerStore& store;
+    const PanelSession& session;
+    const PanelRequest& request;
+    Now now;
+};
+
+/// A message shown at the top of a page after post/redirect/get, chosen by a fixed code.
+struct FlashMessage
+{
+    std::string text;
+    bool isError = false;
+};
+
+/// 303 See Other to a panel path.
+PanelResponse seeOther(const std::string& location);
+/// A page with one escaped paragraph and a link back (errors outside a page's own layout).
+PanelResponse messagePage(int status, const std::string& title, const std::string& text);
+/// The same with the link back to `backHref` (a panel path) labelled `backLabel`, for a section
+/// whose errors lead back to its own start page.
+PanelResponse messagePage(int status, const std::string& title, const std::string& text, const std::string& backHref,
+                          const std::string& backLabel);
+/// The page frame for `ctx`'s coordinator; `flash` is shown as a status (or alert when isError).
+PageFrame pageFrame(const PageContext& ctx, const std::string& title, const std::string& nav,
+                    const FlashMessage& flash = {});
+/// The same for a handler that has only the session.
+PageFrame pageFrame(const PanelSession& session, const std::string& title, const std::string& nav,
+                    const FlashMessage& flash = {});
+/// The message of a fixed `code` (a redirect's ?msg=) in `messages`; empty for an unknown code,
+/// so a crafted URL shows nothing.
+FlashMessage lookupFlash(const std::map<std::string, FlashMessage>& messages, const std::string& code);
+/// The hidden CSRF field of the session, for every POST form.
+std::string csrfInput(const PanelSession& session);
+/// The value of `key` in a form or query map; "" when absent.
+std::string fieldValue(const std::map<std::string, std::string>& m, const std::string& key);
+/// "HH:MM" for minutes after midnight.
+std::string clockText(int minuteOfDay);
+/// "HH:MM" → minutes after midnight; nullopt unless exactly two-digit hours 00–23 and minutes 00–59.
+std::optional<int> parseClock(std::string_view text);
+/// A whole decimal number of at most 9 digits; nullopt otherwise.
+std::optional<int> parseWholeNumber(std::string_view text);
+/// "YYYY-MM-DD HH:MM" in local time; "—" for 0.
+std::string dateTimeText(std::int64_t unix);
+/// "poniedziałek 2025-03-03".
+std::string dayText(const Date& date);
+/// The local minute of the day of `unix`.
+int minuteOfDay(std::int64_t unix);
+/// Records who did what to which entity, when (panel_actions), inside the caller's transaction.
+Status<db::Error> recordAction(db::Database& d, const PanelSession& session, std::string_view entity,
+                               const std::string& entityId, const std::string& action, std::int64_t now);
+
+} // namespace okienko::server::panel

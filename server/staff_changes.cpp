@@ -1,0 +1,129 @@
+// Reads the current row and turns it into one change-log row (kiosk_id NULL: every kiosk). A row the
+// kiosk's codec would refuse is never published: a change that does not decode stops every kiosk's
+// pull, so it is logged as a delete and reported without its values.
+#include "server/staff_changes.hpp"
+
+#include "server/panel/sql.hpp"
+#include "shared/domain/codes.hpp"
+#include "shared/protocol/changes.hpp"
+
+#include <cstdio>
+#include <optional>
+
+namespace okienko::server
+{
+
+namespace
+{
+using panel::sqlExec;
+using panel::sqlQuery;
+using protocol::ChangeOp;
+using protocol::Json;
+
+Status<db::Error> logBroadcast(db::Database& d, std::string_view entity, const std::string& id,
+                               const std::optional<Json>& data, std::int64_t now)
+{
+    const ChangeOp op = data ? ChangeOp::Upsert : ChangeOp::Delete;
+    if (!data)
+    {
+        // The reservation or loan ended: its name and phone should not outlive it in the log either
+        // (the log is never compacted, and a new kiosk pulls it from the start). Earlier upserts of
+        // the id become tombstones; a kiosk that has not pulled them ends in the same state (gone).
+        if (auto scrubbed = sqlExec(d,
+                                    "UPDATE change_log SET op = 'delete', data = '{}' WHERE entity = ? AND "
+                                    "entity_id = ? AND op = 'upsert'",
+                                    entity, id);
+            !scrubbed)
+            return scrubbed;
+    }
+    return sqlExec(d,
+                   "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
+                   "VALUES (?, ?, ?, ?, NULL, NULL, ?)",
+                   entity, id, protocol::toCode(op), data ? data->dump() : std::string("{}"), now);
+}
+
+/// `encoded` when the kiosk's decoder accepts it, else nullopt (reported by entity and id only).
+template <typename Decode>
+std::optional<Json> publishable(Json encoded, Decode decode, std::string_view entity, const std::string& id)
+{
+    auto check = decode(encoded, "$");
+    if (check)
+        return encoded;
+    std::fprintf(stderr, "okienko-central: %.*s %s not published: %s\n", static_cast<int>(entity.size()), entity.data(),
+                 id.c_str(), check.error().describe().c_str());
+    return std::nullopt;
+}
+} // namespace
+
+Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, std::int64_t now)
+{
+    auto st = sqlQuery(d,
+                       "SELECT code, type_id, pick_up_date, loan_days, status, COALESCE(person_name, ''), "
+                       "COALESCE(person_phone, '') FROM reservations WHERE id = ?",
+                       reservationId);
+    if (!st)
+        return makeErr(st.error());
+    std::optional<Json> data;
+    std::optional<protocol::PickupNotice> notice;
+    auto rows =
+        panel::forEachRow(*st,
+                          [&](db::Statement& r)
+                          {
+                              auto status = domain::fromCode<domain::ReservationStatus>(r.columnText(4).value());
+                              const bool waiting = status && (*status == domain::ReservationStatus::Provisional ||
+                                                              *status == domain::ReservationStatus::Held ||
+                                                              *status == domain::ReservationStatus::Confirmed);
+                              protocol::PickupNotice p;
+                              p.reservationId = reservationId;
+                              p.code = r.columnText(0).value();
+                              p.typeId = r.columnText(1).value();
+                              p.pickUpDate = parseIsoDate(r.columnText(2).value()).value_or(Date{});
+                              p.loanDays = r.columnInt(3).value();
+                              p.name = r.columnText(5).value();
+                              p.phone = r.columnText(6).value();
+                              if (waiting && !p.name.empty() && !p.phone.empty())
+                              {
+                                  p.status = *status;
+                                  notice = std::move(p);
+                              }
+                          });
+    if (!rows)
+        return rows;
+    if (notice)
+        data = publishable(protocol::encodePickup(*notice), protocol::decodePickup, protocol::entity::kPickup,
+                           reservationId);
+    return logBroadcast(d, protocol::entity::kPickup, reservationId, data, now);
+}
+
+Status<db::Error> logOpenLoan(db::Database& d, const std::string& loanId, std::int64_t now)
+{
+    auto st = sqlQuery(d,
+                       "SELECT inventory_number, type_id, start_date, due_date, COALESCE(borrower_name, ''), "
+                       "COALESCE(borrower_phone, '') FROM loans WHERE id = ? AND returned_on IS NULL",
+                       loanId);
+    if (!st)
+        return makeErr(st.error());
+    std::optional<protocol::OpenLoanNotice> notice;
+    auto rows = panel::forEachRow(*st,
+                                  [&](db::Statement& r)
+                                  {
+                                      protocol::OpenLoanNotice l;
+                                      l.loanId = loanId;
+                                      l.inventoryNumber = r.columnText(0).value();
+                                      l.typeId = r.columnText(1).value();
+                                      l.start = parseIsoDate(r.columnText(2).value()).value_or(Date{});
+                                      l.due = parseIsoDate(r.columnText(3).value()).value_or(Date{});
+                                      l.name = r.columnText(4).value();
+                                      l.phone = r.columnText(5).value();
+                                      notice = std::move(l);
+                                  });
+    if (!rows)
+        return rows;
+    std::optional<Json> data;
+    if (notice)
+        data = publishable(protocol::encodeOpenLoan(*notice), protocol::decodeOpenLoan, protocol::entity::kOpenLoan,
+                           loanId);
+    return logBroadcast(d, protocol::entity::kOpenLoan, loanId, data, now);
+}
+
+} // namespace okienko::server

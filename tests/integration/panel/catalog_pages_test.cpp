@@ -1,0 +1,594 @@
+// The panel's catalogue pages on the real okienko-central over HTTPS: sessions and CSRF, a service's
+// Ukrainian name edited in the form reaching GET /api/v1/changes and a kiosk database that applies
+// the pulled pages with the kiosk's own change applier, the loader's rules refusing bad input with
+// messages at the fields, a stale version refused without losing the typed text, escaping, and
+// announcements added and withdrawn through the feed. Forms are submitted the way a browser does:
+// every field of the page's form with its (unescaped) value.
+#include "kiosk/sync/change_applier.hpp"
+#include "shared/catalog/catalog_schema.hpp"
+#include "shared/catalog/catalog_store.hpp"
+#include "shared/db/database.hpp"
+#include "shared/db/transaction.hpp"
+#include "shared/protocol/catalog_json.hpp"
+#include "shared/protocol/changes.hpp"
+#include "tests/integration/panel/panel_client.hpp"
+#include "tests/integration/server/central_process.hpp"
+#include "tests/support/temp_dir.hpp"
+#include "tests/support/test_ca.hpp"
+
+#include <csignal>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+using namespace okienko;
+using okienko::test::CentralProcess;
+using okienko::test::PanelClient;
+using okienko::test::TestCa;
+using Form = std::map<std::string, std::string>;
+
+namespace
+{
+constexpr const char* kPassword = "haslo-koordynatora-1";
+constexpr const char* kServiceId = "uslugi-opiekuncze";
+constexpr const char* kHostileId = "usluga-z-markupem";
+constexpr const char* kHostileName = "<script>alert(\"x\")</script> & 'Ewa'";
+constexpr const char* kHostileDescription = "Opis</textarea><script>alert(1)</script>";
+
+nlohmann::json text(const std::string& pl, const std::string& uk = {}, const std::string& en = {})
+{
+    nlohmann::json t{{"pl", pl}};
+    if (!uk.empty())
+        t["uk"] = uk;
+    if (!en.empty())
+        t["en"] = en;
+    return t;
+}
+
+nlohmann::json service(const std::string& id, const std::string& namePl, const std::string& description)
+{
+    return {{"id", id},
+            {"status", "active"},
+            {"name", text(namePl, "Послуги догляду", "Care services")},
+            {"summary", text("Pomoc w domu.", "Допомога вдома.", "Help at home.")},
+            {"description", text(description, "Повний опис.", "Full description.")},
+            {"primary_area", "04-pomoc-spoleczna"},
+            {"areas", {"04-pomoc-spoleczna", "06-niepelnosprawnosc"}},
+            {"target_groups", {"seniors"}},
+            {"tags", {{"pl", {"opieka"}}}},
+            {"delivered_by", text("Centrum Usług Społecznych")},
+            {"place", text("W domu osoby")},
+            {"hours", text("pon.–pt. 8–16")},
+            {"contact", text("Zapytaj w CUS")},
+            {"eligibility", text("Osoby samotne.")},
+            {"qualification_mode", text("Decyzja administracyjna.")},
+            {"fee", {{"kind", "free"}, {"text", text("Bezpłatnie.", "Безкоштовно.")}}},
+            {"documents", text("Wniosek.")},
+            {"personal_data", text("Imię, nazwisko, adres.")},
+            {"kiosk_action", "callback"},
+            {"sources", {"004"}},
+            {"valid_from", "2024-01-01"}};
+}
+
+std::string catalogueJson()
+{
+    auto doc = nlohmann::json::parse(okienko::test::testCatalogJson(1));
+    doc["services"] = nlohmann::json::array({service(kServiceId, "Usługi opiekuńcze", "Pełny opis."),
+                                             service(kHostileId, kHostileName, kHostileDescription)});
+    return doc.dump();
+}
+
+std::string unescape(const std::string& s)
+{
+    static const std::pair<const char*, const char*> kEntities[] = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
+    std::string out;
+    for (std::size_t i = 0; i < s.size();)
+    {
+        bool replaced = false;
+        if (s[i] == '&')
+            for (const auto& [entity, plain] : kEntities)
+                if (s.compare(i, std::string(entity).size(), entity) == 0)
+                {
+                    out += plain;
+                    i += std::string(entity).size();
+                    replaced = true;
+                    break;
+                }
+        if (!replaced)
+            out.push_back(s[i++]);
+    }
+    return out;
+}
+
+std::string attribute(const std::string& tag, const std::string& name)
+{
+    const std::string marker = " " + name + "=\"";
+    const auto at = tag.find(marker);
+    if (at == std::string::npos)
+        return {};
+    const auto start = at + marker.size();
+    return unescape(tag.substr(start, tag.find('"', start) - start));
+}
+
+/// What a browser submits for the form posting to `action` on `page`: inputs (checkboxes only when
+/// checked), textareas and each select's selected option.
+Form formOf(const std::string& page, const std::string& action)
+{
+    Form out;
+    const auto begin = page.find("action=\"" + action + "\"");
+    if (begin == std::string::npos)
+        return out;
+    const std::string form = page.substr(begin, page.find("</form>", begin) - begin);
+    for (std::size_t at = form.find("<input"); at != std::string::npos; at = form.find("<input", at + 1))
+    {
+        const std::string tag = form.substr(at, form.find('>', at) - at);
+        if (attribute(tag, "type") == "checkbox" && tag.find(" checked") == std::string::npos)
+            continue;
+        out[attribute(tag, "name")] = attribute(tag, "value");
+    }
+    for (std::size_t at = form.find("<textarea"); at != std::string::npos; at = form.find("<textarea", at + 1))
+    {
+        const auto close = form.find('>', at);
+        const std::string tag = form.substr(at, close - at);
+        out[attribute(tag, "name")] = unescape(form.substr(close + 1, form.find("</textarea>", close) - close - 1));
+    }
+    for (std::size_t at = form.find("<select"); at != std::string::npos; at = form.find("<select", at + 1))
+    {
+        const std::string tag = form.substr(at, form.find('>', at) - at);
+        const auto end = form.find("</select>", at);
+        const auto selected = form.rfind(" selected>", end);
+        const auto option = form.rfind("<option", selected);
+        out[attribute(tag, "name")] = attribute(form.substr(option, selected - option), "value");
+    }
+    return out;
+}
+
+std::int64_t count(const std::string& dbPath, const std::string& sql)
+{
+    db::OpenOptions o;
+    o.readOnly = true;
+    auto d = db::Database::open(dbPath, o);
+    if (!d)
+        return -1;
+    auto st = d->prepare(sql);
+    if (!st || !st->step())
+        return -1;
+    return st->columnInt64(0).value();
+}
+
+std::string textOf(const std::string& dbPath, const std::string& sql)
+{
+    db::OpenOptions o;
+    o.readOnly = true;
+    auto d = db::Database::open(dbPath, o);
+    if (!d)
+        return "?";
+    auto st = d->prepare(sql);
+    if (!st)
+        return "?";
+    auto step = st->step();
+    if (!step || *step != db::Step::Row)
+        return "?";
+    return st->columnText(0).value();
+}
+
+class CatalogPanel : public ::testing::Test
+{
+  protected:
+    void SetUp() override
+    {
+        std::signal(SIGPIPE, SIG_IGN);
+        ASSERT_TRUE(m_ca.make()) << m_ca.error();
+        m_server = std::make_unique<CentralProcess>(m_ca);
+        m_token = m_server->prepare(catalogueJson());
+        ASSERT_FALSE(m_token.empty()) << okienko::test::readFile(m_server->dir() + "/admin.log");
+        ASSERT_FALSE(okienko::test::addStaff(*m_server, "Anna Koordynator", "coordinator", kPassword).empty());
+        ASSERT_FALSE(okienko::test::addStaff(*m_server, "Beata Nowak", "coordinator", kPassword).empty());
+        ASSERT_TRUE(m_server->start()) << okienko::test::readFile(m_server->logPath());
+        auto kioskDb = catalog::openKioskDatabase(m_kioskDir.file("kiosk.db"));
+        ASSERT_TRUE(kioskDb.ok());
+        m_kioskDb = std::make_unique<db::Database>(std::move(kioskDb).value());
+    }
+
+    std::unique_ptr<PanelClient> loggedIn(const std::string& who = "Anna Koordynator")
+    {
+        auto b = std::make_unique<PanelClient>(m_server->port(), m_ca.caCert());
+        auto r = b->login(who, kPassword);
+        EXPECT_TRUE(r);
+        if (r)
+        {
+            EXPECT_EQ(r->status, 303) << r->body;
+        }
+        return b;
+    }
+
+    std::string serviceChanges() const
+    {
+        return std::to_string(count(m_server->databasePath(),
+                                    "SELECT COUNT(*) FROM change_log WHERE entity = 'service' AND entity_id = '" +
+                                        std::string(kServiceId) + "'"));
+    }
+
+    /// Pulls every new page into the kiosk database as the sync worker does (applier + cursor in one
+    /// transaction); returns the changes seen.
+    std::vector<protocol::Change> pull()
+    {
+        std::vector<protocol::Change> seen;
+        httplib::SSLClient kiosk("127.0.0.1", m_server->port());
+        kiosk.set_ca_cert_path(m_ca.caCert().c_str());
+        kiosk.enable_server_certificate_verification(true);
+        kiosk.set_default_headers({{"Authorization", "Bearer " + m_token}});
+        for (int page = 0; page < 50; ++page)
+        {
+            auto r = kiosk.Get(("/api/v1/changes?since=" + m_cursor).c_str());
+            EXPECT_TRUE(r);
+            if (!r || r->status != 200)
+                break;
+            auto decoded = protocol::decodeChangesPage(r->body);
+            EXPECT_TRUE(decoded.ok()) << r->body;
+            if (!decoded)
+                break;
+            auto tx = db::Transaction::begin(*m_kioskDb, db::TransactionMode::Immediate);
+            EXPECT_TRUE(tx.ok());
+            auto applied = sync::applyChanges(*m_kioskDb, *decoded);
+            EXPECT_TRUE(applied.ok()) << (applied ? "" : applied.error().message);
+            EXPECT_TRUE(sync::storeCursor(*m_kioskDb, decoded->cursor, 1).ok());
+            EXPECT_TRUE(tx->commit().ok());
+            seen.insert(seen.end(), decoded->changes.begin(), decoded->changes.end());
+            m_cursor = decoded->cursor;
+            if (!decoded->more)
+                break;
+        }
+        return seen;
+    }
+
+    domain::Catalog kioskCatalogue()
+    {
+        auto loaded = catalog::loadCatalog(*m_kioskDb);
+        EXPECT_TRUE(loaded.ok());
+        return loaded ? std::move(loaded).value() : domain::Catalog{};
+    }
+
+    TestCa m_ca;
+    std::unique_ptr<CentralProcess> m_server;
+    std::string m_token;
+    okienko::test::TempDir m_kioskDir{"okienko-kiosk"};
+    std::unique_ptr<db::Database> m_kioskDb;
+    std::string m_cursor;
+};
+} // namespace
+
+TEST_F(CatalogPanel, PagesAndActionsRefuseWithoutSessionAndPostsWithoutTheCsrfToken)
+{
+    PanelClient anonymous(m_server->port(), m_ca.caCert());
+    for (const std::string& path :
+         {std::string("/panel/catalog"), std::string("/panel/catalog/service?id=") + kServiceId,
+          std::string("/panel/catalog/announcement")})
+    {
+        auto r = anonymous.get(path);
+        ASSERT_TRUE(r) << path;
+        EXPECT_EQ(r->status, 303) << path;
+        EXPECT_EQ(r->get_header_value("Location"), "/panel/login") << path;
+        EXPECT_EQ(r->body.find("Usługi opiekuńcze"), std::string::npos) << path;
+    }
+    for (const char* path :
+         {"/panel/catalog/service", "/panel/catalog/announcement", "/panel/catalog/announcement/withdraw"})
+    {
+        auto r = anonymous.post(path, {{"id", kServiceId}, {"version", "1"}, {"name_pl", "X"}}, false);
+        ASSERT_TRUE(r) << path;
+        EXPECT_EQ(r->status, 303) << path;
+        EXPECT_EQ(r->get_header_value("Location"), "/panel/login") << path;
+    }
+
+    const std::string before = serviceChanges();
+    auto b = loggedIn();
+    auto page = b->get(std::string("/panel/catalog/service?id=") + kServiceId);
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->status, 200);
+    Form form = formOf(page->body, "/panel/catalog/service");
+    form["name_uk"] = "Змінена назва";
+    Form noToken = form;
+    noToken.erase("csrf");
+    auto missing = b->post("/panel/catalog/service", noToken, false);
+    ASSERT_TRUE(missing);
+    EXPECT_EQ(missing->status, 403);
+    Form wrongToken = form;
+    wrongToken["csrf"] = "x" + form["csrf"];
+    auto wrong = b->post("/panel/catalog/service", wrongToken, false);
+    ASSERT_TRUE(wrong);
+    EXPECT_EQ(wrong->status, 403);
+    auto withdraw = b->post("/panel/catalog/announcement/withdraw", {{"id", "piknik"}, {"version", "0"}}, false);
+    ASSERT_TRUE(withdraw);
+    EXPECT_EQ(withdraw->status, 403);
+    EXPECT_EQ(serviceChanges(), before);
+    EXPECT_EQ(count(m_server->databasePath(), "SELECT COUNT(*) FROM catalog_edits"), 0);
+    EXPECT_EQ(count(m_server->databasePath(), "SELECT COUNT(*) FROM announcements"), 1);
+}
+
+TEST_F(CatalogPanel, EditedUkrainianNameReachesTheChangeFeedAndTheKioskCatalogue)
+{
+    pull(); // the kiosk starts with the imported catalogue
+    const domain::Catalog original = kioskCatalogue();
+    ASSERT_NE(original.findService(kServiceId), nullptr);
+    EXPECT_EQ(original.findService(kServiceId)->name.uk, "Послуги догляду");
+
+    auto b = loggedIn();
+    auto list = b->get("/panel/catalog");
+    ASSERT_TRUE(list);
+    ASSERT_EQ(list->status, 200);
+    EXPECT_NE(
+        list->body.find(std::string("href=\"/panel/catalog/service?id=") + kServiceId + "\">Usługi opiekuńcze</a>"),
+        std::string::npos);
+    EXPECT_NE(list->body.find("import pliku katalogu"), std::string::npos);
+    EXPECT_NE(list->body.find("aria-current=\"page\">Katalog usług</a>"), std::string::npos);
+
+    auto page = b->get(std::string("/panel/catalog/service?id=") + kServiceId);
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("<legend>Ukraiński (українська)</legend>"), std::string::npos);
+    EXPECT_NE(page->body.find("<label for=\"f-name_uk\">Nazwa</label>"), std::string::npos);
+    Form form = formOf(page->body, "/panel/catalog/service");
+    ASSERT_EQ(form["name_uk"], "Послуги догляду");
+    ASSERT_EQ(form["fee_text_uk"], "Безкоштовно.");
+    ASSERT_EQ(form["status"], "active");
+    ASSERT_FALSE(form["version"].empty());
+    form["name_uk"] = "Послуги з догляду вдома";
+    auto saved = b->post("/panel/catalog/service", form);
+    ASSERT_TRUE(saved);
+    ASSERT_EQ(saved->status, 303) << saved->body;
+    EXPECT_EQ(saved->get_header_value("Location"), "/panel/catalog?msg=saved");
+
+    // The feed carries the whole service, exactly as importCatalog encodes it.
+    const auto changes = pull();
+    const protocol::Change* last = nullptr;
+    for (const auto& c : changes)
+        if (c.entity == protocol::entity::kService && c.id == kServiceId)
+            last = &c;
+    ASSERT_NE(last, nullptr);
+    EXPECT_EQ(last->op, protocol::ChangeOp::Upsert);
+    EXPECT_EQ(last->position, 0);
+    auto decoded = protocol::decodeService(last->data);
+    ASSERT_TRUE(decoded.ok());
+    domain::Service expected = *original.findService(kServiceId);
+    expected.name.uk = "Послуги з догляду вдома";
+    EXPECT_EQ(*decoded, expected);
+    EXPECT_EQ(last->data, protocol::encodeService(expected));
+
+    // The kiosk that applied the page shows the new name; nothing else of its catalogue moved.
+    const domain::Catalog after = kioskCatalogue();
+    ASSERT_NE(after.findService(kServiceId), nullptr);
+    EXPECT_EQ(after.findService(kServiceId)->name.uk, "Послуги з догляду вдома");
+    domain::Catalog expectedCatalogue = original;
+    expectedCatalogue.services[0] = expected;
+    EXPECT_EQ(after, expectedCatalogue);
+
+    // Who and when is recorded and listed.
+    EXPECT_EQ(count(m_server->databasePath(),
+                    "SELECT COUNT(*) FROM catalog_edits e JOIN change_log c ON c.seq = e.change_seq WHERE "
+                    "e.entity = 'service' AND e.action = 'update' AND c.entity_id = 'uslugi-opiekuncze'"),
+              1);
+    auto listed = b->get("/panel/catalog?msg=saved");
+    ASSERT_TRUE(listed);
+    EXPECT_NE(listed->body.find("Anna Koordynator, "), std::string::npos);
+    EXPECT_NE(listed->body.find("Zapisano."), std::string::npos);
+
+    // Saving the same text again logs nothing.
+    auto again = b->get(std::string("/panel/catalog/service?id=") + kServiceId);
+    ASSERT_TRUE(again);
+    const std::string logged = serviceChanges();
+    auto unchanged = b->post("/panel/catalog/service", formOf(again->body, "/panel/catalog/service"));
+    ASSERT_TRUE(unchanged);
+    EXPECT_EQ(unchanged->get_header_value("Location"), "/panel/catalog?msg=unchanged");
+    EXPECT_EQ(serviceChanges(), logged);
+}
+
+TEST_F(CatalogPanel, InvalidInputIsRefusedWithMessagesAtTheFieldsAndNothingIsLogged)
+{
+    const std::string before = serviceChanges();
+    auto b = loggedIn();
+    auto page = b->get(std::string("/panel/catalog/service?id=") + kServiceId);
+    ASSERT_TRUE(page);
+    Form form = formOf(page->body, "/panel/catalog/service");
+    form["name_pl"] = "   ";
+    form["name_uk"] = "Нова назва, яку треба зберегти";
+    form["valid_from"] = "2025-05-10";
+    form["valid_to"] = "2025-05-01";
+    form["summary_en"] = std::string(401, 'a');
+    auto refused = b->post("/panel/catalog/service", form);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 422);
+    const std::string& body = refused->body;
+    // The summary links to each field; each field carries its message and is marked invalid.
+    EXPECT_NE(body.find("class=\"error-summary\" role=\"alert\""), std::string::npos);
+    EXPECT_NE(body.find("<a href=\"#f-name_pl\">Nazwa (polski): Tekst polski jest wymagany.</a>"), std::string::npos)
+        << body;
+    EXPECT_NE(body.find("<a href=\"#f-valid_to\">"), std::string::npos);
+    EXPECT_NE(body.find("Za długi tekst: 401 znaków, dozwolone 400."), std::string::npos);
+    EXPECT_NE(body.find("id=\"f-name_pl-error\""), std::string::npos);
+    EXPECT_NE(body.find("aria-invalid=\"true\" aria-describedby=\"f-valid_to-hint f-valid_to-error\""),
+              std::string::npos);
+    EXPECT_NE(body.find("jest wcześniejsza niż"), std::string::npos);
+    // What was typed is still there.
+    const Form kept = formOf(body, "/panel/catalog/service");
+    EXPECT_EQ(kept.at("name_uk"), "Нова назва, яку треба зберегти");
+    EXPECT_EQ(kept.at("valid_to"), "2025-05-01");
+    EXPECT_EQ(kept.at("summary_en"), std::string(401, 'a'));
+    EXPECT_EQ(kept.at("version"), form["version"]);
+    // Nothing stored, nothing for the kiosks.
+    EXPECT_EQ(serviceChanges(), before);
+    EXPECT_EQ(count(m_server->databasePath(), "SELECT COUNT(*) FROM catalog_edits"), 0);
+    EXPECT_EQ(textOf(m_server->databasePath(), "SELECT name_uk FROM services WHERE id = 'uslugi-opiekuncze'"),
+              "Послуги догляду");
+
+    // An impossible day is refused the same way.
+    form = formOf(page->body, "/panel/catalog/service");
+    form["valid_from"] = "2025-02-30";
+    auto badDay = b->post("/panel/catalog/service", form);
+    ASSERT_TRUE(badDay);
+    EXPECT_EQ(badDay->status, 422);
+    EXPECT_NE(badDay->body.find("<a href=\"#f-valid_from\">Ważna od (pierwszy dzień): Nieprawidłowa data."),
+              std::string::npos);
+    EXPECT_EQ(serviceChanges(), before);
+}
+
+TEST_F(CatalogPanel, SavingOverANewerEditIsRefusedAndKeepsTheTypedText)
+{
+    auto anna = loggedIn("Anna Koordynator");
+    auto beata = loggedIn("Beata Nowak");
+    auto annaPage = anna->get(std::string("/panel/catalog/service?id=") + kServiceId);
+    auto beataPage = beata->get(std::string("/panel/catalog/service?id=") + kServiceId);
+    ASSERT_TRUE(annaPage);
+    ASSERT_TRUE(beataPage);
+    Form annaForm = formOf(annaPage->body, "/panel/catalog/service");
+    Form beataForm = formOf(beataPage->body, "/panel/catalog/service");
+    ASSERT_EQ(annaForm["version"], beataForm["version"]);
+
+    annaForm["name_uk"] = "Назва від Анни";
+    auto first = anna->post("/panel/catalog/service", annaForm);
+    ASSERT_TRUE(first);
+    ASSERT_EQ(first->status, 303);
+    const std::string afterAnna = serviceChanges();
+
+    beataForm["name_uk"] = "Назва від Беати";
+    auto late = beata->post("/panel/catalog/service", beataForm);
+    ASSERT_TRUE(late);
+    EXPECT_EQ(late->status, 409);
+    EXPECT_NE(late->body.find("Nie zapisano: ktoś inny zmienił tę usługę"), std::string::npos);
+    EXPECT_NE(late->body.find("Anna Koordynator"), std::string::npos);
+    // Beata's text stays in her form; Anna's saved text is shown next to it.
+    const Form kept = formOf(late->body, "/panel/catalog/service");
+    EXPECT_EQ(kept.at("name_uk"), "Назва від Беати");
+    EXPECT_NE(kept.at("version"), beataForm["version"]);
+    EXPECT_NE(late->body.find("<dt>Nazwa (ukraiński)</dt>\n<dd>Назва від Анни</dd>"), std::string::npos);
+    EXPECT_EQ(serviceChanges(), afterAnna);
+    EXPECT_EQ(textOf(m_server->databasePath(), "SELECT name_uk FROM services WHERE id = 'uslugi-opiekuncze'"),
+              "Назва від Анни");
+
+    // Having seen Anna's version, Beata may save hers on purpose.
+    auto deliberate = beata->post("/panel/catalog/service", kept);
+    ASSERT_TRUE(deliberate);
+    EXPECT_EQ(deliberate->status, 303);
+    EXPECT_EQ(textOf(m_server->databasePath(), "SELECT name_uk FROM services WHERE id = 'uslugi-opiekuncze'"),
+              "Назва від Беати");
+}
+
+TEST_F(CatalogPanel, ServiceTextIsEscapedInTheListAndTheForm)
+{
+    auto b = loggedIn();
+    auto list = b->get("/panel/catalog");
+    ASSERT_TRUE(list);
+    ASSERT_EQ(list->status, 200);
+    EXPECT_EQ(list->body.find("<script"), std::string::npos);
+    EXPECT_NE(list->body.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Ewa&#39;"),
+              std::string::npos);
+    auto form = b->get(std::string("/panel/catalog/service?id=") + kHostileId);
+    ASSERT_TRUE(form);
+    ASSERT_EQ(form->status, 200);
+    EXPECT_EQ(form->body.find("<script"), std::string::npos);
+    EXPECT_NE(form->body.find("value=\"&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;Ewa&#39;\""),
+              std::string::npos);
+    EXPECT_NE(form->body.find("Opis&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"),
+              std::string::npos);
+    // Round trip: the browser sends back the original characters, and nothing changes.
+    const Form values = formOf(form->body, "/panel/catalog/service");
+    EXPECT_EQ(values.at("name_pl"), kHostileName);
+    EXPECT_EQ(values.at("description_pl"), kHostileDescription);
+    auto saved = b->post("/panel/catalog/service", values);
+    ASSERT_TRUE(saved);
+    EXPECT_EQ(saved->get_header_value("Location"), "/panel/catalog?msg=unchanged");
+}
+
+TEST_F(CatalogPanel, AnnouncementsAreAddedEditedAndWithdrawnThroughTheFeed)
+{
+    pull();
+    ASSERT_EQ(kioskCatalogue().announcements.size(), 1U);
+    auto b = loggedIn();
+    auto blank = b->get("/panel/catalog/announcement");
+    ASSERT_TRUE(blank);
+    ASSERT_EQ(blank->status, 200);
+    Form form = formOf(blank->body, "/panel/catalog/announcement");
+    EXPECT_EQ(form["version"], "0");
+
+    // Without a Polish title it is refused and nothing is published.
+    form["title_uk"] = "Зміна годин роботи";
+    form["body_pl"] = "W piątek CUS czynny do 13:00.";
+    auto refused = b->post("/panel/catalog/announcement", form);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_NE(refused->body.find("<a href=\"#f-title_pl\">Tytuł (polski): Tekst polski jest wymagany.</a>"),
+              std::string::npos);
+    EXPECT_EQ(count(m_server->databasePath(), "SELECT COUNT(*) FROM change_log WHERE entity = 'announcement'"), 1);
+
+    form = formOf(refused->body, "/panel/catalog/announcement");
+    EXPECT_EQ(form["body_pl"], "W piątek CUS czynny do 13:00.");
+    form["title_pl"] = "Zmiana godzin pracy";
+    form["valid_to"] = "2099-12-31";
+    auto added = b->post("/panel/catalog/announcement", form);
+    ASSERT_TRUE(added);
+    ASSERT_EQ(added->status, 303) << added->body;
+    EXPECT_EQ(added->get_header_value("Location"), "/panel/catalog?msg=added");
+
+    std::string newId;
+    for (const auto& c : pull())
+        if (c.entity == protocol::entity::kAnnouncement && c.op == protocol::ChangeOp::Upsert)
+        {
+            newId = c.id;
+            EXPECT_EQ(c.position, 1);
+            auto a = protocol::decodeAnnouncement(c.data);
+            ASSERT_TRUE(a.ok());
+            EXPECT_EQ(a->title.pl, "Zmiana godzin pracy");
+            EXPECT_EQ(a->title.uk, "Зміна годин роботи");
+            EXPECT_EQ(a->validTo, parseIsoDate("2099-12-31"));
+        }
+    ASSERT_EQ(newId.rfind("ogloszenie-", 0), 0U) << newId;
+    auto withNew = kioskCatalogue();
+    ASSERT_EQ(withNew.announcements.size(), 2U);
+    EXPECT_EQ(withNew.announcements[1].id, newId);
+    EXPECT_EQ(withNew.announcements[1].body.pl, "W piątek CUS czynny do 13:00.");
+
+    // Edit it, then withdraw it from the list: a tombstone reaches the kiosk, which drops it.
+    auto editPage = b->get("/panel/catalog/announcement?id=" + newId);
+    ASSERT_TRUE(editPage);
+    ASSERT_EQ(editPage->status, 200);
+    Form edit = formOf(editPage->body, "/panel/catalog/announcement");
+    edit["body_en"] = "On Friday the CUS is open until 1 pm.";
+    auto edited = b->post("/panel/catalog/announcement", edit);
+    ASSERT_TRUE(edited);
+    EXPECT_EQ(edited->get_header_value("Location"), "/panel/catalog?msg=saved");
+    pull();
+    EXPECT_EQ(kioskCatalogue().announcements[1].body.en, "On Friday the CUS is open until 1 pm.");
+
+    // A withdrawal with the version from before the edit is refused.
+    auto stale = b->post("/panel/catalog/announcement/withdraw", {{"id", newId}, {"version", edit["version"]}});
+    ASSERT_TRUE(stale);
+    EXPECT_EQ(stale->get_header_value("Location"), "/panel/catalog?msg=stale");
+    EXPECT_EQ(count(m_server->databasePath(), "SELECT COUNT(*) FROM announcements"), 2);
+
+    auto list = b->get("/panel/catalog");
+    ASSERT_TRUE(list);
+    const auto row = list->body.find("Wycofaj ogłoszenie Zmiana godzin pracy");
+    ASSERT_NE(row, std::string::npos);
+    const auto formStart = list->body.rfind("<form", row);
+    const Form withdraw = formOf(list->body.substr(formStart), "/panel/catalog/announcement/withdraw");
+    auto gone = b->post("/panel/catalog/announcement/withdraw", withdraw);
+    ASSERT_TRUE(gone);
+    EXPECT_EQ(gone->get_header_value("Location"), "/panel/catalog?msg=withdrawn");
+
+    bool tombstone = false;
+    for (const auto& c : pull())
+        if (c.entity == protocol::entity::kAnnouncement && c.id == newId)
+            tombstone = c.op == protocol::ChangeOp::Delete;
+    EXPECT_TRUE(tombstone);
+    const auto remaining = kioskCatalogue();
+    ASSERT_EQ(remaining.announcements.size(), 1U);
+    EXPECT_EQ(remaining.announcements[0].id, "piknik");
+    EXPECT_EQ(count(m_server->databasePath(),
+                    "SELECT COUNT(*) FROM catalog_edits WHERE entity = 'announcement' AND action IN ('add', "
+                    "'update', 'withdraw')"),
+              3);
+}

@@ -1,0 +1,168 @@
+// okienko-test-seed: puts staff members (with real argon2id PIN hashes, as the server makes them)
+// into a kiosk database before a UI test starts the kiosk on it. The kiosk imports its seed
+// catalogue itself at start, so this tool only opens (creating and migrating) the database and
+// upserts staff rows. Test tooling only: PINs are given on the command line.
+//
+//   okienko-test-seed --db PATH --staff ID NAME ROLE PIN [--staff ID NAME ROLE PIN ...]
+#include "shared/catalog/catalog_schema.hpp"
+#include "shared/db/transaction.hpp"
+#include "shared/domain/codes.hpp"
+#include "shared/domain/staff.hpp"
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <sodium.h>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace
+{
+
+using namespace okienko;
+
+struct SeedStaff
+{
+    std::string id;
+    std::string name;
+    std::string role;
+    std::string pin;
+};
+
+struct Args
+{
+    std::string db;
+    std::vector<SeedStaff> staff;
+};
+
+int usage()
+{
+    std::fprintf(stderr, "usage: okienko-test-seed --db PATH --staff ID NAME ROLE PIN [--staff ID NAME ROLE PIN ...]\n"
+                         "  ROLE: equipment, coordinator or admin; PIN: 4 to 8 digits\n");
+    return 2;
+}
+
+bool validPin(std::string_view pin)
+{
+    if (pin.size() < 4 || pin.size() > 8)
+        return false;
+    for (const char c : pin)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+
+/// False (with a reason on stderr) when the arguments are not the documented ones.
+bool parse(int argc, char** argv, Args& out)
+{
+    for (int i = 1; i < argc; ++i)
+    {
+        const std::string_view a = argv[i];
+        if (a == "--db" && i + 1 < argc && out.db.empty())
+        {
+            out.db = argv[++i];
+        }
+        else if (a == "--staff" && i + 4 < argc)
+        {
+            SeedStaff s{argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4]};
+            i += 4;
+            if (s.id.empty() || s.name.empty())
+            {
+                std::fprintf(stderr, "okienko-test-seed: empty staff id or name\n");
+                return false;
+            }
+            if (!domain::fromCode<domain::StaffRole>(s.role))
+            {
+                std::fprintf(stderr, "okienko-test-seed: unknown role \"%s\"\n", s.role.c_str());
+                return false;
+            }
+            if (!validPin(s.pin))
+            {
+                std::fprintf(stderr, "okienko-test-seed: staff %s: the PIN must have 4 to 8 digits\n", s.id.c_str());
+                return false;
+            }
+            out.staff.push_back(std::move(s));
+        }
+        else
+        {
+            std::fprintf(stderr, "okienko-test-seed: unexpected argument \"%s\"\n", argv[i]);
+            return false;
+        }
+    }
+    if (out.db.empty() || out.staff.empty())
+    {
+        std::fprintf(stderr, "okienko-test-seed: --db and at least one --staff are required\n");
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    Args args;
+    if (!parse(argc, argv, args))
+        return usage();
+    if (sodium_init() < 0)
+    {
+        std::fprintf(stderr, "okienko-test-seed: libsodium cannot start\n");
+        return 1;
+    }
+    const std::filesystem::path dbPath(args.db);
+    std::error_code ec;
+    if (dbPath.has_parent_path())
+        std::filesystem::create_directories(dbPath.parent_path(), ec);
+    if (ec)
+    {
+        std::fprintf(stderr, "okienko-test-seed: cannot create %s: %s\n", dbPath.parent_path().c_str(),
+                     ec.message().c_str());
+        return 1;
+    }
+    auto db = catalog::openKioskDatabase(args.db);
+    if (!db.ok())
+    {
+        std::fprintf(stderr, "okienko-test-seed: %s: %s\n", args.db.c_str(), db.error().message.c_str());
+        return 1;
+    }
+    auto tx = db::Transaction::begin(db.value(), db::TransactionMode::Immediate, db::Durability::Full);
+    if (!tx.ok())
+    {
+        std::fprintf(stderr, "okienko-test-seed: %s\n", tx.error().message.c_str());
+        return 1;
+    }
+    for (const SeedStaff& s : args.staff)
+    {
+        // The server's parameters (server/credentials.cpp), so the kiosk's check costs what it will in use.
+        std::array<char, crypto_pwhash_STRBYTES> hash{};
+        if (crypto_pwhash_str(hash.data(), s.pin.data(), s.pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        {
+            std::fprintf(stderr, "okienko-test-seed: out of memory hashing a PIN\n");
+            return 1;
+        }
+        auto st = db.value().prepare(
+            "INSERT INTO staff(id, name, role, pin_hash, active) VALUES (?1, ?2, ?3, ?4, 1) "
+            "ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role, pin_hash = excluded.pin_hash, "
+            "active = 1");
+        if (!st.ok() || !st.value().bind(1, s.id).ok() || !st.value().bind(2, s.name).ok() ||
+            !st.value().bind(3, s.role).ok() || !st.value().bind(4, std::string(hash.data())).ok())
+        {
+            std::fprintf(stderr, "okienko-test-seed: cannot prepare the staff row\n");
+            return 1;
+        }
+        if (auto run = st.value().run(); !run.ok())
+        {
+            std::fprintf(stderr, "okienko-test-seed: staff %s: %s\n", s.id.c_str(), run.error().message.c_str());
+            return 1;
+        }
+    }
+    if (auto committed = tx.value().commit(); !committed.ok())
+    {
+        std::fprintf(stderr, "okienko-test-seed: %s\n", committed.error().message.c_str());
+        return 1;
+    }
+    std::fprintf(stderr, "okienko-test-seed: %zu staff member(s) in %s\n", args.staff.size(), args.db.c_str());
+    return 0;
+}

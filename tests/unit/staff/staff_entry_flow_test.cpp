@@ -1,0 +1,513 @@
+// Staff mode's way in and out, driven through the Controller on a real temporary kiosk database
+// with real argon2id PIN hashes: wrong PINs count down and are kept on disk, the fifth locks staff
+// mode (5, 10, 20, 40, at most 60 minutes) also across a restart, a badge limits the check to its
+// owner, a kiosk without staff says so, logout and the 2-minute idle wipe the session, the menu
+// drops the staff screens' unsaved input, and the status screen asks the printer and reprints.
+#include "kiosk/core/controller.hpp"
+#include "kiosk/core/keyboard_layout.hpp"
+#include "shared/catalog/catalog_loader.hpp"
+#include "tests/support/recording_kiosk_services.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <array>
+#include <gtest/gtest.h>
+#include <memory>
+#include <optional>
+#include <sodium.h>
+#include <string>
+
+namespace
+{
+
+using namespace okienko;
+using namespace okienko::kiosk;
+using std::chrono::seconds;
+
+struct GuardRow
+{
+    std::int64_t failures = -1;
+    std::int64_t locks = -1;
+    std::optional<std::int64_t> lockedUntil;
+};
+
+class StaffEntryFlowTest : public ::testing::Test
+{
+  protected:
+    void SetUp() override
+    {
+        auto cat = catalog::loadCatalogFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json");
+        ASSERT_TRUE(cat.ok());
+        m_catalog = std::move(cat.value());
+        m_index = search::CatalogIndex(m_catalog);
+        ASSERT_GE(sodium_init(), 0);
+        build();
+    }
+
+    /// A kiosk (re)started on the same database file: new services, state and controller.
+    void build()
+    {
+        m_controller.reset();
+        m_services.reset();
+        m_state = freshState(m_defaults);
+        m_services = std::make_unique<okienko::testing::RecordingKioskServices>(m_dir.file("kiosk.db"));
+        m_controller = std::make_unique<Controller>(m_state, m_catalog, m_index, m_defaults, seconds(90), seconds(30));
+        m_controller->attachStaff(FlowDeps{m_services.get(), &m_tr, &m_clock, "Test kiosk"});
+    }
+
+    /// A staff row as the sync writes it. The hash is real argon2id, with the smallest cost so the
+    /// suite stays fast (verification cost follows the hash's own parameters).
+    void addStaff(const std::string& id, const std::string& name, const std::string& pin, bool active = true,
+                  const std::string& role = "equipment")
+    {
+        std::array<char, crypto_pwhash_STRBYTES> hash{};
+        ASSERT_EQ(crypto_pwhash_str(hash.data(), pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_MIN,
+                                    crypto_pwhash_MEMLIMIT_MIN),
+                  0);
+        exec("INSERT INTO staff(id, name, role, pin_hash, active) VALUES (?1, ?2, ?3, ?4, ?5)", id, name, role,
+             std::string(hash.data()), active ? 1 : 0);
+    }
+
+    template <typename... V> void exec(const std::string& sql, const V&... values)
+    {
+        auto st = m_services->database().prepare(sql);
+        ASSERT_TRUE(st.ok()) << st.error().message;
+        int i = 0;
+        bool bound = true;
+        ((bound = bound && st.value().bind(++i, values).ok()), ...);
+        ASSERT_TRUE(bound) << sql;
+        ASSERT_TRUE(st.value().run().ok()) << sql;
+    }
+
+    GuardRow guard()
+    {
+        GuardRow g;
+        auto st = m_services->database().prepare("SELECT failures, locks, locked_until FROM staff_guard WHERE id = 1");
+        if (!st.ok() || !st.value().step().ok())
+            return g;
+        g.failures = st.value().columnInt64(0).value();
+        g.locks = st.value().columnInt64(1).value();
+        g.lockedUntil = st.value().columnOptionalInt64(2).value();
+        return g;
+    }
+
+    std::int64_t wallSeconds() const
+    {
+        return std::chrono::duration_cast<std::chrono::seconds>(m_clock.wallNow().time_since_epoch()).count();
+    }
+
+    void apply(const Intent& i) { m_controller->apply(i, m_clock.now()); }
+    void entry(staff_entry::Action a) { apply(StaffEntryIntent{std::move(a)}); }
+    bool tick() { return m_controller->tick(m_clock.now()); }
+    void advance(seconds s) { m_clock.advance(std::chrono::duration_cast<Millis>(s)); }
+
+    static Key keypadKey(const std::string& text, KeyAction action = KeyAction::Insert)
+    {
+        for (const KeyRow& row : numericKeypad().rows)
+            for (const Key& k : row)
+                if (k.action == action && (action != KeyAction::Insert || k.text == text))
+                    return k;
+        ADD_FAILURE() << "no keypad key " << text;
+        return Key{};
+    }
+
+    void typePin(const std::string& pin)
+    {
+        for (const char c : pin)
+            entry(staff_entry::Press{keypadKey(std::string(1, c))});
+    }
+
+    /// The worker's answers, as the app drains them after each frame.
+    void drain()
+    {
+        for (const Completion& c : m_services->takeCompletions())
+            m_controller->onCompletion(c);
+    }
+
+    /// Types `pin`, presses OK and lets the (real) check answer.
+    void submit(const std::string& pin)
+    {
+        typePin(pin);
+        entry(staff_entry::SubmitPin{});
+        drain();
+    }
+
+    void login()
+    {
+        entry(staff_entry::Open{});
+        submit("4821");
+        ASSERT_TRUE(m_state.staff.loggedIn());
+        tick(); // the controller switches to staff mode's idle timer
+    }
+
+    const StaffEntryState& e() const { return m_state.staff.entry; }
+
+    test::TempDir m_dir{"okienko-staff-entry"};
+    domain::Catalog m_catalog;
+    search::CatalogIndex m_index;
+    SessionDefaults m_defaults;
+    AppState m_state = freshState(SessionDefaults{});
+    Translator m_tr;
+    ManualClock m_clock;
+    std::unique_ptr<okienko::testing::RecordingKioskServices> m_services;
+    std::unique_ptr<Controller> m_controller;
+};
+
+TEST_F(StaffEntryFlowTest, KeypadTakesFourToEightDigitsAndChecksNothingShorter)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    entry(staff_entry::Open{});
+    ASSERT_EQ(m_state.router.current(), ScreenId::StaffPin);
+    typePin("482");
+    entry(staff_entry::SubmitPin{});
+    EXPECT_EQ(e().messageKey, "staff.pin.too_short");
+    EXPECT_EQ(m_services->pinChecks, 0u);
+    EXPECT_EQ(guard().failures, 0); // not an attempt
+    typePin("1234567");             // 3 + 7 digits: the keypad stops at 8
+    EXPECT_EQ(e().pin.size(), kStaffPinMaxDigits);
+    EXPECT_TRUE(e().messageKey.empty()); // typing on clears "too short"
+    entry(staff_entry::Press{keypadKey("", KeyAction::Backspace)});
+    EXPECT_EQ(e().pin.size(), kStaffPinMaxDigits - 1);
+    entry(staff_entry::Press{keypadKey("", KeyAction::Clear)});
+    EXPECT_TRUE(e().pin.empty());
+    Key letter;
+    letter.text = "a";
+    entry(staff_entry::Press{letter});
+    EXPECT_TRUE(e().pin.empty());
+}
+
+TEST_F(StaffEntryFlowTest, WrongPinCountsDownOnDiskAndWipesTheTypedDigits)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    entry(staff_entry::Open{});
+    typePin("1111");
+    entry(staff_entry::SubmitPin{});
+    // Checking until the worker answers; the digits are gone from the state already.
+    EXPECT_TRUE(e().checking);
+    EXPECT_TRUE(e().pin.empty());
+    typePin("12");
+    EXPECT_TRUE(e().pin.empty()); // the keypad is off while checking
+    drain();
+    EXPECT_FALSE(e().checking);
+    EXPECT_FALSE(m_state.staff.loggedIn());
+    EXPECT_EQ(e().messageKey, "staff.pin.wrong");
+    EXPECT_EQ(e().attemptsLeft, 4);
+    EXPECT_EQ(guard().failures, 1);
+    submit("2222");
+    EXPECT_EQ(e().attemptsLeft, 3);
+    EXPECT_EQ(guard().failures, 2);
+    EXPECT_EQ(m_state.router.current(), ScreenId::StaffPin);
+}
+
+TEST_F(StaffEntryFlowTest, FifthWrongPinLocksForFiveMinutesAndTheKeypadIsOff)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    entry(staff_entry::Open{});
+    for (int i = 0; i < 4; ++i)
+        submit("0000");
+    EXPECT_FALSE(e().lockedUntil.has_value());
+    submit("0000");
+    const GuardRow g = guard();
+    EXPECT_EQ(g.failures, 0);
+    EXPECT_EQ(g.locks, 1);
+    ASSERT_TRUE(g.lockedUntil.has_value());
+    EXPECT_EQ(*g.lockedUntil, wallSeconds() + 5 * 60);
+    EXPECT_EQ(e().messageKey, "staff.pin.locked");
+    ASSERT_TRUE(e().lockedUntilLocal.has_value());
+    EXPECT_EQ(e().lockedUntilLocal->hour, m_clock.localNow().hour);
+    EXPECT_EQ(e().lockedUntilLocal->minute, m_clock.localNow().minute + 5);
+    // Even the right PIN is not checked while locked.
+    const std::uint64_t checks = m_services->pinChecks;
+    submit("4821");
+    EXPECT_EQ(m_services->pinChecks, checks);
+    EXPECT_TRUE(e().pin.empty());
+    EXPECT_FALSE(m_state.staff.loggedIn());
+}
+
+TEST_F(StaffEntryFlowTest, LockSurvivesARestartOnTheSameDatabase)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    entry(staff_entry::Open{});
+    for (int i = 0; i < kStaffPinAttempts; ++i)
+        submit("9999");
+    const std::optional<std::int64_t> until = guard().lockedUntil;
+    ASSERT_TRUE(until.has_value());
+    build(); // switched off and on
+    EXPECT_FALSE(m_state.staff.entry.lockedUntil.has_value());
+    advance(seconds(60));
+    entry(staff_entry::Open{});
+    EXPECT_EQ(e().lockedUntil, until);
+    EXPECT_EQ(e().messageKey, "staff.pin.locked");
+    submit("4821");
+    EXPECT_FALSE(m_state.staff.loggedIn());
+}
+
+TEST_F(StaffEntryFlowTest, LockLengthDoublesUpToAnHour)
+{
+    EXPECT_EQ(staffLockMinutes(1), 5);
+    EXPECT_EQ(staffLockMinutes(2), 10);
+    EXPECT_EQ(staffLockMinutes(3), 20);
+    EXPECT_EQ(staffLockMinutes(4), 40);
+    EXPECT_EQ(staffLockMinutes(5), 60);
+    EXPECT_EQ(staffLockMinutes(50), 60);
+
+    addStaff("s-anna", "Anna Nowak", "4821");
+    entry(staff_entry::Open{});
+    const int expected[] = {5, 10, 20, 40, 60, 60};
+    for (int lock = 0; lock < 6; ++lock)
+    {
+        for (int i = 0; i < kStaffPinAttempts; ++i)
+            submit("1212");
+        const GuardRow g = guard();
+        EXPECT_EQ(g.locks, lock + 1);
+        ASSERT_TRUE(g.lockedUntil.has_value());
+        EXPECT_EQ(*g.lockedUntil - wallSeconds(), expected[lock] * 60) << "lock " << lock + 1;
+        advance(seconds(expected[lock] * 60 + 1));
+    }
+}
+
+TEST_F(StaffEntryFlowTest, TheRightPinWorksOnceTheLockIsOverAndResetsTheGuard)
+{
+    addStaff("s-anna", "Anna Nowak", "4821", true, "coordinator");
+    entry(staff_entry::Open{});
+    for (int i = 0; i < kStaffPinAttempts; ++i)
+        submit("0101");
+    advance(seconds(299));
+    submit("4821");
+    EXPECT_FALSE(m_state.staff.loggedIn());
+    advance(seconds(2));
+    submit("4821");
+    ASSERT_TRUE(m_state.staff.loggedIn());
+    EXPECT_EQ(m_state.staff.session->staffId, "s-anna");
+    EXPECT_EQ(m_state.staff.session->name, "Anna Nowak");
+    EXPECT_EQ(m_state.staff.session->role, domain::StaffRole::Coordinator);
+    EXPECT_EQ(m_state.router.stack(), std::vector<ScreenId>{ScreenId::StaffMenu});
+    const GuardRow g = guard();
+    EXPECT_EQ(g.failures, 0);
+    EXPECT_EQ(g.locks, 0);
+    EXPECT_FALSE(g.lockedUntil.has_value());
+    EXPECT_EQ(m_state.staff.entry, StaffEntryState{});
+}
+
+TEST_F(StaffEntryFlowTest, AWrongPinCountsEvenWhenTheKeypadWasLeftBeforeTheAnswer)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    entry(staff_entry::Open{});
+    typePin("7777");
+    entry(staff_entry::SubmitPin{});
+    apply(EndSession{}); // Cancel before the worker answered
+    drain();
+    EXPECT_EQ(guard().failures, 1);
+    EXPECT_EQ(m_state.router.current(), ScreenId::Attract);
+    EXPECT_FALSE(m_state.staff.loggedIn());
+}
+
+TEST_F(StaffEntryFlowTest, BadgeOnAttractOrHomeOpensTheKeypadForItsOwnerOnly)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    addStaff("s-piotr", "Piotr Wiśniewski", "5555");
+    // Not a badge, or a badge where badges mean nothing: not taken.
+    EXPECT_FALSE(m_controller->staffEntry().onScan("5901234123457"));
+    EXPECT_FALSE(m_controller->staffEntry().onScan("OKIENKO-STAFF:"));
+    EXPECT_FALSE(m_controller->staffEntry().onScan("OKIENKO-STAFF:s anna"));
+    apply(StartSession{});
+    apply(OpenScreen{ScreenId::Catalogue});
+    EXPECT_FALSE(m_controller->staffEntry().onScan("OKIENKO-STAFF:s-anna"));
+    EXPECT_EQ(m_state.router.current(), ScreenId::Catalogue);
+    apply(GoHome{});
+    apply(Scanned{"OKIENKO-STAFF:s-anna"});
+    ASSERT_EQ(m_state.router.current(), ScreenId::StaffPin);
+    EXPECT_EQ(e().badgeStaffId, std::optional<std::string>("s-anna"));
+    submit("5555"); // Piotr's PIN on Anna's badge
+    EXPECT_FALSE(m_state.staff.loggedIn());
+    EXPECT_EQ(e().messageKey, "staff.pin.wrong");
+    submit("4821");
+    ASSERT_TRUE(m_state.staff.loggedIn());
+    EXPECT_EQ(m_state.staff.session->staffId, "s-anna");
+    // Logged in, a badge opens nothing.
+    EXPECT_FALSE(m_controller->staffEntry().onScan("OKIENKO-STAFF:s-piotr"));
+}
+
+TEST_F(StaffEntryFlowTest, UnknownBadgeIsSaidAndNothingIsChecked)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    addStaff("s-old", "Old Member", "1234", false);
+    ASSERT_TRUE(m_controller->staffEntry().onScan("OKIENKO-STAFF:s-old")); // inactive: unknown here
+    EXPECT_EQ(e().messageKey, "staff.pin.badge_unknown");
+    submit("1234");
+    EXPECT_EQ(m_services->pinChecks, 0u);
+    EXPECT_FALSE(m_state.staff.loggedIn());
+    EXPECT_EQ(guard().failures, 0);
+}
+
+TEST_F(StaffEntryFlowTest, KioskWithoutStaffSaysItMustSyncFirst)
+{
+    addStaff("s-old", "Old Member", "1234", false); // inactive members do not count
+    entry(staff_entry::Open{});
+    EXPECT_EQ(e().messageKey, "staff.pin.no_staff");
+    submit("1234");
+    EXPECT_EQ(e().messageKey, "staff.pin.no_staff");
+    EXPECT_EQ(m_services->pinChecks, 0u);
+    EXPECT_TRUE(e().pin.empty());
+}
+
+TEST_F(StaffEntryFlowTest, WithoutServicesNothingIsCheckedAndNothingCrashes)
+{
+    AppState state = freshState(m_defaults);
+    Controller bare(state, m_catalog, m_index, m_defaults, seconds(90), seconds(30));
+    bare.apply(StaffEntryIntent{staff_entry::Open{}}, m_clock.now());
+    ASSERT_EQ(state.router.current(), ScreenId::StaffPin);
+    EXPECT_EQ(state.staff.entry.messageKey, "staff.pin.no_database");
+    for (const char c : std::string("4821"))
+        bare.apply(StaffEntryIntent{staff_entry::Press{keypadKey(std::string(1, c))}}, m_clock.now());
+    bare.apply(StaffEntryIntent{staff_entry::SubmitPin{}}, m_clock.now());
+    EXPECT_FALSE(state.staff.loggedIn());
+    EXPECT_TRUE(state.staff.entry.pin.empty());
+    EXPECT_EQ(state.staff.entry.messageKey, "staff.pin.no_database");
+}
+
+TEST_F(StaffEntryFlowTest, MenuAndStatusNeedALogin)
+{
+    entry(staff_entry::ShowMenu{});
+    entry(staff_entry::ShowStatus{});
+    entry(staff_entry::Logout{});
+    EXPECT_EQ(m_state.router.current(), ScreenId::Attract);
+    EXPECT_EQ(m_services->forgetCalls, 0);
+}
+
+TEST_F(StaffEntryFlowTest, LogoutWipesTheWholeSession)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    login();
+    m_state.staff.checkOut.inventoryNumber = "WR-001";
+    entry(staff_entry::Logout{});
+    EXPECT_EQ(m_state, freshState(m_defaults));
+    EXPECT_EQ(m_services->forgetCalls, 1); // the slip kept for reprint may name a borrower
+    // The hidden entry opens the keypad again, not the menu.
+    entry(staff_entry::Open{});
+    EXPECT_EQ(m_state.router.current(), ScreenId::StaffPin);
+}
+
+TEST_F(StaffEntryFlowTest, ShowMenuDropsTheStaffScreensUnsavedInput)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    login();
+    m_state.router.reset(ScreenId::StaffCheckOutLoan);
+    m_state.staff.checkOut.inventoryNumber = "WR-001";
+    m_state.staff.checkOut.walkIn = true;
+    m_state.staff.desk.unitsMessageKey = "staff.units.cleaned";
+    entry(staff_entry::ShowMenu{});
+    EXPECT_EQ(m_state.router.stack(), std::vector<ScreenId>{ScreenId::StaffMenu});
+    EXPECT_EQ(m_state.staff.checkOut, CheckOutState{});
+    EXPECT_EQ(m_state.staff.desk, LoanDeskState{});
+    EXPECT_TRUE(m_state.staff.loggedIn());
+}
+
+TEST_F(StaffEntryFlowTest, StaffModeLogsOutAfterTwoMinutesWithoutATouch)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    login();
+    EXPECT_EQ(m_controller->idleTimer().timeout() + m_controller->idleTimer().warning(), kStaffIdleLogout);
+    advance(seconds(119));
+    tick();
+    EXPECT_TRUE(m_state.staff.loggedIn());
+    EXPECT_TRUE(m_state.idle.visible); // the warning comes first
+    advance(seconds(2));
+    tick();
+    EXPECT_FALSE(m_state.staff.loggedIn());
+    EXPECT_EQ(m_state.router.current(), ScreenId::Attract);
+    EXPECT_EQ(m_state, freshState(m_defaults));
+}
+
+TEST_F(StaffEntryFlowTest, AKeypadLeftOpenOnTheAttractScreenEndsLikeASession)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    entry(staff_entry::Open{});
+    typePin("48");
+    advance(seconds(121));
+    tick();
+    EXPECT_EQ(m_state.router.current(), ScreenId::Attract);
+    EXPECT_TRUE(e().pin.empty());
+}
+
+TEST_F(StaffEntryFlowTest, StatusScreenAsksThePrinterAndReadsTheOutbox)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    login();
+    m_services->printerCondition = receipt::PrinterCondition::PaperOut;
+    entry(staff_entry::ShowStatus{});
+    EXPECT_EQ(m_state.router.stack(), (std::vector<ScreenId>{ScreenId::StaffMenu, ScreenId::StaffStatus}));
+    const StaffStatusState& s = e().status;
+    EXPECT_TRUE(s.printerChecking);
+    EXPECT_FALSE(s.printer.has_value());
+    ASSERT_TRUE(s.outbox.has_value());
+    EXPECT_EQ(s.outbox->pending, 0);
+    EXPECT_EQ(s.kioskId, "test-kiosk");
+    EXPECT_EQ(s.kioskName, "Test kiosk");
+    EXPECT_FALSE(s.version.empty());
+    drain();
+    EXPECT_FALSE(s.printerChecking);
+    EXPECT_EQ(s.printer, receipt::PrinterCondition::PaperOut);
+    m_services->printerCondition = receipt::PrinterCondition::Ready;
+    entry(staff_entry::CheckPrinter{});
+    EXPECT_TRUE(s.printerChecking);
+    drain();
+    EXPECT_EQ(s.printer, receipt::PrinterCondition::Ready);
+    // An answer nobody waits for is not taken.
+    EXPECT_FALSE(m_controller->staffEntry().onCompletion(PrinterCompletion{receipt::PrinterCondition::Jam}));
+    EXPECT_EQ(s.printer, receipt::PrinterCondition::Ready);
+}
+
+TEST_F(StaffEntryFlowTest, ReprintSaysWhatHappened)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    login();
+    entry(staff_entry::ShowStatus{});
+    drain();
+    const StaffSlipJob& job = e().status.reprint;
+    entry(staff_entry::Reprint{});
+    EXPECT_EQ(job.state, StaffSlipState::Nothing);
+
+    receipt::Slip earlier;
+    ASSERT_TRUE(m_services->print(earlier).has_value()); // a resident's slip printed before
+    entry(staff_entry::Reprint{});
+    ASSERT_EQ(job.state, StaffSlipState::Queued);
+    EXPECT_EQ(m_services->slips.size(), 2u);
+    entry(staff_entry::Reprint{}); // a second tap while it prints
+    EXPECT_EQ(m_services->slips.size(), 2u);
+    receipt::PrintResult failed;
+    failed.outcome = receipt::PrintOutcome::Failed;
+    failed.condition = receipt::PrinterCondition::CoverOpen;
+    EXPECT_FALSE(m_controller->staffEntry().onCompletion(PrintCompletion{job.ticket + 100, failed}));
+    m_controller->onCompletion(PrintCompletion{job.ticket, failed});
+    EXPECT_EQ(job.state, StaffSlipState::Failed);
+    EXPECT_EQ(job.failure, receipt::PrinterCondition::CoverOpen);
+
+    entry(staff_entry::Reprint{});
+    ASSERT_EQ(job.state, StaffSlipState::Queued);
+    receipt::PrintResult printed;
+    printed.outcome = receipt::PrintOutcome::Printed;
+    m_controller->onCompletion(PrintCompletion{job.ticket, printed});
+    EXPECT_EQ(job.state, StaffSlipState::Printed);
+
+    m_services->printerConfigured = false;
+    entry(staff_entry::Reprint{});
+    EXPECT_EQ(job.state, StaffSlipState::NoPrinter);
+}
+
+TEST_F(StaffEntryFlowTest, TestPrintQueuesTheTestPage)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    login();
+    entry(staff_entry::TestPrint{}); // not on the status screen: nothing
+    EXPECT_TRUE(m_services->slips.empty());
+    entry(staff_entry::ShowStatus{});
+    entry(staff_entry::TestPrint{});
+    ASSERT_EQ(m_services->slips.size(), 1u);
+    EXPECT_EQ(e().status.testPrint.state, StaffSlipState::Queued);
+    receipt::PrintResult timedOut;
+    timedOut.outcome = receipt::PrintOutcome::TimedOut;
+    m_controller->onCompletion(PrintCompletion{e().status.testPrint.ticket, timedOut});
+    EXPECT_EQ(e().status.testPrint.state, StaffSlipState::TimedOut);
+}
+
+} // namespace
