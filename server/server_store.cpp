@@ -5,6 +5,7 @@
 #include "server/credentials.hpp"
 #include "server/server_schema.hpp"
 #include "server/staff_changes.hpp"
+#include "server/store_sql.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/domain/codes.hpp"
@@ -34,46 +35,16 @@ using protocol::Json;
 
 namespace
 {
-template <typename... A> Status<db::Error> bindAll(db::Statement& st, const A&... args)
-{
-    int index = 0;
-    Status<db::Error> status;
-    (
-        [&]
-        {
-            if (status)
-            {
-                ++index;
-                status = st.bind(index, args);
-            }
-        }(),
-        ...);
-    return status;
-}
-
-template <typename... A> Result<db::Statement, db::Error> query(db::Database& d, std::string_view sql, const A&... args)
-{
-    auto st = d.prepare(sql);
-    if (!st)
-        return makeErr(st.error());
-    OKIENKO_TRY(bindAll(*st, args...));
-    return std::move(st).value();
-}
-
-template <typename... A> Status<db::Error> exec(db::Database& d, std::string_view sql, const A&... args)
-{
-    auto st = query(d, sql, args...);
-    if (!st)
-        return makeErr(st.error());
-    return st->run();
-}
+using ApplyResult = Result<protocol::EventResult, db::Error>;
 
 db::Error badData(const std::string& what)
 {
     return db::makeError(db::ErrorKind::BadData, what, "server store");
 }
 
-Result<Date, db::Error> dateColumn(db::Statement& st, int column)
+// --- typed column readers: a stored value this build cannot read is BadData, not a default ---
+
+Result<Date, db::Error> dateColumn(const db::Statement& st, int column)
 {
     auto text = st.columnText(column);
     if (!text)
@@ -84,14 +55,41 @@ Result<Date, db::Error> dateColumn(db::Statement& st, int column)
     return *d;
 }
 
+/// The enum whose code the column holds; BadData(`unknown`) for a code this build does not know.
+template <typename E> Result<E, db::Error> codeColumn(const db::Statement& st, int column, const char* unknown)
+{
+    auto text = st.columnText(column);
+    if (!text)
+        return makeErr(text.error());
+    auto value = domain::fromCode<E>(*text);
+    if (!value)
+        return makeErr(badData(unknown));
+    return *value;
+}
+
+// --- change-log rows ---
+
 Status<db::Error> logChange(db::Database& d, std::string_view entity, const std::string& id, protocol::ChangeOp op,
                             const Json& data, std::optional<int> position, std::optional<std::int64_t> kioskId,
                             std::int64_t now)
 {
-    return exec(d,
-                "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                entity, id, protocol::toCode(op), data.dump(), position, kioskId, now);
+    return sqlExec(d,
+                   "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   entity, id, protocol::toCode(op), data.dump(), position, kioskId, now);
+}
+
+/// An upsert without a position, for every kiosk.
+Status<db::Error> logUpsert(db::Database& d, std::string_view entity, const std::string& id, const Json& data,
+                            std::int64_t now)
+{
+    return logChange(d, entity, id, protocol::ChangeOp::Upsert, data, std::nullopt, std::nullopt, now);
+}
+
+/// A tombstone for every kiosk: the entity is gone.
+Status<db::Error> logDelete(db::Database& d, std::string_view entity, const std::string& id, std::int64_t now)
+{
+    return logChange(d, entity, id, protocol::ChangeOp::Delete, Json::object(), std::nullopt, std::nullopt, now);
 }
 
 Status<db::Error> logRequestStatus(db::Database& d, std::string_view entity, const std::string& id,
@@ -102,30 +100,59 @@ Status<db::Error> logRequestStatus(db::Database& d, std::string_view entity, con
                      protocol::encodeRequestStatus({id, code, std::string(status)}), std::nullopt, kioskId, now);
 }
 
+/// A reservation's new status: for the kiosk that sent it, and in every kiosk's staff feed.
+Status<db::Error> logReservationStatus(db::Database& d, const std::string& id, const std::string& code,
+                                       std::string_view status, std::int64_t kioskId, std::int64_t now)
+{
+    OKIENKO_TRY(logRequestStatus(d, protocol::entity::kReservation, id, code, status, kioskId, now));
+    return logPickup(d, id, now);
+}
+
+/// Runs `sql`, an `UPDATE reservations SET status = <status> … RETURNING id, code, kiosk_id`, and
+/// once it has finished logs every reservation it changed (logReservationStatus).
+template <typename... A>
+Status<db::Error> updateReservationStatus(db::Database& d, std::string_view status, std::int64_t now,
+                                          std::string_view sql, const A&... args)
+{
+    struct Changed
+    {
+        std::string id, code;
+        std::int64_t kiosk = 0;
+    };
+    std::vector<Changed> changed;
+    OKIENKO_TRY(sqlEachRow(
+        d,
+        [&](db::Statement& st) {
+            changed.push_back({st.columnText(0).value(), st.columnText(1).value(), st.columnInt64(2).value()});
+        },
+        sql, args...));
+    for (const auto& c : changed)
+        OKIENKO_TRY(logReservationStatus(d, c.id, c.code, status, c.kiosk, now));
+    return {};
+}
+
 /// Writes the unit's current (live) state to the change log for every kiosk.
 Status<db::Error> logUnit(db::Database& d, const std::string& inventoryNumber, std::int64_t now)
 {
-    auto st = query(d,
-                    "SELECT u.type_id, COALESCE(s.state, u.state), COALESCE(s.notes, u.notes), u.position "
-                    "FROM equipment_units u LEFT JOIN unit_states s ON s.inventory_number = u.inventory_number "
-                    "WHERE u.inventory_number = ?",
-                    inventoryNumber);
-    if (!st)
-        return makeErr(st.error());
-    auto step = st->step();
-    if (!step)
-        return makeErr(step.error());
-    if (*step != db::Step::Row)
+    auto row = sqlFirstRow(d,
+                           "SELECT u.type_id, COALESCE(s.state, u.state), COALESCE(s.notes, u.notes), u.position "
+                           "FROM equipment_units u LEFT JOIN unit_states s ON s.inventory_number = u.inventory_number "
+                           "WHERE u.inventory_number = ?",
+                           inventoryNumber);
+    if (!row)
+        return makeErr(row.error());
+    if (!*row)
         return {};
+    const db::Statement& st = **row;
     domain::EquipmentUnit unit;
     unit.inventoryNumber = inventoryNumber;
-    unit.typeId = st->columnText(0).value();
-    auto state = domain::fromCode<domain::UnitState>(st->columnText(1).value());
+    unit.typeId = st.columnText(0).value();
+    auto state = codeColumn<domain::UnitState>(st, 1, "unknown unit state");
     if (!state)
-        return makeErr(badData("unknown unit state"));
+        return makeErr(state.error());
     unit.state = *state;
-    unit.notes = st->columnText(2).value();
-    const int position = st->columnInt(3).value();
+    unit.notes = st.columnText(2).value();
+    const int position = st.columnInt(3).value();
     return logChange(d, protocol::entity::kUnit, inventoryNumber, protocol::ChangeOp::Upsert,
                      protocol::encodeUnit(unit), position, std::nullopt, now);
 }
@@ -133,8 +160,9 @@ Status<db::Error> logUnit(db::Database& d, const std::string& inventoryNumber, s
 Status<db::Error> addConflict(db::Database& d, std::string_view kind, std::string_view entity, const std::string& id,
                               std::int64_t kioskId, const std::string& detail, std::int64_t now)
 {
-    return exec(d, "INSERT INTO conflicts(kind, entity, entity_id, kiosk_id, detail, created_at) VALUES (?,?,?,?,?,?)",
-                kind, entity, id, kioskId, detail, now);
+    return sqlExec(d,
+                   "INSERT INTO conflicts(kind, entity, entity_id, kiosk_id, detail, created_at) VALUES (?,?,?,?,?,?)",
+                   kind, entity, id, kioskId, detail, now);
 }
 
 Date plusWorkingDays(Date from, int n)
@@ -153,122 +181,78 @@ Date plusWorkingDays(Date from, int n)
 /// Holds whose reservation.created did not arrive in time, or that were not collected, expire.
 Status<db::Error> sweepHolds(db::Database& d, const Now& now)
 {
-    auto st = query(d,
-                    "UPDATE reservations SET status = 'expired' WHERE status = 'held' AND id IN "
-                    "(SELECT reservation_id FROM holds WHERE (claimed = 0 AND claim_by < ?1) OR pick_up_by < ?2) "
-                    "RETURNING id, code, kiosk_id",
-                    now.unix, now.today.iso());
-    if (!st)
-        return makeErr(st.error());
-    struct Expired
-    {
-        std::string id, code;
-        std::int64_t kiosk = 0;
-    };
-    std::vector<Expired> expired;
-    for (;;)
-    {
-        auto step = st->step();
-        if (!step)
-            return makeErr(step.error());
-        if (*step == db::Step::Done)
-            break;
-        expired.push_back({st->columnText(0).value(), st->columnText(1).value(), st->columnInt64(2).value()});
-    }
-    st->reset();
-    for (const auto& e : expired)
-    {
-        OKIENKO_TRY(logRequestStatus(d, protocol::entity::kReservation, e.id, e.code, "expired", e.kiosk, now.unix));
-        OKIENKO_TRY(logPickup(d, e.id, now.unix));
-    }
-    return {};
+    return updateReservationStatus(
+        d, "expired", now.unix,
+        "UPDATE reservations SET status = 'expired' WHERE status = 'held' AND id IN "
+        "(SELECT reservation_id FROM holds WHERE (claimed = 0 AND claim_by < ?1) OR pick_up_by < ?2) "
+        "RETURNING id, code, kiosk_id",
+        now.unix, now.today.iso());
 }
 
 /// The ledger of one type from the database as it is inside the caller's write transaction.
 Result<rules::AvailabilityLedger, db::Error> buildLedger(db::Database& d, const std::string& typeId, Date today)
 {
     std::vector<domain::EquipmentUnit> units;
-    {
-        auto st = query(d,
-                        "SELECT u.inventory_number, COALESCE(s.state, u.state) FROM equipment_units u "
-                        "LEFT JOIN unit_states s ON s.inventory_number = u.inventory_number WHERE u.type_id = ?",
-                        typeId);
-        if (!st)
-            return makeErr(st.error());
-        for (;;)
+    OKIENKO_TRY(sqlEachRow(
+        d,
+        [&](db::Statement& st) -> Status<db::Error>
         {
-            auto step = st->step();
-            if (!step)
-                return makeErr(step.error());
-            if (*step == db::Step::Done)
-                break;
-            auto state = domain::fromCode<domain::UnitState>(st->columnText(1).value());
+            auto state = codeColumn<domain::UnitState>(st, 1, "unknown unit state");
             if (!state)
-                return makeErr(badData("unknown unit state"));
-            units.push_back({st->columnText(0).value(), typeId, *state, {}});
-        }
-    }
+                return makeErr(state.error());
+            units.push_back({st.columnText(0).value(), typeId, *state, {}});
+            return {};
+        },
+        "SELECT u.inventory_number, COALESCE(s.state, u.state) FROM equipment_units u "
+        "LEFT JOIN unit_states s ON s.inventory_number = u.inventory_number WHERE u.type_id = ?",
+        typeId));
     std::vector<domain::Loan> loans;
-    {
-        auto st = query(d,
-                        "SELECT inventory_number, start_date, due_date, returned_on FROM loans "
-                        "WHERE type_id = ? AND (returned_on IS NULL OR returned_on > ?)",
-                        typeId, today.iso());
-        if (!st)
-            return makeErr(st.error());
-        for (;;)
+    OKIENKO_TRY(sqlEachRow(
+        d,
+        [&](db::Statement& st) -> Status<db::Error>
         {
-            auto step = st->step();
-            if (!step)
-                return makeErr(step.error());
-            if (*step == db::Step::Done)
-                break;
             domain::Loan loan;
-            loan.inventoryNumber = st->columnText(0).value();
+            loan.inventoryNumber = st.columnText(0).value();
             loan.typeId = typeId;
-            auto start = dateColumn(*st, 1);
-            auto due = dateColumn(*st, 2);
+            auto start = dateColumn(st, 1);
+            auto due = dateColumn(st, 2);
             if (!start || !due)
                 return makeErr(badData("stored loan date cannot be read"));
             loan.start = *start;
             loan.due = *due;
-            if (auto ret = st->columnOptionalText(3).value())
+            if (auto ret = st.columnOptionalText(3).value())
                 loan.returnedOn = parseIsoDate(*ret);
             loans.push_back(std::move(loan));
-        }
-    }
+            return {};
+        },
+        "SELECT inventory_number, start_date, due_date, returned_on FROM loans "
+        "WHERE type_id = ? AND (returned_on IS NULL OR returned_on > ?)",
+        typeId, today.iso()));
     std::vector<domain::Reservation> reservations;
-    {
-        auto st = query(d,
-                        "SELECT pick_up_date, loan_days, status FROM reservations WHERE type_id = ? AND status IN "
-                        "('provisional', 'held', 'confirmed', 'conflict') AND pick_up_date >= ?",
-                        typeId, today.plusDays(-rules::kMaxBookingDays - 1).iso());
-        if (!st)
-            return makeErr(st.error());
-        for (;;)
+    OKIENKO_TRY(sqlEachRow(
+        d,
+        [&](db::Statement& st) -> Status<db::Error>
         {
-            auto step = st->step();
-            if (!step)
-                return makeErr(step.error());
-            if (*step == db::Step::Done)
-                break;
             domain::Reservation r;
             r.typeId = typeId;
-            auto first = dateColumn(*st, 0);
+            auto first = dateColumn(st, 0);
             if (!first)
                 return makeErr(first.error());
-            r.period = DateRange{*first, st->columnInt(1).value()};
-            auto status = domain::fromCode<domain::ReservationStatus>(st->columnText(2).value());
+            r.period = DateRange{*first, st.columnInt(1).value()};
+            auto status = codeColumn<domain::ReservationStatus>(st, 2, "unknown reservation status");
             if (!status)
-                return makeErr(badData("unknown reservation status"));
+                return makeErr(status.error());
             r.status = *status;
             reservations.push_back(std::move(r));
-        }
-    }
+            return {};
+        },
+        "SELECT pick_up_date, loan_days, status FROM reservations WHERE type_id = ? AND status IN "
+        "('provisional', 'held', 'confirmed', 'conflict') AND pick_up_date >= ?",
+        typeId, today.plusDays(-rules::kMaxBookingDays - 1).iso()));
     return rules::AvailabilityLedger(typeId, units, loans, reservations, today);
 }
 
-Result<domain::CounsellingSlot, db::Error> readSlot(db::Statement& st)
+Result<domain::CounsellingSlot, db::Error> readSlot(const db::Statement& st)
 {
     // Columns: id, kind_ids, counsellor, room, date, start_minute, duration_minutes, booked_by
     domain::CounsellingSlot s;
@@ -294,18 +278,21 @@ constexpr const char* kSlotColumns = "id, kind_ids, counsellor, room, date, star
 
 Result<std::optional<domain::CounsellingSlot>, db::Error> findSlot(db::Database& d, const std::string& id)
 {
-    auto st = query(d, std::string("SELECT ") + kSlotColumns + " FROM counselling_slots WHERE id = ?", id);
-    if (!st)
-        return makeErr(st.error());
-    auto step = st->step();
-    if (!step)
-        return makeErr(step.error());
-    if (*step != db::Step::Row)
+    auto row = sqlFirstRow(d, std::string("SELECT ") + kSlotColumns + " FROM counselling_slots WHERE id = ?", id);
+    if (!row)
+        return makeErr(row.error());
+    if (!*row)
         return std::optional<domain::CounsellingSlot>{};
-    auto slot = readSlot(*st);
+    auto slot = readSlot(**row);
     if (!slot)
         return makeErr(slot.error());
     return std::optional<domain::CounsellingSlot>(std::move(slot).value());
+}
+
+/// True when slot `slotId` is booked by request `requestId` (a retry of a booking that was made).
+Result<bool, db::Error> slotBookedBy(db::Database& d, const std::string& slotId, const std::string& requestId)
+{
+    return sqlExists(d, "SELECT 1 FROM counselling_slots WHERE id = ? AND booked_by = ?", slotId, requestId);
 }
 
 bool offersKind(const domain::CounsellingSlot& slot, const std::string& kindId)
@@ -319,38 +306,32 @@ bool offersKind(const domain::CounsellingSlot& slot, const std::string& kindId)
 Result<std::vector<domain::CounsellingSlot>, db::Error> freeSlots(db::Database& d, const std::string& kindId, Date from,
                                                                   std::size_t max)
 {
-    auto st = query(d,
-                    std::string("SELECT ") + kSlotColumns +
-                        " FROM counselling_slots WHERE booked_by IS NULL AND date >= ? "
-                        "AND EXISTS (SELECT 1 FROM json_each(kind_ids) WHERE value = ?) ORDER BY date, start_minute "
-                        "LIMIT ?",
-                    from.iso(), kindId, static_cast<std::int64_t>(max));
-    if (!st)
-        return makeErr(st.error());
     std::vector<domain::CounsellingSlot> out;
-    for (;;)
-    {
-        auto step = st->step();
-        if (!step)
-            return makeErr(step.error());
-        if (*step == db::Step::Done)
-            break;
-        auto slot = readSlot(*st);
-        if (!slot)
-            return makeErr(slot.error());
-        out.push_back(std::move(slot).value());
-    }
+    OKIENKO_TRY(sqlEachRow(
+        d,
+        [&](db::Statement& st) -> Status<db::Error>
+        {
+            auto slot = readSlot(st);
+            if (!slot)
+                return makeErr(slot.error());
+            out.push_back(std::move(slot).value());
+            return {};
+        },
+        std::string("SELECT ") + kSlotColumns +
+            " FROM counselling_slots WHERE booked_by IS NULL AND date >= ? "
+            "AND EXISTS (SELECT 1 FROM json_each(kind_ids) WHERE value = ?) ORDER BY date, start_minute "
+            "LIMIT ?",
+        from.iso(), kindId, static_cast<std::int64_t>(max)));
     return out;
 }
 
 Status<db::Error> bookSlot(db::Database& d, domain::CounsellingSlot slot, const std::string& requestId,
                            std::int64_t now)
 {
-    OKIENKO_TRY(
-        exec(d, "UPDATE counselling_slots SET booked_by = ? WHERE id = ? AND booked_by IS NULL", requestId, slot.id));
+    OKIENKO_TRY(sqlExec(d, "UPDATE counselling_slots SET booked_by = ? WHERE id = ? AND booked_by IS NULL", requestId,
+                        slot.id));
     slot.booked = true;
-    return logChange(d, protocol::entity::kCounsellingSlot, slot.id, protocol::ChangeOp::Upsert,
-                     protocol::encodeSlot(slot), std::nullopt, std::nullopt, now);
+    return logUpsert(d, protocol::entity::kCounsellingSlot, slot.id, protocol::encodeSlot(slot), now);
 }
 
 Outcome errorOutcome(int status, std::string code, std::string message)
@@ -367,9 +348,10 @@ protocol::EventResult rejected(const std::string& id, std::string code, Json dat
     return protocol::EventResult{id, protocol::EventStatus::Rejected, std::move(code), std::move(data)};
 }
 
-protocol::EventResult rejectedBy(const std::string& id, const protocol::ProtocolError& e)
+/// Rejected for the value at `path` (a JSON path into the event).
+protocol::EventResult rejectedAt(const std::string& id, std::string code, const char* path)
 {
-    return rejected(id, std::string(protocol::errorCodeName(e.code)), Json{{"path", e.path}, {"message", e.message}});
+    return rejected(id, std::move(code), Json{{"path", path}});
 }
 
 protocol::EventResult applied(const std::string& id, Json data = Json::object())
@@ -377,37 +359,51 @@ protocol::EventResult applied(const std::string& id, Json data = Json::object())
     return protocol::EventResult{id, protocol::EventStatus::Applied, "", std::move(data)};
 }
 
-using ApplyResult = Result<protocol::EventResult, db::Error>;
+/// What every event application works with besides the event's decoded payload.
+struct EventContext
+{
+    db::Database& d;
+    const KioskIdentity& kiosk;
+    const std::string& eventId;
+    const Now& now;
+};
+
+/// Hands the decoded payload to `apply`; a payload that did not decode is rejected with the
+/// decoder's error code, path and message.
+template <typename Payload, typename Apply>
+ApplyResult applyDecoded(const EventContext& c, Result<Payload, protocol::ProtocolError> decoded, Apply apply)
+{
+    if (!decoded)
+    {
+        const protocol::ProtocolError& e = decoded.error();
+        return rejected(c.eventId, std::string(protocol::errorCodeName(e.code)),
+                        Json{{"path", e.path}, {"message", e.message}});
+    }
+    return apply(c, std::move(decoded).value());
+}
 
 // --- one function per event type; each runs inside the event's savepoint ---
 
-ApplyResult applyReservation(db::Database& d, const KioskIdentity& kiosk, const protocol::Event& e, const Now& now)
+ApplyResult applyReservation(const EventContext& c, const domain::Reservation& r)
 {
-    auto decoded = protocol::decodeReservationCreated(e);
-    if (!decoded)
-        return rejectedBy(e.id, decoded.error());
-    const domain::Reservation& r = *decoded;
-
     // A hold this kiosk made for the same id, type and period that has not lapsed keeps its unit.
     bool heldForUs = false;
     bool exists = false;
     {
-        auto st = query(d,
-                        "SELECT r.status, r.type_id, r.pick_up_date, r.loan_days, r.kiosk_id, h.claimed "
-                        "FROM reservations r LEFT JOIN holds h ON h.reservation_id = r.id WHERE r.id = ?",
-                        r.id);
-        if (!st)
-            return makeErr(st.error());
-        auto step = st->step();
-        if (!step)
-            return makeErr(step.error());
-        if (*step == db::Step::Row)
+        auto row = sqlFirstRow(c.d,
+                               "SELECT r.status, r.type_id, r.pick_up_date, r.loan_days, r.kiosk_id, h.claimed "
+                               "FROM reservations r LEFT JOIN holds h ON h.reservation_id = r.id WHERE r.id = ?",
+                               r.id);
+        if (!row)
+            return makeErr(row.error());
+        if (*row)
         {
+            const db::Statement& st = **row;
             exists = true;
-            if (st->columnInt64(4).value() != kiosk.id)
-                return rejected(e.id, "idempotency_mismatch");
-            heldForUs = st->columnText(0).value() == "held" && st->columnText(1).value() == r.typeId &&
-                        st->columnText(2).value() == r.period.first.iso() && st->columnInt(3).value() == r.period.days;
+            if (st.columnInt64(4).value() != c.kiosk.id)
+                return rejected(c.eventId, "idempotency_mismatch");
+            heldForUs = st.columnText(0).value() == "held" && st.columnText(1).value() == r.typeId &&
+                        st.columnText(2).value() == r.period.first.iso() && st.columnInt(3).value() == r.period.days;
         }
     }
 
@@ -416,351 +412,298 @@ ApplyResult applyReservation(db::Database& d, const KioskIdentity& kiosk, const 
     {
         // Book afresh: a lapsed hold no longer occupies anything, so take it out of the way first.
         if (exists)
-            OKIENKO_TRY(exec(d, "UPDATE reservations SET status = 'expired' WHERE id = ?", r.id));
-        auto ledger = buildLedger(d, r.typeId, now.today);
+            OKIENKO_TRY(sqlExec(c.d, "UPDATE reservations SET status = 'expired' WHERE id = ?", r.id));
+        auto ledger = buildLedger(c.d, r.typeId, c.now.today);
         if (!ledger)
             return makeErr(ledger.error());
         status = ledger->tryBook(r.period) ? "provisional" : "conflict";
     }
 
     if (exists)
-        OKIENKO_TRY(exec(d,
-                         "UPDATE reservations SET code = ?, type_id = ?, pick_up_date = ?, loan_days = ?, status = ?, "
-                         "person_name = ?, person_phone = ?, address_street = ?, address_postal_code = ?, "
-                         "address_city = ?, on_behalf_of = ?, residency_declared = ?, language = ?, created_at = ? "
-                         "WHERE id = ?",
-                         r.code, r.typeId, r.period.first.iso(), r.period.days, status, r.person.name, r.person.phone,
-                         r.person.address.street, r.person.address.postalCode, r.person.address.city, r.onBehalfOf,
-                         r.residencyDeclared, domain::languageCode(r.language), r.createdAt, r.id));
+        OKIENKO_TRY(sqlExec(c.d,
+                            "UPDATE reservations SET code = ?, type_id = ?, pick_up_date = ?, loan_days = ?, "
+                            "status = ?, person_name = ?, person_phone = ?, address_street = ?, "
+                            "address_postal_code = ?, address_city = ?, on_behalf_of = ?, residency_declared = ?, "
+                            "language = ?, created_at = ? WHERE id = ?",
+                            r.code, r.typeId, r.period.first.iso(), r.period.days, status, r.person.name,
+                            r.person.phone, r.person.address.street, r.person.address.postalCode, r.person.address.city,
+                            r.onBehalfOf, r.residencyDeclared, domain::languageCode(r.language), r.createdAt, r.id));
     else
-        OKIENKO_TRY(exec(d,
-                         "INSERT INTO reservations(id, code, type_id, pick_up_date, loan_days, status, person_name, "
-                         "person_phone, address_street, address_postal_code, address_city, on_behalf_of, "
-                         "residency_declared, language, kiosk_id, created_at, received_at) "
-                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                         r.id, r.code, r.typeId, r.period.first.iso(), r.period.days, status, r.person.name,
-                         r.person.phone, r.person.address.street, r.person.address.postalCode, r.person.address.city,
-                         r.onBehalfOf, r.residencyDeclared, domain::languageCode(r.language), kiosk.id, r.createdAt,
-                         now.unix));
+        OKIENKO_TRY(sqlExec(c.d,
+                            "INSERT INTO reservations(id, code, type_id, pick_up_date, loan_days, status, "
+                            "person_name, person_phone, address_street, address_postal_code, address_city, "
+                            "on_behalf_of, residency_declared, language, kiosk_id, created_at, received_at) "
+                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            r.id, r.code, r.typeId, r.period.first.iso(), r.period.days, status, r.person.name,
+                            r.person.phone, r.person.address.street, r.person.address.postalCode, r.person.address.city,
+                            r.onBehalfOf, r.residencyDeclared, domain::languageCode(r.language), c.kiosk.id,
+                            r.createdAt, c.now.unix));
     if (heldForUs)
-        OKIENKO_TRY(exec(d, "UPDATE holds SET claimed = 1 WHERE reservation_id = ?", r.id));
+        OKIENKO_TRY(sqlExec(c.d, "UPDATE holds SET claimed = 1 WHERE reservation_id = ?", r.id));
     if (status == "conflict")
-        OKIENKO_TRY(addConflict(d, "reservation-no-longer-fits", "reservation", r.id, kiosk.id,
-                                "type " + r.typeId + " from " + r.period.first.iso(), now.unix));
-    OKIENKO_TRY(logRequestStatus(d, protocol::entity::kReservation, r.id, r.code, status, kiosk.id, now.unix));
-    OKIENKO_TRY(logPickup(d, r.id, now.unix));
-    return applied(e.id, Json{{"status", status}, {"code", r.code}});
+        OKIENKO_TRY(addConflict(c.d, "reservation-no-longer-fits", "reservation", r.id, c.kiosk.id,
+                                "type " + r.typeId + " from " + r.period.first.iso(), c.now.unix));
+    OKIENKO_TRY(logReservationStatus(c.d, r.id, r.code, status, c.kiosk.id, c.now.unix));
+    return applied(c.eventId, Json{{"status", status}, {"code", r.code}});
 }
 
-ApplyResult applyCounselling(db::Database& d, const KioskIdentity& kiosk, const protocol::Event& e, const Now& now)
+ApplyResult applyCounselling(const EventContext& c, domain::CounsellingRequest request)
 {
-    auto decoded = protocol::decodeCounsellingRequested(e);
-    if (!decoded)
-        return rejectedBy(e.id, decoded.error());
-    domain::CounsellingRequest c = std::move(decoded).value();
     std::string status = "received";
-    if (c.slotId)
+    if (request.slotId)
     {
-        auto slot = findSlot(d, *c.slotId);
+        auto slot = findSlot(c.d, *request.slotId);
         if (!slot)
             return makeErr(slot.error());
         bool bookedForUs = false;
         if (*slot && (*slot)->booked)
         {
-            auto st = query(d, "SELECT 1 FROM counselling_slots WHERE id = ? AND booked_by = ?", *c.slotId, c.id);
-            if (!st)
-                return makeErr(st.error());
-            auto step = st->step();
-            if (!step)
-                return makeErr(step.error());
-            bookedForUs = *step == db::Step::Row;
+            auto ours = slotBookedBy(c.d, *request.slotId, request.id);
+            if (!ours)
+                return makeErr(ours.error());
+            bookedForUs = *ours;
         }
         if (bookedForUs)
             status = "confirmed";
-        else if (*slot && !(*slot)->booked && offersKind(**slot, c.kindId) && (*slot)->date >= now.today)
-            OKIENKO_TRY(bookSlot(d, **slot, c.id, now.unix));
+        else if (*slot && !(*slot)->booked && offersKind(**slot, request.kindId) && (*slot)->date >= c.now.today)
+            OKIENKO_TRY(bookSlot(c.d, **slot, request.id, c.now.unix));
         else
         {
             // Taken meanwhile (or gone): a coordinator arranges another time; nothing is dropped.
-            OKIENKO_TRY(addConflict(d, "counselling-slot-taken", "counselling_request", c.id, kiosk.id, "", now.unix));
-            c.slotId.reset();
+            OKIENKO_TRY(addConflict(c.d, "counselling-slot-taken", "counselling_request", request.id, c.kiosk.id, "",
+                                    c.now.unix));
+            request.slotId.reset();
         }
     }
-    OKIENKO_TRY(exec(d,
-                     "INSERT INTO counselling_requests(id, code, kind_id, slot_id, name, phone, status, language, "
-                     "kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                     c.id, c.code, c.kindId, c.slotId, c.name, c.phone, status, domain::languageCode(c.language),
-                     kiosk.id, c.createdAt, now.unix));
-    OKIENKO_TRY(logRequestStatus(d, protocol::entity::kCounsellingRequest, c.id, c.code, status, kiosk.id, now.unix));
-    return applied(e.id,
-                   Json{{"status", status}, {"code", c.code}, {"slot_id", c.slotId ? Json(*c.slotId) : Json(nullptr)}});
+    OKIENKO_TRY(sqlExec(c.d,
+                        "INSERT INTO counselling_requests(id, code, kind_id, slot_id, name, phone, status, language, "
+                        "kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        request.id, request.code, request.kindId, request.slotId, request.name, request.phone, status,
+                        domain::languageCode(request.language), c.kiosk.id, request.createdAt, c.now.unix));
+    OKIENKO_TRY(logRequestStatus(c.d, protocol::entity::kCounsellingRequest, request.id, request.code, status,
+                                 c.kiosk.id, c.now.unix));
+    return applied(c.eventId, Json{{"status", status},
+                                   {"code", request.code},
+                                   {"slot_id", request.slotId ? Json(*request.slotId) : Json(nullptr)}});
 }
 
-ApplyResult applyCallback(db::Database& d, const KioskIdentity& kiosk, const protocol::Event& e, const Now& now)
+/// One row of callback_requests in the column order of applyCallback's query.
+Result<domain::CallbackRequest, db::Error> readCallback(const db::Statement& st)
 {
-    auto decoded = protocol::decodeCallbackRequested(e);
-    if (!decoded)
-        return rejectedBy(e.id, decoded.error());
-    domain::CallbackRequest incoming = std::move(decoded).value();
+    domain::CallbackRequest c;
+    c.id = st.columnText(0).value();
+    c.code = st.columnText(1).value();
+    c.phone = st.columnText(2).value();
+    auto day = dateColumn(st, 3);
+    if (!day)
+        return makeErr(day.error());
+    c.day = *day;
+    c.dayPart = domain::fromCode<domain::DayPart>(st.columnText(4).value()).value_or(domain::DayPart::Morning);
+    c.topicServiceId = st.columnText(5).value();
+    c.equipmentTypeId = st.columnText(6).value();
+    c.firstName = st.columnText(7).value();
+    c.status =
+        domain::fromCode<domain::RequestStatus>(st.columnText(8).value()).value_or(domain::RequestStatus::Received);
+    c.failedAttempts = st.columnInt(9).value();
+    c.language = domain::parseLanguage(st.columnText(10).value()).value_or(domain::Language::Pl);
+    c.kioskId = std::to_string(st.columnInt64(11).value());
+    c.createdAt = st.columnInt64(12).value();
+    return c;
+}
+
+ApplyResult applyCallback(const EventContext& c, domain::CallbackRequest incoming)
+{
     incoming.status = domain::RequestStatus::Received;
-    incoming.kioskId = std::to_string(kiosk.id);
+    incoming.kioskId = std::to_string(c.kiosk.id);
     const std::string key = rules::callbackPhoneKey(incoming.phone);
 
     std::vector<domain::CallbackRequest> open;
-    {
-        auto st = query(d,
-                        "SELECT id, code, phone, day, day_part, topic_service_id, equipment_type_id, first_name, "
-                        "status, failed_attempts, language, kiosk_id, created_at FROM callback_requests "
-                        "WHERE phone_key = ? AND status NOT IN ('done', 'closed', 'cancelled')",
-                        key);
-        if (!st)
-            return makeErr(st.error());
-        for (;;)
+    OKIENKO_TRY(sqlEachRow(
+        c.d,
+        [&](db::Statement& st) -> Status<db::Error>
         {
-            auto step = st->step();
-            if (!step)
-                return makeErr(step.error());
-            if (*step == db::Step::Done)
-                break;
-            domain::CallbackRequest c;
-            c.id = st->columnText(0).value();
-            c.code = st->columnText(1).value();
-            c.phone = st->columnText(2).value();
-            auto day = dateColumn(*st, 3);
-            if (!day)
-                return makeErr(day.error());
-            c.day = *day;
-            c.dayPart = domain::fromCode<domain::DayPart>(st->columnText(4).value()).value_or(domain::DayPart::Morning);
-            c.topicServiceId = st->columnText(5).value();
-            c.equipmentTypeId = st->columnText(6).value();
-            c.firstName = st->columnText(7).value();
-            c.status = domain::fromCode<domain::RequestStatus>(st->columnText(8).value())
-                           .value_or(domain::RequestStatus::Received);
-            c.failedAttempts = st->columnInt(9).value();
-            c.language = domain::parseLanguage(st->columnText(10).value()).value_or(domain::Language::Pl);
-            c.kioskId = std::to_string(st->columnInt64(11).value());
-            c.createdAt = st->columnInt64(12).value();
-            open.push_back(std::move(c));
-        }
-    }
+            auto request = readCallback(st);
+            if (!request)
+                return makeErr(request.error());
+            open.push_back(std::move(request).value());
+            return {};
+        },
+        "SELECT id, code, phone, day, day_part, topic_service_id, equipment_type_id, first_name, "
+        "status, failed_attempts, language, kiosk_id, created_at FROM callback_requests "
+        "WHERE phone_key = ? AND status NOT IN ('done', 'closed', 'cancelled')",
+        key));
     const auto merge = rules::mergeCallbackRequest(open, incoming);
     const domain::CallbackRequest& kept = merge.request;
     const bool merged = merge.outcome == rules::CallbackMergeOutcome::Updated;
     if (merged)
-        OKIENKO_TRY(exec(d,
-                         "UPDATE callback_requests SET day = ?, day_part = ?, topic_service_id = ?, "
-                         "equipment_type_id = ?, first_name = ?, language = ? WHERE id = ?",
-                         kept.day.iso(), domain::toCode(kept.dayPart), kept.topicServiceId, kept.equipmentTypeId,
-                         kept.firstName, domain::languageCode(kept.language), kept.id));
+        OKIENKO_TRY(sqlExec(c.d,
+                            "UPDATE callback_requests SET day = ?, day_part = ?, topic_service_id = ?, "
+                            "equipment_type_id = ?, first_name = ?, language = ? WHERE id = ?",
+                            kept.day.iso(), domain::toCode(kept.dayPart), kept.topicServiceId, kept.equipmentTypeId,
+                            kept.firstName, domain::languageCode(kept.language), kept.id));
     else
-        OKIENKO_TRY(exec(d,
-                         "INSERT INTO callback_requests(id, code, phone, phone_key, day, day_part, topic_service_id, "
-                         "equipment_type_id, first_name, status, failed_attempts, language, kiosk_id, created_at, "
-                         "received_at) VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
-                         kept.id, kept.code, kept.phone, key, kept.day.iso(), domain::toCode(kept.dayPart),
-                         kept.topicServiceId, kept.equipmentTypeId, kept.firstName, "received",
-                         domain::languageCode(kept.language), kiosk.id, incoming.createdAt, now.unix));
-    OKIENKO_TRY(logRequestStatus(d, protocol::entity::kCallbackRequest, incoming.id, kept.code, "received", kiosk.id,
-                                 now.unix));
-    return applied(e.id, Json{{"status", "received"}, {"code", kept.code}, {"merged", merged}});
+        OKIENKO_TRY(sqlExec(c.d,
+                            "INSERT INTO callback_requests(id, code, phone, phone_key, day, day_part, "
+                            "topic_service_id, equipment_type_id, first_name, status, failed_attempts, language, "
+                            "kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
+                            kept.id, kept.code, kept.phone, key, kept.day.iso(), domain::toCode(kept.dayPart),
+                            kept.topicServiceId, kept.equipmentTypeId, kept.firstName, "received",
+                            domain::languageCode(kept.language), c.kiosk.id, incoming.createdAt, c.now.unix));
+    OKIENKO_TRY(logRequestStatus(c.d, protocol::entity::kCallbackRequest, incoming.id, kept.code, "received",
+                                 c.kiosk.id, c.now.unix));
+    return applied(c.eventId, Json{{"status", "received"}, {"code", kept.code}, {"merged", merged}});
 }
 
 Result<bool, db::Error> unitExists(db::Database& d, const std::string& inventoryNumber)
 {
-    auto st = query(d, "SELECT 1 FROM equipment_units WHERE inventory_number = ?", inventoryNumber);
-    if (!st)
-        return makeErr(st.error());
-    auto step = st->step();
-    if (!step)
-        return makeErr(step.error());
-    return *step == db::Step::Row;
+    return sqlExists(d, "SELECT 1 FROM equipment_units WHERE inventory_number = ?", inventoryNumber);
 }
 
 Status<db::Error> setUnitState(db::Database& d, const std::string& inventoryNumber, domain::UnitState state,
                                const std::optional<std::string>& notes, std::int64_t now)
 {
     if (notes)
-        OKIENKO_TRY(exec(d,
-                         "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?1, ?2, ?3, ?4) "
-                         "ON CONFLICT(inventory_number) DO UPDATE SET state = ?2, notes = ?3, updated_at = ?4",
-                         inventoryNumber, domain::toCode(state), *notes, now));
+        OKIENKO_TRY(sqlExec(d,
+                            "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?1, ?2, ?3, "
+                            "?4) ON CONFLICT(inventory_number) DO UPDATE SET state = ?2, notes = ?3, updated_at = ?4",
+                            inventoryNumber, domain::toCode(state), *notes, now));
     else
-        OKIENKO_TRY(exec(d,
-                         "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?1, ?2, '', ?3) "
-                         "ON CONFLICT(inventory_number) DO UPDATE SET state = ?2, updated_at = ?3",
-                         inventoryNumber, domain::toCode(state), now));
+        OKIENKO_TRY(sqlExec(d,
+                            "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?1, ?2, '', "
+                            "?3) ON CONFLICT(inventory_number) DO UPDATE SET state = ?2, updated_at = ?3",
+                            inventoryNumber, domain::toCode(state), now));
     return logUnit(d, inventoryNumber, now);
 }
 
-ApplyResult applyCheckOut(db::Database& d, const KioskIdentity& kiosk, const protocol::Event& e, const Now& now)
+ApplyResult applyCheckOut(const EventContext& c, const domain::Loan& l)
 {
-    auto decoded = protocol::decodeLoanCheckedOut(e);
-    if (!decoded)
-        return rejectedBy(e.id, decoded.error());
-    const domain::Loan& l = *decoded;
-    auto known = unitExists(d, l.inventoryNumber);
+    auto known = unitExists(c.d, l.inventoryNumber);
     if (!known)
         return makeErr(known.error());
     if (!*known)
-        return rejected(e.id, "unknown_reference", Json{{"path", "$.payload.inventory_number"}});
-    {
-        // Staff lending a unit is a fact: a unit already out is flagged, not refused.
-        auto st =
-            query(d, "SELECT id FROM loans WHERE inventory_number = ? AND returned_on IS NULL", l.inventoryNumber);
-        if (!st)
-            return makeErr(st.error());
-        auto step = st->step();
-        if (!step)
-            return makeErr(step.error());
-        if (*step == db::Step::Row)
-            OKIENKO_TRY(
-                addConflict(d, "unit-lent-twice", "loan", l.id, kiosk.id, "unit " + l.inventoryNumber, now.unix));
-    }
-    OKIENKO_TRY(exec(d,
-                     "INSERT INTO loans(id, inventory_number, type_id, reservation_id, borrower_name, borrower_phone, "
-                     "address_street, address_postal_code, address_city, pesel, start_date, due_date, staff_id, "
-                     "kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                     l.id, l.inventoryNumber, l.typeId, l.reservationId, l.borrower.name, l.borrower.phone,
-                     l.borrower.address.street, l.borrower.address.postalCode, l.borrower.address.city,
-                     l.pesel.empty() ? std::optional<std::string>{} : std::optional<std::string>(l.pesel),
-                     l.start.iso(), l.due.iso(), l.staffId, kiosk.id, l.createdAt, now.unix));
-    OKIENKO_TRY(setUnitState(d, l.inventoryNumber, domain::UnitState::OnLoan, std::nullopt, now.unix));
-    OKIENKO_TRY(logOpenLoan(d, l.id, now.unix));
+        return rejectedAt(c.eventId, "unknown_reference", "$.payload.inventory_number");
+    // Staff lending a unit is a fact: a unit already out is flagged, not refused.
+    auto out =
+        sqlExists(c.d, "SELECT id FROM loans WHERE inventory_number = ? AND returned_on IS NULL", l.inventoryNumber);
+    if (!out)
+        return makeErr(out.error());
+    if (*out)
+        OKIENKO_TRY(
+            addConflict(c.d, "unit-lent-twice", "loan", l.id, c.kiosk.id, "unit " + l.inventoryNumber, c.now.unix));
+    OKIENKO_TRY(
+        sqlExec(c.d,
+                "INSERT INTO loans(id, inventory_number, type_id, reservation_id, borrower_name, "
+                "borrower_phone, address_street, address_postal_code, address_city, pesel, start_date, "
+                "due_date, staff_id, kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                l.id, l.inventoryNumber, l.typeId, l.reservationId, l.borrower.name, l.borrower.phone,
+                l.borrower.address.street, l.borrower.address.postalCode, l.borrower.address.city,
+                l.pesel.empty() ? std::optional<std::string>{} : std::optional<std::string>(l.pesel), l.start.iso(),
+                l.due.iso(), l.staffId, c.kiosk.id, l.createdAt, c.now.unix));
+    OKIENKO_TRY(setUnitState(c.d, l.inventoryNumber, domain::UnitState::OnLoan, std::nullopt, c.now.unix));
+    OKIENKO_TRY(logOpenLoan(c.d, l.id, c.now.unix));
     if (l.reservationId)
-    {
-        auto st = query(d,
-                        "UPDATE reservations SET status = 'picked-up' WHERE id = ? AND status IN "
-                        "('provisional', 'held', 'confirmed', 'conflict') RETURNING code, kiosk_id",
-                        *l.reservationId);
-        if (!st)
-            return makeErr(st.error());
-        auto step = st->step();
-        if (!step)
-            return makeErr(step.error());
-        if (*step == db::Step::Row)
-        {
-            const std::string code = st->columnText(0).value();
-            const std::int64_t owner = st->columnInt64(1).value();
-            (void)st->step();
-            st->reset();
-            OKIENKO_TRY(logRequestStatus(d, protocol::entity::kReservation, *l.reservationId, code, "picked-up", owner,
-                                         now.unix));
-            OKIENKO_TRY(logPickup(d, *l.reservationId, now.unix));
-        }
-    }
-    return applied(e.id, Json{{"status", "open"}});
+        OKIENKO_TRY(updateReservationStatus(c.d, "picked-up", c.now.unix,
+                                            "UPDATE reservations SET status = 'picked-up' WHERE id = ? AND status IN "
+                                            "('provisional', 'held', 'confirmed', 'conflict') "
+                                            "RETURNING id, code, kiosk_id",
+                                            *l.reservationId));
+    return applied(c.eventId, Json{{"status", "open"}});
 }
 
-ApplyResult applyCheckIn(db::Database& d, const protocol::Event& e, const Now& now)
+ApplyResult applyCheckIn(const EventContext& c, const protocol::LoanCheckIn& in)
 {
-    auto decoded = protocol::decodeLoanCheckedIn(e);
-    if (!decoded)
-        return rejectedBy(e.id, decoded.error());
-    const auto& c = *decoded;
-    auto st = query(d, "SELECT inventory_number, returned_on FROM loans WHERE id = ?", c.loanId);
-    if (!st)
-        return makeErr(st.error());
-    auto step = st->step();
-    if (!step)
-        return makeErr(step.error());
-    if (*step != db::Step::Row)
-        return rejected(e.id, "unknown_reference", Json{{"path", "$.payload.loan_id"}});
-    const std::string unit = st->columnText(0).value();
-    if (!st->isNull(1).value())
-        return rejected(e.id, "invalid_state", Json{{"path", "$.payload.loan_id"}});
-    st->reset();
-    OKIENKO_TRY(exec(d, "UPDATE loans SET returned_on = ?, return_condition = ?, return_notes = ? WHERE id = ?",
-                     c.returnedOn.iso(), domain::toCode(c.condition), c.notes, c.loanId));
+    std::string unit;
+    {
+        auto row = sqlFirstRow(c.d, "SELECT inventory_number, returned_on FROM loans WHERE id = ?", in.loanId);
+        if (!row)
+            return makeErr(row.error());
+        if (!*row)
+            return rejectedAt(c.eventId, "unknown_reference", "$.payload.loan_id");
+        unit = (*row)->columnText(0).value();
+        if (!(*row)->isNull(1).value())
+            return rejectedAt(c.eventId, "invalid_state", "$.payload.loan_id");
+    }
+    OKIENKO_TRY(sqlExec(c.d, "UPDATE loans SET returned_on = ?, return_condition = ?, return_notes = ? WHERE id = ?",
+                        in.returnedOn.iso(), domain::toCode(in.condition), in.notes, in.loanId));
     // Every returned unit is disinfected and checked before it is lent again (product §4), so even a
     // "fine" return goes to cleaning; staff mark it available with "cleaning done".
     const domain::UnitState next =
-        c.condition == domain::ReturnCondition::NeedsRepair ? domain::UnitState::Repair : domain::UnitState::Cleaning;
-    OKIENKO_TRY(setUnitState(d, unit, next, std::nullopt, now.unix));
-    OKIENKO_TRY(logOpenLoan(d, c.loanId, now.unix));
-    return applied(e.id, Json{{"status", "returned"}, {"unit_state", domain::toCode(next)}});
+        in.condition == domain::ReturnCondition::NeedsRepair ? domain::UnitState::Repair : domain::UnitState::Cleaning;
+    OKIENKO_TRY(setUnitState(c.d, unit, next, std::nullopt, c.now.unix));
+    OKIENKO_TRY(logOpenLoan(c.d, in.loanId, c.now.unix));
+    return applied(c.eventId, Json{{"status", "returned"}, {"unit_state", domain::toCode(next)}});
 }
 
-ApplyResult applyExtension(db::Database& d, const protocol::Event& e, const Now& now)
+ApplyResult applyExtension(const EventContext& c, const protocol::LoanExtension& x)
 {
-    auto decoded = protocol::decodeLoanExtended(e);
-    if (!decoded)
-        return rejectedBy(e.id, decoded.error());
-    auto st = query(d, "SELECT start_date, returned_on FROM loans WHERE id = ?", decoded->loanId);
-    if (!st)
-        return makeErr(st.error());
-    auto step = st->step();
-    if (!step)
-        return makeErr(step.error());
-    if (*step != db::Step::Row)
-        return rejected(e.id, "unknown_reference", Json{{"path", "$.payload.loan_id"}});
-    auto start = dateColumn(*st, 0);
-    if (!start)
-        return makeErr(start.error());
-    if (!st->isNull(1).value() || decoded->due < *start)
-        return rejected(e.id, "invalid_state", Json{{"path", "$.payload.due"}});
-    st->reset();
-    OKIENKO_TRY(exec(d, "UPDATE loans SET due_date = ? WHERE id = ?", decoded->due.iso(), decoded->loanId));
-    OKIENKO_TRY(logOpenLoan(d, decoded->loanId, now.unix));
-    return applied(e.id, Json{{"due", decoded->due.iso()}});
+    {
+        auto row = sqlFirstRow(c.d, "SELECT start_date, returned_on FROM loans WHERE id = ?", x.loanId);
+        if (!row)
+            return makeErr(row.error());
+        if (!*row)
+            return rejectedAt(c.eventId, "unknown_reference", "$.payload.loan_id");
+        auto start = dateColumn(**row, 0);
+        if (!start)
+            return makeErr(start.error());
+        if (!(*row)->isNull(1).value() || x.due < *start)
+            return rejectedAt(c.eventId, "invalid_state", "$.payload.due");
+    }
+    OKIENKO_TRY(sqlExec(c.d, "UPDATE loans SET due_date = ? WHERE id = ?", x.due.iso(), x.loanId));
+    OKIENKO_TRY(logOpenLoan(c.d, x.loanId, c.now.unix));
+    return applied(c.eventId, Json{{"due", x.due.iso()}});
 }
 
-ApplyResult applyUnitState(db::Database& d, const protocol::Event& e, const Now& now)
+ApplyResult applyUnitState(const EventContext& c, const protocol::UnitStateChange& s)
 {
-    auto decoded = protocol::decodeUnitStateChanged(e);
-    if (!decoded)
-        return rejectedBy(e.id, decoded.error());
-    auto known = unitExists(d, decoded->inventoryNumber);
+    auto known = unitExists(c.d, s.inventoryNumber);
     if (!known)
         return makeErr(known.error());
     if (!*known)
-        return rejected(e.id, "unknown_reference", Json{{"path", "$.payload.inventory_number"}});
-    OKIENKO_TRY(setUnitState(d, decoded->inventoryNumber, decoded->state, decoded->notes, now.unix));
-    return applied(e.id, Json{{"state", domain::toCode(decoded->state)}});
+        return rejectedAt(c.eventId, "unknown_reference", "$.payload.inventory_number");
+    OKIENKO_TRY(setUnitState(c.d, s.inventoryNumber, s.state, s.notes, c.now.unix));
+    return applied(c.eventId, Json{{"state", domain::toCode(s.state)}});
 }
 
-ApplyResult applyUsage(db::Database& d, const KioskIdentity& kiosk, const protocol::Event& e, const Now& now)
+ApplyResult applyUsage(const EventContext& c, const domain::UsageEvent& u)
 {
-    auto decoded = protocol::decodeUsageEvent(e);
-    if (!decoded)
-        return rejectedBy(e.id, decoded.error());
-    const auto& u = *decoded;
     std::optional<std::string> area;
     if (u.area)
         area = std::string(domain::areaCode(*u.area));
-    OKIENKO_TRY(exec(d,
-                     "INSERT INTO usage_events(id, kiosk_id, kind, flow, step, service_id, rating, area, text, "
-                     "language, at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                     u.id, kiosk.id, domain::toCode(u.kind), u.flow, u.step, u.serviceId, u.rating, area,
-                     u.text.empty() ? std::optional<std::string>{} : std::optional<std::string>(u.text),
-                     domain::languageCode(u.language), u.at, now.unix));
-    return applied(e.id);
+    OKIENKO_TRY(sqlExec(c.d,
+                        "INSERT INTO usage_events(id, kiosk_id, kind, flow, step, service_id, rating, area, text, "
+                        "language, at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        u.id, c.kiosk.id, domain::toCode(u.kind), u.flow, u.step, u.serviceId, u.rating, area,
+                        u.text.empty() ? std::optional<std::string>{} : std::optional<std::string>(u.text),
+                        domain::languageCode(u.language), u.at, c.now.unix));
+    return applied(c.eventId);
 }
 
 ApplyResult applyOne(db::Database& d, const KioskIdentity& kiosk, const protocol::Event& e, const Now& now)
 {
     auto type = protocol::parseEventType(e.type);
     if (!type)
-        return rejected(e.id, "unknown_event_type", Json{{"path", "$.type"}});
+        return rejectedAt(e.id, "unknown_event_type", "$.type");
+    const EventContext c{d, kiosk, e.id, now};
     switch (*type)
     {
     case protocol::EventType::ReservationCreated:
-        return applyReservation(d, kiosk, e, now);
+        return applyDecoded(c, protocol::decodeReservationCreated(e), applyReservation);
     case protocol::EventType::CounsellingRequested:
-        return applyCounselling(d, kiosk, e, now);
+        return applyDecoded(c, protocol::decodeCounsellingRequested(e), applyCounselling);
     case protocol::EventType::CallbackRequested:
-        return applyCallback(d, kiosk, e, now);
+        return applyDecoded(c, protocol::decodeCallbackRequested(e), applyCallback);
     case protocol::EventType::LoanCheckedOut:
-        return applyCheckOut(d, kiosk, e, now);
+        return applyDecoded(c, protocol::decodeLoanCheckedOut(e), applyCheckOut);
     case protocol::EventType::LoanCheckedIn:
-        return applyCheckIn(d, e, now);
+        return applyDecoded(c, protocol::decodeLoanCheckedIn(e), applyCheckIn);
     case protocol::EventType::LoanExtended:
-        return applyExtension(d, e, now);
+        return applyDecoded(c, protocol::decodeLoanExtended(e), applyExtension);
     case protocol::EventType::UnitStateChanged:
-        return applyUnitState(d, e, now);
+        return applyDecoded(c, protocol::decodeUnitStateChanged(e), applyUnitState);
     case protocol::EventType::UsageRecorded:
     case protocol::EventType::FeedbackRated:
     case protocol::EventType::IdeaSubmitted:
-        return applyUsage(d, kiosk, e, now);
+        return applyDecoded(c, protocol::decodeUsageEvent(e), applyUsage);
     }
     return rejected(e.id, "unknown_event_type");
 }
@@ -819,16 +762,10 @@ void ServerStore::releaseReader(db::Database d)
 
 Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalog& catalog, const Now& now)
 {
-    std::lock_guard lock(m_writeMutex);
-    db::Database& d = m_writer;
-    auto tx = db::Transaction::begin(d, db::TransactionMode::Immediate, db::Durability::Full);
-    if (!tx)
-        return makeErr(tx.error());
-
     // What kiosks have now, by entity and id: encoded JSON and position.
     using Key = std::pair<std::string, std::string>;
-    std::map<Key, std::pair<std::string, int>> before;
-    auto collect = [](std::map<Key, std::pair<std::string, int>>& into, const domain::Catalog& c)
+    using Entries = std::map<Key, std::pair<std::string, int>>;
+    auto collect = [](Entries& into, const domain::Catalog& c)
     {
         into[{std::string(protocol::entity::kMunicipality), c.municipality.id}] = {
             protocol::encodeMunicipality(c.municipality).dump(), 0};
@@ -853,64 +790,69 @@ Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalo
             add(protocol::entity::kAnnouncement, c.announcements[i].id,
                 protocol::encodeAnnouncement(c.announcements[i]), i);
     };
-    std::set<std::string> unitsBefore;
-    auto has = catalog::hasCatalog(d);
-    if (!has)
-        return makeErr(has.error());
-    if (*has)
-    {
-        auto old = catalog::loadCatalog(d);
-        if (!old)
-            return makeErr(old.error());
-        collect(before, *old);
-        for (const auto& u : old->units)
-            unitsBefore.insert(u.inventoryNumber);
-    }
-    std::map<Key, std::pair<std::string, int>> after;
-    collect(after, catalog);
-
-    OKIENKO_TRY(catalog::replaceCatalog(d, catalog));
     ImportSummary summary;
-    for (const auto& [key, value] : after)
-    {
-        auto it = before.find(key);
-        if (it != before.end() && it->second == value)
-            continue;
-        OKIENKO_TRY(exec(d,
-                         "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
-                         "VALUES (?, ?, 'upsert', ?, ?, NULL, ?)",
-                         key.first, key.second, value.first, value.second, now.unix));
-        ++summary.upserts;
-    }
-    for (const auto& [key, value] : before)
-    {
-        if (after.count(key) != 0)
-            continue;
-        OKIENKO_TRY(logChange(d, key.first, key.second, protocol::ChangeOp::Delete, Json::object(), std::nullopt,
-                              std::nullopt, now.unix));
-        ++summary.deletes;
-    }
-    // Units: a new unit starts in the file's state; a known one keeps its live state.
-    std::set<std::string> unitsAfter;
-    for (const auto& u : catalog.units)
-    {
-        unitsAfter.insert(u.inventoryNumber);
-        OKIENKO_TRY(exec(d,
-                         "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?, ?, ?, ?) "
-                         "ON CONFLICT(inventory_number) DO NOTHING",
-                         u.inventoryNumber, domain::toCode(u.state), u.notes, now.unix));
-        OKIENKO_TRY(logUnit(d, u.inventoryNumber, now.unix));
-        ++summary.upserts;
-    }
-    for (const auto& inv : unitsBefore)
-    {
-        if (unitsAfter.count(inv) != 0)
-            continue;
-        OKIENKO_TRY(logChange(d, protocol::entity::kUnit, inv, protocol::ChangeOp::Delete, Json::object(), std::nullopt,
-                              std::nullopt, now.unix));
-        ++summary.deletes;
-    }
-    OKIENKO_TRY(tx->commit());
+    auto written = write(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            Entries before;
+            std::set<std::string> unitsBefore;
+            auto has = catalog::hasCatalog(d);
+            if (!has)
+                return makeErr(has.error());
+            if (*has)
+            {
+                auto old = catalog::loadCatalog(d);
+                if (!old)
+                    return makeErr(old.error());
+                collect(before, *old);
+                for (const auto& u : old->units)
+                    unitsBefore.insert(u.inventoryNumber);
+            }
+            Entries after;
+            collect(after, catalog);
+
+            OKIENKO_TRY(catalog::replaceCatalog(d, catalog));
+            for (const auto& [key, value] : after)
+            {
+                auto it = before.find(key);
+                if (it != before.end() && it->second == value)
+                    continue;
+                OKIENKO_TRY(sqlExec(d,
+                                    "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, "
+                                    "created_at) VALUES (?, ?, 'upsert', ?, ?, NULL, ?)",
+                                    key.first, key.second, value.first, value.second, now.unix));
+                ++summary.upserts;
+            }
+            for (const auto& [key, value] : before)
+            {
+                if (after.count(key) != 0)
+                    continue;
+                OKIENKO_TRY(logDelete(d, key.first, key.second, now.unix));
+                ++summary.deletes;
+            }
+            // Units: a new unit starts in the file's state; a known one keeps its live state.
+            std::set<std::string> unitsAfter;
+            for (const auto& u : catalog.units)
+            {
+                unitsAfter.insert(u.inventoryNumber);
+                OKIENKO_TRY(sqlExec(d,
+                                    "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?, "
+                                    "?, ?, ?) ON CONFLICT(inventory_number) DO NOTHING",
+                                    u.inventoryNumber, domain::toCode(u.state), u.notes, now.unix));
+                OKIENKO_TRY(logUnit(d, u.inventoryNumber, now.unix));
+                ++summary.upserts;
+            }
+            for (const auto& inv : unitsBefore)
+            {
+                if (unitsAfter.count(inv) != 0)
+                    continue;
+                OKIENKO_TRY(logDelete(d, protocol::entity::kUnit, inv, now.unix));
+                ++summary.deletes;
+            }
+            return {};
+        });
+    if (!written)
+        return makeErr(written.error());
     return summary;
 }
 
@@ -918,8 +860,8 @@ Result<std::string, db::Error> ServerStore::addKiosk(const std::string& name, co
 {
     std::lock_guard lock(m_writeMutex);
     const std::string token = newKioskToken();
-    OKIENKO_TRY(exec(m_writer, "INSERT INTO kiosks(name, token_hash, created_at) VALUES (?, ?, ?)", name,
-                     sha256Hex(token), now.unix));
+    OKIENKO_TRY(sqlExec(m_writer, "INSERT INTO kiosks(name, token_hash, created_at) VALUES (?, ?, ?)", name,
+                        sha256Hex(token), now.unix));
     return token;
 }
 
@@ -927,40 +869,38 @@ Result<std::string, db::Error> ServerStore::addStaff(const std::string& name, do
                                                      const std::string& pinHash, const std::string& passwordHash,
                                                      const Now& now)
 {
-    std::lock_guard lock(m_writeMutex);
-    auto tx = db::Transaction::begin(m_writer, db::TransactionMode::Immediate, db::Durability::Full);
-    if (!tx)
-        return makeErr(tx.error());
     domain::Staff s;
-    s.id = "st-" + newUuid().substr(0, 8);
-    s.name = name;
-    s.role = role;
-    s.pinHash = pinHash;
-    OKIENKO_TRY(exec(m_writer,
-                     "INSERT INTO staff(id, name, role, pin_hash, password_hash, created_at) VALUES (?,?,?,?,?,?)",
-                     s.id, s.name, domain::toCode(role), pinHash, passwordHash, now.unix));
-    OKIENKO_TRY(logChange(m_writer, protocol::entity::kStaff, s.id, protocol::ChangeOp::Upsert,
-                          protocol::encodeStaff(s), std::nullopt, std::nullopt, now.unix));
-    OKIENKO_TRY(tx->commit());
+    auto written = write(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            s.id = "st-" + newUuid().substr(0, 8);
+            s.name = name;
+            s.role = role;
+            s.pinHash = pinHash;
+            OKIENKO_TRY(sqlExec(
+                d, "INSERT INTO staff(id, name, role, pin_hash, password_hash, created_at) VALUES (?,?,?,?,?,?)", s.id,
+                s.name, domain::toCode(role), pinHash, passwordHash, now.unix));
+            return logUpsert(d, protocol::entity::kStaff, s.id, protocol::encodeStaff(s), now.unix);
+        });
+    if (!written)
+        return makeErr(written.error());
     return s.id;
 }
 
 Status<db::Error> ServerStore::addCounsellingSlot(const domain::CounsellingSlot& slot, const Now& now)
 {
-    std::lock_guard lock(m_writeMutex);
-    auto tx = db::Transaction::begin(m_writer, db::TransactionMode::Immediate, db::Durability::Full);
-    if (!tx)
-        return makeErr(tx.error());
-    OKIENKO_TRY(exec(m_writer,
-                     "INSERT INTO counselling_slots(id, kind_ids, counsellor, room, date, start_minute, "
-                     "duration_minutes) VALUES (?,?,?,?,?,?,?)",
-                     slot.id, Json(slot.kindIds).dump(), slot.counsellor, slot.room, slot.date.iso(), slot.startMinute,
-                     slot.durationMinutes));
-    domain::CounsellingSlot published = slot;
-    published.booked = false;
-    OKIENKO_TRY(logChange(m_writer, protocol::entity::kCounsellingSlot, slot.id, protocol::ChangeOp::Upsert,
-                          protocol::encodeSlot(published), std::nullopt, std::nullopt, now.unix));
-    return tx->commit();
+    return write(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            OKIENKO_TRY(sqlExec(d,
+                                "INSERT INTO counselling_slots(id, kind_ids, counsellor, room, date, start_minute, "
+                                "duration_minutes) VALUES (?,?,?,?,?,?,?)",
+                                slot.id, Json(slot.kindIds).dump(), slot.counsellor, slot.room, slot.date.iso(),
+                                slot.startMinute, slot.durationMinutes));
+            domain::CounsellingSlot published = slot;
+            published.booked = false;
+            return logUpsert(d, protocol::entity::kCounsellingSlot, slot.id, protocol::encodeSlot(published), now.unix);
+        });
 }
 
 Result<std::vector<std::pair<std::string, KioskIdentity>>, db::Error> ServerStore::activeKiosks()
@@ -969,21 +909,13 @@ Result<std::vector<std::pair<std::string, KioskIdentity>>, db::Error> ServerStor
     if (!reader)
         return makeErr(reader.error());
     std::vector<std::pair<std::string, KioskIdentity>> out;
-    {
-        auto st = reader->prepare("SELECT token_hash, id, name FROM kiosks WHERE active = 1");
-        if (!st)
-            return makeErr(st.error());
-        for (;;)
-        {
-            auto step = st->step();
-            if (!step)
-                return makeErr(step.error());
-            if (*step == db::Step::Done)
-                break;
+    OKIENKO_TRY(sqlEachRow(
+        *reader,
+        [&](db::Statement& st) {
             out.push_back(
-                {st->columnText(0).value(), KioskIdentity{st->columnInt64(1).value(), st->columnText(2).value()}});
-        }
-    }
+                {st.columnText(0).value(), KioskIdentity{st.columnInt64(1).value(), st.columnText(2).value()}});
+        },
+        "SELECT token_hash, id, name FROM kiosks WHERE active = 1"));
     releaseReader(std::move(reader).value());
     return out;
 }
@@ -991,64 +923,63 @@ Result<std::vector<std::pair<std::string, KioskIdentity>>, db::Error> ServerStor
 Result<std::vector<protocol::EventResult>, db::Error>
 ServerStore::applyEvents(const KioskIdentity& kiosk, const std::vector<protocol::Event>& events, const Now& now)
 {
-    std::lock_guard lock(m_writeMutex);
-    db::Database& d = m_writer;
-    auto tx = db::Transaction::begin(d, db::TransactionMode::Immediate, db::Durability::Full);
-    if (!tx)
-        return makeErr(tx.error());
-    OKIENKO_TRY(sweepHolds(d, now));
-
     std::vector<protocol::EventResult> results;
     results.reserve(events.size());
-    for (const auto& e : events)
-    {
-        const std::string fingerprint = protocol::eventFingerprint(e);
+    auto written = write(
+        [&](db::Database& d) -> Status<db::Error>
         {
-            auto st = query(d, "SELECT payload_hash, result FROM events WHERE id = ?", e.id);
-            if (!st)
-                return makeErr(st.error());
-            auto step = st->step();
-            if (!step)
-                return makeErr(step.error());
-            if (*step == db::Step::Row)
+            OKIENKO_TRY(sweepHolds(d, now));
+            for (const auto& e : events)
             {
-                if (st->columnText(0).value() != fingerprint)
+                const std::string fingerprint = protocol::eventFingerprint(e);
                 {
-                    results.push_back(rejected(e.id, "idempotency_mismatch"));
-                    continue;
+                    auto seen = sqlFirstRow(d, "SELECT payload_hash, result FROM events WHERE id = ?", e.id);
+                    if (!seen)
+                        return makeErr(seen.error());
+                    if (*seen)
+                    {
+                        const db::Statement& st = **seen;
+                        if (st.columnText(0).value() != fingerprint)
+                        {
+                            results.push_back(rejected(e.id, "idempotency_mismatch"));
+                            continue;
+                        }
+                        auto stored =
+                            protocol::decodeEventResult(Json::parse(st.columnText(1).value(), nullptr, false));
+                        if (!stored)
+                            return makeErr(badData("stored event result cannot be read"));
+                        protocol::EventResult replay = std::move(stored).value();
+                        if (replay.status == protocol::EventStatus::Applied)
+                            replay.status = protocol::EventStatus::Duplicate;
+                        results.push_back(std::move(replay));
+                        continue;
+                    }
                 }
-                auto stored = protocol::decodeEventResult(Json::parse(st->columnText(1).value(), nullptr, false));
-                if (!stored)
-                    return makeErr(badData("stored event result cannot be read"));
-                protocol::EventResult replay = std::move(stored).value();
-                if (replay.status == protocol::EventStatus::Applied)
-                    replay.status = protocol::EventStatus::Duplicate;
-                results.push_back(std::move(replay));
-                continue;
-            }
-        }
 
-        OKIENKO_TRY(d.exec("SAVEPOINT event"));
-        auto result = applyOne(d, kiosk, e, now);
-        if (!result)
-        {
-            const db::Error error = result.error();
-            if (!error.isConstraint())
-                return makeErr(error); // the whole batch rolls back; the kiosk retries it
-            // The data contradicts the database (e.g. an id already used by another request).
-            result = rejected(e.id, "invalid_state");
-        }
-        if (result->status == protocol::EventStatus::Rejected)
-            OKIENKO_TRY(d.exec("ROLLBACK TO event")); // nothing of a rejected event stays, except its record
-        OKIENKO_TRY(exec(d,
-                         "INSERT INTO events(id, kiosk_id, type, payload_hash, received_at, status, result) "
-                         "VALUES (?,?,?,?,?,?,?)",
-                         e.id, kiosk.id, e.type.substr(0, 64), fingerprint, now.unix, protocol::toCode(result->status),
-                         protocol::encodeEventResult(*result).dump()));
-        OKIENKO_TRY(d.exec("RELEASE event"));
-        results.push_back(std::move(result).value());
-    }
-    OKIENKO_TRY(tx->commit());
+                OKIENKO_TRY(d.exec("SAVEPOINT event"));
+                auto result = applyOne(d, kiosk, e, now);
+                if (!result)
+                {
+                    const db::Error error = result.error();
+                    if (!error.isConstraint())
+                        return makeErr(error); // the whole batch rolls back; the kiosk retries it
+                    // The data contradicts the database (e.g. an id already used by another request).
+                    result = rejected(e.id, "invalid_state");
+                }
+                if (result->status == protocol::EventStatus::Rejected)
+                    OKIENKO_TRY(d.exec("ROLLBACK TO event")); // nothing of a rejected event stays, except its record
+                OKIENKO_TRY(sqlExec(d,
+                                    "INSERT INTO events(id, kiosk_id, type, payload_hash, received_at, status, "
+                                    "result) VALUES (?,?,?,?,?,?,?)",
+                                    e.id, kiosk.id, e.type.substr(0, 64), fingerprint, now.unix,
+                                    protocol::toCode(result->status), protocol::encodeEventResult(*result).dump()));
+                OKIENKO_TRY(d.exec("RELEASE event"));
+                results.push_back(std::move(result).value());
+            }
+            return {};
+        });
+    if (!written)
+        return makeErr(written.error());
     return results;
 }
 
@@ -1071,27 +1002,25 @@ Result<Outcome, db::Error> ServerStore::hold(const KioskIdentity& kiosk, const p
     protocol::HoldResponse response;
     response.reservationId = h.reservationId;
     {
-        auto st = query(d,
-                        "SELECT r.status, r.type_id, r.pick_up_date, r.loan_days, r.kiosk_id, h.claim_by, h.pick_up_by "
-                        "FROM reservations r LEFT JOIN holds h ON h.reservation_id = r.id WHERE r.id = ?",
-                        h.reservationId);
-        if (!st)
-            return makeErr(st.error());
-        auto step = st->step();
-        if (!step)
-            return makeErr(step.error());
-        if (*step == db::Step::Row)
+        auto row = sqlFirstRow(d,
+                               "SELECT r.status, r.type_id, r.pick_up_date, r.loan_days, r.kiosk_id, h.claim_by, "
+                               "h.pick_up_by FROM reservations r LEFT JOIN holds h ON h.reservation_id = r.id "
+                               "WHERE r.id = ?",
+                               h.reservationId);
+        if (!row)
+            return makeErr(row.error());
+        if (*row)
         {
-            const bool same = st->columnText(0).value() == "held" && st->columnText(1).value() == h.typeId &&
-                              st->columnText(2).value() == h.pickUpDate.iso() &&
-                              st->columnInt(3).value() == h.loanDays && st->columnInt64(4).value() == kiosk.id &&
-                              !st->isNull(5).value();
+            const db::Statement& st = **row;
+            const bool same = st.columnText(0).value() == "held" && st.columnText(1).value() == h.typeId &&
+                              st.columnText(2).value() == h.pickUpDate.iso() && st.columnInt(3).value() == h.loanDays &&
+                              st.columnInt64(4).value() == kiosk.id && !st.isNull(5).value();
             if (!same)
                 return errorOutcome(409, "hold_mismatch", "$.reservation_id: already used for another request");
             response.status = "held";
             response.unitsLeft = ledger->freeUnits(period);
-            response.claimBy = st->columnInt64(5).value();
-            response.pickUpBy = parseIsoDate(st->columnText(6).value());
+            response.claimBy = st.columnInt64(5).value();
+            response.pickUpBy = parseIsoDate(st.columnText(6).value());
             return Outcome{201, protocol::encodeHoldResponse(response), "", ""};
         }
     }
@@ -1110,12 +1039,12 @@ Result<Outcome, db::Error> ServerStore::hold(const KioskIdentity& kiosk, const p
     response.claimBy = now.unix + std::int64_t{60} * m_options.holdClaimMinutes;
     response.pickUpBy = plusWorkingDays(h.pickUpDate, m_options.holdExpiryWorkingDays);
     OKIENKO_TRY(
-        exec(d,
-             "INSERT INTO reservations(id, code, type_id, pick_up_date, loan_days, status, kiosk_id, created_at, "
-             "received_at) VALUES (?, '', ?, ?, ?, 'held', ?, ?, ?)",
-             h.reservationId, h.typeId, h.pickUpDate.iso(), h.loanDays, kiosk.id, now.unix, now.unix));
-    OKIENKO_TRY(exec(d, "INSERT INTO holds(reservation_id, claim_by, pick_up_by) VALUES (?, ?, ?)", h.reservationId,
-                     response.claimBy, response.pickUpBy->iso()));
+        sqlExec(d,
+                "INSERT INTO reservations(id, code, type_id, pick_up_date, loan_days, status, kiosk_id, created_at, "
+                "received_at) VALUES (?, '', ?, ?, ?, 'held', ?, ?, ?)",
+                h.reservationId, h.typeId, h.pickUpDate.iso(), h.loanDays, kiosk.id, now.unix, now.unix));
+    OKIENKO_TRY(sqlExec(d, "INSERT INTO holds(reservation_id, claim_by, pick_up_by) VALUES (?, ?, ?)", h.reservationId,
+                        response.claimBy, response.pickUpBy->iso()));
     OKIENKO_TRY(logRequestStatus(d, protocol::entity::kReservation, h.reservationId, "", "held", kiosk.id, now.unix));
     // No pickup change yet: a hold has no person until its reservation.created arrives (logPickup then).
     OKIENKO_TRY(tx->commit());
@@ -1133,13 +1062,10 @@ Result<Outcome, db::Error> ServerStore::bookCounselling(const KioskIdentity&, co
     protocol::CounsellingBookResponse response;
     response.requestId = b.requestId;
     {
-        auto st = query(d, "SELECT id FROM counselling_slots WHERE booked_by = ?", b.requestId);
-        if (!st)
-            return makeErr(st.error());
-        auto step = st->step();
-        if (!step)
-            return makeErr(step.error());
-        if (*step == db::Step::Row && st->columnText(0).value() != b.slotId)
+        auto booked = sqlFirstRow(d, "SELECT id FROM counselling_slots WHERE booked_by = ?", b.requestId);
+        if (!booked)
+            return makeErr(booked.error());
+        if (*booked && (*booked)->columnText(0).value() != b.slotId)
             return errorOutcome(409, "booking_mismatch", "$.request_id: already booked another slot");
     }
     auto slot = findSlot(d, b.slotId);
@@ -1151,13 +1077,10 @@ Result<Outcome, db::Error> ServerStore::bookCounselling(const KioskIdentity&, co
     bool ours = false;
     if (s.booked)
     {
-        auto st = query(d, "SELECT 1 FROM counselling_slots WHERE id = ? AND booked_by = ?", s.id, b.requestId);
-        if (!st)
-            return makeErr(st.error());
-        auto step = st->step();
-        if (!step)
-            return makeErr(step.error());
-        ours = *step == db::Step::Row;
+        auto bookedBy = slotBookedBy(d, s.id, b.requestId);
+        if (!bookedBy)
+            return makeErr(bookedBy.error());
+        ours = *bookedBy;
     }
     if (ours)
     {
@@ -1194,17 +1117,14 @@ Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, cons
         auto tx = db::Transaction::begin(d, db::TransactionMode::Deferred);
         if (!tx)
             return makeErr(tx.error());
-        auto meta = d.prepare("SELECT epoch, (SELECT COALESCE(MAX(seq), 0) FROM change_log) FROM server_meta");
+        auto meta = sqlFirstRow(d, "SELECT epoch, (SELECT COALESCE(MAX(seq), 0) FROM change_log) FROM server_meta");
         if (!meta)
             return makeErr(meta.error());
-        auto step = meta->step();
-        if (!step)
-            return makeErr(step.error());
-        if (*step != db::Step::Row)
+        if (!*meta)
             return makeErr(badData("server_meta is empty"));
-        const std::string epoch = meta->columnText(0).value();
-        const std::int64_t end = meta->columnInt64(1).value();
-        meta->reset();
+        const std::string epoch = (*meta)->columnText(0).value();
+        const std::int64_t end = (*meta)->columnInt64(1).value();
+        (*meta)->reset();
 
         std::int64_t from = 0;
         if (!since.empty())
@@ -1224,10 +1144,10 @@ Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, cons
                 return errorOutcome(400, "bad_cursor", "since: beyond the end of the change log");
         }
 
-        auto st = query(d,
-                        "SELECT seq, entity, entity_id, op, data, position FROM change_log WHERE seq > ? AND "
-                        "(kiosk_id IS NULL OR kiosk_id = ?) ORDER BY seq LIMIT ?",
-                        from, kiosk.id, static_cast<std::int64_t>(limit) + 1);
+        auto st = sqlQuery(d,
+                           "SELECT seq, entity, entity_id, op, data, position FROM change_log WHERE seq > ? AND "
+                           "(kiosk_id IS NULL OR kiosk_id = ?) ORDER BY seq LIMIT ?",
+                           from, kiosk.id, static_cast<std::int64_t>(limit) + 1);
         if (!st)
             return makeErr(st.error());
         // Built by hand: `data` is already JSON text, so it is embedded without re-parsing it.
@@ -1273,13 +1193,13 @@ Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, cons
 Status<db::Error> ServerStore::recordHeartbeat(const KioskIdentity& kiosk, const protocol::Heartbeat& h, const Now& now)
 {
     std::lock_guard lock(m_writeMutex);
-    return exec(m_writer,
-                "INSERT INTO heartbeats(kiosk_id, received_at, kiosk_version, uptime_s, outbox_depth, "
-                "outbox_oldest_age_s, printer_state, last_sync) VALUES (?1,?2,?3,?4,?5,?6,?7,?8) "
-                "ON CONFLICT(kiosk_id) DO UPDATE SET received_at = ?2, kiosk_version = ?3, uptime_s = ?4, "
-                "outbox_depth = ?5, outbox_oldest_age_s = ?6, printer_state = ?7, last_sync = ?8",
-                kiosk.id, now.unix, h.kioskVersion, h.uptimeS, h.outboxDepth, h.outboxOldestAgeS, h.printerState,
-                h.lastSync);
+    return sqlExec(m_writer,
+                   "INSERT INTO heartbeats(kiosk_id, received_at, kiosk_version, uptime_s, outbox_depth, "
+                   "outbox_oldest_age_s, printer_state, last_sync) VALUES (?1,?2,?3,?4,?5,?6,?7,?8) "
+                   "ON CONFLICT(kiosk_id) DO UPDATE SET received_at = ?2, kiosk_version = ?3, uptime_s = ?4, "
+                   "outbox_depth = ?5, outbox_oldest_age_s = ?6, printer_state = ?7, last_sync = ?8",
+                   kiosk.id, now.unix, h.kioskVersion, h.uptimeS, h.outboxDepth, h.outboxOldestAgeS, h.printerState,
+                   h.lastSync);
 }
 
 Status<db::Error> ServerStore::write(const std::function<Status<db::Error>(db::Database&)>& work)
@@ -1318,17 +1238,15 @@ Status<db::Error> logCounsellingSlotChange(db::Database& d, const std::string& s
     if (!slot)
         return makeErr(slot.error());
     if (!*slot)
-        return logChange(d, protocol::entity::kCounsellingSlot, slotId, protocol::ChangeOp::Delete, Json::object(),
-                         std::nullopt, std::nullopt, now);
-    return logChange(d, protocol::entity::kCounsellingSlot, slotId, protocol::ChangeOp::Upsert,
-                     protocol::encodeSlot(**slot), std::nullopt, std::nullopt, now);
+        return logDelete(d, protocol::entity::kCounsellingSlot, slotId, now);
+    return logUpsert(d, protocol::entity::kCounsellingSlot, slotId, protocol::encodeSlot(**slot), now);
 }
 
 Result<std::int64_t, db::Error> ServerStore::purgeEvents(int retentionDays, const Now& now)
 {
     std::lock_guard lock(m_writeMutex);
-    OKIENKO_TRY(exec(m_writer, "DELETE FROM events WHERE received_at < ?",
-                     now.unix - std::int64_t{86400} * std::max(retentionDays, 30)));
+    OKIENKO_TRY(sqlExec(m_writer, "DELETE FROM events WHERE received_at < ?",
+                        now.unix - std::int64_t{86400} * std::max(retentionDays, 30)));
     return m_writer.changes();
 }
 

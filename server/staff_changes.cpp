@@ -3,7 +3,7 @@
 // pull, so it is logged as a delete and reported without its values.
 #include "server/staff_changes.hpp"
 
-#include "server/panel/sql.hpp"
+#include "server/store_sql.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/changes.hpp"
 
@@ -15,8 +15,6 @@ namespace okienko::server
 
 namespace
 {
-using panel::sqlExec;
-using panel::sqlQuery;
 using protocol::ChangeOp;
 using protocol::Json;
 
@@ -57,36 +55,33 @@ std::optional<Json> publishable(Json encoded, Decode decode, std::string_view en
 
 Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, std::int64_t now)
 {
-    auto st = sqlQuery(d,
-                       "SELECT code, type_id, pick_up_date, loan_days, status, COALESCE(person_name, ''), "
-                       "COALESCE(person_phone, '') FROM reservations WHERE id = ?",
-                       reservationId);
-    if (!st)
-        return makeErr(st.error());
     std::optional<Json> data;
     std::optional<protocol::PickupNotice> notice;
-    auto rows =
-        panel::forEachRow(*st,
-                          [&](db::Statement& r)
-                          {
-                              auto status = domain::fromCode<domain::ReservationStatus>(r.columnText(4).value());
-                              const bool waiting = status && (*status == domain::ReservationStatus::Provisional ||
-                                                              *status == domain::ReservationStatus::Held ||
-                                                              *status == domain::ReservationStatus::Confirmed);
-                              protocol::PickupNotice p;
-                              p.reservationId = reservationId;
-                              p.code = r.columnText(0).value();
-                              p.typeId = r.columnText(1).value();
-                              p.pickUpDate = parseIsoDate(r.columnText(2).value()).value_or(Date{});
-                              p.loanDays = r.columnInt(3).value();
-                              p.name = r.columnText(5).value();
-                              p.phone = r.columnText(6).value();
-                              if (waiting && !p.name.empty() && !p.phone.empty())
-                              {
-                                  p.status = *status;
-                                  notice = std::move(p);
-                              }
-                          });
+    auto rows = sqlEachRow(
+        d,
+        [&](db::Statement& r)
+        {
+            auto status = domain::fromCode<domain::ReservationStatus>(r.columnText(4).value());
+            const bool waiting = status && (*status == domain::ReservationStatus::Provisional ||
+                                            *status == domain::ReservationStatus::Held ||
+                                            *status == domain::ReservationStatus::Confirmed);
+            protocol::PickupNotice p;
+            p.reservationId = reservationId;
+            p.code = r.columnText(0).value();
+            p.typeId = r.columnText(1).value();
+            p.pickUpDate = parseIsoDate(r.columnText(2).value()).value_or(Date{});
+            p.loanDays = r.columnInt(3).value();
+            p.name = r.columnText(5).value();
+            p.phone = r.columnText(6).value();
+            if (waiting && !p.name.empty() && !p.phone.empty())
+            {
+                p.status = *status;
+                notice = std::move(p);
+            }
+        },
+        "SELECT code, type_id, pick_up_date, loan_days, status, COALESCE(person_name, ''), "
+        "COALESCE(person_phone, '') FROM reservations WHERE id = ?",
+        reservationId);
     if (!rows)
         return rows;
     if (notice)
@@ -97,26 +92,24 @@ Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, s
 
 Status<db::Error> logOpenLoan(db::Database& d, const std::string& loanId, std::int64_t now)
 {
-    auto st = sqlQuery(d,
-                       "SELECT inventory_number, type_id, start_date, due_date, COALESCE(borrower_name, ''), "
-                       "COALESCE(borrower_phone, '') FROM loans WHERE id = ? AND returned_on IS NULL",
-                       loanId);
-    if (!st)
-        return makeErr(st.error());
     std::optional<protocol::OpenLoanNotice> notice;
-    auto rows = panel::forEachRow(*st,
-                                  [&](db::Statement& r)
-                                  {
-                                      protocol::OpenLoanNotice l;
-                                      l.loanId = loanId;
-                                      l.inventoryNumber = r.columnText(0).value();
-                                      l.typeId = r.columnText(1).value();
-                                      l.start = parseIsoDate(r.columnText(2).value()).value_or(Date{});
-                                      l.due = parseIsoDate(r.columnText(3).value()).value_or(Date{});
-                                      l.name = r.columnText(4).value();
-                                      l.phone = r.columnText(5).value();
-                                      notice = std::move(l);
-                                  });
+    auto rows = sqlEachRow(
+        d,
+        [&](db::Statement& r)
+        {
+            protocol::OpenLoanNotice l;
+            l.loanId = loanId;
+            l.inventoryNumber = r.columnText(0).value();
+            l.typeId = r.columnText(1).value();
+            l.start = parseIsoDate(r.columnText(2).value()).value_or(Date{});
+            l.due = parseIsoDate(r.columnText(3).value()).value_or(Date{});
+            l.name = r.columnText(4).value();
+            l.phone = r.columnText(5).value();
+            notice = std::move(l);
+        },
+        "SELECT inventory_number, type_id, start_date, due_date, COALESCE(borrower_name, ''), "
+        "COALESCE(borrower_phone, '') FROM loans WHERE id = ? AND returned_on IS NULL",
+        loanId);
     if (!rows)
         return rows;
     std::optional<Json> data;

@@ -123,7 +123,10 @@ void Controller::apply(const Intent& intent, Millis now)
             }
             else if constexpr (std::is_same_v<T, TypeText> || std::is_same_v<T, EraseText>)
             {
-                // A physical keyboard edits the field whose on-screen keyboard is showing.
+                // A physical keyboard edits the field whose on-screen keyboard is showing: a staff
+                // screen's field (or the PIN keypad) first, each flow filtering as its keys do.
+                if (typeIntoStaffField(i))
+                    return;
                 std::optional<FieldId> focus;
                 if (m_state.router.current() == ScreenId::Catalogue && m_state.catalogue.mode == BrowseMode::Search)
                     focus = FieldId::Search;
@@ -170,7 +173,9 @@ void Controller::apply(const Intent& intent, Millis now)
             }
             else if constexpr (std::is_same_v<T, SubmitField>)
             {
-                // Enter on a USB keyboard: the on-screen keyboard's Done has no state to change either.
+                // Enter on a USB keyboard: the staff screens' Done (look the inventory number up) or
+                // the PIN keypad's OK; elsewhere the on-screen keyboard's Done has no state to change.
+                (void)(m_staffEntry.onSubmit() || m_checkOut.onSubmit() || m_loanDesk.onSubmit());
             }
             else if constexpr (std::is_same_v<T, EndSession>)
             {
@@ -221,6 +226,16 @@ void Controller::followStaffSession(Millis now)
         m_staffIdle.stop();
     }
     m_state.idle = IdleOverlay{};
+}
+
+bool Controller::typeIntoStaffField(const TypeText& typed)
+{
+    return m_staffEntry.onType(typed) || m_checkOut.onType(typed) || m_loanDesk.onType(typed);
+}
+
+bool Controller::typeIntoStaffField(const EraseText&)
+{
+    return m_staffEntry.onErase() || m_checkOut.onErase() || m_loanDesk.onErase();
 }
 
 void Controller::scanned(const std::string& code)

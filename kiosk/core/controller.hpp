@@ -70,6 +70,10 @@ class Controller
     void refreshSearch();
     void openService(const std::string& id);
     void scanned(const std::string& code);
+    /// A USB keyboard's text (TypeText) or Backspace (EraseText) for a staff screen's field or the PIN
+    /// keypad; false when no staff screen takes it.
+    bool typeIntoStaffField(const TypeText& typed);
+    bool typeIntoStaffField(const EraseText& erase);
     /// Switches between the residents' and staff's idle timers after a login or logout.
     void followStaffSession(Millis now);
     IdleTimer& activeIdle() { return m_state.staff.loggedIn() ? m_staffIdle : m_idle; }

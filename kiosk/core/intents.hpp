@@ -103,7 +103,8 @@ struct TypeText
 struct EraseText
 {
 };
-/// Enter on a physical keyboard (not part of a scan). Nothing uses it yet.
+/// Enter on a physical keyboard (not part of a scan): the PIN keypad's OK and the staff screens' Done
+/// (the inventory number is looked up); elsewhere nothing.
 struct SubmitField
 {
 };

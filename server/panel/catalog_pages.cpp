@@ -9,7 +9,7 @@
 #include "server/panel/html.hpp"
 #include "server/panel/monitoring.hpp"
 #include "server/panel/page_parts.hpp"
-#include "server/panel/sql.hpp"
+#include "server/store_sql.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/domain/area.hpp"
@@ -576,6 +576,44 @@ Status<db::Error> publish(db::Database& d, const PanelSession& s, const domain::
     return recordEdit(d, s, kind, id, action, *seq, dumped, now);
 }
 
+/// Hands the stored catalogue (when imported) to `find` and reads entry `id`'s latest change, in one
+/// read snapshot, so the form's version belongs to the texts it shows.
+Status<db::Error> readEntry(ServerStore& store, std::string_view kind, const std::string& id, LastChange& change,
+                            const std::function<void(const domain::Catalog&)>& find)
+{
+    return store.read(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            auto stored = storedCatalog(d);
+            if (!stored)
+                return makeErr(stored.error());
+            if (*stored)
+                find(**stored);
+            return readLastChange(d, kind, id, change);
+        });
+}
+
+/// Runs `edit` on the stored catalogue inside one ServerStore::write transaction; before the first
+/// import there is nothing to edit and `edit` is not called. A failure is logged as "panel <what>
+/// failed" (SQLite's message, no form values) and returned.
+Status<db::Error> editCatalogue(ServerStore& store, const char* what,
+                                const std::function<Status<db::Error>(db::Database&, domain::Catalog&)>& edit)
+{
+    auto status = store.write(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            auto loaded = storedCatalog(d);
+            if (!loaded)
+                return makeErr(loaded.error());
+            if (!*loaded)
+                return {};
+            return edit(d, **loaded);
+        });
+    if (!status)
+        std::fprintf(stderr, "okienko-central: panel %s failed: %s\n", what, status.error().message.c_str());
+    return status;
+}
+
 enum class SaveOutcome
 {
     Saved,
@@ -820,19 +858,12 @@ PanelResponse CatalogPages::serviceForm(const PanelSession& session, const std::
 {
     std::optional<domain::Service> service;
     LastChange change;
-    auto status = m_store.read(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            auto stored = storedCatalog(d);
-            if (!stored)
-                return makeErr(stored.error());
-            if (*stored)
-                if (const auto* s = (*stored)->findService(id))
-                    service = *s;
-            if (auto st = readLastChange(d, entity::kService, id, change); !st)
-                return st;
-            return {};
-        });
+    auto status = readEntry(m_store, entity::kService, id, change,
+                            [&](const domain::Catalog& stored)
+                            {
+                                if (const auto* s = stored.findService(id))
+                                    service = *s;
+                            });
     if (!status)
         return catalogMessage(503, "Błąd", "Nie udało się odczytać usługi. Spróbuj ponownie.");
     if (!service)
@@ -857,57 +888,48 @@ PanelResponse CatalogPages::saveService(const PanelSession& session, const Form&
     catalog::CatalogErrors errors;
     domain::Service stored;
     LastChange current;
-    auto status = m_store.write(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            auto loaded = storedCatalog(d);
-            if (!loaded)
-                return makeErr(loaded.error());
-            if (!*loaded)
-                return {};
-            domain::Catalog& catalogue = **loaded;
-            auto it = findEntry(catalogue.services, id);
-            if (it == catalogue.services.end())
-                return {};
-            stored = *it;
-            if (auto st = readLastChange(d, entity::kService, id, current); !st)
-                return st;
-            const Json before = protocol::encodeService(stored);
-            Json candidate = overlay(before, typed, kServiceTexts);
-            candidate["status"] = fieldValue(typed, "status");
-            if (fieldValue(typed, "to_be_confirmed").empty())
-                candidate.erase("to_be_confirmed");
-            else
-                candidate["to_be_confirmed"] = true;
-            auto parsed = catalog::parseServiceEntry(candidate.dump());
-            if (!parsed)
-            {
-                outcome = SaveOutcome::Invalid;
-                errors = parsed.error();
-                return {};
-            }
-            if (current.seq != *version)
-            {
-                outcome = SaveOutcome::Stale;
-                return {};
-            }
-            const Json after = protocol::encodeService(*parsed);
-            if (after == before)
-            {
-                outcome = SaveOutcome::Unchanged;
-                return {};
-            }
-            const auto position = static_cast<int>(it - catalogue.services.begin());
-            *it = std::move(parsed).value();
-            outcome = SaveOutcome::Saved;
-            return publish(d, session, catalogue, entity::kService, id, protocol::ChangeOp::Upsert, after, position,
-                           "update", now.unix);
-        });
-    if (!status)
+    const auto edit = [&](db::Database& d, domain::Catalog& catalogue) -> Status<db::Error>
     {
-        std::fprintf(stderr, "okienko-central: panel catalogue save failed: %s\n", status.error().message.c_str());
+        auto it = findEntry(catalogue.services, id);
+        if (it == catalogue.services.end())
+            return {};
+        stored = *it;
+        if (auto st = readLastChange(d, entity::kService, id, current); !st)
+            return st;
+        const Json before = protocol::encodeService(stored);
+        Json candidate = overlay(before, typed, kServiceTexts);
+        candidate["status"] = fieldValue(typed, "status");
+        if (fieldValue(typed, "to_be_confirmed").empty())
+            candidate.erase("to_be_confirmed");
+        else
+            candidate["to_be_confirmed"] = true;
+        auto parsed = catalog::parseServiceEntry(candidate.dump());
+        if (!parsed)
+        {
+            outcome = SaveOutcome::Invalid;
+            errors = parsed.error();
+            return {};
+        }
+        if (current.seq != *version)
+        {
+            outcome = SaveOutcome::Stale;
+            return {};
+        }
+        const Json after = protocol::encodeService(*parsed);
+        if (after == before)
+        {
+            outcome = SaveOutcome::Unchanged;
+            return {};
+        }
+        const auto position = static_cast<int>(it - catalogue.services.begin());
+        *it = std::move(parsed).value();
+        outcome = SaveOutcome::Saved;
+        return publish(d, session, catalogue, entity::kService, id, protocol::ChangeOp::Upsert, after, position,
+                       "update", now.unix);
+    };
+    auto status = editCatalogue(m_store, "catalogue save", edit);
+    if (!status)
         return seeOther("/panel/catalog?msg=error");
-    }
     switch (outcome)
     {
     case SaveOutcome::Saved:
@@ -956,20 +978,13 @@ PanelResponse CatalogPages::announcementForm(const PanelSession& session, const 
     }
     std::optional<domain::Announcement> announcement;
     LastChange change;
-    auto status = m_store.read(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            auto stored = storedCatalog(d);
-            if (!stored)
-                return makeErr(stored.error());
-            if (*stored)
-                for (const auto& a : (*stored)->announcements)
-                    if (a.id == id)
-                        announcement = a;
-            if (auto st = readLastChange(d, entity::kAnnouncement, id, change); !st)
-                return st;
-            return {};
-        });
+    auto status = readEntry(m_store, entity::kAnnouncement, id, change,
+                            [&](const domain::Catalog& stored)
+                            {
+                                for (const auto& a : stored.announcements)
+                                    if (a.id == id)
+                                        announcement = a;
+                            });
     if (!status)
         return catalogMessage(503, "Błąd", "Nie udało się odczytać ogłoszenia. Spróbuj ponownie.");
     if (!announcement)
@@ -997,70 +1012,61 @@ PanelResponse CatalogPages::saveAnnouncement(const PanelSession& session, const 
     Json storedJson = Json::object();
     std::string title;
     LastChange current;
-    auto status = m_store.write(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            auto loaded = storedCatalog(d);
-            if (!loaded)
-                return makeErr(loaded.error());
-            if (!*loaded)
-                return {};
-            domain::Catalog& catalogue = **loaded;
-            std::string id = formId;
-            auto it = catalogue.announcements.end();
-            if (isNew)
-            {
-                id = newAnnouncementId(catalogue);
-                storedJson = Json{{"id", id}};
-            }
-            else
-            {
-                it = findEntry(catalogue.announcements, id);
-                if (it == catalogue.announcements.end())
-                    return {};
-                storedJson = protocol::encodeAnnouncement(*it);
-                title = it->title.pl;
-                if (auto st = readLastChange(d, entity::kAnnouncement, id, current); !st)
-                    return st;
-            }
-            auto parsed = catalog::parseAnnouncementEntry(overlay(storedJson, typed, kAnnouncementTexts).dump());
-            if (!parsed)
-            {
-                outcome = SaveOutcome::Invalid;
-                errors = parsed.error();
-                return {};
-            }
-            if (!isNew && current.seq != *version)
-            {
-                outcome = SaveOutcome::Stale;
-                return {};
-            }
-            const Json after = protocol::encodeAnnouncement(*parsed);
-            if (!isNew && after == storedJson)
-            {
-                outcome = SaveOutcome::Unchanged;
-                return {};
-            }
-            int position = 0;
-            if (isNew)
-            {
-                position = static_cast<int>(catalogue.announcements.size());
-                catalogue.announcements.push_back(std::move(parsed).value());
-            }
-            else
-            {
-                position = static_cast<int>(it - catalogue.announcements.begin());
-                *it = std::move(parsed).value();
-            }
-            outcome = SaveOutcome::Saved;
-            return publish(d, session, catalogue, entity::kAnnouncement, id, protocol::ChangeOp::Upsert, after,
-                           position, isNew ? "add" : "update", now.unix);
-        });
-    if (!status)
+    const auto edit = [&](db::Database& d, domain::Catalog& catalogue) -> Status<db::Error>
     {
-        std::fprintf(stderr, "okienko-central: panel announcement save failed: %s\n", status.error().message.c_str());
+        std::string id = formId;
+        auto it = catalogue.announcements.end();
+        if (isNew)
+        {
+            id = newAnnouncementId(catalogue);
+            storedJson = Json{{"id", id}};
+        }
+        else
+        {
+            it = findEntry(catalogue.announcements, id);
+            if (it == catalogue.announcements.end())
+                return {};
+            storedJson = protocol::encodeAnnouncement(*it);
+            title = it->title.pl;
+            if (auto st = readLastChange(d, entity::kAnnouncement, id, current); !st)
+                return st;
+        }
+        auto parsed = catalog::parseAnnouncementEntry(overlay(storedJson, typed, kAnnouncementTexts).dump());
+        if (!parsed)
+        {
+            outcome = SaveOutcome::Invalid;
+            errors = parsed.error();
+            return {};
+        }
+        if (!isNew && current.seq != *version)
+        {
+            outcome = SaveOutcome::Stale;
+            return {};
+        }
+        const Json after = protocol::encodeAnnouncement(*parsed);
+        if (!isNew && after == storedJson)
+        {
+            outcome = SaveOutcome::Unchanged;
+            return {};
+        }
+        int position = 0;
+        if (isNew)
+        {
+            position = static_cast<int>(catalogue.announcements.size());
+            catalogue.announcements.push_back(std::move(parsed).value());
+        }
+        else
+        {
+            position = static_cast<int>(it - catalogue.announcements.begin());
+            *it = std::move(parsed).value();
+        }
+        outcome = SaveOutcome::Saved;
+        return publish(d, session, catalogue, entity::kAnnouncement, id, protocol::ChangeOp::Upsert, after, position,
+                       isNew ? "add" : "update", now.unix);
+    };
+    auto status = editCatalogue(m_store, "announcement save", edit);
+    if (!status)
         return seeOther("/panel/catalog?msg=error");
-    }
     switch (outcome)
     {
     case SaveOutcome::Saved:
@@ -1105,38 +1111,28 @@ PanelResponse CatalogPages::withdrawAnnouncement(const PanelSession& session, co
         return seeOther("/panel/catalog?msg=bad-input");
     const Now now = m_clock();
     SaveOutcome outcome = SaveOutcome::NotFound;
-    auto status = m_store.write(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            auto loaded = storedCatalog(d);
-            if (!loaded)
-                return makeErr(loaded.error());
-            if (!*loaded)
-                return {};
-            domain::Catalog& catalogue = **loaded;
-            auto it = findEntry(catalogue.announcements, id);
-            if (it == catalogue.announcements.end())
-                return {};
-            LastChange last;
-            if (auto st = readLastChange(d, entity::kAnnouncement, id, last); !st)
-                return st;
-            if (last.seq != *version)
-            {
-                outcome = SaveOutcome::Stale;
-                return {};
-            }
-            catalogue.announcements.erase(it);
-            outcome = SaveOutcome::Saved;
-            // A tombstone, as importCatalog writes for an entry the new file no longer has.
-            return publish(d, session, catalogue, entity::kAnnouncement, id, protocol::ChangeOp::Delete, Json::object(),
-                           std::nullopt, "withdraw", now.unix);
-        });
-    if (!status)
+    const auto edit = [&](db::Database& d, domain::Catalog& catalogue) -> Status<db::Error>
     {
-        std::fprintf(stderr, "okienko-central: panel announcement withdrawal failed: %s\n",
-                     status.error().message.c_str());
+        auto it = findEntry(catalogue.announcements, id);
+        if (it == catalogue.announcements.end())
+            return {};
+        LastChange last;
+        if (auto st = readLastChange(d, entity::kAnnouncement, id, last); !st)
+            return st;
+        if (last.seq != *version)
+        {
+            outcome = SaveOutcome::Stale;
+            return {};
+        }
+        catalogue.announcements.erase(it);
+        outcome = SaveOutcome::Saved;
+        // A tombstone, as importCatalog writes for an entry the new file no longer has.
+        return publish(d, session, catalogue, entity::kAnnouncement, id, protocol::ChangeOp::Delete, Json::object(),
+                       std::nullopt, "withdraw", now.unix);
+    };
+    auto status = editCatalogue(m_store, "announcement withdrawal", edit);
+    if (!status)
         return seeOther("/panel/catalog?msg=error");
-    }
     if (outcome == SaveOutcome::Stale)
         return seeOther("/panel/catalog?msg=stale");
     if (outcome == SaveOutcome::NotFound)

@@ -3,7 +3,7 @@
 // first because they are what a coordinator phones about.
 #include "server/panel/loans_pages.hpp"
 
-#include "server/panel/sql.hpp"
+#include "server/store_sql.hpp"
 #include "shared/validate/phone.hpp"
 
 #include <string>

@@ -2,7 +2,7 @@
 // reserving twice is one person), else by name; nothing personal leaves this file.
 #include "server/panel/monitoring.hpp"
 
-#include "server/panel/sql.hpp"
+#include "server/store_sql.hpp"
 #include "shared/domain/area.hpp"
 
 #include <cstdio>

@@ -1,7 +1,7 @@
 // Shared pieces of the panel's pages.
 #include "server/panel/page_parts.hpp"
 
-#include "server/panel/sql.hpp"
+#include "server/store_sql.hpp"
 
 #include <cstdio>
 #include <ctime>

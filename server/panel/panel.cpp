@@ -11,9 +11,9 @@
 #include "server/panel/monitoring.hpp"
 #include "server/panel/page_parts.hpp"
 #include "server/panel/slots_pages.hpp"
-#include "server/panel/sql.hpp"
 #include "server/panel/units_pages.hpp"
 #include "server/staff_changes.hpp"
+#include "server/store_sql.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/json_reader.hpp"
@@ -967,17 +967,15 @@ PanelResponse Panel::reservationAction(const PanelSession& s, const std::string&
                                             [&](db::Statement& r) { kindId = r.columnText(0).value(); });
                     !kind)
                     return makeErr(kind.error());
-                bool targetFree = false;
-                auto tq = sqlQuery(d,
-                                   "SELECT 1 FROM counselling_slots WHERE id = ?1 AND id <> ?2 AND booked_by IS NULL "
-                                   "AND (date > ?3 OR (date = ?3 AND start_minute > ?4)) AND EXISTS (SELECT 1 FROM "
-                                   "json_each(kind_ids) WHERE value = ?5)",
-                                   target, slotId, now.today.iso(), minuteOfDay(now.unix), kindId);
-                if (!tq)
-                    return makeErr(tq.error());
-                if (auto e = forEachRow(*tq, [&](db::Statement&) { targetFree = true; }); !e)
-                    return e;
+                auto targetFree =
+                    sqlExists(d,
+                              "SELECT 1 FROM counselling_slots WHERE id = ?1 AND id <> ?2 AND booked_by IS NULL "
+                              "AND (date > ?3 OR (date = ?3 AND start_minute > ?4)) AND EXISTS (SELECT 1 FROM "
+                              "json_each(kind_ids) WHERE value = ?5)",
+                              target, slotId, now.today.iso(), minuteOfDay(now.unix), kindId);
                 if (!targetFree)
+                    return makeErr(targetFree.error());
+                if (!*targetFree)
                     return makeErr(refusal("slot-taken"));
                 if (!slotId.empty())
                     if (auto e = releaseSlot(d, slotId, id, now.unix); !e)

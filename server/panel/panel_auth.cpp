@@ -2,7 +2,7 @@
 #include "server/panel/panel_auth.hpp"
 
 #include "server/credentials.hpp"
-#include "server/panel/sql.hpp"
+#include "server/store_sql.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -5,7 +5,7 @@
 // coordinator rather than silently book the resident at a time they were never told.
 #include "server/panel/slots_pages.hpp"
 
-#include "server/panel/sql.hpp"
+#include "server/store_sql.hpp"
 #include "shared/protocol/json_reader.hpp"
 #include "shared/util/uuid.hpp"
 #include "shared/validate/free_text.hpp"

@@ -3,7 +3,7 @@
 // the second one gets 409 and a message naming the state it found.
 #include "server/panel/units_pages.hpp"
 
-#include "server/panel/sql.hpp"
+#include "server/store_sql.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/json_reader.hpp"
 #include "shared/validate/free_text.hpp"

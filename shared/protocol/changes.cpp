@@ -73,7 +73,9 @@ Result<RequestStatusUpdate, ProtocolError> decodeRequestStatus(const Json& value
     ObjectReader r(value, path, true);
     RequestStatusUpdate u;
     u.id = r.id("id", IdPattern::Uuid);
-    u.code = r.string("code", 32);
+    // A hold is logged before its reservation.created brings the code (and so is a hold that lapses
+    // unclaimed): an empty code is a status all the same, and refusing it would stop the kiosk's pull.
+    u.code = r.string("code", 32, 0);
     u.status = r.id("status", IdPattern::Slug);
     if (!r.finish())
         return makeErr(r.error());

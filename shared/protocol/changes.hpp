@@ -82,7 +82,7 @@ Result<ChangesPage, ProtocolError> decodeChangesPage(std::string_view body);
 struct RequestStatusUpdate
 {
     std::string id;     ///< the request id (= its event id)
-    std::string code;   ///< reference code
+    std::string code;   ///< reference code; empty for a hold whose reservation.created has not arrived
     std::string status; ///< a ReservationStatus or RequestStatus code
 };
 

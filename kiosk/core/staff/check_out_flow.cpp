@@ -6,6 +6,7 @@
 #include "kiosk/receipt/slip_documents.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/rules/loan_period.hpp"
+#include "shared/text/utf8.hpp"
 #include "shared/util/uuid.hpp"
 #include "shared/validate/free_text.hpp"
 #include "shared/validate/person_name.hpp"
@@ -219,6 +220,8 @@ void CheckOutFlow::start(std::optional<PickupRow> reservation)
 void CheckOutFlow::press(const Key& key)
 {
     CheckOutState& c = m_state.staff.checkOut;
+    if (m_state.router.current() == ScreenId::StaffCheckOutUnit)
+        c.focus = CheckOutField::InventoryNumber; // the step's only field, also after Back from the loan step
     if (c.focus == CheckOutField::InventoryNumber)
     {
         pressInventory(key);
@@ -260,20 +263,94 @@ void CheckOutFlow::pressInventory(const Key& key)
         const auto ch = inventoryChar(static_cast<unsigned char>(text[0]));
         if (!ch)
             return;
-        // After a refusal the number on screen is the refused one: the first key starts a new one.
-        if (!c.unitErrorKey.empty())
-            c.inventory.buffer.clear();
-        Key upper = key;
-        upper.text = std::string(1, *ch);
-        upper.shiftText = upper.text;
-        m_state.keyboard.state.press(upper, c.inventory.buffer); // keeps one-shot Shift behaving
-        break;
+        insertInventory(*ch, &key);
+        return;
     }
     default:
         m_state.keyboard.state.press(key, c.inventory.buffer);
         break;
     }
     c.unitErrorKey.clear();
+}
+
+void CheckOutFlow::insertInventory(char ch, const Key* key)
+{
+    CheckOutState& c = m_state.staff.checkOut;
+    // After a refusal the number on screen is the refused one: the first key starts a new one.
+    if (!c.unitErrorKey.empty())
+        c.inventory.buffer.clear();
+    if (key != nullptr)
+    {
+        Key upper = *key;
+        upper.text = std::string(1, ch);
+        upper.shiftText = upper.text;
+        m_state.keyboard.state.press(upper, c.inventory.buffer); // keeps one-shot Shift behaving
+    }
+    else
+        (void)c.inventory.buffer.insert(static_cast<char32_t>(static_cast<unsigned char>(ch)));
+    c.unitErrorKey.clear();
+}
+
+std::optional<CheckOutField> CheckOutFlow::typingField()
+{
+    CheckOutState& c = m_state.staff.checkOut;
+    if (!m_state.staff.loggedIn() || c.phase == CheckOutPhase::Done)
+        return std::nullopt;
+    if (m_state.router.current() == ScreenId::StaffCheckOutUnit)
+    {
+        c.focus = CheckOutField::InventoryNumber;
+        return c.focus;
+    }
+    if (m_state.router.current() == ScreenId::StaffCheckOutLoan && c.focus != CheckOutField::InventoryNumber)
+        return c.focus;
+    return std::nullopt;
+}
+
+bool CheckOutFlow::onType(const TypeText& typed)
+{
+    const std::optional<CheckOutField> field = typingField();
+    if (!field)
+        return false;
+    CheckOutState& c = m_state.staff.checkOut;
+    std::size_t pos = 0;
+    // One character at a time, as the keys would type them: a refused one does not drop the rest.
+    while (pos < typed.text.size())
+    {
+        const std::optional<char32_t> cp = text::decodeOne(typed.text, pos);
+        if (!cp)
+            break;
+        if (*field == CheckOutField::InventoryNumber)
+        {
+            if (const std::optional<char> ch = inventoryChar(*cp))
+                insertInventory(*ch, nullptr);
+        }
+        else
+            (void)c.field(*field).buffer.insert(*cp); // the field's own filter, as for the keys
+    }
+    if (*field != CheckOutField::InventoryNumber)
+        std::erase_if(c.errors, [&](const CheckOutFieldError& e) { return e.field == *field; });
+    return true;
+}
+
+bool CheckOutFlow::onErase()
+{
+    const std::optional<CheckOutField> field = typingField();
+    if (!field)
+        return false;
+    Key backspace;
+    backspace.action = KeyAction::Backspace;
+    press(backspace);
+    return true;
+}
+
+bool CheckOutFlow::onSubmit()
+{
+    if (!typingField())
+        return false;
+    Key done;
+    done.action = KeyAction::Done;
+    press(done);
+    return true;
 }
 
 void CheckOutFlow::submitUnit()

@@ -6,6 +6,7 @@
 
 #include "kiosk/core/app_state.hpp"
 #include "kiosk/core/flows/equipment_flow.hpp" // FlowDeps
+#include "kiosk/core/intents.hpp"              // TypeText
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/core/staff/check_out_intents.hpp"
 #include "shared/domain/catalog.hpp"
@@ -31,6 +32,15 @@ class CheckOutFlow
     bool onCompletion(const Completion& completion);
     /// A scanned code while one of this flow's screens is shown; false when not used here.
     bool onScan(const std::string& code);
+    /// Text from a USB keyboard for the field being typed (the inventory number on the unit step, the
+    /// focused borrower field on the loan step), through the same filter as the on-screen keys. False
+    /// when no check-out field takes typing now.
+    bool onType(const TypeText& typed);
+    /// Backspace on a USB keyboard for that field; false when none takes typing now.
+    bool onErase();
+    /// Enter on a USB keyboard: the on-screen Done key (the unit step looks the number up, the loan
+    /// step moves to the next field); false when no check-out field takes typing now.
+    bool onSubmit();
     /// True once after this flow changed a unit's state in the kiosk database (the app then
     /// reloads the catalogue, whose units residents' availability is computed from).
     bool takeUnitsChanged() { return std::exchange(m_unitsChanged, false); }
@@ -40,6 +50,11 @@ class CheckOutFlow
     void start(std::optional<PickupRow> reservation);
     void press(const Key& key);
     void pressInventory(const Key& key);
+    /// One character of an inventory number, already passed through inventoryChar(). `key` is the
+    /// on-screen key that typed it (its one-shot Shift is used up), nullptr for a USB keyboard.
+    void insertInventory(char ch, const Key* key);
+    /// The field typing goes to on the screen shown, nullopt when none (another screen, or done).
+    std::optional<CheckOutField> typingField();
     void submitUnit();
     void chooseReservation(const std::string& reservationId);
     void chooseWalkIn();

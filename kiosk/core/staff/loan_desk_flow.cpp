@@ -5,6 +5,7 @@
 #include "kiosk/core/staff/loan_desk_store.hpp"
 #include "kiosk/receipt/slip_documents.hpp"
 #include "shared/rules/loan_period.hpp"
+#include "shared/text/utf8.hpp"
 #include "shared/util/uuid.hpp"
 #include "shared/validate/free_text.hpp"
 
@@ -171,12 +172,73 @@ void LoanDeskFlow::press(const Key& key)
         if (c.loan)
             return; // the unit is chosen: "Inny numer" first
         m_state.keyboard.state.press(key, c.number.buffer);
-        c.errorKey.clear();
-        c.errorUnitState.reset();
+        edited();
         return;
     }
     m_state.keyboard.state.press(key, c.notes.buffer);
-    c.notesErrorKey.clear();
+    edited();
+}
+
+void LoanDeskFlow::edited()
+{
+    CheckInState& c = m_state.staff.desk.checkIn;
+    if (c.focus == DeskField::Number)
+    {
+        c.errorKey.clear();
+        c.errorUnitState.reset();
+    }
+    else
+        c.notesErrorKey.clear();
+}
+
+TextBuffer* LoanDeskFlow::typingBuffer()
+{
+    CheckInState& c = m_state.staff.desk.checkIn;
+    if (!m_state.staff.loggedIn() || m_state.router.current() != ScreenId::StaffCheckIn || c.phase == DeskPhase::Done)
+        return nullptr;
+    if (c.focus == DeskField::Number && !c.loan)
+        return &c.number.buffer;
+    if (c.focus == DeskField::Notes && c.loan)
+        return &c.notes.buffer;
+    return nullptr;
+}
+
+bool LoanDeskFlow::onType(const TypeText& typed)
+{
+    TextBuffer* buffer = typingBuffer();
+    if (buffer == nullptr)
+        return false;
+    std::size_t pos = 0;
+    // One character at a time, as the keys would type them: a refused one does not drop the rest.
+    while (pos < typed.text.size())
+    {
+        const std::optional<char32_t> cp = text::decodeOne(typed.text, pos);
+        if (!cp)
+            break;
+        (void)buffer->insert(*cp); // the field's own filter and length, as for the keys
+    }
+    edited();
+    return true;
+}
+
+bool LoanDeskFlow::onErase()
+{
+    TextBuffer* buffer = typingBuffer();
+    if (buffer == nullptr)
+        return false;
+    (void)buffer->backspace();
+    edited();
+    return true;
+}
+
+bool LoanDeskFlow::onSubmit()
+{
+    if (typingBuffer() == nullptr)
+        return false;
+    Key done;
+    done.action = KeyAction::Done;
+    press(done);
+    return true;
 }
 
 void LoanDeskFlow::findUnit()

@@ -6,6 +6,7 @@
 
 #include "kiosk/core/app_state.hpp"
 #include "kiosk/core/flows/equipment_flow.hpp" // FlowDeps
+#include "kiosk/core/intents.hpp"              // TypeText
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/core/staff/loan_desk_intents.hpp"
 #include "shared/domain/catalog.hpp"
@@ -28,6 +29,15 @@ class LoanDeskFlow
     bool onCompletion(const Completion& completion);
     /// A scanned code while one of this flow's screens is shown; false when not used here.
     bool onScan(const std::string& code);
+    /// Text from a USB keyboard for the check-in field being typed (the inventory number until the
+    /// unit is found, then the notes once tapped), through the same filter as the on-screen keys.
+    /// False when no desk field takes typing now.
+    bool onType(const TypeText& typed);
+    /// Backspace on a USB keyboard for that field; false when none takes typing now.
+    bool onErase();
+    /// Enter on a USB keyboard: the on-screen Done key (the inventory number is looked up); false when
+    /// no desk field takes typing now.
+    bool onSubmit();
     /// True once after this flow changed a unit's state in the kiosk database (the app then
     /// reloads the catalogue, whose units residents' availability is computed from).
     bool takeUnitsChanged() { return std::exchange(m_unitsChanged, false); }
@@ -35,6 +45,10 @@ class LoanDeskFlow
   private:
     void startCheckIn();
     void press(const Key& key);
+    /// The check-in field typing goes to now, nullptr when none (another screen, no focus, done).
+    TextBuffer* typingBuffer();
+    /// After the focused field changed: its message no longer applies.
+    void edited();
     void findUnit();
     void changeUnit();
     void confirmCheckIn();

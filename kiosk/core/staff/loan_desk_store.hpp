@@ -62,8 +62,7 @@ struct CheckInRecord
 
 /// One transaction: the local loan (if any) gets returned_on, condition and notes; the server's
 /// open-loan row is deleted; the unit goes to unitStateAfterReturn(); the loan.checked_in event is
-/// queued. The server sets a unit returned "fine" available, so for that condition a
-/// unit.state_changed (cleaning) event follows in the same transaction and both sides agree.
+/// queued (the server applies the same cleaning/repair rule when it receives it).
 /// NotFound (nothing changed) when the loan is no longer open here: a second check-in of the same loan.
 Status<db::Error> writeCheckIn(db::Database& db, const CheckInRecord& record);
 

@@ -122,6 +122,40 @@ bool StaffEntryFlow::onScan(const std::string& code)
 
 // --- the PIN keypad -------------------------------------------------------------------------
 
+bool StaffEntryFlow::onType(const TypeText& typed)
+{
+    if (m_state.router.current() != ScreenId::StaffPin)
+        return false;
+    // Bytes of other characters are never ASCII digits, so a byte-wise look is enough here.
+    for (const char ch : typed.text)
+    {
+        if (ch < '0' || ch > '9')
+            continue;
+        Key digit;
+        digit.text = std::string(1, ch);
+        press(digit);
+    }
+    return true;
+}
+
+bool StaffEntryFlow::onErase()
+{
+    if (m_state.router.current() != ScreenId::StaffPin)
+        return false;
+    Key backspace;
+    backspace.action = KeyAction::Backspace;
+    press(backspace);
+    return true;
+}
+
+bool StaffEntryFlow::onSubmit()
+{
+    if (m_state.router.current() != ScreenId::StaffPin)
+        return false;
+    submitPin();
+    return true;
+}
+
 void StaffEntryFlow::open(std::optional<std::string> badge)
 {
     if (m_state.staff.loggedIn())

@@ -6,6 +6,7 @@
 
 #include "kiosk/core/app_state.hpp"
 #include "kiosk/core/flows/equipment_flow.hpp" // FlowDeps
+#include "kiosk/core/intents.hpp"              // TypeText
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/core/staff/staff_entry_intents.hpp"
 #include "shared/domain/catalog.hpp"
@@ -39,6 +40,14 @@ class StaffEntryFlow
     /// A scanned code: a staff badge (kStaffBadgePrefix + staff id) on the attract or home screen
     /// while nobody is logged in opens the PIN keypad for that member only. False otherwise.
     bool onScan(const std::string& code);
+    /// Text from a USB keyboard while the PIN keypad is shown: each digit goes in as the keypad's key
+    /// would (the same limit, lock and wait for an answer); anything else is dropped. False when the
+    /// keypad is not shown.
+    bool onType(const TypeText& typed);
+    /// Backspace on a USB keyboard: the keypad's ⌫. False when the keypad is not shown.
+    bool onErase();
+    /// Enter on a USB keyboard: the keypad's OK. False when the keypad is not shown.
+    bool onSubmit();
     /// True once after this flow changed a unit's state in the kiosk database (the app then
     /// reloads the catalogue, whose units residents' availability is computed from).
     bool takeUnitsChanged() { return std::exchange(m_unitsChanged, false); }

@@ -2,8 +2,7 @@
 #include "kiosk/ui/screens/check_out_screens.hpp"
 
 #include "kiosk/ui/screens/equipment_screens.hpp" // formatDay
-#include "kiosk/ui/screens/request_screen_parts.hpp"
-#include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/screens/staff_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
 #include "kiosk/ui/widgets/text.hpp"
@@ -44,26 +43,6 @@ std::string typeName(const ScreenEnv& env, const std::string& typeId)
     return t != nullptr ? env.text(t->name) : typeId;
 }
 
-/// Back (where there is a step to go back to) and "Menu" on the left, the language switch on the
-/// right: staff screens have no residents' Home.
-void staffTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, bool back)
-{
-    if (back)
-    {
-        ButtonOptions o;
-        o.id = "back";
-        if (BigButton(ctx, env.tr.tr("checkout.back") + "##back", o))
-            out.emplace_back(GoBack{});
-        ImGui::SameLine();
-    }
-    ButtonOptions menu;
-    menu.id = "staff-to-menu";
-    if (BigButton(ctx, env.tr.tr("checkout.menu") + "##staff-to-menu", menu))
-        out.emplace_back(StaffEntryIntent{staff_entry::ShowMenu{}});
-    ImGui::SameLine();
-    drawTopBar(env, ctx, out, {.backAndHome = false});
-}
-
 std::string statusText(const ScreenEnv& env, domain::ReservationStatus s)
 {
     switch (s)
@@ -95,11 +74,9 @@ void pickupRow(const ScreenEnv& env, UiContext& ctx, Intents& out, const PickupR
 
 void drawPickups(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
-    beginScreen(ctx, "##co-pickups");
-    staffTopBar(env, ctx, out, true);
     const CheckOutState& c = env.state.staff.checkOut;
-    Title(ctx, env.tr.tr("checkout.pickups.title"));
-    TouchScrollBegin(ctx, "##co-pickups-list", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    beginStaffScreen(env, ctx, out, "##co-pickups", {.title = env.tr.tr("checkout.pickups.title"), .back = true});
+    TouchScrollBegin(ctx, "##co-pickups-list", ImVec2(0, staffContentHeight(env, ctx)));
     if (!c.pickupsErrorKey.empty())
         errorText(ctx, env.tr.tr(c.pickupsErrorKey));
     else if (c.pickups.empty())
@@ -134,8 +111,7 @@ void drawPickups(const ScreenEnv& env, UiContext& ctx, Intents& out)
                   wide(ButtonStyle::Secondary, "checkout-start")))
         send(out, check_out::Start{});
     TouchScrollEnd(ctx);
-    drawBottomBar(env, ctx, out);
-    endScreen();
+    endStaffScreen(env, ctx, out);
 }
 
 std::string unitError(const ScreenEnv& env, const CheckOutState& c)
@@ -155,12 +131,9 @@ std::string unitError(const ScreenEnv& env, const CheckOutState& c)
 
 void drawUnit(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
-    beginScreen(ctx, "##co-unit");
-    staffTopBar(env, ctx, out, true);
     const CheckOutState& c = env.state.staff.checkOut;
-    Title(ctx, env.tr.tr("checkout.unit.title"));
-    const float kbH = letterKeyboardHeight(ctx, env);
-    TouchScrollBegin(ctx, "##co-unit-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - kbH));
+    beginStaffScreen(env, ctx, out, "##co-unit", {.title = env.tr.tr("checkout.unit.title"), .back = true});
+    TouchScrollBegin(ctx, "##co-unit-body", ImVec2(0, staffContentHeight(env, ctx, StaffKeys::Letters)));
     if (c.reservation)
     {
         Paragraph(ctx, env.tr.format("checkout.unit.reservation", {{"code", c.reservation->code},
@@ -187,8 +160,7 @@ void drawUnit(const ScreenEnv& env, UiContext& ctx, Intents& out)
     if (const std::optional<Key> key =
             OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, ImGui::GetContentRegionAvail().x))
         send(out, check_out::Press{*key});
-    drawBottomBar(env, ctx, out);
-    endScreen();
+    endStaffScreen(env, ctx, out);
 }
 
 const char* fieldKey(CheckOutField f)
@@ -270,15 +242,14 @@ void fieldRow(const ScreenEnv& env, UiContext& ctx, Intents& out, CheckOutField 
 
 void drawLoan(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
-    beginScreen(ctx, "##co-loan");
-    staffTopBar(env, ctx, out, true);
     const CheckOutState& c = env.state.staff.checkOut;
-    Title(ctx,
-          env.tr.format("checkout.loan.title", {{"number", c.inventoryNumber}, {"type", typeName(env, c.typeId)}}));
+    const std::string title =
+        env.tr.format("checkout.loan.title", {{"number", c.inventoryNumber}, {"type", typeName(env, c.typeId)}});
+    beginStaffScreen(env, ctx, out, "##co-loan", {.title = title, .back = true});
     const bool numeric =
         c.focus == CheckOutField::Phone || c.focus == CheckOutField::PostalCode || c.focus == CheckOutField::Pesel;
-    const float kbH = numeric ? keypadHeight(ctx) : letterKeyboardHeight(ctx, env);
-    TouchScrollBegin(ctx, "##co-loan-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - kbH));
+    TouchScrollBegin(ctx, "##co-loan-body",
+                     ImVec2(0, staffContentHeight(env, ctx, numeric ? StaffKeys::Keypad : StaffKeys::Letters)));
 
     Label(ctx, env.tr.tr("checkout.loan.reservation"));
     for (const PickupRow& r : c.candidates)
@@ -361,8 +332,7 @@ void drawLoan(const ScreenEnv& env, UiContext& ctx, Intents& out)
     }
     else if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
         send(out, check_out::Press{*key});
-    drawBottomBar(env, ctx, out);
-    endScreen();
+    endStaffScreen(env, ctx, out);
 }
 
 void copyLine(const ScreenEnv& env, UiContext& ctx, const char* labelKey, const AgreementCopyStatus& copy)
@@ -386,13 +356,11 @@ void copyLine(const ScreenEnv& env, UiContext& ctx, const char* labelKey, const 
 
 void drawDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
-    beginScreen(ctx, "##co-done");
-    staffTopBar(env, ctx, out, false);
     const CheckOutState& c = env.state.staff.checkOut;
-    TouchScrollBegin(ctx, "##co-done-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
-    ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
-    Title(ctx, env.tr.format("checkout.done.title", {{"number", c.doneInventory}, {"date", formatDay(c.doneDue)}}));
-    ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
+    const std::string title =
+        env.tr.format("checkout.done.title", {{"number", c.doneInventory}, {"date", formatDay(c.doneDue)}});
+    beginStaffScreen(env, ctx, out, "##co-done", {.title = title});
+    TouchScrollBegin(ctx, "##co-done-body", ImVec2(0, staffContentHeight(env, ctx)));
     if (!c.printed)
         ParagraphColored(ctx, env.tr.tr("checkout.done.no_printer"), ctx.palette.warningText);
     else
@@ -407,8 +375,7 @@ void drawDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
                   wide(ButtonStyle::Primary, "checkout-next")))
         send(out, check_out::Next{});
     TouchScrollEnd(ctx);
-    drawBottomBar(env, ctx, out);
-    endScreen();
+    endStaffScreen(env, ctx, out);
 }
 
 } // namespace

@@ -4,7 +4,7 @@
 #include "kiosk/ui/screens/loan_desk_screens.hpp"
 
 #include "kiosk/ui/screens/equipment_screens.hpp" // formatDay
-#include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/screens/staff_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
 #include "kiosk/ui/widgets/text.hpp"
@@ -40,29 +40,6 @@ void errorText(UiContext& ctx, const std::string& text)
     ParagraphColored(ctx, "⚠ " + text, ctx.palette.warningText);
 }
 
-/// The "Menu" button every staff screen has (the entry flow drops the desk's unsaved input).
-void menuButton(const ScreenEnv& env, UiContext& ctx, Intents& out, float width = 0.0f)
-{
-    ButtonOptions o;
-    o.id = "staff-to-menu";
-    o.size = ImVec2(width, 0);
-    if (BigButton(ctx, env.tr.tr("desk.menu") + "##staff-to-menu", o))
-        out.emplace_back(StaffEntryIntent{staff_entry::ShowMenu{}});
-}
-
-/// Title on the left, "Menu" on the right of the same row.
-void header(const ScreenEnv& env, UiContext& ctx, Intents& out, const std::string& title)
-{
-    const float menuW = std::max(ctx.minTargetPx() * 2.5f, ctx.em(7.0f));
-    const float startY = ImGui::GetCursorPosY();
-    const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
-    Title(ctx, title); // short: the Menu button fits beside it
-    const float afterTitle = ImGui::GetCursorPosY();
-    ImGui::SetCursorPos(ImVec2(right - menuW, startY));
-    menuButton(env, ctx, out, menuW);
-    ImGui::SetCursorPosY(std::max(afterTitle, ImGui::GetCursorPosY()));
-}
-
 std::string phoneText(const std::string& phone)
 {
     return phone.size() == 9 ? validate::formatPhone(phone) : phone;
@@ -92,13 +69,6 @@ void keyValue(const ScreenEnv& env, UiContext& ctx, const char* key, const std::
     Paragraph(ctx, value);
 }
 
-float keyboardHeight(const UiContext& ctx, const KeyboardLayout& layout)
-{
-    const float key = std::max(ctx.minTargetPx(), ctx.em(2.2f));
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    return static_cast<float>(layout.rows.size()) * (key + gap) + ImGui::GetStyle().ItemSpacing.y;
-}
-
 /// The unit and its loan: what staff compare with the unit in their hands and the person before them.
 void loanCard(const ScreenEnv& env, UiContext& ctx, const DeskLoan& l)
 {
@@ -116,10 +86,9 @@ void drawCheckIn(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CheckInState& c = env.state.staff.desk.checkIn;
     const bool keyboard = c.focus != DeskField::None;
-    const KeyboardLayout& layout = env.state.keyboard.state.layout();
-    const float kbH = keyboard ? keyboardHeight(ctx, layout) : 0.0f;
-    header(env, ctx, out, env.tr.tr("desk.checkin.title"));
-    TouchScrollBegin(ctx, "##desk-checkin", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - kbH));
+    beginStaffScreen(env, ctx, out, "##loan-desk", {.title = env.tr.tr("desk.checkin.title")});
+    TouchScrollBegin(ctx, "##desk-checkin",
+                     ImVec2(0, staffContentHeight(env, ctx, keyboard ? StaffKeys::Letters : StaffKeys::None)));
     if (!c.loan)
     {
         Label(ctx, env.tr.tr("desk.checkin.number"));
@@ -198,13 +167,14 @@ void drawCheckIn(const ScreenEnv& env, UiContext& ctx, Intents& out)
                 OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, ImGui::GetContentRegionAvail().x))
             emit(out, loan_desk::Press{*key});
     }
+    endStaffScreen(env, ctx, out);
 }
 
 void drawCheckInDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CheckInState& c = env.state.staff.desk.checkIn;
-    header(env, ctx, out, env.tr.tr("desk.done.title"));
-    TouchScrollBegin(ctx, "##desk-checkin-done", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    beginStaffScreen(env, ctx, out, "##loan-desk", {.title = env.tr.tr("desk.done.title")});
+    TouchScrollBegin(ctx, "##desk-checkin-done", ImVec2(0, staffContentHeight(env, ctx)));
     if (c.loan)
     {
         const char* key = c.unitState == domain::UnitState::Repair ? "desk.done.to_repair" : "desk.done.to_cleaning";
@@ -243,6 +213,7 @@ void drawCheckInDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
                   wide(ButtonStyle::Primary, "desk-next-checkin")))
         emit(out, loan_desk::StartCheckIn{});
     TouchScrollEnd(ctx);
+    endStaffScreen(env, ctx, out);
 }
 
 // --- loans and extension -------------------------------------------------------------------------
@@ -250,8 +221,8 @@ void drawCheckInDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void drawExtension(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const ExtendState& x = env.state.staff.desk.extend;
-    header(env, ctx, out, env.tr.tr("desk.extend.title"));
-    TouchScrollBegin(ctx, "##desk-extend", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    beginStaffScreen(env, ctx, out, "##loan-desk", {.title = env.tr.tr("desk.extend.title")});
+    TouchScrollBegin(ctx, "##desk-extend", ImVec2(0, staffContentHeight(env, ctx)));
     loanCard(env, ctx, *x.loan);
     ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
     Label(ctx, env.tr.tr("desk.extend.new"));
@@ -293,6 +264,7 @@ void drawExtension(const ScreenEnv& env, UiContext& ctx, Intents& out)
                   wide(done ? ButtonStyle::Primary : ButtonStyle::Secondary, "desk-extend-back")))
         emit(out, loan_desk::CloseExtension{});
     TouchScrollEnd(ctx);
+    endStaffScreen(env, ctx, out);
 }
 
 void drawLoans(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -303,7 +275,7 @@ void drawLoans(const ScreenEnv& env, UiContext& ctx, Intents& out)
         drawExtension(env, ctx, out);
         return;
     }
-    header(env, ctx, out, env.tr.tr("desk.loans.title"));
+    beginStaffScreen(env, ctx, out, "##loan-desk", {.title = env.tr.tr("desk.loans.title")});
     if (!d.listErrorKey.empty())
         errorText(ctx, env.tr.tr(d.listErrorKey));
     else if (d.loans.empty())
@@ -313,7 +285,7 @@ void drawLoans(const ScreenEnv& env, UiContext& ctx, Intents& out)
                          env.tr.format("desk.loans.count", {{"count", std::to_string(d.loans.size())}}) + " · " +
                              env.tr.tr("desk.loans.hint"),
                          ctx.palette.mutedText);
-    TouchScrollBegin(ctx, "##desk-loans", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    TouchScrollBegin(ctx, "##desk-loans", ImVec2(0, staffContentHeight(env, ctx)));
     for (const DeskLoan& l : d.loans)
     {
         std::string subtitle = l.name + (l.phone.empty() ? "" : " · " + phoneText(l.phone)) + "\n" +
@@ -330,19 +302,20 @@ void drawLoans(const ScreenEnv& env, UiContext& ctx, Intents& out)
             emit(out, loan_desk::SelectLoan{l.loanId});
     }
     TouchScrollEnd(ctx);
+    endStaffScreen(env, ctx, out);
 }
 
 void drawOverdue(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const LoanDeskState& d = env.state.staff.desk;
-    header(env, ctx, out, env.tr.tr("desk.overdue.title"));
+    beginStaffScreen(env, ctx, out, "##loan-desk", {.title = env.tr.tr("desk.overdue.title")});
     if (!d.listErrorKey.empty())
         errorText(ctx, env.tr.tr(d.listErrorKey));
     else if (d.loans.empty())
         Label(ctx, env.tr.tr("desk.overdue.empty"));
     else
         ParagraphColored(ctx, env.tr.tr("desk.overdue.hint"), ctx.palette.mutedText);
-    TouchScrollBegin(ctx, "##desk-overdue", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    TouchScrollBegin(ctx, "##desk-overdue", ImVec2(0, staffContentHeight(env, ctx)));
     for (const DeskLoan& l : d.loans)
     {
         Title(ctx, l.name);
@@ -354,6 +327,7 @@ void drawOverdue(const ScreenEnv& env, UiContext& ctx, Intents& out)
         Divider(ctx);
     }
     TouchScrollEnd(ctx);
+    endStaffScreen(env, ctx, out);
 }
 
 // --- units ---------------------------------------------------------------------------------------
@@ -361,7 +335,7 @@ void drawOverdue(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void drawUnits(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const LoanDeskState& d = env.state.staff.desk;
-    header(env, ctx, out, env.tr.tr("desk.units.title"));
+    beginStaffScreen(env, ctx, out, "##loan-desk", {.title = env.tr.tr("desk.units.title")});
     if (!d.listErrorKey.empty())
         errorText(ctx, env.tr.tr(d.listErrorKey));
     if (!d.unitsMessageKey.empty())
@@ -372,7 +346,7 @@ void drawUnits(const ScreenEnv& env, UiContext& ctx, Intents& out)
         else
             errorText(ctx, msg);
     }
-    TouchScrollBegin(ctx, "##desk-units", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    TouchScrollBegin(ctx, "##desk-units", ImVec2(0, staffContentHeight(env, ctx)));
     // Wide enough for either label on one line, so each row is one button high.
     const float pad = 2.0f * ImGui::GetStyle().FramePadding.x + ctx.em(1.0f);
     const float buttonW = std::min(ImGui::GetContentRegionAvail().x * 0.5f,
@@ -389,7 +363,7 @@ void drawUnits(const ScreenEnv& env, UiContext& ctx, Intents& out)
             if (!any)
             {
                 ImGui::Dummy(ImVec2(0, ctx.em(0.2f)));
-                TextIn(ctx, ctx.faces().title, ctx.palette.text, env.text(t.name));
+                Title(ctx, env.text(t.name)); // wrapped: some names are long in Ukrainian
                 any = true;
             }
             // An open loan is the fact staff need, even where the unit's stored state lags behind it.
@@ -430,14 +404,14 @@ void drawUnits(const ScreenEnv& env, UiContext& ctx, Intents& out)
         }
     }
     TouchScrollEnd(ctx);
+    endStaffScreen(env, ctx, out);
 }
 
 } // namespace
 
 void drawLoanDeskScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
-    beginScreen(ctx, "##loan-desk");
-    drawTopBar(env, ctx, out, {.backAndHome = false});
+    // Each screen draws the staff frame around itself (the loans screen's extension has its own title).
     switch (env.state.router.current())
     {
     case ScreenId::StaffCheckIn:
@@ -458,8 +432,6 @@ void drawLoanDeskScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     default:
         break;
     }
-    drawBottomBar(env, ctx, out);
-    endScreen();
 }
 
 } // namespace okienko::kiosk::ui

@@ -2,7 +2,7 @@
 // often not young either, and the panel is the same: big targets, body-size text or larger.
 #include "kiosk/ui/screens/staff_entry_screens.hpp"
 
-#include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/screens/staff_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/long_press.hpp"
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
@@ -128,7 +128,8 @@ void drawPin(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const bool locked = lockedNow(env);
     const bool busy = e.checking;
 
-    Title(ctx, env.tr.tr("staff.pin.title"));
+    // Nobody is logged in yet: no Menu; "Anuluj" under the keypad leaves.
+    beginStaffScreen(env, ctx, out, "##staff-pin", {.title = env.tr.tr("staff.pin.title"), .menu = false});
     Paragraph(ctx, env.tr.tr(e.badgeStaffId ? "staff.pin.badge" : "staff.pin.intro"));
     ImGui::Spacing();
 
@@ -184,6 +185,7 @@ void drawPin(const ScreenEnv& env, UiContext& ctx, Intents& out)
     ok.enabled = !locked && !busy && e.pin.size() >= kStaffPinMinDigits;
     if (BigButton(ctx, env.tr.tr("staff.pin.ok") + "##staff-pin-ok", ok))
         emit(out, staff_entry::SubmitPin{});
+    endStaffScreen(env, ctx, out);
 }
 
 std::string roleText(const ScreenEnv& env, domain::StaffRole role)
@@ -202,15 +204,13 @@ std::string roleText(const ScreenEnv& env, domain::StaffRole role)
 
 void drawMenu(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
-    Title(ctx, env.tr.tr("staff.menu.title"));
+    // The frame says who is logged in; the menu adds the role. No Menu button on the menu itself.
+    beginStaffScreen(env, ctx, out, "##staff-menu", {.title = env.tr.tr("staff.menu.title"), .menu = false});
     if (const std::optional<StaffSession>& s = env.state.staff.session)
-    {
-        Label(ctx, env.tr.format("staff.menu.logged_in", {{"name", s->name}}));
         ParagraphColored(ctx, roleText(env, s->role), ctx.palette.mutedText);
-    }
     ImGui::Spacing();
 
-    TouchScrollBegin(ctx, "##staff-menu", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    TouchScrollBegin(ctx, "##staff-menu-tiles", ImVec2(0, staffContentHeight(env, ctx)));
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
     // Centred labels in the title face: staff read them at arm's length too, in any language.
@@ -248,6 +248,7 @@ void drawMenu(const ScreenEnv& env, UiContext& ctx, Intents& out)
     ImGui::Spacing();
     ParagraphColored(ctx, env.tr.tr("staff.menu.idle_hint"), ctx.palette.mutedText);
     TouchScrollEnd(ctx);
+    endStaffScreen(env, ctx, out);
 }
 
 std::string ageText(const ScreenEnv& env, std::int64_t seconds)
@@ -317,10 +318,8 @@ void drawStatus(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const StaffStatusState& s = env.state.staff.entry.status;
     const ConnectivityStatus& c = env.state.connectivity;
-    Title(ctx, env.tr.tr("staff.status.title"));
-
-    const float menuH = std::max(ctx.minTargetPx(), ctx.em(2.6f)) + ImGui::GetStyle().ItemSpacing.y;
-    TouchScrollBegin(ctx, "##staff-status", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - menuH));
+    beginStaffScreen(env, ctx, out, "##staff-status-screen", {.title = env.tr.tr("staff.status.title")});
+    TouchScrollBegin(ctx, "##staff-status", ImVec2(0, staffContentHeight(env, ctx)));
     Label(ctx, env.tr.tr("staff.status.link"));
     Paragraph(ctx, linkText(env));
     if (!c.lastError.empty() && c.link != LinkState::Standalone)
@@ -378,9 +377,7 @@ void drawStatus(const ScreenEnv& env, UiContext& ctx, Intents& out)
     Paragraph(ctx, env.tr.format("staff.status.kiosk", {{"name", name}, {"id", s.kioskId}}));
     Paragraph(ctx, env.tr.format("staff.status.version", {{"version", s.version}}));
     TouchScrollEnd(ctx);
-
-    if (wide(ctx, env.tr.tr("staff.to_menu"), "staff-to-menu", ButtonStyle::Primary))
-        emit(out, staff_entry::ShowMenu{});
+    endStaffScreen(env, ctx, out);
 }
 
 } // namespace
@@ -412,8 +409,7 @@ bool StaffEntryHeader(const ScreenEnv& env, UiContext& ctx, Intents& out, std::s
 
 void drawStaffEntryScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
-    beginScreen(ctx, "##staff-entry");
-    drawTopBar(env, ctx, out, {.backAndHome = false});
+    // Each screen draws the staff frame around itself.
     switch (env.state.router.current())
     {
     case ScreenId::StaffPin:
@@ -428,8 +424,6 @@ void drawStaffEntryScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     default:
         break;
     }
-    drawBottomBar(env, ctx, out);
-    endScreen();
 }
 
 } // namespace okienko::kiosk::ui

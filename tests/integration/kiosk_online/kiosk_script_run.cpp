@@ -37,6 +37,14 @@ bool anyPageShows(const std::vector<receipt::Bitmap>& pages, const receipt::Bitm
     return false;
 }
 
+bool anyPageShowsText(const std::vector<receipt::Bitmap>& pages, const std::string& text, double size)
+{
+    for (receipt::FontStyle style : {receipt::FontStyle::Regular, receipt::FontStyle::Bold})
+        if (anyPageShows(pages, receipt::rasterizeText(text, slipFonts(), style, size)))
+            return true;
+    return false;
+}
+
 Result<db::Database, db::Error> openKioskDatabase(const std::string& dataDir)
 {
     return db::Database::open(dataDir + "/kiosk.sqlite3", db::OpenOptions{.readOnly = true, .create = false});
@@ -63,10 +71,35 @@ std::vector<std::string> queryTexts(db::Database& db, const std::string& sql, co
 std::int64_t queryInt(db::Database& db, const std::string& sql, const std::string& arg)
 {
     auto st = db.prepare(sql);
-    if (!st.ok() || !st.value().bind(1, arg).ok() || !st.value().step().ok())
+    if (!st.ok() || (!arg.empty() && !st.value().bind(1, arg).ok()) || !st.value().step().ok())
         return -1;
     auto n = st.value().columnInt64(0);
     return n.ok() ? n.value() : -1;
+}
+
+Result<db::Database, db::Error> seedKioskDatabase(const std::string& dataDir, const SeedStaff& staff)
+{
+    using namespace std::chrono_literals;
+    const std::string path = dataDir + "/kiosk.sqlite3";
+    const ProcessResult seeded = runProcess(
+        {OKIENKO_TEST_SEED_BINARY, "--db", path, "--staff", staff.id, staff.name, staff.role, staff.pin}, {}, 60s);
+    EXPECT_EQ(seeded.exitCode, 0) << seeded.output;
+    if (seeded.exitCode != 0)
+        return makeErr(db::makeError(db::ErrorKind::Misuse, "okienko-test-seed failed", path));
+    return db::Database::open(path);
+}
+
+void insertRows(db::Database& db, const std::string& sql, const std::vector<std::vector<std::string>>& rows)
+{
+    auto st = db.prepare(sql);
+    ASSERT_TRUE(st.ok()) << st.error().message;
+    for (const std::vector<std::string>& row : rows)
+    {
+        int index = 0;
+        for (const std::string& value : row)
+            ASSERT_TRUE(st.value().bind(++index, value).ok()) << sql;
+        ASSERT_TRUE(st.value().run().ok()) << sql;
+    }
 }
 
 ScriptedKiosk::ScriptedKiosk(std::string kioskId, std::string kioskName, const std::string& tempPrefix)
@@ -106,19 +139,21 @@ std::string ScriptedKiosk::configToml(const std::string& dataDir, const std::str
 }
 
 std::string ScriptedKiosk::run(const std::string& name, const std::string& queue, const std::string& script,
-                               const std::string& displayExtra)
+                               const RunOptions& options)
 {
-    using namespace std::chrono_literals;
-    const std::string data = m_dir.file(name);
+    const std::string data = dataDir(name);
     const std::string config = m_dir.file(name + ".toml");
     const std::string scriptPath = m_dir.file(name + ".kiosk");
-    EXPECT_TRUE(writeFile(config, configToml(data, queue, displayExtra)));
+    const std::string failureShot =
+        options.failureShot.empty() ? m_dir.file(name + "-failure.png") : options.failureShot;
+    EXPECT_TRUE(writeFile(config, configToml(data, queue, options.displayExtra)));
     EXPECT_TRUE(writeFile(scriptPath, script));
-    const ProcessResult r = runProcess({OKIENKO_KIOSK_BINARY, "--headless", "--config", config, "--script", scriptPath,
-                                        "--failure-shot", m_dir.file(name + "-failure.png")},
-                                       {{"CUPS_SERVER", m_cupsd.socketPath()}}, 180s);
+    const ProcessResult r = runProcess(
+        {OKIENKO_KIOSK_BINARY, "--headless", "--config", config, "--script", scriptPath, "--failure-shot", failureShot},
+        {{"CUPS_SERVER", m_cupsd.socketPath()}}, options.timeLimit);
     EXPECT_FALSE(r.timedOut);
     EXPECT_EQ(r.exitCode, 0) << r.output;
+    m_lastOutput = r.output;
     return data;
 }
 

@@ -1,7 +1,8 @@
 // What the integration tests that run the real okienko-kiosk headless on a script share: a private
 // cupsd with a capturing and an out-of-paper queue, the kiosk.toml of a windowed 1080×1920
-// software-rendered test kiosk with the Łapy catalogue, one run of the binary, and the small
-// readers of what the run left behind (the kiosk database, the slips' fonts and pages).
+// software-rendered test kiosk with the Łapy catalogue, a kiosk database seeded before the run
+// (staff with real PIN hashes, the server's rows), one run of the binary, and the small readers of
+// what the run left behind (the kiosk database, the slips' fonts and pages).
 #pragma once
 
 #include "kiosk/receipt/bitmap.hpp"
@@ -12,6 +13,7 @@
 #include "tests/support/private_cupsd.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -28,6 +30,9 @@ const receipt::FontSet& slipFonts();
 /// True when one of `pages` contains `needle` pixel for pixel.
 bool anyPageShows(const std::vector<receipt::Bitmap>& pages, const receipt::Bitmap& needle);
 
+/// True when one of `pages` shows `text` in the slip fonts at `size` dots, regular or bold.
+bool anyPageShowsText(const std::vector<receipt::Bitmap>& pages, const std::string& text, double size);
+
 /// The kiosk database a run left in `dataDir`, opened read-only.
 Result<db::Database, db::Error> openKioskDatabase(const std::string& dataDir);
 
@@ -35,8 +40,39 @@ Result<db::Database, db::Error> openKioskDatabase(const std::string& dataDir);
 /// statement that does not prepare fails the current test.
 std::vector<std::string> queryTexts(db::Database& db, const std::string& sql, const std::string& arg = "");
 
-/// The integer in the first row of `sql` (a COUNT) with `arg` bound to ?1; -1 on any failure.
-std::int64_t queryInt(db::Database& db, const std::string& sql, const std::string& arg);
+/// The integer in the first row of `sql` (a COUNT), with `arg` bound to ?1 unless it is empty; -1 on
+/// any failure.
+std::int64_t queryInt(db::Database& db, const std::string& sql, const std::string& arg = "");
+
+/// A staff member as the server sends it; okienko-test-seed stores a real argon2id hash of the PIN.
+struct SeedStaff
+{
+    std::string id;
+    std::string name;
+    std::string role; ///< domain::StaffRole code, e.g. "equipment"
+    std::string pin;
+};
+
+/// Creates (and migrates) the kiosk database of `dataDir` with `staff` in it, as a kiosk that has
+/// synced once holds it, and opens it for writing so that the test can add the server's rows before
+/// the kiosk starts. Fails the current test when okienko-test-seed fails.
+Result<db::Database, db::Error> seedKioskDatabase(const std::string& dataDir, const SeedStaff& staff);
+
+/// Runs `sql` once per row of `rows`, each row's texts bound to ?1, ?2, … in order. Any failure fails
+/// the current test.
+void insertRows(db::Database& db, const std::string& sql, const std::vector<std::vector<std::string>>& rows);
+
+/// How one run differs from the defaults.
+struct RunOptions
+{
+    /// Lines (each ending in "\n") added to [display], e.g. "panel_width_mm = 268.0\n".
+    std::string displayExtra;
+    /// A run still going then is killed and fails the test.
+    std::chrono::seconds timeLimit{180};
+    /// Where the kiosk saves its screen when the script fails; empty: <name>-failure.png in the
+    /// temporary folder (removed with it).
+    std::string failureShot;
+};
 
 /// Runs okienko-kiosk --headless on scripts, each run with a fresh data folder, printing through a
 /// private cupsd whose queue "receipt" captures jobs and whose queue "nopaper" fails as a printer
@@ -57,11 +93,17 @@ class ScriptedKiosk
     std::string configToml(const std::string& dataDir, const std::string& queue,
                            const std::string& displayExtra = "") const;
 
+    /// The data folder of run `name`: seed its kiosk database (seedKioskDatabase) before run().
+    std::string dataDir(const std::string& name) const { return m_dir.file(name); }
+
     /// Writes <name>.toml and <name>.kiosk into the temporary folder and runs the kiosk on them
-    /// (at most 180 s; a failure screenshot goes to <name>-failure.png). Expects the script to
-    /// pass (exit code 0; the kiosk's output is shown otherwise). Returns the data folder <name>.
+    /// (see RunOptions). Expects the script to pass (exit code 0; the kiosk's output is shown
+    /// otherwise). Returns the data folder, dataDir(name).
     std::string run(const std::string& name, const std::string& queue, const std::string& script,
-                    const std::string& displayExtra = "");
+                    const RunOptions& options = {});
+
+    /// Everything the last run wrote to stdout and stderr: the kiosk's log.
+    const std::string& lastOutput() const { return m_lastOutput; }
 
     /// The temporary folder, for files of a test's own (seeded databases, screenshots).
     const TempDir& dir() const { return m_dir; }
@@ -74,6 +116,7 @@ class ScriptedKiosk
     TempDir m_dir;
     PrivateCupsd m_cupsd;
     std::string m_error;
+    std::string m_lastOutput;
 };
 
 } // namespace okienko::test

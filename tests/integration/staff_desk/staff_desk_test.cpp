@@ -5,13 +5,7 @@
 // printed through a private cupsd, extends another loan, and marks the cleaning done. Then the test
 // reads what really happened: the events (each with the staff member's id), the unit's state, the
 // server rows, and the ESC/POS job the capture backend received.
-#include "kiosk/receipt/bitmap.hpp"
-#include "kiosk/receipt/font_set.hpp"
-#include "shared/db/database.hpp"
-#include "shared/db/statement.hpp"
-#include "tests/integration/kiosk_online/kiosk_process.hpp"
-#include "tests/support/private_cupsd.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/integration/kiosk_online/kiosk_script_run.hpp"
 #include "tests/unit/receipt/escpos_decoder.hpp"
 
 #include <gtest/gtest.h>
@@ -25,23 +19,9 @@ namespace
 using namespace okienko;
 using namespace std::chrono_literals;
 
-const std::string kAssets = std::string(OKIENKO_SOURCE_DIR) + "/assets";
 const std::string kOverdueLoan = "0b7f1c1e-8a44-4d55-9a0e-2f5b7c9d1e01";
 const std::string kOnTimeLoan = "0b7f1c1e-8a44-4d55-9a0e-2f5b7c9d1e02";
 constexpr double kBody = 24; // ESC/POS 80 mm body text, dots
-
-std::string kioskToml(const std::string& dataDir, const std::string& queue)
-{
-    return "[kiosk]\nid = \"desk-test\"\nname = \"Desk test kiosk\"\n"
-           "[display]\nfullscreen = false\nwidth = 1080\nheight = 1920\npanel_width_mm = 268.0\n"
-           "renderer = \"software\"\nui_scale = 1.0\n"
-           "[idle]\ntimeout_seconds = 90\nwarning_seconds = 30\n"
-           "[data]\ndirectory = \"" +
-           dataDir + "\"\nassets = \"" + kAssets + "\"\ncatalog = \"" + kAssets +
-           "/catalog/lapy.json\"\n"
-           "[printer]\nqueue = \"" +
-           queue + "\"\nformat = \"escpos-80\"\ndeadline_seconds = 8\n";
-}
 
 std::string shot(const std::string& name)
 {
@@ -117,132 +97,73 @@ expect-screen attract
 )";
 }
 
-struct Event
-{
-    std::string type;
-    nlohmann::json payload;
-};
-
-std::vector<Event> events(db::Database& db)
-{
-    std::vector<Event> out;
-    auto st = db.prepare("SELECT type, payload FROM outbox ORDER BY seq");
-    EXPECT_TRUE(st.ok());
-    while (st.ok())
-    {
-        auto step = st.value().step();
-        if (!step.ok() || step.value() != db::Step::Row)
-            break;
-        out.push_back({st.value().columnText(0).value(), nlohmann::json::parse(st.value().columnText(1).value())});
-    }
-    return out;
-}
-
-std::string textOf(db::Database& db, const std::string& sql, const std::string& arg)
-{
-    auto st = db.prepare(sql);
-    if (!st.ok() || !st.value().bind(1, arg).ok())
-        return "?";
-    auto step = st.value().step();
-    if (!step.ok() || step.value() != db::Step::Row)
-        return "(none)";
-    auto v = st.value().columnText(0);
-    return v.ok() ? v.value() : "?";
-}
+using Texts = std::vector<std::string>;
 
 class StaffDeskTest : public ::testing::Test
 {
   protected:
-    void SetUp() override
-    {
-        ASSERT_TRUE(m_cupsd.start()) << m_cupsd.error();
-        ASSERT_TRUE(m_cupsd.addQueue("receipt", "capture"));
-    }
+    void SetUp() override { ASSERT_TRUE(m_kiosk.start()) << m_kiosk.error(); }
 
-    test::TempDir m_dir{"okienko-staff-desk"};
-    test::PrivateCupsd m_cupsd;
+    test::ScriptedKiosk m_kiosk{"desk-test", "Desk test kiosk", "okienko-staff-desk"};
 };
 
 TEST_F(StaffDeskTest, OverdueCheckInExtensionAndCleaningDoneAreStoredWithTheStaffMembersId)
 {
-    const std::string data = m_dir.file("data");
-    const std::string dbPath = data + "/kiosk.sqlite3";
-    const test::ProcessResult seeded = test::runProcess(
-        {OKIENKO_TEST_SEED_BINARY, "--db", dbPath, "--staff", "s-anna", "Anna Nowak", "equipment", "4821"}, {}, 60s);
-    ASSERT_EQ(seeded.exitCode, 0) << seeded.output;
     {
-        auto db = db::Database::open(dbPath);
+        auto db = test::seedKioskDatabase(m_kiosk.dataDir("desk"), {"s-anna", "Anna Nowak", "equipment", "4821"});
         ASSERT_TRUE(db.ok()) << db.error().message;
-        for (const auto& [id, unit, type, start, due, name, phone] : std::vector<
-                 std::tuple<std::string, std::string, std::string, std::string, std::string, std::string, std::string>>{
-                 {kOverdueLoan, "LAP-WI-001", "wozek-inwalidzki", "2025-12-22", "2026-02-20", "Jan Wiśniewski",
-                  "600100200"},
-                 {kOnTimeLoan, "LAP-KL-001", "kule-lokciowe", "2026-02-20", "2026-03-20", "Ewa Lis", "600300400"}})
-        {
-            auto st =
-                db.value().prepare("INSERT INTO staff_loans(loan_id, inventory_number, type_id, start_date, "
-                                   "due_date, borrower_name, borrower_phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-            ASSERT_TRUE(st.ok()) << st.error().message;
-            int i = 0;
-            for (const std::string* v : {&id, &unit, &type, &start, &due, &name, &phone})
-                ASSERT_TRUE(st.value().bind(++i, *v).ok());
-            ASSERT_TRUE(st.value().run().ok());
-        }
+        test::insertRows(
+            db.value(),
+            "INSERT INTO staff_loans(loan_id, inventory_number, type_id, start_date, due_date, "
+            "borrower_name, borrower_phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            {{kOverdueLoan, "LAP-WI-001", "wozek-inwalidzki", "2025-12-22", "2026-02-20", "Jan Wiśniewski",
+              "600100200"},
+             {kOnTimeLoan, "LAP-KL-001", "kule-lokciowe", "2026-02-20", "2026-03-20", "Ewa Lis", "600300400"}});
     }
 
-    const std::string config = m_dir.file("desk.toml");
-    const std::string path = m_dir.file("desk.kiosk");
-    ASSERT_TRUE(test::writeFile(config, kioskToml(data, "receipt")));
-    ASSERT_TRUE(test::writeFile(path, script()));
-    const test::ProcessResult r =
-        test::runProcess({OKIENKO_KIOSK_BINARY, "--headless", "--config", config, "--script", path, "--failure-shot",
-                          std::string(OKIENKO_DESK_SHOT_DIR) + "/desk-failure.png"},
-                         {{"CUPS_SERVER", m_cupsd.socketPath()}}, 240s);
-    ASSERT_FALSE(r.timedOut);
-    ASSERT_EQ(r.exitCode, 0) << r.output;
-    EXPECT_EQ(r.output.find("Wiśniewski"), std::string::npos) << "no borrower's name in the log";
-    EXPECT_EQ(r.output.find("600100200"), std::string::npos) << "no borrower's phone in the log";
+    const std::string data = m_kiosk.run("desk", "receipt", script(),
+                                         {.displayExtra = "panel_width_mm = 268.0\nui_scale = 1.0\n",
+                                          .timeLimit = 240s,
+                                          .failureShot = std::string(OKIENKO_DESK_SHOT_DIR) + "/desk-failure.png"});
+    ASSERT_FALSE(HasFailure());
+    EXPECT_EQ(m_kiosk.lastOutput().find("Wiśniewski"), std::string::npos) << "no borrower's name in the log";
+    EXPECT_EQ(m_kiosk.lastOutput().find("600100200"), std::string::npos) << "no borrower's phone in the log";
 
-    auto db = db::Database::open(dbPath, db::OpenOptions{.readOnly = true, .create = false});
+    auto db = test::openKioskDatabase(data);
     ASSERT_TRUE(db.ok()) << db.error().message;
-    const std::vector<Event> stored = events(db.value());
-    ASSERT_EQ(stored.size(), 3u);
-    EXPECT_EQ(stored[0].type, "loan.checked_in");
-    EXPECT_EQ(stored[0].payload["loan_id"], kOverdueLoan);
-    EXPECT_EQ(stored[0].payload["condition"], "needs-cleaning");
-    EXPECT_EQ(stored[0].payload["returned_on"], "2026-03-02");
-    EXPECT_EQ(stored[0].payload["staff_id"], "s-anna");
-    EXPECT_EQ(stored[1].type, "loan.extended");
-    EXPECT_EQ(stored[1].payload["loan_id"], kOnTimeLoan);
-    EXPECT_EQ(stored[1].payload["due"], "2026-04-02");
-    EXPECT_EQ(stored[1].payload["staff_id"], "s-anna");
-    EXPECT_EQ(stored[2].type, "unit.state_changed");
-    EXPECT_EQ(stored[2].payload["inventory_number"], "LAP-WI-001");
-    EXPECT_EQ(stored[2].payload["state"], "available");
-    EXPECT_EQ(stored[2].payload["staff_id"], "s-anna");
-    EXPECT_EQ(textOf(db.value(), "SELECT state FROM equipment_units WHERE inventory_number = ?1", "LAP-WI-001"),
-              "available");
-    EXPECT_EQ(textOf(db.value(), "SELECT loan_id FROM staff_loans WHERE loan_id = ?1", kOverdueLoan), "(none)");
-    EXPECT_EQ(textOf(db.value(), "SELECT due_date FROM staff_loans WHERE loan_id = ?1", kOnTimeLoan), "2026-04-02");
+    ASSERT_EQ(test::queryTexts(db.value(), "SELECT type FROM outbox ORDER BY seq"),
+              (Texts{"loan.checked_in", "loan.extended", "unit.state_changed"}));
+    const Texts payloads = test::queryTexts(db.value(), "SELECT payload FROM outbox ORDER BY seq");
+    ASSERT_EQ(payloads.size(), 3u);
+    const auto checkIn = nlohmann::json::parse(payloads[0]);
+    EXPECT_EQ(checkIn["loan_id"], kOverdueLoan);
+    EXPECT_EQ(checkIn["condition"], "needs-cleaning");
+    EXPECT_EQ(checkIn["returned_on"], "2026-03-02");
+    EXPECT_EQ(checkIn["staff_id"], "s-anna");
+    const auto extension = nlohmann::json::parse(payloads[1]);
+    EXPECT_EQ(extension["loan_id"], kOnTimeLoan);
+    EXPECT_EQ(extension["due"], "2026-04-02");
+    EXPECT_EQ(extension["staff_id"], "s-anna");
+    const auto cleaned = nlohmann::json::parse(payloads[2]);
+    EXPECT_EQ(cleaned["inventory_number"], "LAP-WI-001");
+    EXPECT_EQ(cleaned["state"], "available");
+    EXPECT_EQ(cleaned["staff_id"], "s-anna");
+    EXPECT_EQ(
+        test::queryTexts(db.value(), "SELECT state FROM equipment_units WHERE inventory_number = ?1", "LAP-WI-001"),
+        Texts{"available"});
+    EXPECT_TRUE(
+        test::queryTexts(db.value(), "SELECT loan_id FROM staff_loans WHERE loan_id = ?1", kOverdueLoan).empty());
+    EXPECT_EQ(test::queryTexts(db.value(), "SELECT due_date FROM staff_loans WHERE loan_id = ?1", kOnTimeLoan),
+              Texts{"2026-04-02"});
 
     // The return confirmation: one job, with the unit's inventory number on it, and no borrower.
-    const std::vector<std::string> files = m_cupsd.capturedFiles();
+    const std::vector<std::string> files = m_kiosk.cupsd().capturedFiles();
     ASSERT_EQ(files.size(), 1u);
     const auto job = receipt::test::decodeEscPos(test::readFile(files.front()));
     ASSERT_EQ(job.error, "");
     ASSERT_FALSE(job.pages.empty());
-    auto fonts = receipt::FontSet::load(kAssets + "/fonts");
-    ASSERT_TRUE(fonts.ok()) << fonts.error();
-    bool unitShown = false;
-    bool nameShown = false;
-    for (const receipt::Bitmap& page : job.pages)
-        for (receipt::FontStyle style : {receipt::FontStyle::Regular, receipt::FontStyle::Bold})
-        {
-            unitShown = unitShown || page.contains(receipt::rasterizeText("LAP-WI-001", fonts.value(), style, kBody));
-            nameShown = nameShown || page.contains(receipt::rasterizeText("Wiśniewski", fonts.value(), style, kBody));
-        }
-    EXPECT_TRUE(unitShown);
-    EXPECT_FALSE(nameShown);
+    EXPECT_TRUE(test::anyPageShowsText(job.pages, "LAP-WI-001", kBody));
+    EXPECT_FALSE(test::anyPageShowsText(job.pages, "Wiśniewski", kBody));
 }
 
 } // namespace

@@ -3,13 +3,9 @@
 // reservations: what the pick-ups list shows, every refusal of a unit, the borrower's validation,
 // the due-date limits, and what Confirm stores (the loan, its outbox event, the unit's state and the
 // reservation's hand-over in one transaction, once) and prints (two copies, never the PESEL).
-#include "kiosk/core/controller.hpp"
 #include "kiosk/core/flows/service_info_print.hpp"
 #include "kiosk/core/keyboard_layout.hpp"
 #include "kiosk/core/staff/check_out_writer.hpp"
-#include "shared/catalog/catalog_loader.hpp"
-#include "shared/catalog/catalog_store.hpp"
-#include "shared/db/statement.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/rules/loan_period.hpp"
 #include "shared/util/uuid.hpp"
@@ -18,12 +14,10 @@
 #include "shared/validate/pesel.hpp"
 #include "shared/validate/phone.hpp"
 #include "shared/validate/postal_code.hpp"
-#include "tests/support/recording_kiosk_services.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/unit/staff/staff_test_fixture.hpp"
 
 #include <algorithm>
 #include <gtest/gtest.h>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -34,7 +28,6 @@ namespace
 
 using namespace okienko;
 using namespace okienko::kiosk;
-using std::chrono::seconds;
 using Json = nlohmann::json;
 
 const Date kToday{2024, 1, 15}; // ManualClock's default start
@@ -49,42 +42,20 @@ Key actionKey(KeyAction action)
     return k;
 }
 
-class CheckOutFlowTest : public ::testing::Test
+class CheckOutFlowTest : public okienko::testing::StaffFlowFixture
 {
   protected:
+    CheckOutFlowTest() : StaffFlowFixture("check-out-flow", "Kiosk testowy", true) {}
+
     void SetUp() override
     {
-        auto cat = catalog::loadCatalogFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json");
-        ASSERT_TRUE(cat.ok());
-        m_catalog = std::move(cat.value());
         ASSERT_TRUE(m_tr.loadDirectory(std::string(OKIENKO_SOURCE_DIR) + "/assets/i18n").ok());
-        m_index = search::CatalogIndex(m_catalog);
-        m_state = freshState(m_defaults);
-        m_services = std::make_unique<okienko::testing::RecordingKioskServices>(m_dir.file("kiosk.db"));
-        ASSERT_TRUE(catalog::importCatalog(db(), m_catalog).ok());
-        m_controller = std::make_unique<Controller>(m_state, m_catalog, m_index, m_defaults, seconds(90), seconds(30));
-        m_controller->attachStaff(FlowDeps{m_services.get(), &m_tr, &m_clock, "Kiosk testowy"});
-        apply(StartSession{});
-        m_state.staff.session = StaffSession{kStaffId, "Maria Wiśniewska", domain::StaffRole::Equipment};
-        m_state.router.reset(ScreenId::StaffMenu);
+        StaffFlowFixture::SetUp();
+        openStaffMenu(kStaffId, "Maria Wiśniewska");
     }
 
-    db::Database& db() { return m_services->database(); }
-    void apply(const Intent& i) { m_controller->apply(i, m_clock.now()); }
     void co(check_out::Action a) { apply(CheckOutIntent{std::move(a)}); }
     CheckOutState& c() { return m_state.staff.checkOut; }
-
-    void exec(const std::string& sql) { ASSERT_TRUE(db().exec(sql).ok()) << sql; }
-    std::string text(const std::string& sql)
-    {
-        auto st = db().prepare(sql);
-        if (!st.ok() || !st.value().step().ok())
-            return "<error>";
-        auto v = st.value().columnOptionalText(0);
-        if (!v.ok())
-            return "<error>";
-        return v.value().value_or("<null>");
-    }
 
     void serverPickup(const std::string& id, const std::string& code, const std::string& type, Date day,
                       const std::string& status = "held", const std::string& name = "Jan Kowalski", int days = 30)
@@ -198,16 +169,6 @@ class CheckOutFlowTest : public ::testing::Test
                 return true;
         return false;
     }
-
-    test::TempDir m_dir{"check-out-flow"};
-    ManualClock m_clock;
-    Translator m_tr;
-    SessionDefaults m_defaults;
-    domain::Catalog m_catalog;
-    search::CatalogIndex m_index;
-    AppState m_state;
-    std::unique_ptr<okienko::testing::RecordingKioskServices> m_services;
-    std::unique_ptr<Controller> m_controller;
 };
 
 TEST_F(CheckOutFlowTest, NothingHappensWithoutAStaffSession)
@@ -658,6 +619,111 @@ TEST_F(CheckOutFlowTest, WithoutServicesNothingIsStoredAndTheScreenSaysWhy)
     co(check_out::Start{});
     enterUnit("LAP-KL-001");
     EXPECT_EQ(c().unitErrorKey, "checkout.error.no_services");
+}
+
+// --- a USB keyboard ----------------------------------------------------------------------------
+
+TEST_F(CheckOutFlowTest, AUsbKeyboardTypesTheInventoryNumberAsTheKeysDoAndEnterLooksItUp)
+{
+    apply(TypeText{"LAP"}); // the menu has no field
+    EXPECT_TRUE(c().inventory.buffer.empty());
+    EXPECT_FALSE(m_controller->checkOut().onType(TypeText{"LAP"}));
+    co(check_out::Start{});
+    apply(TypeText{"lap-kl"});
+    apply(TypeText{" ą_/ї"}); // blanks, letters with diacritics, symbols: never part of a number
+    apply(TypeText{"-009"});
+    EXPECT_EQ(c().inventory.buffer.text(), "LAP-KL-009");
+
+    apply(SubmitField{}); // Enter: looked up like "Dalej"
+    EXPECT_EQ(m_state.router.current(), ScreenId::StaffCheckOutUnit);
+    EXPECT_EQ(c().unitErrorKey, "checkout.unit.error.unknown");
+    apply(TypeText{"l"}); // after a refusal the first key starts a new number, as on screen
+    EXPECT_EQ(c().inventory.buffer.text(), "L");
+    EXPECT_TRUE(c().unitErrorKey.empty());
+    apply(EraseText{});
+    EXPECT_TRUE(c().inventory.buffer.empty());
+
+    apply(TypeText{"LAP-KL-0031"});
+    apply(EraseText{});
+    apply(SubmitField{});
+    EXPECT_EQ(m_state.router.current(), ScreenId::StaffCheckOutLoan) << c().unitErrorKey;
+    EXPECT_EQ(c().inventoryNumber, "LAP-KL-003");
+}
+
+TEST_F(CheckOutFlowTest, AUsbKeyboardTypesIntoTheFocusedBorrowerFieldThroughThatFieldsFilter)
+{
+    co(check_out::Start{});
+    apply(TypeText{"LAP-KL-001"});
+    apply(SubmitField{});
+    ASSERT_EQ(m_state.router.current(), ScreenId::StaffCheckOutLoan) << c().unitErrorKey;
+    ASSERT_EQ(c().focus, CheckOutField::Name);
+
+    apply(TypeText{"Jan 2Kowalski!"}); // a name takes letters, blanks and hyphens only
+    EXPECT_EQ(c().name.buffer.text(), "Jan Kowalski");
+    apply(SubmitField{}); // Enter is the keyboard's Done: the next field
+    ASSERT_EQ(c().focus, CheckOutField::Phone);
+    apply(TypeText{"600 12a3-4567"}); // digits only, nine at most
+    EXPECT_EQ(c().phone.buffer.text(), "600123456");
+    apply(SubmitField{});
+    apply(TypeText{"Polna 5/2"});
+    EXPECT_EQ(c().street.buffer.text(), "Polna 5/2");
+    apply(EraseText{});
+    apply(EraseText{});
+    EXPECT_EQ(c().street.buffer.text(), "Polna 5");
+    apply(SubmitField{});
+    apply(TypeText{"18-100"});
+    EXPECT_EQ(c().postalCode.buffer.text(), "18100");
+    apply(SubmitField{});
+    apply(TypeText{"Łapy"});
+    EXPECT_EQ(c().city.buffer.text(), "Łapy");
+    apply(SubmitField{});
+    ASSERT_EQ(c().focus, CheckOutField::Pesel);
+    apply(TypeText{"4405140135x9"});
+    EXPECT_EQ(c().pesel.buffer.text(), kValidPesel);
+    apply(TypeText{"1"}); // eleven digits at most
+    EXPECT_EQ(c().pesel.buffer.text(), kValidPesel);
+    apply(EraseText{});
+    EXPECT_EQ(c().pesel.buffer.text(), std::string(kValidPesel).substr(0, 10));
+    EXPECT_EQ(c().inventory.buffer.text(), "LAP-KL-001"); // the unit step's number is left alone
+
+    // Typing into a refused field takes its message away, and only that field's.
+    co(check_out::Focus{CheckOutField::City});
+    while (!c().city.buffer.empty())
+        apply(EraseText{});
+    co(check_out::Confirm{});
+    ASSERT_FALSE(errorKeys(CheckOutField::City).empty());
+    ASSERT_FALSE(errorKeys(CheckOutField::Pesel).empty());
+    apply(TypeText{"Ł"});
+    EXPECT_TRUE(errorKeys(CheckOutField::City).empty());
+    EXPECT_FALSE(errorKeys(CheckOutField::Pesel).empty());
+}
+
+TEST_F(CheckOutFlowTest, BackOnTheUnitStepTypesTheNumberNotTheBorrowersName)
+{
+    co(check_out::Start{});
+    enterUnit("LAP-KL-001");
+    ASSERT_EQ(c().focus, CheckOutField::Name);
+    apply(GoBack{});
+    ASSERT_EQ(m_state.router.current(), ScreenId::StaffCheckOutUnit);
+    co(check_out::Press{actionKey(KeyAction::Backspace)}); // an on-screen key
+    EXPECT_EQ(c().inventory.buffer.text(), "LAP-KL-00");
+    apply(TypeText{"2"}); // and a USB keyboard
+    EXPECT_EQ(c().inventory.buffer.text(), "LAP-KL-002");
+    EXPECT_EQ(c().name.buffer.text(), "");
+}
+
+TEST_F(CheckOutFlowTest, AfterTheLoanIsStoredTheKeyboardChangesNothing)
+{
+    walkInUpToConfirm();
+    co(check_out::Confirm{});
+    ASSERT_EQ(m_state.router.current(), ScreenId::StaffCheckOutDone);
+    const CheckOutState before = c();
+    EXPECT_FALSE(m_controller->checkOut().onType(TypeText{"x"}));
+    apply(TypeText{"x"});
+    apply(EraseText{});
+    apply(SubmitField{});
+    EXPECT_EQ(c(), before);
+    EXPECT_EQ(m_services->count("loans"), 1);
 }
 
 } // namespace

@@ -3,18 +3,12 @@
 // `staff_loans` rows: what the desk lists (merged, sorted, overdue days), what check-in, extension
 // and "cleaning done" store (one transaction each: the fact, its outbox event with the staff
 // member's id, the unit's state), and that nothing is stored twice.
-#include "kiosk/core/controller.hpp"
 #include "kiosk/core/keyboard_layout.hpp"
 #include "kiosk/core/staff/loan_desk_store.hpp"
-#include "shared/catalog/catalog_loader.hpp"
-#include "shared/catalog/catalog_store.hpp"
-#include "shared/db/statement.hpp"
 #include "shared/util/uuid.hpp"
-#include "tests/support/recording_kiosk_services.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/unit/staff/staff_test_fixture.hpp"
 
 #include <gtest/gtest.h>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -25,83 +19,30 @@ namespace
 
 using namespace okienko;
 using namespace okienko::kiosk;
-using std::chrono::seconds;
 using Json = nlohmann::json;
 
 const Date kToday{2024, 1, 15}; // ManualClock's default start
 const char* kStaffId = "s-anna";
 
-struct OutboxRow
-{
-    std::string type;
-    Json payload;
-};
+using okienko::testing::OutboxRow;
 
-class LoanDeskFlowTest : public ::testing::Test
+class LoanDeskFlowTest : public okienko::testing::StaffFlowFixture
 {
   protected:
+    LoanDeskFlowTest() : StaffFlowFixture("loan-desk-flow", "Test kiosk", true) {}
+
     void SetUp() override
     {
-        auto cat = catalog::loadCatalogFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json");
-        ASSERT_TRUE(cat.ok());
-        m_catalog = std::move(cat.value());
-        m_index = search::CatalogIndex(m_catalog);
-        m_state = freshState(m_defaults);
-        m_services = std::make_unique<okienko::testing::RecordingKioskServices>(m_dir.file("kiosk.db"));
-        ASSERT_TRUE(catalog::importCatalog(db(), m_catalog).ok());
-        m_controller = std::make_unique<Controller>(m_state, m_catalog, m_index, m_defaults, seconds(90), seconds(30));
-        m_controller->attachStaff(FlowDeps{m_services.get(), &m_tr, &m_clock, "Test kiosk"});
-        apply(StartSession{});
-        m_state.staff.session = StaffSession{kStaffId, "Anna Nowak", domain::StaffRole::Equipment};
-        m_state.router.reset(ScreenId::StaffMenu);
+        StaffFlowFixture::SetUp();
+        openStaffMenu(kStaffId, "Anna Nowak");
     }
 
-    db::Database& db() { return m_services->database(); }
-    void apply(const Intent& i) { m_controller->apply(i, m_clock.now()); }
     void desk(loan_desk::Action a) { apply(LoanDeskIntent{std::move(a)}); }
     const LoanDeskState& d() const { return m_state.staff.desk; }
 
-    template <typename... V> void exec(const std::string& sql, const V&... values)
-    {
-        auto st = db().prepare(sql);
-        ASSERT_TRUE(st.ok()) << st.error().message;
-        int i = 0;
-        bool bound = true;
-        ((bound = bound && st.value().bind(++i, values).ok()), ...);
-        ASSERT_TRUE(bound) << sql;
-        ASSERT_TRUE(st.value().run().ok()) << sql;
-    }
-
-    std::optional<std::string> text(const std::string& sql, const std::string& key)
-    {
-        auto st = db().prepare(sql);
-        if (!st.ok() || !st.value().bind(1, key).ok())
-            return std::nullopt;
-        auto step = st.value().step();
-        if (!step.ok() || step.value() != db::Step::Row)
-            return std::nullopt;
-        auto v = st.value().columnOptionalText(0);
-        return v.ok() ? v.value() : std::nullopt;
-    }
-
     std::string unitState(const std::string& unit)
     {
-        return text("SELECT state FROM equipment_units WHERE inventory_number = ?1", unit).value_or("?");
-    }
-
-    std::vector<OutboxRow> outbox()
-    {
-        std::vector<OutboxRow> out;
-        auto st = db().prepare("SELECT type, payload FROM outbox ORDER BY seq");
-        EXPECT_TRUE(st.ok());
-        while (st.ok())
-        {
-            auto step = st.value().step();
-            if (!step.ok() || step.value() != db::Step::Row)
-                break;
-            out.push_back({st.value().columnText(0).value(), Json::parse(st.value().columnText(1).value())});
-        }
-        return out;
+        return text("SELECT state FROM equipment_units WHERE inventory_number = ?1", unit);
     }
 
     /// A loan checked out at this kiosk; `name` empty: its personal columns were erased after the ack.
@@ -168,16 +109,6 @@ class LoanDeskFlowTest : public ::testing::Test
                 ADD_FAILURE() << "no key types " << want;
         }
     }
-
-    test::TempDir m_dir{"loan-desk-flow"};
-    ManualClock m_clock;
-    Translator m_tr;
-    SessionDefaults m_defaults;
-    domain::Catalog m_catalog;
-    search::CatalogIndex m_index;
-    AppState m_state;
-    std::unique_ptr<okienko::testing::RecordingKioskServices> m_services;
-    std::unique_ptr<Controller> m_controller;
 };
 
 // --- what the desk lists --------------------------------------------------------------------------
@@ -548,6 +479,66 @@ TEST(LoanDeskStore, NormalisesWhatIsTypedOrScanned)
     EXPECT_EQ(normaliseInventoryNumber("  lap-wi-001\r\n"), "LAP-WI-001");
     EXPECT_EQ(normaliseInventoryNumber(""), "");
     EXPECT_EQ(normaliseInventoryNumber("   "), "");
+}
+
+// --- a USB keyboard ----------------------------------------------------------------------------
+
+TEST_F(LoanDeskFlowTest, AUsbKeyboardTypesTheNumberAndEnterFindsTheUnit)
+{
+    serverLoan("LAP-WI-001", "wozek-inwalidzki", kToday.plusDays(-20), kToday.plusDays(-2));
+    apply(TypeText{"LAP"}); // the menu has no field
+    EXPECT_TRUE(d().checkIn.number.buffer.empty());
+    EXPECT_FALSE(m_controller->loanDesk().onType(TypeText{"LAP"}));
+
+    desk(loan_desk::StartCheckIn{});
+    apply(TypeText{"lap-xx-1\x01"}); // a control character is refused as by the field, the rest stays
+    EXPECT_EQ(d().checkIn.number.buffer.text(), "lap-xx-1");
+    apply(SubmitField{}); // Enter: looked up like "Szukaj"
+    EXPECT_EQ(d().checkIn.errorKey, "desk.checkin.unknown");
+    apply(EraseText{}); // editing the number takes the message away
+    EXPECT_TRUE(d().checkIn.errorKey.empty());
+    EXPECT_EQ(d().checkIn.number.buffer.text(), "LAP-XX-");
+
+    while (!d().checkIn.number.buffer.empty())
+        apply(EraseText{});
+    apply(TypeText{"lap-wi-0012"});
+    apply(EraseText{});
+    apply(SubmitField{});
+    ASSERT_TRUE(d().checkIn.loan) << d().checkIn.errorKey;
+    EXPECT_EQ(d().checkIn.loan->inventoryNumber, "LAP-WI-001");
+    EXPECT_EQ(d().checkIn.loan->daysOverdue, 2);
+}
+
+TEST_F(LoanDeskFlowTest, AUsbKeyboardTypesTheNotesOnlyOnceTheyAreTapped)
+{
+    serverLoan("LAP-WI-001", "wozek-inwalidzki", kToday.plusDays(-20), kToday.plusDays(5));
+    desk(loan_desk::StartCheckIn{});
+    apply(Scanned{"LAP-WI-001"});
+    ASSERT_TRUE(d().checkIn.loan);
+
+    // Found: the condition comes first, no field has the focus, the number stays as found.
+    EXPECT_FALSE(m_controller->loanDesk().onType(TypeText{"x"}));
+    apply(TypeText{"x"});
+    EXPECT_TRUE(d().checkIn.notes.buffer.empty());
+    EXPECT_EQ(d().checkIn.number.buffer.text(), "LAP-WI-001");
+
+    desk(loan_desk::Focus{DeskField::Notes});
+    apply(TypeText{"pęknięta rą"});
+    apply(EraseText{}); // one whole letter
+    EXPECT_EQ(d().checkIn.notes.buffer.text(), "pęknięta r");
+    apply(TypeText{std::string(kReturnNotesMax, 'a')}); // the notes' limit holds for typing too
+    EXPECT_EQ(d().checkIn.notes.buffer.length(), kReturnNotesMax);
+
+    apply(SubmitField{}); // Enter in the notes confirms nothing
+    EXPECT_EQ(m_state.router.current(), ScreenId::StaffCheckIn);
+    EXPECT_EQ(d().checkIn.phase, DeskPhase::Editing);
+    EXPECT_EQ(m_services->count("outbox"), 0);
+
+    desk(loan_desk::SetCondition{domain::ReturnCondition::Fine});
+    desk(loan_desk::ConfirmCheckIn{});
+    ASSERT_EQ(m_state.router.current(), ScreenId::StaffCheckInDone);
+    EXPECT_FALSE(m_controller->loanDesk().onType(TypeText{"x"}));
+    EXPECT_FALSE(m_controller->loanDesk().onSubmit());
 }
 
 } // namespace

@@ -3,15 +3,11 @@
 // mode (5, 10, 20, 40, at most 60 minutes) also across a restart, a badge limits the check to its
 // owner, a kiosk without staff says so, logout and the 2-minute idle wipe the session, the menu
 // drops the staff screens' unsaved input, and the status screen asks the printer and reprints.
-#include "kiosk/core/controller.hpp"
 #include "kiosk/core/keyboard_layout.hpp"
-#include "shared/catalog/catalog_loader.hpp"
-#include "tests/support/recording_kiosk_services.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/unit/staff/staff_test_fixture.hpp"
 
 #include <array>
 #include <gtest/gtest.h>
-#include <memory>
 #include <optional>
 #include <sodium.h>
 #include <string>
@@ -30,28 +26,15 @@ struct GuardRow
     std::optional<std::int64_t> lockedUntil;
 };
 
-class StaffEntryFlowTest : public ::testing::Test
+class StaffEntryFlowTest : public okienko::testing::StaffFlowFixture
 {
   protected:
+    StaffEntryFlowTest() : StaffFlowFixture("okienko-staff-entry", "Test kiosk", false) {}
+
     void SetUp() override
     {
-        auto cat = catalog::loadCatalogFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json");
-        ASSERT_TRUE(cat.ok());
-        m_catalog = std::move(cat.value());
-        m_index = search::CatalogIndex(m_catalog);
         ASSERT_GE(sodium_init(), 0);
-        build();
-    }
-
-    /// A kiosk (re)started on the same database file: new services, state and controller.
-    void build()
-    {
-        m_controller.reset();
-        m_services.reset();
-        m_state = freshState(m_defaults);
-        m_services = std::make_unique<okienko::testing::RecordingKioskServices>(m_dir.file("kiosk.db"));
-        m_controller = std::make_unique<Controller>(m_state, m_catalog, m_index, m_defaults, seconds(90), seconds(30));
-        m_controller->attachStaff(FlowDeps{m_services.get(), &m_tr, &m_clock, "Test kiosk"});
+        StaffFlowFixture::SetUp();
     }
 
     /// A staff row as the sync writes it. The hash is real argon2id, with the smallest cost so the
@@ -67,21 +50,10 @@ class StaffEntryFlowTest : public ::testing::Test
              std::string(hash.data()), active ? 1 : 0);
     }
 
-    template <typename... V> void exec(const std::string& sql, const V&... values)
-    {
-        auto st = m_services->database().prepare(sql);
-        ASSERT_TRUE(st.ok()) << st.error().message;
-        int i = 0;
-        bool bound = true;
-        ((bound = bound && st.value().bind(++i, values).ok()), ...);
-        ASSERT_TRUE(bound) << sql;
-        ASSERT_TRUE(st.value().run().ok()) << sql;
-    }
-
     GuardRow guard()
     {
         GuardRow g;
-        auto st = m_services->database().prepare("SELECT failures, locks, locked_until FROM staff_guard WHERE id = 1");
+        auto st = db().prepare("SELECT failures, locks, locked_until FROM staff_guard WHERE id = 1");
         if (!st.ok() || !st.value().step().ok())
             return g;
         g.failures = st.value().columnInt64(0).value();
@@ -95,7 +67,6 @@ class StaffEntryFlowTest : public ::testing::Test
         return std::chrono::duration_cast<std::chrono::seconds>(m_clock.wallNow().time_since_epoch()).count();
     }
 
-    void apply(const Intent& i) { m_controller->apply(i, m_clock.now()); }
     void entry(staff_entry::Action a) { apply(StaffEntryIntent{std::move(a)}); }
     bool tick() { return m_controller->tick(m_clock.now()); }
     void advance(seconds s) { m_clock.advance(std::chrono::duration_cast<Millis>(s)); }
@@ -140,16 +111,6 @@ class StaffEntryFlowTest : public ::testing::Test
     }
 
     const StaffEntryState& e() const { return m_state.staff.entry; }
-
-    test::TempDir m_dir{"okienko-staff-entry"};
-    domain::Catalog m_catalog;
-    search::CatalogIndex m_index;
-    SessionDefaults m_defaults;
-    AppState m_state = freshState(SessionDefaults{});
-    Translator m_tr;
-    ManualClock m_clock;
-    std::unique_ptr<okienko::testing::RecordingKioskServices> m_services;
-    std::unique_ptr<Controller> m_controller;
 };
 
 TEST_F(StaffEntryFlowTest, KeypadTakesFourToEightDigitsAndChecksNothingShorter)
@@ -508,6 +469,65 @@ TEST_F(StaffEntryFlowTest, TestPrintQueuesTheTestPage)
     timedOut.outcome = receipt::PrintOutcome::TimedOut;
     m_controller->onCompletion(PrintCompletion{e().status.testPrint.ticket, timedOut});
     EXPECT_EQ(e().status.testPrint.state, StaffSlipState::TimedOut);
+}
+
+// --- a USB keyboard ----------------------------------------------------------------------------
+
+TEST_F(StaffEntryFlowTest, AUsbKeyboardTypesOnlyDigitsIntoThePinAndEnterIsOk)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    EXPECT_FALSE(m_controller->staffEntry().onType(TypeText{"4821"})); // no keypad on screen
+    entry(staff_entry::Open{});
+    ASSERT_EQ(m_state.router.current(), ScreenId::StaffPin);
+
+    apply(TypeText{"4a8ż2 1"}); // as on the keypad: only digits, in the order typed
+    EXPECT_EQ(e().pin, "4821");
+    apply(EraseText{});
+    EXPECT_EQ(e().pin, "482");
+    apply(TypeText{"123456789"}); // the keypad's limit holds for typing too
+    EXPECT_EQ(e().pin, "48212345");
+    while (!e().pin.empty())
+        apply(EraseText{});
+    apply(EraseText{}); // nothing left: nothing happens
+    EXPECT_TRUE(e().pin.empty());
+
+    apply(TypeText{"482"});
+    apply(SubmitField{}); // Enter is OK: too short is said, nothing is checked
+    EXPECT_EQ(e().messageKey, "staff.pin.too_short");
+    EXPECT_EQ(m_services->pinChecks, 0u);
+    apply(TypeText{"1"});
+    EXPECT_TRUE(e().messageKey.empty());
+    apply(SubmitField{});
+    drain();
+    EXPECT_EQ(m_services->pinChecks, 1u);
+    EXPECT_TRUE(m_state.staff.loggedIn());
+    EXPECT_EQ(m_state.router.current(), ScreenId::StaffMenu);
+    EXPECT_TRUE(e().pin.empty());
+
+    // Logged in, the menu has no field: typing and Enter change nothing.
+    EXPECT_FALSE(m_controller->staffEntry().onType(TypeText{"1"}));
+    apply(SubmitField{});
+    EXPECT_EQ(m_services->pinChecks, 1u);
+    EXPECT_EQ(m_state.router.current(), ScreenId::StaffMenu);
+}
+
+TEST_F(StaffEntryFlowTest, AUsbKeyboardCannotTypeWhileStaffModeIsLocked)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    entry(staff_entry::Open{});
+    for (int i = 0; i < kStaffPinAttempts; ++i)
+    {
+        apply(TypeText{"1111"});
+        apply(SubmitField{});
+        drain();
+    }
+    ASSERT_TRUE(e().lockedUntil.has_value());
+    apply(TypeText{"4821"});
+    EXPECT_TRUE(e().pin.empty());
+    apply(SubmitField{});
+    drain();
+    EXPECT_FALSE(m_state.staff.loggedIn());
+    EXPECT_EQ(m_services->pinChecks, static_cast<std::size_t>(kStaffPinAttempts));
 }
 
 } // namespace

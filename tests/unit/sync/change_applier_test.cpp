@@ -1,7 +1,7 @@
 // Pulled changes applied to a real kiosk database: a whole catalogue delivered as per-entity changes
 // reads back equal to the file it came from, in the file's order; later pages update and delete
 // single entities; the applier refuses to run outside a transaction; staff-mode pick-ups and open
-// loans are upserted, updated and deleted row by row.
+// loans are upserted, updated and deleted row by row; a hold's status without its code yet applies.
 #include "kiosk/sync/change_applier.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 #include "shared/catalog/catalog_schema.hpp"
@@ -292,4 +292,30 @@ TEST_F(ChangeApplierTest, AStaffRowThatDoesNotDecodeOrNamesAnotherIdRollsThePage
     EXPECT_NE(row(db, kLoanRow, id), "");
     EXPECT_EQ(*sync::loadCursor(db), "c1");
     EXPECT_EQ(row(db, "SELECT count(*) FROM staff_pickups WHERE reservation_id <> ?1", ""), "0");
+}
+
+TEST_F(ChangeApplierTest, AHoldsStatusWithoutItsCodeYetIsAppliedAndDoesNotStopThePull)
+{
+    const std::string id = newUuid();
+    ASSERT_TRUE(db.exec("INSERT INTO reservations(id, code, type_id, pick_up_date, loan_days, status, "
+                        "residency_declared, clause_acknowledged, language, kiosk_id, created_at) VALUES ('" +
+                        id + "', 'R-7K4-29Q-X4Z', 'kule-lokciowe', '2030-06-20', 30, 'held', 1, 1, 'pl', 'k1', 1)")
+                    .ok());
+    // A status without the code key at all is still malformed: the page is refused.
+    auto r = applyPage(db, {Change{1, "reservation", id, ChangeOp::Upsert, {{"id", id}, {"status", "expired"}}}}, "c1");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().kind, db::ErrorKind::BadData);
+    EXPECT_EQ(*sync::loadCursor(db), "");
+
+    // The server logs a hold (and a hold lapsing unclaimed) before reservation.created brings the
+    // code: the status applies, and the rest of the page with it.
+    const std::string other = newUuid();
+    r = applyPage(db,
+                  {Change{2, "reservation", id, ChangeOp::Upsert, protocol::encodeRequestStatus({id, "", "expired"})},
+                   Change{3, "pickup", other, ChangeOp::Upsert, protocol::encodePickup(pickupFor(other))}},
+                  "c2");
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_EQ(row(db, "SELECT status FROM reservations WHERE id = ?1", id), "expired");
+    EXPECT_NE(row(db, kPickupRow, other), "");
+    EXPECT_EQ(*sync::loadCursor(db), "c2");
 }
