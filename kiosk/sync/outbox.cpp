@@ -311,6 +311,17 @@ Result<std::optional<std::chrono::seconds>, Error> Outbox::oldestAge()
     return std::optional<std::chrono::seconds>{std::chrono::seconds(age)};
 }
 
+Result<std::int64_t, Error> Outbox::deadCount()
+{
+    auto stmt = m_db.prepare("SELECT count(*) FROM outbox WHERE state = 'dead'");
+    if (!stmt)
+        return makeErr(stmt.error());
+    auto step = stmt->step();
+    if (!step)
+        return makeErr(step.error());
+    return stmt->columnInt64(0);
+}
+
 Result<std::vector<DeadLetter>, Error> Outbox::deadLetters()
 {
     auto stmt = m_db.prepare("SELECT id, type, coalesce(reject_code, ''), created_at, coalesce(acked_at, 0),"

@@ -117,6 +117,8 @@ class Outbox
     Result<std::optional<std::chrono::seconds>, db::Error> oldestAge();
     /// Dead letters, oldest first.
     Result<std::vector<DeadLetter>, db::Error> deadLetters();
+    /// How many dead letters there are (the status line and the staff status screen show it).
+    Result<std::int64_t, db::Error> deadCount();
     /// Deletes acked rows acknowledged more than `age` ago (they hold no personal data any more;
     /// kept a while for diagnostics). Returns the number deleted.
     Result<std::int64_t, db::Error> purgeAcked(std::chrono::seconds age);

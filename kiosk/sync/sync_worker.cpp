@@ -13,17 +13,6 @@ namespace okienko::sync
 namespace
 {
 
-Result<std::int64_t, db::Error> countDead(db::Database& db)
-{
-    auto stmt = db.prepare("SELECT count(*) FROM outbox WHERE state = 'dead'");
-    if (!stmt)
-        return makeErr(stmt.error());
-    auto step = stmt->step();
-    if (!step)
-        return makeErr(step.error());
-    return stmt->columnInt64(0);
-}
-
 void recordAttempt(db::Database& db, std::int64_t now, bool ok, const std::string& error)
 {
     auto stmt = db.prepare(ok ? "UPDATE sync_state SET last_attempt_at = ?1, last_sync_at = ?1, last_error = NULL"
@@ -181,7 +170,7 @@ void SyncWorker::run()
             status.outboxDepth = depth ? *depth : status.outboxDepth;
             auto age = session.outbox().oldestAge();
             status.outboxOldestAge = age ? *age : std::nullopt;
-            auto dead = countDead(*m_db);
+            auto dead = session.outbox().deadCount();
             status.deadLetters = dead ? *dead : status.deadLetters;
             status.clockOffsetSeconds = session.clockOffset();
             status.clockSkewWarning =

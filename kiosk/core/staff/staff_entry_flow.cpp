@@ -487,14 +487,14 @@ void StaffEntryFlow::showStatus()
                                                                          }});
         auto depth = outbox.depth();
         auto age = outbox.oldestAge();
-        auto dead = outbox.deadLetters();
+        auto dead = outbox.deadCount();
         if (depth.ok() && age.ok() && dead.ok())
         {
             StaffOutboxSnapshot snap;
             snap.pending = depth.value();
             if (age.value())
                 snap.oldestAgeSeconds = age.value()->count();
-            snap.dead = static_cast<std::int64_t>(dead.value().size());
+            snap.dead = dead.value();
             s.outbox = snap;
         }
     }

@@ -244,6 +244,7 @@ TEST_F(OutboxTest, ARejectedEventBecomesAVisibleDeadLetterAndIsNotResent)
     auto dead = outbox.deadLetters();
     ASSERT_TRUE(dead.ok());
     ASSERT_EQ(dead->size(), 1u);
+    EXPECT_EQ(*outbox.deadCount(), 1);
     EXPECT_EQ((*dead)[0].id, rejected);
     EXPECT_EQ((*dead)[0].code, "unknown_reference");
     EXPECT_EQ((*dead)[0].type, "reservation.created");
@@ -270,6 +271,7 @@ TEST_F(OutboxTest, UnknownAndRepeatedAnswersAreIgnored)
     ASSERT_TRUE(repeat.ok());
     EXPECT_EQ(repeat->ignored, 1);
     EXPECT_TRUE(outbox.deadLetters()->empty());
+    EXPECT_EQ(*outbox.deadCount(), 0);
 }
 
 TEST_F(OutboxTest, AcknowledgementIsAllOrNothing)
