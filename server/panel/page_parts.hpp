@@ -6,6 +6,7 @@
 #include "server/panel/html.hpp"
 #include "server/panel/panel.hpp"
 #include "server/server_store.hpp"
+#include "server/store/panel_store.hpp"
 #include "shared/db/database.hpp"
 #include "shared/db/error.hpp"
 #include "shared/util/result.hpp"
@@ -24,6 +25,7 @@ namespace okienko::server::panel
 struct PageContext
 {
     ServerStore& store;
+    PanelStore& panelStore;
     const PanelSession& session;
     const PanelRequest& request;
     Now now;

@@ -190,7 +190,7 @@ Status<db::Error> resolveConflictsOf(db::Database& d, std::string_view entity, c
 
 Panel::Panel(ServerStore& store, const ServerConfig& config, std::function<Now()> clock,
              std::function<double()> monotonicSeconds, AuthLimits limits)
-    : m_store(store), m_config(config), m_clock(std::move(clock)),
+    : m_store(store), m_panelStore(store), m_config(config), m_clock(std::move(clock)),
       m_monotonic(monotonicSeconds ? std::move(monotonicSeconds) : std::function<double()>(steadySeconds)),
       m_auth(store, limits)
 {
@@ -286,11 +286,11 @@ PanelResponse Panel::route(const PanelRequest& request)
             path == "/panel/conflicts/resolve")
             return reservationAction(*session, path, form);
         if (path == "/panel/units/state")
-            return unitStateAction(PageContext{m_store, *session, request, m_clock()}, form);
+            return unitStateAction(PageContext{m_store, m_panelStore, *session, request, m_clock()}, form);
         if (path == "/panel/slots/save")
-            return slotSaveAction(PageContext{m_store, *session, request, m_clock()}, form);
+            return slotSaveAction(PageContext{m_store, m_panelStore, *session, request, m_clock()}, form);
         if (path == "/panel/slots/withdraw")
-            return slotWithdrawAction(PageContext{m_store, *session, request, m_clock()}, form);
+            return slotWithdrawAction(PageContext{m_store, m_panelStore, *session, request, m_clock()}, form);
         if (CatalogPages::owns(path))
             return CatalogPages(m_store, m_clock).post(*session, path, form);
         return messagePage(404, "Nie ma takiej strony", "Nie ma takiej akcji.");
@@ -308,11 +308,11 @@ PanelResponse Panel::route(const PanelRequest& request)
     if (path == "/panel/reservations")
         return reservationsPage(*session, request);
     if (path == "/panel/loans")
-        return loansPage(PageContext{m_store, *session, request, m_clock()});
+        return loansPage(PageContext{m_store, m_panelStore, *session, request, m_clock()});
     if (path == "/panel/units")
-        return unitsPage(PageContext{m_store, *session, request, m_clock()});
+        return unitsPage(PageContext{m_store, m_panelStore, *session, request, m_clock()});
     if (path == "/panel/slots")
-        return slotsPage(PageContext{m_store, *session, request, m_clock()});
+        return slotsPage(PageContext{m_store, m_panelStore, *session, request, m_clock()});
     if (CatalogPages::owns(path))
         return CatalogPages(m_store, m_clock).get(*session, request);
     return messagePage(404, "Nie ma takiej strony", "Nie ma takiej strony w panelu.");

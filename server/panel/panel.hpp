@@ -7,6 +7,7 @@
 #include "server/panel/panel_auth.hpp"
 #include "server/server_config.hpp"
 #include "server/server_store.hpp"
+#include "server/store/sqlite_panel_store.hpp"
 
 #include <functional>
 #include <map>
@@ -67,6 +68,7 @@ class Panel
     bool sameOrigin(const PanelRequest& request) const;
 
     ServerStore& m_store;
+    SqlitePanelStore m_panelStore;
     ServerConfig m_config;
     std::function<Now()> m_clock;
     std::function<double()> m_monotonic;
