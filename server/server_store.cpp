@@ -5,8 +5,8 @@
 #include "server/credentials.hpp"
 #include "server/server_schema.hpp"
 #include "server/staff_changes.hpp"
-#include "server/store_sql.hpp"
 #include "shared/catalog/catalog_store.hpp"
+#include "shared/db/query.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/catalog_json.hpp"
@@ -44,26 +44,25 @@ db::Error badData(const std::string& what)
 
 // --- typed column readers: a stored value this build cannot read is BadData, not a default ---
 
-Result<Date, db::Error> dateColumn(const db::Statement& st, int column)
+/// The row's next column as a date; a text that is not one marks the row bad.
+Date readDate(db::Row& row)
 {
-    auto text = st.columnText(column);
-    if (!text)
-        return makeErr(text.error());
-    auto d = parseIsoDate(*text);
+    auto d = parseIsoDate(row.text());
     if (!d)
-        return makeErr(badData("stored date cannot be read"));
-    return *d;
+        row.fail("stored date cannot be read");
+    return d.value_or(Date{});
 }
 
-/// The enum whose code the column holds; BadData(`unknown`) for a code this build does not know.
-template <typename E> Result<E, db::Error> codeColumn(const db::Statement& st, int column, const char* unknown)
+/// The enum whose code the row's next column holds; a code this build does not know marks the row
+/// bad with `unknown`.
+template <typename E> E readCode(db::Row& row, const char* unknown)
 {
-    auto text = st.columnText(column);
-    if (!text)
-        return makeErr(text.error());
-    auto value = domain::fromCode<E>(*text);
+    auto value = domain::fromCode<E>(row.text());
     if (!value)
-        return makeErr(badData(unknown));
+    {
+        row.fail(unknown);
+        return E{};
+    }
     return *value;
 }
 
@@ -73,10 +72,10 @@ Status<db::Error> logChange(db::Database& d, std::string_view entity, const std:
                             const Json& data, std::optional<int> position, std::optional<std::int64_t> kioskId,
                             std::int64_t now)
 {
-    return sqlExec(d,
-                   "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   entity, id, protocol::toCode(op), data.dump(), position, kioskId, now);
+    return db::exec(d,
+                    "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    entity, id, protocol::toCode(op), data.dump(), position, kioskId, now);
 }
 
 /// An upsert without a position, for every kiosk.
@@ -120,12 +119,17 @@ Status<db::Error> updateReservationStatus(db::Database& d, std::string_view stat
         std::int64_t kiosk = 0;
     };
     std::vector<Changed> changed;
-    OKIENKO_TRY(sqlEachRow(
-        d,
-        [&](db::Statement& st) {
-            changed.push_back({st.columnText(0).value(), st.columnText(1).value(), st.columnInt64(2).value()});
+    OKIENKO_TRY(db::forEachRow(
+        d, sql,
+        [&](db::Row& row)
+        {
+            Changed c;
+            c.id = row.text();
+            c.code = row.text();
+            c.kiosk = row.int64();
+            changed.push_back(std::move(c));
         },
-        sql, args...));
+        args...));
     for (const auto& c : changed)
         OKIENKO_TRY(logReservationStatus(d, c.id, c.code, status, c.kiosk, now));
     return {};
@@ -134,35 +138,41 @@ Status<db::Error> updateReservationStatus(db::Database& d, std::string_view stat
 /// Writes the unit's current (live) state to the change log for every kiosk.
 Status<db::Error> logUnit(db::Database& d, const std::string& inventoryNumber, std::int64_t now)
 {
-    auto row = sqlFirstRow(d,
-                           "SELECT u.type_id, COALESCE(s.state, u.state), COALESCE(s.notes, u.notes), u.position "
-                           "FROM equipment_units u LEFT JOIN unit_states s ON s.inventory_number = u.inventory_number "
-                           "WHERE u.inventory_number = ?",
-                           inventoryNumber);
+    struct UnitRow
+    {
+        domain::EquipmentUnit unit;
+        int position = 0;
+    };
+    auto row = db::queryOne(
+        d,
+        "SELECT u.type_id, COALESCE(s.state, u.state), COALESCE(s.notes, u.notes), u.position "
+        "FROM equipment_units u LEFT JOIN unit_states s ON s.inventory_number = u.inventory_number "
+        "WHERE u.inventory_number = ?",
+        [&](db::Row& r)
+        {
+            UnitRow u;
+            u.unit.inventoryNumber = inventoryNumber;
+            u.unit.typeId = r.text();
+            u.unit.state = readCode<domain::UnitState>(r, "unknown unit state");
+            u.unit.notes = r.text();
+            u.position = r.integer();
+            return u;
+        },
+        inventoryNumber);
     if (!row)
         return makeErr(row.error());
     if (!*row)
         return {};
-    const db::Statement& st = **row;
-    domain::EquipmentUnit unit;
-    unit.inventoryNumber = inventoryNumber;
-    unit.typeId = st.columnText(0).value();
-    auto state = codeColumn<domain::UnitState>(st, 1, "unknown unit state");
-    if (!state)
-        return makeErr(state.error());
-    unit.state = *state;
-    unit.notes = st.columnText(2).value();
-    const int position = st.columnInt(3).value();
     return logChange(d, protocol::entity::kUnit, inventoryNumber, protocol::ChangeOp::Upsert,
-                     protocol::encodeUnit(unit), position, std::nullopt, now);
+                     protocol::encodeUnit((*row)->unit), (*row)->position, std::nullopt, now);
 }
 
 Status<db::Error> addConflict(db::Database& d, std::string_view kind, std::string_view entity, const std::string& id,
                               std::int64_t kioskId, const std::string& detail, std::int64_t now)
 {
-    return sqlExec(d,
-                   "INSERT INTO conflicts(kind, entity, entity_id, kiosk_id, detail, created_at) VALUES (?,?,?,?,?,?)",
-                   kind, entity, id, kioskId, detail, now);
+    return db::exec(d,
+                    "INSERT INTO conflicts(kind, entity, entity_id, kiosk_id, detail, created_at) VALUES (?,?,?,?,?,?)",
+                    kind, entity, id, kioskId, detail, now);
 }
 
 Date plusWorkingDays(Date from, int n)
@@ -193,84 +203,70 @@ Status<db::Error> sweepHolds(db::Database& d, const Now& now)
 Result<rules::AvailabilityLedger, db::Error> buildLedger(db::Database& d, const std::string& typeId, Date today)
 {
     std::vector<domain::EquipmentUnit> units;
-    OKIENKO_TRY(sqlEachRow(
+    OKIENKO_TRY(db::forEachRow(
         d,
-        [&](db::Statement& st) -> Status<db::Error>
-        {
-            auto state = codeColumn<domain::UnitState>(st, 1, "unknown unit state");
-            if (!state)
-                return makeErr(state.error());
-            units.push_back({st.columnText(0).value(), typeId, *state, {}});
-            return {};
-        },
         "SELECT u.inventory_number, COALESCE(s.state, u.state) FROM equipment_units u "
         "LEFT JOIN unit_states s ON s.inventory_number = u.inventory_number WHERE u.type_id = ?",
+        [&](db::Row& row)
+        {
+            domain::EquipmentUnit unit;
+            unit.inventoryNumber = row.text();
+            unit.typeId = typeId;
+            unit.state = readCode<domain::UnitState>(row, "unknown unit state");
+            units.push_back(std::move(unit));
+        },
         typeId));
     std::vector<domain::Loan> loans;
-    OKIENKO_TRY(sqlEachRow(
+    OKIENKO_TRY(db::forEachRow(
         d,
-        [&](db::Statement& st) -> Status<db::Error>
-        {
-            domain::Loan loan;
-            loan.inventoryNumber = st.columnText(0).value();
-            loan.typeId = typeId;
-            auto start = dateColumn(st, 1);
-            auto due = dateColumn(st, 2);
-            if (!start || !due)
-                return makeErr(badData("stored loan date cannot be read"));
-            loan.start = *start;
-            loan.due = *due;
-            if (auto ret = st.columnOptionalText(3).value())
-                loan.returnedOn = parseIsoDate(*ret);
-            loans.push_back(std::move(loan));
-            return {};
-        },
         "SELECT inventory_number, start_date, due_date, returned_on FROM loans "
         "WHERE type_id = ? AND (returned_on IS NULL OR returned_on > ?)",
+        [&](db::Row& row)
+        {
+            domain::Loan loan;
+            loan.inventoryNumber = row.text();
+            loan.typeId = typeId;
+            loan.start = readDate(row);
+            loan.due = readDate(row);
+            if (auto ret = row.optionalText())
+                loan.returnedOn = parseIsoDate(*ret);
+            loans.push_back(std::move(loan));
+        },
         typeId, today.iso()));
     std::vector<domain::Reservation> reservations;
-    OKIENKO_TRY(sqlEachRow(
+    OKIENKO_TRY(db::forEachRow(
         d,
-        [&](db::Statement& st) -> Status<db::Error>
+        "SELECT pick_up_date, loan_days, status FROM reservations WHERE type_id = ? AND status IN "
+        "('provisional', 'held', 'confirmed', 'conflict') AND pick_up_date >= ?",
+        [&](db::Row& row)
         {
             domain::Reservation r;
             r.typeId = typeId;
-            auto first = dateColumn(st, 0);
-            if (!first)
-                return makeErr(first.error());
-            r.period = DateRange{*first, st.columnInt(1).value()};
-            auto status = codeColumn<domain::ReservationStatus>(st, 2, "unknown reservation status");
-            if (!status)
-                return makeErr(status.error());
-            r.status = *status;
+            const Date first = readDate(row);
+            r.period = DateRange{first, row.integer()};
+            r.status = readCode<domain::ReservationStatus>(row, "unknown reservation status");
             reservations.push_back(std::move(r));
-            return {};
         },
-        "SELECT pick_up_date, loan_days, status FROM reservations WHERE type_id = ? AND status IN "
-        "('provisional', 'held', 'confirmed', 'conflict') AND pick_up_date >= ?",
         typeId, today.plusDays(-rules::kMaxBookingDays - 1).iso()));
     return rules::AvailabilityLedger(typeId, units, loans, reservations, today);
 }
 
-Result<domain::CounsellingSlot, db::Error> readSlot(const db::Statement& st)
+/// One counselling slot in the column order of kSlotColumns.
+domain::CounsellingSlot readSlot(db::Row& row)
 {
-    // Columns: id, kind_ids, counsellor, room, date, start_minute, duration_minutes, booked_by
     domain::CounsellingSlot s;
-    s.id = st.columnText(0).value();
-    const Json kinds = Json::parse(st.columnText(1).value(), nullptr, false);
+    s.id = row.text();
+    const Json kinds = Json::parse(row.text(), nullptr, false);
     if (kinds.is_array())
         for (const auto& k : kinds)
             if (k.is_string())
                 s.kindIds.push_back(k.get<std::string>());
-    s.counsellor = st.columnText(2).value();
-    s.room = st.columnText(3).value();
-    auto date = dateColumn(st, 4);
-    if (!date)
-        return makeErr(date.error());
-    s.date = *date;
-    s.startMinute = st.columnInt(5).value();
-    s.durationMinutes = st.columnInt(6).value();
-    s.booked = !st.isNull(7).value();
+    s.counsellor = row.text();
+    s.room = row.text();
+    s.date = readDate(row);
+    s.startMinute = row.integer();
+    s.durationMinutes = row.integer();
+    s.booked = row.optionalText().has_value();
     return s;
 }
 
@@ -278,21 +274,14 @@ constexpr const char* kSlotColumns = "id, kind_ids, counsellor, room, date, star
 
 Result<std::optional<domain::CounsellingSlot>, db::Error> findSlot(db::Database& d, const std::string& id)
 {
-    auto row = sqlFirstRow(d, std::string("SELECT ") + kSlotColumns + " FROM counselling_slots WHERE id = ?", id);
-    if (!row)
-        return makeErr(row.error());
-    if (!*row)
-        return std::optional<domain::CounsellingSlot>{};
-    auto slot = readSlot(**row);
-    if (!slot)
-        return makeErr(slot.error());
-    return std::optional<domain::CounsellingSlot>(std::move(slot).value());
+    return db::queryOne(d, std::string("SELECT ") + kSlotColumns + " FROM counselling_slots WHERE id = ?", readSlot,
+                        id);
 }
 
 /// True when slot `slotId` is booked by request `requestId` (a retry of a booking that was made).
 Result<bool, db::Error> slotBookedBy(db::Database& d, const std::string& slotId, const std::string& requestId)
 {
-    return sqlExists(d, "SELECT 1 FROM counselling_slots WHERE id = ? AND booked_by = ?", slotId, requestId);
+    return db::exists(d, "SELECT 1 FROM counselling_slots WHERE id = ? AND booked_by = ?", slotId, requestId);
 }
 
 bool offersKind(const domain::CounsellingSlot& slot, const std::string& kindId)
@@ -307,29 +296,21 @@ Result<std::vector<domain::CounsellingSlot>, db::Error> freeSlots(db::Database& 
                                                                   std::size_t max)
 {
     std::vector<domain::CounsellingSlot> out;
-    OKIENKO_TRY(sqlEachRow(
+    OKIENKO_TRY(db::forEachRow(
         d,
-        [&](db::Statement& st) -> Status<db::Error>
-        {
-            auto slot = readSlot(st);
-            if (!slot)
-                return makeErr(slot.error());
-            out.push_back(std::move(slot).value());
-            return {};
-        },
         std::string("SELECT ") + kSlotColumns +
             " FROM counselling_slots WHERE booked_by IS NULL AND date >= ? "
             "AND EXISTS (SELECT 1 FROM json_each(kind_ids) WHERE value = ?) ORDER BY date, start_minute "
             "LIMIT ?",
-        from.iso(), kindId, static_cast<std::int64_t>(max)));
+        [&](db::Row& row) { out.push_back(readSlot(row)); }, from.iso(), kindId, static_cast<std::int64_t>(max)));
     return out;
 }
 
 Status<db::Error> bookSlot(db::Database& d, domain::CounsellingSlot slot, const std::string& requestId,
                            std::int64_t now)
 {
-    OKIENKO_TRY(sqlExec(d, "UPDATE counselling_slots SET booked_by = ? WHERE id = ? AND booked_by IS NULL", requestId,
-                        slot.id));
+    OKIENKO_TRY(db::exec(d, "UPDATE counselling_slots SET booked_by = ? WHERE id = ? AND booked_by IS NULL", requestId,
+                         slot.id));
     slot.booked = true;
     return logUpsert(d, protocol::entity::kCounsellingSlot, slot.id, protocol::encodeSlot(slot), now);
 }
@@ -382,6 +363,40 @@ ApplyResult applyDecoded(const EventContext& c, Result<Payload, protocol::Protoc
     return apply(c, std::move(decoded).value());
 }
 
+/// A reservation as stored, with its hold if it has one: what a repeated reservation id is checked
+/// against.
+struct StoredReservation
+{
+    std::string status;
+    std::string typeId;
+    std::string pickUpDate;
+    int loanDays = 0;
+    std::int64_t kioskId = 0;
+    std::optional<std::int64_t> claimBy; ///< the hold's; nullopt without a hold
+    std::optional<std::string> pickUpBy; ///< the hold's
+};
+
+Result<std::optional<StoredReservation>, db::Error> findReservation(db::Database& d, const std::string& id)
+{
+    return db::queryOne(
+        d,
+        "SELECT r.status, r.type_id, r.pick_up_date, r.loan_days, r.kiosk_id, h.claim_by, h.pick_up_by "
+        "FROM reservations r LEFT JOIN holds h ON h.reservation_id = r.id WHERE r.id = ?",
+        [](db::Row& row)
+        {
+            StoredReservation r;
+            r.status = row.text();
+            r.typeId = row.text();
+            r.pickUpDate = row.text();
+            r.loanDays = row.integer();
+            r.kioskId = row.int64();
+            r.claimBy = row.optionalInt64();
+            r.pickUpBy = row.optionalText();
+            return r;
+        },
+        id);
+}
+
 // --- one function per event type; each runs inside the event's savepoint ---
 
 ApplyResult applyReservation(const EventContext& c, const domain::Reservation& r)
@@ -390,20 +405,17 @@ ApplyResult applyReservation(const EventContext& c, const domain::Reservation& r
     bool heldForUs = false;
     bool exists = false;
     {
-        auto row = sqlFirstRow(c.d,
-                               "SELECT r.status, r.type_id, r.pick_up_date, r.loan_days, r.kiosk_id, h.claimed "
-                               "FROM reservations r LEFT JOIN holds h ON h.reservation_id = r.id WHERE r.id = ?",
-                               r.id);
-        if (!row)
-            return makeErr(row.error());
-        if (*row)
+        auto stored = findReservation(c.d, r.id);
+        if (!stored)
+            return makeErr(stored.error());
+        if (*stored)
         {
-            const db::Statement& st = **row;
+            const StoredReservation& s = **stored;
             exists = true;
-            if (st.columnInt64(4).value() != c.kiosk.id)
+            if (s.kioskId != c.kiosk.id)
                 return rejected(c.eventId, "idempotency_mismatch");
-            heldForUs = st.columnText(0).value() == "held" && st.columnText(1).value() == r.typeId &&
-                        st.columnText(2).value() == r.period.first.iso() && st.columnInt(3).value() == r.period.days;
+            heldForUs = s.status == "held" && s.typeId == r.typeId && s.pickUpDate == r.period.first.iso() &&
+                        s.loanDays == r.period.days;
         }
     }
 
@@ -412,7 +424,7 @@ ApplyResult applyReservation(const EventContext& c, const domain::Reservation& r
     {
         // Book afresh: a lapsed hold no longer occupies anything, so take it out of the way first.
         if (exists)
-            OKIENKO_TRY(sqlExec(c.d, "UPDATE reservations SET status = 'expired' WHERE id = ?", r.id));
+            OKIENKO_TRY(db::exec(c.d, "UPDATE reservations SET status = 'expired' WHERE id = ?", r.id));
         auto ledger = buildLedger(c.d, r.typeId, c.now.today);
         if (!ledger)
             return makeErr(ledger.error());
@@ -420,26 +432,27 @@ ApplyResult applyReservation(const EventContext& c, const domain::Reservation& r
     }
 
     if (exists)
-        OKIENKO_TRY(sqlExec(c.d,
-                            "UPDATE reservations SET code = ?, type_id = ?, pick_up_date = ?, loan_days = ?, "
-                            "status = ?, person_name = ?, person_phone = ?, address_street = ?, "
-                            "address_postal_code = ?, address_city = ?, on_behalf_of = ?, residency_declared = ?, "
-                            "language = ?, created_at = ? WHERE id = ?",
-                            r.code, r.typeId, r.period.first.iso(), r.period.days, status, r.person.name,
-                            r.person.phone, r.person.address.street, r.person.address.postalCode, r.person.address.city,
-                            r.onBehalfOf, r.residencyDeclared, domain::languageCode(r.language), r.createdAt, r.id));
+        OKIENKO_TRY(db::exec(c.d,
+                             "UPDATE reservations SET code = ?, type_id = ?, pick_up_date = ?, loan_days = ?, "
+                             "status = ?, person_name = ?, person_phone = ?, address_street = ?, "
+                             "address_postal_code = ?, address_city = ?, on_behalf_of = ?, residency_declared = ?, "
+                             "language = ?, created_at = ? WHERE id = ?",
+                             r.code, r.typeId, r.period.first.iso(), r.period.days, status, r.person.name,
+                             r.person.phone, r.person.address.street, r.person.address.postalCode,
+                             r.person.address.city, r.onBehalfOf, r.residencyDeclared, domain::languageCode(r.language),
+                             r.createdAt, r.id));
     else
-        OKIENKO_TRY(sqlExec(c.d,
-                            "INSERT INTO reservations(id, code, type_id, pick_up_date, loan_days, status, "
-                            "person_name, person_phone, address_street, address_postal_code, address_city, "
-                            "on_behalf_of, residency_declared, language, kiosk_id, created_at, received_at) "
-                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                            r.id, r.code, r.typeId, r.period.first.iso(), r.period.days, status, r.person.name,
-                            r.person.phone, r.person.address.street, r.person.address.postalCode, r.person.address.city,
-                            r.onBehalfOf, r.residencyDeclared, domain::languageCode(r.language), c.kiosk.id,
-                            r.createdAt, c.now.unix));
+        OKIENKO_TRY(db::exec(c.d,
+                             "INSERT INTO reservations(id, code, type_id, pick_up_date, loan_days, status, "
+                             "person_name, person_phone, address_street, address_postal_code, address_city, "
+                             "on_behalf_of, residency_declared, language, kiosk_id, created_at, received_at) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                             r.id, r.code, r.typeId, r.period.first.iso(), r.period.days, status, r.person.name,
+                             r.person.phone, r.person.address.street, r.person.address.postalCode,
+                             r.person.address.city, r.onBehalfOf, r.residencyDeclared, domain::languageCode(r.language),
+                             c.kiosk.id, r.createdAt, c.now.unix));
     if (heldForUs)
-        OKIENKO_TRY(sqlExec(c.d, "UPDATE holds SET claimed = 1 WHERE reservation_id = ?", r.id));
+        OKIENKO_TRY(db::exec(c.d, "UPDATE holds SET claimed = 1 WHERE reservation_id = ?", r.id));
     if (status == "conflict")
         OKIENKO_TRY(addConflict(c.d, "reservation-no-longer-fits", "reservation", r.id, c.kiosk.id,
                                 "type " + r.typeId + " from " + r.period.first.iso(), c.now.unix));
@@ -475,11 +488,11 @@ ApplyResult applyCounselling(const EventContext& c, domain::CounsellingRequest r
             request.slotId.reset();
         }
     }
-    OKIENKO_TRY(sqlExec(c.d,
-                        "INSERT INTO counselling_requests(id, code, kind_id, slot_id, name, phone, status, language, "
-                        "kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        request.id, request.code, request.kindId, request.slotId, request.name, request.phone, status,
-                        domain::languageCode(request.language), c.kiosk.id, request.createdAt, c.now.unix));
+    OKIENKO_TRY(db::exec(c.d,
+                         "INSERT INTO counselling_requests(id, code, kind_id, slot_id, name, phone, status, language, "
+                         "kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                         request.id, request.code, request.kindId, request.slotId, request.name, request.phone, status,
+                         domain::languageCode(request.language), c.kiosk.id, request.createdAt, c.now.unix));
     OKIENKO_TRY(logRequestStatus(c.d, protocol::entity::kCounsellingRequest, request.id, request.code, status,
                                  c.kiosk.id, c.now.unix));
     return applied(c.eventId, Json{{"status", status},
@@ -488,26 +501,22 @@ ApplyResult applyCounselling(const EventContext& c, domain::CounsellingRequest r
 }
 
 /// One row of callback_requests in the column order of applyCallback's query.
-Result<domain::CallbackRequest, db::Error> readCallback(const db::Statement& st)
+domain::CallbackRequest readCallback(db::Row& row)
 {
     domain::CallbackRequest c;
-    c.id = st.columnText(0).value();
-    c.code = st.columnText(1).value();
-    c.phone = st.columnText(2).value();
-    auto day = dateColumn(st, 3);
-    if (!day)
-        return makeErr(day.error());
-    c.day = *day;
-    c.dayPart = domain::fromCode<domain::DayPart>(st.columnText(4).value()).value_or(domain::DayPart::Morning);
-    c.topicServiceId = st.columnText(5).value();
-    c.equipmentTypeId = st.columnText(6).value();
-    c.firstName = st.columnText(7).value();
-    c.status =
-        domain::fromCode<domain::RequestStatus>(st.columnText(8).value()).value_or(domain::RequestStatus::Received);
-    c.failedAttempts = st.columnInt(9).value();
-    c.language = domain::parseLanguage(st.columnText(10).value()).value_or(domain::Language::Pl);
-    c.kioskId = std::to_string(st.columnInt64(11).value());
-    c.createdAt = st.columnInt64(12).value();
+    c.id = row.text();
+    c.code = row.text();
+    c.phone = row.text();
+    c.day = readDate(row);
+    c.dayPart = domain::fromCode<domain::DayPart>(row.text()).value_or(domain::DayPart::Morning);
+    c.topicServiceId = row.text();
+    c.equipmentTypeId = row.text();
+    c.firstName = row.text();
+    c.status = domain::fromCode<domain::RequestStatus>(row.text()).value_or(domain::RequestStatus::Received);
+    c.failedAttempts = row.integer();
+    c.language = domain::parseLanguage(row.text()).value_or(domain::Language::Pl);
+    c.kioskId = std::to_string(row.int64());
+    c.createdAt = row.int64();
     return c;
 }
 
@@ -518,37 +527,29 @@ ApplyResult applyCallback(const EventContext& c, domain::CallbackRequest incomin
     const std::string key = rules::callbackPhoneKey(incoming.phone);
 
     std::vector<domain::CallbackRequest> open;
-    OKIENKO_TRY(sqlEachRow(
+    OKIENKO_TRY(db::forEachRow(
         c.d,
-        [&](db::Statement& st) -> Status<db::Error>
-        {
-            auto request = readCallback(st);
-            if (!request)
-                return makeErr(request.error());
-            open.push_back(std::move(request).value());
-            return {};
-        },
         "SELECT id, code, phone, day, day_part, topic_service_id, equipment_type_id, first_name, "
         "status, failed_attempts, language, kiosk_id, created_at FROM callback_requests "
         "WHERE phone_key = ? AND status NOT IN ('done', 'closed', 'cancelled')",
-        key));
+        [&](db::Row& row) { open.push_back(readCallback(row)); }, key));
     const auto merge = rules::mergeCallbackRequest(open, incoming);
     const domain::CallbackRequest& kept = merge.request;
     const bool merged = merge.outcome == rules::CallbackMergeOutcome::Updated;
     if (merged)
-        OKIENKO_TRY(sqlExec(c.d,
-                            "UPDATE callback_requests SET day = ?, day_part = ?, topic_service_id = ?, "
-                            "equipment_type_id = ?, first_name = ?, language = ? WHERE id = ?",
-                            kept.day.iso(), domain::toCode(kept.dayPart), kept.topicServiceId, kept.equipmentTypeId,
-                            kept.firstName, domain::languageCode(kept.language), kept.id));
+        OKIENKO_TRY(db::exec(c.d,
+                             "UPDATE callback_requests SET day = ?, day_part = ?, topic_service_id = ?, "
+                             "equipment_type_id = ?, first_name = ?, language = ? WHERE id = ?",
+                             kept.day.iso(), domain::toCode(kept.dayPart), kept.topicServiceId, kept.equipmentTypeId,
+                             kept.firstName, domain::languageCode(kept.language), kept.id));
     else
-        OKIENKO_TRY(sqlExec(c.d,
-                            "INSERT INTO callback_requests(id, code, phone, phone_key, day, day_part, "
-                            "topic_service_id, equipment_type_id, first_name, status, failed_attempts, language, "
-                            "kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
-                            kept.id, kept.code, kept.phone, key, kept.day.iso(), domain::toCode(kept.dayPart),
-                            kept.topicServiceId, kept.equipmentTypeId, kept.firstName, "received",
-                            domain::languageCode(kept.language), c.kiosk.id, incoming.createdAt, c.now.unix));
+        OKIENKO_TRY(db::exec(c.d,
+                             "INSERT INTO callback_requests(id, code, phone, phone_key, day, day_part, "
+                             "topic_service_id, equipment_type_id, first_name, status, failed_attempts, language, "
+                             "kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
+                             kept.id, kept.code, kept.phone, key, kept.day.iso(), domain::toCode(kept.dayPart),
+                             kept.topicServiceId, kept.equipmentTypeId, kept.firstName, "received",
+                             domain::languageCode(kept.language), c.kiosk.id, incoming.createdAt, c.now.unix));
     OKIENKO_TRY(logRequestStatus(c.d, protocol::entity::kCallbackRequest, incoming.id, kept.code, "received",
                                  c.kiosk.id, c.now.unix));
     return applied(c.eventId, Json{{"status", "received"}, {"code", kept.code}, {"merged", merged}});
@@ -556,22 +557,22 @@ ApplyResult applyCallback(const EventContext& c, domain::CallbackRequest incomin
 
 Result<bool, db::Error> unitExists(db::Database& d, const std::string& inventoryNumber)
 {
-    return sqlExists(d, "SELECT 1 FROM equipment_units WHERE inventory_number = ?", inventoryNumber);
+    return db::exists(d, "SELECT 1 FROM equipment_units WHERE inventory_number = ?", inventoryNumber);
 }
 
 Status<db::Error> setUnitState(db::Database& d, const std::string& inventoryNumber, domain::UnitState state,
                                const std::optional<std::string>& notes, std::int64_t now)
 {
     if (notes)
-        OKIENKO_TRY(sqlExec(d,
-                            "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?1, ?2, ?3, "
-                            "?4) ON CONFLICT(inventory_number) DO UPDATE SET state = ?2, notes = ?3, updated_at = ?4",
-                            inventoryNumber, domain::toCode(state), *notes, now));
+        OKIENKO_TRY(db::exec(d,
+                             "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?1, ?2, ?3, "
+                             "?4) ON CONFLICT(inventory_number) DO UPDATE SET state = ?2, notes = ?3, updated_at = ?4",
+                             inventoryNumber, domain::toCode(state), *notes, now));
     else
-        OKIENKO_TRY(sqlExec(d,
-                            "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?1, ?2, '', "
-                            "?3) ON CONFLICT(inventory_number) DO UPDATE SET state = ?2, updated_at = ?3",
-                            inventoryNumber, domain::toCode(state), now));
+        OKIENKO_TRY(db::exec(d,
+                             "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?1, ?2, '', "
+                             "?3) ON CONFLICT(inventory_number) DO UPDATE SET state = ?2, updated_at = ?3",
+                             inventoryNumber, domain::toCode(state), now));
     return logUnit(d, inventoryNumber, now);
 }
 
@@ -584,21 +585,21 @@ ApplyResult applyCheckOut(const EventContext& c, const domain::Loan& l)
         return rejectedAt(c.eventId, "unknown_reference", "$.payload.inventory_number");
     // Staff lending a unit is a fact: a unit already out is flagged, not refused.
     auto out =
-        sqlExists(c.d, "SELECT id FROM loans WHERE inventory_number = ? AND returned_on IS NULL", l.inventoryNumber);
+        db::exists(c.d, "SELECT id FROM loans WHERE inventory_number = ? AND returned_on IS NULL", l.inventoryNumber);
     if (!out)
         return makeErr(out.error());
     if (*out)
         OKIENKO_TRY(
             addConflict(c.d, "unit-lent-twice", "loan", l.id, c.kiosk.id, "unit " + l.inventoryNumber, c.now.unix));
     OKIENKO_TRY(
-        sqlExec(c.d,
-                "INSERT INTO loans(id, inventory_number, type_id, reservation_id, borrower_name, "
-                "borrower_phone, address_street, address_postal_code, address_city, pesel, start_date, "
-                "due_date, staff_id, kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                l.id, l.inventoryNumber, l.typeId, l.reservationId, l.borrower.name, l.borrower.phone,
-                l.borrower.address.street, l.borrower.address.postalCode, l.borrower.address.city,
-                l.pesel.empty() ? std::optional<std::string>{} : std::optional<std::string>(l.pesel), l.start.iso(),
-                l.due.iso(), l.staffId, c.kiosk.id, l.createdAt, c.now.unix));
+        db::exec(c.d,
+                 "INSERT INTO loans(id, inventory_number, type_id, reservation_id, borrower_name, "
+                 "borrower_phone, address_street, address_postal_code, address_city, pesel, start_date, "
+                 "due_date, staff_id, kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                 l.id, l.inventoryNumber, l.typeId, l.reservationId, l.borrower.name, l.borrower.phone,
+                 l.borrower.address.street, l.borrower.address.postalCode, l.borrower.address.city,
+                 l.pesel.empty() ? std::optional<std::string>{} : std::optional<std::string>(l.pesel), l.start.iso(),
+                 l.due.iso(), l.staffId, c.kiosk.id, l.createdAt, c.now.unix));
     OKIENKO_TRY(setUnitState(c.d, l.inventoryNumber, domain::UnitState::OnLoan, std::nullopt, c.now.unix));
     OKIENKO_TRY(logOpenLoan(c.d, l.id, c.now.unix));
     if (l.reservationId)
@@ -614,17 +615,25 @@ ApplyResult applyCheckIn(const EventContext& c, const protocol::LoanCheckIn& in)
 {
     std::string unit;
     {
-        auto row = sqlFirstRow(c.d, "SELECT inventory_number, returned_on FROM loans WHERE id = ?", in.loanId);
-        if (!row)
-            return makeErr(row.error());
-        if (!*row)
+        auto loan = db::queryOne(
+            c.d, "SELECT inventory_number, returned_on FROM loans WHERE id = ?",
+            [](db::Row& row)
+            {
+                std::string inventoryNumber = row.text();
+                const bool returned = row.optionalText().has_value();
+                return std::pair{std::move(inventoryNumber), returned};
+            },
+            in.loanId);
+        if (!loan)
+            return makeErr(loan.error());
+        if (!*loan)
             return rejectedAt(c.eventId, "unknown_reference", "$.payload.loan_id");
-        unit = (*row)->columnText(0).value();
-        if (!(*row)->isNull(1).value())
+        if ((*loan)->second)
             return rejectedAt(c.eventId, "invalid_state", "$.payload.loan_id");
+        unit = (*loan)->first;
     }
-    OKIENKO_TRY(sqlExec(c.d, "UPDATE loans SET returned_on = ?, return_condition = ?, return_notes = ? WHERE id = ?",
-                        in.returnedOn.iso(), domain::toCode(in.condition), in.notes, in.loanId));
+    OKIENKO_TRY(db::exec(c.d, "UPDATE loans SET returned_on = ?, return_condition = ?, return_notes = ? WHERE id = ?",
+                         in.returnedOn.iso(), domain::toCode(in.condition), in.notes, in.loanId));
     // Every returned unit is disinfected and checked before it is lent again (product §4), so even a
     // "fine" return goes to cleaning; staff mark it available with "cleaning done".
     const domain::UnitState next =
@@ -637,18 +646,24 @@ ApplyResult applyCheckIn(const EventContext& c, const protocol::LoanCheckIn& in)
 ApplyResult applyExtension(const EventContext& c, const protocol::LoanExtension& x)
 {
     {
-        auto row = sqlFirstRow(c.d, "SELECT start_date, returned_on FROM loans WHERE id = ?", x.loanId);
-        if (!row)
-            return makeErr(row.error());
-        if (!*row)
+        auto loan = db::queryOne(
+            c.d, "SELECT start_date, returned_on FROM loans WHERE id = ?",
+            [](db::Row& row)
+            {
+                const Date start = readDate(row);
+                const bool returned = row.optionalText().has_value();
+                return std::pair{start, returned};
+            },
+            x.loanId);
+        if (!loan)
+            return makeErr(loan.error());
+        if (!*loan)
             return rejectedAt(c.eventId, "unknown_reference", "$.payload.loan_id");
-        auto start = dateColumn(**row, 0);
-        if (!start)
-            return makeErr(start.error());
-        if (!(*row)->isNull(1).value() || x.due < *start)
+        const auto& [start, returned] = **loan;
+        if (returned || x.due < start)
             return rejectedAt(c.eventId, "invalid_state", "$.payload.due");
     }
-    OKIENKO_TRY(sqlExec(c.d, "UPDATE loans SET due_date = ? WHERE id = ?", x.due.iso(), x.loanId));
+    OKIENKO_TRY(db::exec(c.d, "UPDATE loans SET due_date = ? WHERE id = ?", x.due.iso(), x.loanId));
     OKIENKO_TRY(logOpenLoan(c.d, x.loanId, c.now.unix));
     return applied(c.eventId, Json{{"due", x.due.iso()}});
 }
@@ -669,12 +684,12 @@ ApplyResult applyUsage(const EventContext& c, const domain::UsageEvent& u)
     std::optional<std::string> area;
     if (u.area)
         area = std::string(domain::areaCode(*u.area));
-    OKIENKO_TRY(sqlExec(c.d,
-                        "INSERT INTO usage_events(id, kiosk_id, kind, flow, step, service_id, rating, area, text, "
-                        "language, at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        u.id, c.kiosk.id, domain::toCode(u.kind), u.flow, u.step, u.serviceId, u.rating, area,
-                        u.text.empty() ? std::optional<std::string>{} : std::optional<std::string>(u.text),
-                        domain::languageCode(u.language), u.at, c.now.unix));
+    OKIENKO_TRY(db::exec(c.d,
+                         "INSERT INTO usage_events(id, kiosk_id, kind, flow, step, service_id, rating, area, text, "
+                         "language, at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                         u.id, c.kiosk.id, domain::toCode(u.kind), u.flow, u.step, u.serviceId, u.rating, area,
+                         u.text.empty() ? std::optional<std::string>{} : std::optional<std::string>(u.text),
+                         domain::languageCode(u.language), u.at, c.now.unix));
     return applied(c.eventId);
 }
 
@@ -817,10 +832,10 @@ Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalo
                 auto it = before.find(key);
                 if (it != before.end() && it->second == value)
                     continue;
-                OKIENKO_TRY(sqlExec(d,
-                                    "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, "
-                                    "created_at) VALUES (?, ?, 'upsert', ?, ?, NULL, ?)",
-                                    key.first, key.second, value.first, value.second, now.unix));
+                OKIENKO_TRY(db::exec(d,
+                                     "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, "
+                                     "created_at) VALUES (?, ?, 'upsert', ?, ?, NULL, ?)",
+                                     key.first, key.second, value.first, value.second, now.unix));
                 ++summary.upserts;
             }
             for (const auto& [key, value] : before)
@@ -835,10 +850,10 @@ Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalo
             for (const auto& u : catalog.units)
             {
                 unitsAfter.insert(u.inventoryNumber);
-                OKIENKO_TRY(sqlExec(d,
-                                    "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?, "
-                                    "?, ?, ?) ON CONFLICT(inventory_number) DO NOTHING",
-                                    u.inventoryNumber, domain::toCode(u.state), u.notes, now.unix));
+                OKIENKO_TRY(db::exec(d,
+                                     "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?, "
+                                     "?, ?, ?) ON CONFLICT(inventory_number) DO NOTHING",
+                                     u.inventoryNumber, domain::toCode(u.state), u.notes, now.unix));
                 OKIENKO_TRY(logUnit(d, u.inventoryNumber, now.unix));
                 ++summary.upserts;
             }
@@ -860,8 +875,8 @@ Result<std::string, db::Error> ServerStore::addKiosk(const std::string& name, co
 {
     std::lock_guard lock(m_writeMutex);
     const std::string token = newKioskToken();
-    OKIENKO_TRY(sqlExec(m_writer, "INSERT INTO kiosks(name, token_hash, created_at) VALUES (?, ?, ?)", name,
-                        sha256Hex(token), now.unix));
+    OKIENKO_TRY(db::exec(m_writer, "INSERT INTO kiosks(name, token_hash, created_at) VALUES (?, ?, ?)", name,
+                         sha256Hex(token), now.unix));
     return token;
 }
 
@@ -877,7 +892,7 @@ Result<std::string, db::Error> ServerStore::addStaff(const std::string& name, do
             s.name = name;
             s.role = role;
             s.pinHash = pinHash;
-            OKIENKO_TRY(sqlExec(
+            OKIENKO_TRY(db::exec(
                 d, "INSERT INTO staff(id, name, role, pin_hash, password_hash, created_at) VALUES (?,?,?,?,?,?)", s.id,
                 s.name, domain::toCode(role), pinHash, passwordHash, now.unix));
             return logUpsert(d, protocol::entity::kStaff, s.id, protocol::encodeStaff(s), now.unix);
@@ -892,11 +907,11 @@ Status<db::Error> ServerStore::addCounsellingSlot(const domain::CounsellingSlot&
     return write(
         [&](db::Database& d) -> Status<db::Error>
         {
-            OKIENKO_TRY(sqlExec(d,
-                                "INSERT INTO counselling_slots(id, kind_ids, counsellor, room, date, start_minute, "
-                                "duration_minutes) VALUES (?,?,?,?,?,?,?)",
-                                slot.id, Json(slot.kindIds).dump(), slot.counsellor, slot.room, slot.date.iso(),
-                                slot.startMinute, slot.durationMinutes));
+            OKIENKO_TRY(db::exec(d,
+                                 "INSERT INTO counselling_slots(id, kind_ids, counsellor, room, date, start_minute, "
+                                 "duration_minutes) VALUES (?,?,?,?,?,?,?)",
+                                 slot.id, Json(slot.kindIds).dump(), slot.counsellor, slot.room, slot.date.iso(),
+                                 slot.startMinute, slot.durationMinutes));
             domain::CounsellingSlot published = slot;
             published.booked = false;
             return logUpsert(d, protocol::entity::kCounsellingSlot, slot.id, protocol::encodeSlot(published), now.unix);
@@ -909,13 +924,15 @@ Result<std::vector<std::pair<std::string, KioskIdentity>>, db::Error> ServerStor
     if (!reader)
         return makeErr(reader.error());
     std::vector<std::pair<std::string, KioskIdentity>> out;
-    OKIENKO_TRY(sqlEachRow(
-        *reader,
-        [&](db::Statement& st) {
-            out.push_back(
-                {st.columnText(0).value(), KioskIdentity{st.columnInt64(1).value(), st.columnText(2).value()}});
-        },
-        "SELECT token_hash, id, name FROM kiosks WHERE active = 1"));
+    OKIENKO_TRY(db::forEachRow(*reader, "SELECT token_hash, id, name FROM kiosks WHERE active = 1",
+                               [&](db::Row& row)
+                               {
+                                   std::string tokenHash = row.text();
+                                   KioskIdentity kiosk;
+                                   kiosk.id = row.int64();
+                                   kiosk.name = row.text();
+                                   out.push_back({std::move(tokenHash), std::move(kiosk)});
+                               }));
     releaseReader(std::move(reader).value());
     return out;
 }
@@ -933,19 +950,26 @@ ServerStore::applyEvents(const KioskIdentity& kiosk, const std::vector<protocol:
             {
                 const std::string fingerprint = protocol::eventFingerprint(e);
                 {
-                    auto seen = sqlFirstRow(d, "SELECT payload_hash, result FROM events WHERE id = ?", e.id);
+                    auto seen = db::queryOne(
+                        d, "SELECT payload_hash, result FROM events WHERE id = ?",
+                        [](db::Row& row)
+                        {
+                            std::string hash = row.text();
+                            std::string result = row.text();
+                            return std::pair{std::move(hash), std::move(result)};
+                        },
+                        e.id);
                     if (!seen)
                         return makeErr(seen.error());
                     if (*seen)
                     {
-                        const db::Statement& st = **seen;
-                        if (st.columnText(0).value() != fingerprint)
+                        const auto& [hash, result] = **seen;
+                        if (hash != fingerprint)
                         {
                             results.push_back(rejected(e.id, "idempotency_mismatch"));
                             continue;
                         }
-                        auto stored =
-                            protocol::decodeEventResult(Json::parse(st.columnText(1).value(), nullptr, false));
+                        auto stored = protocol::decodeEventResult(Json::parse(result, nullptr, false));
                         if (!stored)
                             return makeErr(badData("stored event result cannot be read"));
                         protocol::EventResult replay = std::move(stored).value();
@@ -968,11 +992,11 @@ ServerStore::applyEvents(const KioskIdentity& kiosk, const std::vector<protocol:
                 }
                 if (result->status == protocol::EventStatus::Rejected)
                     OKIENKO_TRY(d.exec("ROLLBACK TO event")); // nothing of a rejected event stays, except its record
-                OKIENKO_TRY(sqlExec(d,
-                                    "INSERT INTO events(id, kiosk_id, type, payload_hash, received_at, status, "
-                                    "result) VALUES (?,?,?,?,?,?,?)",
-                                    e.id, kiosk.id, e.type.substr(0, 64), fingerprint, now.unix,
-                                    protocol::toCode(result->status), protocol::encodeEventResult(*result).dump()));
+                OKIENKO_TRY(db::exec(d,
+                                     "INSERT INTO events(id, kiosk_id, type, payload_hash, received_at, status, "
+                                     "result) VALUES (?,?,?,?,?,?,?)",
+                                     e.id, kiosk.id, e.type.substr(0, 64), fingerprint, now.unix,
+                                     protocol::toCode(result->status), protocol::encodeEventResult(*result).dump()));
                 OKIENKO_TRY(d.exec("RELEASE event"));
                 results.push_back(std::move(result).value());
             }
@@ -1002,25 +1026,20 @@ Result<Outcome, db::Error> ServerStore::hold(const KioskIdentity& kiosk, const p
     protocol::HoldResponse response;
     response.reservationId = h.reservationId;
     {
-        auto row = sqlFirstRow(d,
-                               "SELECT r.status, r.type_id, r.pick_up_date, r.loan_days, r.kiosk_id, h.claim_by, "
-                               "h.pick_up_by FROM reservations r LEFT JOIN holds h ON h.reservation_id = r.id "
-                               "WHERE r.id = ?",
-                               h.reservationId);
-        if (!row)
-            return makeErr(row.error());
-        if (*row)
+        auto stored = findReservation(d, h.reservationId);
+        if (!stored)
+            return makeErr(stored.error());
+        if (*stored)
         {
-            const db::Statement& st = **row;
-            const bool same = st.columnText(0).value() == "held" && st.columnText(1).value() == h.typeId &&
-                              st.columnText(2).value() == h.pickUpDate.iso() && st.columnInt(3).value() == h.loanDays &&
-                              st.columnInt64(4).value() == kiosk.id && !st.isNull(5).value();
+            const StoredReservation& s = **stored;
+            const bool same = s.status == "held" && s.typeId == h.typeId && s.pickUpDate == h.pickUpDate.iso() &&
+                              s.loanDays == h.loanDays && s.kioskId == kiosk.id && s.claimBy.has_value();
             if (!same)
                 return errorOutcome(409, "hold_mismatch", "$.reservation_id: already used for another request");
             response.status = "held";
             response.unitsLeft = ledger->freeUnits(period);
-            response.claimBy = st.columnInt64(5).value();
-            response.pickUpBy = parseIsoDate(st.columnText(6).value());
+            response.claimBy = *s.claimBy;
+            response.pickUpBy = parseIsoDate(s.pickUpBy.value_or(""));
             return Outcome{201, protocol::encodeHoldResponse(response), "", ""};
         }
     }
@@ -1039,12 +1058,12 @@ Result<Outcome, db::Error> ServerStore::hold(const KioskIdentity& kiosk, const p
     response.claimBy = now.unix + std::int64_t{60} * m_options.holdClaimMinutes;
     response.pickUpBy = plusWorkingDays(h.pickUpDate, m_options.holdExpiryWorkingDays);
     OKIENKO_TRY(
-        sqlExec(d,
-                "INSERT INTO reservations(id, code, type_id, pick_up_date, loan_days, status, kiosk_id, created_at, "
-                "received_at) VALUES (?, '', ?, ?, ?, 'held', ?, ?, ?)",
-                h.reservationId, h.typeId, h.pickUpDate.iso(), h.loanDays, kiosk.id, now.unix, now.unix));
-    OKIENKO_TRY(sqlExec(d, "INSERT INTO holds(reservation_id, claim_by, pick_up_by) VALUES (?, ?, ?)", h.reservationId,
-                        response.claimBy, response.pickUpBy->iso()));
+        db::exec(d,
+                 "INSERT INTO reservations(id, code, type_id, pick_up_date, loan_days, status, kiosk_id, created_at, "
+                 "received_at) VALUES (?, '', ?, ?, ?, 'held', ?, ?, ?)",
+                 h.reservationId, h.typeId, h.pickUpDate.iso(), h.loanDays, kiosk.id, now.unix, now.unix));
+    OKIENKO_TRY(db::exec(d, "INSERT INTO holds(reservation_id, claim_by, pick_up_by) VALUES (?, ?, ?)", h.reservationId,
+                         response.claimBy, response.pickUpBy->iso()));
     OKIENKO_TRY(logRequestStatus(d, protocol::entity::kReservation, h.reservationId, "", "held", kiosk.id, now.unix));
     // No pickup change yet: a hold has no person until its reservation.created arrives (logPickup then).
     OKIENKO_TRY(tx->commit());
@@ -1062,10 +1081,10 @@ Result<Outcome, db::Error> ServerStore::bookCounselling(const KioskIdentity&, co
     protocol::CounsellingBookResponse response;
     response.requestId = b.requestId;
     {
-        auto booked = sqlFirstRow(d, "SELECT id FROM counselling_slots WHERE booked_by = ?", b.requestId);
+        auto booked = db::queryText(d, "SELECT id FROM counselling_slots WHERE booked_by = ?", b.requestId);
         if (!booked)
             return makeErr(booked.error());
-        if (*booked && (*booked)->columnText(0).value() != b.slotId)
+        if (*booked && **booked != b.slotId)
             return errorOutcome(409, "booking_mismatch", "$.request_id: already booked another slot");
     }
     auto slot = findSlot(d, b.slotId);
@@ -1117,14 +1136,18 @@ Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, cons
         auto tx = db::Transaction::begin(d, db::TransactionMode::Deferred);
         if (!tx)
             return makeErr(tx.error());
-        auto meta = sqlFirstRow(d, "SELECT epoch, (SELECT COALESCE(MAX(seq), 0) FROM change_log) FROM server_meta");
+        auto meta = db::queryOne(d, "SELECT epoch, (SELECT COALESCE(MAX(seq), 0) FROM change_log) FROM server_meta",
+                                 [](db::Row& row)
+                                 {
+                                     std::string epoch = row.text();
+                                     const std::int64_t end = row.int64();
+                                     return std::pair{std::move(epoch), end};
+                                 });
         if (!meta)
             return makeErr(meta.error());
         if (!*meta)
             return makeErr(badData("server_meta is empty"));
-        const std::string epoch = (*meta)->columnText(0).value();
-        const std::int64_t end = (*meta)->columnInt64(1).value();
-        (*meta)->reset();
+        const auto& [epoch, end] = **meta;
 
         std::int64_t from = 0;
         if (!since.empty())
@@ -1144,41 +1167,38 @@ Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, cons
                 return errorOutcome(400, "bad_cursor", "since: beyond the end of the change log");
         }
 
-        auto st = sqlQuery(d,
-                           "SELECT seq, entity, entity_id, op, data, position FROM change_log WHERE seq > ? AND "
-                           "(kiosk_id IS NULL OR kiosk_id = ?) ORDER BY seq LIMIT ?",
-                           from, kiosk.id, static_cast<std::int64_t>(limit) + 1);
-        if (!st)
-            return makeErr(st.error());
         // Built by hand: `data` is already JSON text, so it is embedded without re-parsing it.
         std::string body = "{\"changes\":[";
         int count = 0;
         std::int64_t last = from;
         bool more = false;
-        for (;;)
-        {
-            auto row = st->step();
-            if (!row)
-                return makeErr(row.error());
-            if (*row == db::Step::Done)
-                break;
-            if (count == limit)
+        OKIENKO_TRY(db::forEachRow(
+            d,
+            "SELECT seq, entity, entity_id, op, data, position FROM change_log WHERE seq > ? AND "
+            "(kiosk_id IS NULL OR kiosk_id = ?) ORDER BY seq LIMIT ?",
+            [&](db::Row& row)
             {
-                more = true;
-                break;
-            }
-            last = st->columnInt64(0).value();
-            if (count > 0)
-                body += ',';
-            body += "{\"seq\":" + std::to_string(last) + ",\"entity\":" + Json(st->columnText(1).value()).dump() +
-                    ",\"id\":" + Json(st->columnText(2).value()).dump() + ",\"op\":\"" + st->columnText(3).value() +
-                    "\",\"data\":" + st->columnText(4).value();
-            if (auto position = st->columnOptionalInt64(5).value())
-                body += ",\"position\":" + std::to_string(*position);
-            body += '}';
-            ++count;
-        }
-        st->reset();
+                if (count == limit)
+                {
+                    more = true; // the one row past the page (LIMIT limit + 1)
+                    return;
+                }
+                last = row.int64();
+                const std::string entity = row.text();
+                const std::string entityId = row.text();
+                const std::string op = row.text();
+                const std::string data = row.text();
+                const std::optional<std::int64_t> position = row.optionalInt64();
+                if (count > 0)
+                    body += ',';
+                body += "{\"seq\":" + std::to_string(last) + ",\"entity\":" + Json(entity).dump() +
+                        ",\"id\":" + Json(entityId).dump() + ",\"op\":\"" + op + "\",\"data\":" + data;
+                if (position)
+                    body += ",\"position\":" + std::to_string(*position);
+                body += '}';
+                ++count;
+            },
+            from, kiosk.id, static_cast<std::int64_t>(limit) + 1));
         // Without more rows for this kiosk, everything up to the log's end is covered: jump there so
         // other kiosks' rows are not scanned again.
         const std::int64_t cursor = more ? last : end;
@@ -1193,13 +1213,13 @@ Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, cons
 Status<db::Error> ServerStore::recordHeartbeat(const KioskIdentity& kiosk, const protocol::Heartbeat& h, const Now& now)
 {
     std::lock_guard lock(m_writeMutex);
-    return sqlExec(m_writer,
-                   "INSERT INTO heartbeats(kiosk_id, received_at, kiosk_version, uptime_s, outbox_depth, "
-                   "outbox_oldest_age_s, printer_state, last_sync) VALUES (?1,?2,?3,?4,?5,?6,?7,?8) "
-                   "ON CONFLICT(kiosk_id) DO UPDATE SET received_at = ?2, kiosk_version = ?3, uptime_s = ?4, "
-                   "outbox_depth = ?5, outbox_oldest_age_s = ?6, printer_state = ?7, last_sync = ?8",
-                   kiosk.id, now.unix, h.kioskVersion, h.uptimeS, h.outboxDepth, h.outboxOldestAgeS, h.printerState,
-                   h.lastSync);
+    return db::exec(m_writer,
+                    "INSERT INTO heartbeats(kiosk_id, received_at, kiosk_version, uptime_s, outbox_depth, "
+                    "outbox_oldest_age_s, printer_state, last_sync) VALUES (?1,?2,?3,?4,?5,?6,?7,?8) "
+                    "ON CONFLICT(kiosk_id) DO UPDATE SET received_at = ?2, kiosk_version = ?3, uptime_s = ?4, "
+                    "outbox_depth = ?5, outbox_oldest_age_s = ?6, printer_state = ?7, last_sync = ?8",
+                    kiosk.id, now.unix, h.kioskVersion, h.uptimeS, h.outboxDepth, h.outboxOldestAgeS, h.printerState,
+                    h.lastSync);
 }
 
 Status<db::Error> ServerStore::write(const std::function<Status<db::Error>(db::Database&)>& work)
@@ -1245,9 +1265,8 @@ Status<db::Error> logCounsellingSlotChange(db::Database& d, const std::string& s
 Result<std::int64_t, db::Error> ServerStore::purgeEvents(int retentionDays, const Now& now)
 {
     std::lock_guard lock(m_writeMutex);
-    OKIENKO_TRY(sqlExec(m_writer, "DELETE FROM events WHERE received_at < ?",
-                        now.unix - std::int64_t{86400} * std::max(retentionDays, 30)));
-    return m_writer.changes();
+    return db::execChanges(m_writer, "DELETE FROM events WHERE received_at < ?",
+                           now.unix - std::int64_t{86400} * std::max(retentionDays, 30));
 }
 
 } // namespace okienko::server

@@ -3,7 +3,7 @@
 // pull, so it is logged as a delete and reported without its values.
 #include "server/staff_changes.hpp"
 
-#include "server/store_sql.hpp"
+#include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/changes.hpp"
 
@@ -27,17 +27,17 @@ Status<db::Error> logBroadcast(db::Database& d, std::string_view entity, const s
         // The reservation or loan ended: its name and phone should not outlive it in the log either
         // (the log is never compacted, and a new kiosk pulls it from the start). Earlier upserts of
         // the id become tombstones; a kiosk that has not pulled them ends in the same state (gone).
-        if (auto scrubbed = sqlExec(d,
-                                    "UPDATE change_log SET op = 'delete', data = '{}' WHERE entity = ? AND "
-                                    "entity_id = ? AND op = 'upsert'",
-                                    entity, id);
+        if (auto scrubbed = db::exec(d,
+                                     "UPDATE change_log SET op = 'delete', data = '{}' WHERE entity = ? AND "
+                                     "entity_id = ? AND op = 'upsert'",
+                                     entity, id);
             !scrubbed)
             return scrubbed;
     }
-    return sqlExec(d,
-                   "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
-                   "VALUES (?, ?, ?, ?, NULL, NULL, ?)",
-                   entity, id, protocol::toCode(op), data ? data->dump() : std::string("{}"), now);
+    return db::exec(d,
+                    "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
+                    "VALUES (?, ?, ?, ?, NULL, NULL, ?)",
+                    entity, id, protocol::toCode(op), data ? data->dump() : std::string("{}"), now);
 }
 
 /// `encoded` when the kiosk's decoder accepts it, else nullopt (reported by entity and id only).
@@ -57,30 +57,30 @@ Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, s
 {
     std::optional<Json> data;
     std::optional<protocol::PickupNotice> notice;
-    auto rows = sqlEachRow(
+    auto rows = db::forEachRow(
         d,
-        [&](db::Statement& r)
+        "SELECT code, type_id, pick_up_date, loan_days, status, COALESCE(person_name, ''), "
+        "COALESCE(person_phone, '') FROM reservations WHERE id = ?",
+        [&](db::Row& r)
         {
-            auto status = domain::fromCode<domain::ReservationStatus>(r.columnText(4).value());
+            protocol::PickupNotice p;
+            p.reservationId = reservationId;
+            p.code = r.text();
+            p.typeId = r.text();
+            p.pickUpDate = parseIsoDate(r.text()).value_or(Date{});
+            p.loanDays = r.integer();
+            auto status = domain::fromCode<domain::ReservationStatus>(r.text());
             const bool waiting = status && (*status == domain::ReservationStatus::Provisional ||
                                             *status == domain::ReservationStatus::Held ||
                                             *status == domain::ReservationStatus::Confirmed);
-            protocol::PickupNotice p;
-            p.reservationId = reservationId;
-            p.code = r.columnText(0).value();
-            p.typeId = r.columnText(1).value();
-            p.pickUpDate = parseIsoDate(r.columnText(2).value()).value_or(Date{});
-            p.loanDays = r.columnInt(3).value();
-            p.name = r.columnText(5).value();
-            p.phone = r.columnText(6).value();
+            p.name = r.text();
+            p.phone = r.text();
             if (waiting && !p.name.empty() && !p.phone.empty())
             {
                 p.status = *status;
                 notice = std::move(p);
             }
         },
-        "SELECT code, type_id, pick_up_date, loan_days, status, COALESCE(person_name, ''), "
-        "COALESCE(person_phone, '') FROM reservations WHERE id = ?",
         reservationId);
     if (!rows)
         return rows;
@@ -93,22 +93,22 @@ Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, s
 Status<db::Error> logOpenLoan(db::Database& d, const std::string& loanId, std::int64_t now)
 {
     std::optional<protocol::OpenLoanNotice> notice;
-    auto rows = sqlEachRow(
+    auto rows = db::forEachRow(
         d,
-        [&](db::Statement& r)
+        "SELECT inventory_number, type_id, start_date, due_date, COALESCE(borrower_name, ''), "
+        "COALESCE(borrower_phone, '') FROM loans WHERE id = ? AND returned_on IS NULL",
+        [&](db::Row& r)
         {
             protocol::OpenLoanNotice l;
             l.loanId = loanId;
-            l.inventoryNumber = r.columnText(0).value();
-            l.typeId = r.columnText(1).value();
-            l.start = parseIsoDate(r.columnText(2).value()).value_or(Date{});
-            l.due = parseIsoDate(r.columnText(3).value()).value_or(Date{});
-            l.name = r.columnText(4).value();
-            l.phone = r.columnText(5).value();
+            l.inventoryNumber = r.text();
+            l.typeId = r.text();
+            l.start = parseIsoDate(r.text()).value_or(Date{});
+            l.due = parseIsoDate(r.text()).value_or(Date{});
+            l.name = r.text();
+            l.phone = r.text();
             notice = std::move(l);
         },
-        "SELECT inventory_number, type_id, start_date, due_date, COALESCE(borrower_name, ''), "
-        "COALESCE(borrower_phone, '') FROM loans WHERE id = ? AND returned_on IS NULL",
         loanId);
     if (!rows)
         return rows;

@@ -2,6 +2,7 @@
 #include "kiosk/sync/change_applier.hpp"
 
 #include "shared/catalog/catalog_store.hpp"
+#include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/catalog_json.hpp"
 
@@ -179,75 +180,46 @@ Status<Error> applyCatalogueChange(MergingCatalog& merging, const protocol::Chan
     return {};
 }
 
-Status<Error> runWith(db::Database& db, const char* sql, std::initializer_list<std::string_view> texts)
-{
-    auto stmt = db.prepare(sql);
-    if (!stmt)
-        return makeErr(stmt.error());
-    int i = 1;
-    for (auto t : texts)
-    {
-        auto b = stmt->bind(i++, t);
-        if (!b)
-            return makeErr(b.error());
-    }
-    return stmt->run();
-}
-
 Status<Error> applySlot(db::Database& db, const protocol::Change& change)
 {
     if (change.op == protocol::ChangeOp::Delete)
-        return runWith(db, "DELETE FROM counselling_slots WHERE id = ?1", {change.id});
+        return db::exec(db, "DELETE FROM counselling_slots WHERE id = ?1", change.id);
     auto slot = protocol::decodeSlot(change.data);
     if (!slot)
         return makeErr(badChange(change, slot.error()));
-    auto stmt = db.prepare("INSERT INTO counselling_slots(id, counsellor, room, date, start_minute, duration_minutes,"
-                           " booked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET"
-                           " counsellor = excluded.counsellor, room = excluded.room, date = excluded.date,"
-                           " start_minute = excluded.start_minute, duration_minutes = excluded.duration_minutes,"
-                           " booked = excluded.booked");
-    if (!stmt)
-        return makeErr(stmt.error());
-    for (auto st : {stmt->bind(1, slot->id), stmt->bind(2, slot->counsellor), stmt->bind(3, slot->room),
-                    stmt->bind(4, slot->date.iso()), stmt->bind(5, slot->startMinute),
-                    stmt->bind(6, slot->durationMinutes), stmt->bind(7, slot->booked)})
-        if (!st)
-            return st;
-    auto ran = stmt->run();
-    if (!ran)
+    if (auto ran = db::exec(db,
+                            "INSERT INTO counselling_slots(id, counsellor, room, date, start_minute, duration_minutes,"
+                            " booked) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET"
+                            " counsellor = excluded.counsellor, room = excluded.room, date = excluded.date,"
+                            " start_minute = excluded.start_minute, duration_minutes = excluded.duration_minutes,"
+                            " booked = excluded.booked",
+                            slot->id, slot->counsellor, slot->room, slot->date.iso(), slot->startMinute,
+                            slot->durationMinutes, slot->booked);
+        !ran)
         return ran;
-    auto cleared = runWith(db, "DELETE FROM counselling_slot_kinds WHERE slot_id = ?1", {slot->id});
-    if (!cleared)
+    if (auto cleared = db::exec(db, "DELETE FROM counselling_slot_kinds WHERE slot_id = ?1", slot->id); !cleared)
         return cleared;
-    auto kinds = db.prepare("INSERT INTO counselling_slot_kinds(slot_id, position, kind_id) VALUES (?1, ?2, ?3)");
-    if (!kinds)
-        return makeErr(kinds.error());
     for (std::size_t i = 0; i < slot->kindIds.size(); ++i)
-        for (auto st : {kinds->bind(1, slot->id), kinds->bind(2, static_cast<std::int64_t>(i)),
-                        kinds->bind(3, slot->kindIds[i]), kinds->run()})
-            if (!st)
-                return st;
+        if (auto ran =
+                db::exec(db, "INSERT INTO counselling_slot_kinds(slot_id, position, kind_id) VALUES (?1, ?2, ?3)",
+                         slot->id, static_cast<std::int64_t>(i), slot->kindIds[i]);
+            !ran)
+            return ran;
     return {};
 }
 
 Status<Error> applyStaff(db::Database& db, const protocol::Change& change)
 {
     if (change.op == protocol::ChangeOp::Delete)
-        return runWith(db, "UPDATE staff SET active = 0 WHERE id = ?1", {change.id});
+        return db::exec(db, "UPDATE staff SET active = 0 WHERE id = ?1", change.id);
     auto staff = protocol::decodeStaff(change.data);
     if (!staff)
         return makeErr(badChange(change, staff.error()));
-    auto stmt = db.prepare("INSERT INTO staff(id, name, role, pin_hash, active) VALUES (?1, ?2, ?3, ?4, ?5)"
-                           " ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role,"
-                           " pin_hash = excluded.pin_hash, active = excluded.active");
-    if (!stmt)
-        return makeErr(stmt.error());
-    for (auto st :
-         {stmt->bind(1, staff->id), stmt->bind(2, staff->name), stmt->bind(3, std::string(domain::toCode(staff->role))),
-          stmt->bind(4, staff->pinHash), stmt->bind(5, staff->active), stmt->run()})
-        if (!st)
-            return st;
-    return {};
+    return db::exec(db,
+                    "INSERT INTO staff(id, name, role, pin_hash, active) VALUES (?1, ?2, ?3, ?4, ?5)"
+                    " ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role,"
+                    " pin_hash = excluded.pin_hash, active = excluded.active",
+                    staff->id, staff->name, std::string(domain::toCode(staff->role)), staff->pinHash, staff->active);
 }
 
 /// The change's id names the row; data that names another row is a server bug, not something to store.
@@ -263,52 +235,40 @@ Status<Error> checkSameId(const protocol::Change& change, const std::string& dat
 Status<Error> applyPickup(db::Database& db, const protocol::Change& change)
 {
     if (change.op == protocol::ChangeOp::Delete)
-        return runWith(db, "DELETE FROM staff_pickups WHERE reservation_id = ?1", {change.id});
+        return db::exec(db, "DELETE FROM staff_pickups WHERE reservation_id = ?1", change.id);
     auto p = protocol::decodePickup(change.data);
     if (!p)
         return makeErr(badChange(change, p.error()));
     if (auto same = checkSameId(change, p->reservationId, "reservation_id"); !same)
         return same;
-    auto stmt = db.prepare("INSERT INTO staff_pickups(reservation_id, code, type_id, pick_up_date, loan_days, status,"
-                           " person_name, person_phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-                           " ON CONFLICT(reservation_id) DO UPDATE SET code = excluded.code,"
-                           " type_id = excluded.type_id, pick_up_date = excluded.pick_up_date,"
-                           " loan_days = excluded.loan_days, status = excluded.status,"
-                           " person_name = excluded.person_name, person_phone = excluded.person_phone");
-    if (!stmt)
-        return makeErr(stmt.error());
-    for (auto st : {stmt->bind(1, p->reservationId), stmt->bind(2, p->code), stmt->bind(3, p->typeId),
-                    stmt->bind(4, p->pickUpDate.iso()), stmt->bind(5, p->loanDays),
-                    stmt->bind(6, std::string(domain::toCode(p->status))), stmt->bind(7, p->name),
-                    stmt->bind(8, p->phone), stmt->run()})
-        if (!st)
-            return st;
-    return {};
+    return db::exec(db,
+                    "INSERT INTO staff_pickups(reservation_id, code, type_id, pick_up_date, loan_days, status,"
+                    " person_name, person_phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                    " ON CONFLICT(reservation_id) DO UPDATE SET code = excluded.code,"
+                    " type_id = excluded.type_id, pick_up_date = excluded.pick_up_date,"
+                    " loan_days = excluded.loan_days, status = excluded.status,"
+                    " person_name = excluded.person_name, person_phone = excluded.person_phone",
+                    p->reservationId, p->code, p->typeId, p->pickUpDate.iso(), p->loanDays,
+                    std::string(domain::toCode(p->status)), p->name, p->phone);
 }
 
 Status<Error> applyOpenLoan(db::Database& db, const protocol::Change& change)
 {
     if (change.op == protocol::ChangeOp::Delete)
-        return runWith(db, "DELETE FROM staff_loans WHERE loan_id = ?1", {change.id});
+        return db::exec(db, "DELETE FROM staff_loans WHERE loan_id = ?1", change.id);
     auto l = protocol::decodeOpenLoan(change.data);
     if (!l)
         return makeErr(badChange(change, l.error()));
     if (auto same = checkSameId(change, l->loanId, "loan_id"); !same)
         return same;
-    auto stmt = db.prepare("INSERT INTO staff_loans(loan_id, inventory_number, type_id, start_date, due_date,"
-                           " borrower_name, borrower_phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                           " ON CONFLICT(loan_id) DO UPDATE SET inventory_number = excluded.inventory_number,"
-                           " type_id = excluded.type_id, start_date = excluded.start_date,"
-                           " due_date = excluded.due_date, borrower_name = excluded.borrower_name,"
-                           " borrower_phone = excluded.borrower_phone");
-    if (!stmt)
-        return makeErr(stmt.error());
-    for (auto st : {stmt->bind(1, l->loanId), stmt->bind(2, l->inventoryNumber), stmt->bind(3, l->typeId),
-                    stmt->bind(4, l->start.iso()), stmt->bind(5, l->due.iso()), stmt->bind(6, l->name),
-                    stmt->bind(7, l->phone), stmt->run()})
-        if (!st)
-            return st;
-    return {};
+    return db::exec(db,
+                    "INSERT INTO staff_loans(loan_id, inventory_number, type_id, start_date, due_date,"
+                    " borrower_name, borrower_phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                    " ON CONFLICT(loan_id) DO UPDATE SET inventory_number = excluded.inventory_number,"
+                    " type_id = excluded.type_id, start_date = excluded.start_date,"
+                    " due_date = excluded.due_date, borrower_name = excluded.borrower_name,"
+                    " borrower_phone = excluded.borrower_phone",
+                    l->loanId, l->inventoryNumber, l->typeId, l->start.iso(), l->due.iso(), l->name, l->phone);
 }
 
 Result<bool, Error> applyRequestStatus(db::Database& db, const protocol::Change& change)
@@ -325,7 +285,7 @@ Result<bool, Error> applyRequestStatus(db::Database& db, const protocol::Change&
         sql = "UPDATE counselling_requests SET status = ?2 WHERE id = ?1";
     else
         sql = "UPDATE callback_requests SET status = ?2 WHERE id = ?1";
-    auto st = runWith(db, sql, {update->id, update->status});
+    auto st = db::exec(db, sql, update->id, update->status);
     if (!st)
         return makeErr(st.error());
     return db.changes() > 0;
@@ -414,26 +374,15 @@ Result<ApplySummary, Error> applyChanges(db::Database& db, const protocol::Chang
 
 Result<std::string, Error> loadCursor(db::Database& db)
 {
-    auto stmt = db.prepare("SELECT pull_cursor FROM sync_state WHERE id = 1");
-    if (!stmt)
-        return makeErr(stmt.error());
-    auto step = stmt->step();
-    if (!step)
-        return makeErr(step.error());
-    if (*step == db::Step::Done)
-        return std::string();
-    return stmt->columnText(0);
+    auto cursor = db::queryText(db, "SELECT pull_cursor FROM sync_state WHERE id = 1");
+    if (!cursor)
+        return makeErr(cursor.error());
+    return cursor->value_or(std::string());
 }
 
 Status<Error> storeCursor(db::Database& db, const std::string& cursor, std::int64_t now)
 {
-    auto stmt = db.prepare("UPDATE sync_state SET pull_cursor = ?1, last_sync_at = ?2 WHERE id = 1");
-    if (!stmt)
-        return makeErr(stmt.error());
-    for (auto st : {stmt->bind(1, cursor), stmt->bind(2, now), stmt->run()})
-        if (!st)
-            return st;
-    return {};
+    return db::exec(db, "UPDATE sync_state SET pull_cursor = ?1, last_sync_at = ?2 WHERE id = 1", cursor, now);
 }
 
 } // namespace okienko::sync

@@ -2,6 +2,7 @@
 // used in an erase come from the fixed list in eraseSql(), never from the database or the server.
 #include "kiosk/sync/outbox.hpp"
 
+#include "shared/db/query.hpp"
 #include "shared/util/uuid.hpp"
 
 #include <algorithm>
@@ -53,6 +54,15 @@ SubjectKind subjectFromTable(std::string_view table)
     if (table == "usage_events")
         return SubjectKind::UsageEvent;
     return SubjectKind::None;
+}
+
+/// The count of `sql` (a "SELECT count(*) …"): a query of one row.
+Result<std::int64_t, Error> count(db::Database& db, std::string_view sql)
+{
+    auto n = db::queryInt64(db, sql);
+    if (!n)
+        return makeErr(n.error());
+    return n->value_or(0);
 }
 
 const char* outcomeCode(OutcomeKind kind)
@@ -109,22 +119,16 @@ Result<std::string, Error> Outbox::enqueue(db::Transaction& tx, std::string_view
         return makeErr(db::makeError(ErrorKind::Misuse, "subject without an id", "outbox.enqueue"));
 
     std::string eventId = id.empty() ? newUuid() : id;
-    auto stmt = m_db.prepare(kSql);
-    if (!stmt)
-        return makeErr(stmt.error());
-    auto& s = *stmt;
     const std::string_view table = subjectTable(subject.kind);
-    for (auto st : {s.bind(1, eventId), s.bind(2, type), s.bind(3, m_clock.wallSeconds()), s.bind(4, monoMs(m_clock)),
-                    s.bind(5, payloadJson)})
-        if (!st)
-            return makeErr(st.error());
-    auto b6 = table.empty() ? s.bindNull(6) : s.bind(6, table);
-    if (!b6)
-        return makeErr(b6.error());
-    auto b7 = table.empty() ? s.bindNull(7) : s.bind(7, subject.id);
-    if (!b7)
-        return makeErr(b7.error());
-    auto ran = s.run();
+    std::optional<std::string_view> subjectTableName;
+    std::optional<std::string_view> subjectId;
+    if (!table.empty())
+    {
+        subjectTableName = table;
+        subjectId = subject.id;
+    }
+    auto ran = db::exec(m_db, kSql, eventId, type, m_clock.wallSeconds(), monoMs(m_clock), payloadJson,
+                        subjectTableName, subjectId);
     if (!ran)
         return makeErr(ran.error());
     return eventId;
@@ -132,43 +136,33 @@ Result<std::string, Error> Outbox::enqueue(db::Transaction& tx, std::string_view
 
 Result<std::vector<OutboxEvent>, Error> Outbox::nextBatch(int limit)
 {
-    auto stmt = m_db.prepare("SELECT id, type, created_at, created_mono_ms, payload, attempts, seq FROM outbox"
-                             " WHERE state = 'pending' ORDER BY seq LIMIT ?1");
-    if (!stmt)
-        return makeErr(stmt.error());
-    auto b = stmt->bind(1, std::max(limit, 0));
-    if (!b)
-        return makeErr(b.error());
     std::vector<OutboxEvent> out;
-    for (;;)
-    {
-        auto step = stmt->step();
-        if (!step)
-            return makeErr(step.error());
-        if (*step == db::Step::Done)
-            break;
-        OutboxEvent e;
-        auto id = stmt->columnText(0);
-        auto type = stmt->columnText(1);
-        auto created = stmt->columnInt64(2);
-        auto mono = stmt->columnInt64(3);
-        auto payload = stmt->columnOptionalText(4);
-        auto attempts = stmt->columnInt(5);
-        auto seq = stmt->columnInt64(6);
-        if (!id || !type || !created || !mono || !payload || !attempts || !seq)
-            return makeErr(db::makeError(ErrorKind::BadData, "malformed outbox row", "outbox.nextBatch"));
-        e.id = std::move(*id);
-        e.type = std::move(*type);
-        e.createdAt = *created;
-        e.createdMonoMs = *mono;
-        // A pending row always has its payload; NULL would mean it was erased without an ack.
-        if (!payload->has_value())
-            return makeErr(db::makeError(ErrorKind::BadData, "pending outbox row without payload", "outbox.nextBatch"));
-        e.payloadJson = std::move(**payload);
-        e.attempts = *attempts;
-        e.seq = *seq;
-        out.push_back(std::move(e));
-    }
+    auto read = db::forEachRow(
+        m_db,
+        "SELECT id, type, created_at, created_mono_ms, payload, attempts, seq FROM outbox"
+        " WHERE state = 'pending' ORDER BY seq LIMIT ?1",
+        [&](db::Row& row) -> Status<Error>
+        {
+            OutboxEvent e;
+            e.id = row.text();
+            e.type = row.text();
+            e.createdAt = row.int64();
+            e.createdMonoMs = row.int64();
+            std::optional<std::string> payload = row.optionalText();
+            e.attempts = row.integer();
+            e.seq = row.int64();
+            if (!row.ok())
+                return row.status();
+            // A pending row always has its payload; NULL would mean it was erased without an ack.
+            if (!payload)
+                return makeErr(db::badData("outbox.nextBatch", "pending outbox row without payload"));
+            e.payloadJson = std::move(*payload);
+            out.push_back(std::move(e));
+            return {};
+        },
+        std::max(limit, 0));
+    if (!read)
+        return makeErr(read.error());
     return out;
 }
 
@@ -180,56 +174,45 @@ Result<AckSummary, Error> Outbox::markAcked(const std::vector<EventOutcome>& res
     auto tx = db::Transaction::begin(m_db);
     if (!tx)
         return makeErr(tx.error());
-    auto find = m_db.prepare("SELECT subject_table, subject_id FROM outbox WHERE id = ?1 AND state = 'pending'");
-    auto ack = m_db.prepare("UPDATE outbox SET state = 'acked', result = ?2, acked_at = ?3, payload = NULL,"
-                            " last_error = NULL WHERE id = ?1");
-    auto dead = m_db.prepare("UPDATE outbox SET state = 'dead', result = 'rejected', reject_code = ?2, acked_at = ?3"
-                             " WHERE id = ?1");
-    if (!find)
-        return makeErr(find.error());
-    if (!ack)
-        return makeErr(ack.error());
-    if (!dead)
-        return makeErr(dead.error());
     const std::int64_t now = m_clock.wallSeconds();
 
     for (const auto& r : results)
     {
-        find->reset();
-        auto bf = find->bind(1, r.id);
-        if (!bf)
-            return makeErr(bf.error());
-        auto step = find->step();
-        if (!step)
-            return makeErr(step.error());
-        if (*step == db::Step::Done)
+        // The subject of a pending event; nullopt when the event is unknown or no longer pending.
+        auto subject = db::queryOne(
+            m_db, "SELECT subject_table, subject_id FROM outbox WHERE id = ?1 AND state = 'pending'",
+            [](db::Row& row)
+            {
+                std::string table = row.optionalText().value_or("");
+                std::string id = row.optionalText().value_or("");
+                return std::pair{std::move(table), std::move(id)};
+            },
+            r.id);
+        if (!subject)
+            return makeErr(subject.error());
+        if (!*subject)
         {
             ++summary.ignored;
             continue;
         }
-        auto table = find->columnOptionalText(0);
-        auto subjectId = find->columnOptionalText(1);
-        if (!table || !subjectId)
-            return makeErr(db::makeError(ErrorKind::BadData, "malformed outbox subject", "outbox.markAcked"));
-        const std::string subjectTableName = table->value_or("");
-        const std::string subjectRowId = subjectId->value_or("");
-        find->reset();
+        const auto& [subjectTableName, subjectRowId] = **subject;
 
         if (r.kind == OutcomeKind::Rejected)
         {
-            for (auto st : {dead->bind(1, r.id), dead->bind(2, r.code.empty() ? std::string("unknown") : r.code),
-                            dead->bind(3, now)})
-                if (!st)
-                    return makeErr(st.error());
-            if (auto ran = dead->run(); !ran)
+            if (auto ran = db::exec(m_db,
+                                    "UPDATE outbox SET state = 'dead', result = 'rejected', reject_code = ?2,"
+                                    " acked_at = ?3 WHERE id = ?1",
+                                    r.id, r.code.empty() ? std::string("unknown") : r.code, now);
+                !ran)
                 return makeErr(ran.error());
             ++summary.deadLettered;
             continue;
         }
-        for (auto st : {ack->bind(1, r.id), ack->bind(2, outcomeCode(r.kind)), ack->bind(3, now)})
-            if (!st)
-                return makeErr(st.error());
-        if (auto ran = ack->run(); !ran)
+        if (auto ran = db::exec(m_db,
+                                "UPDATE outbox SET state = 'acked', result = ?2, acked_at = ?3, payload = NULL,"
+                                " last_error = NULL WHERE id = ?1",
+                                r.id, outcomeCode(r.kind), now);
+            !ran)
             return makeErr(ran.error());
         if (!subjectTableName.empty())
         {
@@ -239,10 +222,6 @@ Result<AckSummary, Error> Outbox::markAcked(const std::vector<EventOutcome>& res
         }
         ++summary.acknowledged;
     }
-    // Statements must be finalized before COMMIT can release everything cleanly.
-    *find = db::Statement();
-    *ack = db::Statement();
-    *dead = db::Statement();
     auto committed = tx->commit();
     if (!committed)
         return makeErr(committed.error());
@@ -254,13 +233,7 @@ Status<Error> Outbox::eraseSubject(std::string_view table, const std::string& id
     const char* sql = eraseSql(table);
     if (sql == nullptr)
         return makeErr(db::makeError(ErrorKind::BadData, "unknown outbox subject table", "outbox.erase"));
-    auto stmt = m_db.prepare(sql);
-    if (!stmt)
-        return makeErr(stmt.error());
-    for (auto st : {stmt->bind(1, id), stmt->bind(2, now), stmt->run()})
-        if (!st)
-            return makeErr(st.error());
-    return {};
+    return db::exec(m_db, sql, id, now);
 }
 
 Status<Error> Outbox::recordFailure(const std::vector<std::string>& ids, std::string_view code)
@@ -270,100 +243,64 @@ Status<Error> Outbox::recordFailure(const std::vector<std::string>& ids, std::st
     auto tx = db::Transaction::begin(m_db);
     if (!tx)
         return makeErr(tx.error());
-    {
-        auto stmt = m_db.prepare(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1 AND state = 'pending'");
-        if (!stmt)
-            return makeErr(stmt.error());
-        for (const auto& id : ids)
-            for (auto st : {stmt->bind(1, id), stmt->bind(2, code), stmt->run()})
-                if (!st)
-                    return makeErr(st.error());
-    }
+    for (const auto& id : ids)
+        if (auto ran = db::exec(
+                m_db, "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1 AND state = 'pending'",
+                id, code);
+            !ran)
+            return ran;
     return tx->commit();
 }
 
 Result<std::int64_t, Error> Outbox::depth()
 {
-    auto stmt = m_db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'");
-    if (!stmt)
-        return makeErr(stmt.error());
-    auto step = stmt->step();
-    if (!step)
-        return makeErr(step.error());
-    return stmt->columnInt64(0);
+    return count(m_db, "SELECT count(*) FROM outbox WHERE state = 'pending'");
 }
 
 Result<std::optional<std::chrono::seconds>, Error> Outbox::oldestAge()
 {
-    auto stmt = m_db.prepare("SELECT created_at FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1");
-    if (!stmt)
-        return makeErr(stmt.error());
-    auto step = stmt->step();
-    if (!step)
-        return makeErr(step.error());
-    if (*step == db::Step::Done)
-        return std::optional<std::chrono::seconds>{};
-    auto created = stmt->columnInt64(0);
+    auto created = db::queryInt64(m_db, "SELECT created_at FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1");
     if (!created)
         return makeErr(created.error());
-    const std::int64_t age = std::max<std::int64_t>(0, m_clock.wallSeconds() - *created);
+    if (!*created)
+        return std::optional<std::chrono::seconds>{};
+    const std::int64_t age = std::max<std::int64_t>(0, m_clock.wallSeconds() - **created);
     return std::optional<std::chrono::seconds>{std::chrono::seconds(age)};
 }
 
 Result<std::int64_t, Error> Outbox::deadCount()
 {
-    auto stmt = m_db.prepare("SELECT count(*) FROM outbox WHERE state = 'dead'");
-    if (!stmt)
-        return makeErr(stmt.error());
-    auto step = stmt->step();
-    if (!step)
-        return makeErr(step.error());
-    return stmt->columnInt64(0);
+    return count(m_db, "SELECT count(*) FROM outbox WHERE state = 'dead'");
 }
 
 Result<std::vector<DeadLetter>, Error> Outbox::deadLetters()
 {
-    auto stmt = m_db.prepare("SELECT id, type, coalesce(reject_code, ''), created_at, coalesce(acked_at, 0),"
-                             " coalesce(subject_table, ''), coalesce(subject_id, '') FROM outbox"
-                             " WHERE state = 'dead' ORDER BY seq");
-    if (!stmt)
-        return makeErr(stmt.error());
     std::vector<DeadLetter> out;
-    for (;;)
-    {
-        auto step = stmt->step();
-        if (!step)
-            return makeErr(step.error());
-        if (*step == db::Step::Done)
-            break;
-        auto id = stmt->columnText(0);
-        auto type = stmt->columnText(1);
-        auto code = stmt->columnText(2);
-        auto created = stmt->columnInt64(3);
-        auto rejected = stmt->columnInt64(4);
-        auto table = stmt->columnText(5);
-        auto subjectId = stmt->columnText(6);
-        if (!id || !type || !code || !created || !rejected || !table || !subjectId)
-            return makeErr(db::makeError(ErrorKind::BadData, "malformed dead letter", "outbox.deadLetters"));
-        out.push_back(DeadLetter{std::move(*id), std::move(*type), std::move(*code), *created, *rejected,
-                                 OutboxSubject{subjectFromTable(*table), std::move(*subjectId)}});
-    }
+    auto read = db::forEachRow(m_db,
+                               "SELECT id, type, coalesce(reject_code, ''), created_at, coalesce(acked_at, 0),"
+                               " coalesce(subject_table, ''), coalesce(subject_id, '') FROM outbox"
+                               " WHERE state = 'dead' ORDER BY seq",
+                               [&](db::Row& row)
+                               {
+                                   DeadLetter d;
+                                   d.id = row.text();
+                                   d.type = row.text();
+                                   d.code = row.text();
+                                   d.createdAt = row.int64();
+                                   d.rejectedAt = row.int64();
+                                   d.subject.kind = subjectFromTable(row.text());
+                                   d.subject.id = row.text();
+                                   out.push_back(std::move(d));
+                               });
+    if (!read)
+        return makeErr(read.error());
     return out;
 }
 
 Result<std::int64_t, Error> Outbox::purgeAcked(std::chrono::seconds age)
 {
-    auto stmt = m_db.prepare("DELETE FROM outbox WHERE state = 'acked' AND acked_at < ?1");
-    if (!stmt)
-        return makeErr(stmt.error());
-    auto b = stmt->bind(1, m_clock.wallSeconds() - static_cast<std::int64_t>(age.count()));
-    if (!b)
-        return makeErr(b.error());
-    auto ran = stmt->run();
-    if (!ran)
-        return makeErr(ran.error());
-    return m_db.changes();
+    return db::execChanges(m_db, "DELETE FROM outbox WHERE state = 'acked' AND acked_at < ?1",
+                           m_clock.wallSeconds() - static_cast<std::int64_t>(age.count()));
 }
 
 } // namespace okienko::sync

@@ -7,6 +7,7 @@
 #include "shared/db/transaction.hpp"
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/events.hpp"
+#include "shared/text/percent_encode.hpp"
 
 #include <algorithm>
 
@@ -23,26 +24,6 @@ StepResult fail(std::string code, std::string detail = {})
     r.error = std::move(code);
     r.detail = std::move(detail);
     return r;
-}
-
-std::string percentEncode(std::string_view text)
-{
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (char c : text)
-    {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-' || u == '_' ||
-            u == '.' || u == '~')
-            out += c;
-        else
-        {
-            out += '%';
-            out += kHex[u >> 4];
-            out += kHex[u & 0x0F];
-        }
-    }
-    return out;
 }
 
 OutcomeKind outcomeOf(protocol::EventStatus status)
@@ -221,7 +202,7 @@ StepResult SyncSession::pullChanges()
         if (!cursor)
             return fail("db", cursor.error().describe());
         auto response =
-            m_client.get("/api/v1/changes?since=" + percentEncode(*cursor) + "&limit=" + std::to_string(limit));
+            m_client.get("/api/v1/changes?since=" + text::percentEncode(*cursor) + "&limit=" + std::to_string(limit));
         if (!response)
             return transportFailure(response.error());
         noteDate(*response);

@@ -3,6 +3,7 @@
 #include "kiosk/sync/sync_worker.hpp"
 
 #include "shared/catalog/catalog_schema.hpp"
+#include "shared/db/query.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -15,15 +16,11 @@ namespace
 
 void recordAttempt(db::Database& db, std::int64_t now, bool ok, const std::string& error)
 {
-    auto stmt = db.prepare(ok ? "UPDATE sync_state SET last_attempt_at = ?1, last_sync_at = ?1, last_error = NULL"
-                                " WHERE id = 1"
-                              : "UPDATE sync_state SET last_attempt_at = ?1, last_error = ?2 WHERE id = 1");
-    if (!stmt)
-        return;
-    (void)stmt->bind(1, now);
-    if (!ok)
-        (void)stmt->bind(2, error);
-    (void)stmt->run();
+    if (ok)
+        (void)db::exec(
+            db, "UPDATE sync_state SET last_attempt_at = ?1, last_sync_at = ?1, last_error = NULL WHERE id = 1", now);
+    else
+        (void)db::exec(db, "UPDATE sync_state SET last_attempt_at = ?1, last_error = ?2 WHERE id = 1", now, error);
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // INSERT matches the order of the Writer calls, and each SELECT the order of the Reader calls.
 #include "shared/catalog/catalog_store.hpp"
 
+#include "shared/db/query.hpp"
 #include "shared/db/statement.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/domain/codes.hpp"
@@ -74,16 +75,17 @@ class Writer
     Status<Error> m_status;
 };
 
-/// Reads columns 0, 1, 2, … of the current row in call order; the first failure sticks.
+/// Reads the catalogue's column forms (three-language texts, codes, dates) from a row in call order;
+/// a value that does not decode marks the row bad, naming the column — never the stored value.
 class Reader
 {
   public:
-    explicit Reader(const db::Statement& stmt) : m_stmt(stmt) {}
+    explicit Reader(db::Row& row) : m_row(row) {}
 
-    std::string text() { return take(m_stmt.columnText(m_column++)); }
-    int integer() { return take(m_stmt.columnInt(m_column++)); }
-    std::int64_t int64() { return take(m_stmt.columnInt64(m_column++)); }
-    bool boolean() { return take(m_stmt.columnBool(m_column++)); }
+    std::string text() { return m_row.text(); }
+    int integer() { return m_row.integer(); }
+    std::int64_t int64() { return m_row.int64(); }
+    bool boolean() { return m_row.flag(); }
     LocalizedText loc()
     {
         LocalizedText t;
@@ -93,11 +95,11 @@ class Reader
         return t;
     }
     /// NULL reads as "".
-    std::string reference() { return take(m_stmt.columnOptionalText(m_column++)).value_or(std::string()); }
+    std::string reference() { return m_row.optionalText().value_or(std::string()); }
     std::optional<Date> date()
     {
-        const int column = m_column;
-        auto text = take(m_stmt.columnOptionalText(m_column++));
+        const int column = m_row.column();
+        auto text = m_row.optionalText();
         if (!text)
             return std::nullopt;
         auto parsed = parseIsoDate(*text);
@@ -107,7 +109,7 @@ class Reader
     }
     template <typename E> E code(E fallback)
     {
-        const int column = m_column;
+        const int column = m_row.column();
         auto parsed = domain::fromCode<E>(text());
         if (!parsed)
             fail(column, "a known code");
@@ -115,7 +117,7 @@ class Reader
     }
     domain::Area area()
     {
-        const int column = m_column;
+        const int column = m_row.column();
         auto parsed = domain::parseArea(text());
         if (!parsed)
             fail(column, "an area code");
@@ -123,7 +125,7 @@ class Reader
     }
     domain::TargetGroup targetGroup()
     {
-        const int column = m_column;
+        const int column = m_row.column();
         auto parsed = domain::parseTargetGroup(text());
         if (!parsed)
             fail(column, "a target-group code");
@@ -131,38 +133,22 @@ class Reader
     }
     domain::Language language()
     {
-        const int column = m_column;
+        const int column = m_row.column();
         auto parsed = domain::parseLanguage(text());
         if (!parsed)
             fail(column, "a language code");
         return parsed.value_or(domain::Language::Pl);
     }
 
-    bool ok() const { return !m_error.has_value(); }
-    const Error& error() const { return *m_error; }
+    bool ok() const { return m_row.ok(); }
 
   private:
-    template <typename T> T take(Result<T, Error> r)
-    {
-        if (!r)
-        {
-            if (!m_error)
-                m_error = r.error();
-            return T{};
-        }
-        return std::move(r).value();
-    }
     void fail(int column, const char* expected)
     {
-        // Names the column, never the stored value.
-        if (!m_error)
-            m_error = db::makeError(db::ErrorKind::BadData,
-                                    "column " + m_stmt.columnName(column) + ": expected " + expected, m_stmt.sql());
+        m_row.fail("column " + m_row.columnName(column) + ": expected " + expected);
     }
 
-    const db::Statement& m_stmt;
-    int m_column = 0;
-    std::optional<Error> m_error;
+    db::Row& m_row;
 };
 
 // Children first; the foreign keys are deferred, so the order only saves cascade work.
@@ -366,13 +352,8 @@ Status<Error> writeEquipmentType(ImportStatements& st, const domain::EquipmentTy
 Status<Error> writeAll(db::Database& db, const domain::Catalog& c)
 {
     for (const char* sql : kDeleteAll)
-    {
-        auto stmt = db.prepare(sql);
-        if (!stmt)
-            return makeErr(stmt.error());
-        if (auto s = stmt->run(); !s)
+        if (auto s = db::exec(db, sql); !s)
             return s;
-    }
 
     auto prepared = prepareImport(db);
     if (!prepared)
@@ -449,35 +430,23 @@ Status<Error> writeAll(db::Database& db, const domain::Catalog& c)
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/// Runs `stmt` (parameter 1 bound to `ownerId` when not empty) and calls `row(reader)` per row.
-template <typename RowFn> Status<Error> forEachRow(db::Statement& stmt, const std::string* ownerId, RowFn&& row)
+/// Runs `stmt` again (parameter 1 bound to `ownerId` unless null) and calls `read(reader)` per row;
+/// the statements are prepared once and reused for every owner.
+template <typename Read> Status<Error> forEachRow(db::Statement& stmt, const std::string* ownerId, Read&& read)
 {
     stmt.reset();
+    Status<Error> walked;
     if (ownerId != nullptr)
-    {
-        if (auto s = stmt.bindText(1, *ownerId); !s)
-            return s;
-    }
-    for (;;)
-    {
-        auto step = stmt.step();
-        if (!step)
-        {
-            stmt.reset();
-            return makeErr(step.error());
-        }
-        if (*step == db::Step::Done)
-            break;
-        Reader r(stmt);
-        row(r);
-        if (!r.ok())
-        {
-            stmt.reset();
-            return makeErr(r.error());
-        }
-    }
+        walked = stmt.bindText(1, *ownerId);
+    if (walked)
+        walked = db::forEachRow(stmt,
+                                [&](db::Row& row)
+                                {
+                                    Reader r(row);
+                                    read(r);
+                                });
     stmt.reset();
-    return {};
+    return walked;
 }
 
 Status<Error> readList(db::Statement& stmt, const std::string& ownerId, LocalizedList& list)
@@ -496,20 +465,13 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
 {
     domain::Catalog c;
 
-    auto meta = db.prepare("SELECT format_version FROM catalog_meta WHERE id = 1");
+    auto meta = db::queryOne(db, "SELECT format_version FROM catalog_meta WHERE id = 1",
+                             [](db::Row& r) { return r.integer(); });
     if (!meta)
         return makeErr(meta.error());
-    bool found = false;
-    if (auto s = forEachRow(*meta, nullptr,
-                            [&](Reader& r)
-                            {
-                                c.formatVersion = r.integer();
-                                found = true;
-                            });
-        !s)
-        return makeErr(s.error());
-    if (!found)
+    if (!*meta)
         return makeErr(db::makeError(db::ErrorKind::NotFound, "no catalogue has been imported", "catalog_meta"));
+    c.formatVersion = **meta;
 
     auto muni = db.prepare("SELECT municipality_id, name_pl, name_uk, name_en, cus_name_pl, cus_name_uk, cus_name_en,"
                            " address, phone, email, opening_hours_pl, opening_hours_uk, opening_hours_en,"
@@ -752,16 +714,10 @@ Status<db::Error> importCatalog(db::Database& db, const domain::Catalog& catalog
 
 Result<bool, db::Error> hasCatalog(db::Database& db)
 {
-    auto stmt = db.prepare("SELECT count(*) FROM catalog_meta");
-    if (!stmt)
-        return makeErr(stmt.error());
-    auto step = stmt->step();
-    if (!step)
-        return makeErr(step.error());
-    auto n = stmt->columnInt64(0);
+    auto n = db::queryInt64(db, "SELECT count(*) FROM catalog_meta");
     if (!n)
         return makeErr(n.error());
-    return *n > 0;
+    return n->value_or(0) > 0;
 }
 
 Result<domain::Catalog, db::Error> loadCatalog(db::Database& db)

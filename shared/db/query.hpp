@@ -52,6 +52,8 @@ class Row
 
     /// The index the next read takes.
     int column() const { return m_column; }
+    /// The name of result column `column`: for an error that names the column, never its value.
+    std::string columnName(int column) const { return m_st.columnName(column); }
     /// True while every column read so far held what was asked.
     bool ok() const { return !m_error.has_value(); }
     /// Success, or the first failed read.

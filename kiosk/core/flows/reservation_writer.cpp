@@ -2,6 +2,7 @@
 #include "kiosk/core/flows/reservation_writer.hpp"
 
 #include "kiosk/core/flows/kiosk_sql.hpp"
+#include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/domain/language.hpp"
 #include "shared/protocol/payloads.hpp"
@@ -32,7 +33,7 @@ Status<db::Error> writeReservation(db::Database& db, const domain::Reservation& 
         [&]
         {
             const domain::Person& p = r.person;
-            return execWith(
+            return db::exec(
                 db,
                 "INSERT INTO reservations(id, code, type_id, pick_up_date, loan_days, status, person_name, "
                 "person_phone, address_street, address_postal_code, address_city, on_behalf_of, residency_declared, "
@@ -51,7 +52,7 @@ Status<db::Error> writeWaitingListCallback(db::Database& db, const domain::Callb
         db, protocol::makeCallbackRequested(c), sync::OutboxSubject{sync::SubjectKind::CallbackRequest, c.id},
         [&]
         {
-            return execWith(db,
+            return db::exec(db,
                             "INSERT INTO callback_requests(id, code, phone, day, day_part, topic_service_id, "
                             "equipment_type_id, first_name, status, failed_attempts, language, kiosk_id, "
                             "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?12)",
@@ -66,27 +67,27 @@ Result<std::vector<domain::Reservation>, db::Error> loadLocalReservations(db::Da
 {
     std::vector<domain::Reservation> out;
     auto read =
-        forEachRow(db, "SELECT id, code, type_id, pick_up_date, loan_days, status FROM reservations ORDER BY rowid",
-                   [&](RowReader& row) -> Status<db::Error>
-                   {
-                       domain::Reservation r;
-                       r.id = row.text();
-                       r.code = row.text();
-                       r.typeId = row.text();
-                       const std::string day = row.text();
-                       const int days = row.integer();
-                       const std::string status = row.text();
-                       if (!row.ok())
-                           return makeErr(badData(kStore, "reservation row"));
-                       const auto first = parseIsoDate(day);
-                       const auto parsed = domain::fromCode<domain::ReservationStatus>(status);
-                       if (!first || !parsed)
-                           return makeErr(badData(kStore, "reservation date or status"));
-                       r.period = DateRange{*first, days};
-                       r.status = *parsed;
-                       out.push_back(std::move(r));
-                       return {};
-                   });
+        db::forEachRow(db, "SELECT id, code, type_id, pick_up_date, loan_days, status FROM reservations ORDER BY rowid",
+                       [&](db::Row& row) -> Status<db::Error>
+                       {
+                           domain::Reservation r;
+                           r.id = row.text();
+                           r.code = row.text();
+                           r.typeId = row.text();
+                           const std::string day = row.text();
+                           const int days = row.integer();
+                           const std::string status = row.text();
+                           if (!row.ok())
+                               return makeErr(db::badData(kStore, "reservation row"));
+                           const auto first = parseIsoDate(day);
+                           const auto parsed = domain::fromCode<domain::ReservationStatus>(status);
+                           if (!first || !parsed)
+                               return makeErr(db::badData(kStore, "reservation date or status"));
+                           r.period = DateRange{*first, days};
+                           r.status = *parsed;
+                           out.push_back(std::move(r));
+                           return {};
+                       });
     if (!read.ok())
         return makeErr(read.error());
     return out;
@@ -95,9 +96,9 @@ Result<std::vector<domain::Reservation>, db::Error> loadLocalReservations(db::Da
 Result<std::vector<domain::Loan>, db::Error> loadLocalLoans(db::Database& db)
 {
     std::vector<domain::Loan> out;
-    auto read = forEachRow(
+    auto read = db::forEachRow(
         db, "SELECT id, inventory_number, type_id, start_date, due_date, returned_on FROM loans ORDER BY rowid",
-        [&](RowReader& row) -> Status<db::Error>
+        [&](db::Row& row) -> Status<db::Error>
         {
             domain::Loan loan;
             loan.id = row.text();
@@ -107,18 +108,18 @@ Result<std::vector<domain::Loan>, db::Error> loadLocalLoans(db::Database& db)
             const std::string due = row.text();
             const std::optional<std::string> returned = row.optionalText();
             if (!row.ok())
-                return makeErr(badData(kStore, "loan row"));
+                return makeErr(db::badData(kStore, "loan row"));
             const auto startDate = parseIsoDate(start);
             const auto dueDate = parseIsoDate(due);
             if (!startDate || !dueDate)
-                return makeErr(badData(kStore, "loan dates"));
+                return makeErr(db::badData(kStore, "loan dates"));
             loan.start = *startDate;
             loan.due = *dueDate;
             if (returned)
             {
                 const auto back = parseIsoDate(*returned);
                 if (!back)
-                    return makeErr(badData(kStore, "loan return date"));
+                    return makeErr(db::badData(kStore, "loan return date"));
                 loan.returnedOn = *back;
             }
             out.push_back(std::move(loan));
@@ -131,10 +132,10 @@ Result<std::vector<domain::Loan>, db::Error> loadLocalLoans(db::Database& db)
 
 Result<bool, db::Error> referenceCodeTaken(db::Database& db, std::string_view code)
 {
-    return queryFlag(db,
-                     "SELECT EXISTS(SELECT 1 FROM reservations WHERE code = ?1) OR "
-                     "EXISTS(SELECT 1 FROM callback_requests WHERE code = ?1)",
-                     code);
+    return db::exists(db,
+                      "SELECT 1 WHERE EXISTS(SELECT 1 FROM reservations WHERE code = ?1) OR "
+                      "EXISTS(SELECT 1 FROM callback_requests WHERE code = ?1)",
+                      code);
 }
 
 } // namespace okienko::kiosk

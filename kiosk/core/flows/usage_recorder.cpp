@@ -3,6 +3,7 @@
 
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/sync/outbox.hpp"
+#include "shared/db/query.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/payloads.hpp"
@@ -33,18 +34,15 @@ bool UsageRecorder::record(domain::UsageEvent event, bool durable)
                                      durable ? db::Durability::Full : db::Durability::Normal);
     if (!tx)
         return false;
-    auto insert = db.prepare("INSERT INTO usage_events(id, kind, flow, step, service_id, rating, area, text, language,"
-                             " at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    if (!insert)
-        return false;
-    db::Statement& st = insert.value();
     const std::optional<std::string> area =
         event.area ? std::optional<std::string>(std::string(domain::areaCode(*event.area))) : std::nullopt;
     const std::optional<std::string> text =
         event.kind == domain::UsageKind::Idea ? std::optional<std::string>(event.text) : std::nullopt;
-    if (!st.bind(1, event.id) || !st.bind(2, domain::toCode(event.kind)) || !st.bind(3, event.flow) ||
-        !st.bind(4, event.step) || !st.bind(5, event.serviceId) || !st.bind(6, event.rating) || !st.bind(7, area) ||
-        !st.bind(8, text) || !st.bind(9, domain::languageCode(event.language)) || !st.bind(10, event.at) || !st.run())
+    if (!db::exec(db,
+                  "INSERT INTO usage_events(id, kind, flow, step, service_id, rating, area, text, language, at)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                  event.id, domain::toCode(event.kind), event.flow, event.step, event.serviceId, event.rating, area,
+                  text, domain::languageCode(event.language), event.at))
         return false;
     const protocol::Event ev = protocol::makeUsageEvent(event);
     const std::string payload = ev.payload.dump();

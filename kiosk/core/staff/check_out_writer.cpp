@@ -2,6 +2,7 @@
 #include "kiosk/core/staff/check_out_writer.hpp"
 
 #include "kiosk/core/flows/kiosk_sql.hpp"
+#include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/payloads.hpp"
 
@@ -32,9 +33,9 @@ std::string_view trimmed(std::string_view s)
 /// whose pick-up date is up to `lastDay` (?1); rows whose name or phone is NULL (erased) are skipped.
 Status<db::Error> readPickups(db::Database& db, std::string_view sql, Date lastDay, std::vector<PickupRow>& out)
 {
-    return forEachRow(
+    return db::forEachRow(
         db, sql,
-        [&](RowReader& row) -> Status<db::Error>
+        [&](db::Row& row) -> Status<db::Error>
         {
             PickupRow pickup;
             pickup.reservationId = row.text();
@@ -46,13 +47,13 @@ Status<db::Error> readPickups(db::Database& db, std::string_view sql, Date lastD
             const std::optional<std::string> name = row.optionalText();
             const std::optional<std::string> phone = row.optionalText();
             if (!row.ok())
-                return makeErr(badData(kStore, "pick-up row"));
+                return makeErr(db::badData(kStore, "pick-up row"));
             if (!name || !phone)
                 return {};
             const auto date = parseIsoDate(day);
             const auto parsed = domain::fromCode<domain::ReservationStatus>(status);
             if (!date || !parsed)
-                return makeErr(badData(kStore, "pick-up date or status"));
+                return makeErr(db::badData(kStore, "pick-up date or status"));
             pickup.pickUpDate = *date;
             pickup.status = *parsed;
             pickup.name = *name;
@@ -68,32 +69,25 @@ Status<db::Error> readPickups(db::Database& db, std::string_view sql, Date lastD
 Result<std::optional<CheckOutUnitRecord>, db::Error> findCheckOutUnit(db::Database& db,
                                                                       std::string_view inventoryNumber)
 {
-    auto st = prepareWith(
+    return db::queryOne(
         db, "SELECT inventory_number, type_id, state FROM equipment_units WHERE inventory_number = ?1 COLLATE NOCASE",
+        [](db::Row& row)
+        {
+            CheckOutUnitRecord unit;
+            unit.inventoryNumber = row.text();
+            unit.typeId = row.text();
+            unit.stateCode = row.text();
+            return unit;
+        },
         trimmed(inventoryNumber));
-    if (!st.ok())
-        return makeErr(st.error());
-    auto step = st.value().step();
-    if (!step.ok())
-        return makeErr(step.error());
-    if (step.value() == db::Step::Done)
-        return std::optional<CheckOutUnitRecord>{};
-    RowReader row(st.value());
-    CheckOutUnitRecord unit;
-    unit.inventoryNumber = row.text();
-    unit.typeId = row.text();
-    unit.stateCode = row.text();
-    if (!row.ok())
-        return makeErr(badData(kStore, "unit row"));
-    return std::optional<CheckOutUnitRecord>{std::move(unit)};
 }
 
 Result<bool, db::Error> checkOutUnitHasOpenLoan(db::Database& db, std::string_view inventoryNumber)
 {
-    return queryFlag(db,
-                     "SELECT EXISTS(SELECT 1 FROM loans WHERE inventory_number = ?1 AND returned_on IS NULL) OR "
-                     "EXISTS(SELECT 1 FROM staff_loans WHERE inventory_number = ?1)",
-                     inventoryNumber);
+    return db::exists(db,
+                      "SELECT 1 WHERE EXISTS(SELECT 1 FROM loans WHERE inventory_number = ?1 AND returned_on IS NULL) "
+                      "OR EXISTS(SELECT 1 FROM staff_loans WHERE inventory_number = ?1)",
+                      inventoryNumber);
 }
 
 Result<std::vector<PickupRow>, db::Error> loadCheckOutPickups(db::Database& db, Date lastDay)
@@ -147,8 +141,8 @@ Status<db::Error> writeCheckOut(db::Database& db, const domain::Loan& loan)
             if (!open.ok())
                 return makeErr(open.error());
             if (open.value())
-                return makeErr(notFound(kStore, "the unit is on loan"));
-            auto unit = changeRows(
+                return makeErr(db::notFound(kStore, "the unit is on loan"));
+            auto unit = db::execChanges(
                 db, "UPDATE equipment_units SET state = ?2 WHERE inventory_number = ?1 AND state IN (?3, ?4)",
                 loan.inventoryNumber, std::string(domain::toCode(domain::UnitState::OnLoan)),
                 std::string(domain::toCode(domain::UnitState::Available)),
@@ -156,12 +150,12 @@ Status<db::Error> writeCheckOut(db::Database& db, const domain::Loan& loan)
             if (!unit.ok())
                 return makeErr(unit.error());
             if (unit.value() != 1)
-                return makeErr(notFound(kStore, "the unit is not available"));
+                return makeErr(db::notFound(kStore, "the unit is not available"));
             const domain::Person& b = loan.borrower;
             std::optional<std::string> pesel;
             if (!loan.pesel.empty())
                 pesel = loan.pesel;
-            if (auto s = execWith(db,
+            if (auto s = db::exec(db,
                                   "INSERT INTO loans(id, inventory_number, type_id, reservation_id, borrower_name, "
                                   "borrower_phone, address_street, address_postal_code, address_city, pesel, "
                                   "start_date, due_date, staff_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
@@ -173,11 +167,11 @@ Status<db::Error> writeCheckOut(db::Database& db, const domain::Loan& loan)
                 return s;
             if (!loan.reservationId)
                 return {};
-            if (auto s = execWith(db, "UPDATE reservations SET status = ?2 WHERE id = ?1", *loan.reservationId,
+            if (auto s = db::exec(db, "UPDATE reservations SET status = ?2 WHERE id = ?1", *loan.reservationId,
                                   std::string(domain::toCode(domain::ReservationStatus::PickedUp)));
                 !s.ok())
                 return s;
-            return execWith(db, "DELETE FROM staff_pickups WHERE reservation_id = ?1", *loan.reservationId);
+            return db::exec(db, "DELETE FROM staff_pickups WHERE reservation_id = ?1", *loan.reservationId);
         });
 }
 

@@ -2,6 +2,7 @@
 #include "kiosk/core/staff/loan_desk_store.hpp"
 
 #include "kiosk/core/flows/kiosk_sql.hpp"
+#include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/payloads.hpp"
 
@@ -52,31 +53,31 @@ domain::UnitState unitStateAfterReturn(domain::ReturnCondition condition)
 Result<std::vector<DeskLoan>, db::Error> loadOpenLoans(db::Database& db, Date today)
 {
     std::vector<DeskLoan> out;
-    auto read = forEachRow(db, kOpenLoans,
-                           [&](RowReader& row) -> Status<db::Error>
-                           {
-                               DeskLoan l;
-                               l.loanId = row.text();
-                               l.inventoryNumber = row.text();
-                               l.typeId = row.text();
-                               const std::string start = row.text();
-                               const std::string due = row.text();
-                               l.name = row.text();
-                               l.phone = row.text();
-                               l.local = row.flag();
-                               if (!row.ok())
-                                   return makeErr(badData(kStore, "open loan row"));
-                               const auto startDate = parseIsoDate(start);
-                               const auto dueDate = parseIsoDate(due);
-                               if (!startDate || !dueDate)
-                                   return makeErr(badData(kStore, "open loan dates"));
-                               l.start = *startDate;
-                               l.due = *dueDate;
-                               l.daysOverdue =
-                                   static_cast<int>(std::max<std::int64_t>(0, today.toDays() - dueDate->toDays()));
-                               out.push_back(std::move(l));
-                               return {};
-                           });
+    auto read = db::forEachRow(db, kOpenLoans,
+                               [&](db::Row& row) -> Status<db::Error>
+                               {
+                                   DeskLoan l;
+                                   l.loanId = row.text();
+                                   l.inventoryNumber = row.text();
+                                   l.typeId = row.text();
+                                   const std::string start = row.text();
+                                   const std::string due = row.text();
+                                   l.name = row.text();
+                                   l.phone = row.text();
+                                   l.local = row.flag();
+                                   if (!row.ok())
+                                       return makeErr(db::badData(kStore, "open loan row"));
+                                   const auto startDate = parseIsoDate(start);
+                                   const auto dueDate = parseIsoDate(due);
+                                   if (!startDate || !dueDate)
+                                       return makeErr(db::badData(kStore, "open loan dates"));
+                                   l.start = *startDate;
+                                   l.due = *dueDate;
+                                   l.daysOverdue =
+                                       static_cast<int>(std::max<std::int64_t>(0, today.toDays() - dueDate->toDays()));
+                                   out.push_back(std::move(l));
+                                   return {};
+                               });
     if (!read.ok())
         return makeErr(read.error());
     std::stable_sort(out.begin(), out.end(),
@@ -98,24 +99,24 @@ Result<std::vector<DeskUnit>, db::Error> loadDeskUnits(db::Database& db, Date to
     for (const DeskLoan& l : loans.value())
         dueOf.emplace(l.inventoryNumber, l.due); // sorted by due: the earliest due of a unit lent twice
     std::vector<DeskUnit> out;
-    auto read = forEachRow(db, "SELECT inventory_number, type_id, state FROM equipment_units ORDER BY position",
-                           [&](RowReader& row) -> Status<db::Error>
-                           {
-                               DeskUnit u;
-                               u.inventoryNumber = row.text();
-                               u.typeId = row.text();
-                               const std::string state = row.text();
-                               if (!row.ok())
-                                   return makeErr(badData(kStore, "unit row"));
-                               const auto unitState = domain::fromCode<domain::UnitState>(state);
-                               if (!unitState)
-                                   return makeErr(badData(kStore, "unit state"));
-                               u.state = *unitState;
-                               if (auto it = dueOf.find(u.inventoryNumber); it != dueOf.end())
-                                   u.due = it->second;
-                               out.push_back(std::move(u));
-                               return {};
-                           });
+    auto read = db::forEachRow(db, "SELECT inventory_number, type_id, state FROM equipment_units ORDER BY position",
+                               [&](db::Row& row) -> Status<db::Error>
+                               {
+                                   DeskUnit u;
+                                   u.inventoryNumber = row.text();
+                                   u.typeId = row.text();
+                                   const std::string state = row.text();
+                                   if (!row.ok())
+                                       return makeErr(db::badData(kStore, "unit row"));
+                                   const auto unitState = domain::fromCode<domain::UnitState>(state);
+                                   if (!unitState)
+                                       return makeErr(db::badData(kStore, "unit state"));
+                                   u.state = *unitState;
+                                   if (auto it = dueOf.find(u.inventoryNumber); it != dueOf.end())
+                                       u.due = it->second;
+                                   out.push_back(std::move(u));
+                                   return {};
+                               });
     if (!read.ok())
         return makeErr(read.error());
     return out;
@@ -128,18 +129,19 @@ Status<db::Error> writeCheckIn(db::Database& db, const CheckInRecord& r)
         db, protocol::makeLoanCheckedIn(r.eventId, r.createdAt, checkIn), sync::OutboxSubject{},
         [&]() -> Status<db::Error>
         {
-            auto local = changeRows(db,
-                                    "UPDATE loans SET returned_on = ?1, return_condition = ?2, return_notes = ?3 "
-                                    "WHERE id = ?4 AND returned_on IS NULL",
-                                    r.returnedOn.iso(), std::string(domain::toCode(r.condition)), r.notes, r.loanId);
+            auto local =
+                db::execChanges(db,
+                                "UPDATE loans SET returned_on = ?1, return_condition = ?2, return_notes = ?3 "
+                                "WHERE id = ?4 AND returned_on IS NULL",
+                                r.returnedOn.iso(), std::string(domain::toCode(r.condition)), r.notes, r.loanId);
             if (!local.ok())
                 return makeErr(local.error());
-            auto server = changeRows(db, "DELETE FROM staff_loans WHERE loan_id = ?1", r.loanId);
+            auto server = db::execChanges(db, "DELETE FROM staff_loans WHERE loan_id = ?1", r.loanId);
             if (!server.ok())
                 return makeErr(server.error());
             if (local.value() == 0 && server.value() == 0)
-                return makeErr(notFound(kStore, "the loan is not open"));
-            return execWith(db, "UPDATE equipment_units SET state = ?1 WHERE inventory_number = ?2",
+                return makeErr(db::notFound(kStore, "the loan is not open"));
+            return db::exec(db, "UPDATE equipment_units SET state = ?1 WHERE inventory_number = ?2",
                             std::string(domain::toCode(unitStateAfterReturn(r.condition))), r.inventoryNumber);
         });
 }
@@ -147,22 +149,22 @@ Status<db::Error> writeCheckIn(db::Database& db, const CheckInRecord& r)
 Status<db::Error> writeExtension(db::Database& db, const ExtensionRecord& r)
 {
     const protocol::LoanExtension extension{r.loanId, r.due, r.staffId};
-    return storeWithEvent(db, protocol::makeLoanExtended(r.eventId, r.createdAt, extension), sync::OutboxSubject{},
-                          [&]() -> Status<db::Error>
-                          {
-                              auto local =
-                                  changeRows(db, "UPDATE loans SET due_date = ?1 WHERE id = ?2 AND returned_on IS NULL",
-                                             r.due.iso(), r.loanId);
-                              if (!local.ok())
-                                  return makeErr(local.error());
-                              auto server = changeRows(db, "UPDATE staff_loans SET due_date = ?1 WHERE loan_id = ?2",
-                                                       r.due.iso(), r.loanId);
-                              if (!server.ok())
-                                  return makeErr(server.error());
-                              if (local.value() == 0 && server.value() == 0)
-                                  return makeErr(notFound(kStore, "the loan is not open"));
-                              return {};
-                          });
+    return storeWithEvent(
+        db, protocol::makeLoanExtended(r.eventId, r.createdAt, extension), sync::OutboxSubject{},
+        [&]() -> Status<db::Error>
+        {
+            auto local = db::execChanges(db, "UPDATE loans SET due_date = ?1 WHERE id = ?2 AND returned_on IS NULL",
+                                         r.due.iso(), r.loanId);
+            if (!local.ok())
+                return makeErr(local.error());
+            auto server =
+                db::execChanges(db, "UPDATE staff_loans SET due_date = ?1 WHERE loan_id = ?2", r.due.iso(), r.loanId);
+            if (!server.ok())
+                return makeErr(server.error());
+            if (local.value() == 0 && server.value() == 0)
+                return makeErr(db::notFound(kStore, "the loan is not open"));
+            return {};
+        });
 }
 
 Status<db::Error> writeUnitState(db::Database& db, const UnitStateRecord& r)
@@ -172,13 +174,13 @@ Status<db::Error> writeUnitState(db::Database& db, const UnitStateRecord& r)
         db, protocol::makeUnitStateChanged(r.eventId, r.createdAt, change), sync::OutboxSubject{},
         [&]() -> Status<db::Error>
         {
-            auto changed =
-                changeRows(db, "UPDATE equipment_units SET state = ?1 WHERE inventory_number = ?2 AND state = ?3",
-                           std::string(domain::toCode(r.to)), r.inventoryNumber, std::string(domain::toCode(r.from)));
+            auto changed = db::execChanges(
+                db, "UPDATE equipment_units SET state = ?1 WHERE inventory_number = ?2 AND state = ?3",
+                std::string(domain::toCode(r.to)), r.inventoryNumber, std::string(domain::toCode(r.from)));
             if (!changed.ok())
                 return makeErr(changed.error());
             if (changed.value() == 0)
-                return makeErr(notFound(kStore, "the unit is not in the expected state"));
+                return makeErr(db::notFound(kStore, "the unit is not in the expected state"));
             return {};
         });
 }

@@ -3,6 +3,7 @@
 
 #include "kiosk/receipt/slip_documents.hpp"
 #include "kiosk/sync/outbox.hpp"
+#include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 
 #include <algorithm>
@@ -22,12 +23,6 @@ namespace
 constexpr std::int64_t kSecondsPerDay = 86400;
 /// Longer than any staff id the server makes: anything longer is not a badge.
 constexpr std::size_t kMaxBadgeIdLength = 64;
-
-/// A column's value, or `fallback` when it could not be read.
-template <typename R, typename T> T valueOr(R&& result, T fallback)
-{
-    return result.ok() ? T(std::move(result.value())) : fallback;
-}
 
 bool badgeIdChar(char c)
 {
@@ -262,25 +257,28 @@ void StaffEntryFlow::onPin(const PinCompletion& pin)
 void StaffEntryFlow::login(const std::string& staffId)
 {
     StaffEntryState& e = m_state.staff.entry;
-    auto st = m_deps.services->database().prepare("SELECT name, role FROM staff WHERE id = ?1 AND active = 1");
-    if (!st.ok() || !st.value().bind(1, staffId).ok())
+    auto found = db::queryOne(
+        m_deps.services->database(), "SELECT name, role FROM staff WHERE id = ?1 AND active = 1",
+        [&](db::Row& row)
+        {
+            StaffSession session;
+            session.staffId = staffId;
+            session.name = row.text();
+            session.role = domain::fromCode<domain::StaffRole>(row.text()).value_or(domain::StaffRole::Equipment);
+            return session;
+        },
+        staffId);
+    if (!found.ok())
     {
         e.messageKey = "staff.pin.no_database";
         return;
     }
-    auto step = st.value().step();
-    if (!step.ok() || step.value() != db::Step::Row)
+    if (!found.value())
     {
         e.messageKey = "staff.pin.no_staff"; // removed by a sync while the PIN was checked
         return;
     }
-    auto name = st.value().columnText(0);
-    auto role = st.value().columnText(1);
-    StaffSession session;
-    session.staffId = staffId;
-    session.name = name.ok() ? name.value() : std::string();
-    if (role.ok())
-        session.role = domain::fromCode<domain::StaffRole>(role.value()).value_or(domain::StaffRole::Equipment);
+    StaffSession session = std::move(*found.value());
     (void)writeGuard(Guard{}); // a correct PIN ends the run of wrong ones and of locks
     m_state.staff.session = std::move(session);
     m_state.staff.entry = StaffEntryState{};
@@ -340,16 +338,12 @@ bool StaffEntryFlow::checkCandidatesExist()
     if (e.badgeStaffId)
     {
         // Say "unknown badge" only when the kiosk knows some staff: otherwise the sync is missing.
-        auto stored =
-            m_deps.services->database().prepare("SELECT COUNT(*) FROM staff WHERE active = 1 AND pin_hash <> ''");
-        if (stored.ok())
+        auto stored = db::queryInt64(m_deps.services->database(),
+                                     "SELECT COUNT(*) FROM staff WHERE active = 1 AND pin_hash <> ''");
+        if (stored.ok() && stored.value().value_or(0) > 0)
         {
-            db::Statement& st = stored.value();
-            if (st.step().ok() && valueOr(st.columnInt64(0), std::int64_t{0}) > 0)
-            {
-                e.messageKey = "staff.pin.badge_unknown";
-                return false;
-            }
+            e.messageKey = "staff.pin.badge_unknown";
+            return false;
         }
     }
     e.messageKey = "staff.pin.no_staff";
@@ -360,19 +354,19 @@ std::optional<StaffEntryFlow::Guard> StaffEntryFlow::readGuard()
 {
     if (m_deps.services == nullptr)
         return std::nullopt;
-    auto st = m_deps.services->database().prepare("SELECT failures, locks, locked_until FROM staff_guard WHERE id = 1");
-    if (!st.ok())
+    auto guard =
+        db::queryOne(m_deps.services->database(), "SELECT failures, locks, locked_until FROM staff_guard WHERE id = 1",
+                     [](db::Row& row)
+                     {
+                         Guard g;
+                         g.failures = row.int64();
+                         g.locks = row.int64();
+                         g.lockedUntil = row.optionalInt64();
+                         return g;
+                     });
+    if (!guard.ok())
         return std::nullopt;
-    auto step = st.value().step();
-    if (!step.ok())
-        return std::nullopt;
-    Guard g;
-    if (step.value() == db::Step::Done)
-        return g; // the migration inserts the row; a missing one means a fresh guard
-    g.failures = valueOr(st.value().columnInt64(0), std::int64_t{0});
-    g.locks = valueOr(st.value().columnInt64(1), std::int64_t{0});
-    g.lockedUntil = valueOr(st.value().columnOptionalInt64(2), std::optional<std::int64_t>{});
-    return g;
+    return guard.value().value_or(Guard{}); // the migration inserts the row; a missing one means a fresh guard
 }
 
 bool StaffEntryFlow::writeGuard(const Guard& guard)
@@ -384,11 +378,12 @@ bool StaffEntryFlow::writeGuard(const Guard& guard)
     auto tx = db::Transaction::begin(db, db::TransactionMode::Immediate, db::Durability::Full);
     if (!tx.ok())
         return false;
-    auto st = db.prepare("INSERT INTO staff_guard(id, failures, locks, locked_until) VALUES (1, ?1, ?2, ?3) "
-                         "ON CONFLICT(id) DO UPDATE SET failures = excluded.failures, locks = excluded.locks, "
-                         "locked_until = excluded.locked_until");
-    if (!st.ok() || !st.value().bind(1, guard.failures).ok() || !st.value().bind(2, guard.locks).ok() ||
-        !st.value().bind(3, guard.lockedUntil).ok() || !st.value().run().ok())
+    if (!db::exec(db,
+                  "INSERT INTO staff_guard(id, failures, locks, locked_until) VALUES (1, ?1, ?2, ?3) "
+                  "ON CONFLICT(id) DO UPDATE SET failures = excluded.failures, locks = excluded.locks, "
+                  "locked_until = excluded.locked_until",
+                  guard.failures, guard.locks, guard.lockedUntil)
+             .ok())
         return false;
     return tx.value().commit().ok();
 }
@@ -401,22 +396,18 @@ std::optional<std::vector<PinCandidate>> StaffEntryFlow::readCandidates()
     std::string sql = "SELECT id, pin_hash FROM staff WHERE active = 1 AND pin_hash <> ''";
     if (badge)
         sql += " AND id = ?1";
-    auto st = m_deps.services->database().prepare(sql);
-    if (!st.ok() || (badge && !st.value().bind(1, *badge).ok()))
-        return std::nullopt;
     std::vector<PinCandidate> out;
-    for (;;)
+    const auto read = [&](db::Row& row)
     {
-        auto step = st.value().step();
-        if (!step.ok())
-            return std::nullopt;
-        if (step.value() == db::Step::Done)
-            break;
-        auto id = st.value().columnText(0);
-        auto hash = st.value().columnText(1);
-        if (id.ok() && hash.ok())
-            out.push_back(PinCandidate{id.value(), hash.value()});
-    }
+        PinCandidate c;
+        c.staffId = row.text();
+        c.pinHash = row.text();
+        out.push_back(std::move(c));
+    };
+    auto walked = badge ? db::forEachRow(m_deps.services->database(), sql, read, *badge)
+                        : db::forEachRow(m_deps.services->database(), sql, read);
+    if (!walked.ok())
+        return std::nullopt;
     return out;
 }
 

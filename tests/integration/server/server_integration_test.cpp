@@ -2,6 +2,7 @@
 // time, authentication, hostile input, exactly-once events across duplicates and SIGKILL, the hold
 // race on scarce equipment, and change paging.
 #include "shared/db/database.hpp"
+#include "shared/db/query.hpp"
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/fast_paths.hpp"
@@ -80,10 +81,10 @@ std::string text(const std::string& dbPath, const std::string& sql)
     auto d = db::Database::open(dbPath, o);
     if (!d)
         return "open failed";
-    auto st = d->prepare(sql);
-    if (!st || !st->step())
+    auto text = db::queryText(*d, sql);
+    if (!text)
         return "query failed";
-    return st->columnText(0).value();
+    return text->value_or("<none>");
 }
 
 /// Bodies are JSON errors with a code; the status is a 4xx.

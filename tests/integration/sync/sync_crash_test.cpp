@@ -3,6 +3,7 @@
 // every event exists exactly once on the server; the kiosk's database is intact throughout.
 #include "kiosk/sync/outbox.hpp"
 #include "shared/catalog/catalog_schema.hpp"
+#include "shared/db/query.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/util/uuid.hpp"
 #include "tests/integration/sync/child_process.hpp"
@@ -80,9 +81,9 @@ TEST(SyncCrash, KillAfterTheServerAppliedButBeforeTheAckIsStoredSendsEachEventOn
     EXPECT_EQ(central.applied().size(), ids.size()); // the server did apply the batch
     {
         auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
-        auto check = db.prepare("PRAGMA integrity_check");
-        ASSERT_TRUE(check->step().ok());
-        EXPECT_EQ(*check->columnText(0), "ok");
+        auto check = db::queryText(db, "PRAGMA integrity_check");
+        ASSERT_TRUE(check.ok() && check->has_value());
+        EXPECT_EQ(**check, "ok");
         EXPECT_EQ(scalar(db, "SELECT count(*) FROM outbox WHERE state = 'pending'"), 40);
         EXPECT_EQ(scalar(db, "SELECT count(*) FROM callback_requests WHERE phone IS NOT NULL"), 40);
     }

@@ -6,6 +6,7 @@
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/sync_worker.hpp"
 #include "shared/catalog/catalog_schema.hpp"
+#include "shared/db/query.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/util/uuid.hpp"
 #include "tests/integration/sync/fake_central.hpp"
@@ -298,9 +299,9 @@ TEST_F(SyncWorkerTest, PulledPagesAreStoredWithTheirCursor)
     EXPECT_EQ(scalar(kiosk.db, "SELECT count(*) FROM staff WHERE active = 1"), 4);
     EXPECT_EQ(scalar(kiosk.db, "SELECT count(*) FROM staff"), 5);
     EXPECT_EQ(scalar(kiosk.db, "SELECT count(*) FROM reservations WHERE status = 'confirmed'"), 1);
-    auto cursor = kiosk.db.prepare("SELECT pull_cursor FROM sync_state");
-    ASSERT_TRUE(cursor->step().ok());
-    EXPECT_EQ(*cursor->columnText(0), "c8");
+    auto cursor = db::queryText(kiosk.db, "SELECT pull_cursor FROM sync_state");
+    ASSERT_TRUE(cursor.ok() && cursor->has_value());
+    EXPECT_EQ(**cursor, "c8");
 }
 
 TEST_F(SyncWorkerTest, APageThatDoesNotDecodeLeavesTheCursorAndTheDataUntouched)
@@ -316,9 +317,9 @@ TEST_F(SyncWorkerTest, APageThatDoesNotDecodeLeavesTheCursorAndTheDataUntouched)
     worker.stop();
     EXPECT_EQ(worker.status().lastError, "bad_change");
     EXPECT_EQ(scalar(kiosk.db, "SELECT count(*) FROM staff"), 0); // st-a rolled back with the page
-    auto cursor = kiosk.db.prepare("SELECT pull_cursor FROM sync_state");
-    ASSERT_TRUE(cursor->step().ok());
-    EXPECT_EQ(*cursor->columnText(0), "");
+    auto cursor = db::queryText(kiosk.db, "SELECT pull_cursor FROM sync_state");
+    ASSERT_TRUE(cursor.ok() && cursor->has_value());
+    EXPECT_EQ(**cursor, "");
 }
 
 TEST_F(SyncWorkerTest, HeartbeatReportsTheOutboxAndThePrinter)

@@ -112,6 +112,20 @@ TEST_F(QueryTest, ACallerDecodingFailureStopsTheWalkAsBadData)
     EXPECT_EQ(walked.error().message, "unexpected name");
 }
 
+TEST_F(QueryTest, ADecodingFailureCanNameItsColumn)
+{
+    auto walked = db::forEachRow(m_db, "SELECT id, phone AS contact FROM p WHERE id = 1",
+                                 [](db::Row& r)
+                                 {
+                                     r.skip();
+                                     const int column = r.column();
+                                     if (r.text() != "")
+                                         r.fail("column " + r.columnName(column) + ": expected nothing");
+                                 });
+    ASSERT_FALSE(walked.ok());
+    EXPECT_EQ(walked.error().message, "column contact: expected nothing") << "the name, never the value";
+}
+
 TEST_F(QueryTest, AStatusFromTheReaderStopsTheWalk)
 {
     int rows = 0;

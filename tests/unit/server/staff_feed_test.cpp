@@ -7,6 +7,7 @@
 #include "server/panel/panel.hpp"
 #include "server/server_store.hpp"
 #include "shared/catalog/catalog_loader.hpp"
+#include "shared/db/query.hpp"
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/fast_paths.hpp"
@@ -397,15 +398,14 @@ TEST_F(StaffFeedTest, TwoKiosksLendingTheSameUnitOfflineRecordAConflictAndBothLo
                     ->read(
                         [&](db::Database& d) -> Status<db::Error>
                         {
-                            auto st = d.prepare("SELECT count(*), max(entity_id) FROM conflicts WHERE kind = "
-                                                "'unit-lent-twice' AND entity = 'loan' AND resolved_at IS NULL");
-                            if (!st)
-                                return makeErr(st.error());
-                            if (auto step = st->step(); !step)
-                                return makeErr(step.error());
-                            conflicts = st->columnInt64(0).value();
-                            entityId = st->columnText(1).value();
-                            return {};
+                            return db::forEachRow(d,
+                                                  "SELECT count(*), max(entity_id) FROM conflicts WHERE kind = "
+                                                  "'unit-lent-twice' AND entity = 'loan' AND resolved_at IS NULL",
+                                                  [&](db::Row& row)
+                                                  {
+                                                      conflicts = row.int64();
+                                                      entityId = row.text();
+                                                  });
                         })
                     .ok());
     EXPECT_EQ(conflicts, 1);

@@ -7,6 +7,7 @@
 #include "kiosk/core/controller.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 #include "shared/catalog/catalog_store.hpp"
+#include "shared/db/query.hpp"
 #include "shared/db/statement.hpp"
 #include "tests/support/recording_kiosk_services.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -108,25 +109,26 @@ class StaffFlowFixture : public ::testing::Test
             return failed(sql);
         if (step.value() == db::Step::Done)
             return "<none>";
-        auto v = st.value().columnOptionalText(0);
-        if (!v.ok())
+        db::Row row(st.value());
+        const std::optional<std::string> v = row.optionalText();
+        if (!row.ok())
             return failed(sql);
-        return v.value().value_or("<null>");
+        return v.value_or("<null>");
     }
 
     /// Every outbox row, oldest first.
     std::vector<OutboxRow> outbox()
     {
         std::vector<OutboxRow> out;
-        auto st = db().prepare("SELECT type, payload FROM outbox ORDER BY seq");
-        EXPECT_TRUE(st.ok());
-        while (st.ok())
-        {
-            auto step = st.value().step();
-            if (!step.ok() || step.value() != db::Step::Row)
-                break;
-            out.push_back({st.value().columnText(0).value(), nlohmann::json::parse(st.value().columnText(1).value())});
-        }
+        auto read = db::forEachRow(db(), "SELECT type, payload FROM outbox ORDER BY seq",
+                                   [&](db::Row& row)
+                                   {
+                                       std::string type = row.text();
+                                       const std::string payload = row.text();
+                                       if (row.ok())
+                                           out.push_back({std::move(type), nlohmann::json::parse(payload)});
+                                   });
+        EXPECT_TRUE(read.ok());
         return out;
     }
 
