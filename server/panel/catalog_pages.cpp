@@ -1,7 +1,8 @@
 // The catalogue pages. A form is built from the entry's catalogue JSON (protocol::encodeService /
-// encodeAnnouncement) and a POST is turned back into that JSON with the typed texts laid over the
-// stored entry, so the one validator is the loader's (parseServiceEntry / parseAnnouncementEntry)
-// and its error paths ("$.name.uk") name the form's fields. Every value is written through
+// encodeAnnouncement) and a POST is turned into changes of that JSON (the typed texts and dates),
+// which the store lays over the stored entry, so the one validator is the loader's
+// (parseServiceEntry / parseAnnouncementEntry) and its error paths ("$.name.uk") name the form's
+// fields. Every value is written through
 // htmlEscape; every state change is post/redirect/get, except a refused save, which shows the form
 // again with what was typed.
 #include "server/panel/catalog_pages.hpp"
@@ -9,21 +10,15 @@
 #include "server/panel/html.hpp"
 #include "server/panel/monitoring.hpp"
 #include "server/panel/page_parts.hpp"
-#include "server/store_sql.hpp"
 #include "shared/catalog/catalog_loader.hpp"
-#include "shared/catalog/catalog_store.hpp"
 #include "shared/domain/area.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/catalog_json.hpp"
-#include "shared/protocol/changes.hpp"
 #include "shared/text/utf8.hpp"
-#include "shared/util/uuid.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -35,7 +30,6 @@ namespace okienko::server::panel
 namespace
 {
 using protocol::Json;
-namespace entity = protocol::entity;
 using Form = std::map<std::string, std::string>;
 
 constexpr const char* kNavPath = "/panel/catalog";
@@ -46,11 +40,6 @@ constexpr const char* kNavPath = "/panel/catalog";
 PanelResponse catalogMessage(int status, const std::string& title, const std::string& text)
 {
     return messagePage(status, title, text, kNavPath, "Wróć do katalogu");
-}
-
-PageFrame frameFor(const PanelSession& s, const std::string& title, const FlashMessage& flash = {})
-{
-    return pageFrame(s, title, kNavPath, flash);
 }
 
 /// Browsers send CR LF line ends from a textarea; the catalogue keeps LF. Leading and trailing
@@ -197,11 +186,6 @@ Json::json_pointer pointerTo(const TextField& f, const Lang& l)
     return Json::json_pointer("/" + dotted(f.key, '/') + "/" + l.code);
 }
 
-Json::json_pointer parentOf(const TextField& f)
-{
-    return Json::json_pointer("/" + dotted(f.key, '/'));
-}
-
 /// What a field is called in the error summary, and what limits its value.
 struct FieldInfo
 {
@@ -267,23 +251,21 @@ template <std::size_t N> Form formFromPost(const Form& post, const std::array<Te
     return out;
 }
 
-/// The stored entry with the typed texts and dates laid over it, written the way a person writes a
-/// catalogue file: an empty translation is left out, an optional text with no language at all too.
-template <std::size_t N> Json overlay(Json entry, const Form& typed, const std::array<TextField, N>& texts)
+/// The typed texts and dates as changes of the stored entry's JSON, written the way a person writes
+/// a catalogue file: an empty translation is left out, an optional text with no language at all too.
+template <std::size_t N>
+std::vector<CatalogFieldChange> changesFrom(const Form& typed, const std::array<TextField, N>& texts)
 {
+    std::vector<CatalogFieldChange> out;
     for (const auto& f : texts)
     {
         bool any = false;
         for (const auto& l : kLangs)
             any = any || !fieldValue(typed, fieldName(f, l)).empty();
-        const auto parent = parentOf(f);
+        const std::string parent = "/" + dotted(f.key, '/');
         if (!f.required && !any)
         {
-            if (entry.contains(parent))
-            {
-                // Only a top-level key can be optional as a whole (capacity).
-                entry.erase(std::string(f.key));
-            }
+            out.push_back({parent, std::nullopt});
             continue;
         }
         Json localized = Json::object();
@@ -294,17 +276,14 @@ template <std::size_t N> Json overlay(Json entry, const Form& typed, const std::
             if (!v.empty() || std::string_view(l.code) == "pl")
                 localized[l.code] = v;
         }
-        entry[parent] = std::move(localized);
+        out.push_back({parent, std::move(localized)});
     }
     for (const char* key : {"valid_from", "valid_to"})
     {
         const std::string v = fieldValue(typed, key);
-        if (v.empty())
-            entry.erase(key);
-        else
-            entry[key] = v;
+        out.push_back({std::string("/") + key, v.empty() ? std::nullopt : std::optional<Json>(Json(v))});
     }
-    return entry;
+    return out;
 }
 
 /// An error of the loader in the coordinator's words.
@@ -470,180 +449,18 @@ std::string dateInputs(const Form& values, const FormErrors& errors, const DateL
     return out;
 }
 
-// --- the store side ---
-
-/// Who made an entry's latest change and when: a coordinator, or the catalogue file's import.
-struct LastChange
-{
-    std::int64_t seq = 0; ///< the entry's version; 0 when the change log has none
-    std::int64_t at = 0;
-    std::string staffName; ///< "" when the change came from import-catalog
-};
-
-std::string describeChange(const LastChange& c)
+/// Who made an entry's latest change and when, as the pages write it.
+std::string describeChange(const CatalogChange& c)
 {
     if (c.seq == 0)
         return "—";
     return (c.staffName.empty() ? std::string("import pliku katalogu") : c.staffName) + ", " + dateTimeText(c.at);
 }
 
-/// The latest change of every entry of `kind` (or only of `id` when given), by entry id.
-Status<db::Error> lastChanges(db::Database& d, std::string_view kind, std::map<std::string, LastChange>& out,
-                              const std::string* id = nullptr)
-{
-    auto st = sqlQuery(d,
-                       "SELECT c.entity_id, c.seq, c.created_at, COALESCE(st.name, '') FROM change_log c "
-                       "LEFT JOIN catalog_edits e ON e.change_seq = c.seq LEFT JOIN staff st ON st.id = e.staff_id "
-                       "WHERE c.entity = ?1 AND (?2 IS NULL OR c.entity_id = ?2) AND c.seq = "
-                       "(SELECT MAX(m.seq) FROM change_log m WHERE m.entity = ?1 AND m.entity_id = c.entity_id)",
-                       kind, id != nullptr ? std::optional<std::string>(*id) : std::optional<std::string>());
-    if (!st)
-        return makeErr(st.error());
-    return forEachRow(*st,
-                      [&](db::Statement& r)
-                      {
-                          out[r.columnText(0).value()] =
-                              LastChange{r.columnInt64(1).value(), r.columnInt64(2).value(), r.columnText(3).value()};
-                      });
-}
-
-/// The latest change of entry `id` into `out` (seq 0 when the change log has none).
-Status<db::Error> readLastChange(db::Database& d, std::string_view kind, const std::string& id, LastChange& out)
-{
-    std::map<std::string, LastChange> found;
-    if (auto st = lastChanges(d, kind, found, &id); !st)
-        return st;
-    auto it = found.find(id);
-    out = it == found.end() ? LastChange{} : it->second;
-    return {};
-}
-
-/// The entry `id` of `entries`, or end().
-template <typename Entry>
-typename std::vector<Entry>::iterator findEntry(std::vector<Entry>& entries, const std::string& id)
-{
-    return std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.id == id; });
-}
-
-/// The catalogue as stored, or nullopt before the first import.
-Result<std::optional<domain::Catalog>, db::Error> storedCatalog(db::Database& d)
-{
-    auto has = catalog::hasCatalog(d);
-    if (!has)
-        return makeErr(has.error());
-    if (!*has)
-        return std::optional<domain::Catalog>();
-    auto loaded = catalog::loadCatalog(d);
-    if (!loaded)
-        return makeErr(loaded.error());
-    return std::optional<domain::Catalog>(std::move(loaded).value());
-}
-
-/// One change-log row for every kiosk, shaped as importCatalog writes it; returns its seq.
-Result<std::int64_t, db::Error> logEntry(db::Database& d, std::string_view kind, const std::string& id,
-                                         protocol::ChangeOp op, const std::string& data, std::optional<int> position,
-                                         std::int64_t now)
-{
-    if (auto st = sqlExec(d,
-                          "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
-                          "VALUES (?, ?, ?, ?, ?, NULL, ?)",
-                          kind, id, protocol::toCode(op), data, position, now);
-        !st)
-        return makeErr(st.error());
-    return d.lastInsertRowId();
-}
-
-Status<db::Error> recordEdit(db::Database& d, const PanelSession& s, std::string_view kind, const std::string& id,
-                             const char* action, std::int64_t seq, const std::string& data, std::int64_t now)
-{
-    return sqlExec(d,
-                   "INSERT INTO catalog_edits(entity, entity_id, action, staff_id, change_seq, data, at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   kind, id, action, s.staffId, seq, data, now);
-}
-
-/// Writes the catalogue with one entry changed, its change-log row and the audit row.
-Status<db::Error> publish(db::Database& d, const PanelSession& s, const domain::Catalog& catalogue,
-                          std::string_view kind, const std::string& id, protocol::ChangeOp op, const Json& data,
-                          std::optional<int> position, const char* action, std::int64_t now)
-{
-    if (auto st = catalog::replaceCatalog(d, catalogue); !st)
-        return st;
-    const std::string dumped = data.dump();
-    auto seq = logEntry(d, kind, id, op, dumped, position, now);
-    if (!seq)
-        return makeErr(seq.error());
-    return recordEdit(d, s, kind, id, action, *seq, dumped, now);
-}
-
-/// Hands the stored catalogue (when imported) to `find` and reads entry `id`'s latest change, in one
-/// read snapshot, so the form's version belongs to the texts it shows.
-Status<db::Error> readEntry(ServerStore& store, std::string_view kind, const std::string& id, LastChange& change,
-                            const std::function<void(const domain::Catalog&)>& find)
-{
-    return store.read(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            auto stored = storedCatalog(d);
-            if (!stored)
-                return makeErr(stored.error());
-            if (*stored)
-                find(**stored);
-            return readLastChange(d, kind, id, change);
-        });
-}
-
-/// Runs `edit` on the stored catalogue inside one ServerStore::write transaction; before the first
-/// import there is nothing to edit and `edit` is not called. A failure is logged as "panel <what>
-/// failed" (SQLite's message, no form values) and returned.
-Status<db::Error> editCatalogue(ServerStore& store, const char* what,
-                                const std::function<Status<db::Error>(db::Database&, domain::Catalog&)>& edit)
-{
-    auto status = store.write(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            auto loaded = storedCatalog(d);
-            if (!loaded)
-                return makeErr(loaded.error());
-            if (!*loaded)
-                return {};
-            return edit(d, **loaded);
-        });
-    if (!status)
-        std::fprintf(stderr, "okienko-central: panel %s failed: %s\n", what, status.error().message.c_str());
-    return status;
-}
-
-enum class SaveOutcome
-{
-    Saved,
-    Unchanged,
-    Invalid,
-    Stale,
-    NotFound,
-};
-
-std::string newAnnouncementId(const domain::Catalog& c)
-{
-    for (;;)
-    {
-        std::string hex;
-        for (char ch : newUuid())
-            if (ch != '-' && hex.size() < 12)
-                hex.push_back(ch);
-        std::string id = "ogloszenie-" + hex;
-        bool taken = false;
-        for (const auto& a : c.announcements)
-            taken = taken || a.id == id;
-        if (!taken)
-            return id;
-    }
-}
-
 /// The stored texts that differ from what was typed, for the coordinator whose save came too late.
 template <std::size_t N>
 std::string differences(const Form& typed, const Form& stored, const std::array<TextField, N>& texts,
-                        const DateLabels& dates, const LastChange& by)
+                        const DateLabels& dates, const CatalogChange& by)
 {
     std::string rows;
     const auto fields = fieldInfos(texts, dates);
@@ -733,104 +550,56 @@ std::string announcementFormHtml(const PanelSession& s, const std::string& id, s
     return out;
 }
 
-} // namespace
-
-CatalogPages::CatalogPages(ServerStore& store, std::function<Now()> clock) : m_store(store), m_clock(std::move(clock))
+/// The catalogue list over `data`, with the message of the redirect's ?msg= code.
+PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& data)
 {
-}
-
-bool CatalogPages::owns(const std::string& path)
-{
-    return path == kNavPath || path.rfind("/panel/catalog/", 0) == 0;
-}
-
-PanelResponse CatalogPages::get(const PanelSession& session, const PanelRequest& request)
-{
-    if (request.path == kNavPath)
-        return listPage(session, request);
-    if (request.path == "/panel/catalog/service")
-        return serviceForm(session, fieldValue(request.query, "id"));
-    if (request.path == "/panel/catalog/announcement")
-        return announcementForm(session, fieldValue(request.query, "id"));
-    return catalogMessage(404, "Nie ma takiej strony", "Nie ma takiej strony w katalogu.");
-}
-
-PanelResponse CatalogPages::post(const PanelSession& session, const std::string& path, const Form& form)
-{
-    if (path == "/panel/catalog/service")
-        return saveService(session, form);
-    if (path == "/panel/catalog/announcement")
-        return saveAnnouncement(session, form);
-    if (path == "/panel/catalog/announcement/withdraw")
-        return withdrawAnnouncement(session, form);
-    return catalogMessage(404, "Nie ma takiej strony", "Nie ma takiej akcji.");
-}
-
-// --- the list ---
-
-PanelResponse CatalogPages::listPage(const PanelSession& session, const PanelRequest& request)
-{
-    std::optional<domain::Catalog> catalogue;
-    std::map<std::string, LastChange> services;
-    std::map<std::string, LastChange> announcements;
-    auto status = m_store.read(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            auto stored = storedCatalog(d);
-            if (!stored)
-                return makeErr(stored.error());
-            catalogue = std::move(stored).value();
-            if (auto st = lastChanges(d, entity::kService, services); !st)
-                return st;
-            return lastChanges(d, entity::kAnnouncement, announcements);
-        });
-    if (!status)
-        return catalogMessage(503, "Błąd", "Nie udało się odczytać katalogu. Spróbuj ponownie.");
-    const PageFrame frame = frameFor(session, "Katalog usług", flashFor(fieldValue(request.query, "msg")));
-    if (!catalogue)
+    const PageFrame frame = pageFrame(ctx, "Katalog usług", kNavPath, flashFor(fieldValue(ctx.request.query, "msg")));
+    PanelResponse r;
+    if (!data.catalogue)
     {
-        PanelResponse r;
         r.body =
             renderPage(frame, "<p>Katalog nie został jeszcze zaimportowany (okienko-central import-catalog).</p>\n");
         return r;
     }
+    const domain::Catalog& catalogue = *data.catalogue;
     std::string body = "<p>Teksty usług i ogłoszenia w trzech językach. Zapisana zmiana trafia do wszystkich kiosków "
                        "przy ich najbliższej synchronizacji. Import pliku katalogu zastępuje zmiany z panelu "
                        "treścią pliku.</p>\n";
-    body += "<h2 id=\"uslugi\">Usługi (" + std::to_string(catalogue->services.size()) + ")</h2>\n";
-    if (catalogue->services.empty())
+    body += "<h2 id=\"uslugi\">Usługi (" + std::to_string(catalogue.services.size()) + ")</h2>\n";
+    if (catalogue.services.empty())
         body += "<p>Katalog nie ma usług.</p>\n";
     else
     {
         body += "<table aria-labelledby=\"uslugi\">\n<thead><tr><th scope=\"col\">Nazwa</th><th scope=\"col\">Obszary"
                 "</th><th scope=\"col\">Status</th><th scope=\"col\">Do potwierdzenia w CUS</th><th scope=\"col\">"
                 "Ostatnia zmiana</th></tr></thead>\n<tbody>\n";
-        for (const auto& s : catalogue->services)
+        for (const auto& s : catalogue.services)
         {
             std::string areas;
             for (auto a : s.areas)
                 areas += (areas.empty() ? "" : "<br>") + htmlEscape(areaLabel(std::string(domain::areaCode(a))));
-            auto it = services.find(s.id);
+            auto it = data.services.find(s.id);
             body += "<tr><th scope=\"row\"><a href=\"/panel/catalog/service?id=" + htmlEscape(urlEncode(s.id)) + "\">" +
                     htmlEscape(s.name.pl) + "</a></th><td>" + areas + "</td><td>" + htmlEscape(statusLabel(s.status)) +
                     "</td><td>" + (s.toBeConfirmed ? "tak" : "nie") + "</td><td>" +
-                    htmlEscape(describeChange(it == services.end() ? LastChange{} : it->second)) + "</td></tr>\n";
+                    htmlEscape(describeChange(it == data.services.end() ? CatalogChange{} : it->second)) +
+                    "</td></tr>\n";
         }
         body += "</tbody>\n</table>\n";
     }
-    body += "<h2 id=\"ogloszenia\">Ogłoszenia (" + std::to_string(catalogue->announcements.size()) +
+    body += "<h2 id=\"ogloszenia\">Ogłoszenia (" + std::to_string(catalogue.announcements.size()) +
             ")</h2>\n<p><a href=\"/panel/catalog/announcement\">Dodaj ogłoszenie</a></p>\n";
-    if (catalogue->announcements.empty())
+    if (catalogue.announcements.empty())
         body += "<p>Brak ogłoszeń.</p>\n";
     else
     {
         body += "<table aria-labelledby=\"ogloszenia\">\n<thead><tr><th scope=\"col\">Tytuł</th><th scope=\"col\">"
                 "Pokazywane</th><th scope=\"col\">Ostatnia zmiana</th><th scope=\"col\">Działania</th></tr></thead>\n"
                 "<tbody>\n";
-        for (const auto& a : catalogue->announcements)
+        for (const auto& a : catalogue.announcements)
         {
-            auto it = announcements.find(a.id);
-            const LastChange change = it == announcements.end() ? LastChange{} : it->second;
+            auto it = data.announcements.find(a.id);
+            const CatalogChange change = it == data.announcements.end() ? CatalogChange{} : it->second;
             std::string period = a.validFrom ? "od " + a.validFrom->iso() : std::string();
             if (a.validTo)
                 period += (period.empty() ? "" : " ") + std::string("do ") + a.validTo->iso();
@@ -840,304 +609,194 @@ PanelResponse CatalogPages::listPage(const PanelSession& session, const PanelReq
                     "\">" + htmlEscape(a.title.pl) + "</a></th><td>" + htmlEscape(period) + "</td><td>" +
                     htmlEscape(describeChange(change)) +
                     "</td><td><form class=\"inline\" method=\"post\" action=\"/panel/catalog/announcement/withdraw\">" +
-                    csrfInput(session) + "<input type=\"hidden\" name=\"id\" value=\"" + htmlEscape(a.id) +
+                    csrfInput(ctx.session) + "<input type=\"hidden\" name=\"id\" value=\"" + htmlEscape(a.id) +
                     "\"><input type=\"hidden\" name=\"version\" value=\"" + std::to_string(change.seq) +
                     "\"><button type=\"submit\" class=\"secondary\" aria-label=\"Wycofaj ogłoszenie " +
                     htmlEscape(a.title.pl) + "\">Wycofaj</button></form></td></tr>\n";
         }
         body += "</tbody>\n</table>\n";
     }
-    PanelResponse r;
     r.body = renderPage(frame, body);
     return r;
 }
 
-// --- services ---
-
-PanelResponse CatalogPages::serviceForm(const PanelSession& session, const std::string& id)
+/// A service's form: as stored, as typed with the loader's errors (422), or as typed after a save
+/// that came too late (409, with the stored version's differing fields).
+PanelResponse renderService(const PageContext& ctx, const domain::Service& stored, const std::string& intro,
+                            std::int64_t version, const Form& values, const FormErrors& errors, int status,
+                            const FlashMessage& flash = {})
 {
-    std::optional<domain::Service> service;
-    LastChange change;
-    auto status = readEntry(m_store, entity::kService, id, change,
-                            [&](const domain::Catalog& stored)
-                            {
-                                if (const auto* s = stored.findService(id))
-                                    service = *s;
-                            });
-    if (!status)
-        return catalogMessage(503, "Błąd", "Nie udało się odczytać usługi. Spróbuj ponownie.");
-    if (!service)
-        return catalogMessage(404, "Nie ma takiej usługi", "Nie ma takiej usługi w katalogu.");
-    const Form values = formFromJson(protocol::encodeService(*service), kServiceTexts);
+    PageFrame frame = pageFrame(ctx, "Usługa: " + stored.name.pl, kNavPath, flash);
+    if (!errors.empty())
+        frame.title = "Błędy w formularzu — " + frame.title;
     PanelResponse r;
-    r.body = renderPage(frameFor(session, "Usługa: " + service->name.pl),
-                        "<p>Ostatnia zmiana: " + htmlEscape(describeChange(change)) + ".</p>\n" +
-                            serviceFormHtml(session, id, change.seq, values, {}, *service));
+    r.status = status;
+    r.body = renderPage(frame, intro + serviceFormHtml(ctx.session, stored.id, version, values, errors, stored));
     return r;
 }
 
-PanelResponse CatalogPages::saveService(const PanelSession& session, const Form& form)
+/// An announcement's form (`id` "" for a new one), as renderService.
+PanelResponse renderAnnouncement(const PageContext& ctx, const std::string& title, const std::string& id,
+                                 const std::string& intro, std::int64_t version, const Form& values,
+                                 const FormErrors& errors, int status, const FlashMessage& flash = {})
 {
-    const std::string id = fieldValue(form, "id");
-    const auto version = parseVersion(fieldValue(form, "version"));
-    if (id.empty() || id.size() > 64 || !version)
-        return seeOther("/panel/catalog?msg=bad-input");
-    const Form typed = formFromPost(form, kServiceTexts);
-    const Now now = m_clock();
-    SaveOutcome outcome = SaveOutcome::NotFound;
-    catalog::CatalogErrors errors;
-    domain::Service stored;
-    LastChange current;
-    const auto edit = [&](db::Database& d, domain::Catalog& catalogue) -> Status<db::Error>
-    {
-        auto it = findEntry(catalogue.services, id);
-        if (it == catalogue.services.end())
-            return {};
-        stored = *it;
-        if (auto st = readLastChange(d, entity::kService, id, current); !st)
-            return st;
-        const Json before = protocol::encodeService(stored);
-        Json candidate = overlay(before, typed, kServiceTexts);
-        candidate["status"] = fieldValue(typed, "status");
-        if (fieldValue(typed, "to_be_confirmed").empty())
-            candidate.erase("to_be_confirmed");
-        else
-            candidate["to_be_confirmed"] = true;
-        auto parsed = catalog::parseServiceEntry(candidate.dump());
-        if (!parsed)
-        {
-            outcome = SaveOutcome::Invalid;
-            errors = parsed.error();
-            return {};
-        }
-        if (current.seq != *version)
-        {
-            outcome = SaveOutcome::Stale;
-            return {};
-        }
-        const Json after = protocol::encodeService(*parsed);
-        if (after == before)
-        {
-            outcome = SaveOutcome::Unchanged;
-            return {};
-        }
-        const auto position = static_cast<int>(it - catalogue.services.begin());
-        *it = std::move(parsed).value();
-        outcome = SaveOutcome::Saved;
-        return publish(d, session, catalogue, entity::kService, id, protocol::ChangeOp::Upsert, after, position,
-                       "update", now.unix);
-    };
-    auto status = editCatalogue(m_store, "catalogue save", edit);
-    if (!status)
-        return seeOther("/panel/catalog?msg=error");
-    switch (outcome)
-    {
-    case SaveOutcome::Saved:
-        return seeOther("/panel/catalog?msg=saved");
-    case SaveOutcome::Unchanged:
-        return seeOther("/panel/catalog?msg=unchanged");
-    case SaveOutcome::NotFound:
-        return seeOther("/panel/catalog?msg=not-found");
-    case SaveOutcome::Invalid:
-    {
-        const FormErrors mapped = mapErrors(errors, fieldInfos(kServiceTexts, kServiceDates), typed);
-        PageFrame frame = frameFor(session, "Usługa: " + stored.name.pl);
+    PageFrame frame = pageFrame(ctx, title, kNavPath, flash);
+    if (!errors.empty())
         frame.title = "Błędy w formularzu — " + frame.title;
-        PanelResponse r;
-        r.status = 422;
-        r.body = renderPage(frame, serviceFormHtml(session, id, *version, typed, mapped, stored));
-        return r;
-    }
-    case SaveOutcome::Stale:
+    PanelResponse r;
+    r.status = status;
+    r.body = renderPage(frame, intro + announcementFormHtml(ctx.session, id, version, values, errors));
+    return r;
+}
+
+std::string lastChangeLine(const CatalogChange& change)
+{
+    return "<p>Ostatnia zmiana: " + htmlEscape(describeChange(change)) + ".</p>\n";
+}
+
+/// The redirect after a save that needs no form again.
+PanelResponse afterSave(CatalogSaveResult result, const char* savedCode)
+{
+    switch (result)
     {
-        PageFrame frame = frameFor(session, "Usługa: " + stored.name.pl);
-        frame.flash = "Nie zapisano: ktoś inny zmienił tę usługę, gdy ją edytowałeś(-aś) (" + describeChange(current) +
-                      "). Twój tekst jest w formularzu poniżej. Porównaj go z zapisaną wersją; ponowne zapisanie "
-                      "formularza zastąpi tamtą wersję Twoją.";
-        frame.flashIsError = true;
-        const Form saved = formFromJson(protocol::encodeService(stored), kServiceTexts);
-        PanelResponse r;
-        r.status = 409;
-        r.body = renderPage(frame, differences(typed, saved, kServiceTexts, kServiceDates, current) +
-                                       serviceFormHtml(session, id, current.seq, typed, {}, stored));
-        return r;
-    }
+    case CatalogSaveResult::Saved:
+        return seeOther(std::string("/panel/catalog?msg=") + savedCode);
+    case CatalogSaveResult::Unchanged:
+        return seeOther("/panel/catalog?msg=unchanged");
+    case CatalogSaveResult::Stale:
+        return seeOther("/panel/catalog?msg=stale");
+    case CatalogSaveResult::NotFound:
+        return seeOther("/panel/catalog?msg=not-found");
+    case CatalogSaveResult::Invalid:
+        break;
     }
     return seeOther("/panel/catalog?msg=error");
+}
+
+/// The form's id and version; nullopt when they are not what a form of ours sends.
+std::optional<std::int64_t> formVersion(const std::string& id, const Form& form)
+{
+    if (id.size() > 64)
+        return std::nullopt;
+    return parseVersion(fieldValue(form, "version"));
+}
+} // namespace
+
+// --- the list ---
+
+PanelResponse catalogPage(const PageContext& ctx)
+{
+    auto data = ctx.panelStore.catalogOverview();
+    if (!data)
+        return catalogMessage(503, "Błąd", "Nie udało się odczytać katalogu. Spróbuj ponownie.");
+    return renderCatalogue(ctx, *data);
+}
+
+// --- services ---
+
+PanelResponse servicePage(const PageContext& ctx)
+{
+    const std::string id = fieldValue(ctx.request.query, "id");
+    auto loaded = ctx.panelStore.service(id);
+    if (!loaded)
+        return catalogMessage(503, "Błąd", "Nie udało się odczytać usługi. Spróbuj ponownie.");
+    if (!loaded->entry)
+        return catalogMessage(404, "Nie ma takiej usługi", "Nie ma takiej usługi w katalogu.");
+    const domain::Service& service = *loaded->entry;
+    return renderService(ctx, service, lastChangeLine(loaded->change), loaded->change.seq,
+                         formFromJson(protocol::encodeService(service), kServiceTexts), {}, 200);
+}
+
+PanelResponse servicePost(const PageContext& ctx, const Form& form)
+{
+    const std::string id = fieldValue(form, "id");
+    const auto version = formVersion(id, form);
+    if (id.empty() || !version)
+        return seeOther("/panel/catalog?msg=bad-input");
+    const Form typed = formFromPost(form, kServiceTexts);
+    CatalogEdit edit{id, *version, changesFrom(typed, kServiceTexts), ctx.session.staffId, ctx.now.unix};
+    edit.changes.push_back({"/status", Json(fieldValue(typed, "status"))});
+    edit.changes.push_back(
+        {"/to_be_confirmed", fieldValue(typed, "to_be_confirmed").empty() ? std::nullopt : std::optional<Json>(true)});
+    auto outcome = ctx.panelStore.saveService(edit);
+    if (!outcome)
+        return seeOther("/panel/catalog?msg=error");
+    if (outcome->result == CatalogSaveResult::Invalid && outcome->stored)
+        return renderService(ctx, *outcome->stored, "", *version, typed,
+                             mapErrors(outcome->errors, fieldInfos(kServiceTexts, kServiceDates), typed), 422);
+    if (outcome->result == CatalogSaveResult::Stale && outcome->stored)
+    {
+        const CatalogChange& current = outcome->current;
+        const Form saved = formFromJson(protocol::encodeService(*outcome->stored), kServiceTexts);
+        return renderService(
+            ctx, *outcome->stored, differences(typed, saved, kServiceTexts, kServiceDates, current), current.seq, typed,
+            {}, 409,
+            {"Nie zapisano: ktoś inny zmienił tę usługę, gdy ją edytowałeś(-aś) (" + describeChange(current) +
+                 "). Twój tekst jest w formularzu poniżej. Porównaj go z zapisaną wersją; ponowne zapisanie "
+                 "formularza zastąpi tamtą wersję Twoją.",
+             true});
+    }
+    return afterSave(outcome->result, "saved");
 }
 
 // --- announcements ---
 
-PanelResponse CatalogPages::announcementForm(const PanelSession& session, const std::string& id)
+PanelResponse announcementPage(const PageContext& ctx)
 {
+    const std::string id = fieldValue(ctx.request.query, "id");
     if (id.empty())
-    {
-        PanelResponse r;
-        r.body = renderPage(frameFor(session, "Nowe ogłoszenie"), announcementFormHtml(session, "", 0, {}, {}));
-        return r;
-    }
-    std::optional<domain::Announcement> announcement;
-    LastChange change;
-    auto status = readEntry(m_store, entity::kAnnouncement, id, change,
-                            [&](const domain::Catalog& stored)
-                            {
-                                for (const auto& a : stored.announcements)
-                                    if (a.id == id)
-                                        announcement = a;
-                            });
-    if (!status)
+        return renderAnnouncement(ctx, "Nowe ogłoszenie", "", "", 0, {}, {}, 200);
+    auto loaded = ctx.panelStore.announcement(id);
+    if (!loaded)
         return catalogMessage(503, "Błąd", "Nie udało się odczytać ogłoszenia. Spróbuj ponownie.");
-    if (!announcement)
+    if (!loaded->entry)
         return catalogMessage(404, "Nie ma takiego ogłoszenia", "Nie ma takiego ogłoszenia (mogło zostać wycofane).");
-    PanelResponse r;
-    r.body = renderPage(
-        frameFor(session, "Ogłoszenie: " + announcement->title.pl),
-        "<p>Ostatnia zmiana: " + htmlEscape(describeChange(change)) + ".</p>\n" +
-            announcementFormHtml(session, id, change.seq,
-                                 formFromJson(protocol::encodeAnnouncement(*announcement), kAnnouncementTexts), {}));
-    return r;
+    return renderAnnouncement(ctx, "Ogłoszenie: " + loaded->entry->title.pl, id, lastChangeLine(loaded->change),
+                              loaded->change.seq,
+                              formFromJson(protocol::encodeAnnouncement(*loaded->entry), kAnnouncementTexts), {}, 200);
 }
 
-PanelResponse CatalogPages::saveAnnouncement(const PanelSession& session, const Form& form)
-{
-    const std::string formId = fieldValue(form, "id");
-    const auto version = parseVersion(fieldValue(form, "version"));
-    if (formId.size() > 64 || !version)
-        return seeOther("/panel/catalog?msg=bad-input");
-    const bool isNew = formId.empty();
-    const Form typed = formFromPost(form, kAnnouncementTexts);
-    const Now now = m_clock();
-    SaveOutcome outcome = SaveOutcome::NotFound;
-    catalog::CatalogErrors errors;
-    Json storedJson = Json::object();
-    std::string title;
-    LastChange current;
-    const auto edit = [&](db::Database& d, domain::Catalog& catalogue) -> Status<db::Error>
-    {
-        std::string id = formId;
-        auto it = catalogue.announcements.end();
-        if (isNew)
-        {
-            id = newAnnouncementId(catalogue);
-            storedJson = Json{{"id", id}};
-        }
-        else
-        {
-            it = findEntry(catalogue.announcements, id);
-            if (it == catalogue.announcements.end())
-                return {};
-            storedJson = protocol::encodeAnnouncement(*it);
-            title = it->title.pl;
-            if (auto st = readLastChange(d, entity::kAnnouncement, id, current); !st)
-                return st;
-        }
-        auto parsed = catalog::parseAnnouncementEntry(overlay(storedJson, typed, kAnnouncementTexts).dump());
-        if (!parsed)
-        {
-            outcome = SaveOutcome::Invalid;
-            errors = parsed.error();
-            return {};
-        }
-        if (!isNew && current.seq != *version)
-        {
-            outcome = SaveOutcome::Stale;
-            return {};
-        }
-        const Json after = protocol::encodeAnnouncement(*parsed);
-        if (!isNew && after == storedJson)
-        {
-            outcome = SaveOutcome::Unchanged;
-            return {};
-        }
-        int position = 0;
-        if (isNew)
-        {
-            position = static_cast<int>(catalogue.announcements.size());
-            catalogue.announcements.push_back(std::move(parsed).value());
-        }
-        else
-        {
-            position = static_cast<int>(it - catalogue.announcements.begin());
-            *it = std::move(parsed).value();
-        }
-        outcome = SaveOutcome::Saved;
-        return publish(d, session, catalogue, entity::kAnnouncement, id, protocol::ChangeOp::Upsert, after, position,
-                       isNew ? "add" : "update", now.unix);
-    };
-    auto status = editCatalogue(m_store, "announcement save", edit);
-    if (!status)
-        return seeOther("/panel/catalog?msg=error");
-    switch (outcome)
-    {
-    case SaveOutcome::Saved:
-        return seeOther(std::string("/panel/catalog?msg=") + (isNew ? "added" : "saved"));
-    case SaveOutcome::Unchanged:
-        return seeOther("/panel/catalog?msg=unchanged");
-    case SaveOutcome::NotFound:
-        return seeOther("/panel/catalog?msg=not-found");
-    case SaveOutcome::Invalid:
-    {
-        const FormErrors mapped = mapErrors(errors, fieldInfos(kAnnouncementTexts, kAnnouncementDates), typed);
-        PageFrame frame = frameFor(session, isNew ? "Nowe ogłoszenie" : "Ogłoszenie: " + title);
-        frame.title = "Błędy w formularzu — " + frame.title;
-        PanelResponse r;
-        r.status = 422;
-        r.body = renderPage(frame, announcementFormHtml(session, formId, *version, typed, mapped));
-        return r;
-    }
-    case SaveOutcome::Stale:
-    {
-        PageFrame frame = frameFor(session, "Ogłoszenie: " + title);
-        frame.flash = "Nie zapisano: ktoś inny zmienił to ogłoszenie, gdy je edytowałeś(-aś) (" +
-                      describeChange(current) +
-                      "). Twój tekst jest w formularzu poniżej; ponowne zapisanie zastąpi tamtą wersję Twoją.";
-        frame.flashIsError = true;
-        const Form nowStored = formFromJson(storedJson, kAnnouncementTexts);
-        PanelResponse r;
-        r.status = 409;
-        r.body = renderPage(frame, differences(typed, nowStored, kAnnouncementTexts, kAnnouncementDates, current) +
-                                       announcementFormHtml(session, formId, current.seq, typed, {}));
-        return r;
-    }
-    }
-    return seeOther("/panel/catalog?msg=error");
-}
-
-PanelResponse CatalogPages::withdrawAnnouncement(const PanelSession& session, const Form& form)
+PanelResponse announcementPost(const PageContext& ctx, const Form& form)
 {
     const std::string id = fieldValue(form, "id");
-    const auto version = parseVersion(fieldValue(form, "version"));
-    if (id.empty() || id.size() > 64 || !version)
+    const auto version = formVersion(id, form);
+    if (!version)
         return seeOther("/panel/catalog?msg=bad-input");
-    const Now now = m_clock();
-    SaveOutcome outcome = SaveOutcome::NotFound;
-    const auto edit = [&](db::Database& d, domain::Catalog& catalogue) -> Status<db::Error>
-    {
-        auto it = findEntry(catalogue.announcements, id);
-        if (it == catalogue.announcements.end())
-            return {};
-        LastChange last;
-        if (auto st = readLastChange(d, entity::kAnnouncement, id, last); !st)
-            return st;
-        if (last.seq != *version)
-        {
-            outcome = SaveOutcome::Stale;
-            return {};
-        }
-        catalogue.announcements.erase(it);
-        outcome = SaveOutcome::Saved;
-        // A tombstone, as importCatalog writes for an entry the new file no longer has.
-        return publish(d, session, catalogue, entity::kAnnouncement, id, protocol::ChangeOp::Delete, Json::object(),
-                       std::nullopt, "withdraw", now.unix);
-    };
-    auto status = editCatalogue(m_store, "announcement withdrawal", edit);
-    if (!status)
+    const bool isNew = id.empty();
+    const Form typed = formFromPost(form, kAnnouncementTexts);
+    auto outcome = ctx.panelStore.saveAnnouncement(
+        CatalogEdit{id, *version, changesFrom(typed, kAnnouncementTexts), ctx.session.staffId, ctx.now.unix});
+    if (!outcome)
         return seeOther("/panel/catalog?msg=error");
-    if (outcome == SaveOutcome::Stale)
-        return seeOther("/panel/catalog?msg=stale");
-    if (outcome == SaveOutcome::NotFound)
-        return seeOther("/panel/catalog?msg=not-found");
-    return seeOther("/panel/catalog?msg=withdrawn");
+    const std::string title = outcome->stored ? "Ogłoszenie: " + outcome->stored->title.pl : "Ogłoszenie: ";
+    if (outcome->result == CatalogSaveResult::Invalid)
+        return renderAnnouncement(ctx, isNew ? "Nowe ogłoszenie" : title, id, "", *version, typed,
+                                  mapErrors(outcome->errors, fieldInfos(kAnnouncementTexts, kAnnouncementDates), typed),
+                                  422);
+    if (outcome->result == CatalogSaveResult::Stale && outcome->stored)
+    {
+        const CatalogChange& current = outcome->current;
+        const Form nowStored = formFromJson(protocol::encodeAnnouncement(*outcome->stored), kAnnouncementTexts);
+        return renderAnnouncement(
+            ctx, title, id, differences(typed, nowStored, kAnnouncementTexts, kAnnouncementDates, current), current.seq,
+            typed, {}, 409,
+            {"Nie zapisano: ktoś inny zmienił to ogłoszenie, gdy je edytowałeś(-aś) (" + describeChange(current) +
+                 "). Twój tekst jest w formularzu poniżej; ponowne zapisanie zastąpi tamtą wersję Twoją.",
+             true});
+    }
+    return afterSave(outcome->result, isNew ? "added" : "saved");
+}
+
+PanelResponse announcementWithdraw(const PageContext& ctx, const Form& form)
+{
+    const std::string id = fieldValue(form, "id");
+    const auto version = formVersion(id, form);
+    if (id.empty() || !version)
+        return seeOther("/panel/catalog?msg=bad-input");
+    auto result = ctx.panelStore.withdrawAnnouncement(id, *version, ctx.session.staffId, ctx.now.unix);
+    if (!result)
+        return seeOther("/panel/catalog?msg=error");
+    return afterSave(*result, "withdrawn");
 }
 
 } // namespace okienko::server::panel
