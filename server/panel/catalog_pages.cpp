@@ -2,9 +2,9 @@
 // encodeAnnouncement) and a POST is turned into changes of that JSON (the typed texts and dates),
 // which the store lays over the stored entry, so the one validator is the loader's
 // (parseServiceEntry / parseAnnouncementEntry) and its error paths ("$.name.uk") name the form's
-// fields. Every value is written through
-// htmlEscape; every state change is post/redirect/get, except a refused save, which shows the form
-// again with what was typed.
+// fields. Pages are written with the HTML builder (Html), which escapes every value; every state
+// change is post/redirect/get, except a refused save, which shows the form again with what was
+// typed.
 #include "server/panel/catalog_pages.hpp"
 
 #include "server/panel/html.hpp"
@@ -106,7 +106,8 @@ std::string statusLabel(domain::ServiceStatus status)
 constexpr std::array kStatuses{domain::ServiceStatus::Active, domain::ServiceStatus::Information,
                                domain::ServiceStatus::Planned, domain::ServiceStatus::Archived};
 
-FlashMessage flashFor(const std::string& code)
+/// The messages of the redirects' ?msg= codes.
+const std::map<std::string, FlashMessage>& catalogMessages()
 {
     static const std::map<std::string, FlashMessage> messages{
         {"saved", {"Zapisano. Kioski dostaną zmianę przy najbliższej synchronizacji.", false}},
@@ -117,7 +118,7 @@ FlashMessage flashFor(const std::string& code)
         {"not-found", {"Nie ma takiej pozycji w katalogu (mogła zostać usunięta).", true}},
         {"bad-input", {"Nieprawidłowe dane formularza; odśwież stronę.", true}},
         {"error", {"Błąd bazy danych; niczego nie zapisano. Spróbuj ponownie.", true}}};
-    return lookupFlash(messages, code);
+    return messages;
 }
 
 // --- fields of the forms ---
@@ -347,28 +348,29 @@ FormErrors mapErrors(const catalog::CatalogErrors& errors, const std::map<std::s
     return out;
 }
 
-std::string errorSummary(const FormErrors& errors)
+Html errorSummary(const FormErrors& errors)
 {
+    Html out;
     if (errors.empty())
-        return {};
-    std::string out = "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"bledy-naglowek\" tabindex=\"-1\" "
-                      "id=\"bledy\">\n<h2 id=\"bledy-naglowek\">Nie zapisano — popraw błędy (" +
-                      std::to_string(errors.summary.size()) + ")</h2>\n<ul>\n";
+        return out;
+    out << "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"bledy-naglowek\" tabindex=\"-1\" "
+           "id=\"bledy\">\n<h2 id=\"bledy-naglowek\">Nie zapisano — popraw błędy ("
+        << errors.summary.size() << ")</h2>\n<ul>\n";
     for (const auto& [name, text] : errors.summary)
     {
         if (name.empty())
-            out += "<li>" + htmlEscape(text) + "</li>\n";
+            out << "<li>" << text << "</li>\n";
         else
-            out += "<li><a href=\"#f-" + htmlEscape(name) + "\">" + htmlEscape(text) + "</a></li>\n";
+            out << "<li><a href=\"#f-" << name << "\">" << text << "</a></li>\n";
     }
-    return out + "</ul>\n</div>\n";
+    return out << "</ul>\n</div>\n";
 }
 
 /// aria attributes and the message paragraph of one field.
 struct FieldMarkup
 {
-    std::string attributes;
-    std::string message;
+    Html attributes;
+    Html message;
 };
 
 FieldMarkup describe(const std::string& name, const std::string& hint, const FormErrors& errors)
@@ -378,73 +380,74 @@ FieldMarkup describe(const std::string& name, const std::string& hint, const For
     if (!hint.empty())
     {
         describedBy = "f-" + name + "-hint";
-        m.message += "<p class=\"hint\" id=\"f-" + htmlEscape(name) + "-hint\">" + htmlEscape(hint) + "</p>\n";
+        m.message << "<p class=\"hint\" id=\"f-" << name << "-hint\">" << hint << "</p>\n";
     }
     auto it = errors.byField.find(name);
     if (it != errors.byField.end())
     {
         describedBy += (describedBy.empty() ? "" : " ") + std::string("f-") + name + "-error";
-        m.message += "<p class=\"field-error\" id=\"f-" + htmlEscape(name) +
-                     "-error\"><span class=\"sr-only\">Błąd: "
-                     "</span>" +
-                     htmlEscape(it->second) + "</p>\n";
-        m.attributes += " aria-invalid=\"true\"";
+        m.message << "<p class=\"field-error\" id=\"f-" << name << "-error\"><span class=\"sr-only\">Błąd: </span>"
+                  << it->second << "</p>\n";
+        m.attributes << " aria-invalid=\"true\"";
     }
     if (!describedBy.empty())
-        m.attributes += " aria-describedby=\"" + htmlEscape(describedBy) + "\"";
+        m.attributes << " aria-describedby=\"" << describedBy << "\"";
     return m;
 }
 
-std::string textInput(const TextField& f, const Lang& l, const Form& values, const FormErrors& errors)
+Html textInput(const TextField& f, const Lang& l, const Form& values, const FormErrors& errors)
 {
     const std::string name = fieldName(f, l);
     const bool polish = std::string_view(l.code) == "pl";
+    const bool required = polish && f.required;
     std::string hint;
     if (f.limit < catalog::kMaxTextChars)
         hint = "Do " + std::to_string(f.limit) + " znaków.";
     const FieldMarkup m = describe(name, hint, errors);
-    const std::string id = "f-" + htmlEscape(name);
-    const std::string label = std::string(f.label) + (polish && f.required ? " (wymagane)" : "");
-    std::string out =
-        "<div class=\"field\">\n<label for=\"" + id + "\">" + htmlEscape(label) + "</label>\n" + m.message;
-    const std::string common = " id=\"" + id + "\" name=\"" + htmlEscape(name) + "\" lang=\"" + l.code + "\"" +
-                               (polish && f.required ? " aria-required=\"true\"" : "") + m.attributes;
+    const std::string id = "f-" + name;
+    Html out;
+    out << "<div class=\"field\">\n<label for=\"" << id << "\">" << std::string_view(f.label)
+        << (required ? Markup(" (wymagane)") : Markup("")) << "</label>\n"
+        << m.message;
+    Html common;
+    common << " id=\"" << id << "\" name=\"" << name << "\" lang=\"" << std::string_view(l.code) << "\""
+           << (required ? Markup(" aria-required=\"true\"") : Markup("")) << m.attributes;
     if (f.multiline)
-        out += "<textarea" + common + " rows=\"" + std::to_string(f.rows) + "\">" +
-               htmlEscape(fieldValue(values, name)) + "</textarea>\n";
+        out << "<textarea" << common << " rows=\"" << f.rows << "\">" << fieldValue(values, name) << "</textarea>\n";
     else
-        out += "<input type=\"text\"" + common + " value=\"" + htmlEscape(fieldValue(values, name)) + "\">\n";
-    return out + "</div>\n";
+        out << "<input type=\"text\"" << common << " value=\"" << fieldValue(values, name) << "\">\n";
+    return out << "</div>\n";
 }
 
 template <std::size_t N>
-std::string languageFieldsets(const std::array<TextField, N>& texts, const Form& values, const FormErrors& errors)
+Html languageFieldsets(const std::array<TextField, N>& texts, const Form& values, const FormErrors& errors)
 {
-    std::string out = "<div class=\"langs\">\n";
+    Html out;
+    out << "<div class=\"langs\">\n";
     for (const auto& l : kLangs)
     {
         const bool polish = std::string_view(l.code) == "pl";
-        out += "<fieldset>\n<legend>" + std::string(l.legend) + "</legend>\n<p class=\"hint\">" +
-               (polish ? "Pola oznaczone „(wymagane)” muszą mieć tekst polski."
-                       : "Puste pole: kiosk pokaże tekst polski z oznaczeniem braku tłumaczenia.") +
-               "</p>\n";
+        out << "<fieldset>\n<legend>" << std::string_view(l.legend) << "</legend>\n<p class=\"hint\">"
+            << (polish ? Markup("Pola oznaczone „(wymagane)” muszą mieć tekst polski.")
+                       : Markup("Puste pole: kiosk pokaże tekst polski z oznaczeniem braku tłumaczenia."))
+            << "</p>\n";
         for (const auto& f : texts)
-            out += textInput(f, l, values, errors);
-        out += "</fieldset>\n";
+            out << textInput(f, l, values, errors);
+        out << "</fieldset>\n";
     }
-    return out + "</div>\n";
+    return out << "</div>\n";
 }
 
-std::string dateInputs(const Form& values, const FormErrors& errors, const DateLabels& labels)
+Html dateInputs(const Form& values, const FormErrors& errors, const DateLabels& labels)
 {
-    std::string out;
-    for (const auto& [key, label] : {std::pair<const char*, const char*>{"valid_from", labels.from},
-                                     std::pair<const char*, const char*>{"valid_to", labels.to}})
+    Html out;
+    for (const auto& [key, label] : {std::pair<std::string, std::string_view>{"valid_from", labels.from},
+                                     std::pair<std::string, std::string_view>{"valid_to", labels.to}})
     {
         const FieldMarkup m = describe(key, "RRRR-MM-DD; puste pole: bez ograniczenia.", errors);
-        out += "<div class=\"field\">\n<label for=\"f-" + std::string(key) + "\">" + label + "</label>\n" + m.message +
-               "<input type=\"date\" id=\"f-" + key + "\" name=\"" + key + "\" value=\"" +
-               htmlEscape(fieldValue(values, key)) + "\"" + m.attributes + ">\n</div>\n";
+        out << "<div class=\"field\">\n<label for=\"f-" << key << "\">" << label << "</label>\n"
+            << m.message << "<input type=\"date\" id=\"f-" << key << "\" name=\"" << key << "\" value=\""
+            << fieldValue(values, key) << "\"" << m.attributes << ">\n</div>\n";
     }
     return out;
 }
@@ -459,10 +462,10 @@ std::string describeChange(const CatalogChange& c)
 
 /// The stored texts that differ from what was typed, for the coordinator whose save came too late.
 template <std::size_t N>
-std::string differences(const Form& typed, const Form& stored, const std::array<TextField, N>& texts,
-                        const DateLabels& dates, const CatalogChange& by)
+Html differences(const Form& typed, const Form& stored, const std::array<TextField, N>& texts, const DateLabels& dates,
+                 const CatalogChange& by)
 {
-    std::string rows;
+    Html rows;
     const auto fields = fieldInfos(texts, dates);
     for (const auto& [name, info] : fields)
     {
@@ -474,126 +477,139 @@ std::string differences(const Form& typed, const Form& stored, const std::array<
         else if (name == "status")
             if (auto code = domain::fromCode<domain::ServiceStatus>(shown))
                 shown = statusLabel(*code);
-        rows += "<dt>" + htmlEscape(info.label) + "</dt>\n<dd>" + (shown.empty() ? "(puste)" : htmlEscape(shown)) +
-                "</dd>\n";
+        rows << "<dt>" << info.label << "</dt>\n<dd>";
+        if (shown.empty())
+            rows << "(puste)";
+        else
+            rows << shown;
+        rows << "</dd>\n";
     }
-    std::string out = "<section class=\"stale\" aria-labelledby=\"zapisana\">\n<h2 id=\"zapisana\">Wersja zapisana "
-                      "w międzyczasie (" +
-                      htmlEscape(describeChange(by)) + ")</h2>\n";
+    Html out;
+    out << "<section class=\"stale\" aria-labelledby=\"zapisana\">\n<h2 id=\"zapisana\">Wersja zapisana "
+           "w międzyczasie ("
+        << describeChange(by) << ")</h2>\n";
     if (rows.empty())
-        out += "<p>Zapisana wersja ma te same teksty co Twój formularz.</p>\n";
+        out << "<p>Zapisana wersja ma te same teksty co Twój formularz.</p>\n";
     else
-        out += "<p>Pola, w których zapisana wersja różni się od Twojej:</p>\n<dl>\n" + rows + "</dl>\n";
-    return out + "</section>\n";
+        out << "<p>Pola, w których zapisana wersja różni się od Twojej:</p>\n<dl>\n" << rows << "</dl>\n";
+    return out << "</section>\n";
 }
 
-std::string serviceFormHtml(const PanelSession& s, const std::string& id, std::int64_t version, const Form& values,
-                            const FormErrors& errors, const domain::Service& stored)
+/// The hidden fields that say which entry, at which version, a form is about.
+Html entryFields(const PanelSession& s, const std::string& id, std::int64_t version, Markup separator)
+{
+    return Html() << Html::assumeEscaped(csrfInput(s)) << "<input type=\"hidden\" name=\"id\" value=\"" << id << "\">"
+                  << separator << "<input type=\"hidden\" name=\"version\" value=\"" << version << "\">";
+}
+
+Html serviceFormHtml(const PanelSession& s, const std::string& id, std::int64_t version, const Form& values,
+                     const FormErrors& errors, const domain::Service& stored)
 {
     std::string areas;
     for (auto a : stored.areas)
         areas += (areas.empty() ? "" : "; ") + areaLabel(std::string(domain::areaCode(a)));
-    std::string out = errorSummary(errors);
-    out += "<p class=\"muted\">Identyfikator: " + htmlEscape(id) + ". Obszary: " + htmlEscape(areas) +
-           ". Po zapisaniu kioski dostaną nową wersję przy najbliższej synchronizacji.</p>\n"
-           "<form method=\"post\" action=\"/panel/catalog/service\" class=\"catalog-form\">\n" +
-           csrfInput(s) + "<input type=\"hidden\" name=\"id\" value=\"" + htmlEscape(id) +
-           "\">\n<input type=\"hidden\" name=\"version\" value=\"" + std::to_string(version) + "\">\n";
-    out += "<fieldset>\n<legend>Status i okres</legend>\n";
+    Html out = errorSummary(errors);
+    out << "<p class=\"muted\">Identyfikator: " << id << ". Obszary: " << areas
+        << ". Po zapisaniu kioski dostaną nową wersję przy najbliższej synchronizacji.</p>\n"
+           "<form method=\"post\" action=\"/panel/catalog/service\" class=\"catalog-form\">\n"
+        << entryFields(s, id, version, "\n") << "\n";
+    out << "<fieldset>\n<legend>Status i okres</legend>\n";
     {
         const FieldMarkup m = describe("status", "", errors);
-        out += "<div class=\"field\">\n<label for=\"f-status\">Status</label>\n" + m.message +
-               "<select id=\"f-status\" name=\"status\"" + m.attributes + ">\n";
+        out << "<div class=\"field\">\n<label for=\"f-status\">Status</label>\n"
+            << m.message << "<select id=\"f-status\" name=\"status\"" << m.attributes << ">\n";
         const std::string current = fieldValue(values, "status");
         for (auto st : kStatuses)
         {
-            const std::string code(domain::toCode(st));
-            out += "<option value=\"" + code + "\"" + (code == current ? " selected" : "") + ">" +
-                   htmlEscape(statusLabel(st)) + "</option>\n";
+            const std::string_view code = domain::toCode(st);
+            out << "<option value=\"" << code << "\"" << (code == current ? Markup(" selected") : Markup("")) << ">"
+                << statusLabel(st) << "</option>\n";
         }
-        out += "</select>\n</div>\n";
+        out << "</select>\n</div>\n";
     }
-    out += dateInputs(values, errors, kServiceDates);
+    out << dateInputs(values, errors, kServiceDates);
     {
         const FieldMarkup m = describe("to_be_confirmed", "", errors);
-        out += "<div class=\"field check\">\n" + m.message +
-               "<input type=\"checkbox\" id=\"f-to_be_confirmed\" name=\"to_be_confirmed\" value=\"1\"" +
-               (fieldValue(values, "to_be_confirmed").empty() ? "" : " checked") + m.attributes +
-               ">\n<label for=\"f-to_be_confirmed\">Opis ogólny — szczegóły do potwierdzenia w CUS</label>\n</div>\n";
+        out << "<div class=\"field check\">\n"
+            << m.message << "<input type=\"checkbox\" id=\"f-to_be_confirmed\" name=\"to_be_confirmed\" value=\"1\""
+            << (fieldValue(values, "to_be_confirmed").empty() ? Markup("") : Markup(" checked")) << m.attributes
+            << ">\n<label for=\"f-to_be_confirmed\">Opis ogólny — szczegóły do potwierdzenia w CUS</label>\n</div>\n";
     }
-    out += "</fieldset>\n";
-    out += languageFieldsets(kServiceTexts, values, errors);
-    out += "<p><button type=\"submit\">Zapisz i opublikuj w kioskach</button> <a href=\"/panel/catalog\">Anuluj</a>"
-           "</p>\n</form>\n";
-    return out;
+    out << "</fieldset>\n" << languageFieldsets(kServiceTexts, values, errors);
+    return out << "<p><button type=\"submit\">Zapisz i opublikuj w kioskach</button> <a "
+                  "href=\"/panel/catalog\">Anuluj</a></p>\n</form>\n";
 }
 
-std::string announcementFormHtml(const PanelSession& s, const std::string& id, std::int64_t version, const Form& values,
-                                 const FormErrors& errors)
+Html announcementFormHtml(const PanelSession& s, const std::string& id, std::int64_t version, const Form& values,
+                          const FormErrors& errors)
 {
-    std::string out = errorSummary(errors);
-    out += "<form method=\"post\" action=\"/panel/catalog/announcement\" class=\"catalog-form\">\n" + csrfInput(s) +
-           "<input type=\"hidden\" name=\"id\" value=\"" + htmlEscape(id) +
-           "\">\n<input type=\"hidden\" name=\"version\" value=\"" + std::to_string(version) + "\">\n";
-    out += "<fieldset>\n<legend>Okres wyświetlania</legend>\n" + dateInputs(values, errors, kAnnouncementDates) +
-           "</fieldset>\n";
-    out += languageFieldsets(kAnnouncementTexts, values, errors);
-    out += std::string("<p><button type=\"submit\">") + (id.empty() ? "Dodaj i opublikuj" : "Zapisz i opublikuj") +
-           "</button> <a href=\"/panel/catalog\">Anuluj</a></p>\n</form>\n";
+    Html out = errorSummary(errors);
+    out << "<form method=\"post\" action=\"/panel/catalog/announcement\" class=\"catalog-form\">\n"
+        << entryFields(s, id, version, "\n") << "\n";
+    out << "<fieldset>\n<legend>Okres wyświetlania</legend>\n"
+        << dateInputs(values, errors, kAnnouncementDates) << "</fieldset>\n";
+    out << languageFieldsets(kAnnouncementTexts, values, errors);
+    out << "<p><button type=\"submit\">" << (id.empty() ? Markup("Dodaj i opublikuj") : Markup("Zapisz i opublikuj"))
+        << "</button> <a href=\"/panel/catalog\">Anuluj</a></p>\n</form>\n";
     if (!id.empty())
-        out +=
-            "<h2 id=\"wycofanie\">Wycofanie ogłoszenia</h2>\n<p>Wycofane ogłoszenie znika z kiosków przy ich "
-            "najbliższej synchronizacji.</p>\n<form method=\"post\" action=\"/panel/catalog/announcement/withdraw\">" +
-            csrfInput(s) + "<input type=\"hidden\" name=\"id\" value=\"" + htmlEscape(id) +
-            "\"><input type=\"hidden\" name=\"version\" value=\"" + std::to_string(version) +
-            "\"><button type=\"submit\" class=\"secondary\">Wycofaj to ogłoszenie</button></form>\n";
+        out << "<h2 id=\"wycofanie\">Wycofanie ogłoszenia</h2>\n<p>Wycofane ogłoszenie znika z kiosków przy ich "
+               "najbliższej synchronizacji.</p>\n<form method=\"post\" action=\"/panel/catalog/announcement/withdraw\">"
+            << entryFields(s, id, version, "")
+            << "<button type=\"submit\" class=\"secondary\">Wycofaj to ogłoszenie</button></form>\n";
     return out;
 }
 
 /// The catalogue list over `data`, with the message of the redirect's ?msg= code.
 PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& data)
 {
-    const PageFrame frame = pageFrame(ctx, "Katalog usług", kNavPath, flashFor(fieldValue(ctx.request.query, "msg")));
+    const PageFrame frame =
+        pageFrame(ctx, "Katalog usług", kNavPath, lookupFlash(catalogMessages(), fieldValue(ctx.request.query, "msg")));
     PanelResponse r;
+    Html body;
     if (!data.catalogue)
     {
-        r.body =
-            renderPage(frame, "<p>Katalog nie został jeszcze zaimportowany (okienko-central import-catalog).</p>\n");
+        body << "<p>Katalog nie został jeszcze zaimportowany (okienko-central import-catalog).</p>\n";
+        r.body = renderPage(frame, body);
         return r;
     }
     const domain::Catalog& catalogue = *data.catalogue;
-    std::string body = "<p>Teksty usług i ogłoszenia w trzech językach. Zapisana zmiana trafia do wszystkich kiosków "
-                       "przy ich najbliższej synchronizacji. Import pliku katalogu zastępuje zmiany z panelu "
-                       "treścią pliku.</p>\n";
-    body += "<h2 id=\"uslugi\">Usługi (" + std::to_string(catalogue.services.size()) + ")</h2>\n";
+    body << "<p>Teksty usług i ogłoszenia w trzech językach. Zapisana zmiana trafia do wszystkich kiosków "
+            "przy ich najbliższej synchronizacji. Import pliku katalogu zastępuje zmiany z panelu "
+            "treścią pliku.</p>\n<h2 id=\"uslugi\">Usługi ("
+         << catalogue.services.size() << ")</h2>\n";
     if (catalogue.services.empty())
-        body += "<p>Katalog nie ma usług.</p>\n";
+        body << "<p>Katalog nie ma usług.</p>\n";
     else
     {
-        body += "<table aria-labelledby=\"uslugi\">\n<thead><tr><th scope=\"col\">Nazwa</th><th scope=\"col\">Obszary"
+        body << "<table aria-labelledby=\"uslugi\">\n<thead><tr><th scope=\"col\">Nazwa</th><th scope=\"col\">Obszary"
                 "</th><th scope=\"col\">Status</th><th scope=\"col\">Do potwierdzenia w CUS</th><th scope=\"col\">"
                 "Ostatnia zmiana</th></tr></thead>\n<tbody>\n";
         for (const auto& s : catalogue.services)
         {
-            std::string areas;
-            for (auto a : s.areas)
-                areas += (areas.empty() ? "" : "<br>") + htmlEscape(areaLabel(std::string(domain::areaCode(a))));
             auto it = data.services.find(s.id);
-            body += "<tr><th scope=\"row\"><a href=\"/panel/catalog/service?id=" + htmlEscape(urlEncode(s.id)) + "\">" +
-                    htmlEscape(s.name.pl) + "</a></th><td>" + areas + "</td><td>" + htmlEscape(statusLabel(s.status)) +
-                    "</td><td>" + (s.toBeConfirmed ? "tak" : "nie") + "</td><td>" +
-                    htmlEscape(describeChange(it == data.services.end() ? CatalogChange{} : it->second)) +
-                    "</td></tr>\n";
+            body << "<tr><th scope=\"row\"><a href=\"/panel/catalog/service?id=" << urlEncode(s.id) << "\">"
+                 << s.name.pl << "</a></th><td>";
+            bool first = true;
+            for (auto a : s.areas)
+            {
+                if (!first)
+                    body << "<br>";
+                first = false;
+                body << areaLabel(std::string(domain::areaCode(a)));
+            }
+            body << "</td><td>" << statusLabel(s.status) << "</td><td>"
+                 << (s.toBeConfirmed ? Markup("tak") : Markup("nie")) << "</td><td>"
+                 << describeChange(it == data.services.end() ? CatalogChange{} : it->second) << "</td></tr>\n";
         }
-        body += "</tbody>\n</table>\n";
+        body << "</tbody>\n</table>\n";
     }
-    body += "<h2 id=\"ogloszenia\">Ogłoszenia (" + std::to_string(catalogue.announcements.size()) +
-            ")</h2>\n<p><a href=\"/panel/catalog/announcement\">Dodaj ogłoszenie</a></p>\n";
+    body << "<h2 id=\"ogloszenia\">Ogłoszenia (" << catalogue.announcements.size()
+         << ")</h2>\n<p><a href=\"/panel/catalog/announcement\">Dodaj ogłoszenie</a></p>\n";
     if (catalogue.announcements.empty())
-        body += "<p>Brak ogłoszeń.</p>\n";
+        body << "<p>Brak ogłoszeń.</p>\n";
     else
     {
-        body += "<table aria-labelledby=\"ogloszenia\">\n<thead><tr><th scope=\"col\">Tytuł</th><th scope=\"col\">"
+        body << "<table aria-labelledby=\"ogloszenia\">\n<thead><tr><th scope=\"col\">Tytuł</th><th scope=\"col\">"
                 "Pokazywane</th><th scope=\"col\">Ostatnia zmiana</th><th scope=\"col\">Działania</th></tr></thead>\n"
                 "<tbody>\n";
         for (const auto& a : catalogue.announcements)
@@ -605,16 +621,14 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
                 period += (period.empty() ? "" : " ") + std::string("do ") + a.validTo->iso();
             if (period.empty())
                 period = "bez ograniczenia";
-            body += "<tr><th scope=\"row\"><a href=\"/panel/catalog/announcement?id=" + htmlEscape(urlEncode(a.id)) +
-                    "\">" + htmlEscape(a.title.pl) + "</a></th><td>" + htmlEscape(period) + "</td><td>" +
-                    htmlEscape(describeChange(change)) +
-                    "</td><td><form class=\"inline\" method=\"post\" action=\"/panel/catalog/announcement/withdraw\">" +
-                    csrfInput(ctx.session) + "<input type=\"hidden\" name=\"id\" value=\"" + htmlEscape(a.id) +
-                    "\"><input type=\"hidden\" name=\"version\" value=\"" + std::to_string(change.seq) +
-                    "\"><button type=\"submit\" class=\"secondary\" aria-label=\"Wycofaj ogłoszenie " +
-                    htmlEscape(a.title.pl) + "\">Wycofaj</button></form></td></tr>\n";
+            body << "<tr><th scope=\"row\"><a href=\"/panel/catalog/announcement?id=" << urlEncode(a.id) << "\">"
+                 << a.title.pl << "</a></th><td>" << period << "</td><td>" << describeChange(change)
+                 << "</td><td><form class=\"inline\" method=\"post\" action=\"/panel/catalog/announcement/withdraw\">"
+                 << entryFields(ctx.session, a.id, change.seq, "")
+                 << "<button type=\"submit\" class=\"secondary\" aria-label=\"Wycofaj ogłoszenie " << a.title.pl
+                 << "\">Wycofaj</button></form></td></tr>\n";
         }
-        body += "</tbody>\n</table>\n";
+        body << "</tbody>\n</table>\n";
     }
     r.body = renderPage(frame, body);
     return r;
@@ -622,7 +636,7 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
 
 /// A service's form: as stored, as typed with the loader's errors (422), or as typed after a save
 /// that came too late (409, with the stored version's differing fields).
-PanelResponse renderService(const PageContext& ctx, const domain::Service& stored, const std::string& intro,
+PanelResponse renderService(const PageContext& ctx, const domain::Service& stored, const Html& intro,
                             std::int64_t version, const Form& values, const FormErrors& errors, int status,
                             const FlashMessage& flash = {})
 {
@@ -631,27 +645,28 @@ PanelResponse renderService(const PageContext& ctx, const domain::Service& store
         frame.title = "Błędy w formularzu — " + frame.title;
     PanelResponse r;
     r.status = status;
-    r.body = renderPage(frame, intro + serviceFormHtml(ctx.session, stored.id, version, values, errors, stored));
+    r.body =
+        renderPage(frame, Html() << intro << serviceFormHtml(ctx.session, stored.id, version, values, errors, stored));
     return r;
 }
 
 /// An announcement's form (`id` "" for a new one), as renderService.
 PanelResponse renderAnnouncement(const PageContext& ctx, const std::string& title, const std::string& id,
-                                 const std::string& intro, std::int64_t version, const Form& values,
-                                 const FormErrors& errors, int status, const FlashMessage& flash = {})
+                                 const Html& intro, std::int64_t version, const Form& values, const FormErrors& errors,
+                                 int status, const FlashMessage& flash = {})
 {
     PageFrame frame = pageFrame(ctx, title, kNavPath, flash);
     if (!errors.empty())
         frame.title = "Błędy w formularzu — " + frame.title;
     PanelResponse r;
     r.status = status;
-    r.body = renderPage(frame, intro + announcementFormHtml(ctx.session, id, version, values, errors));
+    r.body = renderPage(frame, Html() << intro << announcementFormHtml(ctx.session, id, version, values, errors));
     return r;
 }
 
-std::string lastChangeLine(const CatalogChange& change)
+Html lastChangeLine(const CatalogChange& change)
 {
-    return "<p>Ostatnia zmiana: " + htmlEscape(describeChange(change)) + ".</p>\n";
+    return Html() << "<p>Ostatnia zmiana: " << describeChange(change) << ".</p>\n";
 }
 
 /// The redirect after a save that needs no form again.
@@ -722,7 +737,7 @@ PanelResponse servicePost(const PageContext& ctx, const Form& form)
     if (!outcome)
         return seeOther("/panel/catalog?msg=error");
     if (outcome->result == CatalogSaveResult::Invalid && outcome->stored)
-        return renderService(ctx, *outcome->stored, "", *version, typed,
+        return renderService(ctx, *outcome->stored, {}, *version, typed,
                              mapErrors(outcome->errors, fieldInfos(kServiceTexts, kServiceDates), typed), 422);
     if (outcome->result == CatalogSaveResult::Stale && outcome->stored)
     {
@@ -745,7 +760,7 @@ PanelResponse announcementPage(const PageContext& ctx)
 {
     const std::string id = fieldValue(ctx.request.query, "id");
     if (id.empty())
-        return renderAnnouncement(ctx, "Nowe ogłoszenie", "", "", 0, {}, {}, 200);
+        return renderAnnouncement(ctx, "Nowe ogłoszenie", "", {}, 0, {}, {}, 200);
     auto loaded = ctx.panelStore.announcement(id);
     if (!loaded)
         return catalogMessage(503, "Błąd", "Nie udało się odczytać ogłoszenia. Spróbuj ponownie.");
@@ -770,7 +785,7 @@ PanelResponse announcementPost(const PageContext& ctx, const Form& form)
         return seeOther("/panel/catalog?msg=error");
     const std::string title = outcome->stored ? "Ogłoszenie: " + outcome->stored->title.pl : "Ogłoszenie: ";
     if (outcome->result == CatalogSaveResult::Invalid)
-        return renderAnnouncement(ctx, isNew ? "Nowe ogłoszenie" : title, id, "", *version, typed,
+        return renderAnnouncement(ctx, isNew ? "Nowe ogłoszenie" : title, id, {}, *version, typed,
                                   mapErrors(outcome->errors, fieldInfos(kAnnouncementTexts, kAnnouncementDates), typed),
                                   422);
     if (outcome->result == CatalogSaveResult::Stale && outcome->stored)

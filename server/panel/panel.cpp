@@ -873,7 +873,8 @@ PanelResponse Panel::reservationsPage(const PanelSession& s, const PanelRequest&
                         decisionForm(form, "confirm", false, "Potwierdź zgłoszenie " + code, "Potwierdź") +
                         decisionForm(form, "cancel", true, "Odwołaj zgłoszenie " + code, "Odwołaj") +
                         moveRequestForm(s, r.columnText(0).value(), r.columnText(1).value(), r.columnText(9).value(),
-                                        r.columnText(10).value(), *freeSlots, "reservations") +
+                                        r.columnText(10).value(), *freeSlots, "reservations")
+                            .str() +
                         "</td></tr>\n";
                 });
         });

@@ -25,7 +25,8 @@ struct SlotForm
     std::map<std::string, std::string> errors; ///< field name → message
 };
 
-FlashMessage flashFor(const std::string& code)
+/// The messages of the redirects' ?msg= codes.
+const std::map<std::string, FlashMessage>& slotMessages()
 {
     static const std::map<std::string, FlashMessage> messages{
         {"published", {"Dyżur opublikowany; kioski pokażą go po najbliższej synchronizacji.", false}},
@@ -37,8 +38,7 @@ FlashMessage flashFor(const std::string& code)
         {"stale", {"Stan zmienił się w międzyczasie; odśwież i spróbuj ponownie.", true}},
         {"bad-input", {"Nieprawidłowe dane formularza.", true}},
         {"error", {"Błąd bazy danych; nic nie zmieniono. Spróbuj ponownie.", true}}};
-    auto it = messages.find(code);
-    return it == messages.end() ? FlashMessage{} : it->second;
+    return messages;
 }
 
 std::string kindNames(const std::vector<std::string>& ids, const std::vector<CounsellingKindView>& kinds)
@@ -128,71 +128,115 @@ SlotForm readForm(const std::map<std::string, std::string>& form, const std::vec
     return f;
 }
 
+/// One labelled input of the form, with its error beside it.
+Html formField(const SlotForm& f, const std::string& name, const std::string& label, const Html& attributes,
+               const std::string& value)
+{
+    const auto error = f.errors.find(name);
+    Html out;
+    out << "<p><label for=\"pole-" << name << "\">" << label << "</label><br><input id=\"pole-" << name << "\" name=\""
+        << name << "\" " << attributes << " value=\"" << value << "\"";
+    if (error != f.errors.end())
+        out << " aria-invalid=\"true\" aria-describedby=\"blad-" << name << "\"";
+    out << ">";
+    if (error != f.errors.end())
+        out << " <span id=\"blad-" << name << "\" class=\"warn\">" << error->second << "</span>";
+    return out << "</p>\n";
+}
+
 /// The publish / edit form. `f` holds what to show (typed values, or the slot being edited).
-std::string renderForm(const PageContext& ctx, const SlotForm& f, const std::vector<CounsellingKindView>& kinds,
-                       const std::string& problem)
+Html renderForm(const PageContext& ctx, const SlotForm& f, const std::vector<CounsellingKindView>& kinds,
+                const std::string& problem)
 {
     const bool editing = !f.id.empty();
-    std::string out = std::string("<section aria-labelledby=\"formularz\">\n<h2 id=\"formularz\" tabindex=\"-1\">") +
-                      (editing ? "Zmień dyżur" : "Nowy dyżur") + "</h2>\n";
+    Html out;
+    out << "<section aria-labelledby=\"formularz\">\n<h2 id=\"formularz\" tabindex=\"-1\">"
+        << (editing ? Markup("Zmień dyżur") : Markup("Nowy dyżur")) << "</h2>\n";
     if (!f.errors.empty() || !problem.empty())
     {
-        out += "<div class=\"flash error\" role=\"alert\"><p>" +
-               htmlEscape(problem.empty() ? "Popraw zaznaczone pola:" : problem) + "</p>";
+        out << "<div class=\"flash error\" role=\"alert\"><p>";
+        if (problem.empty())
+            out << "Popraw zaznaczone pola:";
+        else
+            out << problem;
+        out << "</p>";
         if (!f.errors.empty())
         {
-            out += "<ul>";
+            out << "<ul>";
             for (const auto& [field, message] : f.errors)
-                out += "<li><a href=\"#pole-" + htmlEscape(field) + "\">" + htmlEscape(message) + "</a></li>";
-            out += "</ul>";
+                out << "<li><a href=\"#pole-" << field << "\">" << message << "</a></li>";
+            out << "</ul>";
         }
-        out += "</div>\n";
+        out << "</div>\n";
     }
-    auto field =
-        [&](const std::string& name, const std::string& label, const std::string& attrs, const std::string& value)
-    {
-        const auto error = f.errors.find(name);
-        std::string html = "<p><label for=\"pole-" + name + "\">" + label + "</label><br><input id=\"pole-" + name +
-                           "\" name=\"" + name + "\" " + attrs + " value=\"" + htmlEscape(value) + "\"";
-        if (error != f.errors.end())
-            html += " aria-invalid=\"true\" aria-describedby=\"blad-" + name + "\"";
-        html += ">";
-        if (error != f.errors.end())
-            html += " <span id=\"blad-" + name + "\" class=\"warn\">" + htmlEscape(error->second) + "</span>";
-        return html + "</p>\n";
-    };
-    out += "<form method=\"post\" action=\"/panel/slots/save\" class=\"slot-form\">" + csrfInput(ctx.session) +
-           "<input type=\"hidden\" name=\"id\" value=\"" + htmlEscape(f.id) + "\">\n";
-    out += field("date", "Data", "type=\"date\" required min=\"" + ctx.now.today.iso() + "\"", f.dateText);
-    out += field("start", "Godzina rozpoczęcia", "type=\"time\" required step=\"300\"", f.startText);
-    out +=
-        field("minutes",
-              "Czas trwania (minuty, " + std::to_string(kMinSlotMinutes) + "–" + std::to_string(kMaxSlotMinutes) + ")",
-              "type=\"number\" required min=\"" + std::to_string(kMinSlotMinutes) + "\" max=\"" +
-                  std::to_string(kMaxSlotMinutes) + "\" step=\"5\"",
-              f.minutesText);
-    out += field("counsellor", "Doradca (imię i nazwisko)", "required maxlength=\"120\" autocomplete=\"off\"",
-                 f.counsellor);
-    out += field("room", "Pokój", "required maxlength=\"60\" autocomplete=\"off\"", f.room);
+    out << "<form method=\"post\" action=\"/panel/slots/save\" class=\"slot-form\">"
+        << Html::assumeEscaped(csrfInput(ctx.session)) << "<input type=\"hidden\" name=\"id\" value=\"" << f.id
+        << "\">\n";
+    out << formField(f, "date", "Data", Html() << "type=\"date\" required min=\"" << ctx.now.today.iso() << "\"",
+                     f.dateText);
+    out << formField(f, "start", "Godzina rozpoczęcia", Html() << "type=\"time\" required step=\"300\"", f.startText);
+    out << formField(f, "minutes",
+                     "Czas trwania (minuty, " + std::to_string(kMinSlotMinutes) + "–" +
+                         std::to_string(kMaxSlotMinutes) + ")",
+                     Html() << "type=\"number\" required min=\"" << kMinSlotMinutes << "\" max=\"" << kMaxSlotMinutes
+                            << "\" step=\"5\"",
+                     f.minutesText);
+    out << formField(f, "counsellor", "Doradca (imię i nazwisko)",
+                     Html() << "required maxlength=\"120\" autocomplete=\"off\"", f.counsellor);
+    out << formField(f, "room", "Pokój", Html() << "required maxlength=\"60\" autocomplete=\"off\"", f.room);
     const auto kindsError = f.errors.find("kinds");
-    out += "<fieldset id=\"pole-kinds\"" +
-           std::string(kindsError != f.errors.end() ? " aria-describedby=\"blad-kinds\"" : "") +
-           "><legend>Rodzaje poradnictwa na tym dyżurze</legend>\n";
+    out << "<fieldset id=\"pole-kinds\""
+        << (kindsError != f.errors.end() ? Markup(" aria-describedby=\"blad-kinds\"") : Markup(""))
+        << "><legend>Rodzaje poradnictwa na tym dyżurze</legend>\n";
     for (const auto& k : kinds)
     {
         const bool checked = std::find(f.kindIds.begin(), f.kindIds.end(), k.id) != f.kindIds.end();
-        const std::string id = "kind-" + htmlEscape(k.id);
-        out += "<input type=\"checkbox\" id=\"" + id + "\" name=\"" + id + "\" value=\"1\"" +
-               (checked ? " checked" : "") + "> <label for=\"" + id + "\">" + htmlEscape(k.name) + "</label><br>\n";
+        const std::string id = "kind-" + k.id;
+        out << "<input type=\"checkbox\" id=\"" << id << "\" name=\"" << id << "\" value=\"1\""
+            << (checked ? Markup(" checked") : Markup("")) << "> <label for=\"" << id << "\">" << k.name
+            << "</label><br>\n";
     }
     if (kindsError != f.errors.end())
-        out += "<span id=\"blad-kinds\" class=\"warn\">" + htmlEscape(kindsError->second) + "</span>\n";
-    out += "</fieldset>\n<p><button type=\"submit\">" + std::string(editing ? "Zapisz zmiany" : "Opublikuj dyżur") +
-           "</button>";
+        out << "<span id=\"blad-kinds\" class=\"warn\">" << kindsError->second << "</span>\n";
+    out << "</fieldset>\n<p><button type=\"submit\">" << (editing ? Markup("Zapisz zmiany") : Markup("Opublikuj dyżur"))
+        << "</button>";
     if (editing)
-        out += " <a href=\"/panel/slots\">Anuluj zmianę</a>";
-    out += "</p>\n</form>\n</section>\n";
-    return out;
+        out << " <a href=\"/panel/slots\">Anuluj zmianę</a>";
+    return out << "</p>\n</form>\n</section>\n";
+}
+
+/// One upcoming slot's row: free (edit, withdraw) or booked (move its request).
+Html slotRow(const PageContext& ctx, const BookedSlotView& booking, const std::vector<CounsellingKindView>& kinds,
+             const std::vector<SlotOption>& options)
+{
+    const SlotView& row = booking.slot;
+    const auto date = parseIsoDate(row.date);
+    const std::string day = date ? dayText(*date) : row.date;
+    const std::string when = timeRange(row.start, row.minutes);
+    const std::string label = day + " " + when;
+    Html out;
+    out << "<tr><th scope=\"row\">" << day << "</th><td>" << when << "</td><td class=\"num\">" << row.minutes
+        << "</td><td>" << row.counsellor << "</td><td>" << row.room << "</td><td>" << kindNames(row.kindIds, kinds)
+        << "</td><td>";
+    if (!booking.booked)
+        return out << "wolny</td><td><a href=\"/panel/slots?edit=" << urlEncode(row.id)
+                   << "#formularz\" aria-label=\"Zmień dyżur " << label
+                   << "\">Zmień</a> <form class=\"inline\" method=\"post\" action=\"/panel/slots/withdraw\">"
+                   << Html::assumeEscaped(csrfInput(ctx.session)) << "<input type=\"hidden\" name=\"id\" value=\""
+                   << row.id << "\"><button type=\"submit\" class=\"secondary\" aria-label=\"Wycofaj dyżur " << label
+                   << "\">Wycofaj</button></form></td></tr>\n";
+    out << "<strong>zajęty</strong>";
+    if (!booking.requestCode.empty())
+        out << ", zgłoszenie " << booking.requestCode << " (" << requestStatusLabel(booking.requestStatus) << ")";
+    out << "</td><td>";
+    const Html move = booking.requestId.empty() ? Html()
+                                                : moveRequestForm(ctx.session, booking.requestId, booking.requestCode,
+                                                                  booking.requestKind, row.id, options, "slots");
+    if (move.empty())
+        out << "brak wolnego terminu tego rodzaju";
+    else
+        out << move;
+    return out << "</td></tr>\n";
 }
 
 /// The whole page over `data`: the form (blank, the slot to edit, or what was typed) and the
@@ -200,7 +244,6 @@ std::string renderForm(const PageContext& ctx, const SlotForm& f, const std::vec
 PanelResponse renderSlots(const PageContext& ctx, const SlotsOverview& data, std::optional<SlotForm> form,
                           const std::string& problem, const FlashMessage& flash, int httpStatus)
 {
-    const std::vector<CounsellingKindView>& kinds = data.kinds;
     const std::vector<SlotOption> options = slotOptions(data.free);
     const std::string editId = form ? std::string() : fieldValue(ctx.request.query, "edit");
     std::optional<SlotForm> editing;
@@ -225,53 +268,24 @@ PanelResponse renderSlots(const PageContext& ctx, const SlotsOverview& data, std
     blank.minutesText = "60";
     const SlotForm& shownForm = form ? *form : editing ? *editing : blank;
 
-    std::string body = "<p>Dyżury publikowane tutaj kioski pokazują mieszkańcom jako wolne terminy. Zajęty dyżur "
-                       "można tylko przenieść razem ze zgłoszeniem na inny wolny termin (kod zgłoszenia się nie "
-                       "zmienia).</p>\n<p><a href=\"#formularz\">Przejdź do formularza nowego dyżuru</a></p>\n";
-    body += "<h2 id=\"dyzury\">Nadchodzące dyżury</h2>\n";
+    Html body;
+    body << "<p>Dyżury publikowane tutaj kioski pokazują mieszkańcom jako wolne terminy. Zajęty dyżur "
+            "można tylko przenieść razem ze zgłoszeniem na inny wolny termin (kod zgłoszenia się nie "
+            "zmienia).</p>\n<p><a href=\"#formularz\">Przejdź do formularza nowego dyżuru</a></p>\n"
+            "<h2 id=\"dyzury\">Nadchodzące dyżury</h2>\n";
     if (data.upcoming.empty())
-        body += "<p role=\"status\">Brak opublikowanych dyżurów od dziś.</p>\n";
+        body << "<p role=\"status\">Brak opublikowanych dyżurów od dziś.</p>\n";
     else
     {
-        body += "<table aria-labelledby=\"dyzury\">\n<thead><tr><th scope=\"col\">Data</th><th scope=\"col\">Godzina"
+        body << "<table aria-labelledby=\"dyzury\">\n<thead><tr><th scope=\"col\">Data</th><th scope=\"col\">Godzina"
                 "</th><th scope=\"col\" class=\"num\">Minuty</th><th scope=\"col\">Doradca</th><th scope=\"col\">Pokój"
                 "</th><th scope=\"col\">Rodzaje</th><th scope=\"col\">Rezerwacja</th><th scope=\"col\">Działania</th>"
                 "</tr></thead>\n<tbody>\n";
         for (const auto& booking : data.upcoming)
-        {
-            const SlotView& row = booking.slot;
-            const auto date = parseIsoDate(row.date);
-            const std::string when = timeRange(row.start, row.minutes);
-            const std::string label = (date ? dayText(*date) : row.date) + " " + when;
-            body += "<tr><th scope=\"row\">" + htmlEscape(date ? dayText(*date) : row.date) + "</th><td>" +
-                    htmlEscape(when) + "</td><td class=\"num\">" + std::to_string(row.minutes) + "</td><td>" +
-                    htmlEscape(row.counsellor) + "</td><td>" + htmlEscape(row.room) + "</td><td>" +
-                    htmlEscape(kindNames(row.kindIds, kinds)) + "</td><td>";
-            if (!booking.booked)
-                body += "wolny</td><td><a href=\"/panel/slots?edit=" + urlEncode(row.id) +
-                        "#formularz\" aria-label=\"Zmień dyżur " + htmlEscape(label) +
-                        "\">Zmień</a> <form class=\"inline\" method=\"post\" action=\"/panel/slots/withdraw\">" +
-                        csrfInput(ctx.session) + "<input type=\"hidden\" name=\"id\" value=\"" + htmlEscape(row.id) +
-                        "\"><button type=\"submit\" class=\"secondary\" aria-label=\"Wycofaj dyżur " +
-                        htmlEscape(label) + "\">Wycofaj</button></form></td></tr>\n";
-            else
-            {
-                body +=
-                    "<strong>zajęty</strong>" +
-                    (booking.requestCode.empty() ? std::string()
-                                                 : ", zgłoszenie " + htmlEscape(booking.requestCode) + " (" +
-                                                       htmlEscape(requestStatusLabel(booking.requestStatus)) + ")") +
-                    "</td><td>";
-                const std::string move = booking.requestId.empty()
-                                             ? std::string()
-                                             : moveRequestForm(ctx.session, booking.requestId, booking.requestCode,
-                                                               booking.requestKind, row.id, options, "slots");
-                body += (move.empty() ? std::string("brak wolnego terminu tego rodzaju") : move) + "</td></tr>\n";
-            }
-        }
-        body += "</tbody>\n</table>\n";
+            body << slotRow(ctx, booking, data.kinds, options);
+        body << "</tbody>\n</table>\n";
     }
-    body += renderForm(ctx, shownForm, kinds, problem);
+    body << renderForm(ctx, shownForm, data.kinds, problem);
     PanelResponse r;
     r.status = httpStatus;
     r.body = renderPage(pageFrame(ctx, "Dyżury poradnictwa", "/panel/slots", shown), body);
@@ -322,30 +336,31 @@ Result<std::vector<SlotOption>, db::Error> loadFreeSlotOptions(PanelStore& store
     return slotOptions(*free);
 }
 
-std::string moveRequestForm(const PanelSession& session, const std::string& requestId, const std::string& code,
-                            const std::string& kindId, const std::string& currentSlotId,
-                            const std::vector<SlotOption>& options, const std::string& returnTo)
+Html moveRequestForm(const PanelSession& session, const std::string& requestId, const std::string& code,
+                     const std::string& kindId, const std::string& currentSlotId,
+                     const std::vector<SlotOption>& options, const std::string& returnTo)
 {
-    std::string choices;
+    Html choices;
     for (const auto& o : options)
         if (o.id != currentSlotId && std::find(o.kindIds.begin(), o.kindIds.end(), kindId) != o.kindIds.end())
-            choices += "<option value=\"" + htmlEscape(o.id) + "\">" + htmlEscape(o.label) + "</option>";
+            choices << "<option value=\"" << o.id << "\">" << o.label << "</option>";
     if (choices.empty())
         return {};
-    const std::string id = "przenies-" + htmlEscape(requestId);
-    return "<form class=\"inline\" method=\"post\" action=\"/panel/counselling/decide\">" + csrfInput(session) +
-           "<input type=\"hidden\" name=\"id\" value=\"" + htmlEscape(requestId) +
-           "\"><input type=\"hidden\" name=\"action\" value=\"move\"><input type=\"hidden\" name=\"return\" "
-           "value=\"" +
-           htmlEscape(returnTo) + "\"><label for=\"" + id + "\">Nowy termin dla " + htmlEscape(code) +
-           "</label> <select id=\"" + id + "\" name=\"slot\">" + choices +
-           "</select> <button type=\"submit\" aria-label=\"Przenieś zgłoszenie " + htmlEscape(code) +
-           "\">Przenieś</button></form>";
+    const std::string id = "przenies-" + requestId;
+    return Html() << "<form class=\"inline\" method=\"post\" action=\"/panel/counselling/decide\">"
+                  << Html::assumeEscaped(csrfInput(session)) << "<input type=\"hidden\" name=\"id\" value=\""
+                  << requestId
+                  << "\"><input type=\"hidden\" name=\"action\" value=\"move\"><input type=\"hidden\" name=\"return\" "
+                     "value=\""
+                  << returnTo << "\"><label for=\"" << id << "\">Nowy termin dla " << code << "</label> <select id=\""
+                  << id << "\" name=\"slot\">" << choices
+                  << "</select> <button type=\"submit\" aria-label=\"Przenieś zgłoszenie " << code
+                  << "\">Przenieś</button></form>";
 }
 
 PanelResponse slotsPage(const PageContext& ctx)
 {
-    return showSlots(ctx, std::nullopt, "", flashFor(fieldValue(ctx.request.query, "msg")), 200);
+    return showSlots(ctx, std::nullopt, "", lookupFlash(slotMessages(), fieldValue(ctx.request.query, "msg")), 200);
 }
 
 PanelResponse slotSaveAction(const PageContext& ctx, const std::map<std::string, std::string>& form)

@@ -31,10 +31,10 @@ std::vector<SlotOption> slotOptions(const std::vector<SlotView>& free);
 Result<std::vector<SlotOption>, db::Error> loadFreeSlotOptions(PanelStore& store, const Now& now, int limit = 200);
 
 /// The "move to another slot" form for counselling request `requestId` (offers only slots of its
-/// kind, other than `currentSlotId`); "" when no slot fits. `returnTo` is "slots" or "reservations".
-std::string moveRequestForm(const PanelSession& session, const std::string& requestId, const std::string& code,
-                            const std::string& kindId, const std::string& currentSlotId,
-                            const std::vector<SlotOption>& options, const std::string& returnTo);
+/// kind, other than `currentSlotId`); empty when no slot fits. `returnTo` is "slots" or "reservations".
+Html moveRequestForm(const PanelSession& session, const std::string& requestId, const std::string& code,
+                     const std::string& kindId, const std::string& currentSlotId,
+                     const std::vector<SlotOption>& options, const std::string& returnTo);
 
 /// GET /panel/slots[?edit=ID]
 PanelResponse slotsPage(const PageContext& ctx);

@@ -38,85 +38,95 @@ FlashMessage flashFor(const std::string& code)
     return {};
 }
 
-std::string actionForms(const PageContext& ctx, const UnitView& row, const std::string& filter)
+/// The state changes `row` allows now, one small form each; "—" when none.
+Html actionForms(const PageContext& ctx, const UnitView& row, const std::string& filter)
 {
+    Html out;
     if (!row.state)
-        return "—";
-    std::string out;
-    const std::string inv = htmlEscape(row.inventory);
+        return out << "—";
     for (const auto& t : unitTransitions())
     {
         if (std::find(t.from.begin(), t.from.end(), *row.state) == t.from.end())
             continue;
-        const std::string code(t.code);
-        out += "<form class=\"inline\" method=\"post\" action=\"/panel/units/state\">" + csrfInput(ctx.session) +
-               "<input type=\"hidden\" name=\"inventory\" value=\"" + inv +
-               "\"><input type=\"hidden\" name=\"action\" value=\"" + code + "\">";
+        out << "<form class=\"inline\" method=\"post\" action=\"/panel/units/state\">"
+            << Html::assumeEscaped(csrfInput(ctx.session)) << "<input type=\"hidden\" name=\"inventory\" value=\""
+            << row.inventory << "\"><input type=\"hidden\" name=\"action\" value=\"" << t.code << "\">";
         if (!filter.empty())
-            out += "<input type=\"hidden\" name=\"stan\" value=\"" + htmlEscape(filter) + "\">";
+            out << "<input type=\"hidden\" name=\"stan\" value=\"" << filter << "\">";
         if (t.to == UnitState::Repair || t.to == UnitState::Retired)
         {
-            const std::string id = "uwagi-" + code + "-" + inv;
-            out += "<label for=\"" + id + "\" class=\"sr-only\">Powód (" + std::string(t.label) + ", " + inv +
-                   ")</label><input id=\"" + id + "\" name=\"note\" maxlength=\"500\" placeholder=\"powód\">";
+            const std::string id = "uwagi-" + std::string(t.code) + "-" + row.inventory;
+            out << "<label for=\"" << id << "\" class=\"sr-only\">Powód (" << t.label << ", " << row.inventory
+                << ")</label><input id=\"" << id << "\" name=\"note\" maxlength=\"500\" placeholder=\"powód\">";
         }
-        out += "<button type=\"submit\"" + std::string(t.to == UnitState::Retired ? " class=\"secondary\"" : "") +
-               " aria-label=\"" + std::string(t.label) + ": " + inv + "\">" + std::string(t.label) +
-               "</button></form> ";
+        out << "<button type=\"submit\"" << (t.to == UnitState::Retired ? Markup(" class=\"secondary\"") : Markup(""))
+            << " aria-label=\"" << t.label << ": " << row.inventory << "\">" << t.label << "</button></form> ";
     }
-    return out.empty() ? "—" : out;
+    if (out.empty())
+        out << "—";
+    return out;
 }
 
-/// The units page over `units` (already loaded), with `flash` and `httpStatus`.
+/// The open loan's due date, marked when it has passed; "—" without a loan.
+Html dueCell(const UnitView& row, const Date& today)
+{
+    Html out;
+    if (!row.loanDue || row.loanDue->empty())
+        return out << "—";
+    const auto due = parseIsoDate(*row.loanDue);
+    if (!due || !(*due < today))
+        return out << *row.loanDue;
+    return out << "<strong class=\"warn\">" << *row.loanDue << " (⚠ " << today.toDays() - due->toDays()
+               << " dni po terminie)</strong>";
+}
+
+/// The units page over `rows` (already loaded), with `flash` and `httpStatus`.
 PanelResponse renderUnits(const PageContext& ctx, const std::vector<UnitView>& rows, const FlashMessage& flash,
                           int httpStatus, const std::string& filter)
 {
-    std::string body = "<form method=\"get\" action=\"/panel/units\" class=\"inline\"><label for=\"stan\">Pokaż"
-                       "</label><select id=\"stan\" name=\"stan\"><option value=\"\">wszystkie jednostki</option>";
+    Html body;
+    body << "<form method=\"get\" action=\"/panel/units\" class=\"inline\"><label for=\"stan\">Pokaż"
+            "</label><select id=\"stan\" name=\"stan\"><option value=\"\">wszystkie jednostki</option>";
     for (UnitState s : {UnitState::Available, UnitState::Reserved, UnitState::OnLoan, UnitState::Cleaning,
                         UnitState::Repair, UnitState::Retired})
     {
-        const std::string code(domain::toCode(s));
-        body += "<option value=\"" + code + "\"" + (code == filter ? " selected" : "") + ">" + unitStateLabel(s) +
-                "</option>";
+        const std::string_view code = domain::toCode(s);
+        body << "<option value=\"" << code << "\"" << (code == filter ? Markup(" selected") : Markup("")) << ">"
+             << unitStateLabel(s) << "</option>";
     }
-    body += "</select> <button type=\"submit\" class=\"secondary\">Pokaż</button></form>\n"
+    body << "</select> <button type=\"submit\" class=\"secondary\">Pokaż</button></form>\n"
             "<p>Stan na żywo każdej jednostki. Zmiany stanu zapisują się od razu, a kioski dostają je przy "
             "najbliższej synchronizacji. Jednostka po naprawie lub przywrócona do użytku trafia najpierw do "
             "czyszczenia i sprawdzenia.</p>\n";
     if (rows.empty())
-        body += "<p role=\"status\">Brak jednostek" + std::string(filter.empty() ? "" : " w tym stanie") + ".</p>\n";
+        body << "<p role=\"status\">Brak jednostek" << (filter.empty() ? Markup("") : Markup(" w tym stanie"))
+             << ".</p>\n";
     else
     {
-        body += "<table>\n<caption>Jednostki sprzętu (" + std::to_string(rows.size()) +
-                ")</caption>\n<thead><tr><th scope=\"col\">Nr inwentarzowy</th><th scope=\"col\">Sprzęt</th>"
+        body << "<table>\n<caption>Jednostki sprzętu (" << rows.size()
+             << ")</caption>\n<thead><tr><th scope=\"col\">Nr inwentarzowy</th><th scope=\"col\">Sprzęt</th>"
                 "<th scope=\"col\">Stan</th><th scope=\"col\">Uwagi</th><th scope=\"col\">Termin zwrotu</th>"
                 "<th scope=\"col\">Ostatnia zmiana w panelu</th><th scope=\"col\">Działania</th></tr></thead>\n"
                 "<tbody>\n";
         for (const auto& row : rows)
         {
-            std::string due = "—";
-            if (row.loanDue && !row.loanDue->empty())
-            {
-                due = htmlEscape(*row.loanDue);
-                if (auto d = parseIsoDate(*row.loanDue); d && *d < ctx.now.today)
-                    due = "<strong class=\"warn\">" + due + " (⚠ " +
-                          std::to_string(ctx.now.today.toDays() - d->toDays()) + " dni po terminie)</strong>";
-            }
-            const std::string stateText = row.state ? unitStateLabel(*row.state) : row.stateCode;
-            body += "<tr id=\"u-" + htmlEscape(row.inventory) + "\"><th scope=\"row\">" + htmlEscape(row.inventory) +
-                    "</th><td>" + htmlEscape(row.typeName) + "</td><td>" + htmlEscape(stateText) +
-                    (row.stateSince > 0
-                         ? "<br><span class=\"muted\">od " + htmlEscape(dateTimeText(row.stateSince)) + "</span>"
-                         : std::string()) +
-                    "</td><td>" + (row.notes.empty() ? std::string("—") : htmlEscape(row.notes)) + "</td><td>" + due +
-                    "</td><td>" +
-                    (row.lastChangedAt > 0
-                         ? htmlEscape(row.lastChangedBy) + ", " + htmlEscape(dateTimeText(row.lastChangedAt))
-                         : std::string("—")) +
-                    "</td><td>" + actionForms(ctx, row, filter) + "</td></tr>\n";
+            body << "<tr id=\"u-" << row.inventory << "\"><th scope=\"row\">" << row.inventory << "</th><td>"
+                 << row.typeName << "</td><td>" << (row.state ? unitStateLabel(*row.state) : row.stateCode);
+            if (row.stateSince > 0)
+                body << "<br><span class=\"muted\">od " << dateTimeText(row.stateSince) << "</span>";
+            body << "</td><td>";
+            if (row.notes.empty())
+                body << "—";
+            else
+                body << row.notes;
+            body << "</td><td>" << dueCell(row, ctx.now.today) << "</td><td>";
+            if (row.lastChangedAt > 0)
+                body << row.lastChangedBy << ", " << dateTimeText(row.lastChangedAt);
+            else
+                body << "—";
+            body << "</td><td>" << actionForms(ctx, row, filter) << "</td></tr>\n";
         }
-        body += "</tbody>\n</table>\n";
+        body << "</tbody>\n</table>\n";
     }
     PanelResponse r;
     r.status = httpStatus;

@@ -172,6 +172,7 @@ std::string newAnnouncementId(const domain::Catalog& c)
     }
 }
 
+/// `outcome` when `status` succeeded. Call it after the work that fills `outcome` has run.
 template <typename Outcome> Result<Outcome, db::Error> outcomeOf(const Status<db::Error>& status, Outcome outcome)
 {
     if (!status)
@@ -257,7 +258,8 @@ Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveSer
         outcome.result = CatalogSaveResult::Saved;
         return publish(d, edit.staffId, catalogue, entity::kService, edit.id, after, position, "update", edit.now);
     };
-    return outcomeOf(editCatalogue(m_store, "catalogue save", save), std::move(outcome));
+    const auto status = editCatalogue(m_store, "catalogue save", save);
+    return outcomeOf(status, std::move(outcome));
 }
 
 Result<CatalogSaveOutcome<domain::Announcement>, db::Error> SqlitePanelStore::saveAnnouncement(const CatalogEdit& edit)
@@ -317,7 +319,8 @@ Result<CatalogSaveOutcome<domain::Announcement>, db::Error> SqlitePanelStore::sa
         return publish(d, edit.staffId, catalogue, entity::kAnnouncement, id, after, position, isNew ? "add" : "update",
                        edit.now);
     };
-    return outcomeOf(editCatalogue(m_store, "announcement save", save), std::move(outcome));
+    const auto status = editCatalogue(m_store, "announcement save", save);
+    return outcomeOf(status, std::move(outcome));
 }
 
 Result<CatalogSaveResult, db::Error> SqlitePanelStore::withdrawAnnouncement(const std::string& id, std::int64_t version,
@@ -343,7 +346,8 @@ Result<CatalogSaveResult, db::Error> SqlitePanelStore::withdrawAnnouncement(cons
         // A tombstone, as importCatalog writes for an entry the new file no longer has.
         return publish(d, staffId, catalogue, entity::kAnnouncement, id, std::nullopt, std::nullopt, "withdraw", now);
     };
-    return outcomeOf(editCatalogue(m_store, "announcement withdrawal", withdraw), result);
+    const auto status = editCatalogue(m_store, "announcement withdrawal", withdraw);
+    return outcomeOf(status, result);
 }
 
 } // namespace okienko::server
