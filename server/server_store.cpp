@@ -832,10 +832,8 @@ Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalo
                 auto it = before.find(key);
                 if (it != before.end() && it->second == value)
                     continue;
-                OKIENKO_TRY(db::exec(d,
-                                     "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, "
-                                     "created_at) VALUES (?, ?, 'upsert', ?, ?, NULL, ?)",
-                                     key.first, key.second, value.first, value.second, now.unix));
+                if (auto seq = logCatalogUpsert(d, key.first, key.second, value.first, value.second, now.unix); !seq)
+                    return makeErr(seq.error());
                 ++summary.upserts;
             }
             for (const auto& [key, value] : before)
@@ -1260,6 +1258,26 @@ Status<db::Error> logCounsellingSlotChange(db::Database& d, const std::string& s
     if (!*slot)
         return logDelete(d, protocol::entity::kCounsellingSlot, slotId, now);
     return logUpsert(d, protocol::entity::kCounsellingSlot, slotId, protocol::encodeSlot(**slot), now);
+}
+
+Result<std::int64_t, db::Error> logCatalogUpsert(db::Database& d, std::string_view entity, const std::string& id,
+                                                 const std::string& data, int position, std::int64_t now)
+{
+    if (auto st = sqlExec(d,
+                          "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
+                          "VALUES (?, ?, 'upsert', ?, ?, NULL, ?)",
+                          entity, id, data, position, now);
+        !st)
+        return makeErr(st.error());
+    return d.lastInsertRowId();
+}
+
+Result<std::int64_t, db::Error> logCatalogDelete(db::Database& d, std::string_view entity, const std::string& id,
+                                                 std::int64_t now)
+{
+    if (auto st = logDelete(d, entity, id, now); !st)
+        return makeErr(st.error());
+    return d.lastInsertRowId();
 }
 
 Result<std::int64_t, db::Error> ServerStore::purgeEvents(int retentionDays, const Now& now)

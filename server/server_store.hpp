@@ -19,6 +19,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -127,5 +128,13 @@ Status<db::Error> logUnitChange(db::Database& d, const std::string& inventoryNum
 /// Logs counselling slot `slotId` as it is now for every kiosk: an upsert with its booked flag, or a
 /// tombstone when the slot no longer exists.
 Status<db::Error> logCounsellingSlotChange(db::Database& d, const std::string& slotId, std::int64_t now);
+/// Logs catalogue entry `id` of `entity` (a service, an announcement…) for every kiosk exactly as
+/// importCatalog does: an upsert of its catalogue JSON `data` at `position` in its list. Returns the
+/// row's seq.
+Result<std::int64_t, db::Error> logCatalogUpsert(db::Database& d, std::string_view entity, const std::string& id,
+                                                 const std::string& data, int position, std::int64_t now);
+/// The same for an entry the catalogue no longer has: a tombstone. Returns the row's seq.
+Result<std::int64_t, db::Error> logCatalogDelete(db::Database& d, std::string_view entity, const std::string& id,
+                                                 std::int64_t now);
 
 } // namespace okienko::server

@@ -1,48 +1,32 @@
 // The catalogue section of the coordinators' panel (/panel/catalog…): the list of services and
 // announcements, the form for one service's texts in Polish, Ukrainian and English, and adding,
-// editing and withdrawing announcements. A saved entry is checked by the catalogue loader's rules
-// for one entry (shared/catalog/catalog_loader), stored in one ServerStore::write transaction
-// together with its change-log row (the entry's catalogue JSON, as importCatalog logs it, so every
-// kiosk gets it at its next pull) and a catalog_edits audit row. A form carries the entry's version
-// (the seq of its latest change-log row); a save over a newer change is refused and the typed text
-// is shown again.
+// editing and withdrawing announcements. Each page loads through PanelStore and renders; a save
+// hands the typed values to the store (PanelStore::saveService / saveAnnouncement), which checks the
+// entry by the catalogue loader's rules for one entry and writes it, its change-log row and the
+// catalog_edits audit row in one transaction. A form carries the entry's version (the seq of its
+// latest change-log row); a save over a newer change is refused and the typed text is shown again.
 #pragma once
 
-#include "server/panel/panel.hpp"
-#include "server/panel/panel_auth.hpp"
-#include "server/server_store.hpp"
+#include "server/panel/page_parts.hpp"
 
-#include <functional>
 #include <map>
 #include <string>
 
 namespace okienko::server::panel
 {
 
-class CatalogPages
-{
-  public:
-    CatalogPages(ServerStore& store, std::function<Now()> clock);
-
-    /// True for "/panel/catalog" and every path under "/panel/catalog/".
-    static bool owns(const std::string& path);
-    /// GET /panel/catalog, /panel/catalog/service?id=…, /panel/catalog/announcement[?id=…].
-    PanelResponse get(const PanelSession& session, const PanelRequest& request);
-    /// POST /panel/catalog/service, /panel/catalog/announcement, /panel/catalog/announcement/withdraw.
-    /// The caller has already checked the session, the origin and the CSRF token.
-    PanelResponse post(const PanelSession& session, const std::string& path,
-                       const std::map<std::string, std::string>& form);
-
-  private:
-    PanelResponse listPage(const PanelSession& session, const PanelRequest& request);
-    PanelResponse serviceForm(const PanelSession& session, const std::string& id);
-    PanelResponse saveService(const PanelSession& session, const std::map<std::string, std::string>& form);
-    PanelResponse announcementForm(const PanelSession& session, const std::string& id);
-    PanelResponse saveAnnouncement(const PanelSession& session, const std::map<std::string, std::string>& form);
-    PanelResponse withdrawAnnouncement(const PanelSession& session, const std::map<std::string, std::string>& form);
-
-    ServerStore& m_store;
-    std::function<Now()> m_clock;
-};
+/// GET /panel/catalog: services and announcements with their latest change.
+PanelResponse catalogPage(const PageContext& ctx);
+/// GET /panel/catalog/service?id=…: one service's form.
+PanelResponse servicePage(const PageContext& ctx);
+/// POST /panel/catalog/service: 303 when saved or unchanged, 422 with the loader's errors at the
+/// fields, 409 when the service changed after the form was made.
+PanelResponse servicePost(const PageContext& ctx, const std::map<std::string, std::string>& form);
+/// GET /panel/catalog/announcement[?id=…]: a new announcement's form, or one announcement's.
+PanelResponse announcementPage(const PageContext& ctx);
+/// POST /panel/catalog/announcement: adds (id "") or saves, as servicePost.
+PanelResponse announcementPost(const PageContext& ctx, const std::map<std::string, std::string>& form);
+/// POST /panel/catalog/announcement/withdraw (id, version): 303 with the outcome's message.
+PanelResponse announcementWithdraw(const PageContext& ctx, const std::map<std::string, std::string>& form);
 
 } // namespace okienko::server::panel

@@ -2,38 +2,10 @@
 // contrast above 4.5:1 and a layout that reads on a 1366×768 laptop.
 #include "server/panel/html.hpp"
 
+#include <utility>
+
 namespace okienko::server::panel
 {
-
-std::string htmlEscape(std::string_view text)
-{
-    std::string out;
-    out.reserve(text.size() + 16);
-    for (char c : text)
-    {
-        switch (c)
-        {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out.push_back(c);
-        }
-    }
-    return out;
-}
 
 std::string urlEncode(std::string_view text)
 {
@@ -133,8 +105,8 @@ namespace
 {
 struct NavItem
 {
-    const char* path;
-    const char* label;
+    Markup path;
+    Markup label;
 };
 constexpr NavItem kNav[] = {
     {"/panel/callbacks", "Prośby o telefon"}, {"/panel/reservations", "Rezerwacje i poradnictwo"},
@@ -143,37 +115,40 @@ constexpr NavItem kNav[] = {
     {"/panel/kiosks", "Stan kiosków"},        {"/panel/monitoring", "Monitoring"}};
 } // namespace
 
-std::string renderPage(const PageFrame& frame, const std::string& bodyHtml)
+std::string renderPage(const PageFrame& frame, const Html& body)
 {
-    std::string out = "<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-                      htmlEscape(frame.title) +
-                      " — Okienko, panel koordynatora</title>\n"
-                      "<link rel=\"stylesheet\" href=\"/panel/static/panel.css\">\n</head>\n<body>\n"
-                      "<a class=\"skip\" href=\"#tresc\">Przejdź do treści</a>\n<header class=\"top\">\n"
-                      "<p class=\"brand\">Okienko — panel koordynatora</p>\n";
+    Html out;
+    out << "<!DOCTYPE html>\n<html lang=\"pl\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        << frame.title
+        << " — Okienko, panel koordynatora</title>\n"
+           "<link rel=\"stylesheet\" href=\"/panel/static/panel.css\">\n</head>\n<body>\n"
+           "<a class=\"skip\" href=\"#tresc\">Przejdź do treści</a>\n<header class=\"top\">\n"
+           "<p class=\"brand\">Okienko — panel koordynatora</p>\n";
     if (!frame.staffName.empty())
     {
-        out += "<nav aria-label=\"Główna nawigacja\"><ul>\n";
+        out << "<nav aria-label=\"Główna nawigacja\"><ul>\n";
         for (const auto& item : kNav)
-        {
-            const bool current = frame.activeNav == item.path;
-            out += std::string("<li><a href=\"") + item.path + "\"" + (current ? " aria-current=\"page\"" : "") + ">" +
-                   item.label + "</a></li>\n";
-        }
-        out += "</ul></nav>\n<form class=\"logout\" method=\"post\" action=\"/panel/logout\">"
-               "<span>Zalogowano: " +
-               htmlEscape(frame.staffName) + "</span> <input type=\"hidden\" name=\"csrf\" value=\"" +
-               htmlEscape(frame.csrfToken) + "\"><button type=\"submit\">Wyloguj</button></form>\n";
+            out << "<li><a href=\"" << item.path << "\""
+                << (frame.activeNav == item.path.view() ? Markup(" aria-current=\"page\"") : Markup("")) << ">"
+                << item.label << "</a></li>\n";
+        out << "</ul></nav>\n<form class=\"logout\" method=\"post\" action=\"/panel/logout\">"
+               "<span>Zalogowano: "
+            << frame.staffName << "</span> <input type=\"hidden\" name=\"csrf\" value=\"" << frame.csrfToken
+            << "\"><button type=\"submit\">Wyloguj</button></form>\n";
     }
-    out += "</header>\n<main id=\"tresc\" tabindex=\"-1\">\n<h1>" + htmlEscape(frame.title) + "</h1>\n";
+    out << "</header>\n<main id=\"tresc\" tabindex=\"-1\">\n<h1>" << frame.title << "</h1>\n";
     if (!frame.flash.empty())
-        out += std::string("<p class=\"flash") +
-               (frame.flashIsError ? " error\" role=\"alert\"" : "\" role=\"status\"") + ">" + htmlEscape(frame.flash) +
-               "</p>\n";
-    out += bodyHtml;
-    out += "</main>\n</body>\n</html>\n";
-    return out;
+        out << "<p class=\"flash"
+            << (frame.flashIsError ? Markup(" error\" role=\"alert\"") : Markup("\" role=\"status\"")) << ">"
+            << frame.flash << "</p>\n";
+    out << body << "</main>\n</body>\n</html>\n";
+    return std::move(out).str();
+}
+
+std::string renderPage(const PageFrame& frame, const std::string& bodyHtml)
+{
+    return renderPage(frame, Html::assumeEscaped(bodyHtml));
 }
 
 const std::string& panelCss()

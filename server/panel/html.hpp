@@ -3,6 +3,8 @@
 // landmarks, skip link and navigation. Polish UI.
 #pragma once
 
+#include "server/panel/html_builder.hpp"
+
 #include <map>
 #include <string>
 #include <string_view>
@@ -10,8 +12,6 @@
 namespace okienko::server::panel
 {
 
-/// Escapes & < > " ' for element content and quoted attribute values.
-std::string htmlEscape(std::string_view text);
 /// Percent-encodes for a query-string value (RFC 3986 unreserved characters kept).
 std::string urlEncode(std::string_view text);
 /// application/x-www-form-urlencoded → name/value (last one wins; '+' is a space).
@@ -29,7 +29,10 @@ struct PageFrame
     bool flashIsError = false;
 };
 
-/// A whole HTML document: `bodyHtml` must already be escaped markup.
+/// A whole HTML document around `body`.
+std::string renderPage(const PageFrame& frame, const Html& body);
+/// The same for a body built as a string by code that escapes on its own (pages not yet written
+/// with Html); `bodyHtml` must already be escaped markup.
 std::string renderPage(const PageFrame& frame, const std::string& bodyHtml);
 
 /// The panel's stylesheet (served at /panel/static/panel.css).

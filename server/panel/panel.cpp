@@ -291,8 +291,12 @@ PanelResponse Panel::route(const PanelRequest& request)
             return slotSaveAction(PageContext{m_store, m_panelStore, *session, request, m_clock()}, form);
         if (path == "/panel/slots/withdraw")
             return slotWithdrawAction(PageContext{m_store, m_panelStore, *session, request, m_clock()}, form);
-        if (CatalogPages::owns(path))
-            return CatalogPages(m_store, m_clock).post(*session, path, form);
+        if (path == "/panel/catalog/service")
+            return servicePost(PageContext{m_store, m_panelStore, *session, request, m_clock()}, form);
+        if (path == "/panel/catalog/announcement")
+            return announcementPost(PageContext{m_store, m_panelStore, *session, request, m_clock()}, form);
+        if (path == "/panel/catalog/announcement/withdraw")
+            return announcementWithdraw(PageContext{m_store, m_panelStore, *session, request, m_clock()}, form);
         return messagePage(404, "Nie ma takiej strony", "Nie ma takiej akcji.");
     }
     if (path == "/" || path == "/panel" || path == "/panel/")
@@ -313,8 +317,12 @@ PanelResponse Panel::route(const PanelRequest& request)
         return unitsPage(PageContext{m_store, m_panelStore, *session, request, m_clock()});
     if (path == "/panel/slots")
         return slotsPage(PageContext{m_store, m_panelStore, *session, request, m_clock()});
-    if (CatalogPages::owns(path))
-        return CatalogPages(m_store, m_clock).get(*session, request);
+    if (path == "/panel/catalog")
+        return catalogPage(PageContext{m_store, m_panelStore, *session, request, m_clock()});
+    if (path == "/panel/catalog/service")
+        return servicePage(PageContext{m_store, m_panelStore, *session, request, m_clock()});
+    if (path == "/panel/catalog/announcement")
+        return announcementPage(PageContext{m_store, m_panelStore, *session, request, m_clock()});
     return messagePage(404, "Nie ma takiej strony", "Nie ma takiej strony w panelu.");
 }
 
@@ -844,7 +852,7 @@ PanelResponse Panel::reservationsPage(const PanelSession& s, const PanelRequest&
                                   "r.kind_id WHERE r.status IN ('received', 'provisional') ORDER BY r.received_at");
             if (!rq)
                 return makeErr(rq.error());
-            auto freeSlots = loadFreeSlotOptions(d, m_clock());
+            auto freeSlots = loadFreeSlotOptions(m_panelStore, m_clock());
             if (!freeSlots)
                 return makeErr(freeSlots.error());
             return forEachRow(
@@ -865,7 +873,8 @@ PanelResponse Panel::reservationsPage(const PanelSession& s, const PanelRequest&
                         decisionForm(form, "confirm", false, "Potwierdź zgłoszenie " + code, "Potwierdź") +
                         decisionForm(form, "cancel", true, "Odwołaj zgłoszenie " + code, "Odwołaj") +
                         moveRequestForm(s, r.columnText(0).value(), r.columnText(1).value(), r.columnText(9).value(),
-                                        r.columnText(10).value(), *freeSlots, "reservations") +
+                                        r.columnText(10).value(), *freeSlots, "reservations")
+                            .str() +
                         "</td></tr>\n";
                 });
         });

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "server/panel/page_parts.hpp"
+#include "server/store/slots_views.hpp"
 
 #include <map>
 #include <string>
@@ -24,14 +25,16 @@ struct SlotOption
     std::vector<std::string> kindIds;
 };
 
-/// Free slots from today on (not yet started), in time order, at most `limit`.
-Result<std::vector<SlotOption>, db::Error> loadFreeSlotOptions(db::Database& d, const Now& now, int limit = 200);
+/// The free slots `free` as choices of the "move" form.
+std::vector<SlotOption> slotOptions(const std::vector<SlotView>& free);
+/// Free slots from today on (not yet started), in time order, at most `limit`, as choices.
+Result<std::vector<SlotOption>, db::Error> loadFreeSlotOptions(PanelStore& store, const Now& now, int limit = 200);
 
 /// The "move to another slot" form for counselling request `requestId` (offers only slots of its
-/// kind, other than `currentSlotId`); "" when no slot fits. `returnTo` is "slots" or "reservations".
-std::string moveRequestForm(const PanelSession& session, const std::string& requestId, const std::string& code,
-                            const std::string& kindId, const std::string& currentSlotId,
-                            const std::vector<SlotOption>& options, const std::string& returnTo);
+/// kind, other than `currentSlotId`); empty when no slot fits. `returnTo` is "slots" or "reservations".
+Html moveRequestForm(const PanelSession& session, const std::string& requestId, const std::string& code,
+                     const std::string& kindId, const std::string& currentSlotId,
+                     const std::vector<SlotOption>& options, const std::string& returnTo);
 
 /// GET /panel/slots[?edit=ID]
 PanelResponse slotsPage(const PageContext& ctx);

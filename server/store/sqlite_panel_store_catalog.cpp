@@ -1,0 +1,353 @@
+// The catalogue pages' queries and edits on SQLite. An edit loads the stored catalogue, lays the
+// form's values over the entry's catalogue JSON, checks the result with the catalogue loader's rules
+// for one entry (so what the panel stores always loads on a kiosk), and writes the catalogue, its
+// change-log row (logCatalogUpsert / logCatalogDelete, as import-catalog logs it) and the
+// catalog_edits audit row in one transaction. The entry's version is the seq of its latest
+// change-log row; a save over a newer one is refused as Stale.
+#include "server/store/sqlite_panel_store.hpp"
+#include "shared/catalog/catalog_store.hpp"
+#include "shared/db/query.hpp"
+#include "shared/protocol/catalog_json.hpp"
+#include "shared/protocol/changes.hpp"
+#include "shared/util/uuid.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <utility>
+
+namespace okienko::server
+{
+
+namespace
+{
+using protocol::Json;
+namespace entity = protocol::entity;
+
+/// The latest change of every entry of `kind` (or only of `id` when given), by entry id.
+Status<db::Error> lastChanges(db::Database& d, std::string_view kind, std::map<std::string, CatalogChange>& out,
+                              const std::optional<std::string>& id = std::nullopt)
+{
+    return db::forEachRow(
+        d,
+        "SELECT c.entity_id, c.seq, c.created_at, COALESCE(st.name, '') FROM change_log c "
+        "LEFT JOIN catalog_edits e ON e.change_seq = c.seq LEFT JOIN staff st ON st.id = e.staff_id "
+        "WHERE c.entity = ?1 AND (?2 IS NULL OR c.entity_id = ?2) AND c.seq = "
+        "(SELECT MAX(m.seq) FROM change_log m WHERE m.entity = ?1 AND m.entity_id = c.entity_id)",
+        [&](db::Row& r)
+        {
+            const std::string entryId = r.text();
+            CatalogChange change;
+            change.seq = r.int64();
+            change.at = r.int64();
+            change.staffName = r.text();
+            out[entryId] = std::move(change);
+        },
+        kind, id);
+}
+
+/// The latest change of entry `id` into `out` (seq 0 when the change log has none).
+Status<db::Error> readLastChange(db::Database& d, std::string_view kind, const std::string& id, CatalogChange& out)
+{
+    std::map<std::string, CatalogChange> found;
+    if (auto st = lastChanges(d, kind, found, id); !st)
+        return st;
+    auto it = found.find(id);
+    out = it == found.end() ? CatalogChange{} : it->second;
+    return {};
+}
+
+/// The entry `id` of `entries`, or end().
+template <typename Entry>
+typename std::vector<Entry>::iterator findEntry(std::vector<Entry>& entries, const std::string& id)
+{
+    return std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.id == id; });
+}
+
+/// The catalogue as stored, or nullopt before the first import.
+Result<std::optional<domain::Catalog>, db::Error> storedCatalog(db::Database& d)
+{
+    auto has = catalog::hasCatalog(d);
+    if (!has)
+        return makeErr(has.error());
+    if (!*has)
+        return std::optional<domain::Catalog>();
+    auto loaded = catalog::loadCatalog(d);
+    if (!loaded)
+        return makeErr(loaded.error());
+    return std::optional<domain::Catalog>(std::move(loaded).value());
+}
+
+/// `entry` with the form's `changes` laid over it.
+Json applyChanges(Json entry, const std::vector<CatalogFieldChange>& changes)
+{
+    for (const auto& change : changes)
+    {
+        const Json::json_pointer at(change.pointer);
+        if (change.value)
+            entry[at] = *change.value;
+        else if (entry.contains(at))
+            entry.at(at.parent_pointer()).erase(at.back());
+    }
+    return entry;
+}
+
+/// Writes the catalogue with one entry changed, the entry's change-log row (an upsert at
+/// `position`, or a tombstone without one) and the audit row.
+Status<db::Error> publish(db::Database& d, const std::string& staffId, const domain::Catalog& catalogue,
+                          std::string_view kind, const std::string& id, const std::optional<Json>& data,
+                          std::optional<int> position, const char* action, std::int64_t now)
+{
+    if (auto st = catalog::replaceCatalog(d, catalogue); !st)
+        return st;
+    const std::string dumped = data ? data->dump() : Json::object().dump();
+    auto seq =
+        data ? logCatalogUpsert(d, kind, id, dumped, position.value_or(0), now) : logCatalogDelete(d, kind, id, now);
+    if (!seq)
+        return makeErr(seq.error());
+    return db::exec(d,
+                    "INSERT INTO catalog_edits(entity, entity_id, action, staff_id, change_seq, data, at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    kind, id, action, staffId, *seq, dumped, now);
+}
+
+/// Runs `edit` on the stored catalogue inside one ServerStore::write transaction; before the first
+/// import there is nothing to edit and `edit` is not called. A failure is logged as "panel <what>
+/// failed" (SQLite's message, no form values) and returned.
+Status<db::Error> editCatalogue(ServerStore& store, const char* what,
+                                const std::function<Status<db::Error>(db::Database&, domain::Catalog&)>& edit)
+{
+    auto status = store.write(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            auto loaded = storedCatalog(d);
+            if (!loaded)
+                return makeErr(loaded.error());
+            if (!*loaded)
+                return {};
+            return edit(d, **loaded);
+        });
+    if (!status)
+        std::fprintf(stderr, "okienko-central: panel %s failed: %s\n", what, status.error().message.c_str());
+    return status;
+}
+
+/// Reads entry `id` (found in the stored catalogue by `find`) and its latest change in one snapshot.
+template <typename Entry>
+Result<CatalogEntryView<Entry>, db::Error>
+readEntry(ServerStore& store, std::string_view kind, const std::string& id,
+          const std::function<std::optional<Entry>(const domain::Catalog&)>& find)
+{
+    CatalogEntryView<Entry> out;
+    auto status = store.read(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            out = {};
+            auto stored = storedCatalog(d);
+            if (!stored)
+                return makeErr(stored.error());
+            if (*stored)
+                out.entry = find(**stored);
+            return readLastChange(d, kind, id, out.change);
+        });
+    if (!status)
+        return makeErr(status.error());
+    return out;
+}
+
+std::string newAnnouncementId(const domain::Catalog& c)
+{
+    for (;;)
+    {
+        std::string hex;
+        for (char ch : newUuid())
+            if (ch != '-' && hex.size() < 12)
+                hex.push_back(ch);
+        std::string id = "ogloszenie-" + hex;
+        bool taken = false;
+        for (const auto& a : c.announcements)
+            taken = taken || a.id == id;
+        if (!taken)
+            return id;
+    }
+}
+
+/// `outcome` when `status` succeeded. Call it after the work that fills `outcome` has run.
+template <typename Outcome> Result<Outcome, db::Error> outcomeOf(const Status<db::Error>& status, Outcome outcome)
+{
+    if (!status)
+        return makeErr(status.error());
+    return outcome;
+}
+} // namespace
+
+Result<CatalogOverview, db::Error> SqlitePanelStore::catalogOverview()
+{
+    CatalogOverview out;
+    auto status = m_store.read(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            out = {};
+            auto stored = storedCatalog(d);
+            if (!stored)
+                return makeErr(stored.error());
+            out.catalogue = std::move(stored).value();
+            if (auto st = lastChanges(d, entity::kService, out.services); !st)
+                return st;
+            return lastChanges(d, entity::kAnnouncement, out.announcements);
+        });
+    return outcomeOf(status, std::move(out));
+}
+
+Result<CatalogEntryView<domain::Service>, db::Error> SqlitePanelStore::service(const std::string& id)
+{
+    return readEntry<domain::Service>(m_store, entity::kService, id,
+                                      [&](const domain::Catalog& c) -> std::optional<domain::Service>
+                                      {
+                                          if (const auto* s = c.findService(id))
+                                              return *s;
+                                          return std::nullopt;
+                                      });
+}
+
+Result<CatalogEntryView<domain::Announcement>, db::Error> SqlitePanelStore::announcement(const std::string& id)
+{
+    return readEntry<domain::Announcement>(m_store, entity::kAnnouncement, id,
+                                           [&](const domain::Catalog& c) -> std::optional<domain::Announcement>
+                                           {
+                                               std::optional<domain::Announcement> found;
+                                               for (const auto& a : c.announcements)
+                                                   if (a.id == id)
+                                                       found = a;
+                                               return found;
+                                           });
+}
+
+Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveService(const CatalogEdit& edit)
+{
+    CatalogSaveOutcome<domain::Service> outcome;
+    const auto save = [&](db::Database& d, domain::Catalog& catalogue) -> Status<db::Error>
+    {
+        auto it = findEntry(catalogue.services, edit.id);
+        if (it == catalogue.services.end())
+            return {};
+        outcome.stored = *it;
+        if (auto st = readLastChange(d, entity::kService, edit.id, outcome.current); !st)
+            return st;
+        const Json before = protocol::encodeService(*it);
+        auto parsed = catalog::parseServiceEntry(applyChanges(before, edit.changes).dump());
+        if (!parsed)
+        {
+            outcome.result = CatalogSaveResult::Invalid;
+            outcome.errors = parsed.error();
+            return {};
+        }
+        if (outcome.current.seq != edit.version)
+        {
+            outcome.result = CatalogSaveResult::Stale;
+            return {};
+        }
+        const Json after = protocol::encodeService(*parsed);
+        if (after == before)
+        {
+            outcome.result = CatalogSaveResult::Unchanged;
+            return {};
+        }
+        const auto position = static_cast<int>(it - catalogue.services.begin());
+        *it = std::move(parsed).value();
+        outcome.result = CatalogSaveResult::Saved;
+        return publish(d, edit.staffId, catalogue, entity::kService, edit.id, after, position, "update", edit.now);
+    };
+    const auto status = editCatalogue(m_store, "catalogue save", save);
+    return outcomeOf(status, std::move(outcome));
+}
+
+Result<CatalogSaveOutcome<domain::Announcement>, db::Error> SqlitePanelStore::saveAnnouncement(const CatalogEdit& edit)
+{
+    CatalogSaveOutcome<domain::Announcement> outcome;
+    const bool isNew = edit.id.empty();
+    const auto save = [&](db::Database& d, domain::Catalog& catalogue) -> Status<db::Error>
+    {
+        std::string id = edit.id;
+        Json before = Json::object();
+        auto it = catalogue.announcements.end();
+        if (isNew)
+        {
+            id = newAnnouncementId(catalogue);
+            before = Json{{"id", id}};
+        }
+        else
+        {
+            it = findEntry(catalogue.announcements, id);
+            if (it == catalogue.announcements.end())
+                return {};
+            outcome.stored = *it;
+            before = protocol::encodeAnnouncement(*it);
+            if (auto st = readLastChange(d, entity::kAnnouncement, id, outcome.current); !st)
+                return st;
+        }
+        auto parsed = catalog::parseAnnouncementEntry(applyChanges(before, edit.changes).dump());
+        if (!parsed)
+        {
+            outcome.result = CatalogSaveResult::Invalid;
+            outcome.errors = parsed.error();
+            return {};
+        }
+        if (!isNew && outcome.current.seq != edit.version)
+        {
+            outcome.result = CatalogSaveResult::Stale;
+            return {};
+        }
+        const Json after = protocol::encodeAnnouncement(*parsed);
+        if (!isNew && after == before)
+        {
+            outcome.result = CatalogSaveResult::Unchanged;
+            return {};
+        }
+        int position = 0;
+        if (isNew)
+        {
+            position = static_cast<int>(catalogue.announcements.size());
+            catalogue.announcements.push_back(std::move(parsed).value());
+        }
+        else
+        {
+            position = static_cast<int>(it - catalogue.announcements.begin());
+            *it = std::move(parsed).value();
+        }
+        outcome.result = CatalogSaveResult::Saved;
+        return publish(d, edit.staffId, catalogue, entity::kAnnouncement, id, after, position, isNew ? "add" : "update",
+                       edit.now);
+    };
+    const auto status = editCatalogue(m_store, "announcement save", save);
+    return outcomeOf(status, std::move(outcome));
+}
+
+Result<CatalogSaveResult, db::Error> SqlitePanelStore::withdrawAnnouncement(const std::string& id, std::int64_t version,
+                                                                            const std::string& staffId,
+                                                                            std::int64_t now)
+{
+    CatalogSaveResult result = CatalogSaveResult::NotFound;
+    const auto withdraw = [&](db::Database& d, domain::Catalog& catalogue) -> Status<db::Error>
+    {
+        auto it = findEntry(catalogue.announcements, id);
+        if (it == catalogue.announcements.end())
+            return {};
+        CatalogChange last;
+        if (auto st = readLastChange(d, entity::kAnnouncement, id, last); !st)
+            return st;
+        if (last.seq != version)
+        {
+            result = CatalogSaveResult::Stale;
+            return {};
+        }
+        catalogue.announcements.erase(it);
+        result = CatalogSaveResult::Saved;
+        // A tombstone, as importCatalog writes for an entry the new file no longer has.
+        return publish(d, staffId, catalogue, entity::kAnnouncement, id, std::nullopt, std::nullopt, "withdraw", now);
+    };
+    const auto status = editCatalogue(m_store, "announcement withdrawal", withdraw);
+    return outcomeOf(status, result);
+}
+
+} // namespace okienko::server
