@@ -3,10 +3,10 @@
 // Against the real okienko-central when it is built (or OKIENKO_CENTRAL_BIN names it), else against
 // the in-process stand-in server of the integration tests. Prints one table; never fails a build.
 // Usage: sync_bench [events]
+#include "kiosk/store/kiosk_schema.hpp"
 #include "kiosk/sync/https_client.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/sync_session.hpp"
-#include "shared/catalog/catalog_schema.hpp"
 #include "tests/integration/sync/kiosk_fixture.hpp"
 #include "tests/integration/sync/sync_server.hpp"
 #include "tests/support/sync_test_pki.hpp"
@@ -52,7 +52,7 @@ int main(int argc, char** argv)
     }
 
     test::TempDir dir("sync-bench");
-    auto db = catalog::openKioskDatabase(dir.file("kiosk.db"));
+    auto db = kiosk::openKioskDatabase(dir.file("kiosk.db"));
     if (!db)
         return 1;
     sync::Outbox outbox(*db);

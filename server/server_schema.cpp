@@ -1,9 +1,13 @@
-// Server tables. Conventions as in the kiosk schema: STRICT tables, enum codes from
-// shared/domain/codes.hpp, ISO dates, Unix-second timestamps (server clock). Columns marked
-// PERSONAL hold residents' data: never logged, never sent to a kiosk other than in its own event.
+// The server's own tables and its migration list: migration 1 is the catalogue
+// (shared/catalog/catalog_schema), the rest are the server's. Conventions as in the catalogue:
+// STRICT tables, enum codes from shared/domain/codes.hpp, ISO dates, Unix-second timestamps
+// (server clock). Columns marked PERSONAL hold residents' data: never logged, never sent to a kiosk
+// other than in its own event. The panel's tables are here too: the panel reads and writes them
+// through the store, like every other table.
+// The DDL below is released: each statement is stored verbatim in sqlite_master of every server
+// database, so it is never edited (tests/unit/server compares it with the previous release's).
 #include "server/server_schema.hpp"
 
-#include "server/panel/panel_schema.hpp"
 #include "shared/catalog/catalog_schema.hpp"
 
 namespace okienko::server
@@ -211,20 +215,84 @@ CREATE TABLE usage_events (
     received_at INTEGER NOT NULL
 ) STRICT;
 )sql";
+
+// Migration 3, the coordinators' panel. Session cookies and CSRF tokens are random 32 bytes; only
+// the SHA-256 of the cookie is stored, so a copy of the database cannot be replayed as a login.
+constexpr const char* kPanelTables = R"sql(
+CREATE TABLE panel_sessions (
+    token_hash TEXT PRIMARY KEY,             -- SHA-256 hex of the cookie value
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    csrf_token TEXT NOT NULL,                -- sent back in every form's hidden field
+    created_at INTEGER NOT NULL,             -- absolute expiry counts from here
+    last_seen INTEGER NOT NULL               -- inactivity expiry counts from here
+) STRICT;
+CREATE INDEX panel_sessions_staff ON panel_sessions(staff_id);
+
+-- Consecutive failed logins per account; locked_until > now refuses even the right password.
+CREATE TABLE panel_login_failures (
+    staff_id TEXT PRIMARY KEY REFERENCES staff(id),
+    failures INTEGER NOT NULL,
+    locked_until INTEGER NOT NULL DEFAULT 0,
+    last_failure INTEGER NOT NULL
+) STRICT;
+
+ALTER TABLE callback_requests ADD COLUMN claimed_by TEXT;    -- staff id of the coordinator working it
+ALTER TABLE callback_requests ADD COLUMN claimed_at INTEGER;
+ALTER TABLE callback_requests ADD COLUMN closed_at INTEGER;  -- when it became done or closed
+ALTER TABLE callback_requests ADD COLUMN closed_reason TEXT NOT NULL DEFAULT '';
+
+-- Every call attempt a coordinator logged (product.md §6).
+CREATE TABLE callback_attempts (
+    id INTEGER PRIMARY KEY,
+    callback_id TEXT NOT NULL REFERENCES callback_requests(id),
+    staff_id TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('no-answer', 'wrong-number', 'done')),
+    note TEXT NOT NULL DEFAULT '',           -- PERSONAL (may name the resident)
+    at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX callback_attempts_callback ON callback_attempts(callback_id, at);
+CREATE INDEX callback_attempts_at ON callback_attempts(at);
+
+-- Who decided what on reservations, counselling requests and conflicts.
+CREATE TABLE panel_actions (
+    id INTEGER PRIMARY KEY,
+    staff_id TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    at INTEGER NOT NULL
+) STRICT;
+)sql";
+
+// Migration 4: who changed which catalogue entry in the panel and when, and an index for an entry's
+// latest change (the version a panel form carries).
+constexpr const char* kCatalogEdits = R"sql(
+-- Every catalogue entry a coordinator saved, added or withdrew in the panel, with the change-log row
+-- it wrote (change_seq) and the entry's JSON as logged ('{}' for a withdrawal).
+CREATE TABLE catalog_edits (
+    id INTEGER PRIMARY KEY,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('update', 'add', 'withdraw')),
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    change_seq INTEGER NOT NULL UNIQUE,
+    data TEXT NOT NULL,
+    at INTEGER NOT NULL
+) STRICT;
+
+-- An entry's latest change-log row is its version: a form saved over a newer one is refused.
+CREATE INDEX change_log_entity ON change_log(entity, entity_id, seq);
+)sql";
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
 {
-    static const std::vector<db::Migration> migrations = []
-    {
-        const db::Migration& catalogue = catalog::kioskMigrations().at(0);
-        return std::vector<db::Migration>{
-            {1, catalogue.name, catalogue.sql, catalogue.apply},
-            {2, "server tables", kServerTables, {}},
-            {3, "coordinators' panel", panel::kPanelMigrationSql, {}},
-            {4, "catalogue edits in the panel", panel::kCatalogEditsMigrationSql, {}},
-        };
-    }();
+    static const std::vector<db::Migration> migrations{
+        {1, "catalogue", catalog::kCatalogueTablesSql, {}},
+        {2, "server tables", kServerTables, {}},
+        {3, "coordinators' panel", kPanelTables, {}},
+        {4, "catalogue edits in the panel", kCatalogEdits, {}},
+    };
     return migrations;
 }
 

@@ -1,20 +1,20 @@
-// The central server's SQLite schema as numbered migrations: (1) the catalogue tables, shared
-// verbatim with the kiosk (shared/catalog/catalog_schema migration 1, so catalog_store works on
-// both), (2) the server's own tables, (3) the coordinators' panel (server/panel), (4) catalogue
-// edits in the panel. A released migration is never edited.
+// The central server's SQLite schema as numbered migrations: (1) the catalogue tables, the same as
+// the kiosk's (shared/catalog/catalog_schema, so catalog_store works on both), (2) the server's own
+// tables, (3) the coordinators' panel, (4) catalogue edits in the panel. A released migration is
+// never edited; a schema change is a new migration at the end.
 #pragma once
 
-#include "shared/db/database.hpp"
 #include "shared/db/migration.hpp"
-#include "shared/util/result.hpp"
 
 #include <vector>
 
 namespace okienko::server
 {
 
+/// The newest schema version this program knows (= serverMigrations().size()).
 inline constexpr int kServerSchemaVersion = 4;
 
+/// Every migration of the server database, numbered 1..kServerSchemaVersion.
 const std::vector<db::Migration>& serverMigrations();
 
 } // namespace okienko::server

@@ -3,9 +3,9 @@
 
 #include "kiosk/core/staff/pin_check.hpp"
 #include "kiosk/receipt/font_set.hpp"
+#include "kiosk/store/kiosk_schema.hpp"
 #include "kiosk/sync/change_applier.hpp"
 #include "shared/catalog/catalog_loader.hpp"
-#include "shared/catalog/catalog_schema.hpp"
 #include "shared/catalog/catalog_store.hpp"
 
 #include <algorithm>
@@ -95,7 +95,7 @@ AppServices::AppServices(const KioskConfig& config) : m_config(config), m_kioskI
     if (ec)
         m_problems.push_back("cannot create the data directory " + m_config.data.directory.string() + ": " +
                              ec.message());
-    auto opened = catalog::openKioskDatabase(m_config.data.databasePath().string());
+    auto opened = kiosk::openKioskDatabase(m_config.data.databasePath().string());
     if (!opened)
     {
         m_problems.push_back("kiosk database " + m_config.data.databasePath().string() + ": " +
@@ -383,7 +383,7 @@ bool AppServices::catalogueChangedSinceLastRound()
 {
     if (!m_watchDb)
     {
-        auto opened = catalog::openKioskDatabase(m_config.data.databasePath().string());
+        auto opened = kiosk::openKioskDatabase(m_config.data.databasePath().string());
         if (!opened)
             return false;
         m_watchDb.emplace(std::move(opened).value());

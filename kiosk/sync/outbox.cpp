@@ -22,7 +22,7 @@ std::int64_t monoMs(const SyncClock& clock)
         std::chrono::duration_cast<std::chrono::milliseconds>(clock.monotonic().time_since_epoch()).count());
 }
 
-/// The UPDATE that erases one request table's PERSONAL columns (see catalog_schema.cpp), or nullptr
+/// The UPDATE that erases one request table's PERSONAL columns (see kiosk/store/kiosk_schema.cpp), or nullptr
 /// for a table this program does not know.
 const char* eraseSql(std::string_view table)
 {

@@ -2,7 +2,7 @@
 // manual clock); timestamps and backoff decisions use the injected SyncClock.
 #include "kiosk/sync/sync_worker.hpp"
 
-#include "shared/catalog/catalog_schema.hpp"
+#include "kiosk/store/kiosk_schema.hpp"
 #include "shared/db/query.hpp"
 
 #include <algorithm>
@@ -50,7 +50,7 @@ Status<std::string> SyncWorker::start()
 {
     if (m_thread.joinable())
         return makeErr(std::string("sync worker already running"));
-    auto opened = catalog::openKioskDatabase(m_config.databasePath);
+    auto opened = kiosk::openKioskDatabase(m_config.databasePath);
     if (!opened)
         return makeErr("kiosk database: " + opened.error().describe());
     m_db = std::make_unique<db::Database>(std::move(opened).value());

@@ -5,7 +5,7 @@
 
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/core/staff/pin_check.hpp"
-#include "shared/catalog/catalog_schema.hpp"
+#include "kiosk/store/kiosk_schema.hpp"
 
 #include <optional>
 #include <stdexcept>
@@ -20,7 +20,7 @@ class RecordingKioskServices final : public kiosk::KioskServices
   public:
     explicit RecordingKioskServices(const std::string& dbPath)
     {
-        auto db = catalog::openKioskDatabase(dbPath);
+        auto db = kiosk::openKioskDatabase(dbPath);
         if (!db.ok())
             throw std::runtime_error("cannot open the test kiosk database: " + db.error().message);
         m_db = std::move(db.value());

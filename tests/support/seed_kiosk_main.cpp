@@ -4,7 +4,7 @@
 // upserts staff rows. Test tooling only: PINs are given on the command line.
 //
 //   okienko-test-seed --db PATH --staff ID NAME ROLE PIN [--staff ID NAME ROLE PIN ...]
-#include "shared/catalog/catalog_schema.hpp"
+#include "kiosk/store/kiosk_schema.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/domain/staff.hpp"
@@ -120,7 +120,7 @@ int main(int argc, char** argv)
                      ec.message().c_str());
         return 1;
     }
-    auto db = catalog::openKioskDatabase(args.db);
+    auto db = kiosk::openKioskDatabase(args.db);
     if (!db.ok())
     {
         std::fprintf(stderr, "okienko-test-seed: %s: %s\n", args.db.c_str(), db.error().message.c_str());

@@ -4,8 +4,8 @@
 // messages at the fields, a stale version refused without losing the typed text, escaping, and
 // announcements added and withdrawn through the feed. Forms are submitted the way a browser does:
 // every field of the page's form with its (unescaped) value.
+#include "kiosk/store/kiosk_schema.hpp"
 #include "kiosk/sync/change_applier.hpp"
-#include "shared/catalog/catalog_schema.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/database.hpp"
 #include "shared/db/transaction.hpp"
@@ -190,7 +190,7 @@ class CatalogPanel : public ::testing::Test
         ASSERT_FALSE(okienko::test::addStaff(*m_server, "Anna Koordynator", "coordinator", kPassword).empty());
         ASSERT_FALSE(okienko::test::addStaff(*m_server, "Beata Nowak", "coordinator", kPassword).empty());
         ASSERT_TRUE(m_server->start()) << okienko::test::readFile(m_server->logPath());
-        auto kioskDb = catalog::openKioskDatabase(m_kioskDir.file("kiosk.db"));
+        auto kioskDb = kiosk::openKioskDatabase(m_kioskDir.file("kiosk.db"));
         ASSERT_TRUE(kioskDb.ok());
         m_kioskDb = std::make_unique<db::Database>(std::move(kioskDb).value());
     }

@@ -4,9 +4,9 @@
 // first batch and before the answer is stored: it creates <file> and waits to be killed, so a test
 // can SIGKILL it at exactly that moment.
 // Usage: okienko-sync-child <kiosk.db> <https://host:port> <ca.pem> <token>
+#include "kiosk/store/kiosk_schema.hpp"
 #include "kiosk/sync/https_client.hpp"
 #include "kiosk/sync/sync_session.hpp"
-#include "shared/catalog/catalog_schema.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -22,7 +22,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: %s <kiosk.db> <url> <ca.pem> <token>\n", argv[0]);
         return 2;
     }
-    auto db = catalog::openKioskDatabase(argv[1]);
+    auto db = kiosk::openKioskDatabase(argv[1]);
     if (!db)
     {
         std::fprintf(stderr, "open: %s\n", db.error().describe().c_str());

@@ -1,8 +1,8 @@
 // SIGKILL of the kiosk-side process between the server applying a batch and the kiosk recording the
 // acknowledgement: after a restart the batch is sent again, the server answers "duplicate", and
 // every event exists exactly once on the server; the kiosk's database is intact throughout.
+#include "kiosk/store/kiosk_schema.hpp"
 #include "kiosk/sync/outbox.hpp"
-#include "shared/catalog/catalog_schema.hpp"
 #include "shared/db/query.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/util/uuid.hpp"
@@ -32,7 +32,7 @@ std::int64_t scalar(db::Database& db, const std::string& sql)
 
 std::vector<std::string> queueCallbacks(const std::string& path, int n)
 {
-    auto db = std::move(catalog::openKioskDatabase(path)).value();
+    auto db = std::move(kiosk::openKioskDatabase(path)).value();
     sync::Outbox outbox(db);
     std::vector<std::string> ids;
     for (int i = 0; i < n; ++i)
@@ -80,7 +80,7 @@ TEST(SyncCrash, KillAfterTheServerAppliedButBeforeTheAckIsStoredSendsEachEventOn
     }
     EXPECT_EQ(central.applied().size(), ids.size()); // the server did apply the batch
     {
-        auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+        auto db = std::move(kiosk::openKioskDatabase(dbPath)).value();
         auto check = db::queryText(db, "PRAGMA integrity_check");
         ASSERT_TRUE(check.ok() && check->has_value());
         EXPECT_EQ(**check, "ok");
@@ -95,7 +95,7 @@ TEST(SyncCrash, KillAfterTheServerAppliedButBeforeTheAckIsStoredSendsEachEventOn
     for (const auto& id : ids)
         EXPECT_EQ(applied.at(id), 1);
     EXPECT_EQ(central.duplicatesAnswered(), ids.size());
-    auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+    auto db = std::move(kiosk::openKioskDatabase(dbPath)).value();
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM outbox WHERE state = 'acked'"), 40);
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM callback_requests WHERE phone IS NULL AND first_name IS NULL"), 40);
 }

@@ -4,9 +4,9 @@
 // a kiosk that trusts another CA refuses to talk; personal data is erased after the ack; and a
 // kiosk process SIGKILLed between the server's commit and its own ack record causes no duplicate;
 // a loan lent through the outbox comes back as a staff-mode open loan and leaves after check-in.
+#include "kiosk/store/kiosk_schema.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/sync_worker.hpp"
-#include "shared/catalog/catalog_schema.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/protocol/payloads.hpp"
 #include "shared/util/uuid.hpp"
@@ -114,7 +114,7 @@ TEST_F(SyncEndToEnd, AKioskTrustingAnotherCaRefusesToTalkAndSaysWhy)
 {
     const std::string dbPath = dir.file("kiosk.db");
     {
-        auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+        auto db = std::move(kiosk::openKioskDatabase(dbPath)).value();
         sync::Outbox outbox(db);
         ASSERT_FALSE(test::queueCallbackRequest(db, outbox, 1).empty());
     }
@@ -134,7 +134,7 @@ TEST_F(SyncEndToEnd, RequestsQueuedWhileTheServerIsDownArriveExactlyOnceAndAreTh
 {
     central->stop();
     const std::string dbPath = dir.file("kiosk.db");
-    auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+    auto db = std::move(kiosk::openKioskDatabase(dbPath)).value();
     sync::Outbox outbox(db);
     std::vector<std::string> ids;
     for (int i = 0; i < 150; ++i)
@@ -166,7 +166,7 @@ TEST_F(SyncEndToEnd, RequestsQueuedWhileTheServerIsDownArriveExactlyOnceAndAreTh
 TEST_F(SyncEndToEndRateLimited, ARateLimitedKioskWaitsAsToldAndStillDeliversEverything)
 {
     const std::string dbPath = dir.file("kiosk.db");
-    auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+    auto db = std::move(kiosk::openKioskDatabase(dbPath)).value();
     sync::Outbox outbox(db);
     std::vector<std::string> ids;
     for (int i = 0; i < 250; ++i) // three batches: the bucket of 1 empties at once
@@ -201,7 +201,7 @@ TEST_F(SyncEndToEnd, SigkillBetweenTheServersCommitAndTheKiosksAckRecordCausesNo
     const std::string dbPath = dir.file("kiosk.db");
     std::vector<std::string> ids;
     {
-        auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+        auto db = std::move(kiosk::openKioskDatabase(dbPath)).value();
         sync::Outbox outbox(db);
         for (int i = 0; i < 60; ++i)
             ids.push_back(test::queueCallbackRequest(db, outbox, i));
@@ -216,7 +216,7 @@ TEST_F(SyncEndToEnd, SigkillBetweenTheServersCommitAndTheKiosksAckRecordCausesNo
     {
         auto s = serverDb();
         EXPECT_EQ(scalar(s, "SELECT count(*) FROM events"), 60); // the server committed the batch
-        auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+        auto db = std::move(kiosk::openKioskDatabase(dbPath)).value();
         EXPECT_EQ(scalar(db, "SELECT count(*) FROM outbox WHERE state = 'pending'"), 60); // the kiosk never knew
     }
     test::ChildProcess again({OKIENKO_SYNC_CHILD, dbPath, central->url(), pki.caFile(), central->token()}, {},
@@ -224,7 +224,7 @@ TEST_F(SyncEndToEnd, SigkillBetweenTheServersCommitAndTheKiosksAckRecordCausesNo
     ASSERT_EQ(again.wait(30s), 0) << test::readFile(dir.file("child2.log"));
     EXPECT_NE(test::readFile(dir.file("child2.log")).find("sent=60"), std::string::npos);
     expectExactlyOnceOnServer(ids);
-    auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+    auto db = std::move(kiosk::openKioskDatabase(dbPath)).value();
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM outbox WHERE state = 'acked' AND result = 'duplicate'"), 60);
     EXPECT_EQ(scalar(db, "SELECT count(*) FROM callback_requests WHERE phone IS NULL"), 60);
 }
@@ -239,7 +239,7 @@ TEST_F(SyncEndToEnd, StaffLoansArriveWithASyncRoundAndLeaveAfterCheckIn)
               0);
 
     const std::string dbPath = dir.file("kiosk.db");
-    auto db = std::move(catalog::openKioskDatabase(dbPath)).value();
+    auto db = std::move(kiosk::openKioskDatabase(dbPath)).value();
     sync::Outbox outbox(db);
     const auto now = std::chrono::system_clock::now();
     const auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();

@@ -3,9 +3,9 @@
 // server signed by another CA is refused, personal data is erased after the acknowledgement, a
 // batch the server refuses as a whole cannot block the queue, and pulled pages commit with their
 // cursor.
+#include "kiosk/store/kiosk_schema.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/sync_worker.hpp"
-#include "shared/catalog/catalog_schema.hpp"
 #include "shared/db/query.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/util/uuid.hpp"
@@ -53,7 +53,7 @@ std::int64_t scalar(db::Database& db, const std::string& sql)
 struct Kiosk
 {
     TempDir dir{"sync-kiosk"};
-    db::Database db = std::move(catalog::openKioskDatabase(dir.file("kiosk.db"))).value();
+    db::Database db = std::move(kiosk::openKioskDatabase(dir.file("kiosk.db"))).value();
     sync::Outbox outbox{db};
 
     std::string reserve(const std::string& typeId = "wozek", const std::string& eventType = "reservation.created")

@@ -1,11 +1,12 @@
 // The catalogue survives the kiosk database unchanged: import + load returns an equal value for a
 // catalogue with every field set, re-import leaves nothing stale, a failed import keeps the old
 // catalogue, and every older schema version migrates to one that accepts the import.
-#include "shared/catalog/catalog_schema.hpp"
+#include "kiosk/store/kiosk_schema.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/migration.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/domain/codes.hpp"
+#include "tests/support/db_fixture.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -184,13 +185,7 @@ Catalog richCatalog(int serviceCount = 9)
 
 db::Database openKiosk(const std::string& path)
 {
-    auto opened = catalog::openKioskDatabase(path);
-    if (!opened)
-    {
-        ADD_FAILURE() << opened.error().describe();
-        std::abort();
-    }
-    return std::move(opened).value();
+    return test::openedOrAbort(kiosk::openKioskDatabase(path));
 }
 
 std::int64_t scalar(db::Database& db, const std::string& sql)
@@ -207,47 +202,6 @@ std::int64_t scalar(db::Database& db, const std::string& sql)
 }
 
 } // namespace
-
-TEST(CatalogSchema, VersionMatchesTheMigrationList)
-{
-    EXPECT_EQ(static_cast<int>(catalog::kioskMigrations().size()), catalog::kKioskSchemaVersion);
-    TempDir dir;
-    auto db = openKiosk(dir.file("k.db"));
-    EXPECT_EQ(*db.userVersion(), catalog::kKioskSchemaVersion);
-    EXPECT_EQ(*db.journalMode(), "wal");
-    EXPECT_EQ(scalar(db, "SELECT count(*) FROM sync_state"), 1);
-    EXPECT_EQ(scalar(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
-}
-
-TEST(CatalogSchema, ANewerKioskDatabaseIsRefused)
-{
-    TempDir dir;
-    {
-        auto db = openKiosk(dir.file("k.db"));
-        ASSERT_TRUE(db.exec("PRAGMA user_version = " + std::to_string(catalog::kKioskSchemaVersion + 1)).ok());
-    }
-    auto opened = catalog::openKioskDatabase(dir.file("k.db"));
-    ASSERT_FALSE(opened.ok());
-    EXPECT_EQ(opened.error().kind, db::ErrorKind::SchemaTooNew);
-}
-
-TEST(CatalogSchema, OutboxPayloadMustBeJson)
-{
-    TempDir dir;
-    auto db = openKiosk(dir.file("k.db"));
-    auto insert = db.prepare("INSERT INTO outbox(id, type, created_at, payload) VALUES (?1, 'reservation.created',"
-                             " 1700000000, ?2)");
-    ASSERT_TRUE(insert.ok());
-    ASSERT_TRUE(insert->bind(1, "3f2b0000-0000-4000-8000-000000000001").ok());
-    ASSERT_TRUE(insert->bind(2, "{not json").ok());
-    auto bad = insert->run();
-    ASSERT_FALSE(bad.ok());
-    EXPECT_TRUE(bad.error().isConstraint());
-    ASSERT_TRUE(insert->bind(2, R"({"name":"Jan"})").ok());
-    EXPECT_TRUE(insert->run().ok());
-    // Erasure after acknowledgement: payload NULL is allowed.
-    EXPECT_TRUE(db.exec("UPDATE outbox SET payload = NULL, acked_at = 1700000100").ok());
-}
 
 TEST(CatalogStore, LoadBeforeAnyImportIsNotFound)
 {
@@ -428,10 +382,10 @@ TEST(CatalogStore, AnUnknownStoredCodeIsBadDataNamingTheColumn)
 
 TEST(CatalogStore, ImportWorksAfterMigratingFromEveryOlderVersion)
 {
-    const auto& all = catalog::kioskMigrations();
+    const auto& all = kiosk::kioskMigrations();
     const Catalog before = richCatalog(3);
     const Catalog after = richCatalog(6);
-    for (int k = 0; k <= catalog::kKioskSchemaVersion; ++k)
+    for (int k = 0; k <= kiosk::kKioskSchemaVersion; ++k)
     {
         SCOPED_TRACE("from version " + std::to_string(k));
         TempDir dir;
@@ -447,7 +401,7 @@ TEST(CatalogStore, ImportWorksAfterMigratingFromEveryOlderVersion)
             }
         }
         auto db = openKiosk(dir.file("k.db"));
-        EXPECT_EQ(*db.userVersion(), catalog::kKioskSchemaVersion);
+        EXPECT_EQ(*db.userVersion(), kiosk::kKioskSchemaVersion);
         if (k >= 1)
         {
             auto survived = catalog::loadCatalog(db);

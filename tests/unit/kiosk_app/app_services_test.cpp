@@ -3,8 +3,8 @@
 // a standalone kiosk answers the fast paths at once as "offline" through the completion queue and
 // wakes the UI, and the sync settings come from kiosk.toml and the token file.
 #include "kiosk/app/app_services.hpp"
+#include "kiosk/store/kiosk_schema.hpp"
 #include "shared/catalog/catalog_loader.hpp"
-#include "shared/catalog/catalog_schema.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -85,7 +85,7 @@ TEST_F(AppServicesTest, WithAServerTheStoredCatalogueWinsOverTheSeedOnTheNextSta
     ASSERT_FALSE(changed.value().announcements.empty());
     changed.value().announcements.clear();
     {
-        auto db = catalog::openKioskDatabase(config().data.databasePath().string());
+        auto db = kiosk::openKioskDatabase(config().data.databasePath().string());
         ASSERT_TRUE(db.ok());
         ASSERT_TRUE(catalog::importCatalog(db.value(), changed.value()).ok());
     }
@@ -106,7 +106,7 @@ TEST_F(AppServicesTest, AStandaloneKioskFollowsAnEditedSeedFile)
     ASSERT_TRUE(edited.ok());
     edited.value().announcements.clear();
     {
-        auto db = catalog::openKioskDatabase(config().data.databasePath().string());
+        auto db = kiosk::openKioskDatabase(config().data.databasePath().string());
         ASSERT_TRUE(db.ok());
         ASSERT_TRUE(catalog::importCatalog(db.value(), edited.value()).ok());
     }

@@ -2,9 +2,9 @@
 // reads back equal to the file it came from, in the file's order; later pages update and delete
 // single entities; the applier refuses to run outside a transaction; staff-mode pick-ups and open
 // loans are upserted, updated and deleted row by row; a hold's status without its code yet applies.
+#include "kiosk/store/kiosk_schema.hpp"
 #include "kiosk/sync/change_applier.hpp"
 #include "shared/catalog/catalog_loader.hpp"
-#include "shared/catalog/catalog_schema.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/protocol/catalog_json.hpp"
@@ -86,7 +86,7 @@ class ChangeApplierTest : public ::testing::Test
 {
   protected:
     test::TempDir dir{"changes"};
-    db::Database db = std::move(catalog::openKioskDatabase(dir.file("k.db"))).value();
+    db::Database db = std::move(kiosk::openKioskDatabase(dir.file("k.db"))).value();
 };
 
 } // namespace

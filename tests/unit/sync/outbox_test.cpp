@@ -1,8 +1,8 @@
 // The outbox on real SQLite files: events are queued only inside the request's transaction, come
 // out in insertion order whatever the wall clock does, and an acknowledgement erases personal data
 // atomically; rejected events stay visible as dead letters.
+#include "kiosk/store/kiosk_schema.hpp"
 #include "kiosk/sync/outbox.hpp"
-#include "shared/catalog/catalog_schema.hpp"
 #include "shared/db/migration.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/util/uuid.hpp"
@@ -40,7 +40,7 @@ struct ManualClock
 
 db::Database openKiosk(const std::string& path)
 {
-    auto opened = catalog::openKioskDatabase(path);
+    auto opened = kiosk::openKioskDatabase(path);
     EXPECT_TRUE(opened.ok()) << (opened.ok() ? "" : opened.error().describe());
     return std::move(opened).value();
 }
@@ -364,7 +364,7 @@ TEST_F(OutboxTest, FailuresAreCountedWithoutTouchingThePayload)
 TEST(OutboxMigration, RowsQueuedBeforeVersion4KeepTheirOrderAndState)
 {
     TempDir dir{"outbox-mig"};
-    const auto& all = catalog::kioskMigrations();
+    const auto& all = kiosk::kioskMigrations();
     {
         auto opened = db::Database::open(dir.file("k.db"));
         ASSERT_TRUE(opened.ok());
@@ -380,7 +380,7 @@ TEST(OutboxMigration, RowsQueuedBeforeVersion4KeepTheirOrderAndState)
                         .ok());
     }
     auto db = openKiosk(dir.file("k.db"));
-    EXPECT_EQ(*db.userVersion(), catalog::kKioskSchemaVersion);
+    EXPECT_EQ(*db.userVersion(), kiosk::kKioskSchemaVersion);
     ManualClock clock;
     Outbox outbox(db, clock.clock());
     auto batch = outbox.nextBatch(10);
