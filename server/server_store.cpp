@@ -1263,10 +1263,10 @@ Status<db::Error> logCounsellingSlotChange(db::Database& d, const std::string& s
 Result<std::int64_t, db::Error> logCatalogUpsert(db::Database& d, std::string_view entity, const std::string& id,
                                                  const std::string& data, int position, std::int64_t now)
 {
-    if (auto st = sqlExec(d,
-                          "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
-                          "VALUES (?, ?, 'upsert', ?, ?, NULL, ?)",
-                          entity, id, data, position, now);
+    if (auto st = db::exec(d,
+                           "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
+                           "VALUES (?, ?, 'upsert', ?, ?, NULL, ?)",
+                           entity, id, data, position, now);
         !st)
         return makeErr(st.error());
     return d.lastInsertRowId();
