@@ -8,16 +8,19 @@
 #include "shared/db/error.hpp"
 #include "shared/util/result.hpp"
 
-#include <utility>
+#include <functional>
 
 namespace okienko::server
 {
 
-/// `work(db, out)` inside one read snapshot; `out` starts as T{}.
-template <typename T, typename Work> Result<T, db::Error> readResult(ServerStore& store, Work&& work)
+/// ServerStore::read or ServerStore::write.
+using StoreRun = Status<db::Error> (ServerStore::*)(const std::function<Status<db::Error>(db::Database&)>&);
+
+/// `work(db, out)` run by `run`; `out` starts as T{} (again at each run).
+template <typename T, typename Work> Result<T, db::Error> runResult(ServerStore& store, StoreRun run, Work& work)
 {
     T out{};
-    auto status = store.read(
+    auto status = (store.*run)(
         [&](db::Database& d) -> Status<db::Error>
         {
             out = T{};
@@ -28,19 +31,16 @@ template <typename T, typename Work> Result<T, db::Error> readResult(ServerStore
     return out;
 }
 
-/// `work(db, out)` inside one write transaction (rolled back when it fails); `out` starts as T{}.
+/// `work(db, out)` inside one read snapshot.
+template <typename T, typename Work> Result<T, db::Error> readResult(ServerStore& store, Work&& work)
+{
+    return runResult<T>(store, &ServerStore::read, work);
+}
+
+/// `work(db, out)` inside one write transaction (rolled back when it fails).
 template <typename T, typename Work> Result<T, db::Error> writeResult(ServerStore& store, Work&& work)
 {
-    T out{};
-    auto status = store.write(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            out = T{};
-            return work(d, out);
-        });
-    if (!status)
-        return makeErr(status.error());
-    return out;
+    return runResult<T>(store, &ServerStore::write, work);
 }
 
 } // namespace okienko::server
