@@ -1,7 +1,7 @@
 // Shared pieces of the panel's pages.
 #include "server/panel/page_parts.hpp"
 
-#include "server/store_sql.hpp"
+#include "server/store/panel_actions.hpp"
 
 #include <cstdio>
 #include <ctime>
@@ -58,15 +58,40 @@ PageFrame pageFrame(const PanelSession& session, const std::string& title, const
     return f;
 }
 
+PageFrame pageFrame(const PageContext& ctx, const std::string& title, const std::string& nav,
+                    const std::map<std::string, FlashMessage>& messages)
+{
+    return pageFrame(ctx.session, title, nav, lookupFlash(messages, fieldValue(ctx.request.query, "msg")));
+}
+
+bool sameOrigin(const PanelRequest& request)
+{
+    if (request.host.empty())
+        return false;
+    const std::string self = "https://" + request.host;
+    if (!request.origin.empty())
+        return request.origin == self;
+    if (!request.referer.empty())
+        return request.referer == self || request.referer.rfind(self + "/", 0) == 0;
+    return true; // neither sent (privacy settings): the CSRF token alone decides
+}
+
 FlashMessage lookupFlash(const std::map<std::string, FlashMessage>& messages, const std::string& code)
 {
     auto it = messages.find(code);
     return it == messages.end() ? FlashMessage{} : it->second;
 }
 
+Html csrfField(const PanelSession& session)
+{
+    Html field;
+    field << "<input type=\"hidden\" name=\"csrf\" value=\"" << session.csrfToken << "\">";
+    return field;
+}
+
 std::string csrfInput(const PanelSession& session)
 {
-    return "<input type=\"hidden\" name=\"csrf\" value=\"" + htmlEscape(session.csrfToken) + "\">";
+    return csrfField(session).str();
 }
 
 std::string fieldValue(const std::map<std::string, std::string>& m, const std::string& key)
@@ -138,8 +163,7 @@ int minuteOfDay(std::int64_t unix)
 Status<db::Error> recordAction(db::Database& d, const PanelSession& session, std::string_view entity,
                                const std::string& entityId, const std::string& action, std::int64_t now)
 {
-    return sqlExec(d, "INSERT INTO panel_actions(staff_id, entity, entity_id, action, at) VALUES (?,?,?,?,?)",
-                   session.staffId, entity, entityId, action, now);
+    return recordPanelAction(d, session.staffId, entity, entityId, action, now);
 }
 
 } // namespace okienko::server::panel
