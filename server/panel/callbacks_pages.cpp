@@ -144,10 +144,8 @@ PanelResponse callbacksPage(const PageContext& ctx)
     auto rows = ctx.panelStore.openCallbacks();
     if (!rows)
         return messagePage(503, "Błąd", "Nie udało się odczytać kolejki. Spróbuj ponownie.");
-    PanelResponse r;
-    r.body = renderPage(pageFrame(ctx, "Prośby o telefon", "/panel/callbacks", callbackMessages()),
-                        renderCallbacks(ctx, *rows));
-    return r;
+    return htmlPage(pageFrame(ctx, "Prośby o telefon", "/panel/callbacks", callbackMessages()),
+                    renderCallbacks(ctx, *rows));
 }
 
 PanelResponse callbackClaimAction(const PageContext& ctx, const Form& form)

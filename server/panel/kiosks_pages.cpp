@@ -86,9 +86,7 @@ PanelResponse kiosksPage(const PageContext& ctx)
     auto kiosks = ctx.panelStore.kioskHealth();
     if (!kiosks)
         return messagePage(503, "Błąd", "Nie udało się odczytać stanu kiosków.");
-    PanelResponse r;
-    r.body = renderPage(pageFrame(ctx, "Stan kiosków", "/panel/kiosks"), renderKiosks(*kiosks, ctx.now.unix));
-    return r;
+    return htmlPage(pageFrame(ctx, "Stan kiosków", "/panel/kiosks"), renderKiosks(*kiosks, ctx.now.unix));
 }
 
 } // namespace okienko::server::panel

@@ -141,9 +141,7 @@ PanelResponse loansPage(const PageContext& ctx)
     auto view = loadLoans(ctx);
     if (!view)
         return messagePage(503, "Błąd", "Nie udało się odczytać wypożyczeń. Spróbuj ponownie.");
-    PanelResponse r;
-    r.body = renderPage(pageFrame(ctx, "Wypożyczenia", "/panel/loans"), renderLoans(*view));
-    return r;
+    return htmlPage(pageFrame(ctx, "Wypożyczenia", "/panel/loans"), renderLoans(*view));
 }
 
 } // namespace okienko::server::panel

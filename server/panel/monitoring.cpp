@@ -228,9 +228,7 @@ PanelResponse monitoringPage(const PageContext& ctx)
     auto rows = loadIndicators(ctx, period);
     if (!rows)
         return messagePage(503, "Błąd", "Nie udało się policzyć wskaźników.");
-    PanelResponse r;
-    r.body = renderPage(pageFrame(ctx, "Monitoring", "/panel/monitoring"), renderMonitoring(period, *rows));
-    return r;
+    return htmlPage(pageFrame(ctx, "Monitoring", "/panel/monitoring"), renderMonitoring(period, *rows));
 }
 
 PanelResponse monitoringCsv(const PageContext& ctx)

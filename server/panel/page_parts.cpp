@@ -14,6 +14,13 @@ namespace
 const char* const kWeekdayNames[] = {"poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"};
 } // namespace
 
+PanelResponse htmlPage(const PageFrame& frame, const Html& body)
+{
+    PanelResponse r;
+    r.body = renderPage(frame, body);
+    return r;
+}
+
 PanelResponse seeOther(const std::string& location)
 {
     PanelResponse r;

@@ -47,6 +47,8 @@ struct FlashMessage
     bool isError = false;
 };
 
+/// A 200 page: `body` in `frame`.
+PanelResponse htmlPage(const PageFrame& frame, const Html& body);
 /// 303 See Other to a panel path.
 PanelResponse seeOther(const std::string& location);
 /// A page with one escaped paragraph and a link back (errors outside a page's own layout).

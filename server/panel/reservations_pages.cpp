@@ -222,10 +222,8 @@ PanelResponse reservationsPage(const PageContext& ctx)
     auto view = loadReservations(ctx);
     if (!view)
         return messagePage(503, "Błąd", "Nie udało się odczytać rezerwacji.");
-    PanelResponse r;
-    r.body = renderPage(pageFrame(ctx, "Rezerwacje i poradnictwo", "/panel/reservations", decisionMessages()),
-                        renderReservations(ctx, *view));
-    return r;
+    return htmlPage(pageFrame(ctx, "Rezerwacje i poradnictwo", "/panel/reservations", decisionMessages()),
+                    renderReservations(ctx, *view));
 }
 
 PanelResponse reservationDecideAction(const PageContext& ctx, const Form& form)
