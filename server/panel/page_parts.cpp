@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <utility>
 
 namespace okienko::server::panel
 {
@@ -26,7 +27,9 @@ PanelResponse seeOther(const std::string& location)
     PanelResponse r;
     r.status = 303;
     r.headers.emplace_back("Location", location);
-    r.body = "<!DOCTYPE html><title>Przekierowanie</title><a href=\"" + htmlEscape(location) + "\">Dalej</a>";
+    Html body;
+    body << "<!DOCTYPE html><title>Przekierowanie</title><a href=\"" << location << "\">Dalej</a>";
+    r.body = std::move(body).str();
     return r;
 }
 
@@ -38,12 +41,12 @@ PanelResponse messagePage(int status, const std::string& title, const std::strin
 PanelResponse messagePage(int status, const std::string& title, const std::string& text, const std::string& backHref,
                           const std::string& backLabel)
 {
-    PanelResponse r;
-    r.status = status;
     PageFrame f;
     f.title = title;
-    r.body = renderPage(f, "<p>" + htmlEscape(text) + "</p>\n<p><a href=\"" + htmlEscape(backHref) + "\">" +
-                               htmlEscape(backLabel) + "</a></p>\n");
+    Html body;
+    body << "<p>" << text << "</p>\n<p><a href=\"" << backHref << "\">" << backLabel << "</a></p>\n";
+    PanelResponse r = htmlPage(f, body);
+    r.status = status;
     return r;
 }
 
