@@ -1,6 +1,7 @@
 // The panel's logins and sessions on SQLite: staff looked up by id or name with their failure
 // count, failures and locks, and sessions keyed by the SHA-256 of their cookie.
 #include "server/store/sqlite_panel_store.hpp"
+#include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
 
 #include <utility>
@@ -10,32 +11,24 @@ namespace okienko::server
 
 Result<std::vector<LoginCandidate>, db::Error> SqlitePanelStore::loginCandidates(const std::string& login)
 {
-    std::vector<LoginCandidate> found;
-    auto status = m_store.read(
-        [&](db::Database& d)
+    return readAll(
+        m_store,
+        "SELECT s.id, s.name, s.role, s.password_hash, COALESCE(f.failures, 0), COALESCE(f.locked_until, 0), "
+        "COALESCE(f.last_failure, 0) FROM staff s LEFT JOIN panel_login_failures f ON f.staff_id = s.id "
+        "WHERE s.active = 1 AND (s.id = ?1 OR s.name = ?1) LIMIT 2",
+        [](db::Row& r)
         {
-            return db::forEachRow(
-                d,
-                "SELECT s.id, s.name, s.role, s.password_hash, COALESCE(f.failures, 0), COALESCE(f.locked_until, 0), "
-                "COALESCE(f.last_failure, 0) FROM staff s LEFT JOIN panel_login_failures f ON f.staff_id = s.id "
-                "WHERE s.active = 1 AND (s.id = ?1 OR s.name = ?1) LIMIT 2",
-                [&](db::Row& r)
-                {
-                    LoginCandidate c;
-                    c.id = r.text();
-                    c.name = r.text();
-                    c.role = r.text();
-                    c.passwordHash = r.text();
-                    c.failures = r.integer();
-                    c.lockedUntil = r.int64();
-                    c.lastFailure = r.int64();
-                    found.push_back(std::move(c));
-                },
-                login);
-        });
-    if (!status)
-        return makeErr(status.error());
-    return found;
+            LoginCandidate c;
+            c.id = r.text();
+            c.name = r.text();
+            c.role = r.text();
+            c.passwordHash = r.text();
+            c.failures = r.integer();
+            c.lockedUntil = r.int64();
+            c.lastFailure = r.int64();
+            return c;
+        },
+        login);
 }
 
 Status<db::Error> SqlitePanelStore::recordLoginFailure(const std::string& staffId, int failures,

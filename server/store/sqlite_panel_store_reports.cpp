@@ -2,6 +2,7 @@
 // are counted by phone number where one exists (the same person reserving twice is one person),
 // else by name; nothing personal leaves the monitoring queries.
 #include "server/store/sqlite_panel_store.hpp"
+#include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
 
 #include <initializer_list>
@@ -10,115 +11,90 @@
 namespace okienko::server
 {
 
+// Clock skew is estimated from events: an event's kiosk timestamp minus the server's receive time
+// is the skew minus the delivery delay, so the largest value over the last day is the best
+// (lower-bound) estimate. The heartbeat carries no kiosk clock.
 Result<std::vector<KioskHealth>, db::Error> SqlitePanelStore::kioskHealth()
 {
-    std::vector<KioskHealth> rows;
-    auto status = m_store.read(
-        [&](db::Database& d)
-        {
-            // Clock skew is estimated from events: an event's kiosk timestamp minus the server's
-            // receive time is the skew minus the delivery delay, so the largest value over the
-            // last day is the best (lower-bound) estimate. The heartbeat carries no kiosk clock.
-            return db::forEachRow(
-                d,
-                "SELECT k.name, k.active, h.received_at, h.kiosk_version, h.uptime_s, h.outbox_depth, "
-                "h.outbox_oldest_age_s, h.printer_state, h.last_sync, "
-                "(SELECT MAX(x) FROM (SELECT at - received_at AS x FROM usage_events u WHERE u.kiosk_id = k.id AND "
-                " u.received_at > h.received_at - 86400 UNION ALL SELECT created_at - received_at FROM "
-                " callback_requests c WHERE c.kiosk_id = k.id AND c.received_at > h.received_at - 86400 UNION ALL "
-                " SELECT created_at - received_at FROM counselling_requests r WHERE r.kiosk_id = k.id AND "
-                " r.received_at > h.received_at - 86400)) "
-                "FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk_id = k.id ORDER BY k.name",
-                [&](db::Row& r)
-                {
-                    KioskHealth k;
-                    k.name = r.text();
-                    k.active = r.integer() != 0;
-                    const std::optional<std::int64_t> receivedAt = r.optionalInt64();
-                    k.hasHeartbeat = receivedAt.has_value();
-                    if (k.hasHeartbeat)
-                    {
-                        k.receivedAt = *receivedAt;
-                        k.version = r.text();
-                        k.uptimeSeconds = r.int64();
-                        k.outboxDepth = r.int64();
-                        k.outboxOldestAgeSeconds = r.int64();
-                        k.printerState = r.text();
-                        k.lastSync = r.optionalInt64().value_or(0);
-                        k.clockSkewSeconds = r.optionalInt64();
-                    }
-                    rows.push_back(std::move(k));
-                });
-        });
-    if (!status)
-        return makeErr(status.error());
-    return rows;
+    return readAll(m_store,
+                   "SELECT k.name, k.active, h.received_at, h.kiosk_version, h.uptime_s, h.outbox_depth, "
+                   "h.outbox_oldest_age_s, h.printer_state, h.last_sync, "
+                   "(SELECT MAX(x) FROM (SELECT at - received_at AS x FROM usage_events u WHERE u.kiosk_id = k.id AND "
+                   " u.received_at > h.received_at - 86400 UNION ALL SELECT created_at - received_at FROM "
+                   " callback_requests c WHERE c.kiosk_id = k.id AND c.received_at > h.received_at - 86400 UNION ALL "
+                   " SELECT created_at - received_at FROM counselling_requests r WHERE r.kiosk_id = k.id AND "
+                   " r.received_at > h.received_at - 86400)) "
+                   "FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk_id = k.id ORDER BY k.name",
+                   [](db::Row& r)
+                   {
+                       KioskHealth k;
+                       k.name = r.text();
+                       k.active = r.integer() != 0;
+                       const std::optional<std::int64_t> receivedAt = r.optionalInt64();
+                       k.hasHeartbeat = receivedAt.has_value();
+                       if (k.hasHeartbeat)
+                       {
+                           k.receivedAt = *receivedAt;
+                           k.version = r.text();
+                           k.uptimeSeconds = r.int64();
+                           k.outboxDepth = r.int64();
+                           k.outboxOldestAgeSeconds = r.int64();
+                           k.printerState = r.text();
+                           k.lastSync = r.optionalInt64().value_or(0);
+                           k.clockSkewSeconds = r.optionalInt64();
+                       }
+                       return k;
+                   });
 }
 
 Result<std::vector<OpenLoanView>, db::Error> SqlitePanelStore::openLoans(bool onlyOverdue, const std::string& today)
 {
-    std::vector<OpenLoanView> rows;
-    auto status = m_store.read(
-        [&](db::Database& d)
+    return readAll(
+        m_store,
+        "SELECT l.inventory_number, COALESCE(t.name_pl, l.type_id), COALESCE(l.borrower_name, ''), "
+        "COALESCE(l.borrower_phone, ''), l.start_date, l.due_date, COALESCE(k.name, ''), "
+        "COALESCE(s.name, l.staff_id) FROM loans l LEFT JOIN equipment_types t ON t.id = l.type_id "
+        "LEFT JOIN kiosks k ON k.id = l.kiosk_id LEFT JOIN staff s ON s.id = l.staff_id WHERE "
+        "l.returned_on IS NULL AND (?1 = 0 OR l.due_date < ?2) ORDER BY CASE WHEN l.due_date < ?2 THEN 0 "
+        "ELSE 1 END, l.due_date, l.start_date, l.inventory_number",
+        [](db::Row& r)
         {
-            return db::forEachRow(
-                d,
-                "SELECT l.inventory_number, COALESCE(t.name_pl, l.type_id), COALESCE(l.borrower_name, ''), "
-                "COALESCE(l.borrower_phone, ''), l.start_date, l.due_date, COALESCE(k.name, ''), "
-                "COALESCE(s.name, l.staff_id) FROM loans l LEFT JOIN equipment_types t ON t.id = l.type_id "
-                "LEFT JOIN kiosks k ON k.id = l.kiosk_id LEFT JOIN staff s ON s.id = l.staff_id WHERE "
-                "l.returned_on IS NULL AND (?1 = 0 OR l.due_date < ?2) ORDER BY CASE WHEN l.due_date < ?2 THEN 0 "
-                "ELSE 1 END, l.due_date, l.start_date, l.inventory_number",
-                [&](db::Row& r)
-                {
-                    OpenLoanView l;
-                    l.inventoryNumber = r.text();
-                    l.typeName = r.text();
-                    l.borrowerName = r.text();
-                    l.borrowerPhone = r.text();
-                    l.startDate = r.text();
-                    l.dueDate = r.text();
-                    l.kioskName = r.text();
-                    l.staffName = r.text();
-                    rows.push_back(std::move(l));
-                },
-                onlyOverdue ? 1 : 0, today);
-        });
-    if (!status)
-        return makeErr(status.error());
-    return rows;
+            OpenLoanView l;
+            l.inventoryNumber = r.text();
+            l.typeName = r.text();
+            l.borrowerName = r.text();
+            l.borrowerPhone = r.text();
+            l.startDate = r.text();
+            l.dueDate = r.text();
+            l.kioskName = r.text();
+            l.staffName = r.text();
+            return l;
+        },
+        onlyOverdue ? 1 : 0, today);
 }
 
 Result<std::vector<ReturnedLoanView>, db::Error> SqlitePanelStore::returnedLoans(const std::string& since)
 {
-    std::vector<ReturnedLoanView> rows;
-    auto status = m_store.read(
-        [&](db::Database& d)
+    return readAll(
+        m_store,
+        "SELECT l.inventory_number, COALESCE(t.name_pl, l.type_id), COALESCE(l.borrower_name, ''), "
+        "l.start_date, l.due_date, l.returned_on, COALESCE(l.return_condition, ''), l.return_notes FROM "
+        "loans l LEFT JOIN equipment_types t ON t.id = l.type_id WHERE l.returned_on IS NOT NULL AND "
+        "l.returned_on >= ? ORDER BY l.returned_on DESC, l.inventory_number",
+        [](db::Row& r)
         {
-            return db::forEachRow(
-                d,
-                "SELECT l.inventory_number, COALESCE(t.name_pl, l.type_id), COALESCE(l.borrower_name, ''), "
-                "l.start_date, l.due_date, l.returned_on, COALESCE(l.return_condition, ''), l.return_notes FROM "
-                "loans l LEFT JOIN equipment_types t ON t.id = l.type_id WHERE l.returned_on IS NOT NULL AND "
-                "l.returned_on >= ? ORDER BY l.returned_on DESC, l.inventory_number",
-                [&](db::Row& r)
-                {
-                    ReturnedLoanView l;
-                    l.inventoryNumber = r.text();
-                    l.typeName = r.text();
-                    l.borrowerName = r.text();
-                    l.startDate = r.text();
-                    l.dueDate = r.text();
-                    l.returnedOn = r.text();
-                    l.condition = r.text();
-                    l.notes = r.text();
-                    rows.push_back(std::move(l));
-                },
-                since);
-        });
-    if (!status)
-        return makeErr(status.error());
-    return rows;
+            ReturnedLoanView l;
+            l.inventoryNumber = r.text();
+            l.typeName = r.text();
+            l.borrowerName = r.text();
+            l.startDate = r.text();
+            l.dueDate = r.text();
+            l.returnedOn = r.text();
+            l.condition = r.text();
+            l.notes = r.text();
+            return l;
+        },
+        since);
 }
 
 namespace

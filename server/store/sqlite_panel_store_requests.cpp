@@ -5,6 +5,7 @@
 #include "server/staff_changes.hpp"
 #include "server/store/panel_actions.hpp"
 #include "server/store/sqlite_panel_store.hpp"
+#include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
 #include "shared/protocol/changes.hpp"
 
@@ -95,50 +96,41 @@ Result<std::optional<CallbackState>, db::Error> openCallback(db::Database& d, co
 
 Result<std::vector<OpenCallback>, db::Error> SqlitePanelStore::openCallbacks()
 {
-    std::vector<OpenCallback> rows;
-    auto status = m_store.read(
-        [&](db::Database& d)
-        {
-            return db::forEachRow(
-                d,
-                "SELECT c.id, c.code, c.phone, c.day, c.day_part, COALESCE(sv.name_pl, et.name_pl, ''), "
-                "c.equipment_type_id <> '', c.first_name, c.language, COALESCE(st.name, ''), "
-                "COALESCE(c.claimed_by, ''), c.failed_attempts, c.received_at FROM callback_requests c "
-                "LEFT JOIN services sv ON sv.id = NULLIF(c.topic_service_id, '') "
-                "LEFT JOIN equipment_types et ON et.id = NULLIF(c.equipment_type_id, '') "
-                "LEFT JOIN staff st ON st.id = c.claimed_by "
-                "WHERE c.status NOT IN ('done', 'closed', 'cancelled') "
-                "ORDER BY c.day, CASE c.day_part WHEN 'morning' THEN 0 ELSE 1 END, c.received_at, c.rowid",
-                [&](db::Row& r)
-                {
-                    OpenCallback c;
-                    c.id = r.text();
-                    c.code = r.text();
-                    c.phone = r.text();
-                    c.day = r.text();
-                    c.dayPart = r.text();
-                    c.topic = r.text();
-                    c.waitingList = r.flag();
-                    c.firstName = r.text();
-                    c.language = r.text();
-                    c.claimedByName = r.text();
-                    c.claimedById = r.text();
-                    c.failedAttempts = r.integer();
-                    c.receivedAt = r.int64();
-                    rows.push_back(std::move(c));
-                });
-        });
-    if (!status)
-        return makeErr(status.error());
-    return rows;
+    return readAll(m_store,
+                   "SELECT c.id, c.code, c.phone, c.day, c.day_part, COALESCE(sv.name_pl, et.name_pl, ''), "
+                   "c.equipment_type_id <> '', c.first_name, c.language, COALESCE(st.name, ''), "
+                   "COALESCE(c.claimed_by, ''), c.failed_attempts, c.received_at FROM callback_requests c "
+                   "LEFT JOIN services sv ON sv.id = NULLIF(c.topic_service_id, '') "
+                   "LEFT JOIN equipment_types et ON et.id = NULLIF(c.equipment_type_id, '') "
+                   "LEFT JOIN staff st ON st.id = c.claimed_by "
+                   "WHERE c.status NOT IN ('done', 'closed', 'cancelled') "
+                   "ORDER BY c.day, CASE c.day_part WHEN 'morning' THEN 0 ELSE 1 END, c.received_at, c.rowid",
+                   [](db::Row& r)
+                   {
+                       OpenCallback c;
+                       c.id = r.text();
+                       c.code = r.text();
+                       c.phone = r.text();
+                       c.day = r.text();
+                       c.dayPart = r.text();
+                       c.topic = r.text();
+                       c.waitingList = r.flag();
+                       c.firstName = r.text();
+                       c.language = r.text();
+                       c.claimedByName = r.text();
+                       c.claimedById = r.text();
+                       c.failedAttempts = r.integer();
+                       c.receivedAt = r.int64();
+                       return c;
+                   });
 }
 
 Result<CallbackActionResult, db::Error> SqlitePanelStore::claimCallback(const std::string& callbackId,
                                                                         const std::string& staffId, std::int64_t now)
 {
-    CallbackActionResult result = CallbackActionResult::NotOpen;
-    auto status = m_store.write(
-        [&](db::Database& d) -> Status<db::Error>
+    return writeWithOutcome<CallbackActionResult>(
+        m_store, CallbackActionResult::NotOpen,
+        [&](db::Database& d, CallbackActionResult& result) -> Status<db::Error>
         {
             auto open = openCallback(d, callbackId);
             if (!open)
@@ -153,18 +145,15 @@ Result<CallbackActionResult, db::Error> SqlitePanelStore::claimCallback(const st
             result = CallbackActionResult::Claimed;
             return claim(d, callbackId, staffId, now);
         });
-    if (!status)
-        return makeErr(status.error());
-    return result;
 }
 
 Result<CallbackActionResult, db::Error> SqlitePanelStore::recordCallbackAttempt(const CallbackAttempt& attempt,
                                                                                 int maxFailedAttempts, std::int64_t now)
 {
-    CallbackActionResult result = CallbackActionResult::NotOpen;
     const std::string& id = attempt.callbackId;
-    auto status = m_store.write(
-        [&](db::Database& d) -> Status<db::Error>
+    return writeWithOutcome<CallbackActionResult>(
+        m_store, CallbackActionResult::NotOpen,
+        [&](db::Database& d, CallbackActionResult& result) -> Status<db::Error>
         {
             auto open = openCallback(d, id);
             if (!open)
@@ -208,105 +197,77 @@ Result<CallbackActionResult, db::Error> SqlitePanelStore::recordCallbackAttempt(
                 return e;
             return logRequestStatus(d, protocol::entity::kCallbackRequest, id, c.code, "closed", c.kioskId, now);
         });
-    if (!status)
-        return makeErr(status.error());
-    return result;
 }
 
 // --- reservations, conflicts, counselling ---
 
 Result<std::vector<PendingReservation>, db::Error> SqlitePanelStore::pendingReservations()
 {
-    std::vector<PendingReservation> rows;
-    auto status = m_store.read(
-        [&](db::Database& d)
+    return readAll(
+        m_store,
+        "SELECT r.id, r.code, COALESCE(t.name_pl, r.type_id), r.pick_up_date, r.loan_days, r.status, "
+        "COALESCE(r.person_name, ''), COALESCE(r.person_phone, ''), k.name FROM reservations r JOIN kiosks k "
+        "ON k.id = r.kiosk_id LEFT JOIN equipment_types t ON t.id = r.type_id WHERE r.code <> '' AND "
+        "r.status IN ('provisional', 'held', 'conflict') ORDER BY r.pick_up_date, r.received_at",
+        [](db::Row& r)
         {
-            return db::forEachRow(
-                d,
-                "SELECT r.id, r.code, COALESCE(t.name_pl, r.type_id), r.pick_up_date, r.loan_days, r.status, "
-                "COALESCE(r.person_name, ''), COALESCE(r.person_phone, ''), k.name FROM reservations r JOIN kiosks k "
-                "ON k.id = r.kiosk_id LEFT JOIN equipment_types t ON t.id = r.type_id WHERE r.code <> '' AND "
-                "r.status IN ('provisional', 'held', 'conflict') ORDER BY r.pick_up_date, r.received_at",
-                [&](db::Row& r)
-                {
-                    PendingReservation p;
-                    p.id = r.text();
-                    p.code = r.text();
-                    p.typeName = r.text();
-                    p.pickUpDate = r.text();
-                    p.loanDays = r.integer();
-                    p.status = r.text();
-                    p.personName = r.text();
-                    p.personPhone = r.text();
-                    p.kioskName = r.text();
-                    rows.push_back(std::move(p));
-                });
+            PendingReservation p;
+            p.id = r.text();
+            p.code = r.text();
+            p.typeName = r.text();
+            p.pickUpDate = r.text();
+            p.loanDays = r.integer();
+            p.status = r.text();
+            p.personName = r.text();
+            p.personPhone = r.text();
+            p.kioskName = r.text();
+            return p;
         });
-    if (!status)
-        return makeErr(status.error());
-    return rows;
 }
 
 Result<std::vector<OpenConflict>, db::Error> SqlitePanelStore::openConflicts()
 {
-    std::vector<OpenConflict> rows;
-    auto status = m_store.read(
-        [&](db::Database& d)
-        {
-            return db::forEachRow(d,
-                                  "SELECT c.id, c.kind, c.entity, c.entity_id, COALESCE(k.name, ''), c.detail, "
-                                  "c.created_at FROM conflicts c LEFT JOIN kiosks k ON k.id = c.kiosk_id WHERE "
-                                  "c.resolved_at IS NULL ORDER BY c.created_at",
-                                  [&](db::Row& r)
-                                  {
-                                      OpenConflict c;
-                                      c.id = r.int64();
-                                      c.kind = r.text();
-                                      c.entity = r.text();
-                                      c.entityId = r.text();
-                                      c.kioskName = r.text();
-                                      c.detail = r.text();
-                                      c.createdAt = r.int64();
-                                      rows.push_back(std::move(c));
-                                  });
-        });
-    if (!status)
-        return makeErr(status.error());
-    return rows;
+    return readAll(m_store,
+                   "SELECT c.id, c.kind, c.entity, c.entity_id, COALESCE(k.name, ''), c.detail, "
+                   "c.created_at FROM conflicts c LEFT JOIN kiosks k ON k.id = c.kiosk_id WHERE "
+                   "c.resolved_at IS NULL ORDER BY c.created_at",
+                   [](db::Row& r)
+                   {
+                       OpenConflict c;
+                       c.id = r.int64();
+                       c.kind = r.text();
+                       c.entity = r.text();
+                       c.entityId = r.text();
+                       c.kioskName = r.text();
+                       c.detail = r.text();
+                       c.createdAt = r.int64();
+                       return c;
+                   });
 }
 
 Result<std::vector<PendingCounselling>, db::Error> SqlitePanelStore::pendingCounsellingRequests()
 {
-    std::vector<PendingCounselling> rows;
-    auto status = m_store.read(
-        [&](db::Database& d)
-        {
-            return db::forEachRow(
-                d,
-                "SELECT r.id, r.code, COALESCE(ck.name_pl, r.kind_id), r.kind_id, COALESCE(r.slot_id, ''), "
-                "COALESCE(s.date, ''), COALESCE(s.start_minute, -1), COALESCE(s.room, ''), COALESCE(r.name, ''), "
-                "COALESCE(r.phone, '') FROM counselling_requests r LEFT JOIN counselling_slots s ON s.id = "
-                "r.slot_id LEFT JOIN counselling_kinds ck ON ck.id = r.kind_id WHERE r.status IN ('received', "
-                "'provisional') ORDER BY r.received_at",
-                [&](db::Row& r)
-                {
-                    PendingCounselling c;
-                    c.id = r.text();
-                    c.code = r.text();
-                    c.kindName = r.text();
-                    c.kindId = r.text();
-                    c.slotId = r.text();
-                    c.slotDate = r.text();
-                    c.slotStartMinute = r.integer();
-                    c.slotRoom = r.text();
-                    c.name = r.text();
-                    c.phone = r.text();
-                    rows.push_back(std::move(c));
-                });
-        });
-    if (!status)
-        return makeErr(status.error());
-    return rows;
+    return readAll(m_store,
+                   "SELECT r.id, r.code, COALESCE(ck.name_pl, r.kind_id), r.kind_id, COALESCE(r.slot_id, ''), "
+                   "COALESCE(s.date, ''), COALESCE(s.start_minute, -1), COALESCE(s.room, ''), COALESCE(r.name, ''), "
+                   "COALESCE(r.phone, '') FROM counselling_requests r LEFT JOIN counselling_slots s ON s.id = "
+                   "r.slot_id LEFT JOIN counselling_kinds ck ON ck.id = r.kind_id WHERE r.status IN ('received', "
+                   "'provisional') ORDER BY r.received_at",
+                   [](db::Row& r)
+                   {
+                       PendingCounselling c;
+                       c.id = r.text();
+                       c.code = r.text();
+                       c.kindName = r.text();
+                       c.kindId = r.text();
+                       c.slotId = r.text();
+                       c.slotDate = r.text();
+                       c.slotStartMinute = r.integer();
+                       c.slotRoom = r.text();
+                       c.name = r.text();
+                       c.phone = r.text();
+                       return c;
+                   });
 }
 
 namespace
@@ -336,9 +297,9 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideReservation(const std:
 {
     const std::string& id = reservationId;
     const bool confirm = decision == ReservationDecision::Confirm;
-    DecisionResult result = DecisionResult::Stale;
-    auto status = m_store.write(
-        [&](db::Database& d) -> Status<db::Error>
+    return writeWithOutcome<DecisionResult>(
+        m_store, DecisionResult::Stale,
+        [&](db::Database& d, DecisionResult& result) -> Status<db::Error>
         {
             auto read = requestState(d, "SELECT code, status, kiosk_id, '', '' FROM reservations WHERE id = ?", id);
             if (!read)
@@ -363,9 +324,6 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideReservation(const std:
             // Staff mode on every kiosk: a confirmed pick-up is updated, a rejected one disappears.
             return logPickup(d, id, now);
         });
-    if (!status)
-        return makeErr(status.error());
-    return result;
 }
 
 Result<DecisionResult, db::Error> SqlitePanelStore::decideCounselling(const std::string& requestId,
@@ -375,9 +333,9 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideCounselling(const std:
                                                                       int nowMinuteOfDay)
 {
     const std::string& id = requestId;
-    DecisionResult result = DecisionResult::Stale;
-    auto status = m_store.write(
-        [&](db::Database& d) -> Status<db::Error>
+    return writeWithOutcome<DecisionResult>(
+        m_store, DecisionResult::Stale,
+        [&](db::Database& d, DecisionResult& result) -> Status<db::Error>
         {
             auto read = requestState(d,
                                      "SELECT code, status, kiosk_id, COALESCE(slot_id, ''), kind_id FROM "
@@ -447,17 +405,14 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideCounselling(const std:
             result = confirm ? DecisionResult::Confirmed : DecisionResult::Cancelled;
             return logRequestStatus(d, protocol::entity::kCounsellingRequest, id, r.code, next, r.kioskId, now.unix);
         });
-    if (!status)
-        return makeErr(status.error());
-    return result;
 }
 
 Result<DecisionResult, db::Error> SqlitePanelStore::resolveConflict(const std::string& conflictId,
                                                                     const std::string& staffId, std::int64_t now)
 {
-    DecisionResult result = DecisionResult::Stale;
-    auto status = m_store.write(
-        [&](db::Database& d) -> Status<db::Error>
+    return writeWithOutcome<DecisionResult>(
+        m_store, DecisionResult::Stale,
+        [&](db::Database& d, DecisionResult& result) -> Status<db::Error>
         {
             auto changed = db::execChanges(
                 d, "UPDATE conflicts SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL", now, conflictId);
@@ -468,9 +423,6 @@ Result<DecisionResult, db::Error> SqlitePanelStore::resolveConflict(const std::s
             result = DecisionResult::Resolved;
             return recordPanelAction(d, staffId, "conflict", conflictId, "resolve", now);
         });
-    if (!status)
-        return makeErr(status.error());
-    return result;
 }
 
 } // namespace okienko::server
