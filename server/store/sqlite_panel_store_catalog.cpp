@@ -5,7 +5,7 @@
 // catalog_edits audit row in one transaction. The entry's version is the seq of its latest
 // change-log row; a save over a newer one is refused as Stale.
 #include "server/store/sqlite_panel_store.hpp"
-#include "server/store/store_work.hpp"
+#include "server/store/sqlite_reads.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
 #include "shared/protocol/catalog_json.hpp"
@@ -120,16 +120,16 @@ template <typename T>
 Result<T, db::Error> editCatalogue(ServerStore& store, const char* what,
                                    const std::function<Status<db::Error>(db::Database&, domain::Catalog&, T&)>& edit)
 {
-    auto result = writeResult<T>(store,
-                                 [&](db::Database& d, T& out) -> Status<db::Error>
-                                 {
-                                     auto loaded = storedCatalog(d);
-                                     if (!loaded)
-                                         return makeErr(loaded.error());
-                                     if (!*loaded)
-                                         return {};
-                                     return edit(d, **loaded, out);
-                                 });
+    auto result = writeWithOutcome(store, T{},
+                                   [&](db::Database& d, T& out) -> Status<db::Error>
+                                   {
+                                       auto loaded = storedCatalog(d);
+                                       if (!loaded)
+                                           return makeErr(loaded.error());
+                                       if (!*loaded)
+                                           return {};
+                                       return edit(d, **loaded, out);
+                                   });
     if (!result)
         std::fprintf(stderr, "okienko-central: panel %s failed: %s\n", what, result.error().message.c_str());
     return result;
@@ -141,16 +141,16 @@ Result<CatalogEntryView<Entry>, db::Error>
 readEntry(ServerStore& store, std::string_view kind, const std::string& id,
           const std::function<std::optional<Entry>(const domain::Catalog&)>& find)
 {
-    return readResult<CatalogEntryView<Entry>>(store,
-                                               [&](db::Database& d, CatalogEntryView<Entry>& out) -> Status<db::Error>
-                                               {
-                                                   auto stored = storedCatalog(d);
-                                                   if (!stored)
-                                                       return makeErr(stored.error());
-                                                   if (*stored)
-                                                       out.entry = find(**stored);
-                                                   return readLastChange(d, kind, id, out.change);
-                                               });
+    return readView<CatalogEntryView<Entry>>(store,
+                                             [&](db::Database& d, CatalogEntryView<Entry>& out) -> Status<db::Error>
+                                             {
+                                                 auto stored = storedCatalog(d);
+                                                 if (!stored)
+                                                     return makeErr(stored.error());
+                                                 if (*stored)
+                                                     out.entry = find(**stored);
+                                                 return readLastChange(d, kind, id, out.change);
+                                             });
 }
 
 std::string newAnnouncementId(const domain::Catalog& c)
@@ -174,17 +174,17 @@ std::string newAnnouncementId(const domain::Catalog& c)
 
 Result<CatalogOverview, db::Error> SqlitePanelStore::catalogOverview()
 {
-    return readResult<CatalogOverview>(m_store,
-                                       [&](db::Database& d, CatalogOverview& out) -> Status<db::Error>
-                                       {
-                                           auto stored = storedCatalog(d);
-                                           if (!stored)
-                                               return makeErr(stored.error());
-                                           out.catalogue = std::move(stored).value();
-                                           if (auto st = lastChanges(d, entity::kService, out.services); !st)
-                                               return st;
-                                           return lastChanges(d, entity::kAnnouncement, out.announcements);
-                                       });
+    return readView<CatalogOverview>(m_store,
+                                     [&](db::Database& d, CatalogOverview& out) -> Status<db::Error>
+                                     {
+                                         auto stored = storedCatalog(d);
+                                         if (!stored)
+                                             return makeErr(stored.error());
+                                         out.catalogue = std::move(stored).value();
+                                         if (auto st = lastChanges(d, entity::kService, out.services); !st)
+                                             return st;
+                                         return lastChanges(d, entity::kAnnouncement, out.announcements);
+                                     });
 }
 
 Result<CatalogEntryView<domain::Service>, db::Error> SqlitePanelStore::service(const std::string& id)

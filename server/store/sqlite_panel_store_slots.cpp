@@ -6,7 +6,7 @@
 // never told.
 #include "server/store/panel_actions.hpp"
 #include "server/store/sqlite_panel_store.hpp"
-#include "server/store/store_work.hpp"
+#include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
 #include "shared/protocol/json_reader.hpp"
 #include "shared/util/uuid.hpp"
@@ -112,14 +112,14 @@ Status<db::Error> logSlotAction(db::Database& d, const std::string& staffId, con
 
 Result<std::vector<CounsellingKindView>, db::Error> SqlitePanelStore::counsellingKinds()
 {
-    return readResult<std::vector<CounsellingKindView>>(
+    return readView<std::vector<CounsellingKindView>>(
         m_store,
         [&](db::Database& d, std::vector<CounsellingKindView>& out) -> Status<db::Error> { return readKinds(d, out); });
 }
 
 Result<SlotsOverview, db::Error> SqlitePanelStore::slotsOverview(Date today, int minuteNow)
 {
-    return readResult<SlotsOverview>(
+    return readView<SlotsOverview>(
         m_store,
         [&](db::Database& d, SlotsOverview& out) -> Status<db::Error>
         {
@@ -150,15 +150,15 @@ Result<SlotsOverview, db::Error> SqlitePanelStore::slotsOverview(Date today, int
 
 Result<std::vector<SlotView>, db::Error> SqlitePanelStore::freeSlots(Date today, int minuteNow, int limit)
 {
-    return readResult<std::vector<SlotView>>(m_store,
-                                             [&](db::Database& d, std::vector<SlotView>& out) -> Status<db::Error>
-                                             { return readFreeSlots(d, today, minuteNow, limit, out); });
+    return readView<std::vector<SlotView>>(m_store,
+                                           [&](db::Database& d, std::vector<SlotView>& out) -> Status<db::Error>
+                                           { return readFreeSlots(d, today, minuteNow, limit, out); });
 }
 
 Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& edit)
 {
-    return writeResult<SlotChangeOutcome>(
-        m_store,
+    return writeWithOutcome(
+        m_store, SlotChangeOutcome{},
         [&](db::Database& d, SlotChangeOutcome& outcome) -> Status<db::Error>
         {
             bool placeChanged = true;
@@ -239,28 +239,27 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& 
 Result<SlotChangeOutcome, db::Error> SqlitePanelStore::withdrawSlot(const std::string& id, const std::string& staffId,
                                                                     std::int64_t now)
 {
-    return writeResult<SlotChangeOutcome>(
-        m_store,
-        [&](db::Database& d, SlotChangeOutcome& outcome) -> Status<db::Error>
-        {
-            auto booked = slotBooked(d, id);
-            if (!booked)
-                return makeErr(booked.error());
-            if (!*booked)
-            {
-                outcome.result = SlotChangeResult::Gone;
-                return {};
-            }
-            if (**booked)
-            {
-                outcome.result = SlotChangeResult::Booked;
-                return {};
-            }
-            if (auto e = db::exec(d, "DELETE FROM counselling_slots WHERE id = ?", id); !e)
-                return e;
-            outcome.result = SlotChangeResult::Withdrawn;
-            return logSlotAction(d, staffId, id, "withdraw", now);
-        });
+    return writeWithOutcome(m_store, SlotChangeOutcome{},
+                            [&](db::Database& d, SlotChangeOutcome& outcome) -> Status<db::Error>
+                            {
+                                auto booked = slotBooked(d, id);
+                                if (!booked)
+                                    return makeErr(booked.error());
+                                if (!*booked)
+                                {
+                                    outcome.result = SlotChangeResult::Gone;
+                                    return {};
+                                }
+                                if (**booked)
+                                {
+                                    outcome.result = SlotChangeResult::Booked;
+                                    return {};
+                                }
+                                if (auto e = db::exec(d, "DELETE FROM counselling_slots WHERE id = ?", id); !e)
+                                    return e;
+                                outcome.result = SlotChangeResult::Withdrawn;
+                                return logSlotAction(d, staffId, id, "withdraw", now);
+                            });
 }
 
 } // namespace okienko::server

@@ -3,7 +3,7 @@
 // meanwhile) cannot both move it: the second one gets the state it found.
 #include "server/store/panel_actions.hpp"
 #include "server/store/sqlite_panel_store.hpp"
-#include "server/store/store_work.hpp"
+#include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 
@@ -15,7 +15,7 @@ namespace okienko::server
 
 Result<std::vector<UnitView>, db::Error> SqlitePanelStore::units(const std::string& stateCode)
 {
-    return readResult<std::vector<UnitView>>(
+    return readView<std::vector<UnitView>>(
         m_store,
         [&](db::Database& d, std::vector<UnitView>& out) -> Status<db::Error>
         {
@@ -52,8 +52,8 @@ Result<std::vector<UnitView>, db::Error> SqlitePanelStore::units(const std::stri
 
 Result<UnitChangeOutcome, db::Error> SqlitePanelStore::changeUnitState(const UnitStateChange& change)
 {
-    return writeResult<UnitChangeOutcome>(
-        m_store,
+    return writeWithOutcome(
+        m_store, UnitChangeOutcome{},
         [&](db::Database& d, UnitChangeOutcome& outcome) -> Status<db::Error>
         {
             struct Found
