@@ -30,7 +30,6 @@ namespace okienko::server::panel
 namespace
 {
 using protocol::Json;
-using Form = std::map<std::string, std::string>;
 
 constexpr const char* kNavPath = "/panel/catalog";
 
@@ -498,8 +497,8 @@ Html differences(const Form& typed, const Form& stored, const std::array<TextFie
 /// The hidden fields that say which entry, at which version, a form is about.
 Html entryFields(const PanelSession& s, const std::string& id, std::int64_t version, Markup separator)
 {
-    return Html() << Html::assumeEscaped(csrfInput(s)) << "<input type=\"hidden\" name=\"id\" value=\"" << id << "\">"
-                  << separator << "<input type=\"hidden\" name=\"version\" value=\"" << version << "\">";
+    return Html() << csrfField(s) << "<input type=\"hidden\" name=\"id\" value=\"" << id << "\">" << separator
+                  << "<input type=\"hidden\" name=\"version\" value=\"" << version << "\">";
 }
 
 Html serviceFormHtml(const PanelSession& s, const std::string& id, std::int64_t version, const Form& values,

@@ -1,14 +1,13 @@
-// Indicator queries. Residents are counted by phone number where one exists (the same person
-// reserving twice is one person), else by name; nothing personal leaves this file.
+// The monitoring page and CSV: counts from the store, worded here (sections, indicators, labels
+// of flows and areas, the Polish decimal comma), shown as a table or written for Polish Excel.
 #include "server/panel/monitoring.hpp"
 
-#include "server/store_sql.hpp"
 #include "shared/domain/area.hpp"
 
 #include <cstdio>
 #include <ctime>
-#include <initializer_list>
 #include <map>
+#include <utility>
 
 namespace okienko::server::panel
 {
@@ -66,28 +65,6 @@ std::string flowLabel(const std::string& flow)
     return it == labels.end() ? flow : it->second;
 }
 
-/// The first column of the last row of `sql` (a COUNT); 0 when there is no row.
-template <typename A>
-Result<std::int64_t, db::Error> scalar(db::Database& d, std::string_view sql, const A& first, const A& last)
-{
-    std::int64_t value = 0;
-    if (auto s = sqlEachRow(
-            d, [&](db::Statement& r) { value = r.columnInt64(0).value(); }, sql, first, last);
-        !s)
-        return makeErr(s.error());
-    return value;
-}
-
-/// One indicator counted over the period. A date column is compared with the first and last day
-/// ("YYYY-MM-DD", BETWEEN ? AND ?); a timestamp with local midnight before the first day and after
-/// the last (>= ? AND < ?).
-struct PeriodCount
-{
-    const char* indicator;
-    const char* sql;
-    bool byDate = false;
-};
-
 std::string decimalComma(double v)
 {
     char buffer[32];
@@ -115,123 +92,58 @@ std::string csvField(const std::string& v)
 }
 } // namespace
 
-Result<std::vector<IndicatorRow>, db::Error> computeIndicators(db::Database& d, Date from, Date to)
+std::vector<IndicatorRow> indicatorRows(const MonitoringCounts& m)
 {
-    const std::int64_t t0 = localMidnight(from);
-    const std::int64_t t1 = localMidnight(to.plusDays(1));
-    const std::string d0 = from.iso();
-    const std::string d1 = to.iso();
     std::vector<IndicatorRow> rows;
     auto add = [&](const char* section, const char* indicator, std::string detail, std::string value)
     {
         rows.push_back({section, indicator, std::move(detail), std::move(value)});
     };
-    auto counts = [&](const char* section, std::initializer_list<PeriodCount> list) -> Status<db::Error>
+    auto count = [&](const char* section, const char* indicator, std::int64_t n)
     {
-        for (const PeriodCount& c : list)
-        {
-            auto n = c.byDate ? scalar(d, c.sql, d0, d1) : scalar(d, c.sql, t0, t1);
-            if (!n)
-                return makeErr(n.error());
-            add(section, c.indicator, "", std::to_string(*n));
-        }
-        return {};
+        add(section, indicator, "", std::to_string(n));
     };
 
     const char* kEquipment = "Wypożyczalnia sprzętu rehabilitacyjnego";
-    if (auto s =
-            counts(kEquipment,
-                   {{"Liczba osób korzystających z usługi (różni wypożyczający)",
-                     "SELECT COUNT(DISTINCT COALESCE(NULLIF(borrower_phone, ''), lower(borrower_name), id)) FROM "
-                     "loans WHERE start_date BETWEEN ? AND ?",
-                     true},
-                    {"Wypożyczenia rozpoczęte", "SELECT COUNT(*) FROM loans WHERE start_date BETWEEN ? AND ?", true},
-                    {"Rezerwacje złożone w kioskach",
-                     "SELECT COUNT(*) FROM reservations WHERE code <> '' AND received_at >= ? AND received_at < ?"},
-                    {"Osoby, które zarezerwowały sprzęt",
-                     "SELECT COUNT(DISTINCT COALESCE(NULLIF(person_phone, ''), lower(person_name), id)) FROM "
-                     "reservations WHERE code <> '' AND received_at >= ? AND received_at < ?"}});
-        !s)
-        return makeErr(s.error());
+    count(kEquipment, "Liczba osób korzystających z usługi (różni wypożyczający)", m.borrowers);
+    count(kEquipment, "Wypożyczenia rozpoczęte", m.loansStarted);
+    count(kEquipment, "Rezerwacje złożone w kioskach", m.reservations);
+    count(kEquipment, "Osoby, które zarezerwowały sprzęt", m.reservingPersons);
 
     const char* kCounselling = "Punkt poradnictwa specjalistycznego";
-    if (auto s = counts(kCounselling,
-                        {{"Liczba spotkań w zakresie poradnictwa (umówione terminy)",
-                          "SELECT COUNT(*) FROM counselling_requests r JOIN counselling_slots s ON s.id = r.slot_id "
-                          "WHERE r.status NOT IN ('cancelled') AND s.date BETWEEN ? AND ?",
-                          true},
-                         {"Liczba osób korzystających z poradnictwa",
-                          "SELECT COUNT(DISTINCT COALESCE(NULLIF(r.phone, ''), lower(r.name), r.id)) FROM "
-                          "counselling_requests r JOIN counselling_slots s ON s.id = r.slot_id WHERE r.status NOT IN "
-                          "('cancelled') AND s.date BETWEEN ? AND ?",
-                          true},
-                         {"Zgłoszenia z kiosków",
-                          "SELECT COUNT(*) FROM counselling_requests WHERE received_at >= ? AND received_at < ?"}});
-        !s)
-        return makeErr(s.error());
+    count(kCounselling, "Liczba spotkań w zakresie poradnictwa (umówione terminy)", m.meetings);
+    count(kCounselling, "Liczba osób korzystających z poradnictwa", m.personsCounselled);
+    count(kCounselling, "Zgłoszenia z kiosków", m.counsellingRequests);
 
-    if (auto s =
-            counts("Prośby o telefon",
-                   {{"Zgłoszone", "SELECT COUNT(*) FROM callback_requests WHERE received_at >= ? AND received_at < ?"},
-                    {"Załatwione (rozmowa odbyta)", "SELECT COUNT(*) FROM callback_requests WHERE status = "
-                                                    "'done' AND closed_at >= ? AND closed_at < ?"},
-                    {"Zamknięte bez kontaktu", "SELECT COUNT(*) FROM callback_requests WHERE status = 'closed' "
-                                               "AND closed_at >= ? AND closed_at < ?"},
-                    {"Próby połączeń", "SELECT COUNT(*) FROM callback_attempts WHERE at >= ? AND at < ?"}});
-        !s)
-        return makeErr(s.error());
+    const char* kCallbacks = "Prośby o telefon";
+    count(kCallbacks, "Zgłoszone", m.callbacksReceived);
+    count(kCallbacks, "Załatwione (rozmowa odbyta)", m.callbacksDone);
+    count(kCallbacks, "Zamknięte bez kontaktu", m.callbacksClosed);
+    count(kCallbacks, "Próby połączeń", m.callAttempts);
 
     const char* kUsage = "Korzystanie z kiosków";
-    auto ranked = [&](const char* indicator, const char* kind) -> Status<db::Error>
-    {
-        return sqlEachRow(
-            d,
-            [&](db::Statement& r)
-            { add(kUsage, indicator, r.columnText(1).value(), std::to_string(r.columnInt64(2).value())); },
-            "SELECT u.service_id, COALESCE(s.name_pl, u.service_id), COUNT(*) AS n FROM usage_events u "
-            "LEFT JOIN services s ON s.id = u.service_id WHERE u.kind = ? AND u.service_id <> '' AND "
-            "u.at >= ? AND u.at < ? GROUP BY u.service_id ORDER BY n DESC, u.service_id LIMIT 10",
-            std::string(kind), t0, t1);
-    };
-    if (auto s = ranked("Najczęściej oglądane usługi", "service-viewed"); !s)
-        return makeErr(s.error());
-    if (auto s = ranked("Najczęściej wyszukiwane usługi", "search-made"); !s)
-        return makeErr(s.error());
-    if (auto s = counts(kUsage, {{"Wyszukiwania ogółem", "SELECT COUNT(*) FROM usage_events WHERE kind = "
-                                                         "'search-made' AND at >= ? AND at < ?"},
-                                 {"Sprawy doprowadzone do końca", "SELECT COUNT(*) FROM usage_events WHERE kind = "
-                                                                  "'flow-finished' AND at >= ? AND at < ?"}});
-        !s)
-        return makeErr(s.error());
+    for (const auto& s : m.mostViewed)
+        add(kUsage, "Najczęściej oglądane usługi", s.name, std::to_string(s.count));
+    for (const auto& s : m.mostSearched)
+        add(kUsage, "Najczęściej wyszukiwane usługi", s.name, std::to_string(s.count));
+    count(kUsage, "Wyszukiwania ogółem", m.searches);
+    count(kUsage, "Sprawy doprowadzone do końca", m.finishedFlows);
 
     const char* kRatings = "Zadowolenie (oceny 1–5)";
-    if (auto s = sqlEachRow(
-            d,
-            [&](db::Statement& r)
-            {
-                const std::string flow = flowLabel(r.columnText(0).value());
-                add(kRatings, "Liczba ocen", flow, std::to_string(r.columnInt64(1).value()));
-                add(kRatings, "Średnia ocena", flow, decimalComma(r.columnDouble(2).value()));
-            },
-            "SELECT flow, COUNT(*), AVG(rating) FROM usage_events WHERE kind = 'rating' AND at >= ? AND at < ? "
-            "GROUP BY flow ORDER BY flow",
-            t0, t1);
-        !s)
-        return makeErr(s.error());
-
-    if (auto s = sqlEachRow(
-            d,
-            [&](db::Statement& r)
-            {
-                add("Skrzynka pomysłów", "Liczba pomysłów", areaLabel(r.columnText(0).value()),
-                    std::to_string(r.columnInt64(1).value()));
-            },
-            "SELECT COALESCE(area, ''), COUNT(*) FROM usage_events WHERE kind = 'idea' AND at >= ? AND at < ? "
-            "GROUP BY COALESCE(area, '') ORDER BY COALESCE(area, '')",
-            t0, t1);
-        !s)
-        return makeErr(s.error());
+    for (const auto& r : m.ratings)
+    {
+        const std::string flow = flowLabel(r.flow);
+        add(kRatings, "Liczba ocen", flow, std::to_string(r.count));
+        add(kRatings, "Średnia ocena", flow, decimalComma(r.average));
+    }
+    for (const auto& idea : m.ideasByArea)
+        add("Skrzynka pomysłów", "Liczba pomysłów", areaLabel(idea.name), std::to_string(idea.count));
     return rows;
+}
+
+ReportPeriod reportPeriod(Date from, Date to)
+{
+    return ReportPeriod{from.iso(), to.iso(), localMidnight(from), localMidnight(to.plusDays(1))};
 }
 
 std::string indicatorsCsv(const std::vector<IndicatorRow>& rows, Date from, Date to)
@@ -244,6 +156,95 @@ std::string indicatorsCsv(const std::vector<IndicatorRow>& rows, Date from, Date
         out += csvField(r.section) + ";" + csvField(r.indicator) + ";" + csvField(r.detail) + ";" + csvField(r.value) +
                "\r\n";
     return out;
+}
+
+namespace
+{
+/// The period of ?from=&to= (default: this month so far), or the reason it is refused.
+struct RequestedPeriod
+{
+    Date from, to;
+    std::string error;
+};
+
+RequestedPeriod requestedPeriod(const PageContext& ctx)
+{
+    RequestedPeriod p{Date{ctx.now.today.year, ctx.now.today.month, 1}, ctx.now.today, {}};
+    const std::string fromText = fieldValue(ctx.request.query, "from");
+    const std::string toText = fieldValue(ctx.request.query, "to");
+    if (fromText.empty() && toText.empty())
+        return p;
+    auto f = parseIsoDate(fromText);
+    auto t = parseIsoDate(toText);
+    if (!f || !t)
+        p.error = "Podaj obie daty w formacie RRRR-MM-DD.";
+    else if (*t < *f)
+        p.error = "Data końcowa jest wcześniejsza niż początkowa.";
+    else if (t->toDays() - f->toDays() > 3700)
+        p.error = "Okres może mieć najwyżej 10 lat.";
+    else
+    {
+        p.from = *f;
+        p.to = *t;
+    }
+    return p;
+}
+
+Result<std::vector<IndicatorRow>, db::Error> loadIndicators(const PageContext& ctx, const RequestedPeriod& p)
+{
+    auto counts = ctx.panelStore.monitoringCounts(reportPeriod(p.from, p.to));
+    if (!counts)
+        return makeErr(counts.error());
+    return indicatorRows(*counts);
+}
+
+Html renderMonitoring(const RequestedPeriod& p, const std::vector<IndicatorRow>& rows)
+{
+    Html body;
+    body << "<form method=\"get\" action=\"/panel/monitoring\" class=\"inline\"><fieldset><legend>Okres</legend>"
+            "<label for=\"from\">Od</label> <input id=\"from\" name=\"from\" type=\"date\" required value=\""
+         << p.from.iso()
+         << "\"> <label for=\"to\">Do</label> <input id=\"to\" name=\"to\" type=\"date\" required value=\""
+         << p.to.iso() << "\"> <button type=\"submit\">Pokaż</button></fieldset></form>\n";
+    if (!p.error.empty())
+        body << "<p class=\"flash error\" role=\"alert\">" << p.error << "</p>\n";
+    body << "<p><a href=\"/panel/monitoring.csv?from=" << urlEncode(p.from.iso()) << "&amp;to=" << urlEncode(p.to.iso())
+         << "\">Pobierz CSV (Excel)</a></p>\n<table>\n<caption>Wskaźniki za okres " << p.from.iso() << " – "
+         << p.to.iso()
+         << "</caption>\n<thead><tr><th scope=\"col\">Obszar</th><th scope=\"col\">Wskaźnik</th>"
+            "<th scope=\"col\">Szczegół</th><th scope=\"col\" class=\"num\">Wartość</th></tr></thead>\n<tbody>\n";
+    for (const auto& row : rows)
+        body << "<tr><td>" << row.section << "</td><th scope=\"row\">" << row.indicator << "</th><td>" << row.detail
+             << "</td><td class=\"num\">" << row.value << "</td></tr>\n";
+    body << "</tbody>\n</table>\n<p class=\"muted\">Spotkania w poradnictwie liczone są z terminów umówionych "
+            "przez kiosk (data terminu w okresie); osoby — po numerze telefonu, a bez numeru po nazwisku.</p>\n";
+    return body;
+}
+} // namespace
+
+PanelResponse monitoringPage(const PageContext& ctx)
+{
+    const RequestedPeriod period = requestedPeriod(ctx);
+    auto rows = loadIndicators(ctx, period);
+    if (!rows)
+        return messagePage(503, "Błąd", "Nie udało się policzyć wskaźników.");
+    return htmlPage(pageFrame(ctx, "Monitoring", "/panel/monitoring"), renderMonitoring(period, *rows));
+}
+
+PanelResponse monitoringCsv(const PageContext& ctx)
+{
+    const RequestedPeriod period = requestedPeriod(ctx);
+    if (!period.error.empty())
+        return messagePage(400, "Błędny okres", period.error);
+    auto rows = loadIndicators(ctx, period);
+    if (!rows)
+        return messagePage(503, "Błąd", "Nie udało się policzyć wskaźników.");
+    PanelResponse r;
+    r.body = indicatorsCsv(*rows, period.from, period.to);
+    r.contentType = "text/csv; charset=utf-8";
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"okienko-wskazniki-" + period.from.iso() +
+                                                      "-" + period.to.iso() + ".csv\"");
+    return r;
 }
 
 } // namespace okienko::server::panel

@@ -1,11 +1,11 @@
-// The monitoring indicators of product.md §9 / seeds-digest §5 that the server's own data can
-// count for a period, and their CSV export for the CUS's reports.
+// The panel's "Monitoring" page (/panel/monitoring) and its CSV export (/panel/monitoring.csv):
+// the indicators of product.md §9 / seeds-digest §5 that the server's own data can count for a
+// period, worded from the store's counts, for the CUS's reports.
 #pragma once
 
-#include "shared/db/database.hpp"
-#include "shared/db/error.hpp"
+#include "server/panel/page_parts.hpp"
+#include "server/store/report_views.hpp"
 #include "shared/util/date.hpp"
-#include "shared/util/result.hpp"
 
 #include <cstdint>
 #include <string>
@@ -24,8 +24,11 @@ struct IndicatorRow
     std::string value;
 };
 
-/// Counts for the days `from` … `to` inclusive (the server's local time zone).
-Result<std::vector<IndicatorRow>, db::Error> computeIndicators(db::Database& d, Date from, Date to);
+/// The report's lines for the store's counts, in report order.
+std::vector<IndicatorRow> indicatorRows(const MonitoringCounts& counts);
+
+/// The days `from` … `to` inclusive in the server's local time zone.
+ReportPeriod reportPeriod(Date from, Date to);
 
 /// CSV for Polish Excel: UTF-8 with a BOM (else Excel reads it as Windows-1250), ';' as the
 /// separator (Polish Excel's list separator, since ',' is the decimal comma), CRLF line ends,
@@ -38,5 +41,10 @@ std::string areaLabel(const std::string& code);
 
 /// Unix seconds of local midnight starting `day`.
 std::int64_t localMidnight(Date day);
+
+/// GET /panel/monitoring[?from=YYYY-MM-DD&to=YYYY-MM-DD] (default: this month so far).
+PanelResponse monitoringPage(const PageContext& ctx);
+/// GET /panel/monitoring.csv with the same period; 400 for a period that does not parse.
+PanelResponse monitoringCsv(const PageContext& ctx);
 
 } // namespace okienko::server::panel

@@ -1,10 +1,11 @@
 // Shared pieces of the panel's pages.
 #include "server/panel/page_parts.hpp"
 
-#include "server/store_sql.hpp"
+#include "server/store/panel_actions.hpp"
 
 #include <cstdio>
 #include <ctime>
+#include <utility>
 
 namespace okienko::server::panel
 {
@@ -14,12 +15,21 @@ namespace
 const char* const kWeekdayNames[] = {"poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"};
 } // namespace
 
+PanelResponse htmlPage(const PageFrame& frame, const Html& body)
+{
+    PanelResponse r;
+    r.body = renderPage(frame, body);
+    return r;
+}
+
 PanelResponse seeOther(const std::string& location)
 {
     PanelResponse r;
     r.status = 303;
     r.headers.emplace_back("Location", location);
-    r.body = "<!DOCTYPE html><title>Przekierowanie</title><a href=\"" + htmlEscape(location) + "\">Dalej</a>";
+    Html body;
+    body << "<!DOCTYPE html><title>Przekierowanie</title><a href=\"" << location << "\">Dalej</a>";
+    r.body = std::move(body).str();
     return r;
 }
 
@@ -31,12 +41,12 @@ PanelResponse messagePage(int status, const std::string& title, const std::strin
 PanelResponse messagePage(int status, const std::string& title, const std::string& text, const std::string& backHref,
                           const std::string& backLabel)
 {
-    PanelResponse r;
-    r.status = status;
     PageFrame f;
     f.title = title;
-    r.body = renderPage(f, "<p>" + htmlEscape(text) + "</p>\n<p><a href=\"" + htmlEscape(backHref) + "\">" +
-                               htmlEscape(backLabel) + "</a></p>\n");
+    Html body;
+    body << "<p>" << text << "</p>\n<p><a href=\"" << backHref << "\">" << backLabel << "</a></p>\n";
+    PanelResponse r = htmlPage(f, body);
+    r.status = status;
     return r;
 }
 
@@ -58,15 +68,40 @@ PageFrame pageFrame(const PanelSession& session, const std::string& title, const
     return f;
 }
 
+PageFrame pageFrame(const PageContext& ctx, const std::string& title, const std::string& nav,
+                    const std::map<std::string, FlashMessage>& messages)
+{
+    return pageFrame(ctx.session, title, nav, lookupFlash(messages, fieldValue(ctx.request.query, "msg")));
+}
+
+bool sameOrigin(const PanelRequest& request)
+{
+    if (request.host.empty())
+        return false;
+    const std::string self = "https://" + request.host;
+    if (!request.origin.empty())
+        return request.origin == self;
+    if (!request.referer.empty())
+        return request.referer == self || request.referer.rfind(self + "/", 0) == 0;
+    return true; // neither sent (privacy settings): the CSRF token alone decides
+}
+
 FlashMessage lookupFlash(const std::map<std::string, FlashMessage>& messages, const std::string& code)
 {
     auto it = messages.find(code);
     return it == messages.end() ? FlashMessage{} : it->second;
 }
 
+Html csrfField(const PanelSession& session)
+{
+    Html field;
+    field << "<input type=\"hidden\" name=\"csrf\" value=\"" << session.csrfToken << "\">";
+    return field;
+}
+
 std::string csrfInput(const PanelSession& session)
 {
-    return "<input type=\"hidden\" name=\"csrf\" value=\"" + htmlEscape(session.csrfToken) + "\">";
+    return csrfField(session).str();
 }
 
 std::string fieldValue(const std::map<std::string, std::string>& m, const std::string& key)
@@ -138,8 +173,7 @@ int minuteOfDay(std::int64_t unix)
 Status<db::Error> recordAction(db::Database& d, const PanelSession& session, std::string_view entity,
                                const std::string& entityId, const std::string& action, std::int64_t now)
 {
-    return sqlExec(d, "INSERT INTO panel_actions(staff_id, entity, entity_id, action, at) VALUES (?,?,?,?,?)",
-                   session.staffId, entity, entityId, action, now);
+    return recordPanelAction(d, session.staffId, entity, entityId, action, now);
 }
 
 } // namespace okienko::server::panel

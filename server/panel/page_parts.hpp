@@ -12,6 +12,7 @@
 #include "shared/util/result.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,8 +21,12 @@
 namespace okienko::server::panel
 {
 
-/// What a page handler needs: the store, the logged-in coordinator, the request and one reading
-/// of the clock (so a page is consistent with itself).
+/// A POST's fields (application/x-www-form-urlencoded, parsed).
+using Form = std::map<std::string, std::string>;
+
+/// What a page handler needs: the store, the logged-in coordinator (an empty session on the login
+/// routes), the request, one reading of the clock (so a page is consistent with itself), the
+/// server's configuration and the login machinery.
 struct PageContext
 {
     ServerStore& store;
@@ -29,6 +34,10 @@ struct PageContext
     const PanelSession& session;
     const PanelRequest& request;
     Now now;
+    const ServerConfig& config;
+    PanelAuth& auth;
+    /// Seconds on a clock that never goes back (the per-address login slow-down).
+    const std::function<double()>& monotonicSeconds;
 };
 
 /// A message shown at the top of a page after post/redirect/get, chosen by a fixed code.
@@ -38,6 +47,8 @@ struct FlashMessage
     bool isError = false;
 };
 
+/// A 200 page: `body` in `frame`.
+PanelResponse htmlPage(const PageFrame& frame, const Html& body);
 /// 303 See Other to a panel path.
 PanelResponse seeOther(const std::string& location);
 /// A page with one escaped paragraph and a link back (errors outside a page's own layout).
@@ -49,13 +60,20 @@ PanelResponse messagePage(int status, const std::string& title, const std::strin
 /// The page frame for `ctx`'s coordinator; `flash` is shown as a status (or alert when isError).
 PageFrame pageFrame(const PageContext& ctx, const std::string& title, const std::string& nav,
                     const FlashMessage& flash = {});
+/// The frame with the message of the redirect's ?msg= code, looked up in `messages`.
+PageFrame pageFrame(const PageContext& ctx, const std::string& title, const std::string& nav,
+                    const std::map<std::string, FlashMessage>& messages);
 /// The same for a handler that has only the session.
 PageFrame pageFrame(const PanelSession& session, const std::string& title, const std::string& nav,
                     const FlashMessage& flash = {});
 /// The message of a fixed `code` (a redirect's ?msg=) in `messages`; empty for an unknown code,
 /// so a crafted URL shows nothing.
 FlashMessage lookupFlash(const std::map<std::string, FlashMessage>& messages, const std::string& code);
+/// True when the request's Origin (or else Referer), if the browser sent one, is this server.
+bool sameOrigin(const PanelRequest& request);
 /// The hidden CSRF field of the session, for every POST form.
+Html csrfField(const PanelSession& session);
+/// The same as a string, for pages that build their markup as strings.
 std::string csrfInput(const PanelSession& session);
 /// The value of `key` in a form or query map; "" when absent.
 std::string fieldValue(const std::map<std::string, std::string>& m, const std::string& key);

@@ -1,7 +1,7 @@
-// The coordinators' web panel of okienko-central (/panel/…): routing, session and CSRF policy, and
-// the pages — callback queue, reservations and counselling, kiosk health, monitoring with CSV
-// export. Like Api it takes a request and returns a response without the HTTP library, so the
-// policy is the same whichever adapter serves it. Never throws.
+// The coordinators' web panel of okienko-central (/panel/…): the policy around the route table
+// (route_table.hpp) — methods, kiosk tokens refused, session, CSRF and origin on every POST, roles
+// — and the security headers. Like Api it takes a request and returns a response without the HTTP
+// library, so the policy is the same whichever adapter serves it. Never throws.
 #pragma once
 
 #include "server/panel/panel_auth.hpp"
@@ -55,17 +55,6 @@ class Panel
 
   private:
     PanelResponse route(const PanelRequest& request);
-    PanelResponse loginPage(const PanelRequest& request, const std::string& message, int status);
-    PanelResponse loginPost(const PanelRequest& request);
-    PanelResponse callbacksPage(const PanelSession& s, const PanelRequest& request);
-    PanelResponse callbackAction(const PanelSession& s, const std::string& action,
-                                 const std::map<std::string, std::string>& form);
-    PanelResponse kiosksPage(const PanelSession& s, const PanelRequest& request);
-    PanelResponse monitoringPage(const PanelSession& s, const PanelRequest& request, bool csv);
-    PanelResponse reservationsPage(const PanelSession& s, const PanelRequest& request);
-    PanelResponse reservationAction(const PanelSession& s, const std::string& path,
-                                    const std::map<std::string, std::string>& form);
-    bool sameOrigin(const PanelRequest& request) const;
 
     ServerStore& m_store;
     SqlitePanelStore m_panelStore;

@@ -2,7 +2,6 @@
 #include "server/panel/panel_auth.hpp"
 
 #include "server/credentials.hpp"
-#include "server/store_sql.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -20,16 +19,9 @@ const std::string& dummyHash()
     static const std::string hash = hashSecret("okienko-panel-no-such-account").value_or("");
     return hash;
 }
-
-struct Candidate
-{
-    std::string id, name, role, passwordHash;
-    int failures = 0;
-    std::int64_t lockedUntil = 0, lastFailure = 0;
-};
 } // namespace
 
-PanelAuth::PanelAuth(ServerStore& store, AuthLimits limits) : m_store(store), m_limits(limits) {}
+PanelAuth::PanelAuth(PanelStore& store, AuthLimits limits) : m_store(store), m_limits(limits) {}
 
 std::optional<int> PanelAuth::ipBlocked(const std::string& ip, double monotonic)
 {
@@ -67,31 +59,13 @@ LoginResult PanelAuth::login(const std::string& login, const std::string& passwo
         result.retryAfter = *wait;
         return result;
     }
-    std::vector<Candidate> found;
+    std::vector<LoginCandidate> found;
     if (!login.empty() && login.size() <= 200)
     {
-        auto status = m_store.read(
-            [&](db::Database& d) -> Status<db::Error>
-            {
-                auto st = sqlQuery(d,
-                                   "SELECT s.id, s.name, s.role, s.password_hash, COALESCE(f.failures, 0), "
-                                   "COALESCE(f.locked_until, 0), COALESCE(f.last_failure, 0) FROM staff s "
-                                   "LEFT JOIN panel_login_failures f ON f.staff_id = s.id "
-                                   "WHERE s.active = 1 AND (s.id = ?1 OR s.name = ?1) LIMIT 2",
-                                   login);
-                if (!st)
-                    return makeErr(st.error());
-                return forEachRow(*st,
-                                  [&](db::Statement& r)
-                                  {
-                                      found.push_back({r.columnText(0).value(), r.columnText(1).value(),
-                                                       r.columnText(2).value(), r.columnText(3).value(),
-                                                       r.columnInt(4).value(), r.columnInt64(5).value(),
-                                                       r.columnInt64(6).value()});
-                                  });
-            });
-        if (!status)
+        auto candidates = m_store.loginCandidates(login);
+        if (!candidates)
             return result;
+        found = std::move(candidates).value();
     }
     if (found.size() != 1)
     {
@@ -101,7 +75,7 @@ LoginResult PanelAuth::login(const std::string& login, const std::string& passwo
         result.outcome = LoginOutcome::BadCredentials;
         return result;
     }
-    const Candidate& c = found.front();
+    const LoginCandidate& c = found.front();
     if (c.lockedUntil > now)
     {
         result.outcome = LoginOutcome::Locked;
@@ -116,15 +90,7 @@ LoginResult PanelAuth::login(const std::string& login, const std::string& passwo
         const bool fresh = c.lockedUntil != 0 || now - c.lastFailure > m_limits.lockoutSeconds;
         const int failures = (fresh ? 0 : c.failures) + 1;
         const std::int64_t lockedUntil = failures >= m_limits.maxFailures ? now + m_limits.lockoutSeconds : 0;
-        (void)m_store.write(
-            [&](db::Database& d)
-            {
-                return sqlExec(d,
-                               "INSERT INTO panel_login_failures(staff_id, failures, locked_until, last_failure) "
-                               "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(staff_id) DO UPDATE SET failures = ?2, "
-                               "locked_until = ?3, last_failure = ?4",
-                               c.id, failures, lockedUntil, now);
-            });
+        (void)m_store.recordLoginFailure(c.id, failures, lockedUntil, now);
         ipFailed(ip, monotonic);
         result.outcome = LoginOutcome::BadCredentials;
         return result;
@@ -136,21 +102,8 @@ LoginResult PanelAuth::login(const std::string& login, const std::string& passwo
     }
     const std::string cookie = newKioskToken();
     const std::string csrf = newKioskToken();
-    auto written = m_store.write(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            if (auto s = sqlExec(d, "DELETE FROM panel_login_failures WHERE staff_id = ?", c.id); !s)
-                return s;
-            // Expired sessions of everyone go here, so the table stays small without a timer.
-            if (auto s = sqlExec(d, "DELETE FROM panel_sessions WHERE last_seen < ? OR created_at < ?",
-                                 now - m_limits.idleSeconds, now - m_limits.absoluteSeconds);
-                !s)
-                return s;
-            return sqlExec(d,
-                           "INSERT INTO panel_sessions(token_hash, staff_id, csrf_token, created_at, last_seen) "
-                           "VALUES (?, ?, ?, ?, ?)",
-                           sha256Hex(cookie), c.id, csrf, now, now);
-        });
+    auto written = m_store.openSession(c.id, sha256Hex(cookie), csrf, now, now - m_limits.idleSeconds,
+                                       now - m_limits.absoluteSeconds);
     if (!written)
         return result;
     result.outcome = LoginOutcome::Ok;
@@ -163,48 +116,24 @@ std::optional<PanelSession> PanelAuth::session(const std::string& cookieValue, s
     if (cookieValue.empty() || cookieValue.size() > 128)
         return std::nullopt;
     const std::string hash = sha256Hex(cookieValue);
-    std::optional<PanelSession> found;
-    std::int64_t createdAt = 0, lastSeen = 0;
-    auto status = m_store.read(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            auto st = sqlQuery(d,
-                               "SELECT p.staff_id, s.name, s.role, p.csrf_token, p.created_at, p.last_seen, "
-                               "p.token_hash FROM panel_sessions p JOIN staff s ON s.id = p.staff_id "
-                               "WHERE p.token_hash = ? AND s.active = 1",
-                               hash);
-            if (!st)
-                return makeErr(st.error());
-            return forEachRow(*st,
-                              [&](db::Statement& r)
-                              {
-                                  found = PanelSession{r.columnText(6).value(), r.columnText(0).value(),
-                                                       r.columnText(1).value(), r.columnText(2).value(),
-                                                       r.columnText(3).value()};
-                                  createdAt = r.columnInt64(4).value();
-                                  lastSeen = r.columnInt64(5).value();
-                              });
-        });
+    auto stored = m_store.sessionByHash(hash);
     // The lookup is by hash equality in SQL; a match still has to be the same hash byte for byte.
-    if (!status || !found || !constantTimeEquals(found->tokenHash, hash))
+    if (!stored || !*stored || !constantTimeEquals((*stored)->tokenHash, hash))
         return std::nullopt;
-    if (now - lastSeen > m_limits.idleSeconds || now - createdAt > m_limits.absoluteSeconds)
+    const StoredSession& found = **stored;
+    if (now - found.lastSeen > m_limits.idleSeconds || now - found.createdAt > m_limits.absoluteSeconds)
     {
-        (void)m_store.write([&](db::Database& d)
-                            { return sqlExec(d, "DELETE FROM panel_sessions WHERE token_hash = ?", hash); });
+        (void)m_store.deleteSession(hash);
         return std::nullopt;
     }
-    if (now - lastSeen >= 15)
-        (void)m_store.write(
-            [&](db::Database& d)
-            { return sqlExec(d, "UPDATE panel_sessions SET last_seen = ? WHERE token_hash = ?", now, hash); });
-    return found;
+    if (now - found.lastSeen >= 15)
+        (void)m_store.touchSession(hash, now);
+    return PanelSession{found.tokenHash, found.staffId, found.staffName, found.role, found.csrfToken};
 }
 
 void PanelAuth::logout(const PanelSession& session)
 {
-    (void)m_store.write([&](db::Database& d)
-                        { return sqlExec(d, "DELETE FROM panel_sessions WHERE token_hash = ?", session.tokenHash); });
+    (void)m_store.deleteSession(session.tokenHash);
 }
 
 } // namespace okienko::server::panel

@@ -4,7 +4,7 @@
 // against password guessing across many accounts. Thread-safe.
 #pragma once
 
-#include "server/server_store.hpp"
+#include "server/store/panel_store.hpp"
 
 #include <cstdint>
 #include <map>
@@ -55,7 +55,7 @@ struct LoginResult
 class PanelAuth
 {
   public:
-    PanelAuth(ServerStore& store, AuthLimits limits);
+    PanelAuth(PanelStore& store, AuthLimits limits);
 
     /// `login` is the staff id or the staff member's name. `monotonic` feeds the per-IP counters.
     LoginResult login(const std::string& login, const std::string& password, const std::string& ip, std::int64_t now,
@@ -76,7 +76,7 @@ class PanelAuth
     std::optional<int> ipBlocked(const std::string& ip, double monotonic);
     void ipFailed(const std::string& ip, double monotonic);
 
-    ServerStore& m_store;
+    PanelStore& m_store;
     AuthLimits m_limits;
     std::mutex m_ipMutex;
     std::map<std::string, IpState> m_ips;

@@ -169,9 +169,8 @@ Html renderForm(const PageContext& ctx, const SlotForm& f, const std::vector<Cou
         }
         out << "</div>\n";
     }
-    out << "<form method=\"post\" action=\"/panel/slots/save\" class=\"slot-form\">"
-        << Html::assumeEscaped(csrfInput(ctx.session)) << "<input type=\"hidden\" name=\"id\" value=\"" << f.id
-        << "\">\n";
+    out << "<form method=\"post\" action=\"/panel/slots/save\" class=\"slot-form\">" << csrfField(ctx.session)
+        << "<input type=\"hidden\" name=\"id\" value=\"" << f.id << "\">\n";
     out << formField(f, "date", "Data", Html() << "type=\"date\" required min=\"" << ctx.now.today.iso() << "\"",
                      f.dateText);
     out << formField(f, "start", "Godzina rozpoczęcia", Html() << "type=\"time\" required step=\"300\"", f.startText);
@@ -222,8 +221,8 @@ Html slotRow(const PageContext& ctx, const BookedSlotView& booking, const std::v
         return out << "wolny</td><td><a href=\"/panel/slots?edit=" << urlEncode(row.id)
                    << "#formularz\" aria-label=\"Zmień dyżur " << label
                    << "\">Zmień</a> <form class=\"inline\" method=\"post\" action=\"/panel/slots/withdraw\">"
-                   << Html::assumeEscaped(csrfInput(ctx.session)) << "<input type=\"hidden\" name=\"id\" value=\""
-                   << row.id << "\"><button type=\"submit\" class=\"secondary\" aria-label=\"Wycofaj dyżur " << label
+                   << csrfField(ctx.session) << "<input type=\"hidden\" name=\"id\" value=\"" << row.id
+                   << "\"><button type=\"submit\" class=\"secondary\" aria-label=\"Wycofaj dyżur " << label
                    << "\">Wycofaj</button></form></td></tr>\n";
     out << "<strong>zajęty</strong>";
     if (!booking.requestCode.empty())
@@ -348,8 +347,7 @@ Html moveRequestForm(const PanelSession& session, const std::string& requestId, 
         return {};
     const std::string id = "przenies-" + requestId;
     return Html() << "<form class=\"inline\" method=\"post\" action=\"/panel/counselling/decide\">"
-                  << Html::assumeEscaped(csrfInput(session)) << "<input type=\"hidden\" name=\"id\" value=\""
-                  << requestId
+                  << csrfField(session) << "<input type=\"hidden\" name=\"id\" value=\"" << requestId
                   << "\"><input type=\"hidden\" name=\"action\" value=\"move\"><input type=\"hidden\" name=\"return\" "
                      "value=\""
                   << returnTo << "\"><label for=\"" << id << "\">Nowy termin dla " << code << "</label> <select id=\""

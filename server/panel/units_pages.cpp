@@ -48,9 +48,9 @@ Html actionForms(const PageContext& ctx, const UnitView& row, const std::string&
     {
         if (std::find(t.from.begin(), t.from.end(), *row.state) == t.from.end())
             continue;
-        out << "<form class=\"inline\" method=\"post\" action=\"/panel/units/state\">"
-            << Html::assumeEscaped(csrfInput(ctx.session)) << "<input type=\"hidden\" name=\"inventory\" value=\""
-            << row.inventory << "\"><input type=\"hidden\" name=\"action\" value=\"" << t.code << "\">";
+        out << "<form class=\"inline\" method=\"post\" action=\"/panel/units/state\">" << csrfField(ctx.session)
+            << "<input type=\"hidden\" name=\"inventory\" value=\"" << row.inventory
+            << "\"><input type=\"hidden\" name=\"action\" value=\"" << t.code << "\">";
         if (!filter.empty())
             out << "<input type=\"hidden\" name=\"stan\" value=\"" << filter << "\">";
         if (t.to == UnitState::Repair || t.to == UnitState::Retired)

@@ -3,11 +3,20 @@
 // transaction. The panel holds no SQL; a second database backend implements this interface.
 #pragma once
 
+#include "server/server_store.hpp"
 #include "server/store/catalog_views.hpp"
+#include "server/store/login_views.hpp"
+#include "server/store/report_views.hpp"
+#include "server/store/request_views.hpp"
 #include "server/store/slots_views.hpp"
 #include "server/store/units_views.hpp"
 #include "shared/db/error.hpp"
 #include "shared/util/result.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace okienko::server
 {
@@ -18,6 +27,56 @@ class PanelStore
     virtual ~PanelStore() = default;
 
     // --- login, callbacks, reservations and counselling, kiosks, monitoring, loans ---
+
+    /// Active staff whose id or name is `login` (at most 2: a shared name is ambiguous).
+    virtual Result<std::vector<LoginCandidate>, db::Error> loginCandidates(const std::string& login) = 0;
+    /// Stores an account's failure count and lock (0: not locked).
+    virtual Status<db::Error> recordLoginFailure(const std::string& staffId, int failures, std::int64_t lockedUntil,
+                                                 std::int64_t now) = 0;
+    /// Clears the account's failures, deletes every session idle since before `idleBefore` or
+    /// created before `createdBefore`, and stores the new session; one transaction.
+    virtual Status<db::Error> openSession(const std::string& staffId, const std::string& tokenHash,
+                                          const std::string& csrfToken, std::int64_t now, std::int64_t idleBefore,
+                                          std::int64_t createdBefore) = 0;
+    /// The session with this cookie hash whose staff member is active; nullopt when none.
+    virtual Result<std::optional<StoredSession>, db::Error> sessionByHash(const std::string& tokenHash) = 0;
+    virtual Status<db::Error> touchSession(const std::string& tokenHash, std::int64_t now) = 0;
+    virtual Status<db::Error> deleteSession(const std::string& tokenHash) = 0;
+
+    /// Callback requests not done, closed or cancelled: by day, morning first, then arrival.
+    virtual Result<std::vector<OpenCallback>, db::Error> openCallbacks() = 0;
+    virtual Result<CallbackActionResult, db::Error> claimCallback(const std::string& callbackId,
+                                                                  const std::string& staffId, std::int64_t now) = 0;
+    /// Records an attempt (claiming the request if nobody did); `done` ends it, the
+    /// `maxFailedAttempts`-th failure closes it; the kiosk that sent it gets the new status.
+    virtual Result<CallbackActionResult, db::Error> recordCallbackAttempt(const CallbackAttempt& attempt,
+                                                                          int maxFailedAttempts, std::int64_t now) = 0;
+
+    /// Reservations with a code that are provisional, held or in conflict, by pick-up date.
+    virtual Result<std::vector<PendingReservation>, db::Error> pendingReservations() = 0;
+    virtual Result<std::vector<OpenConflict>, db::Error> openConflicts() = 0;
+    /// Counselling requests received or provisional, in order of arrival.
+    virtual Result<std::vector<PendingCounselling>, db::Error> pendingCounsellingRequests() = 0;
+    /// Confirms or rejects a reservation (a conflict only rejects), settles its conflicts, and
+    /// tells its kiosk and every kiosk's staff feed.
+    virtual Result<DecisionResult, db::Error> decideReservation(const std::string& reservationId,
+                                                                ReservationDecision decision,
+                                                                const std::string& staffId, std::int64_t now) = 0;
+    /// Confirms, cancels (freeing its slot) or moves a counselling request to the free slot
+    /// `targetSlotId` of its kind that has not started by `now` (`nowMinuteOfDay`, local time).
+    virtual Result<DecisionResult, db::Error>
+    decideCounselling(const std::string& requestId, CounsellingDecision decision, const std::string& targetSlotId,
+                      const std::string& staffId, const Now& now, int nowMinuteOfDay) = 0;
+    virtual Result<DecisionResult, db::Error> resolveConflict(const std::string& conflictId, const std::string& staffId,
+                                                              std::int64_t now) = 0;
+
+    /// Every kiosk by name with its last heartbeat.
+    virtual Result<std::vector<KioskHealth>, db::Error> kioskHealth() = 0;
+    /// Open loans, overdue (due before `today`) first; only those with `onlyOverdue`.
+    virtual Result<std::vector<OpenLoanView>, db::Error> openLoans(bool onlyOverdue, const std::string& today) = 0;
+    /// Loans returned on or after `since` ("YYYY-MM-DD"), latest first.
+    virtual Result<std::vector<ReturnedLoanView>, db::Error> returnedLoans(const std::string& since) = 0;
+    virtual Result<MonitoringCounts, db::Error> monitoringCounts(const ReportPeriod& period) = 0;
 
     // --- units, duty slots, catalogue and announcements ---
 

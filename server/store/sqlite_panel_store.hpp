@@ -14,6 +14,37 @@ class SqlitePanelStore final : public PanelStore
     explicit SqlitePanelStore(ServerStore& store) : m_store(store) {}
 
     // --- login, callbacks, reservations and counselling, kiosks, monitoring, loans ---
+    // sqlite_panel_store_login.cpp
+    Result<std::vector<LoginCandidate>, db::Error> loginCandidates(const std::string& login) override;
+    Status<db::Error> recordLoginFailure(const std::string& staffId, int failures, std::int64_t lockedUntil,
+                                         std::int64_t now) override;
+    Status<db::Error> openSession(const std::string& staffId, const std::string& tokenHash,
+                                  const std::string& csrfToken, std::int64_t now, std::int64_t idleBefore,
+                                  std::int64_t createdBefore) override;
+    Result<std::optional<StoredSession>, db::Error> sessionByHash(const std::string& tokenHash) override;
+    Status<db::Error> touchSession(const std::string& tokenHash, std::int64_t now) override;
+    Status<db::Error> deleteSession(const std::string& tokenHash) override;
+    // sqlite_panel_store_requests.cpp
+    Result<std::vector<OpenCallback>, db::Error> openCallbacks() override;
+    Result<CallbackActionResult, db::Error> claimCallback(const std::string& callbackId, const std::string& staffId,
+                                                          std::int64_t now) override;
+    Result<CallbackActionResult, db::Error> recordCallbackAttempt(const CallbackAttempt& attempt, int maxFailedAttempts,
+                                                                  std::int64_t now) override;
+    Result<std::vector<PendingReservation>, db::Error> pendingReservations() override;
+    Result<std::vector<OpenConflict>, db::Error> openConflicts() override;
+    Result<std::vector<PendingCounselling>, db::Error> pendingCounsellingRequests() override;
+    Result<DecisionResult, db::Error> decideReservation(const std::string& reservationId, ReservationDecision decision,
+                                                        const std::string& staffId, std::int64_t now) override;
+    Result<DecisionResult, db::Error> decideCounselling(const std::string& requestId, CounsellingDecision decision,
+                                                        const std::string& targetSlotId, const std::string& staffId,
+                                                        const Now& now, int nowMinuteOfDay) override;
+    Result<DecisionResult, db::Error> resolveConflict(const std::string& conflictId, const std::string& staffId,
+                                                      std::int64_t now) override;
+    // sqlite_panel_store_reports.cpp
+    Result<std::vector<KioskHealth>, db::Error> kioskHealth() override;
+    Result<std::vector<OpenLoanView>, db::Error> openLoans(bool onlyOverdue, const std::string& today) override;
+    Result<std::vector<ReturnedLoanView>, db::Error> returnedLoans(const std::string& since) override;
+    Result<MonitoringCounts, db::Error> monitoringCounts(const ReportPeriod& period) override;
 
     // --- units, duty slots, catalogue and announcements ---
     // (sqlite_panel_store_units.cpp, sqlite_panel_store_slots.cpp, sqlite_panel_store_catalog.cpp)

@@ -5,6 +5,7 @@
 // catalog_edits audit row in one transaction. The entry's version is the seq of its latest
 // change-log row; a save over a newer one is refused as Stale.
 #include "server/store/sqlite_panel_store.hpp"
+#include "server/store/sqlite_reads.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
 #include "shared/protocol/catalog_json.hpp"
@@ -111,25 +112,27 @@ Status<db::Error> publish(db::Database& d, const std::string& staffId, const dom
                     kind, id, action, staffId, *seq, dumped, now);
 }
 
-/// Runs `edit` on the stored catalogue inside one ServerStore::write transaction; before the first
-/// import there is nothing to edit and `edit` is not called. A failure is logged as "panel <what>
-/// failed" (SQLite's message, no form values) and returned.
-Status<db::Error> editCatalogue(ServerStore& store, const char* what,
-                                const std::function<Status<db::Error>(db::Database&, domain::Catalog&)>& edit)
+/// Runs `edit` on the stored catalogue inside one ServerStore::write transaction and returns the
+/// outcome it filled in; before the first import there is nothing to edit and `edit` is not called
+/// (the outcome stays T{}). A failure is logged as "panel <what> failed" (SQLite's message, no form
+/// values) and returned.
+template <typename T>
+Result<T, db::Error> editCatalogue(ServerStore& store, const char* what,
+                                   const std::function<Status<db::Error>(db::Database&, domain::Catalog&, T&)>& edit)
 {
-    auto status = store.write(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            auto loaded = storedCatalog(d);
-            if (!loaded)
-                return makeErr(loaded.error());
-            if (!*loaded)
-                return {};
-            return edit(d, **loaded);
-        });
-    if (!status)
-        std::fprintf(stderr, "okienko-central: panel %s failed: %s\n", what, status.error().message.c_str());
-    return status;
+    auto result = writeWithOutcome(store, T{},
+                                   [&](db::Database& d, T& out) -> Status<db::Error>
+                                   {
+                                       auto loaded = storedCatalog(d);
+                                       if (!loaded)
+                                           return makeErr(loaded.error());
+                                       if (!*loaded)
+                                           return {};
+                                       return edit(d, **loaded, out);
+                                   });
+    if (!result)
+        std::fprintf(stderr, "okienko-central: panel %s failed: %s\n", what, result.error().message.c_str());
+    return result;
 }
 
 /// Reads entry `id` (found in the stored catalogue by `find`) and its latest change in one snapshot.
@@ -138,21 +141,16 @@ Result<CatalogEntryView<Entry>, db::Error>
 readEntry(ServerStore& store, std::string_view kind, const std::string& id,
           const std::function<std::optional<Entry>(const domain::Catalog&)>& find)
 {
-    CatalogEntryView<Entry> out;
-    auto status = store.read(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            out = {};
-            auto stored = storedCatalog(d);
-            if (!stored)
-                return makeErr(stored.error());
-            if (*stored)
-                out.entry = find(**stored);
-            return readLastChange(d, kind, id, out.change);
-        });
-    if (!status)
-        return makeErr(status.error());
-    return out;
+    return readView<CatalogEntryView<Entry>>(store,
+                                             [&](db::Database& d, CatalogEntryView<Entry>& out) -> Status<db::Error>
+                                             {
+                                                 auto stored = storedCatalog(d);
+                                                 if (!stored)
+                                                     return makeErr(stored.error());
+                                                 if (*stored)
+                                                     out.entry = find(**stored);
+                                                 return readLastChange(d, kind, id, out.change);
+                                             });
 }
 
 std::string newAnnouncementId(const domain::Catalog& c)
@@ -172,31 +170,21 @@ std::string newAnnouncementId(const domain::Catalog& c)
     }
 }
 
-/// `outcome` when `status` succeeded. Call it after the work that fills `outcome` has run.
-template <typename Outcome> Result<Outcome, db::Error> outcomeOf(const Status<db::Error>& status, Outcome outcome)
-{
-    if (!status)
-        return makeErr(status.error());
-    return outcome;
-}
 } // namespace
 
 Result<CatalogOverview, db::Error> SqlitePanelStore::catalogOverview()
 {
-    CatalogOverview out;
-    auto status = m_store.read(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            out = {};
-            auto stored = storedCatalog(d);
-            if (!stored)
-                return makeErr(stored.error());
-            out.catalogue = std::move(stored).value();
-            if (auto st = lastChanges(d, entity::kService, out.services); !st)
-                return st;
-            return lastChanges(d, entity::kAnnouncement, out.announcements);
-        });
-    return outcomeOf(status, std::move(out));
+    return readView<CatalogOverview>(m_store,
+                                     [&](db::Database& d, CatalogOverview& out) -> Status<db::Error>
+                                     {
+                                         auto stored = storedCatalog(d);
+                                         if (!stored)
+                                             return makeErr(stored.error());
+                                         out.catalogue = std::move(stored).value();
+                                         if (auto st = lastChanges(d, entity::kService, out.services); !st)
+                                             return st;
+                                         return lastChanges(d, entity::kAnnouncement, out.announcements);
+                                     });
 }
 
 Result<CatalogEntryView<domain::Service>, db::Error> SqlitePanelStore::service(const std::string& id)
@@ -225,8 +213,8 @@ Result<CatalogEntryView<domain::Announcement>, db::Error> SqlitePanelStore::anno
 
 Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveService(const CatalogEdit& edit)
 {
-    CatalogSaveOutcome<domain::Service> outcome;
-    const auto save = [&](db::Database& d, domain::Catalog& catalogue) -> Status<db::Error>
+    using SaveOutcome = CatalogSaveOutcome<domain::Service>;
+    const auto save = [&](db::Database& d, domain::Catalog& catalogue, SaveOutcome& outcome) -> Status<db::Error>
     {
         auto it = findEntry(catalogue.services, edit.id);
         if (it == catalogue.services.end())
@@ -258,15 +246,14 @@ Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveSer
         outcome.result = CatalogSaveResult::Saved;
         return publish(d, edit.staffId, catalogue, entity::kService, edit.id, after, position, "update", edit.now);
     };
-    const auto status = editCatalogue(m_store, "catalogue save", save);
-    return outcomeOf(status, std::move(outcome));
+    return editCatalogue<SaveOutcome>(m_store, "catalogue save", save);
 }
 
 Result<CatalogSaveOutcome<domain::Announcement>, db::Error> SqlitePanelStore::saveAnnouncement(const CatalogEdit& edit)
 {
-    CatalogSaveOutcome<domain::Announcement> outcome;
+    using SaveOutcome = CatalogSaveOutcome<domain::Announcement>;
     const bool isNew = edit.id.empty();
-    const auto save = [&](db::Database& d, domain::Catalog& catalogue) -> Status<db::Error>
+    const auto save = [&](db::Database& d, domain::Catalog& catalogue, SaveOutcome& outcome) -> Status<db::Error>
     {
         std::string id = edit.id;
         Json before = Json::object();
@@ -319,16 +306,15 @@ Result<CatalogSaveOutcome<domain::Announcement>, db::Error> SqlitePanelStore::sa
         return publish(d, edit.staffId, catalogue, entity::kAnnouncement, id, after, position, isNew ? "add" : "update",
                        edit.now);
     };
-    const auto status = editCatalogue(m_store, "announcement save", save);
-    return outcomeOf(status, std::move(outcome));
+    return editCatalogue<SaveOutcome>(m_store, "announcement save", save);
 }
 
 Result<CatalogSaveResult, db::Error> SqlitePanelStore::withdrawAnnouncement(const std::string& id, std::int64_t version,
                                                                             const std::string& staffId,
                                                                             std::int64_t now)
 {
-    CatalogSaveResult result = CatalogSaveResult::NotFound;
-    const auto withdraw = [&](db::Database& d, domain::Catalog& catalogue) -> Status<db::Error>
+    using SaveOutcome = CatalogSaveOutcome<domain::Announcement>; // only its result: NotFound until found
+    const auto withdraw = [&](db::Database& d, domain::Catalog& catalogue, SaveOutcome& outcome) -> Status<db::Error>
     {
         auto it = findEntry(catalogue.announcements, id);
         if (it == catalogue.announcements.end())
@@ -338,16 +324,18 @@ Result<CatalogSaveResult, db::Error> SqlitePanelStore::withdrawAnnouncement(cons
             return st;
         if (last.seq != version)
         {
-            result = CatalogSaveResult::Stale;
+            outcome.result = CatalogSaveResult::Stale;
             return {};
         }
         catalogue.announcements.erase(it);
-        result = CatalogSaveResult::Saved;
+        outcome.result = CatalogSaveResult::Saved;
         // A tombstone, as importCatalog writes for an entry the new file no longer has.
         return publish(d, staffId, catalogue, entity::kAnnouncement, id, std::nullopt, std::nullopt, "withdraw", now);
     };
-    const auto status = editCatalogue(m_store, "announcement withdrawal", withdraw);
-    return outcomeOf(status, result);
+    auto outcome = editCatalogue<SaveOutcome>(m_store, "announcement withdrawal", withdraw);
+    if (!outcome)
+        return makeErr(outcome.error());
+    return outcome->result;
 }
 
 } // namespace okienko::server

@@ -6,6 +6,7 @@
 // never told.
 #include "server/store/panel_actions.hpp"
 #include "server/store/sqlite_panel_store.hpp"
+#include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
 #include "shared/protocol/json_reader.hpp"
 #include "shared/util/uuid.hpp"
@@ -111,25 +112,17 @@ Status<db::Error> logSlotAction(db::Database& d, const std::string& staffId, con
 
 Result<std::vector<CounsellingKindView>, db::Error> SqlitePanelStore::counsellingKinds()
 {
-    std::vector<CounsellingKindView> out;
-    auto status = m_store.read(
-        [&](db::Database& d)
-        {
-            out.clear();
-            return readKinds(d, out);
-        });
-    if (!status)
-        return makeErr(status.error());
-    return out;
+    return readView<std::vector<CounsellingKindView>>(
+        m_store,
+        [&](db::Database& d, std::vector<CounsellingKindView>& out) -> Status<db::Error> { return readKinds(d, out); });
 }
 
 Result<SlotsOverview, db::Error> SqlitePanelStore::slotsOverview(Date today, int minuteNow)
 {
-    SlotsOverview out;
-    auto status = m_store.read(
-        [&](db::Database& d) -> Status<db::Error>
+    return readView<SlotsOverview>(
+        m_store,
+        [&](db::Database& d, SlotsOverview& out) -> Status<db::Error>
         {
-            out = {};
             if (auto s = readKinds(d, out.kinds); !s)
                 return s;
             if (auto s = readFreeSlots(d, today, minuteNow, 200, out.free); !s)
@@ -153,32 +146,21 @@ Result<SlotsOverview, db::Error> SqlitePanelStore::slotsOverview(Date today, int
                 },
                 today.iso());
         });
-    if (!status)
-        return makeErr(status.error());
-    return out;
 }
 
 Result<std::vector<SlotView>, db::Error> SqlitePanelStore::freeSlots(Date today, int minuteNow, int limit)
 {
-    std::vector<SlotView> out;
-    auto status = m_store.read(
-        [&](db::Database& d)
-        {
-            out.clear();
-            return readFreeSlots(d, today, minuteNow, limit, out);
-        });
-    if (!status)
-        return makeErr(status.error());
-    return out;
+    return readView<std::vector<SlotView>>(m_store,
+                                           [&](db::Database& d, std::vector<SlotView>& out) -> Status<db::Error>
+                                           { return readFreeSlots(d, today, minuteNow, limit, out); });
 }
 
 Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& edit)
 {
-    SlotChangeOutcome outcome;
-    auto status = m_store.write(
-        [&](db::Database& d) -> Status<db::Error>
+    return writeWithOutcome(
+        m_store, SlotChangeOutcome{},
+        [&](db::Database& d, SlotChangeOutcome& outcome) -> Status<db::Error>
         {
-            outcome = {};
             bool placeChanged = true;
             if (!edit.id.empty())
             {
@@ -252,40 +234,32 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& 
             outcome.result = SlotChangeResult::Edited;
             return logSlotAction(d, edit.staffId, edit.id, "edit: replaced by " + newId, edit.now);
         });
-    if (!status)
-        return makeErr(status.error());
-    return outcome;
 }
 
 Result<SlotChangeOutcome, db::Error> SqlitePanelStore::withdrawSlot(const std::string& id, const std::string& staffId,
                                                                     std::int64_t now)
 {
-    SlotChangeOutcome outcome;
-    auto status = m_store.write(
-        [&](db::Database& d) -> Status<db::Error>
-        {
-            outcome = {};
-            auto booked = slotBooked(d, id);
-            if (!booked)
-                return makeErr(booked.error());
-            if (!*booked)
-            {
-                outcome.result = SlotChangeResult::Gone;
-                return {};
-            }
-            if (**booked)
-            {
-                outcome.result = SlotChangeResult::Booked;
-                return {};
-            }
-            if (auto e = db::exec(d, "DELETE FROM counselling_slots WHERE id = ?", id); !e)
-                return e;
-            outcome.result = SlotChangeResult::Withdrawn;
-            return logSlotAction(d, staffId, id, "withdraw", now);
-        });
-    if (!status)
-        return makeErr(status.error());
-    return outcome;
+    return writeWithOutcome(m_store, SlotChangeOutcome{},
+                            [&](db::Database& d, SlotChangeOutcome& outcome) -> Status<db::Error>
+                            {
+                                auto booked = slotBooked(d, id);
+                                if (!booked)
+                                    return makeErr(booked.error());
+                                if (!*booked)
+                                {
+                                    outcome.result = SlotChangeResult::Gone;
+                                    return {};
+                                }
+                                if (**booked)
+                                {
+                                    outcome.result = SlotChangeResult::Booked;
+                                    return {};
+                                }
+                                if (auto e = db::exec(d, "DELETE FROM counselling_slots WHERE id = ?", id); !e)
+                                    return e;
+                                outcome.result = SlotChangeResult::Withdrawn;
+                                return logSlotAction(d, staffId, id, "withdraw", now);
+                            });
 }
 
 } // namespace okienko::server

@@ -3,6 +3,7 @@
 // meanwhile) cannot both move it: the second one gets the state it found.
 #include "server/store/panel_actions.hpp"
 #include "server/store/sqlite_panel_store.hpp"
+#include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 
@@ -14,11 +15,10 @@ namespace okienko::server
 
 Result<std::vector<UnitView>, db::Error> SqlitePanelStore::units(const std::string& stateCode)
 {
-    std::vector<UnitView> out;
-    auto status = m_store.read(
-        [&](db::Database& d)
+    return readView<std::vector<UnitView>>(
+        m_store,
+        [&](db::Database& d, std::vector<UnitView>& out) -> Status<db::Error>
         {
-            out.clear();
             return db::forEachRow(
                 d,
                 "SELECT u.inventory_number, COALESCE(t.name_pl, u.type_id), COALESCE(s.state, u.state), "
@@ -48,16 +48,13 @@ Result<std::vector<UnitView>, db::Error> SqlitePanelStore::units(const std::stri
                 },
                 stateCode);
         });
-    if (!status)
-        return makeErr(status.error());
-    return out;
 }
 
 Result<UnitChangeOutcome, db::Error> SqlitePanelStore::changeUnitState(const UnitStateChange& change)
 {
-    UnitChangeOutcome outcome;
-    auto status = m_store.write(
-        [&](db::Database& d) -> Status<db::Error>
+    return writeWithOutcome(
+        m_store, UnitChangeOutcome{},
+        [&](db::Database& d, UnitChangeOutcome& outcome) -> Status<db::Error>
         {
             struct Found
             {
@@ -119,9 +116,6 @@ Result<UnitChangeOutcome, db::Error> SqlitePanelStore::changeUnitState(const Uni
             return recordPanelAction(d, change.staffId, "unit", change.inventory,
                                      change.action + ": " + outcome.stateCode + " -> " + next, change.now);
         });
-    if (!status)
-        return makeErr(status.error());
-    return outcome;
 }
 
 } // namespace okienko::server

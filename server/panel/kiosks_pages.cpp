@@ -1,0 +1,92 @@
+// Kiosk health. A kiosk silent for more than 10 minutes, a printer that is not ready and an outbox
+// older than an hour are marked in words as well as by style.
+#include "server/panel/kiosks_pages.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace okienko::server::panel
+{
+
+namespace
+{
+std::string formatDuration(std::int64_t seconds)
+{
+    if (seconds < 0)
+        seconds = 0;
+    if (seconds < 120)
+        return std::to_string(seconds) + " s";
+    if (seconds < 7200)
+        return std::to_string(seconds / 60) + " min";
+    if (seconds < 2 * 86400)
+        return std::to_string(seconds / 3600) + " h";
+    return std::to_string(seconds / 86400) + " dni";
+}
+
+std::string printerLabel(const std::string& state)
+{
+    static const std::map<std::string, std::string> labels{{"ok", "sprawna"},
+                                                           {"no-paper", "brak papieru"},
+                                                           {"offline", "niedostępna"},
+                                                           {"error", "błąd"},
+                                                           {"unknown", "nieznany"}};
+    auto it = labels.find(state);
+    return it == labels.end() ? state : it->second;
+}
+
+std::string skewText(const std::optional<std::int64_t>& skew)
+{
+    if (!skew)
+        return "brak danych";
+    const std::int64_t v = *skew;
+    std::string text = (v > 0 ? "+" : "") + std::to_string(v) + " s";
+    if (v > 120)
+        text += " (zegar kiosku się spieszy)";
+    return text;
+}
+
+Html renderKiosks(const std::vector<KioskHealth>& kiosks, std::int64_t now)
+{
+    Html body;
+    body << "<p>Ostatni sygnał każdego kiosku. Kiosk wysyła sygnał co kilka minut; brak sygnału "
+            "dłużej niż 10 minut jest oznaczony.</p>\n<table>\n<caption>Kioski</caption>\n<thead><tr>"
+            "<th scope=\"col\">Kiosk</th><th scope=\"col\">Ostatni sygnał</th><th scope=\"col\">Drukarka</th>"
+            "<th scope=\"col\" class=\"num\">Kolejka do wysłania</th><th scope=\"col\">Najstarsza w "
+            "kolejce</th><th scope=\"col\">Wersja</th><th scope=\"col\">Czas pracy</th>"
+            "<th scope=\"col\">Ostatnia synchronizacja</th><th scope=\"col\">Przesunięcie zegara "
+            "(szacunek)</th></tr></thead>\n<tbody>\n";
+    for (const auto& k : kiosks)
+    {
+        body << "<tr><th scope=\"row\">" << k.name << (k.active ? Markup("") : Markup(" (wyłączony)")) << "</th>";
+        if (!k.hasHeartbeat)
+        {
+            body << "<td class=\"warn\">brak sygnału</td><td>—</td><td class=\"num\">—</td><td>—</td><td>—</td>"
+                    "<td>—</td><td>—</td><td>—</td></tr>\n";
+            continue;
+        }
+        const std::int64_t age = now - k.receivedAt;
+        const bool silent = age > 600;
+        body << "<td" << (silent ? Markup(" class=\"warn\"") : Markup("")) << ">" << dateTimeText(k.receivedAt) << " ("
+             << formatDuration(age) << " temu)" << (silent ? Markup(" — brak kontaktu") : Markup("")) << "</td><td"
+             << (k.printerState == "ok" ? Markup("") : Markup(" class=\"warn\"")) << ">" << printerLabel(k.printerState)
+             << "</td><td class=\"num\">" << k.outboxDepth << "</td><td"
+             << (k.outboxOldestAgeSeconds > 3600 ? Markup(" class=\"warn\"") : Markup("")) << ">"
+             << (k.outboxDepth > 0 ? formatDuration(k.outboxOldestAgeSeconds) : std::string("—")) << "</td><td>"
+             << k.version << "</td><td>" << formatDuration(k.uptimeSeconds) << "</td><td>" << dateTimeText(k.lastSync)
+             << "</td><td>" << skewText(k.clockSkewSeconds) << "</td></tr>\n";
+    }
+    body << "</tbody>\n</table>\n";
+    return body;
+}
+} // namespace
+
+PanelResponse kiosksPage(const PageContext& ctx)
+{
+    auto kiosks = ctx.panelStore.kioskHealth();
+    if (!kiosks)
+        return messagePage(503, "Błąd", "Nie udało się odczytać stanu kiosków.");
+    return htmlPage(pageFrame(ctx, "Stan kiosków", "/panel/kiosks"), renderKiosks(*kiosks, ctx.now.unix));
+}
+
+} // namespace okienko::server::panel

@@ -1,0 +1,223 @@
+// The panel's read-only pages on SQLite: kiosk health, loans, and the monitoring counts. Residents
+// are counted by phone number where one exists (the same person reserving twice is one person),
+// else by name; nothing personal leaves the monitoring queries.
+#include "server/store/sqlite_panel_store.hpp"
+#include "server/store/sqlite_reads.hpp"
+#include "shared/db/query.hpp"
+
+#include <initializer_list>
+#include <utility>
+
+namespace okienko::server
+{
+
+// Clock skew is estimated from events: an event's kiosk timestamp minus the server's receive time
+// is the skew minus the delivery delay, so the largest value over the last day is the best
+// (lower-bound) estimate. The heartbeat carries no kiosk clock.
+Result<std::vector<KioskHealth>, db::Error> SqlitePanelStore::kioskHealth()
+{
+    return readAll(m_store,
+                   "SELECT k.name, k.active, h.received_at, h.kiosk_version, h.uptime_s, h.outbox_depth, "
+                   "h.outbox_oldest_age_s, h.printer_state, h.last_sync, "
+                   "(SELECT MAX(x) FROM (SELECT at - received_at AS x FROM usage_events u WHERE u.kiosk_id = k.id AND "
+                   " u.received_at > h.received_at - 86400 UNION ALL SELECT created_at - received_at FROM "
+                   " callback_requests c WHERE c.kiosk_id = k.id AND c.received_at > h.received_at - 86400 UNION ALL "
+                   " SELECT created_at - received_at FROM counselling_requests r WHERE r.kiosk_id = k.id AND "
+                   " r.received_at > h.received_at - 86400)) "
+                   "FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk_id = k.id ORDER BY k.name",
+                   [](db::Row& r)
+                   {
+                       KioskHealth k;
+                       k.name = r.text();
+                       k.active = r.integer() != 0;
+                       const std::optional<std::int64_t> receivedAt = r.optionalInt64();
+                       k.hasHeartbeat = receivedAt.has_value();
+                       if (k.hasHeartbeat)
+                       {
+                           k.receivedAt = *receivedAt;
+                           k.version = r.text();
+                           k.uptimeSeconds = r.int64();
+                           k.outboxDepth = r.int64();
+                           k.outboxOldestAgeSeconds = r.int64();
+                           k.printerState = r.text();
+                           k.lastSync = r.optionalInt64().value_or(0);
+                           k.clockSkewSeconds = r.optionalInt64();
+                       }
+                       return k;
+                   });
+}
+
+Result<std::vector<OpenLoanView>, db::Error> SqlitePanelStore::openLoans(bool onlyOverdue, const std::string& today)
+{
+    return readAll(
+        m_store,
+        "SELECT l.inventory_number, COALESCE(t.name_pl, l.type_id), COALESCE(l.borrower_name, ''), "
+        "COALESCE(l.borrower_phone, ''), l.start_date, l.due_date, COALESCE(k.name, ''), "
+        "COALESCE(s.name, l.staff_id) FROM loans l LEFT JOIN equipment_types t ON t.id = l.type_id "
+        "LEFT JOIN kiosks k ON k.id = l.kiosk_id LEFT JOIN staff s ON s.id = l.staff_id WHERE "
+        "l.returned_on IS NULL AND (?1 = 0 OR l.due_date < ?2) ORDER BY CASE WHEN l.due_date < ?2 THEN 0 "
+        "ELSE 1 END, l.due_date, l.start_date, l.inventory_number",
+        [](db::Row& r)
+        {
+            OpenLoanView l;
+            l.inventoryNumber = r.text();
+            l.typeName = r.text();
+            l.borrowerName = r.text();
+            l.borrowerPhone = r.text();
+            l.startDate = r.text();
+            l.dueDate = r.text();
+            l.kioskName = r.text();
+            l.staffName = r.text();
+            return l;
+        },
+        onlyOverdue ? 1 : 0, today);
+}
+
+Result<std::vector<ReturnedLoanView>, db::Error> SqlitePanelStore::returnedLoans(const std::string& since)
+{
+    return readAll(
+        m_store,
+        "SELECT l.inventory_number, COALESCE(t.name_pl, l.type_id), COALESCE(l.borrower_name, ''), "
+        "l.start_date, l.due_date, l.returned_on, COALESCE(l.return_condition, ''), l.return_notes FROM "
+        "loans l LEFT JOIN equipment_types t ON t.id = l.type_id WHERE l.returned_on IS NOT NULL AND "
+        "l.returned_on >= ? ORDER BY l.returned_on DESC, l.inventory_number",
+        [](db::Row& r)
+        {
+            ReturnedLoanView l;
+            l.inventoryNumber = r.text();
+            l.typeName = r.text();
+            l.borrowerName = r.text();
+            l.startDate = r.text();
+            l.dueDate = r.text();
+            l.returnedOn = r.text();
+            l.condition = r.text();
+            l.notes = r.text();
+            return l;
+        },
+        since);
+}
+
+namespace
+{
+/// One count over the period: a date column is compared with the first and last day (BETWEEN ?
+/// AND ?), a timestamp with the period's start and end (>= ? AND < ?).
+struct PeriodCount
+{
+    std::int64_t* target;
+    const char* sql;
+    bool byDate = false;
+};
+
+Status<db::Error> countAll(db::Database& d, const ReportPeriod& period, std::initializer_list<PeriodCount> counts)
+{
+    for (const PeriodCount& c : counts)
+    {
+        auto n = c.byDate ? db::queryInt64(d, c.sql, period.firstDay, period.lastDay)
+                          : db::queryInt64(d, c.sql, period.start, period.end);
+        if (!n)
+            return makeErr(n.error());
+        *c.target = n->value_or(0);
+    }
+    return {};
+}
+
+/// The 10 services most often in usage events of `kind`, most first.
+Status<db::Error> topServices(db::Database& d, const ReportPeriod& period, const char* kind,
+                              std::vector<NamedCount>& out)
+{
+    return db::forEachRow(
+        d,
+        "SELECT COALESCE(s.name_pl, u.service_id), COUNT(*) AS n FROM usage_events u LEFT JOIN services s ON "
+        "s.id = u.service_id WHERE u.kind = ? AND u.service_id <> '' AND u.at >= ? AND u.at < ? GROUP BY "
+        "u.service_id ORDER BY n DESC, u.service_id LIMIT 10",
+        [&](db::Row& r)
+        {
+            NamedCount c;
+            c.name = r.text();
+            c.count = r.int64();
+            out.push_back(std::move(c));
+        },
+        std::string(kind), period.start, period.end);
+}
+} // namespace
+
+Result<MonitoringCounts, db::Error> SqlitePanelStore::monitoringCounts(const ReportPeriod& period)
+{
+    MonitoringCounts m;
+    auto status = m_store.read(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            if (auto s = countAll(
+                    d, period,
+                    {{&m.borrowers,
+                      "SELECT COUNT(DISTINCT COALESCE(NULLIF(borrower_phone, ''), lower(borrower_name), id)) FROM "
+                      "loans WHERE start_date BETWEEN ? AND ?",
+                      true},
+                     {&m.loansStarted, "SELECT COUNT(*) FROM loans WHERE start_date BETWEEN ? AND ?", true},
+                     {&m.reservations,
+                      "SELECT COUNT(*) FROM reservations WHERE code <> '' AND received_at >= ? AND received_at < ?"},
+                     {&m.reservingPersons,
+                      "SELECT COUNT(DISTINCT COALESCE(NULLIF(person_phone, ''), lower(person_name), id)) FROM "
+                      "reservations WHERE code <> '' AND received_at >= ? AND received_at < ?"},
+                     {&m.meetings,
+                      "SELECT COUNT(*) FROM counselling_requests r JOIN counselling_slots s ON s.id = r.slot_id "
+                      "WHERE r.status NOT IN ('cancelled') AND s.date BETWEEN ? AND ?",
+                      true},
+                     {&m.personsCounselled,
+                      "SELECT COUNT(DISTINCT COALESCE(NULLIF(r.phone, ''), lower(r.name), r.id)) FROM "
+                      "counselling_requests r JOIN counselling_slots s ON s.id = r.slot_id WHERE r.status NOT IN "
+                      "('cancelled') AND s.date BETWEEN ? AND ?",
+                      true},
+                     {&m.counsellingRequests,
+                      "SELECT COUNT(*) FROM counselling_requests WHERE received_at >= ? AND received_at < ?"},
+                     {&m.callbacksReceived,
+                      "SELECT COUNT(*) FROM callback_requests WHERE received_at >= ? AND received_at < ?"},
+                     {&m.callbacksDone, "SELECT COUNT(*) FROM callback_requests WHERE status = 'done' AND "
+                                        "closed_at >= ? AND closed_at < ?"},
+                     {&m.callbacksClosed, "SELECT COUNT(*) FROM callback_requests WHERE status = 'closed' AND "
+                                          "closed_at >= ? AND closed_at < ?"},
+                     {&m.callAttempts, "SELECT COUNT(*) FROM callback_attempts WHERE at >= ? AND at < ?"},
+                     {&m.searches,
+                      "SELECT COUNT(*) FROM usage_events WHERE kind = 'search-made' AND at >= ? AND at < ?"},
+                     {&m.finishedFlows,
+                      "SELECT COUNT(*) FROM usage_events WHERE kind = 'flow-finished' AND at >= ? AND at < ?"}});
+                !s)
+                return s;
+            if (auto s = topServices(d, period, "service-viewed", m.mostViewed); !s)
+                return s;
+            if (auto s = topServices(d, period, "search-made", m.mostSearched); !s)
+                return s;
+            if (auto s = db::forEachRow(
+                    d,
+                    "SELECT flow, COUNT(*), AVG(rating) FROM usage_events WHERE kind = 'rating' AND at >= ? AND "
+                    "at < ? GROUP BY flow ORDER BY flow",
+                    [&](db::Row& r)
+                    {
+                        FlowRating f;
+                        f.flow = r.text();
+                        f.count = r.int64();
+                        f.average = r.real();
+                        m.ratings.push_back(std::move(f));
+                    },
+                    period.start, period.end);
+                !s)
+                return s;
+            return db::forEachRow(
+                d,
+                "SELECT COALESCE(area, ''), COUNT(*) FROM usage_events WHERE kind = 'idea' AND at >= ? AND at < ? "
+                "GROUP BY COALESCE(area, '') ORDER BY COALESCE(area, '')",
+                [&](db::Row& r)
+                {
+                    NamedCount c;
+                    c.name = r.text();
+                    c.count = r.int64();
+                    m.ideasByArea.push_back(std::move(c));
+                },
+                period.start, period.end);
+        });
+    if (!status)
+        return makeErr(status.error());
+    return m;
+}
+
+} // namespace okienko::server
