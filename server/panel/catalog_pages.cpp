@@ -14,6 +14,7 @@
 #include "shared/domain/area.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/catalog_json.hpp"
+#include "shared/text/percent_encode.hpp"
 #include "shared/text/utf8.hpp"
 
 #include <array>
@@ -586,7 +587,7 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
         for (const auto& s : catalogue.services)
         {
             auto it = data.services.find(s.id);
-            body << "<tr><th scope=\"row\"><a href=\"/panel/catalog/service?id=" << urlEncode(s.id) << "\">"
+            body << "<tr><th scope=\"row\"><a href=\"/panel/catalog/service?id=" << text::percentEncode(s.id) << "\">"
                  << s.name.pl << "</a></th><td>";
             bool first = true;
             for (auto a : s.areas)
@@ -620,8 +621,8 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
                 period += (period.empty() ? "" : " ") + std::string("do ") + a.validTo->iso();
             if (period.empty())
                 period = "bez ograniczenia";
-            body << "<tr><th scope=\"row\"><a href=\"/panel/catalog/announcement?id=" << urlEncode(a.id) << "\">"
-                 << a.title.pl << "</a></th><td>" << period << "</td><td>" << describeChange(change)
+            body << "<tr><th scope=\"row\"><a href=\"/panel/catalog/announcement?id=" << text::percentEncode(a.id)
+                 << "\">" << a.title.pl << "</a></th><td>" << period << "</td><td>" << describeChange(change)
                  << "</td><td><form class=\"inline\" method=\"post\" action=\"/panel/catalog/announcement/withdraw\">"
                  << entryFields(ctx.session, a.id, change.seq, "")
                  << "<button type=\"submit\" class=\"secondary\" aria-label=\"Wycofaj ogłoszenie " << a.title.pl

@@ -12,8 +12,6 @@
 namespace okienko::server::panel
 {
 
-/// Percent-encodes for a query-string value (RFC 3986 unreserved characters kept).
-std::string urlEncode(std::string_view text);
 /// application/x-www-form-urlencoded → name/value (last one wins; '+' is a space).
 std::map<std::string, std::string> parseForm(std::string_view body);
 /// The value of cookie `name` in a Cookie header; "" when absent.

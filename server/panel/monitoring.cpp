@@ -3,6 +3,7 @@
 #include "server/panel/monitoring.hpp"
 
 #include "shared/domain/area.hpp"
+#include "shared/text/percent_encode.hpp"
 
 #include <cstdio>
 #include <ctime>
@@ -208,7 +209,8 @@ Html renderMonitoring(const RequestedPeriod& p, const std::vector<IndicatorRow>&
          << p.to.iso() << "\"> <button type=\"submit\">Pokaż</button></fieldset></form>\n";
     if (!p.error.empty())
         body << "<p class=\"flash error\" role=\"alert\">" << p.error << "</p>\n";
-    body << "<p><a href=\"/panel/monitoring.csv?from=" << urlEncode(p.from.iso()) << "&amp;to=" << urlEncode(p.to.iso())
+    body << "<p><a href=\"/panel/monitoring.csv?from=" << text::percentEncode(p.from.iso())
+         << "&amp;to=" << text::percentEncode(p.to.iso())
          << "\">Pobierz CSV (Excel)</a></p>\n<table>\n<caption>Wskaźniki za okres " << p.from.iso() << " – "
          << p.to.iso()
          << "</caption>\n<thead><tr><th scope=\"col\">Obszar</th><th scope=\"col\">Wskaźnik</th>"

@@ -4,6 +4,7 @@
 #include "server/panel/slots_pages.hpp"
 
 #include "shared/protocol/json_reader.hpp"
+#include "shared/text/percent_encode.hpp"
 #include "shared/validate/free_text.hpp"
 
 #include <algorithm>
@@ -218,7 +219,7 @@ Html slotRow(const PageContext& ctx, const BookedSlotView& booking, const std::v
         << "</td><td>" << row.counsellor << "</td><td>" << row.room << "</td><td>" << kindNames(row.kindIds, kinds)
         << "</td><td>";
     if (!booking.booked)
-        return out << "wolny</td><td><a href=\"/panel/slots?edit=" << urlEncode(row.id)
+        return out << "wolny</td><td><a href=\"/panel/slots?edit=" << text::percentEncode(row.id)
                    << "#formularz\" aria-label=\"Zmień dyżur " << label
                    << "\">Zmień</a> <form class=\"inline\" method=\"post\" action=\"/panel/slots/withdraw\">"
                    << csrfField(ctx.session) << "<input type=\"hidden\" name=\"id\" value=\"" << row.id
