@@ -2,10 +2,13 @@
 #include "kiosk/core/flows/callback_flow.hpp"
 
 #include "kiosk/core/flows/callback_writer.hpp"
+#include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/receipt/slip_documents.hpp"
 #include "shared/validate/person_name.hpp"
 #include "shared/validate/phone.hpp"
+
+#include <type_traits>
 
 namespace okienko::kiosk
 {
@@ -41,11 +44,75 @@ bool callbackWindowOffered(CallbackDay day, domain::DayPart part, const LocalDat
                                             : minute < kAfternoonOfferedUntilMinute;
 }
 
+bool CallbackFlow::ownsScreen(ScreenId screen) const
+{
+    return screen == ScreenId::CallbackPhone || screen == ScreenId::CallbackWhen || screen == ScreenId::CallbackTopic ||
+           screen == ScreenId::CallbackName || screen == ScreenId::CallbackConfirm ||
+           screen == ScreenId::CallbackDone || screen == ScreenId::IdeaBox;
+}
+
+bool CallbackFlow::apply(const Intent& intent)
+{
+    const auto* request = std::get_if<RequestIntent>(&intent);
+    if (request == nullptr)
+        return false;
+    const ScreenId current = m_ctx.state.router.current();
+    const bool active = m_ctx.state.requests.activeFlow == id();
+    return std::visit(
+        [&](const auto& a)
+        {
+            using T = std::decay_t<decltype(a)>;
+            if constexpr (std::is_same_v<T, StartCallback>)
+                start();
+            else if constexpr (std::is_same_v<T, ChooseCallbackDay>)
+                chooseDay(a.day);
+            else if constexpr (std::is_same_v<T, ChooseCallbackDayPart>)
+                chooseDayPart(a.part);
+            else if constexpr (std::is_same_v<T, ChooseCallbackTopic>)
+                chooseTopic(a.serviceId);
+            else if constexpr (std::is_same_v<T, RequestKey>)
+            {
+                if (a.field != RequestField::CallbackPhone && a.field != RequestField::CallbackName)
+                    return false;
+                press(a.field, a.key);
+            }
+            else if constexpr (std::is_same_v<T, NextStep>)
+            {
+                if (!active)
+                    return false;
+                next(current);
+            }
+            else if constexpr (std::is_same_v<T, SetConsent>)
+            {
+                if (!active)
+                    return false;
+                setConsent(a.accepted);
+            }
+            else if constexpr (std::is_same_v<T, ConfirmRequest>)
+            {
+                if (current != ScreenId::CallbackConfirm)
+                    return false;
+                confirm();
+            }
+            else
+                return false;
+            return true;
+        },
+        request->action);
+}
+
+bool CallbackFlow::onCompletion(const Completion& completion)
+{
+    const auto* print = std::get_if<PrintCompletion>(&completion);
+    CallbackFlowState& s = st();
+    return print != nullptr && s.stored && settleSlip(s.stored->slip, *print);
+}
+
 void CallbackFlow::start()
 {
     m_ctx.state.requests = RequestFlowsState{};
-    m_ctx.state.requests.activeFlow = "callback";
-    m_ctx.usage.flowStarted("callback", m_ctx.state.language);
+    m_ctx.state.requests.activeFlow = id();
+    m_ctx.usage.flowStarted(flowName(id()), m_ctx.state.language);
     m_ctx.state.router.push(ScreenId::CallbackPhone);
 }
 
@@ -227,26 +294,17 @@ void CallbackFlow::confirm()
         const receipt::SlipContext sc{
             *m_ctx.deps.translator, m_ctx.state.language, m_ctx.catalog.municipality,
             m_ctx.deps.kioskName.empty() ? m_ctx.deps.services->kioskId() : m_ctx.deps.kioskName, m_ctx.printedAt()};
-        done.slip = m_ctx.print(receipt::callbackSlip(sc, res.request, res.updatedExisting), done.printTicket);
+        done.slip = m_ctx.print(receipt::callbackSlip(sc, res.request, res.updatedExisting));
     }
     else
-        done.slip = SlipStatus::NoPrinter;
+        done.slip.status = SlipStatus::NoPrinter;
     s.stored = done;
-    m_ctx.usage.flowFinished("callback", m_ctx.state.language);
+    m_ctx.usage.flowFinished(flowName(id()), m_ctx.state.language);
     m_ctx.state.requests.feedback = FeedbackState{};
-    m_ctx.state.requests.feedback.flow = "callback";
+    m_ctx.state.requests.feedback.flow = id();
     // Back from the done screen goes home, never into a form that was already sent.
     m_ctx.state.router.home();
     m_ctx.state.router.push(ScreenId::CallbackDone);
-}
-
-bool CallbackFlow::onPrint(const PrintCompletion& print)
-{
-    CallbackFlowState& s = st();
-    if (!s.stored || s.stored->slip != SlipStatus::Printing || s.stored->printTicket != print.ticket)
-        return false;
-    s.stored->slip = print.result.ok() ? SlipStatus::Printed : SlipStatus::Failed;
-    return true;
 }
 
 } // namespace okienko::kiosk

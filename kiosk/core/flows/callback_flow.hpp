@@ -3,6 +3,7 @@
 // transaction (callback_writer) → done screen with the code and the slip. State: AppState::requests.
 #pragma once
 
+#include "kiosk/core/flows/flow.hpp"
 #include "kiosk/core/flows/flow_context.hpp"
 #include "kiosk/core/flows/request_intents.hpp"
 
@@ -26,11 +27,22 @@ bool callbackNextDayIsTomorrow(const LocalDateTime& now);
 /// window's cut-off).
 bool callbackWindowOffered(CallbackDay day, domain::DayPart part, const LocalDateTime& now);
 
-class CallbackFlow
+class CallbackFlow final : public Flow
 {
   public:
     explicit CallbackFlow(FlowContext& ctx) : m_ctx(ctx) {}
 
+    FlowId id() const override { return FlowId::Callback; }
+    /// Its steps, and the idea box opened from its done screen.
+    bool ownsScreen(ScreenId screen) const override;
+    /// Nothing to keep: RequestFlows attaches the shared context.
+    void attach(FlowDeps /*deps*/) override {}
+    /// Its own actions; Next and the consent while it is the active flow; Send on its confirm step.
+    bool apply(const Intent& intent) override;
+    /// A print result for this flow's slip; false when it is not ours.
+    bool onCompletion(const Completion& completion) override;
+
+  private:
     void start();
     void chooseDay(CallbackDay day);
     void chooseDayPart(domain::DayPart part);
@@ -39,10 +51,6 @@ class CallbackFlow
     void next(ScreenId current);
     void setConsent(bool accepted);
     void confirm();
-    /// A print result for this flow's slip; false when it is not ours.
-    bool onPrint(const PrintCompletion& print);
-
-  private:
     CallbackFlowState& st() { return m_ctx.state.requests.callback; }
     FlowContext& m_ctx;
 };

@@ -4,17 +4,30 @@
 // transaction (counselling_writer) → done screen and a neutral slip. State: AppState::requests.
 #pragma once
 
+#include "kiosk/core/flows/flow.hpp"
 #include "kiosk/core/flows/flow_context.hpp"
 #include "kiosk/core/flows/request_intents.hpp"
 
 namespace okienko::kiosk
 {
 
-class CounsellingFlow
+class CounsellingFlow final : public Flow
 {
   public:
     explicit CounsellingFlow(FlowContext& ctx) : m_ctx(ctx) {}
 
+    FlowId id() const override { return FlowId::Counselling; }
+    /// Its steps, and the idea box opened from its done screen.
+    bool ownsScreen(ScreenId screen) const override;
+    /// Nothing to keep: RequestFlows attaches the shared context.
+    void attach(FlowDeps /*deps*/) override {}
+    /// Its own actions; Next and the consent while it is the active flow; Send on its consent step.
+    bool apply(const Intent& intent) override;
+    /// The server's answer to this flow's booking, or its slip's print result; false when it is not
+    /// ours (or the session ended).
+    bool onCompletion(const Completion& completion) override;
+
+  private:
     void start();
     void chooseKind(const std::string& kindId);
     void chooseSlot(const std::optional<std::string>& slotId);
@@ -23,11 +36,7 @@ class CounsellingFlow
     void next(ScreenId current);
     void setConsent(bool accepted);
     void confirm();
-    /// The server's answer to this flow's booking; false when it is not ours (or the session ended).
     bool onBook(const BookCompletion& book);
-    bool onPrint(const PrintCompletion& print);
-
-  private:
     CounsellingFlowState& st() { return m_ctx.state.requests.counselling; }
     void reloadSlots();
     void store(domain::RequestStatus status);

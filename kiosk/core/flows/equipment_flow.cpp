@@ -2,17 +2,16 @@
 #include "kiosk/core/flows/equipment_flow.hpp"
 
 #include "kiosk/core/flows/reservation_writer.hpp"
-#include "kiosk/core/flows/service_info_print.hpp"
+#include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/receipt/slip_documents.hpp"
 #include "shared/rules/loan_period.hpp"
 #include "shared/rules/reference_code.hpp"
 #include "shared/util/uuid.hpp"
-#include "shared/validate/free_text.hpp"
 #include "shared/validate/person_name.hpp"
 #include "shared/validate/phone.hpp"
-#include "shared/validate/postal_code.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <type_traits>
@@ -22,39 +21,13 @@ namespace okienko::kiosk
 namespace
 {
 
-/// Street and city: at least two characters (a street "Ul" is a typo, not an address).
-constexpr std::size_t kAddressMin = 2;
-
-/// The next field of the personal-data step after `f` (Done on a keyboard moves on).
-EquipmentField nextField(EquipmentField f, bool onBehalf)
-{
-    switch (f)
-    {
-    case EquipmentField::Name:
-        return EquipmentField::Phone;
-    case EquipmentField::Phone:
-        return EquipmentField::Street;
-    case EquipmentField::Street:
-        return EquipmentField::PostalCode;
-    case EquipmentField::PostalCode:
-        return EquipmentField::City;
-    case EquipmentField::City:
-        return onBehalf ? EquipmentField::CarerName : EquipmentField::City;
-    case EquipmentField::CarerName:
-        return EquipmentField::CarerName;
-    }
-    return f;
-}
-
-bool numericField(EquipmentField f)
-{
-    return f == EquipmentField::Phone || f == EquipmentField::PostalCode;
-}
-
-std::string twoDigits(int v)
-{
-    return (v < 10 ? "0" : "") + std::to_string(v);
-}
+/// The personal-data step's fields in the order Done moves through them; the carer's name only
+/// when someone reserves for another person.
+constexpr std::array<PersonField, 5> kPersonOrder{PersonField::Name, PersonField::Phone, PersonField::Street,
+                                                  PersonField::PostalCode, PersonField::City};
+constexpr std::array<PersonField, 6> kOnBehalfOrder{PersonField::Name,   PersonField::Phone,
+                                                    PersonField::Street, PersonField::PostalCode,
+                                                    PersonField::City,   PersonField::CarerName};
 
 } // namespace
 
@@ -117,7 +90,19 @@ void EquipmentFlow::refreshAvailability()
     }
 }
 
-void EquipmentFlow::apply(const EquipmentIntent& intent)
+bool EquipmentFlow::ownsScreen(ScreenId screen) const
+{
+    return screen == ScreenId::EquipmentTypes || screen == ScreenId::EquipmentDates ||
+           screen == ScreenId::EquipmentClause || screen == ScreenId::EquipmentPerson ||
+           screen == ScreenId::EquipmentSummary || screen == ScreenId::EquipmentDone;
+}
+
+bool EquipmentFlow::apply(const Intent& intent)
+{
+    return applyOwn<EquipmentIntent>(intent, [&](const EquipmentIntent& own) { act(own); });
+}
+
+void EquipmentFlow::act(const EquipmentIntent& intent)
 {
     std::visit(
         [&](const auto& a)
@@ -179,9 +164,9 @@ void EquipmentFlow::apply(const EquipmentIntent& intent)
             }
             else if constexpr (std::is_same_v<T, equipment::Focus>)
             {
-                if (a.field != EquipmentField::CarerName || e.onBehalf)
+                if (a.field != PersonField::CarerName || e.onBehalf)
                 {
-                    e.focus = a.field;
+                    e.person.focus = a.field;
                     m_state.keyboard.state.reset();
                 }
             }
@@ -191,13 +176,13 @@ void EquipmentFlow::apply(const EquipmentIntent& intent)
             {
                 e.onBehalf = !e.onBehalf;
                 if (e.onBehalf)
-                    e.focus = EquipmentField::CarerName;
+                    e.person.focus = PersonField::CarerName;
                 else
                 {
                     e.carerName.buffer.clear();
-                    if (e.focus == EquipmentField::CarerName)
-                        e.focus = EquipmentField::Name;
-                    std::erase_if(e.errors, [](const FieldError& f) { return f.field == EquipmentField::CarerName; });
+                    if (e.person.focus == PersonField::CarerName)
+                        e.person.focus = PersonField::Name;
+                    dropPersonErrors(e.person, PersonField::CarerName);
                 }
             }
             else if constexpr (std::is_same_v<T, equipment::ToggleResidency>)
@@ -303,57 +288,23 @@ void EquipmentFlow::datesNext()
 void EquipmentFlow::press(const Key& key)
 {
     EquipmentState& e = m_state.equipment;
-    if (key.action == KeyAction::Done)
-    {
-        e.focus = nextField(e.focus, e.onBehalf);
-        m_state.keyboard.state.reset();
-        return;
-    }
-    FlowField& f = e.field(e.focus);
-    if (numericField(e.focus))
-    {
-        // The keypad has no Shift or pages; its keys never touch the letter keyboard's state.
-        KeyboardState keypad(m_state.language, {m_state.language});
-        keypad.press(key, f.buffer);
-    }
-    else
-    {
-        m_state.keyboard.state.press(key, f.buffer);
-    }
-    // Typing into a field answers its message; the others stay until the next check.
-    std::erase_if(e.errors, [&](const FieldError& fe) { return fe.field == e.focus; });
+    const std::span<const PersonField> order =
+        e.onBehalf ? std::span<const PersonField>(kOnBehalfOrder) : std::span<const PersonField>(kPersonOrder);
+    pressPersonKey(e.person, e.field(e.person.focus), key, order, m_state.keyboard.state, m_state.language);
 }
 
 void EquipmentFlow::personNext()
 {
     EquipmentState& e = m_state.equipment;
-    e.errors.clear();
-    auto fail = [&](EquipmentField f, std::string_view key)
-    {
-        e.errors.push_back({f, std::string(key)});
-    };
-    if (auto r = validate::validatePersonName(e.name.buffer.text()); !r.ok())
-        fail(EquipmentField::Name, validate::messageKey(r.error()));
-    if (auto r = validate::normalisePhone(e.phone.buffer.text()); !r.ok())
-        fail(EquipmentField::Phone, validate::messageKey(r.error()));
-    if (!e.waitingList)
-    {
-        if (auto r = validate::validateFreeText(e.street.buffer.text(), kAddressMin, kEquipmentStreetMax); !r.ok())
-            fail(EquipmentField::Street, validate::messageKey(r.error().error));
-        if (auto r = validate::normalisePostalCode(e.postalCode.buffer.text()); !r.ok())
-            fail(EquipmentField::PostalCode, validate::messageKey(r.error()));
-        if (auto r = validate::validateFreeText(e.city.buffer.text(), kAddressMin, kEquipmentCityMax); !r.ok())
-            fail(EquipmentField::City, validate::messageKey(r.error().error));
-    }
+    validatePerson(e.person, !e.waitingList);
     if (e.onBehalf)
     {
         if (auto r = validate::validatePersonName(e.carerName.buffer.text()); !r.ok())
-            fail(EquipmentField::CarerName, validate::messageKey(r.error()));
+            addPersonError(e.person, PersonField::CarerName, validate::messageKey(r.error()));
     }
     e.residencyError = !e.waitingList && !e.residencyDeclared;
-    if (!e.errors.empty())
+    if (focusFirstError(e.person))
     {
-        e.focus = e.errors.front().field;
         m_state.keyboard.state.reset();
         return;
     }
@@ -383,12 +334,7 @@ domain::Reservation EquipmentFlow::buildReservation(domain::ReservationStatus st
     r.typeId = e.typeId;
     r.period = DateRange{e.pickUp.value_or(today()), e.days};
     r.status = status;
-    r.person.name = validate::validatePersonName(e.name.buffer.text()).value();
-    r.person.phone = validate::normalisePhone(e.phone.buffer.text()).value();
-    r.person.address.street =
-        validate::validateFreeText(e.street.buffer.text(), kAddressMin, kEquipmentStreetMax).value();
-    r.person.address.postalCode = validate::normalisePostalCode(e.postalCode.buffer.text()).value();
-    r.person.address.city = validate::validateFreeText(e.city.buffer.text(), kAddressMin, kEquipmentCityMax).value();
+    r.person = validatedPerson(e.person);
     if (e.onBehalf)
         r.onBehalfOf = validate::validatePersonName(e.carerName.buffer.text()).value();
     r.residencyDeclared = e.residencyDeclared;
@@ -484,20 +430,17 @@ void EquipmentFlow::store(domain::ReservationStatus status)
     e.status = status;
     e.maskedPhone = validate::maskPhone(r.person.phone);
     // The request is stored: nothing typed stays on screen or in memory beyond what is shown.
-    for (FlowField* f : {&e.name, &e.phone, &e.street, &e.postalCode, &e.city, &e.carerName})
-        f->buffer.clear();
-    e.errors.clear();
-    e.slip = SlipState::None;
+    clearPersonFields(e.person);
+    e.carerName.buffer.clear();
+    e.person.errors.clear();
+    e.slip.status = SlipStatus::NoPrinter;
     if (m_deps.services->canPrint() && m_deps.translator != nullptr && t != nullptr)
     {
-        const LocalDateTime now = m_deps.clock != nullptr ? m_deps.clock->localNow() : LocalDateTime{};
-        const receipt::SlipContext ctx{*m_deps.translator, m_state.language, m_catalog.municipality, m_deps.kioskName,
-                                       receipt::formatSlipDate(now.date) + " " + twoDigits(now.hour) + ":" +
-                                           twoDigits(now.minute)};
+        const receipt::SlipContext ctx = slipContext(m_deps, m_state.language, m_catalog.municipality);
         if (auto ticket = m_deps.services->print(receipt::reservationSlip(ctx, r, *t)))
         {
-            e.slip = SlipState::Printing;
-            e.printTicket = *ticket;
+            e.slip.status = SlipStatus::Printing;
+            e.slip.ticket = *ticket;
         }
     }
     m_state.router.reset(ScreenId::Home);
@@ -509,7 +452,7 @@ void EquipmentFlow::joinWaitingList()
     EquipmentState& e = m_state.equipment;
     if (!e.waitingListCode.empty() || m_deps.services == nullptr)
         return;
-    auto phone = validate::normalisePhone(e.phone.buffer.text());
+    auto phone = validate::normalisePhone(e.person.phone.buffer.text());
     if (!phone.ok())
         return;
     domain::CallbackRequest c;
@@ -519,7 +462,7 @@ void EquipmentFlow::joinWaitingList()
     c.day = today();
     c.dayPart = domain::DayPart::Morning;
     c.equipmentTypeId = e.typeId;
-    if (auto n = validate::validatePersonName(e.name.buffer.text()); n.ok())
+    if (auto n = validate::validatePersonName(e.person.name.buffer.text()); n.ok())
         c.firstName = n.value().substr(0, n.value().find(' '));
     c.status = domain::RequestStatus::Provisional;
     c.language = m_state.language;
@@ -540,8 +483,8 @@ void EquipmentFlow::joinWaitingList()
     e.errorKey.clear();
     e.waitingListCode = c.code;
     e.maskedPhone = validate::maskPhone(c.phone);
-    for (FlowField* f : {&e.name, &e.phone, &e.street, &e.postalCode, &e.city, &e.carerName})
-        f->buffer.clear();
+    clearPersonFields(e.person);
+    e.carerName.buffer.clear();
     m_state.router.reset(ScreenId::Home);
     m_state.router.push(ScreenId::EquipmentDone);
 }
@@ -556,19 +499,7 @@ bool EquipmentFlow::onCompletion(const Completion& completion)
         return true;
     }
     if (const auto* printed = std::get_if<PrintCompletion>(&completion))
-    {
-        EquipmentState& e = m_state.equipment;
-        if (e.slip != SlipState::Printing || printed->ticket != e.printTicket)
-            return false;
-        if (printed->result.ok())
-            e.slip = SlipState::Printed;
-        else
-        {
-            e.slip = SlipState::Failed;
-            e.printMessageKey = failedPrintMessageKey(printed->result);
-        }
-        return true;
-    }
+        return settleSlip(m_state.equipment.slip, *printed);
     return false;
 }
 

@@ -3,15 +3,49 @@
 
 #include "shared/validate/free_text.hpp"
 
+#include <type_traits>
+
 namespace okienko::kiosk
 {
+
+bool Feedback::apply(const Intent& intent)
+{
+    const auto* request = std::get_if<RequestIntent>(&intent);
+    if (request == nullptr)
+        return false;
+    return std::visit(
+        [&](const auto& a)
+        {
+            using T = std::decay_t<decltype(a)>;
+            if constexpr (std::is_same_v<T, RateFlow>)
+                rate(a.rating);
+            else if constexpr (std::is_same_v<T, SkipRating>)
+                skip();
+            else if constexpr (std::is_same_v<T, OpenIdeaBox>)
+                openIdeaBox();
+            else if constexpr (std::is_same_v<T, ChooseIdeaArea>)
+                chooseArea(a.area);
+            else if constexpr (std::is_same_v<T, SubmitIdea>)
+                submit();
+            else if constexpr (std::is_same_v<T, RequestKey>)
+            {
+                if (a.field != RequestField::Idea)
+                    return false;
+                press(a.key);
+            }
+            else
+                return false;
+            return true;
+        },
+        request->action);
+}
 
 void Feedback::rate(int rating)
 {
     FeedbackState& s = st();
-    if (s.ratingDone || rating < 1 || rating > 5 || s.flow.empty())
+    if (s.ratingDone || rating < 1 || rating > 5 || s.flow == FlowId::None)
         return; // one rating per flow; a second tap changes nothing
-    if (!m_ctx.usage.rating(s.flow, rating, m_ctx.state.language))
+    if (!m_ctx.usage.rating(flowName(s.flow), rating, m_ctx.state.language))
     {
         s.errorKey = "request.error.storage";
         return;
@@ -29,10 +63,10 @@ void Feedback::skip()
 void Feedback::openIdeaBox()
 {
     RequestFlowsState& r = m_ctx.state.requests;
-    if (r.activeFlow.empty())
+    if (r.activeFlow == FlowId::None)
     {
         r = RequestFlowsState{};
-        r.activeFlow = "idea";
+        r.activeFlow = id();
     }
     FeedbackState& s = st();
     s.ideaArea.reset();

@@ -2,17 +2,29 @@
 // areas ("skrzynki inspiracji"). Both are anonymous usage events with their outbox rows.
 #pragma once
 
+#include "kiosk/core/flows/flow.hpp"
 #include "kiosk/core/flows/flow_context.hpp"
 #include "kiosk/core/flows/request_intents.hpp"
 
 namespace okienko::kiosk
 {
 
-class Feedback
+class Feedback final : public Flow
 {
   public:
     explicit Feedback(FlowContext& ctx) : m_ctx(ctx) {}
 
+    /// As a flow of its own: the idea box opened from the home screen.
+    FlowId id() const override { return FlowId::Idea; }
+    bool ownsScreen(ScreenId screen) const override { return screen == ScreenId::IdeaBox; }
+    /// Nothing to keep: RequestFlows attaches the shared context.
+    void attach(FlowDeps /*deps*/) override {}
+    /// Rating, skipping it, and the idea box's actions and keys.
+    bool apply(const Intent& intent) override;
+    /// Nothing is printed or booked here.
+    bool onCompletion(const Completion& /*completion*/) override { return false; }
+
+  private:
     void rate(int rating);
     void skip();
     /// Opens the idea box; from the home screen it is a flow of its own ("idea").
@@ -20,8 +32,6 @@ class Feedback
     void chooseArea(std::optional<domain::Area> area);
     void press(const Key& key);
     void submit();
-
-  private:
     FeedbackState& st() { return m_ctx.state.requests.feedback; }
     FlowContext& m_ctx;
 };

@@ -1,7 +1,7 @@
 // LoanDeskFlow (see loan_desk_flow.hpp).
 #include "kiosk/core/staff/loan_desk_flow.hpp"
 
-#include "kiosk/core/flows/service_info_print.hpp" // failedPrintMessageKey
+#include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/staff/loan_desk_store.hpp"
 #include "kiosk/receipt/slip_documents.hpp"
 #include "shared/rules/loan_period.hpp"
@@ -16,16 +16,6 @@
 
 namespace okienko::kiosk
 {
-namespace
-{
-
-std::string twoDigits(int v)
-{
-    return (v < 10 ? "0" : "") + std::to_string(v);
-}
-
-} // namespace
-
 Date LoanDeskFlow::today() const
 {
     return m_deps.clock != nullptr ? m_deps.clock->localNow().date : Date{2024, 1, 15};
@@ -50,7 +40,18 @@ db::Database* LoanDeskFlow::database() const
     return &m_deps.services->database();
 }
 
-void LoanDeskFlow::apply(const LoanDeskIntent& intent)
+bool LoanDeskFlow::ownsScreen(ScreenId screen) const
+{
+    return screen == ScreenId::StaffCheckIn || screen == ScreenId::StaffCheckInDone || screen == ScreenId::StaffLoans ||
+           screen == ScreenId::StaffOverdue || screen == ScreenId::StaffUnits;
+}
+
+bool LoanDeskFlow::apply(const Intent& intent)
+{
+    return applyOwn<LoanDeskIntent>(intent, [&](const LoanDeskIntent& own) { act(own); });
+}
+
+void LoanDeskFlow::act(const LoanDeskIntent& intent)
 {
     // Staff actions exist only inside a staff session (a stale intent after logout does nothing).
     if (!m_state.staff.loggedIn())
@@ -364,18 +365,15 @@ void LoanDeskFlow::confirmCheckIn()
 void LoanDeskFlow::printReturn(const domain::Loan& loan)
 {
     CheckInState& c = m_state.staff.desk.checkIn;
-    c.slip = SlipState::None;
+    c.slip.status = SlipStatus::NoPrinter;
     const domain::EquipmentType* type = m_catalog.findEquipmentType(loan.typeId);
     if (!m_deps.services->canPrint() || m_deps.translator == nullptr || type == nullptr)
         return;
-    const LocalDateTime now = m_deps.clock != nullptr ? m_deps.clock->localNow() : LocalDateTime{};
-    const receipt::SlipContext ctx{*m_deps.translator, m_state.language, m_catalog.municipality, m_deps.kioskName,
-                                   receipt::formatSlipDate(now.date) + " " + twoDigits(now.hour) + ":" +
-                                       twoDigits(now.minute)};
+    const receipt::SlipContext ctx = slipContext(m_deps, m_state.language, m_catalog.municipality);
     if (auto ticket = m_deps.services->print(receipt::returnConfirmationSlip(ctx, loan, *type)))
     {
-        c.slip = SlipState::Printing;
-        c.printTicket = *ticket;
+        c.slip.status = SlipStatus::Printing;
+        c.slip.ticket = *ticket;
     }
 }
 
@@ -599,17 +597,7 @@ bool LoanDeskFlow::onCompletion(const Completion& completion)
     const auto* printed = std::get_if<PrintCompletion>(&completion);
     if (printed == nullptr)
         return false;
-    CheckInState& c = m_state.staff.desk.checkIn;
-    if (c.slip != SlipState::Printing || printed->ticket != c.printTicket)
-        return false;
-    if (printed->result.ok())
-        c.slip = SlipState::Printed;
-    else
-    {
-        c.slip = SlipState::Failed;
-        c.printMessageKey = failedPrintMessageKey(printed->result);
-    }
-    return true;
+    return settleSlip(m_state.staff.desk.checkIn.slip, *printed);
 }
 
 bool LoanDeskFlow::onScan(const std::string& code)
