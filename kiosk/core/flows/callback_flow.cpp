@@ -8,8 +8,6 @@
 #include "shared/validate/person_name.hpp"
 #include "shared/validate/phone.hpp"
 
-#include <type_traits>
-
 namespace okienko::kiosk
 {
 
@@ -51,54 +49,22 @@ bool CallbackFlow::ownsScreen(ScreenId screen) const
            screen == ScreenId::CallbackDone || screen == ScreenId::IdeaBox;
 }
 
-bool CallbackFlow::apply(const Intent& intent)
+bool CallbackFlow::applyAction(const RequestAction& action)
 {
-    const auto* request = std::get_if<RequestIntent>(&intent);
-    if (request == nullptr)
+    if (std::holds_alternative<StartCallback>(action))
+        start();
+    else if (const auto* day = std::get_if<ChooseCallbackDay>(&action))
+        chooseDay(day->day);
+    else if (const auto* part = std::get_if<ChooseCallbackDayPart>(&action))
+        chooseDayPart(part->part);
+    else if (const auto* topic = std::get_if<ChooseCallbackTopic>(&action))
+        chooseTopic(topic->serviceId);
+    else if (const auto* key = std::get_if<RequestKey>(&action);
+             key != nullptr && (key->field == RequestField::CallbackPhone || key->field == RequestField::CallbackName))
+        press(key->field, key->key);
+    else
         return false;
-    const ScreenId current = m_ctx.state.router.current();
-    const bool active = m_ctx.state.requests.activeFlow == id();
-    return std::visit(
-        [&](const auto& a)
-        {
-            using T = std::decay_t<decltype(a)>;
-            if constexpr (std::is_same_v<T, StartCallback>)
-                start();
-            else if constexpr (std::is_same_v<T, ChooseCallbackDay>)
-                chooseDay(a.day);
-            else if constexpr (std::is_same_v<T, ChooseCallbackDayPart>)
-                chooseDayPart(a.part);
-            else if constexpr (std::is_same_v<T, ChooseCallbackTopic>)
-                chooseTopic(a.serviceId);
-            else if constexpr (std::is_same_v<T, RequestKey>)
-            {
-                if (a.field != RequestField::CallbackPhone && a.field != RequestField::CallbackName)
-                    return false;
-                press(a.field, a.key);
-            }
-            else if constexpr (std::is_same_v<T, NextStep>)
-            {
-                if (!active)
-                    return false;
-                next(current);
-            }
-            else if constexpr (std::is_same_v<T, SetConsent>)
-            {
-                if (!active)
-                    return false;
-                setConsent(a.accepted);
-            }
-            else if constexpr (std::is_same_v<T, ConfirmRequest>)
-            {
-                if (current != ScreenId::CallbackConfirm)
-                    return false;
-                confirm();
-            }
-            else
-                return false;
-            return true;
-        },
-        request->action);
+    return true;
 }
 
 bool CallbackFlow::onCompletion(const Completion& completion)

@@ -3,9 +3,7 @@
 // transaction (callback_writer) → done screen with the code and the slip. State: AppState::requests.
 #pragma once
 
-#include "kiosk/core/flows/flow.hpp"
-#include "kiosk/core/flows/flow_context.hpp"
-#include "kiosk/core/flows/request_intents.hpp"
+#include "kiosk/core/flows/request_flow.hpp"
 
 namespace okienko::kiosk
 {
@@ -27,32 +25,29 @@ bool callbackNextDayIsTomorrow(const LocalDateTime& now);
 /// window's cut-off).
 bool callbackWindowOffered(CallbackDay day, domain::DayPart part, const LocalDateTime& now);
 
-class CallbackFlow final : public Flow
+class CallbackFlow final : public RequestFlow
 {
   public:
-    explicit CallbackFlow(FlowContext& ctx) : m_ctx(ctx) {}
+    explicit CallbackFlow(FlowContext& ctx) : RequestFlow(ctx) {}
 
     FlowId id() const override { return FlowId::Callback; }
     /// Its steps, and the idea box opened from its done screen.
     bool ownsScreen(ScreenId screen) const override;
-    /// Nothing to keep: RequestFlows attaches the shared context.
-    void attach(FlowDeps /*deps*/) override {}
-    /// Its own actions; Next and the consent while it is the active flow; Send on its confirm step.
-    bool apply(const Intent& intent) override;
     /// A print result for this flow's slip; false when it is not ours.
     bool onCompletion(const Completion& completion) override;
 
   private:
+    bool applyAction(const RequestAction& action) override;
+    std::optional<ScreenId> confirmStep() const override { return ScreenId::CallbackConfirm; }
+    void next(ScreenId current) override;
+    void setConsent(bool accepted) override;
+    void confirm() override;
     void start();
     void chooseDay(CallbackDay day);
     void chooseDayPart(domain::DayPart part);
     void chooseTopic(const std::string& serviceId);
     void press(RequestField field, const Key& key);
-    void next(ScreenId current);
-    void setConsent(bool accepted);
-    void confirm();
     CallbackFlowState& st() { return m_ctx.state.requests.callback; }
-    FlowContext& m_ctx;
 };
 
 } // namespace okienko::kiosk

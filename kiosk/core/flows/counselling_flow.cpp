@@ -10,7 +10,6 @@
 #include "shared/validate/phone.hpp"
 
 #include <algorithm>
-#include <type_traits>
 
 namespace okienko::kiosk
 {
@@ -22,54 +21,23 @@ bool CounsellingFlow::ownsScreen(ScreenId screen) const
            screen == ScreenId::CounsellingDone || screen == ScreenId::IdeaBox;
 }
 
-bool CounsellingFlow::apply(const Intent& intent)
+bool CounsellingFlow::applyAction(const RequestAction& action)
 {
-    const auto* request = std::get_if<RequestIntent>(&intent);
-    if (request == nullptr)
+    if (std::holds_alternative<StartCounselling>(action))
+        start();
+    else if (const auto* kind = std::get_if<ChooseCounsellingKind>(&action))
+        chooseKind(kind->kindId);
+    else if (const auto* slot = std::get_if<ChooseCounsellingSlot>(&action))
+        chooseSlot(slot->slotId);
+    else if (const auto* focused = std::get_if<FocusRequestField>(&action))
+        focus(focused->field);
+    else if (const auto* key = std::get_if<RequestKey>(&action);
+             key != nullptr &&
+             (key->field == RequestField::CounsellingName || key->field == RequestField::CounsellingPhone))
+        press(key->field, key->key);
+    else
         return false;
-    const ScreenId current = m_ctx.state.router.current();
-    const bool active = m_ctx.state.requests.activeFlow == id();
-    return std::visit(
-        [&](const auto& a)
-        {
-            using T = std::decay_t<decltype(a)>;
-            if constexpr (std::is_same_v<T, StartCounselling>)
-                start();
-            else if constexpr (std::is_same_v<T, ChooseCounsellingKind>)
-                chooseKind(a.kindId);
-            else if constexpr (std::is_same_v<T, ChooseCounsellingSlot>)
-                chooseSlot(a.slotId);
-            else if constexpr (std::is_same_v<T, FocusRequestField>)
-                focus(a.field);
-            else if constexpr (std::is_same_v<T, RequestKey>)
-            {
-                if (a.field != RequestField::CounsellingName && a.field != RequestField::CounsellingPhone)
-                    return false;
-                press(a.field, a.key);
-            }
-            else if constexpr (std::is_same_v<T, NextStep>)
-            {
-                if (!active)
-                    return false;
-                next(current);
-            }
-            else if constexpr (std::is_same_v<T, SetConsent>)
-            {
-                if (!active)
-                    return false;
-                setConsent(a.accepted);
-            }
-            else if constexpr (std::is_same_v<T, ConfirmRequest>)
-            {
-                if (current != ScreenId::CounsellingConsent)
-                    return false;
-                confirm();
-            }
-            else
-                return false;
-            return true;
-        },
-        request->action);
+    return true;
 }
 
 bool CounsellingFlow::onCompletion(const Completion& completion)

@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstdio>
 #include <type_traits>
 
@@ -32,18 +31,6 @@ constexpr std::array<PersonField, 6> kOnBehalfOrder{PersonField::Name,   PersonF
 } // namespace
 
 EquipmentFlow::EquipmentFlow(AppState& state, const domain::Catalog& catalog) : m_state(state), m_catalog(catalog) {}
-
-Date EquipmentFlow::today() const
-{
-    return m_deps.clock != nullptr ? m_deps.clock->localNow().date : Date{2024, 1, 15};
-}
-
-std::int64_t EquipmentFlow::wallSeconds() const
-{
-    if (m_deps.clock == nullptr)
-        return 0;
-    return std::chrono::duration_cast<std::chrono::seconds>(m_deps.clock->wallNow().time_since_epoch()).count();
-}
 
 const domain::EquipmentType* EquipmentFlow::type() const
 {
@@ -65,18 +52,18 @@ rules::AvailabilityLedger EquipmentFlow::ledger(const std::string& typeId) const
         auto r = loadLocalReservations(m_deps.services->database());
         auto l = loadLocalLoans(m_deps.services->database());
         if (!r.ok() || !l.ok())
-            return rules::AvailabilityLedger(typeId, {}, {}, {}, today());
+            return rules::AvailabilityLedger(typeId, {}, {}, {}, m_deps.today());
         reservations = std::move(r.value());
         loans = std::move(l.value());
     }
-    return rules::AvailabilityLedger(typeId, m_catalog.units, loans, reservations, today());
+    return rules::AvailabilityLedger(typeId, m_catalog.units, loans, reservations, m_deps.today());
 }
 
 void EquipmentFlow::refreshAvailability()
 {
     EquipmentState& e = m_state.equipment;
     e.availability.clear();
-    const Date from = today();
+    const Date from = m_deps.today();
     for (const domain::EquipmentType& t : m_catalog.equipmentTypes)
     {
         const rules::AvailabilityLedger l = ledger(t.id);
@@ -145,8 +132,8 @@ void EquipmentFlow::act(const EquipmentIntent& intent)
                 int year = m.year + (month < 0 ? -1 : month / 12);
                 month = (month % 12 + 12) % 12;
                 const Date target{year, month + 1, 1};
-                const Date first{today().year, today().month, 1};
-                const Date lastDay = today().plusDays(kPickUpHorizonDays);
+                const Date first{m_deps.today().year, m_deps.today().month, 1};
+                const Date lastDay = m_deps.today().plusDays(kPickUpHorizonDays);
                 if (target >= first && target <= Date{lastDay.year, lastDay.month, 1})
                     e.shownMonth = target;
             }
@@ -221,7 +208,7 @@ void EquipmentFlow::selectType(const std::string& typeId)
         e.waitingList = false;
     }
     if (e.shownMonth == Date{})
-        e.shownMonth = e.pickUp.value_or(today());
+        e.shownMonth = e.pickUp.value_or(m_deps.today());
     m_state.router.push(ScreenId::EquipmentDates);
 }
 
@@ -230,7 +217,7 @@ void EquipmentFlow::pickDate(Date date)
     EquipmentState& e = m_state.equipment;
     e.dateErrorKey.clear();
     e.suggestedDate.reset();
-    if (date < today() || date > today().plusDays(kPickUpHorizonDays))
+    if (date < m_deps.today() || date > m_deps.today().plusDays(kPickUpHorizonDays))
     {
         e.dateErrorKey = "equipment.error.date_range";
         return;
@@ -264,7 +251,7 @@ void EquipmentFlow::datesNext()
         e.dateErrorKey = "equipment.error.pick_date";
         return;
     }
-    if (*e.pickUp < today() || *e.pickUp > today().plusDays(kPickUpHorizonDays))
+    if (*e.pickUp < m_deps.today() || *e.pickUp > m_deps.today().plusDays(kPickUpHorizonDays))
     {
         e.dateErrorKey = "equipment.error.date_range";
         return;
@@ -279,7 +266,7 @@ void EquipmentFlow::datesNext()
     if (!l.canBook(wanted))
     {
         e.dateErrorKey = "equipment.error.none_free";
-        e.suggestedDate = l.nextAvailableStart(wanted, today().plusDays(kPickUpHorizonDays));
+        e.suggestedDate = l.nextAvailableStart(wanted, m_deps.today().plusDays(kPickUpHorizonDays));
         return;
     }
     m_state.router.push(e.clauseAcknowledged ? ScreenId::EquipmentPerson : ScreenId::EquipmentClause);
@@ -332,7 +319,7 @@ domain::Reservation EquipmentFlow::buildReservation(domain::ReservationStatus st
     r.id = e.reservationId;
     r.code = e.code;
     r.typeId = e.typeId;
-    r.period = DateRange{e.pickUp.value_or(today()), e.days};
+    r.period = DateRange{e.pickUp.value_or(m_deps.today()), e.days};
     r.status = status;
     r.person = validatedPerson(e.person);
     if (e.onBehalf)
@@ -341,7 +328,7 @@ domain::Reservation EquipmentFlow::buildReservation(domain::ReservationStatus st
     r.clauseAcknowledged = e.clauseAcknowledged;
     r.language = m_state.language;
     r.kioskId = m_deps.services->kioskId();
-    r.createdAt = wallSeconds();
+    r.createdAt = m_deps.wallSeconds();
     return r;
 }
 
@@ -381,7 +368,7 @@ void EquipmentFlow::confirm()
     if (!l.canBook(wanted))
     {
         e.phase = EquipmentPhase::Unavailable;
-        e.unavailableNext = l.nextAvailableStart(wanted, today().plusDays(kPickUpHorizonDays));
+        e.unavailableNext = l.nextAvailableStart(wanted, m_deps.today().plusDays(kPickUpHorizonDays));
         return;
     }
     if (m_deps.services->online())
@@ -459,7 +446,7 @@ void EquipmentFlow::joinWaitingList()
     c.id = newUuid();
     c.code = newCode(rules::ReferenceKind::Callback);
     c.phone = phone.value();
-    c.day = today();
+    c.day = m_deps.today();
     c.dayPart = domain::DayPart::Morning;
     c.equipmentTypeId = e.typeId;
     if (auto n = validate::validatePersonName(e.person.name.buffer.text()); n.ok())
@@ -467,7 +454,7 @@ void EquipmentFlow::joinWaitingList()
     c.status = domain::RequestStatus::Provisional;
     c.language = m_state.language;
     c.kioskId = m_deps.services->kioskId();
-    c.createdAt = wallSeconds();
+    c.createdAt = m_deps.wallSeconds();
     if (c.code.empty())
     {
         e.errorKey = "equipment.error.storage";

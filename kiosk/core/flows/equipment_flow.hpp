@@ -43,7 +43,6 @@ class EquipmentFlow final : public Flow
     /// The availability ledger of one type as the kiosk knows it now (catalogue units, local loans
     /// and reservations).
     rules::AvailabilityLedger ledger(const std::string& typeId) const;
-    Date today() const;
 
   private:
     void act(const EquipmentIntent& intent);
@@ -62,7 +61,6 @@ class EquipmentFlow final : public Flow
     const domain::EquipmentType* type() const;
     domain::Reservation buildReservation(domain::ReservationStatus status) const;
     std::string newCode(rules::ReferenceKind kind) const;
-    std::int64_t wallSeconds() const;
 
     AppState& m_state;
     const domain::Catalog& m_catalog;

@@ -3,41 +3,26 @@
 
 #include "shared/validate/free_text.hpp"
 
-#include <type_traits>
-
 namespace okienko::kiosk
 {
 
-bool Feedback::apply(const Intent& intent)
+bool Feedback::applyAction(const RequestAction& action)
 {
-    const auto* request = std::get_if<RequestIntent>(&intent);
-    if (request == nullptr)
+    if (const auto* rating = std::get_if<RateFlow>(&action))
+        rate(rating->rating);
+    else if (std::holds_alternative<SkipRating>(action))
+        skip();
+    else if (std::holds_alternative<OpenIdeaBox>(action))
+        openIdeaBox();
+    else if (const auto* area = std::get_if<ChooseIdeaArea>(&action))
+        chooseArea(area->area);
+    else if (std::holds_alternative<SubmitIdea>(action))
+        submit();
+    else if (const auto* key = std::get_if<RequestKey>(&action); key != nullptr && key->field == RequestField::Idea)
+        press(key->key);
+    else
         return false;
-    return std::visit(
-        [&](const auto& a)
-        {
-            using T = std::decay_t<decltype(a)>;
-            if constexpr (std::is_same_v<T, RateFlow>)
-                rate(a.rating);
-            else if constexpr (std::is_same_v<T, SkipRating>)
-                skip();
-            else if constexpr (std::is_same_v<T, OpenIdeaBox>)
-                openIdeaBox();
-            else if constexpr (std::is_same_v<T, ChooseIdeaArea>)
-                chooseArea(a.area);
-            else if constexpr (std::is_same_v<T, SubmitIdea>)
-                submit();
-            else if constexpr (std::is_same_v<T, RequestKey>)
-            {
-                if (a.field != RequestField::Idea)
-                    return false;
-                press(a.key);
-            }
-            else
-                return false;
-            return true;
-        },
-        request->action);
+    return true;
 }
 
 void Feedback::rate(int rating)

@@ -2,29 +2,25 @@
 // areas ("skrzynki inspiracji"). Both are anonymous usage events with their outbox rows.
 #pragma once
 
-#include "kiosk/core/flows/flow.hpp"
-#include "kiosk/core/flows/flow_context.hpp"
-#include "kiosk/core/flows/request_intents.hpp"
+#include "kiosk/core/flows/request_flow.hpp"
 
 namespace okienko::kiosk
 {
 
-class Feedback final : public Flow
+class Feedback final : public RequestFlow
 {
   public:
-    explicit Feedback(FlowContext& ctx) : m_ctx(ctx) {}
+    explicit Feedback(FlowContext& ctx) : RequestFlow(ctx) {}
 
     /// As a flow of its own: the idea box opened from the home screen.
     FlowId id() const override { return FlowId::Idea; }
     bool ownsScreen(ScreenId screen) const override { return screen == ScreenId::IdeaBox; }
-    /// Nothing to keep: RequestFlows attaches the shared context.
-    void attach(FlowDeps /*deps*/) override {}
-    /// Rating, skipping it, and the idea box's actions and keys.
-    bool apply(const Intent& intent) override;
     /// Nothing is printed or booked here.
     bool onCompletion(const Completion& /*completion*/) override { return false; }
 
   private:
+    /// Rating, skipping it, and the idea box's actions and keys.
+    bool applyAction(const RequestAction& action) override;
     void rate(int rating);
     void skip();
     /// Opens the idea box; from the home screen it is a flow of its own ("idea").
@@ -33,7 +29,6 @@ class Feedback final : public Flow
     void press(const Key& key);
     void submit();
     FeedbackState& st() { return m_ctx.state.requests.feedback; }
-    FlowContext& m_ctx;
 };
 
 } // namespace okienko::kiosk

@@ -3,6 +3,9 @@
 // display name. The app attaches the real ones; tests attach the same parts on temporary files.
 #pragma once
 
+#include "shared/util/date.hpp"
+
+#include <cstdint>
 #include <string>
 
 namespace okienko::kiosk
@@ -19,6 +22,11 @@ struct FlowDeps
     const Translator* translator = nullptr;
     const Clock* clock = nullptr;
     std::string kioskName;
+
+    /// Today's local date (a fixed Monday without a clock, so tests stay deterministic).
+    Date today() const;
+    /// Wall-clock Unix seconds for timestamps (0 without a clock).
+    std::int64_t wallSeconds() const;
 };
 
 } // namespace okienko::kiosk

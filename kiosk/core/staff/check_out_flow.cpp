@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <cstdio>
 #include <type_traits>
 
@@ -74,18 +73,6 @@ std::string refusalKey(std::string_view stateCode)
 }
 
 } // namespace
-
-Date CheckOutFlow::today() const
-{
-    return m_deps.clock != nullptr ? m_deps.clock->localNow().date : Date{2024, 1, 15};
-}
-
-std::int64_t CheckOutFlow::wallSeconds() const
-{
-    if (m_deps.clock == nullptr)
-        return 0;
-    return std::chrono::duration_cast<std::chrono::seconds>(m_deps.clock->wallNow().time_since_epoch()).count();
-}
 
 bool CheckOutFlow::ownsScreen(ScreenId screen) const
 {
@@ -169,7 +156,7 @@ void CheckOutFlow::showPickups()
     CheckOutState& c = m_state.staff.checkOut;
     if (m_deps.services == nullptr || !m_deps.services->database().isOpen())
         c.pickupsErrorKey = "checkout.error.no_services";
-    else if (auto rows = loadCheckOutPickups(m_deps.services->database(), today().plusDays(1)); rows.ok())
+    else if (auto rows = loadCheckOutPickups(m_deps.services->database(), m_deps.today().plusDays(1)); rows.ok())
         c.pickups = std::move(rows.value());
     else
     {
@@ -362,7 +349,7 @@ void CheckOutFlow::submitUnit()
     c.inventoryNumber = u.inventoryNumber;
     c.typeId = u.typeId;
     c.candidates.clear();
-    if (auto rows = loadCheckOutPickups(db, today().plusDays(kEarlyHandOverDays)); rows.ok())
+    if (auto rows = loadCheckOutPickups(db, m_deps.today().plusDays(kEarlyHandOverDays)); rows.ok())
         for (PickupRow& r : rows.value())
             if (r.typeId == u.typeId)
                 c.candidates.push_back(std::move(r));
@@ -392,7 +379,7 @@ void CheckOutFlow::applyPeriod()
     const domain::EquipmentType* type = m_catalog.findEquipmentType(c.typeId);
     if (type == nullptr)
         return;
-    c.start = today();
+    c.start = m_deps.today();
     c.maxDue = rules::dueDateFor(c.start, std::max(1, type->maxLoanDays));
     c.minDue = std::min(c.start.plusDays(1), c.maxDue);
     // A reservation was agreed for its own period (the availability ledger counts exactly that);
@@ -443,7 +430,7 @@ bool CheckOutFlow::validateLoan()
     CheckOutState& c = m_state.staff.checkOut;
     validatePerson(c.person, true);
     if (!c.pesel.buffer.empty())
-        if (auto r = validate::validatePesel(c.pesel.buffer.text(), today()); !r.ok())
+        if (auto r = validate::validatePesel(c.pesel.buffer.text(), m_deps.today()); !r.ok())
             addPersonError(c.person, PersonField::Pesel, validate::messageKey(r.error()));
     c.reservationError = !c.reservation && !c.walkIn;
     c.idError = !c.idChecked;
@@ -490,11 +477,11 @@ void CheckOutFlow::store()
         loan.reservationId = c.reservation->reservationId;
     loan.borrower = validatedPerson(c.person);
     if (!c.pesel.buffer.empty())
-        loan.pesel = validate::validatePesel(c.pesel.buffer.text(), today()).value().number;
+        loan.pesel = validate::validatePesel(c.pesel.buffer.text(), m_deps.today()).value().number;
     loan.start = c.start;
     loan.due = std::clamp(c.due, c.minDue, c.maxDue);
     loan.staffId = m_state.staff.session->staffId;
-    loan.createdAt = wallSeconds();
+    loan.createdAt = m_deps.wallSeconds();
     if (auto s = writeCheckOut(m_deps.services->database(), loan); !s.ok())
     {
         // The message names no borrower: SQLite's text is about tables and constraints only.

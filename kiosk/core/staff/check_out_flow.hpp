@@ -37,13 +37,10 @@ class CheckOutFlow final : public Flow
     /// focused borrower field on the loan step), through the same filter as the on-screen keys. False
     /// when no check-out field takes typing now.
     bool onType(const TypeText& typed) override;
-    /// Backspace on a USB keyboard for that field; false when none takes typing now.
     bool onErase() override;
     /// Enter on a USB keyboard: the on-screen Done key (the unit step looks the number up, the loan
     /// step moves to the next field); false when no check-out field takes typing now.
     bool onSubmit() override;
-    /// True once after this flow changed a unit's state in the kiosk database (the app then
-    /// reloads the catalogue, whose units residents' availability is computed from).
     bool takeUnitsChanged() override { return std::exchange(m_unitsChanged, false); }
 
   private:
@@ -65,8 +62,6 @@ class CheckOutFlow final : public Flow
     bool validateLoan();
     void store();
     void printAgreement(const domain::Loan& loan, const domain::EquipmentType& type);
-    Date today() const;
-    std::int64_t wallSeconds() const;
 
     AppState& m_state;
     const domain::Catalog& m_catalog;

@@ -10,24 +10,11 @@
 #include "shared/validate/free_text.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <type_traits>
 
 namespace okienko::kiosk
 {
-Date LoanDeskFlow::today() const
-{
-    return m_deps.clock != nullptr ? m_deps.clock->localNow().date : Date{2024, 1, 15};
-}
-
-std::int64_t LoanDeskFlow::wallSeconds() const
-{
-    if (m_deps.clock == nullptr)
-        return 0;
-    return std::chrono::duration_cast<std::chrono::seconds>(m_deps.clock->wallNow().time_since_epoch()).count();
-}
-
 std::string LoanDeskFlow::staffId() const
 {
     return m_state.staff.session ? m_state.staff.session->staffId : std::string();
@@ -262,8 +249,8 @@ void LoanDeskFlow::findUnit()
         c.errorKey = "desk.error.no_database";
         return;
     }
-    auto loans = loadOpenLoans(*db, today());
-    auto units = loadDeskUnits(*db, today());
+    auto loans = loadOpenLoans(*db, m_deps.today());
+    auto units = loadDeskUnits(*db, m_deps.today());
     if (!loans.ok() || !units.ok())
     {
         c.errorKey = "desk.error.storage";
@@ -327,9 +314,9 @@ void LoanDeskFlow::confirmCheckIn()
     }
     if (c.eventId.empty())
         c.eventId = newUuid();
-    const Date returnedOn = today();
-    const CheckInRecord record{c.eventId,  wallSeconds(), c.loan->loanId, c.loan->inventoryNumber,
-                               returnedOn, *c.condition,  notes.value(),  staffId()};
+    const Date returnedOn = m_deps.today();
+    const CheckInRecord record{c.eventId,  m_deps.wallSeconds(), c.loan->loanId, c.loan->inventoryNumber,
+                               returnedOn, *c.condition,         notes.value(),  staffId()};
     if (auto s = writeCheckIn(*db, record); !s.ok())
     {
         c.phase = DeskPhase::Failed;
@@ -390,7 +377,7 @@ bool LoanDeskFlow::loadLoans()
         d.listErrorKey = "desk.error.no_database";
         return false;
     }
-    auto loans = loadOpenLoans(*db, today());
+    auto loans = loadOpenLoans(*db, m_deps.today());
     if (!loans.ok())
     {
         std::fprintf(stderr, "[loan-desk] reading open loans failed: %s\n", loans.error().message.c_str());
@@ -474,7 +461,7 @@ void LoanDeskFlow::confirmExtension()
     loan.typeId = x.loan->typeId;
     loan.start = x.loan->start;
     loan.due = x.loan->due;
-    auto allowed = rules::extendedDueDate(*type, loan, extra, today());
+    auto allowed = rules::extendedDueDate(*type, loan, extra, m_deps.today());
     if (!allowed.ok())
     {
         switch (allowed.error())
@@ -500,7 +487,7 @@ void LoanDeskFlow::confirmExtension()
     }
     if (x.eventId.empty())
         x.eventId = newUuid();
-    const ExtensionRecord record{x.eventId, wallSeconds(), x.loan->loanId, allowed.value(), staffId()};
+    const ExtensionRecord record{x.eventId, m_deps.wallSeconds(), x.loan->loanId, allowed.value(), staffId()};
     if (auto s = writeExtension(*db, record); !s.ok())
     {
         x.phase = DeskPhase::Failed;
@@ -532,7 +519,7 @@ bool LoanDeskFlow::loadUnits()
         d.listErrorKey = "desk.error.no_database";
         return false;
     }
-    auto units = loadDeskUnits(*db, today());
+    auto units = loadDeskUnits(*db, m_deps.today());
     if (!units.ok())
     {
         std::fprintf(stderr, "[loan-desk] reading units failed: %s\n", units.error().message.c_str());
@@ -571,7 +558,7 @@ void LoanDeskFlow::setUnitState(const std::string& inventoryNumber, domain::Unit
         d.unitsMessageKey = "desk.error.no_database";
         return;
     }
-    const UnitStateRecord record{newUuid(), wallSeconds(), inventoryNumber, from, to, staffId()};
+    const UnitStateRecord record{newUuid(), m_deps.wallSeconds(), inventoryNumber, from, to, staffId()};
     if (auto s = writeUnitState(*db, record); !s.ok())
     {
         if (s.error().kind == db::ErrorKind::NotFound)

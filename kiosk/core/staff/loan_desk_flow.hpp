@@ -34,13 +34,10 @@ class LoanDeskFlow final : public Flow
     /// unit is found, then the notes once tapped), through the same filter as the on-screen keys.
     /// False when no desk field takes typing now.
     bool onType(const TypeText& typed) override;
-    /// Backspace on a USB keyboard for that field; false when none takes typing now.
     bool onErase() override;
     /// Enter on a USB keyboard: the on-screen Done key (the inventory number is looked up); false when
     /// no desk field takes typing now.
     bool onSubmit() override;
-    /// True once after this flow changed a unit's state in the kiosk database (the app then
-    /// reloads the catalogue, whose units residents' availability is computed from).
     bool takeUnitsChanged() override { return std::exchange(m_unitsChanged, false); }
 
   private:
@@ -65,8 +62,6 @@ class LoanDeskFlow final : public Flow
     db::Database* database() const;
     bool loadLoans();
     bool loadUnits();
-    Date today() const;
-    std::int64_t wallSeconds() const;
     std::string staffId() const;
 
     AppState& m_state;
