@@ -59,9 +59,7 @@ KioskApp::KioskApp(const std::filesystem::path& configPath, const Clock& clock) 
                                                 std::chrono::seconds(m_config.idle.timeoutSeconds),
                                                 std::chrono::seconds(m_config.idle.warningSeconds));
     m_controller->wipeSession(); // routes to the error screen when there are errors
-    m_controller->equipment().attach(FlowDeps{m_services.get(), &m_translator, &m_clock, m_config.kiosk.name});
-    m_controller->requests().attach(FlowDeps{m_services.get(), &m_translator, &m_clock, m_config.kiosk.name});
-    m_controller->attachStaff(FlowDeps{m_services.get(), &m_translator, &m_clock, m_config.kiosk.name});
+    m_controller->attach(FlowDeps{m_services.get(), &m_translator, &m_clock, m_config.kiosk.name});
     if (m_services && m_config.server.enabled())
         m_state.connectivity.link = LinkState::Connecting;
 }

@@ -25,6 +25,20 @@ void Controller::applyAll(Intents& intents, Millis now)
 
 void Controller::apply(const Intent& intent, Millis now)
 {
+    if (std::none_of(m_flows.begin(), m_flows.end(), [&](Flow* f) { return f->apply(intent); }))
+        applyOwn(intent, now);
+    for (Flow* f : m_flows)
+        f->afterIntent(); // Home, Back past a flow's first step: its state is erased
+    if (m_state.router.current() == ScreenId::StaffPin && !m_state.staff.loggedIn() &&
+        m_idle.state() == IdleState::Stopped)
+        m_idle.start(now); // the keypad opened from the attract screen: a walk-away still ends it
+    if (m_staffEntry.takeLogout())
+        wipeSession(); // logout is the session wipe: nothing a borrower said stays in memory
+    followStaffSession(now);
+}
+
+void Controller::applyOwn(const Intent& intent, Millis now)
+{
     std::visit(
         [&](const auto& i)
         {
@@ -109,73 +123,22 @@ void Controller::apply(const Intent& intent, Millis now)
             {
                 m_state.fee.household = i.household;
             }
-            else if constexpr (std::is_same_v<T, EquipmentIntent>)
-            {
-                m_equipment.apply(i);
-            }
-            else if constexpr (std::is_same_v<T, RequestIntent>)
-            {
-                m_requests.apply(i);
-            }
-            else if constexpr (std::is_same_v<T, PrintServiceInfo>)
-            {
-                m_servicePrint.print(m_equipment.deps(), i.serviceId);
-            }
             else if constexpr (std::is_same_v<T, TypeText> || std::is_same_v<T, EraseText>)
             {
-                // A physical keyboard edits the field whose on-screen keyboard is showing: a staff
-                // screen's field (or the PIN keypad) first, each flow filtering as its keys do.
-                if (typeIntoStaffField(i))
-                    return;
-                std::optional<FieldId> focus;
-                if (m_state.router.current() == ScreenId::Catalogue && m_state.catalogue.mode == BrowseMode::Search)
-                    focus = FieldId::Search;
-                else if (m_state.router.current() == ScreenId::FeeCalculator)
-                    focus = FieldId::Income;
-                if (focus)
-                {
-                    TextBuffer& buffer = field(*focus).buffer;
-                    if constexpr (std::is_same_v<T, TypeText>)
-                    {
-                        // One character at a time: a filtered letter must not drop the digits around it.
-                        std::size_t pos = 0;
-                        while (pos < i.text.size())
-                        {
-                            const std::optional<char32_t> cp = text::decodeOne(i.text, pos);
-                            if (!cp)
-                                break;
-                            (void)buffer.insert(*cp);
-                        }
-                    }
-                    else
-                    {
-                        (void)buffer.backspace();
-                    }
-                    if (*focus == FieldId::Search)
-                        refreshSearch();
-                }
+                // A physical keyboard edits the field whose on-screen keyboard is showing: a flow's
+                // field (or the PIN keypad) first, each flow filtering as its keys do.
+                if (!typeIntoFlow(i))
+                    typeIntoOwnField(i);
             }
             else if constexpr (std::is_same_v<T, Scanned>)
             {
                 scanned(i.code);
             }
-            else if constexpr (std::is_same_v<T, StaffEntryIntent>)
-            {
-                m_staffEntry.apply(i);
-            }
-            else if constexpr (std::is_same_v<T, CheckOutIntent>)
-            {
-                m_checkOut.apply(i);
-            }
-            else if constexpr (std::is_same_v<T, LoanDeskIntent>)
-            {
-                m_loanDesk.apply(i);
-            }
             else if constexpr (std::is_same_v<T, SubmitField>)
             {
-                // Enter on a USB keyboard: the staff screens' Done (look the inventory number up) or
-                // the PIN keypad's OK; elsewhere the on-screen keyboard's Done has no state to change.
-                (void)(m_staffEntry.onSubmit() || m_checkOut.onSubmit() || m_loanDesk.onSubmit());
+                // Enter on a USB keyboard: a flow's Done (look the inventory number up) or the PIN
+                // keypad's OK; elsewhere the on-screen keyboard's Done has no state to change.
+                (void)std::any_of(m_flows.begin(), m_flows.end(), [](Flow* f) { return f->onSubmit(); });
             }
             else if constexpr (std::is_same_v<T, EndSession>)
             {
@@ -188,26 +151,26 @@ void Controller::apply(const Intent& intent, Millis now)
             }
         },
         intent);
-    m_requests.afterNavigation(); // Home, Back past a flow's first step: its state is erased
-    if (m_state.router.current() == ScreenId::StaffPin && !m_state.staff.loggedIn() &&
-        m_idle.state() == IdleState::Stopped)
-        m_idle.start(now); // the keypad opened from the attract screen: a walk-away still ends it
-    if (m_staffEntry.takeLogout())
-        wipeSession(); // logout is the session wipe: nothing a borrower said stays in memory
-    followStaffSession(now);
+}
+
+void Controller::attach(const FlowDeps& deps)
+{
+    for (Flow* f : m_flows)
+        f->attach(deps);
 }
 
 void Controller::attachStaff(const FlowDeps& deps)
 {
-    m_staffEntry.attach(deps);
-    m_checkOut.attach(deps);
-    m_loanDesk.attach(deps);
+    for (Flow* f : m_staffFlows)
+        f->attach(deps);
 }
 
 bool Controller::takeCatalogueReload()
 {
-    const bool out = m_checkOut.takeUnitsChanged();
-    return m_loanDesk.takeUnitsChanged() || out;
+    bool changed = false;
+    for (Flow* f : m_flows)
+        changed = f->takeUnitsChanged() || changed; // every flow's flag is taken, not just the first
+    return changed;
 }
 
 void Controller::followStaffSession(Millis now)
@@ -228,28 +191,54 @@ void Controller::followStaffSession(Millis now)
     m_state.idle = IdleOverlay{};
 }
 
-bool Controller::typeIntoStaffField(const TypeText& typed)
+bool Controller::typeIntoFlow(const TypeText& typed)
 {
-    return m_staffEntry.onType(typed) || m_checkOut.onType(typed) || m_loanDesk.onType(typed);
+    return std::any_of(m_flows.begin(), m_flows.end(), [&](Flow* f) { return f->onType(typed); });
 }
 
-bool Controller::typeIntoStaffField(const EraseText&)
+bool Controller::typeIntoFlow(const EraseText&)
 {
-    return m_staffEntry.onErase() || m_checkOut.onErase() || m_loanDesk.onErase();
+    return std::any_of(m_flows.begin(), m_flows.end(), [](Flow* f) { return f->onErase(); });
+}
+
+template <typename Typing> void Controller::typeIntoOwnField(const Typing& typing)
+{
+    std::optional<FieldId> focus;
+    if (m_state.router.current() == ScreenId::Catalogue && m_state.catalogue.mode == BrowseMode::Search)
+        focus = FieldId::Search;
+    else if (m_state.router.current() == ScreenId::FeeCalculator)
+        focus = FieldId::Income;
+    if (!focus)
+        return;
+    TextBuffer& buffer = field(*focus).buffer;
+    if constexpr (std::is_same_v<Typing, TypeText>)
+    {
+        // One character at a time: a filtered letter must not drop the digits around it.
+        std::size_t pos = 0;
+        while (pos < typing.text.size())
+        {
+            const std::optional<char32_t> cp = text::decodeOne(typing.text, pos);
+            if (!cp)
+                break;
+            (void)buffer.insert(*cp);
+        }
+    }
+    else
+    {
+        (void)buffer.backspace();
+    }
+    if (*focus == FieldId::Search)
+        refreshSearch();
 }
 
 void Controller::scanned(const std::string& code)
 {
+    // A staff badge on the attract or home screen, or an inventory number on a staff screen that
+    // expects one.
+    if (std::any_of(m_flows.begin(), m_flows.end(), [&](Flow* f) { return f->onScan(code); }))
+        return;
     if (m_state.staff.loggedIn())
-    {
-        // A staff screen that expects an inventory number takes it; nothing else reacts to codes.
-        if (m_checkOut.onScan(code) || m_loanDesk.onScan(code))
-            return;
-        (void)m_staffEntry.onScan(code);
-        return;
-    }
-    if (m_staffEntry.onScan(code)) // a staff badge on the attract or home screen
-        return;
+        return; // in staff mode nothing else reacts to codes
     // The catalogue searches for a scanned code.
     if (m_state.router.current() == ScreenId::Catalogue &&
         m_state.catalogue.query.buffer.setText(code) == InsertResult::Inserted)
@@ -317,7 +306,7 @@ void Controller::openService(const std::string& id)
     if (m_catalog.findService(id) == nullptr)
         return;
     m_state.serviceId = id;
-    m_servicePrint.opened(m_equipment.deps(), id);
+    m_servicePrint.opened(id);
     m_state.router.push(ScreenId::ServicePage);
     m_requests.usage().serviceViewed(id, m_state.language);
     if (m_state.catalogue.mode == BrowseMode::Search && !m_state.catalogue.query.buffer.empty())
@@ -359,9 +348,8 @@ void Controller::wipeSession()
 {
     std::vector<std::string> configErrors = std::move(m_state.configErrors);
     const ConnectivityStatus connectivity = m_state.connectivity;
-    m_requests.sessionEnding();
-    if (m_state.staff.loggedIn())
-        m_staffEntry.sessionEnding(); // the slips kept for reprint may name a borrower
+    for (Flow* f : m_flows)
+        f->sessionEnding(); // usage of a request flow left half-way; staff mode's slips kept for reprint
     m_state = freshState(m_defaults);
     m_state.configErrors = std::move(configErrors);
     m_state.connectivity = connectivity;
@@ -373,14 +361,7 @@ void Controller::wipeSession()
 void Controller::onCompletion(const Completion& completion)
 {
     // A login by PIN switches the idle timers at the next tick(), which follows every drain.
-    if (m_staffEntry.onCompletion(completion) || m_checkOut.onCompletion(completion) ||
-        m_loanDesk.onCompletion(completion))
-        return;
-    if (m_equipment.onCompletion(completion))
-        return;
-    if (m_servicePrint.onCompletion(completion))
-        return;
-    if (m_requests.onCompletion(completion))
+    if (std::any_of(m_flows.begin(), m_flows.end(), [&](Flow* f) { return f->onCompletion(completion); }))
         return;
     if (const auto* sync = std::get_if<SyncCompletion>(&completion))
     {

@@ -5,6 +5,7 @@
 #include "kiosk/core/app_state.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/flows/equipment_flow.hpp"
+#include "kiosk/core/flows/flow.hpp"
 #include "kiosk/core/flows/request_flows.hpp"
 #include "kiosk/core/flows/service_info_print.hpp"
 #include "kiosk/core/idle_timer.hpp"
@@ -16,6 +17,7 @@
 #include "shared/domain/catalog.hpp"
 #include "shared/search/catalog_index.hpp"
 
+#include <array>
 #include <chrono>
 #include <optional>
 
@@ -51,11 +53,14 @@ class Controller
 
     /// The idle timer that runs now: staff mode's (2 minutes to logout) while staff are logged in.
     const IdleTimer& idleTimer() const { return activeIdle(); }
-    /// The equipment reservation flow (the app attaches its services, translator and clock).
+    /// Gives every flow the services, translator and clock (the app does this once).
+    void attach(const FlowDeps& deps);
+    /// The equipment reservation flow (tests attach it alone; the service page's print borrows its
+    /// services).
     EquipmentFlow& equipment() { return m_equipment; }
-    /// Counselling, callback and feedback (the app attaches the same services, translator, clock).
+    /// Counselling, callback and feedback (tests attach them alone).
     RequestFlows& requests() { return m_requests; }
-    /// Staff mode's flows (the app attaches the same services, translator, clock).
+    /// Staff mode's flows (tests attach them alone).
     void attachStaff(const FlowDeps& deps);
     StaffEntryFlow& staffEntry() { return m_staffEntry; }
     CheckOutFlow& checkOut() { return m_checkOut; }
@@ -65,15 +70,20 @@ class Controller
     bool takeCatalogueReload();
 
   private:
+    /// The controller's own intents: navigation, language, display, catalogue, fee calculator,
+    /// keyboard input that no flow took, scans, the session.
+    void applyOwn(const Intent& intent, Millis now);
     void pressKey(const PressKey& press);
     EditField& field(FieldId id);
     void refreshSearch();
     void openService(const std::string& id);
     void scanned(const std::string& code);
-    /// A USB keyboard's text (TypeText) or Backspace (EraseText) for a staff screen's field or the PIN
-    /// keypad; false when no staff screen takes it.
-    bool typeIntoStaffField(const TypeText& typed);
-    bool typeIntoStaffField(const EraseText& erase);
+    /// A USB keyboard's text (TypeText) or Backspace (EraseText) for the field of a flow's screen
+    /// (a staff field or the PIN keypad); false when no flow takes it.
+    bool typeIntoFlow(const TypeText& typed);
+    bool typeIntoFlow(const EraseText& erase);
+    /// A USB keyboard's text or Backspace for the catalogue search or the fee calculator's income.
+    template <typename Typing> void typeIntoOwnField(const Typing& typing);
     /// Switches between the residents' and staff's idle timers after a login or logout.
     void followStaffSession(Millis now);
     IdleTimer& activeIdle() { return m_state.staff.loggedIn() ? m_staffIdle : m_idle; }
@@ -89,10 +99,14 @@ class Controller
     bool m_staffWasLoggedIn = false;
     EquipmentFlow m_equipment{m_state, m_catalog};
     RequestFlows m_requests{m_state, m_catalog};
-    ServiceInfoPrint m_servicePrint{m_state, m_catalog};
+    ServiceInfoPrint m_servicePrint{m_state, m_catalog, m_equipment.deps()};
     StaffEntryFlow m_staffEntry{m_state, m_catalog};
     CheckOutFlow m_checkOut{m_state, m_catalog};
     LoanDeskFlow m_loanDesk{m_state, m_catalog};
+    /// Every flow, in the order they are asked: staff flows first (a PIN or a print result of
+    /// staff mode), then the residents'. A new flow is added here.
+    std::array<Flow*, 6> m_flows{&m_staffEntry, &m_checkOut, &m_loanDesk, &m_equipment, &m_servicePrint, &m_requests};
+    std::array<Flow*, 3> m_staffFlows{&m_staffEntry, &m_checkOut, &m_loanDesk};
 };
 
 } // namespace okienko::kiosk

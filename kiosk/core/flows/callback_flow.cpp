@@ -2,6 +2,7 @@
 #include "kiosk/core/flows/callback_flow.hpp"
 
 #include "kiosk/core/flows/callback_writer.hpp"
+#include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/receipt/slip_documents.hpp"
 #include "shared/validate/person_name.hpp"
@@ -41,11 +42,43 @@ bool callbackWindowOffered(CallbackDay day, domain::DayPart part, const LocalDat
                                             : minute < kAfternoonOfferedUntilMinute;
 }
 
+bool CallbackFlow::ownsScreen(ScreenId screen) const
+{
+    return screen == ScreenId::CallbackPhone || screen == ScreenId::CallbackWhen || screen == ScreenId::CallbackTopic ||
+           screen == ScreenId::CallbackName || screen == ScreenId::CallbackConfirm ||
+           screen == ScreenId::CallbackDone || screen == ScreenId::IdeaBox;
+}
+
+bool CallbackFlow::applyAction(const RequestAction& action)
+{
+    if (std::holds_alternative<StartCallback>(action))
+        start();
+    else if (const auto* day = std::get_if<ChooseCallbackDay>(&action))
+        chooseDay(day->day);
+    else if (const auto* part = std::get_if<ChooseCallbackDayPart>(&action))
+        chooseDayPart(part->part);
+    else if (const auto* topic = std::get_if<ChooseCallbackTopic>(&action))
+        chooseTopic(topic->serviceId);
+    else if (const auto* key = std::get_if<RequestKey>(&action);
+             key != nullptr && (key->field == RequestField::CallbackPhone || key->field == RequestField::CallbackName))
+        press(key->field, key->key);
+    else
+        return false;
+    return true;
+}
+
+bool CallbackFlow::onCompletion(const Completion& completion)
+{
+    const auto* print = std::get_if<PrintCompletion>(&completion);
+    CallbackFlowState& s = st();
+    return print != nullptr && s.stored && settleSlip(s.stored->slip, *print);
+}
+
 void CallbackFlow::start()
 {
     m_ctx.state.requests = RequestFlowsState{};
-    m_ctx.state.requests.activeFlow = "callback";
-    m_ctx.usage.flowStarted("callback", m_ctx.state.language);
+    m_ctx.state.requests.activeFlow = id();
+    m_ctx.usage.flowStarted(flowName(id()), m_ctx.state.language);
     m_ctx.state.router.push(ScreenId::CallbackPhone);
 }
 
@@ -227,26 +260,17 @@ void CallbackFlow::confirm()
         const receipt::SlipContext sc{
             *m_ctx.deps.translator, m_ctx.state.language, m_ctx.catalog.municipality,
             m_ctx.deps.kioskName.empty() ? m_ctx.deps.services->kioskId() : m_ctx.deps.kioskName, m_ctx.printedAt()};
-        done.slip = m_ctx.print(receipt::callbackSlip(sc, res.request, res.updatedExisting), done.printTicket);
+        done.slip = m_ctx.print(receipt::callbackSlip(sc, res.request, res.updatedExisting));
     }
     else
-        done.slip = SlipStatus::NoPrinter;
+        done.slip.status = SlipStatus::NoPrinter;
     s.stored = done;
-    m_ctx.usage.flowFinished("callback", m_ctx.state.language);
+    m_ctx.usage.flowFinished(flowName(id()), m_ctx.state.language);
     m_ctx.state.requests.feedback = FeedbackState{};
-    m_ctx.state.requests.feedback.flow = "callback";
+    m_ctx.state.requests.feedback.flow = id();
     // Back from the done screen goes home, never into a form that was already sent.
     m_ctx.state.router.home();
     m_ctx.state.router.push(ScreenId::CallbackDone);
-}
-
-bool CallbackFlow::onPrint(const PrintCompletion& print)
-{
-    CallbackFlowState& s = st();
-    if (!s.stored || s.stored->slip != SlipStatus::Printing || s.stored->printTicket != print.ticket)
-        return false;
-    s.stored->slip = print.result.ok() ? SlipStatus::Printed : SlipStatus::Failed;
-    return true;
 }
 
 } // namespace okienko::kiosk

@@ -3,8 +3,7 @@
 // transaction (callback_writer) → done screen with the code and the slip. State: AppState::requests.
 #pragma once
 
-#include "kiosk/core/flows/flow_context.hpp"
-#include "kiosk/core/flows/request_intents.hpp"
+#include "kiosk/core/flows/request_flow.hpp"
 
 namespace okienko::kiosk
 {
@@ -26,25 +25,29 @@ bool callbackNextDayIsTomorrow(const LocalDateTime& now);
 /// window's cut-off).
 bool callbackWindowOffered(CallbackDay day, domain::DayPart part, const LocalDateTime& now);
 
-class CallbackFlow
+class CallbackFlow final : public RequestFlow
 {
   public:
-    explicit CallbackFlow(FlowContext& ctx) : m_ctx(ctx) {}
+    explicit CallbackFlow(FlowContext& ctx) : RequestFlow(ctx) {}
 
+    FlowId id() const override { return FlowId::Callback; }
+    /// Its steps, and the idea box opened from its done screen.
+    bool ownsScreen(ScreenId screen) const override;
+    /// A print result for this flow's slip; false when it is not ours.
+    bool onCompletion(const Completion& completion) override;
+
+  private:
+    bool applyAction(const RequestAction& action) override;
+    std::optional<ScreenId> confirmStep() const override { return ScreenId::CallbackConfirm; }
+    void next(ScreenId current) override;
+    void setConsent(bool accepted) override;
+    void confirm() override;
     void start();
     void chooseDay(CallbackDay day);
     void chooseDayPart(domain::DayPart part);
     void chooseTopic(const std::string& serviceId);
     void press(RequestField field, const Key& key);
-    void next(ScreenId current);
-    void setConsent(bool accepted);
-    void confirm();
-    /// A print result for this flow's slip; false when it is not ours.
-    bool onPrint(const PrintCompletion& print);
-
-  private:
     CallbackFlowState& st() { return m_ctx.state.requests.callback; }
-    FlowContext& m_ctx;
 };
 
 } // namespace okienko::kiosk

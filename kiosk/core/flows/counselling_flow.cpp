@@ -2,6 +2,7 @@
 #include "kiosk/core/flows/counselling_flow.hpp"
 
 #include "kiosk/core/flows/counselling_writer.hpp"
+#include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/receipt/slip_documents.hpp"
 #include "shared/util/uuid.hpp"
@@ -13,11 +14,49 @@
 namespace okienko::kiosk
 {
 
+bool CounsellingFlow::ownsScreen(ScreenId screen) const
+{
+    return screen == ScreenId::CounsellingKind || screen == ScreenId::CounsellingSlot ||
+           screen == ScreenId::CounsellingContact || screen == ScreenId::CounsellingConsent ||
+           screen == ScreenId::CounsellingDone || screen == ScreenId::IdeaBox;
+}
+
+bool CounsellingFlow::applyAction(const RequestAction& action)
+{
+    if (std::holds_alternative<StartCounselling>(action))
+        start();
+    else if (const auto* kind = std::get_if<ChooseCounsellingKind>(&action))
+        chooseKind(kind->kindId);
+    else if (const auto* slot = std::get_if<ChooseCounsellingSlot>(&action))
+        chooseSlot(slot->slotId);
+    else if (const auto* focused = std::get_if<FocusRequestField>(&action))
+        focus(focused->field);
+    else if (const auto* key = std::get_if<RequestKey>(&action);
+             key != nullptr &&
+             (key->field == RequestField::CounsellingName || key->field == RequestField::CounsellingPhone))
+        press(key->field, key->key);
+    else
+        return false;
+    return true;
+}
+
+bool CounsellingFlow::onCompletion(const Completion& completion)
+{
+    if (const auto* book = std::get_if<BookCompletion>(&completion))
+        return onBook(*book);
+    if (const auto* print = std::get_if<PrintCompletion>(&completion))
+    {
+        CounsellingFlowState& s = st();
+        return s.stored && settleSlip(s.stored->slip, *print);
+    }
+    return false;
+}
+
 void CounsellingFlow::start()
 {
     m_ctx.state.requests = RequestFlowsState{};
-    m_ctx.state.requests.activeFlow = "counselling";
-    m_ctx.usage.flowStarted("counselling", m_ctx.state.language);
+    m_ctx.state.requests.activeFlow = id();
+    m_ctx.usage.flowStarted(flowName(id()), m_ctx.state.language);
     m_ctx.state.router.push(ScreenId::CounsellingKind);
 }
 
@@ -255,25 +294,16 @@ void CounsellingFlow::store(domain::RequestStatus status)
         const receipt::SlipContext sc{
             *m_ctx.deps.translator, m_ctx.state.language, m_ctx.catalog.municipality,
             m_ctx.deps.kioskName.empty() ? m_ctx.deps.services->kioskId() : m_ctx.deps.kioskName, m_ctx.printedAt()};
-        done.slip = m_ctx.print(receipt::counsellingSlip(sc, req, slot), done.printTicket);
+        done.slip = m_ctx.print(receipt::counsellingSlip(sc, req, slot));
     }
     else
-        done.slip = SlipStatus::NoPrinter;
+        done.slip.status = SlipStatus::NoPrinter;
     s.stored = done;
-    m_ctx.usage.flowFinished("counselling", m_ctx.state.language);
+    m_ctx.usage.flowFinished(flowName(id()), m_ctx.state.language);
     m_ctx.state.requests.feedback = FeedbackState{};
-    m_ctx.state.requests.feedback.flow = "counselling";
+    m_ctx.state.requests.feedback.flow = id();
     m_ctx.state.router.home();
     m_ctx.state.router.push(ScreenId::CounsellingDone);
-}
-
-bool CounsellingFlow::onPrint(const PrintCompletion& print)
-{
-    CounsellingFlowState& s = st();
-    if (!s.stored || s.stored->slip != SlipStatus::Printing || s.stored->printTicket != print.ticket)
-        return false;
-    s.stored->slip = print.result.ok() ? SlipStatus::Printed : SlipStatus::Failed;
-    return true;
 }
 
 } // namespace okienko::kiosk

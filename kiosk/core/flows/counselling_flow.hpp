@@ -4,36 +4,39 @@
 // transaction (counselling_writer) → done screen and a neutral slip. State: AppState::requests.
 #pragma once
 
-#include "kiosk/core/flows/flow_context.hpp"
-#include "kiosk/core/flows/request_intents.hpp"
+#include "kiosk/core/flows/request_flow.hpp"
 
 namespace okienko::kiosk
 {
 
-class CounsellingFlow
+class CounsellingFlow final : public RequestFlow
 {
   public:
-    explicit CounsellingFlow(FlowContext& ctx) : m_ctx(ctx) {}
+    explicit CounsellingFlow(FlowContext& ctx) : RequestFlow(ctx) {}
 
+    FlowId id() const override { return FlowId::Counselling; }
+    /// Its steps, and the idea box opened from its done screen.
+    bool ownsScreen(ScreenId screen) const override;
+    /// The server's answer to this flow's booking, or its slip's print result; false when it is not
+    /// ours (or the session ended).
+    bool onCompletion(const Completion& completion) override;
+
+  private:
+    bool applyAction(const RequestAction& action) override;
+    std::optional<ScreenId> confirmStep() const override { return ScreenId::CounsellingConsent; }
+    void next(ScreenId current) override;
+    void setConsent(bool accepted) override;
+    void confirm() override;
     void start();
     void chooseKind(const std::string& kindId);
     void chooseSlot(const std::optional<std::string>& slotId);
     void focus(RequestField field);
     void press(RequestField field, const Key& key);
-    void next(ScreenId current);
-    void setConsent(bool accepted);
-    void confirm();
-    /// The server's answer to this flow's booking; false when it is not ours (or the session ended).
     bool onBook(const BookCompletion& book);
-    bool onPrint(const PrintCompletion& print);
-
-  private:
     CounsellingFlowState& st() { return m_ctx.state.requests.counselling; }
     void reloadSlots();
     void store(domain::RequestStatus status);
     const SlotOption* chosenSlot() const;
-
-    FlowContext& m_ctx;
 };
 
 } // namespace okienko::kiosk

@@ -2,18 +2,16 @@
 #include "kiosk/core/flows/equipment_flow.hpp"
 
 #include "kiosk/core/flows/reservation_writer.hpp"
-#include "kiosk/core/flows/service_info_print.hpp"
+#include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/receipt/slip_documents.hpp"
 #include "shared/rules/loan_period.hpp"
 #include "shared/rules/reference_code.hpp"
 #include "shared/util/uuid.hpp"
-#include "shared/validate/free_text.hpp"
 #include "shared/validate/person_name.hpp"
 #include "shared/validate/phone.hpp"
-#include "shared/validate/postal_code.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <array>
 #include <cstdio>
 #include <type_traits>
 
@@ -22,55 +20,17 @@ namespace okienko::kiosk
 namespace
 {
 
-/// Street and city: at least two characters (a street "Ul" is a typo, not an address).
-constexpr std::size_t kAddressMin = 2;
-
-/// The next field of the personal-data step after `f` (Done on a keyboard moves on).
-EquipmentField nextField(EquipmentField f, bool onBehalf)
-{
-    switch (f)
-    {
-    case EquipmentField::Name:
-        return EquipmentField::Phone;
-    case EquipmentField::Phone:
-        return EquipmentField::Street;
-    case EquipmentField::Street:
-        return EquipmentField::PostalCode;
-    case EquipmentField::PostalCode:
-        return EquipmentField::City;
-    case EquipmentField::City:
-        return onBehalf ? EquipmentField::CarerName : EquipmentField::City;
-    case EquipmentField::CarerName:
-        return EquipmentField::CarerName;
-    }
-    return f;
-}
-
-bool numericField(EquipmentField f)
-{
-    return f == EquipmentField::Phone || f == EquipmentField::PostalCode;
-}
-
-std::string twoDigits(int v)
-{
-    return (v < 10 ? "0" : "") + std::to_string(v);
-}
+/// The personal-data step's fields in the order Done moves through them; the carer's name only
+/// when someone reserves for another person.
+constexpr std::array<PersonField, 5> kPersonOrder{PersonField::Name, PersonField::Phone, PersonField::Street,
+                                                  PersonField::PostalCode, PersonField::City};
+constexpr std::array<PersonField, 6> kOnBehalfOrder{PersonField::Name,   PersonField::Phone,
+                                                    PersonField::Street, PersonField::PostalCode,
+                                                    PersonField::City,   PersonField::CarerName};
 
 } // namespace
 
 EquipmentFlow::EquipmentFlow(AppState& state, const domain::Catalog& catalog) : m_state(state), m_catalog(catalog) {}
-
-Date EquipmentFlow::today() const
-{
-    return m_deps.clock != nullptr ? m_deps.clock->localNow().date : Date{2024, 1, 15};
-}
-
-std::int64_t EquipmentFlow::wallSeconds() const
-{
-    if (m_deps.clock == nullptr)
-        return 0;
-    return std::chrono::duration_cast<std::chrono::seconds>(m_deps.clock->wallNow().time_since_epoch()).count();
-}
 
 const domain::EquipmentType* EquipmentFlow::type() const
 {
@@ -92,18 +52,18 @@ rules::AvailabilityLedger EquipmentFlow::ledger(const std::string& typeId) const
         auto r = loadLocalReservations(m_deps.services->database());
         auto l = loadLocalLoans(m_deps.services->database());
         if (!r.ok() || !l.ok())
-            return rules::AvailabilityLedger(typeId, {}, {}, {}, today());
+            return rules::AvailabilityLedger(typeId, {}, {}, {}, m_deps.today());
         reservations = std::move(r.value());
         loans = std::move(l.value());
     }
-    return rules::AvailabilityLedger(typeId, m_catalog.units, loans, reservations, today());
+    return rules::AvailabilityLedger(typeId, m_catalog.units, loans, reservations, m_deps.today());
 }
 
 void EquipmentFlow::refreshAvailability()
 {
     EquipmentState& e = m_state.equipment;
     e.availability.clear();
-    const Date from = today();
+    const Date from = m_deps.today();
     for (const domain::EquipmentType& t : m_catalog.equipmentTypes)
     {
         const rules::AvailabilityLedger l = ledger(t.id);
@@ -117,7 +77,19 @@ void EquipmentFlow::refreshAvailability()
     }
 }
 
-void EquipmentFlow::apply(const EquipmentIntent& intent)
+bool EquipmentFlow::ownsScreen(ScreenId screen) const
+{
+    return screen == ScreenId::EquipmentTypes || screen == ScreenId::EquipmentDates ||
+           screen == ScreenId::EquipmentClause || screen == ScreenId::EquipmentPerson ||
+           screen == ScreenId::EquipmentSummary || screen == ScreenId::EquipmentDone;
+}
+
+bool EquipmentFlow::apply(const Intent& intent)
+{
+    return applyOwn<EquipmentIntent>(intent, [&](const EquipmentIntent& own) { act(own); });
+}
+
+void EquipmentFlow::act(const EquipmentIntent& intent)
 {
     std::visit(
         [&](const auto& a)
@@ -160,8 +132,8 @@ void EquipmentFlow::apply(const EquipmentIntent& intent)
                 int year = m.year + (month < 0 ? -1 : month / 12);
                 month = (month % 12 + 12) % 12;
                 const Date target{year, month + 1, 1};
-                const Date first{today().year, today().month, 1};
-                const Date lastDay = today().plusDays(kPickUpHorizonDays);
+                const Date first{m_deps.today().year, m_deps.today().month, 1};
+                const Date lastDay = m_deps.today().plusDays(kPickUpHorizonDays);
                 if (target >= first && target <= Date{lastDay.year, lastDay.month, 1})
                     e.shownMonth = target;
             }
@@ -179,9 +151,9 @@ void EquipmentFlow::apply(const EquipmentIntent& intent)
             }
             else if constexpr (std::is_same_v<T, equipment::Focus>)
             {
-                if (a.field != EquipmentField::CarerName || e.onBehalf)
+                if (a.field != PersonField::CarerName || e.onBehalf)
                 {
-                    e.focus = a.field;
+                    e.person.focus = a.field;
                     m_state.keyboard.state.reset();
                 }
             }
@@ -191,13 +163,13 @@ void EquipmentFlow::apply(const EquipmentIntent& intent)
             {
                 e.onBehalf = !e.onBehalf;
                 if (e.onBehalf)
-                    e.focus = EquipmentField::CarerName;
+                    e.person.focus = PersonField::CarerName;
                 else
                 {
                     e.carerName.buffer.clear();
-                    if (e.focus == EquipmentField::CarerName)
-                        e.focus = EquipmentField::Name;
-                    std::erase_if(e.errors, [](const FieldError& f) { return f.field == EquipmentField::CarerName; });
+                    if (e.person.focus == PersonField::CarerName)
+                        e.person.focus = PersonField::Name;
+                    dropPersonErrors(e.person, PersonField::CarerName);
                 }
             }
             else if constexpr (std::is_same_v<T, equipment::ToggleResidency>)
@@ -236,7 +208,7 @@ void EquipmentFlow::selectType(const std::string& typeId)
         e.waitingList = false;
     }
     if (e.shownMonth == Date{})
-        e.shownMonth = e.pickUp.value_or(today());
+        e.shownMonth = e.pickUp.value_or(m_deps.today());
     m_state.router.push(ScreenId::EquipmentDates);
 }
 
@@ -245,7 +217,7 @@ void EquipmentFlow::pickDate(Date date)
     EquipmentState& e = m_state.equipment;
     e.dateErrorKey.clear();
     e.suggestedDate.reset();
-    if (date < today() || date > today().plusDays(kPickUpHorizonDays))
+    if (date < m_deps.today() || date > m_deps.today().plusDays(kPickUpHorizonDays))
     {
         e.dateErrorKey = "equipment.error.date_range";
         return;
@@ -279,7 +251,7 @@ void EquipmentFlow::datesNext()
         e.dateErrorKey = "equipment.error.pick_date";
         return;
     }
-    if (*e.pickUp < today() || *e.pickUp > today().plusDays(kPickUpHorizonDays))
+    if (*e.pickUp < m_deps.today() || *e.pickUp > m_deps.today().plusDays(kPickUpHorizonDays))
     {
         e.dateErrorKey = "equipment.error.date_range";
         return;
@@ -294,7 +266,7 @@ void EquipmentFlow::datesNext()
     if (!l.canBook(wanted))
     {
         e.dateErrorKey = "equipment.error.none_free";
-        e.suggestedDate = l.nextAvailableStart(wanted, today().plusDays(kPickUpHorizonDays));
+        e.suggestedDate = l.nextAvailableStart(wanted, m_deps.today().plusDays(kPickUpHorizonDays));
         return;
     }
     m_state.router.push(e.clauseAcknowledged ? ScreenId::EquipmentPerson : ScreenId::EquipmentClause);
@@ -303,57 +275,23 @@ void EquipmentFlow::datesNext()
 void EquipmentFlow::press(const Key& key)
 {
     EquipmentState& e = m_state.equipment;
-    if (key.action == KeyAction::Done)
-    {
-        e.focus = nextField(e.focus, e.onBehalf);
-        m_state.keyboard.state.reset();
-        return;
-    }
-    FlowField& f = e.field(e.focus);
-    if (numericField(e.focus))
-    {
-        // The keypad has no Shift or pages; its keys never touch the letter keyboard's state.
-        KeyboardState keypad(m_state.language, {m_state.language});
-        keypad.press(key, f.buffer);
-    }
-    else
-    {
-        m_state.keyboard.state.press(key, f.buffer);
-    }
-    // Typing into a field answers its message; the others stay until the next check.
-    std::erase_if(e.errors, [&](const FieldError& fe) { return fe.field == e.focus; });
+    const std::span<const PersonField> order =
+        e.onBehalf ? std::span<const PersonField>(kOnBehalfOrder) : std::span<const PersonField>(kPersonOrder);
+    pressPersonKey(e.person, e.field(e.person.focus), key, order, m_state.keyboard.state, m_state.language);
 }
 
 void EquipmentFlow::personNext()
 {
     EquipmentState& e = m_state.equipment;
-    e.errors.clear();
-    auto fail = [&](EquipmentField f, std::string_view key)
-    {
-        e.errors.push_back({f, std::string(key)});
-    };
-    if (auto r = validate::validatePersonName(e.name.buffer.text()); !r.ok())
-        fail(EquipmentField::Name, validate::messageKey(r.error()));
-    if (auto r = validate::normalisePhone(e.phone.buffer.text()); !r.ok())
-        fail(EquipmentField::Phone, validate::messageKey(r.error()));
-    if (!e.waitingList)
-    {
-        if (auto r = validate::validateFreeText(e.street.buffer.text(), kAddressMin, kEquipmentStreetMax); !r.ok())
-            fail(EquipmentField::Street, validate::messageKey(r.error().error));
-        if (auto r = validate::normalisePostalCode(e.postalCode.buffer.text()); !r.ok())
-            fail(EquipmentField::PostalCode, validate::messageKey(r.error()));
-        if (auto r = validate::validateFreeText(e.city.buffer.text(), kAddressMin, kEquipmentCityMax); !r.ok())
-            fail(EquipmentField::City, validate::messageKey(r.error().error));
-    }
+    validatePerson(e.person, !e.waitingList);
     if (e.onBehalf)
     {
         if (auto r = validate::validatePersonName(e.carerName.buffer.text()); !r.ok())
-            fail(EquipmentField::CarerName, validate::messageKey(r.error()));
+            addPersonError(e.person, PersonField::CarerName, validate::messageKey(r.error()));
     }
     e.residencyError = !e.waitingList && !e.residencyDeclared;
-    if (!e.errors.empty())
+    if (focusFirstError(e.person))
     {
-        e.focus = e.errors.front().field;
         m_state.keyboard.state.reset();
         return;
     }
@@ -381,21 +319,16 @@ domain::Reservation EquipmentFlow::buildReservation(domain::ReservationStatus st
     r.id = e.reservationId;
     r.code = e.code;
     r.typeId = e.typeId;
-    r.period = DateRange{e.pickUp.value_or(today()), e.days};
+    r.period = DateRange{e.pickUp.value_or(m_deps.today()), e.days};
     r.status = status;
-    r.person.name = validate::validatePersonName(e.name.buffer.text()).value();
-    r.person.phone = validate::normalisePhone(e.phone.buffer.text()).value();
-    r.person.address.street =
-        validate::validateFreeText(e.street.buffer.text(), kAddressMin, kEquipmentStreetMax).value();
-    r.person.address.postalCode = validate::normalisePostalCode(e.postalCode.buffer.text()).value();
-    r.person.address.city = validate::validateFreeText(e.city.buffer.text(), kAddressMin, kEquipmentCityMax).value();
+    r.person = validatedPerson(e.person);
     if (e.onBehalf)
         r.onBehalfOf = validate::validatePersonName(e.carerName.buffer.text()).value();
     r.residencyDeclared = e.residencyDeclared;
     r.clauseAcknowledged = e.clauseAcknowledged;
     r.language = m_state.language;
     r.kioskId = m_deps.services->kioskId();
-    r.createdAt = wallSeconds();
+    r.createdAt = m_deps.wallSeconds();
     return r;
 }
 
@@ -435,7 +368,7 @@ void EquipmentFlow::confirm()
     if (!l.canBook(wanted))
     {
         e.phase = EquipmentPhase::Unavailable;
-        e.unavailableNext = l.nextAvailableStart(wanted, today().plusDays(kPickUpHorizonDays));
+        e.unavailableNext = l.nextAvailableStart(wanted, m_deps.today().plusDays(kPickUpHorizonDays));
         return;
     }
     if (m_deps.services->online())
@@ -484,20 +417,17 @@ void EquipmentFlow::store(domain::ReservationStatus status)
     e.status = status;
     e.maskedPhone = validate::maskPhone(r.person.phone);
     // The request is stored: nothing typed stays on screen or in memory beyond what is shown.
-    for (FlowField* f : {&e.name, &e.phone, &e.street, &e.postalCode, &e.city, &e.carerName})
-        f->buffer.clear();
-    e.errors.clear();
-    e.slip = SlipState::None;
+    clearPersonFields(e.person);
+    e.carerName.buffer.clear();
+    e.person.errors.clear();
+    e.slip.status = SlipStatus::NoPrinter;
     if (m_deps.services->canPrint() && m_deps.translator != nullptr && t != nullptr)
     {
-        const LocalDateTime now = m_deps.clock != nullptr ? m_deps.clock->localNow() : LocalDateTime{};
-        const receipt::SlipContext ctx{*m_deps.translator, m_state.language, m_catalog.municipality, m_deps.kioskName,
-                                       receipt::formatSlipDate(now.date) + " " + twoDigits(now.hour) + ":" +
-                                           twoDigits(now.minute)};
+        const receipt::SlipContext ctx = slipContext(m_deps, m_state.language, m_catalog.municipality);
         if (auto ticket = m_deps.services->print(receipt::reservationSlip(ctx, r, *t)))
         {
-            e.slip = SlipState::Printing;
-            e.printTicket = *ticket;
+            e.slip.status = SlipStatus::Printing;
+            e.slip.ticket = *ticket;
         }
     }
     m_state.router.reset(ScreenId::Home);
@@ -509,22 +439,22 @@ void EquipmentFlow::joinWaitingList()
     EquipmentState& e = m_state.equipment;
     if (!e.waitingListCode.empty() || m_deps.services == nullptr)
         return;
-    auto phone = validate::normalisePhone(e.phone.buffer.text());
+    auto phone = validate::normalisePhone(e.person.phone.buffer.text());
     if (!phone.ok())
         return;
     domain::CallbackRequest c;
     c.id = newUuid();
     c.code = newCode(rules::ReferenceKind::Callback);
     c.phone = phone.value();
-    c.day = today();
+    c.day = m_deps.today();
     c.dayPart = domain::DayPart::Morning;
     c.equipmentTypeId = e.typeId;
-    if (auto n = validate::validatePersonName(e.name.buffer.text()); n.ok())
+    if (auto n = validate::validatePersonName(e.person.name.buffer.text()); n.ok())
         c.firstName = n.value().substr(0, n.value().find(' '));
     c.status = domain::RequestStatus::Provisional;
     c.language = m_state.language;
     c.kioskId = m_deps.services->kioskId();
-    c.createdAt = wallSeconds();
+    c.createdAt = m_deps.wallSeconds();
     if (c.code.empty())
     {
         e.errorKey = "equipment.error.storage";
@@ -540,8 +470,8 @@ void EquipmentFlow::joinWaitingList()
     e.errorKey.clear();
     e.waitingListCode = c.code;
     e.maskedPhone = validate::maskPhone(c.phone);
-    for (FlowField* f : {&e.name, &e.phone, &e.street, &e.postalCode, &e.city, &e.carerName})
-        f->buffer.clear();
+    clearPersonFields(e.person);
+    e.carerName.buffer.clear();
     m_state.router.reset(ScreenId::Home);
     m_state.router.push(ScreenId::EquipmentDone);
 }
@@ -556,19 +486,7 @@ bool EquipmentFlow::onCompletion(const Completion& completion)
         return true;
     }
     if (const auto* printed = std::get_if<PrintCompletion>(&completion))
-    {
-        EquipmentState& e = m_state.equipment;
-        if (e.slip != SlipState::Printing || printed->ticket != e.printTicket)
-            return false;
-        if (printed->result.ok())
-            e.slip = SlipState::Printed;
-        else
-        {
-            e.slip = SlipState::Failed;
-            e.printMessageKey = failedPrintMessageKey(printed->result);
-        }
-        return true;
-    }
+        return settleSlip(m_state.equipment.slip, *printed);
     return false;
 }
 

@@ -7,6 +7,7 @@
 #include "kiosk/core/app_state.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/flows/equipment_intents.hpp"
+#include "kiosk/core/flows/flow.hpp"
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/core/translator.hpp"
 #include "shared/domain/catalog.hpp"
@@ -19,42 +20,32 @@
 namespace okienko::kiosk
 {
 
-/// What the flow needs from outside the state: storage, printing and the hold (services), the
-/// words of the slip (translator), today's date and timestamps (clock), the kiosk's display name.
-/// Every pointer must outlive the flow; without services the flow can be browsed but not confirmed.
-struct FlowDeps
-{
-    KioskServices* services = nullptr;
-    const Translator* translator = nullptr;
-    const Clock* clock = nullptr;
-    std::string kioskName;
-};
-
-class EquipmentFlow
+class EquipmentFlow final : public Flow
 {
   public:
     /// `state` and `catalog` must outlive the flow.
     EquipmentFlow(AppState& state, const domain::Catalog& catalog);
 
-    void attach(FlowDeps deps) { m_deps = std::move(deps); }
+    FlowId id() const override { return FlowId::Equipment; }
+    bool ownsScreen(ScreenId screen) const override;
+    void attach(FlowDeps deps) override { m_deps = std::move(deps); }
     /// What attach() gave (the service page's print button borrows the same services).
     const FlowDeps& deps() const { return m_deps; }
     /// True when the catalogue lists equipment types (the home tile is shown only then).
     bool offered() const { return !m_catalog.equipmentTypes.empty(); }
 
-    void apply(const EquipmentIntent& intent);
-    /// A hold or print result for this flow; false when it belongs to someone else (or to a
-    /// session that was wiped meanwhile).
-    bool onCompletion(const Completion& completion);
+    bool apply(const Intent& intent) override;
+    /// A hold or print result for this flow.
+    bool onCompletion(const Completion& completion) override;
     /// Erases everything the flow holds (Home, Cancel).
     void reset();
 
     /// The availability ledger of one type as the kiosk knows it now (catalogue units, local loans
     /// and reservations).
     rules::AvailabilityLedger ledger(const std::string& typeId) const;
-    Date today() const;
 
   private:
+    void act(const EquipmentIntent& intent);
     void start();
     void selectType(const std::string& typeId);
     void pickDate(Date date);
@@ -70,7 +61,6 @@ class EquipmentFlow
     const domain::EquipmentType* type() const;
     domain::Reservation buildReservation(domain::ReservationStatus status) const;
     std::string newCode(rules::ReferenceKind kind) const;
-    std::int64_t wallSeconds() const;
 
     AppState& m_state;
     const domain::Catalog& m_catalog;

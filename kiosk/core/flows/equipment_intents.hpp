@@ -48,7 +48,7 @@ struct AcknowledgeClause
 /// A tap on a field of the personal-data step.
 struct Focus
 {
-    EquipmentField field = EquipmentField::Name;
+    PersonField field = PersonField::Name;
 };
 /// A key of the keyboard or keypad, for the focused field.
 struct Press

@@ -6,29 +6,17 @@
 namespace okienko::kiosk
 {
 
-FlowField& EquipmentState::field(EquipmentField id)
+FlowField& EquipmentState::field(PersonField id)
 {
     return const_cast<FlowField&>(std::as_const(*this).field(id));
 }
 
-const FlowField& EquipmentState::field(EquipmentField id) const
+const FlowField& EquipmentState::field(PersonField id) const
 {
-    switch (id)
-    {
-    case EquipmentField::Name:
-        return name;
-    case EquipmentField::Phone:
-        return phone;
-    case EquipmentField::Street:
-        return street;
-    case EquipmentField::PostalCode:
-        return postalCode;
-    case EquipmentField::City:
-        return city;
-    case EquipmentField::CarerName:
+    if (id == PersonField::CarerName)
         return carerName;
-    }
-    return name;
+    const FlowField* own = person.field(id);
+    return own != nullptr ? *own : person.name;
 }
 
 } // namespace okienko::kiosk

@@ -4,7 +4,8 @@
 // fresh one and "nothing survives" is checked for every field here.
 #pragma once
 
-#include "kiosk/core/text_buffer.hpp"
+#include "kiosk/core/flows/person_form.hpp"
+#include "kiosk/core/slip_status.hpp"
 #include "shared/domain/reservation.hpp"
 #include "shared/util/date.hpp"
 
@@ -16,27 +17,8 @@
 namespace okienko::kiosk
 {
 
-/// Longest name, street, city the fields accept (code points).
-inline constexpr std::size_t kEquipmentNameMax = 80;
-inline constexpr std::size_t kEquipmentStreetMax = 60;
-inline constexpr std::size_t kEquipmentCityMax = 40;
-/// A Polish phone number has 9 digits; the keypad has no '+', so nothing longer is useful.
-inline constexpr std::size_t kEquipmentPhoneDigits = 9;
-/// "NNNNN": the keypad has no dash; the validator inserts it.
-inline constexpr std::size_t kEquipmentPostalDigits = 5;
 /// How far ahead a pick-up may be planned, in days from today.
 inline constexpr int kPickUpHorizonDays = 60;
-
-/// The fields of the personal-data step.
-enum class EquipmentField
-{
-    Name,
-    Phone,
-    Street,
-    PostalCode,
-    City,
-    CarerName, ///< the person the equipment is for, when someone reserves for another person
-};
 
 /// Where the flow stands after the resident pressed Confirm.
 enum class EquipmentPhase
@@ -48,15 +30,6 @@ enum class EquipmentPhase
     Failed,      ///< the kiosk could not store the request; Confirm may be tried again
 };
 
-/// What happened to the slip of a finished reservation.
-enum class SlipState
-{
-    None,     ///< no printer configured: the code is only on screen
-    Printing, ///< queued on the print worker
-    Printed,  ///< the printer finished it
-    Failed,   ///< not printed; `printMessageKey` says why
-};
-
 /// Availability of one type as the list shows it (derived from the catalogue and local records).
 struct TypeAvailability
 {
@@ -65,29 +38,6 @@ struct TypeAvailability
     std::optional<Date> nextAvailable; ///< when none is free now: the first start day that fits
 
     friend bool operator==(const TypeAvailability&, const TypeAvailability&) = default;
-};
-
-/// A validation message for one field (a translation key such as "validate.phone.too_short").
-struct FieldError
-{
-    EquipmentField field = EquipmentField::Name;
-    std::string messageKey;
-
-    friend bool operator==(const FieldError&, const FieldError&) = default;
-};
-
-/// A TextBuffer compared by content (AppState's EditField lives in app_state.hpp, which includes
-/// this file, so the flow keeps its own small twin).
-struct FlowField
-{
-    TextBuffer buffer;
-
-    FlowField(std::size_t maxCodePoints, InputFilter filter) : buffer(maxCodePoints, filter) {}
-    friend bool operator==(const FlowField& a, const FlowField& b)
-    {
-        return a.buffer.text() == b.buffer.text() && a.buffer.maxLength() == b.buffer.maxLength() &&
-               a.buffer.filter() == b.buffer.filter();
-    }
 };
 
 struct EquipmentState
@@ -108,17 +58,11 @@ struct EquipmentState
     bool clauseAcknowledged = false;
 
     // --- step 4: personal data
-    FlowField name{kEquipmentNameMax, InputFilter::PersonName};
-    FlowField phone{kEquipmentPhoneDigits, InputFilter::Digits};
-    FlowField street{kEquipmentStreetMax, InputFilter::Any};
-    FlowField postalCode{kEquipmentPostalDigits, InputFilter::Digits};
-    FlowField city{kEquipmentCityMax, InputFilter::PersonName};
-    FlowField carerName{kEquipmentNameMax, InputFilter::PersonName};
+    PersonForm person; ///< name, phone, address; focus and messages (also of the carer's name)
+    FlowField carerName{kPersonNameMax, InputFilter::PersonName};
     bool onBehalf = false;          ///< a carer reserves for another person
     bool residencyDeclared = false; ///< the "oświadczenie" toggle
-    EquipmentField focus = EquipmentField::Name;
-    std::vector<FieldError> errors;
-    bool residencyError = false; ///< Next was pressed without the declaration
+    bool residencyError = false;    ///< Next was pressed without the declaration
 
     // --- confirm and after
     EquipmentPhase phase = EquipmentPhase::Editing;
@@ -128,15 +72,13 @@ struct EquipmentState
     std::string maskedPhone;             ///< what the confirmation shows once the typed data is cleared
     std::optional<Date> unavailableNext; ///< the server's (or ledger's) next date when nothing was free
     std::string errorKey;                ///< a storage problem, translated on screen
-    SlipState slip = SlipState::None;
-    std::uint64_t printTicket = 0;
-    std::string printMessageKey; ///< printer.* key when the slip failed
+    SlipProgress slip;
     std::string waitingListCode; ///< set once the resident joined the waiting list
 
-    /// The text field behind an EquipmentField: the one place that maps the id to the member,
-    /// shared by the flow (editing) and the screens (drawing).
-    FlowField& field(EquipmentField id);
-    const FlowField& field(EquipmentField id) const;
+    /// The text field behind a PersonField of this form (the person's, or the carer's name): shared
+    /// by the flow (editing) and the screens (drawing).
+    FlowField& field(PersonField id);
+    const FlowField& field(PersonField id) const;
 
     friend bool operator==(const EquipmentState&, const EquipmentState&) = default;
 };

@@ -6,12 +6,31 @@
 namespace okienko::kiosk
 {
 
+bool Feedback::applyAction(const RequestAction& action)
+{
+    if (const auto* rating = std::get_if<RateFlow>(&action))
+        rate(rating->rating);
+    else if (std::holds_alternative<SkipRating>(action))
+        skip();
+    else if (std::holds_alternative<OpenIdeaBox>(action))
+        openIdeaBox();
+    else if (const auto* area = std::get_if<ChooseIdeaArea>(&action))
+        chooseArea(area->area);
+    else if (std::holds_alternative<SubmitIdea>(action))
+        submit();
+    else if (const auto* key = std::get_if<RequestKey>(&action); key != nullptr && key->field == RequestField::Idea)
+        press(key->key);
+    else
+        return false;
+    return true;
+}
+
 void Feedback::rate(int rating)
 {
     FeedbackState& s = st();
-    if (s.ratingDone || rating < 1 || rating > 5 || s.flow.empty())
+    if (s.ratingDone || rating < 1 || rating > 5 || s.flow == FlowId::None)
         return; // one rating per flow; a second tap changes nothing
-    if (!m_ctx.usage.rating(s.flow, rating, m_ctx.state.language))
+    if (!m_ctx.usage.rating(flowName(s.flow), rating, m_ctx.state.language))
     {
         s.errorKey = "request.error.storage";
         return;
@@ -29,10 +48,10 @@ void Feedback::skip()
 void Feedback::openIdeaBox()
 {
     RequestFlowsState& r = m_ctx.state.requests;
-    if (r.activeFlow.empty())
+    if (r.activeFlow == FlowId::None)
     {
         r = RequestFlowsState{};
-        r.activeFlow = "idea";
+        r.activeFlow = id();
     }
     FeedbackState& s = st();
     s.ideaArea.reset();

@@ -2,17 +2,25 @@
 // areas ("skrzynki inspiracji"). Both are anonymous usage events with their outbox rows.
 #pragma once
 
-#include "kiosk/core/flows/flow_context.hpp"
-#include "kiosk/core/flows/request_intents.hpp"
+#include "kiosk/core/flows/request_flow.hpp"
 
 namespace okienko::kiosk
 {
 
-class Feedback
+class Feedback final : public RequestFlow
 {
   public:
-    explicit Feedback(FlowContext& ctx) : m_ctx(ctx) {}
+    explicit Feedback(FlowContext& ctx) : RequestFlow(ctx) {}
 
+    /// As a flow of its own: the idea box opened from the home screen.
+    FlowId id() const override { return FlowId::Idea; }
+    bool ownsScreen(ScreenId screen) const override { return screen == ScreenId::IdeaBox; }
+    /// Nothing is printed or booked here.
+    bool onCompletion(const Completion& /*completion*/) override { return false; }
+
+  private:
+    /// Rating, skipping it, and the idea box's actions and keys.
+    bool applyAction(const RequestAction& action) override;
     void rate(int rating);
     void skip();
     /// Opens the idea box; from the home screen it is a flow of its own ("idea").
@@ -20,10 +28,7 @@ class Feedback
     void chooseArea(std::optional<domain::Area> area);
     void press(const Key& key);
     void submit();
-
-  private:
     FeedbackState& st() { return m_ctx.state.requests.feedback; }
-    FlowContext& m_ctx;
 };
 
 } // namespace okienko::kiosk

@@ -1,9 +1,8 @@
 // Shared flow helpers (see flow_context.hpp).
 #include "kiosk/core/flows/flow_context.hpp"
 
+#include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/kiosk_services.hpp"
-
-#include <cstdio>
 
 namespace okienko::kiosk
 {
@@ -15,23 +14,19 @@ LocalDateTime FlowContext::localNow() const
     return LocalDateTime{Date{2024, 1, 15}, 9, 0, 0};
 }
 
-SlipStatus FlowContext::print(receipt::Slip slip, std::uint64_t& ticket)
+SlipProgress FlowContext::print(receipt::Slip slip)
 {
     if (deps.services == nullptr || !deps.services->canPrint())
-        return SlipStatus::NoPrinter;
+        return SlipProgress{SlipStatus::NoPrinter, 0, {}};
     const std::optional<std::uint64_t> queued = deps.services->print(std::move(slip));
     if (!queued)
-        return SlipStatus::NoPrinter;
-    ticket = *queued;
-    return SlipStatus::Printing;
+        return SlipProgress{SlipStatus::NoPrinter, 0, {}};
+    return SlipProgress{SlipStatus::Printing, *queued, {}};
 }
 
 std::string FlowContext::printedAt() const
 {
-    const LocalDateTime t = localNow();
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d %02d:%02d", t.date.day, t.date.month, t.date.year, t.hour, t.minute);
-    return buf;
+    return slipTimestamp(localNow());
 }
 
 void pressKeypad(TextBuffer& buffer, const Key& key, domain::Language lang)

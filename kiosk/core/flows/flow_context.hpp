@@ -6,8 +6,9 @@
 
 #include "kiosk/core/app_state.hpp"
 #include "kiosk/core/clock.hpp"
-#include "kiosk/core/flows/equipment_flow.hpp" // FlowDeps
+#include "kiosk/core/flows/flow_deps.hpp"
 #include "kiosk/core/flows/usage_recorder.hpp"
+#include "kiosk/core/slip_status.hpp"
 #include "kiosk/core/translator.hpp"
 #include "kiosk/receipt/slip.hpp"
 #include "shared/domain/catalog.hpp"
@@ -28,8 +29,8 @@ struct FlowContext
 
     /// Local wall time (a fixed Monday morning without a clock, so tests stay deterministic).
     LocalDateTime localNow() const;
-    /// Queues `slip`; the status the done screen shows.
-    SlipStatus print(receipt::Slip slip, std::uint64_t& ticket);
+    /// Queues `slip`; what the done screen shows (printing, or no printer).
+    SlipProgress print(receipt::Slip slip);
     /// "23.11.2026 10:15" for the slip footer.
     std::string printedAt() const;
 };

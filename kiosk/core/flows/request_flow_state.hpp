@@ -4,7 +4,9 @@
 // step never look it up.
 #pragma once
 
-#include "kiosk/core/flows/equipment_state.hpp" // FlowField
+#include "kiosk/core/flows/flow_field.hpp"
+#include "kiosk/core/flows/flow_id.hpp"
+#include "kiosk/core/slip_status.hpp"
 #include "kiosk/core/text_buffer.hpp"
 #include "shared/domain/area.hpp"
 #include "shared/domain/callback.hpp"
@@ -35,23 +37,12 @@ enum class RequestField
     Idea,
 };
 
-/// What happened to the slip of a stored request.
-enum class SlipStatus
-{
-    None,      ///< nothing printed (yet)
-    NoPrinter, ///< no printer configured: the code is on screen only
-    Printing,  ///< queued on the print worker
-    Printed,
-    Failed, ///< the printer failed: the code stays on screen, staff can reprint
-};
-
 /// The result a flow shows on its last screen, once the request row and its outbox row committed.
 struct StoredRequest
 {
     std::string id;
     std::string code;
-    SlipStatus slip = SlipStatus::None;
-    std::uint64_t printTicket = 0;
+    SlipProgress slip;
 
     friend bool operator==(const StoredRequest&, const StoredRequest&) = default;
 };
@@ -124,9 +115,9 @@ struct CounsellingFlowState
 
 struct FeedbackState
 {
-    std::string flow;        ///< the flow being rated ("callback", "counselling", …)
-    int rating = 0;          ///< 0: not rated
-    bool ratingDone = false; ///< rated or skipped
+    FlowId flow = FlowId::None; ///< the flow being rated (callback, counselling)
+    int rating = 0;             ///< 0: not rated
+    bool ratingDone = false;    ///< rated or skipped
     std::optional<domain::Area> ideaArea;
     FlowField idea{kIdeaMaxCodePoints, InputFilter::Any};
     std::string errorKey;
@@ -141,8 +132,8 @@ struct RequestFlowsState
     CounsellingFlowState counselling;
     CallbackFlowState callback;
     FeedbackState feedback;
-    /// The flow the session is in ("counselling", "callback", "idea") for usage counts; "" = none.
-    std::string activeFlow;
+    /// The flow the session is in (counselling, callback, idea) for usage counts; None = none.
+    FlowId activeFlow = FlowId::None;
     std::string lastStep; ///< the step last shown, reported when the flow is abandoned
 
     friend bool operator==(const RequestFlowsState&, const RequestFlowsState&) = default;

@@ -1,75 +1,53 @@
 // Printing a service's information sheet (see service_info_print.hpp).
 #include "kiosk/core/flows/service_info_print.hpp"
 
+#include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/receipt/slip_documents.hpp"
 
 namespace okienko::kiosk
 {
-namespace
-{
 
-std::string twoDigits(int v)
-{
-    return (v < 10 ? "0" : "") + std::to_string(v);
-}
-
-} // namespace
-
-std::string failedPrintMessageKey(const receipt::PrintResult& result)
-{
-    if (receipt::canPrint(result.condition))
-        return result.outcome == receipt::PrintOutcome::TimedOut ? "printer.unknown" : "";
-    return std::string(receipt::conditionMessageKey(result.condition));
-}
-
-void ServiceInfoPrint::opened(const FlowDeps& deps, const std::string& serviceId)
+void ServiceInfoPrint::opened(const std::string& serviceId)
 {
     ServicePrintState& p = m_state.servicePrint;
-    p.printerAvailable = deps.services != nullptr && deps.services->canPrint() && deps.translator != nullptr;
-    if (p.serviceId != serviceId && p.slip != SlipState::Printing)
-        p = ServicePrintState{p.printerAvailable, "", SlipState::None, 0, ""};
+    p.printerAvailable = m_deps.services != nullptr && m_deps.services->canPrint() && m_deps.translator != nullptr;
+    if (p.serviceId != serviceId && p.slip.status != SlipStatus::Printing)
+        p = ServicePrintState{p.printerAvailable, "", SlipProgress{}};
 }
 
-void ServiceInfoPrint::print(const FlowDeps& deps, const std::string& serviceId)
+bool ServiceInfoPrint::apply(const Intent& intent)
+{
+    return applyOwn<PrintServiceInfo>(intent, [&](const PrintServiceInfo& own) { print(own.serviceId); });
+}
+
+void ServiceInfoPrint::print(const std::string& serviceId)
 {
     ServicePrintState& p = m_state.servicePrint;
-    if (p.slip == SlipState::Printing)
+    if (p.slip.status == SlipStatus::Printing)
         return;
     const domain::Service* service = m_catalog.findService(serviceId);
-    if (service == nullptr || deps.services == nullptr || deps.translator == nullptr || !deps.services->canPrint())
+    if (service == nullptr || m_deps.services == nullptr || m_deps.translator == nullptr ||
+        !m_deps.services->canPrint())
         return;
-    const LocalDateTime now = deps.clock != nullptr ? deps.clock->localNow() : LocalDateTime{};
-    const receipt::SlipContext ctx{*deps.translator, m_state.language, m_catalog.municipality, deps.kioskName,
-                                   receipt::formatSlipDate(now.date) + " " + twoDigits(now.hour) + ":" +
-                                       twoDigits(now.minute)};
+    const receipt::SlipContext ctx = slipContext(m_deps, m_state.language, m_catalog.municipality);
     p.serviceId = serviceId;
-    p.messageKey.clear();
-    if (const auto ticket = deps.services->print(receipt::serviceInfoSlip(ctx, *service)))
+    p.slip.messageKey.clear();
+    if (const auto ticket = m_deps.services->print(receipt::serviceInfoSlip(ctx, *service)))
     {
-        p.slip = SlipState::Printing;
-        p.ticket = *ticket;
+        p.slip.status = SlipStatus::Printing;
+        p.slip.ticket = *ticket;
     }
     else
     {
-        p.slip = SlipState::Failed;
-        p.messageKey = "printer.queue_missing";
+        p.slip.status = SlipStatus::Failed;
+        p.slip.messageKey = "printer.queue_missing";
     }
 }
 
 bool ServiceInfoPrint::onCompletion(const Completion& completion)
 {
     const auto* printed = std::get_if<PrintCompletion>(&completion);
-    ServicePrintState& p = m_state.servicePrint;
-    if (printed == nullptr || p.slip != SlipState::Printing || printed->ticket != p.ticket)
-        return false;
-    if (printed->result.ok())
-        p.slip = SlipState::Printed;
-    else
-    {
-        p.slip = SlipState::Failed;
-        p.messageKey = failedPrintMessageKey(printed->result);
-    }
-    return true;
+    return printed != nullptr && settleSlip(m_state.servicePrint.slip, *printed);
 }
 
 } // namespace okienko::kiosk

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "kiosk/core/app_state.hpp"
-#include "kiosk/core/flows/equipment_flow.hpp"
+#include "kiosk/core/flows/flow.hpp"
 #include "kiosk/core/kiosk_services.hpp"
 #include "shared/domain/catalog.hpp"
 
@@ -13,28 +13,36 @@
 namespace okienko::kiosk
 {
 
-/// The printer.* message key that says why `result` did not print, or "" when the printer itself
-/// looks fine (a job that timed out on a "ready" printer must not be explained as "ready").
-std::string failedPrintMessageKey(const receipt::PrintResult& result);
-
-class ServiceInfoPrint
+class ServiceInfoPrint final : public Flow
 {
   public:
-    /// `state` and `catalog` must outlive this.
-    ServiceInfoPrint(AppState& state, const domain::Catalog& catalog) : m_state(state), m_catalog(catalog) {}
+    /// `state`, `catalog` and `deps` must outlive this. The print button borrows the equipment
+    /// flow's services (`deps`): they are attached once, there.
+    ServiceInfoPrint(AppState& state, const domain::Catalog& catalog, const FlowDeps& deps)
+        : m_state(state), m_catalog(catalog), m_deps(deps)
+    {
+    }
+
+    FlowId id() const override { return FlowId::ServiceInfo; }
+    bool ownsScreen(ScreenId screen) const override { return screen == ScreenId::ServicePage; }
+    /// Nothing to keep: the borrowed services are attached to the equipment flow.
+    void attach(FlowDeps /*deps*/) override {}
+    /// PrintServiceInfo: queues the sheet. Ignored while a sheet is still printing (a second tap
+    /// must not print twice), without a printer, or for an unknown service.
+    bool apply(const Intent& intent) override;
+    /// A print result; false when the ticket is not this page's (or the session was wiped).
+    bool onCompletion(const Completion& completion) override;
 
     /// A service page opened: records whether the button may be shown, and forgets the outcome
     /// of another service's sheet.
-    void opened(const FlowDeps& deps, const std::string& serviceId);
-    /// Queues the sheet of `serviceId`. Ignored while a sheet is still printing (a second tap must
-    /// not print twice), without a printer, or for an unknown service.
-    void print(const FlowDeps& deps, const std::string& serviceId);
-    /// A print result; false when the ticket is not this page's (or the session was wiped).
-    bool onCompletion(const Completion& completion);
+    void opened(const std::string& serviceId);
 
   private:
+    void print(const std::string& serviceId);
+
     AppState& m_state;
     const domain::Catalog& m_catalog;
+    const FlowDeps& m_deps;
 };
 
 } // namespace okienko::kiosk

@@ -2,9 +2,8 @@
 // to the printer and how that ended. Part of AppState, so the idle wipe forgets it with the rest.
 #pragma once
 
-#include "kiosk/core/flows/equipment_state.hpp"
+#include "kiosk/core/slip_status.hpp"
 
-#include <cstdint>
 #include <string>
 
 namespace okienko::kiosk
@@ -16,9 +15,7 @@ struct ServicePrintState
     /// KioskServices themselves).
     bool printerAvailable = false;
     std::string serviceId; ///< the service whose sheet was printed last ("" = none yet)
-    SlipState slip = SlipState::None;
-    std::uint64_t ticket = 0; ///< print worker ticket of the sheet being printed
-    std::string messageKey;   ///< printer.* key when the sheet failed
+    SlipProgress slip;     ///< that sheet
 
     friend bool operator==(const ServicePrintState&, const ServicePrintState&) = default;
 };

@@ -1,21 +1,17 @@
 // CheckOutFlow (see check_out_flow.hpp).
 #include "kiosk/core/staff/check_out_flow.hpp"
 
-#include "kiosk/core/flows/service_info_print.hpp" // failedPrintMessageKey
+#include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/staff/check_out_writer.hpp"
 #include "kiosk/receipt/slip_documents.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/rules/loan_period.hpp"
 #include "shared/text/utf8.hpp"
 #include "shared/util/uuid.hpp"
-#include "shared/validate/free_text.hpp"
-#include "shared/validate/person_name.hpp"
 #include "shared/validate/pesel.hpp"
-#include "shared/validate/phone.hpp"
-#include "shared/validate/postal_code.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <array>
 #include <cstdio>
 #include <type_traits>
 
@@ -24,39 +20,14 @@ namespace okienko::kiosk
 namespace
 {
 
-/// Street and city: at least two characters, as in the residents' reservation.
-constexpr std::size_t kAddressMin = 2;
 /// A staff badge: the entry flow's, never an inventory number.
 constexpr std::string_view kBadgePrefix = "OKIENKO-STAFF:";
 /// How far ahead a reservation may be handed over early (the pick-ups list shows up to tomorrow).
 constexpr int kEarlyHandOverDays = 60;
 
-CheckOutField nextField(CheckOutField f)
-{
-    switch (f)
-    {
-    case CheckOutField::InventoryNumber:
-        return CheckOutField::InventoryNumber;
-    case CheckOutField::Name:
-        return CheckOutField::Phone;
-    case CheckOutField::Phone:
-        return CheckOutField::Street;
-    case CheckOutField::Street:
-        return CheckOutField::PostalCode;
-    case CheckOutField::PostalCode:
-        return CheckOutField::City;
-    case CheckOutField::City:
-        return CheckOutField::Pesel;
-    case CheckOutField::Pesel:
-        return CheckOutField::Pesel;
-    }
-    return f;
-}
-
-bool numericField(CheckOutField f)
-{
-    return f == CheckOutField::Phone || f == CheckOutField::PostalCode || f == CheckOutField::Pesel;
-}
+/// The borrower's fields in the order Done moves through them.
+constexpr std::array<PersonField, 6> kBorrowerOrder{PersonField::Name,       PersonField::Phone, PersonField::Street,
+                                                    PersonField::PostalCode, PersonField::City,  PersonField::Pesel};
 
 /// Inventory numbers hold ASCII letters, digits and '-'; letters are kept upper-case as printed on
 /// the labels.
@@ -76,11 +47,6 @@ std::string trimmed(const std::string& s)
         return {};
     const auto last = s.find_last_not_of(" \t\r\n");
     return s.substr(first, last - first + 1);
-}
-
-std::string twoDigits(int v)
-{
-    return (v < 10 ? "0" : "") + std::to_string(v);
 }
 
 /// The refusal message for a unit in `state`, or "" when it may be lent.
@@ -108,19 +74,18 @@ std::string refusalKey(std::string_view stateCode)
 
 } // namespace
 
-Date CheckOutFlow::today() const
+bool CheckOutFlow::ownsScreen(ScreenId screen) const
 {
-    return m_deps.clock != nullptr ? m_deps.clock->localNow().date : Date{2024, 1, 15};
+    return screen == ScreenId::StaffPickups || screen == ScreenId::StaffCheckOutUnit ||
+           screen == ScreenId::StaffCheckOutLoan || screen == ScreenId::StaffCheckOutDone;
 }
 
-std::int64_t CheckOutFlow::wallSeconds() const
+bool CheckOutFlow::apply(const Intent& intent)
 {
-    if (m_deps.clock == nullptr)
-        return 0;
-    return std::chrono::duration_cast<std::chrono::seconds>(m_deps.clock->wallNow().time_since_epoch()).count();
+    return applyOwn<CheckOutIntent>(intent, [&](const CheckOutIntent& own) { act(own); });
 }
 
-void CheckOutFlow::apply(const CheckOutIntent& intent)
+void CheckOutFlow::act(const CheckOutIntent& intent)
 {
     // Staff actions only: without a session nothing here may run (a stray intent after logout).
     if (!m_state.staff.loggedIn())
@@ -156,9 +121,9 @@ void CheckOutFlow::apply(const CheckOutIntent& intent)
             {
                 // A PESEL is shown only while it is typed: coming back to it starts it anew, so the
                 // digits never reappear on screen once entered.
-                if (a.field == CheckOutField::Pesel && c.focus != CheckOutField::Pesel)
+                if (a.field == PersonField::Pesel && c.person.focus != PersonField::Pesel)
                     c.pesel.buffer.clear();
-                c.focus = a.field;
+                c.person.focus = a.field;
                 m_state.keyboard.state.reset();
             }
             else if constexpr (std::is_same_v<T, check_out::Press>)
@@ -191,7 +156,7 @@ void CheckOutFlow::showPickups()
     CheckOutState& c = m_state.staff.checkOut;
     if (m_deps.services == nullptr || !m_deps.services->database().isOpen())
         c.pickupsErrorKey = "checkout.error.no_services";
-    else if (auto rows = loadCheckOutPickups(m_deps.services->database(), today().plusDays(1)); rows.ok())
+    else if (auto rows = loadCheckOutPickups(m_deps.services->database(), m_deps.today().plusDays(1)); rows.ok())
         c.pickups = std::move(rows.value());
     else
     {
@@ -209,7 +174,7 @@ void CheckOutFlow::start(std::optional<PickupRow> reservation)
     CheckOutState& c = m_state.staff.checkOut;
     c.pickups = std::move(pickups);
     c.reservation = std::move(reservation);
-    c.focus = CheckOutField::InventoryNumber;
+    c.person.focus = PersonField::InventoryNumber;
     m_state.keyboard.state.reset();
     if (m_state.router.current() == ScreenId::StaffCheckOutDone ||
         m_state.router.current() == ScreenId::StaffCheckOutLoan)
@@ -221,28 +186,13 @@ void CheckOutFlow::press(const Key& key)
 {
     CheckOutState& c = m_state.staff.checkOut;
     if (m_state.router.current() == ScreenId::StaffCheckOutUnit)
-        c.focus = CheckOutField::InventoryNumber; // the step's only field, also after Back from the loan step
-    if (c.focus == CheckOutField::InventoryNumber)
+        c.person.focus = PersonField::InventoryNumber; // the step's only field, also after Back from the loan step
+    if (c.person.focus == PersonField::InventoryNumber)
     {
         pressInventory(key);
         return;
     }
-    if (key.action == KeyAction::Done)
-    {
-        c.focus = nextField(c.focus);
-        m_state.keyboard.state.reset();
-        return;
-    }
-    FlowField& f = c.field(c.focus);
-    if (numericField(c.focus))
-    {
-        // The keypad has no Shift or pages; its keys never touch the letter keyboard's state.
-        KeyboardState keypad(m_state.language, {m_state.language});
-        keypad.press(key, f.buffer);
-    }
-    else
-        m_state.keyboard.state.press(key, f.buffer);
-    std::erase_if(c.errors, [&](const CheckOutFieldError& e) { return e.field == c.focus; });
+    pressPersonKey(c.person, c.field(c.person.focus), key, kBorrowerOrder, m_state.keyboard.state, m_state.language);
 }
 
 void CheckOutFlow::pressInventory(const Key& key)
@@ -291,24 +241,24 @@ void CheckOutFlow::insertInventory(char ch, const Key* key)
     c.unitErrorKey.clear();
 }
 
-std::optional<CheckOutField> CheckOutFlow::typingField()
+std::optional<PersonField> CheckOutFlow::typingField()
 {
     CheckOutState& c = m_state.staff.checkOut;
     if (!m_state.staff.loggedIn() || c.phase == CheckOutPhase::Done)
         return std::nullopt;
     if (m_state.router.current() == ScreenId::StaffCheckOutUnit)
     {
-        c.focus = CheckOutField::InventoryNumber;
-        return c.focus;
+        c.person.focus = PersonField::InventoryNumber;
+        return c.person.focus;
     }
-    if (m_state.router.current() == ScreenId::StaffCheckOutLoan && c.focus != CheckOutField::InventoryNumber)
-        return c.focus;
+    if (m_state.router.current() == ScreenId::StaffCheckOutLoan && c.person.focus != PersonField::InventoryNumber)
+        return c.person.focus;
     return std::nullopt;
 }
 
 bool CheckOutFlow::onType(const TypeText& typed)
 {
-    const std::optional<CheckOutField> field = typingField();
+    const std::optional<PersonField> field = typingField();
     if (!field)
         return false;
     CheckOutState& c = m_state.staff.checkOut;
@@ -319,7 +269,7 @@ bool CheckOutFlow::onType(const TypeText& typed)
         const std::optional<char32_t> cp = text::decodeOne(typed.text, pos);
         if (!cp)
             break;
-        if (*field == CheckOutField::InventoryNumber)
+        if (*field == PersonField::InventoryNumber)
         {
             if (const std::optional<char> ch = inventoryChar(*cp))
                 insertInventory(*ch, nullptr);
@@ -327,14 +277,14 @@ bool CheckOutFlow::onType(const TypeText& typed)
         else
             (void)c.field(*field).buffer.insert(*cp); // the field's own filter, as for the keys
     }
-    if (*field != CheckOutField::InventoryNumber)
-        std::erase_if(c.errors, [&](const CheckOutFieldError& e) { return e.field == *field; });
+    if (*field != PersonField::InventoryNumber)
+        dropPersonErrors(c.person, *field);
     return true;
 }
 
 bool CheckOutFlow::onErase()
 {
-    const std::optional<CheckOutField> field = typingField();
+    const std::optional<PersonField> field = typingField();
     if (!field)
         return false;
     Key backspace;
@@ -399,7 +349,7 @@ void CheckOutFlow::submitUnit()
     c.inventoryNumber = u.inventoryNumber;
     c.typeId = u.typeId;
     c.candidates.clear();
-    if (auto rows = loadCheckOutPickups(db, today().plusDays(kEarlyHandOverDays)); rows.ok())
+    if (auto rows = loadCheckOutPickups(db, m_deps.today().plusDays(kEarlyHandOverDays)); rows.ok())
         for (PickupRow& r : rows.value())
             if (r.typeId == u.typeId)
                 c.candidates.push_back(std::move(r));
@@ -411,14 +361,14 @@ void CheckOutFlow::submitUnit()
                         [&](const PickupRow& r) { return r.reservationId == c.reservation->reservationId; });
         if (!listed)
             c.candidates.insert(c.candidates.begin(), *c.reservation);
-        (void)c.name.buffer.setText(c.reservation->name);
-        (void)c.phone.buffer.setText(c.reservation->phone);
+        (void)c.person.name.buffer.setText(c.reservation->name);
+        (void)c.person.phone.buffer.setText(c.reservation->phone);
         c.walkIn = false;
     }
     else if (c.candidates.empty())
         c.walkIn = true; // nothing reserved for this type: a walk-in is the only choice
     applyPeriod();
-    c.focus = CheckOutField::Name;
+    c.person.focus = PersonField::Name;
     m_state.keyboard.state.reset();
     m_state.router.push(ScreenId::StaffCheckOutLoan);
 }
@@ -429,7 +379,7 @@ void CheckOutFlow::applyPeriod()
     const domain::EquipmentType* type = m_catalog.findEquipmentType(c.typeId);
     if (type == nullptr)
         return;
-    c.start = today();
+    c.start = m_deps.today();
     c.maxDue = rules::dueDateFor(c.start, std::max(1, type->maxLoanDays));
     c.minDue = std::min(c.start.plusDays(1), c.maxDue);
     // A reservation was agreed for its own period (the availability ledger counts exactly that);
@@ -451,10 +401,10 @@ void CheckOutFlow::chooseReservation(const std::string& reservationId)
         c.reservationError = false;
         if (changed)
         {
-            (void)c.name.buffer.setText(r.name);
-            (void)c.phone.buffer.setText(r.phone);
-            std::erase_if(c.errors, [](const CheckOutFieldError& e)
-                          { return e.field == CheckOutField::Name || e.field == CheckOutField::Phone; });
+            (void)c.person.name.buffer.setText(r.name);
+            (void)c.person.phone.buffer.setText(r.phone);
+            dropPersonErrors(c.person, PersonField::Name);
+            dropPersonErrors(c.person, PersonField::Phone);
             applyPeriod();
         }
         return;
@@ -478,32 +428,15 @@ void CheckOutFlow::chooseWalkIn()
 bool CheckOutFlow::validateLoan()
 {
     CheckOutState& c = m_state.staff.checkOut;
-    c.errors.clear();
-    auto fail = [&](CheckOutField f, std::string_view key)
-    {
-        c.errors.push_back({f, std::string(key)});
-    };
-    if (auto r = validate::validatePersonName(c.name.buffer.text()); !r.ok())
-        fail(CheckOutField::Name, validate::messageKey(r.error()));
-    if (auto r = validate::normalisePhone(c.phone.buffer.text()); !r.ok())
-        fail(CheckOutField::Phone, validate::messageKey(r.error()));
-    if (auto r = validate::validateFreeText(c.street.buffer.text(), kAddressMin, kEquipmentStreetMax); !r.ok())
-        fail(CheckOutField::Street, validate::messageKey(r.error().error));
-    if (auto r = validate::normalisePostalCode(c.postalCode.buffer.text()); !r.ok())
-        fail(CheckOutField::PostalCode, validate::messageKey(r.error()));
-    if (auto r = validate::validateFreeText(c.city.buffer.text(), kAddressMin, kEquipmentCityMax); !r.ok())
-        fail(CheckOutField::City, validate::messageKey(r.error().error));
+    validatePerson(c.person, true);
     if (!c.pesel.buffer.empty())
-        if (auto r = validate::validatePesel(c.pesel.buffer.text(), today()); !r.ok())
-            fail(CheckOutField::Pesel, validate::messageKey(r.error()));
+        if (auto r = validate::validatePesel(c.pesel.buffer.text(), m_deps.today()); !r.ok())
+            addPersonError(c.person, PersonField::Pesel, validate::messageKey(r.error()));
     c.reservationError = !c.reservation && !c.walkIn;
     c.idError = !c.idChecked;
-    if (!c.errors.empty())
-    {
-        c.focus = c.errors.front().field;
+    if (focusFirstError(c.person))
         m_state.keyboard.state.reset();
-    }
-    return c.errors.empty() && !c.reservationError && !c.idError;
+    return c.person.errors.empty() && !c.reservationError && !c.idError;
 }
 
 void CheckOutFlow::confirm()
@@ -542,19 +475,13 @@ void CheckOutFlow::store()
     loan.typeId = c.typeId;
     if (c.reservation)
         loan.reservationId = c.reservation->reservationId;
-    loan.borrower.name = validate::validatePersonName(c.name.buffer.text()).value();
-    loan.borrower.phone = validate::normalisePhone(c.phone.buffer.text()).value();
-    loan.borrower.address.street =
-        validate::validateFreeText(c.street.buffer.text(), kAddressMin, kEquipmentStreetMax).value();
-    loan.borrower.address.postalCode = validate::normalisePostalCode(c.postalCode.buffer.text()).value();
-    loan.borrower.address.city =
-        validate::validateFreeText(c.city.buffer.text(), kAddressMin, kEquipmentCityMax).value();
+    loan.borrower = validatedPerson(c.person);
     if (!c.pesel.buffer.empty())
-        loan.pesel = validate::validatePesel(c.pesel.buffer.text(), today()).value().number;
+        loan.pesel = validate::validatePesel(c.pesel.buffer.text(), m_deps.today()).value().number;
     loan.start = c.start;
     loan.due = std::clamp(c.due, c.minDue, c.maxDue);
     loan.staffId = m_state.staff.session->staffId;
-    loan.createdAt = wallSeconds();
+    loan.createdAt = m_deps.wallSeconds();
     if (auto s = writeCheckOut(m_deps.services->database(), loan); !s.ok())
     {
         // The message names no borrower: SQLite's text is about tables and constraints only.
@@ -571,9 +498,10 @@ void CheckOutFlow::store()
     c.doneDue = loan.due;
     printAgreement(loan, *type);
     // Stored and handed to the printer: nothing typed stays in memory beyond what the screen shows.
-    for (FlowField* f : {&c.name, &c.phone, &c.street, &c.postalCode, &c.city, &c.pesel, &c.inventory})
-        f->buffer.clear();
-    c.errors.clear();
+    clearPersonFields(c.person);
+    c.pesel.buffer.clear();
+    c.inventory.buffer.clear();
+    c.person.errors.clear();
     c.reservation.reset();
     c.candidates.clear();
     c.pickups.clear();
@@ -589,24 +517,21 @@ void CheckOutFlow::printAgreement(const domain::Loan& loan, const domain::Equipm
     if (!m_deps.services->canPrint() || m_deps.translator == nullptr)
         return;
     c.printed = true;
-    const LocalDateTime now = m_deps.clock != nullptr ? m_deps.clock->localNow() : LocalDateTime{};
-    const receipt::SlipContext ctx{*m_deps.translator, m_state.language, m_catalog.municipality, m_deps.kioskName,
-                                   receipt::formatSlipDate(now.date) + " " + twoDigits(now.hour) + ":" +
-                                       twoDigits(now.minute)};
+    const receipt::SlipContext ctx = slipContext(m_deps, m_state.language, m_catalog.municipality);
     const receipt::AgreementCopy which[2] = {receipt::AgreementCopy::Cus, receipt::AgreementCopy::Borrower};
     for (std::size_t i = 0; i < c.copies.size(); ++i)
     {
-        AgreementCopyStatus& copy = c.copies[i];
+        SlipProgress& copy = c.copies[i];
         auto ticket = m_deps.services->print(
             receipt::lendingAgreementSlip(ctx, loan, type, m_state.staff.session->name, which[i]));
         if (ticket)
         {
-            copy.state = SlipState::Printing;
+            copy.status = SlipStatus::Printing;
             copy.ticket = *ticket;
         }
         else
         {
-            copy.state = SlipState::Failed;
+            copy.status = SlipStatus::Failed;
             copy.messageKey = "checkout.done.no_printer";
         }
     }
@@ -617,19 +542,9 @@ bool CheckOutFlow::onCompletion(const Completion& completion)
     const auto* printed = std::get_if<PrintCompletion>(&completion);
     if (printed == nullptr)
         return false;
-    for (AgreementCopyStatus& copy : m_state.staff.checkOut.copies)
-    {
-        if (copy.state != SlipState::Printing || copy.ticket != printed->ticket)
-            continue;
-        if (printed->result.ok())
-            copy.state = SlipState::Printed;
-        else
-        {
-            copy.state = SlipState::Failed;
-            copy.messageKey = failedPrintMessageKey(printed->result);
-        }
-        return true;
-    }
+    for (SlipProgress& copy : m_state.staff.checkOut.copies)
+        if (settleSlip(copy, *printed))
+            return true;
     return false;
 }
 
@@ -642,7 +557,7 @@ bool CheckOutFlow::onScan(const std::string& code)
     if (number.rfind(kBadgePrefix, 0) == 0)
         return false;
     CheckOutState& c = m_state.staff.checkOut;
-    c.focus = CheckOutField::InventoryNumber;
+    c.person.focus = PersonField::InventoryNumber;
     if (c.inventory.buffer.setText(number) != InsertResult::Inserted)
     {
         // Not an inventory label (too long, control characters): say so with what was read.

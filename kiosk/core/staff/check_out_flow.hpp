@@ -5,8 +5,7 @@
 #pragma once
 
 #include "kiosk/core/app_state.hpp"
-#include "kiosk/core/flows/equipment_flow.hpp" // FlowDeps
-#include "kiosk/core/intents.hpp"              // TypeText
+#include "kiosk/core/flows/flow.hpp"
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/core/staff/check_out_intents.hpp"
 #include "shared/domain/catalog.hpp"
@@ -20,32 +19,32 @@
 namespace okienko::kiosk
 {
 
-class CheckOutFlow
+class CheckOutFlow final : public Flow
 {
   public:
     /// `state` and `catalog` must outlive the flow.
     CheckOutFlow(AppState& state, const domain::Catalog& catalog) : m_state(state), m_catalog(catalog) {}
 
-    void attach(FlowDeps deps) { m_deps = std::move(deps); }
-    void apply(const CheckOutIntent& intent);
-    /// A worker's result for this flow; false when it belongs to someone else.
-    bool onCompletion(const Completion& completion);
-    /// A scanned code while one of this flow's screens is shown; false when not used here.
-    bool onScan(const std::string& code);
+    FlowId id() const override { return FlowId::CheckOut; }
+    bool ownsScreen(ScreenId screen) const override;
+    void attach(FlowDeps deps) override { m_deps = std::move(deps); }
+    bool apply(const Intent& intent) override;
+    /// The agreement copies' print results.
+    bool onCompletion(const Completion& completion) override;
+    /// A scanned inventory number on the unit step; false when not used here.
+    bool onScan(const std::string& code) override;
     /// Text from a USB keyboard for the field being typed (the inventory number on the unit step, the
     /// focused borrower field on the loan step), through the same filter as the on-screen keys. False
     /// when no check-out field takes typing now.
-    bool onType(const TypeText& typed);
-    /// Backspace on a USB keyboard for that field; false when none takes typing now.
-    bool onErase();
+    bool onType(const TypeText& typed) override;
+    bool onErase() override;
     /// Enter on a USB keyboard: the on-screen Done key (the unit step looks the number up, the loan
     /// step moves to the next field); false when no check-out field takes typing now.
-    bool onSubmit();
-    /// True once after this flow changed a unit's state in the kiosk database (the app then
-    /// reloads the catalogue, whose units residents' availability is computed from).
-    bool takeUnitsChanged() { return std::exchange(m_unitsChanged, false); }
+    bool onSubmit() override;
+    bool takeUnitsChanged() override { return std::exchange(m_unitsChanged, false); }
 
   private:
+    void act(const CheckOutIntent& intent);
     void showPickups();
     void start(std::optional<PickupRow> reservation);
     void press(const Key& key);
@@ -54,7 +53,7 @@ class CheckOutFlow
     /// on-screen key that typed it (its one-shot Shift is used up), nullptr for a USB keyboard.
     void insertInventory(char ch, const Key* key);
     /// The field typing goes to on the screen shown, nullopt when none (another screen, or done).
-    std::optional<CheckOutField> typingField();
+    std::optional<PersonField> typingField();
     void submitUnit();
     void chooseReservation(const std::string& reservationId);
     void chooseWalkIn();
@@ -63,8 +62,6 @@ class CheckOutFlow
     bool validateLoan();
     void store();
     void printAgreement(const domain::Loan& loan, const domain::EquipmentType& type);
-    Date today() const;
-    std::int64_t wallSeconds() const;
 
     AppState& m_state;
     const domain::Catalog& m_catalog;

@@ -27,7 +27,7 @@ struct ChoosePickup
 /// A tap on a field (inventory number, borrower's fields, PESEL).
 struct Focus
 {
-    CheckOutField field = CheckOutField::Name;
+    PersonField field = PersonField::Name;
 };
 /// A key of the keyboard or keypad, for the focused field.
 struct Press

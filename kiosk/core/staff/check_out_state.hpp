@@ -3,7 +3,8 @@
 // wipe test sees every field here.
 #pragma once
 
-#include "kiosk/core/flows/equipment_state.hpp" // FlowField, SlipState
+#include "kiosk/core/flows/person_form.hpp"
+#include "kiosk/core/slip_status.hpp"
 #include "shared/domain/reservation.hpp"
 #include "shared/util/date.hpp"
 
@@ -37,43 +38,12 @@ struct PickupRow
     friend bool operator==(const PickupRow&, const PickupRow&) = default;
 };
 
-/// The editable fields of check-out.
-enum class CheckOutField
-{
-    InventoryNumber,
-    Name,
-    Phone,
-    Street,
-    PostalCode,
-    City,
-    Pesel,
-};
-
-/// A validation message under one field (a translation key such as "validate.pesel.checksum").
-struct CheckOutFieldError
-{
-    CheckOutField field = CheckOutField::Name;
-    std::string messageKey;
-
-    friend bool operator==(const CheckOutFieldError&, const CheckOutFieldError&) = default;
-};
-
 /// Where check-out stands after Confirm.
 enum class CheckOutPhase
 {
     Editing, ///< choosing and typing; Confirm is allowed
     Failed,  ///< nothing was stored; `errorKey` says why; Confirm may be tried again
     Done,    ///< the loan is stored; further Confirm taps do nothing
-};
-
-/// One printed copy of the lending agreement.
-struct AgreementCopyStatus
-{
-    SlipState state = SlipState::None;
-    std::uint64_t ticket = 0;
-    std::string messageKey; ///< printer.* key when the copy failed
-
-    friend bool operator==(const AgreementCopyStatus&, const AgreementCopyStatus&) = default;
 };
 
 struct CheckOutState
@@ -95,16 +65,11 @@ struct CheckOutState
     bool walkIn = false;                  ///< "bez rezerwacji"
     std::vector<PickupRow> candidates;    ///< pick-ups of the unit's type
     bool reservationError = false;        ///< Confirm without choosing a reservation or walk-in
-    FlowField name{kEquipmentNameMax, InputFilter::PersonName};
-    FlowField phone{kEquipmentPhoneDigits, InputFilter::Digits};
-    FlowField street{kEquipmentStreetMax, InputFilter::Any};
-    FlowField postalCode{kEquipmentPostalDigits, InputFilter::Digits};
-    FlowField city{kEquipmentCityMax, InputFilter::PersonName};
+    /// The borrower; focus and messages also of the inventory number and the PESEL.
+    PersonForm person{.focus = PersonField::InventoryNumber, .errors = {}};
     FlowField pesel{kCheckOutPeselDigits, InputFilter::Digits}; ///< optional; never printed; masked off focus
     bool idChecked = false;                                     ///< staff saw the borrower's ID (required)
     bool idError = false;
-    CheckOutField focus = CheckOutField::InventoryNumber;
-    std::vector<CheckOutFieldError> errors;
     Date start; ///< today when the unit was accepted
     Date due;
     Date minDue; ///< tomorrow (or the maximum when a type allows one day only)
@@ -116,39 +81,25 @@ struct CheckOutState
     std::string errorKey; ///< a storage problem, translated on screen
     std::string doneInventory;
     Date doneDue;
-    bool printed = false;                      ///< a printer took the copies (else "no printer" is shown)
-    std::array<AgreementCopyStatus, 2> copies; ///< [0] for the CUS, [1] for the borrower
+    bool printed = false;               ///< a printer took the copies (else "no printer" is shown)
+    std::array<SlipProgress, 2> copies; ///< [0] for the CUS, [1] for the borrower
 
-    /// The text field behind a CheckOutField (the flow edits, the screens draw).
-    FlowField& field(CheckOutField id);
-    const FlowField& field(CheckOutField id) const;
+    /// The text field behind a PersonField of check-out (the flow edits, the screens draw).
+    FlowField& field(PersonField id);
+    const FlowField& field(PersonField id) const;
 
     friend bool operator==(const CheckOutState&, const CheckOutState&) = default;
 };
 
-inline const FlowField& CheckOutState::field(CheckOutField id) const
+inline const FlowField& CheckOutState::field(PersonField id) const
 {
-    switch (id)
-    {
-    case CheckOutField::InventoryNumber:
-        return inventory;
-    case CheckOutField::Name:
-        return name;
-    case CheckOutField::Phone:
-        return phone;
-    case CheckOutField::Street:
-        return street;
-    case CheckOutField::PostalCode:
-        return postalCode;
-    case CheckOutField::City:
-        return city;
-    case CheckOutField::Pesel:
+    if (id == PersonField::Pesel)
         return pesel;
-    }
-    return inventory;
+    const FlowField* own = person.field(id);
+    return own != nullptr ? *own : inventory;
 }
 
-inline FlowField& CheckOutState::field(CheckOutField id)
+inline FlowField& CheckOutState::field(PersonField id)
 {
     return const_cast<FlowField&>(static_cast<const CheckOutState&>(*this).field(id));
 }

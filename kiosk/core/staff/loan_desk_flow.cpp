@@ -1,7 +1,7 @@
 // LoanDeskFlow (see loan_desk_flow.hpp).
 #include "kiosk/core/staff/loan_desk_flow.hpp"
 
-#include "kiosk/core/flows/service_info_print.hpp" // failedPrintMessageKey
+#include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/staff/loan_desk_store.hpp"
 #include "kiosk/receipt/slip_documents.hpp"
 #include "shared/rules/loan_period.hpp"
@@ -10,34 +10,11 @@
 #include "shared/validate/free_text.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <type_traits>
 
 namespace okienko::kiosk
 {
-namespace
-{
-
-std::string twoDigits(int v)
-{
-    return (v < 10 ? "0" : "") + std::to_string(v);
-}
-
-} // namespace
-
-Date LoanDeskFlow::today() const
-{
-    return m_deps.clock != nullptr ? m_deps.clock->localNow().date : Date{2024, 1, 15};
-}
-
-std::int64_t LoanDeskFlow::wallSeconds() const
-{
-    if (m_deps.clock == nullptr)
-        return 0;
-    return std::chrono::duration_cast<std::chrono::seconds>(m_deps.clock->wallNow().time_since_epoch()).count();
-}
-
 std::string LoanDeskFlow::staffId() const
 {
     return m_state.staff.session ? m_state.staff.session->staffId : std::string();
@@ -50,7 +27,18 @@ db::Database* LoanDeskFlow::database() const
     return &m_deps.services->database();
 }
 
-void LoanDeskFlow::apply(const LoanDeskIntent& intent)
+bool LoanDeskFlow::ownsScreen(ScreenId screen) const
+{
+    return screen == ScreenId::StaffCheckIn || screen == ScreenId::StaffCheckInDone || screen == ScreenId::StaffLoans ||
+           screen == ScreenId::StaffOverdue || screen == ScreenId::StaffUnits;
+}
+
+bool LoanDeskFlow::apply(const Intent& intent)
+{
+    return applyOwn<LoanDeskIntent>(intent, [&](const LoanDeskIntent& own) { act(own); });
+}
+
+void LoanDeskFlow::act(const LoanDeskIntent& intent)
 {
     // Staff actions exist only inside a staff session (a stale intent after logout does nothing).
     if (!m_state.staff.loggedIn())
@@ -261,8 +249,8 @@ void LoanDeskFlow::findUnit()
         c.errorKey = "desk.error.no_database";
         return;
     }
-    auto loans = loadOpenLoans(*db, today());
-    auto units = loadDeskUnits(*db, today());
+    auto loans = loadOpenLoans(*db, m_deps.today());
+    auto units = loadDeskUnits(*db, m_deps.today());
     if (!loans.ok() || !units.ok())
     {
         c.errorKey = "desk.error.storage";
@@ -326,9 +314,9 @@ void LoanDeskFlow::confirmCheckIn()
     }
     if (c.eventId.empty())
         c.eventId = newUuid();
-    const Date returnedOn = today();
-    const CheckInRecord record{c.eventId,  wallSeconds(), c.loan->loanId, c.loan->inventoryNumber,
-                               returnedOn, *c.condition,  notes.value(),  staffId()};
+    const Date returnedOn = m_deps.today();
+    const CheckInRecord record{c.eventId,  m_deps.wallSeconds(), c.loan->loanId, c.loan->inventoryNumber,
+                               returnedOn, *c.condition,         notes.value(),  staffId()};
     if (auto s = writeCheckIn(*db, record); !s.ok())
     {
         c.phase = DeskPhase::Failed;
@@ -364,18 +352,15 @@ void LoanDeskFlow::confirmCheckIn()
 void LoanDeskFlow::printReturn(const domain::Loan& loan)
 {
     CheckInState& c = m_state.staff.desk.checkIn;
-    c.slip = SlipState::None;
+    c.slip.status = SlipStatus::NoPrinter;
     const domain::EquipmentType* type = m_catalog.findEquipmentType(loan.typeId);
     if (!m_deps.services->canPrint() || m_deps.translator == nullptr || type == nullptr)
         return;
-    const LocalDateTime now = m_deps.clock != nullptr ? m_deps.clock->localNow() : LocalDateTime{};
-    const receipt::SlipContext ctx{*m_deps.translator, m_state.language, m_catalog.municipality, m_deps.kioskName,
-                                   receipt::formatSlipDate(now.date) + " " + twoDigits(now.hour) + ":" +
-                                       twoDigits(now.minute)};
+    const receipt::SlipContext ctx = slipContext(m_deps, m_state.language, m_catalog.municipality);
     if (auto ticket = m_deps.services->print(receipt::returnConfirmationSlip(ctx, loan, *type)))
     {
-        c.slip = SlipState::Printing;
-        c.printTicket = *ticket;
+        c.slip.status = SlipStatus::Printing;
+        c.slip.ticket = *ticket;
     }
 }
 
@@ -392,7 +377,7 @@ bool LoanDeskFlow::loadLoans()
         d.listErrorKey = "desk.error.no_database";
         return false;
     }
-    auto loans = loadOpenLoans(*db, today());
+    auto loans = loadOpenLoans(*db, m_deps.today());
     if (!loans.ok())
     {
         std::fprintf(stderr, "[loan-desk] reading open loans failed: %s\n", loans.error().message.c_str());
@@ -476,7 +461,7 @@ void LoanDeskFlow::confirmExtension()
     loan.typeId = x.loan->typeId;
     loan.start = x.loan->start;
     loan.due = x.loan->due;
-    auto allowed = rules::extendedDueDate(*type, loan, extra, today());
+    auto allowed = rules::extendedDueDate(*type, loan, extra, m_deps.today());
     if (!allowed.ok())
     {
         switch (allowed.error())
@@ -502,7 +487,7 @@ void LoanDeskFlow::confirmExtension()
     }
     if (x.eventId.empty())
         x.eventId = newUuid();
-    const ExtensionRecord record{x.eventId, wallSeconds(), x.loan->loanId, allowed.value(), staffId()};
+    const ExtensionRecord record{x.eventId, m_deps.wallSeconds(), x.loan->loanId, allowed.value(), staffId()};
     if (auto s = writeExtension(*db, record); !s.ok())
     {
         x.phase = DeskPhase::Failed;
@@ -534,7 +519,7 @@ bool LoanDeskFlow::loadUnits()
         d.listErrorKey = "desk.error.no_database";
         return false;
     }
-    auto units = loadDeskUnits(*db, today());
+    auto units = loadDeskUnits(*db, m_deps.today());
     if (!units.ok())
     {
         std::fprintf(stderr, "[loan-desk] reading units failed: %s\n", units.error().message.c_str());
@@ -573,7 +558,7 @@ void LoanDeskFlow::setUnitState(const std::string& inventoryNumber, domain::Unit
         d.unitsMessageKey = "desk.error.no_database";
         return;
     }
-    const UnitStateRecord record{newUuid(), wallSeconds(), inventoryNumber, from, to, staffId()};
+    const UnitStateRecord record{newUuid(), m_deps.wallSeconds(), inventoryNumber, from, to, staffId()};
     if (auto s = writeUnitState(*db, record); !s.ok())
     {
         if (s.error().kind == db::ErrorKind::NotFound)
@@ -599,17 +584,7 @@ bool LoanDeskFlow::onCompletion(const Completion& completion)
     const auto* printed = std::get_if<PrintCompletion>(&completion);
     if (printed == nullptr)
         return false;
-    CheckInState& c = m_state.staff.desk.checkIn;
-    if (c.slip != SlipState::Printing || printed->ticket != c.printTicket)
-        return false;
-    if (printed->result.ok())
-        c.slip = SlipState::Printed;
-    else
-    {
-        c.slip = SlipState::Failed;
-        c.printMessageKey = failedPrintMessageKey(printed->result);
-    }
-    return true;
+    return settleSlip(m_state.staff.desk.checkIn.slip, *printed);
 }
 
 bool LoanDeskFlow::onScan(const std::string& code)

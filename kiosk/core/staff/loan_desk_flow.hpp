@@ -5,8 +5,7 @@
 #pragma once
 
 #include "kiosk/core/app_state.hpp"
-#include "kiosk/core/flows/equipment_flow.hpp" // FlowDeps
-#include "kiosk/core/intents.hpp"              // TypeText
+#include "kiosk/core/flows/flow.hpp"
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/core/staff/loan_desk_intents.hpp"
 #include "shared/domain/catalog.hpp"
@@ -17,32 +16,32 @@
 namespace okienko::kiosk
 {
 
-class LoanDeskFlow
+class LoanDeskFlow final : public Flow
 {
   public:
     /// `state` and `catalog` must outlive the flow.
     LoanDeskFlow(AppState& state, const domain::Catalog& catalog) : m_state(state), m_catalog(catalog) {}
 
-    void attach(FlowDeps deps) { m_deps = std::move(deps); }
-    void apply(const LoanDeskIntent& intent);
-    /// A worker's result for this flow; false when it belongs to someone else.
-    bool onCompletion(const Completion& completion);
-    /// A scanned code while one of this flow's screens is shown; false when not used here.
-    bool onScan(const std::string& code);
+    FlowId id() const override { return FlowId::LoanDesk; }
+    bool ownsScreen(ScreenId screen) const override;
+    void attach(FlowDeps deps) override { m_deps = std::move(deps); }
+    bool apply(const Intent& intent) override;
+    /// The return confirmation's print result.
+    bool onCompletion(const Completion& completion) override;
+    /// A scanned inventory number on the check-in screens; false when not used here.
+    bool onScan(const std::string& code) override;
     /// Text from a USB keyboard for the check-in field being typed (the inventory number until the
     /// unit is found, then the notes once tapped), through the same filter as the on-screen keys.
     /// False when no desk field takes typing now.
-    bool onType(const TypeText& typed);
-    /// Backspace on a USB keyboard for that field; false when none takes typing now.
-    bool onErase();
+    bool onType(const TypeText& typed) override;
+    bool onErase() override;
     /// Enter on a USB keyboard: the on-screen Done key (the inventory number is looked up); false when
     /// no desk field takes typing now.
-    bool onSubmit();
-    /// True once after this flow changed a unit's state in the kiosk database (the app then
-    /// reloads the catalogue, whose units residents' availability is computed from).
-    bool takeUnitsChanged() { return std::exchange(m_unitsChanged, false); }
+    bool onSubmit() override;
+    bool takeUnitsChanged() override { return std::exchange(m_unitsChanged, false); }
 
   private:
+    void act(const LoanDeskIntent& intent);
     void startCheckIn();
     void press(const Key& key);
     /// The check-in field typing goes to now, nullptr when none (another screen, no focus, done).
@@ -63,8 +62,6 @@ class LoanDeskFlow
     db::Database* database() const;
     bool loadLoans();
     bool loadUnits();
-    Date today() const;
-    std::int64_t wallSeconds() const;
     std::string staffId() const;
 
     AppState& m_state;

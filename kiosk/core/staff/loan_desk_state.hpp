@@ -3,7 +3,8 @@
 // logout wipe replaces them, so no borrower's name or phone outlives the staff session.
 #pragma once
 
-#include "kiosk/core/flows/equipment_state.hpp" // FlowField, SlipState
+#include "kiosk/core/flows/flow_field.hpp"
+#include "kiosk/core/slip_status.hpp"
 #include "shared/domain/equipment.hpp"
 #include "shared/domain/reservation.hpp"
 #include "shared/util/date.hpp"
@@ -80,9 +81,7 @@ struct CheckInState
     std::string eventId; ///< made at the first Confirm; a retry reuses it, so it is stored once
     // --- after Confirm
     domain::UnitState unitState = domain::UnitState::Cleaning; ///< where the unit went
-    SlipState slip = SlipState::None;
-    std::uint64_t printTicket = 0;
-    std::string printMessageKey;
+    SlipProgress slip;
 
     friend bool operator==(const CheckInState&, const CheckInState&) = default;
 };

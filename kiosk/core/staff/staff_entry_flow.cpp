@@ -40,7 +40,17 @@ int staffLockMinutes(std::int64_t locks)
     return std::min(minutes, kStaffLockMaxMinutes);
 }
 
-void StaffEntryFlow::apply(const StaffEntryIntent& intent)
+bool StaffEntryFlow::ownsScreen(ScreenId screen) const
+{
+    return screen == ScreenId::StaffPin || screen == ScreenId::StaffMenu || screen == ScreenId::StaffStatus;
+}
+
+bool StaffEntryFlow::apply(const Intent& intent)
+{
+    return applyOwn<StaffEntryIntent>(intent, [&](const StaffEntryIntent& own) { act(own); });
+}
+
+void StaffEntryFlow::act(const StaffEntryIntent& intent)
 {
     std::visit(
         [&](const auto& a)
@@ -95,7 +105,7 @@ bool StaffEntryFlow::onCompletion(const Completion& completion)
 
 void StaffEntryFlow::sessionEnding()
 {
-    if (m_deps.services != nullptr)
+    if (m_state.staff.loggedIn() && m_deps.services != nullptr)
         m_deps.services->forgetPrinted();
 }
 

@@ -5,8 +5,7 @@
 #pragma once
 
 #include "kiosk/core/app_state.hpp"
-#include "kiosk/core/flows/equipment_flow.hpp" // FlowDeps
-#include "kiosk/core/intents.hpp"              // TypeText
+#include "kiosk/core/flows/flow.hpp"
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/core/staff/staff_entry_intents.hpp"
 #include "shared/domain/catalog.hpp"
@@ -27,36 +26,37 @@ inline constexpr std::string_view kStaffBadgePrefix = "OKIENKO-STAFF:";
 /// How long the `locks`-th lock in a row lasts: 5, 10, 20, 40, then 60 minutes.
 int staffLockMinutes(std::int64_t locks);
 
-class StaffEntryFlow
+class StaffEntryFlow final : public Flow
 {
   public:
     /// `state` and `catalog` must outlive the flow.
     StaffEntryFlow(AppState& state, const domain::Catalog& catalog) : m_state(state), m_catalog(catalog) {}
 
-    void attach(FlowDeps deps) { m_deps = std::move(deps); }
-    void apply(const StaffEntryIntent& intent);
-    /// A worker's result for this flow; false when it belongs to someone else.
-    bool onCompletion(const Completion& completion);
+    FlowId id() const override { return FlowId::StaffEntry; }
+    bool ownsScreen(ScreenId screen) const override;
+    void attach(FlowDeps deps) override { m_deps = std::move(deps); }
+    bool apply(const Intent& intent) override;
+    /// PIN checks, the printer's condition, reprint and test print results.
+    bool onCompletion(const Completion& completion) override;
     /// A scanned code: a staff badge (kStaffBadgePrefix + staff id) on the attract or home screen
     /// while nobody is logged in opens the PIN keypad for that member only. False otherwise.
-    bool onScan(const std::string& code);
+    bool onScan(const std::string& code) override;
     /// Text from a USB keyboard while the PIN keypad is shown: each digit goes in as the keypad's key
     /// would (the same limit, lock and wait for an answer); anything else is dropped. False when the
     /// keypad is not shown.
-    bool onType(const TypeText& typed);
+    bool onType(const TypeText& typed) override;
     /// Backspace on a USB keyboard: the keypad's ⌫. False when the keypad is not shown.
-    bool onErase();
+    bool onErase() override;
     /// Enter on a USB keyboard: the keypad's OK. False when the keypad is not shown.
-    bool onSubmit();
-    /// True once after this flow changed a unit's state in the kiosk database (the app then
-    /// reloads the catalogue, whose units residents' availability is computed from).
-    bool takeUnitsChanged() { return std::exchange(m_unitsChanged, false); }
+    bool onSubmit() override;
     /// True once after "Wyloguj": the controller then wipes the session (which is the logout).
     bool takeLogout() { return std::exchange(m_logout, false); }
-    /// The session is being wiped while staff are logged in: forget the slips kept for reprint.
-    void sessionEnding();
+    /// The session is being wiped while staff are logged in: forget the slips kept for reprint
+    /// (they may name a borrower).
+    void sessionEnding() override;
 
   private:
+    void act(const StaffEntryIntent& intent);
     /// staff_guard's row: wrong PINs in a row, locks in a row, the lock's end (Unix seconds).
     struct Guard
     {
@@ -92,7 +92,6 @@ class StaffEntryFlow
     AppState& m_state;
     const domain::Catalog& m_catalog;
     FlowDeps m_deps;
-    bool m_unitsChanged = false;
     bool m_logout = false;
     /// PIN checks asked and not answered yet: a wrong PIN counts even when the keypad was left meanwhile.
     std::vector<std::uint64_t> m_pendingPins;

@@ -183,7 +183,7 @@ void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
         Paragraph(ctx, env.tr.tr("slip.callback.when") + ": " + windowText(env, s.storedDay, s.storedPart));
         Label(ctx, env.tr.tr("request.done.code"));
         TextIn(ctx, ctx.faces().title, ctx.palette.text, s.stored->code);
-        drawSlipStatus(env, ctx, s.stored->slip);
+        drawSlipStatus(env, ctx, s.stored->slip.status);
         // A placeholder number ("— (do uzupełnienia)") must not be offered as the one to call.
         if (!env.catalog.municipality.phone.empty() && !env.catalog.municipality.contactToBeConfirmed)
             Paragraph(ctx, env.tr.format("slip.callback.no_call", {{"phone", env.catalog.municipality.phone}}));

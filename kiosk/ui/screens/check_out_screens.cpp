@@ -149,7 +149,7 @@ void drawUnit(const ScreenEnv& env, UiContext& ctx, Intents& out)
     if (BigButton(ctx,
                   (value.empty() ? env.tr.tr("checkout.field.tap_to_type") : value) + " |##checkout-field-inventory",
                   wide(ButtonStyle::Selected, "checkout-field-inventory")))
-        send(out, check_out::Focus{CheckOutField::InventoryNumber});
+        send(out, check_out::Focus{PersonField::InventoryNumber});
     if (!c.unitErrorKey.empty())
         errorText(ctx, unitError(env, c));
     ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
@@ -163,59 +163,63 @@ void drawUnit(const ScreenEnv& env, UiContext& ctx, Intents& out)
     endStaffScreen(env, ctx, out);
 }
 
-const char* fieldKey(CheckOutField f)
+const char* fieldKey(PersonField f)
 {
     switch (f)
     {
-    case CheckOutField::InventoryNumber:
+    case PersonField::InventoryNumber:
         return "checkout.unit.field";
-    case CheckOutField::Name:
+    case PersonField::Name:
         return "checkout.field.name";
-    case CheckOutField::Phone:
+    case PersonField::Phone:
         return "checkout.field.phone";
-    case CheckOutField::Street:
+    case PersonField::Street:
         return "checkout.field.street";
-    case CheckOutField::PostalCode:
+    case PersonField::PostalCode:
         return "checkout.field.postal_code";
-    case CheckOutField::City:
+    case PersonField::City:
         return "checkout.field.city";
-    case CheckOutField::Pesel:
+    case PersonField::Pesel:
         return "checkout.field.pesel";
+    case PersonField::CarerName:
+        break; // not on this form
     }
     return "checkout.field.name";
 }
 
-const char* fieldId(CheckOutField f)
+const char* fieldId(PersonField f)
 {
     switch (f)
     {
-    case CheckOutField::InventoryNumber:
+    case PersonField::InventoryNumber:
         return "checkout-field-inventory";
-    case CheckOutField::Name:
+    case PersonField::Name:
         return "checkout-field-name";
-    case CheckOutField::Phone:
+    case PersonField::Phone:
         return "checkout-field-phone";
-    case CheckOutField::Street:
+    case PersonField::Street:
         return "checkout-field-street";
-    case CheckOutField::PostalCode:
+    case PersonField::PostalCode:
         return "checkout-field-postal";
-    case CheckOutField::City:
+    case PersonField::City:
         return "checkout-field-city";
-    case CheckOutField::Pesel:
+    case PersonField::Pesel:
         return "checkout-field-pesel";
+    case PersonField::CarerName:
+        break; // not on this form
     }
     return "checkout-field";
 }
 
 /// What a field shows: the postal code with its dash, the phone grouped, and the PESEL masked as
 /// soon as the focus leaves it (someone behind the borrower must not read it).
-std::string shownValue(CheckOutField f, const std::string& text, bool focused)
+std::string shownValue(PersonField f, const std::string& text, bool focused)
 {
-    if (f == CheckOutField::PostalCode && text.size() > 2)
+    if (f == PersonField::PostalCode && text.size() > 2)
         return text.substr(0, 2) + "-" + text.substr(2);
-    if (f == CheckOutField::Phone && text.size() == 9)
+    if (f == PersonField::Phone && text.size() == 9)
         return validate::formatPhone(text);
-    if (f == CheckOutField::Pesel && !focused && !text.empty())
+    if (f == PersonField::Pesel && !focused && !text.empty())
     {
         std::string masked;
         for (std::size_t i = 0; i < text.size(); ++i)
@@ -225,17 +229,17 @@ std::string shownValue(CheckOutField f, const std::string& text, bool focused)
     return text;
 }
 
-void fieldRow(const ScreenEnv& env, UiContext& ctx, Intents& out, CheckOutField f)
+void fieldRow(const ScreenEnv& env, UiContext& ctx, Intents& out, PersonField f)
 {
     const CheckOutState& c = env.state.staff.checkOut;
     Label(ctx, env.tr.tr(fieldKey(f)));
-    const bool focused = c.focus == f;
+    const bool focused = c.person.focus == f;
     const std::string value = shownValue(f, c.field(f).buffer.text(), focused);
     const std::string shown = value.empty() ? env.tr.tr("checkout.field.tap_to_type") : value;
     if (BigButton(ctx, shown + (focused ? " |" : "") + "##" + fieldId(f),
                   wide(focused ? ButtonStyle::Selected : ButtonStyle::Secondary, fieldId(f))))
         send(out, check_out::Focus{f});
-    for (const CheckOutFieldError& err : c.errors)
+    for (const PersonFieldError& err : c.person.errors)
         if (err.field == f)
             errorText(ctx, env.tr.tr(err.messageKey));
 }
@@ -246,8 +250,8 @@ void drawLoan(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const std::string title =
         env.tr.format("checkout.loan.title", {{"number", c.inventoryNumber}, {"type", typeName(env, c.typeId)}});
     beginStaffScreen(env, ctx, out, "##co-loan", {.title = title, .back = true});
-    const bool numeric =
-        c.focus == CheckOutField::Phone || c.focus == CheckOutField::PostalCode || c.focus == CheckOutField::Pesel;
+    const bool numeric = c.person.focus == PersonField::Phone || c.person.focus == PersonField::PostalCode ||
+                         c.person.focus == PersonField::Pesel;
     TouchScrollBegin(ctx, "##co-loan-body",
                      ImVec2(0, staffContentHeight(env, ctx, numeric ? StaffKeys::Keypad : StaffKeys::Letters)));
 
@@ -270,8 +274,8 @@ void drawLoan(const ScreenEnv& env, UiContext& ctx, Intents& out)
 
     ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
     Label(ctx, env.tr.tr("checkout.loan.borrower"));
-    for (CheckOutField f : {CheckOutField::Name, CheckOutField::Phone, CheckOutField::Street, CheckOutField::PostalCode,
-                            CheckOutField::City, CheckOutField::Pesel})
+    for (PersonField f : {PersonField::Name, PersonField::Phone, PersonField::Street, PersonField::PostalCode,
+                          PersonField::City, PersonField::Pesel})
         fieldRow(env, ctx, out, f);
     ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
     if (BigButton(
@@ -335,19 +339,20 @@ void drawLoan(const ScreenEnv& env, UiContext& ctx, Intents& out)
     endStaffScreen(env, ctx, out);
 }
 
-void copyLine(const ScreenEnv& env, UiContext& ctx, const char* labelKey, const AgreementCopyStatus& copy)
+void copyLine(const ScreenEnv& env, UiContext& ctx, const char* labelKey, const SlipProgress& copy)
 {
     const std::string label = env.tr.tr(labelKey) + ": ";
-    switch (copy.state)
+    switch (copy.status)
     {
-    case SlipState::None:
-    case SlipState::Printing:
+    case SlipStatus::None:
+    case SlipStatus::NoPrinter:
+    case SlipStatus::Printing:
         Paragraph(ctx, label + env.tr.tr("checkout.done.printing"));
         return;
-    case SlipState::Printed:
+    case SlipStatus::Printed:
         Paragraph(ctx, "✓ " + label + env.tr.tr("checkout.done.printed"));
         return;
-    case SlipState::Failed:
+    case SlipStatus::Failed:
         errorText(ctx, label + env.tr.tr("checkout.done.failed") +
                            (copy.messageKey.empty() ? std::string() : " — " + env.tr.tr(copy.messageKey)));
         return;
@@ -367,7 +372,7 @@ void drawDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
     {
         copyLine(env, ctx, "checkout.done.copy_cus", c.copies[0]);
         copyLine(env, ctx, "checkout.done.copy_borrower", c.copies[1]);
-        if (c.copies[0].state == SlipState::Failed || c.copies[1].state == SlipState::Failed)
+        if (c.copies[0].status == SlipStatus::Failed || c.copies[1].status == SlipStatus::Failed)
             ParagraphColored(ctx, env.tr.tr("checkout.done.reprint_hint"), ctx.palette.mutedText);
     }
     ImGui::Dummy(ImVec2(0, ctx.em(0.8f)));

@@ -151,7 +151,7 @@ void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
             Paragraph(ctx, env.tr.tr("slip.meeting.we_will_call"));
         Label(ctx, env.tr.tr("request.done.code"));
         TextIn(ctx, ctx.faces().title, ctx.palette.text, s.stored->code);
-        drawSlipStatus(env, ctx, s.stored->slip);
+        drawSlipStatus(env, ctx, s.stored->slip.status);
     }
     ImGui::Spacing();
     drawRatingPanel(env, ctx, out);

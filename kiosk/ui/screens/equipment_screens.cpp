@@ -82,66 +82,72 @@ std::string attributesLine(const ScreenEnv& env, const domain::EquipmentType& t)
     return s;
 }
 
-const char* fieldKey(EquipmentField f)
+const char* fieldKey(PersonField f)
 {
     switch (f)
     {
-    case EquipmentField::Name:
+    case PersonField::Name:
         return "equipment.field.name";
-    case EquipmentField::Phone:
+    case PersonField::Phone:
         return "equipment.field.phone";
-    case EquipmentField::Street:
+    case PersonField::Street:
         return "equipment.field.street";
-    case EquipmentField::PostalCode:
+    case PersonField::PostalCode:
         return "equipment.field.postal_code";
-    case EquipmentField::City:
+    case PersonField::City:
         return "equipment.field.city";
-    case EquipmentField::CarerName:
+    case PersonField::CarerName:
         return "equipment.field.carer_name";
+    case PersonField::Pesel:
+    case PersonField::InventoryNumber:
+        break; // not on this form
     }
     return "equipment.field.name";
 }
 
-const char* fieldId(EquipmentField f)
+const char* fieldId(PersonField f)
 {
     switch (f)
     {
-    case EquipmentField::Name:
+    case PersonField::Name:
         return "eq-field-name";
-    case EquipmentField::Phone:
+    case PersonField::Phone:
         return "eq-field-phone";
-    case EquipmentField::Street:
+    case PersonField::Street:
         return "eq-field-street";
-    case EquipmentField::PostalCode:
+    case PersonField::PostalCode:
         return "eq-field-postal";
-    case EquipmentField::City:
+    case PersonField::City:
         return "eq-field-city";
-    case EquipmentField::CarerName:
+    case PersonField::CarerName:
         return "eq-field-carer";
+    case PersonField::Pesel:
+    case PersonField::InventoryNumber:
+        break; // not on this form
     }
     return "eq-field";
 }
 
 /// "18100" → "18-100" while typing, so the resident sees the familiar form.
-std::string shownValue(EquipmentField f, const std::string& text)
+std::string shownValue(PersonField f, const std::string& text)
 {
-    if (f == EquipmentField::PostalCode && text.size() > 2)
+    if (f == PersonField::PostalCode && text.size() > 2)
         return text.substr(0, 2) + "-" + text.substr(2);
-    if (f == EquipmentField::Phone && text.size() == 9)
+    if (f == PersonField::Phone && text.size() == 9)
         return validate::formatPhone(text);
     return text;
 }
 
-void fieldRow(const ScreenEnv& env, UiContext& ctx, Intents& out, EquipmentField f)
+void fieldRow(const ScreenEnv& env, UiContext& ctx, Intents& out, PersonField f)
 {
     const EquipmentState& e = env.state.equipment;
     Label(ctx, env.tr.tr(fieldKey(f)));
     const std::string value = shownValue(f, e.field(f).buffer.text());
-    ButtonOptions o = wide(e.focus == f ? ButtonStyle::Selected : ButtonStyle::Secondary, fieldId(f));
+    ButtonOptions o = wide(e.person.focus == f ? ButtonStyle::Selected : ButtonStyle::Secondary, fieldId(f));
     const std::string shown = value.empty() ? env.tr.tr("equipment.field.tap_to_type") : value;
-    if (BigButton(ctx, shown + (e.focus == f ? " |" : "") + "##" + fieldId(f), o))
+    if (BigButton(ctx, shown + (e.person.focus == f ? " |" : "") + "##" + fieldId(f), o))
         emit(out, equipment::Focus{f});
-    for (const FieldError& err : e.errors)
+    for (const PersonFieldError& err : e.person.errors)
         if (err.field == f)
             errorText(ctx, env.tr.tr(err.messageKey));
 }
@@ -379,22 +385,22 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
     drawTopBar(env, ctx, out);
     const EquipmentState& e = env.state.equipment;
     Title(ctx, env.tr.tr(e.waitingList ? "equipment.person.title_waiting" : "equipment.person.title"));
-    const bool numeric = e.focus == EquipmentField::Phone || e.focus == EquipmentField::PostalCode;
+    const bool numeric = e.person.focus == PersonField::Phone || e.person.focus == PersonField::PostalCode;
     const KeyboardLayout& layout = numeric ? numericKeypad() : env.state.keyboard.state.layout();
     const float kbH = keyboardHeight(ctx, layout);
     TouchScrollBegin(ctx, "##eq-person-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - kbH));
-    fieldRow(env, ctx, out, EquipmentField::Name);
-    fieldRow(env, ctx, out, EquipmentField::Phone);
+    fieldRow(env, ctx, out, PersonField::Name);
+    fieldRow(env, ctx, out, PersonField::Phone);
     if (!e.waitingList)
     {
-        fieldRow(env, ctx, out, EquipmentField::Street);
-        fieldRow(env, ctx, out, EquipmentField::PostalCode);
-        fieldRow(env, ctx, out, EquipmentField::City);
+        fieldRow(env, ctx, out, PersonField::Street);
+        fieldRow(env, ctx, out, PersonField::PostalCode);
+        fieldRow(env, ctx, out, PersonField::City);
     }
     ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
     toggle(ctx, out, e.onBehalf, env.tr.tr("equipment.on_behalf"), "eq-on-behalf", equipment::ToggleOnBehalf{});
     if (e.onBehalf)
-        fieldRow(env, ctx, out, EquipmentField::CarerName);
+        fieldRow(env, ctx, out, PersonField::CarerName);
     if (!e.waitingList)
     {
         ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
@@ -441,13 +447,13 @@ void drawEquipmentSummaryScreen(const ScreenEnv& env, UiContext& ctx, Intents& o
             env, ctx, "equipment.summary.dates",
             env.tr.format("equipment.dates.summary", {{"from", formatDay(*e.pickUp)},
                                                       {"until", formatDay(rules::dueDateFor(*e.pickUp, e.days))}}));
-    keyValue(env, ctx, "equipment.field.name", e.name.buffer.text());
-    keyValue(env, ctx, "equipment.field.phone", validate::maskPhone(e.phone.buffer.text()));
+    keyValue(env, ctx, "equipment.field.name", e.person.name.buffer.text());
+    keyValue(env, ctx, "equipment.field.phone", validate::maskPhone(e.person.phone.buffer.text()));
     if (!e.waitingList)
     {
-        const std::string postal = shownValue(EquipmentField::PostalCode, e.postalCode.buffer.text());
+        const std::string postal = shownValue(PersonField::PostalCode, e.person.postalCode.buffer.text());
         keyValue(env, ctx, "equipment.summary.address",
-                 e.street.buffer.text() + ", " + postal + " " + e.city.buffer.text());
+                 e.person.street.buffer.text() + ", " + postal + " " + e.person.city.buffer.text());
     }
     if (e.onBehalf)
         keyValue(env, ctx, "equipment.field.carer_name", e.carerName.buffer.text());
@@ -536,21 +542,22 @@ void drawEquipmentDoneScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         }
     }
     ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-    switch (e.slip)
+    switch (e.slip.status)
     {
-    case SlipState::None:
+    case SlipStatus::None:
+    case SlipStatus::NoPrinter:
         ParagraphColored(ctx, env.tr.tr("equipment.done.no_printer"), ctx.palette.mutedText);
         break;
-    case SlipState::Printing:
+    case SlipStatus::Printing:
         ParagraphColored(ctx, env.tr.tr("equipment.done.printing"), ctx.palette.mutedText);
         break;
-    case SlipState::Printed:
+    case SlipStatus::Printed:
         ParagraphColored(ctx, env.tr.tr("equipment.done.printed"), ctx.palette.mutedText);
         break;
-    case SlipState::Failed:
+    case SlipStatus::Failed:
         errorText(ctx, env.tr.tr("printer.failed_show_code"));
-        if (!e.printMessageKey.empty())
-            Paragraph(ctx, env.tr.tr(e.printMessageKey));
+        if (!e.slip.messageKey.empty())
+            Paragraph(ctx, env.tr.tr(e.slip.messageKey));
         break;
     }
     ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));

@@ -191,21 +191,22 @@ void drawCheckInDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
             keyValue(env, ctx, "desk.checkin.notes", c.notes.buffer.text());
     }
     ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-    switch (c.slip)
+    switch (c.slip.status)
     {
-    case SlipState::None:
+    case SlipStatus::None:
+    case SlipStatus::NoPrinter:
         ParagraphColored(ctx, env.tr.tr("desk.done.no_printer"), ctx.palette.mutedText);
         break;
-    case SlipState::Printing:
+    case SlipStatus::Printing:
         ParagraphColored(ctx, env.tr.tr("desk.done.printing"), ctx.palette.mutedText);
         break;
-    case SlipState::Printed:
+    case SlipStatus::Printed:
         ParagraphColored(ctx, env.tr.tr("desk.done.printed"), ctx.palette.mutedText);
         break;
-    case SlipState::Failed:
+    case SlipStatus::Failed:
         errorText(ctx, env.tr.tr("desk.done.print_failed"));
-        if (!c.printMessageKey.empty())
-            Paragraph(ctx, env.tr.tr(c.printMessageKey));
+        if (!c.slip.messageKey.empty())
+            Paragraph(ctx, env.tr.tr(c.slip.messageKey));
         break;
     }
     ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));

@@ -104,25 +104,26 @@ void printSection(const ScreenEnv& env, UiContext& ctx, Intents& out, const doma
     opt.style = ButtonStyle::Secondary;
     opt.id = "service-print";
     opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-    opt.enabled = p.slip != SlipState::Printing;
+    opt.enabled = p.slip.status != SlipStatus::Printing;
     if (BigButton(ctx, env.tr.tr("service.print") + "##service-print", opt))
         out.emplace_back(PrintServiceInfo{s.id});
     if (!mine)
         return;
-    switch (p.slip)
+    switch (p.slip.status)
     {
-    case SlipState::None:
+    case SlipStatus::None:
+    case SlipStatus::NoPrinter:
         break;
-    case SlipState::Printing:
+    case SlipStatus::Printing:
         ParagraphColored(ctx, env.tr.tr("service.print.printing"), ctx.palette.mutedText);
         break;
-    case SlipState::Printed:
+    case SlipStatus::Printed:
         ParagraphColored(ctx, "✓ " + env.tr.tr("service.print.done"), ctx.palette.text);
         break;
-    case SlipState::Failed:
+    case SlipStatus::Failed:
         ParagraphColored(ctx, "⚠ " + env.tr.tr("service.print.failed"), ctx.palette.warningText);
-        if (!p.messageKey.empty())
-            Paragraph(ctx, env.tr.tr(p.messageKey));
+        if (!p.slip.messageKey.empty())
+            Paragraph(ctx, env.tr.tr(p.slip.messageKey));
         break;
     }
 }

@@ -50,8 +50,8 @@ class EquipmentFlowTest : public ::testing::Test
     /// Types `text` into the focused field with the keys a finger would tap.
     void type(const std::string& text)
     {
-        const bool keypad =
-            m_state.equipment.focus == EquipmentField::Phone || m_state.equipment.focus == EquipmentField::PostalCode;
+        const bool keypad = m_state.equipment.person.focus == PersonField::Phone ||
+                            m_state.equipment.person.focus == PersonField::PostalCode;
         std::size_t i = 0;
         while (i < text.size())
         {
@@ -83,7 +83,7 @@ class EquipmentFlowTest : public ::testing::Test
             i += len;
         }
     }
-    void fill(EquipmentField f, const std::string& text)
+    void fill(PersonField f, const std::string& text)
     {
         eq(equipment::Focus{f});
         type(text);
@@ -97,11 +97,11 @@ class EquipmentFlowTest : public ::testing::Test
         eq(equipment::PickDate{kToday.plusDays(2)});
         eq(equipment::DatesNext{});
         eq(equipment::AcknowledgeClause{});
-        fill(EquipmentField::Name, "anna kowalska");
-        fill(EquipmentField::Phone, "600123456");
-        fill(EquipmentField::Street, "ul. polna 5");
-        fill(EquipmentField::PostalCode, "18100");
-        fill(EquipmentField::City, "łapy");
+        fill(PersonField::Name, "anna kowalska");
+        fill(PersonField::Phone, "600123456");
+        fill(PersonField::Street, "ul. polna 5");
+        fill(PersonField::PostalCode, "18100");
+        fill(PersonField::City, "łapy");
         eq(equipment::ToggleResidency{});
         eq(equipment::PersonNext{});
     }
@@ -147,8 +147,8 @@ TEST_F(EquipmentFlowTest, OfflineConfirmStoresOneReservationWithItsOutboxEventAn
     EXPECT_NE(std::find(text.begin(), text.end(), m_state.equipment.code), text.end());
     EXPECT_TRUE(rules::parseReferenceCode(m_state.equipment.code, rules::ReferenceKind::Reservation).ok());
     EXPECT_EQ(m_state.equipment.maskedPhone, "600 *** *56");
-    EXPECT_TRUE(m_state.equipment.name.buffer.empty());
-    EXPECT_TRUE(m_state.equipment.phone.buffer.empty());
+    EXPECT_TRUE(m_state.equipment.person.name.buffer.empty());
+    EXPECT_TRUE(m_state.equipment.person.phone.buffer.empty());
 }
 
 TEST_F(EquipmentFlowTest, DoubleConfirmMakesOneRequestOfflineAndOnline)
@@ -203,7 +203,7 @@ TEST_F(EquipmentFlowTest, IdleWipeErasesEveryFieldOfTheFlow)
 {
     upToSummary();
     eq(equipment::ToggleOnBehalf{});
-    fill(EquipmentField::CarerName, "jan kowalski");
+    fill(PersonField::CarerName, "jan kowalski");
     ASSERT_NE(m_state.equipment, EquipmentState{});
     m_clock.advanceSeconds(91 + 31);
     m_controller->tick(m_clock.now());
@@ -227,10 +227,10 @@ TEST_F(EquipmentFlowTest, BackKeepsWhatWasEntered)
     // Forward again: the clause is not asked twice and the data is still there.
     eq(equipment::DatesNext{});
     EXPECT_EQ(m_state.router.current(), ScreenId::EquipmentPerson);
-    EXPECT_EQ(m_state.equipment.name.buffer.text(), "anna kowalska");
-    EXPECT_EQ(m_state.equipment.phone.buffer.text(), "600123456");
+    EXPECT_EQ(m_state.equipment.person.name.buffer.text(), "anna kowalska");
+    EXPECT_EQ(m_state.equipment.person.phone.buffer.text(), "600123456");
     apply(SetLanguage{domain::Language::Uk});
-    EXPECT_EQ(m_state.equipment.city.buffer.text(), "łapy");
+    EXPECT_EQ(m_state.equipment.person.city.buffer.text(), "łapy");
 }
 
 TEST_F(EquipmentFlowTest, ValidationNamesEachBadFieldAndStopsAtTheDeclaration)
@@ -249,26 +249,26 @@ TEST_F(EquipmentFlowTest, ValidationNamesEachBadFieldAndStopsAtTheDeclaration)
     eq(equipment::PickDate{kToday});
     eq(equipment::DatesNext{});
     eq(equipment::AcknowledgeClause{});
-    fill(EquipmentField::Name, "a");
-    fill(EquipmentField::Phone, "60012");
-    fill(EquipmentField::PostalCode, "181");
+    fill(PersonField::Name, "a");
+    fill(PersonField::Phone, "60012");
+    fill(PersonField::PostalCode, "181");
     eq(equipment::PersonNext{});
     EXPECT_EQ(m_state.router.current(), ScreenId::EquipmentPerson);
-    const std::vector<FieldError> expected{{EquipmentField::Name, "validate.name.too_short"},
-                                           {EquipmentField::Phone, "validate.phone.too_short"},
-                                           {EquipmentField::Street, "validate.text.empty"},
-                                           {EquipmentField::PostalCode, "validate.postal_code.format"},
-                                           {EquipmentField::City, "validate.text.empty"}};
-    EXPECT_EQ(m_state.equipment.errors, expected);
-    EXPECT_EQ(m_state.equipment.focus, EquipmentField::Name);
+    const std::vector<PersonFieldError> expected{{PersonField::Name, "validate.name.too_short"},
+                                                 {PersonField::Phone, "validate.phone.too_short"},
+                                                 {PersonField::Street, "validate.text.empty"},
+                                                 {PersonField::PostalCode, "validate.postal_code.format"},
+                                                 {PersonField::City, "validate.text.empty"}};
+    EXPECT_EQ(m_state.equipment.person.errors, expected);
+    EXPECT_EQ(m_state.equipment.person.focus, PersonField::Name);
     EXPECT_TRUE(m_state.equipment.residencyError);
-    fill(EquipmentField::Name, "nna nowak");
-    fill(EquipmentField::Phone, "3456");
-    fill(EquipmentField::Street, "polna 5");
-    fill(EquipmentField::PostalCode, "00");
-    fill(EquipmentField::City, "łapy");
+    fill(PersonField::Name, "nna nowak");
+    fill(PersonField::Phone, "3456");
+    fill(PersonField::Street, "polna 5");
+    fill(PersonField::PostalCode, "00");
+    fill(PersonField::City, "łapy");
     eq(equipment::PersonNext{});
-    EXPECT_TRUE(m_state.equipment.errors.empty());
+    EXPECT_TRUE(m_state.equipment.person.errors.empty());
     EXPECT_EQ(m_state.router.current(), ScreenId::EquipmentPerson) << "the declaration is still missing";
     eq(equipment::ToggleResidency{});
     eq(equipment::PersonNext{});
@@ -356,14 +356,14 @@ TEST_F(EquipmentFlowTest, AFailedPrintKeepsTheCodeAndSaysWhy)
 {
     upToSummary();
     eq(equipment::Confirm{});
-    ASSERT_EQ(m_state.equipment.slip, SlipState::Printing);
+    ASSERT_EQ(m_state.equipment.slip.status, SlipStatus::Printing);
     PrintCompletion failed;
-    failed.ticket = m_state.equipment.printTicket;
+    failed.ticket = m_state.equipment.slip.ticket;
     failed.result.outcome = receipt::PrintOutcome::Failed;
     failed.result.condition = receipt::PrinterCondition::PaperOut;
     m_controller->onCompletion(failed);
-    EXPECT_EQ(m_state.equipment.slip, SlipState::Failed);
-    EXPECT_EQ(m_state.equipment.printMessageKey, "printer.paper_out");
+    EXPECT_EQ(m_state.equipment.slip.status, SlipStatus::Failed);
+    EXPECT_EQ(m_state.equipment.slip.messageKey, "printer.paper_out");
     EXPECT_FALSE(m_state.equipment.code.empty());
 }
 
@@ -372,7 +372,7 @@ TEST_F(EquipmentFlowTest, WithoutAPrinterTheCodeIsOnlyOnScreen)
     m_services->printerConfigured = false;
     upToSummary();
     eq(equipment::Confirm{});
-    EXPECT_EQ(m_state.equipment.slip, SlipState::None);
+    EXPECT_EQ(m_state.equipment.slip.status, SlipStatus::NoPrinter);
     EXPECT_TRUE(m_services->slips.empty());
     EXPECT_EQ(m_services->count("reservations"), 1);
 }
@@ -404,7 +404,7 @@ TEST_F(EquipmentFlowTest, ServicePagePrintButtonNeedsAPrinter)
     EXPECT_FALSE(m_state.servicePrint.printerAvailable);
     apply(PrintServiceInfo{s->id});
     EXPECT_TRUE(m_services->slips.empty());
-    EXPECT_EQ(m_state.servicePrint.slip, SlipState::None);
+    EXPECT_EQ(m_state.servicePrint.slip.status, SlipStatus::None);
 }
 
 TEST_F(EquipmentFlowTest, ServicePagePrintsTheSheetInTheSessionLanguageOnceAndSaysHowItEnded)
@@ -422,31 +422,31 @@ TEST_F(EquipmentFlowTest, ServicePagePrintsTheSheetInTheSessionLanguageOnceAndSa
     ASSERT_EQ(m_services->slips.size(), 1u);
     EXPECT_TRUE(slipMentions(m_services->slips[0], s->name.in(domain::Language::Uk)));
     EXPECT_FALSE(slipMentions(m_services->slips[0], s->name.in(domain::Language::Pl)));
-    EXPECT_EQ(m_state.servicePrint.slip, SlipState::Printing);
+    EXPECT_EQ(m_state.servicePrint.slip.status, SlipStatus::Printing);
 
     PrintCompletion other;
-    other.ticket = m_state.servicePrint.ticket + 100;
+    other.ticket = m_state.servicePrint.slip.ticket + 100;
     other.result.outcome = receipt::PrintOutcome::Printed;
     m_controller->onCompletion(other);
-    EXPECT_EQ(m_state.servicePrint.slip, SlipState::Printing) << "someone else's ticket";
+    EXPECT_EQ(m_state.servicePrint.slip.status, SlipStatus::Printing) << "someone else's ticket";
 
     PrintCompletion failed;
-    failed.ticket = m_state.servicePrint.ticket;
+    failed.ticket = m_state.servicePrint.slip.ticket;
     failed.result.outcome = receipt::PrintOutcome::Failed;
     failed.result.condition = receipt::PrinterCondition::PaperOut;
     m_controller->onCompletion(failed);
-    EXPECT_EQ(m_state.servicePrint.slip, SlipState::Failed);
-    EXPECT_EQ(m_state.servicePrint.messageKey, "printer.paper_out");
+    EXPECT_EQ(m_state.servicePrint.slip.status, SlipStatus::Failed);
+    EXPECT_EQ(m_state.servicePrint.slip.messageKey, "printer.paper_out");
 
     // After a failure the resident may try again; this time it prints.
     apply(PrintServiceInfo{s->id});
     ASSERT_EQ(m_services->slips.size(), 2u);
     PrintCompletion printed;
-    printed.ticket = m_state.servicePrint.ticket;
+    printed.ticket = m_state.servicePrint.slip.ticket;
     printed.result.outcome = receipt::PrintOutcome::Printed;
     m_controller->onCompletion(printed);
-    EXPECT_EQ(m_state.servicePrint.slip, SlipState::Printed);
-    EXPECT_EQ(m_state.servicePrint.messageKey, "");
+    EXPECT_EQ(m_state.servicePrint.slip.status, SlipStatus::Printed);
+    EXPECT_EQ(m_state.servicePrint.slip.messageKey, "");
 }
 
 TEST_F(EquipmentFlowTest, ATimedOutSheetIsNotExplainedAsAReadyPrinter)
@@ -456,12 +456,12 @@ TEST_F(EquipmentFlowTest, ATimedOutSheetIsNotExplainedAsAReadyPrinter)
     apply(OpenService{s->id});
     apply(PrintServiceInfo{s->id});
     PrintCompletion late;
-    late.ticket = m_state.servicePrint.ticket;
+    late.ticket = m_state.servicePrint.slip.ticket;
     late.result.outcome = receipt::PrintOutcome::TimedOut;
     late.result.condition = receipt::PrinterCondition::Ready;
     m_controller->onCompletion(late);
-    EXPECT_EQ(m_state.servicePrint.slip, SlipState::Failed);
-    EXPECT_EQ(m_state.servicePrint.messageKey, "printer.unknown");
+    EXPECT_EQ(m_state.servicePrint.slip.status, SlipStatus::Failed);
+    EXPECT_EQ(m_state.servicePrint.slip.messageKey, "printer.unknown");
 }
 
 TEST_F(EquipmentFlowTest, ThePrintOutcomeDoesNotSurviveTheIdleWipe)
@@ -470,7 +470,7 @@ TEST_F(EquipmentFlowTest, ThePrintOutcomeDoesNotSurviveTheIdleWipe)
     ASSERT_NE(s, nullptr);
     apply(OpenService{s->id});
     apply(PrintServiceInfo{s->id});
-    const std::uint64_t ticket = m_state.servicePrint.ticket;
+    const std::uint64_t ticket = m_state.servicePrint.slip.ticket;
     m_controller->wipeSession();
     EXPECT_EQ(m_state.servicePrint, ServicePrintState{});
     PrintCompletion printed;

@@ -136,7 +136,7 @@ TEST_F(RequestFlowsTest, CallbackConfirmStoresOneRowAndOneOutboxRowAndPrintsTheC
         EXPECT_EQ(t.find("600123456"), std::string::npos) << "the full number must not be printed: " << t;
     }
     EXPECT_TRUE(codeOnSlip);
-    EXPECT_EQ(m_state.requests.callback.stored->slip, SlipStatus::Printing);
+    EXPECT_EQ(m_state.requests.callback.stored->slip.status, SlipStatus::Printing);
 }
 
 TEST_F(RequestFlowsTest, SecondCallbackForTheSameNumberUpdatesTheFirst)

@@ -3,7 +3,7 @@
 // reservations: what the pick-ups list shows, every refusal of a unit, the borrower's validation,
 // the due-date limits, and what Confirm stores (the loan, its outbox event, the unit's state and the
 // reservation's hand-over in one transaction, once) and prints (two copies, never the PESEL).
-#include "kiosk/core/flows/service_info_print.hpp"
+#include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/keyboard_layout.hpp"
 #include "kiosk/core/staff/check_out_writer.hpp"
 #include "shared/domain/codes.hpp"
@@ -79,8 +79,8 @@ class CheckOutFlowTest : public okienko::testing::StaffFlowFixture
     /// Taps the keys that type `s` into the focused field (switching the keyboard page as needed).
     void type(const std::string& s)
     {
-        const bool keypad = c().focus == CheckOutField::Phone || c().focus == CheckOutField::PostalCode ||
-                            c().focus == CheckOutField::Pesel;
+        const bool keypad = c().person.focus == PersonField::Phone || c().person.focus == PersonField::PostalCode ||
+                            c().person.focus == PersonField::Pesel;
         std::size_t i = 0;
         while (i < s.size())
         {
@@ -88,7 +88,7 @@ class CheckOutFlowTest : public okienko::testing::StaffFlowFixture
             while (i + len < s.size() && (static_cast<unsigned char>(s[i + len]) & 0xC0) == 0x80)
                 ++len;
             std::string ch = s.substr(i, len);
-            if (c().focus == CheckOutField::InventoryNumber && ch.size() == 1 && ch[0] >= 'A' && ch[0] <= 'Z')
+            if (c().person.focus == PersonField::InventoryNumber && ch.size() == 1 && ch[0] >= 'A' && ch[0] <= 'Z')
                 ch[0] = static_cast<char>(ch[0] - 'A' + 'a'); // the flow upper-cases what the keys type
             bool found = false;
             for (int attempt = 0; attempt < 2 && !found; ++attempt)
@@ -117,7 +117,7 @@ class CheckOutFlowTest : public okienko::testing::StaffFlowFixture
             i += len;
         }
     }
-    void fill(CheckOutField f, const std::string& s)
+    void fill(PersonField f, const std::string& s)
     {
         co(check_out::Focus{f});
         type(s);
@@ -125,7 +125,7 @@ class CheckOutFlowTest : public okienko::testing::StaffFlowFixture
     /// Unit step: types the number and presses "Dalej".
     void enterUnit(const std::string& number)
     {
-        co(check_out::Focus{CheckOutField::InventoryNumber});
+        co(check_out::Focus{PersonField::InventoryNumber});
         while (!c().inventory.buffer.empty())
             co(check_out::Press{actionKey(KeyAction::Backspace)});
         type(number);
@@ -136,12 +136,12 @@ class CheckOutFlowTest : public okienko::testing::StaffFlowFixture
     {
         if (name)
         {
-            fill(CheckOutField::Name, "jan kowalski");
-            fill(CheckOutField::Phone, kPhone);
+            fill(PersonField::Name, "jan kowalski");
+            fill(PersonField::Phone, kPhone);
         }
-        fill(CheckOutField::Street, "polna 5");
-        fill(CheckOutField::PostalCode, "18100");
-        fill(CheckOutField::City, "łapy");
+        fill(PersonField::Street, "polna 5");
+        fill(PersonField::PostalCode, "18100");
+        fill(PersonField::City, "łapy");
     }
     /// Menu → check-out → LAP-KL-001 (walk-in) → borrower → ID checked.
     void walkInUpToConfirm(const std::string& pesel = {})
@@ -151,13 +151,13 @@ class CheckOutFlowTest : public okienko::testing::StaffFlowFixture
         ASSERT_EQ(m_state.router.current(), ScreenId::StaffCheckOutLoan) << c().unitErrorKey;
         fillBorrower();
         if (!pesel.empty())
-            fill(CheckOutField::Pesel, pesel);
+            fill(PersonField::Pesel, pesel);
         co(check_out::ToggleIdChecked{});
     }
-    std::vector<std::string> errorKeys(CheckOutField f)
+    std::vector<std::string> errorKeys(PersonField f)
     {
         std::vector<std::string> out;
-        for (const CheckOutFieldError& e : c().errors)
+        for (const PersonFieldError& e : c().person.errors)
             if (e.field == f)
                 out.push_back(e.messageKey);
         return out;
@@ -227,8 +227,8 @@ TEST_F(CheckOutFlowTest, ATappedPickupStartsCheckOutWithItsReservationAndPrefill
     ASSERT_TRUE(c().reservation.has_value());
     enterUnit("LAP-KL-002");
     ASSERT_EQ(m_state.router.current(), ScreenId::StaffCheckOutLoan);
-    EXPECT_EQ(c().name.buffer.text(), "Jan Kowalski");
-    EXPECT_EQ(c().phone.buffer.text(), kPhone);
+    EXPECT_EQ(c().person.name.buffer.text(), "Jan Kowalski");
+    EXPECT_EQ(c().person.phone.buffer.text(), kPhone);
     EXPECT_FALSE(c().walkIn);
     // The reservation's own period: the ledger counted exactly those days.
     EXPECT_EQ(c().due, rules::dueDateFor(kToday, 14));
@@ -345,7 +345,7 @@ TEST_F(CheckOutFlowTest, TheLoanStepOffersThePickupsOfTheUnitsTypeAndAskForAChoi
     EXPECT_TRUE(c().reservationError);
     EXPECT_EQ(m_services->count("loans"), 0);
     co(check_out::ChooseReservation{"r-kl"});
-    EXPECT_EQ(c().name.buffer.text(), "Anna Nowak");
+    EXPECT_EQ(c().person.name.buffer.text(), "Anna Nowak");
     co(check_out::ChooseWalkIn{});
     EXPECT_FALSE(c().reservation.has_value());
     EXPECT_TRUE(c().walkIn);
@@ -361,28 +361,28 @@ TEST_F(CheckOutFlowTest, EveryBorrowerFieldShowsThePreciseReasonItWasRefused)
 {
     co(check_out::Start{});
     enterUnit("LAP-KL-001");
-    fill(CheckOutField::Phone, "12345");
-    fill(CheckOutField::PostalCode, "181");
-    fill(CheckOutField::Street, "x");
+    fill(PersonField::Phone, "12345");
+    fill(PersonField::PostalCode, "181");
+    fill(PersonField::Street, "x");
     co(check_out::Confirm{});
-    EXPECT_EQ(errorKeys(CheckOutField::Name),
+    EXPECT_EQ(errorKeys(PersonField::Name),
               std::vector<std::string>{std::string(validate::messageKey(validate::validatePersonName("").error()))});
-    EXPECT_EQ(errorKeys(CheckOutField::Phone),
+    EXPECT_EQ(errorKeys(PersonField::Phone),
               std::vector<std::string>{std::string(validate::messageKey(validate::normalisePhone("12345").error()))});
     EXPECT_EQ(
-        errorKeys(CheckOutField::PostalCode),
+        errorKeys(PersonField::PostalCode),
         std::vector<std::string>{std::string(validate::messageKey(validate::normalisePostalCode("181").error()))});
-    EXPECT_EQ(errorKeys(CheckOutField::Street), std::vector<std::string>{std::string(validate::messageKey(
-                                                    validate::validateFreeText("x", 2, 60).error().error))});
-    EXPECT_EQ(errorKeys(CheckOutField::City).size(), 1u);
-    EXPECT_TRUE(errorKeys(CheckOutField::Pesel).empty()); // optional
+    EXPECT_EQ(errorKeys(PersonField::Street), std::vector<std::string>{std::string(validate::messageKey(
+                                                  validate::validateFreeText("x", 2, 60).error().error))});
+    EXPECT_EQ(errorKeys(PersonField::City).size(), 1u);
+    EXPECT_TRUE(errorKeys(PersonField::Pesel).empty()); // optional
     EXPECT_TRUE(c().idError);
-    EXPECT_EQ(c().focus, CheckOutField::Name);
+    EXPECT_EQ(c().person.focus, PersonField::Name);
     EXPECT_EQ(m_services->count("loans"), 0);
     // Typing into a field answers its message.
-    fill(CheckOutField::Name, "jan");
-    EXPECT_TRUE(errorKeys(CheckOutField::Name).empty());
-    EXPECT_FALSE(errorKeys(CheckOutField::Phone).empty());
+    fill(PersonField::Name, "jan");
+    EXPECT_TRUE(errorKeys(PersonField::Name).empty());
+    EXPECT_FALSE(errorKeys(PersonField::Phone).empty());
 }
 
 TEST_F(CheckOutFlowTest, TheIdCheckIsRequired)
@@ -403,21 +403,21 @@ TEST_F(CheckOutFlowTest, ABadPeselIsRefusedWithItsReason)
     walkInUpToConfirm("44051401358");
     co(check_out::Confirm{});
     EXPECT_EQ(
-        errorKeys(CheckOutField::Pesel),
+        errorKeys(PersonField::Pesel),
         std::vector<std::string>{std::string(validate::messageKey(validate::validatePesel("44051401358").error()))});
     EXPECT_EQ(m_services->count("loans"), 0);
-    fill(CheckOutField::Pesel, "1");
+    fill(PersonField::Pesel, "1");
     co(check_out::Confirm{});
-    EXPECT_EQ(errorKeys(CheckOutField::Pesel).size(), 1u); // 12 digits do not fit: still the same 11
+    EXPECT_EQ(errorKeys(PersonField::Pesel).size(), 1u); // 12 digits do not fit: still the same 11
 }
 
 TEST_F(CheckOutFlowTest, APeselLeftIsNeverShownAgainComingBackStartsItAnew)
 {
     walkInUpToConfirm(kValidPesel);
     EXPECT_EQ(c().pesel.buffer.text(), kValidPesel);
-    co(check_out::Focus{CheckOutField::City});
+    co(check_out::Focus{PersonField::City});
     EXPECT_EQ(c().pesel.buffer.text(), kValidPesel); // kept (the screen masks it)
-    co(check_out::Focus{CheckOutField::Pesel});
+    co(check_out::Focus{PersonField::Pesel});
     EXPECT_TRUE(c().pesel.buffer.empty());
     co(check_out::Confirm{});
     EXPECT_EQ(c().phase, CheckOutPhase::Done);
@@ -443,7 +443,7 @@ TEST_F(CheckOutFlowTest, AGoodPeselIsStoredAndSentButNeverPrinted)
     }
     // Nothing typed stays in memory after the loan is stored.
     EXPECT_TRUE(c().pesel.buffer.empty());
-    EXPECT_TRUE(c().name.buffer.empty());
+    EXPECT_TRUE(c().person.name.buffer.empty());
 }
 
 TEST_F(CheckOutFlowTest, TheDueDateStartsAtTheTypesDefaultAndStaysBetweenTomorrowAndTheMaximum)
@@ -548,7 +548,7 @@ TEST_F(CheckOutFlowTest, AFailedWriteLeavesNothingHalfWrittenAndConfirmMayBeRetr
     EXPECT_EQ(text("SELECT state FROM equipment_units WHERE inventory_number = 'LAP-KL-001'"), "available");
     EXPECT_TRUE(m_services->slips.empty());
     EXPECT_EQ(m_services->outboxSignals, 0);
-    EXPECT_EQ(c().name.buffer.text(), "Jan Kowalski"); // kept for the retry
+    EXPECT_EQ(c().person.name.buffer.text(), "Jan Kowalski"); // kept for the retry
 
     exec("DROP TRIGGER refuse");
     co(check_out::Confirm{});
@@ -584,8 +584,8 @@ TEST_F(CheckOutFlowTest, TheAgreementIsPrintedTwiceOneCopyEachAndEachCopysOutcom
         EXPECT_TRUE(slipContains(slip, "LAP-KL-001"));
         EXPECT_TRUE(slipContains(slip, "Maria Wiśniewska"));
     }
-    ASSERT_EQ(c().copies[0].state, SlipState::Printing);
-    ASSERT_EQ(c().copies[1].state, SlipState::Printing);
+    ASSERT_EQ(c().copies[0].status, SlipStatus::Printing);
+    ASSERT_EQ(c().copies[1].status, SlipStatus::Printing);
     EXPECT_NE(c().copies[0].ticket, c().copies[1].ticket);
 
     receipt::PrintResult jam;
@@ -595,8 +595,8 @@ TEST_F(CheckOutFlowTest, TheAgreementIsPrintedTwiceOneCopyEachAndEachCopysOutcom
     receipt::PrintResult ok;
     ok.outcome = receipt::PrintOutcome::Printed;
     m_controller->onCompletion(PrintCompletion{c().copies[0].ticket, ok});
-    EXPECT_EQ(c().copies[0].state, SlipState::Printed);
-    EXPECT_EQ(c().copies[1].state, SlipState::Failed);
+    EXPECT_EQ(c().copies[0].status, SlipStatus::Printed);
+    EXPECT_EQ(c().copies[1].status, SlipStatus::Failed);
     EXPECT_EQ(c().copies[1].messageKey, failedPrintMessageKey(jam));
     EXPECT_FALSE(c().copies[1].messageKey.empty());
 }
@@ -656,28 +656,28 @@ TEST_F(CheckOutFlowTest, AUsbKeyboardTypesIntoTheFocusedBorrowerFieldThroughThat
     apply(TypeText{"LAP-KL-001"});
     apply(SubmitField{});
     ASSERT_EQ(m_state.router.current(), ScreenId::StaffCheckOutLoan) << c().unitErrorKey;
-    ASSERT_EQ(c().focus, CheckOutField::Name);
+    ASSERT_EQ(c().person.focus, PersonField::Name);
 
     apply(TypeText{"Jan 2Kowalski!"}); // a name takes letters, blanks and hyphens only
-    EXPECT_EQ(c().name.buffer.text(), "Jan Kowalski");
+    EXPECT_EQ(c().person.name.buffer.text(), "Jan Kowalski");
     apply(SubmitField{}); // Enter is the keyboard's Done: the next field
-    ASSERT_EQ(c().focus, CheckOutField::Phone);
+    ASSERT_EQ(c().person.focus, PersonField::Phone);
     apply(TypeText{"600 12a3-4567"}); // digits only, nine at most
-    EXPECT_EQ(c().phone.buffer.text(), "600123456");
+    EXPECT_EQ(c().person.phone.buffer.text(), "600123456");
     apply(SubmitField{});
     apply(TypeText{"Polna 5/2"});
-    EXPECT_EQ(c().street.buffer.text(), "Polna 5/2");
+    EXPECT_EQ(c().person.street.buffer.text(), "Polna 5/2");
     apply(EraseText{});
     apply(EraseText{});
-    EXPECT_EQ(c().street.buffer.text(), "Polna 5");
+    EXPECT_EQ(c().person.street.buffer.text(), "Polna 5");
     apply(SubmitField{});
     apply(TypeText{"18-100"});
-    EXPECT_EQ(c().postalCode.buffer.text(), "18100");
+    EXPECT_EQ(c().person.postalCode.buffer.text(), "18100");
     apply(SubmitField{});
     apply(TypeText{"Łapy"});
-    EXPECT_EQ(c().city.buffer.text(), "Łapy");
+    EXPECT_EQ(c().person.city.buffer.text(), "Łapy");
     apply(SubmitField{});
-    ASSERT_EQ(c().focus, CheckOutField::Pesel);
+    ASSERT_EQ(c().person.focus, PersonField::Pesel);
     apply(TypeText{"4405140135x9"});
     EXPECT_EQ(c().pesel.buffer.text(), kValidPesel);
     apply(TypeText{"1"}); // eleven digits at most
@@ -687,29 +687,29 @@ TEST_F(CheckOutFlowTest, AUsbKeyboardTypesIntoTheFocusedBorrowerFieldThroughThat
     EXPECT_EQ(c().inventory.buffer.text(), "LAP-KL-001"); // the unit step's number is left alone
 
     // Typing into a refused field takes its message away, and only that field's.
-    co(check_out::Focus{CheckOutField::City});
-    while (!c().city.buffer.empty())
+    co(check_out::Focus{PersonField::City});
+    while (!c().person.city.buffer.empty())
         apply(EraseText{});
     co(check_out::Confirm{});
-    ASSERT_FALSE(errorKeys(CheckOutField::City).empty());
-    ASSERT_FALSE(errorKeys(CheckOutField::Pesel).empty());
+    ASSERT_FALSE(errorKeys(PersonField::City).empty());
+    ASSERT_FALSE(errorKeys(PersonField::Pesel).empty());
     apply(TypeText{"Ł"});
-    EXPECT_TRUE(errorKeys(CheckOutField::City).empty());
-    EXPECT_FALSE(errorKeys(CheckOutField::Pesel).empty());
+    EXPECT_TRUE(errorKeys(PersonField::City).empty());
+    EXPECT_FALSE(errorKeys(PersonField::Pesel).empty());
 }
 
 TEST_F(CheckOutFlowTest, BackOnTheUnitStepTypesTheNumberNotTheBorrowersName)
 {
     co(check_out::Start{});
     enterUnit("LAP-KL-001");
-    ASSERT_EQ(c().focus, CheckOutField::Name);
+    ASSERT_EQ(c().person.focus, PersonField::Name);
     apply(GoBack{});
     ASSERT_EQ(m_state.router.current(), ScreenId::StaffCheckOutUnit);
     co(check_out::Press{actionKey(KeyAction::Backspace)}); // an on-screen key
     EXPECT_EQ(c().inventory.buffer.text(), "LAP-KL-00");
     apply(TypeText{"2"}); // and a USB keyboard
     EXPECT_EQ(c().inventory.buffer.text(), "LAP-KL-002");
-    EXPECT_EQ(c().name.buffer.text(), "");
+    EXPECT_EQ(c().person.name.buffer.text(), "");
 }
 
 TEST_F(CheckOutFlowTest, AfterTheLoanIsStoredTheKeyboardChangesNothing)

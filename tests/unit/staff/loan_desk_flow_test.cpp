@@ -304,13 +304,13 @@ TEST_F(LoanDeskFlowTest, CheckInPrintsTheReturnConfirmationOnceAndADoubleTapStor
 
     EXPECT_EQ(m_services->count("outbox"), 1);
     ASSERT_EQ(m_services->slips.size(), 1u);
-    EXPECT_EQ(d().checkIn.slip, SlipState::Printing);
+    EXPECT_EQ(d().checkIn.slip.status, SlipStatus::Printing);
     EXPECT_EQ(d().checkIn.unitState, domain::UnitState::Cleaning);
 
     m_controller->onCompletion(
-        PrintCompletion{d().checkIn.printTicket,
+        PrintCompletion{d().checkIn.slip.ticket,
                         receipt::PrintResult{receipt::PrintOutcome::Printed, receipt::PrinterCondition::Ready, 1, ""}});
-    EXPECT_EQ(d().checkIn.slip, SlipState::Printed);
+    EXPECT_EQ(d().checkIn.slip.status, SlipStatus::Printed);
 }
 
 TEST_F(LoanDeskFlowTest, TheSameLoanCannotBeCheckedInTwiceFromTwoScreens)

@@ -1,0 +1,33 @@
+// What the flows share about printing a slip: the words and timestamp every slip starts from, and
+// turning the print worker's answer into the slip's SlipProgress.
+#pragma once
+
+#include "kiosk/core/clock.hpp"
+#include "kiosk/core/flows/flow_deps.hpp"
+#include "kiosk/core/kiosk_services.hpp"
+#include "kiosk/core/slip_status.hpp"
+#include "kiosk/receipt/slip_documents.hpp"
+#include "shared/domain/catalog.hpp"
+#include "shared/domain/language.hpp"
+
+#include <string>
+
+namespace okienko::kiosk
+{
+
+/// The printer.* message key that says why `result` did not print, or "" when the printer itself
+/// looks fine (a job that timed out on a "ready" printer must not be explained as "ready").
+std::string failedPrintMessageKey(const receipt::PrintResult& result);
+
+/// "23.11.2026 10:15": when a slip says it was printed.
+std::string slipTimestamp(const LocalDateTime& at);
+
+/// The context of a slip printed now in `language`; `deps.translator` must be set.
+receipt::SlipContext slipContext(const FlowDeps& deps, domain::Language language,
+                                 const domain::Municipality& municipality);
+
+/// Takes the print worker's answer for `slip`: false when `printed` is another slip's (or `slip` is
+/// not printing), so the next flow may take it.
+bool settleSlip(SlipProgress& slip, const PrintCompletion& printed);
+
+} // namespace okienko::kiosk
