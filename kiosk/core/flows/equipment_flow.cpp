@@ -3,9 +3,10 @@
 
 #include "kiosk/core/flows/reservation_writer.hpp"
 #include "kiosk/core/flows/service_info_print.hpp"
-#include "kiosk/receipt/slip_documents.hpp"
+#include "kiosk/core/slips/slip_documents.hpp"
 #include "shared/rules/loan_period.hpp"
 #include "shared/rules/reference_code.hpp"
+#include "shared/util/date_format.hpp"
 #include "shared/util/uuid.hpp"
 #include "shared/validate/free_text.hpp"
 #include "shared/validate/person_name.hpp"
@@ -49,11 +50,6 @@ EquipmentField nextField(EquipmentField f, bool onBehalf)
 bool numericField(EquipmentField f)
 {
     return f == EquipmentField::Phone || f == EquipmentField::PostalCode;
-}
-
-std::string twoDigits(int v)
-{
-    return (v < 10 ? "0" : "") + std::to_string(v);
 }
 
 } // namespace
@@ -492,8 +488,7 @@ void EquipmentFlow::store(domain::ReservationStatus status)
     {
         const LocalDateTime now = m_deps.clock != nullptr ? m_deps.clock->localNow() : LocalDateTime{};
         const receipt::SlipContext ctx{*m_deps.translator, m_state.language, m_catalog.municipality, m_deps.kioskName,
-                                       receipt::formatSlipDate(now.date) + " " + twoDigits(now.hour) + ":" +
-                                           twoDigits(now.minute)};
+                                       formatDateTime(now)};
         if (auto ticket = m_deps.services->print(receipt::reservationSlip(ctx, r, *t)))
         {
             e.slip = SlipState::Printing;

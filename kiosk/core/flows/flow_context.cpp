@@ -2,8 +2,7 @@
 #include "kiosk/core/flows/flow_context.hpp"
 
 #include "kiosk/core/kiosk_services.hpp"
-
-#include <cstdio>
+#include "shared/util/date_format.hpp"
 
 namespace okienko::kiosk
 {
@@ -28,10 +27,7 @@ SlipStatus FlowContext::print(receipt::Slip slip, std::uint64_t& ticket)
 
 std::string FlowContext::printedAt() const
 {
-    const LocalDateTime t = localNow();
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d %02d:%02d", t.date.day, t.date.month, t.date.year, t.hour, t.minute);
-    return buf;
+    return formatDateTime(localNow());
 }
 
 void pressKeypad(TextBuffer& buffer, const Key& key, domain::Language lang)

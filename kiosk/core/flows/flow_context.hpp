@@ -9,7 +9,7 @@
 #include "kiosk/core/flows/equipment_flow.hpp" // FlowDeps
 #include "kiosk/core/flows/usage_recorder.hpp"
 #include "kiosk/core/translator.hpp"
-#include "kiosk/receipt/slip.hpp"
+#include "kiosk/model/slip.hpp"
 #include "shared/domain/catalog.hpp"
 
 #include <string>

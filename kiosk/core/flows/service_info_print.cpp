@@ -1,20 +1,11 @@
 // Printing a service's information sheet (see service_info_print.hpp).
 #include "kiosk/core/flows/service_info_print.hpp"
 
-#include "kiosk/receipt/slip_documents.hpp"
+#include "kiosk/core/slips/slip_documents.hpp"
+#include "shared/util/date_format.hpp"
 
 namespace okienko::kiosk
 {
-namespace
-{
-
-std::string twoDigits(int v)
-{
-    return (v < 10 ? "0" : "") + std::to_string(v);
-}
-
-} // namespace
-
 std::string failedPrintMessageKey(const receipt::PrintResult& result)
 {
     if (receipt::canPrint(result.condition))
@@ -40,8 +31,7 @@ void ServiceInfoPrint::print(const FlowDeps& deps, const std::string& serviceId)
         return;
     const LocalDateTime now = deps.clock != nullptr ? deps.clock->localNow() : LocalDateTime{};
     const receipt::SlipContext ctx{*deps.translator, m_state.language, m_catalog.municipality, deps.kioskName,
-                                   receipt::formatSlipDate(now.date) + " " + twoDigits(now.hour) + ":" +
-                                       twoDigits(now.minute)};
+                                   formatDateTime(now)};
     p.serviceId = serviceId;
     p.messageKey.clear();
     if (const auto ticket = deps.services->print(receipt::serviceInfoSlip(ctx, *service)))

@@ -2,11 +2,12 @@
 #include "kiosk/core/staff/check_out_flow.hpp"
 
 #include "kiosk/core/flows/service_info_print.hpp" // failedPrintMessageKey
+#include "kiosk/core/slips/slip_documents.hpp"
 #include "kiosk/core/staff/check_out_writer.hpp"
-#include "kiosk/receipt/slip_documents.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/rules/loan_period.hpp"
 #include "shared/text/utf8.hpp"
+#include "shared/util/date_format.hpp"
 #include "shared/util/uuid.hpp"
 #include "shared/validate/free_text.hpp"
 #include "shared/validate/person_name.hpp"
@@ -76,11 +77,6 @@ std::string trimmed(const std::string& s)
         return {};
     const auto last = s.find_last_not_of(" \t\r\n");
     return s.substr(first, last - first + 1);
-}
-
-std::string twoDigits(int v)
-{
-    return (v < 10 ? "0" : "") + std::to_string(v);
 }
 
 /// The refusal message for a unit in `state`, or "" when it may be lent.
@@ -591,8 +587,7 @@ void CheckOutFlow::printAgreement(const domain::Loan& loan, const domain::Equipm
     c.printed = true;
     const LocalDateTime now = m_deps.clock != nullptr ? m_deps.clock->localNow() : LocalDateTime{};
     const receipt::SlipContext ctx{*m_deps.translator, m_state.language, m_catalog.municipality, m_deps.kioskName,
-                                   receipt::formatSlipDate(now.date) + " " + twoDigits(now.hour) + ":" +
-                                       twoDigits(now.minute)};
+                                   formatDateTime(now)};
     const receipt::AgreementCopy which[2] = {receipt::AgreementCopy::Cus, receipt::AgreementCopy::Borrower};
     for (std::size_t i = 0; i < c.copies.size(); ++i)
     {

@@ -2,10 +2,11 @@
 #include "kiosk/core/staff/loan_desk_flow.hpp"
 
 #include "kiosk/core/flows/service_info_print.hpp" // failedPrintMessageKey
+#include "kiosk/core/slips/slip_documents.hpp"
 #include "kiosk/core/staff/loan_desk_store.hpp"
-#include "kiosk/receipt/slip_documents.hpp"
 #include "shared/rules/loan_period.hpp"
 #include "shared/text/utf8.hpp"
+#include "shared/util/date_format.hpp"
 #include "shared/util/uuid.hpp"
 #include "shared/validate/free_text.hpp"
 
@@ -16,16 +17,6 @@
 
 namespace okienko::kiosk
 {
-namespace
-{
-
-std::string twoDigits(int v)
-{
-    return (v < 10 ? "0" : "") + std::to_string(v);
-}
-
-} // namespace
-
 Date LoanDeskFlow::today() const
 {
     return m_deps.clock != nullptr ? m_deps.clock->localNow().date : Date{2024, 1, 15};
@@ -370,8 +361,7 @@ void LoanDeskFlow::printReturn(const domain::Loan& loan)
         return;
     const LocalDateTime now = m_deps.clock != nullptr ? m_deps.clock->localNow() : LocalDateTime{};
     const receipt::SlipContext ctx{*m_deps.translator, m_state.language, m_catalog.municipality, m_deps.kioskName,
-                                   receipt::formatSlipDate(now.date) + " " + twoDigits(now.hour) + ":" +
-                                       twoDigits(now.minute)};
+                                   formatDateTime(now)};
     if (auto ticket = m_deps.services->print(receipt::returnConfirmationSlip(ctx, loan, *type)))
     {
         c.slip = SlipState::Printing;
