@@ -2,11 +2,11 @@
 // and how long from "print" until a real, private cupsd has accepted the job. Prints p50/p95
 // tables and writes PNG renderings of the 80 mm slips next to its output for people to look at.
 // A benchmark: it reports figures and never fails on them. Usage: receipt_bench [OUTPUT_DIR]
+#include "kiosk/core/slips/sample_slips.hpp"
 #include "kiosk/receipt/bitmap.hpp"
 #include "kiosk/receipt/cups_client.hpp"
 #include "kiosk/receipt/escpos_encoder.hpp"
 #include "kiosk/receipt/print_service.hpp"
-#include "kiosk/receipt/sample_slips.hpp"
 #include "tests/support/private_cupsd.hpp"
 
 #include <algorithm>

@@ -5,7 +5,12 @@
 #include "shared/catalog/catalog_loader.hpp"
 
 #include <cstdio>
+#include <cstdlib>
+#include <cxxabi.h>
 #include <imgui.h>
+#include <imgui_internal.h> // ErrorCheckEndFrameRecover: closes what a throwing frame left open
+#include <memory>
+#include <typeinfo>
 
 namespace okienko::kiosk
 {
@@ -19,6 +24,18 @@ namespace
 void logLine(const char* subsystem, const std::string& message)
 {
     std::fprintf(stderr, "[%s] %s\n", subsystem, message.c_str());
+}
+
+/// The type of the exception being handled, demangled ("std::out_of_range"); only inside a catch.
+std::string currentExceptionType()
+{
+    const std::type_info* type = abi::__cxa_current_exception_type();
+    if (type == nullptr)
+        return "unknown exception";
+    int status = 0;
+    const std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(type->name(), nullptr, nullptr, &status),
+                                                      std::free);
+    return status == 0 && name ? std::string(name.get()) : std::string(type->name());
 }
 
 } // namespace
@@ -203,17 +220,26 @@ void KioskApp::syncTheme()
 
 bool KioskApp::drawFrame()
 {
-    syncTheme();
-    m_ui.largeText = m_state.largeText;
-    m_translator.setLanguage(m_state.language);
-    Intents intents;
-    const ui::ScreenEnv env{m_state, m_catalog, m_translator, m_clock.localNow()};
-    ui::drawFrame(env, m_ui, intents);
-    const bool changed = !intents.empty();
-    m_controller->applyAll(intents, m_clock.now());
-    if (m_controller->takeCatalogueReload() && m_services)
-        reloadCatalogue("staff", "units reloaded after a staff action"); // residents' availability counts them
-    return changed;
+    return guarded(
+        "frame",
+        [this]
+        {
+            if (m_faultHook)
+                m_faultHook();
+            syncTheme();
+            m_ui.largeText = m_state.largeText;
+            m_translator.setLanguage(m_state.language);
+            Intents intents;
+            const ui::ScreenEnv env{m_state, m_catalog, m_translator, m_clock.localNow()};
+            ui::drawFrame(env, m_ui, intents);
+            const bool changed = !intents.empty();
+            m_controller->applyAll(intents, m_clock.now());
+            if (m_controller->takeCatalogueReload() && m_services)
+                reloadCatalogue("staff", "units reloaded after a staff action"); // residents' availability counts them
+            return changed;
+        },
+        // The frame ends normally after a throw: close the windows and stacks it left open.
+        [] { ImGui::ErrorCheckEndFrameRecover(nullptr); });
 }
 
 void KioskApp::userActivity()
@@ -221,10 +247,49 @@ void KioskApp::userActivity()
     m_controller->userActivity(m_clock.now());
 }
 
+void KioskApp::applyInput(Intents& intents)
+{
+    (void)guarded("input",
+                  [&]
+                  {
+                      m_controller->applyAll(intents, m_clock.now());
+                      return true;
+                  });
+    intents.clear();
+}
+
 bool KioskApp::tick()
 {
-    const bool completed = drainCompletions();
-    return m_controller->tick(m_clock.now()) || completed;
+    return guarded("tick",
+                   [this]
+                   {
+                       if (m_faultHook)
+                           m_faultHook();
+                       const bool completed = drainCompletions();
+                       return m_controller->tick(m_clock.now()) || completed;
+                   });
+}
+
+bool KioskApp::guarded(const char* step, const std::function<bool()>& body, const std::function<void()>& unwind)
+{
+    try
+    {
+        return body();
+    }
+    catch (...)
+    {
+        if (unwind)
+            unwind();
+        // Only the exception's type, the step and the screen: what() of a library exception can
+        // quote the data it failed on (a parser's input, a path, a resident's text), and personal
+        // data is never logged. The type and the screen are enough to find the bug.
+        logLine("kiosk", "unexpected " + currentExceptionType() + " during the " + step + " on screen " +
+                             std::string(screenName(m_state.router.current())) + "; session wiped, start screen shown");
+    }
+    // The idle timer's wipe: nothing the resident (or staff member) entered survives the fault.
+    m_controller->wipeSession();
+    (void)m_controller->tick(m_clock.now()); // switches back to the residents' idle timer after staff mode
+    return true;
 }
 
 std::optional<Millis> KioskApp::nextDeadline() const

@@ -3,7 +3,9 @@
 // configured file on first start, replaced by what the server sends), owns the state, the
 // controller and the UI context, and draws one ImGui frame at a time. Workers' completions are
 // drained on every tick. A problem at start-up (bad kiosk.toml, unreadable catalogue, missing font)
-// never stops the app: it becomes the configuration error screen and a log line.
+// never stops the app: it becomes the configuration error screen and a log line. Neither does an
+// exception nobody expected in a frame, a tick or applied input: it is logged and the session is
+// wiped back to the start screen, as the idle timer would (see guarded()).
 #pragma once
 
 #include "kiosk/app/app_services.hpp"
@@ -42,8 +44,14 @@ class KioskApp
     bool drawFrame();
     /// A touch: restarts the idle countdown.
     void userActivity();
+    /// Applies and clears intents that came from input outside a frame (typing, scans).
+    void applyInput(Intents& intents);
     /// Drains the workers' completions and advances timers; true when the screen must be redrawn.
     bool tick();
+
+    /// Tests only: runs at the start of every tick() and drawFrame(), so a test can throw from
+    /// inside them and watch the app recover.
+    void setFaultHookForTests(std::function<void()> hook) { m_faultHook = std::move(hook); }
 
     /// Starts the print, sync and fast-path workers. `wake` runs on a worker thread after it queued
     /// a completion and must only wake the UI thread (an SDL user event). No-op without a usable
@@ -73,6 +81,10 @@ class KioskApp
     /// Hands queued completions to the controller; true when there were any.
     bool drainCompletions();
     void logConnectivityChange(const sync::SyncStatus& status);
+    /// The top-level catch: runs `body` (one step of the loop, named by `step` for the log) and,
+    /// when it throws, runs `unwind`, logs and wipes the session. Returns body's result, or true
+    /// (redraw) after a recovery.
+    bool guarded(const char* step, const std::function<bool()>& body, const std::function<void()>& unwind = {});
 
     const Clock& m_clock;
     KioskConfig m_config;
@@ -87,6 +99,7 @@ class KioskApp
     ImVector<ImWchar> m_glyphRanges; // must outlive the font atlas build
     bool m_appliedContrast = false;
     bool m_themeApplied = false;
+    std::function<void()> m_faultHook;
 };
 
 } // namespace okienko::kiosk

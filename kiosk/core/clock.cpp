@@ -41,10 +41,7 @@ std::chrono::system_clock::time_point SystemClock::wallNow() const
 LocalDateTime SystemClock::localNow() const
 {
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    return LocalDateTime{Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday}, tm.tm_hour, tm.tm_min,
-                         tm.tm_sec > 59 ? 59 : tm.tm_sec};
+    return localDateTimeOf(static_cast<std::int64_t>(t)).value_or(LocalDateTime{});
 }
 
 ManualClock::ManualClock(LocalDateTime start)

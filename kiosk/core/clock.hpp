@@ -4,6 +4,7 @@
 #pragma once
 
 #include "shared/util/date.hpp"
+#include "shared/util/date_format.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -14,16 +15,8 @@ namespace okienko::kiosk
 /// Monotonic milliseconds since an arbitrary origin; only differences mean anything.
 using Millis = std::chrono::milliseconds;
 
-/// Local civil time as the attract screen shows it.
-struct LocalDateTime
-{
-    Date date;
-    int hour = 0;   ///< 0..23
-    int minute = 0; ///< 0..59
-    int second = 0; ///< 0..59
-
-    friend bool operator==(const LocalDateTime&, const LocalDateTime&) = default;
-};
+/// Local civil time as the attract screen shows it (shared/util, beside its formats).
+using okienko::LocalDateTime;
 
 /// Source of time for every kiosk model.
 class Clock

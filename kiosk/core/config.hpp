@@ -5,6 +5,7 @@
 // of the configuration file, never against the working directory.
 #pragma once
 
+#include "kiosk/model/print_config.hpp"
 #include "shared/domain/language.hpp"
 #include "shared/util/result.hpp"
 
@@ -23,19 +24,8 @@ enum class RendererKind
     Software,    ///< SDL's software renderer (no GPU, VMs, tests under Xvfb).
 };
 
-enum class PrintFormat
-{
-    EscPos80,   ///< "escpos-80": thermal receipt printer, 80 mm paper.
-    EscPos58,   ///< "escpos-58": thermal receipt printer, 58 mm paper.
-    PdfA4,      ///< "pdf-a4": office printer, A4 sheet.
-    PdfA5,      ///< "pdf-a5": office printer, A5 sheet.
-    PdfReceipt, ///< "pdf-receipt": PDF sized as an 80 mm receipt (printers with a PDF filter).
-};
-
 std::string_view rendererName(RendererKind kind);
 std::optional<RendererKind> parseRenderer(std::string_view name);
-std::string_view printFormatName(PrintFormat format);
-std::optional<PrintFormat> parsePrintFormat(std::string_view name);
 
 /// [kiosk]
 struct KioskSection
@@ -92,16 +82,6 @@ struct DataSection
     std::filesystem::path databasePath() const { return directory / "kiosk.sqlite3"; }
     /// The gettext catalogues directory inside `assets`.
     std::filesystem::path i18nDirectory() const { return assets / "i18n"; }
-};
-
-/// [printer]
-struct PrinterSection
-{
-    std::string queue; ///< CUPS queue name; empty = no printer (slips are not offered).
-    PrintFormat format = PrintFormat::EscPos80;
-    int deadlineSeconds = 30; ///< Give up on a print job after this long; 5 … 600.
-
-    bool enabled() const { return !queue.empty(); }
 };
 
 /// [server]

@@ -6,9 +6,9 @@
 // and hands to the controller.
 #pragma once
 
-#include "kiosk/receipt/printer_status.hpp"
-#include "kiosk/receipt/slip.hpp"
-#include "kiosk/sync/sync_worker.hpp"
+#include "kiosk/model/printer_status.hpp"
+#include "kiosk/model/slip.hpp"
+#include "kiosk/model/sync_status.hpp"
 #include "shared/db/database.hpp"
 #include "shared/protocol/fast_paths.hpp"
 

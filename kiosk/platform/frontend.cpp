@@ -66,7 +66,7 @@ bool Frontend::handleEvent(const SDL_Event& event)
     Intents keys;
     if (m_keyboard.handleEvent(event, m_app.clock().now(), keys))
     {
-        m_app.controller().applyAll(keys, m_app.clock().now());
+        m_app.applyInput(keys);
         m_app.userActivity();
         return true;
     }
@@ -81,7 +81,7 @@ void Frontend::renderFrame(bool presentNow)
 {
     Intents released; // a person's keystrokes held back while they might have been a scan
     m_keyboard.poll(m_app.clock().now(), released);
-    m_app.controller().applyAll(released, m_app.clock().now());
+    m_app.applyInput(released);
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();

@@ -5,6 +5,7 @@
 //   okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]
 //   okienko-kiosk --config FILE --print-test QUEUE
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/print_bringup.hpp"
 #include "kiosk/core/automation_script.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/config.hpp"
@@ -12,11 +13,11 @@
 #include "kiosk/platform/frontend.hpp"
 #include "kiosk/platform/main_loop.hpp"
 #include "kiosk/platform/sdl_window.hpp"
-#include "kiosk/receipt/print_bringup.hpp"
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -124,7 +125,8 @@ int printTest(const Args& a)
             std::printf("%s\n", e.toString().c_str());
         return 2;
     }
-    const int code = okienko::receipt::runPrintTest(loaded.value(), a.printTest, std::cout);
+    const KioskConfig& cfg = loaded.value();
+    const int code = runPrintTest({cfg.data, cfg.printer, cfg.ui.defaultLanguage}, a.printTest, std::cout);
     std::cout.flush();
     return code;
 }
@@ -150,6 +152,33 @@ platform::WindowOptions windowOptions(const KioskConfig& cfg, const Args& a)
     return w;
 }
 
+/// The app in a window: opens it, starts ImGui on it and the workers that wake the loop, runs
+/// `body`, and stops the workers before the window goes. The interactive kiosk and a script run
+/// differ only in the clock, fixed frame steps and the body.
+int runInWindow(const Args& a, const Clock& clock, bool fixedStep,
+                const std::function<int(platform::SdlWindow&, platform::Frontend&, KioskApp&)>& body)
+{
+    KioskApp app(a.config, clock);
+    platform::SdlWindow window;
+    std::string error;
+    if (!window.open(windowOptions(app.config(), a), error))
+    {
+        std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
+        return 2;
+    }
+    platform::Frontend frontend(window, app, fixedStep);
+    if (!frontend.init(error))
+    {
+        std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
+        return 2;
+    }
+    (void)platform::wakeEventType();
+    app.startServices(pushWakeEvent);
+    const int code = body(window, frontend, app);
+    app.stopServices();
+    return code;
+}
+
 int runScript(const Args& a)
 {
     auto script = loadScript(a.script);
@@ -161,54 +190,24 @@ int runScript(const Args& a)
     }
     // A fixed start (Monday 2 March 2026, 9:00) makes clocks and "visible today" deterministic.
     ManualClock clock(LocalDateTime{okienko::Date{2026, 3, 2}, 9, 0, 0});
-    KioskApp app(a.config, clock);
-    platform::SdlWindow window;
-    std::string error;
-    if (!window.open(windowOptions(app.config(), a), error))
-    {
-        std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
-        return 2;
-    }
-    platform::Frontend frontend(window, app, true);
-    if (!frontend.init(error))
-    {
-        std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
-        return 2;
-    }
-    (void)platform::wakeEventType();
-    app.startServices(pushWakeEvent);
-    platform::AutomationRunner runner(frontend, app, clock, window.renderer(), a.script);
-    if (!a.failureShot.empty())
-        runner.setFailureShotPath(a.failureShot);
-    else
-        runner.setFailureShotPath(app.config().data.directory / "automation-failure.png");
-    const int code = runner.run(script.value());
-    app.stopServices();
-    return code;
+    return runInWindow(a, clock, true,
+                       [&](platform::SdlWindow& window, platform::Frontend& frontend, KioskApp& app)
+                       {
+                           platform::AutomationRunner runner(frontend, app, clock, window.renderer(), a.script);
+                           if (!a.failureShot.empty())
+                               runner.setFailureShotPath(a.failureShot);
+                           else
+                               runner.setFailureShotPath(app.config().data.directory / "automation-failure.png");
+                           return runner.run(script.value());
+                       });
 }
 
 int runInteractive(const Args& a)
 {
     SystemClock clock;
-    KioskApp app(a.config, clock);
-    platform::SdlWindow window;
-    std::string error;
-    if (!window.open(windowOptions(app.config(), a), error))
-    {
-        std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
-        return 2;
-    }
-    platform::Frontend frontend(window, app, false);
-    if (!frontend.init(error))
-    {
-        std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
-        return 2;
-    }
-    (void)platform::wakeEventType();
-    app.startServices(pushWakeEvent);
-    const int code = platform::runMainLoop(frontend, app);
-    app.stopServices();
-    return code;
+    return runInWindow(a, clock, false,
+                       [](platform::SdlWindow&, platform::Frontend& frontend, KioskApp& app)
+                       { return platform::runMainLoop(frontend, app); });
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "kiosk/receipt/cups_client.hpp"
 
+#include <algorithm>
 #include <cups/cups.h>
 #include <memory>
 #include <thread>
@@ -224,6 +225,40 @@ PrintResult CupsClient::print(const std::string& document, DocumentFormat format
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
+}
+
+PrinterCondition classifyPrinter(int printerState, const std::vector<std::string>& reasons, bool acceptingJobs)
+{
+    // A reason is a keyword with an optional -report/-warning/-error suffix (RFC 8011 §5.4.12).
+    auto has = [&](std::string_view keyword)
+    {
+        return std::any_of(reasons.begin(), reasons.end(),
+                           [&](const std::string& r) {
+                               return r.compare(0, keyword.size(), keyword) == 0 &&
+                                      (r.size() == keyword.size() || r[keyword.size()] == '-');
+                           });
+    };
+    auto hasError = [&](std::string_view keyword)
+    {
+        const std::string withError = std::string(keyword) + "-error";
+        return std::find(reasons.begin(), reasons.end(), withError) != reasons.end() ||
+               std::find(reasons.begin(), reasons.end(), std::string(keyword)) != reasons.end();
+    };
+    if (hasError("media-empty") || hasError("media-needed"))
+        return PrinterCondition::PaperOut;
+    if (has("media-jam"))
+        return PrinterCondition::Jam;
+    if (has("cover-open") || has("door-open") || has("interlock-open"))
+        return PrinterCondition::CoverOpen;
+    if (has("offline") || has("connecting-to-device") || has("timed-out") || has("shutdown"))
+        return PrinterCondition::Offline;
+    if (printerState == 5 || has("paused") || has("stopped"))
+        return PrinterCondition::Paused;
+    if (!acceptingJobs)
+        return PrinterCondition::NotAccepting;
+    if (has("media-empty") || has("media-low"))
+        return PrinterCondition::PaperLow;
+    return PrinterCondition::Ready;
 }
 
 } // namespace okienko::receipt

@@ -3,10 +3,11 @@
 // time and blocking, so it belongs on the print worker's thread, never on the UI thread.
 #pragma once
 
-#include "kiosk/receipt/printer_status.hpp"
+#include "kiosk/model/printer_status.hpp"
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 namespace okienko::receipt
 {
@@ -22,6 +23,10 @@ enum class DocumentFormat
     Raw, ///< bytes for the printer as they are (ESC/POS on a raw queue)
     Pdf,
 };
+
+/// Maps CUPS printer-state (3 idle, 4 processing, 5 stopped), its printer-state-reasons and
+/// printer-is-accepting-jobs to one condition, the most serious first.
+PrinterCondition classifyPrinter(int printerState, const std::vector<std::string>& reasons, bool acceptingJobs);
 
 class CupsClient
 {

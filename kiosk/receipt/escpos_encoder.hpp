@@ -4,9 +4,9 @@
 // printer as a command.
 #pragma once
 
+#include "kiosk/model/slip.hpp"
 #include "kiosk/receipt/bitmap.hpp"
 #include "kiosk/receipt/font_set.hpp"
-#include "kiosk/receipt/slip.hpp"
 #include "kiosk/receipt/slip_layout.hpp"
 
 #include <string>

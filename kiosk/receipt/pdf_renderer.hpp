@@ -2,8 +2,8 @@
 // receipt-size page as long as the slip. Each copy of a two-copy document starts a new page.
 #pragma once
 
+#include "kiosk/model/slip.hpp"
 #include "kiosk/receipt/font_set.hpp"
-#include "kiosk/receipt/slip.hpp"
 
 #include <string>
 

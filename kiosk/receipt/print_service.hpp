@@ -3,10 +3,10 @@
 // an SDL wake-up and shows it). The last slips are kept, rendered, so staff can print them again.
 #pragma once
 
-#include "kiosk/core/config.hpp"
+#include "kiosk/model/print_config.hpp"
+#include "kiosk/model/slip.hpp"
 #include "kiosk/receipt/cups_client.hpp"
 #include "kiosk/receipt/font_set.hpp"
-#include "kiosk/receipt/slip.hpp"
 
 #include <chrono>
 #include <condition_variable>

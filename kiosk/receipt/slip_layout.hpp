@@ -3,8 +3,8 @@
 // operations in page units (printer dots for ESC/POS, points for PDF) that both renderers draw.
 #pragma once
 
+#include "kiosk/model/slip.hpp"
 #include "kiosk/receipt/font_set.hpp"
-#include "kiosk/receipt/slip.hpp"
 
 #include <cstdint>
 #include <string>

@@ -6,6 +6,7 @@
 // handle with a short timeout, so a resident never waits behind a large batch.
 #pragma once
 
+#include "kiosk/model/sync_status.hpp"
 #include "kiosk/sync/backoff.hpp"
 #include "kiosk/sync/https_client.hpp"
 #include "kiosk/sync/sync_clock.hpp"
@@ -41,57 +42,6 @@ struct SyncConfig
     BackoffPolicy backoff;
     /// |server Date − kiosk clock| above this is reported (SyncStatus::clockSkewWarning).
     std::chrono::seconds skewWarning{120};
-};
-
-enum class Connectivity
-{
-    Unknown, ///< no exchange yet
-    Online,  ///< the last round reached the server and succeeded
-    Offline, ///< the server could not be reached, or answered with an error
-};
-
-/// What the UI and staff screen show. No personal data.
-struct SyncStatus
-{
-    Connectivity connectivity = Connectivity::Unknown;
-    std::optional<std::int64_t> lastSyncAt; ///< Unix seconds of the last successful round
-    std::int64_t outboxDepth = 0;
-    std::optional<std::chrono::seconds> outboxOldestAge;
-    std::int64_t deadLetters = 0;
-    std::string lastError; ///< short code ("tls", "timeout", "http_503", …), "" after a success
-    std::string lastErrorDetail;
-    std::optional<std::int64_t> clockOffsetSeconds; ///< server − kiosk
-    bool clockSkewWarning = false;
-    std::chrono::milliseconds nextRetryIn{0}; ///< while backing off
-    std::int64_t rounds = 0;                  ///< completed rounds, successful or not
-};
-
-/// tryHold's answer.
-struct HoldOutcome
-{
-    enum class Kind
-    {
-        Held,        ///< the server holds a unit for this reservation id
-        Unavailable, ///< 409: nothing free; `response.nextAvailable` may offer a date
-        Offline,     ///< no authoritative answer in time: fall back to a provisional request
-    };
-    Kind kind = Kind::Offline;
-    std::optional<protocol::HoldResponse> response;
-    std::string error; ///< for Offline: why ("timeout", "tls", "http_503", …)
-};
-
-/// tryBook's answer.
-struct BookOutcome
-{
-    enum class Kind
-    {
-        Booked,
-        Taken,   ///< 409: `response.alternatives` lists free slots of the same kind
-        Offline, ///< fall back to "contact me to arrange" sent through the outbox
-    };
-    Kind kind = Kind::Offline;
-    std::optional<protocol::CounsellingBookResponse> response;
-    std::string error;
 };
 
 class SyncWorker

@@ -4,7 +4,7 @@
 #include "kiosk/core/flows/counselling_writer.hpp"
 #include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/kiosk_services.hpp"
-#include "kiosk/receipt/slip_documents.hpp"
+#include "kiosk/core/slips/slip_documents.hpp"
 #include "shared/util/uuid.hpp"
 #include "shared/validate/person_name.hpp"
 #include "shared/validate/phone.hpp"

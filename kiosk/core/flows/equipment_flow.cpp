@@ -3,9 +3,10 @@
 
 #include "kiosk/core/flows/reservation_writer.hpp"
 #include "kiosk/core/flows/slip_printing.hpp"
-#include "kiosk/receipt/slip_documents.hpp"
+#include "kiosk/core/slips/slip_documents.hpp"
 #include "shared/rules/loan_period.hpp"
 #include "shared/rules/reference_code.hpp"
+#include "shared/util/date_format.hpp"
 #include "shared/util/uuid.hpp"
 #include "shared/validate/person_name.hpp"
 #include "shared/validate/phone.hpp"

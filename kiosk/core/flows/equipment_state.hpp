@@ -5,7 +5,7 @@
 #pragma once
 
 #include "kiosk/core/flows/person_form.hpp"
-#include "kiosk/core/slip_status.hpp"
+#include "kiosk/model/slip_status.hpp"
 #include "shared/domain/reservation.hpp"
 #include "shared/util/date.hpp"
 

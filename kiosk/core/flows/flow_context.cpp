@@ -3,6 +3,7 @@
 
 #include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/kiosk_services.hpp"
+#include "shared/util/date_format.hpp"
 
 namespace okienko::kiosk
 {
@@ -26,7 +27,7 @@ SlipProgress FlowContext::print(receipt::Slip slip)
 
 std::string FlowContext::printedAt() const
 {
-    return slipTimestamp(localNow());
+    return formatDateTime(localNow());
 }
 
 void pressKeypad(TextBuffer& buffer, const Key& key, domain::Language lang)

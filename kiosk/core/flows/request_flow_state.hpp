@@ -6,7 +6,7 @@
 
 #include "kiosk/core/flows/flow_field.hpp"
 #include "kiosk/core/flows/flow_id.hpp"
-#include "kiosk/core/slip_status.hpp"
+#include "kiosk/model/slip_status.hpp"
 #include "kiosk/core/text_buffer.hpp"
 #include "shared/domain/area.hpp"
 #include "shared/domain/callback.hpp"

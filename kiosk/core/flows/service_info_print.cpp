@@ -2,7 +2,7 @@
 #include "kiosk/core/flows/service_info_print.hpp"
 
 #include "kiosk/core/flows/slip_printing.hpp"
-#include "kiosk/receipt/slip_documents.hpp"
+#include "kiosk/core/slips/slip_documents.hpp"
 
 namespace okienko::kiosk
 {

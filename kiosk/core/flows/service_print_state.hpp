@@ -2,7 +2,7 @@
 // to the printer and how that ended. Part of AppState, so the idle wipe forgets it with the rest.
 #pragma once
 
-#include "kiosk/core/slip_status.hpp"
+#include "kiosk/model/slip_status.hpp"
 
 #include <string>
 

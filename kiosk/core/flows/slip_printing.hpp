@@ -5,8 +5,8 @@
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/flows/flow_deps.hpp"
 #include "kiosk/core/kiosk_services.hpp"
-#include "kiosk/core/slip_status.hpp"
-#include "kiosk/receipt/slip_documents.hpp"
+#include "kiosk/model/slip_status.hpp"
+#include "kiosk/core/slips/slip_documents.hpp"
 #include "shared/domain/catalog.hpp"
 #include "shared/domain/language.hpp"
 
@@ -18,9 +18,6 @@ namespace okienko::kiosk
 /// The printer.* message key that says why `result` did not print, or "" when the printer itself
 /// looks fine (a job that timed out on a "ready" printer must not be explained as "ready").
 std::string failedPrintMessageKey(const receipt::PrintResult& result);
-
-/// "23.11.2026 10:15": when a slip says it was printed.
-std::string slipTimestamp(const LocalDateTime& at);
 
 /// The context of a slip printed now in `language`; `deps.translator` must be set.
 receipt::SlipContext slipContext(const FlowDeps& deps, domain::Language language,

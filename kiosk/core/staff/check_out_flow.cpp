@@ -3,10 +3,10 @@
 
 #include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/staff/check_out_writer.hpp"
-#include "kiosk/receipt/slip_documents.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/rules/loan_period.hpp"
 #include "shared/text/utf8.hpp"
+#include "shared/util/date_format.hpp"
 #include "shared/util/uuid.hpp"
 #include "shared/validate/pesel.hpp"
 

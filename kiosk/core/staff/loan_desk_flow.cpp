@@ -3,9 +3,9 @@
 
 #include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/staff/loan_desk_store.hpp"
-#include "kiosk/receipt/slip_documents.hpp"
 #include "shared/rules/loan_period.hpp"
 #include "shared/text/utf8.hpp"
+#include "shared/util/date_format.hpp"
 #include "shared/util/uuid.hpp"
 #include "shared/validate/free_text.hpp"
 

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "kiosk/core/flows/flow_field.hpp"
-#include "kiosk/core/slip_status.hpp"
+#include "kiosk/model/slip_status.hpp"
 #include "shared/domain/equipment.hpp"
 #include "shared/domain/reservation.hpp"
 #include "shared/util/date.hpp"

@@ -1,13 +1,13 @@
 // StaffEntryFlow (see staff_entry_flow.hpp).
 #include "kiosk/core/staff/staff_entry_flow.hpp"
 
-#include "kiosk/receipt/slip_documents.hpp"
+#include "kiosk/core/slips/slip_documents.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
+#include "shared/util/date_format.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <sodium.h>
 #include <type_traits>
 
@@ -553,9 +553,7 @@ void StaffEntryFlow::testPrint()
         return;
     }
     const LocalDateTime t = m_deps.clock != nullptr ? m_deps.clock->localNow() : LocalDateTime{};
-    char printedAt[64];
-    std::snprintf(printedAt, sizeof printedAt, "%02d.%02d.%04d %02d:%02d", t.date.day, t.date.month, t.date.year,
-                  t.hour, t.minute);
+    const std::string printedAt = formatDateTime(t);
     const receipt::SlipContext ctx{*m_deps.translator, m_state.language, m_catalog.municipality,
                                    m_deps.kioskName.empty() ? m_deps.services->kioskId() : m_deps.kioskName, printedAt};
     // The print worker lays the slip out in the format kiosk.toml names; the flow does not know it.

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "kiosk/core/clock.hpp"
-#include "kiosk/receipt/printer_status.hpp"
+#include "kiosk/model/printer_status.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -5,8 +5,8 @@
 #include "kiosk/ui/screens/staff_entry_screens.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/text.hpp"
+#include "shared/util/date_format.hpp"
 
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -14,21 +14,6 @@ namespace okienko::kiosk::ui
 {
 namespace
 {
-
-std::string clockText(const LocalDateTime& t)
-{
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", t.hour, t.minute);
-    return buf;
-}
-
-std::string dateText(const LocalDateTime& t)
-{
-    // Digits read the same in every language; no month names to translate.
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%d.%02d.%04d", t.date.day, t.date.month, t.date.year);
-    return buf;
-}
 
 /// Big buttons naming each language in itself, so anyone finds theirs before reading anything.
 void languageChoice(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -71,8 +56,8 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         out.emplace_back(StartSession{});
     ParagraphColored(ctx, env.text(m.name), ctx.palette.mutedText);
     ImGui::Dummy(ImVec2(0, ctx.em(0.8f)));
-    TextIn(ctx, ctx.fonts.huge, ctx.palette.text, clockText(env.now));
-    Paragraph(ctx, dateText(env.now));
+    TextIn(ctx, ctx.fonts.huge, ctx.palette.text, formatClock(env.now.hour, env.now.minute));
+    Paragraph(ctx, formatDateUnpaddedDay(env.now.date)); // digits: nothing to translate
     ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
 
     const float width = ImGui::GetContentRegionAvail().x;

@@ -11,10 +11,10 @@
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/text_field.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "shared/util/date_format.hpp"
 #include "shared/validate/phone.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace okienko::kiosk::ui
 {
@@ -36,12 +36,8 @@ void choice(UiContext& ctx, const std::string& label, const char* id, bool selec
 /// "wt. 03.03.2026": the actual date, never a relative word that a slip read later would make wrong.
 std::string dateText(const ScreenEnv& env, const Date& d, bool withYear = true)
 {
-    char buf[16];
-    if (withYear)
-        std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", d.day, d.month, d.year);
-    else
-        std::snprintf(buf, sizeof buf, "%02d.%02d", d.day, d.month);
-    return env.tr.tr("request.weekday." + std::to_string(d.weekday())) + " " + buf;
+    return env.tr.tr("request.weekday." + std::to_string(d.weekday())) + " " +
+           (withYear ? formatDate(d) : formatDayMonth(d));
 }
 
 /// "wt. 03.03.2026, po południu (12:00–15:30)".

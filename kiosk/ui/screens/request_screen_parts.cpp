@@ -4,9 +4,9 @@
 #include "kiosk/core/keyboard_layout.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/text.hpp"
+#include "shared/util/date_format.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace okienko::kiosk::ui
 {
@@ -46,20 +46,11 @@ float letterKeyboardHeight(const UiContext& ctx, const ScreenEnv& env)
            ImGui::GetStyle().ItemSpacing.y;
 }
 
-std::string clockText(int minuteOfDay)
-{
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%d:%02d", minuteOfDay / 60, minuteOfDay % 60);
-    return buf;
-}
-
 std::string slotText(const ScreenEnv& env, const SlotOption& slot)
 {
-    char date[16];
-    std::snprintf(date, sizeof date, "%02d.%02d", slot.date.day, slot.date.month);
     const std::string weekday = env.tr.tr("request.weekday." + std::to_string(slot.date.weekday()));
-    std::string s = weekday + " " + date + ", " + clockText(slot.startMinute) + "–" +
-                    clockText(slot.startMinute + slot.durationMinutes);
+    std::string s = weekday + " " + formatDayMonth(slot.date) + ", " + formatMinuteOfDay(slot.startMinute) + "–" +
+                    formatMinuteOfDay(slot.startMinute + slot.durationMinutes);
     if (!slot.room.empty())
         s += ", " + env.tr.format("counselling.slot.room", {{"room", slot.room}});
     return s;

@@ -28,8 +28,6 @@ float keypadHeight(const UiContext& ctx);
 float letterKeyboardHeight(const UiContext& ctx, const ScreenEnv& env);
 /// "Wt 25.11, 10:00–11:00, pokój 12".
 std::string slotText(const ScreenEnv& env, const SlotOption& slot);
-/// "10:00".
-std::string clockText(int minuteOfDay);
 /// The RODO information clause and the acknowledgement toggle.
 void drawConsent(const ScreenEnv& env, UiContext& ctx, Intents& out, bool accepted);
 /// How the slip went: printing, printed, failed (code stays on screen), no printer.

@@ -3,10 +3,9 @@
 
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/text.hpp"
+#include "shared/util/date_format.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <ctime>
 #include <string>
 
 namespace okienko::kiosk::ui
@@ -18,13 +17,8 @@ namespace
 /// "10:42" in the kiosk's local time zone.
 std::string localClock(std::int64_t unixSeconds)
 {
-    const std::time_t t = static_cast<std::time_t>(unixSeconds);
-    std::tm tm{};
-    if (localtime_r(&t, &tm) == nullptr)
-        return "--:--";
-    char buffer[8];
-    std::snprintf(buffer, sizeof buffer, "%02d:%02d", tm.tm_hour, tm.tm_min);
-    return buffer;
+    const std::optional<LocalDateTime> t = localDateTimeOf(unixSeconds);
+    return t ? formatClock(t->hour, t->minute) : "--:--";
 }
 
 } // namespace

@@ -9,12 +9,11 @@
 #include "kiosk/ui/widgets/shapes.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "shared/util/date_format.hpp"
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
-#include <cstdio>
-#include <ctime>
 #include <string>
 
 namespace okienko::kiosk::ui
@@ -30,24 +29,11 @@ void emit(Intents& out, staff_entry::Action action)
     out.emplace_back(StaffEntryIntent{std::move(action)});
 }
 
-std::string twoDigits(int hour, int minute)
-{
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", hour, minute);
-    return buf;
-}
-
 /// "02.03.2026 10:42" in the kiosk's local time zone.
 std::string localDateTime(std::int64_t unixSeconds)
 {
-    const std::time_t t = static_cast<std::time_t>(unixSeconds);
-    std::tm tm{};
-    if (localtime_r(&t, &tm) == nullptr)
-        return "--";
-    char buf[64]; // ints of any width fit: the compiler cannot know tm's ranges
-    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900, tm.tm_hour,
-                  tm.tm_min);
-    return buf;
+    const std::optional<LocalDateTime> t = localDateTimeOf(unixSeconds);
+    return t ? formatDateTime(*t) : "--";
 }
 
 bool before(const LocalDateTime& a, const LocalDateTime& b)
@@ -143,7 +129,7 @@ void drawPin(const ScreenEnv& env, UiContext& ctx, Intents& out)
     if (locked)
     {
         const LocalDateTime& until = *e.lockedUntilLocal;
-        Title(ctx, env.tr.format("staff.pin.locked", {{"time", twoDigits(until.hour, until.minute)}}));
+        Title(ctx, env.tr.format("staff.pin.locked", {{"time", formatClock(until.hour, until.minute)}}));
         ParagraphColored(ctx, env.tr.tr("staff.pin.locked_hint"), ctx.palette.mutedText);
     }
     else if (busy)

@@ -5,7 +5,6 @@
 #include "kiosk/ui/widgets/text.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <string>
 
 namespace okienko::kiosk::ui
@@ -68,8 +67,7 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
         ButtonOptions opt;
         opt.size = ImVec2(cell, cell);
         opt.enabled = !(day < first) && !(last < day) && !(options.isDisabled && options.isDisabled(day));
-        char dayId[24];
-        std::snprintf(dayId, sizeof dayId, "day-%04d-%02d-%02d", day.year, day.month, day.day);
+        const std::string dayId = "day-" + day.iso();
         opt.id = dayId;
         opt.style = (selected && *selected == day) ? ButtonStyle::Primary : ButtonStyle::Secondary;
         const std::string label = std::to_string(d) + "##d" + std::to_string(d);

@@ -2,7 +2,7 @@
 // `--print-test QUEUE`, no window, printing through a private cupsd (CUPS_SERVER in the child's
 // environment). Every sample slip must reach the printer, and an empty printer must fail loudly
 // with the reason.
-#include "kiosk/receipt/sample_slips.hpp"
+#include "kiosk/core/slips/sample_slips.hpp"
 #include "tests/integration/kiosk_online/kiosk_process.hpp"
 #include "tests/support/private_cupsd.hpp"
 #include "tests/support/temp_dir.hpp"

@@ -1,11 +1,11 @@
 // Printing through a real, private cupsd: the slip reaches the printer byte for byte, a printer
 // out of paper is reported as such within the deadline, and a stopped cupsd is a clear error.
+#include "kiosk/app/print_bringup.hpp"
+#include "kiosk/core/slips/sample_slips.hpp"
 #include "kiosk/receipt/cups_client.hpp"
 #include "kiosk/receipt/escpos_encoder.hpp"
 #include "kiosk/receipt/pdf_renderer.hpp"
-#include "kiosk/receipt/print_bringup.hpp"
 #include "kiosk/receipt/print_service.hpp"
-#include "kiosk/receipt/sample_slips.hpp"
 #include "tests/support/private_cupsd.hpp"
 #include "tests/unit/receipt/escpos_decoder.hpp"
 
@@ -227,7 +227,12 @@ TEST_F(CupsPrinting, BringUpToolPrintsEverySlipTypeOrSaysWhyNot)
     auto runOnFreshThread = [&](const std::string& queue, std::ostringstream& log)
     {
         int code = -1;
-        std::thread([&] { code = runPrintTest(config.value(), queue, log); }).join();
+        std::thread(
+            [&] {
+                code = okienko::kiosk::runPrintTest({config->data, config->printer, config->ui.defaultLanguage}, queue,
+                                                    log);
+            })
+            .join();
         return code;
     };
     std::ostringstream log;

@@ -1,6 +1,6 @@
 // What each slip says and never says: the privacy rules of product.md §7 and §5 as assertions.
+#include "kiosk/core/slips/sample_slips.hpp"
 #include "kiosk/receipt/escpos_encoder.hpp"
-#include "kiosk/receipt/sample_slips.hpp"
 
 #include <algorithm>
 #include <gtest/gtest.h>

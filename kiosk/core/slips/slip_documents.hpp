@@ -1,9 +1,11 @@
 // The slips Okienko prints, built from domain records in the resident's language: what each says
 // and — as importantly — what it never says (PESEL, health information, the kind of counselling).
+// The wording needs the translator, so it lives in kiosk/core; kiosk/receipt only lays slips out
+// and prints them. The functions keep the receipt namespace of the documents they build.
 #pragma once
 
 #include "kiosk/core/translator.hpp"
-#include "kiosk/receipt/slip.hpp"
+#include "kiosk/model/slip.hpp"
 #include "shared/domain/callback.hpp"
 #include "shared/domain/catalog.hpp"
 #include "shared/domain/counselling.hpp"
@@ -24,9 +26,6 @@ struct SlipContext
     std::string kioskName;
     std::string printedAt; ///< local date and time, "23.11.2026 10:15"
 };
-
-/// "25.11.2026".
-std::string formatSlipDate(const Date& date);
 
 /// Equipment reservation: code, equipment, pick-up date and period, confirmed or provisional, what
 /// to bring. Shows the phone only masked; no name.

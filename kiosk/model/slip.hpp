@@ -1,6 +1,7 @@
 // The slip document model: what a receipt says, independent of how it is printed. Every slip
 // type (reservation, counselling, callback, service information, lending agreement, return,
-// test page) is built as a Slip and rendered by the ESC/POS or PDF renderer.
+// test page) is built as a Slip (kiosk/core/slips) and rendered by the ESC/POS or PDF renderer
+// (kiosk/receipt).
 #pragma once
 
 #include <string>

@@ -1,6 +1,6 @@
-#include "kiosk/receipt/slip_documents.hpp"
+#include "kiosk/core/slips/slip_documents.hpp"
 
-#include <cstdio>
+#include "shared/util/date_format.hpp"
 
 namespace okienko::receipt
 {
@@ -49,20 +49,7 @@ std::string maskedPhone(const std::string& digits)
     return digits.substr(0, 3) + " *** *" + digits.substr(7, 2);
 }
 
-std::string timeOfDay(int minute)
-{
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%d:%02d", minute / 60, minute % 60);
-    return buf;
-}
 } // namespace
-
-std::string formatSlipDate(const Date& date)
-{
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", date.day, date.month, date.year);
-    return buf;
-}
 
 Slip reservationSlip(const SlipContext& ctx, const domain::Reservation& r, const domain::EquipmentType& type)
 {
@@ -71,8 +58,8 @@ Slip reservationSlip(const SlipContext& ctx, const domain::Reservation& r, const
         r.status == domain::ReservationStatus::Held || r.status == domain::ReservationStatus::Confirmed;
     slip.title(t(ctx, "slip.reservation.title")).code(r.code).qr(r.code);
     slip.keyValue(t(ctx, "slip.reservation.equipment"), type.name.in(ctx.language));
-    slip.keyValue(t(ctx, "slip.reservation.pickup"), formatSlipDate(r.period.first));
-    slip.keyValue(t(ctx, "slip.reservation.until"), formatSlipDate(r.period.last()));
+    slip.keyValue(t(ctx, "slip.reservation.pickup"), formatDate(r.period.first));
+    slip.keyValue(t(ctx, "slip.reservation.until"), formatDate(r.period.last()));
     if (!r.person.phone.empty())
         slip.keyValue(t(ctx, "slip.phone_we_call"), maskedPhone(r.person.phone));
     slip.paragraph(t(ctx, confirmed ? "slip.reservation.confirmed" : "slip.reservation.provisional"));
@@ -90,8 +77,8 @@ Slip counsellingSlip(const SlipContext& ctx, const domain::CounsellingRequest& r
     slip.title(t(ctx, "slip.meeting.title")).code(request.code).qr(request.code);
     if (slot)
     {
-        slip.keyValue(t(ctx, "slip.meeting.date"), formatSlipDate(slot->date));
-        slip.keyValue(t(ctx, "slip.meeting.time"), timeOfDay(slot->startMinute));
+        slip.keyValue(t(ctx, "slip.meeting.date"), formatDate(slot->date));
+        slip.keyValue(t(ctx, "slip.meeting.time"), formatMinuteOfDay(slot->startMinute));
         if (!slot->room.empty())
             slip.keyValue(t(ctx, "slip.meeting.room"), slot->room);
         slip.paragraph(t(ctx, request.status == domain::RequestStatus::Provisional ? "slip.meeting.provisional"
@@ -112,7 +99,7 @@ Slip callbackSlip(const SlipContext& ctx, const domain::CallbackRequest& request
     slip.title(t(ctx, "slip.callback.title")).code(request.code).qr(request.code);
     const std::string part =
         t(ctx, request.dayPart == domain::DayPart::Morning ? "slip.callback.morning" : "slip.callback.afternoon");
-    slip.keyValue(t(ctx, "slip.callback.when"), formatSlipDate(request.day) + ", " + part);
+    slip.keyValue(t(ctx, "slip.callback.when"), formatDate(request.day) + ", " + part);
     slip.keyValue(t(ctx, "slip.phone_we_call"), maskedPhone(request.phone));
     if (updatedExisting)
         slip.paragraph(t(ctx, "slip.callback.updated"));
@@ -168,8 +155,8 @@ Slip lendingAgreementSlip(const SlipContext& ctx, const domain::Loan& loan, cons
         slip.keyValue(t(ctx, "slip.agreement.address"), address);
         slip.keyValue(t(ctx, "slip.agreement.item"), type.name.in(ctx.language));
         slip.keyValue(t(ctx, "slip.agreement.inventory"), loan.inventoryNumber);
-        slip.keyValue(t(ctx, "slip.agreement.from"), formatSlipDate(loan.start));
-        slip.keyValue(t(ctx, "slip.agreement.due"), formatSlipDate(loan.due));
+        slip.keyValue(t(ctx, "slip.agreement.from"), formatDate(loan.start));
+        slip.keyValue(t(ctx, "slip.agreement.due"), formatDate(loan.due));
         slip.list(t(ctx, "slip.agreement.conditions"),
                   {t(ctx, "slip.agreement.condition_free"), t(ctx, "slip.agreement.condition_care"),
                    t(ctx, "slip.agreement.condition_return"), t(ctx, "slip.agreement.condition_damage")});
@@ -185,9 +172,9 @@ Slip returnConfirmationSlip(const SlipContext& ctx, const domain::Loan& loan, co
     slip.title(t(ctx, "slip.return.title"));
     slip.keyValue(t(ctx, "slip.agreement.item"), type.name.in(ctx.language));
     slip.keyValue(t(ctx, "slip.agreement.inventory"), loan.inventoryNumber);
-    slip.keyValue(t(ctx, "slip.agreement.from"), formatSlipDate(loan.start));
+    slip.keyValue(t(ctx, "slip.agreement.from"), formatDate(loan.start));
     if (loan.returnedOn)
-        slip.keyValue(t(ctx, "slip.return.returned_on"), formatSlipDate(*loan.returnedOn));
+        slip.keyValue(t(ctx, "slip.return.returned_on"), formatDate(*loan.returnedOn));
     const char* conditionKey = "slip.return.condition_fine";
     if (loan.returnCondition == domain::ReturnCondition::NeedsCleaning)
         conditionKey = "slip.return.condition_cleaning";

@@ -1,4 +1,4 @@
-#include "kiosk/receipt/sample_slips.hpp"
+#include "kiosk/core/slips/sample_slips.hpp"
 
 namespace okienko::receipt
 {

@@ -3,7 +3,7 @@
 // The records are invented; nothing here is a real person.
 #pragma once
 
-#include "kiosk/receipt/slip_documents.hpp"
+#include "kiosk/core/slips/slip_documents.hpp"
 
 #include <string>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "kiosk/receipt/slip.hpp"
+#include "kiosk/model/slip.hpp"
 
 namespace okienko::receipt
 {

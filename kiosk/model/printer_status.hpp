@@ -1,10 +1,10 @@
 // What a print attempt or the printer is doing, in terms a resident and a staff member
-// understand. CUPS says "media-empty-error,paused"; the kiosk says "the printer is out of paper".
+// understand. CUPS says "media-empty-error,paused"; the kiosk says "the printer is out of paper"
+// (the mapping from CUPS's words is classifyPrinter in kiosk/receipt/cups_client).
 #pragma once
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace okienko::receipt
 {
@@ -30,10 +30,6 @@ std::string_view conditionCode(PrinterCondition condition);
 std::string_view conditionMessageKey(PrinterCondition condition);
 /// True when a slip can be expected to print.
 bool canPrint(PrinterCondition condition);
-
-/// Maps CUPS printer-state (3 idle, 4 processing, 5 stopped), its printer-state-reasons and
-/// printer-is-accepting-jobs to one condition, the most serious first.
-PrinterCondition classifyPrinter(int printerState, const std::vector<std::string>& reasons, bool acceptingJobs);
 
 enum class PrintOutcome
 {
