@@ -14,6 +14,7 @@
 #include "shared/protocol/payloads.hpp"
 #include "shared/rules/availability.hpp"
 #include "shared/rules/callback_dedup.hpp"
+#include "shared/util/date_format.hpp"
 #include "shared/util/uuid.hpp"
 
 #include <ctime>
@@ -728,10 +729,8 @@ Now systemNow()
 {
     Now n;
     n.unix = static_cast<std::int64_t>(std::time(nullptr));
-    const std::time_t t = static_cast<std::time_t>(n.unix);
-    std::tm local{};
-    localtime_r(&t, &local);
-    n.today = Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+    if (auto local = localDateTimeOf(n.unix))
+        n.today = local->date;
     return n;
 }
 

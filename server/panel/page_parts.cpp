@@ -2,6 +2,7 @@
 #include "server/panel/page_parts.hpp"
 
 #include "server/store/panel_actions.hpp"
+#include "shared/util/date_format.hpp"
 
 #include <cstdio>
 #include <ctime>
@@ -112,9 +113,7 @@ std::string fieldValue(const std::map<std::string, std::string>& m, const std::s
 
 std::string clockText(int minuteOfDay)
 {
-    char hm[8];
-    std::snprintf(hm, sizeof hm, "%02d:%02d", (minuteOfDay / 60) % 100, minuteOfDay % 60);
-    return hm;
+    return formatClock((minuteOfDay / 60) % 100, minuteOfDay % 60);
 }
 
 std::optional<int> parseClock(std::string_view text)
@@ -147,14 +146,8 @@ std::optional<int> parseWholeNumber(std::string_view text)
 
 std::string dateTimeText(std::int64_t unix)
 {
-    if (unix <= 0)
-        return "—";
-    const std::time_t t = static_cast<std::time_t>(unix);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
-    return buffer;
+    const auto local = unix > 0 ? localDateTimeOf(unix) : std::nullopt;
+    return local ? formatIsoDateTime(*local) : "—";
 }
 
 std::string dayText(const Date& date)
@@ -164,10 +157,8 @@ std::string dayText(const Date& date)
 
 int minuteOfDay(std::int64_t unix)
 {
-    const std::time_t t = static_cast<std::time_t>(unix);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return local.tm_hour * 60 + local.tm_min;
+    const auto local = localDateTimeOf(unix);
+    return local ? local->hour * 60 + local->minute : 0;
 }
 
 Status<db::Error> recordAction(db::Database& d, const PanelSession& session, std::string_view entity,
