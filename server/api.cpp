@@ -46,17 +46,17 @@ double steadySeconds()
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-struct Route
-{
-    const char* path;
-    const char* method;
-};
-constexpr Route kRoutes[] = {{"/api/v1/changes", "GET"},
-                             {"/api/v1/events", "POST"},
-                             {"/api/v1/reservations/hold", "POST"},
-                             {"/api/v1/counselling/book", "POST"},
-                             {"/api/v1/heartbeat", "POST"}};
 } // namespace
+
+const std::vector<Api::Route>& Api::routes()
+{
+    static const std::vector<Route> kRoutes{{"/api/v1/changes", "GET", &Api::changes},
+                                            {"/api/v1/events", "POST", &Api::events},
+                                            {"/api/v1/reservations/hold", "POST", &Api::hold},
+                                            {"/api/v1/counselling/book", "POST", &Api::book},
+                                            {"/api/v1/heartbeat", "POST", &Api::heartbeat}};
+    return kRoutes;
+}
 
 std::string errorJson(const std::string& code, const std::string& message)
 {
@@ -121,16 +121,16 @@ ApiResponse Api::handle(const ApiRequest& request)
     try
     {
         const Route* route = nullptr;
-        for (const auto& r : kRoutes)
+        for (const auto& r : routes())
             if (request.path == r.path)
                 route = &r;
         if (route == nullptr)
             return error(404, "not_found", "no such endpoint");
-        const bool headForGet = request.method == "HEAD" && std::string_view(route->method) == "GET";
+        const bool headForGet = request.method == "HEAD" && route->method == "GET";
         if (request.method != route->method && !headForGet)
         {
-            ApiResponse r = error(405, "method_not_allowed", std::string("use ") + route->method);
-            r.headers.emplace_back("Allow", route->method);
+            ApiResponse r = error(405, "method_not_allowed", "use " + std::string(route->method));
+            r.headers.emplace_back("Allow", std::string(route->method));
             return r;
         }
         auto kiosk = authenticate(request.authorization);
@@ -146,23 +146,14 @@ ApiResponse Api::handle(const ApiRequest& request)
             r.headers.emplace_back("Retry-After", std::to_string(*wait));
             return r;
         }
-        if (std::string_view(route->method) == "POST")
+        if (route->method == "POST")
         {
             if (!isJsonContentType(request.contentType))
                 return error(415, "unsupported_media_type", "send application/json");
             if (request.body.size() > m_config.maxBodyBytes)
                 return error(413, "body_too_large", "the body is over the limit");
         }
-        const std::string path = request.path;
-        if (path == "/api/v1/changes")
-            return changes(*kiosk, request);
-        if (path == "/api/v1/events")
-            return events(*kiosk, request);
-        if (path == "/api/v1/reservations/hold")
-            return hold(*kiosk, request);
-        if (path == "/api/v1/counselling/book")
-            return book(*kiosk, request);
-        return heartbeat(*kiosk, request);
+        return (this->*route->handler)(*kiosk, request);
     }
     catch (const std::exception&)
     {

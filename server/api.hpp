@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -53,6 +54,17 @@ class Api
     ApiResponse handle(const ApiRequest& request);
 
   private:
+    /// One endpoint: its exact path, its method, and the member that answers it once the kiosk is
+    /// authenticated, within its rate and, for a POST, sent JSON within the size limit.
+    struct Route
+    {
+        std::string_view path;
+        std::string_view method;
+        ApiResponse (Api::*handler)(const KioskIdentity&, const ApiRequest&);
+    };
+    /// Every endpoint of protocol v1; adding one is one line here and its handler.
+    static const std::vector<Route>& routes();
+
     std::optional<KioskIdentity> authenticate(const std::string& header);
     ApiResponse fromStoreError(const db::Error& error);
     ApiResponse events(const KioskIdentity& kiosk, const ApiRequest& request);
