@@ -88,90 +88,57 @@ class ProblemList
     ServerConfigErrors m_errors;
 };
 
+using ReadValue = std::function<void(ProblemList&, const toml::node&, const std::string&)>;
+
 struct KeySpec
 {
     std::string_view table;
     std::string_view key;
-    std::function<void(ProblemList&, const toml::node&, const std::string&)> read;
+    ReadValue read;
 };
+
+ReadValue text(std::string& out)
+{
+    return [&out](ProblemList& p, const toml::node& n, const std::string& k)
+    {
+        p.text(n, k, out);
+    };
+}
+
+template <typename T> ReadValue whole(std::int64_t min, std::int64_t max, T& out)
+{
+    return [min, max, &out](ProblemList& p, const toml::node& n, const std::string& k)
+    {
+        p.whole(n, k, min, max, out);
+    };
+}
+
+ReadValue number(double min, double max, double& out)
+{
+    return [min, max, &out](ProblemList& p, const toml::node& n, const std::string& k)
+    {
+        p.number(n, k, min, max, out);
+    };
+}
 
 std::vector<KeySpec> keySpecs(ServerConfig& c)
 {
-    using P = ProblemList;
-    using N = const toml::node&;
-    using K = const std::string&;
     return {
-        {"server", "listen_address",
-         [&](P& p, N n, K k)
-         {
-             p.text(n, k, c.listenAddress);
-         }},
-        {"server", "port",
-         [&](P& p, N n, K k)
-         {
-             p.whole(n, k, 0, 65535, c.port);
-         }},
-        {"server", "threads",
-         [&](P& p, N n, K k)
-         {
-             p.whole(n, k, 2, 1024, c.threads);
-         }},
-        {"server", "max_body_bytes",
-         [&](P& p, N n, K k)
-         {
-             p.whole(n, k, 1024, 1 << 30, c.maxBodyBytes);
-         }},
-        {"tls", "cert_file",
-         [&](P& p, N n, K k)
-         {
-             p.text(n, k, c.tlsCertFile);
-         }},
-        {"tls", "key_file",
-         [&](P& p, N n, K k)
-         {
-             p.text(n, k, c.tlsKeyFile);
-         }},
-        {"database", "path",
-         [&](P& p, N n, K k)
-         {
-             p.text(n, k, c.databasePath);
-         }},
-        {"rate_limit", "requests_per_second",
-         [&](P& p, N n, K k)
-         {
-             p.number(n, k, 0.001, 1e6, c.rateLimitPerSecond);
-         }},
-        {"rate_limit", "burst",
-         [&](P& p, N n, K k)
-         {
-             p.number(n, k, 1, 1e6, c.rateLimitBurst);
-         }},
+        {"server", "listen_address", text(c.listenAddress)},
+        {"server", "port", whole(0, 65535, c.port)},
+        {"server", "threads", whole(2, 1024, c.threads)},
+        {"server", "max_body_bytes", whole(1024, 1 << 30, c.maxBodyBytes)},
+        {"tls", "cert_file", text(c.tlsCertFile)},
+        {"tls", "key_file", text(c.tlsKeyFile)},
+        {"database", "path", text(c.databasePath)},
+        {"rate_limit", "requests_per_second", number(0.001, 1e6, c.rateLimitPerSecond)},
+        {"rate_limit", "burst", number(1, 1e6, c.rateLimitBurst)},
         // At least 30: kiosks retry after long outages, and a forgotten event id applies an event twice.
-        {"events", "retention_days",
-         [&](P& p, N n, K k)
-         {
-             p.whole(n, k, 30, 36500, c.eventRetentionDays);
-         }},
-        {"holds", "claim_minutes",
-         [&](P& p, N n, K k)
-         {
-             p.whole(n, k, 1, 10080, c.holdClaimMinutes);
-         }},
-        {"holds", "expiry_working_days",
-         [&](P& p, N n, K k)
-         {
-             p.whole(n, k, 0, 365, c.holdExpiryWorkingDays);
-         }},
-        {"holds", "search_days",
-         [&](P& p, N n, K k)
-         {
-             p.whole(n, k, 1, 3660, c.holdSearchDays);
-         }},
-        {"callbacks", "max_failed_attempts",
-         [&](P& p, N n, K k)
-         {
-             p.whole(n, k, 1, 100, c.callbackMaxFailedAttempts);
-         }},
+        {"events", "retention_days", whole(30, 36500, c.eventRetentionDays)},
+        {"holds", "claim_minutes", whole(1, 10080, c.holdClaimMinutes)},
+        {"holds", "expiry_working_days", whole(0, 365, c.holdExpiryWorkingDays)},
+        {"holds", "search_days", whole(1, 3660, c.holdSearchDays)},
+        {"callbacks", "max_failed_attempts", whole(1, 100, c.callbackMaxFailedAttempts)},
     };
 }
 
