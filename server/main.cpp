@@ -1,8 +1,11 @@
 // okienko-central: the admin command line and `serve`. Usage:
-//   okienko-central --config central.toml init | import-catalog FILE | add-kiosk NAME
+//   okienko-central --version
+//   okienko-central --config central.toml check-config | init | import-catalog FILE | add-kiosk NAME
 //       | add-staff --name N --role R --pin P --password W
 //       | add-slot --id ID --date YYYY-MM-DD --start HH:MM --minutes N --kinds a,b --counsellor N --room R
 //       | serve
+// Every command refuses a central.toml with any problem (unknown keys included) before it touches
+// the database.
 #include "server/api.hpp"
 #include "server/credentials.hpp"
 #include "server/http_server.hpp"
@@ -12,12 +15,14 @@
 #include "shared/catalog/catalog_loader.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/json_reader.hpp"
+#include "shared/util/version.hpp"
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <pthread.h>
 #include <string>
@@ -31,7 +36,9 @@ namespace
 {
 int usage()
 {
-    std::fputs("usage: okienko-central --config central.toml COMMAND\n"
+    std::fputs("usage: okienko-central --version\n"
+               "       okienko-central --config central.toml COMMAND\n"
+               "  check-config                      check central.toml and the files it names; prints OK\n"
                "  init                              create or migrate the database\n"
                "  import-catalog FILE               load a catalogue file (errors with JSON paths)\n"
                "  add-kiosk NAME                    register a kiosk; prints its token once\n"
@@ -54,6 +61,45 @@ int fail(const std::string& message)
 {
     std::fprintf(stderr, "okienko-central: %s\n", message.c_str());
     return 1;
+}
+
+/// Prints every problem of the configuration, one per line, to stderr.
+void report(const ServerConfigErrors& errors)
+{
+    for (const ServerConfigError& e : errors)
+        std::fprintf(stderr, "%s\n", e.toString().c_str());
+}
+
+/// check-config: the file as every command loads it, then the files that `serve` will need.
+int checkConfig(const std::string& path, const Result<ServerConfig, ServerConfigErrors>& config)
+{
+    ServerConfigErrors problems = config ? ServerConfigErrors{} : config.error();
+    if (config)
+    {
+        const std::pair<const char*, const std::string*> files[] = {{"tls.cert_file", &config->tlsCertFile},
+                                                                    {"tls.key_file", &config->tlsKeyFile}};
+        for (const auto& [key, file] : files)
+        {
+            std::error_code ec;
+            if (file->empty())
+                problems.push_back({path, 0, 0, key, "missing key: serve needs it (a PEM file)"});
+            else if (!std::filesystem::is_regular_file(*file, ec))
+                problems.push_back({path, 0, 0, key, "missing file: " + *file + " does not exist or is not a file"});
+        }
+        const auto databaseDir = std::filesystem::path(config->databasePath).parent_path();
+        std::error_code ec;
+        if (!std::filesystem::is_directory(databaseDir, ec))
+            problems.push_back(
+                {path, 0, 0, "database.path",
+                 "missing directory: " + databaseDir.string() + " does not exist or is not a directory"});
+    }
+    if (!problems.empty())
+    {
+        report(problems);
+        return 1;
+    }
+    std::printf("%s: OK\n", path.c_str());
+    return 0;
 }
 
 int serve(ServerStore& store, const ServerConfig& config)
@@ -122,12 +168,22 @@ int serve(ServerStore& store, const ServerConfig& config)
 int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.size() == 1 && args[0] == "--version")
+    {
+        std::printf("okienko-central %.*s\n", static_cast<int>(version().size()), version().data());
+        return 0;
+    }
     if (args.size() < 3 || args[0] != "--config")
         return usage();
     auto config = loadServerConfig(args[1]);
-    if (!config)
-        return fail(config.error());
     const std::string command = args[2];
+    if (command == "check-config" && args.size() == 3)
+        return checkConfig(args[1], config);
+    if (!config)
+    {
+        report(config.error());
+        return fail("refusing to start with a configuration that has problems (see above)");
+    }
 
     StoreOptions storeOptions;
     storeOptions.holdClaimMinutes = config->holdClaimMinutes;

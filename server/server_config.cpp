@@ -1,7 +1,12 @@
-// Parsing central.toml with toml++; every key is optional except the TLS files and the database.
+// Parsing central.toml with toml++: a table of known keys, each with its type and range; every
+// problem is collected with its source position. Every key is optional except database.path.
 #include "server/server_config.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <functional>
+#include <sstream>
+#include <string_view>
 #include <toml++/toml.h>
 
 namespace okienko::server
@@ -9,6 +14,7 @@ namespace okienko::server
 
 namespace
 {
+
 std::string resolve(const std::filesystem::path& base, const std::string& value)
 {
     if (value.empty())
@@ -17,87 +23,215 @@ std::string resolve(const std::filesystem::path& base, const std::string& value)
     return p.is_absolute() ? value : (base / p).lexically_normal().string();
 }
 
-template <typename T> bool read(const toml::table& t, const char* section, const char* key, T& out, std::string& error)
+template <typename T> std::string show(T value)
 {
-    auto node = t[section][key];
-    if (!node)
-        return true;
-    if constexpr (std::is_same_v<T, std::string>)
-    {
-        auto v = node.value<std::string>();
-        if (!v)
-        {
-            error = std::string(section) + "." + key + ": expected a string";
-            return false;
-        }
-        out = *v;
-    }
-    else if constexpr (std::is_same_v<T, double>)
-    {
-        auto v = node.value<double>();
-        if (!v)
-        {
-            error = std::string(section) + "." + key + ": expected a number";
-            return false;
-        }
-        out = *v;
-    }
-    else
-    {
-        auto v = node.value<std::int64_t>();
-        if (!v || *v < 0 || *v > 1000000000)
-        {
-            error = std::string(section) + "." + key + ": expected a whole number ≥ 0";
-            return false;
-        }
-        out = static_cast<T>(*v);
-    }
-    return true;
+    std::ostringstream out;
+    out << value;
+    return out.str();
 }
+
+/// Collects the problems of one file; each read leaves `out` untouched when the value is unusable.
+class ProblemList
+{
+  public:
+    explicit ProblemList(std::string source) : m_source(std::move(source)) {}
+
+    void add(const toml::source_region& where, std::string key, std::string message)
+    {
+        m_errors.push_back(ServerConfigError{m_source, static_cast<int>(where.begin.line),
+                                             static_cast<int>(where.begin.column), std::move(key), std::move(message)});
+    }
+
+    void wrongType(const toml::node& node, const std::string& key, std::string_view expected)
+    {
+        const std::string found = show(node.type());
+        add(node.source(), key,
+            "wrong type: expected " + std::string(expected) + ", found " +
+                (std::string_view("aeiou").find(found.front()) == std::string_view::npos ? "a " : "an ") + found);
+    }
+
+    void text(const toml::node& node, const std::string& key, std::string& out)
+    {
+        if (const auto* v = node.as_string())
+            out = v->get();
+        else
+            wrongType(node, key, "a string");
+    }
+
+    template <typename T>
+    void whole(const toml::node& node, const std::string& key, std::int64_t min, std::int64_t max, T& out)
+    {
+        const auto* v = node.as_integer();
+        if (v == nullptr)
+            return wrongType(node, key, "an integer");
+        if (v->get() < min || v->get() > max)
+            return add(node.source(), key,
+                       "out of range: " + show(v->get()) + " is not between " + show(min) + " and " + show(max));
+        out = static_cast<T>(v->get());
+    }
+
+    void number(const toml::node& node, const std::string& key, double min, double max, double& out)
+    {
+        const std::optional<double> v = node.is_number() ? node.value<double>() : std::nullopt;
+        if (!v)
+            return wrongType(node, key, "a number");
+        if (!(*v >= min && *v <= max))
+            return add(node.source(), key,
+                       "out of range: " + show(*v) + " is not between " + show(min) + " and " + show(max));
+        out = *v;
+    }
+
+    ServerConfigErrors& errors() { return m_errors; }
+
+  private:
+    std::string m_source;
+    ServerConfigErrors m_errors;
+};
+
+using ReadValue = std::function<void(ProblemList&, const toml::node&, const std::string&)>;
+
+struct KeySpec
+{
+    std::string_view table;
+    std::string_view key;
+    ReadValue read;
+};
+
+ReadValue text(std::string& out)
+{
+    return [&out](ProblemList& p, const toml::node& n, const std::string& k)
+    {
+        p.text(n, k, out);
+    };
+}
+
+template <typename T> ReadValue whole(std::int64_t min, std::int64_t max, T& out)
+{
+    return [min, max, &out](ProblemList& p, const toml::node& n, const std::string& k)
+    {
+        p.whole(n, k, min, max, out);
+    };
+}
+
+ReadValue number(double min, double max, double& out)
+{
+    return [min, max, &out](ProblemList& p, const toml::node& n, const std::string& k)
+    {
+        p.number(n, k, min, max, out);
+    };
+}
+
+std::vector<KeySpec> keySpecs(ServerConfig& c)
+{
+    return {
+        {"server", "listen_address", text(c.listenAddress)},
+        {"server", "port", whole(0, 65535, c.port)},
+        {"server", "threads", whole(2, 1024, c.threads)},
+        {"server", "max_body_bytes", whole(1024, 1 << 30, c.maxBodyBytes)},
+        {"tls", "cert_file", text(c.tlsCertFile)},
+        {"tls", "key_file", text(c.tlsKeyFile)},
+        {"database", "path", text(c.databasePath)},
+        {"rate_limit", "requests_per_second", number(0.001, 1e6, c.rateLimitPerSecond)},
+        {"rate_limit", "burst", number(1, 1e6, c.rateLimitBurst)},
+        // At least 30: kiosks retry after long outages, and a forgotten event id applies an event twice.
+        {"events", "retention_days", whole(30, 36500, c.eventRetentionDays)},
+        {"holds", "claim_minutes", whole(1, 10080, c.holdClaimMinutes)},
+        {"holds", "expiry_working_days", whole(0, 365, c.holdExpiryWorkingDays)},
+        {"holds", "search_days", whole(1, 3660, c.holdSearchDays)},
+        {"callbacks", "max_failed_attempts", whole(1, 100, c.callbackMaxFailedAttempts)},
+    };
+}
+
+/// "a, b, c": the names a table (or the document, with table "") allows, for the error message.
+std::string knownNames(const std::vector<KeySpec>& specs, std::string_view table)
+{
+    std::string out;
+    for (const KeySpec& s : specs)
+    {
+        const std::string_view name = table.empty() ? s.table : s.key;
+        if ((table.empty() || s.table == table) && out.find(std::string(name)) == std::string::npos)
+            out += (out.empty() ? "" : ", ") + std::string(name);
+    }
+    return out;
+}
+
+void checkTable(const toml::table& table, std::string_view tableName, const std::vector<KeySpec>& specs,
+                ProblemList& problems)
+{
+    for (const auto& [key, node] : table)
+    {
+        const std::string dotted = std::string(tableName) + "." + std::string(key.str());
+        const KeySpec* spec = nullptr;
+        for (const KeySpec& s : specs)
+            if (s.table == tableName && s.key == key.str())
+                spec = &s;
+        if (spec == nullptr)
+            problems.add(key.source(), dotted,
+                         "unknown key \"" + std::string(key.str()) + "\" in [" + std::string(tableName) +
+                             "] (known keys: " + knownNames(specs, tableName) + ")");
+        else
+            spec->read(problems, node, dotted);
+    }
+}
+
+void checkDocument(const toml::table& root, const std::vector<KeySpec>& specs, ProblemList& problems)
+{
+    for (const auto& [name, node] : root)
+    {
+        const std::string tableName(name.str());
+        if (knownNames(specs, tableName).empty())
+        {
+            problems.add(name.source(), tableName,
+                         "unknown table or key \"" + tableName + "\" (known tables: " + knownNames(specs, "") + ")");
+            continue;
+        }
+        if (const toml::table* table = node.as_table())
+            checkTable(*table, tableName, specs, problems);
+        else
+            problems.wrongType(node, tableName, "a table ([" + tableName + "])");
+    }
+}
+
 } // namespace
 
-Result<ServerConfig, std::string> loadServerConfig(const std::string& path)
+std::string ServerConfigError::toString() const
 {
-    toml::table table;
+    std::string out = source;
+    if (line > 0)
+        out += ":" + std::to_string(line) + (column > 0 ? ":" + std::to_string(column) : "");
+    out += ": ";
+    if (!key.empty())
+        out += key + ": ";
+    return out + message;
+}
+
+Result<ServerConfig, ServerConfigErrors> loadServerConfig(const std::string& path)
+{
+    ProblemList problems(path);
+    toml::table root;
     try
     {
-        table = toml::parse_file(path);
+        root = toml::parse_file(path);
     }
     catch (const toml::parse_error& e)
     {
-        return makeErr(path + ": " + std::string(e.description()));
+        problems.add(e.source(), {}, "malformed TOML: " + std::string(e.description()));
+        return makeErr(std::move(problems.errors()));
     }
     ServerConfig c;
-    std::string error;
-    bool ok = read(table, "server", "listen_address", c.listenAddress, error) &&
-              read(table, "server", "port", c.port, error) && read(table, "server", "threads", c.threads, error) &&
-              read(table, "server", "max_body_bytes", c.maxBodyBytes, error) &&
-              read(table, "tls", "cert_file", c.tlsCertFile, error) &&
-              read(table, "tls", "key_file", c.tlsKeyFile, error) &&
-              read(table, "database", "path", c.databasePath, error) &&
-              read(table, "rate_limit", "requests_per_second", c.rateLimitPerSecond, error) &&
-              read(table, "rate_limit", "burst", c.rateLimitBurst, error) &&
-              read(table, "events", "retention_days", c.eventRetentionDays, error) &&
-              read(table, "holds", "claim_minutes", c.holdClaimMinutes, error) &&
-              read(table, "holds", "expiry_working_days", c.holdExpiryWorkingDays, error) &&
-              read(table, "holds", "search_days", c.holdSearchDays, error) &&
-              read(table, "callbacks", "max_failed_attempts", c.callbackMaxFailedAttempts, error);
-    if (!ok)
-        return makeErr(path + ": " + error);
-    if (c.databasePath.empty())
-        return makeErr(path + ": database.path is required");
-    if (c.port > 65535)
-        return makeErr(path + ": server.port must be 0 … 65535");
-    if (c.threads < 2)
-        return makeErr(path + ": server.threads must be at least 2");
-    if (c.eventRetentionDays < 30)
-        return makeErr(path + ": events.retention_days must be at least 30 (kiosks retry after long outages)");
-    if (c.rateLimitPerSecond <= 0 || c.rateLimitBurst < 1)
-        return makeErr(path + ": rate_limit.requests_per_second must be > 0 and burst ≥ 1");
-    if (c.holdClaimMinutes < 1 || c.holdSearchDays < 1 || c.callbackMaxFailedAttempts < 1)
-        return makeErr(path + ": holds.claim_minutes, holds.search_days, callbacks.max_failed_attempts must be ≥ 1");
-    if (c.maxBodyBytes < 1024)
-        return makeErr(path + ": server.max_body_bytes must be at least 1024");
+    checkDocument(root, keySpecs(c), problems);
+    if (const toml::node* dbPath = root.at_path("database.path").node(); dbPath == nullptr)
+        problems.add({}, "database.path", "missing key: [database] path is required (the server's SQLite file)");
+    else if (dbPath->is_string() && c.databasePath.empty())
+        problems.add(dbPath->source(), "database.path", "invalid value: the path must not be empty");
+    if (!problems.errors().empty())
+    {
+        // toml++ keeps a table's keys sorted; the administrator reads the file from the top.
+        std::stable_sort(problems.errors().begin(), problems.errors().end(),
+                         [](const ServerConfigError& a, const ServerConfigError& b)
+                         { return std::pair(a.line, a.column) < std::pair(b.line, b.column); });
+        return makeErr(std::move(problems.errors()));
+    }
     const auto base = std::filesystem::absolute(std::filesystem::path(path)).parent_path();
     c.databasePath = resolve(base, c.databasePath);
     c.tlsCertFile = resolve(base, c.tlsCertFile);

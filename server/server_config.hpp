@@ -1,10 +1,13 @@
-// central.toml: every setting of okienko-central (server/central.example.toml documents each key).
+// central.toml: every setting of okienko-central (server/central.example.toml documents each key)
+// and its strict loader. Unknown tables and keys are errors, like the kiosk's, so a typo in a key
+// name never silently falls back to a default; every problem is reported with its line.
 #pragma once
 
 #include "shared/util/result.hpp"
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace okienko::server
 {
@@ -27,8 +30,23 @@ struct ServerConfig
     std::size_t maxBodyBytes = 1024 * 1024;
 };
 
-/// Reads and checks the file; relative paths are resolved against the file's directory. The
-/// error is one line naming the key.
-Result<ServerConfig, std::string> loadServerConfig(const std::string& path);
+/// One problem of a central.toml, with its position when it has one.
+struct ServerConfigError
+{
+    std::string source;  ///< the file's path
+    int line = 0;        ///< 1-based; 0 when the problem has no position (unreadable file, missing key)
+    int column = 0;      ///< 1-based; 0 when unknown
+    std::string key;     ///< dotted key ("server.port"); empty for syntax errors
+    std::string message; ///< precise English text for the administrator
+
+    /// "central.toml:12:1: server.port: out of range: …" — one line for the terminal and the journal.
+    std::string toString() const;
+};
+
+using ServerConfigErrors = std::vector<ServerConfigError>;
+
+/// Reads and checks the file, reporting every problem; relative paths are resolved against the
+/// file's directory.
+Result<ServerConfig, ServerConfigErrors> loadServerConfig(const std::string& path);
 
 } // namespace okienko::server

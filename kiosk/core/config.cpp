@@ -688,6 +688,8 @@ std::string_view configErrorKindName(ConfigErrorKind kind)
         return "missing-key";
     case ConfigErrorKind::MissingFile:
         return "missing-file";
+    case ConfigErrorKind::NotWritable:
+        return "not-writable";
     case ConfigErrorKind::Conflict:
         return "conflict";
     }

@@ -119,7 +119,8 @@ enum class ConfigErrorKind
     UnknownValue, ///< A string that is not one of the allowed values.
     InvalidValue, ///< A string of the wrong shape (kiosk id, URL, queue name, empty path…).
     MissingKey,   ///< A required key is absent.
-    MissingFile,  ///< A file named by the config does not exist.
+    MissingFile,  ///< A file or directory named by the config does not exist.
+    NotWritable,  ///< A directory the kiosk must write to refuses this user (--check-config).
     Conflict,     ///< Keys that contradict each other (default_language not in languages…).
 };
 

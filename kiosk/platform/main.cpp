@@ -2,6 +2,7 @@
 // configuration check, or an automation script run.
 //   okienko-kiosk --config FILE [--windowed] [--software]
 //   okienko-kiosk --check-config FILE
+//   okienko-kiosk --version
 //   okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]
 //   okienko-kiosk --config FILE --print-test QUEUE
 #include "kiosk/app/kiosk_app.hpp"
@@ -9,10 +10,12 @@
 #include "kiosk/core/automation_script.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/config.hpp"
+#include "kiosk/core/config_check.hpp"
 #include "kiosk/platform/automation_runner.hpp"
 #include "kiosk/platform/frontend.hpp"
 #include "kiosk/platform/main_loop.hpp"
 #include "kiosk/platform/sdl_window.hpp"
+#include "shared/util/version.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -38,12 +41,14 @@ struct Args
     bool windowed = false;
     bool software = false;
     bool help = false;
+    bool version = false;
 };
 
 void usage()
 {
     std::puts("usage: okienko-kiosk --config FILE [--windowed] [--software]\n"
               "       okienko-kiosk --check-config FILE\n"
+              "       okienko-kiosk --version\n"
               "       okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]\n"
               "       okienko-kiosk --config FILE --print-test QUEUE");
 }
@@ -93,6 +98,8 @@ bool parseArgs(int argc, char** argv, Args& a)
             a.software = true;
         else if (arg == "--help" || arg == "-h")
             a.help = true;
+        else if (arg == "--version")
+            a.version = true;
         else
         {
             std::fprintf(stderr, "okienko-kiosk: unknown argument %s\n", arg.c_str());
@@ -102,15 +109,16 @@ bool parseArgs(int argc, char** argv, Args& a)
     return true;
 }
 
+/// The file, then the installation it names (data directory writable, assets present).
 int checkConfig(const std::string& path)
 {
-    auto loaded = loadConfig(path);
-    if (loaded.ok())
+    const ConfigErrors problems = checkConfigFile(path);
+    if (problems.empty())
     {
         std::printf("%s: OK\n", path.c_str());
         return 0;
     }
-    for (const ConfigError& e : loaded.error())
+    for (const ConfigError& e : problems)
         std::printf("%s\n", e.toString().c_str());
     return 1;
 }
@@ -223,6 +231,12 @@ int main(int argc, char** argv)
     if (args.help)
     {
         usage();
+        return 0;
+    }
+    if (args.version)
+    {
+        const std::string_view v = okienko::version();
+        std::printf("okienko-kiosk %.*s\n", static_cast<int>(v.size()), v.data());
         return 0;
     }
     if (!args.checkConfig.empty())

@@ -13,6 +13,7 @@
 #include "kiosk/sync/sync_session.hpp"
 #include "shared/protocol/fast_paths.hpp"
 #include "shared/util/result.hpp"
+#include "shared/util/version.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -32,7 +33,7 @@ struct SyncConfig
 {
     std::string databasePath; ///< the kiosk database (the worker opens its own connection)
     HttpsConfig https;
-    std::string kioskVersion = "0.1.0";
+    std::string kioskVersion{okienko::version()}; ///< sent in every heartbeat
     SessionOptions session;
     /// How often changes are pulled when nothing else happens.
     std::chrono::milliseconds pullInterval{60'000};

@@ -6,14 +6,11 @@
 #include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/util/date_format.hpp"
+#include "shared/util/version.hpp"
 
 #include <algorithm>
 #include <sodium.h>
 #include <type_traits>
-
-#ifndef OKIENKO_VERSION
-#define OKIENKO_VERSION "unknown"
-#endif
 
 namespace okienko::kiosk
 {
@@ -476,7 +473,7 @@ void StaffEntryFlow::showStatus()
     showMenu();
     m_state.router.push(ScreenId::StaffStatus);
     StaffStatusState& s = m_state.staff.entry.status;
-    s.version = OKIENKO_VERSION;
+    s.version = std::string(okienko::version());
     s.kioskName = m_deps.kioskName;
     if (m_deps.services != nullptr)
     {

@@ -4,6 +4,7 @@
 // owner, a kiosk without staff says so, logout and the 2-minute idle wipe the session, the menu
 // drops the staff screens' unsaved input, and the status screen asks the printer and reprints.
 #include "kiosk/core/keyboard_layout.hpp"
+#include "shared/util/version.hpp"
 #include "tests/unit/staff/staff_test_fixture.hpp"
 
 #include <array>
@@ -404,7 +405,7 @@ TEST_F(StaffEntryFlowTest, StatusScreenAsksThePrinterAndReadsTheOutbox)
     EXPECT_EQ(s.outbox->pending, 0);
     EXPECT_EQ(s.kioskId, "test-kiosk");
     EXPECT_EQ(s.kioskName, "Test kiosk");
-    EXPECT_FALSE(s.version.empty());
+    EXPECT_EQ(s.version, okienko::version()); // the same version as --version and the heartbeat
     drain();
     EXPECT_FALSE(s.printerChecking);
     EXPECT_EQ(s.printer, receipt::PrinterCondition::PaperOut);

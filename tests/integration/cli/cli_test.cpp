@@ -1,0 +1,118 @@
+// The administrator's view of both binaries: `--version` prints the build's version and exits 0;
+// `okienko-central check-config` and `okienko-kiosk --check-config` say OK for a good installation
+// and list every problem (exit 1) otherwise; every other central command refuses a config with an
+// unknown key before it touches the database.
+#include "shared/util/version.hpp"
+#include "tests/integration/kiosk_online/kiosk_process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <filesystem>
+#include <gtest/gtest.h>
+
+namespace
+{
+
+using namespace okienko;
+using namespace std::chrono_literals;
+
+test::ProcessResult run(const std::vector<std::string>& argv)
+{
+    return test::runProcess(argv, {}, 60s);
+}
+
+std::size_t countLines(const std::string& text, const std::string& needle)
+{
+    std::size_t n = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1))
+        ++n;
+    return n;
+}
+
+TEST(Cli, BothBinariesPrintTheirVersion)
+{
+    const std::string version(okienko::version());
+    const auto kiosk = run({OKIENKO_KIOSK_BINARY, "--version"});
+    EXPECT_EQ(kiosk.exitCode, 0) << kiosk.output;
+    EXPECT_EQ(kiosk.output, "okienko-kiosk " + version + "\n");
+    const auto central = run({OKIENKO_CENTRAL_BINARY, "--version"});
+    EXPECT_EQ(central.exitCode, 0) << central.output;
+    EXPECT_EQ(central.output, "okienko-central " + version + "\n");
+}
+
+class CentralCheckConfig : public ::testing::Test
+{
+  protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(test::writeFile(m_dir.file("c.pem"), "cert"));
+        ASSERT_TRUE(test::writeFile(m_dir.file("k.pem"), "key"));
+    }
+
+    test::ProcessResult runWith(const std::string& toml, const std::string& command)
+    {
+        EXPECT_TRUE(test::writeFile(m_dir.file("central.toml"), toml));
+        return run({OKIENKO_CENTRAL_BINARY, "--config", m_dir.file("central.toml"), command});
+    }
+
+    test::TempDir m_dir{"cli-central"};
+    const std::string m_good =
+        "[tls]\ncert_file = \"c.pem\"\nkey_file = \"k.pem\"\n[database]\npath = \"central.db\"\n";
+};
+
+TEST_F(CentralCheckConfig, AGoodFileIsOkAndNoDatabaseIsCreated)
+{
+    const auto r = runWith(m_good, "check-config");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(r.output, m_dir.file("central.toml") + ": OK\n");
+    EXPECT_FALSE(std::filesystem::exists(m_dir.file("central.db")));
+}
+
+TEST_F(CentralCheckConfig, EveryProblemIsListedWithItsLine)
+{
+    const auto r =
+        runWith(m_good + "[server]\nprot = 8443\nthreads = \"4\"\n[holds]\nclaim_minutes = 0\n", "check-config");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("central.toml:7:1: server.prot: unknown key \"prot\""), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(":8:11: server.threads: wrong type"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(":10:17: holds.claim_minutes: out of range"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("OK"), std::string::npos);
+}
+
+TEST_F(CentralCheckConfig, MissingTlsFilesAreReported)
+{
+    const auto r = runWith("[tls]\ncert_file = \"none.pem\"\n[database]\npath = \"central.db\"\n", "check-config");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("tls.cert_file: missing file: " + m_dir.file("none.pem")), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("tls.key_file: missing key"), std::string::npos) << r.output;
+}
+
+TEST_F(CentralCheckConfig, InitRefusesATypoInAKeyName)
+{
+    const auto r = runWith(m_good + "[events]\nretention_day = 60\n", "init");
+    EXPECT_NE(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("events.retention_day: unknown key"), std::string::npos) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(m_dir.file("central.db")));
+}
+
+TEST(KioskCheckConfig, AGoodInstallationIsOkAndEachProblemHasAMessage)
+{
+    test::TempDir dir{"cli-kiosk"};
+    const std::string assets = std::string(OKIENKO_SOURCE_DIR) + "/assets";
+    const std::string config = dir.file("kiosk.toml");
+    std::filesystem::create_directory(dir.file("data"));
+    ASSERT_TRUE(test::writeFile(config, "[kiosk]\nid = \"cli-test\"\n[data]\ndirectory = \"data\"\nassets = \"" +
+                                            assets + "\"\n"));
+    const auto ok = run({OKIENKO_KIOSK_BINARY, "--check-config", config});
+    EXPECT_EQ(ok.exitCode, 0) << ok.output;
+    EXPECT_EQ(ok.output, config + ": OK\n");
+
+    ASSERT_TRUE(test::writeFile(config, "[kiosk]\nid = \"cli-test\"\n[data]\ndirectory = \"gone\"\n"
+                                        "assets = \"no-assets\"\n"));
+    const auto bad = run({OKIENKO_KIOSK_BINARY, "--check-config", config});
+    EXPECT_EQ(bad.exitCode, 1) << bad.output;
+    EXPECT_NE(bad.output.find(":4:13: data.directory: missing directory"), std::string::npos) << bad.output;
+    EXPECT_EQ(countLines(bad.output, "data.assets: missing file"), 5u) << bad.output; // 2 fonts, 3 .po
+    EXPECT_EQ(countLines(bad.output, "data.catalog: missing file"), 1u) << bad.output;
+}
+
+} // namespace

@@ -1,0 +1,122 @@
+// central.toml loading with real files: the shipped example is clean; unknown tables and keys,
+// wrong types and out-of-range values are each reported with their line, all of them at once.
+#include "server/server_config.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+namespace okienko::server
+{
+namespace
+{
+
+class ServerConfigTest : public ::testing::Test
+{
+  protected:
+    /// Writes `toml` as central.toml and loads it.
+    Result<ServerConfig, ServerConfigErrors> load(const std::string& toml)
+    {
+        EXPECT_TRUE(test::writeFile(m_dir.file("central.toml"), toml));
+        return loadServerConfig(m_dir.file("central.toml"));
+    }
+
+    /// The errors of `toml`, which must have some.
+    ServerConfigErrors errorsOf(const std::string& toml)
+    {
+        auto loaded = load(toml);
+        EXPECT_FALSE(loaded.ok()) << "expected errors, the config was accepted";
+        return loaded.ok() ? ServerConfigErrors{} : loaded.error();
+    }
+
+    /// The one error of `toml`.
+    ServerConfigError onlyError(const std::string& toml)
+    {
+        const auto errors = errorsOf(toml);
+        EXPECT_EQ(errors.size(), 1u);
+        return errors.empty() ? ServerConfigError{} : errors.front();
+    }
+
+    test::TempDir m_dir{"central-config"};
+};
+
+const std::string kMinimal = "[database]\npath = \"central.db\"\n";
+
+TEST_F(ServerConfigTest, TheShippedExampleLoadsWithZeroErrors)
+{
+    const auto loaded = loadServerConfig(std::string(OKIENKO_SOURCE_DIR) + "/server/central.example.toml");
+    ASSERT_TRUE(loaded.ok()) << loaded.error().front().toString();
+    EXPECT_EQ(loaded->port, 8443);
+    EXPECT_EQ(loaded->databasePath, "/var/lib/okienko/central.db");
+}
+
+TEST_F(ServerConfigTest, RelativePathsAreResolvedAgainstTheFilesDirectory)
+{
+    const auto loaded = load(kMinimal + "[tls]\ncert_file = \"certs/c.pem\"\n");
+    ASSERT_TRUE(loaded.ok());
+    EXPECT_EQ(loaded->databasePath, m_dir.file("central.db"));
+    EXPECT_EQ(loaded->tlsCertFile, m_dir.file("certs/c.pem"));
+}
+
+TEST_F(ServerConfigTest, AnUnknownKeyIsAnErrorWithItsLineAndTheKnownKeys)
+{
+    const ServerConfigError e = onlyError(kMinimal + "[server]\nport = 8443\nthread = 8\n");
+    EXPECT_EQ(e.toString(), m_dir.file("central.toml") +
+                                ":5:1: server.thread: unknown key \"thread\" in [server] (known keys: listen_address, "
+                                "port, threads, max_body_bytes)");
+}
+
+TEST_F(ServerConfigTest, AnUnknownTableIsAnError)
+{
+    const ServerConfigError e = onlyError(kMinimal + "\n[rate_limits]\nburst = 5\n");
+    EXPECT_EQ(e.line, 4);
+    EXPECT_EQ(e.key, "rate_limits");
+    EXPECT_NE(e.message.find("unknown table"), std::string::npos);
+}
+
+TEST_F(ServerConfigTest, WrongTypesNameTheExpectedAndTheFoundType)
+{
+    const auto errors = errorsOf(kMinimal + "[server]\nport = \"8443\"\n[rate_limit]\nburst = true\nserver = 1\n");
+    ASSERT_EQ(errors.size(), 3u);
+    EXPECT_EQ(errors[0].toString(),
+              m_dir.file("central.toml") + ":4:8: server.port: wrong type: expected an integer, found a string");
+    EXPECT_EQ(errors[1].key, "rate_limit.burst");
+    EXPECT_NE(errors[1].message.find("expected a number, found a boolean"), std::string::npos);
+    EXPECT_EQ(errors[2].key, "rate_limit.server");
+}
+
+TEST_F(ServerConfigTest, OutOfRangeValuesSayTheAllowedRange)
+{
+    const auto errors = errorsOf(kMinimal + "[server]\nport = 70000\nthreads = 1\n[events]\nretention_days = 7\n");
+    ASSERT_EQ(errors.size(), 3u);
+    EXPECT_EQ(errors[0].message, "out of range: 70000 is not between 0 and 65535");
+    EXPECT_EQ(errors[1].key, "server.threads");
+    EXPECT_EQ(errors[2].key, "events.retention_days");
+    EXPECT_EQ(errors[2].line, 7);
+}
+
+TEST_F(ServerConfigTest, EveryProblemIsListedInFileOrder)
+{
+    const auto errors = errorsOf("[tsl]\ncert_file = \"a\"\n[server]\nzzz = 1\naaa = 2\n[database]\npath = \"\"\n");
+    ASSERT_EQ(errors.size(), 4u);
+    for (std::size_t i = 1; i < errors.size(); ++i)
+        EXPECT_LT(errors[i - 1].line, errors[i].line) << errors[i].toString();
+    EXPECT_EQ(errors[3].key, "database.path");
+    EXPECT_NE(errors[3].message.find("must not be empty"), std::string::npos);
+}
+
+TEST_F(ServerConfigTest, TheDatabasePathIsRequired)
+{
+    const ServerConfigError e = onlyError("[server]\nport = 1\n");
+    EXPECT_EQ(e.key, "database.path");
+    EXPECT_NE(e.message.find("missing key"), std::string::npos);
+}
+
+TEST_F(ServerConfigTest, MalformedTomlHasItsPosition)
+{
+    const ServerConfigError e = onlyError("[server]\nport = = 1\n");
+    EXPECT_EQ(e.line, 2);
+    EXPECT_NE(e.message.find("malformed TOML"), std::string::npos);
+}
+
+} // namespace
+} // namespace okienko::server
