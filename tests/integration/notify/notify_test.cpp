@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <unistd.h>
 
 using namespace okienko;
 using namespace std::chrono_literals;
@@ -109,11 +110,14 @@ TEST(ServiceNotify, KioskSaysReadyAfterItsFirstFrameAndAHungUiThreadStopsThePing
     ASSERT_TRUE(listener.ok());
     // The interactive loop (not a script): 2 s after the first frame the UI thread sleeps 3 s.
     const auto startedAt = std::chrono::steady_clock::now();
-    const test::ProcessResult r = test::runProcess({OKIENKO_KIOSK_BINARY, "--headless", "--config", config},
-                                                   {{"NOTIFY_SOCKET", listener.socketPath()},
-                                                    {"WATCHDOG_USEC", kWatchdogUsec},
-                                                    {"OKIENKO_TEST_HANG_UI", "2000:3000"}},
-                                                   9000ms);
+    const test::ProcessResult r =
+        test::runProcess({OKIENKO_KIOSK_BINARY, "--headless", "--config", config},
+                         {{"NOTIFY_SOCKET", listener.socketPath()},
+                          {"WATCHDOG_USEC", kWatchdogUsec},
+                          // As under cage: systemd names the unit's main process, the kiosk's parent.
+                          {"WATCHDOG_PID", std::to_string(getpid())},
+                          {"OKIENKO_TEST_HANG_UI", "2000:3000"}},
+                         9000ms);
     EXPECT_TRUE(r.timedOut) << "the kiosk exited early:\n" << r.output;
     EXPECT_NE(r.output.find("[kiosk] first frame presented"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("test hook: UI thread hangs for 3000 ms"), std::string::npos) << r.output;
