@@ -73,16 +73,16 @@ void ServiceNotifier::stopping()
     send("STOPPING=1");
 }
 
-void ServiceNotifier::ping()
+void ServiceNotifier::ping(Clock::time_point now)
 {
-    m_lastPing = Clock::now();
+    m_lastPing = now;
     send("WATCHDOG=1");
 }
 
 void ServiceNotifier::pingIfDue(Clock::time_point now)
 {
     if (m_pingPeriod && now - m_lastPing >= *m_pingPeriod)
-        ping();
+        ping(now);
 }
 
 std::optional<std::chrono::milliseconds> ServiceNotifier::untilNextPing(Clock::time_point now) const

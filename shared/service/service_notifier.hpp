@@ -31,8 +31,8 @@ class ServiceNotifier
     void ready(const std::string& status = {});
     void status(const std::string& status);
     void stopping();
-    /// WATCHDOG=1 now.
-    void ping();
+    /// WATCHDOG=1 now (`now` is when the next ping's half interval starts).
+    void ping(Clock::time_point now = Clock::now());
     /// WATCHDOG=1 when half the interval has passed since the last one; for a loop that comes
     /// round more often than that (see untilNextPing).
     void pingIfDue(Clock::time_point now = Clock::now());
