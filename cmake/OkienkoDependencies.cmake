@@ -10,6 +10,8 @@ find_package(OpenSSL REQUIRED) # TLS of okienko-central (cpp-httplib is built wi
 # cpp-httplib 0.11.4 (libcpp-httplib-dev): Debian ships a compiled library and a pkg-config file, no
 # CMake config; its Cflags define CPPHTTPLIB_OPENSSL_SUPPORT (and zlib/brotli), matching the build.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+# sd_notify (READY=1, WATCHDOG=1) of both executables under systemd (libsystemd-dev)
+pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 find_package(CURL 7.85 REQUIRED) # kiosk sync client (libcurl4-openssl-dev; CURLOPT_PROTOCOLS_STR needs 7.85)
 
 # Kiosk UI: Dear ImGui 1.86 (libimgui-dev, pkg-config; include dirs become SYSTEM on the imported

@@ -12,9 +12,11 @@
 #include "server/panel/panel.hpp"
 #include "server/server_config.hpp"
 #include "server/server_store.hpp"
+#include "server/store_watchdog.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/json_reader.hpp"
+#include "shared/service/service_notifier.hpp"
 #include "shared/util/version.hpp"
 
 #include <atomic>
@@ -152,7 +154,13 @@ int serve(ServerStore& store, const ServerConfig& config)
 
     std::printf("listening on %s:%d\n", config.listenAddress.c_str(), *port);
     std::fflush(stdout);
+    // READY=1 only now: the socket is bound and listening, so a connection made from here on
+    // waits in the backlog until run() accepts it.
+    service::ServiceNotifier notifier = service::ServiceNotifier::fromEnvironment();
+    notifier.ready("listening on port " + std::to_string(*port));
+    StoreWatchdog watchdog(store, notifier);
     http.run();
+    notifier.stopping();
     {
         std::lock_guard lock(mutex);
         stopping = true;

@@ -2,12 +2,75 @@
 #include "kiosk/platform/main_loop.hpp"
 
 #include "kiosk/platform/frame_scheduler.hpp"
+#include "shared/service/service_notifier.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <thread>
 
 namespace okienko::kiosk::platform
 {
+
+namespace
+{
+/// OKIENKO_TEST_HANG_UI="AFTER_MS:FOR_MS": the UI thread sleeps FOR_MS once, AFTER_MS after the
+/// first frame, so a test can watch the watchdog pings stop (tests/integration/notify). Always
+/// compiled in, so the test runs the binary that ships: whoever can set the kiosk's environment
+/// can already run anything as its user, and a hang is the least of it.
+class TestHang
+{
+  public:
+    TestHang()
+    {
+        const char* spec = std::getenv("OKIENKO_TEST_HANG_UI");
+        unsigned long after = 0;
+        unsigned long duration = 0;
+        if (spec != nullptr && std::sscanf(spec, "%lu:%lu", &after, &duration) == 2)
+        {
+            m_after = std::chrono::milliseconds(after);
+            m_duration = std::chrono::milliseconds(duration);
+            m_armed = true;
+        }
+    }
+
+    void firstFramePresented()
+    {
+        m_firstFrame = std::chrono::steady_clock::now();
+        m_presented = true;
+    }
+
+    /// Checked once per loop round; with a watchdog the loop comes round at least every ping period.
+    void hangIfDue()
+    {
+        if (!m_armed || !m_presented || std::chrono::steady_clock::now() - m_firstFrame < m_after)
+            return;
+        m_armed = false;
+        std::fprintf(stderr, "[kiosk] test hook: UI thread hangs for %lld ms\n",
+                     static_cast<long long>(m_duration.count()));
+        std::this_thread::sleep_for(m_duration);
+    }
+
+  private:
+    bool m_armed = false;
+    std::chrono::milliseconds m_after{0};
+    std::chrono::milliseconds m_duration{0};
+    bool m_presented = false; // a plain flag: GCC 12 misreads an optional<time_point> as uninitialised
+    std::chrono::steady_clock::time_point m_firstFrame{};
+};
+
+/// The scheduler's wait, shortened so an idle loop still wakes to ping the watchdog in time
+/// (a ping only: no frame is drawn for it). -1 waits forever, 0 polls.
+int waitTimeoutWithPing(int schedulerTimeout, const service::ServiceNotifier& notifier)
+{
+    const std::optional<std::chrono::milliseconds> ping = notifier.untilNextPing();
+    if (!ping)
+        return schedulerTimeout;
+    const int pingMs = static_cast<int>(std::min<long long>(ping->count(), 1000 * 60 * 60));
+    return schedulerTimeout < 0 ? pingMs : std::min(schedulerTimeout, pingMs);
+}
+} // namespace
 
 Uint32 wakeEventType()
 {
@@ -19,6 +82,10 @@ int runMainLoop(Frontend& frontend, KioskApp& app)
 {
     (void)wakeEventType();
     FrameScheduler scheduler;
+    // WATCHDOG=1 comes from this loop, never a helper thread: a UI thread stuck anywhere (a
+    // frame, an event handler, app.tick()) stops the pings and systemd restarts the kiosk.
+    service::ServiceNotifier notifier = service::ServiceNotifier::fromEnvironment();
+    TestHang testHang;
     const Uint64 start = SDL_GetTicks64();
     bool firstFrame = true;
     bool running = true;
@@ -30,7 +97,7 @@ int runMainLoop(Frontend& frontend, KioskApp& app)
         scheduler.setAnimating(frontend.wantsFrames());
 
         SDL_Event event;
-        const int timeout = scheduler.waitTimeoutMs(now);
+        const int timeout = waitTimeoutWithPing(scheduler.waitTimeoutMs(now), notifier);
         bool got = false;
         if (timeout == 0)
             got = SDL_PollEvent(&event) != 0;
@@ -44,6 +111,8 @@ int runMainLoop(Frontend& frontend, KioskApp& app)
             scheduler.requestFrames();
             got = SDL_PollEvent(&event) != 0;
         }
+        notifier.pingIfDue();
+        testHang.hangIfDue();
         if (app.tick())
             scheduler.requestFrames();
         if (scheduler.beginFrameIfNeeded(app.clock().now().count()))
@@ -58,9 +127,13 @@ int runMainLoop(Frontend& frontend, KioskApp& app)
                     stderr, "[kiosk] first frame presented %llu ms after start (monotonic_us=%lld)\n",
                     static_cast<unsigned long long>(SDL_GetTicks64() - start),
                     static_cast<long long>(std::chrono::duration_cast<std::chrono::microseconds>(mono).count()));
+                // renderFrame() has presented it: the lobby sees the kiosk, so it is ready.
+                notifier.ready("first frame on screen");
+                testHang.firstFramePresented();
             }
         }
     }
+    notifier.stopping();
     return 0;
 }
 
