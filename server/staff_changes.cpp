@@ -51,17 +51,32 @@ std::optional<Json> publishable(Json encoded, Decode decode, std::string_view en
                  id.c_str(), check.error().describe().c_str());
     return std::nullopt;
 }
+
+/// The change-log row of `entity` `id`: the notice `readNotice` makes of the row `sql` finds for
+/// `id` (nullopt: nothing for the kiosks to show, so the entity is logged as deleted), published
+/// when the kiosk's decoder accepts it.
+template <typename ReadNotice, typename Encode, typename Decode>
+Status<db::Error> logNotice(db::Database& d, std::string_view entity, const std::string& id, std::int64_t now,
+                            std::string_view sql, ReadNotice readNotice, Encode encode, Decode decode)
+{
+    auto notice = db::queryOne(d, sql, readNotice, id);
+    if (!notice)
+        return makeErr(notice.error());
+    std::optional<Json> data;
+    // No row and a row with nothing to show both log a delete.
+    if (const auto& found = notice.value(); found && *found)
+        data = publishable(encode(**found), decode, entity, id);
+    return logBroadcast(d, entity, id, data, now);
+}
 } // namespace
 
 Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, std::int64_t now)
 {
-    std::optional<Json> data;
-    std::optional<protocol::PickupNotice> notice;
-    auto rows = db::forEachRow(
-        d,
+    return logNotice(
+        d, protocol::entity::kPickup, reservationId, now,
         "SELECT code, type_id, pick_up_date, loan_days, status, COALESCE(person_name, ''), "
         "COALESCE(person_phone, '') FROM reservations WHERE id = ?",
-        [&](db::Row& r)
+        [&](db::Row& r) -> std::optional<protocol::PickupNotice>
         {
             protocol::PickupNotice p;
             p.reservationId = reservationId;
@@ -75,29 +90,21 @@ Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, s
                                             *status == domain::ReservationStatus::Confirmed);
             p.name = r.text();
             p.phone = r.text();
-            if (waiting && !p.name.empty() && !p.phone.empty())
-            {
-                p.status = *status;
-                notice = std::move(p);
-            }
+            if (!waiting || p.name.empty() || p.phone.empty())
+                return std::nullopt;
+            p.status = *status;
+            return p;
         },
-        reservationId);
-    if (!rows)
-        return rows;
-    if (notice)
-        data = publishable(protocol::encodePickup(*notice), protocol::decodePickup, protocol::entity::kPickup,
-                           reservationId);
-    return logBroadcast(d, protocol::entity::kPickup, reservationId, data, now);
+        protocol::encodePickup, protocol::decodePickup);
 }
 
 Status<db::Error> logOpenLoan(db::Database& d, const std::string& loanId, std::int64_t now)
 {
-    std::optional<protocol::OpenLoanNotice> notice;
-    auto rows = db::forEachRow(
-        d,
+    return logNotice(
+        d, protocol::entity::kOpenLoan, loanId, now,
         "SELECT inventory_number, type_id, start_date, due_date, COALESCE(borrower_name, ''), "
         "COALESCE(borrower_phone, '') FROM loans WHERE id = ? AND returned_on IS NULL",
-        [&](db::Row& r)
+        [&](db::Row& r) -> std::optional<protocol::OpenLoanNotice>
         {
             protocol::OpenLoanNotice l;
             l.loanId = loanId;
@@ -107,16 +114,9 @@ Status<db::Error> logOpenLoan(db::Database& d, const std::string& loanId, std::i
             l.due = parseIsoDate(r.text()).value_or(Date{});
             l.name = r.text();
             l.phone = r.text();
-            notice = std::move(l);
+            return l;
         },
-        loanId);
-    if (!rows)
-        return rows;
-    std::optional<Json> data;
-    if (notice)
-        data = publishable(protocol::encodeOpenLoan(*notice), protocol::decodeOpenLoan, protocol::entity::kOpenLoan,
-                           loanId);
-    return logBroadcast(d, protocol::entity::kOpenLoan, loanId, data, now);
+        protocol::encodeOpenLoan, protocol::decodeOpenLoan);
 }
 
 } // namespace okienko::server

@@ -75,16 +75,7 @@ std::string cleanText(std::string_view raw)
 /// The form's version field: the seq of the entry's latest change-log row.
 std::optional<std::int64_t> parseVersion(const std::string& text)
 {
-    if (text.empty() || text.size() > 18)
-        return std::nullopt;
-    std::int64_t v = 0;
-    for (char c : text)
-    {
-        if (c < '0' || c > '9')
-            return std::nullopt;
-        v = v * 10 + (c - '0');
-    }
-    return v;
+    return parseDigits(text, 18);
 }
 
 std::string statusLabel(domain::ServiceStatus status)
@@ -577,59 +568,53 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
             "przy ich najbliższej synchronizacji. Import pliku katalogu zastępuje zmiany z panelu "
             "treścią pliku.</p>\n<h2 id=\"uslugi\">Usługi ("
          << catalogue.services.size() << ")</h2>\n";
-    if (catalogue.services.empty())
-        body << "<p>Katalog nie ma usług.</p>\n";
-    else
+    Html serviceRows;
+    for (const auto& s : catalogue.services)
     {
-        body << "<table aria-labelledby=\"uslugi\">\n<thead><tr><th scope=\"col\">Nazwa</th><th scope=\"col\">Obszary"
-                "</th><th scope=\"col\">Status</th><th scope=\"col\">Do potwierdzenia w CUS</th><th scope=\"col\">"
-                "Ostatnia zmiana</th></tr></thead>\n<tbody>\n";
-        for (const auto& s : catalogue.services)
+        auto it = data.services.find(s.id);
+        serviceRows << "<tr><th scope=\"row\"><a href=\"/panel/catalog/service?id=" << text::percentEncode(s.id)
+                    << "\">" << s.name.pl << "</a></th><td>";
+        bool first = true;
+        for (auto a : s.areas)
         {
-            auto it = data.services.find(s.id);
-            body << "<tr><th scope=\"row\"><a href=\"/panel/catalog/service?id=" << text::percentEncode(s.id) << "\">"
-                 << s.name.pl << "</a></th><td>";
-            bool first = true;
-            for (auto a : s.areas)
-            {
-                if (!first)
-                    body << "<br>";
-                first = false;
-                body << areaLabel(std::string(domain::areaCode(a)));
-            }
-            body << "</td><td>" << statusLabel(s.status) << "</td><td>"
-                 << (s.toBeConfirmed ? Markup("tak") : Markup("nie")) << "</td><td>"
-                 << describeChange(it == data.services.end() ? CatalogChange{} : it->second) << "</td></tr>\n";
+            if (!first)
+                serviceRows << "<br>";
+            first = false;
+            serviceRows << areaLabel(std::string(domain::areaCode(a)));
         }
-        body << "</tbody>\n</table>\n";
+        serviceRows << "</td><td>" << statusLabel(s.status) << "</td><td>"
+                    << (s.toBeConfirmed ? Markup("tak") : Markup("nie")) << "</td><td>"
+                    << describeChange(it == data.services.end() ? CatalogChange{} : it->second) << "</td></tr>\n";
     }
+    body << tableOrEmpty("uslugi",
+                         "<th scope=\"col\">Nazwa</th><th scope=\"col\">Obszary</th><th scope=\"col\">Status</th><th "
+                         "scope=\"col\">Do potwierdzenia w CUS</th><th scope=\"col\">Ostatnia zmiana</th>",
+                         serviceRows, "<p>Katalog nie ma usług.</p>\n");
     body << "<h2 id=\"ogloszenia\">Ogłoszenia (" << catalogue.announcements.size()
          << ")</h2>\n<p><a href=\"/panel/catalog/announcement\">Dodaj ogłoszenie</a></p>\n";
-    if (catalogue.announcements.empty())
-        body << "<p>Brak ogłoszeń.</p>\n";
-    else
+    Html announcementRows;
+    for (const auto& a : catalogue.announcements)
     {
-        body << "<table aria-labelledby=\"ogloszenia\">\n<thead><tr><th scope=\"col\">Tytuł</th><th scope=\"col\">"
-                "Pokazywane</th><th scope=\"col\">Ostatnia zmiana</th><th scope=\"col\">Działania</th></tr></thead>\n"
-                "<tbody>\n";
-        for (const auto& a : catalogue.announcements)
-        {
-            auto it = data.announcements.find(a.id);
-            const CatalogChange change = it == data.announcements.end() ? CatalogChange{} : it->second;
-            std::string period = a.validFrom ? "od " + a.validFrom->iso() : std::string();
-            if (a.validTo)
-                period += (period.empty() ? "" : " ") + std::string("do ") + a.validTo->iso();
-            if (period.empty())
-                period = "bez ograniczenia";
-            body << "<tr><th scope=\"row\"><a href=\"/panel/catalog/announcement?id=" << text::percentEncode(a.id)
-                 << "\">" << a.title.pl << "</a></th><td>" << period << "</td><td>" << describeChange(change)
-                 << "</td><td><form class=\"inline\" method=\"post\" action=\"/panel/catalog/announcement/withdraw\">"
-                 << entryFields(ctx.session, a.id, change.seq, "")
-                 << "<button type=\"submit\" class=\"secondary\" aria-label=\"Wycofaj ogłoszenie " << a.title.pl
-                 << "\">Wycofaj</button></form></td></tr>\n";
-        }
-        body << "</tbody>\n</table>\n";
+        auto it = data.announcements.find(a.id);
+        const CatalogChange change = it == data.announcements.end() ? CatalogChange{} : it->second;
+        std::string period = a.validFrom ? "od " + a.validFrom->iso() : std::string();
+        if (a.validTo)
+            period += (period.empty() ? "" : " ") + std::string("do ") + a.validTo->iso();
+        if (period.empty())
+            period = "bez ograniczenia";
+        announcementRows << "<tr><th scope=\"row\"><a href=\"/panel/catalog/announcement?id="
+                         << text::percentEncode(a.id) << "\">" << a.title.pl << "</a></th><td>" << period << "</td><td>"
+                         << describeChange(change)
+                         << "</td><td><form class=\"inline\" method=\"post\" "
+                            "action=\"/panel/catalog/announcement/withdraw\">"
+                         << entryFields(ctx.session, a.id, change.seq, "")
+                         << "<button type=\"submit\" class=\"secondary\" aria-label=\"Wycofaj ogłoszenie " << a.title.pl
+                         << "\">Wycofaj</button></form></td></tr>\n";
     }
+    body << tableOrEmpty("ogloszenia",
+                         "<th scope=\"col\">Tytuł</th><th scope=\"col\">Pokazywane</th><th scope=\"col\">Ostatnia "
+                         "zmiana</th><th scope=\"col\">Działania</th>",
+                         announcementRows, "<p>Brak ogłoszeń.</p>\n");
     r.body = renderPage(frame, body);
     return r;
 }

@@ -84,53 +84,50 @@ Html renderLoans(const LoansView& v)
     if (!v.onlyOverdue)
         body << "Otwartych: " << v.open.size() << ", w tym ";
     body << "po terminie: <strong>" << overdue << "</strong>.</p>\n";
-    if (!v.open.empty())
+    Html openRows;
+    for (const auto& l : v.open)
     {
-        body << "<table aria-labelledby=\"otwarte\">\n<thead><tr><th scope=\"col\">Nr inwentarzowy</th>"
-                "<th scope=\"col\">Sprzęt</th><th scope=\"col\">Wypożyczający</th><th scope=\"col\">Telefon</th>"
-                "<th scope=\"col\">Od</th><th scope=\"col\">Termin zwrotu</th><th scope=\"col\">Zaległość</th>"
-                "<th scope=\"col\">Kiosk</th><th scope=\"col\">Wydał(a)</th></tr></thead>\n<tbody>\n";
-        for (const auto& l : v.open)
-        {
-            const std::int64_t late = daysLate(l, v.today);
-            body << "<tr" << (late > 0 ? Markup(" class=\"overdue\"") : Markup("")) << "><th scope=\"row\">"
+        const std::int64_t late = daysLate(l, v.today);
+        openRows << "<tr" << (late > 0 ? Markup(" class=\"overdue\"") : Markup("")) << "><th scope=\"row\">"
                  << l.inventoryNumber << "</th><td>" << l.typeName << "</td><td>" << orDash(l.borrowerName)
                  << "</td><td>" << orDash(validate::formatPhone(l.borrowerPhone)) << "</td><td>" << l.startDate
                  << "</td><td>" << l.dueDate << "</td>";
-            if (late > 0)
-                body << "<td class=\"warn\"><strong>⚠ " << late << " " << daysWord(late)
+        if (late > 0)
+            openRows << "<td class=\"warn\"><strong>⚠ " << late << " " << daysWord(late)
                      << " po terminie</strong></td>";
-            else if (late == 0)
-                body << "<td>zwrot dziś</td>";
-            else
-                body << "<td>w terminie (jeszcze " << -late << " " << daysWord(-late) << ")</td>";
-            body << "<td>" << orDash(l.kioskName) << "</td><td>" << orDash(l.staffName) << "</td></tr>\n";
-        }
-        body << "</tbody>\n</table>\n";
+        else if (late == 0)
+            openRows << "<td>zwrot dziś</td>";
+        else
+            openRows << "<td>w terminie (jeszcze " << -late << " " << daysWord(-late) << ")</td>";
+        openRows << "<td>" << orDash(l.kioskName) << "</td><td>" << orDash(l.staffName) << "</td></tr>\n";
     }
-    else
-        body << "<p role=\"status\">"
-             << (v.onlyOverdue ? Markup("Brak zaległych wypożyczeń.") : Markup("Brak otwartych wypożyczeń."))
-             << "</p>\n";
+    body << tableOrEmpty(
+        "otwarte",
+        "<th scope=\"col\">Nr inwentarzowy</th><th scope=\"col\">Sprzęt</th><th "
+        "scope=\"col\">Wypożyczający</th><th scope=\"col\">Telefon</th><th scope=\"col\">Od</th><th "
+        "scope=\"col\">Termin zwrotu</th><th scope=\"col\">Zaległość</th><th scope=\"col\">Kiosk</th><th "
+        "scope=\"col\">Wydał(a)</th>",
+        openRows,
+        v.onlyOverdue ? Markup("<p role=\"status\">Brak zaległych wypożyczeń.</p>\n")
+                      : Markup("<p role=\"status\">Brak otwartych wypożyczeń.</p>\n"));
 
     if (!v.onlyOverdue)
     {
         body << "<h2 id=\"zwrocone\">Zwrócone w ostatnich " << kRecentReturnDays << " dniach</h2>\n";
-        if (v.returned.empty())
-            body << "<p>Brak zwrotów w tym okresie.</p>\n";
-        else
-        {
-            body << "<table aria-labelledby=\"zwrocone\">\n<thead><tr><th scope=\"col\">Nr inwentarzowy</th>"
-                    "<th scope=\"col\">Sprzęt</th><th scope=\"col\">Wypożyczający</th><th scope=\"col\">Od</th>"
-                    "<th scope=\"col\">Termin</th><th scope=\"col\">Zwrócono</th><th scope=\"col\">Stan przy "
-                    "zwrocie</th><th scope=\"col\">Uwagi</th></tr></thead>\n<tbody>\n";
-            for (const auto& l : v.returned)
-                body << "<tr><th scope=\"row\">" << l.inventoryNumber << "</th><td>" << l.typeName << "</td><td>"
-                     << orDash(l.borrowerName) << "</td><td>" << l.startDate << "</td><td>" << l.dueDate << "</td><td>"
-                     << l.returnedOn << (l.returnedOn > l.dueDate ? Markup(" (po terminie)") : Markup(""))
-                     << "</td><td>" << conditionLabel(l.condition) << "</td><td>" << orDash(l.notes) << "</td></tr>\n";
-            body << "</tbody>\n</table>\n";
-        }
+        Html returnedRows;
+        for (const auto& l : v.returned)
+            returnedRows << "<tr><th scope=\"row\">" << l.inventoryNumber << "</th><td>" << l.typeName << "</td><td>"
+                         << orDash(l.borrowerName) << "</td><td>" << l.startDate << "</td><td>" << l.dueDate
+                         << "</td><td>" << l.returnedOn
+                         << (l.returnedOn > l.dueDate ? Markup(" (po terminie)") : Markup("")) << "</td><td>"
+                         << conditionLabel(l.condition) << "</td><td>" << orDash(l.notes) << "</td></tr>\n";
+        body << tableOrEmpty(
+            "zwrocone",
+            "<th scope=\"col\">Nr inwentarzowy</th><th scope=\"col\">Sprzęt</th><th "
+            "scope=\"col\">Wypożyczający</th><th scope=\"col\">Od</th><th scope=\"col\">Termin</th><th "
+            "scope=\"col\">Zwrócono</th><th scope=\"col\">Stan przy zwrocie</th><th "
+            "scope=\"col\">Uwagi</th>",
+            returnedRows, "<p>Brak zwrotów w tym okresie.</p>\n");
     }
     return body;
 }

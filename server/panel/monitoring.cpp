@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <initializer_list>
 #include <map>
 #include <utility>
 
@@ -100,35 +101,37 @@ std::vector<IndicatorRow> indicatorRows(const MonitoringCounts& m)
     {
         rows.push_back({section, indicator, std::move(detail), std::move(value)});
     };
-    auto count = [&](const char* section, const char* indicator, std::int64_t n)
+    // A section's plain counts, one row per indicator, in the order given.
+    auto counts = [&](const char* section, std::initializer_list<std::pair<const char*, std::int64_t>> indicators)
     {
-        add(section, indicator, "", std::to_string(n));
+        for (const auto& [indicator, n] : indicators)
+            add(section, indicator, "", std::to_string(n));
+    };
+    // One row per service in a top-services list, most first.
+    auto services = [&](const char* section, const char* indicator, const std::vector<NamedCount>& top)
+    {
+        for (const auto& s : top)
+            add(section, indicator, s.name, std::to_string(s.count));
     };
 
-    const char* kEquipment = "Wypożyczalnia sprzętu rehabilitacyjnego";
-    count(kEquipment, "Liczba osób korzystających z usługi (różni wypożyczający)", m.borrowers);
-    count(kEquipment, "Wypożyczenia rozpoczęte", m.loansStarted);
-    count(kEquipment, "Rezerwacje złożone w kioskach", m.reservations);
-    count(kEquipment, "Osoby, które zarezerwowały sprzęt", m.reservingPersons);
-
-    const char* kCounselling = "Punkt poradnictwa specjalistycznego";
-    count(kCounselling, "Liczba spotkań w zakresie poradnictwa (umówione terminy)", m.meetings);
-    count(kCounselling, "Liczba osób korzystających z poradnictwa", m.personsCounselled);
-    count(kCounselling, "Zgłoszenia z kiosków", m.counsellingRequests);
-
-    const char* kCallbacks = "Prośby o telefon";
-    count(kCallbacks, "Zgłoszone", m.callbacksReceived);
-    count(kCallbacks, "Załatwione (rozmowa odbyta)", m.callbacksDone);
-    count(kCallbacks, "Zamknięte bez kontaktu", m.callbacksClosed);
-    count(kCallbacks, "Próby połączeń", m.callAttempts);
+    counts("Wypożyczalnia sprzętu rehabilitacyjnego",
+           {{"Liczba osób korzystających z usługi (różni wypożyczający)", m.borrowers},
+            {"Wypożyczenia rozpoczęte", m.loansStarted},
+            {"Rezerwacje złożone w kioskach", m.reservations},
+            {"Osoby, które zarezerwowały sprzęt", m.reservingPersons}});
+    counts("Punkt poradnictwa specjalistycznego",
+           {{"Liczba spotkań w zakresie poradnictwa (umówione terminy)", m.meetings},
+            {"Liczba osób korzystających z poradnictwa", m.personsCounselled},
+            {"Zgłoszenia z kiosków", m.counsellingRequests}});
+    counts("Prośby o telefon", {{"Zgłoszone", m.callbacksReceived},
+                                {"Załatwione (rozmowa odbyta)", m.callbacksDone},
+                                {"Zamknięte bez kontaktu", m.callbacksClosed},
+                                {"Próby połączeń", m.callAttempts}});
 
     const char* kUsage = "Korzystanie z kiosków";
-    for (const auto& s : m.mostViewed)
-        add(kUsage, "Najczęściej oglądane usługi", s.name, std::to_string(s.count));
-    for (const auto& s : m.mostSearched)
-        add(kUsage, "Najczęściej wyszukiwane usługi", s.name, std::to_string(s.count));
-    count(kUsage, "Wyszukiwania ogółem", m.searches);
-    count(kUsage, "Sprawy doprowadzone do końca", m.finishedFlows);
+    services(kUsage, "Najczęściej oglądane usługi", m.mostViewed);
+    services(kUsage, "Najczęściej wyszukiwane usługi", m.mostSearched);
+    counts(kUsage, {{"Wyszukiwania ogółem", m.searches}, {"Sprawy doprowadzone do końca", m.finishedFlows}});
 
     const char* kRatings = "Zadowolenie (oceny 1–5)";
     for (const auto& r : m.ratings)

@@ -130,11 +130,11 @@ std::optional<int> parseClock(std::string_view text)
     return hours * 60 + minutes;
 }
 
-std::optional<int> parseWholeNumber(std::string_view text)
+std::optional<std::int64_t> parseDigits(std::string_view text, std::size_t maxDigits)
 {
-    if (text.empty() || text.size() > 9)
+    if (text.empty() || text.size() > maxDigits)
         return std::nullopt;
-    int value = 0;
+    std::int64_t value = 0;
     for (char c : text)
     {
         if (c < '0' || c > '9')
@@ -142,6 +142,26 @@ std::optional<int> parseWholeNumber(std::string_view text)
         value = value * 10 + (c - '0');
     }
     return value;
+}
+
+std::optional<int> parseWholeNumber(std::string_view text)
+{
+    // Nine digits always fit an int.
+    const auto value = parseDigits(text, 9);
+    if (!value)
+        return std::nullopt;
+    return static_cast<int>(*value);
+}
+
+Html tableOrEmpty(Markup headingId, Markup headCells, const Html& rows, Markup emptyParagraph)
+{
+    Html out;
+    if (rows.empty())
+        out << emptyParagraph;
+    else
+        out << "<table aria-labelledby=\"" << headingId << "\">\n<thead><tr>" << headCells << "</tr></thead>\n<tbody>\n"
+            << rows << "</tbody>\n</table>\n";
+    return out;
 }
 
 std::string dateTimeText(std::int64_t unix)

@@ -11,6 +11,7 @@
 #include "shared/db/error.hpp"
 #include "shared/util/result.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -69,6 +70,9 @@ PageFrame pageFrame(const PanelSession& session, const std::string& title, const
 /// The message of a fixed `code` (a redirect's ?msg=) in `messages`; empty for an unknown code,
 /// so a crafted URL shows nothing.
 FlashMessage lookupFlash(const std::map<std::string, FlashMessage>& messages, const std::string& code);
+/// `rows` as a table under `headCells`, labelled by the heading whose id is `headingId`; when there
+/// are no rows, `emptyParagraph` (a whole element, e.g. "<p>Brak …</p>\n") instead.
+Html tableOrEmpty(Markup headingId, Markup headCells, const Html& rows, Markup emptyParagraph);
 /// True when the request's Origin (or else Referer), if the browser sent one, is this server.
 bool sameOrigin(const PanelRequest& request);
 /// The hidden CSRF field of the session, for every POST form.
@@ -81,6 +85,8 @@ std::string fieldValue(const std::map<std::string, std::string>& m, const std::s
 std::string clockText(int minuteOfDay);
 /// "HH:MM" → minutes after midnight; nullopt unless exactly two-digit hours 00–23 and minutes 00–59.
 std::optional<int> parseClock(std::string_view text);
+/// A whole decimal number of at most `maxDigits` digits (at most 18, so it fits); nullopt otherwise.
+std::optional<std::int64_t> parseDigits(std::string_view text, std::size_t maxDigits);
 /// A whole decimal number of at most 9 digits; nullopt otherwise.
 std::optional<int> parseWholeNumber(std::string_view text);
 /// "YYYY-MM-DD HH:MM" in local time; "—" for 0.

@@ -18,17 +18,13 @@ namespace
 {
 const std::map<std::string, FlashMessage>& decisionMessages()
 {
-    static const std::map<std::string, FlashMessage> messages{
-        {"bad-input", {"Nieprawidłowe dane formularza.", true}},
-        {"confirmed", {"Potwierdzono.", false}},
-        {"rejected", {"Odrzucono.", false}},
-        {"cancelled", {"Odwołano; termin wrócił do puli wolnych.", false}},
-        {"resolved", {"Konflikt oznaczony jako rozwiązany.", false}},
-        {"moved",
-         {"Zgłoszenie przeniesione na nowy termin (kod bez zmian). Zadzwoń do osoby i podaj nową godzinę.", false}},
-        {"slot-taken", {"Wybrany termin jest już zajęty, minął albo nie obejmuje tego rodzaju poradnictwa.", true}},
-        {"stale", {"Stan zmienił się w międzyczasie; odśwież i spróbuj ponownie.", true}},
-        {"error", {"Błąd bazy danych; spróbuj ponownie.", true}}};
+    static const std::map<std::string, FlashMessage> messages =
+        withMoveMessages({{"bad-input", {"Nieprawidłowe dane formularza.", true}},
+                          {"confirmed", {"Potwierdzono.", false}},
+                          {"rejected", {"Odrzucono.", false}},
+                          {"cancelled", {"Odwołano; termin wrócił do puli wolnych.", false}},
+                          {"resolved", {"Konflikt oznaczony jako rozwiązany.", false}},
+                          {"error", {"Błąd bazy danych; spróbuj ponownie.", true}}});
     return messages;
 }
 
@@ -82,16 +78,11 @@ Html decisionForm(const Html& formStart, Markup action, bool secondary, Markup a
     return form;
 }
 
-/// A section of the page: its heading, then `emptyText` or a table of `rows` under `headCells`.
-Html decisionSection(Markup id, Markup heading, Markup emptyText, Markup headCells, const Html& rows)
+/// A section of the page: its heading, then `emptyParagraph` or a table of `rows` under `headCells`.
+Html decisionSection(Markup id, Markup heading, Markup emptyParagraph, Markup headCells, const Html& rows)
 {
     Html out;
-    out << "<h2 id=\"" << id << "\">" << heading << "</h2>\n";
-    if (rows.empty())
-        out << "<p>" << emptyText << "</p>\n";
-    else
-        out << "<table aria-labelledby=\"" << id << "\">\n<thead><tr>" << headCells << "</tr></thead>\n<tbody>\n"
-            << rows << "</tbody>\n</table>\n";
+    out << "<h2 id=\"" << id << "\">" << heading << "</h2>\n" << tableOrEmpty(id, headCells, rows, emptyParagraph);
     return out;
 }
 
@@ -151,22 +142,23 @@ Html counsellingRows(const PageContext& ctx, const ReservationsView& v)
 Html renderReservations(const PageContext& ctx, const ReservationsView& v)
 {
     Html body;
-    body
-        << decisionSection(
-               "rez", "Rezerwacje sprzętu do decyzji", "Brak rezerwacji czekających na decyzję.",
-               "<th scope=\"col\">Kod</th><th scope=\"col\">Sprzęt</th><th scope=\"col\">Odbiór</th>"
-               "<th scope=\"col\" class=\"num\">Dni</th><th scope=\"col\">Stan</th><th scope=\"col\">Osoba</th>"
-               "<th scope=\"col\">Telefon</th><th scope=\"col\">Kiosk</th><th scope=\"col\">Działania</th>",
-               reservationRows(ctx, v.reservations))
-        << decisionSection("konf", "Konflikty z kiosków pracujących offline", "Brak nierozwiązanych konfliktów.",
-                           "<th scope=\"col\">Rodzaj</th><th scope=\"col\">Dotyczy</th><th scope=\"col\">Szczegóły</th>"
-                           "<th scope=\"col\">Kiosk</th><th scope=\"col\">Zgłoszono</th><th "
-                           "scope=\"col\">Działania</th>",
-                           conflictRows(ctx, v.conflicts))
-        << decisionSection("por", "Zgłoszenia do poradnictwa", "Brak zgłoszeń czekających na decyzję.",
-                           "<th scope=\"col\">Kod</th><th scope=\"col\">Rodzaj</th><th scope=\"col\">Termin</th>"
-                           "<th scope=\"col\">Osoba</th><th scope=\"col\">Telefon</th><th scope=\"col\">Działania</th>",
-                           counsellingRows(ctx, v));
+    body << decisionSection(
+                "rez", "Rezerwacje sprzętu do decyzji", "<p>Brak rezerwacji czekających na decyzję.</p>\n",
+                "<th scope=\"col\">Kod</th><th scope=\"col\">Sprzęt</th><th scope=\"col\">Odbiór</th>"
+                "<th scope=\"col\" class=\"num\">Dni</th><th scope=\"col\">Stan</th><th scope=\"col\">Osoba</th>"
+                "<th scope=\"col\">Telefon</th><th scope=\"col\">Kiosk</th><th scope=\"col\">Działania</th>",
+                reservationRows(ctx, v.reservations))
+         << decisionSection(
+                "konf", "Konflikty z kiosków pracujących offline", "<p>Brak nierozwiązanych konfliktów.</p>\n",
+                "<th scope=\"col\">Rodzaj</th><th scope=\"col\">Dotyczy</th><th scope=\"col\">Szczegóły</th>"
+                "<th scope=\"col\">Kiosk</th><th scope=\"col\">Zgłoszono</th><th "
+                "scope=\"col\">Działania</th>",
+                conflictRows(ctx, v.conflicts))
+         << decisionSection(
+                "por", "Zgłoszenia do poradnictwa", "<p>Brak zgłoszeń czekających na decyzję.</p>\n",
+                "<th scope=\"col\">Kod</th><th scope=\"col\">Rodzaj</th><th scope=\"col\">Termin</th>"
+                "<th scope=\"col\">Osoba</th><th scope=\"col\">Telefon</th><th scope=\"col\">Działania</th>",
+                counsellingRows(ctx, v));
     return body;
 }
 

@@ -29,16 +29,12 @@ struct SlotForm
 /// The messages of the redirects' ?msg= codes.
 const std::map<std::string, FlashMessage>& slotMessages()
 {
-    static const std::map<std::string, FlashMessage> messages{
-        {"published", {"Dyżur opublikowany; kioski pokażą go po najbliższej synchronizacji.", false}},
-        {"edited", {"Zmiany zapisane; kioski dostaną je po najbliższej synchronizacji.", false}},
-        {"withdrawn", {"Dyżur wycofany; kioski przestaną go pokazywać po najbliższej synchronizacji.", false}},
-        {"moved",
-         {"Zgłoszenie przeniesione na nowy termin (kod bez zmian). Zadzwoń do osoby i podaj nową godzinę.", false}},
-        {"slot-taken", {"Wybrany termin jest już zajęty, minął albo nie obejmuje tego rodzaju poradnictwa.", true}},
-        {"stale", {"Stan zmienił się w międzyczasie; odśwież i spróbuj ponownie.", true}},
-        {"bad-input", {"Nieprawidłowe dane formularza.", true}},
-        {"error", {"Błąd bazy danych; nic nie zmieniono. Spróbuj ponownie.", true}}};
+    static const std::map<std::string, FlashMessage> messages = withMoveMessages(
+        {{"published", {"Dyżur opublikowany; kioski pokażą go po najbliższej synchronizacji.", false}},
+         {"edited", {"Zmiany zapisane; kioski dostaną je po najbliższej synchronizacji.", false}},
+         {"withdrawn", {"Dyżur wycofany; kioski przestaną go pokazywać po najbliższej synchronizacji.", false}},
+         {"bad-input", {"Nieprawidłowe dane formularza.", true}},
+         {"error", {"Błąd bazy danych; nic nie zmieniono. Spróbuj ponownie.", true}}});
     return messages;
 }
 
@@ -273,18 +269,14 @@ PanelResponse renderSlots(const PageContext& ctx, const SlotsOverview& data, std
             "można tylko przenieść razem ze zgłoszeniem na inny wolny termin (kod zgłoszenia się nie "
             "zmienia).</p>\n<p><a href=\"#formularz\">Przejdź do formularza nowego dyżuru</a></p>\n"
             "<h2 id=\"dyzury\">Nadchodzące dyżury</h2>\n";
-    if (data.upcoming.empty())
-        body << "<p role=\"status\">Brak opublikowanych dyżurów od dziś.</p>\n";
-    else
-    {
-        body << "<table aria-labelledby=\"dyzury\">\n<thead><tr><th scope=\"col\">Data</th><th scope=\"col\">Godzina"
-                "</th><th scope=\"col\" class=\"num\">Minuty</th><th scope=\"col\">Doradca</th><th scope=\"col\">Pokój"
-                "</th><th scope=\"col\">Rodzaje</th><th scope=\"col\">Rezerwacja</th><th scope=\"col\">Działania</th>"
-                "</tr></thead>\n<tbody>\n";
-        for (const auto& booking : data.upcoming)
-            body << slotRow(ctx, booking, data.kinds, options);
-        body << "</tbody>\n</table>\n";
-    }
+    Html rows;
+    for (const auto& booking : data.upcoming)
+        rows << slotRow(ctx, booking, data.kinds, options);
+    body << tableOrEmpty("dyzury",
+                         "<th scope=\"col\">Data</th><th scope=\"col\">Godzina</th><th scope=\"col\" "
+                         "class=\"num\">Minuty</th><th scope=\"col\">Doradca</th><th scope=\"col\">Pokój</th><th "
+                         "scope=\"col\">Rodzaje</th><th scope=\"col\">Rezerwacja</th><th scope=\"col\">Działania</th>",
+                         rows, "<p role=\"status\">Brak opublikowanych dyżurów od dziś.</p>\n");
     body << renderForm(ctx, shownForm, data.kinds, problem);
     PanelResponse r;
     r.status = httpStatus;
@@ -355,6 +347,17 @@ Html moveRequestForm(const PanelSession& session, const std::string& requestId, 
                   << id << "\" name=\"slot\">" << choices
                   << "</select> <button type=\"submit\" aria-label=\"Przenieś zgłoszenie " << code
                   << "\">Przenieś</button></form>";
+}
+
+std::map<std::string, FlashMessage> withMoveMessages(std::map<std::string, FlashMessage> messages)
+{
+    messages.insert({
+        {"moved",
+         {"Zgłoszenie przeniesione na nowy termin (kod bez zmian). Zadzwoń do osoby i podaj nową godzinę.", false}},
+        {"slot-taken", {"Wybrany termin jest już zajęty, minął albo nie obejmuje tego rodzaju poradnictwa.", true}},
+        {"stale", {"Stan zmienił się w międzyczasie; odśwież i spróbuj ponownie.", true}},
+    });
+    return messages;
 }
 
 PanelResponse slotsPage(const PageContext& ctx)

@@ -36,6 +36,10 @@ Html moveRequestForm(const PanelSession& session, const std::string& requestId, 
                      const std::string& kindId, const std::string& currentSlotId,
                      const std::vector<SlotOption>& options, const std::string& returnTo);
 
+/// `messages` (a page's ?msg= codes) with the messages of the "move" form's outcomes added, for
+/// the pages the move returns to.
+std::map<std::string, FlashMessage> withMoveMessages(std::map<std::string, FlashMessage> messages);
+
 /// GET /panel/slots[?edit=ID]
 PanelResponse slotsPage(const PageContext& ctx);
 /// POST /panel/slots/save (id empty: publish; else edit a free slot): 303 when saved, 422 with the

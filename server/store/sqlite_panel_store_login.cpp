@@ -68,9 +68,9 @@ Status<db::Error> SqlitePanelStore::openSession(const std::string& staffId, cons
 
 Result<std::optional<StoredSession>, db::Error> SqlitePanelStore::sessionByHash(const std::string& tokenHash)
 {
-    std::optional<StoredSession> found;
-    auto status = m_store.read(
-        [&](db::Database& d) -> Status<db::Error>
+    return readView<std::optional<StoredSession>>(
+        m_store,
+        [&](db::Database& d, std::optional<StoredSession>& found) -> Status<db::Error>
         {
             auto row = db::queryOne(
                 d,
@@ -94,9 +94,6 @@ Result<std::optional<StoredSession>, db::Error> SqlitePanelStore::sessionByHash(
             found = std::move(row).value();
             return {};
         });
-    if (!status)
-        return makeErr(status.error());
-    return found;
 }
 
 Status<db::Error> SqlitePanelStore::touchSession(const std::string& tokenHash, std::int64_t now)

@@ -6,6 +6,7 @@
 #include "shared/db/query.hpp"
 
 #include <initializer_list>
+#include <string_view>
 #include <utility>
 
 namespace okienko::server
@@ -121,15 +122,13 @@ Status<db::Error> countAll(db::Database& d, const ReportPeriod& period, std::ini
     return {};
 }
 
-/// The 10 services most often in usage events of `kind`, most first.
-Status<db::Error> topServices(db::Database& d, const ReportPeriod& period, const char* kind,
-                              std::vector<NamedCount>& out)
+/// Every (name, count) row of `sql` with `values` bound, appended to `out` in order.
+template <typename... Values>
+Status<db::Error> readNamedCounts(db::Database& d, std::string_view sql, std::vector<NamedCount>& out,
+                                  const Values&... values)
 {
     return db::forEachRow(
-        d,
-        "SELECT COALESCE(s.name_pl, u.service_id), COUNT(*) AS n FROM usage_events u LEFT JOIN services s ON "
-        "s.id = u.service_id WHERE u.kind = ? AND u.service_id <> '' AND u.at >= ? AND u.at < ? GROUP BY "
-        "u.service_id ORDER BY n DESC, u.service_id LIMIT 10",
+        d, sql,
         [&](db::Row& r)
         {
             NamedCount c;
@@ -137,15 +136,27 @@ Status<db::Error> topServices(db::Database& d, const ReportPeriod& period, const
             c.count = r.int64();
             out.push_back(std::move(c));
         },
-        std::string(kind), period.start, period.end);
+        values...);
+}
+
+/// The 10 services most often in usage events of `kind`, most first.
+Status<db::Error> topServices(db::Database& d, const ReportPeriod& period, const char* kind,
+                              std::vector<NamedCount>& out)
+{
+    return readNamedCounts(
+        d,
+        "SELECT COALESCE(s.name_pl, u.service_id), COUNT(*) AS n FROM usage_events u LEFT JOIN services s ON "
+        "s.id = u.service_id WHERE u.kind = ? AND u.service_id <> '' AND u.at >= ? AND u.at < ? GROUP BY "
+        "u.service_id ORDER BY n DESC, u.service_id LIMIT 10",
+        out, std::string(kind), period.start, period.end);
 }
 } // namespace
 
 Result<MonitoringCounts, db::Error> SqlitePanelStore::monitoringCounts(const ReportPeriod& period)
 {
-    MonitoringCounts m;
-    auto status = m_store.read(
-        [&](db::Database& d) -> Status<db::Error>
+    return readView<MonitoringCounts>(
+        m_store,
+        [&](db::Database& d, MonitoringCounts& m) -> Status<db::Error>
         {
             if (auto s = countAll(
                     d, period,
@@ -202,22 +213,12 @@ Result<MonitoringCounts, db::Error> SqlitePanelStore::monitoringCounts(const Rep
                     period.start, period.end);
                 !s)
                 return s;
-            return db::forEachRow(
+            return readNamedCounts(
                 d,
                 "SELECT COALESCE(area, ''), COUNT(*) FROM usage_events WHERE kind = 'idea' AND at >= ? AND at < ? "
                 "GROUP BY COALESCE(area, '') ORDER BY COALESCE(area, '')",
-                [&](db::Row& r)
-                {
-                    NamedCount c;
-                    c.name = r.text();
-                    c.count = r.int64();
-                    m.ideasByArea.push_back(std::move(c));
-                },
-                period.start, period.end);
+                m.ideasByArea, period.start, period.end);
         });
-    if (!status)
-        return makeErr(status.error());
-    return m;
 }
 
 } // namespace okienko::server

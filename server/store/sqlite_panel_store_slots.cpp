@@ -100,6 +100,25 @@ Result<std::optional<bool>, db::Error> slotBooked(db::Database& d, const std::st
         d, "SELECT booked_by IS NOT NULL FROM counselling_slots WHERE id = ?", [](db::Row& r) { return r.flag(); }, id);
 }
 
+/// Whether slot `id` may be edited or withdrawn; when not, `outcome` says why (gone or booked).
+Result<bool, db::Error> slotIsFree(db::Database& d, const std::string& id, SlotChangeOutcome& outcome)
+{
+    auto booked = slotBooked(d, id);
+    if (!booked)
+        return makeErr(booked.error());
+    if (!*booked)
+    {
+        outcome.result = SlotChangeResult::Gone;
+        return false;
+    }
+    if (**booked)
+    {
+        outcome.result = SlotChangeResult::Booked;
+        return false;
+    }
+    return true;
+}
+
 /// Logs the slot for kiosks and records the coordinator's `action`.
 Status<db::Error> logSlotAction(db::Database& d, const std::string& staffId, const std::string& slotId,
                                 const std::string& action, std::int64_t now)
@@ -164,42 +183,27 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& 
             bool placeChanged = true;
             if (!edit.id.empty())
             {
-                struct Stored
-                {
-                    bool placeChanged = false;
-                    bool booked = false;
-                };
+                auto free = slotIsFree(d, edit.id, outcome);
+                if (!free)
+                    return makeErr(free.error());
+                if (!*free)
+                    return {};
                 auto stored = db::queryOne(
-                    d,
-                    "SELECT date, start_minute, duration_minutes, room, booked_by IS NOT NULL FROM counselling_slots "
-                    "WHERE id = ?",
+                    d, "SELECT date, start_minute, duration_minutes, room FROM counselling_slots WHERE id = ?",
                     [&](db::Row& r)
                     {
-                        Stored s;
                         // Every column is read, in order, before they are compared.
                         const std::string date = r.text();
                         const int start = r.integer();
                         const int minutes = r.integer();
                         const std::string room = r.text();
-                        s.placeChanged = date != edit.date.iso() || start != edit.start || minutes != edit.minutes ||
-                                         room != edit.room;
-                        s.booked = r.flag();
-                        return s;
+                        return date != edit.date.iso() || start != edit.start || minutes != edit.minutes ||
+                               room != edit.room;
                     },
                     edit.id);
                 if (!stored)
                     return makeErr(stored.error());
-                if (!*stored)
-                {
-                    outcome.result = SlotChangeResult::Gone;
-                    return {};
-                }
-                if ((*stored)->booked)
-                {
-                    outcome.result = SlotChangeResult::Booked;
-                    return {};
-                }
-                placeChanged = (*stored)->placeChanged;
+                placeChanged = stored->value_or(true);
             }
             if (auto s = findOverlap(d, edit, outcome); !s || outcome.result == SlotChangeResult::Overlap)
                 return s;
@@ -242,19 +246,11 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::withdrawSlot(const std::s
     return writeWithOutcome(m_store, SlotChangeOutcome{},
                             [&](db::Database& d, SlotChangeOutcome& outcome) -> Status<db::Error>
                             {
-                                auto booked = slotBooked(d, id);
-                                if (!booked)
-                                    return makeErr(booked.error());
-                                if (!*booked)
-                                {
-                                    outcome.result = SlotChangeResult::Gone;
+                                auto free = slotIsFree(d, id, outcome);
+                                if (!free)
+                                    return makeErr(free.error());
+                                if (!*free)
                                     return {};
-                                }
-                                if (**booked)
-                                {
-                                    outcome.result = SlotChangeResult::Booked;
-                                    return {};
-                                }
                                 if (auto e = db::exec(d, "DELETE FROM counselling_slots WHERE id = ?", id); !e)
                                     return e;
                                 outcome.result = SlotChangeResult::Withdrawn;

@@ -15,39 +15,34 @@ namespace okienko::server
 
 Result<std::vector<UnitView>, db::Error> SqlitePanelStore::units(const std::string& stateCode)
 {
-    return readView<std::vector<UnitView>>(
+    return readAll(
         m_store,
-        [&](db::Database& d, std::vector<UnitView>& out) -> Status<db::Error>
+        "SELECT u.inventory_number, COALESCE(t.name_pl, u.type_id), COALESCE(s.state, u.state), "
+        "COALESCE(s.notes, u.notes), COALESCE(s.updated_at, 0), (SELECT l.due_date FROM loans l WHERE "
+        "l.inventory_number = u.inventory_number AND l.returned_on IS NULL ORDER BY l.start_date DESC LIMIT "
+        "1), "
+        "(SELECT COALESCE(sf.name, a.staff_id) FROM panel_actions a LEFT JOIN staff sf ON sf.id = a.staff_id "
+        "WHERE a.entity = 'unit' AND a.entity_id = u.inventory_number ORDER BY a.id DESC LIMIT 1), "
+        "(SELECT a.at FROM panel_actions a WHERE a.entity = 'unit' AND a.entity_id = u.inventory_number "
+        "ORDER BY a.id DESC LIMIT 1) "
+        "FROM equipment_units u LEFT JOIN unit_states s ON s.inventory_number = u.inventory_number "
+        "LEFT JOIN equipment_types t ON t.id = u.type_id WHERE (?1 = '' OR COALESCE(s.state, u.state) = ?1) "
+        "ORDER BY t.position, u.position",
+        [](db::Row& r)
         {
-            return db::forEachRow(
-                d,
-                "SELECT u.inventory_number, COALESCE(t.name_pl, u.type_id), COALESCE(s.state, u.state), "
-                "COALESCE(s.notes, u.notes), COALESCE(s.updated_at, 0), (SELECT l.due_date FROM loans l WHERE "
-                "l.inventory_number = u.inventory_number AND l.returned_on IS NULL ORDER BY l.start_date DESC LIMIT "
-                "1), "
-                "(SELECT COALESCE(sf.name, a.staff_id) FROM panel_actions a LEFT JOIN staff sf ON sf.id = a.staff_id "
-                "WHERE a.entity = 'unit' AND a.entity_id = u.inventory_number ORDER BY a.id DESC LIMIT 1), "
-                "(SELECT a.at FROM panel_actions a WHERE a.entity = 'unit' AND a.entity_id = u.inventory_number "
-                "ORDER BY a.id DESC LIMIT 1) "
-                "FROM equipment_units u LEFT JOIN unit_states s ON s.inventory_number = u.inventory_number "
-                "LEFT JOIN equipment_types t ON t.id = u.type_id WHERE (?1 = '' OR COALESCE(s.state, u.state) = ?1) "
-                "ORDER BY t.position, u.position",
-                [&](db::Row& r)
-                {
-                    UnitView u;
-                    u.inventory = r.text();
-                    u.typeName = r.text();
-                    u.stateCode = r.text();
-                    u.state = domain::fromCode<domain::UnitState>(u.stateCode);
-                    u.notes = r.text();
-                    u.stateSince = r.int64();
-                    u.loanDue = r.optionalText();
-                    u.lastChangedBy = r.optionalText().value_or("");
-                    u.lastChangedAt = r.optionalInt64().value_or(0);
-                    out.push_back(std::move(u));
-                },
-                stateCode);
-        });
+            UnitView u;
+            u.inventory = r.text();
+            u.typeName = r.text();
+            u.stateCode = r.text();
+            u.state = domain::fromCode<domain::UnitState>(u.stateCode);
+            u.notes = r.text();
+            u.stateSince = r.int64();
+            u.loanDue = r.optionalText();
+            u.lastChangedBy = r.optionalText().value_or("");
+            u.lastChangedAt = r.optionalInt64().value_or(0);
+            return u;
+        },
+        stateCode);
 }
 
 Result<UnitChangeOutcome, db::Error> SqlitePanelStore::changeUnitState(const UnitStateChange& change)
