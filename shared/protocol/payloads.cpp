@@ -158,6 +158,17 @@ Status<ProtocolError> expectType(const Event& e, std::initializer_list<EventType
     return makeErr(ProtocolError{ProtocolErrorCode::BadValue, "$.type", "event type does not fit this decoder"});
 }
 
+/// What every resident's request starts with: the envelope's id and time, a provisional status
+/// (the server confirms it) and its reference code.
+template <typename Request, typename Status>
+void readRequestStart(ObjectReader& r, const Event& e, Request& out, Status provisional, rules::ReferenceKind kind)
+{
+    out.id = e.id;
+    out.createdAt = e.createdAt;
+    out.status = provisional;
+    out.code = readReferenceCode(r, kind);
+}
+
 /// Decodes the payload of an event of one of `types` into a T by `readFields(reader, out)`; the
 /// reader's first error (a wrong type, a missing or unknown field, a refused value) is the result.
 template <typename T, typename ReadFields>
@@ -286,10 +297,7 @@ Result<domain::Reservation, ProtocolError> decodeReservationCreated(const Event&
         e, {EventType::ReservationCreated},
         [&e](ObjectReader& r, auto& out)
         {
-            out.id = e.id;
-            out.createdAt = e.createdAt;
-            out.status = domain::ReservationStatus::Provisional;
-            out.code = readReferenceCode(r, rules::ReferenceKind::Reservation);
+            readRequestStart(r, e, out, domain::ReservationStatus::Provisional, rules::ReferenceKind::Reservation);
             out.typeId = r.id("type_id", IdPattern::Slug);
             out.period.first = r.date("pick_up_date");
             out.period.days = static_cast<int>(r.integer("loan_days", 1, rules::kMaxBookingDays));
@@ -309,11 +317,8 @@ Result<domain::CounsellingRequest, ProtocolError> decodeCounsellingRequested(con
     return decodePayload<domain::CounsellingRequest>(e, {EventType::CounsellingRequested},
                                                      [&e](ObjectReader& r, auto& out)
                                                      {
-                                                         out.id = e.id;
-                                                         out.createdAt = e.createdAt;
-                                                         out.status = domain::RequestStatus::Provisional;
-                                                         out.code =
-                                                             readReferenceCode(r, rules::ReferenceKind::Counselling);
+                                                         readRequestStart(r, e, out, domain::RequestStatus::Provisional,
+                                                                          rules::ReferenceKind::Counselling);
                                                          out.kindId = r.id("kind_id", IdPattern::Slug);
                                                          out.slotId = r.optionalId("slot_id", IdPattern::Code);
                                                          out.name = readName(r, "name", true);
@@ -328,10 +333,7 @@ Result<domain::CallbackRequest, ProtocolError> decodeCallbackRequested(const Eve
         e, {EventType::CallbackRequested},
         [&e](ObjectReader& r, auto& out)
         {
-            out.id = e.id;
-            out.createdAt = e.createdAt;
-            out.status = domain::RequestStatus::Provisional;
-            out.code = readReferenceCode(r, rules::ReferenceKind::Callback);
+            readRequestStart(r, e, out, domain::RequestStatus::Provisional, rules::ReferenceKind::Callback);
             out.phone = readPhone(r, "phone");
             out.day = r.date("day");
             out.dayPart = readCode<domain::DayPart>(r, "day_part", domain::DayPart::Morning);
