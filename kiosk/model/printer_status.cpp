@@ -1,67 +1,54 @@
 // Printer conditions in words (see printer_status.hpp).
 #include "kiosk/model/printer_status.hpp"
 
+#include <array>
+
 namespace okienko::receipt
 {
 
+namespace
+{
+struct ConditionWords
+{
+    PrinterCondition condition;
+    std::string_view code;       ///< for the log and the heartbeat
+    std::string_view messageKey; ///< for the screen, translated
+};
+
+/// Each condition once; Unknown, last, also answers for a value outside the enum.
+constexpr std::array<ConditionWords, 11> kConditionWords{{
+    {PrinterCondition::Ready, "ready", "printer.ready"},
+    {PrinterCondition::PaperOut, "paper-out", "printer.paper_out"},
+    {PrinterCondition::PaperLow, "paper-low", "printer.paper_low"},
+    {PrinterCondition::Jam, "jam", "printer.jam"},
+    {PrinterCondition::CoverOpen, "cover-open", "printer.cover_open"},
+    {PrinterCondition::Offline, "offline", "printer.offline"},
+    {PrinterCondition::Paused, "paused", "printer.paused"},
+    {PrinterCondition::NotAccepting, "not-accepting", "printer.not_accepting"},
+    {PrinterCondition::QueueMissing, "queue-missing", "printer.queue_missing"},
+    {PrinterCondition::CupsUnavailable, "cups-unavailable", "printer.cups_unavailable"},
+    {PrinterCondition::Unknown, "unknown", "printer.unknown"},
+}};
+static_assert(kConditionWords.size() == static_cast<std::size_t>(PrinterCondition::Unknown) + 1,
+              "one row per condition");
+
+const ConditionWords& wordsFor(PrinterCondition condition)
+{
+    for (const ConditionWords& row : kConditionWords)
+        if (row.condition == condition)
+            return row;
+    return kConditionWords.back();
+}
+} // namespace
+
 std::string_view conditionCode(PrinterCondition condition)
 {
-    switch (condition)
-    {
-    case PrinterCondition::Ready:
-        return "ready";
-    case PrinterCondition::PaperOut:
-        return "paper-out";
-    case PrinterCondition::PaperLow:
-        return "paper-low";
-    case PrinterCondition::Jam:
-        return "jam";
-    case PrinterCondition::CoverOpen:
-        return "cover-open";
-    case PrinterCondition::Offline:
-        return "offline";
-    case PrinterCondition::Paused:
-        return "paused";
-    case PrinterCondition::NotAccepting:
-        return "not-accepting";
-    case PrinterCondition::QueueMissing:
-        return "queue-missing";
-    case PrinterCondition::CupsUnavailable:
-        return "cups-unavailable";
-    case PrinterCondition::Unknown:
-        return "unknown";
-    }
-    return "unknown";
+    return wordsFor(condition).code;
 }
 
 std::string_view conditionMessageKey(PrinterCondition condition)
 {
-    switch (condition)
-    {
-    case PrinterCondition::Ready:
-        return "printer.ready";
-    case PrinterCondition::PaperOut:
-        return "printer.paper_out";
-    case PrinterCondition::PaperLow:
-        return "printer.paper_low";
-    case PrinterCondition::Jam:
-        return "printer.jam";
-    case PrinterCondition::CoverOpen:
-        return "printer.cover_open";
-    case PrinterCondition::Offline:
-        return "printer.offline";
-    case PrinterCondition::Paused:
-        return "printer.paused";
-    case PrinterCondition::NotAccepting:
-        return "printer.not_accepting";
-    case PrinterCondition::QueueMissing:
-        return "printer.queue_missing";
-    case PrinterCondition::CupsUnavailable:
-        return "printer.cups_unavailable";
-    case PrinterCondition::Unknown:
-        return "printer.unknown";
-    }
-    return "printer.unknown";
+    return wordsFor(condition).messageKey;
 }
 
 bool canPrint(PrinterCondition condition)

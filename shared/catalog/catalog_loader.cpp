@@ -181,32 +181,30 @@ std::string atLine(std::pair<std::size_t, std::size_t> lc)
 // ---------------------------------------------------------------------------------------------
 // Pattern checks
 
+/// 1 to maxLength characters, each a letter from `firstLetter` to `lastLetter`, a digit or '-'
+/// ('-' not first): the shape shared by ids and inventory numbers.
+bool isDashedWord(std::string_view s, std::size_t maxLength, char firstLetter, char lastLetter)
+{
+    if (s.empty() || s.size() > maxLength)
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i)
+    {
+        const char c = s[i];
+        const bool allowed = (c >= firstLetter && c <= lastLetter) || (c >= '0' && c <= '9') || (i > 0 && c == '-');
+        if (!allowed)
+            return false;
+    }
+    return true;
+}
+
 bool isId(std::string_view s)
 {
-    if (s.empty() || s.size() > 64)
-        return false;
-    auto ok = [](char c, bool first)
-    {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (!first && c == '-');
-    };
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (!ok(s[i], i == 0))
-            return false;
-    return true;
+    return isDashedWord(s, 64, 'a', 'z');
 }
 
 bool isInventoryNumber(std::string_view s)
 {
-    if (s.empty() || s.size() > 32)
-        return false;
-    auto ok = [](char c, bool first)
-    {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (!first && c == '-');
-    };
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (!ok(s[i], i == 0))
-            return false;
-    return true;
+    return isDashedWord(s, 32, 'A', 'Z');
 }
 
 /// "112", "116 123", "800 120 002", "+48 22 000 00 00": digits with single spaces or dashes.
@@ -608,6 +606,20 @@ std::optional<Date> readDate(Errors& errors, const Json* v, const std::string& p
     return std::nullopt;
 }
 
+/// The text code of a catalogue enum; areas and target groups keep theirs in domain/area.hpp.
+template <typename E> std::string_view codeOf(E value)
+{
+    return domain::toCode(value);
+}
+std::string_view codeOf(domain::Area area)
+{
+    return domain::areaCode(area);
+}
+std::string_view codeOf(domain::TargetGroup group)
+{
+    return domain::targetGroupCode(group);
+}
+
 template <typename E, std::size_t N> std::string joinCodes(const std::array<E, N>& values)
 {
     std::string out;
@@ -615,7 +627,7 @@ template <typename E, std::size_t N> std::string joinCodes(const std::array<E, N
     {
         if (!out.empty())
             out += ", ";
-        out += domain::toCode(e);
+        out += codeOf(e);
     }
     return out;
 }
@@ -632,9 +644,25 @@ constexpr std::array kAllUnitStates{domain::UnitState::Available, domain::UnitSt
                                     domain::UnitState::OnLoan,    domain::UnitState::Cleaning,
                                     domain::UnitState::Repair,    domain::UnitState::Retired};
 
-/// An enum written as its code; `what` names it in the message ("status", "fee kind").
+/// How the messages name a code field: "expected <expected>, found ..." and "unknown <unknown> "x"; allowed: ...".
+/// Spelled out per field because the published messages differ in article and hyphen.
+struct CodeWording
+{
+    std::string_view expected;
+    std::string_view unknown;
+};
+
+constexpr CodeWording kStatusWording{"a status code", "status"};
+constexpr CodeWording kKioskActionWording{"a kiosk action code", "kiosk action"};
+constexpr CodeWording kFeeKindWording{"a fee kind code", "fee kind"};
+constexpr CodeWording kCategoryWording{"a equipment category code", "equipment category"};
+constexpr CodeWording kUnitStateWording{"a unit state code", "unit state"};
+constexpr CodeWording kAreaWording{"an area code", "area"};
+constexpr CodeWording kTargetGroupWording{"a target-group code", "target group"};
+
+/// An enum written as its code, one of `all`.
 template <typename E, std::size_t N>
-std::optional<E> readCode(Errors& errors, const Json* v, const std::string& path, std::string_view what,
+std::optional<E> readCode(Errors& errors, const Json* v, const std::string& path, CodeWording wording,
                           const std::array<E, N>& all)
 {
     if (v == nullptr)
@@ -642,52 +670,15 @@ std::optional<E> readCode(Errors& errors, const Json* v, const std::string& path
     if (!v->is_string())
     {
         errors.add(path, CatalogErrorCode::WrongType,
-                   "expected a " + std::string(what) + " code, found " + describeType(*v));
+                   "expected " + std::string(wording.expected) + ", found " + describeType(*v));
         return std::nullopt;
     }
     const auto& s = v->get_ref<const std::string&>();
-    if (auto e = domain::fromCode<E>(s))
-        return e;
+    for (E e : all)
+        if (codeOf(e) == s)
+            return e;
     errors.add(path, CatalogErrorCode::UnknownCode,
-               "unknown " + std::string(what) + " " + quote(s) + "; allowed: " + joinCodes(all));
-    return std::nullopt;
-}
-
-std::optional<domain::Area> readArea(Errors& errors, const Json* v, const std::string& path)
-{
-    if (v == nullptr)
-        return std::nullopt;
-    if (!v->is_string())
-    {
-        errors.add(path, CatalogErrorCode::WrongType, "expected an area code, found " + describeType(*v));
-        return std::nullopt;
-    }
-    const auto& s = v->get_ref<const std::string&>();
-    if (auto a = domain::parseArea(s))
-        return a;
-    std::string allowed;
-    for (auto a : domain::allAreas())
-        allowed += (allowed.empty() ? "" : ", ") + std::string(domain::areaCode(a));
-    errors.add(path, CatalogErrorCode::UnknownCode, "unknown area " + quote(s) + "; allowed: " + allowed);
-    return std::nullopt;
-}
-
-std::optional<domain::TargetGroup> readTargetGroup(Errors& errors, const Json* v, const std::string& path)
-{
-    if (v == nullptr)
-        return std::nullopt;
-    if (!v->is_string())
-    {
-        errors.add(path, CatalogErrorCode::WrongType, "expected a target-group code, found " + describeType(*v));
-        return std::nullopt;
-    }
-    const auto& s = v->get_ref<const std::string&>();
-    if (auto g = domain::parseTargetGroup(s))
-        return g;
-    std::string allowed;
-    for (auto g : domain::allTargetGroups())
-        allowed += (allowed.empty() ? "" : ", ") + std::string(domain::targetGroupCode(g));
-    errors.add(path, CatalogErrorCode::UnknownCode, "unknown target group " + quote(s) + "; allowed: " + allowed);
+               "unknown " + std::string(wording.unknown) + " " + quote(s) + "; allowed: " + joinCodes(all));
     return std::nullopt;
 }
 
@@ -753,6 +744,32 @@ class UniqueIds
     std::string_view m_what;
     std::map<std::string, std::string> m_first;
 };
+
+/// A non-empty list of codes, each listed once. False when an element could not be read, so that the
+/// caller does not report the same slip again (a misspelt area is not also a missing primary).
+template <typename E, std::size_t N>
+bool readCodeList(Errors& errors, const Json& list, const std::string& path, CodeWording wording,
+                  const std::array<E, N>& all, std::vector<E>& out)
+{
+    if (list.empty())
+        errors.add(path, CatalogErrorCode::EmptyList, "list at least one " + std::string(wording.unknown));
+    UniqueIds seen(wording.unknown);
+    bool allRead = true;
+    for (std::size_t i = 0; i < list.size(); ++i)
+    {
+        const std::string elementPath = element(path, i);
+        if (auto code = readCode(errors, &list[i], elementPath, wording, all))
+        {
+            seen.check(errors, std::string(codeOf(*code)), elementPath);
+            out.push_back(*code);
+        }
+        else
+        {
+            allRead = false;
+        }
+    }
+    return allRead;
+}
 
 /// A reference to check once the whole file is read (tables may come after the services).
 struct PendingReference
@@ -896,34 +913,20 @@ class CatalogReader
                                      "sources",      "valid_from",    "valid_to"});
         s.id = readIdentifier(m_errors, f.required("id"), f.path("id"), IdKind::Id);
         m_serviceIds.check(m_errors, s.id, f.path("id"));
-        if (auto st = readCode(m_errors, f.required("status"), f.path("status"), "status", kAllStatuses))
+        if (auto st = readCode(m_errors, f.required("status"), f.path("status"), kStatusWording, kAllStatuses))
             s.status = *st;
         s.name = readText(m_errors, f.required("name"), f.path("name"), kMaxNameLength, true);
         s.summary = readText(m_errors, f.required("summary"), f.path("summary"), kMaxSummaryLength, true);
         s.description = readText(m_errors, f.required("description"), f.path("description"), kMaxTextLength, true);
 
-        const auto primary = readArea(m_errors, f.required("primary_area"), f.path("primary_area"));
+        const auto primary =
+            readCode(m_errors, f.required("primary_area"), f.path("primary_area"), kAreaWording, domain::allAreas());
         if (primary)
             s.primaryArea = *primary;
         if (const Json* areas = f.required("areas"); areas != nullptr && expectArray(m_errors, *areas, f.path("areas")))
         {
-            if (areas->empty())
-                m_errors.add(f.path("areas"), CatalogErrorCode::EmptyList, "list at least one area");
-            UniqueIds seen("area");
-            bool allRead = true; // a misspelt area is reported once, not again as a missing primary
-            for (std::size_t i = 0; i < areas->size(); ++i)
-            {
-                const std::string p = element(f.path("areas"), i);
-                if (auto a = readArea(m_errors, &(*areas)[i], p))
-                {
-                    seen.check(m_errors, std::string(domain::areaCode(*a)), p);
-                    s.areas.push_back(*a);
-                }
-                else
-                {
-                    allRead = false;
-                }
-            }
+            const bool allRead =
+                readCodeList(m_errors, *areas, f.path("areas"), kAreaWording, domain::allAreas(), s.areas);
             if (primary && allRead && !areas->empty() &&
                 std::find(s.areas.begin(), s.areas.end(), *primary) == s.areas.end())
                 m_errors.add(f.path("primary_area"), CatalogErrorCode::PrimaryAreaNotInAreas,
@@ -931,20 +934,8 @@ class CatalogReader
         }
         if (const Json* groups = f.required("target_groups");
             groups != nullptr && expectArray(m_errors, *groups, f.path("target_groups")))
-        {
-            if (groups->empty())
-                m_errors.add(f.path("target_groups"), CatalogErrorCode::EmptyList, "list at least one target group");
-            UniqueIds seen("target group");
-            for (std::size_t i = 0; i < groups->size(); ++i)
-            {
-                const std::string p = element(f.path("target_groups"), i);
-                if (auto g = readTargetGroup(m_errors, &(*groups)[i], p))
-                {
-                    seen.check(m_errors, std::string(domain::targetGroupCode(*g)), p);
-                    s.targetGroups.push_back(*g);
-                }
-            }
-        }
+            readCodeList(m_errors, *groups, f.path("target_groups"), kTargetGroupWording, domain::allTargetGroups(),
+                         s.targetGroups);
         s.tags = readList(m_errors, f.optional("tags"), f.path("tags"), kMaxTagLength);
 
         auto requiredText = [&](std::string_view key)
@@ -962,7 +953,7 @@ class CatalogReader
         s.documents = requiredText("documents");
         s.personalData = requiredText("personal_data");
         s.capacity = readText(m_errors, f.optional("capacity"), f.path("capacity"), kMaxTextLength, false);
-        if (auto k = readCode(m_errors, f.required("kiosk_action"), f.path("kiosk_action"), "kiosk action",
+        if (auto k = readCode(m_errors, f.required("kiosk_action"), f.path("kiosk_action"), kKioskActionWording,
                               kAllKioskActions))
             s.kioskAction = *k;
         s.toBeConfirmed = readBool(m_errors, f.optional("to_be_confirmed"), f.path("to_be_confirmed"), false);
@@ -985,7 +976,7 @@ class CatalogReader
         if (!expectObject(m_errors, v, path))
             return fee;
         Fields f(m_errors, v, path, {"kind", "text", "fee_table_id"});
-        const auto kind = readCode(m_errors, f.required("kind"), f.path("kind"), "fee kind", kAllFeeKinds);
+        const auto kind = readCode(m_errors, f.required("kind"), f.path("kind"), kFeeKindWording, kAllFeeKinds);
         if (kind)
             fee.kind = *kind;
         fee.text = readText(m_errors, f.required("text"), f.path("text"), kMaxTextLength, true);
@@ -1063,8 +1054,7 @@ class CatalogReader
                   "max_loan_days", "what_to_bring", "notes"});
         t.id = readIdentifier(m_errors, f.required("id"), f.path("id"), IdKind::Id);
         m_typeIds.check(m_errors, t.id, f.path("id"));
-        if (auto cat =
-                readCode(m_errors, f.required("category"), f.path("category"), "equipment category", kAllCategories))
+        if (auto cat = readCode(m_errors, f.required("category"), f.path("category"), kCategoryWording, kAllCategories))
             t.category = *cat;
         t.name = readText(m_errors, f.required("name"), f.path("name"), kMaxNameLength, true);
         t.description = readText(m_errors, f.required("description"), f.path("description"), kMaxTextLength, true);
@@ -1134,7 +1124,7 @@ class CatalogReader
         u.typeId = readIdentifier(m_errors, f.required("type_id"), f.path("type_id"), IdKind::Id);
         if (!u.typeId.empty())
             m_typeRefs.push_back({u.typeId, f.path("type_id")});
-        if (auto st = readCode(m_errors, f.required("state"), f.path("state"), "unit state", kAllUnitStates))
+        if (auto st = readCode(m_errors, f.required("state"), f.path("state"), kUnitStateWording, kAllUnitStates))
             u.state = *st;
         u.notes = readString(m_errors, f.optional("notes"), f.path("notes"), kMaxTextLength, false);
         return u;

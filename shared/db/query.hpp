@@ -189,13 +189,11 @@ Result<std::optional<std::string>, Error> queryText(Database& db, std::string_vi
 /// True when `sql` with `values` bound yields a row (a "SELECT 1 … WHERE …" existence check).
 template <typename... Values> Result<bool, Error> exists(Database& db, std::string_view sql, const Values&... values)
 {
-    auto st = query(db, sql, values...);
-    if (!st)
-        return makeErr(st.error());
-    auto step = st->step();
-    if (!step)
-        return makeErr(step.error());
-    return *step == Step::Row;
+    auto first = queryOne(
+        db, sql, [](Row&) { return true; }, values...);
+    if (!first)
+        return makeErr(first.error());
+    return first->has_value();
 }
 
 /// A stored value that cannot be read or decoded (ErrorKind::BadData); `context` names the store

@@ -37,6 +37,16 @@ std::string hex(const unsigned char* bytes, std::size_t size)
     }
     return out;
 }
+
+/// `{"<key>": [each item encoded]}` as text: the shape of every list the sync exchanges.
+template <typename T, typename Encode>
+std::string encodeList(const char* key, const std::vector<T>& items, Encode encode)
+{
+    Json list = Json::array();
+    for (const T& item : items)
+        list.push_back(encode(item));
+    return Json{{key, std::move(list)}}.dump();
+}
 } // namespace
 
 std::string_view toCode(EventType type)
@@ -103,10 +113,7 @@ Result<std::vector<Event>, ProtocolError> decodeEventBatch(std::string_view body
 
 std::string encodeEventBatch(const std::vector<Event>& events)
 {
-    Json list = Json::array();
-    for (const auto& e : events)
-        list.push_back(encodeEvent(e));
-    return Json{{"events", std::move(list)}}.dump();
+    return encodeList("events", events, encodeEvent);
 }
 
 std::string eventFingerprint(const Event& event)
@@ -170,10 +177,7 @@ Result<EventResult, ProtocolError> decodeEventResult(const Json& value, const st
 
 std::string encodeEventResults(const std::vector<EventResult>& results)
 {
-    Json list = Json::array();
-    for (const auto& r : results)
-        list.push_back(encodeEventResult(r));
-    return Json{{"results", std::move(list)}}.dump();
+    return encodeList("results", results, encodeEventResult);
 }
 
 Result<std::vector<EventResult>, ProtocolError> decodeEventResults(std::string_view body)

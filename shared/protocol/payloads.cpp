@@ -39,6 +39,25 @@ template <typename E> E readCode(ObjectReader& r, std::string_view key, E fallba
     return *v;
 }
 
+/// The translation key of a validator's refusal, as the kiosk's form shows it.
+template <typename E> std::string failureKey(const E& error)
+{
+    return std::string(validate::messageKey(error));
+}
+std::string failureKey(const validate::FreeTextFailure& failure)
+{
+    return std::string(validate::messageKey(failure.error));
+}
+
+/// A validator's answer for field `key`: the value, or the reader fails there and the field reads empty.
+template <typename T, typename E> T acceptValidated(ObjectReader& r, std::string_view key, Result<T, E> validated)
+{
+    if (validated)
+        return std::move(validated).value();
+    r.fail(ProtocolErrorCode::BadValue, std::string(key), failureKey(validated.error()));
+    return T{};
+}
+
 domain::Language readLanguage(ObjectReader& r)
 {
     const std::string code = r.string("language", 2);
@@ -55,13 +74,7 @@ std::string readPhone(ObjectReader& r, std::string_view key)
     const std::string raw = r.string(key, 32);
     if (!r.ok())
         return {};
-    auto phone = validate::normalisePhone(raw);
-    if (!phone)
-    {
-        r.fail(ProtocolErrorCode::BadValue, std::string(key), std::string(validate::messageKey(phone.error())));
-        return {};
-    }
-    return *phone;
+    return acceptValidated(r, key, validate::normalisePhone(raw));
 }
 
 std::string readName(ObjectReader& r, std::string_view key, bool required)
@@ -73,13 +86,7 @@ std::string readName(ObjectReader& r, std::string_view key, bool required)
         raw = r.stringOr(key, 200);
     if (!r.ok() || (!required && raw.empty()))
         return {};
-    auto name = validate::validatePersonName(raw);
-    if (!name)
-    {
-        r.fail(ProtocolErrorCode::BadValue, std::string(key), std::string(validate::messageKey(name.error())));
-        return {};
-    }
-    return *name;
+    return acceptValidated(r, key, validate::validatePersonName(raw));
 }
 
 std::string readFreeText(ObjectReader& r, std::string_view key, std::size_t min, std::size_t max)
@@ -88,13 +95,7 @@ std::string readFreeText(ObjectReader& r, std::string_view key, std::size_t min,
     const std::string raw = min > 0 ? r.string(key, max + 64) : r.stringOr(key, max + 64);
     if (!r.ok())
         return {};
-    auto text = validate::validateFreeText(raw, min, max);
-    if (!text)
-    {
-        r.fail(ProtocolErrorCode::BadValue, std::string(key), std::string(validate::messageKey(text.error().error)));
-        return {};
-    }
-    return *text;
+    return acceptValidated(r, key, validate::validateFreeText(raw, min, max));
 }
 
 std::string readReferenceCode(ObjectReader& r, rules::ReferenceKind kind)
@@ -126,13 +127,7 @@ domain::Person readPerson(ObjectReader& parent, std::string_view key)
         p.address.street = ar.string("street", kMaxStreet);
         const std::string postal = ar.string("postal_code", 16);
         if (ar.ok())
-        {
-            auto normal = validate::normalisePostalCode(postal);
-            if (!normal)
-                ar.fail(ProtocolErrorCode::BadValue, "postal_code", std::string(validate::messageKey(normal.error())));
-            else
-                p.address.postalCode = *normal;
-        }
+            p.address.postalCode = acceptValidated(ar, "postal_code", validate::normalisePostalCode(postal));
         p.address.city = ar.string("city", kMaxCity);
         if (!ar.finish())
             r.adopt(ar.error());
@@ -163,11 +158,30 @@ Status<ProtocolError> expectType(const Event& e, std::initializer_list<EventType
     return makeErr(ProtocolError{ProtocolErrorCode::BadValue, "$.type", "event type does not fit this decoder"});
 }
 
-template <typename T> Result<T, ProtocolError> finishWith(ObjectReader& r, T value)
+/// What every resident's request starts with: the envelope's id and time, a provisional status
+/// (the server confirms it) and its reference code.
+template <typename Request, typename Status>
+void readRequestStart(ObjectReader& r, const Event& e, Request& out, Status provisional, rules::ReferenceKind kind)
 {
+    out.id = e.id;
+    out.createdAt = e.createdAt;
+    out.status = provisional;
+    out.code = readReferenceCode(r, kind);
+}
+
+/// Decodes the payload of an event of one of `types` into a T by `readFields(reader, out)`; the
+/// reader's first error (a wrong type, a missing or unknown field, a refused value) is the result.
+template <typename T, typename ReadFields>
+Result<T, ProtocolError> decodePayload(const Event& e, std::initializer_list<EventType> types, ReadFields readFields)
+{
+    if (auto s = expectType(e, types); !s)
+        return makeErr(s.error());
+    ObjectReader r(e.payload, "$.payload");
+    T out;
+    readFields(r, out);
     if (!r.finish())
         return makeErr(r.error());
-    return value;
+    return out;
 }
 
 Event envelope(const std::string& id, EventType type, std::int64_t createdAt, Json payload)
@@ -279,173 +293,158 @@ Event makeUsageEvent(const domain::UsageEvent& u)
 
 Result<domain::Reservation, ProtocolError> decodeReservationCreated(const Event& e)
 {
-    if (auto s = expectType(e, {EventType::ReservationCreated}); !s)
-        return makeErr(s.error());
-    ObjectReader r(e.payload, "$.payload");
-    domain::Reservation out;
-    out.id = e.id;
-    out.createdAt = e.createdAt;
-    out.status = domain::ReservationStatus::Provisional;
-    out.code = readReferenceCode(r, rules::ReferenceKind::Reservation);
-    out.typeId = r.id("type_id", IdPattern::Slug);
-    out.period.first = r.date("pick_up_date");
-    out.period.days = static_cast<int>(r.integer("loan_days", 1, rules::kMaxBookingDays));
-    out.person = readPerson(r, "person");
-    out.onBehalfOf = readName(r, "on_behalf_of", false);
-    out.residencyDeclared = r.boolean("residency_declared");
-    out.clauseAcknowledged = r.boolean("clause_acknowledged");
-    if (r.ok() && !out.clauseAcknowledged)
-        r.fail(ProtocolErrorCode::BadValue, "clause_acknowledged",
-               "personal data may only be sent after the information clause was acknowledged");
-    out.language = readLanguage(r);
-    return finishWith(r, std::move(out));
+    return decodePayload<domain::Reservation>(
+        e, {EventType::ReservationCreated},
+        [&e](ObjectReader& r, auto& out)
+        {
+            readRequestStart(r, e, out, domain::ReservationStatus::Provisional, rules::ReferenceKind::Reservation);
+            out.typeId = r.id("type_id", IdPattern::Slug);
+            out.period.first = r.date("pick_up_date");
+            out.period.days = static_cast<int>(r.integer("loan_days", 1, rules::kMaxBookingDays));
+            out.person = readPerson(r, "person");
+            out.onBehalfOf = readName(r, "on_behalf_of", false);
+            out.residencyDeclared = r.boolean("residency_declared");
+            out.clauseAcknowledged = r.boolean("clause_acknowledged");
+            if (r.ok() && !out.clauseAcknowledged)
+                r.fail(ProtocolErrorCode::BadValue, "clause_acknowledged",
+                       "personal data may only be sent after the information clause was acknowledged");
+            out.language = readLanguage(r);
+        });
 }
 
 Result<domain::CounsellingRequest, ProtocolError> decodeCounsellingRequested(const Event& e)
 {
-    if (auto s = expectType(e, {EventType::CounsellingRequested}); !s)
-        return makeErr(s.error());
-    ObjectReader r(e.payload, "$.payload");
-    domain::CounsellingRequest out;
-    out.id = e.id;
-    out.createdAt = e.createdAt;
-    out.status = domain::RequestStatus::Provisional;
-    out.code = readReferenceCode(r, rules::ReferenceKind::Counselling);
-    out.kindId = r.id("kind_id", IdPattern::Slug);
-    out.slotId = r.optionalId("slot_id", IdPattern::Code);
-    out.name = readName(r, "name", true);
-    out.phone = readPhone(r, "phone");
-    out.language = readLanguage(r);
-    return finishWith(r, std::move(out));
+    return decodePayload<domain::CounsellingRequest>(e, {EventType::CounsellingRequested},
+                                                     [&e](ObjectReader& r, auto& out)
+                                                     {
+                                                         readRequestStart(r, e, out, domain::RequestStatus::Provisional,
+                                                                          rules::ReferenceKind::Counselling);
+                                                         out.kindId = r.id("kind_id", IdPattern::Slug);
+                                                         out.slotId = r.optionalId("slot_id", IdPattern::Code);
+                                                         out.name = readName(r, "name", true);
+                                                         out.phone = readPhone(r, "phone");
+                                                         out.language = readLanguage(r);
+                                                     });
 }
 
 Result<domain::CallbackRequest, ProtocolError> decodeCallbackRequested(const Event& e)
 {
-    if (auto s = expectType(e, {EventType::CallbackRequested}); !s)
-        return makeErr(s.error());
-    ObjectReader r(e.payload, "$.payload");
-    domain::CallbackRequest out;
-    out.id = e.id;
-    out.createdAt = e.createdAt;
-    out.status = domain::RequestStatus::Provisional;
-    out.code = readReferenceCode(r, rules::ReferenceKind::Callback);
-    out.phone = readPhone(r, "phone");
-    out.day = r.date("day");
-    out.dayPart = readCode<domain::DayPart>(r, "day_part", domain::DayPart::Morning);
-    out.topicServiceId = r.optionalId("topic_service_id", IdPattern::Slug).value_or("");
-    out.equipmentTypeId = r.optionalId("equipment_type_id", IdPattern::Slug).value_or("");
-    out.firstName = readName(r, "first_name", false);
-    out.language = readLanguage(r);
-    return finishWith(r, std::move(out));
+    return decodePayload<domain::CallbackRequest>(
+        e, {EventType::CallbackRequested},
+        [&e](ObjectReader& r, auto& out)
+        {
+            readRequestStart(r, e, out, domain::RequestStatus::Provisional, rules::ReferenceKind::Callback);
+            out.phone = readPhone(r, "phone");
+            out.day = r.date("day");
+            out.dayPart = readCode<domain::DayPart>(r, "day_part", domain::DayPart::Morning);
+            out.topicServiceId = r.optionalId("topic_service_id", IdPattern::Slug).value_or("");
+            out.equipmentTypeId = r.optionalId("equipment_type_id", IdPattern::Slug).value_or("");
+            out.firstName = readName(r, "first_name", false);
+            out.language = readLanguage(r);
+        });
 }
 
 Result<domain::Loan, ProtocolError> decodeLoanCheckedOut(const Event& e)
 {
-    if (auto s = expectType(e, {EventType::LoanCheckedOut}); !s)
-        return makeErr(s.error());
-    ObjectReader r(e.payload, "$.payload");
-    domain::Loan out;
-    out.id = e.id;
-    out.createdAt = e.createdAt;
-    out.inventoryNumber = r.id("inventory_number", IdPattern::InventoryNumber);
-    out.typeId = r.id("type_id", IdPattern::Slug);
-    out.reservationId = r.optionalId("reservation_id", IdPattern::Uuid);
-    out.borrower = readPerson(r, "borrower");
-    const std::string pesel = r.stringOr("pesel", 11);
-    if (r.ok() && !pesel.empty())
-    {
-        auto info = validate::validatePesel(pesel);
-        if (!info)
-            r.fail(ProtocolErrorCode::BadValue, "pesel", std::string(validate::messageKey(info.error())));
-        else
-            out.pesel = info->number;
-    }
-    out.start = r.date("start");
-    out.due = r.date("due");
-    if (r.ok() && out.due < out.start)
-        r.fail(ProtocolErrorCode::BadValue, "due", "due before start");
-    if (r.ok() && out.due.toDays() - out.start.toDays() > rules::kMaxBookingDays)
-        r.fail(ProtocolErrorCode::OutOfRange, "due", "loan longer than the longest allowed");
-    out.staffId = r.id("staff_id", IdPattern::Code);
-    return finishWith(r, std::move(out));
+    return decodePayload<domain::Loan>(
+        e, {EventType::LoanCheckedOut},
+        [&e](ObjectReader& r, auto& out)
+        {
+            out.id = e.id;
+            out.createdAt = e.createdAt;
+            out.inventoryNumber = r.id("inventory_number", IdPattern::InventoryNumber);
+            out.typeId = r.id("type_id", IdPattern::Slug);
+            out.reservationId = r.optionalId("reservation_id", IdPattern::Uuid);
+            out.borrower = readPerson(r, "borrower");
+            const std::string pesel = r.stringOr("pesel", 11);
+            if (r.ok() && !pesel.empty())
+                out.pesel = acceptValidated(r, "pesel", validate::validatePesel(pesel)).number;
+            out.start = r.date("start");
+            out.due = r.date("due");
+            if (r.ok() && out.due < out.start)
+                r.fail(ProtocolErrorCode::BadValue, "due", "due before start");
+            if (r.ok() && out.due.toDays() - out.start.toDays() > rules::kMaxBookingDays)
+                r.fail(ProtocolErrorCode::OutOfRange, "due", "loan longer than the longest allowed");
+            out.staffId = r.id("staff_id", IdPattern::Code);
+        });
 }
 
 Result<LoanCheckIn, ProtocolError> decodeLoanCheckedIn(const Event& e)
 {
-    if (auto s = expectType(e, {EventType::LoanCheckedIn}); !s)
-        return makeErr(s.error());
-    ObjectReader r(e.payload, "$.payload");
-    LoanCheckIn out;
-    out.loanId = r.id("loan_id", IdPattern::Uuid);
-    out.returnedOn = r.date("returned_on");
-    out.condition = readCode<domain::ReturnCondition>(r, "condition", domain::ReturnCondition::Fine);
-    out.notes = readFreeText(r, "notes", 0, kMaxNotes);
-    out.staffId = r.id("staff_id", IdPattern::Code);
-    return finishWith(r, std::move(out));
+    return decodePayload<LoanCheckIn>(e, {EventType::LoanCheckedIn},
+                                      [](ObjectReader& r, auto& out)
+                                      {
+                                          out.loanId = r.id("loan_id", IdPattern::Uuid);
+                                          out.returnedOn = r.date("returned_on");
+                                          out.condition = readCode<domain::ReturnCondition>(
+                                              r, "condition", domain::ReturnCondition::Fine);
+                                          out.notes = readFreeText(r, "notes", 0, kMaxNotes);
+                                          out.staffId = r.id("staff_id", IdPattern::Code);
+                                      });
 }
 
 Result<LoanExtension, ProtocolError> decodeLoanExtended(const Event& e)
 {
-    if (auto s = expectType(e, {EventType::LoanExtended}); !s)
-        return makeErr(s.error());
-    ObjectReader r(e.payload, "$.payload");
-    LoanExtension out;
-    out.loanId = r.id("loan_id", IdPattern::Uuid);
-    out.due = r.date("due");
-    out.staffId = r.id("staff_id", IdPattern::Code);
-    return finishWith(r, std::move(out));
+    return decodePayload<LoanExtension>(e, {EventType::LoanExtended},
+                                        [](ObjectReader& r, auto& out)
+                                        {
+                                            out.loanId = r.id("loan_id", IdPattern::Uuid);
+                                            out.due = r.date("due");
+                                            out.staffId = r.id("staff_id", IdPattern::Code);
+                                        });
 }
 
 Result<UnitStateChange, ProtocolError> decodeUnitStateChanged(const Event& e)
 {
-    if (auto s = expectType(e, {EventType::UnitStateChanged}); !s)
-        return makeErr(s.error());
-    ObjectReader r(e.payload, "$.payload");
-    UnitStateChange out;
-    out.inventoryNumber = r.id("inventory_number", IdPattern::InventoryNumber);
-    out.state = readCode<domain::UnitState>(r, "state", domain::UnitState::Available);
-    out.notes = readFreeText(r, "notes", 0, kMaxNotes);
-    out.staffId = r.id("staff_id", IdPattern::Code);
-    return finishWith(r, std::move(out));
+    return decodePayload<UnitStateChange>(e, {EventType::UnitStateChanged},
+                                          [](ObjectReader& r, auto& out)
+                                          {
+                                              out.inventoryNumber =
+                                                  r.id("inventory_number", IdPattern::InventoryNumber);
+                                              out.state =
+                                                  readCode<domain::UnitState>(r, "state", domain::UnitState::Available);
+                                              out.notes = readFreeText(r, "notes", 0, kMaxNotes);
+                                              out.staffId = r.id("staff_id", IdPattern::Code);
+                                          });
 }
 
 Result<domain::UsageEvent, ProtocolError> decodeUsageEvent(const Event& e)
 {
-    if (auto s = expectType(e, {EventType::UsageRecorded, EventType::FeedbackRated, EventType::IdeaSubmitted}); !s)
-        return makeErr(s.error());
-    const EventType type = *parseEventType(e.type);
-    ObjectReader r(e.payload, "$.payload");
-    domain::UsageEvent out;
-    out.id = e.id;
-    out.at = e.createdAt;
-    if (type == EventType::FeedbackRated)
-    {
-        out.kind = domain::UsageKind::Rating;
-        out.flow = r.string("flow", kMaxFlow);
-        out.rating = static_cast<int>(r.integer("rating", 1, 5));
-    }
-    else if (type == EventType::IdeaSubmitted)
-    {
-        out.kind = domain::UsageKind::Idea;
-        if (auto area = r.optionalString("area", 32))
+    return decodePayload<domain::UsageEvent>(
+        e, {EventType::UsageRecorded, EventType::FeedbackRated, EventType::IdeaSubmitted},
+        [&e](ObjectReader& r, auto& out)
         {
-            out.area = domain::parseArea(*area);
-            if (!out.area)
-                r.fail(ProtocolErrorCode::BadValue, "area", "unknown area code");
-        }
-        out.text = readFreeText(r, "text", 1, kMaxIdea);
-    }
-    else
-    {
-        out.kind = readCode<domain::UsageKind>(r, "kind", domain::UsageKind::FlowStarted);
-        if (r.ok() && (out.kind == domain::UsageKind::Rating || out.kind == domain::UsageKind::Idea))
-            r.fail(ProtocolErrorCode::BadValue, "kind", "ratings and ideas have their own event types");
-        out.flow = r.string("flow", kMaxFlow);
-        out.step = r.stringOr("step", kMaxStep);
-        out.serviceId = r.optionalId("service_id", IdPattern::Slug).value_or("");
-    }
-    out.language = readLanguage(r);
-    return finishWith(r, std::move(out));
+            const EventType type = *parseEventType(e.type); // expectType has accepted it
+            out.id = e.id;
+            out.at = e.createdAt;
+            if (type == EventType::FeedbackRated)
+            {
+                out.kind = domain::UsageKind::Rating;
+                out.flow = r.string("flow", kMaxFlow);
+                out.rating = static_cast<int>(r.integer("rating", 1, 5));
+            }
+            else if (type == EventType::IdeaSubmitted)
+            {
+                out.kind = domain::UsageKind::Idea;
+                if (auto area = r.optionalString("area", 32))
+                {
+                    out.area = domain::parseArea(*area);
+                    if (!out.area)
+                        r.fail(ProtocolErrorCode::BadValue, "area", "unknown area code");
+                }
+                out.text = readFreeText(r, "text", 1, kMaxIdea);
+            }
+            else
+            {
+                out.kind = readCode<domain::UsageKind>(r, "kind", domain::UsageKind::FlowStarted);
+                if (r.ok() && (out.kind == domain::UsageKind::Rating || out.kind == domain::UsageKind::Idea))
+                    r.fail(ProtocolErrorCode::BadValue, "kind", "ratings and ideas have their own event types");
+                out.flow = r.string("flow", kMaxFlow);
+                out.step = r.stringOr("step", kMaxStep);
+                out.serviceId = r.optionalId("service_id", IdPattern::Slug).value_or("");
+            }
+            out.language = readLanguage(r);
+        });
 }
 
 Status<ProtocolError> validatePayload(const Event& e)

@@ -2,6 +2,7 @@
 #include "kiosk/ui/screens/check_out_screens.hpp"
 
 #include "kiosk/ui/screens/equipment_screens.hpp" // formatDay
+#include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/screens/staff_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
@@ -163,85 +164,11 @@ void drawUnit(const ScreenEnv& env, UiContext& ctx, Intents& out)
     endStaffScreen(env, ctx, out);
 }
 
-const char* fieldKey(PersonField f)
-{
-    switch (f)
-    {
-    case PersonField::InventoryNumber:
-        return "checkout.unit.field";
-    case PersonField::Name:
-        return "checkout.field.name";
-    case PersonField::Phone:
-        return "checkout.field.phone";
-    case PersonField::Street:
-        return "checkout.field.street";
-    case PersonField::PostalCode:
-        return "checkout.field.postal_code";
-    case PersonField::City:
-        return "checkout.field.city";
-    case PersonField::Pesel:
-        return "checkout.field.pesel";
-    case PersonField::CarerName:
-        break; // not on this form
-    }
-    return "checkout.field.name";
-}
-
-const char* fieldId(PersonField f)
-{
-    switch (f)
-    {
-    case PersonField::InventoryNumber:
-        return "checkout-field-inventory";
-    case PersonField::Name:
-        return "checkout-field-name";
-    case PersonField::Phone:
-        return "checkout-field-phone";
-    case PersonField::Street:
-        return "checkout-field-street";
-    case PersonField::PostalCode:
-        return "checkout-field-postal";
-    case PersonField::City:
-        return "checkout-field-city";
-    case PersonField::Pesel:
-        return "checkout-field-pesel";
-    case PersonField::CarerName:
-        break; // not on this form
-    }
-    return "checkout-field";
-}
-
-/// What a field shows: the postal code with its dash, the phone grouped, and the PESEL masked as
-/// soon as the focus leaves it (someone behind the borrower must not read it).
-std::string shownValue(PersonField f, const std::string& text, bool focused)
-{
-    if (f == PersonField::PostalCode && text.size() > 2)
-        return text.substr(0, 2) + "-" + text.substr(2);
-    if (f == PersonField::Phone && text.size() == 9)
-        return validate::formatPhone(text);
-    if (f == PersonField::Pesel && !focused && !text.empty())
-    {
-        std::string masked;
-        for (std::size_t i = 0; i < text.size(); ++i)
-            masked += i + 2 < text.size() ? "•" : text.substr(i, 1);
-        return masked;
-    }
-    return text;
-}
-
 void fieldRow(const ScreenEnv& env, UiContext& ctx, Intents& out, PersonField f)
 {
     const CheckOutState& c = env.state.staff.checkOut;
-    Label(ctx, env.tr.tr(fieldKey(f)));
-    const bool focused = c.person.focus == f;
-    const std::string value = shownValue(f, c.field(f).buffer.text(), focused);
-    const std::string shown = value.empty() ? env.tr.tr("checkout.field.tap_to_type") : value;
-    if (BigButton(ctx, shown + (focused ? " |" : "") + "##" + fieldId(f),
-                  wide(focused ? ButtonStyle::Selected : ButtonStyle::Secondary, fieldId(f))))
+    if (personFieldRow(env, ctx, c.person, f, c.field(f), {"checkout.field.", "checkout-field-"}))
         send(out, check_out::Focus{f});
-    for (const PersonFieldError& err : c.person.errors)
-        if (err.field == f)
-            errorText(ctx, env.tr.tr(err.messageKey));
 }
 
 void drawLoan(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -326,15 +253,7 @@ void drawLoan(const ScreenEnv& env, UiContext& ctx, Intents& out)
         send(out, check_out::Confirm{});
     TouchScrollEnd(ctx);
 
-    const float width = ImGui::GetContentRegionAvail().x;
-    if (numeric)
-    {
-        const float padW = std::min(width, ctx.em(21.0f));
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - padW) * 0.5f);
-        if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
-            send(out, check_out::Press{*key});
-    }
-    else if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
+    if (const std::optional<Key> key = personFormKeys(env, ctx, numeric))
         send(out, check_out::Press{*key});
     endStaffScreen(env, ctx, out);
 }

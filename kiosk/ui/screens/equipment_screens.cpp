@@ -1,10 +1,10 @@
 // Equipment reservation screens (see equipment_screens.hpp).
 #include "kiosk/ui/screens/equipment_screens.hpp"
 
+#include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/calendar.hpp"
-#include "kiosk/ui/widgets/on_screen_keyboard.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
 #include "shared/rules/loan_period.hpp"
@@ -82,74 +82,11 @@ std::string attributesLine(const ScreenEnv& env, const domain::EquipmentType& t)
     return s;
 }
 
-const char* fieldKey(PersonField f)
-{
-    switch (f)
-    {
-    case PersonField::Name:
-        return "equipment.field.name";
-    case PersonField::Phone:
-        return "equipment.field.phone";
-    case PersonField::Street:
-        return "equipment.field.street";
-    case PersonField::PostalCode:
-        return "equipment.field.postal_code";
-    case PersonField::City:
-        return "equipment.field.city";
-    case PersonField::CarerName:
-        return "equipment.field.carer_name";
-    case PersonField::Pesel:
-    case PersonField::InventoryNumber:
-        break; // not on this form
-    }
-    return "equipment.field.name";
-}
-
-const char* fieldId(PersonField f)
-{
-    switch (f)
-    {
-    case PersonField::Name:
-        return "eq-field-name";
-    case PersonField::Phone:
-        return "eq-field-phone";
-    case PersonField::Street:
-        return "eq-field-street";
-    case PersonField::PostalCode:
-        return "eq-field-postal";
-    case PersonField::City:
-        return "eq-field-city";
-    case PersonField::CarerName:
-        return "eq-field-carer";
-    case PersonField::Pesel:
-    case PersonField::InventoryNumber:
-        break; // not on this form
-    }
-    return "eq-field";
-}
-
-/// "18100" → "18-100" while typing, so the resident sees the familiar form.
-std::string shownValue(PersonField f, const std::string& text)
-{
-    if (f == PersonField::PostalCode && text.size() > 2)
-        return text.substr(0, 2) + "-" + text.substr(2);
-    if (f == PersonField::Phone && text.size() == 9)
-        return validate::formatPhone(text);
-    return text;
-}
-
 void fieldRow(const ScreenEnv& env, UiContext& ctx, Intents& out, PersonField f)
 {
     const EquipmentState& e = env.state.equipment;
-    Label(ctx, env.tr.tr(fieldKey(f)));
-    const std::string value = shownValue(f, e.field(f).buffer.text());
-    ButtonOptions o = wide(e.person.focus == f ? ButtonStyle::Selected : ButtonStyle::Secondary, fieldId(f));
-    const std::string shown = value.empty() ? env.tr.tr("equipment.field.tap_to_type") : value;
-    if (BigButton(ctx, shown + (e.person.focus == f ? " |" : "") + "##" + fieldId(f), o))
+    if (personFieldRow(env, ctx, e.person, f, e.field(f), {"equipment.field.", "eq-field-"}))
         emit(out, equipment::Focus{f});
-    for (const PersonFieldError& err : e.person.errors)
-        if (err.field == f)
-            errorText(ctx, env.tr.tr(err.messageKey));
 }
 
 void toggle(UiContext& ctx, Intents& out, bool on, const std::string& text, const char* id, equipment::Action action)
@@ -417,15 +354,7 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
         emit(out, equipment::PersonNext{});
     cancelButton(env, ctx, out);
     TouchScrollEnd(ctx);
-    const float w = ImGui::GetContentRegionAvail().x;
-    if (numeric)
-    {
-        const float padW = std::min(w, ctx.em(21.0f));
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - padW) * 0.5f);
-        if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
-            emit(out, equipment::Press{*key});
-    }
-    else if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, w))
+    if (const std::optional<Key> key = personFormKeys(env, ctx, numeric))
         emit(out, equipment::Press{*key});
     drawBottomBar(env, ctx, out);
     endScreen();
@@ -451,7 +380,7 @@ void drawEquipmentSummaryScreen(const ScreenEnv& env, UiContext& ctx, Intents& o
     keyValue(env, ctx, "equipment.field.phone", validate::maskPhone(e.person.phone.buffer.text()));
     if (!e.waitingList)
     {
-        const std::string postal = shownValue(PersonField::PostalCode, e.person.postalCode.buffer.text());
+        const std::string postal = shownPersonValue(PersonField::PostalCode, e.person.postalCode.buffer.text(), false);
         keyValue(env, ctx, "equipment.summary.address",
                  e.person.street.buffer.text() + ", " + postal + " " + e.person.city.buffer.text());
     }

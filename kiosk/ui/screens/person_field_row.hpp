@@ -1,0 +1,37 @@
+// The person form as the equipment and check-out screens draw it: a field's row (its label, a button
+// showing what was typed, tap to type there, and its messages) and the keys under the form. Each flow
+// names its own words and ids.
+#pragma once
+
+#include "kiosk/core/flows/flow_field.hpp"
+#include "kiosk/core/flows/person_form.hpp"
+#include "kiosk/ui/screens/screen_env.hpp"
+#include "kiosk/ui/ui_context.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace okienko::kiosk::ui
+{
+
+/// Where one flow's screens find the words and widget ids of its person fields.
+struct PersonFieldNames
+{
+    std::string_view keyPrefix; ///< "equipment.field." → "equipment.field.postal_code", "….tap_to_type"
+    std::string_view idPrefix;  ///< "eq-field-" → "eq-field-postal" (the UI scripts tap these ids)
+};
+
+/// What a field shows: the postal code with its dash ("18100" → "18-100" while typing), the phone
+/// grouped, and the PESEL masked as soon as the focus leaves it (someone behind must not read it).
+std::string shownPersonValue(PersonField field, const std::string& text, bool focused);
+
+/// Draws the row of `field`, whose text is `text`; true when it was tapped (the flow moves its focus there).
+bool personFieldRow(const ScreenEnv& env, UiContext& ctx, const PersonForm& form, PersonField field,
+                    const FlowField& text, const PersonFieldNames& names);
+
+/// The keys under the form: the numeric keypad, centred, for a keypad field, else the letter keyboard;
+/// the key pressed this frame, if any.
+std::optional<Key> personFormKeys(const ScreenEnv& env, UiContext& ctx, bool numeric);
+
+} // namespace okienko::kiosk::ui
