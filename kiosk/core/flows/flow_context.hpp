@@ -8,9 +8,9 @@
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/flows/flow_deps.hpp"
 #include "kiosk/core/flows/usage_recorder.hpp"
-#include "kiosk/model/slip_status.hpp"
 #include "kiosk/core/translator.hpp"
 #include "kiosk/model/slip.hpp"
+#include "kiosk/model/slip_status.hpp"
 #include "shared/domain/catalog.hpp"
 
 #include <string>

@@ -6,8 +6,8 @@
 
 #include "kiosk/core/flows/flow_field.hpp"
 #include "kiosk/core/flows/flow_id.hpp"
-#include "kiosk/model/slip_status.hpp"
 #include "kiosk/core/text_buffer.hpp"
+#include "kiosk/model/slip_status.hpp"
 #include "shared/domain/area.hpp"
 #include "shared/domain/callback.hpp"
 #include "shared/util/date.hpp"

@@ -5,8 +5,8 @@
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/flows/flow_deps.hpp"
 #include "kiosk/core/kiosk_services.hpp"
-#include "kiosk/model/slip_status.hpp"
 #include "kiosk/core/slips/slip_documents.hpp"
+#include "kiosk/model/slip_status.hpp"
 #include "shared/domain/catalog.hpp"
 #include "shared/domain/language.hpp"
 
