@@ -4,9 +4,12 @@
 #include "kiosk/core/config_check.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <cstdio>
 #include <filesystem>
+#include <grp.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 namespace okienko::kiosk
@@ -78,14 +81,40 @@ TEST_F(ConfigCheckTest, ADataDirectoryThatIsAFileIsInvalid)
 
 TEST_F(ConfigCheckTest, AReadOnlyDataDirectoryIsNotWritable)
 {
-    if (geteuid() == 0)
-        GTEST_SKIP() << "root writes into a 0555 directory";
     ASSERT_EQ(chmod(m_dir.file("data").c_str(), 0555), 0);
-    const auto errors = check();
+    if (geteuid() != 0)
+    {
+        const auto errors = check();
+        chmod(m_dir.file("data").c_str(), 0755);
+        ASSERT_EQ(errors.size(), 1u) << describe(errors);
+        EXPECT_EQ(errors[0].kind, ConfigErrorKind::NotWritable);
+        EXPECT_EQ(errors[0].key, "data.directory");
+        return;
+    }
+    // Root writes into any directory, and the kiosk never runs as root: the check runs as the
+    // unprivileged user `nobody` in a child process, as it would for the kiosk's own user.
+    ASSERT_TRUE(check().empty()) << "root may write there";
+    ASSERT_EQ(chmod(m_dir.path().c_str(), 0755), 0);
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0)
+    {
+        constexpr uid_t kNobody = 65534;
+        if (setgroups(0, nullptr) != 0 || setgid(kNobody) != 0 || setuid(kNobody) != 0)
+            _exit(90);
+        const ConfigErrors errors = checkConfigFile(config());
+        const bool reported =
+            errors.size() == 1 && errors[0].kind == ConfigErrorKind::NotWritable && errors[0].key == "data.directory";
+        if (!reported)
+            std::fputs(describe(errors).c_str(), stderr);
+        _exit(reported ? 0 : 1);
+    }
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
     chmod(m_dir.file("data").c_str(), 0755);
-    ASSERT_EQ(errors.size(), 1u) << describe(errors);
-    EXPECT_EQ(errors[0].kind, ConfigErrorKind::NotWritable);
-    EXPECT_EQ(errors[0].key, "data.directory");
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_NE(WEXITSTATUS(status), 90) << "could not become nobody";
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "nobody's check did not report the read-only data directory";
 }
 
 TEST_F(ConfigCheckTest, TheCheckLeavesNoProbeFileBehind)
