@@ -1,10 +1,16 @@
 // The writer probe and the ping loop (see store_watchdog.hpp).
 #include "server/store_watchdog.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace okienko::server
 {
+
+namespace
+{
+constexpr std::chrono::milliseconds kRetryAfterFailure{1000};
+} // namespace
 
 StoreWatchdog::StoreWatchdog(ServerStore& store, service::ServiceNotifier& notifier)
     : m_store(store), m_notifier(notifier)
@@ -40,7 +46,11 @@ void StoreWatchdog::loop()
             std::fprintf(stderr, "okienko-central: watchdog: the database takes no write (%s); not pinging\n",
                          probe.error().describe().c_str());
         lock.lock();
-        m_wake.wait_for(lock, period, [this] { return m_stopping; });
+        // One failed probe (SQLITE_BUSY behind another process's import, say) must not cost a
+        // restart: the next try comes soon, so a writer that frees up pings well within
+        // WatchdogSec; only one stuck for the whole interval misses it.
+        m_wake.wait_for(lock, probe.ok() ? period : std::min(period, kRetryAfterFailure),
+                        [this] { return m_stopping; });
     }
 }
 

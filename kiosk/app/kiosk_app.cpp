@@ -287,8 +287,19 @@ bool KioskApp::guarded(const char* step, const std::function<bool()>& body, cons
                              std::string(screenName(m_state.router.current())) + "; session wiped, start screen shown");
     }
     // The idle timer's wipe: nothing the resident (or staff member) entered survives the fault.
-    m_controller->wipeSession();
-    (void)m_controller->tick(m_clock.now()); // switches back to the residents' idle timer after staff mode
+    try
+    {
+        m_controller->wipeSession();
+        (void)m_controller->tick(m_clock.now()); // switches back to the residents' idle timer after staff mode
+    }
+    catch (...)
+    {
+        // The wipe itself failed (the fault's cause is still there): stop here, logging only the
+        // type, rather than let std::terminate print what() to the journal. The service restarts
+        // the kiosk with an empty session; no core file is written (LimitCORE=0).
+        logLine("kiosk", "unexpected " + currentExceptionType() + " while wiping the session after a fault; stopping");
+        std::abort();
+    }
     return true;
 }
 

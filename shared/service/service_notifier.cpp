@@ -89,7 +89,8 @@ std::optional<std::chrono::milliseconds> ServiceNotifier::untilNextPing(Clock::t
 {
     if (!m_pingPeriod)
         return std::nullopt;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(m_lastPing + *m_pingPeriod - now);
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(m_lastPing + *m_pingPeriod - now);
+    // Rounded up: a wait rounded down to 0 ms would spin the idle loop until the ping is due.
     return std::max(left, std::chrono::milliseconds(0));
 }
 

@@ -61,12 +61,23 @@ TEST_F(ServiceNotifierEnvironment, TheNextPingIsDueHalfAnIntervalAfterTheLast)
 {
     ServiceNotifier n = ServiceNotifier::fromEnvironment();
     const auto start = ServiceNotifier::Clock::now();
-    n.ping();
-    EXPECT_LE(*n.untilNextPing(start), 15000ms);
-    EXPECT_GT(*n.untilNextPing(start), 14000ms);
+    n.ping(start);
+    EXPECT_EQ(*n.untilNextPing(start), 15000ms);
+    EXPECT_EQ(*n.untilNextPing(start + 5s), 10000ms);
     EXPECT_EQ(*n.untilNextPing(start + 20s), 0ms);
     n.pingIfDue(start + 20s);
-    EXPECT_GT(*n.untilNextPing(start + 20s), 14000ms);
+    EXPECT_EQ(*n.untilNextPing(start + 20s), 15000ms);
+}
+
+TEST_F(ServiceNotifierEnvironment, AWaitUnderAMillisecondIsRoundedUpSoTheIdleLoopDoesNotSpin)
+{
+    ServiceNotifier n = ServiceNotifier::fromEnvironment();
+    const auto start = ServiceNotifier::Clock::now();
+    n.ping(start);
+    const auto almostDue = start + 15s - std::chrono::microseconds(300);
+    EXPECT_EQ(*n.untilNextPing(almostDue), 1ms);
+    n.pingIfDue(almostDue);
+    EXPECT_EQ(*n.untilNextPing(almostDue), 1ms) << "not due yet: no ping";
 }
 
 } // namespace
