@@ -610,7 +610,8 @@ void checkDocument(const toml::table& root, Checker& c, KioskConfig& cfg)
             where = kioskTable->source();
         }
         c.add(ConfigErrorKind::MissingKey, where, "kiosk.id",
-              "missing key: [kiosk] id is required (the kiosk's identity, e.g. id = \"lapy-hol-1\")");
+              "missing key: [kiosk] id is required (the kiosk's identity, e.g. id = \"lapy-hol-1\"): a kiosk "
+              "not yet enrolled (okienko-kiosk --enrol FILE writes it)");
     }
     if (!haveName)
     {
