@@ -1,0 +1,98 @@
+// okienko-test-notify-wait: a service manager's notify socket for one command, for the package test
+// (tests/package), which runs the installed units' ExecStart without systemd. Usage:
+//   okienko-test-notify-wait LINE SECONDS COMMAND [ARGS…]
+// Starts COMMAND in a process group of its own with NOTIFY_SOCKET pointing at a socket every user
+// may write to (the command switches to the service user), prints every message it receives, and
+// exits 0 as soon as one holds LINE (e.g. READY=1), 1 if none did within SECONDS or the command
+// ended first. Either way the whole group is stopped (SIGTERM, then SIGKILL) before it returns.
+#include "tests/integration/notify/notify_listener.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <signal.h>
+#include <string>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace
+{
+
+using namespace std::chrono_literals;
+
+/// True once the child has ended (and is reaped).
+bool reaped(pid_t child)
+{
+    int status = 0;
+    return waitpid(child, &status, WNOHANG) == child;
+}
+
+void stopGroup(pid_t child)
+{
+    kill(-child, SIGTERM);
+    const auto deadline = std::chrono::steady_clock::now() + 5s;
+    bool ended = false;
+    while (!ended && std::chrono::steady_clock::now() < deadline)
+    {
+        ended = reaped(child);
+        std::this_thread::sleep_for(50ms);
+    }
+    // Whatever of the group is still there (a client whose compositor went first) goes now.
+    kill(-child, SIGKILL);
+    if (!ended)
+        waitpid(child, nullptr, 0);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 4)
+    {
+        std::fputs("usage: okienko-test-notify-wait LINE SECONDS COMMAND [ARGS...]\n", stderr);
+        return 2;
+    }
+    const std::string line = argv[1];
+    const auto limit = std::chrono::milliseconds(static_cast<long>(std::atof(argv[2]) * 1000));
+
+    okienko::test::NotifyListener listener;
+    if (!listener.ok())
+    {
+        std::fputs("okienko-test-notify-wait: cannot bind the notify socket\n", stderr);
+        return 2;
+    }
+    const std::filesystem::path socket(listener.socketPath());
+    chmod(socket.parent_path().c_str(), 0755);
+    chmod(socket.c_str(), 0777);
+    setenv("NOTIFY_SOCKET", socket.c_str(), 1);
+
+    const pid_t child = fork();
+    if (child == 0)
+    {
+        setpgid(0, 0);
+        execvp(argv[3], argv + 3);
+        std::perror("okienko-test-notify-wait: exec");
+        _exit(127);
+    }
+    setpgid(child, child);
+
+    bool heard = false;
+    bool ended = false;
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (!heard && !ended && std::chrono::steady_clock::now() < deadline)
+    {
+        heard = listener.waitForLine(line, 100ms);
+        ended = !heard && reaped(child);
+    }
+    if (!ended)
+        stopGroup(child);
+    for (const okienko::test::NotifyMessage& m : listener.messages())
+        std::printf("notify: %s\n", m.text.c_str());
+    if (!heard)
+        std::fprintf(stderr, "okienko-test-notify-wait: no %s %s\n", line.c_str(),
+                     ended ? "before the command ended" : "in time");
+    return heard ? 0 : 1;
+}
