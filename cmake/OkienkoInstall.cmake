@@ -53,15 +53,21 @@ install(FILES "${OKIENKO_PACKAGING_DIR}/central/sysusers.conf" DESTINATION "${OK
 install(FILES "${OKIENKO_PACKAGING_DIR}/central/tmpfiles.conf" DESTINATION "${OKIENKO_TMPFILES_DIR}"
         RENAME okienko-central.conf COMPONENT central)
 
-# --- documentation: copyright, changelog (gzip -9n, as Debian wants it), lintian overrides -----------
+# --- documentation: copyright, changelog and manual pages (gzip -9n, as Debian wants them), lintian
+# overrides ---------------------------------------------------------------------------------------------
 file(MAKE_DIRECTORY "${OKIENKO_PACKAGING_BINARY_DIR}")
-execute_process(COMMAND gzip -9nc "${OKIENKO_PACKAGING_DIR}/changelog"
-                OUTPUT_FILE "${OKIENKO_PACKAGING_BINARY_DIR}/changelog.gz" COMMAND_ERROR_IS_FATAL ANY)
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${OKIENKO_PACKAGING_DIR}/changelog")
+foreach(source changelog man/okienko-kiosk.1 man/okienko-central.1)
+    get_filename_component(name "${source}" NAME)
+    execute_process(COMMAND gzip -9nc "${OKIENKO_PACKAGING_DIR}/${source}"
+                    OUTPUT_FILE "${OKIENKO_PACKAGING_BINARY_DIR}/${name}.gz" COMMAND_ERROR_IS_FATAL ANY)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${OKIENKO_PACKAGING_DIR}/${source}")
+endforeach()
 foreach(component kiosk central)
     set(package "okienko-${component}")
     install(FILES "${OKIENKO_PACKAGING_DIR}/copyright" "${OKIENKO_PACKAGING_BINARY_DIR}/changelog.gz"
             DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/${package}" COMPONENT ${component})
+    install(FILES "${OKIENKO_PACKAGING_BINARY_DIR}/${package}.1.gz" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1"
+            COMPONENT ${component})
     install(FILES "${OKIENKO_PACKAGING_DIR}/${component}/lintian-overrides"
             DESTINATION "${CMAKE_INSTALL_DATADIR}/lintian/overrides" RENAME ${package} COMPONENT ${component})
 endforeach()
