@@ -210,8 +210,17 @@ step_install() {
     )
     install -m 0644 "$work/pki/server.crt" $conf/central.crt
     install -m 0640 -g $central_user "$work/pki/server.key" $conf/central.key
+    # The operator's steps (packaging/central.toml's header): check, start the unit (its init makes
+    # the database under UMask=0077), import the catalogue as the service user.
+    okienko-central --config $conf/central.toml check-config
     run_server
     expect_path /var/lib/okienko/central.db 600 $central_user $central_user
+    runuser -u $central_user -- okienko-central --config $conf/central.toml \
+        import-catalog /usr/share/okienko/catalog/lapy.json
+    local db_file
+    for db_file in /var/lib/okienko/*; do
+        expect_path "$db_file" 600 $central_user $central_user
+    done
 
     say "the kiosk unit's command, as $kiosk_user under cage"
     # The enrolment's part, by hand: the kiosk's id.
