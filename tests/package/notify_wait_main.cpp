@@ -4,7 +4,8 @@
 // Starts COMMAND in a process group of its own with NOTIFY_SOCKET pointing at a socket every user
 // may write to (the command switches to the service user), prints every message it receives, and
 // exits 0 as soon as one holds LINE (e.g. READY=1), 1 if none did within SECONDS or the command
-// ended first. Either way the whole group is stopped (SIGTERM, then SIGKILL) before it returns.
+// ended first. Either way the whole group is stopped (SIGTERM, then SIGKILL) and reaped, what
+// outlived its parent included (this process is their subreaper), before it returns.
 #include "tests/integration/notify/notify_listener.hpp"
 
 #include <chrono>
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <signal.h>
 #include <string>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
@@ -30,20 +32,24 @@ bool reaped(pid_t child)
     return waitpid(child, &status, WNOHANG) == child;
 }
 
+/// Stops the command's group and reaps all of it: as the group's subreaper, this process also
+/// inherits what outlived its parent (a kiosk whose compositor ended first).
 void stopGroup(pid_t child)
 {
     kill(-child, SIGTERM);
     const auto deadline = std::chrono::steady_clock::now() + 5s;
-    bool ended = false;
-    while (!ended && std::chrono::steady_clock::now() < deadline)
+    while (std::chrono::steady_clock::now() < deadline)
     {
-        ended = reaped(child);
-        std::this_thread::sleep_for(50ms);
+        const pid_t ended = waitpid(-1, nullptr, WNOHANG);
+        if (ended < 0) // no children left
+            return;
+        if (ended == 0)
+            std::this_thread::sleep_for(50ms);
     }
-    // Whatever of the group is still there (a client whose compositor went first) goes now.
     kill(-child, SIGKILL);
-    if (!ended)
-        waitpid(child, nullptr, 0);
+    while (waitpid(-1, nullptr, 0) > 0)
+    {
+    }
 }
 
 } // namespace
@@ -69,6 +75,7 @@ int main(int argc, char** argv)
     chmod(socket.c_str(), 0777);
     setenv("NOTIFY_SOCKET", socket.c_str(), 1);
 
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     const pid_t child = fork();
     if (child == 0)
     {
@@ -87,8 +94,7 @@ int main(int argc, char** argv)
         heard = listener.waitForLine(line, 100ms);
         ended = !heard && reaped(child);
     }
-    if (!ended)
-        stopGroup(child);
+    stopGroup(child); // also when the command ended: what it started may still run
     for (const okienko::test::NotifyMessage& m : listener.messages())
         std::printf("notify: %s\n", m.text.c_str());
     if (!heard)

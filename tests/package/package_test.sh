@@ -261,6 +261,16 @@ step_purge() {
         exit 0
     fi
     require_root
+    # A step killed at its time limit can leave a server or a kiosk running as the service users,
+    # which exist only because package_install made them (the marker): those processes are the test's.
+    local pids
+    pids=$(pgrep -u "$kiosk_user,$central_user" || true)
+    if [[ -n "$pids" ]]; then
+        echo "stopping what a step left running: ${pids//$'\n'/ }"
+        # shellcheck disable=SC2086 # one pid a word
+        kill -KILL $pids 2>/dev/null || true
+        sleep 0.5
+    fi
     say "apt-get purge"
     DEBIAN_FRONTEND=noninteractive apt-get purge -y -q okienko-kiosk okienko-central >"$work/apt-purge.log" 2>&1 ||
         { cat "$work/apt-purge.log"; fail "apt-get purge"; }
