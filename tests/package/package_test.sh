@@ -170,6 +170,14 @@ step_install() {
     [[ -L /usr/share/okienko/assets/fonts/DejaVuSans.ttf && -f /usr/share/okienko/assets/fonts/DejaVuSans.ttf ]] ||
         fail "the kiosk's font link is broken"
     [[ -f /usr/share/okienko/catalog/lapy.json ]] || fail "the seed catalogue for import-catalog"
+    # Services wait for the operator; the timers the server package ships (backups) are on.
+    local timer
+    for timer in /lib/systemd/system/okienko-*.timer; do
+        [[ -e "$timer" ]] || continue
+        [[ -L "/etc/systemd/system/timers.target.wants/$(basename "$timer")" ]] || fail "$timer is not enabled"
+    done
+    [[ ! -e /etc/systemd/system/multi-user.target.wants/okienko-central.service ]] ||
+        fail "okienko-central.service was enabled before it has a certificate"
 
     say "--version"
     local version
@@ -280,7 +288,8 @@ step_purge() {
     local path
     for path in /usr/bin/okienko-kiosk /usr/bin/okienko-central /usr/share/okienko /lib/systemd/system/okienko-kiosk.service \
         /lib/systemd/system/okienko-central.service /usr/lib/sysusers.d/okienko-kiosk.conf /var/lib/okienko \
-        /var/lib/okienko-kiosk /var/backups/okienko $conf/kiosk.toml $conf/central.toml; do
+        /var/lib/okienko-kiosk /var/backups/okienko $conf/kiosk.toml $conf/central.toml \
+        /etc/systemd/system/timers.target.wants/okienko-*.timer /var/lib/systemd/deb-systemd-helper-enabled/okienko-*; do
         if [[ -e "$path" ]]; then problems+=("$path is still there"); fi
     done
     # Left on purpose (postrm): the service users, and what the administrator put in /etc/okienko.
