@@ -131,9 +131,10 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const float top = ImGui::GetWindowHeight() - h - style.WindowPadding.y + style.ItemSpacing.y;
     // Content that runs long (announcements on the attract screen) must not show through the bar.
     const ImVec2 win = ImGui::GetWindowPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(win.x, win.y + top - style.ItemSpacing.y * 0.5f),
-                                              ImVec2(win.x + ImGui::GetWindowWidth(), win.y + ImGui::GetWindowHeight()),
-                                              packed(ctx.palette.background));
+    const ImVec2 coverMin(win.x, win.y + top - style.ItemSpacing.y * 0.5f);
+    const ImVec2 coverMax(win.x + ImGui::GetWindowWidth(), win.y + ImGui::GetWindowHeight());
+    ImGui::GetWindowDrawList()->AddRectFilled(coverMin, coverMax, packed(ctx.palette.background));
+    ctx.record.addCover(coverMin, coverMax);
     ImGui::SetCursorPosY(top);
     // The link to the server, small but readable; offline in the full text colour.
     const std::string status = connectivityText(env);
