@@ -113,31 +113,41 @@ AttractLayout AttractLayout::choose(const UiContext& ctx, const AttractTexts& te
                              .languagesPerRow = perRow(area.x),
                              .startHeight = start};
     };
-    const auto columns = [&](bool roomy, float start)
+    const auto columns = [&](bool roomy, bool clock, float start)
     {
         return AttractLayout{.twoColumns = true,
                              .roomy = roomy,
-                             .clock = true,
+                             .clock = clock,
                              .headerWidth = headerSide,
                              .actionsWidth = actionsSide,
                              .languagesPerRow = perRow(actionsSide),
                              .startHeight = start};
     };
-    const std::array<AttractLayout, 5> candidates{{
+    const std::array<AttractLayout, 6> candidates{{
         column(true, true, roomyStart),
-        columns(true, roomyStart),
+        columns(true, true, roomyStart),
         column(false, true, compactStart),
-        columns(false, compactStart),
+        columns(false, true, compactStart),
         column(false, false, compactStart),
+        columns(false, false, compactStart),
     }};
+    // The first that fits; on an output too small for any, the one that overflows least.
+    const AttractLayout* best = nullptr;
+    float bestHeight = 0.0f;
     for (const AttractLayout& layout : candidates)
     {
         if (layout.twoColumns && layout.languagesPerRow < count)
             continue; // side by side only with the whole language row beside the header
-        if (layout.totalHeight(ctx, texts) <= area.y)
+        const float height = layout.totalHeight(ctx, texts);
+        if (height <= area.y)
             return layout;
+        if (best == nullptr || height < bestHeight)
+        {
+            best = &layout;
+            bestHeight = height;
+        }
     }
-    return candidates.back();
+    return best != nullptr ? *best : candidates.back();
 }
 
 } // namespace okienko::kiosk::ui

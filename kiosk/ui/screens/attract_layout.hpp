@@ -37,7 +37,7 @@ struct AttractLayout
     float startHeight = 0.0f;
 
     /// The first arrangement that fits `area` (content width, height down to the bottom bar),
-    /// or the most compact one when none does.
+    /// or the one that overflows least when none does.
     static AttractLayout choose(const UiContext& ctx, const AttractTexts& texts, ImVec2 area);
 
     /// The space above the header (roomy layouts only), with its item spacing.

@@ -119,7 +119,7 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
 
     // The bottom bar paints over whatever reaches below its top edge.
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float bottom = ImGui::GetWindowHeight() - bottomBarHeight(ctx) + spacing * 0.5f;
+    const float bottom = ImGui::GetWindowHeight() - bottomBarHeight(env, ctx) + spacing * 0.5f;
     const float width = ImGui::GetContentRegionAvail().x;
     const AttractTexts texts = attractTexts(env);
     // Measured heights end with one item spacing below the last item, which may reach the bar.
@@ -155,7 +155,7 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     announcements(env, ctx, bottom);
 
     // The rest of the screen also starts a session: a resident may tap anywhere.
-    const float rest = ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx);
+    const float rest = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
     if (rest > 1.0f)
     {
         if (ImGui::InvisibleButton("##anywhere", ImVec2(width, rest)) && !touchDragged(ctx))
