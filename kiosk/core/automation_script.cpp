@@ -35,7 +35,7 @@ struct CommandSpec
     std::string_view argHelp;
 };
 
-constexpr std::array<CommandSpec, 13> kCommands{{
+constexpr std::array<CommandSpec, 14> kCommands{{
     {"lang", CommandKind::Lang, ArgKind::Language, "a language: pl, uk or en"},
     {"tap", CommandKind::Tap, ArgKind::String, "the visible label in double quotes"},
     {"tap-id", CommandKind::TapId, ArgKind::Id, "a widget id"},
@@ -46,6 +46,7 @@ constexpr std::array<CommandSpec, 13> kCommands{{
     {"expect", CommandKind::Expect, ArgKind::String, "the expected text in double quotes"},
     {"expect-not", CommandKind::ExpectNot, ArgKind::String, "the text in double quotes"},
     {"expect-screen", CommandKind::ExpectScreen, ArgKind::Id, "a screen id"},
+    {"expect-whole", CommandKind::ExpectWhole, ArgKind::Id, "a widget id"},
     {"wait", CommandKind::Wait, ArgKind::Integer, "milliseconds"},
     {"advance-clock", CommandKind::AdvanceClock, ArgKind::Decimal, "seconds"},
     {"screenshot", CommandKind::Screenshot, ArgKind::PngPath, "a file name ending in .png"},
@@ -337,7 +338,7 @@ std::optional<Command> LineParser::parse(std::optional<ScriptError>& err)
     {
         err = error(wordStart, "unknown command \"" + std::string(word) +
                                    "\" (expected lang, tap, tap-id, hold-id, type, key, scan, expect, expect-not, "
-                                   "expect-screen, wait, advance-clock or screenshot)");
+                                   "expect-screen, expect-whole, wait, advance-clock or screenshot)");
         return std::nullopt;
     }
     Command cmd;

@@ -25,6 +25,7 @@ enum class CommandKind
     Expect,       ///< expect "text" — text must be visible.
     ExpectNot,    ///< expect-not "text" — text must not be visible.
     ExpectScreen, ///< expect-screen ID — text = screen id.
+    ExpectWhole,  ///< expect-whole ID — the widget with this id must be on screen whole.
     Wait,         ///< wait MS — number = milliseconds of real time (an integer ≥ 0).
     AdvanceClock, ///< advance-clock SECONDS — number = seconds (≥ 0, fractions allowed).
     Screenshot,   ///< screenshot PATH.png — text = path.

@@ -233,6 +233,26 @@ bool AutomationRunner::scan(const std::string& code, std::string& why)
     return true;
 }
 
+bool AutomationRunner::expectWhole(const std::string& id, std::string& why)
+{
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const ui::TapTarget* t = m_app.ui().record.findTargetById(id, true);
+    if (t == nullptr)
+    {
+        why = "no enabled widget with id \"" + id + "\" on screen";
+        return false;
+    }
+    if (t->isWhole(display))
+        return true;
+    char where[160];
+    std::snprintf(where, sizeof where,
+                  "drawn at (%.0f,%.0f)-(%.0f,%.0f), visible (%.0f,%.0f)-(%.0f,%.0f)%s on %.0fx%.0f", t->fullMinX,
+                  t->fullMinY, t->fullMaxX, t->fullMaxY, t->min.x, t->min.y, t->max.x, t->max.y,
+                  t->covered ? ", partly under the bottom bar" : "", display.x, display.y);
+    why = std::string("not whole on screen: ") + where;
+    return false;
+}
+
 bool AutomationRunner::execute(const Command& c, std::string& why)
 {
     switch (c.kind)
@@ -281,6 +301,9 @@ bool AutomationRunner::execute(const Command& c, std::string& why)
         why = "screen is " + std::string(shown);
         return false;
     }
+    case CommandKind::ExpectWhole:
+        frames(1);
+        return expectWhole(c.text, why);
     case CommandKind::Wait:
     {
         const Uint64 until = SDL_GetTicks64() + static_cast<Uint64>(c.number);

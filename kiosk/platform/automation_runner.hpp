@@ -48,6 +48,8 @@ class AutomationRunner
     /// One key of a USB keyboard, down and up, through the same path as a real one.
     void sendKey(SDL_Keycode key, SDL_Scancode scancode, bool down);
     bool pressPhysicalKey(SDL_Keycode key, SDL_Scancode scancode, std::string& why);
+    /// Fails unless the widget `id` is drawn whole: inside the display, not clipped, not covered.
+    bool expectWhole(const std::string& id, std::string& why);
     /// Feeds `code` as a keyboard-wedge barcode scanner types it: fast characters, then Enter.
     bool scan(const std::string& code, std::string& why);
 

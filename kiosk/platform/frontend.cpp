@@ -35,6 +35,7 @@ bool Frontend::init(std::string& error)
     m_window.size(w, h);
     m_touch.setWindowSize(w, h);
     m_app.setupImGui(w);
+    m_laidOutWidth = w;
     m_sdlBackend = ImGui_ImplSDL2_InitForSDLRenderer(m_window.window());
     m_rendererBackend = ImGui_ImplSDLRenderer_Init(m_window.renderer());
     SDL_RendererInfo info;
@@ -51,12 +52,25 @@ bool Frontend::init(std::string& error)
     return true;
 }
 
+void Frontend::resized(int w, int h)
+{
+    m_touch.setWindowSize(w, h);
+    if (w == m_laidOutWidth || w <= 0)
+        return;
+    // The compositor decides the size (cage gives the output's, whatever was configured): touch
+    // targets keep their millimetres on the width the kiosk really has.
+    m_laidOutWidth = w;
+    ui::UiContext& ui = m_app.ui();
+    ui.pxPerMm = static_cast<float>(m_app.config().display.pixelsPerMm(w));
+    ImGui::GetIO().MouseDragThreshold = 3.0f * ui.pxPerMm;
+}
+
 bool Frontend::handleEvent(const SDL_Event& event)
 {
     if (event.type == SDL_QUIT)
         return false;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
-        m_touch.setWindowSize(event.window.data1, event.window.data2);
+        resized(event.window.data1, event.window.data2);
     if (m_touch.handleEvent(event))
     {
         m_app.userActivity();

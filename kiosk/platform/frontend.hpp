@@ -37,6 +37,9 @@ class Frontend
     bool wantsFrames() const;
 
   private:
+    /// A new window size from the compositor: touch mapping and millimetre sizes follow it.
+    void resized(int w, int h);
+
     SdlWindow& m_window;
     KioskApp& m_app;
     TouchAdapter m_touch;
@@ -46,6 +49,7 @@ class Frontend
     bool m_sdlBackend = false;
     bool m_rendererBackend = false;
     bool m_softwareDraw = false; // SDL's software renderer: see software_draw.hpp
+    int m_laidOutWidth = 0;      // the width pxPerMm was computed for
 };
 
 } // namespace okienko::kiosk::platform

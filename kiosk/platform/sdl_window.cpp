@@ -1,8 +1,23 @@
 // SDL2 window and renderer set-up for the kiosk (see sdl_window.hpp).
 #include "kiosk/platform/sdl_window.hpp"
 
+#include <cstdio>
+
 namespace okienko::kiosk::platform
 {
+namespace
+{
+
+/// Drivers that present a window surface without OpenGL. SDL 2.26's Wayland and KMSDRM drivers
+/// have no window framebuffer: there a software-rendered frame reaches the screen only as a GL
+/// texture (Mesa's llvmpipe when there is no GPU).
+bool hasNativeFramebuffer(const char* videoDriver)
+{
+    const std::string name = videoDriver != nullptr ? videoDriver : "";
+    return name == "x11" || name == "offscreen" || name == "dummy";
+}
+
+} // namespace
 
 SdlWindow::~SdlWindow()
 {
@@ -22,29 +37,35 @@ bool SdlWindow::open(const WindowOptions& options, std::string& error)
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_IME_SHOW_UI, "0");
-    if (options.softwareRenderer)
-    {
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-        // Otherwise SDL 2.26 backs the software renderer's window surface with an OpenGL texture
-        // ("texture framebuffer"): on a GPU-less kiosk that loads Mesa's llvmpipe (libLLVM, ~40 MiB
-        // PSS) only to copy pixels. X11's shared-memory framebuffer is what we want.
-        SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
-    }
-
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
     {
         error = std::string("SDL_Init: ") + SDL_GetError();
         return false;
     }
     m_sdlStarted = true;
+    const bool nativeFramebuffer = hasNativeFramebuffer(SDL_GetCurrentVideoDriver());
+    if (options.softwareRenderer)
+    {
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        // Where the driver has a framebuffer of its own (X11's shared memory), SDL 2.26 would still
+        // back the software renderer's window surface with an OpenGL texture: on a GPU-less kiosk
+        // that loads Mesa's llvmpipe (libLLVM, ~40 MiB PSS) only to copy pixels. Wayland has no
+        // such framebuffer: the texture is SDL's only way to show the surface, and turning it off
+        // leaves the software renderer without a window surface at all.
+        if (nativeFramebuffer)
+            SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
+    }
 
     int display = options.displayIndex;
     if (display < 0 || display >= SDL_GetNumVideoDisplays())
         display = 0;
     // SDL_WINDOW_OPENGL: Dear ImGui 1.86's SDL backend takes the framebuffer scale from the GL
-    // drawable size even when drawing through SDL_Renderer; without it clipping breaks.
+    // drawable size even when drawing through SDL_Renderer; without it clipping breaks. Without a
+    // native framebuffer the software renderer's surface is shown through GL too: a window made
+    // for GL up front saves SDL from destroying and re-creating it (a compositor would see the
+    // kiosk's surface vanish and come back).
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-    if (!options.softwareRenderer)
+    if (!options.softwareRenderer || !nativeFramebuffer)
         flags |= SDL_WINDOW_OPENGL;
     int x = static_cast<int>(SDL_WINDOWPOS_CENTERED_MASK | static_cast<unsigned>(display));
     int y = x;
@@ -90,6 +111,9 @@ bool SdlWindow::open(const WindowOptions& options, std::string& error)
         error = std::string("SDL_CreateRenderer: ") + SDL_GetError();
         return false;
     }
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(m_renderer, &info) == 0)
+        std::fprintf(stderr, "[kiosk] video driver %s, renderer %s\n", SDL_GetCurrentVideoDriver(), info.name);
     SDL_ShowCursor(SDL_DISABLE);
     return true;
 }

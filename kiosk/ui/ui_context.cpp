@@ -26,6 +26,8 @@ void FrameRecord::addTarget(std::string_view label, ImVec2 min, ImVec2 max, bool
     t.enabled = enabled;
     t.fullMinY = min.y;
     t.fullMaxY = max.y;
+    t.fullMinX = min.x;
+    t.fullMaxX = max.x;
     ImDrawList* list = ImGui::GetWindowDrawList();
     t.clipMin = list->GetClipRectMin();
     t.clipMax = list->GetClipRectMax();
@@ -35,6 +37,22 @@ void FrameRecord::addTarget(std::string_view label, ImVec2 min, ImVec2 max, bool
     const float minVisible = std::min(max.y - min.y, 24.0f);
     t.visible = t.max.x - t.min.x > 0.0f && t.max.y - t.min.y >= minVisible;
     m_targets.push_back(std::move(t));
+}
+
+bool TapTarget::isWhole(ImVec2 displaySize) const
+{
+    const bool clipped = min.x > fullMinX || min.y > fullMinY || max.x < fullMaxX || max.y < fullMaxY;
+    const bool inside = fullMinX >= 0.0f && fullMinY >= 0.0f && fullMaxX <= displaySize.x && fullMaxY <= displaySize.y;
+    return visible && !clipped && !covered && inside;
+}
+
+void FrameRecord::addCover(ImVec2 min, ImVec2 max)
+{
+    for (TapTarget& t : m_targets)
+    {
+        if (t.fullMinX < max.x && t.fullMaxX > min.x && t.fullMinY < max.y && t.fullMaxY > min.y)
+            t.covered = true;
+    }
 }
 
 const TapTarget* FrameRecord::findTargetById(std::string_view id, bool includeHidden) const

@@ -28,6 +28,12 @@ struct TapTarget
     ImVec2 clipMax;
     float fullMinY = 0.0f; ///< the whole widget's top and bottom, also when scrolled away
     float fullMaxY = 0.0f;
+    float fullMinX = 0.0f; ///< the whole widget's left and right, also when clipped
+    float fullMaxX = 0.0f;
+    bool covered = false; ///< partly under something drawn later over the content (the bottom bar)
+
+    /// Drawn whole on a display of `size`: not clipped, not covered, inside the display.
+    bool isWhole(ImVec2 displaySize) const;
 
     ImVec2 centre() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
 };
@@ -40,6 +46,9 @@ class FrameRecord
     /// Records a widget drawn in the current ImGui window; clips it to the window's clip rect.
     void addTarget(std::string_view label, ImVec2 min, ImVec2 max, bool enabled = true, std::string_view id = {});
     void addText(std::string_view text);
+    /// An area painted over the content recorded so far (the bottom bar's backdrop): the targets
+    /// already recorded there are partly hidden.
+    void addCover(ImVec2 min, ImVec2 max);
 
     /// The enabled target whose label equals `label` (ignoring leading/trailing arrows and
     /// marks such as "← " or "✓ "); else one whose label contains it; nullptr when nothing

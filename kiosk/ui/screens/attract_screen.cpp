@@ -1,12 +1,14 @@
 // Attract screen (see attract_screen.hpp).
 #include "kiosk/ui/screens/attract_screen.hpp"
 
+#include "kiosk/ui/screens/attract_layout.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/screens/staff_entry_screens.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "shared/util/date_format.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -15,30 +17,96 @@ namespace okienko::kiosk::ui
 namespace
 {
 
-/// Big buttons naming each language in itself, so anyone finds theirs before reading anything.
-void languageChoice(const ScreenEnv& env, UiContext& ctx, Intents& out)
+AttractTexts attractTexts(const ScreenEnv& env)
 {
-    Label(ctx, env.tr.tr("attract.choose_language"));
+    AttractTexts t;
+    t.cusName = env.text(env.catalog.municipality.cusName);
+    t.municipality = env.text(env.catalog.municipality.name);
+    t.clock = formatClock(env.now.hour, env.now.minute);
+    t.date = formatDateUnpaddedDay(env.now.date); // digits: nothing to translate
+    t.startLabel = env.tr.tr("attract.touch_to_start");
+    t.chooseLanguage = env.tr.tr("attract.choose_language");
+    for (const domain::Language l : env.state.languages)
+    {
+        const std::string code(domain::languageCode(l));
+        // The name of a language is the same whatever language the screen is in.
+        t.languageNames.push_back(env.tr.tr(l, "language." + code));
+    }
+    return t;
+}
+
+/// The CUS's name and place, then the clock and date when the layout has room for them.
+void header(const ScreenEnv& env, UiContext& ctx, Intents& out, const AttractTexts& texts, const AttractLayout& layout)
+{
+    // The CUS name also hides staff mode's way in (held 3 s); a tap starts, like anywhere else.
+    if (StaffEntryHeader(env, ctx, out, texts.cusName, HeaderStyle::Title))
+        out.emplace_back(StartSession{});
+    ParagraphColored(ctx, texts.municipality, ctx.palette.mutedText);
+    if (!layout.clock)
+        return;
+    if (layout.roomy)
+        ImGui::Dummy(ImVec2(0, ctx.em(0.8f)));
+    TextIn(ctx, ctx.fonts.huge, ctx.palette.text, texts.clock);
+    Paragraph(ctx, texts.date);
+}
+
+/// "Touch to start", then big buttons naming each language in itself, so anyone finds theirs
+/// before reading anything.
+void actions(const ScreenEnv& env, UiContext& ctx, Intents& out, const AttractTexts& texts, const AttractLayout& layout)
+{
+    ButtonOptions start;
+    start.style = ButtonStyle::Primary;
+    start.size = ImVec2(layout.actionsWidth, layout.startHeight);
+    start.id = "start";
+    if (BigButton(ctx, texts.startLabel + "##start", start))
+        out.emplace_back(StartSession{});
+    if (layout.roomy)
+        ImGui::Dummy(ImVec2(0, ctx.em(0.4f)));
+    Label(ctx, texts.chooseLanguage);
     const std::vector<domain::Language>& langs = env.state.languages;
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(langs.size() - 1)) /
-                    static_cast<float>(langs.size());
+    const std::size_t perRow = std::max<std::size_t>(layout.languagesPerRow, 1);
     for (std::size_t i = 0; i < langs.size(); ++i)
     {
-        if (i > 0)
+        if (i % perRow != 0)
             ImGui::SameLine();
-        const std::string code(domain::languageCode(langs[i]));
+        const std::string id = "start-lang-" + std::string(domain::languageCode(langs[i]));
         ButtonOptions opt;
-        opt.size = ImVec2(w, 0);
+        opt.size = ImVec2(layout.languageButtonWidth(), 0);
         opt.style = langs[i] == env.state.language ? ButtonStyle::Selected : ButtonStyle::Secondary;
-        const std::string id = "start-lang-" + code;
         opt.id = id;
-        // The name of a language is the same whatever language the screen is in.
-        if (BigButton(ctx, env.tr.tr(langs[i], "language." + code) + "##" + id, opt))
+        if (BigButton(ctx, texts.languageNames[i] + "##" + id, opt))
         {
             out.emplace_back(SetLanguage{langs[i]});
             out.emplace_back(StartSession{});
         }
+    }
+}
+
+/// Today's announcements, each only if it fits whole above `bottom` (window coordinates): a
+/// short landscape output shows fewer rather than one cut in half by the bottom bar.
+void announcements(const ScreenEnv& env, UiContext& ctx, float bottom)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float divider = std::max(1.0f, 2.0f * ctx.uiScale) + spacing;
+    const std::string heading = env.tr.tr("attract.announcements");
+    bool any = false;
+    for (const domain::Announcement& a : env.catalog.announcements)
+    {
+        if (!a.visibleOn(env.now.date))
+            continue;
+        float needed = divider + paragraphHeight(ctx.faces().bold, env.text(a.title), width) +
+                       paragraphHeight(ImGui::GetFont(), env.text(a.body), width) - spacing;
+        if (!any)
+            needed += paragraphHeight(ctx.faces().bold, heading, width);
+        if (ImGui::GetCursorPosY() + needed > bottom)
+            break;
+        if (!any)
+            Label(ctx, heading);
+        any = true;
+        Divider(ctx);
+        Label(ctx, env.text(a.title));
+        Paragraph(ctx, env.text(a.body));
     }
 }
 
@@ -49,43 +117,45 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     beginScreen(ctx, "##attract");
     drawTopBar(env, ctx, out, {.backAndHome = false});
 
-    const domain::Municipality& m = env.catalog.municipality;
-    ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
-    // The CUS name also hides staff mode's way in (held 3 s); a tap starts, like anywhere else.
-    if (StaffEntryHeader(env, ctx, out, env.text(m.cusName), HeaderStyle::Title))
-        out.emplace_back(StartSession{});
-    ParagraphColored(ctx, env.text(m.name), ctx.palette.mutedText);
-    ImGui::Dummy(ImVec2(0, ctx.em(0.8f)));
-    TextIn(ctx, ctx.fonts.huge, ctx.palette.text, formatClock(env.now.hour, env.now.minute));
-    Paragraph(ctx, formatDateUnpaddedDay(env.now.date)); // digits: nothing to translate
-    ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
-
+    // The bottom bar paints over whatever reaches below its top edge.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float bottom = ImGui::GetWindowHeight() - bottomBarHeight(env, ctx) + spacing * 0.5f;
     const float width = ImGui::GetContentRegionAvail().x;
-    ButtonOptions start;
-    start.style = ButtonStyle::Primary;
-    start.size = ImVec2(width, ctx.em(3.5f));
-    start.id = "start";
-    if (BigButton(ctx, env.tr.tr("attract.touch_to_start") + "##start", start))
-        out.emplace_back(StartSession{});
-    ImGui::Dummy(ImVec2(0, ctx.em(0.4f)));
-    languageChoice(env, ctx, out);
-    ImGui::Dummy(ImVec2(0, ctx.em(0.8f)));
+    const AttractTexts texts = attractTexts(env);
+    // Measured heights end with one item spacing below the last item, which may reach the bar.
+    const ImVec2 area(width, bottom - ImGui::GetCursorPosY() + spacing);
+    const AttractLayout layout = AttractLayout::choose(ctx, texts, area);
 
-    bool any = false;
-    for (const domain::Announcement& a : env.catalog.announcements)
+    if (layout.roomy)
+        ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
+    if (layout.twoColumns)
     {
-        if (!a.visibleOn(env.now.date))
-            continue;
-        if (!any)
-            Label(ctx, env.tr.tr("attract.announcements"));
-        any = true;
-        Divider(ctx);
-        Label(ctx, env.text(a.title));
-        Paragraph(ctx, env.text(a.body));
+        ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
+        if (ImGui::BeginTable("##attract-columns", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoPadOuterX))
+        {
+            ImGui::TableSetupColumn("header", ImGuiTableColumnFlags_WidthFixed, layout.headerWidth);
+            ImGui::TableSetupColumn("actions", ImGuiTableColumnFlags_WidthFixed, layout.actionsWidth);
+            ImGui::TableNextColumn();
+            header(env, ctx, out, texts, layout);
+            ImGui::TableNextColumn();
+            actions(env, ctx, out, texts, layout);
+            ImGui::EndTable();
+        }
+        ImGui::PopStyleVar();
     }
+    else
+    {
+        header(env, ctx, out, texts, layout);
+        if (layout.roomy)
+            ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
+        actions(env, ctx, out, texts, layout);
+    }
+    if (layout.roomy)
+        ImGui::Dummy(ImVec2(0, ctx.em(0.8f)));
+    announcements(env, ctx, bottom);
 
     // The rest of the screen also starts a session: a resident may tap anywhere.
-    const float rest = ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx);
+    const float rest = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
     if (rest > 1.0f)
     {
         if (ImGui::InvisibleButton("##anywhere", ImVec2(width, rest)) && !touchDragged(ctx))

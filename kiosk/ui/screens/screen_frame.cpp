@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 namespace okienko::kiosk::ui
 {
@@ -117,6 +118,40 @@ static float statusLineHeight()
     return ImGui::GetTextLineHeightWithSpacing();
 }
 
+namespace
+{
+
+/// The accessibility toggles' labels as drawn, with the tick of one that is on.
+std::pair<std::string, std::string> toggleLabels(const ScreenEnv& env)
+{
+    const auto label = [&](bool on, const char* key, const char* id)
+    {
+        return (on ? "✓ " : "") + env.tr.tr(key) + id;
+    };
+    return {label(env.state.largeText, "accessibility.large_text", "##large"),
+            label(env.state.highContrast, "accessibility.high_contrast", "##contrast")};
+}
+
+/// Each toggle takes half the window's content width.
+float toggleWidth()
+{
+    const float content = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
+    return (content - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+}
+
+} // namespace
+
+float bottomBarHeight(const ScreenEnv& env, const UiContext& ctx)
+{
+    // Large text on a narrow output wraps a label onto two lines: the bar grows to hold it.
+    const auto [large, contrast] = toggleLabels(env);
+    ButtonOptions half;
+    half.size = ImVec2(toggleWidth(), 0);
+    const float buttons = std::max(BigButtonSize(ctx, large, half).y, BigButtonSize(ctx, contrast, half).y);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return std::max(bottomBarHeight(ctx), buttons + style.ItemSpacing.y + style.WindowPadding.y + statusLineHeight());
+}
+
 float bottomBarHeight(const UiContext& ctx)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -127,13 +162,14 @@ float bottomBarHeight(const UiContext& ctx)
 void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float h = bottomBarHeight(ctx) - style.WindowPadding.y;
+    const float h = bottomBarHeight(env, ctx) - style.WindowPadding.y;
     const float top = ImGui::GetWindowHeight() - h - style.WindowPadding.y + style.ItemSpacing.y;
     // Content that runs long (announcements on the attract screen) must not show through the bar.
     const ImVec2 win = ImGui::GetWindowPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(win.x, win.y + top - style.ItemSpacing.y * 0.5f),
-                                              ImVec2(win.x + ImGui::GetWindowWidth(), win.y + ImGui::GetWindowHeight()),
-                                              packed(ctx.palette.background));
+    const ImVec2 coverMin(win.x, win.y + top - style.ItemSpacing.y * 0.5f);
+    const ImVec2 coverMax(win.x + ImGui::GetWindowWidth(), win.y + ImGui::GetWindowHeight());
+    ImGui::GetWindowDrawList()->AddRectFilled(coverMin, coverMax, packed(ctx.palette.background));
+    ctx.record.addCover(coverMin, coverMax);
     ImGui::SetCursorPosY(top);
     // The link to the server, small but readable; offline in the full text colour.
     const std::string status = connectivityText(env);
@@ -143,21 +179,17 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
         TextIn(ctx, ctx.faces().body, offline ? ctx.palette.text : ctx.palette.mutedText, status);
     }
     ImGui::SetCursorPosY(top + statusLineHeight());
-    const float half = (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) * 0.5f;
+    const auto [largeLabel, contrastLabel] = toggleLabels(env);
     ButtonOptions large;
-    large.size = ImVec2(half, 0);
+    large.size = ImVec2(toggleWidth(), 0);
     large.style = env.state.largeText ? ButtonStyle::Selected : ButtonStyle::Secondary;
     large.id = "large-text";
-    const std::string largeLabel =
-        (env.state.largeText ? "✓ " : "") + env.tr.tr("accessibility.large_text") + "##large";
     if (BigButton(ctx, largeLabel, large))
         out.emplace_back(ToggleLargeText{});
     ImGui::SameLine();
     ButtonOptions contrast = large;
     contrast.style = env.state.highContrast ? ButtonStyle::Selected : ButtonStyle::Secondary;
     contrast.id = "high-contrast";
-    const std::string contrastLabel =
-        (env.state.highContrast ? "✓ " : "") + env.tr.tr("accessibility.high_contrast") + "##contrast";
     if (BigButton(ctx, contrastLabel, contrast))
         out.emplace_back(ToggleHighContrast{});
 }

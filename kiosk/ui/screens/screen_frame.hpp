@@ -28,5 +28,8 @@ std::string connectivityText(const ScreenEnv& env);
 void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out);
 /// Height the bottom bar needs: content areas stop this far above the window's bottom.
 float bottomBarHeight(const UiContext& ctx);
+/// The same, measured with the toggles' labels: more than bottomBarHeight(ctx) when large text
+/// wraps a label on a narrow output. The bar is drawn this high.
+float bottomBarHeight(const ScreenEnv& env, const UiContext& ctx);
 
 } // namespace okienko::kiosk::ui

@@ -18,22 +18,23 @@ bool touchDragged(const UiContext& ctx)
     return ImGui::GetIO().MouseDragMaxDistanceSqr[0] > limit * limit;
 }
 
-bool BigButton(UiContext& ctx, std::string_view label, const ButtonOptions& options)
+ImVec2 BigButtonSize(const UiContext& ctx, std::string_view label, const ButtonOptions& options)
 {
     const std::string_view visible = visibleLabel(label);
     const ImGuiStyle& style = ImGui::GetStyle();
-    const bool tile = options.style == ButtonStyle::Tile;
-    ImFont* font = tile ? ctx.faces().bold : ImGui::GetFont();
+    ImFont* font = options.style == ButtonStyle::Tile ? ctx.faces().bold : ImGui::GetFont();
     const float fontSize = font->FontSize;
     const float minSide = ctx.minTargetPx();
     const float padX = style.FramePadding.x;
     const float padY = style.FramePadding.y;
 
     ImVec2 size = options.size;
-    const ImVec2 textSize =
-        font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, visible.data(), visible.data() + visible.size());
     if (size.x <= 0.0f)
+    {
+        const ImVec2 textSize =
+            font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, visible.data(), visible.data() + visible.size());
         size.x = std::min(textSize.x + padX * 2, ImGui::GetContentRegionAvail().x);
+    }
     size.x = std::max(size.x, minSide);
     const float innerW = size.x - padX * 2;
     float contentH = wrappedHeight(font, fontSize, innerW, visible);
@@ -41,6 +42,20 @@ bool BigButton(UiContext& ctx, std::string_view label, const ButtonOptions& opti
         contentH += wrappedHeight(ctx.faces().body, ctx.faces().body->FontSize, innerW, options.subtitle) +
                     style.ItemInnerSpacing.y;
     size.y = std::max({size.y, minSide, contentH + padY * 2});
+    return size;
+}
+
+bool BigButton(UiContext& ctx, std::string_view label, const ButtonOptions& options)
+{
+    const std::string_view visible = visibleLabel(label);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const bool tile = options.style == ButtonStyle::Tile;
+    ImFont* font = tile ? ctx.faces().bold : ImGui::GetFont();
+    const float fontSize = font->FontSize;
+    const float padX = style.FramePadding.x;
+    const float padY = style.FramePadding.y;
+    const ImVec2 size = BigButtonSize(ctx, label, options);
+    const float innerW = size.x - padX * 2;
 
     if (!options.enabled)
         ImGui::BeginDisabled();

@@ -30,6 +30,10 @@ struct ButtonOptions
 /// `label` may carry a hidden "##id" suffix for ImGui's id stack.
 bool BigButton(UiContext& ctx, std::string_view label, const ButtonOptions& options = {});
 
+/// The size BigButton takes with these options where the cursor is now: for layouts that must
+/// know before drawing whether everything fits.
+ImVec2 BigButtonSize(const UiContext& ctx, std::string_view label, const ButtonOptions& options = {});
+
 /// True when the current touch moved further than a tap may (scrolling, not tapping).
 bool touchDragged(const UiContext& ctx);
 

@@ -210,16 +210,17 @@ TEST(AutomationScriptTest, CommandNamesRoundTrip)
     for (const CommandKind k :
          {CommandKind::Lang, CommandKind::Tap, CommandKind::TapId, CommandKind::HoldId, CommandKind::Type,
           CommandKind::Key, CommandKind::Scan, CommandKind::Expect, CommandKind::ExpectNot, CommandKind::ExpectScreen,
-          CommandKind::Wait, CommandKind::AdvanceClock, CommandKind::Screenshot})
+          CommandKind::ExpectWhole, CommandKind::Wait, CommandKind::AdvanceClock, CommandKind::Screenshot})
     {
         const std::string name(commandName(k));
-        const std::string arg = k == CommandKind::Wait || k == CommandKind::AdvanceClock    ? "1"
-                                : k == CommandKind::Lang                                    ? "pl"
-                                : k == CommandKind::Key                                     ? "tab"
-                                : k == CommandKind::Screenshot                              ? "a.png"
-                                : k == CommandKind::HoldId                                  ? "x 1"
-                                : k == CommandKind::TapId || k == CommandKind::ExpectScreen ? "x"
-                                                                                            : "\"x\"";
+        const std::string arg =
+            k == CommandKind::Wait || k == CommandKind::AdvanceClock                                     ? "1"
+            : k == CommandKind::Lang                                                                     ? "pl"
+            : k == CommandKind::Key                                                                      ? "tab"
+            : k == CommandKind::Screenshot                                                               ? "a.png"
+            : k == CommandKind::HoldId                                                                   ? "x 1"
+            : k == CommandKind::TapId || k == CommandKind::ExpectScreen || k == CommandKind::ExpectWhole ? "x"
+                                                                                                         : "\"x\"";
         const auto r = parseScript(name + " " + arg);
         ASSERT_TRUE(r.ok()) << name;
         EXPECT_EQ(r->at(0).kind, k) << name;

@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# The real okienko-kiosk under cage, the compositor it is deployed under, as an unprivileged
+# user (cage refuses root): both renderers, a landscape 1280×720 output (cage's headless
+# backend), a portrait 1080×1920 one and a rotated 720×1280 one. The kiosk is configured for
+# 1080×1920 fullscreen every time: it must lay itself out for the output it gets. An automation
+# script checks that the start screen's buttons are drawn whole and takes a screenshot, whose
+# size must be the output's.
+#
+# 1080×1920: wlroots 0.15's headless backend makes 1280×720 outputs only, and cage 0.1.4 has no
+# output management (wlr-randr: "compositor doesn't support wlr-output-management"), so that
+# output comes from wlroots' X11 backend inside Xvfb, its window resized to 1080×1920.
+#
+# usage: cage_kiosk_test.sh KIOSK_BINARY X11_RESIZE_HELPER ASSETS_DIR SHOTS_DIR
+# Exit 77 (skipped) when cage, Xwayland or Xvfb is not installed.
+set -euo pipefail
+
+kiosk=$1
+resize_helper=$2
+assets=$3
+shots=$4
+
+for tool in cage Xwayland Xvfb; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "SKIP: $tool is not installed (scripts/bootstrap installs it)"
+        exit 77
+    fi
+done
+
+# cage refuses to run as root: the runs use an unprivileged user.
+run_as=()
+user=$(id -un)
+if [[ $(id -u) -eq 0 ]]; then
+    user=okienko-cagetest
+    if ! id "$user" >/dev/null 2>&1; then
+        useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$user"
+    fi
+    run_as=(runuser -u "$user" --)
+fi
+
+work=$(mktemp -d /tmp/okienko-cage-test.XXXXXX)
+xvfb_pid=""
+cleanup() {
+    if [[ -n "$xvfb_pid" ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+chmod 755 "$work"
+mkdir -p "$shots"
+rm -f "$shots"/*.png "$shots"/*.log
+# Everything the kiosk reads must be readable by its user; a checkout under /root is not.
+cp -r "$assets" "$work/assets"
+cp "$kiosk" "$work/okienko-kiosk"
+mkdir -m 700 "$work/xdg"
+mkdir "$work/out"
+chmod -R a+rX "$work/assets"
+if [[ $(id -u) -eq 0 ]]; then chown "$user" "$work/xdg" "$work/out"; fi
+
+write_config() { # renderer
+    cat >"$work/kiosk-$1.toml" <<EOF
+[kiosk]
+id = "cage-test"
+name = "Cage test kiosk"
+
+[display]
+fullscreen = true
+width = 1080
+height = 1920
+panel_width_mm = 268.0
+renderer = "$1"
+
+[ui]
+languages = ["pl", "uk", "en"]
+default_language = "pl"
+
+[data]
+directory = "$work/out/data-$1"
+assets = "$work/assets"
+catalog = "$work/assets/catalog/lapy.json"
+EOF
+}
+write_config software
+write_config accelerated
+
+write_script() { # name, wait_ms
+    {
+        # An X11 output is resized once cage is up: the kiosk lays out again.
+        if (($2 > 0)); then echo "wait $2"; fi
+        echo "expect-screen attract"
+        for id in start start-lang-pl start-lang-uk start-lang-en lang-pl lang-uk lang-en cus-logo \
+            large-text high-contrast; do
+            echo "expect-whole $id"
+        done
+        echo "screenshot $work/out/$1.png"
+    } >"$work/$1.kiosk"
+}
+
+png_size() { # file -> "WIDTHxHEIGHT" from the IHDR chunk
+    local b
+    read -r -a b < <(od -An -tu1 -j16 -N8 "$1")
+    echo "$(((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]))x$(((b[4] << 24) | (b[5] << 16) | (b[6] << 8) | b[7]))"
+}
+
+failures=0
+run_case() { # name renderer expected_size backend [cage options...]
+    local name=$1 renderer=$2 expected=$3 backend=$4
+    shift 4
+    local wait_ms=0
+    local env=(XDG_RUNTIME_DIR="$work/xdg" WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland)
+    if [[ $backend == x11 ]]; then
+        wait_ms=1500
+        env+=(WLR_BACKENDS=x11 DISPLAY="$x11_display")
+    else
+        env+=(WLR_BACKENDS=headless)
+    fi
+    write_script "$name" "$wait_ms"
+    local log="$shots/$name.log"
+    local started=$SECONDS
+    local resize_pid=""
+    if [[ $backend == x11 ]]; then
+        DISPLAY="$x11_display" "$resize_helper" "${expected%x*}" "${expected#*x}" 15000 &
+        resize_pid=$!
+    fi
+    local status=0
+    (cd "$work" && timeout 40 "${run_as[@]}" env "${env[@]}" cage -d "$@" -- "$work/okienko-kiosk" \
+        --config "$work/kiosk-$renderer.toml" --script "$work/$name.kiosk" \
+        --failure-shot "$work/out/failed-$name.png") >"$log" 2>&1 || status=$?
+    if [[ -n "$resize_pid" ]]; then wait "$resize_pid" || true; fi
+    local problems=()
+    grep -q "lines passed" "$log" || problems+=("the script did not pass (cage exit $status)")
+    if [[ $renderer == software ]]; then
+        grep -q "renderer software" "$log" || problems+=("not drawn by the software renderer")
+    else
+        grep -q "renderer software" "$log" && problems+=("the accelerated renderer fell back to software")
+    fi
+    if [[ -f "$work/out/$name.png" ]]; then
+        cp "$work/out/$name.png" "$shots/"
+        local got
+        got=$(png_size "$work/out/$name.png")
+        [[ $got == "$expected" ]] || problems+=("screenshot is $got, the output $expected")
+    else
+        problems+=("no screenshot")
+    fi
+    cp "$work/out/failed-$name.png" "$shots/" 2>/dev/null || true
+    if ((${#problems[@]} > 0)); then
+        failures=$((failures + 1))
+        echo "FAIL $name ($renderer, $expected): ${problems[*]}"
+        grep -v '^00:\|^\[wlr' "$log" | tail -20 || true
+    else
+        echo "ok   $name ($renderer, $expected) in $((SECONDS - started)) s"
+    fi
+}
+
+run_case landscape-1280x720-software software 1280x720 headless
+run_case landscape-1280x720-accelerated accelerated 1280x720 headless
+# A portrait panel driven as landscape, turned by cage: the output is 720×1280.
+run_case rotated-720x1280-software software 720x1280 headless -r
+
+# Xvfb for the X11-backed outputs; -ac lets the kiosk's user connect.
+Xvfb -displayfd 3 -screen 0 1920x1920x24 -ac -nolisten tcp 3>"$work/display" >"$shots/xvfb.log" 2>&1 &
+xvfb_pid=$!
+for _ in $(seq 100); do
+    [[ -s "$work/display" ]] && break
+    sleep 0.1
+done
+x11_display=":$(tr -d '[:space:]' <"$work/display")"
+if [[ $x11_display == ":" ]]; then
+    echo "FAIL: Xvfb did not start"
+    cat "$shots/xvfb.log"
+    exit 1
+fi
+run_case portrait-1080x1920-software software 1080x1920 x11
+run_case portrait-1080x1920-accelerated accelerated 1080x1920 x11
+run_case landscape-1920x1080-software software 1920x1080 x11
+
+if ((failures > 0)); then
+    echo "$failures run(s) failed; screenshots and logs in $shots"
+    exit 1
+fi
+echo "all runs passed; screenshots in $shots"
