@@ -54,10 +54,10 @@ Status<db::Error> endPanelSessions(db::Database& d, const std::string& staffId)
 }
 } // namespace
 
-template <typename Work> Result<Changed, LifecycleError> LifecycleStore::change(Work work)
+template <typename Work> Result<bool, LifecycleError> LifecycleStore::change(Work work)
 {
     std::optional<LifecycleError> refused;
-    Changed changed = false;
+    bool changed = false;
     auto written = m_store.write(
         [&](db::Database& d) -> Status<db::Error>
         {
@@ -80,7 +80,7 @@ Result<std::string, LifecycleError> LifecycleStore::enrolKiosk(const std::string
 {
     const std::string token = newKioskToken();
     auto done = change(
-        [&](db::Database& d, std::optional<LifecycleError>& refused, Changed& changed) -> Status<db::Error>
+        [&](db::Database& d, std::optional<LifecycleError>& refused, bool& changed) -> Status<db::Error>
         {
             auto existing = kioskRow(d, id);
             if (!existing)
@@ -129,10 +129,10 @@ Result<std::vector<KioskListing>, LifecycleError> LifecycleStore::listKiosks()
     return std::move(rows).value();
 }
 
-Result<Changed, LifecycleError> LifecycleStore::revokeKiosk(const std::string& id, const Now& now)
+Result<bool, LifecycleError> LifecycleStore::revokeKiosk(const std::string& id, const Now& now)
 {
     return change(
-        [&](db::Database& d, std::optional<LifecycleError>& refused, Changed& changed) -> Status<db::Error>
+        [&](db::Database& d, std::optional<LifecycleError>& refused, bool& changed) -> Status<db::Error>
         {
             auto existing = kioskRow(d, id);
             if (!existing)
@@ -155,7 +155,7 @@ Result<std::string, LifecycleError> LifecycleStore::rotateKiosk(const std::strin
 {
     const std::string token = newKioskToken();
     auto done = change(
-        [&](db::Database& d, std::optional<LifecycleError>& refused, Changed& changed) -> Status<db::Error>
+        [&](db::Database& d, std::optional<LifecycleError>& refused, bool& changed) -> Status<db::Error>
         {
             auto existing = kioskRow(d, id);
             if (!existing)
@@ -210,10 +210,10 @@ Result<std::optional<bool>, db::Error> staffActive(db::Database& d, const std::s
 }
 } // namespace
 
-Result<Changed, LifecycleError> LifecycleStore::setStaffActive(const std::string& staffId, bool active, const Now& now)
+Result<bool, LifecycleError> LifecycleStore::setStaffActive(const std::string& staffId, bool active, const Now& now)
 {
     return change(
-        [&](db::Database& d, std::optional<LifecycleError>& refused, Changed& changed) -> Status<db::Error>
+        [&](db::Database& d, std::optional<LifecycleError>& refused, bool& changed) -> Status<db::Error>
         {
             auto current = staffActive(d, staffId);
             if (!current)
@@ -237,11 +237,11 @@ Result<Changed, LifecycleError> LifecycleStore::setStaffActive(const std::string
         });
 }
 
-Result<Changed, LifecycleError> LifecycleStore::resetPassword(const std::string& staffId,
-                                                              const std::string& passwordHash, const Now& now)
+Result<bool, LifecycleError> LifecycleStore::resetPassword(const std::string& staffId, const std::string& passwordHash,
+                                                           const Now& now)
 {
     return change(
-        [&](db::Database& d, std::optional<LifecycleError>& refused, Changed& changed) -> Status<db::Error>
+        [&](db::Database& d, std::optional<LifecycleError>& refused, bool& changed) -> Status<db::Error>
         {
             auto current = staffActive(d, staffId);
             if (!current)
@@ -260,11 +260,11 @@ Result<Changed, LifecycleError> LifecycleStore::resetPassword(const std::string&
         });
 }
 
-Result<Changed, LifecycleError> LifecycleStore::resetPin(const std::string& staffId, const std::string& pinHash,
-                                                         const Now& now)
+Result<bool, LifecycleError> LifecycleStore::resetPin(const std::string& staffId, const std::string& pinHash,
+                                                      const Now& now)
 {
     return change(
-        [&](db::Database& d, std::optional<LifecycleError>& refused, Changed& changed) -> Status<db::Error>
+        [&](db::Database& d, std::optional<LifecycleError>& refused, bool& changed) -> Status<db::Error>
         {
             auto current = staffActive(d, staffId);
             if (!current)

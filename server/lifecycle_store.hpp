@@ -47,9 +47,8 @@ struct StaffListing
     std::int64_t createdAt = 0;
 };
 
-/// What a change did: false when the row was already in the asked state (nothing written).
-using Changed = bool;
-
+/// The changes return true when they wrote, false when the row was already as asked (nothing
+/// written: revoking a revoked kiosk, deactivating an inactive member).
 class LifecycleStore
 {
   public:
@@ -59,22 +58,22 @@ class LifecycleStore
     Result<std::string, LifecycleError> enrolKiosk(const std::string& id, const std::string& name, const Now& now);
     Result<std::vector<KioskListing>, LifecycleError> listKiosks();
     /// Its token is refused from the next request on; the id stays taken.
-    Result<Changed, LifecycleError> revokeKiosk(const std::string& id, const Now& now);
+    Result<bool, LifecycleError> revokeKiosk(const std::string& id, const Now& now);
     /// A new token for an active kiosk; the old one is refused from the next request on.
     Result<std::string, LifecycleError> rotateKiosk(const std::string& id, const Now& now);
 
     Result<std::vector<StaffListing>, LifecycleError> listStaff();
     /// Deactivating also ends the member's panel sessions; kiosks learn it at their next pull.
-    Result<Changed, LifecycleError> setStaffActive(const std::string& staffId, bool active, const Now& now);
+    Result<bool, LifecycleError> setStaffActive(const std::string& staffId, bool active, const Now& now);
     /// Both end the member's panel sessions and clear its failed logins; a new PIN reaches kiosks
     /// at their next pull.
-    Result<Changed, LifecycleError> resetPassword(const std::string& staffId, const std::string& passwordHash,
-                                                  const Now& now);
-    Result<Changed, LifecycleError> resetPin(const std::string& staffId, const std::string& pinHash, const Now& now);
+    Result<bool, LifecycleError> resetPassword(const std::string& staffId, const std::string& passwordHash,
+                                               const Now& now);
+    Result<bool, LifecycleError> resetPin(const std::string& staffId, const std::string& pinHash, const Now& now);
 
   private:
     /// One write transaction; a LifecycleError set by `work` wins over the database's.
-    template <typename Work> Result<Changed, LifecycleError> change(Work work);
+    template <typename Work> Result<bool, LifecycleError> change(Work work);
 
     ServerStore& m_store;
 };

@@ -86,7 +86,7 @@ Result<std::string, std::string> staffId(const std::vector<std::string>& args, c
     return args[0];
 }
 
-int report(const Result<Changed, LifecycleError>& changed, const std::string& id, const char* done, const char* already)
+int report(const Result<bool, LifecycleError>& changed, const std::string& id, const char* done, const char* already)
 {
     if (!changed)
         return fail(changed.error().message);
