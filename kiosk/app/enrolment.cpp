@@ -15,6 +15,7 @@
 #include <pwd.h>
 #include <sstream>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace okienko::kiosk
@@ -108,6 +109,13 @@ std::string contactServer(const KioskConfig& config)
         return sync.error();
     sync::HttpsClient client(sync->https);
     auto response = client.get("/api/v1/changes?limit=1");
+    if (response && response->status == 401)
+    {
+        // The server looks up a token it has not seen yet at most once a second (so a flood of bad
+        // tokens cannot flood its database): a token enrolled a moment ago may need one more try.
+        std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+        response = client.get("/api/v1/changes?limit=1");
+    }
     if (!response)
     {
         const sync::TransportError& e = response.error();
