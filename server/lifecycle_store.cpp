@@ -52,56 +52,129 @@ Status<db::Error> endPanelSessions(db::Database& d, const std::string& staffId)
         return st;
     return db::exec(d, "DELETE FROM panel_login_failures WHERE staff_id = ?", staffId);
 }
-} // namespace
+/// The member's active flag; nullopt when no staff member has the id.
+Result<std::optional<bool>, db::Error> staffActive(db::Database& d, const std::string& staffId)
+{
+    return db::queryOne(
+        d, "SELECT active FROM staff WHERE id = ?", [](db::Row& r) { return r.integer() != 0; }, staffId);
+}
 
-template <typename Work> Result<bool, LifecycleError> LifecycleStore::change(Work work)
+/// What a change's work decided: a refusal for the operator, or whether it wrote anything.
+struct Decision
 {
     std::optional<LifecycleError> refused;
     bool changed = false;
-    auto written = m_store.write(
+};
+
+/// One write transaction running `work(d, decision)`; a refusal rolls back whatever the work did
+/// before it found the reason, and is what the caller gets.
+template <typename Work> Result<bool, LifecycleError> change(ServerStore& store, Work work)
+{
+    Decision decision;
+    auto written = store.write(
         [&](db::Database& d) -> Status<db::Error>
         {
-            if (auto st = work(d, refused, changed); !st)
+            if (auto st = work(d, decision); !st)
                 return st;
-            // A refusal rolls back whatever the work did before it found the reason.
-            if (refused)
-                return makeErr(db::notFound("lifecycle", refused->message));
+            if (decision.refused)
+                return makeErr(db::notFound("lifecycle", decision.refused->message));
             return {};
         });
-    if (refused)
-        return makeErr(*refused);
+    if (decision.refused)
+        return makeErr(*decision.refused);
     if (!written)
         return makeErr(databaseError(written.error()));
-    return changed;
+    return decision.changed;
 }
+
+/// change() of kiosk `id`: `work(d, active, decision)` runs only when the kiosk exists.
+template <typename Work> Result<bool, LifecycleError> changeKiosk(ServerStore& store, const std::string& id, Work work)
+{
+    return change(store,
+                  [&](db::Database& d, Decision& decision) -> Status<db::Error>
+                  {
+                      auto existing = kioskRow(d, id);
+                      if (!existing)
+                          return makeErr(existing.error());
+                      if (!existing.value())
+                      {
+                          decision.refused = noSuchKiosk(id);
+                          return {};
+                      }
+                      return work(d, existing.value()->second, decision);
+                  });
+}
+
+/// change() of staff member `staffId`: `work(d, active, decision)` runs only when it exists.
+template <typename Work>
+Result<bool, LifecycleError> changeStaff(ServerStore& store, const std::string& staffId, Work work)
+{
+    return change(store,
+                  [&](db::Database& d, Decision& decision) -> Status<db::Error>
+                  {
+                      auto active = staffActive(d, staffId);
+                      if (!active)
+                          return makeErr(active.error());
+                      if (!active.value())
+                      {
+                          decision.refused = noSuchStaff(staffId);
+                          return {};
+                      }
+                      return work(d, *active.value(), decision);
+                  });
+}
+
+/// A new PIN or password hash in `column`; the member's panel sessions end, and a PIN is
+/// re-published to kiosks.
+Result<bool, LifecycleError> replaceSecret(ServerStore& store, const std::string& staffId, std::string_view column,
+                                           const std::string& hash, const std::string& action, const Now& now)
+{
+    return changeStaff(store, staffId,
+                       [&](db::Database& d, bool, Decision& decision) -> Status<db::Error>
+                       {
+                           const std::string sql = "UPDATE staff SET " + std::string(column) + " = ? WHERE id = ?";
+                           if (auto st = db::exec(d, sql, hash, staffId); !st)
+                               return st;
+                           if (auto st = endPanelSessions(d, staffId); !st)
+                               return st;
+                           if (column == "pin_hash")
+                               if (auto st = logStaffMember(d, staffId, now.unix); !st)
+                                   return st;
+                           decision.changed = true;
+                           return recordPanelAction(d, kCliActor, "staff", staffId, action, now.unix);
+                       });
+}
+} // namespace
 
 Result<std::string, LifecycleError> LifecycleStore::enrolKiosk(const std::string& id, const std::string& name,
                                                                const Now& now)
 {
     const std::string token = newKioskToken();
-    auto done = change(
-        [&](db::Database& d, std::optional<LifecycleError>& refused, bool& changed) -> Status<db::Error>
-        {
-            auto existing = kioskRow(d, id);
-            if (!existing)
-                return makeErr(existing.error());
-            if (const auto& row = existing.value())
-            {
-                refused = LifecycleError{LifecycleError::Kind::Clash,
-                                         "the kiosk id \"" + id + "\" is already taken by " +
-                                             (row->second ? "an active kiosk (rotate-kiosk gives it a new token)"
-                                                          : "a revoked kiosk (a revoked id is never reused)") +
-                                             ": choose another id"};
-                return {};
-            }
-            if (auto st =
-                    db::exec(d, "INSERT INTO kiosks(name, display_name, token_hash, created_at) VALUES (?, ?, ?, ?)",
-                             id, name, sha256Hex(token), now.unix);
-                !st)
-                return st;
-            changed = true;
-            return recordPanelAction(d, kCliActor, "kiosk", id, "enrol", now.unix);
-        });
+    auto done = change(m_store,
+                       [&](db::Database& d, Decision& decision) -> Status<db::Error>
+                       {
+                           auto existing = kioskRow(d, id);
+                           if (!existing)
+                               return makeErr(existing.error());
+                           if (const auto& row = existing.value())
+                           {
+                               decision.refused = LifecycleError{
+                                   LifecycleError::Kind::Clash,
+                                   "the kiosk id \"" + id + "\" is already taken by " +
+                                       (row->second ? "an active kiosk (rotate-kiosk gives it a new token)"
+                                                    : "a revoked kiosk (a revoked id is never reused)") +
+                                       ": choose another id"};
+                               return {};
+                           }
+                           if (auto st = db::exec(d,
+                                                  "INSERT INTO kiosks(name, display_name, token_hash, created_at) "
+                                                  "VALUES (?, ?, ?, ?)",
+                                                  id, name, sha256Hex(token), now.unix);
+                               !st)
+                               return st;
+                           decision.changed = true;
+                           return recordPanelAction(d, kCliActor, "kiosk", id, "enrol", now.unix);
+                       });
     if (!done)
         return makeErr(done.error());
     return token;
@@ -131,50 +204,35 @@ Result<std::vector<KioskListing>, LifecycleError> LifecycleStore::listKiosks()
 
 Result<bool, LifecycleError> LifecycleStore::revokeKiosk(const std::string& id, const Now& now)
 {
-    return change(
-        [&](db::Database& d, std::optional<LifecycleError>& refused, bool& changed) -> Status<db::Error>
-        {
-            auto existing = kioskRow(d, id);
-            if (!existing)
-                return makeErr(existing.error());
-            if (!existing.value())
-            {
-                refused = noSuchKiosk(id);
-                return {};
-            }
-            if (!existing.value()->second)
-                return {};
-            if (auto st = db::exec(d, "UPDATE kiosks SET active = 0 WHERE name = ?", id); !st)
-                return st;
-            changed = true;
-            return recordPanelAction(d, kCliActor, "kiosk", id, "revoke", now.unix);
-        });
+    return changeKiosk(m_store, id,
+                       [&](db::Database& d, bool active, Decision& decision) -> Status<db::Error>
+                       {
+                           if (!active)
+                               return {};
+                           if (auto st = db::exec(d, "UPDATE kiosks SET active = 0 WHERE name = ?", id); !st)
+                               return st;
+                           decision.changed = true;
+                           return recordPanelAction(d, kCliActor, "kiosk", id, "revoke", now.unix);
+                       });
 }
 
 Result<std::string, LifecycleError> LifecycleStore::rotateKiosk(const std::string& id, const Now& now)
 {
     const std::string token = newKioskToken();
-    auto done = change(
-        [&](db::Database& d, std::optional<LifecycleError>& refused, bool& changed) -> Status<db::Error>
+    auto done = changeKiosk(
+        m_store, id,
+        [&](db::Database& d, bool active, Decision& decision) -> Status<db::Error>
         {
-            auto existing = kioskRow(d, id);
-            if (!existing)
-                return makeErr(existing.error());
-            if (!existing.value())
+            if (!active)
             {
-                refused = noSuchKiosk(id);
-                return {};
-            }
-            if (!existing.value()->second)
-            {
-                refused = LifecycleError{LifecycleError::Kind::Revoked,
-                                         "the kiosk \"" + id +
-                                             "\" is revoked: it gets no new token (enrol it under a new id)"};
+                decision.refused = LifecycleError{LifecycleError::Kind::Revoked,
+                                                  "the kiosk \"" + id +
+                                                      "\" is revoked: it gets no new token (enrol it under a new id)"};
                 return {};
             }
             if (auto st = db::exec(d, "UPDATE kiosks SET token_hash = ? WHERE name = ?", sha256Hex(token), id); !st)
                 return st;
-            changed = true;
+            decision.changed = true;
             return recordPanelAction(d, kCliActor, "kiosk", id, "rotate", now.unix);
         });
     if (!done)
@@ -200,30 +258,13 @@ Result<std::vector<StaffListing>, LifecycleError> LifecycleStore::listStaff()
     return std::move(rows).value();
 }
 
-namespace
-{
-/// The member's active flag; nullopt when no staff member has the id.
-Result<std::optional<bool>, db::Error> staffActive(db::Database& d, const std::string& staffId)
-{
-    return db::queryOne(
-        d, "SELECT active FROM staff WHERE id = ?", [](db::Row& r) { return r.integer() != 0; }, staffId);
-}
-} // namespace
-
 Result<bool, LifecycleError> LifecycleStore::setStaffActive(const std::string& staffId, bool active, const Now& now)
 {
-    return change(
-        [&](db::Database& d, std::optional<LifecycleError>& refused, bool& changed) -> Status<db::Error>
+    return changeStaff(
+        m_store, staffId,
+        [&](db::Database& d, bool current, Decision& decision) -> Status<db::Error>
         {
-            auto current = staffActive(d, staffId);
-            if (!current)
-                return makeErr(current.error());
-            if (!current.value())
-            {
-                refused = noSuchStaff(staffId);
-                return {};
-            }
-            if (*current.value() == active)
+            if (current == active)
                 return {};
             if (auto st = db::exec(d, "UPDATE staff SET active = ? WHERE id = ?", active ? 1 : 0, staffId); !st)
                 return st;
@@ -232,7 +273,7 @@ Result<bool, LifecycleError> LifecycleStore::setStaffActive(const std::string& s
                     return st;
             if (auto st = logStaffMember(d, staffId, now.unix); !st)
                 return st;
-            changed = true;
+            decision.changed = true;
             return recordPanelAction(d, kCliActor, "staff", staffId, active ? "reactivate" : "deactivate", now.unix);
         });
 }
@@ -240,49 +281,13 @@ Result<bool, LifecycleError> LifecycleStore::setStaffActive(const std::string& s
 Result<bool, LifecycleError> LifecycleStore::resetPassword(const std::string& staffId, const std::string& passwordHash,
                                                            const Now& now)
 {
-    return change(
-        [&](db::Database& d, std::optional<LifecycleError>& refused, bool& changed) -> Status<db::Error>
-        {
-            auto current = staffActive(d, staffId);
-            if (!current)
-                return makeErr(current.error());
-            if (!current.value())
-            {
-                refused = noSuchStaff(staffId);
-                return {};
-            }
-            if (auto st = db::exec(d, "UPDATE staff SET password_hash = ? WHERE id = ?", passwordHash, staffId); !st)
-                return st;
-            if (auto st = endPanelSessions(d, staffId); !st)
-                return st;
-            changed = true;
-            return recordPanelAction(d, kCliActor, "staff", staffId, "reset-password", now.unix);
-        });
+    return replaceSecret(m_store, staffId, "password_hash", passwordHash, "reset-password", now);
 }
 
 Result<bool, LifecycleError> LifecycleStore::resetPin(const std::string& staffId, const std::string& pinHash,
                                                       const Now& now)
 {
-    return change(
-        [&](db::Database& d, std::optional<LifecycleError>& refused, bool& changed) -> Status<db::Error>
-        {
-            auto current = staffActive(d, staffId);
-            if (!current)
-                return makeErr(current.error());
-            if (!current.value())
-            {
-                refused = noSuchStaff(staffId);
-                return {};
-            }
-            if (auto st = db::exec(d, "UPDATE staff SET pin_hash = ? WHERE id = ?", pinHash, staffId); !st)
-                return st;
-            if (auto st = endPanelSessions(d, staffId); !st)
-                return st;
-            if (auto st = logStaffMember(d, staffId, now.unix); !st)
-                return st;
-            changed = true;
-            return recordPanelAction(d, kCliActor, "staff", staffId, "reset-pin", now.unix);
-        });
+    return replaceSecret(m_store, staffId, "pin_hash", pinHash, "reset-pin", now);
 }
 
 } // namespace okienko::server

@@ -72,9 +72,6 @@ class LifecycleStore
     Result<bool, LifecycleError> resetPin(const std::string& staffId, const std::string& pinHash, const Now& now);
 
   private:
-    /// One write transaction; a LifecycleError set by `work` wins over the database's.
-    template <typename Work> Result<bool, LifecycleError> change(Work work);
-
     ServerStore& m_store;
 };
 

@@ -50,4 +50,13 @@ int fail(const std::string& message)
     return 1;
 }
 
+std::optional<int> runNamedCommand(std::span<const NamedCommand> table, const std::string& command,
+                                   const std::vector<std::string>& args, const CommandContext& context)
+{
+    for (const NamedCommand& c : table)
+        if (command == c.name)
+            return c.run(args, context);
+    return std::nullopt;
+}
+
 } // namespace okienko::server::cli

@@ -8,7 +8,10 @@
 #include "shared/util/result.hpp"
 
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace okienko::server::cli
@@ -42,5 +45,16 @@ class CommandOptions
 
 /// "okienko-central: MESSAGE" on stderr; returns 1.
 int fail(const std::string& message);
+
+/// One admin command: its name and what runs it with the arguments after the name.
+struct NamedCommand
+{
+    std::string_view name;
+    int (*run)(const std::vector<std::string>& args, const CommandContext& context);
+};
+
+/// Runs the command of `table` named `command` (its exit code); nullopt when none has that name.
+std::optional<int> runNamedCommand(std::span<const NamedCommand> table, const std::string& command,
+                                   const std::vector<std::string>& args, const CommandContext& context);
 
 } // namespace okienko::server::cli

@@ -234,16 +234,12 @@ int addKiosk(const std::vector<std::string>& args, const CommandContext& c)
 std::optional<int> runKioskCommand(const std::string& command, const std::vector<std::string>& args,
                                    const CommandContext& context)
 {
-    using Command = int (*)(const std::vector<std::string>&, const CommandContext&);
-    static const std::pair<const char*, Command> kCommands[] = {{"add-kiosk", addKiosk},
-                                                                {"enrol-kiosk", enrolKiosk},
-                                                                {"list-kiosks", listKiosks},
-                                                                {"revoke-kiosk", revokeKiosk},
-                                                                {"rotate-kiosk", rotateKiosk}};
-    for (const auto& [name, run] : kCommands)
-        if (command == name)
-            return run(args, context);
-    return std::nullopt;
+    static constexpr NamedCommand kCommands[] = {{"add-kiosk", addKiosk},
+                                                 {"enrol-kiosk", enrolKiosk},
+                                                 {"list-kiosks", listKiosks},
+                                                 {"revoke-kiosk", revokeKiosk},
+                                                 {"rotate-kiosk", rotateKiosk}};
+    return runNamedCommand(kCommands, command, args, context);
 }
 
 } // namespace okienko::server::cli

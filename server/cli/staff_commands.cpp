@@ -94,22 +94,26 @@ int report(const Result<bool, LifecycleError>& changed, const std::string& id, c
     return 0;
 }
 
-int deactivateStaff(const std::vector<std::string>& args, const CommandContext& c)
+/// deactivate-staff and reactivate-staff.
+int setStaffActive(const std::vector<std::string>& args, const CommandContext& c, bool active)
 {
-    auto id = staffId(args, "deactivate-staff");
+    auto id = staffId(args, active ? "reactivate-staff" : "deactivate-staff");
     if (!id)
         return fail(id.error());
-    return report(
-        LifecycleStore(c.store).setStaffActive(*id, false, c.now), *id,
-        "deactivated (panel sessions ended; kiosks refuse the PIN after their next sync):", "already inactive:");
+    return report(LifecycleStore(c.store).setStaffActive(*id, active, c.now), *id,
+                  active ? "reactivated:"
+                         : "deactivated (panel sessions ended; kiosks refuse the PIN after their next sync):",
+                  active ? "already active:" : "already inactive:");
+}
+
+int deactivateStaff(const std::vector<std::string>& args, const CommandContext& c)
+{
+    return setStaffActive(args, c, false);
 }
 
 int reactivateStaff(const std::vector<std::string>& args, const CommandContext& c)
 {
-    auto id = staffId(args, "reactivate-staff");
-    if (!id)
-        return fail(id.error());
-    return report(LifecycleStore(c.store).setStaffActive(*id, true, c.now), *id, "reactivated:", "already active:");
+    return setStaffActive(args, c, true);
 }
 
 int resetPassword(const std::vector<std::string>& args, const CommandContext& c)
@@ -140,17 +144,13 @@ int resetPin(const std::vector<std::string>& args, const CommandContext& c)
 std::optional<int> runStaffCommand(const std::string& command, const std::vector<std::string>& args,
                                    const CommandContext& context)
 {
-    using Command = int (*)(const std::vector<std::string>&, const CommandContext&);
-    static const std::pair<const char*, Command> kCommands[] = {{"add-staff", addStaff},
-                                                                {"list-staff", listStaff},
-                                                                {"deactivate-staff", deactivateStaff},
-                                                                {"reactivate-staff", reactivateStaff},
-                                                                {"reset-password", resetPassword},
-                                                                {"reset-pin", resetPin}};
-    for (const auto& [name, run] : kCommands)
-        if (command == name)
-            return run(args, context);
-    return std::nullopt;
+    static constexpr NamedCommand kCommands[] = {{"add-staff", addStaff},
+                                                 {"list-staff", listStaff},
+                                                 {"deactivate-staff", deactivateStaff},
+                                                 {"reactivate-staff", reactivateStaff},
+                                                 {"reset-password", resetPassword},
+                                                 {"reset-pin", resetPin}};
+    return runNamedCommand(kCommands, command, args, context);
 }
 
 } // namespace okienko::server::cli
