@@ -76,14 +76,22 @@ int listStaff(const std::vector<std::string>& args, const CommandContext& c)
     return 0;
 }
 
-/// One staff id as the only argument; `usage` names the command.
-Result<std::string, std::string> staffId(const std::vector<std::string>& args, const std::string& command)
+/// One staff id as the only argument, of a member who exists: checked before any secret is asked,
+/// so nobody types a new PIN twice to learn the id was mistyped.
+Result<std::string, std::string> staffId(const std::vector<std::string>& args, const std::string& command,
+                                         const CommandContext& c)
 {
     if (const std::string secret = secretOnCommandLine(args); !secret.empty())
         return makeErr(command + ": " + secret);
     if (args.size() != 1 || args[0].rfind("--", 0) == 0)
         return makeErr("usage: " + command + " STAFF-ID (see list-staff)");
-    return args[0];
+    auto staff = LifecycleStore(c.store).listStaff();
+    if (!staff)
+        return makeErr(staff.error().message);
+    for (const StaffListing& s : *staff)
+        if (s.id == args[0])
+            return args[0];
+    return makeErr(command + ": no staff member has the id \"" + args[0] + "\" (see list-staff)");
 }
 
 int report(const Result<bool, LifecycleError>& changed, const std::string& id, const char* done, const char* already)
@@ -97,7 +105,7 @@ int report(const Result<bool, LifecycleError>& changed, const std::string& id, c
 /// deactivate-staff and reactivate-staff.
 int setStaffActive(const std::vector<std::string>& args, const CommandContext& c, bool active)
 {
-    auto id = staffId(args, active ? "reactivate-staff" : "deactivate-staff");
+    auto id = staffId(args, active ? "reactivate-staff" : "deactivate-staff", c);
     if (!id)
         return fail(id.error());
     return report(LifecycleStore(c.store).setStaffActive(*id, active, c.now), *id,
@@ -118,7 +126,7 @@ int reactivateStaff(const std::vector<std::string>& args, const CommandContext& 
 
 int resetPassword(const std::vector<std::string>& args, const CommandContext& c)
 {
-    auto id = staffId(args, "reset-password");
+    auto id = staffId(args, "reset-password", c);
     if (!id)
         return fail(id.error());
     auto hashes = readHashedSecrets({kPassword});
@@ -130,7 +138,7 @@ int resetPassword(const std::vector<std::string>& args, const CommandContext& c)
 
 int resetPin(const std::vector<std::string>& args, const CommandContext& c)
 {
-    auto id = staffId(args, "reset-pin");
+    auto id = staffId(args, "reset-pin", c);
     if (!id)
         return fail(id.error());
     auto hashes = readHashedSecrets({kPin});

@@ -45,20 +45,29 @@ CentralProcess::~CentralProcess()
 
 int CentralProcess::admin(const std::vector<std::string>& args, std::string* output, const std::string& input) const
 {
-    // Secrets are read from standard input, so the input is written to a file the child reads:
-    // never a terminal, and no pipe to keep filled.
-    const std::string inputPath = m_dir.path() + "/admin.stdin";
-    if (!writeFile(inputPath, input))
+    // Secrets are read from standard input: a pipe already holding all of `input` (a few lines, far
+    // below the pipe's buffer) and closed, so the child never waits on a terminal.
+    int inputFds[2];
+    if (pipe(inputFds) != 0)
         return -1;
+    const bool written = write(inputFds[1], input.data(), input.size()) == static_cast<ssize_t>(input.size());
+    close(inputFds[1]);
+    if (!written)
+    {
+        close(inputFds[0]);
+        return -1;
+    }
     int pipeFds[2];
     if (pipe(pipeFds) != 0)
+    {
+        close(inputFds[0]);
         return -1;
+    }
     const pid_t pid = fork();
     if (pid == 0)
     {
-        const int in = open(inputPath.c_str(), O_RDONLY);
-        if (in >= 0)
-            dup2(in, 0);
+        dup2(inputFds[0], 0);
+        close(inputFds[0]);
         dup2(pipeFds[1], 1);
         const int err = open((m_dir.path() + "/admin.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
         if (err >= 0)
@@ -70,6 +79,7 @@ int CentralProcess::admin(const std::vector<std::string>& args, std::string* out
         execv(argv[0], argv.data());
         _exit(127);
     }
+    close(inputFds[0]);
     close(pipeFds[1]);
     std::string out;
     char buffer[4096];
@@ -83,7 +93,6 @@ int CentralProcess::admin(const std::vector<std::string>& args, std::string* out
     close(pipeFds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
-    unlink(inputPath.c_str());
     if (output != nullptr)
         *output = out;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
