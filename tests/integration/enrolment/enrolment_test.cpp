@@ -242,6 +242,36 @@ TEST_F(EnrolmentTest, AMalformedEnrolmentFileChangesNothing)
     EXPECT_FALSE(fs::exists(m_dir.file("etc/kiosk.token")));
 }
 
+TEST_F(EnrolmentTest, TheServerCheckSaysWhatFailed)
+{
+    test::TestCa other("Another CA");
+    ASSERT_TRUE(other.make()) << other.error();
+    const std::string wrongCa = m_dir.file("wrong-ca.enrol");
+    ASSERT_EQ(
+        m_central->admin({"enrol-kiosk", "--id", "wrong-ca", "--url", m_url, "--ca", other.caCert(), "--out", wrongCa}),
+        0)
+        << adminLog();
+    const auto tls = kiosk({"--enrol", wrongCa, "--config", packagedConfig(m_dir.file("a"))});
+    EXPECT_EQ(tls.exitCode, 1);
+    EXPECT_NE(tls.output.find("server: TLS failed: the server's certificate is not trusted by the CA in the "
+                              "enrolment file"),
+              std::string::npos)
+        << tls.output;
+
+    const std::string closed = m_dir.file("closed.enrol");
+    ASSERT_EQ(m_central->admin({"enrol-kiosk", "--id", "closed", "--url", "https://127.0.0.1:1", "--ca", m_ca.caCert(),
+                                "--out", closed}),
+              0)
+        << adminLog();
+    const std::string config = packagedConfig(m_dir.file("b"));
+    const auto unreachable = kiosk({"--enrol", closed, "--config", config});
+    EXPECT_EQ(unreachable.exitCode, 1);
+    EXPECT_NE(unreachable.output.find("server: cannot reach the server at https://127.0.0.1:1 (connect"),
+              std::string::npos)
+        << unreachable.output;
+    EXPECT_NE(test::readFile(config).find("\nid = \"closed\"\n"), std::string::npos); // written all the same
+}
+
 /// A kiosk's database pulling from the server with `token`, and the PIN check staff mode makes.
 class KioskPull
 {
