@@ -138,7 +138,8 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME okienko-kiosk)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SECTION misc)
 # What runs beside the kiosk: the compositor (and XWayland, which cage starts), CUPS's lp for the
-# slips, and the fonts its assets link to.
+# slips, the fonts its assets link to, and Mesa (EGL, llvmpipe): on Wayland SDL shows even the
+# software renderer's frames through GL.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "adduser, cage, xwayland, cups-client, fonts-dejavu-core, libegl-mesa0, libgl1-mesa-dri")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cups")
 # The long descriptions: one line per control-file line (CPack indents them), at most 79 columns.

@@ -1,13 +1,16 @@
 // okienko-central: the admin command line and `serve`. Usage:
 //   okienko-central --version
 //   okienko-central --config central.toml check-config | init | import-catalog FILE | add-kiosk NAME
-//       | add-staff --name N --role R --pin P --password W
+//       | enrol-kiosk … | list-kiosks | revoke-kiosk ID | rotate-kiosk ID …   (server/cli/kiosk_commands)
+//       | add-staff --name N --role R | list-staff | deactivate-staff ID | reactivate-staff ID
+//       | reset-password ID | reset-pin ID   (server/cli/staff_commands; secrets from standard input)
 //       | add-slot --id ID --date YYYY-MM-DD --start HH:MM --minutes N --kinds a,b --counsellor N --room R
 //       | serve
 // Every command refuses a central.toml with any problem (unknown keys included) before it touches
 // the database.
 #include "server/api.hpp"
-#include "server/credentials.hpp"
+#include "server/cli/kiosk_commands.hpp"
+#include "server/cli/staff_commands.hpp"
 #include "server/http_server.hpp"
 #include "server/panel/panel.hpp"
 #include "server/server_config.hpp"
@@ -44,7 +47,16 @@ int usage()
                "  init                              create or migrate the database\n"
                "  import-catalog FILE               load a catalogue file (errors with JSON paths)\n"
                "  add-kiosk NAME                    register a kiosk; prints its token once\n"
-               "  add-staff --name N --role R --pin P --password W   (R: equipment, coordinator, admin)\n"
+               "  enrol-kiosk --id ID [--name NAME] --url https://HOST:PORT --ca CA.pem --out FILE\n"
+               "                                    register a kiosk; writes its enrolment file (0600)\n"
+               "  list-kiosks                       every kiosk: state, created, last heartbeat, version\n"
+               "  revoke-kiosk ID                   refuse the kiosk's token from its next request on\n"
+               "  rotate-kiosk ID --url URL --ca CA.pem --out FILE   new token; the old one is refused\n"
+               "  add-staff --name N --role R       (R: equipment, coordinator, admin); PIN, then password\n"
+               "  list-staff                        every staff member: id, role, active or not\n"
+               "  deactivate-staff ID | reactivate-staff ID\n"
+               "  reset-password ID | reset-pin ID  the new secret from standard input\n"
+               "    Secrets: one line each on standard input, or asked twice on a terminal (never argv).\n"
                "  add-slot --id ID --date D --start HH:MM --minutes N --kinds a,b --counsellor N --room R\n"
                "  serve                             run the HTTPS API and the coordinators' panel (/panel)\n",
                stderr);
@@ -222,33 +234,12 @@ int main(int argc, char** argv)
         std::printf("imported: %d changed entities, %d removed\n", summary->upserts, summary->deletes);
         return 0;
     }
-    if (command == "add-kiosk" && args.size() == 4)
-    {
-        if (!protocol::matchesIdPattern(args[3], protocol::IdPattern::Code))
-            return fail("kiosk name: 1–64 of A-Z a-z 0-9 . _ -");
-        auto token = (*store)->addKiosk(args[3], now);
-        if (!token)
-            return fail("add-kiosk failed: " + token.error().describe());
-        std::printf("%s\n", token->c_str());
-        return 0;
-    }
-    if (command == "add-staff")
-    {
-        auto o = options(args, 3);
-        auto role = domain::fromCode<domain::StaffRole>(o["--role"]);
-        if (o["--name"].empty() || !role || o["--pin"].size() < 4 || o["--password"].size() < 8)
-            return fail(
-                "add-staff needs --name, --role (equipment|coordinator|admin), --pin (≥ 4) and --password (≥ 8)");
-        auto pin = hashSecret(o["--pin"]);
-        auto password = hashSecret(o["--password"]);
-        if (!pin || !password)
-            return fail("cannot hash the secrets (out of memory)");
-        auto id = (*store)->addStaff(o["--name"], *role, *pin, *password, now);
-        if (!id)
-            return fail("add-staff failed: " + id.error().describe());
-        std::printf("%s\n", id->c_str());
-        return 0;
-    }
+    const std::vector<std::string> commandArgs(args.begin() + 3, args.end());
+    const cli::CommandContext context{**store, *config, now};
+    if (auto code = cli::runKioskCommand(command, commandArgs, context))
+        return *code;
+    if (auto code = cli::runStaffCommand(command, commandArgs, context))
+        return *code;
     if (command == "add-slot")
     {
         auto o = options(args, 3);

@@ -283,15 +283,21 @@ CREATE TABLE catalog_edits (
 -- An entry's latest change-log row is its version: a form saved over a newer one is refused.
 CREATE INDEX change_log_entity ON change_log(entity, entity_id, seq);
 )sql";
+
+// Migration 5: kiosk lifecycle from the command line (enrol-kiosk, list-kiosks). kiosks.name stays
+// the kiosk's tag (its [kiosk] id); the place's human name is new. Revoking clears active, rotating
+// replaces token_hash: both already columns.
+constexpr const char* kKioskDisplayName = R"sql(
+ALTER TABLE kiosks ADD COLUMN display_name TEXT NOT NULL DEFAULT ''; -- [kiosk] name, for list-kiosks
+)sql";
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
 {
     static const std::vector<db::Migration> migrations{
-        {1, "catalogue", catalog::kCatalogueTablesSql, {}},
-        {2, "server tables", kServerTables, {}},
-        {3, "coordinators' panel", kPanelTables, {}},
-        {4, "catalogue edits in the panel", kCatalogEdits, {}},
+        {1, "catalogue", catalog::kCatalogueTablesSql, {}}, {2, "server tables", kServerTables, {}},
+        {3, "coordinators' panel", kPanelTables, {}},       {4, "catalogue edits in the panel", kCatalogEdits, {}},
+        {5, "kiosk display names", kKioskDisplayName, {}},
     };
     return migrations;
 }

@@ -934,6 +934,25 @@ Result<std::vector<std::pair<std::string, KioskIdentity>>, db::Error> ServerStor
     return out;
 }
 
+Result<std::optional<KioskIdentity>, db::Error> ServerStore::activeKioskByTokenHash(const std::string& tokenHash)
+{
+    auto reader = acquireReader();
+    if (!reader)
+        return makeErr(reader.error());
+    auto found = db::queryOne(
+        *reader, "SELECT id, name FROM kiosks WHERE token_hash = ? AND active = 1",
+        [](db::Row& row)
+        {
+            KioskIdentity kiosk;
+            kiosk.id = row.int64();
+            kiosk.name = row.text();
+            return kiosk;
+        },
+        tokenHash);
+    releaseReader(std::move(reader).value());
+    return found;
+}
+
 Result<std::vector<protocol::EventResult>, db::Error>
 ServerStore::applyEvents(const KioskIdentity& kiosk, const std::vector<protocol::Event>& events, const Now& now)
 {

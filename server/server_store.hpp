@@ -88,6 +88,8 @@ class ServerStore
     // --- API ---
     /// Every active kiosk with its token hash (the API compares hashes in constant time).
     Result<std::vector<std::pair<std::string, KioskIdentity>>, db::Error> activeKiosks();
+    /// The active kiosk whose token has this SHA-256 hex; nullopt when none (revoked, rotated away).
+    Result<std::optional<KioskIdentity>, db::Error> activeKioskByTokenHash(const std::string& tokenHash);
     /// Applies a batch in one transaction, each event in its own savepoint with its id record.
     Result<std::vector<protocol::EventResult>, db::Error>
     applyEvents(const KioskIdentity& kiosk, const std::vector<protocol::Event>& events, const Now& now);

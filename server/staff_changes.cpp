@@ -119,4 +119,24 @@ Status<db::Error> logOpenLoan(db::Database& d, const std::string& loanId, std::i
         protocol::encodeOpenLoan, protocol::decodeOpenLoan);
 }
 
+Status<db::Error> logStaffMember(db::Database& d, const std::string& staffId, std::int64_t now)
+{
+    return logNotice(
+        d, protocol::entity::kStaff, staffId, now, "SELECT name, role, pin_hash, active FROM staff WHERE id = ?",
+        [&](db::Row& r) -> std::optional<domain::Staff>
+        {
+            domain::Staff s;
+            s.id = staffId;
+            s.name = r.text();
+            auto role = domain::fromCode<domain::StaffRole>(r.text());
+            s.pinHash = r.text();
+            s.active = r.integer() != 0;
+            if (!role)
+                return std::nullopt;
+            s.role = *role;
+            return s;
+        },
+        protocol::encodeStaff, protocol::decodeStaff);
+}
+
 } // namespace okienko::server

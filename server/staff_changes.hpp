@@ -1,5 +1,7 @@
 // The staff-mode feed of the change log: reservations awaiting hand-over ("pickup") and open loans
-// ("open_loan"), broadcast to every kiosk with the person's name and phone only. Both the event
+// ("open_loan"), broadcast to every kiosk with the person's name and phone only; and the staff
+// members themselves ("staff": name, role, PIN hash, active), re-published whenever the command
+// line deactivates, reactivates or resets one, so kiosks refuse a withdrawn PIN after their next pull. Both the event
 // application of the store and the coordinators' panel call these after they change a reservation's
 // status or a loan, inside their own write transaction, so the log row commits with the change.
 #pragma once
@@ -23,5 +25,9 @@ Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, s
 /// Logs the loan for every kiosk: an upsert (OpenLoanNotice) while returned_on is NULL, else (or for
 /// an unknown id) a delete.
 Status<db::Error> logOpenLoan(db::Database& d, const std::string& loanId, std::int64_t now);
+
+/// Logs staff member `staffId` as the staff table has it now (an upsert with `active`) for every
+/// kiosk; an unknown id logs a delete, which kiosks apply as a deactivation.
+Status<db::Error> logStaffMember(db::Database& d, const std::string& staffId, std::int64_t now);
 
 } // namespace okienko::server

@@ -228,6 +228,11 @@ class Checker
     ConfigErrors m_errors;
 };
 
+/// A kiosk.toml as the package installs it has no id yet: the one step that gives it one is --enrol.
+constexpr std::string_view kNotEnrolled =
+    "not enrolled: run okienko-kiosk --enrol FILE with the enrolment file from okienko-central enrol-kiosk "
+    "([kiosk] id is missing or empty)";
+
 bool validKioskId(std::string_view id)
 {
     if (id.empty() || id.size() > 64)
@@ -321,6 +326,11 @@ void checkDocument(const toml::table& root, Checker& c, KioskConfig& cfg)
                  return;
              }
              haveId = true;
+             if (id.empty())
+             {
+                 c.add(ConfigErrorKind::MissingKey, n.source(), key, std::string(kNotEnrolled));
+                 return;
+             }
              if (!validKioskId(id))
              {
                  c.add(ConfigErrorKind::InvalidValue, n.source(), key,
@@ -609,9 +619,7 @@ void checkDocument(const toml::table& root, Checker& c, KioskConfig& cfg)
         {
             where = kioskTable->source();
         }
-        c.add(ConfigErrorKind::MissingKey, where, "kiosk.id",
-              "missing key: [kiosk] id is required (the kiosk's identity, e.g. id = \"lapy-hol-1\"): a kiosk "
-              "not yet enrolled (okienko-kiosk --enrol FILE writes it)");
+        c.add(ConfigErrorKind::MissingKey, where, "kiosk.id", std::string(kNotEnrolled));
     }
     if (!haveName)
     {

@@ -2,9 +2,11 @@
 // configuration check, or an automation script run.
 //   okienko-kiosk --config FILE [--windowed] [--software]
 //   okienko-kiosk --check-config FILE
+//   okienko-kiosk --enrol FILE [--config FILE]
 //   okienko-kiosk --version
 //   okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]
 //   okienko-kiosk --config FILE --print-test QUEUE
+#include "kiosk/app/enrolment.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/print_bringup.hpp"
 #include "kiosk/core/automation_script.hpp"
@@ -34,6 +36,7 @@ struct Args
 {
     std::string config = "/etc/okienko/kiosk.toml";
     std::string checkConfig;
+    std::string enrol;
     std::string script;
     std::string failureShot;
     std::string printTest;
@@ -48,6 +51,7 @@ void usage()
 {
     std::puts("usage: okienko-kiosk --config FILE [--windowed] [--software]\n"
               "       okienko-kiosk --check-config FILE\n"
+              "       okienko-kiosk --enrol FILE [--config FILE]\n"
               "       okienko-kiosk --version\n"
               "       okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]\n"
               "       okienko-kiosk --config FILE --print-test QUEUE");
@@ -73,6 +77,11 @@ bool parseArgs(int argc, char** argv, Args& a)
         else if (arg == "--check-config")
         {
             if (!value(a.checkConfig))
+                return false;
+        }
+        else if (arg == "--enrol")
+        {
+            if (!value(a.enrol))
                 return false;
         }
         else if (arg == "--script")
@@ -241,6 +250,8 @@ int main(int argc, char** argv)
     }
     if (!args.checkConfig.empty())
         return checkConfig(args.checkConfig);
+    if (!args.enrol.empty())
+        return runEnrolment(args.enrol, args.config, std::cout);
     if (!args.printTest.empty())
         return printTest(args);
     if (args.headless)

@@ -189,7 +189,7 @@ step_install() {
     local check
     check=$(okienko-kiosk --check-config $conf/kiosk.toml) && fail "check-config accepted an un-enrolled kiosk"
     echo "$check"
-    grep -q 'not yet enrolled' <<<"$check" || fail "check-config does not say the kiosk is not enrolled"
+    grep -q 'not enrolled: run okienko-kiosk --enrol' <<<"$check" || fail "check-config does not say the kiosk is not enrolled"
 
     say "systemd-analyze"
     local unit exposure limit

@@ -43,14 +43,31 @@ CentralProcess::~CentralProcess()
         kill(SIGKILL);
 }
 
-int CentralProcess::admin(const std::vector<std::string>& args, std::string* output) const
+int CentralProcess::admin(const std::vector<std::string>& args, std::string* output, const std::string& input) const
 {
+    // Secrets are read from standard input: a pipe already holding all of `input` (a few lines, far
+    // below the pipe's buffer) and closed, so the child never waits on a terminal.
+    int inputFds[2];
+    if (pipe(inputFds) != 0)
+        return -1;
+    const bool written = write(inputFds[1], input.data(), input.size()) == static_cast<ssize_t>(input.size());
+    close(inputFds[1]);
+    if (!written)
+    {
+        close(inputFds[0]);
+        return -1;
+    }
     int pipeFds[2];
     if (pipe(pipeFds) != 0)
+    {
+        close(inputFds[0]);
         return -1;
+    }
     const pid_t pid = fork();
     if (pid == 0)
     {
+        dup2(inputFds[0], 0);
+        close(inputFds[0]);
         dup2(pipeFds[1], 1);
         const int err = open((m_dir.path() + "/admin.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
         if (err >= 0)
@@ -62,6 +79,7 @@ int CentralProcess::admin(const std::vector<std::string>& args, std::string* out
         execv(argv[0], argv.data());
         _exit(127);
     }
+    close(inputFds[0]);
     close(pipeFds[1]);
     std::string out;
     char buffer[4096];

@@ -23,7 +23,8 @@ class CentralProcess
     CentralProcess& operator=(const CentralProcess&) = delete;
 
     /// Runs an admin command to completion; returns its exit code and fills `output` with stdout.
-    int admin(const std::vector<std::string>& args, std::string* output = nullptr) const;
+    /// Its standard input is `input` (secrets, one line each), or empty.
+    int admin(const std::vector<std::string>& args, std::string* output = nullptr, const std::string& input = {}) const;
     /// init + import-catalog of `catalogJson` + add-kiosk; returns the token ("" on failure).
     std::string prepare(const std::string& catalogJson, const std::string& kioskName = "kiosk-1");
     bool start();

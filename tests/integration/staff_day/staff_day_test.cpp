@@ -111,9 +111,8 @@ class StaffDayTest : public ::testing::Test
         ASSERT_FALSE(token.empty()) << test::readFile(m_central->dir() + "/admin.log");
         ASSERT_TRUE(test::writeFile(m_dir.file("token"), token + "\n"));
         std::string id;
-        ASSERT_EQ(m_central->admin({"add-staff", "--name", "Marta Wydawczyni", "--role", "equipment", "--pin",
-                                    kStaffPin, "--password", "sprzet-2026-haslo"},
-                                   &id),
+        ASSERT_EQ(m_central->admin({"add-staff", "--name", "Marta Wydawczyni", "--role", "equipment"}, &id,
+                                   std::string(kStaffPin) + "\nsprzet-2026-haslo\n"),
                   0)
             << test::readFile(m_central->dir() + "/admin.log");
         while (!id.empty() && (id.back() == '\n' || id.back() == '\r'))
