@@ -3,13 +3,15 @@
 //   okienko-central --config central.toml check-config | init | import-catalog FILE | add-kiosk NAME
 //       | add-staff --name N --role R --pin P --password W
 //       | add-slot --id ID --date YYYY-MM-DD --start HH:MM --minutes N --kinds a,b --counsellor N --room R
-//       | serve
+//       | serve | backup [--dir DIR] [--keep N] | restore FILE
 // Every command refuses a central.toml with any problem (unknown keys included) before it touches
 // the database.
 #include "server/api.hpp"
+#include "server/cli/backup_commands.hpp"
 #include "server/credentials.hpp"
 #include "server/http_server.hpp"
 #include "server/panel/panel.hpp"
+#include "server/serve_lock.hpp"
 #include "server/server_config.hpp"
 #include "server/server_store.hpp"
 #include "server/store_watchdog.hpp"
@@ -26,6 +28,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <pthread.h>
 #include <string>
 #include <thread>
@@ -46,7 +49,9 @@ int usage()
                "  add-kiosk NAME                    register a kiosk; prints its token once\n"
                "  add-staff --name N --role R --pin P --password W   (R: equipment, coordinator, admin)\n"
                "  add-slot --id ID --date D --start HH:MM --minutes N --kinds a,b --counsellor N --room R\n"
-               "  serve                             run the HTTPS API and the coordinators' panel (/panel)\n",
+               "  serve                             run the HTTPS API and the coordinators' panel (/panel)\n"
+               "  backup [--dir DIR] [--keep N]     a verified copy while serving ([backup] in central.toml)\n"
+               "  restore FILE                      put a backup in place (server stopped); kiosks resync\n",
                stderr);
     return 2;
 }
@@ -191,6 +196,23 @@ int main(int argc, char** argv)
     {
         report(config.error());
         return fail("refusing to start with a configuration that has problems (see above)");
+    }
+
+    if (command == "backup")
+        return cli::backupCommand(*config, std::vector<std::string>(args.begin() + 3, args.end()), systemNow().unix);
+    if (command == "restore" && args.size() == 4)
+        return cli::restoreCommand(*config, args[3], systemNow().unix);
+    if (command == "init")
+        if (auto backedUp = cli::backupBeforeUpgrade(*config, systemNow().unix); !backedUp)
+            return fail(backedUp.error());
+    // Held while serving: `restore` refuses to replace a database a server is using.
+    std::optional<ServeLock> serveLock;
+    if (command == "serve")
+    {
+        auto lock = ServeLock::acquire(config->databasePath);
+        if (!lock)
+            return fail(lock.error());
+        serveLock.emplace(std::move(lock).value());
     }
 
     StoreOptions storeOptions;

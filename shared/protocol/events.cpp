@@ -175,9 +175,14 @@ Result<EventResult, ProtocolError> decodeEventResult(const Json& value, const st
     return out;
 }
 
-std::string encodeEventResults(const std::vector<EventResult>& results)
+std::string encodeEventResults(const std::vector<EventResult>& results, const std::string& epoch)
 {
-    return encodeList("results", results, encodeEventResult);
+    if (epoch.empty())
+        return encodeList("results", results, encodeEventResult);
+    Json list = Json::array();
+    for (const EventResult& r : results)
+        list.push_back(encodeEventResult(r));
+    return Json{{"results", std::move(list)}, {"epoch", epoch}}.dump();
 }
 
 Result<std::vector<EventResult>, ProtocolError> decodeEventResults(std::string_view body)

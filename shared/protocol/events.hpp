@@ -98,8 +98,9 @@ struct EventResult
 Json encodeEventResult(const EventResult& result);
 Result<EventResult, ProtocolError> decodeEventResult(const Json& value, const std::string& path = "$");
 
-/// The 200 body of POST /api/v1/events: {"results":[…]} in the order of the request.
-std::string encodeEventResults(const std::vector<EventResult>& results);
+/// The 200 body of POST /api/v1/events: {"results":[…]} in the order of the request, and the server
+/// database's "epoch" when given (lost_events.hpp: how kiosks notice a restore).
+std::string encodeEventResults(const std::vector<EventResult>& results, const std::string& epoch = {});
 Result<std::vector<EventResult>, ProtocolError> decodeEventResults(std::string_view body);
 
 } // namespace okienko::protocol
