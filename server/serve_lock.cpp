@@ -4,7 +4,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
 
@@ -22,6 +24,13 @@ Result<ServeLock, std::string> ServeLock::acquire(const std::string& databasePat
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0)
         return makeErr("cannot open the lock file " + path + ": " + std::strerror(errno));
+    // A restore run as root must not leave a lock file the service user cannot open.
+    struct stat directory
+    {
+    };
+    const std::string parent = std::filesystem::path(databasePath).parent_path().string();
+    if (::geteuid() == 0 && ::stat(parent.empty() ? "." : parent.c_str(), &directory) == 0)
+        (void)::fchown(fd, directory.st_uid, directory.st_gid);
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0)
     {
         const int error = errno;
