@@ -269,6 +269,18 @@ StepResult SyncSession::sendHeartbeat(const protocol::Heartbeat& heartbeat)
     return {};
 }
 
+Result<HttpResponse, StepResult> SyncSession::postExpectingOk(const std::string& path, const std::string& body)
+{
+    auto response = m_client.postJson(path, body);
+    if (!response)
+        return makeErr(transportFailure(response.error()));
+    noteDate(*response);
+    if (response->status != 200)
+        return makeErr(httpFailure(*response));
+    noteEpoch(*response);
+    return std::move(response).value();
+}
+
 StepResult SyncSession::reconcileAfterRestore()
 {
     EventReceipts receipts(m_db);
@@ -325,16 +337,12 @@ StepResult SyncSession::resendReceipts(const std::vector<EventReceipt>& receipts
     }
     if (events.empty())
         return {};
-    auto response = m_client.postJson("/api/v1/events", protocol::encodeEventBatch(events));
+    auto response = postExpectingOk("/api/v1/events", protocol::encodeEventBatch(events));
     if (!response)
-        return transportFailure(response.error());
-    noteDate(*response);
-    if (response->status != 200)
-        return httpFailure(*response);
+        return response.error();
     auto results = protocol::decodeEventResults(response->body);
     if (!results)
         return fail("bad_response", results.error().describe());
-    noteEpoch(*response);
     StepResult r;
     for (const auto& result : *results)
     {
@@ -358,16 +366,12 @@ StepResult SyncSession::reportLost(const std::vector<EventReceipt>& receipts, st
     std::vector<protocol::LostEventReport> reports;
     for (const auto& r : receipts)
         reports.push_back({r.id, r.type.substr(0, 64), r.reference, r.ackedAt});
-    auto response = m_client.postJson("/api/v1/lost-events", protocol::encodeLostEventReports(reports));
+    auto response = postExpectingOk("/api/v1/lost-events", protocol::encodeLostEventReports(reports));
     if (!response)
-        return transportFailure(response.error());
-    noteDate(*response);
-    if (response->status != 200)
-        return httpFailure(*response);
+        return response.error();
     auto results = protocol::decodeLostEventResults(response->body);
     if (!results)
         return fail("bad_response", results.error().describe());
-    noteEpoch(*response);
     StepResult r;
     for (const auto& result : *results)
     {

@@ -81,6 +81,8 @@ class SyncSession
     StepResult transportFailure(const TransportError& error);
     void noteDate(const HttpResponse& response);
     void noteEpoch(const HttpResponse& response);
+    /// POSTs `body` to `path`; a transport failure or an answer other than 200 is the step's failure.
+    Result<HttpResponse, StepResult> postExpectingOk(const std::string& path, const std::string& body);
     StepResult resendReceipts(const std::vector<EventReceipt>& receipts, std::vector<std::string>& settled,
                               std::vector<EventReceipt>& toReport);
     StepResult reportLost(const std::vector<EventReceipt>& receipts, std::vector<std::string>& settled);

@@ -65,6 +65,10 @@ struct Event
 Result<Event, ProtocolError> decodeEvent(const Json& value, const std::string& path = "$");
 Json encodeEvent(const Event& event);
 
+/// The list of a body {"events": [ … 1..100 items … ]} (POST /api/v1/events and /api/v1/lost-events),
+/// nothing else in the object; the items are for the caller to decode.
+Result<Json, ProtocolError> decodeEventsEnvelope(std::string_view body);
+
 /// The body of POST /api/v1/events: {"events": [ … 1..100 events … ]}, ids unique in the batch.
 Result<std::vector<Event>, ProtocolError> decodeEventBatch(std::string_view body);
 std::string encodeEventBatch(const std::vector<Event>& events);

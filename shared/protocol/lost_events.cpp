@@ -79,15 +79,9 @@ std::string encodeLostEventReports(const std::vector<LostEventReport>& reports)
 
 Result<std::vector<LostEventReport>, ProtocolError> decodeLostEventReports(std::string_view body)
 {
-    auto parsed = parseJson(body);
-    if (!parsed)
-        return makeErr(parsed.error());
-    ObjectReader r(*parsed, "$");
-    const Json* list = r.array("events", kMaxEventsPerBatch);
-    if (!r.finish())
-        return makeErr(r.error());
-    if (list->empty())
-        return makeErr(ProtocolError{ProtocolErrorCode::BadValue, "$.events", "no events"});
+    auto list = decodeEventsEnvelope(body);
+    if (!list)
+        return makeErr(list.error());
     std::vector<LostEventReport> out;
     std::set<std::string, std::less<>> seen;
     for (std::size_t i = 0; i < list->size(); ++i)
