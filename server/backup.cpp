@@ -78,9 +78,10 @@ Status<std::string> createPrivateFile(const std::string& path, const std::string
     return {};
 }
 
-Status<std::string> syncFile(const std::string& path)
+/// fsync of a file or (with O_DIRECTORY) a directory.
+Status<std::string> syncPath(const std::string& path, int extraFlags)
 {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | extraFlags);
     if (fd < 0)
         return makeErr(errnoText("cannot open " + path));
     const bool synced = ::fsync(fd) == 0;
@@ -239,7 +240,7 @@ Status<std::string> copyDatabase(const std::string& from, const std::string& to,
     };
     auto copied = copy();
     if (copied)
-        copied = syncFile(to);
+        copied = syncPath(to, 0);
     if (!copied)
         ::unlink(to.c_str());
     return copied;
@@ -314,15 +315,7 @@ Result<std::vector<std::string>, std::string> pruneBackups(const std::string& di
 
 Status<std::string> syncDirectory(const std::string& dir)
 {
-    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return makeErr(errnoText("cannot open " + dir));
-    const bool synced = ::fsync(fd) == 0;
-    const std::string problem = synced ? std::string() : errnoText("cannot sync " + dir);
-    ::close(fd);
-    if (!synced)
-        return makeErr(problem);
-    return {};
+    return syncPath(dir, O_DIRECTORY);
 }
 
 } // namespace okienko::server
