@@ -6,7 +6,9 @@
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/fast_paths.hpp"
+#include "shared/protocol/lost_events.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <exception>
@@ -50,11 +52,10 @@ double steadySeconds()
 
 const std::vector<Api::Route>& Api::routes()
 {
-    static const std::vector<Route> kRoutes{{"/api/v1/changes", "GET", &Api::changes},
-                                            {"/api/v1/events", "POST", &Api::events},
-                                            {"/api/v1/reservations/hold", "POST", &Api::hold},
-                                            {"/api/v1/counselling/book", "POST", &Api::book},
-                                            {"/api/v1/heartbeat", "POST", &Api::heartbeat}};
+    static const std::vector<Route> kRoutes{
+        {"/api/v1/changes", "GET", &Api::changes},         {"/api/v1/events", "POST", &Api::events},
+        {"/api/v1/reservations/hold", "POST", &Api::hold}, {"/api/v1/counselling/book", "POST", &Api::book},
+        {"/api/v1/heartbeat", "POST", &Api::heartbeat},    {"/api/v1/lost-events", "POST", &Api::lostEvents}};
     return kRoutes;
 }
 
@@ -195,7 +196,7 @@ ApiResponse Api::events(const KioskIdentity& kiosk, const ApiRequest& request)
                std::string(protocol::toCode(r.status)) + (r.code.empty() ? "" : " " + r.code) + "\n";
     }
     std::fputs(log.c_str(), stderr);
-    return json(200, protocol::encodeEventResults(*results));
+    return json(200, protocol::encodeEventResults(*results, m_store.epoch()));
 }
 
 ApiResponse Api::changes(const KioskIdentity& kiosk, const ApiRequest& request)
@@ -266,7 +267,24 @@ ApiResponse Api::heartbeat(const KioskIdentity& kiosk, const ApiRequest& request
     const Now now = m_clock();
     if (auto s = m_store.recordHeartbeat(kiosk, *decoded, now); !s)
         return fromStoreError(s.error());
-    return json(200, protocol::Json{{"server_time", now.unix}}.dump());
+    return json(200, protocol::Json{{"server_time", now.unix}, {"epoch", m_store.epoch()}}.dump());
+}
+
+ApiResponse Api::lostEvents(const KioskIdentity& kiosk, const ApiRequest& request)
+{
+    auto reports = protocol::decodeLostEventReports(request.body);
+    if (!reports)
+        return badRequest(reports.error());
+    auto results = m_store.recordLostEvents(kiosk, *reports, m_clock());
+    if (!results)
+        return fromStoreError(results.error());
+    const auto lost =
+        std::count_if(results->begin(), results->end(),
+                      [](const protocol::LostEventResult& r) { return r.status == protocol::LostEventStatus::Lost; });
+    // Counts only: the coordinators' kiosks page lists them.
+    std::fprintf(stderr, "okienko-central: kiosk=%s reported %zu events acknowledged before a restore: %ld lost\n",
+                 kiosk.name.c_str(), reports->size(), static_cast<long>(lost));
+    return json(200, protocol::encodeLostEventResults(*results, m_store.epoch()));
 }
 
 } // namespace okienko::server

@@ -72,6 +72,7 @@ class Api
     ApiResponse hold(const KioskIdentity& kiosk, const ApiRequest& request);
     ApiResponse book(const KioskIdentity& kiosk, const ApiRequest& request);
     ApiResponse heartbeat(const KioskIdentity& kiosk, const ApiRequest& request);
+    ApiResponse lostEvents(const KioskIdentity& kiosk, const ApiRequest& request);
 
     ServerStore& m_store;
     ServerConfig m_config;

@@ -5,14 +5,16 @@
 //       | add-staff --name N --role R | list-staff | deactivate-staff ID | reactivate-staff ID
 //       | reset-password ID | reset-pin ID   (server/cli/staff_commands; secrets from standard input)
 //       | add-slot --id ID --date YYYY-MM-DD --start HH:MM --minutes N --kinds a,b --counsellor N --room R
-//       | serve
+//       | serve | backup [--dir DIR] [--keep N] | restore FILE
 // Every command refuses a central.toml with any problem (unknown keys included) before it touches
 // the database.
 #include "server/api.hpp"
+#include "server/cli/backup_commands.hpp"
 #include "server/cli/kiosk_commands.hpp"
 #include "server/cli/staff_commands.hpp"
 #include "server/http_server.hpp"
 #include "server/panel/panel.hpp"
+#include "server/serve_lock.hpp"
 #include "server/server_config.hpp"
 #include "server/server_store.hpp"
 #include "server/store_watchdog.hpp"
@@ -29,8 +31,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <pthread.h>
 #include <string>
+#include <sys/stat.h>
 #include <thread>
 #include <vector>
 
@@ -58,7 +62,9 @@ int usage()
                "  reset-password ID | reset-pin ID  the new secret from standard input\n"
                "    Secrets: one line each on standard input, or asked twice on a terminal (never argv).\n"
                "  add-slot --id ID --date D --start HH:MM --minutes N --kinds a,b --counsellor N --room R\n"
-               "  serve                             run the HTTPS API and the coordinators' panel (/panel)\n",
+               "  serve                             run the HTTPS API and the coordinators' panel (/panel)\n"
+               "  backup [--dir DIR] [--keep N]     a verified copy while serving ([backup] in central.toml)\n"
+               "  restore FILE                      put a backup in place (server stopped); kiosks resync\n",
                stderr);
     return 2;
 }
@@ -187,6 +193,9 @@ int serve(ServerStore& store, const ServerConfig& config)
 
 int main(int argc, char** argv)
 {
+    // Every file this program makes (the database and its WAL, backups, enrolment files) holds
+    // residents' or kiosks' secrets: owner-only whoever runs it, not only under the unit's UMask=.
+    umask(077);
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.size() == 1 && args[0] == "--version")
     {
@@ -203,6 +212,23 @@ int main(int argc, char** argv)
     {
         report(config.error());
         return fail("refusing to start with a configuration that has problems (see above)");
+    }
+
+    if (command == "backup")
+        return cli::backupCommand(*config, std::vector<std::string>(args.begin() + 3, args.end()), systemNow().unix);
+    if (command == "restore" && args.size() == 4)
+        return cli::restoreCommand(*config, args[3], systemNow().unix);
+    if (command == "init")
+        if (auto backedUp = cli::backupBeforeUpgrade(*config, systemNow().unix); !backedUp)
+            return fail(backedUp.error());
+    // Held while serving: `restore` refuses to replace a database a server is using.
+    std::optional<ServeLock> serveLock;
+    if (command == "serve")
+    {
+        auto lock = ServeLock::acquire(config->databasePath);
+        if (!lock)
+            return fail(lock.error());
+        serveLock.emplace(std::move(lock).value());
     }
 
     StoreOptions storeOptions;

@@ -139,6 +139,8 @@ std::vector<KeySpec> keySpecs(ServerConfig& c)
         {"holds", "expiry_working_days", whole(0, 365, c.holdExpiryWorkingDays)},
         {"holds", "search_days", whole(1, 3660, c.holdSearchDays)},
         {"callbacks", "max_failed_attempts", whole(1, 100, c.callbackMaxFailedAttempts)},
+        {"backup", "dir", text(c.backupDir)},
+        {"backup", "keep", whole(1, 3650, c.backupKeep)},
     };
 }
 
@@ -224,6 +226,9 @@ Result<ServerConfig, ServerConfigErrors> loadServerConfig(const std::string& pat
         problems.add({}, "database.path", "missing key: [database] path is required (the server's SQLite file)");
     else if (dbPath->is_string() && c.databasePath.empty())
         problems.add(dbPath->source(), "database.path", "invalid value: the path must not be empty");
+    if (const toml::node* dir = root.at_path("backup.dir").node();
+        dir != nullptr && dir->is_string() && c.backupDir.empty())
+        problems.add(dir->source(), "backup.dir", "invalid value: the directory must not be empty");
     if (!problems.errors().empty())
     {
         // toml++ keeps a table's keys sorted; the administrator reads the file from the top.
@@ -236,6 +241,7 @@ Result<ServerConfig, ServerConfigErrors> loadServerConfig(const std::string& pat
     c.databasePath = resolve(base, c.databasePath);
     c.tlsCertFile = resolve(base, c.tlsCertFile);
     c.tlsKeyFile = resolve(base, c.tlsKeyFile);
+    c.backupDir = resolve(base, c.backupDir);
     return c;
 }
 

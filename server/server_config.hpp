@@ -28,6 +28,8 @@ struct ServerConfig
     int holdSearchDays = 180;          ///< how far ahead next_available looks
     int callbackMaxFailedAttempts = 3; ///< a callback is closed after this many failed attempts
     std::size_t maxBodyBytes = 1024 * 1024;
+    std::string backupDir = "/var/backups/okienko"; ///< where `backup` and the pre-upgrade backup of `init` write
+    int backupKeep = 14;                            ///< `backup` keeps this many newest copies there
 };
 
 /// One problem of a central.toml, with its position when it has one.

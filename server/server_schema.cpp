@@ -290,14 +290,34 @@ CREATE INDEX change_log_entity ON change_log(entity, entity_id, seq);
 constexpr const char* kKioskDisplayName = R"sql(
 ALTER TABLE kiosks ADD COLUMN display_name TEXT NOT NULL DEFAULT ''; -- [kiosk] name, for list-kiosks
 )sql";
+
+// Migration 6: events kiosks had acknowledged that the database lacks after a restore from an older
+// backup (POST /api/v1/lost-events). No payload and no personal data: the type, the reference code and
+// when the kiosk got the acknowledgement, so coordinators can help the resident who shows the slip.
+// Independent of migration 5 (it names only kiosks, a table of migration 2).
+constexpr const char* kLostEvents = R"sql(
+CREATE TABLE lost_events (
+    id TEXT PRIMARY KEY,                              -- the event id the kiosk had acknowledged
+    kiosk_id INTEGER NOT NULL REFERENCES kiosks(id),
+    type TEXT NOT NULL,
+    reference TEXT NOT NULL DEFAULT '',               -- reference code, inventory number or loan id
+    acked_at INTEGER NOT NULL,                        -- kiosk clock, Unix seconds
+    reported_at INTEGER NOT NULL,                     -- server clock
+    epoch TEXT NOT NULL                               -- server_meta.epoch when it was reported
+) STRICT;
+CREATE INDEX lost_events_reported ON lost_events(reported_at);
+)sql";
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
 {
     static const std::vector<db::Migration> migrations{
-        {1, "catalogue", catalog::kCatalogueTablesSql, {}}, {2, "server tables", kServerTables, {}},
-        {3, "coordinators' panel", kPanelTables, {}},       {4, "catalogue edits in the panel", kCatalogEdits, {}},
+        {1, "catalogue", catalog::kCatalogueTablesSql, {}},
+        {2, "server tables", kServerTables, {}},
+        {3, "coordinators' panel", kPanelTables, {}},
+        {4, "catalogue edits in the panel", kCatalogEdits, {}},
         {5, "kiosk display names", kKioskDisplayName, {}},
+        {6, "events lost in a restore", kLostEvents, {}},
     };
     return migrations;
 }

@@ -734,8 +734,8 @@ Now systemNow()
     return n;
 }
 
-ServerStore::ServerStore(std::string path, StoreOptions options, db::Database writer)
-    : m_path(std::move(path)), m_options(options), m_writer(std::move(writer))
+ServerStore::ServerStore(std::string path, StoreOptions options, db::Database writer, std::string epoch)
+    : m_path(std::move(path)), m_epoch(std::move(epoch)), m_options(options), m_writer(std::move(writer))
 {
 }
 
@@ -750,7 +750,12 @@ Result<std::unique_ptr<ServerStore>, db::Error> ServerStore::open(const std::str
     auto version = db::migrate(*writer, serverMigrations());
     if (!version)
         return makeErr(version.error());
-    return std::unique_ptr<ServerStore>(new ServerStore(path, options, std::move(writer).value()));
+    auto epoch = db::queryText(*writer, "SELECT epoch FROM server_meta");
+    if (!epoch)
+        return makeErr(epoch.error());
+    if (!*epoch)
+        return makeErr(badData("server_meta is empty"));
+    return std::unique_ptr<ServerStore>(new ServerStore(path, options, std::move(writer).value(), std::move(**epoch)));
 }
 
 Result<db::Database, db::Error> ServerStore::acquireReader()
@@ -1296,6 +1301,39 @@ Result<std::int64_t, db::Error> logCatalogDelete(db::Database& d, std::string_vi
     if (auto st = logDelete(d, entity, id, now); !st)
         return makeErr(st.error());
     return d.lastInsertRowId();
+}
+
+Result<std::vector<protocol::LostEventResult>, db::Error>
+ServerStore::recordLostEvents(const KioskIdentity& kiosk, const std::vector<protocol::LostEventReport>& reports,
+                              const Now& now)
+{
+    std::vector<protocol::LostEventResult> results;
+    auto written = write(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            for (const auto& r : reports)
+            {
+                // Only an applied event counts: a re-sent event the restored database refused (its loan
+                // was lost with it) is as lost as one never re-sent.
+                auto applied = db::exists(d, "SELECT 1 FROM events WHERE id = ? AND status = 'applied'", r.id);
+                if (!applied)
+                    return makeErr(applied.error());
+                if (*applied)
+                {
+                    results.push_back({r.id, protocol::LostEventStatus::Present});
+                    continue;
+                }
+                OKIENKO_TRY(db::exec(d,
+                                     "INSERT INTO lost_events(id, kiosk_id, type, reference, acked_at, reported_at, "
+                                     "epoch) VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING",
+                                     r.id, kiosk.id, r.type, r.reference, r.ackedAt, now.unix, m_epoch));
+                results.push_back({r.id, protocol::LostEventStatus::Lost});
+            }
+            return {};
+        });
+    if (!written)
+        return makeErr(written.error());
+    return results;
 }
 
 Result<std::int64_t, db::Error> ServerStore::purgeEvents(int retentionDays, const Now& now)

@@ -10,6 +10,7 @@
 #include "shared/domain/catalog.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/fast_paths.hpp"
+#include "shared/protocol/lost_events.hpp"
 #include "shared/util/date.hpp"
 #include "shared/util/result.hpp"
 
@@ -98,6 +99,10 @@ class ServerStore
                                                const protocol::CounsellingBookRequest& request, const Now& now);
     Result<Outcome, db::Error> changes(const KioskIdentity& kiosk, const std::string& since, int limit);
     Status<db::Error> recordHeartbeat(const KioskIdentity& kiosk, const protocol::Heartbeat& heartbeat, const Now& now);
+    /// For each event a kiosk had acknowledged before a restore: Present when this database applied
+    /// it, else Lost, recorded in lost_events (a repeated report changes nothing).
+    Result<std::vector<protocol::LostEventResult>, db::Error>
+    recordLostEvents(const KioskIdentity& kiosk, const std::vector<protocol::LostEventReport>& reports, const Now& now);
     /// Deletes event-id records older than `retentionDays`; returns how many.
     Result<std::int64_t, db::Error> purgeEvents(int retentionDays, const Now& now);
 
@@ -109,13 +114,17 @@ class ServerStore
     Status<db::Error> read(const std::function<Status<db::Error>(db::Database&)>& work);
 
     const std::string& path() const { return m_path; }
+    /// server_meta.epoch as it was when the store opened (only `restore`, with the server stopped,
+    /// changes it): sent with every events and heartbeat answer so kiosks notice a restore.
+    const std::string& epoch() const { return m_epoch; }
 
   private:
-    ServerStore(std::string path, StoreOptions options, db::Database writer);
+    ServerStore(std::string path, StoreOptions options, db::Database writer, std::string epoch);
     Result<db::Database, db::Error> acquireReader();
     void releaseReader(db::Database db);
 
     std::string m_path;
+    std::string m_epoch;
     StoreOptions m_options;
     std::mutex m_writeMutex;
     db::Database m_writer;

@@ -26,6 +26,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <sys/stat.h>
 
 namespace
 {
@@ -231,6 +232,9 @@ int runInteractive(const Args& a)
 
 int main(int argc, char** argv)
 {
+    // The kiosk's database holds names, phones and PESEL numbers until the server has them:
+    // owner-only whoever starts the kiosk, not only under the unit's UMask=.
+    umask(077);
     Args args;
     if (!parseArgs(argc, argv, args))
     {

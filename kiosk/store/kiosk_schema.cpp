@@ -229,6 +229,24 @@ CREATE TABLE staff_loans (
 CREATE INDEX staff_loans_unit ON staff_loans(inventory_number);
 )sql";
 
+// Receipts of acknowledged events (kiosk/sync/event_receipts). Acknowledging an event erases its
+// payload from the outbox; a receipt keeps what the kiosk needs if the server is later restored from
+// an older backup and lost the event: its id, type and reference code, and the whole payload only
+// for events that hold no personal data (so those can be sent again). Kept 28 days, at most 20 000.
+constexpr const char* kEventReceipts = R"sql(
+CREATE TABLE event_receipts (
+    id TEXT PRIMARY KEY,            -- the event id
+    type TEXT NOT NULL,
+    reference TEXT NOT NULL DEFAULT '', -- reference code, inventory number or loan id; no personal data
+    created_at INTEGER NOT NULL,    -- the event's created_at, sent again unchanged
+    acked_at INTEGER NOT NULL,      -- kiosk wall clock when the server acknowledged it
+    epoch TEXT NOT NULL DEFAULT '', -- the server database epoch that acknowledged it ('' not known)
+    resend_payload TEXT             -- the payload, only for events without personal data; else NULL
+) STRICT;
+CREATE INDEX event_receipts_acked ON event_receipts(acked_at);
+CREATE INDEX event_receipts_epoch ON event_receipts(epoch);
+)sql";
+
 } // namespace
 
 const std::vector<db::Migration>& kioskMigrations()
@@ -239,6 +257,7 @@ const std::vector<db::Migration>& kioskMigrations()
         {3, "requests and outbox", kRequestsAndOutbox, {}},
         {4, "outbox sequence and states", kOutboxSequence, {}},
         {5, "staff mode: PIN guard, pick-ups and open loans", kStaffMode, {}},
+        {6, "receipts of acknowledged events", kEventReceipts, {}},
     };
     return migrations;
 }

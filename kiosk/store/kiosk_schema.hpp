@@ -2,7 +2,8 @@
 // shared/catalog, which the server holds too), (2) counselling slots, staff and the sync cursor,
 // (3) the kiosk's own requests and the transactional outbox, (4) a strict outbox sequence, outbox
 // states (pending/acked/dead) and the event's subject row, (5) staff mode: the PIN guard,
-// reservations awaiting hand-over and open loans from the server.
+// reservations awaiting hand-over and open loans from the server, (6) receipts of acknowledged
+// events, for the recovery after a server restore.
 // A released migration is never edited; a schema change is a new migration at the end.
 #pragma once
 
@@ -18,7 +19,7 @@ namespace okienko::kiosk
 {
 
 /// The newest schema version this program knows (= kioskMigrations().size()).
-inline constexpr int kKioskSchemaVersion = 5;
+inline constexpr int kKioskSchemaVersion = 6;
 
 /// Every migration of the kiosk database, numbered 1..kKioskSchemaVersion.
 const std::vector<db::Migration>& kioskMigrations();

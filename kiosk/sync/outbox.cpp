@@ -2,6 +2,7 @@
 // used in an erase come from the fixed list in eraseSql(), never from the database or the server.
 #include "kiosk/sync/outbox.hpp"
 
+#include "kiosk/sync/event_receipts.hpp"
 #include "shared/db/query.hpp"
 #include "shared/util/uuid.hpp"
 
@@ -64,6 +65,14 @@ Result<std::int64_t, Error> count(db::Database& db, std::string_view sql)
         return makeErr(n.error());
     return n->value_or(0);
 }
+
+/// The columns of a pending outbox row that acknowledging it needs.
+struct PendingRow
+{
+    std::string subjectTable, subjectId, type;
+    std::int64_t createdAt = 0;
+    std::string payload;
+};
 
 const char* outcomeCode(OutcomeKind kind)
 {
@@ -166,7 +175,7 @@ Result<std::vector<OutboxEvent>, Error> Outbox::nextBatch(int limit)
     return out;
 }
 
-Result<AckSummary, Error> Outbox::markAcked(const std::vector<EventOutcome>& results)
+Result<AckSummary, Error> Outbox::markAcked(const std::vector<EventOutcome>& results, const std::string& serverEpoch)
 {
     AckSummary summary;
     if (results.empty())
@@ -175,27 +184,35 @@ Result<AckSummary, Error> Outbox::markAcked(const std::vector<EventOutcome>& res
     if (!tx)
         return makeErr(tx.error());
     const std::int64_t now = m_clock.wallSeconds();
+    EventReceipts receipts(m_db);
 
     for (const auto& r : results)
     {
         // The subject of a pending event; nullopt when the event is unknown or no longer pending.
-        auto subject = db::queryOne(
-            m_db, "SELECT subject_table, subject_id FROM outbox WHERE id = ?1 AND state = 'pending'",
+        auto pending = db::queryOne(
+            m_db,
+            "SELECT subject_table, subject_id, type, created_at, payload FROM outbox WHERE id = ?1 AND "
+            "state = 'pending'",
             [](db::Row& row)
             {
-                std::string table = row.optionalText().value_or("");
-                std::string id = row.optionalText().value_or("");
-                return std::pair{std::move(table), std::move(id)};
+                PendingRow p;
+                p.subjectTable = row.optionalText().value_or("");
+                p.subjectId = row.optionalText().value_or("");
+                p.type = row.text();
+                p.createdAt = row.int64();
+                p.payload = row.optionalText().value_or("");
+                return p;
             },
             r.id);
-        if (!subject)
-            return makeErr(subject.error());
-        if (!*subject)
+        if (!pending)
+            return makeErr(pending.error());
+        if (!*pending)
         {
             ++summary.ignored;
             continue;
         }
-        const auto& [subjectTableName, subjectRowId] = **subject;
+        const std::string& subjectTableName = (*pending)->subjectTable;
+        const std::string& subjectRowId = (*pending)->subjectId;
 
         if (r.kind == OutcomeKind::Rejected)
         {
@@ -214,6 +231,10 @@ Result<AckSummary, Error> Outbox::markAcked(const std::vector<EventOutcome>& res
                                 r.id, outcomeCode(r.kind), now);
             !ran)
             return makeErr(ran.error());
+        if (auto kept =
+                receipts.record(r.id, (*pending)->type, (*pending)->payload, (*pending)->createdAt, now, serverEpoch);
+            !kept)
+            return makeErr(kept.error());
         if (!subjectTableName.empty())
         {
             auto erased = eraseSubject(subjectTableName, subjectRowId, now);

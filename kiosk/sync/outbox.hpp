@@ -105,8 +105,10 @@ class Outbox
     Result<std::vector<OutboxEvent>, db::Error> nextBatch(int limit);
 
     /// Records the server's answers in one transaction: applied/duplicate → acked, payload and the
-    /// subject's PERSONAL columns erased; rejected → dead letter (payload kept for staff).
-    Result<AckSummary, db::Error> markAcked(const std::vector<EventOutcome>& results);
+    /// subject's PERSONAL columns erased, and a receipt written (event_receipts.hpp) under the
+    /// server's database `serverEpoch`; rejected → dead letter (payload kept for staff).
+    Result<AckSummary, db::Error> markAcked(const std::vector<EventOutcome>& results,
+                                            const std::string& serverEpoch = {});
 
     /// Counts a failed send of these events and stores a short error code (never payload data).
     Status<db::Error> recordFailure(const std::vector<std::string>& ids, std::string_view code);

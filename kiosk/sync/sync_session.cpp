@@ -7,6 +7,7 @@
 #include "shared/db/transaction.hpp"
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/events.hpp"
+#include "shared/protocol/lost_events.hpp"
 #include "shared/text/percent_encode.hpp"
 
 #include <algorithm>
@@ -59,6 +60,12 @@ void SyncSession::noteDate(const HttpResponse& response)
 {
     if (response.serverDate)
         m_clockOffset = *response.serverDate - m_clock.wallSeconds();
+}
+
+void SyncSession::noteEpoch(const HttpResponse& response)
+{
+    if (std::string epoch = protocol::responseEpoch(response.body); !epoch.empty())
+        m_serverEpoch = std::move(epoch);
 }
 
 StepResult SyncSession::transportFailure(const TransportError& error)
@@ -172,6 +179,7 @@ StepResult SyncSession::pushBatch(bool& drained)
         (void)m_outbox.recordFailure(ids, "bad_response");
         return fail("bad_response", results.error().describe());
     }
+    noteEpoch(*response);
     if (m_options.afterEventsPosted)
         m_options.afterEventsPosted();
 
@@ -180,7 +188,7 @@ StepResult SyncSession::pushBatch(bool& drained)
     for (const auto& r : *results)
         if (std::find(ids.begin(), ids.end(), r.id) != ids.end())
             outcomes.push_back({r.id, outcomeOf(r.status), r.code});
-    auto marked = m_outbox.markAcked(outcomes);
+    auto marked = m_outbox.markAcked(outcomes, protocol::responseEpoch(response->body));
     if (!marked)
         return fail("db", marked.error().describe());
     StepResult r;
@@ -257,7 +265,124 @@ StepResult SyncSession::sendHeartbeat(const protocol::Heartbeat& heartbeat)
     noteDate(*response);
     if (response->status < 200 || response->status >= 300)
         return httpFailure(*response);
+    noteEpoch(*response);
     return {};
+}
+
+Result<HttpResponse, StepResult> SyncSession::postExpectingOk(const std::string& path, const std::string& body)
+{
+    auto response = m_client.postJson(path, body);
+    if (!response)
+        return makeErr(transportFailure(response.error()));
+    noteDate(*response);
+    if (response->status != 200)
+        return makeErr(httpFailure(*response));
+    noteEpoch(*response);
+    return std::move(response).value();
+}
+
+StepResult SyncSession::reconcileAfterRestore()
+{
+    EventReceipts receipts(m_db);
+    if (auto purged = receipts.purge(m_clock.wallSeconds()); !purged)
+        return fail("db", purged.error().describe());
+    StepResult total;
+    while (!m_serverEpoch.empty())
+    {
+        const std::string epoch = m_serverEpoch;
+        auto stale = receipts.fromOtherEpochs(epoch, static_cast<int>(protocol::kMaxEventsPerBatch));
+        if (!stale)
+            return fail("db", stale.error().describe());
+        if (stale->empty())
+            break;
+        std::vector<std::string> settled;
+        std::vector<EventReceipt> toReport;
+        StepResult step = resendReceipts(*stale, settled, toReport);
+        total.eventsResent += step.eventsResent;
+        if (step.ok && !toReport.empty() && m_serverEpoch == epoch)
+        {
+            step = reportLost(toReport, settled);
+            total.eventsReported += step.eventsReported;
+            total.eventsLost += step.eventsLost;
+        }
+        // Settled with the server that answered; if it changed meanwhile (another restore), the next
+        // pass sees them again under the newer epoch.
+        if (auto moved = receipts.moveToEpoch(settled, epoch); !moved)
+            return fail("db", moved.error().describe());
+        if (!step.ok)
+        {
+            step.eventsResent = total.eventsResent;
+            step.eventsReported = total.eventsReported;
+            step.eventsLost = total.eventsLost;
+            return step;
+        }
+        if (settled.empty() && m_serverEpoch == epoch)
+            return fail("incomplete_response"); // nothing moved: do not spin on the same receipts
+    }
+    return total;
+}
+
+StepResult SyncSession::resendReceipts(const std::vector<EventReceipt>& receipts, std::vector<std::string>& settled,
+                                       std::vector<EventReceipt>& toReport)
+{
+    std::vector<protocol::Event> events;
+    for (const auto& r : receipts)
+    {
+        auto payload = r.resendPayload ? protocol::parseJson(*r.resendPayload)
+                                       : Result<protocol::Json, protocol::ProtocolError>(protocol::Json());
+        if (r.resendPayload && payload && payload->is_object())
+            events.push_back(protocol::Event{r.id, r.type, r.createdAt, std::move(payload).value()});
+        else
+            toReport.push_back(r);
+    }
+    if (events.empty())
+        return {};
+    auto response = postExpectingOk("/api/v1/events", protocol::encodeEventBatch(events));
+    if (!response)
+        return response.error();
+    auto results = protocol::decodeEventResults(response->body);
+    if (!results)
+        return fail("bad_response", results.error().describe());
+    StepResult r;
+    for (const auto& result : *results)
+    {
+        auto receipt =
+            std::find_if(receipts.begin(), receipts.end(), [&](const EventReceipt& e) { return e.id == result.id; });
+        if (receipt == receipts.end())
+            continue;
+        if (result.status == protocol::EventStatus::Rejected)
+            toReport.push_back(*receipt); // e.g. an extension of a loan the restored database lacks
+        else
+        {
+            settled.push_back(result.id);
+            ++r.eventsResent;
+        }
+    }
+    return r;
+}
+
+StepResult SyncSession::reportLost(const std::vector<EventReceipt>& receipts, std::vector<std::string>& settled)
+{
+    std::vector<protocol::LostEventReport> reports;
+    for (const auto& r : receipts)
+        reports.push_back({r.id, r.type.substr(0, 64), r.reference, r.ackedAt});
+    auto response = postExpectingOk("/api/v1/lost-events", protocol::encodeLostEventReports(reports));
+    if (!response)
+        return response.error();
+    auto results = protocol::decodeLostEventResults(response->body);
+    if (!results)
+        return fail("bad_response", results.error().describe());
+    StepResult r;
+    for (const auto& result : *results)
+    {
+        if (std::none_of(receipts.begin(), receipts.end(), [&](const EventReceipt& e) { return e.id == result.id; }))
+            continue;
+        settled.push_back(result.id);
+        ++r.eventsReported;
+        if (result.status == protocol::LostEventStatus::Lost)
+            ++r.eventsLost;
+    }
+    return r;
 }
 
 } // namespace okienko::sync

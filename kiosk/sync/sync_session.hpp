@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kiosk/sync/backoff.hpp"
+#include "kiosk/sync/event_receipts.hpp"
 #include "kiosk/sync/https_client.hpp"
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/sync_clock.hpp"
@@ -32,6 +33,9 @@ struct StepResult
     int eventsSent = 0;     ///< events acknowledged (applied or duplicate)
     int eventsRejected = 0; ///< events moved to dead letters
     int changesApplied = 0; ///< changes stored
+    int eventsResent = 0;   ///< receipts sent again after a server restore, and acknowledged
+    int eventsReported = 0; ///< receipts reported to POST /api/v1/lost-events (present or lost)
+    int eventsLost = 0;     ///< of those, the ones the server confirmed it lacks
     std::string detail;     ///< libcurl's or SQLite's message, for the staff screen (no personal data)
 };
 
@@ -57,6 +61,14 @@ class SyncSession
     StepResult pullChanges();
     /// POST /api/v1/heartbeat.
     StepResult sendHeartbeat(const protocol::Heartbeat& heartbeat);
+    /// After the server's database epoch changed (a restore from a backup): sends again the receipts
+    /// of another epoch that may be re-sent, reports the others to POST /api/v1/lost-events, and
+    /// moves each settled receipt to the current epoch; also purges old receipts. Does nothing until
+    /// an answer told the epoch.
+    StepResult reconcileAfterRestore();
+
+    /// The server database's epoch from the last answer that carried one ("" until then).
+    const std::string& serverEpoch() const { return m_serverEpoch; }
 
     /// Server Date minus local wall clock at the last response (seconds), when known.
     std::optional<std::int64_t> clockOffset() const { return m_clockOffset; }
@@ -68,6 +80,12 @@ class SyncSession
     StepResult httpFailure(const HttpResponse& response);
     StepResult transportFailure(const TransportError& error);
     void noteDate(const HttpResponse& response);
+    void noteEpoch(const HttpResponse& response);
+    /// POSTs `body` to `path`; a transport failure or an answer other than 200 is the step's failure.
+    Result<HttpResponse, StepResult> postExpectingOk(const std::string& path, const std::string& body);
+    StepResult resendReceipts(const std::vector<EventReceipt>& receipts, std::vector<std::string>& settled,
+                              std::vector<EventReceipt>& toReport);
+    StepResult reportLost(const std::vector<EventReceipt>& receipts, std::vector<std::string>& settled);
 
     db::Database& m_db;
     HttpsClient& m_client;
@@ -76,6 +94,7 @@ class SyncSession
     Outbox m_outbox;
     int m_batchLimit; ///< shrinks to isolate an event the server refuses as a whole batch
     std::optional<std::int64_t> m_clockOffset;
+    std::string m_serverEpoch;
 };
 
 /// Maps a non-success status to the step's short error code, e.g. 503 → "http_503".

@@ -144,6 +144,9 @@ void SyncWorker::run()
                 if (result.ok)
                     nextHeartbeat = now + m_config.heartbeatInterval;
             }
+            // Cheap when nothing changed: one indexed query finds no receipt of another epoch.
+            if (result.ok)
+                result = session.reconcileAfterRestore();
 
             const std::int64_t wall = m_clock.wallSeconds();
             if (result.ok)

@@ -79,14 +79,57 @@ Html renderKiosks(const std::vector<KioskHealth>& kiosks, std::int64_t now)
     body << "</tbody>\n</table>\n";
     return body;
 }
+
+std::string eventTypeLabel(const std::string& type)
+{
+    static const std::map<std::string, std::string> labels{{"reservation.created", "rezerwacja sprzętu"},
+                                                           {"counselling.requested", "poradnictwo"},
+                                                           {"callback.requested", "prośba o oddzwonienie"},
+                                                           {"loan.checked_out", "wypożyczenie"},
+                                                           {"loan.checked_in", "zwrot"},
+                                                           {"loan.extended", "przedłużenie"},
+                                                           {"unit.state_changed", "zmiana stanu sprzętu"},
+                                                           {"usage.recorded", "statystyka użycia"},
+                                                           {"feedback.rated", "ocena"},
+                                                           {"idea.submitted", "pomysł"}};
+    auto it = labels.find(type);
+    return it == labels.end() ? type : it->second;
+}
+
+/// Events the kiosks had acknowledged before the database was restored from an older backup and the
+/// restored one lacks: staff help residents who come with their slips.
+Html renderLostEvents(const std::vector<LostEventView>& lost)
+{
+    Html body;
+    if (lost.empty())
+        return body;
+    body << "<h2 id=\"utracone\">Zgłoszenia utracone przy odtwarzaniu</h2>\n<p class=\"warn\">Baza serwera została "
+            "odtworzona z kopii zapasowej. Kioski potwierdziły mieszkańcom poniższe zgłoszenia, ale odtworzona baza "
+            "ich nie ma, a kiosk nie przechowuje danych osobowych. Gdy mieszkaniec przyjdzie z wydrukiem o tym "
+            "kodzie, prosimy przyjąć zgłoszenie ponownie.</p>\n<table>\n<caption>Zgłoszenia utracone przy "
+            "odtwarzaniu ("
+         << static_cast<std::int64_t>(lost.size())
+         << ")</caption>\n<thead><tr><th scope=\"col\">Kiosk</th><th scope=\"col\">Rodzaj</th>"
+            "<th scope=\"col\">Kod / numer</th><th scope=\"col\">Potwierdzone w kiosku</th>"
+            "<th scope=\"col\">Zgłoszone przez kiosk</th></tr></thead>\n<tbody>\n";
+    for (const auto& e : lost)
+        body << "<tr><td>" << e.kioskName << "</td><td>" << eventTypeLabel(e.type) << "</td><td>"
+             << (e.reference.empty() ? std::string("—") : e.reference) << "</td><td>" << dateTimeText(e.ackedAt)
+             << "</td><td>" << dateTimeText(e.reportedAt) << "</td></tr>\n";
+    body << "</tbody>\n</table>\n";
+    return body;
+}
 } // namespace
 
 PanelResponse kiosksPage(const PageContext& ctx)
 {
     auto kiosks = ctx.panelStore.kioskHealth();
-    if (!kiosks)
+    auto lost = ctx.panelStore.lostEvents();
+    if (!kiosks || !lost)
         return messagePage(503, "Błąd", "Nie udało się odczytać stanu kiosków.");
-    return htmlPage(pageFrame(ctx, "Stan kiosków", "/panel/kiosks"), renderKiosks(*kiosks, ctx.now.unix));
+    Html body = renderKiosks(*kiosks, ctx.now.unix);
+    body << renderLostEvents(*lost);
+    return htmlPage(pageFrame(ctx, "Stan kiosków", "/panel/kiosks"), std::move(body));
 }
 
 } // namespace okienko::server::panel

@@ -72,6 +72,8 @@ class PanelStore
 
     /// Every kiosk by name with its last heartbeat.
     virtual Result<std::vector<KioskHealth>, db::Error> kioskHealth() = 0;
+    /// Events lost in a restore, as kiosks reported them, latest acknowledgement first.
+    virtual Result<std::vector<LostEventView>, db::Error> lostEvents() = 0;
     /// Open loans, overdue (due before `today`) first; only those with `onlyOverdue`.
     virtual Result<std::vector<OpenLoanView>, db::Error> openLoans(bool onlyOverdue, const std::string& today) = 0;
     /// Loans returned on or after `since` ("YYYY-MM-DD"), latest first.

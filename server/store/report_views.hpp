@@ -22,6 +22,14 @@ struct KioskHealth
     std::optional<std::int64_t> clockSkewSeconds;
 };
 
+/// An event a kiosk had acknowledged that the database lacked after a restore (lost_events).
+struct LostEventView
+{
+    std::string kioskName, type;
+    std::string reference; ///< reference code, inventory number or loan id; "" when none
+    std::int64_t ackedAt = 0, reportedAt = 0;
+};
+
 struct OpenLoanView
 {
     std::string inventoryNumber, typeName, borrowerName, borrowerPhone;

@@ -42,6 +42,7 @@ class SqlitePanelStore final : public PanelStore
                                                       std::int64_t now) override;
     // sqlite_panel_store_reports.cpp
     Result<std::vector<KioskHealth>, db::Error> kioskHealth() override;
+    Result<std::vector<LostEventView>, db::Error> lostEvents() override;
     Result<std::vector<OpenLoanView>, db::Error> openLoans(bool onlyOverdue, const std::string& today) override;
     Result<std::vector<ReturnedLoanView>, db::Error> returnedLoans(const std::string& since) override;
     Result<MonitoringCounts, db::Error> monitoringCounts(const ReportPeriod& period) override;

@@ -48,6 +48,23 @@ Result<std::vector<KioskHealth>, db::Error> SqlitePanelStore::kioskHealth()
                    });
 }
 
+Result<std::vector<LostEventView>, db::Error> SqlitePanelStore::lostEvents()
+{
+    return readAll(m_store,
+                   "SELECT COALESCE(k.name, ''), l.type, l.reference, l.acked_at, l.reported_at FROM lost_events l "
+                   "LEFT JOIN kiosks k ON k.id = l.kiosk_id ORDER BY l.acked_at DESC, l.id",
+                   [](db::Row& r)
+                   {
+                       LostEventView v;
+                       v.kioskName = r.text();
+                       v.type = r.text();
+                       v.reference = r.text();
+                       v.ackedAt = r.int64();
+                       v.reportedAt = r.int64();
+                       return v;
+                   });
+}
+
 Result<std::vector<OpenLoanView>, db::Error> SqlitePanelStore::openLoans(bool onlyOverdue, const std::string& today)
 {
     return readAll(

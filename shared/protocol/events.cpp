@@ -84,7 +84,7 @@ Json encodeEvent(const Event& event)
     return Json{{"id", event.id}, {"type", event.type}, {"created_at", event.createdAt}, {"payload", event.payload}};
 }
 
-Result<std::vector<Event>, ProtocolError> decodeEventBatch(std::string_view body)
+Result<Json, ProtocolError> decodeEventsEnvelope(std::string_view body)
 {
     auto parsed = parseJson(body);
     if (!parsed)
@@ -95,6 +95,14 @@ Result<std::vector<Event>, ProtocolError> decodeEventBatch(std::string_view body
         return makeErr(r.error());
     if (list->empty())
         return makeErr(ProtocolError{ProtocolErrorCode::BadValue, "$.events", "no events"});
+    return *list;
+}
+
+Result<std::vector<Event>, ProtocolError> decodeEventBatch(std::string_view body)
+{
+    auto list = decodeEventsEnvelope(body);
+    if (!list)
+        return makeErr(list.error());
     std::vector<Event> events;
     events.reserve(list->size());
     std::set<std::string, std::less<>> seen;
@@ -175,9 +183,14 @@ Result<EventResult, ProtocolError> decodeEventResult(const Json& value, const st
     return out;
 }
 
-std::string encodeEventResults(const std::vector<EventResult>& results)
+std::string encodeEventResults(const std::vector<EventResult>& results, const std::string& epoch)
 {
-    return encodeList("results", results, encodeEventResult);
+    if (epoch.empty())
+        return encodeList("results", results, encodeEventResult);
+    Json list = Json::array();
+    for (const EventResult& r : results)
+        list.push_back(encodeEventResult(r));
+    return Json{{"results", std::move(list)}, {"epoch", epoch}}.dump();
 }
 
 Result<std::vector<EventResult>, ProtocolError> decodeEventResults(std::string_view body)

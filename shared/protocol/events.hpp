@@ -65,6 +65,10 @@ struct Event
 Result<Event, ProtocolError> decodeEvent(const Json& value, const std::string& path = "$");
 Json encodeEvent(const Event& event);
 
+/// The list of a body {"events": [ … 1..100 items … ]} (POST /api/v1/events and /api/v1/lost-events),
+/// nothing else in the object; the items are for the caller to decode.
+Result<Json, ProtocolError> decodeEventsEnvelope(std::string_view body);
+
 /// The body of POST /api/v1/events: {"events": [ … 1..100 events … ]}, ids unique in the batch.
 Result<std::vector<Event>, ProtocolError> decodeEventBatch(std::string_view body);
 std::string encodeEventBatch(const std::vector<Event>& events);
@@ -98,8 +102,9 @@ struct EventResult
 Json encodeEventResult(const EventResult& result);
 Result<EventResult, ProtocolError> decodeEventResult(const Json& value, const std::string& path = "$");
 
-/// The 200 body of POST /api/v1/events: {"results":[…]} in the order of the request.
-std::string encodeEventResults(const std::vector<EventResult>& results);
+/// The 200 body of POST /api/v1/events: {"results":[…]} in the order of the request, and the server
+/// database's "epoch" when given (lost_events.hpp: how kiosks notice a restore).
+std::string encodeEventResults(const std::vector<EventResult>& results, const std::string& epoch = {});
 Result<std::vector<EventResult>, ProtocolError> decodeEventResults(std::string_view body);
 
 } // namespace okienko::protocol

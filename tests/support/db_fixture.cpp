@@ -155,7 +155,10 @@ db::Database expectDumpMigrates(const std::string& name, int version, const std:
     auto fresh = openCurrent(directory + "/fresh.db");
     auto migrated = openCurrent(path);
     EXPECT_EQ(*migrated.userVersion(), *fresh.userVersion());
-    EXPECT_EQ(rowCounts(migrated), before);
+    // Every row of every table the release had is kept; tables added since are the new steps' own.
+    auto after = rowCounts(migrated);
+    for (const auto& [table, count] : before)
+        EXPECT_EQ(after[table], count) << table;
     EXPECT_EQ(schemaOf(migrated), schemaOf(fresh));
     EXPECT_EQ(numberOf(migrated, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
     return migrated;

@@ -4,9 +4,11 @@
 #include "server/api.hpp"
 #include "server/server_store.hpp"
 #include "shared/catalog/catalog_loader.hpp"
+#include "shared/db/query.hpp"
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/fast_paths.hpp"
+#include "shared/protocol/lost_events.hpp"
 #include "shared/protocol/payloads.hpp"
 #include "shared/rules/reference_code.hpp"
 #include "shared/util/uuid.hpp"
@@ -133,6 +135,43 @@ TEST_F(ApiTest, RoutingAndAuthenticationErrorsAreJson)
     EXPECT_EQ(text.status, 415);
     auto hb = post("/api/v1/heartbeat", encodeHeartbeat({"0.1.0", 5, 0, 0, "ok", std::nullopt}));
     EXPECT_EQ(hb.status, 200) << hb.body;
+    EXPECT_EQ(responseEpoch(hb.body), m_store->epoch()) << "kiosks notice a restore by it";
+}
+
+TEST_F(ApiTest, LostEventsAreCheckedAgainstWhatThisDatabaseAppliedAndRecordedOnce)
+{
+    Event applied{newUuid(), "usage.recorded", 1,
+                  Json{{"kind", "flow-started"}, {"flow", "callback"}, {"step", ""}, {"language", "pl"}}};
+    auto sent = post("/api/v1/events", encodeEventBatch({applied}));
+    ASSERT_EQ(sent.status, 200) << sent.body;
+    EXPECT_EQ(responseEpoch(sent.body), m_store->epoch());
+    const std::string missing = newUuid();
+    const std::string body = encodeLostEventReports(
+        {{applied.id, "usage.recorded", "", 5}, {missing, "callback.requested", "T-7K4-29Q-X4Z", 6}});
+    for (int attempt = 0; attempt < 2; ++attempt)
+    {
+        auto r = post("/api/v1/lost-events", body);
+        ASSERT_EQ(r.status, 200) << r.body;
+        auto results = decodeLostEventResults(r.body);
+        ASSERT_TRUE(results.ok());
+        ASSERT_EQ(results->size(), 2u);
+        EXPECT_EQ((*results)[0].status, LostEventStatus::Present);
+        EXPECT_EQ((*results)[1].status, LostEventStatus::Lost);
+    }
+    ASSERT_TRUE(m_store
+                    ->read(
+                        [&](db::Database& d) -> Status<db::Error>
+                        {
+                            EXPECT_EQ(db::queryInt64(d, "SELECT count(*) FROM lost_events")->value_or(-1), 1);
+                            EXPECT_EQ(db::queryText(d, "SELECT reference FROM lost_events")->value_or(""),
+                                      "T-7K4-29Q-X4Z");
+                            return {};
+                        })
+                    .ok());
+    auto malformed = post("/api/v1/lost-events", R"({"events":[{"id":"x","type":"t","acked_at":1}]})");
+    EXPECT_EQ(malformed.status, 400);
+    EXPECT_EQ(decodeErrorBody(malformed.body)->code, "bad_uuid");
+    EXPECT_EQ(post("/api/v1/lost-events", "[]").status, 400);
 }
 
 TEST_F(ApiTest, RateLimitPerTokenWithRetryAfter)

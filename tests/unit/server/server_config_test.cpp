@@ -57,6 +57,22 @@ TEST_F(ServerConfigTest, RelativePathsAreResolvedAgainstTheFilesDirectory)
     EXPECT_EQ(loaded->tlsCertFile, m_dir.file("certs/c.pem"));
 }
 
+TEST_F(ServerConfigTest, TheBackupTableHasDefaultsAndIsCheckedStrictly)
+{
+    const auto defaults = load(kMinimal);
+    ASSERT_TRUE(defaults.ok());
+    EXPECT_EQ(defaults->backupDir, "/var/backups/okienko");
+    EXPECT_EQ(defaults->backupKeep, 14);
+    const auto set = load(kMinimal + "[backup]\ndir = \"kopie\"\nkeep = 3\n");
+    ASSERT_TRUE(set.ok());
+    EXPECT_EQ(set->backupDir, m_dir.file("kopie"));
+    EXPECT_EQ(set->backupKeep, 3);
+    EXPECT_EQ(onlyError(kMinimal + "[backup]\nkeep = 0\n").toString(),
+              m_dir.file("central.toml") + ":4:8: backup.keep: out of range: 0 is not between 1 and 3650");
+    EXPECT_EQ(onlyError(kMinimal + "[backup]\ndirectory = \"x\"\n").key, "backup.directory");
+    EXPECT_EQ(onlyError(kMinimal + "[backup]\ndir = \"\"\n").message, "invalid value: the directory must not be empty");
+}
+
 TEST_F(ServerConfigTest, AnUnknownKeyIsAnErrorWithItsLineAndTheKnownKeys)
 {
     const ServerConfigError e = onlyError(kMinimal + "[server]\nport = 8443\nthread = 8\n");
