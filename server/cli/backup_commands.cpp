@@ -28,19 +28,30 @@ int fail(const std::string& message)
     return 1;
 }
 
-/// Moves the database and its -wal/-shm aside under "<db>.before-restore-<stamp>". The WAL goes
-/// with its database: left beside the restored file, SQLite would replay it into the wrong data.
+/// Moves the database and its -wal/-shm aside under "<db>.before-restore-<stamp>" (then "-2",
+/// "-3", … when a restore in the same second already used it). The WAL goes with its database:
+/// left beside the restored file, SQLite would replay it into the wrong data.
 Result<std::string, std::string> setAside(const std::string& databasePath, std::int64_t now)
 {
-    const std::string aside = databasePath + ".before-restore-" + utcStamp(now);
+    const std::string stamped = databasePath + ".before-restore-" + utcStamp(now);
+    std::string aside = stamped;
+    const auto taken = [](const std::string& name)
+    {
+        std::error_code ec;
+        return fs::exists(name, ec) || fs::exists(name + "-wal", ec) || fs::exists(name + "-shm", ec);
+    };
+    for (int n = 2; taken(aside); ++n)
+    {
+        if (n > 99)
+            return makeErr(stamped + " and 98 more names are taken; delete old ones");
+        aside = stamped + "-" + std::to_string(n);
+    }
     for (const char* suffix : {"", "-wal", "-shm"})
     {
         const std::string from = databasePath + suffix;
         std::error_code ec;
         if (!fs::exists(from, ec))
             continue;
-        if (fs::exists(aside + suffix, ec))
-            return makeErr(aside + suffix + " already exists; try again in a second");
         if (::rename(from.c_str(), (aside + suffix).c_str()) != 0)
             return makeErr("cannot move " + from + " aside: " + std::strerror(errno));
     }

@@ -1,10 +1,12 @@
 // okienko-test-notify-wait: a service manager's notify socket for one command, for the package test
 // (tests/package), which runs the installed units' ExecStart without systemd. Usage:
-//   okienko-test-notify-wait LINE SECONDS COMMAND [ARGS…]
+//   okienko-test-notify-wait LINE SECONDS [--until CHECK] COMMAND [ARGS…]
 // Starts COMMAND in a process group of its own with NOTIFY_SOCKET pointing at a socket every user
 // may write to (the command switches to the service user), prints every message it receives, and
 // exits 0 as soon as one holds LINE (e.g. READY=1), 1 if none did within SECONDS or the command
-// ended first. Either way the whole group is stopped (SIGTERM, then SIGKILL) and reaped, what
+// ended first. With --until, after LINE it also waits (within the same SECONDS) for the shell
+// command CHECK to succeed, run every 200 ms while COMMAND runs — e.g. the server has the kiosk's
+// heartbeat. Either way the whole group is stopped (SIGTERM, then SIGKILL) and reaped, what
 // outlived its parent included (this process is their subreaper), before it returns.
 #include "tests/integration/notify/notify_listener.hpp"
 
@@ -52,13 +54,33 @@ void stopGroup(pid_t child)
     }
 }
 
+/// Runs CHECK with /bin/sh in a process of its own (outside the command's group).
+bool checkSucceeds(const char* check)
+{
+    const pid_t pid = fork();
+    if (pid == 0)
+    {
+        execl("/bin/sh", "sh", "-c", check, static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    int status = 0;
+    return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
-    if (argc < 4)
+    int commandAt = 3;
+    const char* check = nullptr;
+    if (argc > 4 && std::string(argv[3]) == "--until")
     {
-        std::fputs("usage: okienko-test-notify-wait LINE SECONDS COMMAND [ARGS...]\n", stderr);
+        check = argv[4];
+        commandAt = 5;
+    }
+    if (argc <= commandAt)
+    {
+        std::fputs("usage: okienko-test-notify-wait LINE SECONDS [--until CHECK] COMMAND [ARGS...]\n", stderr);
         return 2;
     }
     const std::string line = argv[1];
@@ -80,7 +102,7 @@ int main(int argc, char** argv)
     if (child == 0)
     {
         setpgid(0, 0);
-        execvp(argv[3], argv + 3);
+        execvp(argv[commandAt], argv + commandAt);
         std::perror("okienko-test-notify-wait: exec");
         _exit(127);
     }
@@ -94,11 +116,22 @@ int main(int argc, char** argv)
         heard = listener.waitForLine(line, 100ms);
         ended = !heard && reaped(child);
     }
+    bool checked = check == nullptr;
+    while (heard && !checked && !ended && std::chrono::steady_clock::now() < deadline)
+    {
+        checked = checkSucceeds(check);
+        ended = !checked && reaped(child);
+        if (!checked && !ended)
+            std::this_thread::sleep_for(200ms);
+    }
     stopGroup(child); // also when the command ended: what it started may still run
     for (const okienko::test::NotifyMessage& m : listener.messages())
         std::printf("notify: %s\n", m.text.c_str());
     if (!heard)
         std::fprintf(stderr, "okienko-test-notify-wait: no %s %s\n", line.c_str(),
                      ended ? "before the command ended" : "in time");
-    return heard ? 0 : 1;
+    else if (!checked)
+        std::fprintf(stderr, "okienko-test-notify-wait: %s never succeeded %s\n", check,
+                     ended ? "before the command ended" : "in time");
+    return heard && checked ? 0 : 1;
 }

@@ -20,6 +20,7 @@ conf=/etc/okienko
 kiosk_user=okienko-kiosk
 central_user=okienko-central
 notify_wait="$build_dir/tests/package/okienko-test-notify-wait"
+with_cupsd="$build_dir/tests/package/okienko-test-with-cupsd"
 mkdir -p "$work"
 
 fail() {
@@ -83,43 +84,49 @@ step_lintian() {
 }
 
 # The installed server unit's ExecStartPre and ExecStart, as its user with its umask, with the
-# installed configuration and a certificate made here; it must answer over HTTPS.
-# Prints nothing; with a token, also checks that the token is accepted.
-run_server() {
-    local token=${1:-} log="$work/central.log" pid code
+# installed configuration and a certificate made here; it must answer over HTTPS. It keeps serving
+# until stop_server.
+start_server() {
+    local log="$work/central.log" code
     (
         umask 0077
         setpriv --reuid=$central_user --regid=$central_user --init-groups \
             /usr/bin/okienko-central --config $conf/central.toml init
     ) || fail "init as $central_user failed"
+    rm -f "$log" # the previous run's "listening on" must not count
     (
         umask 0077
         exec setsid setpriv --reuid=$central_user --regid=$central_user --init-groups \
             /usr/bin/okienko-central --config $conf/central.toml serve
     ) >"$log" 2>&1 &
-    pid=$!
+    server_pid=$!
     for _ in $(seq 100); do
         grep -q '^listening on' "$log" && break
         sleep 0.1
     done
     code=$(curl -sS --cacert "$work/pki/ca.crt" -o /dev/null -w '%{http_code}' https://localhost:8443/panel/login) ||
         true
-    local authorised=200
-    if [[ -n "$token" ]]; then
-        authorised=$(curl -sS --cacert "$work/pki/ca.crt" -o /dev/null -w '%{http_code}' \
-            -H "Authorization: Bearer $token" https://localhost:8443/api/v1/changes) || true
-    fi
-    kill -TERM -- "-$pid" 2>/dev/null || true
-    wait "$pid" || true
-    cat "$log"
-    [[ "$code" == 200 ]] || fail "the server did not answer over HTTPS (GET /panel/login: '$code')"
-    [[ "$authorised" == 200 ]] || fail "the kiosk's token was refused (GET /api/v1/changes: '$authorised')"
+    [[ "$code" == 200 ]] || { stop_server; fail "the server did not answer over HTTPS (GET /panel/login: '$code')"; }
+}
+
+stop_server() {
+    kill -TERM -- "-$server_pid" 2>/dev/null || true
+    wait "$server_pid" || true
+    cat "$work/central.log"
+}
+
+# GET /api/v1/changes with a kiosk's token: its HTTP status.
+token_status() {
+    curl -sS --cacert "$work/pki/ca.crt" -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $1" \
+        https://localhost:8443/api/v1/changes || true
 }
 
 # The installed kiosk unit's ExecStart under cage headless, as the kiosk user: it must say READY=1
 # (its first frame is on the screen) on a notify socket the test owns.
+# With an argument, also waits until that shell command succeeds while the kiosk runs.
 run_kiosk() {
-    local exec_start runtime="$work/kiosk-runtime"
+    local exec_start runtime="$work/kiosk-runtime" until=()
+    if [[ -n "${1:-}" ]]; then until=(--until "$1"); fi
     exec_start=$(sed -n 's/^ExecStart=//p' /lib/systemd/system/okienko-kiosk.service)
     [[ "$exec_start" == "/usr/bin/cage -d -- /usr/bin/okienko-kiosk --config /etc/okienko/kiosk.toml" ]] ||
         fail "unexpected ExecStart: $exec_start"
@@ -130,7 +137,7 @@ run_kiosk() {
         umask 0077
         env -i PATH=/usr/bin:/bin HOME=/var/lib/okienko-kiosk XDG_RUNTIME_DIR="$runtime" \
             WLR_BACKENDS=headless WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland \
-            "$notify_wait" READY=1 30 \
+            "$notify_wait" READY=1 30 "${until[@]}" \
             setpriv --reuid=$kiosk_user --regid=$kiosk_user --init-groups $exec_start
     ) || fail "the kiosk under cage never said READY=1"
     rm -rf "$runtime"
@@ -203,39 +210,100 @@ step_install() {
         awk -v e="$exposure" -v l="$limit" 'BEGIN { exit !(e != "" && e <= l) }' || fail "$unit exposure $exposure > $limit"
     done
 
-    say "the server unit's commands, as $central_user"
+    # From here on, docs/operations.md's commands as it writes them (tests/package/operations_doc_test.sh
+    # checks that each of its commands is here), with the test's host: localhost for
+    # okienko.cus.example. systemctl's part is done by start_server/stop_server and run_kiosk, which
+    # run the units' own commands.
+    say "1. the server: certificate, check, start, catalogue, staff"
     rm -rf "$work/pki" && mkdir -p "$work/pki"
     (
         cd "$work/pki"
-        openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 2 -subj "/CN=Okienko package test CA" \
-            -keyout ca.key -out ca.crt 2>/dev/null
-        openssl req -newkey rsa:2048 -nodes -sha256 -subj "/CN=localhost" -keyout server.key -out server.csr \
-            2>/dev/null
-        printf '%s\n' "subjectAltName=IP:127.0.0.1,DNS:localhost" "basicConstraints=CA:FALSE" \
-            "extendedKeyUsage=serverAuth" >server.ext
-        openssl x509 -req -sha256 -days 2 -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial \
-            -extfile server.ext -out server.crt 2>/dev/null
+        openssl req -x509 -newkey rsa:3072 -nodes -sha256 -days 3650 -subj "/CN=CUS Okienko CA" -keyout ca.key -out ca.crt
+        openssl req -newkey rsa:2048 -nodes -sha256 -subj "/CN=localhost" -keyout central.key -out central.csr
+        printf '%s\n' "subjectAltName=DNS:localhost,IP:127.0.0.1" "extendedKeyUsage=serverAuth" >ext
+        openssl x509 -req -sha256 -days 825 -in central.csr -CA ca.crt -CAkey ca.key -CAcreateserial -extfile ext -out central.crt
+        install -m 0644 ca.crt /etc/okienko/ca.crt
+        install -m 0644 central.crt /etc/okienko/central.crt
+        install -m 0640 -g okienko-central central.key /etc/okienko/central.key
     )
-    install -m 0644 "$work/pki/server.crt" $conf/central.crt
-    install -m 0640 -g $central_user "$work/pki/server.key" $conf/central.key
-    # The operator's steps (packaging/central.toml's header): check, start the unit (its init makes
-    # the database under UMask=0077), import the catalogue as the service user.
-    okienko-central --config $conf/central.toml check-config
-    run_server
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml check-config
+    start_server
     expect_path /var/lib/okienko/central.db 600 $central_user $central_user
-    runuser -u $central_user -- okienko-central --config $conf/central.toml \
-        import-catalog /usr/share/okienko/catalog/lapy.json
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml import-catalog /usr/share/okienko/catalog/lapy.json
+    printf '%s\n' 4821 'Zielone-okno-2026' | runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml add-staff --name "Anna Nowak" --role coordinator
+    local staff_id
+    staff_id=$(runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml list-staff | awk '/Anna Nowak/ { print $1 }')
+    [[ -n "$staff_id" ]] || fail "list-staff does not list Anna Nowak"
     local db_file
     for db_file in /var/lib/okienko/*; do
-        expect_path "$db_file" 600 $central_user $central_user
+        [[ "$db_file" == *.lock ]] || expect_path "$db_file" 600 $central_user $central_user
     done
 
-    say "the kiosk unit's command, as $kiosk_user under cage"
-    # The enrolment's part, by hand: the kiosk's id.
-    sed -i 's/^# id = .*/id = "package-test"/' $conf/kiosk.toml
-    okienko-kiosk --check-config $conf/kiosk.toml
-    run_kiosk
+    say "2. enrol a kiosk: one file from the server, one command on the kiosk"
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml enrol-kiosk --id lapy-hol-1 --name "CUS Łapy — hol główny" --url https://localhost:8443 --ca /etc/okienko/ca.crt --out /tmp/lapy-hol-1.enrol
+    okienko-kiosk --enrol /tmp/lapy-hol-1.enrol
+    rm /tmp/lapy-hol-1.enrol
+    expect_path /etc/okienko/kiosk.token 600 $kiosk_user $kiosk_user
+    expect_path /etc/okienko/kiosk-ca.crt 644 root root
+    expect_path $conf/kiosk.toml 640 root $kiosk_user
+    runuser -u okienko-kiosk -- okienko-kiosk --check-config /etc/okienko/kiosk.toml
+
+    say "the kiosk unit's command, as $kiosk_user under cage: first frame, then its heartbeat on the server"
+    local version
+    version=$(okienko-kiosk --version | awk '{ print $2 }')
+    run_kiosk "/usr/sbin/runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml list-kiosks | grep -q '^lapy-hol-1 .*active .* $version '"
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml list-kiosks
     expect_path /var/lib/okienko-kiosk/kiosk.sqlite3 600 $kiosk_user $kiosk_user
+
+    say "3. the printer: every slip through a private cupsd's raw queue"
+    sed -i 's/^queue = ""/queue = "receipt"/' /etc/okienko/kiosk.toml
+    "$with_cupsd" receipt runuser -u okienko-kiosk -- okienko-kiosk --config /etc/okienko/kiosk.toml --print-test receipt
+
+    say "5. the clock the server's certificate depends on"
+    openssl x509 -in /etc/okienko/central.crt -noout -enddate
+
+    say "6. a new token for the kiosk"
+    local old_token
+    old_token=$(cat /etc/okienko/kiosk.token)
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml rotate-kiosk lapy-hol-1 --url https://localhost:8443 --ca /etc/okienko/ca.crt --out /tmp/lapy-hol-1.enrol
+    [[ $(token_status "$old_token") == 401 ]] || fail "the rotated-out token is still accepted"
+    okienko-kiosk --enrol /tmp/lapy-hol-1.enrol
+    rm /tmp/lapy-hol-1.enrol
+    [[ $(token_status "$(cat /etc/okienko/kiosk.token)") == 200 ]] || fail "the new token is refused"
+
+    say "7. staff: deactivate, reactivate, reset"
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml deactivate-staff "$staff_id"
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml list-staff | grep "$staff_id" | grep -q inactive || fail "list-staff does not show the deactivation"
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml reactivate-staff "$staff_id"
+    printf '%s\n' 'Niebieskie-okno-2027' | runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml reset-password "$staff_id"
+    printf '%s\n' 5930 | runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml reset-pin "$staff_id"
+
+    say "8. backup while serving, then restore; and on a new machine"
+    local backup_name
+    backup_name=$(runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml backup | head -n 1)
+    ls -l /var/backups/okienko/
+    [[ "$backup_name" == /var/backups/okienko/central-*.db ]] || fail "backup printed '$backup_name'"
+    expect_path "$backup_name" 600 $central_user $central_user
+    backup_name=$(basename "$backup_name")
+    local refused=0
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml restore /var/backups/okienko/"$backup_name" || refused=1
+    [[ $refused == 1 ]] || fail "restore ran while the server was serving"
+    stop_server
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml restore /var/backups/okienko/"$backup_name"
+    # The new machine: the backup comes from elsewhere (here: moved away and back).
+    mv /var/backups/okienko/"$backup_name" "$work/"
+    (
+        cd "$work"
+        install -m 0600 -o okienko-central -g okienko-central "$backup_name" /var/backups/okienko/
+    )
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml restore /var/backups/okienko/"$backup_name"
+    start_server
+    [[ $(token_status "$(cat /etc/okienko/kiosk.token)") == 200 ]] || fail "the restored server refuses the kiosk"
+
+    say "6. a lost kiosk: revoked, refused from its next request"
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml revoke-kiosk lapy-hol-1
+    [[ $(token_status "$(cat /etc/okienko/kiosk.token)") == 401 ]] || fail "a revoked kiosk's token is still accepted"
+    stop_server
 }
 
 step_upgrade() {
@@ -254,13 +322,17 @@ step_upgrade() {
 
     say "kept: users, the edited conffile, modes, data"
     [[ $(id $central_user; id $kiosk_user) == "$uids_before" ]] || fail "the service users changed"
-    grep -q '^id = "package-test"' $conf/kiosk.toml || fail "the edit of kiosk.toml was lost"
+    grep -q '^id = "lapy-hol-1"' $conf/kiosk.toml || fail "the enrolment's edit of kiosk.toml was lost"
     expect_path $conf/kiosk.toml 640 root $kiosk_user
     expect_path $conf/central.toml 640 root $central_user
     expect_path /var/lib/okienko 700 $central_user $central_user
     expect_path /var/lib/okienko-kiosk/kiosk.sqlite3 600 $kiosk_user $kiosk_user
     # The server starts on the kept database (init applies what migrations there are) and knows the kiosk.
-    run_server "$token"
+    start_server
+    local status
+    status=$(token_status "$token")
+    stop_server
+    [[ "$status" == 200 ]] || fail "the kiosk's token was refused after the upgrade (GET /api/v1/changes: '$status')"
 }
 
 step_purge() {
@@ -288,18 +360,32 @@ step_purge() {
     local path
     for path in /usr/bin/okienko-kiosk /usr/bin/okienko-central /usr/share/okienko /lib/systemd/system/okienko-kiosk.service \
         /lib/systemd/system/okienko-central.service /usr/lib/sysusers.d/okienko-kiosk.conf /var/lib/okienko \
-        /var/lib/okienko-kiosk /var/backups/okienko $conf/kiosk.toml $conf/central.toml \
+        /var/lib/okienko-kiosk $conf/kiosk.toml $conf/central.toml \
         /etc/systemd/system/timers.target.wants/okienko-*.timer /var/lib/systemd/deb-systemd-helper-enabled/okienko-*; do
         if [[ -e "$path" ]]; then problems+=("$path is still there"); fi
     done
-    # Left on purpose (postrm): the service users, and what the administrator put in /etc/okienko.
+    # Left on purpose (postrm): the backups (the test made some), nothing else in their directory,
+    # the service users, and what the administrator put in /etc/okienko.
+    local backup_file
+    for backup_file in /var/backups/okienko/*; do
+        if [[ -e "$backup_file" && $(basename "$backup_file") != central-*.db ]]; then
+            problems+=("$backup_file is still there")
+        fi
+    done
     getent passwd $central_user >/dev/null || problems+=("purge removed the user $central_user")
     local left
     left=$(find $conf -mindepth 1 -printf '%f\n' 2>/dev/null | sort | tr '\n' ' ')
-    [[ -z "$left" || "$left" == "central.crt central.key " ]] || problems+=("$conf holds: $left")
+    local name
+    for name in $left; do
+        case "$name" in
+        ca.crt | central.crt | central.key) ;; # the administrator's certificate, key and CA
+        *) problems+=("$conf holds $name") ;;
+        esac
+    done
 
     say "the machine as it was"
-    rm -f $conf/central.crt $conf/central.key
+    rm -rf /var/backups/okienko
+    rm -f $conf/central.crt $conf/central.key $conf/ca.crt /tmp/lapy-hol-1.enrol
     rmdir $conf 2>/dev/null || true
     userdel $kiosk_user 2>/dev/null || true
     userdel $central_user 2>/dev/null || true

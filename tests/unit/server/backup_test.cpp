@@ -169,6 +169,19 @@ TEST_F(BackupTest, ARestoredDatabaseGetsANewEpochAndThePreviousOneIsKeptAside)
     EXPECT_EQ((*store)->epoch(), restoredEpoch);
 }
 
+TEST_F(BackupTest, TwoRestoresInOneSecondKeepBothPreviousDatabasesUnderTheirOwnNames)
+{
+    const std::string backup = takeBackup(1796577300);
+    const std::string firstEpoch = epochOf(m_config.databasePath);
+    ASSERT_EQ(cli::restoreCommand(m_config, backup, 1796580000), 0);
+    const std::string secondEpoch = epochOf(m_config.databasePath);
+    ASSERT_EQ(cli::restoreCommand(m_config, backup, 1796580000), 0);
+    const std::string aside = m_config.databasePath + ".before-restore-20261206T180000Z";
+    EXPECT_EQ(epochOf(aside), firstEpoch);
+    EXPECT_EQ(epochOf(aside + "-2"), secondEpoch);
+    EXPECT_NE(epochOf(m_config.databasePath), secondEpoch);
+}
+
 TEST_F(BackupTest, InitTakesNoBackupOfANewOrCurrentDatabase)
 {
     EXPECT_TRUE(cli::backupBeforeUpgrade(m_config, 1796577300).ok());
