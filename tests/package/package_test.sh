@@ -56,7 +56,7 @@ debs_current() {
     local deb
     for deb in "$debs"/okienko-kiosk_*.deb "$debs"/okienko-central_*.deb; do
         [[ -f "$deb" ]] || return 1
-        if [[ -n $(find "$build_dir/kiosk/platform/okienko-kiosk" "$build_dir/server/okienko-central" \
+        if [[ -n $(find "$build_dir/kiosk/okienko-kiosk" "$build_dir/server/okienko-central" \
             "$build_dir/CPackConfig.cmake" "$source_dir/packaging" "$source_dir/systemd" "$source_dir/assets" \
             -newer "$deb" -print -quit) ]]; then
             return 1
