@@ -15,63 +15,21 @@ kiosk=$1
 assets=$2
 logs=$3
 
-for tool in cage Xwayland; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "SKIP: $tool is not installed (scripts/bootstrap installs it)"
-        exit 77
-    fi
-done
-
-run_as=()
-user=$(id -un)
-if [[ $(id -u) -eq 0 ]]; then
-    user=okienko-cagetest
-    if ! id "$user" >/dev/null 2>&1; then
-        useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$user" || id "$user"
-    fi
-    run_as=(runuser -u "$user" --)
-fi
-
-work=$(mktemp -d /tmp/okienko-cage-loss.XXXXXX)
+# shellcheck source=cage_common.sh
+. "$(dirname "$0")/cage_common.sh"
+cage_require_tools cage Xwayland
+cage_prepare_work "$kiosk" "$assets" /tmp/okienko-cage-loss.XXXXXX
 cleanup() {
     # Whatever a failed case left behind: the kiosk first, then its wrapper and compositor.
     for f in "$work"/out/*.kiosk-pid "$work"/out/*.cage-pid; do
-        [[ -s $f ]] && kill -9 "$(cat "$f")" 2>/dev/null || true
+        if [[ -s $f ]]; then kill -9 "$(cat "$f")" 2>/dev/null || true; fi
     done
     rm -rf "$work"
 }
 trap cleanup EXIT
-chmod 755 "$work"
 mkdir -p "$logs"
 rm -f "$logs"/*.log
-cp -r "$assets" "$work/assets"
-cp "$kiosk" "$work/okienko-kiosk"
-chmod -R a+rX "$work/assets"
-mkdir -m 700 "$work/xdg"
-mkdir "$work/out"
-if [[ $(id -u) -eq 0 ]]; then chown "$user" "$work/xdg" "$work/out"; fi
-
-cat >"$work/kiosk.toml" <<EOF2
-[kiosk]
-id = "cage-loss"
-name = "Cage display loss test kiosk"
-
-[display]
-fullscreen = true
-width = 1280
-height = 720
-panel_width_mm = 300.0
-renderer = "software"
-
-[ui]
-languages = ["pl", "uk", "en"]
-default_language = "pl"
-
-[data]
-directory = "$work/out/data"
-assets = "$work/assets"
-catalog = "$work/assets/catalog/lapy.json"
-EOF2
+cage_write_config software
 
 # Runs inside cage: cage's pid ($PPID), the kiosk's pid, and the kiosk's exit status once it ends.
 cat >"$work/wrapper.sh" <<'EOF2'
@@ -100,7 +58,7 @@ start_case() {
     local prefix="$work/out/$name"
     (cd "$work" && "${run_as[@]}" env XDG_RUNTIME_DIR="$work/xdg" WLR_BACKENDS=headless WLR_RENDERER=pixman \
         WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland "$@" \
-        cage -d -- "$work/wrapper.sh" "$prefix" "$work/okienko-kiosk" --config "$work/kiosk.toml") \
+        cage -d -- "$work/wrapper.sh" "$prefix" "$work/okienko-kiosk" --config "$work/kiosk-software.toml") \
         >"$logs/$name.log" 2>&1 &
     for _ in $(seq 300); do
         grep -q "first frame presented" "$logs/$name.log" && [[ -s "$prefix.kiosk-pid" ]] && return 0
