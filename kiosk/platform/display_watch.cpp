@@ -3,7 +3,6 @@
 
 #include <SDL_syswm.h>
 #include <cerrno>
-#include <csignal>
 #include <cstdio>
 #include <fcntl.h>
 #include <poll.h>
@@ -71,8 +70,8 @@ DisplayWatch::DisplayWatch(SDL_Window* window) : m_displayFd(displayFd(window))
     action.sa_handler = onTerminationSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    sigaction(SIGTERM, &action, nullptr);
-    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, &m_previousTerm);
+    sigaction(SIGINT, &action, &m_previousInt);
     m_thread = std::thread([this] { run(); });
 }
 
@@ -87,6 +86,9 @@ DisplayWatch::~DisplayWatch()
     g_signalPipe.store(-1);
     if (m_wakeRead >= 0)
     {
+        // SDL's handlers again, for the shutdown that follows the loop.
+        sigaction(SIGTERM, &m_previousTerm, nullptr);
+        sigaction(SIGINT, &m_previousInt, nullptr);
         close(m_wakeRead);
         close(m_wakeWrite);
     }

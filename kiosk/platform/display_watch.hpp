@@ -1,13 +1,15 @@
 // Ends the kiosk when its display goes away, and makes SIGTERM/SIGINT end it even when the UI
-// thread cannot come back to its event loop. Under Wayland, SDL 2.26's vsync'd present loops
-// forever on a dead connection (it waits for a frame callback that never comes, and the hung-up
-// socket always polls readable), so the UI thread can neither notice the loss nor see SDL_QUIT:
-// the watch runs on its own thread, polls the display's socket for a hang-up, and only needs the
-// UI thread to cooperate for a clean exit.
+// thread cannot come back to its event loop. Seen under cage with SDL 2.26: once the compositor
+// dies, SDL_RenderPresent never returns (it spins, 100% CPU, in wl_display_dispatch_queue_pending
+// waiting for a frame callback that cannot come), so the loop neither notices the loss nor sees the
+// SDL_QUIT that SDL's own SIGTERM handler queues. The watch runs on its own thread: it polls the
+// display's socket for a hang-up, turns signals into SDL_QUIT, and ends the process itself when the
+// UI thread does not leave its loop in time.
 #pragma once
 
 #include <SDL.h>
 #include <atomic>
+#include <csignal>
 #include <thread>
 
 namespace okienko::kiosk::platform
@@ -34,6 +36,7 @@ class DisplayWatch
     int m_displayFd = -1;
     int m_wakeRead = -1; // the self-pipe: signal handler and destructor write, the thread reads
     int m_wakeWrite = -1;
+    struct sigaction m_previousTerm = {}, m_previousInt = {}; // restored when the loop is over
     std::atomic<bool> m_lost{false};
     std::atomic<bool> m_stopping{false};
     std::thread m_thread;
