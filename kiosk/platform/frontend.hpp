@@ -33,6 +33,7 @@ class Frontend
 
     TouchAdapter& touch() { return m_touch; }
     KeyboardAdapter& keyboard() { return m_keyboard; }
+    SdlWindow& window() { return m_window; }
     /// True after input while the adapter still has events to deliver or a widget animates.
     bool wantsFrames() const;
 

@@ -1,6 +1,7 @@
 // Event-driven main loop (see main_loop.hpp).
 #include "kiosk/platform/main_loop.hpp"
 
+#include "kiosk/platform/display_watch.hpp"
 #include "kiosk/platform/frame_scheduler.hpp"
 #include "shared/service/service_notifier.hpp"
 
@@ -86,6 +87,8 @@ int runMainLoop(Frontend& frontend, KioskApp& app)
     // frame, an event handler, app.tick()) stops the pings and systemd restarts the kiosk.
     service::ServiceNotifier notifier = service::ServiceNotifier::fromEnvironment();
     TestHang testHang;
+    // Before the first frame: a compositor gone then must not leave the UI thread in SDL's present.
+    DisplayWatch display(frontend.window().window());
     const Uint64 start = SDL_GetTicks64();
     bool firstFrame = true;
     bool running = true;
@@ -111,6 +114,9 @@ int runMainLoop(Frontend& frontend, KioskApp& app)
             scheduler.requestFrames();
             got = SDL_PollEvent(&event) != 0;
         }
+        // Drawing to a dead Wayland connection never returns (display_watch.hpp): stop first.
+        if (display.lost())
+            break;
         notifier.pingIfDue();
         testHang.hangIfDue();
         if (app.tick())
@@ -134,7 +140,8 @@ int runMainLoop(Frontend& frontend, KioskApp& app)
         }
     }
     notifier.stopping();
-    return 0;
+    // Non-zero, so systemd's Restart= brings the session back with a new compositor.
+    return display.lost() ? 1 : 0;
 }
 
 } // namespace okienko::kiosk::platform

@@ -9,7 +9,8 @@
 namespace okienko::kiosk::platform
 {
 
-/// Runs until the window is closed (SDL_QUIT). Returns the process exit code.
+/// Runs until the window is closed (SDL_QUIT, SIGTERM) or the display connection is lost.
+/// Returns the process exit code: 0, or 1 when the display went away.
 int runMainLoop(Frontend& frontend, KioskApp& app);
 
 /// The SDL event type workers push to wake the loop (registered on first use).

@@ -1,5 +1,6 @@
 // Kiosk health. A kiosk silent for more than 10 minutes, a printer that is not ready and an outbox
-// older than an hour are marked in words as well as by style.
+// older than an hour are marked in words as well as by style. Revoked kiosks are listed apart, as
+// revoked: their silence is expected, not a fault.
 #include "server/panel/kiosks_pages.hpp"
 
 #include <map>
@@ -46,19 +47,28 @@ std::string skewText(const std::optional<std::int64_t>& skew)
     return text;
 }
 
-Html renderKiosks(const std::vector<KioskHealth>& kiosks, std::int64_t now)
+/// The display name enrol-kiosk gave, or a dash for kiosks added before names existed.
+std::string displayNameText(const KioskHealth& k)
+{
+    return k.displayName.empty() ? std::string("—") : k.displayName;
+}
+
+/// Kiosks in service: a silent one is a problem to look into.
+Html renderActiveKiosks(const std::vector<KioskHealth>& kiosks, std::int64_t now)
 {
     Html body;
     body << "<p>Ostatni sygnał każdego kiosku. Kiosk wysyła sygnał co kilka minut; brak sygnału "
             "dłużej niż 10 minut jest oznaczony.</p>\n<table>\n<caption>Kioski</caption>\n<thead><tr>"
-            "<th scope=\"col\">Kiosk</th><th scope=\"col\">Ostatni sygnał</th><th scope=\"col\">Drukarka</th>"
-            "<th scope=\"col\" class=\"num\">Kolejka do wysłania</th><th scope=\"col\">Najstarsza w "
-            "kolejce</th><th scope=\"col\">Wersja</th><th scope=\"col\">Czas pracy</th>"
-            "<th scope=\"col\">Ostatnia synchronizacja</th><th scope=\"col\">Przesunięcie zegara "
+            "<th scope=\"col\">Kiosk</th><th scope=\"col\">Nazwa</th><th scope=\"col\">Ostatni sygnał</th>"
+            "<th scope=\"col\">Drukarka</th><th scope=\"col\" class=\"num\">Kolejka do wysłania</th>"
+            "<th scope=\"col\">Najstarsza w kolejce</th><th scope=\"col\">Wersja</th><th scope=\"col\">Czas "
+            "pracy</th><th scope=\"col\">Ostatnia synchronizacja</th><th scope=\"col\">Przesunięcie zegara "
             "(szacunek)</th></tr></thead>\n<tbody>\n";
     for (const auto& k : kiosks)
     {
-        body << "<tr><th scope=\"row\">" << k.name << (k.active ? Markup("") : Markup(" (wyłączony)")) << "</th>";
+        if (!k.active)
+            continue;
+        body << "<tr><th scope=\"row\">" << k.name << "</th><td>" << displayNameText(k) << "</td>";
         if (!k.hasHeartbeat)
         {
             body << "<td class=\"warn\">brak sygnału</td><td>—</td><td class=\"num\">—</td><td>—</td><td>—</td>"
@@ -75,6 +85,34 @@ Html renderKiosks(const std::vector<KioskHealth>& kiosks, std::int64_t now)
              << (k.outboxDepth > 0 ? formatDuration(k.outboxOldestAgeSeconds) : std::string("—")) << "</td><td>"
              << k.version << "</td><td>" << formatDuration(k.uptimeSeconds) << "</td><td>" << dateTimeText(k.lastSync)
              << "</td><td>" << skewText(k.clockSkewSeconds) << "</td></tr>\n";
+    }
+    body << "</tbody>\n</table>\n";
+    return body;
+}
+
+/// Kiosks whose token revoke-kiosk withdrew: out of service on purpose, so their silence is not
+/// marked. Nothing when there are none.
+Html renderRevokedKiosks(const std::vector<KioskHealth>& kiosks)
+{
+    Html body;
+    std::int64_t revoked = 0;
+    for (const auto& k : kiosks)
+        revoked += k.active ? 0 : 1;
+    if (revoked == 0)
+        return body;
+    body << "<h2 id=\"wylaczone\">Kioski wyłączone</h2>\n<p>Token tych kiosków unieważniono (<code>okienko-central "
+            "revoke-kiosk</code>): serwer odrzuca ich zapytania i nie sprawdza ich sygnału. Kiosk wraca do pracy "
+            "tylko po ponownej rejestracji pod nowym identyfikatorem.</p>\n<table>\n<caption>Kioski wyłączone ("
+         << revoked
+         << ")</caption>\n<thead><tr><th scope=\"col\">Kiosk</th><th scope=\"col\">Nazwa</th><th "
+            "scope=\"col\">Stan</th><th scope=\"col\">Ostatni sygnał</th></tr></thead>\n<tbody>\n";
+    for (const auto& k : kiosks)
+    {
+        if (k.active)
+            continue;
+        body << "<tr><th scope=\"row\">" << k.name << "</th><td>" << displayNameText(k) << "</td><td>wyłączony"
+             << (k.revokedAt ? " " + dateTimeText(*k.revokedAt) : std::string()) << "</td><td>"
+             << (k.hasHeartbeat ? dateTimeText(k.receivedAt) : std::string("brak")) << "</td></tr>\n";
     }
     body << "</tbody>\n</table>\n";
     return body;
@@ -127,8 +165,8 @@ PanelResponse kiosksPage(const PageContext& ctx)
     auto lost = ctx.panelStore.lostEvents();
     if (!kiosks || !lost)
         return messagePage(503, "Błąd", "Nie udało się odczytać stanu kiosków.");
-    Html body = renderKiosks(*kiosks, ctx.now.unix);
-    body << renderLostEvents(*lost);
+    Html body = renderActiveKiosks(*kiosks, ctx.now.unix);
+    body << renderRevokedKiosks(*kiosks) << renderLostEvents(*lost);
     return htmlPage(pageFrame(ctx, "Stan kiosków", "/panel/kiosks"), std::move(body));
 }
 

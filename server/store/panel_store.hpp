@@ -70,7 +70,7 @@ class PanelStore
     virtual Result<DecisionResult, db::Error> resolveConflict(const std::string& conflictId, const std::string& staffId,
                                                               std::int64_t now) = 0;
 
-    /// Every kiosk by name with its last heartbeat.
+    /// Every kiosk by name with its display name, whether it is revoked, and its last heartbeat.
     virtual Result<std::vector<KioskHealth>, db::Error> kioskHealth() = 0;
     /// Events lost in a restore, as kiosks reported them, latest acknowledgement first.
     virtual Result<std::vector<LostEventView>, db::Error> lostEvents() = 0;

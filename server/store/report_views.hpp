@@ -13,9 +13,11 @@ namespace okienko::server
 /// A kiosk and its last heartbeat.
 struct KioskHealth
 {
-    std::string name;
-    bool active = true;
-    bool hasHeartbeat = false; ///< the rest is set only with a heartbeat
+    std::string name;                      ///< the kiosk's id (kiosks.name)
+    std::string displayName;               ///< enrol-kiosk's --name; "" for kiosks added before it existed
+    bool active = true;                    ///< false once revoke-kiosk has withdrawn its token
+    std::optional<std::int64_t> revokedAt; ///< when revoke-kiosk ran (panel_actions), if recorded
+    bool hasHeartbeat = false;             ///< the rest is set only with a heartbeat
     std::int64_t receivedAt = 0, uptimeSeconds = 0, outboxDepth = 0, outboxOldestAgeSeconds = 0, lastSync = 0;
     std::string version, printerState;
     /// The largest (kiosk timestamp − server receive time) over the kiosk's events of the last day.

@@ -18,7 +18,9 @@ namespace okienko::server
 Result<std::vector<KioskHealth>, db::Error> SqlitePanelStore::kioskHealth()
 {
     return readAll(m_store,
-                   "SELECT k.name, k.active, h.received_at, h.kiosk_version, h.uptime_s, h.outbox_depth, "
+                   "SELECT k.name, k.display_name, k.active, "
+                   "(SELECT MAX(a.at) FROM panel_actions a WHERE a.entity = 'kiosk' AND a.entity_id = k.name AND "
+                   " a.action = 'revoke'), h.received_at, h.kiosk_version, h.uptime_s, h.outbox_depth, "
                    "h.outbox_oldest_age_s, h.printer_state, h.last_sync, "
                    "(SELECT MAX(x) FROM (SELECT at - received_at AS x FROM usage_events u WHERE u.kiosk_id = k.id AND "
                    " u.received_at > h.received_at - 86400 UNION ALL SELECT created_at - received_at FROM "
@@ -30,7 +32,9 @@ Result<std::vector<KioskHealth>, db::Error> SqlitePanelStore::kioskHealth()
                    {
                        KioskHealth k;
                        k.name = r.text();
+                       k.displayName = r.text();
                        k.active = r.integer() != 0;
+                       k.revokedAt = r.optionalInt64();
                        const std::optional<std::int64_t> receivedAt = r.optionalInt64();
                        k.hasHeartbeat = receivedAt.has_value();
                        if (k.hasHeartbeat)

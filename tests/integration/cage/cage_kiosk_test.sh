@@ -19,67 +19,20 @@ resize_helper=$2
 assets=$3
 shots=$4
 
-for tool in cage Xwayland Xvfb; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "SKIP: $tool is not installed (scripts/bootstrap installs it)"
-        exit 77
-    fi
-done
-
-# cage refuses to run as root: the runs use an unprivileged user.
-run_as=()
-user=$(id -un)
-if [[ $(id -u) -eq 0 ]]; then
-    user=okienko-cagetest
-    if ! id "$user" >/dev/null 2>&1; then
-        useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$user"
-    fi
-    run_as=(runuser -u "$user" --)
-fi
-
-work=$(mktemp -d /tmp/okienko-cage-test.XXXXXX)
+# shellcheck source=cage_common.sh
+. "$(dirname "$0")/cage_common.sh"
+cage_require_tools cage Xwayland Xvfb
+cage_prepare_work "$kiosk" "$assets" /tmp/okienko-cage-test.XXXXXX
 xvfb_pid=""
 cleanup() {
     if [[ -n "$xvfb_pid" ]]; then kill "$xvfb_pid" 2>/dev/null || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
-chmod 755 "$work"
 mkdir -p "$shots"
 rm -f "$shots"/*.png "$shots"/*.log
-# Everything the kiosk reads must be readable by its user; a checkout under /root is not.
-cp -r "$assets" "$work/assets"
-cp "$kiosk" "$work/okienko-kiosk"
-mkdir -m 700 "$work/xdg"
-mkdir "$work/out"
-chmod -R a+rX "$work/assets"
-if [[ $(id -u) -eq 0 ]]; then chown "$user" "$work/xdg" "$work/out"; fi
-
-write_config() { # renderer
-    cat >"$work/kiosk-$1.toml" <<EOF
-[kiosk]
-id = "cage-test"
-name = "Cage test kiosk"
-
-[display]
-fullscreen = true
-width = 1080
-height = 1920
-panel_width_mm = 268.0
-renderer = "$1"
-
-[ui]
-languages = ["pl", "uk", "en"]
-default_language = "pl"
-
-[data]
-directory = "$work/out/data-$1"
-assets = "$work/assets"
-catalog = "$work/assets/catalog/lapy.json"
-EOF
-}
-write_config software
-write_config accelerated
+cage_write_config software
+cage_write_config accelerated
 
 write_script() { # name, wait_ms
     {

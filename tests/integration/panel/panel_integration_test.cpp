@@ -471,6 +471,35 @@ TEST_F(Panel, KioskHealthShowsTheLatestHeartbeat)
     EXPECT_NE(page->body.find("90 min"), std::string::npos);
 }
 
+TEST_F(Panel, KiosksPageNamesKiosksAndListsARevokedOneAsRevokedNotSilent)
+{
+    const std::string enrolment = m_server->dir() + "/hol-2.enrol";
+    ASSERT_EQ(m_server->admin({"enrol-kiosk", "--id", "hol-2", "--name", "Hol <b>II</b>", "--url",
+                               "https://127.0.0.1:" + std::to_string(m_server->port()), "--ca", m_ca.caCert(), "--out",
+                               enrolment}),
+              0);
+    ASSERT_EQ(m_server->admin({"revoke-kiosk", "hol-2"}), 0);
+    auto b = loggedIn();
+    auto page = b->get("/panel/kiosks");
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->status, 200);
+    const std::string& body = page->body;
+    const std::size_t revokedList = body.find("<caption>Kioski wyłączone (1)</caption>");
+    ASSERT_NE(revokedList, std::string::npos) << body;
+    // The kiosk in service stays in the health table; the revoked one is only in its own list,
+    // by id and escaped name, as revoked, and not counted as silent.
+    const std::size_t active = body.find("<th scope=\"row\">kiosk-1</th>");
+    ASSERT_NE(active, std::string::npos) << body;
+    EXPECT_LT(active, revokedList);
+    const std::size_t revoked =
+        body.find("<th scope=\"row\">hol-2</th><td>Hol &lt;b&gt;II&lt;/b&gt;</td><td>wyłączony ");
+    EXPECT_NE(revoked, std::string::npos) << body;
+    EXPECT_GT(revoked, revokedList);
+    EXPECT_EQ(body.find("hol-2"), revoked + std::string("<th scope=\"row\">").size()) << body;
+    EXPECT_EQ(body.find("<b>II</b>"), std::string::npos);
+    EXPECT_EQ(body.find("brak sygnału", revokedList), std::string::npos);
+}
+
 TEST_F(Panel, MonitoringCsvCountsWhatKiosksSent)
 {
     std::vector<protocol::Event> events;

@@ -112,6 +112,26 @@ TEST_F(LifecycleTest, ARevokedTokenIsRefusedFromTheVeryNextRequest)
               1);
 }
 
+TEST_F(LifecycleTest, ThePanelSeesKiosksByDisplayNameAndARevokedOneAsRevoked)
+{
+    enrol("lobby-1");
+    enrol("lobby-2");
+    const Now later{m_now.unix + 600, m_now.today};
+    ASSERT_TRUE(m_lifecycle->revokeKiosk("lobby-2", later).ok());
+    SqlitePanelStore panel(*m_store);
+    auto kiosks = panel.kioskHealth();
+    ASSERT_TRUE(kiosks.ok());
+    ASSERT_EQ(kiosks->size(), 2u);
+    EXPECT_EQ((*kiosks)[0].name, "lobby-1");
+    EXPECT_EQ((*kiosks)[0].displayName, "Hol lobby-1");
+    EXPECT_TRUE((*kiosks)[0].active);
+    EXPECT_FALSE((*kiosks)[0].revokedAt.has_value());
+    EXPECT_EQ((*kiosks)[1].name, "lobby-2");
+    EXPECT_EQ((*kiosks)[1].displayName, "Hol lobby-2");
+    EXPECT_FALSE((*kiosks)[1].active);
+    EXPECT_EQ((*kiosks)[1].revokedAt, std::optional<std::int64_t>(later.unix));
+}
+
 TEST_F(LifecycleTest, RotationRefusesTheOldTokenAtOnceAndAcceptsTheNewOne)
 {
     const std::string old = enrol("lobby-1");
