@@ -312,12 +312,9 @@ CREATE INDEX lost_events_reported ON lost_events(reported_at);
 const std::vector<db::Migration>& serverMigrations()
 {
     static const std::vector<db::Migration> migrations{
-        {1, "catalogue", catalog::kCatalogueTablesSql, {}},
-        {2, "server tables", kServerTables, {}},
-        {3, "coordinators' panel", kPanelTables, {}},
-        {4, "catalogue edits in the panel", kCatalogEdits, {}},
-        {5, "kiosk display names", kKioskDisplayName, {}},
-        {6, "events lost in a restore", kLostEvents, {}},
+        {1, "catalogue", catalog::kCatalogueTablesSql, {}}, {2, "server tables", kServerTables, {}},
+        {3, "coordinators' panel", kPanelTables, {}},       {4, "catalogue edits in the panel", kCatalogEdits, {}},
+        {5, "kiosk display names", kKioskDisplayName, {}},  {6, "events lost in a restore", kLostEvents, {}},
     };
     return migrations;
 }
