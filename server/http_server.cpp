@@ -85,7 +85,18 @@ Result<int, std::string> HttpServer::bind()
             if (req.method != "POST")
                 for (const auto& [k, v] : req.params)
                     p.query[k] = v;
-            p.body = req.body;
+            // Panel forms are multipart/form-data: Debian's library refuses a urlencoded body over 8 KiB
+            // (a compiled-in limit) before any handler runs, and the catalogue's texts are longer. The
+            // library has parsed the parts (bounded by payload_max_length); a small urlencoded form
+            // still arrives as the body.
+            if (req.is_multipart_form_data())
+            {
+                p.multipartFields.emplace();
+                for (const auto& [name, part] : req.files)
+                    (*p.multipartFields)[name] = part.content; // the last of a repeated name wins, as in parseForm
+            }
+            else
+                p.body = req.body;
             p.cookie = req.get_header_value("Cookie");
             p.origin = req.get_header_value("Origin");
             p.referer = req.get_header_value("Referer");
@@ -128,11 +139,20 @@ Result<int, std::string> HttpServer::bind()
     s.Delete(".*", handler);
     s.Options(".*", handler);
     s.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request&, httplib::Response& res)
+        [&impl](const httplib::Request& req, httplib::Response& res)
         {
             // Our own errors already have a JSON body; the library's (400, 404, 413, …) do not.
             if (!res.body.empty())
                 return httplib::Server::HandlerResponse::Unhandled;
+            if (impl.panel != nullptr && panel::Panel::owns(req.path))
+            {
+                // A coordinator's browser gets a page, not JSON (e.g. 413 for a form over max_body_bytes).
+                const panel::PanelResponse out = panel::Panel::refusal(res.status);
+                for (const auto& [k, v] : out.headers)
+                    res.set_header(k.c_str(), v);
+                res.set_content(out.body, out.contentType.c_str());
+                return httplib::Server::HandlerResponse::Handled;
+            }
             res.set_content(errorJson(codeForStatus(res.status), "request refused"), "application/json");
             return httplib::Server::HandlerResponse::Handled;
         }));

@@ -134,8 +134,8 @@ bool validRequestFields(const Form& form)
 Html inlinePostForm(const PanelSession& session, Markup action, const std::string& id)
 {
     Html form;
-    form << "<form class=\"inline\" method=\"post\" action=\"" << action << "\">" << csrfField(session)
-         << "<input type=\"hidden\" name=\"id\" value=\"" << id << "\">";
+    form << "<form class=\"inline\" method=\"post\" enctype=\"multipart/form-data\" action=\"" << action << "\">"
+         << csrfField(session) << "<input type=\"hidden\" name=\"id\" value=\"" << id << "\">";
     return form;
 }
 

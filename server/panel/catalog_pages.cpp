@@ -502,7 +502,8 @@ Html serviceFormHtml(const PanelSession& s, const std::string& id, std::int64_t 
     Html out = errorSummary(errors);
     out << "<p class=\"muted\">Identyfikator: " << id << ". Obszary: " << areas
         << ". Po zapisaniu kioski dostaną nową wersję przy najbliższej synchronizacji.</p>\n"
-           "<form method=\"post\" action=\"/panel/catalog/service\" class=\"catalog-form\">\n"
+           "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/panel/catalog/service\" "
+           "class=\"catalog-form\">\n"
         << entryFields(s, id, version, "\n") << "\n";
     out << "<fieldset>\n<legend>Status i okres</legend>\n";
     {
@@ -535,7 +536,8 @@ Html announcementFormHtml(const PanelSession& s, const std::string& id, std::int
                           const FormErrors& errors)
 {
     Html out = errorSummary(errors);
-    out << "<form method=\"post\" action=\"/panel/catalog/announcement\" class=\"catalog-form\">\n"
+    out << "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/panel/catalog/announcement\" "
+           "class=\"catalog-form\">\n"
         << entryFields(s, id, version, "\n") << "\n";
     out << "<fieldset>\n<legend>Okres wyświetlania</legend>\n"
         << dateInputs(values, errors, kAnnouncementDates) << "</fieldset>\n";
@@ -544,7 +546,8 @@ Html announcementFormHtml(const PanelSession& s, const std::string& id, std::int
         << "</button> <a href=\"/panel/catalog\">Anuluj</a></p>\n</form>\n";
     if (!id.empty())
         out << "<h2 id=\"wycofanie\">Wycofanie ogłoszenia</h2>\n<p>Wycofane ogłoszenie znika z kiosków przy ich "
-               "najbliższej synchronizacji.</p>\n<form method=\"post\" action=\"/panel/catalog/announcement/withdraw\">"
+               "najbliższej synchronizacji.</p>\n<form method=\"post\" enctype=\"multipart/form-data\" "
+               "action=\"/panel/catalog/announcement/withdraw\">"
             << entryFields(s, id, version, "")
             << "<button type=\"submit\" class=\"secondary\">Wycofaj to ogłoszenie</button></form>\n";
     return out;
@@ -605,7 +608,7 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
         announcementRows << "<tr><th scope=\"row\"><a href=\"/panel/catalog/announcement?id="
                          << text::percentEncode(a.id) << "\">" << a.title.pl << "</a></th><td>" << period << "</td><td>"
                          << describeChange(change)
-                         << "</td><td><form class=\"inline\" method=\"post\" "
+                         << "</td><td><form class=\"inline\" method=\"post\" enctype=\"multipart/form-data\" "
                             "action=\"/panel/catalog/announcement/withdraw\">"
                          << entryFields(ctx.session, a.id, change.seq, "")
                          << "<button type=\"submit\" class=\"secondary\" aria-label=\"Wycofaj ogłoszenie " << a.title.pl

@@ -112,7 +112,8 @@ std::string renderPage(const PageFrame& frame, const Html& body)
             out << "<li><a href=\"" << item.path << "\""
                 << (frame.activeNav == item.path.view() ? Markup(" aria-current=\"page\"") : Markup("")) << ">"
                 << item.label << "</a></li>\n";
-        out << "</ul></nav>\n<form class=\"logout\" method=\"post\" action=\"/panel/logout\">"
+        out << "</ul></nav>\n<form class=\"logout\" method=\"post\" enctype=\"multipart/form-data\" "
+               "action=\"/panel/logout\">"
                "<span>Zalogowano: "
             << frame.staffName << "</span> <input type=\"hidden\" name=\"csrf\" value=\"" << frame.csrfToken
             << "\"><button type=\"submit\">Wyloguj</button></form>\n";

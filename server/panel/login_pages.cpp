@@ -23,7 +23,7 @@ PanelResponse loginForm(const std::string& message, int status)
     f.flash = message;
     f.flashIsError = !message.empty();
     Html body;
-    body << "<form class=\"login\" method=\"post\" action=\"/panel/login\">\n"
+    body << "<form class=\"login\" method=\"post\" enctype=\"multipart/form-data\" action=\"/panel/login\">\n"
             "<input type=\"hidden\" name=\"csrf\" value=\""
          << token
          << "\">\n<label for=\"login\">Login (imię i nazwisko lub identyfikator)</label>\n"

@@ -61,6 +61,19 @@ PanelResponse Panel::handle(const PanelRequest& request)
     return r;
 }
 
+PanelResponse Panel::refusal(int status)
+{
+    PanelResponse r;
+    if (status == 413)
+        r = messagePage(413, "Formularz za duży",
+                        "Formularz jest większy, niż serwer przyjmuje (server.max_body_bytes). Nic nie zostało "
+                        "zapisane. Skróć teksty albo poproś administratora o zwiększenie limitu.");
+    else
+        r = messagePage(status, "Odmowa", "Serwer nie przyjął tego żądania. Odśwież stronę i spróbuj ponownie.");
+    securityHeaders(r);
+    return r;
+}
+
 PanelResponse Panel::route(const PanelRequest& request)
 {
     const bool get = request.method == "GET" || request.method == "HEAD";
@@ -78,7 +91,7 @@ PanelResponse Panel::route(const PanelRequest& request)
     const Method method = post ? Method::Post : Method::Get;
     const Route* route = findRoute(method, request.path);
     const Now now = m_clock();
-    const Form form = post ? parseForm(request.body) : Form{};
+    const Form form = !post ? Form{} : request.multipartFields ? *request.multipartFields : parseForm(request.body);
     auto call = [&](const PanelSession& session)
     {
         const PageContext ctx{m_store, m_panelStore, session, request, now, m_config, m_auth, m_monotonic};

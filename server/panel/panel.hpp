@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,11 +25,14 @@ struct PanelRequest
     std::string path;
     std::map<std::string, std::string> query; ///< GET parameters
     std::string body;                         ///< POST: application/x-www-form-urlencoded
-    std::string cookie;                       ///< the Cookie header
-    std::string origin;                       ///< the Origin header, "" when absent
-    std::string referer;                      ///< the Referer header, "" when absent
-    std::string host;                         ///< the Host header
-    std::string authorization;                ///< the Authorization header (a kiosk token is refused)
+    /// POST: the fields of a multipart/form-data body, already split by the HTTP adapter (the panel's
+    /// forms are sent so, since a urlencoded body over 8 KiB never reaches us); unset for urlencoded.
+    std::optional<std::map<std::string, std::string>> multipartFields;
+    std::string cookie;        ///< the Cookie header
+    std::string origin;        ///< the Origin header, "" when absent
+    std::string referer;       ///< the Referer header, "" when absent
+    std::string host;          ///< the Host header
+    std::string authorization; ///< the Authorization header (a kiosk token is refused)
     std::string remoteAddress;
 };
 
@@ -52,6 +56,9 @@ class Panel
     /// True for the paths the panel serves: "/" and everything under "/panel".
     static bool owns(const std::string& path);
     PanelResponse handle(const PanelRequest& request);
+    /// The page for a request the HTTP library refused before it reached the panel (413: a form over
+    /// `server.max_body_bytes`, 400: a malformed body), with the panel's security headers.
+    static PanelResponse refusal(int status);
 
   private:
     PanelResponse route(const PanelRequest& request);

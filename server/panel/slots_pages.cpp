@@ -166,8 +166,8 @@ Html renderForm(const PageContext& ctx, const SlotForm& f, const std::vector<Cou
         }
         out << "</div>\n";
     }
-    out << "<form method=\"post\" action=\"/panel/slots/save\" class=\"slot-form\">" << csrfField(ctx.session)
-        << "<input type=\"hidden\" name=\"id\" value=\"" << f.id << "\">\n";
+    out << "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/panel/slots/save\" class=\"slot-form\">"
+        << csrfField(ctx.session) << "<input type=\"hidden\" name=\"id\" value=\"" << f.id << "\">\n";
     out << formField(f, "date", "Data", Html() << "type=\"date\" required min=\"" << ctx.now.today.iso() << "\"",
                      f.dateText);
     out << formField(f, "start", "Godzina rozpoczęcia", Html() << "type=\"time\" required step=\"300\"", f.startText);
@@ -217,7 +217,8 @@ Html slotRow(const PageContext& ctx, const BookedSlotView& booking, const std::v
     if (!booking.booked)
         return out << "wolny</td><td><a href=\"/panel/slots?edit=" << text::percentEncode(row.id)
                    << "#formularz\" aria-label=\"Zmień dyżur " << label
-                   << "\">Zmień</a> <form class=\"inline\" method=\"post\" action=\"/panel/slots/withdraw\">"
+                   << "\">Zmień</a> <form class=\"inline\" method=\"post\" enctype=\"multipart/form-data\" "
+                      "action=\"/panel/slots/withdraw\">"
                    << csrfField(ctx.session) << "<input type=\"hidden\" name=\"id\" value=\"" << row.id
                    << "\"><button type=\"submit\" class=\"secondary\" aria-label=\"Wycofaj dyżur " << label
                    << "\">Wycofaj</button></form></td></tr>\n";
@@ -339,7 +340,8 @@ Html moveRequestForm(const PanelSession& session, const std::string& requestId, 
     if (choices.empty())
         return {};
     const std::string id = "przenies-" + requestId;
-    return Html() << "<form class=\"inline\" method=\"post\" action=\"/panel/counselling/decide\">"
+    return Html() << "<form class=\"inline\" method=\"post\" enctype=\"multipart/form-data\" "
+                     "action=\"/panel/counselling/decide\">"
                   << csrfField(session) << "<input type=\"hidden\" name=\"id\" value=\"" << requestId
                   << "\"><input type=\"hidden\" name=\"action\" value=\"move\"><input type=\"hidden\" name=\"return\" "
                      "value=\""

@@ -48,8 +48,8 @@ Html actionForms(const PageContext& ctx, const UnitView& row, const std::string&
     {
         if (std::find(t.from.begin(), t.from.end(), *row.state) == t.from.end())
             continue;
-        out << "<form class=\"inline\" method=\"post\" action=\"/panel/units/state\">" << csrfField(ctx.session)
-            << "<input type=\"hidden\" name=\"inventory\" value=\"" << row.inventory
+        out << "<form class=\"inline\" method=\"post\" enctype=\"multipart/form-data\" action=\"/panel/units/state\">"
+            << csrfField(ctx.session) << "<input type=\"hidden\" name=\"inventory\" value=\"" << row.inventory
             << "\"><input type=\"hidden\" name=\"action\" value=\"" << t.code << "\">";
         if (!filter.empty())
             out << "<input type=\"hidden\" name=\"stan\" value=\"" << filter << "\">";

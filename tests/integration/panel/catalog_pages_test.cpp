@@ -26,6 +26,7 @@
 #include <vector>
 
 using namespace okienko;
+using okienko::test::browserForm;
 using okienko::test::CentralProcess;
 using okienko::test::PanelClient;
 using okienko::test::TestCa;
@@ -80,72 +81,6 @@ std::string catalogueJson()
     doc["services"] = nlohmann::json::array({service(kServiceId, "Usługi opiekuńcze", "Pełny opis."),
                                              service(kHostileId, kHostileName, kHostileDescription)});
     return doc.dump();
-}
-
-std::string unescape(const std::string& s)
-{
-    static const std::pair<const char*, const char*> kEntities[] = {
-        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
-    std::string out;
-    for (std::size_t i = 0; i < s.size();)
-    {
-        bool replaced = false;
-        if (s[i] == '&')
-            for (const auto& [entity, plain] : kEntities)
-                if (s.compare(i, std::string(entity).size(), entity) == 0)
-                {
-                    out += plain;
-                    i += std::string(entity).size();
-                    replaced = true;
-                    break;
-                }
-        if (!replaced)
-            out.push_back(s[i++]);
-    }
-    return out;
-}
-
-std::string attribute(const std::string& tag, const std::string& name)
-{
-    const std::string marker = " " + name + "=\"";
-    const auto at = tag.find(marker);
-    if (at == std::string::npos)
-        return {};
-    const auto start = at + marker.size();
-    return unescape(tag.substr(start, tag.find('"', start) - start));
-}
-
-/// What a browser submits for the form posting to `action` on `page`: inputs (checkboxes only when
-/// checked), textareas and each select's selected option.
-Form formOf(const std::string& page, const std::string& action)
-{
-    Form out;
-    const auto begin = page.find("action=\"" + action + "\"");
-    if (begin == std::string::npos)
-        return out;
-    const std::string form = page.substr(begin, page.find("</form>", begin) - begin);
-    for (std::size_t at = form.find("<input"); at != std::string::npos; at = form.find("<input", at + 1))
-    {
-        const std::string tag = form.substr(at, form.find('>', at) - at);
-        if (attribute(tag, "type") == "checkbox" && tag.find(" checked") == std::string::npos)
-            continue;
-        out[attribute(tag, "name")] = attribute(tag, "value");
-    }
-    for (std::size_t at = form.find("<textarea"); at != std::string::npos; at = form.find("<textarea", at + 1))
-    {
-        const auto close = form.find('>', at);
-        const std::string tag = form.substr(at, close - at);
-        out[attribute(tag, "name")] = unescape(form.substr(close + 1, form.find("</textarea>", close) - close - 1));
-    }
-    for (std::size_t at = form.find("<select"); at != std::string::npos; at = form.find("<select", at + 1))
-    {
-        const std::string tag = form.substr(at, form.find('>', at) - at);
-        const auto end = form.find("</select>", at);
-        const auto selected = form.rfind(" selected>", end);
-        const auto option = form.rfind("<option", selected);
-        out[attribute(tag, "name")] = attribute(form.substr(option, selected - option), "value");
-    }
-    return out;
 }
 
 std::int64_t count(const std::string& dbPath, const std::string& sql)
@@ -290,7 +225,7 @@ TEST_F(CatalogPanel, PagesAndActionsRefuseWithoutSessionAndPostsWithoutTheCsrfTo
     auto page = b->get(std::string("/panel/catalog/service?id=") + kServiceId);
     ASSERT_TRUE(page);
     ASSERT_EQ(page->status, 200);
-    Form form = formOf(page->body, "/panel/catalog/service");
+    Form form = browserForm(page->body, "/panel/catalog/service");
     form["name_uk"] = "Змінена назва";
     Form noToken = form;
     noToken.erase("csrf");
@@ -332,7 +267,7 @@ TEST_F(CatalogPanel, EditedUkrainianNameReachesTheChangeFeedAndTheKioskCatalogue
     ASSERT_EQ(page->status, 200);
     EXPECT_NE(page->body.find("<legend>Ukraiński (українська)</legend>"), std::string::npos);
     EXPECT_NE(page->body.find("<label for=\"f-name_uk\">Nazwa</label>"), std::string::npos);
-    Form form = formOf(page->body, "/panel/catalog/service");
+    Form form = browserForm(page->body, "/panel/catalog/service");
     ASSERT_EQ(form["name_uk"], "Послуги догляду");
     ASSERT_EQ(form["fee_text_uk"], "Безкоштовно.");
     ASSERT_EQ(form["status"], "active");
@@ -381,7 +316,7 @@ TEST_F(CatalogPanel, EditedUkrainianNameReachesTheChangeFeedAndTheKioskCatalogue
     auto again = b->get(std::string("/panel/catalog/service?id=") + kServiceId);
     ASSERT_TRUE(again);
     const std::string logged = serviceChanges();
-    auto unchanged = b->post("/panel/catalog/service", formOf(again->body, "/panel/catalog/service"));
+    auto unchanged = b->post("/panel/catalog/service", browserForm(again->body, "/panel/catalog/service"));
     ASSERT_TRUE(unchanged);
     EXPECT_EQ(unchanged->get_header_value("Location"), "/panel/catalog?msg=unchanged");
     EXPECT_EQ(serviceChanges(), logged);
@@ -393,7 +328,7 @@ TEST_F(CatalogPanel, InvalidInputIsRefusedWithMessagesAtTheFieldsAndNothingIsLog
     auto b = loggedIn();
     auto page = b->get(std::string("/panel/catalog/service?id=") + kServiceId);
     ASSERT_TRUE(page);
-    Form form = formOf(page->body, "/panel/catalog/service");
+    Form form = browserForm(page->body, "/panel/catalog/service");
     form["name_pl"] = "   ";
     form["name_uk"] = "Нова назва, яку треба зберегти";
     form["valid_from"] = "2025-05-10";
@@ -414,7 +349,7 @@ TEST_F(CatalogPanel, InvalidInputIsRefusedWithMessagesAtTheFieldsAndNothingIsLog
               std::string::npos);
     EXPECT_NE(body.find("jest wcześniejsza niż"), std::string::npos);
     // What was typed is still there.
-    const Form kept = formOf(body, "/panel/catalog/service");
+    const Form kept = browserForm(body, "/panel/catalog/service");
     EXPECT_EQ(kept.at("name_uk"), "Нова назва, яку треба зберегти");
     EXPECT_EQ(kept.at("valid_to"), "2025-05-01");
     EXPECT_EQ(kept.at("summary_en"), std::string(401, 'a'));
@@ -426,7 +361,7 @@ TEST_F(CatalogPanel, InvalidInputIsRefusedWithMessagesAtTheFieldsAndNothingIsLog
               "Послуги догляду");
 
     // An impossible day is refused the same way.
-    form = formOf(page->body, "/panel/catalog/service");
+    form = browserForm(page->body, "/panel/catalog/service");
     form["valid_from"] = "2025-02-30";
     auto badDay = b->post("/panel/catalog/service", form);
     ASSERT_TRUE(badDay);
@@ -444,8 +379,8 @@ TEST_F(CatalogPanel, SavingOverANewerEditIsRefusedAndKeepsTheTypedText)
     auto beataPage = beata->get(std::string("/panel/catalog/service?id=") + kServiceId);
     ASSERT_TRUE(annaPage);
     ASSERT_TRUE(beataPage);
-    Form annaForm = formOf(annaPage->body, "/panel/catalog/service");
-    Form beataForm = formOf(beataPage->body, "/panel/catalog/service");
+    Form annaForm = browserForm(annaPage->body, "/panel/catalog/service");
+    Form beataForm = browserForm(beataPage->body, "/panel/catalog/service");
     ASSERT_EQ(annaForm["version"], beataForm["version"]);
 
     annaForm["name_uk"] = "Назва від Анни";
@@ -461,7 +396,7 @@ TEST_F(CatalogPanel, SavingOverANewerEditIsRefusedAndKeepsTheTypedText)
     EXPECT_NE(late->body.find("Nie zapisano: ktoś inny zmienił tę usługę"), std::string::npos);
     EXPECT_NE(late->body.find("Anna Koordynator"), std::string::npos);
     // Beata's text stays in her form; Anna's saved text is shown next to it.
-    const Form kept = formOf(late->body, "/panel/catalog/service");
+    const Form kept = browserForm(late->body, "/panel/catalog/service");
     EXPECT_EQ(kept.at("name_uk"), "Назва від Беати");
     EXPECT_NE(kept.at("version"), beataForm["version"]);
     EXPECT_NE(late->body.find("<dt>Nazwa (ukraiński)</dt>\n<dd>Назва від Анни</dd>"), std::string::npos);
@@ -495,7 +430,7 @@ TEST_F(CatalogPanel, ServiceTextIsEscapedInTheListAndTheForm)
     EXPECT_NE(form->body.find("Opis&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"),
               std::string::npos);
     // Round trip: the browser sends back the original characters, and nothing changes.
-    const Form values = formOf(form->body, "/panel/catalog/service");
+    const Form values = browserForm(form->body, "/panel/catalog/service");
     EXPECT_EQ(values.at("name_pl"), kHostileName);
     EXPECT_EQ(values.at("description_pl"), kHostileDescription);
     auto saved = b->post("/panel/catalog/service", values);
@@ -511,7 +446,7 @@ TEST_F(CatalogPanel, AnnouncementsAreAddedEditedAndWithdrawnThroughTheFeed)
     auto blank = b->get("/panel/catalog/announcement");
     ASSERT_TRUE(blank);
     ASSERT_EQ(blank->status, 200);
-    Form form = formOf(blank->body, "/panel/catalog/announcement");
+    Form form = browserForm(blank->body, "/panel/catalog/announcement");
     EXPECT_EQ(form["version"], "0");
 
     // Without a Polish title it is refused and nothing is published.
@@ -524,7 +459,7 @@ TEST_F(CatalogPanel, AnnouncementsAreAddedEditedAndWithdrawnThroughTheFeed)
               std::string::npos);
     EXPECT_EQ(count(m_server->databasePath(), "SELECT COUNT(*) FROM change_log WHERE entity = 'announcement'"), 1);
 
-    form = formOf(refused->body, "/panel/catalog/announcement");
+    form = browserForm(refused->body, "/panel/catalog/announcement");
     EXPECT_EQ(form["body_pl"], "W piątek CUS czynny do 13:00.");
     form["title_pl"] = "Zmiana godzin pracy";
     form["valid_to"] = "2099-12-31";
@@ -555,7 +490,7 @@ TEST_F(CatalogPanel, AnnouncementsAreAddedEditedAndWithdrawnThroughTheFeed)
     auto editPage = b->get("/panel/catalog/announcement?id=" + newId);
     ASSERT_TRUE(editPage);
     ASSERT_EQ(editPage->status, 200);
-    Form edit = formOf(editPage->body, "/panel/catalog/announcement");
+    Form edit = browserForm(editPage->body, "/panel/catalog/announcement");
     edit["body_en"] = "On Friday the CUS is open until 1 pm.";
     auto edited = b->post("/panel/catalog/announcement", edit);
     ASSERT_TRUE(edited);
@@ -574,7 +509,7 @@ TEST_F(CatalogPanel, AnnouncementsAreAddedEditedAndWithdrawnThroughTheFeed)
     const auto row = list->body.find("Wycofaj ogłoszenie Zmiana godzin pracy");
     ASSERT_NE(row, std::string::npos);
     const auto formStart = list->body.rfind("<form", row);
-    const Form withdraw = formOf(list->body.substr(formStart), "/panel/catalog/announcement/withdraw");
+    const Form withdraw = browserForm(list->body.substr(formStart), "/panel/catalog/announcement/withdraw");
     auto gone = b->post("/panel/catalog/announcement/withdraw", withdraw);
     ASSERT_TRUE(gone);
     EXPECT_EQ(gone->get_header_value("Location"), "/panel/catalog?msg=withdrawn");

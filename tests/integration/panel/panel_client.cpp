@@ -24,7 +24,95 @@ std::string hex(unsigned char c)
     static const char* digits = "0123456789ABCDEF";
     return std::string{'%', digits[c >> 4], digits[c & 15U]};
 }
+std::string unescape(const std::string& s)
+{
+    static const std::pair<const char*, const char*> kEntities[] = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
+    std::string out;
+    for (std::size_t i = 0; i < s.size();)
+    {
+        bool replaced = false;
+        if (s[i] == '&')
+            for (const auto& [entity, plain] : kEntities)
+                if (s.compare(i, std::string(entity).size(), entity) == 0)
+                {
+                    out += plain;
+                    i += std::string(entity).size();
+                    replaced = true;
+                    break;
+                }
+        if (!replaced)
+            out.push_back(s[i++]);
+    }
+    return out;
+}
+
+std::string attribute(const std::string& tag, const std::string& name)
+{
+    const std::string marker = " " + name + "=\"";
+    const auto at = tag.find(marker);
+    if (at == std::string::npos)
+        return {};
+    const auto start = at + marker.size();
+    return unescape(tag.substr(start, tag.find('"', start) - start));
+}
+
+/// Line breaks as a browser submits them (the HTML form encoding algorithm): CR LF.
+std::string withCrLf(const std::string& value)
+{
+    std::string out;
+    for (std::size_t i = 0; i < value.size(); ++i)
+    {
+        if (value[i] == '\n' && (i == 0 || value[i - 1] != '\r'))
+            out += '\r';
+        out += value[i];
+    }
+    return out;
+}
 } // namespace
+
+std::map<std::string, std::string> browserForm(const std::string& page, const std::string& action)
+{
+    std::map<std::string, std::string> out;
+    const auto begin = page.find("action=\"" + action + "\"");
+    if (begin == std::string::npos)
+        return out;
+    const std::string form = page.substr(begin, page.find("</form>", begin) - begin);
+    for (std::size_t at = form.find("<input"); at != std::string::npos; at = form.find("<input", at + 1))
+    {
+        const std::string tag = form.substr(at, form.find('>', at) - at);
+        if (attribute(tag, "type") == "checkbox" && tag.find(" checked") == std::string::npos)
+            continue;
+        out[attribute(tag, "name")] = attribute(tag, "value");
+    }
+    for (std::size_t at = form.find("<textarea"); at != std::string::npos; at = form.find("<textarea", at + 1))
+    {
+        const auto close = form.find('>', at);
+        const std::string tag = form.substr(at, close - at);
+        std::string value = unescape(form.substr(close + 1, form.find("</textarea>", close) - close - 1));
+        if (!value.empty() && value.front() == '\n') // the HTML parser drops one newline after <textarea>
+            value.erase(0, 1);
+        out[attribute(tag, "name")] = value;
+    }
+    for (std::size_t at = form.find("<select"); at != std::string::npos; at = form.find("<select", at + 1))
+    {
+        const std::string tag = form.substr(at, form.find('>', at) - at);
+        const auto end = form.find("</select>", at);
+        const auto selected = form.rfind(" selected>", end);
+        const auto option = form.rfind("<option", selected);
+        out[attribute(tag, "name")] = attribute(form.substr(option, selected - option), "value");
+    }
+    return out;
+}
+
+std::string multipartEncode(const std::map<std::string, std::string>& form, const std::string& boundary)
+{
+    std::string out;
+    for (const auto& [k, v] : form)
+        out +=
+            "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + withCrLf(v) + "\r\n";
+    return out + "--" + boundary + "--\r\n";
+}
 
 std::string formEncode(const std::map<std::string, std::string>& form)
 {
@@ -116,6 +204,19 @@ httplib::Result PanelClient::post(const std::string& path, std::map<std::string,
     if (withCsrf)
         form["csrf"] = m_csrf;
     auto r = m_client->Post(path.c_str(), headers(), formEncode(form), "application/x-www-form-urlencoded");
+    remember(r);
+    return r;
+}
+
+httplib::Result PanelClient::postMultipart(const std::string& path, std::map<std::string, std::string> form,
+                                           bool withCsrf)
+{
+    if (withCsrf)
+        form["csrf"] = m_csrf;
+    const std::string boundary = "----WebKitFormBoundaryOkienko7MA4YWxk";
+    const std::string body = multipartEncode(form, boundary);
+    m_lastBodyBytes = body.size();
+    auto r = m_client->Post(path.c_str(), headers(), body, ("multipart/form-data; boundary=" + boundary).c_str());
     remember(r);
     return r;
 }

@@ -4,6 +4,7 @@
 
 #include "tests/integration/server/central_process.hpp"
 
+#include <cstddef>
 #include <httplib.h>
 #include <map>
 #include <memory>
@@ -22,6 +23,11 @@ class PanelClient
     httplib::Result get(const std::string& path);
     /// POSTs `form` (url-encoded) with the cookie and Origin; `csrf` is added unless `withCsrf` is false.
     httplib::Result post(const std::string& path, std::map<std::string, std::string> form, bool withCsrf = true);
+    /// POSTs `form` as multipart/form-data, as a browser submits the panel's forms.
+    httplib::Result postMultipart(const std::string& path, std::map<std::string, std::string> form,
+                                  bool withCsrf = true);
+    /// The size of the last multipart body sent.
+    std::size_t lastBodyBytes() const { return m_lastBodyBytes; }
     /// The CSRF token of the last page that had one.
     const std::string& csrf() const { return m_csrf; }
     const std::string& sessionCookie() const { return m_session; }
@@ -37,11 +43,19 @@ class PanelClient
     std::string m_session;
     std::string m_loginCookie;
     std::string m_csrf;
+    std::size_t m_lastBodyBytes = 0;
 };
 
 /// Adds a staff member through okienko-central's CLI; returns the staff id ("" on failure).
 std::string addStaff(const CentralProcess& server, const std::string& name, const std::string& role,
                      const std::string& password);
+
+/// What a browser submits for the form posting to `action` on `page`: inputs (checkboxes only when
+/// checked), textareas and each select's selected option, unescaped.
+std::map<std::string, std::string> browserForm(const std::string& page, const std::string& action);
+
+/// multipart/form-data as a browser sends it (line breaks in values as CR LF).
+std::string multipartEncode(const std::map<std::string, std::string>& form, const std::string& boundary);
 
 /// Form encoding (as a browser does for application/x-www-form-urlencoded).
 std::string formEncode(const std::map<std::string, std::string>& form);
