@@ -1,6 +1,7 @@
 // Panel's policy around the route table, without a server process: a logged-in staff member whose
 // role the route does not allow gets 403; a coordinator gets the page; unknown pages get 404 and a
-// POST without the session's CSRF token gets 403 before anything else. Every page of the coordinator
+// POST without the session's CSRF token gets 403 before anything else, whether its fields came urlencoded or
+// multipart; a body the HTTP library refused gets the panel's page. Every page of the coordinator
 // runs its store queries against the real schema here.
 #include "server/credentials.hpp"
 #include "server/panel/panel.hpp"
@@ -8,6 +9,7 @@
 #include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -98,4 +100,32 @@ TEST_F(PanelPolicy, APostWithoutTheSessionsTokenIsRefusedBeforeRouting)
     EXPECT_EQ(m_panel->handle(r).status, 403);
     r.body = "csrf=csrf-Anna+Koordynator";
     EXPECT_EQ(m_panel->handle(r).status, 404);
+}
+
+TEST_F(PanelPolicy, AMultipartPostIsCheckedByItsOwnFieldsAndNotByTheBody)
+{
+    PanelRequest r;
+    r.method = "POST";
+    r.path = "/panel/nope";
+    r.cookie = sessionFor(domain::StaffRole::Coordinator, "Anna Koordynator");
+    r.host = "panel.test";
+    r.body = "csrf=csrf-Anna+Koordynator"; // ignored: the adapter split the parts already
+    r.multipartFields = std::map<std::string, std::string>{{"csrf", "wrong"}};
+    EXPECT_EQ(m_panel->handle(r).status, 403);
+    r.multipartFields = std::map<std::string, std::string>{{"csrf", "csrf-Anna Koordynator"}};
+    EXPECT_EQ(m_panel->handle(r).status, 404);
+}
+
+TEST_F(PanelPolicy, ABodyTheLibraryRefusedGetsAPanelPageWithTheSecurityHeaders)
+{
+    const PanelResponse tooLarge = Panel::refusal(413);
+    EXPECT_EQ(tooLarge.status, 413);
+    EXPECT_NE(tooLarge.contentType.find("text/html"), std::string::npos);
+    EXPECT_NE(tooLarge.body.find("Formularz za duży"), std::string::npos);
+    EXPECT_NE(tooLarge.body.find("max_body_bytes"), std::string::npos);
+    bool csp = false;
+    for (const auto& [name, value] : tooLarge.headers)
+        csp = csp || name == "Content-Security-Policy";
+    EXPECT_TRUE(csp);
+    EXPECT_EQ(Panel::refusal(400).status, 400);
 }
