@@ -2,6 +2,8 @@
 // the floor, HSTS on every panel answer, flow codes only from the shared list (so nothing a
 // spreadsheet would evaluate reaches the monitoring CSV), and one escaped log line per request
 // whatever control characters a client puts in a path or an event type.
+#include "shared/db/database.hpp"
+#include "shared/db/query.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/payloads.hpp"
 #include "shared/util/uuid.hpp"
@@ -136,7 +138,7 @@ TEST_F(Hardening, EveryPanelAnswerCarriesHsts)
     expectHsts(b.get("/panel/x%0Ay"), "the library's own 404"); // no route matches a line break
 }
 
-TEST_F(Hardening, FlowsOutsideTheListAreRefusedAndNeverReachTheCsv)
+TEST_F(Hardening, FlowsOutsideTheListAreRefusedAndOlderRowsAreNeutralisedInTheCsv)
 {
     const std::vector<std::string> hostile{
         "=HYPERLINK(\"http://x.pl\",\"x\")", "=1+1", "+1+1", "-1+2", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "callbackx"};
@@ -183,6 +185,17 @@ TEST_F(Hardening, FlowsOutsideTheListAreRefusedAndNeverReachTheCsv)
     }
     EXPECT_EQ(results->back().status, protocol::EventStatus::Applied);
 
+    // A row stored before flows were checked (an older server) is still neutralised in the CSV.
+    {
+        auto d = db::Database::open(m_server->databasePath());
+        ASSERT_TRUE(d.ok());
+        ASSERT_TRUE(db::exec(*d,
+                             "INSERT INTO usage_events(id, kiosk_id, kind, flow, rating, language, at, received_at) "
+                             "SELECT ?, id, 'rating', ?, 3, 'pl', ?, ? FROM kiosks LIMIT 1",
+                             newUuid(), std::string("=HYPERLINK(\"http://x.pl\",\"x\")"), good.at, good.at)
+                        .ok());
+    }
+
     PanelClient b(m_server->port(), m_ca.caCert());
     ASSERT_TRUE(b.login("Anna Koordynator", kPassword));
     auto csv = b.get("/panel/monitoring.csv");
@@ -194,7 +207,8 @@ TEST_F(Hardening, FlowsOutsideTheListAreRefusedAndNeverReachTheCsv)
     for (const auto& line : linesOf(csv->body))
         for (const std::string& cell : {line.substr(0, 1), line.substr(line.find(';') + 1, 1)})
             EXPECT_EQ(std::string("=+-@\t").find(cell), std::string::npos) << line;
-    EXPECT_EQ(csv->body.find("HYPERLINK"), std::string::npos);
+    EXPECT_NE(csv->body.find(";Liczba ocen;\"'=HYPERLINK(\"\"http://x.pl\"\",\"\"x\"\")\";1\r\n"), std::string::npos)
+        << csv->body;
     EXPECT_EQ(csv->body.find("SUM("), std::string::npos);
 }
 
