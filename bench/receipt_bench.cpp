@@ -79,7 +79,7 @@ int main(int argc, char** argv)
         std::printf("%-12s %10.2f %10.2f %10.2f %10.2f %10.2f %10zu\n", name.c_str(), a.p50, a.p95, b.p95, c.p50, c.p95,
                     bytes);
         std::vector<Bitmap> pages;
-        renderEscPos(slip, fonts.value(), LayoutSpec::escpos80(), &pages);
+        (void)renderEscPos(slip, fonts.value(), LayoutSpec::escpos80(), &pages);
         for (std::size_t p = 0; p < pages.size(); ++p)
             pages[p].savePng(out + "/slip-80mm-" + name + (pages.size() > 1 ? "-" + std::to_string(p + 1) : "") +
                              ".png");

@@ -7,6 +7,7 @@
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/fast_paths.hpp"
 #include "shared/protocol/lost_events.hpp"
+#include "shared/util/log_escape.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -129,7 +130,7 @@ ApiResponse Api::fromStoreError(const db::Error& e)
         r.headers.emplace_back("Retry-After", "1");
         return r;
     }
-    std::fprintf(stderr, "okienko-central: database error: %s\n", e.describe().c_str());
+    std::fprintf(stderr, "okienko-central: database error: %s\n", util::escapeForLog(e.describe()).c_str());
     if (e.isStorageFailure() && m_onStorageFailure)
         m_onStorageFailure();
     return error(500, "internal", "internal server error");
@@ -192,8 +193,9 @@ ApiResponse Api::events(const KioskIdentity& kiosk, const ApiRequest& request)
     for (const auto& r : *results)
     {
         const auto& e = (*batch)[static_cast<std::size_t>(&r - results->data())];
-        log += "okienko-central: kiosk=" + kiosk.name + " event " + r.id + " " + e.type.substr(0, 64) + " " +
-               std::string(protocol::toCode(r.status)) + (r.code.empty() ? "" : " " + r.code) + "\n";
+        log += "okienko-central: kiosk=" + util::escapeForLog(kiosk.name) + " event " + util::escapeForLog(r.id) + " " +
+               util::escapeForLog(e.type.substr(0, 64)) + " " + std::string(protocol::toCode(r.status)) +
+               (r.code.empty() ? "" : " " + util::escapeForLog(r.code)) + "\n";
     }
     std::fputs(log.c_str(), stderr);
     return json(200, protocol::encodeEventResults(*results, m_store.epoch()));
@@ -237,8 +239,8 @@ ApiResponse Api::hold(const KioskIdentity& kiosk, const ApiRequest& request)
     auto outcome = m_store.hold(kiosk, *decoded, m_clock());
     if (!outcome)
         return fromStoreError(outcome.error());
-    std::fprintf(stderr, "okienko-central: kiosk=%s hold %s -> %d\n", kiosk.name.c_str(),
-                 decoded->reservationId.c_str(), outcome->status);
+    std::fprintf(stderr, "okienko-central: kiosk=%s hold %s -> %d\n", util::escapeForLog(kiosk.name).c_str(),
+                 util::escapeForLog(decoded->reservationId).c_str(), outcome->status);
     if (!outcome->errorCode.empty())
         return error(outcome->status, outcome->errorCode, outcome->errorMessage);
     return json(outcome->status, std::move(outcome->body));
@@ -252,8 +254,9 @@ ApiResponse Api::book(const KioskIdentity& kiosk, const ApiRequest& request)
     auto outcome = m_store.bookCounselling(kiosk, *decoded, m_clock());
     if (!outcome)
         return fromStoreError(outcome.error());
-    std::fprintf(stderr, "okienko-central: kiosk=%s counselling booking %s -> %d\n", kiosk.name.c_str(),
-                 decoded->requestId.c_str(), outcome->status);
+    std::fprintf(stderr, "okienko-central: kiosk=%s counselling booking %s -> %d\n",
+                 util::escapeForLog(kiosk.name).c_str(), util::escapeForLog(decoded->requestId).c_str(),
+                 outcome->status);
     if (!outcome->errorCode.empty())
         return error(outcome->status, outcome->errorCode, outcome->errorMessage);
     return json(outcome->status, std::move(outcome->body));
@@ -283,7 +286,7 @@ ApiResponse Api::lostEvents(const KioskIdentity& kiosk, const ApiRequest& reques
                       [](const protocol::LostEventResult& r) { return r.status == protocol::LostEventStatus::Lost; });
     // Counts only: the coordinators' kiosks page lists them.
     std::fprintf(stderr, "okienko-central: kiosk=%s reported %zu events acknowledged before a restore: %ld lost\n",
-                 kiosk.name.c_str(), reports->size(), static_cast<long>(lost));
+                 util::escapeForLog(kiosk.name).c_str(), reports->size(), static_cast<long>(lost));
     return json(200, protocol::encodeLostEventResults(*results, m_store.epoch()));
 }
 

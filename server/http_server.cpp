@@ -1,6 +1,8 @@
 // Adapting cpp-httplib to Api.
 #include "server/http_server.hpp"
 
+#include "shared/util/log_escape.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <httplib.h>
@@ -34,6 +36,13 @@ std::string codeForStatus(int status)
         return "http_" + std::to_string(status);
     }
 }
+
+/// The panel is HTTPS only: a browser that has seen it once never tries plain HTTP for a year.
+void addHsts(httplib::Response& res)
+{
+    if (!res.has_header("Strict-Transport-Security"))
+        res.set_header("Strict-Transport-Security", "max-age=31536000");
+}
 } // namespace
 
 struct HttpServer::Impl
@@ -60,6 +69,9 @@ Result<int, std::string> HttpServer::bind()
     if (!impl.server->is_valid())
         return makeErr(std::string("cannot load the TLS certificate or key (tls.cert_file, tls.key_file)"));
     httplib::SSLServer& s = *impl.server;
+    // Explicitly, not left to the system's openssl.cnf: TLS 1.0 and 1.1 are refused at the handshake.
+    if (SSL_CTX_set_min_proto_version(s.ssl_context(), TLS1_2_VERSION) != 1)
+        return makeErr(std::string("cannot require TLS 1.2 or newer"));
     const auto threads = static_cast<std::size_t>(impl.config.threads);
     s.new_task_queue = [threads]
     {
@@ -107,10 +119,11 @@ Result<int, std::string> HttpServer::bind()
             res.status = out.status;
             for (const auto& [k, v] : out.headers)
                 res.set_header(k.c_str(), v);
+            addHsts(res);
             res.set_content(out.body, out.contentType.c_str());
             // The path only: panel query strings can carry dates, never personal data, but keep it short.
             std::fprintf(stderr, "okienko-central: panel %s %s %d\n", req.method.c_str(),
-                         req.path.substr(0, 64).c_str(), out.status);
+                         util::escapeForLog(req.path.substr(0, 64)).c_str(), out.status);
             return;
         }
         ApiRequest a;
@@ -130,7 +143,8 @@ Result<int, std::string> HttpServer::bind()
             std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
         if (out.status >= 400 || req.path != "/api/v1/events")
             std::fprintf(stderr, "okienko-central: %s %s %d %lldus\n", req.method.c_str(),
-                         req.path.substr(0, 64).c_str(), out.status, static_cast<long long>(micros));
+                         util::escapeForLog(req.path.substr(0, 64)).c_str(), out.status,
+                         static_cast<long long>(micros));
     };
     s.Get(".*", handler);
     s.Post(".*", handler);
@@ -141,6 +155,8 @@ Result<int, std::string> HttpServer::bind()
     s.set_error_handler(httplib::Server::HandlerWithResponse(
         [&impl](const httplib::Request& req, httplib::Response& res)
         {
+            if (panel::Panel::owns(req.path))
+                addHsts(res);
             // Our own errors already have a JSON body; the library's (400, 404, 413, …) do not.
             if (!res.body.empty())
                 return httplib::Server::HandlerResponse::Unhandled;

@@ -6,6 +6,7 @@
 #include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/changes.hpp"
+#include "shared/util/log_escape.hpp"
 
 #include <cstdio>
 #include <optional>
@@ -48,7 +49,7 @@ std::optional<Json> publishable(Json encoded, Decode decode, std::string_view en
     if (check)
         return encoded;
     std::fprintf(stderr, "okienko-central: %.*s %s not published: %s\n", static_cast<int>(entity.size()), entity.data(),
-                 id.c_str(), check.error().describe().c_str());
+                 util::escapeForLog(id).c_str(), util::escapeForLog(check.error().describe()).c_str());
     return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 
 #include "kiosk/ui/screens/screens.hpp"
 #include "shared/catalog/catalog_loader.hpp"
+#include "shared/util/log_escape.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -23,7 +24,8 @@ namespace
 
 void logLine(const char* subsystem, const std::string& message)
 {
-    std::fprintf(stderr, "[%s] %s\n", subsystem, message.c_str());
+    // Messages can quote the server's answers: escaped so no line can be forged or split.
+    std::fprintf(stderr, "[%s] %s\n", subsystem, util::escapeForLog(message).c_str());
 }
 
 /// The type of the exception being handled, demangled ("std::out_of_range"); only inside a catch.

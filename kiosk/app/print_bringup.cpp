@@ -37,6 +37,12 @@ int runPrintTest(const PrintTestSetup& setup, const std::string& queue, std::ost
     for (const auto& [name, slip] : world.allSlips(setup.language))
     {
         const receipt::RenderedSlip rendered = receipt::renderSlip(slip, fonts.value(), setup.printer.format);
+        if (!rendered.error.empty())
+        {
+            out << "print-test: " << name << " not rendered: " << rendered.error << "\n";
+            ++failures;
+            continue;
+        }
         const receipt::PrintResult result = client.print(rendered.bytes, rendered.format, rendered.title, deadline);
         out << "print-test: " << name << " (" << printFormatName(setup.printer.format) << ", " << rendered.bytes.size()
             << " bytes) → ";

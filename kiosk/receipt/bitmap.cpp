@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cairo.h>
 #include <cmath>
+#include <string>
 
 namespace okienko::receipt
 {
@@ -28,28 +29,30 @@ void draw(cairo_t* cr, const Segment& segment, const FontSet& fonts)
     }
 }
 
-Bitmap threshold(cairo_surface_t* surface, int width, int height)
+/// Copies the rows of an A8 band surface into `bmp` from row `top` on, black where the ink is dark.
+void threshold(cairo_surface_t* surface, Bitmap& bmp, int top, int rows)
 {
     cairo_surface_flush(surface);
-    Bitmap bmp;
-    bmp.width = width;
-    bmp.height = height;
-    bmp.bits.assign(static_cast<std::size_t>(height * (width / 8)), 0);
     const unsigned char* data = cairo_image_surface_get_data(surface);
     const int stride = cairo_image_surface_get_stride(surface);
-    for (int y = 0; y < height; ++y)
-        for (int x = 0; x < width; ++x)
+    for (int y = 0; y < rows; ++y)
+        for (int x = 0; x < bmp.width; ++x)
             if (data[y * stride + x] >= 0x80)
-                bmp.set(x, y);
-    return bmp;
+                bmp.set(x, top + y);
 }
-} // namespace
 
-Bitmap rasterize(const Segment& segment, const FontSet& fonts, int width)
+/// Draws rows `top` … `top + rows` of the segment into `bmp`; the error when cairo gives no surface.
+Status<std::string> drawBand(const Segment& segment, const FontSet& fonts, Bitmap& bmp, int top, int rows)
 {
-    width = (width + 7) / 8 * 8;
-    const int height = std::max(1, static_cast<int>(std::ceil(segment.height)));
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_A8, width, height);
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_A8, bmp.width, rows);
+    // An error surface has no data: reading it would dereference NULL.
+    const cairo_status_t status = cairo_surface_status(surface);
+    if (status != CAIRO_STATUS_SUCCESS)
+    {
+        cairo_surface_destroy(surface);
+        return makeErr("cannot draw a band of " + std::to_string(bmp.width) + "x" + std::to_string(rows) +
+                       " dots: " + cairo_status_to_string(status));
+    }
     cairo_t* cr = cairo_create(surface);
     // Thermal heads print dots, not greys: no antialiasing keeps glyph edges crisp and the
     // output identical from run to run.
@@ -59,10 +62,29 @@ Bitmap rasterize(const Segment& segment, const FontSet& fonts, int width)
     cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_FULL);
     cairo_set_font_options(cr, options);
     cairo_font_options_destroy(options);
+    // Whole-dot offsets keep every glyph on the same dots as in one tall surface.
+    cairo_translate(cr, 0, -top);
     draw(cr, segment, fonts);
-    Bitmap bmp = threshold(surface, width, height);
     cairo_destroy(cr);
+    threshold(surface, bmp, top, rows);
     cairo_surface_destroy(surface);
+    return {};
+}
+} // namespace
+
+Result<Bitmap, std::string> rasterize(const Segment& segment, const FontSet& fonts, int width)
+{
+    Bitmap bmp;
+    bmp.width = (width + 7) / 8 * 8;
+    bmp.height = std::max(1, static_cast<int>(std::ceil(segment.height)));
+    bmp.bits.assign(static_cast<std::size_t>(bmp.height) * static_cast<std::size_t>(bmp.bytesPerRow()), 0);
+    // Cairo's image surfaces end at 32,767 rows; a long service text is taller, so it is drawn in bands.
+    for (int top = 0; top < bmp.height; top += kRasterBandRows)
+    {
+        auto band = drawBand(segment, fonts, bmp, top, std::min(kRasterBandRows, bmp.height - top));
+        if (!band)
+            return makeErr(band.error());
+    }
     return bmp;
 }
 
@@ -79,7 +101,8 @@ Bitmap rasterizeText(const std::string& text, const FontSet& fonts, FontStyle st
     seg.ops.push_back(op);
     seg.height = size * 2;
     const int width = static_cast<int>(measureText(fonts, style, size, text) + size + 16);
-    return rasterize(seg, fonts, width).cropped();
+    auto bmp = rasterize(seg, fonts, width);
+    return bmp ? bmp->cropped() : Bitmap{};
 }
 
 Bitmap Bitmap::cropped() const

@@ -4,6 +4,7 @@
 
 #include "kiosk/receipt/font_set.hpp"
 #include "kiosk/receipt/slip_layout.hpp"
+#include "shared/util/result.hpp"
 
 #include <cstdint>
 #include <string>
@@ -39,8 +40,12 @@ struct Bitmap
     bool savePng(const std::string& path) const;
 };
 
-/// Draws one segment of a layout into a bitmap `width` dots wide.
-Bitmap rasterize(const Segment& segment, const FontSet& fonts, int width);
+/// Rows drawn per cairo surface: well under cairo's 32,767-row limit, and a small buffer.
+inline constexpr int kRasterBandRows = 4096;
+
+/// Draws one segment of a layout into a bitmap `width` dots wide, of any height (band by band);
+/// the reason when cairo cannot give a surface (out of memory).
+Result<Bitmap, std::string> rasterize(const Segment& segment, const FontSet& fonts, int width);
 
 /// Draws a single line of text as a slip would, cropped to its ink: what a test looks for.
 Bitmap rasterizeText(const std::string& text, const FontSet& fonts, FontStyle style, double size);

@@ -40,13 +40,19 @@ std::string encodeEscPos(const std::vector<Bitmap>& segments)
     return out;
 }
 
-std::string renderEscPos(const Slip& slip, const FontSet& fonts, const LayoutSpec& spec, std::vector<Bitmap>* rendered)
+Result<std::string, std::string> renderEscPos(const Slip& slip, const FontSet& fonts, const LayoutSpec& spec,
+                                              std::vector<Bitmap>* rendered)
 {
     const Layout layout = layoutSlip(slip, fonts, spec);
     std::vector<Bitmap> bitmaps;
     bitmaps.reserve(layout.segments.size());
     for (const auto& segment : layout.segments)
-        bitmaps.push_back(rasterize(segment, fonts, static_cast<int>(spec.width)));
+    {
+        auto bitmap = rasterize(segment, fonts, static_cast<int>(spec.width));
+        if (!bitmap)
+            return makeErr(bitmap.error());
+        bitmaps.push_back(std::move(bitmap).value());
+    }
     std::string bytes = encodeEscPos(bitmaps);
     if (rendered)
         *rendered = std::move(bitmaps);

@@ -27,8 +27,9 @@ inline constexpr int kBandRows = 128;
 std::string encodeEscPos(const std::vector<Bitmap>& segments);
 
 /// Lays out, rasterizes and encodes a slip for a paper width (LayoutSpec::escpos80/escpos58).
-/// `rendered`, when given, receives the bitmaps (for previews and tests).
-std::string renderEscPos(const Slip& slip, const FontSet& fonts, const LayoutSpec& spec,
-                         std::vector<Bitmap>* rendered = nullptr);
+/// `rendered`, when given, receives the bitmaps (for previews and tests). A slip of any length
+/// renders; the error is cairo's refusal (out of memory), and then nothing is to be printed.
+Result<std::string, std::string> renderEscPos(const Slip& slip, const FontSet& fonts, const LayoutSpec& spec,
+                                              std::vector<Bitmap>* rendered = nullptr);
 
 } // namespace okienko::receipt

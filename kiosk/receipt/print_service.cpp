@@ -10,13 +10,21 @@ RenderedSlip renderSlip(const Slip& slip, const FontSet& fonts, kiosk::PrintForm
 {
     RenderedSlip out;
     out.title = slip.jobTitle;
+    auto raster = [&](const LayoutSpec& spec)
+    {
+        auto bytes = renderEscPos(slip, fonts, spec);
+        if (bytes)
+            out.bytes = std::move(bytes).value();
+        else
+            out.error = bytes.error();
+    };
     switch (format)
     {
     case kiosk::PrintFormat::EscPos80:
-        out.bytes = renderEscPos(slip, fonts, LayoutSpec::escpos80());
+        raster(LayoutSpec::escpos80());
         break;
     case kiosk::PrintFormat::EscPos58:
-        out.bytes = renderEscPos(slip, fonts, LayoutSpec::escpos58());
+        raster(LayoutSpec::escpos58());
         break;
     case kiosk::PrintFormat::PdfA4:
         out.bytes = renderPdf(slip, fonts, PdfPage::A4);
@@ -108,6 +116,13 @@ void PrintService::run()
             m_queue.pop_front();
         }
         RenderedSlip rendered = job.again ? std::move(*job.again) : renderSlip(*job.slip, m_fonts, m_config.format);
+        if (!rendered.error.empty())
+        {
+            // Refused before CUPS: the flow shows the failure like any other, and nothing is kept.
+            m_onDone(job.ticket, PrintResult{PrintOutcome::Failed, PrinterCondition::Unknown, 0,
+                                             "the slip could not be rendered: " + rendered.error});
+            continue;
+        }
         const PrintResult result = m_client.print(rendered.bytes, rendered.format, rendered.title, m_config.deadline);
         if (job.slip)
         {

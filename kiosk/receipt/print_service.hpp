@@ -27,6 +27,8 @@ struct RenderedSlip
     std::string title; ///< CUPS job title (no personal data)
     std::string bytes;
     DocumentFormat format = DocumentFormat::Raw;
+    /// Why it could not be rendered ("" when it was): nothing is sent and the print fails.
+    std::string error;
 };
 
 /// Renders a slip in the given format.

@@ -9,6 +9,7 @@
 #include <ctime>
 #include <initializer_list>
 #include <map>
+#include <string_view>
 #include <utility>
 
 namespace okienko::server::panel
@@ -78,11 +79,33 @@ std::string decimalComma(double v)
     return s;
 }
 
-std::string csvField(const std::string& v)
+/// A whole number or a decimal-comma number ("12", "-3", "4,50"): written bare so Excel reads a number.
+bool isCsvNumber(const std::string& v)
 {
-    if (v.find_first_of(";\"\r\n") == std::string::npos)
+    std::size_t i = (!v.empty() && v[0] == '-') ? 1 : 0;
+    std::size_t digits = 0;
+    bool comma = false;
+    for (; i < v.size(); ++i)
+    {
+        if (v[i] >= '0' && v[i] <= '9')
+            ++digits;
+        else if (v[i] == ',' && !comma && digits > 0)
+            comma = true;
+        else
+            return false;
+    }
+    return digits > 0 && v.back() != ',';
+}
+} // namespace
+
+std::string csvTextCell(const std::string& v)
+{
+    // OWASP "CSV injection": a cell Excel or LibreOffice could read as a formula gets a leading
+    // apostrophe (shown as text, never evaluated) and is always quoted.
+    const bool formulaLike = !v.empty() && std::string_view("=+-@\t\r").find(v[0]) != std::string_view::npos;
+    if (!formulaLike && v.find_first_of(";\"\r\n") == std::string::npos)
         return v;
-    std::string out = "\"";
+    std::string out = formulaLike ? "\"'" : "\"";
     for (char c : v)
     {
         if (c == '"')
@@ -92,7 +115,11 @@ std::string csvField(const std::string& v)
     }
     return out + "\"";
 }
-} // namespace
+
+std::string csvValueCell(const std::string& v)
+{
+    return isCsvNumber(v) ? v : csvTextCell(v);
+}
 
 std::vector<IndicatorRow> indicatorRows(const MonitoringCounts& m)
 {
@@ -157,8 +184,8 @@ std::string indicatorsCsv(const std::vector<IndicatorRow>& rows, Date from, Date
     out += "Okres;Początek okresu;;" + from.iso() + "\r\n";
     out += "Okres;Koniec okresu;;" + to.iso() + "\r\n";
     for (const auto& r : rows)
-        out += csvField(r.section) + ";" + csvField(r.indicator) + ";" + csvField(r.detail) + ";" + csvField(r.value) +
-               "\r\n";
+        out += csvTextCell(r.section) + ";" + csvTextCell(r.indicator) + ";" + csvTextCell(r.detail) + ";" +
+               csvValueCell(r.value) + "\r\n";
     return out;
 }
 

@@ -32,8 +32,14 @@ ReportPeriod reportPeriod(Date from, Date to);
 
 /// CSV for Polish Excel: UTF-8 with a BOM (else Excel reads it as Windows-1250), ';' as the
 /// separator (Polish Excel's list separator, since ',' is the decimal comma), CRLF line ends,
-/// fields quoted when they contain ';', '"', CR or LF. First line: "Sekcja;Wskaźnik;Szczegół;Wartość".
+/// text cells as csvTextCell, the value column as csvValueCell. First line: "Sekcja;Wskaźnik;Szczegół;Wartość".
 std::string indicatorsCsv(const std::vector<IndicatorRow>& rows, Date from, Date to);
+
+/// A text cell: quoted when it contains ';', '"', CR or LF; a cell beginning with '=', '+', '-', '@',
+/// tab or CR (a formula to Excel and LibreOffice) is prefixed with "'" and always quoted.
+std::string csvTextCell(const std::string& text);
+/// A value cell: a number ("12", "-3", "4,50") bare so it stays a number, anything else as csvTextCell.
+std::string csvValueCell(const std::string& value);
 
 /// "6. wspieranie osób niepełnosprawnych" for an area code (numbered as in the CUS act); the code
 /// itself when unknown; "bez wskazanego obszaru" for "".

@@ -10,6 +10,7 @@
 #include "shared/db/query.hpp"
 #include "shared/protocol/catalog_json.hpp"
 #include "shared/protocol/changes.hpp"
+#include "shared/util/log_escape.hpp"
 #include "shared/util/uuid.hpp"
 
 #include <algorithm>
@@ -131,7 +132,8 @@ Result<T, db::Error> editCatalogue(ServerStore& store, const char* what,
                                        return edit(d, **loaded, out);
                                    });
     if (!result)
-        std::fprintf(stderr, "okienko-central: panel %s failed: %s\n", what, result.error().message.c_str());
+        std::fprintf(stderr, "okienko-central: panel %s failed: %s\n", what,
+                     util::escapeForLog(result.error().message).c_str());
     return result;
 }
 

@@ -5,6 +5,7 @@
 #include "shared/domain/area.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/domain/language.hpp"
+#include "shared/protocol/flow_codes.hpp"
 #include "shared/rules/availability.hpp"
 #include "shared/rules/reference_code.hpp"
 #include "shared/validate/free_text.hpp"
@@ -67,6 +68,31 @@ domain::Language readLanguage(ObjectReader& r)
     if (!v)
         r.fail(ProtocolErrorCode::BadValue, "language", "expected pl, uk or en");
     return v.value_or(domain::Language::Pl);
+}
+
+/// A flow code of the shared list; anything else (a formula, free text) is refused by name.
+std::string readFlow(ObjectReader& r)
+{
+    std::string flow = r.string("flow", kMaxFlow);
+    if (r.ok() && !flow_code::isKnown(flow))
+    {
+        r.fail(ProtocolErrorCode::BadValue, "flow",
+               "unknown flow: expected one of " + std::string(flow_code::knownList()));
+        return {};
+    }
+    return flow;
+}
+
+/// The screen a flow was abandoned at: "" or a slug ("callback-phone"), the shape of the kiosk's screen names.
+std::string readStep(ObjectReader& r)
+{
+    std::string step = r.stringOr("step", kMaxStep);
+    if (r.ok() && !step.empty() && !matchesIdPattern(step, IdPattern::Slug))
+    {
+        r.fail(ProtocolErrorCode::BadValue, "step", "expected a screen name: a-z, 0-9 and '-'");
+        return {};
+    }
+    return step;
 }
 
 std::string readPhone(ObjectReader& r, std::string_view key)
@@ -420,7 +446,7 @@ Result<domain::UsageEvent, ProtocolError> decodeUsageEvent(const Event& e)
             if (type == EventType::FeedbackRated)
             {
                 out.kind = domain::UsageKind::Rating;
-                out.flow = r.string("flow", kMaxFlow);
+                out.flow = readFlow(r);
                 out.rating = static_cast<int>(r.integer("rating", 1, 5));
             }
             else if (type == EventType::IdeaSubmitted)
@@ -439,8 +465,8 @@ Result<domain::UsageEvent, ProtocolError> decodeUsageEvent(const Event& e)
                 out.kind = readCode<domain::UsageKind>(r, "kind", domain::UsageKind::FlowStarted);
                 if (r.ok() && (out.kind == domain::UsageKind::Rating || out.kind == domain::UsageKind::Idea))
                     r.fail(ProtocolErrorCode::BadValue, "kind", "ratings and ideas have their own event types");
-                out.flow = r.string("flow", kMaxFlow);
-                out.step = r.stringOr("step", kMaxStep);
+                out.flow = readFlow(r);
+                out.step = readStep(r);
                 out.serviceId = r.optionalId("service_id", IdPattern::Slug).value_or("");
             }
             out.language = readLanguage(r);

@@ -2,6 +2,8 @@
 // and which flow a rating is about. The usage events keep the names they always had.
 #pragma once
 
+#include "shared/protocol/flow_codes.hpp"
+
 #include <string>
 
 namespace okienko::kiosk
@@ -20,7 +22,12 @@ enum class FlowId
     LoanDesk,    ///< staff: check-in, loans, overdue, units
 };
 
-/// The name usage events and ratings record ("counselling", "callback", "idea", …); "" for None.
+/// Every FlowId, for tests that walk them all.
+inline constexpr FlowId kAllFlowIds[] = {FlowId::None,       FlowId::Equipment, FlowId::Counselling,
+                                         FlowId::Callback,   FlowId::Idea,      FlowId::ServiceInfo,
+                                         FlowId::StaffEntry, FlowId::CheckOut,  FlowId::LoanDesk};
+
+/// The name usage events and ratings record (from the shared list the server checks); "" for None.
 inline std::string flowName(FlowId id)
 {
     switch (id)
@@ -28,21 +35,21 @@ inline std::string flowName(FlowId id)
     case FlowId::None:
         return {};
     case FlowId::Equipment:
-        return "equipment";
+        return std::string(protocol::flow_code::kEquipment);
     case FlowId::Counselling:
-        return "counselling";
+        return std::string(protocol::flow_code::kCounselling);
     case FlowId::Callback:
-        return "callback";
+        return std::string(protocol::flow_code::kCallback);
     case FlowId::Idea:
-        return "idea";
+        return std::string(protocol::flow_code::kIdea);
     case FlowId::ServiceInfo:
-        return "service_info";
+        return std::string(protocol::flow_code::kServiceInfo);
     case FlowId::StaffEntry:
-        return "staff_entry";
+        return std::string(protocol::flow_code::kStaffEntry);
     case FlowId::CheckOut:
-        return "check_out";
+        return std::string(protocol::flow_code::kCheckOut);
     case FlowId::LoanDesk:
-        return "loan_desk";
+        return std::string(protocol::flow_code::kLoanDesk);
     }
     return {};
 }

@@ -6,6 +6,7 @@
 #include "shared/db/query.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/domain/codes.hpp"
+#include "shared/protocol/flow_codes.hpp"
 #include "shared/protocol/payloads.hpp"
 #include "shared/util/uuid.hpp"
 
@@ -93,7 +94,7 @@ bool UsageRecorder::serviceViewed(const std::string& serviceId, domain::Language
 {
     domain::UsageEvent e;
     e.kind = domain::UsageKind::ServiceViewed;
-    e.flow = "catalog";
+    e.flow = std::string(protocol::flow_code::kCatalog);
     e.serviceId = serviceId;
     e.language = lang;
     return record(std::move(e));
@@ -103,7 +104,7 @@ bool UsageRecorder::searchMade(const std::string& matchedServiceId, domain::Lang
 {
     domain::UsageEvent e;
     e.kind = domain::UsageKind::SearchMade;
-    e.flow = "catalog";
+    e.flow = std::string(protocol::flow_code::kCatalog);
     e.serviceId = matchedServiceId;
     e.language = lang;
     return record(std::move(e));
@@ -125,7 +126,7 @@ bool UsageRecorder::idea(std::optional<domain::Area> area, const std::string& te
 {
     domain::UsageEvent e;
     e.kind = domain::UsageKind::Idea;
-    e.flow = "idea";
+    e.flow = std::string(protocol::flow_code::kIdea);
     e.area = area;
     e.text = text;
     e.language = lang;

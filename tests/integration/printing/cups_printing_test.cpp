@@ -63,7 +63,7 @@ class CupsPrinting : public ::testing::Test
 
 TEST_F(CupsPrinting, EscPosSlipArrivesByteForByte)
 {
-    const std::string bytes = renderEscPos(slip(), fonts(), LayoutSpec::escpos80());
+    const std::string bytes = renderEscPos(slip(), fonts(), LayoutSpec::escpos80()).value();
     const PrintResult result = client("receipt").print(bytes, DocumentFormat::Raw, slip().jobTitle, 10s);
     ASSERT_TRUE(result.ok()) << result.detail;
     EXPECT_GT(result.jobId, 0);
@@ -85,8 +85,8 @@ TEST_F(CupsPrinting, PdfSlipArrivesAsPdf)
 TEST_F(CupsPrinting, PaperOutIsReportedWithinTheDeadline)
 {
     const auto started = std::chrono::steady_clock::now();
-    const PrintResult result =
-        client("nopaper").print(renderEscPos(slip(), fonts(), LayoutSpec::escpos80()), DocumentFormat::Raw, "t", 8s);
+    const PrintResult result = client("nopaper").print(renderEscPos(slip(), fonts(), LayoutSpec::escpos80()).value(),
+                                                       DocumentFormat::Raw, "t", 8s);
     const auto took = std::chrono::steady_clock::now() - started;
     EXPECT_FALSE(result.ok());
     EXPECT_EQ(result.condition, PrinterCondition::PaperOut) << result.detail;
@@ -257,7 +257,7 @@ TEST_F(CupsPrinting, EveryPrinterFaultReachesTheCallerAsAClearState)
     ASSERT_TRUE(m_cupsd.addQueue("stuck", "stuck"));
     // A network receipt printer that is switched off: nothing listens on the discard port.
     ASSERT_TRUE(m_cupsd.addQueue("offline", "socket://127.0.0.1:9"));
-    const std::string bytes = renderEscPos(slip(), fonts(), LayoutSpec::escpos80());
+    const std::string bytes = renderEscPos(slip(), fonts(), LayoutSpec::escpos80()).value();
 
     const PrintResult jam = client("jam").print(bytes, DocumentFormat::Raw, "t", 8s);
     EXPECT_EQ(jam.condition, PrinterCondition::Jam) << jam.detail;

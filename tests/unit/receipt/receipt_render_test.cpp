@@ -88,7 +88,7 @@ TEST(EscPos, UserTextWithControlBytesNeverBecomesACommand)
     Slip slip = sampleSlip();
     // ESC @, GS V (cut), a cash-drawer pulse and NULs typed into a free-text field.
     slip.paragraph(std::string("Uwagi: \x1B@\x1DV\x01\x1Bp\x00\x19\xFA", 16) + " koniec");
-    const std::string bytes = renderEscPos(slip, fonts(), LayoutSpec::escpos80());
+    const std::string bytes = renderEscPos(slip, fonts(), LayoutSpec::escpos80()).value();
     const auto job = decodeEscPos(bytes);
     EXPECT_EQ(job.error, "");
     EXPECT_TRUE(job.initialised);
@@ -97,7 +97,7 @@ TEST(EscPos, UserTextWithControlBytesNeverBecomesACommand)
 
 TEST(EscPos, StreamStartsWithInitialiseAndEndsWithCut)
 {
-    const std::string bytes = renderEscPos(sampleSlip(), fonts(), LayoutSpec::escpos80());
+    const std::string bytes = renderEscPos(sampleSlip(), fonts(), LayoutSpec::escpos80()).value();
     ASSERT_GE(bytes.size(), 6u);
     EXPECT_EQ(bytes.substr(0, 2), "\x1B@");
     EXPECT_EQ(bytes.substr(bytes.size() - 4), std::string("\x1DV\x42\x00", 4));
@@ -106,7 +106,7 @@ TEST(EscPos, StreamStartsWithInitialiseAndEndsWithCut)
 TEST(EscPos, DecodedImageIsWhatWasRendered)
 {
     std::vector<Bitmap> rendered;
-    const std::string bytes = renderEscPos(sampleSlip(), fonts(), LayoutSpec::escpos80(), &rendered);
+    const std::string bytes = renderEscPos(sampleSlip(), fonts(), LayoutSpec::escpos80(), &rendered).value();
     const auto job = decodeEscPos(bytes);
     ASSERT_EQ(job.error, "");
     ASSERT_EQ(job.pages.size(), rendered.size());
@@ -117,7 +117,7 @@ TEST(EscPos, DecodedImageIsWhatWasRendered)
 TEST(EscPos, CodeTitleAndPolishTextArePrinted)
 {
     const auto spec = LayoutSpec::escpos80();
-    const auto job = decodeEscPos(renderEscPos(sampleSlip(), fonts(), spec));
+    const auto job = decodeEscPos(renderEscPos(sampleSlip(), fonts(), spec).value());
     ASSERT_EQ(job.error, "");
     const Bitmap& page = job.pages.at(0);
     EXPECT_TRUE(page.contains(rasterizeText("R-7KM2-9QX4", fonts(), FontStyle::Bold, spec.bodySize * 2.2)));
@@ -130,7 +130,7 @@ TEST(EscPos, QrCodeOfTheReferenceIsPrinted)
 {
     for (const auto& spec : {LayoutSpec::escpos80(), LayoutSpec::escpos58()})
     {
-        const auto job = decodeEscPos(renderEscPos(sampleSlip(), fonts(), spec));
+        const auto job = decodeEscPos(renderEscPos(sampleSlip(), fonts(), spec).value());
         ASSERT_EQ(job.error, "");
         EXPECT_TRUE(job.pages.at(0).contains(qrNeedle("R-7KM2-9QX4", spec))) << spec.width;
         EXPECT_FALSE(job.pages.at(0).contains(qrNeedle("R-7KM2-9QX5", spec))) << spec.width;
@@ -143,7 +143,7 @@ TEST(EscPos, UkrainianTextPrintsOnNarrowPaper)
     slip.header.cusName = "Центр соціальних послуг";
     slip.title("Бронювання обладнання").keyValue("Обладнання", "Інвалідний візок").paragraph("Ґанок, їжак, єнот");
     const auto spec = LayoutSpec::escpos58();
-    const auto job = decodeEscPos(renderEscPos(slip, fonts(), spec));
+    const auto job = decodeEscPos(renderEscPos(slip, fonts(), spec).value());
     ASSERT_EQ(job.error, "");
     EXPECT_EQ(job.pages.at(0).width, 384);
     EXPECT_TRUE(job.pages[0].contains(rasterizeText("Ґанок, їжак, єнот", fonts(), FontStyle::Regular, spec.bodySize)));
@@ -153,7 +153,7 @@ TEST(EscPos, TwoCopiesAreCutApart)
 {
     Slip slip = sampleSlip();
     slip.cutHere().title("Kopia dla CUS");
-    const auto job = decodeEscPos(renderEscPos(slip, fonts(), LayoutSpec::escpos80()));
+    const auto job = decodeEscPos(renderEscPos(slip, fonts(), LayoutSpec::escpos80()).value());
     ASSERT_EQ(job.error, "");
     EXPECT_EQ(job.cuts, 2);
 }
