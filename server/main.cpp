@@ -56,7 +56,7 @@ int usage()
                "  list-kiosks                       every kiosk: state, created, last heartbeat, version\n"
                "  revoke-kiosk ID                   refuse the kiosk's token from its next request on\n"
                "  rotate-kiosk ID --url URL --ca CA.pem --out FILE   new token; the old one is refused\n"
-               "  add-staff --name N --role R       (R: equipment, coordinator, admin); PIN, then password\n"
+               "  add-staff --name N --role R       (R: equipment, coordinator, counsellor, admin); PIN, password\n"
                "  list-staff                        every staff member: id, role, active or not\n"
                "  deactivate-staff ID | reactivate-staff ID\n"
                "  reset-password ID | reset-pin ID  the new secret from standard input\n"

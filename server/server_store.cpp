@@ -897,7 +897,7 @@ Result<std::string, db::Error> ServerStore::addStaff(const std::string& name, do
             OKIENKO_TRY(db::exec(
                 d, "INSERT INTO staff(id, name, role, pin_hash, password_hash, created_at) VALUES (?,?,?,?,?,?)", s.id,
                 s.name, domain::toCode(role), pinHash, passwordHash, now.unix));
-            return logUpsert(d, protocol::entity::kStaff, s.id, protocol::encodeStaff(s), now.unix);
+            return logStaffMember(d, s.id, now.unix);
         });
     if (!written)
         return makeErr(written.error());

@@ -132,7 +132,8 @@ Status<db::Error> logStaffMember(db::Database& d, const std::string& staffId, st
             auto role = domain::fromCode<domain::StaffRole>(r.text());
             s.pinHash = r.text();
             s.active = r.integer() != 0;
-            if (!role)
+            // Counsellors have no kiosk staff mode (product.md §2): kiosks never get their PIN hash.
+            if (!role || *role == domain::StaffRole::Counsellor)
                 return std::nullopt;
             s.role = *role;
             return s;

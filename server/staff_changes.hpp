@@ -27,7 +27,8 @@ Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, s
 Status<db::Error> logOpenLoan(db::Database& d, const std::string& loanId, std::int64_t now);
 
 /// Logs staff member `staffId` as the staff table has it now (an upsert with `active`) for every
-/// kiosk; an unknown id logs a delete, which kiosks apply as a deactivation.
+/// kiosk; an unknown id or a counsellor (no kiosk staff mode) logs a delete, which kiosks apply as
+/// a deactivation.
 Status<db::Error> logStaffMember(db::Database& d, const std::string& staffId, std::int64_t now);
 
 } // namespace okienko::server

@@ -47,7 +47,8 @@ int addStaff(const std::vector<std::string>& args, const CommandContext& c)
     const std::string name = (*parsed)["--name"];
     auto role = domain::fromCode<domain::StaffRole>((*parsed)["--role"]);
     if (name.empty() || !role)
-        return fail("add-staff needs --name N and --role (equipment|coordinator|admin); the PIN and the password "
+        return fail("add-staff needs --name N and --role (equipment|coordinator|counsellor|admin); the PIN and the "
+                    "password "
                     "are read from standard input, one line each");
     auto hashes = readHashedSecrets({kPin, kPassword});
     if (!hashes)

@@ -81,19 +81,16 @@ std::string cookieValue(std::string_view header, std::string_view name)
     return {};
 }
 
-namespace
+const std::vector<NavItem>& panelNav()
 {
-struct NavItem
-{
-    Markup path;
-    Markup label;
-};
-constexpr NavItem kNav[] = {
-    {"/panel/callbacks", "Prośby o telefon"}, {"/panel/reservations", "Rezerwacje i poradnictwo"},
-    {"/panel/loans", "Wypożyczenia"},         {"/panel/units", "Sprzęt"},
-    {"/panel/slots", "Dyżury poradnictwa"},   {"/panel/catalog", "Katalog usług"},
-    {"/panel/kiosks", "Stan kiosków"},        {"/panel/monitoring", "Monitoring"}};
-} // namespace
+    static const std::vector<NavItem> nav{
+        {"/panel/callbacks", "Prośby o telefon"}, {"/panel/reservations", "Rezerwacje i poradnictwo"},
+        {"/panel/loans", "Wypożyczenia"},         {"/panel/units", "Sprzęt"},
+        {"/panel/slots", "Dyżury poradnictwa"},   {"/panel/catalog", "Katalog usług"},
+        {"/panel/kiosks", "Stan kiosków"},        {"/panel/monitoring", "Monitoring"},
+        {"/panel/staff", "Konta personelu"}};
+    return nav;
+}
 
 std::string renderPage(const PageFrame& frame, const Html& body)
 {
@@ -108,7 +105,7 @@ std::string renderPage(const PageFrame& frame, const Html& body)
     if (!frame.staffName.empty())
     {
         out << "<nav aria-label=\"Główna nawigacja\"><ul>\n";
-        for (const auto& item : kNav)
+        for (const auto& item : frame.nav)
             out << "<li><a href=\"" << item.path << "\""
                 << (frame.activeNav == item.path.view() ? Markup(" aria-current=\"page\"") : Markup("")) << ">"
                 << item.label << "</a></li>\n";

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace okienko::server::panel
 {
@@ -17,13 +18,24 @@ std::map<std::string, std::string> parseForm(std::string_view body);
 /// The value of cookie `name` in a Cookie header; "" when absent.
 std::string cookieValue(std::string_view header, std::string_view name);
 
+/// A link of the main navigation: a panel path and its label, both written in the source.
+struct NavItem
+{
+    Markup path;
+    Markup label;
+};
+
+/// Every section of the main navigation, in order; a page shows those its reader's role may open.
+const std::vector<NavItem>& panelNav();
+
 struct PageFrame
 {
-    std::string title;     ///< <title> and <h1>
-    std::string activeNav; ///< path of the current section ("/panel/callbacks"), "" on the login page
-    std::string staffName; ///< shown in the header; "" when logged out
-    std::string csrfToken; ///< for the logout form
-    std::string flash;     ///< an escaped-on-output status message (role=status), may be empty
+    std::string title;        ///< <title> and <h1>
+    std::string activeNav;    ///< path of the current section ("/panel/callbacks"), "" on the login page
+    std::string staffName;    ///< shown in the header; "" when logged out
+    std::vector<NavItem> nav; ///< the sections the reader may open
+    std::string csrfToken;    ///< for the logout form
+    std::string flash;        ///< an escaped-on-output status message (role=status), may be empty
     bool flashIsError = false;
 };
 

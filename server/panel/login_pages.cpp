@@ -2,6 +2,7 @@
 #include "server/panel/login_pages.hpp"
 
 #include "server/credentials.hpp"
+#include "server/panel/route_table.hpp"
 
 #include <cstdio>
 #include <string>
@@ -11,7 +12,10 @@ namespace okienko::server::panel
 
 namespace
 {
-constexpr const char* kStartPage = "/panel/callbacks";
+/// One answer for a wrong password, an unknown account and a locked one: the same text and status
+/// (and one password verification each), so the answer does not tell which accounts exist or are
+/// locked.
+constexpr const char* kRefused = "Nieprawidłowy login lub hasło albo konto jest chwilowo zablokowane.";
 
 PanelResponse loginForm(const std::string& message, int status)
 {
@@ -51,8 +55,10 @@ PanelResponse stylesheet(const PageContext&)
 
 PanelResponse loginPage(const PageContext& ctx)
 {
-    if (ctx.auth.session(cookieValue(ctx.request.cookie, kSessionCookie), ctx.now.unix))
-        return seeOther(kStartPage);
+    // A role without a panel has no section to go to: it gets the form, not a redirect loop.
+    if (auto session = ctx.auth.session(cookieValue(ctx.request.cookie, kSessionCookie), ctx.now.unix);
+        session && roleHasPanel(session->role))
+        return seeOther(startPathFor(session->role));
     return loginForm("", 200);
 }
 
@@ -68,7 +74,7 @@ PanelResponse loginAction(const PageContext& ctx, const Form& form)
     case LoginOutcome::Ok:
     {
         std::fprintf(stderr, "okienko-central: panel login ok\n");
-        PanelResponse r = seeOther(kStartPage);
+        PanelResponse r = seeOther(startPathFor(result.role));
         r.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + result.cookieValue +
                                                  "; Path=/; Secure; HttpOnly; SameSite=Strict");
         r.headers.emplace_back("Set-Cookie",
@@ -77,11 +83,17 @@ PanelResponse loginAction(const PageContext& ctx, const Form& form)
     }
     case LoginOutcome::BadCredentials:
         std::fprintf(stderr, "okienko-central: panel login failed\n");
-        return loginForm("Nieprawidłowy login lub hasło.", 401);
+        return loginForm(kRefused, 401);
     case LoginOutcome::Locked:
         std::fprintf(stderr, "okienko-central: panel login refused: account locked\n");
-        return loginForm("Konto zablokowane po zbyt wielu nieudanych próbach. Spróbuj ponownie za kilkanaście minut.",
-                         423);
+        return loginForm(kRefused, 401);
+    case LoginOutcome::Busy:
+    {
+        std::fprintf(stderr, "okienko-central: panel login deferred: verifications busy\n");
+        PanelResponse r = loginForm("Serwer sprawdza teraz wiele logowań naraz. Spróbuj ponownie za chwilę.", 503);
+        r.headers.emplace_back("Retry-After", std::to_string(result.retryAfter));
+        return r;
+    }
     case LoginOutcome::Throttled:
     {
         std::fprintf(stderr, "okienko-central: panel login throttled\n");
@@ -108,9 +120,9 @@ PanelResponse logoutAction(const PageContext& ctx, const Form&)
     return r;
 }
 
-PanelResponse startPage(const PageContext&)
+PanelResponse startPage(const PageContext& ctx)
 {
-    return seeOther(kStartPage);
+    return seeOther(startPathFor(ctx.session.role));
 }
 
 } // namespace okienko::server::panel

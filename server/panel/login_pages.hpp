@@ -16,7 +16,7 @@ PanelResponse loginPage(const PageContext& ctx);
 PanelResponse loginAction(const PageContext& ctx, const Form& form);
 /// POST /panel/logout
 PanelResponse logoutAction(const PageContext& ctx, const Form& form);
-/// GET /, /panel, /panel/: 303 to the start page (the callback queue).
+/// GET /, /panel, /panel/: 303 to the first section the role may open (coordinators: the callback queue).
 PanelResponse startPage(const PageContext& ctx);
 
 } // namespace okienko::server::panel

@@ -1,6 +1,7 @@
 // Shared pieces of the panel's pages.
 #include "server/panel/page_parts.hpp"
 
+#include "server/panel/route_table.hpp"
 #include "server/store/panel_actions.hpp"
 #include "shared/util/date_format.hpp"
 
@@ -63,6 +64,7 @@ PageFrame pageFrame(const PanelSession& session, const std::string& title, const
     f.title = title;
     f.activeNav = nav;
     f.staffName = session.staffName;
+    f.nav = navFor(session.role);
     f.csrfToken = session.csrfToken;
     f.flash = flash.text;
     f.flashIsError = flash.isError;

@@ -2,6 +2,7 @@
 #include "server/panel/panel_auth.hpp"
 
 #include "server/credentials.hpp"
+#include "shared/domain/codes.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +20,30 @@ const std::string& dummyHash()
     static const std::string hash = hashSecret("okienko-panel-no-such-account").value_or("");
     return hash;
 }
+
+/// One of the limited places for a password verification, held for the scope; not held when all
+/// were taken.
+class VerificationSlot
+{
+  public:
+    VerificationSlot(std::atomic<int>& inUse, int limit) : m_inUse(inUse), m_held(inUse.fetch_add(1) < limit)
+    {
+        if (!m_held)
+            m_inUse.fetch_sub(1);
+    }
+    ~VerificationSlot()
+    {
+        if (m_held)
+            m_inUse.fetch_sub(1);
+    }
+    VerificationSlot(const VerificationSlot&) = delete;
+    VerificationSlot& operator=(const VerificationSlot&) = delete;
+    bool held() const { return m_held; }
+
+  private:
+    std::atomic<int>& m_inUse;
+    bool m_held;
+};
 } // namespace
 
 PanelAuth::PanelAuth(PanelStore& store, AuthLimits limits) : m_store(store), m_limits(limits) {}
@@ -49,6 +74,12 @@ void PanelAuth::ipFailed(const std::string& ip, double monotonic)
     }
 }
 
+bool roleHasPanel(std::string_view role)
+{
+    auto parsed = domain::fromCode<domain::StaffRole>(role);
+    return parsed && *parsed != domain::StaffRole::Equipment;
+}
+
 LoginResult PanelAuth::login(const std::string& login, const std::string& password, const std::string& ip,
                              std::int64_t now, double monotonic)
 {
@@ -59,6 +90,21 @@ LoginResult PanelAuth::login(const std::string& login, const std::string& passwo
         result.retryAfter = *wait;
         return result;
     }
+    // Taken before the account is looked up, so "busy" says nothing about the account.
+    VerificationSlot slot(m_verifying, m_limits.maxConcurrentVerifications);
+    if (!slot.held())
+    {
+        result.outcome = LoginOutcome::Busy;
+        result.retryAfter = 1;
+        return result;
+    }
+    return verifyAndAnswer(login, password, ip, now, monotonic);
+}
+
+LoginResult PanelAuth::verifyAndAnswer(const std::string& login, const std::string& password, const std::string& ip,
+                                       std::int64_t now, double monotonic)
+{
+    LoginResult result;
     std::vector<LoginCandidate> found;
     if (!login.empty() && login.size() <= 200)
     {
@@ -76,26 +122,22 @@ LoginResult PanelAuth::login(const std::string& login, const std::string& passwo
         return result;
     }
     const LoginCandidate& c = found.front();
-    if (c.lockedUntil > now)
-    {
-        result.outcome = LoginOutcome::Locked;
-        result.retryAfter = static_cast<int>(c.lockedUntil - now);
-        ipFailed(ip, monotonic);
-        return result;
-    }
-    const bool ok = !password.empty() && password.size() <= 1024 && verifySecret(c.passwordHash, password);
+    const bool locked = c.lockedUntil > now;
+    // A locked account is not checked against its own hash (the answer must not depend on the
+    // password), but it costs the same verification as an unknown one.
+    const bool ok = !locked && !password.empty() && password.size() <= 1024 && verifySecret(c.passwordHash, password);
+    if (locked)
+        (void)verifySecret(dummyHash(), password);
     if (!ok)
     {
-        // A lock that ran out, or failures long ago, start the count again.
-        const bool fresh = c.lockedUntil != 0 || now - c.lastFailure > m_limits.lockoutSeconds;
-        const int failures = (fresh ? 0 : c.failures) + 1;
-        const std::int64_t lockedUntil = failures >= m_limits.maxFailures ? now + m_limits.lockoutSeconds : 0;
-        (void)m_store.recordLoginFailure(c.id, failures, lockedUntil, now);
+        // Every failure counts, also against a locked account, so parallel guesses are all seen.
+        if (!m_store.countLoginFailure(c.id, now, m_limits.maxFailures, m_limits.lockoutSeconds))
+            return result;
         ipFailed(ip, monotonic);
-        result.outcome = LoginOutcome::BadCredentials;
+        result.outcome = locked ? LoginOutcome::Locked : LoginOutcome::BadCredentials;
         return result;
     }
-    if (c.role != "coordinator" && c.role != "admin")
+    if (!roleHasPanel(c.role))
     {
         result.outcome = LoginOutcome::NotAllowed;
         return result;
@@ -108,6 +150,7 @@ LoginResult PanelAuth::login(const std::string& login, const std::string& passwo
         return result;
     result.outcome = LoginOutcome::Ok;
     result.cookieValue = cookie;
+    result.role = c.role;
     return result;
 }
 
@@ -121,7 +164,9 @@ std::optional<PanelSession> PanelAuth::session(const std::string& cookieValue, s
     if (!stored || !*stored || !constantTimeEquals((*stored)->tokenHash, hash))
         return std::nullopt;
     const StoredSession& found = **stored;
-    if (now - found.lastSeen > m_limits.idleSeconds || now - found.createdAt > m_limits.absoluteSeconds)
+    // A role change ends the session whichever way the role was changed.
+    if (found.sessionRole != found.role || now - found.lastSeen > m_limits.idleSeconds ||
+        now - found.createdAt > m_limits.absoluteSeconds)
     {
         (void)m_store.deleteSession(hash);
         return std::nullopt;

@@ -1,9 +1,10 @@
 // Reservations, conflicts and counselling requests: load (the store's three lists and the free
-// slots a request can move to) and render (three sections), and the decisions, each answered with
-// 303 and a fixed message code.
+// slots a request can move to) and render (three sections, each only for the roles that may act on
+// it, and loaded only for them), and the decisions, each answered with 303 and a fixed message code.
 #include "server/panel/reservations_pages.hpp"
 
 #include "server/panel/callbacks_pages.hpp"
+#include "server/panel/route_table.hpp"
 #include "server/panel/slots_pages.hpp"
 
 #include <map>
@@ -44,25 +45,47 @@ struct ReservationsView
     std::vector<SlotOption> freeSlots;
 };
 
-Result<ReservationsView, db::Error> loadReservations(const PageContext& ctx)
+/// Which sections the reader sees: each one only to the roles that may act on it, so a counsellor
+/// never reads equipment borrowers and a role without counselling never reads who asked for which kind.
+struct ReservationSections
+{
+    bool equipment = false;
+    bool conflicts = false;
+    bool counselling = false;
+
+    explicit ReservationSections(const PanelSession& session)
+        : equipment(mayUse(session.role, Method::Post, "/panel/reservations/decide")),
+          conflicts(mayUse(session.role, Method::Post, "/panel/conflicts/resolve")),
+          counselling(mayUse(session.role, Method::Post, "/panel/counselling/decide"))
+    {
+    }
+};
+
+/// `*into` = the rows `read` gives, when `wanted`; nothing is read otherwise.
+template <typename Rows, typename Read> Status<db::Error> loadSection(bool wanted, Rows& into, Read read)
+{
+    if (!wanted)
+        return {};
+    auto rows = read();
+    if (!rows)
+        return makeErr(rows.error());
+    into = std::move(rows).value();
+    return {};
+}
+
+Result<ReservationsView, db::Error> loadReservations(const PageContext& ctx, const ReservationSections& shown)
 {
     ReservationsView v;
-    auto reservations = ctx.panelStore.pendingReservations();
-    if (!reservations)
-        return makeErr(reservations.error());
-    v.reservations = std::move(reservations).value();
-    auto conflicts = ctx.panelStore.openConflicts();
-    if (!conflicts)
-        return makeErr(conflicts.error());
-    v.conflicts = std::move(conflicts).value();
-    auto counselling = ctx.panelStore.pendingCounsellingRequests();
-    if (!counselling)
-        return makeErr(counselling.error());
-    v.counselling = std::move(counselling).value();
-    auto free = loadFreeSlotOptions(ctx.panelStore, ctx.now);
-    if (!free)
-        return makeErr(free.error());
-    v.freeSlots = std::move(free).value();
+    PanelStore& store = ctx.panelStore;
+    if (auto st = loadSection(shown.equipment, v.reservations, [&] { return store.pendingReservations(); }); !st)
+        return makeErr(st.error());
+    if (auto st = loadSection(shown.conflicts, v.conflicts, [&] { return store.openConflicts(); }); !st)
+        return makeErr(st.error());
+    if (auto st = loadSection(shown.counselling, v.counselling, [&] { return store.pendingCounsellingRequests(); });
+        !st)
+        return makeErr(st.error());
+    if (auto st = loadSection(shown.counselling, v.freeSlots, [&] { return loadFreeSlotOptions(store, ctx.now); }); !st)
+        return makeErr(st.error());
     return v;
 }
 
@@ -139,26 +162,29 @@ Html counsellingRows(const PageContext& ctx, const ReservationsView& v)
     return rows;
 }
 
-Html renderReservations(const PageContext& ctx, const ReservationsView& v)
+Html renderReservations(const PageContext& ctx, const ReservationsView& v, const ReservationSections& shown)
 {
     Html body;
-    body << decisionSection(
-                "rez", "Rezerwacje sprzętu do decyzji", "<p>Brak rezerwacji czekających na decyzję.</p>\n",
-                "<th scope=\"col\">Kod</th><th scope=\"col\">Sprzęt</th><th scope=\"col\">Odbiór</th>"
-                "<th scope=\"col\" class=\"num\">Dni</th><th scope=\"col\">Stan</th><th scope=\"col\">Osoba</th>"
-                "<th scope=\"col\">Telefon</th><th scope=\"col\">Kiosk</th><th scope=\"col\">Działania</th>",
-                reservationRows(ctx, v.reservations))
-         << decisionSection(
-                "konf", "Konflikty z kiosków pracujących offline", "<p>Brak nierozwiązanych konfliktów.</p>\n",
-                "<th scope=\"col\">Rodzaj</th><th scope=\"col\">Dotyczy</th><th scope=\"col\">Szczegóły</th>"
-                "<th scope=\"col\">Kiosk</th><th scope=\"col\">Zgłoszono</th><th "
-                "scope=\"col\">Działania</th>",
-                conflictRows(ctx, v.conflicts))
-         << decisionSection(
-                "por", "Zgłoszenia do poradnictwa", "<p>Brak zgłoszeń czekających na decyzję.</p>\n",
-                "<th scope=\"col\">Kod</th><th scope=\"col\">Rodzaj</th><th scope=\"col\">Termin</th>"
-                "<th scope=\"col\">Osoba</th><th scope=\"col\">Telefon</th><th scope=\"col\">Działania</th>",
-                counsellingRows(ctx, v));
+    if (shown.equipment)
+        body << decisionSection(
+            "rez", "Rezerwacje sprzętu do decyzji", "<p>Brak rezerwacji czekających na decyzję.</p>\n",
+            "<th scope=\"col\">Kod</th><th scope=\"col\">Sprzęt</th><th scope=\"col\">Odbiór</th>"
+            "<th scope=\"col\" class=\"num\">Dni</th><th scope=\"col\">Stan</th><th scope=\"col\">Osoba</th>"
+            "<th scope=\"col\">Telefon</th><th scope=\"col\">Kiosk</th><th scope=\"col\">Działania</th>",
+            reservationRows(ctx, v.reservations));
+    if (shown.conflicts)
+        body << decisionSection(
+            "konf", "Konflikty z kiosków pracujących offline", "<p>Brak nierozwiązanych konfliktów.</p>\n",
+            "<th scope=\"col\">Rodzaj</th><th scope=\"col\">Dotyczy</th><th scope=\"col\">Szczegóły</th>"
+            "<th scope=\"col\">Kiosk</th><th scope=\"col\">Zgłoszono</th><th "
+            "scope=\"col\">Działania</th>",
+            conflictRows(ctx, v.conflicts));
+    if (shown.counselling)
+        body << decisionSection(
+            "por", "Zgłoszenia do poradnictwa", "<p>Brak zgłoszeń czekających na decyzję.</p>\n",
+            "<th scope=\"col\">Kod</th><th scope=\"col\">Rodzaj</th><th scope=\"col\">Termin</th>"
+            "<th scope=\"col\">Osoba</th><th scope=\"col\">Telefon</th><th scope=\"col\">Działania</th>",
+            counsellingRows(ctx, v));
     return body;
 }
 
@@ -203,11 +229,12 @@ PanelResponse afterDecision(const Form& form, const Result<DecisionResult, db::E
 
 PanelResponse reservationsPage(const PageContext& ctx)
 {
-    auto view = loadReservations(ctx);
+    const ReservationSections shown(ctx.session);
+    auto view = loadReservations(ctx, shown);
     if (!view)
         return messagePage(503, "Błąd", "Nie udało się odczytać rezerwacji.");
     return htmlPage(pageFrame(ctx, "Rezerwacje i poradnictwo", "/panel/reservations", decisionMessages()),
-                    renderReservations(ctx, *view));
+                    renderReservations(ctx, *view, shown));
 }
 
 PanelResponse reservationDecideAction(const PageContext& ctx, const Form& form)

@@ -1,4 +1,7 @@
-// The route table. Today coordinators and admins may use every page; the roles issue narrows them.
+// The route table and who may use each route (product.md §2). Coordinators work everything about
+// residents' requests, equipment, the catalogue, kiosks and monitoring; counsellors see counselling
+// requests (names and kinds: health data, RODO art. 9) and the duty hours; admins manage kiosks and
+// staff accounts and reach no page with residents' data.
 #include "server/panel/route_table.hpp"
 
 #include "server/panel/callbacks_pages.hpp"
@@ -19,14 +22,25 @@ namespace okienko::server::panel
 
 namespace
 {
-const std::set<domain::StaffRole> kDesk{domain::StaffRole::Coordinator, domain::StaffRole::Admin};
+using Roles = std::set<domain::StaffRole>;
+constexpr auto kCoordinator = domain::StaffRole::Coordinator;
+constexpr auto kCounsellor = domain::StaffRole::Counsellor;
+constexpr auto kAdmin = domain::StaffRole::Admin;
+/// Residents' requests, equipment, the catalogue and the indicators.
+const Roles kCoordinators{kCoordinator};
+/// Counselling requests and duty hours.
+const Roles kCounselling{kCoordinator, kCounsellor};
+/// Kiosks' health: no residents' data on it.
+const Roles kKiosks{kCoordinator, kAdmin};
+/// Everyone with a panel: the routes that only lead elsewhere.
+const Roles kEveryPanelRole{kCoordinator, kCounsellor, kAdmin};
 
-Route get(std::string path, GetHandler handler, std::set<domain::StaffRole> roles = kDesk)
+Route get(std::string path, GetHandler handler, Roles roles)
 {
     return Route{Method::Get, std::move(path), std::move(roles), true, handler, nullptr};
 }
 
-Route post(std::string path, PostHandler handler, std::set<domain::StaffRole> roles = kDesk)
+Route post(std::string path, PostHandler handler, Roles roles)
 {
     return Route{Method::Post, std::move(path), std::move(roles), true, nullptr, handler};
 }
@@ -42,40 +56,40 @@ Route open(Route route)
 const std::vector<Route>& panelRoutes()
 {
     static const std::vector<Route> routes{
-        open(get("/panel/static/panel.css", stylesheet)),
-        open(get("/panel/login", loginPage)),
-        open(post("/panel/login", loginAction)),
-        post("/panel/logout", logoutAction),
-        get("/", startPage),
-        get("/panel", startPage),
-        get("/panel/", startPage),
+        open(get("/panel/static/panel.css", stylesheet, kEveryPanelRole)),
+        open(get("/panel/login", loginPage, kEveryPanelRole)),
+        open(post("/panel/login", loginAction, kEveryPanelRole)),
+        post("/panel/logout", logoutAction, kEveryPanelRole),
+        get("/", startPage, kEveryPanelRole),
+        get("/panel", startPage, kEveryPanelRole),
+        get("/panel/", startPage, kEveryPanelRole),
         // callbacks
-        get("/panel/callbacks", callbacksPage),
-        post("/panel/callbacks/claim", callbackClaimAction),
-        post("/panel/callbacks/attempt", callbackAttemptAction),
-        // reservations, conflicts, counselling
-        get("/panel/reservations", reservationsPage),
-        post("/panel/reservations/decide", reservationDecideAction),
-        post("/panel/counselling/decide", counsellingDecideAction),
-        post("/panel/conflicts/resolve", conflictResolveAction),
-        // loans, units, duty slots
-        get("/panel/loans", loansPage),
-        get("/panel/units", unitsPage),
-        post("/panel/units/state", unitStateAction),
-        get("/panel/slots", slotsPage),
-        post("/panel/slots/save", slotSaveAction),
-        post("/panel/slots/withdraw", slotWithdrawAction),
+        get("/panel/callbacks", callbacksPage, kCoordinators),
+        post("/panel/callbacks/claim", callbackClaimAction, kCoordinators),
+        post("/panel/callbacks/attempt", callbackAttemptAction, kCoordinators),
+        // reservations, conflicts, counselling: the page shows each section only to its roles
+        get("/panel/reservations", reservationsPage, kCounselling),
+        post("/panel/reservations/decide", reservationDecideAction, kCoordinators),
+        post("/panel/counselling/decide", counsellingDecideAction, kCounselling),
+        post("/panel/conflicts/resolve", conflictResolveAction, kCoordinators),
+        // loans, units, duty slots (counsellors see them; coordinators publish them, product.md §5)
+        get("/panel/loans", loansPage, kCoordinators),
+        get("/panel/units", unitsPage, kCoordinators),
+        post("/panel/units/state", unitStateAction, kCoordinators),
+        get("/panel/slots", slotsPage, kCounselling),
+        post("/panel/slots/save", slotSaveAction, kCoordinators),
+        post("/panel/slots/withdraw", slotWithdrawAction, kCoordinators),
         // catalogue and announcements
-        get("/panel/catalog", catalogPage),
-        get("/panel/catalog/service", servicePage),
-        post("/panel/catalog/service", servicePost),
-        get("/panel/catalog/announcement", announcementPage),
-        post("/panel/catalog/announcement", announcementPost),
-        post("/panel/catalog/announcement/withdraw", announcementWithdraw),
+        get("/panel/catalog", catalogPage, kCoordinators),
+        get("/panel/catalog/service", servicePage, kCoordinators),
+        post("/panel/catalog/service", servicePost, kCoordinators),
+        get("/panel/catalog/announcement", announcementPage, kCoordinators),
+        post("/panel/catalog/announcement", announcementPost, kCoordinators),
+        post("/panel/catalog/announcement/withdraw", announcementWithdraw, kCoordinators),
         // kiosks and monitoring
-        get("/panel/kiosks", kiosksPage),
-        get("/panel/monitoring", monitoringPage),
-        get("/panel/monitoring.csv", monitoringCsv),
+        get("/panel/kiosks", kiosksPage, kKiosks),
+        get("/panel/monitoring", monitoringPage, kCoordinators),
+        get("/panel/monitoring.csv", monitoringCsv, kCoordinators),
     };
     return routes;
 }
@@ -92,6 +106,27 @@ bool roleAllowed(const Route& route, std::string_view role)
 {
     auto parsed = domain::fromCode<domain::StaffRole>(role);
     return parsed && route.roles.count(*parsed) > 0;
+}
+
+bool mayUse(std::string_view role, Method method, std::string_view path)
+{
+    const Route* route = findRoute(method, path);
+    return route && roleAllowed(*route, role);
+}
+
+std::vector<NavItem> navFor(std::string_view role)
+{
+    std::vector<NavItem> allowed;
+    for (const NavItem& item : panelNav())
+        if (mayUse(role, Method::Get, item.path.view()))
+            allowed.push_back(item);
+    return allowed;
+}
+
+std::string startPathFor(std::string_view role)
+{
+    const std::vector<NavItem> nav = navFor(role);
+    return nav.empty() ? std::string("/panel/login") : std::string(nav.front().path.view());
 }
 
 PanelResponse notFoundPage(Method method, std::string_view path)

@@ -46,6 +46,16 @@ const Route* findRoute(Method method, std::string_view path);
 /// code may use nothing.
 bool roleAllowed(const Route& route, std::string_view role);
 
+/// True when a staff member with role code `role` may use the route for `method` and `path`: a page
+/// offers a form or link only to those who may use it.
+bool mayUse(std::string_view role, Method method, std::string_view path);
+
+/// The sections of the main navigation `role` may open, in order.
+std::vector<NavItem> navFor(std::string_view role);
+
+/// Where `role` lands after the login: its first section ("/panel/login" for a role with none).
+std::string startPathFor(std::string_view role);
+
 /// The 404 page for a path no route has (the catalogue's section has its own way back).
 PanelResponse notFoundPage(Method method, std::string_view path);
 

@@ -1,8 +1,10 @@
 // Counselling duty hours: the page loads PanelStore::slotsOverview and renders it; the form is
 // checked here field by field, and the store re-checks bookings and overlaps inside its write
-// (PanelStore::saveSlot / withdrawSlot) and says which one refused the change.
+// (PanelStore::saveSlot / withdrawSlot) and says which one refused the change. Counsellors read the
+// page without its forms; the move of a booked request is theirs as well.
 #include "server/panel/slots_pages.hpp"
 
+#include "server/panel/route_table.hpp"
 #include "shared/protocol/json_reader.hpp"
 #include "shared/text/percent_encode.hpp"
 #include "shared/validate/free_text.hpp"
@@ -201,6 +203,12 @@ Html renderForm(const PageContext& ctx, const SlotForm& f, const std::vector<Cou
     return out << "</p>\n</form>\n</section>\n";
 }
 
+/// True when the reader may publish, edit and withdraw duty hours (counsellors only read them).
+bool mayPublish(const PageContext& ctx)
+{
+    return mayUse(ctx.session.role, Method::Post, "/panel/slots/save");
+}
+
 /// One upcoming slot's row: free (edit, withdraw) or booked (move its request).
 Html slotRow(const PageContext& ctx, const BookedSlotView& booking, const std::vector<CounsellingKindView>& kinds,
              const std::vector<SlotOption>& options)
@@ -214,6 +222,8 @@ Html slotRow(const PageContext& ctx, const BookedSlotView& booking, const std::v
     out << "<tr><th scope=\"row\">" << day << "</th><td>" << when << "</td><td class=\"num\">" << row.minutes
         << "</td><td>" << row.counsellor << "</td><td>" << row.room << "</td><td>" << kindNames(row.kindIds, kinds)
         << "</td><td>";
+    if (!booking.booked && !mayPublish(ctx))
+        return out << "wolny</td><td></td></tr>\n";
     if (!booking.booked)
         return out << "wolny</td><td><a href=\"/panel/slots?edit=" << text::percentEncode(row.id)
                    << "#formularz\" aria-label=\"Zmień dyżur " << label
@@ -268,8 +278,10 @@ PanelResponse renderSlots(const PageContext& ctx, const SlotsOverview& data, std
     Html body;
     body << "<p>Dyżury publikowane tutaj kioski pokazują mieszkańcom jako wolne terminy. Zajęty dyżur "
             "można tylko przenieść razem ze zgłoszeniem na inny wolny termin (kod zgłoszenia się nie "
-            "zmienia).</p>\n<p><a href=\"#formularz\">Przejdź do formularza nowego dyżuru</a></p>\n"
-            "<h2 id=\"dyzury\">Nadchodzące dyżury</h2>\n";
+            "zmienia).</p>\n";
+    if (mayPublish(ctx))
+        body << "<p><a href=\"#formularz\">Przejdź do formularza nowego dyżuru</a></p>\n";
+    body << "<h2 id=\"dyzury\">Nadchodzące dyżury</h2>\n";
     Html rows;
     for (const auto& booking : data.upcoming)
         rows << slotRow(ctx, booking, data.kinds, options);
@@ -278,7 +290,8 @@ PanelResponse renderSlots(const PageContext& ctx, const SlotsOverview& data, std
                          "class=\"num\">Minuty</th><th scope=\"col\">Doradca</th><th scope=\"col\">Pokój</th><th "
                          "scope=\"col\">Rodzaje</th><th scope=\"col\">Rezerwacja</th><th scope=\"col\">Działania</th>",
                          rows, "<p role=\"status\">Brak opublikowanych dyżurów od dziś.</p>\n");
-    body << renderForm(ctx, shownForm, data.kinds, problem);
+    if (mayPublish(ctx))
+        body << renderForm(ctx, shownForm, data.kinds, problem);
     PanelResponse r;
     r.status = httpStatus;
     r.body = renderPage(pageFrame(ctx, "Dyżury poradnictwa", "/panel/slots", shown), body);

@@ -1,5 +1,6 @@
 // What the panel's login reads and writes: a staff member who may be logging in, with the
-// account's failure count, and a stored session (only the cookie's SHA-256 is ever stored).
+// account's failure count, the count after a failure, and a stored session (only the cookie's
+// SHA-256 is ever stored) with the role it was opened with.
 #pragma once
 
 #include <cstdint>
@@ -15,9 +16,19 @@ struct LoginCandidate
     std::int64_t lockedUntil = 0, lastFailure = 0;
 };
 
+/// An account's failed logins after one more was counted, and its lock (0: not locked).
+struct LoginFailureCount
+{
+    int failures = 0;
+    std::int64_t lockedUntil = 0;
+};
+
 struct StoredSession
 {
-    std::string tokenHash, staffId, staffName, role, csrfToken;
+    std::string tokenHash, staffId, staffName;
+    std::string role;        ///< the staff member's role now
+    std::string sessionRole; ///< the role the session was opened with; another one ends it
+    std::string csrfToken;
     std::int64_t createdAt = 0, lastSeen = 0;
 };
 

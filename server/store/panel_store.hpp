@@ -30,15 +30,19 @@ class PanelStore
 
     /// Active staff whose id or name is `login` (at most 2: a shared name is ambiguous).
     virtual Result<std::vector<LoginCandidate>, db::Error> loginCandidates(const std::string& login) = 0;
-    /// Stores an account's failure count and lock (0: not locked).
-    virtual Status<db::Error> recordLoginFailure(const std::string& staffId, int failures, std::int64_t lockedUntil,
-                                                 std::int64_t now) = 0;
+    /// Counts one more failed login of the account in one statement, so parallel failures all count:
+    /// the count starts again after a lock ran out or `lockoutSeconds` without a failure; reaching
+    /// `maxFailures` locks the account until now + `lockoutSeconds`; a running lock is kept as is.
+    virtual Result<LoginFailureCount, db::Error> countLoginFailure(const std::string& staffId, std::int64_t now,
+                                                                   int maxFailures, int lockoutSeconds) = 0;
     /// Clears the account's failures, deletes every session idle since before `idleBefore` or
-    /// created before `createdBefore`, and stores the new session; one transaction.
+    /// created before `createdBefore`, and stores the new session with the member's role now; one
+    /// transaction.
     virtual Status<db::Error> openSession(const std::string& staffId, const std::string& tokenHash,
                                           const std::string& csrfToken, std::int64_t now, std::int64_t idleBefore,
                                           std::int64_t createdBefore) = 0;
-    /// The session with this cookie hash whose staff member is active; nullopt when none.
+    /// The session with this cookie hash whose staff member is active, with the role it was opened
+    /// with and the member's role now; nullopt when none.
     virtual Result<std::optional<StoredSession>, db::Error> sessionByHash(const std::string& tokenHash) = 0;
     virtual Status<db::Error> touchSession(const std::string& tokenHash, std::int64_t now) = 0;
     virtual Status<db::Error> deleteSession(const std::string& tokenHash) = 0;

@@ -16,8 +16,8 @@ class SqlitePanelStore final : public PanelStore
     // --- login, callbacks, reservations and counselling, kiosks, monitoring, loans ---
     // sqlite_panel_store_login.cpp
     Result<std::vector<LoginCandidate>, db::Error> loginCandidates(const std::string& login) override;
-    Status<db::Error> recordLoginFailure(const std::string& staffId, int failures, std::int64_t lockedUntil,
-                                         std::int64_t now) override;
+    Result<LoginFailureCount, db::Error> countLoginFailure(const std::string& staffId, std::int64_t now,
+                                                           int maxFailures, int lockoutSeconds) override;
     Status<db::Error> openSession(const std::string& staffId, const std::string& tokenHash,
                                   const std::string& csrfToken, std::int64_t now, std::int64_t idleBefore,
                                   std::int64_t createdBefore) override;

@@ -1,5 +1,6 @@
 // The panel's logins and sessions on SQLite: staff looked up by id or name with their failure
-// count, failures and locks, and sessions keyed by the SHA-256 of their cookie.
+// count, failures counted atomically with their locks, and sessions keyed by the SHA-256 of their
+// cookie with the role they were opened with.
 #include "server/store/sqlite_panel_store.hpp"
 #include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
@@ -31,17 +32,39 @@ Result<std::vector<LoginCandidate>, db::Error> SqlitePanelStore::loginCandidates
         login);
 }
 
-Status<db::Error> SqlitePanelStore::recordLoginFailure(const std::string& staffId, int failures,
-                                                       std::int64_t lockedUntil, std::int64_t now)
+Result<LoginFailureCount, db::Error> SqlitePanelStore::countLoginFailure(const std::string& staffId, std::int64_t now,
+                                                                         int maxFailures, int lockoutSeconds)
 {
-    return m_store.write(
-        [&](db::Database& d)
+    // Read and increment in one statement: a count read first and written later lets parallel
+    // guesses overwrite each other's failures and count once.
+    constexpr const char* kRestart = "((locked_until != 0 AND locked_until <= ?2) OR ?2 - last_failure > ?4)";
+    const std::string sql =
+        std::string("INSERT INTO panel_login_failures(staff_id, failures, locked_until, last_failure) "
+                    "VALUES (?1, 1, CASE WHEN 1 >= ?3 THEN ?2 + ?4 ELSE 0 END, ?2) "
+                    "ON CONFLICT(staff_id) DO UPDATE SET failures = CASE WHEN ") +
+        kRestart + " THEN 1 ELSE failures + 1 END, locked_until = CASE WHEN locked_until > ?2 THEN locked_until " +
+        "WHEN (CASE WHEN " + kRestart + " THEN 1 ELSE failures + 1 END) >= ?3 THEN ?2 + ?4 ELSE 0 END, " +
+        "last_failure = ?2 RETURNING failures, locked_until";
+    return writeWithOutcome<LoginFailureCount>(
+        m_store, LoginFailureCount{},
+        [&](db::Database& d, LoginFailureCount& count) -> Status<db::Error>
         {
-            return db::exec(d,
-                            "INSERT INTO panel_login_failures(staff_id, failures, locked_until, last_failure) "
-                            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(staff_id) DO UPDATE SET failures = ?2, "
-                            "locked_until = ?3, last_failure = ?4",
-                            staffId, failures, lockedUntil, now);
+            auto row = db::queryOne(
+                d, sql,
+                [](db::Row& r)
+                {
+                    LoginFailureCount c;
+                    c.failures = r.integer();
+                    c.lockedUntil = r.int64();
+                    return c;
+                },
+                staffId, now, maxFailures, lockoutSeconds);
+            if (!row)
+                return makeErr(row.error());
+            if (!row.value())
+                return makeErr(db::badData("panel_login_failures", "the count returned no row"));
+            count = *row.value();
+            return {};
         });
 }
 
@@ -60,9 +83,9 @@ Status<db::Error> SqlitePanelStore::openSession(const std::string& staffId, cons
                 !s)
                 return s;
             return db::exec(d,
-                            "INSERT INTO panel_sessions(token_hash, staff_id, csrf_token, created_at, last_seen) "
-                            "VALUES (?, ?, ?, ?, ?)",
-                            tokenHash, staffId, csrfToken, now, now);
+                            "INSERT INTO panel_sessions(token_hash, staff_id, csrf_token, created_at, last_seen, role) "
+                            "SELECT ?1, id, ?2, ?3, ?3, role FROM staff WHERE id = ?4",
+                            tokenHash, csrfToken, now, staffId);
         });
 }
 
@@ -74,7 +97,8 @@ Result<std::optional<StoredSession>, db::Error> SqlitePanelStore::sessionByHash(
         {
             auto row = db::queryOne(
                 d,
-                "SELECT p.token_hash, p.staff_id, s.name, s.role, p.csrf_token, p.created_at, p.last_seen FROM "
+                "SELECT p.token_hash, p.staff_id, s.name, s.role, p.role, p.csrf_token, p.created_at, p.last_seen "
+                "FROM "
                 "panel_sessions p JOIN staff s ON s.id = p.staff_id WHERE p.token_hash = ? AND s.active = 1",
                 [](db::Row& r)
                 {
@@ -83,6 +107,7 @@ Result<std::optional<StoredSession>, db::Error> SqlitePanelStore::sessionByHash(
                     s.staffId = r.text();
                     s.staffName = r.text();
                     s.role = r.text();
+                    s.sessionRole = r.text();
                     s.csrfToken = r.text();
                     s.createdAt = r.int64();
                     s.lastSeen = r.int64();

@@ -15,7 +15,8 @@ enum class StaffRole
 {
     Equipment,   ///< runs the equipment service at the terminal
     Coordinator, ///< works queues in the web panel
-    Admin,
+    Admin,       ///< IT: accounts and kiosks in the web panel, never residents' data
+    Counsellor,  ///< counselling requests and duty hours in the web panel; no kiosk staff mode
 };
 
 struct Staff

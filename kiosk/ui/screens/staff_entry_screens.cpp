@@ -184,6 +184,8 @@ std::string roleText(const ScreenEnv& env, domain::StaffRole role)
         return env.tr.tr("staff.role.coordinator");
     case domain::StaffRole::Admin:
         return env.tr.tr("staff.role.admin");
+    case domain::StaffRole::Counsellor:
+        return env.tr.tr("staff.role.counsellor");
     }
     return {};
 }

@@ -83,7 +83,8 @@ TEST(RouteTable, RolesDecideWhoMayUseARoute)
     const Route* callbacks = findRoute(Method::Get, "/panel/callbacks");
     ASSERT_NE(callbacks, nullptr);
     EXPECT_TRUE(roleAllowed(*callbacks, "coordinator"));
-    EXPECT_TRUE(roleAllowed(*callbacks, "admin"));
+    EXPECT_FALSE(roleAllowed(*callbacks, "admin")); // residents' phone numbers
+    EXPECT_FALSE(roleAllowed(*callbacks, "counsellor"));
     EXPECT_FALSE(roleAllowed(*callbacks, "equipment"));
     EXPECT_FALSE(roleAllowed(*callbacks, "no-such-role"));
     EXPECT_EQ(findRoute(Method::Post, "/panel/callbacks"), nullptr);

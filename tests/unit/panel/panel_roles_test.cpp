@@ -1,0 +1,414 @@
+// Roles checked on every request, against the real Panel and a real SQLite database: every route ×
+// every role (and no session) gets what the table below says — the page, 403 or the login; pages
+// an admin can reach show no resident's name, phone, PESEL, address or counselling kind; a
+// counsellor's reservations page shows counselling but not equipment borrowers; a session ends at
+// its next request after a role change or a deactivation.
+#include "server/credentials.hpp"
+#include "server/lifecycle_store.hpp"
+#include "server/panel/panel.hpp"
+#include "server/panel/route_table.hpp"
+#include "server/server_store.hpp"
+#include "shared/db/query.hpp"
+#include "shared/domain/codes.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace okienko;
+using namespace okienko::server;
+using namespace okienko::server::panel;
+using domain::StaffRole;
+
+namespace
+{
+const Now kNow{1'900'000'000, Date{2030, 3, 17}};
+
+/// Who asks: a logged-in staff member of a role, or nobody.
+enum class Reader
+{
+    Nobody,
+    Equipment,
+    Coordinator,
+    Counsellor,
+    Admin
+};
+const std::vector<Reader> kReaders{Reader::Nobody, Reader::Equipment, Reader::Coordinator, Reader::Counsellor,
+                                   Reader::Admin};
+
+enum class Expect
+{
+    Allow,  ///< the handler answers (whatever it says about the empty form)
+    Refuse, ///< 403, the role's refusal page
+    Login,  ///< 303 to the login
+};
+
+struct Case
+{
+    Method method;
+    std::string path;
+    /// The readers allowed; every other logged-in reader gets 403, nobody gets the login.
+    std::set<Reader> allowed;
+    bool open = false; ///< no session needed: everyone is allowed
+};
+
+const std::set<Reader> C{Reader::Coordinator};
+const std::set<Reader> CN{Reader::Coordinator, Reader::Counsellor};
+const std::set<Reader> CA{Reader::Coordinator, Reader::Admin};
+const std::set<Reader> CNA{Reader::Coordinator, Reader::Counsellor, Reader::Admin};
+
+/// The expected matrix, written out independently of route_table.cpp (product.md §2).
+const std::vector<Case>& cases()
+{
+    static const std::vector<Case> all{
+        {Method::Get, "/panel/static/panel.css", {}, true},
+        {Method::Get, "/panel/login", {}, true},
+        {Method::Post, "/panel/login", {}, true},
+        {Method::Post, "/panel/logout", CNA},
+        {Method::Get, "/", CNA},
+        {Method::Get, "/panel", CNA},
+        {Method::Get, "/panel/", CNA},
+        {Method::Get, "/panel/callbacks", C},
+        {Method::Post, "/panel/callbacks/claim", C},
+        {Method::Post, "/panel/callbacks/attempt", C},
+        {Method::Get, "/panel/reservations", CN},
+        {Method::Post, "/panel/reservations/decide", C},
+        {Method::Post, "/panel/counselling/decide", CN},
+        {Method::Post, "/panel/conflicts/resolve", C},
+        {Method::Get, "/panel/loans", C},
+        {Method::Get, "/panel/units", C},
+        {Method::Post, "/panel/units/state", C},
+        {Method::Get, "/panel/slots", CN},
+        {Method::Post, "/panel/slots/save", C},
+        {Method::Post, "/panel/slots/withdraw", C},
+        {Method::Get, "/panel/catalog", C},
+        {Method::Get, "/panel/catalog/service", C},
+        {Method::Post, "/panel/catalog/service", C},
+        {Method::Get, "/panel/catalog/announcement", C},
+        {Method::Post, "/panel/catalog/announcement", C},
+        {Method::Post, "/panel/catalog/announcement/withdraw", C},
+        {Method::Get, "/panel/kiosks", CA},
+        {Method::Get, "/panel/monitoring", C},
+        {Method::Get, "/panel/monitoring.csv", C},
+    };
+    return all;
+}
+
+Expect expected(const Case& c, Reader reader)
+{
+    if (c.open || c.allowed.count(reader) > 0)
+        return Expect::Allow;
+    return reader == Reader::Nobody ? Expect::Login : Expect::Refuse;
+}
+
+const char* readerName(Reader r)
+{
+    switch (r)
+    {
+    case Reader::Nobody:
+        return "nobody";
+    case Reader::Equipment:
+        return "equipment";
+    case Reader::Coordinator:
+        return "coordinator";
+    case Reader::Counsellor:
+        return "counsellor";
+    case Reader::Admin:
+        return "admin";
+    }
+    return "?";
+}
+
+StaffRole roleOf(Reader r)
+{
+    switch (r)
+    {
+    case Reader::Coordinator:
+        return StaffRole::Coordinator;
+    case Reader::Counsellor:
+        return StaffRole::Counsellor;
+    case Reader::Admin:
+        return StaffRole::Admin;
+    case Reader::Nobody:
+    case Reader::Equipment:
+        break;
+    }
+    return StaffRole::Equipment;
+}
+
+// Residents' data seeded with values found nowhere else, so a page showing them is caught by grep.
+constexpr const char* kBorrowerName = "Zdzisława Wypożyczalska";
+constexpr const char* kBorrowerPhone = "601234987";
+constexpr const char* kBorrowerPhoneShown = "601 234 987"; // the loans page groups the digits
+constexpr const char* kPesel = "44051401458";
+constexpr const char* kStreet = "ul. Kwiatowa 17";
+constexpr const char* kReserverName = "Bożydar Rezerwacki";
+constexpr const char* kReserverPhone = "602345876";
+constexpr const char* kCounselledName = "Eulalia Poradnicka";
+constexpr const char* kCounselledPhone = "603456765";
+constexpr const char* kCounsellingKind = "terapia-uzaleznien-q7";
+constexpr const char* kCallbackPhone = "604567654";
+constexpr const char* kCallbackName = "Teofil";
+const std::vector<std::string> kResidentData{kBorrowerName,   kBorrowerPhone,   kBorrowerPhoneShown, kPesel,
+                                             kStreet,         kReserverName,    kReserverPhone,      "602 345 876",
+                                             kCounselledName, kCounselledPhone, "603 456 765",       kCounsellingKind,
+                                             kCallbackPhone,  "604 567 654",    kCallbackName};
+
+class PanelRoles : public ::testing::Test
+{
+  protected:
+    void SetUp() override
+    {
+        auto store = ServerStore::open(m_dir.file("central.db"), StoreOptions{});
+        ASSERT_TRUE(store) << store.error().describe();
+        m_store = std::move(store).value();
+        m_panel = std::make_unique<Panel>(
+            *m_store, m_config, [] { return kNow; }, [] { return 0.0; });
+        ASSERT_TRUE(m_store->addKiosk("kiosk-1", kNow));
+        seedResidents();
+    }
+
+    /// Runs one statement in a write transaction of the real store.
+    template <typename... Values> void exec(const std::string& sql, const Values&... values)
+    {
+        auto written = m_store->write([&](db::Database& d) { return db::exec(d, sql, values...); });
+        ASSERT_TRUE(written) << written.error().describe();
+    }
+
+    void seedResidents()
+    {
+        exec("INSERT INTO reservations(id, code, type_id, pick_up_date, loan_days, status, person_name, person_phone, "
+             "address_street, kiosk_id, created_at, received_at) VALUES ('r-1', 'RZ-1', 'wozek', '2030-03-20', 14, "
+             "'provisional', ?, ?, ?, 1, ?, ?)",
+             kReserverName, kReserverPhone, kStreet, kNow.unix, kNow.unix);
+        exec("INSERT INTO counselling_slots(id, kind_ids, counsellor, room, date, start_minute, duration_minutes, "
+             "booked_by) VALUES ('s-1', json_array(?), 'Doradca Jan', '12', '2030-03-20', 600, 60, 'c-1')",
+             kCounsellingKind);
+        exec("INSERT INTO counselling_requests(id, code, kind_id, slot_id, name, phone, status, language, kiosk_id, "
+             "created_at, received_at) VALUES ('c-1', 'PO-1', ?, 's-1', ?, ?, 'received', 'pl', 1, ?, ?)",
+             kCounsellingKind, kCounselledName, kCounselledPhone, kNow.unix, kNow.unix);
+        exec("INSERT INTO callback_requests(id, code, phone, phone_key, day, day_part, first_name, status, language, "
+             "kiosk_id, created_at, received_at) VALUES ('cb-1', 'TE-1', ?, ?, '2030-03-17', 'morning', ?, "
+             "'received', 'pl', 1, ?, ?)",
+             kCallbackPhone, kCallbackPhone, kCallbackName, kNow.unix, kNow.unix);
+        exec("INSERT INTO loans(id, inventory_number, type_id, borrower_name, borrower_phone, address_street, pesel, "
+             "start_date, due_date, staff_id, kiosk_id, created_at, received_at) VALUES ('l-1', 'INW-1', 'wozek', ?, "
+             "?, ?, ?, '2030-03-01', '2030-03-10', 'st-x', 1, ?, ?)",
+             kBorrowerName, kBorrowerPhone, kStreet, kPesel, kNow.unix, kNow.unix);
+    }
+
+    struct Login
+    {
+        std::string staffId;
+        std::string cookie; ///< the Cookie header
+        std::string csrf;
+    };
+
+    /// A new staff member of `role` with a session stored as a login stores it.
+    Login sessionFor(StaffRole role)
+    {
+        const std::string name = "Pracownik " + std::to_string(++m_staffCount);
+        auto id = m_store->addStaff(name, role, "", "", kNow);
+        EXPECT_TRUE(id);
+        const std::string cookie = "cookie-" + std::to_string(m_staffCount);
+        SqlitePanelStore panelStore(*m_store);
+        EXPECT_TRUE(panelStore.openSession(*id, sha256Hex(cookie), "csrf-" + cookie, kNow.unix, 0, 0));
+        return Login{*id, std::string(kSessionCookie) + "=" + cookie, "csrf-" + cookie};
+    }
+
+    PanelResponse request(Method method, const std::string& path, const std::string& cookie, const std::string& csrf)
+    {
+        PanelRequest r;
+        r.method = method == Method::Get ? "GET" : "POST";
+        r.path = path;
+        r.cookie = cookie;
+        r.host = "panel.test";
+        r.remoteAddress = "192.0.2.1";
+        if (method == Method::Post)
+        {
+            r.multipartFields = std::map<std::string, std::string>{{"csrf", csrf}};
+            if (path == "/panel/login")
+            {
+                // The login form's own double-submit cookie, and an unknown account.
+                r.cookie += std::string(r.cookie.empty() ? "" : "; ") + kLoginCookie + "=login-token";
+                r.multipartFields = std::map<std::string, std::string>{
+                    {"csrf", "login-token"}, {"login", "nikt"}, {"password", "zle-haslo"}};
+            }
+        }
+        return m_panel->handle(r);
+    }
+
+    PanelResponse get(const std::string& path, const Login& who) { return request(Method::Get, path, who.cookie, ""); }
+
+    static std::string location(const PanelResponse& r)
+    {
+        for (const auto& [name, value] : r.headers)
+            if (name == "Location")
+                return value;
+        return {};
+    }
+
+    static Expect outcome(const PanelResponse& r)
+    {
+        if (r.status == 403 && r.body.find("Brak uprawnień") != std::string::npos)
+            return Expect::Refuse;
+        if (r.status == 303 && location(r) == "/panel/login")
+            return endsTheSession(r) ? Expect::Allow : Expect::Login; // the logout's own answer
+        return Expect::Allow;
+    }
+
+    /// True when the answer clears the session cookie (what the logout does).
+    static bool endsTheSession(const PanelResponse& r)
+    {
+        for (const auto& [name, value] : r.headers)
+            if (name == "Set-Cookie" && value.rfind(std::string(kSessionCookie) + "=;", 0) == 0)
+                return true;
+        return false;
+    }
+
+    test::TempDir m_dir;
+    ServerConfig m_config;
+    std::unique_ptr<ServerStore> m_store;
+    std::unique_ptr<Panel> m_panel;
+    int m_staffCount = 0;
+};
+
+const char* expectName(Expect e)
+{
+    return e == Expect::Allow ? "allow" : e == Expect::Refuse ? "403" : "login";
+}
+} // namespace
+
+TEST_F(PanelRoles, EveryRouteTimesEveryRoleGetsWhatTheMatrixSays)
+{
+    // The matrix names every route of the table, so a new route cannot go untested.
+    std::set<std::pair<Method, std::string>> listed;
+    for (const Case& c : cases())
+        listed.emplace(c.method, c.path);
+    for (const Route& r : panelRoutes())
+        EXPECT_EQ(listed.count({r.method, r.path}), 1U) << r.path << " is not in the test's matrix";
+
+    for (const Case& c : cases())
+        for (Reader reader : kReaders)
+        {
+            // A fresh session per request: the logout route ends the one it is sent with.
+            const Login who = reader == Reader::Nobody ? Login{} : sessionFor(roleOf(reader));
+            const PanelResponse r = request(c.method, c.path, who.cookie, who.csrf);
+            EXPECT_EQ(expectName(outcome(r)), std::string(expectName(expected(c, reader))))
+                << (c.method == Method::Get ? "GET " : "POST ") << c.path << " as " << readerName(reader) << ": status "
+                << r.status;
+        }
+}
+
+TEST_F(PanelRoles, EachRoleLandsOnItsFirstSectionAndSeesOnlyItsSectionsInTheNavigation)
+{
+    const std::map<StaffRole, std::string> start{{StaffRole::Coordinator, "/panel/callbacks"},
+                                                 {StaffRole::Counsellor, "/panel/reservations"},
+                                                 {StaffRole::Admin, "/panel/kiosks"}};
+    for (const auto& [role, path] : start)
+    {
+        const Login who = sessionFor(role);
+        const PanelResponse r = get("/panel", who);
+        EXPECT_EQ(r.status, 303);
+        EXPECT_EQ(location(r), path) << domain::toCode(role);
+        const PanelResponse page = get(path, who);
+        ASSERT_EQ(page.status, 200) << path;
+        // Every link of the navigation is a page the role may open.
+        for (const NavItem& item : panelNav())
+        {
+            const bool linked =
+                page.body.find("<a href=\"" + std::string(item.path.view()) + "\"") != std::string::npos;
+            EXPECT_EQ(linked, mayUse(domain::toCode(role), Method::Get, item.path.view()))
+                << domain::toCode(role) << " " << item.path.view();
+        }
+    }
+}
+
+TEST_F(PanelRoles, PagesAnAdminCanReachShowNoResidentsData)
+{
+    // The seeded rows are on the coordinator's pages, so their absence below means something.
+    const Login coordinator = sessionFor(StaffRole::Coordinator);
+    std::string coordinatorPages;
+    for (const char* path : {"/panel/callbacks", "/panel/reservations", "/panel/loans", "/panel/slots"})
+        coordinatorPages += get(path, coordinator).body;
+    for (const char* shown : {kBorrowerName, kBorrowerPhoneShown, kReserverName, kReserverPhone, kCounselledName,
+                              kCounselledPhone, kCounsellingKind, kCallbackPhone, kCallbackName})
+        EXPECT_NE(coordinatorPages.find(shown), std::string::npos) << shown << " is not on the coordinator's pages";
+
+    const Login admin = sessionFor(StaffRole::Admin);
+    int reached = 0;
+    for (const Route& route : panelRoutes())
+    {
+        if (route.method != Method::Get)
+            continue;
+        // Every GET page, allowed or not: what an admin is refused must not leak either.
+        const PanelResponse r = get(route.path, admin);
+        reached += r.status == 200 ? 1 : 0;
+        for (const std::string& data : kResidentData)
+            EXPECT_EQ(r.body.find(data), std::string::npos) << route.path << " shows " << data << " to an admin";
+    }
+    EXPECT_GE(reached, 2); // the kiosks page and the stylesheet at least
+    EXPECT_EQ(get("/panel/kiosks", admin).status, 200);
+}
+
+TEST_F(PanelRoles, ACounsellorSeesCounsellingButNoEquipmentBorrowerOrCallback)
+{
+    const Login counsellor = sessionFor(StaffRole::Counsellor);
+    const PanelResponse page = get("/panel/reservations", counsellor);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find(kCounselledName), std::string::npos);
+    EXPECT_NE(page.body.find("PO-1"), std::string::npos);
+    for (const char* hidden : {kReserverName, kReserverPhone, kStreet, "RZ-1"})
+        EXPECT_EQ(page.body.find(hidden), std::string::npos) << hidden;
+    const PanelResponse slots = get("/panel/slots", counsellor);
+    ASSERT_EQ(slots.status, 200);
+    EXPECT_NE(slots.body.find("PO-1"), std::string::npos);
+    // Reading the duty hours, not publishing them: no form for a new slot, no withdraw buttons.
+    EXPECT_EQ(slots.body.find("/panel/slots/save"), std::string::npos);
+    EXPECT_EQ(slots.body.find("/panel/slots/withdraw"), std::string::npos);
+}
+
+TEST_F(PanelRoles, ARoleChangeEndsTheSessionAtItsNextRequest)
+{
+    const Login who = sessionFor(StaffRole::Coordinator);
+    ASSERT_EQ(get("/panel/callbacks", who).status, 200);
+    exec("UPDATE staff SET role = 'counsellor' WHERE id = ?", who.staffId);
+    // Even for a page the new role may open: the session is gone, not narrowed.
+    const PanelResponse r = get("/panel/reservations", who);
+    EXPECT_EQ(r.status, 303);
+    EXPECT_EQ(location(r), "/panel/login");
+    // Changing the role back does not bring the session back.
+    exec("UPDATE staff SET role = 'coordinator' WHERE id = ?", who.staffId);
+    EXPECT_EQ(location(get("/panel/callbacks", who)), "/panel/login");
+    auto left = m_store->read(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            auto n = db::queryInt64(d, "SELECT COUNT(*) FROM panel_sessions WHERE staff_id = ?", who.staffId);
+            if (!n)
+                return makeErr(n.error());
+            EXPECT_EQ(n->value_or(-1), 0);
+            return {};
+        });
+    EXPECT_TRUE(left);
+}
+
+TEST_F(PanelRoles, ADeactivationEndsTheSessionAtItsNextRequest)
+{
+    const Login byCommand = sessionFor(StaffRole::Coordinator);
+    const Login bySql = sessionFor(StaffRole::Admin);
+    ASSERT_EQ(get("/panel/callbacks", byCommand).status, 200);
+    ASSERT_EQ(get("/panel/kiosks", bySql).status, 200);
+
+    ASSERT_TRUE(LifecycleStore(*m_store).setStaffActive(byCommand.staffId, false, kNow));
+    exec("UPDATE staff SET active = 0 WHERE id = ?", bySql.staffId);
+    EXPECT_EQ(location(get("/panel/callbacks", byCommand)), "/panel/login");
+    EXPECT_EQ(location(get("/panel/kiosks", bySql)), "/panel/login");
+    // A POST of the ended session is not carried out either.
+    const PanelResponse post = request(Method::Post, "/panel/callbacks/claim", byCommand.cookie, byCommand.csrf);
+    EXPECT_EQ(post.status, 303);
+    EXPECT_EQ(location(post), "/panel/login");
+}
