@@ -6,6 +6,7 @@
 #include "server/store/panel_actions.hpp"
 #include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
+#include "shared/domain/codes.hpp"
 
 #include <utility>
 
@@ -258,7 +259,8 @@ Result<std::vector<StaffListing>, LifecycleError> LifecycleStore::listStaff()
     return std::move(rows).value();
 }
 
-Result<bool, LifecycleError> LifecycleStore::setStaffActive(const std::string& staffId, bool active, const Now& now)
+Result<bool, LifecycleError> LifecycleStore::setStaffActive(const std::string& staffId, bool active, const Now& now,
+                                                            const std::string& actor)
 {
     return changeStaff(
         m_store, staffId,
@@ -274,8 +276,30 @@ Result<bool, LifecycleError> LifecycleStore::setStaffActive(const std::string& s
             if (auto st = logStaffMember(d, staffId, now.unix); !st)
                 return st;
             decision.changed = true;
-            return recordPanelAction(d, kCliActor, "staff", staffId, active ? "reactivate" : "deactivate", now.unix);
+            return recordPanelAction(d, actor, "staff", staffId, active ? "reactivate" : "deactivate", now.unix);
         });
+}
+
+Result<bool, LifecycleError> LifecycleStore::setStaffRole(const std::string& staffId, domain::StaffRole role,
+                                                          const Now& now, const std::string& actor)
+{
+    const std::string code(domain::toCode(role));
+    return changeStaff(m_store, staffId,
+                       [&](db::Database& d, bool, Decision& decision) -> Status<db::Error>
+                       {
+                           auto changed = db::execChanges(d, "UPDATE staff SET role = ?1 WHERE id = ?2 AND role <> ?1",
+                                                          code, staffId);
+                           if (!changed)
+                               return makeErr(changed.error());
+                           if (*changed == 0)
+                               return {};
+                           if (auto st = endPanelSessions(d, staffId); !st)
+                               return st;
+                           if (auto st = logStaffMember(d, staffId, now.unix); !st)
+                               return st;
+                           decision.changed = true;
+                           return recordPanelAction(d, actor, "staff", staffId, "role: " + code, now.unix);
+                       });
 }
 
 Result<bool, LifecycleError> LifecycleStore::resetPassword(const std::string& staffId, const std::string& passwordHash,

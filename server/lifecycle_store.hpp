@@ -64,7 +64,13 @@ class LifecycleStore
 
     Result<std::vector<StaffListing>, LifecycleError> listStaff();
     /// Deactivating also ends the member's panel sessions; kiosks learn it at their next pull.
-    Result<bool, LifecycleError> setStaffActive(const std::string& staffId, bool active, const Now& now);
+    /// `actor` is the audit row's staff id: "cli", or the admin who did it in the panel.
+    Result<bool, LifecycleError> setStaffActive(const std::string& staffId, bool active, const Now& now,
+                                                const std::string& actor = "cli");
+    /// A new role ends the member's panel sessions (a session is opened for one role); kiosks get
+    /// the member as the new role publishes it at their next pull (a counsellor: no staff mode).
+    Result<bool, LifecycleError> setStaffRole(const std::string& staffId, domain::StaffRole role, const Now& now,
+                                              const std::string& actor = "cli");
     /// Both end the member's panel sessions and clear its failed logins; a new PIN reaches kiosks
     /// at their next pull.
     Result<bool, LifecycleError> resetPassword(const std::string& staffId, const std::string& passwordHash,

@@ -12,6 +12,7 @@
 #include "server/panel/monitoring.hpp"
 #include "server/panel/reservations_pages.hpp"
 #include "server/panel/slots_pages.hpp"
+#include "server/panel/staff_pages.hpp"
 #include "server/panel/units_pages.hpp"
 #include "shared/domain/codes.hpp"
 
@@ -32,6 +33,8 @@ const Roles kCoordinators{kCoordinator};
 const Roles kCounselling{kCoordinator, kCounsellor};
 /// Kiosks' health: no residents' data on it.
 const Roles kKiosks{kCoordinator, kAdmin};
+/// Staff accounts: names and roles of staff, no residents.
+const Roles kAdmins{kAdmin};
 /// Everyone with a panel: the routes that only lead elsewhere.
 const Roles kEveryPanelRole{kCoordinator, kCounsellor, kAdmin};
 
@@ -90,6 +93,10 @@ const std::vector<Route>& panelRoutes()
         get("/panel/kiosks", kiosksPage, kKiosks),
         get("/panel/monitoring", monitoringPage, kCoordinators),
         get("/panel/monitoring.csv", monitoringCsv, kCoordinators),
+        // staff accounts
+        get("/panel/staff", staffPage, kAdmins),
+        post("/panel/staff/role", staffRoleAction, kAdmins),
+        post("/panel/staff/active", staffActiveAction, kAdmins),
     };
     return routes;
 }

@@ -59,6 +59,7 @@ struct Case
 const std::set<Reader> C{Reader::Coordinator};
 const std::set<Reader> CN{Reader::Coordinator, Reader::Counsellor};
 const std::set<Reader> CA{Reader::Coordinator, Reader::Admin};
+const std::set<Reader> A{Reader::Admin};
 const std::set<Reader> CNA{Reader::Coordinator, Reader::Counsellor, Reader::Admin};
 
 /// The expected matrix, written out independently of route_table.cpp (product.md §2).
@@ -94,6 +95,9 @@ const std::vector<Case>& cases()
         {Method::Get, "/panel/kiosks", CA},
         {Method::Get, "/panel/monitoring", C},
         {Method::Get, "/panel/monitoring.csv", C},
+        {Method::Get, "/panel/staff", A},
+        {Method::Post, "/panel/staff/role", A},
+        {Method::Post, "/panel/staff/active", A},
     };
     return all;
 }
@@ -411,4 +415,40 @@ TEST_F(PanelRoles, ADeactivationEndsTheSessionAtItsNextRequest)
     const PanelResponse post = request(Method::Post, "/panel/callbacks/claim", byCommand.cookie, byCommand.csrf);
     EXPECT_EQ(post.status, 303);
     EXPECT_EQ(location(post), "/panel/login");
+}
+
+TEST_F(PanelRoles, AnAdminChangesARoleOrDeactivatesOnTheStaffPageAndTheSessionEnds)
+{
+    const Login admin = sessionFor(StaffRole::Admin);
+    const Login coordinator = sessionFor(StaffRole::Coordinator);
+    const Login counsellor = sessionFor(StaffRole::Counsellor);
+    const PanelResponse page = get("/panel/staff", admin);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find(coordinator.staffId), std::string::npos);
+    ASSERT_EQ(get("/panel/callbacks", coordinator).status, 200);
+    ASSERT_EQ(get("/panel/reservations", counsellor).status, 200);
+
+    auto post = [&](const std::string& path, std::map<std::string, std::string> fields)
+    {
+        PanelRequest r;
+        r.method = "POST";
+        r.path = path;
+        r.cookie = admin.cookie;
+        r.host = "panel.test";
+        fields["csrf"] = admin.csrf;
+        r.multipartFields = std::move(fields);
+        return m_panel->handle(r);
+    };
+    EXPECT_EQ(location(post("/panel/staff/role", {{"id", coordinator.staffId}, {"role", "counsellor"}})),
+              "/panel/staff?msg=role");
+    EXPECT_EQ(location(get("/panel/callbacks", coordinator)), "/panel/login");
+    EXPECT_EQ(location(post("/panel/staff/active", {{"id", counsellor.staffId}, {"active", "0"}})),
+              "/panel/staff?msg=deactivated");
+    EXPECT_EQ(location(get("/panel/reservations", counsellor)), "/panel/login");
+    // Not one's own account, and only known roles.
+    EXPECT_EQ(location(post("/panel/staff/active", {{"id", admin.staffId}, {"active", "0"}})),
+              "/panel/staff?msg=own-account");
+    EXPECT_EQ(location(post("/panel/staff/role", {{"id", counsellor.staffId}, {"role", "root"}})),
+              "/panel/staff?msg=bad-input");
+    EXPECT_EQ(get("/panel/staff", admin).status, 200);
 }
