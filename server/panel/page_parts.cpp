@@ -37,7 +37,8 @@ PanelResponse seeOther(const std::string& location)
 
 PanelResponse messagePage(int status, const std::string& title, const std::string& text)
 {
-    return messagePage(status, title, text, "/panel/callbacks", "Wróć do panelu");
+    // "/panel" sends each role to its own first section (and a visitor without a session to the login).
+    return messagePage(status, title, text, "/panel", "Wróć do panelu");
 }
 
 PanelResponse messagePage(int status, const std::string& title, const std::string& text, const std::string& backHref,

@@ -452,3 +452,36 @@ TEST_F(PanelRoles, AnAdminChangesARoleOrDeactivatesOnTheStaffPageAndTheSessionEn
               "/panel/staff?msg=bad-input");
     EXPECT_EQ(get("/panel/staff", admin).status, 200);
 }
+
+TEST_F(PanelRoles, ACounsellorIsNeverPublishedToKiosksAndARoleChangeRepublishes)
+{
+    const std::string pinHash = "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA";
+    auto id = m_store->addStaff("Dorota Doradczyni", StaffRole::Counsellor, pinHash, "", kNow);
+    ASSERT_TRUE(id);
+    auto lastChange = [&]
+    {
+        std::string opAndData;
+        auto st = m_store->read(
+            [&](db::Database& d) -> Status<db::Error>
+            {
+                auto row = db::queryText(d,
+                                         "SELECT op || ' ' || data FROM change_log WHERE entity = 'staff' AND "
+                                         "entity_id = ? ORDER BY seq DESC LIMIT 1",
+                                         *id);
+                if (!row)
+                    return makeErr(row.error());
+                opAndData = row->value_or("");
+                return {};
+            });
+        EXPECT_TRUE(st);
+        return opAndData;
+    };
+    // No staff mode for counsellors: kiosks get a delete, never the PIN hash.
+    EXPECT_EQ(lastChange(), "delete {}");
+    ASSERT_TRUE(LifecycleStore(*m_store).setStaffRole(*id, StaffRole::Equipment, kNow));
+    const std::string published = lastChange();
+    EXPECT_EQ(published.rfind("upsert ", 0), 0U) << published;
+    EXPECT_NE(published.find(pinHash), std::string::npos);
+    ASSERT_TRUE(LifecycleStore(*m_store).setStaffRole(*id, StaffRole::Counsellor, kNow));
+    EXPECT_EQ(lastChange(), "delete {}");
+}
