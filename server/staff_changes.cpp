@@ -132,7 +132,8 @@ Status<db::Error> logStaffMember(db::Database& d, const std::string& staffId, st
             auto role = domain::fromCode<domain::StaffRole>(r.text());
             s.pinHash = r.text();
             s.active = r.integer() != 0;
-            if (!role)
+            // Deactivated: a delete, so no kiosk keeps the member's PIN hash (reactivation sends it again).
+            if (!role || !s.active)
                 return std::nullopt;
             s.role = *role;
             return s;
