@@ -61,45 +61,35 @@ class LifecycleTest : public ::testing::Test
         return n;
     }
 
-    /// The operation ("upsert", "delete") of the staff change the kiosks pull last for `id`.
-    std::string lastStaffOp(const std::string& id)
+    /// `column` ("op" or "data") of the staff change the kiosks pull last for `id`; `missing` if none.
+    std::string lastStaffChange(const std::string& id, const std::string& column, const std::string& missing)
     {
-        std::string op;
+        std::string value;
         EXPECT_TRUE(m_store
                         ->read(
                             [&](db::Database& d) -> Status<db::Error>
                             {
                                 auto v = db::queryText(d,
-                                                       "SELECT op FROM change_log WHERE entity = 'staff' AND "
-                                                       "entity_id = ? ORDER BY seq DESC LIMIT 1",
+                                                       "SELECT " + column +
+                                                           " FROM change_log WHERE entity = 'staff' AND "
+                                                           "entity_id = ? ORDER BY seq DESC LIMIT 1",
                                                        id);
                                 if (!v)
                                     return makeErr(v.error());
-                                op = v->value_or("");
+                                value = v->value_or(missing);
                                 return {};
                             })
                         .ok());
-        return op;
+        return value;
     }
+
+    /// The operation ("upsert", "delete") of the staff change the kiosks pull last for `id`.
+    std::string lastStaffOp(const std::string& id) { return lastStaffChange(id, "op", ""); }
 
     /// The staff change the kiosks pull last for `id`.
     domain::Staff lastPublished(const std::string& id)
     {
-        std::string data;
-        EXPECT_TRUE(m_store
-                        ->read(
-                            [&](db::Database& d) -> Status<db::Error>
-                            {
-                                auto v = db::queryText(d,
-                                                       "SELECT data FROM change_log WHERE entity = 'staff' AND "
-                                                       "entity_id = ? ORDER BY seq DESC LIMIT 1",
-                                                       id);
-                                if (!v)
-                                    return makeErr(v.error());
-                                data = v->value_or("{}");
-                                return {};
-                            })
-                        .ok());
+        const std::string data = lastStaffChange(id, "data", "{}");
         auto staff = protocol::decodeStaff(protocol::Json::parse(data));
         EXPECT_TRUE(staff.ok()) << data;
         return staff.ok() ? *staff : domain::Staff{};
