@@ -210,7 +210,8 @@ Status<Error> applySlot(db::Database& db, const protocol::Change& change)
 
 /// A deactivated member's row goes, PIN hash and all: a kiosk keeps no hash nobody may use, so a
 /// stolen disk holds only the PINs of active staff. secure_delete overwrites the freed bytes
-/// instead of leaving them in the page (the WAL keeps them until its next checkpoint).
+/// instead of leaving them in the page (on by default in Debian's SQLite; said here so it does not
+/// depend on the build); the WAL keeps them until its next checkpoint.
 Status<Error> removeStaff(db::Database& db, const std::string& staffId)
 {
     if (auto zeroing = db::exec(db, "PRAGMA secure_delete = ON"); !zeroing)
