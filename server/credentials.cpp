@@ -51,14 +51,26 @@ bool constantTimeEquals(std::string_view a, std::string_view b)
     return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-std::optional<std::string> hashSecret(std::string_view secret)
+std::optional<std::string> hashSecret(std::string_view secret, HashCost cost)
 {
     ensureSodium();
     std::array<char, crypto_pwhash_STRBYTES> out{};
-    if (crypto_pwhash_str(out.data(), secret.data(), secret.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    if (crypto_pwhash_str_alg(out.data(), secret.data(), secret.size(), cost.opsLimit, cost.memLimit,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
         return std::nullopt;
     return std::string(out.data());
+}
+
+std::optional<std::string> hashPin(std::string_view pin)
+{
+    return hashSecret(pin, kPinHashCost);
+}
+
+bool needsRehash(const std::string& hash, HashCost cost)
+{
+    ensureSodium();
+    // 0: same limits; 1: other limits; -1: not a hash of this algorithm. Both of the latter: replace.
+    return crypto_pwhash_str_needs_rehash(hash.c_str(), cost.opsLimit, cost.memLimit) != 0;
 }
 
 bool verifySecret(const std::string& hash, std::string_view secret)

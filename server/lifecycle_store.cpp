@@ -243,7 +243,7 @@ Result<std::string, LifecycleError> LifecycleStore::rotateKiosk(const std::strin
 
 Result<std::vector<StaffListing>, LifecycleError> LifecycleStore::listStaff()
 {
-    auto rows = readAll(m_store, "SELECT id, name, role, active, created_at FROM staff ORDER BY name, id",
+    auto rows = readAll(m_store, "SELECT id, name, role, active, created_at, pin_hash FROM staff ORDER BY name, id",
                         [](db::Row& r)
                         {
                             StaffListing s;
@@ -252,6 +252,7 @@ Result<std::vector<StaffListing>, LifecycleError> LifecycleStore::listStaff()
                             s.role = r.text();
                             s.active = r.integer() != 0;
                             s.createdAt = r.int64();
+                            s.pinHash = r.text();
                             return s;
                         });
     if (!rows)

@@ -45,6 +45,7 @@ struct StaffListing
     std::string id, name, role;
     bool active = true;
     std::int64_t createdAt = 0;
+    std::string pinHash; ///< for list-staff's "made with older limits: rotate"
 };
 
 /// The changes return true when they wrote, false when the row was already as asked (nothing

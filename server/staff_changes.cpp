@@ -132,8 +132,9 @@ Status<db::Error> logStaffMember(db::Database& d, const std::string& staffId, st
             auto role = domain::fromCode<domain::StaffRole>(r.text());
             s.pinHash = r.text();
             s.active = r.integer() != 0;
-            // Counsellors have no kiosk staff mode (product.md §2): kiosks never get their PIN hash.
-            if (!role || *role == domain::StaffRole::Counsellor)
+            // Counsellors have no kiosk staff mode (product.md §2) and deactivated staff none any more:
+            // both are a delete, so no kiosk keeps their PIN hash (reactivation sends it again).
+            if (!role || *role == domain::StaffRole::Counsellor || !s.active)
                 return std::nullopt;
             s.role = *role;
             return s;

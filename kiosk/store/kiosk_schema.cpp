@@ -247,6 +247,15 @@ CREATE INDEX event_receipts_acked ON event_receipts(acked_at);
 CREATE INDEX event_receipts_epoch ON event_receipts(epoch);
 )sql";
 
+// Deactivated staff leave no PIN hash behind: from this version the sync deletes a deactivated
+// member's row (kiosk/sync/change_applier), and this step deletes the rows earlier versions only
+// flagged, with secure_delete (Debian's SQLite has it on by default; said here so it does not
+// depend on the build) so the hash's bytes are overwritten rather than left in free space.
+constexpr const char* kDropDeactivatedStaff = R"sql(
+PRAGMA secure_delete = ON;
+DELETE FROM staff WHERE active = 0;
+)sql";
+
 } // namespace
 
 const std::vector<db::Migration>& kioskMigrations()
@@ -258,6 +267,7 @@ const std::vector<db::Migration>& kioskMigrations()
         {4, "outbox sequence and states", kOutboxSequence, {}},
         {5, "staff mode: PIN guard, pick-ups and open loans", kStaffMode, {}},
         {6, "receipts of acknowledged events", kEventReceipts, {}},
+        {7, "deactivated staff and their PIN hashes deleted", kDropDeactivatedStaff, {}},
     };
     return migrations;
 }

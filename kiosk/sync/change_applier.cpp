@@ -208,13 +208,26 @@ Status<Error> applySlot(db::Database& db, const protocol::Change& change)
     return {};
 }
 
+/// A deactivated member's row goes, PIN hash and all: a kiosk keeps no hash nobody may use, so a
+/// stolen disk holds only the PINs of active staff. secure_delete overwrites the freed bytes
+/// instead of leaving them in the page (on by default in Debian's SQLite; said here so it does not
+/// depend on the build); the WAL keeps them until its next checkpoint.
+Status<Error> removeStaff(db::Database& db, const std::string& staffId)
+{
+    if (auto zeroing = db::exec(db, "PRAGMA secure_delete = ON"); !zeroing)
+        return zeroing;
+    return db::exec(db, "DELETE FROM staff WHERE id = ?1", staffId);
+}
+
 Status<Error> applyStaff(db::Database& db, const protocol::Change& change)
 {
     if (change.op == protocol::ChangeOp::Delete)
-        return db::exec(db, "UPDATE staff SET active = 0 WHERE id = ?1", change.id);
+        return removeStaff(db, change.id);
     auto staff = protocol::decodeStaff(change.data);
     if (!staff)
         return makeErr(badChange(change, staff.error()));
+    if (!staff->active) // a release 0.1.0 server sent deactivation as an upsert
+        return removeStaff(db, change.id);
     return db::exec(db,
                     "INSERT INTO staff(id, name, role, pin_hash, active) VALUES (?1, ?2, ?3, ?4, ?5)"
                     " ON CONFLICT(id) DO UPDATE SET name = excluded.name, role = excluded.role,"

@@ -1,6 +1,8 @@
 // Reading secrets with the terminal's echo switched off (termios), or as lines of a pipe.
 #include "server/cli/secret_input.hpp"
 
+#include "shared/validate/staff_pin.hpp"
+
 #include <optional>
 #include <sodium.h>
 #include <termios.h>
@@ -55,12 +57,20 @@ void wipe(std::string& secret)
 
 std::string checkPin(const std::string& pin)
 {
-    if (pin.size() < 4 || pin.size() > 8)
-        return "the PIN needs 4 to 8 digits (it has " + std::to_string(pin.size()) + " characters)";
-    for (const char c : pin)
-        if (c < '0' || c > '9')
-            return "the PIN may hold only digits 0-9 (the kiosk's PIN pad has nothing else)";
-    return {};
+    const auto rule = validate::validateStaffPin(pin);
+    if (rule)
+        return {};
+    switch (rule.error())
+    {
+    case validate::StaffPinError::NotDigits:
+        return "the PIN may hold only digits 0-9 (the kiosk's PIN pad has nothing else)";
+    case validate::StaffPinError::TooShort:
+    case validate::StaffPinError::TooLong:
+        break;
+    }
+    return "the PIN needs " + std::to_string(validate::kStaffPinMinDigits) + " to " +
+           std::to_string(validate::kStaffPinMaxDigits) + " digits (it has " + std::to_string(pin.size()) +
+           "): kiosks refuse shorter PINs";
 }
 
 std::string checkPassword(const std::string& password)

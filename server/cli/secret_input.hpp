@@ -23,7 +23,7 @@ struct SecretPrompt
 Result<std::vector<std::string>, std::string> readSecrets(const std::vector<SecretPrompt>& prompts,
                                                           std::FILE* in = stdin);
 
-/// 4 to 8 digits: what the kiosk's PIN pad takes.
+/// 6 to 8 digits (validate::validateStaffPin): what the kiosk's PIN pad takes.
 std::string checkPin(const std::string& pin);
 /// 8 to 1024 characters, no line breaks.
 std::string checkPassword(const std::string& password);

@@ -6,6 +6,7 @@
 #include "server/lifecycle_store.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/util/date_format.hpp"
+#include "shared/validate/staff_pin.hpp"
 
 #include <cstdio>
 #include <sodium.h>
@@ -15,20 +16,30 @@ namespace okienko::server::cli
 
 namespace
 {
-const SecretPrompt kPin{"PIN", checkPin};
-const SecretPrompt kPassword{"password", checkPassword};
-
-/// The argon2id hash of each secret read for `prompts`; the plain secrets are wiped.
-Result<std::vector<std::string>, std::string> readHashedSecrets(const std::vector<SecretPrompt>& prompts)
+/// A secret to read and how hard to hash it.
+struct HashedSecret
 {
+    SecretPrompt prompt;
+    HashCost cost;
+};
+const HashedSecret kPin{{"PIN", checkPin}, kPinHashCost};
+const HashedSecret kPassword{{"password", checkPassword}, kPasswordHashCost};
+
+/// The argon2id hash of each secret read, in order; the plain secrets are wiped.
+Result<std::vector<std::string>, std::string> readHashedSecrets(const std::vector<HashedSecret>& wanted)
+{
+    std::vector<SecretPrompt> prompts;
+    for (const HashedSecret& w : wanted)
+        prompts.push_back(w.prompt);
     auto secrets = readSecrets(prompts);
     if (!secrets)
         return makeErr(secrets.error());
     std::vector<std::string> hashes;
     bool hashed = true;
-    for (std::string& secret : *secrets)
+    for (std::size_t i = 0; i < secrets->size(); ++i)
     {
-        auto hash = hashed ? hashSecret(secret) : std::nullopt;
+        std::string& secret = (*secrets)[i];
+        auto hash = hashed ? hashSecret(secret, wanted[i].cost) : std::nullopt;
         hashed = hash.has_value();
         if (hash)
             hashes.push_back(std::move(*hash));
@@ -67,13 +78,23 @@ int listStaff(const std::vector<std::string>& args, const CommandContext& c)
     auto staff = LifecycleStore(c.store).listStaff();
     if (!staff)
         return fail(staff.error().message);
-    std::printf("%-12s %-12s %-8s %-16s %s\n", "ID", "ROLE", "STATE", "CREATED", "NAME");
+    // A PIN hash with other limits than today's was made by an older release: 0.1.0 took 4-digit
+    // PINs (kiosks now refuse them) and hashed them at a third of today's cost.
+    std::size_t toRotate = 0;
+    std::printf("%-12s %-12s %-8s %-16s %-8s %s\n", "ID", "ROLE", "STATE", "CREATED", "PIN", "NAME");
     for (const StaffListing& s : *staff)
     {
         const auto created = localDateTimeOf(s.createdAt);
-        std::printf("%-12s %-12s %-8s %-16s %s\n", s.id.c_str(), s.role.c_str(), s.active ? "active" : "inactive",
-                    created ? formatIsoDateTime(*created).c_str() : "?", s.name.c_str());
+        const bool oldPin = needsRehash(s.pinHash, kPinHashCost);
+        toRotate += oldPin && s.active ? 1 : 0;
+        std::printf("%-12s %-12s %-8s %-16s %-8s %s\n", s.id.c_str(), s.role.c_str(), s.active ? "active" : "inactive",
+                    created ? formatIsoDateTime(*created).c_str() : "?", oldPin ? "ROTATE" : "ok", s.name.c_str());
     }
+    if (toRotate > 0)
+        std::printf("\n%zu active staff member(s) have a PIN hashed by an older release (PIN ROTATE): it may have "
+                    "fewer than %zu digits, which kiosks refuse, and its hash is cheaper to guess from a stolen "
+                    "kiosk. Give each a new PIN: reset-pin STAFF-ID.\n",
+                    toRotate, validate::kStaffPinMinDigits);
     return 0;
 }
 

@@ -1,7 +1,8 @@
 // The staff commands of okienko-central: add-staff, list-staff, deactivate-staff,
-// reactivate-staff, reset-password and reset-pin. PINs and passwords come from standard input
-// (secret_input.hpp), never from argv. A change ends the person's panel sessions at once and
-// reaches kiosks (active flag, PIN hash) at their next pull.
+// reactivate-staff, reset-password and reset-pin. PINs (6 to 8 digits) and passwords come from
+// standard input (secret_input.hpp), never from argv; list-staff marks PINs hashed by an older
+// release "ROTATE". A change ends the person's panel sessions at once and reaches kiosks at their
+// next pull (a new PIN hash; a deactivation deletes the row and its hash there).
 #pragma once
 
 #include "server/cli/command_options.hpp"

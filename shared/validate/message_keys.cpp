@@ -6,6 +6,7 @@
 #include "shared/validate/pesel.hpp"
 #include "shared/validate/phone.hpp"
 #include "shared/validate/postal_code.hpp"
+#include "shared/validate/staff_pin.hpp"
 
 namespace okienko::validate
 {
@@ -29,6 +30,7 @@ std::vector<std::string_view> allMessageKeys()
     appendKeys(keys, kAllPostalCodeErrors);
     appendKeys(keys, kAllPersonNameErrors);
     appendKeys(keys, kAllFreeTextErrors);
+    appendKeys(keys, kAllStaffPinErrors);
     keys.push_back(kUnknownMessageKey);
     return keys;
 }

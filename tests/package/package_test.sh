@@ -230,7 +230,7 @@ step_install() {
     start_server
     expect_path /var/lib/okienko/central.db 600 $central_user $central_user
     runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml import-catalog /usr/share/okienko/catalog/lapy.json
-    printf '%s\n' 4821 'Zielone-okno-2026' | runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml add-staff --name "Anna Nowak" --role coordinator
+    printf '%s\n' 482193 'Zielone-okno-2026' | runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml add-staff --name "Anna Nowak" --role coordinator
     local staff_id
     staff_id=$(runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml list-staff | awk '/Anna Nowak/ { print $1 }')
     [[ -n "$staff_id" ]] || fail "list-staff does not list Anna Nowak"
@@ -276,7 +276,7 @@ step_install() {
     runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml list-staff | grep "$staff_id" | grep -q inactive || fail "list-staff does not show the deactivation"
     runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml reactivate-staff "$staff_id"
     printf '%s\n' 'Niebieskie-okno-2027' | runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml reset-password "$staff_id"
-    printf '%s\n' 5930 | runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml reset-pin "$staff_id"
+    printf '%s\n' 593047 | runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml reset-pin "$staff_id"
 
     say "8. backup while serving, then restore; and on a new machine"
     local backup_name

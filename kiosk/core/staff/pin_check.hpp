@@ -1,5 +1,6 @@
 // Offline PIN verification: a staff PIN against the argon2id hashes the server sent. Slow on
-// purpose (tens of milliseconds per hash), so the app calls it on a worker thread.
+// purpose (about 0.65 s per hash on a lobby PC with the server's limits, so a stolen disk's hashes
+// are slow to guess too), so the app calls it on its fast-path worker, never on the UI thread.
 #pragma once
 
 #include "kiosk/core/kiosk_services.hpp"

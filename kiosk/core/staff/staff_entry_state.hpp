@@ -5,6 +5,7 @@
 
 #include "kiosk/core/clock.hpp"
 #include "kiosk/model/printer_status.hpp"
+#include "shared/validate/staff_pin.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -14,10 +15,10 @@
 namespace okienko::kiosk
 {
 
-/// A PIN has at least this many digits (the OK key stays off below it).
-inline constexpr std::size_t kStaffPinMinDigits = 4;
-/// The keypad takes no more digits than this.
-inline constexpr std::size_t kStaffPinMaxDigits = 8;
+/// A PIN has at least this many digits (the OK key stays off below it); the keypad takes no more
+/// than kStaffPinMaxDigits. The server hashes no PIN outside these limits (validate/staff_pin).
+using validate::kStaffPinMaxDigits;
+using validate::kStaffPinMinDigits;
 /// Wrong PINs in a row before staff mode locks.
 inline constexpr int kStaffPinAttempts = 5;
 /// The first lock's length; each further lock in a row doubles it, up to kStaffLockMaxMinutes.

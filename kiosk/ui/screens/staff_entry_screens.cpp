@@ -142,7 +142,8 @@ void drawPin(const ScreenEnv& env, UiContext& ctx, Intents& out)
     {
         const std::string text = e.messageKey == "staff.pin.wrong"
                                      ? env.tr.format("staff.pin.wrong", {{"n", std::to_string(e.attemptsLeft)}})
-                                     : env.tr.tr(e.messageKey);
+                                     : env.tr.format(e.messageKey, {{"min", std::to_string(kStaffPinMinDigits)},
+                                                                    {"max", std::to_string(kStaffPinMaxDigits)}});
         Badge(ctx, text, ctx.palette.warning, ctx.palette.warningText);
     }
     ImGui::Spacing();

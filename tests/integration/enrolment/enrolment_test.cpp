@@ -277,6 +277,7 @@ class KioskPull
 {
   public:
     KioskPull(const std::string& path, const std::string& url, const std::string& ca, const std::string& token)
+        : m_path(path)
     {
         auto db = kiosk::openKioskDatabase(path);
         EXPECT_TRUE(db.ok());
@@ -307,7 +308,27 @@ class KioskPull
         return kiosk::findStaffByPin(candidates, pin);
     }
 
+    /// The staff row's PIN hash as the kiosk stores it; "" when the kiosk has no such row.
+    std::string pinHashOf(const std::string& staffId)
+    {
+        auto hash = db::queryText(*m_db, "SELECT pin_hash FROM staff WHERE id = ?1", staffId);
+        EXPECT_TRUE(hash.ok());
+        return hash.ok() ? hash.value().value_or("") : "";
+    }
+
+    /// Whether `bytes` are anywhere in the database's files, once the WAL is written back and
+    /// truncated (what a thief imaging the disk reads).
+    bool filesHold(const std::string& bytes)
+    {
+        EXPECT_TRUE(db::exec(*m_db, "PRAGMA wal_checkpoint(TRUNCATE)").ok());
+        for (const std::string& file : {m_path, m_path + "-wal"})
+            if (std::filesystem::exists(file) && test::readFile(file).find(bytes) != std::string::npos)
+                return true;
+        return false;
+    }
+
   private:
+    std::string m_path;
     std::unique_ptr<db::Database> m_db;
     sync::HttpsConfig m_config;
 };
@@ -315,7 +336,7 @@ class KioskPull
 TEST_F(EnrolmentTest, StaffLifecycleReachesThePanelAtOnceAndKiosksAtTheirNextSync)
 {
     // Secrets never on argv.
-    EXPECT_NE(m_central->admin({"add-staff", "--name", "Ewa", "--role", "coordinator", "--pin", "1234", "--password",
+    EXPECT_NE(m_central->admin({"add-staff", "--name", "Ewa", "--role", "coordinator", "--pin", "123456", "--password",
                                 "haslo-ewy-123"}),
               0);
     EXPECT_NE(adminLog().find("--pin is not accepted: secrets are read from standard input"), std::string::npos)
@@ -323,23 +344,37 @@ TEST_F(EnrolmentTest, StaffLifecycleReachesThePanelAtOnceAndKiosksAtTheirNextSyn
     EXPECT_NE(m_central->admin({"add-staff", "--name", "Ewa", "--role", "coordinator"}, nullptr, "12a4\nhaslo-ewy-1\n"),
               0);
     EXPECT_NE(adminLog().find("the PIN may hold only digits"), std::string::npos) << adminLog();
-    EXPECT_NE(m_central->admin({"add-staff", "--name", "Ewa", "--role", "coordinator"}, nullptr, "1234\n"), 0);
+    EXPECT_NE(m_central->admin({"add-staff", "--name", "Ewa", "--role", "coordinator"}, nullptr, "123456\n"), 0);
     EXPECT_NE(adminLog().find("standard input ended before the password"), std::string::npos) << adminLog();
+
+    // PINs of 6 to 8 digits: a 5-digit one is refused before anything is written.
+    EXPECT_NE(
+        m_central->admin({"add-staff", "--name", "Ewa", "--role", "coordinator"}, nullptr, "48219\nhaslo-ewy-123\n"),
+        0);
+    EXPECT_NE(adminLog().find("the PIN needs 6 to 8 digits (it has 5): kiosks refuse shorter PINs"), std::string::npos)
+        << adminLog();
 
     std::string id;
     ASSERT_EQ(m_central->admin({"add-staff", "--name", "Anna Koordynator", "--role", "coordinator"}, &id,
-                               "4821\nhaslo-anny-1\n"),
+                               "482193\nhaslo-anny-1\n"),
               0)
         << adminLog();
     id = trimmed(id);
-    EXPECT_NE(m_central->admin({"reset-pin", id, "--pin", "1111"}), 0);
+    EXPECT_NE(m_central->admin({"reset-pin", id, "--pin", "111111"}), 0);
     EXPECT_NE(adminLog().find("reset-pin: --pin is not accepted"), std::string::npos) << adminLog();
     std::string listing;
     ASSERT_EQ(m_central->admin({"list-staff"}, &listing), 0);
     EXPECT_NE(listing.find(id), std::string::npos) << listing;
+    EXPECT_EQ(listing.find("Ewa"), std::string::npos) << listing;    // the refused PINs added nobody
+    EXPECT_EQ(listing.find("ROTATE"), std::string::npos) << listing; // a new hash has today's limits
+    EXPECT_NE(m_central->admin({"reset-pin", id}, nullptr, "4821\n"), 0);
+    EXPECT_NE(adminLog().find("reset-pin: the PIN needs 6 to 8 digits (it has 4)"), std::string::npos) << adminLog();
 
     KioskPull kiosk(m_dir.file("kiosk.sqlite3"), m_url, m_ca.caCert(), m_seedToken);
-    EXPECT_EQ(kiosk.pinAfterSync("4821"), id);
+    EXPECT_EQ(kiosk.pinAfterSync("482193"), id);
+    const std::string hash = kiosk.pinHashOf(id);
+    ASSERT_TRUE(hash.starts_with("$argon2id$v=19$m=262144,t=4,p=1$")) << hash;
+    ASSERT_TRUE(kiosk.filesHold(hash));
     test::PanelClient session(m_central->port(), m_ca.caCert());
     auto login = session.login("Anna Koordynator", "haslo-anny-1");
     ASSERT_TRUE(login);
@@ -352,14 +387,18 @@ TEST_F(EnrolmentTest, StaffLifecycleReachesThePanelAtOnceAndKiosksAtTheirNextSyn
     EXPECT_EQ(ended->get_header_value("Location"), "/panel/login");
     test::PanelClient other(m_central->port(), m_ca.caCert());
     EXPECT_NE(other.login("Anna Koordynator", "haslo-anny-1")->status, 303);
-    EXPECT_EQ(kiosk.pinAfterSync("4821"), std::nullopt);
+    EXPECT_EQ(kiosk.pinAfterSync("482193"), std::nullopt);
+    // Deactivated: the kiosk deletes the row, so a stolen kiosk holds no hash of someone who left.
+    EXPECT_EQ(kiosk.pinHashOf(id), "");
+    EXPECT_FALSE(kiosk.filesHold(hash));
+    EXPECT_FALSE(kiosk.filesHold(hash.substr(hash.rfind('$') + 1))) << "the hash's digest is still on disk";
     std::string inactive;
     ASSERT_EQ(m_central->admin({"list-staff"}, &inactive), 0);
     EXPECT_NE(inactive.find("inactive"), std::string::npos) << inactive;
 
     ASSERT_EQ(m_central->admin({"reactivate-staff", id}), 0) << adminLog();
     EXPECT_EQ(other.login("Anna Koordynator", "haslo-anny-1")->status, 303);
-    EXPECT_EQ(kiosk.pinAfterSync("4821"), id);
+    EXPECT_EQ(kiosk.pinAfterSync("482193"), id);
 
     ASSERT_EQ(m_central->admin({"reset-password", id}, nullptr, "nowe-haslo-anny\n"), 0) << adminLog();
     EXPECT_EQ(other.get("/panel/callbacks")->status, 303); // the session ended with the old password
@@ -367,9 +406,9 @@ TEST_F(EnrolmentTest, StaffLifecycleReachesThePanelAtOnceAndKiosksAtTheirNextSyn
     EXPECT_NE(third.login("Anna Koordynator", "haslo-anny-1")->status, 303);
     EXPECT_EQ(third.login("Anna Koordynator", "nowe-haslo-anny")->status, 303);
 
-    ASSERT_EQ(m_central->admin({"reset-pin", id}, nullptr, "9876\n"), 0) << adminLog();
-    EXPECT_EQ(kiosk.pinAfterSync("4821"), std::nullopt);
-    EXPECT_EQ(kiosk.pinAfterSync("9876"), id);
+    ASSERT_EQ(m_central->admin({"reset-pin", id}, nullptr, "987654\n"), 0) << adminLog();
+    EXPECT_EQ(kiosk.pinAfterSync("482193"), std::nullopt);
+    EXPECT_EQ(kiosk.pinAfterSync("987654"), id);
 }
 
 } // namespace

@@ -225,7 +225,7 @@ std::string addStaff(const CentralProcess& server, const std::string& name, cons
                      const std::string& password)
 {
     std::string out;
-    if (server.admin({"add-staff", "--name", name, "--role", role}, &out, "4821\n" + password + "\n") != 0)
+    if (server.admin({"add-staff", "--name", name, "--role", role}, &out, "482193\n" + password + "\n") != 0)
         return {};
     while (!out.empty() && (out.back() == '\n' || out.back() == '\r'))
         out.pop_back();

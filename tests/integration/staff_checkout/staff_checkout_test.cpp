@@ -39,7 +39,7 @@ std::string script()
     return R"S(expect-screen attract
 scan "OKIENKO-STAFF:s-anna"
 expect-screen staff-pin
-type "4821"
+type "482193"
 tap-id staff-pin-ok
 expect-screen staff-menu
 tap-id staff-menu-pickups
@@ -130,7 +130,7 @@ class StaffCheckOutTest : public ::testing::Test
 TEST_F(StaffCheckOutTest, APickupIsLentOnceWithTheStaffMembersIdAndTheAgreementPrintsTwiceWithoutThePesel)
 {
     {
-        auto db = test::seedKioskDatabase(m_kiosk.dataDir("checkout"), {"s-anna", "Anna Nowak", "equipment", "4821"});
+        auto db = test::seedKioskDatabase(m_kiosk.dataDir("checkout"), {"s-anna", "Anna Nowak", "equipment", "482193"});
         ASSERT_TRUE(db.ok()) << db.error().message;
         test::insertRows(db.value(),
                          "INSERT INTO staff_pickups(reservation_id, code, type_id, pick_up_date, loan_days, status, "

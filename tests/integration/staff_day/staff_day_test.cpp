@@ -44,7 +44,7 @@ const std::string kUnit = "LAP-KL-001";
 const std::string kName = "Halina Wróblewska";
 const std::string kPhone = "600123456";
 const std::string kPesel = "44051401359";
-const std::string kStaffPin = "5730";
+const std::string kStaffPin = "573018";
 const std::string kCoordinatorPassword = "koordynacja-2026";
 /// The headless kiosk's first day (kiosk/platform/main.cpp).
 const Date kScriptStart{2026, 3, 2};

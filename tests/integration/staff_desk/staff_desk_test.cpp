@@ -34,7 +34,7 @@ std::string script()
     return R"(expect-screen attract
 scan "OKIENKO-STAFF:s-anna"
 expect-screen staff-pin
-type "4821"
+type "482193"
 tap-id staff-pin-ok
 expect-screen staff-menu
 tap-id staff-menu-overdue
@@ -110,7 +110,7 @@ class StaffDeskTest : public ::testing::Test
 TEST_F(StaffDeskTest, OverdueCheckInExtensionAndCleaningDoneAreStoredWithTheStaffMembersId)
 {
     {
-        auto db = test::seedKioskDatabase(m_kiosk.dataDir("desk"), {"s-anna", "Anna Nowak", "equipment", "4821"});
+        auto db = test::seedKioskDatabase(m_kiosk.dataDir("desk"), {"s-anna", "Anna Nowak", "equipment", "482193"});
         ASSERT_TRUE(db.ok()) << db.error().message;
         test::insertRows(
             db.value(),

@@ -8,10 +8,14 @@
 #include "shared/catalog/catalog_store.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <array>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <gtest/gtest.h>
+#include <sodium.h>
 #include <string>
+#include <thread>
 
 namespace
 {
@@ -167,6 +171,42 @@ TEST_F(AppServicesTest, AStandaloneKioskAnswersFastPathsOfflineThroughTheQueueAn
     EXPECT_EQ(b->outcome.kind, sync::BookOutcome::Kind::Offline);
     EXPECT_EQ(wakes.load(), 2);
     EXPECT_TRUE(services.takeCompletions().empty()) << "completions are handed over once";
+}
+
+// A PIN hash with the server's limits (kPinHashCost: t=4, 256 MiB) takes most of a second to
+// check: the UI thread only hands it to the fast-path worker and keeps drawing frames ("Sprawdzam
+// PIN…" turns) until the completion wakes it. Timing here only bounds the hand-over from above by a
+// wide margin and counts frames; what one check costs is bench/pin_hash_bench's business.
+TEST_F(AppServicesTest, APinCheckRunsOnTheWorkerWhileTheUiKeepsDrawing)
+{
+    ASSERT_GE(sodium_init(), 0);
+    const std::string pin = "482193";
+    std::array<char, crypto_pwhash_STRBYTES> hash{};
+    ASSERT_EQ(crypto_pwhash_str(hash.data(), pin.data(), pin.size(), 4, std::size_t{256} << 20), 0);
+    AppServices services(config());
+    std::atomic<int> wakes{0};
+    services.start([&] { ++wakes; });
+
+    const auto asked = std::chrono::steady_clock::now();
+    const std::uint64_t ticket = services.verifyPin({PinCandidate{"s-anna", hash.data()}}, pin);
+    EXPECT_LT(std::chrono::steady_clock::now() - asked, std::chrono::milliseconds(100)) << "the UI thread waited";
+
+    int frames = 0;
+    std::vector<Completion> done;
+    const auto deadline = asked + std::chrono::seconds(30);
+    while (done.empty() && std::chrono::steady_clock::now() < deadline)
+    {
+        ++frames; // one 60 Hz frame of the PIN screen while "Sprawdzam PIN…" turns
+        std::this_thread::sleep_for(std::chrono::milliseconds(16));
+        done = services.takeCompletions();
+    }
+    ASSERT_EQ(done.size(), 1u);
+    const auto* answer = std::get_if<PinCompletion>(&done[0]);
+    ASSERT_NE(answer, nullptr);
+    EXPECT_EQ(answer->ticket, ticket);
+    EXPECT_EQ(answer->staffId, std::optional<std::string>("s-anna"));
+    EXPECT_GE(frames, 3) << "frames kept coming while the worker checked";
+    EXPECT_EQ(wakes.load(), 1);
 }
 
 TEST_F(AppServicesTest, AServerWithoutAReadableTokenDisablesSyncWithAReason)

@@ -70,6 +70,33 @@ TEST(KioskSchema, EveryOlderVersionMigratesToTheSchemaOfANewDatabase)
     test::expectEveryReleasedVersionMigrates(released(), openKiosk);
 }
 
+// Before the sync deleted deactivated staff, it only flagged them: the upgrade deletes those rows,
+// so a kiosk keeps no PIN hash of anyone deactivated, and keeps everyone else's.
+TEST(KioskSchema, TheUpgradeDeletesDeactivatedStaffWithTheirPinHashes)
+{
+    TempDir dir;
+    const std::string path = dir.file("k.db");
+    const std::string leftHash =
+        "$argon2id$v=19$m=65536,t=2,p=1$bGVmdC10aGUtY3VzLXNhbHQ$leftTheCusLeftTheCusLeftTheCusLeftTheCus00";
+    {
+        auto db = test::openedOrAbort(db::Database::open(path));
+        const std::vector<db::Migration> before(kiosk::kioskMigrations().begin(), kiosk::kioskMigrations().begin() + 6);
+        ASSERT_TRUE(db::migrate(db, before).ok());
+        ASSERT_TRUE(db::exec(db,
+                             "INSERT INTO staff(id, name, role, pin_hash, active) VALUES "
+                             "('st-left', 'Left', 'equipment', ?1, 0), ('st-here', 'Here', 'equipment', 'h', 1)",
+                             leftHash)
+                        .ok());
+        ASSERT_TRUE(db.exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    }
+    {
+        auto db = openKiosk(path);
+        EXPECT_EQ(test::textOf(db, "SELECT group_concat(id) FROM staff"), "st-here");
+        ASSERT_TRUE(db.exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    }
+    EXPECT_EQ(test::readFile(path).find("leftTheCusLeftTheCus"), std::string::npos) << "the hash is still on disk";
+}
+
 TEST(KioskSchema, ANewerKioskDatabaseIsRefused)
 {
     TempDir dir;

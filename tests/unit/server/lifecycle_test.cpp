@@ -61,24 +61,35 @@ class LifecycleTest : public ::testing::Test
         return n;
     }
 
-    /// The staff change the kiosks pull last for `id`.
-    domain::Staff lastPublished(const std::string& id)
+    /// `column` ("op" or "data") of the staff change the kiosks pull last for `id`; `missing` if none.
+    std::string lastStaffChange(const std::string& id, const std::string& column, const std::string& missing)
     {
-        std::string data;
+        std::string value;
         EXPECT_TRUE(m_store
                         ->read(
                             [&](db::Database& d) -> Status<db::Error>
                             {
                                 auto v = db::queryText(d,
-                                                       "SELECT data FROM change_log WHERE entity = 'staff' AND "
-                                                       "entity_id = ? ORDER BY seq DESC LIMIT 1",
+                                                       "SELECT " + column +
+                                                           " FROM change_log WHERE entity = 'staff' AND "
+                                                           "entity_id = ? ORDER BY seq DESC LIMIT 1",
                                                        id);
                                 if (!v)
                                     return makeErr(v.error());
-                                data = v->value_or("{}");
+                                value = v->value_or(missing);
                                 return {};
                             })
                         .ok());
+        return value;
+    }
+
+    /// The operation ("upsert", "delete") of the staff change the kiosks pull last for `id`.
+    std::string lastStaffOp(const std::string& id) { return lastStaffChange(id, "op", ""); }
+
+    /// The staff change the kiosks pull last for `id`.
+    domain::Staff lastPublished(const std::string& id)
+    {
+        const std::string data = lastStaffChange(id, "data", "{}");
         auto staff = protocol::decodeStaff(protocol::Json::parse(data));
         EXPECT_TRUE(staff.ok()) << data;
         return staff.ok() ? *staff : domain::Staff{};
@@ -180,7 +191,7 @@ TEST_F(LifecycleTest, ClashingKioskIdsAreRefused)
 
 TEST_F(LifecycleTest, ADeactivatedMemberLosesThePanelAtOnceAndKiosksAreTold)
 {
-    auto id = m_store->addStaff("Anna Nowak", domain::StaffRole::Coordinator, *hashSecret("4821"),
+    auto id = m_store->addStaff("Anna Nowak", domain::StaffRole::Coordinator, *hashPin("482193"),
                                 *hashSecret("haslo-testowe-1"), m_now);
     ASSERT_TRUE(id.ok());
     SqlitePanelStore panel(*m_store);
@@ -190,13 +201,14 @@ TEST_F(LifecycleTest, ADeactivatedMemberLosesThePanelAtOnceAndKiosksAreTold)
     ASSERT_TRUE(m_lifecycle->setStaffActive(*id, false, m_now).ok());
     EXPECT_FALSE(panel.sessionByHash("cookie-hash")->has_value());
     EXPECT_TRUE(panel.loginCandidates("Anna Nowak")->empty());
-    EXPECT_FALSE(lastPublished(*id).active);
+    EXPECT_EQ(lastStaffOp(*id), "delete"); // kiosks drop the row, PIN hash and all
 
     ASSERT_TRUE(m_lifecycle->setStaffActive(*id, true, m_now).ok());
     EXPECT_EQ(panel.loginCandidates("Anna Nowak")->size(), 1u);
+    EXPECT_EQ(lastStaffOp(*id), "upsert");
     EXPECT_TRUE(lastPublished(*id).active);
 
-    const std::string newPin = *hashSecret("9999");
+    const std::string newPin = *hashPin("999999");
     ASSERT_TRUE(panel.openSession(*id, "cookie-2", "csrf", m_now.unix, 0, 0).ok());
     ASSERT_TRUE(m_lifecycle->resetPin(*id, newPin, m_now).ok());
     EXPECT_EQ(lastPublished(*id).pinHash, newPin);

@@ -7,6 +7,7 @@
 #include "shared/validate/pesel.hpp"
 #include "shared/validate/phone.hpp"
 #include "shared/validate/postal_code.hpp"
+#include "shared/validate/staff_pin.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -97,7 +98,7 @@ TEST(MessageKeys, EveryCodeHasItsOwnKeyUnderItsValidator)
     const std::set<std::string_view> unique(keys.begin(), keys.end());
     EXPECT_EQ(unique.size(), keys.size()) << "two codes share a key";
     EXPECT_EQ(keys.size(), kAllPeselErrors.size() + kAllPhoneErrors.size() + kAllPostalCodeErrors.size() +
-                               kAllPersonNameErrors.size() + kAllFreeTextErrors.size() + 1);
+                               kAllPersonNameErrors.size() + kAllFreeTextErrors.size() + kAllStaffPinErrors.size() + 1);
     for (const auto e : kAllPeselErrors)
         EXPECT_TRUE(messageKey(e).starts_with("validate.pesel.")) << messageKey(e);
     for (const auto e : kAllPhoneErrors)
@@ -108,6 +109,8 @@ TEST(MessageKeys, EveryCodeHasItsOwnKeyUnderItsValidator)
         EXPECT_TRUE(messageKey(e).starts_with("validate.name.")) << messageKey(e);
     for (const auto e : kAllFreeTextErrors)
         EXPECT_TRUE(messageKey(e).starts_with("validate.text.")) << messageKey(e);
+    for (const auto e : kAllStaffPinErrors)
+        EXPECT_TRUE(messageKey(e).starts_with("validate.staff_pin.")) << messageKey(e);
 }
 
 TEST(MessageKeys, DocumentTranslatesEveryKeyInThreeLanguages)
@@ -145,4 +148,7 @@ TEST(MessageKeys, LengthMessagesNameTheLimit)
         EXPECT_EQ(placeholders(rows.at(key).pl), std::set<std::string>{"{min}"}) << key;
     for (const char* key : {"validate.name.too_long", "validate.text.too_long"})
         EXPECT_EQ(placeholders(rows.at(key).pl), std::set<std::string>{"{max}"}) << key;
+    // A PIN's length is a range, whichever side was missed: both limits in both messages.
+    for (const char* key : {"validate.staff_pin.too_short", "validate.staff_pin.too_long"})
+        EXPECT_EQ(placeholders(rows.at(key).pl), (std::set<std::string>{"{min}", "{max}"})) << key;
 }
