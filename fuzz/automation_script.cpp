@@ -1,8 +1,9 @@
 // The automation script parser (kiosk/core/automation_script, docs/automation.md). Invariants:
 // every command and error is on a line of the script, in order; arguments keep the ranges the
 // runner relies on (no negative or non-finite waits, a hold of (0, 60] s) and texts are UTF-8.
-#include "fuzz/fuzz_check.hpp"
 #include "kiosk/core/automation_script.hpp"
+
+#include "fuzz/fuzz_check.hpp"
 #include "shared/text/utf8.hpp"
 
 #include <algorithm>

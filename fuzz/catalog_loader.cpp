@@ -2,8 +2,9 @@
 // checks. Invariants: every error has a JSON path and formats; a catalogue that loads, sent to a
 // kiosk as the protocol's entities, decodes back equal (the server never sends what it loaded in a
 // form the kiosk refuses).
-#include "fuzz/fuzz_check.hpp"
 #include "shared/catalog/catalog_loader.hpp"
+
+#include "fuzz/fuzz_check.hpp"
 #include "shared/protocol/catalog_json.hpp"
 
 using namespace okienko;

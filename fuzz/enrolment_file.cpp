@@ -1,8 +1,9 @@
 // The kiosk enrolment file (okienko-central enrol-kiosk writes it, okienko-kiosk --enrol reads it).
 // Invariants: a file that parses is written back by encodeEnrolment as text that parses to the same
 // values, each of which passes its own check.
-#include "fuzz/fuzz_check.hpp"
 #include "shared/protocol/enrolment_file.hpp"
+
+#include "fuzz/fuzz_check.hpp"
 
 using namespace okienko::protocol;
 

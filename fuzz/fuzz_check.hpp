@@ -9,14 +9,14 @@
 #include <cstdlib>
 #include <string_view>
 
-#define FUZZ_CHECK(condition)                                                                              \
-    do                                                                                                     \
-    {                                                                                                      \
-        if (!(condition))                                                                                  \
-        {                                                                                                  \
-            std::fprintf(stderr, "fuzz invariant broken: %s (%s:%d)\n", #condition, __FILE__, __LINE__);  \
-            std::abort();                                                                                  \
-        }                                                                                                  \
+#define FUZZ_CHECK(condition)                                                                                          \
+    do                                                                                                                 \
+    {                                                                                                                  \
+        if (!(condition))                                                                                              \
+        {                                                                                                              \
+            std::fprintf(stderr, "fuzz invariant broken: %s (%s:%d)\n", #condition, __FILE__, __LINE__);               \
+            std::abort();                                                                                              \
+        }                                                                                                              \
     } while (false)
 
 namespace okienko::fuzz

@@ -1,7 +1,8 @@
 // The .po reader (kiosk/core/po_file) the kiosk's translations are loaded with. Invariants: an
 // error points into the text; entries are in file order, on lines of the text, with a key.
-#include "fuzz/fuzz_check.hpp"
 #include "kiosk/core/po_file.hpp"
+
+#include "fuzz/fuzz_check.hpp"
 
 #include <algorithm>
 

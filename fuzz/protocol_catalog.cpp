@@ -9,8 +9,7 @@ using namespace okienko::protocol;
 namespace
 {
 
-template <typename Decode, typename Encode>
-void checkEntity(const Json& value, Decode decode, Encode encode)
+template <typename Decode, typename Encode> void checkEntity(const Json& value, Decode decode, Encode encode)
 {
     auto first = decode(value);
     if (!first)

@@ -11,8 +11,7 @@ using namespace okienko::protocol;
 namespace
 {
 
-template <typename Decoded>
-void expectAccepted(const Decoded& decoded)
+template <typename Decoded> void expectAccepted(const Decoded& decoded)
 {
     FUZZ_CHECK(decoded.ok());
 }

@@ -11,8 +11,7 @@
 namespace okienko::fuzz
 {
 
-template <typename Decode, typename Encode>
-void checkRoundTrip(std::string_view text, Decode decode, Encode encode)
+template <typename Decode, typename Encode> void checkRoundTrip(std::string_view text, Decode decode, Encode encode)
 {
     auto first = decode(text);
     if (!first)

@@ -2,8 +2,9 @@
 // a path — the input is handed over as an in-memory file (memfd), so nothing touches the disk.
 // Invariants: errors have sane positions and format as one line; a file that loads has a port and a
 // positive body limit.
-#include "fuzz/fuzz_check.hpp"
 #include "server/server_config.hpp"
+
+#include "fuzz/fuzz_check.hpp"
 
 #include <sys/mman.h>
 #include <unistd.h>

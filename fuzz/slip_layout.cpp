@@ -3,10 +3,12 @@
 // then fields separated by 0x1E — the header's four lines, the footer, then one block per field
 // (its first byte the block kind; 0x1F separates a key from its value and a list's items).
 // Invariants: every text line and rule stays inside the printable width, every drawing inside its
-// segment, and a receipt segment rasterises to a bitmap of exactly the paper's width and its height.
+// segment, a receipt segment rasterises to a bitmap of exactly the paper's width and its height, and
+// text still measures afterwards (no text may leave the measuring context broken).
+#include "kiosk/receipt/slip_layout.hpp"
+
 #include "fuzz/fuzz_check.hpp"
 #include "kiosk/receipt/bitmap.hpp"
-#include "kiosk/receipt/slip_layout.hpp"
 #include "shared/text/utf8.hpp"
 
 #include <cmath>
@@ -66,15 +68,33 @@ Slip slipFrom(std::string_view text)
         auto parts = split(body, '\x1f');
         switch (kind)
         {
-        case 0: slip.title(body); break;
-        case 1: slip.code(body); break;
-        case 2: slip.qr(body); break;
-        case 3: slip.keyValue(parts[0], parts.size() > 1 ? parts[1] : std::string()); break;
-        case 4: slip.paragraph(body); break;
-        case 5: slip.list(parts[0], std::vector<std::string>(parts.begin() + 1, parts.end())); break;
-        case 6: slip.signature(body); break;
-        case 7: slip.separator(); break;
-        default: slip.cutHere(); break;
+        case 0:
+            slip.title(body);
+            break;
+        case 1:
+            slip.code(body);
+            break;
+        case 2:
+            slip.qr(body);
+            break;
+        case 3:
+            slip.keyValue(parts[0], parts.size() > 1 ? parts[1] : std::string());
+            break;
+        case 4:
+            slip.paragraph(body);
+            break;
+        case 5:
+            slip.list(parts[0], std::vector<std::string>(parts.begin() + 1, parts.end()));
+            break;
+        case 6:
+            slip.signature(body);
+            break;
+        case 7:
+            slip.separator();
+            break;
+        default:
+            slip.cutHere();
+            break;
         }
     }
     return slip;
@@ -139,6 +159,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const Slip slip = slipFrom(okienko::fuzz::asText(data + 1, size - 1));
     const Layout layout = layoutSlip(slip, fonts(), spec);
     FUZZ_CHECK(layout.width == spec.width);
+    // Whatever the slip said, the measuring context still works for the next one.
+    FUZZ_CHECK(measureText(fonts(), FontStyle::Regular, 24, "Wózek") > 0);
     checkInside(layout, spec);
     if (which < 2)
         checkRaster(layout, spec);

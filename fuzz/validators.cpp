@@ -16,8 +16,7 @@ using namespace okienko;
 namespace
 {
 
-template <typename Error>
-std::string_view keyOf(Error error)
+template <typename Error> std::string_view keyOf(Error error)
 {
     return validate::messageKey(error);
 }
@@ -27,8 +26,7 @@ std::string_view keyOf(const validate::FreeTextFailure& failure)
     return validate::messageKey(failure.error);
 }
 
-template <typename Validate>
-void checkIdempotent(std::string_view input, Validate validate)
+template <typename Validate> void checkIdempotent(std::string_view input, Validate validate)
 {
     auto first = validate(input);
     if (!first)
