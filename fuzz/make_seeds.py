@@ -114,6 +114,19 @@ put("panel_form", "service", "csrf=x&name_pl=Zasi%C5%82ek+rodzinny&name_uk=%D0%9
     "&summary_pl=Wniosek+%26+dokumenty&active=on&active=&empty")
 put("panel_form", "cookie", "theme=dark; __Host-okienko_sesja=q1w2e3r4t5; __Host-okienko_logowanie=abc=def")
 
+# Multipart forms as a browser sends the panel's catalogue form: the boundary line, then the body,
+# with a real service's texts.
+service = json.loads((root / "assets" / "catalog" / "lapy.json").read_text())["services"][0]
+boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW"
+fields = [("csrf", "Zm9vYmFy"), ("id", service["id"]), ("name_pl", service["name"]["pl"]),
+          ("name_uk", service["name"].get("uk", "")), ("summary_pl", json.dumps(service.get("summary", {}),
+                                                                             ensure_ascii=False)), ("active", "on")]
+def multipart(fields):
+    parts = "".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{n}\"\r\n\r\n{v}\r\n" for n, v in fields)
+    return boundary + "\n" + parts + f"--{boundary}--\r\n"
+put("panel_multipart", "catalog-service", multipart(fields))
+put("panel_multipart", "login", multipart([("csrf", "x"), ("login", "anna.k"), ("password", "tajne hasło")]))
+
 # Validators: what residents type, good and bad.
 for i, text in enumerate(["44051401359", "02270803628", "+48 600 123 456", "0048-600-123-456", "600123456",
                           "00-950", "00950", "Anna Kowalska-Nowak", "O’Brien", "Зоя Іваненко-Ґалас",

@@ -1,6 +1,6 @@
 // The panel's own request parsers (server/panel/html): urlencoded form bodies and the Cookie header.
 // Invariants: a parsed form, percent-encoded again, parses to the same fields; a cookie's value
-// never runs past its ';'. (multipart/form-data bodies are split by cpp-httplib, not by our code.)
+// never runs past its ';'. (multipart/form-data bodies: panel_multipart.)
 #include "fuzz/fuzz_check.hpp"
 #include "server/panel/html.hpp"
 #include "shared/text/percent_encode.hpp"
