@@ -3,11 +3,12 @@
 # one after the other, in libFuzzer's fork mode so a crash is counted and saved and the run goes on.
 # Prints per harness the executions, the crashes, timeouts and out-of-memory inputs found (saved
 # under build-fuzz/fuzz-long/NAME/findings/) and the corpus grown. Reports figures; never fails.
-# Usage: bench/fuzz_long.sh [MINUTES] [HARNESS…]
+# Usage: bench/fuzz_long.sh [MINUTES] [HARNESS…]   (FUZZ_LONG_SECONDS overrides MINUTES, for a try-out)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-10}
 shift || true
+seconds=${FUZZ_LONG_SECONDS:-$((minutes * 60))}
 
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOKIENKO_FUZZ=ON \
     -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null || exit 0
@@ -26,7 +27,7 @@ for name in "${harnesses[@]}"; do
     mkdir -p "$work/corpus" "$work/findings"
     log="$work/run.log"
     build-fuzz/fuzz/fuzz_"$name" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-        -max_total_time=$((minutes * 60)) -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$work/findings/" \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$work/findings/" \
         "$work/corpus" "fuzz/corpus/$name" >"$log" 2>&1
     # Fork mode's status lines: "#EXECS: cov: … corp: N … oom/timeout/crash: O/T/C time: …"
     last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -n 1)

@@ -4,7 +4,7 @@
 // positive body limit.
 #include "server/server_config.hpp"
 
-#include "fuzz/fuzz_check.hpp"
+#include "fuzz/config_errors.hpp"
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -26,12 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     close(fd);
     if (!config)
     {
-        FUZZ_CHECK(!config.error().empty());
-        for (const auto& error : config.error())
-        {
-            FUZZ_CHECK(error.line >= 0 && error.column >= 0);
-            FUZZ_CHECK(error.toString().find('\n') == std::string::npos);
-        }
+        okienko::fuzz::checkConfigErrors(config.error());
         return 0;
     }
     FUZZ_CHECK(config->port >= 0 && config->port <= 65535);
