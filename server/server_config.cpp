@@ -2,6 +2,8 @@
 // problem is collected with its source position. Every key is optional except database.path.
 #include "server/server_config.hpp"
 
+#include "shared/util/log_escape.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <functional>
@@ -204,7 +206,8 @@ std::string ServerConfigError::toString() const
     out += ": ";
     if (!key.empty())
         out += key + ": ";
-    return out + message;
+    // toml++'s messages quote the text they stopped at, newlines and all: keep it one line.
+    return util::escapeForLog(out + message);
 }
 
 Result<ServerConfig, ServerConfigErrors> loadServerConfig(const std::string& path)

@@ -1,6 +1,8 @@
 // kiosk.toml: parsing with toml++ and checking every key, collecting all errors with positions.
 #include "kiosk/core/config.hpp"
 
+#include "shared/util/log_escape.hpp"
+
 #include <cmath>
 #include <fstream>
 #include <functional>
@@ -721,7 +723,8 @@ std::string ConfigError::toString() const
     {
         out += key + ": ";
     }
-    return out + message;
+    // toml++'s messages quote the text they stopped at, newlines and all: keep it one line.
+    return util::escapeForLog(out + message);
 }
 
 Result<KioskConfig, ConfigErrors> parseConfig(std::string_view text, std::string_view sourceName)

@@ -21,6 +21,30 @@ struct CairoDeleter
     void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
 };
 
+// Cairo refuses a string with a malformed UTF-8 sequence or a noncharacter (U+FDD0-U+FDEF, U+xFFFE,
+// U+xFFFF): it draws nothing and leaves its context in the error state, where every later text of the
+// process measures 0 wide and is never wrapped again. Each such byte or code point becomes U+FFFD,
+// in what is measured and in what is drawn alike.
+std::string drawableText(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    std::size_t pos = 0;
+    while (pos < text.size())
+    {
+        std::size_t next = pos;
+        const auto cp = text::decodeOne(text, next);
+        if (!cp)
+            next = pos + 1;
+        if (!cp || (*cp >= 0xFDD0 && *cp <= 0xFDEF) || (*cp & 0xFFFE) == 0xFFFE)
+            out += "\xEF\xBF\xBD";
+        else
+            out.append(text, pos, next - pos);
+        pos = next;
+    }
+    return out;
+}
+
 // A context on a tiny surface, only for measuring text.
 class Measurer
 {
@@ -32,7 +56,7 @@ class Measurer
         cairo_set_font_face(m_cr.get(), fonts.face(style));
         cairo_set_font_size(m_cr.get(), size);
         cairo_text_extents_t ext;
-        cairo_text_extents(m_cr.get(), text.c_str(), &ext);
+        cairo_text_extents(m_cr.get(), drawableText(text).c_str(), &ext);
         return ext.x_advance;
     }
 
@@ -219,7 +243,7 @@ class Builder
         op.y = m_y + size; // baseline one em below the line's top
         op.style = style;
         op.size = size;
-        op.text = text;
+        op.text = drawableText(text);
         m_layout.segments.back().ops.push_back(std::move(op));
     }
 

@@ -286,6 +286,17 @@ TEST(ConfigTest, MalformedTomlReportsTomlPosition)
     EXPECT_NE(r.error()[0].message.find("malformed TOML"), std::string::npos);
 }
 
+// Found by fuzz/kiosk_config: toml++ quotes the text it stopped at, here "tru" and the newline after
+// it, and the error line went to the log and the error screen as two lines.
+TEST(ConfigTest, ASyntaxErrorIsOneLineWhateverTheTextQuoted)
+{
+    const auto r = parseConfig("[display]\nfullscreen = tru\n", "kiosk.toml");
+    ASSERT_EQ(errorsOf(r).size(), 1u);
+    const std::string line = r.error()[0].toString();
+    EXPECT_EQ(line.find('\n'), std::string::npos) << line;
+    EXPECT_NE(line.find("\\x0a"), std::string::npos) << line;
+}
+
 TEST(ConfigTest, DuplicateKeyIsASyntaxError)
 {
     const auto r = parseConfig("[kiosk]\nid = \"k1\"\nid = \"k2\"\n", "kiosk.toml");

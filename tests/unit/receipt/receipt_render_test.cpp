@@ -186,6 +186,29 @@ TEST(Layout, WrappedLinesNeverExceedTheWidth)
     }
 }
 
+// Found by fuzz/slip_layout: cairo refused a text with a malformed byte or a noncharacter and kept
+// its measuring context in the error state, so every later text of the process measured 0 wide and
+// long lines ran off the paper.
+TEST(Layout, TextCairoRefusesDoesNotSpoilLaterSlips)
+{
+    const double before = measureText(fonts(), FontStyle::Regular, 24, "Wózek inwalidzki");
+    ASSERT_GT(before, 0);
+    for (const std::string& bad :
+         {std::string("Wózek \xff"), std::string("Wózek \xEF\xB7\x90"), std::string("Wózek \xEF\xBF\xBF")})
+    {
+        Slip slip;
+        slip.title(bad).paragraph(bad).keyValue(bad, bad);
+        const Layout layout = layoutSlip(slip, fonts(), LayoutSpec::escpos80());
+        for (const auto& op : layout.segments.front().ops)
+            if (op.kind == DrawOp::Kind::Text)
+            {
+                EXPECT_NE(op.text.find("\xEF\xBF\xBD"), std::string::npos) << op.text;
+            }
+        EXPECT_GT(measureText(fonts(), FontStyle::Regular, 24, bad), 0);
+        EXPECT_EQ(measureText(fonts(), FontStyle::Regular, 24, "Wózek inwalidzki"), before);
+    }
+}
+
 TEST(Pdf, CarriesTheTextAndThePageSize)
 {
     const std::string a4 = renderPdf(sampleSlip(), fonts(), PdfPage::A4);

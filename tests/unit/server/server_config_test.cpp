@@ -81,6 +81,17 @@ TEST_F(ServerConfigTest, AnUnknownKeyIsAnErrorWithItsLineAndTheKnownKeys)
                                 "port, threads, max_body_bytes)");
 }
 
+// Found by fuzz/server_config: toml++ quotes the text it stopped at, newline included, and the
+// error went to the terminal and the journal as two lines.
+TEST_F(ServerConfigTest, ASyntaxErrorIsOneLineWhateverTheTextQuoted)
+{
+    const auto errors = errorsOf(kMinimal + "[server]\nport = tru\n");
+    ASSERT_EQ(errors.size(), 1u);
+    const std::string line = errors[0].toString();
+    EXPECT_EQ(line.find('\n'), std::string::npos) << line;
+    EXPECT_NE(line.find("\\x0a"), std::string::npos) << line;
+}
+
 TEST_F(ServerConfigTest, AnUnknownTableIsAnError)
 {
     const ServerConfigError e = onlyError(kMinimal + "\n[rate_limits]\nburst = 5\n");
