@@ -4,7 +4,8 @@
 // kiosk request is answered, their p99 stays under 1 s. An endless chunked body, a body that
 // inflates to 1 GiB and a 1 MiB header line are each refused with a clear status; the memory of the
 // server and of nginx stays bounded. The per-client login limit sees each client's own address
-// through the front, and a client that reaches the server directly cannot forge one.
+// through the front, and a client that reaches the server directly cannot forge one; one address
+// holds at most 32 requests in progress at the front.
 #include "tests/integration/hostile/raw_connection.hpp"
 #include "tests/integration/server/central_process.hpp"
 #include "tests/support/nginx_front.hpp"
@@ -311,4 +312,33 @@ TEST_F(HostileFront, TheLoginLimitSeesEachClientsOwnAddressAndNoForgedOne)
     EXPECT_EQ(throttled, 429);
     EXPECT_EQ(viaFrontForged, 401) << "the front passed on a forged address, or all clients share one";
     EXPECT_EQ(directForged, 401) << "the server believed X-Real-IP from a client that is not the front";
+}
+
+TEST_F(HostileFront, OneAddressGetsAtMost32ConnectionsWithARequestInProgress)
+{
+    const TlsContext tls(m_ca);
+    // Requests whose bodies never come: each holds a connection at the front (never a server thread).
+    std::vector<std::unique_ptr<RawConnection>> held;
+    for (int i = 0; i < 40; ++i)
+    {
+        auto c = RawConnection::open("127.0.0.250", m_server->port(), tls.ctx);
+        ASSERT_TRUE(c) << "connection " << i;
+        ASSERT_TRUE(c->send(postHead("/api/v1/events", m_tokens[0], "Content-Length: 1000\r\n")));
+        held.push_back(std::move(c));
+    }
+    int refused = 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(500)); // the refusals are immediate
+    for (auto& c : held)
+        if (c->readable(0) && statusOf(c->readAll(1000)) == 429)
+            ++refused;
+    // Another address is not affected.
+    httplib::SSLClient kiosk("127.0.0.1", m_server->port());
+    kiosk.set_ca_cert_path(m_ca.caCert().c_str());
+    kiosk.enable_server_certificate_verification(true);
+    kiosk.set_default_headers({{"Authorization", "Bearer " + m_tokens[1]}});
+    auto pulled = kiosk.Get("/api/v1/changes?since=");
+    std::printf("40 stalled requests from one address: %d refused with 429\n", refused);
+    EXPECT_EQ(refused, 8);
+    ASSERT_TRUE(pulled);
+    EXPECT_EQ(pulled->status, 200);
 }
