@@ -44,6 +44,11 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/assets/catalog/" DESTINATION "${OKIENKO
         COMPONENT central)
 install(FILES "${OKIENKO_PACKAGING_DIR}/central.toml" DESTINATION "${OKIENKO_CONFIG_DIR}" COMPONENT central
         PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
+# The nginx site in front of the server (decision 0007): in sites-available, not enabled, because
+# nginx would refuse to start before the certificate it names is in place.
+set(OKIENKO_NGINX_SITE "/etc/nginx/sites-available/okienko-central")
+install(FILES "${OKIENKO_PACKAGING_DIR}/nginx/okienko-central" DESTINATION /etc/nginx/sites-available
+        COMPONENT central)
 # Every okienko-central unit (the server, the backup service and its timer, …) goes with the server.
 file(GLOB OKIENKO_CENTRAL_UNITS CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/systemd/okienko-central*.service"
      "${PROJECT_SOURCE_DIR}/systemd/okienko-central*.timer")
@@ -73,11 +78,12 @@ foreach(component kiosk central)
 endforeach()
 
 # --- maintainer scripts and conffiles, one template for both packages (packaging/maintainer/) ---------
-# okienko_control_files(<component> USER … HOME … GECOS … UNITS … PURGE … [GROUPS …] [PURGE_IF_EMPTY …])
+# okienko_control_files(<component> USER … HOME … GECOS … UNITS … PURGE … [GROUPS …] [PURGE_IF_EMPTY …]
+#                       [CONFFILES …])
 # (GROUPS: the user's supplementary groups, as the package's sysusers.d file says with `m` lines)
 # writes the component's control files into the build tree and lists them in OKIENKO_<COMPONENT>_CONTROL.
 function(okienko_control_files component)
-    cmake_parse_arguments(C "" "USER;HOME;GECOS" "UNITS;GROUPS;PURGE;PURGE_IF_EMPTY" ${ARGN})
+    cmake_parse_arguments(C "" "USER;HOME;GECOS" "UNITS;GROUPS;PURGE;PURGE_IF_EMPTY;CONFFILES" ${ARGN})
     set(OKIENKO_PACKAGE "okienko-${component}")
     set(OKIENKO_USER "${C_USER}")
     set(OKIENKO_HOME "${C_HOME}")
@@ -97,7 +103,10 @@ function(okienko_control_files component)
                                         WORLD_EXECUTE)
         list(APPEND files "${out}/${script}")
     endforeach()
-    file(WRITE "${out}/conffiles" "${OKIENKO_CONFIG}\n")
+    set(conffiles "${OKIENKO_CONFIG}")
+    list(APPEND conffiles ${C_CONFFILES})
+    list(JOIN conffiles "\n" conffiles)
+    file(WRITE "${out}/conffiles" "${conffiles}\n")
     list(APPEND files "${out}/conffiles")
     string(TOUPPER "${component}" upper)
     set(OKIENKO_${upper}_CONTROL "${files}" PARENT_SCOPE)
@@ -111,8 +120,10 @@ foreach(unit IN LISTS OKIENKO_CENTRAL_UNITS)
     get_filename_component(name "${unit}" NAME)
     list(APPEND central_unit_names "${name}")
 endforeach()
+# Purge also takes the site's link out of sites-enabled: a dangling one would stop nginx from starting.
 okienko_control_files(central USER okienko-central HOME /var/lib/okienko GECOS "Okienko central server"
-                      UNITS ${central_unit_names} PURGE /var/lib/okienko PURGE_IF_EMPTY /var/backups/okienko)
+                      UNITS ${central_unit_names} PURGE /var/lib/okienko /etc/nginx/sites-enabled/okienko-central
+                      PURGE_IF_EMPTY /var/backups/okienko CONFFILES "${OKIENKO_NGINX_SITE}")
 
 # --- CPack: one .deb per component ------------------------------------------------------------------
 set(CPACK_GENERATOR DEB)
@@ -154,12 +165,16 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA ${OKIENKO_KIOSK_CONTROL})
 
 set(CPACK_DEBIAN_CENTRAL_PACKAGE_NAME okienko-central)
 set(CPACK_DEBIAN_CENTRAL_PACKAGE_SECTION net)
-set(CPACK_DEBIAN_CENTRAL_PACKAGE_DEPENDS "adduser")
+# nginx is the front that terminates TLS and holds hostile clients (decision 0007); Debian 12's
+# nginx-light is only a transitional package that pulls in nginx with an extra module.
+set(CPACK_DEBIAN_CENTRAL_PACKAGE_DEPENDS "adduser, nginx")
 set(CPACK_COMPONENT_CENTRAL_DESCRIPTION
     "central server of the Okienko lobby kiosks
 okienko-central serves the HTTPS API the Okienko kiosks sync with (catalogue,
 reservations, requests, staff) and the coordinators' web panel, from one
-SQLite database. It runs as its own unprivileged, sandboxed systemd service.")
+SQLite database. It runs as its own unprivileged, sandboxed systemd service
+on the loopback interface, behind the nginx site it ships, which terminates
+TLS and bounds slow, idle and oversized requests.")
 set(CPACK_DEBIAN_CENTRAL_PACKAGE_CONTROL_EXTRA ${OKIENKO_CENTRAL_CONTROL})
 
 include(CPack)

@@ -37,6 +37,27 @@ std::string codeForStatus(int status)
     }
 }
 
+/// X-Real-IP is the front's word for the client's address (nginx sets it from the connection, over
+/// whatever the client sent); any other peer could write anything there, so from it the header is
+/// ignored. An implausible value (not an IPv4 or IPv6 literal) falls back to the peer too.
+std::string clientAddress(const httplib::Request& req, const ServerConfig& config)
+{
+    if (!config.behindFront || req.remote_addr != config.frontAddress)
+        return req.remote_addr;
+    const std::string real = req.get_header_value("X-Real-IP");
+    const bool plausible =
+        !real.empty() && real.size() <= 45 && real.find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos;
+    return plausible ? real : req.remote_addr;
+}
+
+/// A compressed request body is refused before it is read: the library would inflate it without a
+/// cap (a 1 MiB gzip body can become 1 GiB). Nothing Okienko sends is compressed.
+bool compressedBody(const httplib::Request& req)
+{
+    const std::string encoding = req.get_header_value("Content-Encoding");
+    return !encoding.empty() && encoding != "identity";
+}
+
 /// The panel is HTTPS only: a browser that has seen it once never tries plain HTTP for a year.
 void addHsts(httplib::Response& res)
 {
@@ -52,7 +73,7 @@ struct HttpServer::Impl
     Api& api;
     ServerConfig config;
     panel::Panel* panel;
-    std::unique_ptr<httplib::SSLServer> server;
+    std::unique_ptr<httplib::Server> server;
 };
 
 HttpServer::HttpServer(Api& api, const ServerConfig& config, panel::Panel* panel)
@@ -65,13 +86,22 @@ HttpServer::~HttpServer() = default;
 Result<int, std::string> HttpServer::bind()
 {
     auto& impl = *m_impl;
-    impl.server = std::make_unique<httplib::SSLServer>(impl.config.tlsCertFile.c_str(), impl.config.tlsKeyFile.c_str());
-    if (!impl.server->is_valid())
-        return makeErr(std::string("cannot load the TLS certificate or key (tls.cert_file, tls.key_file)"));
-    httplib::SSLServer& s = *impl.server;
-    // Explicitly, not left to the system's openssl.cnf: TLS 1.0 and 1.1 are refused at the handshake.
-    if (SSL_CTX_set_min_proto_version(s.ssl_context(), TLS1_2_VERSION) != 1)
-        return makeErr(std::string("cannot require TLS 1.2 or newer"));
+    if (impl.config.behindFront)
+        // nginx holds the certificate and the limits; this side is plain HTTP on loopback (checked
+        // by the configuration loader), one short connection per request.
+        impl.server = std::make_unique<httplib::Server>();
+    else
+    {
+        auto tls =
+            std::make_unique<httplib::SSLServer>(impl.config.tlsCertFile.c_str(), impl.config.tlsKeyFile.c_str());
+        if (!tls->is_valid())
+            return makeErr(std::string("cannot load the TLS certificate or key (tls.cert_file, tls.key_file)"));
+        // Explicitly, not left to the system's openssl.cnf: TLS 1.0 and 1.1 are refused at the handshake.
+        if (SSL_CTX_set_min_proto_version(tls->ssl_context(), TLS1_2_VERSION) != 1)
+            return makeErr(std::string("cannot require TLS 1.2 or newer"));
+        impl.server = std::move(tls);
+    }
+    httplib::Server& s = *impl.server;
     const auto threads = static_cast<std::size_t>(impl.config.threads);
     s.new_task_queue = [threads]
     {
@@ -114,7 +144,7 @@ Result<int, std::string> HttpServer::bind()
             p.referer = req.get_header_value("Referer");
             p.host = req.get_header_value("Host");
             p.authorization = req.get_header_value("Authorization");
-            p.remoteAddress = req.remote_addr;
+            p.remoteAddress = clientAddress(req, impl.config);
             panel::PanelResponse out = impl.panel->handle(p);
             res.status = out.status;
             for (const auto& [k, v] : out.headers)
@@ -146,6 +176,19 @@ Result<int, std::string> HttpServer::bind()
                          util::escapeForLog(req.path.substr(0, 64)).c_str(), out.status,
                          static_cast<long long>(micros));
     };
+    // Runs after the headers and before the library reads (and would inflate) the body.
+    s.set_pre_routing_handler(
+        [](const httplib::Request& req, httplib::Response& res)
+        {
+            if (!compressedBody(req))
+                return httplib::Server::HandlerResponse::Unhandled;
+            res.status = 415;
+            // The unread body must not be taken for the next request on this connection.
+            res.set_header("Connection", "close");
+            res.set_content(errorJson("unsupported_encoding", "compressed request bodies are not accepted"),
+                            "application/json");
+            return httplib::Server::HandlerResponse::Handled;
+        });
     s.Get(".*", handler);
     s.Post(".*", handler);
     s.Put(".*", handler);

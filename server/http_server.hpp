@@ -1,4 +1,6 @@
-// cpp-httplib (0.11.4, OpenSSL) around Api: TLS, TCP_NODELAY (Nagle + delayed ACK otherwise cap a
+// cpp-httplib (0.11.4, OpenSSL) around Api: plain HTTP on loopback behind the nginx front (the
+// deployed shape, decision 0007; the client's address from the front's X-Real-IP) or TLS itself,
+// compressed request bodies refused unread (415), TCP_NODELAY (Nagle + delayed ACK otherwise cap a
 // keep-alive connection at ~40 requests/s), a body cap with a JSON 413, JSON for every error the
 // library produces itself (404, 400, 413, exceptions), and a worker pool sized from central.toml.
 #pragma once
@@ -23,7 +25,8 @@ class HttpServer
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
-    /// Loads the certificate and binds; returns the port (the chosen one when config.port is 0).
+    /// Loads the certificate (unless behind the front) and binds; returns the port (the chosen one when config.port is
+    /// 0).
     Result<int, std::string> bind();
     /// Serves until stop(); blocks.
     bool run();

@@ -33,6 +33,7 @@
 #include <map>
 #include <optional>
 #include <pthread.h>
+#include <span>
 #include <string>
 #include <sys/stat.h>
 #include <thread>
@@ -98,7 +99,8 @@ int checkConfig(const std::string& path, const Result<ServerConfig, ServerConfig
     {
         const std::pair<const char*, const std::string*> files[] = {{"tls.cert_file", &config->tlsCertFile},
                                                                     {"tls.key_file", &config->tlsKeyFile}};
-        for (const auto& [key, file] : files)
+        // Behind the front, nginx reads the certificate; the server needs none.
+        for (const auto& [key, file] : config->behindFront ? std::span(files, 0) : std::span(files))
         {
             std::error_code ec;
             if (file->empty())

@@ -60,6 +60,14 @@ class ProblemList
             wrongType(node, key, "a string");
     }
 
+    void flag(const toml::node& node, const std::string& key, bool& out)
+    {
+        if (const auto* v = node.as_boolean())
+            out = v->get();
+        else
+            wrongType(node, key, "a boolean");
+    }
+
     template <typename T>
     void whole(const toml::node& node, const std::string& key, std::int64_t min, std::int64_t max, T& out)
     {
@@ -107,6 +115,14 @@ ReadValue text(std::string& out)
     };
 }
 
+ReadValue flag(bool& out)
+{
+    return [&out](ProblemList& p, const toml::node& n, const std::string& k)
+    {
+        p.flag(n, k, out);
+    };
+}
+
 template <typename T> ReadValue whole(std::int64_t min, std::int64_t max, T& out)
 {
     return [min, max, &out](ProblemList& p, const toml::node& n, const std::string& k)
@@ -130,6 +146,8 @@ std::vector<KeySpec> keySpecs(ServerConfig& c)
         {"server", "port", whole(0, 65535, c.port)},
         {"server", "threads", whole(2, 1024, c.threads)},
         {"server", "max_body_bytes", whole(1024, 1 << 30, c.maxBodyBytes)},
+        {"front", "enabled", flag(c.behindFront)},
+        {"front", "address", text(c.frontAddress)},
         {"tls", "cert_file", text(c.tlsCertFile)},
         {"tls", "key_file", text(c.tlsKeyFile)},
         {"database", "path", text(c.databasePath)},
@@ -198,6 +216,11 @@ void checkDocument(const toml::table& root, const std::vector<KeySpec>& specs, P
 
 } // namespace
 
+bool isLoopbackAddress(const std::string& address)
+{
+    return address.rfind("127.", 0) == 0 || address == "::1" || address == "localhost";
+}
+
 std::string ServerConfigError::toString() const
 {
     std::string out = source;
@@ -232,6 +255,13 @@ Result<ServerConfig, ServerConfigErrors> loadServerConfig(const std::string& pat
     if (const toml::node* dir = root.at_path("backup.dir").node();
         dir != nullptr && dir->is_string() && c.backupDir.empty())
         problems.add(dir->source(), "backup.dir", "invalid value: the directory must not be empty");
+    // Plain HTTP must never leave the machine: behind the front the server listens on loopback only.
+    if (const toml::node* listen = root.at_path("server.listen_address").node();
+        c.behindFront && !isLoopbackAddress(c.listenAddress))
+        problems.add(listen != nullptr ? listen->source() : toml::source_region{}, "server.listen_address",
+                     "invalid value: behind the front ([front] enabled) the server speaks plain HTTP, so it must "
+                     "listen on a loopback address (127.0.0.1), not \"" +
+                         c.listenAddress + "\"");
     if (!problems.errors().empty())
     {
         // toml++ keeps a table's keys sorted; the administrator reads the file from the top.

@@ -15,10 +15,16 @@ namespace okienko::server
 struct ServerConfig
 {
     std::string listenAddress = "0.0.0.0";
-    int port = 8443;  ///< 0: an ephemeral port (tests); the chosen port is printed on start
-    int threads = 32; ///< worker threads; each keep-alive connection pins one while it is open
-    std::string tlsCertFile;
+    int port = 8443;         ///< 0: an ephemeral port (tests); the chosen port is printed on start
+    int threads = 32;        ///< worker threads; each keep-alive connection pins one while it is open
+    std::string tlsCertFile; ///< unused behind the front: nginx holds the certificate
     std::string tlsKeyFile;
+    /// [front] enabled: the supported deployment (docs/decisions/0007-nginx-front.md). nginx terminates
+    /// TLS and applies the limits; the server speaks plain HTTP on a loopback address only.
+    bool behindFront = false;
+    /// [front] address: the peer address of the front's connections. Only from it is X-Real-IP (the
+    /// real client's address, for per-client limits) believed; from any other peer it is ignored.
+    std::string frontAddress = "127.0.0.1";
     std::string databasePath;
     double rateLimitPerSecond = 20.0;  ///< sustained requests per second per kiosk token
     double rateLimitBurst = 60.0;      ///< bucket size
@@ -46,6 +52,9 @@ struct ServerConfigError
 };
 
 using ServerConfigErrors = std::vector<ServerConfigError>;
+
+/// 127.0.0.0/8, ::1 or "localhost": an address no other machine can reach.
+bool isLoopbackAddress(const std::string& address);
 
 /// Reads and checks the file, reporting every problem; relative paths are resolved against the
 /// file's directory.

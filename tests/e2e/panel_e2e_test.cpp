@@ -62,11 +62,12 @@ TEST(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
 
     okienko::test::TestCa ca;
     ASSERT_TRUE(ca.make()) << ca.error();
-    okienko::test::CentralProcess server(ca);
+    // The deployed shape: the packaged nginx site in front of the server (decision 0007).
+    okienko::test::CentralProcess server(ca, {}, okienko::test::Deployment::BehindFront);
     const std::string token = server.prepare(okienko::test::testCatalogJson(2));
     ASSERT_FALSE(token.empty());
     ASSERT_FALSE(okienko::test::addStaff(server, "Anna Koordynator", "coordinator", "haslo-e2e-2024").empty());
-    ASSERT_TRUE(server.start()) << okienko::test::readFile(server.logPath());
+    ASSERT_TRUE(server.start()) << server.startError() << okienko::test::readFile(server.logPath());
 
     // The kiosk's side: a callback request as the sync worker sends it.
     domain::CallbackRequest c;

@@ -84,8 +84,8 @@ step_lintian() {
 }
 
 # The installed server unit's ExecStartPre and ExecStart, as its user with its umask, with the
-# installed configuration and a certificate made here; it must answer over HTTPS. It keeps serving
-# until stop_server.
+# installed configuration: it must answer on its loopback port (plain HTTP behind the front), and
+# through the front over HTTPS once the front runs. It keeps serving until stop_server.
 start_server() {
     local log="$work/central.log" code
     (
@@ -101,18 +101,49 @@ start_server() {
     ) >"$log" 2>&1 &
     server_pid=$!
     for _ in $(seq 100); do
-        grep -q '^listening on' "$log" && break
+        grep -q '^listening on 127.0.0.1:8081$' "$log" && break
         sleep 0.1
     done
-    code=$(curl -sS --cacert "$work/pki/ca.crt" -o /dev/null -w '%{http_code}' https://localhost:8443/panel/login) ||
-        true
-    [[ "$code" == 200 ]] || { stop_server; fail "the server did not answer over HTTPS (GET /panel/login: '$code')"; }
+    code=$(curl -sS -o /dev/null -w '%{http_code}' http://127.0.0.1:8081/panel/login) || true
+    [[ "$code" == 200 ]] || { stop_server; fail "the server did not answer on 127.0.0.1:8081 (GET /panel/login: '$code')"; }
+    if [[ -n "${front_pid:-}" ]]; then expect_front; fi
 }
 
 stop_server() {
     kill -TERM -- "-$server_pid" 2>/dev/null || true
     wait "$server_pid" || true
     cat "$work/central.log"
+}
+
+# The front answers over HTTPS with the installed certificate, and passes requests to the server.
+expect_front() {
+    local code
+    code=$(curl -sS --cacert "$work/pki/ca.crt" -o /dev/null -w '%{http_code}' https://localhost:8443/panel/login) ||
+        true
+    [[ "$code" == 200 ]] || fail "the front did not answer over HTTPS (GET https://localhost:8443/panel/login: '$code')"
+}
+
+# Debian's nginx unit's command with the installed configuration (the enabled okienko-central site),
+# in the foreground: there is no systemd to start it. Its pid is kept for purge, should a step die.
+start_front() {
+    /usr/sbin/nginx -g 'daemon off; master_process on;' >"$work/nginx.log" 2>&1 &
+    front_pid=$!
+    echo "$front_pid" >"$work/front.pid"
+    for _ in $(seq 50); do
+        curl -sS -o /dev/null --cacert "$work/pki/ca.crt" https://localhost:8443/ 2>/dev/null && break
+        kill -0 "$front_pid" 2>/dev/null || { cat "$work/nginx.log"; fail "nginx did not start"; }
+        sleep 0.1
+    done
+    expect_front
+}
+
+stop_front() {
+    if [[ -n "${front_pid:-}" ]]; then
+        kill -QUIT "$front_pid" 2>/dev/null || true
+        wait "$front_pid" || true
+    fi
+    front_pid=""
+    rm -f "$work/front.pid"
 }
 
 # GET /api/v1/changes with a kiosk's token: its HTTP status.
@@ -173,6 +204,11 @@ step_install() {
     expect_path $conf/central.toml 640 root $central_user
     expect_path $conf/kiosk.toml 640 root $kiosk_user
     dpkg-query -W -f='${Conffiles}\n' okienko-central | grep -q "$conf/central.toml" || fail "central.toml conffile"
+    dpkg-query -W -f='${Conffiles}\n' okienko-central | grep -q /etc/nginx/sites-available/okienko-central ||
+        fail "the nginx site is not a conffile"
+    dpkg-query -W -f='${Depends}\n' okienko-central | grep -qw nginx || fail "okienko-central does not depend on nginx"
+    # Not enabled by the package: nginx would not start before the certificate is in place.
+    [[ ! -e /etc/nginx/sites-enabled/okienko-central ]] || fail "the nginx site was enabled before it has a certificate"
     dpkg-query -W -f='${Conffiles}\n' okienko-kiosk | grep -q "$conf/kiosk.toml" || fail "kiosk.toml conffile"
     [[ -L /usr/share/okienko/assets/fonts/DejaVuSans.ttf && -f /usr/share/okienko/assets/fonts/DejaVuSans.ttf ]] ||
         fail "the kiosk's font link is broken"
@@ -228,6 +264,10 @@ step_install() {
     )
     runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml check-config
     start_server
+    say "1. the HTTPS front: the packaged nginx site enabled, checked and started"
+    ln -s /etc/nginx/sites-available/okienko-central /etc/nginx/sites-enabled/okienko-central
+    nginx -t
+    start_front
     expect_path /var/lib/okienko/central.db 600 $central_user $central_user
     runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml import-catalog /usr/share/okienko/catalog/lapy.json
     printf '%s\n' 482193 'Zielone-okno-2026' | runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml add-staff --name "Anna Nowak" --role coordinator
@@ -304,6 +344,7 @@ step_install() {
     runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml revoke-kiosk lapy-hol-1
     [[ $(token_status "$(cat /etc/okienko/kiosk.token)") == 401 ]] || fail "a revoked kiosk's token is still accepted"
     stop_server
+    stop_front
 }
 
 step_upgrade() {
@@ -327,11 +368,14 @@ step_upgrade() {
     expect_path $conf/central.toml 640 root $central_user
     expect_path /var/lib/okienko 700 $central_user $central_user
     expect_path /var/lib/okienko-kiosk/kiosk.sqlite3 600 $kiosk_user $kiosk_user
-    # The server starts on the kept database (init applies what migrations there are) and knows the kiosk.
+    # The server starts on the kept database (init applies what migrations there are) and knows the
+    # kiosk, through the front the upgrade kept enabled.
     start_server
+    start_front
     local status
     status=$(token_status "$token")
     stop_server
+    stop_front
     [[ "$status" == 200 ]] || fail "the kiosk's token was refused after the upgrade (GET /api/v1/changes: '$status')"
 }
 
@@ -351,6 +395,11 @@ step_purge() {
         kill -KILL $pids 2>/dev/null || true
         sleep 0.5
     fi
+    if [[ -f "$work/front.pid" ]]; then
+        echo "stopping the nginx a step left running: $(cat "$work/front.pid")"
+        kill -QUIT "$(cat "$work/front.pid")" 2>/dev/null || true
+        rm -f "$work/front.pid"
+    fi
     say "apt-get purge"
     DEBIAN_FRONTEND=noninteractive apt-get purge -y -q okienko-kiosk okienko-central >"$work/apt-purge.log" 2>&1 ||
         { cat "$work/apt-purge.log"; fail "apt-get purge"; }
@@ -361,7 +410,8 @@ step_purge() {
     for path in /usr/bin/okienko-kiosk /usr/bin/okienko-central /usr/share/okienko /lib/systemd/system/okienko-kiosk.service \
         /lib/systemd/system/okienko-central.service /usr/lib/sysusers.d/okienko-kiosk.conf /var/lib/okienko \
         /var/lib/okienko-kiosk $conf/kiosk.toml $conf/central.toml \
-        /etc/systemd/system/timers.target.wants/okienko-*.timer /var/lib/systemd/deb-systemd-helper-enabled/okienko-*; do
+        /etc/systemd/system/timers.target.wants/okienko-*.timer /var/lib/systemd/deb-systemd-helper-enabled/okienko-* \
+        /etc/nginx/sites-available/okienko-central /etc/nginx/sites-enabled/okienko-central; do
         if [[ -e "$path" ]]; then problems+=("$path is still there"); fi
     done
     # Left on purpose (postrm): the backups (the test made some), nothing else in their directory,
@@ -372,6 +422,7 @@ step_purge() {
             problems+=("$backup_file is still there")
         fi
     done
+    if [[ -L /etc/nginx/sites-enabled/okienko-central ]]; then problems+=("the nginx site's link is still enabled"); fi
     getent passwd $central_user >/dev/null || problems+=("purge removed the user $central_user")
     local left
     left=$(find $conf -mindepth 1 -printf '%f\n' 2>/dev/null | sort | tr '\n' ' ')

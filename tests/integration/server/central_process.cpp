@@ -28,13 +28,16 @@ std::vector<char*> argvOf(std::vector<std::string>& args)
 }
 } // namespace
 
-CentralProcess::CentralProcess(const TestCa& ca, std::string extraToml)
+CentralProcess::CentralProcess(const TestCa& ca, std::string extraToml, Deployment deployment)
+    : m_ca(ca), m_deployment(deployment)
 {
     m_config = m_dir.file("central.toml");
-    writeFile(m_config, "[server]\nlisten_address = \"127.0.0.1\"\nport = 0\nthreads = 40\n"
-                        "[tls]\ncert_file = \"" +
-                            ca.serverCert() + "\"\nkey_file = \"" + ca.serverKey() +
-                            "\"\n[database]\npath = \"central.db\"\n" + extraToml);
+    const std::string transport =
+        deployment == Deployment::BehindFront
+            ? std::string("[front]\nenabled = true\n")
+            : "[tls]\ncert_file = \"" + ca.serverCert() + "\"\nkey_file = \"" + ca.serverKey() + "\"\n";
+    writeFile(m_config, "[server]\nlisten_address = \"127.0.0.1\"\nport = 0\nthreads = 40\n" + transport +
+                            "[database]\npath = \"central.db\"\n" + extraToml);
 }
 
 CentralProcess::~CentralProcess()
@@ -154,7 +157,18 @@ bool CentralProcess::start()
         return false;
     }
     m_port = std::atoi(line.c_str() + colon + 1);
-    return m_port > 0;
+    if (m_port <= 0)
+        return false;
+    if (m_deployment == Deployment::Direct)
+        return true;
+    m_front.stop();
+    if (!m_front.start(m_ca, m_port))
+    {
+        m_startError = m_front.error();
+        kill(SIGKILL);
+        return false;
+    }
+    return true;
 }
 
 void CentralProcess::kill(int signal)

@@ -1,8 +1,11 @@
 // The real okienko-central binary as a child process for integration tests: writes central.toml
 // into a temporary directory, runs the admin commands, starts `serve` on 127.0.0.1 with an
-// ephemeral port (read from its stdout) and kills it (SIGTERM or SIGKILL) by pid.
+// ephemeral port (read from its stdout) and kills it (SIGTERM or SIGKILL) by pid. Behind the front
+// (the deployed shape), `serve` speaks plain HTTP on loopback and a private nginx with the packaged
+// site file serves HTTPS in front of it: port() is then the front's.
 #pragma once
 
+#include "tests/support/nginx_front.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/test_ca.hpp"
 
@@ -13,11 +16,18 @@
 namespace okienko::test
 {
 
+/// How clients reach the server: its own TLS, or through the nginx front as deployed.
+enum class Deployment
+{
+    Direct,
+    BehindFront,
+};
+
 class CentralProcess
 {
   public:
     /// `extraToml` is appended to the generated central.toml (e.g. a [rate_limit] table).
-    CentralProcess(const TestCa& ca, std::string extraToml = {});
+    CentralProcess(const TestCa& ca, std::string extraToml = {}, Deployment deployment = Deployment::Direct);
     ~CentralProcess();
     CentralProcess(const CentralProcess&) = delete;
     CentralProcess& operator=(const CentralProcess&) = delete;
@@ -27,16 +37,29 @@ class CentralProcess
     int admin(const std::vector<std::string>& args, std::string* output = nullptr, const std::string& input = {}) const;
     /// init + import-catalog of `catalogJson` + add-kiosk; returns the token ("" on failure).
     std::string prepare(const std::string& catalogJson, const std::string& kioskName = "kiosk-1");
+    /// Starts `serve` and, behind the front, a new front for it; false when either fails (the
+    /// server's problem is in logPath(), the front's in startError()).
     bool start();
+    /// Signals the server only; a front keeps running until the next start() or the destructor.
     void kill(int signal);
     bool running() const { return m_pid > 0; }
-    int port() const { return m_port; }
+    /// Where clients connect: the front's HTTPS port behind it, else the server's own.
+    int port() const { return m_deployment == Deployment::BehindFront ? m_front.port() : m_port; }
+    /// The server's own port (plain HTTP behind the front).
+    int backendPort() const { return m_port; }
+    pid_t pid() const { return m_pid; }
+    const NginxFront& front() const { return m_front; }
+    const std::string& startError() const { return m_startError; }
     std::string databasePath() const { return m_dir.file("central.db"); }
     std::string logPath() const { return m_dir.file("central.log"); }
     const std::string& dir() const { return m_dir.path(); }
 
   private:
     TempDir m_dir{"okienko-central"};
+    const TestCa& m_ca;
+    Deployment m_deployment;
+    NginxFront m_front;
+    std::string m_startError;
     std::string m_config;
     pid_t m_pid = -1;
     int m_port = 0;

@@ -145,5 +145,28 @@ TEST_F(ServerConfigTest, MalformedTomlHasItsPosition)
     EXPECT_NE(e.message.find("malformed TOML"), std::string::npos);
 }
 
+TEST_F(ServerConfigTest, ThePackagedConfigurationRunsBehindTheFrontOnLoopback)
+{
+    const auto loaded = loadServerConfig(std::string(OKIENKO_SOURCE_DIR) + "/packaging/central.toml");
+    ASSERT_TRUE(loaded.ok()) << loaded.error().front().toString();
+    EXPECT_TRUE(loaded->behindFront);
+    EXPECT_EQ(loaded->listenAddress, "127.0.0.1");
+    EXPECT_EQ(loaded->port, 8081);
+    EXPECT_EQ(loaded->frontAddress, "127.0.0.1");
+}
+
+TEST_F(ServerConfigTest, BehindTheFrontPlainHttpNeverListensBeyondLoopback)
+{
+    const auto refused = load("[server]\nlisten_address = \"0.0.0.0\"\n[front]\nenabled = true\n" + kMinimal);
+    ASSERT_FALSE(refused.ok());
+    ASSERT_EQ(refused.error().size(), 1U);
+    EXPECT_EQ(refused.error().front().line, 2);
+    EXPECT_EQ(refused.error().front().key, "server.listen_address");
+    EXPECT_TRUE(load("[server]\nlisten_address = \"0.0.0.0\"\n[front]\nenabled = false\n" + kMinimal).ok());
+    const auto wrongType = load("[front]\nenabled = \"yes\"\n" + kMinimal);
+    ASSERT_FALSE(wrongType.ok());
+    EXPECT_EQ(wrongType.error().front().message, "wrong type: expected a boolean, found a string");
+}
+
 } // namespace
 } // namespace okienko::server
