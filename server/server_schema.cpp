@@ -307,6 +307,18 @@ CREATE TABLE lost_events (
 ) STRICT;
 CREATE INDEX lost_events_reported ON lost_events(reported_at);
 )sql";
+// Migration 7: retention of personal data (server/retention, docs/privacy.md). Kiosks flagged for
+// staff work are the only ones the staff feed (names and phones of pick-ups and open loans, staff PIN
+// hashes) reaches; kiosks enrolled before this release keep staff mode, new ones start without it.
+// erased_at records when a row's PERSONAL columns were erased by the retention job.
+constexpr const char* kRetention = R"sql(
+ALTER TABLE kiosks ADD COLUMN staff_work INTEGER NOT NULL DEFAULT 0 CHECK (staff_work IN (0, 1));
+UPDATE kiosks SET staff_work = 1;
+ALTER TABLE reservations ADD COLUMN erased_at INTEGER;
+ALTER TABLE counselling_requests ADD COLUMN erased_at INTEGER;
+ALTER TABLE callback_requests ADD COLUMN erased_at INTEGER;
+ALTER TABLE loans ADD COLUMN erased_at INTEGER;
+)sql";
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -315,6 +327,7 @@ const std::vector<db::Migration>& serverMigrations()
         {1, "catalogue", catalog::kCatalogueTablesSql, {}}, {2, "server tables", kServerTables, {}},
         {3, "coordinators' panel", kPanelTables, {}},       {4, "catalogue edits in the panel", kCatalogEdits, {}},
         {5, "kiosk display names", kKioskDisplayName, {}},  {6, "events lost in a restore", kLostEvents, {}},
+        {7, "retention of personal data", kRetention, {}},
     };
     return migrations;
 }
