@@ -185,6 +185,27 @@ Result<std::vector<std::string>, db::Error> ids(db::Database& d, const char* sql
     return out;
 }
 
+/// Calls `use(entity, id, data)` for every pick-up and open loan the feed should show now.
+template <typename Use> Status<db::Error> forEachNotice(db::Database& d, std::int64_t now, Use use)
+{
+    for (const FeedKind& kind : kFeedKinds)
+    {
+        auto live = ids(d, kind.liveIds);
+        if (!live)
+            return makeErr(live.error());
+        for (const std::string& id : *live)
+        {
+            auto data = kind.notice(d, id, now);
+            if (!data)
+                return makeErr(data.error());
+            if (*data) // else not due yet, or nothing to show: the event that changes it logs it
+                if (auto used = use(kind.entity, id, **data); !used)
+                    return used;
+        }
+    }
+    return {};
+}
+
 /// The latest broadcast row of the entity: its op, data and when it was logged.
 struct LoggedRow
 {
@@ -230,57 +251,37 @@ Status<db::Error> logOpenLoan(db::Database& d, const std::string& loanId, std::i
 Result<std::int64_t, db::Error> refreshStaffFeed(db::Database& d, std::int64_t now)
 {
     std::int64_t published = 0;
-    for (const FeedKind& kind : kFeedKinds)
-    {
-        auto live = ids(d, kind.liveIds);
-        if (!live)
-            return makeErr(live.error());
-        for (const std::string& id : *live)
+    auto done = forEachNotice(
+        d, now,
+        [&](std::string_view entity, const std::string& id, const Json& data) -> Status<db::Error>
         {
-            auto data = kind.notice(d, id, now);
-            if (!data)
-                return makeErr(data.error());
-            if (!*data)
-                continue; // not due yet, or nothing to show: the event that changes it logs it
-            auto latest = latestBroadcast(d, kind.entity, id);
+            auto latest = latestBroadcast(d, entity, id);
             if (!latest)
                 return makeErr(latest.error());
             const auto& row = *latest;
-            const bool current =
-                row && row->op == "upsert" && row->data == (*data)->dump() && row->at > now - kStaffFeedRefreshSeconds;
-            if (current)
-                continue;
+            if (row && row->op == "upsert" && row->data == data.dump() && row->at > now - kStaffFeedRefreshSeconds)
+                return {};
             // One live copy of a name per entity in the log: a kiosk that had not pulled the older
             // row gets this one, and ends in the same state.
             if (auto dropped = db::exec(
-                    d, "DELETE FROM change_log WHERE entity = ? AND entity_id = ? AND op = 'upsert'", kind.entity, id);
+                    d, "DELETE FROM change_log WHERE entity = ? AND entity_id = ? AND op = 'upsert'", entity, id);
                 !dropped)
-                return makeErr(dropped.error());
-            if (auto logged = logBroadcast(d, kind.entity, id, *data, now); !logged)
-                return makeErr(logged.error());
+                return dropped;
             ++published;
-        }
-    }
+            return logBroadcast(d, entity, id, data, now);
+        });
+    if (!done)
+        return makeErr(done.error());
     return published;
 }
 
 Status<db::Error> sendStaffFeedTo(db::Database& d, std::int64_t kioskId, std::int64_t now)
 {
-    for (const FeedKind& kind : kFeedKinds)
-    {
-        auto live = ids(d, kind.liveIds);
-        if (!live)
-            return makeErr(live.error());
-        for (const std::string& id : *live)
-        {
-            auto data = kind.notice(d, id, now);
-            if (!data)
-                return makeErr(data.error());
-            if (*data)
-                if (auto logged = logBroadcast(d, kind.entity, id, *data, now, kioskId); !logged)
-                    return logged;
-        }
-    }
+    if (auto sent = forEachNotice(d, now,
+                                  [&](std::string_view entity, const std::string& id, const Json& data)
+                                  { return logBroadcast(d, entity, id, data, now, kioskId); });
+        !sent)
+        return sent;
     auto staff = ids(d, "SELECT id FROM staff");
     if (!staff)
         return makeErr(staff.error());

@@ -5,9 +5,7 @@
 #include "shared/db/query.hpp"
 #include "tests/support/temp_dir.hpp"
 
-#include <fstream>
 #include <gtest/gtest.h>
-#include <iterator>
 
 using namespace okienko;
 using namespace okienko::server;
@@ -110,12 +108,7 @@ TEST_F(RetentionTest, EachKindOfPersonalDataIsKeptForItsPeriodAndGoneTheDayAfter
     // An open request keeps what the coordinator needs to call back, however old.
     EXPECT_EQ(text("SELECT phone FROM callback_requests WHERE id = 'cb-open'"), "600999888");
     // Nothing erased survives in the files' bytes (secure_delete, WAL truncated).
-    std::string bytes;
-    for (const std::string suffix : {"", "-wal"})
-    {
-        std::ifstream in(m_dir.file("central.db") + suffix, std::ios::binary);
-        bytes += std::string(std::istreambuf_iterator<char>(in), {});
-    }
+    const std::string bytes = test::readFile(m_dir.file("central.db")) + test::readFile(m_dir.file("central.db-wal"));
     for (const char* value : {"600100200", "Halina", "Wiśniewski", "Zofia Lis", "Polna 5"})
         EXPECT_EQ(bytes.find(value), std::string::npos) << value;
     EXPECT_NE(bytes.find("600999888"), std::string::npos);

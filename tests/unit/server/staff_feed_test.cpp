@@ -157,13 +157,8 @@ class StaffFeedTest : public ::testing::Test
     /// The raw bytes of the database file and its WAL, as a thief copying the disk would read them.
     std::string databaseBytes() const
     {
-        std::string all;
-        for (const std::string suffix : {"", "-wal"})
-        {
-            std::ifstream in(m_dir.file("central.db") + suffix, std::ios::binary);
-            all += std::string(std::istreambuf_iterator<char>(in), {});
-        }
-        return all;
+        const std::string path = m_dir.file("central.db");
+        return test::readFile(path) + test::readFile(path + "-wal");
     }
 
     StoreOptions m_options;

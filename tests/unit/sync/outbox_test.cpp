@@ -8,9 +8,7 @@
 #include "shared/util/uuid.hpp"
 #include "tests/support/temp_dir.hpp"
 
-#include <fstream>
 #include <gtest/gtest.h>
-#include <iterator>
 #include <memory>
 
 using namespace std::chrono_literals;
@@ -288,12 +286,7 @@ TEST_F(OutboxTest, ADeadLetteredLoanLeavesNoPeselInTheDatabaseFilesAndStaffCanRe
     ASSERT_TRUE(summary.ok());
     ASSERT_EQ(summary->deadLettered, 1);
     ASSERT_TRUE(db.checkpointTruncate().ok()); // what the sync worker does after a round that erased
-    std::string bytes;
-    for (const std::string suffix : {"", "-wal"})
-    {
-        std::ifstream in(dir.file("kiosk.db") + suffix, std::ios::binary);
-        bytes += std::string(std::istreambuf_iterator<char>(in), {});
-    }
+    const std::string bytes = test::readFile(dir.file("kiosk.db")) + test::readFile(dir.file("kiosk.db-wal"));
     EXPECT_EQ(bytes.find(pesel), std::string::npos);
     EXPECT_EQ(bytes.find("Zenon Pesel"), std::string::npos);
     auto dead = outbox.deadLetters();
