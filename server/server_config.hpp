@@ -45,7 +45,6 @@ struct ServerConfig
     RetentionConfig retention;
 };
 
-
 /// One problem of a central.toml, with its position when it has one.
 struct ServerConfigError
 {

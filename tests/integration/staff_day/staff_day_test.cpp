@@ -257,44 +257,21 @@ TEST_F(StaffDayTest, AReservationIsLentReturnedCleanedAndAvailableAgainAcrossKio
     EXPECT_EQ(kiosk("SELECT name FROM staff WHERE id = ?1", m_staffId), "Marta Wydawczyni");
     EXPECT_EQ(kiosk("SELECT substr(pin_hash, 1, 10) FROM staff WHERE id = ?1", m_staffId), "$argon2id$");
     // The first pull, at start, brings the pick-up.
-    std::vector<std::string> checkOut = loggedIn({"tap-id staff-menu-pickups",
-                                                  "expect-screen staff-pickups",
-                                                  "expect \"Dziś i zaległe\"",
-                                                  "expect " + quoted(code + " · Kule łokciowe (para)"),
-                                                  "expect-not \"⟦\"",
-                                                  "tap-id pickup-" + reservationId,
-                                                  "expect-screen staff-checkout-unit",
-                                                  "expect " + quoted("Rezerwacja " + code),
-                                                  "scan " + quoted(kUnit),
-                                                  "expect-screen staff-checkout-loan",
-                                                  "expect \"Wydanie LAP-KL-001 — Kule łokciowe (para)\"",
-                                                  "expect " + quoted(kName),
-                                                  "expect \"600 123 456\"",
-                                                  "tap-id checkout-field-street",
-                                                  "type \"Polna 5\"",
-                                                  "tap-id checkout-field-postal",
-                                                  "type \"18100\"",
-                                                  "tap-id checkout-field-city",
-                                                  "type \"Łapy\"",
-                                                  "tap-id checkout-field-pesel",
-                                                  "type " + quoted(kPesel),
-                                                  "tap-id checkout-field-city",
-                                                  "tap-id checkout-id-checked",
-                                                  "expect " + quoted(dotted(due) + " (30 dni)"),
-                                                  "tap-id checkout-confirm",
-                                                  "expect-screen staff-checkout-done",
-                                                  "expect " + quoted("Wydano LAP-KL-001 — zwrot do " + dotted(due)),
-                                                  "wait 6500",
-                                                  "expect \"Egzemplarz dla CUS: wydrukowano\"",
-                                                  "expect \"Egzemplarz dla wypożyczającego: wydrukowano\"",
-                                                  "tap-id staff-to-menu",
-                                                  "tap-id staff-menu-loans",
-                                                  "expect-screen staff-loans",
-                                                  // Not due for 29 days: listed without the borrower.
-                                                  "expect " + quoted(kUnit),
-                                                  "tap-id staff-to-menu",
-                                                  "tap-id staff-menu-logout",
-                                                  "expect-screen attract"});
+    std::vector<std::string> checkOut = loggedIn(
+        {"tap-id staff-menu-pickups", "expect-screen staff-pickups", "expect \"Dziś i zaległe\"",
+         "expect " + quoted(code + " · Kule łokciowe (para)"), "expect-not \"⟦\"", "tap-id pickup-" + reservationId,
+         "expect-screen staff-checkout-unit", "expect " + quoted("Rezerwacja " + code), "scan " + quoted(kUnit),
+         "expect-screen staff-checkout-loan", "expect \"Wydanie LAP-KL-001 — Kule łokciowe (para)\"",
+         "expect " + quoted(kName), "expect \"600 123 456\"", "tap-id checkout-field-street", "type \"Polna 5\"",
+         "tap-id checkout-field-postal", "type \"18100\"", "tap-id checkout-field-city", "type \"Łapy\"",
+         "tap-id checkout-field-pesel", "type " + quoted(kPesel), "tap-id checkout-field-city",
+         "tap-id checkout-id-checked", "expect " + quoted(dotted(due) + " (30 dni)"), "tap-id checkout-confirm",
+         "expect-screen staff-checkout-done", "expect " + quoted("Wydano LAP-KL-001 — zwrot do " + dotted(due)),
+         "wait 6500", "expect \"Egzemplarz dla CUS: wydrukowano\"",
+         "expect \"Egzemplarz dla wypożyczającego: wydrukowano\"", "tap-id staff-to-menu", "tap-id staff-menu-loans",
+         "expect-screen staff-loans",
+         // Not due for 29 days: listed without the borrower.
+         "expect " + quoted(kUnit), "tap-id staff-to-menu", "tap-id staff-menu-logout", "expect-screen attract"});
     checkOut.insert(checkOut.begin(), "wait 4000");
     ASSERT_NO_FATAL_FAILURE(runKiosk("check-out", checkOut));
     // The resident's slip and the two copies of the agreement, each copy naming the borrower (who
