@@ -148,7 +148,7 @@ Result<bool, LifecycleError> replaceSecret(ServerStore& store, const std::string
 } // namespace
 
 Result<std::string, LifecycleError> LifecycleStore::enrolKiosk(const std::string& id, const std::string& name,
-                                                               const Now& now)
+                                                               const Now& now, bool staffWork)
 {
     const std::string token = newKioskToken();
     auto done = change(m_store,
@@ -168,9 +168,9 @@ Result<std::string, LifecycleError> LifecycleStore::enrolKiosk(const std::string
                                return {};
                            }
                            if (auto st = db::exec(d,
-                                                  "INSERT INTO kiosks(name, display_name, token_hash, created_at) "
-                                                  "VALUES (?, ?, ?, ?)",
-                                                  id, name, sha256Hex(token), now.unix);
+                                                  "INSERT INTO kiosks(name, display_name, token_hash, created_at, "
+                                                  "staff_work) VALUES (?, ?, ?, ?, ?)",
+                                                  id, name, sha256Hex(token), now.unix, staffWork ? 1 : 0);
                                !st)
                                return st;
                            decision.changed = true;
@@ -185,7 +185,8 @@ Result<std::vector<KioskListing>, LifecycleError> LifecycleStore::listKiosks()
 {
     auto rows = readAll(m_store,
                         "SELECT k.name, k.display_name, k.active, k.created_at, h.received_at, "
-                        "COALESCE(h.kiosk_version, '') FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk_id = k.id "
+                        "COALESCE(h.kiosk_version, ''), k.staff_work FROM kiosks k "
+                        "LEFT JOIN heartbeats h ON h.kiosk_id = k.id "
                         "ORDER BY k.name",
                         [](db::Row& r)
                         {
@@ -196,6 +197,7 @@ Result<std::vector<KioskListing>, LifecycleError> LifecycleStore::listKiosks()
                             k.createdAt = r.int64();
                             k.lastHeartbeat = r.optionalInt64();
                             k.version = r.text();
+                            k.staffWork = r.integer() != 0;
                             return k;
                         });
     if (!rows)
@@ -215,6 +217,36 @@ Result<bool, LifecycleError> LifecycleStore::revokeKiosk(const std::string& id, 
                            decision.changed = true;
                            return recordPanelAction(d, kCliActor, "kiosk", id, "revoke", now.unix);
                        });
+}
+
+Result<bool, LifecycleError> LifecycleStore::setKioskStaffWork(const std::string& id, bool staffWork, const Now& now)
+{
+    return changeKiosk(
+        m_store, id,
+        [&](db::Database& d, bool, Decision& decision) -> Status<db::Error>
+        {
+            auto current = db::queryOne(
+                d, "SELECT id, staff_work FROM kiosks WHERE name = ?",
+                [](db::Row& r)
+                {
+                    const std::int64_t number = r.int64();
+                    return std::pair<std::int64_t, bool>(number, r.integer() != 0);
+                },
+                id);
+            if (!current)
+                return makeErr(current.error());
+            if (!*current || (*current)->second == staffWork)
+                return {};
+            const std::int64_t kiosk = (*current)->first;
+            if (auto st = db::exec(d, "UPDATE kiosks SET staff_work = ? WHERE id = ?", staffWork ? 1 : 0, kiosk); !st)
+                return st;
+            if (auto st = staffWork ? sendStaffFeedTo(d, kiosk, now.unix) : withdrawStaffFeedFrom(d, kiosk, now.unix);
+                !st)
+                return st;
+            decision.changed = true;
+            return recordPanelAction(d, kCliActor, "kiosk", id, staffWork ? "staff-work-on" : "staff-work-off",
+                                     now.unix);
+        });
 }
 
 Result<std::string, LifecycleError> LifecycleStore::rotateKiosk(const std::string& id, const Now& now)

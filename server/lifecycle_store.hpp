@@ -37,7 +37,8 @@ struct KioskListing
     bool active = true;
     std::int64_t createdAt = 0;
     std::optional<std::int64_t> lastHeartbeat;
-    std::string version; ///< of the last heartbeat, "" without one
+    std::string version;    ///< of the last heartbeat, "" without one
+    bool staffWork = false; ///< receives the staff feed (names and phones, staff PIN hashes)
 };
 
 struct StaffListing
@@ -56,7 +57,11 @@ class LifecycleStore
     explicit LifecycleStore(ServerStore& store) : m_store(store) {}
 
     /// Registers kiosk `id` with a fresh token; returns the token (only its hash is stored).
-    Result<std::string, LifecycleError> enrolKiosk(const std::string& id, const std::string& name, const Now& now);
+    Result<std::string, LifecycleError> enrolKiosk(const std::string& id, const std::string& name, const Now& now,
+                                                   bool staffWork = false);
+    /// Flags the kiosk for staff work (it gets the current staff feed as its own rows) or unflags it
+    /// (it gets a delete for every pick-up, loan and staff member); false when it already was so.
+    Result<bool, LifecycleError> setKioskStaffWork(const std::string& id, bool staffWork, const Now& now);
     Result<std::vector<KioskListing>, LifecycleError> listKiosks();
     /// Its token is refused from the next request on; the id stays taken.
     Result<bool, LifecycleError> revokeKiosk(const std::string& id, const Now& now);

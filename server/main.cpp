@@ -5,15 +5,18 @@
 //       | add-staff --name N --role R | list-staff | deactivate-staff ID | reactivate-staff ID
 //       | reset-password ID | reset-pin ID   (server/cli/staff_commands; secrets from standard input)
 //       | add-slot --id ID --date YYYY-MM-DD --start HH:MM --minutes N --kinds a,b --counsellor N --room R
+//       | kiosk-staff-work ID on|off | purge-personal-data [--dry-run]   (server/cli/retention_commands)
 //       | serve | backup [--dir DIR] [--keep N] | restore FILE
 // Every command refuses a central.toml with any problem (unknown keys included) before it touches
 // the database.
 #include "server/api.hpp"
 #include "server/cli/backup_commands.hpp"
 #include "server/cli/kiosk_commands.hpp"
+#include "server/cli/retention_commands.hpp"
 #include "server/cli/staff_commands.hpp"
 #include "server/http_server.hpp"
 #include "server/panel/panel.hpp"
+#include "server/retention.hpp"
 #include "server/serve_lock.hpp"
 #include "server/server_config.hpp"
 #include "server/server_store.hpp"
@@ -51,9 +54,10 @@ int usage()
                "  check-config                      check central.toml and the files it names; prints OK\n"
                "  init                              create or migrate the database\n"
                "  import-catalog FILE               load a catalogue file (errors with JSON paths)\n"
-               "  add-kiosk NAME                    register a kiosk; prints its token once\n"
-               "  enrol-kiosk --id ID [--name NAME] --url https://HOST:PORT --ca CA.pem --out FILE\n"
+               "  add-kiosk NAME [--staff-work]     register a kiosk; prints its token once\n"
+               "  enrol-kiosk --id ID [--name NAME] --url https://HOST:PORT --ca CA.pem --out FILE [--staff-work]\n"
                "                                    register a kiosk; writes its enrolment file (0600)\n"
+               "  kiosk-staff-work ID on|off        whether the kiosk gets the staff feed (names, phones, PINs)\n"
                "  list-kiosks                       every kiosk: state, created, last heartbeat, version\n"
                "  revoke-kiosk ID                   refuse the kiosk's token from its next request on\n"
                "  rotate-kiosk ID --url URL --ca CA.pem --out FILE   new token; the old one is refused\n"
@@ -64,6 +68,7 @@ int usage()
                "    Secrets: one line each on standard input, or asked twice on a terminal (never argv).\n"
                "  add-slot --id ID --date D --start HH:MM --minutes N --kinds a,b --counsellor N --room R\n"
                "  serve                             run the HTTPS API and the coordinators' panel (/panel)\n"
+               "  purge-personal-data [--dry-run]   erase personal data past [retention] now (serve: hourly)\n"
                "  backup [--dir DIR] [--keep N]     a verified copy while serving ([backup] in central.toml)\n"
                "  restore FILE                      put a backup in place (server stopped); kiosks resync\n",
                stderr);
@@ -124,6 +129,13 @@ int checkConfig(const std::string& path, const Result<ServerConfig, ServerConfig
     return 0;
 }
 
+/// One run of the retention job; a failure is reported (counts only, never values) and retried in an hour.
+void runRetention(RetentionJob& job, const Now& now)
+{
+    if (auto ran = job.run(now); !ran)
+        std::fprintf(stderr, "okienko-central: retention: %s\n", ran.error().describe().c_str());
+}
+
 int serve(ServerStore& store, const ServerConfig& config)
 {
     // Signals are taken by one thread with sigwait; every other thread has them blocked.
@@ -153,6 +165,8 @@ int serve(ServerStore& store, const ServerConfig& config)
 
     if (auto purged = store.purgeEvents(config.eventRetentionDays, systemNow()); !purged)
         return fail(purged.error().describe());
+    RetentionJob retention(store, config.retention);
+    runRetention(retention, systemNow());
 
     std::mutex mutex;
     std::condition_variable wake;
@@ -169,7 +183,10 @@ int serve(ServerStore& store, const ServerConfig& config)
         {
             std::unique_lock lock(mutex);
             while (!wake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; }))
+            {
                 (void)store.purgeEvents(config.eventRetentionDays, systemNow());
+                runRetention(retention, systemNow());
+            }
         });
 
     std::printf("listening on %s:%d\n", config.listenAddress.c_str(), *port);
@@ -237,6 +254,7 @@ int main(int argc, char** argv)
     storeOptions.holdClaimMinutes = config->holdClaimMinutes;
     storeOptions.holdExpiryWorkingDays = config->holdExpiryWorkingDays;
     storeOptions.holdSearchDays = config->holdSearchDays;
+    storeOptions.storePesel = config->retention.storePesel;
     auto store = ServerStore::open(config->databasePath, storeOptions);
     if (!store)
         return fail("database: " + store.error().describe());
@@ -267,6 +285,8 @@ int main(int argc, char** argv)
     if (auto code = cli::runKioskCommand(command, commandArgs, context))
         return *code;
     if (auto code = cli::runStaffCommand(command, commandArgs, context))
+        return *code;
+    if (auto code = cli::runRetentionCommand(command, commandArgs, context))
         return *code;
     if (command == "add-slot")
     {

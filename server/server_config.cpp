@@ -80,6 +80,14 @@ class ProblemList
         out = static_cast<T>(v->get());
     }
 
+    void flag(const toml::node& node, const std::string& key, bool& out)
+    {
+        if (const auto* v = node.as_boolean())
+            out = v->get();
+        else
+            wrongType(node, key, "a boolean (true or false)");
+    }
+
     void number(const toml::node& node, const std::string& key, double min, double max, double& out)
     {
         const std::optional<double> v = node.is_number() ? node.value<double>() : std::nullopt;
@@ -131,6 +139,14 @@ template <typename T> ReadValue whole(std::int64_t min, std::int64_t max, T& out
     };
 }
 
+ReadValue flag(bool& out)
+{
+    return [&out](ProblemList& p, const toml::node& n, const std::string& k)
+    {
+        p.flag(n, k, out);
+    };
+}
+
 ReadValue number(double min, double max, double& out)
 {
     return [min, max, &out](ProblemList& p, const toml::node& n, const std::string& k)
@@ -161,6 +177,13 @@ std::vector<KeySpec> keySpecs(ServerConfig& c)
         {"callbacks", "max_failed_attempts", whole(1, 100, c.callbackMaxFailedAttempts)},
         {"backup", "dir", text(c.backupDir)},
         {"backup", "keep", whole(1, 3650, c.backupKeep)},
+        {"retention", "store_pesel", flag(c.retention.storePesel)},
+        // At least 1 day: a coordinator closes a request and may need the number once more that day.
+        // At most 3650: beyond ten years no purpose of the CUS needs a resident's contact data.
+        {"retention", "callback_days", whole(1, 3650, c.retention.callbackDays)},
+        {"retention", "counselling_days", whole(1, 3650, c.retention.counsellingDays)},
+        {"retention", "reservation_days", whole(1, 3650, c.retention.reservationDays)},
+        {"retention", "loan_days", whole(1, 3650, c.retention.loanDays)},
     };
 }
 

@@ -12,6 +12,18 @@
 namespace okienko::server
 {
 
+/// [retention]: how long residents' personal data stays in the server's database (docs/privacy.md).
+/// Each period counts from the day the request or loan ended; the row itself stays (codes, dates and
+/// statuses feed the monitoring), only its PERSONAL columns are erased.
+struct RetentionConfig
+{
+    bool storePesel = false;  ///< keep a PESEL staff typed at check-out until the loan is returned
+    int callbackDays = 30;    ///< phone and first name of a closed callback request (and attempt notes)
+    int counsellingDays = 30; ///< name and phone of a finished counselling request (RODO art. 9 context)
+    int reservationDays = 30; ///< name, phone, address of a reservation that ended
+    int loanDays = 90;        ///< borrower's name, phone and address after the return
+};
+
 struct ServerConfig
 {
     std::string listenAddress = "0.0.0.0";
@@ -36,6 +48,7 @@ struct ServerConfig
     std::size_t maxBodyBytes = 1024 * 1024;
     std::string backupDir = "/var/backups/okienko"; ///< where `backup` and the pre-upgrade backup of `init` write
     int backupKeep = 14;                            ///< `backup` keeps this many newest copies there
+    RetentionConfig retention;
 };
 
 /// One problem of a central.toml, with its position when it has one.

@@ -308,6 +308,19 @@ CREATE TABLE lost_events (
 CREATE INDEX lost_events_reported ON lost_events(reported_at);
 )sql";
 
+// Migration 7: retention of personal data (server/retention, docs/privacy.md). Kiosks flagged for
+// staff work are the only ones the staff feed (names and phones of pick-ups and open loans, staff PIN
+// hashes) reaches; kiosks enrolled before this release keep staff mode, new ones start without it.
+// erased_at records when a row's PERSONAL columns were erased by the retention job.
+constexpr const char* kRetention = R"sql(
+ALTER TABLE kiosks ADD COLUMN staff_work INTEGER NOT NULL DEFAULT 0 CHECK (staff_work IN (0, 1));
+UPDATE kiosks SET staff_work = 1;
+ALTER TABLE reservations ADD COLUMN erased_at INTEGER;
+ALTER TABLE counselling_requests ADD COLUMN erased_at INTEGER;
+ALTER TABLE callback_requests ADD COLUMN erased_at INTEGER;
+ALTER TABLE loans ADD COLUMN erased_at INTEGER;
+)sql";
+
 // Migration 8: the role a panel session was opened with. Every request compares it with the staff
 // member's role now, so a role change ends the session (sent to the login) even when the role was
 // changed outside the command line. Sessions opened before this migration have role '' and end at
@@ -326,9 +339,7 @@ const std::vector<db::Migration>& serverMigrations()
         {4, "catalogue edits in the panel", kCatalogEdits, {}},
         {5, "kiosk display names", kKioskDisplayName, {}},
         {6, "events lost in a restore", kLostEvents, {}},
-        // Step 7 belongs to another change of this release; this empty stand-in keeps the numbers
-        // consecutive on this branch and is replaced by it when the two are merged.
-        {7, "reserved", "SELECT 1;", {}},
+        {7, "retention of personal data", kRetention, {}},
         {8, "the role of a panel session", kSessionRole, {}},
     };
     return migrations;

@@ -348,6 +348,7 @@ struct EventContext
     const KioskIdentity& kiosk;
     const std::string& eventId;
     const Now& now;
+    bool storePesel = false; ///< [retention] store_pesel: else a PESEL staff typed is never stored
 };
 
 /// Hands the decoded payload to `apply`; a payload that did not decode is rejected with the
@@ -599,8 +600,8 @@ ApplyResult applyCheckOut(const EventContext& c, const domain::Loan& l)
                  "due_date, staff_id, kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                  l.id, l.inventoryNumber, l.typeId, l.reservationId, l.borrower.name, l.borrower.phone,
                  l.borrower.address.street, l.borrower.address.postalCode, l.borrower.address.city,
-                 l.pesel.empty() ? std::optional<std::string>{} : std::optional<std::string>(l.pesel), l.start.iso(),
-                 l.due.iso(), l.staffId, c.kiosk.id, l.createdAt, c.now.unix));
+                 l.pesel.empty() || !c.storePesel ? std::optional<std::string>{} : std::optional<std::string>(l.pesel),
+                 l.start.iso(), l.due.iso(), l.staffId, c.kiosk.id, l.createdAt, c.now.unix));
     OKIENKO_TRY(setUnitState(c.d, l.inventoryNumber, domain::UnitState::OnLoan, std::nullopt, c.now.unix));
     OKIENKO_TRY(logOpenLoan(c.d, l.id, c.now.unix));
     if (l.reservationId)
@@ -633,7 +634,10 @@ ApplyResult applyCheckIn(const EventContext& c, const protocol::LoanCheckIn& in)
             return rejectedAt(c.eventId, "invalid_state", "$.payload.loan_id");
         unit = (*loan)->first;
     }
-    OKIENKO_TRY(db::exec(c.d, "UPDATE loans SET returned_on = ?, return_condition = ?, return_notes = ? WHERE id = ?",
+    // The PESEL was needed to lend, not after: it goes with the return (docs/privacy.md).
+    OKIENKO_TRY(db::exec(c.d,
+                         "UPDATE loans SET returned_on = ?, return_condition = ?, return_notes = ?, pesel = NULL "
+                         "WHERE id = ?",
                          in.returnedOn.iso(), domain::toCode(in.condition), in.notes, in.loanId));
     // Every returned unit is disinfected and checked before it is lent again (product §4), so even a
     // "fine" return goes to cleaning; staff mark it available with "cleaning done".
@@ -694,12 +698,13 @@ ApplyResult applyUsage(const EventContext& c, const domain::UsageEvent& u)
     return applied(c.eventId);
 }
 
-ApplyResult applyOne(db::Database& d, const KioskIdentity& kiosk, const protocol::Event& e, const Now& now)
+ApplyResult applyOne(db::Database& d, const KioskIdentity& kiosk, const protocol::Event& e, const Now& now,
+                     bool storePesel)
 {
     auto type = protocol::parseEventType(e.type);
     if (!type)
         return rejectedAt(e.id, "unknown_event_type", "$.type");
-    const EventContext c{d, kiosk, e.id, now};
+    const EventContext c{d, kiosk, e.id, now, storePesel};
     switch (*type)
     {
     case protocol::EventType::ReservationCreated:
@@ -873,12 +878,12 @@ Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalo
     return summary;
 }
 
-Result<std::string, db::Error> ServerStore::addKiosk(const std::string& name, const Now& now)
+Result<std::string, db::Error> ServerStore::addKiosk(const std::string& name, const Now& now, bool staffWork)
 {
     std::lock_guard lock(m_writeMutex);
     const std::string token = newKioskToken();
-    OKIENKO_TRY(db::exec(m_writer, "INSERT INTO kiosks(name, token_hash, created_at) VALUES (?, ?, ?)", name,
-                         sha256Hex(token), now.unix));
+    OKIENKO_TRY(db::exec(m_writer, "INSERT INTO kiosks(name, token_hash, created_at, staff_work) VALUES (?, ?, ?, ?)",
+                         name, sha256Hex(token), now.unix, staffWork ? 1 : 0));
     return token;
 }
 
@@ -1002,7 +1007,7 @@ ServerStore::applyEvents(const KioskIdentity& kiosk, const std::vector<protocol:
                 }
 
                 OKIENKO_TRY(d.exec("SAVEPOINT event"));
-                auto result = applyOne(d, kiosk, e, now);
+                auto result = applyOne(d, kiosk, e, now, m_options.storePesel);
                 if (!result)
                 {
                     const db::Error error = result.error();
@@ -1195,8 +1200,10 @@ Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, cons
         bool more = false;
         OKIENKO_TRY(db::forEachRow(
             d,
-            "SELECT seq, entity, entity_id, op, data, position FROM change_log WHERE seq > ? AND "
-            "(kiosk_id IS NULL OR kiosk_id = ?) ORDER BY seq LIMIT ?",
+            // The staff feed (names, phones, PIN hashes) only for kiosks flagged for staff work.
+            "SELECT seq, entity, entity_id, op, data, position FROM change_log WHERE seq > ?1 AND "
+            "(kiosk_id = ?2 OR (kiosk_id IS NULL AND (entity NOT IN ('pickup', 'open_loan', 'staff') OR "
+            "(SELECT staff_work FROM kiosks WHERE id = ?2) = 1))) ORDER BY seq LIMIT ?3",
             [&](db::Row& row)
             {
                 if (count == limit)
@@ -1341,6 +1348,12 @@ Result<std::int64_t, db::Error> ServerStore::purgeEvents(int retentionDays, cons
     std::lock_guard lock(m_writeMutex);
     return db::execChanges(m_writer, "DELETE FROM events WHERE received_at < ?",
                            now.unix - std::int64_t{86400} * std::max(retentionDays, 30));
+}
+
+Status<db::Error> ServerStore::checkpointTruncate()
+{
+    std::lock_guard lock(m_writeMutex);
+    return m_writer.checkpointTruncate();
 }
 
 } // namespace okienko::server

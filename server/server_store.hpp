@@ -64,6 +64,7 @@ struct StoreOptions
     int holdExpiryWorkingDays = 3;
     int holdSearchDays = 180;
     int readers = 4;
+    bool storePesel = false; ///< [retention] store_pesel
 };
 
 class ServerStore
@@ -78,8 +79,9 @@ class ServerStore
     // --- admin ---
     /// Writes the catalogue and one change-log row per new, changed or removed entity.
     Result<ImportSummary, db::Error> importCatalog(const domain::Catalog& catalog, const Now& now);
-    /// Registers a kiosk; returns its bearer token (shown once; only its hash is stored).
-    Result<std::string, db::Error> addKiosk(const std::string& name, const Now& now);
+    /// Registers a kiosk; returns its bearer token (shown once; only its hash is stored). Only a kiosk
+    /// with `staffWork` receives the staff feed (names and phones, staff PIN hashes).
+    Result<std::string, db::Error> addKiosk(const std::string& name, const Now& now, bool staffWork = false);
     /// Adds a staff member with argon2id hashes made by the caller; returns the staff id.
     Result<std::string, db::Error> addStaff(const std::string& name, domain::StaffRole role, const std::string& pinHash,
                                             const std::string& passwordHash, const Now& now);
@@ -103,6 +105,8 @@ class ServerStore
     /// it, else Lost, recorded in lost_events (a repeated report changes nothing).
     Result<std::vector<protocol::LostEventResult>, db::Error>
     recordLostEvents(const KioskIdentity& kiosk, const std::vector<protocol::LostEventReport>& reports, const Now& now);
+    /// Checkpoints the WAL into the database file and truncates it (after erasing personal data).
+    Status<db::Error> checkpointTruncate();
     /// Deletes event-id records older than `retentionDays`; returns how many.
     Result<std::int64_t, db::Error> purgeEvents(int retentionDays, const Now& now);
 

@@ -6,6 +6,7 @@
 #include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/protocol/changes.hpp"
+#include "shared/util/date_format.hpp"
 #include "shared/util/log_escape.hpp"
 
 #include <cstdio>
@@ -20,7 +21,8 @@ using protocol::ChangeOp;
 using protocol::Json;
 
 Status<db::Error> logBroadcast(db::Database& d, std::string_view entity, const std::string& id,
-                               const std::optional<Json>& data, std::int64_t now)
+                               const std::optional<Json>& data, std::int64_t now,
+                               std::optional<std::int64_t> kioskId = std::nullopt)
 {
     const ChangeOp op = data ? ChangeOp::Upsert : ChangeOp::Delete;
     if (!data)
@@ -37,8 +39,15 @@ Status<db::Error> logBroadcast(db::Database& d, std::string_view entity, const s
     }
     return db::exec(d,
                     "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
-                    "VALUES (?, ?, ?, ?, NULL, NULL, ?)",
-                    entity, id, protocol::toCode(op), data ? data->dump() : std::string("{}"), now);
+                    "VALUES (?, ?, ?, ?, NULL, ?, ?)",
+                    entity, id, protocol::toCode(op), data ? data->dump() : std::string("{}"), kioskId, now);
+}
+
+/// The last day whose pick-ups and due loans staff mode shows with name and phone, seen from `now`.
+Date lastDueDay(std::int64_t now)
+{
+    const auto local = localDateTimeOf(now);
+    return (local ? local->date : Date{}).plusDays(kStaffFeedDaysAhead);
 }
 
 /// `encoded` when the kiosk's decoder accepts it, else nullopt (reported by entity and id only).
@@ -57,8 +66,9 @@ std::optional<Json> publishable(Json encoded, Decode decode, std::string_view en
 /// `id` (nullopt: nothing for the kiosks to show, so the entity is logged as deleted), published
 /// when the kiosk's decoder accepts it.
 template <typename ReadNotice, typename Encode, typename Decode>
-Status<db::Error> logNotice(db::Database& d, std::string_view entity, const std::string& id, std::int64_t now,
-                            std::string_view sql, ReadNotice readNotice, Encode encode, Decode decode)
+Result<std::optional<Json>, db::Error> currentNotice(db::Database& d, std::string_view entity, const std::string& id,
+                                                     std::string_view sql, ReadNotice readNotice, Encode encode,
+                                                     Decode decode)
 {
     auto notice = db::queryOne(d, sql, readNotice, id);
     if (!notice)
@@ -67,14 +77,16 @@ Status<db::Error> logNotice(db::Database& d, std::string_view entity, const std:
     // No row and a row with nothing to show both log a delete.
     if (const auto& found = notice.value(); found && *found)
         data = publishable(encode(**found), decode, entity, id);
-    return logBroadcast(d, entity, id, data, now);
+    return data;
 }
-} // namespace
 
-Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, std::int64_t now)
+/// A reservation awaiting hand-over on or before lastDueDay(now); nullopt otherwise (not waiting,
+/// later, or without a name and phone).
+Result<std::optional<Json>, db::Error> pickupNotice(db::Database& d, const std::string& reservationId, std::int64_t now)
 {
-    return logNotice(
-        d, protocol::entity::kPickup, reservationId, now,
+    const Date lastDay = lastDueDay(now);
+    return currentNotice(
+        d, protocol::entity::kPickup, reservationId,
         "SELECT code, type_id, pick_up_date, loan_days, status, COALESCE(person_name, ''), "
         "COALESCE(person_phone, '') FROM reservations WHERE id = ?",
         [&](db::Row& r) -> std::optional<protocol::PickupNotice>
@@ -91,7 +103,7 @@ Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, s
                                             *status == domain::ReservationStatus::Confirmed);
             p.name = r.text();
             p.phone = r.text();
-            if (!waiting || p.name.empty() || p.phone.empty())
+            if (!waiting || p.name.empty() || p.phone.empty() || p.pickUpDate > lastDay)
                 return std::nullopt;
             p.status = *status;
             return p;
@@ -99,10 +111,13 @@ Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, s
         protocol::encodePickup, protocol::decodePickup);
 }
 
-Status<db::Error> logOpenLoan(db::Database& d, const std::string& loanId, std::int64_t now)
+/// An open loan: with the borrower's name and phone when it is due on or before lastDueDay(now) (or
+/// overdue), without them otherwise (staff can still check an early return in); nullopt when returned.
+Result<std::optional<Json>, db::Error> openLoanNotice(db::Database& d, const std::string& loanId, std::int64_t now)
 {
-    return logNotice(
-        d, protocol::entity::kOpenLoan, loanId, now,
+    const Date lastDay = lastDueDay(now);
+    return currentNotice(
+        d, protocol::entity::kOpenLoan, loanId,
         "SELECT inventory_number, type_id, start_date, due_date, COALESCE(borrower_name, ''), "
         "COALESCE(borrower_phone, '') FROM loans WHERE id = ? AND returned_on IS NULL",
         [&](db::Row& r) -> std::optional<protocol::OpenLoanNotice>
@@ -115,15 +130,37 @@ Status<db::Error> logOpenLoan(db::Database& d, const std::string& loanId, std::i
             l.due = parseIsoDate(r.text()).value_or(Date{});
             l.name = r.text();
             l.phone = r.text();
+            if (l.due > lastDay)
+            {
+                l.name.clear();
+                l.phone.clear();
+            }
             return l;
         },
         protocol::encodeOpenLoan, protocol::decodeOpenLoan);
 }
 
-Status<db::Error> logStaffMember(db::Database& d, const std::string& staffId, std::int64_t now)
+/// What the feed should hold for one entity now.
+using NoticeOf = Result<std::optional<Json>, db::Error> (*)(db::Database&, const std::string&, std::int64_t);
+
+struct FeedKind
 {
-    return logNotice(
-        d, protocol::entity::kStaff, staffId, now, "SELECT name, role, pin_hash, active FROM staff WHERE id = ?",
+    std::string_view entity;
+    const char* liveIds; ///< the ids that may have a notice
+    NoticeOf notice;
+};
+
+const FeedKind kFeedKinds[] = {
+    {protocol::entity::kPickup, "SELECT id FROM reservations WHERE status IN ('provisional', 'held', 'confirmed')",
+     pickupNotice},
+    {protocol::entity::kOpenLoan, "SELECT id FROM loans WHERE returned_on IS NULL", openLoanNotice},
+};
+
+/// A staff member as kiosks store it (name, role, PIN hash, active); nullopt for an unknown id.
+Result<std::optional<Json>, db::Error> staffNotice(db::Database& d, const std::string& staffId)
+{
+    return currentNotice(
+        d, protocol::entity::kStaff, staffId, "SELECT name, role, pin_hash, active FROM staff WHERE id = ?",
         [&](db::Row& r) -> std::optional<domain::Staff>
         {
             domain::Staff s;
@@ -140,6 +177,143 @@ Status<db::Error> logStaffMember(db::Database& d, const std::string& staffId, st
             return s;
         },
         protocol::encodeStaff, protocol::decodeStaff);
+}
+
+Result<std::vector<std::string>, db::Error> ids(db::Database& d, const char* sql)
+{
+    std::vector<std::string> out;
+    if (auto read = db::forEachRow(d, sql, [&](db::Row& r) { out.push_back(r.text()); }); !read)
+        return makeErr(read.error());
+    return out;
+}
+
+/// Calls `use(entity, id, data)` for every pick-up and open loan the feed should show now.
+template <typename Use> Status<db::Error> forEachNotice(db::Database& d, std::int64_t now, Use use)
+{
+    for (const FeedKind& kind : kFeedKinds)
+    {
+        auto live = ids(d, kind.liveIds);
+        if (!live)
+            return makeErr(live.error());
+        for (const std::string& id : *live)
+        {
+            auto data = kind.notice(d, id, now);
+            if (!data)
+                return makeErr(data.error());
+            if (*data) // else not due yet, or nothing to show: the event that changes it logs it
+                if (auto used = use(kind.entity, id, **data); !used)
+                    return used;
+        }
+    }
+    return {};
+}
+
+/// The latest broadcast row of the entity: its op, data and when it was logged.
+struct LoggedRow
+{
+    std::string op, data;
+    std::int64_t at = 0;
+};
+
+Result<std::optional<LoggedRow>, db::Error> latestBroadcast(db::Database& d, std::string_view entity,
+                                                            const std::string& id)
+{
+    return db::queryOne(
+        d,
+        "SELECT op, data, created_at FROM change_log WHERE entity = ? AND entity_id = ? AND kiosk_id IS NULL "
+        "ORDER BY seq DESC LIMIT 1",
+        [](db::Row& r)
+        {
+            LoggedRow row;
+            row.op = r.text();
+            row.data = r.text();
+            row.at = r.int64();
+            return row;
+        },
+        entity, id);
+}
+} // namespace
+
+Status<db::Error> logPickup(db::Database& d, const std::string& reservationId, std::int64_t now)
+{
+    auto data = pickupNotice(d, reservationId, now);
+    if (!data)
+        return makeErr(data.error());
+    return logBroadcast(d, protocol::entity::kPickup, reservationId, *data, now);
+}
+
+Status<db::Error> logOpenLoan(db::Database& d, const std::string& loanId, std::int64_t now)
+{
+    auto data = openLoanNotice(d, loanId, now);
+    if (!data)
+        return makeErr(data.error());
+    return logBroadcast(d, protocol::entity::kOpenLoan, loanId, *data, now);
+}
+
+Result<std::int64_t, db::Error> refreshStaffFeed(db::Database& d, std::int64_t now)
+{
+    std::int64_t published = 0;
+    auto done = forEachNotice(
+        d, now,
+        [&](std::string_view entity, const std::string& id, const Json& data) -> Status<db::Error>
+        {
+            auto latest = latestBroadcast(d, entity, id);
+            if (!latest)
+                return makeErr(latest.error());
+            const auto& row = *latest;
+            if (row && row->op == "upsert" && row->data == data.dump() && row->at > now - kStaffFeedRefreshSeconds)
+                return {};
+            // One live copy of a name per entity in the log: a kiosk that had not pulled the older
+            // row gets this one, and ends in the same state.
+            if (auto dropped = db::exec(
+                    d, "DELETE FROM change_log WHERE entity = ? AND entity_id = ? AND op = 'upsert'", entity, id);
+                !dropped)
+                return dropped;
+            ++published;
+            return logBroadcast(d, entity, id, data, now);
+        });
+    if (!done)
+        return makeErr(done.error());
+    return published;
+}
+
+Status<db::Error> sendStaffFeedTo(db::Database& d, std::int64_t kioskId, std::int64_t now)
+{
+    if (auto sent = forEachNotice(d, now,
+                                  [&](std::string_view entity, const std::string& id, const Json& data)
+                                  { return logBroadcast(d, entity, id, data, now, kioskId); });
+        !sent)
+        return sent;
+    auto staff = ids(d, "SELECT id FROM staff");
+    if (!staff)
+        return makeErr(staff.error());
+    for (const std::string& id : *staff)
+    {
+        auto data = staffNotice(d, id);
+        if (!data)
+            return makeErr(data.error());
+        if (auto logged = logBroadcast(d, protocol::entity::kStaff, id, *data, now, kioskId); !logged)
+            return logged;
+    }
+    return {};
+}
+
+Status<db::Error> withdrawStaffFeedFrom(db::Database& d, std::int64_t kioskId, std::int64_t now)
+{
+    // A delete for every entity the kiosk may hold; for staff members kiosks apply it as a deactivation.
+    return db::exec(d,
+                    "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
+                    "SELECT DISTINCT entity, entity_id, 'delete', '{}', NULL, ?1, ?2 FROM change_log "
+                    "WHERE entity IN (?3, ?4, ?5) AND op = 'upsert'",
+                    kioskId, now, protocol::entity::kPickup, protocol::entity::kOpenLoan, protocol::entity::kStaff);
+}
+
+Status<db::Error> logStaffMember(db::Database& d, const std::string& staffId, std::int64_t now)
+{
+    auto data = staffNotice(d, staffId);
+    if (!data)
+        return makeErr(data.error());
+    return logBroadcast(d, protocol::entity::kStaff, staffId, *data, now);
 }
 
 } // namespace okienko::server

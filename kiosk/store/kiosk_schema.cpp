@@ -247,7 +247,38 @@ CREATE INDEX event_receipts_acked ON event_receipts(acked_at);
 CREATE INDEX event_receipts_epoch ON event_receipts(epoch);
 )sql";
 
-// Deactivated staff leave no PIN hash behind: from this version the sync deletes a deactivated
+// Migration 7: dead letters keep no personal data, and the staff feed expires (docs/privacy.md).
+// A rejected event keeps its type, the server's reason and its reference code (outbox.reference) for
+// staff; its payload and its request row's PERSONAL columns are erased, here for dead letters of
+// earlier releases, in kiosk/sync/outbox for new ones.
+// The staff feed: received_at is the kiosk's wall clock when
+// the server last sent the row; the server re-sends every live row at least daily, so a row not
+// heard of for the feed's TTL (kiosk/sync/staff_feed_expiry) belongs to a kiosk cut off from the
+// server, or no longer doing staff work, and is dropped. Rows present at the upgrade count from then.
+constexpr const char* kPrivacy = R"sql(
+ALTER TABLE staff_pickups ADD COLUMN received_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE staff_loans ADD COLUMN received_at INTEGER NOT NULL DEFAULT 0;
+UPDATE staff_pickups SET received_at = CAST(strftime('%s', 'now') AS INTEGER);
+UPDATE staff_loans SET received_at = CAST(strftime('%s', 'now') AS INTEGER);
+ALTER TABLE outbox ADD COLUMN reference TEXT; -- a dead letter's reference code, inventory number or loan id
+UPDATE outbox SET reference = COALESCE(json_extract(payload, '$.code'), json_extract(payload, '$.inventory_number'),
+    json_extract(payload, '$.loan_id'), '') WHERE state = 'dead' AND payload IS NOT NULL;
+UPDATE reservations SET person_name = NULL, person_phone = NULL, address_street = NULL, address_postal_code = NULL,
+    address_city = NULL, on_behalf_of = NULL, erased_at = CAST(strftime('%s', 'now') AS INTEGER)
+    WHERE id IN (SELECT subject_id FROM outbox WHERE state = 'dead' AND subject_table = 'reservations');
+UPDATE counselling_requests SET name = NULL, phone = NULL, erased_at = CAST(strftime('%s', 'now') AS INTEGER)
+    WHERE id IN (SELECT subject_id FROM outbox WHERE state = 'dead' AND subject_table = 'counselling_requests');
+UPDATE callback_requests SET phone = NULL, first_name = NULL, erased_at = CAST(strftime('%s', 'now') AS INTEGER)
+    WHERE id IN (SELECT subject_id FROM outbox WHERE state = 'dead' AND subject_table = 'callback_requests');
+UPDATE loans SET borrower_name = NULL, borrower_phone = NULL, address_street = NULL, address_postal_code = NULL,
+    address_city = NULL, pesel = NULL, erased_at = CAST(strftime('%s', 'now') AS INTEGER)
+    WHERE id IN (SELECT subject_id FROM outbox WHERE state = 'dead' AND subject_table = 'loans');
+UPDATE usage_events SET text = NULL
+    WHERE id IN (SELECT subject_id FROM outbox WHERE state = 'dead' AND subject_table = 'usage_events');
+UPDATE outbox SET payload = NULL WHERE state = 'dead';
+)sql";
+
+// Migration 8. Deactivated staff leave no PIN hash behind: from this version the sync deletes a deactivated
 // member's row (kiosk/sync/change_applier), and this step deletes the rows earlier versions only
 // flagged, with secure_delete (Debian's SQLite has it on by default; said here so it does not
 // depend on the build) so the hash's bytes are overwritten rather than left in free space.
@@ -267,7 +298,8 @@ const std::vector<db::Migration>& kioskMigrations()
         {4, "outbox sequence and states", kOutboxSequence, {}},
         {5, "staff mode: PIN guard, pick-ups and open loans", kStaffMode, {}},
         {6, "receipts of acknowledged events", kEventReceipts, {}},
-        {7, "deactivated staff and their PIN hashes deleted", kDropDeactivatedStaff, {}},
+        {7, "dead letters without personal data, staff feed expiry", kPrivacy, {}},
+        {8, "deactivated staff and their PIN hashes deleted", kDropDeactivatedStaff, {}},
     };
     return migrations;
 }

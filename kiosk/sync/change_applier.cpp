@@ -256,11 +256,13 @@ Status<Error> applyPickup(db::Database& db, const protocol::Change& change)
         return same;
     return db::exec(db,
                     "INSERT INTO staff_pickups(reservation_id, code, type_id, pick_up_date, loan_days, status,"
-                    " person_name, person_phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                    " person_name, person_phone, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                    " CAST(strftime('%s', 'now') AS INTEGER))"
                     " ON CONFLICT(reservation_id) DO UPDATE SET code = excluded.code,"
                     " type_id = excluded.type_id, pick_up_date = excluded.pick_up_date,"
                     " loan_days = excluded.loan_days, status = excluded.status,"
-                    " person_name = excluded.person_name, person_phone = excluded.person_phone",
+                    " person_name = excluded.person_name, person_phone = excluded.person_phone,"
+                    " received_at = excluded.received_at",
                     p->reservationId, p->code, p->typeId, p->pickUpDate.iso(), p->loanDays,
                     std::string(domain::toCode(p->status)), p->name, p->phone);
 }
@@ -276,11 +278,12 @@ Status<Error> applyOpenLoan(db::Database& db, const protocol::Change& change)
         return same;
     return db::exec(db,
                     "INSERT INTO staff_loans(loan_id, inventory_number, type_id, start_date, due_date,"
-                    " borrower_name, borrower_phone) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                    " borrower_name, borrower_phone, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                    " CAST(strftime('%s', 'now') AS INTEGER))"
                     " ON CONFLICT(loan_id) DO UPDATE SET inventory_number = excluded.inventory_number,"
                     " type_id = excluded.type_id, start_date = excluded.start_date,"
                     " due_date = excluded.due_date, borrower_name = excluded.borrower_name,"
-                    " borrower_phone = excluded.borrower_phone",
+                    " borrower_phone = excluded.borrower_phone, received_at = excluded.received_at",
                     l->loanId, l->inventoryNumber, l->typeId, l->start.iso(), l->due.iso(), l->name, l->phone);
 }
 

@@ -4,6 +4,7 @@
 
 #include "kiosk/sync/event_receipts.hpp"
 #include "shared/db/query.hpp"
+#include "shared/protocol/lost_events.hpp"
 #include "shared/util/uuid.hpp"
 
 #include <algorithm>
@@ -216,12 +217,19 @@ Result<AckSummary, Error> Outbox::markAcked(const std::vector<EventOutcome>& res
 
         if (r.kind == OutcomeKind::Rejected)
         {
+            // The server will never take it: staff see its type, reason and reference code (the
+            // resident's slip shows the same code), not the resident's data, which is erased here.
+            auto payload = protocol::parseJson((*pending)->payload);
+            const std::string reference = payload ? protocol::receiptReference(*payload) : std::string();
             if (auto ran = db::exec(m_db,
                                     "UPDATE outbox SET state = 'dead', result = 'rejected', reject_code = ?2,"
-                                    " acked_at = ?3 WHERE id = ?1",
-                                    r.id, r.code.empty() ? std::string("unknown") : r.code, now);
+                                    " acked_at = ?3, payload = NULL, reference = ?4 WHERE id = ?1",
+                                    r.id, r.code.empty() ? std::string("unknown") : r.code, now, reference);
                 !ran)
                 return makeErr(ran.error());
+            if (!subjectTableName.empty())
+                if (auto erased = eraseSubject(subjectTableName, subjectRowId, now); !erased)
+                    return makeErr(erased.error());
             ++summary.deadLettered;
             continue;
         }
@@ -297,25 +305,35 @@ Result<std::int64_t, Error> Outbox::deadCount()
 Result<std::vector<DeadLetter>, Error> Outbox::deadLetters()
 {
     std::vector<DeadLetter> out;
-    auto read = db::forEachRow(m_db,
-                               "SELECT id, type, coalesce(reject_code, ''), created_at, coalesce(acked_at, 0),"
-                               " coalesce(subject_table, ''), coalesce(subject_id, '') FROM outbox"
-                               " WHERE state = 'dead' ORDER BY seq",
-                               [&](db::Row& row)
-                               {
-                                   DeadLetter d;
-                                   d.id = row.text();
-                                   d.type = row.text();
-                                   d.code = row.text();
-                                   d.createdAt = row.int64();
-                                   d.rejectedAt = row.int64();
-                                   d.subject.kind = subjectFromTable(row.text());
-                                   d.subject.id = row.text();
-                                   out.push_back(std::move(d));
-                               });
+    auto read =
+        db::forEachRow(m_db,
+                       "SELECT id, type, coalesce(reject_code, ''), coalesce(reference, ''), created_at,"
+                       " coalesce(acked_at, 0), coalesce(subject_table, ''), coalesce(subject_id, '') FROM outbox"
+                       " WHERE state = 'dead' ORDER BY seq",
+                       [&](db::Row& row)
+                       {
+                           DeadLetter d;
+                           d.id = row.text();
+                           d.type = row.text();
+                           d.code = row.text();
+                           d.reference = row.text();
+                           d.createdAt = row.int64();
+                           d.rejectedAt = row.int64();
+                           d.subject.kind = subjectFromTable(row.text());
+                           d.subject.id = row.text();
+                           out.push_back(std::move(d));
+                       });
     if (!read)
         return makeErr(read.error());
     return out;
+}
+
+Result<bool, Error> Outbox::resolveDeadLetter(const std::string& id)
+{
+    auto deleted = db::execChanges(m_db, "DELETE FROM outbox WHERE id = ?1 AND state = 'dead'", id);
+    if (!deleted)
+        return makeErr(deleted.error());
+    return *deleted > 0;
 }
 
 Result<std::int64_t, Error> Outbox::purgeAcked(std::chrono::seconds age)

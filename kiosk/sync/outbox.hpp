@@ -3,7 +3,8 @@
 // order, sends them, and records the server's per-event answers. Recording an acknowledgement also
 // erases the PERSONAL columns of the request row the event carried, in the same transaction, so
 // personal data lives on the kiosk only until the server has it. A rejected event becomes a dead
-// letter that staff can see; nothing is ever dropped silently.
+// letter that staff can see (type, reason, reference code) and resolve; its personal data is erased
+// too, since the server will never take it. Nothing is ever dropped silently.
 #pragma once
 
 #include "kiosk/sync/sync_clock.hpp"
@@ -75,12 +76,14 @@ struct AckSummary
     int ignored = 0;      ///< unknown id, or a row no longer pending (a repeated answer)
 };
 
-/// A rejected event, for the staff screen. No payload: staff open the request by its subject.
+/// A rejected event, for the staff screen. No personal data: the payload and the subject's PERSONAL
+/// columns were erased when it was rejected; the reference code is what the resident's slip shows.
 struct DeadLetter
 {
     std::string id;
     std::string type;
-    std::string code;
+    std::string code;      ///< the server's reason
+    std::string reference; ///< reference code, inventory number or loan id ("" when the event has none)
     std::int64_t createdAt = 0;
     std::int64_t rejectedAt = 0;
     OutboxSubject subject;
@@ -106,7 +109,8 @@ class Outbox
 
     /// Records the server's answers in one transaction: applied/duplicate → acked, payload and the
     /// subject's PERSONAL columns erased, and a receipt written (event_receipts.hpp) under the
-    /// server's database `serverEpoch`; rejected → dead letter (payload kept for staff).
+    /// server's database `serverEpoch`; rejected → dead letter, its payload and the subject's PERSONAL
+    /// columns erased as well (staff see type, reason and reference code).
     Result<AckSummary, db::Error> markAcked(const std::vector<EventOutcome>& results,
                                             const std::string& serverEpoch = {});
 
@@ -121,6 +125,9 @@ class Outbox
     Result<std::vector<DeadLetter>, db::Error> deadLetters();
     /// How many dead letters there are (the status line and the staff status screen show it).
     Result<std::int64_t, db::Error> deadCount();
+    /// Staff resolved a dead letter (called the resident, re-entered the request): the row goes.
+    /// False when `id` is not a dead letter.
+    Result<bool, db::Error> resolveDeadLetter(const std::string& id);
     /// Deletes acked rows acknowledged more than `age` ago (they hold no personal data any more;
     /// kept a while for diagnostics). Returns the number deleted.
     Result<std::int64_t, db::Error> purgeAcked(std::chrono::seconds age);

@@ -3,6 +3,7 @@
 #include "kiosk/sync/sync_worker.hpp"
 
 #include "kiosk/store/kiosk_schema.hpp"
+#include "kiosk/sync/staff_feed_expiry.hpp"
 #include "shared/db/query.hpp"
 
 #include <algorithm>
@@ -123,9 +124,13 @@ void SyncWorker::run()
             status.rounds += 1;
 
             StepResult result = session.pushOutbox();
+            // Acknowledged and dead-lettered events had their personal data erased in the database
+            // file; the checkpoint below also removes the older copies from the -wal file.
+            bool erased = result.eventsSent + result.eventsRejected > 0;
             if (result.ok && pullDue)
             {
                 result = session.pullChanges();
+                erased = erased || result.changesApplied > 0;
                 if (result.ok)
                     nextPull = now + m_config.pullInterval;
             }
@@ -166,6 +171,9 @@ void SyncWorker::run()
                 status.lastErrorDetail = result.detail;
             }
             recordAttempt(*m_db, wall, result.ok, result.error);
+            auto expired = dropExpiredStaffFeed(*m_db, wall);
+            if (erased || (expired && *expired > 0))
+                (void)m_db->checkpointTruncate(); // busy while the UI reads: the next round retries
             auto depth = session.outbox().depth();
             status.outboxDepth = depth ? *depth : status.outboxDepth;
             auto age = session.outbox().oldestAge();

@@ -140,8 +140,18 @@ int writeEnrolment(const CommandOptions& o, protocol::Enrolment enrolment, Chang
     return 0;
 }
 
-int enrolKiosk(const std::vector<std::string>& args, const CommandContext& c)
+/// Removes the bare flag `flag` from `args`; true when it was there.
+bool takeFlag(std::vector<std::string>& args, std::string_view flag)
 {
+    const auto before = args.size();
+    std::erase(args, std::string(flag));
+    return args.size() != before;
+}
+
+int enrolKiosk(const std::vector<std::string>& given, const CommandContext& c)
+{
+    std::vector<std::string> args = given;
+    const bool staffWork = takeFlag(args, "--staff-work");
     auto parsed = CommandOptions::parse(args, {"--id", "--name", "--url", "--ca", "--out"});
     if (!parsed)
         return fail("enrol-kiosk: " + parsed.error());
@@ -157,7 +167,7 @@ int enrolKiosk(const std::vector<std::string>& args, const CommandContext& c)
         return fail("enrol-kiosk: --name: " + problem);
     LifecycleStore lifecycle(c.store);
     return writeEnrolment(
-        o, *enrolment, [&] { return lifecycle.enrolKiosk(enrolment->kioskId, enrolment->kioskName, c.now); },
+        o, *enrolment, [&] { return lifecycle.enrolKiosk(enrolment->kioskId, enrolment->kioskName, c.now, staffWork); },
         "enrolled");
 }
 
@@ -196,11 +206,12 @@ int listKiosks(const std::vector<std::string>& args, const CommandContext& c)
     auto kiosks = LifecycleStore(c.store).listKiosks();
     if (!kiosks)
         return fail(kiosks.error().message);
-    std::printf("%-24s %-8s %-16s %-16s %-10s %s\n", "ID", "STATE", "CREATED", "LAST HEARTBEAT", "VERSION", "NAME");
+    std::printf("%-24s %-8s %-16s %-16s %-10s %-10s %s\n", "ID", "STATE", "CREATED", "LAST HEARTBEAT", "VERSION",
+                "STAFF WORK", "NAME");
     for (const KioskListing& k : *kiosks)
-        std::printf("%-24s %-8s %-16s %-16s %-10s %s\n", k.id.c_str(), k.active ? "active" : "revoked",
+        std::printf("%-24s %-8s %-16s %-16s %-10s %-10s %s\n", k.id.c_str(), k.active ? "active" : "revoked",
                     timeText(k.createdAt).c_str(), k.lastHeartbeat ? timeText(*k.lastHeartbeat).c_str() : "never",
-                    k.version.empty() ? "-" : k.version.c_str(), k.name.c_str());
+                    k.version.empty() ? "-" : k.version.c_str(), k.staffWork ? "yes" : "no", k.name.c_str());
     return 0;
 }
 
@@ -217,16 +228,32 @@ int revokeKiosk(const std::vector<std::string>& args, const CommandContext& c)
     return 0;
 }
 
-int addKiosk(const std::vector<std::string>& args, const CommandContext& c)
+int addKiosk(const std::vector<std::string>& given, const CommandContext& c)
 {
+    std::vector<std::string> args = given;
+    const bool staffWork = takeFlag(args, "--staff-work");
     if (args.size() != 1)
-        return fail("usage: add-kiosk NAME");
+        return fail("usage: add-kiosk NAME [--staff-work]");
     if (!protocol::matchesIdPattern(args[0], protocol::IdPattern::Code))
         return fail("kiosk name: 1–64 of A-Z a-z 0-9 . _ -");
-    auto token = c.store.addKiosk(args[0], c.now);
+    auto token = c.store.addKiosk(args[0], c.now, staffWork);
     if (!token)
         return fail("add-kiosk failed: " + token.error().describe());
     std::printf("%s\n", token->c_str());
+    return 0;
+}
+int kioskStaffWork(const std::vector<std::string>& args, const CommandContext& c)
+{
+    if (args.size() != 2 || (args[1] != "on" && args[1] != "off"))
+        return fail("usage: kiosk-staff-work ID on|off");
+    const bool on = args[1] == "on";
+    auto changed = LifecycleStore(c.store).setKioskStaffWork(args[0], on, c.now);
+    if (!changed)
+        return fail(changed.error().message);
+    std::printf(!*changed ? "kiosk %s: staff work was already %s\n"
+                : on      ? "kiosk %s: staff work %s; it receives the staff feed at its next pull\n"
+                          : "kiosk %s: staff work %s; its pick-ups, loans and staff are deleted at its next pull\n",
+                args[0].c_str(), on ? "on" : "off");
     return 0;
 }
 } // namespace
@@ -234,11 +261,9 @@ int addKiosk(const std::vector<std::string>& args, const CommandContext& c)
 std::optional<int> runKioskCommand(const std::string& command, const std::vector<std::string>& args,
                                    const CommandContext& context)
 {
-    static constexpr NamedCommand kCommands[] = {{"add-kiosk", addKiosk},
-                                                 {"enrol-kiosk", enrolKiosk},
-                                                 {"list-kiosks", listKiosks},
-                                                 {"revoke-kiosk", revokeKiosk},
-                                                 {"rotate-kiosk", rotateKiosk}};
+    static constexpr NamedCommand kCommands[] = {
+        {"add-kiosk", addKiosk},     {"enrol-kiosk", enrolKiosk},   {"kiosk-staff-work", kioskStaffWork},
+        {"list-kiosks", listKiosks}, {"revoke-kiosk", revokeKiosk}, {"rotate-kiosk", rotateKiosk}};
     return runNamedCommand(kCommands, command, args, context);
 }
 

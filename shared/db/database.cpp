@@ -63,6 +63,10 @@ Result<Database, Error> Database::open(const std::string& path, const OpenOption
 
     if (auto s = db.exec("PRAGMA foreign_keys = ON"); !s)
         return makeErr(s.error());
+    // Deleted and overwritten content is zeroed in the file and its WAL instead of lingering in free
+    // pages: residents' personal data must leave the disk when it is erased, not at the next VACUUM.
+    if (auto s = db.exec("PRAGMA secure_delete = ON"); !s)
+        return makeErr(s.error());
     if (auto s = db.setSynchronous(options.synchronous); !s)
         return makeErr(s.error());
     db.m_synchronous = options.synchronous;
@@ -152,6 +156,26 @@ Result<std::int64_t, Error> pragmaInt(Database& db, const char* sql)
     return stmt->columnInt64(0);
 }
 } // namespace
+
+Status<Error> Database::checkpointTruncate()
+{
+    if (isMemoryPath(m_path))
+        return {};
+    auto stmt = prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (!stmt)
+        return makeErr(stmt.error());
+    auto step = stmt->step();
+    if (!step)
+        return makeErr(step.error());
+    // One row: busy, frames in the WAL, frames checkpointed. busy = 1 when a reader pinned the WAL.
+    auto busy = stmt->columnInt64(0);
+    if (!busy)
+        return makeErr(busy.error());
+    if (*busy != 0)
+        return makeErr(Error{ErrorKind::Sqlite, SQLITE_BUSY, "WAL checkpoint blocked by a reader",
+                             "PRAGMA wal_checkpoint(TRUNCATE)"});
+    return {};
+}
 
 Result<int, Error> Database::userVersion()
 {

@@ -1,6 +1,6 @@
 // One SQLite connection, opened the way every Okienko database must be: WAL journal, foreign keys
-// enforced, a busy timeout, synchronous=NORMAL by default. Each thread (UI, sync worker) opens its
-// own connection; a connection is never used by two threads at once.
+// enforced, secure_delete (erased rows are zeroed on disk), a busy timeout, synchronous=NORMAL by default. Each thread
+// (UI, sync worker) opens its own connection; a connection is never used by two threads at once.
 #pragma once
 
 #include "shared/db/error.hpp"
@@ -65,6 +65,11 @@ class Database
     /// Compiles one statement. Text after the first statement is an error, so a second statement
     /// can never hide behind the first.
     Result<Statement, Error> prepare(std::string_view sql);
+
+    /// Copies the WAL into the database file and truncates the WAL to zero bytes, so rows erased
+    /// since (zeroed in place by secure_delete) leave no older copy in the -wal file. Fails with
+    /// SQLITE_BUSY when another connection still reads an older snapshot; a no-op for ":memory:".
+    Status<Error> checkpointTruncate();
 
     /// PRAGMA user_version: the schema version migrate() maintains.
     Result<int, Error> userVersion();

@@ -280,7 +280,7 @@ step_install() {
     done
 
     say "2. enrol a kiosk: one file from the server, one command on the kiosk"
-    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml enrol-kiosk --id lapy-hol-1 --name "CUS Łapy — hol główny" --url https://localhost:8443 --ca /etc/okienko/ca.crt --out /tmp/lapy-hol-1.enrol
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml enrol-kiosk --id lapy-hol-1 --name "CUS Łapy — hol główny" --url https://localhost:8443 --ca /etc/okienko/ca.crt --out /tmp/lapy-hol-1.enrol --staff-work
     okienko-kiosk --enrol /tmp/lapy-hol-1.enrol
     rm /tmp/lapy-hol-1.enrol
     expect_path /etc/okienko/kiosk.token 600 $kiosk_user $kiosk_user

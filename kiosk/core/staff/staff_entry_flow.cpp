@@ -498,6 +498,10 @@ void StaffEntryFlow::showStatus()
             if (age.value())
                 snap.oldestAgeSeconds = age.value()->count();
             snap.dead = dead.value();
+            if (auto letters = outbox.deadLetters(); letters.ok())
+                for (const sync::DeadLetter& d : letters.value())
+                    if (snap.deadLetters.size() < 20)
+                        snap.deadLetters.push_back({d.type, d.reference, d.code});
             s.outbox = snap;
         }
     }

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace okienko::kiosk
 {
@@ -49,11 +50,22 @@ struct StaffSlipJob
 
 /// The outbox as the kiosk database has it when the status screen opened (a standalone kiosk has
 /// no sync worker to report it).
+/// One event the server refused, as staff see it: no personal data (it was erased when refused).
+struct StaffDeadLetterLine
+{
+    std::string type;      ///< e.g. "loan.checked_out"
+    std::string reference; ///< the code on the resident's slip, or the unit's inventory number
+    std::string reason;    ///< the server's code
+
+    friend bool operator==(const StaffDeadLetterLine&, const StaffDeadLetterLine&) = default;
+};
+
 struct StaffOutboxSnapshot
 {
     std::int64_t pending = 0;
     std::optional<std::int64_t> oldestAgeSeconds;
     std::int64_t dead = 0;
+    std::vector<StaffDeadLetterLine> deadLetters; ///< oldest first, at most 20
 
     friend bool operator==(const StaffOutboxSnapshot&, const StaffOutboxSnapshot&) = default;
 };

@@ -325,8 +325,15 @@ void drawStatus(const ScreenEnv& env, UiContext& ctx, Intents& out)
     if (oldest && pending > 0)
         Paragraph(ctx, env.tr.format("staff.status.outbox_oldest", {{"age", ageText(env, *oldest)}}));
     if (dead > 0)
+    {
         Badge(ctx, env.tr.format("staff.status.dead", {{"n", std::to_string(dead)}}), ctx.palette.warning,
               ctx.palette.warningText);
+        // Type, reference code and the server's reason: enough to find the resident's slip, nothing personal.
+        if (s.outbox)
+            for (const StaffDeadLetterLine& d : s.outbox->deadLetters)
+                Paragraph(ctx,
+                          d.type + " · " + (d.reference.empty() ? std::string("—") : d.reference) + " · " + d.reason);
+    }
     else
         Paragraph(ctx, env.tr.format("staff.status.dead", {{"n", "0"}}));
     Divider(ctx);

@@ -116,3 +116,56 @@ TEST(KioskCheckConfig, AGoodInstallationIsOkAndEachProblemHasAMessage)
 }
 
 } // namespace
+
+// Staff work per kiosk and the retention command, through the real binary on a real database.
+TEST_F(CentralCheckConfig, StaffWorkIsPerKioskAndPurgePersonalDataReportsWhatItErases)
+{
+    ASSERT_TRUE(test::writeFile(m_dir.file("central.toml"), m_good + "[retention]\ncallback_days = 7\n"));
+    auto central = [&](std::vector<std::string> args)
+    {
+        args.insert(args.begin(), {OKIENKO_CENTRAL_BINARY, "--config", m_dir.file("central.toml")});
+        return run(args);
+    };
+    ASSERT_EQ(central({"init"}).exitCode, 0);
+    ASSERT_EQ(central({"add-kiosk", "lobby"}).exitCode, 0);
+    ASSERT_EQ(central({"add-kiosk", "desk", "--staff-work"}).exitCode, 0);
+    auto list = central({"list-kiosks"});
+    ASSERT_EQ(list.exitCode, 0) << list.output;
+    EXPECT_NE(list.output.find("STAFF WORK"), std::string::npos) << list.output;
+    EXPECT_EQ(countLines(list.output, " no "), 1u) << list.output;
+    EXPECT_EQ(countLines(list.output, " yes "), 1u) << list.output;
+
+    auto on = central({"kiosk-staff-work", "lobby", "on"});
+    EXPECT_EQ(on.exitCode, 0) << on.output;
+    EXPECT_NE(on.output.find("kiosk lobby: staff work on"), std::string::npos) << on.output;
+    EXPECT_EQ(countLines(central({"list-kiosks"}).output, " yes "), 2u);
+    EXPECT_NE(central({"kiosk-staff-work", "lobby", "on"}).output.find("already on"), std::string::npos);
+    auto unknown = central({"kiosk-staff-work", "nobody", "off"});
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_NE(unknown.output.find("no kiosk has the id \"nobody\""), std::string::npos) << unknown.output;
+    EXPECT_EQ(central({"kiosk-staff-work", "lobby", "maybe"}).exitCode, 1);
+
+    auto dry = central({"purge-personal-data", "--dry-run"});
+    EXPECT_EQ(dry.exitCode, 0) << dry.output;
+    EXPECT_NE(
+        dry.output.find("would erase: callbacks 0, call notes 0, counselling 0, reservations 0, loans 0, PESEL 0"),
+        std::string::npos)
+        << dry.output;
+    auto purged = central({"purge-personal-data"});
+    EXPECT_EQ(purged.exitCode, 0) << purged.output;
+    EXPECT_NE(purged.output.find("erased: callbacks 0"), std::string::npos) << purged.output;
+    EXPECT_EQ(central({"purge-personal-data", "--now"}).exitCode, 1);
+}
+
+TEST_F(CentralCheckConfig, ARetentionPeriodOutOfRangeIsReportedWithItsLine)
+{
+    const auto r = runWith(m_good + "[retention]\ncounselling_days = 0\nstore_pesel = 1\n", "check-config");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find(":7:20: retention.counselling_days: out of range: 0 is not between 1 and 3650"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find(":8:15: retention.store_pesel: wrong type: expected a boolean (true or false), found an "
+                            "integer"),
+              std::string::npos)
+        << r.output;
+}

@@ -108,7 +108,7 @@ std::string CentralProcess::prepare(const std::string& catalogJson, const std::s
     if (admin({"init"}) != 0 || admin({"import-catalog", catalogPath}) != 0)
         return {};
     std::string token;
-    if (admin({"add-kiosk", kioskName}, &token) != 0)
+    if (admin({"add-kiosk", kioskName, "--staff-work"}, &token) != 0)
         return {};
     while (!token.empty() && (token.back() == '\n' || token.back() == '\r'))
         token.pop_back();

@@ -91,7 +91,8 @@ class RealSyncServer final : public SyncServer
             return makeErr(std::string("cannot write central.toml"));
         if (std::system(("'" + m_binary + "' --config '" + configPath() + "' init >/dev/null 2>&1").c_str()) != 0)
             return makeErr("okienko-central init failed: " + m_binary);
-        m_token = runCapture("'" + m_binary + "' --config '" + configPath() + "' add-kiosk kiosk-e2e 2>/dev/null");
+        m_token = runCapture("'" + m_binary + "' --config '" + configPath() +
+                             "' add-kiosk kiosk-e2e --staff-work 2>/dev/null");
         if (m_token.empty())
             return makeErr(std::string("okienko-central add-kiosk failed"));
         if (!restart())

@@ -62,6 +62,13 @@ TEST(KioskSchema, ADatabaseOfThePreviousReleaseMigratesWithoutLoss)
     EXPECT_EQ(test::numberOf(db, "SELECT count(*) FROM reservations WHERE person_name IS NULL AND erased_at > 0"), 1);
     EXPECT_EQ(test::textOf(db, "SELECT borrower_name FROM staff_loans"), "Jan Testowy");
     EXPECT_EQ(test::textOf(db, "SELECT text FROM usage_events WHERE kind = 'idea'"), "Więcej ławek przy wejściu");
+    // Migration 7: the dead letter keeps type and reason, not the resident's phone; pending events keep
+    // their payload; the staff feed rows count their time to live from the upgrade.
+    EXPECT_EQ(test::numberOf(db, "SELECT count(*) FROM outbox WHERE state = 'dead' AND payload IS NULL AND "
+                                 "reject_code = 'duplicate_open_request' AND reference = ''"),
+              1);
+    EXPECT_EQ(test::numberOf(db, "SELECT count(*) FROM outbox WHERE state = 'pending' AND payload IS NOT NULL"), 4);
+    EXPECT_GT(test::numberOf(db, "SELECT min(received_at) FROM staff_loans"), 1796000900);
 }
 
 // A kiosk left at any older version (0.1.0's own steps 1..k) reaches the current schema.

@@ -73,6 +73,27 @@ TEST_F(ServerConfigTest, TheBackupTableHasDefaultsAndIsCheckedStrictly)
     EXPECT_EQ(onlyError(kMinimal + "[backup]\ndir = \"\"\n").message, "invalid value: the directory must not be empty");
 }
 
+TEST_F(ServerConfigTest, TheRetentionTableHasPrivateDefaultsAndIsCheckedStrictly)
+{
+    const auto defaults = load(kMinimal);
+    ASSERT_TRUE(defaults.ok());
+    EXPECT_FALSE(defaults->retention.storePesel);
+    EXPECT_EQ(defaults->retention.callbackDays, 30);
+    EXPECT_EQ(defaults->retention.counsellingDays, 30);
+    EXPECT_EQ(defaults->retention.reservationDays, 30);
+    EXPECT_EQ(defaults->retention.loanDays, 90);
+    const auto set = load(kMinimal + "[retention]\nstore_pesel = true\nloan_days = 365\ncallback_days = 7\n");
+    ASSERT_TRUE(set.ok());
+    EXPECT_TRUE(set->retention.storePesel);
+    EXPECT_EQ(set->retention.loanDays, 365);
+    EXPECT_EQ(set->retention.callbackDays, 7);
+    EXPECT_EQ(onlyError(kMinimal + "[retention]\nloan_days = 0\n").toString(),
+              m_dir.file("central.toml") + ":4:13: retention.loan_days: out of range: 0 is not between 1 and 3650");
+    EXPECT_EQ(onlyError(kMinimal + "[retention]\nstore_pesel = \"no\"\n").message,
+              "wrong type: expected a boolean (true or false), found a string");
+    EXPECT_EQ(onlyError(kMinimal + "[retention]\npesel_days = 3\n").key, "retention.pesel_days");
+}
+
 TEST_F(ServerConfigTest, AnUnknownKeyIsAnErrorWithItsLineAndTheKnownKeys)
 {
     const ServerConfigError e = onlyError(kMinimal + "[server]\nport = 8443\nthread = 8\n");

@@ -53,6 +53,9 @@ TEST(ServerSchema, ADatabaseOfThePreviousReleaseMigratesWithoutLoss)
               "1c8e4b63-7a1f-4d2f-8b62-2a3f4e5d6c71");
     EXPECT_EQ(test::textOf(db, "SELECT note FROM callback_attempts WHERE id = 1"), "poczta głosowa");
     EXPECT_EQ(test::textOf(db, "SELECT action FROM catalog_edits WHERE id = 1"), "update");
+    // Migration 7: kiosks enrolled before it keep staff mode; nothing is erased by the upgrade itself.
+    EXPECT_EQ(test::textOf(db, "SELECT group_concat(staff_work, ',') FROM kiosks"), "1,1");
+    EXPECT_EQ(test::numberOf(db, "SELECT count(*) FROM reservations WHERE erased_at IS NOT NULL"), 0);
 }
 
 // A server left at any older version (0.1.0's own steps 1..k) reaches the current schema.

@@ -4,7 +4,9 @@
 // while open, follows an extension and disappears at check-in. Every kiosk receives both.
 #include "server/api.hpp"
 #include "server/credentials.hpp"
+#include "server/lifecycle_store.hpp"
 #include "server/panel/panel.hpp"
+#include "server/retention.hpp"
 #include "server/server_store.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 #include "shared/db/query.hpp"
@@ -16,7 +18,9 @@
 #include "shared/util/uuid.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <fstream>
 #include <gtest/gtest.h>
+#include <iterator>
 #include <regex>
 
 using namespace okienko;
@@ -61,24 +65,27 @@ class StaffFeedTest : public ::testing::Test
   protected:
     void SetUp() override
     {
-        auto store = ServerStore::open(m_dir.file("central.db"), StoreOptions{});
+        auto store = ServerStore::open(m_dir.file("central.db"), m_options);
         ASSERT_TRUE(store.ok()) << store.error().describe();
         m_store = std::move(store).value();
         auto parsed = catalog::parseCatalog(catalogue());
         ASSERT_TRUE(parsed.ok());
         ASSERT_TRUE(m_store->importCatalog(*parsed, now()).ok());
-        auto a = m_store->addKiosk("kiosk-a", now());
-        auto b = m_store->addKiosk("kiosk-b", now());
-        ASSERT_TRUE(a.ok() && b.ok());
+        auto a = m_store->addKiosk("kiosk-a", now(), true);
+        auto b = m_store->addKiosk("kiosk-b", now(), true);
+        auto lobby = m_store->addKiosk("lobby-only", now());
+        ASSERT_TRUE(a.ok() && b.ok() && lobby.ok());
         m_tokenA = *a;
         m_tokenB = *b;
+        m_tokenLobby = *lobby;
         m_config.databasePath = m_dir.file("central.db");
         m_config.rateLimitBurst = 100000;
         m_api = std::make_unique<Api>(
             *m_store, m_config, [this] { return now(); }, [] { return 1.0; });
     }
 
-    Now now() const { return Now{1900000000 + m_clockOffset, m_today}; }
+    // Noon UTC of m_today (the tests run in UTC), so the staff feed's window counts from m_today.
+    Now now() const { return Now{1898856000 + m_clockOffset, m_today}; }
 
     std::vector<EventResult> send(const std::vector<Event>& events, const std::string& token)
     {
@@ -135,16 +142,31 @@ class StaffFeedTest : public ::testing::Test
         l.borrower = {"Anna Nowak", "600555444", {"ul. Krótka 1", "27-200", "Starachowice"}};
         l.pesel = "44051401458";
         l.start = m_today;
-        l.due = m_today.plusDays(30);
+        l.due = m_today.plusDays(3); // due soon: staff mode shows the borrower's name and phone
         l.staffId = "st-1";
         return l;
     }
 
+    /// Moves the server's clock (and its calendar day) `days` ahead.
+    void advanceDays(int days)
+    {
+        m_clockOffset += std::int64_t{86400} * days;
+        m_today = m_today.plusDays(days);
+    }
+
+    /// The raw bytes of the database file and its WAL, as a thief copying the disk would read them.
+    std::string databaseBytes() const
+    {
+        const std::string path = m_dir.file("central.db");
+        return test::readFile(path) + test::readFile(path + "-wal");
+    }
+
+    StoreOptions m_options;
     test::TempDir m_dir{"okienko-staff-feed"};
     std::unique_ptr<ServerStore> m_store;
     ServerConfig m_config;
     std::unique_ptr<Api> m_api;
-    std::string m_tokenA, m_tokenB;
+    std::string m_tokenA, m_tokenB, m_tokenLobby;
     std::int64_t m_clockOffset = 0;
     Date m_today = kToday;
 };
@@ -261,7 +283,7 @@ TEST_F(StaffFeedTest, AReservationIsBroadcastWithNameAndPhoneOnlyUntilItIsPicked
         auto notice = decodeOpenLoan(open->data);
         ASSERT_TRUE(notice.ok()) << notice.error().describe();
         EXPECT_EQ(notice->inventoryNumber, "TST-1");
-        EXPECT_EQ(notice->due, kToday.plusDays(30));
+        EXPECT_EQ(notice->due, kToday.plusDays(3));
         EXPECT_EQ(notice->name, "Anna Nowak");
         EXPECT_EQ(notice->phone, "600555444");
         const std::string wire = open->data.dump();
@@ -415,4 +437,160 @@ TEST_F(StaffFeedTest, TwoKiosksLendingTheSameUnitOfflineRecordAConflictAndBothLo
     ASSERT_NE(lastOf(f, entity::kOpenLoan, first.id), nullptr);
     ASSERT_NE(lastOf(f, entity::kOpenLoan, second.id), nullptr);
     EXPECT_EQ(lastOf(f, entity::kOpenLoan, second.id)->op, ChangeOp::Upsert);
+}
+
+// --- retention and minimisation (docs/privacy.md) ---
+
+/// True when the feed has an upsert of any staff-feed entity (names, phones or PIN hashes).
+bool holdsStaffFeed(const std::vector<Change>& feed)
+{
+    for (const auto& c : feed)
+        if ((c.entity == entity::kPickup || c.entity == entity::kOpenLoan || c.entity == entity::kStaff) &&
+            c.op == ChangeOp::Upsert)
+            return true;
+    return false;
+}
+
+TEST_F(StaffFeedTest, TheStaffFeedReachesOnlyKiosksFlaggedForStaffWork)
+{
+    const auto r = reservation(kToday.plusDays(1), 14);
+    ASSERT_EQ(send({makeReservationCreated(r)}, m_tokenA)[0].status, EventStatus::Applied);
+    const auto l = loan("TST-1", std::nullopt);
+    ASSERT_EQ(send({makeLoanCheckedOut(l)}, m_tokenA)[0].status, EventStatus::Applied);
+    ASSERT_TRUE(holdsStaffFeed(feed(m_tokenB)));
+    const auto lobby = feed(m_tokenLobby);
+    EXPECT_FALSE(holdsStaffFeed(lobby));
+    for (const auto& c : lobby)
+        EXPECT_EQ(c.data.dump().find("Kowalski"), std::string::npos) << c.entity;
+
+    // Flagged later: the kiosk gets the current feed as its own rows, though its cursor is past them.
+    LifecycleStore lifecycle(*m_store);
+    ASSERT_TRUE(*lifecycle.setKioskStaffWork("lobby-only", true, now()));
+    auto flagged = feed(m_tokenLobby);
+    const Change* pickup = lastOf(flagged, entity::kPickup, r.id);
+    ASSERT_NE(pickup, nullptr);
+    EXPECT_EQ(pickup->op, ChangeOp::Upsert);
+    EXPECT_EQ(pickup->data["name"], "Jan Kowalski");
+    ASSERT_NE(lastOf(flagged, entity::kOpenLoan, l.id), nullptr);
+
+    // Unflagged: a delete for everything it may hold.
+    ASSERT_TRUE(*lifecycle.setKioskStaffWork("lobby-only", false, now()));
+    EXPECT_FALSE(*lifecycle.setKioskStaffWork("lobby-only", false, now()));
+    flagged = feed(m_tokenLobby);
+    EXPECT_EQ(lastOf(flagged, entity::kPickup, r.id)->op, ChangeOp::Delete);
+    EXPECT_EQ(lastOf(flagged, entity::kOpenLoan, l.id)->op, ChangeOp::Delete);
+    auto kiosks = lifecycle.listKiosks();
+    ASSERT_TRUE(kiosks.ok());
+    for (const auto& k : *kiosks)
+        EXPECT_EQ(k.staffWork, k.id != "lobby-only") << k.id;
+}
+
+TEST_F(StaffFeedTest, OnlyWhatIsDueSoonCarriesNamesAndTheJobPublishesItWhenItComesDue)
+{
+    const auto r = reservation(kToday.plusDays(10), 14);
+    ASSERT_EQ(send({makeReservationCreated(r)}, m_tokenA)[0].status, EventStatus::Applied);
+    auto l = loan("TST-2", std::nullopt);
+    l.due = kToday.plusDays(20);
+    ASSERT_EQ(send({makeLoanCheckedOut(l)}, m_tokenA)[0].status, EventStatus::Applied);
+    auto f = feed(m_tokenB);
+    const Change* pickup = lastOf(f, entity::kPickup, r.id);
+    EXPECT_TRUE(pickup == nullptr || pickup->op == ChangeOp::Delete);
+    const Change* open = lastOf(f, entity::kOpenLoan, l.id);
+    ASSERT_NE(open, nullptr); // staff can check an early return in, without knowing who borrowed it
+    EXPECT_EQ(open->data["name"], "");
+    EXPECT_EQ(open->data["phone"], "");
+
+    RetentionJob job(*m_store, RetentionConfig{});
+    advanceDays(7); // the pick-up is 3 days away: due soon
+    ASSERT_TRUE(job.run(now()).ok());
+    f = feed(m_tokenB);
+    pickup = lastOf(f, entity::kPickup, r.id);
+    ASSERT_NE(pickup, nullptr);
+    EXPECT_EQ(pickup->op, ChangeOp::Upsert);
+    EXPECT_EQ(pickup->data["name"], "Jan Kowalski");
+    EXPECT_EQ(lastOf(f, entity::kOpenLoan, l.id)->data["name"], "");
+    EXPECT_FALSE(holdsStaffFeed(feed(m_tokenLobby)));
+
+    advanceDays(10); // the loan is due in 3 days
+    ASSERT_TRUE(job.run(now()).ok());
+    f = feed(m_tokenB);
+    EXPECT_EQ(lastOf(f, entity::kOpenLoan, l.id)->data["name"], "Anna Nowak");
+    // One live copy of a name in the log: the nameless upsert of the loan is gone.
+    int upserts = 0;
+    for (const auto& c : f)
+        upserts += c.entity == entity::kOpenLoan && c.id == l.id && c.op == ChangeOp::Upsert;
+    EXPECT_EQ(upserts, 1);
+    // A run within the refresh period publishes nothing new; a day later each live row is re-sent.
+    const auto rows = f.size();
+    ASSERT_TRUE(job.run(now()).ok());
+    EXPECT_EQ(feed(m_tokenB).size(), rows);
+    advanceDays(1);
+    auto refreshed = job.run(now());
+    ASSERT_TRUE(refreshed.ok());
+    EXPECT_EQ(refreshed->feedPublished, 2); // the loan, and the pick-up still awaiting hand-over
+}
+
+TEST_F(StaffFeedTest, APeselIsNeverStoredByDefault)
+{
+    const auto l = loan("TST-1", std::nullopt);
+    ASSERT_EQ(send({makeLoanCheckedOut(l)}, m_tokenA)[0].status, EventStatus::Applied);
+    ASSERT_TRUE(m_store->checkpointTruncate().ok());
+    EXPECT_EQ(databaseBytes().find("44051401458"), std::string::npos);
+}
+
+class StorePeselTest : public StaffFeedTest
+{
+  protected:
+    void SetUp() override
+    {
+        m_options.storePesel = true;
+        StaffFeedTest::SetUp();
+    }
+};
+
+TEST_F(StorePeselTest, AStoredPeselGoesAtTheReturnAndTheNamesAfterLoanDays)
+{
+    const auto l = loan("TST-1", std::nullopt);
+    ASSERT_EQ(send({makeLoanCheckedOut(l)}, m_tokenA)[0].status, EventStatus::Applied);
+    auto pesel = [&]
+    {
+        std::optional<std::string> out;
+        EXPECT_TRUE(m_store
+                        ->read(
+                            [&](db::Database& d) -> Status<db::Error>
+                            {
+                                auto v = db::queryOne(
+                                    d, "SELECT COALESCE(pesel, '') || '|' || COALESCE(borrower_name, '') FROM loans",
+                                    [](db::Row& r) { return r.text(); });
+                                if (!v)
+                                    return makeErr(v.error());
+                                out = v->value_or("");
+                                return {};
+                            })
+                        .ok());
+        return out.value_or("?");
+    };
+    EXPECT_EQ(pesel(), "44051401458|Anna Nowak");
+    LoanCheckIn in{l.id, kToday.plusDays(2), domain::ReturnCondition::Fine, "", "st-1"};
+    ASSERT_EQ(send({makeLoanCheckedIn(newUuid(), 1, in)}, m_tokenA)[0].status, EventStatus::Applied);
+    EXPECT_EQ(pesel(), "|Anna Nowak");
+    RetentionConfig policy;
+    policy.storePesel = true;
+    RetentionJob job(*m_store, policy);
+    ASSERT_TRUE(job.run(now()).ok()); // checkpoints the WAL too
+    EXPECT_EQ(databaseBytes().find("44051401458"), std::string::npos);
+
+    advanceDays(2 + 90); // the 90th day after the return: kept
+    ASSERT_TRUE(job.run(now()).ok());
+    EXPECT_EQ(pesel(), "|Anna Nowak");
+    advanceDays(1);
+    auto dry = job.run(now(), true);
+    ASSERT_TRUE(dry.ok());
+    EXPECT_EQ(dry->loans, 1);
+    EXPECT_EQ(pesel(), "|Anna Nowak"); // a dry run changes nothing
+    auto ran = job.run(now());
+    ASSERT_TRUE(ran.ok());
+    EXPECT_EQ(ran->loans, 1);
+    EXPECT_EQ(pesel(), "|");
+    EXPECT_EQ(databaseBytes().find("Anna Nowak"), std::string::npos);
 }

@@ -61,7 +61,7 @@ class CheckOutFlowTest : public okienko::testing::StaffFlowFixture
                       const std::string& status = "held", const std::string& name = "Jan Kowalski", int days = 30)
     {
         exec("INSERT INTO staff_pickups VALUES ('" + id + "', '" + code + "', '" + type + "', '" + day.iso() + "', " +
-             std::to_string(days) + ", '" + status + "', '" + name + "', '" + kPhone + "')");
+             std::to_string(days) + ", '" + status + "', '" + name + "', '" + kPhone + "', 0)");
     }
     void localReservation(const std::string& id, const std::string& code, const std::string& type, Date day,
                           const std::string& status, bool erased = false)
@@ -274,7 +274,7 @@ TEST_F(CheckOutFlowTest, EveryUnitStateThatCannotBeLentIsRefusedWithItsOwnMessag
 TEST_F(CheckOutFlowTest, AUnitWithAnOpenLoanAtTheServerIsRefusedEvenIfItsStateSaysAvailable)
 {
     exec("INSERT INTO staff_loans VALUES ('l-1', 'LAP-KL-003', 'kule-lokciowe', '2024-01-01', '2024-01-30', 'A B', "
-         "'600000000')");
+         "'600000000', 0)");
     co(check_out::Start{});
     enterUnit("LAP-KL-003");
     EXPECT_EQ(c().unitErrorKey, "checkout.unit.error.on_loan");
@@ -471,7 +471,7 @@ TEST_F(CheckOutFlowTest, ConfirmStoresTheLoanItsEventTheUnitAndTheHandOverTogeth
     const std::string localId = newUuid();
     localReservation(localId, "R-LOC", "kule-lokciowe", kToday, "held");
     exec("INSERT INTO staff_pickups VALUES ('" + localId + "', 'R-LOC', 'kule-lokciowe', '" + kToday.iso() +
-         "', 14, 'held', 'Ewa Lis', '501222333')");
+         "', 14, 'held', 'Ewa Lis', '501222333', 0)");
     co(check_out::ShowPickups{});
     co(check_out::ChoosePickup{localId});
     enterUnit("LAP-KL-001");

@@ -4,6 +4,7 @@
 // owner, a kiosk without staff says so, logout and the 2-minute idle wipe the session, the menu
 // drops the staff screens' unsaved input, and the status screen asks the printer and reprints.
 #include "kiosk/core/keyboard_layout.hpp"
+#include "shared/db/query.hpp"
 #include "shared/util/version.hpp"
 #include "tests/unit/staff/staff_test_fixture.hpp"
 
@@ -557,3 +558,21 @@ TEST_F(StaffEntryFlowTest, AUsbKeyboardCannotTypeWhileStaffModeIsLocked)
 }
 
 } // namespace
+
+TEST_F(StaffEntryFlowTest, StatusScreenListsDeadLettersByTypeReferenceAndReasonOnly)
+{
+    addStaff("s-anna", "Anna Nowak", "4821");
+    ASSERT_TRUE(db::exec(m_services->database(),
+                         "INSERT INTO outbox(id, type, created_at, payload, seq, state, result, reject_code, "
+                         "reference, acked_at) VALUES ('e1', 'loan.checked_out', 1, NULL, 1, 'dead', 'rejected', "
+                         "'unknown_reference', 'LAP-W-1', 2)")
+                    .ok());
+    login();
+    entry(staff_entry::ShowStatus{});
+    const StaffStatusState& s = e().status;
+    ASSERT_TRUE(s.outbox.has_value());
+    EXPECT_EQ(s.outbox->dead, 1);
+    EXPECT_EQ(s.outbox->deadLetters,
+              (std::vector<StaffDeadLetterLine>{{"loan.checked_out", "LAP-W-1", "unknown_reference"}}));
+    drain();
+}

@@ -251,13 +251,52 @@ TEST_F(OutboxTest, ARejectedEventBecomesAVisibleDeadLetterAndIsNotResent)
     EXPECT_EQ((*dead)[0].rejectedAt, 1'700'000'005);
     EXPECT_EQ((*dead)[0].subject.kind, SubjectKind::Reservation);
     EXPECT_EQ((*dead)[0].subject.id, rejected);
-    // Staff must be able to call the resident back: nothing of the rejected request is erased.
-    EXPECT_EQ(text(db, "SELECT person_name FROM reservations WHERE id = ?1", rejected), "Wiesław");
-    EXPECT_TRUE(text(db, "SELECT payload FROM outbox WHERE id = ?1", rejected).has_value());
+    EXPECT_EQ((*dead)[0].reference, ""); // this payload names no code
+    // The server will never take it: staff see type, reason and code; the resident's data is erased.
+    EXPECT_EQ(text(db, "SELECT person_name FROM reservations WHERE id = ?1", rejected), std::nullopt);
+    EXPECT_FALSE(text(db, "SELECT payload FROM outbox WHERE id = ?1", rejected).has_value());
     // A later "applied" for the same id (a confused server) cannot resurrect or erase it.
     auto late = outbox.markAcked({{rejected, OutcomeKind::Applied, ""}});
     EXPECT_EQ(late->ignored, 1);
     EXPECT_EQ(text(db, "SELECT state FROM outbox WHERE id = ?1", rejected), "dead");
+}
+
+TEST_F(OutboxTest, ADeadLetteredLoanLeavesNoPeselInTheDatabaseFilesAndStaffCanResolveIt)
+{
+    const std::string pesel = "44051401359";
+    std::string id;
+    {
+        auto tx = db::Transaction::begin(db, db::TransactionMode::Immediate, db::Durability::Full);
+        ASSERT_TRUE(tx.ok());
+        id = newUuid();
+        auto stmt = db.prepare("INSERT INTO loans(id, inventory_number, type_id, borrower_name, borrower_phone,"
+                               " address_street, address_postal_code, address_city, pesel, start_date, due_date,"
+                               " staff_id, created_at) VALUES (?1, 'LAP-W-1', 'wozek', 'Zenon Pesel', '600700800',"
+                               " 'Lipowa 3', '18-100', 'Łapy', ?2, '2030-03-04', '2030-03-20', 'st-1', 1700000000)");
+        ASSERT_TRUE(stmt.ok());
+        ASSERT_TRUE(stmt->bind(1, id).ok());
+        ASSERT_TRUE(stmt->bind(2, pesel).ok());
+        ASSERT_TRUE(stmt->step().ok());
+        const std::string payload = R"({"loan_id":")" + id + R"(","inventory_number":"LAP-W-1","pesel":")" + pesel +
+                                    R"(","borrower":{"name":"Zenon Pesel"}})";
+        ASSERT_TRUE(outbox.enqueue(*tx, "loan.checked_out", payload, {SubjectKind::Loan, id}, id).ok());
+        ASSERT_TRUE(tx->commit().ok());
+    }
+    auto summary = outbox.markAcked({{id, OutcomeKind::Rejected, "unknown_reference"}});
+    ASSERT_TRUE(summary.ok());
+    ASSERT_EQ(summary->deadLettered, 1);
+    ASSERT_TRUE(db.checkpointTruncate().ok()); // what the sync worker does after a round that erased
+    const std::string bytes = test::readFile(dir.file("kiosk.db")) + test::readFile(dir.file("kiosk.db-wal"));
+    EXPECT_EQ(bytes.find(pesel), std::string::npos);
+    EXPECT_EQ(bytes.find("Zenon Pesel"), std::string::npos);
+    auto dead = outbox.deadLetters();
+    ASSERT_EQ(dead->size(), 1u);
+    EXPECT_EQ((*dead)[0].type, "loan.checked_out");
+    EXPECT_EQ((*dead)[0].code, "unknown_reference");
+    EXPECT_EQ((*dead)[0].reference, "LAP-W-1");
+    EXPECT_TRUE(*outbox.resolveDeadLetter(id));
+    EXPECT_FALSE(*outbox.resolveDeadLetter(id));
+    EXPECT_EQ(*outbox.deadCount(), 0);
 }
 
 TEST_F(OutboxTest, UnknownAndRepeatedAnswersAreIgnored)

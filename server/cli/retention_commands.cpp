@@ -1,0 +1,37 @@
+// purge-personal-data: one run of the retention job with the configured periods, counts on stdout.
+#include "server/cli/retention_commands.hpp"
+
+#include "server/retention.hpp"
+
+#include <cinttypes>
+#include <cstdio>
+
+namespace okienko::server::cli
+{
+
+namespace
+{
+int purgePersonalData(const std::vector<std::string>& args, const CommandContext& c)
+{
+    const bool dryRun = args.size() == 1 && args[0] == "--dry-run";
+    if (!args.empty() && !dryRun)
+        return fail("usage: purge-personal-data [--dry-run]");
+    auto counts = RetentionJob(c.store, c.config.retention).run(c.now, dryRun);
+    if (!counts)
+        return fail("purge-personal-data: " + counts.error().describe());
+    std::printf("%s callbacks %" PRId64 ", call notes %" PRId64 ", counselling %" PRId64 ", reservations %" PRId64
+                ", loans %" PRId64 ", PESEL %" PRId64 "\n",
+                dryRun ? "would erase:" : "erased:", counts->callbacks, counts->attemptNotes, counts->counselling,
+                counts->reservations, counts->loans, counts->pesels);
+    return 0;
+}
+} // namespace
+
+std::optional<int> runRetentionCommand(const std::string& command, const std::vector<std::string>& args,
+                                       const CommandContext& context)
+{
+    static constexpr NamedCommand kCommands[] = {{"purge-personal-data", purgePersonalData}};
+    return runNamedCommand(kCommands, command, args, context);
+}
+
+} // namespace okienko::server::cli

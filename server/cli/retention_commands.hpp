@@ -1,0 +1,18 @@
+// The retention command of okienko-central: purge-personal-data [--dry-run] runs the retention job
+// (server/retention) once, as `serve` does hourly, and prints how many rows it erased per kind.
+#pragma once
+
+#include "server/cli/command_options.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace okienko::server::cli
+{
+
+/// Runs `command` when it is the retention command (its exit code), else nullopt.
+std::optional<int> runRetentionCommand(const std::string& command, const std::vector<std::string>& args,
+                                       const CommandContext& context);
+
+} // namespace okienko::server::cli

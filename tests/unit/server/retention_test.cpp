@@ -1,0 +1,127 @@
+// The retention job on a real server database with a moved clock: every kind of personal data is
+// kept through its period and gone the day after, the rows themselves stay, and a dry run only counts.
+#include "server/retention.hpp"
+#include "server/server_store.hpp"
+#include "shared/db/query.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace okienko;
+using namespace okienko::server;
+
+namespace
+{
+constexpr std::int64_t kDay = 86400;
+const Date kStart{2030, 3, 4};
+constexpr std::int64_t kStartUnix = 1898856000; // 2030-03-04 12:00 UTC
+
+class RetentionTest : public ::testing::Test
+{
+  protected:
+    void SetUp() override
+    {
+        auto store = ServerStore::open(m_dir.file("central.db"), StoreOptions{});
+        ASSERT_TRUE(store.ok()) << store.error().describe();
+        m_store = std::move(store).value();
+        ASSERT_TRUE(m_store->addKiosk("kiosk-a", at(0)).ok());
+        exec("INSERT INTO callback_requests(id, code, phone, phone_key, day, day_part, first_name, status, language, "
+             "kiosk_id, created_at, received_at, closed_at) VALUES ('cb', 'C-1', '600100200', '600100200', "
+             "'2030-03-04', 'morning', 'Halina', 'done', 'pl', 1, ?1, ?1, ?1)");
+        exec("INSERT INTO callback_attempts(callback_id, staff_id, outcome, note, at) VALUES ('cb', 'st', 'done', "
+             "'oddzwonić do pani Haliny', ?1)");
+        exec("INSERT INTO callback_requests(id, code, phone, phone_key, day, day_part, first_name, status, language, "
+             "kiosk_id, created_at, received_at) VALUES ('cb-open', 'C-2', '600999888', '600999888', '2030-03-04', "
+             "'morning', 'Olga', 'received', 'pl', 1, ?1, ?1)");
+        exec("INSERT INTO counselling_slots(id, kind_ids, counsellor, room, date, start_minute, duration_minutes, "
+             "booked_by) VALUES ('slot', '[\"psych\"]', 'X', '12', '2030-03-04', 600, 60, 'co')");
+        exec("INSERT INTO counselling_requests(id, code, kind_id, slot_id, name, phone, status, language, kiosk_id, "
+             "created_at, received_at) VALUES ('co', 'P-1', 'psych', 'slot', 'Marek Wiśniewski', '600300400', "
+             "'confirmed', 'pl', 1, ?1, ?1)");
+        exec("INSERT INTO reservations(id, code, type_id, pick_up_date, loan_days, status, person_name, person_phone, "
+             "address_street, address_postal_code, address_city, kiosk_id, created_at, received_at) VALUES ('re', "
+             "'R-1', 'wozek', '2030-03-04', 14, 'expired', 'Zofia Lis', '600500600', 'Polna 5', '27-200', "
+             "'Starachowice', 1, ?1, ?1)");
+    }
+
+    Now at(int days) const { return Now{kStartUnix + kDay * days, kStart.plusDays(days)}; }
+
+    void exec(const std::string& sql)
+    {
+        auto written = m_store->write(
+            [&](db::Database& d)
+            { return sql.find("?1") == std::string::npos ? db::exec(d, sql) : db::exec(d, sql, kStartUnix); });
+        ASSERT_TRUE(written.ok()) << sql << ": " << written.error().describe();
+    }
+
+    std::string text(const std::string& sql)
+    {
+        std::string out = "?";
+        EXPECT_TRUE(m_store
+                        ->read(
+                            [&](db::Database& d) -> Status<db::Error>
+                            {
+                                auto v = db::queryText(d, sql);
+                                if (!v)
+                                    return makeErr(v.error());
+                                out = v->value_or("(no row)");
+                                return {};
+                            })
+                        .ok());
+        return out;
+    }
+
+    test::TempDir m_dir{"okienko-retention"};
+    std::unique_ptr<ServerStore> m_store;
+};
+} // namespace
+
+TEST_F(RetentionTest, EachKindOfPersonalDataIsKeptForItsPeriodAndGoneTheDayAfter)
+{
+    RetentionJob job(*m_store, RetentionConfig{}); // 30 days for callbacks, counselling, reservations
+
+    auto kept = job.run(at(29));
+    ASSERT_TRUE(kept.ok()) << kept.error().describe();
+    EXPECT_EQ(kept->erased(), 0);
+    EXPECT_EQ(text("SELECT phone || first_name FROM callback_requests WHERE id = 'cb'"), "600100200Halina");
+    EXPECT_EQ(text("SELECT name FROM counselling_requests"), "Marek Wiśniewski");
+    EXPECT_EQ(text("SELECT address_street FROM reservations"), "Polna 5");
+
+    auto dry = job.run(at(31), true);
+    ASSERT_TRUE(dry.ok()) << dry.error().describe();
+    EXPECT_EQ(dry->callbacks, 1);
+    EXPECT_EQ(dry->attemptNotes, 1);
+    EXPECT_EQ(dry->counselling, 1);
+    EXPECT_EQ(dry->reservations, 1);
+    EXPECT_EQ(text("SELECT first_name FROM callback_requests WHERE id = 'cb'"), "Halina");
+
+    auto gone = job.run(at(31));
+    ASSERT_TRUE(gone.ok()) << gone.error().describe();
+    EXPECT_EQ(gone->erased(), 4);
+    EXPECT_EQ(text("SELECT phone || phone_key || first_name || erased_at FROM callback_requests WHERE id = 'cb'"),
+              std::to_string(kStartUnix + 31 * kDay));
+    EXPECT_EQ(text("SELECT note FROM callback_attempts"), "");
+    EXPECT_EQ(text("SELECT COALESCE(name, '') || COALESCE(phone, '') || code FROM counselling_requests"), "P-1");
+    EXPECT_EQ(text("SELECT COALESCE(person_name, person_phone, address_street, address_city, 'erased') || status "
+                   "FROM reservations"),
+              "erasedexpired");
+    // An open request keeps what the coordinator needs to call back, however old.
+    EXPECT_EQ(text("SELECT phone FROM callback_requests WHERE id = 'cb-open'"), "600999888");
+    // Nothing erased survives in the files' bytes (secure_delete, WAL truncated).
+    const std::string bytes = test::readFile(m_dir.file("central.db")) + test::readFile(m_dir.file("central.db-wal"));
+    for (const char* value : {"600100200", "Halina", "Wiśniewski", "Zofia Lis", "Polna 5"})
+        EXPECT_EQ(bytes.find(value), std::string::npos) << value;
+    EXPECT_NE(bytes.find("600999888"), std::string::npos);
+}
+
+TEST_F(RetentionTest, PeriodsComeFromTheConfiguration)
+{
+    RetentionConfig shortPeriods;
+    shortPeriods.callbackDays = 1;
+    shortPeriods.counsellingDays = 100;
+    RetentionJob job(*m_store, shortPeriods);
+    auto ran = job.run(at(2));
+    ASSERT_TRUE(ran.ok());
+    EXPECT_EQ(ran->callbacks, 1);
+    EXPECT_EQ(ran->counselling, 0);
+}
