@@ -60,14 +60,6 @@ class ProblemList
             wrongType(node, key, "a string");
     }
 
-    void flag(const toml::node& node, const std::string& key, bool& out)
-    {
-        if (const auto* v = node.as_boolean())
-            out = v->get();
-        else
-            wrongType(node, key, "a boolean");
-    }
-
     template <typename T>
     void whole(const toml::node& node, const std::string& key, std::int64_t min, std::int64_t max, T& out)
     {
@@ -136,14 +128,6 @@ template <typename T> ReadValue whole(std::int64_t min, std::int64_t max, T& out
     return [min, max, &out](ProblemList& p, const toml::node& n, const std::string& k)
     {
         p.whole(n, k, min, max, out);
-    };
-}
-
-ReadValue flag(bool& out)
-{
-    return [&out](ProblemList& p, const toml::node& n, const std::string& k)
-    {
-        p.flag(n, k, out);
     };
 }
 
