@@ -186,7 +186,7 @@ TEST_F(ServerConfigTest, BehindTheFrontPlainHttpNeverListensBeyondLoopback)
     EXPECT_TRUE(load("[server]\nlisten_address = \"0.0.0.0\"\n[front]\nenabled = false\n" + kMinimal).ok());
     const auto wrongType = load("[front]\nenabled = \"yes\"\n" + kMinimal);
     ASSERT_FALSE(wrongType.ok());
-    EXPECT_EQ(wrongType.error().front().message, "wrong type: expected a boolean, found a string");
+    EXPECT_EQ(wrongType.error().front().message, "wrong type: expected a boolean (true or false), found a string");
 }
 
 } // namespace

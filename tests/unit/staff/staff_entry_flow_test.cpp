@@ -561,7 +561,7 @@ TEST_F(StaffEntryFlowTest, AUsbKeyboardCannotTypeWhileStaffModeIsLocked)
 
 TEST_F(StaffEntryFlowTest, StatusScreenListsDeadLettersByTypeReferenceAndReasonOnly)
 {
-    addStaff("s-anna", "Anna Nowak", "4821");
+    addStaff("s-anna", "Anna Nowak", "482193");
     ASSERT_TRUE(db::exec(m_services->database(),
                          "INSERT INTO outbox(id, type, created_at, payload, seq, state, result, reject_code, "
                          "reference, acked_at) VALUES ('e1', 'loan.checked_out', 1, NULL, 1, 'dead', 'rejected', "
