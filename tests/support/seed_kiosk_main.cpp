@@ -1,10 +1,14 @@
 // okienko-test-seed: puts staff members (with real argon2id PIN hashes, as the server makes them)
 // into a kiosk database before a UI test starts the kiosk on it. The kiosk imports its seed
 // catalogue itself at start, so this tool only opens (creating and migrating) the database and
-// upserts staff rows. Test tooling only: PINs are given on the command line.
+// upserts staff rows, and optionally outbox rows the server refused (dead letters, with no payload,
+// as a refusal leaves them) for the staff status screen. Test tooling only: PINs are given on the
+// command line.
 //
 //   okienko-test-seed --db PATH --staff ID NAME ROLE PIN [--staff ID NAME ROLE PIN ...]
+//                     [--dead-letter ID TYPE REFERENCE REASON ...]
 #include "kiosk/store/kiosk_schema.hpp"
+#include "shared/db/query.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/domain/staff.hpp"
@@ -30,15 +34,26 @@ struct SeedStaff
     std::string pin;
 };
 
+/// An outbox row in the state a server refusal leaves it: no payload, the server's reason kept.
+struct SeedDeadLetter
+{
+    std::string id;
+    std::string type;
+    std::string reference;
+    std::string reason;
+};
+
 struct Args
 {
     std::string db;
     std::vector<SeedStaff> staff;
+    std::vector<SeedDeadLetter> deadLetters;
 };
 
 int usage()
 {
     std::fprintf(stderr, "usage: okienko-test-seed --db PATH --staff ID NAME ROLE PIN [--staff ID NAME ROLE PIN ...]\n"
+                         "                         [--dead-letter ID TYPE REFERENCE REASON ...]\n"
                          "  ROLE: equipment, coordinator or admin; PIN: 6 to 8 digits\n");
     return 2;
 }
@@ -83,6 +98,11 @@ bool parse(int argc, char** argv, Args& out)
                 return false;
             }
             out.staff.push_back(std::move(s));
+        }
+        else if (a == "--dead-letter" && i + 4 < argc)
+        {
+            out.deadLetters.push_back({argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4]});
+            i += 4;
         }
         else
         {
@@ -157,6 +177,20 @@ int main(int argc, char** argv)
         if (auto run = st.value().run(); !run.ok())
         {
             std::fprintf(stderr, "okienko-test-seed: staff %s: %s\n", s.id.c_str(), run.error().message.c_str());
+            return 1;
+        }
+    }
+    for (const SeedDeadLetter& d : args.deadLetters)
+    {
+        auto added = db::exec(db.value(),
+                              "INSERT INTO outbox(id, type, created_at, payload, seq, state, result, reject_code, "
+                              "reference, acked_at) VALUES (?1, ?2, 1, NULL, "
+                              "(SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox), 'dead', 'rejected', ?4, ?3, 2)",
+                              d.id, d.type, d.reference, d.reason);
+        if (!added.ok())
+        {
+            std::fprintf(stderr, "okienko-test-seed: dead letter %s: %s\n", d.id.c_str(),
+                         added.error().message.c_str());
             return 1;
         }
     }

@@ -6,9 +6,11 @@
 #include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/util/date_format.hpp"
+#include "shared/util/log_escape.hpp"
 #include "shared/util/version.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <sodium.h>
 #include <type_traits>
 
@@ -73,6 +75,8 @@ void StaffEntryFlow::act(const StaffEntryIntent& intent)
                 reprint();
             else if constexpr (std::is_same_v<T, staff_entry::TestPrint>)
                 testPrint();
+            else if constexpr (std::is_same_v<T, staff_entry::ResolveDeadLetter>)
+                resolveDeadLetter(a.eventId);
         },
         intent.action);
 }
@@ -481,31 +485,57 @@ void StaffEntryFlow::showStatus()
     s.version = std::string(okienko::version());
     s.kioskName = m_deps.kioskName;
     if (m_deps.services != nullptr)
-    {
         s.kioskId = m_deps.services->kioskId();
-        sync::Outbox outbox(m_deps.services->database(), sync::SyncClock{[this] { return wallSeconds(); },
-                                                                         []
-                                                                         {
-                                                                             return std::chrono::steady_clock::now();
-                                                                         }});
-        auto depth = outbox.depth();
-        auto age = outbox.oldestAge();
-        auto dead = outbox.deadCount();
-        if (depth.ok() && age.ok() && dead.ok())
-        {
-            StaffOutboxSnapshot snap;
-            snap.pending = depth.value();
-            if (age.value())
-                snap.oldestAgeSeconds = age.value()->count();
-            snap.dead = dead.value();
-            if (auto letters = outbox.deadLetters(); letters.ok())
-                for (const sync::DeadLetter& d : letters.value())
-                    if (snap.deadLetters.size() < 20)
-                        snap.deadLetters.push_back({d.type, d.reference, d.code});
-            s.outbox = snap;
-        }
-    }
+    loadOutbox();
     checkPrinter();
+}
+
+sync::Outbox StaffEntryFlow::outbox()
+{
+    return sync::Outbox(m_deps.services->database(), sync::SyncClock{[this] { return wallSeconds(); },
+                                                                     []
+                                                                     {
+                                                                         return std::chrono::steady_clock::now();
+                                                                     }});
+}
+
+void StaffEntryFlow::loadOutbox()
+{
+    StaffStatusState& s = m_state.staff.entry.status;
+    s.outbox.reset();
+    if (m_deps.services == nullptr)
+        return;
+    sync::Outbox box = outbox();
+    auto depth = box.depth();
+    auto age = box.oldestAge();
+    auto dead = box.deadCount();
+    if (!depth.ok() || !age.ok() || !dead.ok())
+        return;
+    StaffOutboxSnapshot snap;
+    snap.pending = depth.value();
+    if (age.value())
+        snap.oldestAgeSeconds = age.value()->count();
+    snap.dead = dead.value();
+    if (auto letters = box.deadLetters(); letters.ok())
+        for (const sync::DeadLetter& d : letters.value())
+            if (snap.deadLetters.size() < 20)
+                snap.deadLetters.push_back({d.type, d.reference, d.code, d.id});
+    s.outbox = snap;
+}
+
+void StaffEntryFlow::resolveDeadLetter(const std::string& eventId)
+{
+    // Only a logged-in member on the status screen: the button is nowhere else.
+    if (!m_state.staff.loggedIn() || m_state.router.current() != ScreenId::StaffStatus || m_deps.services == nullptr)
+        return;
+    // The row holds no personal data (erased when the server refused it), and the log line names only
+    // the event id: no staff member, no resident. A row already gone (a second tap) changes nothing.
+    auto resolved = outbox().resolveDeadLetter(eventId);
+    if (!resolved.ok())
+        std::fprintf(stderr, "[staff] resolving a dead letter failed: %s\n", resolved.error().message.c_str());
+    else if (resolved.value())
+        std::fprintf(stderr, "[staff] dead letter %s resolved\n", util::escapeForLog(eventId).c_str());
+    loadOutbox();
 }
 
 void StaffEntryFlow::checkPrinter()

@@ -17,6 +17,11 @@
 #include <utility>
 #include <vector>
 
+namespace okienko::sync
+{
+class Outbox;
+}
+
 namespace okienko::kiosk
 {
 
@@ -73,6 +78,11 @@ class StaffEntryFlow final : public Flow
     void recordFailure();
     void showMenu();
     void showStatus();
+    /// The kiosk database's outbox, on the flow's clock. Needs services.
+    sync::Outbox outbox();
+    /// Reads the outbox's counts and dead letters into the status screen's state.
+    void loadOutbox();
+    void resolveDeadLetter(const std::string& eventId);
     void checkPrinter();
     void reprint();
     void testPrint();

@@ -4,6 +4,7 @@
 
 #include "kiosk/core/keyboard_layout.hpp"
 
+#include <string>
 #include <variant>
 
 namespace okienko::kiosk
@@ -47,7 +48,14 @@ struct Reprint
 struct TestPrint
 {
 };
-using Action = std::variant<Open, ShowStatus, Logout, ShowMenu, Press, SubmitPin, CheckPrinter, Reprint, TestPrint>;
+/// "Załatwione" beside a dead letter on the status screen: staff dealt with the refused event (called
+/// the resident, entered the request again), so the outbox row goes.
+struct ResolveDeadLetter
+{
+    std::string eventId;
+};
+using Action = std::variant<Open, ShowStatus, Logout, ShowMenu, Press, SubmitPin, CheckPrinter, Reprint, TestPrint,
+                            ResolveDeadLetter>;
 } // namespace staff_entry
 
 struct StaffEntryIntent

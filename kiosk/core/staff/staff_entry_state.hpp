@@ -56,6 +56,7 @@ struct StaffDeadLetterLine
     std::string type;      ///< e.g. "loan.checked_out"
     std::string reference; ///< the code on the resident's slip, or the unit's inventory number
     std::string reason;    ///< the server's code
+    std::string eventId;   ///< the outbox row's id (a UUID), for "Załatwione"
 
     friend bool operator==(const StaffDeadLetterLine&, const StaffDeadLetterLine&) = default;
 };

@@ -330,9 +330,19 @@ void drawStatus(const ScreenEnv& env, UiContext& ctx, Intents& out)
               ctx.palette.warningText);
         // Type, reference code and the server's reason: enough to find the resident's slip, nothing personal.
         if (s.outbox)
+        {
+            int n = 0;
             for (const StaffDeadLetterLine& d : s.outbox->deadLetters)
+            {
                 Paragraph(ctx,
                           d.type + " · " + (d.reference.empty() ? std::string("—") : d.reference) + " · " + d.reason);
+                // Numbered from 1 as listed, so a script can tap the first one without knowing the event's UUID.
+                const std::string id = "staff-status-resolve-" + std::to_string(++n);
+                if (wide(ctx, env.tr.tr("staff.status.dead_resolve"), id.c_str(), ButtonStyle::Secondary))
+                    emit(out, staff_entry::ResolveDeadLetter{d.eventId});
+                ImGui::Spacing();
+            }
+        }
     }
     else
         Paragraph(ctx, env.tr.format("staff.status.dead", {{"n", "0"}}));

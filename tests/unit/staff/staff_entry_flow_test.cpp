@@ -573,6 +573,46 @@ TEST_F(StaffEntryFlowTest, StatusScreenListsDeadLettersByTypeReferenceAndReasonO
     ASSERT_TRUE(s.outbox.has_value());
     EXPECT_EQ(s.outbox->dead, 1);
     EXPECT_EQ(s.outbox->deadLetters,
-              (std::vector<StaffDeadLetterLine>{{"loan.checked_out", "LAP-W-1", "unknown_reference"}}));
+              (std::vector<StaffDeadLetterLine>{{"loan.checked_out", "LAP-W-1", "unknown_reference", "e1"}}));
+    drain();
+}
+
+TEST_F(StaffEntryFlowTest, ResolvingADeadLetterRemovesItsLineAndCountAndTheOutboxRow)
+{
+    addStaff("s-anna", "Anna Nowak", "482193");
+    ASSERT_TRUE(db::exec(m_services->database(),
+                         "INSERT INTO outbox(id, type, created_at, payload, seq, state, result, reject_code, "
+                         "reference, acked_at) VALUES ('e1', 'loan.checked_out', 1, NULL, 1, 'dead', 'rejected', "
+                         "'unknown_reference', 'LAP-W-1', 2), ('e2', 'request.created', 1, NULL, 2, 'dead', "
+                         "'rejected', 'invalid', 'AB-1234', 3)")
+                    .ok());
+    const auto rows = [&](const char* id)
+    {
+        return db::queryInt64(m_services->database(), "SELECT COUNT(*) FROM outbox WHERE id = ?1", id)->value_or(-1);
+    };
+
+    // Nobody logged in: the intent does nothing.
+    entry(staff_entry::ResolveDeadLetter{"e1"});
+    EXPECT_EQ(rows("e1"), 1);
+
+    login();
+    entry(staff_entry::ShowStatus{});
+    ASSERT_TRUE(e().status.outbox.has_value());
+    ASSERT_EQ(e().status.outbox->dead, 2);
+    ASSERT_EQ(e().status.outbox->deadLetters.size(), 2u);
+
+    entry(staff_entry::ResolveDeadLetter{"e1"});
+    EXPECT_EQ(m_state.router.current(), ScreenId::StaffStatus);
+    ASSERT_TRUE(e().status.outbox.has_value());
+    EXPECT_EQ(e().status.outbox->dead, 1);
+    EXPECT_EQ(e().status.outbox->deadLetters,
+              (std::vector<StaffDeadLetterLine>{{"request.created", "AB-1234", "invalid", "e2"}}));
+    EXPECT_EQ(rows("e1"), 0);
+    EXPECT_EQ(rows("e2"), 1);
+
+    // A second tap on a line already gone changes nothing.
+    entry(staff_entry::ResolveDeadLetter{"e1"});
+    EXPECT_EQ(e().status.outbox->dead, 1);
+    EXPECT_EQ(rows("e2"), 1);
     drain();
 }
