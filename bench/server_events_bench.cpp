@@ -74,7 +74,9 @@ int main()
         std::fprintf(stderr, "%s\n", ca.error().c_str());
         return 1;
     }
-    test::CentralProcess server(ca, "[rate_limit]\nrequests_per_second = 100000\nburst = 100000\n");
+    // Direct: the figures are the server's own, without the front's per-address connection limit.
+    test::CentralProcess server(ca, "[rate_limit]\nrequests_per_second = 100000\nburst = 100000\n",
+                                test::Deployment::Direct);
     const std::string token = server.prepare(test::testCatalogJson(3));
     if (token.empty() || !server.start())
     {

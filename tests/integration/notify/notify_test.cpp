@@ -83,7 +83,8 @@ TEST(ServiceNotify, CentralSaysReadyOnceItsPortAnswersThenPingsTheWatchdog)
 
     std::this_thread::sleep_for(2600ms);
     const auto messages = listener.messages();
-    const std::string status = "STATUS=listening on port " + std::to_string(central.port());
+    // The server reports its own port: behind the front, the loopback one nginx forwards to.
+    const std::string status = "STATUS=listening on port " + std::to_string(central.backendPort());
     EXPECT_TRUE(std::any_of(messages.begin(), messages.end(),
                             [&](const test::NotifyMessage& m) { return test::hasLine(m, status); }))
         << describe(messages);

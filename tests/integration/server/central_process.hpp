@@ -1,7 +1,7 @@
 // The real okienko-central binary as a child process for integration tests: writes central.toml
 // into a temporary directory, runs the admin commands, starts `serve` on 127.0.0.1 with an
 // ephemeral port (read from its stdout) and kills it (SIGTERM or SIGKILL) by pid. Behind the front
-// (the deployed shape), `serve` speaks plain HTTP on loopback and a private nginx with the packaged
+// (the deployed shape, the default), `serve` speaks plain HTTP on loopback and a private nginx with the packaged
 // site file serves HTTPS in front of it: port() is then the front's.
 #pragma once
 
@@ -27,7 +27,7 @@ class CentralProcess
 {
   public:
     /// `extraToml` is appended to the generated central.toml (e.g. a [rate_limit] table).
-    CentralProcess(const TestCa& ca, std::string extraToml = {}, Deployment deployment = Deployment::Direct);
+    CentralProcess(const TestCa& ca, std::string extraToml = {}, Deployment deployment = Deployment::BehindFront);
     ~CentralProcess();
     CentralProcess(const CentralProcess&) = delete;
     CentralProcess& operator=(const CentralProcess&) = delete;

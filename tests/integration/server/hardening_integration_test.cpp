@@ -85,7 +85,8 @@ class Hardening : public ::testing::Test
     {
         std::signal(SIGPIPE, SIG_IGN);
         ASSERT_TRUE(m_ca.make()) << m_ca.error();
-        m_server = std::make_unique<CentralProcess>(m_ca);
+        // Direct: these tests hold the server's own TLS mode (used without a front) to its minimum.
+        m_server = std::make_unique<CentralProcess>(m_ca, std::string{}, okienko::test::Deployment::Direct);
         m_token = m_server->prepare(okienko::test::testCatalogJson(2));
         ASSERT_FALSE(m_token.empty()) << okienko::test::readFile(m_server->dir() + "/admin.log");
         ASSERT_FALSE(okienko::test::addStaff(*m_server, "Anna Koordynator", "coordinator", kPassword).empty());
