@@ -40,6 +40,14 @@ class ClipDetection : public test::HeadlessUiTest
             out += c.describe() + "\n";
         return out;
     }
+
+    /// Exactly one clip, of this kind, naming this widget.
+    static void expectOne(const std::vector<Clip>& clips, const char* kind, const char* what)
+    {
+        ASSERT_EQ(clips.size(), 1u) << describe(clips);
+        EXPECT_EQ(clips[0].kind, kind);
+        EXPECT_EQ(clips[0].what, what);
+    }
 };
 
 ButtonOptions key(float w, float h, const char* id)
@@ -54,9 +62,7 @@ TEST_F(ClipDetection, AWordWiderThanItsKeyIsReportedNotBrokenSilently)
 {
     // "Gotowe" at the body size in a key a finger wide: it cannot shrink below the body text.
     const std::vector<Clip> clips = clipsOf([&] { BigButton(ctx, "Gotowe##done", key(80, 80, "key-done")); });
-    ASSERT_EQ(clips.size(), 1u) << describe(clips);
-    EXPECT_EQ(clips[0].kind, "word-broken");
-    EXPECT_EQ(clips[0].what, "key-done");
+    expectOne(clips, "word-broken", "key-done");
     EXPECT_LT(clips[0].max.x - clips[0].min.x, 80.0f) << "the rectangle is the label's box";
 }
 
@@ -105,9 +111,7 @@ TEST_F(ClipDetection, ATileGrowsForItsTextAndReportsAWordBrokenInItsSubtitle)
     EXPECT_GT(t->max.y - t->min.y, 80.0f);
     // An address wider than the tile is cut between two letters: reported.
     const std::vector<Clip> broken = clipsOf([&] { tile("https://cus.lapy.pl/wypozyczalnia-sprzetu"); });
-    ASSERT_EQ(broken.size(), 1u) << describe(broken);
-    EXPECT_EQ(broken[0].kind, "word-broken");
-    EXPECT_EQ(broken[0].what, "home-equipment");
+    expectOne(broken, "word-broken", "home-equipment");
 }
 
 TEST_F(ClipDetection, OverlappingTargetsAreReportedWithBothNames)
@@ -119,9 +123,7 @@ TEST_F(ClipDetection, OverlappingTargetsAreReportedWithBothNames)
             ImGui::SameLine(100.0f); // the second button starts inside the first
             BigButton(ctx, "Start##start", key(200, 0, "start"));
         });
-    ASSERT_EQ(clips.size(), 1u) << describe(clips);
-    EXPECT_EQ(clips[0].kind, "overlap");
-    EXPECT_EQ(clips[0].what, "lang-pl\" and \"start");
+    expectOne(clips, "overlap", "lang-pl\" and \"start");
 }
 
 TEST_F(ClipDetection, ATargetPartlyOffTheDisplayIsReported)
@@ -132,9 +134,7 @@ TEST_F(ClipDetection, ATargetPartlyOffTheDisplayIsReported)
             ImGui::SetCursorPosX(1000.0f);
             BigButton(ctx, "Wysoki kontrast##hc", key(300, 0, "high-contrast"));
         });
-    ASSERT_EQ(clips.size(), 1u) << describe(clips);
-    EXPECT_EQ(clips[0].kind, "off-display");
-    EXPECT_EQ(clips[0].what, "high-contrast");
+    expectOne(clips, "off-display", "high-contrast");
 }
 
 TEST_F(ClipDetection, SingleLineTextPastTheRightEdgeIsReported)
@@ -147,9 +147,7 @@ TEST_F(ClipDetection, SingleLineTextPastTheRightEdgeIsReported)
             ImGui::SetCursorPosX(20.0f);
             Badge(ctx, "PL", ctx.palette.warning, ctx.palette.warningText); // fits: no clip
         });
-    ASSERT_EQ(clips.size(), 1u) << describe(clips);
-    EXPECT_EQ(clips[0].kind, "past-edge");
-    EXPECT_EQ(clips[0].what, "LAP-W-0001 · 17.03.2026");
+    expectOne(clips, "past-edge", "LAP-W-0001 · 17.03.2026");
 }
 
 TEST_F(ClipDetection, AParagraphWithAWordWiderThanItsColumnIsReported)
