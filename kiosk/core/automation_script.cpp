@@ -25,6 +25,7 @@ enum class ArgKind
     Decimal,   ///< seconds, fractions allowed
     PngPath,   ///< bare or quoted, ending in .png
     IdSeconds, ///< bare identifier, then seconds (hold-id)
+    ClipMode,  ///< on|off|report
 };
 
 struct CommandSpec
@@ -35,7 +36,7 @@ struct CommandSpec
     std::string_view argHelp;
 };
 
-constexpr std::array<CommandSpec, 14> kCommands{{
+constexpr std::array<CommandSpec, 16> kCommands{{
     {"lang", CommandKind::Lang, ArgKind::Language, "a language: pl, uk or en"},
     {"tap", CommandKind::Tap, ArgKind::String, "the visible label in double quotes"},
     {"tap-id", CommandKind::TapId, ArgKind::Id, "a widget id"},
@@ -47,6 +48,8 @@ constexpr std::array<CommandSpec, 14> kCommands{{
     {"expect-not", CommandKind::ExpectNot, ArgKind::String, "the text in double quotes"},
     {"expect-screen", CommandKind::ExpectScreen, ArgKind::Id, "a screen id"},
     {"expect-whole", CommandKind::ExpectWhole, ArgKind::Id, "a widget id"},
+    {"expect-no-clip", CommandKind::ExpectNoClip, ArgKind::None, "nothing"},
+    {"check-clips", CommandKind::CheckClips, ArgKind::ClipMode, "on, off or report"},
     {"wait", CommandKind::Wait, ArgKind::Integer, "milliseconds"},
     {"advance-clock", CommandKind::AdvanceClock, ArgKind::Decimal, "seconds"},
     {"screenshot", CommandKind::Screenshot, ArgKind::PngPath, "a file name ending in .png"},
@@ -208,6 +211,8 @@ std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command
 {
     skipSpace();
     const std::size_t start = m_pos;
+    if (spec.arg == ArgKind::None)
+        return std::nullopt; // anything left is an extra argument
     if (m_pos >= m_line.size())
     {
         return error(m_pos, "missing argument: " + std::string(spec.name) + " needs " + std::string(spec.argHelp));
@@ -254,6 +259,7 @@ std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command
     case ArgKind::Id:
     case ArgKind::Language:
     case ArgKind::KeyName:
+    case ArgKind::ClipMode:
     {
         if (isQuoted)
         {
@@ -269,6 +275,13 @@ std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command
             if (tok != "pl" && tok != "uk" && tok != "en")
             {
                 return error(start, "unknown language \"" + std::string(tok) + "\" (expected pl, uk or en)");
+            }
+        }
+        else if (spec.arg == ArgKind::ClipMode)
+        {
+            if (tok != "on" && tok != "off" && tok != "report")
+            {
+                return error(start, "unknown mode \"" + std::string(tok) + "\" (expected on, off or report)");
             }
         }
         else if (tok != "enter" && tok != "backspace" && tok != "tab" && tok != "escape")
@@ -338,7 +351,8 @@ std::optional<Command> LineParser::parse(std::optional<ScriptError>& err)
     {
         err = error(wordStart, "unknown command \"" + std::string(word) +
                                    "\" (expected lang, tap, tap-id, hold-id, type, key, scan, expect, expect-not, "
-                                   "expect-screen, expect-whole, wait, advance-clock or screenshot)");
+                                   "expect-screen, expect-whole, expect-no-clip, check-clips, wait, advance-clock or "
+                                   "screenshot)");
         return std::nullopt;
     }
     Command cmd;
@@ -353,7 +367,9 @@ std::optional<Command> LineParser::parse(std::optional<ScriptError>& err)
     if (m_pos < m_line.size())
     {
         err = error(m_pos, "extra argument: " + std::string(spec->name) +
-                               (spec->arg == ArgKind::IdSeconds ? " takes two arguments" : " takes one argument"));
+                               (spec->arg == ArgKind::IdSeconds ? " takes two arguments"
+                                : spec->arg == ArgKind::None    ? " takes no argument"
+                                                                : " takes one argument"));
         return std::nullopt;
     }
     return cmd;

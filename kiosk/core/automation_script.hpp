@@ -26,6 +26,8 @@ enum class CommandKind
     ExpectNot,    ///< expect-not "text" — text must not be visible.
     ExpectScreen, ///< expect-screen ID — text = screen id.
     ExpectWhole,  ///< expect-whole ID — the widget with this id must be on screen whole.
+    ExpectNoClip, ///< expect-no-clip — no text or tap target of the current frame is clipped.
+    CheckClips,   ///< check-clips on|off|report — text = mode: check every frame from here on.
     Wait,         ///< wait MS — number = milliseconds of real time (an integer ≥ 0).
     AdvanceClock, ///< advance-clock SECONDS — number = seconds (≥ 0, fractions allowed).
     Screenshot,   ///< screenshot PATH.png — text = path.

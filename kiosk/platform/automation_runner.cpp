@@ -7,15 +7,30 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 
 namespace okienko::kiosk::platform
 {
+
+namespace
+{
+
+/// How long `expect-screen` waits for a worker's answer to change the screen.
+constexpr Uint64 kWorkerWaitMs = 10'000;
+
+} // namespace
 
 AutomationRunner::AutomationRunner(Frontend& frontend, KioskApp& app, ManualClock& clock, SDL_Renderer* renderer,
                                    std::string scriptName)
     : m_frontend(frontend), m_app(app), m_clock(clock), m_renderer(renderer), m_scriptName(std::move(scriptName)),
       m_failShot("automation-failure.png")
 {
+    // Layout checks (the layout sweep) need no pixels except in screenshots: the software renderer
+    // is most of a scripted frame's cost.
+    const char* layoutOnly = std::getenv("OKIENKO_SCRIPT_LAYOUT_ONLY");
+    m_layoutOnly = layoutOnly != nullptr && std::string_view(layoutOnly) == "1";
+    m_frontend.setPixels(!m_layoutOnly);
 }
 
 void AutomationRunner::frames(int n)
@@ -26,8 +41,67 @@ void AutomationRunner::frames(int n)
         while (SDL_PollEvent(&e) != 0)
             (void)m_frontend.handleEvent(e); // window events from the driver; no user input headless
         m_app.tick();
+        const ScreenId drawn = m_app.state().router.current(); // a tap in this frame may leave it
         m_frontend.renderFrame();
+        if (m_clipCheck != ClipCheck::Off)
+            checkClipsOfFrame(drawn);
     }
+}
+
+void AutomationRunner::checkClipsOfFrame(ScreenId drawn)
+{
+    const std::vector<ui::Clip> clips = m_app.ui().record.clips(ImGui::GetIO().DisplaySize);
+    if (clips.empty())
+        return;
+    const std::string screen(screenName(drawn));
+    if (m_clipCheck == ClipCheck::On)
+    {
+        if (m_clipFailure.empty())
+        {
+            m_clipFailure = "clip on screen " + screen + ": " + clips.front().describe();
+            failureShot(); // this frame, before the script moves on
+        }
+        return;
+    }
+    for (const ui::Clip& c : clips)
+    {
+        // Once per screen and widget: a list scrolling past a clip would repeat it every frame.
+        if (m_reported.insert(screen + " " + c.kind + " " + c.what).second)
+            std::fprintf(stderr, "%s: clip on screen %s: %s\n", m_scriptName.c_str(), screen.c_str(),
+                         c.describe().c_str());
+    }
+}
+
+void AutomationRunner::renderForShot()
+{
+    m_frontend.setPixels(true);
+    m_frontend.renderFrame(false);
+    m_frontend.setPixels(!m_layoutOnly);
+}
+
+void AutomationRunner::failureShot()
+{
+    if (m_shotTaken)
+        return;
+    m_shotTaken = true;
+    std::string shotError;
+    renderForShot();
+    if (saveScreenshot(m_renderer, m_failShot.string(), shotError))
+        std::fprintf(stderr, "%s: screenshot of the failure: %s\n", m_scriptName.c_str(), m_failShot.string().c_str());
+    else
+        std::fprintf(stderr, "%s: no failure screenshot: %s\n", m_scriptName.c_str(), shotError.c_str());
+    m_frontend.present();
+}
+
+bool AutomationRunner::expectNoClip(std::string& why)
+{
+    const std::vector<ui::Clip> clips = m_app.ui().record.clips(ImGui::GetIO().DisplaySize);
+    if (clips.empty())
+        return true;
+    why = clips.front().describe();
+    if (clips.size() > 1)
+        why += " (and " + std::to_string(clips.size() - 1) + " more)";
+    return false;
 }
 
 void AutomationRunner::settle()
@@ -294,7 +368,15 @@ bool AutomationRunner::execute(const Command& c, std::string& why)
         return false;
     case CommandKind::ExpectScreen:
     {
+        // A worker's answer (the staff PIN check) may still be on its way: wait for it, in real
+        // time, since the manual clock does not move by itself.
+        const Uint64 until = SDL_GetTicks64() + kWorkerWaitMs;
         frames(1);
+        while (screenName(m_app.state().router.current()) != c.text && SDL_GetTicks64() < until)
+        {
+            SDL_Delay(5);
+            frames(1);
+        }
         const std::string_view shown = screenName(m_app.state().router.current());
         if (shown == c.text)
             return true;
@@ -304,6 +386,15 @@ bool AutomationRunner::execute(const Command& c, std::string& why)
     case CommandKind::ExpectWhole:
         frames(1);
         return expectWhole(c.text, why);
+    case CommandKind::ExpectNoClip:
+        frames(1);
+        return expectNoClip(why);
+    case CommandKind::CheckClips:
+        m_clipCheck = c.text == "on" ? ClipCheck::On : c.text == "report" ? ClipCheck::Report : ClipCheck::Off;
+        m_clipFailure.clear();
+        if (m_clipCheck != ClipCheck::Off)
+            checkClipsOfFrame(m_app.state().router.current()); // the frame on screen now counts too
+        return true;
     case CommandKind::Wait:
     {
         const Uint64 until = SDL_GetTicks64() + static_cast<Uint64>(c.number);
@@ -322,7 +413,7 @@ bool AutomationRunner::execute(const Command& c, std::string& why)
     case CommandKind::Screenshot:
     {
         frames(1);
-        m_frontend.renderFrame(false);
+        renderForShot();
         const bool ok = saveScreenshot(m_renderer, c.text, why);
         m_frontend.present();
         return ok;
@@ -338,18 +429,17 @@ int AutomationRunner::run(const std::vector<Command>& commands)
     for (const Command& c : commands)
     {
         std::string why;
-        if (!execute(c, why))
+        bool ok = execute(c, why);
+        if (!m_clipFailure.empty())
+        {
+            ok = false; // a frame drawn while running this line had a clip
+            why = m_clipFailure;
+        }
+        if (!ok)
         {
             std::fprintf(stderr, "%s:%d: FAILED: %s \"%s\": %s\n", m_scriptName.c_str(), c.line,
                          std::string(commandName(c.kind)).c_str(), c.text.c_str(), why.c_str());
-            std::string shotError;
-            m_frontend.renderFrame(false);
-            if (saveScreenshot(m_renderer, m_failShot.string(), shotError))
-                std::fprintf(stderr, "%s: screenshot of the failure: %s\n", m_scriptName.c_str(),
-                             m_failShot.string().c_str());
-            else
-                std::fprintf(stderr, "%s: no failure screenshot: %s\n", m_scriptName.c_str(), shotError.c_str());
-            m_frontend.present();
+            failureShot();
             return 1;
         }
     }

@@ -2,6 +2,8 @@
 // go through the touch adapter as synthetic finger events, typing taps on-screen keyboard keys,
 // expectations look at what the last frame drew, and the clock is a ManualClock moved by
 // `advance-clock`. The first failing line stops the run, is printed, and leaves a screenshot.
+// `check-clips on` checks every frame drawn from then on for clipped text and targets (the frame
+// record's clips) and fails on the first, with a screenshot of that frame.
 #pragma once
 
 #include "kiosk/app/kiosk_app.hpp"
@@ -10,6 +12,7 @@
 #include "kiosk/platform/frontend.hpp"
 
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,6 +55,22 @@ class AutomationRunner
     bool expectWhole(const std::string& id, std::string& why);
     /// Feeds `code` as a keyboard-wedge barcode scanner types it: fast characters, then Enter.
     bool scan(const std::string& code, std::string& why);
+    /// Fails naming the first clip of the current frame (and how many there are).
+    bool expectNoClip(std::string& why);
+    /// After each frame while `check-clips` is on or report: the first clip fails the line being run
+    /// (on) or every new clip is printed once (report).
+    void checkClipsOfFrame(ScreenId drawn);
+    /// Saves the failure screenshot of the frame now on screen (once per run).
+    void failureShot();
+    /// Renders the current frame with pixels (also in a layout-only run), not presented yet.
+    void renderForShot();
+
+    enum class ClipCheck
+    {
+        Off,
+        On,     ///< the first clip fails the script
+        Report, ///< every clip is printed once (screen, kind, widget); the script goes on
+    };
 
     Frontend& m_frontend;
     KioskApp& m_app;
@@ -59,6 +78,11 @@ class AutomationRunner
     SDL_Renderer* m_renderer;
     std::string m_scriptName;
     std::filesystem::path m_failShot;
+    bool m_shotTaken = false;
+    bool m_layoutOnly = false; ///< OKIENKO_SCRIPT_LAYOUT_ONLY=1: frames are not rasterised
+    ClipCheck m_clipCheck = ClipCheck::Off;
+    std::string m_clipFailure;        ///< the first clip found while checking, until reported
+    std::set<std::string> m_reported; ///< clips already printed in report mode
 };
 
 } // namespace okienko::kiosk::platform

@@ -116,6 +116,8 @@ void Frontend::renderFrame(bool presentNow)
     ImGui::NewFrame();
     m_app.drawFrame();
     ImGui::Render();
+    if (!m_pixels)
+        return;
 
     SDL_Renderer* r = m_window.renderer();
     SDL_RenderSetScale(r, io.DisplayFramebufferScale.x, io.DisplayFramebufferScale.y);

@@ -30,6 +30,9 @@ class Frontend
     /// (for a screenshot); call present() afterwards.
     void renderFrame(bool present = true);
     void present();
+    /// With `on` false, frames are built (layout, frame record, intents) but not rasterised: an
+    /// automation run that only checks layout skips the renderer's cost; screenshots turn it on.
+    void setPixels(bool on) { m_pixels = on; }
 
     TouchAdapter& touch() { return m_touch; }
     KeyboardAdapter& keyboard() { return m_keyboard; }
@@ -51,6 +54,7 @@ class Frontend
     bool m_rendererBackend = false;
     bool m_softwareDraw = false; // SDL's software renderer: see software_draw.hpp
     int m_laidOutWidth = 0;      // the width pxPerMm was computed for
+    bool m_pixels = true;
 };
 
 } // namespace okienko::kiosk::platform

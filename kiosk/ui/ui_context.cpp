@@ -2,6 +2,8 @@
 #include "kiosk/ui/ui_context.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <imgui_internal.h>
 
 namespace okienko::kiosk::ui
 {
@@ -16,6 +18,7 @@ void FrameRecord::clear()
 {
     m_targets.clear();
     m_texts.clear();
+    m_clips.clear();
 }
 
 void FrameRecord::addTarget(std::string_view label, ImVec2 min, ImVec2 max, bool enabled, std::string_view id)
@@ -36,6 +39,7 @@ void FrameRecord::addTarget(std::string_view label, ImVec2 min, ImVec2 max, bool
     // A sliver at the edge of a list is not something a finger should be sent to.
     const float minVisible = std::min(max.y - min.y, 24.0f);
     t.visible = t.max.x - t.min.x > 0.0f && t.max.y - t.min.y >= minVisible;
+    t.inList = (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_ChildWindow) != 0;
     m_targets.push_back(std::move(t));
 }
 
@@ -46,13 +50,94 @@ bool TapTarget::isWhole(ImVec2 displaySize) const
     return visible && !clipped && !covered && inside;
 }
 
+namespace
+{
+
+/// Less than this much of a pixel is rounding, not something a person sees.
+constexpr float kTolerance = 1.0f;
+
+bool intersects(ImVec2 aMin, ImVec2 aMax, ImVec2 bMin, ImVec2 bMax)
+{
+    return aMin.x < bMax.x - kTolerance && aMax.x > bMin.x + kTolerance && aMin.y < bMax.y - kTolerance &&
+           aMax.y > bMin.y + kTolerance;
+}
+
+std::string nameOf(const TapTarget& t)
+{
+    return t.id.empty() ? t.label : t.id;
+}
+
+} // namespace
+
+std::string Clip::describe() const
+{
+    char where[96];
+    std::snprintf(where, sizeof where, " at (%.0f,%.0f)-(%.0f,%.0f)", min.x, min.y, max.x, max.y);
+    return kind + " \"" + what + "\"" + where;
+}
+
 void FrameRecord::addCover(ImVec2 min, ImVec2 max)
 {
     for (TapTarget& t : m_targets)
     {
         if (t.fullMinX < max.x && t.fullMaxX > min.x && t.fullMinY < max.y && t.fullMaxY > min.y)
             t.covered = true;
+        // The part a finger could reach is under the bar: a layout that ran too long.
+        if (t.enabled && t.visible && intersects(t.min, t.max, min, max))
+            addClip("covered", nameOf(t), t.min, t.max);
     }
+}
+
+void FrameRecord::addClip(std::string_view kind, std::string_view what, ImVec2 min, ImVec2 max)
+{
+    // A text can be long (a paragraph): its first words name it well enough.
+    constexpr std::size_t kMaxName = 60;
+    std::string name(visibleLabel(what));
+    if (name.size() > kMaxName)
+    {
+        std::size_t cut = kMaxName;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80)
+            --cut;
+        name = name.substr(0, cut) + "…";
+    }
+    m_clips.push_back(Clip{std::string(kind), std::move(name), min, max});
+}
+
+std::vector<Clip> FrameRecord::clips(ImVec2 display) const
+{
+    std::vector<Clip> out = m_clips;
+    const auto outside = [&](ImVec2 min, ImVec2 max)
+    {
+        return min.x < -kTolerance || min.y < -kTolerance || max.x > display.x + kTolerance ||
+               max.y > display.y + kTolerance;
+    };
+    std::vector<const TapTarget*> live;
+    for (const TapTarget& t : m_targets)
+    {
+        if (!t.enabled)
+            continue;
+        const ImVec2 fullMin(t.fullMinX, t.fullMinY);
+        const ImVec2 fullMax(t.fullMaxX, t.fullMaxY);
+        // In a list, partly scrolled away is normal; cut at the list's side or off the display is not.
+        const bool cutSideways = t.fullMinX < t.clipMin.x - kTolerance || t.fullMaxX > t.clipMax.x + kTolerance;
+        if (t.inList ? (t.visible && (outside(t.min, t.max) || cutSideways)) : outside(fullMin, fullMax))
+            out.push_back(Clip{"off-display", nameOf(t), fullMin, fullMax});
+        if (t.visible)
+            live.push_back(&t);
+    }
+    for (std::size_t i = 0; i < live.size(); ++i)
+    {
+        for (std::size_t j = i + 1; j < live.size(); ++j)
+        {
+            const TapTarget& a = *live[i];
+            const TapTarget& b = *live[j];
+            if (intersects(a.min, a.max, b.min, b.max))
+                out.push_back(Clip{"overlap", nameOf(a) + "\" and \"" + nameOf(b),
+                                   ImVec2(std::max(a.min.x, b.min.x), std::max(a.min.y, b.min.y)),
+                                   ImVec2(std::min(a.max.x, b.max.x), std::min(a.max.y, b.max.y))});
+        }
+    }
+    return out;
 }
 
 const TapTarget* FrameRecord::findTargetById(std::string_view id, bool includeHidden) const

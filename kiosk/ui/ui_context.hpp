@@ -1,6 +1,7 @@
 // What every screen and widget draws with: fonts, palette, physical units, and the record of the
-// current frame (every tappable label with its rectangle, every text drawn). The record is what
-// the automation script taps and checks, so "tap \"Szukaj\"" hits what a person would see.
+// current frame (every tappable label with its rectangle, every text drawn, every clip). The record
+// is what the automation script taps and checks, so "tap \"Szukaj\"" hits what a person would see,
+// and `expect-no-clip` fails on text that does not fit what a person would read it in.
 #pragma once
 
 #include "kiosk/ui/fonts.hpp"
@@ -31,11 +32,25 @@ struct TapTarget
     float fullMinX = 0.0f; ///< the whole widget's left and right, also when clipped
     float fullMaxX = 0.0f;
     bool covered = false; ///< partly under something drawn later over the content (the bottom bar)
+    bool inList = false;  ///< drawn in a child window (a list that scrolls): partly hidden is normal
 
     /// Drawn whole on a display of `size`: not clipped, not covered, inside the display.
     bool isWhole(ImVec2 displaySize) const;
 
     ImVec2 centre() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+};
+
+/// Something a person cannot read or reach whole: text that does not fit its widget, a word broken
+/// inside itself, a tap target off the display, under the bottom bar or overlapping another.
+struct Clip
+{
+    std::string kind; ///< "text-overflow", "word-broken", "past-edge", "off-display", "covered", "overlap"
+    std::string what; ///< the widget's id, else its label or text (shortened)
+    ImVec2 min;       ///< the rectangle it was drawn in (the box the text did not fit)
+    ImVec2 max;
+
+    /// "word-broken \"key-done\" at (10,20)-(90,80)".
+    std::string describe() const;
 };
 
 /// Everything visible in one frame, collected while drawing.
@@ -49,6 +64,8 @@ class FrameRecord
     /// An area painted over the content recorded so far (the bottom bar's backdrop): the targets
     /// already recorded there are partly hidden.
     void addCover(ImVec2 min, ImVec2 max);
+    /// Records text that does not fit where it is drawn (widgets call this; see Clip::kind).
+    void addClip(std::string_view kind, std::string_view what, ImVec2 min, ImVec2 max);
 
     /// The enabled target whose label equals `label` (ignoring leading/trailing arrows and
     /// marks such as "← " or "✓ "); else one whose label contains it; nullptr when nothing
@@ -59,12 +76,18 @@ class FrameRecord
     /// True when `needle` is part of any text or label drawn this frame.
     bool containsText(std::string_view needle) const;
 
+    /// Every clip of this frame on a display of `display`: those the widgets recorded while drawing,
+    /// then enabled tap targets reaching off the display and pairs of them that overlap (a target
+    /// scrolled out of its list does not count: only the part its list shows).
+    std::vector<Clip> clips(ImVec2 display) const;
+
     const std::vector<TapTarget>& targets() const { return m_targets; }
     const std::vector<std::string>& texts() const { return m_texts; }
 
   private:
     std::vector<TapTarget> m_targets;
     std::vector<std::string> m_texts;
+    std::vector<Clip> m_clips;
 };
 
 /// Per-list state of a kinetic scroll area.
@@ -91,6 +114,9 @@ struct UiContext
     /// 0..1: how far the last long-press hold got (the ring's fill); set while a finger holds.
     float longPressProgress = 0.0f;
     std::unordered_map<ImGuiID, TouchScrollState> scrolls;
+    /// The bottom bar's height this frame, measured with its labels before any screen draws
+    /// (prepareScreenFrame); 0 until then.
+    float bottomBarPx = 0.0f;
 
     const FontFaces& faces() const { return fonts.faces(largeText); }
     /// The smallest edge a touch target may have: 15 mm on the configured panel.

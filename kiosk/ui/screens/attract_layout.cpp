@@ -22,6 +22,13 @@ constexpr float kRoomyStartEm = 3.5f;
 
 } // namespace
 
+float emergencyStripHeight(const UiContext& ctx)
+{
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float lines = display.x > display.y && display.y < 800.0f ? 1.0f : 2.0f;
+    return ctx.em(1.15f * lines) + ctx.em(0.6f) + spacingY();
+}
+
 float paragraphHeight(ImFont* font, std::string_view text, float width)
 {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size()).y + spacingY();
@@ -57,10 +64,15 @@ float AttractLayout::headerHeight(const UiContext& ctx, const AttractTexts& text
 
 float AttractLayout::actionsHeight(const UiContext& ctx, const AttractTexts& texts) const
 {
-    float h = startHeight + spacingY();
+    ButtonOptions start;
+    start.size = ImVec2(actionsWidth, startHeight);
+    float h = BigButtonSize(ctx, texts.startLabel, start).y + spacingY(); // a long label wraps
+    if (!languageButtons)
+        return h;
     if (roomy)
         h += ctx.em(0.4f) + spacingY();
-    h += paragraphHeight(ctx.faces().bold, texts.chooseLanguage, actionsWidth);
+    if (languageLabel)
+        h += paragraphHeight(ctx.faces().bold, texts.chooseLanguage, actionsWidth);
     float row = 0.0f;
     ButtonOptions language;
     language.size = ImVec2(languageButtonWidth(), 0.0f);
@@ -123,28 +135,43 @@ AttractLayout AttractLayout::choose(const UiContext& ctx, const AttractTexts& te
                              .languagesPerRow = perRow(actionsSide),
                              .startHeight = start};
     };
-    const std::array<AttractLayout, 6> candidates{{
+    const auto without = [](AttractLayout layout, bool label, bool buttons)
+    {
+        layout.languageLabel = label;
+        layout.languageButtons = buttons;
+        return layout;
+    };
+    const std::array<AttractLayout, 10> candidates{{
         column(true, true, roomyStart),
         columns(true, true, roomyStart),
         column(false, true, compactStart),
         columns(false, true, compactStart),
         column(false, false, compactStart),
         columns(false, false, compactStart),
+        without(columns(false, false, compactStart), false, true),
+        without(column(false, false, compactStart), false, true),
+        without(columns(false, false, compactStart), false, false),
+        without(column(false, false, compactStart), false, false),
     }};
-    // The first that fits; on an output too small for any, the one that overflows least.
+    // The first that fits, side by side only with the whole language row beside the header; then
+    // side by side with the languages in two rows (a short landscape output in large text); on an
+    // output too small for any, the one that overflows least.
     const AttractLayout* best = nullptr;
     float bestHeight = 0.0f;
-    for (const AttractLayout& layout : candidates)
+    for (const bool wholeRow : {true, false})
     {
-        if (layout.twoColumns && layout.languagesPerRow < count)
-            continue; // side by side only with the whole language row beside the header
-        const float height = layout.totalHeight(ctx, texts);
-        if (height <= area.y)
-            return layout;
-        if (best == nullptr || height < bestHeight)
+        for (const AttractLayout& layout : candidates)
         {
-            best = &layout;
-            bestHeight = height;
+            if (layout.twoColumns && wholeRow && layout.languagesPerRow < count)
+                continue;
+            const float height = layout.totalHeight(ctx, texts);
+            if (height <= area.y)
+                return layout;
+            if (best == nullptr || height < bestHeight)
+            {
+                best = &layout;
+                bestHeight = height;
+            }
         }
     }
     return best != nullptr ? *best : candidates.back();

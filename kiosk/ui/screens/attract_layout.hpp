@@ -1,7 +1,9 @@
 // How the attract screen arranges itself in the space the output really gives it (cage hands the
 // kiosk the output's size, whatever the configuration says): one roomy column on a portrait
 // panel; the header beside the actions when a landscape output is too short for one column; a
-// tighter column, and at last no clock, when even that does not fit. Measures with the same
+// tighter column, and at last no clock, when even that does not fit; on a short landscape output in
+// large text (1024×600) without the "choose your language" label, and at last without the big
+// language buttons (the top bar's, named in their own languages, stay). Measures with the same
 // fonts and widget sizes the screen draws with, before drawing, so the first frame is right.
 #pragma once
 
@@ -35,6 +37,8 @@ struct AttractLayout
     float actionsWidth = 0.0f;       ///< "touch to start" and the language buttons
     std::size_t languagesPerRow = 1; ///< as many as fit with every name on one line
     float startHeight = 0.0f;
+    bool languageLabel = true;   ///< "choose your language" above the language buttons
+    bool languageButtons = true; ///< the big language buttons (the top bar always has its own)
 
     /// The first arrangement that fits `area` (content width, height down to the bottom bar),
     /// or the one that overflows least when none does.
@@ -51,6 +55,11 @@ struct AttractLayout
     /// Width of one language button: `languagesPerRow` of them side by side in `actionsWidth`.
     float languageButtonWidth() const;
 };
+
+/// The room kept free above the bottom bar for the emergency numbers' strip (drawn by
+/// drawEmergencyHelp): two lines of body text, one on a short landscape output, where the width
+/// holds the numbers on one line; with its padding and the item spacing before it.
+float emergencyStripHeight(const UiContext& ctx);
 
 /// Height of `text` in `font` wrapped to `width` (0: one line), with the item spacing after it.
 float paragraphHeight(ImFont* font, std::string_view text, float width);

@@ -60,9 +60,12 @@ void actions(const ScreenEnv& env, UiContext& ctx, Intents& out, const AttractTe
     start.id = "start";
     if (BigButton(ctx, texts.startLabel + "##start", start))
         out.emplace_back(StartSession{});
+    if (!layout.languageButtons)
+        return;
     if (layout.roomy)
         ImGui::Dummy(ImVec2(0, ctx.em(0.4f)));
-    Label(ctx, texts.chooseLanguage);
+    if (layout.languageLabel)
+        Label(ctx, texts.chooseLanguage);
     const std::vector<domain::Language>& langs = env.state.languages;
     const std::size_t perRow = std::max<std::size_t>(layout.languagesPerRow, 1);
     for (std::size_t i = 0; i < langs.size(); ++i)
@@ -117,9 +120,11 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     beginScreen(ctx, "##attract");
     drawTopBar(env, ctx, out, {.backAndHome = false});
 
-    // The bottom bar paints over whatever reaches below its top edge.
+    // The bottom bar paints over whatever reaches below its top edge; the emergency numbers' strip
+    // sits right above it.
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float bottom = ImGui::GetWindowHeight() - bottomBarHeight(env, ctx) + spacing * 0.5f;
+    const float stripTop = ImGui::GetWindowHeight() - bottomBarHeight(env, ctx) - emergencyStripHeight(ctx);
+    const float bottom = stripTop + spacing * 0.5f;
     const float width = ImGui::GetContentRegionAvail().x;
     const AttractTexts texts = attractTexts(env);
     // Measured heights end with one item spacing below the last item, which may reach the bar.
@@ -155,12 +160,15 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     announcements(env, ctx, bottom);
 
     // The rest of the screen also starts a session: a resident may tap anywhere.
-    const float rest = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
+    const float rest = stripTop - ImGui::GetCursorPosY();
     if (rest > 1.0f)
     {
         if (ImGui::InvisibleButton("##anywhere", ImVec2(width, rest)) && !touchDragged(ctx))
             out.emplace_back(StartSession{});
     }
+    // EMERGENCY NUMBERS: drawEmergencyHelp(...) (the visual part of #14) draws its strip here, from
+    // `stripTop` down to the bottom bar: emergencyStripHeight(ctx) high, the full content width.
+    ImGui::SetCursorPosY(stripTop + spacing);
     drawBottomBar(env, ctx, out);
     endScreen();
 }

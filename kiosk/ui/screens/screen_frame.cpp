@@ -62,6 +62,21 @@ void endScreen()
     ImGui::End();
 }
 
+bool isLandscape()
+{
+    const ImVec2 d = ImGui::GetIO().DisplaySize;
+    return d.x > d.y;
+}
+
+int layoutColumns(const UiContext& ctx, float minColumnEm)
+{
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float column = std::max(ctx.em(minColumnEm), ctx.minTargetPx());
+    const int fit = static_cast<int>((width + gap) / (column + gap));
+    return std::clamp(fit, 1, isLandscape() ? 3 : 2);
+}
+
 void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameOptions& options)
 {
     const Translator& tr = env.tr;
@@ -78,34 +93,41 @@ void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameO
             out.emplace_back(GoHome{});
         ImGui::SameLine();
     }
-    // Language buttons, right-aligned, each named in its own language so anyone finds theirs.
-    const float side = ctx.minTargetPx();
+    // Language buttons, right-aligned, each named in its own language so anyone finds theirs
+    // ("UK" would read as the United Kingdom).
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const std::vector<domain::Language>& langs = env.state.languages;
-    const float width = ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize("WW").x;
-    const float buttonW = std::max(side, width);
-    const float total = buttonW * static_cast<float>(langs.size()) + gap * static_cast<float>(langs.size() - 1);
+    std::vector<std::string> names;
+    float total = gap * static_cast<float>(langs.size() > 0 ? langs.size() - 1 : 0);
+    for (const domain::Language l : langs)
+    {
+        names.push_back(tr.tr(l, "language." + std::string(domain::languageCode(l))));
+        total += naturalButtonWidth(ctx, names.back());
+    }
+    const float left = ImGui::GetWindowContentRegionMin().x;
     const float right = ImGui::GetWindowContentRegionMax().x;
-    if (options.backAndHome)
-        ImGui::SameLine(right - total);
-    else
-        ImGui::SetCursorPosX(right - total);
+    const float start = ImGui::GetCursorPosX(); // after Back and Home (or the caller's buttons)
+    const bool sharesLine = start > left + 0.5f;
+    const bool ownRow = sharesLine && start + gap + total > right;
+    if (ownRow)
+        ImGui::NewLine(); // a second row: nothing may cover Back or Home
+    // On a display too narrow even for a row of their own, the three share it equally.
+    const bool squeezed = total > right - left;
+    const float equal = (right - left - gap * static_cast<float>(langs.size() - 1)) /
+                        static_cast<float>(std::max<std::size_t>(langs.size(), 1));
+    ImGui::SetCursorPosX(squeezed ? left : std::max(ImGui::GetCursorPosX(), right - total));
     for (std::size_t i = 0; i < langs.size(); ++i)
     {
         if (i > 0)
             ImGui::SameLine();
         const domain::Language l = langs[i];
-        std::string code(domain::languageCode(l));
-        std::string label = code;
-        for (char& c : label)
-            c = static_cast<char>(c - 'a' + 'A');
+        const std::string code(domain::languageCode(l));
         ButtonOptions opt;
-        opt.size = ImVec2(buttonW, 0);
+        opt.size = ImVec2(squeezed ? equal : naturalButtonWidth(ctx, names[i]), 0.0f);
         opt.style = l == env.state.language ? ButtonStyle::Selected : ButtonStyle::Secondary;
         const std::string tapId = "lang-" + code;
         opt.id = tapId;
-        const std::string id = label + "##" + tapId;
-        if (BigButton(ctx, id, opt))
+        if (BigButton(ctx, names[i] + "##" + tapId, opt))
             out.emplace_back(SetLanguage{l});
     }
     ImGui::Spacing();
@@ -132,14 +154,29 @@ std::pair<std::string, std::string> toggleLabels(const ScreenEnv& env)
             label(env.state.highContrast, "accessibility.high_contrast", "##contrast")};
 }
 
-/// Each toggle takes half the window's content width.
+/// Each toggle takes half the root window's content width.
 float toggleWidth()
 {
-    const float content = ImGui::GetWindowContentRegionMax().x - ImGui::GetWindowContentRegionMin().x;
-    return (content - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float content = ImGui::GetIO().DisplaySize.x - style.WindowPadding.x * 2.0f;
+    return (content - style.ItemSpacing.x) * 0.5f;
+}
+
+/// The bar without the toggles' labels: one line of status, one row of buttons.
+float bareBottomBarHeight(const UiContext& ctx)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return std::max(ctx.minTargetPx(), ImGui::GetFontSize() + style.FramePadding.y * 2) + style.ItemSpacing.y +
+           style.WindowPadding.y + statusLineHeight();
 }
 
 } // namespace
+
+void prepareScreenFrame(const ScreenEnv& env, UiContext& ctx)
+{
+    ctx.bottomBarPx = 0.0f;
+    ctx.bottomBarPx = bottomBarHeight(env, ctx);
+}
 
 float bottomBarHeight(const ScreenEnv& env, const UiContext& ctx)
 {
@@ -149,14 +186,13 @@ float bottomBarHeight(const ScreenEnv& env, const UiContext& ctx)
     half.size = ImVec2(toggleWidth(), 0);
     const float buttons = std::max(BigButtonSize(ctx, large, half).y, BigButtonSize(ctx, contrast, half).y);
     const ImGuiStyle& style = ImGui::GetStyle();
-    return std::max(bottomBarHeight(ctx), buttons + style.ItemSpacing.y + style.WindowPadding.y + statusLineHeight());
+    return std::max(bareBottomBarHeight(ctx),
+                    buttons + style.ItemSpacing.y + style.WindowPadding.y + statusLineHeight());
 }
 
 float bottomBarHeight(const UiContext& ctx)
 {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    return std::max(ctx.minTargetPx(), ImGui::GetFontSize() + style.FramePadding.y * 2) + style.ItemSpacing.y +
-           style.WindowPadding.y + statusLineHeight();
+    return ctx.bottomBarPx > 0.0f ? ctx.bottomBarPx : bareBottomBarHeight(ctx);
 }
 
 void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)

@@ -1,5 +1,7 @@
 // The frame every screen shares: one full-screen root window, a top bar (Back, Home, language
-// switch) and a bottom bar (large text, high contrast). Screens put their content between.
+// switch) and a bottom bar (large text, high contrast). Screens put their content between. Also
+// the layout class of the output (portrait or landscape, how many columns fit), so every screen
+// decides the same way.
 #pragma once
 
 #include "kiosk/ui/screens/screen_env.hpp"
@@ -15,21 +17,34 @@ struct FrameOptions
     bool backAndHome = true; ///< false on roots (attract, config error)
 };
 
+/// Measures what the frame needs this frame (the bottom bar's labels in the session language and
+/// text size); drawFrame calls it before the screen, so bottomBarHeight(ctx) is right everywhere.
+void prepareScreenFrame(const ScreenEnv& env, UiContext& ctx);
+
+/// True when the display is wider than tall (1280×720, 1920×1080).
+bool isLandscape();
+/// How many columns at least `minColumnEm` body-text heights wide fit in the width left on the
+/// current line: 1 to 2 on a portrait display, 1 to 3 on a landscape one.
+int layoutColumns(const UiContext& ctx, float minColumnEm);
+
 /// Opens the root window covering the display. Always pair with endScreen().
 void beginScreen(UiContext& ctx, const char* id);
 void endScreen();
 
-/// Back + Home (when asked) on the left, language buttons on the right.
+/// Back + Home (when asked) on the left, language buttons on the right, each named in its own
+/// language ("Polski", "Українська", "English"); when they do not fit beside Back and Home (or
+/// beside what the caller put on the line), the language buttons take a second row.
 void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameOptions& options = {});
 /// The connectivity status line ("Online · ostatnia synchronizacja 10:42", "Offline — …"); empty
 /// for a standalone kiosk.
 std::string connectivityText(const ScreenEnv& env);
 /// The status line and the accessibility toggles at the bottom of the root window.
 void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out);
-/// Height the bottom bar needs: content areas stop this far above the window's bottom.
+/// Height the bottom bar needs: content areas stop this far above the window's bottom. Measured
+/// with the toggles' labels (a label wraps onto two lines on a narrow output in large text).
 float bottomBarHeight(const UiContext& ctx);
-/// The same, measured with the toggles' labels: more than bottomBarHeight(ctx) when large text
-/// wraps a label on a narrow output. The bar is drawn this high.
+/// The same, measured now with `env`'s labels (equal to bottomBarHeight(ctx) after
+/// prepareScreenFrame).
 float bottomBarHeight(const ScreenEnv& env, const UiContext& ctx);
 
 } // namespace okienko::kiosk::ui

@@ -13,6 +13,7 @@
 #include "kiosk/ui/screens/home_screen.hpp"
 #include "kiosk/ui/screens/idle_warning_overlay.hpp"
 #include "kiosk/ui/screens/loan_desk_screens.hpp"
+#include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/screens/service_page_screen.hpp"
 #include "kiosk/ui/screens/staff_entry_screens.hpp"
 
@@ -24,6 +25,7 @@ void drawFrame(const ScreenEnv& env, UiContext& ctx, Intents& out)
     ctx.record.clear();
     ctx.animating = false;
     ImGui::PushFont(ctx.faces().body);
+    prepareScreenFrame(env, ctx);
     switch (env.state.router.current())
     {
     case ScreenId::Attract:

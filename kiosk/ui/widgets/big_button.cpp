@@ -18,6 +18,14 @@ bool touchDragged(const UiContext& ctx)
     return ImGui::GetIO().MouseDragMaxDistanceSqr[0] > limit * limit;
 }
 
+float naturalButtonWidth(const UiContext& ctx, std::string_view label)
+{
+    const std::string_view visible = visibleLabel(label);
+    const float text = ImGui::CalcTextSize(visible.data(), visible.data() + visible.size()).x;
+    // One pixel more: a label exactly as wide as its box would wrap its last letter.
+    return std::max(ctx.minTargetPx(), text + ImGui::GetStyle().FramePadding.x * 2.0f + 1.0f);
+}
+
 ImVec2 BigButtonSize(const UiContext& ctx, std::string_view label, const ButtonOptions& options)
 {
     const std::string_view visible = visibleLabel(label);
@@ -37,7 +45,9 @@ ImVec2 BigButtonSize(const UiContext& ctx, std::string_view label, const ButtonO
     }
     size.x = std::max(size.x, minSide);
     const float innerW = size.x - padX * 2;
-    float contentH = wrappedHeight(font, fontSize, innerW, visible);
+    // A long word shrinks the label rather than breaking it: measure at the size it is drawn.
+    const float labelSize = fittedLabelSize(font, fontSize, std::min(fontSize, minLabelSize(ctx)), innerW, visible);
+    float contentH = wrappedHeight(font, labelSize, innerW, visible);
     if (!options.subtitle.empty())
         contentH += wrappedHeight(ctx.faces().body, ctx.faces().body->FontSize, innerW, options.subtitle) +
                     style.ItemInnerSpacing.y;
@@ -100,13 +110,19 @@ bool BigButton(UiContext& ctx, std::string_view label, const ButtonOptions& opti
 
     const ImVec2 innerMin(min.x + padX, min.y + padY);
     const ImVec2 innerMax(max.x - padX, max.y - padY);
+    const float minSize = std::min(fontSize, minLabelSize(ctx));
+    const std::string_view name = options.id.empty() ? visible : options.id;
     if (tile)
     {
-        // Title and subtitle top-left: a tile reads like a card.
+        // Title and subtitle top-left: a tile reads like a card. What does not fit is cut by the
+        // tile's edge, and recorded: a layout must make its tiles tall enough.
         list->PushClipRect(min, max, true);
-        const float titleH = wrappedHeight(font, fontSize, innerW, visible);
+        const float titleSize = fittedLabelSize(font, fontSize, minSize, innerW, visible);
+        const float titleH = wrappedHeight(font, titleSize, innerW, visible);
         ImVec2 cursor = innerMin;
-        list->AddText(font, fontSize, cursor, packed(fg), visible.data(), visible.data() + visible.size(), innerW);
+        list->AddText(font, titleSize, cursor, packed(fg), visible.data(), visible.data() + visible.size(), innerW);
+        float contentH = titleH;
+        bool broken = breaksWord(font, titleSize, innerW, visible);
         if (!options.subtitle.empty())
         {
             cursor.y += titleH + style.ItemInnerSpacing.y;
@@ -114,12 +130,18 @@ bool BigButton(UiContext& ctx, std::string_view label, const ButtonOptions& opti
             list->AddText(body, body->FontSize, cursor, packed(options.enabled ? p.mutedText : fg),
                           options.subtitle.data(), options.subtitle.data() + options.subtitle.size(), innerW);
             ctx.record.addText(options.subtitle);
+            contentH += style.ItemInnerSpacing.y + wrappedHeight(body, body->FontSize, innerW, options.subtitle);
+            broken = broken || breaksWord(body, body->FontSize, innerW, options.subtitle);
         }
         list->PopClipRect();
+        if (broken)
+            ctx.record.addClip("word-broken", name, innerMin, innerMax);
+        else if (contentH > innerMax.y - innerMin.y + 0.5f)
+            ctx.record.addClip("text-overflow", name, innerMin, innerMax);
     }
     else
     {
-        drawCentredWrapped(list, font, fontSize, innerMin, innerMax, packed(fg), visible);
+        drawFittedLabel(ctx, list, font, fontSize, minSize, innerMin, innerMax, packed(fg), visible, name);
     }
     return released && options.enabled && !touchDragged(ctx);
 }

@@ -34,6 +34,10 @@ bool BigButton(UiContext& ctx, std::string_view label, const ButtonOptions& opti
 /// know before drawing whether everything fits.
 ImVec2 BigButtonSize(const UiContext& ctx, std::string_view label, const ButtonOptions& options = {});
 
+/// The width a button needs for `label` on one line in the current font (at least the minimum
+/// target), wherever the cursor is: for rows laid out before they are drawn.
+float naturalButtonWidth(const UiContext& ctx, std::string_view label);
+
 /// True when the current touch moved further than a tap may (scrolling, not tapping).
 bool touchDragged(const UiContext& ctx);
 

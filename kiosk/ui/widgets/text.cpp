@@ -18,9 +18,22 @@ struct LineSpan
     const char* end;
 };
 
-std::vector<LineSpan> wrapLines(ImFont* font, float size, float width, std::string_view text)
+struct Wrapped
 {
     std::vector<LineSpan> lines;
+    bool brokeWord = false; ///< a word wider than the width was cut between two of its letters
+    float widest = 0.0f;    ///< the widest line
+};
+
+/// ImGui wraps after these even inside a run of letters ("1.5", "a,b"): not a broken word.
+bool breaksAfter(char c)
+{
+    return c == ' ' || c == '\n' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == '"';
+}
+
+Wrapped wrapLines(ImFont* font, float size, float width, std::string_view text)
+{
+    Wrapped out;
     const char* s = text.data();
     const char* end = text.data() + text.size();
     const float scale = size / font->FontSize;
@@ -33,6 +46,9 @@ std::vector<LineSpan> wrapLines(ImFont* font, float size, float width, std::stri
             while (lineEnd < end && (static_cast<unsigned char>(*lineEnd) & 0xC0) == 0x80)
                 ++lineEnd;
         }
+        // ImGui cuts a word that cannot fit on any line anywhere, letter by letter ("Got/owe").
+        if (lineEnd < end && !breaksAfter(*lineEnd) && !breaksAfter(lineEnd[-1]))
+            out.brokeWord = true;
         const char* nl = s;
         while (nl < lineEnd && *nl != '\n')
             ++nl;
@@ -41,7 +57,8 @@ std::vector<LineSpan> wrapLines(ImFont* font, float size, float width, std::stri
         const char* trimmed = lineEnd;
         while (trimmed > s && trimmed[-1] == ' ')
             --trimmed;
-        lines.push_back(LineSpan{s, trimmed});
+        out.lines.push_back(LineSpan{s, trimmed});
+        out.widest = std::max(out.widest, font->CalcTextSizeA(size, FLT_MAX, 0.0f, s, trimmed).x);
         s = lineEnd;
         while (s < end && (*s == ' ' || *s == '\n'))
         {
@@ -53,7 +70,36 @@ std::vector<LineSpan> wrapLines(ImFont* font, float size, float width, std::stri
             ++s;
         }
     }
-    return lines;
+    return out;
+}
+
+float lineHeight(float size)
+{
+    return size * 1.15f;
+}
+
+/// True when `w` lays out in `width` without a broken word and no line wider than it.
+bool fitsWidth(const Wrapped& w, float width)
+{
+    return !w.brokeWord && w.widest <= width + 0.5f;
+}
+
+/// After a wrapped paragraph: a word broken in the middle because it is wider than the column.
+void checkWrappedWords(UiContext& ctx, ImFont* font, std::string_view text, ImVec2 min, float width)
+{
+    if (width <= 0.0f ||
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x <= width)
+        return;
+    const Wrapped w = wrapLines(font, font->FontSize, width, text);
+    if (w.brokeWord)
+        ctx.record.addClip("word-broken", text, min, ImVec2(min.x + width, ImGui::GetItemRectMax().y));
+}
+
+/// After single-line text drawn at `min`, `width` wide: does it run past the column's right edge?
+void checkLineEdge(UiContext& ctx, std::string_view text, ImVec2 min, ImVec2 max, float right)
+{
+    if (max.x > right + 0.5f || max.x > ImGui::GetIO().DisplaySize.x + 0.5f)
+        ctx.record.addClip("past-edge", text, min, max);
 }
 
 void wrappedIn(UiContext& ctx, ImFont* font, const ImVec4* color, std::string_view text)
@@ -63,9 +109,12 @@ void wrappedIn(UiContext& ctx, ImFont* font, const ImVec4* color, std::string_vi
         ImGui::PushFont(font);
     if (color != nullptr)
         ImGui::PushStyleColor(ImGuiCol_Text, *color);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopTextWrapPos();
+    checkWrappedWords(ctx, ImGui::GetFont(), text, at, width);
     if (color != nullptr)
         ImGui::PopStyleColor();
     if (font != nullptr)
@@ -99,7 +148,9 @@ void TextIn(UiContext& ctx, ImFont* font, const ImVec4& color, std::string_view 
     ctx.record.addText(text);
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    checkLineEdge(ctx, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), right);
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
@@ -114,7 +165,9 @@ void Badge(UiContext& ctx, std::string_view text, const ImVec4& bg, const ImVec4
     ImDrawList* list = ImGui::GetWindowDrawList();
     FillRoundedRect(list, pos, ImVec2(pos.x + size.x, pos.y + size.y), packed(bg), ctx.em(0.3f));
     list->AddText(ImVec2(pos.x + pad.x, pos.y + pad.y), packed(fg), text.data(), text.data() + text.size());
+    const float right = pos.x + ImGui::GetContentRegionAvail().x;
     ImGui::Dummy(size);
+    checkLineEdge(ctx, text, pos, ImVec2(pos.x + size.x, pos.y + size.y), right);
 }
 
 void Divider(UiContext& ctx)
@@ -126,15 +179,16 @@ void Divider(UiContext& ctx)
     ImGui::Dummy(ImVec2(w, h));
 }
 
-void drawCentredWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, ImVec2 max, ImU32 color,
-                        std::string_view text)
+namespace
+{
+
+void drawLines(ImDrawList* list, ImFont* font, float size, ImVec2 min, ImVec2 max, ImU32 color, const Wrapped& w)
 {
     const float width = max.x - min.x;
-    const std::vector<LineSpan> lines = wrapLines(font, size, width, text);
-    const float lineH = size * 1.15f;
-    const float total = lineH * static_cast<float>(lines.size());
+    const float lineH = lineHeight(size);
+    const float total = lineH * static_cast<float>(w.lines.size());
     float y = min.y + ((max.y - min.y) - total) * 0.5f + (lineH - size) * 0.5f;
-    for (const LineSpan& l : lines)
+    for (const LineSpan& l : w.lines)
     {
         const ImVec2 ls = font->CalcTextSizeA(size, FLT_MAX, 0.0f, l.begin, l.end);
         list->AddText(font, size, ImVec2(min.x + (width - ls.x) * 0.5f, y), color, l.begin, l.end);
@@ -142,9 +196,61 @@ void drawCentredWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, 
     }
 }
 
+/// Each step is this much smaller than the one before: a label shrinks just enough.
+constexpr float kShrinkStep = 0.94f;
+
+} // namespace
+
+void drawCentredWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, ImVec2 max, ImU32 color,
+                        std::string_view text)
+{
+    drawLines(list, font, size, min, max, color, wrapLines(font, size, max.x - min.x, text));
+}
+
 float wrappedHeight(ImFont* font, float size, float width, std::string_view text)
 {
-    return size * 1.15f * static_cast<float>(wrapLines(font, size, width, text).size());
+    return lineHeight(size) * static_cast<float>(wrapLines(font, size, width, text).lines.size());
+}
+
+bool breaksWord(ImFont* font, float size, float width, std::string_view text)
+{
+    return !fitsWidth(wrapLines(font, size, width, text), width);
+}
+
+float fittedLabelSize(ImFont* font, float size, float minSize, float width, std::string_view text)
+{
+    float s = size;
+    while (s > minSize && !fitsWidth(wrapLines(font, s, width, text), width))
+        s = std::max(minSize, s * kShrinkStep);
+    return s;
+}
+
+float drawFittedLabel(UiContext& ctx, ImDrawList* list, ImFont* font, float size, float minSize, ImVec2 min, ImVec2 max,
+                      ImU32 color, std::string_view text, std::string_view what)
+{
+    const float width = max.x - min.x;
+    const float height = max.y - min.y;
+    float s = size;
+    Wrapped w = wrapLines(font, s, width, text);
+    const auto fits = [&]
+    {
+        return fitsWidth(w, width) && lineHeight(s) * static_cast<float>(w.lines.size()) <= height + 0.5f;
+    };
+    while (s > minSize && !fits())
+    {
+        s = std::max(minSize, s * kShrinkStep);
+        w = wrapLines(font, s, width, text);
+    }
+    if (!fits())
+        ctx.record.addClip(w.brokeWord ? "word-broken" : "text-overflow", what.empty() ? text : what, min, max);
+    drawLines(list, font, s, min, max, color, w);
+    return s;
+}
+
+float minLabelSize(const UiContext& ctx)
+{
+    const float normalBody = ctx.fonts.normal.body != nullptr ? ctx.fonts.normal.body->FontSize : 0.0f;
+    return std::min(normalBody, ImGui::GetFontSize());
 }
 
 } // namespace okienko::kiosk::ui

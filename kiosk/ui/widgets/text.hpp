@@ -1,5 +1,6 @@
 // Text drawing that the automation script can see: every helper here records what it draws in
-// the frame record, so `expect "…"` checks what a person would read.
+// the frame record, so `expect "…"` checks what a person would read, and records a clip when the
+// text does not fit (a word broken in the middle, a line past the column's edge).
 #pragma once
 
 #include "kiosk/ui/ui_context.hpp"
@@ -31,5 +32,21 @@ void drawCentredWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, 
                         std::string_view text);
 /// Height `text` needs when wrapped to `width` in `font`.
 float wrappedHeight(ImFont* font, float size, float width, std::string_view text);
+/// True when `text` wrapped to `width` at `size` cuts a word between two letters or still has a
+/// line wider than `width` (one glyph too wide).
+bool breaksWord(ImFont* font, float size, float width, std::string_view text);
+
+/// A button's or a key's label, centred in [min, max] and wrapped only between words: when the
+/// longest word is wider than the box or the lines are taller than it, the size shrinks step by
+/// step, down to `minSize` (minLabelSize: never below the normal body text). What still does not
+/// fit is drawn at `minSize` and recorded as a clip named `what` (the key's id; the text when
+/// empty). Returns the size drawn. The on-screen keyboard's keys and BigButton use it.
+float drawFittedLabel(UiContext& ctx, ImDrawList* list, ImFont* font, float size, float minSize, ImVec2 min, ImVec2 max,
+                      ImU32 color, std::string_view text, std::string_view what = {});
+/// The size drawFittedLabel starts from when the height is free: the largest size from `size` down
+/// to `minSize` at which every word of `text` fits `width`.
+float fittedLabelSize(ImFont* font, float size, float minSize, float width, std::string_view text);
+/// The smallest size a label may shrink to: the normal body text (large text shrinks back to it).
+float minLabelSize(const UiContext& ctx);
 
 } // namespace okienko::kiosk::ui

@@ -234,5 +234,30 @@ TEST(AutomationScriptTest, MissingFileIsAnError)
     EXPECT_EQ(r.error()[0].line, 0);
 }
 
+TEST(AutomationScriptTest, ClipCommands)
+{
+    const auto r = parseScript("check-clips on\nexpect-no-clip\ncheck-clips report\ncheck-clips off\n");
+    ASSERT_TRUE(r.ok());
+    ASSERT_EQ(r->size(), 4u);
+    EXPECT_EQ((*r)[0].kind, CommandKind::CheckClips);
+    EXPECT_EQ((*r)[0].text, "on");
+    EXPECT_EQ((*r)[1].kind, CommandKind::ExpectNoClip);
+    EXPECT_EQ((*r)[1].line, 2);
+    EXPECT_EQ((*r)[2].text, "report");
+    EXPECT_EQ((*r)[3].text, "off");
+    EXPECT_EQ(commandName(CommandKind::ExpectNoClip), "expect-no-clip");
+}
+
+TEST(AutomationScriptTest, ClipCommandErrors)
+{
+    const ScriptError extra = errorOf("expect-no-clip start");
+    EXPECT_EQ(extra.column, 16);
+    EXPECT_NE(extra.message.find("takes no argument"), std::string::npos);
+    const ScriptError mode = errorOf("check-clips maybe");
+    EXPECT_EQ(mode.column, 13);
+    EXPECT_NE(mode.message.find("expected on, off or report"), std::string::npos);
+    EXPECT_NE(errorOf("check-clips").message.find("missing argument"), std::string::npos);
+}
+
 } // namespace
 } // namespace okienko::kiosk

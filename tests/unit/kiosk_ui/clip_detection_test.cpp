@@ -1,0 +1,186 @@
+// Clip detection in the frame record, driven headlessly: a label that cannot fit its button, a
+// word broken between two letters, a tile taller than its box, text past the column's edge, tap
+// targets off the display or overlapping; and what must not count (a row scrolled out of its list,
+// a long word that fits once the label shrinks back to the body size).
+#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+#include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "tests/unit/kiosk_ui/headless_ui.hpp"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <string>
+#include <vector>
+
+namespace
+{
+
+using namespace okienko::kiosk::ui;
+
+class ClipDetection : public test::HeadlessUiTest
+{
+  protected:
+    /// Draws one frame in the current text size and returns its clips.
+    std::vector<Clip> clipsOf(const std::function<void()>& draw)
+    {
+        frame(nullptr, false,
+              [&]
+              {
+                  ImGui::PushFont(ctx.faces().body);
+                  draw();
+                  ImGui::PopFont();
+              });
+        return ctx.record.clips(ImGui::GetIO().DisplaySize);
+    }
+
+    static std::string describe(const std::vector<Clip>& clips)
+    {
+        std::string out;
+        for (const Clip& c : clips)
+            out += c.describe() + "\n";
+        return out;
+    }
+
+    /// Exactly one clip, of this kind, naming this widget.
+    static void expectOne(const std::vector<Clip>& clips, const char* kind, const char* what)
+    {
+        ASSERT_EQ(clips.size(), 1u) << describe(clips);
+        EXPECT_EQ(clips[0].kind, kind);
+        EXPECT_EQ(clips[0].what, what);
+    }
+};
+
+ButtonOptions key(float w, float h, const char* id)
+{
+    ButtonOptions o;
+    o.size = ImVec2(w, h);
+    o.id = id;
+    return o;
+}
+
+TEST_F(ClipDetection, AWordWiderThanItsKeyIsReportedNotBrokenSilently)
+{
+    // "Gotowe" at the body size in a key a finger wide: it cannot shrink below the body text.
+    const std::vector<Clip> clips = clipsOf([&] { BigButton(ctx, "Gotowe##done", key(80, 80, "key-done")); });
+    expectOne(clips, "word-broken", "key-done");
+    EXPECT_LT(clips[0].max.x - clips[0].min.x, 80.0f) << "the rectangle is the label's box";
+}
+
+TEST_F(ClipDetection, LargeTextShrinksALongWordBackToTheBodySize)
+{
+    // Wide enough for "Wyczyść" at the body size, not at the large size: shrunk, not broken.
+    ctx.largeText = true;
+    float fitted = 0.0f;
+    const std::vector<Clip> clips = clipsOf(
+        [&]
+        {
+            const float normal =
+                ctx.fonts.normal.body->CalcTextSizeA(ctx.fonts.normal.body->FontSize, 1e9f, 0.0f, "Wyczyść").x;
+            const float pad = ImGui::GetStyle().FramePadding.x * 2.0f;
+            BigButton(ctx, "Wyczyść##clear", key(normal + pad + 4.0f, 0, "search-clear"));
+            fitted = fittedLabelSize(ImGui::GetFont(), ImGui::GetFont()->FontSize, minLabelSize(ctx), normal + 4.0f,
+                                     "Wyczyść");
+        });
+    EXPECT_TRUE(clips.empty()) << describe(clips);
+    EXPECT_LT(fitted, ctx.fonts.large.body->FontSize);
+    EXPECT_GE(fitted, ctx.fonts.normal.body->FontSize - 0.01f);
+}
+
+TEST_F(ClipDetection, WordsWrapBetweenWordsWithoutAClip)
+{
+    const std::vector<Clip> clips =
+        clipsOf([&] { BigButton(ctx, "Dotknij ekranu, aby rozpocząć##start", key(300, 0, "start")); });
+    EXPECT_TRUE(clips.empty()) << describe(clips);
+}
+
+TEST_F(ClipDetection, ATileGrowsForItsTextAndReportsAWordBrokenInItsSubtitle)
+{
+    const auto tile = [&](const char* subtitle)
+    {
+        ButtonOptions o = key(300, 80, "home-equipment");
+        o.style = ButtonStyle::Tile;
+        o.subtitle = subtitle;
+        BigButton(ctx, "Wypożycz sprzęt##eq", o);
+    };
+    // Three lines of subtitle in a tile asked to be 80 px high: it grows, nothing is cut.
+    const std::vector<Clip> grown =
+        clipsOf([&] { tile("Wózki, łóżka, kule i inny sprzęt: sprawdź, kiedy jest wolny"); });
+    EXPECT_TRUE(grown.empty()) << describe(grown);
+    const TapTarget* t = ctx.record.findTargetById("home-equipment");
+    ASSERT_NE(t, nullptr);
+    EXPECT_GT(t->max.y - t->min.y, 80.0f);
+    // An address wider than the tile is cut between two letters: reported.
+    const std::vector<Clip> broken = clipsOf([&] { tile("https://cus.lapy.pl/wypozyczalnia-sprzetu"); });
+    expectOne(broken, "word-broken", "home-equipment");
+}
+
+TEST_F(ClipDetection, OverlappingTargetsAreReportedWithBothNames)
+{
+    const std::vector<Clip> clips = clipsOf(
+        [&]
+        {
+            BigButton(ctx, "Polski##pl", key(200, 0, "lang-pl"));
+            ImGui::SameLine(100.0f); // the second button starts inside the first
+            BigButton(ctx, "Start##start", key(200, 0, "start"));
+        });
+    expectOne(clips, "overlap", "lang-pl\" and \"start");
+}
+
+TEST_F(ClipDetection, ATargetPartlyOffTheDisplayIsReported)
+{
+    const std::vector<Clip> clips = clipsOf(
+        [&]
+        {
+            ImGui::SetCursorPosX(1000.0f);
+            BigButton(ctx, "Wysoki kontrast##hc", key(300, 0, "high-contrast"));
+        });
+    expectOne(clips, "off-display", "high-contrast");
+}
+
+TEST_F(ClipDetection, SingleLineTextPastTheRightEdgeIsReported)
+{
+    const std::vector<Clip> clips = clipsOf(
+        [&]
+        {
+            ImGui::SetCursorPosX(900.0f);
+            TextIn(ctx, ctx.faces().title, ctx.palette.text, "LAP-W-0001 · 17.03.2026");
+            ImGui::SetCursorPosX(20.0f);
+            Badge(ctx, "PL", ctx.palette.warning, ctx.palette.warningText); // fits: no clip
+        });
+    expectOne(clips, "past-edge", "LAP-W-0001 · 17.03.2026");
+}
+
+TEST_F(ClipDetection, AParagraphWithAWordWiderThanItsColumnIsReported)
+{
+    const std::vector<Clip> clips = clipsOf(
+        [&]
+        {
+            ImGui::BeginChild("##narrow", ImVec2(120, 400));
+            Paragraph(ctx, "Pomoc: https://cus.lapy.pl/wypozyczalnia-sprzetu");
+            Paragraph(ctx, "Krótkie słowa się mieszczą");
+            ImGui::EndChild();
+        });
+    ASSERT_EQ(clips.size(), 1u) << describe(clips);
+    EXPECT_EQ(clips[0].kind, "word-broken");
+}
+
+TEST_F(ClipDetection, ARowScrolledOutOfItsListIsNotAClip)
+{
+    const std::vector<Clip> clips = clipsOf(
+        [&]
+        {
+            TouchScrollBegin(ctx, "##list", ImVec2(0, 300));
+            for (int i = 0; i < 10; ++i)
+                BigButton(ctx, "Wiersz " + std::to_string(i) + "##r" + std::to_string(i), key(600, 0, "row"));
+            TouchScrollEnd(ctx);
+        });
+    EXPECT_TRUE(clips.empty()) << describe(clips);
+}
+
+TEST_F(ClipDetection, TheRecordForgetsClipsWithTheFrame)
+{
+    EXPECT_FALSE(clipsOf([&] { BigButton(ctx, "Gotowe##done", key(80, 80, "key-done")); }).empty());
+    EXPECT_TRUE(clipsOf([&] { BigButton(ctx, "Gotowe##done", key(300, 80, "key-done")); }).empty());
+}
+
+} // namespace
