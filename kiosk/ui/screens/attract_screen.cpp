@@ -5,6 +5,7 @@
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/screens/staff_entry_screens.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/emergency_help.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "shared/util/date_format.hpp"
 
@@ -152,6 +153,7 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     }
     if (layout.roomy)
         ImGui::Dummy(ImVec2(0, ctx.em(0.8f)));
+    drawEmergencyHelp(env, ctx, out);
     announcements(env, ctx, bottom);
 
     // The rest of the screen also starts a session: a resident may tap anywhere.

@@ -142,6 +142,18 @@ void drawCentredWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, 
     }
 }
 
+void drawLeftWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, float width, ImU32 color,
+                     std::string_view text)
+{
+    const float lineH = size * 1.15f;
+    float y = min.y + (lineH - size) * 0.5f;
+    for (const LineSpan& l : wrapLines(font, size, width, text))
+    {
+        list->AddText(font, size, ImVec2(min.x, y), color, l.begin, l.end);
+        y += lineH;
+    }
+}
+
 float wrappedHeight(ImFont* font, float size, float width, std::string_view text)
 {
     return size * 1.15f * static_cast<float>(wrapLines(font, size, width, text).size());
