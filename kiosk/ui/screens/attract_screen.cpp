@@ -124,7 +124,8 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const float width = ImGui::GetContentRegionAvail().x;
     const AttractTexts texts = attractTexts(env);
     // Measured heights end with one item spacing below the last item, which may reach the bar.
-    const ImVec2 area(width, bottom - ImGui::GetCursorPosY() + spacing);
+    // The emergency strip under them is reserved first: it is never the part that does not fit.
+    const ImVec2 area(width, bottom - ImGui::GetCursorPosY() - emergencyHelpHeight(env, ctx));
     const AttractLayout layout = AttractLayout::choose(ctx, texts, area);
 
     if (layout.roomy)

@@ -173,6 +173,7 @@ HomeLayout chooseLayout(const ScreenEnv& env, const UiContext& ctx, const HomeTi
     l.primary.columns = cols;
 
     l.secondary.shape = TileShape::Row;
+    l.secondary.fillLastRow = true;
     l.secondary.iconSize = std::round(pictogramInlineSize(ctx) * 1.3f);
     l.secondary.columns = PictogramTileColumns(ctx, secondary.tiles, width, 3, TileShape::Row, l.secondary.iconSize);
 

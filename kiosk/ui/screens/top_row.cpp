@@ -4,8 +4,9 @@
 #include "kiosk/ui/widgets/text.hpp"
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace okienko::kiosk::ui
 {
@@ -28,15 +29,32 @@ TopRowMark markTopRow(const UiContext& ctx)
 TopRow topRowAfter(const UiContext& ctx, const TopRowMark& mark)
 {
     TopRow row;
-    row.left = ImGui::GetCursorScreenPos().x;
-    row.right = FLT_MAX;
     row.top = mark.top;
     row.bottom = mark.top;
+    // The widest gap between the bar's items (Back and Home on the left, languages on the right),
+    // or before them on a root screen.
+    std::vector<std::pair<float, float>> spans;
     const std::vector<TapTarget>& targets = ctx.record.targets();
     for (std::size_t i = mark.firstTarget; i < targets.size(); ++i)
     {
-        row.right = std::min(row.right, targets[i].fullMinX);
+        spans.emplace_back(targets[i].fullMinX, targets[i].fullMaxX);
         row.bottom = std::max(row.bottom, targets[i].fullMaxY);
+    }
+    std::sort(spans.begin(), spans.end());
+    const float contentRight = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    spans.emplace_back(contentRight, contentRight); // the gap after the last item, to the edge
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    float from = ImGui::GetCursorScreenPos().x;
+    row.left = from;
+    row.right = from;
+    for (const auto& [min, max] : spans)
+    {
+        if (min - from > row.right - row.left)
+        {
+            row.left = from;
+            row.right = min;
+        }
+        from = std::max(from, max + spacing);
     }
     return row;
 }

@@ -11,10 +11,11 @@
 namespace okienko::kiosk::ui
 {
 
+/// The widest free stretch of the bar's row.
 struct TopRow
 {
-    float left = 0.0f;   ///< screen x where the room starts (the content's left edge)
-    float right = 0.0f;  ///< screen x of the leftmost thing the bar drew
+    float left = 0.0f;   ///< screen x where the room starts
+    float right = 0.0f;  ///< screen x where the next thing the bar drew begins
     float top = 0.0f;    ///< the bar row's top
     float bottom = 0.0f; ///< the bar row's bottom
 

@@ -52,9 +52,10 @@ TileMetrics measure(const UiContext& ctx, std::string_view label, const TileOpti
     TileMetrics m;
     m.width = o.width > 0.0f ? o.width : ImGui::GetContentRegionAvail().x;
     m.width = std::max(m.width, ctx.minTargetPx());
-    m.icon = iconEdge(ctx, o.iconSize);
-    m.iconBox = iconBoxEdge(m.icon, o.prominent);
-    m.gap = o.shape == TileShape::Row ? style.ItemInnerSpacing.x * 1.5f : style.ItemInnerSpacing.y;
+    const bool icon = !o.pictogram.empty();
+    m.icon = icon ? iconEdge(ctx, o.iconSize) : 0.0f;
+    m.iconBox = icon ? iconBoxEdge(m.icon, o.prominent) : 0.0f;
+    m.gap = !icon ? 0.0f : o.shape == TileShape::Row ? style.ItemInnerSpacing.x * 1.5f : style.ItemInnerSpacing.y;
     m.textWidth = std::max(1.0f, textColumnWidth(m.width, m.iconBox, o.shape, m.gap));
     ImFont* bold = ctx.faces().bold;
     ImFont* body = ctx.faces().body;
@@ -209,19 +210,33 @@ float cellWidth(float width, int columns)
     return std::floor((width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
 }
 
-/// Each row's height: its tallest tile, at least the options' row height.
-std::vector<float> rowHeights(const UiContext& ctx, const std::vector<TileSpec>& tiles, const GridOptions& o)
+/// Where each tile of a grid goes: its width and its row.
+struct GridCells
 {
-    const int cols = std::max(1, o.columns);
-    const float w = cellWidth(ImGui::GetContentRegionAvail().x, cols);
-    std::vector<float> rows((tiles.size() + static_cast<std::size_t>(cols) - 1) / static_cast<std::size_t>(cols),
-                            o.minRowHeight);
+    std::vector<float> widths;
+    std::vector<float> rowHeights; ///< each row's tallest tile, at least the options' row height
+    std::size_t columns = 1;
+};
+
+GridCells gridCells(const UiContext& ctx, const std::vector<TileSpec>& tiles, const GridOptions& o)
+{
+    GridCells g;
+    g.columns = static_cast<std::size_t>(std::max(1, o.columns));
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const std::size_t lastRowStart = tiles.size() - tiles.size() % g.columns;
     for (std::size_t i = 0; i < tiles.size(); ++i)
     {
-        float& row = rows[i / static_cast<std::size_t>(cols)];
-        row = std::max(row, PictogramTileSize(ctx, tiles[i].label, gridTile(tiles[i], o, w, 0.0f)).y);
+        const bool shortRow = o.fillLastRow && i >= lastRowStart;
+        g.widths.push_back(
+            cellWidth(avail, shortRow ? static_cast<int>(tiles.size() - lastRowStart) : static_cast<int>(g.columns)));
     }
-    return rows;
+    g.rowHeights.assign((tiles.size() + g.columns - 1) / g.columns, o.minRowHeight);
+    for (std::size_t i = 0; i < tiles.size(); ++i)
+    {
+        float& row = g.rowHeights[i / g.columns];
+        row = std::max(row, PictogramTileSize(ctx, tiles[i].label, gridTile(tiles[i], o, g.widths[i], 0.0f)).y);
+    }
+    return g;
 }
 
 } // namespace
@@ -245,7 +260,7 @@ int PictogramTileColumns(const UiContext& ctx, const std::vector<TileSpec>& tile
 
 float PictogramTileGridHeight(const UiContext& ctx, const std::vector<TileSpec>& tiles, const GridOptions& options)
 {
-    const std::vector<float> rows = rowHeights(ctx, tiles, options);
+    const std::vector<float> rows = gridCells(ctx, tiles, options).rowHeights;
     float h = 0.0f;
     for (float r : rows)
         h += r;
@@ -256,16 +271,13 @@ float PictogramTileGridHeight(const UiContext& ctx, const std::vector<TileSpec>&
 
 int PictogramTileGrid(UiContext& ctx, const std::vector<TileSpec>& tiles, const GridOptions& options)
 {
-    const int cols = std::max(1, options.columns);
-    const float w = cellWidth(ImGui::GetContentRegionAvail().x, cols);
-    const std::vector<float> rows = rowHeights(ctx, tiles, options);
+    const GridCells g = gridCells(ctx, tiles, options);
     int tapped = -1;
     for (std::size_t i = 0; i < tiles.size(); ++i)
     {
-        if (i % static_cast<std::size_t>(cols) != 0)
+        if (i % g.columns != 0)
             ImGui::SameLine();
-        const TileSpec& t = tiles[i];
-        if (PictogramTile(ctx, t.label, gridTile(t, options, w, rows[i / static_cast<std::size_t>(cols)])))
+        if (PictogramTile(ctx, tiles[i].label, gridTile(tiles[i], options, g.widths[i], g.rowHeights[i / g.columns])))
             tapped = static_cast<int>(i);
     }
     return tapped;

@@ -60,6 +60,7 @@ struct GridOptions
     bool subtitles = true;     ///< false: titles only (a short screen)
     float minRowHeight = 0.0f; ///< every row at least this tall (a grid stretched to its screen)
     float iconSize = 0.0f;
+    bool fillLastRow = false; ///< a short last row shares the whole width (no half-empty row)
 };
 
 /// The most columns, up to `maxColumns`, at which every tile's words fit whole in `width`; 1 at least.
