@@ -97,8 +97,8 @@ std::vector<TileSpec> serviceTiles(const ScreenEnv& env, const std::vector<const
     {
         const std::string id = "service-" + s->id;
         tiles.push_back(TileSpec{env.text(s->name) + "##" + id, env.text(s->summary),
-                                 s->areas.empty() ? std::string() : std::string(domain::areaCode(s->areas.front())),
-                                 id, true});
+                                 s->areas.empty() ? std::string() : std::string(domain::areaCode(s->areas.front())), id,
+                                 true});
     }
     return tiles;
 }

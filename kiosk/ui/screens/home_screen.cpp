@@ -179,19 +179,34 @@ HomeLayout chooseLayout(const ScreenEnv& env, const UiContext& ctx, const HomeTi
 
     const float secondaryH = PictogramTileGridHeight(ctx, secondary.tiles, l.secondary);
     // A short screen keeps every action in sight: first the hints go (the titles say enough), then
-    // the pictograms shrink to the inline size.
+    // the pictograms shrink to the inline size, then the large tiles put the pictogram beside the
+    // title instead of above it.
     const float smallIcon = std::round(pictogramInlineSize(ctx) * 1.3f);
-    const std::pair<bool, float> tries[] = {
-        {true, l.primary.iconSize}, {false, l.primary.iconSize}, {false, smallIcon}};
-    float& needed = l.needed;
-    for (const auto& [subtitles, icon] : tries)
+    struct Try
     {
-        l.primary.subtitles = subtitles;
-        l.primary.iconSize = icon;
-        needed = PictogramTileGridHeight(ctx, primary.tiles, l.primary) + spacing + secondaryH;
-        if (needed <= height)
+        bool subtitles;
+        float icon;
+        TileShape shape;
+    };
+    const Try tries[] = {{true, l.primary.iconSize, TileShape::Column},
+                         {false, l.primary.iconSize, TileShape::Column},
+                         {false, smallIcon, TileShape::Column},
+                         {false, smallIcon, TileShape::Row}};
+    for (const Try& t : tries)
+    {
+        l.primary.subtitles = t.subtitles;
+        l.primary.iconSize = t.icon;
+        if (t.shape != l.primary.shape)
+        {
+            l.primary.shape = t.shape;
+            l.primary.columns = PictogramTileColumns(ctx, primary.tiles, width, cols, t.shape, t.icon);
+        }
+        l.needed = PictogramTileGridHeight(ctx, primary.tiles, l.primary) + spacing + secondaryH;
+        if (l.needed <= height)
             break;
     }
+    const float needed = l.needed;
+    cols = l.primary.columns;
     // A tall screen gives the large tiles the room (no third of it left empty), up to half again
     // their height, leaving the CUS's contact details in sight.
     const float spare = height - needed - contactHeight(env, ctx, contactLines(env));
