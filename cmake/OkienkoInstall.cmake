@@ -22,10 +22,12 @@ install(TARGETS okienko-kiosk RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMP
 # package ships no duplicate font and security updates of the font reach the kiosk.
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/assets/" DESTINATION "${OKIENKO_SHARE_DIR}/assets" COMPONENT kiosk
         PATTERN "fonts" EXCLUDE)
-foreach(font DejaVuSans.ttf DejaVuSans-Bold.ttf)
+# The pictograms' icon font likewise links to fonts-material-design-icons-iconfont (decision 0008).
+foreach(font dejavu/DejaVuSans.ttf dejavu/DejaVuSans-Bold.ttf material-design-icons-iconfont/MaterialIcons-Regular.ttf)
+    get_filename_component(name "${font}" NAME)
     install(CODE "file(MAKE_DIRECTORY \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${OKIENKO_SHARE_DIR}/assets/fonts\")
-                  file(CREATE_LINK ../../../fonts/truetype/dejavu/${font}
-                       \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${OKIENKO_SHARE_DIR}/assets/fonts/${font}\" SYMBOLIC)"
+                  file(CREATE_LINK ../../../fonts/truetype/${font}
+                       \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${OKIENKO_SHARE_DIR}/assets/fonts/${name}\" SYMBOLIC)"
             COMPONENT kiosk)
 endforeach()
 install(FILES "${OKIENKO_PACKAGING_DIR}/kiosk.toml" DESTINATION "${OKIENKO_CONFIG_DIR}" COMPONENT kiosk
@@ -149,9 +151,9 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME okienko-kiosk)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SECTION misc)
 # What runs beside the kiosk: the compositor (and XWayland, which cage starts), CUPS's lp for the
-# slips, the fonts its assets link to, and Mesa (EGL, llvmpipe): on Wayland SDL shows even the
+# slips, the fonts its assets link to (text and pictograms), and Mesa (EGL, llvmpipe): on Wayland SDL shows even the
 # software renderer's frames through GL.
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "adduser, cage, xwayland, cups-client, fonts-dejavu-core, libegl-mesa0, libgl1-mesa-dri")
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "adduser, cage, xwayland, cups-client, fonts-dejavu-core, fonts-material-design-icons-iconfont, libegl-mesa0, libgl1-mesa-dri")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cups")
 # The long descriptions: one line per control-file line (CPack indents them), at most 79 columns.
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION

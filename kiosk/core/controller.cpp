@@ -29,9 +29,11 @@ void Controller::apply(const Intent& intent, Millis now)
         applyOwn(intent, now);
     for (Flow* f : m_flows)
         f->afterIntent(); // Home, Back past a flow's first step: its state is erased
-    if (m_state.router.current() == ScreenId::StaffPin && !m_state.staff.loggedIn() &&
+    const ScreenId shown = m_state.router.current();
+    if (((shown == ScreenId::StaffPin && !m_state.staff.loggedIn()) || shown == ScreenId::EmergencyHelp) &&
         m_idle.state() == IdleState::Stopped)
-        m_idle.start(now); // the keypad opened from the attract screen: a walk-away still ends it
+        m_idle.start(
+            now); // the keypad or the emergency numbers opened from the attract screen: a walk-away still ends it
     if (m_staffEntry.takeLogout())
         wipeSession(); // logout is the session wipe: nothing a borrower said stays in memory
     followStaffSession(now);

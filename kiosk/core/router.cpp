@@ -56,6 +56,8 @@ std::string_view screenName(ScreenId id)
         return "callback-done";
     case ScreenId::IdeaBox:
         return "idea-box";
+    case ScreenId::EmergencyHelp:
+        return "emergency-help";
     case ScreenId::StaffPin:
         return "staff-pin";
     case ScreenId::StaffMenu:

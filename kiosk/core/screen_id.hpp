@@ -32,6 +32,7 @@ enum class ScreenId
     CallbackConfirm,    ///< callback: RODO clause, summary and Send
     CallbackDone,       ///< callback: code, when we call, rating
     IdeaBox,            ///< the idea box, tagged by one of the 14 areas
+    EmergencyHelp,      ///< the emergency numbers, each with what it is for (from the start and home screens)
     StaffPin,           ///< staff mode: the PIN keypad (after the long-press or a badge scan)
     StaffMenu,          ///< staff mode: what staff can do, who is logged in, logout
     StaffStatus,        ///< staff mode: link, last sync, outbox, printer, reprint, test print, version

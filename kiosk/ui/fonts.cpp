@@ -1,6 +1,8 @@
 // Font loading with Polish/Ukrainian glyph ranges (see fonts.hpp for why the ranges are explicit).
 #include "kiosk/ui/fonts.hpp"
 
+#include "kiosk/ui/widgets/pictogram.hpp"
+
 #include <cstdio>
 #include <utility>
 
@@ -95,6 +97,17 @@ bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, co
     out.large.bold = addFace(atlas, boldPath, kBodyPx * l, ranges.Data);
     out.large.title = addFace(atlas, boldPath, kTitlePx * l, ranges.Data);
     out.huge = addFace(atlas, boldPath, kHugePx * s, kClockRanges);
+    const std::string iconPath = fontDir + "/" + kIconFontFile;
+    if (fileReadable(iconPath))
+    {
+        // Only the glyphs the pictogram table names, each size once: a tile icon for each text
+        // size and an inline one for each; drawn at exactly these sizes they are never scaled.
+        const ImWchar* icons = pictogramGlyphRanges();
+        out.normal.icon = addFace(atlas, iconPath, kIconPx * s, icons);
+        out.large.icon = addFace(atlas, iconPath, kIconPx * l, icons);
+        out.normal.iconInline = addFace(atlas, iconPath, kIconInlinePx * s, icons);
+        out.large.iconInline = addFace(atlas, iconPath, kIconInlinePx * l, icons);
+    }
     for (ImFont* f : {out.normal.body, out.normal.bold, out.normal.title, out.large.body, out.large.bold,
                       out.large.title, out.huge})
     {

@@ -1,6 +1,8 @@
 // Font loading for the kiosk: DejaVu Sans from assets/fonts with explicit glyph ranges for Polish,
 // Ukrainian and the punctuation the translations use. Dear ImGui 1.86's default range stops at
-// U+00FF, so without these ranges "ą" or "ї" would be drawn as "?".
+// U+00FF, so without these ranges "ą" or "ї" would be drawn as "?". The pictograms' icon font
+// (Material Icons, decision 0008) is baked with only the code points the kiosk draws, at the
+// exact pixel sizes it draws them, so they stay crisp and the atlas small.
 #pragma once
 
 #include <imgui.h>
@@ -13,6 +15,12 @@ namespace okienko::kiosk::ui
 inline constexpr float kBodyPx = 30.0f;
 inline constexpr float kTitlePx = 46.0f;
 inline constexpr float kHugePx = 84.0f;
+/// Pictogram sizes: on tiles and list rows, and beside a line of text.
+inline constexpr float kIconPx = 72.0f;
+inline constexpr float kIconInlinePx = 36.0f;
+/// The icon font's file in the font directory (a link to Debian's fonts-material-design-icons-iconfont
+/// when installed). Optional: without it, pictograms fall back to drawn shapes.
+inline constexpr const char* kIconFontFile = "MaterialIcons-Regular.ttf";
 /// Large-text mode multiplies every size by this.
 inline constexpr float kLargeTextFactor = 1.3f;
 
@@ -22,6 +30,8 @@ struct FontFaces
     ImFont* body = nullptr;
     ImFont* bold = nullptr;
     ImFont* title = nullptr;
+    ImFont* icon = nullptr;       ///< pictograms at kIconPx (× the text factor); null without the icon font
+    ImFont* iconInline = nullptr; ///< pictograms at kIconInlinePx (× the text factor)
 };
 
 /// Every font the UI uses; both text sizes are in the atlas so switching to large text needs no
@@ -39,7 +49,8 @@ struct FontSet
 /// Keep `out` alive until the atlas is built: ImGui stores the pointer, not a copy.
 void buildGlyphRanges(ImVector<ImWchar>& out);
 
-/// Adds every face to `atlas` from `fontDir` (holding DejaVuSans.ttf and DejaVuSans-Bold.ttf).
+/// Adds every face to `atlas` from `fontDir` (holding DejaVuSans.ttf and DejaVuSans-Bold.ttf, and
+/// the optional icon font: a missing icon font leaves the icon faces null, it is no error).
 /// `ranges` must outlive the atlas build. Returns false and fills `error` when a file is missing
 /// or unreadable: the caller shows that on screen instead of silently falling back.
 bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, const ImVector<ImWchar>& ranges,

@@ -28,6 +28,9 @@ Palette calmPalette()
     p.warning = rgb(250, 214, 120);
     p.warningText = rgb(40, 30, 0);
     p.selected = rgb(196, 221, 201);
+    p.emergency = rgb(178, 34, 34); // white on it: 6.7:1
+    p.emergencyHot = rgb(128, 18, 18);
+    p.emergencyText = rgb(255, 255, 255);
     return p;
 }
 
@@ -46,6 +49,9 @@ Palette highContrastPalette()
     p.warning = rgb(255, 230, 0);
     p.warningText = rgb(0, 0, 0);
     p.selected = rgb(0, 90, 160);
+    p.emergency = rgb(190, 0, 0); // white on it: 6.6:1, and unmistakable on black
+    p.emergencyHot = rgb(120, 0, 0);
+    p.emergencyText = rgb(255, 255, 255);
     return p;
 }
 

@@ -21,7 +21,10 @@ struct Palette
     ImVec4 border;
     ImVec4 warning; ///< "Polish text" marker, idle warning
     ImVec4 warningText;
-    ImVec4 selected; ///< the chosen language, an active toggle
+    ImVec4 selected;  ///< the chosen language, an active toggle
+    ImVec4 emergency; ///< the emergency numbers' strip and card: red, with emergencyText on it
+    ImVec4 emergencyHot;
+    ImVec4 emergencyText;
 };
 
 /// Light, calm palette for normal use.

@@ -212,6 +212,8 @@ step_install() {
     dpkg-query -W -f='${Conffiles}\n' okienko-kiosk | grep -q "$conf/kiosk.toml" || fail "kiosk.toml conffile"
     [[ -L /usr/share/okienko/assets/fonts/DejaVuSans.ttf && -f /usr/share/okienko/assets/fonts/DejaVuSans.ttf ]] ||
         fail "the kiosk's font link is broken"
+    [[ -L /usr/share/okienko/assets/fonts/MaterialIcons-Regular.ttf &&
+        -f /usr/share/okienko/assets/fonts/MaterialIcons-Regular.ttf ]] || fail "the kiosk's icon font link is broken"
     [[ -f /usr/share/okienko/catalog/lapy.json ]] || fail "the seed catalogue for import-catalog"
     # Services wait for the operator; the timers the server package ships (backups) are on.
     local timer

@@ -5,6 +5,7 @@
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/screens/staff_entry_screens.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/emergency_help.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "shared/util/date_format.hpp"
 
@@ -128,7 +129,8 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const float width = ImGui::GetContentRegionAvail().x;
     const AttractTexts texts = attractTexts(env);
     // Measured heights end with one item spacing below the last item, which may reach the bar.
-    const ImVec2 area(width, bottom - ImGui::GetCursorPosY() + spacing);
+    // The emergency strip under them is reserved first: it is never the part that does not fit.
+    const ImVec2 area(width, bottom - ImGui::GetCursorPosY() - emergencyHelpHeight(env, ctx));
     const AttractLayout layout = AttractLayout::choose(ctx, texts, area);
 
     if (layout.roomy)
@@ -157,6 +159,7 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     }
     if (layout.roomy)
         ImGui::Dummy(ImVec2(0, ctx.em(0.8f)));
+    drawEmergencyHelp(env, ctx, out);
     announcements(env, ctx, bottom);
 
     // The rest of the screen also starts a session: a resident may tap anywhere.

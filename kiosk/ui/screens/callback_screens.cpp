@@ -227,16 +227,4 @@ void drawCallbackScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     endScreen();
 }
 
-void drawCallbackHomeTile(const ScreenEnv& env, UiContext& ctx, Intents& out)
-{
-    ButtonOptions opt;
-    opt.style = ButtonStyle::Tile;
-    opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-    const std::string hint = env.tr.tr("callback.home.hint");
-    opt.subtitle = hint;
-    opt.id = "home-callback";
-    if (BigButton(ctx, env.tr.tr("home.callback") + "##home-callback", opt))
-        emit(out, StartCallback{});
-}
-
 } // namespace okienko::kiosk::ui

@@ -9,7 +9,5 @@ namespace okienko::kiosk::ui
 
 /// Draws whichever callback step the router shows.
 void drawCallbackScreen(const ScreenEnv& env, UiContext& ctx, Intents& out);
-/// The home screen's tile that starts the flow.
-void drawCallbackHomeTile(const ScreenEnv& env, UiContext& ctx, Intents& out);
 
 } // namespace okienko::kiosk::ui

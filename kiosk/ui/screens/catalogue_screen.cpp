@@ -2,8 +2,11 @@
 #include "kiosk/ui/screens/catalogue_screen.hpp"
 
 #include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/screens/top_row.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
+#include "kiosk/ui/widgets/pictogram.hpp"
+#include "kiosk/ui/widgets/pictogram_tile.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/text_field.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
@@ -86,15 +89,58 @@ void modeTabs(const ScreenEnv& env, UiContext& ctx, Intents& out)
     }
 }
 
+/// Services as tiles: name, summary and the pictogram of the service's first area.
+std::vector<TileSpec> serviceTiles(const ScreenEnv& env, const std::vector<const Service*>& services)
+{
+    std::vector<TileSpec> tiles;
+    for (const Service* s : services)
+    {
+        const std::string id = "service-" + s->id;
+        tiles.push_back(TileSpec{env.text(s->name) + "##" + id, env.text(s->summary),
+                                 s->areas.empty() ? std::string() : std::string(domain::areaCode(s->areas.front())), id,
+                                 true});
+    }
+    return tiles;
+}
+
+bool landscape()
+{
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    return display.x > display.y;
+}
+
+/// Service tiles in one column, or two on a wide landscape screen; a tap opens the service.
+void serviceGrid(const ScreenEnv& env, UiContext& ctx, Intents& out, const std::vector<const Service*>& services)
+{
+    const std::vector<TileSpec> tiles = serviceTiles(env, services);
+    GridOptions grid;
+    grid.iconSize = pictogramInlineSize(ctx);
+    grid.columns = landscape() ? PictogramTileColumns(ctx, tiles, ImGui::GetContentRegionAvail().x, 2, TileShape::Row,
+                                                      grid.iconSize)
+                               : 1;
+    const int tapped = PictogramTileGrid(ctx, tiles, grid);
+    if (tapped >= 0)
+        out.emplace_back(OpenService{services[static_cast<std::size_t>(tapped)]->id});
+}
+
 void serviceList(const ScreenEnv& env, UiContext& ctx, Intents& out, const std::vector<const Service*>& services,
                  float height)
 {
     TouchScrollBegin(ctx, "##services", ImVec2(0, height));
-    for (const Service* s : services)
-        serviceRow(env, ctx, out, *s);
+    serviceGrid(env, ctx, out, services);
     if (services.empty())
         ParagraphColored(ctx, env.tr.tr("catalog.no_results"), ctx.palette.mutedText);
     TouchScrollEnd(ctx);
+}
+
+/// Tiles with pictograms in a grid: three columns on a landscape screen, two in portrait, fewer
+/// when a word would not fit. Returns the index tapped, or -1.
+int choiceGrid(UiContext& ctx, const std::vector<TileSpec>& tiles)
+{
+    GridOptions grid;
+    grid.columns =
+        PictogramTileColumns(ctx, tiles, ImGui::GetContentRegionAvail().x, landscape() ? 3 : 2, TileShape::Row);
+    return PictogramTileGrid(ctx, tiles, grid);
 }
 
 void backRow(const ScreenEnv& env, UiContext& ctx, Intents& out, const char* key, const Intent& intent,
@@ -120,23 +166,23 @@ void drawAreas(const ScreenEnv& env, UiContext& ctx, Intents& out, float height)
         serviceList(env, ctx, out, services, height - (ImGui::GetCursorPosY() - before));
         return;
     }
-    TouchScrollBegin(ctx, "##areas", ImVec2(0, height));
+    std::vector<TileSpec> tiles;
     for (domain::Area area : domain::allAreas())
     {
         const auto services = servicesWhere(
             env, [&](const Service& s) { return std::find(s.areas.begin(), s.areas.end(), area) != s.areas.end(); });
         const std::string code(domain::areaCode(area));
-        ButtonOptions opt;
-        opt.style = ButtonStyle::Tile;
-        opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-        const std::string subtitle = areaName(env, area, "official") + " · " + countText(env, services.size());
-        opt.subtitle = subtitle;
-        opt.enabled = !services.empty();
-        const std::string id = "area-" + code;
-        opt.id = id;
-        if (BigButton(ctx, areaName(env, area, "short") + "##" + id, opt))
-            out.emplace_back(SelectArea{area});
+        const std::string shortName = areaName(env, area, "short");
+        const std::string official = areaName(env, area, "official");
+        // The act's name under the short one, unless they are the same words.
+        const std::string count = countText(env, services.size());
+        tiles.push_back(TileSpec{shortName + "##area-" + code, official == shortName ? count : official + " · " + count,
+                                 code, "area-" + code, !services.empty()});
     }
+    TouchScrollBegin(ctx, "##areas", ImVec2(0, height));
+    const int tapped = choiceGrid(ctx, tiles);
+    if (tapped >= 0)
+        out.emplace_back(SelectArea{domain::allAreas()[static_cast<std::size_t>(tapped)]});
     TouchScrollEnd(ctx);
 }
 
@@ -159,22 +205,18 @@ void drawGroups(const ScreenEnv& env, UiContext& ctx, Intents& out, float height
         serviceList(env, ctx, out, services, height - (ImGui::GetCursorPosY() - before));
         return;
     }
-    TouchScrollBegin(ctx, "##groups", ImVec2(0, height));
+    std::vector<TileSpec> tiles;
     for (domain::TargetGroup group : domain::allTargetGroups())
     {
         const auto services = servicesWhere(env, [&](const Service& s) { return inGroup(s, group); });
         const std::string code(domain::targetGroupCode(group));
-        ButtonOptions opt;
-        opt.style = ButtonStyle::Tile;
-        opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-        const std::string count = countText(env, services.size());
-        opt.subtitle = count;
-        opt.enabled = !services.empty();
-        const std::string id = "group-" + code;
-        opt.id = id;
-        if (BigButton(ctx, env.tr.tr("group." + code) + "##" + id, opt))
-            out.emplace_back(SelectGroup{group});
+        tiles.push_back(TileSpec{env.tr.tr("group." + code) + "##group-" + code, countText(env, services.size()), code,
+                                 "group-" + code, !services.empty()});
     }
+    TouchScrollBegin(ctx, "##groups", ImVec2(0, height));
+    const int tapped = choiceGrid(ctx, tiles);
+    if (tapped >= 0)
+        out.emplace_back(SelectGroup{domain::allTargetGroups()[static_cast<std::size_t>(tapped)]});
     TouchScrollEnd(ctx);
 }
 
@@ -216,11 +258,13 @@ void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out, float height
     else
     {
         ParagraphColored(ctx, countText(env, c.results.size()), ctx.palette.mutedText);
+        std::vector<const Service*> found;
         for (const std::string& id : c.results)
         {
             if (const Service* s = env.catalog.findService(id))
-                serviceRow(env, ctx, out, *s);
+                found.push_back(s);
         }
+        serviceGrid(env, ctx, out, found);
     }
     TouchScrollEnd(ctx);
     if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
@@ -234,26 +278,15 @@ void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out, float height
 
 } // namespace
 
-void serviceRow(const ScreenEnv& env, UiContext& ctx, Intents& out, const Service& service)
-{
-    ButtonOptions opt;
-    opt.style = ButtonStyle::Tile;
-    opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-    opt.subtitle = env.text(service.summary);
-    const std::string id = "service-" + service.id;
-    opt.id = id;
-    if (BigButton(ctx, env.text(service.name) + "##" + id, opt))
-        out.emplace_back(OpenService{service.id});
-}
-
 void drawCatalogueScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     beginScreen(ctx, "##catalogue");
+    const TopRowMark mark = markTopRow(ctx);
     drawTopBar(env, ctx, out);
-    Title(ctx, env.tr.tr("catalog.title"));
+    (void)TitleInTopRow(ctx, topRowAfter(ctx, mark), env.tr.tr("catalog.title"));
     modeTabs(env, ctx, out);
     ImGui::Spacing();
-    const float height = ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx);
+    const float height = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
     switch (env.state.catalogue.mode)
     {
     case BrowseMode::Areas:

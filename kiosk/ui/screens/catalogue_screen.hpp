@@ -1,5 +1,5 @@
-// The catalogue: browse by the 14 areas of the CUS act, by "who it is for", or search as you type
-// with the on-screen keyboard. A row opens the service page.
+// The catalogue: browse by the 14 areas of the CUS act or by "who it is for" (tiles with pictograms
+// in a grid), or search as you type with the on-screen keyboard. A service's tile opens its page.
 #pragma once
 
 #include "kiosk/ui/screens/screen_env.hpp"
@@ -9,8 +9,5 @@ namespace okienko::kiosk::ui
 {
 
 void drawCatalogueScreen(const ScreenEnv& env, UiContext& ctx, Intents& out);
-
-/// A service as a list row (name and summary); shared with other lists of services.
-void serviceRow(const ScreenEnv& env, UiContext& ctx, Intents& out, const domain::Service& service);
 
 } // namespace okienko::kiosk::ui

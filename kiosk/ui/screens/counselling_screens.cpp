@@ -201,18 +201,4 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     endScreen();
 }
 
-void drawCounsellingHomeTile(const ScreenEnv& env, UiContext& ctx, Intents& out)
-{
-    if (env.catalog.counsellingKinds.empty())
-        return;
-    ButtonOptions opt;
-    opt.style = ButtonStyle::Tile;
-    opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-    const std::string hint = env.tr.tr("counselling.home.hint");
-    opt.subtitle = hint;
-    opt.id = "home-counselling";
-    if (BigButton(ctx, env.tr.tr("counselling.home") + "##home-counselling", opt))
-        emit(out, StartCounselling{});
-}
-
 } // namespace okienko::kiosk::ui

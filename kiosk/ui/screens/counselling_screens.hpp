@@ -10,7 +10,5 @@ namespace okienko::kiosk::ui
 
 /// Draws whichever counselling step the router shows.
 void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out);
-/// The home screen's tile that starts the flow.
-void drawCounsellingHomeTile(const ScreenEnv& env, UiContext& ctx, Intents& out);
 
 } // namespace okienko::kiosk::ui

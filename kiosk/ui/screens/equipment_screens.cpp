@@ -5,6 +5,7 @@
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/calendar.hpp"
+#include "kiosk/ui/widgets/pictogram_tile.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
 #include "shared/rules/loan_period.hpp"
@@ -163,6 +164,7 @@ void drawEquipmentTypesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
     Paragraph(ctx, env.tr.tr("equipment.types.intro"));
     TouchScrollBegin(ctx, "##eq-type-list", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     const EquipmentState& e = env.state.equipment;
+    std::vector<TileSpec> tiles;
     for (const domain::EquipmentType& t : env.catalog.equipmentTypes)
     {
         TypeAvailability a;
@@ -173,15 +175,17 @@ void drawEquipmentTypesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
         const std::string attrs = attributesLine(env, t);
         if (!attrs.empty())
             subtitle += "\n" + attrs;
-        ButtonOptions o;
-        o.style = ButtonStyle::Tile;
-        o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-        o.subtitle = subtitle;
         const std::string id = "eq-type-" + t.id;
-        o.id = id;
-        if (BigButton(ctx, env.text(t.name) + "##" + id, o))
-            emit(out, equipment::SelectType{t.id});
+        tiles.push_back(TileSpec{env.text(t.name) + "##" + id, subtitle, t.pictogram, id, true});
     }
+    // Each type with its pictogram; two columns where a landscape screen is wide enough.
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    GridOptions grid;
+    grid.columns = PictogramTileColumns(ctx, tiles, ImGui::GetContentRegionAvail().x, display.x > display.y ? 2 : 1,
+                                        TileShape::Row);
+    const int tapped = PictogramTileGrid(ctx, tiles, grid);
+    if (tapped >= 0)
+        emit(out, equipment::SelectType{env.catalog.equipmentTypes[static_cast<std::size_t>(tapped)].id});
     TouchScrollEnd(ctx);
     drawBottomBar(env, ctx, out);
     endScreen();

@@ -102,14 +102,4 @@ void drawIdeaBoxScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     endScreen();
 }
 
-void drawIdeaHomeTile(const ScreenEnv& env, UiContext& ctx, Intents& out)
-{
-    ButtonOptions opt;
-    opt.style = ButtonStyle::Secondary;
-    opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-    opt.id = "home-idea";
-    if (BigButton(ctx, env.tr.tr("idea.open") + "##home-idea", opt))
-        emit(out, OpenIdeaBox{});
-}
-
 } // namespace okienko::kiosk::ui

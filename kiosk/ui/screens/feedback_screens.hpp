@@ -11,7 +11,5 @@ namespace okienko::kiosk::ui
 void drawRatingPanel(const ScreenEnv& env, UiContext& ctx, Intents& out);
 /// The idea box screen.
 void drawIdeaBoxScreen(const ScreenEnv& env, UiContext& ctx, Intents& out);
-/// The home screen's small tile that opens the idea box.
-void drawIdeaHomeTile(const ScreenEnv& env, UiContext& ctx, Intents& out);
 
 } // namespace okienko::kiosk::ui

@@ -7,6 +7,7 @@
 #include "kiosk/ui/screens/check_out_screens.hpp"
 #include "kiosk/ui/screens/config_error_screen.hpp"
 #include "kiosk/ui/screens/counselling_screens.hpp"
+#include "kiosk/ui/screens/emergency_help_screen.hpp"
 #include "kiosk/ui/screens/equipment_screens.hpp"
 #include "kiosk/ui/screens/fee_calculator_screen.hpp"
 #include "kiosk/ui/screens/feedback_screens.hpp"
@@ -81,6 +82,9 @@ void drawFrame(const ScreenEnv& env, UiContext& ctx, Intents& out)
         break;
     case ScreenId::IdeaBox:
         drawIdeaBoxScreen(env, ctx, out);
+        break;
+    case ScreenId::EmergencyHelp:
+        drawEmergencyHelpScreen(env, ctx, out);
         break;
     case ScreenId::StaffPin:
     case ScreenId::StaffMenu:

@@ -2,10 +2,13 @@
 #include "kiosk/ui/screens/service_page_screen.hpp"
 
 #include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/screens/top_row.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace okienko::kiosk::ui
@@ -128,11 +131,77 @@ void printSection(const ScreenEnv& env, UiContext& ctx, Intents& out, const doma
     }
 }
 
+/// The sections that describe the service: what, by whom, where, when, for whom, documents, data.
+void describe(const ScreenEnv& env, UiContext& ctx, const domain::Service& s, bool withApply)
+{
+    section(env, ctx, "service.section.what", s.description.empty() ? s.summary : s.description);
+    section(env, ctx, "service.section.provider", s.deliveredBy);
+    section(env, ctx, "service.section.where", s.place);
+    section(env, ctx, "service.section.when", s.hours);
+    if (!s.eligibility.empty() || !s.targetGroups.empty())
+    {
+        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+        Label(ctx, env.tr.tr("service.section.eligibility"));
+        fallbackMarker(env, ctx, s.eligibility);
+        if (!s.eligibility.empty())
+            Paragraph(ctx, env.text(s.eligibility));
+        if (!s.targetGroups.empty())
+            ParagraphColored(ctx, groupsText(env, s), ctx.palette.mutedText);
+    }
+    if (withApply)
+        section(env, ctx, "service.section.how_to_apply", s.qualificationMode);
+}
+
+/// What the resident can do: the service's button (reserve equipment), printing, fees with the
+/// calculator, and, in the side column, how to apply and whom to contact.
+void act(const ScreenEnv& env, UiContext& ctx, Intents& out, const domain::Service& s)
+{
+    if (s.kioskAction == domain::KioskAction::ReserveEquipment && !env.catalog.equipmentTypes.empty())
+    {
+        ButtonOptions reserve;
+        reserve.style = ButtonStyle::Primary;
+        reserve.id = "service-reserve-equipment";
+        reserve.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        if (BigButton(ctx, env.tr.tr("home.equipment.reserve") + "##service-reserve", reserve))
+            out.emplace_back(EquipmentIntent{equipment::Start{}});
+    }
+    printSection(env, ctx, out, s);
+}
+
+void contactSection(const ScreenEnv& env, UiContext& ctx, const domain::Service& s)
+{
+    section(env, ctx, "service.section.contact", s.contact);
+    if (s.contact.empty())
+    {
+        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+        Label(ctx, env.tr.tr("service.section.contact"));
+        Paragraph(ctx, env.text(env.catalog.municipality.cusName));
+        if (!env.catalog.municipality.phone.empty())
+            Paragraph(ctx, env.tr.tr("slip.phone_prefix") + " " + env.catalog.municipality.phone);
+    }
+}
+
+void notes(const ScreenEnv& env, UiContext& ctx, const domain::Service& s)
+{
+    if (anyFallback(env, s))
+        ParagraphColored(ctx, "PL: " + env.tr.tr("catalog.translation_missing"), ctx.palette.mutedText);
+    if (s.toBeConfirmed || s.status != domain::ServiceStatus::Active)
+        ParagraphColored(ctx, env.tr.tr("slip.service.to_confirm"), ctx.palette.mutedText);
+}
+
+/// Two columns when the screen is landscape and each would still hold a comfortable line.
+bool twoColumns(const UiContext& ctx)
+{
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    return display.x > display.y && ImGui::GetContentRegionAvail().x >= ctx.em(34.0f);
+}
+
 } // namespace
 
 void drawServicePageScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     beginScreen(ctx, "##service");
+    const TopRowMark mark = markTopRow(ctx);
     drawTopBar(env, ctx, out);
     const domain::Service* s = env.catalog.findService(env.state.serviceId);
     if (s == nullptr)
@@ -142,54 +211,46 @@ void drawServicePageScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         endScreen();
         return;
     }
-    Title(ctx, env.text(s->name));
+    (void)TitleInTopRow(ctx, topRowAfter(ctx, mark), env.text(s->name));
     fallbackMarker(env, ctx, s->name);
 
-    TouchScrollBegin(ctx, "##service-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
-    if (anyFallback(env, *s))
-        ParagraphColored(ctx, "PL: " + env.tr.tr("catalog.translation_missing"), ctx.palette.mutedText);
-    if (s->toBeConfirmed || s->status != domain::ServiceStatus::Active)
-        ParagraphColored(ctx, env.tr.tr("slip.service.to_confirm"), ctx.palette.mutedText);
-
-    if (s->kioskAction == domain::KioskAction::ReserveEquipment && !env.catalog.equipmentTypes.empty())
+    const float height = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
+    if (twoColumns(ctx))
     {
-        ButtonOptions reserve;
-        reserve.style = ButtonStyle::Primary;
-        reserve.id = "service-reserve-equipment";
-        reserve.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-        if (BigButton(ctx, env.tr.tr("home.equipment.reserve") + "##service-reserve", reserve))
-            out.emplace_back(EquipmentIntent{equipment::Start{}});
+        // Landscape: what the service is on the left; on the right what to do — the buttons, fees
+        // with the calculator, how to apply and contact — each column scrolling on its own.
+        const float gap = ImGui::GetStyle().ItemSpacing.x * 2.0f;
+        const float width = ImGui::GetContentRegionAvail().x;
+        const float left = std::floor((width - gap) * 0.58f);
+        TouchScrollBegin(ctx, "##service-body", ImVec2(left, height));
+        notes(env, ctx, *s);
+        describe(env, ctx, *s, false);
+        section(env, ctx, "service.section.documents", s->documents);
+        section(env, ctx, "service.section.personal_data", s->personalData);
+        ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
+        TouchScrollEnd(ctx);
+        ImGui::SameLine(0.0f, gap);
+        TouchScrollBegin(ctx, "##service-side", ImVec2(width - left - gap, height));
+        act(env, ctx, out, *s);
+        feeSection(env, ctx, out, *s);
+        section(env, ctx, "service.section.how_to_apply", s->qualificationMode);
+        contactSection(env, ctx, *s);
+        ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
+        TouchScrollEnd(ctx);
     }
-    printSection(env, ctx, out, *s);
-    section(env, ctx, "service.section.what", s->description.empty() ? s->summary : s->description);
-    section(env, ctx, "service.section.provider", s->deliveredBy);
-    section(env, ctx, "service.section.where", s->place);
-    section(env, ctx, "service.section.when", s->hours);
-    if (!s->eligibility.empty() || !s->targetGroups.empty())
+    else
     {
-        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-        Label(ctx, env.tr.tr("service.section.eligibility"));
-        fallbackMarker(env, ctx, s->eligibility);
-        if (!s->eligibility.empty())
-            Paragraph(ctx, env.text(s->eligibility));
-        if (!s->targetGroups.empty())
-            ParagraphColored(ctx, groupsText(env, *s), ctx.palette.mutedText);
+        TouchScrollBegin(ctx, "##service-body", ImVec2(0, height));
+        notes(env, ctx, *s);
+        act(env, ctx, out, *s);
+        describe(env, ctx, *s, true);
+        feeSection(env, ctx, out, *s);
+        section(env, ctx, "service.section.documents", s->documents);
+        section(env, ctx, "service.section.personal_data", s->personalData);
+        contactSection(env, ctx, *s);
+        ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
+        TouchScrollEnd(ctx);
     }
-    section(env, ctx, "service.section.how_to_apply", s->qualificationMode);
-    feeSection(env, ctx, out, *s);
-    section(env, ctx, "service.section.documents", s->documents);
-    section(env, ctx, "service.section.personal_data", s->personalData);
-    section(env, ctx, "service.section.contact", s->contact);
-    if (s->contact.empty())
-    {
-        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-        Label(ctx, env.tr.tr("service.section.contact"));
-        Paragraph(ctx, env.text(env.catalog.municipality.cusName));
-        if (!env.catalog.municipality.phone.empty())
-            Paragraph(ctx, env.tr.tr("slip.phone_prefix") + " " + env.catalog.municipality.phone);
-    }
-    ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));
-    TouchScrollEnd(ctx);
 
     drawBottomBar(env, ctx, out);
     endScreen();

@@ -207,6 +207,18 @@ void drawCentredWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, 
     drawLines(list, font, size, min, max, color, wrapLines(font, size, max.x - min.x, text));
 }
 
+void drawLeftWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, float width, ImU32 color,
+                     std::string_view text)
+{
+    const float lineH = size * 1.15f;
+    float y = min.y + (lineH - size) * 0.5f;
+    for (const LineSpan& l : wrapLines(font, size, width, text))
+    {
+        list->AddText(font, size, ImVec2(min.x, y), color, l.begin, l.end);
+        y += lineH;
+    }
+}
+
 float wrappedHeight(ImFont* font, float size, float width, std::string_view text)
 {
     return lineHeight(size) * static_cast<float>(wrapLines(font, size, width, text).lines.size());

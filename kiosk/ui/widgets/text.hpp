@@ -30,6 +30,10 @@ void Divider(UiContext& ctx);
 /// Draws `text` word-wrapped to `rect`'s width, each line centred; used inside buttons and tiles.
 void drawCentredWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, ImVec2 max, ImU32 color,
                         std::string_view text);
+/// Draws `text` word-wrapped to `width` from `min`, each line left-aligned (list rows, tiles with a
+/// pictogram beside the text); the same wrapping and line height as drawCentredWrapped.
+void drawLeftWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, float width, ImU32 color,
+                     std::string_view text);
 /// Height `text` needs when wrapped to `width` in `font`.
 float wrappedHeight(ImFont* font, float size, float width, std::string_view text);
 /// True when `text` wrapped to `width` at `size` cuts a word between two letters or still has a

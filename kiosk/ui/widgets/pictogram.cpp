@@ -1,0 +1,309 @@
+// Pictogram names, their glyphs or drawn shapes, and drawing them crisp (see pictogram.hpp).
+#include "kiosk/ui/widgets/pictogram.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+
+namespace okienko::kiosk::ui
+{
+namespace
+{
+
+struct Entry
+{
+    std::string_view name;
+    ImWchar glyph;
+    DrawnPictogram drawn;
+};
+
+constexpr DrawnPictogram kGlyph = DrawnPictogram::None;
+
+// Material Icons code points (scss/_variables.scss of fonts-material-design-icons-iconfont). The
+// choices are argued in docs/decisions/0008-pictograms.md; a list never uses one picture twice.
+constexpr std::array kTable{
+    // Equipment types: the catalogue's `pictogram` values.
+    Entry{"wheelchair", 0xE914, kGlyph},             // accessible
+    Entry{"transit-wheelchair", 0xF1AB, kGlyph},     // wheelchair_pickup: pushed by someone else
+    Entry{"care-bed", 0xE53A, kGlyph},               // hotel: a person lying in a bed
+    Entry{"shower-chair", 0xF061, kGlyph},           // shower
+    Entry{"bath-board", 0xEA41, kGlyph},             // bathtub
+    Entry{"crutches", 0, DrawnPictogram::Crutches},  // nothing in the set
+    Entry{"walker", 0, DrawnPictogram::Walker},      // nothing in the set
+    Entry{"rollator", 0, DrawnPictogram::Rollator},  // nothing in the set
+    Entry{"quad-cane", 0, DrawnPictogram::QuadCane}, // nothing in the set
+    Entry{"pressure-mattress", 0, DrawnPictogram::PressureMattress},
+    Entry{"commode-chair", 0, DrawnPictogram::CommodeChair},
+    // The 14 areas of the act, by their codes.
+    Entry{"01-prorodzinna", 0xF1AE, kGlyph},           // stroller
+    Entry{"02-wspieranie-rodziny", 0xF1A2, kGlyph},    // family_restroom
+    Entry{"03-piecza-zastepcza", 0xF1AC, kGlyph},      // escalator_warning: an adult leading a child
+    Entry{"04-pomoc-spoleczna", 0xEA70, kGlyph},       // volunteer_activism: a hand holding a heart
+    Entry{"05-zdrowie", 0xE1D5, kGlyph},               // health_and_safety
+    Entry{"06-niepelnosprawnosc", 0xE934, kGlyph},     // accessible_forward
+    Entry{"07-edukacja", 0xE80C, kGlyph},              // school
+    Entry{"08-bezrobocie", 0xE8F9, kGlyph},            // work
+    Entry{"09-kultura", 0xEA66, kGlyph},               // theater_comedy
+    Entry{"10-sport-turystyka", 0xE50A, kGlyph},       // hiking
+    Entry{"11-aktywnosc-obywatelska", 0xEF49, kGlyph}, // campaign: a megaphone
+    Entry{"12-mieszkalnictwo", 0xEA40, kGlyph},        // apartment
+    Entry{"13-srodowisko", 0xEA35, kGlyph},            // eco
+    Entry{"14-reintegracja", 0xEBCB, kGlyph},          // handshake
+    // Target groups, by their codes.
+    Entry{"seniors", 0xF21A, kGlyph},        // elderly
+    Entry{"families", 0xF1A2, kGlyph},       // family_restroom
+    Entry{"children-youth", 0xEB41, kGlyph}, // child_care
+    Entry{"disabilities", 0xE934, kGlyph},   // accessible_forward
+    Entry{"carers", 0xF1AB, kGlyph},         // wheelchair_pickup: someone caring for another
+    Entry{"violence", 0xE769, kGlyph},       // front_hand: "stop"
+    Entry{"unemployed", 0xE8F9, kGlyph},     // work
+    Entry{"addictions", 0xF1A5, kGlyph},     // no_drinks
+    Entry{"all", 0xF233, kGlyph},            // groups
+    // Home actions and the rows that name them.
+    Entry{"catalogue", 0xEA19, kGlyph},      // menu_book
+    Entry{"search", 0xE8B6, kGlyph},         // search
+    Entry{"who-for", 0xF233, kGlyph},        // groups
+    Entry{"equipment", 0xE914, kGlyph},      // accessible
+    Entry{"callback", 0xE61D, kGlyph},       // phone_in_talk
+    Entry{"counselling", 0xEA4A, kGlyph},    // psychology
+    Entry{"idea-box", 0xE0F0, kGlyph},       // lightbulb
+    Entry{"emergency", 0xE1EB, kGlyph},      // emergency: the six-armed star of emergency services
+    Entry{"phone", 0xE0B0, kGlyph},          // call
+    Entry{"fee-calculator", 0xEA5F, kGlyph}, // calculate
+};
+
+const Entry* find(std::string_view name)
+{
+    for (const Entry& e : kTable)
+    {
+        if (e.name == name)
+            return &e;
+    }
+    return nullptr;
+}
+
+/// Pen for our own shapes: coordinates in a unit square, strokes with round ends, all scaled to
+/// the box, so the shape is as sharp at 36 px as at 360 px.
+class Pen
+{
+  public:
+    Pen(ImDrawList* list, ImVec2 min, float size, ImU32 color)
+        : m_list(list), m_min(min), m_size(size), m_color(color), m_width(std::max(2.0f, size * 0.085f))
+    {
+    }
+
+    ImVec2 at(float x, float y) const { return ImVec2(m_min.x + x * m_size, m_min.y + y * m_size); }
+
+    void line(float x0, float y0, float x1, float y1) const
+    {
+        m_list->AddLine(at(x0, y0), at(x1, y1), m_color, m_width);
+        dot(x0, y0, 0.5f);
+        dot(x1, y1, 0.5f);
+    }
+    /// A filled dot of `r` stroke widths.
+    void dot(float x, float y, float r) const { m_list->AddCircleFilled(at(x, y), m_width * r, m_color, 12); }
+    void disc(float x, float y, float r) const { m_list->AddCircleFilled(at(x, y), r * m_size, m_color, 24); }
+    void ring(float x, float y, float r) const { m_list->AddCircle(at(x, y), r * m_size, m_color, 24, m_width); }
+    void arc(float x, float y, float r, float from, float to) const
+    {
+        m_list->PathArcTo(at(x, y), r * m_size, from, to, 12);
+        m_list->PathStroke(m_color, 0, m_width);
+    }
+    void quad(ImVec2 a, ImVec2 b, ImVec2 c, ImVec2 d) const
+    {
+        m_list->AddQuadFilled(at(a.x, a.y), at(b.x, b.y), at(c.x, c.y), at(d.x, d.y), m_color);
+    }
+    void box(float x0, float y0, float x1, float y1, float rounding) const
+    {
+        m_list->AddRectFilled(at(x0, y0), at(x1, y1), m_color, rounding * m_size);
+    }
+
+  private:
+    ImDrawList* m_list;
+    ImVec2 m_min;
+    float m_size;
+    ImU32 m_color;
+    float m_width;
+};
+
+constexpr float kPi = 3.14159265f;
+
+void drawCrutch(const Pen& p, bool mirrored)
+{
+    auto x = [mirrored](float v)
+    {
+        return mirrored ? 1.0f - v : v;
+    };
+    p.line(x(0.30f), 0.90f, x(0.39f), 0.22f);                // shaft
+    p.line(x(0.375f), 0.44f, x(0.47f), 0.44f);               // hand grip, towards the other crutch
+    p.arc(x(0.41f), 0.15f, 0.075f, kPi * 0.15f, kPi * 1.1f); // forearm cuff
+    p.dot(x(0.30f), 0.92f, 0.9f);                            // rubber tip
+}
+
+void drawShape(DrawnPictogram shape, const Pen& p)
+{
+    switch (shape)
+    {
+    case DrawnPictogram::Crutches:
+        drawCrutch(p, false);
+        drawCrutch(p, true);
+        break;
+    case DrawnPictogram::Walker:
+        p.line(0.22f, 0.28f, 0.78f, 0.28f); // top bar
+        p.line(0.26f, 0.28f, 0.19f, 0.88f); // legs
+        p.line(0.74f, 0.28f, 0.81f, 0.88f);
+        p.line(0.23f, 0.58f, 0.77f, 0.58f);       // lower bar
+        p.box(0.14f, 0.20f, 0.34f, 0.28f, 0.04f); // hand grips
+        p.box(0.66f, 0.20f, 0.86f, 0.28f, 0.04f);
+        p.dot(0.19f, 0.90f, 1.0f); // rubber feet
+        p.dot(0.81f, 0.90f, 1.0f);
+        break;
+    case DrawnPictogram::Rollator:
+        p.box(0.60f, 0.12f, 0.84f, 0.20f, 0.04f); // hand grip
+        p.line(0.72f, 0.18f, 0.72f, 0.78f);       // rear frame down to the rear wheel
+        p.line(0.70f, 0.34f, 0.28f, 0.78f);       // front frame down to the front wheel
+        p.line(0.36f, 0.52f, 0.72f, 0.52f);       // seat
+        p.ring(0.26f, 0.80f, 0.10f);              // wheels
+        p.ring(0.74f, 0.80f, 0.10f);
+        break;
+    case DrawnPictogram::QuadCane:
+        p.line(0.32f, 0.16f, 0.56f, 0.16f);       // offset hand grip
+        p.line(0.56f, 0.16f, 0.56f, 0.74f);       // shaft
+        p.box(0.30f, 0.72f, 0.82f, 0.79f, 0.03f); // base
+        p.line(0.34f, 0.76f, 0.28f, 0.90f);       // four feet
+        p.line(0.48f, 0.76f, 0.46f, 0.90f);
+        p.line(0.64f, 0.76f, 0.66f, 0.90f);
+        p.line(0.78f, 0.76f, 0.84f, 0.90f);
+        break;
+    case DrawnPictogram::PressureMattress:
+        for (int i = 0; i < 6; ++i) // the air cells along the top
+            p.disc(0.17f + static_cast<float>(i) * 0.132f, 0.50f, 0.062f);
+        p.box(0.08f, 0.55f, 0.92f, 0.72f, 0.05f); // the mattress
+        p.line(0.12f, 0.80f, 0.88f, 0.80f);       // the bed frame under it
+        break;
+    case DrawnPictogram::CommodeChair:
+        p.line(0.68f, 0.14f, 0.70f, 0.56f); // backrest
+        p.line(0.26f, 0.56f, 0.72f, 0.56f); // seat
+        p.line(0.36f, 0.38f, 0.69f, 0.38f); // armrest
+        p.line(0.30f, 0.56f, 0.25f, 0.90f); // legs
+        p.line(0.70f, 0.56f, 0.75f, 0.90f);
+        p.quad(ImVec2(0.38f, 0.62f), ImVec2(0.62f, 0.62f), ImVec2(0.59f, 0.80f), ImVec2(0.41f, 0.80f)); // the pot
+        break;
+    case DrawnPictogram::None:
+    case DrawnPictogram::Neutral:
+        p.ring(0.5f, 0.5f, 0.32f);
+        p.disc(0.5f, 0.5f, 0.10f);
+        break;
+    }
+}
+
+/// The baked icon face for `size`: the largest not above it (never scaled up), else the smallest.
+ImFont* iconFace(const UiContext& ctx, float size)
+{
+    ImFont* best = nullptr;
+    ImFont* smallest = nullptr;
+    for (ImFont* f :
+         {ctx.fonts.normal.iconInline, ctx.fonts.large.iconInline, ctx.fonts.normal.icon, ctx.fonts.large.icon})
+    {
+        if (f == nullptr)
+            continue;
+        if (smallest == nullptr || f->FontSize < smallest->FontSize)
+            smallest = f;
+        if (f->FontSize <= size + 0.5f && (best == nullptr || f->FontSize > best->FontSize))
+            best = f;
+    }
+    return best != nullptr ? best : smallest;
+}
+
+} // namespace
+
+PictogramSource pictogramFor(std::string_view name)
+{
+    const Entry* e = find(name);
+    if (e == nullptr)
+        return PictogramSource{0, DrawnPictogram::Neutral, false};
+    return PictogramSource{e->glyph, e->drawn, true};
+}
+
+std::vector<std::string_view> pictogramNames()
+{
+    std::vector<std::string_view> out;
+    for (const Entry& e : kTable)
+        out.push_back(e.name);
+    return out;
+}
+
+const ImWchar* pictogramGlyphRanges()
+{
+    static const std::vector<ImWchar> ranges = []
+    {
+        std::vector<ImWchar> cps;
+        for (const Entry& e : kTable)
+        {
+            if (e.glyph != 0)
+                cps.push_back(e.glyph);
+        }
+        std::sort(cps.begin(), cps.end());
+        cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+        std::vector<ImWchar> out;
+        for (ImWchar cp : cps)
+        {
+            out.push_back(cp);
+            out.push_back(cp);
+        }
+        out.push_back(0);
+        return out;
+    }();
+    return ranges.data();
+}
+
+void drawPictogram(const UiContext& ctx, ImDrawList* list, std::string_view name, ImVec2 min, float size, ImU32 color)
+{
+    PictogramSource src = pictogramFor(name);
+    if (src.glyph != 0)
+    {
+        ImFont* face = iconFace(ctx, size);
+        const ImFontGlyph* g = face != nullptr ? face->FindGlyphNoFallback(src.glyph) : nullptr;
+        if (g != nullptr)
+        {
+            // Centre the glyph's inked box in the square, on whole pixels: a glyph drawn at its
+            // baked size on whole pixels maps texel to pixel, so its edges stay sharp.
+            const float drawSize = std::min(face->FontSize, size);
+            const float scale = drawSize / face->FontSize;
+            const float w = (g->X1 - g->X0) * scale;
+            const float h = (g->Y1 - g->Y0) * scale;
+            const ImVec2 pos(std::round(min.x + (size - w) * 0.5f - g->X0 * scale),
+                             std::round(min.y + (size - h) * 0.5f - g->Y0 * scale));
+            face->RenderChar(list, drawSize, pos, color, src.glyph);
+            return;
+        }
+        src.drawn = DrawnPictogram::Neutral; // no icon font: a neutral shape, never a missing-glyph box
+    }
+    drawShape(src.drawn, Pen(list, min, size, color));
+}
+
+std::string pictogramRecordText(std::string_view name)
+{
+    return "[pictogram:" + std::string(name) + "]";
+}
+
+void Pictogram(UiContext& ctx, std::string_view name, float size)
+{
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(size, size));
+    drawPictogram(ctx, ImGui::GetWindowDrawList(), name, min, size, packed(ctx.palette.accent));
+    ctx.record.addText(pictogramRecordText(name));
+}
+
+float pictogramTileSize(const UiContext& ctx)
+{
+    return std::round(kIconPx * ctx.uiScale * (ctx.largeText ? kLargeTextFactor : 1.0f));
+}
+
+float pictogramInlineSize(const UiContext& ctx)
+{
+    return std::round(kIconInlinePx * ctx.uiScale * (ctx.largeText ? kLargeTextFactor : 1.0f));
+}
+
+} // namespace okienko::kiosk::ui
