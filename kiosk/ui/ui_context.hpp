@@ -6,6 +6,7 @@
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/theme.hpp"
 
+#include <cstdint>
 #include <imgui.h>
 #include <string>
 #include <string_view>
@@ -91,6 +92,8 @@ struct UiContext
     /// 0..1: how far the last long-press hold got (the ring's fill); set while a finger holds.
     float longPressProgress = 0.0f;
     std::unordered_map<ImGuiID, TouchScrollState> scrolls;
+    /// The router's visit number of the screen being drawn: a scroll area starts at the top on a new one.
+    std::uint64_t screenVisit = 0;
 
     const FontFaces& faces() const { return fonts.faces(largeText); }
     /// The smallest edge a touch target may have: 15 mm on the configured panel.

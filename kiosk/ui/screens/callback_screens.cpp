@@ -3,7 +3,9 @@
 #include "kiosk/ui/screens/callback_screens.hpp"
 
 #include "kiosk/core/flows/callback_flow.hpp"
+#include "kiosk/ui/screens/completion_screen.hpp"
 #include "kiosk/ui/screens/feedback_screens.hpp"
+#include "kiosk/ui/screens/flow_step.hpp"
 #include "kiosk/ui/screens/request_screen_parts.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -171,23 +173,27 @@ void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CallbackFlowState& s = env.state.requests.callback;
     TouchScrollBegin(ctx, "##done", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    CompletionView view;
+    view.title = env.tr.tr("callback.done.title");
+    view.codeLabel = env.tr.tr("request.done.code");
     if (s.stored)
     {
+        view.code = s.stored->code;
         if (s.updatedExisting)
-            Paragraph(ctx, env.tr.tr("callback.done.updated"));
-        Paragraph(ctx, env.tr.tr("callback.done.received"));
-        Paragraph(ctx, env.tr.tr("slip.callback.when") + ": " + windowText(env, s.storedDay, s.storedPart));
-        Label(ctx, env.tr.tr("request.done.code"));
-        TextIn(ctx, ctx.faces().title, ctx.palette.text, s.stored->code);
-        drawSlipStatus(env, ctx, s.stored->slip.status);
+            view.next.push_back(env.tr.tr("callback.done.updated"));
+        view.next.push_back(env.tr.tr("callback.done.received"));
+        view.next.push_back(env.tr.tr("slip.callback.when") + ": " + windowText(env, s.storedDay, s.storedPart));
         // A placeholder number ("— (do uzupełnienia)") must not be offered as the one to call.
         if (!env.catalog.municipality.phone.empty() && !env.catalog.municipality.contactToBeConfirmed)
-            Paragraph(ctx, env.tr.format("slip.callback.no_call", {{"phone", env.catalog.municipality.phone}}));
+            view.next.push_back(env.tr.format("slip.callback.no_call", {{"phone", env.catalog.municipality.phone}}));
+        const SlipStatus slip = s.stored->slip.status;
+        view.slipStatus = [&env, &ctx, slip]()
+        {
+            drawSlipStatus(env, ctx, slip);
+        };
     }
-    ImGui::Spacing();
-    drawRatingPanel(env, ctx, out);
-    ImGui::Spacing();
-    if (wideButton(ctx, env.tr.tr("request.done.finish"), "finish"))
+    view.finishLabel = env.tr.tr("request.done.finish");
+    if (drawCompletion(env, ctx, out, view))
         emit(out, FinishFlow{});
     TouchScrollEnd(ctx);
 }
@@ -198,9 +204,18 @@ void drawCallbackScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     beginScreen(ctx, "##callback");
     drawTopBar(env, ctx, out);
-    Title(ctx,
-          env.tr.tr(env.state.router.current() == ScreenId::CallbackDone ? "callback.done.title" : "callback.title"));
-    switch (env.state.router.current())
+    const ScreenId current = env.state.router.current();
+    if (current != ScreenId::CallbackDone)
+    {
+        Title(ctx, env.tr.tr("callback.title"));
+        const int step = current == ScreenId::CallbackPhone   ? 1
+                         : current == ScreenId::CallbackWhen  ? 2
+                         : current == ScreenId::CallbackTopic ? 3
+                         : current == ScreenId::CallbackName  ? 4
+                                                              : 5;
+        drawFlowStep(env, ctx, step, kCallbackSteps);
+    }
+    switch (current)
     {
     case ScreenId::CallbackPhone:
         phoneStep(env, ctx, out);

@@ -2,7 +2,9 @@
 // kind's name; later steps never look kindId up, so no later screen can show it.
 #include "kiosk/ui/screens/counselling_screens.hpp"
 
+#include "kiosk/ui/screens/completion_screen.hpp"
 #include "kiosk/ui/screens/feedback_screens.hpp"
+#include "kiosk/ui/screens/flow_step.hpp"
 #include "kiosk/ui/screens/request_screen_parts.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -135,27 +137,32 @@ void consentStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CounsellingFlowState& s = env.state.requests.counselling;
+    CompletionView view;
+    view.title = env.tr.tr("counselling.done.title");
+    view.codeLabel = env.tr.tr("request.done.code");
     if (s.stored)
     {
+        view.code = s.stored->code;
         const SlotOption* slot = nullptr;
         for (const SlotOption& o : s.slots)
             if (s.slotId == o.id)
                 slot = &o;
         if (slot != nullptr)
         {
-            Paragraph(ctx, env.tr.tr("slip.meeting.title") + ": " + slotText(env, *slot));
-            Paragraph(
-                ctx, env.tr.tr(s.booking == BookingState::Booked ? "slip.meeting.booked" : "slip.meeting.provisional"));
+            view.next.push_back(env.tr.tr("slip.meeting.title") + ": " + slotText(env, *slot));
+            view.next.push_back(
+                env.tr.tr(s.booking == BookingState::Booked ? "slip.meeting.booked" : "slip.meeting.provisional"));
         }
         else
-            Paragraph(ctx, env.tr.tr("slip.meeting.we_will_call"));
-        Label(ctx, env.tr.tr("request.done.code"));
-        TextIn(ctx, ctx.faces().title, ctx.palette.text, s.stored->code);
-        drawSlipStatus(env, ctx, s.stored->slip.status);
+            view.next.push_back(env.tr.tr("slip.meeting.we_will_call"));
+        const SlipStatus slip = s.stored->slip.status;
+        view.slipStatus = [&env, &ctx, slip]()
+        {
+            drawSlipStatus(env, ctx, slip);
+        };
     }
-    ImGui::Spacing();
-    drawRatingPanel(env, ctx, out);
-    if (wideButton(ctx, env.tr.tr("request.done.finish"), "finish"))
+    view.finishLabel = env.tr.tr("request.done.finish");
+    if (drawCompletion(env, ctx, out, view))
         emit(out, FinishFlow{});
 }
 
@@ -166,8 +173,15 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     beginScreen(ctx, "##counselling");
     drawTopBar(env, ctx, out);
     const ScreenId current = env.state.router.current();
-    Title(ctx, env.tr.tr(current == ScreenId::CounsellingDone ? "counselling.done.title" : "counselling.title"));
-    const bool keyboard = current == ScreenId::CounsellingContact;
+    if (current != ScreenId::CounsellingDone)
+    {
+        Title(ctx, env.tr.tr("counselling.title"));
+        const int step = current == ScreenId::CounsellingKind      ? 1
+                         : current == ScreenId::CounsellingSlot    ? 2
+                         : current == ScreenId::CounsellingContact ? 3
+                                                                   : 4;
+        drawFlowStep(env, ctx, step, kCounsellingSteps);
+    }
     TouchScrollBegin(ctx, "##counselling-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     switch (current)
     {
@@ -194,7 +208,6 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         if (current == ScreenId::CounsellingSlot && wideButton(ctx, env.tr.tr("common.next"), "next"))
             emit(out, NextStep{});
     }
-    (void)keyboard;
     dangerPanel(env, ctx);
     TouchScrollEnd(ctx);
     drawBottomBar(env, ctx, out);
