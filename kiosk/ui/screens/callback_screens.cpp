@@ -13,6 +13,7 @@
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/text_field.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "kiosk/ui/widgets/two_pane.hpp"
 #include "shared/util/date_format.hpp"
 #include "shared/validate/phone.hpp"
 
@@ -153,19 +154,25 @@ void confirmStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CallbackFlowState& s = env.state.requests.callback;
     TouchScrollBegin(ctx, "##confirm", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
-    Label(ctx, env.tr.tr("callback.confirm.summary"));
-    Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
-    Paragraph(ctx, env.tr.tr("slip.callback.when") + ": " + windowText(env, callbackDate(s.day, env.now), s.dayPart));
-    if (const domain::Service* svc = env.catalog.findService(s.topicServiceId))
-        Paragraph(ctx, env.tr.tr("callback.confirm.topic") + ": " + env.text(svc->name));
-    if (!s.firstName.buffer.empty())
-        Paragraph(ctx, env.tr.tr("callback.confirm.name") + ": " + s.firstName.buffer.text());
-    ImGui::Spacing();
-    drawConsent(env, ctx, out, s.consent);
-    drawFlowError(env, ctx, s.errorKey);
-    ImGui::Spacing();
-    if (wideButton(ctx, env.tr.tr("callback.confirm.send"), "send", true, !s.stored.has_value()))
-        emit(out, ConfirmRequest{});
+    {
+        // Landscape: the summary on the left, the clause, its checkbox and Send beside it.
+        TwoPane panes(ctx, "##confirm-panes", 0.4f);
+        Label(ctx, env.tr.tr("callback.confirm.summary"));
+        Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
+        Paragraph(ctx,
+                  env.tr.tr("slip.callback.when") + ": " + windowText(env, callbackDate(s.day, env.now), s.dayPart));
+        if (const domain::Service* svc = env.catalog.findService(s.topicServiceId))
+            Paragraph(ctx, env.tr.tr("callback.confirm.topic") + ": " + env.text(svc->name));
+        if (!s.firstName.buffer.empty())
+            Paragraph(ctx, env.tr.tr("callback.confirm.name") + ": " + s.firstName.buffer.text());
+        panes.next();
+        ImGui::Spacing();
+        drawConsent(env, ctx, out, s.consent);
+        drawFlowError(env, ctx, s.errorKey);
+        ImGui::Spacing();
+        if (wideButton(ctx, env.tr.tr("callback.confirm.send"), "send", true, !s.stored.has_value()))
+            emit(out, ConfirmRequest{});
+    }
     TouchScrollEnd(ctx);
 }
 

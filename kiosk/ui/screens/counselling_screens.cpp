@@ -12,6 +12,7 @@
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/text_field.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "kiosk/ui/widgets/two_pane.hpp"
 #include "shared/validate/person_name.hpp"
 #include "shared/validate/phone.hpp"
 
@@ -77,7 +78,9 @@ void slotStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CounsellingFlowState& s = env.state.requests.counselling;
-    const float width = ImGui::GetContentRegionAvail().x;
+    // Landscape: the fields and "Dalej" on the left, the keyboard beside them, both in sight.
+    TwoPane panes(ctx, "##contact-panes", 0.42f);
+    float width = ImGui::GetContentRegionAvail().x;
     const bool nameFocus = s.focus == RequestField::CounsellingName;
     Label(ctx, env.tr.tr("counselling.contact.name"));
     ButtonOptions nf;
@@ -99,6 +102,8 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     drawFlowError(env, ctx, s.errorKey, validate::kDefaultNameMinCodePoints, kFullNameMax);
     if (wideButton(ctx, env.tr.tr("common.next"), "next"))
         emit(out, NextStep{});
+    panes.next();
+    width = ImGui::GetContentRegionAvail().x;
     if (nameFocus)
     {
         if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
@@ -116,6 +121,8 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void consentStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CounsellingFlowState& s = env.state.requests.counselling;
+    // Landscape: what will be sent on the left, the clause, its checkbox and Send beside it.
+    TwoPane panes(ctx, "##consent-panes", 0.4f);
     Label(ctx, env.tr.tr("counselling.consent.summary"));
     const SlotOption* slot = nullptr;
     for (const SlotOption& o : s.slots)
@@ -125,6 +132,7 @@ void consentStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
                                    : env.tr.tr("slip.meeting.we_will_call"));
     Paragraph(ctx, env.tr.tr("counselling.contact.name") + ": " + s.name.buffer.text());
     Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
+    panes.next();
     drawConsent(env, ctx, out, s.consent);
     drawFlowError(env, ctx, s.errorKey);
     if (s.booking == BookingState::Waiting)

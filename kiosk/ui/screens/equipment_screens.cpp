@@ -163,8 +163,7 @@ void drawEquipmentDatesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
     }
     Title(ctx, env.text(t->name));
     drawFlowStep(env, ctx, 2, kEquipmentSteps);
-    const float bodyH = ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx);
-    TouchScrollBegin(ctx, "##eq-dates-body", ImVec2(0, bodyH));
+    TouchScrollBegin(ctx, "##eq-dates-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     {
         // Landscape: the calendar on the left, the period and "Dalej" on the right, all in sight.
         TwoPane panes(ctx, "##eq-dates-panes", 0.55f);
@@ -192,7 +191,7 @@ void drawEquipmentDatesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
             return std::find(e.unavailableDays.begin(), e.unavailableDays.end(), d) != e.unavailableDays.end();
         };
         if (panes.split())
-            calendar.maxHeight = bodyH - ctx.em(2.0f);
+            calendar.maxHeight = ImGui::GetContentRegionAvail().y;
         const CalendarResult picked = CalendarDatePicker(ctx, "##eq-cal", shown, e.pickUp, first, last, labels,
                                                          ImGui::GetContentRegionAvail().x, calendar);
         if (picked.kind == CalendarResult::Kind::Picked)

@@ -73,8 +73,9 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
     const float weekdayH = ctx.em(1.4f);
     if (options.maxHeight > 0.0f)
     {
-        // title row + weekday row + six weeks + legend, each with its gap
-        const float fixed = weekdayH + ctx.em(1.6f) + gap * 8;
+        // the weekday row and the legend (with the spacing around them), then seven rows of cells:
+        // the month's title row and up to six weeks, each with its gap
+        const float fixed = weekdayH + ctx.em(1.3f) + gap * 9 + ImGui::GetStyle().ItemSpacing.y * 2;
         const float fit = (options.maxHeight - fixed) / 7.0f;
         cellH = std::max(minSide, std::min(cellH, fit));
     }
