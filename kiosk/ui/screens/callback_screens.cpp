@@ -71,6 +71,8 @@ void phoneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void whenStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CallbackFlowState& s = env.state.requests.callback;
+    // Scrolls when large text on a landscape panel makes the choices taller than the screen.
+    TouchScrollBegin(ctx, "##when", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
     Label(ctx, env.tr.tr("callback.when.day"));
     const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
@@ -111,6 +113,7 @@ void whenStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     ImGui::Spacing();
     if (wideButton(ctx, env.tr.tr("common.next"), "next"))
         emit(out, NextStep{});
+    TouchScrollEnd(ctx);
 }
 
 void topicStep(const ScreenEnv& env, UiContext& ctx, Intents& out)

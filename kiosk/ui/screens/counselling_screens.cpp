@@ -75,7 +75,24 @@ void slotStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     drawFlowError(env, ctx, s.errorKey);
 }
 
-void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+/// The name's keyboard or the phone's keypad, `width` wide.
+void contactKeys(const ScreenEnv& env, UiContext& ctx, Intents& out, float width)
+{
+    if (env.state.requests.counselling.focus == RequestField::CounsellingName)
+    {
+        if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
+            emit(out, RequestKey{RequestField::CounsellingName, *key});
+        return;
+    }
+    const float padW = std::min(width, ctx.em(21.0f));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - padW) * 0.5f);
+    if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
+        emit(out, RequestKey{RequestField::CounsellingPhone, *key});
+}
+
+/// `keysInline`: the keys beside the fields (landscape); otherwise the caller pins them under the
+/// scroll area, so the field being typed and every key stay in sight.
+void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out, bool keysInline)
 {
     const CounsellingFlowState& s = env.state.requests.counselling;
     // Landscape: the fields and "Dalej" on the left, the keyboard beside them, both in sight.
@@ -103,19 +120,8 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     if (wideButton(ctx, env.tr.tr("common.next"), "next"))
         emit(out, NextStep{});
     panes.next();
-    width = ImGui::GetContentRegionAvail().x;
-    if (nameFocus)
-    {
-        if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
-            emit(out, RequestKey{RequestField::CounsellingName, *key});
-    }
-    else
-    {
-        const float padW = std::min(width, ctx.em(21.0f));
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - padW) * 0.5f);
-        if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
-            emit(out, RequestKey{RequestField::CounsellingPhone, *key});
-    }
+    if (keysInline)
+        contactKeys(env, ctx, out, ImGui::GetContentRegionAvail().x);
 }
 
 void consentStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -190,7 +196,14 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
                                                                    : 4;
         drawFlowStep(env, ctx, step, kCounsellingSteps);
     }
-    TouchScrollBegin(ctx, "##counselling-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    const bool pinKeys = current == ScreenId::CounsellingContact && !wantsTwoPanes(ctx);
+    float keysH = 0.0f;
+    if (pinKeys)
+        keysH = (env.state.requests.counselling.focus == RequestField::CounsellingName ? letterKeyboardHeight(ctx, env)
+                                                                                       : keypadHeight(ctx)) +
+                ImGui::GetStyle().ItemSpacing.y;
+    TouchScrollBegin(ctx, "##counselling-body",
+                     ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - keysH));
     switch (current)
     {
     case ScreenId::CounsellingKind:
@@ -200,7 +213,7 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         slotStep(env, ctx, out);
         break;
     case ScreenId::CounsellingContact:
-        contactStep(env, ctx, out);
+        contactStep(env, ctx, out, !pinKeys);
         break;
     case ScreenId::CounsellingConsent:
         consentStep(env, ctx, out);
@@ -218,6 +231,8 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     }
     dangerPanel(env, ctx);
     TouchScrollEnd(ctx);
+    if (pinKeys)
+        contactKeys(env, ctx, out, ImGui::GetContentRegionAvail().x);
     drawBottomBar(env, ctx, out);
     endScreen();
 }

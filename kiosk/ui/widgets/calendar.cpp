@@ -40,10 +40,7 @@ void legendEntry(UiContext& ctx, const std::string& text, float& x, float left, 
     const float textW = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
     const float entryW = box + ctx.em(0.4f) + textW;
     if (x > left && x + entryW > right)
-    {
-        x = left;
-        ImGui::NewLine();
-    }
+        x = left; // the last entry's Dummy already moved the cursor to a new line
     else if (x > left)
         ImGui::SameLine(0.0f, 0.0f);
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
@@ -85,21 +82,42 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
     const bool canGoBack = firstOfMonth > first;
     const Date lastOfMonth{month.year, month.month, daysInMonth(month.year, month.month)};
     const bool canGoForward = lastOfMonth < last;
+    // Month title between the two buttons when all three fit on one line; on a narrow panel (or
+    // in large text) the title gets its own line and the buttons share the next, so no label
+    // breaks inside a word ("Nastę|pny").
+    const std::string prevLabel = "← " + labels.previous;
+    const std::string nextLabel = labels.next + " →";
+    ImFont* bold = ctx.faces().bold;
+    const float padX = ImGui::GetStyle().FramePadding.x;
+    const float navText = std::max(ImGui::CalcTextSize(prevLabel.c_str()).x, ImGui::CalcTextSize(nextLabel.c_str()).x);
+    const float titleText = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0.0f, labels.monthTitle.c_str()).x;
+    const float navW = std::max(minSide, navText + padX * 2);
+    const bool oneLine = navW * 2 + titleText + padX * 2 + gap * 2 <= width;
     ButtonOptions nav;
-    nav.size = ImVec2(std::max(minSide, std::min(cell * 1.5f, width * 0.3f)), cellH);
+    nav.size = ImVec2(oneLine ? navW : (width - gap) * 0.5f, cellH);
+    const float titleW = oneLine ? std::max(1.0f, width - nav.size.x * 2 - gap * 2) : width;
+    auto drawTitle = [&]()
+    {
+        const ImVec2 titlePos = ImGui::GetCursorScreenPos();
+        const float h = oneLine ? cellH : bold->FontSize * 1.6f;
+        ImGui::Dummy(ImVec2(titleW, h));
+        drawCentredWrapped(ImGui::GetWindowDrawList(), bold, bold->FontSize, titlePos,
+                           ImVec2(titlePos.x + titleW, titlePos.y + h), packed(ctx.palette.text), labels.monthTitle);
+        ctx.record.addText(labels.monthTitle);
+    };
+    if (!oneLine)
+        drawTitle();
     nav.enabled = canGoBack;
-    if (BigButton(ctx, "← " + labels.previous + "##prev", nav))
+    if (BigButton(ctx, prevLabel + "##prev", nav))
         result.kind = CalendarResult::Kind::PreviousMonth;
     ImGui::SameLine();
-    const float titleW = std::max(1.0f, width - nav.size.x * 2 - gap * 2);
-    const ImVec2 titlePos = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(ImVec2(titleW, cellH));
-    drawCentredWrapped(ImGui::GetWindowDrawList(), ctx.faces().bold, ctx.faces().bold->FontSize, titlePos,
-                       ImVec2(titlePos.x + titleW, titlePos.y + cellH), packed(ctx.palette.text), labels.monthTitle);
-    ctx.record.addText(labels.monthTitle);
-    ImGui::SameLine();
+    if (oneLine)
+    {
+        drawTitle();
+        ImGui::SameLine();
+    }
     nav.enabled = canGoForward;
-    if (BigButton(ctx, labels.next + " →##next", nav))
+    if (BigButton(ctx, nextLabel + "##next", nav))
         result.kind = CalendarResult::Kind::NextMonth;
 
     for (int wd = 0; wd < 7; ++wd)
