@@ -27,6 +27,6 @@ class TwoPane
 };
 
 /// True on a landscape display whose available width fits two panes of at least `minPaneEm` em.
-bool wantsTwoPanes(const UiContext& ctx, float minPaneEm = 16.0f);
+bool wantsTwoPanes(const UiContext& ctx, float minPaneEm = 12.0f);
 
 } // namespace okienko::kiosk::ui
