@@ -25,10 +25,13 @@ void Controller::applyAll(Intents& intents, Millis now)
 
 void Controller::apply(const Intent& intent, Millis now)
 {
+    const std::uint64_t visit = m_state.router.visit();
     if (std::none_of(m_flows.begin(), m_flows.end(), [&](Flow* f) { return f->apply(intent); }))
         applyOwn(intent, now);
     for (Flow* f : m_flows)
         f->afterIntent(); // Home, Back past a flow's first step: its state is erased
+    if (m_state.router.visit() != visit)
+        screenEntered();
     const ScreenId shown = m_state.router.current();
     if (((shown == ScreenId::StaffPin && !m_state.staff.loggedIn()) || shown == ScreenId::EmergencyHelp) &&
         m_idle.state() == IdleState::Stopped)
@@ -153,6 +156,19 @@ void Controller::applyOwn(const Intent& intent, Millis now)
             }
         },
         intent);
+}
+
+void Controller::screenEntered()
+{
+    for (Flow* f : m_flows)
+        f->screenEntered();
+    const ScreenId current = m_state.router.current();
+    if (current == ScreenId::Home || current == ScreenId::Attract)
+    {
+        // Home and Start begin a new search: "wozek" must not be searched again with "mieszkanie".
+        m_state.catalogue = CatalogueState{};
+        m_state.keyboard.state.reset();
+    }
 }
 
 void Controller::attach(const FlowDeps& deps)
@@ -307,6 +323,8 @@ void Controller::openService(const std::string& id)
 {
     if (m_catalog.findService(id) == nullptr)
         return;
+    if (m_state.router.current() == ScreenId::ServicePage && m_state.serviceId != id)
+        m_state.router.renew(); // another service on the same page: it starts at its top
     m_state.serviceId = id;
     m_servicePrint.opened(id);
     m_state.router.push(ScreenId::ServicePage);

@@ -77,6 +77,8 @@ class Controller
     EditField& field(FieldId id);
     void refreshSearch();
     void openService(const std::string& id);
+    /// A screen was entered anew or returned to: transient messages go; Home/Start clear the search.
+    void screenEntered();
     void scanned(const std::string& code);
     /// A USB keyboard's text (TypeText) or Backspace (EraseText) for the field of a flow's screen
     /// (a staff field or the PIN keypad); false when no flow takes it.

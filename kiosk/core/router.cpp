@@ -1,6 +1,8 @@
 // Screen stack (see router.hpp).
 #include "kiosk/core/router.hpp"
 
+#include <atomic>
+
 namespace okienko::kiosk
 {
 
@@ -86,10 +88,31 @@ std::string_view screenName(ScreenId id)
     return "unknown";
 }
 
+namespace
+{
+
+std::uint64_t nextVisit()
+{
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+}
+
+} // namespace
+
+Router::Router() : m_visits{nextVisit()} {}
+
+void Router::renew()
+{
+    m_visits.back() = nextVisit();
+}
+
 void Router::push(ScreenId id)
 {
     if (m_stack.back() != id)
+    {
         m_stack.push_back(id);
+        m_visits.push_back(nextVisit());
+    }
 }
 
 bool Router::back()
@@ -97,12 +120,14 @@ bool Router::back()
     if (m_stack.size() <= 1)
         return false;
     m_stack.pop_back();
+    m_visits.pop_back();
     return true;
 }
 
 void Router::reset(ScreenId root)
 {
     m_stack.assign(1, root);
+    m_visits.assign(1, nextVisit());
 }
 
 } // namespace okienko::kiosk

@@ -7,6 +7,7 @@
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/theme.hpp"
 
+#include <cstdint>
 #include <imgui.h>
 #include <string>
 #include <string_view>
@@ -117,6 +118,8 @@ struct UiContext
     /// The bottom bar's height this frame, measured with its labels before any screen draws
     /// (prepareScreenFrame); 0 until then.
     float bottomBarPx = 0.0f;
+    /// The router's visit number of the screen being drawn: a scroll area starts at the top on a new one.
+    std::uint64_t screenVisit = 0;
 
     const FontFaces& faces() const { return fonts.faces(largeText); }
     /// The smallest edge a touch target may have: 15 mm on the configured panel.

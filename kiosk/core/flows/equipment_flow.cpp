@@ -38,6 +38,22 @@ const domain::EquipmentType* EquipmentFlow::type() const
     return m_catalog.findEquipmentType(m_state.equipment.typeId);
 }
 
+void EquipmentFlow::screenEntered()
+{
+    EquipmentState& e = m_state.equipment;
+    e.dateErrorKey.clear();
+    e.suggestedDate.reset();
+    e.residencyError = false;
+    e.person.errors.clear();
+}
+
+void EquipmentFlow::rateable()
+{
+    // The completion screen asks for a rating, as every flow's does: a fresh one, about this flow.
+    m_state.requests.feedback = FeedbackState{};
+    m_state.requests.feedback.flow = FlowId::Equipment;
+}
+
 void EquipmentFlow::reset()
 {
     m_state.equipment = EquipmentState{};
@@ -87,7 +103,32 @@ bool EquipmentFlow::ownsScreen(ScreenId screen) const
 
 bool EquipmentFlow::apply(const Intent& intent)
 {
-    return applyOwn<EquipmentIntent>(intent, [&](const EquipmentIntent& own) { act(own); });
+    if (!applyOwn<EquipmentIntent>(intent, [&](const EquipmentIntent& own) { act(own); }))
+        return false;
+    if (m_state.router.current() == ScreenId::EquipmentDates)
+        refreshUnavailableDays();
+    return true;
+}
+
+void EquipmentFlow::refreshUnavailableDays()
+{
+    EquipmentState& e = m_state.equipment;
+    e.unavailableDays.clear();
+    const domain::EquipmentType* t = type();
+    if (t == nullptr)
+        return;
+    const Date today = m_deps.today();
+    const Date last = today.plusDays(kPickUpHorizonDays);
+    const Date shown = e.shownMonth == Date{} ? today : e.shownMonth;
+    const rules::AvailabilityLedger l = ledger(t->id);
+    for (int d = 1; d <= daysInMonth(shown.year, shown.month); ++d)
+    {
+        const Date day{shown.year, shown.month, d};
+        if (day < today || last < day)
+            continue;
+        if (l.freeUnits(DateRange{day, std::max(1, e.days)}) == 0)
+            e.unavailableDays.push_back(day);
+    }
 }
 
 void EquipmentFlow::act(const EquipmentIntent& intent)
@@ -433,6 +474,7 @@ void EquipmentFlow::store(domain::ReservationStatus status)
     }
     m_state.router.reset(ScreenId::Home);
     m_state.router.push(ScreenId::EquipmentDone);
+    rateable();
 }
 
 void EquipmentFlow::joinWaitingList()
@@ -475,6 +517,7 @@ void EquipmentFlow::joinWaitingList()
     e.carerName.buffer.clear();
     m_state.router.reset(ScreenId::Home);
     m_state.router.push(ScreenId::EquipmentDone);
+    rateable();
 }
 
 bool EquipmentFlow::onCompletion(const Completion& completion)

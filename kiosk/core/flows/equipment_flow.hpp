@@ -37,6 +37,9 @@ class EquipmentFlow final : public Flow
     bool apply(const Intent& intent) override;
     /// A hold or print result for this flow.
     bool onCompletion(const Completion& completion) override;
+    void screenEntered() override;
+    /// The shown month's days on which no unit is free for the chosen period (the calendar crosses them out).
+    void refreshUnavailableDays();
     /// Erases everything the flow holds (Home, Cancel).
     void reset();
 
@@ -45,6 +48,8 @@ class EquipmentFlow final : public Flow
     rules::AvailabilityLedger ledger(const std::string& typeId) const;
 
   private:
+    /// The completion screen's rating is about this flow.
+    void rateable();
     void act(const EquipmentIntent& intent);
     void start();
     void selectType(const std::string& typeId);

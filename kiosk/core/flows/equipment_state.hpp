@@ -53,6 +53,7 @@ struct EquipmentState
     std::string dateErrorKey;          ///< why the dates cannot be used ("" when they can)
     std::optional<Date> suggestedDate; ///< the first pick-up date on which the period fits
     bool waitingList = false;          ///< nothing fits: the resident asks to be phoned instead
+    std::vector<Date> unavailableDays; ///< of the shown month: no unit free for the period from that day
 
     // --- step 3: the information clause
     bool clauseAcknowledged = false;

@@ -44,6 +44,9 @@ class Flow
     /// Runs after every intent the controller applied, whoever took it: a flow whose screens were
     /// left (Home, Back past its first step) ends here.
     virtual void afterIntent() {}
+    /// After an intent that entered a screen anew or went Back to one: the messages of the step
+    /// left (a validation message, "choose a day") must not greet the resident on the next one.
+    virtual void screenEntered() {}
     /// Right before the session is wiped (idle expiry, logout).
     virtual void sessionEnding() {}
     /// True once after this flow changed units in the kiosk database (the app reloads the catalogue).

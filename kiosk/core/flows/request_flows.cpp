@@ -54,6 +54,14 @@ void RequestFlows::afterIntent()
     m_ctx.state.requests = RequestFlowsState{};
 }
 
+void RequestFlows::screenEntered()
+{
+    RequestFlowsState& r = m_ctx.state.requests;
+    r.counselling.errorKey.clear();
+    r.callback.errorKey.clear();
+    r.feedback.errorKey.clear();
+}
+
 void RequestFlows::sessionEnding()
 {
     const RequestFlowsState& r = m_ctx.state.requests;

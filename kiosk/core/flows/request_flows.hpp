@@ -36,6 +36,7 @@ class RequestFlows final : public Flow
     /// Records the step shown, and ends (abandoned) the active flow when its screens are no longer
     /// on the router's stack, erasing its state.
     void afterIntent() override;
+    void screenEntered() override;
     /// A flow in progress is recorded as abandoned.
     void sessionEnding() override;
 

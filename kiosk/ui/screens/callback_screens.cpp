@@ -3,7 +3,9 @@
 #include "kiosk/ui/screens/callback_screens.hpp"
 
 #include "kiosk/core/flows/callback_flow.hpp"
+#include "kiosk/ui/screens/completion_screen.hpp"
 #include "kiosk/ui/screens/feedback_screens.hpp"
+#include "kiosk/ui/screens/flow_step.hpp"
 #include "kiosk/ui/screens/request_screen_parts.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -11,6 +13,7 @@
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/text_field.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "kiosk/ui/widgets/two_pane.hpp"
 #include "shared/util/date_format.hpp"
 #include "shared/validate/phone.hpp"
 
@@ -68,6 +71,8 @@ void phoneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void whenStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CallbackFlowState& s = env.state.requests.callback;
+    // Scrolls when large text on a landscape panel makes the choices taller than the screen.
+    TouchScrollBegin(ctx, "##when", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
     Label(ctx, env.tr.tr("callback.when.day"));
     const float w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
@@ -108,6 +113,7 @@ void whenStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     ImGui::Spacing();
     if (wideButton(ctx, env.tr.tr("common.next"), "next"))
         emit(out, NextStep{});
+    TouchScrollEnd(ctx);
 }
 
 void topicStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -151,19 +157,25 @@ void confirmStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CallbackFlowState& s = env.state.requests.callback;
     TouchScrollBegin(ctx, "##confirm", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
-    Label(ctx, env.tr.tr("callback.confirm.summary"));
-    Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
-    Paragraph(ctx, env.tr.tr("slip.callback.when") + ": " + windowText(env, callbackDate(s.day, env.now), s.dayPart));
-    if (const domain::Service* svc = env.catalog.findService(s.topicServiceId))
-        Paragraph(ctx, env.tr.tr("callback.confirm.topic") + ": " + env.text(svc->name));
-    if (!s.firstName.buffer.empty())
-        Paragraph(ctx, env.tr.tr("callback.confirm.name") + ": " + s.firstName.buffer.text());
-    ImGui::Spacing();
-    drawConsent(env, ctx, out, s.consent);
-    drawFlowError(env, ctx, s.errorKey);
-    ImGui::Spacing();
-    if (wideButton(ctx, env.tr.tr("callback.confirm.send"), "send", true, !s.stored.has_value()))
-        emit(out, ConfirmRequest{});
+    {
+        // Landscape: the summary on the left, the clause, its checkbox and Send beside it.
+        TwoPane panes(ctx, "##confirm-panes", 0.4f);
+        Label(ctx, env.tr.tr("callback.confirm.summary"));
+        Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
+        Paragraph(ctx,
+                  env.tr.tr("slip.callback.when") + ": " + windowText(env, callbackDate(s.day, env.now), s.dayPart));
+        if (const domain::Service* svc = env.catalog.findService(s.topicServiceId))
+            Paragraph(ctx, env.tr.tr("callback.confirm.topic") + ": " + env.text(svc->name));
+        if (!s.firstName.buffer.empty())
+            Paragraph(ctx, env.tr.tr("callback.confirm.name") + ": " + s.firstName.buffer.text());
+        panes.next();
+        ImGui::Spacing();
+        drawConsent(env, ctx, out, s.consent);
+        drawFlowError(env, ctx, s.errorKey);
+        ImGui::Spacing();
+        if (wideButton(ctx, env.tr.tr("callback.confirm.send"), "send", true, !s.stored.has_value()))
+            emit(out, ConfirmRequest{});
+    }
     TouchScrollEnd(ctx);
 }
 
@@ -171,23 +183,27 @@ void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CallbackFlowState& s = env.state.requests.callback;
     TouchScrollBegin(ctx, "##done", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    CompletionView view;
+    view.title = env.tr.tr("callback.done.title");
+    view.codeLabel = env.tr.tr("request.done.code");
     if (s.stored)
     {
+        view.code = s.stored->code;
         if (s.updatedExisting)
-            Paragraph(ctx, env.tr.tr("callback.done.updated"));
-        Paragraph(ctx, env.tr.tr("callback.done.received"));
-        Paragraph(ctx, env.tr.tr("slip.callback.when") + ": " + windowText(env, s.storedDay, s.storedPart));
-        Label(ctx, env.tr.tr("request.done.code"));
-        TextIn(ctx, ctx.faces().title, ctx.palette.text, s.stored->code);
-        drawSlipStatus(env, ctx, s.stored->slip.status);
+            view.next.push_back(env.tr.tr("callback.done.updated"));
+        view.next.push_back(env.tr.tr("callback.done.received"));
+        view.next.push_back(env.tr.tr("slip.callback.when") + ": " + windowText(env, s.storedDay, s.storedPart));
         // A placeholder number ("— (do uzupełnienia)") must not be offered as the one to call.
         if (!env.catalog.municipality.phone.empty() && !env.catalog.municipality.contactToBeConfirmed)
-            Paragraph(ctx, env.tr.format("slip.callback.no_call", {{"phone", env.catalog.municipality.phone}}));
+            view.next.push_back(env.tr.format("slip.callback.no_call", {{"phone", env.catalog.municipality.phone}}));
+        const SlipStatus slip = s.stored->slip.status;
+        view.slipStatus = [&env, &ctx, slip]()
+        {
+            drawSlipStatus(env, ctx, slip);
+        };
     }
-    ImGui::Spacing();
-    drawRatingPanel(env, ctx, out);
-    ImGui::Spacing();
-    if (wideButton(ctx, env.tr.tr("request.done.finish"), "finish"))
+    view.finishLabel = env.tr.tr("request.done.finish");
+    if (drawCompletion(env, ctx, out, view))
         emit(out, FinishFlow{});
     TouchScrollEnd(ctx);
 }
@@ -198,9 +214,18 @@ void drawCallbackScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     beginScreen(ctx, "##callback");
     drawTopBar(env, ctx, out);
-    Title(ctx,
-          env.tr.tr(env.state.router.current() == ScreenId::CallbackDone ? "callback.done.title" : "callback.title"));
-    switch (env.state.router.current())
+    const ScreenId current = env.state.router.current();
+    if (current != ScreenId::CallbackDone)
+    {
+        Title(ctx, env.tr.tr("callback.title"));
+        const int step = current == ScreenId::CallbackPhone   ? 1
+                         : current == ScreenId::CallbackWhen  ? 2
+                         : current == ScreenId::CallbackTopic ? 3
+                         : current == ScreenId::CallbackName  ? 4
+                                                              : 5;
+        drawFlowStep(env, ctx, step, kCallbackSteps);
+    }
+    switch (current)
     {
     case ScreenId::CallbackPhone:
         phoneStep(env, ctx, out);

@@ -2,7 +2,9 @@
 // kind's name; later steps never look kindId up, so no later screen can show it.
 #include "kiosk/ui/screens/counselling_screens.hpp"
 
+#include "kiosk/ui/screens/completion_screen.hpp"
 #include "kiosk/ui/screens/feedback_screens.hpp"
+#include "kiosk/ui/screens/flow_step.hpp"
 #include "kiosk/ui/screens/request_screen_parts.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -10,6 +12,7 @@
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/text_field.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "kiosk/ui/widgets/two_pane.hpp"
 #include "shared/validate/person_name.hpp"
 #include "shared/validate/phone.hpp"
 
@@ -72,10 +75,29 @@ void slotStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     drawFlowError(env, ctx, s.errorKey);
 }
 
-void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
+/// The name's keyboard or the phone's keypad, `width` wide.
+void contactKeys(const ScreenEnv& env, UiContext& ctx, Intents& out, float width)
+{
+    if (env.state.requests.counselling.focus == RequestField::CounsellingName)
+    {
+        if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
+            emit(out, RequestKey{RequestField::CounsellingName, *key});
+        return;
+    }
+    const float padW = std::min(width, ctx.em(21.0f));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - padW) * 0.5f);
+    if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
+        emit(out, RequestKey{RequestField::CounsellingPhone, *key});
+}
+
+/// `keysInline`: the keys beside the fields (landscape); otherwise the caller pins them under the
+/// scroll area, so the field being typed and every key stay in sight.
+void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out, bool keysInline)
 {
     const CounsellingFlowState& s = env.state.requests.counselling;
-    const float width = ImGui::GetContentRegionAvail().x;
+    // Landscape: the fields and "Dalej" on the left, the keyboard beside them, both in sight.
+    TwoPane panes(ctx, "##contact-panes", 0.42f);
+    float width = ImGui::GetContentRegionAvail().x;
     const bool nameFocus = s.focus == RequestField::CounsellingName;
     Label(ctx, env.tr.tr("counselling.contact.name"));
     ButtonOptions nf;
@@ -97,23 +119,16 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     drawFlowError(env, ctx, s.errorKey, validate::kDefaultNameMinCodePoints, kFullNameMax);
     if (wideButton(ctx, env.tr.tr("common.next"), "next"))
         emit(out, NextStep{});
-    if (nameFocus)
-    {
-        if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
-            emit(out, RequestKey{RequestField::CounsellingName, *key});
-    }
-    else
-    {
-        const float padW = std::min(width, ctx.em(21.0f));
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - padW) * 0.5f);
-        if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
-            emit(out, RequestKey{RequestField::CounsellingPhone, *key});
-    }
+    panes.next();
+    if (keysInline)
+        contactKeys(env, ctx, out, ImGui::GetContentRegionAvail().x);
 }
 
 void consentStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CounsellingFlowState& s = env.state.requests.counselling;
+    // Landscape: what will be sent on the left, the clause, its checkbox and Send beside it.
+    TwoPane panes(ctx, "##consent-panes", 0.4f);
     Label(ctx, env.tr.tr("counselling.consent.summary"));
     const SlotOption* slot = nullptr;
     for (const SlotOption& o : s.slots)
@@ -123,6 +138,7 @@ void consentStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
                                    : env.tr.tr("slip.meeting.we_will_call"));
     Paragraph(ctx, env.tr.tr("counselling.contact.name") + ": " + s.name.buffer.text());
     Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
+    panes.next();
     drawConsent(env, ctx, out, s.consent);
     drawFlowError(env, ctx, s.errorKey);
     if (s.booking == BookingState::Waiting)
@@ -135,27 +151,32 @@ void consentStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CounsellingFlowState& s = env.state.requests.counselling;
+    CompletionView view;
+    view.title = env.tr.tr("counselling.done.title");
+    view.codeLabel = env.tr.tr("request.done.code");
     if (s.stored)
     {
+        view.code = s.stored->code;
         const SlotOption* slot = nullptr;
         for (const SlotOption& o : s.slots)
             if (s.slotId == o.id)
                 slot = &o;
         if (slot != nullptr)
         {
-            Paragraph(ctx, env.tr.tr("slip.meeting.title") + ": " + slotText(env, *slot));
-            Paragraph(
-                ctx, env.tr.tr(s.booking == BookingState::Booked ? "slip.meeting.booked" : "slip.meeting.provisional"));
+            view.next.push_back(env.tr.tr("slip.meeting.title") + ": " + slotText(env, *slot));
+            view.next.push_back(
+                env.tr.tr(s.booking == BookingState::Booked ? "slip.meeting.booked" : "slip.meeting.provisional"));
         }
         else
-            Paragraph(ctx, env.tr.tr("slip.meeting.we_will_call"));
-        Label(ctx, env.tr.tr("request.done.code"));
-        TextIn(ctx, ctx.faces().title, ctx.palette.text, s.stored->code);
-        drawSlipStatus(env, ctx, s.stored->slip.status);
+            view.next.push_back(env.tr.tr("slip.meeting.we_will_call"));
+        const SlipStatus slip = s.stored->slip.status;
+        view.slipStatus = [&env, &ctx, slip]()
+        {
+            drawSlipStatus(env, ctx, slip);
+        };
     }
-    ImGui::Spacing();
-    drawRatingPanel(env, ctx, out);
-    if (wideButton(ctx, env.tr.tr("request.done.finish"), "finish"))
+    view.finishLabel = env.tr.tr("request.done.finish");
+    if (drawCompletion(env, ctx, out, view))
         emit(out, FinishFlow{});
 }
 
@@ -166,9 +187,23 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     beginScreen(ctx, "##counselling");
     drawTopBar(env, ctx, out);
     const ScreenId current = env.state.router.current();
-    Title(ctx, env.tr.tr(current == ScreenId::CounsellingDone ? "counselling.done.title" : "counselling.title"));
-    const bool keyboard = current == ScreenId::CounsellingContact;
-    TouchScrollBegin(ctx, "##counselling-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    if (current != ScreenId::CounsellingDone)
+    {
+        Title(ctx, env.tr.tr("counselling.title"));
+        const int step = current == ScreenId::CounsellingKind      ? 1
+                         : current == ScreenId::CounsellingSlot    ? 2
+                         : current == ScreenId::CounsellingContact ? 3
+                                                                   : 4;
+        drawFlowStep(env, ctx, step, kCounsellingSteps);
+    }
+    const bool pinKeys = current == ScreenId::CounsellingContact && !wantsTwoPanes(ctx);
+    float keysH = 0.0f;
+    if (pinKeys)
+        keysH = (env.state.requests.counselling.focus == RequestField::CounsellingName ? letterKeyboardHeight(ctx, env)
+                                                                                       : keypadHeight(ctx)) +
+                ImGui::GetStyle().ItemSpacing.y;
+    TouchScrollBegin(ctx, "##counselling-body",
+                     ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - keysH));
     switch (current)
     {
     case ScreenId::CounsellingKind:
@@ -178,7 +213,7 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         slotStep(env, ctx, out);
         break;
     case ScreenId::CounsellingContact:
-        contactStep(env, ctx, out);
+        contactStep(env, ctx, out, !pinKeys);
         break;
     case ScreenId::CounsellingConsent:
         consentStep(env, ctx, out);
@@ -194,9 +229,10 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         if (current == ScreenId::CounsellingSlot && wideButton(ctx, env.tr.tr("common.next"), "next"))
             emit(out, NextStep{});
     }
-    (void)keyboard;
     dangerPanel(env, ctx);
     TouchScrollEnd(ctx);
+    if (pinKeys)
+        contactKeys(env, ctx, out, ImGui::GetContentRegionAvail().x);
     drawBottomBar(env, ctx, out);
     endScreen();
 }

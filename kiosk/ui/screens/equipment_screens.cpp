@@ -1,18 +1,21 @@
 // Equipment reservation screens (see equipment_screens.hpp).
 #include "kiosk/ui/screens/equipment_screens.hpp"
 
+#include "kiosk/ui/screens/completion_screen.hpp"
+#include "kiosk/ui/screens/flow_step.hpp"
 #include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/calendar.hpp"
+#include "kiosk/ui/widgets/checkbox.hpp"
 #include "kiosk/ui/widgets/pictogram_tile.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
+#include "kiosk/ui/widgets/two_pane.hpp"
 #include "shared/rules/loan_period.hpp"
 #include "shared/validate/phone.hpp"
 
 #include <algorithm>
-#include <cfloat>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -90,13 +93,6 @@ void fieldRow(const ScreenEnv& env, UiContext& ctx, Intents& out, PersonField f)
         emit(out, equipment::Focus{f});
 }
 
-void toggle(UiContext& ctx, Intents& out, bool on, const std::string& text, const char* id, equipment::Action action)
-{
-    ButtonOptions o = wide(on ? ButtonStyle::Selected : ButtonStyle::Secondary, id);
-    if (BigButton(ctx, std::string(on ? "✓ " : "") + text + "##" + id, o))
-        emit(out, std::move(action));
-}
-
 float keyboardHeight(const UiContext& ctx, const KeyboardLayout& layout)
 {
     const float key = std::max(ctx.minTargetPx(), ctx.em(2.2f));
@@ -108,41 +104,6 @@ void keyValue(const ScreenEnv& env, UiContext& ctx, const char* key, const std::
 {
     Label(ctx, env.tr.tr(key));
     Paragraph(ctx, value);
-}
-
-/// The reference code in a framed card across the screen: the one thing the resident must take
-/// away, so it is the largest text on the screen (the title face scaled up; the clock's huge face
-/// has digits only) and centred under its explanation.
-void codeCard(UiContext& ctx, const std::string& label, const std::string& code)
-{
-    ImFont* face = ctx.fonts.large.title != nullptr ? ctx.fonts.large.title : ctx.faces().title;
-    ImFont* body = ctx.faces().body;
-    const float w = ImGui::GetContentRegionAvail().x;
-    const float pad = ctx.em(0.8f);
-    const float inner = w - 2.0f * pad;
-    const ImVec2 labelSize = body->CalcTextSizeA(body->FontSize, FLT_MAX, inner, label.c_str());
-    float size = face->FontSize * 1.6f;
-    ImVec2 codeSize = face->CalcTextSizeA(size, FLT_MAX, 0.0f, code.c_str());
-    if (codeSize.x > inner && codeSize.x > 0.0f)
-    {
-        size *= inner / codeSize.x;
-        codeSize = face->CalcTextSizeA(size, FLT_MAX, 0.0f, code.c_str());
-    }
-    const float gap = ctx.em(0.4f);
-    const float h = pad + labelSize.y + gap + codeSize.y + pad;
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float rounding = ctx.em(0.4f);
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ImGui::ColorConvertFloat4ToU32(ctx.palette.surface), rounding);
-    dl->AddRect(p, ImVec2(p.x + w, p.y + h), ImGui::ColorConvertFloat4ToU32(ctx.palette.accent), rounding, 0,
-                std::max(2.0f, ctx.em(0.12f)));
-    const ImU32 text = ImGui::ColorConvertFloat4ToU32(ctx.palette.text);
-    const float labelX = labelSize.x < inner ? p.x + (w - labelSize.x) * 0.5f : p.x + pad;
-    dl->AddText(body, body->FontSize, ImVec2(labelX, p.y + pad), text, label.c_str(), nullptr, inner);
-    dl->AddText(face, size, ImVec2(p.x + (w - codeSize.x) * 0.5f, p.y + pad + labelSize.y + gap), text, code.c_str());
-    ctx.record.addText(label);
-    ctx.record.addText(code);
-    ImGui::Dummy(ImVec2(w, h));
 }
 
 } // namespace
@@ -161,6 +122,7 @@ void drawEquipmentTypesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
     beginScreen(ctx, "##eq-types");
     drawTopBar(env, ctx, out);
     Title(ctx, env.tr.tr("equipment.types.title"));
+    drawFlowStep(env, ctx, 1, kEquipmentSteps);
     Paragraph(ctx, env.tr.tr("equipment.types.intro"));
     TouchScrollBegin(ctx, "##eq-type-list", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     const EquipmentState& e = env.state.equipment;
@@ -205,95 +167,113 @@ void drawEquipmentDatesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
         return;
     }
     Title(ctx, env.text(t->name));
+    drawFlowStep(env, ctx, 2, kEquipmentSteps);
     TouchScrollBegin(ctx, "##eq-dates-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
-    Label(ctx, env.tr.tr("equipment.dates.pickup"));
-    CalendarLabels labels;
-    const std::vector<std::string> months = words(env.tr.tr("equipment.calendar.months"));
-    const std::vector<std::string> days = words(env.tr.tr("equipment.calendar.weekdays"));
-    const Date shown = e.shownMonth == Date{} ? env.now.date : e.shownMonth;
-    const std::size_t mi = static_cast<std::size_t>(shown.month - 1);
-    labels.monthTitle =
-        (mi < months.size() ? months[mi] : std::to_string(shown.month)) + " " + std::to_string(shown.year);
-    for (std::size_t i = 0; i < 7; ++i)
-        labels.weekdays[i] = i < days.size() ? days[i] : std::string();
-    labels.previous = env.tr.tr("equipment.calendar.previous");
-    labels.next = env.tr.tr("equipment.calendar.next");
-    const Date first = env.now.date;
-    const Date last = first.plusDays(kPickUpHorizonDays);
-    const CalendarResult picked =
-        CalendarDatePicker(ctx, "##eq-cal", shown, e.pickUp, first, last, labels, ImGui::GetContentRegionAvail().x);
-    if (picked.kind == CalendarResult::Kind::Picked)
-        emit(out, equipment::PickDate{picked.date});
-    else if (picked.kind == CalendarResult::Kind::PreviousMonth)
-        emit(out, equipment::ShowMonth{-1});
-    else if (picked.kind == CalendarResult::Kind::NextMonth)
-        emit(out, equipment::ShowMonth{1});
-
-    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-    Label(ctx, env.tr.tr("equipment.dates.period"));
-    // Common lengths as one-tap choices (never above the type's maximum), and ±1 day.
-    std::vector<int> presets{7, 14, 30, 60, 90, 180};
-    presets.push_back(t->defaultLoanDays);
-    std::sort(presets.begin(), presets.end());
-    presets.erase(std::unique(presets.begin(), presets.end()), presets.end());
-    std::erase_if(presets, [&](int d) { return d > t->maxLoanDays || d < 1; });
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(presets.size() - 1)) /
-                    static_cast<float>(presets.size());
-    for (std::size_t i = 0; i < presets.size(); ++i)
     {
-        if (i > 0)
-            ImGui::SameLine();
-        ButtonOptions o;
-        o.size = ImVec2(w, 0);
-        o.style = presets[i] == e.days ? ButtonStyle::Selected : ButtonStyle::Secondary;
-        const std::string id = "eq-days-" + std::to_string(presets[i]);
-        o.id = id;
-        if (BigButton(ctx, std::to_string(presets[i]) + "##" + id, o))
-            emit(out, equipment::SetDays{presets[i]});
-    }
-    ButtonOptions minus;
-    minus.id = "eq-days-minus";
-    minus.enabled = e.days > 1;
-    if (BigButton(ctx, "-1##eq-days-minus", minus))
-        emit(out, equipment::SetDays{e.days - 1});
-    ImGui::SameLine();
-    TextIn(ctx, ctx.faces().title, ctx.palette.text,
-           env.tr.format("equipment.dates.days", {{"days", std::to_string(e.days)}}));
-    ImGui::SameLine();
-    ButtonOptions plus;
-    plus.id = "eq-days-plus";
-    plus.enabled = e.days < t->maxLoanDays;
-    if (BigButton(ctx, "+1##eq-days-plus", plus))
-        emit(out, equipment::SetDays{e.days + 1});
-    ParagraphColored(ctx, env.tr.format("equipment.dates.max", {{"days", std::to_string(t->maxLoanDays)}}),
-                     ctx.palette.mutedText);
-    if (e.pickUp)
-        Paragraph(ctx, env.tr.format("equipment.dates.summary",
-                                     {{"from", formatDay(*e.pickUp)},
-                                      {"until", formatDay(rules::dueDateFor(*e.pickUp, e.days))}}));
-    if (!e.dateErrorKey.empty())
-    {
-        errorText(ctx, env.tr.tr(e.dateErrorKey));
-        if (e.dateErrorKey == "equipment.error.none_free")
+        // Landscape: the calendar on the left, the period and "Dalej" on the right, all in sight.
+        TwoPane panes(ctx, "##eq-dates-panes", 0.55f);
+        Label(ctx, env.tr.tr("equipment.dates.pickup"));
+        CalendarLabels labels;
+        const std::vector<std::string> months = words(env.tr.tr("equipment.calendar.months"));
+        const std::vector<std::string> days = words(env.tr.tr("equipment.calendar.weekdays"));
+        const Date shown = e.shownMonth == Date{} ? env.now.date : e.shownMonth;
+        const std::size_t mi = static_cast<std::size_t>(shown.month - 1);
+        labels.monthTitle =
+            (mi < months.size() ? months[mi] : std::to_string(shown.month)) + " " + std::to_string(shown.year);
+        for (std::size_t i = 0; i < 7; ++i)
+            labels.weekdays[i] = i < days.size() ? days[i] : std::string();
+        labels.previous = env.tr.tr("equipment.calendar.previous");
+        labels.next = env.tr.tr("equipment.calendar.next");
+        labels.legendToday = env.tr.tr("equipment.calendar.today");
+        labels.legendSelected = env.tr.tr("equipment.calendar.selected");
+        labels.legendUnavailable = env.tr.tr("equipment.calendar.unavailable");
+        const Date first = env.now.date;
+        const Date last = first.plusDays(kPickUpHorizonDays);
+        CalendarOptions calendar;
+        calendar.today = env.now.date;
+        calendar.isUnavailable = [&](Date d)
         {
-            if (e.suggestedDate)
-            {
-                if (BigButton(ctx,
-                              env.tr.format("equipment.choose_date", {{"date", formatDay(*e.suggestedDate)}}) +
-                                  "##eq-suggested",
-                              wide(ButtonStyle::Secondary, "eq-suggested")))
-                    emit(out, equipment::PickDate{*e.suggestedDate});
-            }
-            if (BigButton(ctx, env.tr.tr("equipment.waiting_list.join") + "##eq-wait",
-                          wide(ButtonStyle::Secondary, "eq-waiting-list")))
-                emit(out, equipment::JoinWaitingList{});
+            return std::find(e.unavailableDays.begin(), e.unavailableDays.end(), d) != e.unavailableDays.end();
+        };
+        if (panes.split())
+            calendar.maxHeight = ImGui::GetContentRegionAvail().y;
+        const CalendarResult picked = CalendarDatePicker(ctx, "##eq-cal", shown, e.pickUp, first, last, labels,
+                                                         ImGui::GetContentRegionAvail().x, calendar);
+        if (picked.kind == CalendarResult::Kind::Picked)
+            emit(out, equipment::PickDate{picked.date});
+        else if (picked.kind == CalendarResult::Kind::PreviousMonth)
+            emit(out, equipment::ShowMonth{-1});
+        else if (picked.kind == CalendarResult::Kind::NextMonth)
+            emit(out, equipment::ShowMonth{1});
+
+        panes.next();
+        if (!panes.split())
+            ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+        Label(ctx, env.tr.tr("equipment.dates.period"));
+        // Common lengths as one-tap choices (never above the type's maximum), and ±1 day.
+        std::vector<int> presets{7, 14, 30, 60, 90, 180};
+        presets.push_back(t->defaultLoanDays);
+        std::sort(presets.begin(), presets.end());
+        presets.erase(std::unique(presets.begin(), presets.end()), presets.end());
+        std::erase_if(presets, [&](int d) { return d > t->maxLoanDays || d < 1; });
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        const float w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(presets.size() - 1)) /
+                        static_cast<float>(presets.size());
+        for (std::size_t i = 0; i < presets.size(); ++i)
+        {
+            if (i > 0)
+                ImGui::SameLine();
+            ButtonOptions o;
+            o.size = ImVec2(w, 0);
+            o.style = presets[i] == e.days ? ButtonStyle::Selected : ButtonStyle::Secondary;
+            const std::string id = "eq-days-" + std::to_string(presets[i]);
+            o.id = id;
+            if (BigButton(ctx, std::to_string(presets[i]) + "##" + id, o))
+                emit(out, equipment::SetDays{presets[i]});
         }
+        ButtonOptions minus;
+        minus.id = "eq-days-minus";
+        minus.enabled = e.days > 1;
+        if (BigButton(ctx, "-1##eq-days-minus", minus))
+            emit(out, equipment::SetDays{e.days - 1});
+        ImGui::SameLine();
+        TextIn(ctx, ctx.faces().title, ctx.palette.text,
+               env.tr.format("equipment.dates.days", {{"days", std::to_string(e.days)}}));
+        ImGui::SameLine();
+        ButtonOptions plus;
+        plus.id = "eq-days-plus";
+        plus.enabled = e.days < t->maxLoanDays;
+        if (BigButton(ctx, "+1##eq-days-plus", plus))
+            emit(out, equipment::SetDays{e.days + 1});
+        ParagraphColored(ctx, env.tr.format("equipment.dates.max", {{"days", std::to_string(t->maxLoanDays)}}),
+                         ctx.palette.mutedText);
+        if (e.pickUp)
+            Paragraph(ctx, env.tr.format("equipment.dates.summary",
+                                         {{"from", formatDay(*e.pickUp)},
+                                          {"until", formatDay(rules::dueDateFor(*e.pickUp, e.days))}}));
+        if (!e.dateErrorKey.empty())
+        {
+            errorText(ctx, env.tr.tr(e.dateErrorKey));
+            if (e.dateErrorKey == "equipment.error.none_free")
+            {
+                if (e.suggestedDate)
+                {
+                    if (BigButton(ctx,
+                                  env.tr.format("equipment.choose_date", {{"date", formatDay(*e.suggestedDate)}}) +
+                                      "##eq-suggested",
+                                  wide(ButtonStyle::Secondary, "eq-suggested")))
+                        emit(out, equipment::PickDate{*e.suggestedDate});
+                }
+                if (BigButton(ctx, env.tr.tr("equipment.waiting_list.join") + "##eq-wait",
+                              wide(ButtonStyle::Secondary, "eq-waiting-list")))
+                    emit(out, equipment::JoinWaitingList{});
+            }
+        }
+        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+        if (BigButton(ctx, env.tr.tr("equipment.next") + "##eq-next", wide(ButtonStyle::Primary, "eq-next")))
+            emit(out, equipment::DatesNext{});
+        cancelButton(env, ctx, out);
     }
-    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-    if (BigButton(ctx, env.tr.tr("equipment.next") + "##eq-next", wide(ButtonStyle::Primary, "eq-next")))
-        emit(out, equipment::DatesNext{});
-    cancelButton(env, ctx, out);
     TouchScrollEnd(ctx);
     drawBottomBar(env, ctx, out);
     endScreen();
@@ -304,6 +284,7 @@ void drawEquipmentClauseScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
     beginScreen(ctx, "##eq-clause");
     drawTopBar(env, ctx, out);
     Title(ctx, env.tr.tr("equipment.clause.title"));
+    drawFlowStep(env, ctx, 3, kEquipmentSteps);
     TouchScrollBegin(ctx, "##eq-clause-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     Paragraph(ctx, env.tr.format("equipment.clause.controller", {{"cus", env.text(env.catalog.municipality.cusName)}}));
     for (const char* key :
@@ -326,6 +307,7 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
     drawTopBar(env, ctx, out);
     const EquipmentState& e = env.state.equipment;
     Title(ctx, env.tr.tr(e.waitingList ? "equipment.person.title_waiting" : "equipment.person.title"));
+    drawFlowStep(env, ctx, 4, kEquipmentSteps);
     const bool numeric = e.person.focus == PersonField::Phone || e.person.focus == PersonField::PostalCode;
     const KeyboardLayout& layout = numeric ? numericKeypad() : env.state.keyboard.state.layout();
     const float kbH = keyboardHeight(ctx, layout);
@@ -339,7 +321,8 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
         fieldRow(env, ctx, out, PersonField::City);
     }
     ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-    toggle(ctx, out, e.onBehalf, env.tr.tr("equipment.on_behalf"), "eq-on-behalf", equipment::ToggleOnBehalf{});
+    if (Checkbox(ctx, env.tr.tr("equipment.on_behalf"), e.onBehalf, "eq-on-behalf"))
+        emit(out, equipment::ToggleOnBehalf{});
     if (e.onBehalf)
         fieldRow(env, ctx, out, PersonField::CarerName);
     if (!e.waitingList)
@@ -348,8 +331,8 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
         Label(ctx, env.tr.tr("equipment.declaration.title"));
         Paragraph(ctx, env.tr.format("equipment.declaration.text",
                                      {{"municipality", env.text(env.catalog.municipality.name)}}));
-        toggle(ctx, out, e.residencyDeclared, env.tr.tr("equipment.declaration.toggle"), "eq-residency",
-               equipment::ToggleResidency{});
+        if (Checkbox(ctx, env.tr.tr("equipment.declaration.toggle"), e.residencyDeclared, "eq-residency"))
+            emit(out, equipment::ToggleResidency{});
         if (e.residencyError)
             errorText(ctx, env.tr.tr("equipment.error.residency"));
     }
@@ -364,15 +347,15 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
     endScreen();
 }
 
-void drawEquipmentSummaryScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+namespace
 {
-    beginScreen(ctx, "##eq-summary");
+
+void drawSummaryBody(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
     const EquipmentState& e = env.state.equipment;
-    // While the server is asked, leaving half-way would hide the answer: no Back/Home then.
-    drawTopBar(env, ctx, out, {.backAndHome = e.phase != EquipmentPhase::Checking});
     const domain::EquipmentType* t = chosenType(env);
-    Title(ctx, env.tr.tr(e.waitingList ? "equipment.summary.title_waiting" : "equipment.summary.title"));
-    TouchScrollBegin(ctx, "##eq-summary-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    // Landscape: what will be sent on the left, Confirm beside it.
+    TwoPane panes(ctx, "##eq-summary-panes", 0.6f);
     if (t != nullptr)
         keyValue(env, ctx, "equipment.summary.equipment", env.text(t->name));
     if (e.pickUp && !e.waitingList)
@@ -390,7 +373,9 @@ void drawEquipmentSummaryScreen(const ScreenEnv& env, UiContext& ctx, Intents& o
     }
     if (e.onBehalf)
         keyValue(env, ctx, "equipment.field.carer_name", e.carerName.buffer.text());
-    ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
+    panes.next();
+    if (!panes.split())
+        ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
 
     switch (e.phase)
     {
@@ -424,6 +409,20 @@ void drawEquipmentSummaryScreen(const ScreenEnv& env, UiContext& ctx, Intents& o
         break;
     }
     }
+}
+
+} // namespace
+
+void drawEquipmentSummaryScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##eq-summary");
+    const EquipmentState& e = env.state.equipment;
+    // While the server is asked, leaving half-way would hide the answer: no Back/Home then.
+    drawTopBar(env, ctx, out, {.backAndHome = e.phase != EquipmentPhase::Checking});
+    Title(ctx, env.tr.tr(e.waitingList ? "equipment.summary.title_waiting" : "equipment.summary.title"));
+    drawFlowStep(env, ctx, kEquipmentSteps, kEquipmentSteps);
+    TouchScrollBegin(ctx, "##eq-summary-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    drawSummaryBody(env, ctx, out);
     TouchScrollEnd(ctx);
     drawBottomBar(env, ctx, out);
     endScreen();
@@ -436,67 +435,56 @@ void drawEquipmentDoneScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const EquipmentState& e = env.state.equipment;
     const domain::EquipmentType* t = chosenType(env);
     TouchScrollBegin(ctx, "##eq-done-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
-    // A short confirmation under the top edge leaves half the screen empty: the block sits a
-    // third of the way down instead (its height is last frame's; the first frame starts at the top).
-    ImGuiStorage* storage = ImGui::GetStateStorage();
-    const ImGuiID heightId = ImGui::GetID("##eq-done-height");
-    const float spare = ImGui::GetContentRegionAvail().y - storage->GetFloat(heightId, 0.0f);
-    if (spare > 0.0f && storage->GetFloat(heightId, 0.0f) > 0.0f)
-        ImGui::Dummy(ImVec2(0, spare / 3.0f));
-    const float blockTop = ImGui::GetCursorPosY();
     const bool waiting = !e.waitingListCode.empty();
+    CompletionView view;
     if (waiting)
-        Title(ctx, env.tr.tr("equipment.done.waiting_title"));
+        view.title = env.tr.tr("equipment.done.waiting_title");
     else
-        Title(ctx, env.tr.tr(e.status == domain::ReservationStatus::Held ? "equipment.done.held"
-                                                                         : "equipment.done.provisional"));
-    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-    codeCard(ctx, env.tr.tr("equipment.done.code"), waiting ? e.waitingListCode : e.code);
-    ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
+        view.title = env.tr.tr(e.status == domain::ReservationStatus::Held ? "equipment.done.held"
+                                                                           : "equipment.done.provisional");
+    view.codeLabel = env.tr.tr("equipment.done.code");
+    view.code = waiting ? e.waitingListCode : e.code;
     if (waiting)
-        Paragraph(ctx, env.tr.format("equipment.done.waiting_text", {{"phone", e.maskedPhone}}));
+        view.next.push_back(env.tr.format("equipment.done.waiting_text", {{"phone", e.maskedPhone}}));
     else
     {
         if (e.status != domain::ReservationStatus::Held)
-            Paragraph(ctx, env.tr.format("equipment.done.provisional_text", {{"phone", e.maskedPhone}}));
+            view.next.push_back(env.tr.format("equipment.done.provisional_text", {{"phone", e.maskedPhone}}));
         if (t != nullptr && e.pickUp)
-            Paragraph(ctx, env.tr.format("equipment.dates.summary",
-                                         {{"from", formatDay(*e.pickUp)},
-                                          {"until", formatDay(rules::dueDateFor(*e.pickUp, e.days))}}));
+            view.next.push_back(
+                env.tr.format("equipment.dates.summary", {{"from", formatDay(*e.pickUp)},
+                                                          {"until", formatDay(rules::dueDateFor(*e.pickUp, e.days))}}));
         if (t != nullptr)
         {
-            const std::vector<std::string> bring = t->whatToBring.in(env.lang());
-            if (!bring.empty())
-            {
-                Label(ctx, env.tr.tr("equipment.done.bring"));
-                for (const std::string& b : bring)
-                    Paragraph(ctx, "• " + b);
-            }
+            view.listLabel = env.tr.tr("equipment.done.bring");
+            view.list = t->whatToBring.in(env.lang());
         }
     }
-    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-    switch (e.slip.status)
+    view.slipStatus = [&]()
     {
-    case SlipStatus::None:
-    case SlipStatus::NoPrinter:
-        ParagraphColored(ctx, env.tr.tr("equipment.done.no_printer"), ctx.palette.mutedText);
-        break;
-    case SlipStatus::Printing:
-        ParagraphColored(ctx, env.tr.tr("equipment.done.printing"), ctx.palette.mutedText);
-        break;
-    case SlipStatus::Printed:
-        ParagraphColored(ctx, env.tr.tr("equipment.done.printed"), ctx.palette.mutedText);
-        break;
-    case SlipStatus::Failed:
-        errorText(ctx, env.tr.tr("printer.failed_show_code"));
-        if (!e.slip.messageKey.empty())
-            Paragraph(ctx, env.tr.tr(e.slip.messageKey));
-        break;
-    }
-    ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
-    if (BigButton(ctx, env.tr.tr("equipment.finish") + "##eq-finish", wide(ButtonStyle::Primary, "eq-finish")))
+        switch (e.slip.status)
+        {
+        case SlipStatus::None:
+        case SlipStatus::NoPrinter:
+            ParagraphColored(ctx, env.tr.tr("equipment.done.no_printer"), ctx.palette.mutedText);
+            break;
+        case SlipStatus::Printing:
+            ParagraphColored(ctx, env.tr.tr("equipment.done.printing"), ctx.palette.mutedText);
+            break;
+        case SlipStatus::Printed:
+            ParagraphColored(ctx, env.tr.tr("equipment.done.printed"), ctx.palette.mutedText);
+            break;
+        case SlipStatus::Failed:
+            errorText(ctx, env.tr.tr("printer.failed_show_code"));
+            if (!e.slip.messageKey.empty())
+                Paragraph(ctx, env.tr.tr(e.slip.messageKey));
+            break;
+        }
+    };
+    view.finishLabel = env.tr.tr("equipment.finish");
+    view.finishId = "eq-finish";
+    if (drawCompletion(env, ctx, out, view))
         out.emplace_back(GoHome{});
-    storage->SetFloat(heightId, ImGui::GetCursorPosY() - blockTop);
     TouchScrollEnd(ctx);
     drawBottomBar(env, ctx, out);
     endScreen();

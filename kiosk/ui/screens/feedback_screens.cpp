@@ -1,6 +1,7 @@
 // Feedback screens (see feedback_screens.hpp).
 #include "kiosk/ui/screens/feedback_screens.hpp"
 
+#include "kiosk/ui/screens/completion_screen.hpp"
 #include "kiosk/ui/screens/request_screen_parts.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -64,17 +65,22 @@ void drawIdeaBoxScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const FeedbackState& f = env.state.requests.feedback;
     beginScreen(ctx, "##idea");
     drawTopBar(env, ctx, out);
-    Title(ctx, env.tr.tr("idea.title"));
-    const float width = ImGui::GetContentRegionAvail().x;
     if (f.ideaSent)
     {
-        Paragraph(ctx, env.tr.tr("idea.thanks"));
-        if (wideButton(ctx, env.tr.tr("request.done.finish"), "finish"))
+        // The same completion screen as every flow's, without a code (an idea is anonymous).
+        CompletionView view;
+        view.title = env.tr.tr("idea.title");
+        view.next.push_back(env.tr.tr("idea.thanks"));
+        view.rating = false;
+        view.finishLabel = env.tr.tr("request.done.finish");
+        if (drawCompletion(env, ctx, out, view))
             emit(out, FinishFlow{});
         drawBottomBar(env, ctx, out);
         endScreen();
         return;
     }
+    Title(ctx, env.tr.tr("idea.title"));
+    const float width = ImGui::GetContentRegionAvail().x;
     Paragraph(ctx, env.tr.tr("idea.intro"));
     const float kbH = letterKeyboardHeight(ctx, env);
     const float listH = ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - kbH - ctx.em(7.5f);

@@ -12,7 +12,8 @@ namespace okienko::kiosk::ui
 
 void drawIdleWarningOverlay(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
-    ModalBegin(ctx, "##idle-warning", 0.8f);
+    // Opaque: whoever walks up next must not read the name or the phone number behind it.
+    ModalBegin(ctx, "##idle-warning", 0.8f, ModalBackdrop::Opaque);
     Title(ctx, env.tr.tr("idle.title"));
     Paragraph(ctx, env.tr.format("idle.countdown", {{"seconds", std::to_string(env.state.idle.secondsLeft)}}));
     ParagraphColored(ctx, env.tr.tr("idle.data_wiped"), ctx.palette.mutedText);

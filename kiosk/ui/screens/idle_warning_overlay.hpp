@@ -1,5 +1,6 @@
 // The idle warning: "Are you still there?" with a countdown of at least 20 s and a big "I need
-// more time" button. Drawn over whatever screen is shown.
+// more time" button. Drawn instead of the screen, on an opaque backdrop: the screen's personal
+// data stays hidden until the resident answers.
 #pragma once
 
 #include "kiosk/ui/screens/screen_env.hpp"

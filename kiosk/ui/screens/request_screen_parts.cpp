@@ -3,6 +3,7 @@
 
 #include "kiosk/core/keyboard_layout.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/checkbox.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "shared/util/date_format.hpp"
 
@@ -60,11 +61,7 @@ void drawConsent(const ScreenEnv& env, UiContext& ctx, Intents& out, bool accept
 {
     Label(ctx, env.tr.tr("request.rodo.title"));
     Paragraph(ctx, env.tr.format("request.rodo.text", {{"cus", env.text(env.catalog.municipality.cusName)}}));
-    ButtonOptions o;
-    o.style = accepted ? ButtonStyle::Selected : ButtonStyle::Secondary;
-    o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-    o.id = "consent";
-    if (BigButton(ctx, (accepted ? "✓ " : "") + env.tr.tr("request.rodo.accept") + "##consent", o))
+    if (Checkbox(ctx, env.tr.tr("request.rodo.accept"), accepted, "consent"))
         emit(out, SetConsent{!accepted});
 }
 

@@ -21,12 +21,11 @@
 namespace okienko::kiosk::ui
 {
 
-void drawFrame(const ScreenEnv& env, UiContext& ctx, Intents& out)
+namespace
 {
-    ctx.record.clear();
-    ctx.animating = false;
-    ImGui::PushFont(ctx.faces().body);
-    prepareScreenFrame(env, ctx);
+
+void drawScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
     switch (env.state.router.current())
     {
     case ScreenId::Attract:
@@ -105,13 +104,23 @@ void drawFrame(const ScreenEnv& env, UiContext& ctx, Intents& out)
         drawLoanDeskScreen(env, ctx, out);
         break;
     }
+}
+
+} // namespace
+
+void drawFrame(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    ctx.record.clear();
+    ctx.animating = false;
+    ctx.screenVisit = env.state.router.visit();
+    ImGui::PushFont(ctx.faces().body);
+    prepareScreenFrame(env, ctx);
+    // Under the idle warning the screen is not drawn at all: its personal data (name, phone) must
+    // not be readable by whoever walks up next, and nothing behind the warning can take a touch.
     if (env.state.idle.visible)
-    {
-        // Touches behind the warning must not act: only the overlay's intents count.
-        out.clear();
-        ctx.record.clear();
         drawIdleWarningOverlay(env, ctx, out);
-    }
+    else
+        drawScreen(env, ctx, out);
     ImGui::PopFont();
 }
 

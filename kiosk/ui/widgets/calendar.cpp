@@ -2,13 +2,59 @@
 #include "kiosk/ui/widgets/calendar.hpp"
 
 #include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/shapes.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <string>
 
 namespace okienko::kiosk::ui
 {
+namespace
+{
+
+void todayRing(UiContext& ctx, ImDrawList* list, ImVec2 mn, ImVec2 mx)
+{
+    const float inset = ctx.em(0.15f);
+    list->AddRect(ImVec2(mn.x + inset, mn.y + inset), ImVec2(mx.x - inset, mx.y - inset), packed(ctx.palette.text),
+                  ctx.em(0.4f), ImDrawFlags_None, ctx.em(0.15f));
+}
+
+void crossOut(UiContext& ctx, ImDrawList* list, ImVec2 mn, ImVec2 mx)
+{
+    const float inset = ctx.em(0.35f);
+    list->AddLine(ImVec2(mn.x + inset, mx.y - inset), ImVec2(mx.x - inset, mn.y + inset),
+                  packed(ctx.palette.warningText), std::max(2.0f, ctx.em(0.12f)));
+}
+
+/// One legend entry: a small swatch drawn by `swatch`, then its words; wraps to a new line when
+/// the row is full.
+template <typename Swatch>
+void legendEntry(UiContext& ctx, const std::string& text, float& x, float left, float right, Swatch&& swatch)
+{
+    if (text.empty())
+        return;
+    ImFont* font = ImGui::GetFont();
+    const float box = ctx.em(1.3f);
+    const float textW = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
+    const float entryW = box + ctx.em(0.4f) + textW;
+    if (x > left && x + entryW > right)
+        x = left; // the last entry's Dummy already moved the cursor to a new line
+    else if (x > left)
+        ImGui::SameLine(0.0f, 0.0f);
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    swatch(list, p, ImVec2(p.x + box, p.y + box));
+    list->AddText(font, font->FontSize, ImVec2(p.x + box + ctx.em(0.4f), p.y + (box - font->FontSize) * 0.5f),
+                  packed(ctx.palette.text), text.c_str());
+    ctx.record.addText(text);
+    ImGui::Dummy(ImVec2(std::min(entryW, right - x), box));
+    x += entryW + ctx.em(1.2f);
+}
+
+} // namespace
 
 CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, std::optional<Date> selected, Date first,
                                   Date last, const CalendarLabels& labels, float width, const CalendarOptions& options)
@@ -16,28 +62,62 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
     CalendarResult result;
     ImGui::PushID(id);
     const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    const float cell = std::max(ctx.minTargetPx(), (width - gap * 6) / 7.0f);
+    const float minSide = ctx.minTargetPx();
+    const float cell = std::max(minSide, (width - gap * 6) / 7.0f);
+    // As tall as needed to read and hit, not as tall as wide: on a landscape panel a square cell
+    // pushed "Dalej" off the screen.
+    float cellH = std::max(minSide, std::min(cell, ctx.em(2.4f)));
+    const float weekdayH = ctx.em(1.4f);
+    if (options.maxHeight > 0.0f)
+    {
+        // the weekday row and the legend (with the spacing around them), then seven rows of cells:
+        // the month's title row and up to six weeks, each with its gap
+        const float fixed = weekdayH + ctx.em(1.3f) + gap * 9 + ImGui::GetStyle().ItemSpacing.y * 2;
+        const float fit = (options.maxHeight - fixed) / 7.0f;
+        cellH = std::max(minSide, std::min(cellH, fit));
+    }
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
 
     const Date firstOfMonth{month.year, month.month, 1};
     const bool canGoBack = firstOfMonth > first;
     const Date lastOfMonth{month.year, month.month, daysInMonth(month.year, month.month)};
     const bool canGoForward = lastOfMonth < last;
+    // Month title between the two buttons when all three fit on one line; on a narrow panel (or
+    // in large text) the title gets its own line and the buttons share the next, so no label
+    // breaks inside a word ("Nastę|pny").
+    const std::string prevLabel = "← " + labels.previous;
+    const std::string nextLabel = labels.next + " →";
+    ImFont* bold = ctx.faces().bold;
+    const float padX = ImGui::GetStyle().FramePadding.x;
+    const float navText = std::max(ImGui::CalcTextSize(prevLabel.c_str()).x, ImGui::CalcTextSize(nextLabel.c_str()).x);
+    const float titleText = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0.0f, labels.monthTitle.c_str()).x;
+    const float navW = std::max(minSide, navText + padX * 2);
+    const bool oneLine = navW * 2 + titleText + padX * 2 + gap * 2 <= width;
     ButtonOptions nav;
-    nav.size = ImVec2(cell * 1.5f, 0);
+    nav.size = ImVec2(oneLine ? navW : (width - gap) * 0.5f, cellH);
+    const float titleW = oneLine ? std::max(1.0f, width - nav.size.x * 2 - gap * 2) : width;
+    auto drawTitle = [&]()
+    {
+        const ImVec2 titlePos = ImGui::GetCursorScreenPos();
+        const float h = oneLine ? cellH : bold->FontSize * 1.6f;
+        ImGui::Dummy(ImVec2(titleW, h));
+        drawCentredWrapped(ImGui::GetWindowDrawList(), bold, bold->FontSize, titlePos,
+                           ImVec2(titlePos.x + titleW, titlePos.y + h), packed(ctx.palette.text), labels.monthTitle);
+        ctx.record.addText(labels.monthTitle);
+    };
+    if (!oneLine)
+        drawTitle();
     nav.enabled = canGoBack;
-    if (BigButton(ctx, "← " + labels.previous + "##prev", nav))
+    if (BigButton(ctx, prevLabel + "##prev", nav))
         result.kind = CalendarResult::Kind::PreviousMonth;
     ImGui::SameLine();
-    const float titleW = width - nav.size.x * 2 - gap * 2;
-    const ImVec2 titlePos = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(ImVec2(titleW, cell));
-    drawCentredWrapped(ImGui::GetWindowDrawList(), ctx.faces().bold, ctx.faces().bold->FontSize, titlePos,
-                       ImVec2(titlePos.x + titleW, titlePos.y + cell), packed(ctx.palette.text), labels.monthTitle);
-    ctx.record.addText(labels.monthTitle);
-    ImGui::SameLine();
+    if (oneLine)
+    {
+        drawTitle();
+        ImGui::SameLine();
+    }
     nav.enabled = canGoForward;
-    if (BigButton(ctx, labels.next + " →##next", nav))
+    if (BigButton(ctx, nextLabel + "##next", nav))
         result.kind = CalendarResult::Kind::NextMonth;
 
     for (int wd = 0; wd < 7; ++wd)
@@ -45,9 +125,9 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
         if (wd > 0)
             ImGui::SameLine();
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::Dummy(ImVec2(cell, ctx.em(1.4f)));
+        ImGui::Dummy(ImVec2(cell, weekdayH));
         drawCentredWrapped(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(), p,
-                           ImVec2(p.x + cell, p.y + ctx.em(1.4f)), packed(ctx.palette.mutedText),
+                           ImVec2(p.x + cell, p.y + weekdayH), packed(ctx.palette.mutedText),
                            labels.weekdays[static_cast<std::size_t>(wd)]);
     }
     const int lead = firstOfMonth.weekday();
@@ -57,34 +137,58 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
     {
         if (column > 0)
             ImGui::SameLine();
-        ImGui::Dummy(ImVec2(cell, cell));
+        ImGui::Dummy(ImVec2(cell, cellH));
     }
+    ImDrawList* list = ImGui::GetWindowDrawList();
     for (int d = 1; d <= days; ++d, ++column)
     {
         if (column % 7 != 0)
             ImGui::SameLine();
         const Date day{month.year, month.month, d};
         ButtonOptions opt;
-        opt.size = ImVec2(cell, cell);
+        opt.size = ImVec2(cell, cellH);
         opt.enabled = !(day < first) && !(last < day) && !(options.isDisabled && options.isDisabled(day));
         const std::string dayId = "day-" + day.iso();
         opt.id = dayId;
-        opt.style = (selected && *selected == day) ? ButtonStyle::Primary : ButtonStyle::Secondary;
+        const bool isSelected = selected && *selected == day;
+        opt.style = isSelected ? ButtonStyle::Primary : ButtonStyle::Secondary;
         const std::string label = std::to_string(d) + "##d" + std::to_string(d);
         if (BigButton(ctx, label, opt))
         {
             result.kind = CalendarResult::Kind::Picked;
             result.date = day;
         }
+        const ImVec2 mn = ImGui::GetItemRectMin();
+        const ImVec2 mx = ImGui::GetItemRectMax();
+        if (opt.enabled && !isSelected && options.isUnavailable && options.isUnavailable(day))
+            crossOut(ctx, list, mn, mx);
         if (options.today && *options.today == day)
-        {
-            const ImVec2 mn = ImGui::GetItemRectMin();
-            const ImVec2 mx = ImGui::GetItemRectMax();
-            const float inset = ctx.em(0.15f);
-            ImGui::GetWindowDrawList()->AddRect(ImVec2(mn.x + inset, mn.y + inset), ImVec2(mx.x - inset, mx.y - inset),
-                                                packed(ctx.palette.text), ctx.em(0.4f), ImDrawFlags_None,
-                                                ctx.em(0.15f));
-        }
+            todayRing(ctx, list, mn, mx);
+    }
+    if (!labels.legendToday.empty() || !labels.legendSelected.empty() || !labels.legendUnavailable.empty())
+    {
+        const float left = ImGui::GetCursorScreenPos().x;
+        const float right = left + width;
+        float x = left;
+        const float rounding = ImGui::GetStyle().FrameRounding * 0.5f;
+        legendEntry(ctx, labels.legendToday, x, left, right,
+                    [&](ImDrawList* l, ImVec2 a, ImVec2 b)
+                    {
+                        FillRoundedRectWithBorder(l, a, b, packed(ctx.palette.surface), packed(ctx.palette.border),
+                                                  rounding, 1.0f);
+                        todayRing(ctx, l, a, b);
+                    });
+        legendEntry(ctx, labels.legendSelected, x, left, right,
+                    [&](ImDrawList* l, ImVec2 a, ImVec2 b)
+                    { FillRoundedRect(l, a, b, packed(ctx.palette.accent), rounding); });
+        legendEntry(ctx, labels.legendUnavailable, x, left, right,
+                    [&](ImDrawList* l, ImVec2 a, ImVec2 b)
+                    {
+                        FillRoundedRectWithBorder(l, a, b, packed(ctx.palette.surface), packed(ctx.palette.border),
+                                                  rounding, 1.0f);
+                        crossOut(ctx, l, ImVec2(a.x - ctx.em(0.2f), a.y - ctx.em(0.2f)),
+                                 ImVec2(b.x + ctx.em(0.2f), b.y + ctx.em(0.2f)));
+                    });
     }
     ImGui::PopStyleVar();
     ImGui::PopID();

@@ -1,6 +1,8 @@
-// A month calendar for picking a day with a finger (pick-up dates, counselling days). Days outside
-// [first, last] are drawn disabled. The widget keeps no state: the shown month and the selection
-// come from AppState and the result goes back as an intent.
+// A month calendar for picking a day with a finger (pick-up dates, counselling days). Days before
+// `first` (the past) and after `last` are drawn disabled and take no tap; today has a ring; days
+// the caller marks unavailable are crossed out (still tappable: picking one offers the waiting
+// list); a legend under the grid names the marks. The widget keeps no state: the shown month and
+// the selection come from AppState and the result goes back as an intent.
 #pragma once
 
 #include "kiosk/ui/ui_context.hpp"
@@ -20,6 +22,9 @@ struct CalendarLabels
     std::array<std::string, 7> weekdays; ///< Monday first: "Pn", "Wt", …
     std::string previous;                ///< label of the previous-month button
     std::string next;
+    std::string legendToday; ///< legend entries; the legend is drawn when any is set
+    std::string legendSelected;
+    std::string legendUnavailable;
 };
 
 struct CalendarResult
@@ -37,12 +42,16 @@ struct CalendarResult
 
 struct CalendarOptions
 {
-    std::optional<Date> today;            ///< drawn with a ring, so a person finds "now"
-    std::function<bool(Date)> isDisabled; ///< extra closed days (weekends, holidays) within the range
+    std::optional<Date> today;               ///< drawn with a ring, so a person finds "now"
+    std::function<bool(Date)> isDisabled;    ///< extra closed days (weekends, holidays) within the range
+    std::function<bool(Date)> isUnavailable; ///< open, but nothing free: crossed out
+    float maxHeight = 0.0f;                  ///< > 0: cells shrink (not below 15 mm) to fit this height
 };
 
 /// `month`: any day of the month to show. Draws a 7-column grid `width` px wide; cells are at
-/// least 15 mm. Each day is a tap target with id "day-YYYY-MM-DD" (disabled days too, as disabled).
+/// least 15 mm and never taller than wide enough to read (a landscape width does not make them
+/// 255 px squares). Each day is a tap target with id "day-YYYY-MM-DD" (disabled days too, as
+/// disabled).
 CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, std::optional<Date> selected, Date first,
                                   Date last, const CalendarLabels& labels, float width,
                                   const CalendarOptions& options = {});

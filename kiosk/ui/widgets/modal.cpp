@@ -7,7 +7,7 @@
 namespace okienko::kiosk::ui
 {
 
-void ModalBegin(UiContext& ctx, const char* id, float widthFraction)
+void ModalBegin(UiContext& ctx, const char* id, float widthFraction, ModalBackdrop backdrop)
 {
     const ImGuiIO& io = ImGui::GetIO();
     constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -18,7 +18,11 @@ void ModalBegin(UiContext& ctx, const char* id, float widthFraction)
     // Not focused: focusing it every frame would clear the active id of a button being pressed in
     // the dialog (ImGui's FocusWindow does that), so no dialog button could ever fire. It is
     // created after the screen's root window (which never comes to front) and so stays above it.
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyle().Colors[ImGuiCol_ModalWindowDimBg]);
+    ImVec4 behind = ctx.palette.background;
+    behind.w = 1.0f;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, backdrop == ModalBackdrop::Opaque
+                                                 ? behind
+                                                 : ImGui::GetStyle().Colors[ImGuiCol_ModalWindowDimBg]);
     ImGui::Begin(dimId.c_str(), nullptr, kFixed | ImGuiWindowFlags_NoFocusOnAppearing);
     ImGui::End();
     ImGui::PopStyleColor();

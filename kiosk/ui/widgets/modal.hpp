@@ -7,8 +7,16 @@
 namespace okienko::kiosk::ui
 {
 
+/// What is behind the dialog.
+enum class ModalBackdrop
+{
+    Dim,    ///< the screen shows through, dimmed
+    Opaque, ///< the screen is hidden completely (personal data must not be readable behind it)
+};
+
 /// Opens the dialog; always pair with ModalEnd(). `widthFraction` of the display width.
-void ModalBegin(UiContext& ctx, const char* id, float widthFraction = 0.7f);
+void ModalBegin(UiContext& ctx, const char* id, float widthFraction = 0.7f,
+                ModalBackdrop backdrop = ModalBackdrop::Dim);
 void ModalEnd();
 
 } // namespace okienko::kiosk::ui

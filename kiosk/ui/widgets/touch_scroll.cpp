@@ -25,8 +25,20 @@ float decayVelocity(float velocity, float dt)
 
 void TouchScrollBegin(UiContext& ctx, const char* id, ImVec2 size)
 {
-    (void)ctx;
+    // A screen entered anew starts at the top (another service's page must not open where the
+    // last one was left); Back to a list keeps the visit, and so the place.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID visitKey = ImGui::GetID(id) ^ 0x5c0e11u;
+    const int visit = static_cast<int>(ctx.screenVisit & 0x7fffffffu);
+    const bool fresh = storage->GetInt(visitKey, -1) != visit;
+    if (fresh)
+    {
+        storage->SetInt(visitKey, visit);
+        ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+    }
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoNav);
+    if (fresh)
+        ctx.scrolls[ImGui::GetCurrentWindow()->ID] = TouchScrollState{};
 }
 
 void TouchScrollEnd(UiContext& ctx)

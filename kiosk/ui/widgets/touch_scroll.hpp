@@ -9,6 +9,7 @@ namespace okienko::kiosk::ui
 {
 
 /// Opens the area (a child window); always pair with TouchScrollEnd(). `size.y` 0 = fill the rest.
+/// It starts scrolled to the top whenever `ctx.screenVisit` differs from its last frame's.
 void TouchScrollBegin(UiContext& ctx, const char* id, ImVec2 size = ImVec2(0, 0));
 /// Applies the drag and inertia of this frame and closes the area.
 void TouchScrollEnd(UiContext& ctx);

@@ -35,4 +35,27 @@ TEST(Router, BackReturnsThroughHistoryAndHomeClearsIt)
     EXPECT_EQ(r.current(), ScreenId::Home);
 }
 
+TEST(Router, AScreenEnteredAnewHasANewVisitAndBackKeepsTheOldOne)
+{
+    Router r;
+    r.home();
+    const auto home = r.visit();
+    r.push(ScreenId::Catalogue);
+    const auto catalogue = r.visit();
+    EXPECT_NE(catalogue, home);
+    r.push(ScreenId::ServicePage);
+    const auto firstService = r.visit();
+    r.renew(); // another service on the same page
+    EXPECT_NE(r.visit(), firstService);
+    EXPECT_TRUE(r.back());
+    EXPECT_EQ(r.visit(), catalogue); // Back returns to the list where it was left
+    r.push(ScreenId::ServicePage);
+    EXPECT_NE(r.visit(), firstService);
+    r.home();
+    EXPECT_NE(r.visit(), home); // Home is entered anew
+    Router fresh;
+    EXPECT_NE(fresh.visit(), r.visit()); // a new session never repeats a visit
+    EXPECT_EQ(fresh, Router{});          // visits are not part of the compared state
+}
+
 } // namespace

@@ -1,0 +1,33 @@
+// The one completion screen every resident flow ends on (equipment, counselling, callback): a
+// title, the reference code in a big card, what happens next, the slip's status, the rating and
+// the button back to the start. In landscape the code sits on the left and the rest on the right.
+#pragma once
+
+#include "kiosk/ui/screens/screen_env.hpp"
+#include "kiosk/ui/ui_context.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace okienko::kiosk::ui
+{
+
+struct CompletionView
+{
+    std::string title;
+    std::string codeLabel;
+    std::string code;              ///< "" draws no card (nothing was stored)
+    std::vector<std::string> next; ///< what happens next, one paragraph each
+    std::string listLabel;         ///< "Zabierz ze sobą:" above `list` (when not empty)
+    std::vector<std::string> list;
+    std::function<void()> slipStatus; ///< draws how the slip went (each flow keeps its wording)
+    bool rating = true;
+    std::string finishLabel;
+    const char* finishId = "finish";
+};
+
+/// Draws the view inside the caller's scroll area; true when the finish button was tapped.
+bool drawCompletion(const ScreenEnv& env, UiContext& ctx, Intents& out, const CompletionView& view);
+
+} // namespace okienko::kiosk::ui

@@ -1,0 +1,19 @@
+// The step line of the resident flows ("Krok 2 z 4" and its bar), in the session's language.
+#pragma once
+
+#include "kiosk/ui/screens/screen_env.hpp"
+#include "kiosk/ui/ui_context.hpp"
+
+namespace okienko::kiosk::ui
+{
+
+/// Step numbers of the equipment reservation: type, dates, clause, personal data, summary.
+inline constexpr int kEquipmentSteps = 5;
+/// Counselling: kind, slot, contact, consent.
+inline constexpr int kCounsellingSteps = 4;
+/// Callback: phone, when, topic, first name, confirm.
+inline constexpr int kCallbackSteps = 5;
+
+void drawFlowStep(const ScreenEnv& env, UiContext& ctx, int step, int total);
+
+} // namespace okienko::kiosk::ui

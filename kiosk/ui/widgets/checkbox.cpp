@@ -1,0 +1,59 @@
+// Checkbox (see checkbox.hpp).
+#include "kiosk/ui/widgets/checkbox.hpp"
+
+#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/shapes.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace okienko::kiosk::ui
+{
+
+bool Checkbox(UiContext& ctx, std::string_view label, bool checked, std::string_view id)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImFont* font = ImGui::GetFont();
+    const float fontSize = font->FontSize;
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float pad = style.FramePadding.x;
+    const float box = std::max(ctx.em(1.6f), ctx.minTargetPx() * 0.6f);
+    const float textX = pad + box + pad;
+    const float textW = std::max(1.0f, w - textX - pad);
+    const float textH = wrappedHeight(font, fontSize, textW, label);
+    const float h = std::max({ctx.minTargetPx(), textH + style.FramePadding.y * 2, box + style.FramePadding.y * 2});
+
+    const std::string imguiId = "##checkbox-" + std::string(id);
+    const bool released = ImGui::InvisibleButton(imguiId.c_str(), ImVec2(w, h));
+    const bool held = ImGui::IsItemActive();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ctx.record.addTarget(label, min, max, true, id);
+
+    const Palette& p = ctx.palette;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    // The row reads as one control: a card with a border, stronger when ticked.
+    FillRoundedRectWithBorder(list, min, max, packed(held ? p.surfaceHot : (checked ? p.selected : p.surface)),
+                              packed(checked ? p.accent : p.border), style.FrameRounding,
+                              checked ? style.FrameBorderSize * 2 : style.FrameBorderSize);
+    const ImVec2 boxMin(min.x + pad, min.y + (h - box) * 0.5f);
+    const ImVec2 boxMax(boxMin.x + box, boxMin.y + box);
+    const float line = std::max(2.0f, box * 0.1f);
+    FillRoundedRectWithBorder(list, boxMin, boxMax, packed(checked ? p.accent : p.background), packed(p.text),
+                              box * 0.15f, line);
+    if (checked)
+    {
+        // The tick: two strokes, in the accent's text colour on the filled box.
+        const ImVec2 a(boxMin.x + box * 0.22f, boxMin.y + box * 0.52f);
+        const ImVec2 b(boxMin.x + box * 0.42f, boxMin.y + box * 0.72f);
+        const ImVec2 c(boxMin.x + box * 0.78f, boxMin.y + box * 0.30f);
+        list->AddLine(a, b, packed(p.accentText), line * 1.4f);
+        list->AddLine(b, c, packed(p.accentText), line * 1.4f);
+    }
+    const ImVec2 textPos(min.x + textX, min.y + (h - textH) * 0.5f);
+    list->AddText(font, fontSize, textPos, packed(p.text), label.data(), label.data() + label.size(), textW);
+    return released && !touchDragged(ctx);
+}
+
+} // namespace okienko::kiosk::ui

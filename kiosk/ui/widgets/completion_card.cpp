@@ -1,0 +1,43 @@
+// Code card (see completion_card.hpp).
+#include "kiosk/ui/widgets/completion_card.hpp"
+
+#include "kiosk/ui/widgets/shapes.hpp"
+#include "kiosk/ui/widgets/text.hpp"
+
+#include <algorithm>
+#include <cfloat>
+
+namespace okienko::kiosk::ui
+{
+
+void CodeCard(UiContext& ctx, std::string_view label, std::string_view code)
+{
+    ImFont* face = ctx.fonts.large.title != nullptr ? ctx.fonts.large.title : ctx.faces().title;
+    ImFont* body = ctx.faces().body;
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float pad = ctx.em(0.8f);
+    const float inner = w - 2.0f * pad;
+    const float labelH = wrappedHeight(body, body->FontSize, inner, label);
+    float size = face->FontSize * 1.6f;
+    ImVec2 codeSize = face->CalcTextSizeA(size, FLT_MAX, 0.0f, code.data(), code.data() + code.size());
+    if (codeSize.x > inner && codeSize.x > 0.0f)
+    {
+        size *= inner / codeSize.x;
+        codeSize = face->CalcTextSizeA(size, FLT_MAX, 0.0f, code.data(), code.data() + code.size());
+    }
+    const float gap = ctx.em(0.4f);
+    const float h = pad + labelH + gap + codeSize.y + pad;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    FillRoundedRectWithBorder(dl, p, ImVec2(p.x + w, p.y + h), packed(ctx.palette.surface), packed(ctx.palette.accent),
+                              ctx.em(0.4f), std::max(2.0f, ctx.em(0.12f)));
+    drawCentredWrapped(dl, body, body->FontSize, ImVec2(p.x + pad, p.y + pad),
+                       ImVec2(p.x + w - pad, p.y + pad + labelH), packed(ctx.palette.text), label);
+    dl->AddText(face, size, ImVec2(p.x + (w - codeSize.x) * 0.5f, p.y + pad + labelH + gap), packed(ctx.palette.text),
+                code.data(), code.data() + code.size());
+    ctx.record.addText(label);
+    ctx.record.addText(code);
+    ImGui::Dummy(ImVec2(w, h));
+}
+
+} // namespace okienko::kiosk::ui

@@ -1,0 +1,15 @@
+// The reference code in a framed card across the available width: the one thing a resident must
+// take away from a completion screen, so it is the largest text on the screen (the large title
+// face scaled up, shrunk only to fit) and centred under its explanation.
+#pragma once
+
+#include "kiosk/ui/ui_context.hpp"
+
+#include <string_view>
+
+namespace okienko::kiosk::ui
+{
+
+void CodeCard(UiContext& ctx, std::string_view label, std::string_view code);
+
+} // namespace okienko::kiosk::ui
