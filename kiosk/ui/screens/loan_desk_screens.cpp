@@ -435,7 +435,11 @@ void drawUnits(const ScreenEnv& env, UiContext& ctx, Intents& out)
                 const float rowY = ImGui::GetCursorPosY();
                 const float buttonH = std::max(ctx.minTargetPx(), ctx.em(2.2f));
                 ImGui::SetCursorPosY(rowY + (buttonH - ImGui::GetFontSize()) * 0.5f);
-                Paragraph(ctx, line); // short ("LAP-WI-003 — w czyszczeniu"): clear of the button
+                // Wrapped short of the button: a column in landscape is narrower than the screen.
+                ImGui::PushTextWrapPos(right - buttonW - ImGui::GetStyle().ItemSpacing.x);
+                ctx.record.addText(line);
+                ImGui::TextUnformatted(line.c_str());
+                ImGui::PopTextWrapPos();
                 ImGui::SetCursorPos(ImVec2(right - buttonW, rowY));
                 ButtonOptions o;
                 o.style = ButtonStyle::Primary;
