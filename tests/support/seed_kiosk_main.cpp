@@ -2,11 +2,14 @@
 // into a kiosk database before a UI test starts the kiosk on it. The kiosk imports its seed
 // catalogue itself at start, so this tool only opens (creating and migrating) the database and
 // upserts staff rows, and optionally outbox rows the server refused (dead letters, with no payload,
-// as a refusal leaves them) for the staff status screen. Test tooling only: PINs are given on the
-// command line.
+// as a refusal leaves them) for the staff status screen, and rows of the server's staff feed
+// (today's pick-ups, open loans) for the check-out and loan-desk screens. Test tooling only: PINs
+// are given on the command line.
 //
 //   okienko-test-seed --db PATH --staff ID NAME ROLE PIN [--staff ID NAME ROLE PIN ...]
 //                     [--dead-letter ID TYPE REFERENCE REASON ...]
+//                     [--pickup ID CODE TYPE_ID YYYY-MM-DD NAME PHONE ...]
+//                     [--loan ID INVENTORY_NUMBER TYPE_ID START DUE NAME PHONE ...]
 #include "kiosk/store/kiosk_schema.hpp"
 #include "shared/db/query.hpp"
 #include "shared/db/transaction.hpp"
@@ -15,6 +18,7 @@
 
 #include <array>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <sodium.h>
 #include <string>
@@ -43,17 +47,44 @@ struct SeedDeadLetter
     std::string reason;
 };
 
+/// A confirmed reservation the server sent for pick-up here (staff_pickups), loan of 30 days.
+struct SeedPickup
+{
+    std::string id;
+    std::string code;
+    std::string typeId;
+    std::string date;
+    std::string name;
+    std::string phone;
+};
+
+/// An open loan the server sent (staff_loans).
+struct SeedLoan
+{
+    std::string id;
+    std::string inventoryNumber;
+    std::string typeId;
+    std::string start;
+    std::string due;
+    std::string name;
+    std::string phone;
+};
+
 struct Args
 {
     std::string db;
     std::vector<SeedStaff> staff;
     std::vector<SeedDeadLetter> deadLetters;
+    std::vector<SeedPickup> pickups;
+    std::vector<SeedLoan> loans;
 };
 
 int usage()
 {
     std::fprintf(stderr, "usage: okienko-test-seed --db PATH --staff ID NAME ROLE PIN [--staff ID NAME ROLE PIN ...]\n"
                          "                         [--dead-letter ID TYPE REFERENCE REASON ...]\n"
+                         "                         [--pickup ID CODE TYPE_ID YYYY-MM-DD NAME PHONE ...]\n"
+                         "                         [--loan ID INVENTORY_NUMBER TYPE_ID START DUE NAME PHONE ...]\n"
                          "  ROLE: equipment, coordinator or admin; PIN: 6 to 8 digits\n");
     return 2;
 }
@@ -103,6 +134,17 @@ bool parse(int argc, char** argv, Args& out)
         {
             out.deadLetters.push_back({argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4]});
             i += 4;
+        }
+        else if (a == "--pickup" && i + 6 < argc)
+        {
+            out.pickups.push_back({argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4], argv[i + 5], argv[i + 6]});
+            i += 6;
+        }
+        else if (a == "--loan" && i + 7 < argc)
+        {
+            out.loans.push_back(
+                {argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4], argv[i + 5], argv[i + 6], argv[i + 7]});
+            i += 7;
         }
         else
         {
@@ -191,6 +233,33 @@ int main(int argc, char** argv)
         {
             std::fprintf(stderr, "okienko-test-seed: dead letter %s: %s\n", d.id.c_str(),
                          added.error().message.c_str());
+            return 1;
+        }
+    }
+    // received_at is now: the feed's expiry (kiosk/sync/staff_feed_expiry) keeps the rows.
+    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+    for (const SeedPickup& p : args.pickups)
+    {
+        auto added =
+            db::exec(db.value(),
+                     "INSERT INTO staff_pickups(reservation_id, code, type_id, pick_up_date, loan_days, status, "
+                     "person_name, person_phone, received_at) VALUES (?1, ?2, ?3, ?4, 30, 'confirmed', ?5, ?6, ?7)",
+                     p.id, p.code, p.typeId, p.date, p.name, p.phone, now);
+        if (!added.ok())
+        {
+            std::fprintf(stderr, "okienko-test-seed: pick-up %s: %s\n", p.id.c_str(), added.error().message.c_str());
+            return 1;
+        }
+    }
+    for (const SeedLoan& l : args.loans)
+    {
+        auto added = db::exec(db.value(),
+                              "INSERT INTO staff_loans(loan_id, inventory_number, type_id, start_date, due_date, "
+                              "borrower_name, borrower_phone, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              l.id, l.inventoryNumber, l.typeId, l.start, l.due, l.name, l.phone, now);
+        if (!added.ok())
+        {
+            std::fprintf(stderr, "okienko-test-seed: loan %s: %s\n", l.id.c_str(), added.error().message.c_str());
             return 1;
         }
     }

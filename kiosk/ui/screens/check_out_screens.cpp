@@ -57,20 +57,39 @@ std::string statusText(const ScreenEnv& env, domain::ReservationStatus s)
     }
 }
 
-void pickupRow(const ScreenEnv& env, UiContext& ctx, Intents& out, const PickupRow& r)
+std::string pickupTitle(const ScreenEnv& env, const PickupRow& r)
 {
     const bool overdue = r.pickUpDate < env.now.date;
-    std::string subtitle = env.tr.format(overdue ? "checkout.pickups.overdue" : "checkout.pickups.date",
-                                         {{"date", formatDay(r.pickUpDate)}});
-    subtitle += "\n" + r.name + " · " + validate::formatPhone(r.phone) + " · " + statusText(env, r.status);
-    ButtonOptions o;
-    o.style = ButtonStyle::Tile;
-    o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-    o.subtitle = subtitle;
-    const std::string id = "pickup-" + r.reservationId;
-    o.id = id;
-    if (BigButton(ctx, (overdue ? "⚠ " : "") + r.code + " · " + typeName(env, r.typeId) + "##" + id, o))
-        send(out, check_out::ChoosePickup{r.reservationId});
+    return (overdue ? "⚠ " : "") + r.code + " · " + typeName(env, r.typeId);
+}
+
+std::string pickupSubtitle(const ScreenEnv& env, const PickupRow& r)
+{
+    const bool overdue = r.pickUpDate < env.now.date;
+    return env.tr.format(overdue ? "checkout.pickups.overdue" : "checkout.pickups.date",
+                         {{"date", formatDay(r.pickUpDate)}}) +
+           "\n" + r.name + " · " + validate::formatPhone(r.phone) + " · " + statusText(env, r.status);
+}
+
+/// One group of pick-ups (today's and overdue, or tomorrow's) as cards: one a row in portrait, side
+/// by side in landscape. False when the group is empty.
+bool pickupGroup(const ScreenEnv& env, UiContext& ctx, Intents& out, bool today)
+{
+    std::vector<const PickupRow*> rows;
+    std::vector<StaffTile> tiles;
+    for (const PickupRow& r : env.state.staff.checkOut.pickups)
+        if ((r.pickUpDate <= env.now.date) == today)
+        {
+            rows.push_back(&r);
+            const std::string id = "pickup-" + r.reservationId;
+            tiles.push_back({pickupTitle(env, r), pickupSubtitle(env, r), id, id});
+        }
+    if (rows.empty())
+        return false;
+    const int tapped = StaffTiles(ctx, tiles, staffColumns(ctx, 18.0f, 3));
+    if (tapped >= 0)
+        send(out, check_out::ChoosePickup{rows[static_cast<std::size_t>(tapped)]->reservationId});
+    return true;
 }
 
 void drawPickups(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -84,32 +103,16 @@ void drawPickups(const ScreenEnv& env, UiContext& ctx, Intents& out)
         Paragraph(ctx, env.tr.tr("checkout.pickups.empty"));
     else
     {
-        const Date today = env.now.date;
         Label(ctx, env.tr.tr("checkout.pickups.today"));
-        bool any = false;
-        for (const PickupRow& r : c.pickups)
-            if (r.pickUpDate <= today)
-            {
-                pickupRow(env, ctx, out, r);
-                any = true;
-            }
-        if (!any)
+        if (!pickupGroup(env, ctx, out, true))
             ParagraphColored(ctx, env.tr.tr("checkout.pickups.none_today"), ctx.palette.mutedText);
         ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
         Label(ctx, env.tr.tr("checkout.pickups.tomorrow"));
-        any = false;
-        for (const PickupRow& r : c.pickups)
-            if (r.pickUpDate > today)
-            {
-                pickupRow(env, ctx, out, r);
-                any = true;
-            }
-        if (!any)
+        if (!pickupGroup(env, ctx, out, false))
             ParagraphColored(ctx, "—", ctx.palette.mutedText);
     }
     ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-    if (BigButton(ctx, env.tr.tr("checkout.pickups.walk_in") + "##checkout-start",
-                  wide(ButtonStyle::Secondary, "checkout-start")))
+    if (StaffAction(ctx, env.tr.tr("checkout.pickups.walk_in"), "checkout-start", ButtonStyle::Secondary))
         send(out, check_out::Start{});
     TouchScrollEnd(ctx);
     endStaffScreen(env, ctx, out);
@@ -133,18 +136,22 @@ std::string unitError(const ScreenEnv& env, const CheckOutState& c)
 void drawUnit(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CheckOutState& c = env.state.staff.checkOut;
-    beginStaffScreen(env, ctx, out, "##co-unit", {.title = env.tr.tr("checkout.unit.title"), .back = true});
-    TouchScrollBegin(ctx, "##co-unit-body", ImVec2(0, staffContentHeight(env, ctx, StaffKeys::Letters)));
+    beginStaffScreen(env, ctx, out, "##co-unit",
+                     {.title = env.tr.tr("checkout.unit.title"), .back = true, .keys = StaffKeys::Letters});
+    const std::string next = env.tr.tr("checkout.next");
+    const StaffKeysArea area = staffKeysArea(env, ctx, StaffKeys::Letters, next);
+    beginStaffForm(env, ctx, "##co-unit-body", area);
     if (c.reservation)
     {
         Paragraph(ctx, env.tr.format("checkout.unit.reservation", {{"code", c.reservation->code},
                                                                    {"type", typeName(env, c.reservation->typeId)},
                                                                    {"name", c.reservation->name}}));
-        if (BigButton(ctx, env.tr.tr("checkout.unit.drop_reservation") + "##checkout-drop-reservation",
-                      wide(ButtonStyle::Secondary, "checkout-drop-reservation")))
+        if (StaffAction(ctx, env.tr.tr("checkout.unit.drop_reservation"), "checkout-drop-reservation",
+                        ButtonStyle::Secondary))
             send(out, check_out::ChooseWalkIn{});
     }
     Paragraph(ctx, env.tr.tr("checkout.unit.intro"));
+    const float fieldTop = ImGui::GetCursorScreenPos().y;
     Label(ctx, env.tr.tr("checkout.unit.field"));
     const std::string& value = c.inventory.buffer.text();
     if (BigButton(ctx,
@@ -153,14 +160,15 @@ void drawUnit(const ScreenEnv& env, UiContext& ctx, Intents& out)
         send(out, check_out::Focus{PersonField::InventoryNumber});
     if (!c.unitErrorKey.empty())
         errorText(ctx, unitError(env, c));
-    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-    if (BigButton(ctx, env.tr.tr("checkout.next") + "##checkout-unit-next",
-                  wide(ButtonStyle::Primary, "checkout-unit-next")))
-        send(out, check_out::SubmitUnit{});
+    keepTypedFieldInView("checkout-unit", c.unitErrorKey.empty() ? 1 : 2, fieldTop);
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f))); // the field can scroll clear of the area's edge
     TouchScrollEnd(ctx);
-    if (const std::optional<Key> key =
-            OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, ImGui::GetContentRegionAvail().x))
+    if (StaffPinnedAction(ctx, area, next, "checkout-unit-next"))
+        send(out, check_out::SubmitUnit{});
+    const float keysW = placeStaffKeys(area, StaffKeys::Letters);
+    if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, keysW))
         send(out, check_out::Press{*key});
+    endStaffKeys();
     endStaffScreen(env, ctx, out);
 }
 
@@ -176,11 +184,14 @@ void drawLoan(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const CheckOutState& c = env.state.staff.checkOut;
     const std::string title =
         env.tr.format("checkout.loan.title", {{"number", c.inventoryNumber}, {"type", typeName(env, c.typeId)}});
-    beginStaffScreen(env, ctx, out, "##co-loan", {.title = title, .back = true});
     const bool numeric = c.person.focus == PersonField::Phone || c.person.focus == PersonField::PostalCode ||
                          c.person.focus == PersonField::Pesel;
-    TouchScrollBegin(ctx, "##co-loan-body",
-                     ImVec2(0, staffContentHeight(env, ctx, numeric ? StaffKeys::Keypad : StaffKeys::Letters)));
+    const StaffKeys keys = numeric ? StaffKeys::Keypad : StaffKeys::Letters;
+    beginStaffScreen(env, ctx, out, "##co-loan", {.title = title, .back = true, .keys = keys});
+    // In portrait Confirm stands between the form and the keys.
+    const std::string confirm = env.tr.tr("checkout.loan.confirm");
+    const StaffKeysArea area = staffKeysArea(env, ctx, keys, confirm);
+    beginStaffForm(env, ctx, "##co-loan-body", area);
 
     Label(ctx, env.tr.tr("checkout.loan.reservation"));
     for (const PickupRow& r : c.candidates)
@@ -203,7 +214,12 @@ void drawLoan(const ScreenEnv& env, UiContext& ctx, Intents& out)
     Label(ctx, env.tr.tr("checkout.loan.borrower"));
     for (PersonField f : {PersonField::Name, PersonField::Phone, PersonField::Street, PersonField::PostalCode,
                           PersonField::City, PersonField::Pesel})
+    {
+        const float top = ImGui::GetCursorScreenPos().y;
         fieldRow(env, ctx, out, f);
+        if (f == c.person.focus)
+            keepTypedFieldInView("checkout-loan", static_cast<int>(f) * 2 + (area.beside ? 1 : 0), top);
+    }
     ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
     if (BigButton(
             ctx, std::string(c.idChecked ? "✓ " : "") + env.tr.tr("checkout.loan.id_checked") + "##checkout-id-checked",
@@ -243,18 +259,16 @@ void drawLoan(const ScreenEnv& env, UiContext& ctx, Intents& out)
     ParagraphColored(ctx,
                      env.tr.format("checkout.due.limits", {{"min", formatDay(c.minDue)}, {"max", formatDay(c.maxDue)}}),
                      ctx.palette.mutedText);
-
-    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
     if (c.phase == CheckOutPhase::Failed)
         errorText(ctx, env.tr.tr(c.errorKey.empty() ? "checkout.error.storage" : c.errorKey));
-    ButtonOptions confirm = wide(ButtonStyle::Primary, "checkout-confirm");
-    confirm.enabled = c.phase != CheckOutPhase::Done;
-    if (BigButton(ctx, env.tr.tr("checkout.loan.confirm") + "##checkout-confirm", confirm))
-        send(out, check_out::Confirm{});
     TouchScrollEnd(ctx);
 
+    if (StaffPinnedAction(ctx, area, confirm, "checkout-confirm", c.phase != CheckOutPhase::Done))
+        send(out, check_out::Confirm{});
+    placeStaffKeys(area, keys); // personFormKeys takes the width from there to the right edge
     if (const std::optional<Key> key = personFormKeys(env, ctx, numeric))
         send(out, check_out::Press{*key});
+    endStaffKeys();
     endStaffScreen(env, ctx, out);
 }
 
@@ -284,7 +298,9 @@ void drawDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const std::string title =
         env.tr.format("checkout.done.title", {{"number", c.doneInventory}, {"date", formatDay(c.doneDue)}});
     beginStaffScreen(env, ctx, out, "##co-done", {.title = title});
-    TouchScrollBegin(ctx, "##co-done-body", ImVec2(0, staffContentHeight(env, ctx)));
+    const std::string next = env.tr.tr("checkout.done.next");
+    const StaffKeysArea area = staffKeysArea(env, ctx, StaffKeys::None, next);
+    TouchScrollBegin(ctx, "##co-done-body", area.content);
     if (!c.printed)
         ParagraphColored(ctx, env.tr.tr("checkout.done.no_printer"), ctx.palette.warningText);
     else
@@ -294,11 +310,10 @@ void drawDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
         if (c.copies[0].status == SlipStatus::Failed || c.copies[1].status == SlipStatus::Failed)
             ParagraphColored(ctx, env.tr.tr("checkout.done.reprint_hint"), ctx.palette.mutedText);
     }
-    ImGui::Dummy(ImVec2(0, ctx.em(0.8f)));
-    if (BigButton(ctx, env.tr.tr("checkout.done.next") + "##checkout-next",
-                  wide(ButtonStyle::Primary, "checkout-next")))
-        send(out, check_out::Next{});
     TouchScrollEnd(ctx);
+    // Always in sight: the next borrower is usually waiting.
+    if (StaffPinnedAction(ctx, area, next, "checkout-next"))
+        send(out, check_out::Next{});
     endStaffScreen(env, ctx, out);
 }
 

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace okienko::kiosk::ui
 {
@@ -86,11 +87,16 @@ void drawCheckIn(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CheckInState& c = env.state.staff.desk.checkIn;
     const bool keyboard = c.focus != DeskField::None;
-    beginStaffScreen(env, ctx, out, "##loan-desk", {.title = env.tr.tr("desk.checkin.title")});
-    TouchScrollBegin(ctx, "##desk-checkin",
-                     ImVec2(0, staffContentHeight(env, ctx, keyboard ? StaffKeys::Letters : StaffKeys::None)));
+    beginStaffScreen(
+        env, ctx, out, "##loan-desk",
+        {.title = env.tr.tr("desk.checkin.title"), .keys = keyboard ? StaffKeys::Letters : StaffKeys::None});
+    // The screen's action (Find, then Confirm) stays in sight above or beside the keys.
+    const std::string action = env.tr.tr(c.loan ? "desk.checkin.confirm" : "desk.checkin.find");
+    const StaffKeysArea area = staffKeysArea(env, ctx, keyboard ? StaffKeys::Letters : StaffKeys::None, action);
+    beginStaffForm(env, ctx, "##desk-checkin", area);
     if (!c.loan)
     {
+        const float top = ImGui::GetCursorScreenPos().y;
         Label(ctx, env.tr.tr("desk.checkin.number"));
         const std::string typed = c.number.buffer.text();
         const std::string shown = typed.empty() ? env.tr.tr("desk.checkin.number_hint") : typed + " |";
@@ -103,16 +109,20 @@ void drawCheckIn(const ScreenEnv& env, UiContext& ctx, Intents& out)
                 state = stateText(env, *c.errorUnitState);
             errorText(ctx, env.tr.format(c.errorKey, {{"number", c.errorNumber}, {"state", state}}));
         }
-        if (BigButton(ctx, env.tr.tr("desk.checkin.find") + "##desk-find", wide(ButtonStyle::Primary, "desk-find")))
-            emit(out, loan_desk::FindUnit{});
+        keepTypedFieldInView("desk-checkin", c.errorKey.empty() ? 1 : 2, top);
     }
     else
     {
+        // Landscape without the keys: the loan on the left, how it came back on the right.
+        const int columns = keyboard ? 1 : staffColumns(ctx, 14.0f, 2);
+        beginStaffColumns(ctx, "##desk-checkin-columns", columns);
+        nextStaffColumn(columns);
         loanCard(env, ctx, *c.loan);
-        if (BigButton(ctx, env.tr.tr("desk.checkin.change_unit") + "##desk-change-unit",
-                      wide(ButtonStyle::Secondary, "desk-change-unit")))
+        if (StaffAction(ctx, env.tr.tr("desk.checkin.change_unit"), "desk-change-unit", ButtonStyle::Secondary))
             emit(out, loan_desk::ChangeUnit{});
-        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+        nextStaffColumn(columns);
+        if (columns == 1)
+            ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
         Label(ctx, env.tr.tr("desk.checkin.condition"));
         struct Choice
         {
@@ -127,6 +137,14 @@ void drawCheckIn(const ScreenEnv& env, UiContext& ctx, Intents& out)
         };
         const float gap = ImGui::GetStyle().ItemSpacing.x;
         const float w = (ImGui::GetContentRegionAvail().x - 2.0f * gap) / 3.0f;
+        // All three as high as the tallest label needs ("Wymaga naprawy" wraps in a narrow column).
+        float h = ctx.em(3.2f);
+        for (const Choice& ch : choices)
+        {
+            ButtonOptions probe;
+            probe.size = ImVec2(w, 0);
+            h = std::max(h, BigButtonSize(ctx, std::string("✓ ") + env.tr.tr(ch.key), probe).y);
+        }
         bool first = true;
         for (const Choice& ch : choices)
         {
@@ -136,13 +154,14 @@ void drawCheckIn(const ScreenEnv& env, UiContext& ctx, Intents& out)
             const bool on = c.condition == ch.condition;
             ButtonOptions o;
             o.style = on ? ButtonStyle::Selected : ButtonStyle::Secondary;
-            o.size = ImVec2(w, ctx.em(3.2f));
+            o.size = ImVec2(w, h);
             o.id = ch.id;
             if (BigButton(ctx, std::string(on ? "✓ " : "") + env.tr.tr(ch.key) + "##" + ch.id, o))
                 emit(out, loan_desk::SetCondition{ch.condition});
         }
         ParagraphColored(ctx, env.tr.tr("desk.checkin.always_cleaned"), ctx.palette.mutedText);
         ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+        const float top = ImGui::GetCursorScreenPos().y;
         Label(ctx, env.tr.tr("desk.checkin.notes"));
         const std::string notes = c.notes.buffer.text();
         const bool focused = c.focus == DeskField::Notes;
@@ -155,17 +174,25 @@ void drawCheckIn(const ScreenEnv& env, UiContext& ctx, Intents& out)
             errorText(ctx, env.tr.format(c.notesErrorKey, {{"min", "0"}, {"max", std::to_string(kReturnNotesMax)}}));
         if (!c.errorKey.empty())
             errorText(ctx, env.tr.tr(c.errorKey));
-        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-        if (BigButton(ctx, env.tr.tr("desk.checkin.confirm") + "##desk-confirm-checkin",
-                      wide(ButtonStyle::Primary, "desk-confirm-checkin", c.phase != DeskPhase::Done)))
+        if (focused)
+            keepTypedFieldInView("desk-checkin", 3, top);
+        endStaffColumns(columns);
+    }
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f))); // the field can scroll clear of the area's edge
+    TouchScrollEnd(ctx);
+    if (c.loan)
+    {
+        if (StaffPinnedAction(ctx, area, action, "desk-confirm-checkin", c.phase != DeskPhase::Done))
             emit(out, loan_desk::ConfirmCheckIn{});
     }
-    TouchScrollEnd(ctx);
+    else if (StaffPinnedAction(ctx, area, action, "desk-find"))
+        emit(out, loan_desk::FindUnit{});
     if (keyboard)
     {
-        if (const std::optional<Key> key =
-                OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, ImGui::GetContentRegionAvail().x))
+        const float keysW = placeStaffKeys(area, StaffKeys::Letters);
+        if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, keysW))
             emit(out, loan_desk::Press{*key});
+        endStaffKeys();
     }
     endStaffScreen(env, ctx, out);
 }
@@ -174,7 +201,9 @@ void drawCheckInDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CheckInState& c = env.state.staff.desk.checkIn;
     beginStaffScreen(env, ctx, out, "##loan-desk", {.title = env.tr.tr("desk.done.title")});
-    TouchScrollBegin(ctx, "##desk-checkin-done", ImVec2(0, staffContentHeight(env, ctx)));
+    const std::string next = env.tr.tr("desk.done.next");
+    const StaffKeysArea area = staffKeysArea(env, ctx, StaffKeys::None, next);
+    TouchScrollBegin(ctx, "##desk-checkin-done", area.content);
     if (c.loan)
     {
         const char* key = c.unitState == domain::UnitState::Repair ? "desk.done.to_repair" : "desk.done.to_cleaning";
@@ -209,11 +238,10 @@ void drawCheckInDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
             Paragraph(ctx, env.tr.tr(c.slip.messageKey));
         break;
     }
-    ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
-    if (BigButton(ctx, env.tr.tr("desk.done.next") + "##desk-next-checkin",
-                  wide(ButtonStyle::Primary, "desk-next-checkin")))
-        emit(out, loan_desk::StartCheckIn{});
     TouchScrollEnd(ctx);
+    // Always in sight: the next unit is usually waiting on the counter.
+    if (StaffPinnedAction(ctx, area, next, "desk-next-checkin"))
+        emit(out, loan_desk::StartCheckIn{});
     endStaffScreen(env, ctx, out);
 }
 
@@ -223,11 +251,15 @@ void drawExtension(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const ExtendState& x = env.state.staff.desk.extend;
     beginStaffScreen(env, ctx, out, "##loan-desk", {.title = env.tr.tr("desk.extend.title")});
-    TouchScrollBegin(ctx, "##desk-extend", ImVec2(0, staffContentHeight(env, ctx)));
+    const bool done = x.phase == DeskPhase::Done;
+    // Confirm and Back stay in sight under the loan (one row: room for the taller of the two).
+    const std::string confirm = env.tr.tr("desk.extend.confirm");
+    const std::string back = env.tr.tr("desk.extend.back");
+    const StaffKeysArea area = staffKeysArea(env, ctx, StaffKeys::None, confirm + " " + back);
+    TouchScrollBegin(ctx, "##desk-extend", area.content);
     loanCard(env, ctx, *x.loan);
     ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
     Label(ctx, env.tr.tr("desk.extend.new"));
-    const bool done = x.phase == DeskPhase::Done;
     ButtonOptions minus;
     minus.id = "desk-due-minus1";
     minus.enabled = !done && x.newDue > x.loan->due;
@@ -257,14 +289,25 @@ void drawExtension(const ScreenEnv& env, UiContext& ctx, Intents& out)
         errorText(ctx, env.tr.tr(x.errorKey));
     if (done)
         Label(ctx, env.tr.format("desk.extend.done", {{"date", formatDay(x.newDue)}}));
-    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-    if (!done && BigButton(ctx, env.tr.tr("desk.extend.confirm") + "##desk-confirm-extend",
-                           wide(ButtonStyle::Primary, "desk-confirm-extend", x.newDue > x.loan->due)))
-        emit(out, loan_desk::ConfirmExtension{});
-    if (BigButton(ctx, env.tr.tr("desk.extend.back") + "##desk-extend-back",
-                  wide(done ? ButtonStyle::Primary : ButtonStyle::Secondary, "desk-extend-back")))
-        emit(out, loan_desk::CloseExtension{});
     TouchScrollEnd(ctx);
+    // Side by side, each half the width in portrait: both in sight in the one row kept for them.
+    ButtonOptions backOptions =
+        staffActionOptions(ctx, back, done ? ButtonStyle::Primary : ButtonStyle::Secondary, "desk-extend-back");
+    if (!done)
+    {
+        ButtonOptions confirmOptions =
+            staffActionOptions(ctx, confirm, ButtonStyle::Primary, "desk-confirm-extend", x.newDue > x.loan->due);
+        if (!staffLandscape())
+        {
+            confirmOptions.size.x = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+            backOptions.size.x = confirmOptions.size.x;
+        }
+        if (BigButton(ctx, confirm + "##desk-confirm-extend", confirmOptions))
+            emit(out, loan_desk::ConfirmExtension{});
+        ImGui::SameLine();
+    }
+    if (BigButton(ctx, back + "##desk-extend-back", backOptions))
+        emit(out, loan_desk::CloseExtension{});
     endStaffScreen(env, ctx, out);
 }
 
@@ -287,21 +330,20 @@ void drawLoans(const ScreenEnv& env, UiContext& ctx, Intents& out)
                              env.tr.tr("desk.loans.hint"),
                          ctx.palette.mutedText);
     TouchScrollBegin(ctx, "##desk-loans", ImVec2(0, staffContentHeight(env, ctx)));
+    std::vector<StaffTile> tiles;
     for (const DeskLoan& l : d.loans)
     {
         std::string subtitle = l.name + (l.phone.empty() ? "" : " · " + phoneText(l.phone)) + "\n" +
                                env.tr.format("desk.loans.due", {{"date", formatDay(l.due)}});
         if (l.daysOverdue > 0)
             subtitle += "  ⚠ " + overdueText(env, l.daysOverdue);
-        ButtonOptions o;
-        o.style = ButtonStyle::Tile;
-        o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-        o.subtitle = subtitle;
         const std::string id = "desk-loan-" + l.inventoryNumber;
-        o.id = id;
-        if (BigButton(ctx, l.inventoryNumber + " · " + typeName(env, l.typeId) + "##" + id + l.loanId, o))
-            emit(out, loan_desk::SelectLoan{l.loanId});
+        tiles.push_back({l.inventoryNumber + " · " + typeName(env, l.typeId), subtitle, id, id + l.loanId});
     }
+    // One card a row in portrait; two or three side by side in landscape.
+    const int tapped = StaffTiles(ctx, tiles, staffColumns(ctx, 18.0f, 3));
+    if (tapped >= 0)
+        emit(out, loan_desk::SelectLoan{d.loans[static_cast<std::size_t>(tapped)].loanId});
     TouchScrollEnd(ctx);
     endStaffScreen(env, ctx, out);
 }
@@ -317,8 +359,12 @@ void drawOverdue(const ScreenEnv& env, UiContext& ctx, Intents& out)
     else
         ParagraphColored(ctx, env.tr.tr("desk.overdue.hint"), ctx.palette.mutedText);
     TouchScrollBegin(ctx, "##desk-overdue", ImVec2(0, staffContentHeight(env, ctx)));
+    // A card per borrower to call: side by side in landscape.
+    const int columns = staffColumns(ctx, 18.0f, 3);
+    beginStaffColumns(ctx, "##desk-overdue-columns", columns);
     for (const DeskLoan& l : d.loans)
     {
+        nextStaffColumn(columns);
         Title(ctx, l.name);
         if (!l.phone.empty())
             Label(ctx, env.tr.tr("desk.phone") + ": " + phoneText(l.phone));
@@ -327,6 +373,7 @@ void drawOverdue(const ScreenEnv& env, UiContext& ctx, Intents& out)
         errorText(ctx, overdueText(env, l.daysOverdue));
         Divider(ctx);
     }
+    endStaffColumns(columns);
     TouchScrollEnd(ctx);
     endStaffScreen(env, ctx, out);
 }
@@ -348,12 +395,17 @@ void drawUnits(const ScreenEnv& env, UiContext& ctx, Intents& out)
             errorText(ctx, msg);
     }
     TouchScrollBegin(ctx, "##desk-units", ImVec2(0, staffContentHeight(env, ctx)));
+    // Landscape: the types in two or three columns, each with its units under its name.
+    const int columns = staffColumns(ctx, 20.0f, 3);
+    beginStaffColumns(ctx, "##desk-units-columns", columns);
+    nextStaffColumn(columns);
     // Wide enough for either label on one line, so each row is one button high.
     const float pad = 2.0f * ImGui::GetStyle().FramePadding.x + ctx.em(1.0f);
     const float buttonW = std::min(ImGui::GetContentRegionAvail().x * 0.5f,
                                    std::max(ImGui::CalcTextSize(env.tr.tr("desk.units.clean_done").c_str()).x,
                                             ImGui::CalcTextSize(env.tr.tr("desk.units.repair_done").c_str()).x) +
                                        pad);
+    int shown = 0;
     for (const domain::EquipmentType& t : env.catalog.equipmentTypes)
     {
         bool any = false;
@@ -363,6 +415,8 @@ void drawUnits(const ScreenEnv& env, UiContext& ctx, Intents& out)
                 continue;
             if (!any)
             {
+                if (shown++ > 0 && columns > 1)
+                    nextStaffColumn(columns); // one type a cell, filled row by row
                 ImGui::Dummy(ImVec2(0, ctx.em(0.2f)));
                 Title(ctx, env.text(t.name)); // wrapped: some names are long in Ukrainian
                 any = true;
@@ -381,7 +435,11 @@ void drawUnits(const ScreenEnv& env, UiContext& ctx, Intents& out)
                 const float rowY = ImGui::GetCursorPosY();
                 const float buttonH = std::max(ctx.minTargetPx(), ctx.em(2.2f));
                 ImGui::SetCursorPosY(rowY + (buttonH - ImGui::GetFontSize()) * 0.5f);
-                Paragraph(ctx, line); // short ("LAP-WI-003 — w czyszczeniu"): clear of the button
+                // Wrapped short of the button: a column in landscape is narrower than the screen.
+                ImGui::PushTextWrapPos(right - buttonW - ImGui::GetStyle().ItemSpacing.x);
+                ctx.record.addText(line);
+                ImGui::TextUnformatted(line.c_str());
+                ImGui::PopTextWrapPos();
                 ImGui::SetCursorPos(ImVec2(right - buttonW, rowY));
                 ButtonOptions o;
                 o.style = ButtonStyle::Primary;
@@ -404,6 +462,7 @@ void drawUnits(const ScreenEnv& env, UiContext& ctx, Intents& out)
             }
         }
     }
+    endStaffColumns(columns);
     TouchScrollEnd(ctx);
     endStaffScreen(env, ctx, out);
 }

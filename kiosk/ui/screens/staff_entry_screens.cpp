@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <iterator>
 #include <string>
 
 namespace okienko::kiosk::ui
@@ -48,17 +49,6 @@ bool lockedNow(const ScreenEnv& env)
 {
     const StaffEntryState& e = env.state.staff.entry;
     return e.lockedUntilLocal.has_value() && before(env.now, *e.lockedUntilLocal);
-}
-
-/// A full-width button; true when tapped.
-bool wide(UiContext& ctx, const std::string& label, const char* id, ButtonStyle style, bool enabled = true)
-{
-    ButtonOptions o;
-    o.style = style;
-    o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-    o.id = id;
-    o.enabled = enabled;
-    return BigButton(ctx, label + "##" + id, o);
 }
 
 /// Filled dots for the digits typed, in a framed box the keypad's width: the PIN is never shown.
@@ -200,11 +190,12 @@ void drawMenu(const ScreenEnv& env, UiContext& ctx, Intents& out)
     ImGui::Spacing();
 
     TouchScrollBegin(ctx, "##staff-menu-tiles", ImVec2(0, staffContentHeight(env, ctx)));
+    // Two tiles a row in portrait; in landscape as many as fit (four on a wide panel), so every
+    // task is in sight without scrolling.
+    const int columns = staffLandscape() ? staffColumns(ctx, 9.0f, 4) : 2;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-    // Centred labels in the title face: staff read them at arm's length too, in any language.
-    ImGui::PushFont(ctx.faces().title);
-    const float tileH = ctx.em(3.4f);
+    const float tileW =
+        (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     struct Tile
     {
         const char* key;
@@ -221,13 +212,43 @@ void drawMenu(const ScreenEnv& env, UiContext& ctx, Intents& out)
         {"staff.menu.status", "staff-menu-status", StaffEntryIntent{staff_entry::ShowStatus{}}},
         {"staff.menu.logout", "staff-menu-logout", StaffEntryIntent{staff_entry::Logout{}}},
     };
+    // Centred labels in the title face: staff read them at arm's length too, in any language; in the
+    // bold body face where a word of some label would not fit its tile in the title face.
+    ImFont* face = ctx.faces().title;
+    const float inner = tileW - ImGui::GetStyle().FramePadding.x * 2.0f;
+    for (const Tile& t : tiles)
+    {
+        const std::string label = env.tr.tr(t.key);
+        std::size_t start = 0;
+        while (start < label.size())
+        {
+            const std::size_t end = std::min(label.find(' ', start), label.size());
+            const char* b = label.data() + start;
+            if (face->CalcTextSizeA(face->FontSize, FLT_MAX, 0.0f, b, label.data() + end).x > inner)
+                face = ctx.faces().bold;
+            start = end + 1;
+        }
+    }
+    ImGui::PushFont(face);
+    // Every tile as high as the tallest label needs (a long Ukrainian word wraps), so rows stay even;
+    // lower than the usual 3.4 lines where that keeps all of them in sight (a short landscape panel).
+    const float rows = static_cast<float>((std::size(tiles) + static_cast<std::size_t>(columns) - 1) /
+                                          static_cast<std::size_t>(columns));
+    const float fitH = (ImGui::GetContentRegionAvail().y - ctx.em(2.0f)) / rows - ImGui::GetStyle().ItemSpacing.y;
+    float tileH = std::clamp(fitH, ctx.minTargetPx(), ctx.em(3.4f));
+    for (const Tile& t : tiles)
+    {
+        ButtonOptions probe;
+        probe.size = ImVec2(tileW, 0);
+        tileH = std::max(tileH, BigButtonSize(ctx, env.tr.tr(t.key), probe).y);
+    }
     std::size_t i = 0;
     for (const Tile& t : tiles)
     {
-        if (i % 2 == 1)
+        if (i % static_cast<std::size_t>(columns) != 0)
             ImGui::SameLine();
         ButtonOptions o;
-        o.size = ImVec2(half, tileH);
+        o.size = ImVec2(tileW, tileH);
         o.id = t.id;
         if (BigButton(ctx, env.tr.tr(t.key) + "##" + t.id, o))
             out.push_back(t.intent);
@@ -303,12 +324,50 @@ void slipLine(const ScreenEnv& env, UiContext& ctx, const StaffSlipJob& job)
         Paragraph(ctx, text);
 }
 
-void drawStatus(const ScreenEnv& env, UiContext& ctx, Intents& out)
+/// One dead letter: what it was and why the server refused it, with "Załatwione" beside it, as wide
+/// as its word (a full-width bar per line would push the rest of the screen out of sight).
+void deadLetterRow(const ScreenEnv& env, UiContext& ctx, Intents& out, const StaffDeadLetterLine& d, int n)
+{
+    // Numbered from 1 as listed, so a script can tap the first one without knowing the event's UUID.
+    const std::string id = "staff-status-resolve-" + std::to_string(n);
+    const std::string label = env.tr.tr("staff.status.dead_resolve");
+    ButtonOptions o;
+    o.style = ButtonStyle::Secondary;
+    o.id = id;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    o.size = ImVec2(std::min(avail, BigButtonSize(ctx, label, o).x + ctx.em(1.0f)), 0);
+    const ImVec2 size = BigButtonSize(ctx, label, o);
+    // Type, reference code and the server's reason: enough to find the resident's slip, nothing personal.
+    const std::string text = d.type + " · " + (d.reference.empty() ? std::string("—") : d.reference) + " · " + d.reason;
+    const float x = ImGui::GetCursorPosX();
+    const float y = ImGui::GetCursorPosY();
+    const float textW = avail - size.x - gap;
+    const float textH = wrappedHeight(ImGui::GetFont(), ImGui::GetFontSize(), std::max(textW, 1.0f), text);
+    if (textW < ctx.em(8.0f))
+    {
+        // Too narrow for both on one line: the text, then the button under it.
+        Paragraph(ctx, text);
+    }
+    else
+    {
+        ImGui::SetCursorPosY(y + std::max(0.0f, (size.y - textH) * 0.5f));
+        ImGui::PushTextWrapPos(x + textW);
+        ctx.record.addText(text);
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::SetCursorPos(ImVec2(x + avail - size.x, y));
+    }
+    if (BigButton(ctx, label + "##" + id, o))
+        emit(out, staff_entry::ResolveDeadLetter{d.eventId});
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y + textH + gap));
+}
+
+/// The link to the server, the outbox and what it could not send.
+void syncPart(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const StaffStatusState& s = env.state.staff.entry.status;
     const ConnectivityStatus& c = env.state.connectivity;
-    beginStaffScreen(env, ctx, out, "##staff-status-screen", {.title = env.tr.tr("staff.status.title")});
-    TouchScrollBegin(ctx, "##staff-status", ImVec2(0, staffContentHeight(env, ctx)));
     Label(ctx, env.tr.tr("staff.status.link"));
     Paragraph(ctx, linkText(env));
     if (!c.lastError.empty() && c.link != LinkState::Standalone)
@@ -328,26 +387,22 @@ void drawStatus(const ScreenEnv& env, UiContext& ctx, Intents& out)
     {
         Badge(ctx, env.tr.format("staff.status.dead", {{"n", std::to_string(dead)}}), ctx.palette.warning,
               ctx.palette.warningText);
-        // Type, reference code and the server's reason: enough to find the resident's slip, nothing personal.
+        ImGui::Spacing();
         if (s.outbox)
         {
             int n = 0;
             for (const StaffDeadLetterLine& d : s.outbox->deadLetters)
-            {
-                Paragraph(ctx,
-                          d.type + " · " + (d.reference.empty() ? std::string("—") : d.reference) + " · " + d.reason);
-                // Numbered from 1 as listed, so a script can tap the first one without knowing the event's UUID.
-                const std::string id = "staff-status-resolve-" + std::to_string(++n);
-                if (wide(ctx, env.tr.tr("staff.status.dead_resolve"), id.c_str(), ButtonStyle::Secondary))
-                    emit(out, staff_entry::ResolveDeadLetter{d.eventId});
-                ImGui::Spacing();
-            }
+                deadLetterRow(env, ctx, out, d, ++n);
         }
     }
     else
         Paragraph(ctx, env.tr.format("staff.status.dead", {{"n", "0"}}));
-    Divider(ctx);
+}
 
+/// The printer, reprint and test print, then which kiosk and version this is.
+void printerPart(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    const StaffStatusState& s = env.state.staff.entry.status;
     Label(ctx, env.tr.tr("staff.status.printer"));
     if (s.printerChecking)
     {
@@ -364,17 +419,17 @@ void drawStatus(const ScreenEnv& env, UiContext& ctx, Intents& out)
         else
             Badge(ctx, text, ctx.palette.warning, ctx.palette.warningText);
     }
-    if (wide(ctx, env.tr.tr("staff.status.printer_recheck"), "staff-status-printer-check", ButtonStyle::Secondary,
-             !s.printerChecking))
+    if (StaffAction(ctx, env.tr.tr("staff.status.printer_recheck"), "staff-status-printer-check",
+                    ButtonStyle::Secondary, !s.printerChecking))
         emit(out, staff_entry::CheckPrinter{});
     ImGui::Spacing();
-    if (wide(ctx, env.tr.tr("staff.status.reprint"), "staff-status-reprint", ButtonStyle::Secondary,
-             s.reprint.state != StaffSlipState::Queued))
+    if (StaffAction(ctx, env.tr.tr("staff.status.reprint"), "staff-status-reprint", ButtonStyle::Secondary,
+                    s.reprint.state != StaffSlipState::Queued))
         emit(out, staff_entry::Reprint{});
     slipLine(env, ctx, s.reprint);
     ImGui::Spacing();
-    if (wide(ctx, env.tr.tr("staff.status.test_print"), "staff-status-test-print", ButtonStyle::Secondary,
-             s.testPrint.state != StaffSlipState::Queued))
+    if (StaffAction(ctx, env.tr.tr("staff.status.test_print"), "staff-status-test-print", ButtonStyle::Secondary,
+                    s.testPrint.state != StaffSlipState::Queued))
         emit(out, staff_entry::TestPrint{});
     slipLine(env, ctx, s.testPrint);
     Divider(ctx);
@@ -382,6 +437,22 @@ void drawStatus(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const std::string name = s.kioskName.empty() ? s.kioskId : s.kioskName;
     Paragraph(ctx, env.tr.format("staff.status.kiosk", {{"name", name}, {"id", s.kioskId}}));
     Paragraph(ctx, env.tr.format("staff.status.version", {{"version", s.version}}));
+}
+
+void drawStatus(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginStaffScreen(env, ctx, out, "##staff-status-screen", {.title = env.tr.tr("staff.status.title")});
+    TouchScrollBegin(ctx, "##staff-status", ImVec2(0, staffContentHeight(env, ctx)));
+    // Landscape: the server side and the printer side next to each other; portrait: one after the other.
+    const int columns = staffColumns(ctx, 16.0f, 2);
+    beginStaffColumns(ctx, "##staff-status-columns", columns);
+    nextStaffColumn(columns);
+    syncPart(env, ctx, out);
+    if (columns == 1)
+        Divider(ctx);
+    nextStaffColumn(columns);
+    printerPart(env, ctx, out);
+    endStaffColumns(columns);
     TouchScrollEnd(ctx);
     endStaffScreen(env, ctx, out);
 }
