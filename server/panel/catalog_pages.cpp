@@ -731,9 +731,8 @@ PanelResponse servicePage(const PageContext& ctx)
     if (!loaded->entry)
         return catalogMessage(404, "Nie ma takiej usługi", "Nie ma takiej usługi w katalogu.");
     const domain::Service& service = *loaded->entry;
-    return renderService(
-        ctx, service, lastChangeLine(loaded->change), loaded->change.seq,
-        formFromJson(protocol::encodeServiceWithNote(service), kServiceTexts), {}, 200);
+    return renderService(ctx, service, lastChangeLine(loaded->change), loaded->change.seq,
+                         formFromJson(protocol::encodeServiceWithNote(service), kServiceTexts), {}, 200);
 }
 
 PanelResponse servicePost(const PageContext& ctx, const Form& form)
@@ -758,8 +757,7 @@ PanelResponse servicePost(const PageContext& ctx, const Form& form)
     if (outcome->result == CatalogSaveResult::Stale && outcome->stored)
     {
         const CatalogChange& current = outcome->current;
-        const Form saved =
-            formFromJson(protocol::encodeServiceWithNote(*outcome->stored), kServiceTexts);
+        const Form saved = formFromJson(protocol::encodeServiceWithNote(*outcome->stored), kServiceTexts);
         return renderService(
             ctx, *outcome->stored, differences(typed, saved, kServiceTexts, kServiceDates, current), current.seq, typed,
             {}, 409,

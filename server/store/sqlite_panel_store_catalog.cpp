@@ -226,8 +226,8 @@ Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveSer
             return st;
         // The form edits the entry with its note; kiosks get it without (encodeService).
         const Json before = protocol::encodeService(*it);
-        auto parsed = catalog::parseServiceEntry(
-            applyChanges(protocol::encodeServiceWithNote(*it), edit.changes).dump());
+        auto parsed =
+            catalog::parseServiceEntry(applyChanges(protocol::encodeServiceWithNote(*it), edit.changes).dump());
         if (!parsed)
         {
             outcome.result = CatalogSaveResult::Invalid;
