@@ -45,9 +45,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     else
     {
         const domain::Catalog& c = *loaded;
-        auto municipality = protocol::decodeMunicipality(protocol::encodeMunicipality(c.municipality));
+        auto municipality = protocol::decodeMunicipality(protocol::encodeMunicipalityWithNote(c.municipality));
         FUZZ_CHECK(municipality.ok() && *municipality == c.municipality);
-        checkSentAsChanges(c.services, protocol::encodeService, protocol::decodeService);
+        checkSentAsChanges(c.services, protocol::encodeServiceWithNote, protocol::decodeService);
         checkSentAsChanges(c.feeTables, protocol::encodeFeeTable, protocol::decodeFeeTable);
         checkSentAsChanges(c.equipmentTypes, protocol::encodeEquipmentType, protocol::decodeEquipmentType);
         checkSentAsChanges(c.units, protocol::encodeUnit, protocol::decodeUnit);

@@ -27,8 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!json)
         return 0;
     const Json& v = *json;
-    checkEntity(v, decodeMunicipality, encodeMunicipality);
-    checkEntity(v, decodeService, encodeService);
+    checkEntity(v, decodeMunicipality, encodeMunicipalityWithNote);
+    checkEntity(v, decodeService, encodeServiceWithNote);
     checkEntity(v, decodeFeeTable, encodeFeeTable);
     checkEntity(v, decodeEquipmentType, encodeEquipmentType);
     checkEntity(v, decodeUnit, encodeUnit);

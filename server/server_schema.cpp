@@ -333,10 +333,15 @@ ALTER TABLE panel_sessions ADD COLUMN role TEXT NOT NULL DEFAULT '';
 const std::vector<db::Migration>& serverMigrations()
 {
     static const std::vector<db::Migration> migrations{
-        {1, "catalogue", catalog::kCatalogueTablesSql, {}}, {2, "server tables", kServerTables, {}},
-        {3, "coordinators' panel", kPanelTables, {}},       {4, "catalogue edits in the panel", kCatalogEdits, {}},
-        {5, "kiosk display names", kKioskDisplayName, {}},  {6, "events lost in a restore", kLostEvents, {}},
-        {7, "retention of personal data", kRetention, {}},  {8, "the role of a panel session", kSessionRole, {}},
+        {1, "catalogue", catalog::kCatalogueTablesSql, {}},
+        {2, "server tables", kServerTables, {}},
+        {3, "coordinators' panel", kPanelTables, {}},
+        {4, "catalogue edits in the panel", kCatalogEdits, {}},
+        {5, "kiosk display names", kKioskDisplayName, {}},
+        {6, "events lost in a restore", kLostEvents, {}},
+        {7, "retention of personal data", kRetention, {}},
+        {8, "the role of a panel session", kSessionRole, {}},
+        {9, "catalogue: coordinators' notes", catalog::kCatalogueInternalNotesSql, {}},
     };
     return migrations;
 }

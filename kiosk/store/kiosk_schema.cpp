@@ -300,6 +300,7 @@ const std::vector<db::Migration>& kioskMigrations()
         {6, "receipts of acknowledged events", kEventReceipts, {}},
         {7, "dead letters without personal data, staff feed expiry", kPrivacy, {}},
         {8, "deactivated staff and their PIN hashes deleted", kDropDeactivatedStaff, {}},
+        {9, "catalogue: coordinators' notes", catalog::kCatalogueInternalNotesSql, {}},
     };
     return migrations;
 }

@@ -186,6 +186,9 @@ struct FieldInfo
     bool optionalText = false;
 };
 
+/// The coordinators' note: shown here, never in a kiosk (docs/catalog-format.md, `internal_note`).
+constexpr const char* kNoteLabel = "Notatka wewnętrzna (co CUS musi uzupełnić lub potwierdzić)";
+
 /// The labels of the two dates, as each form shows them.
 struct DateLabels
 {
@@ -206,6 +209,7 @@ std::map<std::string, FieldInfo> fieldInfos(const std::array<TextField, N>& text
     out["valid_to"] = FieldInfo{dates.to, 0, false};
     out["status"] = FieldInfo{"Status", 0, false};
     out["to_be_confirmed"] = FieldInfo{"Do potwierdzenia w CUS", 0, false};
+    out["internal_note"] = FieldInfo{kNoteLabel, catalog::kMaxTextChars, false};
     return out;
 }
 
@@ -227,6 +231,7 @@ template <std::size_t N> Form formFromJson(const Json& entry, const std::array<T
     for (const char* key : {"valid_from", "valid_to", "status"})
         out[key] = stringAt(entry, Json::json_pointer(std::string("/") + key));
     out["to_be_confirmed"] = entry.value("to_be_confirmed", false) ? "1" : "";
+    out["internal_note"] = stringAt(entry, Json::json_pointer("/internal_note"));
     return out;
 }
 
@@ -240,6 +245,7 @@ template <std::size_t N> Form formFromPost(const Form& post, const std::array<Te
     for (const char* key : {"valid_from", "valid_to", "status"})
         out[key] = cleanText(fieldValue(post, key));
     out["to_be_confirmed"] = fieldValue(post, "to_be_confirmed").empty() ? "" : "1";
+    out["internal_note"] = cleanText(fieldValue(post, "internal_note"));
     return out;
 }
 
@@ -505,6 +511,16 @@ Html serviceFormHtml(const PanelSession& s, const std::string& id, std::int64_t 
            "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/panel/catalog/service\" "
            "class=\"catalog-form\">\n"
         << entryFields(s, id, version, "\n") << "\n";
+    {
+        // First on the page: what is still missing is what the coordinator came to fix.
+        const FieldMarkup m =
+            describe("internal_note", "Tylko dla pracowników: kiosk jej nie pokazuje i nie drukuje.", errors);
+        out << "<fieldset>\n<legend>Notatka wewnętrzna</legend>\n<div class=\"field\">\n<label "
+               "for=\"f-internal_note\">"
+            << std::string_view(kNoteLabel) << "</label>\n"
+            << m.message << "<textarea id=\"f-internal_note\" name=\"internal_note\" lang=\"pl\" rows=\"3\""
+            << m.attributes << ">" << fieldValue(values, "internal_note") << "</textarea>\n</div>\n</fieldset>\n";
+    }
     out << "<fieldset>\n<legend>Status i okres</legend>\n";
     {
         const FieldMarkup m = describe("status", "", errors);
@@ -569,8 +585,11 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
     const domain::Catalog& catalogue = *data.catalogue;
     body << "<p>Teksty usług i ogłoszenia w trzech językach. Zapisana zmiana trafia do wszystkich kiosków "
             "przy ich najbliższej synchronizacji. Import pliku katalogu zastępuje zmiany z panelu "
-            "treścią pliku.</p>\n<h2 id=\"uslugi\">Usługi ("
-         << catalogue.services.size() << ")</h2>\n";
+            "treścią pliku.</p>\n";
+    if (!catalogue.municipality.internalNote.empty())
+        body << "<p class=\"note\"><strong>Dane kontaktowe CUS — notatka wewnętrzna:</strong> "
+             << catalogue.municipality.internalNote << "</p>\n";
+    body << "<h2 id=\"uslugi\">Usługi (" << catalogue.services.size() << ")</h2>\n";
     Html serviceRows;
     for (const auto& s : catalogue.services)
     {
@@ -586,12 +605,18 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
             serviceRows << areaLabel(std::string(domain::areaCode(a)));
         }
         serviceRows << "</td><td>" << statusLabel(s.status) << "</td><td>"
-                    << (s.toBeConfirmed ? Markup("tak") : Markup("nie")) << "</td><td>"
-                    << describeChange(it == data.services.end() ? CatalogChange{} : it->second) << "</td></tr>\n";
+                    << (s.toBeConfirmed ? Markup("tak") : Markup("nie")) << "</td><td>";
+        if (s.internalNote.empty())
+            serviceRows << "—";
+        else
+            serviceRows << s.internalNote;
+        serviceRows << "</td><td>" << describeChange(it == data.services.end() ? CatalogChange{} : it->second)
+                    << "</td></tr>\n";
     }
     body << tableOrEmpty("uslugi",
                          "<th scope=\"col\">Nazwa</th><th scope=\"col\">Obszary</th><th scope=\"col\">Status</th><th "
-                         "scope=\"col\">Do potwierdzenia w CUS</th><th scope=\"col\">Ostatnia zmiana</th>",
+                         "scope=\"col\">Do potwierdzenia w CUS</th><th scope=\"col\">Notatka wewnętrzna</th><th "
+                         "scope=\"col\">Ostatnia zmiana</th>",
                          serviceRows, "<p>Katalog nie ma usług.</p>\n");
     body << "<h2 id=\"ogloszenia\">Ogłoszenia (" << catalogue.announcements.size()
          << ")</h2>\n<p><a href=\"/panel/catalog/announcement\">Dodaj ogłoszenie</a></p>\n";
@@ -707,7 +732,7 @@ PanelResponse servicePage(const PageContext& ctx)
         return catalogMessage(404, "Nie ma takiej usługi", "Nie ma takiej usługi w katalogu.");
     const domain::Service& service = *loaded->entry;
     return renderService(ctx, service, lastChangeLine(loaded->change), loaded->change.seq,
-                         formFromJson(protocol::encodeService(service), kServiceTexts), {}, 200);
+                         formFromJson(protocol::encodeServiceWithNote(service), kServiceTexts), {}, 200);
 }
 
 PanelResponse servicePost(const PageContext& ctx, const Form& form)
@@ -721,6 +746,8 @@ PanelResponse servicePost(const PageContext& ctx, const Form& form)
     edit.changes.push_back({"/status", Json(fieldValue(typed, "status"))});
     edit.changes.push_back(
         {"/to_be_confirmed", fieldValue(typed, "to_be_confirmed").empty() ? std::nullopt : std::optional<Json>(true)});
+    const std::string note = fieldValue(typed, "internal_note");
+    edit.changes.push_back({"/internal_note", note.empty() ? std::nullopt : std::optional<Json>(note)});
     auto outcome = ctx.panelStore.saveService(edit);
     if (!outcome)
         return seeOther("/panel/catalog?msg=error");
@@ -730,7 +757,7 @@ PanelResponse servicePost(const PageContext& ctx, const Form& form)
     if (outcome->result == CatalogSaveResult::Stale && outcome->stored)
     {
         const CatalogChange& current = outcome->current;
-        const Form saved = formFromJson(protocol::encodeService(*outcome->stored), kServiceTexts);
+        const Form saved = formFromJson(protocol::encodeServiceWithNote(*outcome->stored), kServiceTexts);
         return renderService(
             ctx, *outcome->stored, differences(typed, saved, kServiceTexts, kServiceDates, current), current.seq, typed,
             {}, 409,

@@ -224,8 +224,10 @@ Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveSer
         outcome.stored = *it;
         if (auto st = readLastChange(d, entity::kService, edit.id, outcome.current); !st)
             return st;
+        // The form edits the entry with its note; kiosks get it without (encodeService).
         const Json before = protocol::encodeService(*it);
-        auto parsed = catalog::parseServiceEntry(applyChanges(before, edit.changes).dump());
+        auto parsed =
+            catalog::parseServiceEntry(applyChanges(protocol::encodeServiceWithNote(*it), edit.changes).dump());
         if (!parsed)
         {
             outcome.result = CatalogSaveResult::Invalid;
@@ -238,7 +240,7 @@ Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveSer
             return {};
         }
         const Json after = protocol::encodeService(*parsed);
-        if (after == before)
+        if (after == before && parsed->internalNote == it->internalNote)
         {
             outcome.result = CatalogSaveResult::Unchanged;
             return {};

@@ -886,7 +886,8 @@ class CatalogReader
         if (!expectObject(m_errors, v, path))
             return m;
         Fields f(m_errors, v, path,
-                 {"id", "name", "cus_name", "address", "phone", "email", "opening_hours", "contact_to_be_confirmed"});
+                 {"id", "name", "cus_name", "address", "phone", "email", "opening_hours", "contact_to_be_confirmed",
+                  "internal_note"});
         m.id = readIdentifier(m_errors, f.required("id"), f.path("id"), IdKind::Id);
         m.name = readText(m_errors, f.required("name"), f.path("name"), kMaxNameLength, true);
         m.cusName = readText(m_errors, f.required("cus_name"), f.path("cus_name"), kMaxTextLength, true);
@@ -897,20 +898,40 @@ class CatalogReader
             readText(m_errors, f.optional("opening_hours"), f.path("opening_hours"), kMaxTextLength, false);
         m.contactToBeConfirmed =
             readBool(m_errors, f.optional("contact_to_be_confirmed"), f.path("contact_to_be_confirmed"), false);
+        m.internalNote =
+            readString(m_errors, f.optional("internal_note"), f.path("internal_note"), kMaxTextLength, false);
         return m;
     }
 
     domain::Service readService(const Json& v, const std::string& path)
     {
         domain::Service s;
-        Fields f(m_errors, v, path, {"id",           "status",        "name",
-                                     "summary",      "description",   "primary_area",
-                                     "areas",        "target_groups", "tags",
-                                     "delivered_by", "place",         "hours",
-                                     "contact",      "eligibility",   "qualification_mode",
-                                     "fee",          "documents",     "personal_data",
-                                     "capacity",     "kiosk_action",  "to_be_confirmed",
-                                     "sources",      "valid_from",    "valid_to"});
+        Fields f(m_errors, v, path,
+                 {"id",
+                  "status",
+                  "name",
+                  "summary",
+                  "description",
+                  "primary_area",
+                  "areas",
+                  "target_groups",
+                  "tags",
+                  "delivered_by",
+                  "place",
+                  "hours",
+                  "contact",
+                  "eligibility",
+                  "qualification_mode",
+                  "fee",
+                  "documents",
+                  "personal_data",
+                  "capacity",
+                  "kiosk_action",
+                  "to_be_confirmed",
+                  "internal_note",
+                  "sources",
+                  "valid_from",
+                  "valid_to"});
         s.id = readIdentifier(m_errors, f.required("id"), f.path("id"), IdKind::Id);
         m_serviceIds.check(m_errors, s.id, f.path("id"));
         if (auto st = readCode(m_errors, f.required("status"), f.path("status"), kStatusWording, kAllStatuses))
@@ -957,6 +978,8 @@ class CatalogReader
                               kAllKioskActions))
             s.kioskAction = *k;
         s.toBeConfirmed = readBool(m_errors, f.optional("to_be_confirmed"), f.path("to_be_confirmed"), false);
+        s.internalNote =
+            readString(m_errors, f.optional("internal_note"), f.path("internal_note"), kMaxTextLength, false);
         if (const Json* sources = f.required("sources"))
         {
             s.sources = readStringArray(m_errors, sources, f.path("sources"), kMaxTagLength);

@@ -171,4 +171,13 @@ CREATE TABLE announcements (
 ) STRICT;
 )sql";
 
+// Notes for coordinators (docs/catalog-format.md, `internal_note`): what the CUS still has to fill
+// in or confirm. Kept apart from every text a resident reads, so a kiosk can never show one; the
+// server shows them in the panel and never sends them to kiosks, whose column stays '' unless their
+// seed file has notes.
+const char* const kCatalogueInternalNotesSql = R"sql(
+ALTER TABLE municipality ADD COLUMN internal_note TEXT NOT NULL DEFAULT '';
+ALTER TABLE services ADD COLUMN internal_note TEXT NOT NULL DEFAULT '';
+)sql";
+
 } // namespace okienko::catalog

@@ -12,4 +12,8 @@ namespace okienko::catalog
 /// never edited; a catalogue change is a new migration appended to both lists.
 extern const char* const kCatalogueTablesSql;
 
+/// The coordinators' notes of the municipality and of each service: the catalogue's second step,
+/// appended to both lists after their own steps of the same release.
+extern const char* const kCatalogueInternalNotesSql;
+
 } // namespace okienko::catalog

@@ -175,8 +175,8 @@ constexpr const char* kInsertMeta = "INSERT INTO catalog_meta(id, format_version
 
 constexpr const char* kInsertMunicipality =
     "INSERT INTO municipality(id, municipality_id, name_pl, name_uk, name_en, cus_name_pl, cus_name_uk, cus_name_en,"
-    " address, phone, email, opening_hours_pl, opening_hours_uk, opening_hours_en, contact_to_be_confirmed)"
-    " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " address, phone, email, opening_hours_pl, opening_hours_uk, opening_hours_en, contact_to_be_confirmed,"
+    " internal_note) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kInsertFeeTable =
     "INSERT INTO fee_tables(id, position, title_pl, title_uk, title_en, criterion_single_grosze,"
@@ -195,7 +195,7 @@ constexpr const char* kServiceColumns =
     " eligibility_uk, eligibility_en, qualification_mode_pl, qualification_mode_uk, qualification_mode_en,"
     " fee_kind, fee_text_pl, fee_text_uk, fee_text_en, fee_table_id, documents_pl, documents_uk, documents_en,"
     " personal_data_pl, personal_data_uk, personal_data_en, capacity_pl, capacity_uk, capacity_en, kiosk_action,"
-    " to_be_confirmed, valid_from, valid_to";
+    " to_be_confirmed, valid_from, valid_to, internal_note";
 
 constexpr const char* kInsertService =
     "INSERT INTO services(id, position, status, name_pl, name_uk, name_en, summary_pl, summary_uk, summary_en,"
@@ -204,9 +204,9 @@ constexpr const char* kInsertService =
     " contact_en, eligibility_pl, eligibility_uk, eligibility_en, qualification_mode_pl, qualification_mode_uk,"
     " qualification_mode_en, fee_kind, fee_text_pl, fee_text_uk, fee_text_en, fee_table_id, documents_pl,"
     " documents_uk, documents_en, personal_data_pl, personal_data_uk, personal_data_en, capacity_pl, capacity_uk,"
-    " capacity_en, kiosk_action, to_be_confirmed, valid_from, valid_to)"
+    " capacity_en, kiosk_action, to_be_confirmed, valid_from, valid_to, internal_note)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kInsertServiceArea = "INSERT INTO service_areas(service_id, position, area) VALUES (?, ?, ?)";
 constexpr const char* kInsertServiceTargetGroup =
@@ -302,6 +302,7 @@ Status<Error> writeService(ImportStatements& st, const domain::Service& v, std::
     w.text(domain::toCode(v.fee.kind)).loc(v.fee.text).reference(v.fee.feeTableId);
     w.loc(v.documents).loc(v.personalData).loc(v.capacity);
     w.text(domain::toCode(v.kioskAction)).boolean(v.toBeConfirmed).date(v.validFrom).date(v.validTo);
+    w.text(v.internalNote);
     if (auto s = w.run(); !s)
         return s;
 
@@ -365,7 +366,7 @@ Status<Error> writeAll(db::Database& db, const domain::Catalog& c)
     const auto& m = c.municipality;
     Writer muni(st.municipality);
     muni.text(m.id).loc(m.name).loc(m.cusName).text(m.address).text(m.phone).text(m.email).loc(m.openingHours);
-    if (auto s = muni.boolean(m.contactToBeConfirmed).run(); !s)
+    if (auto s = muni.boolean(m.contactToBeConfirmed).text(m.internalNote).run(); !s)
         return s;
 
     for (std::size_t i = 0; i < c.feeTables.size(); ++i)
@@ -475,7 +476,7 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
 
     auto muni = db.prepare("SELECT municipality_id, name_pl, name_uk, name_en, cus_name_pl, cus_name_uk, cus_name_en,"
                            " address, phone, email, opening_hours_pl, opening_hours_uk, opening_hours_en,"
-                           " contact_to_be_confirmed FROM municipality WHERE id = 1");
+                           " contact_to_be_confirmed, internal_note FROM municipality WHERE id = 1");
     if (!muni)
         return makeErr(muni.error());
     if (auto s = forEachRow(*muni, nullptr,
@@ -490,6 +491,7 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
                                 m.email = r.text();
                                 m.openingHours = r.loc();
                                 m.contactToBeConfirmed = r.boolean();
+                                m.internalNote = r.text();
                             });
         !s)
         return makeErr(s.error());
@@ -571,6 +573,7 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
                                 v.toBeConfirmed = r.boolean();
                                 v.validFrom = r.date();
                                 v.validTo = r.date();
+                                v.internalNote = r.text();
                                 c.services.push_back(std::move(v));
                             });
         !s)

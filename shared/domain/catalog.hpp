@@ -25,6 +25,7 @@ struct Municipality
     std::string email;
     LocalizedText openingHours;
     bool contactToBeConfirmed = false; ///< the seeds give no contact data; the CUS must set it
+    std::string internalNote;          ///< for coordinators only, as Service::internalNote
 
     friend bool operator==(const Municipality&, const Municipality&) = default;
 };

@@ -71,7 +71,10 @@ struct Service
     LocalizedText capacity;     ///< planned participants / places, as the programme states it
 
     KioskAction kioskAction = KioskAction::None;
-    bool toBeConfirmed = false;       ///< general description; details must be confirmed at the CUS
+    bool toBeConfirmed = false; ///< general description; details must be confirmed at the CUS
+    /// What the CUS still has to fill in or confirm, for coordinators only: the panel shows it, the
+    /// kiosk never does and the server never sends it to kiosks (docs/catalog-format.md).
+    std::string internalNote;
     std::vector<std::string> sources; ///< seed documents the facts come from, e.g. "004"
     std::optional<Date> validFrom;
     std::optional<Date> validTo;

@@ -213,6 +213,22 @@ Json encodeService(const domain::Service& s)
     return j;
 }
 
+Json encodeMunicipalityWithNote(const domain::Municipality& m)
+{
+    Json j = encodeMunicipality(m);
+    if (!m.internalNote.empty())
+        j["internal_note"] = m.internalNote;
+    return j;
+}
+
+Json encodeServiceWithNote(const domain::Service& s)
+{
+    Json j = encodeService(s);
+    if (!s.internalNote.empty())
+        j["internal_note"] = s.internalNote;
+    return j;
+}
+
 Json encodeFeeTable(const domain::FeeTable& t)
 {
     Json bands = Json::array();
@@ -293,8 +309,8 @@ Json encodeCatalog(const domain::Catalog& c)
         return out;
     };
     Json j{{"format_version", c.formatVersion},
-           {"municipality", encodeMunicipality(c.municipality)},
-           {"services", list(c.services, encodeService)}};
+           {"municipality", encodeMunicipalityWithNote(c.municipality)},
+           {"services", list(c.services, encodeServiceWithNote)}};
     if (!c.feeTables.empty())
         j["fee_tables"] = list(c.feeTables, encodeFeeTable);
     if (!c.equipmentTypes.empty())

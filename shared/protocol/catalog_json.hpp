@@ -12,15 +12,20 @@
 namespace okienko::protocol
 {
 
+/// Entities as kiosks get them: without the coordinators' note (`internal_note`), which a resident
+/// must never see and an older kiosk's loader would refuse as an unknown key.
 Json encodeMunicipality(const domain::Municipality& municipality);
 Json encodeService(const domain::Service& service);
+/// The same with the note: a catalogue file, the panel's forms.
+Json encodeMunicipalityWithNote(const domain::Municipality& municipality);
+Json encodeServiceWithNote(const domain::Service& service);
 Json encodeFeeTable(const domain::FeeTable& table);
 Json encodeEquipmentType(const domain::EquipmentType& type);
 Json encodeUnit(const domain::EquipmentUnit& unit);
 Json encodeCounsellingKind(const domain::CounsellingKind& kind);
 Json encodeEmergencyNumber(const domain::EmergencyNumber& number);
 Json encodeAnnouncement(const domain::Announcement& announcement);
-/// The whole catalogue as a catalogue file; parseCatalog(encodeCatalog(c).dump()) == c.
+/// The whole catalogue as a catalogue file, notes included; parseCatalog(encodeCatalog(c).dump()) == c.
 Json encodeCatalog(const domain::Catalog& catalog);
 
 /// Each decoder validates with the catalogue loader's rules. A reference to another entity

@@ -39,6 +39,8 @@ constexpr const char* kServiceId = "uslugi-opiekuncze";
 constexpr const char* kHostileId = "usluga-z-markupem";
 constexpr const char* kHostileName = "<script>alert(\"x\")</script> & 'Ewa'";
 constexpr const char* kHostileDescription = "Opis</textarea><script>alert(1)</script>";
+constexpr const char* kNote = "Godziny do uzupełnienia przez CUS.";
+constexpr const char* kCusNote = "Telefon CUS do uzupełnienia.";
 
 nlohmann::json text(const std::string& pl, const std::string& uk = {}, const std::string& en = {})
 {
@@ -80,6 +82,8 @@ std::string catalogueJson()
     auto doc = nlohmann::json::parse(okienko::test::testCatalogJson(1));
     doc["services"] = nlohmann::json::array({service(kServiceId, "Usługi opiekuńcze", "Pełny opis."),
                                              service(kHostileId, kHostileName, kHostileDescription)});
+    doc["services"][0]["internal_note"] = kNote;
+    doc["municipality"]["internal_note"] = kCusNote;
     return doc.dump();
 }
 
@@ -320,6 +324,45 @@ TEST_F(CatalogPanel, EditedUkrainianNameReachesTheChangeFeedAndTheKioskCatalogue
     ASSERT_TRUE(unchanged);
     EXPECT_EQ(unchanged->get_header_value("Location"), "/panel/catalog?msg=unchanged");
     EXPECT_EQ(serviceChanges(), logged);
+}
+
+TEST_F(CatalogPanel, InternalNotesAreShownToCoordinatorsAndNeverReachAKiosk)
+{
+    const auto noNote = [](const std::vector<protocol::Change>& changes)
+    {
+        for (const auto& c : changes)
+            EXPECT_EQ(c.data.dump().find("internal_note"), std::string::npos) << c.entity << " " << c.id;
+    };
+    noNote(pull());
+    ASSERT_NE(kioskCatalogue().findService(kServiceId), nullptr);
+    EXPECT_TRUE(kioskCatalogue().findService(kServiceId)->internalNote.empty());
+    EXPECT_TRUE(kioskCatalogue().municipality.internalNote.empty());
+
+    auto b = loggedIn();
+    auto list = b->get("/panel/catalog");
+    ASSERT_TRUE(list);
+    EXPECT_NE(list->body.find(kNote), std::string::npos);
+    EXPECT_NE(list->body.find(kCusNote), std::string::npos);
+    auto page = b->get(std::string("/panel/catalog/service?id=") + kServiceId);
+    ASSERT_TRUE(page);
+    EXPECT_NE(page->body.find("<legend>Notatka wewnętrzna</legend>"), std::string::npos);
+    Form form = browserForm(page->body, "/panel/catalog/service");
+    ASSERT_EQ(form["internal_note"], kNote);
+
+    // A note alone is a change worth saving; it stays on the server.
+    form["internal_note"] = "Godziny potwierdzone; brakuje adresu.";
+    auto saved = b->post("/panel/catalog/service", form);
+    ASSERT_TRUE(saved);
+    ASSERT_EQ(saved->status, 303) << saved->body;
+    EXPECT_EQ(saved->get_header_value("Location"), "/panel/catalog?msg=saved");
+    EXPECT_EQ(textOf(m_server->databasePath(), "SELECT internal_note FROM services WHERE id = 'uslugi-opiekuncze'"),
+              "Godziny potwierdzone; brakuje adresu.");
+    noNote(pull());
+    EXPECT_TRUE(kioskCatalogue().findService(kServiceId)->internalNote.empty());
+    auto again = b->get(std::string("/panel/catalog/service?id=") + kServiceId);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(browserForm(again->body, "/panel/catalog/service")["internal_note"],
+              "Godziny potwierdzone; brakuje adresu.");
 }
 
 TEST_F(CatalogPanel, InvalidInputIsRefusedWithMessagesAtTheFieldsAndNothingIsLogged)

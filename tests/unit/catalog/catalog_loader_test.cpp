@@ -37,7 +37,7 @@ Json service(const std::string& id)
 {
     return Json{{"id", id},
                 {"status", "active"},
-                {"name", text("Mieszkanie chronione", "Захищене житло", "Sheltered housing")},
+                {"name", text("Mieszkanie chronione", "Житло з підтримкою", "Sheltered housing")},
                 {"summary", text("Mieszkanie ze wsparciem.", "Житло з підтримкою.", "A flat with support.")},
                 {"description", text("Pełny opis usługi.", "Повний опис послуги.", "Full description.")},
                 {"primary_area", "12-mieszkalnictwo"},
@@ -337,6 +337,31 @@ TEST(CatalogLoaderStructure, WrongType)
     doc = validCatalogue();
     doc["services"] = Json::object();
     expectOnly(errorsOf(doc), Code::WrongType, "$.services");
+
+    // A coordinators' note is plain text, never a localized object: it is not for residents.
+    doc = validCatalogue();
+    doc["services"][1]["internal_note"] = Json{{"pl", "Godziny do uzupełnienia"}};
+    expectOnly(errorsOf(doc), Code::WrongType, "$.services[1].internal_note");
+
+    doc = validCatalogue();
+    doc["municipality"]["internal_note"] = true;
+    expectOnly(errorsOf(doc), Code::WrongType, "$.municipality.internal_note");
+}
+
+TEST(CatalogLoaderValid, InternalNotesStayApartFromResidentTexts)
+{
+    Json doc = validCatalogue();
+    doc["services"][0]["internal_note"] = "Godziny do uzupełnienia przez CUS.";
+    doc["municipality"]["internal_note"] = "Telefon do uzupełnienia.";
+    auto result = parseCatalog(doc.dump());
+    ASSERT_TRUE(result.ok()) << describe(result.error());
+    EXPECT_EQ(result->services[0].internalNote, "Godziny do uzupełnienia przez CUS.");
+    EXPECT_EQ(result->services[0].hours, parseCatalog(validCatalogue().dump())->services[0].hours);
+    EXPECT_EQ(result->municipality.internalNote, "Telefon do uzupełnienia.");
+    EXPECT_TRUE(result->services[1].internalNote.empty());
+
+    doc["services"][0]["internal_note"] = std::string(catalog::kMaxTextChars + 1, 'x');
+    expectOnly(errorsOf(doc), Code::TooLong, "$.services[0].internal_note");
 }
 
 TEST(CatalogLoaderStructure, UnknownKeyIsReportedWithASuggestion)

@@ -325,9 +325,16 @@ TEST(ProtocolCatalog, EntitiesKeepTheCatalogueFileShape)
 
         for (const auto& s : c.services)
         {
-            auto back = decodeService(encodeService(s));
+            auto back = decodeService(encodeServiceWithNote(s));
             ASSERT_TRUE(back.ok()) << s.id << ": " << back.error().describe();
             EXPECT_EQ(*back, s);
+            // Kiosks get the service without the coordinators' note, and nothing else missing.
+            auto sent = decodeService(encodeService(s));
+            ASSERT_TRUE(sent.ok()) << s.id << ": " << sent.error().describe();
+            EXPECT_FALSE(encodeService(s).contains("internal_note")) << s.id;
+            domain::Service withoutNote = s;
+            withoutNote.internalNote.clear();
+            EXPECT_EQ(*sent, withoutNote);
         }
         for (const auto& u : c.units)
         {
@@ -337,9 +344,11 @@ TEST(ProtocolCatalog, EntitiesKeepTheCatalogueFileShape)
         }
         for (const auto& t : c.equipmentTypes)
             EXPECT_EQ(*decodeEquipmentType(encodeEquipmentType(t)), t);
-        auto m = decodeMunicipality(encodeMunicipality(c.municipality));
+        auto m = decodeMunicipality(encodeMunicipalityWithNote(c.municipality));
         ASSERT_TRUE(m.ok()) << m.error().describe();
         EXPECT_EQ(*m, c.municipality);
+        EXPECT_FALSE(c.municipality.internalNote.empty()) << file;
+        EXPECT_FALSE(encodeMunicipality(c.municipality).contains("internal_note")) << file;
     }
 }
 

@@ -20,11 +20,16 @@ using protocol::ChangeOp;
 namespace
 {
 
+/// Łapy's catalogue as a kiosk holds it: the server never sends the coordinators' notes.
 domain::Catalog lapy()
 {
     auto loaded = catalog::loadCatalogFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json");
     EXPECT_TRUE(loaded.ok());
-    return std::move(loaded).value();
+    domain::Catalog c = std::move(loaded).value();
+    c.municipality.internalNote.clear();
+    for (auto& s : c.services)
+        s.internalNote.clear();
+    return c;
 }
 
 /// The catalogue as the server sends it to a new kiosk: one upsert per entity, with positions. The
