@@ -212,7 +212,7 @@ void drawLeftWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, flo
 {
     const float lineH = size * 1.15f;
     float y = min.y + (lineH - size) * 0.5f;
-    for (const LineSpan& l : wrapLines(font, size, width, text))
+    for (const LineSpan& l : wrapLines(font, size, width, text).lines)
     {
         list->AddText(font, size, ImVec2(min.x, y), color, l.begin, l.end);
         y += lineH;
