@@ -3,6 +3,7 @@
 #include "kiosk/ui/screens/counselling_screens.hpp"
 
 #include "kiosk/ui/screens/feedback_screens.hpp"
+#include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/screens/request_screen_parts.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -78,37 +79,29 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const float width = ImGui::GetContentRegionAvail().x;
     const bool nameFocus = s.focus == RequestField::CounsellingName;
     Label(ctx, env.tr.tr("counselling.contact.name"));
-    ButtonOptions nf;
-    nf.style = nameFocus ? ButtonStyle::Selected : ButtonStyle::Secondary;
-    nf.size = ImVec2(width, 0);
-    nf.id = "field-name";
-    const std::string nameShown =
-        s.name.buffer.empty() ? env.tr.tr("counselling.contact.name_placeholder") : s.name.buffer.text();
-    if (BigButton(ctx, nameShown + "##field-name", nf))
+    const std::string nameHint = env.tr.tr("counselling.contact.name_placeholder");
+    if (TextField(ctx, s.name.buffer.text(), width,
+                  {.hint = nameHint, .suffix = {}, .id = "field-name", .focused = nameFocus}))
         emit(out, FocusRequestField{RequestField::CounsellingName});
+    if (nameFocus)
+    {
+        scrollIntoViewOnFocus("field-name");
+        drawInputNotice(env, ctx, s.name.buffer, true);
+    }
     Label(ctx, env.tr.tr("counselling.contact.phone"));
-    ButtonOptions pf = nf;
-    pf.style = nameFocus ? ButtonStyle::Secondary : ButtonStyle::Selected;
-    pf.id = "field-phone";
-    const std::string phoneShown =
-        s.phone.buffer.empty() ? env.tr.tr("callback.phone.placeholder") : validate::formatPhone(s.phone.buffer.text());
-    if (BigButton(ctx, phoneShown + "##field-phone", pf))
+    const std::string phoneHint = env.tr.tr("callback.phone.placeholder");
+    if (TextField(ctx, validate::formatPhone(s.phone.buffer.text()), width,
+                  {.hint = phoneHint, .suffix = {}, .id = "field-phone", .focused = !nameFocus}))
         emit(out, FocusRequestField{RequestField::CounsellingPhone});
+    if (!nameFocus)
+    {
+        scrollIntoViewOnFocus("field-phone");
+        drawInputNotice(env, ctx, s.phone.buffer, false);
+    }
     drawFlowError(env, ctx, s.errorKey, validate::kDefaultNameMinCodePoints, kFullNameMax);
     if (wideButton(ctx, env.tr.tr("common.next"), "next"))
         emit(out, NextStep{});
-    if (nameFocus)
-    {
-        if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
-            emit(out, RequestKey{RequestField::CounsellingName, *key});
-    }
-    else
-    {
-        const float padW = std::min(width, ctx.em(21.0f));
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - padW) * 0.5f);
-        if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
-            emit(out, RequestKey{RequestField::CounsellingPhone, *key});
-    }
+    // The keys are drawn by drawCounsellingScreen, under or beside the form (endPersonForm).
 }
 
 void consentStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -168,7 +161,12 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const ScreenId current = env.state.router.current();
     Title(ctx, env.tr.tr(current == ScreenId::CounsellingDone ? "counselling.done.title" : "counselling.title"));
     const bool keyboard = current == ScreenId::CounsellingContact;
-    TouchScrollBegin(ctx, "##counselling-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    const RequestField focus = env.state.requests.counselling.focus;
+    const bool keypad = focus != RequestField::CounsellingName;
+    if (keyboard)
+        beginPersonForm(env, ctx, "##counselling-body", keypad);
+    else
+        TouchScrollBegin(ctx, "##counselling-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     switch (current)
     {
     case ScreenId::CounsellingKind:
@@ -194,9 +192,11 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         if (current == ScreenId::CounsellingSlot && wideButton(ctx, env.tr.tr("common.next"), "next"))
             emit(out, NextStep{});
     }
-    (void)keyboard;
     dangerPanel(env, ctx);
-    TouchScrollEnd(ctx);
+    if (!keyboard)
+        TouchScrollEnd(ctx);
+    else if (const std::optional<Key> key = endPersonForm(env, ctx, keypad))
+        emit(out, RequestKey{focus, *key});
     drawBottomBar(env, ctx, out);
     endScreen();
 }
