@@ -166,9 +166,9 @@ void topicStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void nameStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CallbackFlowState& s = env.state.requests.callback;
-    Paragraph(ctx, env.tr.tr("callback.name.intro"));
-    // The field and its messages above the keyboard (portrait) or beside it (landscape).
+    // The question, the field and its messages above the keyboard (portrait) or beside it (landscape).
     beginPersonForm(env, ctx, "##callback-name", false);
+    Paragraph(ctx, env.tr.tr("callback.name.intro"));
     TextField(ctx, s.firstName.buffer.text(), env.tr.tr("callback.name.placeholder"), ImGui::GetContentRegionAvail().x);
     drawInputNotice(env, ctx, s.firstName.buffer, true);
     drawFlowError(env, ctx, s.errorKey, kCallbackFirstNameMin, kFirstNameMax);

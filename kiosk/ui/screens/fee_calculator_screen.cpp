@@ -212,7 +212,10 @@ void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     Label(ctx, env.tr.tr("fee.household.question"));
     householdChoice(env, ctx, out);
     Label(ctx, env.tr.tr(env.state.fee.household == Household::Family ? "fee.income.family" : "fee.income.single"));
-    TextField(ctx, env.state.fee.income.buffer.text(), "0", ImGui::GetContentRegionAvail().x);
+    TextFieldOptions income;
+    income.hint = "0";
+    income.id = "fee-income"; // the only field: a tap changes nothing, scripts check it is whole
+    TextField(ctx, env.state.fee.income.buffer.text(), ImGui::GetContentRegionAvail().x, income);
     drawInputNotice(env, ctx, env.state.fee.income.buffer, false);
     result(env, ctx, *table);
     // Each digit typed brings the field and its result back into sight, above the keys.

@@ -117,8 +117,9 @@ namespace
 struct FormKeys
 {
     bool beside = false;
-    float width = 0.0f;  ///< the keys' column (beside) or the whole width
-    float height = 0.0f; ///< the keys' height
+    float width = 0.0f;     ///< the keys' column (beside) or the whole width
+    float height = 0.0f;    ///< the keys' height
+    float keyHeight = 0.0f; ///< the letter keys' height
 };
 
 NumberKeypadOptions formKeypad(float width, float height)
@@ -154,7 +155,11 @@ FormKeys formKeys(const ScreenEnv& env, const UiContext& ctx, bool numeric)
     const float keysW = std::max(minKeysW, avail * 0.6f);
     keys.beside = landscape && avail - keysW - gap >= std::max(ctx.em(7.0f), 50.0f * ctx.pxPerMm);
     keys.width = keys.beside ? keysW : avail;
-    keys.height = letterKeyboardHeight(ctx, env);
+    // Beside the fields the keyboard has the whole height down to the bottom bar; its keys shrink a
+    // little when five rows would not fit there (Polish on a 720-px landscape panel).
+    const KeyboardState& kb = env.state.keyboard.state;
+    keys.keyHeight = keys.beside ? letterKeyHeightFor(ctx, kb, roomDown) : letterKeyHeight(ctx);
+    keys.height = letterKeyboardHeight(ctx, kb, keys.keyHeight);
     return keys;
 }
 
@@ -194,8 +199,9 @@ std::optional<Key> endPersonForm(const ScreenEnv& env, UiContext& ctx, bool nume
             ImVec2(ImGui::GetCursorScreenPos().x, std::max(fieldsTop, fieldsBottom - keys.height)));
     }
     ImGui::BeginGroup();
-    std::optional<Key> key = numeric ? NumberKeypad(ctx, env.tr, formKeypad(keys.width, keys.height))
-                                     : OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, keys.width);
+    std::optional<Key> key = numeric
+                                 ? NumberKeypad(ctx, env.tr, formKeypad(keys.width, keys.height))
+                                 : OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, keys.width, keys.keyHeight);
     ImGui::EndGroup();
     return key;
 }

@@ -40,9 +40,7 @@ float keypadHeight(const UiContext& ctx)
 
 float letterKeyboardHeight(const UiContext& ctx, const ScreenEnv& env)
 {
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    return static_cast<float>(env.state.keyboard.state.layout().rows.size()) * (letterKeyHeight(ctx) + gap) +
-           ImGui::GetStyle().ItemSpacing.y;
+    return letterKeyboardHeight(ctx, env.state.keyboard.state) + ImGui::GetStyle().ItemSpacing.y * 1.5f;
 }
 
 void drawInputNotice(const ScreenEnv& env, UiContext& ctx, const TextBuffer& buffer, bool personName)

@@ -141,30 +141,33 @@ void drawPin(const ScreenEnv& env, UiContext& ctx, Intents& out)
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
     pinDots(env, ctx, e.pin.size(), padW);
 
-    // What the keypad has to say, always in the same place above the keys.
-    if (locked)
+    // What the keypad has to say: above the keys in portrait; under Cancel and OK beside the keypad,
+    // where a long message cannot push OK off the screen.
+    const auto message = [&]
     {
-        const LocalDateTime& until = *e.lockedUntilLocal;
-        Title(ctx, env.tr.format("staff.pin.locked", {{"time", formatClock(until.hour, until.minute)}}));
-        ParagraphColored(ctx, env.tr.tr("staff.pin.locked_hint"), ctx.palette.mutedText);
-    }
-    else if (busy)
-    {
-        spinner(ctx);
-        ImGui::SameLine();
-        Label(ctx, env.tr.tr("staff.pin.checking"));
-    }
-    else if (!e.messageKey.empty() && e.messageKey != "staff.pin.locked")
-    {
-        const std::string text = e.messageKey == "staff.pin.wrong"
-                                     ? env.tr.format("staff.pin.wrong", {{"n", std::to_string(e.attemptsLeft)}})
-                                     : env.tr.format(e.messageKey, {{"min", std::to_string(kStaffPinMinDigits)},
-                                                                    {"max", std::to_string(kStaffPinMaxDigits)}});
-        // Wrapped, so a long message ("Kiosk nie zna jeszcze…") is read whole in a narrow column.
-        ParagraphColored(ctx, "⚠ " + text, ctx.palette.warningText);
-    }
-    ImGui::Spacing();
-
+        if (locked)
+        {
+            const LocalDateTime& until = *e.lockedUntilLocal;
+            Title(ctx, env.tr.format("staff.pin.locked", {{"time", formatClock(until.hour, until.minute)}}));
+            ParagraphColored(ctx, env.tr.tr("staff.pin.locked_hint"), ctx.palette.mutedText);
+        }
+        else if (busy)
+        {
+            spinner(ctx);
+            ImGui::SameLine();
+            Label(ctx, env.tr.tr("staff.pin.checking"));
+        }
+        else if (!e.messageKey.empty() && e.messageKey != "staff.pin.locked")
+        {
+            const std::string text = e.messageKey == "staff.pin.wrong"
+                                         ? env.tr.format("staff.pin.wrong", {{"n", std::to_string(e.attemptsLeft)}})
+                                         : env.tr.format(e.messageKey, {{"min", std::to_string(kStaffPinMinDigits)},
+                                                                        {"max", std::to_string(kStaffPinMaxDigits)}});
+            // Wrapped, so a long message ("Kiosk nie zna jeszcze…") is read whole in a narrow column.
+            ParagraphColored(ctx, "⚠ " + text, ctx.palette.warningText);
+        }
+        ImGui::Spacing();
+    };
     // Cancel left, OK right, each half the keypad's width: the same reach as the keys.
     const auto cancelAndOk = [&]
     {
@@ -187,11 +190,14 @@ void drawPin(const ScreenEnv& env, UiContext& ctx, Intents& out)
     if (beside)
     {
         cancelAndOk();
+        ImGui::Spacing();
+        message();
         ImGui::EndChild();
         ImGui::SameLine();
     }
     else
     {
+        message();
         // The keys take what is left above Cancel and OK, up to their comfortable height.
         pad.height = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx) - buttonH - style.ItemSpacing.y * 3;
     }

@@ -107,13 +107,30 @@ std::string fitKeyLabel(std::string label, KeyAction action, ImFont* font, float
     }
 }
 
-std::optional<Key> OnScreenKeyboard(UiContext& ctx, const KeyboardState& state, const Translator& tr, float width)
+float letterKeyboardHeight(const UiContext& ctx, const KeyboardState& state, float keyHeight)
+{
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float rows = static_cast<float>(state.layout().rows.size());
+    return rows * (keyHeight > 0.0f ? keyHeight : letterKeyHeight(ctx)) + (rows - 1.0f) * gap;
+}
+
+float letterKeyHeightFor(const UiContext& ctx, const KeyboardState& state, float room)
+{
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float rows = static_cast<float>(state.layout().rows.size());
+    const float fit = (room - (rows - 1.0f) * gap) / rows;
+    return std::clamp(fit, ctx.minTargetPx() * 0.9f, letterKeyHeight(ctx));
+}
+
+std::optional<Key> OnScreenKeyboard(UiContext& ctx, const KeyboardState& state, const Translator& tr, float width,
+                                    float keyHeight)
 {
     const KeyboardLayout& layout = state.layout();
     std::optional<Key> pressed;
     const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
     const float units = layout.maxRowWidth();
-    const float keyHeight = letterKeyHeight(ctx);
+    if (keyHeight <= 0.0f)
+        keyHeight = letterKeyHeight(ctx);
     ImGui::PushID(layout.id.c_str());
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
     const float startX = ImGui::GetCursorPosX();

@@ -43,8 +43,15 @@ std::string fitKeyLabel(std::string label, KeyAction action, ImFont* font, float
 /// Height of the letter keyboard's keys at the kiosk's key size.
 float letterKeyHeight(const UiContext& ctx);
 
-/// Letter keyboard of `state` across `width` px; the tapped key, if any.
-std::optional<Key> OnScreenKeyboard(UiContext& ctx, const KeyboardState& state, const Translator& tr, float width);
+/// Letter keyboard of `state` across `width` px; the tapped key, if any. `keyHeight` 0: letterKeyHeight().
+std::optional<Key> OnScreenKeyboard(UiContext& ctx, const KeyboardState& state, const Translator& tr, float width,
+                                    float keyHeight = 0.0f);
+/// The keyboard's height with keys `keyHeight` px tall (0: letterKeyHeight()).
+float letterKeyboardHeight(const UiContext& ctx, const KeyboardState& state, float keyHeight = 0.0f);
+/// The key height that fits the keyboard of `state` into `room` px: at most letterKeyHeight(), and
+/// never below 90 % of the minimum target (13.5 mm), which a landscape panel of 720 px needs for
+/// the Polish keyboard's five rows.
+float letterKeyHeightFor(const UiContext& ctx, const KeyboardState& state, float room);
 
 } // namespace okienko::kiosk::ui
 
