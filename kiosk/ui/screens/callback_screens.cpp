@@ -58,14 +58,7 @@ void phoneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const float roomDown = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
     NumberKeypadOptions pad;
     // Landscape: the keypad beside the number, both whole above the bottom bar; portrait: under it.
-    const bool beside = keypadBeside(ctx);
-    if (beside)
-    {
-        pad.height = roomDown;
-        pad.width = keypadBesideWidth(ctx);
-        ImGui::BeginChild("##callback-phone-number",
-                          ImVec2(ImGui::GetContentRegionAvail().x - pad.width - style.ItemSpacing.x, roomDown));
-    }
+    const bool beside = beginBesideKeypad(ctx, pad, roomDown, "##callback-phone-number");
     Paragraph(ctx, env.tr.tr("callback.phone.intro"));
     const float fieldW = beside ? ImGui::GetContentRegionAvail().x : numberKeypadSize(ctx, pad).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - fieldW) * 0.5f);

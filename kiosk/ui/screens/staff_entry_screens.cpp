@@ -125,14 +125,7 @@ void drawPin(const ScreenEnv& env, UiContext& ctx, Intents& out)
     NumberKeypadOptions pad;
     pad.enabled = !locked && !busy;
     // Landscape: the keypad beside the dots and the buttons, all of it above the bottom bar.
-    const bool beside = keypadBeside(ctx);
-    if (beside)
-    {
-        pad.height = roomDown;
-        pad.width = keypadBesideWidth(ctx);
-        ImGui::BeginChild("##staff-pin-side",
-                          ImVec2(ImGui::GetContentRegionAvail().x - pad.width - style.ItemSpacing.x, roomDown));
-    }
+    const bool beside = beginBesideKeypad(ctx, pad, roomDown, "##staff-pin-side");
     Paragraph(ctx, env.tr.tr(e.badgeStaffId ? "staff.pin.badge" : "staff.pin.intro"));
     ImGui::Spacing();
 

@@ -116,4 +116,15 @@ bool keypadBeside(const UiContext& ctx, float minColumnEm)
            ImGui::GetContentRegionAvail().x - padW >= ctx.em(minColumnEm);
 }
 
+bool beginBesideKeypad(const UiContext& ctx, NumberKeypadOptions& pad, float roomDown, const char* id)
+{
+    if (!keypadBeside(ctx))
+        return false;
+    pad.height = roomDown;
+    pad.width = keypadBesideWidth(ctx);
+    ImGui::BeginChild(id,
+                      ImVec2(ImGui::GetContentRegionAvail().x - pad.width - ImGui::GetStyle().ItemSpacing.x, roomDown));
+    return true;
+}
+
 } // namespace okienko::kiosk::ui

@@ -36,5 +36,9 @@ std::optional<Key> NumericKeypad(UiContext& ctx, const Translator& tr, float wid
 bool keypadBeside(const UiContext& ctx, float minColumnEm = 12.0f);
 /// The keypad's width beside what it edits: comfortable, but at most 45 % of the content width.
 float keypadBesideWidth(const UiContext& ctx);
+/// When keypadBeside(): sets `pad` to fill a column `roomDown` px high at the right, opens the
+/// column left of it (a child window `id`; close it with ImGui::EndChild(), then ImGui::SameLine()
+/// before the keypad) and returns true. Otherwise changes nothing and returns false.
+bool beginBesideKeypad(const UiContext& ctx, NumberKeypadOptions& pad, float roomDown, const char* id);
 
 } // namespace okienko::kiosk::ui
