@@ -75,13 +75,13 @@ struct CatalogueState
     friend bool operator==(const CatalogueState&, const CatalogueState&) = default;
 };
 
-/// Upper bound of the income field in code points: 9 999 999 zł is more than enough.
-inline constexpr std::size_t kIncomeDigits = 7;
+/// Upper bound of the income field in code points: 9 999 999,99 zł is more than enough.
+inline constexpr std::size_t kIncomeDigits = 10;
 
 struct FeeCalcState
 {
     std::string feeTableId;
-    EditField income{kIncomeDigits, InputFilter::Digits};
+    EditField income{kIncomeDigits, InputFilter::Amount};
     Household household = Household::None;
 
     friend bool operator==(const FeeCalcState&, const FeeCalcState&) = default;

@@ -247,6 +247,15 @@ KeyboardLayout keypad()
     return l;
 }
 
+KeyboardLayout amountPad()
+{
+    KeyboardLayout l = keypad();
+    l.id = "amount-keypad";
+    // The comma of "1500,50" where Clear was: Backspace held clears a short amount as quickly.
+    l.rows.back().front() = symbol(",");
+    return l;
+}
+
 } // namespace
 
 float KeyboardLayout::maxRowWidth() const
@@ -288,6 +297,12 @@ const KeyboardLayout& keyboardLayout(domain::Language lang, KeyboardPage page)
 const KeyboardLayout& numericKeypad()
 {
     static const KeyboardLayout pad = keypad();
+    return pad;
+}
+
+const KeyboardLayout& amountKeypad()
+{
+    static const KeyboardLayout pad = amountPad();
     return pad;
 }
 

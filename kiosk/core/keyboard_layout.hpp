@@ -60,4 +60,7 @@ const KeyboardLayout& keyboardLayout(domain::Language lang, KeyboardPage page);
 /// 1 2 3 / 4 5 6 / 7 8 9 / Clear 0 Backspace — for phones, PINs and PESEL.
 const KeyboardLayout& numericKeypad();
 
+/// 1 2 3 / 4 5 6 / 7 8 9 / , 0 Backspace — for amounts in złoty ("1500,50").
+const KeyboardLayout& amountKeypad();
+
 } // namespace okienko::kiosk

@@ -74,15 +74,14 @@ KeyOutcome KeyboardState::press(const Key& key, TextBuffer& buffer)
     {
     case KeyAction::Insert:
     {
-        if (buffer.insert(std::string_view{textFor(key)}) != InsertResult::Inserted)
-        {
-            return KeyOutcome::Rejected;
-        }
+        const bool inserted = buffer.insert(std::string_view{textFor(key)}) == InsertResult::Inserted;
+        // A one-shot Shift is used up by the next letter key even when the field refuses it: a
+        // capital "A" after a refused "1" would surprise as much as a Shift that never ends.
         if (m_shift == ShiftState::OneShot)
         {
             m_shift = ShiftState::Off;
         }
-        return KeyOutcome::Inserted;
+        return inserted ? KeyOutcome::Inserted : KeyOutcome::Rejected;
     }
     case KeyAction::Space:
         return buffer.insert(std::string_view{" "}) == InsertResult::Inserted ? KeyOutcome::Inserted

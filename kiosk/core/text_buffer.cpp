@@ -3,6 +3,7 @@
 
 #include "shared/text/utf8.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace okienko::kiosk
@@ -54,6 +55,8 @@ bool filterAccepts(InputFilter filter, char32_t cp)
         return cp >= U'0' && cp <= U'9';
     case InputFilter::PersonName:
         return isLetter(cp) || cp == U' ' || cp == U'-' || cp == U'\'' || cp == 0x02BC || cp == 0x2019;
+    case InputFilter::Amount:
+        return (cp >= U'0' && cp <= U'9') || cp == U',' || cp == U'.';
     }
     return false;
 }
@@ -65,21 +68,34 @@ InsertResult TextBuffer::insert(std::string_view utf8)
     const std::optional<std::u32string> cps = text::decode(utf8);
     if (!cps)
     {
-        return InsertResult::InvalidUtf8;
+        return refuse(InsertResult::InvalidUtf8);
     }
     for (const char32_t cp : *cps)
     {
         if (!filterAccepts(m_filter, cp))
         {
-            return InsertResult::Filtered;
+            return refuse(InsertResult::Filtered, cp);
+        }
+    }
+    // An amount has one decimal separator: a second one is refused like any other wrong key.
+    if (m_filter == InputFilter::Amount)
+    {
+        const auto separators = [](std::string_view t)
+        {
+            return std::count_if(t.begin(), t.end(), [](char c) { return c == ',' || c == '.'; });
+        };
+        if (separators(m_text) + separators(utf8) > 1)
+        {
+            return refuse(InsertResult::Filtered, U',');
         }
     }
     if (m_length + cps->size() > m_maxLength)
     {
-        return InsertResult::TooLong;
+        return refuse(InsertResult::TooLong);
     }
     m_text.append(utf8);
     m_length += cps->size();
+    m_refusal = InsertResult::Inserted;
     return InsertResult::Inserted;
 }
 
@@ -87,7 +103,7 @@ InsertResult TextBuffer::insert(char32_t cp)
 {
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
     {
-        return InsertResult::InvalidUtf8;
+        return refuse(InsertResult::InvalidUtf8);
     }
     std::string encoded;
     text::appendUtf8(encoded, cp);
@@ -102,6 +118,7 @@ bool TextBuffer::backspace()
     }
     text::popBackCodePoint(m_text);
     --m_length;
+    m_refusal = InsertResult::Inserted;
     return true;
 }
 
@@ -114,6 +131,37 @@ InsertResult TextBuffer::setText(std::string_view utf8)
         *this = std::move(fresh);
     }
     return result;
+}
+
+std::string refusalMessageKey(const TextBuffer& buffer, bool personName)
+{
+    switch (buffer.refusal())
+    {
+    case InsertResult::Inserted:
+        return {};
+    case InsertResult::TooLong:
+        return buffer.filter() == InputFilter::Digits ? "input.too_long_digits" : "input.too_long";
+    case InsertResult::InvalidUtf8:
+        return "input.character";
+    case InsertResult::Filtered:
+        break;
+    }
+    const char32_t cp = buffer.refusedCodePoint();
+    const bool digit = cp >= U'0' && cp <= U'9';
+    switch (buffer.filter())
+    {
+    case InputFilter::Digits:
+        return "input.digits_only";
+    case InputFilter::Amount:
+        return "input.amount";
+    case InputFilter::PersonName:
+        if (personName)
+            return digit ? "input.name_digit" : "input.name_character";
+        return digit ? "input.no_digits" : "input.letters_only";
+    case InputFilter::Any:
+        break;
+    }
+    return "input.character";
 }
 
 } // namespace okienko::kiosk

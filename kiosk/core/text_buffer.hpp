@@ -15,6 +15,7 @@ enum class InputFilter
     Any,        ///< Any printable character (no control characters).
     Digits,     ///< 0-9 only: phone numbers, PINs, PESEL.
     PersonName, ///< Letters (Latin incl. Polish, Cyrillic), space, hyphen, apostrophes ' ʼ ’.
+    Amount,     ///< 0-9 and one decimal separator, ',' or '.': an amount in złoty ("1500,50").
 };
 
 /// True when `filter` accepts the code point.
@@ -43,6 +44,7 @@ class TextBuffer
     {
         m_text.clear();
         m_length = 0;
+        m_refusal = InsertResult::Inserted;
     }
     /// Replaces the text (e.g. restoring a field); the same checks as insert apply. On failure the
     /// old text stays.
@@ -55,11 +57,31 @@ class TextBuffer
     std::size_t maxLength() const { return m_maxLength; }
     InputFilter filter() const { return m_filter; }
 
+    /// Why the last insert was refused (Filtered, TooLong…), so the field can say so; Inserted once
+    /// an edit succeeds (insert, backspace, clear) or the text is set.
+    InsertResult refusal() const { return m_refusal; }
+    /// The first character the filter refused (with refusal() == Filtered); 0 otherwise.
+    char32_t refusedCodePoint() const { return m_refusedCp; }
+
   private:
+    InsertResult refuse(InsertResult why, char32_t cp = 0)
+    {
+        m_refusal = why;
+        m_refusedCp = cp;
+        return why;
+    }
+
     std::string m_text;
     std::size_t m_length = 0;
     std::size_t m_maxLength;
     InputFilter m_filter;
+    InsertResult m_refusal = InsertResult::Inserted;
+    char32_t m_refusedCp = 0;
 };
+
+/// The translation key of what the field says about its last refused character ("input.too_long",
+/// "input.name_digit"…; "{max}" is the buffer's limit); empty when nothing was refused. `personName`:
+/// the field holds a person's name, so a refused digit is explained as such.
+std::string refusalMessageKey(const TextBuffer& buffer, bool personName);
 
 } // namespace okienko::kiosk

@@ -220,7 +220,7 @@ bool AutomationRunner::typeOne(const std::string& ch, std::string& why)
     const ui::FrameRecord& rec = m_app.ui().record;
     const KeyboardState& kb = m_app.state().keyboard.state;
     // Whatever keyboard is on screen (letters or keypad): find the key that inserts `ch`.
-    for (const KeyboardLayout* layout : {&kb.layout(), &numericKeypad()})
+    for (const KeyboardLayout* layout : {&kb.layout(), &numericKeypad(), &amountKeypad()})
     {
         for (const KeyRow& row : layout->rows)
         {
@@ -229,7 +229,7 @@ bool AutomationRunner::typeOne(const std::string& ch, std::string& why)
                 const bool inserts = k.action == KeyAction::Insert || k.action == KeyAction::Space;
                 if (!inserts || rec.findTargetById(k.id) == nullptr)
                     continue;
-                if (kb.textFor(k) == ch || (layout == &numericKeypad() && k.text == ch))
+                if (kb.textFor(k) == ch || (layout != &kb.layout() && k.text == ch))
                     return tapId(k.id, why);
                 if (k.shiftText == ch && k.text != ch && rec.findTargetById("key-shift") != nullptr)
                     return tapId("key-shift", why) && tapId(k.id, why);

@@ -2,6 +2,7 @@
 #include "kiosk/core/flows/counselling_flow.hpp"
 
 #include "kiosk/core/flows/counselling_writer.hpp"
+#include "kiosk/core/flows/person_form.hpp" // personMessageKey
 #include "kiosk/core/flows/slip_printing.hpp"
 #include "kiosk/core/kiosk_services.hpp"
 #include "kiosk/core/slips/slip_documents.hpp"
@@ -166,7 +167,7 @@ void CounsellingFlow::next(ScreenId current)
     auto name = validate::validatePersonName(s.name.buffer.text());
     if (!name)
     {
-        s.errorKey = std::string(validate::messageKey(name.error()));
+        s.errorKey = personMessageKey(PersonField::Name, validate::messageKey(name.error()));
         s.focus = RequestField::CounsellingName;
         return;
     }

@@ -95,7 +95,9 @@ void Feedback::submit()
     auto text = validate::validateFreeText(s.idea.buffer.text(), 1, kIdeaMaxCodePoints);
     if (!text)
     {
-        s.errorKey = std::string(validate::messageKey(text.error().error));
+        s.errorKey = text.error().error == validate::FreeTextError::Empty
+                         ? std::string("input.empty.idea")
+                         : std::string(validate::messageKey(text.error().error));
         return;
     }
     if (!m_ctx.usage.idea(s.ideaArea, text.value(), m_ctx.state.language))

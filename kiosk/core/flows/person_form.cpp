@@ -77,9 +77,33 @@ void pressPersonKey(PersonForm& form, FlowField& focused, const Key& key, std::s
     dropPersonErrors(form, form.focus);
 }
 
+std::string personMessageKey(PersonField field, std::string_view messageKey)
+{
+    // An empty field is asked for by name: "Wpisz miejscowość.", not "Wpisz tekst." under each.
+    if (!messageKey.ends_with(".empty"))
+        return std::string(messageKey);
+    switch (field)
+    {
+    case PersonField::Name:
+        return "input.empty.name";
+    case PersonField::CarerName:
+        return "input.empty.carer_name";
+    case PersonField::Street:
+        return "input.empty.street";
+    case PersonField::City:
+        return "input.empty.city";
+    case PersonField::Phone:      // "Wpisz numer telefonu."
+    case PersonField::PostalCode: // "Wpisz kod pocztowy."
+    case PersonField::Pesel:
+    case PersonField::InventoryNumber:
+        break;
+    }
+    return std::string(messageKey);
+}
+
 void addPersonError(PersonForm& form, PersonField field, std::string_view messageKey)
 {
-    form.errors.push_back({field, std::string(messageKey)});
+    form.errors.push_back({field, personMessageKey(field, messageKey)});
 }
 
 void dropPersonErrors(PersonForm& form, PersonField field)

@@ -78,7 +78,10 @@ void pressPersonKey(PersonForm& form, FlowField& focused, const Key& key, std::s
                     KeyboardState& keyboard, domain::Language language);
 /// Replaces `form.errors` with what fails of name and phone, and of the address when `withAddress`.
 void validatePerson(PersonForm& form, bool withAddress);
+/// Adds the message `messageKey` under `field` (a field-specific one when the key says it is empty).
 void addPersonError(PersonForm& form, PersonField field, std::string_view messageKey);
+/// `messageKey`, or for an empty field the message that names it ("input.empty.city").
+std::string personMessageKey(PersonField field, std::string_view messageKey);
 /// Drops the messages under `field` (it was edited).
 void dropPersonErrors(PersonForm& form, PersonField field);
 /// Moves the focus to the first field with a message; false when there is none.

@@ -6,9 +6,11 @@
 #include "kiosk/ui/screens/completion_screen.hpp"
 #include "kiosk/ui/screens/feedback_screens.hpp"
 #include "kiosk/ui/screens/flow_step.hpp"
+#include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/screens/request_screen_parts.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/number_keypad.hpp"
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/text_field.hpp"
@@ -55,17 +57,41 @@ std::string windowText(const ScreenEnv& env, const Date& day, std::optional<doma
 void phoneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CallbackFlowState& s = env.state.requests.callback;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float roomDown = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
+    NumberKeypadOptions pad;
+    // Landscape: the keypad beside the number, both whole above the bottom bar; portrait: under it.
+    const bool beside = beginBesideKeypad(ctx, pad, roomDown, "##callback-phone-number");
     Paragraph(ctx, env.tr.tr("callback.phone.intro"));
-    const float padW = std::min(ImGui::GetContentRegionAvail().x, ctx.em(21.0f));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - padW) * 0.5f);
-    TextField(ctx, validate::formatPhone(s.phone.buffer.text()), env.tr.tr("callback.phone.placeholder"), padW);
+    const float fieldW = beside ? ImGui::GetContentRegionAvail().x : numberKeypadSize(ctx, pad).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - fieldW) * 0.5f);
+    TextField(ctx, validate::formatPhone(s.phone.buffer.text()), env.tr.tr("callback.phone.placeholder"), fieldW);
+    drawInputNotice(env, ctx, s.phone.buffer, false);
     drawFlowError(env, ctx, s.errorKey);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - padW) * 0.5f);
-    if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
+    if (beside)
+    {
+        ImGui::Spacing();
+        if (wideButton(ctx, env.tr.tr("common.next"), "next"))
+            emit(out, NextStep{});
+        ImGui::EndChild();
+        ImGui::SameLine();
+    }
+    else
+    {
+        // The keys take what is left above "Dalej", up to their comfortable height.
+        const float nextH = std::max(ctx.minTargetPx(), ImGui::GetFontSize() + style.FramePadding.y * 2);
+        pad.height = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx) - nextH - style.ItemSpacing.y * 3;
+    }
+    ImGui::BeginGroup();
+    if (const std::optional<Key> key = NumberKeypad(ctx, env.tr, pad))
         emit(out, RequestKey{RequestField::CallbackPhone, *key});
-    ImGui::Spacing();
-    if (wideButton(ctx, env.tr.tr("common.next"), "next"))
-        emit(out, NextStep{});
+    ImGui::EndGroup();
+    if (!beside)
+    {
+        ImGui::Spacing();
+        if (wideButton(ctx, env.tr.tr("common.next"), "next"))
+            emit(out, NextStep{});
+    }
 }
 
 void whenStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -139,17 +165,15 @@ void topicStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void nameStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CallbackFlowState& s = env.state.requests.callback;
+    // The question, the field and its messages above the keyboard (portrait) or beside it (landscape).
+    beginPersonForm(env, ctx, "##callback-name", false);
     Paragraph(ctx, env.tr.tr("callback.name.intro"));
-    const float width = ImGui::GetContentRegionAvail().x;
-    TextField(ctx, s.firstName.buffer.text(), env.tr.tr("callback.name.placeholder"), width);
+    TextField(ctx, s.firstName.buffer.text(), env.tr.tr("callback.name.placeholder"), ImGui::GetContentRegionAvail().x);
+    drawInputNotice(env, ctx, s.firstName.buffer, true);
     drawFlowError(env, ctx, s.errorKey, kCallbackFirstNameMin, kFirstNameMax);
     if (wideButton(ctx, env.tr.tr(s.firstName.buffer.empty() ? "callback.name.skip" : "common.next"), "next"))
         emit(out, NextStep{});
-    // The keyboard follows the field rather than being pinned above the bottom bar: a key whose
-    // label wraps makes its row taller than letterKeyboardHeight() assumes, and a pinned keyboard
-    // then lost its bottom row (Space, Done) behind the bar.
-    ImGui::Spacing();
-    if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
+    if (const std::optional<Key> key = endPersonForm(env, ctx, false))
         emit(out, RequestKey{RequestField::CallbackName, *key});
 }
 

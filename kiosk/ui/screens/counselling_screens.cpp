@@ -5,6 +5,7 @@
 #include "kiosk/ui/screens/completion_screen.hpp"
 #include "kiosk/ui/screens/feedback_screens.hpp"
 #include "kiosk/ui/screens/flow_step.hpp"
+#include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/screens/request_screen_parts.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -75,53 +76,36 @@ void slotStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     drawFlowError(env, ctx, s.errorKey);
 }
 
-/// The name's keyboard or the phone's keypad, `width` wide.
-void contactKeys(const ScreenEnv& env, UiContext& ctx, Intents& out, float width)
-{
-    if (env.state.requests.counselling.focus == RequestField::CounsellingName)
-    {
-        if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
-            emit(out, RequestKey{RequestField::CounsellingName, *key});
-        return;
-    }
-    const float padW = std::min(width, ctx.em(21.0f));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - padW) * 0.5f);
-    if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
-        emit(out, RequestKey{RequestField::CounsellingPhone, *key});
-}
-
-/// `keysInline`: the keys beside the fields (landscape); otherwise the caller pins them under the
-/// scroll area, so the field being typed and every key stay in sight.
-void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out, bool keysInline)
+/// The name and phone fields; the keys are drawn under or beside them (beginPersonForm/endPersonForm).
+void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CounsellingFlowState& s = env.state.requests.counselling;
-    // Landscape: the fields and "Dalej" on the left, the keyboard beside them, both in sight.
-    TwoPane panes(ctx, "##contact-panes", 0.42f);
-    float width = ImGui::GetContentRegionAvail().x;
+    const float width = ImGui::GetContentRegionAvail().x;
     const bool nameFocus = s.focus == RequestField::CounsellingName;
     Label(ctx, env.tr.tr("counselling.contact.name"));
-    ButtonOptions nf;
-    nf.style = nameFocus ? ButtonStyle::Selected : ButtonStyle::Secondary;
-    nf.size = ImVec2(width, 0);
-    nf.id = "field-name";
-    const std::string nameShown =
-        s.name.buffer.empty() ? env.tr.tr("counselling.contact.name_placeholder") : s.name.buffer.text();
-    if (BigButton(ctx, nameShown + "##field-name", nf))
+    const std::string nameHint = env.tr.tr("counselling.contact.name_placeholder");
+    if (TextField(ctx, s.name.buffer.text(), width,
+                  {.hint = nameHint, .suffix = {}, .id = "field-name", .focused = nameFocus}))
         emit(out, FocusRequestField{RequestField::CounsellingName});
+    if (nameFocus)
+    {
+        scrollIntoViewOnFocus("field-name");
+        drawInputNotice(env, ctx, s.name.buffer, true);
+    }
     Label(ctx, env.tr.tr("counselling.contact.phone"));
-    ButtonOptions pf = nf;
-    pf.style = nameFocus ? ButtonStyle::Secondary : ButtonStyle::Selected;
-    pf.id = "field-phone";
-    const std::string phoneShown =
-        s.phone.buffer.empty() ? env.tr.tr("callback.phone.placeholder") : validate::formatPhone(s.phone.buffer.text());
-    if (BigButton(ctx, phoneShown + "##field-phone", pf))
+    const std::string phoneHint = env.tr.tr("callback.phone.placeholder");
+    if (TextField(ctx, validate::formatPhone(s.phone.buffer.text()), width,
+                  {.hint = phoneHint, .suffix = {}, .id = "field-phone", .focused = !nameFocus}))
         emit(out, FocusRequestField{RequestField::CounsellingPhone});
+    if (!nameFocus)
+    {
+        scrollIntoViewOnFocus("field-phone");
+        drawInputNotice(env, ctx, s.phone.buffer, false);
+    }
     drawFlowError(env, ctx, s.errorKey, validate::kDefaultNameMinCodePoints, kFullNameMax);
     if (wideButton(ctx, env.tr.tr("common.next"), "next"))
         emit(out, NextStep{});
-    panes.next();
-    if (keysInline)
-        contactKeys(env, ctx, out, ImGui::GetContentRegionAvail().x);
+    // The keys are drawn by drawCounsellingScreen, under or beside the form (endPersonForm).
 }
 
 void consentStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -196,14 +180,13 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
                                                                    : 4;
         drawFlowStep(env, ctx, step, kCounsellingSteps);
     }
-    const bool pinKeys = current == ScreenId::CounsellingContact && !wantsTwoPanes(ctx);
-    float keysH = 0.0f;
-    if (pinKeys)
-        keysH = (env.state.requests.counselling.focus == RequestField::CounsellingName ? letterKeyboardHeight(ctx, env)
-                                                                                       : keypadHeight(ctx)) +
-                ImGui::GetStyle().ItemSpacing.y;
-    TouchScrollBegin(ctx, "##counselling-body",
-                     ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - keysH));
+    const bool keyboard = current == ScreenId::CounsellingContact;
+    const RequestField focus = env.state.requests.counselling.focus;
+    const bool keypad = focus != RequestField::CounsellingName;
+    if (keyboard)
+        beginPersonForm(env, ctx, "##counselling-body", keypad);
+    else
+        TouchScrollBegin(ctx, "##counselling-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     switch (current)
     {
     case ScreenId::CounsellingKind:
@@ -213,7 +196,7 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         slotStep(env, ctx, out);
         break;
     case ScreenId::CounsellingContact:
-        contactStep(env, ctx, out, !pinKeys);
+        contactStep(env, ctx, out);
         break;
     case ScreenId::CounsellingConsent:
         consentStep(env, ctx, out);
@@ -230,9 +213,10 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
             emit(out, NextStep{});
     }
     dangerPanel(env, ctx);
-    TouchScrollEnd(ctx);
-    if (pinKeys)
-        contactKeys(env, ctx, out, ImGui::GetContentRegionAvail().x);
+    if (!keyboard)
+        TouchScrollEnd(ctx);
+    else if (const std::optional<Key> key = endPersonForm(env, ctx, keypad))
+        emit(out, RequestKey{focus, *key});
     drawBottomBar(env, ctx, out);
     endScreen();
 }

@@ -93,13 +93,6 @@ void fieldRow(const ScreenEnv& env, UiContext& ctx, Intents& out, PersonField f)
         emit(out, equipment::Focus{f});
 }
 
-float keyboardHeight(const UiContext& ctx, const KeyboardLayout& layout)
-{
-    const float key = std::max(ctx.minTargetPx(), ctx.em(2.2f));
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    return static_cast<float>(layout.rows.size()) * (key + gap) + ImGui::GetStyle().ItemSpacing.y;
-}
-
 void keyValue(const ScreenEnv& env, UiContext& ctx, const char* key, const std::string& value)
 {
     Label(ctx, env.tr.tr(key));
@@ -309,9 +302,7 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
     Title(ctx, env.tr.tr(e.waitingList ? "equipment.person.title_waiting" : "equipment.person.title"));
     drawFlowStep(env, ctx, 4, kEquipmentSteps);
     const bool numeric = e.person.focus == PersonField::Phone || e.person.focus == PersonField::PostalCode;
-    const KeyboardLayout& layout = numeric ? numericKeypad() : env.state.keyboard.state.layout();
-    const float kbH = keyboardHeight(ctx, layout);
-    TouchScrollBegin(ctx, "##eq-person-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - kbH));
+    beginPersonForm(env, ctx, "##eq-person-body", numeric);
     fieldRow(env, ctx, out, PersonField::Name);
     fieldRow(env, ctx, out, PersonField::Phone);
     if (!e.waitingList)
@@ -340,8 +331,7 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
     if (BigButton(ctx, env.tr.tr("equipment.next") + "##eq-person-next", wide(ButtonStyle::Primary, "eq-person-next")))
         emit(out, equipment::PersonNext{});
     cancelButton(env, ctx, out);
-    TouchScrollEnd(ctx);
-    if (const std::optional<Key> key = personFormKeys(env, ctx, numeric))
+    if (const std::optional<Key> key = endPersonForm(env, ctx, numeric))
         emit(out, equipment::Press{*key});
     drawBottomBar(env, ctx, out);
     endScreen();

@@ -1,15 +1,20 @@
 // Fee calculator screen (see fee_calculator_screen.hpp).
 #include "kiosk/ui/screens/fee_calculator_screen.hpp"
 
+#include "kiosk/ui/screens/person_field_row.hpp"
+#include "kiosk/ui/screens/request_screen_parts.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/number_keypad.hpp"
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/text_field.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
 #include "shared/rules/fee.hpp"
+#include "shared/validate/amount.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 namespace okienko::kiosk::ui
@@ -56,35 +61,58 @@ void householdChoice(const ScreenEnv& env, UiContext& ctx, Intents& out)
         out.emplace_back(SetHousehold{Household::Family});
 }
 
+/// The assessment of what the resident typed, once there is a household and a whole amount.
+std::optional<rules::FeeAssessment> assessment(const ScreenEnv& env, const domain::FeeTable& table)
+{
+    const FeeCalcState& f = env.state.fee;
+    if (f.household == Household::None)
+        return std::nullopt;
+    const std::optional<std::int64_t> grosze = validate::parseAmountGrosze(f.income.buffer.text());
+    if (!grosze)
+        return std::nullopt;
+    const rules::HouseholdType type =
+        f.household == Household::Single ? rules::HouseholdType::Single : rules::HouseholdType::FamilyMember;
+    const auto assessed = rules::assessShelteredHousingFee(table, *grosze, type);
+    if (!assessed.ok())
+        return std::nullopt;
+    return assessed.value();
+}
+
 void result(const ScreenEnv& env, UiContext& ctx, const domain::FeeTable& table)
 {
     const FeeCalcState& f = env.state.fee;
     const Translator& tr = env.tr;
-    if (f.household == Household::None || f.income.buffer.empty())
+    const std::string& typed = f.income.buffer.text();
+    if (f.household == Household::None || typed.empty())
         return;
-    const std::int64_t grosze = std::stoll(f.income.buffer.text()) * 100;
-    const rules::HouseholdType type =
-        f.household == Household::Single ? rules::HouseholdType::Single : rules::HouseholdType::FamilyMember;
-    const auto assessed = rules::assessShelteredHousingFee(table, grosze, type);
-    if (!assessed.ok())
+    // "1500," is still being typed; "1500,505" or ",5" is not an amount.
+    const bool typing = typed.back() == ',' || typed.back() == '.';
+    if (!typing && !validate::parseAmountGrosze(typed))
     {
-        ParagraphColored(ctx, tr.tr("slip.service.to_confirm"), ctx.palette.mutedText);
+        ParagraphColored(ctx, "⚠ " + tr.tr("fee.error.income"), ctx.palette.warningText);
         return;
     }
-    const rules::FeeAssessment& a = assessed.value();
+    const std::optional<rules::FeeAssessment> assessed = assessment(env, table);
+    if (!assessed)
+    {
+        if (!typing)
+            ParagraphColored(ctx, tr.tr("slip.service.to_confirm"), ctx.palette.mutedText);
+        return;
+    }
+    const rules::FeeAssessment& a = *assessed;
     const std::string pct = std::to_string(a.incomePercent);
     Paragraph(ctx,
               tr.format(a.incomePercentExact ? "fee.income_percent" : "fee.income_percent_above", {{"percent", pct}}));
     switch (a.outcome)
     {
     case rules::FeeOutcome::Free:
-        Title(ctx, tr.tr("fee.result.free"));
+        Label(ctx, tr.tr("fee.result.free"));
         break;
     case rules::FeeOutcome::ShareOfCosts:
-        Title(ctx, tr.format("fee.result.share", {{"percent", std::to_string(a.sharePercent)}}));
+        Label(ctx, tr.format("fee.result.share", {{"percent", std::to_string(a.sharePercent)}}));
         break;
     case rules::FeeOutcome::DecidedIndividually:
-        Title(ctx, tr.tr("fee.result.individual"));
+        Label(ctx, tr.tr("fee.result.individual"));
         break;
     }
 }
@@ -107,22 +135,35 @@ void bandTable(const ScreenEnv& env, UiContext& ctx, const domain::FeeTable& tab
     {
         return p == 0 ? tr.tr("service.free") : percent(p);
     };
+    // The resident's band, once there is a result: marked with a tick and the selected colour.
+    const std::optional<rules::FeeAssessment> assessed = assessment(env, table);
+    const bool family = env.state.fee.household == Household::Family;
     for (const domain::FeeBand& b : table.bands)
     {
         ImGui::TableNextRow();
-        ImGui::TableNextColumn();
+        const bool theirs = assessed && assessed->outcome != rules::FeeOutcome::DecidedIndividually &&
+                            assessed->upToPercent == b.upToPercent;
+        if (theirs)
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, packed(ctx.palette.selected));
+        const auto cell = [&](const std::string& text, bool highlight)
+        {
+            ImGui::TableNextColumn();
+            if (highlight)
+                Label(ctx, text);
+            else
+                Paragraph(ctx, text);
+        };
         // "100–150 %": above the first number, up to and including the second.
-        Paragraph(ctx, (from == 0 ? std::string("≤ ") : std::to_string(from) + "–") + percent(b.upToPercent));
-        ImGui::TableNextColumn();
-        Paragraph(ctx, share(b.singlePercent));
-        ImGui::TableNextColumn();
-        Paragraph(ctx, share(b.familyPercent));
+        cell((theirs ? std::string("✓ ") : std::string()) +
+                 (from == 0 ? std::string("≤ ") : std::to_string(from) + "–") + percent(b.upToPercent),
+             theirs);
+        cell(share(b.singlePercent), theirs && !family);
+        cell(share(b.familyPercent), theirs && family);
         from = b.upToPercent;
     }
     ImGui::EndTable();
     if (!table.aboveLastBand.empty())
         Paragraph(ctx, env.text(table.aboveLastBand));
-    const bool family = env.state.fee.household == Household::Family;
     const std::int64_t criterion = family ? table.criterionFamilyGrosze : table.criterionSingleGrosze;
     if (criterion > 0)
         Paragraph(ctx, (family ? tr.tr("fee.household.family") : tr.tr("fee.household.single")) + ": " +
@@ -130,13 +171,6 @@ void bandTable(const ScreenEnv& env, UiContext& ctx, const domain::FeeTable& tab
     if (!table.criterionNote.empty())
         ParagraphColored(ctx, env.text(table.criterionNote), ctx.palette.mutedText);
     Paragraph(ctx, table.paymentRule.empty() ? tr.tr("fee.payment_rule") : env.text(table.paymentRule));
-}
-
-float keypadHeight(const UiContext& ctx)
-{
-    const float key = std::max(ctx.minTargetPx(), ctx.em(2.2f));
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    return static_cast<float>(numericKeypad().rows.size()) * (key + gap) + ImGui::GetStyle().ItemSpacing.y;
 }
 
 } // namespace
@@ -154,27 +188,51 @@ void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         endScreen();
         return;
     }
-    const float padW = std::min(ImGui::GetContentRegionAvail().x, ctx.em(21.0f));
-    const float listH = ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - keypadHeight(ctx);
-    TouchScrollBegin(ctx, "##fee-body", ImVec2(0, listH));
-    Paragraph(ctx, env.tr.tr("fee.intro"));
+    // What the resident types and what it gives stay in sight above the keys (portrait) or beside
+    // them (landscape); the explanation and the table scroll.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float roomDown = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
+    NumberKeypadOptions pad;
+    pad.amount = true;
+    const bool beside = keypadBeside(ctx, 16.0f);
+    if (beside)
+    {
+        pad.height = roomDown;
+        pad.width = keypadBesideWidth(ctx);
+    }
+    else
+    {
+        // Portrait: the keys take two fifths of the room (never less than target-sized keys), the
+        // answers above them the rest; the field and the result come first there, so they stay in sight.
+        pad.height = std::max(roomDown * 0.4f, ctx.minTargetPx() * 4.0f + style.ItemSpacing.y * 3.0f);
+    }
+    const float listH = beside ? roomDown : roomDown - numberKeypadSize(ctx, pad).y - style.ItemSpacing.y;
+    const float listW = beside ? ImGui::GetContentRegionAvail().x - pad.width - style.ItemSpacing.x : 0.0f;
+    TouchScrollBegin(ctx, "##fee-body", ImVec2(listW, std::max(listH, 1.0f)));
     Label(ctx, env.tr.tr("fee.household.question"));
     householdChoice(env, ctx, out);
     Label(ctx, env.tr.tr(env.state.fee.household == Household::Family ? "fee.income.family" : "fee.income.single"));
-    TextField(ctx, env.state.fee.income.buffer.text(), "0", padW);
-    ImGui::Spacing();
+    TextFieldOptions income;
+    income.hint = "0";
+    income.id = "fee-income"; // the only field: a tap changes nothing, scripts check it is whole
+    TextField(ctx, env.state.fee.income.buffer.text(), ImGui::GetContentRegionAvail().x, income);
+    drawInputNotice(env, ctx, env.state.fee.income.buffer, false);
     result(env, ctx, *table);
+    // Each digit typed brings the field and its result back into sight, above the keys.
+    scrollIntoViewOnChange(
+        "##fee-typed",
+        env.state.fee.income.buffer.text() + "/" + std::to_string(static_cast<int>(env.state.fee.household)), 1.0f);
     ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
+    Paragraph(ctx, env.tr.tr("fee.intro"));
     bandTable(env, ctx, *table);
     ParagraphColored(ctx, env.tr.tr("fee.disclaimer"), ctx.palette.mutedText);
     TouchScrollEnd(ctx);
-
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - padW) * 0.5f);
-    if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW))
-    {
-        if (key->action != KeyAction::Done)
-            out.emplace_back(PressKey{FieldId::Income, *key});
-    }
+    if (beside)
+        ImGui::SameLine();
+    ImGui::BeginGroup();
+    if (const std::optional<Key> key = NumberKeypad(ctx, env.tr, pad))
+        out.emplace_back(PressKey{FieldId::Income, *key});
+    ImGui::EndGroup();
     drawBottomBar(env, ctx, out);
     endScreen();
 }

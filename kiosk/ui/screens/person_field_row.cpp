@@ -1,9 +1,13 @@
 // The person form's field rows (see person_field_row.hpp).
 #include "kiosk/ui/screens/person_field_row.hpp"
 
-#include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/screens/request_screen_parts.hpp"
+#include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/widgets/number_keypad.hpp"
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
 #include "kiosk/ui/widgets/text.hpp"
+#include "kiosk/ui/widgets/text_field.hpp"
+#include "kiosk/ui/widgets/touch_scroll.hpp"
 #include "shared/validate/phone.hpp"
 
 #include <algorithm>
@@ -71,16 +75,135 @@ bool personFieldRow(const ScreenEnv& env, UiContext& ctx, const PersonForm& form
     Label(ctx, env.tr.tr(keyPrefix + std::string(suffixes.key)));
     const bool focused = form.focus == field;
     const std::string value = shownPersonValue(field, text.buffer.text(), focused);
-    const std::string shown = value.empty() ? env.tr.tr(keyPrefix + "tap_to_type") : value;
-    ButtonOptions options;
-    options.style = focused ? ButtonStyle::Selected : ButtonStyle::Secondary;
+    const std::string hint = env.tr.tr(keyPrefix + "tap_to_type");
+    TextFieldOptions options;
+    options.hint = hint;
     options.id = id;
-    options.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-    const bool tapped = BigButton(ctx, shown + (focused ? " |" : "") + "##" + id, options);
+    options.focused = focused;
+    const bool tapped = TextField(ctx, value, ImGui::GetContentRegionAvail().x, options);
+    if (focused)
+    {
+        scrollIntoViewOnFocus(id);
+        drawInputNotice(env, ctx, text.buffer, field == PersonField::Name || field == PersonField::CarerName);
+    }
     for (const PersonFieldError& err : form.errors)
         if (err.field == field)
             ParagraphColored(ctx, "⚠ " + env.tr.tr(err.messageKey), ctx.palette.warningText);
     return tapped;
+}
+
+void scrollIntoViewOnFocus(std::string_view id)
+{
+    scrollIntoViewOnChange("##focused-field", id, 0.5f);
+}
+
+void scrollIntoViewOnChange(const char* slot, std::string_view value, float ratio)
+{
+    // The list remembers the value it last scrolled for: only a change scrolls, so a resident who
+    // drags the form to read it is not pulled back every frame.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID key = ImGui::GetID(slot);
+    const int now = static_cast<int>(ImGui::GetID(value.data(), value.data() + value.size()));
+    if (storage->GetInt(key, 0) == now)
+        return;
+    storage->SetInt(key, now);
+    ImGui::SetScrollHereY(ratio);
+}
+
+namespace
+{
+
+/// The keyboard or keypad under the form (portrait) or beside it (landscape).
+struct FormKeys
+{
+    bool beside = false;
+    float width = 0.0f;     ///< the keys' column (beside) or the whole width
+    float height = 0.0f;    ///< the keys' height
+    float keyHeight = 0.0f; ///< the letter keys' height
+};
+
+NumberKeypadOptions formKeypad(float width, float height)
+{
+    NumberKeypadOptions pad;
+    pad.width = width;
+    pad.height = height;
+    return pad;
+}
+
+FormKeys formKeys(const ScreenEnv& env, const UiContext& ctx, bool numeric)
+{
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float roomDown = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const bool landscape = display.x > display.y;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    FormKeys keys;
+    if (numeric)
+    {
+        keys.beside = keypadBeside(ctx);
+        keys.width = keys.beside ? keypadBesideWidth(ctx) : avail;
+        // Portrait: the keypad takes at most two fifths of the display, the fields keep the rest.
+        const NumberKeypadOptions pad = formKeypad(keys.width, keys.beside ? roomDown : display.y * 0.4f);
+        keys.height = numberKeypadSize(ctx, pad).y;
+        return keys;
+    }
+    const KeyboardLayout& layout = env.state.keyboard.state.layout();
+    const float units = layout.maxRowWidth();
+    // The narrowest keyboard whose keys are still full-size targets; beside the fields when the
+    // fields keep 5 cm (and seven body heights) of width.
+    const float minKeysW = units * ctx.minTargetPx() + (units - 1.0f) * gap * 0.5f;
+    const float keysW = std::max(minKeysW, avail * 0.6f);
+    keys.beside = landscape && avail - keysW - gap >= std::max(ctx.em(7.0f), 50.0f * ctx.pxPerMm);
+    keys.width = keys.beside ? keysW : avail;
+    // Beside the fields the keyboard has the whole height down to the bottom bar; its keys shrink a
+    // little when five rows would not fit there (Polish on a 720-px landscape panel).
+    const KeyboardState& kb = env.state.keyboard.state;
+    keys.keyHeight = keys.beside ? letterKeyHeightFor(ctx, kb, roomDown) : letterKeyHeight(ctx);
+    keys.height = letterKeyboardHeight(ctx, kb, keys.keyHeight);
+    return keys;
+}
+
+} // namespace
+
+void beginPersonForm(const ScreenEnv& env, UiContext& ctx, const char* id, bool numeric)
+{
+    const FormKeys keys = formKeys(env, ctx, numeric);
+    const float roomDown = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
+    if (keys.beside)
+        TouchScrollBegin(
+            ctx, id, ImVec2(ImGui::GetContentRegionAvail().x - keys.width - ImGui::GetStyle().ItemSpacing.x, roomDown));
+    else
+        TouchScrollBegin(ctx, id, ImVec2(0, roomDown - keys.height - ImGui::GetStyle().ItemSpacing.y));
+}
+
+std::optional<Key> endPersonForm(const ScreenEnv& env, UiContext& ctx, bool numeric)
+{
+    TouchScrollEnd(ctx);
+    const FormKeys keys = [&]
+    {
+        // Measured as beginPersonForm did: from the top of the fields' area.
+        const float top = ImGui::GetItemRectMin().y;
+        const float saved = ImGui::GetCursorScreenPos().y;
+        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, top));
+        const FormKeys k = formKeys(env, ctx, numeric);
+        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, saved));
+        return k;
+    }();
+    if (keys.beside)
+    {
+        // Beside the fields, down at the bottom where a thumb rests.
+        const float fieldsTop = ImGui::GetItemRectMin().y;
+        const float fieldsBottom = ImGui::GetItemRectMax().y;
+        ImGui::SameLine();
+        ImGui::SetCursorScreenPos(
+            ImVec2(ImGui::GetCursorScreenPos().x, std::max(fieldsTop, fieldsBottom - keys.height)));
+    }
+    ImGui::BeginGroup();
+    std::optional<Key> key = numeric
+                                 ? NumberKeypad(ctx, env.tr, formKeypad(keys.width, keys.height))
+                                 : OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, keys.width, keys.keyHeight);
+    ImGui::EndGroup();
+    return key;
 }
 
 std::optional<Key> personFormKeys(const ScreenEnv& env, UiContext& ctx, bool numeric)
@@ -88,9 +211,7 @@ std::optional<Key> personFormKeys(const ScreenEnv& env, UiContext& ctx, bool num
     const float width = ImGui::GetContentRegionAvail().x;
     if (!numeric)
         return OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width);
-    const float padWidth = std::min(width, ctx.em(21.0f));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - padWidth) * 0.5f);
-    return NumericKeypad(ctx, env.tr, padWidth);
+    return NumberKeypad(ctx, env.tr, formKeypad(width, ImGui::GetIO().DisplaySize.y * 0.4f));
 }
 
 } // namespace okienko::kiosk::ui

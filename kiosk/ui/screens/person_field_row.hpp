@@ -1,5 +1,6 @@
-// The person form as the equipment and check-out screens draw it: a field's row (its label, a button
-// showing what was typed, tap to type there, and its messages) and the keys under the form. Each flow
+// The person form as the equipment and check-out screens draw it: a field's row (its label, a field
+// showing what was typed with a muted hint when empty, tap to type there, and its messages) and the
+// keys under or beside the form. Each flow
 // names its own words and ids.
 #pragma once
 
@@ -33,5 +34,19 @@ bool personFieldRow(const ScreenEnv& env, UiContext& ctx, const PersonForm& form
 /// The keys under the form: the numeric keypad, centred, for a keypad field, else the letter keyboard;
 /// the key pressed this frame, if any.
 std::optional<Key> personFormKeys(const ScreenEnv& env, UiContext& ctx, bool numeric);
+
+/// Opens the scrolling area of a form's fields, leaving room for its keys (the keypad for a keypad
+/// field, else the letter keyboard): under it in portrait, beside it in landscape when the fields
+/// keep a readable width, so the keyboard never covers the field being typed. Pair with endPersonForm.
+void beginPersonForm(const ScreenEnv& env, UiContext& ctx, const char* id, bool numeric);
+/// Closes the area and draws the keys; the key pressed this frame, if any.
+std::optional<Key> endPersonForm(const ScreenEnv& env, UiContext& ctx, bool numeric);
+
+/// Scrolls the list so the item just drawn (the focused field `id`) is in view, once, when the
+/// focus moved to it.
+void scrollIntoViewOnFocus(std::string_view id);
+/// Scrolls the list so the item just drawn sits at `ratio` of its height (0 top, 1 bottom), once
+/// each time `value` differs from the last one seen under `slot`.
+void scrollIntoViewOnChange(const char* slot, std::string_view value, float ratio);
 
 } // namespace okienko::kiosk::ui

@@ -4,6 +4,8 @@
 #include "kiosk/core/keyboard_layout.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/checkbox.hpp"
+#include "kiosk/ui/widgets/number_keypad.hpp"
+#include "kiosk/ui/widgets/on_screen_keyboard.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "shared/util/date_format.hpp"
 
@@ -34,17 +36,21 @@ bool wideButton(UiContext& ctx, const std::string& label, const char* id, bool p
 
 float keypadHeight(const UiContext& ctx)
 {
-    const float key = std::max(ctx.minTargetPx(), ctx.em(2.2f));
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    return static_cast<float>(numericKeypad().rows.size()) * (key + gap) + ImGui::GetStyle().ItemSpacing.y;
+    return numberKeypadSize(ctx, {}).y + ImGui::GetStyle().ItemSpacing.y;
 }
 
 float letterKeyboardHeight(const UiContext& ctx, const ScreenEnv& env)
 {
-    const float key = std::max(ctx.minTargetPx(), ctx.em(1.9f));
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    return static_cast<float>(env.state.keyboard.state.layout().rows.size()) * (key + gap) +
-           ImGui::GetStyle().ItemSpacing.y;
+    return letterKeyboardHeight(ctx, env.state.keyboard.state) + ImGui::GetStyle().ItemSpacing.y * 1.5f;
+}
+
+void drawInputNotice(const ScreenEnv& env, UiContext& ctx, const TextBuffer& buffer, bool personName)
+{
+    const std::string key = refusalMessageKey(buffer, personName);
+    if (key.empty())
+        return;
+    const std::string text = env.tr.format(key, {{"max", std::to_string(buffer.maxLength())}});
+    ParagraphColored(ctx, "⚠ " + text, ctx.palette.warningText);
 }
 
 std::string slotText(const ScreenEnv& env, const SlotOption& slot)

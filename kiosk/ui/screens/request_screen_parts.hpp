@@ -3,6 +3,7 @@
 #pragma once
 
 #include "kiosk/core/flows/request_flow_state.hpp"
+#include "kiosk/core/text_buffer.hpp"
 #include "kiosk/ui/screens/screen_env.hpp"
 #include "kiosk/ui/ui_context.hpp"
 
@@ -26,6 +27,9 @@ bool wideButton(UiContext& ctx, const std::string& label, const char* id, bool p
 /// Height of the numeric keypad / the letter keyboard at the kiosk's key size.
 float keypadHeight(const UiContext& ctx);
 float letterKeyboardHeight(const UiContext& ctx, const ScreenEnv& env);
+/// Under a field: why its last character was not taken (too long, a digit in a name…), in the
+/// warning colour; nothing when the field took everything. `personName`: the field holds a name.
+void drawInputNotice(const ScreenEnv& env, UiContext& ctx, const TextBuffer& buffer, bool personName);
 /// "Wt 25.11, 10:00–11:00, pokój 12".
 std::string slotText(const ScreenEnv& env, const SlotOption& slot);
 /// The RODO information clause and the acknowledgement toggle.

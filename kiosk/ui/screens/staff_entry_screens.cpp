@@ -2,9 +2,11 @@
 // often not young either, and the panel is the same: big targets, body-size text or larger.
 #include "kiosk/ui/screens/staff_entry_screens.hpp"
 
+#include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/screens/staff_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/long_press.hpp"
+#include "kiosk/ui/widgets/number_keypad.hpp"
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
 #include "kiosk/ui/widgets/shapes.hpp"
 #include "kiosk/ui/widgets/text.hpp"
@@ -103,65 +105,94 @@ void drawPin(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const StaffEntryState& e = env.state.staff.entry;
     const bool locked = lockedNow(env);
     const bool busy = e.checking;
+    const ImGuiStyle& style = ImGui::GetStyle();
 
     // Nobody is logged in yet: no Menu; "Anuluj" under the keypad leaves.
     beginStaffScreen(env, ctx, out, "##staff-pin", {.title = env.tr.tr("staff.pin.title"), .menu = false});
+    const float roomDown = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
+    // Cancel and OK: as tall as a key, never less than a target.
+    const float buttonH = std::max(ctx.minTargetPx(), ctx.em(2.6f));
+    NumberKeypadOptions pad;
+    pad.enabled = !locked && !busy;
+    // Landscape: the keypad beside the dots and the buttons, all of it above the bottom bar.
+    const bool beside = beginBesideKeypad(ctx, pad, roomDown, "##staff-pin-side");
     Paragraph(ctx, env.tr.tr(e.badgeStaffId ? "staff.pin.badge" : "staff.pin.intro"));
     ImGui::Spacing();
 
-    // Wider and taller than the residents' phone keypad: the screen has nothing else to show.
-    const float padW = std::min(ImGui::GetContentRegionAvail().x, ctx.em(26.0f));
+    const float padW = beside ? ImGui::GetContentRegionAvail().x : numberKeypadSize(ctx, pad).x;
     const float indent = (ImGui::GetContentRegionAvail().x - padW) * 0.5f;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
     pinDots(env, ctx, e.pin.size(), padW);
 
-    // What the keypad has to say, always in the same place above the keys.
-    if (locked)
+    // What the keypad has to say: above the keys in portrait; under Cancel and OK beside the keypad,
+    // where a long message cannot push OK off the screen.
+    const auto message = [&]
     {
-        const LocalDateTime& until = *e.lockedUntilLocal;
-        Title(ctx, env.tr.format("staff.pin.locked", {{"time", formatClock(until.hour, until.minute)}}));
-        ParagraphColored(ctx, env.tr.tr("staff.pin.locked_hint"), ctx.palette.mutedText);
-    }
-    else if (busy)
+        if (locked)
+        {
+            const LocalDateTime& until = *e.lockedUntilLocal;
+            Title(ctx, env.tr.format("staff.pin.locked", {{"time", formatClock(until.hour, until.minute)}}));
+            ParagraphColored(ctx, env.tr.tr("staff.pin.locked_hint"), ctx.palette.mutedText);
+        }
+        else if (busy)
+        {
+            spinner(ctx);
+            ImGui::SameLine();
+            Label(ctx, env.tr.tr("staff.pin.checking"));
+        }
+        else if (!e.messageKey.empty() && e.messageKey != "staff.pin.locked")
+        {
+            const std::string text = e.messageKey == "staff.pin.wrong"
+                                         ? env.tr.format("staff.pin.wrong", {{"n", std::to_string(e.attemptsLeft)}})
+                                         : env.tr.format(e.messageKey, {{"min", std::to_string(kStaffPinMinDigits)},
+                                                                        {"max", std::to_string(kStaffPinMaxDigits)}});
+            // Wrapped, so a long message ("Kiosk nie zna jeszcze…") is read whole in a narrow column.
+            ParagraphColored(ctx, "⚠ " + text, ctx.palette.warningText);
+        }
+        ImGui::Spacing();
+    };
+    // Cancel left, OK right, each half the keypad's width: the same reach as the keys.
+    const auto cancelAndOk = [&]
     {
-        spinner(ctx);
+        const float half = (padW - style.ItemSpacing.x) * 0.5f;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+        ButtonOptions cancel;
+        cancel.size = ImVec2(half, buttonH);
+        cancel.id = "staff-pin-cancel";
+        if (BigButton(ctx, env.tr.tr("staff.pin.cancel") + "##staff-pin-cancel", cancel))
+            out.emplace_back(EndSession{}); // back to the attract screen, nothing kept
         ImGui::SameLine();
-        Label(ctx, env.tr.tr("staff.pin.checking"));
-    }
-    else if (!e.messageKey.empty() && e.messageKey != "staff.pin.locked")
+        ButtonOptions ok;
+        ok.size = ImVec2(half, buttonH);
+        ok.style = ButtonStyle::Primary;
+        ok.id = "staff-pin-ok";
+        ok.enabled = !locked && !busy && e.pin.size() >= kStaffPinMinDigits;
+        if (BigButton(ctx, env.tr.tr("staff.pin.ok") + "##staff-pin-ok", ok))
+            emit(out, staff_entry::SubmitPin{});
+    };
+    if (beside)
     {
-        const std::string text = e.messageKey == "staff.pin.wrong"
-                                     ? env.tr.format("staff.pin.wrong", {{"n", std::to_string(e.attemptsLeft)}})
-                                     : env.tr.format(e.messageKey, {{"min", std::to_string(kStaffPinMinDigits)},
-                                                                    {"max", std::to_string(kStaffPinMaxDigits)}});
-        Badge(ctx, text, ctx.palette.warning, ctx.palette.warningText);
+        cancelAndOk();
+        ImGui::Spacing();
+        message();
+        ImGui::EndChild();
+        ImGui::SameLine();
     }
-    ImGui::Spacing();
-
-    // Keys and digits in the title face: the keypad's keys follow the font's height.
-    ImGui::PushFont(ctx.faces().title);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
-    if (const std::optional<Key> key = NumericKeypad(ctx, env.tr, padW, !locked && !busy))
+    else
+    {
+        message();
+        // The keys take what is left above Cancel and OK, up to their comfortable height.
+        pad.height = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx) - buttonH - style.ItemSpacing.y * 3;
+    }
+    ImGui::BeginGroup();
+    if (const std::optional<Key> key = NumberKeypad(ctx, env.tr, pad))
         emit(out, staff_entry::Press{*key});
-    ImGui::PopFont();
-    ImGui::Spacing();
-
-    // Cancel left, OK right, each half the keypad's width: the same reach as the keys above.
-    const float half = (padW - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
-    ButtonOptions cancel;
-    cancel.size = ImVec2(half, ctx.em(3.2f));
-    cancel.id = "staff-pin-cancel";
-    if (BigButton(ctx, env.tr.tr("staff.pin.cancel") + "##staff-pin-cancel", cancel))
-        out.emplace_back(EndSession{}); // back to the attract screen, nothing kept
-    ImGui::SameLine();
-    ButtonOptions ok;
-    ok.size = ImVec2(half, ctx.em(3.2f));
-    ok.style = ButtonStyle::Primary;
-    ok.id = "staff-pin-ok";
-    ok.enabled = !locked && !busy && e.pin.size() >= kStaffPinMinDigits;
-    if (BigButton(ctx, env.tr.tr("staff.pin.ok") + "##staff-pin-ok", ok))
-        emit(out, staff_entry::SubmitPin{});
+    ImGui::EndGroup();
+    if (!beside)
+    {
+        ImGui::Spacing();
+        cancelAndOk();
+    }
     endStaffScreen(env, ctx, out);
 }
 

@@ -1,9 +1,11 @@
-// Keyboard and keypad drawing (see on_screen_keyboard.hpp).
+// Keyboard drawing and the key cap (see on_screen_keyboard.hpp).
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
 
 #include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/shapes.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <string>
 
 namespace okienko::kiosk::ui
@@ -11,38 +13,131 @@ namespace okienko::kiosk::ui
 namespace
 {
 
-/// A word that does not fit its key would wrap letter by letter and make the key taller, pushing
-/// the bottom row off the screen (the Ukrainian layout has single-width Shift and Backspace): such
-/// keys show the usual symbol instead.
-std::string fittingLabel(std::string label, KeyAction action, float keyWidth)
+/// The smallest a key's label may shrink to fit: below it the word gives way to a symbol.
+constexpr float kMinLabelScale = 0.7f;
+
+float labelWidth(ImFont* font, float size, std::string_view text)
 {
-    const float textW = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-    if (textW <= keyWidth)
-        return label;
-    if (action == KeyAction::Shift)
-        return "⇧";
-    if (action == KeyAction::Backspace)
-        return "⌫";
-    return label;
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
 
-std::optional<Key> drawLayout(UiContext& ctx, const KeyboardLayout& layout, const KeyboardState& state,
-                              const Translator& tr, float width, float keyHeight, bool enabled = true)
+float innerWidth(float keyWidth)
 {
+    return keyWidth - ImGui::GetStyle().FramePadding.x * 0.5f;
+}
+
+} // namespace
+
+float letterKeyHeight(const UiContext& ctx)
+{
+    return std::max(ctx.minTargetPx(), ctx.em(1.9f));
+}
+
+bool KeyCap(UiContext& ctx, std::string_view label, std::string_view id, const KeyCapOptions& options)
+{
+    ImGui::PushID(id.data(), id.data() + id.size());
+    if (!options.enabled)
+        ImGui::BeginDisabled();
+    if (options.repeat)
+        ImGui::PushButtonRepeat(true);
+    const bool pressed = ImGui::InvisibleButton("##key", options.size);
+    if (options.repeat)
+        ImGui::PopButtonRepeat();
+    const bool held = ImGui::IsItemActive();
+    if (!options.enabled)
+        ImGui::EndDisabled();
+    ImGui::PopID();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ctx.record.addTarget(label, min, max, options.enabled, id);
+
+    const Palette& p = ctx.palette;
+    ImVec4 bg = held ? p.surfaceHot : p.surface;
+    ImVec4 fg = p.text;
+    ImVec4 border = p.border;
+    if (options.look == KeyLook::Primary)
+    {
+        bg = held ? p.accentHot : p.accent;
+        fg = p.accentText;
+        border = bg;
+    }
+    else if (options.look == KeyLook::Active)
+    {
+        bg = p.selected;
+        border = p.accent;
+    }
+    if (!options.enabled)
+    {
+        fg = p.mutedText;
+        bg = p.background;
+    }
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const float borderW = options.look == KeyLook::Active ? style.FrameBorderSize * 2 : style.FrameBorderSize;
+    FillRoundedRectWithBorder(list, min, max, packed(bg), packed(border), style.FrameRounding, borderW);
+
+    ImFont* font = options.font != nullptr ? options.font : ImGui::GetFont();
+    float size = font->FontSize;
+    const float room = innerWidth(max.x - min.x);
+    const float w = labelWidth(font, size, label);
+    if (w > room)
+        size = std::max(size * kMinLabelScale, size * room / w);
+    const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0.0f, label.data(), label.data() + label.size());
+    const ImVec2 at(min.x + (max.x - min.x - ts.x) * 0.5f, min.y + (max.y - min.y - ts.y) * 0.5f);
+    list->PushClipRect(min, max, true);
+    list->AddText(font, size, at, packed(fg), label.data(), label.data() + label.size());
+    list->PopClipRect();
+    return pressed && options.enabled && !touchDragged(ctx);
+}
+
+std::string fitKeyLabel(std::string label, KeyAction action, ImFont* font, float keyWidth)
+{
+    if (labelWidth(font, font->FontSize * kMinLabelScale, label) <= innerWidth(keyWidth))
+        return label;
+    switch (action)
+    {
+    case KeyAction::Shift:
+        return "⇧";
+    case KeyAction::Backspace:
+        return "⌫";
+    case KeyAction::Done:
+        return "✓";
+    default:
+        return label;
+    }
+}
+
+float letterKeyboardHeight(const UiContext& ctx, const KeyboardState& state, float keyHeight)
+{
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float rows = static_cast<float>(state.layout().rows.size());
+    return rows * (keyHeight > 0.0f ? keyHeight : letterKeyHeight(ctx)) + (rows - 1.0f) * gap;
+}
+
+float letterKeyHeightFor(const UiContext& ctx, const KeyboardState& state, float room)
+{
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float rows = static_cast<float>(state.layout().rows.size());
+    const float fit = (room - (rows - 1.0f) * gap) / rows;
+    return std::clamp(fit, ctx.minTargetPx() * 0.9f, letterKeyHeight(ctx));
+}
+
+std::optional<Key> OnScreenKeyboard(UiContext& ctx, const KeyboardState& state, const Translator& tr, float width,
+                                    float keyHeight)
+{
+    const KeyboardLayout& layout = state.layout();
     std::optional<Key> pressed;
     const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
     const float units = layout.maxRowWidth();
+    if (keyHeight <= 0.0f)
+        keyHeight = letterKeyHeight(ctx);
     ImGui::PushID(layout.id.c_str());
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
-    // Keys are narrow (12 to a row in Ukrainian): the frame's side padding would leave less room
-    // for "EN" or "⌫" than the key has.
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(std::min(ImGui::GetStyle().FramePadding.x, ctx.em(0.3f)),
-                                                           ImGui::GetStyle().FramePadding.y));
     const float startX = ImGui::GetCursorPosX();
+    // A key w units wide also spans the w-1 gaps it replaces, so keys line up across rows.
+    const float unit = (width - gap * (units - 1.0f)) / units;
     for (const KeyRow& row : layout.rows)
     {
-        // A key w units wide also spans the w-1 gaps it replaces, so keys line up across rows.
-        const float unit = (width - gap * (units - 1.0f)) / units;
         float rowW = gap * (static_cast<float>(row.size()) - 1.0f);
         for (const Key& k : row)
             rowW += unit * k.width + gap * (k.width - 1.0f);
@@ -53,42 +148,20 @@ std::optional<Key> drawLayout(UiContext& ctx, const KeyboardLayout& layout, cons
             if (!first)
                 ImGui::SameLine();
             first = false;
-            ButtonOptions opt;
+            KeyCapOptions opt;
             opt.size = ImVec2(unit * k.width + gap * (k.width - 1.0f), keyHeight);
-            const std::string label = fittingLabel(state.labelFor(k, tr), k.action, opt.size.x) + "##" + k.id;
-            opt.id = k.id;
-            opt.enabled = enabled;
-            const bool active = (k.action == KeyAction::Shift && state.shift() != ShiftState::Off);
-            opt.style = active                          ? ButtonStyle::Selected
-                        : (k.action == KeyAction::Done) ? ButtonStyle::Primary
-                                                        : ButtonStyle::Secondary;
+            opt.look = (k.action == KeyAction::Shift && state.shift() != ShiftState::Off) ? KeyLook::Active
+                       : k.action == KeyAction::Done                                      ? KeyLook::Primary
+                                                                                          : KeyLook::Plain;
             // Backspace repeats while held, like a physical key.
-            if (k.action == KeyAction::Backspace)
-                ImGui::PushButtonRepeat(true);
-            if (BigButton(ctx, label, opt))
+            opt.repeat = k.action == KeyAction::Backspace;
+            if (KeyCap(ctx, fitKeyLabel(state.labelFor(k, tr), k.action, ImGui::GetFont(), opt.size.x), k.id, opt))
                 pressed = k;
-            if (k.action == KeyAction::Backspace)
-                ImGui::PopButtonRepeat();
         }
     }
-    ImGui::PopStyleVar(2);
+    ImGui::PopStyleVar();
     ImGui::PopID();
     return pressed;
-}
-
-} // namespace
-
-std::optional<Key> OnScreenKeyboard(UiContext& ctx, const KeyboardState& state, const Translator& tr, float width)
-{
-    const float keyHeight = std::max(ctx.minTargetPx(), ctx.em(1.9f));
-    return drawLayout(ctx, state.layout(), state, tr, width, keyHeight);
-}
-
-std::optional<Key> NumericKeypad(UiContext& ctx, const Translator& tr, float width, bool enabled)
-{
-    static const KeyboardState kPadState(domain::Language::Pl, {domain::Language::Pl});
-    const float keyHeight = std::max(ctx.minTargetPx(), ctx.em(2.2f));
-    return drawLayout(ctx, numericKeypad(), kPadState, tr, width, keyHeight, enabled);
 }
 
 } // namespace okienko::kiosk::ui

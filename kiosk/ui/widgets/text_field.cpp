@@ -1,60 +1,95 @@
 // Text field drawing (see text_field.hpp).
 #include "kiosk/ui/widgets/text_field.hpp"
 
+#include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/shapes.hpp"
 
 #include <algorithm>
 #include <cfloat>
+#include <string>
 
 namespace okienko::kiosk::ui
 {
 
-void TextField(UiContext& ctx, std::string_view text, std::string_view placeholder, float width,
-               std::string_view suffix)
+bool TextField(UiContext& ctx, std::string_view text, float width, const TextFieldOptions& options)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
     ImFont* font = ctx.faces().bold;
     const float h = std::max(ctx.minTargetPx(), font->FontSize + style.FramePadding.y * 2);
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const ImVec2 max(min.x + width, min.y + h);
+    bool tapped = false;
+    if (!options.id.empty())
+    {
+        ImGui::PushID(options.id.data(), options.id.data() + options.id.size());
+        tapped = ImGui::InvisibleButton("##field", ImVec2(width, h)) && !touchDragged(ctx);
+        ImGui::PopID();
+        ctx.record.addTarget(text.empty() ? options.hint : text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), true,
+                             options.id);
+    }
+    else
+    {
+        ImGui::Dummy(ImVec2(width, h));
+    }
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
     ImDrawList* list = ImGui::GetWindowDrawList();
-    FillRoundedRectWithBorder(list, min, max, packed(ctx.palette.surface), packed(ctx.palette.accent),
-                              style.FrameRounding, style.FrameBorderSize * 1.5f);
+    const bool focused = options.focused;
+    FillRoundedRectWithBorder(list, min, max, packed(focused ? ctx.palette.surface : ctx.palette.background),
+                              packed(focused ? ctx.palette.accent : ctx.palette.border), style.FrameRounding,
+                              style.FrameBorderSize * (focused ? 2.0f : 1.0f));
     const float y = min.y + (h - font->FontSize) * 0.5f;
     float x = min.x + style.FramePadding.x;
+    float suffixW = 0.0f;
+    if (!options.suffix.empty())
+        suffixW = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, options.suffix.data(),
+                                      options.suffix.data() + options.suffix.size())
+                      .x +
+                  style.FramePadding.x;
     list->PushClipRect(min, max, true);
+    const float caretW = 3.0f * ctx.uiScale;
     if (text.empty())
     {
-        list->AddText(ctx.faces().body, ctx.faces().body->FontSize, ImVec2(x, y), packed(ctx.palette.mutedText),
-                      placeholder.data(), placeholder.data() + placeholder.size());
-        ctx.record.addText(placeholder);
+        // The caret first, then the hint in the body face and muted colour: nothing typed yet.
+        if (focused)
+            x += caretW + style.ItemInnerSpacing.x;
+        ImFont* body = ctx.faces().body;
+        const float hy = min.y + (h - body->FontSize) * 0.5f;
+        list->AddText(body, body->FontSize, ImVec2(x, hy), packed(ctx.palette.mutedText), options.hint.data(),
+                      options.hint.data() + options.hint.size());
+        ctx.record.addText(options.hint);
+        x = min.x + style.FramePadding.x;
     }
     else
     {
         const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
         // Long text scrolls left so the caret end stays visible.
-        const float room = width - style.FramePadding.x * 3;
+        const float room = width - style.FramePadding.x * 3 - suffixW;
         if (ts.x > room)
             x -= ts.x - room;
         list->AddText(font, font->FontSize, ImVec2(x, y), packed(ctx.palette.text), text.data(),
                       text.data() + text.size());
-        x += ts.x;
+        x += ts.x + 2.0f;
         ctx.record.addText(text);
     }
     // Caret: a steady bar (no blinking, so an idle kiosk draws nothing).
-    const float caretX = text.empty() ? min.x + style.FramePadding.x : x + 2.0f;
-    list->AddRectFilled(ImVec2(caretX, y), ImVec2(caretX + 3.0f * ctx.uiScale, y + font->FontSize),
-                        packed(ctx.palette.accent));
-    if (!suffix.empty())
+    if (focused)
+        list->AddRectFilled(ImVec2(x, y), ImVec2(x + caretW, y + font->FontSize), packed(ctx.palette.accent));
+    if (!options.suffix.empty())
     {
-        const ImVec2 ss =
-            font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, suffix.data(), suffix.data() + suffix.size());
-        list->AddText(font, font->FontSize, ImVec2(max.x - style.FramePadding.x - ss.x, y),
-                      packed(ctx.palette.mutedText), suffix.data(), suffix.data() + suffix.size());
-        ctx.record.addText(suffix);
+        list->AddText(font, font->FontSize, ImVec2(max.x - suffixW, y), packed(ctx.palette.mutedText),
+                      options.suffix.data(), options.suffix.data() + options.suffix.size());
+        ctx.record.addText(options.suffix);
     }
     list->PopClipRect();
-    ImGui::Dummy(ImVec2(width, h));
+    return tapped;
+}
+
+void TextField(UiContext& ctx, std::string_view text, std::string_view placeholder, float width,
+               std::string_view suffix)
+{
+    TextFieldOptions options;
+    options.hint = placeholder;
+    options.suffix = suffix;
+    TextField(ctx, text, width, options);
 }
 
 } // namespace okienko::kiosk::ui

@@ -1,5 +1,6 @@
 // A read-only looking text box for app-owned text: the keyboard edits the TextBuffer in state;
-// this only shows it with a caret. (ImGui's InputText loses focus when a drawn key is tapped.)
+// this only shows it. (ImGui's InputText loses focus when a drawn key is tapped.) An empty field
+// shows its hint muted, after the caret when it has the focus, so the hint never reads as typed text.
 #pragma once
 
 #include "kiosk/ui/ui_context.hpp"
@@ -9,7 +10,18 @@
 namespace okienko::kiosk::ui
 {
 
-/// Draws `text` (or `placeholder` in muted colour when empty) in a framed box `width` px wide.
+struct TextFieldOptions
+{
+    std::string_view hint;   ///< shown muted while the field is empty
+    std::string_view suffix; ///< a unit at the right end ("zł")
+    std::string_view id;     ///< non-empty: the field is a tap target with this id (tap to type there)
+    bool focused = true;     ///< the caret and the accent border
+};
+
+/// Draws `text` in a framed box `width` px wide; true when tapped (only with an id).
+bool TextField(UiContext& ctx, std::string_view text, float width, const TextFieldOptions& options);
+
+/// A focused field without id: `text`, or `placeholder` as its hint.
 void TextField(UiContext& ctx, std::string_view text, std::string_view placeholder, float width,
                std::string_view suffix = {});
 

@@ -256,9 +256,9 @@ TEST_F(EquipmentFlowTest, ValidationNamesEachBadFieldAndStopsAtTheDeclaration)
     EXPECT_EQ(m_state.router.current(), ScreenId::EquipmentPerson);
     const std::vector<PersonFieldError> expected{{PersonField::Name, "validate.name.too_short"},
                                                  {PersonField::Phone, "validate.phone.too_short"},
-                                                 {PersonField::Street, "validate.text.empty"},
+                                                 {PersonField::Street, "input.empty.street"},
                                                  {PersonField::PostalCode, "validate.postal_code.format"},
-                                                 {PersonField::City, "validate.text.empty"}};
+                                                 {PersonField::City, "input.empty.city"}};
     EXPECT_EQ(m_state.equipment.person.errors, expected);
     EXPECT_EQ(m_state.equipment.person.focus, PersonField::Name);
     EXPECT_TRUE(m_state.equipment.residencyError);

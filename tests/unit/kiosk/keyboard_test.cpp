@@ -160,15 +160,50 @@ TEST(KeyboardTest, ShiftIsOneShotAndDoubleShiftIsCapsLock)
     EXPECT_EQ(buf.text(), "ĄąĄĄą");
 }
 
-TEST(KeyboardTest, RejectedKeyKeepsOneShotShift)
+TEST(KeyboardTest, RejectedKeyUsesUpOneShotShift)
 {
+    // A refused letter ends a one-shot Shift like a typed one: Shift must not stay on unseen.
     KeyboardState kb(Language::Pl);
     TextBuffer full(1);
     ASSERT_EQ(full.insert(std::string_view{"x"}), InsertResult::Inserted);
     kb.press(*findKey(kb.layout(), KeyAction::Shift), full);
     EXPECT_EQ(kb.press(kb.layout().rows[1][0], full), KeyOutcome::Rejected);
-    EXPECT_EQ(kb.shift(), ShiftState::OneShot);
+    EXPECT_EQ(kb.shift(), ShiftState::Off);
     EXPECT_EQ(full.text(), "x");
+    EXPECT_EQ(full.refusal(), InsertResult::TooLong);
+}
+
+TEST(KeyboardTest, CapsLockSurvivesARejectedKey)
+{
+    KeyboardState kb(Language::Pl);
+    TextBuffer full(1);
+    ASSERT_EQ(full.insert(std::string_view{"x"}), InsertResult::Inserted);
+    kb.press(*findKey(kb.layout(), KeyAction::Shift), full);
+    kb.press(*findKey(kb.layout(), KeyAction::Shift), full);
+    EXPECT_EQ(kb.press(kb.layout().rows[1][0], full), KeyOutcome::Rejected);
+    EXPECT_EQ(kb.shift(), ShiftState::Caps);
+}
+
+TEST(KeyboardTest, AmountKeypadHasTheCommaOfItsMessage)
+{
+    // "Wpisz dochód w złotych, np. 1500 albo 1500,50": the keypad types exactly that.
+    const KeyboardLayout& pad = amountKeypad();
+    KeyboardState kb(Language::Pl);
+    TextBuffer income(10, InputFilter::Amount);
+    for (const char* ch : {"1", "5", "0", "0", ",", "5", "0"})
+    {
+        const Key* key = nullptr;
+        for (const KeyRow& row : pad.rows)
+            for (const Key& k : row)
+                if (k.text == ch)
+                    key = &k;
+        ASSERT_NE(key, nullptr) << ch;
+        EXPECT_EQ(kb.press(*key, income), KeyOutcome::Inserted) << ch;
+    }
+    EXPECT_EQ(income.text(), "1500,50");
+    EXPECT_EQ(income.insert(std::string_view{","}), InsertResult::Filtered) << "one separator only";
+    EXPECT_EQ(income.insert(std::string_view{"."}), InsertResult::Filtered);
+    EXPECT_NE(amountKeypad().id, numericKeypad().id);
 }
 
 TEST(KeyboardTest, BackspaceSpaceAndDone)

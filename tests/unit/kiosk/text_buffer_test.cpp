@@ -109,5 +109,41 @@ TEST(TextBufferTest, SetTextReplacesOnlyWhenValid)
     EXPECT_EQ(b.text(), "7");
 }
 
+TEST(TextBufferTest, ARefusedCharacterIsRememberedUntilTheNextEdit)
+{
+    TextBuffer name(3, InputFilter::PersonName);
+    EXPECT_EQ(name.refusal(), InsertResult::Inserted);
+    EXPECT_EQ(name.insert(std::string_view{"7"}), InsertResult::Filtered);
+    EXPECT_EQ(name.refusal(), InsertResult::Filtered);
+    EXPECT_EQ(name.refusedCodePoint(), U'7');
+    EXPECT_EQ(refusalMessageKey(name, true), "input.name_digit");
+    EXPECT_EQ(refusalMessageKey(name, false), "input.no_digits");
+    EXPECT_EQ(name.insert(std::string_view{"Ala"}), InsertResult::Inserted);
+    EXPECT_EQ(refusalMessageKey(name, true), "");
+    EXPECT_EQ(name.insert(std::string_view{"x"}), InsertResult::TooLong);
+    EXPECT_EQ(refusalMessageKey(name, true), "input.too_long");
+    EXPECT_TRUE(name.backspace());
+    EXPECT_EQ(name.refusal(), InsertResult::Inserted);
+    EXPECT_EQ(name.insert(std::string_view{"@"}), InsertResult::Filtered);
+    EXPECT_EQ(refusalMessageKey(name, true), "input.name_character");
+    name.clear();
+    EXPECT_EQ(refusalMessageKey(name, true), "");
+}
+
+TEST(TextBufferTest, EachFilterNamesWhatItTakes)
+{
+    TextBuffer phone(2, InputFilter::Digits);
+    phone.insert(std::string_view{"a"});
+    EXPECT_EQ(refusalMessageKey(phone, false), "input.digits_only");
+    phone.insert(std::string_view{"123"});
+    EXPECT_EQ(refusalMessageKey(phone, false), "input.too_long_digits");
+    TextBuffer amount(10, InputFilter::Amount);
+    amount.insert(std::string_view{"x"});
+    EXPECT_EQ(refusalMessageKey(amount, false), "input.amount");
+    TextBuffer any(10, InputFilter::Any);
+    any.insert(std::string_view{"\t"});
+    EXPECT_EQ(refusalMessageKey(any, false), "input.character");
+}
+
 } // namespace
 } // namespace okienko::kiosk

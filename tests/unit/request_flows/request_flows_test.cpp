@@ -275,7 +275,7 @@ TEST_F(RequestFlowsTest, CounsellingOfflineStoresProvisionallyAndNeverPrintsTheK
     EXPECT_EQ(m_state.requests.counselling.errorKey, "counselling.error.slot");
     act(ChooseCounsellingSlot{std::nullopt});
     act(NextStep{});
-    EXPECT_EQ(m_state.requests.counselling.errorKey, "validate.name.empty");
+    EXPECT_EQ(m_state.requests.counselling.errorKey, "input.empty.name");
     letters(RequestField::CounsellingName, "anna");
     act(FocusRequestField{RequestField::CounsellingPhone});
     keypad(RequestField::CounsellingPhone, "600123456");
@@ -376,7 +376,7 @@ TEST_F(RequestFlowsTest, RatingAndIdeaAreStoredWithTheirOutboxRows)
     EXPECT_EQ(m_state.requests.feedback.errorKey, "idea.error.area");
     act(ChooseIdeaArea{domain::Area::Culture});
     act(SubmitIdea{});
-    EXPECT_EQ(m_state.requests.feedback.errorKey, "validate.text.empty");
+    EXPECT_EQ(m_state.requests.feedback.errorKey, "input.empty.idea");
     letters(RequestField::Idea, "kino");
     act(SubmitIdea{});
     EXPECT_TRUE(m_state.requests.feedback.ideaSent);
