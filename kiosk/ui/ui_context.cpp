@@ -32,8 +32,13 @@ void FrameRecord::addTarget(std::string_view label, ImVec2 min, ImVec2 max, bool
     t.fullMinX = min.x;
     t.fullMaxX = max.x;
     ImDrawList* list = ImGui::GetWindowDrawList();
-    t.clipMin = list->GetClipRectMin();
-    t.clipMax = list->GetClipRectMax();
+    // A table's column clips to its own rectangle, which may run past the list holding the table:
+    // what a finger can reach is inside both.
+    const ImRect windowClip = ImGui::GetCurrentWindow()->ClipRect;
+    t.clipMin = ImVec2(std::max(list->GetClipRectMin().x, windowClip.Min.x),
+                       std::max(list->GetClipRectMin().y, windowClip.Min.y));
+    t.clipMax = ImVec2(std::min(list->GetClipRectMax().x, windowClip.Max.x),
+                       std::min(list->GetClipRectMax().y, windowClip.Max.y));
     t.min = ImVec2(std::max(min.x, t.clipMin.x), std::max(min.y, t.clipMin.y));
     t.max = ImVec2(std::min(max.x, t.clipMax.x), std::min(max.y, t.clipMax.y));
     // A sliver at the edge of a list is not something a finger should be sent to.

@@ -22,13 +22,6 @@ constexpr float kRoomyStartEm = 3.5f;
 
 } // namespace
 
-float emergencyStripHeight(const UiContext& ctx)
-{
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float lines = display.x > display.y && display.y < 800.0f ? 1.0f : 2.0f;
-    return ctx.em(1.15f * lines) + ctx.em(0.6f) + spacingY();
-}
-
 float paragraphHeight(ImFont* font, std::string_view text, float width)
 {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size()).y + spacingY();
@@ -87,10 +80,12 @@ float AttractLayout::totalHeight(const UiContext& ctx, const AttractTexts& texts
 {
     const float header = headerHeight(ctx, texts);
     const float actions = actionsHeight(ctx, texts);
+    // A roomy layout leaves a gap under the actions too, before the emergency numbers' strip.
+    const float tail = roomy ? ctx.em(0.8f) + spacingY() : 0.0f;
     if (twoColumns)
-        return leadHeight(ctx) + std::max(header, actions);
+        return leadHeight(ctx) + std::max(header, actions) + tail;
     const float gap = roomy ? ctx.em(1.0f) + spacingY() : 0.0f;
-    return leadHeight(ctx) + header + gap + actions;
+    return leadHeight(ctx) + header + gap + actions + tail;
 }
 
 AttractLayout AttractLayout::choose(const UiContext& ctx, const AttractTexts& texts, ImVec2 area)

@@ -56,11 +56,6 @@ struct AttractLayout
     float languageButtonWidth() const;
 };
 
-/// The room kept free above the bottom bar for the emergency numbers' strip (drawn by
-/// drawEmergencyHelp): two lines of body text, one on a short landscape output, where the width
-/// holds the numbers on one line; with its padding and the item spacing before it.
-float emergencyStripHeight(const UiContext& ctx);
-
 /// Height of `text` in `font` wrapped to `width` (0: one line), with the item spacing after it.
 float paragraphHeight(ImFont* font, std::string_view text, float width);
 

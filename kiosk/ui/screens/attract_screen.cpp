@@ -121,15 +121,15 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     beginScreen(ctx, "##attract");
     drawTopBar(env, ctx, out, {.backAndHome = false});
 
-    // The bottom bar paints over whatever reaches below its top edge; the emergency numbers' strip
-    // sits right above it.
+    // The bottom bar paints over whatever reaches below its top edge.
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float stripTop = ImGui::GetWindowHeight() - bottomBarHeight(env, ctx) - emergencyStripHeight(ctx);
-    const float bottom = stripTop + spacing * 0.5f;
+    const float stripTop = ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y - bottomBarHeight(env, ctx);
+    const float bottom = stripTop - spacing;
     const float width = ImGui::GetContentRegionAvail().x;
     const AttractTexts texts = attractTexts(env);
     // Measured heights end with one item spacing below the last item, which may reach the bar.
-    // The emergency strip under them is reserved first: it is never the part that does not fit.
+    // The emergency numbers' strip under the actions is reserved first: it is never the part that
+    // does not fit.
     const ImVec2 area(width, bottom - ImGui::GetCursorPosY() - emergencyHelpHeight(env, ctx));
     const AttractLayout layout = AttractLayout::choose(ctx, texts, area);
 
@@ -169,8 +169,6 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         if (ImGui::InvisibleButton("##anywhere", ImVec2(width, rest)) && !touchDragged(ctx))
             out.emplace_back(StartSession{});
     }
-    // EMERGENCY NUMBERS: drawEmergencyHelp(...) (the visual part of #14) draws its strip here, from
-    // `stripTop` down to the bottom bar: emergencyStripHeight(ctx) high, the full content width.
     ImGui::SetCursorPosY(stripTop + spacing);
     drawBottomBar(env, ctx, out);
     endScreen();

@@ -1,6 +1,7 @@
 // Catalogue screen (see catalogue_screen.hpp).
 #include "kiosk/ui/screens/catalogue_screen.hpp"
 
+#include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/screens/top_row.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -220,18 +221,16 @@ void drawGroups(const ScreenEnv& env, UiContext& ctx, Intents& out, float height
     TouchScrollEnd(ctx);
 }
 
-float keyboardHeight(const UiContext& ctx, const KeyboardState& kb)
-{
-    const float key = std::max(ctx.minTargetPx(), ctx.em(1.9f));
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    return static_cast<float>(kb.layout().rows.size()) * (key + gap) + ImGui::GetStyle().ItemSpacing.y;
-}
-
-void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out, float height)
+void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CatalogueState& c = env.state.catalogue;
+    // Portrait: the field, the results under it and the keyboard under them. Landscape: the field
+    // and the results on the left, the keyboard beside them from the field's top, where its rows
+    // have the height they need.
+    const bool landscape = isLandscape();
+    if (landscape)
+        beginPersonForm(env, ctx, "##results", false);
     const float width = ImGui::GetContentRegionAvail().x;
-    const float top = ImGui::GetCursorPosY();
     const float clearW = std::max(ctx.minTargetPx(), ImGui::CalcTextSize(env.tr.tr("keyboard.clear").c_str()).x +
                                                          ImGui::GetStyle().FramePadding.x * 2);
     TextField(ctx, c.query.buffer.text(), env.tr.tr("catalog.search.placeholder"),
@@ -243,10 +242,8 @@ void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out, float height
     clear.enabled = !c.query.buffer.empty();
     if (BigButton(ctx, env.tr.tr("keyboard.clear") + "##clear", clear))
         out.emplace_back(ClearField{FieldId::Search});
-
-    const float kbH = keyboardHeight(ctx, env.state.keyboard.state);
-    const float listH = height - (ImGui::GetCursorPosY() - top) - kbH;
-    TouchScrollBegin(ctx, "##results", ImVec2(0, listH));
+    if (!landscape)
+        beginPersonForm(env, ctx, "##results", false);
     if (c.query.buffer.empty())
     {
         // Nothing typed yet: the placeholder in the field says what to do.
@@ -266,8 +263,7 @@ void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out, float height
         }
         serviceGrid(env, ctx, out, found);
     }
-    TouchScrollEnd(ctx);
-    if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
+    if (const std::optional<Key> key = endPersonForm(env, ctx, false))
     {
         if (key->action == KeyAction::Done)
             out.emplace_back(SetBrowseMode{BrowseMode::Search}); // keeps the results; nothing to close
@@ -296,7 +292,7 @@ void drawCatalogueScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         drawGroups(env, ctx, out, height);
         break;
     case BrowseMode::Search:
-        drawSearch(env, ctx, out, height);
+        drawSearch(env, ctx, out);
         break;
     }
     drawBottomBar(env, ctx, out);

@@ -2,6 +2,7 @@
 #include "kiosk/ui/screens/feedback_screens.hpp"
 
 #include "kiosk/ui/screens/completion_screen.hpp"
+#include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/screens/request_screen_parts.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -34,7 +35,13 @@ void drawRatingPanel(const ScreenEnv& env, UiContext& ctx, Intents& out)
         const std::string skipLabel = env.tr.tr("feedback.skip");
         const float skipW = std::max(ctx.minTargetPx(),
                                      ImGui::CalcTextSize(skipLabel.c_str()).x + ImGui::GetStyle().FramePadding.x * 4);
-        const float w = std::max(ctx.minTargetPx(), (ImGui::GetContentRegionAvail().x - gap * 5 - skipW) / 5.0f);
+        // On a narrow column the five numbers keep the row and "Skip" goes under them: no number
+        // narrower than a comfortable tap, nothing past the column's edge.
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const float numberMin = std::max(ctx.minTargetPx(), ctx.em(2.5f));
+        const bool skipBeside = (avail - gap * 5 - skipW) / 5.0f >= numberMin;
+        const float w =
+            skipBeside ? (avail - gap * 5 - skipW) / 5.0f : std::max(ctx.minTargetPx(), (avail - gap * 4) / 5.0f);
         for (int r = 1; r <= 5; ++r)
         {
             ButtonOptions o;
@@ -43,7 +50,8 @@ void drawRatingPanel(const ScreenEnv& env, UiContext& ctx, Intents& out)
             o.id = id;
             if (BigButton(ctx, std::to_string(r) + "##" + id, o))
                 emit(out, RateFlow{r});
-            ImGui::SameLine();
+            if (r < 5 || skipBeside)
+                ImGui::SameLine();
         }
         ButtonOptions skip;
         skip.size = ImVec2(skipW, 0);
@@ -80,11 +88,15 @@ void drawIdeaBoxScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         return;
     }
     Title(ctx, env.tr.tr("idea.title"));
-    const float width = ImGui::GetContentRegionAvail().x;
     Paragraph(ctx, env.tr.tr("idea.intro"));
-    const float kbH = letterKeyboardHeight(ctx, env);
-    const float listH = ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - kbH - ctx.em(7.5f);
-    TouchScrollBegin(ctx, "##areas", ImVec2(0, std::max(listH, ctx.em(4.0f))));
+    // The idea's field and Send first, the areas under them; the keyboard under or beside them all,
+    // so it never covers what is typed.
+    beginPersonForm(env, ctx, "##idea-form", false);
+    const float width = ImGui::GetContentRegionAvail().x;
+    TextField(ctx, f.idea.buffer.text(), env.tr.tr("idea.placeholder"), width);
+    drawFlowError(env, ctx, f.errorKey);
+    if (wideButton(ctx, env.tr.tr("idea.send"), "idea-send"))
+        emit(out, SubmitIdea{});
     for (const domain::Area a : domain::allAreas())
     {
         char key[32];
@@ -97,12 +109,7 @@ void drawIdeaBoxScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         if (BigButton(ctx, (f.ideaArea == a ? "✓ " : "") + env.tr.tr(key) + "##" + id, o))
             emit(out, ChooseIdeaArea{a});
     }
-    TouchScrollEnd(ctx);
-    TextField(ctx, f.idea.buffer.text(), env.tr.tr("idea.placeholder"), width);
-    drawFlowError(env, ctx, f.errorKey);
-    if (wideButton(ctx, env.tr.tr("idea.send"), "idea-send"))
-        emit(out, SubmitIdea{});
-    if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, width))
+    if (const std::optional<Key> key = endPersonForm(env, ctx, false))
         emit(out, RequestKey{RequestField::Idea, *key});
     drawBottomBar(env, ctx, out);
     endScreen();

@@ -167,9 +167,13 @@ HomeLayout chooseLayout(const ScreenEnv& env, const UiContext& ctx, const HomeTi
     l.primary.shape = TileShape::Column;
     l.primary.prominent = true;
     l.primary.iconSize = pictogramTileSize(ctx);
-    int cols = PictogramTileColumns(ctx, primary.tiles, width, landscape ? count : 2, TileShape::Column);
-    if (cols > 2 && count % cols != 0)
-        cols = 2; // three and one orphan reads worse than two rows of two
+    const int maxCols = landscape ? count : 2;
+    // Three and one orphan reads worse than two rows of two.
+    const auto balanced = [count](int c)
+    {
+        return c > 2 && count % c != 0 ? 2 : c;
+    };
+    int cols = balanced(PictogramTileColumns(ctx, primary.tiles, width, maxCols, TileShape::Column));
     l.primary.columns = cols;
 
     l.secondary.shape = TileShape::Row;
@@ -199,11 +203,18 @@ HomeLayout chooseLayout(const ScreenEnv& env, const UiContext& ctx, const HomeTi
         if (t.shape != l.primary.shape)
         {
             l.primary.shape = t.shape;
-            l.primary.columns = PictogramTileColumns(ctx, primary.tiles, width, cols, t.shape, t.icon);
+            l.primary.columns = balanced(PictogramTileColumns(ctx, primary.tiles, width, maxCols, t.shape, t.icon));
         }
         l.needed = PictogramTileGridHeight(ctx, primary.tiles, l.primary) + spacing + secondaryH;
         if (l.needed <= height)
             break;
+    }
+    if (l.needed > height)
+    {
+        // Still short: the small tiles take the inline pictogram, the smallest that still reads.
+        l.secondary.iconSize = pictogramInlineSize(ctx);
+        l.needed = PictogramTileGridHeight(ctx, primary.tiles, l.primary) + spacing +
+                   PictogramTileGridHeight(ctx, secondary.tiles, l.secondary);
     }
     const float needed = l.needed;
     cols = l.primary.columns;
@@ -254,7 +265,6 @@ float drawHeader(const ScreenEnv& env, UiContext& ctx, Intents& out, const TopRo
     }
     (void)TitleInTopRow(ctx, row, title);
     (void)StaffEntryHeader(env, ctx, out, name, HeaderStyle::Muted);
-    ImGui::Spacing();
     return below - (ImGui::GetCursorScreenPos().y - start.y);
 }
 

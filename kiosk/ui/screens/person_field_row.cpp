@@ -149,9 +149,11 @@ FormKeys formKeys(const ScreenEnv& env, const UiContext& ctx, bool numeric)
     }
     const KeyboardLayout& layout = env.state.keyboard.state.layout();
     const float units = layout.maxRowWidth();
-    // The narrowest keyboard whose keys are still full-size targets; beside the fields when the
-    // fields keep 5 cm (and seven body heights) of width.
-    const float minKeysW = units * ctx.minTargetPx() + (units - 1.0f) * gap * 0.5f;
+    // The narrowest keyboard whose keys are still nine tenths of a full-size target (as their height
+    // may be beside the fields); beside the fields when the fields keep 5 cm (and seven body
+    // heights) of width. Full-size keys on the Ukrainian keyboard's twelve columns left the fields
+    // too narrow for its longer words on a 1280-px landscape panel.
+    const float minKeysW = units * ctx.minTargetPx() * 0.9f + (units - 1.0f) * gap * 0.5f;
     const float keysW = std::max(minKeysW, avail * 0.6f);
     keys.beside = landscape && avail - keysW - gap >= std::max(ctx.em(7.0f), 50.0f * ctx.pxPerMm);
     keys.width = keys.beside ? keysW : avail;

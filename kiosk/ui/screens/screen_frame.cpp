@@ -154,12 +154,25 @@ std::pair<std::string, std::string> toggleLabels(const ScreenEnv& env)
             label(env.state.highContrast, "accessibility.high_contrast", "##contrast")};
 }
 
-/// Each toggle takes half the root window's content width.
-float toggleWidth()
+/// Each toggle takes half the root window's content width in portrait. In landscape both take
+/// the width of the longer label, right-aligned, and the status line stands beside them: height is
+/// what a landscape panel lacks, and one line less under every screen is worth the narrower buttons.
+float toggleWidth(const UiContext& ctx, const std::pair<std::string, std::string>& labels)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float content = ImGui::GetIO().DisplaySize.x - style.WindowPadding.x * 2.0f;
-    return (content - style.ItemSpacing.x) * 0.5f;
+    const float half = (content - style.ItemSpacing.x) * 0.5f;
+    if (!isLandscape())
+        return half;
+    const float natural =
+        std::max(naturalButtonWidth(ctx, labels.first), naturalButtonWidth(ctx, labels.second)) + style.FramePadding.x;
+    return std::min(half, natural);
+}
+
+/// The status line's own row: only in portrait (in landscape it sits beside the toggles).
+float statusRowHeight()
+{
+    return isLandscape() ? 0.0f : statusLineHeight();
 }
 
 /// The bar without the toggles' labels: one line of status, one row of buttons.
@@ -167,7 +180,7 @@ float bareBottomBarHeight(const UiContext& ctx)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
     return std::max(ctx.minTargetPx(), ImGui::GetFontSize() + style.FramePadding.y * 2) + style.ItemSpacing.y +
-           style.WindowPadding.y + statusLineHeight();
+           statusRowHeight();
 }
 
 } // namespace
@@ -181,13 +194,12 @@ void prepareScreenFrame(const ScreenEnv& env, UiContext& ctx)
 float bottomBarHeight(const ScreenEnv& env, const UiContext& ctx)
 {
     // Large text on a narrow output wraps a label onto two lines: the bar grows to hold it.
-    const auto [large, contrast] = toggleLabels(env);
+    const auto labels = toggleLabels(env);
     ButtonOptions half;
-    half.size = ImVec2(toggleWidth(), 0);
-    const float buttons = std::max(BigButtonSize(ctx, large, half).y, BigButtonSize(ctx, contrast, half).y);
+    half.size = ImVec2(toggleWidth(ctx, labels), 0);
+    const float buttons = std::max(BigButtonSize(ctx, labels.first, half).y, BigButtonSize(ctx, labels.second, half).y);
     const ImGuiStyle& style = ImGui::GetStyle();
-    return std::max(bareBottomBarHeight(ctx),
-                    buttons + style.ItemSpacing.y + style.WindowPadding.y + statusLineHeight());
+    return std::max(bareBottomBarHeight(ctx), buttons + style.ItemSpacing.y + statusRowHeight());
 }
 
 float bottomBarHeight(const UiContext& ctx)
@@ -198,7 +210,7 @@ float bottomBarHeight(const UiContext& ctx)
 void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float h = bottomBarHeight(env, ctx) - style.WindowPadding.y;
+    const float h = bottomBarHeight(env, ctx);
     const float top = ImGui::GetWindowHeight() - h - style.WindowPadding.y + style.ItemSpacing.y;
     // Content that runs long (announcements on the attract screen) must not show through the bar.
     const ImVec2 win = ImGui::GetWindowPos();
@@ -206,18 +218,26 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const ImVec2 coverMax(win.x + ImGui::GetWindowWidth(), win.y + ImGui::GetWindowHeight());
     ImGui::GetWindowDrawList()->AddRectFilled(coverMin, coverMax, packed(ctx.palette.background));
     ctx.record.addCover(coverMin, coverMax);
-    ImGui::SetCursorPosY(top);
-    // The link to the server, small but readable; offline in the full text colour.
+    const auto labels = toggleLabels(env);
+    const auto& [largeLabel, contrastLabel] = labels;
+    const float width = toggleWidth(ctx, labels);
+    ButtonOptions large;
+    large.size = ImVec2(width, 0);
+    // The link to the server, small but readable; offline in the full text colour. In landscape it
+    // stands left of the toggles, on their row.
+    const float buttonsH =
+        std::max(BigButtonSize(ctx, largeLabel, large).y, BigButtonSize(ctx, contrastLabel, large).y);
+    const float statusY = isLandscape() ? top + (buttonsH - ImGui::GetTextLineHeight()) * 0.5f : top;
+    ImGui::SetCursorPosY(statusY);
     const std::string status = connectivityText(env);
     if (!status.empty())
     {
         const bool offline = env.state.connectivity.link == LinkState::Offline;
         TextIn(ctx, ctx.faces().body, offline ? ctx.palette.text : ctx.palette.mutedText, status);
     }
-    ImGui::SetCursorPosY(top + statusLineHeight());
-    const auto [largeLabel, contrastLabel] = toggleLabels(env);
-    ButtonOptions large;
-    large.size = ImVec2(toggleWidth(), 0);
+    ImGui::SetCursorPosY(top + statusRowHeight());
+    if (isLandscape())
+        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width * 2.0f - style.ItemSpacing.x);
     large.style = env.state.largeText ? ButtonStyle::Selected : ButtonStyle::Secondary;
     large.id = "large-text";
     if (BigButton(ctx, largeLabel, large))

@@ -40,8 +40,9 @@ void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameO
 std::string connectivityText(const ScreenEnv& env);
 /// The status line and the accessibility toggles at the bottom of the root window.
 void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out);
-/// Height the bottom bar needs: content areas stop this far above the window's bottom. Measured
-/// with the toggles' labels (a label wraps onto two lines on a narrow output in large text).
+/// Height the bottom bar needs above the window's bottom padding: a content area ends this far
+/// above the bottom of the content region (`GetContentRegionAvail().y - bottomBarHeight(ctx)`).
+/// Measured with the toggles' labels (a label wraps onto two lines on a narrow output in large text).
 float bottomBarHeight(const UiContext& ctx);
 /// The same, measured now with `env`'s labels (equal to bottomBarHeight(ctx) after
 /// prepareScreenFrame).

@@ -91,7 +91,9 @@ float besideKeysWidth(const ScreenEnv& env, const UiContext& ctx, StaffKeys keys
     if (keys == StaffKeys::None || !staffLandscape())
         return 0.0f;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float key = std::max(ctx.minTargetPx(), ctx.em(1.9f));
+    // Nine tenths of a full target, as the residents' forms allow beside their fields: the form's
+    // column keeps room for the Ukrainian labels' longer words.
+    const float key = std::max(ctx.minTargetPx() * 0.9f, ctx.em(1.9f));
     const float units = std::max(env.state.keyboard.state.layout().maxRowWidth(), 11.0f);
     float keysW = units * key + (units - 1.0f) * gap * 0.5f;
     // The keypad's three columns need far less: the form gets the room back while a number is typed.
@@ -101,11 +103,12 @@ float besideKeysWidth(const ScreenEnv& env, const UiContext& ctx, StaffKeys keys
     return full - keysW - gap * 2.0f >= ctx.em(7.0f) ? keysW : 0.0f;
 }
 
-/// From the cursor down to where the bottom bar's backdrop starts (the bar's height counts the
-/// window's padding under it, which the content region has already left out).
+/// From the cursor down to where the bottom bar's backdrop starts (the window's padding under the
+/// bar is not part of the bar's height).
 float untilBottomBar(const ScreenEnv& env, const UiContext& ctx)
 {
-    return ImGui::GetWindowHeight() - bottomBarHeight(env, ctx) - ImGui::GetCursorPosY();
+    return ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y - bottomBarHeight(env, ctx) -
+           ImGui::GetCursorPosY();
 }
 
 } // namespace

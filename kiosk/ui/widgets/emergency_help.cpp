@@ -43,7 +43,7 @@ StripMetrics measureStrip(const UiContext& ctx, const std::string& text)
     m.textW = std::max(1.0f, m.width - m.textX - style.FramePadding.x);
     m.textH = wrappedHeight(bold, bold->FontSize, m.textW, text);
     const float content = std::max({m.textH, title->FontSize, m.icon});
-    m.height = std::max(ctx.minTargetPx(), std::round(content + style.FramePadding.y * 1.2f));
+    m.height = std::max(ctx.minTargetPx(), std::round(content + style.FramePadding.y * 0.6f));
     return m;
 }
 
