@@ -90,6 +90,8 @@ void drawEmergencyHelp(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     ctx.record.addTarget(text, min, max, true, "emergency-help");
+    if (breaksWord(ctx.faces().bold, ctx.faces().bold->FontSize, m.textW, text))
+        ctx.record.addClip("word-broken", "emergency-help", min, max);
     ctx.record.addText(kEmergencyNumber);
     ctx.record.addText(pictogramRecordText("emergency"));
 

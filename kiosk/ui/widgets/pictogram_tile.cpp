@@ -161,6 +161,11 @@ bool PictogramTile(UiContext& ctx, std::string_view label, const TileOptions& op
 
     ImFont* bold = ctx.faces().bold;
     ImFont* body = ctx.faces().body;
+    // The grid picks columns in which no word breaks; when even one column cannot, the sweep must hear of it.
+    const std::string_view what = options.id.empty() ? visible : std::string_view(options.id);
+    if (breaksWord(bold, bold->FontSize, m.textWidth, visible) ||
+        (!options.subtitle.empty() && breaksWord(body, body->FontSize, m.textWidth, options.subtitle)))
+        ctx.record.addClip("word-broken", what, min, max);
     const ImU32 subtitleColour = packed(options.enabled ? p.mutedText : text);
     if (options.shape == TileShape::Column)
     {

@@ -46,9 +46,18 @@ Wrapped wrapLines(ImFont* font, float size, float width, std::string_view text)
             while (lineEnd < end && (static_cast<unsigned char>(*lineEnd) & 0xC0) == 0x80)
                 ++lineEnd;
         }
-        // ImGui cuts a word that cannot fit on any line anywhere, letter by letter ("Got/owe").
+        // ImGui cuts a word that cannot fit on any line anywhere, letter by letter ("Got/owe"). A
+        // compound word ("Psychologiczno-Pedagogiczna") breaks after its hyphen instead, as print does.
         if (lineEnd < end && !breaksAfter(*lineEnd) && !breaksAfter(lineEnd[-1]))
-            out.brokeWord = true;
+        {
+            const char* hyphen = lineEnd - 1;
+            while (hyphen > s && *hyphen != '-' && *hyphen != ' ')
+                --hyphen;
+            if (hyphen > s && *hyphen == '-')
+                lineEnd = hyphen + 1;
+            else
+                out.brokeWord = true;
+        }
         const char* nl = s;
         while (nl < lineEnd && *nl != '\n')
             ++nl;
@@ -210,7 +219,7 @@ void drawCentredWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, 
 void drawLeftWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, float width, ImU32 color,
                      std::string_view text)
 {
-    const float lineH = size * 1.15f;
+    const float lineH = lineHeight(size);
     float y = min.y + (lineH - size) * 0.5f;
     for (const LineSpan& l : wrapLines(font, size, width, text).lines)
     {

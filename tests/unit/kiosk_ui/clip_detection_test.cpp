@@ -3,6 +3,7 @@
 // targets off the display or overlapping; and what must not count (a row scrolled out of its list,
 // a long word that fits once the label shrinks back to the body size).
 #include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/pictogram_tile.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
 #include "tests/unit/kiosk_ui/headless_ui.hpp"
@@ -110,8 +111,30 @@ TEST_F(ClipDetection, ATileGrowsForItsTextAndReportsAWordBrokenInItsSubtitle)
     ASSERT_NE(t, nullptr);
     EXPECT_GT(t->max.y - t->min.y, 80.0f);
     // An address wider than the tile is cut between two letters: reported.
-    const std::vector<Clip> broken = clipsOf([&] { tile("https://cus.lapy.pl/wypozyczalnia-sprzetu"); });
+    const std::vector<Clip> broken = clipsOf([&] { tile("https://cus.lapy.pl/wypozyczalniasprzetu"); });
     expectOne(broken, "word-broken", "home-equipment");
+}
+
+TEST_F(ClipDetection, APictogramTileReportsAWordBrokenInItsTitleOrSubtitle)
+{
+    const auto tile = [&](const char* label, const char* subtitle)
+    {
+        TileOptions o;
+        o.width = 520; // a tile of two columns on a 1080-px portrait panel
+        o.pictogram = "wheelchair";
+        o.subtitle = subtitle;
+        o.id = "eq-type-wheelchair";
+        PictogramTile(ctx, label, o);
+    };
+    // The real catalogue's longest type name wraps between its words: no clip.
+    const std::vector<Clip> wrapped =
+        clipsOf([&] { tile("Materac przeciwodleżynowy (zmiennociśnieniowy)", "Wolne od dziś: 2 szt."); });
+    EXPECT_TRUE(wrapped.empty()) << describe(wrapped);
+    // A word wider than the tile's text column is cut between two letters: reported with the tile's id.
+    expectOne(clipsOf([&] { tile("Przeciwodleżynowozmiennociśnieniowyregulowany", ""); }), "word-broken",
+              "eq-type-wheelchair");
+    expectOne(clipsOf([&] { tile("Materac", "Wypożyczalniasprzęturehabilitacyjnegowłapach"); }), "word-broken",
+              "eq-type-wheelchair");
 }
 
 TEST_F(ClipDetection, OverlappingTargetsAreReportedWithBothNames)
