@@ -68,16 +68,17 @@ void addHsts(httplib::Response& res)
 
 struct HttpServer::Impl
 {
-    Impl(Api& a, const ServerConfig& c, panel::Panel* p) : api(a), config(c), panel(p) {}
+    Impl(Api& a, const ServerConfig& c, panel::Panel* p, pub::PublicSite* s) : api(a), config(c), panel(p), site(s) {}
 
     Api& api;
     ServerConfig config;
     panel::Panel* panel;
+    pub::PublicSite* site;
     std::unique_ptr<httplib::Server> server;
 };
 
-HttpServer::HttpServer(Api& api, const ServerConfig& config, panel::Panel* panel)
-    : m_impl(std::make_unique<Impl>(api, config, panel))
+HttpServer::HttpServer(Api& api, const ServerConfig& config, panel::Panel* panel, pub::PublicSite* publicSite)
+    : m_impl(std::make_unique<Impl>(api, config, panel, publicSite))
 {
 }
 
@@ -153,6 +154,36 @@ Result<int, std::string> HttpServer::bind()
             res.set_content(out.body, out.contentType.c_str());
             // The path only: panel query strings can carry dates, never personal data, but keep it short.
             std::fprintf(stderr, "okienko-central: panel %s %s %d\n", req.method.c_str(),
+                         util::escapeForLog(req.path.substr(0, 64)).c_str(), out.status);
+            return;
+        }
+        if (impl.site != nullptr && pub::PublicSite::owns(req.path))
+        {
+            pub::PublicRequest p;
+            p.method = req.method;
+            p.path = req.path;
+            if (req.method != "POST")
+                for (const auto& [k, v] : req.params)
+                    p.query[k] = v;
+            if (req.is_multipart_form_data())
+            {
+                p.multipartFields.emplace();
+                for (const auto& [name, part] : req.files)
+                    (*p.multipartFields)[name] = part.content;
+            }
+            else
+                p.body = req.body;
+            p.origin = req.get_header_value("Origin");
+            p.ifNoneMatch = req.get_header_value("If-None-Match");
+            p.remoteAddress = clientAddress(req, impl.config);
+            pub::PublicResponse out = impl.site->handle(p);
+            res.status = out.status;
+            for (const auto& [k, v] : out.headers)
+                res.set_header(k.c_str(), v);
+            addHsts(res);
+            res.set_content(out.body, out.contentType.c_str());
+            // The path only: a search query or a form's fields never reach the log.
+            std::fprintf(stderr, "okienko-central: public %s %s %d\n", req.method.c_str(),
                          util::escapeForLog(req.path.substr(0, 64)).c_str(), out.status);
             return;
         }

@@ -7,6 +7,7 @@
 
 #include "server/api.hpp"
 #include "server/panel/panel.hpp"
+#include "server/public/public_site.hpp"
 #include "server/server_config.hpp"
 #include "shared/util/result.hpp"
 
@@ -19,8 +20,10 @@ namespace okienko::server
 class HttpServer
 {
   public:
-    /// `panel` (optional) serves "/" and "/panel/…"; everything else goes to `api`.
-    HttpServer(Api& api, const ServerConfig& config, panel::Panel* panel = nullptr);
+    /// `panel` (optional) serves "/" and "/panel/…", `publicSite` (optional) "/public/…"; everything
+    /// else goes to `api`.
+    HttpServer(Api& api, const ServerConfig& config, panel::Panel* panel = nullptr,
+               pub::PublicSite* publicSite = nullptr);
     ~HttpServer();
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;

@@ -186,7 +186,7 @@ Result<std::vector<KioskListing>, LifecycleError> LifecycleStore::listKiosks()
     auto rows = readAll(m_store,
                         "SELECT k.name, k.display_name, k.active, k.created_at, h.received_at, "
                         "COALESCE(h.kiosk_version, ''), k.staff_work FROM kiosks k "
-                        "LEFT JOIN heartbeats h ON h.kiosk_id = k.id "
+                        "LEFT JOIN heartbeats h ON h.kiosk_id = k.id WHERE k.kind = 'kiosk' "
                         "ORDER BY k.name",
                         [](db::Row& r)
                         {

@@ -16,6 +16,7 @@
 #include "server/cli/staff_commands.hpp"
 #include "server/http_server.hpp"
 #include "server/panel/panel.hpp"
+#include "server/public/public_site.hpp"
 #include "server/retention.hpp"
 #include "server/serve_lock.hpp"
 #include "server/server_config.hpp"
@@ -157,7 +158,8 @@ int serve(ServerStore& store, const ServerConfig& config)
                     serverPtr->stop();
             });
     panel::Panel coordinatorPanel(store, config);
-    HttpServer http(api, config, &coordinatorPanel);
+    pub::PublicSite publicSite(store, config);
+    HttpServer http(api, config, &coordinatorPanel, &publicSite);
     serverPtr = &http;
     auto port = http.bind();
     if (!port)

@@ -39,7 +39,8 @@ Status<db::Error> eraseAll(db::Database& d, const RetentionConfig& config, const
     };
     const std::int64_t callbackCutoff = now.unix - kDay * config.callbackDays;
     if (auto st = run(counts.callbacks,
-                      "UPDATE callback_requests AS t SET phone = '', phone_key = '', first_name = '', erased_at = ?1 "
+                      "UPDATE callback_requests AS t SET phone = '', phone_key = '', first_name = '', email = '', "
+                      "message = '', erased_at = ?1 "
                       "WHERE erased_at IS NULL AND status IN ('done', 'closed', 'cancelled') AND "
                       "COALESCE(closed_at, received_at) < ?2",
                       now.unix, callbackCutoff);

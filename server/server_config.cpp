@@ -131,6 +131,34 @@ template <typename T> ReadValue whole(std::int64_t min, std::int64_t max, T& out
     };
 }
 
+/// An array of web origins ("https://cus.lapy.pl"), each checked for its shape, or "*".
+ReadValue origins(std::vector<std::string>& out)
+{
+    return [&out](ProblemList& p, const toml::node& n, const std::string& k)
+    {
+        const auto* list = n.as_array();
+        if (list == nullptr)
+            return p.wrongType(n, k, "an array of strings");
+        std::vector<std::string> read;
+        for (const toml::node& item : *list)
+        {
+            const auto* v = item.as_string();
+            if (v == nullptr)
+                return p.wrongType(item, k, "a string");
+            const std::string& origin = v->get();
+            const bool scheme = origin.rfind("https://", 0) == 0 || origin.rfind("http://", 0) == 0;
+            const std::string host = scheme ? origin.substr(origin.find("//") + 2) : std::string();
+            const bool plain = !host.empty() && host.find_first_of("/?#@ *") == std::string::npos;
+            if (origin != "*" && !(scheme && plain))
+                return p.add(item.source(), k,
+                             "invalid value: \"" + origin +
+                                 "\" is not an origin (scheme://host[:port], no path or trailing slash) or \"*\"");
+            read.push_back(origin);
+        }
+        out = std::move(read);
+    };
+}
+
 ReadValue number(double min, double max, double& out)
 {
     return [min, max, &out](ProblemList& p, const toml::node& n, const std::string& k)
@@ -168,6 +196,12 @@ std::vector<KeySpec> keySpecs(ServerConfig& c)
         {"retention", "counselling_days", whole(1, 3650, c.retention.counsellingDays)},
         {"retention", "reservation_days", whole(1, 3650, c.retention.reservationDays)},
         {"retention", "loan_days", whole(1, 3650, c.retention.loanDays)},
+        {"public", "enabled", flag(c.publicSite.enabled)},
+        {"public", "cors_origins", origins(c.publicSite.corsOrigins)},
+        {"public", "requests_per_second", number(0.001, 1e6, c.publicSite.requestsPerSecond)},
+        {"public", "burst", number(1, 1e6, c.publicSite.burst)},
+        {"public", "contact_per_hour", whole(1, 100000, c.publicSite.contactPerHour)},
+        {"public", "contact_min_seconds", whole(0, 3600, c.publicSite.contactMinSeconds)},
     };
 }
 

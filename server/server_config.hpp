@@ -24,6 +24,19 @@ struct RetentionConfig
     int loanDays = 90;        ///< borrower's name, phone and address after the return
 };
 
+/// [public]: the public catalogue pages, their JSON API and the contact form (docs/public-api.md).
+struct PublicConfig
+{
+    bool enabled = true; ///< false: every /public path answers 404
+    /// Origins (scheme://host[:port]) whose pages may read the JSON API from a browser (CORS); empty:
+    /// none. "*" (any site) only when written here.
+    std::vector<std::string> corsOrigins;
+    double requestsPerSecond = 5.0; ///< sustained requests per second per client address
+    double burst = 60.0;            ///< bucket size per client address
+    int contactPerHour = 10;        ///< contact-form submissions per client address per hour
+    int contactMinSeconds = 3;      ///< a form sent sooner after it was shown is refused (robots)
+};
+
 struct ServerConfig
 {
     std::string listenAddress = "0.0.0.0";
@@ -49,6 +62,7 @@ struct ServerConfig
     std::string backupDir = "/var/backups/okienko"; ///< where `backup` and the pre-upgrade backup of `init` write
     int backupKeep = 14;                            ///< `backup` keeps this many newest copies there
     RetentionConfig retention;
+    PublicConfig publicSite;
 };
 
 /// One problem of a central.toml, with its position when it has one.

@@ -71,9 +71,13 @@ Html renderCallbacks(const PageContext& ctx, const std::vector<OpenCallback>& ro
                     "<th scope=\"col\" class=\"num\">Nieudane próby</th><th scope=\"col\">Realizuje</th>"
                     "<th scope=\"col\">Działania</th></tr></thead>\n<tbody>\n";
         }
-        const std::string topic = c.waitingList ? "lista oczekujących: " + c.topic : c.topic;
+        std::string topic = c.waitingList ? "lista oczekujących: " + c.topic : c.topic;
+        if (c.fromWeb)
+            topic = "formularz WWW" + (topic.empty() ? std::string() : ", " + topic) +
+                    (c.message.empty() ? std::string() : ": " + c.message);
+        const std::string contact = c.phone.empty() ? c.email : c.email.empty() ? c.phone : c.phone + ", " + c.email;
         body << "<tr><td class=\"num\">" << i + 1 << "</td><th scope=\"row\">" << c.code << "</th><td>"
-             << (c.firstName.empty() ? std::string("—") : c.firstName) << "</td><td>" << c.phone << "</td><td>"
+             << (c.firstName.empty() ? std::string("—") : c.firstName) << "</td><td>" << contact << "</td><td>"
              << (topic.empty() ? std::string("—") : topic) << "</td><td>" << c.language << "</td><td>"
              << dateTimeText(c.receivedAt) << "</td><td class=\"num\">" << c.failedAttempts << "</td><td>"
              << (c.claimedByName.empty() ? std::string("—") : c.claimedByName) << "</td><td>";

@@ -18,6 +18,9 @@ struct OpenCallback
     std::string topic;        ///< the service's or equipment type's Polish name; "" without one
     bool waitingList = false; ///< about an equipment type (a waiting-list callback)
     std::string firstName, language;
+    std::string email;                      ///< the web form's alternative to a phone number; "" from kiosks
+    std::string message;                    ///< the web form's topic in the resident's words; "" from kiosks
+    bool fromWeb = false;                   ///< sent with the public pages' contact form, not at a kiosk
     std::string claimedByName, claimedById; ///< "" when nobody claimed it
     int failedAttempts = 0;
     std::int64_t receivedAt = 0;

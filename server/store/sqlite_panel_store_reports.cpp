@@ -27,7 +27,7 @@ Result<std::vector<KioskHealth>, db::Error> SqlitePanelStore::kioskHealth()
                    " callback_requests c WHERE c.kiosk_id = k.id AND c.received_at > h.received_at - 86400 UNION ALL "
                    " SELECT created_at - received_at FROM counselling_requests r WHERE r.kiosk_id = k.id AND "
                    " r.received_at > h.received_at - 86400)) "
-                   "FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk_id = k.id ORDER BY k.name",
+                   "FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk_id = k.id WHERE k.kind = 'kiosk' ORDER BY k.name",
                    [](db::Row& r)
                    {
                        KioskHealth k;

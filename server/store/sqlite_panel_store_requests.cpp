@@ -99,7 +99,8 @@ Result<std::vector<OpenCallback>, db::Error> SqlitePanelStore::openCallbacks()
     return readAll(m_store,
                    "SELECT c.id, c.code, c.phone, c.day, c.day_part, COALESCE(sv.name_pl, et.name_pl, ''), "
                    "c.equipment_type_id <> '', c.first_name, c.language, COALESCE(st.name, ''), "
-                   "COALESCE(c.claimed_by, ''), c.failed_attempts, c.received_at FROM callback_requests c "
+                   "COALESCE(c.claimed_by, ''), c.failed_attempts, c.received_at, c.email, c.message, "
+                   "k.kind = 'web' FROM callback_requests c JOIN kiosks k ON k.id = c.kiosk_id "
                    "LEFT JOIN services sv ON sv.id = NULLIF(c.topic_service_id, '') "
                    "LEFT JOIN equipment_types et ON et.id = NULLIF(c.equipment_type_id, '') "
                    "LEFT JOIN staff st ON st.id = c.claimed_by "
@@ -121,6 +122,9 @@ Result<std::vector<OpenCallback>, db::Error> SqlitePanelStore::openCallbacks()
                        c.claimedById = r.text();
                        c.failedAttempts = r.integer();
                        c.receivedAt = r.int64();
+                       c.email = r.text();
+                       c.message = r.text();
+                       c.fromWeb = r.flag();
                        return c;
                    });
 }

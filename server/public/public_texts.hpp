@@ -1,0 +1,37 @@
+// The words of the public pages in Polish, Ukrainian and English: the kiosk's own words where they
+// fit (kiosk_words.cpp, copied from its .po files and checked against them by a test) and the pages'
+// own (public_texts.cpp). A missing translation falls back to Polish, as the catalogue does.
+#pragma once
+
+#include "shared/domain/language.hpp"
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace okienko::server::pub
+{
+
+struct TextEntry
+{
+    std::string_view key;
+    std::string_view pl;
+    std::string_view uk;
+    std::string_view en;
+};
+
+/// The kiosk's words (keys of assets/i18n/*.po), sorted by key.
+const std::vector<TextEntry>& kioskWords();
+/// The public pages' own words (keys "pub.…"), sorted by key.
+const std::vector<TextEntry>& publicWords();
+
+/// The text of `key` in `lang` (Polish when that translation is empty); the key itself when it is
+/// unknown, so a missing word is visible rather than blank (a unit test checks every key used).
+std::string word(domain::Language lang, std::string_view key);
+/// The same with each "{name}" replaced by its value.
+std::string word(domain::Language lang, std::string_view key,
+                 std::initializer_list<std::pair<std::string_view, std::string>> values);
+
+} // namespace okienko::server::pub
