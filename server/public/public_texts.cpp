@@ -105,7 +105,6 @@ const std::vector<TextEntry>& publicWords()
         {"pub.service.equipment", "Sprzęt do wypożyczenia", "Обладнання для позики", "Equipment to borrow"},
         {"pub.service.fee_calc", "Oblicz odpłatność", "Розрахувати оплату", "Calculate the fee"},
         {"pub.service.period", "Okres realizacji", "Період надання", "Period"},
-        {"pub.service.qualification", "Tryb kwalifikowania", "Порядок кваліфікації", "How people qualify"},
         {"pub.skip", "Przejdź do treści", "Перейти до змісту", "Skip to content"},
         {"pub.status.active", "Usługa realizowana", "Послуга надається", "Service delivered now"},
         {"pub.status.archived", "Usługa zakończona", "Послугу завершено", "Service ended"},
