@@ -1,7 +1,9 @@
 // End-to-end: a callback posted through the kiosk API as a kiosk would, worked by a coordinator in
 // headless Chromium (callback_flow.cjs), and the status update then served to that kiosk by
 // GET /api/v1/changes; then a unit a kiosk put in "cleaning" is marked cleaned on the units page and
-// the kiosk learns it is available. Skips only when Debian's chromium is not installed.
+// the kiosk learns it is available. The public catalogue in the same browser: without script, and
+// axe-core's WCAG 2.0/2.1 A and AA rules over its pages in Polish and Ukrainian (public_a11y.cjs).
+// Skips only when Debian's chromium is not installed.
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/payloads.hpp"
@@ -38,6 +40,30 @@ int run(const std::string& command)
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/// npm ci in the build tree's node directory once (playwright-core and axe-core from the lock file).
+::testing::AssertionResult nodeModulesInstalled()
+{
+    const std::string nodeDir = OKIENKO_E2E_NODE_DIR;
+    if (std::filesystem::exists(nodeDir + "/node_modules/playwright-core/package.json") &&
+        std::filesystem::exists(nodeDir + "/node_modules/axe-core/axe.min.js"))
+        return ::testing::AssertionSuccess();
+    if (run("cd " + shellQuote(nodeDir) + " && npm ci --no-audit --no-fund --loglevel=error > npm-ci.log 2>&1") == 0)
+        return ::testing::AssertionSuccess();
+    return ::testing::AssertionFailure() << okienko::test::readFile(nodeDir + "/npm-ci.log");
+}
+
+/// The base64 SHA-256 of the server key's SPKI: the one key Chromium is told to trust.
+std::string serverSpki(const okienko::test::TestCa& ca, const std::string& dir)
+{
+    const std::string spkiFile = dir + "/spki.txt";
+    if (run("openssl x509 -in " + shellQuote(ca.serverCert()) +
+            " -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | "
+            "openssl base64 -A > " +
+            shellQuote(spkiFile)) != 0)
+        return {};
+    return okienko::test::readFile(spkiFile);
+}
+
 Date today()
 {
     const std::time_t t = std::time(nullptr);
@@ -53,12 +79,7 @@ TEST(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
         GTEST_SKIP() << kChromium << " is not installed (scripts/bootstrap installs it)";
     std::signal(SIGPIPE, SIG_IGN);
     const std::string nodeDir = OKIENKO_E2E_NODE_DIR;
-    if (!std::filesystem::exists(nodeDir + "/node_modules/playwright-core/package.json"))
-    {
-        const int installed =
-            run("cd " + shellQuote(nodeDir) + " && npm ci --no-audit --no-fund --loglevel=error > npm-ci.log 2>&1");
-        ASSERT_EQ(installed, 0) << okienko::test::readFile(nodeDir + "/npm-ci.log");
-    }
+    ASSERT_TRUE(nodeModulesInstalled());
 
     okienko::test::TestCa ca;
     ASSERT_TRUE(ca.make()) << ca.error();
@@ -100,13 +121,7 @@ TEST(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
     ASSERT_NE(cleaning->body.find("\"applied\""), std::string::npos) << cleaning->body;
 
     // Chromium trusts the server's key (its SPKI hash), nothing else.
-    const std::string spkiFile = server.dir() + "/spki.txt";
-    ASSERT_EQ(run("openssl x509 -in " + shellQuote(ca.serverCert()) +
-                  " -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | "
-                  "openssl base64 -A > " +
-                  shellQuote(spkiFile)),
-              0);
-    const std::string spki = okienko::test::readFile(spkiFile);
+    const std::string spki = serverSpki(ca, server.dir());
     ASSERT_EQ(spki.size(), 44U) << spki;
 
     const char* shots = std::getenv("OKIENKO_E2E_SCREENSHOTS");
@@ -145,4 +160,36 @@ TEST(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
     }
     EXPECT_EQ(last, "done");
     EXPECT_EQ(unitState, "available");
+}
+
+TEST(PublicEndToEnd, ThePublicCatalogueWorksWithoutScriptAndHasNoAccessibilityViolations)
+{
+    if (!std::filesystem::exists(kChromium))
+        GTEST_SKIP() << kChromium << " is not installed (scripts/bootstrap installs it)";
+    std::signal(SIGPIPE, SIG_IGN);
+    const std::string nodeDir = OKIENKO_E2E_NODE_DIR;
+    ASSERT_TRUE(nodeModulesInstalled());
+
+    okienko::test::TestCa ca;
+    ASSERT_TRUE(ca.make()) << ca.error();
+    // The shipped Łapy catalogue, behind the packaged nginx site as deployed; axe's page loads are
+    // many, so the per-address limit is raised.
+    okienko::test::CentralProcess server(
+        ca, "[public]\nrequests_per_second = 1000\nburst = 1000\ncontact_min_seconds = 0\n",
+        okienko::test::Deployment::BehindFront);
+    ASSERT_FALSE(
+        server.prepare(okienko::test::readFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json")).empty());
+    ASSERT_TRUE(server.start()) << server.startError() << okienko::test::readFile(server.logPath());
+    const std::string spki = serverSpki(ca, server.dir());
+    ASSERT_EQ(spki.size(), 44U) << spki;
+
+    const char* shots = std::getenv("OKIENKO_E2E_SCREENSHOTS");
+    const std::string env = "PUBLIC_URL=" + shellQuote("https://127.0.0.1:" + std::to_string(server.port())) +
+                            " SERVER_SPKI=" + shellQuote(spki) +
+                            " SCREENSHOT_DIR=" + shellQuote(shots != nullptr ? shots : "");
+    const std::string log = server.dir() + "/e2e-public.log";
+    const int rc = run("cd " + shellQuote(nodeDir) + " && " + env + " timeout 180 node public_a11y.cjs > " +
+                       shellQuote(log) + " 2>&1");
+    ASSERT_EQ(rc, 0) << okienko::test::readFile(log);
+    EXPECT_NE(okienko::test::readFile(log).find("violations: 0"), std::string::npos) << okienko::test::readFile(log);
 }

@@ -189,5 +189,28 @@ TEST_F(ServerConfigTest, BehindTheFrontPlainHttpNeverListensBeyondLoopback)
     EXPECT_EQ(wrongType.error().front().message, "wrong type: expected a boolean (true or false), found a string");
 }
 
+TEST_F(ServerConfigTest, ThePublicTableAllowsNoOriginByDefaultAndChecksEachOrigin)
+{
+    const auto defaults = load(kMinimal);
+    ASSERT_TRUE(defaults.ok());
+    EXPECT_TRUE(defaults->publicSite.enabled);
+    EXPECT_TRUE(defaults->publicSite.corsOrigins.empty());
+    EXPECT_EQ(defaults->publicSite.contactMinSeconds, 3);
+    const auto set = load(kMinimal + "[public]\ncors_origins = [\"https://cus.lapy.pl\", \"http://localhost:8080\"]\n"
+                                     "contact_per_hour = 4\n");
+    ASSERT_TRUE(set.ok());
+    EXPECT_EQ(set->publicSite.corsOrigins, (std::vector<std::string>{"https://cus.lapy.pl", "http://localhost:8080"}));
+    EXPECT_EQ(set->publicSite.contactPerHour, 4);
+    const auto any = load(kMinimal + "[public]\ncors_origins = [\"*\"]\n");
+    ASSERT_TRUE(any.ok());
+    EXPECT_EQ(any->publicSite.corsOrigins, (std::vector<std::string>{"*"}));
+    EXPECT_EQ(onlyError(kMinimal + "[public]\ncors_origins = [\"https://cus.lapy.pl/\"]\n").message,
+              "invalid value: \"https://cus.lapy.pl/\" is not an origin (scheme://host[:port], no path or trailing "
+              "slash) or \"*\"");
+    EXPECT_EQ(onlyError(kMinimal + "[public]\ncors_origins = \"https://cus.lapy.pl\"\n").message,
+              "wrong type: expected an array of strings, found a string");
+    EXPECT_EQ(onlyError(kMinimal + "[public]\ncontact_per_hour = 0\n").key, "public.contact_per_hour");
+}
+
 } // namespace
 } // namespace okienko::server
