@@ -222,6 +222,14 @@ Result<StoredContact, db::Error> storeContact(ServerStore& store, const ValidCon
                     [&](db::Row& row) { open.push_back(readOpen(row)); }, key);
                 !read)
                 return read;
+            if (contact.phone.empty())
+            {
+                // The query chose the open requests with this e-mail address; the rule compares phone
+                // numbers, so all of them (and the new one) get the same stand-in number for it.
+                incoming.phone = "0";
+                for (auto& candidate : open)
+                    candidate.phone = "0";
+            }
             const auto merge = rules::mergeCallbackRequest(open, incoming);
             const domain::CallbackRequest& kept = merge.request;
             stored.merged = merge.outcome == rules::CallbackMergeOutcome::Updated;

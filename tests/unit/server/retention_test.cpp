@@ -1,5 +1,6 @@
 // The retention job on a real server database with a moved clock: every kind of personal data is
 // kept through its period and gone the day after, the rows themselves stay, and a dry run only counts.
+#include "server/public/contact_form.hpp"
 #include "server/retention.hpp"
 #include "server/server_store.hpp"
 #include "shared/db/query.hpp"
@@ -124,4 +125,35 @@ TEST_F(RetentionTest, PeriodsComeFromTheConfiguration)
     ASSERT_TRUE(ran.ok());
     EXPECT_EQ(ran->callbacks, 1);
     EXPECT_EQ(ran->counselling, 0);
+}
+
+TEST_F(RetentionTest, AWebContactFormsEmailAndTopicGoWithItsPhoneAndName)
+{
+    server::pub::ValidContact contact;
+    contact.firstName = "Teodozja";
+    contact.email = "teodozja.prywatna@example.pl";
+    contact.message = "Moja prywatna sprawa mieszkaniowa";
+    auto stored = server::pub::storeContact(*m_store, contact, domain::Language::Uk, at(0));
+    ASSERT_TRUE(stored.ok()) << stored.error().describe();
+    EXPECT_FALSE(stored->merged);
+    // The same address again: the open request is updated, not doubled.
+    auto again = server::pub::storeContact(*m_store, contact, domain::Language::Uk, at(0));
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->merged);
+    EXPECT_EQ(again->code, stored->code);
+    EXPECT_EQ(text("SELECT COUNT(*) || phone_key || language FROM callback_requests WHERE email <> ''"),
+              "1email:teodozja.prywatna@example.pluk");
+    exec("UPDATE callback_requests SET status = 'done', closed_at = ?1 WHERE email <> ''");
+
+    RetentionJob job(*m_store, RetentionConfig{});
+    ASSERT_TRUE(job.run(at(29)).ok());
+    EXPECT_EQ(text("SELECT message FROM callback_requests WHERE code = '" + stored->code + "'"),
+              "Moja prywatna sprawa mieszkaniowa");
+    ASSERT_TRUE(job.run(at(31)).ok());
+    EXPECT_EQ(text("SELECT phone || phone_key || first_name || email || message FROM callback_requests WHERE code = '" +
+                   stored->code + "'"),
+              "");
+    const std::string bytes = test::readFile(m_dir.file("central.db")) + test::readFile(m_dir.file("central.db-wal"));
+    for (const char* value : {"Teodozja", "teodozja.prywatna", "prywatna sprawa"})
+        EXPECT_EQ(bytes.find(value), std::string::npos) << value;
 }
