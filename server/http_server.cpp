@@ -64,6 +64,43 @@ void addHsts(httplib::Response& res)
     if (!res.has_header("Strict-Transport-Security"))
         res.set_header("Strict-Transport-Security", "max-age=31536000");
 }
+/// Method, path, query (not for a POST) and form of a browser's request, for the panel and the
+/// public pages alike. Forms may be multipart/form-data: Debian's library refuses a urlencoded body
+/// over 8 KiB (a compiled-in limit) before any handler runs, and the catalogue's texts are longer.
+/// The library has parsed the parts (bounded by payload_max_length); a small urlencoded form still
+/// arrives as the body.
+template <typename BrowserRequest> BrowserRequest browserRequest(const httplib::Request& req)
+{
+    BrowserRequest p;
+    p.method = req.method;
+    p.path = req.path;
+    if (req.method != "POST")
+        for (const auto& [k, v] : req.params)
+            p.query[k] = v;
+    if (req.is_multipart_form_data())
+    {
+        p.multipartFields.emplace();
+        for (const auto& [name, part] : req.files)
+            (*p.multipartFields)[name] = part.content; // the last of a repeated name wins, as in parseForm
+    }
+    else
+        p.body = req.body;
+    return p;
+}
+
+/// A page's status, headers (with HSTS) and body, and its log line: method, path (shortened) and
+/// status only.
+template <typename PageResponse>
+void sendPage(const httplib::Request& req, httplib::Response& res, const PageResponse& out, const char* family)
+{
+    res.status = out.status;
+    for (const auto& [k, v] : out.headers)
+        res.set_header(k.c_str(), v);
+    addHsts(res);
+    res.set_content(out.body, out.contentType.c_str());
+    std::fprintf(stderr, "okienko-central: %s %s %s %d\n", family, req.method.c_str(),
+                 util::escapeForLog(req.path.substr(0, 64)).c_str(), out.status);
+}
 } // namespace
 
 struct HttpServer::Impl
@@ -122,69 +159,25 @@ Result<int, std::string> HttpServer::bind()
         const auto started = std::chrono::steady_clock::now();
         if (impl.panel != nullptr && panel::Panel::owns(req.path))
         {
-            panel::PanelRequest p;
-            p.method = req.method;
-            p.path = req.path;
-            if (req.method != "POST")
-                for (const auto& [k, v] : req.params)
-                    p.query[k] = v;
-            // Panel forms are multipart/form-data: Debian's library refuses a urlencoded body over 8 KiB
-            // (a compiled-in limit) before any handler runs, and the catalogue's texts are longer. The
-            // library has parsed the parts (bounded by payload_max_length); a small urlencoded form
-            // still arrives as the body.
-            if (req.is_multipart_form_data())
-            {
-                p.multipartFields.emplace();
-                for (const auto& [name, part] : req.files)
-                    (*p.multipartFields)[name] = part.content; // the last of a repeated name wins, as in parseForm
-            }
-            else
-                p.body = req.body;
+            auto p = browserRequest<panel::PanelRequest>(req);
             p.cookie = req.get_header_value("Cookie");
             p.origin = req.get_header_value("Origin");
             p.referer = req.get_header_value("Referer");
             p.host = req.get_header_value("Host");
             p.authorization = req.get_header_value("Authorization");
             p.remoteAddress = clientAddress(req, impl.config);
-            panel::PanelResponse out = impl.panel->handle(p);
-            res.status = out.status;
-            for (const auto& [k, v] : out.headers)
-                res.set_header(k.c_str(), v);
-            addHsts(res);
-            res.set_content(out.body, out.contentType.c_str());
             // The path only: panel query strings can carry dates, never personal data, but keep it short.
-            std::fprintf(stderr, "okienko-central: panel %s %s %d\n", req.method.c_str(),
-                         util::escapeForLog(req.path.substr(0, 64)).c_str(), out.status);
+            sendPage(req, res, impl.panel->handle(p), "panel");
             return;
         }
         if (impl.site != nullptr && pub::PublicSite::owns(req.path))
         {
-            pub::PublicRequest p;
-            p.method = req.method;
-            p.path = req.path;
-            if (req.method != "POST")
-                for (const auto& [k, v] : req.params)
-                    p.query[k] = v;
-            if (req.is_multipart_form_data())
-            {
-                p.multipartFields.emplace();
-                for (const auto& [name, part] : req.files)
-                    (*p.multipartFields)[name] = part.content;
-            }
-            else
-                p.body = req.body;
+            auto p = browserRequest<pub::PublicRequest>(req);
             p.origin = req.get_header_value("Origin");
             p.ifNoneMatch = req.get_header_value("If-None-Match");
             p.remoteAddress = clientAddress(req, impl.config);
-            pub::PublicResponse out = impl.site->handle(p);
-            res.status = out.status;
-            for (const auto& [k, v] : out.headers)
-                res.set_header(k.c_str(), v);
-            addHsts(res);
-            res.set_content(out.body, out.contentType.c_str());
-            // The path only: a search query or a form's fields never reach the log.
-            std::fprintf(stderr, "okienko-central: public %s %s %d\n", req.method.c_str(),
-                         util::escapeForLog(req.path.substr(0, 64)).c_str(), out.status);
+            // The path only: a search query or a contact form's fields never reach the log.
+            sendPage(req, res, impl.site->handle(p), "public");
             return;
         }
         ApiRequest a;

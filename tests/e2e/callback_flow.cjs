@@ -6,7 +6,7 @@
 // number in "cleaning" that the coordinator then marks cleaned on the units page), optional
 // SCREENSHOT_DIR.
 'use strict';
-const { chromium } = require('playwright-core');
+const { launchChromium } = require('./chromium.cjs');
 
 function fail(message) {
   console.error('e2e: ' + message);
@@ -17,13 +17,7 @@ function fail(message) {
   const url = process.env.PANEL_URL;
   const code = process.env.CALLBACK_CODE;
   const shots = process.env.SCREENSHOT_DIR || '';
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    timeout: 60000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-      '--ignore-certificate-errors-spki-list=' + process.env.SERVER_SPKI],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'pl-PL' });
     page.setDefaultTimeout(20000);

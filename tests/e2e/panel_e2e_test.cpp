@@ -71,18 +71,34 @@ Date today()
     localtime_r(&t, &local);
     return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
+/// Chromium present (else skipped), the node modules installed, a CA made for the server.
+class EndToEnd : public ::testing::Test
+{
+  protected:
+    void SetUp() override
+    {
+        if (!std::filesystem::exists(kChromium))
+            GTEST_SKIP() << kChromium << " is not installed (scripts/bootstrap installs it)";
+        std::signal(SIGPIPE, SIG_IGN);
+        ASSERT_TRUE(nodeModulesInstalled());
+        ASSERT_TRUE(ca.make()) << ca.error();
+    }
+
+    const std::string nodeDir = OKIENKO_E2E_NODE_DIR;
+    okienko::test::TestCa ca;
+};
+
+class PanelEndToEnd : public EndToEnd
+{
+};
+
+class PublicEndToEnd : public EndToEnd
+{
+};
 } // namespace
 
-TEST(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
+TEST_F(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
 {
-    if (!std::filesystem::exists(kChromium))
-        GTEST_SKIP() << kChromium << " is not installed (scripts/bootstrap installs it)";
-    std::signal(SIGPIPE, SIG_IGN);
-    const std::string nodeDir = OKIENKO_E2E_NODE_DIR;
-    ASSERT_TRUE(nodeModulesInstalled());
-
-    okienko::test::TestCa ca;
-    ASSERT_TRUE(ca.make()) << ca.error();
     // The deployed shape: the packaged nginx site in front of the server (decision 0007).
     okienko::test::CentralProcess server(ca, {}, okienko::test::Deployment::BehindFront);
     const std::string token = server.prepare(okienko::test::testCatalogJson(2));
@@ -162,16 +178,8 @@ TEST(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
     EXPECT_EQ(unitState, "available");
 }
 
-TEST(PublicEndToEnd, ThePublicCatalogueWorksWithoutScriptAndHasNoAccessibilityViolations)
+TEST_F(PublicEndToEnd, ThePublicCatalogueWorksWithoutScriptAndHasNoAccessibilityViolations)
 {
-    if (!std::filesystem::exists(kChromium))
-        GTEST_SKIP() << kChromium << " is not installed (scripts/bootstrap installs it)";
-    std::signal(SIGPIPE, SIG_IGN);
-    const std::string nodeDir = OKIENKO_E2E_NODE_DIR;
-    ASSERT_TRUE(nodeModulesInstalled());
-
-    okienko::test::TestCa ca;
-    ASSERT_TRUE(ca.make()) << ca.error();
     // The shipped Łapy catalogue, behind the packaged nginx site as deployed; axe's page loads are
     // many, so the per-address limit is raised.
     okienko::test::CentralProcess server(

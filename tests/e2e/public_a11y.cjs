@@ -5,7 +5,7 @@
 // Ukrainian against the WCAG 2.0/2.1 A and AA rules: zero violations. Input from the environment:
 // PUBLIC_URL, SERVER_SPKI (base64 SHA-256 of the server key's SPKI), optional SCREENSHOT_DIR.
 'use strict';
-const { chromium } = require('playwright-core');
+const { launchChromium } = require('./chromium.cjs');
 
 const failures = [];
 function fail(message) {
@@ -16,13 +16,7 @@ function fail(message) {
 (async () => {
   const url = process.env.PUBLIC_URL;
   const shots = process.env.SCREENSHOT_DIR || '';
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    timeout: 60000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-      '--ignore-certificate-errors-spki-list=' + process.env.SERVER_SPKI],
-  });
+  const browser = await launchChromium();
   try {
     // 1. No script at all: the pages and the fee calculator work as plain HTML forms.
     const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
