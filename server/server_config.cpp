@@ -168,6 +168,7 @@ std::vector<KeySpec> keySpecs(ServerConfig& c)
         {"retention", "counselling_days", whole(1, 3650, c.retention.counsellingDays)},
         {"retention", "reservation_days", whole(1, 3650, c.retention.reservationDays)},
         {"retention", "loan_days", whole(1, 3650, c.retention.loanDays)},
+        {"retention", "register_days", whole(1, 3650, c.retention.registerDays)},
     };
 }
 
