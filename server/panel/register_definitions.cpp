@@ -40,6 +40,20 @@ RegisterField fixed(std::string column, std::string value)
     return f;
 }
 
+/// A register's heading parts and table; its fields are added by the caller.
+RegisterDefinition define(RegisterId id, std::string slug, std::string title, std::string intro, std::string noun,
+                          RegisterTable table)
+{
+    RegisterDefinition d;
+    d.id = id;
+    d.slug = std::move(slug);
+    d.title = std::move(title);
+    d.intro = std::move(intro);
+    d.noun = std::move(noun);
+    d.table = std::move(table);
+    return d;
+}
+
 /// Rows whose `column` day is in the period.
 std::string onDays(const std::string& column)
 {
@@ -56,24 +70,22 @@ std::vector<RegisterDefinition> makeDefinitions()
 {
     std::vector<RegisterDefinition> out;
 
-    RegisterDefinition counselling;
-    counselling.id = RegisterId::Counselling;
-    counselling.slug = "counselling";
-    counselling.title = "Rejestr udzielonych konsultacji";
-    counselling.intro = "Dowód wskaźnika „liczba spotkań w zakresie poradnictwa”: imię i nazwisko, data i czas "
-                        "trwania każdej konsultacji. Spotkania umówione w kioskach oznacza się jako odbyte lub "
-                        "nieodbyte; konsultacje bez wcześniejszego umówienia dopisuje się formularzem.";
-    counselling.noun = "konsultację";
-    counselling.table = {"counselling_register",
-                         "counselling_register",
-                         onDays("date"),
-                         "t.date DESC, t.id DESC",
-                         {{"date", Type::Text, false},
-                          {"duration_minutes", Type::Integer, false},
-                          {"held", Type::Integer, false},
-                          {"walk_in", Type::Integer, false},
-                          {"booking_ref", Type::Text, false},
-                          {"person_name", Type::Text, true}}};
+    RegisterDefinition counselling =
+        define(RegisterId::Counselling, "counselling", "Rejestr udzielonych konsultacji",
+               "Dowód wskaźnika „liczba spotkań w zakresie poradnictwa”: imię i nazwisko, data i czas "
+               "trwania każdej konsultacji. Spotkania umówione w kioskach oznacza się jako odbyte lub "
+               "nieodbyte; konsultacje bez wcześniejszego umówienia dopisuje się formularzem.",
+               "konsultację",
+               RegisterTable{"counselling_register",
+                             "counselling_register",
+                             onDays("date"),
+                             "t.date DESC, t.id DESC",
+                             {{"date", Type::Text, false},
+                              {"duration_minutes", Type::Integer, false},
+                              {"held", Type::Integer, false},
+                              {"walk_in", Type::Integer, false},
+                              {"booking_ref", Type::Text, false},
+                              {"person_name", Type::Text, true}}});
     counselling.fields = {field("date", "Data konsultacji", FieldKind::Date),
                           field("duration_minutes", "Czas trwania (minuty, 5–480)", FieldKind::Minutes),
                           field("person_name", "Imię i nazwisko", FieldKind::Text,
@@ -83,22 +95,20 @@ std::vector<RegisterDefinition> makeDefinitions()
     counselling.editableWhen = "walk_in";
     out.push_back(counselling);
 
-    RegisterDefinition activities;
-    activities.id = RegisterId::Activities;
-    activities.slug = "activities";
-    activities.title = "Zajęcia: grupy CAS i warsztaty";
-    activities.intro = "Każde spotkanie grupy CAS, warsztatów lub warsztatów tematycznych: data, liczba godzin i "
-                       "liczba uczestników według listy obecności (bez nazwisk: wskaźniki liczą osoby i godziny).";
-    activities.noun = "zajęcia";
-    activities.table = {"activity_sessions",
-                        "activity_sessions",
-                        onDays("date"),
-                        "t.date DESC, t.id DESC",
-                        {{"date", Type::Text, false},
-                         {"kind", Type::Text, false},
-                         {"group_name", Type::Text, false},
-                         {"hours", Type::Real, false},
-                         {"participants", Type::Integer, false}}};
+    RegisterDefinition activities =
+        define(RegisterId::Activities, "activities", "Zajęcia: grupy CAS i warsztaty",
+               "Każde spotkanie grupy CAS, warsztatów lub warsztatów tematycznych: data, liczba godzin i "
+               "liczba uczestników według listy obecności (bez nazwisk: wskaźniki liczą osoby i godziny).",
+               "zajęcia",
+               RegisterTable{"activity_sessions",
+                             "activity_sessions",
+                             onDays("date"),
+                             "t.date DESC, t.id DESC",
+                             {{"date", Type::Text, false},
+                              {"kind", Type::Text, false},
+                              {"group_name", Type::Text, false},
+                              {"hours", Type::Real, false},
+                              {"participants", Type::Integer, false}}});
     RegisterField kind = field("kind", "Rodzaj zajęć", FieldKind::Choice);
     kind.choices = {{"cas_group", "grupa CAS"}, {"workshop", "warsztaty"}, {"thematic", "warsztaty tematyczne"}};
     activities.fields = {field("date", "Data zajęć", FieldKind::Date), kind,
@@ -107,52 +117,45 @@ std::vector<RegisterDefinition> makeDefinitions()
                          field("participants", "Liczba uczestników", FieldKind::Count)};
     out.push_back(activities);
 
-    RegisterDefinition members;
-    members.id = RegisterId::VolunteerMembers;
-    members.slug = "volunteer-members";
-    members.title = "Klub Wolontariusza: członkowie";
-    members.intro = "Członkowie Klubu Wolontariusza: data przystąpienia i odejścia. Wystarczą inicjały lub imię; "
-                    "po odejściu są usuwane po 455 dniach, liczba członków zostaje.";
-    members.noun = "członka";
-    members.table = {
-        "volunteer_club_members",
-        "volunteer_club_members",
-        overlapping("joined_on", "left_on"),
-        "t.joined_on DESC, t.id DESC",
-        {{"joined_on", Type::Text, false}, {"left_on", Type::Text, false}, {"display_name", Type::Text, true}}};
+    RegisterDefinition members = define(
+        RegisterId::VolunteerMembers, "volunteer-members", "Klub Wolontariusza: członkowie",
+        "Członkowie Klubu Wolontariusza: data przystąpienia i odejścia. Wystarczą inicjały lub imię; "
+        "po odejściu są usuwane po 455 dniach, liczba członków zostaje.",
+        "członka",
+        RegisterTable{
+            "volunteer_club_members",
+            "volunteer_club_members",
+            overlapping("joined_on", "left_on"),
+            "t.joined_on DESC, t.id DESC",
+            {{"joined_on", Type::Text, false}, {"left_on", Type::Text, false}, {"display_name", Type::Text, true}}});
     members.fields = {field("joined_on", "Data przystąpienia", FieldKind::Date),
                       field("left_on", "Data odejścia", FieldKind::OptionalDate, "Puste: nadal jest członkiem."),
                       field("display_name", "Inicjały lub imię", FieldKind::Text)};
     members.notBefore = {{"left_on", {"joined_on", "Data odejścia nie może być wcześniejsza niż data przystąpienia."}}};
     out.push_back(members);
 
-    RegisterDefinition initiatives;
-    initiatives.id = RegisterId::VolunteerInitiatives;
-    initiatives.slug = "volunteer-initiatives";
-    initiatives.title = "Klub Wolontariusza: inicjatywy";
-    initiatives.intro = "Inicjatywy Klubu Wolontariusza: data i tytuł każdej.";
-    initiatives.noun = "inicjatywę";
-    initiatives.table = {"volunteer_initiatives",
-                         "volunteer_initiatives",
-                         onDays("date"),
-                         "t.date DESC, t.id DESC",
-                         {{"date", Type::Text, false}, {"title", Type::Text, false}}};
+    RegisterDefinition initiatives =
+        define(RegisterId::VolunteerInitiatives, "volunteer-initiatives", "Klub Wolontariusza: inicjatywy",
+               "Inicjatywy Klubu Wolontariusza: data i tytuł każdej.", "inicjatywę",
+               RegisterTable{"volunteer_initiatives",
+                             "volunteer_initiatives",
+                             onDays("date"),
+                             "t.date DESC, t.id DESC",
+                             {{"date", Type::Text, false}, {"title", Type::Text, false}}});
     initiatives.fields = {field("date", "Data inicjatywy", FieldKind::Date),
                           field("title", "Tytuł inicjatywy", FieldKind::Text)};
     out.push_back(initiatives);
 
-    RegisterDefinition housing;
-    housing.id = RegisterId::ShelteredHousing;
-    housing.slug = "sheltered-housing";
-    housing.title = "Mieszkanie wspomagane: pobyty";
-    housing.intro = "Zajętość mieszkania wspomaganego: początek i koniec każdego pobytu, bez danych mieszkańca "
-                    "(wskaźnik liczy osoby).";
-    housing.noun = "pobyt";
-    housing.table = {"sheltered_housing_stays",
-                     "sheltered_housing_stays",
-                     overlapping("from_date", "to_date"),
-                     "t.from_date DESC, t.id DESC",
-                     {{"from_date", Type::Text, false}, {"to_date", Type::Text, false}}};
+    RegisterDefinition housing =
+        define(RegisterId::ShelteredHousing, "sheltered-housing", "Mieszkanie wspomagane: pobyty",
+               "Zajętość mieszkania wspomaganego: początek i koniec każdego pobytu, bez danych mieszkańca "
+               "(wskaźnik liczy osoby).",
+               "pobyt",
+               RegisterTable{"sheltered_housing_stays",
+                             "sheltered_housing_stays",
+                             overlapping("from_date", "to_date"),
+                             "t.from_date DESC, t.id DESC",
+                             {{"from_date", Type::Text, false}, {"to_date", Type::Text, false}}});
     housing.fields = {field("from_date", "Początek pobytu", FieldKind::Date),
                       field("to_date", "Koniec pobytu", FieldKind::OptionalDate, "Puste: pobyt trwa.")};
     housing.notBefore = {{"to_date", {"from_date", "Koniec pobytu nie może być wcześniejszy niż jego początek."}}};

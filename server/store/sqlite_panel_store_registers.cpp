@@ -303,26 +303,16 @@ Result<RegisterWriteResult, db::Error> SqlitePanelStore::markMeeting(const Meeti
 
 Result<DutyHours, db::Error> SqlitePanelStore::dutyHours(const std::string& from, const std::string& to)
 {
-    return readView<DutyHours>(m_store,
-                               [&](db::Database& d, DutyHours& out) -> Status<db::Error>
-                               {
-                                   auto read = db::queryOne(
-                                       d,
-                                       "SELECT COUNT(*), COALESCE(SUM(duration_minutes), 0) FROM counselling_slots "
-                                       "WHERE date BETWEEN ? AND ?",
-                                       [](db::Row& r)
-                                       {
-                                           DutyHours h;
-                                           h.slots = r.int64();
-                                           h.minutes = r.int64();
-                                           return h;
-                                       },
-                                       from, to);
-                                   if (!read)
-                                       return makeErr(read.error());
-                                   out = read->value_or(DutyHours{});
-                                   return {};
-                               });
+    auto rows = readAll(
+        m_store,
+        "SELECT COUNT(*), COALESCE(SUM(duration_minutes), 0) FROM counselling_slots WHERE date BETWEEN ? AND ?",
+        [](db::Row& r) {
+            return DutyHours{r.int64(), r.int64()};
+        },
+        from, to);
+    if (!rows)
+        return makeErr(rows.error());
+    return rows->empty() ? DutyHours{} : rows->front();
 }
 
 } // namespace okienko::server

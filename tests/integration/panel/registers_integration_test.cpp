@@ -30,27 +30,12 @@ constexpr const char* kPassword = "haslo-koordynatora-2";
 
 Date today()
 {
-    const std::time_t t = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+    return okienko::test::localToday();
 }
 
 std::string scalar(const std::string& dbPath, const std::string& sql)
 {
-    db::OpenOptions o;
-    o.readOnly = true;
-    auto d = db::Database::open(dbPath, o);
-    if (!d)
-        return "<no db>";
-    auto st = d->prepare("SELECT CAST((" + sql + ") AS TEXT)");
-    if (!st)
-        return "<bad sql>";
-    auto step = st->step();
-    if (!step || *step != db::Step::Row)
-        return "<no row>";
-    auto text = st->columnOptionalText(0);
-    return text && *text ? **text : "<null>";
+    return okienko::test::scalarText(dbPath, sql);
 }
 
 bool has(const httplib::Result& r, const std::string& text)
