@@ -28,16 +28,6 @@ namespace
 {
 constexpr const char* kPassword = "haslo-koordynatora-2";
 
-Date today()
-{
-    return okienko::test::localToday();
-}
-
-std::string scalar(const std::string& dbPath, const std::string& sql)
-{
-    return okienko::test::scalarText(dbPath, sql);
-}
-
 bool has(const httplib::Result& r, const std::string& text)
 {
     return r && r->body.find(text) != std::string::npos;
@@ -68,7 +58,7 @@ class PanelRegisters : public ::testing::Test
         return b;
     }
 
-    std::string count(const std::string& sql) { return scalar(m_server->databasePath(), sql); }
+    std::string count(const std::string& sql) { return okienko::test::scalarText(m_server->databasePath(), sql); }
 
     void write(const std::string& sql)
     {
@@ -98,7 +88,7 @@ class PanelRegisters : public ::testing::Test
 TEST_F(PanelRegisters, ActivitySessionsRefuseWrongValuesWithTheirMessagesAndAuditEveryChange)
 {
     auto b = as("Anna Koordynator", "/panel/registers/activities");
-    const std::string day = today().iso();
+    const std::string day = okienko::test::localToday().iso();
     auto bad = b->postMultipart("/panel/registers/activities/save", {{"id", ""},
                                                                      {"date", "2026-13-01"},
                                                                      {"kind", "party"},
@@ -115,11 +105,12 @@ TEST_F(PanelRegisters, ActivitySessionsRefuseWrongValuesWithTheirMessagesAndAudi
           "przecinku).",
           "Liczba uczestników: podaj liczbę całkowitą od 0 do 10000."})
         EXPECT_TRUE(has(bad, message)) << message;
-    auto tooLong = b->postMultipart("/panel/registers/activities/save", {{"date", today().plusDays(1).iso()},
-                                                                         {"kind", "workshop"},
-                                                                         {"group_name", "Warsztaty"},
-                                                                         {"hours", "24,5"},
-                                                                         {"participants", "3"}});
+    auto tooLong =
+        b->postMultipart("/panel/registers/activities/save", {{"date", okienko::test::localToday().plusDays(1).iso()},
+                                                              {"kind", "workshop"},
+                                                              {"group_name", "Warsztaty"},
+                                                              {"hours", "24,5"},
+                                                              {"participants", "3"}});
     EXPECT_EQ(tooLong->status, 422);
     EXPECT_TRUE(has(tooLong, "Data zajęć: data nie może być późniejsza niż dziś (" + day + ")."));
     EXPECT_TRUE(has(tooLong, "Liczba godzin: podaj liczbę większą od 0"));
@@ -167,7 +158,7 @@ TEST_F(PanelRegisters, ActivitySessionsRefuseWrongValuesWithTheirMessagesAndAudi
 TEST_F(PanelRegisters, EachRegisterChecksItsOwnFieldsAndTheWrongRoleGetsTheRefusalPage)
 {
     auto coordinator = as("Anna Koordynator", "/panel/registers");
-    const std::string day = today().iso();
+    const std::string day = okienko::test::localToday().iso();
     auto left = coordinator->postMultipart("/panel/registers/volunteer-members/save",
                                            {{"joined_on", day}, {"left_on", "2020-01-01"}, {"display_name", "A.K."}});
     EXPECT_EQ(left->status, 422);
@@ -218,8 +209,8 @@ TEST_F(PanelRegisters, EachRegisterChecksItsOwnFieldsAndTheWrongRoleGetsTheRefus
 
 TEST_F(PanelRegisters, ACounsellorMarksABookedMeetingAndAddsAWalkInAndDutyHoursAreSummed)
 {
-    const std::string day = today().iso();
-    const std::string future = today().plusDays(2).iso();
+    const std::string day = okienko::test::localToday().iso();
+    const std::string future = okienko::test::localToday().plusDays(2).iso();
     write("INSERT INTO counselling_slots(id, kind_ids, counsellor, room, date, start_minute, duration_minutes, "
           "booked_by) VALUES ('slot-a', '[\"psychological\"]', 'Jan Nowak', '12', '" +
           day + "', 0, 50, 'req-a'), ('slot-b', '[\"psychological\"]', 'Jan Nowak', '12', '" + future +
