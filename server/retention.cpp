@@ -82,6 +82,23 @@ Status<db::Error> eraseAll(db::Database& d, const RetentionConfig& config, const
                       now.unix, loanCutoffDay);
         !st)
         return st;
+    // The registers' names prove the year's report (docs/reporting.md): they count from the meeting's
+    // day and from the day a volunteer left; the count of meetings and members stays.
+    const std::string registerCutoffDay = now.today.plusDays(-config.registerDays).iso();
+    std::int64_t members = 0;
+    if (auto st = run(counts.registerNames,
+                      "UPDATE counselling_register SET person_name = NULL, erased_at = ?1 WHERE erased_at IS NULL AND "
+                      "date < ?2",
+                      now.unix, registerCutoffDay);
+        !st)
+        return st;
+    if (auto st = run(members,
+                      "UPDATE volunteer_club_members SET display_name = NULL, erased_at = ?1 WHERE erased_at IS NULL "
+                      "AND left_on IS NOT NULL AND left_on < ?2",
+                      now.unix, registerCutoffDay);
+        !st)
+        return st;
+    counts.registerNames += members;
     // The return erases a PESEL already; this catches rows of older releases, and every PESEL once
     // the CUS turns store_pesel off.
     return run(counts.pesels,

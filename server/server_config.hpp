@@ -22,6 +22,9 @@ struct RetentionConfig
     int counsellingDays = 30; ///< name and phone of a finished counselling request (RODO art. 9 context)
     int reservationDays = 30; ///< name, phone, address of a reservation that ended
     int loanDays = 90;        ///< borrower's name, phone and address after the return
+    /// Names in the registers: a counselling register entry's (from its date) and a volunteer club
+    /// member's (from leaving): a year's meetings stay named until the year's report is made (Q1).
+    int registerDays = 455;
 };
 
 /// [public]: the public catalogue pages, their JSON API and the contact form (docs/public-api.md).

@@ -328,6 +328,106 @@ ALTER TABLE loans ADD COLUMN erased_at INTEGER;
 constexpr const char* kSessionRole = R"sql(
 ALTER TABLE panel_sessions ADD COLUMN role TEXT NOT NULL DEFAULT '';
 )sql";
+
+// Migration 10 is the programme's indicators (defined on another branch); this placeholder keeps
+// the list numbered without gaps until the two are merged, and is replaced by it then.
+constexpr const char* kIndicatorsPlaceholder = "SELECT 1;";
+
+// Migration 11: the registers the programme's report counts from (docs/reporting.md, "Registers")
+// and what coordinators do with the idea box. Dates are local (Europe/Warsaw) YYYY-MM-DD; created_*
+// and updated_* say who (staff id) entered or last changed a row and when (Unix seconds); every
+// change also leaves a register_edits row, which outlives a removed entry.
+constexpr const char* kRegisters = R"sql(
+-- Counselling meetings the plan's register proves ("imię i nazwisko, data, czas trwania"): a booked
+-- meeting (booking_ref, the kiosk's counselling request) once a counsellor marked it, or a walk-in.
+-- held NULL: not yet marked; duration_minutes is NULL for a meeting that did not take place.
+CREATE TABLE counselling_register (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    duration_minutes INTEGER CHECK (duration_minutes BETWEEN 5 AND 480),
+    held INTEGER CHECK (held IN (0, 1)),
+    walk_in INTEGER NOT NULL DEFAULT 0 CHECK (walk_in IN (0, 1)),
+    booking_ref TEXT UNIQUE,  -- counselling_requests.id; NULL for a walk-in
+    person_name TEXT,         -- PERSONAL: erased by the retention job ([retention] register_days)
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_by TEXT,
+    updated_at INTEGER,
+    erased_at INTEGER
+) STRICT;
+CREATE INDEX counselling_register_date ON counselling_register(date);
+
+-- CAS groups, workshops and thematic workshops: counted, never named.
+CREATE TABLE activity_sessions (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('cas_group', 'workshop', 'thematic')),
+    group_name TEXT NOT NULL,
+    hours REAL NOT NULL CHECK (hours > 0 AND hours <= 24),
+    participants INTEGER NOT NULL CHECK (participants >= 0),
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_by TEXT,
+    updated_at INTEGER
+) STRICT;
+CREATE INDEX activity_sessions_date ON activity_sessions(date);
+
+CREATE TABLE volunteer_club_members (
+    id INTEGER PRIMARY KEY,
+    joined_on TEXT NOT NULL,
+    left_on TEXT,
+    display_name TEXT,        -- PERSONAL: initials or a first name; erased register_days after left_on
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_by TEXT,
+    updated_at INTEGER,
+    erased_at INTEGER
+) STRICT;
+
+CREATE TABLE volunteer_initiatives (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    title TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_by TEXT,
+    updated_at INTEGER
+) STRICT;
+CREATE INDEX volunteer_initiatives_date ON volunteer_initiatives(date);
+
+-- Occupancy of the sheltered flat: one row per stay, no name (a count is what the report needs).
+CREATE TABLE sheltered_housing_stays (
+    id INTEGER PRIMARY KEY,
+    from_date TEXT NOT NULL,
+    to_date TEXT,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_by TEXT,
+    updated_at INTEGER
+) STRICT;
+
+-- Who added, changed, marked or removed which register entry (or idea) and when, with the entry's
+-- columns as saved, without its PERSONAL ones ('{}' for a removal).
+CREATE TABLE register_edits (
+    id INTEGER PRIMARY KEY,
+    register TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('add', 'update', 'remove', 'mark', 'status')),
+    staff_id TEXT NOT NULL,
+    data TEXT NOT NULL CHECK (json_valid(data)),
+    at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX register_edits_entry ON register_edits(register, entry_id, at);
+
+-- What a coordinator did with an idea from the idea box (no row: not read yet).
+CREATE TABLE idea_statuses (
+    idea_id TEXT PRIMARY KEY REFERENCES usage_events(id),
+    status TEXT NOT NULL CHECK (status IN ('read', 'answered', 'forwarded')),
+    staff_id TEXT NOT NULL,
+    at INTEGER NOT NULL
+) STRICT;
+)sql";
+
 // Migration 12: the public pages' contact form (server/public, docs/public-api.md) writes into the
 // callback queue. Its requests come from no kiosk: kiosks.kind 'web' marks the one row they name,
 // added by the first request (inactive, with a token hash no SHA-256 hex equals, so it never
@@ -338,11 +438,6 @@ ALTER TABLE kiosks ADD COLUMN kind TEXT NOT NULL DEFAULT 'kiosk' CHECK (kind IN 
 ALTER TABLE callback_requests ADD COLUMN email TEXT NOT NULL DEFAULT '';   -- PERSONAL
 ALTER TABLE callback_requests ADD COLUMN message TEXT NOT NULL DEFAULT ''; -- PERSONAL (the topic as written)
 )sql";
-/// The step of a number reserved for work merged later: it changes nothing.
-Status<db::Error> reservedMigration(db::Database&)
-{
-    return {};
-}
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -357,9 +452,8 @@ const std::vector<db::Migration>& serverMigrations()
         {7, "retention of personal data", kRetention, {}},
         {8, "the role of a panel session", kSessionRole, {}},
         {9, "catalogue: coordinators' notes", catalog::kCatalogueInternalNotesSql, {}},
-        // 10 and 11 are numbers other work in progress appends; empty here so that the list has no gap.
-        {10, "reserved", "", reservedMigration},
-        {11, "reserved", "", reservedMigration},
+        {10, "indicators (placeholder until merged)", kIndicatorsPlaceholder, {}},
+        {11, "registers, idea statuses", kRegisters, {}},
         {12, "the public contact form", kWebContactForm, {}},
     };
     return migrations;

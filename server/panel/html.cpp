@@ -87,7 +87,8 @@ const std::vector<NavItem>& panelNav()
         {"/panel/callbacks", "Prośby o telefon"}, {"/panel/reservations", "Rezerwacje i poradnictwo"},
         {"/panel/loans", "Wypożyczenia"},         {"/panel/units", "Sprzęt"},
         {"/panel/slots", "Dyżury poradnictwa"},   {"/panel/catalog", "Katalog usług"},
-        {"/panel/kiosks", "Stan kiosków"},        {"/panel/monitoring", "Monitoring"},
+        {"/panel/kiosks", "Stan kiosków"},        {"/panel/registers", "Rejestry"},
+        {"/panel/ideas", "Pomysły i oceny"},      {"/panel/monitoring", "Monitoring"},
         {"/panel/staff", "Konta personelu"}};
     return nav;
 }

@@ -55,9 +55,6 @@ std::string areaLabel(const std::string& code)
     return std::to_string(n) + ". " + kAreaNames[n - 1];
 }
 
-namespace
-{
-
 std::string flowLabel(const std::string& flow)
 {
     static const std::map<std::string, std::string> labels{{"equipment", "wypożyczalnia sprzętu"},
@@ -67,6 +64,9 @@ std::string flowLabel(const std::string& flow)
     auto it = labels.find(flow);
     return it == labels.end() ? flow : it->second;
 }
+
+namespace
+{
 
 std::string decimalComma(double v)
 {

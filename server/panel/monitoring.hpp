@@ -45,6 +45,9 @@ std::string csvValueCell(const std::string& value);
 /// itself when unknown; "bez wskazanego obszaru" for "".
 std::string areaLabel(const std::string& code);
 
+/// "wypożyczalnia sprzętu" for a flow code (ratings are given per flow); the code itself when unknown.
+std::string flowLabel(const std::string& flow);
+
 /// Unix seconds of local midnight starting `day`.
 std::int64_t localMidnight(Date day);
 

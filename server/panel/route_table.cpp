@@ -6,10 +6,13 @@
 
 #include "server/panel/callbacks_pages.hpp"
 #include "server/panel/catalog_pages.hpp"
+#include "server/panel/counselling_register_pages.hpp"
+#include "server/panel/ideas_pages.hpp"
 #include "server/panel/kiosks_pages.hpp"
 #include "server/panel/loans_pages.hpp"
 #include "server/panel/login_pages.hpp"
 #include "server/panel/monitoring.hpp"
+#include "server/panel/register_pages.hpp"
 #include "server/panel/reservations_pages.hpp"
 #include "server/panel/slots_pages.hpp"
 #include "server/panel/staff_pages.hpp"
@@ -35,6 +38,9 @@ const Roles kCounselling{kCoordinator, kCounsellor};
 const Roles kKiosks{kCoordinator, kAdmin};
 /// Staff accounts: names and roles of staff, no residents.
 const Roles kAdmins{kAdmin};
+/// Registers without anyone's name (activity sessions, volunteer initiatives, sheltered-housing stays):
+/// admins keep them too, as they may enter what the CUS ran.
+const Roles kNamelessRegisters{kCoordinator, kAdmin};
 /// Everyone with a panel: the routes that only lead elsewhere.
 const Roles kEveryPanelRole{kCoordinator, kCounsellor, kAdmin};
 
@@ -93,6 +99,32 @@ const std::vector<Route>& panelRoutes()
         get("/panel/kiosks", kiosksPage, kKiosks),
         get("/panel/monitoring", monitoringPage, kCoordinators),
         get("/panel/monitoring.csv", monitoringCsv, kCoordinators),
+        // registers (docs/reporting.md): the counselling register names residents (coordinators and
+        // counsellors), the volunteer club names volunteers (coordinators), the rest names nobody
+        get("/panel/registers", registersIndexPage, kEveryPanelRole),
+        get("/panel/registers/counselling", registerPage<RegisterId::Counselling>, kCounselling),
+        post("/panel/registers/counselling/save", registerSave<RegisterId::Counselling>, kCounselling),
+        post("/panel/registers/counselling/remove", registerRemove<RegisterId::Counselling>, kCounselling),
+        post("/panel/registers/counselling/mark", counsellingMarkAction, kCounselling),
+        get("/panel/registers/activities", registerPage<RegisterId::Activities>, kNamelessRegisters),
+        post("/panel/registers/activities/save", registerSave<RegisterId::Activities>, kNamelessRegisters),
+        post("/panel/registers/activities/remove", registerRemove<RegisterId::Activities>, kNamelessRegisters),
+        get("/panel/registers/volunteer-members", registerPage<RegisterId::VolunteerMembers>, kCoordinators),
+        post("/panel/registers/volunteer-members/save", registerSave<RegisterId::VolunteerMembers>, kCoordinators),
+        post("/panel/registers/volunteer-members/remove", registerRemove<RegisterId::VolunteerMembers>, kCoordinators),
+        get("/panel/registers/volunteer-initiatives", registerPage<RegisterId::VolunteerInitiatives>,
+            kNamelessRegisters),
+        post("/panel/registers/volunteer-initiatives/save", registerSave<RegisterId::VolunteerInitiatives>,
+             kNamelessRegisters),
+        post("/panel/registers/volunteer-initiatives/remove", registerRemove<RegisterId::VolunteerInitiatives>,
+             kNamelessRegisters),
+        get("/panel/registers/sheltered-housing", registerPage<RegisterId::ShelteredHousing>, kNamelessRegisters),
+        post("/panel/registers/sheltered-housing/save", registerSave<RegisterId::ShelteredHousing>, kNamelessRegisters),
+        post("/panel/registers/sheltered-housing/remove", registerRemove<RegisterId::ShelteredHousing>,
+             kNamelessRegisters),
+        // the idea box (what residents typed) and the ratings
+        get("/panel/ideas", ideasPage, kCoordinators),
+        post("/panel/ideas/status", ideaStatusAction, kCoordinators),
         // staff accounts
         get("/panel/staff", staffPage, kAdmins),
         post("/panel/staff/role", staffRoleAction, kAdmins),

@@ -6,6 +6,7 @@
 #include "server/server_store.hpp"
 #include "server/store/catalog_views.hpp"
 #include "server/store/login_views.hpp"
+#include "server/store/register_views.hpp"
 #include "server/store/report_views.hpp"
 #include "server/store/request_views.hpp"
 #include "server/store/slots_views.hpp"
@@ -118,6 +119,41 @@ class PanelStore
     /// Withdraws announcement `id` at `version` (a tombstone to kiosks): Saved, Stale or NotFound.
     virtual Result<CatalogSaveResult, db::Error> withdrawAnnouncement(const std::string& id, std::int64_t version,
                                                                       const std::string& staffId, std::int64_t now) = 0;
+
+    // --- registers, the idea box and ratings ---
+
+    /// The register's rows in the period [from, to] (YYYY-MM-DD), newest first, with who entered
+    /// and last changed each.
+    virtual Result<std::vector<RegisterRowView>, db::Error>
+    registerRows(const RegisterTable& table, const std::string& from, const std::string& to) = 0;
+    /// One row by id; nullopt when there is none.
+    virtual Result<std::optional<RegisterRowView>, db::Error> registerRow(const RegisterTable& table,
+                                                                          std::int64_t id) = 0;
+    /// Adds or updates a row with its created_* / updated_* columns and its register_edits row in
+    /// one transaction: Added, Updated or NotFound.
+    virtual Result<RegisterWriteResult, db::Error> saveRegisterRow(const RegisterTable& table,
+                                                                   const RegisterWrite& write) = 0;
+    /// Deletes a row, keeping its register_edits row: Removed or NotFound.
+    virtual Result<RegisterWriteResult, db::Error> removeRegisterRow(const RegisterTable& table, std::int64_t id,
+                                                                     const std::string& staffId, std::int64_t now) = 0;
+    /// Counselling requests booked on a slot whose day is in [from, to] (not cancelled), by day and
+    /// hour, with their counselling_register entries.
+    virtual Result<std::vector<BookedMeetingView>, db::Error> bookedMeetings(const std::string& from,
+                                                                             const std::string& to) = 0;
+    /// Marks a booked meeting held (with its minutes) or not held: the register entry is created
+    /// (with the slot's day and the request's name) or updated. Marked, or NotFound when the request
+    /// has no slot, is cancelled or its day is after mark.today.
+    virtual Result<RegisterWriteResult, db::Error> markMeeting(const MeetingMark& mark) = 0;
+    /// The duty slots published for days in [from, to] and their minutes.
+    virtual Result<DutyHours, db::Error> dutyHours(const std::string& from, const std::string& to) = 0;
+    /// Ideas received in [period.start, period.end) with the status `status` ("" every one), newest first.
+    virtual Result<std::vector<IdeaView>, db::Error> ideas(const ReportPeriod& period, const std::string& status) = 0;
+    /// Sets an idea's status ("read", "answered", "forwarded") with its register_edits row; false
+    /// when there is no such idea.
+    virtual Result<bool, db::Error> setIdeaStatus(const std::string& ideaId, const std::string& status,
+                                                  const std::string& staffId, std::int64_t now) = 0;
+    /// Ratings given in [period.start, period.end): how many of each score per flow.
+    virtual Result<std::vector<RatingCount>, db::Error> ratingCounts(const ReportPeriod& period) = 0;
 };
 
 } // namespace okienko::server

@@ -68,6 +68,24 @@ class SqlitePanelStore final : public PanelStore
     Result<CatalogSaveResult, db::Error> withdrawAnnouncement(const std::string& id, std::int64_t version,
                                                               const std::string& staffId, std::int64_t now) override;
 
+    // --- registers (sqlite_panel_store_registers.cpp), the idea box and ratings (…_ideas.cpp) ---
+
+    Result<std::vector<RegisterRowView>, db::Error> registerRows(const RegisterTable& table, const std::string& from,
+                                                                 const std::string& to) override;
+    Result<std::optional<RegisterRowView>, db::Error> registerRow(const RegisterTable& table, std::int64_t id) override;
+    Result<RegisterWriteResult, db::Error> saveRegisterRow(const RegisterTable& table,
+                                                           const RegisterWrite& write) override;
+    Result<RegisterWriteResult, db::Error> removeRegisterRow(const RegisterTable& table, std::int64_t id,
+                                                             const std::string& staffId, std::int64_t now) override;
+    Result<std::vector<BookedMeetingView>, db::Error> bookedMeetings(const std::string& from,
+                                                                     const std::string& to) override;
+    Result<RegisterWriteResult, db::Error> markMeeting(const MeetingMark& mark) override;
+    Result<DutyHours, db::Error> dutyHours(const std::string& from, const std::string& to) override;
+    Result<std::vector<IdeaView>, db::Error> ideas(const ReportPeriod& period, const std::string& status) override;
+    Result<bool, db::Error> setIdeaStatus(const std::string& ideaId, const std::string& status,
+                                          const std::string& staffId, std::int64_t now) override;
+    Result<std::vector<RatingCount>, db::Error> ratingCounts(const ReportPeriod& period) override;
+
   private:
     ServerStore& m_store;
 };

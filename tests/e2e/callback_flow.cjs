@@ -3,8 +3,9 @@
 // trusts exactly that key through --ignore-certificate-errors-spki-list (no blanket
 // --ignore-certificate-errors). Input from the environment: PANEL_URL, PANEL_USER, PANEL_PASSWORD,
 // SERVER_SPKI (base64 SHA-256 of the server key's SPKI), CALLBACK_CODE, optional UNIT (an inventory
-// number in "cleaning" that the coordinator then marks cleaned on the units page), optional
-// SCREENSHOT_DIR.
+// number in "cleaning" that the coordinator then marks cleaned on the units page), optional IDEA
+// (the text of an idea a kiosk sent, which the coordinator reads and marks answered on the idea
+// box's page), optional SCREENSHOT_DIR.
 'use strict';
 const { launchChromium } = require('./chromium.cjs');
 
@@ -65,6 +66,30 @@ function fail(message) {
       if (!state.startsWith('dostępna')) return fail('the unit is not shown as available: ' + state);
       if (shots) await page.screenshot({ path: shots + '/units.png', fullPage: true });
       console.log('e2e: unit ' + unit + ' marked cleaned through the panel');
+    }
+
+    const idea = process.env.IDEA || '';
+    if (idea) {
+      // What residents wrote in the idea box is one link away; the new idea is there, unanswered.
+      await page.getByRole('navigation').getByRole('link', { name: 'Pomysły i oceny' }).click();
+      await page.waitForURL(/\/panel\/ideas$/);
+      const ideaRow = page.getByRole('row').filter({ hasText: idea });
+      if ((await ideaRow.count()) !== 1) return fail('the idea is not listed');
+      const before = await ideaRow.getByRole('cell').nth(3).textContent();
+      if (!before.startsWith('nowy')) return fail('a new idea is shown as: ' + before);
+      await ideaRow.getByLabel('Nowy stan pomysłu').selectOption('answered');
+      await ideaRow.getByRole('button', { name: 'Zapisz stan' }).click();
+      await page.waitForURL(/msg=status/);
+      const after = await page.getByRole('row').filter({ hasText: idea }).getByRole('cell').nth(3).textContent();
+      if (!after.startsWith('z odpowiedzią (Anna Koordynator')) return fail('the idea is shown as: ' + after);
+      // Filtered to the new ones, the answered idea is gone.
+      await page.getByLabel('Stan', { exact: true }).selectOption('new');
+      await page.getByRole('button', { name: 'Pokaż' }).click();
+      await page.waitForURL(/status=new/);
+      if ((await page.getByRole('row').filter({ hasText: idea }).count()) !== 0)
+        return fail('the answered idea is still among the new ones');
+      if (shots) await page.screenshot({ path: shots + '/ideas.png', fullPage: true });
+      console.log('e2e: idea read and marked answered through the panel');
     }
   } finally {
     await browser.close();

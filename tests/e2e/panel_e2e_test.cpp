@@ -1,9 +1,12 @@
 // End-to-end: a callback posted through the kiosk API as a kiosk would, worked by a coordinator in
 // headless Chromium (callback_flow.cjs), and the status update then served to that kiosk by
 // GET /api/v1/changes; then a unit a kiosk put in "cleaning" is marked cleaned on the units page and
-// the kiosk learns it is available. The public catalogue in the same browser: without script, and
-// axe-core's WCAG 2.0/2.1 A and AA rules over its pages in Polish and Ukrainian (public_a11y.cjs).
-// Skips only when Debian's chromium is not installed.
+// the kiosk learns it is available; an idea a kiosk sent is read on the idea box's page, marked
+// answered and filtered out of the new ones. The public catalogue in the same browser: without
+// script, and axe-core's WCAG 2.0/2.1 A and AA rules over its pages in Polish and Ukrainian
+// (public_a11y.cjs). Skips only when Debian's chromium is not installed.
+#include "shared/db/database.hpp"
+#include "shared/domain/area.hpp"
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/payloads.hpp"
@@ -135,6 +138,18 @@ TEST_F(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
     ASSERT_TRUE(cleaning);
     ASSERT_EQ(cleaning->status, 200) << cleaning->body;
     ASSERT_NE(cleaning->body.find("\"applied\""), std::string::npos) << cleaning->body;
+    // A resident left an idea at the kiosk.
+    domain::UsageEvent idea;
+    idea.id = newUuid();
+    idea.kind = domain::UsageKind::Idea;
+    idea.flow = "idea";
+    idea.area = domain::Area::Culture;
+    idea.text = "Kino plenerowe w parku latem";
+    idea.at = static_cast<std::int64_t>(std::time(nullptr));
+    auto ideaPosted =
+        kiosk.Post("/api/v1/events", protocol::encodeEventBatch({protocol::makeUsageEvent(idea)}), "application/json");
+    ASSERT_TRUE(ideaPosted);
+    ASSERT_NE(ideaPosted->body.find("\"applied\""), std::string::npos) << ideaPosted->body;
 
     // Chromium trusts the server's key (its SPKI hash), nothing else.
     const std::string spki = serverSpki(ca, server.dir());
@@ -144,7 +159,8 @@ TEST_F(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
     const std::string env = "PANEL_URL=" + shellQuote("https://127.0.0.1:" + std::to_string(server.port())) +
                             " PANEL_USER=" + shellQuote("Anna Koordynator") + " PANEL_PASSWORD=haslo-e2e-2024" +
                             " SERVER_SPKI=" + shellQuote(spki) + " CALLBACK_CODE=" + shellQuote(c.code) +
-                            " UNIT=TST-WT-001" + " SCREENSHOT_DIR=" + shellQuote(shots != nullptr ? shots : "");
+                            " UNIT=TST-WT-001" + " IDEA=" + shellQuote(idea.text) +
+                            " SCREENSHOT_DIR=" + shellQuote(shots != nullptr ? shots : "");
     const std::string log = server.dir() + "/e2e.log";
     const int rc = run("cd " + shellQuote(nodeDir) + " && " + env + " timeout 120 node callback_flow.cjs > " +
                        shellQuote(log) + " 2>&1");
@@ -176,6 +192,18 @@ TEST_F(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
     }
     EXPECT_EQ(last, "done");
     EXPECT_EQ(unitState, "available");
+    // The browser's choice is what the database holds, with who made it.
+    db::OpenOptions readOnly;
+    readOnly.readOnly = true;
+    auto central = db::Database::open(server.databasePath(), readOnly);
+    ASSERT_TRUE(central.ok());
+    auto st = central->prepare("SELECT status FROM idea_statuses WHERE idea_id = ?1");
+    ASSERT_TRUE(st.ok());
+    ASSERT_TRUE(st->bind(1, idea.id).ok());
+    ASSERT_TRUE(st->step().ok());
+    auto status = st->columnOptionalText(0);
+    ASSERT_TRUE(status.ok());
+    EXPECT_EQ(status->value_or("none"), "answered");
 }
 
 TEST_F(PublicEndToEnd, ThePublicCatalogueWorksWithoutScriptAndHasNoAccessibilityViolations)

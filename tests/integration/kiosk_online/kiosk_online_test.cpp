@@ -3,6 +3,7 @@
 // "Online · ostatnia synchronizacja HH:MM" on the attract and home screens, and — once the test
 // stops the server — "Offline — zgłoszenia zostaną wysłane później" within one sync interval.
 #include "kiosk/app/app_services.hpp"
+#include "shared/db/database.hpp"
 #include "shared/util/uuid.hpp"
 #include "tests/integration/kiosk_online/kiosk_process.hpp"
 #include "tests/integration/server/central_process.hpp"
@@ -116,6 +117,56 @@ TEST_F(KioskOnlineTest, ShowsOnlineThenOfflineWithinASyncIntervalAfterTheServerS
     EXPECT_EQ(result.exitCode, 0) << result.output;
     EXPECT_NE(result.output.find("[sync] online"), std::string::npos) << result.output;
     EXPECT_NE(result.output.find("[sync] offline"), std::string::npos) << result.output;
+}
+
+/// The rating after the equipment service, end to end: a resident reserves crutches at the kiosk,
+/// rates the visit 5 on the completion screen, and the next sync brings the rating to the server,
+/// counted under the equipment flow (the panel's "Zadowolenie według usługi" reads exactly this).
+TEST_F(KioskOnlineTest, AnEquipmentRatingReachesTheServerWithItsFlowAndScore)
+{
+    const std::string script = "wait 2000\n"
+                               "tap-id start\n"
+                               "tap-id home-equipment\n"
+                               "expect-screen equipment-types\n"
+                               "tap-id eq-type-kule-lokciowe\n"
+                               "expect-screen equipment-dates\n"
+                               "tap \"Następny\"\n"
+                               "tap \"17\"\n"
+                               "tap-id eq-next\n"
+                               "tap-id eq-clause-ok\n"
+                               "expect-screen equipment-person\n"
+                               "tap-id eq-field-name\n"
+                               "type \"Anna Kowalska\"\n"
+                               "tap-id eq-field-phone\n"
+                               "type \"600123456\"\n"
+                               "tap-id eq-field-street\n"
+                               "type \"Polna 5\"\n"
+                               "tap-id eq-field-postal\n"
+                               "type \"18100\"\n"
+                               "tap-id eq-field-city\n"
+                               "type \"Łapy\"\n"
+                               "tap-id eq-residency\n"
+                               "tap-id eq-person-next\n"
+                               "expect-screen equipment-summary\n"
+                               "tap-id eq-confirm\n"
+                               "expect-screen equipment-done\n"
+                               "expect \"Jak oceniasz tę wizytę przy kiosku?\"\n"
+                               "tap-id rate-5\n"
+                               "expect \"Dziękujemy za ocenę!\"\n"
+                               "wait 15000\n"
+                               "tap-id eq-finish\n"
+                               "expect-screen home\n";
+    const test::ProcessResult result = runKiosk(script, 90s);
+    EXPECT_EQ(result.exitCode, 0) << result.output;
+    auto central = db::Database::open(m_central->databasePath());
+    ASSERT_TRUE(central.ok());
+    auto st = central->prepare("SELECT group_concat(flow || ':' || rating, ',') FROM usage_events WHERE kind = "
+                               "'rating'");
+    ASSERT_TRUE(st.ok());
+    ASSERT_TRUE(st->step().ok());
+    auto ratings = st->columnOptionalText(0);
+    ASSERT_TRUE(ratings.ok());
+    EXPECT_EQ(ratings->value_or("none"), "equipment:5") << result.output;
 }
 
 /// AppServices against the same real server, without a window: the sync worker's first round

@@ -1,6 +1,10 @@
 // The panel test client.
 #include "tests/integration/panel/panel_client.hpp"
 
+#include "shared/db/database.hpp"
+
+#include <ctime>
+
 namespace okienko::test
 {
 
@@ -112,6 +116,32 @@ std::string multipartEncode(const std::map<std::string, std::string>& form, cons
         out +=
             "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + withCrLf(v) + "\r\n";
     return out + "--" + boundary + "--\r\n";
+}
+
+std::string scalarText(const std::string& dbPath, const std::string& sql)
+{
+    db::OpenOptions o;
+    o.readOnly = true;
+    auto d = db::Database::open(dbPath, o);
+    if (!d)
+        return "<no db>";
+    // As text whatever the column's type (counts, ids, concatenations).
+    auto st = d->prepare("SELECT CAST((" + sql + ") AS TEXT)");
+    if (!st)
+        return "<bad sql>";
+    auto step = st->step();
+    if (!step || *step != db::Step::Row)
+        return "<no row>";
+    auto text = st->columnOptionalText(0);
+    return text && *text ? **text : "<null>";
+}
+
+Date localToday()
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&t, &local);
+    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 std::string formEncode(const std::map<std::string, std::string>& form)

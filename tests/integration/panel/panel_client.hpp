@@ -2,6 +2,7 @@
 // the CSRF token from the page, sends Origin like a browser does. Also adds staff with the CLI.
 #pragma once
 
+#include "shared/util/date.hpp"
 #include "tests/integration/server/central_process.hpp"
 
 #include <cstddef>
@@ -56,6 +57,13 @@ std::map<std::string, std::string> browserForm(const std::string& page, const st
 
 /// multipart/form-data as a browser sends it (line breaks in values as CR LF).
 std::string multipartEncode(const std::map<std::string, std::string>& form, const std::string& boundary);
+
+/// The first column of `sql`'s first row as text, whatever its type, read from the database at
+/// `dbPath` opened read-only; "<null>" for NULL and "<no db>", "<bad sql>", "<no row>" on failure.
+std::string scalarText(const std::string& dbPath, const std::string& sql);
+
+/// Today in the local time zone (the server's day).
+Date localToday();
 
 /// Form encoding (as a browser does for application/x-www-form-urlencoded).
 std::string formEncode(const std::map<std::string, std::string>& form);

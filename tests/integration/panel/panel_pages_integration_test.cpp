@@ -32,10 +32,7 @@ constexpr const char* kHostileEscaped = "&lt;script&gt;alert(1)&lt;/script&gt; &
 
 Date today()
 {
-    const std::time_t t = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+    return okienko::test::localToday();
 }
 
 std::int64_t nowUnix()
@@ -45,20 +42,7 @@ std::int64_t nowUnix()
 
 std::string scalar(const std::string& dbPath, const std::string& sql)
 {
-    db::OpenOptions o;
-    o.readOnly = true;
-    auto d = db::Database::open(dbPath, o);
-    if (!d)
-        return "<no db>";
-    // As text whatever the column's type (counts, ids, concatenations).
-    auto st = d->prepare("SELECT CAST((" + sql + ") AS TEXT)");
-    if (!st)
-        return "<bad sql>";
-    auto step = st->step();
-    if (!step || *step != db::Step::Row)
-        return "<no row>";
-    auto text = st->columnOptionalText(0);
-    return text && *text ? **text : "<null>";
+    return okienko::test::scalarText(dbPath, sql);
 }
 
 /// The test catalogue (3 units of a type whose name looks like markup) and a second counselling kind.

@@ -82,6 +82,7 @@ TEST_F(ServerConfigTest, TheRetentionTableHasPrivateDefaultsAndIsCheckedStrictly
     EXPECT_EQ(defaults->retention.counsellingDays, 30);
     EXPECT_EQ(defaults->retention.reservationDays, 30);
     EXPECT_EQ(defaults->retention.loanDays, 90);
+    EXPECT_EQ(defaults->retention.registerDays, 455);
     const auto set = load(kMinimal + "[retention]\nstore_pesel = true\nloan_days = 365\ncallback_days = 7\n");
     ASSERT_TRUE(set.ok());
     EXPECT_TRUE(set->retention.storePesel);
