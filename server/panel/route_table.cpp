@@ -10,6 +10,7 @@
 #include "server/panel/loans_pages.hpp"
 #include "server/panel/login_pages.hpp"
 #include "server/panel/monitoring.hpp"
+#include "server/panel/report_pages.hpp"
 #include "server/panel/reservations_pages.hpp"
 #include "server/panel/slots_pages.hpp"
 #include "server/panel/staff_pages.hpp"
@@ -93,6 +94,14 @@ const std::vector<Route>& panelRoutes()
         get("/panel/kiosks", kiosksPage, kKiosks),
         get("/panel/monitoring", monitoringPage, kCoordinators),
         get("/panel/monitoring.csv", monitoringCsv, kCoordinators),
+        // the programme's report and its indicators
+        get("/panel/report", reportPage, kCoordinators),
+        get("/panel/report.csv", reportCsv, kCoordinators),
+        get("/panel/report.pdf", reportPdf, kCoordinators),
+        get("/panel/report/evidence", reportEvidencePage, kCoordinators),
+        get("/panel/indicators/edit", indicatorPage, kCoordinators),
+        post("/panel/indicators/edit", indicatorPost, kCoordinators),
+        post("/panel/indicators/value", indicatorValuePost, kCoordinators),
         // staff accounts
         get("/panel/staff", staffPage, kAdmins),
         post("/panel/staff/role", staffRoleAction, kAdmins),
