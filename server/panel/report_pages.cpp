@@ -284,6 +284,20 @@ PanelResponse reportEvidencePage(const PageContext& ctx)
 
 namespace
 {
+/// A <select> of codes with "—" for none; the current one (or "—") is marked selected.
+Html codeSelect(const char* name, const std::vector<std::string_view>& codes, const std::string& current)
+{
+    const bool known = std::find(codes.begin(), codes.end(), current) != codes.end();
+    Html s;
+    s << "<select id=\"" << std::string(name) << "\" name=\"" << std::string(name) << "\"><option value=\"\""
+      << (known ? Markup("") : Markup(" selected")) << ">—</option>";
+    for (auto code : codes)
+        s << "<option value=\"" << code << "\"" << (code == current ? Markup(" selected") : Markup("")) << ">" << code
+          << "</option>";
+    s << "</select>";
+    return s;
+}
+
 Html indicatorForm(const PageContext& ctx, const IndicatorView& v, const std::string& targetValue,
                    const catalog::CatalogErrors& errors)
 {
@@ -316,16 +330,13 @@ Html indicatorForm(const PageContext& ctx, const IndicatorView& v, const std::st
         body << "<option value=\"" << std::string(domain::countingKindCode(k)) << "\""
              << (k == ind.counting.kind ? Markup(" selected") : Markup("")) << ">"
              << countingText({k, "", "", {}}).substr(0, countingText({k, "", "", {}}).find(':')) << "</option>";
-    body << "</select></p><p><label for=\"metric\">Miara automatyczna</label><br><select id=\"metric\" "
-            "name=\"metric\"><option value=\"\">—</option>";
-    for (auto m : domain::automaticMetrics())
-        body << "<option" << (m == ind.counting.measure ? Markup(" selected") : Markup("")) << ">" << m << "</option>";
-    body << "</select></p><p><label for=\"register\">Rejestr</label><br><select id=\"register\" name=\"register\">"
-            "<option value=\"\">—</option>";
-    for (auto r : domain::registerNames())
-        body << "<option" << (r == ind.counting.registerName ? Markup(" selected") : Markup("")) << ">" << r
-             << "</option>";
-    body << "</select></p><p><label for=\"measure\">Miara rejestru (np. hours, persons, sessions)</label><br><input "
+    const bool automatic = ind.counting.kind == domain::CountingKind::Automatic;
+    const bool fromRegister = ind.counting.kind == domain::CountingKind::Register;
+    body << "</select></p><p><label for=\"metric\">Miara automatyczna</label><br>"
+         << codeSelect("metric", domain::automaticMetrics(), automatic ? ind.counting.measure : std::string())
+         << "</p><p><label for=\"register\">Rejestr</label><br>"
+         << codeSelect("register", domain::registerNames(), fromRegister ? ind.counting.registerName : std::string());
+    body << "</p><p><label for=\"measure\">Miara rejestru (np. hours, persons, sessions)</label><br><input "
             "id=\"measure\" name=\"measure\" value=\""
          << (ind.counting.kind == domain::CountingKind::Register ? ind.counting.measure : std::string())
          << "\"></p><fieldset><legend>Rodzaje zajęć (tylko rejestr activity_sessions)</legend>";
