@@ -168,8 +168,9 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA ${OKIENKO_KIOSK_CONTROL})
 set(CPACK_DEBIAN_CENTRAL_PACKAGE_NAME okienko-central)
 set(CPACK_DEBIAN_CENTRAL_PACKAGE_SECTION net)
 # nginx is the front that terminates TLS and holds hostile clients (decision 0007); Debian 12's
-# nginx-light is only a transitional package that pulls in nginx with an extra module.
-set(CPACK_DEBIAN_CENTRAL_PACKAGE_DEPENDS "adduser, nginx")
+# nginx-light is only a transitional package that pulls in nginx with an extra module. The report's
+# PDF is drawn in DejaVu Sans found through fontconfig (libcairo2 itself comes from shlibdeps).
+set(CPACK_DEBIAN_CENTRAL_PACKAGE_DEPENDS "adduser, nginx, fonts-dejavu-core")
 set(CPACK_COMPONENT_CENTRAL_DESCRIPTION
     "central server of the Okienko lobby kiosks
 okienko-central serves the HTTPS API the Okienko kiosks sync with (catalogue,

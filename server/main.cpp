@@ -276,7 +276,11 @@ int main(int argc, char** argv)
                 std::fprintf(stderr, "%s\n", catalog::formatCatalogError(e).c_str());
             return 1;
         }
-        auto summary = (*store)->importCatalog(*loaded, now);
+        // The same file's indicators: it loaded above, so they read without an error.
+        auto indicators = catalog::loadCatalogIndicatorsFile(args[3]);
+        if (!indicators)
+            return fail("import failed: the file's indicators could not be read");
+        auto summary = (*store)->importCatalog(*loaded, now, &*indicators);
         if (!summary)
             return fail("import failed: " + summary.error().describe());
         std::printf("imported: %d changed entities, %d removed\n", summary->upserts, summary->deletes);

@@ -329,9 +329,53 @@ constexpr const char* kSessionRole = R"sql(
 ALTER TABLE panel_sessions ADD COLUMN role TEXT NOT NULL DEFAULT '';
 )sql";
 
-// Migration 10 is the programme's indicators (defined on another branch); this placeholder keeps
-// the list numbered without gaps until the two are merged, and is replaced by it then.
-constexpr const char* kIndicatorsPlaceholder = "SELECT 1;";
+// Migration 10: the programme's indicators (docs/reporting.md). The definitions come from the
+// catalogue file's `indicators` (import-catalog replaces them, as it replaces the catalogue), a
+// coordinator may change target, evidence and how counted; values a coordinator enters per period
+// survive an import. No personal data. The indexes serve the report's counts over a period.
+constexpr const char* kIndicators = R"sql(
+CREATE TABLE indicators (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    service TEXT NOT NULL,
+    unit TEXT NOT NULL,
+    period TEXT NOT NULL CHECK (period IN ('year', 'quarter', 'month')),
+    target REAL,                                   -- NULL: the programme sets none
+    evidence TEXT NOT NULL,
+    counting TEXT NOT NULL CHECK (counting IN ('automatic', 'register', 'entered')),
+    register_name TEXT NOT NULL DEFAULT '',
+    measure TEXT NOT NULL DEFAULT '',              -- automatic metric or the register's measure
+    kinds TEXT NOT NULL DEFAULT '',                -- activity kinds, ',a,b,' ('' for all)
+    source TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1             -- a panel form carries it: a save over a newer one is refused
+) STRICT;
+
+-- Values a coordinator entered for indicators counted "entered", one per indicator and period.
+CREATE TABLE indicator_values (
+    indicator_id TEXT NOT NULL,
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    value REAL NOT NULL,
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    at INTEGER NOT NULL,
+    PRIMARY KEY (indicator_id, first_day)
+) STRICT;
+
+-- Every change a coordinator made to an indicator or its entered values: who, when, what (JSON).
+CREATE TABLE indicator_edits (
+    id INTEGER PRIMARY KEY,
+    indicator_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('update', 'value')),
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    data TEXT NOT NULL,
+    at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX indicator_edits_indicator ON indicator_edits(indicator_id, id);
+
+CREATE INDEX usage_events_kind_at ON usage_events(kind, at);
+CREATE INDEX loans_start ON loans(start_date);
+)sql";
 
 // Migration 11: the registers the programme's report counts from (docs/reporting.md, "Registers")
 // and what coordinators do with the idea box. Dates are local (Europe/Warsaw) YYYY-MM-DD; created_*
@@ -452,7 +496,7 @@ const std::vector<db::Migration>& serverMigrations()
         {7, "retention of personal data", kRetention, {}},
         {8, "the role of a panel session", kSessionRole, {}},
         {9, "catalogue: coordinators' notes", catalog::kCatalogueInternalNotesSql, {}},
-        {10, "indicators (placeholder until merged)", kIndicatorsPlaceholder, {}},
+        {10, "the programme's indicators", kIndicators, {}},
         {11, "registers, idea statuses", kRegisters, {}},
         {12, "the public contact form", kWebContactForm, {}},
     };

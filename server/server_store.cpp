@@ -5,6 +5,7 @@
 #include "server/credentials.hpp"
 #include "server/server_schema.hpp"
 #include "server/staff_changes.hpp"
+#include "server/store/indicator_rows.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
 #include "shared/db/transaction.hpp"
@@ -784,7 +785,8 @@ void ServerStore::releaseReader(db::Database d)
         m_readers.push_back(std::move(d));
 }
 
-Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalog& catalog, const Now& now)
+Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalog& catalog, const Now& now,
+                                                            const std::vector<domain::Indicator>* indicators)
 {
     // What kiosks have now, by entity and id: encoded JSON and position.
     using Key = std::pair<std::string, std::string>;
@@ -836,6 +838,8 @@ Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalo
             collect(after, catalog);
 
             OKIENKO_TRY(catalog::replaceCatalog(d, catalog));
+            if (indicators != nullptr)
+                OKIENKO_TRY(replaceIndicators(d, *indicators));
             for (const auto& [key, value] : after)
             {
                 auto it = before.find(key);

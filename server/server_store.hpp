@@ -8,6 +8,7 @@
 #include "shared/db/database.hpp"
 #include "shared/db/error.hpp"
 #include "shared/domain/catalog.hpp"
+#include "shared/domain/indicator.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/fast_paths.hpp"
 #include "shared/protocol/lost_events.hpp"
@@ -78,7 +79,9 @@ class ServerStore
 
     // --- admin ---
     /// Writes the catalogue and one change-log row per new, changed or removed entity.
-    Result<ImportSummary, db::Error> importCatalog(const domain::Catalog& catalog, const Now& now);
+    /// `indicators`, when given, replace the stored indicator definitions in the same transaction.
+    Result<ImportSummary, db::Error> importCatalog(const domain::Catalog& catalog, const Now& now,
+                                                   const std::vector<domain::Indicator>* indicators = nullptr);
     /// Registers a kiosk; returns its bearer token (shown once; only its hash is stored). Only a kiosk
     /// with `staffWork` receives the staff feed (names and phones, staff PIN hashes).
     Result<std::string, db::Error> addKiosk(const std::string& name, const Now& now, bool staffWork = false);

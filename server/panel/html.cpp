@@ -89,7 +89,7 @@ const std::vector<NavItem>& panelNav()
         {"/panel/slots", "Dyżury poradnictwa"},   {"/panel/catalog", "Katalog usług"},
         {"/panel/kiosks", "Stan kiosków"},        {"/panel/registers", "Rejestry"},
         {"/panel/ideas", "Pomysły i oceny"},      {"/panel/monitoring", "Monitoring"},
-        {"/panel/staff", "Konta personelu"}};
+        {"/panel/report", "Sprawozdanie"},        {"/panel/staff", "Konta personelu"}};
     return nav;
 }
 
@@ -182,6 +182,20 @@ input, select, textarea { border: 1px solid #555; border-radius: 3px; padding: .
 .error-summary h2 { margin-top: .5rem; }
 .stale { border-left: 6px solid #8a1c00; padding: 0 1rem; margin: 0 0 1rem; }
 .stale dd { margin: 0 0 .5rem 1rem; white-space: pre-wrap; }
+svg.chart { max-width: 100%; height: auto; margin: .5rem 0 1rem; }
+svg.trend { display: block; }
+table.report th[scope="row"] { font-weight: bold; }
+.report-head .wording { max-width: 60rem; }
+@media print {
+  header.top, .skip, .no-print, form { display: none; }
+  main { padding: 0; max-width: none; }
+  body { font-size: 10pt; }
+  a { color: inherit; text-decoration: none; }
+  table { page-break-inside: auto; }
+  tr { page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  @page { size: A4 landscape; margin: 12mm; }
+}
 )css";
     return css;
 }

@@ -13,6 +13,7 @@
 #include "server/panel/login_pages.hpp"
 #include "server/panel/monitoring.hpp"
 #include "server/panel/register_pages.hpp"
+#include "server/panel/report_pages.hpp"
 #include "server/panel/reservations_pages.hpp"
 #include "server/panel/slots_pages.hpp"
 #include "server/panel/staff_pages.hpp"
@@ -125,6 +126,14 @@ const std::vector<Route>& panelRoutes()
         // the idea box (what residents typed) and the ratings
         get("/panel/ideas", ideasPage, kCoordinators),
         post("/panel/ideas/status", ideaStatusAction, kCoordinators),
+        // the programme's report and its indicators
+        get("/panel/report", reportPage, kCoordinators),
+        get("/panel/report.csv", reportCsv, kCoordinators),
+        get("/panel/report.pdf", reportPdf, kCoordinators),
+        get("/panel/report/evidence", reportEvidencePage, kCoordinators),
+        get("/panel/indicators/edit", indicatorPage, kCoordinators),
+        post("/panel/indicators/edit", indicatorPost, kCoordinators),
+        post("/panel/indicators/value", indicatorValuePost, kCoordinators),
         // staff accounts
         get("/panel/staff", staffPage, kAdmins),
         post("/panel/staff/role", staffRoleAction, kAdmins),

@@ -5,6 +5,7 @@
 
 #include "server/server_store.hpp"
 #include "server/store/catalog_views.hpp"
+#include "server/store/indicator_views.hpp"
 #include "server/store/login_views.hpp"
 #include "server/store/register_views.hpp"
 #include "server/store/report_views.hpp"
@@ -154,6 +155,24 @@ class PanelStore
                                                   const std::string& staffId, std::int64_t now) = 0;
     /// Ratings given in [period.start, period.end): how many of each score per flow.
     virtual Result<std::vector<RatingCount>, db::Error> ratingCounts(const ReportPeriod& period) = 0;
+    // --- the programme's indicators and the report ---
+
+    /// Every indicator in catalogue order with its version and latest edit.
+    virtual Result<std::vector<IndicatorView>, db::Error> indicators() = 0;
+    /// Each indicator measured over each of its periods (periods[i] for indicators[i]), in one snapshot.
+    virtual Result<std::vector<std::vector<IndicatorMeasurement>>, db::Error>
+    measureIndicators(const std::vector<domain::Indicator>& indicators,
+                      const std::vector<std::vector<ReportPeriod>>& periods) = 0;
+    /// The rows an indicator's number over `period` was counted from.
+    virtual Result<EvidenceTable, db::Error> indicatorEvidence(const domain::Indicator& indicator,
+                                                               const ReportPeriod& period) = 0;
+    /// Residents' ratings in the period by flow, with the count of each score.
+    virtual Result<std::vector<RatingSummary>, db::Error> ratingSummaries(const ReportPeriod& period) = 0;
+    /// Saves target, evidence and how counted, checked by the loader's rules, with its audit row.
+    virtual Result<IndicatorSaveOutcome, db::Error> saveIndicator(const IndicatorEdit& edit) = 0;
+    /// Stores (or replaces) the value of an entered indicator for one period, with its audit row;
+    /// false when no entered indicator has that id.
+    virtual Result<bool, db::Error> enterIndicatorValue(const IndicatorValueEntry& entry) = 0;
 };
 
 } // namespace okienko::server

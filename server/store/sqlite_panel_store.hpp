@@ -85,6 +85,16 @@ class SqlitePanelStore final : public PanelStore
     Result<bool, db::Error> setIdeaStatus(const std::string& ideaId, const std::string& status,
                                           const std::string& staffId, std::int64_t now) override;
     Result<std::vector<RatingCount>, db::Error> ratingCounts(const ReportPeriod& period) override;
+    // sqlite_panel_store_indicators.cpp
+    Result<std::vector<IndicatorView>, db::Error> indicators() override;
+    Result<std::vector<std::vector<IndicatorMeasurement>>, db::Error>
+    measureIndicators(const std::vector<domain::Indicator>& indicators,
+                      const std::vector<std::vector<ReportPeriod>>& periods) override;
+    Result<EvidenceTable, db::Error> indicatorEvidence(const domain::Indicator& indicator,
+                                                       const ReportPeriod& period) override;
+    Result<std::vector<RatingSummary>, db::Error> ratingSummaries(const ReportPeriod& period) override;
+    Result<IndicatorSaveOutcome, db::Error> saveIndicator(const IndicatorEdit& edit) override;
+    Result<bool, db::Error> enterIndicatorValue(const IndicatorValueEntry& entry) override;
 
   private:
     ServerStore& m_store;

@@ -4,6 +4,7 @@
 
 #include "shared/domain/area.hpp"
 #include "shared/domain/codes.hpp"
+#include "shared/domain/indicator.hpp"
 #include "shared/text/utf8.hpp"
 #include "shared/util/date.hpp"
 
@@ -805,7 +806,7 @@ class CatalogReader
         }
         Fields f(m_errors, root, "$",
                  {"format_version", "municipality", "services", "fee_tables", "equipment_types", "units",
-                  "counselling_kinds", "emergency_numbers", "announcements"});
+                  "counselling_kinds", "emergency_numbers", "announcements", "indicators"});
         if (const Json* v = f.required("format_version"))
         {
             const auto version = readInteger(m_errors, v, f.path("format_version"), std::numeric_limits<int>::min(),
@@ -840,6 +841,9 @@ class CatalogReader
         c.announcements = readItems<domain::Announcement>(f.optional("announcements"), f.path("announcements"),
                                                           [this](const Json& v, const std::string& p)
                                                           { return readAnnouncement(v, p); });
+        m_indicators =
+            readItems<domain::Indicator>(f.optional("indicators"), f.path("indicators"),
+                                         [this](const Json& v, const std::string& p) { return readIndicator(v, p); });
 
         resolve(m_feeTableRefs, m_feeTableIds, "fee table");
         resolve(m_typeRefs, m_typeIds, "equipment type");
@@ -861,6 +865,17 @@ class CatalogReader
             return {};
         return readAnnouncement(root, "$");
     }
+
+    /// One item of `indicators` on its own, at path "$".
+    domain::Indicator readIndicatorEntry(const Json& root)
+    {
+        if (!expectObject(m_errors, root, "$"))
+            return {};
+        return readIndicator(root, "$");
+    }
+
+    /// The indicators of the file `read` read last.
+    std::vector<domain::Indicator> takeIndicators() { return std::move(m_indicators); }
 
   private:
     template <typename T, typename ReadOne>
@@ -1190,6 +1205,144 @@ class CatalogReader
         return a;
     }
 
+    domain::Indicator readIndicator(const Json& v, const std::string& path)
+    {
+        domain::Indicator ind;
+        Fields f(m_errors, v, path,
+                 {"id", "name", "service", "unit", "period", "target", "evidence", "how_counted", "source"});
+        ind.id = readIdentifier(m_errors, f.required("id"), f.path("id"), IdKind::Id);
+        m_indicatorIds.check(m_errors, ind.id, f.path("id"));
+        ind.name = readString(m_errors, f.required("name"), f.path("name"), kMaxNameLength * 2, true);
+        ind.service = readString(m_errors, f.required("service"), f.path("service"), kMaxNameLength, true);
+        ind.unit = readString(m_errors, f.required("unit"), f.path("unit"), kMaxTagLength, true);
+        if (const Json* p = f.required("period"))
+        {
+            const std::string code = readString(m_errors, p, f.path("period"), kMaxTagLength, true);
+            if (auto period = domain::parseIndicatorPeriod(code))
+                ind.period = *period;
+            else if (p->is_string() && !code.empty())
+                m_errors.add(f.path("period"), CatalogErrorCode::UnknownCode,
+                             "unknown period " + quote(code) + "; allowed: year, quarter, month");
+        }
+        if (const Json* t = f.optional("target"); t != nullptr && !t->is_null())
+            ind.target = readTarget(*t, f.path("target"));
+        ind.evidence = readString(m_errors, f.required("evidence"), f.path("evidence"), kMaxTextLength, true);
+        if (const Json* h = f.required("how_counted");
+            h != nullptr && expectObject(m_errors, *h, f.path("how_counted")))
+            ind.counting = readCounting(*h, f.path("how_counted"));
+        ind.source = readString(m_errors, f.required("source"), f.path("source"), kMaxTextLength, true);
+        return ind;
+    }
+
+    /// A target: a number from 0 to 1 000 000 000 (fractions allowed: hours may be 7.5).
+    std::optional<double> readTarget(const Json& v, const std::string& path)
+    {
+        if (!v.is_number())
+        {
+            m_errors.add(path, CatalogErrorCode::WrongType, "expected a number or null, found " + describeType(v));
+            return std::nullopt;
+        }
+        const double target = v.get<double>();
+        if (!(target >= 0 && target <= 1e9))
+        {
+            m_errors.add(path, CatalogErrorCode::OutOfRange, "a target must be from 0 to 1000000000");
+            return std::nullopt;
+        }
+        return target;
+    }
+
+    /// {"kind": "automatic", "metric": …} | {"kind": "register", "register": …, "measure": …,
+    /// "kinds": […]} | {"kind": "entered"}.
+    domain::IndicatorCounting readCounting(const Json& v, const std::string& path)
+    {
+        domain::IndicatorCounting c;
+        Fields f(m_errors, v, path, {"kind", "metric", "register", "measure", "kinds"});
+        const Json* k = f.required("kind");
+        const std::string kind = readString(m_errors, k, f.path("kind"), kMaxTagLength, true);
+        auto parsed = domain::parseCountingKind(kind);
+        if (!parsed)
+        {
+            if (k != nullptr && k->is_string())
+                m_errors.add(f.path("kind"), CatalogErrorCode::UnknownCode,
+                             "unknown counting kind " + quote(kind) + "; allowed: automatic, register, entered");
+            return c;
+        }
+        c.kind = *parsed;
+        auto oneOf = [&](const char* key, const std::vector<std::string_view>& allowed, const char* what)
+        {
+            const Json* value = f.required(key);
+            std::string code = readString(m_errors, value, f.path(key), kMaxTagLength, true);
+            if (value == nullptr || !value->is_string() || code.empty())
+                return code;
+            if (std::find(allowed.begin(), allowed.end(), code) == allowed.end())
+            {
+                std::string list;
+                for (auto a : allowed)
+                    list += (list.empty() ? "" : ", ") + std::string(a);
+                m_errors.add(f.path(key), CatalogErrorCode::UnknownCode,
+                             "unknown " + std::string(what) + " " + quote(code) + "; allowed: " + list);
+            }
+            return code;
+        };
+        auto notHere = [&](const char* key)
+        {
+            if (f.optional(key) != nullptr)
+                m_errors.add(f.path(key), CatalogErrorCode::UnknownKey,
+                             "'" + std::string(key) + "' does not belong to counting kind " + quote(kind));
+        };
+        switch (c.kind)
+        {
+        case domain::CountingKind::Automatic:
+            c.measure = oneOf("metric", domain::automaticMetrics(), "automatic metric");
+            for (const char* key : {"register", "measure", "kinds"})
+                notHere(key);
+            break;
+        case domain::CountingKind::Register:
+            c.registerName = oneOf("register", domain::registerNames(), "register");
+            if (!domain::registerMeasures(c.registerName).empty())
+                c.measure = oneOf("measure", domain::registerMeasures(c.registerName), "measure of this register");
+            if (const Json* kinds = f.optional("kinds"))
+            {
+                if (c.registerName != "activity_sessions")
+                    m_errors.add(f.path("kinds"), CatalogErrorCode::UnknownKey,
+                                 "'kinds' narrows only the register activity_sessions");
+                else
+                    c.kinds = readActivityKinds(*kinds, f.path("kinds"));
+            }
+            notHere("metric");
+            break;
+        case domain::CountingKind::Entered:
+            for (const char* key : {"metric", "register", "measure", "kinds"})
+                notHere(key);
+            break;
+        }
+        return c;
+    }
+
+    std::vector<std::string> readActivityKinds(const Json& v, const std::string& path)
+    {
+        std::vector<std::string> out;
+        if (!expectArray(m_errors, v, path))
+            return out;
+        if (v.empty())
+            m_errors.add(path, CatalogErrorCode::EmptyList, "list at least one kind or leave 'kinds' out");
+        UniqueIds seen("kind");
+        const auto& allowed = domain::activityKinds();
+        for (std::size_t i = 0; i < v.size(); ++i)
+        {
+            const std::string itemPath = element(path, i);
+            const std::string code = readString(m_errors, &v[i], itemPath, kMaxTagLength, true);
+            if (!v[i].is_string())
+                continue;
+            if (std::find(allowed.begin(), allowed.end(), code) == allowed.end())
+                m_errors.add(itemPath, CatalogErrorCode::UnknownCode,
+                             "unknown activity kind " + quote(code) + "; allowed: cas-group, workshop, thematic");
+            seen.check(m_errors, code, itemPath);
+            out.push_back(code);
+        }
+        return out;
+    }
+
     void resolve(const std::vector<PendingReference>& refs, const UniqueIds& ids, std::string_view what)
     {
         for (const auto& ref : refs)
@@ -1206,6 +1359,8 @@ class CatalogReader
     UniqueIds m_kindIds{"counselling kind id"};
     UniqueIds m_numbers{"emergency number"};
     UniqueIds m_announcementIds{"announcement id"};
+    UniqueIds m_indicatorIds{"indicator id"};
+    std::vector<domain::Indicator> m_indicators;
     std::vector<PendingReference> m_feeTableRefs;
     std::vector<PendingReference> m_typeRefs;
 };
@@ -1387,7 +1542,36 @@ Result<domain::Announcement, CatalogErrors> parseAnnouncementEntry(std::string_v
     return parseEntry<domain::Announcement>(json, &CatalogReader::readAnnouncementEntry);
 }
 
-CatalogResult loadCatalogFile(const std::filesystem::path& path)
+Result<domain::Indicator, CatalogErrors> parseIndicatorEntry(std::string_view json)
+{
+    return parseEntry<domain::Indicator>(json, &CatalogReader::readIndicatorEntry);
+}
+
+Result<std::vector<domain::Indicator>, CatalogErrors> parseCatalogIndicators(std::string_view json)
+{
+    try
+    {
+        Errors errors;
+        Json root;
+        if (!buildTree(json, errors, root))
+            return makeErr(errors.take());
+        CatalogReader reader(errors);
+        reader.read(root);
+        if (!errors.empty())
+            return makeErr(errors.take());
+        return reader.takeIndicators();
+    }
+    catch (const std::exception& ex)
+    {
+        return makeErr(CatalogErrors{
+            {"$", CatalogErrorCode::MalformedJson, std::string("the file could not be read: ") + ex.what(), 0, 0}});
+    }
+}
+
+namespace
+{
+/// The file's text, or the reason it cannot be read.
+Result<std::string, CatalogErrors> readCatalogText(const std::filesystem::path& path)
 {
     try
     {
@@ -1411,13 +1595,30 @@ CatalogResult loadCatalogFile(const std::filesystem::path& path)
         if (in.bad())
             return makeErr(
                 CatalogErrors{{"$", CatalogErrorCode::FileUnreadable, "error while reading " + path.string(), 0, 0}});
-        return parseCatalog(content);
+        return content;
     }
     catch (const std::exception& ex)
     {
         return makeErr(CatalogErrors{
             {"$", CatalogErrorCode::FileUnreadable, "cannot read " + path.string() + ": " + ex.what(), 0, 0}});
     }
+}
+} // namespace
+
+CatalogResult loadCatalogFile(const std::filesystem::path& path)
+{
+    auto text = readCatalogText(path);
+    if (!text)
+        return makeErr(text.error());
+    return parseCatalog(*text);
+}
+
+Result<std::vector<domain::Indicator>, CatalogErrors> loadCatalogIndicatorsFile(const std::filesystem::path& path)
+{
+    auto text = readCatalogText(path);
+    if (!text)
+        return makeErr(text.error());
+    return parseCatalogIndicators(*text);
 }
 
 std::string formatCatalogError(const CatalogError& error)

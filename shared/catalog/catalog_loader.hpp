@@ -4,6 +4,7 @@
 #pragma once
 
 #include "shared/domain/catalog.hpp"
+#include "shared/domain/indicator.hpp"
 #include "shared/util/result.hpp"
 
 #include <cstddef>
@@ -86,6 +87,19 @@ Result<domain::Service, CatalogErrors> parseServiceEntry(std::string_view json);
 
 /// The same for one item of a file's `announcements` list.
 Result<domain::Announcement, CatalogErrors> parseAnnouncementEntry(std::string_view json);
+
+/// The `indicators` of a catalogue file (docs/catalog-format.md), read under the whole file's rules:
+/// any error of the file (an indicator's or another entry's) is returned, so an import takes both
+/// from one valid file. The catalogue itself (domain::Catalog) does not carry them: the server keeps
+/// them (server_schema migration 10) and kiosks never need them. Never throws.
+Result<std::vector<domain::Indicator>, CatalogErrors> parseCatalogIndicators(std::string_view json);
+
+/// The same from a file.
+Result<std::vector<domain::Indicator>, CatalogErrors> loadCatalogIndicatorsFile(const std::filesystem::path& path);
+
+/// One item of a file's `indicators` list, by the rules it is checked by inside a file (the id's
+/// uniqueness is not checked). Never throws.
+Result<domain::Indicator, CatalogErrors> parseIndicatorEntry(std::string_view json);
 
 /// "<path>: <code>: <message>" on one line, for logs and the CLI (syntax errors carry "line L, column C"
 /// in their message).

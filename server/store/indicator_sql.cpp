@@ -1,0 +1,154 @@
+// The statements of indicator_sql.hpp. Automatic metrics count days of the server's date columns
+// (a slot's date, a loan's start_date, a service's valid_from), which are local calendar days
+// already. Register measures follow the contract in docs/reporting.md; no personal column is ever
+// selected for evidence.
+#include "server/store/indicator_sql.hpp"
+
+namespace okienko::server
+{
+
+const std::vector<MeasureSql>& automaticSql()
+{
+    static const std::vector<MeasureSql> sql{
+        {"counselling-meetings",
+         "SELECT CAST(COUNT(*) AS REAL) FROM counselling_requests r JOIN counselling_slots s ON s.id = r.slot_id "
+         "WHERE r.status <> 'cancelled' AND s.date BETWEEN ?1 AND ?2",
+         "SELECT s.date, printf('%02d:%02d', s.start_minute / 60, s.start_minute % 60), r.code, r.status "
+         "FROM counselling_requests r JOIN counselling_slots s ON s.id = r.slot_id WHERE r.status <> 'cancelled' "
+         "AND s.date BETWEEN ?1 AND ?2 ORDER BY s.date, s.start_minute LIMIT 2001",
+         "Data terminu|Godzina|Kod zgłoszenia|Stan"},
+        {"counselling-persons",
+         "SELECT CAST(COUNT(DISTINCT COALESCE(NULLIF(r.phone, ''), lower(r.name), r.id)) AS REAL) FROM "
+         "counselling_requests r JOIN counselling_slots s ON s.id = r.slot_id WHERE r.status <> 'cancelled' AND "
+         "s.date BETWEEN ?1 AND ?2",
+         "SELECT MIN(s.date), r.code, CAST(COUNT(*) AS TEXT) FROM counselling_requests r JOIN counselling_slots s "
+         "ON s.id = r.slot_id WHERE r.status <> 'cancelled' AND s.date BETWEEN ?1 AND ?2 GROUP BY "
+         "COALESCE(NULLIF(r.phone, ''), lower(r.name), r.id) ORDER BY MIN(s.date) LIMIT 2001",
+         "Pierwszy termin w okresie|Kod pierwszego zgłoszenia|Liczba spotkań"},
+        {"counselling-duty-hours",
+         "SELECT CAST(COALESCE(SUM(duration_minutes), 0) AS REAL) / 60.0 FROM counselling_slots WHERE date BETWEEN "
+         "?1 AND ?2",
+         "SELECT date, printf('%02d:%02d', start_minute / 60, start_minute % 60), CAST(duration_minutes AS TEXT), "
+         "counsellor, room FROM counselling_slots WHERE date BETWEEN ?1 AND ?2 ORDER BY date, start_minute "
+         "LIMIT 2001",
+         "Data dyżuru|Początek|Minuty|Doradca|Sala"},
+        {"equipment-borrowers",
+         "SELECT CAST(COUNT(DISTINCT COALESCE(NULLIF(borrower_phone, ''), lower(borrower_name), id)) AS REAL) FROM "
+         "loans WHERE start_date BETWEEN ?1 AND ?2",
+         "SELECT MIN(l.start_date), l.inventory_number, COALESCE(t.name_pl, l.type_id), CAST(COUNT(*) AS TEXT) FROM "
+         "loans l LEFT JOIN equipment_types t ON t.id = l.type_id WHERE l.start_date BETWEEN ?1 AND ?2 GROUP BY "
+         "COALESCE(NULLIF(l.borrower_phone, ''), lower(l.borrower_name), l.id) ORDER BY MIN(l.start_date) "
+         "LIMIT 2001",
+         "Pierwsze wypożyczenie w okresie|Nr inwentarzowy|Sprzęt|Liczba wypożyczeń"},
+        {"equipment-loans", "SELECT CAST(COUNT(*) AS REAL) FROM loans WHERE start_date BETWEEN ?1 AND ?2",
+         "SELECT l.start_date, l.inventory_number, COALESCE(t.name_pl, l.type_id), COALESCE(l.returned_on, '') "
+         "FROM loans l LEFT JOIN equipment_types t ON t.id = l.type_id WHERE l.start_date BETWEEN ?1 AND ?2 ORDER "
+         "BY l.start_date, l.inventory_number LIMIT 2001",
+         "Początek|Nr inwentarzowy|Sprzęt|Zwrot"},
+        {"catalog-new-services",
+         "SELECT CAST(COUNT(*) AS REAL) FROM services WHERE status <> 'archived' AND valid_from BETWEEN ?1 AND ?2",
+         "SELECT valid_from, id, name_pl, status FROM services WHERE status <> 'archived' AND valid_from BETWEEN ?1 "
+         "AND ?2 ORDER BY valid_from, position LIMIT 2001",
+         "Początek świadczenia|Id usługi|Usługa|Stan"},
+    };
+    return sql;
+}
+
+const std::vector<RegisterSql>& registerSql()
+{
+    static const std::vector<RegisterSql> sql{
+        {"counselling_register",
+         {"counselling_register"},
+         false,
+         {{"held-meetings",
+           "SELECT CAST(COUNT(*) AS REAL) FROM counselling_register WHERE held = 1 AND date BETWEEN ?1 AND ?2",
+           "SELECT date, CAST(duration_minutes AS TEXT), CASE walk_in WHEN 1 THEN 'tak' ELSE 'nie' END FROM "
+           "counselling_register WHERE held = 1 AND date BETWEEN ?1 AND ?2 ORDER BY date, id LIMIT 2001",
+           "Data|Czas trwania (min)|Bez zapisu"},
+          {"persons",
+           "SELECT CAST(COUNT(DISTINCT person_key) AS REAL) FROM counselling_register WHERE held = 1 AND date "
+           "BETWEEN ?1 AND ?2",
+           "SELECT MIN(date), CAST(COUNT(*) AS TEXT) FROM counselling_register WHERE held = 1 AND date BETWEEN ?1 "
+           "AND ?2 GROUP BY person_key ORDER BY MIN(date) LIMIT 2001",
+           "Pierwsza konsultacja w okresie|Liczba konsultacji"},
+          {"hours",
+           "SELECT CAST(COALESCE(SUM(duration_minutes), 0) AS REAL) / 60.0 FROM counselling_register WHERE held = 1 "
+           "AND date BETWEEN ?1 AND ?2",
+           "SELECT date, CAST(duration_minutes AS TEXT) FROM counselling_register WHERE held = 1 AND date BETWEEN ?1 "
+           "AND ?2 ORDER BY date, id LIMIT 2001",
+           "Data|Czas trwania (min)"},
+          {"walk-ins",
+           "SELECT CAST(COUNT(*) AS REAL) FROM counselling_register WHERE held = 1 AND walk_in = 1 AND date BETWEEN "
+           "?1 AND ?2",
+           "SELECT date, CAST(duration_minutes AS TEXT) FROM counselling_register WHERE held = 1 AND walk_in = 1 AND "
+           "date BETWEEN ?1 AND ?2 ORDER BY date, id LIMIT 2001",
+           "Data|Czas trwania (min)"}}},
+        {"activity_sessions",
+         {"activity_sessions"},
+         true,
+         {{"sessions",
+           "SELECT CAST(COUNT(*) AS REAL) FROM activity_sessions WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR "
+           "instr(?3, ',' || kind || ',') > 0)",
+           "SELECT date, kind, group_name, printf('%g', hours), CAST(participants AS TEXT) FROM activity_sessions "
+           "WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) ORDER BY date, id "
+           "LIMIT 2001",
+           "Data|Rodzaj|Grupa|Godziny|Uczestnicy"},
+          {"hours",
+           "SELECT CAST(COALESCE(SUM(hours), 0) AS REAL) FROM activity_sessions WHERE date BETWEEN ?1 AND ?2 AND "
+           "(?3 = '' OR instr(?3, ',' || kind || ',') > 0)",
+           "SELECT date, kind, group_name, printf('%g', hours), CAST(participants AS TEXT) FROM activity_sessions "
+           "WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) ORDER BY date, id "
+           "LIMIT 2001",
+           "Data|Rodzaj|Grupa|Godziny|Uczestnicy"},
+          // A group meets many times with the same people: its participants are its largest
+          // session's count, so weekly sessions are not counted as new people.
+          {"participants",
+           "SELECT CAST(COALESCE(SUM(m), 0) AS REAL) FROM (SELECT MAX(participants) AS m FROM activity_sessions "
+           "WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) GROUP BY group_name)",
+           "SELECT group_name, MIN(date), CAST(COUNT(*) AS TEXT), CAST(MAX(participants) AS TEXT) FROM "
+           "activity_sessions WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) "
+           "GROUP BY group_name ORDER BY group_name LIMIT 2001",
+           "Grupa|Pierwsze zajęcia w okresie|Liczba zajęć|Uczestnicy (najwięcej na zajęciach)"},
+          {"distinct-groups",
+           "SELECT CAST(COUNT(DISTINCT group_name) AS REAL) FROM activity_sessions WHERE date BETWEEN ?1 AND ?2 AND "
+           "(?3 = '' OR instr(?3, ',' || kind || ',') > 0)",
+           "SELECT group_name, MIN(date), MAX(date), CAST(COUNT(*) AS TEXT) FROM activity_sessions WHERE date "
+           "BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) GROUP BY group_name ORDER BY "
+           "group_name LIMIT 2001",
+           "Grupa|Pierwsze zajęcia|Ostatnie zajęcia|Liczba zajęć"}}},
+        {"volunteer_club",
+         {"volunteer_members", "volunteer_initiatives"},
+         false,
+         {{"members",
+           "SELECT CAST(COUNT(*) AS REAL) FROM volunteer_members WHERE joined_on <= ?2 AND (left_on IS NULL OR "
+           "left_on >= ?1)",
+           "SELECT joined_on, COALESCE(left_on, '') FROM volunteer_members WHERE joined_on <= ?2 AND (left_on IS "
+           "NULL OR left_on >= ?1) ORDER BY joined_on, id LIMIT 2001",
+           "Przystąpił(a)|Odszedł / odeszła"},
+          {"members-joined", "SELECT CAST(COUNT(*) AS REAL) FROM volunteer_members WHERE joined_on BETWEEN ?1 AND ?2",
+           "SELECT joined_on, COALESCE(left_on, '') FROM volunteer_members WHERE joined_on BETWEEN ?1 AND ?2 ORDER "
+           "BY joined_on, id LIMIT 2001",
+           "Przystąpił(a)|Odszedł / odeszła"},
+          {"initiatives", "SELECT CAST(COUNT(*) AS REAL) FROM volunteer_initiatives WHERE date BETWEEN ?1 AND ?2",
+           "SELECT date, title FROM volunteer_initiatives WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id LIMIT 2001",
+           "Data|Inicjatywa"}}},
+        {"sheltered_housing",
+         {"sheltered_housing_stays"},
+         false,
+         {{"residents",
+           "SELECT CAST(COUNT(DISTINCT resident_key) AS REAL) FROM sheltered_housing_stays WHERE from_date <= ?2 AND "
+           "(to_date IS NULL OR to_date >= ?1)",
+           "SELECT flat, from_date, COALESCE(to_date, '') FROM sheltered_housing_stays WHERE from_date <= ?2 AND "
+           "(to_date IS NULL OR to_date >= ?1) ORDER BY from_date, id LIMIT 2001",
+           "Mieszkanie|Od|Do"},
+          {"flats",
+           "SELECT CAST(COUNT(DISTINCT flat) AS REAL) FROM sheltered_housing_stays WHERE from_date <= ?2 AND "
+           "(to_date IS NULL OR to_date >= ?1)",
+           "SELECT flat, MIN(from_date), CAST(COUNT(*) AS TEXT) FROM sheltered_housing_stays WHERE from_date <= ?2 "
+           "AND (to_date IS NULL OR to_date >= ?1) GROUP BY flat ORDER BY flat LIMIT 2001",
+           "Mieszkanie|Pierwszy pobyt w okresie|Liczba pobytów"}}},
+    };
+    return sql;
+}
+
+} // namespace okienko::server
