@@ -48,30 +48,22 @@ INSERT INTO loans(id, inventory_number, type_id, borrower_name, borrower_phone, 
 SELECT 'l' || i, 'W-' || (i % 40), 'wozek', 'Osoba ' || (i % 200), '700' || (100000 + i % 200),
        date('2024-01-01', '+' || (i % 366) || ' days'), date('2024-02-01', '+' || (i % 366) || ' days'), 'st', 1, 0, 0
 FROM n;
-CREATE TABLE counselling_register (id INTEGER PRIMARY KEY, date TEXT NOT NULL, person_key TEXT NOT NULL,
-    duration_minutes INTEGER NOT NULL, held INTEGER NOT NULL, walk_in INTEGER NOT NULL);
-CREATE TABLE activity_sessions (id INTEGER PRIMARY KEY, date TEXT NOT NULL, kind TEXT NOT NULL,
-    group_name TEXT NOT NULL, hours REAL NOT NULL, participants INTEGER NOT NULL);
-CREATE TABLE volunteer_members (id INTEGER PRIMARY KEY, joined_on TEXT NOT NULL, left_on TEXT);
-CREATE TABLE volunteer_initiatives (id INTEGER PRIMARY KEY, date TEXT NOT NULL, title TEXT NOT NULL);
-CREATE TABLE sheltered_housing_stays (id INTEGER PRIMARY KEY, flat TEXT NOT NULL, resident_key TEXT NOT NULL,
-    from_date TEXT NOT NULL, to_date TEXT);
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 499)
-INSERT INTO counselling_register(date, person_key, duration_minutes, held, walk_in)
-SELECT date('2024-01-02', '+' || (i * 365 / 500) || ' days'), 'p' || (i % 60), 45 + i % 30, i % 11 <> 0, i % 7 = 0
-FROM n;
+INSERT INTO counselling_register(date, person_name, duration_minutes, held, walk_in, created_by, created_at)
+SELECT date('2024-01-02', '+' || (i * 365 / 500) || ' days'), 'Osoba ' || (i % 60), 45 + i % 30, i % 11 <> 0,
+       i % 7 = 0, 'st', 0 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 299)
-INSERT INTO activity_sessions(date, kind, group_name, hours, participants)
+INSERT INTO activity_sessions(date, kind, group_name, hours, participants, created_by, created_at)
 SELECT date('2024-01-03', '+' || (i * 360 / 300) || ' days'),
-       CASE i % 3 WHEN 0 THEN 'cas-group' WHEN 1 THEN 'workshop' ELSE 'thematic' END, 'Grupa ' || (i % 7),
-       1.5 + (i % 3), 6 + i % 9 FROM n;
+       CASE i % 3 WHEN 0 THEN 'cas_group' WHEN 1 THEN 'workshop' ELSE 'thematic' END, 'Grupa ' || (i % 7),
+       1.5 + (i % 3), 6 + i % 9, 'st', 0 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 39)
-INSERT INTO volunteer_members(joined_on, left_on)
-SELECT date('2023-06-01', '+' || (i * 15) || ' days'), CASE WHEN i % 5 = 0 THEN '2024-09-30' END FROM n;
+INSERT INTO volunteer_club_members(joined_on, left_on, created_by, created_at)
+SELECT date('2023-06-01', '+' || (i * 15) || ' days'), CASE WHEN i % 5 = 0 THEN '2024-09-30' END, 'st', 0 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 24)
-INSERT INTO volunteer_initiatives(date, title) SELECT date('2024-01-10', '+' || (i * 14) || ' days'), 'Inicjatywa ' || i
-FROM n;
-INSERT INTO sheltered_housing_stays(flat, resident_key, from_date, to_date) VALUES ('M1', 'r1', '2024-02-01', NULL);
+INSERT INTO volunteer_initiatives(date, title, created_by, created_at)
+SELECT date('2024-01-10', '+' || (i * 14) || ' days'), 'Inicjatywa ' || i, 'st', 0 FROM n;
+INSERT INTO sheltered_housing_stays(from_date, to_date, created_by, created_at) VALUES ('2024-02-01', NULL, 'st', 0);
 )sql";
 
 double secondsSince(std::chrono::steady_clock::time_point t0)

@@ -1,7 +1,7 @@
 // The statements of indicator_sql.hpp. Automatic metrics count days of the server's date columns
 // (a slot's date, a loan's start_date, a service's valid_from), which are local calendar days
-// already. Register measures follow the contract in docs/reporting.md; no personal column is ever
-// selected for evidence.
+// already. Register measures count the registers' tables (server migration 11, docs/reporting.md);
+// no personal column is ever selected for evidence.
 #include "server/store/indicator_sql.hpp"
 
 namespace okienko::server
@@ -66,10 +66,10 @@ const std::vector<RegisterSql>& registerSql()
            "counselling_register WHERE held = 1 AND date BETWEEN ?1 AND ?2 ORDER BY date, id LIMIT 2001",
            "Data|Czas trwania (min)|Bez zapisu"},
           {"persons",
-           "SELECT CAST(COUNT(DISTINCT person_key) AS REAL) FROM counselling_register WHERE held = 1 AND date "
-           "BETWEEN ?1 AND ?2",
+           "SELECT CAST(COUNT(DISTINCT COALESCE(lower(trim(person_name)), 'wpis ' || id)) AS REAL) FROM "
+           "counselling_register WHERE held = 1 AND date BETWEEN ?1 AND ?2",
            "SELECT MIN(date), CAST(COUNT(*) AS TEXT) FROM counselling_register WHERE held = 1 AND date BETWEEN ?1 "
-           "AND ?2 GROUP BY person_key ORDER BY MIN(date) LIMIT 2001",
+           "AND ?2 GROUP BY COALESCE(lower(trim(person_name)), 'wpis ' || id) ORDER BY MIN(date) LIMIT 2001",
            "Pierwsza konsultacja w okresie|Liczba konsultacji"},
           {"hours",
            "SELECT CAST(COALESCE(SUM(duration_minutes), 0) AS REAL) / 60.0 FROM counselling_register WHERE held = 1 "
@@ -88,45 +88,52 @@ const std::vector<RegisterSql>& registerSql()
          true,
          {{"sessions",
            "SELECT CAST(COUNT(*) AS REAL) FROM activity_sessions WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR "
-           "instr(?3, ',' || kind || ',') > 0)",
+           "instr(?3, ',' || replace(kind, '_', '-') || ',') > 0)",
            "SELECT date, kind, group_name, printf('%g', hours), CAST(participants AS TEXT) FROM activity_sessions "
-           "WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) ORDER BY date, id "
+           "WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || replace(kind, '_', '-') || ',') > 0) ORDER "
+           "BY date, id "
            "LIMIT 2001",
            "Data|Rodzaj|Grupa|Godziny|Uczestnicy"},
           {"hours",
            "SELECT CAST(COALESCE(SUM(hours), 0) AS REAL) FROM activity_sessions WHERE date BETWEEN ?1 AND ?2 AND "
-           "(?3 = '' OR instr(?3, ',' || kind || ',') > 0)",
+           "(?3 = '' OR instr(?3, ',' || replace(kind, '_', '-') || ',') > 0)",
            "SELECT date, kind, group_name, printf('%g', hours), CAST(participants AS TEXT) FROM activity_sessions "
-           "WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) ORDER BY date, id "
+           "WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || replace(kind, '_', '-') || ',') > 0) ORDER "
+           "BY date, id "
            "LIMIT 2001",
            "Data|Rodzaj|Grupa|Godziny|Uczestnicy"},
           // A group meets many times with the same people: its participants are its largest
           // session's count, so weekly sessions are not counted as new people.
           {"participants",
            "SELECT CAST(COALESCE(SUM(m), 0) AS REAL) FROM (SELECT MAX(participants) AS m FROM activity_sessions "
-           "WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) GROUP BY group_name)",
+           "WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || replace(kind, '_', '-') || ',') > 0) GROUP "
+           "BY group_name)",
            "SELECT group_name, MIN(date), CAST(COUNT(*) AS TEXT), CAST(MAX(participants) AS TEXT) FROM "
-           "activity_sessions WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) "
+           "activity_sessions WHERE date BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || replace(kind, '_', '-') || "
+           "',') > 0) "
            "GROUP BY group_name ORDER BY group_name LIMIT 2001",
            "Grupa|Pierwsze zajęcia w okresie|Liczba zajęć|Uczestnicy (najwięcej na zajęciach)"},
           {"distinct-groups",
            "SELECT CAST(COUNT(DISTINCT group_name) AS REAL) FROM activity_sessions WHERE date BETWEEN ?1 AND ?2 AND "
-           "(?3 = '' OR instr(?3, ',' || kind || ',') > 0)",
+           "(?3 = '' OR instr(?3, ',' || replace(kind, '_', '-') || ',') > 0)",
            "SELECT group_name, MIN(date), MAX(date), CAST(COUNT(*) AS TEXT) FROM activity_sessions WHERE date "
-           "BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) GROUP BY group_name ORDER BY "
+           "BETWEEN ?1 AND ?2 AND (?3 = '' OR instr(?3, ',' || replace(kind, '_', '-') || ',') > 0) GROUP BY "
+           "group_name ORDER BY "
            "group_name LIMIT 2001",
            "Grupa|Pierwsze zajęcia|Ostatnie zajęcia|Liczba zajęć"}}},
         {"volunteer_club",
-         {"volunteer_members", "volunteer_initiatives"},
+         {"volunteer_club_members", "volunteer_initiatives"},
          false,
          {{"members",
-           "SELECT CAST(COUNT(*) AS REAL) FROM volunteer_members WHERE joined_on <= ?2 AND (left_on IS NULL OR "
+           "SELECT CAST(COUNT(*) AS REAL) FROM volunteer_club_members WHERE joined_on <= ?2 AND (left_on IS NULL OR "
            "left_on >= ?1)",
-           "SELECT joined_on, COALESCE(left_on, '') FROM volunteer_members WHERE joined_on <= ?2 AND (left_on IS "
+           "SELECT joined_on, COALESCE(left_on, '') FROM volunteer_club_members WHERE joined_on <= ?2 AND (left_on IS "
            "NULL OR left_on >= ?1) ORDER BY joined_on, id LIMIT 2001",
            "Przystąpił(a)|Odszedł / odeszła"},
-          {"members-joined", "SELECT CAST(COUNT(*) AS REAL) FROM volunteer_members WHERE joined_on BETWEEN ?1 AND ?2",
-           "SELECT joined_on, COALESCE(left_on, '') FROM volunteer_members WHERE joined_on BETWEEN ?1 AND ?2 ORDER "
+          {"members-joined",
+           "SELECT CAST(COUNT(*) AS REAL) FROM volunteer_club_members WHERE joined_on BETWEEN ?1 AND ?2",
+           "SELECT joined_on, COALESCE(left_on, '') FROM volunteer_club_members WHERE joined_on BETWEEN ?1 AND ?2 "
+           "ORDER "
            "BY joined_on, id LIMIT 2001",
            "Przystąpił(a)|Odszedł / odeszła"},
           {"initiatives", "SELECT CAST(COUNT(*) AS REAL) FROM volunteer_initiatives WHERE date BETWEEN ?1 AND ?2",
@@ -135,18 +142,19 @@ const std::vector<RegisterSql>& registerSql()
         {"sheltered_housing",
          {"sheltered_housing_stays"},
          false,
+         // A stay is one resident (the register names nobody); the register keeps one flat.
          {{"residents",
-           "SELECT CAST(COUNT(DISTINCT resident_key) AS REAL) FROM sheltered_housing_stays WHERE from_date <= ?2 AND "
-           "(to_date IS NULL OR to_date >= ?1)",
-           "SELECT flat, from_date, COALESCE(to_date, '') FROM sheltered_housing_stays WHERE from_date <= ?2 AND "
-           "(to_date IS NULL OR to_date >= ?1) ORDER BY from_date, id LIMIT 2001",
-           "Mieszkanie|Od|Do"},
+           "SELECT CAST(COUNT(*) AS REAL) FROM sheltered_housing_stays WHERE from_date <= ?2 AND (to_date IS NULL "
+           "OR to_date >= ?1)",
+           "SELECT from_date, COALESCE(to_date, '') FROM sheltered_housing_stays WHERE from_date <= ?2 AND (to_date "
+           "IS NULL OR to_date >= ?1) ORDER BY from_date, id LIMIT 2001",
+           "Od|Do"},
           {"flats",
-           "SELECT CAST(COUNT(DISTINCT flat) AS REAL) FROM sheltered_housing_stays WHERE from_date <= ?2 AND "
-           "(to_date IS NULL OR to_date >= ?1)",
-           "SELECT flat, MIN(from_date), CAST(COUNT(*) AS TEXT) FROM sheltered_housing_stays WHERE from_date <= ?2 "
-           "AND (to_date IS NULL OR to_date >= ?1) GROUP BY flat ORDER BY flat LIMIT 2001",
-           "Mieszkanie|Pierwszy pobyt w okresie|Liczba pobytów"}}},
+           "SELECT CAST(MIN(COUNT(*), 1) AS REAL) FROM sheltered_housing_stays WHERE from_date <= ?2 AND (to_date IS "
+           "NULL OR to_date >= ?1)",
+           "SELECT MIN(from_date), CAST(COUNT(*) AS TEXT) FROM sheltered_housing_stays WHERE from_date <= ?2 AND "
+           "(to_date IS NULL OR to_date >= ?1) HAVING COUNT(*) > 0 LIMIT 2001",
+           "Pierwszy pobyt w okresie|Liczba pobytów"}}},
     };
     return sql;
 }
