@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -32,8 +33,7 @@ class FirstSampleSink final : public AudioSink
     void write(const std::int16_t* samples, std::size_t count) override
     {
         std::lock_guard lock(m_mutex);
-        const bool audible =
-            std::any_of(samples, samples + count, [](std::int16_t v) { return v > 300 || v < -300; });
+        const bool audible = std::any_of(samples, samples + count, [](std::int16_t v) { return v > 300 || v < -300; });
         if (m_armed && audible)
         {
             m_first = Clock::now();
@@ -130,50 +130,45 @@ int main(int argc, char** argv)
     const long rssStarted = rssKiB();
     std::printf("espeak-ng start-up: %.1f ms, %d Hz; %d rounds each\n\n", startMs, speech.sampleRate(), rounds);
 
+    // `before` runs ahead of each round: what the engine was doing when the label was asked for.
+    const auto measure =
+        [&](const char* name, const std::string& text, const char* lang, const std::function<void()>& before)
+    {
+        std::vector<double> ms;
+        for (int i = 0; i < rounds; ++i)
+        {
+            before();
+            sink.arm();
+            const Clock::time_point asked = Clock::now();
+            speech.say(text, lang);
+            ms.push_back(sink.waitMs(asked));
+            (void)speech.waitUntilDone(std::chrono::seconds(30));
+        }
+        report(name, ms);
+    };
+    const auto idleIn = [&](const char* lang)
+    {
+        return [&speech, lang]
+        {
+            speech.say("", lang); // a session loads its language's voice once, not per label
+            (void)speech.waitUntilDone(std::chrono::seconds(5));
+        };
+    };
     for (const Text& t : texts)
-    {
-        std::vector<double> ms;
-        for (int i = 0; i < rounds; ++i)
-        {
-            speech.say("", t.lang); // the voice of the language is loaded once a session, not per label
-            (void)speech.waitUntilDone(std::chrono::seconds(5));
-            sink.arm();
-            const Clock::time_point asked = Clock::now();
-            speech.say(t.text, t.lang);
-            ms.push_back(sink.waitMs(asked));
-            (void)speech.waitUntilDone(std::chrono::seconds(30));
-        }
-        report(t.name, ms);
-    }
-    {
-        std::vector<double> ms;
-        for (int i = 0; i < rounds; ++i)
-        {
-            speech.say("Їжак", "uk");
-            (void)speech.waitUntilDone(std::chrono::seconds(5));
-            sink.arm();
-            const Clock::time_point asked = Clock::now();
-            speech.say(texts[0].text, "pl");
-            ms.push_back(sink.waitMs(asked));
-            (void)speech.waitUntilDone(std::chrono::seconds(30));
-        }
-        report("pl short label after a uk one (voice change)", ms);
-    }
-    {
-        std::vector<double> ms;
-        for (int i = 0; i < rounds; ++i)
-        {
-            sink.arm();
-            speech.say(interrupted, "pl");
-            (void)sink.waitMs(Clock::now());
-            sink.arm();
-            const Clock::time_point asked = Clock::now();
-            speech.say(texts[0].text, "pl");
-            ms.push_back(sink.waitMs(asked));
-            (void)speech.waitUntilDone(std::chrono::seconds(30));
-        }
-        report("pl short label interrupting a description", ms);
-    }
+        measure(t.name, t.text, t.lang, idleIn(t.lang));
+    measure("pl short label after a uk one (voice change)", texts[0].text, "pl",
+            [&]
+            {
+                speech.say("Їжак", "uk");
+                (void)speech.waitUntilDone(std::chrono::seconds(5));
+            });
+    measure("pl short label interrupting a description", texts[0].text, "pl",
+            [&]
+            {
+                sink.arm();
+                speech.say(interrupted, "pl");
+                (void)sink.waitMs(Clock::now());
+            });
     speech.say(texts[2].text, "en");
     (void)speech.waitUntilDone(std::chrono::seconds(30));
     const long rssSpoken = rssKiB();

@@ -82,6 +82,26 @@ std::unique_ptr<EspeakSpeech> startSpeech(std::unique_ptr<AudioSink> sink, Speec
     return speech.ok() ? std::move(speech).value() : nullptr;
 }
 
+/// An engine into an EventSink, already speaking a catalogue description of over 1000 characters
+/// (a minute of speech) in `lang`: its first samples have arrived.
+struct Speaking
+{
+    std::unique_ptr<EspeakSpeech> speech;
+    EventSink* sink = nullptr;
+};
+
+Speaking speakingADescription(const std::string& lang)
+{
+    auto owned = std::make_unique<EventSink>();
+    Speaking s{nullptr, owned.get()};
+    s.speech = startSpeech(std::move(owned));
+    if (!s.speech)
+        return s;
+    s.speech->say(catalogueText(0, "description", lang), lang);
+    EXPECT_TRUE(s.sink->waitForSamples(2s));
+    return s;
+}
+
 /// Speaks `text` into a WAV file in `dir` and returns what sox measures.
 SoundStats renderWav(const TempDir& dir, const std::string& name, const std::string& text, const std::string& lang,
                      SpeechLevels levels = {})
@@ -189,15 +209,11 @@ TEST(EspeakSpeech, LevelsSetLaterApplyToTheNextUtterance)
 
 TEST(EspeakSpeech, ANewUtteranceCutsTheOldOneWithin100Milliseconds)
 {
-    const std::string longText = catalogueText(0, "description", "pl");
     const std::string shortText = catalogueText(1, "name", "pl");
-
-    auto sinkOwned = std::make_unique<EventSink>();
-    EventSink& sink = *sinkOwned;
-    auto speech = startSpeech(std::move(sinkOwned));
-    ASSERT_TRUE(speech);
-    speech->say(longText, "pl");
-    ASSERT_TRUE(sink.waitForSamples(2s));
+    Speaking speaking = speakingADescription("pl");
+    ASSERT_TRUE(speaking.speech);
+    std::unique_ptr<EspeakSpeech>& speech = speaking.speech;
+    EventSink& sink = *speaking.sink;
     const Clock::time_point cut = Clock::now();
     speech->say(shortText, "pl");
     ASSERT_TRUE(speech->waitUntilDone(10s));
@@ -233,12 +249,10 @@ TEST(EspeakSpeech, ANewUtteranceCutsTheOldOneWithin100Milliseconds)
 
 TEST(EspeakSpeech, StopDropsWhatIsQueued)
 {
-    auto sinkOwned = std::make_unique<EventSink>();
-    EventSink& sink = *sinkOwned;
-    auto speech = startSpeech(std::move(sinkOwned));
-    ASSERT_TRUE(speech);
-    speech->say(catalogueText(0, "description", "uk"), "uk");
-    ASSERT_TRUE(sink.waitForSamples(2s));
+    Speaking speaking = speakingADescription("uk");
+    ASSERT_TRUE(speaking.speech);
+    EspeakSpeech* speech = speaking.speech.get();
+    EventSink& sink = *speaking.sink;
     const Clock::time_point stopped = Clock::now();
     speech->stop();
     ASSERT_TRUE(speech->waitUntilDone(5s));
@@ -250,12 +264,10 @@ TEST(EspeakSpeech, StopDropsWhatIsQueued)
 
 TEST(EspeakSpeech, ACueCutsSpeechAndTheNextUtteranceFollowsTheCue)
 {
-    auto sinkOwned = std::make_unique<EventSink>();
-    EventSink& sink = *sinkOwned;
-    auto speech = startSpeech(std::move(sinkOwned));
-    ASSERT_TRUE(speech);
-    speech->say(catalogueText(0, "description", "pl"), "pl");
-    ASSERT_TRUE(sink.waitForSamples(2s));
+    Speaking speaking = speakingADescription("pl");
+    ASSERT_TRUE(speaking.speech);
+    EspeakSpeech* speech = speaking.speech.get();
+    EventSink& sink = *speaking.sink;
     const std::size_t before = sink.events().size();
     speech->cue(Cue::Activate);
     speech->say(catalogueText(1, "name", "pl"), "pl");
