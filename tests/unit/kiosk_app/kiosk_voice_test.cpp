@@ -41,11 +41,12 @@ TEST(KioskVoice, SpeaksThroughTheSameObjectBeforeAndAfterStart)
     heldByScreens.setLevels({90, 60});
     heldByScreens.say("Przed startem nic", "pl");
     voice.start(wavHardware(wav));
-    EXPECT_TRUE(voice.engineRunning());
+    EXPECT_FALSE(voice.engineRunning()) << "mode off: espeak-ng starts at the first sound";
     EXPECT_EQ(&voice.output(), &heldByScreens);
     EXPECT_EQ(heldByScreens.levels().ratePercent, 90) << "the resident's levels carry over";
     EXPECT_EQ(heldByScreens.levels().volumePercent, 60);
     heldByScreens.say("Wypożyczalnia sprzętu", "pl");
+    EXPECT_TRUE(voice.engineRunning());
     // The sink opens at the first sound and writes as espeak-ng synthesises.
     std::error_code ec;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
@@ -55,6 +56,19 @@ TEST(KioskVoice, SpeaksThroughTheSameObjectBeforeAndAfterStart)
     voice.stop();
     EXPECT_FALSE(voice.engineRunning());
     EXPECT_EQ(heldByScreens.levels().ratePercent, 90);
+}
+
+TEST(KioskVoice, ModeOnStartsTheEngineAtOnce)
+{
+    TempDir dir("okienko-voice");
+    SpeechSection settings;
+    settings.mode = SpeechMode::On;
+    KioskVoice voice(settings, {});
+    voice.start(wavHardware(dir.file("on.wav")));
+    EXPECT_TRUE(voice.engineRunning());
+    voice.output().cue(speech::Cue::Activate);
+    voice.stop();
+    EXPECT_FALSE(voice.engineRunning());
 }
 
 TEST(KioskVoice, ModeDecidesWhetherSessionsStartSpeaking)
@@ -95,6 +109,7 @@ TEST(KioskVoice, WithoutEspeakDataTheKioskStaysSilentAndSaysWhy)
 {
     TempDir dir("okienko-voice");
     SpeechSection settings;
+    settings.mode = SpeechMode::On;
     settings.voiceData = dir.path(); // no phontab in it
     std::vector<std::string> log;
     KioskVoice voice(settings, [&](const std::string& line) { log.push_back(line); });
