@@ -58,6 +58,7 @@ KioskApp::KioskApp(const std::filesystem::path& configPath, const Clock& clock) 
     }
     if (!std::filesystem::exists(m_config.data.assets / "fonts"))
         m_config.data.assets = OKIENKO_DEFAULT_ASSETS_DIR;
+    m_voice = std::make_unique<KioskVoice>(m_config.speech, [](const std::string& line) { logLine("speech", line); });
 
     if (auto st = m_translator.loadDirectory(m_config.data.i18nDirectory()); !st.ok())
         addError(st.error().toString());

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "kiosk/app/app_services.hpp"
+#include "kiosk/app/kiosk_voice.hpp"
 #include "kiosk/core/app_state.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/config.hpp"
@@ -59,6 +60,15 @@ class KioskApp
     void startServices(std::function<void()> wake);
     /// Stops the workers (before the event loop's window goes away).
     void stopServices();
+    /// Starts the voice: espeak-ng into the platform's sink (the sound card, or a WAV file for a
+    /// script run). Before it, and when espeak-ng cannot start, the voice is silent.
+    void startSpeech(AudioHardware hardware) { m_voice->start(std::move(hardware)); }
+    /// Ends espeak-ng and closes its sink (before SDL goes); the voice is silent after it.
+    void stopSpeech() { m_voice->stop(); }
+    /// The kiosk's voice ([speech] of kiosk.toml, docs/speech.md); the same object for the app's life.
+    speech::SpeechOutput& speech() { return m_voice->output(); }
+    /// Whether sessions start speaking and cues sound, as kiosk.toml and the headphones say.
+    KioskVoice& voice() { return *m_voice; }
     /// The services the flows use; nullptr when the configuration was unusable.
     KioskServices* services() { return m_services.get(); }
     /// Monotonic time of the next timer that changes the screen, if any.
@@ -89,6 +99,7 @@ class KioskApp
     const Clock& m_clock;
     KioskConfig m_config;
     std::unique_ptr<AppServices> m_services;
+    std::unique_ptr<KioskVoice> m_voice;
     std::optional<sync::Connectivity> m_loggedConnectivity;
     Translator m_translator;
     domain::Catalog m_catalog;

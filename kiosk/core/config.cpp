@@ -575,14 +575,52 @@ void checkDocument(const toml::table& root, Checker& c, KioskConfig& cfg)
          }},
     };
 
+    const std::vector<KH> speechKeys{
+        {"mode",
+         [&](const toml::node& n, const std::string& key)
+         {
+             c.enumeration(n, key, parseSpeechMode, "\"off\", \"on\" or \"headphones\"", cfg.speech.mode);
+         }},
+        {"rate_percent",
+         [&](const toml::node& n, const std::string& key)
+         {
+             c.integer(n, key, 50, 200, cfg.speech.ratePercent);
+         }},
+        {"volume_percent",
+         [&](const toml::node& n, const std::string& key)
+         {
+             c.integer(n, key, 10, 200, cfg.speech.volumePercent);
+         }},
+        {"cues",
+         [&](const toml::node& n, const std::string& key)
+         {
+             c.boolean(n, key, cfg.speech.cues);
+         }},
+        {"voice_data",
+         [&](const toml::node& n, const std::string& key)
+         {
+             if (!c.path(n, key, cfg.speech.voiceData, true) || cfg.speech.voiceData.empty())
+             {
+                 return;
+             }
+             std::error_code ec;
+             if (!fs::is_regular_file(cfg.speech.voiceData / "phontab", ec))
+             {
+                 c.add(ConfigErrorKind::MissingFile, n.source(), key,
+                       "missing file: " + cfg.speech.voiceData.string() +
+                           " is not an espeak-ng-data directory (no phontab in it)");
+             }
+         }},
+    };
+
     struct Section
     {
         std::string_view name;
         const std::vector<KH>* keys;
     };
-    const Section sections[] = {{"kiosk", &kioskKeys},  {"display", &displayKeys}, {"ui", &uiKeys},
-                                {"idle", &idleKeys},    {"data", &dataKeys},       {"printer", &printerKeys},
-                                {"server", &serverKeys}};
+    const Section sections[] = {{"kiosk", &kioskKeys},   {"display", &displayKeys}, {"ui", &uiKeys},
+                                {"idle", &idleKeys},     {"data", &dataKeys},       {"printer", &printerKeys},
+                                {"server", &serverKeys}, {"speech", &speechKeys}};
 
     for (const auto& [k, node] : root)
     {
@@ -598,7 +636,7 @@ void checkDocument(const toml::table& root, Checker& c, KioskConfig& cfg)
         {
             c.add(ConfigErrorKind::UnknownKey, k.source(), std::string(k.str()),
                   "unknown table or key \"" + std::string(k.str()) +
-                      "\" (known tables: kiosk, display, ui, idle, data, printer, server)");
+                      "\" (known tables: kiosk, display, ui, idle, data, printer, server, speech)");
             continue;
         }
         const toml::table* table = node.as_table();
@@ -663,6 +701,32 @@ std::optional<RendererKind> parseRenderer(std::string_view name)
     if (name == "software")
     {
         return RendererKind::Software;
+    }
+    return std::nullopt;
+}
+
+std::string_view speechModeName(SpeechMode mode)
+{
+    switch (mode)
+    {
+    case SpeechMode::On:
+        return "on";
+    case SpeechMode::Headphones:
+        return "headphones";
+    case SpeechMode::Off:
+        break;
+    }
+    return "off";
+}
+
+std::optional<SpeechMode> parseSpeechMode(std::string_view name)
+{
+    for (const SpeechMode m : {SpeechMode::Off, SpeechMode::On, SpeechMode::Headphones})
+    {
+        if (speechModeName(m) == name)
+        {
+            return m;
+        }
     }
     return std::nullopt;
 }

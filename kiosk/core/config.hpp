@@ -27,6 +27,17 @@ enum class RendererKind
 std::string_view rendererName(RendererKind kind);
 std::optional<RendererKind> parseRenderer(std::string_view name);
 
+/// [speech] mode: whether the kiosk speaks from the start of a session.
+enum class SpeechMode
+{
+    Off,        ///< Silent until a resident turns speech on.
+    On,         ///< Speaks through the sound card.
+    Headphones, ///< Speaks when the audio hardware reports headphones plugged in (docs/speech.md).
+};
+
+std::string_view speechModeName(SpeechMode mode);
+std::optional<SpeechMode> parseSpeechMode(std::string_view name);
+
 /// [kiosk]
 struct KioskSection
 {
@@ -71,6 +82,16 @@ struct IdleSection
     int attractRotateSeconds = 10; ///< Time each announcement stays on the attract screen.
 };
 
+/// [speech] — the voice (espeak-ng, decision 0009; docs/speech.md).
+struct SpeechSection
+{
+    SpeechMode mode = SpeechMode::Off;
+    int ratePercent = 100;           ///< 50 … 200; 100 = 145 words a minute, calm for seniors.
+    int volumePercent = 100;         ///< 10 … 200.
+    bool cues = false;               ///< A click on activation and a tone on errors.
+    std::filesystem::path voiceData; ///< espeak-ng-data directory; empty = Debian's.
+};
+
 /// [data] — all paths absolute after loading (resolved against the config file's directory).
 struct DataSection
 {
@@ -105,6 +126,7 @@ struct KioskConfig
     DataSection data;
     PrinterSection printer;
     ServerSection server;
+    SpeechSection speech;
     /// Directory relative paths were resolved against (the config file's directory).
     std::filesystem::path baseDirectory;
 };

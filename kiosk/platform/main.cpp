@@ -6,6 +6,8 @@
 //   okienko-kiosk --version
 //   okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]
 //   okienko-kiosk --config FILE --print-test QUEUE
+//   okienko-kiosk --say TEXT [--lang pl|uk|en] [--wav FILE] [--rate N] [--volume N] [--voice-data DIR]
+// A script run with --speech-wav FILE speaks into that WAV file instead of the sound card.
 #include "kiosk/app/enrolment.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/print_bringup.hpp"
@@ -15,8 +17,12 @@
 #include "kiosk/core/config_check.hpp"
 #include "kiosk/platform/automation_runner.hpp"
 #include "kiosk/platform/frontend.hpp"
+#include "kiosk/platform/headphone_jack.hpp"
 #include "kiosk/platform/main_loop.hpp"
+#include "kiosk/platform/sdl_audio_sink.hpp"
 #include "kiosk/platform/sdl_window.hpp"
+#include "kiosk/platform/speech_bringup.hpp"
+#include "kiosk/speech/wav_file_sink.hpp"
 #include "shared/util/version.hpp"
 
 #include <cstdio>
@@ -41,6 +47,9 @@ struct Args
     std::string script;
     std::string failureShot;
     std::string printTest;
+    std::string speechWav;
+    platform::SayRequest say;
+    bool sayGiven = false;
     bool headless = false;
     bool windowed = false;
     bool software = false;
@@ -55,7 +64,10 @@ void usage()
               "       okienko-kiosk --enrol FILE [--config FILE]\n"
               "       okienko-kiosk --version\n"
               "       okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]\n"
-              "       okienko-kiosk --config FILE --print-test QUEUE");
+              "                     [--speech-wav FILE.wav]\n"
+              "       okienko-kiosk --config FILE --print-test QUEUE\n"
+              "       okienko-kiosk --say TEXT [--lang pl|uk|en] [--wav FILE] [--rate 50-200] [--volume 10-200]\n"
+              "                     [--voice-data DIR]");
 }
 
 bool parseArgs(int argc, char** argv, Args& a)
@@ -99,6 +111,51 @@ bool parseArgs(int argc, char** argv, Args& a)
         {
             if (!value(a.printTest) || a.printTest.empty())
                 return false;
+        }
+        else if (arg == "--speech-wav")
+        {
+            if (!value(a.speechWav))
+                return false;
+        }
+        else if (arg == "--say")
+        {
+            if (!value(a.say.text))
+                return false;
+            a.sayGiven = true;
+        }
+        else if (arg == "--lang")
+        {
+            if (!value(a.say.language))
+                return false;
+        }
+        else if (arg == "--wav")
+        {
+            std::string path;
+            if (!value(path) || path.empty())
+                return false;
+            a.say.wav = path;
+        }
+        else if (arg == "--voice-data")
+        {
+            std::string path;
+            if (!value(path))
+                return false;
+            a.say.voiceData = path;
+        }
+        else if (arg == "--rate" || arg == "--volume")
+        {
+            std::string text;
+            if (!value(text))
+                return false;
+            char* end = nullptr;
+            const long n = std::strtol(text.c_str(), &end, 10);
+            const bool rate = arg == "--rate";
+            if (end == text.c_str() || *end != '\0' || n < (rate ? 50 : 10) || n > 200)
+            {
+                std::fprintf(stderr, "okienko-kiosk: %s takes %s\n", arg.c_str(), rate ? "50 to 200" : "10 to 200");
+                return false;
+            }
+            (rate ? a.say.ratePercent : a.say.volumePercent) = static_cast<int>(n);
         }
         else if (arg == "--headless")
             a.headless = true;
@@ -192,8 +249,22 @@ int runInWindow(const Args& a, const Clock& clock, bool fixedStep,
     }
     (void)platform::wakeEventType();
     app.startServices(pushWakeEvent);
+    AudioHardware audio;
+    if (a.speechWav.empty())
+        audio.openSink = []
+        {
+            return std::make_unique<platform::SdlAudioSink>();
+        };
+    else
+        audio.openSink = [&a]
+        {
+            return std::make_unique<speech::WavFileSink>(a.speechWav);
+        };
+    audio.headphonesPluggedIn = platform::headphonesPluggedIn;
+    app.startSpeech(std::move(audio));
     const int code = body(window, frontend, app);
     app.stopServices();
+    app.stopSpeech(); // its worker writes to the audio device, which closes with SDL
     return code;
 }
 
@@ -258,6 +329,8 @@ int main(int argc, char** argv)
         return runEnrolment(args.enrol, args.config, std::cout);
     if (!args.printTest.empty())
         return printTest(args);
+    if (args.sayGiven)
+        return platform::runSay(args.say, std::cout);
     if (args.headless)
     {
         // Without a display: SDL's offscreen driver (keeps an environment's explicit choice).

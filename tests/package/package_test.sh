@@ -210,6 +210,13 @@ step_install() {
     # Not enabled by the package: nginx would not start before the certificate is in place.
     [[ ! -e /etc/nginx/sites-enabled/okienko-central ]] || fail "the nginx site was enabled before it has a certificate"
     dpkg-query -W -f='${Conffiles}\n' okienko-kiosk | grep -q "$conf/kiosk.toml" || fail "kiosk.toml conffile"
+    for voice_package in libespeak-ng1 espeak-ng-data; do
+        dpkg-query -W -f='${Depends}\n' okienko-kiosk | grep -qw "$voice_package" ||
+            fail "okienko-kiosk does not depend on $voice_package"
+    done
+    # The installed kiosk speaks: espeak-ng and its Polish voice from the packages, into a file.
+    okienko-kiosk --say "Dzień dobry" --lang pl --wav "$work/say.wav" >/dev/null || fail "okienko-kiosk --say"
+    [[ $(stat -c %s "$work/say.wav") -gt 10000 ]] || fail "okienko-kiosk --say wrote no speech"
     [[ -L /usr/share/okienko/assets/fonts/DejaVuSans.ttf && -f /usr/share/okienko/assets/fonts/DejaVuSans.ttf ]] ||
         fail "the kiosk's font link is broken"
     [[ -L /usr/share/okienko/assets/fonts/MaterialIcons-Regular.ttf &&

@@ -363,6 +363,59 @@ TEST(ConfigTest, DefaultsForEverythingOptional)
     EXPECT_EQ(c.baseDirectory, fs::path("/etc/okienko"));
 }
 
+TEST(ConfigTest, SpeechIsOffCalmAndWithoutCuesByDefault)
+{
+    const auto r = parseConfig("[kiosk]\nid = \"k1\"\n", "/etc/okienko/kiosk.toml");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->speech.mode, SpeechMode::Off);
+    EXPECT_EQ(r->speech.ratePercent, 100);
+    EXPECT_EQ(r->speech.volumePercent, 100);
+    EXPECT_FALSE(r->speech.cues);
+    EXPECT_TRUE(r->speech.voiceData.empty());
+}
+
+TEST(ConfigTest, SpeechSectionIsRead)
+{
+    const auto r = parseConfig("[kiosk]\nid = \"k1\"\n[speech]\nmode = \"headphones\"\nrate_percent = 70\n"
+                               "volume_percent = 150\ncues = true\nvoice_data = \"\"\n",
+                               "/etc/okienko/kiosk.toml");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->speech.mode, SpeechMode::Headphones);
+    EXPECT_EQ(r->speech.ratePercent, 70);
+    EXPECT_EQ(r->speech.volumePercent, 150);
+    EXPECT_TRUE(r->speech.cues);
+    EXPECT_EQ(parseSpeechMode("on"), SpeechMode::On);
+    EXPECT_EQ(speechModeName(SpeechMode::Headphones), "headphones");
+}
+
+TEST(ConfigTest, SpeechValuesOutsideTheirRangesAreErrors)
+{
+    const ConfigError mode = onlyError("[kiosk]\nid = \"k1\"\n[speech]\nmode = \"loud\"\n");
+    EXPECT_EQ(mode.kind, ConfigErrorKind::UnknownValue);
+    EXPECT_NE(mode.message.find("\"headphones\""), std::string::npos);
+    const ConfigError rate = onlyError("[kiosk]\nid = \"k1\"\n[speech]\nrate_percent = 40\n");
+    EXPECT_EQ(rate.kind, ConfigErrorKind::OutOfRange);
+    EXPECT_EQ(rate.key, "speech.rate_percent");
+    const ConfigError volume = onlyError("[kiosk]\nid = \"k1\"\n[speech]\nvolume_percent = 201\n");
+    EXPECT_EQ(volume.kind, ConfigErrorKind::OutOfRange);
+    const ConfigError typo = onlyError("[kiosk]\nid = \"k1\"\n[speech]\nvoice = \"pl\"\n");
+    EXPECT_EQ(typo.kind, ConfigErrorKind::UnknownKey);
+    EXPECT_NE(typo.message.find("voice_data"), std::string::npos);
+}
+
+TEST(ConfigTest, VoiceDataMustBeAnEspeakDataDirectory)
+{
+    TempDir dir;
+    const ConfigError e = onlyError("[kiosk]\nid = \"k1\"\n[speech]\nvoice_data = \"" + dir.path().string() + "\"\n");
+    EXPECT_EQ(e.kind, ConfigErrorKind::MissingFile);
+    EXPECT_EQ(e.key, "speech.voice_data");
+    dir.write("phontab", "x");
+    const auto r = parseConfig("[kiosk]\nid = \"k1\"\n[speech]\nvoice_data = \"" + dir.path().string() + "\"\n",
+                               "/etc/okienko/kiosk.toml");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->speech.voiceData, dir.path());
+}
+
 TEST(ConfigTest, TouchTargetOfFifteenMillimetresInPixels)
 {
     DisplaySection d;
@@ -412,7 +465,7 @@ TEST(ConfigTest, ExampleFileDocumentsEveryKeyItSets)
         }
         previous = line;
     }
-    EXPECT_EQ(keys, 27); // all keys of KioskConfig
+    EXPECT_EQ(keys, 32); // all keys of KioskConfig
 }
 
 } // namespace

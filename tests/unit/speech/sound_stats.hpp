@@ -1,0 +1,24 @@
+// What sox says about a WAV file (`sox FILE -n stat`): its length and RMS amplitude, and the
+// catalogue texts the speech tests read aloud (the shipped lapy.json, as residents hear them).
+#pragma once
+
+#include <string>
+
+namespace okienko::test
+{
+
+struct SoundStats
+{
+    bool ok = false;    ///< sox ran and reported both figures
+    double seconds = 0; ///< "Length (seconds)"
+    double rms = 0;     ///< "RMS     amplitude" (0 … 1)
+    double maxAmplitude = 0;
+    std::string report; ///< sox's whole output, for a failure message
+};
+
+SoundStats soxStat(const std::string& wavPath);
+
+/// A field of the shipped Łapy catalogue: services[index].<field>.<language>.
+std::string catalogueText(int serviceIndex, const std::string& field, const std::string& language);
+
+} // namespace okienko::test
