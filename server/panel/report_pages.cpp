@@ -84,6 +84,25 @@ Html periodForm(const ReportRequest& r)
     return f;
 }
 
+/// The rows of an evidence table under `caption`.
+Html evidenceTable(const Html& caption, const EvidenceTable& table)
+{
+    Html t;
+    t << "<table><caption>" << caption << "</caption><thead><tr>";
+    for (const auto& c : table.columns)
+        t << "<th scope=\"col\">" << c << "</th>";
+    t << "</tr></thead><tbody>";
+    for (const auto& row : table.rows)
+    {
+        t << "<tr>";
+        for (const auto& cell : row)
+            t << "<td>" << cell << "</td>";
+        t << "</tr>";
+    }
+    t << "</tbody></table>\n";
+    return t;
+}
+
 std::string evidenceHref(const ReportRequest& r, const std::string& id)
 {
     return "/panel/report/evidence?indicator=" + text::percentEncode(id) + "&" + periodQuery(r);
@@ -265,19 +284,10 @@ PanelResponse reportEvidencePage(const PageContext& ctx)
         body << "<p>Żaden wiersz nie został policzony w tym okresie.</p>\n";
     else
     {
-        body << "<table><caption>Policzone wiersze (" << static_cast<std::int64_t>(table->rows.size())
-             << (table->truncated ? Markup(", pokazano pierwsze") : Markup("")) << ")</caption><thead><tr>";
-        for (const auto& c : table->columns)
-            body << "<th scope=\"col\">" << c << "</th>";
-        body << "</tr></thead><tbody>";
-        for (const auto& row : table->rows)
-        {
-            body << "<tr>";
-            for (const auto& cell : row)
-                body << "<td>" << cell << "</td>";
-            body << "</tr>";
-        }
-        body << "</tbody></table>\n";
+        Html caption;
+        caption << "Policzone wiersze (" << static_cast<std::int64_t>(table->rows.size())
+                << (table->truncated ? Markup(", pokazano pierwsze") : Markup("")) << ")";
+        body << evidenceTable(caption, *table);
     }
     return htmlPage(pageFrame(ctx, "Dowód: " + indicator->indicator.name, kNav), body);
 }
@@ -365,18 +375,7 @@ Html indicatorForm(const PageContext& ctx, const IndicatorView& v, const std::st
         auto values = ctx.panelStore.indicatorEvidence(ind, reportPeriod(Date{2000, 1, 1}, Date{2100, 12, 31}));
         if (values && !values->rows.empty())
         {
-            body << "<table><caption>Wprowadzone wartości</caption><thead><tr>";
-            for (const auto& c : values->columns)
-                body << "<th scope=\"col\">" << c << "</th>";
-            body << "</tr></thead><tbody>";
-            for (const auto& row : values->rows)
-            {
-                body << "<tr>";
-                for (const auto& cell : row)
-                    body << "<td>" << cell << "</td>";
-                body << "</tr>";
-            }
-            body << "</tbody></table>\n";
+            body << evidenceTable(Html::text("Wprowadzone wartości"), *values);
         }
     }
     return body;

@@ -46,6 +46,10 @@ class PanelClient
     std::size_t m_lastBodyBytes = 0;
 };
 
+/// The single value `sql` selects from the database at `dbPath`, as text whatever its type
+/// ("<null>", "<no row>", "<bad sql>" or "<no db>" otherwise); opened read-only.
+std::string scalar(const std::string& dbPath, const std::string& sql);
+
 /// Adds a staff member through okienko-central's CLI; returns the staff id ("" on failure).
 std::string addStaff(const CentralProcess& server, const std::string& name, const std::string& role,
                      const std::string& password);

@@ -22,6 +22,7 @@
 using namespace okienko;
 using okienko::test::CentralProcess;
 using okienko::test::PanelClient;
+using okienko::test::scalar;
 using okienko::test::TestCa;
 
 namespace
@@ -41,24 +42,6 @@ Date today()
 std::int64_t nowUnix()
 {
     return static_cast<std::int64_t>(std::time(nullptr));
-}
-
-std::string scalar(const std::string& dbPath, const std::string& sql)
-{
-    db::OpenOptions o;
-    o.readOnly = true;
-    auto d = db::Database::open(dbPath, o);
-    if (!d)
-        return "<no db>";
-    // As text whatever the column's type (counts, ids, concatenations).
-    auto st = d->prepare("SELECT CAST((" + sql + ") AS TEXT)");
-    if (!st)
-        return "<bad sql>";
-    auto step = st->step();
-    if (!step || *step != db::Step::Row)
-        return "<no row>";
-    auto text = st->columnOptionalText(0);
-    return text && *text ? **text : "<null>";
 }
 
 /// The test catalogue (3 units of a type whose name looks like markup) and a second counselling kind.
