@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <variant>
 
 namespace okienko::server::panel
 {
@@ -188,9 +189,28 @@ Result<ReportData, db::Error> load(const PageContext& ctx, ReportRequest& reques
     return loadReport(ctx.panelStore, request);
 }
 
-std::string fileStem(const ReportRequest& r)
+/// The report for an export, or the page that refuses it (a period that does not parse, a store
+/// failure): an export never falls back to another period.
+std::variant<ReportData, PanelResponse> loadForExport(const PageContext& ctx)
 {
-    return "okienko-sprawozdanie-" + r.from.iso() + "-" + r.to.iso();
+    ReportRequest request;
+    auto data = load(ctx, request);
+    if (!request.error.empty())
+        return messagePage(400, "Błędny okres", request.error, kNav, "Wróć do sprawozdania");
+    if (!data)
+        return storeError();
+    return std::move(data).value();
+}
+
+/// A file to save: "okienko-sprawozdanie-<from>-<to>.<extension>".
+PanelResponse download(std::string body, const char* contentType, const ReportRequest& r, const char* extension)
+{
+    PanelResponse response;
+    response.body = std::move(body);
+    response.contentType = contentType;
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"okienko-sprawozdanie-" + r.from.iso() +
+                                                             "-" + r.to.iso() + "." + extension + "\"");
+    return response;
 }
 } // namespace
 
@@ -205,12 +225,11 @@ PanelResponse reportPage(const PageContext& ctx)
 
 PanelResponse reportCsv(const PageContext& ctx)
 {
-    ReportRequest request;
-    auto data = load(ctx, request);
-    if (!request.error.empty())
-        return messagePage(400, "Błędny okres", request.error, kNav, "Wróć do sprawozdania");
-    if (!data)
-        return storeError();
+    auto loaded = loadForExport(ctx);
+    if (auto* refused = std::get_if<PanelResponse>(&loaded))
+        return *refused;
+    const ReportData* data = &std::get<ReportData>(loaded);
+    const ReportRequest& request = data->request;
     std::string out = "\xEF\xBB\xBF";
     out += "Usługa;Wskaźnik;Jednostka;Okres celu;Wartość docelowa;Wykonanie;% celu;Dokument potwierdzający;Sposób "
            "liczenia;Źródło\r\n";
@@ -233,29 +252,19 @@ PanelResponse reportCsv(const PageContext& ctx)
             out += (s == 0 ? "; " : ", ") + std::to_string(s + 1) + ": " + std::to_string(r.byScore[s]);
         out += ";\r\n";
     }
-    PanelResponse response;
-    response.body = std::move(out);
-    response.contentType = "text/csv; charset=utf-8";
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + fileStem(request) + ".csv\"");
-    return response;
+    return download(std::move(out), "text/csv; charset=utf-8", request, "csv");
 }
 
 PanelResponse reportPdf(const PageContext& ctx)
 {
-    ReportRequest request;
-    auto data = load(ctx, request);
-    if (!request.error.empty())
-        return messagePage(400, "Błędny okres", request.error, kNav, "Wróć do sprawozdania");
-    if (!data)
-        return storeError();
-    auto pdf = renderReportPdf(*data);
+    auto loaded = loadForExport(ctx);
+    if (auto* refused = std::get_if<PanelResponse>(&loaded))
+        return *refused;
+    const ReportData& data = std::get<ReportData>(loaded);
+    auto pdf = renderReportPdf(data);
     if (!pdf)
         return messagePage(500, "Błąd", "Nie udało się przygotować pliku PDF.", kNav, "Wróć do sprawozdania");
-    PanelResponse response;
-    response.body = std::move(pdf).value();
-    response.contentType = "application/pdf";
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + fileStem(request) + ".pdf\"");
-    return response;
+    return download(std::move(pdf).value(), "application/pdf", data.request, "pdf");
 }
 
 PanelResponse reportEvidencePage(const PageContext& ctx)
