@@ -38,10 +38,10 @@ Html targetBarsSvg(const std::vector<ReportLine>& lines)
     Html svg;
     if (withTarget.empty())
         return svg;
-    constexpr double kLabel = 330, kBars = 360, kRow = 34, kTop = 30;
+    constexpr double kLabel = 400, kBars = 340, kRight = 170, kRow = 34, kTop = 30;
     const double height = kTop + kRow * static_cast<double>(withTarget.size()) + 10;
     svg << "<svg class=\"chart\" role=\"img\" aria-labelledby=\"bars-title bars-desc\" viewBox=\"0 0 "
-        << coord(kLabel + kBars + 70) << " " << coord(height) << "\" width=\"" << coord(kLabel + kBars + 70)
+        << coord(kLabel + kBars + kRight) << " " << coord(height) << "\" width=\"" << coord(kLabel + kBars + kRight)
         << "\" height=\"" << coord(height) << "\" xmlns=\"http://www.w3.org/2000/svg\">"
         << "<title id=\"bars-title\">Wykonanie wobec wartości docelowej</title><desc id=\"bars-desc\">";
     for (const auto* l : withTarget)
@@ -61,7 +61,7 @@ Html targetBarsSvg(const std::vector<ReportLine>& lines)
         const double actual = hasValue ? l->actual.value : 0;
         const double scale = kBars / std::max(target, actual);
         svg << "<text x=\"" << coord(kLabel - 8) << "\" y=\"" << coord(y + 16)
-            << "\" font-size=\"12\" text-anchor=\"end\" fill=\"#222\">" << shortened(l->view.indicator.name, 48)
+            << "\" font-size=\"12\" text-anchor=\"end\" fill=\"#222\">" << shortened(l->view.indicator.name, 52)
             << "</text>";
         if (hasValue)
             svg << "<rect x=\"" << coord(kLabel) << "\" y=\"" << coord(y + 4) << "\" width=\"" << coord(actual * scale)

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <variant>
 
 namespace okienko::server::panel
 {
@@ -82,6 +83,25 @@ Html periodForm(const ReportRequest& r)
       << r.from.iso() << "\"> <label for=\"to\">Do</label> <input id=\"to\" name=\"to\" type=\"date\" value=\""
       << r.to.iso() << "\"> <button type=\"submit\">Pokaż</button></fieldset></form>\n";
     return f;
+}
+
+/// The rows of an evidence table under `caption`.
+Html evidenceTable(const Html& caption, const EvidenceTable& table)
+{
+    Html t;
+    t << "<table><caption>" << caption << "</caption><thead><tr>";
+    for (const auto& c : table.columns)
+        t << "<th scope=\"col\">" << c << "</th>";
+    t << "</tr></thead><tbody>";
+    for (const auto& row : table.rows)
+    {
+        t << "<tr>";
+        for (const auto& cell : row)
+            t << "<td>" << cell << "</td>";
+        t << "</tr>";
+    }
+    t << "</tbody></table>\n";
+    return t;
 }
 
 std::string evidenceHref(const ReportRequest& r, const std::string& id)
@@ -169,9 +189,28 @@ Result<ReportData, db::Error> load(const PageContext& ctx, ReportRequest& reques
     return loadReport(ctx.panelStore, request);
 }
 
-std::string fileStem(const ReportRequest& r)
+/// The report for an export, or the page that refuses it (a period that does not parse, a store
+/// failure): an export never falls back to another period.
+std::variant<ReportData, PanelResponse> loadForExport(const PageContext& ctx)
 {
-    return "okienko-sprawozdanie-" + r.from.iso() + "-" + r.to.iso();
+    ReportRequest request;
+    auto data = load(ctx, request);
+    if (!request.error.empty())
+        return messagePage(400, "Błędny okres", request.error, kNav, "Wróć do sprawozdania");
+    if (!data)
+        return storeError();
+    return std::move(data).value();
+}
+
+/// A file to save: "okienko-sprawozdanie-<from>-<to>.<extension>".
+PanelResponse download(std::string body, const char* contentType, const ReportRequest& r, const char* extension)
+{
+    PanelResponse response;
+    response.body = std::move(body);
+    response.contentType = contentType;
+    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"okienko-sprawozdanie-" + r.from.iso() +
+                                                             "-" + r.to.iso() + "." + extension + "\"");
+    return response;
 }
 } // namespace
 
@@ -186,12 +225,11 @@ PanelResponse reportPage(const PageContext& ctx)
 
 PanelResponse reportCsv(const PageContext& ctx)
 {
-    ReportRequest request;
-    auto data = load(ctx, request);
-    if (!request.error.empty())
-        return messagePage(400, "Błędny okres", request.error, kNav, "Wróć do sprawozdania");
-    if (!data)
-        return storeError();
+    auto loaded = loadForExport(ctx);
+    if (auto* refused = std::get_if<PanelResponse>(&loaded))
+        return *refused;
+    const ReportData* data = &std::get<ReportData>(loaded);
+    const ReportRequest& request = data->request;
     std::string out = "\xEF\xBB\xBF";
     out += "Usługa;Wskaźnik;Jednostka;Okres celu;Wartość docelowa;Wykonanie;% celu;Dokument potwierdzający;Sposób "
            "liczenia;Źródło\r\n";
@@ -214,29 +252,19 @@ PanelResponse reportCsv(const PageContext& ctx)
             out += (s == 0 ? "; " : ", ") + std::to_string(s + 1) + ": " + std::to_string(r.byScore[s]);
         out += ";\r\n";
     }
-    PanelResponse response;
-    response.body = std::move(out);
-    response.contentType = "text/csv; charset=utf-8";
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + fileStem(request) + ".csv\"");
-    return response;
+    return download(std::move(out), "text/csv; charset=utf-8", request, "csv");
 }
 
 PanelResponse reportPdf(const PageContext& ctx)
 {
-    ReportRequest request;
-    auto data = load(ctx, request);
-    if (!request.error.empty())
-        return messagePage(400, "Błędny okres", request.error, kNav, "Wróć do sprawozdania");
-    if (!data)
-        return storeError();
-    auto pdf = renderReportPdf(*data);
+    auto loaded = loadForExport(ctx);
+    if (auto* refused = std::get_if<PanelResponse>(&loaded))
+        return *refused;
+    const ReportData& data = std::get<ReportData>(loaded);
+    auto pdf = renderReportPdf(data);
     if (!pdf)
         return messagePage(500, "Błąd", "Nie udało się przygotować pliku PDF.", kNav, "Wróć do sprawozdania");
-    PanelResponse response;
-    response.body = std::move(pdf).value();
-    response.contentType = "application/pdf";
-    response.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + fileStem(request) + ".pdf\"");
-    return response;
+    return download(std::move(pdf).value(), "application/pdf", data.request, "pdf");
 }
 
 PanelResponse reportEvidencePage(const PageContext& ctx)
@@ -265,19 +293,10 @@ PanelResponse reportEvidencePage(const PageContext& ctx)
         body << "<p>Żaden wiersz nie został policzony w tym okresie.</p>\n";
     else
     {
-        body << "<table><caption>Policzone wiersze (" << static_cast<std::int64_t>(table->rows.size())
-             << (table->truncated ? Markup(", pokazano pierwsze") : Markup("")) << ")</caption><thead><tr>";
-        for (const auto& c : table->columns)
-            body << "<th scope=\"col\">" << c << "</th>";
-        body << "</tr></thead><tbody>";
-        for (const auto& row : table->rows)
-        {
-            body << "<tr>";
-            for (const auto& cell : row)
-                body << "<td>" << cell << "</td>";
-            body << "</tr>";
-        }
-        body << "</tbody></table>\n";
+        Html caption;
+        caption << "Policzone wiersze (" << static_cast<std::int64_t>(table->rows.size())
+                << (table->truncated ? Markup(", pokazano pierwsze") : Markup("")) << ")";
+        body << evidenceTable(caption, *table);
     }
     return htmlPage(pageFrame(ctx, "Dowód: " + indicator->indicator.name, kNav), body);
 }
@@ -365,18 +384,7 @@ Html indicatorForm(const PageContext& ctx, const IndicatorView& v, const std::st
         auto values = ctx.panelStore.indicatorEvidence(ind, reportPeriod(Date{2000, 1, 1}, Date{2100, 12, 31}));
         if (values && !values->rows.empty())
         {
-            body << "<table><caption>Wprowadzone wartości</caption><thead><tr>";
-            for (const auto& c : values->columns)
-                body << "<th scope=\"col\">" << c << "</th>";
-            body << "</tr></thead><tbody>";
-            for (const auto& row : values->rows)
-            {
-                body << "<tr>";
-                for (const auto& cell : row)
-                    body << "<td>" << cell << "</td>";
-                body << "</tr>";
-            }
-            body << "</tbody></table>\n";
+            body << evidenceTable(Html::text("Wprowadzone wartości"), *values);
         }
     }
     return body;

@@ -874,8 +874,12 @@ class CatalogReader
         return readIndicator(root, "$");
     }
 
-    /// The indicators of the file `read` read last.
-    std::vector<domain::Indicator> takeIndicators() { return std::move(m_indicators); }
+    /// The indicators of a whole file, read by the whole file's rules.
+    std::vector<domain::Indicator> readFileIndicators(const Json& root)
+    {
+        read(root);
+        return std::move(m_indicators);
+    }
 
   private:
     template <typename T, typename ReadOne>
@@ -1549,23 +1553,7 @@ Result<domain::Indicator, CatalogErrors> parseIndicatorEntry(std::string_view js
 
 Result<std::vector<domain::Indicator>, CatalogErrors> parseCatalogIndicators(std::string_view json)
 {
-    try
-    {
-        Errors errors;
-        Json root;
-        if (!buildTree(json, errors, root))
-            return makeErr(errors.take());
-        CatalogReader reader(errors);
-        reader.read(root);
-        if (!errors.empty())
-            return makeErr(errors.take());
-        return reader.takeIndicators();
-    }
-    catch (const std::exception& ex)
-    {
-        return makeErr(CatalogErrors{
-            {"$", CatalogErrorCode::MalformedJson, std::string("the file could not be read: ") + ex.what(), 0, 0}});
-    }
+    return parseEntry<std::vector<domain::Indicator>>(json, &CatalogReader::readFileIndicators);
 }
 
 namespace

@@ -118,24 +118,6 @@ std::string multipartEncode(const std::map<std::string, std::string>& form, cons
     return out + "--" + boundary + "--\r\n";
 }
 
-std::string scalarText(const std::string& dbPath, const std::string& sql)
-{
-    db::OpenOptions o;
-    o.readOnly = true;
-    auto d = db::Database::open(dbPath, o);
-    if (!d)
-        return "<no db>";
-    // As text whatever the column's type (counts, ids, concatenations).
-    auto st = d->prepare("SELECT CAST((" + sql + ") AS TEXT)");
-    if (!st)
-        return "<bad sql>";
-    auto step = st->step();
-    if (!step || *step != db::Step::Row)
-        return "<no row>";
-    auto text = st->columnOptionalText(0);
-    return text && *text ? **text : "<null>";
-}
-
 Date localToday()
 {
     const std::time_t t = std::time(nullptr);
@@ -249,6 +231,24 @@ httplib::Result PanelClient::postMultipart(const std::string& path, std::map<std
     auto r = m_client->Post(path.c_str(), headers(), body, ("multipart/form-data; boundary=" + boundary).c_str());
     remember(r);
     return r;
+}
+
+std::string scalar(const std::string& dbPath, const std::string& sql)
+{
+    db::OpenOptions o;
+    o.readOnly = true;
+    auto d = db::Database::open(dbPath, o);
+    if (!d)
+        return "<no db>";
+    // As text whatever the column's type (counts, ids, concatenations).
+    auto st = d->prepare("SELECT CAST((" + sql + ") AS TEXT)");
+    if (!st)
+        return "<bad sql>";
+    auto step = st->step();
+    if (!step || *step != db::Step::Row)
+        return "<no row>";
+    auto text = st->columnOptionalText(0);
+    return text && *text ? **text : "<null>";
 }
 
 std::string addStaff(const CentralProcess& server, const std::string& name, const std::string& role,

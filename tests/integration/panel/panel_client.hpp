@@ -47,6 +47,10 @@ class PanelClient
     std::size_t m_lastBodyBytes = 0;
 };
 
+/// The single value `sql` selects from the database at `dbPath`, as text whatever its type
+/// ("<null>", "<no row>", "<bad sql>" or "<no db>" otherwise); opened read-only.
+std::string scalar(const std::string& dbPath, const std::string& sql);
+
 /// Adds a staff member through okienko-central's CLI; returns the staff id ("" on failure).
 std::string addStaff(const CentralProcess& server, const std::string& name, const std::string& role,
                      const std::string& password);
@@ -57,10 +61,6 @@ std::map<std::string, std::string> browserForm(const std::string& page, const st
 
 /// multipart/form-data as a browser sends it (line breaks in values as CR LF).
 std::string multipartEncode(const std::map<std::string, std::string>& form, const std::string& boundary);
-
-/// The first column of `sql`'s first row as text, whatever its type, read from the database at
-/// `dbPath` opened read-only; "<null>" for NULL and "<no db>", "<bad sql>", "<no row>" on failure.
-std::string scalarText(const std::string& dbPath, const std::string& sql);
 
 /// Today in the local time zone (the server's day).
 Date localToday();

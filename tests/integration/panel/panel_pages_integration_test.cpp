@@ -22,6 +22,7 @@
 using namespace okienko;
 using okienko::test::CentralProcess;
 using okienko::test::PanelClient;
+using okienko::test::scalar;
 using okienko::test::TestCa;
 
 namespace
@@ -38,11 +39,6 @@ Date today()
 std::int64_t nowUnix()
 {
     return static_cast<std::int64_t>(std::time(nullptr));
-}
-
-std::string scalar(const std::string& dbPath, const std::string& sql)
-{
-    return okienko::test::scalarText(dbPath, sql);
 }
 
 /// The test catalogue (3 units of a type whose name looks like markup) and a second counselling kind.

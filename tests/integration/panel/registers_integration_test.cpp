@@ -58,7 +58,7 @@ class PanelRegisters : public ::testing::Test
         return b;
     }
 
-    std::string count(const std::string& sql) { return okienko::test::scalarText(m_server->databasePath(), sql); }
+    std::string count(const std::string& sql) { return okienko::test::scalar(m_server->databasePath(), sql); }
 
     void write(const std::string& sql)
     {

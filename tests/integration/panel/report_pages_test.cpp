@@ -18,6 +18,7 @@
 using namespace okienko;
 using okienko::test::CentralProcess;
 using okienko::test::PanelClient;
+using okienko::test::scalar;
 using okienko::test::TestCa;
 
 namespace
@@ -25,21 +26,6 @@ namespace
 constexpr const char* kPassword = "haslo-koordynatora-3";
 constexpr const char* kCsp = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
                              "frame-ancestors 'none'; base-uri 'none'";
-
-std::string scalar(const std::string& dbPath, const std::string& sql)
-{
-    auto d = db::Database::open(dbPath, {});
-    if (!d)
-        return "<no db>";
-    auto st = d->prepare("SELECT CAST((" + sql + ") AS TEXT)");
-    if (!st)
-        return "<bad sql>";
-    auto step = st->step();
-    if (!step || *step != db::Step::Row)
-        return "<no row>";
-    auto text = st->columnOptionalText(0);
-    return text && *text ? **text : "<null>";
-}
 
 void exec(const std::string& dbPath, const std::string& sql)
 {
@@ -128,6 +114,19 @@ TEST_F(ReportPages, LapysYearWithEveryIndicatorChartsEvidenceCsvPdfAndAnAuditedE
     auto css = m_panel->get("/panel/static/panel.css");
     ASSERT_TRUE(css);
     EXPECT_NE(css->body.find("@media print"), std::string::npos);
+    if (const char* keep = std::getenv("OKIENKO_REPORT_HTML")) // to look at the page in a browser
+    {
+        std::string html = body;
+        const std::string link = "<link rel=\"stylesheet\" href=\"/panel/static/panel.css\">";
+        if (auto at = html.find(link); at != std::string::npos)
+            html.replace(at, link.size(), "<style>" + css->body + "</style>");
+        std::FILE* out = std::fopen(keep, "wb");
+        if (out)
+        {
+            std::fwrite(html.data(), 1, html.size(), out);
+            std::fclose(out);
+        }
+    }
 
     auto evidence = m_panel->get("/panel/report/evidence?indicator=pps-godziny-dyzurow&period=year&year=2024");
     ASSERT_TRUE(evidence);
