@@ -1,7 +1,9 @@
-// Per-kiosk token bucket: a kiosk in a retry loop (or a stolen token) cannot take the server's
-// capacity from the others. Thread-safe.
+// Token bucket per key — a kiosk's token for the API, a client address for the public pages: a kiosk
+// in a retry loop (or a stolen token) or one busy visitor cannot take the server's capacity from the
+// others. Thread-safe; full buckets are forgotten once there are many keys.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -19,6 +21,10 @@ class RateLimiter
     /// seconds (≥ 1) until a token is available, for Retry-After.
     std::optional<int> take(std::int64_t key, double nowSeconds);
 
+    /// At this many keys, buckets that have refilled are dropped (they equal a new one); the next
+    /// pass comes when the map has doubled again.
+    static constexpr std::size_t kPruneAbove = 10000;
+
   private:
     struct Bucket
     {
@@ -29,6 +35,7 @@ class RateLimiter
     double m_burst;
     std::mutex m_mutex;
     std::map<std::int64_t, Bucket> m_buckets;
+    std::size_t m_pruneAt = kPruneAbove;
 };
 
 } // namespace okienko::server

@@ -1,9 +1,11 @@
 // The public pages' words and the contact form's checks without a server: the kiosk's words copied
 // into the server still equal assets/i18n/*.po, both word lists are sorted (looked up by binary
 // search), the Ukrainian texts say "ЦСП", the form's token refuses forgeries, haste and old age, and
-// each field's problem comes with its precise message in the page's language.
+// each field's problem comes with its precise message in the page's language; the per-address rate
+// limiter forgets only buckets that have refilled.
 #include "server/public/contact_form.hpp"
 #include "server/public/public_texts.hpp"
+#include "server/rate_limiter.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -146,4 +148,18 @@ TEST(ContactForm, PlausibleEmails)
     for (const char* bad :
          {"", "a", "a@", "@b.pl", "a@b", "a@.pl", "a@b.", "a b@c.pl", "a@b@c.pl", "a<b@c.pl", "a@b..pl"})
         EXPECT_FALSE(plausibleEmail(bad)) << bad;
+}
+
+TEST(PublicRateLimit, ManyAddressesArePrunedButAnExhaustedOneStaysLimited)
+{
+    server::RateLimiter limiter(1.0, 2.0);
+    EXPECT_FALSE(limiter.take(-1, 0.0));
+    EXPECT_FALSE(limiter.take(-1, 0.0));
+    EXPECT_EQ(limiter.take(-1, 0.0), 1);
+    // Far more addresses than the pruning threshold, each seen once: pruning passes run…
+    for (std::int64_t key = 0; key < static_cast<std::int64_t>(2 * server::RateLimiter::kPruneAbove); ++key)
+        EXPECT_FALSE(limiter.take(key, 0.5));
+    // …and never forgets a bucket that is still empty.
+    EXPECT_EQ(limiter.take(-1, 0.5), 1);
+    EXPECT_FALSE(limiter.take(-1, 1.5));
 }
