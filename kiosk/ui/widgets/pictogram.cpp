@@ -60,6 +60,10 @@ constexpr std::array kTable{
     Entry{"unemployed", 0xE8F9, kGlyph},     // work
     Entry{"addictions", 0xF1A5, kGlyph},     // no_drinks
     Entry{"all", 0xF233, kGlyph},            // groups
+    // Counselling kinds ("kind-" and the catalogue's kind id).
+    Entry{"kind-psychological", 0xEA4A, kGlyph}, // psychology: a head with a gear
+    Entry{"kind-family", 0xF1A2, kGlyph},        // family_restroom
+    Entry{"kind-addiction", 0xF1A5, kGlyph},     // no_drinks
     // Home actions and the rows that name them.
     Entry{"catalogue", 0xEA19, kGlyph},      // menu_book
     Entry{"search", 0xE8B6, kGlyph},         // search
@@ -93,7 +97,24 @@ class Pen
     {
     }
 
-    ImVec2 at(float x, float y) const { return ImVec2(m_min.x + x * m_size, m_min.y + y * m_size); }
+    /// The same pen drawing turned by `radians` about the box's centre (a crutch leans as it does
+    /// in a hand). Boxes stay upright: turned shapes use quad().
+    Pen turned(float radians) const
+    {
+        Pen p = *this;
+        p.m_cos = std::cos(radians);
+        p.m_sin = std::sin(radians);
+        return p;
+    }
+
+    ImVec2 at(float x, float y) const
+    {
+        const float dx = x - 0.5f;
+        const float dy = y - 0.5f;
+        const float rx = 0.5f + dx * m_cos - dy * m_sin;
+        const float ry = 0.5f + dx * m_sin + dy * m_cos;
+        return ImVec2(m_min.x + rx * m_size, m_min.y + ry * m_size);
+    }
 
     void line(float x0, float y0, float x1, float y1) const
     {
@@ -125,20 +146,23 @@ class Pen
     float m_size;
     ImU32 m_color;
     float m_width;
+    float m_cos = 1.0f;
+    float m_sin = 0.0f;
 };
 
 constexpr float kPi = 3.14159265f;
 
-void drawCrutch(const Pen& p, bool mirrored)
+/// An underarm crutch as the usual sign draws it (🩼), leaning: the padded top, two rails
+/// narrowing to the shaft, the hand grip between them, the rubber tip.
+void drawCrutch(const Pen& pen)
 {
-    auto x = [mirrored](float v)
-    {
-        return mirrored ? 1.0f - v : v;
-    };
-    p.line(x(0.30f), 0.90f, x(0.39f), 0.22f);                // shaft
-    p.line(x(0.375f), 0.44f, x(0.47f), 0.44f);               // hand grip, towards the other crutch
-    p.arc(x(0.41f), 0.15f, 0.075f, kPi * 0.15f, kPi * 1.1f); // forearm cuff
-    p.dot(x(0.30f), 0.92f, 0.9f);                            // rubber tip
+    const Pen p = pen.turned(kPi * 0.12f);
+    p.quad(ImVec2(0.33f, 0.05f), ImVec2(0.67f, 0.05f), ImVec2(0.67f, 0.14f), ImVec2(0.33f, 0.14f)); // pad
+    p.line(0.37f, 0.12f, 0.47f, 0.64f);                                                             // rails
+    p.line(0.63f, 0.12f, 0.53f, 0.64f);
+    p.line(0.41f, 0.38f, 0.59f, 0.38f);                                                             // hand grip
+    p.line(0.50f, 0.62f, 0.50f, 0.88f);                                                             // shaft
+    p.quad(ImVec2(0.44f, 0.87f), ImVec2(0.56f, 0.87f), ImVec2(0.56f, 0.96f), ImVec2(0.44f, 0.96f)); // tip
 }
 
 void drawShape(DrawnPictogram shape, const Pen& p)
@@ -146,8 +170,7 @@ void drawShape(DrawnPictogram shape, const Pen& p)
     switch (shape)
     {
     case DrawnPictogram::Crutches:
-        drawCrutch(p, false);
-        drawCrutch(p, true);
+        drawCrutch(p);
         break;
     case DrawnPictogram::Walker:
         p.line(0.22f, 0.28f, 0.78f, 0.28f); // top bar

@@ -149,7 +149,12 @@ void Label(UiContext& ctx, std::string_view text)
 
 void Title(UiContext& ctx, std::string_view text)
 {
-    wrappedIn(ctx, ctx.faces().title, nullptr, text);
+    // A word wider than a narrow column (beside a keyboard) takes the bold body face rather than
+    // breaking: still a heading, never smaller than body text.
+    ImFont* title = ctx.faces().title;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool fits = !breaksWord(title, title->FontSize, width, text);
+    wrappedIn(ctx, fits ? title : ctx.faces().bold, nullptr, text);
 }
 
 void TextIn(UiContext& ctx, ImFont* font, const ImVec4& color, std::string_view text)

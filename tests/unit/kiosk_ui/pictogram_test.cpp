@@ -83,6 +83,24 @@ TEST_F(Pictograms, EveryEquipmentTypeOfTheShippedCataloguesHasOne)
     EXPECT_GE(types, 11);
 }
 
+TEST_F(Pictograms, EveryCounsellingKindOfTheShippedCataloguesHasOne)
+{
+    int kinds = 0;
+    for (const auto& entry : fs::directory_iterator(kAssets / "catalog"))
+    {
+        if (entry.path().extension() != ".json")
+            continue;
+        auto cat = catalog::loadCatalogFile(entry.path());
+        ASSERT_TRUE(cat.ok()) << entry.path();
+        for (const domain::CounsellingKind& k : cat.value().counsellingKinds)
+        {
+            expectDrawn(entry.path().filename().string() + " " + k.id, "kind-" + k.id);
+            ++kinds;
+        }
+    }
+    EXPECT_GE(kinds, 3);
+}
+
 TEST_F(Pictograms, EveryAreaTargetGroupAndHomeActionHasOne)
 {
     for (domain::Area a : domain::allAreas())
