@@ -142,7 +142,14 @@ void serviceGrid(const ScreenEnv& env, UiContext& ctx, Intents& out, const std::
     grid.columns = landscape() ? PictogramTileColumns(ctx, tiles, ImGui::GetContentRegionAvail().x, 2, TileShape::Row,
                                                       grid.iconSize)
                                : 1;
+    // Beside the keyboard, names without pictograms need little inner margin: the words get it.
+    const bool narrow = titlesOnly && formColumnOpen();
+    if (narrow)
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(ImGui::GetStyle().FramePadding.x * 0.4f, ImGui::GetStyle().FramePadding.y));
     const int tapped = PictogramTileGrid(ctx, tiles, grid);
+    if (narrow)
+        ImGui::PopStyleVar();
     if (tapped >= 0)
         out.emplace_back(OpenService{services[static_cast<std::size_t>(tapped)]->id});
 }

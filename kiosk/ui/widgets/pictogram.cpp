@@ -52,23 +52,13 @@ constexpr std::array kTable{
     Entry{"14-reintegracja", 0xEBCB, kGlyph},          // handshake
     // Target groups, by their codes.
     Entry{"seniors", 0xF21A, kGlyph},        // elderly
-    Entry{"families", 0xF1A2, kGlyph},       // family_restroom
     Entry{"children-youth", 0xEB41, kGlyph}, // child_care
-    Entry{"disabilities", 0xE934, kGlyph},   // accessible_forward
-    Entry{"carers", 0xF1AB, kGlyph},         // wheelchair_pickup: someone caring for another
     Entry{"violence", 0xE769, kGlyph},       // front_hand: "stop"
-    Entry{"unemployed", 0xE8F9, kGlyph},     // work
     Entry{"addictions", 0xF1A5, kGlyph},     // no_drinks
     Entry{"all", 0xF233, kGlyph},            // groups
-    // Counselling kinds ("kind-" and the catalogue's kind id).
-    Entry{"kind-psychological", 0xEA4A, kGlyph}, // psychology: a head with a gear
-    Entry{"kind-family", 0xF1A2, kGlyph},        // family_restroom
-    Entry{"kind-addiction", 0xF1A5, kGlyph},     // no_drinks
     // Home actions and the rows that name them.
     Entry{"catalogue", 0xEA19, kGlyph},      // menu_book
     Entry{"search", 0xE8B6, kGlyph},         // search
-    Entry{"who-for", 0xF233, kGlyph},        // groups
-    Entry{"equipment", 0xE914, kGlyph},      // accessible
     Entry{"callback", 0xE61D, kGlyph},       // phone_in_talk
     Entry{"counselling", 0xEA4A, kGlyph},    // psychology
     Entry{"idea-box", 0xE0F0, kGlyph},       // lightbulb
@@ -77,8 +67,28 @@ constexpr std::array kTable{
     Entry{"fee-calculator", 0xEA5F, kGlyph}, // calculate
 };
 
+/// Names that show the same picture as another: a target group and the area it matches, a home
+/// action and the list it opens, a counselling kind ("kind-" and the catalogue's kind id).
+struct Alias
+{
+    std::string_view name;
+    std::string_view sameAs;
+};
+constexpr std::array kAliases{
+    Alias{"families", "02-wspieranie-rodziny"}, Alias{"disabilities", "06-niepelnosprawnosc"},
+    Alias{"unemployed", "08-bezrobocie"},       Alias{"who-for", "all"},
+    Alias{"equipment", "wheelchair"},           Alias{"carers", "transit-wheelchair"},
+    Alias{"kind-psychological", "counselling"}, Alias{"kind-family", "02-wspieranie-rodziny"},
+    Alias{"kind-addiction", "addictions"},
+};
+
 const Entry* find(std::string_view name)
 {
+    for (const Alias& a : kAliases)
+    {
+        if (a.name == name)
+            name = a.sameAs;
+    }
     for (const Entry& e : kTable)
     {
         if (e.name == name)
@@ -254,6 +264,8 @@ std::vector<std::string_view> pictogramNames()
     std::vector<std::string_view> out;
     for (const Entry& e : kTable)
         out.push_back(e.name);
+    for (const Alias& a : kAliases)
+        out.push_back(a.name);
     return out;
 }
 
