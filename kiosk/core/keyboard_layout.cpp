@@ -236,6 +236,33 @@ KeyboardLayout symbols(std::string id, std::string lettersLabel)
     return l;
 }
 
+KeyboardLayout codes()
+{
+    KeyboardLayout l;
+    l.id = "code";
+    KeyRow digits;
+    for (const char* d : {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"})
+        digits.push_back(symbol(d));
+    l.rows.push_back(std::move(digits));
+    // Capitals only: codes are written in them, and there is no Shift to get wrong.
+    const auto capitals = [](std::string_view letters)
+    {
+        KeyRow row;
+        for (const char c : letters)
+            row.push_back(symbol(std::string(1, c)));
+        return row;
+    };
+    l.rows.push_back(capitals("QWERTYUIOP"));
+    KeyRow middle = capitals("ASDFGHJKL");
+    middle.push_back(symbol("-"));
+    l.rows.push_back(std::move(middle));
+    KeyRow last = capitals("ZXCVBNM");
+    last.push_back(backspaceKey(1.5f));
+    last.push_back(doneKey(1.5f));
+    l.rows.push_back(std::move(last));
+    return l;
+}
+
 KeyboardLayout keypad()
 {
     KeyboardLayout l;
@@ -292,6 +319,12 @@ const KeyboardLayout& keyboardLayout(domain::Language lang, KeyboardPage page)
         return letters ? enLetters : enSymbols;
     }
     return letters ? plLetters : plSymbols;
+}
+
+const KeyboardLayout& codeKeyboard()
+{
+    static const KeyboardLayout keys = codes();
+    return keys;
 }
 
 const KeyboardLayout& numericKeypad()

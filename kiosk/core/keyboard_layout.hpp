@@ -57,6 +57,10 @@ struct KeyboardLayout
 /// The layout of one page for one language (the symbols page differs only in its "abc" label).
 const KeyboardLayout& keyboardLayout(domain::Language lang, KeyboardPage page);
 
+/// Inventory numbers and codes ("LAP-WI-001", "R-4HX2"): digits, Latin capitals and the dash in four
+/// rows, whatever the session's language (a Ukrainian screen's ЙЦУКЕН has neither).
+const KeyboardLayout& codeKeyboard();
+
 /// 1 2 3 / 4 5 6 / 7 8 9 / Clear 0 Backspace — for phones, PINs and PESEL.
 const KeyboardLayout& numericKeypad();
 

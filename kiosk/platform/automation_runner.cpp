@@ -50,7 +50,7 @@ void AutomationRunner::frames(int n)
 
 void AutomationRunner::checkClipsOfFrame(ScreenId drawn)
 {
-    const std::vector<ui::Clip> clips = m_app.ui().record.clips(ImGui::GetIO().DisplaySize);
+    const std::vector<ui::Clip> clips = m_app.ui().record.clips(ImGui::GetIO().DisplaySize, m_app.ui().minTargetPx());
     if (clips.empty())
         return;
     const std::string screen(screenName(drawn));
@@ -95,7 +95,7 @@ void AutomationRunner::failureShot()
 
 bool AutomationRunner::expectNoClip(std::string& why)
 {
-    const std::vector<ui::Clip> clips = m_app.ui().record.clips(ImGui::GetIO().DisplaySize);
+    const std::vector<ui::Clip> clips = m_app.ui().record.clips(ImGui::GetIO().DisplaySize, m_app.ui().minTargetPx());
     if (clips.empty())
         return true;
     why = clips.front().describe();
@@ -220,7 +220,7 @@ bool AutomationRunner::typeOne(const std::string& ch, std::string& why)
     const ui::FrameRecord& rec = m_app.ui().record;
     const KeyboardState& kb = m_app.state().keyboard.state;
     // Whatever keyboard is on screen (letters or keypad): find the key that inserts `ch`.
-    for (const KeyboardLayout* layout : {&kb.layout(), &numericKeypad(), &amountKeypad()})
+    for (const KeyboardLayout* layout : {&kb.layout(), &codeKeyboard(), &numericKeypad(), &amountKeypad()})
     {
         for (const KeyRow& row : layout->rows)
         {

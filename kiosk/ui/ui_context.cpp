@@ -108,7 +108,7 @@ void FrameRecord::addClip(std::string_view kind, std::string_view what, ImVec2 m
     m_clips.push_back(Clip{std::string(kind), std::move(name), min, max});
 }
 
-std::vector<Clip> FrameRecord::clips(ImVec2 display) const
+std::vector<Clip> FrameRecord::clips(ImVec2 display, float minTarget) const
 {
     std::vector<Clip> out = m_clips;
     const auto outside = [&](ImVec2 min, ImVec2 max)
@@ -129,6 +129,10 @@ std::vector<Clip> FrameRecord::clips(ImVec2 display) const
             out.push_back(Clip{"off-display", nameOf(t), fullMin, fullMax});
         if (t.visible)
             live.push_back(&t);
+        const bool key = t.id.rfind("key-", 0) == 0;
+        if (key && minTarget > 0.0f &&
+            (t.fullMaxX - t.fullMinX < minTarget - kTolerance || t.fullMaxY - t.fullMinY < minTarget - kTolerance))
+            out.push_back(Clip{"small-target", nameOf(t), fullMin, fullMax});
     }
     for (std::size_t i = 0; i < live.size(); ++i)
     {

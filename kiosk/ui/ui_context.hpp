@@ -45,7 +45,8 @@ struct TapTarget
 /// inside itself, a tap target off the display, under the bottom bar or overlapping another.
 struct Clip
 {
-    std::string kind; ///< "text-overflow", "word-broken", "past-edge", "off-display", "covered", "overlap"
+    std::string kind; ///< "text-overflow", "word-broken", "past-edge", "off-display", "covered", "overlap",
+                      ///< "small-target"
     std::string what; ///< the widget's id, else its label or text (shortened)
     ImVec2 min;       ///< the rectangle it was drawn in (the box the text did not fit)
     ImVec2 max;
@@ -79,8 +80,9 @@ class FrameRecord
 
     /// Every clip of this frame on a display of `display`: those the widgets recorded while drawing,
     /// then enabled tap targets reaching off the display and pairs of them that overlap (a target
-    /// scrolled out of its list does not count: only the part its list shows).
-    std::vector<Clip> clips(ImVec2 display) const;
+    /// scrolled out of its list does not count: only the part its list shows); with `minTarget` > 0
+    /// also enabled keys (ids "key-…") narrower or lower than it: a finger needs 15 mm.
+    std::vector<Clip> clips(ImVec2 display, float minTarget = 0.0f) const;
 
     const std::vector<TapTarget>& targets() const { return m_targets; }
     const std::vector<std::string>& texts() const { return m_texts; }

@@ -3,7 +3,7 @@
 // panel; the header beside the actions when a landscape output is too short for one column; a
 // tighter column, and at last no clock, when even that does not fit; on a short landscape output in
 // large text (1024×600) without the "choose your language" label, and at last without the big
-// language buttons (the top bar's, named in their own languages, stay). Measures with the same
+// language buttons (the top bar then shows its own, named in their own languages). Measures with the same
 // fonts and widget sizes the screen draws with, before drawing, so the first frame is right.
 #pragma once
 
@@ -38,7 +38,7 @@ struct AttractLayout
     std::size_t languagesPerRow = 1; ///< as many as fit with every name on one line
     float startHeight = 0.0f;
     bool languageLabel = true;   ///< "choose your language" above the language buttons
-    bool languageButtons = true; ///< the big language buttons (the top bar always has its own)
+    bool languageButtons = true; ///< the big language buttons (else the top bar shows its own)
 
     /// The first arrangement that fits `area` (content width, height down to the bottom bar),
     /// or the one that overflows least when none does.

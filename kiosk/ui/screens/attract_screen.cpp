@@ -73,16 +73,15 @@ void actions(const ScreenEnv& env, UiContext& ctx, Intents& out, const AttractTe
     {
         if (i % perRow != 0)
             ImGui::SameLine();
-        const std::string id = "start-lang-" + std::string(domain::languageCode(langs[i]));
+        // The top bar's ids: whichever row shows them, `lang xx` in a script taps the same button.
+        const std::string id = "lang-" + std::string(domain::languageCode(langs[i]));
         ButtonOptions opt;
         opt.size = ImVec2(layout.languageButtonWidth(), 0);
         opt.style = langs[i] == env.state.language ? ButtonStyle::Selected : ButtonStyle::Secondary;
         opt.id = id;
+        // The screen turns to that language; "touch to start", now in it, starts.
         if (BigButton(ctx, texts.languageNames[i] + "##" + id, opt))
-        {
             out.emplace_back(SetLanguage{langs[i]});
-            out.emplace_back(StartSession{});
-        }
     }
 }
 
@@ -119,7 +118,6 @@ void announcements(const ScreenEnv& env, UiContext& ctx, float bottom)
 void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     beginScreen(ctx, "##attract");
-    drawTopBar(env, ctx, out, {.backAndHome = false});
 
     // The bottom bar paints over whatever reaches below its top edge.
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
@@ -130,8 +128,20 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     // Measured heights end with one item spacing below the last item, which may reach the bar.
     // The emergency numbers' strip under the actions is reserved first: it is never the part that
     // does not fit.
-    const ImVec2 area(width, bottom - ImGui::GetCursorPosY() - emergencyHelpHeight(env, ctx));
-    const AttractLayout layout = AttractLayout::choose(ctx, texts, area);
+    const auto choose = [&]
+    {
+        const ImVec2 area(width, bottom - ImGui::GetCursorPosY() - emergencyHelpHeight(env, ctx));
+        return AttractLayout::choose(ctx, texts, area);
+    };
+    AttractLayout layout = choose();
+    // The languages once: the big buttons when they fit, else the top bar's smaller ones.
+    if (!layout.languageButtons)
+    {
+        drawTopBar(env, ctx, out, {.backAndHome = false});
+        layout = choose();
+        layout.languageLabel = false;
+        layout.languageButtons = false;
+    }
 
     if (layout.roomy)
         ImGui::Dummy(ImVec2(0, ctx.em(1.0f)));

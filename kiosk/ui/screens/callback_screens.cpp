@@ -57,6 +57,21 @@ std::string windowText(const ScreenEnv& env, const Date& day, std::optional<doma
 void phoneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CallbackFlowState& s = env.state.requests.callback;
+    if (formColumnOpen())
+    {
+        beginPersonForm(env, ctx, "##callback-phone-number", true);
+        Paragraph(ctx, env.tr.tr("callback.phone.intro"));
+        TextField(ctx, validate::formatPhone(s.phone.buffer.text()), env.tr.tr("callback.phone.placeholder"),
+                  ImGui::GetContentRegionAvail().x);
+        drawInputNotice(env, ctx, s.phone.buffer, false);
+        drawFlowError(env, ctx, s.errorKey);
+        ImGui::Spacing();
+        if (wideButton(ctx, env.tr.tr("common.next"), "next"))
+            emit(out, NextStep{});
+        if (const std::optional<Key> key = endPersonForm(env, ctx, true))
+            emit(out, RequestKey{RequestField::CallbackPhone, *key});
+        return;
+    }
     const ImGuiStyle& style = ImGui::GetStyle();
     const float roomDown = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
     NumberKeypadOptions pad;
@@ -226,9 +241,7 @@ void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
             drawSlipStatus(env, ctx, slip);
         };
     }
-    view.finishLabel = env.tr.tr("request.done.finish");
-    if (drawCompletion(env, ctx, out, view))
-        emit(out, FinishFlow{});
+    (void)drawCompletion(env, ctx, out, view);
     TouchScrollEnd(ctx);
 }
 
@@ -239,6 +252,9 @@ void drawCallbackScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     beginScreen(ctx, "##callback");
     drawTopBar(env, ctx, out);
     const ScreenId current = env.state.router.current();
+    // The phone's keypad and the name's keyboard beside the column of the title and the field.
+    if (current == ScreenId::CallbackPhone || current == ScreenId::CallbackName)
+        beginFormColumn(env, ctx, "##callback-column", current == ScreenId::CallbackPhone);
     if (current != ScreenId::CallbackDone)
     {
         Title(ctx, env.tr.tr("callback.title"));

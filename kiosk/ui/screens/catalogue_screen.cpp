@@ -59,6 +59,21 @@ void modeTabs(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const BrowseMode mode = env.state.catalogue.mode;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
+    // In the narrow column beside the search keyboard: one button back to the areas, the width of
+    // the column, instead of three tabs whose words would not fit.
+    if (mode == BrowseMode::Search && formColumnOpen())
+    {
+        ButtonOptions opt;
+        opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        opt.style = ButtonStyle::Secondary;
+        opt.id = "tab-areas";
+        if (BigButton(ctx, "← " + env.tr.tr("catalog.areas") + "##tab-areas", opt))
+        {
+            out.emplace_back(SetBrowseMode{BrowseMode::Areas});
+            out.emplace_back(SelectArea{std::nullopt});
+        }
+        return;
+    }
     const float w = (ImGui::GetContentRegionAvail().x - gap * 2) / 3.0f;
     struct Tab
     {
@@ -110,16 +125,31 @@ bool landscape()
     return display.x > display.y;
 }
 
-/// Service tiles in one column, or two on a wide landscape screen; a tap opens the service.
-void serviceGrid(const ScreenEnv& env, UiContext& ctx, Intents& out, const std::vector<const Service*>& services)
+/// Service tiles in one column, or two on a wide landscape screen; a tap opens the service. `titlesOnly`:
+/// one line per service (a short list on a landscape panel, or a column beside the keyboard), so a
+/// resident sees several at once and scrolls less.
+void serviceGrid(const ScreenEnv& env, UiContext& ctx, Intents& out, const std::vector<const Service*>& services,
+                 bool titlesOnly = false)
 {
-    const std::vector<TileSpec> tiles = serviceTiles(env, services);
+    std::vector<TileSpec> tiles = serviceTiles(env, services);
     GridOptions grid;
+    grid.subtitles = !titlesOnly;
+    // Beside the keyboard the column is narrow: the names get the pictograms' width too.
+    if (titlesOnly && formColumnOpen())
+        for (TileSpec& t : tiles)
+            t.pictogram.clear();
     grid.iconSize = pictogramInlineSize(ctx);
     grid.columns = landscape() ? PictogramTileColumns(ctx, tiles, ImGui::GetContentRegionAvail().x, 2, TileShape::Row,
                                                       grid.iconSize)
                                : 1;
+    // Beside the keyboard, names without pictograms need little inner margin: the words get it.
+    const bool narrow = titlesOnly && formColumnOpen();
+    if (narrow)
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(ImGui::GetStyle().FramePadding.x * 0.4f, ImGui::GetStyle().FramePadding.y));
     const int tapped = PictogramTileGrid(ctx, tiles, grid);
+    if (narrow)
+        ImGui::PopStyleVar();
     if (tapped >= 0)
         out.emplace_back(OpenService{services[static_cast<std::size_t>(tapped)]->id});
 }
@@ -128,7 +158,8 @@ void serviceList(const ScreenEnv& env, UiContext& ctx, Intents& out, const std::
                  float height)
 {
     TouchScrollBegin(ctx, "##services", ImVec2(0, height));
-    serviceGrid(env, ctx, out, services);
+    // Fewer than ten lines of text: the summaries would leave room for one service at a time.
+    serviceGrid(env, ctx, out, services, height < ctx.em(10.0f));
     if (services.empty())
         ParagraphColored(ctx, env.tr.tr("catalog.no_results"), ctx.palette.mutedText);
     TouchScrollEnd(ctx);
@@ -151,6 +182,19 @@ void backRow(const ScreenEnv& env, UiContext& ctx, Intents& out, const char* key
     opt.id = "list-up";
     if (BigButton(ctx, "← " + env.tr.tr(key) + "##up", opt))
         out.push_back(intent);
+    // Landscape is short: the heading beside the button leaves the list a row more.
+    if (isLandscape())
+    {
+        ImGui::SameLine();
+        const float buttonH = ImGui::GetItemRectSize().y;
+        const float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(y + std::max(0.0f, (buttonH - ctx.faces().title->FontSize) * 0.5f));
+        ImGui::BeginGroup();
+        Title(ctx, heading);
+        ImGui::EndGroup();
+        ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), y + buttonH + ImGui::GetStyle().ItemSpacing.y));
+        return;
+    }
     Title(ctx, heading);
 }
 
@@ -227,7 +271,9 @@ void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out)
     // Portrait: the field, the results under it and the keyboard under them. Landscape: the field
     // and the results on the left, the keyboard beside them from the field's top, where its rows
     // have the height they need.
+    // The keyboard beside: the results in the column left of it, one line each.
     const bool landscape = isLandscape();
+    const bool column = formColumnOpen();
     if (landscape)
         beginPersonForm(env, ctx, "##results", false);
     const float width = ImGui::GetContentRegionAvail().x;
@@ -261,7 +307,7 @@ void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out)
             if (const Service* s = env.catalog.findService(id))
                 found.push_back(s);
         }
-        serviceGrid(env, ctx, out, found);
+        serviceGrid(env, ctx, out, found, column);
     }
     if (const std::optional<Key> key = endPersonForm(env, ctx, false))
     {
@@ -280,6 +326,10 @@ void drawCatalogueScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const TopRowMark mark = markTopRow(ctx);
     drawTopBar(env, ctx, out);
     (void)TitleInTopRow(ctx, topRowAfter(ctx, mark), env.tr.tr("catalog.title"));
+    // Searching on a landscape panel: the keyboard beside the tabs, the field and the results, from
+    // under the title down, where its rows have a finger's height.
+    if (env.state.catalogue.mode == BrowseMode::Search && isLandscape())
+        beginFormColumn(env, ctx, "##search-column", false);
     modeTabs(env, ctx, out);
     ImGui::Spacing();
     const float height = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);

@@ -137,9 +137,9 @@ void drawUnit(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CheckOutState& c = env.state.staff.checkOut;
     beginStaffScreen(env, ctx, out, "##co-unit",
-                     {.title = env.tr.tr("checkout.unit.title"), .back = true, .keys = StaffKeys::Letters});
+                     {.title = env.tr.tr("checkout.unit.title"), .back = true, .keys = StaffKeys::Code});
     const std::string next = env.tr.tr("checkout.next");
-    const StaffKeysArea area = staffKeysArea(env, ctx, StaffKeys::Letters, next);
+    const StaffKeysArea area = staffKeysArea(env, ctx, StaffKeys::Code, next);
     beginStaffForm(env, ctx, "##co-unit-body", area);
     if (c.reservation)
     {
@@ -165,8 +165,9 @@ void drawUnit(const ScreenEnv& env, UiContext& ctx, Intents& out)
     TouchScrollEnd(ctx);
     if (StaffPinnedAction(ctx, area, next, "checkout-unit-next"))
         send(out, check_out::SubmitUnit{});
-    const float keysW = placeStaffKeys(area, StaffKeys::Letters);
-    if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, keysW))
+    const float keysW = placeStaffKeys(area, StaffKeys::Code);
+    if (const std::optional<Key> key =
+            OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, keysW, 0.0f, staffKeyRows(StaffKeys::Code)))
         send(out, check_out::Press{*key});
     endStaffKeys();
     endStaffScreen(env, ctx, out);

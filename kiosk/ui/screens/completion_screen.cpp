@@ -14,6 +14,7 @@ bool drawCompletion(const ScreenEnv& env, UiContext& ctx, Intents& out, const Co
 {
     Title(ctx, view.title);
     bool finished = false;
+    const std::string start = env.tr.tr("completion.start");
     TwoPane panes(ctx, "##completion", 0.5f);
     if (!view.code.empty())
     {
@@ -23,7 +24,7 @@ bool drawCompletion(const ScreenEnv& env, UiContext& ctx, Intents& out, const Co
     if (view.slipStatus)
         view.slipStatus();
     // Finishing stays in the first column's reach in landscape: it is what most people tap next.
-    if (panes.split() && wideButton(ctx, view.finishLabel, view.finishId))
+    if (panes.split() && wideButton(ctx, start, view.finishId))
         finished = true;
     panes.next();
     if (!view.next.empty())
@@ -43,9 +44,12 @@ bool drawCompletion(const ScreenEnv& env, UiContext& ctx, Intents& out, const Co
     if (!panes.split())
     {
         ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-        if (wideButton(ctx, view.finishLabel, view.finishId))
+        if (wideButton(ctx, start, view.finishId))
             finished = true;
     }
+    // Start ends the visit: the next person finds the start screen, not this one's home.
+    if (finished)
+        out.emplace_back(EndSession{});
     return finished;
 }
 

@@ -1,6 +1,6 @@
 // The one completion screen every resident flow ends on (equipment, counselling, callback): a
 // title, the reference code in a big card, what happens next, the slip's status, the rating and
-// the button back to the start. In landscape the code sits on the left and the rest on the right.
+// Start, which ends the session. In landscape the code sits on the left and the rest on the right.
 #pragma once
 
 #include "kiosk/ui/screens/screen_env.hpp"
@@ -23,11 +23,11 @@ struct CompletionView
     std::vector<std::string> list;
     std::function<void()> slipStatus; ///< draws how the slip went (each flow keeps its wording)
     bool rating = true;
-    std::string finishLabel;
-    const char* finishId = "finish";
+    const char* finishId = "finish"; ///< the Start button's id
 };
 
-/// Draws the view inside the caller's scroll area; true when the finish button was tapped.
+/// Draws the view inside the caller's scroll area; true when Start was tapped (it emits EndSession:
+/// the session ends and the start screen comes back).
 bool drawCompletion(const ScreenEnv& env, UiContext& ctx, Intents& out, const CompletionView& view);
 
 } // namespace okienko::kiosk::ui

@@ -10,6 +10,8 @@
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
+#include "kiosk/ui/widgets/pictogram.hpp"
+#include "kiosk/ui/widgets/pictogram_tile.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/text_field.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
@@ -36,16 +38,18 @@ void dangerPanel(const ScreenEnv& env, UiContext& ctx)
 void kindStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     Paragraph(ctx, env.tr.tr("counselling.kind.intro"));
+    // Each kind with its pictogram ("kind-family"), like the catalogue's areas.
     for (const domain::CounsellingKind& k : env.catalog.counsellingKinds)
     {
-        ButtonOptions o;
-        o.style = ButtonStyle::Tile;
-        o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
         const std::string hint = env.text(k.description);
-        o.subtitle = hint;
         const std::string id = "kind-" + k.id;
+        TileOptions o;
+        o.width = ImGui::GetContentRegionAvail().x;
+        o.pictogram = id;
+        o.subtitle = hint;
         o.id = id;
-        if (BigButton(ctx, env.text(k.name) + "##" + id, o))
+        o.iconSize = pictogramInlineSize(ctx);
+        if (PictogramTile(ctx, env.text(k.name) + "##" + id, o))
             emit(out, ChooseCounsellingKind{k.id});
     }
     ParagraphColored(ctx, env.tr.tr("counselling.kind.free"), ctx.palette.mutedText);
@@ -159,9 +163,7 @@ void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
             drawSlipStatus(env, ctx, slip);
         };
     }
-    view.finishLabel = env.tr.tr("request.done.finish");
-    if (drawCompletion(env, ctx, out, view))
-        emit(out, FinishFlow{});
+    (void)drawCompletion(env, ctx, out, view);
 }
 
 } // namespace
@@ -171,6 +173,11 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     beginScreen(ctx, "##counselling");
     drawTopBar(env, ctx, out);
     const ScreenId current = env.state.router.current();
+    const bool keyboard = current == ScreenId::CounsellingContact;
+    const RequestField focus = env.state.requests.counselling.focus;
+    const bool keypad = focus != RequestField::CounsellingName;
+    if (keyboard)
+        beginFormColumn(env, ctx, "##counselling-column", keypad);
     if (current != ScreenId::CounsellingDone)
     {
         Title(ctx, env.tr.tr("counselling.title"));
@@ -180,9 +187,6 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
                                                                    : 4;
         drawFlowStep(env, ctx, step, kCounsellingSteps);
     }
-    const bool keyboard = current == ScreenId::CounsellingContact;
-    const RequestField focus = env.state.requests.counselling.focus;
-    const bool keypad = focus != RequestField::CounsellingName;
     if (keyboard)
         beginPersonForm(env, ctx, "##counselling-body", keypad);
     else

@@ -299,9 +299,10 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
     beginScreen(ctx, "##eq-person");
     drawTopBar(env, ctx, out);
     const EquipmentState& e = env.state.equipment;
+    const bool numeric = e.person.focus == PersonField::Phone || e.person.focus == PersonField::PostalCode;
+    beginFormColumn(env, ctx, "##eq-person-column", numeric);
     Title(ctx, env.tr.tr(e.waitingList ? "equipment.person.title_waiting" : "equipment.person.title"));
     drawFlowStep(env, ctx, 4, kEquipmentSteps);
-    const bool numeric = e.person.focus == PersonField::Phone || e.person.focus == PersonField::PostalCode;
     beginPersonForm(env, ctx, "##eq-person-body", numeric);
     fieldRow(env, ctx, out, PersonField::Name);
     fieldRow(env, ctx, out, PersonField::Phone);
@@ -471,10 +472,8 @@ void drawEquipmentDoneScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
             break;
         }
     };
-    view.finishLabel = env.tr.tr("equipment.finish");
     view.finishId = "eq-finish";
-    if (drawCompletion(env, ctx, out, view))
-        out.emplace_back(GoHome{});
+    (void)drawCompletion(env, ctx, out, view);
     TouchScrollEnd(ctx);
     drawBottomBar(env, ctx, out);
     endScreen();

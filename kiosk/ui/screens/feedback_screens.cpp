@@ -80,13 +80,12 @@ void drawIdeaBoxScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         view.title = env.tr.tr("idea.title");
         view.next.push_back(env.tr.tr("idea.thanks"));
         view.rating = false;
-        view.finishLabel = env.tr.tr("request.done.finish");
-        if (drawCompletion(env, ctx, out, view))
-            emit(out, FinishFlow{});
+        (void)drawCompletion(env, ctx, out, view);
         drawBottomBar(env, ctx, out);
         endScreen();
         return;
     }
+    beginFormColumn(env, ctx, "##idea-column", false);
     Title(ctx, env.tr.tr("idea.title"));
     Paragraph(ctx, env.tr.tr("idea.intro"));
     // The idea's field and Send first, the areas under them; the keyboard under or beside them all,

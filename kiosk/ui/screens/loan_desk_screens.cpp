@@ -87,12 +87,14 @@ void drawCheckIn(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CheckInState& c = env.state.staff.desk.checkIn;
     const bool keyboard = c.focus != DeskField::None;
-    beginStaffScreen(
-        env, ctx, out, "##loan-desk",
-        {.title = env.tr.tr("desk.checkin.title"), .keys = keyboard ? StaffKeys::Letters : StaffKeys::None});
+    // An inventory number gets the code keyboard (Latin and digits in any language), notes the letters.
+    const StaffKeys keys = !keyboard                      ? StaffKeys::None
+                           : c.focus == DeskField::Number ? StaffKeys::Code
+                                                          : StaffKeys::Letters;
+    beginStaffScreen(env, ctx, out, "##loan-desk", {.title = env.tr.tr("desk.checkin.title"), .keys = keys});
     // The screen's action (Find, then Confirm) stays in sight above or beside the keys.
     const std::string action = env.tr.tr(c.loan ? "desk.checkin.confirm" : "desk.checkin.find");
-    const StaffKeysArea area = staffKeysArea(env, ctx, keyboard ? StaffKeys::Letters : StaffKeys::None, action);
+    const StaffKeysArea area = staffKeysArea(env, ctx, keys, action);
     beginStaffForm(env, ctx, "##desk-checkin", area);
     if (!c.loan)
     {
@@ -189,8 +191,9 @@ void drawCheckIn(const ScreenEnv& env, UiContext& ctx, Intents& out)
         emit(out, loan_desk::FindUnit{});
     if (keyboard)
     {
-        const float keysW = placeStaffKeys(area, StaffKeys::Letters);
-        if (const std::optional<Key> key = OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, keysW))
+        const float keysW = placeStaffKeys(area, keys);
+        if (const std::optional<Key> key =
+                OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, keysW, 0.0f, staffKeyRows(keys)))
             emit(out, loan_desk::Press{*key});
         endStaffKeys();
     }

@@ -149,26 +149,62 @@ FormKeys formKeys(const ScreenEnv& env, const UiContext& ctx, bool numeric)
     }
     const KeyboardLayout& layout = env.state.keyboard.state.layout();
     const float units = layout.maxRowWidth();
-    // The narrowest keyboard whose keys are still nine tenths of a full-size target (as their height
-    // may be beside the fields); beside the fields when the fields keep 5 cm (and seven body
-    // heights) of width. Full-size keys on the Ukrainian keyboard's twelve columns left the fields
-    // too narrow for its longer words on a 1280-px landscape panel.
-    const float minKeysW = units * ctx.minTargetPx() * 0.9f + (units - 1.0f) * gap * 0.5f;
+    // The narrowest keyboard whose keys are a full-size target; beside the fields when the fields keep
+    // 5 cm (and six and a half body heights) of width.
+    const float minKeysW = units * ctx.minTargetPx() + (units - 1.0f) * letterKeyGap();
     const float keysW = std::max(minKeysW, avail * 0.6f);
-    keys.beside = landscape && avail - keysW - gap >= std::max(ctx.em(7.0f), 50.0f * ctx.pxPerMm);
+    keys.beside = landscape && avail - keysW - gap >= std::max(ctx.em(6.5f), 50.0f * ctx.pxPerMm);
     keys.width = keys.beside ? keysW : avail;
-    // Beside the fields the keyboard has the whole height down to the bottom bar; its keys shrink a
-    // little when five rows would not fit there (Polish on a 720-px landscape panel).
+    // Beside the fields the keyboard has the whole height down to the bottom bar (from under the top
+    // bar, with beginFormColumn); its keys shrink towards a target's size when the rows would not
+    // fit at their comfortable height.
     const KeyboardState& kb = env.state.keyboard.state;
     keys.keyHeight = keys.beside ? letterKeyHeightFor(ctx, kb, roomDown) : letterKeyHeight(ctx);
     keys.height = letterKeyboardHeight(ctx, kb, keys.keyHeight);
     return keys;
 }
 
+/// The column beginFormColumn opened: the keys measured there, where it starts and how high it is.
+struct FormColumn
+{
+    bool open = false;
+    FormKeys keys;
+    float top = 0.0f; ///< screen y
+    float height = 0.0f;
+};
+FormColumn g_column;
+
 } // namespace
+
+void beginFormColumn(const ScreenEnv& env, UiContext& ctx, const char* id, bool numeric)
+{
+    g_column = FormColumn{};
+    const FormKeys keys = formKeys(env, ctx, numeric);
+    if (!keys.beside)
+        return;
+    g_column.open = true;
+    g_column.keys = keys;
+    g_column.top = ImGui::GetCursorScreenPos().y;
+    g_column.height = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
+    const float width = ImGui::GetContentRegionAvail().x - keys.width - ImGui::GetStyle().ItemSpacing.x;
+    ImGui::BeginChild(id, ImVec2(width, g_column.height), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                          ImGuiWindowFlags_NoBackground);
+}
+
+bool formColumnOpen()
+{
+    return g_column.open;
+}
 
 void beginPersonForm(const ScreenEnv& env, UiContext& ctx, const char* id, bool numeric)
 {
+    if (g_column.open)
+    {
+        // The column's rest under the title: the fields scroll there, the keys are beside the column.
+        TouchScrollBegin(ctx, id, ImVec2(0, std::max(ImGui::GetContentRegionAvail().y, ctx.minTargetPx())));
+        return;
+    }
     const FormKeys keys = formKeys(env, ctx, numeric);
     const float roomDown = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
     if (keys.beside)
@@ -181,6 +217,21 @@ void beginPersonForm(const ScreenEnv& env, UiContext& ctx, const char* id, bool 
 std::optional<Key> endPersonForm(const ScreenEnv& env, UiContext& ctx, bool numeric)
 {
     TouchScrollEnd(ctx);
+    if (g_column.open)
+    {
+        g_column.open = false;
+        ImGui::EndChild();
+        ImGui::SameLine();
+        const FormKeys& k = g_column.keys;
+        ImGui::SetCursorScreenPos(
+            ImVec2(ImGui::GetCursorScreenPos().x, g_column.top + std::max(0.0f, g_column.height - k.height)));
+        ImGui::BeginGroup();
+        const std::optional<Key> key =
+            numeric ? NumberKeypad(ctx, env.tr, formKeypad(k.width, k.height))
+                    : OnScreenKeyboard(ctx, env.state.keyboard.state, env.tr, k.width, k.keyHeight);
+        ImGui::EndGroup();
+        return key;
+    }
     const FormKeys keys = [&]
     {
         // Measured as beginPersonForm did: from the top of the fields' area.

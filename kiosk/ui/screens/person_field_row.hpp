@@ -35,6 +35,15 @@ bool personFieldRow(const ScreenEnv& env, UiContext& ctx, const PersonForm& form
 /// the key pressed this frame, if any.
 std::optional<Key> personFormKeys(const ScreenEnv& env, UiContext& ctx, bool numeric);
 
+/// Landscape, where the keys fit beside the form at a finger's size: opens the form's column (a child
+/// window `id` from here down to the bottom bar, left of the keys) so the screen's title and step go
+/// over the fields and the keys get the whole height on the right, standing on the bottom bar. Call
+/// it before the title; beginPersonForm then fills the rest of the column and endPersonForm closes
+/// it. Elsewhere (portrait, or no room beside) it does nothing and the keys go under the form.
+void beginFormColumn(const ScreenEnv& env, UiContext& ctx, const char* id, bool numeric);
+/// True between beginFormColumn (when it opened a column) and endPersonForm.
+bool formColumnOpen();
+
 /// Opens the scrolling area of a form's fields, leaving room for its keys (the keypad for a keypad
 /// field, else the letter keyboard): under it in portrait, beside it in landscape when the fields
 /// keep a readable width, so the keyboard never covers the field being typed. Pair with endPersonForm.

@@ -3,6 +3,7 @@
 
 #include "kiosk/ui/screens/request_screen_parts.hpp" // keypadHeight, letterKeyboardHeight
 #include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/widgets/on_screen_keyboard.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
 
@@ -68,7 +69,7 @@ void titleBlock(const ScreenEnv& env, UiContext& ctx, std::string_view title, fl
 float g_keysTop = 0.0f;
 std::string g_formTitle;
 /// The keys' height as last drawn, per kind: more than the estimate when a key's label wraps.
-float g_keysDrawn[3] = {0.0f, 0.0f, 0.0f};
+float g_keysDrawn[4] = {0.0f, 0.0f, 0.0f, 0.0f};
 float g_keysStartY = 0.0f;
 StaffKeys g_keysKind = StaffKeys::None;
 
@@ -78,6 +79,8 @@ float keysHeight(const ScreenEnv& env, const UiContext& ctx, StaffKeys keys)
     float h = 0.0f;
     if (keys == StaffKeys::Letters)
         h = letterKeyboardHeight(ctx, env);
+    else if (keys == StaffKeys::Code)
+        h = keyboardHeight(ctx, codeKeyboard()) + ImGui::GetStyle().ItemSpacing.y * 1.5f;
     else if (keys == StaffKeys::Keypad)
         h = keypadHeight(ctx);
     return std::max(h, g_keysDrawn[static_cast<int>(keys)]);
@@ -91,11 +94,12 @@ float besideKeysWidth(const ScreenEnv& env, const UiContext& ctx, StaffKeys keys
     if (keys == StaffKeys::None || !staffLandscape())
         return 0.0f;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    // Nine tenths of a full target, as the residents' forms allow beside their fields: the form's
-    // column keeps room for the Ukrainian labels' longer words.
-    const float key = std::max(ctx.minTargetPx() * 0.9f, ctx.em(1.9f));
-    const float units = std::max(env.state.keyboard.state.layout().maxRowWidth(), 11.0f);
-    float keysW = units * key + (units - 1.0f) * gap * 0.5f;
+    // A full target, as the residents' forms have beside their fields.
+    const float key = std::max(ctx.minTargetPx(), ctx.em(1.9f));
+    // The code keyboard is narrower than any letter keyboard: the form keeps its long labels whole.
+    const float units = keys == StaffKeys::Code ? codeKeyboard().maxRowWidth()
+                                                : std::max(env.state.keyboard.state.layout().maxRowWidth(), 11.0f);
+    float keysW = units * key + (units - 1.0f) * letterKeyGap();
     // The keypad's three columns need far less: the form gets the room back while a number is typed.
     if (keys == StaffKeys::Keypad)
         keysW = std::min(keysW, 3.0f * std::max(ctx.minTargetPx() * 1.5f, ctx.em(3.5f)) + gap);
@@ -189,6 +193,11 @@ void beginStaffScreen(const ScreenEnv& env, UiContext& ctx, Intents& out, const 
     ImGui::Spacing();
     titleBlock(env, ctx, options.title, 0.0f, true);
     ImGui::Spacing();
+}
+
+const KeyboardLayout* staffKeyRows(StaffKeys keys)
+{
+    return keys == StaffKeys::Code ? &codeKeyboard() : nullptr;
 }
 
 float staffContentHeight(const ScreenEnv& env, const UiContext& ctx, StaffKeys keys)

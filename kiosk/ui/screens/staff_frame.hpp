@@ -7,6 +7,7 @@
 // typed field kept in view above the keys.
 #pragma once
 
+#include "kiosk/core/keyboard_layout.hpp"
 #include "kiosk/ui/screens/screen_env.hpp"
 #include "kiosk/ui/ui_context.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -24,7 +25,11 @@ enum class StaffKeys
     None,
     Letters, ///< the on-screen letter keyboard
     Keypad,  ///< the numeric keypad
+    Code,    ///< digits, Latin capitals and the dash (codeKeyboard()) for an inventory number
 };
+
+/// The rows a screen with `keys` draws: the code keyboard for an inventory number, else the state's.
+const KeyboardLayout* staffKeyRows(StaffKeys keys);
 
 struct StaffFrameOptions
 {

@@ -28,6 +28,13 @@ float innerWidth(float keyWidth)
 
 } // namespace
 
+float letterKeyGap()
+{
+    // A third of the item spacing: the keys' borders part them, and a finger-sized key of the
+    // twelve-column Ukrainian keyboard leaves the form beside it room for its longer words.
+    return ImGui::GetStyle().ItemSpacing.x / 3.0f;
+}
+
 float letterKeyHeight(const UiContext& ctx)
 {
     return std::max(ctx.minTargetPx(), ctx.em(1.9f));
@@ -109,25 +116,30 @@ std::string fitKeyLabel(std::string label, KeyAction action, ImFont* font, float
 
 float letterKeyboardHeight(const UiContext& ctx, const KeyboardState& state, float keyHeight)
 {
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    const float rows = static_cast<float>(state.layout().rows.size());
+    return keyboardHeight(ctx, state.layout(), keyHeight);
+}
+
+float keyboardHeight(const UiContext& ctx, const KeyboardLayout& layout, float keyHeight)
+{
+    const float gap = letterKeyGap();
+    const float rows = static_cast<float>(layout.rows.size());
     return rows * (keyHeight > 0.0f ? keyHeight : letterKeyHeight(ctx)) + (rows - 1.0f) * gap;
 }
 
 float letterKeyHeightFor(const UiContext& ctx, const KeyboardState& state, float room)
 {
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float gap = letterKeyGap();
     const float rows = static_cast<float>(state.layout().rows.size());
     const float fit = (room - (rows - 1.0f) * gap) / rows;
-    return std::clamp(fit, ctx.minTargetPx() * 0.9f, letterKeyHeight(ctx));
+    return std::clamp(fit, ctx.minTargetPx(), letterKeyHeight(ctx));
 }
 
 std::optional<Key> OnScreenKeyboard(UiContext& ctx, const KeyboardState& state, const Translator& tr, float width,
-                                    float keyHeight)
+                                    float keyHeight, const KeyboardLayout* drawn)
 {
-    const KeyboardLayout& layout = state.layout();
+    const KeyboardLayout& layout = drawn != nullptr ? *drawn : state.layout();
     std::optional<Key> pressed;
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float gap = letterKeyGap();
     const float units = layout.maxRowWidth();
     if (keyHeight <= 0.0f)
         keyHeight = letterKeyHeight(ctx);

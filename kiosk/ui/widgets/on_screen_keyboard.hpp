@@ -40,17 +40,22 @@ bool KeyCap(UiContext& ctx, std::string_view label, std::string_view id, const K
 /// most as far as KeyCap shrinks), else the usual symbol of the action ("⇧", "⌫", "✓").
 std::string fitKeyLabel(std::string label, KeyAction action, ImFont* font, float keyWidth);
 
+/// The space between two letter keys (across and down).
+float letterKeyGap();
+
 /// Height of the letter keyboard's keys at the kiosk's key size.
 float letterKeyHeight(const UiContext& ctx);
 
 /// Letter keyboard of `state` across `width` px; the tapped key, if any. `keyHeight` 0: letterKeyHeight().
+/// `layout`: other rows to draw than the state's (codeKeyboard() for an inventory number), with its Shift.
 std::optional<Key> OnScreenKeyboard(UiContext& ctx, const KeyboardState& state, const Translator& tr, float width,
-                                    float keyHeight = 0.0f);
+                                    float keyHeight = 0.0f, const KeyboardLayout* layout = nullptr);
 /// The keyboard's height with keys `keyHeight` px tall (0: letterKeyHeight()).
 float letterKeyboardHeight(const UiContext& ctx, const KeyboardState& state, float keyHeight = 0.0f);
+/// The same for the rows of `layout`.
+float keyboardHeight(const UiContext& ctx, const KeyboardLayout& layout, float keyHeight = 0.0f);
 /// The key height that fits the keyboard of `state` into `room` px: at most letterKeyHeight(), and
-/// never below 90 % of the minimum target (13.5 mm), which a landscape panel of 720 px needs for
-/// the Polish keyboard's five rows.
+/// never below the minimum target (15 mm).
 float letterKeyHeightFor(const UiContext& ctx, const KeyboardState& state, float room);
 
 } // namespace okienko::kiosk::ui

@@ -52,19 +52,13 @@ constexpr std::array kTable{
     Entry{"14-reintegracja", 0xEBCB, kGlyph},          // handshake
     // Target groups, by their codes.
     Entry{"seniors", 0xF21A, kGlyph},        // elderly
-    Entry{"families", 0xF1A2, kGlyph},       // family_restroom
     Entry{"children-youth", 0xEB41, kGlyph}, // child_care
-    Entry{"disabilities", 0xE934, kGlyph},   // accessible_forward
-    Entry{"carers", 0xF1AB, kGlyph},         // wheelchair_pickup: someone caring for another
     Entry{"violence", 0xE769, kGlyph},       // front_hand: "stop"
-    Entry{"unemployed", 0xE8F9, kGlyph},     // work
     Entry{"addictions", 0xF1A5, kGlyph},     // no_drinks
     Entry{"all", 0xF233, kGlyph},            // groups
     // Home actions and the rows that name them.
     Entry{"catalogue", 0xEA19, kGlyph},      // menu_book
     Entry{"search", 0xE8B6, kGlyph},         // search
-    Entry{"who-for", 0xF233, kGlyph},        // groups
-    Entry{"equipment", 0xE914, kGlyph},      // accessible
     Entry{"callback", 0xE61D, kGlyph},       // phone_in_talk
     Entry{"counselling", 0xEA4A, kGlyph},    // psychology
     Entry{"idea-box", 0xE0F0, kGlyph},       // lightbulb
@@ -73,8 +67,28 @@ constexpr std::array kTable{
     Entry{"fee-calculator", 0xEA5F, kGlyph}, // calculate
 };
 
+/// Names that show the same picture as another: a target group and the area it matches, a home
+/// action and the list it opens, a counselling kind ("kind-" and the catalogue's kind id).
+struct Alias
+{
+    std::string_view name;
+    std::string_view sameAs;
+};
+constexpr std::array kAliases{
+    Alias{"families", "02-wspieranie-rodziny"}, Alias{"disabilities", "06-niepelnosprawnosc"},
+    Alias{"unemployed", "08-bezrobocie"},       Alias{"who-for", "all"},
+    Alias{"equipment", "wheelchair"},           Alias{"carers", "transit-wheelchair"},
+    Alias{"kind-psychological", "counselling"}, Alias{"kind-family", "02-wspieranie-rodziny"},
+    Alias{"kind-addiction", "addictions"},
+};
+
 const Entry* find(std::string_view name)
 {
+    for (const Alias& a : kAliases)
+    {
+        if (a.name == name)
+            name = a.sameAs;
+    }
     for (const Entry& e : kTable)
     {
         if (e.name == name)
@@ -93,7 +107,24 @@ class Pen
     {
     }
 
-    ImVec2 at(float x, float y) const { return ImVec2(m_min.x + x * m_size, m_min.y + y * m_size); }
+    /// The same pen drawing turned by `radians` about the box's centre (a crutch leans as it does
+    /// in a hand). Boxes stay upright: turned shapes use quad().
+    Pen turned(float radians) const
+    {
+        Pen p = *this;
+        p.m_cos = std::cos(radians);
+        p.m_sin = std::sin(radians);
+        return p;
+    }
+
+    ImVec2 at(float x, float y) const
+    {
+        const float dx = x - 0.5f;
+        const float dy = y - 0.5f;
+        const float rx = 0.5f + dx * m_cos - dy * m_sin;
+        const float ry = 0.5f + dx * m_sin + dy * m_cos;
+        return ImVec2(m_min.x + rx * m_size, m_min.y + ry * m_size);
+    }
 
     void line(float x0, float y0, float x1, float y1) const
     {
@@ -125,20 +156,23 @@ class Pen
     float m_size;
     ImU32 m_color;
     float m_width;
+    float m_cos = 1.0f;
+    float m_sin = 0.0f;
 };
 
 constexpr float kPi = 3.14159265f;
 
-void drawCrutch(const Pen& p, bool mirrored)
+/// An underarm crutch as the usual sign draws it (🩼), leaning: the padded top, two rails
+/// narrowing to the shaft, the hand grip between them, the rubber tip.
+void drawCrutch(const Pen& pen)
 {
-    auto x = [mirrored](float v)
-    {
-        return mirrored ? 1.0f - v : v;
-    };
-    p.line(x(0.30f), 0.90f, x(0.39f), 0.22f);                // shaft
-    p.line(x(0.375f), 0.44f, x(0.47f), 0.44f);               // hand grip, towards the other crutch
-    p.arc(x(0.41f), 0.15f, 0.075f, kPi * 0.15f, kPi * 1.1f); // forearm cuff
-    p.dot(x(0.30f), 0.92f, 0.9f);                            // rubber tip
+    const Pen p = pen.turned(kPi * 0.12f);
+    p.quad(ImVec2(0.33f, 0.05f), ImVec2(0.67f, 0.05f), ImVec2(0.67f, 0.14f), ImVec2(0.33f, 0.14f)); // pad
+    p.line(0.37f, 0.12f, 0.47f, 0.64f);                                                             // rails
+    p.line(0.63f, 0.12f, 0.53f, 0.64f);
+    p.line(0.41f, 0.38f, 0.59f, 0.38f);                                                             // hand grip
+    p.line(0.50f, 0.62f, 0.50f, 0.88f);                                                             // shaft
+    p.quad(ImVec2(0.44f, 0.87f), ImVec2(0.56f, 0.87f), ImVec2(0.56f, 0.96f), ImVec2(0.44f, 0.96f)); // tip
 }
 
 void drawShape(DrawnPictogram shape, const Pen& p)
@@ -146,8 +180,7 @@ void drawShape(DrawnPictogram shape, const Pen& p)
     switch (shape)
     {
     case DrawnPictogram::Crutches:
-        drawCrutch(p, false);
-        drawCrutch(p, true);
+        drawCrutch(p);
         break;
     case DrawnPictogram::Walker:
         p.line(0.22f, 0.28f, 0.78f, 0.28f); // top bar
@@ -231,6 +264,8 @@ std::vector<std::string_view> pictogramNames()
     std::vector<std::string_view> out;
     for (const Entry& e : kTable)
         out.push_back(e.name);
+    for (const Alias& a : kAliases)
+        out.push_back(a.name);
     return out;
 }
 

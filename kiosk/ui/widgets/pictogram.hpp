@@ -37,7 +37,8 @@ struct PictogramSource
 };
 
 /// Looks `name` up: an equipment type's `pictogram` ("wheelchair", "crutches"…), an area's code
-/// ("05-zdrowie"), a target group's code ("seniors") or a home action ("catalogue", "callback"…).
+/// ("05-zdrowie"), a target group's code ("seniors"), a counselling kind ("kind-" and its id:
+/// "kind-family") or a home action ("catalogue", "callback"…).
 PictogramSource pictogramFor(std::string_view name);
 
 /// Every name of the table (for tests and the decision record).

@@ -28,7 +28,17 @@ struct TileMetrics
     float gap = 0.0f;      ///< between pictogram and text
     float contentH = 0.0f; ///< pictogram and text, without the padding
     float height = 0.0f;
+    ImFont* title = nullptr;    ///< the bold face, or the normal size's when a word is too wide in large text
+    ImFont* subtitle = nullptr; ///< the body face, likewise
 };
+
+bool wordsFit(ImFont* font, std::string_view text, float width);
+
+/// `large` when every word of `text` fits `width` in it, else `normal` (the body size, never smaller).
+ImFont* fittingFace(ImFont* large, ImFont* normal, std::string_view text, float width)
+{
+    return wordsFit(large, text, width) ? large : normal;
+}
 
 float iconEdge(const UiContext& ctx, float requested)
 {
@@ -57,12 +67,14 @@ TileMetrics measure(const UiContext& ctx, std::string_view label, const TileOpti
     m.iconBox = icon ? iconBoxEdge(m.icon, o.prominent) : 0.0f;
     m.gap = !icon ? 0.0f : o.shape == TileShape::Row ? style.ItemInnerSpacing.x * 1.5f : style.ItemInnerSpacing.y;
     m.textWidth = std::max(1.0f, textColumnWidth(m.width, m.iconBox, o.shape, m.gap));
-    ImFont* bold = ctx.faces().bold;
-    ImFont* body = ctx.faces().body;
     const std::string_view visible = visibleLabel(label);
-    m.titleH = wrappedHeight(bold, bold->FontSize, m.textWidth, visible);
+    const FontFaces& normal = ctx.fonts.faces(false);
+    m.title = fittingFace(ctx.faces().bold, normal.bold, visible, m.textWidth);
+    m.subtitle = fittingFace(ctx.faces().body, normal.body, o.subtitle, m.textWidth);
+    m.titleH = wrappedHeight(m.title, m.title->FontSize, m.textWidth, visible);
     if (!o.subtitle.empty())
-        m.subtitleH = wrappedHeight(body, body->FontSize, m.textWidth, o.subtitle) + style.ItemInnerSpacing.y * 0.5f;
+        m.subtitleH =
+            wrappedHeight(m.subtitle, m.subtitle->FontSize, m.textWidth, o.subtitle) + style.ItemInnerSpacing.y * 0.5f;
     const float text = m.titleH + m.subtitleH;
     m.contentH = o.shape == TileShape::Row ? std::max(m.iconBox, text) : m.iconBox + m.gap + text;
     m.height = std::max({m.contentH + 2.0f * style.FramePadding.y, ctx.minTargetPx(), o.minHeight});
@@ -159,8 +171,8 @@ bool PictogramTile(UiContext& ctx, std::string_view label, const TileOptions& op
         drawPictogram(ctx, list, options.pictogram, ImVec2(iconMin.x + inset, iconMin.y + inset), m.icon, iconColour);
     }
 
-    ImFont* bold = ctx.faces().bold;
-    ImFont* body = ctx.faces().body;
+    ImFont* bold = m.title;
+    ImFont* body = m.subtitle;
     // The grid picks columns in which no word breaks; when even one column cannot, the sweep must hear of it.
     const std::string_view what = options.id.empty() ? visible : std::string_view(options.id);
     if (breaksWord(bold, bold->FontSize, m.textWidth, visible) ||

@@ -149,7 +149,17 @@ void Label(UiContext& ctx, std::string_view text)
 
 void Title(UiContext& ctx, std::string_view text)
 {
-    wrappedIn(ctx, ctx.faces().title, nullptr, text);
+    // A word wider than a narrow column (beside a keyboard) takes the bold body face, then the normal
+    // size's, rather than breaking: still a heading, never smaller than normal body text.
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImFont* font = ctx.faces().title;
+    for (ImFont* smaller : {ctx.faces().bold, ctx.fonts.faces(false).bold})
+    {
+        if (!breaksWord(font, font->FontSize, width, text))
+            break;
+        font = smaller;
+    }
+    wrappedIn(ctx, font, nullptr, text);
 }
 
 void TextIn(UiContext& ctx, ImFont* font, const ImVec4& color, std::string_view text)

@@ -39,7 +39,7 @@ write_script() { # name, wait_ms
         # An X11 output is resized once cage is up: the kiosk lays out again.
         if (($2 > 0)); then echo "wait $2"; fi
         echo "expect-screen attract"
-        for id in start start-lang-pl start-lang-uk start-lang-en lang-pl lang-uk lang-en cus-logo \
+        for id in start lang-pl lang-uk lang-en cus-logo \
             large-text high-contrast; do
             echo "expect-whole $id"
         done

@@ -101,6 +101,34 @@ TEST(KeyboardTest, EveryPolishLetterAndCapitalIsTypeable)
     }
 }
 
+TEST(KeyboardTest, TheCodeKeyboardTypesEveryInventoryCharacterInFourRowsWithoutLanguageOrShift)
+{
+    // Inventory numbers and codes: the same Latin keys in a Ukrainian session as in a Polish one.
+    const KeyboardLayout& code = codeKeyboard();
+    EXPECT_EQ(code.rows.size(), 4u);
+    EXPECT_LE(code.maxRowWidth(), 10.0f);
+    std::set<std::string> inserts;
+    for (const KeyRow& row : code.rows)
+    {
+        for (const Key& k : row)
+        {
+            EXPECT_NE(k.action, KeyAction::SwitchLanguage);
+            EXPECT_NE(k.action, KeyAction::Shift);
+            if (k.action == KeyAction::Insert)
+                inserts.insert(k.text);
+        }
+    }
+    for (const char c : std::string("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-"))
+        EXPECT_TRUE(inserts.count(std::string(1, c))) << "cannot type " << c << " on the code keyboard";
+    KeyboardState uk(Language::Uk);
+    TextBuffer buffer;
+    for (const KeyRow& row : code.rows)
+        for (const Key& k : row)
+            if (k.text == "L" || k.text == "-" || k.text == "1")
+                (void)uk.press(k, buffer);
+    EXPECT_EQ(buffer.text(), "1L-"); // in the rows' order
+}
+
 TEST(KeyboardTest, EveryUkrainianLetterAndCapitalAndTheApostropheIsTypeable)
 {
     const std::set<std::string> keys = typeable(Language::Uk);

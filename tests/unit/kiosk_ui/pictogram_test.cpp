@@ -64,23 +64,48 @@ class Pictograms : public ::testing::Test
     int m_height = 0;
 };
 
-TEST_F(Pictograms, EveryEquipmentTypeOfTheShippedCataloguesHasOne)
+/// Calls `check` with each shipped catalogue's file name and contents.
+template <typename Check> void forEachShippedCatalog(const Check& check)
 {
-    int types = 0;
     for (const auto& entry : fs::directory_iterator(kAssets / "catalog"))
     {
         if (entry.path().extension() != ".json")
             continue;
         auto cat = catalog::loadCatalogFile(entry.path());
         ASSERT_TRUE(cat.ok()) << entry.path();
-        for (const domain::EquipmentType& t : cat.value().equipmentTypes)
-        {
-            EXPECT_FALSE(t.pictogram.empty()) << entry.path().filename() << " " << t.id;
-            expectDrawn(entry.path().filename().string() + " " + t.id, t.pictogram);
-            ++types;
-        }
+        check(entry.path().filename().string(), cat.value());
     }
+}
+
+TEST_F(Pictograms, EveryEquipmentTypeOfTheShippedCataloguesHasOne)
+{
+    int types = 0;
+    forEachShippedCatalog(
+        [&](const std::string& file, const domain::Catalog& cat)
+        {
+            for (const domain::EquipmentType& t : cat.equipmentTypes)
+            {
+                EXPECT_FALSE(t.pictogram.empty()) << file << " " << t.id;
+                expectDrawn(file + " " + t.id, t.pictogram);
+                ++types;
+            }
+        });
     EXPECT_GE(types, 11);
+}
+
+TEST_F(Pictograms, EveryCounsellingKindOfTheShippedCataloguesHasOne)
+{
+    int kinds = 0;
+    forEachShippedCatalog(
+        [&](const std::string& file, const domain::Catalog& cat)
+        {
+            for (const domain::CounsellingKind& k : cat.counsellingKinds)
+            {
+                expectDrawn(file + " " + k.id, "kind-" + k.id);
+                ++kinds;
+            }
+        });
+    EXPECT_GE(kinds, 3);
 }
 
 TEST_F(Pictograms, EveryAreaTargetGroupAndHomeActionHasOne)
