@@ -23,6 +23,7 @@ AppState freshState(const SessionDefaults& defaults)
     s.languages = defaults.languages;
     s.largeText = defaults.largeText;
     s.highContrast = defaults.highContrast;
+    s.speech.on = defaults.speechOn;
     s.keyboard = KeyboardModel(defaults.language, defaults.languages);
     return s;
 }

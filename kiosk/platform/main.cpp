@@ -17,6 +17,7 @@
 #include "kiosk/platform/frontend.hpp"
 #include "kiosk/platform/main_loop.hpp"
 #include "kiosk/platform/sdl_window.hpp"
+#include "kiosk/speech/recording_speech.hpp"
 #include "shared/util/version.hpp"
 
 #include <cstdio>
@@ -40,6 +41,7 @@ struct Args
     std::string enrol;
     std::string script;
     std::string failureShot;
+    std::string speechTranscript;
     std::string printTest;
     bool headless = false;
     bool windowed = false;
@@ -55,6 +57,7 @@ void usage()
               "       okienko-kiosk --enrol FILE [--config FILE]\n"
               "       okienko-kiosk --version\n"
               "       okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]\n"
+              "                     [--speech-transcript FILE]\n"
               "       okienko-kiosk --config FILE --print-test QUEUE");
 }
 
@@ -93,6 +96,11 @@ bool parseArgs(int argc, char** argv, Args& a)
         else if (arg == "--failure-shot")
         {
             if (!value(a.failureShot))
+                return false;
+        }
+        else if (arg == "--speech-transcript")
+        {
+            if (!value(a.speechTranscript))
                 return false;
         }
         else if (arg == "--print-test")
@@ -211,12 +219,21 @@ int runScript(const Args& a)
     return runInWindow(a, clock, true,
                        [&](platform::SdlWindow& window, platform::Frontend& frontend, KioskApp& app)
                        {
+                           // A script's voice is text: what `expect-spoken` reads, and with
+                           // --speech-transcript a file of every utterance instead of the sound card.
+                           speech::RecordingSpeech voice = a.speechTranscript.empty()
+                                                               ? speech::RecordingSpeech()
+                                                               : speech::RecordingSpeech(a.speechTranscript);
+                           app.attachSpeech(voice);
                            platform::AutomationRunner runner(frontend, app, clock, window.renderer(), a.script);
+                           runner.setSpeech(&voice);
                            if (!a.failureShot.empty())
                                runner.setFailureShotPath(a.failureShot);
                            else
                                runner.setFailureShotPath(app.config().data.directory / "automation-failure.png");
-                           return runner.run(script.value());
+                           const int code = runner.run(script.value());
+                           app.detachSpeech();
+                           return code;
                        });
 }
 

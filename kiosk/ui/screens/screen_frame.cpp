@@ -143,30 +143,62 @@ static float statusLineHeight()
 namespace
 {
 
-/// The accessibility toggles' labels as drawn, with the tick of one that is on.
-std::pair<std::string, std::string> toggleLabels(const ScreenEnv& env)
+/// One key of the bottom bar: the voice, large text, high contrast, and the voice's gestures and
+/// settings while it is on.
+struct BarKey
+{
+    std::string label; ///< as drawn, with the tick of a toggle that is on and its "##id"
+    const char* id;
+    bool on;
+    bool toggle; ///< false: opens a screen
+    Intent intent;
+};
+
+std::vector<BarKey> barKeys(const ScreenEnv& env)
 {
     const auto label = [&](bool on, const char* key, const char* id)
     {
-        return (on ? "✓ " : "") + env.tr.tr(key) + id;
+        return (on ? "✓ " : "") + env.tr.tr(key) + "##" + id;
     };
-    return {label(env.state.largeText, "accessibility.large_text", "##large"),
-            label(env.state.highContrast, "accessibility.high_contrast", "##contrast")};
+    const AppState& s = env.state;
+    std::vector<BarKey> keys;
+    keys.push_back({label(s.speech.on, "speech.toggle", "speech"), "speech", s.speech.on, true, ToggleSpeech{}});
+    if (s.speech.on && s.router.current() != ScreenId::SpeechHelp)
+        keys.push_back({label(false, "speech.help.button", "speech-help"), "speech-help", false, false,
+                        OpenScreen{ScreenId::SpeechHelp}});
+    keys.push_back({label(s.largeText, "accessibility.large_text", "large-text"), "large-text", s.largeText, true,
+                    ToggleLargeText{}});
+    keys.push_back({label(s.highContrast, "accessibility.high_contrast", "high-contrast"), "high-contrast",
+                    s.highContrast, true, ToggleHighContrast{}});
+    return keys;
 }
 
-/// Each toggle takes half the root window's content width in portrait. In landscape both take
-/// the width of the longer label, right-aligned, and the status line stands beside them: height is
-/// what a landscape panel lacks, and one line less under every screen is worth the narrower buttons.
-float toggleWidth(const UiContext& ctx, const std::pair<std::string, std::string>& labels)
+/// The keys share the root window's content width in portrait. In landscape each takes the width
+/// of the longest label, right-aligned, and the status line stands beside them: height is what a
+/// landscape panel lacks, and one line less under every screen is worth the narrower buttons.
+float toggleWidth(const UiContext& ctx, const std::vector<BarKey>& keys)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float content = ImGui::GetIO().DisplaySize.x - style.WindowPadding.x * 2.0f;
-    const float half = (content - style.ItemSpacing.x) * 0.5f;
+    const float n = static_cast<float>(keys.size());
+    const float share = (content - style.ItemSpacing.x * (n - 1.0f)) / n;
     if (!isLandscape())
-        return half;
-    const float natural =
-        std::max(naturalButtonWidth(ctx, labels.first), naturalButtonWidth(ctx, labels.second)) + style.FramePadding.x;
-    return std::min(half, natural);
+        return share;
+    float natural = 0.0f;
+    for (const BarKey& k : keys)
+        natural = std::max(natural, naturalButtonWidth(ctx, k.label));
+    return std::min(share, natural + style.FramePadding.x);
+}
+
+/// The tallest key at `width` (a label wraps onto two lines on a narrow output in large text).
+float barKeysHeight(const UiContext& ctx, const std::vector<BarKey>& keys, float width)
+{
+    ButtonOptions opt;
+    opt.size = ImVec2(width, 0);
+    float h = 0.0f;
+    for (const BarKey& k : keys)
+        h = std::max(h, BigButtonSize(ctx, k.label, opt).y);
+    return h;
 }
 
 /// The status line's own row: only in portrait (in landscape it sits beside the toggles).
@@ -194,10 +226,8 @@ void prepareScreenFrame(const ScreenEnv& env, UiContext& ctx)
 float bottomBarHeight(const ScreenEnv& env, const UiContext& ctx)
 {
     // Large text on a narrow output wraps a label onto two lines: the bar grows to hold it.
-    const auto labels = toggleLabels(env);
-    ButtonOptions half;
-    half.size = ImVec2(toggleWidth(ctx, labels), 0);
-    const float buttons = std::max(BigButtonSize(ctx, labels.first, half).y, BigButtonSize(ctx, labels.second, half).y);
+    const std::vector<BarKey> keys = barKeys(env);
+    const float buttons = barKeysHeight(ctx, keys, toggleWidth(ctx, keys));
     const ImGuiStyle& style = ImGui::GetStyle();
     return std::max(bareBottomBarHeight(ctx), buttons + style.ItemSpacing.y + statusRowHeight());
 }
@@ -218,15 +248,11 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const ImVec2 coverMax(win.x + ImGui::GetWindowWidth(), win.y + ImGui::GetWindowHeight());
     ImGui::GetWindowDrawList()->AddRectFilled(coverMin, coverMax, packed(ctx.palette.background));
     ctx.record.addCover(coverMin, coverMax);
-    const auto labels = toggleLabels(env);
-    const auto& [largeLabel, contrastLabel] = labels;
-    const float width = toggleWidth(ctx, labels);
-    ButtonOptions large;
-    large.size = ImVec2(width, 0);
+    const std::vector<BarKey> keys = barKeys(env);
+    const float width = toggleWidth(ctx, keys);
     // The link to the server, small but readable; offline in the full text colour. In landscape it
     // stands left of the toggles, on their row.
-    const float buttonsH =
-        std::max(BigButtonSize(ctx, largeLabel, large).y, BigButtonSize(ctx, contrastLabel, large).y);
+    const float buttonsH = barKeysHeight(ctx, keys, width);
     const float statusY = isLandscape() ? top + (buttonsH - ImGui::GetTextLineHeight()) * 0.5f : top;
     ImGui::SetCursorPosY(statusY);
     const std::string status = connectivityText(env);
@@ -236,18 +262,24 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
         TextIn(ctx, ctx.faces().body, offline ? ctx.palette.text : ctx.palette.mutedText, status);
     }
     ImGui::SetCursorPosY(top + statusRowHeight());
+    const float n = static_cast<float>(keys.size());
     if (isLandscape())
-        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width * 2.0f - style.ItemSpacing.x);
-    large.style = env.state.largeText ? ButtonStyle::Selected : ButtonStyle::Secondary;
-    large.id = "large-text";
-    if (BigButton(ctx, largeLabel, large))
-        out.emplace_back(ToggleLargeText{});
-    ImGui::SameLine();
-    ButtonOptions contrast = large;
-    contrast.style = env.state.highContrast ? ButtonStyle::Selected : ButtonStyle::Secondary;
-    contrast.id = "high-contrast";
-    if (BigButton(ctx, contrastLabel, contrast))
-        out.emplace_back(ToggleHighContrast{});
+        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width * n - style.ItemSpacing.x * (n - 1.0f));
+    for (std::size_t i = 0; i < keys.size(); ++i)
+    {
+        const BarKey& k = keys[i];
+        if (i > 0)
+            ImGui::SameLine();
+        ButtonOptions opt;
+        opt.size = ImVec2(width, buttonsH);
+        opt.style = k.on ? ButtonStyle::Selected : ButtonStyle::Secondary;
+        opt.id = k.id;
+        opt.role = k.toggle ? SpokenRole::Toggle : SpokenRole::Button;
+        if (k.toggle)
+            opt.state = k.on ? SpokenState::On : SpokenState::Off;
+        if (BigButton(ctx, k.label, opt))
+            out.push_back(k.intent);
+    }
 }
 
 } // namespace okienko::kiosk::ui
