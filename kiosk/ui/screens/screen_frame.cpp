@@ -2,6 +2,7 @@
 #include "kiosk/ui/screens/screen_frame.hpp"
 
 #include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/pictogram.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "shared/util/date_format.hpp"
 
@@ -151,7 +152,10 @@ struct BarKey
     const char* id;
     bool on;
     bool toggle; ///< false: opens a screen
+    bool voice;  ///< the voice's own keys: a pictogram in portrait
     Intent intent;
+    const char* nameKey = "";   ///< the translation key of its name (spoken)
+    const char* pictogram = ""; ///< the voice's keys
 };
 
 std::vector<BarKey> barKeys(const ScreenEnv& env)
@@ -162,42 +166,78 @@ std::vector<BarKey> barKeys(const ScreenEnv& env)
     };
     const AppState& s = env.state;
     std::vector<BarKey> keys;
-    keys.push_back({label(s.speech.on, "speech.toggle", "speech"), "speech", s.speech.on, true, ToggleSpeech{}});
+    keys.push_back({label(s.speech.on, "speech.toggle", "speech"), "speech", s.speech.on, true, true, ToggleSpeech{},
+                    "speech.toggle", "speech"});
     if (s.speech.on && s.router.current() != ScreenId::SpeechHelp)
-        keys.push_back({label(false, "speech.help.button", "speech-help"), "speech-help", false, false,
-                        OpenScreen{ScreenId::SpeechHelp}});
+        keys.push_back({label(false, "speech.help.button", "speech-help"), "speech-help", false, false, true,
+                        OpenScreen{ScreenId::SpeechHelp}, "speech.help.button", "speech-help"});
     keys.push_back({label(s.largeText, "accessibility.large_text", "large-text"), "large-text", s.largeText, true,
-                    ToggleLargeText{}});
+                    false, ToggleLargeText{}, "accessibility.large_text", ""});
     keys.push_back({label(s.highContrast, "accessibility.high_contrast", "high-contrast"), "high-contrast",
-                    s.highContrast, true, ToggleHighContrast{}});
+                    s.highContrast, true, false, ToggleHighContrast{}, "accessibility.high_contrast", ""});
     return keys;
 }
 
-/// The keys share the root window's content width in portrait. In landscape each takes the width
-/// of the longest label, right-aligned, and the status line stands beside them: height is what a
-/// landscape panel lacks, and one line less under every screen is worth the narrower buttons.
-float toggleWidth(const UiContext& ctx, const std::vector<BarKey>& keys)
+/// In portrait the voice's keys show their pictogram only (their names are spoken): the width
+/// goes to large text and high contrast, whose long words ("контрастність") must not break.
+bool iconOnly(const BarKey& k)
+{
+    return k.voice && !isLandscape();
+}
+
+/// The keys' widths. In portrait the voice's keys (short words) take what their labels need and
+/// large text and high contrast share the rest of the root window's content width: their long
+/// words ("контрастність") then never break. In landscape each takes the width of the longest
+/// label, right-aligned, and the status line stands beside them: height is what a landscape panel
+/// lacks, and one line less under every screen is worth the narrower buttons.
+std::vector<float> keyWidths(const UiContext& ctx, const std::vector<BarKey>& keys)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float content = ImGui::GetIO().DisplaySize.x - style.WindowPadding.x * 2.0f;
     const float n = static_cast<float>(keys.size());
     const float share = (content - style.ItemSpacing.x * (n - 1.0f)) / n;
-    if (!isLandscape())
-        return share;
-    float natural = 0.0f;
-    for (const BarKey& k : keys)
-        natural = std::max(natural, naturalButtonWidth(ctx, k.label));
-    return std::min(share, natural + style.FramePadding.x);
+    std::vector<float> widths(keys.size(), share);
+    const float iconKey = std::max(ctx.minTargetPx(), pictogramInlineSize(ctx) * 1.6f + style.FramePadding.x * 2.0f);
+    if (isLandscape())
+    {
+        float natural = 0.0f;
+        for (const BarKey& k : keys)
+            natural = std::max(natural, naturalButtonWidth(ctx, k.label));
+        std::fill(widths.begin(), widths.end(), std::min(share, natural + style.FramePadding.x));
+        return widths;
+    }
+    float left = content - style.ItemSpacing.x * (n - 1.0f);
+    int sharing = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+    {
+        if (keys[i].voice)
+        {
+            widths[i] = std::min(share, iconKey); // a pictogram, its name spoken
+            left -= widths[i];
+        }
+        else
+        {
+            ++sharing;
+        }
+    }
+    for (std::size_t i = 0; i < keys.size(); ++i)
+    {
+        if (!keys[i].voice)
+            widths[i] = left / static_cast<float>(std::max(sharing, 1));
+    }
+    return widths;
 }
 
-/// The tallest key at `width` (a label wraps onto two lines on a narrow output in large text).
-float barKeysHeight(const UiContext& ctx, const std::vector<BarKey>& keys, float width)
+/// The tallest key at its width (a label wraps onto two lines on a narrow output in large text).
+float barKeysHeight(const UiContext& ctx, const std::vector<BarKey>& keys, const std::vector<float>& widths)
 {
-    ButtonOptions opt;
-    opt.size = ImVec2(width, 0);
     float h = 0.0f;
-    for (const BarKey& k : keys)
-        h = std::max(h, BigButtonSize(ctx, k.label, opt).y);
+    for (std::size_t i = 0; i < keys.size(); ++i)
+    {
+        ButtonOptions opt;
+        opt.size = ImVec2(widths[i], 0);
+        h = std::max(h, BigButtonSize(ctx, iconOnly(keys[i]) ? std::string("##") + keys[i].id : keys[i].label, opt).y);
+    }
     return h;
 }
 
@@ -227,7 +267,7 @@ float bottomBarHeight(const ScreenEnv& env, const UiContext& ctx)
 {
     // Large text on a narrow output wraps a label onto two lines: the bar grows to hold it.
     const std::vector<BarKey> keys = barKeys(env);
-    const float buttons = barKeysHeight(ctx, keys, toggleWidth(ctx, keys));
+    const float buttons = barKeysHeight(ctx, keys, keyWidths(ctx, keys));
     const ImGuiStyle& style = ImGui::GetStyle();
     return std::max(bareBottomBarHeight(ctx), buttons + style.ItemSpacing.y + statusRowHeight());
 }
@@ -249,10 +289,10 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
     ImGui::GetWindowDrawList()->AddRectFilled(coverMin, coverMax, packed(ctx.palette.background));
     ctx.record.addCover(coverMin, coverMax);
     const std::vector<BarKey> keys = barKeys(env);
-    const float width = toggleWidth(ctx, keys);
+    const std::vector<float> widths = keyWidths(ctx, keys);
     // The link to the server, small but readable; offline in the full text colour. In landscape it
     // stands left of the toggles, on their row.
-    const float buttonsH = barKeysHeight(ctx, keys, width);
+    const float buttonsH = barKeysHeight(ctx, keys, widths);
     const float statusY = isLandscape() ? top + (buttonsH - ImGui::GetTextLineHeight()) * 0.5f : top;
     ImGui::SetCursorPosY(statusY);
     const std::string status = connectivityText(env);
@@ -264,21 +304,35 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
     ImGui::SetCursorPosY(top + statusRowHeight());
     const float n = static_cast<float>(keys.size());
     if (isLandscape())
-        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width * n - style.ItemSpacing.x * (n - 1.0f));
+        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - widths[0] * n - style.ItemSpacing.x * (n - 1.0f));
     for (std::size_t i = 0; i < keys.size(); ++i)
     {
         const BarKey& k = keys[i];
         if (i > 0)
             ImGui::SameLine();
         ButtonOptions opt;
-        opt.size = ImVec2(width, buttonsH);
+        opt.size = ImVec2(widths[i], buttonsH);
+        const std::string spoken = env.tr.tr(k.nameKey);
+        if (iconOnly(k))
+            opt.speech = spoken;
         opt.style = k.on ? ButtonStyle::Selected : ButtonStyle::Secondary;
         opt.id = k.id;
         opt.role = k.toggle ? SpokenRole::Toggle : SpokenRole::Button;
         if (k.toggle)
             opt.state = k.on ? SpokenState::On : SpokenState::Off;
-        if (BigButton(ctx, k.label, opt))
+        if (BigButton(ctx, iconOnly(k) ? std::string("##") + k.id : k.label, opt))
             out.push_back(k.intent);
+        if (k.voice)
+        {
+            const ImVec2 mn = ImGui::GetItemRectMin();
+            const ImVec2 mx = ImGui::GetItemRectMax();
+            const float icon = pictogramInlineSize(ctx);
+            if (iconOnly(k))
+                drawPictogram(ctx, ImGui::GetWindowDrawList(), k.pictogram,
+                              ImVec2((mn.x + mx.x - icon) * 0.5f, (mn.y + mx.y - icon) * 0.5f), icon,
+                              packed(ctx.palette.text));
+            ctx.record.addText(pictogramRecordText(k.pictogram));
+        }
     }
 }
 
