@@ -63,50 +63,22 @@ const char* keySpeechKey(std::string_view id)
 
 std::string SpeechAnnouncer::roleWord(SpokenRole role) const
 {
-    switch (role)
-    {
-    case SpokenRole::None:
-        return {};
-    case SpokenRole::Button:
-        return m_tr.tr("speech.role.button");
-    case SpokenRole::TextField:
-        return m_tr.tr("speech.role.text_field");
-    case SpokenRole::Checkbox:
-        return m_tr.tr("speech.role.checkbox");
-    case SpokenRole::Key:
-        return m_tr.tr("speech.role.key");
-    case SpokenRole::Tab:
-        return m_tr.tr("speech.role.tab");
-    case SpokenRole::Toggle:
-        return m_tr.tr("speech.role.toggle");
-    case SpokenRole::Day:
-        return m_tr.tr("speech.role.day");
-    }
-    return {};
+    // In the order of SpokenRole.
+    static constexpr const char* kKeys[] = {
+        nullptr,           "speech.role.button", "speech.role.text_field", "speech.role.checkbox",
+        "speech.role.key", "speech.role.tab",    "speech.role.toggle",     "speech.role.day"};
+    const char* key = kKeys[static_cast<std::size_t>(role)];
+    return key == nullptr ? std::string() : m_tr.tr(key);
 }
 
 std::string SpeechAnnouncer::stateWord(SpokenState state) const
 {
-    switch (state)
-    {
-    case SpokenState::None:
-        return {};
-    case SpokenState::Checked:
-        return m_tr.tr("speech.state.checked");
-    case SpokenState::Unchecked:
-        return m_tr.tr("speech.state.unchecked");
-    case SpokenState::Selected:
-        return m_tr.tr("speech.state.selected");
-    case SpokenState::On:
-        return m_tr.tr("speech.state.on");
-    case SpokenState::Off:
-        return m_tr.tr("speech.state.off");
-    case SpokenState::Unavailable:
-        return m_tr.tr("speech.state.unavailable");
-    case SpokenState::Disabled:
-        return m_tr.tr("speech.state.disabled");
-    }
-    return {};
+    // In the order of SpokenState.
+    static constexpr const char* kKeys[] = {
+        nullptr,           "speech.state.checked", "speech.state.unchecked",   "speech.state.selected",
+        "speech.state.on", "speech.state.off",     "speech.state.unavailable", "speech.state.disabled"};
+    const char* key = kKeys[static_cast<std::size_t>(state)];
+    return key == nullptr ? std::string() : m_tr.tr(key);
 }
 
 std::string SpeechAnnouncer::characterName(std::string_view character) const

@@ -264,9 +264,8 @@ namespace
 /// The frame's own controls, on every screen: not what the screen offers.
 bool isFrameControl(const TapTarget& t)
 {
-    static constexpr std::string_view kFrame[] = {"back",          "home",          "large-text",    "high-contrast",
-                                                  "speech",        "speech-slower", "speech-faster", "speech-quieter",
-                                                  "speech-louder", "speech-help",   "emergency-help"};
+    static constexpr std::string_view kFrame[] = {"back",          "home",   "large-text",
+                                                  "high-contrast", "speech", "emergency-help"};
     for (std::string_view id : kFrame)
     {
         if (t.id == id)

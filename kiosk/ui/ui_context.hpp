@@ -19,7 +19,7 @@ namespace okienko::kiosk::ui
 
 /// What kind of control a widget is, as the kiosk's voice names it ("przycisk", "pole tekstowe").
 /// None is a widget that forgot to say: the frame record reports it as a "silent" clip.
-enum class SpokenRole
+enum class SpokenRole // SpeechAnnouncer::roleWord keeps this order
 {
     None,
     Button,
@@ -32,7 +32,7 @@ enum class SpokenRole
 };
 
 /// A widget's state as spoken after its role.
-enum class SpokenState
+enum class SpokenState // SpeechAnnouncer::stateWord keeps this order
 {
     None,
     Checked,

@@ -151,7 +151,7 @@ struct BarKey
     std::string label; ///< as drawn, with the tick of a toggle that is on and its "##id"
     const char* id;
     bool on;
-    bool toggle; ///< false: opens a screen
+    bool toggle; ///< false: opens a screen (the speech key while the voice is on)
     bool voice;  ///< the voice's own keys: a pictogram in portrait
     Intent intent;
     const char* nameKey = "";   ///< the translation key of its name (spoken)
@@ -166,11 +166,12 @@ std::vector<BarKey> barKeys(const ScreenEnv& env)
     };
     const AppState& s = env.state;
     std::vector<BarKey> keys;
-    keys.push_back({label(s.speech.on, "speech.toggle", "speech"), "speech", s.speech.on, true, true, ToggleSpeech{},
-                    "speech.toggle", "speech"});
-    if (s.speech.on && s.router.current() != ScreenId::SpeechHelp)
-        keys.push_back({label(false, "speech.help.button", "speech-help"), "speech-help", false, false, true,
-                        OpenScreen{ScreenId::SpeechHelp}, "speech.help.button", "speech-help"});
+    // Off: the key turns the voice on. On: it opens the voice's screen (gestures, pace, loudness),
+    // where the same key turns it off. One key, always in the same place, for both.
+    const bool opensHelp = s.speech.on && s.router.current() != ScreenId::SpeechHelp;
+    keys.push_back({label(s.speech.on, "speech.toggle", "speech"), "speech", s.speech.on, !opensHelp, true,
+                    opensHelp ? Intent{OpenScreen{ScreenId::SpeechHelp}} : Intent{ToggleSpeech{}}, "speech.toggle",
+                    "speech"});
     keys.push_back({label(s.largeText, "accessibility.large_text", "large-text"), "large-text", s.largeText, true,
                     false, ToggleLargeText{}, "accessibility.large_text", ""});
     keys.push_back({label(s.highContrast, "accessibility.high_contrast", "high-contrast"), "high-contrast",
@@ -178,11 +179,13 @@ std::vector<BarKey> barKeys(const ScreenEnv& env)
     return keys;
 }
 
-/// In portrait the voice's keys show their pictogram only (their names are spoken): the width
-/// goes to large text and high contrast, whose long words ("контрастність") must not break.
+/// On all but wide landscape outputs the voice's key shows its pictogram only (its name is
+/// spoken): the width goes to large text and high contrast, whose long words ("контрастність")
+/// must neither break nor wrap the bar onto a second line (1024×600).
 bool iconOnly(const BarKey& k)
 {
-    return k.voice && !isLandscape();
+    constexpr float kWideLandscape = 1280.0f;
+    return k.voice && !(isLandscape() && ImGui::GetIO().DisplaySize.x >= kWideLandscape);
 }
 
 /// The keys' widths. In portrait the voice's keys (short words) take what their labels need and
@@ -197,13 +200,27 @@ std::vector<float> keyWidths(const UiContext& ctx, const std::vector<BarKey>& ke
     const float n = static_cast<float>(keys.size());
     const float share = (content - style.ItemSpacing.x * (n - 1.0f)) / n;
     std::vector<float> widths(keys.size(), share);
-    const float iconKey = std::max(ctx.minTargetPx(), pictogramInlineSize(ctx) * 1.6f + style.FramePadding.x * 2.0f);
+    const float iconKey = std::max(ctx.minTargetPx(), pictogramInlineSize(ctx) + style.FramePadding.x * 2.0f);
     if (isLandscape())
     {
-        float natural = 0.0f;
-        for (const BarKey& k : keys)
-            natural = std::max(natural, naturalButtonWidth(ctx, k.label));
-        std::fill(widths.begin(), widths.end(), std::min(share, natural + style.FramePadding.x));
+        // Each key as wide as its own label (the voice's key as its pictogram on a narrower
+        // output), as long as the row fits; else the text keys share what the voice's key leaves.
+        float voice = 0.0f;
+        float wanted = 0.0f;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+        {
+            const float own = naturalButtonWidth(ctx, keys[i].label) + style.FramePadding.x;
+            widths[i] = keys[i].voice && iconOnly(keys[i]) ? iconKey : own;
+            (keys[i].voice ? voice : wanted) += widths[i];
+        }
+        const float room = content - voice - style.ItemSpacing.x * (n - 1.0f);
+        if (wanted > room)
+        {
+            const float others = std::max(n - 1.0f, 1.0f);
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                if (!keys[i].voice)
+                    widths[i] = room / others;
+        }
         return widths;
     }
     float left = content - style.ItemSpacing.x * (n - 1.0f);
@@ -303,8 +320,11 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
     }
     ImGui::SetCursorPosY(top + statusRowHeight());
     const float n = static_cast<float>(keys.size());
+    float total = style.ItemSpacing.x * (n - 1.0f);
+    for (const float w : widths)
+        total += w;
     if (isLandscape())
-        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - widths[0] * n - style.ItemSpacing.x * (n - 1.0f));
+        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - total);
     for (std::size_t i = 0; i < keys.size(); ++i)
     {
         const BarKey& k = keys[i];
@@ -318,8 +338,7 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
         opt.style = k.on ? ButtonStyle::Selected : ButtonStyle::Secondary;
         opt.id = k.id;
         opt.role = k.toggle ? SpokenRole::Toggle : SpokenRole::Button;
-        if (k.toggle)
-            opt.state = k.on ? SpokenState::On : SpokenState::Off;
+        opt.state = k.on ? SpokenState::On : SpokenState::Off;
         if (BigButton(ctx, iconOnly(k) ? std::string("##") + k.id : k.label, opt))
             out.push_back(k.intent);
         if (k.voice)

@@ -36,13 +36,13 @@ int keysPerRow()
     return isLandscape() ? 4 : 2;
 }
 
-ButtonOptions levelOptions(const char* id)
+/// A level key's options in a row `rowWidth` wide.
+ButtonOptions levelOptions(const char* id, float rowWidth)
 {
     ButtonOptions opt;
     const int perRow = keysPerRow();
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    opt.size = ImVec2(
-        (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow), 0.0f);
+    opt.size = ImVec2((rowWidth - gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow), 0.0f);
     opt.id = id;
     return opt;
 }
@@ -52,7 +52,8 @@ float levelKeysHeight(const ScreenEnv& env, const UiContext& ctx)
 {
     float rowH = 0.0f;
     for (const LevelKey& k : kLevelKeys)
-        rowH = std::max(rowH, BigButtonSize(ctx, env.tr.tr(k.labelKey), levelOptions(k.id)).y);
+        rowH = std::max(
+            rowH, BigButtonSize(ctx, env.tr.tr(k.labelKey), levelOptions(k.id, ImGui::GetContentRegionAvail().x)).y);
     const int rows = 4 / keysPerRow();
     return (rowH + ImGui::GetStyle().ItemSpacing.y) * static_cast<float>(rows);
 }
@@ -95,12 +96,13 @@ void drawSpeechHelpScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     TouchScrollEnd(ctx);
     Label(ctx, levels);
     const int perRow = keysPerRow();
+    const float rowWidth = ImGui::GetContentRegionAvail().x;
     int column = 0;
     for (const LevelKey& k : kLevelKeys)
     {
         if (column++ % perRow != 0)
             ImGui::SameLine();
-        if (BigButton(ctx, env.tr.tr(k.labelKey) + "##" + k.id, levelOptions(k.id)))
+        if (BigButton(ctx, env.tr.tr(k.labelKey) + "##" + k.id, levelOptions(k.id, rowWidth)))
             out.emplace_back(k.change);
     }
     drawBottomBar(env, ctx, out);

@@ -1,6 +1,6 @@
 // The voice's help screen: the gestures of explore-by-touch in words (the screen's language; the
 // kiosk reads them aloud on entering), and the resident's keys for the voice's pace and loudness.
-// Opened from the bottom bar's "Gestures" key while the voice is on.
+// Opened by the bottom bar's speech key while the voice is on; there the same key turns it off.
 #pragma once
 
 #include "kiosk/ui/screens/screen_env.hpp"

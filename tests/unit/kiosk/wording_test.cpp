@@ -161,7 +161,6 @@ TEST(Wording, TextsNameButtonsByTheirExactLabels)
                                            "equipment.waiting_list.join",
                                            "idle.more_time",
                                            "speech.toggle",
-                                           "speech.help.button",
                                            "speech.slower",
                                            "speech.faster",
                                            "speech.quieter",
