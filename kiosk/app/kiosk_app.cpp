@@ -2,9 +2,11 @@
 #include "kiosk/app/kiosk_app.hpp"
 
 #include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/speech_announcer.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 #include "shared/util/log_escape.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cxxabi.h>
@@ -40,6 +42,38 @@ std::string currentExceptionType()
     return status == 0 && name ? std::string(name.get()) : std::string(type->name());
 }
 
+/// A key press inside any intent (the flows each have their own PressKey), or nullptr.
+template <class T> const Key* pressedKey(const T& intent)
+{
+    if constexpr (requires { intent.valueless_by_exception(); })
+        return std::visit([](const auto& inner) { return pressedKey(inner); }, intent);
+    else if constexpr (requires { intent.key.action; })
+        return &intent.key;
+    else if constexpr (requires { intent.action.index(); })
+        return pressedKey(intent.action); // a flow's intent wraps its own variant
+    else
+        return nullptr;
+}
+
+/// What the keys pressed in `intents` type, for the voice's echo ("\b" for Backspace).
+std::vector<std::string> typedBy(const Intents& intents, const KeyboardState& keyboard)
+{
+    std::vector<std::string> typed;
+    for (const Intent& intent : intents)
+    {
+        const Key* k = pressedKey(intent);
+        if (k == nullptr)
+            continue;
+        if (k->action == KeyAction::Insert)
+            typed.push_back(keyboard.textFor(*k).empty() ? k->text : keyboard.textFor(*k));
+        else if (k->action == KeyAction::Space)
+            typed.emplace_back(" ");
+        else if (k->action == KeyAction::Backspace)
+            typed.emplace_back("\b");
+    }
+    return typed;
+}
+
 } // namespace
 
 KioskApp::KioskApp(const std::filesystem::path& configPath, const Clock& clock) : m_clock(clock)
@@ -72,6 +106,9 @@ KioskApp::KioskApp(const std::filesystem::path& configPath, const Clock& clock) 
     defaults.languages = m_config.ui.languages;
     defaults.largeText = m_config.ui.largeText;
     defaults.highContrast = m_config.ui.highContrast;
+    defaults.speechOn = m_voice->onAtSessionStart();
+    defaults.speechRatePercent = m_config.speech.ratePercent;
+    defaults.speechVolumePercent = m_config.speech.volumePercent;
     std::vector<std::string> errors = std::move(m_state.configErrors);
     m_state = freshState(defaults);
     m_state.configErrors = std::move(errors);
@@ -231,12 +268,17 @@ bool KioskApp::drawFrame()
                 m_faultHook();
             syncTheme();
             m_ui.largeText = m_state.largeText;
+            m_ui.speechOn = m_state.speech.on;
             m_translator.setLanguage(m_state.language);
             Intents intents;
             const ui::ScreenEnv env{m_state, m_catalog, m_translator, m_clock.localNow()};
             ui::drawFrame(env, m_ui, intents);
             const bool changed = !intents.empty();
+            const std::vector<std::string> typed = typedBy(intents, m_state.keyboard.state);
+            const std::uint64_t drawnVisit = m_state.router.visit();
+            const bool drawnIdle = m_state.idle.visible;
             m_controller->applyAll(intents, m_clock.now());
+            speakAfterFrame(typed, drawnVisit, drawnIdle);
             if (m_controller->takeCatalogueReload() && m_services)
                 reloadCatalogue("staff", "units reloaded after a staff action"); // residents' availability counts them
             return changed;
@@ -304,6 +346,136 @@ bool KioskApp::guarded(const char* step, const std::function<bool()>& body, cons
         std::abort();
     }
     return true;
+}
+
+void KioskApp::attachSpeech(speech::SpeechOutput& output, bool cues)
+{
+    m_speech->stop();
+    m_speech = &output;
+    m_cues = cues;
+    m_speech->setLevels(speech::SpeechLevels{m_state.speech.ratePercent, m_state.speech.volumePercent});
+}
+
+void KioskApp::say(const std::string& text)
+{
+    if (!text.empty())
+        m_speech->say(text, domain::languageCode(m_state.language));
+}
+
+bool KioskApp::explorePointer(const ui::PointerEvent& e, std::vector<ui::PointerEvent>& deliver)
+{
+    if (!m_state.speech.on)
+        return false;
+    ui::ExploreByTouch::Result result;
+    m_explorer.feed(e, m_ui.record, m_clock.now(), ImGui::GetIO().MouseDragThreshold, result);
+    deliver = std::move(result.deliver);
+    m_translator.setLanguage(m_state.language);
+    const ui::SpeechAnnouncer announcer(m_translator);
+    if (result.speak)
+        say(announcer.describe(*result.speak));
+    if (result.activated)
+    {
+        if (m_cues)
+            m_speech->cue(speech::Cue::Activate);
+        // A field touched again is the resident asking what is in it (personal data included).
+        if (result.activated->role == ui::SpokenRole::TextField)
+            say(announcer.fieldContent(*result.activated));
+        m_activated = result.activated;
+        m_activatedFrames = kActivationFrames;
+    }
+    return true;
+}
+
+void KioskApp::speakAfterFrame(const std::vector<std::string>& typed, std::uint64_t drawnVisit, bool drawnIdle)
+{
+    m_translator.setLanguage(m_state.language);
+    const ui::SpeechAnnouncer announcer(m_translator);
+    const SpeechSettings& s = m_state.speech;
+    if (s.ratePercent != m_spokenLevels.ratePercent || s.volumePercent != m_spokenLevels.volumePercent)
+    {
+        m_speech->setLevels(speech::SpeechLevels{s.ratePercent, s.volumePercent});
+        const bool changedBySession = s.on && m_speechWasOn;
+        m_spokenLevels = s;
+        if (changedBySession)
+        {
+            say(announcer.levels(s));
+            return;
+        }
+    }
+    if (s.on != m_speechWasOn)
+    {
+        m_speechWasOn = s.on;
+        m_explorer.forgetFocus();
+        m_activated.reset();
+        if (!s.on)
+        {
+            m_speech->stop();
+            return;
+        }
+        m_announcedVisit = drawnVisit; // how to use it is what a resident needs first
+        say(announcer.howToUse());
+        return;
+    }
+    if (!s.on)
+        return;
+    const ui::FrameRecord& record = m_ui.record;
+    std::vector<std::string> parts;
+    if (drawnIdle)
+    {
+        // The question and the countdown when it appears, then at 10 and 5 seconds left.
+        const int left = m_state.idle.secondsLeft;
+        if (m_idleSpokenAt < 0 || (left != m_idleSpokenAt && (left == 10 || left == 5)))
+        {
+            parts.push_back(announcer.idleWarning(left));
+            m_idleSpokenAt = left;
+        }
+    }
+    else
+    {
+        m_idleSpokenAt = -1;
+        if (drawnVisit != m_announcedVisit)
+        {
+            m_announcedVisit = drawnVisit;
+            m_explorer.forgetFocus();
+            m_activated.reset();
+            m_spokenAlerts.clear();
+            parts.push_back(announcer.screenEntered(record));
+            if (!record.code().empty())
+                parts.push_back(announcer.spellCode(record.code()));
+        }
+    }
+    if (m_activated)
+    {
+        // A checkbox or an option touched twice: its new state is what the resident waits for. The
+        // press reaches ImGui a few frames after the touch: watch for a while.
+        for (const ui::TapTarget& t : record.targets())
+        {
+            if (ui::sameWidget(t, *m_activated) && t.state != m_activated->state && t.role != ui::SpokenRole::Key)
+            {
+                parts.push_back(announcer.describe(t));
+                m_activatedFrames = 0;
+            }
+        }
+        if (--m_activatedFrames <= 0)
+            m_activated.reset();
+    }
+    for (const std::string& alert : record.alerts())
+    {
+        if (std::find(m_spokenAlerts.begin(), m_spokenAlerts.end(), alert) != m_spokenAlerts.end())
+            continue;
+        m_spokenAlerts.push_back(alert);
+        parts.push_back(alert);
+        if (m_cues)
+            m_speech->cue(speech::Cue::Error);
+    }
+    if (record.codeRepeatRequested() && !record.code().empty())
+        parts.push_back(announcer.spellCode(record.code()));
+    for (const std::string& ch : typed)
+        parts.push_back(ch == "\b" ? announcer.erased() : announcer.echo(ch));
+    std::string text;
+    for (const std::string& p : parts)
+        text += (text.empty() ? "" : " ") + p;
+    say(text);
 }
 
 std::optional<Millis> KioskApp::nextDeadline() const

@@ -15,6 +15,9 @@
 #include "kiosk/core/config.hpp"
 #include "kiosk/core/controller.hpp"
 #include "kiosk/core/translator.hpp"
+#include "kiosk/speech/silent_speech.hpp"
+#include "kiosk/speech/speech_output.hpp"
+#include "kiosk/ui/explore_by_touch.hpp"
 #include "kiosk/ui/ui_context.hpp"
 #include "shared/domain/catalog.hpp"
 #include "shared/search/catalog_index.hpp"
@@ -50,6 +53,20 @@ class KioskApp
     /// Drains the workers' completions and advances timers; true when the screen must be redrawn.
     bool tick();
 
+    /// THE hook of the kiosk's voice: everything the kiosk says goes to `output` from now on (the
+    /// espeak-ng engine on a kiosk, a RecordingSpeech in scripts and tests). Until it is called the
+    /// kiosk speaks into a SilentSpeech. `output` must outlive the app. `cues`: play the activation
+    /// and error sounds.
+    void attachSpeech(speech::SpeechOutput& output, bool cues = false);
+    /// Back to the SilentSpeech (before the attached output goes away).
+    void detachSpeech() { attachSpeech(m_silentSpeech); }
+    /// While the voice is on, a pointer event goes through explore-by-touch (ui/explore_by_touch.hpp)
+    /// instead of straight to ImGui: returns true and fills `deliver` with what ImGui gets. False
+    /// when the voice is off (the event is the caller's to deliver).
+    bool explorePointer(const ui::PointerEvent& e, std::vector<ui::PointerEvent>& deliver);
+    /// The widget the voice last described (the one a double tap activates), if any.
+    const std::optional<ui::TapTarget>& spokenFocus() const { return m_explorer.focus(); }
+
     /// Tests only: runs at the start of every tick() and drawFrame(), so a test can throw from
     /// inside them and watch the app recover.
     void setFaultHookForTests(std::function<void()> hook) { m_faultHook = std::move(hook); }
@@ -84,6 +101,11 @@ class KioskApp
 
   private:
     void addError(const std::string& line);
+    /// After a frame: what the voice says about it (screen entered, alerts, typed characters, the
+    /// idle warning, the code), composed by ui::SpeechAnnouncer and said as one utterance.
+    void speakAfterFrame(const std::vector<std::string>& typed, std::uint64_t drawnVisit, bool drawnIdle);
+    /// Says `text` in the session's language.
+    void say(const std::string& text);
     void syncTheme();
     void loadCatalogue();
     /// Replaces the catalogue and index with what the kiosk database holds now.
@@ -111,6 +133,18 @@ class KioskApp
     bool m_appliedContrast = false;
     bool m_themeApplied = false;
     std::function<void()> m_faultHook;
+    speech::SilentSpeech m_silentSpeech;
+    speech::SpeechOutput* m_speech = &m_silentSpeech;
+    bool m_cues = false;
+    ui::ExploreByTouch m_explorer;
+    bool m_speechWasOn = false;
+    SpeechSettings m_spokenLevels;
+    std::uint64_t m_announcedVisit = 0;
+    int m_idleSpokenAt = -1;                    ///< the countdown value last spoken; -1: the warning is not up
+    std::vector<std::string> m_spokenAlerts;    ///< alerts of this screen visit already said
+    std::optional<ui::TapTarget> m_activated;   ///< activated by a touch: its new state is spoken
+    static constexpr int kActivationFrames = 8; ///< how long a new state counts as the touch's
+    int m_activatedFrames = 0;
 };
 
 } // namespace okienko::kiosk

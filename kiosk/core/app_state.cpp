@@ -23,6 +23,9 @@ AppState freshState(const SessionDefaults& defaults)
     s.languages = defaults.languages;
     s.largeText = defaults.largeText;
     s.highContrast = defaults.highContrast;
+    s.speech.on = defaults.speechOn;
+    s.speech.ratePercent = defaults.speechRatePercent;
+    s.speech.volumePercent = defaults.speechVolumePercent;
     s.keyboard = KeyboardModel(defaults.language, defaults.languages);
     return s;
 }

@@ -117,6 +117,23 @@ struct ConnectivityStatus
     friend bool operator==(const ConnectivityStatus&, const ConnectivityStatus&) = default;
 };
 
+/// The kiosk's voice as the resident set it: on or off, and how fast and loud (100 = the default
+/// pace for seniors). Part of the session: the idle wipe returns it to the configured default.
+struct SpeechSettings
+{
+    bool on = false;
+    int ratePercent = 100;   ///< 50 … 200, in steps of kSpeechStep
+    int volumePercent = 100; ///< 10 … 200, in steps of kSpeechStep
+
+    friend bool operator==(const SpeechSettings&, const SpeechSettings&) = default;
+};
+
+inline constexpr int kSpeechStep = 15;
+inline constexpr int kSpeechRateMin = 50;
+inline constexpr int kSpeechRateMax = 200;
+inline constexpr int kSpeechVolumeMin = 10;
+inline constexpr int kSpeechVolumeMax = 200;
+
 /// How every session starts (from kiosk.toml).
 struct SessionDefaults
 {
@@ -124,6 +141,9 @@ struct SessionDefaults
     std::vector<domain::Language> languages{domain::Language::Pl, domain::Language::Uk, domain::Language::En};
     bool largeText = false;
     bool highContrast = false;
+    bool speechOn = false; ///< the voice at the start of every session
+    int speechRatePercent = 100;   ///< [speech] rate_percent
+    int speechVolumePercent = 100; ///< [speech] volume_percent
 };
 
 struct AppState
@@ -133,6 +153,7 @@ struct AppState
     std::vector<domain::Language> languages; ///< offered on the language switch
     bool largeText = false;
     bool highContrast = false;
+    SpeechSettings speech;
     KeyboardModel keyboard{domain::Language::Pl, {}};
     CatalogueState catalogue;
     std::string serviceId;          ///< the service page shown

@@ -26,6 +26,7 @@ enum class ArgKind
     PngPath,   ///< bare or quoted, ending in .png
     IdSeconds, ///< bare identifier, then seconds (hold-id)
     ClipMode,  ///< on|off|report
+    OnOff,     ///< on|off
 };
 
 struct CommandSpec
@@ -36,7 +37,7 @@ struct CommandSpec
     std::string_view argHelp;
 };
 
-constexpr std::array<CommandSpec, 16> kCommands{{
+constexpr std::array<CommandSpec, 23> kCommands{{
     {"lang", CommandKind::Lang, ArgKind::Language, "a language: pl, uk or en"},
     {"tap", CommandKind::Tap, ArgKind::String, "the visible label in double quotes"},
     {"tap-id", CommandKind::TapId, ArgKind::Id, "a widget id"},
@@ -53,6 +54,13 @@ constexpr std::array<CommandSpec, 16> kCommands{{
     {"wait", CommandKind::Wait, ArgKind::Integer, "milliseconds"},
     {"advance-clock", CommandKind::AdvanceClock, ArgKind::Decimal, "seconds"},
     {"screenshot", CommandKind::Screenshot, ArgKind::PngPath, "a file name ending in .png"},
+    {"speech", CommandKind::Speech, ArgKind::OnOff, "on or off"},
+    {"blind", CommandKind::Blind, ArgKind::OnOff, "on or off"},
+    {"explore", CommandKind::Explore, ArgKind::String, "the visible label in double quotes"},
+    {"explore-id", CommandKind::ExploreId, ArgKind::Id, "a widget id"},
+    {"double-tap", CommandKind::DoubleTap, ArgKind::None, "nothing"},
+    {"expect-spoken", CommandKind::ExpectSpoken, ArgKind::String, "the spoken text in double quotes"},
+    {"expect-not-spoken", CommandKind::ExpectNotSpoken, ArgKind::String, "the text in double quotes"},
 }};
 
 constexpr double kMaxWaitMs = 3'600'000.0;        // an hour of real time is surely a typo
@@ -259,6 +267,7 @@ std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command
     case ArgKind::Id:
     case ArgKind::Language:
     case ArgKind::KeyName:
+    case ArgKind::OnOff:
     case ArgKind::ClipMode:
     {
         if (isQuoted)
@@ -275,6 +284,13 @@ std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command
             if (tok != "pl" && tok != "uk" && tok != "en")
             {
                 return error(start, "unknown language \"" + std::string(tok) + "\" (expected pl, uk or en)");
+            }
+        }
+        else if (spec.arg == ArgKind::OnOff)
+        {
+            if (tok != "on" && tok != "off")
+            {
+                return error(start, "unknown mode \"" + std::string(tok) + "\" (expected on or off)");
             }
         }
         else if (spec.arg == ArgKind::ClipMode)

@@ -15,22 +15,29 @@ namespace okienko::kiosk
 
 enum class CommandKind
 {
-    Lang,         ///< lang pl|uk|en — text = language code.
-    Tap,          ///< tap "visible label" — text = label.
-    TapId,        ///< tap-id ID — text = id.
-    HoldId,       ///< hold-id ID SECONDS — text = id, number = seconds the finger stays (> 0, ≤ 60).
-    Type,         ///< type "text" — text = text.
-    Key,          ///< key enter|backspace|tab|escape — text = key name.
-    Scan,         ///< scan "code" — text = code.
-    Expect,       ///< expect "text" — text must be visible.
-    ExpectNot,    ///< expect-not "text" — text must not be visible.
-    ExpectScreen, ///< expect-screen ID — text = screen id.
-    ExpectWhole,  ///< expect-whole ID — the widget with this id must be on screen whole.
-    ExpectNoClip, ///< expect-no-clip — no text or tap target of the current frame is clipped.
-    CheckClips,   ///< check-clips on|off|report — text = mode: check every frame from here on.
-    Wait,         ///< wait MS — number = milliseconds of real time (an integer ≥ 0).
-    AdvanceClock, ///< advance-clock SECONDS — number = seconds (≥ 0, fractions allowed).
-    Screenshot,   ///< screenshot PATH.png — text = path.
+    Lang,            ///< lang pl|uk|en — text = language code.
+    Tap,             ///< tap "visible label" — text = label.
+    TapId,           ///< tap-id ID — text = id.
+    HoldId,          ///< hold-id ID SECONDS — text = id, number = seconds the finger stays (> 0, ≤ 60).
+    Type,            ///< type "text" — text = text.
+    Key,             ///< key enter|backspace|tab|escape — text = key name.
+    Scan,            ///< scan "code" — text = code.
+    Expect,          ///< expect "text" — text must be visible.
+    ExpectNot,       ///< expect-not "text" — text must not be visible.
+    ExpectScreen,    ///< expect-screen ID — text = screen id.
+    ExpectWhole,     ///< expect-whole ID — the widget with this id must be on screen whole.
+    ExpectNoClip,    ///< expect-no-clip — no text or tap target of the current frame is clipped.
+    CheckClips,      ///< check-clips on|off|report — text = mode: check every frame from here on.
+    Wait,            ///< wait MS — number = milliseconds of real time (an integer ≥ 0).
+    AdvanceClock,    ///< advance-clock SECONDS — number = seconds (≥ 0, fractions allowed).
+    Screenshot,      ///< screenshot PATH.png — text = path.
+    Speech,          ///< speech on|off — text = mode: the kiosk's voice (the speech key's intent).
+    Blind,           ///< blind on|off — text = mode: while on, tap/tap-id/type/key fail (only explore).
+    Explore,         ///< explore "label" — a finger touches the widget (explore-by-touch: it speaks).
+    ExploreId,       ///< explore-id ID — the same by id.
+    DoubleTap,       ///< double-tap — two quick taps: activates the widget spoken last.
+    ExpectSpoken,    ///< expect-spoken "text" — said since the last screen change or expect-spoken.
+    ExpectNotSpoken, ///< expect-not-spoken "text" — not said since the same point.
 };
 
 /// The command word as written in scripts ("tap-id").

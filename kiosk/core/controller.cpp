@@ -84,6 +84,17 @@ void Controller::applyOwn(const Intent& intent, Millis now)
             {
                 m_state.highContrast = !m_state.highContrast;
             }
+            else if constexpr (std::is_same_v<T, ToggleSpeech>)
+            {
+                m_state.speech.on = !m_state.speech.on;
+            }
+            else if constexpr (std::is_same_v<T, AdjustSpeech>)
+            {
+                SpeechSettings& s = m_state.speech;
+                s.ratePercent = std::clamp(s.ratePercent + i.rateSteps * kSpeechStep, kSpeechRateMin, kSpeechRateMax);
+                s.volumePercent =
+                    std::clamp(s.volumePercent + i.volumeSteps * kSpeechStep, kSpeechVolumeMin, kSpeechVolumeMax);
+            }
             else if constexpr (std::is_same_v<T, SetBrowseMode>)
             {
                 m_state.catalogue.mode = i.mode;

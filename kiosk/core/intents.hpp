@@ -44,6 +44,16 @@ struct ToggleLargeText
 struct ToggleHighContrast
 {
 };
+/// The speech key (bottom bar, the long-press on the start screen, the keypad's key): voice on or off.
+struct ToggleSpeech
+{
+};
+/// Slower/faster (`rateSteps`) and quieter/louder (`volumeSteps`), each -1, 0 or +1 step.
+struct AdjustSpeech
+{
+    int rateSteps = 0;
+    int volumeSteps = 0;
+};
 struct SetBrowseMode
 {
     BrowseMode mode = BrowseMode::Areas;
@@ -116,11 +126,11 @@ struct Scanned
     std::string code;
 };
 
-using Intent =
-    std::variant<StartSession, GoBack, GoHome, OpenScreen, SetLanguage, ToggleLargeText, ToggleHighContrast,
-                 SetBrowseMode, SelectArea, SelectGroup, OpenService, OpenFeeCalculator, PressKey, ClearField,
-                 SetHousehold, MoreTime, EndSession, EquipmentIntent, RequestIntent, PrintServiceInfo, TypeText,
-                 EraseText, SubmitField, Scanned, StaffEntryIntent, CheckOutIntent, LoanDeskIntent>;
+using Intent = std::variant<StartSession, GoBack, GoHome, OpenScreen, SetLanguage, ToggleLargeText, ToggleHighContrast,
+                            ToggleSpeech, AdjustSpeech, SetBrowseMode, SelectArea, SelectGroup, OpenService,
+                            OpenFeeCalculator, PressKey, ClearField, SetHousehold, MoreTime, EndSession,
+                            EquipmentIntent, RequestIntent, PrintServiceInfo, TypeText, EraseText, SubmitField, Scanned,
+                            StaffEntryIntent, CheckOutIntent, LoanDeskIntent>;
 using Intents = std::vector<Intent>;
 
 } // namespace okienko::kiosk

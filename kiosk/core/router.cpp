@@ -60,6 +60,8 @@ std::string_view screenName(ScreenId id)
         return "idea-box";
     case ScreenId::EmergencyHelp:
         return "emergency-help";
+    case ScreenId::SpeechHelp:
+        return "speech-help";
     case ScreenId::StaffPin:
         return "staff-pin";
     case ScreenId::StaffMenu:

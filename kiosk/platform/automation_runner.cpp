@@ -45,7 +45,99 @@ void AutomationRunner::frames(int n)
         m_frontend.renderFrame();
         if (m_clipCheck != ClipCheck::Off)
             checkClipsOfFrame(drawn);
+        noteScreen();
     }
+}
+
+void AutomationRunner::noteScreen()
+{
+    const std::uint64_t visit = m_app.state().router.visit();
+    if (m_voice == nullptr || visit == m_heardVisit)
+        return;
+    m_heardVisit = visit;
+    m_heardFrom = m_voice->utterances().size();
+}
+
+bool AutomationRunner::spokenSince(const std::string& text) const
+{
+    const std::vector<speech::Utterance>& said = m_voice->utterances();
+    for (std::size_t i = m_heardFrom; i < said.size(); ++i)
+    {
+        if (said[i].text.find(text) != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+std::string AutomationRunner::heardSince() const
+{
+    std::string out;
+    const std::vector<speech::Utterance>& said = m_voice->utterances();
+    for (std::size_t i = m_heardFrom; i < said.size(); ++i)
+        out += (out.empty() ? "\"" : " | \"") + said[i].text + "\"";
+    return out.empty() ? "nothing" : out;
+}
+
+bool AutomationRunner::setSpeechOn(bool on, std::string& why)
+{
+    if (m_app.state().speech.on == on)
+        return true;
+    return pressPhysicalKey(kSpeechKey, SDL_SCANCODE_F1, why);
+}
+
+bool AutomationRunner::explore(const std::string& key, bool byId, std::string& why)
+{
+    if (!m_app.state().speech.on)
+    {
+        why = "speech is off: a touch would press, not explore (speech on first)";
+        return false;
+    }
+    ui::TapTarget t;
+    if (!find(key, byId, t, why))
+        return false;
+    // A finger moving to the next widget takes longer than a double tap: this touch is a new one.
+    m_clock.advance(Millis(ui::ExploreByTouch::kDoubleTapMs + 100));
+    return tapAt(t, why);
+}
+
+bool AutomationRunner::doubleTap(std::string& why)
+{
+    if (!m_app.state().speech.on)
+    {
+        why = "speech is off: double-tap activates only what the voice spoke";
+        return false;
+    }
+    if (!m_app.spokenFocus())
+    {
+        why = "nothing was spoken on this screen yet (explore first)";
+        return false;
+    }
+    // A spot no widget covers, so the gesture is the double tap itself, not a touch on a widget.
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImVec2 spot = m_app.spokenFocus()->centre();
+    const ui::FrameRecord& rec = m_app.ui().record;
+    bool found = false;
+    for (int gy = 1; gy < 24 && !found; ++gy)
+    {
+        for (int gx = 1; gx < 12 && !found; ++gx)
+        {
+            const ImVec2 p(display.x * static_cast<float>(gx) / 12.0f, display.y * static_cast<float>(gy) / 24.0f);
+            found = rec.targetAt(p) == nullptr && !rec.inScrollList(p);
+            if (found)
+                spot = p;
+        }
+    }
+    m_clock.advance(Millis(ui::ExploreByTouch::kDoubleTapMs + 100));
+    m_app.userActivity();
+    TouchAdapter& touch = m_frontend.touch();
+    for (int i = 0; i < 2; ++i)
+    {
+        touch.push(TouchAdapter::Kind::Down, spot);
+        touch.push(TouchAdapter::Kind::Up, spot);
+    }
+    (void)why;
+    settle();
+    return true;
 }
 
 void AutomationRunner::checkClipsOfFrame(ScreenId drawn)
@@ -329,6 +421,14 @@ bool AutomationRunner::expectWhole(const std::string& id, std::string& why)
 
 bool AutomationRunner::execute(const Command& c, std::string& why)
 {
+    const bool touchesByLabel = c.kind == CommandKind::Lang || c.kind == CommandKind::Tap ||
+                                c.kind == CommandKind::TapId || c.kind == CommandKind::Type ||
+                                (c.kind == CommandKind::Key && (c.text == "enter" || c.text == "backspace"));
+    if (m_blind && touchesByLabel)
+    {
+        why = "blind on: the script may only explore and double-tap what it heard";
+        return false;
+    }
     switch (c.kind)
     {
     case CommandKind::Lang:
@@ -410,6 +510,37 @@ bool AutomationRunner::execute(const Command& c, std::string& why)
         m_app.tick();
         frames(2);
         return true;
+    case CommandKind::Speech:
+        return setSpeechOn(c.text == "on", why);
+    case CommandKind::Blind:
+        m_blind = c.text == "on";
+        return true;
+    case CommandKind::Explore:
+        return explore(c.text, false, why);
+    case CommandKind::ExploreId:
+        return explore(c.text, true, why);
+    case CommandKind::DoubleTap:
+        return doubleTap(why);
+    case CommandKind::ExpectSpoken:
+    case CommandKind::ExpectNotSpoken:
+    {
+        if (m_voice == nullptr)
+        {
+            why = "the runner records no speech";
+            return false;
+        }
+        frames(1);
+        const bool said = spokenSince(c.text);
+        if (said == (c.kind == CommandKind::ExpectSpoken))
+        {
+            if (said)
+                m_heardFrom = m_voice->utterances().size(); // the next expect-spoken looks at what follows
+            return true;
+        }
+        why = std::string(said ? "was said" : "not said") +
+              "; since the screen change or the last expect-spoken: " + heardSince();
+        return false;
+    }
     case CommandKind::Screenshot:
     {
         frames(1);

@@ -10,6 +10,7 @@
 #include "kiosk/core/automation_script.hpp"
 #include "kiosk/core/clock.hpp"
 #include "kiosk/platform/frontend.hpp"
+#include "kiosk/speech/recording_speech.hpp"
 
 #include <filesystem>
 #include <set>
@@ -30,6 +31,8 @@ class AutomationRunner
 
     /// Where a failing run leaves its screenshot.
     void setFailureShotPath(std::filesystem::path path) { m_failShot = std::move(path); }
+    /// What the app says goes here: `expect-spoken` reads it (nullptr: those commands fail).
+    void setSpeech(speech::RecordingSpeech* voice) { m_voice = voice; }
 
   private:
     bool execute(const Command& c, std::string& why);
@@ -60,6 +63,18 @@ class AutomationRunner
     /// After each frame while `check-clips` is on or report: the first clip fails the line being run
     /// (on) or every new clip is printed once (report).
     void checkClipsOfFrame(ScreenId drawn);
+    /// A finger touching the widget as explore-by-touch expects it (the voice must be on): down,
+    /// up, after the clock moved on past a double tap.
+    bool explore(const std::string& key, bool byId, std::string& why);
+    /// Two quick taps where no widget is (or on the focus when every spot has one).
+    bool doubleTap(std::string& why);
+    /// The voice on or off through the speech key of a USB keypad.
+    bool setSpeechOn(bool on, std::string& why);
+    /// `expect-spoken`/`expect-not-spoken`: is `text` part of an utterance since m_heardFrom?
+    bool spokenSince(const std::string& text) const;
+    std::string heardSince() const;
+    /// After a frame: a new screen restarts what `expect-spoken` looks at.
+    void noteScreen();
     /// Saves the failure screenshot of the frame now on screen (once per run).
     void failureShot();
     /// Renders the current frame with pixels (also in a layout-only run), not presented yet.
@@ -83,6 +98,10 @@ class AutomationRunner
     ClipCheck m_clipCheck = ClipCheck::Off;
     std::string m_clipFailure;        ///< the first clip found while checking, until reported
     std::set<std::string> m_reported; ///< clips already printed in report mode
+    speech::RecordingSpeech* m_voice = nullptr;
+    std::size_t m_heardFrom = 0;    ///< utterances before this index are not looked at
+    std::uint64_t m_heardVisit = 0; ///< the screen visit m_heardFrom was set for
+    bool m_blind = false;           ///< `blind on`: only explore and double-tap touch the screen
 };
 
 } // namespace okienko::kiosk::platform

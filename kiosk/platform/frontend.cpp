@@ -13,6 +13,9 @@ namespace okienko::kiosk::platform
 Frontend::Frontend(SdlWindow& window, KioskApp& app, bool fixedStep)
     : m_window(window), m_app(app), m_fixedStep(fixedStep)
 {
+    // While the kiosk speaks, a finger explores before it presses (ui/explore_by_touch.hpp).
+    m_touch.setInterceptor([this](const ui::PointerEvent& e, std::vector<ui::PointerEvent>& deliver)
+                           { return m_app.explorePointer(e, deliver); });
 }
 
 Frontend::~Frontend()
@@ -73,6 +76,14 @@ bool Frontend::handleEvent(const SDL_Event& event)
         resized(event.window.data1, event.window.data2);
     if (m_touch.handleEvent(event))
     {
+        m_app.userActivity();
+        return true;
+    }
+    // The speech key of a USB keypad: a resident who cannot see turns the voice on without the screen.
+    if (event.type == SDL_KEYDOWN && event.key.repeat == 0 && event.key.keysym.sym == kSpeechKey)
+    {
+        Intents toggle{ToggleSpeech{}};
+        m_app.applyInput(toggle);
         m_app.userActivity();
         return true;
     }

@@ -13,6 +13,9 @@
 namespace okienko::kiosk::platform
 {
 
+/// The key of a USB or tactile keypad that turns the kiosk's voice on and off.
+inline constexpr SDL_Keycode kSpeechKey = SDLK_F1;
+
 class Frontend
 {
   public:

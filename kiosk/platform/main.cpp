@@ -23,6 +23,8 @@
 #include "kiosk/platform/sdl_window.hpp"
 #include "kiosk/platform/speech_bringup.hpp"
 #include "kiosk/speech/wav_file_sink.hpp"
+#include "kiosk/speech/recording_speech.hpp"
+#include "kiosk/speech/tee_speech.hpp"
 #include "shared/util/version.hpp"
 
 #include <cstdio>
@@ -46,6 +48,7 @@ struct Args
     std::string enrol;
     std::string script;
     std::string failureShot;
+    std::string speechTranscript;
     std::string printTest;
     std::string speechWav;
     platform::SayRequest say;
@@ -64,7 +67,7 @@ void usage()
               "       okienko-kiosk --enrol FILE [--config FILE]\n"
               "       okienko-kiosk --version\n"
               "       okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]\n"
-              "                     [--speech-wav FILE.wav]\n"
+              "                     [--speech-wav FILE.wav] [--speech-transcript FILE]\n"
               "       okienko-kiosk --config FILE --print-test QUEUE\n"
               "       okienko-kiosk --say TEXT [--lang pl|uk|en] [--wav FILE] [--rate 50-200] [--volume 10-200]\n"
               "                     [--voice-data DIR]");
@@ -105,6 +108,11 @@ bool parseArgs(int argc, char** argv, Args& a)
         else if (arg == "--failure-shot")
         {
             if (!value(a.failureShot))
+                return false;
+        }
+        else if (arg == "--speech-transcript")
+        {
+            if (!value(a.speechTranscript))
                 return false;
         }
         else if (arg == "--print-test")
@@ -262,6 +270,7 @@ int runInWindow(const Args& a, const Clock& clock, bool fixedStep,
         };
     audio.headphonesPluggedIn = platform::headphonesPluggedIn;
     app.startSpeech(std::move(audio));
+    app.attachSpeech(app.speech(), app.voice().cuesOn());
     const int code = body(window, frontend, app);
     app.stopServices();
     app.stopSpeech(); // its worker writes to the audio device, which closes with SDL
@@ -282,12 +291,26 @@ int runScript(const Args& a)
     return runInWindow(a, clock, true,
                        [&](platform::SdlWindow& window, platform::Frontend& frontend, KioskApp& app)
                        {
+                           // A script's voice is text: what `expect-spoken` reads, and with
+                           // --speech-transcript a file of every utterance; with --speech-wav the
+                           // engine also sounds it into that file instead of the sound card.
+                           speech::RecordingSpeech voice = a.speechTranscript.empty()
+                                                               ? speech::RecordingSpeech()
+                                                               : speech::RecordingSpeech(a.speechTranscript);
+                           speech::TeeSpeech voiceAndWav(voice, app.speech());
+                           if (a.speechWav.empty())
+                               app.attachSpeech(voice);
+                           else
+                               app.attachSpeech(voiceAndWav, app.voice().cuesOn());
                            platform::AutomationRunner runner(frontend, app, clock, window.renderer(), a.script);
+                           runner.setSpeech(&voice);
                            if (!a.failureShot.empty())
                                runner.setFailureShotPath(a.failureShot);
                            else
                                runner.setFailureShotPath(app.config().data.directory / "automation-failure.png");
-                           return runner.run(script.value());
+                           const int code = runner.run(script.value());
+                           app.detachSpeech();
+                           return code;
                        });
 }
 

@@ -52,8 +52,35 @@ bool TouchAdapter::handleEvent(const SDL_Event& event)
     }
 }
 
+void TouchAdapter::intercept()
+{
+    std::vector<ui::PointerEvent> deliver;
+    while (!m_incoming.empty())
+    {
+        const PointerEvent ev = m_incoming.front();
+        m_incoming.pop_front();
+        deliver.clear();
+        const ui::PointerEvent e{static_cast<ui::PointerEvent::Kind>(static_cast<int>(ev.kind)), ev.pos};
+        // A finger keeps the path it started on: a hold that turned the voice on still lifts in ImGui.
+        const bool passing = m_fingerOnImGui && ev.kind != Kind::Down;
+        const bool taken = !passing && m_interceptor && m_interceptor(e, deliver);
+        if (ev.kind == Kind::Down)
+            m_fingerOnImGui = !taken;
+        else if (ev.kind == Kind::Up)
+            m_fingerOnImGui = false;
+        if (!taken)
+        {
+            m_queue.push_back(ev);
+            continue;
+        }
+        for (const ui::PointerEvent& d : deliver)
+            m_queue.push_back(PointerEvent{static_cast<Kind>(static_cast<int>(d.kind)), d.pos});
+    }
+}
+
 void TouchAdapter::applyTo(ImGuiIO& io)
 {
+    intercept();
     if (m_clearHoverNext)
     {
         m_present = false;

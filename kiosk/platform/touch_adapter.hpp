@@ -5,11 +5,17 @@
 //  - applies at most one press/release per frame, so a tap shorter than a frame still counts;
 //  - moves the pointer off-screen after a release, so nothing stays highlighted.
 // The automation runner feeds synthetic taps through the same path as a real finger.
+// With an interceptor set (explore-by-touch while the kiosk speaks), every event goes to it first,
+// at the start of the frame that would deliver it, and ImGui gets only what it passes on.
 #pragma once
+
+#include "kiosk/ui/explore_by_touch.hpp"
 
 #include <SDL.h>
 #include <deque>
+#include <functional>
 #include <imgui.h>
+#include <vector>
 
 namespace okienko::kiosk::platform
 {
@@ -34,15 +40,24 @@ class TouchAdapter
     /// Consumes pointer events (finger, mouse button/motion). Returns true when it took the event.
     bool handleEvent(const SDL_Event& event);
     /// Queues a synthetic pointer event (automation).
-    void push(Kind kind, ImVec2 pos) { m_queue.push_back(PointerEvent{kind, pos}); }
+    void push(Kind kind, ImVec2 pos) { m_incoming.push_back(PointerEvent{kind, pos}); }
+    /// Takes an event before ImGui: returns true when it did, with what ImGui gets instead in the vector.
+    using Interceptor = std::function<bool(const ui::PointerEvent&, std::vector<ui::PointerEvent>&)>;
+    void setInterceptor(Interceptor interceptor) { m_interceptor = std::move(interceptor); }
     /// Writes this frame's pointer into `io`. Call after ImGui_ImplSDL2_NewFrame(), before NewFrame().
     void applyTo(ImGuiIO& io);
     /// True while queued events still need frames to be delivered.
-    bool busy() const { return !m_queue.empty() || m_clearHoverNext; }
+    bool busy() const { return !m_incoming.empty() || !m_queue.empty() || m_clearHoverNext; }
     bool isDown() const { return m_down; }
 
   private:
-    std::deque<PointerEvent> m_queue;
+    /// Hands the events that arrived since the last frame to the interceptor (or straight on).
+    void intercept();
+
+    std::deque<PointerEvent> m_incoming; ///< not yet seen by the interceptor
+    std::deque<PointerEvent> m_queue;    ///< to deliver to ImGui
+    Interceptor m_interceptor;
+    bool m_fingerOnImGui = false; ///< the current touch started without the interceptor
     ImVec2 m_pos{0, 0};
     bool m_present = false;
     bool m_down = false;

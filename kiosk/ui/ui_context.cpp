@@ -19,14 +19,26 @@ void FrameRecord::clear()
     m_targets.clear();
     m_texts.clear();
     m_clips.clear();
+    m_title.clear();
+    m_alerts.clear();
+    m_code.clear();
+    m_codeRepeat = false;
+    m_readAloud.clear();
 }
 
-void FrameRecord::addTarget(std::string_view label, ImVec2 min, ImVec2 max, bool enabled, std::string_view id)
+void FrameRecord::addTarget(std::string_view label, ImVec2 min, ImVec2 max, bool enabled, std::string_view id,
+                            const Spoken& spoken)
 {
     TapTarget t;
     t.label = std::string(visibleLabel(label));
     t.id = std::string(id);
     t.enabled = enabled;
+    t.role = spoken.role;
+    t.state = spoken.state;
+    t.value = std::string(spoken.value);
+    t.personal = spoken.personal;
+    t.masked = spoken.masked;
+    t.speech = std::string(spoken.speech);
     t.fullMinY = min.y;
     t.fullMaxY = max.y;
     t.fullMinX = min.x;
@@ -133,6 +145,9 @@ std::vector<Clip> FrameRecord::clips(ImVec2 display, float minTarget) const
         if (key && minTarget > 0.0f &&
             (t.fullMaxX - t.fullMinX < minTarget - kTolerance || t.fullMaxY - t.fullMinY < minTarget - kTolerance))
             out.push_back(Clip{"small-target", nameOf(t), fullMin, fullMax});
+        // A person who cannot see hears nothing about it: every touch-kit widget says its role.
+        if (t.visible && (t.role == SpokenRole::None || t.spokenLabel().empty()))
+            out.push_back(Clip{"silent", nameOf(t), t.min, t.max});
     }
     for (std::size_t i = 0; i < live.size(); ++i)
     {
@@ -214,6 +229,66 @@ const TapTarget* FrameRecord::findTarget(std::string_view label, bool includeHid
             return &*it;
     }
     return nullptr;
+}
+
+std::string TapTarget::spokenLabel() const
+{
+    return speech.empty() ? std::string(undecorated(label)) : speech;
+}
+
+void FrameRecord::addAlert(std::string_view message)
+{
+    if (!message.empty())
+        m_alerts.emplace_back(message);
+}
+
+const TapTarget* FrameRecord::targetAt(ImVec2 p) const
+{
+    for (auto it = m_targets.rbegin(); it != m_targets.rend(); ++it)
+    {
+        if (it->visible && p.x >= it->min.x && p.x < it->max.x && p.y >= it->min.y && p.y < it->max.y)
+            return &*it;
+    }
+    return nullptr;
+}
+
+bool FrameRecord::inScrollList(ImVec2 p) const
+{
+    for (const TapTarget& t : m_targets)
+    {
+        if (t.inList && p.x >= t.clipMin.x && p.x < t.clipMax.x && p.y >= t.clipMin.y && p.y < t.clipMax.y)
+            return true;
+    }
+    return false;
+}
+
+namespace
+{
+
+/// The frame's own controls, on every screen: not what the screen offers.
+bool isFrameControl(const TapTarget& t)
+{
+    static constexpr std::string_view kFrame[] = {"back",          "home",   "large-text",
+                                                  "high-contrast", "speech", "emergency-help"};
+    for (std::string_view id : kFrame)
+    {
+        if (t.id == id)
+            return true;
+    }
+    return t.id.rfind("lang-", 0) == 0 || t.role == SpokenRole::Key;
+}
+
+} // namespace
+
+int FrameRecord::choiceCount() const
+{
+    int n = 0;
+    for (const TapTarget& t : m_targets)
+    {
+        if (t.enabled && !isFrameControl(t))
+            ++n;
+    }
+    return n;
 }
 
 bool FrameRecord::containsText(std::string_view needle) const

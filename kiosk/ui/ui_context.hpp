@@ -17,6 +17,52 @@
 namespace okienko::kiosk::ui
 {
 
+/// What kind of control a widget is, as the kiosk's voice names it ("przycisk", "pole tekstowe").
+/// None is a widget that forgot to say: the frame record reports it as a "silent" clip.
+enum class SpokenRole // SpeechAnnouncer::roleWord keeps this order
+{
+    None,
+    Button,
+    TextField,
+    Checkbox,
+    Key, ///< a key of the on-screen keyboard or a keypad
+    Tab, ///< one of a set of views (browse by area / group / search)
+    Toggle,
+    Day, ///< a day of the calendar
+};
+
+/// A widget's state as spoken after its role.
+enum class SpokenState // SpeechAnnouncer::stateWord keeps this order
+{
+    None,
+    Checked,
+    Unchecked,
+    Selected, ///< the option that is on (a selected day, the current language)
+    On,
+    Off,
+    Unavailable, ///< a calendar day open but fully booked
+    Disabled,    ///< drawn but cannot be used now
+};
+
+/// What a widget tells the kiosk's voice besides its visible label.
+struct Spoken
+{
+    SpokenRole role = SpokenRole::None;
+    SpokenState state = SpokenState::None;
+    std::string_view value;  ///< a field's content (spoken after the role)
+    bool personal = false;   ///< the value is personal data: spoken only when the resident asks
+    bool masked = false;     ///< the value is secret (a PIN): spoken as its length only
+    std::string_view speech; ///< said instead of the visible label ("⌫" → "usuń"), when set
+};
+
+/// A Spoken with only its role.
+inline Spoken spokenAs(SpokenRole role)
+{
+    Spoken s;
+    s.role = role;
+    return s;
+}
+
 /// A widget a finger can hit, as drawn this frame.
 struct TapTarget
 {
@@ -34,6 +80,16 @@ struct TapTarget
     float fullMaxX = 0.0f;
     bool covered = false; ///< partly under something drawn later over the content (the bottom bar)
     bool inList = false;  ///< drawn in a child window (a list that scrolls): partly hidden is normal
+    SpokenRole role = SpokenRole::None;
+    SpokenState state = SpokenState::None;
+    std::string value;           ///< a field's content, as typed
+    bool personal = false;       ///< see Spoken::personal
+    bool masked = false;         ///< see Spoken::masked
+    std::string speech;          ///< see Spoken::speech
+    std::uint64_t screenKey = 0; ///< not recorded: set by callers that remember a target across frames
+
+    /// The words the kiosk says for it: `speech` when set, else the label without its arrows and marks.
+    std::string spokenLabel() const;
 
     /// Drawn whole on a display of `size`: not clipped, not covered, inside the display.
     bool isWhole(ImVec2 displaySize) const;
@@ -46,7 +102,7 @@ struct TapTarget
 struct Clip
 {
     std::string kind; ///< "text-overflow", "word-broken", "past-edge", "off-display", "covered", "overlap",
-                      ///< "small-target"
+                      ///< "small-target", "silent"
     std::string what; ///< the widget's id, else its label or text (shortened)
     ImVec2 min;       ///< the rectangle it was drawn in (the box the text did not fit)
     ImVec2 max;
@@ -61,7 +117,9 @@ class FrameRecord
   public:
     void clear();
     /// Records a widget drawn in the current ImGui window; clips it to the window's clip rect.
-    void addTarget(std::string_view label, ImVec2 min, ImVec2 max, bool enabled = true, std::string_view id = {});
+    /// `spoken` says its role and value for the kiosk's voice; without a role it is a "silent" clip.
+    void addTarget(std::string_view label, ImVec2 min, ImVec2 max, bool enabled, std::string_view id,
+                   const Spoken& spoken);
     void addText(std::string_view text);
     /// An area painted over the content recorded so far (the bottom bar's backdrop): the targets
     /// already recorded there are partly hidden.
@@ -78,6 +136,29 @@ class FrameRecord
     /// True when `needle` is part of any text or label drawn this frame.
     bool containsText(std::string_view needle) const;
 
+    /// The screen's title as the voice announces it on entering the screen (set by the screen).
+    void setTitle(std::string_view title) { m_title = std::string(title); }
+    const std::string& title() const { return m_title; }
+    /// A message a person must hear (a validator's refusal, a failure): spoken once with the error cue.
+    void addAlert(std::string_view message);
+    const std::vector<std::string>& alerts() const { return m_alerts; }
+    /// A completion code shown this frame: spelled out on entering the screen and on request.
+    void setCode(std::string_view code) { m_code = std::string(code); }
+    const std::string& code() const { return m_code; }
+    /// Text the voice reads after the screen's title when the screen is entered (the help screen).
+    void setReadAloud(std::string_view text) { m_readAloud = std::string(text); }
+    const std::string& readAloud() const { return m_readAloud; }
+    /// The resident asked to hear the code again (the code card, tapped).
+    void requestCodeRepeat() { m_codeRepeat = true; }
+    bool codeRepeatRequested() const { return m_codeRepeat; }
+    /// The enabled, visible target whose rectangle holds `p` (the topmost: drawn last), or nullptr.
+    const TapTarget* targetAt(ImVec2 p) const;
+    /// True when `p` is inside a list that scrolls (a child window holding a target).
+    bool inScrollList(ImVec2 p) const;
+    /// How many choices the screen offers: enabled targets, without the frame's own (back, home,
+    /// languages, the bottom bar's toggles) and the keys of a keyboard.
+    int choiceCount() const;
+
     /// Every clip of this frame on a display of `display`: those the widgets recorded while drawing,
     /// then enabled tap targets reaching off the display and pairs of them that overlap (a target
     /// scrolled out of its list does not count: only the part its list shows); with `minTarget` > 0
@@ -91,6 +172,11 @@ class FrameRecord
     std::vector<TapTarget> m_targets;
     std::vector<std::string> m_texts;
     std::vector<Clip> m_clips;
+    std::string m_title;
+    std::vector<std::string> m_alerts;
+    std::string m_code;
+    bool m_codeRepeat = false;
+    std::string m_readAloud;
 };
 
 /// Per-list state of a kinetic scroll area.
@@ -122,6 +208,8 @@ struct UiContext
     float bottomBarPx = 0.0f;
     /// The router's visit number of the screen being drawn: a scroll area starts at the top on a new one.
     std::uint64_t screenVisit = 0;
+    /// Speech is on: widgets that only matter to a listener (the speech keys) are drawn.
+    bool speechOn = false;
 
     const FontFaces& faces() const { return fonts.faces(largeText); }
     /// The smallest edge a touch target may have: 15 mm on the configured panel.

@@ -6,6 +6,7 @@
 #include "kiosk/ui/screens/staff_entry_screens.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/emergency_help.hpp"
+#include "kiosk/ui/widgets/long_press.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "shared/util/date_format.hpp"
 
@@ -51,6 +52,20 @@ void header(const ScreenEnv& env, UiContext& ctx, Intents& out, const AttractTex
     Paragraph(ctx, texts.date);
 }
 
+/// A hold this long on "Touch to start" or on the empty part of the start screen turns the voice on
+/// (or off): a resident who cannot see finds the screen, not a particular key.
+constexpr float kSpeechHoldSeconds = 2.0f;
+
+/// After a tap-or-hold item: the hold's intent when it reached kSpeechHoldSeconds, StartSession for
+/// a short tap (a released hold starts nothing).
+void startOrSpeech(UiContext& ctx, bool released, Intents& out)
+{
+    if (LongPressed(ctx, kSpeechHoldSeconds))
+        out.emplace_back(ToggleSpeech{});
+    else if (released && !touchDragged(ctx) && ImGui::GetIO().MouseDownDurationPrev[0] < kSpeechHoldSeconds)
+        out.emplace_back(StartSession{});
+}
+
 /// "Touch to start", then big buttons naming each language in itself, so anyone finds theirs
 /// before reading anything.
 void actions(const ScreenEnv& env, UiContext& ctx, Intents& out, const AttractTexts& texts, const AttractLayout& layout)
@@ -59,8 +74,7 @@ void actions(const ScreenEnv& env, UiContext& ctx, Intents& out, const AttractTe
     start.style = ButtonStyle::Primary;
     start.size = ImVec2(layout.actionsWidth, layout.startHeight);
     start.id = "start";
-    if (BigButton(ctx, texts.startLabel + "##start", start))
-        out.emplace_back(StartSession{});
+    startOrSpeech(ctx, BigButton(ctx, texts.startLabel + "##start", start), out);
     if (!layout.languageButtons)
         return;
     if (layout.roomy)
@@ -176,8 +190,7 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const float rest = stripTop - ImGui::GetCursorPosY();
     if (rest > 1.0f)
     {
-        if (ImGui::InvisibleButton("##anywhere", ImVec2(width, rest)) && !touchDragged(ctx))
-            out.emplace_back(StartSession{});
+        startOrSpeech(ctx, ImGui::InvisibleButton("##anywhere", ImVec2(width, rest)), out);
     }
     ImGui::SetCursorPosY(stripTop + spacing);
     drawBottomBar(env, ctx, out);

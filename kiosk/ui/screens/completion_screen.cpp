@@ -18,7 +18,7 @@ bool drawCompletion(const ScreenEnv& env, UiContext& ctx, Intents& out, const Co
     TwoPane panes(ctx, "##completion", 0.5f);
     if (!view.code.empty())
     {
-        CodeCard(ctx, view.codeLabel, view.code);
+        CodeCard(ctx, view.codeLabel, view.code, env.tr.tr("speech.repeat_code"));
         ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
     }
     if (view.slipStatus)

@@ -89,7 +89,13 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     Label(ctx, env.tr.tr("counselling.contact.name"));
     const std::string nameHint = env.tr.tr("counselling.contact.name_placeholder");
     if (TextField(ctx, s.name.buffer.text(), width,
-                  {.hint = nameHint, .suffix = {}, .id = "field-name", .focused = nameFocus}))
+                  {.hint = nameHint,
+                   .suffix = {},
+                   .id = "field-name",
+                   .focused = nameFocus,
+                   .name = env.tr.tr("counselling.contact.name"),
+                   .personal = true,
+                   .masked = false}))
         emit(out, FocusRequestField{RequestField::CounsellingName});
     if (nameFocus)
     {
@@ -99,7 +105,13 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     Label(ctx, env.tr.tr("counselling.contact.phone"));
     const std::string phoneHint = env.tr.tr("callback.phone.placeholder");
     if (TextField(ctx, validate::formatPhone(s.phone.buffer.text()), width,
-                  {.hint = phoneHint, .suffix = {}, .id = "field-phone", .focused = !nameFocus}))
+                  {.hint = phoneHint,
+                   .suffix = {},
+                   .id = "field-phone",
+                   .focused = !nameFocus,
+                   .name = env.tr.tr("counselling.contact.phone"),
+                   .personal = true,
+                   .masked = false}))
         emit(out, FocusRequestField{RequestField::CounsellingPhone});
     if (!nameFocus)
     {

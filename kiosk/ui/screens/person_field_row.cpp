@@ -72,7 +72,8 @@ bool personFieldRow(const ScreenEnv& env, UiContext& ctx, const PersonForm& form
     const FieldSuffixes suffixes = suffixesOf(field);
     const std::string keyPrefix(names.keyPrefix);
     const std::string id = std::string(names.idPrefix) + std::string(suffixes.id);
-    Label(ctx, env.tr.tr(keyPrefix + std::string(suffixes.key)));
+    const std::string& name = env.tr.tr(keyPrefix + std::string(suffixes.key));
+    Label(ctx, name);
     const bool focused = form.focus == field;
     const std::string value = shownPersonValue(field, text.buffer.text(), focused);
     const std::string hint = env.tr.tr(keyPrefix + "tap_to_type");
@@ -80,6 +81,8 @@ bool personFieldRow(const ScreenEnv& env, UiContext& ctx, const PersonForm& form
     options.hint = hint;
     options.id = id;
     options.focused = focused;
+    options.name = name;
+    options.personal = true; // name, phone, address, PESEL: read aloud only when asked
     const bool tapped = TextField(ctx, value, ImGui::GetContentRegionAvail().x, options);
     if (focused)
     {

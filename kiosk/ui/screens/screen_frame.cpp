@@ -2,6 +2,7 @@
 #include "kiosk/ui/screens/screen_frame.hpp"
 
 #include "kiosk/ui/widgets/big_button.hpp"
+#include "kiosk/ui/widgets/pictogram.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "shared/util/date_format.hpp"
 
@@ -143,30 +144,118 @@ static float statusLineHeight()
 namespace
 {
 
-/// The accessibility toggles' labels as drawn, with the tick of one that is on.
-std::pair<std::string, std::string> toggleLabels(const ScreenEnv& env)
+/// One key of the bottom bar: the voice, large text, high contrast, and the voice's gestures and
+/// settings while it is on.
+struct BarKey
+{
+    std::string label; ///< as drawn, with the tick of a toggle that is on and its "##id"
+    const char* id;
+    bool on;
+    bool toggle; ///< false: opens a screen (the speech key while the voice is on)
+    bool voice;  ///< the voice's own keys: a pictogram in portrait
+    Intent intent;
+    const char* nameKey = "";   ///< the translation key of its name (spoken)
+    const char* pictogram = ""; ///< the voice's keys
+};
+
+std::vector<BarKey> barKeys(const ScreenEnv& env)
 {
     const auto label = [&](bool on, const char* key, const char* id)
     {
-        return (on ? "✓ " : "") + env.tr.tr(key) + id;
+        return (on ? "✓ " : "") + env.tr.tr(key) + "##" + id;
     };
-    return {label(env.state.largeText, "accessibility.large_text", "##large"),
-            label(env.state.highContrast, "accessibility.high_contrast", "##contrast")};
+    const AppState& s = env.state;
+    std::vector<BarKey> keys;
+    // Off: the key turns the voice on. On: it opens the voice's screen (gestures, pace, loudness),
+    // where the same key turns it off. One key, always in the same place, for both.
+    const bool opensHelp = s.speech.on && s.router.current() != ScreenId::SpeechHelp;
+    keys.push_back({label(s.speech.on, "speech.toggle", "speech"), "speech", s.speech.on, !opensHelp, true,
+                    opensHelp ? Intent{OpenScreen{ScreenId::SpeechHelp}} : Intent{ToggleSpeech{}}, "speech.toggle",
+                    "speech"});
+    keys.push_back({label(s.largeText, "accessibility.large_text", "large-text"), "large-text", s.largeText, true,
+                    false, ToggleLargeText{}, "accessibility.large_text", ""});
+    keys.push_back({label(s.highContrast, "accessibility.high_contrast", "high-contrast"), "high-contrast",
+                    s.highContrast, true, false, ToggleHighContrast{}, "accessibility.high_contrast", ""});
+    return keys;
 }
 
-/// Each toggle takes half the root window's content width in portrait. In landscape both take
-/// the width of the longer label, right-aligned, and the status line stands beside them: height is
-/// what a landscape panel lacks, and one line less under every screen is worth the narrower buttons.
-float toggleWidth(const UiContext& ctx, const std::pair<std::string, std::string>& labels)
+/// On all but wide landscape outputs the voice's key shows its pictogram only (its name is
+/// spoken): the width goes to large text and high contrast, whose long words ("контрастність")
+/// must neither break nor wrap the bar onto a second line (1024×600).
+bool iconOnly(const BarKey& k)
+{
+    constexpr float kWideLandscape = 1280.0f;
+    return k.voice && !(isLandscape() && ImGui::GetIO().DisplaySize.x >= kWideLandscape);
+}
+
+/// The keys' widths. In portrait the voice's keys (short words) take what their labels need and
+/// large text and high contrast share the rest of the root window's content width: their long
+/// words ("контрастність") then never break. In landscape each takes the width of the longest
+/// label, right-aligned, and the status line stands beside them: height is what a landscape panel
+/// lacks, and one line less under every screen is worth the narrower buttons.
+std::vector<float> keyWidths(const UiContext& ctx, const std::vector<BarKey>& keys)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float content = ImGui::GetIO().DisplaySize.x - style.WindowPadding.x * 2.0f;
-    const float half = (content - style.ItemSpacing.x) * 0.5f;
-    if (!isLandscape())
-        return half;
-    const float natural =
-        std::max(naturalButtonWidth(ctx, labels.first), naturalButtonWidth(ctx, labels.second)) + style.FramePadding.x;
-    return std::min(half, natural);
+    const float n = static_cast<float>(keys.size());
+    const float share = (content - style.ItemSpacing.x * (n - 1.0f)) / n;
+    std::vector<float> widths(keys.size(), share);
+    const float iconKey = std::max(ctx.minTargetPx(), pictogramInlineSize(ctx) + style.FramePadding.x * 2.0f);
+    if (isLandscape())
+    {
+        // Each key as wide as its own label (the voice's key as its pictogram on a narrower
+        // output), as long as the row fits; else the text keys share what the voice's key leaves.
+        float voice = 0.0f;
+        float wanted = 0.0f;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+        {
+            const float own = naturalButtonWidth(ctx, keys[i].label) + style.FramePadding.x;
+            widths[i] = keys[i].voice && iconOnly(keys[i]) ? iconKey : own;
+            (keys[i].voice ? voice : wanted) += widths[i];
+        }
+        const float room = content - voice - style.ItemSpacing.x * (n - 1.0f);
+        if (wanted > room)
+        {
+            const float others = std::max(n - 1.0f, 1.0f);
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                if (!keys[i].voice)
+                    widths[i] = room / others;
+        }
+        return widths;
+    }
+    float left = content - style.ItemSpacing.x * (n - 1.0f);
+    int sharing = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+    {
+        if (keys[i].voice)
+        {
+            widths[i] = std::min(share, iconKey); // a pictogram, its name spoken
+            left -= widths[i];
+        }
+        else
+        {
+            ++sharing;
+        }
+    }
+    for (std::size_t i = 0; i < keys.size(); ++i)
+    {
+        if (!keys[i].voice)
+            widths[i] = left / static_cast<float>(std::max(sharing, 1));
+    }
+    return widths;
+}
+
+/// The tallest key at its width (a label wraps onto two lines on a narrow output in large text).
+float barKeysHeight(const UiContext& ctx, const std::vector<BarKey>& keys, const std::vector<float>& widths)
+{
+    float h = 0.0f;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+    {
+        ButtonOptions opt;
+        opt.size = ImVec2(widths[i], 0);
+        h = std::max(h, BigButtonSize(ctx, iconOnly(keys[i]) ? std::string("##") + keys[i].id : keys[i].label, opt).y);
+    }
+    return h;
 }
 
 /// The status line's own row: only in portrait (in landscape it sits beside the toggles).
@@ -194,10 +283,8 @@ void prepareScreenFrame(const ScreenEnv& env, UiContext& ctx)
 float bottomBarHeight(const ScreenEnv& env, const UiContext& ctx)
 {
     // Large text on a narrow output wraps a label onto two lines: the bar grows to hold it.
-    const auto labels = toggleLabels(env);
-    ButtonOptions half;
-    half.size = ImVec2(toggleWidth(ctx, labels), 0);
-    const float buttons = std::max(BigButtonSize(ctx, labels.first, half).y, BigButtonSize(ctx, labels.second, half).y);
+    const std::vector<BarKey> keys = barKeys(env);
+    const float buttons = barKeysHeight(ctx, keys, keyWidths(ctx, keys));
     const ImGuiStyle& style = ImGui::GetStyle();
     return std::max(bareBottomBarHeight(ctx), buttons + style.ItemSpacing.y + statusRowHeight());
 }
@@ -218,15 +305,11 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const ImVec2 coverMax(win.x + ImGui::GetWindowWidth(), win.y + ImGui::GetWindowHeight());
     ImGui::GetWindowDrawList()->AddRectFilled(coverMin, coverMax, packed(ctx.palette.background));
     ctx.record.addCover(coverMin, coverMax);
-    const auto labels = toggleLabels(env);
-    const auto& [largeLabel, contrastLabel] = labels;
-    const float width = toggleWidth(ctx, labels);
-    ButtonOptions large;
-    large.size = ImVec2(width, 0);
+    const std::vector<BarKey> keys = barKeys(env);
+    const std::vector<float> widths = keyWidths(ctx, keys);
     // The link to the server, small but readable; offline in the full text colour. In landscape it
     // stands left of the toggles, on their row.
-    const float buttonsH =
-        std::max(BigButtonSize(ctx, largeLabel, large).y, BigButtonSize(ctx, contrastLabel, large).y);
+    const float buttonsH = barKeysHeight(ctx, keys, widths);
     const float statusY = isLandscape() ? top + (buttonsH - ImGui::GetTextLineHeight()) * 0.5f : top;
     ImGui::SetCursorPosY(statusY);
     const std::string status = connectivityText(env);
@@ -236,18 +319,40 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
         TextIn(ctx, ctx.faces().body, offline ? ctx.palette.text : ctx.palette.mutedText, status);
     }
     ImGui::SetCursorPosY(top + statusRowHeight());
+    const float n = static_cast<float>(keys.size());
+    float total = style.ItemSpacing.x * (n - 1.0f);
+    for (const float w : widths)
+        total += w;
     if (isLandscape())
-        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - width * 2.0f - style.ItemSpacing.x);
-    large.style = env.state.largeText ? ButtonStyle::Selected : ButtonStyle::Secondary;
-    large.id = "large-text";
-    if (BigButton(ctx, largeLabel, large))
-        out.emplace_back(ToggleLargeText{});
-    ImGui::SameLine();
-    ButtonOptions contrast = large;
-    contrast.style = env.state.highContrast ? ButtonStyle::Selected : ButtonStyle::Secondary;
-    contrast.id = "high-contrast";
-    if (BigButton(ctx, contrastLabel, contrast))
-        out.emplace_back(ToggleHighContrast{});
+        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - total);
+    for (std::size_t i = 0; i < keys.size(); ++i)
+    {
+        const BarKey& k = keys[i];
+        if (i > 0)
+            ImGui::SameLine();
+        ButtonOptions opt;
+        opt.size = ImVec2(widths[i], buttonsH);
+        const std::string spoken = env.tr.tr(k.nameKey);
+        if (iconOnly(k))
+            opt.speech = spoken;
+        opt.style = k.on ? ButtonStyle::Selected : ButtonStyle::Secondary;
+        opt.id = k.id;
+        opt.role = k.toggle ? SpokenRole::Toggle : SpokenRole::Button;
+        opt.state = k.on ? SpokenState::On : SpokenState::Off;
+        if (BigButton(ctx, iconOnly(k) ? std::string("##") + k.id : k.label, opt))
+            out.push_back(k.intent);
+        if (k.voice)
+        {
+            const ImVec2 mn = ImGui::GetItemRectMin();
+            const ImVec2 mx = ImGui::GetItemRectMax();
+            const float icon = pictogramInlineSize(ctx);
+            if (iconOnly(k))
+                drawPictogram(ctx, ImGui::GetWindowDrawList(), k.pictogram,
+                              ImVec2((mn.x + mx.x - icon) * 0.5f, (mn.y + mx.y - icon) * 0.5f), icon,
+                              packed(ctx.palette.text));
+            ctx.record.addText(pictogramRecordText(k.pictogram));
+        }
+    }
 }
 
 } // namespace okienko::kiosk::ui

@@ -16,6 +16,7 @@
 #include "kiosk/ui/screens/loan_desk_screens.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/screens/service_page_screen.hpp"
+#include "kiosk/ui/screens/speech_help_screen.hpp"
 #include "kiosk/ui/screens/staff_entry_screens.hpp"
 
 namespace okienko::kiosk::ui
@@ -84,6 +85,9 @@ void drawScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         break;
     case ScreenId::EmergencyHelp:
         drawEmergencyHelpScreen(env, ctx, out);
+        break;
+    case ScreenId::SpeechHelp:
+        drawSpeechHelpScreen(env, ctx, out);
         break;
     case ScreenId::StaffPin:
     case ScreenId::StaffMenu:

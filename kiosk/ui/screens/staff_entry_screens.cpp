@@ -502,7 +502,7 @@ bool StaffEntryHeader(const ScreenEnv& env, UiContext& ctx, Intents& out, std::s
     const bool held = LongPressed(ctx, kStaffEntryHoldSeconds);
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
-    ctx.record.addTarget(text, min, max, true, "cus-logo");
+    ctx.record.addTarget(text, min, max, true, "cus-logo", spokenAs(SpokenRole::Button));
     ctx.record.addText(text);
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(min.x, min.y + (max.y - min.y - ts.y) * 0.5f),
                                         packed(color), text.data(), text.data() + text.size(), wrapW);

@@ -70,6 +70,8 @@ bool TitleInTopRow(UiContext& ctx, const TopRow& row, const std::string& title)
     }
     const ImVec2 start = ImGui::GetCursorScreenPos();
     row.place(size.y);
+    if (ctx.record.title().empty())
+        ctx.record.setTitle(title); // the screen's name for the voice, as Title() records it
     TextIn(ctx, face, ctx.palette.text, title);
     ImGui::SetCursorScreenPos(start);
     return true;

@@ -76,7 +76,15 @@ bool BigButton(UiContext& ctx, std::string_view label, const ButtonOptions& opti
         ImGui::EndDisabled();
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
-    ctx.record.addTarget(visible, min, max, options.enabled, options.id);
+    Spoken spoken;
+    spoken.role = options.role;
+    spoken.state = options.state;
+    if (spoken.state == SpokenState::None && options.style == ButtonStyle::Selected)
+        spoken.state = SpokenState::Selected;
+    if (!options.enabled)
+        spoken.state = SpokenState::Disabled;
+    spoken.speech = options.speech;
+    ctx.record.addTarget(visible, min, max, options.enabled, options.id, spoken);
 
     const Palette& p = ctx.palette;
     ImVec4 bg = p.surface;

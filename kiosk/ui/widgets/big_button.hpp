@@ -24,6 +24,10 @@ struct ButtonOptions
     bool enabled = true;
     std::string_view subtitle; ///< Tile only: a second, regular-weight line
     std::string_view id;       ///< stable id for automation (tap-id)
+    /// What the kiosk's voice says it is; Selected style is spoken as selected unless `state` says more.
+    SpokenRole role = SpokenRole::Button;
+    SpokenState state = SpokenState::None;
+    std::string_view speech; ///< said instead of the label (a symbol, a day number), when set
 };
 
 /// Draws the button; true on the frame a tap (press and release on it, without dragging) ends.

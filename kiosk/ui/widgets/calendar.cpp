@@ -4,6 +4,7 @@
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/shapes.hpp"
 #include "kiosk/ui/widgets/text.hpp"
+#include "shared/util/date_format.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -152,6 +153,13 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
         opt.id = dayId;
         const bool isSelected = selected && *selected == day;
         opt.style = isSelected ? ButtonStyle::Primary : ButtonStyle::Secondary;
+        opt.role = SpokenRole::Day;
+        const std::string spokenDate = formatDate(day); // the whole date: the month is not under the finger
+        opt.speech = spokenDate;
+        if (isSelected)
+            opt.state = SpokenState::Selected;
+        else if (opt.enabled && options.isUnavailable && options.isUnavailable(day))
+            opt.state = SpokenState::Unavailable;
         const std::string label = std::to_string(d) + "##d" + std::to_string(d);
         if (BigButton(ctx, label, opt))
         {

@@ -29,7 +29,10 @@ bool Checkbox(UiContext& ctx, std::string_view label, bool checked, std::string_
     const bool held = ImGui::IsItemActive();
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
-    ctx.record.addTarget(label, min, max, true, id);
+    Spoken spoken;
+    spoken.role = SpokenRole::Checkbox;
+    spoken.state = checked ? SpokenState::Checked : SpokenState::Unchecked;
+    ctx.record.addTarget(label, min, max, true, id, spoken);
 
     const Palette& p = ctx.palette;
     ImDrawList* list = ImGui::GetWindowDrawList();

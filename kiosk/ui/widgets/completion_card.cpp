@@ -1,6 +1,7 @@
 // Code card (see completion_card.hpp).
 #include "kiosk/ui/widgets/completion_card.hpp"
 
+#include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/shapes.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 
@@ -10,7 +11,7 @@
 namespace okienko::kiosk::ui
 {
 
-void CodeCard(UiContext& ctx, std::string_view label, std::string_view code)
+void CodeCard(UiContext& ctx, std::string_view label, std::string_view code, std::string_view repeatLabel)
 {
     ImFont* face = ctx.fonts.large.title != nullptr ? ctx.fonts.large.title : ctx.faces().title;
     ImFont* body = ctx.faces().body;
@@ -37,7 +38,11 @@ void CodeCard(UiContext& ctx, std::string_view label, std::string_view code)
                 code.data(), code.data() + code.size());
     ctx.record.addText(label);
     ctx.record.addText(code);
-    ImGui::Dummy(ImVec2(w, h));
+    ctx.record.setCode(code);
+    if (ImGui::InvisibleButton("##code-card", ImVec2(w, h)) && !touchDragged(ctx))
+        ctx.record.requestCodeRepeat();
+    ctx.record.addTarget(repeatLabel, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), true, "repeat-code",
+                         spokenAs(SpokenRole::Button));
 }
 
 } // namespace okienko::kiosk::ui

@@ -10,6 +10,8 @@
 namespace okienko::kiosk::ui
 {
 
-void CodeCard(UiContext& ctx, std::string_view label, std::string_view code);
+/// The card is also a button labelled `repeatLabel` ("Powtórz kod"): tapped, the kiosk's voice
+/// spells the code again.
+void CodeCard(UiContext& ctx, std::string_view label, std::string_view code, std::string_view repeatLabel);
 
 } // namespace okienko::kiosk::ui

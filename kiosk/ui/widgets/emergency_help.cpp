@@ -89,7 +89,7 @@ void drawEmergencyHelp(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const bool held = ImGui::IsItemActive();
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
-    ctx.record.addTarget(text, min, max, true, "emergency-help");
+    ctx.record.addTarget(text, min, max, true, "emergency-help", spokenAs(SpokenRole::Button));
     if (breaksWord(ctx.faces().bold, ctx.faces().bold->FontSize, m.textW, text))
         ctx.record.addClip("word-broken", "emergency-help", min, max);
     ctx.record.addText(kEmergencyNumber);

@@ -56,7 +56,10 @@ bool KeyCap(UiContext& ctx, std::string_view label, std::string_view id, const K
     ImGui::PopID();
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
-    ctx.record.addTarget(label, min, max, options.enabled, id);
+    Spoken spoken;
+    spoken.role = SpokenRole::Key;
+    spoken.speech = options.speech;
+    ctx.record.addTarget(label, min, max, options.enabled, id, spoken);
 
     const Palette& p = ctx.palette;
     ImVec4 bg = held ? p.surfaceHot : p.surface;

@@ -29,7 +29,8 @@ struct KeyCapOptions
     ImFont* font = nullptr; ///< nullptr: the current font
     KeyLook look = KeyLook::Plain;
     bool enabled = true;
-    bool repeat = false; ///< fires again while held (Backspace)
+    bool repeat = false;     ///< fires again while held (Backspace)
+    std::string_view speech; ///< said instead of the label, when set
 };
 
 /// One key: `label` centred on one line, shrunk (down to 70 %) when it is wider than the key; the

@@ -65,6 +65,8 @@ constexpr std::array kTable{
     Entry{"emergency", 0xE1EB, kGlyph},      // emergency: the six-armed star of emergency services
     Entry{"phone", 0xE0B0, kGlyph},          // call
     Entry{"fee-calculator", 0xEA5F, kGlyph}, // calculate
+    // The voice's key in the bottom bar.
+    Entry{"speech", 0xE91F, kGlyph}, // record_voice_over
 };
 
 /// Names that show the same picture as another: a target group and the area it matches, a home

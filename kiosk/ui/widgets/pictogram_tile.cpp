@@ -129,7 +129,9 @@ bool PictogramTile(UiContext& ctx, std::string_view label, const TileOptions& op
         ImGui::EndDisabled();
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
-    ctx.record.addTarget(visible, min, max, options.enabled, options.id);
+    Spoken spoken;
+    spoken.role = SpokenRole::Button;
+    ctx.record.addTarget(visible, min, max, options.enabled, options.id, spoken);
     if (!options.subtitle.empty())
         ctx.record.addText(options.subtitle);
     if (!options.pictogram.empty())

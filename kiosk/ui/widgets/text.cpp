@@ -140,6 +140,13 @@ void Paragraph(UiContext& ctx, std::string_view text)
 void ParagraphColored(UiContext& ctx, std::string_view text, const ImVec4& color)
 {
     wrappedIn(ctx, nullptr, &color, text);
+    // A warning is something a person must hear too: the voice speaks it with the error cue.
+    const ImVec4& warning = ctx.palette.warningText;
+    if (color.x == warning.x && color.y == warning.y && color.z == warning.z && color.w == warning.w)
+    {
+        constexpr std::string_view kMark = "⚠ ";
+        ctx.record.addAlert(text.substr(0, kMark.size()) == kMark ? text.substr(kMark.size()) : text);
+    }
 }
 
 void Label(UiContext& ctx, std::string_view text)
@@ -149,6 +156,9 @@ void Label(UiContext& ctx, std::string_view text)
 
 void Title(UiContext& ctx, std::string_view text)
 {
+    // The first title of a frame names the screen for the voice.
+    if (ctx.record.title().empty())
+        ctx.record.setTitle(text);
     // A word wider than a narrow column (beside a keyboard) takes the bold body face, then the normal
     // size's, rather than breaking: still a heading, never smaller than normal body text.
     const float width = ImGui::GetContentRegionAvail().x;

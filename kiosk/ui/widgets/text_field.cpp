@@ -22,8 +22,14 @@ bool TextField(UiContext& ctx, std::string_view text, float width, const TextFie
         ImGui::PushID(options.id.data(), options.id.data() + options.id.size());
         tapped = ImGui::InvisibleButton("##field", ImVec2(width, h)) && !touchDragged(ctx);
         ImGui::PopID();
+        Spoken spoken;
+        spoken.role = SpokenRole::TextField;
+        spoken.value = text;
+        spoken.personal = options.personal;
+        spoken.masked = options.masked;
+        spoken.speech = options.name.empty() ? options.hint : options.name;
         ctx.record.addTarget(text.empty() ? options.hint : text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), true,
-                             options.id);
+                             options.id, spoken);
     }
     else
     {

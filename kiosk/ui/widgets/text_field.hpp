@@ -16,6 +16,9 @@ struct TextFieldOptions
     std::string_view suffix; ///< a unit at the right end ("zł")
     std::string_view id;     ///< non-empty: the field is a tap target with this id (tap to type there)
     bool focused = true;     ///< the caret and the accent border
+    std::string_view name;   ///< what the field is for, as spoken ("Imię i nazwisko"); empty: the hint
+    bool personal = false;   ///< personal data: its content is spoken only when the resident asks
+    bool masked = false;     ///< a secret: spoken as its length only
 };
 
 /// Draws `text` in a framed box `width` px wide; true when tapped (only with an id).

@@ -261,3 +261,28 @@ TEST(AutomationScriptTest, ClipCommandErrors)
 
 } // namespace
 } // namespace okienko::kiosk
+
+TEST(AutomationScriptTest, SpeechCommandsParse)
+{
+    const auto r =
+        okienko::kiosk::parseScript("speech on\nblind on\nexplore \"Dalej\"\nexplore-id eq-next\ndouble-tap\n"
+                                    "expect-spoken \"Do wyboru: 8.\"\nexpect-not-spoken \"Kowalska\"\n"
+                                    "blind off\nspeech off\n");
+    ASSERT_TRUE(r.ok());
+    const std::vector<okienko::kiosk::Command>& c = r.value();
+    ASSERT_EQ(c.size(), 9u);
+    EXPECT_EQ(c[0].kind, okienko::kiosk::CommandKind::Speech);
+    EXPECT_EQ(c[0].text, "on");
+    EXPECT_EQ(c[1].kind, okienko::kiosk::CommandKind::Blind);
+    EXPECT_EQ(c[2].kind, okienko::kiosk::CommandKind::Explore);
+    EXPECT_EQ(c[2].text, "Dalej");
+    EXPECT_EQ(c[3].kind, okienko::kiosk::CommandKind::ExploreId);
+    EXPECT_EQ(c[4].kind, okienko::kiosk::CommandKind::DoubleTap);
+    EXPECT_EQ(c[5].kind, okienko::kiosk::CommandKind::ExpectSpoken);
+    EXPECT_EQ(c[5].text, "Do wyboru: 8.");
+    EXPECT_EQ(c[6].kind, okienko::kiosk::CommandKind::ExpectNotSpoken);
+    EXPECT_EQ(okienko::kiosk::commandName(c[4].kind), "double-tap");
+    EXPECT_NE(okienko::kiosk::errorOf("speech maybe").message.find("expected on or off"), std::string::npos);
+    EXPECT_NE(okienko::kiosk::errorOf("double-tap now").message.find("takes no argument"), std::string::npos);
+    EXPECT_NE(okienko::kiosk::errorOf("explore Dalej").message.find("expected the visible label"), std::string::npos);
+}

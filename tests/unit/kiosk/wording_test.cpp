@@ -159,7 +159,12 @@ TEST(Wording, TextsNameButtonsByTheirExactLabels)
                                            "service.print",
                                            "fee.title",
                                            "equipment.waiting_list.join",
-                                           "idle.more_time"};
+                                           "idle.more_time",
+                                           "speech.toggle",
+                                           "speech.slower",
+                                           "speech.faster",
+                                           "speech.quieter",
+                                           "speech.louder"};
     // Quoted phrases that are no button: names of places and groups, and examples of input.
     const std::set<std::string> names{
         "Galeria Skałka",     "Senior+",           "Niebieska Linia",      "Блакитна лінія", "Blue Line",

@@ -155,6 +155,28 @@ TEST_F(ControllerTest, IdleExpiryWipesEverythingTheUserEntered)
     EXPECT_EQ(m_controller->idleTimer().state(), IdleState::Stopped);
 }
 
+TEST_F(ControllerTest, TheResidentsVoiceSettingsAreBoundedAndEndWithTheSession)
+{
+    const AppState fresh = freshState(m_defaults);
+    apply(StartSession{});
+    apply(ToggleSpeech{});
+    EXPECT_TRUE(m_state.speech.on);
+    for (int i = 0; i < 20; ++i)
+        apply(AdjustSpeech{1, -1}); // faster and quieter, far past the ends
+    EXPECT_EQ(m_state.speech.ratePercent, kSpeechRateMax);
+    EXPECT_EQ(m_state.speech.volumePercent, kSpeechVolumeMin);
+    apply(AdjustSpeech{-1, 1});
+    EXPECT_EQ(m_state.speech.ratePercent, kSpeechRateMax - kSpeechStep);
+    EXPECT_EQ(m_state.speech.volumePercent, kSpeechVolumeMin + kSpeechStep);
+
+    // The next person starts with the configured default: voice off, default pace and loudness.
+    EXPECT_TRUE(m_controller->tick(m_now + seconds(90)));
+    EXPECT_TRUE(m_controller->tick(m_now + seconds(121)));
+    EXPECT_EQ(m_state.speech, fresh.speech);
+    EXPECT_FALSE(m_state.speech.on);
+    EXPECT_EQ(m_state.speech.ratePercent, 100);
+}
+
 TEST_F(ControllerTest, ATouchPostponesTheWarning)
 {
     apply(StartSession{});

@@ -133,7 +133,10 @@ TEST_F(TouchKit, LongPressIsCancelledByDragging)
     int fired = 0;
     auto draw = [&]
     {
-        BigButton(ctx, "CUS##logo", ButtonOptions{ImVec2(400, 200), ButtonStyle::Secondary, true, {}, {}});
+        BigButton(
+            ctx, "CUS##logo",
+            ButtonOptions{
+                ImVec2(400, 200), ButtonStyle::Secondary, true, {}, {}, SpokenRole::Button, SpokenState::None, {}});
         if (LongPressed(ctx, 0.8f))
             ++fired;
     };
@@ -176,7 +179,15 @@ TEST_F(TouchKit, ModalTakesTouchesAwayFromTheScreenBehind)
     bool open = true;
     auto draw = [&]
     {
-        if (BigButton(ctx, "Szukaj##behind", ButtonOptions{ImVec2(1000, 300), ButtonStyle::Secondary, true, {}, {}}))
+        if (BigButton(ctx, "Szukaj##behind",
+                      ButtonOptions{ImVec2(1000, 300),
+                                    ButtonStyle::Secondary,
+                                    true,
+                                    {},
+                                    {},
+                                    SpokenRole::Button,
+                                    SpokenState::None,
+                                    {}}))
             ++behind;
         if (open)
         {

@@ -57,8 +57,10 @@ TEST_F(Harness, DragScrollsTheListAndNeverFiresTheRow)
         TouchScrollBegin(ctx, "##list", ImVec2(0, 600));
         for (int i = 0; i < 40; ++i)
         {
-            if (BigButton(ctx, "Row " + std::to_string(i) + "##r" + std::to_string(i),
-                          ButtonOptions{ImVec2(800, 0), ButtonStyle::Tile, true, {}, {}}))
+            if (BigButton(
+                    ctx, "Row " + std::to_string(i) + "##r" + std::to_string(i),
+                    ButtonOptions{
+                        ImVec2(800, 0), ButtonStyle::Tile, true, {}, {}, SpokenRole::Button, SpokenState::None, {}}))
                 ++fired;
         }
         scroll = ImGui::GetScrollY();
