@@ -141,7 +141,7 @@ struct SessionDefaults
     std::vector<domain::Language> languages{domain::Language::Pl, domain::Language::Uk, domain::Language::En};
     bool largeText = false;
     bool highContrast = false;
-    bool speechOn = false; ///< the voice at the start of every session
+    bool speechOn = false;         ///< the voice at the start of every session
     int speechRatePercent = 100;   ///< [speech] rate_percent
     int speechVolumePercent = 100; ///< [speech] volume_percent
 };

@@ -22,9 +22,9 @@
 #include "kiosk/platform/sdl_audio_sink.hpp"
 #include "kiosk/platform/sdl_window.hpp"
 #include "kiosk/platform/speech_bringup.hpp"
-#include "kiosk/speech/wav_file_sink.hpp"
 #include "kiosk/speech/recording_speech.hpp"
 #include "kiosk/speech/tee_speech.hpp"
+#include "kiosk/speech/wav_file_sink.hpp"
 #include "shared/util/version.hpp"
 
 #include <cstdio>

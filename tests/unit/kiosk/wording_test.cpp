@@ -36,14 +36,16 @@ struct Text
 };
 
 /// Every string a resident can read in a catalogue file: all but the coordinators' notes
-/// (`internal_note`) and the units' notes for staff.
+/// (`internal_note`), the units' notes for staff and the programme's indicators (the server's
+/// report only; kiosks never receive them).
 void residentStrings(const Json& v, const std::string& path, const std::string& lang, std::vector<Text>& out)
 {
     if (v.is_object())
     {
         for (const auto& [key, item] : v.items())
         {
-            if (key == "internal_note" || (key == "notes" && path.find(".units[") != std::string::npos))
+            if (key == "internal_note" || (key == "notes" && path.find(".units[") != std::string::npos) ||
+                (key == "indicators" && path.size() >= 2 && path.compare(path.size() - 2, 2, ":$") == 0))
                 continue;
             const bool language = key == "pl" || key == "uk" || key == "en";
             residentStrings(item, path + "." + key, language ? key : lang, out);
