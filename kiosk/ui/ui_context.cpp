@@ -192,11 +192,15 @@ std::string_view undecorated(std::string_view s)
     };
     while (!s.empty() && isDecoration(static_cast<unsigned char>(s.front())))
     {
-        // Strip whole leading non-ASCII symbols only when followed by a space ("← ", "✓ ").
+        // Strip a leading symbol only when it is one code point of three or four bytes followed by
+        // a space ("← ", "✓ "): a short word of Cyrillic or Polish letters (two bytes each, "На ")
+        // is part of the label.
         const std::size_t space = s.find(' ');
+        const auto lead = static_cast<unsigned char>(s.front());
+        const std::size_t symbolBytes = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 0;
         if (s.front() == ' ')
             s.remove_prefix(1);
-        else if (space != std::string_view::npos && space <= 4)
+        else if (symbolBytes != 0 && space == symbolBytes)
             s.remove_prefix(space + 1);
         else
             break;

@@ -264,3 +264,19 @@ TEST_F(Explore, AVerticalDragInAListScrollsIt)
 }
 
 } // namespace
+
+TEST(SpokenLabel, ALeadingSymbolIsDroppedButAShortWordIsKept)
+{
+    TapTarget t;
+    t.label = "← Wstecz";
+    EXPECT_EQ(t.spokenLabel(), "Wstecz");
+    t.label = "✓ Wysoki kontrast";
+    EXPECT_EQ(t.spokenLabel(), "Wysoki kontrast");
+    // Two Cyrillic or Polish letters are four bytes, like a symbol, but they are a word.
+    t.label = "На початок";
+    EXPECT_EQ(t.spokenLabel(), "На початок");
+    t.label = "Ów dzień";
+    EXPECT_EQ(t.spokenLabel(), "Ów dzień");
+    t.label = "Далі →";
+    EXPECT_EQ(t.spokenLabel(), "Далі");
+}
