@@ -217,6 +217,14 @@ step_install() {
     # The installed kiosk speaks: espeak-ng and its Polish voice from the packages, into a file.
     okienko-kiosk --say "Dzień dobry" --lang pl --wav "$work/say.wav" >/dev/null || fail "okienko-kiosk --say"
     [[ $(stat -c %s "$work/say.wav") -gt 10000 ]] || fail "okienko-kiosk --say wrote no speech"
+    # docs/operations.md's check of the sound card, as the kiosk's user: spoken (0) or, on a machine
+    # without a sound card such as this one, 1 with the reason on the line.
+    rc=0
+    out=$(runuser -u okienko-kiosk -- okienko-kiosk --say "Dzień dobry, tu kiosk Okienko" --lang pl 2>&1) || rc=$?
+    [[ $rc == 0 || ($rc == 1 && $out == *"no audio device"*) ]] || fail "okienko-kiosk --say as its user: $rc $out"
+    rc=0
+    out=$(runuser -u okienko-kiosk -- okienko-kiosk --say "Добрий день" --lang uk --rate 80 --volume 150 2>&1) || rc=$?
+    [[ $rc == 0 || ($rc == 1 && $out == *"no audio device"*) ]] || fail "okienko-kiosk --say in Ukrainian: $rc $out"
     [[ -L /usr/share/okienko/assets/fonts/DejaVuSans.ttf && -f /usr/share/okienko/assets/fonts/DejaVuSans.ttf ]] ||
         fail "the kiosk's font link is broken"
     [[ -L /usr/share/okienko/assets/fonts/MaterialIcons-Regular.ttf &&

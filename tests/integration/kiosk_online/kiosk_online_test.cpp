@@ -155,7 +155,7 @@ TEST_F(KioskOnlineTest, AnEquipmentRatingReachesTheServerWithItsFlowAndScore)
                                "expect \"Dziękujemy za ocenę!\"\n"
                                "wait 15000\n"
                                "tap-id eq-finish\n"
-                               "expect-screen home\n";
+                               "expect-screen attract\n";
     const test::ProcessResult result = runKiosk(script, 90s);
     EXPECT_EQ(result.exitCode, 0) << result.output;
     auto central = db::Database::open(m_central->databasePath());

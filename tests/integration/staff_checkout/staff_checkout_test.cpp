@@ -63,7 +63,7 @@ expect "LAP-WI-001 to Wózek inwalidzki"
 expect "rezerwacja R-KL1-AAA dotyczy: Kule łokciowe (para)"
 scan "LAP-KL-004"
 expect "LAP-KL-004 jest w czyszczeniu — oznacz czyszczenie jako zakończone."
-type "lap-xx-001"
+type "LAP-XX-001"
 tap-id checkout-unit-next
 expect "Nie ma egzemplarza o numerze LAP-XX-001."
 )S" + shot("checkout-unit-refused") +

@@ -50,7 +50,7 @@ expect-screen staff-menu
 tap-id staff-menu-checkin
 expect-screen staff-checkin
 )" + shot("desk-checkin-empty") +
-           R"(type "lap-xx-1"
+           R"(type "LAP-XX-1"
 tap-id desk-find
 expect "W katalogu nie ma sprzętu o numerze LAP-XX-1."
 scan "LAP-WI-001"
