@@ -46,6 +46,17 @@ Wrapped wrapLines(ImFont* font, float size, float width, std::string_view text)
             while (lineEnd < end && (static_cast<unsigned char>(*lineEnd) & 0xC0) == 0x80)
                 ++lineEnd;
         }
+        // ImGui also wraps after a full stop or comma inside a run ("15." / "04.2026"): a date or a
+        // number stays whole on the next line when the line has a space to break at instead.
+        if (lineEnd < end && lineEnd > s && (lineEnd[-1] == '.' || lineEnd[-1] == ',') && *lineEnd != ' ' &&
+            *lineEnd != '\n')
+        {
+            const char* space = lineEnd - 1;
+            while (space > s && *space != ' ')
+                --space;
+            if (space > s)
+                lineEnd = space + 1;
+        }
         // ImGui cuts a word that cannot fit on any line anywhere, letter by letter ("Got/owe"). A
         // compound word ("Psychologiczno-Pedagogiczna") breaks after its hyphen instead, as print does.
         if (lineEnd < end && !breaksAfter(*lineEnd) && !breaksAfter(lineEnd[-1]))
@@ -251,6 +262,14 @@ void drawLeftWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, flo
 float wrappedHeight(ImFont* font, float size, float width, std::string_view text)
 {
     return lineHeight(size) * static_cast<float>(wrapLines(font, size, width, text).lines.size());
+}
+
+std::vector<std::string> wrappedLines(ImFont* font, float size, float width, std::string_view text)
+{
+    std::vector<std::string> out;
+    for (const LineSpan& l : wrapLines(font, size, width, text).lines)
+        out.emplace_back(l.begin, l.end);
+    return out;
 }
 
 bool breaksWord(ImFont* font, float size, float width, std::string_view text)

@@ -5,7 +5,9 @@
 
 #include "kiosk/ui/ui_context.hpp"
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace okienko::kiosk::ui
 {
@@ -36,6 +38,8 @@ void drawLeftWrapped(ImDrawList* list, ImFont* font, float size, ImVec2 min, flo
                      std::string_view text);
 /// Height `text` needs when wrapped to `width` in `font`.
 float wrappedHeight(ImFont* font, float size, float width, std::string_view text);
+/// The lines `text` wraps into at `width` (what the draw functions above draw, line by line).
+std::vector<std::string> wrappedLines(ImFont* font, float size, float width, std::string_view text);
 /// True when `text` wrapped to `width` at `size` cuts a word between two letters or still has a
 /// line wider than `width` (one glyph too wide).
 bool breaksWord(ImFont* font, float size, float width, std::string_view text);

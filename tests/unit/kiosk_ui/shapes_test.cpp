@@ -6,6 +6,7 @@
 #include "kiosk/ui/widgets/text.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <gtest/gtest.h>
 #include <imgui.h>
 #include <string>
@@ -112,6 +113,21 @@ TEST_F(ShapesTest, GlyphWiderThanTheBoxStaysOneLine)
     EXPECT_FLOAT_EQ(wrappedHeight(font, font->FontSize, 1.0f, "⌫"), line);
     EXPECT_FLOAT_EQ(wrappedHeight(font, font->FontSize, 1.0f, "ж"), line);
     EXPECT_FLOAT_EQ(wrappedHeight(font, font->FontSize, 1.0f, "жа"), 2.0f * line);
+}
+
+TEST_F(ShapesTest, ADateStaysWholeWhenTheLineHasASpaceToBreakAt)
+{
+    ImFont* font = m_faces.normal.body;
+    ASSERT_NE(font, nullptr);
+    const std::string text = "zwrot do 15.04.2026";
+    const float whole = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
+    // One pixel too narrow for the whole line: ImGui alone would leave "15." above "04.2026".
+    const auto lines = wrappedLines(font, font->FontSize, whole - 1.0f, text);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0], "zwrot do");
+    EXPECT_EQ(lines[1], "15.04.2026");
+    // Without a space on the line the run still wraps where ImGui can (rather than overflow).
+    EXPECT_GE(wrappedLines(font, font->FontSize, whole / 3.0f, "15.04.2026").size(), 2u);
 }
 
 } // namespace
