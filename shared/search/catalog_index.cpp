@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <functional>
 #include <numeric>
+#include <span>
 #include <unordered_map>
 #include <utility>
 
@@ -96,6 +97,17 @@ Scored scoreOf(const Accumulator& acc, std::size_t wordCount, bool archived, boo
     return {score, static_cast<MatchedField>(weakest.field)};
 }
 
+// The tier and the language preference read back from a score (its bit layout in scoreOf).
+MatchedField tierOfScore(int score)
+{
+    return static_cast<MatchedField>(3 - ((score >> 22) & 3));
+}
+
+bool preferredOfScore(int score)
+{
+    return (score & (1 << 21)) != 0;
+}
+
 class WordListBuilder
 {
   public:
@@ -153,9 +165,109 @@ class WordListBuilder
     std::unordered_map<std::string, std::vector<Raw>, Hash, std::equal_to<>> m_map;
 };
 
+/// Bytes of the first `letters` UTF-8 characters of a folded word, or 0 when it is shorter.
+std::size_t prefixBytes(std::string_view word, std::size_t letters)
+{
+    std::size_t at = 0;
+    for (std::size_t l = 0; l < letters; ++l)
+    {
+        if (at >= word.size())
+            return 0;
+        const auto lead = static_cast<unsigned char>(word[at]);
+        at += lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4;
+    }
+    return std::min(at, word.size());
+}
+
+/// Merges, per entry, the postings of every word under each one- or two-letter prefix that begins
+/// more than `threshold` occurrences: the same best code and hit count a query scan would reach.
+template <typename WordListT, typename PrefixMatchT>
+void mergeFrequentPrefixes(WordListT& list, std::size_t entryCount, std::size_t threshold)
+{
+    std::vector<std::pair<std::string, std::vector<PrefixMatchT>>> merged;
+    std::vector<std::uint8_t> code(entryCount, 0);
+    std::vector<std::uint8_t> hits(entryCount, 0);
+    std::vector<std::uint32_t> touched;
+    for (std::size_t letters = 1; letters <= 2; ++letters)
+    {
+        std::size_t w = 0;
+        while (w < list.words.size())
+        {
+            const std::size_t bytes = prefixBytes(list.words[w], letters);
+            if (bytes == 0)
+            {
+                ++w;
+                continue;
+            }
+            const std::string_view prefix = std::string_view(list.words[w]).substr(0, bytes);
+            std::size_t end = w + 1;
+            while (end < list.words.size() && list.words[end].starts_with(prefix))
+                ++end;
+            if (list.firstPosting[end] - list.firstPosting[w] > threshold)
+            {
+                for (std::size_t v = w; v < end; ++v)
+                {
+                    const bool exact = list.words[v].size() == prefix.size();
+                    for (std::uint32_t p = list.firstPosting[v]; p < list.firstPosting[v + 1]; ++p)
+                    {
+                        const auto& posting = list.postings[p];
+                        if (hits[posting.entry] == 0)
+                            touched.push_back(posting.entry);
+                        code[posting.entry] =
+                            std::max(code[posting.entry], matchCode(posting.field, exact, posting.position));
+                        if (hits[posting.entry] < 255)
+                            ++hits[posting.entry];
+                    }
+                }
+                std::sort(touched.begin(), touched.end());
+                std::vector<PrefixMatchT> matches;
+                matches.reserve(touched.size());
+                for (std::uint32_t e : touched)
+                {
+                    matches.push_back({e, code[e], hits[e]});
+                    code[e] = 0;
+                    hits[e] = 0;
+                }
+                touched.clear();
+                merged.emplace_back(std::string(prefix), std::move(matches));
+            }
+            w = end;
+        }
+    }
+    std::sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [prefix, matches] : merged)
+    {
+        list.frequentPrefixes.push_back(prefix);
+        list.firstPrefixMatch.push_back(static_cast<std::uint32_t>(list.prefixMatches.size()));
+        list.prefixMatches.insert(list.prefixMatches.end(), matches.begin(), matches.end());
+    }
+    list.firstPrefixMatch.push_back(static_cast<std::uint32_t>(list.prefixMatches.size()));
+}
+
+/// Accumulators of one thread, kept between queries so a keystroke does not clear (and fault in)
+/// one per entry; each query zeroes again the ones it touched.
+std::vector<Accumulator>& threadAccumulators(std::size_t size)
+{
+    thread_local std::vector<Accumulator> accumulators;
+    if (accumulators.size() < size)
+        accumulators.resize(size);
+    return accumulators;
+}
+
+struct ClearTouched
+{
+    std::vector<Accumulator>& acc;
+    const std::vector<std::uint32_t>& touched;
+    ~ClearTouched()
+    {
+        for (std::uint32_t t : touched)
+            acc[t] = Accumulator{};
+    }
+};
+
 } // namespace
 
-CatalogIndex::CatalogIndex(const domain::Catalog& catalog)
+CatalogIndex::CatalogIndex(const domain::Catalog& catalog, std::size_t frequentPrefixOccurrences)
 {
     std::array<WordListBuilder, kLanguageCount> builders;
     std::vector<const domain::LocalizedText*> names;
@@ -192,6 +304,7 @@ CatalogIndex::CatalogIndex(const domain::Catalog& catalog)
     {
         const std::size_t slot = languageSlot(lang);
         builders[slot].build(m_words[slot]);
+        mergeFrequentPrefixes<WordList, PrefixMatch>(m_words[slot], m_entries.size(), frequentPrefixOccurrences);
 
         // Ties are broken by the name the resident sees (its translation, else Polish).
         std::vector<std::string> folded;
@@ -215,6 +328,53 @@ CatalogIndex::CatalogIndex(const domain::Catalog& catalog)
         for (std::uint32_t r = 0; r < byRank.size(); ++r)
             rank[byRank[r]] = r;
     }
+
+    // The queries that walk most of the catalogue (one frequent letter: "w", "в") are ranked once
+    // here, by the same code a keystroke would run.
+    for (Language lang : domain::kAllLanguages)
+    {
+        const std::size_t slot = languageSlot(lang);
+        const WordList& own = m_words[slot];
+        const WordList& polish = m_words[languageSlot(Language::Pl)];
+        std::vector<std::string> candidates = own.frequentPrefixes;
+        if (slot != languageSlot(Language::Pl))
+            candidates.insert(candidates.end(), polish.frequentPrefixes.begin(), polish.frequentPrefixes.end());
+        for (const std::string& prefix : candidates)
+        {
+            const std::size_t matched =
+                frequentPrefixEntries(own, prefix) +
+                (slot != languageSlot(Language::Pl) ? frequentPrefixEntries(polish, prefix) : 0);
+            if (matched * 4 < m_entries.size() || m_cachedQueries[slot].count(prefix) != 0)
+                continue;
+            const std::vector<std::string_view> words{prefix};
+            m_cachedQueries[slot].emplace(prefix, rankedKeys(words, lang, kCachedResults));
+        }
+    }
+}
+
+std::size_t CatalogIndex::frequentPrefixEntries(const WordList& list, std::string_view prefix)
+{
+    const auto it = std::lower_bound(list.frequentPrefixes.begin(), list.frequentPrefixes.end(), prefix);
+    if (it == list.frequentPrefixes.end() || *it != prefix)
+        return 0;
+    const auto f = static_cast<std::size_t>(it - list.frequentPrefixes.begin());
+    return list.firstPrefixMatch[f + 1] - list.firstPrefixMatch[f];
+}
+
+std::size_t CatalogIndex::frequentPrefixCount() const
+{
+    std::size_t count = 0;
+    for (const WordList& list : m_words)
+        count += list.frequentPrefixes.size();
+    return count;
+}
+
+std::size_t CatalogIndex::cachedQueryCount() const
+{
+    std::size_t count = 0;
+    for (const auto& cache : m_cachedQueries)
+        count += cache.size();
+    return count;
 }
 
 std::vector<SearchResult> CatalogIndex::query(std::string_view text, Language lang, std::size_t limit) const
@@ -235,6 +395,32 @@ std::vector<SearchResult> CatalogIndex::query(std::string_view text, Language la
     if (words.empty())
         return results;
 
+    const std::size_t langSlot = languageSlot(lang);
+    std::vector<std::uint64_t> keys;
+    const auto cached = words.size() == 1 && limit <= kCachedResults ? m_cachedQueries[langSlot].find(words[0])
+                                                                     : m_cachedQueries[langSlot].end();
+    if (cached != m_cachedQueries[langSlot].end())
+        keys.assign(cached->second.begin(),
+                    cached->second.begin() + static_cast<std::ptrdiff_t>(std::min(limit, cached->second.size())));
+    else
+        keys = rankedKeys(words, lang, limit);
+
+    results.reserve(keys.size());
+    for (const std::uint64_t key : keys)
+    {
+        const auto rank = 0xFFFFFFFFu - static_cast<std::uint32_t>(key & 0xFFFFFFFFu);
+        const std::uint32_t e = m_byRank[langSlot][rank];
+        const int score = static_cast<int>(key >> 32);
+        results.push_back({m_entries[e].kind, m_entries[e].id, score, tierOfScore(score),
+                           preferredOfScore(score) ? lang : Language::Pl});
+    }
+    return results;
+}
+
+std::vector<std::uint64_t> CatalogIndex::rankedKeys(const std::vector<std::string_view>& words, Language lang,
+                                                    std::size_t limit) const
+{
+    std::vector<std::uint64_t> keys;
     // Slot 0 is the selected language; slot 1 the Polish texts, which every resident may type.
     const std::size_t n = m_entries.size();
     const std::size_t slotCount = lang == Language::Pl ? 1 : 2;
@@ -246,6 +432,7 @@ std::vector<SearchResult> CatalogIndex::query(std::string_view text, Language la
         std::size_t end = 0;
     };
     std::array<std::array<Range, 2>, kMaxQueryWords> ranges{};
+    std::array<std::array<std::span<const PrefixMatch>, 2>, kMaxQueryWords> merged{};
     std::array<std::size_t, kMaxQueryWords> postingCount{};
     for (std::size_t i = 0; i < words.size(); ++i)
     {
@@ -253,6 +440,14 @@ std::vector<SearchResult> CatalogIndex::query(std::string_view text, Language la
         {
             const WordList& list = *lists[s];
             const std::string_view q = words[i];
+            const auto frequent = std::lower_bound(list.frequentPrefixes.begin(), list.frequentPrefixes.end(), q,
+                                                   [](const std::string& w, std::string_view v) { return w < v; });
+            if (frequent != list.frequentPrefixes.end() && *frequent == q)
+            {
+                const auto f = static_cast<std::size_t>(frequent - list.frequentPrefixes.begin());
+                merged[i][s] = std::span<const PrefixMatch>(list.prefixMatches.data() + list.firstPrefixMatch[f],
+                                                            list.firstPrefixMatch[f + 1] - list.firstPrefixMatch[f]);
+            }
             const auto lo = std::lower_bound(list.words.begin(), list.words.end(), q,
                                              [](const std::string& w, std::string_view v) { return w < v; });
             const auto hi =
@@ -263,7 +458,7 @@ std::vector<SearchResult> CatalogIndex::query(std::string_view text, Language la
             postingCount[i] += list.firstPosting[r.end] - list.firstPosting[r.begin];
         }
         if (postingCount[i] == 0)
-            return results; // AND: one word that matches nothing empties the result
+            return keys; // AND: one word that matches nothing empties the result
     }
 
     // The rarest word first: it seeds the candidates, the others only refine them.
@@ -272,48 +467,87 @@ std::vector<SearchResult> CatalogIndex::query(std::string_view text, Language la
     std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(words.size()),
               [&](std::size_t a, std::size_t b) { return postingCount[a] < postingCount[b]; });
 
-    std::vector<Accumulator> acc(slotCount * n);
+    std::vector<Accumulator>& acc = threadAccumulators(slotCount * n);
     std::vector<std::uint32_t> touched;
+    const ClearTouched clearTouched{acc, touched};
     touched.reserve(std::min(postingCount[order[0]], slotCount * n));
+    std::array<std::size_t, 3> slotTouched{}; // touched[slotTouched[s] .. slotTouched[s + 1]) is slot s
     std::uint8_t seen = 0;
     for (std::size_t k = 0; k < words.size(); ++k)
     {
         const std::size_t i = order[k];
         const auto bit = static_cast<std::uint8_t>(1u << i);
+        const auto add = [&](Accumulator& a, std::uint8_t code, unsigned hits)
+        {
+            a.mask |= bit;
+            a.hits = static_cast<std::uint8_t>(std::min(255u, a.hits + hits));
+            a.best[i] = std::max(a.best[i], code);
+        };
+        // The first word seeds the candidates; later words only refine entries every earlier word matched.
+        const auto offer = [&](Accumulator* base, std::size_t s, std::uint32_t entry, std::uint8_t code, unsigned hits)
+        {
+            Accumulator& a = base[entry];
+            if (k == 0)
+            {
+                if (a.mask == 0)
+                    touched.push_back(static_cast<std::uint32_t>(s * n + entry));
+            }
+            else if ((a.mask & seen) != seen)
+                return;
+            add(a, code, hits);
+        };
         const std::size_t qSize = words[i].size();
         for (std::size_t s = 0; s < slotCount; ++s)
         {
             const WordList& list = *lists[s];
             Accumulator* base = acc.data() + s * n;
-            for (std::size_t w = ranges[i][s].begin; w < ranges[i][s].end; ++w)
+            const std::span<const PrefixMatch> matches = merged[i][s];
+            const std::size_t candidates = slotTouched[s + 1] - slotTouched[s];
+            if (k > 0 && !matches.empty() && candidates * 16 < matches.size())
             {
-                const bool exact = list.words[w].size() == qSize;
-                const std::uint32_t pEnd = list.firstPosting[w + 1];
-                for (std::uint32_t p = list.firstPosting[w]; p < pEnd; ++p)
+                // Few candidates left: look each up instead of walking the frequent prefix's matches.
+                for (std::size_t c = slotTouched[s]; c < slotTouched[s + 1]; ++c)
                 {
-                    const Posting& posting = list.postings[p];
-                    Accumulator& a = base[posting.entry];
-                    if (k == 0)
-                    {
-                        if (a.mask == 0)
-                            touched.push_back(static_cast<std::uint32_t>(s * n + posting.entry));
-                    }
-                    else if ((a.mask & seen) != seen)
+                    const std::uint32_t e = touched[c] - static_cast<std::uint32_t>(s * n);
+                    Accumulator& a = base[e];
+                    if ((a.mask & seen) != seen)
                         continue;
-                    a.mask |= bit;
-                    if (a.hits < 255)
-                        ++a.hits;
-                    a.best[i] = std::max(a.best[i], matchCode(posting.field, exact, posting.position));
+                    const auto m =
+                        std::lower_bound(matches.begin(), matches.end(), e,
+                                         [](const PrefixMatch& pm, std::uint32_t v) { return pm.entry < v; });
+                    if (m != matches.end() && m->entry == e)
+                        add(a, m->code, m->hits);
                 }
             }
+            else if (!matches.empty())
+            {
+                for (const PrefixMatch& m : matches)
+                    offer(base, s, m.entry, m.code, m.hits);
+            }
+            else
+            {
+                for (std::size_t w = ranges[i][s].begin; w < ranges[i][s].end; ++w)
+                {
+                    const bool exact = list.words[w].size() == qSize;
+                    const std::uint32_t pEnd = list.firstPosting[w + 1];
+                    for (std::uint32_t p = list.firstPosting[w]; p < pEnd; ++p)
+                    {
+                        const Posting& posting = list.postings[p];
+                        offer(base, s, posting.entry, matchCode(posting.field, exact, posting.position), 1);
+                    }
+                }
+            }
+            if (k == 0)
+                slotTouched[s + 1] = touched.size();
         }
+        if (k == 0 && slotCount == 1)
+            slotTouched[2] = touched.size();
         seen |= bit;
     }
 
     // One key per entry: score above, name rank below, so one integer comparison orders results.
     const std::size_t langSlot = languageSlot(lang);
     const std::vector<std::uint32_t>& nameRank = m_nameRank[langSlot];
-    std::vector<std::uint64_t> keys;
     keys.reserve(touched.size());
     for (std::uint32_t t : touched)
     {
@@ -332,18 +566,8 @@ std::vector<SearchResult> CatalogIndex::query(std::string_view text, Language la
 
     const std::size_t count = std::min(limit, keys.size());
     std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(count), keys.end(), std::greater<>());
-    results.reserve(count);
-    for (std::size_t r = 0; r < count; ++r)
-    {
-        const auto rank = 0xFFFFFFFFu - static_cast<std::uint32_t>(keys[r] & 0xFFFFFFFFu);
-        const std::uint32_t e = m_byRank[langSlot][rank];
-        const int score = static_cast<int>(keys[r] >> 32);
-        const bool preferred = (score & (1 << 21)) != 0;
-        const std::size_t s = preferred ? 0 : 1;
-        const Scored detail = scoreOf(acc[s * n + e], words.size(), m_entries[e].archived, preferred);
-        results.push_back({m_entries[e].kind, m_entries[e].id, score, detail.field, preferred ? lang : Language::Pl});
-    }
-    return results;
+    keys.resize(count);
+    return keys;
 }
 
 } // namespace okienko::search
