@@ -967,73 +967,179 @@ Result<std::optional<KioskIdentity>, db::Error> ServerStore::activeKioskByTokenH
     return found;
 }
 
+/// One kiosk's batch in the group-commit queue, and what its commit gave.
+struct ServerStore::PendingBatch
+{
+    const KioskIdentity* kiosk = nullptr;
+    const std::vector<protocol::Event>* events = nullptr;
+    const Now* now = nullptr;
+    std::optional<std::vector<protocol::EventResult>> results;
+    std::optional<db::Error> error;
+    bool done = false;
+};
+
+namespace
+{
+/// A group stops growing at this many events: a waiting batch should not wait behind a huge one.
+constexpr std::size_t kMaxGroupEvents = 4000;
+} // namespace
+
 Result<std::vector<protocol::EventResult>, db::Error>
 ServerStore::applyEvents(const KioskIdentity& kiosk, const std::vector<protocol::Event>& events, const Now& now)
 {
+    PendingBatch mine;
+    mine.kiosk = &kiosk;
+    mine.events = &events;
+    mine.now = &now;
+    std::unique_lock lock(m_groupMutex);
+    m_groupQueue.push_back(&mine);
+    while (!mine.done)
+    {
+        if (m_groupLeader)
+        {
+            m_groupDone.wait(lock);
+            continue;
+        }
+        // No commit is running: this thread commits whatever has queued up meanwhile, its own or not.
+        m_groupLeader = true;
+        std::vector<PendingBatch*> group;
+        std::size_t groupEvents = 0;
+        while (!m_groupQueue.empty() &&
+               (group.empty() || groupEvents + m_groupQueue.front()->events->size() <= kMaxGroupEvents))
+        {
+            groupEvents += m_groupQueue.front()->events->size();
+            group.push_back(m_groupQueue.front());
+            m_groupQueue.pop_front();
+        }
+        lock.unlock();
+        try
+        {
+            commitGroup(group);
+        }
+        catch (...)
+        {
+            // The leader must hand over whatever happens, or every later batch waits for ever.
+            for (PendingBatch* p : group)
+            {
+                p->results.reset();
+                p->error = badData("applying a batch of events failed");
+            }
+        }
+        lock.lock();
+        for (PendingBatch* p : group)
+            p->done = true;
+        ++m_groupFigures.commits;
+        m_groupFigures.batches += group.size();
+        m_groupLeader = false;
+        m_groupDone.notify_all();
+    }
+    if (mine.error)
+        return makeErr(*mine.error);
+    return std::move(*mine.results);
+}
+
+ServerStore::GroupCommitFigures ServerStore::groupCommitFigures()
+{
+    std::lock_guard lock(m_groupMutex);
+    return m_groupFigures;
+}
+
+void ServerStore::commitGroup(const std::vector<PendingBatch*>& group)
+{
+    const auto failAll = [&](const db::Error& error)
+    {
+        for (PendingBatch* p : group)
+        {
+            p->results.reset();
+            p->error = error;
+        }
+    };
+    std::lock_guard lock(m_writeMutex);
+    auto tx = db::Transaction::begin(m_writer, db::TransactionMode::Immediate, db::Durability::Full);
+    if (!tx)
+        return failAll(tx.error());
+    for (PendingBatch* p : group)
+    {
+        if (auto s = m_writer.exec("SAVEPOINT batch"); !s)
+            return failAll(s.error());
+        auto results = applyBatch(m_writer, *p->kiosk, *p->events, *p->now);
+        if (!results)
+        {
+            // This batch's kiosk retries it; the others go on, unless SQLite ended the transaction.
+            p->error = results.error();
+            if (auto r = m_writer.exec("ROLLBACK TO batch"); !r)
+                return failAll(results.error());
+        }
+        else
+            p->results = std::move(results).value();
+        if (auto s = m_writer.exec("RELEASE batch"); !s)
+            return failAll(s.error());
+    }
+    if (auto committed = tx->commit(); !committed)
+        return failAll(committed.error()); // nothing of the group is durable: nothing is acknowledged
+}
+
+Result<std::vector<protocol::EventResult>, db::Error>
+ServerStore::applyBatch(db::Database& d, const KioskIdentity& kiosk, const std::vector<protocol::Event>& events,
+                        const Now& now)
+{
     std::vector<protocol::EventResult> results;
     results.reserve(events.size());
-    auto written = write(
-        [&](db::Database& d) -> Status<db::Error>
+    OKIENKO_TRY(sweepHolds(d, now));
+    for (const auto& e : events)
+    {
+        const std::string fingerprint = protocol::eventFingerprint(e);
         {
-            OKIENKO_TRY(sweepHolds(d, now));
-            for (const auto& e : events)
+            auto seen = db::queryOne(
+                d, "SELECT payload_hash, result FROM events WHERE id = ?",
+                [](db::Row& row)
+                {
+                    std::string hash = row.text();
+                    std::string result = row.text();
+                    return std::pair{std::move(hash), std::move(result)};
+                },
+                e.id);
+            if (!seen)
+                return makeErr(seen.error());
+            if (*seen)
             {
-                const std::string fingerprint = protocol::eventFingerprint(e);
+                const auto& [hash, result] = **seen;
+                if (hash != fingerprint)
                 {
-                    auto seen = db::queryOne(
-                        d, "SELECT payload_hash, result FROM events WHERE id = ?",
-                        [](db::Row& row)
-                        {
-                            std::string hash = row.text();
-                            std::string result = row.text();
-                            return std::pair{std::move(hash), std::move(result)};
-                        },
-                        e.id);
-                    if (!seen)
-                        return makeErr(seen.error());
-                    if (*seen)
-                    {
-                        const auto& [hash, result] = **seen;
-                        if (hash != fingerprint)
-                        {
-                            results.push_back(rejected(e.id, "idempotency_mismatch"));
-                            continue;
-                        }
-                        auto stored = protocol::decodeEventResult(Json::parse(result, nullptr, false));
-                        if (!stored)
-                            return makeErr(badData("stored event result cannot be read"));
-                        protocol::EventResult replay = std::move(stored).value();
-                        if (replay.status == protocol::EventStatus::Applied)
-                            replay.status = protocol::EventStatus::Duplicate;
-                        results.push_back(std::move(replay));
-                        continue;
-                    }
+                    results.push_back(rejected(e.id, "idempotency_mismatch"));
+                    continue;
                 }
-
-                OKIENKO_TRY(d.exec("SAVEPOINT event"));
-                auto result = applyOne(d, kiosk, e, now, m_options.storePesel);
-                if (!result)
-                {
-                    const db::Error error = result.error();
-                    if (!error.isConstraint())
-                        return makeErr(error); // the whole batch rolls back; the kiosk retries it
-                    // The data contradicts the database (e.g. an id already used by another request).
-                    result = rejected(e.id, "invalid_state");
-                }
-                if (result->status == protocol::EventStatus::Rejected)
-                    OKIENKO_TRY(d.exec("ROLLBACK TO event")); // nothing of a rejected event stays, except its record
-                OKIENKO_TRY(db::exec(d,
-                                     "INSERT INTO events(id, kiosk_id, type, payload_hash, received_at, status, "
-                                     "result) VALUES (?,?,?,?,?,?,?)",
-                                     e.id, kiosk.id, e.type.substr(0, 64), fingerprint, now.unix,
-                                     protocol::toCode(result->status), protocol::encodeEventResult(*result).dump()));
-                OKIENKO_TRY(d.exec("RELEASE event"));
-                results.push_back(std::move(result).value());
+                auto stored = protocol::decodeEventResult(Json::parse(result, nullptr, false));
+                if (!stored)
+                    return makeErr(badData("stored event result cannot be read"));
+                protocol::EventResult replay = std::move(stored).value();
+                if (replay.status == protocol::EventStatus::Applied)
+                    replay.status = protocol::EventStatus::Duplicate;
+                results.push_back(std::move(replay));
+                continue;
             }
-            return {};
-        });
-    if (!written)
-        return makeErr(written.error());
+        }
+
+        OKIENKO_TRY(d.exec("SAVEPOINT event"));
+        auto result = applyOne(d, kiosk, e, now, m_options.storePesel);
+        if (!result)
+        {
+            const db::Error error = result.error();
+            if (!error.isConstraint())
+                return makeErr(error); // the whole batch rolls back; the kiosk retries it
+            // The data contradicts the database (e.g. an id already used by another request).
+            result = rejected(e.id, "invalid_state");
+        }
+        if (result->status == protocol::EventStatus::Rejected)
+            OKIENKO_TRY(d.exec("ROLLBACK TO event")); // nothing of a rejected event stays, except its record
+        OKIENKO_TRY(db::exec(d,
+                             "INSERT INTO events(id, kiosk_id, type, payload_hash, received_at, status, "
+                             "result) VALUES (?,?,?,?,?,?,?)",
+                             e.id, kiosk.id, e.type.substr(0, 64), fingerprint, now.unix,
+                             protocol::toCode(result->status), protocol::encodeEventResult(*result).dump()));
+        OKIENKO_TRY(d.exec("RELEASE event"));
+        results.push_back(std::move(result).value());
+    }
     return results;
 }
 

@@ -15,7 +15,9 @@
 #include "shared/util/date.hpp"
 #include "shared/util/result.hpp"
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -96,9 +98,19 @@ class ServerStore
     Result<std::vector<std::pair<std::string, KioskIdentity>>, db::Error> activeKiosks();
     /// The active kiosk whose token has this SHA-256 hex; nullopt when none (revoked, rotated away).
     Result<std::optional<KioskIdentity>, db::Error> activeKioskByTokenHash(const std::string& tokenHash);
-    /// Applies a batch in one transaction, each event in its own savepoint with its id record.
+    /// Applies a batch, each event in its own savepoint with its id record, and returns only once
+    /// the batch is durable. Batches of kiosks posting at the same time share one commit (group
+    /// commit: one fsync for all of them), each in its own savepoint, so one batch's storage error
+    /// fails only that batch unless the whole transaction is lost, and then every batch in it fails.
     Result<std::vector<protocol::EventResult>, db::Error>
     applyEvents(const KioskIdentity& kiosk, const std::vector<protocol::Event>& events, const Now& now);
+    /// Commits made for event batches, and the batches they carried (a figure for the benchmark).
+    struct GroupCommitFigures
+    {
+        std::uint64_t commits = 0;
+        std::uint64_t batches = 0;
+    };
+    GroupCommitFigures groupCommitFigures();
     Result<Outcome, db::Error> hold(const KioskIdentity& kiosk, const protocol::HoldRequest& request, const Now& now);
     Result<Outcome, db::Error> bookCounselling(const KioskIdentity& kiosk,
                                                const protocol::CounsellingBookRequest& request, const Now& now);
@@ -126,6 +138,12 @@ class ServerStore
     const std::string& epoch() const { return m_epoch; }
 
   private:
+    struct PendingBatch;
+    /// Applies `group` in one transaction and one durable commit; fills each batch's outcome.
+    void commitGroup(const std::vector<PendingBatch*>& group);
+    Result<std::vector<protocol::EventResult>, db::Error>
+    applyBatch(db::Database& d, const KioskIdentity& kiosk, const std::vector<protocol::Event>& events, const Now& now);
+
     ServerStore(std::string path, StoreOptions options, db::Database writer, std::string epoch);
     Result<db::Database, db::Error> acquireReader();
     void releaseReader(db::Database db);
@@ -137,6 +155,12 @@ class ServerStore
     db::Database m_writer;
     std::mutex m_readerMutex;
     std::vector<db::Database> m_readers;
+    /// Group commit: batches wait here; the first waiter without a leader commits a group for all.
+    std::mutex m_groupMutex;
+    std::condition_variable m_groupDone;
+    std::deque<PendingBatch*> m_groupQueue;
+    bool m_groupLeader = false;
+    GroupCommitFigures m_groupFigures;
 };
 
 // --- change-log helpers for writers outside the store (the panel), inside ServerStore::write ---

@@ -74,7 +74,9 @@ Result<Database, Error> Database::open(const std::string& path, const OpenOption
 }
 
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)), m_synchronous(other.m_synchronous)
+    : m_db(std::exchange(other.m_db, nullptr)),
+      m_statements(std::exchange(other.m_statements, std::make_unique<StatementCache>())),
+      m_path(std::move(other.m_path)), m_synchronous(other.m_synchronous)
 {
 }
 
@@ -82,8 +84,9 @@ Database& Database::operator=(Database&& other) noexcept
 {
     if (this != &other)
     {
-        sqlite3_close_v2(m_db);
+        close();
         m_db = std::exchange(other.m_db, nullptr);
+        m_statements = std::exchange(other.m_statements, std::make_unique<StatementCache>());
         m_path = std::move(other.m_path);
         m_synchronous = other.m_synchronous;
     }
@@ -92,8 +95,16 @@ Database& Database::operator=(Database&& other) noexcept
 
 Database::~Database()
 {
+    close();
+}
+
+void Database::close()
+{
+    if (m_statements)
+        m_statements->clear();
     // close_v2 defers the close while statements are still alive instead of failing.
     sqlite3_close_v2(m_db);
+    m_db = nullptr;
 }
 
 Error Database::lastError(std::string_view sql) const
@@ -124,10 +135,14 @@ Result<Statement, Error> Database::prepare(std::string_view sql)
 {
     if (m_db == nullptr)
         return makeErr(makeError(ErrorKind::Misuse, "database is not open", std::string(sql)));
+    if (sqlite3_stmt* cached = m_statements->take(sql))
+        return Statement(cached, m_statements.get());
     sqlite3_stmt* raw = nullptr;
     const char* tail = nullptr;
-    const int rc = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), 0, &raw, &tail);
-    Statement stmt(raw);
+    const int rc =
+        sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw, &tail);
+    m_statements->lend(raw, sql);
+    Statement stmt(raw, m_statements.get());
     if (rc != SQLITE_OK)
         return makeErr(lastError(sql));
     if (raw == nullptr)

@@ -5,10 +5,12 @@
 
 #include "shared/db/error.hpp"
 #include "shared/db/statement.hpp"
+#include "shared/db/statement_cache.hpp"
 #include "shared/util/result.hpp"
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -62,8 +64,9 @@ class Database
     /// Anything with a value from outside the program goes through prepare() and bind().
     Status<Error> exec(std::string_view sql);
 
-    /// Compiles one statement. Text after the first statement is an error, so a second statement
-    /// can never hide behind the first.
+    /// Compiles one statement, or takes the one compiled from the same text earlier on this
+    /// connection (see StatementCache). Text after the first statement is an error, so a second
+    /// statement can never hide behind the first.
     Result<Statement, Error> prepare(std::string_view sql);
 
     /// Copies the WAL into the database file and truncates the WAL to zero bytes, so rows erased
@@ -98,7 +101,11 @@ class Database
     Error lastError(std::string_view sql) const;
 
   private:
+    void close();
+
     sqlite3* m_db = nullptr;
+    /// On the heap so that statements keep their way home when the Database object moves.
+    std::unique_ptr<StatementCache> m_statements = std::make_unique<StatementCache>();
     std::string m_path;
     Synchronous m_synchronous = Synchronous::Normal;
 };

@@ -1,6 +1,8 @@
 // Binding, stepping and typed column reads over sqlite3_stmt.
 #include "shared/db/statement.hpp"
 
+#include "shared/db/statement_cache.hpp"
+
 #include <limits>
 #include <sqlite3.h>
 #include <utility>
@@ -8,21 +10,35 @@
 namespace okienko::db
 {
 
-Statement::Statement(Statement&& other) noexcept : m_stmt(std::exchange(other.m_stmt, nullptr)) {}
+Statement::Statement(Statement&& other) noexcept
+    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_home(std::exchange(other.m_home, nullptr))
+{
+}
 
 Statement& Statement::operator=(Statement&& other) noexcept
 {
     if (this != &other)
     {
-        sqlite3_finalize(m_stmt);
+        release();
         m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_home = std::exchange(other.m_home, nullptr);
     }
     return *this;
 }
 
 Statement::~Statement()
 {
-    sqlite3_finalize(m_stmt);
+    release();
+}
+
+void Statement::release()
+{
+    if (m_home != nullptr)
+        m_home->giveBack(m_stmt);
+    else
+        sqlite3_finalize(m_stmt);
+    m_stmt = nullptr;
+    m_home = nullptr;
 }
 
 std::string Statement::sql() const

@@ -18,6 +18,8 @@ struct sqlite3_stmt;
 namespace okienko::db
 {
 
+class StatementCache;
+
 using Blob = std::vector<std::uint8_t>;
 
 /// What one step() produced.
@@ -27,13 +29,14 @@ enum class Step
     Done, ///< the statement ran to completion
 };
 
-/// Owns one sqlite3_stmt (finalized on destruction). Move-only. Made by Database::prepare. The
-/// Database it came from must outlive it.
+/// Owns one sqlite3_stmt: finalized on destruction, or handed back to its connection's
+/// StatementCache when it came from one. Move-only. Made by Database::prepare. The Database it
+/// came from must outlive it.
 class Statement
 {
   public:
     Statement() = default;
-    explicit Statement(sqlite3_stmt* stmt) : m_stmt(stmt) {}
+    explicit Statement(sqlite3_stmt* stmt, StatementCache* home = nullptr) : m_stmt(stmt), m_home(home) {}
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
     Statement(Statement&& other) noexcept;
@@ -132,8 +135,10 @@ class Statement
     Error columnError(ErrorKind kind, int column, const char* expected) const;
     Status<Error> checkBind(int rc);
     Result<int, Error> storageClass(int column) const;
+    void release();
 
     sqlite3_stmt* m_stmt = nullptr;
+    StatementCache* m_home = nullptr;
 };
 
 } // namespace okienko::db

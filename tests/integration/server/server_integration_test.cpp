@@ -291,6 +291,86 @@ TEST_F(CentralServer, KillDuringABatchLeavesNoPartialEventAndRetryCompletesIt)
     }
 }
 
+TEST_F(CentralServer, KillDuringGroupCommitsLosesNoAcknowledgedBatch)
+{
+    // Eight kiosks post at once, so batches share commits; the server dies under them.
+    constexpr std::size_t kSenders = 8;
+    constexpr std::size_t kBatchesEach = 40;
+    constexpr std::size_t kEventsPerBatch = 25;
+    std::vector<std::vector<std::vector<Event>>> batches(kSenders);
+    for (std::size_t s = 0; s < kSenders; ++s)
+        for (std::size_t b = 0; b < kBatchesEach; ++b)
+        {
+            batches[s].emplace_back();
+            for (std::size_t e = 0; e < kEventsPerBatch; ++e)
+                batches[s].back().push_back(callback(static_cast<int>((s * kBatchesEach + b) * kEventsPerBatch + e)));
+        }
+    std::vector<std::vector<bool>> acknowledged(kSenders, std::vector<bool>(kBatchesEach, false));
+    std::atomic<std::size_t> acknowledgedSoFar{0};
+    std::vector<std::thread> senders;
+    for (std::size_t s = 0; s < kSenders; ++s)
+        senders.emplace_back(
+            [&, s]
+            {
+                auto c = kiosk();
+                for (std::size_t b = 0; b < kBatchesEach; ++b)
+                {
+                    auto r = postEvents(*c, batches[s][b]);
+                    if (!r || r->status != 200 || !decodeEventResults(r->body).ok())
+                        return; // the server died under this kiosk
+                    acknowledged[s][b] = true;
+                    ++acknowledgedSoFar;
+                }
+            });
+    // Killed once a sixth of the batches are acknowledged: commits are running, more are queued.
+    const auto giveUp = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (acknowledgedSoFar.load() < kSenders * kBatchesEach / 6 && std::chrono::steady_clock::now() < giveUp)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    m_server->kill(SIGKILL);
+    for (auto& t : senders)
+        t.join();
+
+    const std::string db = m_server->databasePath();
+    EXPECT_EQ(text(db, "PRAGMA integrity_check"), "ok");
+    std::size_t acknowledgedBatches = 0;
+    for (std::size_t s = 0; s < kSenders; ++s)
+        for (std::size_t b = 0; b < kBatchesEach; ++b)
+        {
+            std::string ids;
+            for (const Event& e : batches[s][b])
+                ids += (ids.empty() ? "'" : ",'") + e.id + "'";
+            const auto stored = count(db, "SELECT COUNT(*) FROM events WHERE id IN (" + ids + ")");
+            // A batch is all there or not at all; one the kiosk was told about is all there.
+            EXPECT_TRUE(stored == 0 || stored == static_cast<std::int64_t>(kEventsPerBatch))
+                << "sender " << s << " batch " << b << ": " << stored;
+            if (acknowledged[s][b])
+            {
+                ++acknowledgedBatches;
+                EXPECT_EQ(stored, static_cast<std::int64_t>(kEventsPerBatch))
+                    << "sender " << s << " batch " << b << " was acknowledged";
+            }
+        }
+    EXPECT_GT(acknowledgedBatches, 0u) << "the kill came before any commit: the test proved nothing";
+    EXPECT_LT(acknowledgedBatches, kSenders * kBatchesEach) << "the kill came after every commit";
+    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM events"), count(db, "SELECT COUNT(*) FROM callback_requests"));
+
+    // Every kiosk sends again what it was not told about: each event ends up there exactly once.
+    ASSERT_TRUE(m_server->start()) << okienko::test::readFile(m_server->logPath());
+    auto c = kiosk();
+    for (std::size_t s = 0; s < kSenders; ++s)
+        for (std::size_t b = 0; b < kBatchesEach; ++b)
+            if (!acknowledged[s][b])
+            {
+                auto r = postEvents(*c, batches[s][b]);
+                ASSERT_TRUE(r);
+                ASSERT_EQ(r->status, 200) << r->body;
+            }
+    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM events"),
+              static_cast<std::int64_t>(kSenders * kBatchesEach * kEventsPerBatch));
+    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM callback_requests"),
+              static_cast<std::int64_t>(kSenders * kBatchesEach * kEventsPerBatch));
+}
+
 TEST_F(CentralServer, RacingHoldsNeverExceedTheUnits)
 {
     const Date base = today().plusDays(10);

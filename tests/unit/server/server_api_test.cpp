@@ -14,7 +14,9 @@
 #include "shared/util/uuid.hpp"
 #include "tests/support/temp_dir.hpp"
 
+#include <atomic>
 #include <gtest/gtest.h>
+#include <thread>
 
 using namespace okienko;
 using namespace okienko::protocol;
@@ -325,4 +327,57 @@ TEST_F(ApiTest, ReimportKeepsLiveUnitStatesAndSendsOnlyWhatChanged)
         if (c.entity == "unit" && c.id == "TST-1")
             lastState = c.data["state"];
     EXPECT_EQ(lastState, "repair");
+}
+
+TEST_F(ApiTest, BatchesPostedAtOnceShareCommitsAndEveryEventIsApplied)
+{
+    constexpr int kThreads = 12;
+    constexpr int kBatchesEach = 6;
+    constexpr int kEventsPerBatch = 40;
+    auto kiosks = m_store->activeKiosks();
+    ASSERT_TRUE(kiosks.ok());
+    ASSERT_EQ(kiosks->size(), 1u);
+    const KioskIdentity kiosk = kiosks->front().second;
+    std::vector<std::vector<std::vector<Event>>> batches(kThreads);
+    int phone = 0;
+    for (auto& thread : batches)
+        for (int b = 0; b < kBatchesEach; ++b)
+        {
+            thread.emplace_back();
+            for (int e = 0; e < kEventsPerBatch; ++e)
+                thread.back().push_back(callbackFor(std::to_string(500000000 + phone++), domain::DayPart::Morning));
+        }
+    const auto before = m_store->groupCommitFigures();
+    std::atomic<int> applied{0};
+    std::atomic<int> failed{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+        threads.emplace_back(
+            [&, t]
+            {
+                for (const auto& batch : batches[static_cast<std::size_t>(t)])
+                {
+                    auto results = m_store->applyEvents(kiosk, batch, now());
+                    if (!results || results->size() != batch.size())
+                    {
+                        ++failed;
+                        continue;
+                    }
+                    for (const auto& r : *results)
+                        applied += r.status == EventStatus::Applied ? 1 : 0;
+                }
+            });
+    for (auto& t : threads)
+        t.join();
+    EXPECT_EQ(failed.load(), 0);
+    EXPECT_EQ(applied.load(), kThreads * kBatchesEach * kEventsPerBatch);
+    auto d = db::Database::open(m_dir.file("central.db"));
+    ASSERT_TRUE(d.ok());
+    auto rows = db::queryInt64(*d, "SELECT COUNT(*) FROM callback_requests");
+    ASSERT_TRUE(rows.ok());
+    EXPECT_EQ(rows->value_or(-1), kThreads * kBatchesEach * kEventsPerBatch);
+    const auto after = m_store->groupCommitFigures();
+    EXPECT_EQ(after.batches - before.batches, static_cast<std::uint64_t>(kThreads * kBatchesEach));
+    EXPECT_LT(after.commits - before.commits, after.batches - before.batches)
+        << "batches waiting while another commits must share the next commit";
 }
