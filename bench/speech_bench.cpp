@@ -1,7 +1,9 @@
 // The voice's figures: the time from say() to the first audible sample reaching the sink (median and p95
 // for a short label and a long sentence, in Polish and Ukrainian; the shipped Łapy catalogue's
-// texts), the same while interrupting a long utterance, espeak-ng's start-up time, and the extra
-// resident memory of a process once espeak-ng has started and spoken every language. The sound
+// texts) — each one an espeak-ng process started, its WAV streamed back —, the same while
+// interrupting a long utterance (the running child killed), the engine's start-up (finding the
+// program and one silent run), the extra resident memory of this process with the voice on, and
+// the peak memory of an espeak-ng child (a process of its own, not the kiosk's). The sound
 // card adds its own buffer (512 samples, 23 ms at 22050 Hz, kiosk/platform/sdl_audio_sink.cpp)
 // and the kiosk a frame (≤ 16 ms) between a touch and say(). A benchmark: it reports and never
 // fails. Usage: speech_bench [ROUNDS]
@@ -16,6 +18,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace okienko::kiosk::speech;
@@ -128,7 +131,8 @@ int main(int argc, char** argv)
     }
     EspeakSpeech& speech = *created.value();
     const long rssStarted = rssKiB();
-    std::printf("espeak-ng start-up: %.1f ms, %d Hz; %d rounds each\n\n", startMs, speech.sampleRate(), rounds);
+    std::printf("voice start-up (program found, one silent run): %.1f ms, %d Hz; %d rounds each\n\n", startMs,
+                speech.sampleRate(), rounds);
 
     // `before` runs ahead of each round: what the engine was doing when the label was asked for.
     const auto measure =
@@ -150,7 +154,7 @@ int main(int argc, char** argv)
     {
         return [&speech, lang]
         {
-            speech.say("", lang); // a session loads its language's voice once, not per label
+            speech.say("", lang); // as before the library's figures: the same text, an idle engine
             (void)speech.waitUntilDone(std::chrono::seconds(5));
         };
     };
@@ -172,8 +176,13 @@ int main(int argc, char** argv)
     speech.say(texts[2].text, "en");
     (void)speech.waitUntilDone(std::chrono::seconds(30));
     const long rssSpoken = rssKiB();
-    std::printf("\nresident memory: %ld KiB before, +%ld KiB once espeak-ng started, +%ld KiB after speaking pl, uk "
-                "and en\n",
+    rusage children{};
+    getrusage(RUSAGE_CHILDREN, &children);
+    std::printf("\nresident memory of this process: %ld KiB before, +%ld KiB with the voice started, +%ld KiB after "
+                "speaking pl, uk and en\n",
                 rssBefore, rssStarted - rssBefore, rssSpoken - rssBefore);
+    std::printf("espeak-ng children: %llu started, the largest peaked at %ld KiB resident (a process of its own, "
+                "alive only while it speaks)\n",
+                static_cast<unsigned long long>(speech.childrenStarted()), children.ru_maxrss);
     return 0;
 }

@@ -152,9 +152,9 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME okienko-kiosk)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SECTION misc)
 # What runs beside the kiosk: the compositor (and XWayland, which cage starts), CUPS's lp for the
 # slips, the fonts its assets link to (text and pictograms), and Mesa (EGL, llvmpipe): on Wayland SDL shows even the
-# software renderer's frames through GL; the voice: espeak-ng's library and its voices (pl, uk, en;
-# decision 0009; dpkg-shlibdeps finds the library too, the data it cannot).
-set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "adduser, cage, xwayland, cups-client, fonts-dejavu-core, fonts-material-design-icons-iconfont, libegl-mesa0, libgl1-mesa-dri, libespeak-ng1, espeak-ng-data")
+# software renderer's frames through GL; the voice: the espeak-ng program, which the kiosk runs
+# once per utterance (nothing of it is linked), and its voices (pl, uk, en; decision 0009).
+set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "adduser, cage, xwayland, cups-client, fonts-dejavu-core, fonts-material-design-icons-iconfont, libegl-mesa0, libgl1-mesa-dri, espeak-ng, espeak-ng-data")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cups")
 # The long descriptions: one line per control-file line (CPack indents them), at most 79 columns.
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION

@@ -107,6 +107,10 @@ KioskApp::KioskApp(const std::filesystem::path& configPath, const Clock& clock) 
     defaults.largeText = m_config.ui.largeText;
     defaults.highContrast = m_config.ui.highContrast;
     defaults.speechOn = m_voice->onAtSessionStart();
+    defaults.speechOnNow = [voice = m_voice.get()]
+    {
+        return voice->onAtSessionStart();
+    };
     defaults.speechRatePercent = m_config.speech.ratePercent;
     defaults.speechVolumePercent = m_config.speech.volumePercent;
     std::vector<std::string> errors = std::move(m_state.configErrors);

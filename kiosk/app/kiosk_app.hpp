@@ -79,7 +79,11 @@ class KioskApp
     void stopServices();
     /// Starts the voice: espeak-ng into the platform's sink (the sound card, or a WAV file for a
     /// script run). Before it, and when espeak-ng cannot start, the voice is silent.
-    void startSpeech(AudioHardware hardware) { m_voice->start(std::move(hardware)); }
+    void startSpeech(AudioHardware hardware)
+    {
+        m_voice->start(std::move(hardware));
+        m_controller->followSessionSpeech(); // the jack can be read now
+    }
     /// Ends espeak-ng and closes its sink (before SDL goes); the voice is silent after it.
     void stopSpeech() { m_voice->stop(); }
     /// The kiosk's voice ([speech] of kiosk.toml, docs/speech.md); the same object for the app's life.

@@ -110,7 +110,9 @@ bool KioskVoice::onAtSessionStart()
     case SpeechMode::Headphones:
         break;
     }
-    const std::optional<bool> plugged = m_headphones ? m_headphones() : std::nullopt;
+    if (!m_headphones)
+        return false; // not started: the platform has not said what it can tell yet
+    const std::optional<bool> plugged = m_headphones();
     if (!plugged && !m_loggedNoJack && m_log)
         m_log("speech.mode = \"headphones\", but this audio hardware does not report headphones: sessions start "
               "with speech off");

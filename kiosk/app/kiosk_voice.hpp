@@ -48,7 +48,8 @@ class KioskVoice
     /// Whether espeak-ng runs (false: silent, or not started yet).
     bool engineRunning() const;
     /// Whether a new session starts with speech on: mode "on", or "headphones" with headphones
-    /// plugged in now (asked at every call; when the hardware cannot tell: off, logged once).
+    /// plugged in now (the jack read at every call — the controller asks at every session's start;
+    /// before start(): off; when the hardware cannot tell: off, logged once).
     bool onAtSessionStart();
     /// Whether the resident hears the click and error cues (kiosk.toml [speech] cues).
     bool cuesOn() const { return m_settings.cues; }

@@ -14,6 +14,7 @@
 #include "shared/domain/language.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -141,7 +142,10 @@ struct SessionDefaults
     std::vector<domain::Language> languages{domain::Language::Pl, domain::Language::Uk, domain::Language::En};
     bool largeText = false;
     bool highContrast = false;
-    bool speechOn = false;         ///< the voice at the start of every session
+    bool speechOn = false; ///< the voice at the start of every session (when speechOnNow is empty)
+    /// Asked at every session's start (the wipe to the attract screen and the touch that starts a
+    /// session) instead of speechOn: [speech] mode "headphones" follows the jack as it is then.
+    std::function<bool()> speechOnNow;
     int speechRatePercent = 100;   ///< [speech] rate_percent
     int speechVolumePercent = 100; ///< [speech] volume_percent
 };

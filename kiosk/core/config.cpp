@@ -596,6 +596,23 @@ void checkDocument(const toml::table& root, Checker& c, KioskConfig& cfg)
          {
              c.boolean(n, key, cfg.speech.cues);
          }},
+        {"toggle_key",
+         [&](const toml::node& n, const std::string& key)
+         {
+             std::string name;
+             if (!c.string(n, key, name))
+                 return;
+             if (const std::optional<std::string> known = speechToggleKey(name))
+             {
+                 cfg.speech.toggleKey = *known;
+                 return;
+             }
+             c.add(ConfigErrorKind::UnknownValue, n.source(), key,
+                   "\"" + name +
+                       "\" is not a key the voice can be turned on with: one of F1 … F24, Help, Menu, "
+                       "Application, Pause, ScrollLock, Insert, Home, End, PageUp, PageDown, AudioPlay, AudioStop, "
+                       "Mute (keys that type, Enter, Escape, Tab and Backspace are the keyboard's)");
+         }},
         {"voice_data",
          [&](const toml::node& n, const std::string& key)
          {

@@ -5,6 +5,7 @@
 // of the configuration file, never against the working directory.
 #pragma once
 
+#include "kiosk/core/speech_toggle_key.hpp"
 #include "kiosk/model/print_config.hpp"
 #include "shared/domain/language.hpp"
 #include "shared/util/result.hpp"
@@ -90,6 +91,8 @@ struct SpeechSection
     int volumePercent = 100;         ///< 10 … 200.
     bool cues = false;               ///< A click on activation and a tone on errors.
     std::filesystem::path voiceData; ///< espeak-ng-data directory; empty = Debian's.
+    /// The keypad key that turns the voice on and off: an SDL key name (speech_toggle_key.hpp).
+    std::string toggleKey{kDefaultSpeechToggleKey};
 };
 
 /// [data] — all paths absolute after loading (resolved against the config file's directory).

@@ -50,6 +50,7 @@ void Controller::applyOwn(const Intent& intent, Millis now)
             using T = std::decay_t<decltype(i)>;
             if constexpr (std::is_same_v<T, StartSession>)
             {
+                followSessionSpeech(); // headphones plugged in since the attract screen came
                 m_state.router.home();
                 m_idle.start(now);
             }
@@ -87,6 +88,7 @@ void Controller::applyOwn(const Intent& intent, Millis now)
             else if constexpr (std::is_same_v<T, ToggleSpeech>)
             {
                 m_state.speech.on = !m_state.speech.on;
+                m_speechChosen = true;
             }
             else if constexpr (std::is_same_v<T, AdjustSpeech>)
             {
@@ -387,6 +389,14 @@ void Controller::wipeSession()
     if (!m_state.configErrors.empty())
         m_state.router.reset(ScreenId::ConfigError);
     m_idle.stop();
+    m_speechChosen = false;
+    followSessionSpeech();
+}
+
+void Controller::followSessionSpeech()
+{
+    if (m_defaults.speechOnNow && !m_speechChosen)
+        m_state.speech.on = m_defaults.speechOnNow();
 }
 
 void Controller::onCompletion(const Completion& completion)

@@ -47,6 +47,10 @@ class Controller
     /// Throws away everything the user entered and shows the attract screen. The configuration
     /// errors and the connectivity status are not user data and stay.
     void wipeSession();
+    /// Whether the session speaks, asked again (SessionDefaults::speechOnNow) unless the resident
+    /// chose with the speech key or the long-press since the last wipe. Called by the wipe, at the
+    /// start of a session, and by the app once the audio hardware is known.
+    void followSessionSpeech();
     /// A worker's result, drained on the UI thread (print, hold, booking, sync status). A
     /// SyncCompletion with catalogueChanged arrives after the app reloaded the catalogue and index.
     void onCompletion(const Completion& completion);
@@ -99,6 +103,7 @@ class Controller
     /// The warning is part of the two minutes: logged out kStaffIdleLogout after the last touch.
     IdleTimer m_staffIdle{kStaffIdleLogout - kStaffIdleWarning, kStaffIdleWarning};
     bool m_staffWasLoggedIn = false;
+    bool m_speechChosen = false; ///< the resident turned speech on or off since the last wipe
     EquipmentFlow m_equipment{m_state, m_catalog};
     RequestFlows m_requests{m_state, m_catalog};
     ServiceInfoPrint m_servicePrint{m_state, m_catalog, m_equipment.deps()};

@@ -82,7 +82,7 @@ bool AutomationRunner::setSpeechOn(bool on, std::string& why)
 {
     if (m_app.state().speech.on == on)
         return true;
-    return pressPhysicalKey(kSpeechKey, SDL_SCANCODE_F1, why);
+    return pressPhysicalKey(m_frontend.speechKey().key, m_frontend.speechKey().scancode, why);
 }
 
 bool AutomationRunner::explore(const std::string& key, bool byId, std::string& why)

@@ -11,7 +11,8 @@ namespace okienko::kiosk::platform
 {
 
 Frontend::Frontend(SdlWindow& window, KioskApp& app, bool fixedStep)
-    : m_window(window), m_app(app), m_fixedStep(fixedStep)
+    : m_window(window), m_app(app), m_speechKey(platform::speechKey(app.config().speech.toggleKey)),
+      m_fixedStep(fixedStep)
 {
     // While the kiosk speaks, a finger explores before it presses (ui/explore_by_touch.hpp).
     m_touch.setInterceptor([this](const ui::PointerEvent& e, std::vector<ui::PointerEvent>& deliver)
@@ -80,7 +81,7 @@ bool Frontend::handleEvent(const SDL_Event& event)
         return true;
     }
     // The speech key of a USB keypad: a resident who cannot see turns the voice on without the screen.
-    if (event.type == SDL_KEYDOWN && event.key.repeat == 0 && event.key.keysym.sym == kSpeechKey)
+    if (event.type == SDL_KEYDOWN && event.key.repeat == 0 && event.key.keysym.sym == m_speechKey.key)
     {
         Intents toggle{ToggleSpeech{}};
         m_app.applyInput(toggle);

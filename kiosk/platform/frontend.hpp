@@ -6,15 +6,13 @@
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/platform/keyboard_adapter.hpp"
 #include "kiosk/platform/sdl_window.hpp"
+#include "kiosk/platform/speech_key.hpp"
 #include "kiosk/platform/touch_adapter.hpp"
 
 #include <string>
 
 namespace okienko::kiosk::platform
 {
-
-/// The key of a USB or tactile keypad that turns the kiosk's voice on and off.
-inline constexpr SDL_Keycode kSpeechKey = SDLK_F1;
 
 class Frontend
 {
@@ -39,6 +37,8 @@ class Frontend
 
     TouchAdapter& touch() { return m_touch; }
     KeyboardAdapter& keyboard() { return m_keyboard; }
+    /// The key of a USB or tactile keypad that turns the voice on and off ([speech] toggle_key).
+    SpeechKey speechKey() const { return m_speechKey; }
     SdlWindow& window() { return m_window; }
     /// True after input while the adapter still has events to deliver or a widget animates.
     bool wantsFrames() const;
@@ -51,6 +51,7 @@ class Frontend
     KioskApp& m_app;
     TouchAdapter m_touch;
     KeyboardAdapter m_keyboard; // USB keyboard and barcode scanner
+    SpeechKey m_speechKey;
     bool m_fixedStep = false;
     bool m_imguiStarted = false;
     bool m_sdlBackend = false;

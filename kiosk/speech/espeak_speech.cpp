@@ -1,76 +1,34 @@
-// EspeakSpeech: one worker thread owns espeak-ng (initialised, used and terminated there). A request
-// bumps the generation counter; the synthesis callback, called every 20 ms of audio, compares it
-// with the generation of the job it is synthesising and aborts at once when a newer request came,
-// so an interruption costs at most one 20 ms chunk of synthesis before the sink is flushed.
+// EspeakSpeech: the worker runs one espeak-ng child per utterance and polls its output together
+// with an eventfd that every request makes readable. The WAV it streams is cut into 20 ms chunks;
+// before each chunk, and whenever the eventfd wakes it, the worker compares the request generation
+// with its job's and, when a newer request came, kills the child and returns: an interruption
+// costs at most one chunk before the sink is flushed.
 #include "kiosk/speech/espeak_speech.hpp"
 
 #include "kiosk/speech/cue_tones.hpp"
+#include "kiosk/speech/espeak_process.hpp"
+#include "kiosk/speech/wav_stream.hpp"
 
 #include <algorithm>
-#include <espeak-ng/espeak_ng.h>
+#include <csignal>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 namespace okienko::kiosk::speech
 {
 namespace
 {
 
-/// Audio per synthesis callback: the granularity of an interruption.
-constexpr int kCallbackMillis = 20;
+/// Audio per chunk handed to the sink: the granularity of an interruption.
+constexpr int kChunkMillis = 20;
 /// After a sink failed to open, the next attempt waits this long (a headset plugged in later).
 constexpr auto kReopenPause = std::chrono::seconds(10);
 
-/// espeak-ng is one global engine per process.
-std::atomic<bool> g_engineInUse{false};
-/// The instance whose job the worker is synthesising (synchronous mode calls back on that thread).
-thread_local EspeakSpeech* t_speaking = nullptr;
-
-int synthCallback(short* samples, int count, espeak_EVENT*)
+/// The first line of what espeak-ng wrote on standard error (never the text: it prints none).
+std::string firstLine(const std::string& text)
 {
-    if (t_speaking == nullptr)
-        return 1;
-    return t_speaking->deliver(samples, count) ? 0 : 1;
-}
-
-std::string statusText(espeak_ng_STATUS status)
-{
-    char buffer[256] = {};
-    espeak_ng_GetStatusCodeMessage(status, buffer, sizeof buffer);
-    return buffer;
-}
-
-/// The data directory espeak-ng was started with, once it started (guarded by g_engineInUse).
-std::optional<std::filesystem::path> g_startedWith;
-int g_sampleRate = 0;
-
-/// Starts espeak-ng once per process and keeps it: Debian's 1.51 hangs in espeak_ng_Terminate()
-/// once it has been initialised a second time, and the kiosk needs one engine for its whole life.
-/// Engines never overlap (g_engineInUse), so its calls never run on two threads at once.
-Result<int, SpeechError> startEngine(const std::filesystem::path& dataPath)
-{
-    if (g_startedWith)
-    {
-        if (*g_startedWith != dataPath)
-            return makeErr(SpeechError{SpeechProblem::EngineUnavailable,
-                                       "espeak-ng already runs with the data in \"" + g_startedWith->string() + "\""});
-        espeak_SetSynthCallback(synthCallback);
-        return g_sampleRate;
-    }
-    // espeak-ng falls back to its default directory when the one given has no data: refuse instead.
-    std::error_code ec;
-    if (!dataPath.empty() && !std::filesystem::is_regular_file(dataPath / "phontab", ec))
-        return makeErr(SpeechError{SpeechProblem::EngineUnavailable, dataPath.string() + " holds no espeak-ng data"});
-    espeak_ng_InitializePath(dataPath.empty() ? nullptr : dataPath.c_str());
-    espeak_ng_ERROR_CONTEXT context = nullptr;
-    espeak_ng_STATUS status = espeak_ng_Initialize(&context);
-    espeak_ng_ClearErrorContext(&context);
-    if (status == ENS_OK)
-        status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, kCallbackMillis, nullptr);
-    if (status != ENS_OK)
-        return makeErr(SpeechError{SpeechProblem::EngineUnavailable, statusText(status)});
-    espeak_SetSynthCallback(synthCallback);
-    g_startedWith = dataPath;
-    g_sampleRate = espeak_ng_GetSampleRate();
-    return g_sampleRate;
+    const std::string line = text.substr(0, text.find('\n'));
+    return line.empty() ? "espeak-ng ended without speaking" : line;
 }
 
 } // namespace
@@ -78,7 +36,7 @@ Result<int, SpeechError> startEngine(const std::filesystem::path& dataPath)
 int wordsPerMinute(SpeechLevels levels)
 {
     const int wpm = kCalmWordsPerMinute * clampLevels(levels).ratePercent / 100;
-    return std::clamp(wpm, espeakRATE_MINIMUM, espeakRATE_MAXIMUM);
+    return std::clamp(wpm, kEspeakSlowestWpm, kEspeakFastestWpm);
 }
 
 SpeechLevels clampLevels(SpeechLevels levels)
@@ -89,9 +47,20 @@ SpeechLevels clampLevels(SpeechLevels levels)
 Result<std::unique_ptr<EspeakSpeech>, SpeechError> EspeakSpeech::create(std::unique_ptr<AudioSink> sink,
                                                                         EspeakOptions options)
 {
-    if (g_engineInUse.exchange(true))
-        return makeErr(SpeechError{SpeechProblem::EngineUnavailable, "espeak-ng is already in use in this process"});
+    Result<std::filesystem::path, SpeechError> program = findSpeechProgram(options.program);
+    if (!program.ok())
+        return makeErr(program.error());
+    // espeak-ng falls back to its default directory when the one given has no data: refuse instead.
+    std::error_code ec;
+    if (!options.dataPath.empty() && !std::filesystem::is_regular_file(options.dataPath / "phontab", ec))
+        return makeErr(
+            SpeechError{SpeechProblem::EngineUnavailable, options.dataPath.string() + " holds no espeak-ng data"});
+    const int wake = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (wake < 0)
+        return makeErr(SpeechError{SpeechProblem::EngineUnavailable, "no eventfd for the speech worker"});
     std::unique_ptr<EspeakSpeech> speech(new EspeakSpeech(std::move(sink), std::move(options)));
+    speech->m_program = std::move(program).value();
+    speech->m_wakeFd = wake;
     std::promise<Result<int, SpeechError>> started;
     std::future<Result<int, SpeechError>> result = started.get_future();
     speech->m_worker = std::thread([&s = *speech, &started] { s.run(started); });
@@ -116,9 +85,15 @@ EspeakSpeech::~EspeakSpeech()
         m_generation.fetch_add(1);
     }
     m_wake.notify_all();
+    if (m_wakeFd >= 0)
+    {
+        const std::uint64_t one = 1;
+        [[maybe_unused]] const ssize_t n = ::write(m_wakeFd, &one, sizeof one);
+    }
     if (m_worker.joinable())
         m_worker.join();
-    g_engineInUse.store(false);
+    if (m_wakeFd >= 0)
+        ::close(m_wakeFd);
 }
 
 void EspeakSpeech::say(std::string_view text, std::string_view language)
@@ -191,11 +166,18 @@ void EspeakSpeech::post(Job job)
         m_queue.push_back(std::move(job));
     }
     m_wake.notify_one();
+    const std::uint64_t one = 1;
+    [[maybe_unused]] const ssize_t n = ::write(m_wakeFd, &one, sizeof one); // wakes a running synthesis
 }
 
 void EspeakSpeech::run(std::promise<Result<int, SpeechError>>& started)
 {
-    Result<int, SpeechError> engine = startEngine(m_options.dataPath);
+    // A write to a child that has just died must not raise SIGPIPE in the kiosk.
+    sigset_t pipeOnly;
+    sigemptyset(&pipeOnly);
+    sigaddset(&pipeOnly, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipeOnly, nullptr);
+    Result<int, SpeechError> engine = probe();
     if (!engine.ok())
     {
         started.set_value(makeErr(engine.error()));
@@ -252,29 +234,105 @@ void EspeakSpeech::perform(const Job& job)
     }
 }
 
+Result<int, SpeechError> EspeakSpeech::probe()
+{
+    auto child =
+        EspeakProcess::start(m_program, espeakArguments(m_options.dataPath, "", wordsPerMinute(m_levels)), " ");
+    if (!child.ok())
+        return makeErr(child.error());
+    m_childrenStarted.fetch_add(1);
+    WavStream wav;
+    std::vector<std::uint8_t> bytes;
+    std::vector<std::int16_t> ignored;
+    while (!wav.sampleRate())
+    {
+        const EspeakProcess::Step step = child.value().next(m_wakeFd, bytes);
+        if (step == EspeakProcess::Step::EndOfOutput)
+            break;
+        if (step == EspeakProcess::Step::Woken)
+            continue; // a request already: it waits for the worker's loop (the eventfd stays readable)
+        if (!wav.feed(bytes.data(), bytes.size(), ignored))
+            return makeErr(SpeechError{SpeechProblem::EngineUnavailable, "espeak-ng: " + wav.error()});
+    }
+    if (!wav.sampleRate())
+    {
+        child.value().wait();
+        return makeErr(SpeechError{SpeechProblem::EngineUnavailable, firstLine(child.value().errorOutput())});
+    }
+    child.value().kill();
+    return *wav.sampleRate();
+}
+
+bool EspeakSpeech::stillCurrent()
+{
+    std::uint64_t count = 0;
+    [[maybe_unused]] const ssize_t n = ::read(m_wakeFd, &count, sizeof count);
+    return m_generation.load() == m_currentGeneration;
+}
+
 void EspeakSpeech::speak(const Job& job)
 {
-    if (!selectVoice(job.language) || !ensureSinkOpen())
+    if (!ensureSinkOpen())
         return;
     // After a cue the sink holds only that cue (it flushed the speech before it): let it play.
     if (!m_lastWasCue)
         m_sink->flush();
     m_lastWasCue = false;
-    espeak_ng_SetParameter(espeakRATE, wordsPerMinute(job.levels), 0);
-    t_speaking = this;
-    // espeak-ng reads the size as a buffer size for UTF-8 and stops at the terminating NUL.
-    espeak_ng_Synthesize(job.text.c_str(), job.text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
-                         nullptr);
-    t_speaking = nullptr;
-}
-
-bool EspeakSpeech::deliver(const short* samples, int count)
-{
+    auto started = EspeakProcess::start(
+        m_program, espeakArguments(m_options.dataPath, job.language, wordsPerMinute(job.levels)), plainText(job.text));
+    if (!started.ok())
+    {
+        report(started.error());
+        return;
+    }
+    m_childrenStarted.fetch_add(1);
+    EspeakProcess& child = started.value();
+    const std::size_t chunk = static_cast<std::size_t>(m_sampleRate * kChunkMillis / 1000);
+    WavStream wav;
+    std::vector<std::uint8_t> bytes;
+    std::vector<std::int16_t> pcm;
+    std::size_t spoken = 0;
+    std::size_t taken = 0; // of pcm
+    for (;;)
+    {
+        const EspeakProcess::Step step = child.next(m_wakeFd, bytes);
+        if (step == EspeakProcess::Step::Woken && !stillCurrent())
+            return; // the child dies with `started`
+        if (step == EspeakProcess::Step::EndOfOutput)
+            break;
+        if (!wav.feed(bytes.data(), bytes.size(), pcm) || (wav.sampleRate() && *wav.sampleRate() != m_sampleRate))
+        {
+            report(SpeechError{SpeechProblem::EngineUnavailable,
+                               "espeak-ng: " + (wav.error().empty() ? "its sample rate changed" : wav.error())});
+            return;
+        }
+        for (; pcm.size() - taken >= chunk; taken += chunk)
+        {
+            if (m_generation.load() != m_currentGeneration)
+                return;
+            writeScaled(pcm.data() + taken, chunk);
+            spoken += chunk;
+        }
+        pcm.erase(pcm.begin(), pcm.begin() + static_cast<std::ptrdiff_t>(taken));
+        taken = 0;
+    }
     if (m_generation.load() != m_currentGeneration)
-        return false;
-    if (samples != nullptr && count > 0)
-        writeScaled(samples, static_cast<std::size_t>(count));
-    return true;
+        return;
+    if (!pcm.empty())
+        writeScaled(pcm.data(), pcm.size());
+    spoken += pcm.size();
+    const int status = child.wait();
+    if (spoken > 0 || status == 0)
+    {
+        report(std::nullopt);
+        return;
+    }
+    // espeak-ng 1.51 ends with 1 ("The specified espeak-ng voice does not exist") for an unknown voice.
+    const std::string& said = child.errorOutput();
+    if (said.find("voice") != std::string::npos)
+        report(SpeechError{SpeechProblem::VoiceMissing, job.language});
+    else
+        report(SpeechError{SpeechProblem::EngineUnavailable, firstLine(said)});
 }
 
 void EspeakSpeech::writeScaled(const std::int16_t* samples, std::size_t count)
@@ -286,22 +344,6 @@ void EspeakSpeech::writeScaled(const std::int16_t* samples, std::size_t count)
         m_scaled[i] = static_cast<std::int16_t>(std::clamp(v, -32768, 32767));
     }
     m_sink->write(m_scaled.data(), count);
-}
-
-bool EspeakSpeech::selectVoice(const std::string& language)
-{
-    if (language == m_voice)
-        return true;
-    const espeak_ng_STATUS status = espeak_ng_SetVoiceByName(language.c_str());
-    if (status != ENS_OK)
-    {
-        m_voice.clear();
-        report(SpeechError{SpeechProblem::VoiceMissing, language});
-        return false;
-    }
-    m_voice = language;
-    report(std::nullopt);
-    return true;
 }
 
 bool EspeakSpeech::ensureSinkOpen()

@@ -1,9 +1,8 @@
-// The kiosk's voice: Debian's libespeak-ng (decision 0009) on a worker thread of its own, into an
-// AudioSink. say() only queues and returns; a new say(), a cue or stop() interrupts what is being
-// synthesised (the synthesis callback sees the request's generation change and aborts) and drops
-// what the sink has queued but not played. espeak-ng keeps global state and is not thread-safe:
-// only one EspeakSpeech may exist at a time and every espeak call is made on its worker. The engine
-// is started by the first one and kept for the life of the process (see startEngine).
+// The kiosk's voice: Debian's `espeak-ng` program (decision 0009: a separate GPL-3 program, run
+// once per utterance, never linked) driven from a worker thread of its own, its WAV output streamed
+// into an AudioSink in 20 ms chunks. say() only queues and returns; a new say(), a cue or stop()
+// wakes the worker, which kills the running espeak-ng (SIGKILL, reaped) and drops what the sink has
+// queued but not played. Nothing is shared between instances: each owns its worker and children.
 #pragma once
 
 #include "kiosk/speech/audio_sink.hpp"
@@ -23,6 +22,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -32,6 +32,10 @@ namespace okienko::kiosk::speech
 /// Words per minute at ratePercent 100: slower than espeak-ng's 175, a calm pace for seniors.
 inline constexpr int kCalmWordsPerMinute = 145;
 
+/// espeak-ng's slowest and fastest rates, in words per minute.
+inline constexpr int kEspeakSlowestWpm = 80;
+inline constexpr int kEspeakFastestWpm = 450;
+
 /// espeak-ng's rate for `levels` (clamped to its 80 … 450 words per minute).
 int wordsPerMinute(SpeechLevels levels);
 /// `levels` with both values brought into their ranges (rate 50 … 200, volume 10 … 200).
@@ -39,9 +43,10 @@ SpeechLevels clampLevels(SpeechLevels levels);
 
 struct EspeakOptions
 {
-    /// espeak-ng-data's directory; empty = the library's default (Debian's). The first engine's
-    /// choice holds for the process: another directory later is an EngineUnavailable error.
+    /// espeak-ng-data's directory (passed as --path); empty = the program's default (Debian's).
     std::filesystem::path dataPath;
+    /// The program: a name looked up in $PATH, or a path.
+    std::string program = "espeak-ng";
     SpeechLevels levels;
     /// Called (on the worker) with a problem as it appears — a voice missing, the audio device
     /// not opening — and once more when it clears. Never given anything that was said.
@@ -51,7 +56,8 @@ struct EspeakOptions
 class EspeakSpeech final : public SpeechOutput
 {
   public:
-    /// Starts the worker and espeak-ng on it; an error when the engine cannot start (no data).
+    /// Finds the program, starts the worker and has espeak-ng say nothing once (its sample rate);
+    /// an error when the program is missing or cannot run, or the data directory has no data.
     /// The sink is opened lazily, at the first sound.
     static Result<std::unique_ptr<EspeakSpeech>, SpeechError> create(std::unique_ptr<AudioSink> sink,
                                                                      EspeakOptions options);
@@ -72,10 +78,8 @@ class EspeakSpeech final : public SpeechOutput
     bool waitUntilDone(std::chrono::milliseconds limit);
     /// The engine's output rate (22050 Hz with Debian's espeak-ng).
     int sampleRate() const { return m_sampleRate; }
-
-    /// Called by the synthesis callback (worker thread): hands samples to the sink, or returns
-    /// false to abort when the utterance was interrupted.
-    bool deliver(const short* samples, int count);
+    /// How many espeak-ng children have been started (for tests and the benchmark).
+    std::uint64_t childrenStarted() const { return m_childrenStarted.load(); }
 
   private:
     enum class JobKind
@@ -99,16 +103,23 @@ class EspeakSpeech final : public SpeechOutput
     /// (a queued cue stays: a click followed by what the touched element says).
     void post(Job job);
     void run(std::promise<Result<int, SpeechError>>& started);
+    /// espeak-ng saying nothing: whether it runs, and its sample rate.
+    Result<int, SpeechError> probe();
     void perform(const Job& job);
     void speak(const Job& job);
+    /// Whether the job the worker performs is still the newest request (resets the wake-up).
+    bool stillCurrent();
     bool ensureSinkOpen();
-    bool selectVoice(const std::string& language);
     void writeScaled(const std::int16_t* samples, std::size_t count);
     void report(std::optional<SpeechError> problem);
 
     std::unique_ptr<AudioSink> m_sink;
     EspeakOptions m_options;
+    std::filesystem::path m_program;
     int m_sampleRate = 0;
+    /// An eventfd: post() makes it readable, so the worker's poll() on espeak-ng's output wakes.
+    int m_wakeFd = -1;
+    std::atomic<std::uint64_t> m_childrenStarted{0};
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
@@ -123,7 +134,6 @@ class EspeakSpeech final : public SpeechOutput
     // Worker thread only.
     std::uint64_t m_currentGeneration = 0;
     int m_currentVolume = 100;
-    std::string m_voice;
     bool m_sinkOpen = false;
     std::chrono::steady_clock::time_point m_nextOpenAttempt{};
     bool m_lastWasCue = false;

@@ -7,6 +7,7 @@
 #include "shared/util/date_format.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <string>
 #include <utility>
 
@@ -152,7 +153,7 @@ struct BarKey
     const char* id;
     bool on;
     bool toggle; ///< false: opens a screen (the speech key while the voice is on)
-    bool voice;  ///< the voice's own keys: a pictogram in portrait
+    bool voice;  ///< the voice's key: its pictogram beside its label
     Intent intent;
     const char* nameKey = "";   ///< the translation key of its name (spoken)
     const char* pictogram = ""; ///< the voice's keys
@@ -179,20 +180,91 @@ std::vector<BarKey> barKeys(const ScreenEnv& env)
     return keys;
 }
 
-/// On all but wide landscape outputs the voice's key shows its pictogram only (its name is
-/// spoken): the width goes to large text and high contrast, whose long words ("контрастність")
-/// must neither break nor wrap the bar onto a second line (1024×600).
-bool iconOnly(const BarKey& k)
+/// The room the voice's pictogram takes before its label: the pictogram and a gap.
+float pictogramRoom(const UiContext& ctx)
 {
-    constexpr float kWideLandscape = 1280.0f;
-    return k.voice && !(isLandscape() && ImGui::GetIO().DisplaySize.x >= kWideLandscape);
+    return pictogramInlineSize(ctx) + ImGui::GetStyle().ItemInnerSpacing.x;
 }
 
-/// The keys' widths. In portrait the voice's keys (short words) take what their labels need and
-/// large text and high contrast share the rest of the root window's content width: their long
-/// words ("контрастність") then never break. In landscape each takes the width of the longest
-/// label, right-aligned, and the status line stands beside them: height is what a landscape panel
-/// lacks, and one line less under every screen is worth the narrower buttons.
+/// A key as wide as its label needs, the voice's with its pictogram before the label.
+float ownWidth(const UiContext& ctx, const BarKey& k)
+{
+    return naturalButtonWidth(ctx, k.label) + (k.voice ? pictogramRoom(ctx) : 0.0f);
+}
+
+/// Whether the voice's key at `width` has its pictogram above its label: when the two do not fit
+/// side by side (a narrow portrait output, "Озвучення"). The row is as tall as two lines of the
+/// other keys' labels there anyway.
+bool voiceKeyStacked(const UiContext& ctx, const BarKey& k, float width)
+{
+    return k.voice && ownWidth(ctx, k) > width + 0.5f;
+}
+
+/// How small the label under the pictogram may get before it is a clip, against the normal text
+/// size (also in large text, where the keys beside it shrink to that size): a caption, as on a tab bar.
+constexpr float kStackedLabelScale = 0.8f;
+
+float stackedLabelMinSize(const UiContext& ctx)
+{
+    return std::min(ImGui::GetFontSize(), minLabelSize(ctx)) * kStackedLabelScale;
+}
+
+/// Left and right of the label under the pictogram: less than a button's padding, so the key
+/// leaves the long labels beside it their width.
+float stackedInset()
+{
+    return ImGui::GetStyle().FramePadding.x * 0.25f;
+}
+
+/// The voice's key with its pictogram above its label: as wide as the label (one word) needs at
+/// its smallest.
+float stackedWidth(const UiContext& ctx, const BarKey& k)
+{
+    const std::string_view label = visibleLabel(k.label);
+    const float text =
+        ImGui::GetFont()
+            ->CalcTextSizeA(stackedLabelMinSize(ctx), FLT_MAX, 0.0f, label.data(), label.data() + label.size())
+            .x +
+        1.0f;
+    return std::max({ctx.minTargetPx(), text, pictogramInlineSize(ctx)}) + stackedInset() * 2.0f;
+}
+
+/// The width a key needs for the longest word of its label: its label may wrap between words, and
+/// shrink to the normal text size in large text (BigButton's labels shrink rather than break).
+float longestWordWidth(const UiContext& ctx, const BarKey& k)
+{
+    const std::string_view label = visibleLabel(k.label);
+    ImFont* font = ImGui::GetFont();
+    const float size = std::min(font->FontSize, minLabelSize(ctx));
+    float widest = 0.0f;
+    std::size_t from = 0;
+    while (from <= label.size())
+    {
+        const std::size_t space = std::min(label.find(' ', from), label.size());
+        widest =
+            std::max(widest, font->CalcTextSizeA(size, FLT_MAX, 0.0f, label.data() + from, label.data() + space).x);
+        from = space + 1;
+    }
+    return widest + ImGui::GetStyle().FramePadding.x * 2.0f + 1.0f;
+}
+
+/// The voice's key's height at `width`: its label's, and the pictogram's beside or above it.
+float voiceKeyHeight(const UiContext& ctx, const BarKey& k, float width)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    if (voiceKeyStacked(ctx, k, width))
+        return style.FramePadding.y * 2.0f + pictogramInlineSize(ctx) + style.ItemInnerSpacing.y +
+               ImGui::GetTextLineHeight();
+    ButtonOptions opt;
+    opt.size = ImVec2(width - pictogramRoom(ctx), 0);
+    return std::max(BigButtonSize(ctx, k.label, opt).y, pictogramInlineSize(ctx) + style.FramePadding.y * 2.0f);
+}
+
+/// The keys' widths. In portrait the voice's key (its pictogram and a short word) takes what it
+/// needs, at most a third of the row, and large text and high contrast share the rest of the root
+/// window's content width: their long words ("контрастність") then never break. In landscape each takes the width of
+/// the longest label, right-aligned, and the status line stands beside them: height is what a landscape panel lacks,
+/// and one line less under every screen is worth the narrower buttons.
 std::vector<float> keyWidths(const UiContext& ctx, const std::vector<BarKey>& keys)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -200,17 +272,15 @@ std::vector<float> keyWidths(const UiContext& ctx, const std::vector<BarKey>& ke
     const float n = static_cast<float>(keys.size());
     const float share = (content - style.ItemSpacing.x * (n - 1.0f)) / n;
     std::vector<float> widths(keys.size(), share);
-    const float iconKey = std::max(ctx.minTargetPx(), pictogramInlineSize(ctx) + style.FramePadding.x * 2.0f);
     if (isLandscape())
     {
-        // Each key as wide as its own label (the voice's key as its pictogram on a narrower
-        // output), as long as the row fits; else the text keys share what the voice's key leaves.
+        // Each key as wide as its own label (the voice's with its pictogram), as long as the row
+        // fits; else the text keys share what the voice's key leaves.
         float voice = 0.0f;
         float wanted = 0.0f;
         for (std::size_t i = 0; i < keys.size(); ++i)
         {
-            const float own = naturalButtonWidth(ctx, keys[i].label) + style.FramePadding.x;
-            widths[i] = keys[i].voice && iconOnly(keys[i]) ? iconKey : own;
+            widths[i] = ownWidth(ctx, keys[i]) + style.FramePadding.x;
             (keys[i].voice ? voice : wanted) += widths[i];
         }
         const float room = content - voice - style.ItemSpacing.x * (n - 1.0f);
@@ -223,19 +293,28 @@ std::vector<float> keyWidths(const UiContext& ctx, const std::vector<BarKey>& ke
         }
         return widths;
     }
-    float left = content - style.ItemSpacing.x * (n - 1.0f);
+    // The text keys need at least their longest word ("контрастність") on one line; the voice's key
+    // gets what they leave, at most a third of the row.
+    float wordNeed = 0.0f;
     int sharing = 0;
-    for (std::size_t i = 0; i < keys.size(); ++i)
-    {
-        if (keys[i].voice)
+    for (const BarKey& k : keys)
+        if (!k.voice)
         {
-            widths[i] = std::min(share, iconKey); // a pictogram, its name spoken
-            left -= widths[i];
-        }
-        else
-        {
+            wordNeed = std::max(wordNeed, longestWordWidth(ctx, k));
             ++sharing;
         }
+    const float row = content - style.ItemSpacing.x * (n - 1.0f);
+    const float voiceRoom = std::min(share, row - wordNeed * static_cast<float>(sharing));
+    float left = row;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+    {
+        if (!keys[i].voice)
+            continue;
+        // Its pictogram beside its label where both fit, else above it (the label as a caption).
+        const float own = ownWidth(ctx, keys[i]);
+        widths[i] =
+            own <= voiceRoom ? own : std::max(ctx.minTargetPx(), std::min(voiceRoom, stackedWidth(ctx, keys[i])));
+        left -= widths[i];
     }
     for (std::size_t i = 0; i < keys.size(); ++i)
     {
@@ -245,7 +324,8 @@ std::vector<float> keyWidths(const UiContext& ctx, const std::vector<BarKey>& ke
     return widths;
 }
 
-/// The tallest key at its width (a label wraps onto two lines on a narrow output in large text).
+/// The tallest key at its width (a label wraps onto two lines on a narrow output in large text;
+/// the voice's label has the width its pictogram leaves).
 float barKeysHeight(const UiContext& ctx, const std::vector<BarKey>& keys, const std::vector<float>& widths)
 {
     float h = 0.0f;
@@ -253,9 +333,52 @@ float barKeysHeight(const UiContext& ctx, const std::vector<BarKey>& keys, const
     {
         ButtonOptions opt;
         opt.size = ImVec2(widths[i], 0);
-        h = std::max(h, BigButtonSize(ctx, iconOnly(keys[i]) ? std::string("##") + keys[i].id : keys[i].label, opt).y);
+        h = std::max(h, keys[i].voice ? voiceKeyHeight(ctx, keys[i], widths[i])
+                                      : BigButtonSize(ctx, keys[i].label, opt).y);
     }
     return h;
+}
+
+/// The voice's key's face, drawn over its button (whose own label is hidden): the pictogram and
+/// its label, beside it and centred together, or above it where the key is too narrow; the label
+/// shrinks rather than break. Recorded as text and pictogram, so a script can `expect` either, and
+/// a label that does not fit is a clip like any other.
+void drawVoiceKeyFace(UiContext& ctx, const BarKey& k, ImVec2 min, ImVec2 max)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const std::string_view label = visibleLabel(k.label);
+    const float icon = pictogramInlineSize(ctx);
+    const ImVec2 innerMin(min.x + style.FramePadding.x, min.y + style.FramePadding.y);
+    const ImVec2 innerMax(max.x - style.FramePadding.x, max.y - style.FramePadding.y);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImU32 color = packed(ctx.palette.text);
+    ImFont* font = ImGui::GetFont();
+    float minSize = std::min(font->FontSize, minLabelSize(ctx));
+    ImVec2 iconAt;
+    ImVec2 labelMin;
+    ImVec2 labelMax;
+    if (voiceKeyStacked(ctx, k, max.x - min.x))
+    {
+        // The pair centred in the key's height (the row is as tall as the tallest key).
+        const float pair = icon + style.ItemInnerSpacing.y + ImGui::GetTextLineHeight();
+        iconAt = ImVec2((min.x + max.x - icon) * 0.5f, std::max(innerMin.y, (min.y + max.y - pair) * 0.5f));
+        labelMin = ImVec2(min.x + stackedInset(), iconAt.y + icon + style.ItemInnerSpacing.y);
+        labelMax = ImVec2(max.x - stackedInset(), std::max(labelMin.y + ImGui::GetTextLineHeight(), innerMax.y));
+        minSize = stackedLabelMinSize(ctx);
+    }
+    else
+    {
+        const float textW = ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 1.0f;
+        const float group = std::min(icon + style.ItemInnerSpacing.x + textW, innerMax.x - innerMin.x);
+        const float left = (innerMin.x + innerMax.x - group) * 0.5f;
+        iconAt = ImVec2(left, (min.y + max.y - icon) * 0.5f);
+        labelMin = ImVec2(left + icon + style.ItemInnerSpacing.x, innerMin.y);
+        labelMax = ImVec2(std::max(labelMin.x, left + group), innerMax.y);
+    }
+    drawPictogram(ctx, list, k.pictogram, iconAt, icon, color);
+    ctx.record.addText(pictogramRecordText(k.pictogram));
+    drawFittedLabel(ctx, list, font, font->FontSize, minSize, labelMin, labelMax, color, label, k.id);
+    ctx.record.addText(label);
 }
 
 /// The status line's own row: only in portrait (in landscape it sits beside the toggles).
@@ -333,25 +456,16 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
         ButtonOptions opt;
         opt.size = ImVec2(widths[i], buttonsH);
         const std::string spoken = env.tr.tr(k.nameKey);
-        if (iconOnly(k))
-            opt.speech = spoken;
+        if (k.voice)
+            opt.speech = spoken; // its name, without the tick
         opt.style = k.on ? ButtonStyle::Selected : ButtonStyle::Secondary;
         opt.id = k.id;
         opt.role = k.toggle ? SpokenRole::Toggle : SpokenRole::Button;
         opt.state = k.on ? SpokenState::On : SpokenState::Off;
-        if (BigButton(ctx, iconOnly(k) ? std::string("##") + k.id : k.label, opt))
+        if (BigButton(ctx, k.voice ? std::string("##") + k.id : k.label, opt))
             out.push_back(k.intent);
         if (k.voice)
-        {
-            const ImVec2 mn = ImGui::GetItemRectMin();
-            const ImVec2 mx = ImGui::GetItemRectMax();
-            const float icon = pictogramInlineSize(ctx);
-            if (iconOnly(k))
-                drawPictogram(ctx, ImGui::GetWindowDrawList(), k.pictogram,
-                              ImVec2((mn.x + mx.x - icon) * 0.5f, (mn.y + mx.y - icon) * 0.5f), icon,
-                              packed(ctx.palette.text));
-            ctx.record.addText(pictogramRecordText(k.pictogram));
-        }
+            drawVoiceKeyFace(ctx, k, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     }
 }
 

@@ -372,6 +372,36 @@ TEST(ConfigTest, SpeechIsOffCalmAndWithoutCuesByDefault)
     EXPECT_EQ(r->speech.volumePercent, 100);
     EXPECT_FALSE(r->speech.cues);
     EXPECT_TRUE(r->speech.voiceData.empty());
+    EXPECT_EQ(r->speech.toggleKey, "F1");
+}
+
+TEST(ConfigTest, SpeechToggleKeyIsAnSdlKeyNameThatTypesNothing)
+{
+    const auto read = [](const std::string& key)
+    {
+        return parseConfig("[kiosk]\nid = \"k1\"\n[speech]\ntoggle_key = \"" + key + "\"\n", "/etc/okienko/kiosk.toml");
+    };
+    for (const auto& [written, stored] : {std::pair{"F5", "F5"}, std::pair{"f12", "F12"}, std::pair{"help", "Help"},
+                                          std::pair{"F24", "F24"}, std::pair{"PAGEDOWN", "PageDown"}})
+    {
+        const auto r = read(written);
+        ASSERT_TRUE(r.ok()) << written << ": " << r.error()[0].toString();
+        EXPECT_EQ(r->speech.toggleKey, stored) << "kept in SDL's spelling";
+    }
+    for (const std::string refused :
+         {"A", "5", "Space", "Return", "Escape", "Tab", "Backspace", "Keypad 5", "F25", "", "F1 "})
+    {
+        const auto r = read(refused);
+        ASSERT_FALSE(r.ok()) << refused;
+        ASSERT_EQ(r.error().size(), 1u);
+        EXPECT_EQ(r.error()[0].kind, ConfigErrorKind::UnknownValue) << refused;
+        EXPECT_EQ(r.error()[0].key, "speech.toggle_key");
+        EXPECT_NE(r.error()[0].message.find("\"" + refused + "\" is not a key the voice can be turned on with"),
+                  std::string::npos)
+            << r.error()[0].message;
+    }
+    const ConfigError number = onlyError("[kiosk]\nid = \"k1\"\n[speech]\ntoggle_key = 112\n");
+    EXPECT_EQ(number.kind, ConfigErrorKind::WrongType);
 }
 
 TEST(ConfigTest, SpeechSectionIsRead)
@@ -465,7 +495,7 @@ TEST(ConfigTest, ExampleFileDocumentsEveryKeyItSets)
         }
         previous = line;
     }
-    EXPECT_EQ(keys, 32); // all keys of KioskConfig
+    EXPECT_EQ(keys, 33); // all keys of KioskConfig
 }
 
 } // namespace

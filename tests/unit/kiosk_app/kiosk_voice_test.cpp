@@ -2,6 +2,7 @@
 // SpeechOutput& is espeak-ng after start() (into a WAV file here), silent before it and when
 // espeak-ng cannot start; the resident's levels carry over.
 #include "kiosk/app/kiosk_voice.hpp"
+#include "kiosk/core/controller.hpp"
 #include "kiosk/speech/wav_file_sink.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -103,6 +104,75 @@ TEST(KioskVoice, HeadphonesModeFollowsTheJackAndIsOffWhenNobodyCanTell)
     EXPECT_FALSE(voice.onAtSessionStart());
     ASSERT_EQ(log.size(), 1u) << "logged once, not at every session";
     EXPECT_NE(log[0].find("does not report headphones"), std::string::npos);
+}
+
+TEST(KioskVoice, HeadphonesPluggedInLaterTurnSpeechOnForTheNextResident)
+{
+    // The controller asks the voice at every session's start, and the voice reads the jack then:
+    // a kiosk configured "headphones" follows what is plugged in session by session.
+    SpeechSection settings;
+    settings.mode = SpeechMode::Headphones;
+    KioskVoice voice(settings, {});
+    std::optional<bool> jack = false;
+    int reads = 0;
+    AudioHardware h;
+    h.headphonesPluggedIn = [&]
+    {
+        ++reads;
+        return jack;
+    };
+    SessionDefaults defaults;
+    defaults.speechOn = voice.onAtSessionStart();
+    EXPECT_FALSE(defaults.speechOn) << "before start() the jack is not known";
+    EXPECT_EQ(reads, 0);
+    defaults.speechOnNow = [&voice]
+    {
+        return voice.onAtSessionStart();
+    };
+    const okienko::domain::Catalog catalog;
+    const okienko::search::CatalogIndex index(catalog);
+    AppState state = freshState(defaults);
+    Controller controller(state, catalog, index, defaults, std::chrono::seconds(90), std::chrono::seconds(30));
+    voice.start(std::move(h));
+    controller.followSessionSpeech();
+    EXPECT_FALSE(state.speech.on);
+
+    // The first resident, without headphones, leaves; the next one plugs them in at the attract screen.
+    controller.apply(StartSession{}, Millis{1000});
+    EXPECT_FALSE(state.speech.on);
+    controller.wipeSession();
+    EXPECT_FALSE(state.speech.on);
+    jack = true;
+    const int before = reads;
+    controller.apply(StartSession{}, Millis{2000});
+    EXPECT_GT(reads, before) << "the jack is read when the session starts";
+    EXPECT_TRUE(state.speech.on) << "headphones plugged in later turn speech on";
+
+    // They unplug and go; the wipe reads the jack again: the next session starts silent.
+    jack = false;
+    controller.wipeSession();
+    EXPECT_FALSE(state.speech.on);
+    controller.apply(StartSession{}, Millis{3000});
+    EXPECT_FALSE(state.speech.on);
+
+    // Headphones still in after a wipe, pulled out before the next touch: that session is silent.
+    jack = true;
+    controller.wipeSession();
+    EXPECT_TRUE(state.speech.on);
+    jack = false;
+    controller.apply(StartSession{}, Millis{4000});
+    EXPECT_FALSE(state.speech.on);
+
+    // A resident's own choice on the attract screen (speech key, long-press) is kept.
+    controller.wipeSession();
+    controller.apply(ToggleSpeech{}, Millis{5000});
+    controller.apply(StartSession{}, Millis{5000});
+    EXPECT_TRUE(state.speech.on) << "turned on by the resident without headphones";
+    jack = true;
+    controller.wipeSession();
+    controller.apply(ToggleSpeech{}, Millis{6000});
+    controller.apply(StartSession{}, Millis{6000});
+    EXPECT_FALSE(state.speech.on) << "turned off by the resident with headphones in";
 }
 
 TEST(KioskVoice, WithoutEspeakDataTheKioskStaysSilentAndSaysWhy)

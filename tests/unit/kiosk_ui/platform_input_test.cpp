@@ -1,8 +1,10 @@
 // The platform input pieces without a display: finger/mouse events to ImGui's pointer, the frame
-// scheduler's draw/sleep decisions, and the USB keyboard / barcode scanner path. SDL events are
-// synthesized structs; SDL is never initialised.
+// scheduler's draw/sleep decisions, the USB keyboard / barcode scanner path, and the speech key's
+// names as SDL resolves them. SDL events are synthesized structs; SDL is never initialised.
+#include "kiosk/core/speech_toggle_key.hpp"
 #include "kiosk/platform/frame_scheduler.hpp"
 #include "kiosk/platform/keyboard_adapter.hpp"
+#include "kiosk/platform/speech_key.hpp"
 #include "kiosk/platform/touch_adapter.hpp"
 
 #include <cfloat>
@@ -231,6 +233,22 @@ TEST(KeyboardAdapterTest, ShortFastRunWithEnterIsTypingAndEscapeIsBack)
     out.clear();
     EXPECT_FALSE(kb.handleEvent(key(SDLK_F5), Millis{950}, out)) << "other keys stay with ImGui";
     EXPECT_TRUE(out.empty());
+}
+
+TEST(SpeechKey, EveryNameTheConfigurationAcceptsIsAKeySdlKnows)
+{
+    for (const std::string& name : speechToggleKeyNames())
+    {
+        const SDL_Keycode key = SDL_GetKeyFromName(name.c_str());
+        ASSERT_NE(key, SDLK_UNKNOWN) << name;
+        EXPECT_EQ(std::string(SDL_GetKeyName(key)), name) << "spelled as SDL spells it";
+        EXPECT_EQ(speechKey(name).key, key);
+        EXPECT_NE(speechKey(name).scancode, SDL_SCANCODE_UNKNOWN) << name;
+    }
+    EXPECT_EQ(speechKey("F1").key, SDLK_F1);
+    EXPECT_EQ(speechKey("f5").key, SDLK_F5) << "without case, as the configuration reads it";
+    EXPECT_EQ(speechKey("Help").scancode, SDL_SCANCODE_HELP);
+    EXPECT_EQ(speechKey("no such key").key, SDLK_F1);
 }
 
 } // namespace

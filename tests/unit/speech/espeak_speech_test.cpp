@@ -347,16 +347,62 @@ TEST(EspeakSpeech, WithoutItsDataTheEngineDoesNotStart)
     EXPECT_EQ(speech.error().problem, SpeechProblem::EngineUnavailable);
 }
 
-TEST(EspeakSpeech, OneEngineAtATime)
+TEST(EspeakSpeech, WithoutTheProgramTheEngineDoesNotStart)
 {
+    EspeakOptions options;
+    options.program = "okienko-no-such-espeak-ng";
+    auto speech = EspeakSpeech::create(std::make_unique<EventSink>(), options);
+    ASSERT_FALSE(speech.ok());
+    EXPECT_EQ(speech.error().problem, SpeechProblem::EngineUnavailable);
+    EXPECT_NE(speech.error().detail.find("okienko-no-such-espeak-ng was not found"), std::string::npos)
+        << speech.error().detail;
+    options.program = "/nonexistent/espeak-ng";
+    EXPECT_FALSE(EspeakSpeech::create(std::make_unique<EventSink>(), options).ok());
+}
+
+TEST(EspeakSpeech, TwoEnginesSpeakAtOnce)
+{
+    // Each utterance is a process of its own: nothing is shared between engines (the library
+    // allowed one per process).
     auto first = startSpeech(std::make_unique<EventSink>());
-    ASSERT_TRUE(first);
-    auto second = EspeakSpeech::create(std::make_unique<EventSink>(), EspeakOptions{});
-    ASSERT_FALSE(second.ok());
-    EXPECT_EQ(second.error().problem, SpeechProblem::EngineUnavailable);
-    first.reset();
-    auto third = startSpeech(std::make_unique<EventSink>());
-    EXPECT_TRUE(third);
+    auto second = startSpeech(std::make_unique<EventSink>());
+    ASSERT_TRUE(first && second);
+    first->say(catalogueText(1, "name", "pl"), "pl");
+    second->say(catalogueText(1, "name", "uk"), "uk");
+    EXPECT_TRUE(first->waitUntilDone(10s));
+    EXPECT_TRUE(second->waitUntilDone(10s));
+    EXPECT_FALSE(first->problem().has_value());
+    EXPECT_FALSE(second->problem().has_value());
+}
+
+TEST(EspeakSpeech, InterruptedChildrenAreReapedAndTheirDescriptorsClosed)
+{
+    const std::size_t fdsBefore = okienko::test::openDescriptors();
+    {
+        auto speech = startSpeech(std::make_unique<EventSink>());
+        ASSERT_TRUE(speech);
+        const std::uint64_t startedBefore = speech->childrenStarted();
+        const std::string description = catalogueText(0, "description", "pl");
+        for (int i = 0; i < 20; ++i)
+        {
+            speech->say(description, i % 2 == 0 ? "pl" : "uk"); // each cuts the one before
+            std::this_thread::sleep_for(5ms);
+            if (i % 5 == 4)
+                speech->stop();
+            if (i % 7 == 6)
+                speech->cue(Cue::Activate);
+        }
+        speech->say(catalogueText(1, "name", "pl"), "pl");
+        ASSERT_TRUE(speech->waitUntilDone(10s));
+        EXPECT_GT(speech->childrenStarted() - startedBefore, 1u) << "no utterance was cut while its child ran";
+        EXPECT_EQ(okienko::test::childProcesses(), 0u) << "an espeak-ng child is left (running or a zombie)";
+        EXPECT_EQ(okienko::test::openDescriptors(), fdsBefore + 1) << "only the worker's eventfd is open";
+        // Cut while it is speaking: the child is killed, not waited for.
+        speech->say(description, "pl");
+        std::this_thread::sleep_for(20ms);
+    }
+    EXPECT_EQ(okienko::test::childProcesses(), 0u);
+    EXPECT_EQ(okienko::test::openDescriptors(), fdsBefore);
 }
 
 TEST(EspeakSpeech, SayReturnsLongBeforeTheSynthesisEnds)

@@ -4,9 +4,11 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unistd.h>
 
 namespace okienko::test
 {
@@ -55,6 +57,38 @@ std::string catalogueText(int serviceIndex, const std::string& field, const std:
         .at(field)
         .at(language)
         .get<std::string>();
+}
+
+std::size_t openDescriptors()
+{
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/fd"))
+        ++n;
+    return n - 1; // the iterator's own
+}
+
+std::size_t childProcesses()
+{
+    std::size_t n = 0;
+    const std::string self = std::to_string(::getpid());
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc", ec))
+    {
+        std::ifstream stat(entry.path() / "stat");
+        std::string line;
+        if (!std::getline(stat, line))
+            continue;
+        // pid (comm) state ppid …: comm may hold spaces and parentheses, so read after the last ')'.
+        const std::size_t close = line.rfind(')');
+        if (close == std::string::npos)
+            continue;
+        std::istringstream rest(line.substr(close + 1));
+        std::string state;
+        std::string ppid;
+        rest >> state >> ppid;
+        n += ppid == self ? 1u : 0u;
+    }
+    return n;
 }
 
 } // namespace okienko::test

@@ -1,7 +1,9 @@
-// What sox says about a WAV file (`sox FILE -n stat`): its length and RMS amplitude, and the
-// catalogue texts the speech tests read aloud (the shipped lapy.json, as residents hear them).
+// What sox says about a WAV file (`sox FILE -n stat`): its length and RMS amplitude, the
+// catalogue texts the speech tests read aloud (the shipped lapy.json, as residents hear them), and
+// what this process holds (descriptors, children) for the tests that espeak-ng's runs leave nothing.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace okienko::test
@@ -20,5 +22,10 @@ SoundStats soxStat(const std::string& wavPath);
 
 /// A field of the shipped Łapy catalogue: services[index].<field>.<language>.
 std::string catalogueText(int serviceIndex, const std::string& field, const std::string& language);
+
+/// How many file descriptors this process has open (/proc/self/fd).
+std::size_t openDescriptors();
+/// How many processes have this one as parent, running or zombies (/proc/*/stat).
+std::size_t childProcesses();
 
 } // namespace okienko::test
