@@ -17,6 +17,7 @@
 #include "server/http_server.hpp"
 #include "server/panel/panel.hpp"
 #include "server/public/public_site.hpp"
+#include "server/residents/resident_mailer.hpp"
 #include "server/retention.hpp"
 #include "server/serve_lock.hpp"
 #include "server/server_config.hpp"
@@ -191,6 +192,22 @@ int serve(ServerStore& store, const ServerConfig& config)
             }
         });
 
+    // E-mails to residents about services that became available ([mail]); without it, none.
+    std::thread mailer;
+    if (config.mail.enabled())
+        mailer = std::thread(
+            [&]
+            {
+                residents::ResidentMailer residentMailer(store, config.mail);
+                std::unique_lock lock(mutex);
+                while (!wake.wait_for(lock, std::chrono::seconds(config.mail.pollSeconds), [&] { return stopping; }))
+                {
+                    lock.unlock();
+                    residentMailer.sendPending(systemNow());
+                    lock.lock();
+                }
+            });
+
     std::printf("listening on %s:%d\n", config.listenAddress.c_str(), *port);
     std::fflush(stdout);
     // READY=1 only now: the socket is bound and listening, so a connection made from here on
@@ -206,6 +223,8 @@ int serve(ServerStore& store, const ServerConfig& config)
     }
     wake.notify_all();
     purger.join();
+    if (mailer.joinable())
+        mailer.join();
     pthread_kill(signals.native_handle(), SIGTERM);
     signals.join();
     return storageFailed ? 70 : 0;

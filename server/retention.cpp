@@ -99,6 +99,20 @@ Status<db::Error> eraseAll(db::Database& d, const RetentionConfig& config, const
         !st)
         return st;
     counts.registerNames += members;
+    // A resident registered from a phone call: gone resident_days after the last contact; what they
+    // were still to be told is withdrawn with them, the nameless matches stay for the statistics.
+    const std::int64_t residentCutoff = now.unix - kDay * config.residentDays;
+    if (auto st = run(counts.residents,
+                      "UPDATE residents SET name = NULL, phone = NULL, email = NULL, needs = NULL, erased_at = ?1, "
+                      "erased_reason = 'retention' WHERE erased_at IS NULL AND last_contact_at < ?2",
+                      now.unix, residentCutoff);
+        !st)
+        return st;
+    if (auto st = db::exec(d, "UPDATE resident_matches SET status = 'withdrawn', email_state = CASE email_state WHEN "
+                              "'pending' THEN 'none' ELSE email_state END WHERE status IN ('to-tell', 'waiting') AND "
+                              "resident_id IN (SELECT id FROM residents WHERE erased_at IS NOT NULL)");
+        !st)
+        return st;
     // The return erases a PESEL already; this catches rows of older releases, and every PESEL once
     // the CUS turns store_pesel off.
     return run(counts.pesels,

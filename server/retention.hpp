@@ -25,11 +25,12 @@ struct RetentionCounts
     std::int64_t loans = 0;         ///< returned loans: name, phone, address
     std::int64_t pesels = 0;        ///< PESELs of returned loans (all of them when store_pesel is off)
     std::int64_t registerNames = 0; ///< counselling register names and volunteer club members' names
+    std::int64_t residents = 0;     ///< residents registered from a phone call: name, contacts, needs
     std::int64_t feedPublished = 0;
 
     std::int64_t erased() const
     {
-        return callbacks + attemptNotes + counselling + reservations + loans + pesels + registerNames;
+        return callbacks + attemptNotes + counselling + reservations + loans + pesels + registerNames + residents;
     }
 };
 

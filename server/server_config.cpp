@@ -197,12 +197,19 @@ std::vector<KeySpec> keySpecs(ServerConfig& c)
         {"retention", "reservation_days", whole(1, 3650, c.retention.reservationDays)},
         {"retention", "loan_days", whole(1, 3650, c.retention.loanDays)},
         {"retention", "register_days", whole(1, 3650, c.retention.registerDays)},
+        {"retention", "resident_days", whole(1, 3650, c.retention.residentDays)},
         {"public", "enabled", flag(c.publicSite.enabled)},
         {"public", "cors_origins", origins(c.publicSite.corsOrigins)},
         {"public", "requests_per_second", number(0.001, 1e6, c.publicSite.requestsPerSecond)},
         {"public", "burst", number(1, 1e6, c.publicSite.burst)},
         {"public", "contact_per_hour", whole(1, 100000, c.publicSite.contactPerHour)},
         {"public", "contact_min_seconds", whole(0, 3600, c.publicSite.contactMinSeconds)},
+        {"mail", "host", text(c.mail.host)},
+        {"mail", "port", whole(1, 65535, c.mail.port)},
+        {"mail", "from", text(c.mail.from)},
+        {"mail", "starttls", flag(c.mail.starttls)},
+        {"mail", "poll_seconds", whole(1, 86400, c.mail.pollSeconds)},
+        {"mail", "max_attempts", whole(1, 100, c.mail.maxAttempts)},
     };
 }
 
@@ -297,6 +304,11 @@ Result<ServerConfig, ServerConfigErrors> loadServerConfig(const std::string& pat
     if (const toml::node* dir = root.at_path("backup.dir").node();
         dir != nullptr && dir->is_string() && c.backupDir.empty())
         problems.add(dir->source(), "backup.dir", "invalid value: the directory must not be empty");
+    if (const toml::node* host = root.at_path("mail.host").node();
+        !c.mail.host.empty() && c.mail.from.find('@') == std::string::npos)
+        problems.add(host != nullptr ? host->source() : toml::source_region{}, "mail.from",
+                     "missing key: [mail] from (the sender's address, e.g. \"cus@example.pl\") is required with a "
+                     "host");
     // Plain HTTP must never leave the machine: behind the front the server listens on loopback only.
     if (const toml::node* listen = root.at_path("server.listen_address").node();
         c.behindFront && !isLoopbackAddress(c.listenAddress))

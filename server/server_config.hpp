@@ -25,6 +25,23 @@ struct RetentionConfig
     /// Names in the registers: a counselling register entry's (from its date) and a volunteer club
     /// member's (from leaving): a year's meetings stay named until the year's report is made (Q1).
     int registerDays = 455;
+    /// A resident registered from a phone call (name, contacts, needs): erased this long after the
+    /// last contact (registration, a talk about a service, a confirmed contact).
+    int residentDays = 365;
+};
+
+/// [mail]: e-mails to residents about a service that became available (server/residents). Without a
+/// host nothing is sent; the coordinators' queue is then the only channel.
+struct MailConfig
+{
+    std::string host; ///< the SMTP server ("" : no e-mail)
+    int port = 25;
+    std::string from;      ///< the sender address, e.g. "cus@lapy.pl"; required with a host
+    bool starttls = false; ///< require STARTTLS (an SMTP server off this machine)
+    int pollSeconds = 60;  ///< how often `serve` looks for e-mails to send
+    int maxAttempts = 5;   ///< a message that failed this many times is left to the phone
+
+    bool enabled() const { return !host.empty(); }
 };
 
 /// [public]: the public catalogue pages, their JSON API and the contact form (docs/public-api.md).
@@ -66,6 +83,7 @@ struct ServerConfig
     int backupKeep = 14;                            ///< `backup` keeps this many newest copies there
     RetentionConfig retention;
     PublicConfig publicSite;
+    MailConfig mail;
 };
 
 /// One problem of a central.toml, with its position when it has one.

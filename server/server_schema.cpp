@@ -482,6 +482,51 @@ ALTER TABLE kiosks ADD COLUMN kind TEXT NOT NULL DEFAULT 'kiosk' CHECK (kind IN 
 ALTER TABLE callback_requests ADD COLUMN email TEXT NOT NULL DEFAULT '';   -- PERSONAL
 ALTER TABLE callback_requests ADD COLUMN message TEXT NOT NULL DEFAULT ''; -- PERSONAL (the topic as written)
 )sql";
+
+// Migration 15: residents registered from a phone call, their needs as criteria and the services
+// matched to them (server/residents, docs/privacy.md). A resident's row keeps its id after erasure
+// (on request or after [retention] resident_days without contact): name, contacts and needs are
+// cleared, erased_at says when, and the matches stay nameless so "residents matched to services"
+// still counts them. A match is one row per resident and service, so nobody is told twice.
+constexpr const char* kResidentMatching = R"sql(
+CREATE TABLE residents (
+    id INTEGER PRIMARY KEY,
+    name TEXT,                -- PERSONAL
+    phone TEXT,               -- PERSONAL: nine digits, or NULL
+    email TEXT,               -- PERSONAL: or NULL
+    language TEXT NOT NULL CHECK (language IN ('pl', 'uk', 'en')),
+    needs TEXT,               -- PERSONAL: the criteria as JSON (areas, target groups, place, fee); NULL once erased
+    consent_by TEXT NOT NULL, -- staff id of the coordinator who took the consent on the phone
+    consent_at INTEGER NOT NULL,
+    consent_version TEXT NOT NULL,
+    registered_by TEXT NOT NULL,
+    registered_at INTEGER NOT NULL,
+    last_contact_at INTEGER NOT NULL, -- registration, a told or "not interested" mark, a confirmed contact
+    erased_at INTEGER,
+    erased_reason TEXT CHECK (erased_reason IS NULL OR erased_reason IN ('request', 'retention'))
+) STRICT;
+
+-- status: known (given in the registering call), waiting (matched while it had no free capacity),
+-- to-tell (in the coordinators' queue), told, unreachable, not-interested, withdrawn (the resident
+-- was erased before being told). email_state: none (no address or no [mail]), pending, sent, failed.
+CREATE TABLE resident_matches (
+    resident_id INTEGER NOT NULL REFERENCES residents(id),
+    service_id TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('registration', 'published', 'capacity')),
+    status TEXT NOT NULL CHECK (status IN ('known', 'waiting', 'to-tell', 'told', 'unreachable', 'not-interested', 'withdrawn')),
+    matched_at INTEGER NOT NULL,
+    matched_on TEXT NOT NULL, -- the local day of matched_at, for the statistics
+    queued_at INTEGER,
+    email_state TEXT NOT NULL DEFAULT 'none' CHECK (email_state IN ('none', 'pending', 'sent', 'failed')),
+    email_attempts INTEGER NOT NULL DEFAULT 0,
+    emailed_at INTEGER,
+    decided_by TEXT,
+    decided_at INTEGER,
+    PRIMARY KEY (resident_id, service_id)
+) STRICT;
+CREATE INDEX resident_matches_status ON resident_matches(status, queued_at);
+CREATE INDEX resident_matches_day ON resident_matches(matched_on);
+)sql";
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -499,6 +544,11 @@ const std::vector<db::Migration>& serverMigrations()
         {10, "the programme's indicators", kIndicators, {}},
         {11, "registers, idea statuses", kRegisters, {}},
         {12, "the public contact form", kWebContactForm, {}},
+        // 13 and 14 belong to parts merged separately (the equipment waiting list, partner
+        // institutions); the merge replaces these two empty steps with theirs.
+        {13, "reserved", "SELECT 1;", {}},
+        {14, "reserved", "SELECT 1;", {}},
+        {15, "residents matched to services", kResidentMatching, {}},
     };
     return migrations;
 }

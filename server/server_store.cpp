@@ -3,6 +3,7 @@
 #include "server/server_store.hpp"
 
 #include "server/credentials.hpp"
+#include "server/residents/service_availability.hpp"
 #include "server/server_schema.hpp"
 #include "server/staff_changes.hpp"
 #include "server/store/indicator_rows.hpp"
@@ -822,6 +823,7 @@ Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalo
         {
             Entries before;
             std::set<std::string> unitsBefore;
+            std::map<std::string, domain::Service> servicesBefore;
             auto has = catalog::hasCatalog(d);
             if (!has)
                 return makeErr(has.error());
@@ -833,11 +835,21 @@ Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalo
                 collect(before, *old);
                 for (const auto& u : old->units)
                     unitsBefore.insert(u.inventoryNumber);
+                for (auto& s : old->services)
+                    servicesBefore.emplace(s.id, std::move(s));
             }
             Entries after;
             collect(after, catalog);
 
             OKIENKO_TRY(catalog::replaceCatalog(d, catalog));
+            // Every service the file publishes that was not published before reaches the residents
+            // whose needs it matches (server/residents/service_availability).
+            for (const auto& s : catalog.services)
+            {
+                auto was = servicesBefore.find(s.id);
+                OKIENKO_TRY(residents::servicePublicationChanged(
+                    d, was == servicesBefore.end() ? nullptr : &was->second, s, now));
+            }
             if (indicators != nullptr)
                 OKIENKO_TRY(replaceIndicators(d, *indicators));
             for (const auto& [key, value] : after)

@@ -2,6 +2,7 @@
 // of flows and areas, the Polish decimal comma), shown as a table or written for Polish Excel.
 #include "server/panel/monitoring.hpp"
 
+#include "server/residents/resident_store.hpp"
 #include "shared/domain/area.hpp"
 #include "shared/text/percent_encode.hpp"
 
@@ -223,10 +224,23 @@ RequestedPeriod requestedPeriod(const PageContext& ctx)
 
 Result<std::vector<IndicatorRow>, db::Error> loadIndicators(const PageContext& ctx, const RequestedPeriod& p)
 {
-    auto counts = ctx.panelStore.monitoringCounts(reportPeriod(p.from, p.to));
+    const ReportPeriod period = reportPeriod(p.from, p.to);
+    auto counts = ctx.panelStore.monitoringCounts(period);
     if (!counts)
         return makeErr(counts.error());
-    return indicatorRows(*counts);
+    auto rows = indicatorRows(*counts);
+    auto residentCounts =
+        residents::ResidentStore(ctx.store).counts(period.firstDay, period.lastDay, period.start, period.end);
+    if (!residentCounts)
+        return makeErr(residentCounts.error());
+    const char* kResidents = "Mieszkańcy zapisani z rozmów telefonicznych";
+    for (const auto& [indicator, n] : {std::pair{"Zapisani w okresie", residentCounts->registered},
+                                       std::pair{"Mieszkańcy dopasowani do usług", residentCounts->matched},
+                                       std::pair{"Dopasowania (mieszkaniec–usługa)", residentCounts->matches},
+                                       std::pair{"Poinformowani o nowej usłudze", residentCounts->told},
+                                       std::pair{"Wysłane e-maile", residentCounts->emailsSent}})
+        rows.push_back({kResidents, indicator, "", std::to_string(n)});
+    return rows;
 }
 
 Html renderMonitoring(const RequestedPeriod& p, const std::vector<IndicatorRow>& rows)

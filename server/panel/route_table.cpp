@@ -15,6 +15,7 @@
 #include "server/panel/register_pages.hpp"
 #include "server/panel/report_pages.hpp"
 #include "server/panel/reservations_pages.hpp"
+#include "server/panel/residents_pages.hpp"
 #include "server/panel/slots_pages.hpp"
 #include "server/panel/staff_pages.hpp"
 #include "server/panel/units_pages.hpp"
@@ -77,6 +78,14 @@ const std::vector<Route>& panelRoutes()
         get("/panel/callbacks", callbacksPage, kCoordinators),
         post("/panel/callbacks/claim", callbackClaimAction, kCoordinators),
         post("/panel/callbacks/attempt", callbackAttemptAction, kCoordinators),
+        // residents registered from a phone call, matched to services and told (names, contacts, needs)
+        get("/panel/residents", residentsPage, kCoordinators),
+        get("/panel/residents/new", residentNewPage, kCoordinators),
+        post("/panel/residents/new", residentNewAction, kCoordinators),
+        get("/panel/residents/resident", residentPage, kCoordinators),
+        post("/panel/residents/mark", residentMarkAction, kCoordinators),
+        post("/panel/residents/contact", residentContactAction, kCoordinators),
+        post("/panel/residents/erase", residentEraseAction, kCoordinators),
         // reservations, conflicts, counselling: the page shows each section only to its roles
         get("/panel/reservations", reservationsPage, kCounselling),
         post("/panel/reservations/decide", reservationDecideAction, kCoordinators),

@@ -50,6 +50,15 @@ const std::vector<MeasureSql>& automaticSql()
          "SELECT valid_from, id, name_pl, status FROM services WHERE status <> 'archived' AND valid_from BETWEEN ?1 "
          "AND ?2 ORDER BY valid_from, position LIMIT 2001",
          "Początek świadczenia|Id usługi|Usługa|Stan"},
+        // Residents registered from a phone call (server migration 15) with at least one service matched
+        // to their needs in the period: at registration or when a service became available. An erased
+        // resident's matches stay, nameless, so the count does not drop after erasure.
+        {"residents-matched",
+         "SELECT CAST(COUNT(DISTINCT resident_id) AS REAL) FROM resident_matches WHERE matched_on BETWEEN ?1 AND ?2",
+         "SELECT MIN(m.matched_on), 'nr ' || m.resident_id, CAST(COUNT(*) AS TEXT), group_concat(COALESCE(s.name_pl, "
+         "m.service_id), ', ') FROM resident_matches m LEFT JOIN services s ON s.id = m.service_id WHERE "
+         "m.matched_on BETWEEN ?1 AND ?2 GROUP BY m.resident_id ORDER BY MIN(m.matched_on), m.resident_id LIMIT 2001",
+         "Pierwsze dopasowanie w okresie|Mieszkaniec|Liczba usług|Usługi"},
     };
     return sql;
 }

@@ -4,6 +4,7 @@
 // change-log row (logCatalogUpsert / logCatalogDelete, as import-catalog logs it) and the
 // catalog_edits audit row in one transaction. The entry's version is the seq of its latest
 // change-log row; a save over a newer one is refused as Stale.
+#include "server/residents/service_availability.hpp"
 #include "server/store/sqlite_panel_store.hpp"
 #include "server/store/sqlite_reads.hpp"
 #include "shared/catalog/catalog_store.hpp"
@@ -246,9 +247,15 @@ Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveSer
             return {};
         }
         const auto position = static_cast<int>(it - catalogue.services.begin());
+        const domain::Service previous = *it;
         *it = std::move(parsed).value();
         outcome.result = CatalogSaveResult::Saved;
-        return publish(d, edit.staffId, catalogue, entity::kService, edit.id, after, position, "update", edit.now);
+        if (auto st =
+                publish(d, edit.staffId, catalogue, entity::kService, edit.id, after, position, "update", edit.now);
+            !st)
+            return st;
+        // A service re-activated here reaches the residents waiting for it (server/residents).
+        return residents::servicePublicationChanged(d, &previous, *it, residents::nowAt(edit.now));
     };
     return editCatalogue<SaveOutcome>(m_store, "catalogue save", save);
 }

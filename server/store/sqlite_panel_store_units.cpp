@@ -1,6 +1,7 @@
 // The units page's queries and the desk-side state change on SQLite. The state a unit is in is read
 // again inside the write transaction, so two coordinators (or a kiosk's check-in arriving
 // meanwhile) cannot both move it: the second one gets the state it found.
+#include "server/residents/service_availability.hpp"
 #include "server/store/panel_actions.hpp"
 #include "server/store/sqlite_panel_store.hpp"
 #include "server/store/sqlite_reads.hpp"
@@ -105,6 +106,10 @@ Result<UnitChangeOutcome, db::Error> SqlitePanelStore::changeUnitState(const Uni
                                        change.inventory, next, change.note, change.now);
                      !e)
                 return e;
+            // A unit back to available is free capacity of the rental (server/residents).
+            if (change.to == domain::UnitState::Available)
+                if (auto e = residents::equipmentBecameAvailable(d, residents::nowAt(change.now)); !e)
+                    return e;
             if (auto e = logUnitChange(d, change.inventory, change.now); !e)
                 return e;
             outcome.result = UnitChangeResult::Changed;

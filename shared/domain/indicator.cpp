@@ -56,9 +56,9 @@ std::optional<CountingKind> parseCountingKind(std::string_view code)
 
 const std::vector<std::string_view>& automaticMetrics()
 {
-    static const std::vector<std::string_view> metrics{"counselling-meetings",   "counselling-persons",
-                                                       "counselling-duty-hours", "equipment-borrowers",
-                                                       "equipment-loans",        "catalog-new-services"};
+    static const std::vector<std::string_view> metrics{
+        "counselling-meetings", "counselling-persons",  "counselling-duty-hours", "equipment-borrowers",
+        "equipment-loans",      "catalog-new-services", "residents-matched"};
     return metrics;
 }
 

@@ -76,6 +76,13 @@ const std::vector<Case>& cases()
         {Method::Get, "/panel/callbacks", C},
         {Method::Post, "/panel/callbacks/claim", C},
         {Method::Post, "/panel/callbacks/attempt", C},
+        {Method::Get, "/panel/residents", C},
+        {Method::Get, "/panel/residents/new", C},
+        {Method::Post, "/panel/residents/new", C},
+        {Method::Get, "/panel/residents/resident", C},
+        {Method::Post, "/panel/residents/mark", C},
+        {Method::Post, "/panel/residents/contact", C},
+        {Method::Post, "/panel/residents/erase", C},
         {Method::Get, "/panel/reservations", CN},
         {Method::Post, "/panel/reservations/decide", C},
         {Method::Post, "/panel/counselling/decide", CN},
@@ -185,10 +192,12 @@ constexpr const char* kCounselledPhone = "603456765";
 constexpr const char* kCounsellingKind = "terapia-uzaleznien-q7";
 constexpr const char* kCallbackPhone = "604567654";
 constexpr const char* kCallbackName = "Teofil";
-const std::vector<std::string> kResidentData{kBorrowerName,   kBorrowerPhone,   kBorrowerPhoneShown, kPesel,
-                                             kStreet,         kReserverName,    kReserverPhone,      "602 345 876",
-                                             kCounselledName, kCounselledPhone, "603 456 765",       kCounsellingKind,
-                                             kCallbackPhone,  "604 567 654",    kCallbackName};
+constexpr const char* kRegisteredName = "Wincenty Telefoniczny";
+constexpr const char* kRegisteredEmail = "wincenty@przyklad.example";
+const std::vector<std::string> kResidentData{
+    kBorrowerName,  kBorrowerPhone, kBorrowerPhoneShown, kPesel,           kStreet,          kReserverName,
+    kReserverPhone, "602 345 876",  kCounselledName,     kCounselledPhone, "603 456 765",    kCounsellingKind,
+    kCallbackPhone, "604 567 654",  kCallbackName,       kRegisteredName,  kRegisteredEmail, "605 678 543"};
 
 class PanelRoles : public ::testing::Test
 {
@@ -231,6 +240,11 @@ class PanelRoles : public ::testing::Test
              "start_date, due_date, staff_id, kiosk_id, created_at, received_at) VALUES ('l-1', 'INW-1', 'wozek', ?, "
              "?, ?, ?, '2030-03-01', '2030-03-10', 'st-x', 1, ?, ?)",
              kBorrowerName, kBorrowerPhone, kStreet, kPesel, kNow.unix, kNow.unix);
+        exec("INSERT INTO residents(name, phone, email, language, needs, consent_by, consent_at, consent_version, "
+             "registered_by, registered_at, last_contact_at) VALUES (?, '605678543', ?, 'pl', "
+             "'{\"areas\":[],\"target_groups\":[\"seniors\"],\"place\":\"\",\"fee\":\"any\",\"max_fee_grosze\":0}', "
+             "'st-x', ?, 'v1', 'st-x', ?, ?)",
+             kRegisteredName, kRegisteredEmail, kNow.unix, kNow.unix, kNow.unix);
     }
 
     struct Login
@@ -365,10 +379,12 @@ TEST_F(PanelRoles, PagesAnAdminCanReachShowNoResidentsData)
     // The seeded rows are on the coordinator's pages, so their absence below means something.
     const Login coordinator = sessionFor(StaffRole::Coordinator);
     std::string coordinatorPages;
-    for (const char* path : {"/panel/callbacks", "/panel/reservations", "/panel/loans", "/panel/slots"})
+    for (const char* path :
+         {"/panel/callbacks", "/panel/reservations", "/panel/loans", "/panel/slots", "/panel/residents"})
         coordinatorPages += get(path, coordinator).body;
-    for (const char* shown : {kBorrowerName, kBorrowerPhoneShown, kReserverName, kReserverPhone, kCounselledName,
-                              kCounselledPhone, kCounsellingKind, kCallbackPhone, kCallbackName})
+    for (const char* shown :
+         {kBorrowerName, kBorrowerPhoneShown, kReserverName, kReserverPhone, kCounselledName, kCounselledPhone,
+          kCounsellingKind, kCallbackPhone, kCallbackName, kRegisteredName, kRegisteredEmail})
         EXPECT_NE(coordinatorPages.find(shown), std::string::npos) << shown << " is not on the coordinator's pages";
 
     const Login admin = sessionFor(StaffRole::Admin);

@@ -1,0 +1,37 @@
+// E-mails to residents about a service that became available, for those who gave an address
+// ([mail] in central.toml; without it nothing is sent and the coordinators' queue is the only
+// channel). Sent through libcurl's SMTP. A message names the service and the CUS's contact only:
+// never the resident's name, phone or needs. `serve` runs sendPending every [mail] poll_seconds.
+#pragma once
+
+#include "server/residents/resident_store.hpp"
+#include "server/server_config.hpp"
+#include "server/server_store.hpp"
+#include "shared/domain/catalog.hpp"
+
+#include <string>
+
+namespace okienko::server::residents
+{
+
+/// The message for one resident and service (headers and body, CRLF line ends, ready for SMTP).
+std::string notificationMessage(const MailConfig& config, const domain::Catalog& catalog,
+                                const domain::Service& service, const std::string& to, domain::Language lang,
+                                std::int64_t now);
+
+class ResidentMailer
+{
+  public:
+    ResidentMailer(ServerStore& store, MailConfig config) : m_store(store), m_residents(store), m_config(config) {}
+
+    /// Sends every pending e-mail once (failed sends are retried on the next call, up to
+    /// config.maxAttempts); returns how many were sent. Logs counts and curl's error, never an address.
+    int sendPending(const Now& now);
+
+  private:
+    ServerStore& m_store;
+    ResidentStore m_residents;
+    MailConfig m_config;
+};
+
+} // namespace okienko::server::residents

@@ -1,0 +1,48 @@
+// The one place where "a service became available" turns into residents to be told (issue 17,
+// Deliver 4). Every path that publishes a service — the panel's catalogue save, import-catalog, and
+// any later one (adding or re-activating a service in the panel) — calls servicePublicationChanged
+// inside the transaction that writes the service; a path that frees capacity (an equipment unit back
+// to available) calls serviceGotCapacity or equipmentBecameAvailable. Each matching resident gets at
+// most one row per service (resident_matches' key), so nobody is told twice about the same service.
+#pragma once
+
+#include "server/server_store.hpp"
+#include "shared/db/database.hpp"
+#include "shared/db/error.hpp"
+#include "shared/domain/catalog.hpp"
+#include "shared/domain/service.hpp"
+#include "shared/util/result.hpp"
+
+#include <string>
+
+namespace okienko::server::residents
+{
+
+/// The server's Now at `unix` (the local day of it), for writers that carry only seconds.
+Now nowAt(std::int64_t unix);
+
+/// Call after writing a service (before: the service as it was, nullptr for a new one). When the
+/// service is published today and was not before (new, re-activated, or its dates now reached),
+/// every resident whose needs it matches and who has no row for it joins the queue to be told
+/// ("waiting" instead while it has no free capacity).
+Status<db::Error> servicePublicationChanged(db::Database& d, const domain::Service* before,
+                                            const domain::Service& after, const Now& now);
+
+/// Call when service `serviceId` got free capacity: residents waiting for it join the queue, and
+/// matching residents without a row for it too.
+Status<db::Error> serviceGotCapacity(db::Database& d, const std::string& serviceId, const Now& now);
+
+/// Call when an equipment unit became available: every service through which equipment is
+/// reserved (kiosk action reserve-equipment) got capacity.
+Status<db::Error> equipmentBecameAvailable(db::Database& d, const Now& now);
+
+/// True when the service has a place for one more: a rental (kiosk action reserve-equipment) while
+/// some unit is available; any other service always (the catalogue counts no places for them).
+Result<bool, db::Error> hasFreeCapacity(db::Database& d, const domain::Service& service);
+
+/// Records the matches of a just-registered resident as given in the call ("known"; "waiting" for a
+/// service without free capacity), inside the registration's transaction.
+Status<db::Error> recordRegistrationMatches(db::Database& d, std::int64_t residentId, const domain::Catalog& catalog,
+                                            const Now& now);
+
+} // namespace okienko::server::residents
