@@ -320,8 +320,10 @@ Result<bool, LifecycleError> LifecycleStore::setStaffRole(const std::string& sta
     return changeStaff(m_store, staffId,
                        [&](db::Database& d, bool, Decision& decision) -> Status<db::Error>
                        {
-                           auto changed = db::execChanges(d, "UPDATE staff SET role = ?1 WHERE id = ?2 AND role <> ?1",
-                                                          code, staffId);
+                           // A partner institution's login keeps its role: it is scoped to its institution.
+                           auto changed = db::execChanges(
+                               d, "UPDATE staff SET role = ?1 WHERE id = ?2 AND role <> ?1 AND role <> 'partner'", code,
+                               staffId);
                            if (!changed)
                                return makeErr(changed.error());
                            if (*changed == 0)

@@ -483,7 +483,7 @@ ALTER TABLE callback_requests ADD COLUMN email TEXT NOT NULL DEFAULT '';   -- PE
 ALTER TABLE callback_requests ADD COLUMN message TEXT NOT NULL DEFAULT ''; -- PERSONAL (the topic as written)
 )sql";
 
-// Migration 15: residents registered from a phone call, their needs as criteria and the services
+// Migration 14: residents registered from a phone call, their needs as criteria and the services
 // matched to them (server/residents, docs/privacy.md). A resident's row keeps its id after erasure
 // (on request or after [retention] resident_days without contact): name, contacts and needs are
 // cleared, erased_at says when, and the matches stay nameless so "residents matched to services"
@@ -527,6 +527,68 @@ CREATE TABLE resident_matches (
 CREATE INDEX resident_matches_status ON resident_matches(status, queued_at);
 CREATE INDEX resident_matches_day ON resident_matches(matched_on);
 )sql";
+
+// Migration 13: partner institutions (docs/partners.md). An
+// institution registers on the public pages (server/public/partner_form) and proposes services; nothing is published
+// before a coordinator's review (server/panel/partners_pages). An approved institution gets a login (a staff row with
+// role 'partner', named after the institution, no PIN) scoped to its own entries (institution_services) and profile.
+// The contact person is the only personal column: shown on the public pages only when contact_public, erased by the
+// retention job a period after a rejection.
+constexpr const char* kPartnerInstitutions = R"sql(
+CREATE TABLE institutions (
+    id TEXT PRIMARY KEY,                 -- from the name at registration ("biblioteka-publiczna-w-lapach")
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,                  -- server/partner_model's kinds (culture, library, ngo, …)
+    address TEXT NOT NULL,
+    phone TEXT NOT NULL DEFAULT '',      -- the institution's own, published
+    email TEXT NOT NULL DEFAULT '',      -- the institution's own, published
+    website TEXT NOT NULL DEFAULT '',
+    profile TEXT NOT NULL DEFAULT '{}',  -- localized text as catalogue JSON ({"pl": …})
+    contact_name TEXT NOT NULL DEFAULT '', -- PERSONAL: the contact person
+    contact_public INTEGER NOT NULL DEFAULT 0 CHECK (contact_public IN (0, 1)),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+    language TEXT NOT NULL,
+    account_id TEXT REFERENCES staff(id), -- the partner's login, made at the approval
+    created_at INTEGER NOT NULL,
+    decided_at INTEGER,
+    decided_by TEXT,                      -- staff id
+    reason TEXT NOT NULL DEFAULT '',      -- a rejection's reason, shown to the partner
+    erased_at INTEGER
+) STRICT;
+
+-- Which institution keeps which catalogue service (its login may propose changes to these only).
+CREATE TABLE institution_services (
+    service_id TEXT PRIMARY KEY,
+    institution_id TEXT NOT NULL REFERENCES institutions(id)
+) STRICT;
+CREATE INDEX institution_services_institution ON institution_services(institution_id);
+
+-- Everything an institution asks to publish, waiting for a coordinator: a new service, a change of
+-- one of its services (the whole entry as proposed), or a change of its profile.
+CREATE TABLE partner_proposals (
+    id TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,           -- shown to the institution after sending
+    institution_id TEXT NOT NULL REFERENCES institutions(id),
+    kind TEXT NOT NULL CHECK (kind IN ('new-service', 'service-update', 'profile')),
+    service_id TEXT NOT NULL DEFAULT '', -- the service changed, or the one made at publication
+    data TEXT NOT NULL,                  -- catalogue JSON of the entry, or the profile's fields
+    status TEXT NOT NULL CHECK (status IN ('pending', 'published', 'rejected')),
+    submitted_by TEXT NOT NULL DEFAULT '', -- '' from the public form, else the partner's login
+    created_at INTEGER NOT NULL,
+    decided_at INTEGER,
+    decided_by TEXT,
+    reason TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX partner_proposals_status ON partner_proposals(status, created_at);
+
+-- A partner login's one-time code to set its password (only its SHA-256), shown once to the
+-- coordinator who approved the institution.
+CREATE TABLE partner_password_codes (
+    staff_id TEXT PRIMARY KEY REFERENCES staff(id),
+    code_hash TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+) STRICT;
+)sql";
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -544,11 +606,8 @@ const std::vector<db::Migration>& serverMigrations()
         {10, "the programme's indicators", kIndicators, {}},
         {11, "registers, idea statuses", kRegisters, {}},
         {12, "the public contact form", kWebContactForm, {}},
-        // 13 and 14 belong to parts merged separately (the equipment waiting list, partner
-        // institutions); the merge replaces these two empty steps with theirs.
-        {13, "reserved", "SELECT 1;", {}},
-        {14, "reserved", "SELECT 1;", {}},
-        {15, "residents matched to services", kResidentMatching, {}},
+        {13, "partner institutions", kPartnerInstitutions, {}},
+        {14, "residents matched to services", kResidentMatching, {}},
     };
     return migrations;
 }

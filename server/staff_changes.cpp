@@ -169,9 +169,10 @@ Result<std::optional<Json>, db::Error> staffNotice(db::Database& d, const std::s
             auto role = domain::fromCode<domain::StaffRole>(r.text());
             s.pinHash = r.text();
             s.active = r.integer() != 0;
-            // Counsellors have no kiosk staff mode (product.md §2) and deactivated staff none any more:
-            // both are a delete, so no kiosk keeps their PIN hash (reactivation sends it again).
-            if (!role || *role == domain::StaffRole::Counsellor || !s.active)
+            // Counsellors and partner institutions have no kiosk staff mode (product.md §2) and
+            // deactivated staff none any more: each is a delete, so no kiosk keeps their PIN hash
+            // (reactivation sends it again).
+            if (!role || *role == domain::StaffRole::Counsellor || *role == domain::StaffRole::Partner || !s.active)
                 return std::nullopt;
             s.role = *role;
             return s;

@@ -95,7 +95,9 @@ const std::vector<NavItem>& panelNav()
                                           {"/panel/ideas", "Pomysły i oceny"},
                                           {"/panel/monitoring", "Monitoring"},
                                           {"/panel/report", "Sprawozdanie"},
-                                          {"/panel/staff", "Konta personelu"}};
+                                          {"/panel/staff", "Konta personelu"},
+                                          {"/panel/partners", "Instytucje partnerskie"},
+                                          {"/panel/partner", "Moja instytucja"}};
     return nav;
 }
 

@@ -12,6 +12,8 @@
 #include "server/panel/loans_pages.hpp"
 #include "server/panel/login_pages.hpp"
 #include "server/panel/monitoring.hpp"
+#include "server/panel/partner_account_pages.hpp"
+#include "server/panel/partners_pages.hpp"
 #include "server/panel/register_pages.hpp"
 #include "server/panel/report_pages.hpp"
 #include "server/panel/reservations_pages.hpp"
@@ -32,6 +34,8 @@ using Roles = std::set<domain::StaffRole>;
 constexpr auto kCoordinator = domain::StaffRole::Coordinator;
 constexpr auto kCounsellor = domain::StaffRole::Counsellor;
 constexpr auto kAdmin = domain::StaffRole::Admin;
+/// A partner institution's login: its own profile and services only (partner_scope), no residents.
+const std::set<domain::StaffRole> kPartners{domain::StaffRole::Partner};
 /// Residents' requests, equipment, the catalogue and the indicators.
 const Roles kCoordinators{kCoordinator};
 /// Counselling requests and duty hours.
@@ -44,7 +48,9 @@ const Roles kAdmins{kAdmin};
 /// admins keep them too, as they may enter what the CUS ran.
 const Roles kNamelessRegisters{kCoordinator, kAdmin};
 /// Everyone with a panel: the routes that only lead elsewhere.
-const Roles kEveryPanelRole{kCoordinator, kCounsellor, kAdmin};
+const Roles kEveryPanelRole{kCoordinator, kCounsellor, kAdmin, domain::StaffRole::Partner};
+/// The CUS's own staff with a panel (not partner institutions).
+const Roles kStaffWithPanel{kCoordinator, kCounsellor, kAdmin};
 
 Route get(std::string path, GetHandler handler, Roles roles)
 {
@@ -111,7 +117,7 @@ const std::vector<Route>& panelRoutes()
         get("/panel/monitoring.csv", monitoringCsv, kCoordinators),
         // registers (docs/reporting.md): the counselling register names residents (coordinators and
         // counsellors), the volunteer club names volunteers (coordinators), the rest names nobody
-        get("/panel/registers", registersIndexPage, kEveryPanelRole),
+        get("/panel/registers", registersIndexPage, kStaffWithPanel),
         get("/panel/registers/counselling", registerPage<RegisterId::Counselling>, kCounselling),
         post("/panel/registers/counselling/save", registerSave<RegisterId::Counselling>, kCounselling),
         post("/panel/registers/counselling/remove", registerRemove<RegisterId::Counselling>, kCounselling),
@@ -143,6 +149,21 @@ const std::vector<Route>& panelRoutes()
         get("/panel/indicators/edit", indicatorPage, kCoordinators),
         post("/panel/indicators/edit", indicatorPost, kCoordinators),
         post("/panel/indicators/value", indicatorValuePost, kCoordinators),
+        // partner institutions: the coordinators' review queue, and each institution's own pages
+        get("/panel/partners", partnersPage, kCoordinators),
+        get("/panel/partners/institution", institutionReviewPage, kCoordinators),
+        post("/panel/partners/institution/approve", institutionApproveAction, kCoordinators),
+        post("/panel/partners/institution/code", institutionCodeAction, kCoordinators),
+        post("/panel/partners/institution/reject", institutionRejectAction, kCoordinators),
+        get("/panel/partners/proposal", proposalReviewPage, kCoordinators),
+        post("/panel/partners/proposal/publish", proposalPublishAction, kCoordinators),
+        post("/panel/partners/proposal/reject", proposalRejectAction, kCoordinators),
+        get("/panel/partner", partnerHomePage, kPartners),
+        post("/panel/partner/profile", partnerProfilePost, kPartners),
+        get("/panel/partner/service", partnerServicePage, kPartners),
+        post("/panel/partner/service", partnerServicePost, kPartners),
+        open(get("/panel/partner/password", partnerPasswordPage, kPartners)),
+        open(post("/panel/partner/password", partnerPasswordPost, kPartners)),
         // staff accounts
         get("/panel/staff", staffPage, kAdmins),
         post("/panel/staff/role", staffRoleAction, kAdmins),

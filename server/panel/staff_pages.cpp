@@ -38,7 +38,8 @@ std::string roleLabel(const std::string& code)
     static const std::map<std::string, std::string> labels{{"coordinator", "koordynator"},
                                                            {"counsellor", "doradca"},
                                                            {"admin", "administrator"},
-                                                           {"equipment", "wypożyczalnia sprzętu (tylko kiosk)"}};
+                                                           {"equipment", "wypożyczalnia sprzętu (tylko kiosk)"},
+                                                           {"partner", "instytucja partnerska"}};
     auto it = labels.find(code);
     return it == labels.end() ? code : it->second;
 }
@@ -78,6 +79,8 @@ Html staffRows(const PageContext& ctx, const std::vector<StaffListing>& staff)
              << "</td><td>" << (s.active ? Markup("aktywne") : Markup("wyłączone")) << "</td><td>";
         if (s.id == ctx.session.staffId)
             rows << "(Twoje konto)";
+        else if (s.role == "partner") // made at a partner's approval; its role is never changed here
+            rows << activeForm(ctx, s);
         else
             rows << roleForm(ctx, s) << " " << activeForm(ctx, s);
         rows << "</td></tr>\n";
@@ -126,7 +129,8 @@ PanelResponse staffRoleAction(const PageContext& ctx, const Form& form)
         return seeOther("/panel/staff?msg=own-account");
     const auto id = otherAccountId(ctx, form);
     const auto role = domain::fromCode<domain::StaffRole>(fieldValue(form, "role"));
-    if (!id || !role)
+    // A partner's login is made at its institution's approval (partners_pages), never by a role change.
+    if (!id || !role || *role == domain::StaffRole::Partner)
         return seeOther("/panel/staff?msg=bad-input");
     return afterChange(LifecycleStore(ctx.store).setStaffRole(*id, *role, ctx.now, ctx.session.staffId), "role");
 }

@@ -5,9 +5,9 @@
 namespace okienko::server::pub
 {
 
-const std::vector<TextEntry>& kioskWords()
+const WordTable& kioskWords()
 {
-    static const std::vector<TextEntry> words{
+    static const WordTable words{
         {"area.01.official", "Polityka prorodzinna", "Сімейна політика", "Pro-family policy"},
         {"area.01.short", "Rodzina", "Сім’я", "Family"},
         {"area.02.official", "Wspieranie rodziny", "Підтримка сім’ї", "Family support"},

@@ -19,6 +19,9 @@ std::string code(domain::Language lang)
     return std::string(domain::languageCode(lang));
 }
 
+} // namespace
+
+// href, areaKey, paragraphs, inlineText and serviceList are also the partner pages' (public_pages.hpp).
 /// "/public/uk/" + rest.
 std::string href(domain::Language lang, const std::string& rest)
 {
@@ -79,6 +82,8 @@ Html serviceList(const std::vector<const domain::Service*>& services, domain::La
     return out << "</ul>\n";
 }
 
+namespace
+{
 Html searchForm(domain::Language lang, const std::string& query)
 {
     Html out;
@@ -114,7 +119,8 @@ Html contactDetails(const domain::Municipality& m, domain::Language lang)
     return out << "</dl>\n";
 }
 
-/// Attributes of a form control with an error: aria-invalid and the message's id.
+} // namespace
+
 Html errorAttributes(const std::vector<ContactFieldError>& errors, const std::string& field)
 {
     Html out;
@@ -133,6 +139,8 @@ Html fieldError(const std::vector<ContactFieldError>& errors, const std::string&
     return out;
 }
 
+namespace
+{
 std::string selected(bool on)
 {
     return on ? " selected" : "";
@@ -184,7 +192,8 @@ std::string renderDocument(const PageFrame& frame, const domain::Municipality& c
         << href(lang, "") << "\">" << word(lang, "catalog.title") << "</a></li>\n<li><a href=\"" << href(lang, "search")
         << "\">" << word(lang, "catalog.search") << "</a></li>\n<li><a href=\"" << href(lang, "fee") << "\">"
         << word(lang, "pub.fee.title") << "</a></li>\n<li><a href=\"" << href(lang, "contact") << "\">"
-        << word(lang, "pub.contact.title")
+        << word(lang, "pub.contact.title") << "</a></li>\n<li><a href=\"" << href(lang, "institutions") << "\">"
+        << word(lang, "pub.institutions.title")
         << "</a></li>\n</ul>\n</nav>\n</header>\n<main id=\"tresc\" tabindex=\"-1\">\n"
         << main << "</main>\n<footer>\n<h2>" << word(lang, "pub.footer.title") << "</h2>\n<p>" << siteName << "</p>\n"
         << contactDetails(centre, lang) << "</footer>\n</body>\n</html>\n";

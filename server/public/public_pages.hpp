@@ -58,6 +58,21 @@ Html contactSentPage(domain::Language lang, const std::string& code, bool merged
 
 Html messageBody(const std::string& heading, const std::string& text, domain::Language lang);
 
+/// "/public/uk/" + rest.
+std::string href(domain::Language lang, const std::string& rest);
+/// "area.06.short" for an area's word of `kind` ("short", "official").
+std::string areaKey(domain::Area area, std::string_view kind);
+/// Paragraphs of a text (one per line); marked Polish when it is the fallback.
+Html paragraphs(const domain::LocalizedText& text, domain::Language lang);
+/// A short text inline, in a span marked Polish when it is the fallback.
+Html inlineText(const domain::LocalizedText& text, domain::Language lang);
+/// Services as a list of links with their summaries ("no results" when empty).
+Html serviceList(const std::vector<const domain::Service*>& services, domain::Language lang);
+/// The aria attributes of a form control with an error (aria-invalid, aria-describedby).
+Html errorAttributes(const std::vector<ContactFieldError>& errors, const std::string& field);
+/// The error message of `field`, with the id errorAttributes points to.
+Html fieldError(const std::vector<ContactFieldError>& errors, const std::string& field);
+
 /// The stylesheet (/public/static/public.css): screen and print.
 const std::string& publicStylesheet();
 

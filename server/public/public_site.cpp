@@ -94,7 +94,8 @@ PublicSite::PublicSite(ServerStore& store, const ServerConfig& config, std::func
     : m_store(store), m_config(config), m_clock(std::move(clock)),
       m_monotonic(monotonicSeconds ? std::move(monotonicSeconds) : std::function<double()>(steadySeconds)),
       m_catalog(store), m_limiter(config.publicSite.requestsPerSecond, config.publicSite.burst),
-      m_contactLimiter(config.publicSite.contactPerHour / 3600.0, config.publicSite.contactPerHour)
+      m_contactLimiter(config.publicSite.contactPerHour / 3600.0, config.publicSite.contactPerHour),
+      m_partners(store, m_tokens, config.publicSite.contactMinSeconds, config.publicSite.contactPerHour)
 {
 }
 
@@ -194,7 +195,9 @@ PublicResponse PublicSite::api(const PublicRequest& request)
         r.headers.emplace_back("Retry-After", "60");
         return r;
     }
-    PublicResponse r = jsonResponse(answerJson(*snapshot, request.path.substr(kApiPrefix.size()), request.query));
+    const std::string route = request.path.substr(kApiPrefix.size());
+    auto institutions = m_partners.api(route, *snapshot);
+    PublicResponse r = jsonResponse(institutions ? *institutions : answerJson(*snapshot, route, request.query));
     if (r.status != 200)
         return r;
     const std::string etag = "\"" + sha256Hex(r.body).substr(0, 32) + "\"";
@@ -259,8 +262,12 @@ PublicResponse PublicSite::page(const PublicRequest& request)
     }
     const std::string rest = path.substr(11);
     const std::string q = fieldOf(request.query, "q");
+    if (post && rest == "contact")
+        return contactPost(request, lang, snapshot);
+    if (auto partner = partnerPage(request, lang, rest, *snapshot))
+        return *partner;
     if (post)
-        return rest == "contact" ? contactPost(request, lang, snapshot) : notFound();
+        return notFound();
     if (rest.empty())
         return document(200, word(lang, "catalog.title"), "", homePage(*snapshot, lang));
     std::string title;
@@ -311,6 +318,29 @@ PublicResponse PublicSite::page(const PublicRequest& request)
                         contactSentPage(lang, code, fieldOf(request.query, "merged") == "1"));
     }
     return notFound();
+}
+
+std::optional<PublicResponse> PublicSite::partnerPage(const PublicRequest& request, domain::Language lang,
+                                                      const std::string& rest, const CatalogSnapshot& snapshot)
+{
+    const auto form = request.method != "POST"  ? std::map<std::string, std::string>{}
+                      : request.multipartFields ? *request.multipartFields
+                                                : panel::parseForm(request.body);
+    auto page = m_partners.page(
+        PartnerRequest{rest, request.method == "POST", request.query, form, request.remoteAddress, lang}, snapshot,
+        m_clock(), m_monotonic());
+    if (!page)
+        return std::nullopt;
+    if (!page->location.empty())
+        return redirect(page->location);
+    PublicResponse r;
+    r.status = page->status;
+    r.body =
+        renderDocument(PageFrame{lang, page->title, page->pathInLanguage}, snapshot.catalog.municipality, page->body);
+    r.headers.emplace_back("Cache-Control", page->noStore ? "no-store" : "no-cache");
+    if (page->retryAfter > 0)
+        r.headers.emplace_back("Retry-After", std::to_string(page->retryAfter));
+    return r;
 }
 
 PublicResponse PublicSite::contactPost(const PublicRequest& request, domain::Language lang,

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "server/public/contact_form.hpp"
+#include "server/public/partner_desk.hpp"
 #include "server/public/public_catalog.hpp"
 #include "server/rate_limiter.hpp"
 #include "server/server_config.hpp"
@@ -59,6 +60,9 @@ class PublicSite
     PublicResponse page(const PublicRequest& request);
     PublicResponse contactPost(const PublicRequest& request, domain::Language lang,
                                const std::shared_ptr<const CatalogSnapshot>& snapshot);
+    /// The partner desk's page for `rest`, in the site's frame; nullopt when it has none.
+    std::optional<PublicResponse> partnerPage(const PublicRequest& request, domain::Language lang,
+                                              const std::string& rest, const CatalogSnapshot& snapshot);
 
     ServerStore& m_store;
     ServerConfig m_config;
@@ -68,6 +72,7 @@ class PublicSite
     FormTokens m_tokens;
     RateLimiter m_limiter;        ///< every /public request, per client address
     RateLimiter m_contactLimiter; ///< contact-form submissions, per client address
+    PartnerDesk m_partners;       ///< the partner institutions' pages and API routes
 };
 
 } // namespace okienko::server::pub

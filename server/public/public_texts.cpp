@@ -6,9 +6,9 @@
 namespace okienko::server::pub
 {
 
-const std::vector<TextEntry>& publicWords()
+const WordTable& publicWords()
 {
-    static const std::vector<TextEntry> words{
+    static const WordTable words{
         {"pub.address", "Adres", "Адреса", "Address"},
         {"pub.area.count", "Usługi: {count}", "Послуги: {count}", "Services: {count}"},
         {"pub.area.title", "Obszar: {name}", "Сфера: {name}", "Area: {name}"},
@@ -116,19 +116,25 @@ const std::vector<TextEntry>& publicWords()
     return words;
 }
 
-namespace
+const TextEntry* WordTable::find(std::string_view key) const
 {
-const TextEntry* find(const std::vector<TextEntry>& words, std::string_view key)
-{
-    auto it = std::lower_bound(words.begin(), words.end(), key,
+    auto it = std::lower_bound(m_entries.begin(), m_entries.end(), key,
                                [](const TextEntry& e, std::string_view k) { return e.key < k; });
-    return it != words.end() && it->key == key ? &*it : nullptr;
+    return it != m_entries.end() && it->key == key ? &*it : nullptr;
 }
-} // namespace
+
+const std::vector<const WordTable*>& wordTables()
+{
+    static const std::vector<const WordTable*> tables{&kioskWords(), &publicWords(), &partnerWords()};
+    return tables;
+}
 
 std::string word(domain::Language lang, std::string_view key)
 {
-    const TextEntry* e = find(key.rfind("pub.", 0) == 0 ? publicWords() : kioskWords(), key);
+    const TextEntry* e = nullptr;
+    for (const WordTable* table : wordTables())
+        if (e == nullptr)
+            e = table->find(key);
     if (e == nullptr)
         return std::string(key);
     const std::string_view text = lang == domain::Language::Uk ? e->uk : lang == domain::Language::En ? e->en : e->pl;

@@ -1,6 +1,7 @@
 // The words of the public pages in Polish, Ukrainian and English: the kiosk's own words where they
-// fit (kiosk_words.cpp, copied from its .po files and checked against them by a test) and the pages'
-// own (public_texts.cpp). A missing translation falls back to Polish, as the catalogue does.
+// fit (kiosk_words.cpp, copied from its .po files and checked against them by a test), the pages'
+// own (public_texts.cpp) and the partner institutions' pages' (partner_texts.cpp), each one
+// WordTable. A missing translation falls back to Polish, as the catalogue does.
 #pragma once
 
 #include "shared/domain/language.hpp"
@@ -22,10 +23,28 @@ struct TextEntry
     std::string_view en;
 };
 
-/// The kiosk's words (keys of assets/i18n/*.po), sorted by key.
-const std::vector<TextEntry>& kioskWords();
-/// The public pages' own words (keys "pub.…"), sorted by key.
-const std::vector<TextEntry>& publicWords();
+/// One table of words sorted by key (a unit test checks the order), looked up by binary search.
+class WordTable
+{
+  public:
+    WordTable(std::initializer_list<TextEntry> entries) : m_entries(entries) {}
+
+    /// The entry of `key`; nullptr when the table has none.
+    const TextEntry* find(std::string_view key) const;
+    const std::vector<TextEntry>& entries() const { return m_entries; }
+
+  private:
+    std::vector<TextEntry> m_entries;
+};
+
+/// The kiosk's words (keys of assets/i18n/*.po).
+const WordTable& kioskWords();
+/// The public pages' own words (keys "pub.…").
+const WordTable& publicWords();
+/// The partner institutions' pages' words (keys "pub.partner.…" and "pub.institution.…").
+const WordTable& partnerWords();
+/// Every table word() looks in.
+const std::vector<const WordTable*>& wordTables();
 
 /// The text of `key` in `lang` (Polish when that translation is empty); the key itself when it is
 /// unknown, so a missing word is visible rather than blank (a unit test checks every key used).

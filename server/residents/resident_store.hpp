@@ -1,5 +1,5 @@
 // What the residents' pages and the mailer read and write (residents, resident_matches; server
-// migration 15): registering a resident from a phone call with the matches given in the call, the
+// migration 14): registering a resident from a phone call with the matches given in the call, the
 // queue of residents to be told about a service, the coordinator's marks, erasure on request, the
 // e-mails to send, and the counts for the statistics. Every action is one transaction on the
 // server's writer with its panel_actions audit row.

@@ -5,6 +5,7 @@
 // catalog_edits audit row in one transaction. The entry's version is the seq of its latest
 // change-log row; a save over a newer one is refused as Stale.
 #include "server/residents/service_availability.hpp"
+#include "server/store/catalog_writes.hpp"
 #include "server/store/sqlite_panel_store.hpp"
 #include "server/store/sqlite_reads.hpp"
 #include "shared/catalog/catalog_store.hpp"
@@ -67,6 +68,9 @@ typename std::vector<Entry>::iterator findEntry(std::vector<Entry>& entries, con
     return std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.id == id; });
 }
 
+} // namespace
+
+// storedCatalog, applyChanges and publish are also the partner proposals' (catalog_writes.hpp).
 /// The catalogue as stored, or nullopt before the first import.
 Result<std::optional<domain::Catalog>, db::Error> storedCatalog(db::Database& d)
 {
@@ -113,6 +117,9 @@ Status<db::Error> publish(db::Database& d, const std::string& staffId, const dom
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     kind, id, action, staffId, *seq, dumped, now);
 }
+
+namespace
+{
 
 /// Runs `edit` on the stored catalogue inside one ServerStore::write transaction and returns the
 /// outcome it filled in; before the first import there is nothing to edit and `edit` is not called

@@ -54,10 +54,11 @@ constexpr Table<DayPart, 2> kDayPart{{{DayPart::Morning, "morning"}, {DayPart::A
 constexpr Table<CallbackOutcome, 3> kOutcome{{{CallbackOutcome::NoAnswer, "no-answer"},
                                               {CallbackOutcome::WrongNumber, "wrong-number"},
                                               {CallbackOutcome::Done, "done"}}};
-constexpr Table<StaffRole, 4> kStaffRole{{{StaffRole::Equipment, "equipment"},
+constexpr Table<StaffRole, 5> kStaffRole{{{StaffRole::Equipment, "equipment"},
                                           {StaffRole::Coordinator, "coordinator"},
                                           {StaffRole::Admin, "admin"},
-                                          {StaffRole::Counsellor, "counsellor"}}};
+                                          {StaffRole::Counsellor, "counsellor"},
+                                          {StaffRole::Partner, "partner"}}};
 constexpr Table<UsageKind, 7> kUsageKind{{{UsageKind::FlowStarted, "flow-started"},
                                           {UsageKind::FlowFinished, "flow-finished"},
                                           {UsageKind::FlowAbandoned, "flow-abandoned"},

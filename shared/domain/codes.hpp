@@ -26,7 +26,7 @@ std::string_view toCode(RequestStatus v);   ///< provisional, received, confirme
 std::string_view toCode(ReturnCondition v); ///< fine, needs-cleaning, needs-repair
 std::string_view toCode(DayPart v);         ///< morning, afternoon
 std::string_view toCode(CallbackOutcome v); ///< no-answer, wrong-number, done
-std::string_view toCode(StaffRole v);       ///< equipment, coordinator, admin, counsellor
+std::string_view toCode(StaffRole v);       ///< equipment, coordinator, admin, counsellor, partner
 std::string_view
 toCode(UsageKind v); ///< flow-started, flow-finished, flow-abandoned, service-viewed, search-made, rating, idea
 

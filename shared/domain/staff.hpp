@@ -17,6 +17,7 @@ enum class StaffRole
     Coordinator, ///< works queues in the web panel
     Admin,       ///< IT: accounts and kiosks in the web panel, never residents' data
     Counsellor,  ///< counselling requests and duty hours in the web panel; no kiosk staff mode
+    Partner,     ///< a partner institution's own login: its profile and services only; no kiosk staff mode
 };
 
 struct Staff

@@ -208,6 +208,8 @@ std::string roleText(const ScreenEnv& env, domain::StaffRole role)
         return env.tr.tr("staff.role.admin");
     case domain::StaffRole::Counsellor:
         return env.tr.tr("staff.role.counsellor");
+    case domain::StaffRole::Partner: // never on a kiosk: the staff feed leaves partners out
+        break;
     }
     return {};
 }

@@ -8,8 +8,11 @@
 #include "server/panel/panel.hpp"
 #include "server/panel/route_table.hpp"
 #include "server/server_store.hpp"
+#include "server/store/partner_store.hpp"
+#include "shared/catalog/catalog_loader.hpp"
 #include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
+#include "shared/protocol/catalog_json.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -133,6 +136,22 @@ const std::vector<Case>& cases()
         {Method::Get, "/panel/staff", A},
         {Method::Post, "/panel/staff/role", A},
         {Method::Post, "/panel/staff/active", A},
+        // partner institutions: the review queue for coordinators; an institution's own pages for its
+        // partner login only (PartnerScope below); setting a partner's password needs no session
+        {Method::Get, "/panel/partners", C},
+        {Method::Get, "/panel/partners/institution", C},
+        {Method::Post, "/panel/partners/institution/approve", C},
+        {Method::Post, "/panel/partners/institution/code", C},
+        {Method::Post, "/panel/partners/institution/reject", C},
+        {Method::Get, "/panel/partners/proposal", C},
+        {Method::Post, "/panel/partners/proposal/publish", C},
+        {Method::Post, "/panel/partners/proposal/reject", C},
+        {Method::Get, "/panel/partner", {}},
+        {Method::Post, "/panel/partner/profile", {}},
+        {Method::Get, "/panel/partner/service", {}},
+        {Method::Post, "/panel/partner/service", {}},
+        {Method::Get, "/panel/partner/password", {}, true},
+        {Method::Post, "/panel/partner/password", {}, true},
     };
     return all;
 }
@@ -528,4 +547,152 @@ TEST_F(PanelRoles, ACounsellorIsNeverPublishedToKiosksAndARoleChangeRepublishes)
     EXPECT_NE(published.find(pinHash), std::string::npos);
     ASSERT_TRUE(LifecycleStore(*m_store).setStaffRole(*id, StaffRole::Counsellor, kNow));
     EXPECT_EQ(lastChange(), "delete {}");
+}
+
+namespace
+{
+constexpr const char* kBetaName = "Fundacja Beta z Łap";
+constexpr const char* kBetaContact = "Bogumiła Betowska";
+constexpr const char* kAlfaName = "Stowarzyszenie Alfa";
+
+InstitutionProfile profileOf(const std::string& name, const std::string& contact)
+{
+    InstitutionProfile p;
+    p.name = name;
+    p.kind = "ngo";
+    p.address = "ul. Partnerska 1, 18-100 Łapy";
+    p.email = "biuro@example.org";
+    p.profile.pl = "Prowadzimy zajęcia dla seniorów i rodzin.";
+    p.contactName = contact;
+    return p;
+}
+
+/// The one pending proposal of institution `id` in the queue.
+std::string pendingProposalOf(PartnerStore& partners, const std::string& id)
+{
+    auto q = partners.queue();
+    EXPECT_TRUE(q.ok());
+    if (q)
+        for (const auto& p : q->pendingProposals)
+            if (p.institutionId == id)
+                return p.id;
+    return {};
+}
+} // namespace
+
+TEST_F(PanelRoles, APartnerLoginReachesOnlyItsOwnInstitutionOnEveryRoute)
+{
+    auto lapy = catalog::loadCatalogFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json");
+    ASSERT_TRUE(lapy.ok());
+    ASSERT_TRUE(m_store->importCatalog(*lapy, kNow));
+    PartnerStore partners(*m_store);
+    const Login coordinator = sessionFor(StaffRole::Coordinator);
+    // Alfa registers with a new service, Beta with a change to lapy-cas; both approved and published.
+    const std::string alfaEntry =
+        R"({"id":"lapy-alfa-warsztaty","status":"active","name":{"pl":"Warsztaty Alfa"},"summary":{"pl":"Warsztaty dla seniorów."},
+            "description":{"pl":"Zajęcia raz w tygodniu."},"primary_area":"09-kultura","areas":["09-kultura"],
+            "target_groups":["seniors"],"delivered_by":{"pl":"Stowarzyszenie Alfa"},"place":{"pl":"Łapy"},
+            "hours":{"pl":"wtorki 10:00"},"contact":{"pl":"biuro@example.org"},"eligibility":{"pl":"Seniorzy."},
+            "qualification_mode":{"pl":"Zapis mailem."},"fee":{"kind":"free","text":{"pl":"Bezpłatnie."}},
+            "documents":{"pl":"Brak."},"personal_data":{"pl":"Imię."},"kiosk_action":"callback","sources":["partner"]})";
+    const domain::Service* cas = lapy->findService("lapy-cas");
+    ASSERT_NE(cas, nullptr);
+    auto registered = [&](const std::string& name, const std::string& contact, const std::string& kind,
+                          const std::string& serviceId, const std::string& entry)
+    {
+        auto r = partners.registerInstitution(
+            PartnerRegistration{profileOf(name, contact), domain::Language::Pl, kind, serviceId, entry}, kNow.unix);
+        EXPECT_TRUE(r && r->result == PartnerDecision::Done);
+        return slugFrom(name);
+    };
+    const std::string alfa = registered(kAlfaName, "Albin Alfowski", "new-service", "", alfaEntry);
+    const std::string beta =
+        registered(kBetaName, kBetaContact, "service-update", "lapy-cas", protocol::encodeServiceWithNote(*cas).dump());
+    std::map<std::string, std::string> logins;
+    for (const std::string& id : {alfa, beta})
+    {
+        auto approved = partners.approveInstitution(id, coordinator.staffId, kNow.unix);
+        ASSERT_TRUE(approved && approved->result == PartnerDecision::Done) << id;
+        logins[id] = approved->accountId;
+    }
+    const std::string betaProposal = pendingProposalOf(partners, beta);
+    auto published =
+        partners.publishProposal(pendingProposalOf(partners, alfa), alfaEntry, coordinator.staffId, kNow.unix);
+    ASSERT_TRUE(published && published->result == PartnerDecision::Done) << (published ? published->errors.size() : 0);
+    published =
+        partners.publishProposal(betaProposal, protocol::encodeService(*cas).dump(), coordinator.staffId, kNow.unix);
+    ASSERT_TRUE(published && published->result == PartnerDecision::Done);
+
+    // Alfa's login, as a login stores it.
+    SqlitePanelStore panelStore(*m_store);
+    ASSERT_TRUE(panelStore.openSession(logins[alfa], sha256Hex("alfa-cookie"), "alfa-csrf", kNow.unix, 0, 0));
+    const Login partner{logins[alfa], std::string(kSessionCookie) + "=alfa-cookie", "alfa-csrf"};
+    EXPECT_EQ(location(get("/panel", partner)), "/panel/partner");
+
+    // Every route, with the ids of Beta's entries where a route takes one.
+    const std::map<std::string, std::string> query{{"/panel/partners/institution", "?id=" + beta},
+                                                   {"/panel/partners/proposal", "?id=" + betaProposal},
+                                                   {"/panel/catalog/service", "?id=lapy-cas"},
+                                                   {"/panel/partner/service", "?id=lapy-cas"}};
+    const std::set<std::string> ownPages{"/panel/partner",
+                                         "/panel/partner/profile",
+                                         "/panel/partner/service",
+                                         "/panel/partner/password",
+                                         "/panel/static/panel.css",
+                                         "/panel/login",
+                                         "/panel/logout",
+                                         "/",
+                                         "/panel",
+                                         "/panel/"};
+    int checked = 0;
+    for (const Route& route : panelRoutes())
+    {
+        auto it = query.find(route.path);
+        const std::string path = route.path + (it == query.end() ? "" : it->second);
+        PanelRequest r;
+        r.method = route.method == Method::Get ? "GET" : "POST";
+        r.path = route.path;
+        r.cookie = partner.cookie;
+        r.host = "panel.test";
+        if (it != query.end())
+            r.query = {{"id", it->second.substr(4)}};
+        if (route.method == Method::Post)
+            r.multipartFields = std::map<std::string, std::string>{
+                {"csrf", partner.csrf}, {"id", it == query.end() ? beta : it->second.substr(4)}};
+        if (route.path == "/panel/logout")
+            continue; // it would end the session the rest of the walk uses
+        const PanelResponse answer = m_panel->handle(r);
+        ++checked;
+        // Scoped: Beta's service is refused on the partner's own form too.
+        if (ownPages.count(route.path) == 0 || route.path == "/panel/partner/service")
+        {
+            EXPECT_EQ(answer.status, 403) << r.method << " " << path;
+        }
+        for (const std::string& data : kResidentData)
+            EXPECT_EQ(answer.body.find(data), std::string::npos) << path << " shows " << data << " to a partner";
+        for (const char* other : {kBetaName, kBetaContact})
+            EXPECT_EQ(answer.body.find(other), std::string::npos) << path << " shows " << other << " to Alfa";
+    }
+    EXPECT_EQ(checked + 1, static_cast<int>(panelRoutes().size()));
+
+    // Its own pages answer, with its own entries only.
+    const PanelResponse home = get("/panel/partner", partner);
+    ASSERT_EQ(home.status, 200);
+    EXPECT_NE(home.body.find(kAlfaName), std::string::npos);
+    EXPECT_NE(home.body.find("lapy-alfa-warsztaty"), std::string::npos);
+    EXPECT_EQ(home.body.find("lapy-cas"), std::string::npos);
+    PanelRequest own;
+    own.method = "GET";
+    own.path = "/panel/partner/service";
+    own.query = {{"id", "lapy-alfa-warsztaty"}};
+    own.cookie = partner.cookie;
+    own.host = "panel.test";
+    EXPECT_EQ(m_panel->handle(own).status, 200);
+    // Beta's proposal is untouched by anything Alfa sent.
+    auto betaView = partners.proposal(betaProposal);
+    ASSERT_TRUE(betaView && *betaView);
+    EXPECT_EQ((*betaView)->status, "published");
+    auto betaInstitution = partners.institution(beta);
+    ASSERT_TRUE(betaInstitution && *betaInstitution);
+    EXPECT_EQ((*betaInstitution)->profile.name, kBetaName);
 }

@@ -1,0 +1,182 @@
+// The partner institutions' pages' words (the form, the institutions' pages). Ukrainian follows
+// docs/glossary-uk.md ("ЦСП" for the centre).
+#include "server/public/public_texts.hpp"
+
+namespace okienko::server::pub
+{
+
+const WordTable& partnerWords()
+{
+    static const WordTable words{
+        {"pub.institution.contact", "Osoba do kontaktu", "Контактна особа", "Contact person"},
+        {"pub.institution.kind.church", "Parafia, związek wyznaniowy", "Парафія, релігійна організація",
+         "Parish, religious association"},
+        {"pub.institution.kind.culture", "Dom kultury, ośrodek kultury", "Будинок культури, культурний центр",
+         "Community arts centre"},
+        {"pub.institution.kind.education", "Szkoła, przedszkole, poradnia", "Школа, дитсадок, консультаційний центр",
+         "School, kindergarten, guidance centre"},
+        {"pub.institution.kind.family-centre", "Centrum pomocy rodzinie, ośrodek pomocy",
+         "Центр допомоги сім’ї, центр допомоги", "Family support centre"},
+        {"pub.institution.kind.health", "Ochrona zdrowia", "Охорона здоров’я", "Health care"},
+        {"pub.institution.kind.labour-office", "Urząd pracy", "Центр зайнятості", "Labour office"},
+        {"pub.institution.kind.library", "Biblioteka", "Бібліотека", "Library"},
+        {"pub.institution.kind.ngo", "Organizacja pozarządowa", "Громадська організація",
+         "Non-governmental organisation"},
+        {"pub.institution.kind.other", "Inna instytucja", "Інша установа", "Other institution"},
+        {"pub.institution.kind.sport", "Ośrodek sportu i rekreacji", "Центр спорту й відпочинку",
+         "Sports and leisure centre"},
+        {"pub.institution.services", "Usługi tej instytucji", "Послуги цієї установи", "Services of this institution"},
+        {"pub.institutions.intro",
+         "Instytucje i organizacje, które prowadzą usługi społeczne w gminie i prezentują tu swój profil. Ich wpisy "
+         "sprawdza koordynator CUS.",
+         "Установи та організації, які надають соціальні послуги в гміні й представляють тут свій профіль. Їхні записи "
+         "перевіряє координатор ЦСП.",
+         "Institutions and organisations that provide social services in the municipality and present their profile "
+         "here. A coordinator of the centre checks their entries."},
+        {"pub.institutions.none", "Nie ma jeszcze zatwierdzonych instytucji partnerskich.",
+         "Ще немає затверджених партнерських установ.", "There are no approved partner institutions yet."},
+        {"pub.institutions.title", "Instytucje partnerskie", "Партнерські установи", "Partner institutions"},
+        {"pub.partner.address", "Adres *", "Адреса *", "Address *"},
+        {"pub.partner.areas", "Obszary usługi (art. 2 ust. 1 ustawy o CUS) *",
+         "Сфери послуги (ст. 2 п. 1 закону про ЦСП) *",
+         "Areas of the service (art. 2(1) of the act on social services centres) *"},
+        {"pub.partner.challenge.0", "Pytanie kontrolne: ile to jest dwa plus trzy? Wpisz cyframi.",
+         "Контрольне питання: скільки буде два плюс три? Введіть цифрами.",
+         "Check question: what is two plus three? Type it in digits."},
+        {"pub.partner.challenge.1", "Pytanie kontrolne: ile dni ma tydzień? Wpisz cyframi.",
+         "Контрольне питання: скільки днів має тиждень? Введіть цифрами.",
+         "Check question: how many days does a week have? Type it in digits."},
+        {"pub.partner.challenge.2", "Pytanie kontrolne: ile miesięcy ma rok? Wpisz cyframi.",
+         "Контрольне питання: скільки місяців має рік? Введіть цифрами.",
+         "Check question: how many months does a year have? Type it in digits."},
+        {"pub.partner.challenge.3", "Pytanie kontrolne: ile nóg ma kot? Wpisz cyframi.",
+         "Контрольне питання: скільки лап має кіт? Введіть цифрами.",
+         "Check question: how many legs does a cat have? Type it in digits."},
+        {"pub.partner.challenge.4", "Pytanie kontrolne: ile to jest sześć plus cztery? Wpisz cyframi.",
+         "Контрольне питання: скільки буде шість плюс чотири? Введіть цифрами.",
+         "Check question: what is six plus four? Type it in digits."},
+        {"pub.partner.consent",
+         "Zgadzam się, aby CUS przetwarzało dane z tego zgłoszenia, aby je rozpatrzyć i opublikować profil instytucji; "
+         "imię i nazwisko osoby do kontaktu publikujemy tylko za jej zgodą zaznaczoną wyżej. *",
+         "Я погоджуюся, щоб ЦСП обробляв дані цієї заявки, щоб її розглянути й опублікувати профіль установи; ім’я та "
+         "прізвище контактної особи публікуємо лише за її згодою, позначеною вище. *",
+         "I agree that the centre processes the data of this form to review it and publish the institution’s profile; "
+         "the contact person’s name is published only with the consent ticked above. *"},
+        {"pub.partner.contact_name", "Imię i nazwisko *", "Ім’я та прізвище *", "Full name *"},
+        {"pub.partner.contact_public", "Zgadzam się na pokazanie mojego imienia i nazwiska na stronie instytucji",
+         "Я погоджуюся показувати моє ім’я та прізвище на сторінці установи",
+         "I agree to my name being shown on the institution’s page"},
+        {"pub.partner.error.areas", "Zaznacz co najmniej jeden obszar usługi.",
+         "Позначте принаймні одну сферу послуги.", "Tick at least one area of the service."},
+        {"pub.partner.error.challenge", "Odpowiedź na pytanie kontrolne jest niepoprawna. Wpisz liczbę cyframi, np. 5.",
+         "Відповідь на контрольне питання неправильна. Введіть число цифрами, напр. 5.",
+         "The answer to the check question is not right. Type the number in digits, e.g. 5."},
+        {"pub.partner.error.consent", "Zaznacz zgodę, abyśmy mogli rozpatrzyć zgłoszenie.",
+         "Позначте згоду, щоб ми могли розглянути заявку.", "Tick the consent so that we can review the form."},
+        {"pub.partner.error.fee_kind", "Wybierz rodzaj odpłatności z listy.", "Виберіть вид оплати зі списку.",
+         "Choose the kind of fee from the list."},
+        {"pub.partner.error.groups", "Zaznacz co najmniej jedną grupę, dla której jest usługa.",
+         "Позначте принаймні одну групу, для якої призначена послуга.", "Tick at least one group the service is for."},
+        {"pub.partner.error.homepage", "Adres strony musi zaczynać się od https:// albo http://.",
+         "Адреса сайту має починатися з https:// або http://.",
+         "The website address must start with https:// or http://."},
+        {"pub.partner.error.kind", "Wybierz rodzaj instytucji z listy.", "Виберіть тип установи зі списку.",
+         "Choose the kind of institution from the list."},
+        {"pub.partner.error.limit",
+         "Z tego adresu wysłano już wiele zgłoszeń. Spróbuj ponownie za godzinę albo zadzwoń do CUS.",
+         "З цієї адреси вже надіслано багато заявок. Спробуйте через годину або зателефонуйте до ЦСП.",
+         "Many forms have already been sent from this address. Try again in an hour or phone the centre."},
+        {"pub.partner.error.proposal", "Wybierz, czy zgłaszasz usługę, zmianę usługi, czy tylko instytucję.",
+         "Виберіть, чи ви подаєте послугу, зміну послуги чи лише установу.",
+         "Choose whether you propose a service, a change to a service or only the institution."},
+        {"pub.partner.error.store", "Nie udało się zapisać zgłoszenia. Spróbuj ponownie za chwilę.",
+         "Не вдалося зберегти заявку. Спробуйте трохи згодом.",
+         "The form could not be saved. Please try again in a moment."},
+        {"pub.partner.fee_kind", "Odpłatność", "Оплата", "Fee"},
+        {"pub.partner.fee_kind.fixed", "Odpłatna (kwota w opisie odpłatności)", "Платна (сума в описі оплати)",
+         "Paid (the amount in the fee text)"},
+        {"pub.partner.fee_kind.free", "Bezpłatna", "Безкоштовна", "Free of charge"},
+        {"pub.partner.fee_kind.unspecified", "Do ustalenia", "Уточнюється", "To be agreed"},
+        {"pub.partner.fields.intro",
+         "Opisz usługę tak, jak ma ją przeczytać mieszkaniec. Pola oznaczone * są wymagane, gdy zgłaszasz usługę albo "
+         "jej zmianę.",
+         "Опишіть послугу так, як її має прочитати мешканець. Поля, позначені *, обов’язкові, якщо ви подаєте послугу "
+         "або її зміну.",
+         "Describe the service as a resident should read it. Fields marked * are required when you propose a service "
+         "or a change."},
+        {"pub.partner.fields.legend", "Opis usługi", "Опис послуги", "The service"},
+        {"pub.partner.homepage", "Strona internetowa", "Вебсайт", "Website"},
+        {"pub.partner.inst_name", "Nazwa instytucji *", "Назва установи *", "Name of the institution *"},
+        {"pub.partner.institution.legend", "Instytucja", "Установа", "The institution"},
+        {"pub.partner.intro",
+         "Instytucja lub organizacja prowadząca usługi społeczne w gminie może się tu zgłosić, przedstawić swój profil "
+         "i zaproponować usługę do katalogu (albo zmianę opisu swojej usługi). Koordynator CUS sprawdza każde "
+         "zgłoszenie przed publikacją; po zatwierdzeniu instytucja dostaje własne konto. Pola oznaczone * są wymagane.",
+         "Установа чи організація, яка надає соціальні послуги в гміні, може тут зареєструватися, представити свій "
+         "профіль і запропонувати послугу до каталогу (або зміну опису своєї послуги). Координатор ЦСП перевіряє кожну "
+         "заявку перед публікацією; після затвердження установа отримує власний обліковий запис. Поля, позначені *, "
+         "обов’язкові.",
+         "An institution or organisation providing social services in the municipality can register here, present its "
+         "profile and propose a service for the catalogue (or a change to the description of its service). A "
+         "coordinator of the centre checks every form before anything is published; once approved, the institution "
+         "gets its own login. Fields marked * are required."},
+        {"pub.partner.kind", "Rodzaj instytucji *", "Тип установи *", "Kind of institution *"},
+        {"pub.partner.load", "Chcesz zaproponować zmianę usługi z katalogu? Wybierz ją, aby wczytać jej opis:",
+         "Хочете запропонувати зміну послуги з каталогу? Виберіть її, щоб завантажити опис:",
+         "Do you want to propose a change to a service of the catalogue? Choose it to load its description:"},
+        {"pub.partner.load.button", "Wczytaj opis", "Завантажити опис", "Load the description"},
+        {"pub.partner.person.intro",
+         "Dane osoby do kontaktu widzi tylko koordynator CUS, chyba że zgodzisz się na ich publikację.",
+         "Дані контактної особи бачить лише координатор ЦСП, якщо ви не погодитеся на їх публікацію.",
+         "Only the centre’s coordinator sees the contact person’s name unless you agree to publish it."},
+        {"pub.partner.person.legend", "Osoba do kontaktu", "Контактна особа", "Contact person"},
+        {"pub.partner.profile", "Krótki profil działalności *", "Короткий профіль діяльності *",
+         "Short profile of your activity *"},
+        {"pub.partner.proposal.new", "Zgłaszam nową usługę", "Подаю нову послугу", "I propose a new service"},
+        {"pub.partner.proposal.none", "Zgłaszam tylko instytucję", "Реєструю лише установу",
+         "I register only the institution"},
+        {"pub.partner.proposal.update", "Proponuję zmianę usługi z katalogu (wybranej poniżej)",
+         "Пропоную зміну послуги з каталогу (вибраної нижче)",
+         "I propose a change to a service of the catalogue (chosen below)"},
+        {"pub.partner.reach", "Telefon lub e-mail instytucji * (wystarczy jedno; publikujemy je na stronie instytucji)",
+         "Телефон або електронна пошта установи * (достатньо одного; публікуємо їх на сторінці установи)",
+         "The institution’s phone or e-mail * (one is enough; shown on the institution’s page)"},
+        {"pub.partner.send", "Wyślij zgłoszenie", "Надіслати заявку", "Send the form"},
+        {"pub.partner.sent",
+         "Zgłoszenie przyjęte. Koordynator CUS je sprawdzi — nic nie zostanie opublikowane bez sprawdzenia. Po "
+         "zatwierdzeniu instytucji koordynator przekaże dane do logowania.",
+         "Заявку прийнято. Координатор ЦСП її перевірить — нічого не буде опубліковано без перевірки. Після "
+         "затвердження установи координатор передасть дані для входу.",
+         "The form has been received. A coordinator of the centre will check it — nothing is published unchecked. Once "
+         "the institution is approved, the coordinator will pass on its login details."},
+        {"pub.partner.service", "Usługa z katalogu (przy zmianie)", "Послуга з каталогу (для зміни)",
+         "The catalogue’s service (for a change)"},
+        {"pub.partner.service.legend", "Co zgłaszasz?", "Що ви подаєте?", "What do you propose?"},
+        {"pub.partner.svc.capacity", "Liczba miejsc", "Кількість місць", "Places"},
+        {"pub.partner.svc.contact", "Kontakt w sprawie usługi", "Контакти щодо послуги", "Contact about the service"},
+        {"pub.partner.svc.delivered_by", "Realizator (kto prowadzi)", "Виконавець (хто надає)",
+         "Provider (who runs it)"},
+        {"pub.partner.svc.description", "Sposób realizacji — na czym polega", "Спосіб надання — у чому полягає",
+         "How it is delivered — what it is"},
+        {"pub.partner.svc.documents", "Sposób dokumentowania warunków i ulg", "Як підтвердити умови та пільги",
+         "How the conditions and reliefs are documented"},
+        {"pub.partner.svc.eligibility", "Warunki — kto może skorzystać", "Умови — хто може скористатися",
+         "Conditions — who can use it"},
+        {"pub.partner.svc.fee_text", "Wysokość opłat, ulgi i kto ma do nich prawo",
+         "Розмір оплати, пільги та хто має на них право", "Fees, reliefs and who is entitled to them"},
+        {"pub.partner.svc.hours", "Termin realizacji, dni i godziny", "Термін надання, дні та години",
+         "When: period, days and hours"},
+        {"pub.partner.svc.name", "Nazwa usługi", "Назва послуги", "Name of the service"},
+        {"pub.partner.svc.personal_data", "Dane osobowe potrzebne do kwalifikowania",
+         "Персональні дані, потрібні для кваліфікації", "Personal data needed to qualify"},
+        {"pub.partner.svc.place", "Gdzie", "Де", "Where"},
+        {"pub.partner.svc.qualification_mode", "Tryb kwalifikowania — jak się zgłosić",
+         "Порядок кваліфікації — як звернутися", "Mode of qualification — how to apply"},
+        {"pub.partner.svc.summary", "W skrócie (1–2 zdania)", "Коротко (1–2 речення)", "In short (1–2 sentences)"},
+        {"pub.partner.title", "Zgłoś instytucję lub usługę", "Зареєструвати установу або послугу",
+         "Register an institution or a service"},
+    };
+    return words;
+}
+
+} // namespace okienko::server::pub
