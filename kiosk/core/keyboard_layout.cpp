@@ -174,8 +174,7 @@ KeyboardLayout ukrainianLetters()
                                 {"ш", "Ш"},
                                 {"щ", "Щ"},
                                 {"з", "З"},
-                                {"х", "Х"},
-                                {"ї", "Ї"}}));
+                                {"х", "Х"}}));
     l.rows.push_back(letterRow({{"ф", "Ф"},
                                 {"і", "І"},
                                 {"в", "В"},
@@ -188,8 +187,7 @@ KeyboardLayout ukrainianLetters()
                                 {"ж", "Ж"},
                                 {"є", "Є"}}));
     KeyRow row3{shiftKey(1.0f)};
-    for (Key& k : letterRow({{"ґ", "Ґ"},
-                             {"я", "Я"},
+    for (Key& k : letterRow({{"я", "Я"},
                              {"ч", "Ч"},
                              {"с", "С"},
                              {"м", "М"},
@@ -203,9 +201,18 @@ KeyboardLayout ukrainianLetters()
     }
     row3.push_back(backspaceKey(1.0f));
     l.rows.push_back(std::move(row3));
+    // Eleven keys across, as wide as the Polish keyboard's rows: ї and ґ stand beside the apostrophe
+    // on the bottom row, so on a 1280x720 panel the keys keep 15 mm and the form or the results beside
+    // them keep a column where a long Ukrainian word ("соціотерапевтична") fits whole.
     // U+02BC MODIFIER LETTER APOSTROPHE is the Ukrainian apostrophe (вʼязати, пʼять).
-    l.rows.push_back(
-        {pageKey("?123", 1.5f), languageKey(1.0f), symbol("ʼ"), spaceKey(5.0f), symbol("-"), doneKey(2.5f)});
+    KeyRow row4{pageKey("?123", 1.5f), languageKey(1.0f)};
+    for (Key& k : letterRow({{"ї", "Ї"}, {"ґ", "Ґ"}}))
+        row4.push_back(std::move(k));
+    row4.push_back(symbol("ʼ"));
+    row4.push_back(spaceKey(3.0f));
+    row4.push_back(symbol("-"));
+    row4.push_back(doneKey(1.5f));
+    l.rows.push_back(std::move(row4));
     return l;
 }
 

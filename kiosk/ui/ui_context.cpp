@@ -18,6 +18,7 @@ void FrameRecord::clear()
 {
     m_targets.clear();
     m_texts.clear();
+    m_lines.clear();
     m_clips.clear();
     m_title.clear();
     m_alerts.clear();

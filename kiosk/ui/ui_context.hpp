@@ -101,8 +101,8 @@ struct TapTarget
 /// inside itself, a tap target off the display, under the bottom bar or overlapping another.
 struct Clip
 {
-    std::string kind; ///< "text-overflow", "word-broken", "past-edge", "off-display", "covered", "overlap",
-                      ///< "small-target", "silent"
+    std::string kind; ///< "text-overflow", "word-broken", "number-split", "past-edge", "off-display", "covered",
+                      ///< "overlap", "small-target", "silent"
     std::string what; ///< the widget's id, else its label or text (shortened)
     ImVec2 min;       ///< the rectangle it was drawn in (the box the text did not fit)
     ImVec2 max;
@@ -121,6 +121,8 @@ class FrameRecord
     void addTarget(std::string_view label, ImVec2 min, ImVec2 max, bool enabled, std::string_view id,
                    const Spoken& spoken);
     void addText(std::string_view text);
+    /// One line of a wrapped paragraph as it was drawn (where the kiosk broke it, not ImGui).
+    void addLine(std::string_view line) { m_lines.emplace_back(line); }
     /// An area painted over the content recorded so far (the bottom bar's backdrop): the targets
     /// already recorded there are partly hidden.
     void addCover(ImVec2 min, ImVec2 max);
@@ -167,10 +169,13 @@ class FrameRecord
 
     const std::vector<TapTarget>& targets() const { return m_targets; }
     const std::vector<std::string>& texts() const { return m_texts; }
+    /// Every line of the paragraphs drawn this frame, in order.
+    const std::vector<std::string>& lines() const { return m_lines; }
 
   private:
     std::vector<TapTarget> m_targets;
     std::vector<std::string> m_texts;
+    std::vector<std::string> m_lines;
     std::vector<Clip> m_clips;
     std::string m_title;
     std::vector<std::string> m_alerts;

@@ -221,7 +221,6 @@ void confirmStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CallbackFlowState& s = env.state.requests.callback;
-    TouchScrollBegin(ctx, "##done", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     CompletionView view;
     view.title = env.tr.tr("callback.done.title");
     view.codeLabel = env.tr.tr("request.done.code");
@@ -242,7 +241,6 @@ void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
         };
     }
     (void)drawCompletion(env, ctx, out, view);
-    TouchScrollEnd(ctx);
 }
 
 } // namespace

@@ -55,22 +55,62 @@ std::string countText(const ScreenEnv& env, std::size_t n)
     return env.tr.format("catalog.results", {{"count", std::to_string(n)}});
 }
 
+/// The search field's Clear button: as wide as its word, at least a finger's width.
+float clearButtonWidth(const ScreenEnv& env, const UiContext& ctx)
+{
+    return std::max(ctx.minTargetPx(),
+                    ImGui::CalcTextSize(env.tr.tr("keyboard.clear").c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
+}
+
+/// The back button's label in the narrow column beside the search keyboard.
+std::string backToAreasLabel(const ScreenEnv& env)
+{
+    return "← " + env.tr.tr("catalog.areas") + "##tab-areas";
+}
+
+/// In the narrow column beside the keyboard, Clear goes up beside the back button when both fit,
+/// so the search field below gets the column's whole width.
+bool clearBesideBack(const ScreenEnv& env, const UiContext& ctx)
+{
+    if (env.state.catalogue.mode != BrowseMode::Search || !formColumnOpen())
+        return false;
+    const float backW = BigButtonSize(ctx, backToAreasLabel(env)).x;
+    return backW + ImGui::GetStyle().ItemSpacing.x + clearButtonWidth(env, ctx) <= ImGui::GetContentRegionAvail().x;
+}
+
+void clearButton(const ScreenEnv& env, UiContext& ctx, Intents& out, float width)
+{
+    ButtonOptions clear;
+    clear.size = ImVec2(width, 0);
+    clear.id = "search-clear";
+    clear.enabled = !env.state.catalogue.query.buffer.empty();
+    if (BigButton(ctx, env.tr.tr("keyboard.clear") + "##clear", clear))
+        out.emplace_back(ClearField{FieldId::Search});
+}
+
 void modeTabs(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const BrowseMode mode = env.state.catalogue.mode;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    // In the narrow column beside the search keyboard: one button back to the areas, the width of
-    // the column, instead of three tabs whose words would not fit.
+    // In the narrow column beside the search keyboard: one button back to the areas (and Clear when
+    // it fits beside), instead of three tabs whose words would not fit.
     if (mode == BrowseMode::Search && formColumnOpen())
     {
+        const bool clearHere = clearBesideBack(env, ctx);
+        const float clearW = clearButtonWidth(env, ctx);
         ButtonOptions opt;
-        opt.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        opt.size = ImVec2(ImGui::GetContentRegionAvail().x - (clearHere ? clearW + gap : 0.0f), 0);
         opt.style = ButtonStyle::Secondary;
         opt.id = "tab-areas";
-        if (BigButton(ctx, "← " + env.tr.tr("catalog.areas") + "##tab-areas", opt))
+        if (BigButton(ctx, backToAreasLabel(env), opt))
         {
             out.emplace_back(SetBrowseMode{BrowseMode::Areas});
             out.emplace_back(SelectArea{std::nullopt});
+        }
+        if (clearHere)
+        {
+            ImGui::SameLine();
+            clearButton(env, ctx, out, clearW);
         }
         return;
     }
@@ -265,7 +305,7 @@ void drawGroups(const ScreenEnv& env, UiContext& ctx, Intents& out, float height
     TouchScrollEnd(ctx);
 }
 
-void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out)
+void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out, bool clearInTabs)
 {
     const CatalogueState& c = env.state.catalogue;
     // Portrait: the field, the results under it and the keyboard under them. Landscape: the field
@@ -277,17 +317,16 @@ void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out)
     if (landscape)
         beginPersonForm(env, ctx, "##results", false);
     const float width = ImGui::GetContentRegionAvail().x;
-    const float clearW = std::max(ctx.minTargetPx(), ImGui::CalcTextSize(env.tr.tr("keyboard.clear").c_str()).x +
-                                                         ImGui::GetStyle().FramePadding.x * 2);
-    TextField(ctx, c.query.buffer.text(), env.tr.tr("catalog.search.placeholder"),
-              width - clearW - ImGui::GetStyle().ItemSpacing.x);
-    ImGui::SameLine();
-    ButtonOptions clear;
-    clear.size = ImVec2(clearW, 0);
-    clear.id = "search-clear";
-    clear.enabled = !c.query.buffer.empty();
-    if (BigButton(ctx, env.tr.tr("keyboard.clear") + "##clear", clear))
-        out.emplace_back(ClearField{FieldId::Search});
+    if (column && clearInTabs)
+        TextField(ctx, c.query.buffer.text(), env.tr.tr("catalog.search.placeholder"), width);
+    else
+    {
+        const float clearW = clearButtonWidth(env, ctx);
+        TextField(ctx, c.query.buffer.text(), env.tr.tr("catalog.search.placeholder"),
+                  width - clearW - ImGui::GetStyle().ItemSpacing.x);
+        ImGui::SameLine();
+        clearButton(env, ctx, out, clearW);
+    }
     if (!landscape)
         beginPersonForm(env, ctx, "##results", false);
     if (c.query.buffer.empty())
@@ -330,6 +369,7 @@ void drawCatalogueScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     // under the title down, where its rows have a finger's height.
     if (env.state.catalogue.mode == BrowseMode::Search && isLandscape())
         beginFormColumn(env, ctx, "##search-column", false);
+    const bool clearInTabs = clearBesideBack(env, ctx);
     modeTabs(env, ctx, out);
     ImGui::Spacing();
     const float height = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
@@ -342,7 +382,7 @@ void drawCatalogueScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         drawGroups(env, ctx, out, height);
         break;
     case BrowseMode::Search:
-        drawSearch(env, ctx, out);
+        drawSearch(env, ctx, out, clearInTabs);
         break;
     }
     drawBottomBar(env, ctx, out);

@@ -175,6 +175,11 @@ void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
             drawSlipStatus(env, ctx, slip);
         };
     }
+    view.scrollId = "##counselling-body";
+    view.after = [&env, &ctx]()
+    {
+        dangerPanel(env, ctx);
+    };
     (void)drawCompletion(env, ctx, out, view);
 }
 
@@ -199,9 +204,11 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
                                                                    : 4;
         drawFlowStep(env, ctx, step, kCounsellingSteps);
     }
+    // The completion screen scrolls its own part, with Start in sight under it.
+    const bool done = current == ScreenId::CounsellingDone;
     if (keyboard)
         beginPersonForm(env, ctx, "##counselling-body", keypad);
-    else
+    else if (!done)
         TouchScrollBegin(ctx, "##counselling-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     switch (current)
     {
@@ -228,9 +235,13 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         if (current == ScreenId::CounsellingSlot && wideButton(ctx, env.tr.tr("common.next"), "next"))
             emit(out, NextStep{});
     }
-    dangerPanel(env, ctx);
+    if (!done)
+        dangerPanel(env, ctx);
     if (!keyboard)
-        TouchScrollEnd(ctx);
+    {
+        if (!done)
+            TouchScrollEnd(ctx);
+    }
     else if (const std::optional<Key> key = endPersonForm(env, ctx, keypad))
         emit(out, RequestKey{focus, *key});
     drawBottomBar(env, ctx, out);

@@ -425,7 +425,6 @@ void drawEquipmentDoneScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     drawTopBar(env, ctx, out, {.backAndHome = false});
     const EquipmentState& e = env.state.equipment;
     const domain::EquipmentType* t = chosenType(env);
-    TouchScrollBegin(ctx, "##eq-done-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     const bool waiting = !e.waitingListCode.empty();
     CompletionView view;
     if (waiting)
@@ -473,8 +472,8 @@ void drawEquipmentDoneScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         }
     };
     view.finishId = "eq-finish";
+    view.scrollId = "##eq-done-body";
     (void)drawCompletion(env, ctx, out, view);
-    TouchScrollEnd(ctx);
     drawBottomBar(env, ctx, out);
     endScreen();
 }

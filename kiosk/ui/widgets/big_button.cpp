@@ -128,15 +128,15 @@ bool BigButton(UiContext& ctx, std::string_view label, const ButtonOptions& opti
         const float titleSize = fittedLabelSize(font, fontSize, minSize, innerW, visible);
         const float titleH = wrappedHeight(font, titleSize, innerW, visible);
         ImVec2 cursor = innerMin;
-        list->AddText(font, titleSize, cursor, packed(fg), visible.data(), visible.data() + visible.size(), innerW);
+        drawLeftWrapped(list, font, titleSize, cursor, innerW, packed(fg), visible);
         float contentH = titleH;
         bool broken = breaksWord(font, titleSize, innerW, visible);
         if (!options.subtitle.empty())
         {
             cursor.y += titleH + style.ItemInnerSpacing.y;
             ImFont* body = ctx.faces().body;
-            list->AddText(body, body->FontSize, cursor, packed(options.enabled ? p.mutedText : fg),
-                          options.subtitle.data(), options.subtitle.data() + options.subtitle.size(), innerW);
+            drawLeftWrapped(list, body, body->FontSize, cursor, innerW, packed(options.enabled ? p.mutedText : fg),
+                            options.subtitle);
             ctx.record.addText(options.subtitle);
             contentH += style.ItemInnerSpacing.y + wrappedHeight(body, body->FontSize, innerW, options.subtitle);
             broken = broken || breaksWord(body, body->FontSize, innerW, options.subtitle);

@@ -14,13 +14,14 @@ namespace okienko::kiosk::ui
 bool Checkbox(UiContext& ctx, std::string_view label, bool checked, std::string_view id)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
-    ImFont* font = ImGui::GetFont();
-    const float fontSize = font->FontSize;
     const float w = ImGui::GetContentRegionAvail().x;
     const float pad = style.FramePadding.x;
     const float box = std::max(ctx.em(1.6f), ctx.minTargetPx() * 0.6f);
     const float textX = pad + box + pad;
     const float textW = std::max(1.0f, w - textX - pad);
+    // Wrapped like a paragraph (a date stays whole); a word too wide in large text takes the normal size.
+    ImFont* font = readableFace(ctx, ImGui::GetFont(), textW, label);
+    const float fontSize = font->FontSize;
     const float textH = wrappedHeight(font, fontSize, textW, label);
     const float h = std::max({ctx.minTargetPx(), textH + style.FramePadding.y * 2, box + style.FramePadding.y * 2});
 
@@ -55,7 +56,9 @@ bool Checkbox(UiContext& ctx, std::string_view label, bool checked, std::string_
         list->AddLine(b, c, packed(p.accentText), line * 1.4f);
     }
     const ImVec2 textPos(min.x + textX, min.y + (h - textH) * 0.5f);
-    list->AddText(font, fontSize, textPos, packed(p.text), label.data(), label.data() + label.size(), textW);
+    drawLeftWrapped(list, font, fontSize, textPos, textW, packed(p.text), label);
+    if (breaksWord(font, fontSize, textW, label))
+        ctx.record.addClip("word-broken", id, min, max);
     return released && !touchDragged(ctx);
 }
 

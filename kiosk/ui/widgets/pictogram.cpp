@@ -177,6 +177,19 @@ void drawCrutch(const Pen& pen)
     p.quad(ImVec2(0.44f, 0.87f), ImVec2(0.56f, 0.87f), ImVec2(0.56f, 0.96f), ImVec2(0.44f, 0.96f)); // tip
 }
 
+/// A person walking to the right, leaning a little forward, hands held out to a frame at x ≈ 0.6:
+/// the walker and the rollator differ only in the frame drawn in front.
+void drawWalkingPerson(const Pen& p)
+{
+    p.disc(0.30f, 0.14f, 0.085f);       // head
+    p.line(0.32f, 0.28f, 0.38f, 0.58f); // body
+    p.line(0.33f, 0.32f, 0.46f, 0.44f); // arm to the hand
+    p.line(0.46f, 0.44f, 0.60f, 0.41f);
+    p.line(0.38f, 0.58f, 0.28f, 0.90f); // legs, one step apart
+    p.line(0.38f, 0.58f, 0.46f, 0.74f);
+    p.line(0.46f, 0.74f, 0.44f, 0.90f);
+}
+
 void drawShape(DrawnPictogram shape, const Pen& p)
 {
     switch (shape)
@@ -185,45 +198,58 @@ void drawShape(DrawnPictogram shape, const Pen& p)
         drawCrutch(p);
         break;
     case DrawnPictogram::Walker:
-        p.line(0.22f, 0.28f, 0.78f, 0.28f); // top bar
-        p.line(0.26f, 0.28f, 0.19f, 0.88f); // legs
-        p.line(0.74f, 0.28f, 0.81f, 0.88f);
-        p.line(0.23f, 0.58f, 0.77f, 0.58f);       // lower bar
-        p.box(0.14f, 0.20f, 0.34f, 0.28f, 0.04f); // hand grips
-        p.box(0.66f, 0.20f, 0.86f, 0.28f, 0.04f);
-        p.dot(0.19f, 0.90f, 1.0f); // rubber feet
-        p.dot(0.81f, 0.90f, 1.0f);
+        // A person walking with a frame (a frame alone reads as a stool): the frame in front, four
+        // legs with rubber tips, a rail at hand height.
+        drawWalkingPerson(p);
+        p.line(0.60f, 0.40f, 0.86f, 0.40f); // the rail the hands hold
+        p.line(0.61f, 0.40f, 0.58f, 0.90f); // rear and front legs
+        p.line(0.85f, 0.40f, 0.88f, 0.90f);
+        p.line(0.60f, 0.64f, 0.86f, 0.64f); // cross brace
+        p.dot(0.58f, 0.91f, 1.1f);          // rubber tips
+        p.dot(0.88f, 0.91f, 1.1f);
         break;
     case DrawnPictogram::Rollator:
-        p.box(0.60f, 0.12f, 0.84f, 0.20f, 0.04f); // hand grip
-        p.line(0.72f, 0.18f, 0.72f, 0.78f);       // rear frame down to the rear wheel
-        p.line(0.70f, 0.34f, 0.28f, 0.78f);       // front frame down to the front wheel
-        p.line(0.36f, 0.52f, 0.72f, 0.52f);       // seat
-        p.ring(0.26f, 0.80f, 0.10f);              // wheels
-        p.ring(0.74f, 0.80f, 0.10f);
+        // The same person with a frame on wheels, a seat between its legs.
+        drawWalkingPerson(p);
+        p.line(0.60f, 0.40f, 0.70f, 0.40f); // handle
+        p.line(0.64f, 0.40f, 0.62f, 0.80f); // rear leg down to its wheel
+        p.line(0.66f, 0.42f, 0.84f, 0.80f); // front leg down to its wheel
+        p.line(0.63f, 0.60f, 0.76f, 0.60f); // seat
+        p.ring(0.62f, 0.86f, 0.065f);       // wheels
+        p.ring(0.85f, 0.86f, 0.065f);
         break;
     case DrawnPictogram::QuadCane:
-        p.line(0.32f, 0.16f, 0.56f, 0.16f);       // offset hand grip
-        p.line(0.56f, 0.16f, 0.56f, 0.74f);       // shaft
-        p.box(0.30f, 0.72f, 0.82f, 0.79f, 0.03f); // base
-        p.line(0.34f, 0.76f, 0.28f, 0.90f);       // four feet
-        p.line(0.48f, 0.76f, 0.46f, 0.90f);
-        p.line(0.64f, 0.76f, 0.66f, 0.90f);
-        p.line(0.78f, 0.76f, 0.84f, 0.90f);
+        // A cane on a base with four feet: a curved handle, the shaft, the base plate, the feet.
+        p.arc(0.44f, 0.22f, 0.12f, kPi, kPi * 2.0f); // the crook of the handle
+        p.line(0.32f, 0.22f, 0.32f, 0.28f);
+        p.line(0.56f, 0.22f, 0.56f, 0.72f);       // shaft
+        p.box(0.28f, 0.70f, 0.84f, 0.79f, 0.03f); // base
+        p.line(0.31f, 0.76f, 0.24f, 0.91f);       // four feet
+        p.line(0.47f, 0.76f, 0.44f, 0.91f);
+        p.line(0.65f, 0.76f, 0.68f, 0.91f);
+        p.line(0.81f, 0.76f, 0.88f, 0.91f);
         break;
     case DrawnPictogram::PressureMattress:
-        for (int i = 0; i < 6; ++i) // the air cells along the top
-            p.disc(0.17f + static_cast<float>(i) * 0.132f, 0.50f, 0.062f);
-        p.box(0.08f, 0.55f, 0.92f, 0.72f, 0.05f); // the mattress
-        p.line(0.12f, 0.80f, 0.88f, 0.80f);       // the bed frame under it
+        // A bed (headboard, frame, legs) on which the mattress is a row of air cells.
+        p.line(0.10f, 0.34f, 0.10f, 0.88f); // headboard, down to a leg
+        p.line(0.10f, 0.74f, 0.92f, 0.74f); // the frame
+        p.line(0.90f, 0.58f, 0.90f, 0.88f); // foot end, down to a leg
+        for (int i = 0; i < 5; ++i)         // the air cells, side by side
+            p.box(0.17f + static_cast<float>(i) * 0.142f, 0.50f, 0.29f + static_cast<float>(i) * 0.142f, 0.68f, 0.06f);
+        p.disc(0.24f, 0.40f, 0.06f); // a pillow's bump under the head
         break;
     case DrawnPictogram::CommodeChair:
-        p.line(0.68f, 0.14f, 0.70f, 0.56f); // backrest
-        p.line(0.26f, 0.56f, 0.72f, 0.56f); // seat
-        p.line(0.36f, 0.38f, 0.69f, 0.38f); // armrest
-        p.line(0.30f, 0.56f, 0.25f, 0.90f); // legs
-        p.line(0.70f, 0.56f, 0.75f, 0.90f);
-        p.quad(ImVec2(0.38f, 0.62f), ImVec2(0.62f, 0.62f), ImVec2(0.59f, 0.80f), ImVec2(0.41f, 0.80f)); // the pot
+        // A chair on castors with a bucket under the seat's opening.
+        p.box(0.62f, 0.12f, 0.72f, 0.56f, 0.03f); // backrest
+        p.line(0.24f, 0.38f, 0.68f, 0.38f);       // armrest
+        p.line(0.26f, 0.38f, 0.26f, 0.54f);
+        p.line(0.20f, 0.56f, 0.34f, 0.56f); // the seat, open in the middle
+        p.line(0.52f, 0.56f, 0.72f, 0.56f);
+        p.line(0.24f, 0.56f, 0.24f, 0.84f); // legs
+        p.line(0.68f, 0.56f, 0.68f, 0.84f);
+        p.ring(0.24f, 0.89f, 0.045f); // castors
+        p.ring(0.68f, 0.89f, 0.045f);
+        p.quad(ImVec2(0.33f, 0.62f), ImVec2(0.53f, 0.62f), ImVec2(0.50f, 0.80f), ImVec2(0.36f, 0.80f)); // bucket
         break;
     case DrawnPictogram::None:
     case DrawnPictogram::Neutral:

@@ -69,7 +69,10 @@ TileMetrics measure(const UiContext& ctx, std::string_view label, const TileOpti
     m.textWidth = std::max(1.0f, textColumnWidth(m.width, m.iconBox, o.shape, m.gap));
     const std::string_view visible = visibleLabel(label);
     const FontFaces& normal = ctx.fonts.faces(false);
-    m.title = fittingFace(ctx.faces().bold, normal.bold, visible, m.textWidth);
+    // A name whose longest word is wider than the column even in the normal bold (beside a keyboard):
+    // the normal regular face, still body size.
+    m.title = fittingFace(ctx.faces().bold, fittingFace(normal.bold, normal.body, visible, m.textWidth), visible,
+                          m.textWidth);
     m.subtitle = fittingFace(ctx.faces().body, normal.body, o.subtitle, m.textWidth);
     m.titleH = wrappedHeight(m.title, m.title->FontSize, m.textWidth, visible);
     if (!o.subtitle.empty())

@@ -21,7 +21,7 @@ void StepIndicator(UiContext& ctx, std::string_view text, int step, int total)
     const float barH = std::max(4.0f, ctx.em(0.35f));
     const float gap = ctx.em(0.3f);
     ImDrawList* list = ImGui::GetWindowDrawList();
-    list->AddText(font, font->FontSize, p, packed(ctx.palette.text), text.data(), text.data() + text.size(), w);
+    drawLeftWrapped(list, font, font->FontSize, p, w, packed(ctx.palette.text), text);
     ctx.record.addText(text);
     const float segGap = ctx.em(0.3f);
     const float segW = (w - segGap * static_cast<float>(total - 1)) / static_cast<float>(total);

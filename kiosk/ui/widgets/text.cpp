@@ -31,6 +31,12 @@ bool breaksAfter(char c)
     return c == ' ' || c == '\n' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == '"';
 }
 
+/// A digit or a masked digit: a phone number's groups are kept on one line.
+bool numberGroupChar(char c)
+{
+    return (c >= '0' && c <= '9') || c == '*';
+}
+
 Wrapped wrapLines(ImFont* font, float size, float width, std::string_view text)
 {
     Wrapped out;
@@ -56,6 +62,16 @@ Wrapped wrapLines(ImFont* font, float size, float width, std::string_view text)
                 --space;
             if (space > s)
                 lineEnd = space + 1;
+        }
+        // A phone number's groups ("600 123 456", masked "600 *** *56") stay on one line too.
+        if (lineEnd < end && lineEnd > s && *lineEnd == ' ' && numberGroupChar(lineEnd[-1]) && lineEnd + 1 < end &&
+            numberGroupChar(lineEnd[1]))
+        {
+            const char* run = lineEnd - 1;
+            while (run > s && (numberGroupChar(run[-1]) || (run[-1] == ' ' && run - 1 > s && numberGroupChar(run[-2]))))
+                --run;
+            if (run > s && run[-1] == ' ')
+                lineEnd = run - 1;
         }
         // ImGui cuts a word that cannot fit on any line anywhere, letter by letter ("Got/owe"). A
         // compound word ("Psychologiczno-Pedagogiczna") breaks after its hyphen instead, as print does.
@@ -104,17 +120,6 @@ bool fitsWidth(const Wrapped& w, float width)
     return !w.brokeWord && w.widest <= width + 0.5f;
 }
 
-/// After a wrapped paragraph: a word broken in the middle because it is wider than the column.
-void checkWrappedWords(UiContext& ctx, ImFont* font, std::string_view text, ImVec2 min, float width)
-{
-    if (width <= 0.0f ||
-        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x <= width)
-        return;
-    const Wrapped w = wrapLines(font, font->FontSize, width, text);
-    if (w.brokeWord)
-        ctx.record.addClip("word-broken", text, min, ImVec2(min.x + width, ImGui::GetItemRectMax().y));
-}
-
 /// After single-line text drawn at `min`, `width` wide: does it run past the column's right edge?
 void checkLineEdge(UiContext& ctx, std::string_view text, ImVec2 min, ImVec2 max, float right)
 {
@@ -122,26 +127,80 @@ void checkLineEdge(UiContext& ctx, std::string_view text, ImVec2 min, ImVec2 max
         ctx.record.addClip("past-edge", text, min, max);
 }
 
+} // namespace
+
+ImFont* readableFace(const UiContext& ctx, ImFont* face, float width, std::string_view text);
+
+namespace
+{
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/// A date or a number cut across two lines ("15." above "04.2026", "1500," above "50").
+bool splitsNumber(const Wrapped& w)
+{
+    for (std::size_t i = 1; i < w.lines.size(); ++i)
+    {
+        const LineSpan& above = w.lines[i - 1];
+        const LineSpan& below = w.lines[i];
+        const std::size_t n = static_cast<std::size_t>(above.end - above.begin);
+        if (n >= 2 && below.end > below.begin && isDigit(*below.begin) &&
+            (above.end[-1] == '.' || above.end[-1] == ',') && isDigit(above.end[-2]))
+            return true;
+    }
+    return false;
+}
+
+/// Body text drawn line by line as wrapLines breaks it (never ImGui's own wrapping, which cuts a
+/// date after "15."), one item as tall as its lines.
 void wrappedIn(UiContext& ctx, ImFont* font, const ImVec4* color, std::string_view text)
 {
     ctx.record.addText(text);
-    if (font != nullptr)
-        ImGui::PushFont(font);
-    if (color != nullptr)
-        ImGui::PushStyleColor(ImGuiCol_Text, *color);
+    const float width = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+    ImFont* face = readableFace(ctx, font != nullptr ? font : ImGui::GetFont(), width, text);
+    const float size = face->FontSize;
+    const Wrapped w = wrapLines(face, size, width, text);
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::PopTextWrapPos();
-    checkWrappedWords(ctx, ImGui::GetFont(), text, at, width);
-    if (color != nullptr)
-        ImGui::PopStyleColor();
-    if (font != nullptr)
-        ImGui::PopFont();
+    const ImU32 colour = color != nullptr ? ImGui::GetColorU32(*color) : ImGui::GetColorU32(ImGuiCol_Text);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    float y = at.y;
+    for (const LineSpan& l : w.lines)
+    {
+        list->AddText(face, size, ImVec2(at.x, y), colour, l.begin, l.end);
+        ctx.record.addLine(std::string_view(l.begin, static_cast<std::size_t>(l.end - l.begin)));
+        y += size;
+    }
+    ImGui::Dummy(ImVec2(std::min(width, w.widest), std::max(size, y - at.y)));
+    const ImVec2 max(at.x + width, y);
+    if (w.brokeWord)
+        ctx.record.addClip("word-broken", text, at, max);
+    if (splitsNumber(w))
+        ctx.record.addClip("number-split", text, at, max);
 }
 
 } // namespace
+
+/// The face a paragraph is drawn in: `face`, or when a word of `text` does not fit `width` in it (a
+/// narrow column beside a keyboard, in large text), the normal size's face of the same weight, then
+/// the normal body face: never smaller than normal body text.
+ImFont* readableFace(const UiContext& ctx, ImFont* face, float width, std::string_view text)
+{
+    const FontFaces& normal = ctx.fonts.faces(false);
+    ImFont* sameWeight = face;
+    if (face == ctx.fonts.large.bold || face == ctx.fonts.large.title)
+        sameWeight = normal.bold;
+    else if (face == ctx.fonts.large.body)
+        sameWeight = normal.body;
+    for (ImFont* candidate : {face, sameWeight, normal.body})
+    {
+        if (candidate != nullptr && fitsWidth(wrapLines(candidate, candidate->FontSize, width, text), width))
+            return candidate;
+    }
+    return face;
+}
 
 void Paragraph(UiContext& ctx, std::string_view text)
 {

@@ -26,6 +26,11 @@ void TextIn(UiContext& ctx, ImFont* font, const ImVec4& color, std::string_view 
 /// when `sameLine` is true.
 void Badge(UiContext& ctx, std::string_view text, const ImVec4& bg, const ImVec4& fg);
 
+/// The face wrapped text is drawn in: `face`, or when a word of `text` does not fit `width` in it (a
+/// narrow column beside a keyboard, in large text) the normal size's face of the same weight, then the
+/// normal body face: never smaller than normal body text. `face` when none fits (the caller records it).
+ImFont* readableFace(const UiContext& ctx, ImFont* face, float width, std::string_view text);
+
 /// A thin horizontal rule across the available width, in the border colour.
 void Divider(UiContext& ctx);
 

@@ -14,6 +14,16 @@ namespace
 
 using domain::Language;
 
+/// The letter key typing `text` (unshifted), or nullptr.
+const Key* findLetter(const KeyboardLayout& layout, const std::string& text)
+{
+    for (const KeyRow& row : layout.rows)
+        for (const Key& k : row)
+            if (k.text == text)
+                return &k;
+    return nullptr;
+}
+
 const Key* findKey(const KeyboardLayout& layout, KeyAction action)
 {
     for (const KeyRow& row : layout.rows)
@@ -234,12 +244,24 @@ TEST(KeyboardTest, AmountKeypadHasTheCommaOfItsMessage)
     EXPECT_NE(amountKeypad().id, numericKeypad().id);
 }
 
+TEST(KeyboardTest, TheUkrainianKeyboardIsElevenKeysWideWithEveryLetter)
+{
+    // Eleven across like the Polish rows, so a 1280x720 panel keeps 15-mm keys and a readable
+    // column beside them; ї and ґ on the bottom row beside the apostrophe.
+    const KeyboardState kb(Language::Uk);
+    EXPECT_FLOAT_EQ(kb.layout().maxRowWidth(), 11.0f);
+    for (const char* letter : {"й", "ц", "у", "к", "е", "н", "г", "ш", "щ", "з", "х", "ї", "ф", "і", "в", "а", "п",
+                               "р", "о", "л", "д", "ж", "є", "ґ", "я", "ч", "с", "м", "и", "т", "ь", "б", "ю", "ʼ"})
+        EXPECT_NE(findLetter(kb.layout(), letter), nullptr) << letter;
+}
+
 TEST(KeyboardTest, BackspaceSpaceAndDone)
 {
     KeyboardState kb(Language::Uk);
     TextBuffer buf;
     const KeyboardLayout& l = kb.layout();
-    kb.press(l.rows[0][11], buf); // ї
+    ASSERT_NE(findLetter(l, "ї"), nullptr);
+    kb.press(*findLetter(l, "ї"), buf);
     kb.press(*findKey(l, KeyAction::Space), buf);
     kb.press(l.rows[1][10], buf); // є
     EXPECT_EQ(buf.text(), "ї є");

@@ -8,6 +8,7 @@
 #include "kiosk/ui/widgets/touch_scroll.hpp"
 #include "tests/unit/kiosk_ui/headless_ui.hpp"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <imgui.h>
 #include <string>
@@ -204,6 +205,83 @@ TEST_F(ClipDetection, TheRecordForgetsClipsWithTheFrame)
 {
     EXPECT_FALSE(clipsOf([&] { BigButton(ctx, "Gotowe##done", key(80, 80, "key-done")); }).empty());
     EXPECT_TRUE(clipsOf([&] { BigButton(ctx, "Gotowe##done", key(300, 80, "key-done")); }).empty());
+}
+
+/// Draws `text` as a paragraph in a column `width` px wide; the frame's paragraph lines and clips.
+struct ParagraphFrame
+{
+    std::vector<std::string> lines;
+    std::vector<Clip> clips;
+};
+
+class ParagraphWrapping : public ClipDetection
+{
+  protected:
+    ParagraphFrame paragraphIn(float width, const std::string& text)
+    {
+        ParagraphFrame out;
+        out.clips = clipsOf(
+            [&]
+            {
+                ImGui::BeginChild("##column", ImVec2(width, 600.0f));
+                Paragraph(ctx, text);
+                ImGui::EndChild();
+            });
+        out.lines = ctx.record.lines();
+        return out;
+    }
+};
+
+TEST_F(ParagraphWrapping, TheCompletionDatesStayWholeWhereImGuiWouldCutAfterTheDay)
+{
+    // The equipment completion's paragraph (equipment.dates.summary) in large text, in a column one
+    // day's width short of the whole line: ImGui's own wrapping leaves "15." above "04.2026".
+    ctx.largeText = true;
+    const std::string text = "Odbiór 17.03.2026, zwrot do 15.04.2026";
+    ImFont* font = ctx.fonts.large.body;
+    const std::string upToDay = "Odbiór 17.03.2026, zwrot do 15.";
+    const float width = font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, upToDay.c_str()).x + 2.0f;
+    const char* imguiBreak = font->CalcWordWrapPositionA(1.0f, text.data(), text.data() + text.size(), width);
+    ASSERT_EQ(std::string(text.data(), imguiBreak), upToDay) << "ImGui alone would cut the date here";
+
+    const ParagraphFrame drawn = paragraphIn(width, text);
+    ASSERT_EQ(drawn.lines.size(), 2u);
+    EXPECT_EQ(drawn.lines[0], "Odbiór 17.03.2026, zwrot do");
+    EXPECT_EQ(drawn.lines[1], "15.04.2026");
+    EXPECT_TRUE(drawn.clips.empty()) << describe(drawn.clips);
+}
+
+TEST_F(ParagraphWrapping, AMaskedPhoneNumberStaysOnOneLine)
+{
+    const std::string text = "Potwierdzimy rezerwację pod numerem 600 *** *56.";
+    ImFont* font = ctx.fonts.normal.body;
+    const float width =
+        font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, "Potwierdzimy rezerwację pod numerem 600 ***").x + 2.0f;
+    const ParagraphFrame drawn = paragraphIn(width, text);
+    ASSERT_EQ(drawn.lines.size(), 2u);
+    EXPECT_EQ(drawn.lines[1], "600 *** *56.");
+}
+
+TEST_F(ParagraphWrapping, ADateWiderThanItsColumnIsReportedAsSplit)
+{
+    ImFont* font = ctx.fonts.normal.body;
+    const float width = font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, "15.04.").x + 2.0f;
+    const ParagraphFrame drawn = paragraphIn(width, "15.04.2026");
+    expectOne(drawn.clips, "number-split", "15.04.2026");
+}
+
+TEST_F(ParagraphWrapping, ALongWordInLargeTextTakesTheNormalSizeInsteadOfBreaking)
+{
+    // The equipment form's residency declaration beside a keyboard on a 1280x720 panel.
+    ctx.largeText = true;
+    const std::string word = "реабілітаційного";
+    ImFont* large = ctx.fonts.large.body;
+    ImFont* normal = ctx.fonts.normal.body;
+    const float width = normal->CalcTextSizeA(normal->FontSize, 1e9f, 0.0f, word.c_str()).x + 4.0f;
+    ASSERT_GT(large->CalcTextSizeA(large->FontSize, 1e9f, 0.0f, word.c_str()).x, width);
+    const ParagraphFrame drawn = paragraphIn(width, "прокатом " + word + " обладнання");
+    EXPECT_TRUE(drawn.clips.empty()) << describe(drawn.clips);
+    EXPECT_NE(std::find(drawn.lines.begin(), drawn.lines.end(), word), drawn.lines.end());
 }
 
 } // namespace
