@@ -86,10 +86,11 @@ const std::vector<NavItem>& panelNav()
     static const std::vector<NavItem> nav{
         {"/panel/callbacks", "Prośby o telefon"}, {"/panel/reservations", "Rezerwacje i poradnictwo"},
         {"/panel/loans", "Wypożyczenia"},         {"/panel/units", "Sprzęt"},
-        {"/panel/slots", "Dyżury poradnictwa"},   {"/panel/catalog", "Katalog usług"},
-        {"/panel/kiosks", "Stan kiosków"},        {"/panel/registers", "Rejestry"},
-        {"/panel/ideas", "Pomysły i oceny"},      {"/panel/monitoring", "Monitoring"},
-        {"/panel/report", "Sprawozdanie"},        {"/panel/staff", "Konta personelu"}};
+        {"/panel/slots", "Dyżury poradnictwa"},   {"/panel/schedule", "Harmonogram zajęć"},
+        {"/panel/catalog", "Katalog usług"},      {"/panel/kiosks", "Stan kiosków"},
+        {"/panel/registers", "Rejestry"},         {"/panel/ideas", "Pomysły i oceny"},
+        {"/panel/monitoring", "Monitoring"},      {"/panel/report", "Sprawozdanie"},
+        {"/panel/staff", "Konta personelu"}};
     return nav;
 }
 

@@ -183,7 +183,8 @@ std::string renderDocument(const PageFrame& frame, const domain::Municipality& c
     doc << "</ul>\n</nav>\n<nav aria-label=\"" << word(lang, "pub.nav") << "\" class=\"menu\">\n<ul>\n<li><a href=\""
         << href(lang, "") << "\">" << word(lang, "catalog.title") << "</a></li>\n<li><a href=\"" << href(lang, "search")
         << "\">" << word(lang, "catalog.search") << "</a></li>\n<li><a href=\"" << href(lang, "fee") << "\">"
-        << word(lang, "pub.fee.title") << "</a></li>\n<li><a href=\"" << href(lang, "contact") << "\">"
+        << word(lang, "pub.fee.title") << "</a></li>\n<li><a href=\"" << href(lang, "schedule") << "\">"
+        << word(lang, "schedule.title") << "</a></li>\n<li><a href=\"" << href(lang, "contact") << "\">"
         << word(lang, "pub.contact.title")
         << "</a></li>\n</ul>\n</nav>\n</header>\n<main id=\"tresc\" tabindex=\"-1\">\n"
         << main << "</main>\n<footer>\n<h2>" << word(lang, "pub.footer.title") << "</h2>\n<p>" << siteName << "</p>\n"

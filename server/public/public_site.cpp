@@ -6,7 +6,9 @@
 #include "server/panel/html.hpp"
 #include "server/public/public_json.hpp"
 #include "server/public/public_pages.hpp"
+#include "server/public/public_schedule.hpp"
 #include "server/public/public_texts.hpp"
+#include "server/store/activity_store.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -194,7 +196,19 @@ PublicResponse PublicSite::api(const PublicRequest& request)
         r.headers.emplace_back("Retry-After", "60");
         return r;
     }
-    PublicResponse r = jsonResponse(answerJson(*snapshot, request.path.substr(kApiPrefix.size()), request.query));
+    const std::string route = request.path.substr(kApiPrefix.size());
+    PublicResponse r;
+    if (route == "schedule")
+    {
+        auto activities = allActivities();
+        if (!activities)
+            return jsonResponse(jsonError(503, "busy", "the schedule cannot be read now; retry"));
+        r = jsonResponse(scheduleJson(*activities, request.query, m_clock().today));
+    }
+    else
+    {
+        r = jsonResponse(answerJson(*snapshot, route, request.query));
+    }
     if (r.status != 200)
         return r;
     const std::string etag = "\"" + sha256Hex(r.body).substr(0, 32) + "\"";
@@ -290,6 +304,15 @@ PublicResponse PublicSite::page(const PublicRequest& request)
             }
         return document(bad ? 400 : 200, word(lang, "fee.title"), back, body);
     }
+    if (rest == "schedule")
+    {
+        auto activities = allActivities();
+        if (!activities)
+            return document(503, word(lang, "schedule.title"), rest,
+                            messageBody(word(lang, "schedule.title"), word(lang, "pub.rate_limited"), lang));
+        return document(200, word(lang, "schedule.title"), rest,
+                        schedulePage(*snapshot, lang, *activities, m_clock().today));
+    }
     if (rest == "contact")
     {
         ContactFormState state;
@@ -311,6 +334,18 @@ PublicResponse PublicSite::page(const PublicRequest& request)
                         contactSentPage(lang, code, fieldOf(request.query, "merged") == "1"));
     }
     return notFound();
+}
+
+Result<std::vector<domain::Activity>, db::Error> PublicSite::allActivities()
+{
+    // Every activity, past ones included: the API may be asked for any period.
+    auto records = ActivityStore(m_store).list(Date{1970, 1, 1});
+    if (!records)
+        return makeErr(records.error());
+    std::vector<domain::Activity> out;
+    for (auto& r : *records)
+        out.push_back(std::move(r.activity));
+    return out;
 }
 
 PublicResponse PublicSite::contactPost(const PublicRequest& request, domain::Language lang,

@@ -12,6 +12,7 @@
 #include "server/rate_limiter.hpp"
 #include "server/server_config.hpp"
 #include "server/server_store.hpp"
+#include "shared/domain/activity.hpp"
 
 #include <functional>
 #include <map>
@@ -57,6 +58,8 @@ class PublicSite
     PublicResponse route(const PublicRequest& request, bool api);
     PublicResponse api(const PublicRequest& request);
     PublicResponse page(const PublicRequest& request);
+    /// Every activity of the schedule (the table is small: read per request, like the catalogue check).
+    Result<std::vector<domain::Activity>, db::Error> allActivities();
     PublicResponse contactPost(const PublicRequest& request, domain::Language lang,
                                const std::shared_ptr<const CatalogSnapshot>& snapshot);
 
