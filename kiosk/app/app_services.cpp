@@ -5,6 +5,7 @@
 #include "kiosk/receipt/font_set.hpp"
 #include "kiosk/store/kiosk_schema.hpp"
 #include "kiosk/sync/change_applier.hpp"
+#include "shared/catalog/activity_rows.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 #include "shared/catalog/catalog_store.hpp"
 
@@ -238,6 +239,16 @@ Result<domain::Catalog, std::string> AppServices::loadCatalogue()
     if (!cat)
         return makeErr("kiosk database: " + cat.error().describe());
     return std::move(cat).value();
+}
+
+Result<std::vector<domain::Activity>, std::string> AppServices::loadActivities(Date from)
+{
+    if (!m_db.isOpen())
+        return makeErr(std::string("the kiosk database is not open"));
+    auto activities = catalog::loadActivities(m_db, from);
+    if (!activities)
+        return makeErr("kiosk database: " + activities.error().describe());
+    return std::move(activities).value();
 }
 
 sync::SyncStatus AppServices::syncStatus() const

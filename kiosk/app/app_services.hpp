@@ -10,6 +10,7 @@
 #include "kiosk/receipt/print_service.hpp"
 #include "kiosk/sync/sync_worker.hpp"
 #include "shared/db/database.hpp"
+#include "shared/domain/activity.hpp"
 #include "shared/domain/catalog.hpp"
 #include "shared/util/result.hpp"
 
@@ -57,6 +58,8 @@ class AppServices final : public KioskServices
     /// Start-up problems, one line each (for the log; not user data).
     const std::vector<std::string>& problems() const { return m_problems; }
     /// The catalogue stored in the kiosk database (what the server sent last, or the seed).
+    /// The schedule's activities the kiosk database holds that end on or after `from`.
+    Result<std::vector<domain::Activity>, std::string> loadActivities(Date from);
     Result<domain::Catalog, std::string> loadCatalogue();
     /// The sync worker's latest status; Unknown connectivity when not configured.
     sync::SyncStatus syncStatus() const;

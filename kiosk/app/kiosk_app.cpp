@@ -98,7 +98,10 @@ KioskApp::KioskApp(const std::filesystem::path& configPath, const Clock& clock) 
         addError(st.error().toString());
 
     if (m_state.configErrors.empty())
+    {
         loadCatalogue();
+        reloadActivities();
+    }
     m_index = search::CatalogIndex(m_catalog);
 
     SessionDefaults defaults;
@@ -181,6 +184,18 @@ void KioskApp::reloadCatalogue(const char* topic, const char* done)
     }
 }
 
+void KioskApp::reloadActivities()
+{
+    if (!m_services)
+        return;
+    // A week back: the schedule screen starts today, and a day may pass between two rounds.
+    auto fresh = m_services->loadActivities(m_clock.localNow().date.plusDays(-7));
+    if (fresh)
+        m_activities = std::move(fresh).value();
+    else
+        logLine("schedule", "activities not reloaded: " + fresh.error());
+}
+
 bool KioskApp::drainCompletions()
 {
     if (!m_services)
@@ -193,6 +208,7 @@ bool KioskApp::drainCompletions()
             logConnectivityChange(s->status);
             if (s->catalogueChanged)
                 reloadCatalogue("sync", "catalogue updated from the server");
+            reloadActivities();
         }
         m_controller->onCompletion(c);
     }
@@ -275,7 +291,7 @@ bool KioskApp::drawFrame()
             m_ui.speechOn = m_state.speech.on;
             m_translator.setLanguage(m_state.language);
             Intents intents;
-            const ui::ScreenEnv env{m_state, m_catalog, m_translator, m_clock.localNow()};
+            const ui::ScreenEnv env{m_state, m_catalog, m_translator, m_clock.localNow(), &m_activities};
             ui::drawFrame(env, m_ui, intents);
             const bool changed = !intents.empty();
             const std::vector<std::string> typed = typedBy(intents, m_state.keyboard.state);

@@ -101,6 +101,8 @@ class KioskApp
     ui::UiContext& ui() { return m_ui; }
     const Translator& translator() const { return m_translator; }
     const domain::Catalog& catalog() const { return m_catalog; }
+    /// The schedule's activities as the kiosk database last had them.
+    const std::vector<domain::Activity>& activities() const { return m_activities; }
     const Clock& clock() const { return m_clock; }
 
   private:
@@ -114,6 +116,9 @@ class KioskApp
     void loadCatalogue();
     /// Replaces the catalogue and index with what the kiosk database holds now.
     void reloadCatalogue(const char* topic, const char* done);
+    /// Replaces the schedule with what the kiosk database holds now (at start and after each sync
+    /// round: a small table, read on the UI thread's own connection).
+    void reloadActivities();
     /// Hands queued completions to the controller; true when there were any.
     bool drainCompletions();
     void logConnectivityChange(const sync::SyncStatus& status);
@@ -129,6 +134,7 @@ class KioskApp
     std::optional<sync::Connectivity> m_loggedConnectivity;
     Translator m_translator;
     domain::Catalog m_catalog;
+    std::vector<domain::Activity> m_activities;
     search::CatalogIndex m_index;
     AppState m_state;
     std::unique_ptr<Controller> m_controller;

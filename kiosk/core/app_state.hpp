@@ -129,6 +129,9 @@ struct SpeechSettings
     friend bool operator==(const SpeechSettings&, const SpeechSettings&) = default;
 };
 
+/// The schedule screen's days: today and the six after it.
+inline constexpr int kScheduleDays = 7;
+
 inline constexpr int kSpeechStep = 15;
 inline constexpr int kSpeechRateMin = 50;
 inline constexpr int kSpeechRateMax = 200;
@@ -163,6 +166,7 @@ struct AppState
     std::string serviceId;          ///< the service page shown
     ServicePrintState servicePrint; ///< the service page's "print information" button
     FeeCalcState fee;
+    int scheduleDay = 0;        ///< the schedule screen's day: 0 today … kScheduleDays - 1
     EquipmentState equipment;   ///< the equipment reservation flow (kiosk/core/flows/equipment_flow.hpp)
     RequestFlowsState requests; ///< counselling, callback, feedback (kiosk/core/flows/request_flows.hpp)
     StaffState staff;           ///< staff mode (kiosk/core/staff/); the logout wipe erases it

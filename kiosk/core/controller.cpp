@@ -167,6 +167,10 @@ void Controller::applyOwn(const Intent& intent, Millis now)
                 if (m_idle.moreTime(now))
                     m_state.idle = IdleOverlay{};
             }
+            else if constexpr (std::is_same_v<T, SelectScheduleDay>)
+            {
+                m_state.scheduleDay = std::clamp(i.day, 0, kScheduleDays - 1);
+            }
         },
         intent);
 }

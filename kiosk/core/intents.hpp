@@ -104,6 +104,12 @@ struct EndSession
 {
 };
 
+/// A day of the schedule screen: 0 today … kScheduleDays - 1.
+struct SelectScheduleDay
+{
+    int day = 0;
+};
+
 /// Text from a physical (USB) keyboard for the focused field; ignored when no field is focused.
 struct TypeText
 {
@@ -130,7 +136,7 @@ using Intent = std::variant<StartSession, GoBack, GoHome, OpenScreen, SetLanguag
                             ToggleSpeech, AdjustSpeech, SetBrowseMode, SelectArea, SelectGroup, OpenService,
                             OpenFeeCalculator, PressKey, ClearField, SetHousehold, MoreTime, EndSession,
                             EquipmentIntent, RequestIntent, PrintServiceInfo, TypeText, EraseText, SubmitField, Scanned,
-                            StaffEntryIntent, CheckOutIntent, LoanDeskIntent>;
+                            StaffEntryIntent, CheckOutIntent, LoanDeskIntent, SelectScheduleDay>;
 using Intents = std::vector<Intent>;
 
 } // namespace okienko::kiosk

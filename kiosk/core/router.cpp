@@ -62,6 +62,8 @@ std::string_view screenName(ScreenId id)
         return "emergency-help";
     case ScreenId::SpeechHelp:
         return "speech-help";
+    case ScreenId::Schedule:
+        return "schedule";
     case ScreenId::StaffPin:
         return "staff-pin";
     case ScreenId::StaffMenu:

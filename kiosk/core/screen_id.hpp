@@ -34,6 +34,7 @@ enum class ScreenId
     IdeaBox,            ///< the idea box, tagged by one of the 14 areas
     EmergencyHelp,      ///< the emergency numbers, each with what it is for (from the start and home screens)
     SpeechHelp,         ///< the voice's gestures in words, rate and volume keys (from the bottom bar)
+    Schedule,           ///< the activities of a day of the coming week (from home)
     StaffPin,           ///< staff mode: the PIN keypad (after the long-press or a badge scan)
     StaffMenu,          ///< staff mode: what staff can do, who is logged in, logout
     StaffStatus,        ///< staff mode: link, last sync, outbox, printer, reprint, test print, version

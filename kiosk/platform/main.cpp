@@ -4,7 +4,7 @@
 //   okienko-kiosk --check-config FILE
 //   okienko-kiosk --enrol FILE [--config FILE]
 //   okienko-kiosk --version
-//   okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]
+//   okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png] [--script-day YYYY-MM-DD]
 //   okienko-kiosk --config FILE --print-test QUEUE
 //   okienko-kiosk --say TEXT [--lang pl|uk|en] [--wav FILE] [--rate N] [--volume N] [--voice-data DIR]
 // A script run with --speech-wav FILE speaks into that WAV file instead of the sound card.
@@ -51,6 +51,7 @@ struct Args
     std::string speechTranscript;
     std::string printTest;
     std::string speechWav;
+    okienko::Date scriptDay{2026, 3, 2}; ///< the day a script's manual clock starts on, at 9:00
     platform::SayRequest say;
     bool sayGiven = false;
     bool headless = false;
@@ -67,7 +68,7 @@ void usage()
               "       okienko-kiosk --enrol FILE [--config FILE]\n"
               "       okienko-kiosk --version\n"
               "       okienko-kiosk --config FILE --script FILE [--headless] [--failure-shot FILE.png]\n"
-              "                     [--speech-wav FILE.wav] [--speech-transcript FILE]\n"
+              "                     [--speech-wav FILE.wav] [--speech-transcript FILE] [--script-day YYYY-MM-DD]\n"
               "       okienko-kiosk --config FILE --print-test QUEUE\n"
               "       okienko-kiosk --say TEXT [--lang pl|uk|en] [--wav FILE] [--rate 50-200] [--volume 10-200]\n"
               "                     [--voice-data DIR]");
@@ -124,6 +125,16 @@ bool parseArgs(int argc, char** argv, Args& a)
         {
             if (!value(a.speechWav))
                 return false;
+        }
+        else if (arg == "--script-day")
+        {
+            std::string day;
+            if (!value(day))
+                return false;
+            auto parsed = okienko::parseIsoDate(day);
+            if (!parsed)
+                return false;
+            a.scriptDay = *parsed;
         }
         else if (arg == "--say")
         {
@@ -286,8 +297,9 @@ int runScript(const Args& a)
             std::fprintf(stderr, "%s\n", e.toString(a.script).c_str());
         return 2;
     }
-    // A fixed start (Monday 2 March 2026, 9:00) makes clocks and "visible today" deterministic.
-    ManualClock clock(LocalDateTime{okienko::Date{2026, 3, 2}, 9, 0, 0});
+    // A fixed start (Monday 2 March 2026, 9:00, unless --script-day names another day, as a test
+    // against a real server's dates does) makes clocks and "visible today" deterministic.
+    ManualClock clock(LocalDateTime{a.scriptDay, 9, 0, 0});
     return runInWindow(a, clock, true,
                        [&](platform::SdlWindow& window, platform::Frontend& frontend, KioskApp& app)
                        {

@@ -1,9 +1,11 @@
 // Merging changes into the catalogue keeps the file's browse order by the change's position.
 #include "kiosk/sync/change_applier.hpp"
 
+#include "shared/catalog/activity_rows.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
+#include "shared/protocol/activity_json.hpp"
 #include "shared/protocol/catalog_json.hpp"
 
 #include <algorithm>
@@ -287,6 +289,19 @@ Status<Error> applyOpenLoan(db::Database& db, const protocol::Change& change)
                     l->loanId, l->inventoryNumber, l->typeId, l->start.iso(), l->due.iso(), l->name, l->phone);
 }
 
+/// The server never deletes an activity (it cancels it), but a tombstone is honoured all the same.
+Status<Error> applyActivity(db::Database& db, const protocol::Change& change)
+{
+    if (change.op == protocol::ChangeOp::Delete)
+        return db::exec(db, "DELETE FROM activities WHERE id = ?1", change.id);
+    auto a = protocol::decodeActivity(change.data);
+    if (!a)
+        return makeErr(badChange(change, a.error()));
+    if (auto same = checkSameId(change, a->id, "id"); !same)
+        return same;
+    return catalog::upsertActivity(db, *a);
+}
+
 Result<bool, Error> applyRequestStatus(db::Database& db, const protocol::Change& change)
 {
     if (change.op == protocol::ChangeOp::Delete)
@@ -342,6 +357,13 @@ Result<ApplySummary, Error> applyChanges(db::Database& db, const protocol::Chang
             if (!st)
                 return makeErr(st.error());
             ++summary.slots;
+        }
+        else if (e == entity::kActivity)
+        {
+            auto st = applyActivity(db, change);
+            if (!st)
+                return makeErr(st.error());
+            ++summary.activities;
         }
         else if (e == entity::kStaff)
         {

@@ -21,10 +21,11 @@ struct ApplySummary
     int catalogue = 0; ///< catalogue entities changed
     int slots = 0;
     int staff = 0;
-    int requests = 0;  ///< status updates of own requests
-    int pickups = 0;   ///< staff_pickups rows upserted or deleted
-    int openLoans = 0; ///< staff_loans rows upserted or deleted
-    int skipped = 0;   ///< unknown entities, or status updates for requests this kiosk does not have
+    int requests = 0;   ///< status updates of own requests
+    int pickups = 0;    ///< staff_pickups rows upserted or deleted
+    int openLoans = 0;  ///< staff_loans rows upserted or deleted
+    int activities = 0; ///< schedule activities upserted or deleted
+    int skipped = 0;    ///< unknown entities, or status updates for requests this kiosk does not have
 };
 
 /// Misuse when no transaction is open; BadData (with the entity and JSON path, never the value) when

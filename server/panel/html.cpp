@@ -89,6 +89,7 @@ const std::vector<NavItem>& panelNav()
                                           {"/panel/loans", "Wypożyczenia"},
                                           {"/panel/units", "Sprzęt"},
                                           {"/panel/slots", "Dyżury poradnictwa"},
+                                          {"/panel/schedule", "Harmonogram zajęć"},
                                           {"/panel/catalog", "Katalog usług"},
                                           {"/panel/kiosks", "Stan kiosków"},
                                           {"/panel/registers", "Rejestry"},

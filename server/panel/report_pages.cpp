@@ -7,6 +7,7 @@
 #include "server/panel/report_charts.hpp"
 #include "server/panel/report_model.hpp"
 #include "server/panel/report_pdf.hpp"
+#include "server/panel/schedule_report.hpp"
 #include "shared/text/percent_encode.hpp"
 
 #include <algorithm>
@@ -220,7 +221,12 @@ PanelResponse reportPage(const PageContext& ctx)
     auto data = load(ctx, request);
     if (!data)
         return storeError();
-    return htmlPage(pageFrame(ctx, "Sprawozdanie", kNav), renderReport(*data, request.error));
+    Html body = renderReport(*data, request.error);
+    auto plan = planVersusHeld(ctx.store, request.from, request.to);
+    if (!plan)
+        return storeError();
+    body << planVersusHeldSection(*plan);
+    return htmlPage(pageFrame(ctx, "Sprawozdanie", kNav), body);
 }
 
 PanelResponse reportCsv(const PageContext& ctx)

@@ -18,6 +18,7 @@
 #include "server/panel/report_pages.hpp"
 #include "server/panel/reservations_pages.hpp"
 #include "server/panel/residents_pages.hpp"
+#include "server/panel/schedule_pages.hpp"
 #include "server/panel/slots_pages.hpp"
 #include "server/panel/staff_pages.hpp"
 #include "server/panel/units_pages.hpp"
@@ -104,6 +105,10 @@ const std::vector<Route>& panelRoutes()
         get("/panel/slots", slotsPage, kCounselling),
         post("/panel/slots/save", slotSaveAction, kCoordinators),
         post("/panel/slots/withdraw", slotWithdrawAction, kCoordinators),
+        // the activity schedule kiosks and the public pages show (issue 17)
+        get("/panel/schedule", schedulePage, kCoordinators),
+        post("/panel/schedule/save", scheduleSaveAction, kCoordinators),
+        post("/panel/schedule/cancel", scheduleCancelAction, kCoordinators),
         // catalogue and announcements
         get("/panel/catalog", catalogPage, kCoordinators),
         get("/panel/catalog/service", servicePage, kCoordinators),

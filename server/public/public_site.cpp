@@ -6,7 +6,9 @@
 #include "server/panel/html.hpp"
 #include "server/public/public_json.hpp"
 #include "server/public/public_pages.hpp"
+#include "server/public/public_schedule.hpp"
 #include "server/public/public_texts.hpp"
+#include "server/store/activity_store.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -196,8 +198,18 @@ PublicResponse PublicSite::api(const PublicRequest& request)
         return r;
     }
     const std::string route = request.path.substr(kApiPrefix.size());
-    auto institutions = m_partners.api(route, *snapshot);
-    PublicResponse r = jsonResponse(institutions ? *institutions : answerJson(*snapshot, route, request.query));
+    PublicResponse r;
+    if (route == "schedule")
+    {
+        auto activities = allActivities();
+        if (!activities)
+            return jsonResponse(jsonError(503, "busy", "the schedule cannot be read now; retry"));
+        r = jsonResponse(scheduleJson(*activities, request.query, m_clock().today));
+    }
+    else if (auto institutions = m_partners.api(route, *snapshot))
+        r = jsonResponse(*institutions);
+    else
+        r = jsonResponse(answerJson(*snapshot, route, request.query));
     if (r.status != 200)
         return r;
     const std::string etag = "\"" + sha256Hex(r.body).substr(0, 32) + "\"";
@@ -297,6 +309,15 @@ PublicResponse PublicSite::page(const PublicRequest& request)
             }
         return document(bad ? 400 : 200, word(lang, "fee.title"), back, body);
     }
+    if (rest == "schedule")
+    {
+        auto activities = allActivities();
+        if (!activities)
+            return document(503, word(lang, "schedule.title"), rest,
+                            messageBody(word(lang, "schedule.title"), word(lang, "pub.rate_limited"), lang));
+        return document(200, word(lang, "schedule.title"), rest,
+                        schedulePage(*snapshot, lang, *activities, m_clock().today));
+    }
     if (rest == "contact")
     {
         ContactFormState state;
@@ -341,6 +362,18 @@ std::optional<PublicResponse> PublicSite::partnerPage(const PublicRequest& reque
     if (page->retryAfter > 0)
         r.headers.emplace_back("Retry-After", std::to_string(page->retryAfter));
     return r;
+}
+
+Result<std::vector<domain::Activity>, db::Error> PublicSite::allActivities()
+{
+    // Every activity, past ones included: the API may be asked for any period.
+    auto records = ActivityStore(m_store).list(Date{1970, 1, 1});
+    if (!records)
+        return makeErr(records.error());
+    std::vector<domain::Activity> out;
+    for (auto& r : *records)
+        out.push_back(std::move(r.activity));
+    return out;
 }
 
 PublicResponse PublicSite::contactPost(const PublicRequest& request, domain::Language lang,

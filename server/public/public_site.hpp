@@ -13,6 +13,7 @@
 #include "server/rate_limiter.hpp"
 #include "server/server_config.hpp"
 #include "server/server_store.hpp"
+#include "shared/domain/activity.hpp"
 
 #include <functional>
 #include <map>
@@ -58,6 +59,8 @@ class PublicSite
     PublicResponse route(const PublicRequest& request, bool api);
     PublicResponse api(const PublicRequest& request);
     PublicResponse page(const PublicRequest& request);
+    /// Every activity of the schedule (the table is small: read per request, like the catalogue check).
+    Result<std::vector<domain::Activity>, db::Error> allActivities();
     PublicResponse contactPost(const PublicRequest& request, domain::Language lang,
                                const std::shared_ptr<const CatalogSnapshot>& snapshot);
     /// The partner desk's page for `rest`, in the site's frame; nullopt when it has none.

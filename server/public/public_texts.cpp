@@ -95,6 +95,13 @@ const WordTable& publicWords()
         {"pub.phone", "Telefon", "Телефон", "Phone"},
         {"pub.rate_limited", "Zbyt wiele zapytań. Spróbuj ponownie za chwilę.",
          "Забагато запитів. Спробуйте трохи згодом.", "Too many requests. Please try again in a moment."},
+        {"pub.schedule.intro",
+         "Zajęcia, spotkania, dyżury i wydarzenia partnerów w najbliższych dwóch tygodniach. Godziny według czasu "
+         "polskiego.",
+         "Заняття, зустрічі, чергування та події партнерів на найближчі два тижні. Час — за польським часом.",
+         "Activities, meetings, duty hours and partners' events in the next two weeks. Times are Polish time."},
+        {"pub.schedule.none", "W najbliższych dwóch tygodniach nie zaplanowano zajęć.",
+         "На найближчі два тижні нічого не заплановано.", "Nothing is planned for the next two weeks."},
         {"pub.search.empty", "Wpisz, czego szukasz, np. wózek.", "Введіть, що ви шукаєте, напр. візок.",
          "Type what you are looking for, e.g. wheelchair."},
         {"pub.search.label", "Czego szukasz?", "Що ви шукаєте?", "What are you looking for?"},
@@ -112,6 +119,13 @@ const WordTable& publicWords()
          "Information — confirm the details at the centre"},
         {"pub.status.planned", "Usługa planowana", "Послуга планується", "Service planned"},
         {"pub.status.title", "Stan", "Стан", "Status"},
+        {"pub.weekday.0", "Poniedziałek", "Понеділок", "Monday"},
+        {"pub.weekday.1", "Wtorek", "Вівторок", "Tuesday"},
+        {"pub.weekday.2", "Środa", "Середа", "Wednesday"},
+        {"pub.weekday.3", "Czwartek", "Четвер", "Thursday"},
+        {"pub.weekday.4", "Piątek", "П’ятниця", "Friday"},
+        {"pub.weekday.5", "Sobota", "Субота", "Saturday"},
+        {"pub.weekday.6", "Niedziela", "Неділя", "Sunday"},
     };
     return words;
 }

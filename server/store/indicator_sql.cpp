@@ -4,6 +4,17 @@
 // no personal column is ever selected for evidence.
 #include "server/store/indicator_sql.hpp"
 
+// Every planned occurrence in ?1 … ?2 of the kinds ?3 (',a,b,' or ''): day, kind, Polish title,
+// start "HH:MM", minutes. date(d, '+7 days') is a civil-day step, so summer time cannot move a day.
+#define OKIENKO_SCHEDULE_OCCURRENCES                                                                                   \
+    "WITH RECURSIVE occ(day, kind, title_pl, start_time, minutes, last) AS ("                                          \
+    "SELECT date, kind, title_pl, printf('%02d:%02d', start_minute / 60, start_minute % 60), "                         \
+    "end_minute - start_minute, COALESCE(repeat_until, date) FROM activities WHERE cancelled = 0 AND date <= ?2 AND "  \
+    "COALESCE(repeat_until, date) >= ?1 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) "                           \
+    "UNION ALL SELECT date(day, '+7 days'), kind, title_pl, start_time, minutes, last FROM occ "                       \
+    "WHERE date(day, '+7 days') <= last AND date(day, '+7 days') <= ?2) "                                              \
+    "SELECT day, kind, title_pl, start_time, minutes FROM occ WHERE day BETWEEN ?1 AND ?2"
+
 namespace okienko::server
 {
 
@@ -130,6 +141,21 @@ const std::vector<RegisterSql>& registerSql()
            "group_name ORDER BY "
            "group_name LIMIT 2001",
            "Grupa|Pierwsze zajęcia|Ostatnie zajęcia|Liczba zajęć"}}},
+        // The schedule (server/store/activity_store): the plan, counted per occurrence — a weekly series
+        // expanded in local days by a recursive CTE, cancelled activities left out. What took place is
+        // activity_sessions above; the report sets the two side by side (schedule_report).
+        {"activity_schedule",
+         {"activities"},
+         true,
+         {{"planned", "SELECT CAST(COUNT(*) AS REAL) FROM (" OKIENKO_SCHEDULE_OCCURRENCES ")",
+           "SELECT day, kind, title_pl, start_time FROM (" OKIENKO_SCHEDULE_OCCURRENCES
+           ") ORDER BY day, start_time LIMIT 2001",
+           "Data|Rodzaj|Zajęcia|Początek"},
+          {"planned-hours",
+           "SELECT CAST(COALESCE(SUM(minutes), 0) AS REAL) / 60.0 FROM (" OKIENKO_SCHEDULE_OCCURRENCES ")",
+           "SELECT day, kind, title_pl, CAST(minutes AS TEXT) FROM (" OKIENKO_SCHEDULE_OCCURRENCES
+           ") ORDER BY day, start_time LIMIT 2001",
+           "Data|Rodzaj|Zajęcia|Minuty"}}},
         {"volunteer_club",
          {"volunteer_club_members", "volunteer_initiatives"},
          false,

@@ -1307,11 +1307,11 @@ class CatalogReader
                 c.measure = oneOf("measure", domain::registerMeasures(c.registerName), "measure of this register");
             if (const Json* kinds = f.optional("kinds"))
             {
-                if (c.registerName != "activity_sessions")
+                if (domain::registerKinds(c.registerName).empty())
                     m_errors.add(f.path("kinds"), CatalogErrorCode::UnknownKey,
-                                 "'kinds' narrows only the register activity_sessions");
+                                 "'kinds' narrows only the registers activity_sessions and activity_schedule");
                 else
-                    c.kinds = readActivityKinds(*kinds, f.path("kinds"));
+                    c.kinds = readActivityKinds(*kinds, f.path("kinds"), domain::registerKinds(c.registerName));
             }
             notHere("metric");
             break;
@@ -1323,7 +1323,8 @@ class CatalogReader
         return c;
     }
 
-    std::vector<std::string> readActivityKinds(const Json& v, const std::string& path)
+    std::vector<std::string> readActivityKinds(const Json& v, const std::string& path,
+                                               const std::vector<std::string_view>& allowed)
     {
         std::vector<std::string> out;
         if (!expectArray(m_errors, v, path))
@@ -1331,7 +1332,9 @@ class CatalogReader
         if (v.empty())
             m_errors.add(path, CatalogErrorCode::EmptyList, "list at least one kind or leave 'kinds' out");
         UniqueIds seen("kind");
-        const auto& allowed = domain::activityKinds();
+        std::string allowedList;
+        for (std::string_view k : allowed)
+            allowedList += (allowedList.empty() ? "" : ", ") + std::string(k);
         for (std::size_t i = 0; i < v.size(); ++i)
         {
             const std::string itemPath = element(path, i);
@@ -1340,7 +1343,7 @@ class CatalogReader
                 continue;
             if (std::find(allowed.begin(), allowed.end(), code) == allowed.end())
                 m_errors.add(itemPath, CatalogErrorCode::UnknownCode,
-                             "unknown activity kind " + quote(code) + "; allowed: cas-group, workshop, thematic");
+                             "unknown activity kind " + quote(code) + "; allowed: " + allowedList);
             seen.check(m_errors, code, itemPath);
             out.push_back(code);
         }

@@ -1,6 +1,8 @@
 // The codes of indicators and the vocabulary of "how counted".
 #include "shared/domain/indicator.hpp"
 
+#include "shared/domain/activity.hpp"
+
 #include <algorithm>
 #include <array>
 #include <utility>
@@ -65,7 +67,7 @@ const std::vector<std::string_view>& automaticMetrics()
 const std::vector<std::string_view>& registerNames()
 {
     static const std::vector<std::string_view> names{"counselling_register", "activity_sessions", "volunteer_club",
-                                                     "sheltered_housing"};
+                                                     "sheltered_housing", "activity_schedule"};
     return names;
 }
 
@@ -79,6 +81,9 @@ std::vector<std::string_view> registerMeasures(std::string_view registerName)
         return {"members", "members-joined", "initiatives"};
     if (registerName == "sheltered_housing")
         return {"residents", "flats"};
+    // The plan, not what happened: occurrences of the schedule not cancelled (docs/reporting.md).
+    if (registerName == "activity_schedule")
+        return {"planned", "planned-hours"};
     return {};
 }
 
@@ -86,6 +91,20 @@ const std::vector<std::string_view>& activityKinds()
 {
     static const std::vector<std::string_view> kinds{"cas-group", "workshop", "thematic"};
     return kinds;
+}
+
+std::vector<std::string_view> registerKinds(std::string_view registerName)
+{
+    if (registerName == "activity_sessions")
+        return activityKinds();
+    if (registerName == "activity_schedule")
+    {
+        std::vector<std::string_view> kinds;
+        for (ActivityKind k : allActivityKinds())
+            kinds.push_back(activityKindCode(k));
+        return kinds;
+    }
+    return {};
 }
 
 } // namespace okienko::domain

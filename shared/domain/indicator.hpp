@@ -68,5 +68,9 @@ const std::vector<std::string_view>& registerNames();
 std::vector<std::string_view> registerMeasures(std::string_view registerName);
 /// The kinds of rows of activity_sessions ("cas-group", "workshop", "thematic").
 const std::vector<std::string_view>& activityKinds();
+/// The kinds an indicator's `kinds` may name for a register: activity_sessions' above, the schedule's
+/// ("workshop", "club", "duty", "partner-event") for activity_schedule; empty for the other registers,
+/// which `kinds` does not narrow.
+std::vector<std::string_view> registerKinds(std::string_view registerName);
 
 } // namespace okienko::domain

@@ -39,6 +39,8 @@ inline constexpr std::string_view kCallbackRequest = "callback_request";       /
 inline constexpr std::string_view kPickup = "pickup";
 /// Staff mode, every kiosk: a loan not yet returned (id = loan id; OpenLoanNotice).
 inline constexpr std::string_view kOpenLoan = "open_loan";
+/// Every kiosk: one activity of the schedule with its recurrence (id = activity id; activity_json.hpp).
+inline constexpr std::string_view kActivity = "activity";
 } // namespace entity
 
 enum class ChangeOp

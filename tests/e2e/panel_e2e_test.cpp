@@ -5,6 +5,7 @@
 // answered and filtered out of the new ones. The public catalogue in the same browser: without
 // script, and axe-core's WCAG 2.0/2.1 A and AA rules over its pages in Polish and Ukrainian
 // (public_a11y.cjs). Skips only when Debian's chromium is not installed.
+#include "shared/catalog/activity_rows.hpp"
 #include "shared/db/database.hpp"
 #include "shared/domain/area.hpp"
 #include "shared/protocol/changes.hpp"
@@ -206,6 +207,47 @@ TEST_F(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
     EXPECT_EQ(status->value_or("none"), "answered");
 }
 
+namespace
+{
+/// The schedule page's content: a weekly club from today, a cancelled duty hour and a partner's event
+/// whose title has no Ukrainian text (shown in Polish, marked lang="pl"), as the panel stores them.
+void seedSchedule(const std::string& dbPath)
+{
+    auto central = db::Database::open(dbPath);
+    ASSERT_TRUE(central.ok());
+    const Date today = okienko::test::localToday();
+    domain::Activity club;
+    club.id = "e2e-club";
+    club.kind = domain::ActivityKind::Club;
+    club.title = {"Klub Seniora", "Клуб літніх людей", "Seniors' club"};
+    club.serviceId = "lapy-cas";
+    club.place = "CAS, ul. Główna 1, sala 2";
+    club.date = today;
+    club.startMinute = 17 * 60;
+    club.endMinute = 19 * 60;
+    club.weekly = true;
+    club.until = today.plusDays(28);
+    club.capacity = 20;
+    club.signUp.pl = "Zapisy: tel. 85 715 00 00";
+    domain::Activity duty = club;
+    duty.id = "e2e-duty";
+    duty.kind = domain::ActivityKind::Duty;
+    duty.title = {"Dyżur psychologa", "Чергування психолога", "Psychologist on duty"};
+    duty.weekly = false;
+    duty.until.reset();
+    duty.date = today.plusDays(1);
+    duty.cancelled = true;
+    domain::Activity reading = duty;
+    reading.id = "e2e-reading";
+    reading.kind = domain::ActivityKind::PartnerEvent;
+    reading.title = {"Głośne czytanie dla dzieci", "", ""};
+    reading.place = "Biblioteka Publiczna w Łapach";
+    reading.cancelled = false;
+    for (const auto& a : {club, duty, reading})
+        ASSERT_TRUE(catalog::upsertActivity(*central, a).ok());
+}
+} // namespace
+
 TEST_F(PublicEndToEnd, ThePublicCatalogueWorksWithoutScriptAndHasNoAccessibilityViolations)
 {
     // The shipped Łapy catalogue, behind the packaged nginx site as deployed; axe's page loads are
@@ -215,6 +257,7 @@ TEST_F(PublicEndToEnd, ThePublicCatalogueWorksWithoutScriptAndHasNoAccessibility
         okienko::test::Deployment::BehindFront);
     ASSERT_FALSE(
         server.prepare(okienko::test::readFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json")).empty());
+    seedSchedule(server.databasePath());
     ASSERT_TRUE(server.start()) << server.startError() << okienko::test::readFile(server.logPath());
     const std::string spki = serverSpki(ca, server.dir());
     ASSERT_EQ(spki.size(), 44U) << spki;

@@ -59,6 +59,7 @@ function fail(message) {
       pages.push('/public/' + lang + '/fee?service=lapy-mieszkanie-chronione&household=single&income=1515%2C01');
       pages.push('/public/' + lang + '/fee?service=lapy-mieszkanie-chronione&household=single&income=abc');
       pages.push('/public/' + lang + '/contact');
+      pages.push('/public/' + lang + '/schedule');
     }
     let checked = 0;
     for (const path of pages) {
@@ -98,6 +99,11 @@ function fail(message) {
       await page.screenshot({ path: shots + '/public-service-uk.png', fullPage: true });
       await page.emulateMedia({ media: 'print' });
       await page.screenshot({ path: shots + '/public-service-uk-print.png', fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
+      for (const lang of ['pl', 'uk']) {
+        await page.goto(url + '/public/' + lang + '/schedule');
+        await page.screenshot({ path: shots + '/public-schedule-' + lang + '.png', fullPage: true });
+      }
     }
     console.log('e2e: axe-core checked ' + checked + ' public pages; violations: ' + failures.length);
   } finally {

@@ -10,14 +10,21 @@
 //                     [--dead-letter ID TYPE REFERENCE REASON ...]
 //                     [--pickup ID CODE TYPE_ID YYYY-MM-DD NAME PHONE ...]
 //                     [--loan ID INVENTORY_NUMBER TYPE_ID START DUE NAME PHONE ...]
+//                     [--activity ID KIND YYYY-MM-DD HH:MM HH:MM UNTIL|- CANCELLED PLACE TITLE_PL TITLE_UK TITLE_EN
+//                                 CAPACITY|- SIGN_UP_PL|- ...]
+// An --activity is a row of the schedule as the server's change feed would leave it (weekly until
+// UNTIL, or once with "-"; CANCELLED 0 or 1), checked by the same rules the panel applies.
 #include "kiosk/store/kiosk_schema.hpp"
+#include "shared/catalog/activity_rows.hpp"
 #include "shared/db/query.hpp"
 #include "shared/db/transaction.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/domain/staff.hpp"
+#include "shared/rules/activity_rules.hpp"
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <sodium.h>
@@ -70,6 +77,47 @@ struct SeedLoan
     std::string phone;
 };
 
+/// "17:30" → 1050; -1 when it is not HH:MM.
+int minuteOf(std::string_view t)
+{
+    if (t.size() != 5 || t[2] != ':')
+        return -1;
+    for (std::size_t i : {0u, 1u, 3u, 4u})
+        if (t[i] < '0' || t[i] > '9')
+            return -1;
+    return ((t[0] - '0') * 10 + (t[1] - '0')) * 60 + (t[3] - '0') * 10 + (t[4] - '0');
+}
+
+/// The 13 values after --activity as an activity; an empty id when they do not make one.
+domain::Activity activityOf(char** v)
+{
+    domain::Activity a;
+    const auto kind = domain::parseActivityKind(v[1]);
+    const auto date = parseIsoDate(v[2]);
+    const std::string until = v[5];
+    if (!kind || !date)
+        return a;
+    a.kind = *kind;
+    a.date = *date;
+    a.startMinute = minuteOf(v[3]);
+    a.endMinute = minuteOf(v[4]);
+    if (until != "-")
+    {
+        a.weekly = true;
+        a.until = parseIsoDate(until);
+    }
+    a.cancelled = std::string_view(v[6]) == "1";
+    a.place = v[7];
+    a.title = {v[8], v[9], v[10]};
+    if (std::string_view(v[11]) != "-")
+        a.capacity = std::atoi(v[11]);
+    if (std::string_view(v[12]) != "-")
+        a.signUp.pl = v[12];
+    if (rules::checkActivity(a).empty())
+        a.id = v[0];
+    return a;
+}
+
 struct Args
 {
     std::string db;
@@ -77,6 +125,7 @@ struct Args
     std::vector<SeedDeadLetter> deadLetters;
     std::vector<SeedPickup> pickups;
     std::vector<SeedLoan> loans;
+    std::vector<domain::Activity> activities;
 };
 
 int usage()
@@ -85,6 +134,8 @@ int usage()
                          "                         [--dead-letter ID TYPE REFERENCE REASON ...]\n"
                          "                         [--pickup ID CODE TYPE_ID YYYY-MM-DD NAME PHONE ...]\n"
                          "                         [--loan ID INVENTORY_NUMBER TYPE_ID START DUE NAME PHONE ...]\n"
+                         "                         [--activity ID KIND DATE HH:MM HH:MM UNTIL|- CANCELLED PLACE "
+                         "TITLE_PL TITLE_UK TITLE_EN CAPACITY|- SIGN_UP_PL|- ...]\n"
                          "  ROLE: equipment, coordinator or admin; PIN: 6 to 8 digits\n");
     return 2;
 }
@@ -146,15 +197,27 @@ bool parse(int argc, char** argv, Args& out)
                 {argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4], argv[i + 5], argv[i + 6], argv[i + 7]});
             i += 7;
         }
+        else if (a == "--activity" && i + 13 < argc)
+        {
+            domain::Activity activity = activityOf(argv + i + 1);
+            if (activity.id.empty())
+            {
+                std::fprintf(stderr, "okienko-test-seed: activity %s does not pass the schedule's checks\n",
+                             argv[i + 1]);
+                return false;
+            }
+            out.activities.push_back(std::move(activity));
+            i += 13;
+        }
         else
         {
             std::fprintf(stderr, "okienko-test-seed: unexpected argument \"%s\"\n", argv[i]);
             return false;
         }
     }
-    if (out.db.empty() || out.staff.empty())
+    if (out.db.empty() || (out.staff.empty() && out.activities.empty()))
     {
-        std::fprintf(stderr, "okienko-test-seed: --db and at least one --staff are required\n");
+        std::fprintf(stderr, "okienko-test-seed: --db and at least one --staff or --activity are required\n");
         return false;
     }
     return true;
@@ -260,6 +323,14 @@ int main(int argc, char** argv)
         if (!added.ok())
         {
             std::fprintf(stderr, "okienko-test-seed: loan %s: %s\n", l.id.c_str(), added.error().message.c_str());
+            return 1;
+        }
+    }
+    for (const domain::Activity& a : args.activities)
+    {
+        if (auto added = catalog::upsertActivity(db.value(), a); !added.ok())
+        {
+            std::fprintf(stderr, "okienko-test-seed: activity %s: %s\n", a.id.c_str(), added.error().message.c_str());
             return 1;
         }
     }

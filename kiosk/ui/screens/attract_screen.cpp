@@ -2,6 +2,7 @@
 #include "kiosk/ui/screens/attract_screen.hpp"
 
 #include "kiosk/ui/screens/attract_layout.hpp"
+#include "kiosk/ui/screens/attract_schedule.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/screens/staff_entry_screens.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -184,6 +185,7 @@ void drawAttractScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     if (layout.roomy)
         ImGui::Dummy(ImVec2(0, ctx.em(0.8f)));
     drawEmergencyHelp(env, ctx, out);
+    drawAttractSchedule(env, ctx, bottom);
     announcements(env, ctx, bottom);
 
     // The rest of the screen also starts a session: a resident may tap anywhere.

@@ -2,6 +2,7 @@
 #include "kiosk/ui/screens/home_screen.hpp"
 
 #include "kiosk/ui/screens/request_screen_parts.hpp"
+#include "kiosk/ui/screens/schedule_words.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/screens/staff_entry_screens.hpp"
 #include "kiosk/ui/screens/top_row.hpp"
@@ -33,6 +34,7 @@ enum class HomeAction
     Search,
     Groups,
     IdeaBox,
+    Schedule,
 };
 
 struct HomeTiles
@@ -65,13 +67,16 @@ HomeTiles primaryTiles(const ScreenEnv& env)
     return t;
 }
 
-/// The rest, smaller: two ways into the catalogue and the idea box.
+/// The rest, smaller: two ways into the catalogue, the idea box, and the schedule (where it has
+/// anything this week).
 HomeTiles secondaryTiles(const ScreenEnv& env)
 {
     HomeTiles t;
     t.add(env, HomeAction::Search, "catalog.search", nullptr, "search", "home-search");
     t.add(env, HomeAction::Groups, "catalog.groups", nullptr, "who-for", "home-groups");
     t.add(env, HomeAction::IdeaBox, "idea.open", nullptr, "idea-box", "home-idea");
+    if (!upcomingOccurrences(env, kScheduleDays, true).empty())
+        t.add(env, HomeAction::Schedule, "home.schedule", nullptr, "schedule", "home-schedule");
     return t;
 }
 
@@ -104,6 +109,10 @@ void emitAction(Intents& out, HomeAction action)
         break;
     case HomeAction::IdeaBox:
         emit(out, OpenIdeaBox{});
+        break;
+    case HomeAction::Schedule:
+        out.emplace_back(SelectScheduleDay{0});
+        out.emplace_back(OpenScreen{ScreenId::Schedule});
         break;
     }
 }

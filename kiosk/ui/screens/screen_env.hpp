@@ -6,7 +6,10 @@
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/intents.hpp"
 #include "kiosk/core/translator.hpp"
+#include "shared/domain/activity.hpp"
 #include "shared/domain/catalog.hpp"
+
+#include <vector>
 
 namespace okienko::kiosk::ui
 {
@@ -17,10 +20,17 @@ struct ScreenEnv
     const domain::Catalog& catalog;
     const Translator& tr;
     LocalDateTime now;
+    /// The schedule's activities (kiosk database); null where a screen is drawn without them.
+    const std::vector<domain::Activity>* activities = nullptr;
 
     domain::Language lang() const { return state.language; }
     /// Catalogue text in the session language (Polish when not translated).
     const std::string& text(const domain::LocalizedText& t) const { return t.in(state.language); }
+    const std::vector<domain::Activity>& schedule() const
+    {
+        static const std::vector<domain::Activity> none;
+        return activities != nullptr ? *activities : none;
+    }
 };
 
 } // namespace okienko::kiosk::ui

@@ -14,6 +14,7 @@
 #include "kiosk/ui/screens/home_screen.hpp"
 #include "kiosk/ui/screens/idle_warning_overlay.hpp"
 #include "kiosk/ui/screens/loan_desk_screens.hpp"
+#include "kiosk/ui/screens/schedule_screen.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/screens/service_page_screen.hpp"
 #include "kiosk/ui/screens/speech_help_screen.hpp"
@@ -88,6 +89,9 @@ void drawScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         break;
     case ScreenId::SpeechHelp:
         drawSpeechHelpScreen(env, ctx, out);
+        break;
+    case ScreenId::Schedule:
+        drawScheduleScreen(env, ctx, out);
         break;
     case ScreenId::StaffPin:
     case ScreenId::StaffMenu:

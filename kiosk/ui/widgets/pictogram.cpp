@@ -65,6 +65,7 @@ constexpr std::array kTable{
     Entry{"emergency", 0xE1EB, kGlyph},      // emergency: the six-armed star of emergency services
     Entry{"phone", 0xE0B0, kGlyph},          // call
     Entry{"fee-calculator", 0xEA5F, kGlyph}, // calculate
+    Entry{"schedule", 0xE878, kGlyph},       // event: a calendar page with a day marked
     // The voice's key in the bottom bar.
     Entry{"speech", 0xE91F, kGlyph}, // record_voice_over
 };

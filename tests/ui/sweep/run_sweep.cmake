@@ -1,7 +1,7 @@
 # One combination of the layout sweep: cmake -DKIOSK=… -DSEED=… -DROOT=… -DWORK=… -DSIZE=720x1280
 # -DTEXT=normal|large -DLANG=pl|uk|en -P run_sweep.cmake
 # Writes the combination's kiosk.toml and script (walk.kiosk.in, then staff.kiosk.in), empties its data
-# folder, seeds two staff members, runs the kiosk headless with `check-clips on` and fails with the
+# folder, seeds two staff members and the schedule, runs the kiosk headless with `check-clips on` and fails with the
 # kiosk. OKIENKO_SWEEP_SHOTS=DIR saves a PNG of every screen there; OKIENKO_SWEEP_CLIPS=report lists
 # every clip instead of failing on the first.
 foreach(var KIOSK SEED ROOT WORK SIZE TEXT LANG)
@@ -20,8 +20,9 @@ file(REMOVE_RECURSE "${SWEEP_DATA}")
 file(MAKE_DIRECTORY "${SWEEP_DATA}")
 configure_file("${here}/kiosk.toml.in" "${WORK}/${name}.toml" @ONLY)
 
+include("${here}/../schedule_seed.cmake")
 execute_process(COMMAND "${SEED}" --db "${SWEEP_DATA}/kiosk.sqlite3"
-                        --staff s-anna "Anna Nowak" equipment 482193
+                        --staff s-anna "Anna Nowak" equipment 482193 ${OKIENKO_UI_SCHEDULE_SEED}
                 RESULT_VARIABLE seeded OUTPUT_VARIABLE said ERROR_VARIABLE said)
 if(NOT seeded EQUAL 0)
     message(FATAL_ERROR "okienko-test-seed failed (${seeded}): ${said}")

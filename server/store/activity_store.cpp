@@ -1,0 +1,182 @@
+// The schedule's store (see activity_store.hpp).
+#include "server/store/activity_store.hpp"
+
+#include "server/store/panel_actions.hpp"
+#include "server/store/sqlite_reads.hpp"
+#include "shared/catalog/activity_rows.hpp"
+#include "shared/protocol/activity_json.hpp"
+#include "shared/protocol/changes.hpp"
+#include "shared/util/uuid.hpp"
+
+namespace okienko::server
+{
+namespace
+{
+
+constexpr const char* kOwnerColumns = ", entered_by_kind, entered_by, created_at";
+
+ActivityRecord readRecord(db::Row& r)
+{
+    ActivityRecord rec;
+    rec.activity = catalog::readActivity(r);
+    rec.enteredBy.kind = r.text() == "partner" ? ActivityActor::Kind::Partner : ActivityActor::Kind::Staff;
+    rec.enteredBy.id = r.text();
+    rec.createdAt = r.int64();
+    return rec;
+}
+
+Result<std::optional<ActivityRecord>, db::Error> findIn(db::Database& d, const std::string& id)
+{
+    return db::queryOne(
+        d, std::string("SELECT ") + catalog::kActivityColumns + kOwnerColumns + " FROM activities WHERE id = ?1",
+        readRecord, id);
+}
+
+/// The activity as it is now, for every kiosk (an activity is never deleted: it is cancelled).
+Status<db::Error> publish(db::Database& d, const domain::Activity& a, std::int64_t now)
+{
+    return db::exec(d,
+                    "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
+                    "VALUES (?1, ?2, 'upsert', ?3, NULL, NULL, ?4)",
+                    protocol::entity::kActivity, a.id, protocol::encodeActivity(a).dump(), now);
+}
+
+Result<std::vector<std::string>, db::Error> serviceIds(db::Database& d)
+{
+    std::vector<std::string> ids;
+    auto st = db::forEachRow(d, "SELECT id FROM services", [&](db::Row& r) { ids.push_back(r.text()); });
+    if (!st)
+        return makeErr(st.error());
+    return ids;
+}
+
+/// Whether `actor` may change `stored`; when not, `outcome` says why.
+bool mayChange(const std::optional<ActivityRecord>& stored, const ActivityActor& actor, ActivitySaveOutcome& outcome)
+{
+    if (!stored)
+    {
+        outcome.result = ActivitySaveResult::Gone;
+        return false;
+    }
+    if (actor.kind == ActivityActor::Kind::Partner &&
+        (stored->enteredBy.kind != ActivityActor::Kind::Partner || stored->enteredBy.id != actor.id))
+    {
+        outcome.result = ActivitySaveResult::NotOwner;
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Result<std::vector<ActivityRecord>, db::Error> ActivityStore::list(Date from)
+{
+    return readAll(m_store,
+                   std::string("SELECT ") + catalog::kActivityColumns + kOwnerColumns +
+                       " FROM activities WHERE COALESCE(repeat_until, date) >= ?1 ORDER BY date, start_minute, "
+                       "title_pl, id",
+                   readRecord, from.iso());
+}
+
+Result<std::vector<std::pair<std::string, std::string>>, db::Error> ActivityStore::services()
+{
+    return readAll(m_store, "SELECT id, name_pl FROM services ORDER BY position",
+                   [](db::Row& r)
+                   {
+                       std::string id = r.text();
+                       return std::pair{std::move(id), r.text()};
+                   });
+}
+
+Result<std::optional<ActivityRecord>, db::Error> ActivityStore::find(const std::string& id)
+{
+    std::optional<ActivityRecord> found;
+    auto st = m_store.read(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            auto f = findIn(d, id);
+            if (!f)
+                return makeErr(f.error());
+            found = std::move(*f);
+            return {};
+        });
+    if (!st)
+        return makeErr(st.error());
+    return found;
+}
+
+Result<ActivitySaveOutcome, db::Error> ActivityStore::save(domain::Activity a, const ActivityActor& actor, Date today,
+                                                           std::int64_t now)
+{
+    return writeWithOutcome(
+        m_store, ActivitySaveOutcome{},
+        [&](db::Database& d, ActivitySaveOutcome& outcome) -> Status<db::Error>
+        {
+            const bool adding = a.id.empty();
+            if (!adding)
+            {
+                auto stored = findIn(d, a.id);
+                if (!stored)
+                    return makeErr(stored.error());
+                if (!mayChange(*stored, actor, outcome))
+                    return {};
+            }
+            auto services = serviceIds(d);
+            if (!services)
+                return makeErr(services.error());
+            // An edit may keep an activity that has ended (to correct or cancel it); a new one may not.
+            outcome.problems = rules::checkActivity(a, adding ? std::optional<Date>(today) : std::nullopt, &*services);
+            if (!outcome.problems.empty())
+            {
+                outcome.result = ActivitySaveResult::Invalid;
+                return {};
+            }
+            if (adding)
+                a.id = newUuid();
+            outcome.id = a.id;
+            if (auto st = catalog::upsertActivity(d, a); !st)
+                return st;
+            auto owner = adding
+                             ? db::exec(d,
+                                        "UPDATE activities SET entered_by_kind = ?2, entered_by = ?3, created_at = ?4 "
+                                        "WHERE id = ?1",
+                                        a.id, actor.kindCode(), actor.id, now)
+                             : db::exec(d, "UPDATE activities SET updated_by = ?2, updated_at = ?3 WHERE id = ?1", a.id,
+                                        actor.auditId(), now);
+            if (!owner)
+                return owner;
+            if (auto st = publish(d, a, now); !st)
+                return st;
+            outcome.result = ActivitySaveResult::Saved;
+            return recordPanelAction(d, actor.auditId(), "activity", a.id, adding ? "add" : "edit", now);
+        });
+}
+
+Result<ActivitySaveOutcome, db::Error> ActivityStore::setCancelled(const std::string& id, bool cancelled,
+                                                                   const ActivityActor& actor, std::int64_t now)
+{
+    return writeWithOutcome(
+        m_store, ActivitySaveOutcome{},
+        [&](db::Database& d, ActivitySaveOutcome& outcome) -> Status<db::Error>
+        {
+            auto stored = findIn(d, id);
+            if (!stored)
+                return makeErr(stored.error());
+            if (!mayChange(*stored, actor, outcome))
+                return {};
+            outcome.id = id;
+            domain::Activity a = (*stored)->activity;
+            a.cancelled = cancelled;
+            if (auto st =
+                    db::exec(d, "UPDATE activities SET cancelled = ?2, updated_by = ?3, updated_at = ?4 WHERE id = ?1",
+                             id, cancelled, actor.auditId(), now);
+                !st)
+                return st;
+            if (auto st = publish(d, a, now); !st)
+                return st;
+            outcome.result = ActivitySaveResult::Saved;
+            return recordPanelAction(d, actor.auditId(), "activity", id, cancelled ? "cancel" : "restore", now);
+        });
+}
+
+} // namespace okienko::server

@@ -1,0 +1,93 @@
+// The activities table's common columns (see activity_rows.hpp).
+#include "shared/catalog/activity_rows.hpp"
+
+namespace okienko::catalog
+{
+
+const char* const kActivityColumns =
+    "id, kind, title_pl, title_uk, title_en, service_id, area, place, date, start_minute, end_minute, weekly, "
+    "repeat_until, capacity, sign_up_pl, sign_up_uk, sign_up_en, cancelled";
+
+domain::Activity readActivity(db::Row& r)
+{
+    domain::Activity a;
+    a.id = r.text();
+    const std::string kind = r.text();
+    if (auto k = domain::parseActivityKind(kind))
+        a.kind = *k;
+    else
+        r.fail("unknown activity kind");
+    a.title.pl = r.text();
+    a.title.uk = r.text();
+    a.title.en = r.text();
+    a.serviceId = r.text();
+    if (auto area = r.optionalText())
+    {
+        if (auto parsed = domain::parseArea(*area))
+            a.area = *parsed;
+        else
+            r.fail("unknown area code");
+    }
+    a.place = r.text();
+    const std::string date = r.text();
+    if (auto d = parseIsoDate(date))
+        a.date = *d;
+    else
+        r.fail("bad activity date");
+    a.startMinute = r.integer();
+    a.endMinute = r.integer();
+    a.weekly = r.flag();
+    if (auto until = r.optionalText())
+    {
+        if (auto d = parseIsoDate(*until))
+            a.until = *d;
+        else
+            r.fail("bad repeat_until");
+    }
+    if (auto capacity = r.optionalInt64())
+        a.capacity = static_cast<int>(*capacity);
+    a.signUp.pl = r.text();
+    a.signUp.uk = r.text();
+    a.signUp.en = r.text();
+    a.cancelled = r.flag();
+    return a;
+}
+
+Status<db::Error> upsertActivity(db::Database& d, const domain::Activity& a)
+{
+    const std::optional<std::string> area =
+        a.area ? std::optional<std::string>(std::string(domain::areaCode(*a.area))) : std::nullopt;
+    const std::optional<std::string> until = a.until ? std::optional<std::string>(a.until->iso()) : std::nullopt;
+    const std::optional<std::int64_t> capacity =
+        a.capacity ? std::optional<std::int64_t>(*a.capacity) : std::optional<std::int64_t>();
+    return db::exec(
+        d,
+        "INSERT INTO activities(id, kind, title_pl, title_uk, title_en, service_id, area, place, date, "
+        "start_minute, end_minute, weekly, repeat_until, capacity, sign_up_pl, sign_up_uk, sign_up_en, "
+        "cancelled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
+        "ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, title_pl = excluded.title_pl, "
+        "title_uk = excluded.title_uk, title_en = excluded.title_en, service_id = excluded.service_id, "
+        "area = excluded.area, place = excluded.place, date = excluded.date, "
+        "start_minute = excluded.start_minute, end_minute = excluded.end_minute, "
+        "weekly = excluded.weekly, repeat_until = excluded.repeat_until, capacity = excluded.capacity, "
+        "sign_up_pl = excluded.sign_up_pl, sign_up_uk = excluded.sign_up_uk, "
+        "sign_up_en = excluded.sign_up_en, cancelled = excluded.cancelled",
+        a.id, std::string(domain::activityKindCode(a.kind)), a.title.pl, a.title.uk, a.title.en, a.serviceId, area,
+        a.place, a.date.iso(), a.startMinute, a.endMinute, a.weekly, until, capacity, a.signUp.pl, a.signUp.uk,
+        a.signUp.en, a.cancelled);
+}
+
+Result<std::vector<domain::Activity>, db::Error> loadActivities(db::Database& d, Date from)
+{
+    std::vector<domain::Activity> out;
+    auto st = db::forEachRow(
+        d,
+        std::string("SELECT ") + kActivityColumns +
+            " FROM activities WHERE COALESCE(repeat_until, date) >= ?1 ORDER BY date, start_minute, title_pl, id",
+        [&](db::Row& r) { out.push_back(readActivity(r)); }, from.iso());
+    if (!st)
+        return makeErr(st.error());
+    return out;
+}
+
+} // namespace okienko::catalog
