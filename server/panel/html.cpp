@@ -83,13 +83,19 @@ std::string cookieValue(std::string_view header, std::string_view name)
 
 const std::vector<NavItem>& panelNav()
 {
-    static const std::vector<NavItem> nav{
-        {"/panel/callbacks", "Prośby o telefon"}, {"/panel/reservations", "Rezerwacje i poradnictwo"},
-        {"/panel/loans", "Wypożyczenia"},         {"/panel/units", "Sprzęt"},
-        {"/panel/slots", "Dyżury poradnictwa"},   {"/panel/catalog", "Katalog usług"},
-        {"/panel/kiosks", "Stan kiosków"},        {"/panel/registers", "Rejestry"},
-        {"/panel/ideas", "Pomysły i oceny"},      {"/panel/monitoring", "Monitoring"},
-        {"/panel/report", "Sprawozdanie"},        {"/panel/staff", "Konta personelu"}};
+    static const std::vector<NavItem> nav{{"/panel/callbacks", "Prośby o telefon"},
+                                          {"/panel/waiting-list", "Lista oczekujących"},
+                                          {"/panel/reservations", "Rezerwacje i poradnictwo"},
+                                          {"/panel/loans", "Wypożyczenia"},
+                                          {"/panel/units", "Sprzęt"},
+                                          {"/panel/slots", "Dyżury poradnictwa"},
+                                          {"/panel/catalog", "Katalog usług"},
+                                          {"/panel/kiosks", "Stan kiosków"},
+                                          {"/panel/registers", "Rejestry"},
+                                          {"/panel/ideas", "Pomysły i oceny"},
+                                          {"/panel/monitoring", "Monitoring"},
+                                          {"/panel/report", "Sprawozdanie"},
+                                          {"/panel/staff", "Konta personelu"}};
     return nav;
 }
 

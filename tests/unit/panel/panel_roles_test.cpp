@@ -76,6 +76,8 @@ const std::vector<Case>& cases()
         {Method::Get, "/panel/callbacks", C},
         {Method::Post, "/panel/callbacks/claim", C},
         {Method::Post, "/panel/callbacks/attempt", C},
+        {Method::Get, "/panel/waiting-list", C},
+        {Method::Post, "/panel/waiting-list/decide", C},
         {Method::Get, "/panel/reservations", CN},
         {Method::Post, "/panel/reservations/decide", C},
         {Method::Post, "/panel/counselling/decide", CN},
