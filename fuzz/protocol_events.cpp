@@ -57,6 +57,10 @@ void remakeAndRecheck(const Event& e)
         if (auto r = decodeUsageEvent(e))
             expectAccepted(decodeUsageEvent(makeUsageEvent(*r)));
         break;
+    case EventType::WaitlistJoined:
+        if (auto r = decodeWaitlistJoined(e))
+            expectAccepted(decodeWaitlistJoined(makeWaitlistJoined(*r)));
+        break;
     }
 }
 

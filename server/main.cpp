@@ -276,6 +276,7 @@ int main(int argc, char** argv)
     storeOptions.holdExpiryWorkingDays = config->holdExpiryWorkingDays;
     storeOptions.holdSearchDays = config->holdSearchDays;
     storeOptions.storePesel = config->retention.storePesel;
+    storeOptions.waitlistHoldHours = config->waitlistHoldHours;
     auto store = ServerStore::open(config->databasePath, storeOptions);
     if (!store)
         return fail("database: " + store.error().describe());

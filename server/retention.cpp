@@ -4,6 +4,7 @@
 #include "server/retention.hpp"
 
 #include "server/staff_changes.hpp"
+#include "server/waitlist_store.hpp"
 #include "shared/db/query.hpp"
 
 namespace okienko::server
@@ -48,6 +49,14 @@ Status<db::Error> eraseAll(db::Database& d, const RetentionConfig& config, const
         return st;
     if (auto st = run(counts.attemptNotes, "UPDATE callback_attempts SET note = '' WHERE note <> '' AND callback_id IN "
                                            "(SELECT id FROM callback_requests WHERE erased_at IS NOT NULL)");
+        !st)
+        return st;
+
+    // A waiting-list entry names the resident as a callback does, and goes like one: after its outcome.
+    if (auto st = run(counts.waitlist,
+                      "UPDATE waitlist_entries SET name = NULL, phone = NULL, erased_at = ?1 WHERE erased_at IS NULL "
+                      "AND status IN ('taken', 'declined', 'expired', 'withdrawn') AND resolved_at < ?2",
+                      now.unix, callbackCutoff);
         !st)
         return st;
 
@@ -127,6 +136,11 @@ Result<RetentionCounts, db::Error> RetentionJob::run(const Now& now, bool dryRun
     auto written = m_store.write(
         [&](db::Database& d) -> Status<db::Error>
         {
+            // Holds that ran out pass their units on first, so their outcomes count from now.
+            auto ended = sweepWaitlist(d, now, m_store.waitlistOptions());
+            if (!ended)
+                return makeErr(ended.error());
+            counts.holdsEnded = *ended;
             if (auto st = eraseAll(d, m_config, now, counts); !st)
                 return st;
             auto published = refreshStaffFeed(d, now.unix);

@@ -26,11 +26,13 @@ struct RetentionCounts
     std::int64_t pesels = 0;        ///< PESELs of returned loans (all of them when store_pesel is off)
     std::int64_t registerNames = 0; ///< counselling register names and volunteer club members' names
     std::int64_t residents = 0;     ///< residents registered from a phone call: name, contacts, needs
+    std::int64_t waitlist = 0;      ///< waiting-list entries with an outcome: name, phone
     std::int64_t feedPublished = 0;
+    std::int64_t holdsEnded = 0; ///< waiting-list holds that ran out (their units passed on)
 
     std::int64_t erased() const
     {
-        return callbacks + attemptNotes + counselling + reservations + loans + pesels + registerNames + residents;
+        return callbacks + attemptNotes + counselling + reservations + loans + pesels + registerNames + residents + waitlist;
     }
 };
 

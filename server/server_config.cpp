@@ -186,6 +186,8 @@ std::vector<KeySpec> keySpecs(ServerConfig& c)
         {"holds", "claim_minutes", whole(1, 10080, c.holdClaimMinutes)},
         {"holds", "expiry_working_days", whole(0, 365, c.holdExpiryWorkingDays)},
         {"holds", "search_days", whole(1, 3660, c.holdSearchDays)},
+        // An hour at least (a call takes that long to arrange), two weeks at most (a unit does not idle longer).
+        {"waiting_list", "hold_hours", whole(1, 336, c.waitlistHoldHours)},
         {"callbacks", "max_failed_attempts", whole(1, 100, c.callbackMaxFailedAttempts)},
         {"backup", "dir", text(c.backupDir)},
         {"backup", "keep", whole(1, 3650, c.backupKeep)},

@@ -71,12 +71,14 @@ struct ServerConfig
     /// real client's address, for per-client limits) believed; from any other peer it is ignored.
     std::string frontAddress = "127.0.0.1";
     std::string databasePath;
-    double rateLimitPerSecond = 20.0;  ///< sustained requests per second per kiosk token
-    double rateLimitBurst = 60.0;      ///< bucket size
-    int eventRetentionDays = 30;       ///< ≥ 30: kept event ids must outlive the longest offline period
-    int holdClaimMinutes = 30;         ///< a hold lapses unless its reservation.created arrives in time
-    int holdExpiryWorkingDays = 3;     ///< an uncollected hold expires this many working days after pick-up
-    int holdSearchDays = 180;          ///< how far ahead next_available looks
+    double rateLimitPerSecond = 20.0; ///< sustained requests per second per kiosk token
+    double rateLimitBurst = 60.0;     ///< bucket size
+    int eventRetentionDays = 30;      ///< ≥ 30: kept event ids must outlive the longest offline period
+    int holdClaimMinutes = 30;        ///< a hold lapses unless its reservation.created arrives in time
+    int holdExpiryWorkingDays = 3;    ///< an uncollected hold expires this many working days after pick-up
+    int holdSearchDays = 180;         ///< how far ahead next_available looks
+    int waitlistHoldHours =
+        48; ///< [waiting_list] hold_hours: a returned unit waits this long for the first in the queue
     int callbackMaxFailedAttempts = 3; ///< a callback is closed after this many failed attempts
     std::size_t maxBodyBytes = 1024 * 1024;
     std::string backupDir = "/var/backups/okienko"; ///< where `backup` and the pre-upgrade backup of `init` write

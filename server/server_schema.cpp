@@ -620,6 +620,52 @@ CREATE TABLE activities (
 ) STRICT;
 CREATE INDEX activities_last_day ON activities(COALESCE(repeat_until, date));
 )sql";
+
+// Migration 16: the equipment waiting list (server/waitlist_store, docs/reporting.md). One row per
+// resident in a type's queue, in the order the joins arrived; the offer of a returned unit, its
+// hold and its outcome on the same row (an entry is offered at most once). The offer puts a
+// callback in the coordinators' queue, which names the entry. Also the report's semantics: the
+// counselling register's per-person key and how an entered indicator adds up over a period.
+constexpr const char* kWaitingList = R"sql(
+CREATE TABLE waitlist_entries (
+    id TEXT PRIMARY KEY,                -- the waitlist.joined event's id
+    code TEXT NOT NULL,                 -- the reference code the kiosk showed
+    type_id TEXT NOT NULL,
+    wanted_from TEXT NOT NULL,          -- the first day the resident needed the equipment
+    loan_days INTEGER NOT NULL,
+    name TEXT,                          -- PERSONAL, erased by retention (callback_days after the outcome)
+    phone TEXT,                         -- PERSONAL, likewise
+    language TEXT NOT NULL,
+    kiosk_id INTEGER NOT NULL REFERENCES kiosks(id),
+    created_at INTEGER NOT NULL,        -- the kiosk's clock, informational
+    joined_at INTEGER NOT NULL,         -- the server's clock: the queue's order
+    status TEXT NOT NULL DEFAULT 'waiting'
+        CHECK (status IN ('waiting', 'offered', 'taken', 'declined', 'expired', 'withdrawn')),
+    inventory_number TEXT,              -- the unit held for the entry once offered
+    offered_at INTEGER,
+    hold_until INTEGER,
+    hold_released_at INTEGER,           -- the hold ended before hold_until (declined, withdrawn, lent)
+    callback_id TEXT,                   -- the callback the offer put in the coordinators' queue
+    resolved_at INTEGER,                -- when the outcome was recorded
+    resolved_by TEXT,                   -- staff id; 'system' for an expiry, 'kiosk' for a hand-over
+    erased_at INTEGER
+) STRICT;
+CREATE INDEX waitlist_entries_queue ON waitlist_entries(type_id, status, joined_at);
+CREATE INDEX waitlist_entries_unit ON waitlist_entries(inventory_number, hold_released_at);
+ALTER TABLE callback_requests ADD COLUMN waitlist_entry_id TEXT; -- the offer this callback announces
+
+-- The counselling register's persons are counted by a key that is not personal and outlives the
+-- name retention erases: a random key shared by every entry of one person (the same name when the
+-- entry was written). Existing entries get one per distinct name, an erased one its own.
+ALTER TABLE counselling_register ADD COLUMN person_key TEXT;
+UPDATE counselling_register SET person_key = lower(hex(randomblob(16)));
+UPDATE counselling_register SET person_key = (SELECT o.person_key FROM counselling_register o WHERE
+    o.person_name IS NOT NULL AND lower(trim(o.person_name)) = lower(trim(counselling_register.person_name))
+    ORDER BY o.id LIMIT 1) WHERE person_name IS NOT NULL;
+
+-- How an entered indicator's values add up over a report's period (docs/catalog-format.md).
+ALTER TABLE indicators ADD COLUMN aggregation TEXT NOT NULL DEFAULT 'sum' CHECK (aggregation IN ('sum', 'latest'));
+)sql";
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -640,6 +686,7 @@ const std::vector<db::Migration>& serverMigrations()
         {13, "partner institutions", kPartnerInstitutions, {}},
         {14, "residents matched to services", kResidentMatching, {}},
         {15, "the activity schedule", kActivitySchedule, {}},
+        {16, "the equipment waiting list", kWaitingList, {}},
     };
     return migrations;
 }

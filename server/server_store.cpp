@@ -7,6 +7,7 @@
 #include "server/server_schema.hpp"
 #include "server/staff_changes.hpp"
 #include "server/store/indicator_rows.hpp"
+#include "server/waitlist_store.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
 #include "shared/db/transaction.hpp"
@@ -202,58 +203,6 @@ Status<db::Error> sweepHolds(db::Database& d, const Now& now)
         now.unix, now.today.iso());
 }
 
-/// The ledger of one type from the database as it is inside the caller's write transaction.
-Result<rules::AvailabilityLedger, db::Error> buildLedger(db::Database& d, const std::string& typeId, Date today)
-{
-    std::vector<domain::EquipmentUnit> units;
-    OKIENKO_TRY(db::forEachRow(
-        d,
-        "SELECT u.inventory_number, COALESCE(s.state, u.state) FROM equipment_units u "
-        "LEFT JOIN unit_states s ON s.inventory_number = u.inventory_number WHERE u.type_id = ?",
-        [&](db::Row& row)
-        {
-            domain::EquipmentUnit unit;
-            unit.inventoryNumber = row.text();
-            unit.typeId = typeId;
-            unit.state = readCode<domain::UnitState>(row, "unknown unit state");
-            units.push_back(std::move(unit));
-        },
-        typeId));
-    std::vector<domain::Loan> loans;
-    OKIENKO_TRY(db::forEachRow(
-        d,
-        "SELECT inventory_number, start_date, due_date, returned_on FROM loans "
-        "WHERE type_id = ? AND (returned_on IS NULL OR returned_on > ?)",
-        [&](db::Row& row)
-        {
-            domain::Loan loan;
-            loan.inventoryNumber = row.text();
-            loan.typeId = typeId;
-            loan.start = readDate(row);
-            loan.due = readDate(row);
-            if (auto ret = row.optionalText())
-                loan.returnedOn = parseIsoDate(*ret);
-            loans.push_back(std::move(loan));
-        },
-        typeId, today.iso()));
-    std::vector<domain::Reservation> reservations;
-    OKIENKO_TRY(db::forEachRow(
-        d,
-        "SELECT pick_up_date, loan_days, status FROM reservations WHERE type_id = ? AND status IN "
-        "('provisional', 'held', 'confirmed', 'conflict') AND pick_up_date >= ?",
-        [&](db::Row& row)
-        {
-            domain::Reservation r;
-            r.typeId = typeId;
-            const Date first = readDate(row);
-            r.period = DateRange{first, row.integer()};
-            r.status = readCode<domain::ReservationStatus>(row, "unknown reservation status");
-            reservations.push_back(std::move(r));
-        },
-        typeId, today.plusDays(-rules::kMaxBookingDays - 1).iso()));
-    return rules::AvailabilityLedger(typeId, units, loans, reservations, today);
-}
-
 /// One counselling slot in the column order of kSlotColumns.
 domain::CounsellingSlot readSlot(db::Row& row)
 {
@@ -351,6 +300,7 @@ struct EventContext
     const std::string& eventId;
     const Now& now;
     bool storePesel = false; ///< [retention] store_pesel: else a PESEL staff typed is never stored
+    WaitlistOptions waitlist;
 };
 
 /// Hands the decoded payload to `apply`; a payload that did not decode is rejected with the
@@ -429,7 +379,7 @@ ApplyResult applyReservation(const EventContext& c, const domain::Reservation& r
         // Book afresh: a lapsed hold no longer occupies anything, so take it out of the way first.
         if (exists)
             OKIENKO_TRY(db::exec(c.d, "UPDATE reservations SET status = 'expired' WHERE id = ?", r.id));
-        auto ledger = buildLedger(c.d, r.typeId, c.now.today);
+        auto ledger = buildLedger(c.d, r.typeId, c.now);
         if (!ledger)
             return makeErr(ledger.error());
         status = ledger->tryBook(r.period) ? "provisional" : "conflict";
@@ -605,6 +555,7 @@ ApplyResult applyCheckOut(const EventContext& c, const domain::Loan& l)
                  l.pesel.empty() || !c.storePesel ? std::optional<std::string>{} : std::optional<std::string>(l.pesel),
                  l.start.iso(), l.due.iso(), l.staffId, c.kiosk.id, l.createdAt, c.now.unix));
     OKIENKO_TRY(setUnitState(c.d, l.inventoryNumber, domain::UnitState::OnLoan, std::nullopt, c.now.unix));
+    OKIENKO_TRY(releaseHoldOnLoan(c.d, l.inventoryNumber, l.borrower.phone, c.now, c.waitlist));
     OKIENKO_TRY(logOpenLoan(c.d, l.id, c.now.unix));
     if (l.reservationId)
         OKIENKO_TRY(updateReservationStatus(c.d, "picked-up", c.now.unix,
@@ -683,7 +634,24 @@ ApplyResult applyUnitState(const EventContext& c, const protocol::UnitStateChang
     if (!*known)
         return rejectedAt(c.eventId, "unknown_reference", "$.payload.inventory_number");
     OKIENKO_TRY(setUnitState(c.d, s.inventoryNumber, s.state, s.notes, c.now.unix));
+    // Cleaned (or repaired) and ready: the first in the type's waiting list is offered it.
+    if (s.state == domain::UnitState::Available)
+        if (auto offered = offerFreedUnit(c.d, s.inventoryNumber, c.now, c.waitlist); !offered)
+            return makeErr(offered.error());
     return applied(c.eventId, Json{{"state", domain::toCode(s.state)}});
+}
+
+ApplyResult applyWaitlistJoin(const EventContext& c, const domain::WaitlistJoin& join)
+{
+    auto known = db::exists(c.d, "SELECT 1 FROM equipment_types WHERE id = ?", join.typeId);
+    if (!known)
+        return makeErr(known.error());
+    if (!*known)
+        return rejectedAt(c.eventId, "unknown_reference", "$.payload.type_id");
+    auto position = joinWaitlist(c.d, join, c.kiosk.id, c.now);
+    if (!position)
+        return makeErr(position.error());
+    return applied(c.eventId, Json{{"status", "waiting"}, {"code", join.code}, {"position", *position}});
 }
 
 ApplyResult applyUsage(const EventContext& c, const domain::UsageEvent& u)
@@ -701,12 +669,12 @@ ApplyResult applyUsage(const EventContext& c, const domain::UsageEvent& u)
 }
 
 ApplyResult applyOne(db::Database& d, const KioskIdentity& kiosk, const protocol::Event& e, const Now& now,
-                     bool storePesel)
+                     bool storePesel, const WaitlistOptions& waitlist)
 {
     auto type = protocol::parseEventType(e.type);
     if (!type)
         return rejectedAt(e.id, "unknown_event_type", "$.type");
-    const EventContext c{d, kiosk, e.id, now, storePesel};
+    const EventContext c{d, kiosk, e.id, now, storePesel, waitlist};
     switch (*type)
     {
     case protocol::EventType::ReservationCreated:
@@ -727,15 +695,27 @@ ApplyResult applyOne(db::Database& d, const KioskIdentity& kiosk, const protocol
     case protocol::EventType::FeedbackRated:
     case protocol::EventType::IdeaSubmitted:
         return applyDecoded(c, protocol::decodeUsageEvent(e), applyUsage);
+    case protocol::EventType::WaitlistJoined:
+        return applyDecoded(c, protocol::decodeWaitlistJoined(e), applyWaitlistJoin);
     }
     return rejected(e.id, "unknown_event_type");
 }
 } // namespace
 
+WaitlistOptions ServerStore::waitlistOptions() const
+{
+    return WaitlistOptions{m_options.waitlistHoldHours};
+}
+
 Now systemNow()
 {
+    return nowAt(static_cast<std::int64_t>(std::time(nullptr)));
+}
+
+Now nowAt(std::int64_t unixSeconds)
+{
     Now n;
-    n.unix = static_cast<std::int64_t>(std::time(nullptr));
+    n.unix = unixSeconds;
     if (auto local = localDateTimeOf(n.unix))
         n.today = local->date;
     return n;
@@ -1098,6 +1078,8 @@ ServerStore::applyBatch(db::Database& d, const KioskIdentity& kiosk, const std::
     std::vector<protocol::EventResult> results;
     results.reserve(events.size());
     OKIENKO_TRY(sweepHolds(d, now));
+    if (auto swept = sweepWaitlist(d, now, waitlistOptions()); !swept)
+        return makeErr(swept.error());
     for (const auto& e : events)
     {
         const std::string fingerprint = protocol::eventFingerprint(e);
@@ -1133,7 +1115,7 @@ ServerStore::applyBatch(db::Database& d, const KioskIdentity& kiosk, const std::
         }
 
         OKIENKO_TRY(d.exec("SAVEPOINT event"));
-        auto result = applyOne(d, kiosk, e, now, m_options.storePesel);
+        auto result = applyOne(d, kiosk, e, now, m_options.storePesel, waitlistOptions());
         if (!result)
         {
             const db::Error error = result.error();
@@ -1165,9 +1147,11 @@ Result<Outcome, db::Error> ServerStore::hold(const KioskIdentity& kiosk, const p
     if (!tx)
         return makeErr(tx.error());
     OKIENKO_TRY(sweepHolds(d, now));
+    if (auto swept = sweepWaitlist(d, now, waitlistOptions()); !swept)
+        return makeErr(swept.error());
 
     const DateRange period{h.pickUpDate, h.loanDays};
-    auto ledger = buildLedger(d, h.typeId, now.today);
+    auto ledger = buildLedger(d, h.typeId, now);
     if (!ledger)
         return makeErr(ledger.error());
 

@@ -39,6 +39,8 @@ struct Now
 
 /// Now from the system clock (local time zone for the day).
 Now systemNow();
+/// Now at a given Unix time (local time zone for the day).
+Now nowAt(std::int64_t unixSeconds);
 
 struct KioskIdentity
 {
@@ -68,7 +70,11 @@ struct StoreOptions
     int holdSearchDays = 180;
     int readers = 4;
     bool storePesel = false; ///< [retention] store_pesel
+    int waitlistHoldHours =
+        48; ///< [waiting_list] hold_hours: how long a returned unit waits for the first in the queue
 };
+
+struct WaitlistOptions;
 
 class ServerStore
 {
@@ -133,6 +139,8 @@ class ServerStore
     Status<db::Error> read(const std::function<Status<db::Error>(db::Database&)>& work);
 
     const std::string& path() const { return m_path; }
+    /// The waiting list's configuration (hold hours), for the panel's and the retention job's writes.
+    WaitlistOptions waitlistOptions() const;
     /// server_meta.epoch as it was when the store opened (only `restore`, with the server stopped,
     /// changes it): sent with every events and heartbeat answer so kiosks notice a restore.
     const std::string& epoch() const { return m_epoch; }

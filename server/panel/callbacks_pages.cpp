@@ -2,6 +2,7 @@
 // two actions, each answered with 303 and a fixed message code.
 #include "server/panel/callbacks_pages.hpp"
 
+#include "server/panel/waitlist_pages.hpp"
 #include "shared/domain/codes.hpp"
 
 #include <map>
@@ -22,6 +23,9 @@ const std::map<std::string, FlashMessage>& callbackMessages()
         {"done", {"Prośba załatwiona; kiosk dostanie informację przy najbliższej synchronizacji.", false}},
         {"closed", {"Prośba zamknięta po nieudanych próbach kontaktu.", false}},
         {"not-open", {"Ta prośba jest już zamknięta.", true}},
+        {"waitlist", {"Odpowiedź na propozycję z listy oczekujących zapisana.", false}},
+        {"not-allowed", {"Tego nie można już zapisać: stan wpisu na liście oczekujących się zmienił.", true}},
+        {"unknown", {"Nie ma takiego wpisu na liście oczekujących.", true}},
         {"bad-input", {"Nieprawidłowe dane formularza.", true}},
         {"error", {"Błąd bazy danych; spróbuj ponownie.", true}}};
     return messages;
@@ -72,6 +76,8 @@ Html renderCallbacks(const PageContext& ctx, const std::vector<OpenCallback>& ro
                     "<th scope=\"col\">Działania</th></tr></thead>\n<tbody>\n";
         }
         std::string topic = c.waitingList ? "lista oczekujących: " + c.topic : c.topic;
+        if (!c.heldUnit.empty())
+            topic += " — egzemplarz " + c.heldUnit + " zatrzymany do " + dateTimeText(c.holdUntil);
         if (c.fromWeb)
             topic = "formularz WWW" + (topic.empty() ? std::string() : ", " + topic) +
                     (c.message.empty() ? std::string() : ": " + c.message);
@@ -81,6 +87,8 @@ Html renderCallbacks(const PageContext& ctx, const std::vector<OpenCallback>& ro
              << (topic.empty() ? std::string("—") : topic) << "</td><td>" << c.language << "</td><td>"
              << dateTimeText(c.receivedAt) << "</td><td class=\"num\">" << c.failedAttempts << "</td><td>"
              << (c.claimedByName.empty() ? std::string("—") : c.claimedByName) << "</td><td>";
+        if (!c.heldUnit.empty())
+            body << waitlistOfferControls(ctx, c.waitlistEntryId, c.code);
         if (c.claimedById != ctx.session.staffId)
             body << inlinePostForm(ctx.session, "/panel/callbacks/claim", c.id)
                  << "<button type=\"submit\" class=\"secondary\" aria-label=\"Przyjmij prośbę " << c.code

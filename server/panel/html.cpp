@@ -85,6 +85,7 @@ const std::vector<NavItem>& panelNav()
 {
     static const std::vector<NavItem> nav{{"/panel/callbacks", "Prośby o telefon"},
                                           {"/panel/residents", "Mieszkańcy"},
+                                          {"/panel/waiting-list", "Lista oczekujących"},
                                           {"/panel/reservations", "Rezerwacje i poradnictwo"},
                                           {"/panel/loans", "Wypożyczenia"},
                                           {"/panel/units", "Sprzęt"},

@@ -1,4 +1,4 @@
-// The idea box and satisfaction page: load (PanelStore::ideas, ratingCounts) and render; the status
+// The idea box and satisfaction page: load (PanelStore::ideas, ratingSummaries) and render; the status
 // action goes through PanelStore::setIdeaStatus, which writes the audit row with it. An idea's text
 // is what a resident typed: it is shown escaped and only to the roles of this route.
 #include "server/panel/ideas_pages.hpp"
@@ -132,35 +132,25 @@ std::string mean(std::int64_t sum, std::int64_t count)
 }
 } // namespace
 
-Html satisfactionTable(const std::vector<RatingCount>& counts)
+Html satisfactionTable(const std::vector<RatingSummary>& ratings)
 {
-    // counts come ordered by flow, then score.
-    std::vector<std::pair<std::string, std::array<std::int64_t, 5>>> flows;
-    for (const auto& c : counts)
-    {
-        if (c.score < 1 || c.score > 5)
-            continue;
-        if (flows.empty() || flows.back().first != c.flow)
-            flows.push_back({c.flow, {}});
-        flows.back().second[static_cast<std::size_t>(c.score - 1)] += c.count;
-    }
     Html out;
     out << "<h2 id=\"zadowolenie\">Zadowolenie według usługi (oceny 1–5)</h2>\n";
-    if (flows.empty())
+    if (ratings.empty())
         return out << "<p role=\"status\">Brak ocen w tym okresie.</p>\n";
     out << "<table aria-labelledby=\"zadowolenie\">\n<thead><tr><th scope=\"col\">Usługa</th><th scope=\"col\" "
            "class=\"num\">1</th><th scope=\"col\" class=\"num\">2</th><th scope=\"col\" class=\"num\">3</th><th "
            "scope=\"col\" class=\"num\">4</th><th scope=\"col\" class=\"num\">5</th><th scope=\"col\" "
            "class=\"num\">Razem</th><th scope=\"col\" class=\"num\">Średnia</th></tr></thead>\n<tbody>\n";
-    for (const auto& [flow, scores] : flows)
+    for (const RatingSummary& r : ratings)
     {
         std::int64_t total = 0, sum = 0;
-        out << "<tr><th scope=\"row\">" << flowLabel(flow) << "</th>";
-        for (std::size_t i = 0; i < scores.size(); ++i)
+        out << "<tr><th scope=\"row\">" << flowLabel(r.flow) << "</th>";
+        for (std::size_t i = 0; i < r.byScore.size(); ++i)
         {
-            out << "<td class=\"num\">" << scores[i] << "</td>";
-            total += scores[i];
-            sum += scores[i] * static_cast<std::int64_t>(i + 1);
+            out << "<td class=\"num\">" << r.byScore[i] << "</td>";
+            total += r.byScore[i];
+            sum += r.byScore[i] * static_cast<std::int64_t>(i + 1);
         }
         out << "<td class=\"num\">" << total << "</td><td class=\"num\">" << mean(sum, total) << "</td></tr>\n";
     }
@@ -173,7 +163,7 @@ PanelResponse ideasPage(const PageContext& ctx)
     const std::string filter = statusFilter(ctx.request.query);
     const ReportPeriod range = reportPeriod(period.from, period.to);
     auto ideas = ctx.panelStore.ideas(range, filter);
-    auto ratings = ctx.panelStore.ratingCounts(range);
+    auto ratings = ctx.panelStore.ratingSummaries(range);
     if (!ideas || !ratings)
         return messagePage(503, "Błąd", "Nie udało się odczytać pomysłów. Spróbuj ponownie.");
     FlashMessage flash = lookupFlash(ideaMessages(), fieldValue(ctx.request.query, "msg"));

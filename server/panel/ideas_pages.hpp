@@ -4,6 +4,7 @@
 #pragma once
 
 #include "server/panel/page_parts.hpp"
+#include "server/store/indicator_views.hpp"
 #include "server/store/register_views.hpp"
 
 #include <vector>
@@ -18,6 +19,6 @@ PanelResponse ideaStatusAction(const PageContext& ctx, const Form& form);
 
 /// "Zadowolenie według usługi": per flow, how many ratings of each score 1–5, their total and mean;
 /// a table with the heading whose id is "zadowolenie" (for the report as well as this page).
-Html satisfactionTable(const std::vector<RatingCount>& counts);
+Html satisfactionTable(const std::vector<RatingSummary>& ratings);
 
 } // namespace okienko::server::panel

@@ -61,7 +61,8 @@ std::string flowLabel(const std::string& flow)
     static const std::map<std::string, std::string> labels{{"equipment", "wypożyczalnia sprzętu"},
                                                            {"counselling", "poradnictwo specjalistyczne"},
                                                            {"callback", "prośba o telefon"},
-                                                           {"catalog", "katalog usług"}};
+                                                           {"catalog", "katalog usług"},
+                                                           {"check_out", "wypożyczalnia sprzętu — wydanie"}};
     auto it = labels.find(flow);
     return it == labels.end() ? flow : it->second;
 }

@@ -192,7 +192,21 @@ Result<ReportData, db::Error> loadReport(PanelStore& store, const ReportRequest&
     if (!ratings)
         return makeErr(ratings.error());
     data.ratings = std::move(ratings).value();
+    auto waitlist = store.waitlistSummaries(whole);
+    if (!waitlist)
+        return makeErr(waitlist.error());
+    data.waitlist = std::move(waitlist).value();
     return data;
+}
+
+std::string waitlistSummaryText(const WaitlistSummary& w)
+{
+    std::string text = "zapisało się " + std::to_string(w.joined) + " · zaproponowano " + std::to_string(w.offered) +
+                       " · przyjęto " + std::to_string(w.taken) + " · odmówiono " + std::to_string(w.declined) +
+                       " · wygasło " + std::to_string(w.expired) + " · wycofano " + std::to_string(w.withdrawn) +
+                       " · czeka na koniec okresu " + std::to_string(w.waitingNow) + " · mediana oczekiwania ";
+    text += w.medianWaitDays ? plainNumber(*w.medianWaitDays) + " dnia" : std::string("—");
+    return text;
 }
 
 std::string plainNumber(double value)
@@ -275,15 +289,7 @@ std::string countingText(const domain::IndicatorCounting& c)
 
 std::string ratingFlowLabel(const std::string& flow)
 {
-    if (flow == "equipment")
-        return "wypożyczalnia sprzętu";
-    if (flow == "counselling")
-        return "poradnictwo specjalistyczne";
-    if (flow == "callback")
-        return "prośba o telefon";
-    if (flow == "catalog")
-        return "katalog usług";
-    return flow;
+    return flowLabel(flow);
 }
 
 } // namespace okienko::server::panel

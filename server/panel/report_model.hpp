@@ -7,6 +7,7 @@
 #include "server/panel/page_parts.hpp"
 #include "server/store/indicator_views.hpp"
 #include "server/store/report_views.hpp"
+#include "server/store/waitlist_views.hpp"
 #include "shared/util/date.hpp"
 
 #include <optional>
@@ -52,6 +53,7 @@ struct ReportData
     ReportRequest request;
     std::vector<ReportLine> lines;
     std::vector<RatingSummary> ratings;
+    std::vector<WaitlistSummary> waitlist; ///< the equipment waiting list per type
 };
 
 /// The programme's wording printed on the report (both CUS report under art. 6 of the act).
@@ -83,6 +85,9 @@ std::string periodWord(domain::IndicatorPeriod period);
 std::string countingText(const domain::IndicatorCounting& counting);
 /// "wypożyczalnia sprzętu", "poradnictwo specjalistyczne", … for a rating's flow code.
 std::string ratingFlowLabel(const std::string& flow);
+/// "zapisało się 3 · zaproponowano 2 · przyjęto 1 · … · mediana oczekiwania 2,5 dnia": one type's
+/// waiting list over the period, the same words on the page, in the CSV and in the PDF.
+std::string waitlistSummaryText(const WaitlistSummary& summary);
 /// A number with the Polish decimal comma, without trailing zeros ("7,5", "12").
 std::string plainNumber(double value);
 

@@ -178,6 +178,18 @@ Html renderReport(const ReportData& d, const std::string& error)
         }
         body << "</tbody></table>\n";
     }
+    body << "<h2>Lista oczekujących na sprzęt</h2>\n";
+    if (d.waitlist.empty())
+        body << "<p>Nikt nie zapisał się na listę oczekujących.</p>\n";
+    else
+    {
+        body << "<table><caption>Zapisy w kioskach, propozycje zwróconych egzemplarzy i ich wyniki (mediana: od "
+                "zapisu do propozycji)</caption><thead><tr><th scope=\"col\">Sprzęt</th><th scope=\"col\">W "
+                "okresie</th></tr></thead><tbody>";
+        for (const auto& w : d.waitlist)
+            body << "<tr><th scope=\"row\">" << w.typeName << "</th><td>" << waitlistSummaryText(w) << "</td></tr>";
+        body << "</tbody></table>\n";
+    }
     body << "<p class=\"muted\">Granice okresu liczone są w czasie lokalnym (Europa/Warszawa). „brak rejestru”: "
             "tabela rejestru nie istnieje jeszcze w tej bazie; „nie wprowadzono”: koordynator nie wpisał wartości "
             "za ten okres.</p>\n";
@@ -258,6 +270,9 @@ PanelResponse reportCsv(const PageContext& ctx)
             out += (s == 0 ? "; " : ", ") + std::to_string(s + 1) + ": " + std::to_string(r.byScore[s]);
         out += ";\r\n";
     }
+    for (const auto& w : data->waitlist)
+        out += "Lista oczekujących na sprzęt;" + csvTextCell(w.typeName) + ";osoba;;;" + std::to_string(w.taken) +
+               ";;" + csvTextCell(waitlistSummaryText(w)) + ";;\r\n";
     return download(std::move(out), "text/csv; charset=utf-8", request, "csv");
 }
 

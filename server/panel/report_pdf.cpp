@@ -205,6 +205,13 @@ Result<std::string, std::string> renderReportPdf(const ReportData& report)
                               ", średnia: " + plainNumber(r.average) + " (" + scores + ")",
                           9, false, 0, 2);
         }
+        pdf.rule();
+        pdf.ensure(60);
+        pdf.paragraph("Lista oczekujących na sprzęt", 13, true, 0, 4);
+        if (report.waitlist.empty())
+            pdf.paragraph("Nikt nie zapisał się na listę oczekujących.", 9);
+        for (const auto& w : report.waitlist)
+            pdf.paragraph(w.typeName + " — " + waitlistSummaryText(w), 9, false, 0, 2);
         auto finished = pdf.finish();
         if (!finished)
             return makeErr(finished.error());

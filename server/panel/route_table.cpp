@@ -22,6 +22,7 @@
 #include "server/panel/slots_pages.hpp"
 #include "server/panel/staff_pages.hpp"
 #include "server/panel/units_pages.hpp"
+#include "server/panel/waitlist_pages.hpp"
 #include "shared/domain/codes.hpp"
 
 #include <algorithm>
@@ -93,6 +94,9 @@ const std::vector<Route>& panelRoutes()
         post("/panel/residents/mark", residentMarkAction, kCoordinators),
         post("/panel/residents/contact", residentContactAction, kCoordinators),
         post("/panel/residents/erase", residentEraseAction, kCoordinators),
+        // the equipment waiting list (names and phones: coordinators)
+        get("/panel/waiting-list", waitlistPage, kCoordinators),
+        post("/panel/waiting-list/decide", waitlistDecideAction, kCoordinators),
         // reservations, conflicts, counselling: the page shows each section only to its roles
         get("/panel/reservations", reservationsPage, kCounselling),
         post("/panel/reservations/decide", reservationDecideAction, kCoordinators),

@@ -46,12 +46,13 @@ Status<db::Error> replaceIndicators(db::Database& d, const std::vector<domain::I
     {
         if (auto st = db::exec(d,
                                "INSERT INTO indicators(id, position, name, service, unit, period, target, evidence, "
-                               "counting, register_name, measure, kinds, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                               "?, ?, ?)",
+                               "counting, register_name, measure, kinds, source, aggregation) VALUES (?, ?, ?, ?, ?, "
+                               "?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                i.id, position++, i.name, i.service, i.unit,
                                std::string(domain::indicatorPeriodCode(i.period)), i.target, i.evidence,
                                std::string(domain::countingKindCode(i.counting.kind)), i.counting.registerName,
-                               i.counting.measure, joinKinds(i.counting.kinds), i.source);
+                               i.counting.measure, joinKinds(i.counting.kinds), i.source,
+                               std::string(domain::aggregationCode(i.aggregation)));
             !st)
             return st;
     }
@@ -65,7 +66,8 @@ Result<std::vector<IndicatorView>, db::Error> readIndicators(db::Database& d, co
     auto st = db::forEachRow(
         d,
         "SELECT i.id, i.name, i.service, i.unit, i.period, i.target, i.evidence, i.counting, i.register_name, "
-        "i.measure, i.kinds, i.source, i.version, COALESCE(s.name, ''), COALESCE(e.at, 0) FROM indicators i "
+        "i.measure, i.kinds, i.source, i.version, COALESCE(s.name, ''), COALESCE(e.at, 0), i.aggregation FROM "
+        "indicators i "
         "LEFT JOIN indicator_edits e ON e.id = (SELECT MAX(x.id) FROM indicator_edits x WHERE x.indicator_id = i.id) "
         "LEFT JOIN staff s ON s.id = e.staff_id WHERE (?1 = '' OR i.id = ?1) ORDER BY i.position",
         [&](db::Row& r)
@@ -87,12 +89,14 @@ Result<std::vector<IndicatorView>, db::Error> readIndicators(db::Database& d, co
             v.version = r.int64();
             v.editedBy = r.text();
             v.editedAt = r.int64();
-            if (!period || !kind)
+            auto aggregation = domain::parseAggregation(r.text());
+            if (!period || !kind || !aggregation)
                 bad = true;
             else
             {
                 i.period = *period;
                 i.counting.kind = *kind;
+                i.aggregation = *aggregation;
             }
             out.push_back(std::move(v));
         },

@@ -86,10 +86,11 @@ const std::vector<RegisterSql>& registerSql()
            "counselling_register WHERE held = 1 AND date BETWEEN ?1 AND ?2 ORDER BY date, id LIMIT 2001",
            "Data|Czas trwania (min)|Bez zapisu"},
           {"persons",
-           "SELECT CAST(COUNT(DISTINCT COALESCE(lower(trim(person_name)), 'wpis ' || id)) AS REAL) FROM "
-           "counselling_register WHERE held = 1 AND date BETWEEN ?1 AND ?2",
+           "SELECT CAST(COUNT(DISTINCT COALESCE(person_key, lower(trim(person_name)), 'wpis ' || id)) AS REAL) "
+           "FROM counselling_register WHERE held = 1 AND date BETWEEN ?1 AND ?2",
            "SELECT MIN(date), CAST(COUNT(*) AS TEXT) FROM counselling_register WHERE held = 1 AND date BETWEEN ?1 "
-           "AND ?2 GROUP BY COALESCE(lower(trim(person_name)), 'wpis ' || id) ORDER BY MIN(date) LIMIT 2001",
+           "AND ?2 GROUP BY COALESCE(person_key, lower(trim(person_name)), 'wpis ' || id) ORDER BY MIN(date) "
+           "LIMIT 2001",
            "Pierwsza konsultacja w okresie|Liczba konsultacji"},
           {"hours",
            "SELECT CAST(COALESCE(SUM(duration_minutes), 0) AS REAL) / 60.0 FROM counselling_register WHERE held = 1 "

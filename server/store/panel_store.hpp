@@ -12,6 +12,7 @@
 #include "server/store/request_views.hpp"
 #include "server/store/slots_views.hpp"
 #include "server/store/units_views.hpp"
+#include "server/store/waitlist_views.hpp"
 #include "shared/db/error.hpp"
 #include "shared/util/result.hpp"
 
@@ -153,8 +154,6 @@ class PanelStore
     /// when there is no such idea.
     virtual Result<bool, db::Error> setIdeaStatus(const std::string& ideaId, const std::string& status,
                                                   const std::string& staffId, std::int64_t now) = 0;
-    /// Ratings given in [period.start, period.end): how many of each score per flow.
-    virtual Result<std::vector<RatingCount>, db::Error> ratingCounts(const ReportPeriod& period) = 0;
     // --- the programme's indicators and the report ---
 
     /// Every indicator in catalogue order with its version and latest edit.
@@ -166,13 +165,26 @@ class PanelStore
     /// The rows an indicator's number over `period` was counted from.
     virtual Result<EvidenceTable, db::Error> indicatorEvidence(const domain::Indicator& indicator,
                                                                const ReportPeriod& period) = 0;
-    /// Residents' ratings in the period by flow, with the count of each score.
+    /// Residents' ratings given in [period.start, period.end) by flow, with the count of each score
+    /// 1–5 (the report's satisfaction and the idea box page's table).
     virtual Result<std::vector<RatingSummary>, db::Error> ratingSummaries(const ReportPeriod& period) = 0;
     /// Saves target, evidence and how counted, checked by the loader's rules, with its audit row.
     virtual Result<IndicatorSaveOutcome, db::Error> saveIndicator(const IndicatorEdit& edit) = 0;
     /// Stores (or replaces) the value of an entered indicator for one period, with its audit row;
     /// false when no entered indicator has that id.
     virtual Result<bool, db::Error> enterIndicatorValue(const IndicatorValueEntry& entry) = 0;
+
+    // --- the equipment waiting list ---
+
+    /// Ends the holds that ran out (passing their units on), then every entry: the open ones by type
+    /// in queue order, then the outcomes of the last `historyDays` days, newest first.
+    virtual Result<std::vector<WaitlistEntryView>, db::Error> waitlist(const Now& now, int historyDays) = 0;
+    /// A coordinator's outcome for an entry, audited; a declined or withdrawn offer passes the unit on.
+    virtual Result<WaitlistDecisionOutcome, db::Error> decideWaitlist(const std::string& entryId,
+                                                                      WaitlistDecision decision,
+                                                                      const std::string& staffId, const Now& now) = 0;
+    /// Each type's joins, offers, outcomes and median wait over the period.
+    virtual Result<std::vector<WaitlistSummary>, db::Error> waitlistSummaries(const ReportPeriod& period) = 0;
 };
 
 } // namespace okienko::server

@@ -111,12 +111,4 @@ struct IdeaView
     std::int64_t statusAt = 0;
 };
 
-/// How many ratings of `score` (1–5) the flow `flow` got.
-struct RatingCount
-{
-    std::string flow;
-    int score = 0;
-    std::int64_t count = 0;
-};
-
 } // namespace okienko::server

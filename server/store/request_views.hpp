@@ -13,10 +13,13 @@ namespace okienko::server
 struct OpenCallback
 {
     std::string id, code, phone;
-    std::string day;          ///< "YYYY-MM-DD"
-    std::string dayPart;      ///< "morning" or "afternoon"
-    std::string topic;        ///< the service's or equipment type's Polish name; "" without one
-    bool waitingList = false; ///< about an equipment type (a waiting-list callback)
+    std::string day;             ///< "YYYY-MM-DD"
+    std::string dayPart;         ///< "morning" or "afternoon"
+    std::string topic;           ///< the service's or equipment type's Polish name; "" without one
+    bool waitingList = false;    ///< about an equipment type (a waiting-list callback)
+    std::string waitlistEntryId; ///< the waiting-list offer this callback announces; "" otherwise
+    std::string heldUnit;        ///< the unit held for that offer; "" when none is held now
+    std::int64_t holdUntil = 0;  ///< until when it is held
     std::string firstName, language;
     std::string email;                      ///< the web form's alternative to a phone number; "" from kiosks
     std::string message;                    ///< the web form's topic in the resident's words; "" from kiosks

@@ -84,7 +84,6 @@ class SqlitePanelStore final : public PanelStore
     Result<std::vector<IdeaView>, db::Error> ideas(const ReportPeriod& period, const std::string& status) override;
     Result<bool, db::Error> setIdeaStatus(const std::string& ideaId, const std::string& status,
                                           const std::string& staffId, std::int64_t now) override;
-    Result<std::vector<RatingCount>, db::Error> ratingCounts(const ReportPeriod& period) override;
     // sqlite_panel_store_indicators.cpp
     Result<std::vector<IndicatorView>, db::Error> indicators() override;
     Result<std::vector<std::vector<IndicatorMeasurement>>, db::Error>
@@ -95,6 +94,12 @@ class SqlitePanelStore final : public PanelStore
     Result<std::vector<RatingSummary>, db::Error> ratingSummaries(const ReportPeriod& period) override;
     Result<IndicatorSaveOutcome, db::Error> saveIndicator(const IndicatorEdit& edit) override;
     Result<bool, db::Error> enterIndicatorValue(const IndicatorValueEntry& entry) override;
+
+    // --- the equipment waiting list (sqlite_panel_store_waitlist.cpp) ---
+    Result<std::vector<WaitlistEntryView>, db::Error> waitlist(const Now& now, int historyDays) override;
+    Result<WaitlistDecisionOutcome, db::Error> decideWaitlist(const std::string& entryId, WaitlistDecision decision,
+                                                              const std::string& staffId, const Now& now) override;
+    Result<std::vector<WaitlistSummary>, db::Error> waitlistSummaries(const ReportPeriod& period) override;
 
   private:
     ServerStore& m_store;

@@ -1,6 +1,6 @@
-// The idea box and the ratings on SQLite: ideas are the kiosks' usage events of kind 'idea' (their
-// text is what a resident typed), their statuses a table of the panel's own; ratings are counted per
-// flow and score.
+// The idea box on SQLite: ideas are the kiosks' usage events of kind 'idea' (their text is what a
+// resident typed), their statuses a table of the panel's own. The ratings beside them are the
+// report's (ratingSummaries, sqlite_panel_store_indicators.cpp).
 #include "server/store/sqlite_panel_store.hpp"
 #include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
@@ -58,23 +58,6 @@ Result<bool, db::Error> SqlitePanelStore::setIdeaStatus(const std::string& ideaI
                             "('ideas', ?, 'status', ?, ?, ?)",
                             ideaId, staffId, protocol::Json{{"status", status}}.dump(), now);
         });
-}
-
-Result<std::vector<RatingCount>, db::Error> SqlitePanelStore::ratingCounts(const ReportPeriod& period)
-{
-    return readAll(
-        m_store,
-        "SELECT flow, rating, COUNT(*) FROM usage_events WHERE kind = 'rating' AND rating BETWEEN 1 AND 5 AND at >= ? "
-        "AND at < ? GROUP BY flow, rating ORDER BY flow, rating",
-        [](db::Row& r)
-        {
-            RatingCount c;
-            c.flow = r.text();
-            c.score = r.integer();
-            c.count = r.int64();
-            return c;
-        },
-        period.start, period.end);
 }
 
 } // namespace okienko::server

@@ -117,10 +117,15 @@ Result<IndicatorMeasurement, db::Error> measure(db::Database& d, const domain::I
     if (ind.counting.kind == domain::CountingKind::Entered)
     {
         IndicatorMeasurement m{MeasureState::NotEntered, 0};
+        // Values entered for periods inside the report's: their sum, or the latest one's value (a
+        // count of what exists at a time is not added up over quarters).
+        const bool latest = ind.aggregation == domain::IndicatorAggregation::Latest;
         auto st = db::forEachRow(
             d,
-            "SELECT COUNT(*), COALESCE(SUM(value), 0.0) FROM indicator_values WHERE indicator_id = ? AND first_day >= "
-            "? AND last_day <= ?",
+            latest ? "SELECT COUNT(*) OVER (), value FROM indicator_values WHERE indicator_id = ? AND first_day >= ? "
+                     "AND last_day <= ? ORDER BY last_day DESC, first_day DESC LIMIT 1"
+                   : "SELECT COUNT(*), COALESCE(SUM(value), 0.0) FROM indicator_values WHERE indicator_id = ? AND "
+                     "first_day >= ? AND last_day <= ?",
             [&](db::Row& r)
             {
                 const std::int64_t n = r.int64();
@@ -267,7 +272,8 @@ Result<std::vector<RatingSummary>, db::Error> SqlitePanelStore::ratingSummaries(
     return readAll(
         m_store,
         "SELECT flow, COUNT(*), AVG(rating), SUM(rating = 1), SUM(rating = 2), SUM(rating = 3), "
-        "SUM(rating = 4), SUM(rating = 5) FROM usage_events WHERE kind = 'rating' AND at >= ? AND at < ? "
+        "SUM(rating = 4), SUM(rating = 5) FROM usage_events WHERE kind = 'rating' AND rating BETWEEN 1 AND 5 AND "
+        "at >= ? AND at < ? "
         "GROUP BY flow ORDER BY flow",
         [](db::Row& r)
         {
@@ -323,6 +329,9 @@ Result<IndicatorSaveOutcome, db::Error> SqlitePanelStore::saveIndicator(const In
                     how["kinds"] = changed.counting.kinds;
             }
             entry["how_counted"] = how;
+            if (changed.counting.kind == domain::CountingKind::Entered &&
+                changed.aggregation != domain::IndicatorAggregation::Sum)
+                entry["aggregation"] = std::string(domain::aggregationCode(changed.aggregation));
             auto checked = catalog::parseIndicatorEntry(entry.dump());
             if (!checked)
             {

@@ -144,6 +144,21 @@ Result<std::optional<RegisterRowView>, db::Error> SqlitePanelStore::registerRow(
     return std::optional<RegisterRowView>(std::move(rows->front()));
 }
 
+namespace
+{
+/// Gives a counselling register entry with a name the person key of an earlier entry with the same
+/// name, or a new random one: the report counts persons by it, also after retention erased names.
+Status<db::Error> keyCounsellingPerson(db::Database& d, std::int64_t id)
+{
+    return db::exec(d,
+                    "UPDATE counselling_register AS t SET person_key = COALESCE((SELECT o.person_key FROM "
+                    "counselling_register o WHERE o.id <> t.id AND o.person_key IS NOT NULL AND o.person_name IS NOT "
+                    "NULL AND lower(trim(o.person_name)) = lower(trim(t.person_name)) ORDER BY o.id LIMIT 1), "
+                    "lower(hex(randomblob(16)))) WHERE t.id = ?1 AND t.person_name IS NOT NULL",
+                    id);
+}
+} // namespace
+
 Result<RegisterWriteResult, db::Error> SqlitePanelStore::saveRegisterRow(const RegisterTable& table,
                                                                          const RegisterWrite& write)
 {
@@ -187,6 +202,9 @@ Result<RegisterWriteResult, db::Error> SqlitePanelStore::saveRegisterRow(const R
                     return s;
                 result = RegisterWriteResult::Updated;
             }
+            if (table.table == "counselling_register")
+                if (auto s = keyCounsellingPerson(d, id); !s)
+                    return s;
             return recordEdit(d, table.id, std::to_string(id), result == RegisterWriteResult::Added ? "add" : "update",
                               write.staffId, auditData(table, write.values), write.now);
         });
@@ -292,6 +310,8 @@ Result<RegisterWriteResult, db::Error> SqlitePanelStore::markMeeting(const Meeti
                     !s)
                     return s;
                 id = d.lastInsertRowId();
+                if (auto s = keyCounsellingPerson(d, id); !s)
+                    return s;
             }
             result = RegisterWriteResult::Marked;
             protocol::Json data{{"date", (*booking)->date}, {"held", held}, {"booking_ref", mark.requestId}};

@@ -100,7 +100,10 @@ Result<std::vector<OpenCallback>, db::Error> SqlitePanelStore::openCallbacks()
                    "SELECT c.id, c.code, c.phone, c.day, c.day_part, COALESCE(sv.name_pl, et.name_pl, ''), "
                    "c.equipment_type_id <> '', c.first_name, c.language, COALESCE(st.name, ''), "
                    "COALESCE(c.claimed_by, ''), c.failed_attempts, c.received_at, c.email, c.message, "
-                   "k.kind = 'web' FROM callback_requests c JOIN kiosks k ON k.id = c.kiosk_id "
+                   "k.kind = 'web', COALESCE(w.id, ''), CASE WHEN w.status = 'offered' AND w.hold_released_at IS "
+                   "NULL THEN COALESCE(w.inventory_number, '') ELSE '' END, COALESCE(w.hold_until, 0) "
+                   "FROM callback_requests c JOIN kiosks k ON k.id = c.kiosk_id "
+                   "LEFT JOIN waitlist_entries w ON w.id = c.waitlist_entry_id "
                    "LEFT JOIN services sv ON sv.id = NULLIF(c.topic_service_id, '') "
                    "LEFT JOIN equipment_types et ON et.id = NULLIF(c.equipment_type_id, '') "
                    "LEFT JOIN staff st ON st.id = c.claimed_by "
@@ -125,6 +128,9 @@ Result<std::vector<OpenCallback>, db::Error> SqlitePanelStore::openCallbacks()
                        c.email = r.text();
                        c.message = r.text();
                        c.fromWeb = r.flag();
+                       c.waitlistEntryId = r.text();
+                       c.heldUnit = r.text();
+                       c.holdUntil = r.int64();
                        return c;
                    });
 }

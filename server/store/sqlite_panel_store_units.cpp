@@ -5,6 +5,7 @@
 #include "server/store/panel_actions.hpp"
 #include "server/store/sqlite_panel_store.hpp"
 #include "server/store/sqlite_reads.hpp"
+#include "server/waitlist_store.hpp"
 #include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 
@@ -113,8 +114,17 @@ Result<UnitChangeOutcome, db::Error> SqlitePanelStore::changeUnitState(const Uni
             if (auto e = logUnitChange(d, change.inventory, change.now); !e)
                 return e;
             outcome.result = UnitChangeResult::Changed;
-            return recordPanelAction(d, change.staffId, "unit", change.inventory,
-                                     change.action + ": " + outcome.stateCode + " -> " + next, change.now);
+            if (auto e = recordPanelAction(d, change.staffId, "unit", change.inventory,
+                                           change.action + ": " + outcome.stateCode + " -> " + next, change.now);
+                !e)
+                return e;
+            // Cleaned (or repaired) and ready: the first in the type's waiting list is offered it.
+            if (change.to != domain::UnitState::Available)
+                return {};
+            auto offered = offerFreedUnit(d, change.inventory, nowAt(change.now), m_store.waitlistOptions());
+            if (!offered)
+                return makeErr(offered.error());
+            return {};
         });
 }
 

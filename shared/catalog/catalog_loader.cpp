@@ -1212,8 +1212,9 @@ class CatalogReader
     domain::Indicator readIndicator(const Json& v, const std::string& path)
     {
         domain::Indicator ind;
-        Fields f(m_errors, v, path,
-                 {"id", "name", "service", "unit", "period", "target", "evidence", "how_counted", "source"});
+        Fields f(
+            m_errors, v, path,
+            {"id", "name", "service", "unit", "period", "target", "evidence", "how_counted", "aggregation", "source"});
         ind.id = readIdentifier(m_errors, f.required("id"), f.path("id"), IdKind::Id);
         m_indicatorIds.check(m_errors, ind.id, f.path("id"));
         ind.name = readString(m_errors, f.required("name"), f.path("name"), kMaxNameLength * 2, true);
@@ -1234,6 +1235,19 @@ class CatalogReader
         if (const Json* h = f.required("how_counted");
             h != nullptr && expectObject(m_errors, *h, f.path("how_counted")))
             ind.counting = readCounting(*h, f.path("how_counted"));
+        if (const Json* a = f.optional("aggregation"))
+        {
+            const std::string code = readString(m_errors, a, f.path("aggregation"), kMaxTagLength, true);
+            if (auto aggregation = domain::parseAggregation(code))
+                ind.aggregation = *aggregation;
+            else if (a->is_string() && !code.empty())
+                m_errors.add(f.path("aggregation"), CatalogErrorCode::UnknownCode,
+                             "unknown aggregation " + quote(code) + "; allowed: sum, latest");
+            if (ind.counting.kind != domain::CountingKind::Entered)
+                m_errors.add(f.path("aggregation"), CatalogErrorCode::UnknownKey,
+                             "'aggregation' belongs to entered indicators only: the others are counted over the "
+                             "period itself");
+        }
         ind.source = readString(m_errors, f.required("source"), f.path("source"), kMaxTextLength, true);
         return ind;
     }

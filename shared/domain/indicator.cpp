@@ -34,7 +34,19 @@ constexpr std::array<std::pair<IndicatorPeriod, std::string_view>, 3> kPeriods{
     {{IndicatorPeriod::Year, "year"}, {IndicatorPeriod::Quarter, "quarter"}, {IndicatorPeriod::Month, "month"}}};
 constexpr std::array<std::pair<CountingKind, std::string_view>, 3> kKinds{
     {{CountingKind::Automatic, "automatic"}, {CountingKind::Register, "register"}, {CountingKind::Entered, "entered"}}};
+constexpr std::array<std::pair<IndicatorAggregation, std::string_view>, 2> kAggregations{
+    {{IndicatorAggregation::Sum, "sum"}, {IndicatorAggregation::Latest, "latest"}}};
 } // namespace
+
+std::string_view aggregationCode(IndicatorAggregation aggregation)
+{
+    return codeOf(kAggregations, aggregation);
+}
+
+std::optional<IndicatorAggregation> parseAggregation(std::string_view code)
+{
+    return byCode(kAggregations, code);
+}
 
 std::string_view indicatorPeriodCode(IndicatorPeriod period)
 {

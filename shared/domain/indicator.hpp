@@ -28,6 +28,15 @@ enum class CountingKind
     Entered,   ///< a coordinator enters the value per period
 };
 
+/// How values entered for an indicator add up over a report's period: the sum of the values
+/// entered for periods inside it (counts of new things: new users, new services), or the value
+/// entered for the latest period inside it (counts of what exists at a time: providers, volunteers).
+enum class IndicatorAggregation
+{
+    Sum,
+    Latest,
+};
+
 /// How an indicator is counted. `measure` is an automatic metric for Automatic, a measure of
 /// `registerName` for Register, and empty for Entered; `kinds` narrows activity_sessions.
 struct IndicatorCounting
@@ -50,7 +59,8 @@ struct Indicator
     std::optional<double> target; ///< none when the seed gives none
     std::string evidence;         ///< "dokument potwierdzający"
     IndicatorCounting counting;
-    std::string source; ///< the seed's sentence, quoted
+    IndicatorAggregation aggregation = IndicatorAggregation::Sum; ///< of entered values only
+    std::string source;                                           ///< the seed's sentence, quoted
 
     friend bool operator==(const Indicator&, const Indicator&) = default;
 };
@@ -58,6 +68,9 @@ struct Indicator
 std::string_view indicatorPeriodCode(IndicatorPeriod period);
 std::optional<IndicatorPeriod> parseIndicatorPeriod(std::string_view code);
 std::string_view countingKindCode(CountingKind kind);
+/// "sum", "latest".
+std::string_view aggregationCode(IndicatorAggregation aggregation);
+std::optional<IndicatorAggregation> parseAggregation(std::string_view code);
 std::optional<CountingKind> parseCountingKind(std::string_view code);
 
 /// The automatic metrics the server counts (docs/reporting.md).

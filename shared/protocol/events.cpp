@@ -9,7 +9,7 @@ namespace okienko::protocol
 
 namespace
 {
-constexpr std::array<std::pair<EventType, std::string_view>, 10> kTypeCodes{{
+constexpr std::array<std::pair<EventType, std::string_view>, 11> kTypeCodes{{
     {EventType::ReservationCreated, "reservation.created"},
     {EventType::CounsellingRequested, "counselling.requested"},
     {EventType::CallbackRequested, "callback.requested"},
@@ -20,6 +20,7 @@ constexpr std::array<std::pair<EventType, std::string_view>, 10> kTypeCodes{{
     {EventType::UsageRecorded, "usage.recorded"},
     {EventType::FeedbackRated, "feedback.rated"},
     {EventType::IdeaSubmitted, "idea.submitted"},
+    {EventType::WaitlistJoined, "waitlist.joined"},
 }};
 
 /// 2^40 s is about year 36812: far enough for any clock, small enough that no arithmetic overflows.

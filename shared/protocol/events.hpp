@@ -38,13 +38,14 @@ enum class EventType
     UsageRecorded,        ///< "usage.recorded"
     FeedbackRated,        ///< "feedback.rated"
     IdeaSubmitted,        ///< "idea.submitted"
+    WaitlistJoined,       ///< "waitlist.joined"
 };
 
-inline constexpr std::array<EventType, 10> kAllEventTypes{
+inline constexpr std::array<EventType, 11> kAllEventTypes{
     EventType::ReservationCreated, EventType::CounsellingRequested, EventType::CallbackRequested,
     EventType::LoanCheckedOut,     EventType::LoanCheckedIn,        EventType::LoanExtended,
     EventType::UnitStateChanged,   EventType::UsageRecorded,        EventType::FeedbackRated,
-    EventType::IdeaSubmitted};
+    EventType::IdeaSubmitted,      EventType::WaitlistJoined};
 
 std::string_view toCode(EventType type);
 std::optional<EventType> parseEventType(std::string_view code);

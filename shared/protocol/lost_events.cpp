@@ -50,6 +50,7 @@ bool isResendable(std::string_view type, const Json& payload)
     case EventType::CallbackRequested:
     case EventType::LoanCheckedOut:
     case EventType::IdeaSubmitted:
+    case EventType::WaitlistJoined:
         return false;
     }
     return false;

@@ -314,6 +314,19 @@ Event makeUsageEvent(const domain::UsageEvent& u)
     return envelope(u.id, EventType::UsageRecorded, u.at, std::move(p));
 }
 
+Event makeWaitlistJoined(const domain::WaitlistJoin& w)
+{
+    Json p{{"code", w.code},
+           {"type_id", w.typeId},
+           {"wanted_from", w.wantedFrom.iso()},
+           {"loan_days", w.loanDays},
+           {"name", w.name},
+           {"phone", w.phone},
+           {"consent", w.consent},
+           {"language", domain::languageCode(w.language)}};
+    return envelope(w.id, EventType::WaitlistJoined, w.createdAt, std::move(p));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Server side.
 
@@ -473,6 +486,28 @@ Result<domain::UsageEvent, ProtocolError> decodeUsageEvent(const Event& e)
         });
 }
 
+Result<domain::WaitlistJoin, ProtocolError> decodeWaitlistJoined(const Event& e)
+{
+    return decodePayload<domain::WaitlistJoin>(
+        e, {EventType::WaitlistJoined},
+        [&e](ObjectReader& r, auto& out)
+        {
+            out.id = e.id;
+            out.createdAt = e.createdAt;
+            out.code = readReferenceCode(r, rules::ReferenceKind::Callback);
+            out.typeId = r.id("type_id", IdPattern::Slug);
+            out.wantedFrom = r.date("wanted_from");
+            out.loanDays = static_cast<int>(r.integer("loan_days", 1, rules::kMaxBookingDays));
+            out.name = readName(r, "name", true);
+            out.phone = readPhone(r, "phone");
+            out.consent = r.boolean("consent");
+            if (r.ok() && !out.consent)
+                r.fail(ProtocolErrorCode::BadValue, "consent",
+                       "personal data may only be sent after the information clause was acknowledged");
+            out.language = readLanguage(r);
+        });
+}
+
 Status<ProtocolError> validatePayload(const Event& e)
 {
     auto type = parseEventType(e.type);
@@ -504,6 +539,8 @@ Status<ProtocolError> validatePayload(const Event& e)
     case EventType::FeedbackRated:
     case EventType::IdeaSubmitted:
         return check(decodeUsageEvent(e));
+    case EventType::WaitlistJoined:
+        return check(decodeWaitlistJoined(e));
     }
     return makeErr(ProtocolError{ProtocolErrorCode::UnknownEventType, "$.type", "unknown event type"});
 }

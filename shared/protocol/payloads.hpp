@@ -10,6 +10,7 @@
 #include "shared/domain/equipment.hpp"
 #include "shared/domain/reservation.hpp"
 #include "shared/domain/staff.hpp"
+#include "shared/domain/waiting_list.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/protocol_error.hpp"
 #include "shared/util/result.hpp"
@@ -57,6 +58,8 @@ Event makeUnitStateChanged(const std::string& eventId, std::int64_t createdAt, c
 /// usage.recorded for kinds other than Rating and Idea; feedback.rated for Rating; idea.submitted
 /// for Idea. The event id is usage.id.
 Event makeUsageEvent(const domain::UsageEvent& usage);
+/// waitlist.joined: the event id is join.id.
+Event makeWaitlistJoined(const domain::WaitlistJoin& join);
 
 // --- server side: validate and decode; `event.type` must match (else BadValue on $.type) ---
 /// Status is Provisional, id/createdAt from the envelope; kioskId is left for the server to set.
@@ -69,6 +72,8 @@ Result<LoanExtension, ProtocolError> decodeLoanExtended(const Event& event);
 Result<UnitStateChange, ProtocolError> decodeUnitStateChanged(const Event& event);
 /// Any of usage.recorded, feedback.rated, idea.submitted.
 Result<domain::UsageEvent, ProtocolError> decodeUsageEvent(const Event& event);
+/// id/createdAt from the envelope; consent must be true; kioskId is left for the server to set.
+Result<domain::WaitlistJoin, ProtocolError> decodeWaitlistJoined(const Event& event);
 
 /// Validates the payload of any known type (the server's first step); UnknownEventType otherwise.
 Status<ProtocolError> validatePayload(const Event& event);

@@ -86,6 +86,8 @@ const std::vector<Case>& cases()
         {Method::Post, "/panel/residents/mark", C},
         {Method::Post, "/panel/residents/contact", C},
         {Method::Post, "/panel/residents/erase", C},
+        {Method::Get, "/panel/waiting-list", C},
+        {Method::Post, "/panel/waiting-list/decide", C},
         {Method::Get, "/panel/reservations", CN},
         {Method::Post, "/panel/reservations/decide", C},
         {Method::Post, "/panel/counselling/decide", CN},

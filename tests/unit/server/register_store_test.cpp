@@ -8,7 +8,7 @@
 #include "server/server_store.hpp"
 #include "server/store/sqlite_panel_store.hpp"
 #include "shared/db/query.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/support/server_db_test.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,47 +19,20 @@ using panel::RegisterId;
 
 namespace
 {
-constexpr std::int64_t kDay = 86400;
-const Date kToday{2030, 3, 4};
-constexpr std::int64_t kNow = 1898856000; // 2030-03-04 12:00 UTC
+const Date kToday = test::ServerDbTest::kStart;
+constexpr std::int64_t kNow = test::ServerDbTest::kStartUnix; // 2030-03-04 12:00 UTC
 
-class RegisterStoreTest : public ::testing::Test
+class RegisterStoreTest : public test::ServerDbTest
 {
   protected:
     void SetUp() override
     {
-        auto store = ServerStore::open(m_dir.file("central.db"), StoreOptions{});
-        ASSERT_TRUE(store.ok()) << store.error().describe();
-        m_store = std::move(store).value();
-        ASSERT_TRUE(m_store->addKiosk("kiosk-a", Now{kNow, kToday}).ok());
+        test::ServerDbTest::SetUp();
         auto staff =
             m_store->addStaff("Anna Koordynator", domain::StaffRole::Coordinator, "pin", "hash", Now{kNow, kToday});
         ASSERT_TRUE(staff.ok());
         m_staffId = *staff;
         m_panel = std::make_unique<SqlitePanelStore>(*m_store);
-    }
-
-    void exec(const std::string& sql)
-    {
-        auto written = m_store->write([&](db::Database& d) { return db::exec(d, sql); });
-        ASSERT_TRUE(written.ok()) << sql << ": " << written.error().describe();
-    }
-
-    std::string text(const std::string& sql)
-    {
-        std::string out = "?";
-        EXPECT_TRUE(m_store
-                        ->read(
-                            [&](db::Database& d) -> Status<db::Error>
-                            {
-                                auto v = db::queryText(d, "SELECT CAST((" + sql + ") AS TEXT)");
-                                if (!v)
-                                    return makeErr(v.error());
-                                out = v->value_or("(null)");
-                                return {};
-                            })
-                        .ok());
-        return out;
     }
 
     /// A counselling request booked on a 50-minute slot of `date` (the name as the kiosk sent it).
@@ -74,8 +47,6 @@ class RegisterStoreTest : public ::testing::Test
              "', 'pl', 1, 0, 0)");
     }
 
-    test::TempDir m_dir{"okienko-registers"};
-    std::unique_ptr<ServerStore> m_store;
     std::unique_ptr<SqlitePanelStore> m_panel;
     std::string m_staffId;
 };
@@ -219,11 +190,13 @@ TEST_F(RegisterStoreTest, IdeasAreListedByStatusAndMarkedAndRatingsCountedPerSco
     EXPECT_EQ(text("SELECT register || ':' || entry_id || ':' || action || ':' || data FROM register_edits"),
               R"(ideas:idea-1:status:{"status":"forwarded"})");
 
-    auto ratings = m_panel->ratingCounts(day);
+    auto ratings = m_panel->ratingSummaries(day);
     ASSERT_TRUE(ratings.ok());
     std::string counted;
     for (const auto& r : *ratings)
-        counted += r.flow + ":" + std::to_string(r.score) + "x" + std::to_string(r.count) + " ";
+        for (std::size_t score = 0; score < r.byScore.size(); ++score)
+            if (r.byScore[score] > 0)
+                counted += r.flow + ":" + std::to_string(score + 1) + "x" + std::to_string(r.byScore[score]) + " ";
     EXPECT_EQ(counted, "callback:4x1 equipment:2x1 equipment:5x2 ") << "r5 is the next day";
 }
 
@@ -257,4 +230,50 @@ TEST_F(RegisterStoreTest, RetentionErasesRegisterNamesAfterRegisterDaysAndKeepsT
               "NULL,M.W.")
         << "a member still in the club keeps their initials";
     EXPECT_EQ(job.run(at(900))->registerNames, 0) << "erased once";
+}
+
+TEST_F(RegisterStoreTest, APersonCountsOnceAcrossTheirMeetingsAlsoAfterRetentionErasedAnEarlierName)
+{
+    const RegisterTable& table = registerDefinition(RegisterId::Counselling).table;
+    const auto walkIn = [&](const std::string& date, const std::string& name)
+    {
+        RegisterWrite add{
+            0,
+            {{"date", date}, {"duration_minutes", "45"}, {"person_name", name}, {"held", "1"}, {"walk_in", "1"}},
+            m_staffId,
+            kNow};
+        auto saved = m_panel->saveRegisterRow(table, add);
+        ASSERT_TRUE(saved.ok()) << saved.error().describe();
+    };
+    walkIn("2029-01-08", "Halina Nowak");
+    walkIn("2030-02-20", " halina nowak"); // the same person, typed differently
+    walkIn("2030-02-21", "Piotr Lis");
+    domain::Indicator persons;
+    persons.id = "pps-osoby";
+    persons.counting = domain::IndicatorCounting{domain::CountingKind::Register, "counselling_register", "persons", {}};
+    const auto count = [&](const ReportPeriod& p)
+    {
+        auto m = m_panel->measureIndicators({persons}, {{p}});
+        EXPECT_TRUE(m.ok());
+        return m.ok() ? m->at(0).at(0).value : -1.0;
+    };
+    const ReportPeriod twoYears{"2029-01-01", "2030-12-31", 0, 0};
+    EXPECT_DOUBLE_EQ(count(twoYears), 2);
+    EXPECT_EQ(text("SELECT COUNT(DISTINCT person_key) FROM counselling_register"), "2");
+    EXPECT_EQ(text("SELECT length(person_key) FROM counselling_register LIMIT 1"), "32");
+
+    // 456 days after 8 January 2029 the first name is erased; the key stays, so still two persons.
+    RetentionJob job(*m_store, RetentionConfig{});
+    auto erased = job.run(Now{kNow, Date{2030, 4, 9}});
+    ASSERT_TRUE(erased.ok());
+    EXPECT_EQ(erased->registerNames, 1);
+    EXPECT_EQ(text("SELECT COUNT(*) FROM counselling_register WHERE person_name IS NULL"), "1");
+    EXPECT_DOUBLE_EQ(count(twoYears), 2) << "an erased name is not a new person";
+    EXPECT_DOUBLE_EQ(count(ReportPeriod{"2029-01-01", "2029-12-31", 0, 0}), 1);
+    EXPECT_DOUBLE_EQ(count(ReportPeriod{"2030-02-21", "2030-02-21", 0, 0}), 1) << "the period's edges";
+    EXPECT_DOUBLE_EQ(count(ReportPeriod{"2029-01-09", "2030-02-19", 0, 0}), 0);
+
+    // A later entry of the same name after the erasure still joins the person of the kept name.
+    walkIn("2030-03-01", "Halina Nowak");
+    EXPECT_DOUBLE_EQ(count(twoYears), 2);
 }

@@ -337,6 +337,48 @@ TEST_F(Report, EnteredIndicatorsShowWhatACoordinatorEnteredAndNothingElse)
     EXPECT_FALSE(*refused) << "an automatic indicator takes no entered value";
 }
 
+TEST_F(Report, AnEnteredCountOfWhatExistsTakesTheLatestPeriodsValueAndACountOfNewThingsTheSum)
+{
+    open("starachowice.json");
+    auto enter = [&](const char* id, const char* first, const char* last, double value)
+    {
+        auto saved = m_panel->enterIndicatorValue(IndicatorValueEntry{id, first, last, value, m_staffId, kNow});
+        ASSERT_TRUE(saved.ok());
+        EXPECT_TRUE(*saved);
+    };
+    // Providers working with the CUS at the end of each quarter (catalogue: "aggregation": "latest").
+    enter("uslugodawcy", "2025-01-01", "2025-03-31", 12);
+    enter("uslugodawcy", "2025-04-01", "2025-06-30", 14);
+    enter("uslugodawcy", "2025-07-01", "2025-09-30", 13);
+    enter("uslugodawcy", "2024-10-01", "2024-12-31", 40); // last year's: outside every 2025 report
+    // New users in each quarter (a sum).
+    enter("nowi-uzytkownicy", "2025-01-01", "2025-03-31", 3);
+    enter("nowi-uzytkownicy", "2025-04-01", "2025-06-30", 6);
+    enter("nowi-uzytkownicy", "2025-07-01", "2025-09-30", 2);
+
+    const ReportData year = report({{"period", "year"}, {"year", "2025"}});
+    expectValue(year, "uslugodawcy", 13); // Q3's providers, not 12 + 14 + 13
+    expectValue(year, "nowi-uzytkownicy", 11);
+    EXPECT_EQ(line(year, "uslugodawcy").view.indicator.aggregation, domain::IndicatorAggregation::Latest);
+    const auto trend = trendTexts(line(year, "uslugodawcy"));
+    ASSERT_EQ(trend.size(), 4u);
+    EXPECT_EQ(trend[0], "I kw. 2025=12");
+    EXPECT_EQ(trend[2], "III kw. 2025=13");
+    EXPECT_EQ(trend[3], "IV kw. 2025=nie wprowadzono");
+    // Period edges: the first half year holds Q1 and Q2 whole (the latest is Q2's); a report from
+    // 2 January holds Q1 no longer, and one ending 29 September not Q3.
+    const ReportData half = report({{"period", "custom"}, {"from", "2025-01-01"}, {"to", "2025-06-30"}});
+    expectValue(half, "uslugodawcy", 14);
+    expectValue(half, "nowi-uzytkownicy", 9);
+    const ReportData clipped = report({{"period", "custom"}, {"from", "2025-01-02"}, {"to", "2025-09-29"}});
+    expectValue(clipped, "uslugodawcy", 14);
+    expectValue(clipped, "nowi-uzytkownicy", 6);
+    const ReportData none = report({{"period", "custom"}, {"from", "2025-01-02"}, {"to", "2025-03-31"}});
+    EXPECT_EQ(line(none, "uslugodawcy").actual.state, MeasureState::NotEntered);
+    const ReportData lastYear = report({{"period", "year"}, {"year", "2024"}});
+    expectValue(lastYear, "uslugodawcy", 40);
+}
+
 TEST_F(Report, ACoordinatorsEditIsCheckedAuditedAndRefusedWhenStale)
 {
     open("lapy.json");

@@ -4,7 +4,7 @@
 #include "server/retention.hpp"
 #include "server/server_store.hpp"
 #include "shared/db/query.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/support/server_db_test.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,19 +13,12 @@ using namespace okienko::server;
 
 namespace
 {
-constexpr std::int64_t kDay = 86400;
-const Date kStart{2030, 3, 4};
-constexpr std::int64_t kStartUnix = 1898856000; // 2030-03-04 12:00 UTC
-
-class RetentionTest : public ::testing::Test
+class RetentionTest : public test::ServerDbTest
 {
   protected:
     void SetUp() override
     {
-        auto store = ServerStore::open(m_dir.file("central.db"), StoreOptions{});
-        ASSERT_TRUE(store.ok()) << store.error().describe();
-        m_store = std::move(store).value();
-        ASSERT_TRUE(m_store->addKiosk("kiosk-a", at(0)).ok());
+        test::ServerDbTest::SetUp();
         exec("INSERT INTO callback_requests(id, code, phone, phone_key, day, day_part, first_name, status, language, "
              "kiosk_id, created_at, received_at, closed_at) VALUES ('cb', 'C-1', '600100200', '600100200', "
              "'2030-03-04', 'morning', 'Halina', 'done', 'pl', 1, ?1, ?1, ?1)");
@@ -44,36 +37,6 @@ class RetentionTest : public ::testing::Test
              "'R-1', 'wozek', '2030-03-04', 14, 'expired', 'Zofia Lis', '600500600', 'Polna 5', '27-200', "
              "'Starachowice', 1, ?1, ?1)");
     }
-
-    Now at(int days) const { return Now{kStartUnix + kDay * days, kStart.plusDays(days)}; }
-
-    void exec(const std::string& sql)
-    {
-        auto written = m_store->write(
-            [&](db::Database& d)
-            { return sql.find("?1") == std::string::npos ? db::exec(d, sql) : db::exec(d, sql, kStartUnix); });
-        ASSERT_TRUE(written.ok()) << sql << ": " << written.error().describe();
-    }
-
-    std::string text(const std::string& sql)
-    {
-        std::string out = "?";
-        EXPECT_TRUE(m_store
-                        ->read(
-                            [&](db::Database& d) -> Status<db::Error>
-                            {
-                                auto v = db::queryText(d, sql);
-                                if (!v)
-                                    return makeErr(v.error());
-                                out = v->value_or("(no row)");
-                                return {};
-                            })
-                        .ok());
-        return out;
-    }
-
-    test::TempDir m_dir{"okienko-retention"};
-    std::unique_ptr<ServerStore> m_store;
 };
 } // namespace
 

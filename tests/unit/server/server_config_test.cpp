@@ -95,6 +95,19 @@ TEST_F(ServerConfigTest, TheRetentionTableHasPrivateDefaultsAndIsCheckedStrictly
     EXPECT_EQ(onlyError(kMinimal + "[retention]\npesel_days = 3\n").key, "retention.pesel_days");
 }
 
+TEST_F(ServerConfigTest, TheWaitingListsHoldHasADefaultAndBounds)
+{
+    auto defaults = load(kMinimal);
+    ASSERT_TRUE(defaults.ok());
+    EXPECT_EQ(defaults->waitlistHoldHours, 48);
+    auto set = load(kMinimal + "[waiting_list]\nhold_hours = 24\n");
+    ASSERT_TRUE(set.ok());
+    EXPECT_EQ(set->waitlistHoldHours, 24);
+    EXPECT_EQ(onlyError(kMinimal + "[waiting_list]\nhold_hours = 0\n").toString(),
+              m_dir.file("central.toml") + ":4:14: waiting_list.hold_hours: out of range: 0 is not between 1 and 336");
+    EXPECT_EQ(onlyError(kMinimal + "[waiting_list]\nhold_days = 2\n").key, "waiting_list.hold_days");
+}
+
 TEST_F(ServerConfigTest, AnUnknownKeyIsAnErrorWithItsLineAndTheKnownKeys)
 {
     const ServerConfigError e = onlyError(kMinimal + "[server]\nport = 8443\nthread = 8\n");
