@@ -4,6 +4,7 @@
 // change-log row (logCatalogUpsert / logCatalogDelete, as import-catalog logs it) and the
 // catalog_edits audit row in one transaction. The entry's version is the seq of its latest
 // change-log row; a save over a newer one is refused as Stale.
+#include "server/store/catalog_entries.hpp"
 #include "server/store/sqlite_panel_store.hpp"
 #include "server/store/sqlite_reads.hpp"
 #include "shared/catalog/catalog_store.hpp"
@@ -83,15 +84,7 @@ Result<std::optional<domain::Catalog>, db::Error> storedCatalog(db::Database& d)
 /// `entry` with the form's `changes` laid over it.
 Json applyChanges(Json entry, const std::vector<CatalogFieldChange>& changes)
 {
-    for (const auto& change : changes)
-    {
-        const Json::json_pointer at(change.pointer);
-        if (change.value)
-            entry[at] = *change.value;
-        else if (entry.contains(at))
-            entry.at(at.parent_pointer()).erase(at.back());
-    }
-    return entry;
+    return applyFieldChanges(std::move(entry), changes);
 }
 
 /// Writes the catalogue with one entry changed, the entry's change-log row (an upsert at
