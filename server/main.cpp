@@ -1,6 +1,6 @@
 // okienko-central: the admin command line and `serve`. Usage:
 //   okienko-central --version
-//   okienko-central --config central.toml check-config | init | import-catalog FILE | add-kiosk NAME
+//   okienko-central --config central.toml check-config | init | import-catalog FILE [--apply] | add-kiosk NAME
 //       | enrol-kiosk … | list-kiosks | revoke-kiosk ID | rotate-kiosk ID …   (server/cli/kiosk_commands)
 //       | add-staff --name N --role R | list-staff | deactivate-staff ID | reactivate-staff ID
 //       | reset-password ID | reset-pin ID   (server/cli/staff_commands; secrets from standard input)
@@ -11,6 +11,7 @@
 // the database.
 #include "server/api.hpp"
 #include "server/cli/backup_commands.hpp"
+#include "server/cli/catalog_commands.hpp"
 #include "server/cli/kiosk_commands.hpp"
 #include "server/cli/retention_commands.hpp"
 #include "server/cli/staff_commands.hpp"
@@ -55,7 +56,9 @@ int usage()
                "       okienko-central --config central.toml COMMAND\n"
                "  check-config                      check central.toml and the files it names; prints OK\n"
                "  init                              create or migrate the database\n"
-               "  import-catalog FILE               load a catalogue file (errors with JSON paths)\n"
+               "  import-catalog FILE [--apply] [--overwrite-panel-edits]\n"
+               "                                    compare a catalogue file with the database and print what it\n"
+               "                                    would change; --apply merges it, keeping panel edits\n"
                "  add-kiosk NAME [--staff-work]     register a kiosk; prints its token once\n"
                "  enrol-kiosk --id ID [--name NAME] --url https://HOST:PORT --ca CA.pem --out FILE [--staff-work]\n"
                "                                    register a kiosk; writes its enrolment file (0600)\n"
@@ -287,25 +290,6 @@ int main(int argc, char** argv)
         std::printf("database ready: %s\n", config->databasePath.c_str());
         return 0;
     }
-    if (command == "import-catalog" && args.size() == 4)
-    {
-        auto loaded = catalog::loadCatalogFile(args[3]);
-        if (!loaded)
-        {
-            for (const auto& e : loaded.error())
-                std::fprintf(stderr, "%s\n", catalog::formatCatalogError(e).c_str());
-            return 1;
-        }
-        // The same file's indicators: it loaded above, so they read without an error.
-        auto indicators = catalog::loadCatalogIndicatorsFile(args[3]);
-        if (!indicators)
-            return fail("import failed: the file's indicators could not be read");
-        auto summary = (*store)->importCatalog(*loaded, now, &*indicators);
-        if (!summary)
-            return fail("import failed: " + summary.error().describe());
-        std::printf("imported: %d changed entities, %d removed\n", summary->upserts, summary->deletes);
-        return 0;
-    }
     const std::vector<std::string> commandArgs(args.begin() + 3, args.end());
     const cli::CommandContext context{**store, *config, now};
     if (auto code = cli::runKioskCommand(command, commandArgs, context))
@@ -313,6 +297,8 @@ int main(int argc, char** argv)
     if (auto code = cli::runStaffCommand(command, commandArgs, context))
         return *code;
     if (auto code = cli::runRetentionCommand(command, commandArgs, context))
+        return *code;
+    if (auto code = cli::runCatalogCommand(command, commandArgs, context))
         return *code;
     if (command == "add-slot")
     {

@@ -666,6 +666,49 @@ UPDATE counselling_register SET person_key = (SELECT o.person_key FROM counselli
 -- How an entered indicator's values add up over a report's period (docs/catalog-format.md).
 ALTER TABLE indicators ADD COLUMN aggregation TEXT NOT NULL DEFAULT 'sum' CHECK (aggregation IN ('sum', 'latest'));
 )sql";
+
+// Migration 17: the whole catalogue kept in the panel
+// (server/store/catalog_entries) and import-catalog as a merge (server/catalog_merge). No personal data.
+constexpr const char* kCatalogKeeping = R"sql(
+-- What each panel change replaced: the entry's catalogue JSON before it ('{}' when it was added).
+ALTER TABLE catalog_edits ADD COLUMN before TEXT NOT NULL DEFAULT '{}';
+
+-- Entries retired in the panel or by an import: gone from the catalogue tables (kiosks got a
+-- tombstone), kept here whole (with the coordinators' note) to be brought back.
+CREATE TABLE catalog_retired (
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    retired_by TEXT NOT NULL,  -- staff id, or 'import'
+    retired_at INTEGER NOT NULL,
+    PRIMARY KEY (entity, entity_id)
+) STRICT;
+
+-- Each entry (and indicator) as the catalogue file had it at the last import: a field whose stored
+-- value differs from it was changed in the panel since, and a re-import keeps it.
+CREATE TABLE catalog_import_base (
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_id)
+) STRICT;
+
+-- Every applied import: when, which file (its name only), what it did (JSON counts).
+CREATE TABLE catalog_imports (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    file_name TEXT NOT NULL,
+    summary TEXT NOT NULL
+) STRICT;
+
+-- When a coordinator last checked an emergency number and its hours ("sprawdzono dnia").
+CREATE TABLE emergency_number_checks (
+    number TEXT PRIMARY KEY,
+    verified_on TEXT NOT NULL CHECK (verified_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    at INTEGER NOT NULL
+) STRICT;
+)sql";
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -687,6 +730,7 @@ const std::vector<db::Migration>& serverMigrations()
         {14, "residents matched to services", kResidentMatching, {}},
         {15, "the activity schedule", kActivitySchedule, {}},
         {16, "the equipment waiting list", kWaitingList, {}},
+        {17, "the whole catalogue in the panel, import as a merge", kCatalogKeeping, {}},
     };
     return migrations;
 }

@@ -766,107 +766,126 @@ void ServerStore::releaseReader(db::Database d)
         m_readers.push_back(std::move(d));
 }
 
+CatalogueEntries catalogueEntries(const domain::Catalog& c)
+{
+    CatalogueEntries into;
+    into[{std::string(protocol::entity::kMunicipality), c.municipality.id}] = {
+        protocol::encodeMunicipality(c.municipality).dump(), 0};
+    auto add = [&](std::string_view entity, const std::string& id, const Json& j, std::size_t pos)
+    {
+        into[{std::string(entity), id}] = {j.dump(), static_cast<int>(pos)};
+    };
+    for (std::size_t i = 0; i < c.services.size(); ++i)
+        add(protocol::entity::kService, c.services[i].id, protocol::encodeService(c.services[i]), i);
+    for (std::size_t i = 0; i < c.feeTables.size(); ++i)
+        add(protocol::entity::kFeeTable, c.feeTables[i].id, protocol::encodeFeeTable(c.feeTables[i]), i);
+    for (std::size_t i = 0; i < c.equipmentTypes.size(); ++i)
+        add(protocol::entity::kEquipmentType, c.equipmentTypes[i].id,
+            protocol::encodeEquipmentType(c.equipmentTypes[i]), i);
+    for (std::size_t i = 0; i < c.counsellingKinds.size(); ++i)
+        add(protocol::entity::kCounsellingKind, c.counsellingKinds[i].id,
+            protocol::encodeCounsellingKind(c.counsellingKinds[i]), i);
+    for (std::size_t i = 0; i < c.emergencyNumbers.size(); ++i)
+        add(protocol::entity::kEmergencyNumber, c.emergencyNumbers[i].number,
+            protocol::encodeEmergencyNumber(c.emergencyNumbers[i]), i);
+    for (std::size_t i = 0; i < c.announcements.size(); ++i)
+        add(protocol::entity::kAnnouncement, c.announcements[i].id, protocol::encodeAnnouncement(c.announcements[i]),
+            i);
+    return into;
+}
+
+Result<ImportSummary, db::Error> writeCatalogue(db::Database& d, const domain::Catalog& catalog, std::int64_t now,
+                                                const std::vector<domain::Indicator>* indicators, UnitLogging units)
+{
+    ImportSummary summary;
+    CatalogueEntries before;
+    std::map<std::string, std::string> unitsBefore; // inventory number -> its catalogue JSON
+    std::map<std::string, domain::Service> servicesBefore;
+    auto has = catalog::hasCatalog(d);
+    if (!has)
+        return makeErr(has.error());
+    if (*has)
+    {
+        auto old = catalog::loadCatalog(d);
+        if (!old)
+            return makeErr(old.error());
+        before = catalogueEntries(*old);
+        for (const auto& u : old->units)
+            unitsBefore[u.inventoryNumber] = protocol::encodeUnit(u).dump();
+        for (auto& s : old->services)
+            servicesBefore.emplace(s.id, std::move(s));
+    }
+    const CatalogueEntries after = catalogueEntries(catalog);
+
+    OKIENKO_TRY(catalog::replaceCatalog(d, catalog));
+    // Every service the catalogue publishes that was not published before reaches the residents
+    // whose needs it matches (server/residents/service_availability).
+    for (const auto& s : catalog.services)
+    {
+        auto was = servicesBefore.find(s.id);
+        OKIENKO_TRY(residents::servicePublicationChanged(d, was == servicesBefore.end() ? nullptr : &was->second, s,
+                                                         nowAt(now)));
+    }
+    if (indicators != nullptr)
+        OKIENKO_TRY(replaceIndicators(d, *indicators));
+    for (const auto& [key, value] : after)
+    {
+        auto it = before.find(key);
+        if (it != before.end() && it->second == value)
+            continue;
+        auto seq = logCatalogUpsert(d, key.first, key.second, value.first, value.second, now);
+        if (!seq)
+            return makeErr(seq.error());
+        summary.logged.push_back({key.first, key.second, *seq});
+        ++summary.upserts;
+    }
+    for (const auto& [key, value] : before)
+    {
+        if (after.count(key) != 0)
+            continue;
+        auto seq = logCatalogDelete(d, key.first, key.second, now);
+        if (!seq)
+            return makeErr(seq.error());
+        summary.logged.push_back({key.first, key.second, *seq});
+        ++summary.deletes;
+    }
+    // Units: a new unit starts in the file's state; a known one keeps its live state.
+    std::set<std::string> unitsAfter;
+    for (const auto& u : catalog.units)
+    {
+        unitsAfter.insert(u.inventoryNumber);
+        auto known = unitsBefore.find(u.inventoryNumber);
+        if (units == UnitLogging::Changed && known != unitsBefore.end() &&
+            known->second == protocol::encodeUnit(u).dump())
+            continue;
+        OKIENKO_TRY(db::exec(d,
+                             "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?, "
+                             "?, ?, ?) ON CONFLICT(inventory_number) DO NOTHING",
+                             u.inventoryNumber, domain::toCode(u.state), u.notes, now));
+        OKIENKO_TRY(logUnit(d, u.inventoryNumber, now));
+        ++summary.upserts;
+    }
+    for (const auto& [inv, json] : unitsBefore)
+    {
+        if (unitsAfter.count(inv) != 0)
+            continue;
+        OKIENKO_TRY(logDelete(d, protocol::entity::kUnit, inv, now));
+        ++summary.deletes;
+    }
+    return summary;
+}
+
 Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalog& catalog, const Now& now,
                                                             const std::vector<domain::Indicator>* indicators)
 {
-    // What kiosks have now, by entity and id: encoded JSON and position.
-    using Key = std::pair<std::string, std::string>;
-    using Entries = std::map<Key, std::pair<std::string, int>>;
-    auto collect = [](Entries& into, const domain::Catalog& c)
-    {
-        into[{std::string(protocol::entity::kMunicipality), c.municipality.id}] = {
-            protocol::encodeMunicipality(c.municipality).dump(), 0};
-        auto add = [&](std::string_view entity, const std::string& id, const Json& j, std::size_t pos)
-        {
-            into[{std::string(entity), id}] = {j.dump(), static_cast<int>(pos)};
-        };
-        for (std::size_t i = 0; i < c.services.size(); ++i)
-            add(protocol::entity::kService, c.services[i].id, protocol::encodeService(c.services[i]), i);
-        for (std::size_t i = 0; i < c.feeTables.size(); ++i)
-            add(protocol::entity::kFeeTable, c.feeTables[i].id, protocol::encodeFeeTable(c.feeTables[i]), i);
-        for (std::size_t i = 0; i < c.equipmentTypes.size(); ++i)
-            add(protocol::entity::kEquipmentType, c.equipmentTypes[i].id,
-                protocol::encodeEquipmentType(c.equipmentTypes[i]), i);
-        for (std::size_t i = 0; i < c.counsellingKinds.size(); ++i)
-            add(protocol::entity::kCounsellingKind, c.counsellingKinds[i].id,
-                protocol::encodeCounsellingKind(c.counsellingKinds[i]), i);
-        for (std::size_t i = 0; i < c.emergencyNumbers.size(); ++i)
-            add(protocol::entity::kEmergencyNumber, c.emergencyNumbers[i].number,
-                protocol::encodeEmergencyNumber(c.emergencyNumbers[i]), i);
-        for (std::size_t i = 0; i < c.announcements.size(); ++i)
-            add(protocol::entity::kAnnouncement, c.announcements[i].id,
-                protocol::encodeAnnouncement(c.announcements[i]), i);
-    };
     ImportSummary summary;
     auto written = write(
         [&](db::Database& d) -> Status<db::Error>
         {
-            Entries before;
-            std::set<std::string> unitsBefore;
-            std::map<std::string, domain::Service> servicesBefore;
-            auto has = catalog::hasCatalog(d);
-            if (!has)
-                return makeErr(has.error());
-            if (*has)
-            {
-                auto old = catalog::loadCatalog(d);
-                if (!old)
-                    return makeErr(old.error());
-                collect(before, *old);
-                for (const auto& u : old->units)
-                    unitsBefore.insert(u.inventoryNumber);
-                for (auto& s : old->services)
-                    servicesBefore.emplace(s.id, std::move(s));
-            }
-            Entries after;
-            collect(after, catalog);
-
-            OKIENKO_TRY(catalog::replaceCatalog(d, catalog));
-            // Every service the file publishes that was not published before reaches the residents
-            // whose needs it matches (server/residents/service_availability).
-            for (const auto& s : catalog.services)
-            {
-                auto was = servicesBefore.find(s.id);
-                OKIENKO_TRY(residents::servicePublicationChanged(
-                    d, was == servicesBefore.end() ? nullptr : &was->second, s, now));
-            }
-            if (indicators != nullptr)
-                OKIENKO_TRY(replaceIndicators(d, *indicators));
-            for (const auto& [key, value] : after)
-            {
-                auto it = before.find(key);
-                if (it != before.end() && it->second == value)
-                    continue;
-                if (auto seq = logCatalogUpsert(d, key.first, key.second, value.first, value.second, now.unix); !seq)
-                    return makeErr(seq.error());
-                ++summary.upserts;
-            }
-            for (const auto& [key, value] : before)
-            {
-                if (after.count(key) != 0)
-                    continue;
-                OKIENKO_TRY(logDelete(d, key.first, key.second, now.unix));
-                ++summary.deletes;
-            }
-            // Units: a new unit starts in the file's state; a known one keeps its live state.
-            std::set<std::string> unitsAfter;
-            for (const auto& u : catalog.units)
-            {
-                unitsAfter.insert(u.inventoryNumber);
-                OKIENKO_TRY(db::exec(d,
-                                     "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?, "
-                                     "?, ?, ?) ON CONFLICT(inventory_number) DO NOTHING",
-                                     u.inventoryNumber, domain::toCode(u.state), u.notes, now.unix));
-                OKIENKO_TRY(logUnit(d, u.inventoryNumber, now.unix));
-                ++summary.upserts;
-            }
-            for (const auto& inv : unitsBefore)
-            {
-                if (unitsAfter.count(inv) != 0)
-                    continue;
-                OKIENKO_TRY(logDelete(d, protocol::entity::kUnit, inv, now.unix));
-                ++summary.deletes;
-            }
+            auto done = writeCatalogue(d, catalog, now.unix, indicators, UnitLogging::All);
+            if (!done)
+                return makeErr(done.error());
+            summary = std::move(done).value();
             return {};
         });
     if (!written)

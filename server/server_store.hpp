@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -48,10 +49,19 @@ struct KioskIdentity
     std::string name;
 };
 
+/// One catalogue change-log row a write made (entity, entry id, its seq).
+struct LoggedCatalogChange
+{
+    std::string entity;
+    std::string id;
+    std::int64_t seq = 0;
+};
+
 struct ImportSummary
 {
-    int upserts = 0; ///< change-log rows written for new or changed entities
-    int deletes = 0; ///< tombstones for entities the new catalogue no longer has
+    int upserts = 0;                         ///< change-log rows written for new or changed entities
+    int deletes = 0;                         ///< tombstones for entities the new catalogue no longer has
+    std::vector<LoggedCatalogChange> logged; ///< the catalogue entries' rows (units are not listed)
 };
 
 /// What an API call produced: an HTTP status and a JSON body (or an error code for ErrorBody).
@@ -178,6 +188,24 @@ Status<db::Error> logUnitChange(db::Database& d, const std::string& inventoryNum
 /// Logs counselling slot `slotId` as it is now for every kiosk: an upsert with its booked flag, or a
 /// tombstone when the slot no longer exists.
 Status<db::Error> logCounsellingSlotChange(db::Database& d, const std::string& slotId, std::int64_t now);
+/// Every catalogue entry kiosks get, by (entity, id): its JSON as logged and its position.
+using CatalogueEntries = std::map<std::pair<std::string, std::string>, std::pair<std::string, int>>;
+CatalogueEntries catalogueEntries(const domain::Catalog& catalogue);
+
+/// Whether writeCatalogue logs every unit (an import: each unit's live state again) or only new
+/// and changed ones (a panel edit).
+enum class UnitLogging
+{
+    All,
+    Changed,
+};
+
+/// Replaces the stored catalogue with `catalogue` inside the caller's transaction and logs one
+/// change-log row per new, changed or removed entry for every kiosk (the panel and import-catalog
+/// both write this way). `indicators`, when given, replace the stored indicator definitions.
+Result<ImportSummary, db::Error> writeCatalogue(db::Database& d, const domain::Catalog& catalogue, std::int64_t now,
+                                                const std::vector<domain::Indicator>* indicators, UnitLogging units);
+
 /// Logs catalogue entry `id` of `entity` (a service, an announcement…) for every kiosk exactly as
 /// importCatalog does: an upsert of its catalogue JSON `data` at `position` in its list. Returns the
 /// row's seq.

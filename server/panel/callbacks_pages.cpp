@@ -3,6 +3,7 @@
 #include "server/panel/callbacks_pages.hpp"
 
 #include "server/panel/waitlist_pages.hpp"
+#include "server/panel/catalog_placeholders.hpp"
 #include "shared/domain/codes.hpp"
 
 #include <map>
@@ -156,8 +157,9 @@ PanelResponse callbacksPage(const PageContext& ctx)
     auto rows = ctx.panelStore.openCallbacks();
     if (!rows)
         return messagePage(503, "Błąd", "Nie udało się odczytać kolejki. Spróbuj ponownie.");
+    // The coordinators' start page: what the catalogue still lacks comes first.
     return htmlPage(pageFrame(ctx, "Prośby o telefon", "/panel/callbacks", callbackMessages()),
-                    renderCallbacks(ctx, *rows));
+                    Html() << placeholdersSection(ctx) << renderCallbacks(ctx, *rows));
 }
 
 PanelResponse callbackClaimAction(const PageContext& ctx, const Form& form)

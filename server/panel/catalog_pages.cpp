@@ -7,6 +7,7 @@
 // typed.
 #include "server/panel/catalog_pages.hpp"
 
+#include "server/panel/catalog_placeholders.hpp"
 #include "server/panel/html.hpp"
 #include "server/panel/monitoring.hpp"
 #include "server/panel/page_parts.hpp"
@@ -584,8 +585,17 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
     }
     const domain::Catalog& catalogue = *data.catalogue;
     body << "<p>Teksty usług i ogłoszenia w trzech językach. Zapisana zmiana trafia do wszystkich kiosków "
-            "przy ich najbliższej synchronizacji. Import pliku katalogu zastępuje zmiany z panelu "
-            "treścią pliku.</p>\n";
+            "przy ich najbliższej synchronizacji. Import pliku katalogu zachowuje zmiany z panelu "
+            "(pokazuje je przed zapisem).</p>\n"
+         << placeholdersSection(ctx)
+         << "<h2 id=\"caly-katalog\">Cały katalog</h2>\n<ul>\n<li><a "
+            "href=\"/panel/catalog/entry?kind=municipality\">Dane CUS: adres, telefon, godziny</a></li>\n<li><a "
+            "href=\"/panel/catalog/entries?kind=service\">Usługi: dodawanie, wszystkie pola, wycofywanie</a></li>\n"
+            "<li><a href=\"/panel/catalog/entries?kind=fee_table\">Tabele odpłatności</a></li>\n<li><a "
+            "href=\"/panel/catalog/entries?kind=equipment_type\">Typy sprzętu</a></li>\n<li><a "
+            "href=\"/panel/catalog/entries?kind=unit\">Egzemplarze sprzętu (numery inwentarzowe)</a></li>\n<li><a "
+            "href=\"/panel/catalog/entries?kind=emergency_number\">Numery alarmowe (data sprawdzenia)</a></li>\n"
+            "</ul>\n";
     if (!catalogue.municipality.internalNote.empty())
         body << "<p class=\"note\"><strong>Dane kontaktowe CUS — notatka wewnętrzna:</strong> "
              << catalogue.municipality.internalNote << "</p>\n";

@@ -5,6 +5,7 @@
 #include "server/panel/route_table.hpp"
 
 #include "server/panel/callbacks_pages.hpp"
+#include "server/panel/catalog_entries_pages.hpp"
 #include "server/panel/catalog_pages.hpp"
 #include "server/panel/counselling_register_pages.hpp"
 #include "server/panel/ideas_pages.hpp"
@@ -120,6 +121,12 @@ const std::vector<Route>& panelRoutes()
         get("/panel/catalog/announcement", announcementPage, kCoordinators),
         post("/panel/catalog/announcement", announcementPost, kCoordinators),
         post("/panel/catalog/announcement/withdraw", announcementWithdraw, kCoordinators),
+        // the whole catalogue: the CUS, services, fee tables, equipment, emergency numbers
+        get("/panel/catalog/entries", catalogEntriesPage, kCoordinators),
+        get("/panel/catalog/entry", catalogEntryPage, kCoordinators),
+        post("/panel/catalog/entry", catalogEntryPost, kCoordinators),
+        post("/panel/catalog/entry/retire", catalogEntryRetire, kCoordinators),
+        post("/panel/catalog/entry/reactivate", catalogEntryReactivate, kCoordinators),
         // kiosks and monitoring
         get("/panel/kiosks", kiosksPage, kKiosks),
         get("/panel/monitoring", monitoringPage, kCoordinators),

@@ -8,6 +8,31 @@
 namespace okienko::server
 {
 
+protocol::Json indicatorFileJson(const domain::Indicator& indicator)
+{
+    using protocol::Json;
+    Json entry{{"id", indicator.id},
+               {"name", indicator.name},
+               {"service", indicator.service},
+               {"unit", indicator.unit},
+               {"period", std::string(domain::indicatorPeriodCode(indicator.period))},
+               {"evidence", indicator.evidence},
+               {"source", indicator.source}};
+    entry["target"] = indicator.target ? Json(*indicator.target) : Json(nullptr);
+    Json how{{"kind", std::string(domain::countingKindCode(indicator.counting.kind))}};
+    if (indicator.counting.kind == domain::CountingKind::Automatic)
+        how["metric"] = indicator.counting.measure;
+    if (indicator.counting.kind == domain::CountingKind::Register)
+    {
+        how["register"] = indicator.counting.registerName;
+        how["measure"] = indicator.counting.measure;
+        if (!indicator.counting.kinds.empty())
+            how["kinds"] = indicator.counting.kinds;
+    }
+    entry["how_counted"] = how;
+    return entry;
+}
+
 std::string joinKinds(const std::vector<std::string>& kinds)
 {
     if (kinds.empty())

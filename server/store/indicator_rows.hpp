@@ -5,6 +5,7 @@
 #include "server/store/indicator_views.hpp"
 #include "shared/db/database.hpp"
 #include "shared/db/error.hpp"
+#include "shared/protocol/json_reader.hpp"
 #include "shared/util/result.hpp"
 
 #include <string>
@@ -18,6 +19,9 @@ Status<db::Error> replaceIndicators(db::Database& d, const std::vector<domain::I
 
 /// Every indicator in file order (or only `id`, when not empty).
 Result<std::vector<IndicatorView>, db::Error> readIndicators(db::Database& d, const std::string& id = "");
+
+/// The indicator as one item of a catalogue file's `indicators` (target null when none).
+protocol::Json indicatorFileJson(const domain::Indicator& indicator);
 
 /// ",a,b," for a list of activity kinds ("" for none), the form the kinds column keeps.
 std::string joinKinds(const std::vector<std::string>& kinds);

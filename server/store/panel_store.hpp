@@ -4,6 +4,7 @@
 #pragma once
 
 #include "server/server_store.hpp"
+#include "server/store/catalog_entries.hpp"
 #include "server/store/catalog_views.hpp"
 #include "server/store/indicator_views.hpp"
 #include "server/store/login_views.hpp"
@@ -121,6 +122,12 @@ class PanelStore
     /// Withdraws announcement `id` at `version` (a tombstone to kiosks): Saved, Stale or NotFound.
     virtual Result<CatalogSaveResult, db::Error> withdrawAnnouncement(const std::string& id, std::int64_t version,
                                                                       const std::string& staffId, std::int64_t now) = 0;
+
+    /// The whole catalogue as a file with every entry's latest change, the retired entries and the
+    /// emergency numbers' checks (the catalogue-keeping pages, catalog_entries.hpp).
+    virtual Result<CatalogKeepingView, db::Error> catalogKeeping() = 0;
+    /// Adds, saves, retires or brings back one entry (changeCatalogEntry) in one transaction.
+    virtual Result<EntryChangeOutcome, db::Error> changeCatalogEntry(const EntryChange& change) = 0;
 
     // --- registers, the idea box and ratings ---
 

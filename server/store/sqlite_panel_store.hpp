@@ -61,6 +61,9 @@ class SqlitePanelStore final : public PanelStore
                                                       std::int64_t now) override;
 
     Result<CatalogOverview, db::Error> catalogOverview() override;
+    // sqlite_panel_store_catalog_entries.cpp
+    Result<CatalogKeepingView, db::Error> catalogKeeping() override;
+    Result<EntryChangeOutcome, db::Error> changeCatalogEntry(const EntryChange& change) override;
     Result<CatalogEntryView<domain::Service>, db::Error> service(const std::string& id) override;
     Result<CatalogEntryView<domain::Announcement>, db::Error> announcement(const std::string& id) override;
     Result<CatalogSaveOutcome<domain::Service>, db::Error> saveService(const CatalogEdit& edit) override;

@@ -6,6 +6,7 @@
 // change-log row; a save over a newer one is refused as Stale.
 #include "server/residents/service_availability.hpp"
 #include "server/store/catalog_writes.hpp"
+#include "server/store/catalog_entries.hpp"
 #include "server/store/sqlite_panel_store.hpp"
 #include "server/store/sqlite_reads.hpp"
 #include "shared/catalog/catalog_store.hpp"
@@ -88,15 +89,7 @@ Result<std::optional<domain::Catalog>, db::Error> storedCatalog(db::Database& d)
 /// `entry` with the form's `changes` laid over it.
 Json applyChanges(Json entry, const std::vector<CatalogFieldChange>& changes)
 {
-    for (const auto& change : changes)
-    {
-        const Json::json_pointer at(change.pointer);
-        if (change.value)
-            entry[at] = *change.value;
-        else if (entry.contains(at))
-            entry.at(at.parent_pointer()).erase(at.back());
-    }
-    return entry;
+    return applyFieldChanges(std::move(entry), changes);
 }
 
 /// Writes the catalogue with one entry changed, the entry's change-log row (an upsert at

@@ -310,25 +310,7 @@ Result<IndicatorSaveOutcome, db::Error> SqlitePanelStore::saveIndicator(const In
             changed.evidence = edit.evidence;
             changed.counting = edit.counting;
             // The loader's rules for one indicator, so what the panel stores an import would accept.
-            Json entry{{"id", changed.id},
-                       {"name", changed.name},
-                       {"service", changed.service},
-                       {"unit", changed.unit},
-                       {"period", std::string(domain::indicatorPeriodCode(changed.period))},
-                       {"evidence", changed.evidence},
-                       {"source", changed.source}};
-            entry["target"] = changed.target ? Json(*changed.target) : Json(nullptr);
-            Json how{{"kind", std::string(domain::countingKindCode(changed.counting.kind))}};
-            if (changed.counting.kind == domain::CountingKind::Automatic)
-                how["metric"] = changed.counting.measure;
-            if (changed.counting.kind == domain::CountingKind::Register)
-            {
-                how["register"] = changed.counting.registerName;
-                how["measure"] = changed.counting.measure;
-                if (!changed.counting.kinds.empty())
-                    how["kinds"] = changed.counting.kinds;
-            }
-            entry["how_counted"] = how;
+            const Json entry = indicatorFileJson(changed);
             if (changed.counting.kind == domain::CountingKind::Entered &&
                 changed.aggregation != domain::IndicatorAggregation::Sum)
                 entry["aggregation"] = std::string(domain::aggregationCode(changed.aggregation));

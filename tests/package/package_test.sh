@@ -288,7 +288,7 @@ step_install() {
     nginx -t
     start_front
     expect_path /var/lib/okienko/central.db 600 $central_user $central_user
-    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml import-catalog /usr/share/okienko/catalog/lapy.json
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml import-catalog /usr/share/okienko/catalog/lapy.json --apply
     printf '%s\n' 482193 'Zielone-okno-2026' | runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml add-staff --name "Anna Nowak" --role coordinator
     local staff_id
     staff_id=$(runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml list-staff | awk '/Anna Nowak/ { print $1 }')

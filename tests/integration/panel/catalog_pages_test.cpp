@@ -17,6 +17,7 @@
 #include "tests/support/test_ca.hpp"
 
 #include <csignal>
+#include <fstream>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <map>
@@ -119,12 +120,15 @@ std::string textOf(const std::string& dbPath, const std::string& sql)
 class CatalogPanel : public ::testing::Test
 {
   protected:
+    /// The catalogue the server starts with.
+    virtual std::string catalogue() const { return catalogueJson(); }
+
     void SetUp() override
     {
         std::signal(SIGPIPE, SIG_IGN);
         ASSERT_TRUE(m_ca.make()) << m_ca.error();
         m_server = std::make_unique<CentralProcess>(m_ca);
-        m_token = m_server->prepare(catalogueJson());
+        m_token = m_server->prepare(catalogue());
         ASSERT_FALSE(m_token.empty()) << okienko::test::readFile(m_server->dir() + "/admin.log");
         ASSERT_FALSE(okienko::test::addStaff(*m_server, "Anna Koordynator", "coordinator", kPassword).empty());
         ASSERT_FALSE(okienko::test::addStaff(*m_server, "Beata Nowak", "coordinator", kPassword).empty());
@@ -569,4 +573,172 @@ TEST_F(CatalogPanel, AnnouncementsAreAddedEditedAndWithdrawnThroughTheFeed)
                     "SELECT COUNT(*) FROM catalog_edits WHERE entity = 'announcement' AND action IN ('add', "
                     "'update', 'withdraw')"),
               3);
+}
+
+namespace
+{
+/// The same panel over the shipped Łapy catalogue (real texts and sizes).
+class ShippedCatalogPanel : public CatalogPanel
+{
+  protected:
+    std::string catalogue() const override
+    {
+        return okienko::test::readFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json");
+    }
+
+    /// Posts the first form to `action` on `page` as a browser does, with `changes` over it.
+    httplib::Result submit(PanelClient& b, const std::string& page, const std::string& action, const Form& changes = {})
+    {
+        auto got = b.get(page);
+        EXPECT_TRUE(got);
+        if (!got)
+            return got;
+        Form form = browserForm(got->body, action);
+        for (const auto& [k, v] : changes)
+            form[k] = v;
+        return b.postMultipart(action, form);
+    }
+};
+} // namespace
+
+TEST_F(ShippedCatalogPanel, ARetiredServiceDisappearsFromAKioskAfterSyncAndComesBack)
+{
+    pull();
+    const domain::Catalog before = kioskCatalogue();
+    ASSERT_EQ(before.services.size(), 22u);
+    const std::string id = before.services[0].id;
+    auto b = loggedIn();
+    auto retired = submit(*b, "/panel/catalog/entries?kind=service", "/panel/catalog/entry/retire");
+    ASSERT_TRUE(retired);
+    ASSERT_EQ(retired->status, 303) << retired->body;
+    EXPECT_EQ(retired->get_header_value("Location"), "/panel/catalog/entries?kind=service&msg=retired");
+    pull();
+    EXPECT_EQ(kioskCatalogue().findService(id), nullptr);
+    EXPECT_EQ(kioskCatalogue().services.size(), 21u);
+    EXPECT_EQ(okienko::test::scalar(m_server->databasePath(),
+                                    "SELECT s.name FROM catalog_edits e JOIN staff s ON s.id = e.staff_id WHERE "
+                                    "e.action = 'withdraw' AND e.entity_id = '" +
+                                        id + "'"),
+              "Anna Koordynator");
+
+    auto list = b->get("/panel/catalog/entries?kind=service");
+    ASSERT_TRUE(list);
+    EXPECT_NE(list->body.find("Przywróć"), std::string::npos);
+    auto back =
+        b->postMultipart("/panel/catalog/entry/reactivate", browserForm(list->body, "/panel/catalog/entry/reactivate"));
+    ASSERT_TRUE(back);
+    ASSERT_EQ(back->status, 303) << back->body;
+    pull();
+    ASSERT_NE(kioskCatalogue().findService(id), nullptr);
+    EXPECT_EQ(*kioskCatalogue().findService(id), *before.findService(id));
+}
+
+TEST_F(ShippedCatalogPanel, AServiceAddedThroughTheFormWithRealTextsIsCheckedAndReachesTheKiosk)
+{
+    pull();
+    const domain::Catalog before = kioskCatalogue();
+    const domain::Service& model = before.services[0];
+    auto b = loggedIn();
+    auto existing = b->get("/panel/catalog/entry?kind=service&id=" + model.id);
+    ASSERT_TRUE(existing);
+    ASSERT_EQ(existing->status, 200);
+    Form typed = browserForm(existing->body, "/panel/catalog/entry");
+    ASSERT_EQ(typed["name_pl"], model.name.pl);
+    auto blank = b->get("/panel/catalog/entry?kind=service");
+    ASSERT_TRUE(blank);
+    ASSERT_EQ(blank->status, 200);
+    Form form = browserForm(blank->body, "/panel/catalog/entry");
+    for (const auto& [k, v] : typed)
+        if (k != "csrf" && k != "version" && k != "id")
+            form[k] = v;
+    form["id"] = "lapy-nowa-usluga";
+
+    Form tooLong = form;
+    tooLong["name_pl"] = std::string(130, 'x');
+    for (const auto& [k, v] : typed)
+        if (k.rfind("areas__", 0) == 0)
+            tooLong.erase(k);
+    auto refused = b->postMultipart("/panel/catalog/entry", tooLong);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_GT(b->lastBodyBytes(), 8192u);
+    EXPECT_NE(refused->body.find("Za długi tekst: 130 znaków, dozwolone 120."), std::string::npos);
+    EXPECT_NE(refused->body.find("Obszary (wymagane)"), std::string::npos);
+    EXPECT_NE(refused->body.find("Wybierz lub wpisz co najmniej jedną pozycję."), std::string::npos);
+    EXPECT_NE(refused->body.find(model.description.uk), std::string::npos); // typed text kept
+    EXPECT_EQ(okienko::test::scalar(m_server->databasePath(), "SELECT COUNT(*) FROM services"), "22");
+
+    auto added = b->postMultipart("/panel/catalog/entry", form);
+    ASSERT_TRUE(added);
+    ASSERT_EQ(added->status, 303) << added->body.substr(0, 3000);
+    EXPECT_EQ(added->get_header_value("Location"), "/panel/catalog/entries?kind=service&msg=added");
+    pull();
+    const domain::Service* copy = kioskCatalogue().findService("lapy-nowa-usluga");
+    ASSERT_NE(copy, nullptr);
+    domain::Service expected = model;
+    expected.id = "lapy-nowa-usluga";
+    expected.internalNote.clear(); // kiosks never get the note
+    EXPECT_EQ(*copy, expected);
+}
+
+TEST_F(ShippedCatalogPanel, TheCusDetailsFilledInTheFormLeaveTheStartPagesPlaceholderList)
+{
+    auto b = loggedIn();
+    auto start = b->get("/panel/callbacks");
+    ASSERT_TRUE(start);
+    EXPECT_NE(start->body.find("Do uzupełnienia przed otwarciem"), std::string::npos);
+    EXPECT_NE(start->body.find("Telefon CUS — puste pole"), std::string::npos);
+    EXPECT_NE(start->body.find("href=\"/panel/catalog/entry?kind=municipality\""), std::string::npos);
+    auto saved = submit(*b, "/panel/catalog/entry?kind=municipality", "/panel/catalog/entry",
+                        {{"phone", "85 715 00 00"}, {"email", "cus@lapy.pl"}});
+    ASSERT_TRUE(saved);
+    ASSERT_EQ(saved->status, 303) << saved->body.substr(0, 3000);
+    auto after = b->get("/panel/callbacks");
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->body.find("Telefon CUS — puste pole"), std::string::npos);
+    EXPECT_EQ(after->body.find("E-mail CUS — puste pole"), std::string::npos);
+    pull();
+    EXPECT_EQ(kioskCatalogue().municipality.phone, "85 715 00 00");
+
+    // An emergency number checked today leaves the list; a day in the future is refused at its field.
+    auto future = submit(*b, "/panel/catalog/entry?kind=emergency_number&id=112", "/panel/catalog/entry",
+                         {{"verified_on", "2999-01-01"}});
+    ASSERT_TRUE(future);
+    EXPECT_EQ(future->status, 422);
+    EXPECT_NE(future->body.find("Data sprawdzenia nie może być późniejsza niż dziś."), std::string::npos);
+    auto checked = submit(*b, "/panel/catalog/entry?kind=emergency_number&id=112", "/panel/catalog/entry",
+                          {{"verified_on", okienko::test::localToday().iso()}});
+    ASSERT_TRUE(checked);
+    ASSERT_EQ(checked->status, 303) << checked->body.substr(0, 3000);
+    auto last = b->get("/panel/callbacks");
+    ASSERT_TRUE(last);
+    EXPECT_EQ(last->body.find("Numer alarmowy 112 "), std::string::npos);
+    EXPECT_NE(last->body.find("Numer alarmowy 116 123"), std::string::npos);
+}
+
+TEST_F(ShippedCatalogPanel, ImportCatalogPreviewsAndKeepsAPanelEdit)
+{
+    auto b = loggedIn();
+    const std::string lapy = std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json";
+    const std::string firstId = nlohmann::json::parse(okienko::test::readFile(lapy))["services"][0]["id"];
+    auto saved = submit(*b, "/panel/catalog/entry?kind=service&id=" + firstId, "/panel/catalog/entry",
+                        {{"name_pl", "Nazwa z panelu"}});
+    ASSERT_TRUE(saved);
+    ASSERT_EQ(saved->status, 303) << saved->body.substr(0, 3000);
+    auto file = nlohmann::json::parse(okienko::test::readFile(lapy));
+    file["services"][0]["name"]["pl"] = "Nazwa z pliku";
+    const std::string edited = m_server->dir() + "/lapy-2.json";
+    {
+        std::ofstream out(edited);
+        out << file.dump();
+    }
+    std::string preview;
+    ASSERT_EQ(m_server->admin({"import-catalog", edited}, &preview), 0);
+    EXPECT_NE(preview.find("panel: Nazwa z panelu"), std::string::npos) << preview;
+    EXPECT_NE(preview.find("Nothing was changed"), std::string::npos) << preview;
+    std::string applied;
+    ASSERT_EQ(m_server->admin({"import-catalog", edited, "--apply"}, &applied), 0);
+    EXPECT_NE(applied.find("panel edits kept"), std::string::npos) << applied;
+    pull();
+    EXPECT_EQ(kioskCatalogue().findService(firstId)->name.pl, "Nazwa z panelu");
 }

@@ -105,7 +105,7 @@ std::string CentralProcess::prepare(const std::string& catalogJson, const std::s
 {
     const std::string catalogPath = m_dir.file("catalog.json");
     writeFile(catalogPath, catalogJson);
-    if (admin({"init"}) != 0 || admin({"import-catalog", catalogPath}) != 0)
+    if (admin({"init"}) != 0 || admin({"import-catalog", catalogPath, "--apply"}) != 0)
         return {};
     std::string token;
     if (admin({"add-kiosk", kioskName, "--staff-work"}, &token) != 0)

@@ -234,7 +234,7 @@ TEST_F(SyncEndToEnd, StaffLoansArriveWithASyncRoundAndLeaveAfterCheckIn)
     // The server needs the unit in its catalogue (an unknown unit's loan is rejected).
     const std::string catalogue = std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json";
     ASSERT_EQ(std::system(("'" + std::string(OKIENKO_CENTRAL_BIN) + "' --config '" + central->dataDir() +
-                           "/central.toml' import-catalog '" + catalogue + "' >/dev/null 2>&1")
+                           "/central.toml' import-catalog '" + catalogue + "' --apply >/dev/null 2>&1")
                               .c_str()),
               0);
 
