@@ -287,7 +287,7 @@ PRAGMA secure_delete = ON;
 DELETE FROM staff WHERE active = 0;
 )sql";
 
-// Migration 10 (issue 17's kiosk number 11; renumbered at merge): the activity schedule as the server
+// Migration 10: the activity schedule as the server
 // last sent it (change-feed entity "activity"; shared/catalog/activity_rows reads and writes it). Not
 // catalogue data: a seed catalogue import never touches it, and a kiosk offline shows what it has.
 constexpr const char* kActivitySchedule = R"sql(

@@ -81,15 +81,6 @@ Result<std::optional<domain::Service>, db::Error> storedService(db::Database& d,
 }
 } // namespace
 
-Now nowAt(std::int64_t unix)
-{
-    Now n;
-    n.unix = unix;
-    if (auto local = localDateTimeOf(unix))
-        n.today = local->date;
-    return n;
-}
-
 Result<bool, db::Error> hasFreeCapacity(db::Database& d, const domain::Service& service)
 {
     if (service.kioskAction != domain::KioskAction::ReserveEquipment)

@@ -18,9 +18,6 @@
 namespace okienko::server::residents
 {
 
-/// The server's Now at `unix` (the local day of it), for writers that carry only seconds.
-Now nowAt(std::int64_t unix);
-
 /// Call after writing a service (before: the service as it was, nullptr for a new one). When the
 /// service is published today and was not before (new, re-activated, or its dates now reached),
 /// every resident whose needs it matches and who has no row for it joins the queue to be told

@@ -61,7 +61,7 @@ const std::vector<MeasureSql>& automaticSql()
          "SELECT valid_from, id, name_pl, status FROM services WHERE status <> 'archived' AND valid_from BETWEEN ?1 "
          "AND ?2 ORDER BY valid_from, position LIMIT 2001",
          "Początek świadczenia|Id usługi|Usługa|Stan"},
-        // Residents registered from a phone call (server migration 15) with at least one service matched
+        // Residents registered from a phone call (server migration 14) with at least one service matched
         // to their needs in the period: at registration or when a service became available. An erased
         // resident's matches stay, nameless, so the count does not drop after erasure.
         {"residents-matched",

@@ -1,4 +1,4 @@
-// Partner institutions on SQLite (server migration 14, docs/partners.md): registrations from the
+// Partner institutions on SQLite (server migration 13, docs/partners.md): registrations from the
 // public form, proposals of new services and of changes to an institution's services or profile, the
 // coordinators' decisions — each one transaction with its panel_actions audit row (who, when), and a
 // publication also with the catalogue's change-log row kiosks pull and its catalog_edits row — the

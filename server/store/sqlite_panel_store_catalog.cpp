@@ -255,7 +255,7 @@ Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveSer
             !st)
             return st;
         // A service re-activated here reaches the residents waiting for it (server/residents).
-        return residents::servicePublicationChanged(d, &previous, *it, residents::nowAt(edit.now));
+        return residents::servicePublicationChanged(d, &previous, *it, nowAt(edit.now));
     };
     return editCatalogue<SaveOutcome>(m_store, "catalogue save", save);
 }

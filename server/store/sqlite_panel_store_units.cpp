@@ -109,7 +109,7 @@ Result<UnitChangeOutcome, db::Error> SqlitePanelStore::changeUnitState(const Uni
                 return e;
             // A unit back to available is free capacity of the rental (server/residents).
             if (change.to == domain::UnitState::Available)
-                if (auto e = residents::equipmentBecameAvailable(d, residents::nowAt(change.now)); !e)
+                if (auto e = residents::equipmentBecameAvailable(d, nowAt(change.now)); !e)
                     return e;
             if (auto e = logUnitChange(d, change.inventory, change.now); !e)
                 return e;
