@@ -344,8 +344,6 @@ Result<MergeApplied, db::Error> applyCatalogMerge(db::Database& d, const MergePl
     counts["panel_edits"] = plan.conflicts.size();
     OKIENKO_TRY(db::exec(d, "INSERT INTO catalog_imports(at, file_name, summary) VALUES (?, ?, ?)", now, fileName,
                          counts.dump()));
-    for (const auto& id : plan.servicesBecomingAvailable)
-        OKIENKO_TRY(serviceBecameAvailable(d, id, now));
     return applied;
 }
 

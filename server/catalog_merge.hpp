@@ -53,7 +53,8 @@ struct MergePlan
     std::vector<std::tuple<std::string, std::string, protocol::Json>> toRetire;
     std::vector<std::pair<std::string, std::string>> toRestore; ///< (entity, id) brought back from catalog_retired
     std::map<std::pair<std::string, std::string>, protocol::Json> base; ///< the file's entries: the next base
-    std::vector<std::string> servicesBecomingAvailable;                 ///< active after the merge, not before
+    std::vector<std::string> servicesBecomingAvailable; ///< active after the merge, not before (matching residents are
+                                                        ///< told by writeCatalogue)
     bool anything() const;
 };
 

@@ -212,11 +212,6 @@ Result<bool, db::Error> makeEntry(db::Database& d, const EntryChange& change, Js
     return false;
 }
 
-bool serviceActive(const Json* service)
-{
-    return service != nullptr && service->value("status", "") == "active";
-}
-
 /// Writes the audit row of every change-log row the entry got after `sinceSeq`; when it got none
 /// (a change kiosks do not see: the note, the check date) one upsert is logged for the record.
 Status<db::Error> auditEntry(db::Database& d, const EntryChange& change, const std::string& id,
@@ -379,9 +374,6 @@ Result<EntryChangeOutcome, db::Error> changeCatalogEntry(db::Database& d, const 
                              "?) ON CONFLICT(number) DO UPDATE SET verified_on = excluded.verified_on, staff_id = "
                              "excluded.staff_id, at = excluded.at",
                              out.id, *change.verifiedOn, change.staffId, change.now));
-    if (entity == protocol::entity::kService && after && serviceActive(&*after) &&
-        (change.operation != EntryOperation::Save || !serviceActive(&before)))
-        OKIENKO_TRY(serviceBecameAvailable(d, out.id, change.now));
     out.result = CatalogSaveResult::Saved;
     return out;
 }
@@ -397,11 +389,6 @@ Result<EntryChangeOutcome, db::Error> publishService(db::Database& d, const Json
     change.now = now;
     change.today = today;
     return changeCatalogEntry(d, change);
-}
-
-Status<db::Error> serviceBecameAvailable(db::Database&, const std::string&, std::int64_t)
-{
-    return {};
 }
 
 Status<db::Error> readCatalogKeeping(db::Database& d, CatalogKeepingView& out)

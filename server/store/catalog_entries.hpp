@@ -80,15 +80,10 @@ Result<EntryChangeOutcome, db::Error> changeCatalogEntry(db::Database& d, const 
 
 /// THE one way a service enters the catalogue from outside the file (the panel's "add a service",
 /// a partner's approved proposal): `serviceJson` is one item of the file's `services` list, with its
-/// note. Checked and written as changeCatalogEntry's Add, in the caller's transaction; on Saved it
-/// calls serviceBecameAvailable.
+/// note. Checked and written as changeCatalogEntry's Add, in the caller's transaction; the catalogue
+/// writer (writeCatalogue) tells residents whose needs it matches (server/residents).
 Result<EntryChangeOutcome, db::Error> publishService(db::Database& d, const protocol::Json& serviceJson,
                                                      const std::string& staffId, std::int64_t now, Date today);
-
-/// Called in the same transaction whenever a service becomes available to residents: published,
-/// brought back, or its status changed to `active`. The place to hook "a service became available"
-/// (matching residents to services); it does nothing else today.
-Status<db::Error> serviceBecameAvailable(db::Database& d, const std::string& serviceId, std::int64_t now);
 
 /// A retired entry as catalog_retired keeps it.
 struct RetiredEntry

@@ -5,8 +5,8 @@
 // catalog_edits audit row in one transaction. The entry's version is the seq of its latest
 // change-log row; a save over a newer one is refused as Stale.
 #include "server/residents/service_availability.hpp"
-#include "server/store/catalog_writes.hpp"
 #include "server/store/catalog_entries.hpp"
+#include "server/store/catalog_writes.hpp"
 #include "server/store/sqlite_panel_store.hpp"
 #include "server/store/sqlite_reads.hpp"
 #include "shared/catalog/catalog_store.hpp"
