@@ -8,6 +8,7 @@
 // database, so it is never edited (tests/unit/server compares it with the previous release's).
 #include "server/server_schema.hpp"
 
+#include "shared/catalog/activity_rows.hpp"
 #include "shared/catalog/catalog_schema.hpp"
 
 namespace okienko::server
@@ -591,34 +592,18 @@ CREATE TABLE partner_password_codes (
 )sql";
 
 // Migration 15: the unified activity schedule
-// (server/store/activity_store, docs/reporting.md "The schedule and the register"). One row per
-// activity, with its weekly recurrence; times are Europe/Warsaw wall-clock minutes. entered_by_kind
+// (server/store/activity_store, docs/reporting.md "The schedule and the register"): the kiosk's table
+// (shared/catalog/activity_rows, one row per activity with its weekly recurrence; times are
+// Europe/Warsaw wall-clock minutes) and the server's own columns. entered_by_kind
 // and entered_by say whose entry it is (the CUS's staff member or a partner institution), so a
 // partner may later change only its own. Nothing personal: the change feed sends rows to every kiosk.
-constexpr const char* kActivitySchedule = R"sql(
-CREATE TABLE activities (
-    id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    title_pl TEXT NOT NULL, title_uk TEXT NOT NULL, title_en TEXT NOT NULL,
-    service_id TEXT NOT NULL DEFAULT '',
-    area TEXT,
-    place TEXT NOT NULL,
-    date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-    start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
-    end_minute INTEGER NOT NULL CHECK (end_minute > start_minute AND end_minute <= 1439),
-    weekly INTEGER NOT NULL CHECK (weekly IN (0, 1)),
-    repeat_until TEXT CHECK (repeat_until IS NULL OR repeat_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-    capacity INTEGER CHECK (capacity IS NULL OR capacity BETWEEN 1 AND 1000),
-    sign_up_pl TEXT NOT NULL, sign_up_uk TEXT NOT NULL, sign_up_en TEXT NOT NULL,
-    cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),
-    entered_by_kind TEXT NOT NULL DEFAULT 'staff' CHECK (entered_by_kind IN ('staff', 'partner')),
-    entered_by TEXT NOT NULL DEFAULT '',
-    created_at INTEGER NOT NULL DEFAULT 0,
-    updated_by TEXT,
-    updated_at INTEGER,
-    CHECK ((weekly = 1) = (repeat_until IS NOT NULL))
-) STRICT;
-CREATE INDEX activities_last_day ON activities(COALESCE(repeat_until, date));
+constexpr const char* kActivityOwners = R"sql(
+ALTER TABLE activities ADD COLUMN entered_by_kind TEXT NOT NULL DEFAULT 'staff'
+    CHECK (entered_by_kind IN ('staff', 'partner'));
+ALTER TABLE activities ADD COLUMN entered_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE activities ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE activities ADD COLUMN updated_by TEXT;
+ALTER TABLE activities ADD COLUMN updated_at INTEGER;
 )sql";
 
 // Migration 16: the equipment waiting list (server/waitlist_store, docs/reporting.md). One row per
@@ -728,7 +713,7 @@ const std::vector<db::Migration>& serverMigrations()
         {12, "the public contact form", kWebContactForm, {}},
         {13, "partner institutions", kPartnerInstitutions, {}},
         {14, "residents matched to services", kResidentMatching, {}},
-        {15, "the activity schedule", kActivitySchedule, {}},
+        {15, "the activity schedule", std::string(catalog::kActivitiesTableSql) + kActivityOwners, {}},
         {16, "the equipment waiting list", kWaitingList, {}},
         {17, "the whole catalogue in the panel, import as a merge", kCatalogKeeping, {}},
     };

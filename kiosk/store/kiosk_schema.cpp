@@ -12,6 +12,7 @@
 // database, so it is never edited (tests/unit/kiosk_store compares it with the previous release's).
 #include "kiosk/store/kiosk_schema.hpp"
 
+#include "shared/catalog/activity_rows.hpp"
 #include "shared/catalog/catalog_schema.hpp"
 
 namespace okienko::kiosk
@@ -287,29 +288,6 @@ PRAGMA secure_delete = ON;
 DELETE FROM staff WHERE active = 0;
 )sql";
 
-// Migration 10: the activity schedule as the server
-// last sent it (change-feed entity "activity"; shared/catalog/activity_rows reads and writes it). Not
-// catalogue data: a seed catalogue import never touches it, and a kiosk offline shows what it has.
-constexpr const char* kActivitySchedule = R"sql(
-CREATE TABLE activities (
-    id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    title_pl TEXT NOT NULL, title_uk TEXT NOT NULL, title_en TEXT NOT NULL,
-    service_id TEXT NOT NULL DEFAULT '',
-    area TEXT,
-    place TEXT NOT NULL,
-    date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-    start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
-    end_minute INTEGER NOT NULL CHECK (end_minute > start_minute AND end_minute <= 1439),
-    weekly INTEGER NOT NULL CHECK (weekly IN (0, 1)),
-    repeat_until TEXT CHECK (repeat_until IS NULL OR repeat_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-    capacity INTEGER CHECK (capacity IS NULL OR capacity BETWEEN 1 AND 1000),
-    sign_up_pl TEXT NOT NULL, sign_up_uk TEXT NOT NULL, sign_up_en TEXT NOT NULL,
-    cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1))
-) STRICT;
-CREATE INDEX activities_last_day ON activities(COALESCE(repeat_until, date));
-)sql";
-
 } // namespace
 
 const std::vector<db::Migration>& kioskMigrations()
@@ -324,7 +302,10 @@ const std::vector<db::Migration>& kioskMigrations()
         {7, "dead letters without personal data, staff feed expiry", kPrivacy, {}},
         {8, "deactivated staff and their PIN hashes deleted", kDropDeactivatedStaff, {}},
         {9, "catalogue: coordinators' notes", catalog::kCatalogueInternalNotesSql, {}},
-        {10, "the activity schedule", kActivitySchedule, {}},
+        // The schedule as the server last sent it
+        // (change-feed entity "activity", shared/catalog/activity_rows). Not catalogue data: a seed
+        // catalogue import never touches it, and a kiosk offline shows what it has.
+        {10, "the activity schedule", catalog::kActivitiesTableSql, {}},
     };
     return migrations;
 }

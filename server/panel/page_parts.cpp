@@ -190,4 +190,25 @@ Status<db::Error> recordAction(db::Database& d, const PanelSession& session, std
     return recordPanelAction(d, session.staffId, entity, entityId, action, now);
 }
 
+Html formProblems(const std::map<std::string, std::string>& errors, const std::string& problem)
+{
+    Html out;
+    if (errors.empty() && problem.empty())
+        return out;
+    out << "<div class=\"flash error\" role=\"alert\"><p>";
+    if (problem.empty())
+        out << "Popraw zaznaczone pola:";
+    else
+        out << problem;
+    out << "</p>";
+    if (!errors.empty())
+    {
+        out << "<ul>";
+        for (const auto& [field, message] : errors)
+            out << "<li><a href=\"#pole-" << field << "\">" << message << "</a></li>";
+        out << "</ul>";
+    }
+    return out << "</div>\n";
+}
+
 } // namespace okienko::server::panel

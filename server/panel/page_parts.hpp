@@ -73,6 +73,10 @@ FlashMessage lookupFlash(const std::map<std::string, FlashMessage>& messages, co
 /// `rows` as a table under `headCells`, labelled by the heading whose id is `headingId`; when there
 /// are no rows, `emptyParagraph` (a whole element, e.g. "<p>Brak …</p>\n") instead.
 Html tableOrEmpty(Markup headingId, Markup headCells, const Html& rows, Markup emptyParagraph);
+/// A form's problems at its top: `problem` (or "Popraw zaznaczone pola:") and a link to each field
+/// with an error (`errors`: field name → message; the fields' ids are "pole-<name>"); nothing when
+/// both are empty.
+Html formProblems(const std::map<std::string, std::string>& errors, const std::string& problem);
 /// True when the request's Origin (or else Referer), if the browser sent one, is this server.
 bool sameOrigin(const PanelRequest& request);
 /// The hidden CSRF field of the session, for every POST form.

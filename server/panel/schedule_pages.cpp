@@ -190,23 +190,7 @@ Html renderForm(const PageContext& ctx, const ActivityForm& f,
     Html out;
     out << "<section aria-labelledby=\"formularz\">\n<h2 id=\"formularz\" tabindex=\"-1\">"
         << (editing ? Markup("Zmień zajęcia") : Markup("Nowe zajęcia")) << "</h2>\n";
-    if (!f.errors.empty() || !problem.empty())
-    {
-        out << "<div class=\"flash error\" role=\"alert\"><p>";
-        if (problem.empty())
-            out << "Popraw zaznaczone pola:";
-        else
-            out << problem;
-        out << "</p>";
-        if (!f.errors.empty())
-        {
-            out << "<ul>";
-            for (const auto& [field, message] : f.errors)
-                out << "<li><a href=\"#pole-" << field << "\">" << message << "</a></li>";
-            out << "</ul>";
-        }
-        out << "</div>\n";
-    }
+    out << formProblems(f.errors, problem);
     std::vector<std::pair<std::string, std::string>> kinds;
     for (auto k : domain::allActivityKinds())
         kinds.emplace_back(std::string(domain::activityKindCode(k)), kindLabel(k));

@@ -151,23 +151,7 @@ Html renderForm(const PageContext& ctx, const SlotForm& f, const std::vector<Cou
     Html out;
     out << "<section aria-labelledby=\"formularz\">\n<h2 id=\"formularz\" tabindex=\"-1\">"
         << (editing ? Markup("Zmień dyżur") : Markup("Nowy dyżur")) << "</h2>\n";
-    if (!f.errors.empty() || !problem.empty())
-    {
-        out << "<div class=\"flash error\" role=\"alert\"><p>";
-        if (problem.empty())
-            out << "Popraw zaznaczone pola:";
-        else
-            out << problem;
-        out << "</p>";
-        if (!f.errors.empty())
-        {
-            out << "<ul>";
-            for (const auto& [field, message] : f.errors)
-                out << "<li><a href=\"#pole-" << field << "\">" << message << "</a></li>";
-            out << "</ul>";
-        }
-        out << "</div>\n";
-    }
+    out << formProblems(f.errors, problem);
     out << "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/panel/slots/save\" class=\"slot-form\">"
         << csrfField(ctx.session) << "<input type=\"hidden\" name=\"id\" value=\"" << f.id << "\">\n";
     out << formField(f, "date", "Data", Html() << "type=\"date\" required min=\"" << ctx.now.today.iso() << "\"",

@@ -4,6 +4,27 @@
 namespace okienko::catalog
 {
 
+const char* const kActivitiesTableSql = R"sql(
+CREATE TABLE activities (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    title_pl TEXT NOT NULL, title_uk TEXT NOT NULL, title_en TEXT NOT NULL,
+    service_id TEXT NOT NULL DEFAULT '',
+    area TEXT,
+    place TEXT NOT NULL,
+    date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    start_minute INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+    end_minute INTEGER NOT NULL CHECK (end_minute > start_minute AND end_minute <= 1439),
+    weekly INTEGER NOT NULL CHECK (weekly IN (0, 1)),
+    repeat_until TEXT CHECK (repeat_until IS NULL OR repeat_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    capacity INTEGER CHECK (capacity IS NULL OR capacity BETWEEN 1 AND 1000),
+    sign_up_pl TEXT NOT NULL, sign_up_uk TEXT NOT NULL, sign_up_en TEXT NOT NULL,
+    cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),
+    CHECK ((weekly = 1) = (repeat_until IS NOT NULL))
+) STRICT;
+CREATE INDEX activities_last_day ON activities(COALESCE(repeat_until, date));
+)sql";
+
 const char* const kActivityColumns =
     "id, kind, title_pl, title_uk, title_en, service_id, area, place, date, start_minute, end_minute, weekly, "
     "repeat_until, capacity, sign_up_pl, sign_up_uk, sign_up_en, cancelled";

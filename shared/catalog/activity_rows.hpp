@@ -15,6 +15,10 @@
 namespace okienko::catalog
 {
 
+/// CREATE TABLE activities with the common columns and its index: the kiosk's migration of the
+/// schedule, and the start of the server's (which adds who entered each row). Released: never edited.
+extern const char* const kActivitiesTableSql;
+
 /// The columns readActivity reads, in its order, for "SELECT <these> FROM activities …".
 extern const char* const kActivityColumns;
 
