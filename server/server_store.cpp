@@ -577,6 +577,9 @@ Status<db::Error> setUnitState(db::Database& d, const std::string& inventoryNumb
                              "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?1, ?2, '', "
                              "?3) ON CONFLICT(inventory_number) DO UPDATE SET state = ?2, updated_at = ?3",
                              inventoryNumber, domain::toCode(state), now));
+    // A unit back to available (staff at a kiosk) is free capacity of the rental (server/residents).
+    if (state == domain::UnitState::Available)
+        OKIENKO_TRY(residents::equipmentBecameAvailable(d, residents::nowAt(now)));
     return logUnit(d, inventoryNumber, now);
 }
 
@@ -823,7 +826,6 @@ Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalo
         {
             Entries before;
             std::set<std::string> unitsBefore;
-            std::map<std::string, domain::Service> servicesBefore;
             auto has = catalog::hasCatalog(d);
             if (!has)
                 return makeErr(has.error());
@@ -835,21 +837,15 @@ Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalo
                 collect(before, *old);
                 for (const auto& u : old->units)
                     unitsBefore.insert(u.inventoryNumber);
-                for (auto& s : old->services)
-                    servicesBefore.emplace(s.id, std::move(s));
             }
             Entries after;
             collect(after, catalog);
 
             OKIENKO_TRY(catalog::replaceCatalog(d, catalog));
-            // Every service the file publishes that was not published before reaches the residents
-            // whose needs it matches (server/residents/service_availability).
+            // Every service the file publishes reaches the residents it matches who have not heard of it
+            // (server/residents/service_availability).
             for (const auto& s : catalog.services)
-            {
-                auto was = servicesBefore.find(s.id);
-                OKIENKO_TRY(residents::servicePublicationChanged(
-                    d, was == servicesBefore.end() ? nullptr : &was->second, s, now));
-            }
+                OKIENKO_TRY(residents::serviceChanged(d, s, now));
             if (indicators != nullptr)
                 OKIENKO_TRY(replaceIndicators(d, *indicators));
             for (const auto& [key, value] : after)

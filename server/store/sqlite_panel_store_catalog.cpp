@@ -247,15 +247,14 @@ Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveSer
             return {};
         }
         const auto position = static_cast<int>(it - catalogue.services.begin());
-        const domain::Service previous = *it;
         *it = std::move(parsed).value();
         outcome.result = CatalogSaveResult::Saved;
         if (auto st =
                 publish(d, edit.staffId, catalogue, entity::kService, edit.id, after, position, "update", edit.now);
             !st)
             return st;
-        // A service re-activated here reaches the residents waiting for it (server/residents).
-        return residents::servicePublicationChanged(d, &previous, *it, residents::nowAt(edit.now));
+        // A service re-activated here reaches the residents it matches (server/residents).
+        return residents::serviceChanged(d, *it, residents::nowAt(edit.now));
     };
     return editCatalogue<SaveOutcome>(m_store, "catalogue save", save);
 }
