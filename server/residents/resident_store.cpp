@@ -5,7 +5,6 @@
 #include "server/residents/service_availability.hpp"
 #include "server/store/panel_actions.hpp"
 #include "server/store/sqlite_reads.hpp"
-#include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
 
 namespace okienko::server::residents
@@ -56,17 +55,12 @@ Result<std::int64_t, db::Error> ResidentStore::registerResident(const NewResiden
             if (!inserted)
                 return makeErr(inserted.error());
             id = inserted->value_or(0);
-            auto has = catalog::hasCatalog(d);
-            if (!has)
-                return makeErr(has.error());
-            if (*has)
-            {
-                auto catalogue = catalog::loadCatalog(d);
-                if (!catalogue)
-                    return makeErr(catalogue.error());
-                if (auto st = recordRegistrationMatches(d, id, *catalogue, now); !st)
+            auto catalogue = storedCatalogue(d);
+            if (!catalogue)
+                return makeErr(catalogue.error());
+            if (*catalogue)
+                if (auto st = recordRegistrationMatches(d, id, **catalogue, now); !st)
                     return st;
-            }
             return recordPanelAction(d, resident.staffId, kEntity, entityId(id),
                                      std::string("register (consent ") + kConsentWordingVersion + ")", now.unix);
         });

@@ -81,6 +81,19 @@ Result<std::optional<domain::Service>, db::Error> storedService(db::Database& d,
 }
 } // namespace
 
+Result<std::optional<domain::Catalog>, db::Error> storedCatalogue(db::Database& d)
+{
+    auto has = catalog::hasCatalog(d);
+    if (!has)
+        return makeErr(has.error());
+    if (!*has)
+        return std::optional<domain::Catalog>();
+    auto loaded = catalog::loadCatalog(d);
+    if (!loaded)
+        return makeErr(loaded.error());
+    return std::optional<domain::Catalog>(std::move(loaded).value());
+}
+
 Now nowAt(std::int64_t unix)
 {
     Now n;
@@ -115,15 +128,10 @@ Status<db::Error> queueNewlyPublishedServices(ServerStore& store, const Now& now
     return store.write(
         [&](db::Database& d) -> Status<db::Error>
         {
-            auto has = catalog::hasCatalog(d);
-            if (!has)
-                return makeErr(has.error());
-            if (!*has)
-                return {};
-            auto catalogue = catalog::loadCatalog(d);
+            auto catalogue = storedCatalogue(d);
             if (!catalogue)
                 return makeErr(catalogue.error());
-            for (const auto& s : catalogue->services)
+            for (const auto& s : *catalogue ? (*catalogue)->services : std::vector<domain::Service>{})
                 if (auto st = serviceChanged(d, s, now); !st)
                     return st;
             return {};

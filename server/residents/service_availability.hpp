@@ -13,10 +13,14 @@
 #include "shared/domain/service.hpp"
 #include "shared/util/result.hpp"
 
+#include <optional>
 #include <string>
 
 namespace okienko::server::residents
 {
+
+/// The stored catalogue; nullopt before the first import.
+Result<std::optional<domain::Catalog>, db::Error> storedCatalogue(db::Database& d);
 
 /// The server's Now at `unix` (the local day of it), for writers that carry only seconds.
 Now nowAt(std::int64_t unix);
