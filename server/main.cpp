@@ -19,6 +19,7 @@
 #include "server/panel/panel.hpp"
 #include "server/public/public_site.hpp"
 #include "server/residents/resident_mailer.hpp"
+#include "server/residents/service_availability.hpp"
 #include "server/retention.hpp"
 #include "server/serve_lock.hpp"
 #include "server/server_config.hpp"
@@ -135,10 +136,13 @@ int checkConfig(const std::string& path, const Result<ServerConfig, ServerConfig
 }
 
 /// One run of the retention job; a failure is reported (counts only, never values) and retried in an hour.
-void runRetention(RetentionJob& job, const Now& now)
+/// Services whose valid-from day has come reach the residents they match in the same round.
+void runRetention(RetentionJob& job, ServerStore& store, const Now& now)
 {
     if (auto ran = job.run(now); !ran)
         std::fprintf(stderr, "okienko-central: retention: %s\n", ran.error().describe().c_str());
+    if (auto queued = residents::queueNewlyPublishedServices(store, now); !queued)
+        std::fprintf(stderr, "okienko-central: residents: %s\n", queued.error().describe().c_str());
 }
 
 int serve(ServerStore& store, const ServerConfig& config)
@@ -172,7 +176,7 @@ int serve(ServerStore& store, const ServerConfig& config)
     if (auto purged = store.purgeEvents(config.eventRetentionDays, systemNow()); !purged)
         return fail(purged.error().describe());
     RetentionJob retention(store, config.retention);
-    runRetention(retention, systemNow());
+    runRetention(retention, store, systemNow());
 
     std::mutex mutex;
     std::condition_variable wake;
@@ -191,7 +195,7 @@ int serve(ServerStore& store, const ServerConfig& config)
             while (!wake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; }))
             {
                 (void)store.purgeEvents(config.eventRetentionDays, systemNow());
-                runRetention(retention, systemNow());
+                runRetention(retention, store, systemNow());
             }
         });
 

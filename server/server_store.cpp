@@ -527,6 +527,9 @@ Status<db::Error> setUnitState(db::Database& d, const std::string& inventoryNumb
                              "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?1, ?2, '', "
                              "?3) ON CONFLICT(inventory_number) DO UPDATE SET state = ?2, updated_at = ?3",
                              inventoryNumber, domain::toCode(state), now));
+    // A unit back to available (staff at a kiosk) is free capacity of the rental (server/residents).
+    if (state == domain::UnitState::Available)
+        OKIENKO_TRY(residents::equipmentBecameAvailable(d, nowAt(now)));
     return logUnit(d, inventoryNumber, now);
 }
 
@@ -800,7 +803,6 @@ Result<ImportSummary, db::Error> writeCatalogue(db::Database& d, const domain::C
     ImportSummary summary;
     CatalogueEntries before;
     std::map<std::string, std::string> unitsBefore; // inventory number -> its catalogue JSON
-    std::map<std::string, domain::Service> servicesBefore;
     auto has = catalog::hasCatalog(d);
     if (!has)
         return makeErr(has.error());
@@ -812,20 +814,14 @@ Result<ImportSummary, db::Error> writeCatalogue(db::Database& d, const domain::C
         before = catalogueEntries(*old);
         for (const auto& u : old->units)
             unitsBefore[u.inventoryNumber] = protocol::encodeUnit(u).dump();
-        for (auto& s : old->services)
-            servicesBefore.emplace(s.id, std::move(s));
     }
     const CatalogueEntries after = catalogueEntries(catalog);
 
     OKIENKO_TRY(catalog::replaceCatalog(d, catalog));
-    // Every service the catalogue publishes that was not published before reaches the residents
-    // whose needs it matches (server/residents/service_availability).
+    // Every service the catalogue publishes reaches the residents it matches who have not heard of
+    // it (server/residents/service_availability).
     for (const auto& s : catalog.services)
-    {
-        auto was = servicesBefore.find(s.id);
-        OKIENKO_TRY(residents::servicePublicationChanged(d, was == servicesBefore.end() ? nullptr : &was->second, s,
-                                                         nowAt(now)));
-    }
+        OKIENKO_TRY(residents::serviceChanged(d, s, nowAt(now)));
     if (indicators != nullptr)
         OKIENKO_TRY(replaceIndicators(d, *indicators));
     for (const auto& [key, value] : after)

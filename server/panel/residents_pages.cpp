@@ -4,8 +4,8 @@
 
 #include "server/panel/resident_form.hpp"
 #include "server/residents/resident_store.hpp"
+#include "server/residents/service_availability.hpp"
 #include "server/residents/service_matching.hpp"
-#include "shared/catalog/catalog_store.hpp"
 #include "shared/validate/phone.hpp"
 
 #include <map>
@@ -159,16 +159,12 @@ Result<std::vector<domain::Service>, db::Error> matchingNow(const PageContext& c
     auto read = ctx.store.read(
         [&](db::Database& d) -> Status<db::Error>
         {
-            auto has = catalog::hasCatalog(d);
-            if (!has)
-                return makeErr(has.error());
-            if (!*has)
-                return {};
-            auto c = catalog::loadCatalog(d);
+            auto c = residents::storedCatalogue(d);
             if (!c)
                 return makeErr(c.error());
-            for (const domain::Service* s : residents::matchingServices(needs, *c, ctx.now.today))
-                found.push_back(*s);
+            if (*c)
+                for (const domain::Service* s : residents::matchingServices(needs, **c, ctx.now.today))
+                    found.push_back(*s);
             return {};
         });
     if (!read)

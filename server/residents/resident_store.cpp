@@ -5,7 +5,6 @@
 #include "server/residents/service_availability.hpp"
 #include "server/store/panel_actions.hpp"
 #include "server/store/sqlite_reads.hpp"
-#include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
 
 namespace okienko::server::residents
@@ -56,17 +55,12 @@ Result<std::int64_t, db::Error> ResidentStore::registerResident(const NewResiden
             if (!inserted)
                 return makeErr(inserted.error());
             id = inserted->value_or(0);
-            auto has = catalog::hasCatalog(d);
-            if (!has)
-                return makeErr(has.error());
-            if (*has)
-            {
-                auto catalogue = catalog::loadCatalog(d);
-                if (!catalogue)
-                    return makeErr(catalogue.error());
-                if (auto st = recordRegistrationMatches(d, id, *catalogue, now); !st)
+            auto catalogue = storedCatalogue(d);
+            if (!catalogue)
+                return makeErr(catalogue.error());
+            if (*catalogue)
+                if (auto st = recordRegistrationMatches(d, id, **catalogue, now); !st)
                     return st;
-            }
             return recordPanelAction(d, resident.staffId, kEntity, entityId(id),
                                      std::string("register (consent ") + kConsentWordingVersion + ")", now.unix);
         });
@@ -280,40 +274,23 @@ Result<ResidentCounts, db::Error> ResidentStore::counts(const std::string& from,
         m_store,
         [&](db::Database& d, ResidentCounts& c) -> Status<db::Error>
         {
-            const auto one = [&](std::int64_t& into, std::string_view sql, const auto&... values) -> Status<db::Error>
-            {
-                auto v = db::queryInt64(d, sql, values...);
-                if (!v)
-                    return makeErr(v.error());
-                into = v->value_or(0);
-                return {};
-            };
-            if (auto st = one(c.registered,
-                              "SELECT COUNT(*) FROM residents WHERE registered_at >= ?1 AND "
-                              "registered_at < ?2",
-                              startUnix, endUnix);
-                !st)
-                return st;
-            if (auto st = one(c.matched,
-                              "SELECT COUNT(DISTINCT resident_id) FROM resident_matches WHERE matched_on BETWEEN ?1 "
-                              "AND ?2",
-                              from, to);
-                !st)
-                return st;
-            if (auto st = one(c.matches, "SELECT COUNT(*) FROM resident_matches WHERE matched_on BETWEEN ?1 AND ?2",
-                              from, to);
-                !st)
-                return st;
-            if (auto st = one(c.told,
-                              "SELECT COUNT(*) FROM resident_matches WHERE status = 'told' AND decided_at >= ?1 AND "
-                              "decided_at < ?2",
-                              startUnix, endUnix);
-                !st)
-                return st;
-            return one(c.emailsSent,
-                       "SELECT COUNT(*) FROM resident_matches WHERE email_state = 'sent' AND emailed_at >= ?1 AND "
-                       "emailed_at < ?2",
-                       startUnix, endUnix);
+            // Days (?1 … ?2) for the matches, which keep their local day; moments (?3 ≤ t < ?4) for the rest.
+            auto row = db::queryOne(
+                d,
+                "SELECT (SELECT COUNT(*) FROM residents WHERE registered_at >= ?3 AND registered_at < ?4), "
+                "(SELECT COUNT(DISTINCT resident_id) FROM resident_matches WHERE matched_on BETWEEN ?1 AND ?2), "
+                "(SELECT COUNT(*) FROM resident_matches WHERE matched_on BETWEEN ?1 AND ?2), "
+                "(SELECT COUNT(*) FROM resident_matches WHERE status = 'told' AND decided_at >= ?3 AND decided_at < "
+                "?4), (SELECT COUNT(*) FROM resident_matches WHERE email_state = 'sent' AND emailed_at >= ?3 AND "
+                "emailed_at < ?4)",
+                [](db::Row& r) {
+                    return ResidentCounts{r.int64(), r.int64(), r.int64(), r.int64(), r.int64()};
+                },
+                from, to, startUnix, endUnix);
+            if (!row)
+                return makeErr(row.error());
+            c = row->value_or(ResidentCounts{});
+            return {};
         });
 }
 

@@ -81,6 +81,19 @@ Result<std::optional<domain::Service>, db::Error> storedService(db::Database& d,
 }
 } // namespace
 
+Result<std::optional<domain::Catalog>, db::Error> storedCatalogue(db::Database& d)
+{
+    auto has = catalog::hasCatalog(d);
+    if (!has)
+        return makeErr(has.error());
+    if (!*has)
+        return std::optional<domain::Catalog>();
+    auto loaded = catalog::loadCatalog(d);
+    if (!loaded)
+        return makeErr(loaded.error());
+    return std::optional<domain::Catalog>(std::move(loaded).value());
+}
+
 Result<bool, db::Error> hasFreeCapacity(db::Database& d, const domain::Service& service)
 {
     if (service.kioskAction != domain::KioskAction::ReserveEquipment)
@@ -91,16 +104,29 @@ Result<bool, db::Error> hasFreeCapacity(db::Database& d, const domain::Service& 
     return available->value_or(0) != 0;
 }
 
-Status<db::Error> servicePublicationChanged(db::Database& d, const domain::Service* before,
-                                            const domain::Service& after, const Now& now)
+Status<db::Error> serviceChanged(db::Database& d, const domain::Service& service, const Now& now)
 {
-    const bool wasPublished = before != nullptr && isPublished(*before, now.today);
-    if (wasPublished || !isPublished(after, now.today))
+    if (!isPublished(service, now.today))
         return {};
-    auto capacity = hasFreeCapacity(d, after);
+    auto capacity = hasFreeCapacity(d, service);
     if (!capacity)
         return makeErr(capacity.error());
-    return queueMatchingResidents(d, after, Source::Published, *capacity, now);
+    return queueMatchingResidents(d, service, Source::Published, *capacity, now);
+}
+
+Status<db::Error> queueNewlyPublishedServices(ServerStore& store, const Now& now)
+{
+    return store.write(
+        [&](db::Database& d) -> Status<db::Error>
+        {
+            auto catalogue = storedCatalogue(d);
+            if (!catalogue)
+                return makeErr(catalogue.error());
+            for (const auto& s : *catalogue ? (*catalogue)->services : std::vector<domain::Service>{})
+                if (auto st = serviceChanged(d, s, now); !st)
+                    return st;
+            return {};
+        });
 }
 
 Status<db::Error> serviceGotCapacity(db::Database& d, const std::string& serviceId, const Now& now)

@@ -1,7 +1,7 @@
 // The one place where "a service became available" turns into residents to be told (issue 17,
-// Deliver 4). Every path that publishes a service — the panel's catalogue save, import-catalog, and
-// any later one (adding or re-activating a service in the panel) — calls servicePublicationChanged
-// inside the transaction that writes the service; a path that frees capacity (an equipment unit back
+// Deliver 4). Every path that writes a service — the panel's catalogue save, import-catalog, and
+// any later one (adding or re-activating a service in the panel) — calls serviceChanged inside the
+// transaction that writes it; a path that frees capacity (an equipment unit back
 // to available) calls serviceGotCapacity or equipmentBecameAvailable. Each matching resident gets at
 // most one row per service (resident_matches' key), so nobody is told twice about the same service.
 #pragma once
@@ -13,17 +13,24 @@
 #include "shared/domain/service.hpp"
 #include "shared/util/result.hpp"
 
+#include <optional>
 #include <string>
 
 namespace okienko::server::residents
 {
 
-/// Call after writing a service (before: the service as it was, nullptr for a new one). When the
-/// service is published today and was not before (new, re-activated, or its dates now reached),
-/// every resident whose needs it matches and who has no row for it joins the queue to be told
-/// ("waiting" instead while it has no free capacity).
-Status<db::Error> servicePublicationChanged(db::Database& d, const domain::Service* before,
-                                            const domain::Service& after, const Now& now);
+/// The stored catalogue; nullopt before the first import.
+Result<std::optional<domain::Catalog>, db::Error> storedCatalogue(db::Database& d);
+
+/// Call after writing a service (new, edited, re-activated). When it is published today, every
+/// resident whose needs it matches and who has no row for it joins the queue to be told ("waiting"
+/// instead while it has no free capacity): a new or re-activated service, and a published one whose
+/// areas or groups now reach more residents, alike; residents who already heard of it are left alone.
+Status<db::Error> serviceChanged(db::Database& d, const domain::Service& service, const Now& now);
+
+/// Runs serviceChanged for every service of the stored catalogue: a service whose valid-from day has
+/// come reaches its residents without anyone editing it. `serve` runs it at start and hourly.
+Status<db::Error> queueNewlyPublishedServices(ServerStore& store, const Now& now);
 
 /// Call when service `serviceId` got free capacity: residents waiting for it join the queue, and
 /// matching residents without a row for it too.

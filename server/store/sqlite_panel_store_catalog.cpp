@@ -133,7 +133,8 @@ Result<T, db::Error> editCatalogue(ServerStore& store, const char* what,
                                        return edit(d, **loaded, out);
                                    });
     if (!result)
-        std::fprintf(stderr, "okienko-central: panel %s failed: %s\n", what,
+        std::fprintf(stderr, "okienko-central: panel %s failed: %s\
+", what,
                      util::escapeForLog(result.error().message).c_str());
     return result;
 }
@@ -247,15 +248,14 @@ Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveSer
             return {};
         }
         const auto position = static_cast<int>(it - catalogue.services.begin());
-        const domain::Service previous = *it;
         *it = std::move(parsed).value();
         outcome.result = CatalogSaveResult::Saved;
         if (auto st =
                 publish(d, edit.staffId, catalogue, entity::kService, edit.id, after, position, "update", edit.now);
             !st)
             return st;
-        // A service re-activated here reaches the residents waiting for it (server/residents).
-        return residents::servicePublicationChanged(d, &previous, *it, nowAt(edit.now));
+        // A service re-activated here reaches the residents it matches (server/residents).
+        return residents::serviceChanged(d, *it, nowAt(edit.now));
     };
     return editCatalogue<SaveOutcome>(m_store, "catalogue save", save);
 }

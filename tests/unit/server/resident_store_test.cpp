@@ -3,15 +3,18 @@
 // often it is imported or re-activated, capacity (a rental unit back to available through the
 // panel's unit action) reaching residents who were waiting, the coordinator's marks, erasure on
 // request and by retention (the values gone from the files too), the counts for the statistics, and
-// the e-mail's text naming the service but never the resident.
+// the e-mail's text naming the service but never the resident, and a service reaching its residents
+// on its start day.
 #include "server/residents/resident_mailer.hpp"
 #include "server/residents/resident_store.hpp"
+#include "server/residents/service_availability.hpp"
 #include "server/retention.hpp"
 #include "server/server_store.hpp"
 #include "server/store/indicator_sql.hpp"
 #include "server/store/sqlite_panel_store.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 #include "shared/db/query.hpp"
+#include "tests/support/db_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <filesystem>
@@ -70,21 +73,11 @@ class ResidentStoreTest : public ::testing::Test
         ASSERT_TRUE(m_store->importCatalog(changed, now).ok());
     }
 
+    /// The value `sql` selects, on a connection of its own (as a reader would see the committed rows).
     std::string text(const std::string& sql)
     {
-        std::string out = "?";
-        EXPECT_TRUE(m_store
-                        ->read(
-                            [&](db::Database& d) -> Status<db::Error>
-                            {
-                                auto v = db::queryText(d, sql);
-                                if (!v)
-                                    return makeErr(v.error());
-                                out = v->value_or("(no row)");
-                                return {};
-                            })
-                        .ok());
-        return out;
+        auto d = db::Database::open(m_dir.file("central.db"));
+        return d.ok() ? test::textOf(*d, sql) : "(no db)";
     }
 
     std::vector<std::string> queued()
@@ -289,4 +282,23 @@ TEST_F(ResidentStoreTest, TheEmailNamesTheServiceInTheResidentsLanguageAndNothin
     EXPECT_NE(body.find(m_catalogue.municipality.cusName.raw(domain::Language::Uk)), std::string::npos);
     EXPECT_EQ(body.find("Halina"), std::string::npos);
     EXPECT_EQ(message.find("600100200"), std::string::npos);
+}
+
+TEST_F(ResidentStoreTest, AServiceWhoseStartDayComesReachesItsResidentsInTheHourlyRound)
+{
+    domain::Catalog changed = m_catalogue;
+    for (auto& s : changed.services)
+        if (s.id == "lapy-akademia-lidera")
+        {
+            s.status = domain::ServiceStatus::Active;
+            s.validFrom = kToday.plusDays(3);
+        }
+    ASSERT_TRUE(m_store->importCatalog(changed, at(0)).ok());
+    registerResident("Halina Kowalska", civicActivity(), "", at(1));
+    ASSERT_TRUE(queueNewlyPublishedServices(*m_store, at(2)).ok());
+    EXPECT_TRUE(queued().empty()) << "not started yet";
+    ASSERT_TRUE(queueNewlyPublishedServices(*m_store, at(3)).ok());
+    EXPECT_EQ(queued(), std::vector<std::string>{"Halina Kowalska|lapy-akademia-lidera|published|none"});
+    ASSERT_TRUE(queueNewlyPublishedServices(*m_store, at(4)).ok());
+    EXPECT_EQ(queued().size(), 1u);
 }

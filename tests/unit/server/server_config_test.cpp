@@ -226,5 +226,29 @@ TEST_F(ServerConfigTest, ThePublicTableAllowsNoOriginByDefaultAndChecksEachOrigi
     EXPECT_EQ(onlyError(kMinimal + "[public]\ncontact_per_hour = 0\n").key, "public.contact_per_hour");
 }
 
+TEST_F(ServerConfigTest, MailIsOffWithoutAHostAndAHostNeedsASender)
+{
+    auto plain = load(kMinimal);
+    ASSERT_TRUE(plain.ok());
+    EXPECT_FALSE(plain->mail.enabled()) << "no [mail]: nothing is sent";
+    EXPECT_EQ(plain->retention.residentDays, 365);
+
+    auto mail = load(kMinimal + "[mail]\nhost = \"smtp.lapy.example\"\nport = 587\nfrom = \"cus@lapy.example\"\n"
+                                "starttls = true\npoll_seconds = 30\n");
+    ASSERT_TRUE(mail.ok());
+    EXPECT_TRUE(mail->mail.enabled());
+    EXPECT_EQ(mail->mail.port, 587);
+    EXPECT_EQ(mail->mail.from, "cus@lapy.example");
+    EXPECT_TRUE(mail->mail.starttls);
+    EXPECT_EQ(mail->mail.pollSeconds, 30);
+
+    const auto noSender = onlyError(kMinimal + "[mail]\nhost = \"smtp.lapy.example\"\n");
+    EXPECT_EQ(noSender.key, "mail.from");
+    EXPECT_EQ(noSender.line, 4);
+    EXPECT_NE(noSender.message.find("[mail] from"), std::string::npos) << noSender.message;
+    EXPECT_EQ(onlyError(kMinimal + "[mail]\nport = 0\n").key, "mail.port");
+    EXPECT_EQ(onlyError(kMinimal + "[retention]\nresident_days = 0\n").key, "retention.resident_days");
+}
+
 } // namespace
 } // namespace okienko::server
