@@ -154,7 +154,9 @@ int main(int argc, char** argv)
     {
         return [&speech, lang]
         {
-            speech.say("", lang); // as before the library's figures: the same text, an idle engine
+            // The resident's previous label in that language, heard to its end: the engine is idle
+            // and its next espeak-ng, started ahead, has loaded the voice.
+            speech.say(std::string(lang) == "uk" ? "Так" : "Tak", lang);
             (void)speech.waitUntilDone(std::chrono::seconds(5));
         };
     };

@@ -132,7 +132,7 @@ std::string plainText(std::string_view text)
 }
 
 Result<EspeakProcess, SpeechError> EspeakProcess::start(const std::filesystem::path& program,
-                                                        const std::vector<std::string>& arguments, std::string input)
+                                                        const std::vector<std::string>& arguments)
 {
     int in[2] = {-1, -1};
     int out[2] = {-1, -1};
@@ -198,9 +198,15 @@ Result<EspeakProcess, SpeechError> EspeakProcess::start(const std::filesystem::p
     p.m_err = err[0];
     for (const int fd : {p.m_in, p.m_out, p.m_err})
         ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
-    p.m_input = std::move(input);
-    p.feedInput();
     return p;
+}
+
+void EspeakProcess::provideInput(std::string input)
+{
+    m_input = std::move(input);
+    m_inputGiven = true;
+    m_written = 0;
+    feedInput();
 }
 
 EspeakProcess::EspeakProcess(EspeakProcess&& other) noexcept
@@ -218,6 +224,7 @@ EspeakProcess& EspeakProcess::operator=(EspeakProcess&& other) noexcept
         m_out = std::exchange(other.m_out, -1);
         m_err = std::exchange(other.m_err, -1);
         m_input = std::move(other.m_input);
+        m_inputGiven = other.m_inputGiven;
         m_written = other.m_written;
         m_stderr = std::move(other.m_stderr);
         m_status = other.m_status;
@@ -255,6 +262,8 @@ void EspeakProcess::reap(bool killFirst)
 
 void EspeakProcess::feedInput()
 {
+    if (!m_inputGiven)
+        return;
     while (m_in >= 0 && m_written < m_input.size())
     {
         const ssize_t n = writeNoSigpipe(m_in, m_input.data() + m_written, m_input.size() - m_written);
@@ -294,7 +303,8 @@ EspeakProcess::Step EspeakProcess::next(int wakeFd, std::vector<std::uint8_t>& o
         return Step::EndOfOutput;
     for (;;)
     {
-        pollfd fds[4] = {{wakeFd, POLLIN, 0}, {m_out, POLLIN, 0}, {m_err, POLLIN, 0}, {m_in, POLLOUT, 0}};
+        pollfd fds[4] = {
+            {wakeFd, POLLIN, 0}, {m_out, POLLIN, 0}, {m_err, POLLIN, 0}, {m_inputGiven ? m_in : -1, POLLOUT, 0}};
         const int ready = ::poll(fds, 4, -1); // a negative fd (closed) is ignored by poll
         if (ready < 0)
         {

@@ -1,6 +1,7 @@
 // One run of Debian's `espeak-ng` program (decision 0009: a separate GPL-3 program, not linked):
-// started with posix_spawn (no shell), the text written to its standard input (never on its
-// command line, where any local user could read it in /proc), its standard output a WAV stream,
+// started with posix_spawn (no shell), the text written to its standard input when it is given
+// (never on its command line, where any local user could read it in /proc) — so a run can be
+// started ahead, load its voice and wait for its text —, its standard output a WAV stream,
 // its standard error kept for the log. Ending it — on its own or killed because a newer request
 // came — always reaps the child and closes every descriptor: no zombie, no leaked fd.
 #pragma once
@@ -34,9 +35,9 @@ std::string plainText(std::string_view text);
 class EspeakProcess
 {
   public:
-    /// Starts `program` with `arguments`; `input` is what it will read on its standard input.
+    /// Starts `program` with `arguments`; it waits for its standard input until provideInput().
     static Result<EspeakProcess, SpeechError> start(const std::filesystem::path& program,
-                                                    const std::vector<std::string>& arguments, std::string input);
+                                                    const std::vector<std::string>& arguments);
     EspeakProcess(EspeakProcess&& other) noexcept;
     EspeakProcess& operator=(EspeakProcess&& other) noexcept;
     EspeakProcess(const EspeakProcess&) = delete;
@@ -50,6 +51,8 @@ class EspeakProcess
         Woken,       ///< `wakeFd` became readable (a newer request): the caller decides
         EndOfOutput, ///< the child closed its standard output: wait() next
     };
+    /// What it reads on its standard input (then closed: espeak-ng --stdin speaks at its end).
+    void provideInput(std::string input);
     /// Waits until the child writes, ends its output, or `wakeFd` (an eventfd) is readable; feeds
     /// the child's standard input and collects its standard error meanwhile. `out` is replaced.
     Step next(int wakeFd, std::vector<std::uint8_t>& out);
@@ -73,6 +76,7 @@ class EspeakProcess
     int m_out = -1; ///< its standard output (read end)
     int m_err = -1; ///< its standard error (read end)
     std::string m_input;
+    bool m_inputGiven = false;
     std::size_t m_written = 0;
     std::string m_stderr;
     int m_status = -1;

@@ -6,7 +6,6 @@
 #include "kiosk/speech/espeak_speech.hpp"
 
 #include "kiosk/speech/cue_tones.hpp"
-#include "kiosk/speech/espeak_process.hpp"
 #include "kiosk/speech/wav_stream.hpp"
 
 #include <algorithm>
@@ -202,6 +201,7 @@ void EspeakSpeech::run(std::promise<Result<int, SpeechError>>& started)
         }
         perform(job);
     }
+    m_ahead.reset();
     std::lock_guard lock(m_mutex);
     m_busy = false;
     m_idle.notify_all();
@@ -236,11 +236,11 @@ void EspeakSpeech::perform(const Job& job)
 
 Result<int, SpeechError> EspeakSpeech::probe()
 {
-    auto child =
-        EspeakProcess::start(m_program, espeakArguments(m_options.dataPath, "", wordsPerMinute(m_levels)), " ");
+    auto child = EspeakProcess::start(m_program, espeakArguments(m_options.dataPath, "", wordsPerMinute(m_levels)));
     if (!child.ok())
         return makeErr(child.error());
     m_childrenStarted.fetch_add(1);
+    child.value().provideInput(" ");
     WavStream wav;
     std::vector<std::uint8_t> bytes;
     std::vector<std::int16_t> ignored;
@@ -270,6 +270,34 @@ bool EspeakSpeech::stillCurrent()
     return m_generation.load() == m_currentGeneration;
 }
 
+Result<EspeakProcess, SpeechError> EspeakSpeech::childFor(const std::string& voice, int wpm)
+{
+    if (m_ahead && m_aheadVoice == voice && m_aheadWpm == wpm)
+    {
+        EspeakProcess ahead = std::move(*m_ahead);
+        m_ahead.reset();
+        return ahead;
+    }
+    m_ahead.reset(); // another voice or rate: killed and reaped
+    auto started = EspeakProcess::start(m_program, espeakArguments(m_options.dataPath, voice, wpm));
+    if (started.ok())
+        m_childrenStarted.fetch_add(1);
+    return started;
+}
+
+void EspeakSpeech::startAhead(const std::string& voice, int wpm)
+{
+    if (m_ahead)
+        return;
+    auto started = EspeakProcess::start(m_program, espeakArguments(m_options.dataPath, voice, wpm));
+    if (!started.ok())
+        return; // the next utterance starts its own and reports why
+    m_childrenStarted.fetch_add(1);
+    m_ahead.emplace(std::move(started).value());
+    m_aheadVoice = voice;
+    m_aheadWpm = wpm;
+}
+
 void EspeakSpeech::speak(const Job& job)
 {
     if (!ensureSinkOpen())
@@ -278,15 +306,17 @@ void EspeakSpeech::speak(const Job& job)
     if (!m_lastWasCue)
         m_sink->flush();
     m_lastWasCue = false;
-    auto started = EspeakProcess::start(
-        m_program, espeakArguments(m_options.dataPath, job.language, wordsPerMinute(job.levels)), plainText(job.text));
+    if (job.text.find_first_not_of(" \t\r\n") == std::string::npos)
+        return; // nothing to say: it only cut what was being said
+    const int wpm = wordsPerMinute(job.levels);
+    auto started = childFor(job.language, wpm);
     if (!started.ok())
     {
         report(started.error());
         return;
     }
-    m_childrenStarted.fetch_add(1);
     EspeakProcess& child = started.value();
+    child.provideInput(plainText(job.text));
     const std::size_t chunk = static_cast<std::size_t>(m_sampleRate * kChunkMillis / 1000);
     WavStream wav;
     std::vector<std::uint8_t> bytes;
@@ -311,6 +341,10 @@ void EspeakSpeech::speak(const Job& job)
             if (m_generation.load() != m_currentGeneration)
                 return;
             writeScaled(pcm.data() + taken, chunk);
+            // Its first sound is out: the next utterance's espeak-ng starts now, while this one
+            // speaks, and has loaded its voice when the next touch comes.
+            if (spoken == 0)
+                startAhead(job.language, wpm);
             spoken += chunk;
         }
         pcm.erase(pcm.begin(), pcm.begin() + static_cast<std::ptrdiff_t>(taken));
@@ -327,6 +361,7 @@ void EspeakSpeech::speak(const Job& job)
         report(std::nullopt);
         return;
     }
+    m_ahead.reset(); // it would fail the same way
     // espeak-ng 1.51 ends with 1 ("The specified espeak-ng voice does not exist") for an unknown voice.
     const std::string& said = child.errorOutput();
     if (said.find("voice") != std::string::npos)

@@ -2,10 +2,13 @@
 // once per utterance, never linked) driven from a worker thread of its own, its WAV output streamed
 // into an AudioSink in 20 ms chunks. say() only queues and returns; a new say(), a cue or stop()
 // wakes the worker, which kills the running espeak-ng (SIGKILL, reaped) and drops what the sink has
-// queued but not played. Nothing is shared between instances: each owns its worker and children.
+// queued but not played. After each utterance the next espeak-ng is started ahead with the same
+// voice and rate, so it has loaded them when the next text comes (its start-up is off the touch's
+// path). Nothing is shared between instances: each owns its worker and children.
 #pragma once
 
 #include "kiosk/speech/audio_sink.hpp"
+#include "kiosk/speech/espeak_process.hpp"
 #include "kiosk/speech/speech_error.hpp"
 #include "kiosk/speech/speech_output.hpp"
 #include "shared/util/result.hpp"
@@ -109,6 +112,10 @@ class EspeakSpeech final : public SpeechOutput
     void speak(const Job& job);
     /// Whether the job the worker performs is still the newest request (resets the wake-up).
     bool stillCurrent();
+    /// The espeak-ng for `voice` at `wpm`: the one started ahead when it matches, else a new one.
+    Result<EspeakProcess, SpeechError> childFor(const std::string& voice, int wpm);
+    /// Starts the next espeak-ng for `voice` at `wpm` ahead, unless one is waiting already.
+    void startAhead(const std::string& voice, int wpm);
     bool ensureSinkOpen();
     void writeScaled(const std::int16_t* samples, std::size_t count);
     void report(std::optional<SpeechError> problem);
@@ -138,6 +145,9 @@ class EspeakSpeech final : public SpeechOutput
     std::chrono::steady_clock::time_point m_nextOpenAttempt{};
     bool m_lastWasCue = false;
     std::vector<std::int16_t> m_scaled;
+    std::optional<EspeakProcess> m_ahead; ///< started ahead, waiting for its text
+    std::string m_aheadVoice;
+    int m_aheadWpm = 0;
 
     std::thread m_worker;
 };

@@ -192,12 +192,39 @@ float ownWidth(const UiContext& ctx, const BarKey& k)
     return naturalButtonWidth(ctx, k.label) + (k.voice ? pictogramRoom(ctx) : 0.0f);
 }
 
+float stackedLabelMinSize(const UiContext& ctx);
+
+/// The narrowest the voice's key can be with its label beside the pictogram, shrunk to a caption.
+float sideBySideMinWidth(const UiContext& ctx, const BarKey& k)
+{
+    const std::string_view label = visibleLabel(k.label);
+    const float text =
+        ImGui::GetFont()
+            ->CalcTextSizeA(stackedLabelMinSize(ctx), FLT_MAX, 0.0f, label.data(), label.data() + label.size())
+            .x;
+    return std::max(ctx.minTargetPx(), text + 1.0f + ImGui::GetStyle().FramePadding.x * 2.0f) + pictogramRoom(ctx);
+}
+
 /// Whether the voice's key at `width` has its pictogram above its label: when the two do not fit
 /// side by side (a narrow portrait output, "Озвучення"). The row is as tall as two lines of the
 /// other keys' labels there anyway.
 bool voiceKeyStacked(const UiContext& ctx, const BarKey& k, float width)
 {
-    return k.voice && ownWidth(ctx, k) > width + 0.5f;
+    return k.voice && sideBySideMinWidth(ctx, k) > width + 0.5f && !isLandscape();
+}
+
+/// The one case without a label: a landscape output too narrow for the label even as a caption
+/// beside the pictogram (1024×600 in large Ukrainian text), where a label under the pictogram would
+/// make the bar taller than the screen can spare. Its name is still spoken.
+bool voiceKeyIconOnly(const UiContext& ctx, const BarKey& k, float width)
+{
+    return k.voice && sideBySideMinWidth(ctx, k) > width + 0.5f && isLandscape();
+}
+
+/// The voice's key as its pictogram alone.
+float iconOnlyWidth(const UiContext& ctx)
+{
+    return std::max(ctx.minTargetPx(), pictogramInlineSize(ctx) + ImGui::GetStyle().FramePadding.x * 2.0f);
 }
 
 /// How small the label under the pictogram may get before it is a clip, against the normal text
@@ -255,6 +282,8 @@ float voiceKeyHeight(const UiContext& ctx, const BarKey& k, float width)
     if (voiceKeyStacked(ctx, k, width))
         return style.FramePadding.y * 2.0f + pictogramInlineSize(ctx) + style.ItemInnerSpacing.y +
                ImGui::GetTextLineHeight();
+    if (voiceKeyIconOnly(ctx, k, width))
+        return std::max(ctx.minTargetPx(), pictogramInlineSize(ctx) + style.FramePadding.y * 2.0f);
     ButtonOptions opt;
     opt.size = ImVec2(width - pictogramRoom(ctx), 0);
     return std::max(BigButtonSize(ctx, k.label, opt).y, pictogramInlineSize(ctx) + style.FramePadding.y * 2.0f);
@@ -275,7 +304,9 @@ std::vector<float> keyWidths(const UiContext& ctx, const std::vector<BarKey>& ke
     if (isLandscape())
     {
         // Each key as wide as its own label (the voice's with its pictogram), as long as the row
-        // fits; else the text keys share what the voice's key leaves.
+        // fits; else the voice's key gives up width first (its label shrinks beside the pictogram
+        // down to a caption; past that, the pictogram alone), then the text keys share what is left. Height is what a
+        // landscape panel lacks: its labels stay on one line as long as they can.
         float voice = 0.0f;
         float wanted = 0.0f;
         for (std::size_t i = 0; i < keys.size(); ++i)
@@ -283,14 +314,23 @@ std::vector<float> keyWidths(const UiContext& ctx, const std::vector<BarKey>& ke
             widths[i] = ownWidth(ctx, keys[i]) + style.FramePadding.x;
             (keys[i].voice ? voice : wanted) += widths[i];
         }
-        const float room = content - voice - style.ItemSpacing.x * (n - 1.0f);
+        const float spacing = style.ItemSpacing.x * (n - 1.0f);
+        if (voice + wanted + spacing > content)
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                if (keys[i].voice)
+                {
+                    // Beside it while the label fits as a caption, else the pictogram alone.
+                    const float left = std::min(widths[i], content - spacing - wanted);
+                    widths[i] = left >= sideBySideMinWidth(ctx, keys[i]) ? left : iconOnlyWidth(ctx);
+                    voice = widths[i];
+                }
+        const float room = content - voice - spacing;
+        // Short of room, each text key gives up the same share of its width (its extra padding
+        // first): a longer label keeps the wider key and stays on one line longer.
         if (wanted > room)
-        {
-            const float others = std::max(n - 1.0f, 1.0f);
             for (std::size_t i = 0; i < keys.size(); ++i)
                 if (!keys[i].voice)
-                    widths[i] = room / others;
-        }
+                    widths[i] *= room / wanted;
         return widths;
     }
     // The text keys need at least their longest word ("контрастність") on one line; the voice's key
@@ -353,10 +393,17 @@ void drawVoiceKeyFace(UiContext& ctx, const BarKey& k, ImVec2 min, ImVec2 max)
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImU32 color = packed(ctx.palette.text);
     ImFont* font = ImGui::GetFont();
-    float minSize = std::min(font->FontSize, minLabelSize(ctx));
+    const float minSize = stackedLabelMinSize(ctx); // a caption at the smallest, beside or under it
     ImVec2 iconAt;
     ImVec2 labelMin;
     ImVec2 labelMax;
+    if (voiceKeyIconOnly(ctx, k, max.x - min.x))
+    {
+        drawPictogram(ctx, list, k.pictogram, ImVec2((min.x + max.x - icon) * 0.5f, (min.y + max.y - icon) * 0.5f),
+                      icon, color);
+        ctx.record.addText(pictogramRecordText(k.pictogram));
+        return;
+    }
     if (voiceKeyStacked(ctx, k, max.x - min.x))
     {
         // The pair centred in the key's height (the row is as tall as the tallest key).
@@ -364,7 +411,6 @@ void drawVoiceKeyFace(UiContext& ctx, const BarKey& k, ImVec2 min, ImVec2 max)
         iconAt = ImVec2((min.x + max.x - icon) * 0.5f, std::max(innerMin.y, (min.y + max.y - pair) * 0.5f));
         labelMin = ImVec2(min.x + stackedInset(), iconAt.y + icon + style.ItemInnerSpacing.y);
         labelMax = ImVec2(max.x - stackedInset(), std::max(labelMin.y + ImGui::GetTextLineHeight(), innerMax.y));
-        minSize = stackedLabelMinSize(ctx);
     }
     else
     {

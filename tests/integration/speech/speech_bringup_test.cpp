@@ -22,6 +22,15 @@ ProcessResult say(const std::vector<std::string>& args,
     return runProcess(argv, env, 20s);
 }
 
+/// `wav` holds speech: at least `seconds` long and not silence (sox's RMS above `rms`).
+void expectSpeech(const std::string& wav, double seconds, double rms)
+{
+    const SoundStats s = soxStat(wav);
+    ASSERT_TRUE(s.ok) << s.report;
+    EXPECT_GT(s.seconds, seconds) << s.report;
+    EXPECT_GT(s.rms, rms) << s.report;
+}
+
 TEST(SpeechBringup, SpeaksPolishAndUkrainianIntoWavFiles)
 {
     TempDir dir("okienko-say");
@@ -31,10 +40,7 @@ TEST(SpeechBringup, SpeaksPolishAndUkrainianIntoWavFiles)
         const ProcessResult r = say({"--say", catalogueText(2, "summary", lang), "--lang", lang, "--wav", wav});
         ASSERT_EQ(r.exitCode, 0) << r.output;
         EXPECT_NE(r.output.find("spoke in " + lang + " at 145 words a minute"), std::string::npos) << r.output;
-        const SoundStats s = soxStat(wav);
-        ASSERT_TRUE(s.ok) << s.report;
-        EXPECT_GT(s.seconds, 3.0) << s.report;
-        EXPECT_GT(s.rms, 0.03) << s.report;
+        expectSpeech(wav, 3.0, 0.03);
     }
 }
 
@@ -107,10 +113,7 @@ TEST(SpeechBringup, AKioskRunByEarSoundsIntoTheWavFile)
     const std::string wav = dir.file("voice.wav");
     const ProcessResult r = runVoiceScript(dir, wav, {});
     ASSERT_EQ(r.exitCode, 0) << r.output;
-    const SoundStats s = soxStat(wav);
-    ASSERT_TRUE(s.ok) << s.report;
-    EXPECT_GT(s.seconds, 5.0) << s.report;
-    EXPECT_GT(s.rms, 0.02) << s.report;
+    expectSpeech(wav, 5.0, 0.02);
 }
 
 TEST(SpeechBringup, AKioskWithoutTheProgramWorksOnSilentAndLogsItOnce)

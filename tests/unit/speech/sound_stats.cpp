@@ -67,7 +67,11 @@ std::size_t openDescriptors()
     return n - 1; // the iterator's own
 }
 
-std::size_t childProcesses()
+namespace
+{
+
+/// Children of this process, counting only zombies when `zombiesOnly`.
+std::size_t countChildren(bool zombiesOnly)
 {
     std::size_t n = 0;
     const std::string self = std::to_string(::getpid());
@@ -86,9 +90,21 @@ std::size_t childProcesses()
         std::string state;
         std::string ppid;
         rest >> state >> ppid;
-        n += ppid == self ? 1u : 0u;
+        n += ppid == self && (!zombiesOnly || state == "Z") ? 1u : 0u;
     }
     return n;
+}
+
+} // namespace
+
+std::size_t childProcesses()
+{
+    return countChildren(false);
+}
+
+std::size_t zombieChildren()
+{
+    return countChildren(true);
 }
 
 } // namespace okienko::test

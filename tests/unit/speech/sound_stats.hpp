@@ -27,5 +27,7 @@ std::string catalogueText(int serviceIndex, const std::string& field, const std:
 std::size_t openDescriptors();
 /// How many processes have this one as parent, running or zombies (/proc/*/stat).
 std::size_t childProcesses();
+/// How many of them are zombies (ended, not reaped).
+std::size_t zombieChildren();
 
 } // namespace okienko::test
