@@ -197,6 +197,7 @@ std::vector<KeySpec> keySpecs(ServerConfig& c)
         {"retention", "reservation_days", whole(1, 3650, c.retention.reservationDays)},
         {"retention", "loan_days", whole(1, 3650, c.retention.loanDays)},
         {"retention", "register_days", whole(1, 3650, c.retention.registerDays)},
+        {"retention", "partner_days", whole(1, 3650, c.retention.partnerDays)},
         {"public", "enabled", flag(c.publicSite.enabled)},
         {"public", "cors_origins", origins(c.publicSite.corsOrigins)},
         {"public", "requests_per_second", number(0.001, 1e6, c.publicSite.requestsPerSecond)},

@@ -25,6 +25,7 @@ struct RetentionConfig
     /// Names in the registers: a counselling register entry's (from its date) and a volunteer club
     /// member's (from leaving): a year's meetings stay named until the year's report is made (Q1).
     int registerDays = 455;
+    int partnerDays = 30; ///< the contact person of a rejected partner institution's registration
 };
 
 /// [public]: the public catalogue pages, their JSON API and the contact form (docs/public-api.md).

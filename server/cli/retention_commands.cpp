@@ -20,9 +20,9 @@ int purgePersonalData(const std::vector<std::string>& args, const CommandContext
     if (!counts)
         return fail("purge-personal-data: " + counts.error().describe());
     std::printf("%s callbacks %" PRId64 ", call notes %" PRId64 ", counselling %" PRId64 ", reservations %" PRId64
-                ", loans %" PRId64 ", PESEL %" PRId64 ", register names %" PRId64 "\n",
+                ", loans %" PRId64 ", PESEL %" PRId64 ", register names %" PRId64 ", partner contacts %" PRId64 "\n",
                 dryRun ? "would erase:" : "erased:", counts->callbacks, counts->attemptNotes, counts->counselling,
-                counts->reservations, counts->loans, counts->pesels, counts->registerNames);
+                counts->reservations, counts->loans, counts->pesels, counts->registerNames, counts->partnerContacts);
     return 0;
 }
 } // namespace
