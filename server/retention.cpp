@@ -122,6 +122,14 @@ Status<db::Error> eraseAll(db::Database& d, const RetentionConfig& config, const
                               "resident_id IN (SELECT id FROM residents WHERE erased_at IS NOT NULL)");
         !st)
         return st;
+    // A rejected institution's contact person has no use once the CUS has answered it.
+    const std::int64_t partnerCutoff = now.unix - kDay * config.partnerDays;
+    if (auto st = run(counts.partnerContacts,
+                      "UPDATE institutions SET contact_name = '', erased_at = ?1 WHERE erased_at IS NULL AND "
+                      "status = 'rejected' AND decided_at < ?2",
+                      now.unix, partnerCutoff);
+        !st)
+        return st;
     // The return erases a PESEL already; this catches rows of older releases, and every PESEL once
     // the CUS turns store_pesel off.
     return run(counts.pesels,

@@ -32,7 +32,8 @@ struct RetentionCounts
 
     std::int64_t erased() const
     {
-        return callbacks + attemptNotes + counselling + reservations + loans + pesels + registerNames + residents + waitlist;
+        return callbacks + attemptNotes + counselling + reservations + loans + pesels + registerNames + residents +
+               waitlist + partnerContacts;
     }
 };
 

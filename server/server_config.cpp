@@ -200,6 +200,7 @@ std::vector<KeySpec> keySpecs(ServerConfig& c)
         {"retention", "loan_days", whole(1, 3650, c.retention.loanDays)},
         {"retention", "register_days", whole(1, 3650, c.retention.registerDays)},
         {"retention", "resident_days", whole(1, 3650, c.retention.residentDays)},
+        {"retention", "partner_days", whole(1, 3650, c.retention.partnerDays)},
         {"public", "enabled", flag(c.publicSite.enabled)},
         {"public", "cors_origins", origins(c.publicSite.corsOrigins)},
         {"public", "requests_per_second", number(0.001, 1e6, c.publicSite.requestsPerSecond)},

@@ -28,6 +28,7 @@ struct RetentionConfig
     /// A resident registered from a phone call (name, contacts, needs): erased this long after the
     /// last contact (registration, a talk about a service, a confirmed contact).
     int residentDays = 365;
+    int partnerDays = 30; ///< the contact person of a rejected partner institution's registration
 };
 
 /// [mail]: e-mails to residents about a service that became available (server/residents). Without a

@@ -20,10 +20,11 @@ int purgePersonalData(const std::vector<std::string>& args, const CommandContext
     if (!counts)
         return fail("purge-personal-data: " + counts.error().describe());
     std::printf("%s callbacks %" PRId64 ", call notes %" PRId64 ", counselling %" PRId64 ", reservations %" PRId64
-                ", loans %" PRId64 ", PESEL %" PRId64 ", register names %" PRId64 ", residents %" PRId64 ", waiting list %" PRId64 "\n",
+                ", loans %" PRId64 ", PESEL %" PRId64 ", register names %" PRId64 ", residents %" PRId64
+                ", waiting list %" PRId64 ", partner contacts %" PRId64 "\n",
                 dryRun ? "would erase:" : "erased:", counts->callbacks, counts->attemptNotes, counts->counselling,
                 counts->reservations, counts->loans, counts->pesels, counts->registerNames, counts->residents,
-                counts->waitlist);
+                counts->waitlist, counts->partnerContacts);
     return 0;
 }
 } // namespace

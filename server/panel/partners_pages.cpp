@@ -334,6 +334,22 @@ PanelResponse codePage(const PageContext& ctx, const PartnerDecisionOutcome& o, 
     return htmlPage(pageFrame(ctx, "Konto instytucji", kQueue), body);
 }
 
+PanelResponse afterInstitutionDecision(const Result<PartnerDecisionOutcome, db::Error>& o, const std::string& done);
+
+/// An approval or a new code: the login's one-time code on the answer's page.
+PanelResponse withCode(const PageContext& ctx, const Form& form,
+                       Result<PartnerDecisionOutcome, db::Error> (PartnerStore::*decide)(const std::string&,
+                                                                                         const std::string&,
+                                                                                         std::int64_t))
+{
+    const std::string id = fieldValue(form, "id");
+    PartnerStore store(ctx.store);
+    auto o = (store.*decide)(id, ctx.session.staffId, ctx.now.unix);
+    if (o && o->result == PartnerDecision::Done)
+        return codePage(ctx, *o, id);
+    return afterInstitutionDecision(o, "published");
+}
+
 PanelResponse afterInstitutionDecision(const Result<PartnerDecisionOutcome, db::Error>& o, const std::string& done)
 {
     if (!o)
@@ -352,20 +368,12 @@ PanelResponse afterInstitutionDecision(const Result<PartnerDecisionOutcome, db::
 
 PanelResponse institutionApproveAction(const PageContext& ctx, const Form& form)
 {
-    const std::string id = fieldValue(form, "id");
-    auto o = PartnerStore(ctx.store).approveInstitution(id, ctx.session.staffId, ctx.now.unix);
-    if (o && o->result == PartnerDecision::Done)
-        return codePage(ctx, *o, id);
-    return afterInstitutionDecision(o, "published");
+    return withCode(ctx, form, &PartnerStore::approveInstitution);
 }
 
 PanelResponse institutionCodeAction(const PageContext& ctx, const Form& form)
 {
-    const std::string id = fieldValue(form, "id");
-    auto o = PartnerStore(ctx.store).renewCode(id, ctx.session.staffId, ctx.now.unix);
-    if (o && o->result == PartnerDecision::Done)
-        return codePage(ctx, *o, id);
-    return afterInstitutionDecision(o, "published");
+    return withCode(ctx, form, &PartnerStore::renewCode);
 }
 
 PanelResponse institutionRejectAction(const PageContext& ctx, const Form& form)

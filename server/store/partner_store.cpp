@@ -125,6 +125,43 @@ Status<db::Error> readInstitutions(db::Database& d, const std::string& where, st
     return {};
 }
 
+/// The institution `where` (with one value bound) selects, if any.
+Result<std::optional<Institution>, db::Error> oneInstitution(ServerStore& store, const char* where,
+                                                             const std::string& value)
+{
+    return readView<std::optional<Institution>>(store,
+                                                [&](db::Database& d, std::optional<Institution>& out)
+                                                {
+                                                    std::vector<Institution> found;
+                                                    auto st = readInstitutions(d, where, found, value);
+                                                    if (st && !found.empty())
+                                                        out = found.front();
+                                                    return st;
+                                                });
+}
+
+/// Marks the pending row `id` of `table` (institutions or partner_proposals, a literal of this file)
+/// rejected with `reason`; `out` says NotFound, NotPending or Done.
+Status<db::Error> rejectPending(db::Database& d, std::string_view table, const std::string& id,
+                                const std::string& reason, const std::string& staffId, std::int64_t now,
+                                PartnerDecisionOutcome& out)
+{
+    auto known = db::exists(d, "SELECT 1 FROM " + std::string(table) + " WHERE id = ?", id);
+    if (!known)
+        return makeErr(known.error());
+    if (!*known)
+        return {};
+    auto changed = db::execChanges(d,
+                                   "UPDATE " + std::string(table) +
+                                       " SET status = 'rejected', decided_at = ?, decided_by = ?, reason = ? "
+                                       "WHERE id = ? AND status = 'pending'",
+                                   now, staffId, reason, id);
+    if (!changed)
+        return makeErr(changed.error());
+    out.result = *changed == 0 ? PartnerDecision::NotPending : PartnerDecision::Done;
+    return {};
+}
+
 /// "P-7K3M-Q9RT": what the institution quotes when it asks about its proposal.
 std::string newProposalCode()
 {
@@ -437,29 +474,12 @@ Result<PartnerQueue, db::Error> PartnerStore::queue()
 
 Result<std::optional<Institution>, db::Error> PartnerStore::institution(const std::string& id)
 {
-    return readView<std::optional<Institution>>(m_store,
-                                                [&](db::Database& d, std::optional<Institution>& out)
-                                                {
-                                                    std::vector<Institution> found;
-                                                    auto st = readInstitutions(d, "WHERE i.id = ?", found, id);
-                                                    if (st && !found.empty())
-                                                        out = found.front();
-                                                    return st;
-                                                });
+    return oneInstitution(m_store, "WHERE i.id = ?", id);
 }
 
 Result<std::optional<Institution>, db::Error> PartnerStore::institutionOfAccount(const std::string& staffId)
 {
-    return readView<std::optional<Institution>>(
-        m_store,
-        [&](db::Database& d, std::optional<Institution>& out)
-        {
-            std::vector<Institution> found;
-            auto st = readInstitutions(d, "WHERE i.account_id = ? AND i.status = 'approved'", found, staffId);
-            if (st && !found.empty())
-                out = found.front();
-            return st;
-        });
+    return oneInstitution(m_store, "WHERE i.account_id = ? AND i.status = 'approved'", staffId);
 }
 
 Result<std::optional<PartnerProposal>, db::Error> PartnerStore::proposal(const std::string& id)
@@ -553,22 +573,10 @@ Result<PartnerDecisionOutcome, db::Error> PartnerStore::rejectInstitution(const 
     return decide(m_store, "rejection",
                   [&](db::Database& d, PartnerDecisionOutcome& out) -> Status<db::Error>
                   {
-                      auto known = db::exists(d, "SELECT 1 FROM institutions WHERE id = ?", id);
-                      if (!known)
-                          return makeErr(known.error());
-                      if (!*known)
-                          return {};
-                      auto changed = db::execChanges(d,
-                                                     "UPDATE institutions SET status = 'rejected', decided_at = ?, "
-                                                     "decided_by = ?, reason = ? WHERE id = ? AND status = 'pending'",
-                                                     now, staffId, reason, id);
-                      if (!changed)
-                          return makeErr(changed.error());
-                      if (*changed == 0)
-                      {
-                          out.result = PartnerDecision::NotPending;
-                          return {};
-                      }
+                      if (auto st = rejectPending(d, "institutions", id, reason, staffId, now, out);
+                          !st || out.result != PartnerDecision::Done)
+                          return st;
+                      // Its proposals wait for nothing any more.
                       if (auto st = db::exec(d,
                                              "UPDATE partner_proposals SET status = 'rejected', decided_at = ?, "
                                              "decided_by = ?, reason = ? WHERE institution_id = ? AND status = "
@@ -576,7 +584,6 @@ Result<PartnerDecisionOutcome, db::Error> PartnerStore::rejectInstitution(const 
                                              now, staffId, reason, id);
                           !st)
                           return st;
-                      out.result = PartnerDecision::Done;
                       return recordPanelAction(d, staffId, "institution", id, "reject", now);
                   });
 }
@@ -650,24 +657,9 @@ Result<PartnerDecisionOutcome, db::Error> PartnerStore::rejectProposal(const std
     return decide(m_store, "proposal rejection",
                   [&](db::Database& d, PartnerDecisionOutcome& out) -> Status<db::Error>
                   {
-                      auto known = db::exists(d, "SELECT 1 FROM partner_proposals WHERE id = ?", id);
-                      if (!known)
-                          return makeErr(known.error());
-                      if (!*known)
-                          return {};
-                      auto changed =
-                          db::execChanges(d,
-                                          "UPDATE partner_proposals SET status = 'rejected', decided_at = ?, "
-                                          "decided_by = ?, reason = ? WHERE id = ? AND status = 'pending'",
-                                          now, staffId, reason, id);
-                      if (!changed)
-                          return makeErr(changed.error());
-                      if (*changed == 0)
-                      {
-                          out.result = PartnerDecision::NotPending;
-                          return {};
-                      }
-                      out.result = PartnerDecision::Done;
+                      if (auto st = rejectPending(d, "partner_proposals", id, reason, staffId, now, out);
+                          !st || out.result != PartnerDecision::Done)
+                          return st;
                       return recordPanelAction(d, staffId, "partner-proposal", id, "reject", now);
                   });
 }

@@ -258,6 +258,20 @@ TEST_F(PublicEndToEnd, ThePublicCatalogueWorksWithoutScriptAndHasNoAccessibility
     ASSERT_FALSE(
         server.prepare(okienko::test::readFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json")).empty());
     seedSchedule(server.databasePath());
+    {
+        // An approved partner institution keeping a service, for its public page (docs/partners.md).
+        auto central = db::Database::open(server.databasePath(), db::OpenOptions{});
+        ASSERT_TRUE(central.ok());
+        ASSERT_TRUE(
+            central
+                ->exec("INSERT INTO institutions(id, name, kind, address, phone, email, profile, contact_name, "
+                       "contact_public, status, language, created_at) VALUES ('biblioteka-lapy', 'Biblioteka "
+                       "Miasta i Gminy Łapy', 'library', 'ul. Główna 1, 18-100 Łapy', '857 150 000', "
+                       "'biblioteka@example.org', '{\"pl\":\"Wypożyczamy książki i prowadzimy zajęcia.\"}', "
+                       "'Jan Bibliotekarz', 1, 'approved', 'pl', 0); INSERT INTO "
+                       "institution_services(service_id, institution_id) VALUES ('lapy-cas', 'biblioteka-lapy')")
+                .ok());
+    }
     ASSERT_TRUE(server.start()) << server.startError() << okienko::test::readFile(server.logPath());
     const std::string spki = serverSpki(ca, server.dir());
     ASSERT_EQ(spki.size(), 44U) << spki;

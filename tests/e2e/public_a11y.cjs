@@ -1,8 +1,8 @@
 // End-to-end: the public catalogue in headless Chromium (Debian's chromium, driven by
 // playwright-core). With script switched off a resident searches, opens a service and computes a fee
 // with the GET form; then axe-core (npm, injected from node_modules) checks the home page, a service
-// page, search results, the fee calculator and the contact form with its error summary in Polish and
-// Ukrainian against the WCAG 2.0/2.1 A and AA rules: zero violations. Input from the environment:
+// page, search results, the fee calculator, the contact form and the partner institutions' form with
+// their error summaries, the institutions' list and an institution's page in Polish and Ukrainian against the WCAG 2.0/2.1 A and AA rules: zero violations. Input from the environment:
 // PUBLIC_URL, SERVER_SPKI (base64 SHA-256 of the server key's SPKI), optional SCREENSHOT_DIR.
 'use strict';
 const { launchChromium } = require('./chromium.cjs');
@@ -60,6 +60,12 @@ function fail(message) {
       pages.push('/public/' + lang + '/fee?service=lapy-mieszkanie-chronione&household=single&income=abc');
       pages.push('/public/' + lang + '/contact');
       pages.push('/public/' + lang + '/schedule');
+      // partner institutions (docs/partners.md): the form, a service's texts loaded for a change, the list
+      // and an institution's page
+      pages.push('/public/' + lang + '/partner');
+      pages.push('/public/' + lang + '/partner?service=lapy-cas');
+      pages.push('/public/' + lang + '/institutions');
+      pages.push('/public/' + lang + '/institution/biblioteka-lapy');
     }
     let checked = 0;
     for (const path of pages) {
@@ -92,6 +98,27 @@ function fail(message) {
         fail('contact form with errors (' + lang + '): ' + v.id + ': ' + v.help + ' at ' +
           v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
       if (shots) await page.screenshot({ path: shots + '/public-contact-' + lang + '.png', fullPage: true });
+      checked += 1;
+    }
+    // The partner form after a refusal: the name's digit and a wrong answer to the question.
+    for (const lang of ['pl', 'uk']) {
+      await page.goto(url + '/public/' + lang + '/partner');
+      await page.locator('#inst_name').fill('Fundacja Testowa');
+      await page.locator('#address').fill('ul. Polna 1, Łapy');
+      await page.locator('#profile').fill('Prowadzimy zajęcia dla seniorów.');
+      await page.locator('#contact_name').fill('An1a');
+      await page.locator('#answer').fill('0');
+      await page.locator('form.contact button[type=submit]').click();
+      await page.waitForLoadState();
+      if ((await page.locator('.errors').count()) < 1) fail(lang + ': no error summary after a refused partner form');
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(() => axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }));
+      for (const v of result.violations)
+        fail('partner form with errors (' + lang + '): ' + v.id + ': ' + v.help + ' at ' +
+          v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
+      if (shots) await page.screenshot({ path: shots + '/public-partner-' + lang + '.png', fullPage: true });
       checked += 1;
     }
     if (shots) {

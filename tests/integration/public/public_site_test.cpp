@@ -9,6 +9,7 @@
 #include "shared/db/query.hpp"
 #include "shared/rules/fee.hpp"
 #include "tests/integration/panel/panel_client.hpp"
+#include "tests/integration/public/partner_form_client.hpp"
 #include "tests/integration/server/central_process.hpp"
 #include "tests/support/db_fixture.hpp"
 #include "tests/support/test_ca.hpp"
@@ -37,10 +38,11 @@ const char* const kLanguages[] = {"pl", "uk", "en"};
 
 /// Personal data a walk of the public routes must never show: the release fixture's residents
 /// (reservations, counselling, callbacks, loans, call notes) and the contact form's request below.
-const char* const kPersonal[] = {"Jan Testowy",      "600 100 200", "600100200",       "Przykładowa 1",
-                                 "Anna Przykładowa", "600 300 400", "600300400",       "600 500 600",
-                                 "600500600",        "600 700 800", "600700800",       "Zenobiusz",
-                                 "601234567",        "601 234 567", "zenobiusz.tajny", "Sekretna sprawa Zenobiusza"};
+const char* const kPersonal[] = {"Jan Testowy",       "600 100 200", "600100200",       "Przykładowa 1",
+                                 "Anna Przykładowa",  "600 300 400", "600300400",       "600 500 600",
+                                 "600500600",         "600 700 800", "600700800",       "Zenobiusz",
+                                 "601234567",         "601 234 567", "zenobiusz.tajny", "Sekretna sprawa Zenobiusza",
+                                 "Zenobia Kontaktowa"};
 
 std::string lapyJson()
 {
@@ -513,6 +515,17 @@ TEST_F(PublicSite, NoPersonalDataOnAnyPublicRoute)
                                    {"consent", "yes"}});
     ASSERT_TRUE(sent);
     ASSERT_EQ(sent->status, 303);
+    // …and an approved partner institution whose contact person is not marked public.
+    auto partner = test::sendPartnerForm(*m_client, "pl", test::registrationForm("pl", "Zenobia Kontaktowa"));
+    ASSERT_TRUE(partner);
+    ASSERT_EQ(partner->status, 303);
+    PanelClient coordinator(m_server->port(), m_ca.caCert());
+    ASSERT_TRUE(coordinator.login("Anna Koordynator", kPassword));
+    ASSERT_TRUE(coordinator.get("/panel/partners")); // the page whose form carries the CSRF token
+    auto approved =
+        coordinator.postMultipart("/panel/partners/institution/approve", {{"id", "fundacja-dobrzy-sasiedzi"}});
+    ASSERT_TRUE(approved);
+    ASSERT_EQ(approved->status, 200);
 
     // Walk every link of the public pages from each language's home, every JSON route, and the
     // pages and answers a query makes.
@@ -525,8 +538,8 @@ TEST_F(PublicSite, NoPersonalDataOnAnyPublicRoute)
                                   "/public/pl/search?q=600",
                                   "/public/uk/fee?service=lapy-mieszkanie-chronione&income=1000"};
     for (const std::string route :
-         {"areas", "groups", "services", "centre", "search?q=jan", "search?q=testowy", "search?q=600",
-          "fee?service=lapy-mieszkanie-chronione&household=family&income=900"})
+         {"areas", "groups", "services", "centre", "search?q=jan", "search?q=testowy", "search?q=600", "institutions",
+          "institutions/fundacja-dobrzy-sasiedzi", "fee?service=lapy-mieszkanie-chronione&household=family&income=900"})
         queue.push_back("/public/api/v1/" + route);
     auto services = get("/public/api/v1/services");
     ASSERT_TRUE(services);

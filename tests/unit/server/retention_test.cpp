@@ -3,6 +3,7 @@
 #include "server/public/contact_form.hpp"
 #include "server/retention.hpp"
 #include "server/server_store.hpp"
+#include "server/store/partner_store.hpp"
 #include "shared/db/query.hpp"
 #include "tests/support/server_db_test.hpp"
 
@@ -119,4 +120,35 @@ TEST_F(RetentionTest, AWebContactFormsEmailAndTopicGoWithItsPhoneAndName)
     const std::string bytes = test::readFile(m_dir.file("central.db")) + test::readFile(m_dir.file("central.db-wal"));
     for (const char* value : {"Teodozja", "teodozja.prywatna", "prywatna sprawa"})
         EXPECT_EQ(bytes.find(value), std::string::npos) << value;
+}
+
+TEST_F(RetentionTest, ARejectedPartnersContactPersonGoesAfterPartnerDaysAndAnApprovedOneStays)
+{
+    server::PartnerStore partners(*m_store);
+    auto registration = [&](const std::string& name, const std::string& contact)
+    {
+        server::PartnerRegistration r;
+        r.profile.name = name;
+        r.profile.kind = "ngo";
+        r.profile.address = "ul. Polna 1, Łapy";
+        r.profile.contactName = contact;
+        auto stored = partners.registerInstitution(r, at(0).unix);
+        EXPECT_TRUE(stored && stored->result == server::PartnerDecision::Done);
+        return server::slugFrom(name);
+    };
+    const std::string rejected = registration("Stowarzyszenie Odrzucone", "Genowefa Poufna");
+    const std::string approved = registration("Fundacja Przyjęta", "Bronisław Partnerski");
+    ASSERT_TRUE(partners.rejectInstitution(rejected, "Nie prowadzi usług w gminie.", "st", at(0).unix));
+    ASSERT_TRUE(partners.approveInstitution(approved, "st", at(0).unix));
+
+    RetentionJob job(*m_store, RetentionConfig{});
+    ASSERT_TRUE(job.run(at(29)).ok());
+    EXPECT_EQ(text("SELECT contact_name FROM institutions WHERE id = '" + rejected + "'"), "Genowefa Poufna");
+    auto counts = job.run(at(31));
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->partnerContacts, 1);
+    EXPECT_EQ(text("SELECT contact_name || status FROM institutions WHERE id = '" + rejected + "'"), "rejected");
+    EXPECT_EQ(text("SELECT contact_name FROM institutions WHERE id = '" + approved + "'"), "Bronisław Partnerski");
+    const std::string bytes = test::readFile(m_dir.file("central.db")) + test::readFile(m_dir.file("central.db-wal"));
+    EXPECT_EQ(bytes.find("Genowefa Poufna"), std::string::npos);
 }
