@@ -84,7 +84,7 @@ std::string describeChange(const CatalogChange& c)
 Html hiddenEntry(const PageContext& ctx, const std::string& kind, const std::string& id, std::int64_t version)
 {
     return Html() << csrfField(ctx.session) << "<input type=\"hidden\" name=\"kind\" value=\"" << kind
-                  << "\"><input type=\"hidden\" name=\"id\" value=\"" << id
+                  << "\"><input type=\"hidden\" name=\"entry\" value=\"" << id
                   << "\"><input type=\"hidden\" name=\"version\" value=\"" << version << "\">";
 }
 
@@ -187,7 +187,7 @@ PanelResponse entryAction(const PageContext& ctx, const std::map<std::string, st
     EntryChange change;
     change.kind = kind;
     change.operation = operation;
-    change.id = fieldValue(form, "id");
+    change.id = fieldValue(form, "entry");
     change.version = parseDigits(fieldValue(form, "version"), 18).value_or(-1);
     change.staffId = ctx.session.staffId;
     change.now = ctx.now.unix;
@@ -309,7 +309,7 @@ PanelResponse catalogEntryPost(const PageContext& ctx, const std::map<std::strin
     if (!view->catalogue)
         return entriesMessage(404, "Brak katalogu", "Katalog nie został jeszcze zaimportowany.");
     const std::string code(kind->code);
-    const std::string id = fieldValue(form, "id");
+    const std::string id = fieldValue(form, "entry");
     const bool isNew = id.empty() && !kind->single;
     const auto fields = entryFields(code, *view->catalogue);
     EntryChange change;
@@ -326,9 +326,7 @@ PanelResponse catalogEntryPost(const PageContext& ctx, const std::map<std::strin
     auto outcome = ctx.panelStore.changeCatalogEntry(change);
     if (!outcome)
         return storeError();
-    FormValues typed = form;
-    if (isNew)
-        typed.erase("id");
+    const FormValues& typed = form;
     switch (outcome->result)
     {
     case CatalogSaveResult::Saved:

@@ -6,6 +6,7 @@
 #include "shared/domain/area.hpp"
 #include "shared/text/utf8.hpp"
 
+#include <algorithm>
 #include <array>
 #include <sstream>
 
@@ -389,7 +390,10 @@ FormValues entryFormValues(const Json& entry, const std::vector<EntryField>& fie
             if (value.is_array())
                 for (const auto& code : value)
                     if (code.is_string())
+                    {
                         out[choicesName(f, code.get<std::string>())] = "1";
+                        out[name + "__order"] += (out[name + "__order"].empty() ? "" : ",") + code.get<std::string>();
+                    }
             break;
         case T::Bands:
         {
@@ -459,8 +463,16 @@ std::vector<CatalogFieldChange> entryFormChanges(const FormValues& typed, const 
             break;
         case T::Choices:
         {
+            // The stored order first (the first area is what a list shows), then new ones as listed.
             Json codes = Json::array();
+            std::vector<std::string> order;
+            std::istringstream stored(fieldValue(typed, name + "__order"));
+            for (std::string code; std::getline(stored, code, ',');)
+                order.push_back(code);
             for (const auto& [code, label] : f.options)
+                if (std::find(order.begin(), order.end(), code) == order.end())
+                    order.push_back(code);
+            for (const auto& code : order)
                 if (!fieldValue(typed, choicesName(f, code)).empty())
                     codes.push_back(code);
             value = codes;
@@ -702,7 +714,9 @@ Html entryFieldsHtml(const std::vector<EntryField>& fields, const FormValues& va
         }
         case T::Choices:
         {
-            out << "<fieldset id=\"f-" << name << "\">\n<legend>" << label << "</legend>\n";
+            out << "<fieldset id=\"f-" << name << "\">\n<legend>" << label << "</legend>\n"
+                << "<input type=\"hidden\" name=\"" << name << "__order\" value=\""
+                << fieldValue(values, name + "__order") << "\">\n";
             const auto error = errors.byField.find(name);
             if (error != errors.byField.end())
                 out << "<p class=\"field-error\"><span class=\"sr-only\">Błąd: </span>" << error->second << "</p>\n";
