@@ -3,6 +3,7 @@
 
 #include "server/store/catalog_entries.hpp"
 #include "server/store/indicator_rows.hpp"
+#include "server/store/okienko_try.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
 #include "shared/protocol/catalog_json.hpp"
@@ -10,13 +11,6 @@
 #include <optional>
 #include <set>
 #include <sstream>
-
-#define OKIENKO_TRY(expr)                                                                                              \
-    do                                                                                                                 \
-    {                                                                                                                  \
-        if (auto okienkoStatus_ = (expr); !okienkoStatus_)                                                             \
-            return makeErr(okienkoStatus_.error());                                                                    \
-    } while (0)
 
 namespace okienko::server
 {

@@ -18,15 +18,16 @@ namespace okienko::server
 /// Rows whose personal data one run erased (or, in a dry run, would erase).
 struct RetentionCounts
 {
-    std::int64_t callbacks = 0;     ///< closed callback requests: phone, first name
-    std::int64_t attemptNotes = 0;  ///< call-attempt notes of those callbacks
-    std::int64_t counselling = 0;   ///< finished counselling requests: name, phone
-    std::int64_t reservations = 0;  ///< ended reservations: name, phone, address, on behalf of
-    std::int64_t loans = 0;         ///< returned loans: name, phone, address
-    std::int64_t pesels = 0;        ///< PESELs of returned loans (all of them when store_pesel is off)
-    std::int64_t registerNames = 0; ///< counselling register names and volunteer club members' names
-    std::int64_t residents = 0;     ///< residents registered from a phone call: name, contacts, needs
-    std::int64_t waitlist = 0;      ///< waiting-list entries with an outcome: name, phone
+    std::int64_t callbacks = 0;       ///< closed callback requests: phone, first name
+    std::int64_t attemptNotes = 0;    ///< call-attempt notes of those callbacks
+    std::int64_t counselling = 0;     ///< finished counselling requests: name, phone
+    std::int64_t reservations = 0;    ///< ended reservations: name, phone, address, on behalf of
+    std::int64_t loans = 0;           ///< returned loans: name, phone, address
+    std::int64_t pesels = 0;          ///< PESELs of returned loans (all of them when store_pesel is off)
+    std::int64_t registerNames = 0;   ///< counselling register names and volunteer club members' names
+    std::int64_t residents = 0;       ///< residents registered from a phone call: name, contacts, needs
+    std::int64_t waitlist = 0;        ///< waiting-list entries with an outcome: name, phone
+    std::int64_t partnerContacts = 0; ///< contact persons of rejected partner registrations
     std::int64_t feedPublished = 0;
     std::int64_t holdsEnded = 0; ///< waiting-list holds that ran out (their units passed on)
 

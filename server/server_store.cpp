@@ -7,6 +7,7 @@
 #include "server/server_schema.hpp"
 #include "server/staff_changes.hpp"
 #include "server/store/indicator_rows.hpp"
+#include "server/store/okienko_try.hpp"
 #include "server/waitlist_store.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
@@ -23,14 +24,6 @@
 #include <ctime>
 #include <map>
 #include <set>
-
-// Early return of the error of a Status/Result expression; keeps the many SQL steps readable.
-#define OKIENKO_TRY(expr)                                                                                              \
-    do                                                                                                                 \
-    {                                                                                                                  \
-        if (auto okienkoStatus_ = (expr); !okienkoStatus_)                                                             \
-            return makeErr(okienkoStatus_.error());                                                                    \
-    } while (0)
 
 namespace okienko::server
 {

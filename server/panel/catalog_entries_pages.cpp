@@ -142,6 +142,16 @@ PanelResponse storeError()
     return entriesMessage(500, "Błąd bazy danych", "Błąd bazy danych; niczego nie zapisano. Spróbuj ponownie.");
 }
 
+/// The answer when the catalogue cannot be read or was never imported; nullopt to go on.
+std::optional<PanelResponse> withoutCatalogue(const Result<CatalogKeepingView, db::Error>& view)
+{
+    if (!view)
+        return storeError();
+    if (!view->catalogue)
+        return entriesMessage(404, "Brak katalogu", "Katalog nie został jeszcze zaimportowany.");
+    return std::nullopt;
+}
+
 Html entryRows(const PageContext& ctx, const CatalogKeepingView& view, const CatalogEntryKind& kind)
 {
     const std::string code(kind.code);
@@ -230,10 +240,8 @@ PanelResponse catalogEntriesPage(const PageContext& ctx)
     if (kind->single)
         return seeOther(entryPath(code, ""));
     auto view = ctx.panelStore.catalogKeeping();
-    if (!view)
-        return storeError();
-    if (!view->catalogue)
-        return entriesMessage(404, "Brak katalogu", "Katalog nie został jeszcze zaimportowany.");
+    if (auto refused = withoutCatalogue(view))
+        return *refused;
     const KindText& text = kindTexts().at(code);
     Html body;
     body << "<p><a href=\"/panel/catalog\">Katalog usług</a> · <a href=\"" << entryPath(code, "") << "\">Dodaj "
@@ -272,10 +280,8 @@ PanelResponse catalogEntryPage(const PageContext& ctx)
     if (kind == nullptr)
         return unknownKind();
     auto view = ctx.panelStore.catalogKeeping();
-    if (!view)
-        return storeError();
-    if (!view->catalogue)
-        return entriesMessage(404, "Brak katalogu", "Katalog nie został jeszcze zaimportowany.");
+    if (auto refused = withoutCatalogue(view))
+        return *refused;
     const std::string code(kind->code);
     std::string id = fieldValue(ctx.request.query, "id");
     FormValues values;
@@ -304,10 +310,8 @@ PanelResponse catalogEntryPost(const PageContext& ctx, const std::map<std::strin
     if (kind == nullptr)
         return unknownKind();
     auto view = ctx.panelStore.catalogKeeping();
-    if (!view)
-        return storeError();
-    if (!view->catalogue)
-        return entriesMessage(404, "Brak katalogu", "Katalog nie został jeszcze zaimportowany.");
+    if (auto refused = withoutCatalogue(view))
+        return *refused;
     const std::string code(kind->code);
     const std::string id = fieldValue(form, "entry");
     const bool isNew = id.empty() && !kind->single;

@@ -7,6 +7,7 @@
 // typed.
 #include "server/panel/catalog_pages.hpp"
 
+#include "server/panel/catalog_entry_forms.hpp"
 #include "server/panel/catalog_placeholders.hpp"
 #include "server/panel/html.hpp"
 #include "server/panel/monitoring.hpp"
@@ -348,20 +349,9 @@ FormErrors mapErrors(const catalog::CatalogErrors& errors, const std::map<std::s
 
 Html errorSummary(const FormErrors& errors)
 {
-    Html out;
-    if (errors.empty())
-        return out;
-    out << "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"bledy-naglowek\" tabindex=\"-1\" "
-           "id=\"bledy\">\n<h2 id=\"bledy-naglowek\">Nie zapisano — popraw błędy ("
-        << errors.summary.size() << ")</h2>\n<ul>\n";
-    for (const auto& [name, text] : errors.summary)
-    {
-        if (name.empty())
-            out << "<li>" << text << "</li>\n";
-        else
-            out << "<li><a href=\"#f-" << name << "\">" << text << "</a></li>\n";
-    }
-    return out << "</ul>\n</div>\n";
+    EntryFormErrors same;
+    same.summary = errors.summary;
+    return entryErrorSummary(same);
 }
 
 /// aria attributes and the message paragraph of one field.

@@ -3,6 +3,7 @@
 // written by writeCatalogue with its audit row.
 #include "server/store/catalog_entries.hpp"
 
+#include "server/store/okienko_try.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
 #include "shared/protocol/catalog_json.hpp"
@@ -10,14 +11,6 @@
 
 #include <algorithm>
 #include <utility>
-
-// Early return of a failed Status/Result's error (as in server_store.cpp).
-#define OKIENKO_TRY(expr)                                                                                              \
-    do                                                                                                                 \
-    {                                                                                                                  \
-        if (auto okienkoStatus_ = (expr); !okienkoStatus_)                                                             \
-            return makeErr(okienkoStatus_.error());                                                                    \
-    } while (0)
 
 namespace okienko::server
 {
