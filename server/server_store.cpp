@@ -6,6 +6,7 @@
 #include "server/server_schema.hpp"
 #include "server/staff_changes.hpp"
 #include "server/store/indicator_rows.hpp"
+#include "server/store/row_reads.hpp"
 #include "server/waitlist_store.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
@@ -23,14 +24,6 @@
 #include <map>
 #include <set>
 
-// Early return of the error of a Status/Result expression; keeps the many SQL steps readable.
-#define OKIENKO_TRY(expr)                                                                                              \
-    do                                                                                                                 \
-    {                                                                                                                  \
-        if (auto okienkoStatus_ = (expr); !okienkoStatus_)                                                             \
-            return makeErr(okienkoStatus_.error());                                                                    \
-    } while (0)
-
 namespace okienko::server
 {
 
@@ -46,15 +39,6 @@ db::Error badData(const std::string& what)
 }
 
 // --- typed column readers: a stored value this build cannot read is BadData, not a default ---
-
-/// The row's next column as a date; a text that is not one marks the row bad.
-Date readDate(db::Row& row)
-{
-    auto d = parseIsoDate(row.text());
-    if (!d)
-        row.fail("stored date cannot be read");
-    return d.value_or(Date{});
-}
 
 /// The enum whose code the row's next column holds; a code this build does not know marks the row
 /// bad with `unknown`.
