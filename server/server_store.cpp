@@ -8,6 +8,7 @@
 #include "server/staff_changes.hpp"
 #include "server/store/indicator_rows.hpp"
 #include "server/store/okienko_try.hpp"
+#include "server/store/row_reads.hpp"
 #include "server/waitlist_store.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
@@ -40,15 +41,6 @@ db::Error badData(const std::string& what)
 }
 
 // --- typed column readers: a stored value this build cannot read is BadData, not a default ---
-
-/// The row's next column as a date; a text that is not one marks the row bad.
-Date readDate(db::Row& row)
-{
-    auto d = parseIsoDate(row.text());
-    if (!d)
-        row.fail("stored date cannot be read");
-    return d.value_or(Date{});
-}
 
 /// The enum whose code the row's next column holds; a code this build does not know marks the row
 /// bad with `unknown`.

@@ -3,6 +3,7 @@
 #include "server/waitlist_store.hpp"
 
 #include "server/store/panel_actions.hpp"
+#include "server/store/row_reads.hpp"
 #include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/rules/callback_dedup.hpp"
@@ -12,13 +13,6 @@
 
 #include <vector>
 
-#define OKIENKO_TRY(expr)                                                                                              \
-    do                                                                                                                 \
-    {                                                                                                                  \
-        if (auto okienkoStatus_ = (expr); !okienkoStatus_)                                                             \
-            return makeErr(okienkoStatus_.error());                                                                    \
-    } while (0)
-
 namespace okienko::server
 {
 
@@ -26,15 +20,6 @@ using domain::WaitlistStatus;
 
 namespace
 {
-
-/// The row's next column as a date; a text that is not one marks the row bad.
-Date readDate(db::Row& row)
-{
-    auto d = parseIsoDate(row.text());
-    if (!d)
-        row.fail("stored date cannot be read");
-    return d.value_or(Date{});
-}
 
 WaitlistStatus readStatus(db::Row& row)
 {

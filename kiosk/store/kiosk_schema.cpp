@@ -288,6 +288,25 @@ PRAGMA secure_delete = ON;
 DELETE FROM staff WHERE active = 0;
 )sql";
 
+// Migration 11. The equipment waiting list: a resident who found no unit free for the period they
+// need joins the server's queue for the type. The row is the request until the server acknowledges
+// its waitlist.joined event; then its PERSONAL columns are erased as every request's are.
+constexpr const char* kWaitingList = R"sql(
+CREATE TABLE waitlist_entries (
+    id TEXT PRIMARY KEY,          -- the waitlist.joined event's id
+    code TEXT NOT NULL,           -- the reference code on the completion screen
+    type_id TEXT NOT NULL,
+    wanted_from TEXT NOT NULL,
+    loan_days INTEGER NOT NULL,
+    name TEXT,                    -- PERSONAL
+    phone TEXT,                   -- PERSONAL
+    language TEXT NOT NULL,
+    kiosk_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    erased_at INTEGER
+) STRICT;
+)sql";
+
 } // namespace
 
 const std::vector<db::Migration>& kioskMigrations()
@@ -306,6 +325,7 @@ const std::vector<db::Migration>& kioskMigrations()
         // (change-feed entity "activity", shared/catalog/activity_rows). Not catalogue data: a seed
         // catalogue import never touches it, and a kiosk offline shows what it has.
         {10, "the activity schedule", catalog::kActivitiesTableSql, {}},
+        {11, "the equipment waiting list", kWaitingList, {}},
     };
     return migrations;
 }

@@ -40,6 +40,8 @@ const char* eraseSql(std::string_view table)
                " address_postal_code = NULL, address_city = NULL, pesel = NULL, erased_at = ?2 WHERE id = ?1";
     if (table == "usage_events")
         return "UPDATE usage_events SET text = NULL WHERE id = ?1 AND ?2 IS NOT NULL";
+    if (table == "waitlist_entries")
+        return "UPDATE waitlist_entries SET name = NULL, phone = NULL, erased_at = ?2 WHERE id = ?1";
     return nullptr;
 }
 
@@ -55,6 +57,8 @@ SubjectKind subjectFromTable(std::string_view table)
         return SubjectKind::Loan;
     if (table == "usage_events")
         return SubjectKind::UsageEvent;
+    if (table == "waitlist_entries")
+        return SubjectKind::WaitlistEntry;
     return SubjectKind::None;
 }
 
@@ -107,6 +111,8 @@ std::string_view subjectTable(SubjectKind kind)
         return "loans";
     case SubjectKind::UsageEvent:
         return "usage_events";
+    case SubjectKind::WaitlistEntry:
+        return "waitlist_entries";
     }
     return "";
 }

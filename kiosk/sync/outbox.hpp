@@ -32,6 +32,7 @@ enum class SubjectKind
     CallbackRequest,    ///< callback_requests
     Loan,               ///< loans
     UsageEvent,         ///< usage_events (an idea's free text)
+    WaitlistEntry,      ///< waitlist_entries
 };
 
 /// The request row whose PERSONAL columns are erased once the event is acknowledged.

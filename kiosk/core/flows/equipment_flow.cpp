@@ -480,39 +480,40 @@ void EquipmentFlow::store(domain::ReservationStatus status)
 void EquipmentFlow::joinWaitingList()
 {
     EquipmentState& e = m_state.equipment;
-    if (!e.waitingListCode.empty() || m_deps.services == nullptr)
+    if (!e.waitingListCode.empty() || m_deps.services == nullptr || !e.clauseAcknowledged)
         return;
     auto phone = validate::normalisePhone(e.person.phone.buffer.text());
-    if (!phone.ok())
+    auto name = validate::validatePersonName(e.person.name.buffer.text());
+    if (!phone.ok() || !name.ok())
         return;
-    domain::CallbackRequest c;
-    c.id = newUuid();
-    c.code = newCode(rules::ReferenceKind::Callback);
-    c.phone = phone.value();
-    c.day = m_deps.today();
-    c.dayPart = domain::DayPart::Morning;
-    c.equipmentTypeId = e.typeId;
-    if (auto n = validate::validatePersonName(e.person.name.buffer.text()); n.ok())
-        c.firstName = n.value().substr(0, n.value().find(' '));
-    c.status = domain::RequestStatus::Provisional;
-    c.language = m_state.language;
-    c.kioskId = m_deps.services->kioskId();
-    c.createdAt = m_deps.wallSeconds();
-    if (c.code.empty())
+    domain::WaitlistJoin w;
+    w.id = newUuid();
+    w.code = newCode(rules::ReferenceKind::Callback);
+    w.typeId = e.typeId;
+    // The period the resident asked for; from the date step without a date, from today.
+    w.wantedFrom = std::max(e.pickUp.value_or(m_deps.today()), m_deps.today());
+    w.loanDays = std::max(1, e.days);
+    w.name = name.value();
+    w.phone = phone.value();
+    w.consent = e.clauseAcknowledged;
+    w.language = m_state.language;
+    w.kioskId = m_deps.services->kioskId();
+    w.createdAt = m_deps.wallSeconds();
+    if (w.code.empty())
     {
         e.errorKey = "equipment.error.storage";
         return;
     }
-    if (auto s = writeWaitingListCallback(m_deps.services->database(), c); !s.ok())
+    if (auto s = writeWaitlistEntry(m_deps.services->database(), w); !s.ok())
     {
-        std::fprintf(stderr, "[equipment] storing a waiting-list request failed: %s\n", s.error().message.c_str());
+        std::fprintf(stderr, "[equipment] storing a waiting-list entry failed: %s\n", s.error().message.c_str());
         e.errorKey = "equipment.error.storage";
         return;
     }
     m_deps.services->outboxChanged();
     e.errorKey.clear();
-    e.waitingListCode = c.code;
-    e.maskedPhone = validate::maskPhone(c.phone);
+    e.waitingListCode = w.code;
+    e.maskedPhone = validate::maskPhone(w.phone);
     clearPersonFields(e.person);
     e.carerName.buffer.clear();
     m_state.router.reset(ScreenId::Home);

@@ -46,21 +46,19 @@ Status<db::Error> writeReservation(db::Database& db, const domain::Reservation& 
         });
 }
 
-Status<db::Error> writeWaitingListCallback(db::Database& db, const domain::CallbackRequest& c)
+Status<db::Error> writeWaitlistEntry(db::Database& db, const domain::WaitlistJoin& w)
 {
-    return storeWithEvent(
-        db, protocol::makeCallbackRequested(c), sync::OutboxSubject{sync::SubjectKind::CallbackRequest, c.id},
-        [&]
-        {
-            return db::exec(db,
-                            "INSERT INTO callback_requests(id, code, phone, day, day_part, topic_service_id, "
-                            "equipment_type_id, first_name, status, failed_attempts, language, kiosk_id, "
-                            "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?12)",
-                            c.id, c.code, c.phone, c.day.iso(), std::string(domain::toCode(c.dayPart)),
-                            c.topicServiceId, c.equipmentTypeId, optionalText(c.firstName),
-                            std::string(domain::toCode(c.status)), std::string(domain::languageCode(c.language)),
-                            c.kioskId, c.createdAt);
-        });
+    return storeWithEvent(db, protocol::makeWaitlistJoined(w),
+                          sync::OutboxSubject{sync::SubjectKind::WaitlistEntry, w.id},
+                          [&]
+                          {
+                              return db::exec(db,
+                                              "INSERT INTO waitlist_entries(id, code, type_id, wanted_from, loan_days, "
+                                              "name, phone, language, kiosk_id, created_at) VALUES (?1, ?2, ?3, ?4, "
+                                              "?5, ?6, ?7, ?8, ?9, ?10)",
+                                              w.id, w.code, w.typeId, w.wantedFrom.iso(), w.loanDays, w.name, w.phone,
+                                              std::string(domain::languageCode(w.language)), w.kioskId, w.createdAt);
+                          });
 }
 
 Result<std::vector<domain::Reservation>, db::Error> loadLocalReservations(db::Database& db)
@@ -134,7 +132,8 @@ Result<bool, db::Error> referenceCodeTaken(db::Database& db, std::string_view co
 {
     return db::exists(db,
                       "SELECT 1 WHERE EXISTS(SELECT 1 FROM reservations WHERE code = ?1) OR "
-                      "EXISTS(SELECT 1 FROM callback_requests WHERE code = ?1)",
+                      "EXISTS(SELECT 1 FROM callback_requests WHERE code = ?1) OR "
+                      "EXISTS(SELECT 1 FROM waitlist_entries WHERE code = ?1)",
                       code);
 }
 

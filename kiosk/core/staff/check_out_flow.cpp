@@ -507,6 +507,10 @@ void CheckOutFlow::store()
     c.pickups.clear();
     m_state.router.reset(ScreenId::StaffMenu);
     m_state.router.push(ScreenId::StaffCheckOutDone);
+    // The resident rates the hand-over on this screen, as every resident flow ends with a rating:
+    // the equipment service's satisfaction in the report (flow "check_out").
+    m_state.requests.feedback = FeedbackState{};
+    m_state.requests.feedback.flow = FlowId::CheckOut;
 }
 
 void CheckOutFlow::printAgreement(const domain::Loan& loan, const domain::EquipmentType& type)

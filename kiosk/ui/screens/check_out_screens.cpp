@@ -2,6 +2,7 @@
 #include "kiosk/ui/screens/check_out_screens.hpp"
 
 #include "kiosk/ui/screens/equipment_screens.hpp" // formatDay
+#include "kiosk/ui/screens/feedback_screens.hpp"
 #include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/screens/staff_frame.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -311,6 +312,8 @@ void drawDone(const ScreenEnv& env, UiContext& ctx, Intents& out)
         if (c.copies[0].status == SlipStatus::Failed || c.copies[1].status == SlipStatus::Failed)
             ParagraphColored(ctx, env.tr.tr("checkout.done.reprint_hint"), ctx.palette.mutedText);
     }
+    // The borrower rates the hand-over, as every resident flow ends.
+    drawRatingPanel(env, ctx, out);
     TouchScrollEnd(ctx);
     // Always in sight: the next borrower is usually waiting.
     if (StaffPinnedAction(ctx, area, next, "checkout-next"))

@@ -435,7 +435,10 @@ void drawEquipmentDoneScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     view.codeLabel = env.tr.tr("equipment.done.code");
     view.code = waiting ? e.waitingListCode : e.code;
     if (waiting)
+    {
         view.next.push_back(env.tr.format("equipment.done.waiting_text", {{"phone", e.maskedPhone}}));
+        view.next.push_back(env.tr.tr("equipment.done.waiting_hold"));
+    }
     else
     {
         if (e.status != domain::ReservationStatus::Held)

@@ -11,7 +11,8 @@ namespace okienko::test
 {
 
 ProcessResult runProcess(const std::vector<std::string>& argv,
-                         const std::vector<std::pair<std::string, std::string>>& env, std::chrono::milliseconds limit)
+                         const std::vector<std::pair<std::string, std::string>>& env, std::chrono::milliseconds limit,
+                         const std::function<bool()>& stopWhen)
 {
     ProcessResult result;
     int fds[2];
@@ -50,6 +51,11 @@ ProcessResult runProcess(const std::vector<std::string>& argv,
             result.timedOut = true;
             kill(pid, SIGKILL);
             break;
+        }
+        if (stopWhen && !result.stopped && stopWhen())
+        {
+            result.stopped = true;
+            kill(pid, SIGTERM);
         }
         pollfd p{fds[0], POLLIN, 0};
         const int ready = poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 200)));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,12 +15,16 @@ struct ProcessResult
 {
     int exitCode = -1; ///< -1 when it did not exit normally (killed at the time limit, crashed)
     bool timedOut = false;
-    std::string output; ///< stdout and stderr, interleaved
+    bool stopped = false; ///< ended with SIGTERM because `stopWhen` said so
+    std::string output;   ///< stdout and stderr, interleaved
 };
 
 /// Runs `argv` (argv[0] is the binary's path) with `env` added to this process's environment and
-/// waits at most `limit`; a child still running then is killed with SIGKILL.
+/// waits at most `limit`; a child still running then is killed with SIGKILL. `stopWhen`, when given,
+/// is asked about every 200 ms: once it says true, the child gets SIGTERM (a test that waits for
+/// something the child causes elsewhere ends as soon as it is there).
 ProcessResult runProcess(const std::vector<std::string>& argv,
-                         const std::vector<std::pair<std::string, std::string>>& env, std::chrono::milliseconds limit);
+                         const std::vector<std::pair<std::string, std::string>>& env, std::chrono::milliseconds limit,
+                         const std::function<bool()>& stopWhen = {});
 
 } // namespace okienko::test

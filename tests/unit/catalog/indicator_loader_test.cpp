@@ -127,6 +127,35 @@ TEST(ShippedIndicators, StarachowiceHasItsFourQuarterlyIndicators)
         EXPECT_NE(i.source.find(i.name), std::string::npos);
     }
     EXPECT_EQ(s.at("nowe-uslugi").counting.measure, "catalog-new-services");
+    // What exists at a time is the latest quarter's number; new users add up.
+    EXPECT_EQ(s.at("uslugodawcy").aggregation, domain::IndicatorAggregation::Latest);
+    EXPECT_EQ(s.at("wolontariusze-sasiedzi").aggregation, domain::IndicatorAggregation::Latest);
+    EXPECT_EQ(s.at("nowi-uzytkownicy").aggregation, domain::IndicatorAggregation::Sum);
+}
+
+TEST(IndicatorLoader, AnAggregationIsSumOrLatestAndOnlyForEnteredIndicators)
+{
+    Json entered = validIndicator();
+    entered["target"] = nullptr;
+    entered["how_counted"] = Json{{"kind", "entered"}};
+    entered["aggregation"] = "latest";
+    auto ok = parseIndicatorEntry(entered.dump());
+    ASSERT_TRUE(ok.ok());
+    EXPECT_EQ(ok->aggregation, domain::IndicatorAggregation::Latest);
+    entered.erase("aggregation");
+    EXPECT_EQ(parseIndicatorEntry(entered.dump())->aggregation, domain::IndicatorAggregation::Sum);
+
+    entered["aggregation"] = "average";
+    CatalogError e = onlyError(entered);
+    EXPECT_EQ(e.path, "$.indicators[0].aggregation");
+    EXPECT_EQ(e.code, CatalogErrorCode::UnknownCode);
+    EXPECT_NE(e.message.find("allowed: sum, latest"), std::string::npos) << e.message;
+
+    Json counted = validIndicator();
+    counted["aggregation"] = "latest";
+    e = onlyError(counted);
+    EXPECT_EQ(e.path, "$.indicators[0].aggregation");
+    EXPECT_NE(e.message.find("entered indicators only"), std::string::npos) << e.message;
 }
 
 TEST(IndicatorLoader, TheCatalogueWithoutIndicatorsHasNone)

@@ -326,7 +326,7 @@ TEST_F(EquipmentFlowTest, TypesWithoutAFreeUnitShowTheNextDate)
     EXPECT_EQ(m_state.router.current(), ScreenId::EquipmentClause);
 }
 
-TEST_F(EquipmentFlowTest, ServerSaysUnavailableThenTheWaitingListStoresOneCallback)
+TEST_F(EquipmentFlowTest, ServerSaysUnavailableThenTheWaitingListStoresOneEntryAndItsEvent)
 {
     m_services->serverConfigured = true;
     upToSummary("wozek-inwalidzki");
@@ -342,14 +342,22 @@ TEST_F(EquipmentFlowTest, ServerSaysUnavailableThenTheWaitingListStoresOneCallba
     EXPECT_EQ(m_services->count("reservations"), 0);
     eq(equipment::JoinWaitingList{});
     eq(equipment::JoinWaitingList{});
-    EXPECT_EQ(m_services->count("callback_requests"), 1);
+    // One entry of the type's queue, not a callback: the server keeps the queue and calls when a unit returns.
+    EXPECT_EQ(m_services->count("waitlist_entries"), 1);
+    EXPECT_EQ(m_services->count("callback_requests"), 0);
     EXPECT_EQ(m_services->count("outbox"), 1);
     EXPECT_FALSE(m_state.equipment.waitingListCode.empty());
-    auto st = m_services->database().prepare("SELECT equipment_type_id, phone FROM callback_requests");
+    EXPECT_EQ(m_state.router.current(), ScreenId::EquipmentDone);
+    auto st = m_services->database().prepare(
+        "SELECT w.type_id, w.phone, w.wanted_from, o.type, o.id = w.id, w.code FROM waitlist_entries w, outbox o");
     ASSERT_TRUE(st.ok());
     ASSERT_TRUE(st.value().step().ok());
     EXPECT_EQ(st.value().columnText(0).value(), "wozek-inwalidzki");
     EXPECT_EQ(st.value().columnText(1).value(), "600123456");
+    EXPECT_EQ(st.value().columnText(2).value(), m_state.equipment.pickUp->iso());
+    EXPECT_EQ(st.value().columnText(3).value(), "waitlist.joined");
+    EXPECT_EQ(st.value().columnInt(4).value(), 1) << "the event id is the entry's id: a retry never queues twice";
+    EXPECT_EQ(st.value().columnText(5).value(), m_state.equipment.waitingListCode);
 }
 
 TEST_F(EquipmentFlowTest, AFailedPrintKeepsTheCodeAndSaysWhy)

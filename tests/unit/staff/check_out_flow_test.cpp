@@ -726,3 +726,24 @@ TEST_F(CheckOutFlowTest, AfterTheLoanIsStoredTheKeyboardChangesNothing)
 }
 
 } // namespace
+
+TEST_F(CheckOutFlowTest, AfterEachHandOverTheBorrowerIsAskedForARatingOfTheHandOver)
+{
+    walkInUpToConfirm();
+    co(check_out::Confirm{});
+    ASSERT_EQ(m_state.router.current(), ScreenId::StaffCheckOutDone);
+    EXPECT_EQ(m_state.requests.feedback.flow, FlowId::CheckOut);
+    EXPECT_FALSE(m_state.requests.feedback.ratingDone);
+    // The rating itself is the Feedback flow's, the same as after every flow: the UI script
+    // tests/ui/staff_checkout_rating_pl.kiosk taps it on this screen in the real kiosk.
+    m_state.requests.feedback.ratingDone = true;
+    // The next hand-over asks again.
+    co(check_out::Next{});
+    co(check_out::Start{});
+    enterUnit("LAP-KL-002");
+    fillBorrower();
+    co(check_out::ToggleIdChecked{});
+    co(check_out::Confirm{});
+    ASSERT_EQ(m_state.router.current(), ScreenId::StaffCheckOutDone) << c().errorKey;
+    EXPECT_FALSE(m_state.requests.feedback.ratingDone);
+}
