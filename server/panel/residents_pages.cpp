@@ -159,7 +159,7 @@ Result<std::vector<domain::Service>, db::Error> matchingNow(const PageContext& c
     auto read = ctx.store.read(
         [&](db::Database& d) -> Status<db::Error>
         {
-            auto c = residents::storedCatalogue(d);
+            auto c = storedCatalog(d);
             if (!c)
                 return makeErr(c.error());
             if (*c)

@@ -55,7 +55,7 @@ Result<std::int64_t, db::Error> ResidentStore::registerResident(const NewResiden
             if (!inserted)
                 return makeErr(inserted.error());
             id = inserted->value_or(0);
-            auto catalogue = storedCatalogue(d);
+            auto catalogue = storedCatalog(d);
             if (!catalogue)
                 return makeErr(catalogue.error());
             if (*catalogue)

@@ -81,19 +81,6 @@ Result<std::optional<domain::Service>, db::Error> storedService(db::Database& d,
 }
 } // namespace
 
-Result<std::optional<domain::Catalog>, db::Error> storedCatalogue(db::Database& d)
-{
-    auto has = catalog::hasCatalog(d);
-    if (!has)
-        return makeErr(has.error());
-    if (!*has)
-        return std::optional<domain::Catalog>();
-    auto loaded = catalog::loadCatalog(d);
-    if (!loaded)
-        return makeErr(loaded.error());
-    return std::optional<domain::Catalog>(std::move(loaded).value());
-}
-
 Result<bool, db::Error> hasFreeCapacity(db::Database& d, const domain::Service& service)
 {
     if (service.kioskAction != domain::KioskAction::ReserveEquipment)
@@ -119,7 +106,7 @@ Status<db::Error> queueNewlyPublishedServices(ServerStore& store, const Now& now
     return store.write(
         [&](db::Database& d) -> Status<db::Error>
         {
-            auto catalogue = storedCatalogue(d);
+            auto catalogue = storedCatalog(d);
             if (!catalogue)
                 return makeErr(catalogue.error());
             for (const auto& s : *catalogue ? (*catalogue)->services : std::vector<domain::Service>{})

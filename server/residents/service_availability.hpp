@@ -7,6 +7,7 @@
 #pragma once
 
 #include "server/server_store.hpp"
+#include "server/store/catalog_writes.hpp"
 #include "shared/db/database.hpp"
 #include "shared/db/error.hpp"
 #include "shared/domain/catalog.hpp"
@@ -18,9 +19,6 @@
 
 namespace okienko::server::residents
 {
-
-/// The stored catalogue; nullopt before the first import.
-Result<std::optional<domain::Catalog>, db::Error> storedCatalogue(db::Database& d);
 
 /// Call after writing a service (new, edited, re-activated). When it is published today, every
 /// resident whose needs it matches and who has no row for it joins the queue to be told ("waiting"
