@@ -43,12 +43,10 @@ Html paragraphs(const domain::LocalizedText& text, domain::Language lang)
     std::size_t start = 0;
     while (start <= shown.size())
     {
-        const std::size_t end = std::min(shown.find('\
-', start), shown.size());
+        const std::size_t end = std::min(shown.find('\n', start), shown.size());
         const std::string line = shown.substr(start, end - start);
         if (line.find_first_not_of(' ') != std::string::npos)
-            out << (fallback ? Markup("<p lang=\"pl\">") : Markup("<p>")) << line << "</p>\
-";
+            out << (fallback ? Markup("<p lang=\"pl\">") : Markup("<p>")) << line << "</p>\n";
         start = end + 1;
     }
     return out;
@@ -69,10 +67,8 @@ Html serviceList(const std::vector<const domain::Service*>& services, domain::La
 {
     Html out;
     if (services.empty())
-        return out << "<p>" << word(lang, "catalog.no_results") << "</p>\
-";
-    out << "<ul class=\"services\">\
-";
+        return out << "<p>" << word(lang, "catalog.no_results") << "</p>\n";
+    out << "<ul class=\"services\">\n";
     for (const domain::Service* s : services)
     {
         out << "<li><a href=\"" << href(lang, "service/" + s->id) << "\">" << inlineText(s->name, lang) << "</a>";
@@ -81,11 +77,9 @@ Html serviceList(const std::vector<const domain::Service*>& services, domain::La
                 << ")</span>";
         if (!s->summary.empty())
             out << "<br>" << inlineText(s->summary, lang);
-        out << "</li>\
-";
+        out << "</li>\n";
     }
-    return out << "</ul>\
-";
+    return out << "</ul>\n";
 }
 
 namespace
@@ -94,15 +88,10 @@ Html searchForm(domain::Language lang, const std::string& query)
 {
     Html out;
     out << "<form class=\"search\" role=\"search\" method=\"get\" action=\"" << href(lang, "search")
-        << "\">\
-<label for=\"q\">" << word(lang, "pub.search.label") << "</label>\
-"
+        << "\">\n<label for=\"q\">" << word(lang, "pub.search.label") << "</label>\n"
         << "<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"200\" value=\"" << query << "\" placeholder=\""
-        << word(lang, "catalog.search.placeholder") << "\">\
-<button type=\"submit\">" << word(lang, "catalog.search")
-        << "</button>\
-</form>\
-";
+        << word(lang, "catalog.search.placeholder") << "\">\n<button type=\"submit\">" << word(lang, "catalog.search")
+        << "</button>\n</form>\n";
     return out;
 }
 
@@ -112,31 +101,22 @@ Html section(std::string_view headingKey, const domain::LocalizedText& text, dom
     Html out;
     if (text.empty())
         return out;
-    return out << "<section>\
-<h2>" << word(lang, headingKey) << "</h2>\
-" << paragraphs(text, lang) << "</section>\
-";
+    return out << "<section>\n<h2>" << word(lang, headingKey) << "</h2>\n" << paragraphs(text, lang) << "</section>\n";
 }
 
 Html contactDetails(const domain::Municipality& m, domain::Language lang)
 {
     Html out;
-    out << "<dl class=\"centre\">\
-";
+    out << "<dl class=\"centre\">\n";
     if (!m.address.empty())
-        out << "<dt>" << word(lang, "pub.address") << "</dt><dd>" << m.address << "</dd>\
-";
+        out << "<dt>" << word(lang, "pub.address") << "</dt><dd>" << m.address << "</dd>\n";
     if (!m.phone.empty())
-        out << "<dt>" << word(lang, "pub.phone") << "</dt><dd>" << m.phone << "</dd>\
-";
+        out << "<dt>" << word(lang, "pub.phone") << "</dt><dd>" << m.phone << "</dd>\n";
     if (!m.email.empty())
-        out << "<dt>" << word(lang, "pub.email") << "</dt><dd>" << m.email << "</dd>\
-";
+        out << "<dt>" << word(lang, "pub.email") << "</dt><dd>" << m.email << "</dd>\n";
     if (!m.openingHours.empty())
-        out << "<dt>" << word(lang, "pub.hours") << "</dt><dd>" << inlineText(m.openingHours, lang) << "</dd>\
-";
-    return out << "</dl>\
-";
+        out << "<dt>" << word(lang, "pub.hours") << "</dt><dd>" << inlineText(m.openingHours, lang) << "</dd>\n";
+    return out << "</dl>\n";
 }
 
 } // namespace
@@ -155,8 +135,7 @@ Html fieldError(const std::vector<ContactFieldError>& errors, const std::string&
     Html out;
     for (const auto& e : errors)
         if (e.field == field)
-            return out << "<p class=\"error\" id=\"blad-" << field << "\">" << e.message << "</p>\
-";
+            return out << "<p class=\"error\" id=\"blad-" << field << "\">" << e.message << "</p>\n";
     return out;
 }
 
@@ -193,26 +172,12 @@ std::string renderDocument(const PageFrame& frame, const domain::Municipality& c
     const domain::Language lang = frame.lang;
     const std::string siteName = centre.cusName.in(lang);
     Html doc;
-    doc << "<!DOCTYPE html>\
-<html lang=\"" << code(lang) << "\">\
-<head>\
-<meta charset=\"utf-8\">\
-"
-        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-<title>" << frame.title << " — "
-        << siteName << "</title>\
-<link rel=\"stylesheet\" href=\"/public/static/public.css\">\
-</head>\
-<body>\
-"
+    doc << "<!DOCTYPE html>\n<html lang=\"" << code(lang) << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << frame.title << " — "
+        << siteName << "</title>\n<link rel=\"stylesheet\" href=\"/public/static/public.css\">\n</head>\n<body>\n"
         << "<a class=\"skip\" href=\"#tresc\">" << word(lang, "pub.skip")
-        << "</a>\
-<header>\
-<p class=\"site\"><a href=\"" << href(lang, "") << "\">" << siteName
-        << "</a></p>\
-<nav aria-label=\"" << word(lang, "pub.languages") << "\" class=\"languages\">\
-<ul>\
-";
+        << "</a>\n<header>\n<p class=\"site\"><a href=\"" << href(lang, "") << "\">" << siteName
+        << "</a></p>\n<nav aria-label=\"" << word(lang, "pub.languages") << "\" class=\"languages\">\n<ul>\n";
     static const std::pair<domain::Language, const char*> kNames[] = {
         {domain::Language::Pl, "Polski"}, {domain::Language::Uk, "Українська"}, {domain::Language::En, "English"}};
     for (const auto& [other, name] : kNames)
@@ -221,83 +186,44 @@ std::string renderDocument(const PageFrame& frame, const domain::Municipality& c
             << code(other) << "\"";
         if (other == lang)
             doc << " aria-current=\"true\"";
-        doc << ">" << std::string(name) << "</a></li>\
-";
+        doc << ">" << std::string(name) << "</a></li>\n";
     }
-    doc << "</ul>\
-</nav>\
-<nav aria-label=\"" << word(lang, "pub.nav") << "\" class=\"menu\">\
-<ul>\
-<li><a href=\""
-        << href(lang, "") << "\">" << word(lang, "catalog.title") << "</a></li>\
-<li><a href=\"" << href(lang, "search")
-        << "\">" << word(lang, "catalog.search") << "</a></li>\
-<li><a href=\"" << href(lang, "fee") << "\">"
-        << word(lang, "pub.fee.title") << "</a></li>\
-<li><a href=\"" << href(lang, "schedule") << "\">"
-        << word(lang, "schedule.title") << "</a></li>\
-<li><a href=\"" << href(lang, "contact") << "\">"
-        << word(lang, "pub.contact.title") << "</a></li>\
-<li><a href=\"" << href(lang, "institutions") << "\">"
+    doc << "</ul>\n</nav>\n<nav aria-label=\"" << word(lang, "pub.nav") << "\" class=\"menu\">\n<ul>\n<li><a href=\""
+        << href(lang, "") << "\">" << word(lang, "catalog.title") << "</a></li>\n<li><a href=\"" << href(lang, "search")
+        << "\">" << word(lang, "catalog.search") << "</a></li>\n<li><a href=\"" << href(lang, "fee") << "\">"
+        << word(lang, "pub.fee.title") << "</a></li>\n<li><a href=\"" << href(lang, "schedule") << "\">"
+        << word(lang, "schedule.title") << "</a></li>\n<li><a href=\"" << href(lang, "contact") << "\">"
+        << word(lang, "pub.contact.title") << "</a></li>\n<li><a href=\"" << href(lang, "institutions") << "\">"
         << word(lang, "pub.institutions.title")
-        << "</a></li>\
-</ul>\
-</nav>\
-</header>\
-<main id=\"tresc\" tabindex=\"-1\">\
-"
-        << main << "</main>\
-<footer>\
-<h2>" << word(lang, "pub.footer.title") << "</h2>\
-<p>" << siteName << "</p>\
-"
-        << contactDetails(centre, lang) << "</footer>\
-</body>\
-</html>\
-";
+        << "</a></li>\n</ul>\n</nav>\n</header>\n<main id=\"tresc\" tabindex=\"-1\">\n"
+        << main << "</main>\n<footer>\n<h2>" << word(lang, "pub.footer.title") << "</h2>\n<p>" << siteName << "</p>\n"
+        << contactDetails(centre, lang) << "</footer>\n</body>\n</html>\n";
     return std::move(doc).str();
 }
 
 Html homePage(const CatalogSnapshot& snapshot, domain::Language lang)
 {
     Html out;
-    out << "<h1>" << word(lang, "catalog.title") << "</h1>\
-<p>" << word(lang, "pub.home.intro") << "</p>\
-"
-        << searchForm(lang, "") << "<section aria-labelledby=\"obszary\">\
-<h2 id=\"obszary\">"
-        << word(lang, "catalog.areas") << "</h2>\
-<ul class=\"tiles\">\
-";
+    out << "<h1>" << word(lang, "catalog.title") << "</h1>\n<p>" << word(lang, "pub.home.intro") << "</p>\n"
+        << searchForm(lang, "") << "<section aria-labelledby=\"obszary\">\n<h2 id=\"obszary\">"
+        << word(lang, "catalog.areas") << "</h2>\n<ul class=\"tiles\">\n";
     for (domain::Area a : domain::allAreas())
         out << "<li><a href=\"" << href(lang, "area/" + std::string(domain::areaCode(a))) << "\">"
             << word(lang, areaKey(a, "short")) << "</a> <span class=\"count\">"
-            << word(lang, "pub.area.count", {{"count", std::to_string(snapshot.inArea(a).size())}}) << "</span></li>\
-";
-    out << "</ul>\
-</section>\
-<section aria-labelledby=\"grupy\">\
-<h2 id=\"grupy\">" << word(lang, "catalog.groups")
-        << "</h2>\
-<ul class=\"tiles\">\
-";
+            << word(lang, "pub.area.count", {{"count", std::to_string(snapshot.inArea(a).size())}}) << "</span></li>\n";
+    out << "</ul>\n</section>\n<section aria-labelledby=\"grupy\">\n<h2 id=\"grupy\">" << word(lang, "catalog.groups")
+        << "</h2>\n<ul class=\"tiles\">\n";
     for (domain::TargetGroup g : domain::allTargetGroups())
         out << "<li><a href=\"" << href(lang, "group/" + std::string(domain::targetGroupCode(g))) << "\">"
             << word(lang, "group." + std::string(domain::targetGroupCode(g))) << "</a> <span class=\"count\">"
             << word(lang, "pub.area.count", {{"count", std::to_string(snapshot.forGroup(g).size())}})
-            << "</span></li>\
-";
-    out << "</ul>\
-</section>\
-<section aria-labelledby=\"wszystkie\">\
-<h2 id=\"wszystkie\">"
-        << word(lang, "catalog.all") << "</h2>\
-";
+            << "</span></li>\n";
+    out << "</ul>\n</section>\n<section aria-labelledby=\"wszystkie\">\n<h2 id=\"wszystkie\">"
+        << word(lang, "catalog.all") << "</h2>\n";
     std::vector<const domain::Service*> all;
     for (const auto& s : snapshot.catalog.services)
         all.push_back(&s);
-    return out << serviceList(all, lang) << "</section>\
-";
+    return out << serviceList(all, lang) << "</section>\n";
 }
 
 std::optional<Html> areaPage(const CatalogSnapshot& snapshot, domain::Language lang, const std::string& areaCode,
@@ -308,9 +234,7 @@ std::optional<Html> areaPage(const CatalogSnapshot& snapshot, domain::Language l
         return std::nullopt;
     title = word(lang, "pub.area.title", {{"name", word(lang, areaKey(*area, "short"))}});
     Html out;
-    out << "<h1>" << title << "</h1>\
-<p>" << word(lang, areaKey(*area, "official")) << "</p>\
-"
+    out << "<h1>" << title << "</h1>\n<p>" << word(lang, areaKey(*area, "official")) << "</p>\n"
         << serviceList(snapshot.inArea(*area), lang);
     return out;
 }
@@ -323,19 +247,16 @@ std::optional<Html> groupPage(const CatalogSnapshot& snapshot, domain::Language 
         return std::nullopt;
     title = word(lang, "pub.group.title", {{"name", word(lang, "group." + groupCode)}});
     Html out;
-    out << "<h1>" << title << "</h1>\
-" << serviceList(snapshot.forGroup(*group), lang);
+    out << "<h1>" << title << "</h1>\n" << serviceList(snapshot.forGroup(*group), lang);
     return out;
 }
 
 Html searchPage(const CatalogSnapshot& snapshot, domain::Language lang, const std::string& query)
 {
     Html out;
-    out << "<h1>" << word(lang, "pub.search.title") << "</h1>\
-" << searchForm(lang, query);
+    out << "<h1>" << word(lang, "pub.search.title") << "</h1>\n" << searchForm(lang, query);
     if (query.find_first_not_of(' ') == std::string::npos)
-        return out << "<p>" << word(lang, "pub.search.empty") << "</p>\
-";
+        return out << "<p>" << word(lang, "pub.search.empty") << "</p>\n";
     std::vector<const domain::Service*> found;
     std::vector<const domain::EquipmentType*> equipment;
     for (const auto& r : snapshot.index.query(query.substr(0, 200), lang, 100))
@@ -348,28 +269,19 @@ Html searchPage(const CatalogSnapshot& snapshot, domain::Language lang, const st
         else if (const domain::EquipmentType* t = snapshot.catalog.findEquipmentType(r.id))
             equipment.push_back(t);
     }
-    out << "<section aria-labelledby=\"wyniki\">\
-<h2 id=\"wyniki\" role=\"status\">"
-        << word(lang, "catalog.results", {{"count", std::to_string(found.size())}}) << "</h2>\
-";
+    out << "<section aria-labelledby=\"wyniki\">\n<h2 id=\"wyniki\" role=\"status\">"
+        << word(lang, "catalog.results", {{"count", std::to_string(found.size())}}) << "</h2>\n";
     if (!found.empty())
         out << serviceList(found, lang);
-    out << "</section>\
-";
+    out << "</section>\n";
     if (!equipment.empty())
     {
         // Equipment types are reserved at a kiosk; here they point to the lending service.
-        out << "<section aria-labelledby=\"sprzet\">\
-<h2 id=\"sprzet\">" << word(lang, "pub.service.equipment")
-            << "</h2>\
-<ul>\
-";
+        out << "<section aria-labelledby=\"sprzet\">\n<h2 id=\"sprzet\">" << word(lang, "pub.service.equipment")
+            << "</h2>\n<ul>\n";
         for (const domain::EquipmentType* t : equipment)
-            out << "<li>" << inlineText(t->name, lang) << "</li>\
-";
-        out << "</ul>\
-</section>\
-";
+            out << "<li>" << inlineText(t->name, lang) << "</li>\n";
+        out << "</ul>\n</section>\n";
     }
     return out;
 }
@@ -381,77 +293,49 @@ std::optional<Html> servicePage(const CatalogSnapshot& snapshot, domain::Languag
         return std::nullopt;
     const domain::Service& s = *found;
     Html out;
-    out << "<article>\
-<h1>" << inlineText(s.name, lang) << "</h1>\
-";
+    out << "<article>\n<h1>" << inlineText(s.name, lang) << "</h1>\n";
     if (s.name.isFallback(lang) && lang != domain::Language::Pl)
-        out << "<p class=\"note\">" << word(lang, "catalog.translation_missing") << "</p>\
-";
+        out << "<p class=\"note\">" << word(lang, "catalog.translation_missing") << "</p>\n";
     out << "<p class=\"status\"><strong>" << word(lang, "pub.status.title") << ":</strong> "
-        << word(lang, "pub.status." + std::string(domain::toCode(s.status))) << "</p>\
-";
+        << word(lang, "pub.status." + std::string(domain::toCode(s.status))) << "</p>\n";
     if (s.toBeConfirmed)
-        out << "<p class=\"note\">" << word(lang, "slip.service.to_confirm") << "</p>\
-";
+        out << "<p class=\"note\">" << word(lang, "slip.service.to_confirm") << "</p>\n";
     out << paragraphs(s.summary, lang);
     out << section("service.section.what", s.description, lang);
-    out << "<section>\
-<h2>" << word(lang, "catalog.areas") << "</h2>\
-<ul>\
-";
+    out << "<section>\n<h2>" << word(lang, "catalog.areas") << "</h2>\n<ul>\n";
     for (domain::Area a : s.areas)
         out << "<li><a href=\"" << href(lang, "area/" + std::string(domain::areaCode(a))) << "\">"
-            << word(lang, areaKey(a, "official")) << "</a></li>\
-";
-    out << "</ul>\
-</section>\
-";
+            << word(lang, areaKey(a, "official")) << "</a></li>\n";
+    out << "</ul>\n</section>\n";
     if (!s.targetGroups.empty())
     {
-        out << "<section>\
-<h2>" << word(lang, "catalog.groups") << "</h2>\
-<ul>\
-";
+        out << "<section>\n<h2>" << word(lang, "catalog.groups") << "</h2>\n<ul>\n";
         for (domain::TargetGroup g : s.targetGroups)
             out << "<li><a href=\"" << href(lang, "group/" + std::string(domain::targetGroupCode(g))) << "\">"
-                << word(lang, "group." + std::string(domain::targetGroupCode(g))) << "</a></li>\
-";
-        out << "</ul>\
-</section>\
-";
+                << word(lang, "group." + std::string(domain::targetGroupCode(g))) << "</a></li>\n";
+        out << "</ul>\n</section>\n";
     }
     out << section("service.section.provider", s.deliveredBy, lang) << section("service.section.where", s.place, lang)
         << section("service.section.when", s.hours, lang) << section("service.section.eligibility", s.eligibility, lang)
         << section("service.section.how_to_apply", s.qualificationMode, lang);
-    out << "<section>\
-<h2>" << word(lang, "service.section.fees") << "</h2>\
-";
+    out << "<section>\n<h2>" << word(lang, "service.section.fees") << "</h2>\n";
     if (s.fee.kind == domain::FeeKind::Free && s.fee.text.empty())
-        out << "<p>" << word(lang, "service.free") << "</p>\
-";
+        out << "<p>" << word(lang, "service.free") << "</p>\n";
     out << paragraphs(s.fee.text, lang);
     if (s.fee.kind == domain::FeeKind::IncomeTable && snapshot.catalog.findFeeTable(s.fee.feeTableId) != nullptr)
         out << "<p><a href=\"" << href(lang, "fee?service=" + urlEncode(s.id)) << "\">"
-            << word(lang, "pub.service.fee_calc") << "</a></p>\
-";
-    out << "</section>\
-"
+            << word(lang, "pub.service.fee_calc") << "</a></p>\n";
+    out << "</section>\n"
         << section("service.section.documents", s.documents, lang)
         << section("service.section.personal_data", s.personalData, lang)
         << section("pub.service.capacity", s.capacity, lang);
     if (s.validFrom || s.validTo)
-        out << "<section>\
-<h2>" << word(lang, "pub.service.period") << "</h2>\
-<p>"
+        out << "<section>\n<h2>" << word(lang, "pub.service.period") << "</h2>\n<p>"
             << (s.validFrom ? s.validFrom->iso() : std::string("…")) << " – "
-            << (s.validTo ? s.validTo->iso() : std::string("…")) << "</p>\
-</section>\
-";
+            << (s.validTo ? s.validTo->iso() : std::string("…")) << "</p>\n</section>\n";
     out << section("service.section.contact", s.contact, lang) << "<p class=\"no-print\"><a href=\""
         << href(lang, "contact?service=" + urlEncode(s.id)) << "\">" << word(lang, "pub.service.ask")
-        << "</a></p>\
-</article>\
-";
+        << "</a></p>\n</article>\n";
     return out;
 }
 
@@ -466,41 +350,27 @@ Html feePage(const CatalogSnapshot& snapshot, domain::Language lang, const std::
     };
     const auto choices = snapshot.withFeeTable();
     Html out;
-    out << "<h1>" << word(lang, "fee.title") << "</h1>\
-<p>" << word(lang, "fee.intro") << "</p>\
-";
+    out << "<h1>" << word(lang, "fee.title") << "</h1>\n<p>" << word(lang, "fee.intro") << "</p>\n";
     if (choices.empty())
-        return out << "<p>" << word(lang, "pub.fee.none") << "</p>\
-";
+        return out << "<p>" << word(lang, "pub.fee.none") << "</p>\n";
     std::string serviceId = param("service");
     if (serviceId.empty() || snapshot.catalog.findService(serviceId) == nullptr)
         serviceId = choices.front()->id;
     const std::string household = param("household");
     const std::string income = param("income");
-    out << "<form method=\"get\" action=\"" << href(lang, "fee") << "\" class=\"fee\">\
-<p><label for=\"service\">"
-        << word(lang, "pub.fee.choose") << "</label>\
-<select id=\"service\" name=\"service\">\
-";
+    out << "<form method=\"get\" action=\"" << href(lang, "fee") << "\" class=\"fee\">\n<p><label for=\"service\">"
+        << word(lang, "pub.fee.choose") << "</label>\n<select id=\"service\" name=\"service\">\n";
     for (const domain::Service* s : choices)
         out << "<option value=\"" << s->id << "\"" << selected(s->id == serviceId) << ">" << s->name.in(lang)
-            << "</option>\
-";
-    out << "</select></p>\
-<fieldset>\
-<legend>" << word(lang, "fee.household.question") << "</legend>\
-"
+            << "</option>\n";
+    out << "</select></p>\n<fieldset>\n<legend>" << word(lang, "fee.household.question") << "</legend>\n"
         << "<p><input type=\"radio\" id=\"household-single\" name=\"household\" value=\"single\""
         << (household != "family" ? Markup(" checked") : Markup("")) << "> <label for=\"household-single\">"
-        << word(lang, "fee.household.single") << "</label></p>\
-"
+        << word(lang, "fee.household.single") << "</label></p>\n"
         << "<p><input type=\"radio\" id=\"household-family\" name=\"household\" value=\"family\""
         << (household == "family" ? Markup(" checked") : Markup("")) << "> <label for=\"household-family\">"
-        << word(lang, "fee.household.family") << "</label></p>\
-</fieldset>\
-<p><label for=\"income\">"
-        << word(lang, "pub.fee.income") << "</label>\
-<input id=\"income\" name=\"income\" inputmode=\"decimal\" "
+        << word(lang, "fee.household.family") << "</label></p>\n</fieldset>\n<p><label for=\"income\">"
+        << word(lang, "pub.fee.income") << "</label>\n<input id=\"income\" name=\"income\" inputmode=\"decimal\" "
         << "autocomplete=\"off\" maxlength=\"12\" value=\"" << income << "\"";
     const bool submitted = query.count("income") != 0;
     auto answer = answerFee(snapshot, serviceId, income, household.empty() ? "single" : household);
@@ -509,32 +379,23 @@ Html feePage(const CatalogSnapshot& snapshot, domain::Language lang, const std::
         (answer.error() == FeeQueryError::BadIncome || answer.error() == FeeQueryError::MissingIncome);
     if (incomeProblem)
         out << " aria-invalid=\"true\" aria-describedby=\"blad-income\"";
-    out << "></p>\
-";
+    out << "></p>\n";
     if (incomeProblem)
-        out << "<p class=\"error\" id=\"blad-income\">" << word(lang, "fee.error.income") << "</p>\
-";
-    out << "<p><button type=\"submit\">" << word(lang, "fee.calculate") << "</button></p>\
-</form>\
-";
+        out << "<p class=\"error\" id=\"blad-income\">" << word(lang, "fee.error.income") << "</p>\n";
+    out << "<p><button type=\"submit\">" << word(lang, "fee.calculate") << "</button></p>\n</form>\n";
     if (submitted)
     {
-        out << "<section aria-labelledby=\"wynik\" class=\"result\">\
-<h2 id=\"wynik\">" << word(lang, "pub.fee.result")
-            << "</h2>\
-";
+        out << "<section aria-labelledby=\"wynik\" class=\"result\">\n<h2 id=\"wynik\">" << word(lang, "pub.fee.result")
+            << "</h2>\n";
         if (!answer)
         {
             badInput = true;
             if (answer.error() == FeeQueryError::BadHousehold)
-                out << "<p class=\"error\">" << word(lang, "pub.fee.error.household") << "</p>\
-";
+                out << "<p class=\"error\">" << word(lang, "pub.fee.error.household") << "</p>\n";
             else if (answer.error() == FeeQueryError::CriterionNotSet)
-                out << "<p>" << word(lang, "slip.service.to_confirm") << "</p>\
-";
+                out << "<p>" << word(lang, "slip.service.to_confirm") << "</p>\n";
             else
-                out << "<p class=\"error\">" << word(lang, "fee.error.income") << "</p>\
-";
+                out << "<p class=\"error\">" << word(lang, "fee.error.income") << "</p>\n";
         }
         else
         {
@@ -542,48 +403,33 @@ Html feePage(const CatalogSnapshot& snapshot, domain::Language lang, const std::
             out << "<p>"
                 << word(lang, a.incomePercentExact ? "fee.income_percent" : "fee.income_percent_above",
                         {{"percent", std::to_string(a.incomePercent)}})
-                << "</p>\
-<p class=\"answer\"><strong>";
+                << "</p>\n<p class=\"answer\"><strong>";
             if (a.outcome == rules::FeeOutcome::Free)
                 out << word(lang, "fee.result.free");
             else if (a.outcome == rules::FeeOutcome::ShareOfCosts)
                 out << word(lang, "fee.result.share", {{"percent", std::to_string(a.sharePercent)}});
             else
                 out << word(lang, "fee.result.individual");
-            out << "</strong></p>\
-<p>" << word(lang, "fee.criterion", {{"amount", zlotyText(answer->criterionGrosze)}})
-                << "</p>\
-<p>" << word(lang, "fee.disclaimer") << "</p>\
-";
+            out << "</strong></p>\n<p>" << word(lang, "fee.criterion", {{"amount", zlotyText(answer->criterionGrosze)}})
+                << "</p>\n<p>" << word(lang, "fee.disclaimer") << "</p>\n";
         }
-        out << "</section>\
-";
+        out << "</section>\n";
     }
     const domain::FeeTable* table =
         snapshot.catalog.findFeeTable(snapshot.catalog.findService(serviceId)->fee.feeTableId);
-    out << "<section aria-labelledby=\"tabela\">\
-<h2 id=\"tabela\">" << word(lang, "pub.fee.table") << "</h2>\
-"
-        << "<table aria-labelledby=\"tabela\">\
-<thead><tr><th scope=\"col\">" << word(lang, "pub.fee.band")
+    out << "<section aria-labelledby=\"tabela\">\n<h2 id=\"tabela\">" << word(lang, "pub.fee.table") << "</h2>\n"
+        << "<table aria-labelledby=\"tabela\">\n<thead><tr><th scope=\"col\">" << word(lang, "pub.fee.band")
         << "</th><th scope=\"col\">" << word(lang, "fee.household.single") << "</th><th scope=\"col\">"
-        << word(lang, "fee.household.family") << "</th></tr></thead>\
-<tbody>\
-";
+        << word(lang, "fee.household.family") << "</th></tr></thead>\n<tbody>\n";
     for (const auto& b : table->bands)
         out << "<tr><th scope=\"row\">" << b.upToPercent << " %</th><td>" << b.singlePercent << " %</td><td>"
-            << b.familyPercent << " %</td></tr>\
-";
-    out << "</tbody>\
-</table>\
-" << paragraphs(table->criterionNote, lang) << paragraphs(table->aboveLastBand, lang);
+            << b.familyPercent << " %</td></tr>\n";
+    out << "</tbody>\n</table>\n" << paragraphs(table->criterionNote, lang) << paragraphs(table->aboveLastBand, lang);
     if (table->paymentRule.empty())
-        out << "<p>" << word(lang, "fee.payment_rule") << "</p>\
-";
+        out << "<p>" << word(lang, "fee.payment_rule") << "</p>\n";
     else
         out << paragraphs(table->paymentRule, lang);
-    return out << "</section>\
-";
+    return out << "</section>\n";
 }
 
 Html contactPage(const CatalogSnapshot& snapshot, domain::Language lang, const ContactFormState& state)
@@ -591,121 +437,73 @@ Html contactPage(const CatalogSnapshot& snapshot, domain::Language lang, const C
     const ContactInput& in = state.input;
     const auto& errors = state.errors;
     Html out;
-    out << "<h1>" << word(lang, "pub.contact.title") << "</h1>\
-<p>" << word(lang, "pub.contact.intro") << "</p>\
-";
+    out << "<h1>" << word(lang, "pub.contact.title") << "</h1>\n<p>" << word(lang, "pub.contact.intro") << "</p>\n";
     if (!state.problem.empty())
-        out << "<div class=\"errors\" role=\"alert\"><p>" << state.problem << "</p></div>\
-";
+        out << "<div class=\"errors\" role=\"alert\"><p>" << state.problem << "</p></div>\n";
     if (!errors.empty())
     {
-        out << "<div class=\"errors\" role=\"alert\" aria-labelledby=\"bledy\">\
-<h2 id=\"bledy\">"
-            << word(lang, "pub.contact.errors") << "</h2>\
-<ul>\
-";
+        out << "<div class=\"errors\" role=\"alert\" aria-labelledby=\"bledy\">\n<h2 id=\"bledy\">"
+            << word(lang, "pub.contact.errors") << "</h2>\n<ul>\n";
         for (const auto& e : errors)
-            out << "<li><a href=\"#" << e.field << "\">" << e.message << "</a></li>\
-";
-        out << "</ul>\
-</div>\
-";
+            out << "<li><a href=\"#" << e.field << "\">" << e.message << "</a></li>\n";
+        out << "</ul>\n</div>\n";
     }
-    out << "<form method=\"post\" action=\"" << href(lang, "contact") << "\" class=\"contact\">\
-"
-        << "<input type=\"hidden\" name=\"token\" value=\"" << state.token << "\">\
-"
+    out << "<form method=\"post\" action=\"" << href(lang, "contact") << "\" class=\"contact\">\n"
+        << "<input type=\"hidden\" name=\"token\" value=\"" << state.token << "\">\n"
         << "<p class=\"hp\"><label for=\"website\">" << word(lang, "pub.contact.honeypot")
-        << "</label><input id=\"website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></p>\
-"
-        << "<p><label for=\"name\">" << word(lang, "pub.contact.name") << "</label>\
-<input id=\"name\" name=\"name\" "
+        << "</label><input id=\"website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></p>\n"
+        << "<p><label for=\"name\">" << word(lang, "pub.contact.name") << "</label>\n<input id=\"name\" name=\"name\" "
         << "autocomplete=\"given-name\" maxlength=\"80\" required value=\"" << in.name << "\""
-        << errorAttributes(errors, "name") << ">\
-</p>\
-"
-        << fieldError(errors, "name") << "<fieldset>\
-<legend>" << word(lang, "pub.contact.reach")
-        << "</legend>\
-<p><label for=\"phone\">" << word(lang, "pub.contact.phone")
-        << "</label>\
-<input id=\"phone\" name=\"phone\" type=\"tel\" autocomplete=\"tel\" maxlength=\"20\" value=\""
-        << in.phone << "\"" << errorAttributes(errors, "phone") << ">\
-</p>\
-"
+        << errorAttributes(errors, "name") << ">\n</p>\n"
+        << fieldError(errors, "name") << "<fieldset>\n<legend>" << word(lang, "pub.contact.reach")
+        << "</legend>\n<p><label for=\"phone\">" << word(lang, "pub.contact.phone")
+        << "</label>\n<input id=\"phone\" name=\"phone\" type=\"tel\" autocomplete=\"tel\" maxlength=\"20\" value=\""
+        << in.phone << "\"" << errorAttributes(errors, "phone") << ">\n</p>\n"
         << fieldError(errors, "phone") << "<p><label for=\"email\">" << word(lang, "pub.contact.email")
-        << "</label>\
-<input id=\"email\" name=\"email\" "
+        << "</label>\n<input id=\"email\" name=\"email\" "
         << "type=\"email\" autocomplete=\"email\" maxlength=\"254\" value=\"" << in.email << "\""
-        << errorAttributes(errors, "email") << ">\
-</p>\
-"
-        << fieldError(errors, "email") << "</fieldset>\
-"
-        << "<p><label for=\"service\">" << word(lang, "pub.contact.service") << "</label>\
-"
-        << "<select id=\"service\" name=\"service\"" << errorAttributes(errors, "service") << ">\
-<option value=\"\">"
-        << word(lang, "pub.contact.other") << "</option>\
-";
+        << errorAttributes(errors, "email") << ">\n</p>\n"
+        << fieldError(errors, "email") << "</fieldset>\n"
+        << "<p><label for=\"service\">" << word(lang, "pub.contact.service") << "</label>\n"
+        << "<select id=\"service\" name=\"service\"" << errorAttributes(errors, "service") << ">\n<option value=\"\">"
+        << word(lang, "pub.contact.other") << "</option>\n";
     for (const auto& s : snapshot.catalog.services)
         out << "<option value=\"" << s.id << "\"" << selected(s.id == in.serviceId) << ">" << s.name.in(lang)
-            << "</option>\
-";
-    out << "</select>\
-</p>\
-"
+            << "</option>\n";
+    out << "</select>\n</p>\n"
         << fieldError(errors, "service") << "<p><label for=\"topic\">" << word(lang, "pub.contact.topic")
-        << "</label>\
-<textarea id=\"topic\" name=\"topic\" rows=\"4\" "
-        << "maxlength=\"500\" required" << errorAttributes(errors, "topic") << ">" << in.topic << "</textarea>\
-</p>\
-"
-        << fieldError(errors, "topic") << "<fieldset>\
-<legend>" << word(lang, "callback.when.part") << "</legend>\
-"
+        << "</label>\n<textarea id=\"topic\" name=\"topic\" rows=\"4\" "
+        << "maxlength=\"500\" required" << errorAttributes(errors, "topic") << ">" << in.topic << "</textarea>\n</p>\n"
+        << fieldError(errors, "topic") << "<fieldset>\n<legend>" << word(lang, "callback.when.part") << "</legend>\n"
         << "<p><input type=\"radio\" id=\"daypart-morning\" name=\"day_part\" value=\"morning\""
         << (in.dayPart != "afternoon" ? Markup(" checked") : Markup("")) << "> <label for=\"daypart-morning\">"
-        << word(lang, "slip.callback.morning") << "</label></p>\
-"
+        << word(lang, "slip.callback.morning") << "</label></p>\n"
         << "<p><input type=\"radio\" id=\"daypart-afternoon\" name=\"day_part\" value=\"afternoon\""
         << (in.dayPart == "afternoon" ? Markup(" checked") : Markup("")) << "> <label for=\"daypart-afternoon\">"
-        << word(lang, "slip.callback.afternoon") << "</label></p>\
-</fieldset>\
-"
+        << word(lang, "slip.callback.afternoon") << "</label></p>\n</fieldset>\n"
         << "<p class=\"consent\"><input type=\"checkbox\" id=\"consent\" name=\"consent\" value=\"yes\" required"
         << (in.consent ? Markup(" checked") : Markup("")) << errorAttributes(errors, "consent")
-        << "> <label for=\"consent\">" << word(lang, "pub.contact.consent") << "</label></p>\
-"
+        << "> <label for=\"consent\">" << word(lang, "pub.contact.consent") << "</label></p>\n"
         << fieldError(errors, "consent") << "<p><button type=\"submit\">" << word(lang, "pub.contact.send")
-        << "</button></p>\
-</form>\
-";
+        << "</button></p>\n</form>\n";
     return out;
 }
 
 Html contactSentPage(domain::Language lang, const std::string& referenceCode, bool merged)
 {
     Html out;
-    out << "<h1>" << word(lang, "pub.contact.sent.title") << "</h1>\
-<p role=\"status\">"
-        << word(lang, merged ? "callback.done.updated" : "callback.done.received") << "</p>\
-";
+    out << "<h1>" << word(lang, "pub.contact.sent.title") << "</h1>\n<p role=\"status\">"
+        << word(lang, merged ? "callback.done.updated" : "callback.done.received") << "</p>\n";
     if (!referenceCode.empty())
-        out << "<p>" << word(lang, "pub.contact.code", {{"code", referenceCode}}) << "</p>\
-";
-    return out << "<p><a href=\"" << href(lang, "") << "\">" << word(lang, "catalog.title") << "</a></p>\
-";
+        out << "<p>" << word(lang, "pub.contact.code", {{"code", referenceCode}}) << "</p>\n";
+    return out << "<p><a href=\"" << href(lang, "") << "\">" << word(lang, "catalog.title") << "</a></p>\n";
 }
 
 Html messageBody(const std::string& heading, const std::string& text, domain::Language lang)
 {
     Html out;
-    return out << "<h1>" << heading << "</h1>\
-<p>" << text << "</p>\
-<p><a href=\"" << href(lang, "") << "\">"
-               << word(lang, "catalog.title") << "</a></p>\
-";
+    return out << "<h1>" << heading << "</h1>\n<p>" << text << "</p>\n<p><a href=\"" << href(lang, "") << "\">"
+               << word(lang, "catalog.title") << "</a></p>\n";
 }
 
 const std::string& publicStylesheet()

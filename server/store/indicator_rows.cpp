@@ -30,6 +30,9 @@ protocol::Json indicatorFileJson(const domain::Indicator& indicator)
             how["kinds"] = indicator.counting.kinds;
     }
     entry["how_counted"] = how;
+    if (indicator.counting.kind == domain::CountingKind::Entered &&
+        indicator.aggregation != domain::IndicatorAggregation::Sum)
+        entry["aggregation"] = std::string(domain::aggregationCode(indicator.aggregation));
     return entry;
 }
 

@@ -133,8 +133,7 @@ Result<T, db::Error> editCatalogue(ServerStore& store, const char* what,
                                        return edit(d, **loaded, out);
                                    });
     if (!result)
-        std::fprintf(stderr, "okienko-central: panel %s failed: %s\
-", what,
+        std::fprintf(stderr, "okienko-central: panel %s failed: %s\n", what,
                      util::escapeForLog(result.error().message).c_str());
     return result;
 }

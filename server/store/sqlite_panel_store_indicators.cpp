@@ -311,9 +311,6 @@ Result<IndicatorSaveOutcome, db::Error> SqlitePanelStore::saveIndicator(const In
             changed.counting = edit.counting;
             // The loader's rules for one indicator, so what the panel stores an import would accept.
             const Json entry = indicatorFileJson(changed);
-            if (changed.counting.kind == domain::CountingKind::Entered &&
-                changed.aggregation != domain::IndicatorAggregation::Sum)
-                entry["aggregation"] = std::string(domain::aggregationCode(changed.aggregation));
             auto checked = catalog::parseIndicatorEntry(entry.dump());
             if (!checked)
             {
