@@ -11,6 +11,7 @@
 #include "kiosk/ui/widgets/two_pane.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace okienko::kiosk::ui
 {
@@ -30,9 +31,15 @@ bool drawCompletion(const ScreenEnv& env, UiContext& ctx, Intents& out, const Co
                                : ImGui::GetContentRegionAvail().x,
                          0);
     const float finishH = BigButtonSize(ctx, start + "##" + view.finishId, finish).y;
-    TouchScrollBegin(ctx, view.scrollId,
-                     ImVec2(0, std::max(ctx.minTargetPx(),
-                                        ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - finishH - gap)));
+    // The scrolled part is as tall as what it held last frame, at most the room: on a tall panel Start
+    // follows the text instead of leaving a third of the screen empty above it.
+    const float room =
+        std::max(ctx.minTargetPx(), ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx) - finishH - gap);
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID heightKey = ImGui::GetID(view.scrollId) ^ 0x7a11u;
+    const float used = storage->GetFloat(heightKey, room);
+    TouchScrollBegin(ctx, view.scrollId, ImVec2(0, std::clamp(used, ctx.minTargetPx(), room)));
+    float contentH = 0.0f;
     {
         TwoPane panes(ctx, "##completion", 0.5f);
         if (!view.code.empty())
@@ -60,7 +67,9 @@ bool drawCompletion(const ScreenEnv& env, UiContext& ctx, Intents& out, const Co
     }
     if (view.after)
         view.after();
+    contentH = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     TouchScrollEnd(ctx);
+    storage->SetFloat(heightKey, std::ceil(contentH));
     const bool finished = BigButton(ctx, start + "##" + view.finishId, finish);
     // Start ends the visit: the next person finds the start screen, not this one's home.
     if (finished)

@@ -9,6 +9,7 @@
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 #include "kiosk/ui/widgets/text_field.hpp"
+#include "kiosk/ui/widgets/text_table.hpp"
 #include "kiosk/ui/widgets/touch_scroll.hpp"
 #include "shared/rules/fee.hpp"
 #include "shared/validate/amount.hpp"
@@ -16,6 +17,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace okienko::kiosk::ui
 {
@@ -120,48 +122,35 @@ void result(const ScreenEnv& env, UiContext& ctx, const domain::FeeTable& table)
 void bandTable(const ScreenEnv& env, UiContext& ctx, const domain::FeeTable& table)
 {
     const Translator& tr = env.tr;
-    if (!ImGui::BeginTable("##bands", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg))
-        return;
-    const std::string h0 = "%";
-    const std::string h1 = tr.tr("fee.household.single");
-    const std::string h2 = tr.tr("fee.household.family");
-    for (const std::string* h : {&h0, &h1, &h2})
-    {
-        ImGui::TableNextColumn();
-        Label(ctx, *h);
-    }
+    std::vector<TextTableRow> rows;
+    TextTableRow header;
+    header.header = true;
+    header.cells = {"%", tr.tr("fee.household.single"), tr.tr("fee.household.family")};
+    rows.push_back(header);
     int from = 0;
     auto share = [&](int p)
     {
         return p == 0 ? tr.tr("service.free") : percent(p);
     };
-    // The resident's band, once there is a result: marked with a tick and the selected colour.
+    // The resident's band, once there is a result: marked with a tick and the selected colour, their
+    // household's share in bold.
     const std::optional<rules::FeeAssessment> assessed = assessment(env, table);
     const bool family = env.state.fee.household == Household::Family;
     for (const domain::FeeBand& b : table.bands)
     {
-        ImGui::TableNextRow();
-        const bool theirs = assessed && assessed->outcome != rules::FeeOutcome::DecidedIndividually &&
-                            assessed->upToPercent == b.upToPercent;
-        if (theirs)
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, packed(ctx.palette.selected));
-        const auto cell = [&](const std::string& text, bool highlight)
-        {
-            ImGui::TableNextColumn();
-            if (highlight)
-                Label(ctx, text);
-            else
-                Paragraph(ctx, text);
-        };
+        TextTableRow row;
+        row.highlighted = assessed && assessed->outcome != rules::FeeOutcome::DecidedIndividually &&
+                          assessed->upToPercent == b.upToPercent;
         // "100–150 %": above the first number, up to and including the second.
-        cell((theirs ? std::string("✓ ") : std::string()) +
-                 (from == 0 ? std::string("≤ ") : std::to_string(from) + "–") + percent(b.upToPercent),
-             theirs);
-        cell(share(b.singlePercent), theirs && !family);
-        cell(share(b.familyPercent), theirs && family);
+        row.cells = {(row.highlighted ? std::string("✓ ") : std::string()) +
+                         (from == 0 ? std::string("≤ ") : std::to_string(from) + "–") + percent(b.upToPercent),
+                     share(b.singlePercent), share(b.familyPercent)};
+        if (row.highlighted)
+            row.boldCell = family ? 2 : 1;
+        rows.push_back(std::move(row));
         from = b.upToPercent;
     }
-    ImGui::EndTable();
+    TextTable(ctx, {0.34f, 0.33f, 0.33f}, rows);
     if (!table.aboveLastBand.empty())
         Paragraph(ctx, env.text(table.aboveLastBand));
     const std::int64_t criterion = family ? table.criterionFamilyGrosze : table.criterionSingleGrosze;

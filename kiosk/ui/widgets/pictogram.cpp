@@ -182,13 +182,13 @@ void drawCrutch(const Pen& pen)
 /// the walker and the rollator differ only in the frame drawn in front.
 void drawWalkingPerson(const Pen& p)
 {
-    p.disc(0.30f, 0.14f, 0.085f);       // head
-    p.line(0.32f, 0.28f, 0.38f, 0.58f); // body
-    p.line(0.33f, 0.32f, 0.46f, 0.44f); // arm to the hand
+    p.disc(0.30f, 0.13f, 0.085f);                                                                   // head
+    p.quad(ImVec2(0.26f, 0.26f), ImVec2(0.36f, 0.26f), ImVec2(0.43f, 0.58f), ImVec2(0.33f, 0.58f)); // body
+    p.line(0.33f, 0.31f, 0.46f, 0.44f);                                                             // arm to the hand
     p.line(0.46f, 0.44f, 0.60f, 0.41f);
-    p.line(0.38f, 0.58f, 0.28f, 0.90f); // legs, one step apart
-    p.line(0.38f, 0.58f, 0.46f, 0.74f);
-    p.line(0.46f, 0.74f, 0.44f, 0.90f);
+    p.line(0.36f, 0.56f, 0.27f, 0.91f); // legs, one step apart
+    p.line(0.40f, 0.56f, 0.47f, 0.74f);
+    p.line(0.47f, 0.74f, 0.45f, 0.91f);
 }
 
 void drawShape(DrawnPictogram shape, const Pen& p)
@@ -205,9 +205,9 @@ void drawShape(DrawnPictogram shape, const Pen& p)
         p.line(0.60f, 0.40f, 0.86f, 0.40f); // the rail the hands hold
         p.line(0.61f, 0.40f, 0.58f, 0.90f); // rear and front legs
         p.line(0.85f, 0.40f, 0.88f, 0.90f);
-        p.line(0.60f, 0.64f, 0.86f, 0.64f); // cross brace
-        p.dot(0.58f, 0.91f, 1.1f);          // rubber tips
-        p.dot(0.88f, 0.91f, 1.1f);
+        p.line(0.60f, 0.64f, 0.86f, 0.64f);         // cross brace
+        p.box(0.545f, 0.89f, 0.615f, 0.94f, 0.01f); // rubber tips
+        p.box(0.845f, 0.89f, 0.915f, 0.94f, 0.01f);
         break;
     case DrawnPictogram::Rollator:
         // The same person with a frame on wheels, a seat between its legs.
@@ -216,8 +216,8 @@ void drawShape(DrawnPictogram shape, const Pen& p)
         p.line(0.64f, 0.40f, 0.62f, 0.80f); // rear leg down to its wheel
         p.line(0.66f, 0.42f, 0.84f, 0.80f); // front leg down to its wheel
         p.line(0.63f, 0.60f, 0.76f, 0.60f); // seat
-        p.ring(0.62f, 0.86f, 0.065f);       // wheels
-        p.ring(0.85f, 0.86f, 0.065f);
+        p.disc(0.62f, 0.86f, 0.07f);        // wheels
+        p.disc(0.85f, 0.86f, 0.07f);
         break;
     case DrawnPictogram::QuadCane:
         // A cane on a base with four feet: a curved handle, the shaft, the base plate, the feet.
