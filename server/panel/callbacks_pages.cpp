@@ -2,8 +2,8 @@
 // two actions, each answered with 303 and a fixed message code.
 #include "server/panel/callbacks_pages.hpp"
 
-#include "server/panel/waitlist_pages.hpp"
 #include "server/panel/catalog_placeholders.hpp"
+#include "server/panel/waitlist_pages.hpp"
 #include "shared/domain/codes.hpp"
 
 #include <map>
