@@ -26,18 +26,6 @@ using namespace std::chrono_literals;
 
 const std::string kAssets = std::string(OKIENKO_SOURCE_DIR) + "/assets";
 
-std::string kioskToml(const test::TempDir& dir, int port, const std::string& caFile, const std::string& tokenFile)
-{
-    return "[kiosk]\nid = \"online-test\"\n"
-           "[display]\nfullscreen = false\nwidth = 720\nheight = 1280\nrenderer = \"software\"\n"
-           "[data]\ndirectory = \"" +
-           dir.file("data") + "\"\nassets = \"" + kAssets + "\"\ncatalog = \"" + kAssets +
-           "/catalog/lapy.json\"\n"
-           "[server]\nurl = \"https://127.0.0.1:" +
-           std::to_string(port) + "\"\nca_file = \"" + caFile + "\"\ntoken_file = \"" + tokenFile +
-           "\"\ntimeout_seconds = 2\nsync_interval_seconds = 5\n";
-}
-
 class KioskOnlineTest : public ::testing::Test
 {
   protected:
@@ -50,7 +38,9 @@ class KioskOnlineTest : public ::testing::Test
         ASSERT_TRUE(test::writeFile(m_dir.file("token"), token + "\n"));
         ASSERT_TRUE(m_central->start()) << "okienko-central did not start; log: " << m_central->logPath();
         m_config = m_dir.file("kiosk.toml");
-        ASSERT_TRUE(test::writeFile(m_config, kioskToml(m_dir, m_central->port(), m_ca.caCert(), m_dir.file("token"))));
+        ASSERT_TRUE(
+            test::writeFile(m_config, test::onlineKioskToml("online-test", m_dir.file("data"), kAssets,
+                                                            m_central->port(), m_ca.caCert(), m_dir.file("token"))));
     }
 
     test::ProcessResult runKiosk(const std::string& script, std::chrono::milliseconds limit,
@@ -73,7 +63,9 @@ TEST_F(KioskOnlineTest, AKioskTrustingAnotherCaStaysOffline)
 {
     test::TestCa other("Another CA");
     ASSERT_TRUE(other.make()) << other.error();
-    ASSERT_TRUE(test::writeFile(m_config, kioskToml(m_dir, m_central->port(), other.caCert(), m_dir.file("token"))));
+    ASSERT_TRUE(
+        test::writeFile(m_config, test::onlineKioskToml("online-test", m_dir.file("data"), kAssets, m_central->port(),
+                                                        other.caCert(), m_dir.file("token"))));
     const auto r = runKiosk("wait 3000\n"
                             "expect \"Offline — zgłoszenia zostaną wysłane później\"\n"
                             "expect-not \"Online\"\n",

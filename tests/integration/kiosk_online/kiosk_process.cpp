@@ -75,4 +75,18 @@ ProcessResult runProcess(const std::vector<std::string>& argv,
     return result;
 }
 
+std::string onlineKioskToml(const std::string& kioskId, const std::string& dataDir, const std::string& assetsDir,
+                            int port, const std::string& caFile, const std::string& tokenFile)
+{
+    return "[kiosk]\nid = \"" + kioskId +
+           "\"\n"
+           "[display]\nfullscreen = false\nwidth = 720\nheight = 1280\nrenderer = \"software\"\n"
+           "[data]\ndirectory = \"" +
+           dataDir + "\"\nassets = \"" + assetsDir + "\"\ncatalog = \"" + assetsDir +
+           "/catalog/lapy.json\"\n"
+           "[server]\nurl = \"https://127.0.0.1:" +
+           std::to_string(port) + "\"\nca_file = \"" + caFile + "\"\ntoken_file = \"" + tokenFile +
+           "\"\ntimeout_seconds = 2\nsync_interval_seconds = 5\n";
+}
+
 } // namespace okienko::test

@@ -27,4 +27,9 @@ ProcessResult runProcess(const std::vector<std::string>& argv,
                          const std::vector<std::pair<std::string, std::string>>& env, std::chrono::milliseconds limit,
                          const std::function<bool()>& stopWhen = {});
 
+/// kiosk.toml of a windowed 720x1280 kiosk `kioskId` with the shipped Łapy catalogue of `assetsDir`,
+/// its data in `dataDir`, syncing every 5 s with okienko-central on 127.0.0.1:`port`.
+std::string onlineKioskToml(const std::string& kioskId, const std::string& dataDir, const std::string& assetsDir,
+                            int port, const std::string& caFile, const std::string& tokenFile);
+
 } // namespace okienko::test

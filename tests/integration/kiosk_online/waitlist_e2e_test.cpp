@@ -98,18 +98,6 @@ class WaitlistEndToEnd : public ::testing::Test
     test::TempDir m_dir{"waitlist-e2e"};
 };
 
-std::string kioskToml(const test::TempDir& dir, int port, const std::string& caFile, const std::string& tokenFile)
-{
-    return "[kiosk]\nid = \"kiosk-a\"\n"
-           "[display]\nfullscreen = false\nwidth = 720\nheight = 1280\nrenderer = \"software\"\n"
-           "[data]\ndirectory = \"" +
-           dir.file("data") + "\"\nassets = \"" + kAssets + "\"\ncatalog = \"" + kAssets +
-           "/catalog/lapy.json\"\n"
-           "[server]\nurl = \"https://127.0.0.1:" +
-           std::to_string(port) + "\"\nca_file = \"" + caFile + "\"\ntoken_file = \"" + tokenFile +
-           "\"\ntimeout_seconds = 2\nsync_interval_seconds = 5\n";
-}
-
 } // namespace
 
 TEST_F(WaitlistEndToEnd, AJoinAtOneKioskIsOfferedTheUnitCleanedAtAnotherHeldFromTheThirdAndClosedInThePanel)
@@ -121,7 +109,8 @@ TEST_F(WaitlistEndToEnd, AJoinAtOneKioskIsOfferedTheUnitCleanedAtAnotherHeldFrom
     // Kiosk A: the real kiosk, online; its pull says every wheelchair is out or being cleaned.
     ASSERT_TRUE(test::writeFile(m_dir.file("token"), m_tokenA + "\n"));
     const std::string config = m_dir.file("kiosk.toml");
-    ASSERT_TRUE(test::writeFile(config, kioskToml(m_dir, m_server->port(), m_ca.caCert(), m_dir.file("token"))));
+    ASSERT_TRUE(test::writeFile(config, test::onlineKioskToml("kiosk-a", m_dir.file("data"), kAssets, m_server->port(),
+                                                              m_ca.caCert(), m_dir.file("token"))));
     const std::string joined = m_dir.file("joined.png");
     // The first pull brings the whole catalogue and the units' states: a margin on a loaded machine.
     const std::string script = "wait 6000\n"

@@ -25,18 +25,6 @@ using test::PanelClient;
 const std::string kAssets = std::string(OKIENKO_SOURCE_DIR) + "/assets";
 constexpr const char* kPassword = "haslo-koordynatora-7";
 
-std::string kioskToml(const test::TempDir& dir, int port, const std::string& caFile, const std::string& tokenFile)
-{
-    return "[kiosk]\nid = \"schedule-test\"\n"
-           "[display]\nfullscreen = false\nwidth = 720\nheight = 1280\nrenderer = \"software\"\n"
-           "[data]\ndirectory = \"" +
-           dir.file("data") + "\"\nassets = \"" + kAssets + "\"\ncatalog = \"" + kAssets +
-           "/catalog/lapy.json\"\n"
-           "[server]\nurl = \"https://127.0.0.1:" +
-           std::to_string(port) + "\"\nca_file = \"" + caFile + "\"\ntoken_file = \"" + tokenFile +
-           "\"\ntimeout_seconds = 2\nsync_interval_seconds = 5\n";
-}
-
 class ScheduleEndToEnd : public ::testing::Test
 {
   protected:
@@ -51,7 +39,8 @@ class ScheduleEndToEnd : public ::testing::Test
         ASSERT_TRUE(test::writeFile(m_dir.file("token"), token + "\n"));
         ASSERT_TRUE(m_central->start()) << "okienko-central did not start; log: " << m_central->logPath();
         ASSERT_TRUE(test::writeFile(m_dir.file("kiosk.toml"),
-                                    kioskToml(m_dir, m_central->port(), m_ca.caCert(), m_dir.file("token"))));
+                                    test::onlineKioskToml("schedule-test", m_dir.file("data"), kAssets,
+                                                          m_central->port(), m_ca.caCert(), m_dir.file("token"))));
         m_panel = std::make_unique<PanelClient>(m_central->port(), m_ca.caCert());
         auto r = m_panel->login("Anna Koordynator", kPassword);
         ASSERT_TRUE(r && r->status == 303);
