@@ -7,6 +7,7 @@
 #include "server/residents/service_availability.hpp"
 #include "server/store/catalog_entries.hpp"
 #include "server/store/catalog_writes.hpp"
+#include "server/store/okienko_try.hpp"
 #include "server/store/sqlite_panel_store.hpp"
 #include "server/store/sqlite_reads.hpp"
 #include "shared/catalog/catalog_store.hpp"
@@ -105,10 +106,15 @@ Status<db::Error> publish(db::Database& d, const std::string& staffId, const dom
         data ? logCatalogUpsert(d, kind, id, dumped, position.value_or(0), now) : logCatalogDelete(d, kind, id, now);
     if (!seq)
         return makeErr(seq.error());
-    return db::exec(d,
-                    "INSERT INTO catalog_edits(entity, entity_id, action, staff_id, change_seq, data, at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    kind, id, action, staffId, *seq, dumped, now);
+    OKIENKO_TRY(db::exec(d,
+                         "INSERT INTO catalog_edits(entity, entity_id, action, staff_id, change_seq, data, at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         kind, id, action, staffId, *seq, dumped, now));
+    // A service published, re-activated or widened here (a coordinator's edit, a partner's approved
+    // proposal) reaches the residents it matches (server/residents), as an import's does.
+    if (const domain::Service* service = kind == entity::kService && data ? catalogue.findService(id) : nullptr)
+        return residents::serviceChanged(d, *service, nowAt(now));
+    return {};
 }
 
 namespace
@@ -249,12 +255,7 @@ Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveSer
         const auto position = static_cast<int>(it - catalogue.services.begin());
         *it = std::move(parsed).value();
         outcome.result = CatalogSaveResult::Saved;
-        if (auto st =
-                publish(d, edit.staffId, catalogue, entity::kService, edit.id, after, position, "update", edit.now);
-            !st)
-            return st;
-        // A service re-activated here reaches the residents it matches (server/residents).
-        return residents::serviceChanged(d, *it, nowAt(edit.now));
+        return publish(d, edit.staffId, catalogue, entity::kService, edit.id, after, position, "update", edit.now);
     };
     return editCatalogue<SaveOutcome>(m_store, "catalogue save", save);
 }

@@ -11,9 +11,11 @@
 #include "server/retention.hpp"
 #include "server/server_store.hpp"
 #include "server/store/indicator_sql.hpp"
+#include "server/store/partner_store.hpp"
 #include "server/store/sqlite_panel_store.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 #include "shared/db/query.hpp"
+#include "shared/protocol/catalog_json.hpp"
 #include "tests/support/db_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -146,6 +148,37 @@ TEST_F(ResidentStoreTest, AServicePublishedByImportQueuesEachMatchingResidentExa
     EXPECT_EQ(counts->matched, 2);
     EXPECT_EQ(counts->matches, 6); // Halina: 2 in the call + the Akademia; Jan: 3 in the call
     EXPECT_EQ(counts->told, 1);
+}
+
+TEST_F(ResidentStoreTest, AServiceAPartnerInstitutionHadPublishedQueuesEachMatchingResidentAtOnce)
+{
+    registerResident("Halina Kowalska", civicActivity(), "", at(0));
+    // A neighbourhood club proposed by an NGO: the Akademia Lidera's real texts under a new id.
+    domain::Service club = *m_catalogue.findService("lapy-akademia-lidera");
+    club.id = "lapy-klub-sasiedzki";
+    club.status = domain::ServiceStatus::Active;
+    const std::string entry = protocol::encodeService(club).dump();
+    PartnerStore partners(*m_store);
+    PartnerRegistration r;
+    r.profile.name = "Stowarzyszenie Sąsiedzi z Łap";
+    r.profile.kind = "ngo";
+    r.profile.address = "ul. Polna 1, 18-100 Łapy";
+    r.proposalKind = "new-service";
+    r.data = entry;
+    auto registered = partners.registerInstitution(r, at(1).unix);
+    ASSERT_TRUE(registered.ok() && registered->result == PartnerDecision::Done);
+    auto approved = partners.approveInstitution(slugFrom(r.profile.name), m_staffId, at(1).unix);
+    ASSERT_TRUE(approved.ok() && approved->result == PartnerDecision::Done);
+    auto pending = partners.queue();
+    ASSERT_TRUE(pending.ok());
+    ASSERT_EQ(pending->pendingProposals.size(), 1u);
+    EXPECT_TRUE(queued().empty());
+
+    auto published = partners.publishProposal(pending->pendingProposals.front().id, entry, m_staffId, at(2).unix);
+    ASSERT_TRUE(published.ok());
+    ASSERT_EQ(published->result, PartnerDecision::Done) << (published->errors.empty() ? "" : published->errors[0]);
+    // In the coordinators' queue at once, not at the next hourly round.
+    EXPECT_EQ(queued(), std::vector<std::string>{"Halina Kowalska|lapy-klub-sasiedzki|published|none"});
 }
 
 TEST_F(ResidentStoreTest, ARentalWithoutFreeUnitsWaitsAndAUnitBackToAvailableQueuesTheResident)
