@@ -1,6 +1,7 @@
 // Composition root (see kiosk_app.hpp).
 #include "kiosk/app/kiosk_app.hpp"
 
+#include "kiosk/core/startup_trace.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/speech_announcer.hpp"
 #include "shared/catalog/catalog_loader.hpp"
@@ -97,12 +98,15 @@ KioskApp::KioskApp(const std::filesystem::path& configPath, const Clock& clock) 
     if (auto st = m_translator.loadDirectory(m_config.data.i18nDirectory()); !st.ok())
         addError(st.error().toString());
 
+    startupMark("config-and-words");
     if (m_state.configErrors.empty())
     {
         loadCatalogue();
         reloadActivities();
     }
+    startupMark("catalogue-loaded");
     m_index = search::CatalogIndex(m_catalog);
+    startupMark("search-index");
 
     SessionDefaults defaults;
     defaults.language = m_config.ui.defaultLanguage;
@@ -251,6 +255,7 @@ void KioskApp::setupImGui(int displayWidthPx)
     m_ui.pxPerMm = static_cast<float>(m_config.display.pixelsPerMm(displayWidthPx));
     io.MouseDragThreshold = 3.0f * m_ui.pxPerMm;
 
+    startupMark("imgui-context");
     ui::buildGlyphRanges(m_glyphRanges);
     std::string error;
     const std::string fontDir = (m_config.data.assets / "fonts").string();
@@ -265,6 +270,7 @@ void KioskApp::setupImGui(int displayWidthPx)
         m_ui.fonts.large = m_ui.fonts.normal;
         m_ui.fonts.huge = f;
     }
+    startupMark("fonts-loaded");
     syncTheme();
 }
 

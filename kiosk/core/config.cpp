@@ -377,7 +377,7 @@ void checkDocument(const toml::table& root, Checker& c, KioskConfig& cfg)
         {"renderer",
          [&](const toml::node& n, const std::string& key)
          {
-             c.enumeration(n, key, parseRenderer, "\"accelerated\" or \"software\"", cfg.display.renderer);
+             c.enumeration(n, key, parseRenderer, "\"auto\", \"accelerated\" or \"software\"", cfg.display.renderer);
          }},
         {"ui_scale",
          [&](const toml::node& n, const std::string& key)
@@ -706,11 +706,24 @@ void checkDocument(const toml::table& root, Checker& c, KioskConfig& cfg)
 
 std::string_view rendererName(RendererKind kind)
 {
-    return kind == RendererKind::Software ? "software" : "accelerated";
+    switch (kind)
+    {
+    case RendererKind::Auto:
+        return "auto";
+    case RendererKind::Accelerated:
+        return "accelerated";
+    case RendererKind::Software:
+        break;
+    }
+    return "software";
 }
 
 std::optional<RendererKind> parseRenderer(std::string_view name)
 {
+    if (name == "auto")
+    {
+        return RendererKind::Auto;
+    }
     if (name == "accelerated")
     {
         return RendererKind::Accelerated;

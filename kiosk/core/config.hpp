@@ -21,7 +21,8 @@ namespace okienko::kiosk
 
 enum class RendererKind
 {
-    Accelerated, ///< SDL_Renderer with a GPU driver.
+    Auto,        ///< the GPU when there is one; software when GL is only a software rasteriser (llvmpipe).
+    Accelerated, ///< SDL_Renderer's GL driver, whatever draws behind it.
     Software,    ///< SDL's software renderer (no GPU, VMs, tests under Xvfb).
 };
 
@@ -54,7 +55,7 @@ struct DisplaySection
     int width = 720;             ///< Windowed size (ignored in fullscreen).
     int height = 1280;           ///< Windowed size (ignored in fullscreen).
     double panelWidthMm = 268.0; ///< Physical width of the visible panel area (21.5" portrait).
-    RendererKind renderer = RendererKind::Accelerated;
+    RendererKind renderer = RendererKind::Auto;
     double uiScale = 1.0; ///< 0.75 … 3.0, multiplies the theme's sizes.
 
     /// Pixels per millimetre on a panel that is `panelWidthPx` pixels wide.

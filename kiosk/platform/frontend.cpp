@@ -1,6 +1,7 @@
 // One frame from SDL input to present (see frontend.hpp).
 #include "kiosk/platform/frontend.hpp"
 
+#include "kiosk/core/startup_trace.hpp"
 #include "kiosk/platform/software_draw.hpp"
 #include "kiosk/ui/fonts.hpp"
 
@@ -53,6 +54,8 @@ bool Frontend::init(std::string& error)
     // cost as much again (see ui::releaseAtlasPixels).
     if (ImGui_ImplSDLRenderer_CreateFontsTexture())
         ui::releaseAtlasPixels(*ImGui::GetIO().Fonts);
+    startupMark("atlas-built " + std::to_string(ImGui::GetIO().Fonts->TexWidth) + "x" +
+                std::to_string(ImGui::GetIO().Fonts->TexHeight));
     return true;
 }
 

@@ -15,6 +15,8 @@
 #include "kiosk/core/clock.hpp"
 #include "kiosk/core/config.hpp"
 #include "kiosk/core/config_check.hpp"
+#include "kiosk/core/gpu_probe.hpp"
+#include "kiosk/core/startup_trace.hpp"
 #include "kiosk/platform/automation_runner.hpp"
 #include "kiosk/platform/frontend.hpp"
 #include "kiosk/platform/headphone_jack.hpp"
@@ -241,7 +243,14 @@ platform::WindowOptions windowOptions(const KioskConfig& cfg, const Args& a)
     w.displayIndex = cfg.display.displayIndex;
     w.width = cfg.display.width;
     w.height = cfg.display.height;
-    w.softwareRenderer = a.software || a.headless || cfg.display.renderer == RendererKind::Software;
+    // "auto" on a PC without a GPU: the software renderer straight away, before GL (and llvmpipe)
+    // is loaded; with a GPU, GL, unless it turns out to be drawn by the CPU after all.
+    const bool autoWithoutGpu = cfg.display.renderer == RendererKind::Auto && !hasRenderGpu();
+    w.softwareRenderer =
+        a.software || a.headless || cfg.display.renderer == RendererKind::Software || autoWithoutGpu;
+    w.avoidSoftwareGl = cfg.display.renderer == RendererKind::Auto;
+    if (autoWithoutGpu && !a.software && !a.headless)
+        std::fprintf(stderr, "[kiosk] no GPU (no DRM render node): the software renderer draws\n");
     w.vsync = !a.headless;
     return w;
 }
@@ -252,7 +261,9 @@ platform::WindowOptions windowOptions(const KioskConfig& cfg, const Args& a)
 int runInWindow(const Args& a, const Clock& clock, bool fixedStep,
                 const std::function<int(platform::SdlWindow&, platform::Frontend&, KioskApp&)>& body)
 {
+    startupMark("main");
     KioskApp app(a.config, clock);
+    startupMark("app-constructed");
     platform::SdlWindow window;
     std::string error;
     if (!window.open(windowOptions(app.config(), a), error))
@@ -260,12 +271,14 @@ int runInWindow(const Args& a, const Clock& clock, bool fixedStep,
         std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
         return 2;
     }
+    startupMark("window-open");
     platform::Frontend frontend(window, app, fixedStep);
     if (!frontend.init(error))
     {
         std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
         return 2;
     }
+    startupMark("imgui-ready");
     (void)platform::wakeEventType();
     app.startServices(pushWakeEvent);
     AudioHardware audio;
@@ -282,6 +295,7 @@ int runInWindow(const Args& a, const Clock& clock, bool fixedStep,
     audio.headphonesPluggedIn = platform::headphonesPluggedIn;
     app.startSpeech(std::move(audio));
     app.attachSpeech(app.speech(), app.voice().cuesOn());
+    startupMark("services-started");
     const int code = body(window, frontend, app);
     app.stopServices();
     app.stopSpeech(); // its worker writes to the audio device, which closes with SDL

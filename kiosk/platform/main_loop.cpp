@@ -1,6 +1,7 @@
 // Event-driven main loop (see main_loop.hpp).
 #include "kiosk/platform/main_loop.hpp"
 
+#include "kiosk/core/startup_trace.hpp"
 #include "kiosk/platform/display_watch.hpp"
 #include "kiosk/platform/frame_scheduler.hpp"
 #include "shared/service/service_notifier.hpp"
@@ -123,6 +124,8 @@ int runMainLoop(Frontend& frontend, KioskApp& app)
             scheduler.requestFrames();
         if (scheduler.beginFrameIfNeeded(app.clock().now().count()))
         {
+            if (firstFrame)
+                startupMark("first-frame-begins");
             frontend.renderFrame();
             if (firstFrame)
             {

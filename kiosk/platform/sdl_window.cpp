@@ -1,7 +1,10 @@
 // SDL2 window and renderer set-up for the kiosk (see sdl_window.hpp).
 #include "kiosk/platform/sdl_window.hpp"
 
+#include "kiosk/core/gpu_probe.hpp"
+
 #include <cstdio>
+#include <string_view>
 
 namespace okienko::kiosk::platform
 {
@@ -17,16 +20,37 @@ bool hasNativeFramebuffer(const char* videoDriver)
     return name == "x11" || name == "offscreen" || name == "dummy";
 }
 
+/// What draws behind the current GL context ("llvmpipe (LLVM 15.0.6, 256 bits)", "Mesa Intel(R) UHD
+/// Graphics 620…"); empty when the renderer is not GL.
+std::string glRendererName(SDL_Renderer* renderer)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(renderer, &info) != 0 || std::string_view(info.name).rfind("opengl", 0) != 0)
+        return {};
+    using GetString = const unsigned char* (*)(unsigned);
+    constexpr unsigned kGlRenderer = 0x1F01;
+    auto* getString = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+    const unsigned char* name = getString != nullptr ? getString(kGlRenderer) : nullptr;
+    return name != nullptr ? reinterpret_cast<const char*>(name) : "";
+}
+
 } // namespace
 
 SdlWindow::~SdlWindow()
+{
+    destroy();
+    if (m_sdlStarted)
+        SDL_Quit();
+}
+
+void SdlWindow::destroy()
 {
     if (m_renderer != nullptr)
         SDL_DestroyRenderer(m_renderer);
     if (m_window != nullptr)
         SDL_DestroyWindow(m_window);
-    if (m_sdlStarted)
-        SDL_Quit();
+    m_renderer = nullptr;
+    m_window = nullptr;
 }
 
 bool SdlWindow::open(const WindowOptions& options, std::string& error)
@@ -44,6 +68,33 @@ bool SdlWindow::open(const WindowOptions& options, std::string& error)
     }
     m_sdlStarted = true;
     const bool nativeFramebuffer = hasNativeFramebuffer(SDL_GetCurrentVideoDriver());
+    if (!create(options, nativeFramebuffer, error))
+        return false;
+    if (options.avoidSoftwareGl && !options.softwareRenderer)
+    {
+        const std::string gl = glRendererName(m_renderer);
+        if (isSoftwareRasteriser(gl))
+        {
+            std::fprintf(stderr, "[kiosk] GL is drawn by %s (no GPU): the software renderer draws instead\n",
+                         gl.c_str());
+            // A new window too where the driver has a framebuffer of its own: a GL window would
+            // keep the GL library, and with it llvmpipe, loaded.
+            destroy();
+            WindowOptions software = options;
+            software.softwareRenderer = true;
+            if (!create(software, nativeFramebuffer, error))
+                return false;
+        }
+    }
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(m_renderer, &info) == 0)
+        std::fprintf(stderr, "[kiosk] video driver %s, renderer %s\n", SDL_GetCurrentVideoDriver(), info.name);
+    SDL_ShowCursor(SDL_DISABLE);
+    return true;
+}
+
+bool SdlWindow::create(const WindowOptions& options, bool nativeFramebuffer, std::string& error)
+{
     if (options.softwareRenderer)
     {
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
@@ -111,10 +162,6 @@ bool SdlWindow::open(const WindowOptions& options, std::string& error)
         error = std::string("SDL_CreateRenderer: ") + SDL_GetError();
         return false;
     }
-    SDL_RendererInfo info;
-    if (SDL_GetRendererInfo(m_renderer, &info) == 0)
-        std::fprintf(stderr, "[kiosk] video driver %s, renderer %s\n", SDL_GetCurrentVideoDriver(), info.name);
-    SDL_ShowCursor(SDL_DISABLE);
     return true;
 }
 

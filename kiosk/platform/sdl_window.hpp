@@ -1,5 +1,6 @@
 // The SDL2 window and renderer of the kiosk: fullscreen on the configured display (windowed for
-// development), accelerated or software renderer, hidden cursor. Owns SDL's video subsystem;
+// development), accelerated or software renderer (or the software one chosen by itself when GL
+// is only Mesa's llvmpipe), hidden cursor. Owns SDL's video subsystem;
 // joystick and game-controller subsystems are never started (they make SDL poll while idle).
 #pragma once
 
@@ -16,6 +17,9 @@ struct WindowOptions
     int width = 1920; ///< windowed size; fullscreen uses the display's size
     int height = 1080;
     bool softwareRenderer = false;
+    /// With a GL renderer: when GL turns out to be a software rasteriser (no GPU), draw with SDL's
+    /// software renderer instead. llvmpipe costs ~100 MiB more and draws no faster.
+    bool avoidSoftwareGl = false;
     bool vsync = true;
     std::string title = "Okienko";
 };
@@ -40,6 +44,10 @@ class SdlWindow
     void outputSize(int& w, int& h) const;
 
   private:
+    /// The window and renderer for `options` (SDL already started).
+    bool create(const WindowOptions& options, bool nativeFramebuffer, std::string& error);
+    void destroy();
+
     SDL_Window* m_window = nullptr;
     SDL_Renderer* m_renderer = nullptr;
     bool m_sdlStarted = false;

@@ -345,7 +345,7 @@ TEST(ConfigTest, DefaultsForEverythingOptional)
     EXPECT_EQ(c.kiosk.name, "lapy-1");
     EXPECT_EQ(c.display.fullscreen, defaults.display.fullscreen);
     EXPECT_TRUE(c.display.fullscreen);
-    EXPECT_EQ(c.display.renderer, RendererKind::Accelerated);
+    EXPECT_EQ(c.display.renderer, RendererKind::Auto);
     EXPECT_DOUBLE_EQ(c.display.uiScale, 1.0);
     EXPECT_EQ(c.ui.languages.size(), 3u);
     EXPECT_EQ(c.ui.defaultLanguage, domain::Language::Pl);
