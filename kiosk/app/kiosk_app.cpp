@@ -91,8 +91,7 @@ KioskApp::KioskApp(const std::filesystem::path& configPath, const Clock& clock) 
         // Keep going with defaults, so the error screen itself has fonts and words.
         m_config.data.assets = OKIENKO_DEFAULT_ASSETS_DIR;
     }
-    if (!std::filesystem::exists(m_config.data.assets / "fonts"))
-        m_config.data.assets = OKIENKO_DEFAULT_ASSETS_DIR;
+    m_config.data.assets = assetsDirectory(m_config);
     m_voice = std::make_unique<KioskVoice>(m_config.speech, [](const std::string& line) { logLine("speech", line); });
 
     if (auto st = m_translator.loadDirectory(m_config.data.i18nDirectory()); !st.ok())
@@ -244,7 +243,49 @@ void KioskApp::addError(const std::string& line)
     m_state.configErrors.push_back(line);
 }
 
-void KioskApp::setupImGui(int displayWidthPx)
+std::filesystem::path KioskApp::assetsDirectory(const KioskConfig& config)
+{
+    if (config.data.assets.empty() || !std::filesystem::exists(config.data.assets / "fonts"))
+        return OKIENKO_DEFAULT_ASSETS_DIR;
+    return config.data.assets;
+}
+
+void KioskApp::setupImGui(int displayWidthPx, ui::FontBundle fonts)
+{
+    startupMark("imgui-context");
+    m_fontBundle = std::move(fonts);
+    setupInput(displayWidthPx);
+    m_ui.fonts = m_fontBundle.faces;
+    fontsLoaded(m_fontBundle.error);
+}
+
+bool KioskApp::fontsNeedRebuild() const
+{
+    return m_fontBundle.atlas != nullptr && m_ui.fonts.largeBaked != m_state.largeText;
+}
+
+ui::FontBundle KioskApp::buildFonts() const
+{
+    return ui::buildFontBundle((m_config.data.assets / "fonts").string(), m_ui.uiScale, m_state.largeText);
+}
+
+void KioskApp::adoptFonts(ui::FontBundle fonts)
+{
+    m_fontBundle = std::move(fonts);
+    m_ui.fonts = m_fontBundle.faces;
+}
+
+void KioskApp::fontsLoaded(const std::string& error)
+{
+    if (!error.empty())
+    {
+        addError(error);
+        m_controller->wipeSession();
+    }
+    syncTheme();
+}
+
+void KioskApp::setupInput(int displayWidthPx)
 {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -254,24 +295,16 @@ void KioskApp::setupImGui(int displayWidthPx)
     m_ui.uiScale = static_cast<float>(m_config.display.uiScale);
     m_ui.pxPerMm = static_cast<float>(m_config.display.pixelsPerMm(displayWidthPx));
     io.MouseDragThreshold = 3.0f * m_ui.pxPerMm;
+}
 
-    startupMark("imgui-context");
+void KioskApp::setupImGui(int displayWidthPx)
+{
+    setupInput(displayWidthPx);
     ui::buildGlyphRanges(m_glyphRanges);
     std::string error;
-    const std::string fontDir = (m_config.data.assets / "fonts").string();
-    if (!ui::loadFonts(*io.Fonts, fontDir, m_ui.uiScale, m_glyphRanges, m_ui.fonts, error))
-    {
-        addError(error);
-        m_controller->wipeSession();
-        // Without our fonts the error must still be readable: ImGui's built-in font.
-        io.Fonts->Clear();
-        ImFont* f = io.Fonts->AddFontDefault();
-        m_ui.fonts.normal = ui::FontFaces{f, f, f};
-        m_ui.fonts.large = m_ui.fonts.normal;
-        m_ui.fonts.huge = f;
-    }
-    startupMark("fonts-loaded");
-    syncTheme();
+    m_ui.fonts = ui::loadFontsOrDefault(*ImGui::GetIO().Fonts, (m_config.data.assets / "fonts").string(), m_ui.uiScale,
+                                        m_glyphRanges, error);
+    fontsLoaded(error);
 }
 
 void KioskApp::syncTheme()

@@ -42,6 +42,21 @@ class KioskApp
     /// Loads fonts into the current ImGui context's atlas and applies the theme for a display
     /// `displayWidthPx` logical pixels wide. Call once after ImGui::CreateContext().
     void setupImGui(int displayWidthPx);
+    /// The same with fonts built beforehand (ui::buildFontBundle, on a start-up thread): call once
+    /// after ImGui::CreateContext(fonts.atlas.get()). The app keeps the atlas from now on.
+    void setupImGui(int displayWidthPx, ui::FontBundle fonts);
+    /// True when the atlas lacks the large text faces a session now wants, or has them and no
+    /// session wants them (the frontend then swaps in buildFonts()'s atlas between frames).
+    /// Only for fonts given by setupImGui(w, fonts).
+    bool fontsNeedRebuild() const;
+    /// An atlas for the current text size (ui::buildFontBundle with the app's fonts and scale).
+    ui::FontBundle buildFonts() const;
+    /// Takes `fonts` as the faces from the next frame on; the previous atlas is freed. The ImGui
+    /// context must already point at the new atlas.
+    void adoptFonts(ui::FontBundle fonts);
+    /// The assets directory `config` names, or the installed one when it has no fonts (as the
+    /// app itself falls back): where the start-up thread finds the fonts.
+    static std::filesystem::path assetsDirectory(const KioskConfig& config);
 
     /// Draws the current screen (between ImGui::NewFrame and ImGui::Render) and applies the intents
     /// it emitted. Returns true when the state changed.
@@ -113,6 +128,10 @@ class KioskApp
     /// Says `text` in the session's language.
     void say(const std::string& text);
     void syncTheme();
+    /// ImGui's input settings and the touch sizes for a display `displayWidthPx` wide.
+    void setupInput(int displayWidthPx);
+    /// After either setupImGui: a font error goes to the error screen; the theme applies.
+    void fontsLoaded(const std::string& error);
     void loadCatalogue();
     /// Replaces the catalogue and index with what the kiosk database holds now.
     void reloadCatalogue(const char* topic, const char* done);
@@ -140,6 +159,7 @@ class KioskApp
     std::unique_ptr<Controller> m_controller;
     ui::UiContext m_ui;
     ImVector<ImWchar> m_glyphRanges; // must outlive the font atlas build
+    ui::FontBundle m_fontBundle;     // the atlas the ImGui context shares, when built beforehand
     bool m_appliedContrast = false;
     bool m_themeApplied = false;
     std::function<void()> m_faultHook;

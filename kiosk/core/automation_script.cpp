@@ -27,6 +27,7 @@ enum class ArgKind
     IdSeconds, ///< bare identifier, then seconds (hold-id)
     ClipMode,  ///< on|off|report
     OnOff,     ///< on|off
+    TextSize,  ///< normal|large
 };
 
 struct CommandSpec
@@ -37,7 +38,7 @@ struct CommandSpec
     std::string_view argHelp;
 };
 
-constexpr std::array<CommandSpec, 23> kCommands{{
+constexpr std::array<CommandSpec, 24> kCommands{{
     {"lang", CommandKind::Lang, ArgKind::Language, "a language: pl, uk or en"},
     {"tap", CommandKind::Tap, ArgKind::String, "the visible label in double quotes"},
     {"tap-id", CommandKind::TapId, ArgKind::Id, "a widget id"},
@@ -61,6 +62,7 @@ constexpr std::array<CommandSpec, 23> kCommands{{
     {"double-tap", CommandKind::DoubleTap, ArgKind::None, "nothing"},
     {"expect-spoken", CommandKind::ExpectSpoken, ArgKind::String, "the spoken text in double quotes"},
     {"expect-not-spoken", CommandKind::ExpectNotSpoken, ArgKind::String, "the text in double quotes"},
+    {"expect-text-size", CommandKind::ExpectTextSize, ArgKind::TextSize, "normal or large"},
 }};
 
 constexpr double kMaxWaitMs = 3'600'000.0;        // an hour of real time is surely a typo
@@ -269,6 +271,7 @@ std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command
     case ArgKind::KeyName:
     case ArgKind::OnOff:
     case ArgKind::ClipMode:
+    case ArgKind::TextSize:
     {
         if (isQuoted)
         {
@@ -298,6 +301,13 @@ std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command
             if (tok != "on" && tok != "off" && tok != "report")
             {
                 return error(start, "unknown mode \"" + std::string(tok) + "\" (expected on, off or report)");
+            }
+        }
+        else if (spec.arg == ArgKind::TextSize)
+        {
+            if (tok != "normal" && tok != "large")
+            {
+                return error(start, "unknown text size \"" + std::string(tok) + "\" (expected normal or large)");
             }
         }
         else if (tok != "enter" && tok != "backspace" && tok != "tab" && tok != "escape")

@@ -38,6 +38,7 @@ enum class CommandKind
     DoubleTap,       ///< double-tap — two quick taps: activates the widget spoken last.
     ExpectSpoken,    ///< expect-spoken "text" — said since the last screen change or expect-spoken.
     ExpectNotSpoken, ///< expect-not-spoken "text" — not said since the same point.
+    ExpectTextSize,  ///< expect-text-size normal|large — text = size: drawn in it, and only its faces baked.
 };
 
 /// The command word as written in scripts ("tap-id").

@@ -521,6 +521,25 @@ bool AutomationRunner::execute(const Command& c, std::string& why)
         return explore(c.text, true, why);
     case CommandKind::DoubleTap:
         return doubleTap(why);
+    case CommandKind::ExpectTextSize:
+    {
+        frames(1);
+        const bool large = c.text == "large";
+        const ui::UiContext& ui = m_app.ui();
+        const ui::FontSet& fonts = ui.fonts;
+        const float drawn = ui.faces().body->FontSize;
+        const float wanted = (large ? fonts.large : fonts.normal).body->FontSize;
+        // Large text faces are baked only while wanted: normal text must also have dropped them.
+        const bool baked = fonts.largeBaked == large;
+        if (ui.largeText == large && drawn == wanted && baked &&
+            (!large || fonts.large.body->FontSize > fonts.normal.body->FontSize))
+            return true;
+        why = "body text drawn at " + std::to_string(static_cast<int>(drawn)) + " px (normal " +
+              std::to_string(static_cast<int>(fonts.normal.body->FontSize)) + ", large " +
+              std::to_string(static_cast<int>(fonts.large.body->FontSize)) + "), large text faces " +
+              (fonts.largeBaked ? "baked" : "not baked");
+        return false;
+    }
     case CommandKind::ExpectSpoken:
     case CommandKind::ExpectNotSpoken:
     {

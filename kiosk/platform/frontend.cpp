@@ -30,16 +30,16 @@ Frontend::~Frontend()
         ImGui::DestroyContext();
 }
 
-bool Frontend::init(std::string& error)
+bool Frontend::init(ui::FontBundle fonts, std::string& error)
 {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGui::CreateContext(fonts.atlas.get());
     m_imguiStarted = true;
     int w = 0;
     int h = 0;
     m_window.size(w, h);
     m_touch.setWindowSize(w, h);
-    m_app.setupImGui(w);
+    m_app.setupImGui(w, std::move(fonts));
     m_laidOutWidth = w;
     m_sdlBackend = ImGui_ImplSDL2_InitForSDLRenderer(m_window.window());
     m_rendererBackend = ImGui_ImplSDLRenderer_Init(m_window.renderer());
@@ -54,9 +54,19 @@ bool Frontend::init(std::string& error)
     // cost as much again (see ui::releaseAtlasPixels).
     if (ImGui_ImplSDLRenderer_CreateFontsTexture())
         ui::releaseAtlasPixels(*ImGui::GetIO().Fonts);
-    startupMark("atlas-built " + std::to_string(ImGui::GetIO().Fonts->TexWidth) + "x" +
-                std::to_string(ImGui::GetIO().Fonts->TexHeight));
+    startupMark("atlas-texture");
     return true;
+}
+
+void Frontend::swapFonts()
+{
+    // Between frames: ImGui takes its current font from the atlas again at NewFrame.
+    ui::FontBundle next = m_app.buildFonts();
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    ImGui::GetIO().Fonts = next.atlas.get();
+    m_app.adoptFonts(std::move(next));
+    if (ImGui_ImplSDLRenderer_CreateFontsTexture())
+        ui::releaseAtlasPixels(*ImGui::GetIO().Fonts);
 }
 
 void Frontend::resized(int w, int h)
@@ -111,6 +121,8 @@ void Frontend::renderFrame(bool presentNow)
     Intents released; // a person's keystrokes held back while they might have been a scan
     m_keyboard.poll(m_app.clock().now(), released);
     m_app.applyInput(released);
+    if (m_app.fontsNeedRebuild())
+        swapFonts();
     ImGui_ImplSDLRenderer_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();

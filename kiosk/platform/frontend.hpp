@@ -8,6 +8,7 @@
 #include "kiosk/platform/sdl_window.hpp"
 #include "kiosk/platform/speech_key.hpp"
 #include "kiosk/platform/touch_adapter.hpp"
+#include "kiosk/ui/fonts.hpp"
 
 #include <string>
 
@@ -23,8 +24,9 @@ class Frontend
     Frontend(const Frontend&) = delete;
     Frontend& operator=(const Frontend&) = delete;
 
-    /// Creates the ImGui context and backends and loads fonts; false with `error` on failure.
-    bool init(std::string& error);
+    /// Creates the ImGui context on `fonts` (built beforehand, ui::buildFontBundle) and the
+    /// backends; false with `error` on failure.
+    bool init(ui::FontBundle fonts, std::string& error);
     /// Feeds one SDL event to the touch adapter / ImGui. Returns false when the app must quit.
     bool handleEvent(const SDL_Event& event);
     /// Builds and renders one frame. With `present` false the frame stays in the back buffer
@@ -44,6 +46,8 @@ class Frontend
     bool wantsFrames() const;
 
   private:
+    /// The atlas for the text size the session now wants (large text faces are baked only while wanted).
+    void swapFonts();
     /// A new window size from the compositor: touch mapping and millimetre sizes follow it.
     void resized(int w, int h);
 

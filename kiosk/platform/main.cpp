@@ -37,6 +37,7 @@
 #include <memory>
 #include <string>
 #include <sys/stat.h>
+#include <thread>
 
 namespace
 {
@@ -236,6 +237,14 @@ void pushWakeEvent()
     (void)SDL_PushEvent(&e);
 }
 
+/// The configuration as the app will read it, for what is needed before the app exists (the
+/// window, the fonts); defaults when it cannot be read (the app then shows why).
+KioskConfig configOrDefaults(const std::string& path)
+{
+    auto loaded = loadConfig(path);
+    return loaded.ok() ? std::move(loaded.value()) : KioskConfig{};
+}
+
 platform::WindowOptions windowOptions(const KioskConfig& cfg, const Args& a)
 {
     platform::WindowOptions w;
@@ -246,8 +255,7 @@ platform::WindowOptions windowOptions(const KioskConfig& cfg, const Args& a)
     // "auto" on a PC without a GPU: the software renderer straight away, before GL (and llvmpipe)
     // is loaded; with a GPU, GL, unless it turns out to be drawn by the CPU after all.
     const bool autoWithoutGpu = cfg.display.renderer == RendererKind::Auto && !hasRenderGpu();
-    w.softwareRenderer =
-        a.software || a.headless || cfg.display.renderer == RendererKind::Software || autoWithoutGpu;
+    w.softwareRenderer = a.software || a.headless || cfg.display.renderer == RendererKind::Software || autoWithoutGpu;
     w.avoidSoftwareGl = cfg.display.renderer == RendererKind::Auto;
     if (autoWithoutGpu && !a.software && !a.headless)
         std::fprintf(stderr, "[kiosk] no GPU (no DRM render node): the software renderer draws\n");
@@ -262,18 +270,34 @@ int runInWindow(const Args& a, const Clock& clock, bool fixedStep,
                 const std::function<int(platform::SdlWindow&, platform::Frontend&, KioskApp&)>& body)
 {
     startupMark("main");
-    KioskApp app(a.config, clock);
-    startupMark("app-constructed");
+    // What the first frame needs comes up side by side: the window on this thread (SDL's video
+    // belongs to the main thread), the app (words, catalogue, search index) and the glyph atlas
+    // on two others. Nothing here touches ImGui until both are joined.
+    const KioskConfig early = configOrDefaults(a.config);
+    std::unique_ptr<KioskApp> made;
+    std::thread appThread([&] { made = std::make_unique<KioskApp>(a.config, clock); });
+    ui::FontBundle fonts;
+    std::thread fontThread(
+        [&]
+        {
+            fonts = ui::buildFontBundle((KioskApp::assetsDirectory(early) / "fonts").string(),
+                                        static_cast<float>(early.display.uiScale), early.ui.largeText);
+            startupMark("atlas-built");
+        });
     platform::SdlWindow window;
     std::string error;
-    if (!window.open(windowOptions(app.config(), a), error))
+    const bool opened = window.open(windowOptions(early, a), error);
+    startupMark("window-open");
+    appThread.join();
+    fontThread.join();
+    KioskApp& app = *made;
+    if (!opened)
     {
         std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
         return 2;
     }
-    startupMark("window-open");
     platform::Frontend frontend(window, app, fixedStep);
-    if (!frontend.init(error))
+    if (!frontend.init(std::move(fonts), error))
     {
         std::fprintf(stderr, "okienko-kiosk: %s\n", error.c_str());
         return 2;

@@ -39,6 +39,10 @@ constexpr std::pair<ImWchar, ImWchar> kRanges[] = {
 // whole range would be 40 % of the atlas (and of the texture the renderer keeps in memory).
 constexpr ImWchar kClockRanges[] = {0x0020, 0x0020, 0x002D, 0x003A, 0x003F, 0x003F, 0};
 
+// A reference code ("R-7KM-29Q-X4Z"): capitals, digits and dashes, drawn on the completion card in
+// every text size at kCodePx, baked at that size so that the code a resident copies is crisp.
+constexpr ImWchar kCodeRanges[] = {0x0020, 0x0020, 0x002D, 0x002D, 0x0030, 0x0039, 0x0041, 0x005A, 0};
+
 bool fileReadable(const std::string& path)
 {
     std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -72,7 +76,7 @@ void buildGlyphRanges(ImVector<ImWchar>& out)
 }
 
 bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, const ImVector<ImWchar>& ranges,
-               FontSet& out, std::string& error)
+               FontSet& out, std::string& error, bool largeText)
 {
     const std::string regular = fontDir + "/DejaVuSans.ttf";
     const std::string boldPath = fontDir + "/DejaVuSans-Bold.ttf";
@@ -93,10 +97,21 @@ bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, co
     out.normal.body = addFace(atlas, regular, kBodyPx * s, ranges.Data);
     out.normal.bold = addFace(atlas, boldPath, kBodyPx * s, ranges.Data);
     out.normal.title = addFace(atlas, boldPath, kTitlePx * s, ranges.Data);
-    out.large.body = addFace(atlas, regular, kBodyPx * l, ranges.Data);
-    out.large.bold = addFace(atlas, boldPath, kBodyPx * l, ranges.Data);
-    out.large.title = addFace(atlas, boldPath, kTitlePx * l, ranges.Data);
+    if (largeText)
+    {
+        out.large.body = addFace(atlas, regular, kBodyPx * l, ranges.Data);
+        out.large.bold = addFace(atlas, boldPath, kBodyPx * l, ranges.Data);
+        out.large.title = addFace(atlas, boldPath, kTitlePx * l, ranges.Data);
+    }
+    else
+    {
+        out.large.body = out.normal.body;
+        out.large.bold = out.normal.bold;
+        out.large.title = out.normal.title;
+    }
+    out.largeBaked = largeText;
     out.huge = addFace(atlas, boldPath, kHugePx * s, kClockRanges);
+    out.code = addFace(atlas, boldPath, kCodePx * s, kCodeRanges);
     const std::string iconPath = fontDir + "/" + kIconFontFile;
     if (fileReadable(iconPath))
     {
@@ -109,7 +124,7 @@ bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, co
         out.large.iconInline = addFace(atlas, iconPath, kIconInlinePx * l, icons);
     }
     for (ImFont* f : {out.normal.body, out.normal.bold, out.normal.title, out.large.body, out.large.bold,
-                      out.large.title, out.huge})
+                      out.large.title, out.huge, out.code})
     {
         if (f == nullptr)
         {
@@ -118,6 +133,38 @@ bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, co
         }
     }
     return true;
+}
+
+FontSet loadFontsOrDefault(ImFontAtlas& atlas, const std::string& fontDir, float uiScale,
+                           const ImVector<ImWchar>& ranges, std::string& error, bool largeText)
+{
+    FontSet set;
+    if (loadFonts(atlas, fontDir, uiScale, ranges, set, error, largeText))
+        return set;
+    atlas.Clear();
+    ImFont* f = atlas.AddFontDefault();
+    set = FontSet{};
+    set.normal = FontFaces{f, f, f};
+    set.large = set.normal;
+    set.huge = f;
+    set.code = f;
+    set.largeBaked = largeText;
+    return set;
+}
+
+FontBundle buildFontBundle(const std::string& fontDir, float uiScale, bool largeText)
+{
+    FontBundle b;
+    b.atlas = std::make_unique<ImFontAtlas>();
+    buildGlyphRanges(b.ranges);
+    b.faces = loadFontsOrDefault(*b.atlas, fontDir, uiScale, b.ranges, b.error, largeText);
+    // The renderer's texture is made from RGBA pixels: convert here too, not on the way to the
+    // first frame (the backend finds them ready).
+    unsigned char* pixels = nullptr;
+    int w = 0;
+    int h = 0;
+    b.atlas->GetTexDataAsRGBA32(&pixels, &w, &h);
+    return b;
 }
 
 void releaseAtlasPixels(ImFontAtlas& atlas)

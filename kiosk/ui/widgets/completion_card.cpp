@@ -13,13 +13,21 @@ namespace okienko::kiosk::ui
 
 void CodeCard(UiContext& ctx, std::string_view label, std::string_view code, std::string_view repeatLabel)
 {
-    ImFont* face = ctx.fonts.large.title != nullptr ? ctx.fonts.large.title : ctx.faces().title;
+    // The code face holds only a reference code's symbols: anything else in the text's own face.
+    ImFont* face = ctx.fonts.code;
+    for (const char c : code)
+        if (face != nullptr &&
+            face->FindGlyphNoFallback(static_cast<ImWchar>(static_cast<unsigned char>(c))) == nullptr)
+            face = nullptr;
+    if (face == nullptr)
+        face = ctx.faces().title;
     ImFont* body = ctx.faces().body;
     const float w = ImGui::GetContentRegionAvail().x;
     const float pad = ctx.em(0.8f);
     const float inner = w - 2.0f * pad;
     const float labelH = wrappedHeight(body, body->FontSize, inner, label);
-    float size = face->FontSize * 1.6f;
+    // The code face is baked at its drawn size; a text face stands in a little enlarged.
+    float size = face == ctx.fonts.code ? face->FontSize : face->FontSize * 1.6f;
     ImVec2 codeSize = face->CalcTextSizeA(size, FLT_MAX, 0.0f, code.data(), code.data() + code.size());
     if (codeSize.x > inner && codeSize.x > 0.0f)
     {
