@@ -8,6 +8,8 @@
 #include "shared/protocol/changes.hpp"
 #include "shared/util/uuid.hpp"
 
+#include <algorithm>
+
 namespace okienko::server
 {
 namespace
@@ -120,6 +122,11 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::save(domain::Activity a, c
                     return makeErr(stored.error());
                 if (!mayChange(*stored, actor, outcome))
                     return {};
+                // The form does not carry the dates called off: they stay, those the edited
+                // activity still takes place on.
+                for (const domain::CancelledDate& c : (*stored)->activity.cancelledDates)
+                    if (!domain::occurrenceDates(a, c.date, c.date).empty())
+                        a.cancelledDates.push_back(c);
             }
             auto services = serviceIds(d);
             if (!services)
@@ -176,6 +183,51 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::setCancelled(const std::st
                 return st;
             outcome.result = ActivitySaveResult::Saved;
             return recordPanelAction(d, actor.auditId(), "activity", id, cancelled ? "cancel" : "restore", now);
+        });
+}
+
+Result<ActivitySaveOutcome, db::Error> ActivityStore::setDateCancelled(const std::string& id, Date day, bool cancelled,
+                                                                       const std::string& reason,
+                                                                       const ActivityActor& actor, std::int64_t now)
+{
+    return writeWithOutcome(
+        m_store, ActivitySaveOutcome{},
+        [&](db::Database& d, ActivitySaveOutcome& outcome) -> Status<db::Error>
+        {
+            auto stored = findIn(d, id);
+            if (!stored)
+                return makeErr(stored.error());
+            if (!mayChange(*stored, actor, outcome))
+                return {};
+            outcome.id = id;
+            domain::Activity a = (*stored)->activity;
+            auto& dates = a.cancelledDates;
+            dates.erase(std::remove_if(dates.begin(), dates.end(),
+                                       [&](const domain::CancelledDate& c) { return c.date == day; }),
+                        dates.end());
+            if (cancelled)
+            {
+                const auto at = std::find_if(dates.begin(), dates.end(),
+                                             [&](const domain::CancelledDate& c) { return day < c.date; });
+                dates.insert(at, domain::CancelledDate{day, reason});
+            }
+            outcome.problems = rules::checkActivity(a);
+            if (!outcome.problems.empty())
+            {
+                outcome.result = ActivitySaveResult::Invalid;
+                return {};
+            }
+            if (auto st = catalog::upsertActivity(d, a); !st)
+                return st;
+            if (auto st = db::exec(d, "UPDATE activities SET updated_by = ?2, updated_at = ?3 WHERE id = ?1", id,
+                                   actor.auditId(), now);
+                !st)
+                return st;
+            if (auto st = publish(d, a, now); !st)
+                return st;
+            outcome.result = ActivitySaveResult::Saved;
+            return recordPanelAction(d, actor.auditId(), "activity", id,
+                                     (cancelled ? "cancel-date " : "restore-date ") + day.iso(), now);
         });
 }
 

@@ -78,6 +78,13 @@ class ActivityStore
     Result<ActivitySaveOutcome, db::Error> setCancelled(const std::string& id, bool cancelled,
                                                         const ActivityActor& actor, std::int64_t now);
 
+    /// Calls one date of the activity off, with the reason residents see (`cancelled`), or back on.
+    /// The date must be one the activity takes place on; kiosks and the public pages show that day
+    /// "odwołane", the report counts it planned and not held.
+    Result<ActivitySaveOutcome, db::Error> setDateCancelled(const std::string& id, Date day, bool cancelled,
+                                                            const std::string& reason, const ActivityActor& actor,
+                                                            std::int64_t now);
+
   private:
     ServerStore& m_store;
 };
