@@ -62,6 +62,21 @@ ReadFile readCatalogueText(const std::string& text)
     return out;
 }
 
+/// The uploaded file's name as the pages and the audit show it: at most 120 bytes, cut on a
+/// character boundary; "plik bez nazwy" when the browser sent none.
+std::string uploadName(std::string name)
+{
+    constexpr std::size_t kMaxBytes = 120;
+    if (name.size() > kMaxBytes)
+    {
+        std::size_t cut = kMaxBytes;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0u) == 0x80u)
+            --cut;
+        name.resize(cut);
+    }
+    return name.empty() ? std::string("plik bez nazwy") : name;
+}
+
 Result<std::int64_t, db::Error> lastChangeSeq(db::Database& d)
 {
     auto seq = db::queryInt64(d, "SELECT COALESCE(MAX(seq), 0) FROM change_log");
@@ -178,9 +193,7 @@ PanelResponse catalogImportPage(const PageContext& ctx)
 PanelResponse catalogImportPreview(const PageContext& ctx, const std::map<std::string, std::string>& form)
 {
     const std::string text = fieldValue(form, "file");
-    std::string fileName = fieldValue(form, "file#filename");
-    if (fileName.empty())
-        fileName = "plik bez nazwy";
+    const std::string fileName = uploadName(fieldValue(form, "file#filename"));
     if (text.empty())
         return importPage(ctx, 422, "Import pliku katalogu",
                           Html() << "<div class=\"error\" role=\"alert\"><p>Wybierz plik katalogu (JSON).</p></div>\n"
@@ -222,7 +235,7 @@ PanelResponse catalogImportPreview(const PageContext& ctx, const std::map<std::s
 
 PanelResponse catalogImportApply(const PageContext& ctx, const std::map<std::string, std::string>& form)
 {
-    const std::string fileName = fieldValue(form, "file_name");
+    const std::string fileName = uploadName(fieldValue(form, "file_name"));
     const ReadFile file = readCatalogueText(fieldValue(form, "catalog"));
     if (!file.document)
         return refusedFile(ctx, fileName, file.errors, "Ten plik nie jest poprawnym katalogiem; niczego nie zmieniono");

@@ -283,7 +283,9 @@ Html singleDates(const PageContext& ctx, const domain::Activity& a)
         << "\"><input type=\"hidden\" name=\"action\" value=\"cancel\"><label for=\"" << fieldId
         << "-dzien\">Odwołaj jeden dzień</label> <select id=\"" << fieldId << "-dzien\" name=\"date\">" << options
         << "</select> <label for=\"" << fieldId
-        << "-powod\">powód dla mieszkańców (nieobowiązkowy)</label> <input type=\"text\" id=\"" << fieldId
+        << "-powod\">powód dla mieszkańców, widoczny publicznie — bez danych osobowych (nieobowiązkowy)</label> <input "
+           "type=\"text\" id=\""
+        << fieldId
         << "-powod\" name=\"reason\" maxlength=\"120\"> <button type=\"submit\" class=\"secondary\">Odwołaj "
            "dzień</button></form>";
     return out;

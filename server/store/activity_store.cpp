@@ -162,33 +162,39 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::save(domain::Activity a, c
 Result<ActivitySaveOutcome, db::Error> ActivityStore::setCancelled(const std::string& id, bool cancelled,
                                                                    const ActivityActor& actor, std::int64_t now)
 {
-    return writeWithOutcome(
-        m_store, ActivitySaveOutcome{},
-        [&](db::Database& d, ActivitySaveOutcome& outcome) -> Status<db::Error>
-        {
-            auto stored = findIn(d, id);
-            if (!stored)
-                return makeErr(stored.error());
-            if (!mayChange(*stored, actor, outcome))
-                return {};
-            outcome.id = id;
-            domain::Activity a = (*stored)->activity;
-            a.cancelled = cancelled;
-            if (auto st =
-                    db::exec(d, "UPDATE activities SET cancelled = ?2, updated_by = ?3, updated_at = ?4 WHERE id = ?1",
-                             id, cancelled, actor.auditId(), now);
-                !st)
-                return st;
-            if (auto st = publish(d, a, now); !st)
-                return st;
-            outcome.result = ActivitySaveResult::Saved;
-            return recordPanelAction(d, actor.auditId(), "activity", id, cancelled ? "cancel" : "restore", now);
-        });
+    return changeStored(id, actor, now, cancelled ? "cancel" : "restore",
+                        [&](domain::Activity& a)
+                        {
+                            a.cancelled = cancelled;
+                            return std::vector<rules::ActivityProblem>{};
+                        });
 }
 
 Result<ActivitySaveOutcome, db::Error> ActivityStore::setDateCancelled(const std::string& id, Date day, bool cancelled,
                                                                        const std::string& reason,
                                                                        const ActivityActor& actor, std::int64_t now)
+{
+    return changeStored(id, actor, now, (cancelled ? "cancel-date " : "restore-date ") + day.iso(),
+                        [&](domain::Activity& a)
+                        {
+                            auto& dates = a.cancelledDates;
+                            dates.erase(std::remove_if(dates.begin(), dates.end(),
+                                                       [&](const domain::CancelledDate& c) { return c.date == day; }),
+                                        dates.end());
+                            if (cancelled)
+                            {
+                                const auto at =
+                                    std::find_if(dates.begin(), dates.end(),
+                                                 [&](const domain::CancelledDate& c) { return day < c.date; });
+                                dates.insert(at, domain::CancelledDate{day, reason});
+                            }
+                            return rules::checkActivity(a);
+                        });
+}
+
+Result<ActivitySaveOutcome, db::Error> ActivityStore::changeStored(const std::string& id, const ActivityActor& actor,
+                                                                   std::int64_t now, const std::string& action,
+                                                                   const ActivityChange& change)
 {
     return writeWithOutcome(
         m_store, ActivitySaveOutcome{},
@@ -201,17 +207,7 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::setDateCancelled(const std
                 return {};
             outcome.id = id;
             domain::Activity a = (*stored)->activity;
-            auto& dates = a.cancelledDates;
-            dates.erase(std::remove_if(dates.begin(), dates.end(),
-                                       [&](const domain::CancelledDate& c) { return c.date == day; }),
-                        dates.end());
-            if (cancelled)
-            {
-                const auto at = std::find_if(dates.begin(), dates.end(),
-                                             [&](const domain::CancelledDate& c) { return day < c.date; });
-                dates.insert(at, domain::CancelledDate{day, reason});
-            }
-            outcome.problems = rules::checkActivity(a);
+            outcome.problems = change(a);
             if (!outcome.problems.empty())
             {
                 outcome.result = ActivitySaveResult::Invalid;
@@ -226,8 +222,7 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::setDateCancelled(const std
             if (auto st = publish(d, a, now); !st)
                 return st;
             outcome.result = ActivitySaveResult::Saved;
-            return recordPanelAction(d, actor.auditId(), "activity", id,
-                                     (cancelled ? "cancel-date " : "restore-date ") + day.iso(), now);
+            return recordPanelAction(d, actor.auditId(), "activity", id, action, now);
         });
 }
 

@@ -10,6 +10,7 @@
 #include "shared/rules/activity_rules.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -86,6 +87,14 @@ class ActivityStore
                                                             std::int64_t now);
 
   private:
+    /// Changes the stored activity: the problems it returns refuse the change (nothing written).
+    using ActivityChange = std::function<std::vector<rules::ActivityProblem>(domain::Activity&)>;
+    /// Loads `id`, checks the actor may change it, applies `change`, writes the activity whole,
+    /// publishes it to kiosks and audits `action`.
+    Result<ActivitySaveOutcome, db::Error> changeStored(const std::string& id, const ActivityActor& actor,
+                                                        std::int64_t now, const std::string& action,
+                                                        const ActivityChange& change);
+
     ServerStore& m_store;
 };
 

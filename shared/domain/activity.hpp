@@ -36,7 +36,7 @@ const std::vector<ActivityKind>& allActivityKinds();
 struct CancelledDate
 {
     Date date;
-    std::string reason; ///< one line, e.g. "choroba prowadzącej"; may be empty
+    std::string reason; ///< one line, e.g. "remont sali"; shown publicly, so no personal data; may be empty
 
     friend bool operator==(const CancelledDate&, const CancelledDate&) = default;
 };

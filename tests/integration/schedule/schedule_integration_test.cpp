@@ -253,7 +253,7 @@ TEST_F(ScheduleEndToEnd, OneDayCalledOffShowsOdwolaneOnTheKioskAndThePublicPages
 
     auto off = m_panel->postMultipart(
         "/panel/schedule/cancel-date",
-        {{"id", m_clubId}, {"action", "cancel"}, {"date", m_today.iso()}, {"reason", "choroba prowadzącej"}});
+        {{"id", m_clubId}, {"action", "cancel"}, {"date", m_today.iso()}, {"reason", "remont sali"}});
     ASSERT_TRUE(off);
     ASSERT_EQ(off->status, 303) << off->body;
     EXPECT_EQ(off->get_header_value("Location"), "/panel/schedule?msg=date-cancelled");
@@ -261,7 +261,7 @@ TEST_F(ScheduleEndToEnd, OneDayCalledOffShowsOdwolaneOnTheKioskAndThePublicPages
               "cancel-date " + m_today.iso());
     page = m_panel->get("/panel/schedule");
     ASSERT_TRUE(page);
-    EXPECT_NE(page->body.find("choroba prowadzącej"), std::string::npos);
+    EXPECT_NE(page->body.find("remont sali"), std::string::npos);
     EXPECT_NE(page->body.find("Przywróć dzień"), std::string::npos);
 
     // The kiosk, after its sync: the start screen keeps today's meeting, marked, and the schedule
@@ -275,21 +275,21 @@ TEST_F(ScheduleEndToEnd, OneDayCalledOffShowsOdwolaneOnTheKioskAndThePublicPages
                                               "tap-id home-schedule\n"
                                               "expect \"17:00–19:00  Klub Seniora\"\n"
                                               "expect \"Odwołane\"\n"
-                                              "expect \"choroba prowadzącej\"\n"
+                                              "expect \"remont sali\"\n"
                                               "expect-no-clip\n");
     ASSERT_EQ(seen.exitCode, 0) << seen.output;
 
     auto& web = m_panel->raw();
     auto pl = web.Get("/public/pl/schedule");
     ASSERT_TRUE(pl);
-    EXPECT_NE(pl->body.find("(Odwołane)</strong> choroba prowadzącej"), std::string::npos) << pl->body;
+    EXPECT_NE(pl->body.find("(Odwołane)</strong> remont sali"), std::string::npos) << pl->body;
     auto api = web.Get("/public/api/v1/schedule?from=" + m_today.iso() + "&days=14&kind=club");
     ASSERT_TRUE(api);
     ASSERT_EQ(api->status, 200);
     const auto doc = nlohmann::json::parse(api->body);
     ASSERT_EQ(doc["occurrences"].size(), 2u);
     EXPECT_EQ(doc["occurrences"][0]["cancelled"], true);
-    EXPECT_EQ(doc["occurrences"][0]["cancel_reason"], "choroba prowadzącej");
+    EXPECT_EQ(doc["occurrences"][0]["cancel_reason"], "remont sali");
     EXPECT_EQ(doc["occurrences"][1]["cancelled"], false);
     EXPECT_TRUE(doc["occurrences"][1]["cancel_reason"].is_null());
     EXPECT_EQ(doc["activities"][0]["cancelled"], false) << "the series goes on";

@@ -223,14 +223,14 @@ TEST(ActivityJson, RoundTripAndTheKioskRunsTheSameChecks)
 TEST(ActivitySchedule, ADateCalledOffOnItsOwnIsListedMarkedWithItsReasonAndTheOthersTakePlace)
 {
     Activity club = seniorsClub(Date{2026, 4, 11});
-    club.cancelledDates = {{Date{2026, 3, 28}, "choroba prowadzącej"}};
+    club.cancelledDates = {{Date{2026, 3, 28}, "remont sali"}};
     // Even without `withCancelled` (the start screen): its regulars must read "odwołane".
     const auto days = domain::occurrencesBetween({club}, Date{2026, 3, 21}, Date{2026, 4, 4}, false);
     ASSERT_EQ(days.size(), 3u);
     EXPECT_FALSE(days[0].cancelled);
     EXPECT_EQ(days[1].date, (Date{2026, 3, 28}));
     EXPECT_TRUE(days[1].cancelled);
-    EXPECT_EQ(days[1].reason, "choroba prowadzącej");
+    EXPECT_EQ(days[1].reason, "remont sali");
     EXPECT_FALSE(days[2].cancelled);
     EXPECT_EQ(days[2].reason, "");
     EXPECT_NE(club.cancelledOn(Date{2026, 3, 28}), nullptr);
@@ -264,7 +264,7 @@ TEST(ActivityRules, OnlyADayTheSeriesMeetsOnMayBeCalledOffOnceWithAShortReason)
 TEST(ActivityJson, DatesCalledOffTravelToKiosksAndAnOlderServersActivityHasNone)
 {
     Activity a = seniorsClub(Date{2026, 6, 27});
-    a.cancelledDates = {{Date{2026, 3, 28}, "choroba prowadzącej"}, {Date{2026, 4, 18}, ""}};
+    a.cancelledDates = {{Date{2026, 3, 28}, "remont sali"}, {Date{2026, 4, 18}, ""}};
     auto json = protocol::encodeActivity(a);
     EXPECT_EQ(json["cancelled_dates"][0]["date"], "2026-03-28");
     auto back = protocol::decodeActivity(json);

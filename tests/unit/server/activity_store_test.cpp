@@ -247,7 +247,7 @@ TEST_F(ActivityStoreTest, OneDateCalledOffIsPublishedAuditedAndCountedPlannedNot
 {
     const std::string id = save(club(), m_coordinator); // Saturdays 21.03, 28.03, 4.04, 11.04
     const Date off{2026, 3, 28};
-    auto outcome = m_activities->setDateCancelled(id, off, true, "choroba prowadzącej", m_coordinator, kNow);
+    auto outcome = m_activities->setDateCancelled(id, off, true, "remont sali", m_coordinator, kNow);
     ASSERT_TRUE(outcome.ok());
     ASSERT_EQ(outcome->result, ActivitySaveResult::Saved);
     EXPECT_EQ(text("SELECT staff_id || ' ' || action FROM panel_actions WHERE entity = 'activity' AND entity_id = '" +
@@ -261,12 +261,12 @@ TEST_F(ActivityStoreTest, OneDateCalledOffIsPublishedAuditedAndCountedPlannedNot
     ASSERT_TRUE(decoded.ok()) << decoded.error().describe();
     EXPECT_FALSE(decoded->cancelled);
     ASSERT_EQ(decoded->cancelledDates.size(), 1u);
-    EXPECT_EQ(decoded->cancelledDates[0], (domain::CancelledDate{off, "choroba prowadzącej"}));
+    EXPECT_EQ(decoded->cancelledDates[0], (domain::CancelledDate{off, "remont sali"}));
     const auto days = domain::occurrencesBetween({*decoded}, Date{2026, 3, 21}, Date{2026, 4, 11}, false);
     ASSERT_EQ(days.size(), 4u) << "the called-off day stays listed, marked";
     EXPECT_FALSE(days[0].cancelled);
     EXPECT_TRUE(days[1].cancelled);
-    EXPECT_EQ(days[1].reason, "choroba prowadzącej");
+    EXPECT_EQ(days[1].reason, "remont sali");
     EXPECT_FALSE(days[2].cancelled);
 
     // An edit of the series from the form (which does not carry the dates) keeps the day called off.
