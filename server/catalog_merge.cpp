@@ -185,19 +185,6 @@ Result<Json, db::Error> currentDocument(db::Database& d)
     return canonicalDocument(*stored, plain);
 }
 
-std::string shortJson(const Json& value)
-{
-    std::string text = value.is_string() ? value.get<std::string>() : value.dump();
-    if (text.size() > 160)
-    {
-        std::size_t cut = 157;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u)
-            --cut;
-        text = text.substr(0, cut) + "...";
-    }
-    return text;
-}
-
 } // namespace
 
 bool MergePlan::anything() const
@@ -339,6 +326,19 @@ Result<MergeApplied, db::Error> applyCatalogMerge(db::Database& d, const MergePl
     OKIENKO_TRY(db::exec(d, "INSERT INTO catalog_imports(at, file_name, summary) VALUES (?, ?, ?)", now, fileName,
                          counts.dump()));
     return applied;
+}
+
+std::string shortJson(const Json& value)
+{
+    std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+    if (text.size() > 160)
+    {
+        std::size_t cut = 157;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0u) == 0x80u)
+            --cut;
+        text = text.substr(0, cut) + "...";
+    }
+    return text;
 }
 
 std::string describeMergePlan(const MergePlan& plan, bool overwritePanelEdits)

@@ -74,6 +74,10 @@ struct MergeApplied
 Result<MergeApplied, db::Error> applyCatalogMerge(db::Database& d, const MergePlan& plan, const std::string& fileName,
                                                   std::int64_t now);
 
+/// A conflicting value as the preview shows it: a string's text, other JSON dumped, cut at 160
+/// bytes on a character boundary.
+std::string shortJson(const protocol::Json& value);
+
 /// The plan as the command line prints it (English, one line per entry and per conflicting field).
 std::string describeMergePlan(const MergePlan& plan, bool overwritePanelEdits);
 

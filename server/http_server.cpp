@@ -81,7 +81,11 @@ template <typename BrowserRequest> BrowserRequest browserRequest(const httplib::
     {
         p.multipartFields.emplace();
         for (const auto& [name, part] : req.files)
+        {
             (*p.multipartFields)[name] = part.content; // the last of a repeated name wins, as in parseForm
+            if (!part.filename.empty()) // an uploaded file's name, which the form's own fields cannot carry
+                (*p.multipartFields)[name + "#filename"] = part.filename;
+        }
     }
     else
         p.body = req.body;

@@ -716,6 +716,7 @@ const std::vector<db::Migration>& serverMigrations()
         {15, "the activity schedule", std::string(catalog::kActivitiesTableSql) + kActivityOwners, {}},
         {16, "the equipment waiting list", kWaitingList, {}},
         {17, "the whole catalogue in the panel, import as a merge", kCatalogKeeping, {}},
+        {18, "the schedule's single dates called off", catalog::kActivityCancelledDatesSql, {}},
     };
     return migrations;
 }

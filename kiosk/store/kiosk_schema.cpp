@@ -326,6 +326,7 @@ const std::vector<db::Migration>& kioskMigrations()
         // catalogue import never touches it, and a kiosk offline shows what it has.
         {10, "the activity schedule", catalog::kActivitiesTableSql, {}},
         {11, "the equipment waiting list", kWaitingList, {}},
+        {12, "the schedule's single dates called off", catalog::kActivityCancelledDatesSql, {}},
     };
     return migrations;
 }

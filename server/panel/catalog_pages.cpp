@@ -585,6 +585,7 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
             "href=\"/panel/catalog/entries?kind=equipment_type\">Typy sprzętu</a></li>\n<li><a "
             "href=\"/panel/catalog/entries?kind=unit\">Egzemplarze sprzętu (numery inwentarzowe)</a></li>\n<li><a "
             "href=\"/panel/catalog/entries?kind=emergency_number\">Numery alarmowe (data sprawdzenia)</a></li>\n"
+            "<li><a href=\"/panel/catalog/import\">Import pliku katalogu (podgląd zmian przed zapisem)</a></li>\n"
             "</ul>\n";
     if (!catalogue.municipality.internalNote.empty())
         body << "<p class=\"note\"><strong>Dane kontaktowe CUS — notatka wewnętrzna:</strong> "

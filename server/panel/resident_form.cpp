@@ -259,7 +259,8 @@ Html renderResidentForm(const PanelSession& session, const ResidentForm& f)
                      Markup("maxlength=\"80\""))
         << "<fieldset id=\"pole-fee\"><legend>Odpłatność</legend>\n"
         << radio(f, "fee", "any", "dowolna", true) << radio(f, "fee", "free", "tylko usługi bezpłatne", false)
-        << radio(f, "fee", "max", "do kwoty miesięcznie (usługi bezpłatne i zależne od dochodu)", false)
+        << radio(f, "fee", "max",
+                 "do kwoty miesięcznie (bezpłatne; pozostałe z uwagą, co sprawdzić — katalog nie podaje kwot)", false)
         << errorAfter(f, "fee") << "</fieldset>\n"
         << textField(f, "max_fee", "Kwota (zł miesięcznie, przy „do kwoty”)",
                      Markup("inputmode=\"decimal\" maxlength=\"12\""))

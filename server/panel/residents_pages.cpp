@@ -151,11 +151,18 @@ Html renderResidents(const std::vector<residents::ResidentSummary>& list)
     return body << "</section>\n";
 }
 
+/// A service matching the resident's needs, with what the coordinator must check about its fee.
+struct MatchingService
+{
+    domain::Service service;
+    std::string feeNote;
+};
+
 /// The services matching the resident's needs in the stored catalogue today.
-Result<std::vector<domain::Service>, db::Error> matchingNow(const PageContext& ctx,
+Result<std::vector<MatchingService>, db::Error> matchingNow(const PageContext& ctx,
                                                             const residents::ResidentNeeds& needs)
 {
-    std::vector<domain::Service> found;
+    std::vector<MatchingService> found;
     auto read = ctx.store.read(
         [&](db::Database& d) -> Status<db::Error>
         {
@@ -164,7 +171,7 @@ Result<std::vector<domain::Service>, db::Error> matchingNow(const PageContext& c
                 return makeErr(c.error());
             if (*c)
                 for (const domain::Service* s : residents::matchingServices(needs, **c, ctx.now.today))
-                    found.push_back(*s);
+                    found.push_back({*s, residents::feeNote(needs, *s, **c)});
             return {};
         });
     if (!read)
@@ -173,7 +180,7 @@ Result<std::vector<domain::Service>, db::Error> matchingNow(const PageContext& c
 }
 
 Html renderResident(const PageContext& ctx, const residents::ResidentDetail& r,
-                    const std::vector<domain::Service>& matching)
+                    const std::vector<MatchingService>& matching)
 {
     const auto& s = r.summary;
     Html body;
@@ -187,13 +194,13 @@ Html renderResident(const PageContext& ctx, const residents::ResidentDetail& r,
 
     body << "<section aria-labelledby=\"pasujace\">\n<h2 id=\"pasujace\">Usługi pasujące dziś</h2>\n";
     Html matchRows;
-    for (const auto& m : matching)
+    for (const auto& [m, feeNote] : matching)
         matchRows << "<tr><th scope=\"row\">" << m.name.raw(domain::Language::Pl) << "</th><td>"
                   << m.summary.raw(domain::Language::Pl) << "</td><td>" << m.contact.raw(domain::Language::Pl)
-                  << "</td></tr>\n";
+                  << "</td><td>" << (feeNote.empty() ? std::string("—") : feeNote) << "</td></tr>\n";
     body << tableOrEmpty("pasujace",
                          "<th scope=\"col\">Usługa</th><th scope=\"col\">Na czym polega</th>"
-                         "<th scope=\"col\">Kontakt</th>",
+                         "<th scope=\"col\">Kontakt</th><th scope=\"col\">Odpłatność do sprawdzenia</th>",
                          matchRows, "<p>Żadna opublikowana usługa nie pasuje dziś do tych potrzeb.</p>\n")
          << "</section>\n";
 
@@ -284,7 +291,7 @@ PanelResponse residentPage(const PageContext& ctx)
     if (!*detail)
         return messagePage(404, "Nie ma takiego mieszkańca", "Nie ma takiego mieszkańca albo jego dane usunięto.",
                            "/panel/residents", "Wróć do listy mieszkańców");
-    std::vector<domain::Service> matching;
+    std::vector<MatchingService> matching;
     if ((*detail)->needs)
     {
         auto found = matchingNow(ctx, *(*detail)->needs);

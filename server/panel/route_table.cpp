@@ -6,6 +6,7 @@
 
 #include "server/panel/callbacks_pages.hpp"
 #include "server/panel/catalog_entries_pages.hpp"
+#include "server/panel/catalog_import_pages.hpp"
 #include "server/panel/catalog_pages.hpp"
 #include "server/panel/counselling_register_pages.hpp"
 #include "server/panel/ideas_pages.hpp"
@@ -114,6 +115,7 @@ const std::vector<Route>& panelRoutes()
         get("/panel/schedule", schedulePage, kCoordinators),
         post("/panel/schedule/save", scheduleSaveAction, kCoordinators),
         post("/panel/schedule/cancel", scheduleCancelAction, kCoordinators),
+        post("/panel/schedule/cancel-date", scheduleCancelDateAction, kCoordinators),
         // catalogue and announcements
         get("/panel/catalog", catalogPage, kCoordinators),
         get("/panel/catalog/service", servicePage, kCoordinators),
@@ -127,6 +129,9 @@ const std::vector<Route>& panelRoutes()
         post("/panel/catalog/entry", catalogEntryPost, kCoordinators),
         post("/panel/catalog/entry/retire", catalogEntryRetire, kCoordinators),
         post("/panel/catalog/entry/reactivate", catalogEntryReactivate, kCoordinators),
+        get("/panel/catalog/import", catalogImportPage, kCoordinators),
+        post("/panel/catalog/import/preview", catalogImportPreview, kCoordinators),
+        post("/panel/catalog/import/apply", catalogImportApply, kCoordinators),
         // kiosks and monitoring
         get("/panel/kiosks", kiosksPage, kKiosks),
         get("/panel/monitoring", monitoringPage, kCoordinators),

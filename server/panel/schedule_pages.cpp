@@ -28,6 +28,11 @@ const std::map<std::string, FlashMessage>& scheduleMessages()
         {"edited", {"Zmiany zapisane; kioski dostaną je po najbliższej synchronizacji.", false}},
         {"cancelled", {"Zajęcia odwołane; kioski pokażą je jako odwołane po najbliższej synchronizacji.", false}},
         {"restored", {"Zajęcia przywrócone; kioski pokażą je znowu po najbliższej synchronizacji.", false}},
+        {"date-cancelled",
+         {"Ten dzień odwołany; kioski i strona publiczna pokażą go jako odwołany (z powodem) po najbliższej "
+          "synchronizacji.",
+          false}},
+        {"date-restored", {"Ten dzień przywrócony; zajęcia odbędą się w nim jak w planie.", false}},
         {"gone", {"Tych zajęć nie ma w harmonogramie. Nic nie zmieniono.", true}},
         {"bad-input", {"Nieprawidłowe dane formularza.", true}},
         {"error", {"Błąd bazy danych; nic nie zmieniono. Spróbuj ponownie.", true}}};
@@ -239,6 +244,53 @@ std::string whenText(const domain::Activity& a)
     return when;
 }
 
+/// How many coming dates of a weekly series the "call one day off" list offers.
+constexpr int kCancellableDates = 12;
+
+/// The dates called off, each with its reason and a button to bring it back; and for a weekly
+/// series not called off as a whole, a form to call off one of its coming dates.
+Html singleDates(const PageContext& ctx, const domain::Activity& a)
+{
+    Html out;
+    for (const domain::CancelledDate& c : a.cancelledDates)
+    {
+        if (c.date < ctx.now.today)
+            continue;
+        out << "<p><strong>odwołane " << dayText(c.date) << "</strong>"
+            << (c.reason.empty() ? std::string() : " (" + c.reason + ")")
+            << " <form class=\"inline\" method=\"post\" enctype=\"multipart/form-data\" "
+               "action=\"/panel/schedule/cancel-date\">"
+            << csrfField(ctx.session) << "<input type=\"hidden\" name=\"id\" value=\"" << a.id
+            << "\"><input type=\"hidden\" name=\"date\" value=\"" << c.date.iso()
+            << "\"><input type=\"hidden\" name=\"action\" value=\"restore\"><button type=\"submit\" "
+               "class=\"secondary\" aria-label=\"Przywróć dzień "
+            << dayText(c.date) << ": " << a.title.pl << "\">Przywróć dzień</button></form></p>";
+    }
+    if (!a.weekly || a.cancelled)
+        return out;
+    const auto coming =
+        domain::occurrencesBetween({a}, ctx.now.today, ctx.now.today.plusDays(domain::kMaxRecurrenceDays), false);
+    Html options;
+    int offered = 0;
+    for (const domain::ActivityOccurrence& o : coming)
+        if (!o.cancelled && offered++ < kCancellableDates)
+            options << "<option value=\"" << o.date.iso() << "\">" << dayText(o.date) << "</option>";
+    if (offered == 0)
+        return out;
+    const std::string fieldId = "odwolaj-" + a.id;
+    out << "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/panel/schedule/cancel-date\">"
+        << csrfField(ctx.session) << "<input type=\"hidden\" name=\"id\" value=\"" << a.id
+        << "\"><input type=\"hidden\" name=\"action\" value=\"cancel\"><label for=\"" << fieldId
+        << "-dzien\">Odwołaj jeden dzień</label> <select id=\"" << fieldId << "-dzien\" name=\"date\">" << options
+        << "</select> <label for=\"" << fieldId
+        << "-powod\">powód dla mieszkańców, widoczny publicznie — bez danych osobowych (nieobowiązkowy)</label> <input "
+           "type=\"text\" id=\""
+        << fieldId
+        << "-powod\" name=\"reason\" maxlength=\"120\"> <button type=\"submit\" class=\"secondary\">Odwołaj "
+           "dzień</button></form>";
+    return out;
+}
+
 Html activityRow(const PageContext& ctx, const ActivityRecord& rec)
 {
     const domain::Activity& a = rec.activity;
@@ -256,7 +308,8 @@ Html activityRow(const PageContext& ctx, const ActivityRecord& rec)
         << "\"><input type=\"hidden\" name=\"action\" value=\"" << (a.cancelled ? Markup("restore") : Markup("cancel"))
         << "\"><button type=\"submit\" class=\"secondary\" "
         << "aria-label=\"" << (a.cancelled ? Markup("Przywróć ") : Markup("Odwołaj ")) << label << "\">"
-        << (a.cancelled ? Markup("Przywróć") : Markup("Odwołaj")) << "</button></form></td></tr>\n";
+        << (a.cancelled ? Markup("Przywróć") : Markup("Odwołaj")) << "</button></form>" << singleDates(ctx, a)
+        << "</td></tr>\n";
     return out;
 }
 
@@ -285,7 +338,8 @@ PanelResponse showSchedule(const PageContext& ctx, std::optional<ActivityForm> f
     Html body;
     body << "<p>Harmonogram pokazują kioski (ekran startowy i „Zajęcia i wydarzenia”) oraz strona publiczna "
             "(/public/pl/schedule). Godziny są czasem warszawskim; zajęcia co tydzień zostają o tej samej godzinie "
-            "także po zmianie czasu. Odwołane zajęcia zostają na liście, oznaczone jako odwołane.</p>\n"
+            "także po zmianie czasu. Odwołane zajęcia zostają na liście, oznaczone jako odwołane; w zajęciach co "
+            "tydzień można odwołać jeden dzień (z powodem, który zobaczą mieszkańcy), a pozostałe się odbywają.</p>\n"
             "<p><a href=\"#formularz\">Przejdź do formularza nowych zajęć</a></p>\n"
             "<h2 id=\"zajecia\">Zajęcia od dziś</h2>\n";
     Html rows;
@@ -353,6 +407,38 @@ PanelResponse scheduleCancelAction(const PageContext& ctx, const std::map<std::s
     if (outcome->result != ActivitySaveResult::Saved)
         return seeOther("/panel/schedule?msg=gone");
     return seeOther(action == "cancel" ? "/panel/schedule?msg=cancelled" : "/panel/schedule?msg=restored");
+}
+
+PanelResponse scheduleCancelDateAction(const PageContext& ctx, const std::map<std::string, std::string>& form)
+{
+    const std::string id = fieldValue(form, "id");
+    const std::string action = fieldValue(form, "action");
+    const auto day = parseIsoDate(fieldValue(form, "date"));
+    if (!protocol::matchesIdPattern(id, protocol::IdPattern::Code) || (action != "cancel" && action != "restore") ||
+        !day)
+        return seeOther("/panel/schedule?msg=bad-input");
+    const std::string reason = fieldValue(form, "reason");
+    auto outcome =
+        ActivityStore(ctx.store).setDateCancelled(id, *day, action == "cancel", reason, actorOf(ctx), ctx.now.unix);
+    if (!outcome)
+        return seeOther("/panel/schedule?msg=error");
+    switch (outcome->result)
+    {
+    case ActivitySaveResult::Saved:
+        return seeOther(action == "cancel" ? "/panel/schedule?msg=date-cancelled"
+                                           : "/panel/schedule?msg=date-restored");
+    case ActivitySaveResult::Invalid:
+    {
+        std::string text = "Nie odwołano dnia " + dayText(*day) + ":";
+        for (const auto& p : outcome->problems)
+            text += " " + p.message;
+        return showSchedule(ctx, std::nullopt, "", FlashMessage{text, true}, 422);
+    }
+    case ActivitySaveResult::Gone:
+    case ActivitySaveResult::NotOwner:
+        break;
+    }
+    return seeOther("/panel/schedule?msg=gone");
 }
 
 } // namespace okienko::server::panel

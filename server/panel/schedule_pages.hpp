@@ -17,4 +17,8 @@ PanelResponse schedulePage(const PageContext& ctx);
 PanelResponse scheduleSaveAction(const PageContext& ctx, const std::map<std::string, std::string>& form);
 PanelResponse scheduleCancelAction(const PageContext& ctx, const std::map<std::string, std::string>& form);
 
+/// POST /panel/schedule/cancel-date: one date of a weekly activity called off (id, date, reason,
+/// action=cancel) or brought back (action=restore); audited and published to kiosks.
+PanelResponse scheduleCancelDateAction(const PageContext& ctx, const std::map<std::string, std::string>& form);
+
 } // namespace okienko::server::panel

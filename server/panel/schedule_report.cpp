@@ -75,6 +75,7 @@ Result<std::vector<PlanVersusHeld>, db::Error> planVersusHeld(ServerStore& store
 {
     const MeasureSql* planned = measureOf("activity_schedule", "planned");
     const MeasureSql* held = measureOf("activity_sessions", "sessions");
+    const MeasureSql* cancelled = measureOf("activity_schedule", "cancelled");
     std::vector<PlanVersusHeld> rows;
     auto st = store.read(
         [&](db::Database& d) -> Status<db::Error>
@@ -93,6 +94,10 @@ Result<std::vector<PlanVersusHeld>, db::Error> planVersusHeld(ServerStore& store
                 if (!p)
                     return makeErr(p.error());
                 row.planned = *p;
+                auto c = count(d, cancelled->count, from, to, "," + std::string(domain::activityKindCode(k)) + ",");
+                if (!c)
+                    return makeErr(c.error());
+                row.cancelledDates = *c;
                 row.registerKind = registerKindOf(k);
                 if (!row.registerKind.empty() && registerTable->has_value())
                 {
@@ -115,13 +120,14 @@ Html planVersusHeldSection(const std::vector<PlanVersusHeld>& rows)
     Html out;
     out << "<h2 id=\"plan\">Harmonogram a odbyte zajęcia</h2>\n<p>Harmonogram to plan (zajęcia nieodwołane, "
            "cykle rozpisane na dni); rejestr zajęć to to, co się odbyło. Porównanie tam, gdzie rejestr liczy ten "
-           "rodzaj.</p>\n<table aria-labelledby=\"plan\"><thead><tr><th scope=\"col\">Rodzaj</th><th scope=\"col\" "
-           "class=\"num\">Zaplanowane (harmonogram)</th><th scope=\"col\" class=\"num\">Odbyte (rejestr zajęć)</th>"
-           "</tr></thead><tbody>";
+           "rodzaj. Dzień odwołany pojedynczo był w planie i się nie odbył: liczy się do zaplanowanych, a nie do "
+           "odbytych.</p>\n<table aria-labelledby=\"plan\"><thead><tr><th scope=\"col\">Rodzaj</th><th scope=\"col\" "
+           "class=\"num\">Zaplanowane (harmonogram)</th><th scope=\"col\" class=\"num\">W tym odwołane dni</th>"
+           "<th scope=\"col\" class=\"num\">Odbyte (rejestr zajęć)</th></tr></thead><tbody>";
     for (const PlanVersusHeld& r : rows)
     {
         out << "<tr><th scope=\"row\">" << std::string(kindLabel(r.kind)) << "</th><td class=\"num\">"
-            << number(r.planned) << "</td><td class=\"num\">";
+            << number(r.planned) << "</td><td class=\"num\">" << number(r.cancelledDates) << "</td><td class=\"num\">";
         if (r.held)
             out << number(*r.held);
         else if (r.registerKind.empty())

@@ -20,6 +20,7 @@ struct PlanVersusHeld
 {
     domain::ActivityKind kind = domain::ActivityKind::Workshop;
     double planned = 0;
+    double cancelledDates = 0;  ///< of `planned`, single dates called off: not held
     std::string registerKind;   ///< the activity_sessions kind it is compared with; "" none
     std::optional<double> held; ///< none: no register kind, or the register's table is missing
 };

@@ -39,8 +39,13 @@ Html entry(const CatalogSnapshot& snapshot, domain::Language lang, const domain:
 {
     Html out;
     out << "<li><p><strong>" << timeRange(o.startMinute, o.endMinute) << "</strong> " << shown(a.title, lang);
-    if (a.cancelled)
+    if (o.cancelled)
         out << " <strong class=\"cancelled\">(" << word(lang, "schedule.cancelled") << ")</strong>";
+    // A date called off on its own: the coordinator's reason, as typed (in Polish).
+    if (!o.reason.empty())
+        out << " "
+            << (lang == domain::Language::Pl ? Html() << o.reason
+                                             : Html() << "<span lang=\"pl\">" << o.reason << "</span>");
     out << "</p>\n<p>" << word(lang, "schedule.kind." + std::string(domain::activityKindCode(a.kind))) << " · "
         << a.place << "</p>\n";
     if (a.weekly && a.until)
@@ -157,7 +162,8 @@ JsonAnswer scheduleJson(const std::vector<domain::Activity>& activities,
                         {"date", o.date.iso()},
                         {"start", warsawTimestamp(o.date, o.startMinute)},
                         {"end", warsawTimestamp(o.date, o.endMinute)},
-                        {"cancelled", a.cancelled}});
+                        {"cancelled", o.cancelled},
+                        {"cancel_reason", o.reason.empty() ? protocol::Json(nullptr) : protocol::Json(o.reason)}});
     }
     protocol::Json body{{"from", from.iso()},
                         {"to", to.iso()},

@@ -29,6 +29,13 @@ bool placeFits(const std::string& place, const domain::LocalizedText& servicePla
             return true;
     return false;
 }
+
+/// "150,50" for 15050 grosze.
+std::string zlotyText(std::int64_t grosze)
+{
+    const std::int64_t cents = grosze % 100;
+    return std::to_string(grosze / 100) + "," + (cents < 10 ? "0" : "") + std::to_string(cents);
+}
 } // namespace
 
 bool isPublished(const domain::Service& service, const Date& today)
@@ -39,18 +46,49 @@ bool isPublished(const domain::Service& service, const Date& today)
            (!service.validTo || !(*service.validTo < today));
 }
 
-bool feeFits(const ResidentNeeds& needs, const domain::FeeRule& fee)
+FeeFit feeFit(const ResidentNeeds& needs, const domain::FeeRule& fee)
 {
+    const bool free = fee.kind == domain::FeeKind::Free;
     switch (needs.fee)
     {
     case FeeLimit::Any:
-        return true;
+        return FeeFit::Fits;
     case FeeLimit::FreeOnly:
-        return fee.kind == domain::FeeKind::Free;
+        return free ? FeeFit::Fits : FeeFit::Exceeds;
     case FeeLimit::Maximum:
-        return fee.kind == domain::FeeKind::Free || fee.kind == domain::FeeKind::IncomeTable;
+        return free ? FeeFit::Fits : FeeFit::AmountUnknown;
     }
-    return false;
+    return FeeFit::Exceeds;
+}
+
+bool feeFits(const ResidentNeeds& needs, const domain::FeeRule& fee)
+{
+    return feeFit(needs, fee) != FeeFit::Exceeds;
+}
+
+std::string feeNote(const ResidentNeeds& needs, const domain::Service& service, const domain::Catalog& catalog)
+{
+    if (feeFit(needs, service.fee) != FeeFit::AmountUnknown)
+        return {};
+    const std::string limit = "limicie " + zlotyText(needs.maxFeeGrosze) + " zł/mies.";
+    switch (service.fee.kind)
+    {
+    case domain::FeeKind::IncomeTable:
+        if (const domain::FeeTable* table = catalog.findFeeTable(service.fee.feeTableId);
+            table != nullptr && table->criterionSingleGrosze > 0)
+            return "Odpłatność zależy od dochodu: bezpłatnie przy dochodzie do " +
+                   zlotyText(table->criterionSingleGrosze) +
+                   " zł (osoba samotnie gospodarująca), powyżej część kosztów, których katalog nie podaje — "
+                   "sprawdź dochód i koszt w " +
+                   limit;
+        return "Odpłatność zależy od dochodu, katalog nie podaje kwot — sprawdź, czy mieści się w " + limit;
+    case domain::FeeKind::Fixed:
+        return "Opłata stała opisana tylko słownie, katalog nie podaje kwoty — sprawdź, czy mieści się w " + limit;
+    case domain::FeeKind::Unspecified:
+    case domain::FeeKind::Free:
+        break;
+    }
+    return "Katalog nie podaje odpłatności — sprawdź, czy mieści się w " + limit;
 }
 
 bool matches(const ResidentNeeds& needs, const domain::Service& service, const Date& today)

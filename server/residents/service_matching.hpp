@@ -32,7 +32,8 @@ struct ResidentNeeds
     std::vector<domain::Area> areas;
     std::vector<domain::TargetGroup> targetGroups;
     /// Words the service's place must contain (in any language, folded as the kiosk's search folds
-    /// them: "radomska", "w domu"); empty: anywhere. The catalogue has no structured locations.
+    /// them: "radomska", "w domu"); empty: anywhere. The catalogue has no structured locations, only
+    /// the place's text, so this is a word match (docs/partners.md, "Residents' criteria").
     std::string place;
     FeeLimit fee = FeeLimit::Any;
     std::int64_t maxFeeGrosze = 0; ///< with FeeLimit::Maximum
@@ -44,10 +45,26 @@ struct ResidentNeeds
 /// pages as something a resident can use or ask about), and within its valid-from/to dates.
 bool isPublished(const domain::Service& service, const Date& today);
 
-/// Whether the fee rule fits the resident's limit. The catalogue states no amounts: a free service
-/// costs 0; an income-table service is free up to the income criterion (its first band), so it fits
-/// any maximum; a fixed or unspecified fee cannot be shown to be under a maximum, so it fits only "any".
+/// How a service's fee compares with the resident's limit.
+enum class FeeFit
+{
+    Fits,          ///< within the limit: any fee with "any", a free service with every limit
+    AmountUnknown, ///< "up to an amount", and the catalogue gives no amount to compare with
+    Exceeds,       ///< outside the limit: not free with "free only"
+};
+
+/// The comparison. The catalogue's only amounts are the fee tables' income criteria: a fixed fee is
+/// described in text and an unspecified one not at all, and an income-table fee is a share of costs
+/// the catalogue does not state (free up to the criterion). So with "up to an amount" every service
+/// that is not free is AmountUnknown: it is listed, with feeNote saying what to check, never
+/// silently taken as cheaper or dearer than the limit.
+FeeFit feeFit(const ResidentNeeds& needs, const domain::FeeRule& fee);
+/// feeFit is not Exceeds.
 bool feeFits(const ResidentNeeds& needs, const domain::FeeRule& fee);
+/// What the coordinator must check about the fee before telling the resident (Polish, for the
+/// panel's match list); "" when the fee is known to fit. Names the fee table's income criterion
+/// when the service has one.
+std::string feeNote(const ResidentNeeds& needs, const domain::Service& service, const domain::Catalog& catalog);
 
 /// True when `service` is published today and fits every criterion of `needs`: it shares an area
 /// (when areas are given), serves one of the target groups or all residents (when groups are

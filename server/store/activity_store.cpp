@@ -8,6 +8,8 @@
 #include "shared/protocol/changes.hpp"
 #include "shared/util/uuid.hpp"
 
+#include <algorithm>
+
 namespace okienko::server
 {
 namespace
@@ -120,6 +122,11 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::save(domain::Activity a, c
                     return makeErr(stored.error());
                 if (!mayChange(*stored, actor, outcome))
                     return {};
+                // The form does not carry the dates called off: they stay, those the edited
+                // activity still takes place on.
+                for (const domain::CancelledDate& c : (*stored)->activity.cancelledDates)
+                    if (!domain::occurrenceDates(a, c.date, c.date).empty())
+                        a.cancelledDates.push_back(c);
             }
             auto services = serviceIds(d);
             if (!services)
@@ -155,6 +162,40 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::save(domain::Activity a, c
 Result<ActivitySaveOutcome, db::Error> ActivityStore::setCancelled(const std::string& id, bool cancelled,
                                                                    const ActivityActor& actor, std::int64_t now)
 {
+    return changeStored(id, actor, now, cancelled ? "cancel" : "restore",
+                        [&](domain::Activity& a)
+                        {
+                            a.cancelled = cancelled;
+                            return std::vector<rules::ActivityProblem>{};
+                        });
+}
+
+Result<ActivitySaveOutcome, db::Error> ActivityStore::setDateCancelled(const std::string& id, Date day, bool cancelled,
+                                                                       const std::string& reason,
+                                                                       const ActivityActor& actor, std::int64_t now)
+{
+    return changeStored(id, actor, now, (cancelled ? "cancel-date " : "restore-date ") + day.iso(),
+                        [&](domain::Activity& a)
+                        {
+                            auto& dates = a.cancelledDates;
+                            dates.erase(std::remove_if(dates.begin(), dates.end(),
+                                                       [&](const domain::CancelledDate& c) { return c.date == day; }),
+                                        dates.end());
+                            if (cancelled)
+                            {
+                                const auto at =
+                                    std::find_if(dates.begin(), dates.end(),
+                                                 [&](const domain::CancelledDate& c) { return day < c.date; });
+                                dates.insert(at, domain::CancelledDate{day, reason});
+                            }
+                            return rules::checkActivity(a);
+                        });
+}
+
+Result<ActivitySaveOutcome, db::Error> ActivityStore::changeStored(const std::string& id, const ActivityActor& actor,
+                                                                   std::int64_t now, const std::string& action,
+                                                                   const ActivityChange& change)
+{
     return writeWithOutcome(
         m_store, ActivitySaveOutcome{},
         [&](db::Database& d, ActivitySaveOutcome& outcome) -> Status<db::Error>
@@ -166,16 +207,22 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::setCancelled(const std::st
                 return {};
             outcome.id = id;
             domain::Activity a = (*stored)->activity;
-            a.cancelled = cancelled;
-            if (auto st =
-                    db::exec(d, "UPDATE activities SET cancelled = ?2, updated_by = ?3, updated_at = ?4 WHERE id = ?1",
-                             id, cancelled, actor.auditId(), now);
+            outcome.problems = change(a);
+            if (!outcome.problems.empty())
+            {
+                outcome.result = ActivitySaveResult::Invalid;
+                return {};
+            }
+            if (auto st = catalog::upsertActivity(d, a); !st)
+                return st;
+            if (auto st = db::exec(d, "UPDATE activities SET updated_by = ?2, updated_at = ?3 WHERE id = ?1", id,
+                                   actor.auditId(), now);
                 !st)
                 return st;
             if (auto st = publish(d, a, now); !st)
                 return st;
             outcome.result = ActivitySaveResult::Saved;
-            return recordPanelAction(d, actor.auditId(), "activity", id, cancelled ? "cancel" : "restore", now);
+            return recordPanelAction(d, actor.auditId(), "activity", id, action, now);
         });
 }
 

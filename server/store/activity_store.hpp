@@ -10,6 +10,7 @@
 #include "shared/rules/activity_rules.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -78,7 +79,22 @@ class ActivityStore
     Result<ActivitySaveOutcome, db::Error> setCancelled(const std::string& id, bool cancelled,
                                                         const ActivityActor& actor, std::int64_t now);
 
+    /// Calls one date of the activity off, with the reason residents see (`cancelled`), or back on.
+    /// The date must be one the activity takes place on; kiosks and the public pages show that day
+    /// "odwołane", the report counts it planned and not held.
+    Result<ActivitySaveOutcome, db::Error> setDateCancelled(const std::string& id, Date day, bool cancelled,
+                                                            const std::string& reason, const ActivityActor& actor,
+                                                            std::int64_t now);
+
   private:
+    /// Changes the stored activity: the problems it returns refuse the change (nothing written).
+    using ActivityChange = std::function<std::vector<rules::ActivityProblem>(domain::Activity&)>;
+    /// Loads `id`, checks the actor may change it, applies `change`, writes the activity whole,
+    /// publishes it to kiosks and audits `action`.
+    Result<ActivitySaveOutcome, db::Error> changeStored(const std::string& id, const ActivityActor& actor,
+                                                        std::int64_t now, const std::string& action,
+                                                        const ActivityChange& change);
+
     ServerStore& m_store;
 };
 

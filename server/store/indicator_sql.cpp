@@ -7,13 +7,15 @@
 // Every planned occurrence in ?1 … ?2 of the kinds ?3 (',a,b,' or ''): day, kind, Polish title,
 // start "HH:MM", minutes. date(d, '+7 days') is a civil-day step, so summer time cannot move a day.
 #define OKIENKO_SCHEDULE_OCCURRENCES                                                                                   \
-    "WITH RECURSIVE occ(day, kind, title_pl, start_time, minutes, last) AS ("                                          \
+    "WITH RECURSIVE occ(day, kind, title_pl, start_time, minutes, last, off_days) AS ("                                \
     "SELECT date, kind, title_pl, printf('%02d:%02d', start_minute / 60, start_minute % 60), "                         \
-    "end_minute - start_minute, COALESCE(repeat_until, date) FROM activities WHERE cancelled = 0 AND date <= ?2 AND "  \
-    "COALESCE(repeat_until, date) >= ?1 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) "                           \
-    "UNION ALL SELECT date(day, '+7 days'), kind, title_pl, start_time, minutes, last FROM occ "                       \
+    "end_minute - start_minute, COALESCE(repeat_until, date), cancelled_dates FROM activities WHERE cancelled = 0 "    \
+    "AND date <= ?2 AND COALESCE(repeat_until, date) >= ?1 AND (?3 = '' OR instr(?3, ',' || kind || ',') > 0) "        \
+    "UNION ALL SELECT date(day, '+7 days'), kind, title_pl, start_time, minutes, last, off_days FROM occ "             \
     "WHERE date(day, '+7 days') <= last AND date(day, '+7 days') <= ?2) "                                              \
-    "SELECT day, kind, title_pl, start_time, minutes FROM occ WHERE day BETWEEN ?1 AND ?2"
+    "SELECT day, kind, title_pl, start_time, minutes, "                                                                \
+    "EXISTS (SELECT 1 FROM json_each(off_days) WHERE json_extract(value, '$.date') = day) AS off "                     \
+    "FROM occ WHERE day BETWEEN ?1 AND ?2"
 
 namespace okienko::server
 {
@@ -156,7 +158,12 @@ const std::vector<RegisterSql>& registerSql()
            "SELECT CAST(COALESCE(SUM(minutes), 0) AS REAL) / 60.0 FROM (" OKIENKO_SCHEDULE_OCCURRENCES ")",
            "SELECT day, kind, title_pl, CAST(minutes AS TEXT) FROM (" OKIENKO_SCHEDULE_OCCURRENCES
            ") ORDER BY day, start_time LIMIT 2001",
-           "Data|Rodzaj|Zajęcia|Minuty"}}},
+           "Data|Rodzaj|Zajęcia|Minuty"},
+          // Single dates called off in the panel: planned, announced as "odwołane", not held.
+          {"cancelled", "SELECT CAST(COALESCE(SUM(off), 0) AS REAL) FROM (" OKIENKO_SCHEDULE_OCCURRENCES ")",
+           "SELECT day, kind, title_pl, start_time FROM (" OKIENKO_SCHEDULE_OCCURRENCES
+           ") WHERE off ORDER BY day, start_time LIMIT 2001",
+           "Data|Rodzaj|Zajęcia|Początek"}}},
         {"volunteer_club",
          {"volunteer_club_members", "volunteer_initiatives"},
          false,

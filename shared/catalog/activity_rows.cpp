@@ -1,6 +1,8 @@
 // The activities table's common columns (see activity_rows.hpp).
 #include "shared/catalog/activity_rows.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace okienko::catalog
 {
 
@@ -25,9 +27,45 @@ CREATE TABLE activities (
 CREATE INDEX activities_last_day ON activities(COALESCE(repeat_until, date));
 )sql";
 
+const char* const kActivityCancelledDatesSql = R"sql(
+ALTER TABLE activities ADD COLUMN cancelled_dates TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(cancelled_dates));
+)sql";
+
 const char* const kActivityColumns =
     "id, kind, title_pl, title_uk, title_en, service_id, area, place, date, start_minute, end_minute, weekly, "
-    "repeat_until, capacity, sign_up_pl, sign_up_uk, sign_up_en, cancelled";
+    "repeat_until, capacity, sign_up_pl, sign_up_uk, sign_up_en, cancelled, cancelled_dates";
+
+namespace
+{
+using Json = nlohmann::json;
+
+std::string cancelledDatesJson(const std::vector<domain::CancelledDate>& dates)
+{
+    Json out = Json::array();
+    for (const auto& c : dates)
+        out.push_back({{"date", c.date.iso()}, {"reason", c.reason}});
+    return out.dump();
+}
+
+/// The stored list; false for a text that is not such a list.
+bool readCancelledDates(const std::string& text, std::vector<domain::CancelledDate>& out)
+{
+    const Json j = Json::parse(text, nullptr, false);
+    if (!j.is_array())
+        return false;
+    for (const auto& e : j)
+    {
+        if (!e.is_object() || !e.contains("date") || !e["date"].is_string() || !e.contains("reason") ||
+            !e["reason"].is_string())
+            return false;
+        const auto day = parseIsoDate(e["date"].get<std::string>());
+        if (!day)
+            return false;
+        out.push_back({*day, e["reason"].get<std::string>()});
+    }
+    return true;
+}
+} // namespace
 
 domain::Activity readActivity(db::Row& r)
 {
@@ -71,6 +109,8 @@ domain::Activity readActivity(db::Row& r)
     a.signUp.uk = r.text();
     a.signUp.en = r.text();
     a.cancelled = r.flag();
+    if (!readCancelledDates(r.text(), a.cancelledDates))
+        r.fail("bad cancelled_dates");
     return a;
 }
 
@@ -85,17 +125,18 @@ Status<db::Error> upsertActivity(db::Database& d, const domain::Activity& a)
         d,
         "INSERT INTO activities(id, kind, title_pl, title_uk, title_en, service_id, area, place, date, "
         "start_minute, end_minute, weekly, repeat_until, capacity, sign_up_pl, sign_up_uk, sign_up_en, "
-        "cancelled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) "
+        "cancelled, cancelled_dates) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+        "?17, ?18, ?19) "
         "ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, title_pl = excluded.title_pl, "
         "title_uk = excluded.title_uk, title_en = excluded.title_en, service_id = excluded.service_id, "
         "area = excluded.area, place = excluded.place, date = excluded.date, "
         "start_minute = excluded.start_minute, end_minute = excluded.end_minute, "
         "weekly = excluded.weekly, repeat_until = excluded.repeat_until, capacity = excluded.capacity, "
         "sign_up_pl = excluded.sign_up_pl, sign_up_uk = excluded.sign_up_uk, "
-        "sign_up_en = excluded.sign_up_en, cancelled = excluded.cancelled",
+        "sign_up_en = excluded.sign_up_en, cancelled = excluded.cancelled, cancelled_dates = excluded.cancelled_dates",
         a.id, std::string(domain::activityKindCode(a.kind)), a.title.pl, a.title.uk, a.title.en, a.serviceId, area,
         a.place, a.date.iso(), a.startMinute, a.endMinute, a.weekly, until, capacity, a.signUp.pl, a.signUp.uk,
-        a.signUp.en, a.cancelled);
+        a.signUp.en, a.cancelled, cancelledDatesJson(a.cancelledDates));
 }
 
 Result<std::vector<domain::Activity>, db::Error> loadActivities(db::Database& d, Date from)

@@ -37,6 +37,13 @@ const std::vector<ActivityKind>& allActivityKinds()
     return kinds;
 }
 
+const CancelledDate* Activity::cancelledOn(Date day) const
+{
+    const auto it = std::find_if(cancelledDates.begin(), cancelledDates.end(),
+                                 [&](const CancelledDate& c) { return c.date == day; });
+    return it == cancelledDates.end() ? nullptr : &*it;
+}
+
 std::vector<Date> occurrenceDates(const Activity& a, Date from, Date to)
 {
     std::vector<Date> out;
@@ -68,7 +75,11 @@ std::vector<ActivityOccurrence> occurrencesBetween(const std::vector<Activity>& 
         if (a.cancelled && !withCancelled)
             continue;
         for (const Date d : occurrenceDates(a, from, to))
-            out.push_back(ActivityOccurrence{i, d, a.startMinute, a.endMinute});
+        {
+            const CancelledDate* off = a.cancelledOn(d);
+            out.push_back(ActivityOccurrence{i, d, a.startMinute, a.endMinute, a.cancelled || off != nullptr,
+                                             off != nullptr ? off->reason : std::string()});
+        }
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const ActivityOccurrence& x, const ActivityOccurrence& y)

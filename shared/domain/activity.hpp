@@ -32,6 +32,15 @@ std::string_view activityKindCode(ActivityKind kind);
 std::optional<ActivityKind> parseActivityKind(std::string_view code);
 const std::vector<ActivityKind>& allActivityKinds();
 
+/// One date of a weekly series called off on its own ("odwołane"), with the reason residents see.
+struct CancelledDate
+{
+    Date date;
+    std::string reason; ///< one line, e.g. "remont sali"; shown publicly, so no personal data; may be empty
+
+    friend bool operator==(const CancelledDate&, const CancelledDate&) = default;
+};
+
 /// Longest weekly series: a year and a day, so a coordinator re-enters it once a year.
 inline constexpr int kMaxRecurrenceDays = 366;
 
@@ -51,6 +60,11 @@ struct Activity
     std::optional<int> capacity; ///< places; none: not limited or not said
     LocalizedText signUp;        ///< "Zapisy: tel. 85 715 00 00"; may be empty
     bool cancelled = false;      ///< the whole activity (every occurrence) is called off
+    /// Single dates called off (a weekly series' occurrence), by date; the other dates take place.
+    std::vector<CancelledDate> cancelledDates;
+
+    /// The single date `day` called off, or nullptr.
+    const CancelledDate* cancelledOn(Date day) const;
 
     friend bool operator==(const Activity&, const Activity&) = default;
 };
@@ -62,6 +76,8 @@ struct ActivityOccurrence
     Date date;
     int startMinute = 0;
     int endMinute = 0;
+    bool cancelled = false; ///< off: the whole activity, or this date on its own
+    std::string reason;     ///< a date called off on its own: the reason residents see ("" none)
 
     friend bool operator==(const ActivityOccurrence&, const ActivityOccurrence&) = default;
 };
@@ -70,7 +86,9 @@ struct ActivityOccurrence
 std::vector<Date> occurrenceDates(const Activity& a, Date from, Date to);
 
 /// Every occurrence of `activities` within [from, to], ordered by day, start, then list order.
-/// Cancelled activities are left out unless `withCancelled`.
+/// Cancelled activities are left out unless `withCancelled`. A date called off on its own is always
+/// there, marked cancelled with its reason: a resident who comes every week must read "odwołane"
+/// for that day, not find the activity silently missing.
 std::vector<ActivityOccurrence> occurrencesBetween(const std::vector<Activity>& activities, Date from, Date to,
                                                    bool withCancelled);
 

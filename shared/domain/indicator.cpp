@@ -95,7 +95,7 @@ std::vector<std::string_view> registerMeasures(std::string_view registerName)
         return {"residents", "flats"};
     // The plan, not what happened: occurrences of the schedule not cancelled (docs/reporting.md).
     if (registerName == "activity_schedule")
-        return {"planned", "planned-hours"};
+        return {"planned", "planned-hours", "cancelled"};
     return {};
 }
 

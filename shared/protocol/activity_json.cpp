@@ -30,6 +30,14 @@ Json encodeLocalizedText(const domain::LocalizedText& t)
     return Json{{"pl", t.pl}, {"uk", t.uk}, {"en", t.en}};
 }
 
+Json encodeCancelledDates(const std::vector<domain::CancelledDate>& dates)
+{
+    Json out = Json::array();
+    for (const auto& c : dates)
+        out.push_back(Json{{"date", c.date.iso()}, {"reason", c.reason}});
+    return out;
+}
+
 Json encodeActivity(const domain::Activity& a)
 {
     return Json{{"id", a.id},
@@ -45,7 +53,8 @@ Json encodeActivity(const domain::Activity& a)
                 {"until", a.until ? Json(a.until->iso()) : Json(nullptr)},
                 {"capacity", a.capacity ? Json(*a.capacity) : Json(nullptr)},
                 {"sign_up", encodeLocalizedText(a.signUp)},
-                {"cancelled", a.cancelled}};
+                {"cancelled", a.cancelled},
+                {"cancelled_dates", encodeCancelledDates(a.cancelledDates)}};
 }
 
 Result<domain::Activity, ProtocolError> decodeActivity(const Json& value, const std::string& path)
@@ -82,6 +91,19 @@ Result<domain::Activity, ProtocolError> decodeActivity(const Json& value, const 
         a.capacity = static_cast<int>(*capacity);
     a.signUp = readText(r, "sign_up", rules::kActivitySignUpMax);
     a.cancelled = r.boolean("cancelled");
+    // Absent from a server older than single-date cancelling: none called off.
+    if (r.has("cancelled_dates"))
+        if (const Json* dates = r.array("cancelled_dates", rules::kCancelledDatesMax))
+            for (std::size_t i = 0; i < dates->size() && r.ok(); ++i)
+            {
+                ObjectReader inner((*dates)[i], r.pathOf("cancelled_dates") + "[" + std::to_string(i) + "]");
+                domain::CancelledDate c;
+                c.date = inner.date("date");
+                c.reason = inner.stringOr("reason", rules::kCancelReasonMax);
+                if (!inner.finish())
+                    r.adopt(inner.error());
+                a.cancelledDates.push_back(std::move(c));
+            }
     if (!r.finish())
         return makeErr(r.error());
     // The same checks as the panel's; the field named is the form's, close to the JSON key.

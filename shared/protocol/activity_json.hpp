@@ -15,9 +15,13 @@ namespace okienko::protocol
 {
 
 /// {"id","kind","title":{pl,uk,en},"service_id","area","place","date","start_minute","end_minute",
-///  "weekly","until","capacity","sign_up":{pl,uk,en},"cancelled"}; "area", "until", "capacity" may be null.
+///  "weekly","until","capacity","sign_up":{pl,uk,en},"cancelled","cancelled_dates":[{"date","reason"}]};
+/// "area", "until", "capacity" may be null; "cancelled_dates" may be absent (an older server: none).
 Json encodeActivity(const domain::Activity& activity);
 Result<domain::Activity, ProtocolError> decodeActivity(const Json& value, const std::string& path = "$");
+
+/// [{"date":"YYYY-MM-DD","reason":"…"}], by date.
+Json encodeCancelledDates(const std::vector<domain::CancelledDate>& dates);
 
 /// {"pl","uk","en"} with "" for a missing translation.
 Json encodeLocalizedText(const domain::LocalizedText& text);

@@ -94,6 +94,20 @@ std::vector<ActivityProblem> checkActivity(const domain::Activity& a, std::optio
     if (a.capacity && (*a.capacity < 1 || *a.capacity > kActivityCapacityMax))
         out.push_back({"capacity", "Liczba miejsc musi być od 1 do " + std::to_string(kActivityCapacityMax) +
                                        " (zostaw puste, gdy nie ma limitu)."});
+    for (std::size_t i = 0; i < a.cancelledDates.size(); ++i)
+    {
+        const domain::CancelledDate& c = a.cancelledDates[i];
+        const std::string day = c.date.iso();
+        if (domain::occurrenceDates(a, c.date, c.date).empty())
+            out.push_back({"cancel_date", "Zajęcia nie odbywają się " + day +
+                                              ": odwołać można tylko dzień, w którym są w harmonogramie."});
+        else if (i > 0 && !(a.cancelledDates[i - 1].date < c.date))
+            out.push_back({"cancel_date", "Dzień " + day + " jest już odwołany (albo lista dni nie jest po kolei)."});
+        checkLine(out, "cancel_reason", "Powód odwołania", c.reason, kCancelReasonMax);
+    }
+    if (a.cancelledDates.size() > kCancelledDatesMax)
+        out.push_back({"cancel_date", "Odwołać można najwyżej " + std::to_string(kCancelledDatesMax) +
+                                          " pojedynczych dni; odwołaj całe zajęcia albo wpisz cykl na nowo."});
     if (knownServices != nullptr && !a.serviceId.empty() &&
         std::find(knownServices->begin(), knownServices->end(), a.serviceId) == knownServices->end())
         out.push_back({"service", "Nie ma takiej usługi w katalogu."});

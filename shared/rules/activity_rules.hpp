@@ -17,6 +17,9 @@ inline constexpr std::size_t kActivityTitleMax = 120;
 inline constexpr std::size_t kActivityPlaceMax = 160;
 inline constexpr std::size_t kActivitySignUpMax = 300;
 inline constexpr int kActivityCapacityMax = 1000;
+inline constexpr std::size_t kCancelReasonMax = 120;
+/// Most single dates one activity may have called off (a year's series has 53 dates).
+inline constexpr std::size_t kCancelledDatesMax = 60;
 
 struct ActivityProblem
 {

@@ -209,7 +209,8 @@ TEST_F(PanelEndToEnd, CoordinatorMarksACallbackDoneAndTheKioskLearnsIt)
 
 namespace
 {
-/// The schedule page's content: a weekly club from today, a cancelled duty hour and a partner's event
+/// The schedule page's content: a weekly club from today (next week's meeting called off with its
+/// reason), a cancelled duty hour and a partner's event
 /// whose title has no Ukrainian text (shown in Polish, marked lang="pl"), as the panel stores them.
 void seedSchedule(const std::string& dbPath)
 {
@@ -230,6 +231,7 @@ void seedSchedule(const std::string& dbPath)
     club.capacity = 20;
     club.signUp.pl = "Zapisy: tel. 85 715 00 00";
     domain::Activity duty = club;
+    club.cancelledDates = {{today.plusDays(7), "remont sali"}}; // next week's meeting called off on its own
     duty.id = "e2e-duty";
     duty.kind = domain::ActivityKind::Duty;
     duty.title = {"Dyżur psychologa", "Чергування психолога", "Psychologist on duty"};

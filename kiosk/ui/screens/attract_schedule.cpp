@@ -26,9 +26,12 @@ void drawAttractSchedule(const ScreenEnv& env, UiContext& ctx, float bottom)
     for (std::size_t i = 0; i < lines; ++i)
     {
         const domain::ActivityOccurrence& o = coming[i];
+        // A weekly activity's day called off on its own stays in the list, marked: its regulars read
+        // "Odwołane" before they set off.
         const std::string line = scheduleDayLabel(env, o.date) + " " +
                                  formatClock(o.startMinute / 60, o.startMinute % 60) + " · " +
-                                 env.text(env.schedule()[o.index].title);
+                                 env.text(env.schedule()[o.index].title) +
+                                 (o.cancelled ? " — " + env.tr.tr("schedule.cancelled") : std::string());
         float needed = paragraphHeight(ImGui::GetFont(), line, width);
         if (!any)
             needed += divider + paragraphHeight(ctx.faces().bold, heading, width);

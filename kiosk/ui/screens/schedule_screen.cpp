@@ -53,8 +53,10 @@ void dayKeys(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void activityEntry(const ScreenEnv& env, UiContext& ctx, const domain::Activity& a, const domain::ActivityOccurrence& o)
 {
     Label(ctx, scheduleTimeRange(o.startMinute, o.endMinute) + "  " + env.text(a.title));
-    if (a.cancelled)
+    if (o.cancelled)
         Badge(ctx, env.tr.tr("schedule.cancelled"), ctx.palette.emergency, ctx.palette.emergencyText);
+    if (!o.reason.empty()) // a date called off on its own: the coordinator's reason, as typed
+        Paragraph(ctx, o.reason);
     ParagraphColored(ctx, scheduleKindLabel(env, a.kind) + " · " + a.place, ctx.palette.mutedText);
     if (a.weekly && a.until)
         ParagraphColored(ctx, env.tr.format("schedule.weekly", {{"date", formatDate(*a.until)}}),

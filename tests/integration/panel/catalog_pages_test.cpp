@@ -746,3 +746,107 @@ TEST_F(ShippedCatalogPanel, ImportCatalogPreviewsAndKeepsAPanelEdit)
     pull();
     EXPECT_EQ(kioskCatalogue().findService(firstId)->name.pl, "Nazwa z panelu");
 }
+
+TEST_F(ShippedCatalogPanel, TheImportPageUploadsAShippedFilePreviewsItKeepsPanelEditsAndApplies)
+{
+    auto b = loggedIn();
+    const std::string lapyPath = std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json";
+    auto file = nlohmann::json::parse(okienko::test::readFile(lapyPath));
+    const std::string firstId = file["services"][0]["id"];
+    const std::string lastId = file["services"].back()["id"];
+    auto saved = submit(*b, "/panel/catalog/entry?kind=service&id=" + firstId, "/panel/catalog/entry",
+                        {{"name_pl", "Nazwa z panelu"}});
+    ASSERT_TRUE(saved);
+    ASSERT_EQ(saved->status, 303) << saved->body.substr(0, 3000);
+
+    auto page = b->get("/panel/catalog/import");
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("type=\"file\""), std::string::npos);
+    EXPECT_NE(page->body.find("enctype=\"multipart/form-data\""), std::string::npos);
+
+    // The shipped file, changed as a new release of it would be: a name the panel also changed, a
+    // service more, one service fewer.
+    file["services"][0]["name"]["pl"] = "Nazwa z pliku";
+    nlohmann::json added = file["services"][1];
+    added["id"] = "lapy-nowa-z-pliku";
+    file["services"].push_back(added);
+    file["services"].erase(file["services"].size() - 2);
+    const std::string text = file.dump(2);
+    ASSERT_GT(text.size(), 200000u) << "the real file's size";
+
+    auto preview = b->postFile("/panel/catalog/import/preview", {}, "file", "lapy-2027.json", text);
+    ASSERT_TRUE(preview);
+    ASSERT_EQ(preview->status, 200) << preview->body.substr(0, 3000);
+    EXPECT_GT(b->lastBodyBytes(), 200000u);
+    EXPECT_NE(preview->body.find("Podgląd importu pliku <strong>lapy-2027.json</strong>"), std::string::npos);
+    EXPECT_NE(preview->body.find("<code>lapy-nowa-z-pliku</code>"), std::string::npos);
+    EXPECT_NE(preview->body.find("<code>" + lastId + "</code>"), std::string::npos) << "listed as retired";
+    EXPECT_NE(preview->body.find("Nazwa z panelu"), std::string::npos);
+    EXPECT_NE(preview->body.find("Nazwa z pliku"), std::string::npos);
+    EXPECT_NE(preview->body.find("zostaje z panelu"), std::string::npos);
+    EXPECT_EQ(okienko::test::scalar(m_server->databasePath(), "SELECT COUNT(*) FROM services"), "22")
+        << "a preview changes nothing";
+
+    // Applying without the session's CSRF token is refused.
+    Form apply = browserForm(preview->body, "/panel/catalog/import/apply");
+    ASSERT_EQ(apply.count("catalog"), 1u);
+    Form forgedForm = apply;
+    forgedForm.erase("csrf");
+    auto forged = b->postMultipart("/panel/catalog/import/apply", forgedForm, false);
+    ASSERT_TRUE(forged);
+    EXPECT_EQ(forged->status, 403);
+
+    auto done = b->postMultipart("/panel/catalog/import/apply", apply);
+    ASSERT_TRUE(done);
+    ASSERT_EQ(done->status, 200) << done->body.substr(0, 3000);
+    EXPECT_NE(done->body.find("Zaimportowano plik <strong>lapy-2027.json</strong>"), std::string::npos);
+    EXPECT_EQ(okienko::test::scalar(m_server->databasePath(),
+                                    "SELECT s.name || ' ' || a.action || ' ' || a.entity_id FROM panel_actions a JOIN "
+                                    "staff s ON s.id = a.staff_id WHERE a.entity = 'catalog_import'"),
+              "Anna Koordynator import lapy-2027.json");
+    EXPECT_EQ(okienko::test::scalar(m_server->databasePath(), "SELECT file_name FROM catalog_imports ORDER BY id DESC "
+                                                              "LIMIT 1"),
+              "lapy-2027.json");
+    pull();
+    const domain::Catalog onKiosk = kioskCatalogue();
+    EXPECT_EQ(onKiosk.findService(firstId)->name.pl, "Nazwa z panelu") << "the panel edit kept";
+    EXPECT_NE(onKiosk.findService("lapy-nowa-z-pliku"), nullptr);
+    EXPECT_EQ(onKiosk.findService(lastId), nullptr);
+
+    // Applying the same preview again is refused: the catalogue changed since.
+    auto stale = b->postMultipart("/panel/catalog/import/apply", apply);
+    ASSERT_TRUE(stale);
+    EXPECT_EQ(stale->status, 409);
+    EXPECT_NE(stale->body.find("Katalog zmieniono po podglądzie"), std::string::npos);
+}
+
+TEST_F(ShippedCatalogPanel, TheImportPageTakesTheOtherShippedFileAndRefusesABrokenOneWithItsPaths)
+{
+    auto b = loggedIn();
+    ASSERT_TRUE(b->get("/panel/catalog/import"));
+    const std::string starachowice =
+        okienko::test::readFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/starachowice.json");
+    auto preview = b->postFile("/panel/catalog/import/preview", {}, "file", "starachowice.json", starachowice);
+    ASSERT_TRUE(preview);
+    ASSERT_EQ(preview->status, 200) << preview->body.substr(0, 3000);
+    EXPECT_NE(preview->body.find("<code>st-mch-seniorzy</code>"), std::string::npos) << "its services to add";
+    EXPECT_NE(preview->body.find("Zastosuj import"), std::string::npos);
+
+    auto bad = nlohmann::json::parse(starachowice);
+    bad["services"][0]["name"].erase("pl");
+    bad["services"][1]["fee"]["kind"] = "sometimes";
+    auto refused = b->postFile("/panel/catalog/import/preview", {}, "file", "zly.json", bad.dump());
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_NE(refused->body.find("Ten plik nie jest poprawnym katalogiem"), std::string::npos);
+    EXPECT_NE(refused->body.find("<code>$.services[0].name.pl</code>"), std::string::npos) << refused->body;
+    EXPECT_NE(refused->body.find("<code>$.services[1].fee.kind</code>: Wybierz jedną z wartości z listy."),
+              std::string::npos);
+    auto notJson = b->postFile("/panel/catalog/import/preview", {}, "file", "notatki.txt", "to nie jest JSON");
+    ASSERT_TRUE(notJson);
+    EXPECT_EQ(notJson->status, 422);
+    EXPECT_EQ(okienko::test::scalar(m_server->databasePath(), "SELECT COUNT(*) FROM catalog_imports WHERE file_name "
+                                                              "IN ('starachowice.json', 'zly.json')"),
+              "0");
+}

@@ -233,6 +233,22 @@ httplib::Result PanelClient::postMultipart(const std::string& path, std::map<std
     return r;
 }
 
+httplib::Result PanelClient::postFile(const std::string& path, std::map<std::string, std::string> form,
+                                      const std::string& fileField, const std::string& fileName,
+                                      const std::string& content)
+{
+    form["csrf"] = m_csrf;
+    const std::string boundary = "----WebKitFormBoundaryOkienkoFile9Qx";
+    std::string body = multipartEncode(form, boundary);
+    body.resize(body.size() - (boundary.size() + 6)); // without the closing "--boundary--\r\n"
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName +
+            "\"\r\nContent-Type: application/json\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    m_lastBodyBytes = body.size();
+    auto r = m_client->Post(path.c_str(), headers(), body, ("multipart/form-data; boundary=" + boundary).c_str());
+    remember(r);
+    return r;
+}
+
 std::string scalar(const std::string& dbPath, const std::string& sql)
 {
     db::OpenOptions o;

@@ -27,6 +27,10 @@ class PanelClient
     /// POSTs `form` as multipart/form-data, as a browser submits the panel's forms.
     httplib::Result postMultipart(const std::string& path, std::map<std::string, std::string> form,
                                   bool withCsrf = true);
+    /// POSTs `form` as multipart/form-data with one file part, as a browser uploads a file chosen in
+    /// an <input type="file">: `fileField`, its `fileName` and `content` (sent as it is).
+    httplib::Result postFile(const std::string& path, std::map<std::string, std::string> form,
+                             const std::string& fileField, const std::string& fileName, const std::string& content);
     /// The size of the last multipart body sent.
     std::size_t lastBodyBytes() const { return m_lastBodyBytes; }
     /// The CSRF token of the last page that had one.

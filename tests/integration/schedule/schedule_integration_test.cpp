@@ -228,9 +228,78 @@ TEST_F(ScheduleEndToEnd, ThePublicPageTheApiAndTheReportShowTheSame)
     ASSERT_EQ(report->status, 200);
     EXPECT_NE(report->body.find("Harmonogram a odbyte zajęcia"), std::string::npos);
     EXPECT_NE(report->body.find("<th scope=\"row\">Warsztaty (CAS)</th><td class=\"num\">1</td><td "
-                                "class=\"num\">0</td>"),
+                                "class=\"num\">0</td><td class=\"num\">0</td>"),
               std::string::npos)
         << report->body;
     EXPECT_NE(report->body.find("<th scope=\"row\">Spotkania klubów i grup (CAS)</th><td class=\"num\">0</td>"),
               std::string::npos);
+}
+
+TEST_F(ScheduleEndToEnd, OneDayCalledOffShowsOdwolaneOnTheKioskAndThePublicPagesAndOnlyThatDay)
+{
+    enterTwoActivities();
+    auto page = m_panel->get("/panel/schedule");
+    ASSERT_TRUE(page);
+    EXPECT_NE(page->body.find("Odwołaj jeden dzień"), std::string::npos);
+
+    // A day the club does not meet on is refused, with the reason in Polish; nothing changes.
+    auto wrong = m_panel->postMultipart(
+        "/panel/schedule/cancel-date",
+        {{"id", m_clubId}, {"action", "cancel"}, {"date", m_today.plusDays(1).iso()}, {"reason", ""}});
+    ASSERT_TRUE(wrong);
+    EXPECT_EQ(wrong->status, 422);
+    EXPECT_NE(wrong->body.find("odwołać można tylko dzień, w którym są w harmonogramie"), std::string::npos);
+    EXPECT_EQ(db("SELECT cancelled_dates FROM activities WHERE id = '" + m_clubId + "'"), "[]");
+
+    auto off = m_panel->postMultipart(
+        "/panel/schedule/cancel-date",
+        {{"id", m_clubId}, {"action", "cancel"}, {"date", m_today.iso()}, {"reason", "remont sali"}});
+    ASSERT_TRUE(off);
+    ASSERT_EQ(off->status, 303) << off->body;
+    EXPECT_EQ(off->get_header_value("Location"), "/panel/schedule?msg=date-cancelled");
+    EXPECT_EQ(db("SELECT action FROM panel_actions WHERE entity_id = '" + m_clubId + "' ORDER BY id DESC LIMIT 1"),
+              "cancel-date " + m_today.iso());
+    page = m_panel->get("/panel/schedule");
+    ASSERT_TRUE(page);
+    EXPECT_NE(page->body.find("remont sali"), std::string::npos);
+    EXPECT_NE(page->body.find("Przywróć dzień"), std::string::npos);
+
+    // The kiosk, after its sync: the start screen keeps today's meeting, marked, and the schedule
+    // screen gives the reason; next week's meeting (the same series) is not called off.
+    const auto seen = runKiosk("one-day-off", "wait 4000\n"
+                                              "expect-screen attract\n"
+                                              "expect \"Dziś 17:00 · Klub Seniora — Odwołane\"\n"
+                                              "expect \"Jutro 10:00 · Warsztaty komputerowe\"\n"
+                                              "expect-no-clip\n"
+                                              "tap-id start\n"
+                                              "tap-id home-schedule\n"
+                                              "expect \"17:00–19:00  Klub Seniora\"\n"
+                                              "expect \"Odwołane\"\n"
+                                              "expect \"remont sali\"\n"
+                                              "expect-no-clip\n");
+    ASSERT_EQ(seen.exitCode, 0) << seen.output;
+
+    auto& web = m_panel->raw();
+    auto pl = web.Get("/public/pl/schedule");
+    ASSERT_TRUE(pl);
+    EXPECT_NE(pl->body.find("(Odwołane)</strong> remont sali"), std::string::npos) << pl->body;
+    auto api = web.Get("/public/api/v1/schedule?from=" + m_today.iso() + "&days=14&kind=club");
+    ASSERT_TRUE(api);
+    ASSERT_EQ(api->status, 200);
+    const auto doc = nlohmann::json::parse(api->body);
+    ASSERT_EQ(doc["occurrences"].size(), 2u);
+    EXPECT_EQ(doc["occurrences"][0]["cancelled"], true);
+    EXPECT_EQ(doc["occurrences"][0]["cancel_reason"], "remont sali");
+    EXPECT_EQ(doc["occurrences"][1]["cancelled"], false);
+    EXPECT_TRUE(doc["occurrences"][1]["cancel_reason"].is_null());
+    EXPECT_EQ(doc["activities"][0]["cancelled"], false) << "the series goes on";
+
+    // Brought back: the public page no longer says so.
+    auto back = m_panel->postMultipart("/panel/schedule/cancel-date",
+                                       {{"id", m_clubId}, {"action", "restore"}, {"date", m_today.iso()}});
+    ASSERT_TRUE(back);
+    ASSERT_EQ(back->status, 303);
+    pl = web.Get("/public/pl/schedule");
+    ASSERT_TRUE(pl);
+    EXPECT_EQ(pl->body.find("(Odwołane)"), std::string::npos);
 }

@@ -219,3 +219,66 @@ TEST(ActivityJson, RoundTripAndTheKioskRunsTheSameChecks)
     json["capacity"] = "12";
     EXPECT_FALSE(protocol::decodeActivity(json).ok());
 }
+
+TEST(ActivitySchedule, ADateCalledOffOnItsOwnIsListedMarkedWithItsReasonAndTheOthersTakePlace)
+{
+    Activity club = seniorsClub(Date{2026, 4, 11});
+    club.cancelledDates = {{Date{2026, 3, 28}, "remont sali"}};
+    // Even without `withCancelled` (the start screen): its regulars must read "odwołane".
+    const auto days = domain::occurrencesBetween({club}, Date{2026, 3, 21}, Date{2026, 4, 4}, false);
+    ASSERT_EQ(days.size(), 3u);
+    EXPECT_FALSE(days[0].cancelled);
+    EXPECT_EQ(days[1].date, (Date{2026, 3, 28}));
+    EXPECT_TRUE(days[1].cancelled);
+    EXPECT_EQ(days[1].reason, "remont sali");
+    EXPECT_FALSE(days[2].cancelled);
+    EXPECT_EQ(days[2].reason, "");
+    EXPECT_NE(club.cancelledOn(Date{2026, 3, 28}), nullptr);
+    EXPECT_EQ(club.cancelledOn(Date{2026, 4, 4}), nullptr);
+    EXPECT_TRUE(rules::checkActivity(club).empty());
+}
+
+TEST(ActivityRules, OnlyADayTheSeriesMeetsOnMayBeCalledOffOnceWithAShortReason)
+{
+    Activity club = seniorsClub(Date{2026, 4, 11});
+    club.cancelledDates = {{Date{2026, 3, 29}, ""}};
+    auto problems = rules::checkActivity(club);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].field, "cancel_date");
+    EXPECT_EQ(problems[0].message,
+              "Zajęcia nie odbywają się 2026-03-29: odwołać można tylko dzień, w którym są w harmonogramie.");
+
+    club.cancelledDates = {{Date{2026, 4, 4}, ""}, {Date{2026, 4, 4}, "drugi raz"}};
+    problems = rules::checkActivity(club);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].message, "Dzień 2026-04-04 jest już odwołany (albo lista dni nie jest po kolei).");
+
+    club.cancelledDates = {{Date{2026, 4, 4}, std::string(121, 'x')}};
+    problems = rules::checkActivity(club);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].field, "cancel_reason");
+    club.cancelledDates = {{Date{2026, 4, 4}, "linia\nnowa"}};
+    EXPECT_EQ(rules::checkActivity(club).size(), 1u);
+}
+
+TEST(ActivityJson, DatesCalledOffTravelToKiosksAndAnOlderServersActivityHasNone)
+{
+    Activity a = seniorsClub(Date{2026, 6, 27});
+    a.cancelledDates = {{Date{2026, 3, 28}, "remont sali"}, {Date{2026, 4, 18}, ""}};
+    auto json = protocol::encodeActivity(a);
+    EXPECT_EQ(json["cancelled_dates"][0]["date"], "2026-03-28");
+    auto back = protocol::decodeActivity(json);
+    ASSERT_TRUE(back.ok()) << back.error().describe();
+    EXPECT_EQ(*back, a);
+
+    json.erase("cancelled_dates");
+    auto older = protocol::decodeActivity(json);
+    ASSERT_TRUE(older.ok()) << older.error().describe();
+    EXPECT_TRUE(older->cancelledDates.empty());
+
+    json = protocol::encodeActivity(a);
+    json["cancelled_dates"][0]["date"] = "2026-03-29"; // not a Saturday of the series
+    auto refused = protocol::decodeActivity(json);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().path, "$.cancel_date");
+}

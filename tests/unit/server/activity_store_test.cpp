@@ -243,10 +243,73 @@ TEST_F(ActivityStoreTest, TheReportCountsThePlanPerLocalDayAcrossSummerTime)
     EXPECT_NE(html.find("— (rejestr nie liczy tego rodzaju)"), std::string::npos);
 }
 
+TEST_F(ActivityStoreTest, OneDateCalledOffIsPublishedAuditedAndCountedPlannedNotHeld)
+{
+    const std::string id = save(club(), m_coordinator); // Saturdays 21.03, 28.03, 4.04, 11.04
+    const Date off{2026, 3, 28};
+    auto outcome = m_activities->setDateCancelled(id, off, true, "remont sali", m_coordinator, kNow);
+    ASSERT_TRUE(outcome.ok());
+    ASSERT_EQ(outcome->result, ActivitySaveResult::Saved);
+    EXPECT_EQ(text("SELECT staff_id || ' ' || action FROM panel_actions WHERE entity = 'activity' AND entity_id = '" +
+                   id + "' ORDER BY id DESC LIMIT 1"),
+              "st-anna cancel-date 2026-03-28");
+
+    // Kiosks get it in the feed, and their decoder marks that day only.
+    const std::string last = text("SELECT data FROM change_log WHERE entity = 'activity' AND entity_id = '" + id +
+                                  "' ORDER BY seq DESC LIMIT 1");
+    auto decoded = protocol::decodeActivity(protocol::Json::parse(last));
+    ASSERT_TRUE(decoded.ok()) << decoded.error().describe();
+    EXPECT_FALSE(decoded->cancelled);
+    ASSERT_EQ(decoded->cancelledDates.size(), 1u);
+    EXPECT_EQ(decoded->cancelledDates[0], (domain::CancelledDate{off, "remont sali"}));
+    const auto days = domain::occurrencesBetween({*decoded}, Date{2026, 3, 21}, Date{2026, 4, 11}, false);
+    ASSERT_EQ(days.size(), 4u) << "the called-off day stays listed, marked";
+    EXPECT_FALSE(days[0].cancelled);
+    EXPECT_TRUE(days[1].cancelled);
+    EXPECT_EQ(days[1].reason, "remont sali");
+    EXPECT_FALSE(days[2].cancelled);
+
+    // An edit of the series from the form (which does not carry the dates) keeps the day called off.
+    domain::Activity edited = club();
+    edited.id = id;
+    edited.capacity = 25;
+    ASSERT_EQ(m_activities->save(edited, m_coordinator, kToday, kNow)->result, ActivitySaveResult::Saved);
+    auto found = m_activities->find(id);
+    ASSERT_TRUE(found.ok() && found->has_value());
+    EXPECT_EQ((*found)->activity.cancelledDates.size(), 1u);
+
+    // A day the series does not meet on is refused with a Polish reason; nothing is written.
+    auto wrongDay = m_activities->setDateCancelled(id, Date{2026, 3, 29}, true, "", m_coordinator, kNow);
+    ASSERT_TRUE(wrongDay.ok());
+    EXPECT_EQ(wrongDay->result, ActivitySaveResult::Invalid);
+    ASSERT_EQ(wrongDay->problems.size(), 1u);
+    EXPECT_EQ(wrongDay->problems[0].message,
+              "Zajęcia nie odbywają się 2026-03-29: odwołać można tylko dzień, w którym są w harmonogramie.");
+
+    // The report: planned 2 in March (the day called off was planned), 1 of them called off, 1 held.
+    exec("INSERT INTO activity_sessions(date, kind, group_name, hours, participants, created_by, created_at) VALUES "
+         "('2026-03-21', 'cas_group', 'Klub Seniora', 2, 14, 'st-anna', 0)");
+    EXPECT_EQ(measure("planned", Date{2026, 3, 1}, Date{2026, 3, 31}, ",club,"), 2.0);
+    EXPECT_EQ(measure("cancelled", Date{2026, 3, 1}, Date{2026, 3, 31}, ",club,"), 1.0);
+    EXPECT_EQ(measure("cancelled", Date{2026, 4, 1}, Date{2026, 4, 30}, ""), 0.0);
+    auto rows = panel::planVersusHeld(*m_store, Date{2026, 3, 1}, Date{2026, 3, 31});
+    ASSERT_TRUE(rows.ok());
+    EXPECT_EQ((*rows)[1].planned, 2.0);
+    EXPECT_EQ((*rows)[1].cancelledDates, 1.0);
+    EXPECT_EQ((*rows)[1].held, 1.0);
+    EXPECT_NE(panel::planVersusHeldSection(*rows).str().find("W tym odwołane dni"), std::string::npos);
+
+    // Brought back: the day takes place again.
+    ASSERT_EQ(m_activities->setDateCancelled(id, off, false, "", m_coordinator, kNow)->result,
+              ActivitySaveResult::Saved);
+    EXPECT_EQ(measure("cancelled", Date{2026, 3, 1}, Date{2026, 3, 31}, ""), 0.0);
+    EXPECT_EQ(text("SELECT cancelled_dates FROM activities WHERE id = '" + id + "'"), "[]");
+}
+
 TEST(ActivityIndicators, TheScheduleIsARegisterAnIndicatorMayNameWithItsKinds)
 {
     EXPECT_EQ(domain::registerMeasures("activity_schedule"),
-              (std::vector<std::string_view>{"planned", "planned-hours"}));
+              (std::vector<std::string_view>{"planned", "planned-hours", "cancelled"}));
     EXPECT_EQ(domain::registerKinds("activity_schedule"),
               (std::vector<std::string_view>{"workshop", "club", "duty", "partner-event"}));
     EXPECT_TRUE(domain::registerKinds("volunteer_club").empty());

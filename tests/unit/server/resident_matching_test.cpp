@@ -70,11 +70,12 @@ TEST(ResidentMatching, ShippedCataloguesGiveTheServicesACoordinatorWouldReadOut)
          "lapy.json",
          needsOf({Area::Disability}, {TargetGroup::Carers}, {}, FeeLimit::FreeOnly),
          {"lapy-cas", "lapy-klub-wolontariusza", "lapy-punkt-poradnictwa", "lapy-wypozyczalnia"}},
-        {"Łapy: housing support up to 200 zł — the income-table sheltered flat fits a maximum, 'free only' would not",
+        {"Łapy: housing support up to 200 zł — the free ones, and those whose amount the catalogue does not give "
+         "(the income-table sheltered flat, the two care services): listed with a fee note, not silently dropped",
          "lapy.json",
          needsOf({Area::SocialAssistance}, {TargetGroup::Disabilities}, {}, FeeLimit::Maximum, 20000),
          {"lapy-cas", "lapy-klub-wolontariusza", "lapy-punkt-poradnictwa", "lapy-mieszkanie-chronione",
-          "lapy-wypozyczalnia"}},
+          "lapy-wypozyczalnia", "lapy-uslugi-opiekuncze", "lapy-specjalistyczne-uslugi-opiekuncze"}},
         {"Łapy: sheltered flat free only — excluded",
          "lapy.json",
          needsOf({Area::FamilySupport}, {TargetGroup::Disabilities}, {}, FeeLimit::FreeOnly),
@@ -155,8 +156,8 @@ TEST(ResidentMatching, FeeLimitsAgainstEachFeeKind)
         {FeeLimit::FreeOnly, domain::FeeKind::Fixed, false},
         {FeeLimit::Maximum, domain::FeeKind::Free, true},
         {FeeLimit::Maximum, domain::FeeKind::IncomeTable, true},
-        {FeeLimit::Maximum, domain::FeeKind::Fixed, false},
-        {FeeLimit::Maximum, domain::FeeKind::Unspecified, false},
+        {FeeLimit::Maximum, domain::FeeKind::Fixed, true},
+        {FeeLimit::Maximum, domain::FeeKind::Unspecified, true},
     };
     for (const auto& c : cases)
     {
@@ -167,6 +168,38 @@ TEST(ResidentMatching, FeeLimitsAgainstEachFeeKind)
         fee.kind = c.kind;
         EXPECT_EQ(feeFits(needs, fee), c.fits) << feeLimitCode(c.limit) << " / " << domain::toCode(c.kind);
     }
+}
+
+TEST(ResidentMatching, AnAmountLimitSaysWhatTheCatalogueCannotCompare)
+{
+    const domain::Catalog& lapy = catalogue("lapy.json");
+    const ResidentNeeds upTo200 = needsOf({}, {}, {}, FeeLimit::Maximum, 20000);
+    auto service = [&](const std::string& id) -> const domain::Service&
+    {
+        const domain::Service* s = lapy.findService(id);
+        EXPECT_NE(s, nullptr) << id;
+        return *s;
+    };
+    EXPECT_EQ(feeFit(upTo200, service("lapy-wypozyczalnia").fee), FeeFit::Fits);
+    EXPECT_EQ(feeNote(upTo200, service("lapy-wypozyczalnia"), lapy), "") << "free: nothing to check";
+
+    const domain::Service& flat = service("lapy-mieszkanie-chronione");
+    EXPECT_EQ(feeFit(upTo200, flat.fee), FeeFit::AmountUnknown);
+    EXPECT_EQ(feeNote(upTo200, flat, lapy),
+              "Odpłatność zależy od dochodu: bezpłatnie przy dochodzie do 1010,00 zł (osoba samotnie gospodarująca), "
+              "powyżej część kosztów, których katalog nie podaje — sprawdź dochód i koszt w limicie 200,00 zł/mies.")
+        << "the fee table's income criterion is the one amount the catalogue has";
+
+    EXPECT_EQ(feeNote(upTo200, service("lapy-uslugi-opiekuncze"), lapy),
+              "Katalog nie podaje odpłatności — sprawdź, czy mieści się w limicie 200,00 zł/mies.");
+    domain::Service fixed = service("lapy-uslugi-opiekuncze");
+    fixed.fee.kind = domain::FeeKind::Fixed;
+    EXPECT_EQ(feeNote(needsOf({}, {}, {}, FeeLimit::Maximum, 15005), fixed, lapy),
+              "Opłata stała opisana tylko słownie, katalog nie podaje kwoty — sprawdź, czy mieści się w limicie "
+              "150,05 zł/mies.");
+
+    EXPECT_EQ(feeNote(needsOf({}, {}), flat, lapy), "") << "any fee: nothing to check";
+    EXPECT_EQ(feeFit(needsOf({}, {}, {}, FeeLimit::FreeOnly), flat.fee), FeeFit::Exceeds);
 }
 
 TEST(ResidentMatching, NeedsAreStoredAsJsonAndReadBack)
