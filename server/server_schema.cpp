@@ -694,6 +694,100 @@ CREATE TABLE emergency_number_checks (
     at INTEGER NOT NULL
 ) STRICT;
 )sql";
+
+// Migration 18: sites (decision 0011). Every kiosk, staff account, slot, request, register entry
+// and report figure belongs to one site; a database made before has one site, 'default', named
+// after its catalogue's CUS, and every existing row is moved into it by the column's default.
+// Rows a kiosk writes take their kiosk's site in the schema itself (the triggers below), so no
+// INSERT anywhere can put a kiosk's request in another site; rows without a kiosk (slots,
+// residents, registers, activities) carry the site their writer names. The change log's rows
+// carry the site of what they describe, which is what a kiosk's feed is filtered by. The
+// catalogue tables stay the default site's until their keys become (site, id).
+constexpr const char* kSites = R"sql(
+CREATE TABLE sites (
+    id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 40 AND id NOT GLOB '*[^a-z0-9-]*'),
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    created_at INTEGER NOT NULL
+) STRICT;
+INSERT INTO sites(id, name, created_at) VALUES ('default',
+    COALESCE((SELECT NULLIF(cus_name_pl, '') FROM municipality WHERE id = 1), 'default'), CAST(strftime('%s', 'now') AS INTEGER));
+
+-- The sites a panel account may see and act for (a county coordinator: several; a CUS
+-- coordinator: one). staff.site_id is the account's home site: the site whose kiosks get its PIN.
+CREATE TABLE staff_sites (
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    PRIMARY KEY (staff_id, site_id)
+) STRICT;
+
+ALTER TABLE kiosks ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE staff ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+INSERT INTO staff_sites(staff_id, site_id) SELECT id, site_id FROM staff;
+CREATE TRIGGER staff_home_site AFTER INSERT ON staff BEGIN
+    INSERT OR IGNORE INTO staff_sites(staff_id, site_id) VALUES (NEW.id, NEW.site_id); END;
+ALTER TABLE panel_sessions ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default'; -- the site the panel shows now
+ALTER TABLE change_log ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+CREATE INDEX change_log_site ON change_log(site_id, seq);
+
+ALTER TABLE counselling_slots ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE reservations ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE counselling_requests ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE callback_requests ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE loans ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE heartbeats ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE conflicts ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE usage_events ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE lost_events ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE waitlist_entries ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE residents ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE institutions ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE activities ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE counselling_register ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE activity_sessions ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE volunteer_club_members ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE volunteer_initiatives ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE sheltered_housing_stays ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE indicator_values ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE panel_actions ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+
+CREATE TRIGGER reservations_site AFTER INSERT ON reservations BEGIN
+    UPDATE reservations SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
+CREATE TRIGGER counselling_requests_site AFTER INSERT ON counselling_requests BEGIN
+    UPDATE counselling_requests SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
+CREATE TRIGGER callback_requests_site AFTER INSERT ON callback_requests BEGIN
+    UPDATE callback_requests SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
+CREATE TRIGGER loans_site AFTER INSERT ON loans BEGIN
+    UPDATE loans SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
+CREATE TRIGGER heartbeats_site AFTER INSERT ON heartbeats BEGIN
+    UPDATE heartbeats SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
+CREATE TRIGGER conflicts_site AFTER INSERT ON conflicts WHEN NEW.kiosk_id IS NOT NULL BEGIN
+    UPDATE conflicts SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
+CREATE TRIGGER usage_events_site AFTER INSERT ON usage_events BEGIN
+    UPDATE usage_events SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
+CREATE TRIGGER lost_events_site AFTER INSERT ON lost_events BEGIN
+    UPDATE lost_events SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
+CREATE TRIGGER waitlist_entries_site AFTER INSERT ON waitlist_entries BEGIN
+    UPDATE waitlist_entries SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
+
+-- A change-log row for one kiosk is that kiosk's site's; one for every kiosk belongs to the site
+-- of what it describes (a slot, a staff member, an activity, a pick-up or a loan), a tombstone to
+-- the site of the rows before it, and a catalogue entry to the default site.
+CREATE TRIGGER change_log_site AFTER INSERT ON change_log BEGIN
+    UPDATE change_log SET site_id = COALESCE(
+        (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id),
+        CASE NEW.entity
+            WHEN 'counselling_slot' THEN (SELECT site_id FROM counselling_slots WHERE id = NEW.entity_id)
+            WHEN 'staff' THEN (SELECT site_id FROM staff WHERE id = NEW.entity_id)
+            WHEN 'activity' THEN (SELECT site_id FROM activities WHERE id = NEW.entity_id)
+            WHEN 'pickup' THEN (SELECT site_id FROM reservations WHERE id = NEW.entity_id)
+            WHEN 'open_loan' THEN (SELECT site_id FROM loans WHERE id = NEW.entity_id)
+        END,
+        (SELECT p.site_id FROM change_log p WHERE p.entity = NEW.entity AND p.entity_id = NEW.entity_id
+            AND p.seq < NEW.seq ORDER BY p.seq DESC LIMIT 1),
+        NEW.site_id)
+    WHERE seq = NEW.seq;
+END;
+)sql";
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -716,6 +810,7 @@ const std::vector<db::Migration>& serverMigrations()
         {15, "the activity schedule", std::string(catalog::kActivitiesTableSql) + kActivityOwners, {}},
         {16, "the equipment waiting list", kWaitingList, {}},
         {17, "the whole catalogue in the panel, import as a merge", kCatalogKeeping, {}},
+        {18, "sites", kSites, {}},
     };
     return migrations;
 }
