@@ -148,8 +148,7 @@ Result<bool, LifecycleError> replaceSecret(ServerStore& store, const std::string
 } // namespace
 
 Result<std::string, LifecycleError> LifecycleStore::enrolKiosk(const std::string& id, const std::string& name,
-                                                               const Now& now, bool staffWork,
-                                                               const std::string& site)
+                                                               const Now& now, bool staffWork, const std::string& site)
 {
     const std::string token = newKioskToken();
     auto done = change(m_store,

@@ -244,8 +244,7 @@ Result<std::vector<domain::CounsellingSlot>, db::Error> freeSlots(db::Database& 
             " FROM counselling_slots WHERE booked_by IS NULL AND date >= ? AND site_id = ? "
             "AND EXISTS (SELECT 1 FROM json_each(kind_ids) WHERE value = ?) ORDER BY date, start_minute "
             "LIMIT ?",
-        [&](db::Row& row) { out.push_back(readSlot(row)); }, from.iso(), site, kindId,
-        static_cast<std::int64_t>(max)));
+        [&](db::Row& row) { out.push_back(readSlot(row)); }, from.iso(), site, kindId, static_cast<std::int64_t>(max)));
     return out;
 }
 
@@ -922,10 +921,10 @@ Result<std::string, db::Error> ServerStore::addStaff(const std::string& name, do
             s.name = name;
             s.role = role;
             s.pinHash = pinHash;
-            OKIENKO_TRY(db::exec(
-                d,
-                "INSERT INTO staff(id, name, role, pin_hash, password_hash, created_at, site_id) VALUES (?,?,?,?,?,?,?)",
-                s.id, s.name, domain::toCode(role), pinHash, passwordHash, now.unix, site));
+            OKIENKO_TRY(db::exec(d,
+                                 "INSERT INTO staff(id, name, role, pin_hash, password_hash, created_at, site_id) "
+                                 "VALUES (?,?,?,?,?,?,?)",
+                                 s.id, s.name, domain::toCode(role), pinHash, passwordHash, now.unix, site));
             return logStaffMember(d, s.id, now.unix);
         });
     if (!written)
@@ -1236,8 +1235,7 @@ Result<Outcome, db::Error> ServerStore::hold(const KioskIdentity& kiosk, const p
 }
 
 Result<Outcome, db::Error> ServerStore::bookCounselling(const KioskIdentity& kiosk,
-                                                        const protocol::CounsellingBookRequest& b,
-                                                        const Now& now)
+                                                        const protocol::CounsellingBookRequest& b, const Now& now)
 {
     std::lock_guard lock(m_writeMutex);
     db::Database& d = m_writer;
@@ -1464,7 +1462,11 @@ ServerStore::recordLostEvents(const KioskIdentity& kiosk, const std::vector<prot
             {
                 // Only an applied event counts: a re-sent event the restored database refused (its loan
                 // was lost with it) is as lost as one never re-sent.
-                auto applied = db::exists(d, "SELECT 1 FROM events WHERE id = ? AND status = 'applied'", r.id);
+                // Only its own site's events: an id of another site's kiosk is not confirmed to exist.
+                auto applied = db::exists(d,
+                                          "SELECT 1 FROM events e JOIN kiosks k ON k.id = e.kiosk_id WHERE e.id = ? "
+                                          "AND e.status = 'applied' AND k.site_id = ?",
+                                          r.id, kiosk.site);
                 if (!applied)
                     return makeErr(applied.error());
                 if (*applied)

@@ -1,8 +1,8 @@
 // Sites and the sites of staff accounts: the command line's writes and lists.
 #include "server/site_store.hpp"
 
-#include "server/store/panel_actions.hpp"
 #include "server/store/okienko_try.hpp"
+#include "server/store/panel_actions.hpp"
 #include "server/store/site_scope.hpp"
 #include "shared/db/query.hpp"
 
@@ -78,8 +78,8 @@ Result<bool, std::string> SiteStore::addSite(const std::string& id, const std::s
                           return makeErr(taken.error());
                       if (*taken)
                           return std::optional<std::string>("the site \"" + id + "\" already exists");
-                      OKIENKO_TRY(db::exec(d, "INSERT INTO sites(id, name, created_at) VALUES (?, ?, ?)", id, name,
-                                           now.unix));
+                      OKIENKO_TRY(
+                          db::exec(d, "INSERT INTO sites(id, name, created_at) VALUES (?, ?, ?)", id, name, now.unix));
                       OKIENKO_TRY(recordPanelAction(d, kCliActor, "site", id, "add", now.unix));
                       changed = true;
                       return std::optional<std::string>();
@@ -137,57 +137,54 @@ Result<std::vector<SiteListing>, std::string> SiteStore::listSites()
 
 Result<bool, std::string> SiteStore::grantSite(const std::string& staffId, const std::string& siteId, const Now& now)
 {
-    return change(m_store,
-                  [&](db::Database& d, bool& changed) -> Refusal
-                  {
-                      auto site = siteExists(d, siteId);
-                      if (!site)
-                          return makeErr(site.error());
-                      if (!*site)
-                          return std::optional<std::string>(noSuchSite(siteId));
-                      auto member = db::exists(d, "SELECT 1 FROM staff WHERE id = ?", staffId);
-                      if (!member)
-                          return makeErr(member.error());
-                      if (!*member)
-                          return std::optional<std::string>("no staff member has the id \"" + staffId +
-                                                            "\" (see list-staff)");
-                      OKIENKO_TRY(db::exec(d, "INSERT OR IGNORE INTO staff_sites(staff_id, site_id) VALUES (?, ?)",
-                                           staffId, siteId));
-                      changed = d.changes() > 0;
-                      if (changed)
-                          OKIENKO_TRY(recordPanelAction(d, kCliActor, "staff", staffId, "grant site " + siteId,
-                                                        now.unix));
-                      return std::optional<std::string>();
-                  });
+    return change(
+        m_store,
+        [&](db::Database& d, bool& changed) -> Refusal
+        {
+            auto site = siteExists(d, siteId);
+            if (!site)
+                return makeErr(site.error());
+            if (!*site)
+                return std::optional<std::string>(noSuchSite(siteId));
+            auto member = db::exists(d, "SELECT 1 FROM staff WHERE id = ?", staffId);
+            if (!member)
+                return makeErr(member.error());
+            if (!*member)
+                return std::optional<std::string>("no staff member has the id \"" + staffId + "\" (see list-staff)");
+            OKIENKO_TRY(
+                db::exec(d, "INSERT OR IGNORE INTO staff_sites(staff_id, site_id) VALUES (?, ?)", staffId, siteId));
+            changed = d.changes() > 0;
+            if (changed)
+                OKIENKO_TRY(recordPanelAction(d, kCliActor, "staff", staffId, "grant site " + siteId, now.unix));
+            return std::optional<std::string>();
+        });
 }
 
 Result<bool, std::string> SiteStore::revokeSite(const std::string& staffId, const std::string& siteId, const Now& now)
 {
-    return change(m_store,
-                  [&](db::Database& d, bool& changed) -> Refusal
-                  {
-                      auto home = db::queryText(d, "SELECT site_id FROM staff WHERE id = ?", staffId);
-                      if (!home)
-                          return makeErr(home.error());
-                      if (!*home)
-                          return std::optional<std::string>("no staff member has the id \"" + staffId +
-                                                            "\" (see list-staff)");
-                      if (**home == siteId)
-                          return std::optional<std::string>("\"" + siteId + "\" is the home site of " + staffId +
-                                                            " (its kiosks check the PIN); it stays");
-                      OKIENKO_TRY(db::exec(d, "DELETE FROM staff_sites WHERE staff_id = ? AND site_id = ?", staffId,
-                                           siteId));
-                      changed = d.changes() > 0;
-                      if (changed)
-                      {
-                          // A session opened on the site it no longer reaches ends now.
-                          OKIENKO_TRY(db::exec(d, "DELETE FROM panel_sessions WHERE staff_id = ? AND site_id = ?",
-                                               staffId, siteId));
-                          OKIENKO_TRY(recordPanelAction(d, kCliActor, "staff", staffId, "revoke site " + siteId,
-                                                        now.unix));
-                      }
-                      return std::optional<std::string>();
-                  });
+    return change(
+        m_store,
+        [&](db::Database& d, bool& changed) -> Refusal
+        {
+            auto home = db::queryText(d, "SELECT site_id FROM staff WHERE id = ?", staffId);
+            if (!home)
+                return makeErr(home.error());
+            if (!*home)
+                return std::optional<std::string>("no staff member has the id \"" + staffId + "\" (see list-staff)");
+            if (**home == siteId)
+                return std::optional<std::string>("\"" + siteId + "\" is the home site of " + staffId +
+                                                  " (its kiosks check the PIN); it stays");
+            OKIENKO_TRY(db::exec(d, "DELETE FROM staff_sites WHERE staff_id = ? AND site_id = ?", staffId, siteId));
+            changed = d.changes() > 0;
+            if (changed)
+            {
+                // A session opened on the site it no longer reaches ends now.
+                OKIENKO_TRY(
+                    db::exec(d, "DELETE FROM panel_sessions WHERE staff_id = ? AND site_id = ?", staffId, siteId));
+                OKIENKO_TRY(recordPanelAction(d, kCliActor, "staff", staffId, "revoke site " + siteId, now.unix));
+            }
+            return std::optional<std::string>();
+        });
 }
 
 Result<std::vector<std::string>, std::string> SiteStore::sitesOf(const std::string& staffId)

@@ -171,7 +171,8 @@ int enrolKiosk(const std::vector<std::string>& given, const CommandContext& c)
         return fail("enrol-kiosk: --name: " + problem);
     LifecycleStore lifecycle(c.store);
     return writeEnrolment(
-        o, *enrolment, [&] { return lifecycle.enrolKiosk(enrolment->kioskId, enrolment->kioskName, c.now, staffWork, *site); },
+        o, *enrolment,
+        [&] { return lifecycle.enrolKiosk(enrolment->kioskId, enrolment->kioskName, c.now, staffWork, *site); },
         "enrolled");
 }
 
@@ -210,8 +211,8 @@ int listKiosks(const std::vector<std::string>& args, const CommandContext& c)
     auto kiosks = LifecycleStore(c.store).listKiosks();
     if (!kiosks)
         return fail(kiosks.error().message);
-    std::printf("%-24s %-8s %-16s %-16s %-10s %-10s %-16s %s\n", "ID", "STATE", "CREATED", "LAST HEARTBEAT",
-                "VERSION", "STAFF WORK", "SITE", "NAME");
+    std::printf("%-24s %-8s %-16s %-16s %-10s %-10s %-16s %s\n", "ID", "STATE", "CREATED", "LAST HEARTBEAT", "VERSION",
+                "STAFF WORK", "SITE", "NAME");
     for (const KioskListing& k : *kiosks)
         std::printf("%-24s %-8s %-16s %-16s %-10s %-10s %-16s %s\n", k.id.c_str(), k.active ? "active" : "revoked",
                     timeText(k.createdAt).c_str(), k.lastHeartbeat ? timeText(*k.lastHeartbeat).c_str() : "never",

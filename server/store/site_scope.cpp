@@ -1,9 +1,8 @@
 // SiteScope: the sites a request reaches, as one SQL condition with one bound JSON argument.
 #include "server/store/site_scope.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace okienko::server
 {

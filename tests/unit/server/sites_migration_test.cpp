@@ -8,7 +8,6 @@
 #include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
-
 #include <map>
 #include <string>
 #include <vector>
@@ -56,15 +55,15 @@ std::string contentOf(db::Database& d, const std::string& table, const std::vect
     std::string expr;
     for (const std::string& c : columns)
         expr += (expr.empty() ? "" : " || '|' || ") + std::string("quote(\"") + c + "\")";
-    return test::textOf(d, "SELECT COALESCE(group_concat(line, char(10)), '') FROM (SELECT " + expr + " AS line FROM \"" +
-                               table + "\" ORDER BY rowid)");
+    return test::textOf(d, "SELECT COALESCE(group_concat(line, char(10)), '') FROM (SELECT " + expr +
+                               " AS line FROM \"" + table + "\" ORDER BY rowid)");
 }
 
 std::vector<std::string> columnsOf(db::Database& d, const std::string& table)
 {
     std::vector<std::string> out;
-    auto read = db::forEachRow(d, "SELECT name FROM pragma_table_info(?) ORDER BY cid",
-                               [&](db::Row& r) { out.push_back(r.text()); }, table);
+    auto read = db::forEachRow(
+        d, "SELECT name FROM pragma_table_info(?) ORDER BY cid", [&](db::Row& r) { out.push_back(r.text()); }, table);
     EXPECT_TRUE(read) << table;
     return out;
 }
