@@ -769,6 +769,17 @@ CREATE TRIGGER lost_events_site AFTER INSERT ON lost_events BEGIN
 CREATE TRIGGER waitlist_entries_site AFTER INSERT ON waitlist_entries BEGIN
     UPDATE waitlist_entries SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
 
+-- An audit row is the site of what it names: a kiosk, a staff account, a site; other entities
+-- (the catalogue's) are the default site's until their writers name one.
+CREATE TRIGGER panel_actions_site AFTER INSERT ON panel_actions BEGIN
+    UPDATE panel_actions SET site_id = COALESCE(CASE NEW.entity
+            WHEN 'kiosk' THEN (SELECT site_id FROM kiosks WHERE name = NEW.entity_id)
+            WHEN 'staff' THEN (SELECT site_id FROM staff WHERE id = NEW.entity_id)
+            WHEN 'site' THEN (SELECT id FROM sites WHERE id = NEW.entity_id)
+        END, NEW.site_id)
+    WHERE rowid = NEW.rowid;
+END;
+
 -- A change-log row for one kiosk is that kiosk's site's; one for every kiosk belongs to the site
 -- of what it describes (a slot, a staff member, an activity, a pick-up or a loan), a tombstone to
 -- the site of the rows before it, and a catalogue entry to the default site.
