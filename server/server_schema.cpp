@@ -728,47 +728,10 @@ CREATE TRIGGER staff_home_site AFTER INSERT ON staff BEGIN
 ALTER TABLE panel_sessions ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default'; -- the site the panel shows now
 ALTER TABLE change_log ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
 CREATE INDEX change_log_site ON change_log(site_id, seq);
+)sql";
 
-ALTER TABLE counselling_slots ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE reservations ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE counselling_requests ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE callback_requests ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE loans ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE heartbeats ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE conflicts ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE usage_events ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE lost_events ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE waitlist_entries ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE residents ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE institutions ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE activities ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE counselling_register ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE activity_sessions ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE volunteer_club_members ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE volunteer_initiatives ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE sheltered_housing_stays ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE indicator_values ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-ALTER TABLE panel_actions ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
-
-CREATE TRIGGER reservations_site AFTER INSERT ON reservations BEGIN
-    UPDATE reservations SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
-CREATE TRIGGER counselling_requests_site AFTER INSERT ON counselling_requests BEGIN
-    UPDATE counselling_requests SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
-CREATE TRIGGER callback_requests_site AFTER INSERT ON callback_requests BEGIN
-    UPDATE callback_requests SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
-CREATE TRIGGER loans_site AFTER INSERT ON loans BEGIN
-    UPDATE loans SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
-CREATE TRIGGER heartbeats_site AFTER INSERT ON heartbeats BEGIN
-    UPDATE heartbeats SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
-CREATE TRIGGER conflicts_site AFTER INSERT ON conflicts WHEN NEW.kiosk_id IS NOT NULL BEGIN
-    UPDATE conflicts SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
-CREATE TRIGGER usage_events_site AFTER INSERT ON usage_events BEGIN
-    UPDATE usage_events SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
-CREATE TRIGGER lost_events_site AFTER INSERT ON lost_events BEGIN
-    UPDATE lost_events SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
-CREATE TRIGGER waitlist_entries_site AFTER INSERT ON waitlist_entries BEGIN
-    UPDATE waitlist_entries SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;
-
+// Migration 18 (end): the site of an audit row and of a change-log row, after every site column exists.
+constexpr const char* kSiteRowTriggers = R"sql(
 -- An audit row is the site of what it names: a kiosk, a staff account, a site; other entities
 -- (the catalogue's) are the default site's until their writers name one.
 CREATE TRIGGER panel_actions_site AFTER INSERT ON panel_actions BEGIN
@@ -799,6 +762,44 @@ CREATE TRIGGER change_log_site AFTER INSERT ON change_log BEGIN
     WHERE seq = NEW.seq;
 END;
 )sql";
+
+// Migration 18's site column on every site-owned table without one of its own rules, and the
+// trigger that gives each row a kiosk writes its kiosk's site (one statement per table, written once).
+const char* const kSiteOwnedTables[] = {"counselling_slots",
+                                        "reservations",
+                                        "counselling_requests",
+                                        "callback_requests",
+                                        "loans",
+                                        "heartbeats",
+                                        "conflicts",
+                                        "usage_events",
+                                        "lost_events",
+                                        "waitlist_entries",
+                                        "residents",
+                                        "institutions",
+                                        "activities",
+                                        "counselling_register",
+                                        "activity_sessions",
+                                        "volunteer_club_members",
+                                        "volunteer_initiatives",
+                                        "sheltered_housing_stays",
+                                        "indicator_values",
+                                        "panel_actions"};
+const char* const kKioskWrittenTables[] = {"reservations", "counselling_requests", "callback_requests",
+                                           "loans",        "heartbeats",           "conflicts",
+                                           "usage_events", "lost_events",          "waitlist_entries"};
+
+std::string sitesMigration()
+{
+    std::string sql = kSites;
+    for (const char* table : kSiteOwnedTables)
+        sql += std::string("ALTER TABLE ") + table + " ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';\n";
+    for (const char* table : kKioskWrittenTables)
+        sql += std::string("CREATE TRIGGER ") + table + "_site AFTER INSERT ON " + table +
+               " WHEN NEW.kiosk_id IS NOT NULL BEGIN\n    UPDATE " + table +
+               " SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;\n";
+    return sql + kSiteRowTriggers;
+}
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -821,7 +822,7 @@ const std::vector<db::Migration>& serverMigrations()
         {15, "the activity schedule", std::string(catalog::kActivitiesTableSql) + kActivityOwners, {}},
         {16, "the equipment waiting list", kWaitingList, {}},
         {17, "the whole catalogue in the panel, import as a merge", kCatalogKeeping, {}},
-        {18, "sites", kSites, {}},
+        {18, "sites", sitesMigration(), {}},
     };
     return migrations;
 }

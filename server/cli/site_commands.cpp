@@ -16,13 +16,23 @@ namespace
 constexpr const char* kUsage = "usage: site add ID --name NAME | site list | site rename ID --name NAME | "
                                "site grant STAFF-ID SITE | site revoke STAFF-ID SITE";
 
-int siteAdd(const std::vector<std::string>& args, const CommandContext& c)
+/// The "ID --name NAME" of `site add` and `site rename`: (id, name), or the message to fail with.
+Result<std::pair<std::string, std::string>, std::string> idAndName(const std::vector<std::string>& args,
+                                                                   const std::string& command)
 {
     auto parsed = CommandOptions::parse(args, {"--name"}, 1);
     if (!parsed)
-        return fail("site add: " + parsed.error() + " (" + kUsage + ")");
-    const std::string id = parsed->positional()[0];
-    auto added = SiteStore(c.store).addSite(id, (*parsed)["--name"], c.now);
+        return makeErr(command + ": " + parsed.error() + " (" + kUsage + ")");
+    return std::pair{parsed->positional()[0], (*parsed)["--name"]};
+}
+
+int siteAdd(const std::vector<std::string>& args, const CommandContext& c)
+{
+    auto given = idAndName(args, "site add");
+    if (!given)
+        return fail(given.error());
+    const auto& [id, name] = *given;
+    auto added = SiteStore(c.store).addSite(id, name, c.now);
     if (!added)
         return fail("site add: " + added.error());
     std::printf("added site %s: enrol its kiosks and staff with --site %s, import its catalogue when sites carry "
@@ -33,11 +43,11 @@ int siteAdd(const std::vector<std::string>& args, const CommandContext& c)
 
 int siteRename(const std::vector<std::string>& args, const CommandContext& c)
 {
-    auto parsed = CommandOptions::parse(args, {"--name"}, 1);
-    if (!parsed)
-        return fail("site rename: " + parsed.error() + " (" + kUsage + ")");
-    const std::string id = parsed->positional()[0];
-    auto renamed = SiteStore(c.store).renameSite(id, (*parsed)["--name"], c.now);
+    auto given = idAndName(args, "site rename");
+    if (!given)
+        return fail(given.error());
+    const auto& [id, name] = *given;
+    auto renamed = SiteStore(c.store).renameSite(id, name, c.now);
     if (!renamed)
         return fail("site rename: " + renamed.error());
     std::printf(*renamed ? "site %s renamed\n" : "site %s already had that name\n", id.c_str());

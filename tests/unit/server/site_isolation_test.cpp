@@ -35,7 +35,7 @@ const char* const kSiteB = "starachowice";
 
 class SiteIsolation : public ::testing::Test
 {
-  protected:
+  public: // the case table below calls the fixture through its base
     void SetUp() override
     {
         auto store = ServerStore::open(m_dir.file("central.db"), StoreOptions{});
@@ -127,6 +127,8 @@ class SiteIsolation : public ::testing::Test
         return m_api->handle(ApiRequest{method, path, std::move(query), "Bearer " + token,
                                         method == "POST" ? "application/json" : "", body});
     }
+
+    ApiResponse postAsB(const std::string& path, const std::string& body) { return call(m_tokenB, "POST", path, body); }
 
     std::vector<EventResult> send(const std::string& token, const std::vector<Event>& events)
     {
@@ -245,6 +247,15 @@ class SiteIsolation : public ::testing::Test
     Event m_reservationA, m_counsellingA;
 };
 
+/// A check of the answer's status only.
+std::function<void(SiteIsolation&, const ApiResponse&)> status(int expected)
+{
+    return [expected](SiteIsolation&, const ApiResponse& r)
+    {
+        EXPECT_EQ(r.status, expected) << r.body;
+    };
+}
+
 /// One route called by site B's kiosk: the call, and what site B must get (besides nothing of A).
 struct RouteCase
 {
@@ -314,20 +325,15 @@ class SiteIsolationCases : public SiteIsolation
             {"POST", "/api/v1/reservations/hold",
              [](SiteIsolation& f)
              {
-                 auto& c = static_cast<SiteIsolationCases&>(f);
-                 return c.call(c.m_tokenB, "POST", "/api/v1/reservations/hold",
-                               encodeHoldRequest({newUuid(), "wozek-inwalidzki", c.now().today.plusDays(1), 14}));
+                 return f.postAsB("/api/v1/reservations/hold",
+                                  encodeHoldRequest({newUuid(), "wozek-inwalidzki", f.now().today.plusDays(1), 14}));
              },
-             [](SiteIsolation&, const ApiResponse& r)
-             {
-                 EXPECT_EQ(r.status, 404) << r.body;
-             }},
+             status(404)},
             {"POST", "/api/v1/counselling/book",
              [](SiteIsolation& f)
              {
-                 auto& c = static_cast<SiteIsolationCases&>(f);
-                 return c.call(c.m_tokenB, "POST", "/api/v1/counselling/book",
-                               encodeCounsellingBookRequest({newUuid(), "lapy-slot-1", "psychological"}));
+                 return f.postAsB("/api/v1/counselling/book",
+                                  encodeCounsellingBookRequest({newUuid(), "lapy-slot-1", "psychological"}));
              },
              [](SiteIsolation& f, const ApiResponse& r)
              {
@@ -340,22 +346,16 @@ class SiteIsolationCases : public SiteIsolation
                  c.expectNothingOfA(own, "counselling/book (own slot)");
              }},
             {"POST", "/api/v1/heartbeat",
-             [](SiteIsolation& f)
-             {
-                 auto& c = static_cast<SiteIsolationCases&>(f);
-                 return c.call(c.m_tokenB, "POST", "/api/v1/heartbeat",
-                               encodeHeartbeat({"0.1.0", 5, 0, 0, "ok", std::nullopt}));
+             [](SiteIsolation& f) {
+                 return f.postAsB("/api/v1/heartbeat", encodeHeartbeat({"0.1.0", 5, 0, 0, "ok", std::nullopt}));
              },
-             [](SiteIsolation&, const ApiResponse& r)
-             {
-                 EXPECT_EQ(r.status, 200) << r.body;
-             }},
+             status(200)},
             {"POST", "/api/v1/lost-events",
              [](SiteIsolation& f)
              {
                  auto& c = static_cast<SiteIsolationCases&>(f);
-                 return c.call(c.m_tokenB, "POST", "/api/v1/lost-events",
-                               encodeLostEventReports({{c.m_counsellingA.id, "counselling.requested", "", 5}}));
+                 return c.postAsB("/api/v1/lost-events",
+                                  encodeLostEventReports({{c.m_counsellingA.id, "counselling.requested", "", 5}}));
              },
              [](SiteIsolation&, const ApiResponse& r)
              {
