@@ -60,6 +60,14 @@ const std::vector<Api::Route>& Api::routes()
     return kRoutes;
 }
 
+std::vector<std::pair<std::string, std::string>> Api::routeList()
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Route& r : routes())
+        out.emplace_back(std::string(r.method), std::string(r.path));
+    return out;
+}
+
 std::string errorJson(const std::string& code, const std::string& message)
 {
     return protocol::encodeErrorBody({code, message});

@@ -53,6 +53,9 @@ class Api
     /// Never throws for any input.
     ApiResponse handle(const ApiRequest& request);
 
+    /// Every route as (method, path): what a test that must cover each route enumerates.
+    static std::vector<std::pair<std::string, std::string>> routeList();
+
   private:
     /// One endpoint: its exact path, its method, and the member that answers it once the kiosk is
     /// authenticated, within its rate and, for a POST, sent JSON within the size limit.

@@ -148,7 +148,7 @@ Result<bool, LifecycleError> replaceSecret(ServerStore& store, const std::string
 } // namespace
 
 Result<std::string, LifecycleError> LifecycleStore::enrolKiosk(const std::string& id, const std::string& name,
-                                                               const Now& now, bool staffWork)
+                                                               const Now& now, bool staffWork, const std::string& site)
 {
     const std::string token = newKioskToken();
     auto done = change(m_store,
@@ -167,10 +167,20 @@ Result<std::string, LifecycleError> LifecycleStore::enrolKiosk(const std::string
                                        ": choose another id"};
                                return {};
                            }
+                           auto siteKnown = db::exists(d, "SELECT 1 FROM sites WHERE id = ?", site);
+                           if (!siteKnown)
+                               return makeErr(siteKnown.error());
+                           if (!*siteKnown)
+                           {
+                               decision.refused =
+                                   LifecycleError{LifecycleError::Kind::NotFound,
+                                                  "no site has the id \"" + site + "\" (see site list; site add)"};
+                               return {};
+                           }
                            if (auto st = db::exec(d,
                                                   "INSERT INTO kiosks(name, display_name, token_hash, created_at, "
-                                                  "staff_work) VALUES (?, ?, ?, ?, ?)",
-                                                  id, name, sha256Hex(token), now.unix, staffWork ? 1 : 0);
+                                                  "staff_work, site_id) VALUES (?, ?, ?, ?, ?, ?)",
+                                                  id, name, sha256Hex(token), now.unix, staffWork ? 1 : 0, site);
                                !st)
                                return st;
                            decision.changed = true;
@@ -185,7 +195,7 @@ Result<std::vector<KioskListing>, LifecycleError> LifecycleStore::listKiosks()
 {
     auto rows = readAll(m_store,
                         "SELECT k.name, k.display_name, k.active, k.created_at, h.received_at, "
-                        "COALESCE(h.kiosk_version, ''), k.staff_work FROM kiosks k "
+                        "COALESCE(h.kiosk_version, ''), k.staff_work, k.site_id FROM kiosks k "
                         "LEFT JOIN heartbeats h ON h.kiosk_id = k.id WHERE k.kind = 'kiosk' "
                         "ORDER BY k.name",
                         [](db::Row& r)
@@ -198,6 +208,7 @@ Result<std::vector<KioskListing>, LifecycleError> LifecycleStore::listKiosks()
                             k.lastHeartbeat = r.optionalInt64();
                             k.version = r.text();
                             k.staffWork = r.integer() != 0;
+                            k.site = r.text();
                             return k;
                         });
     if (!rows)
@@ -275,7 +286,10 @@ Result<std::string, LifecycleError> LifecycleStore::rotateKiosk(const std::strin
 
 Result<std::vector<StaffListing>, LifecycleError> LifecycleStore::listStaff()
 {
-    auto rows = readAll(m_store, "SELECT id, name, role, active, created_at, pin_hash FROM staff ORDER BY name, id",
+    auto rows = readAll(m_store,
+                        "SELECT id, name, role, active, created_at, pin_hash, "
+                        "(SELECT group_concat(x.site_id, ',') FROM staff_sites x WHERE x.staff_id = staff.id) "
+                        "FROM staff ORDER BY name, id",
                         [](db::Row& r)
                         {
                             StaffListing s;
@@ -285,6 +299,7 @@ Result<std::vector<StaffListing>, LifecycleError> LifecycleStore::listStaff()
                             s.active = r.integer() != 0;
                             s.createdAt = r.int64();
                             s.pinHash = r.text();
+                            s.sites = r.optionalText().value_or("");
                             return s;
                         });
     if (!rows)

@@ -39,6 +39,7 @@ struct KioskListing
     std::optional<std::int64_t> lastHeartbeat;
     std::string version;    ///< of the last heartbeat, "" without one
     bool staffWork = false; ///< receives the staff feed (names and phones, staff PIN hashes)
+    std::string site;       ///< the site it was enrolled for
 };
 
 struct StaffListing
@@ -47,6 +48,7 @@ struct StaffListing
     bool active = true;
     std::int64_t createdAt = 0;
     std::string pinHash; ///< for list-staff's "made with older limits: rotate"
+    std::string sites;   ///< the sites the account reaches, comma-separated
 };
 
 /// The changes return true when they wrote, false when the row was already as asked (nothing
@@ -56,9 +58,10 @@ class LifecycleStore
   public:
     explicit LifecycleStore(ServerStore& store) : m_store(store) {}
 
-    /// Registers kiosk `id` with a fresh token; returns the token (only its hash is stored).
+    /// Registers kiosk `id` of site `site` with a fresh token; returns the token (only its hash is
+    /// stored). Everything the kiosk reaches is that site's (decision 0011).
     Result<std::string, LifecycleError> enrolKiosk(const std::string& id, const std::string& name, const Now& now,
-                                                   bool staffWork = false);
+                                                   bool staffWork = false, const std::string& site = "default");
     /// Flags the kiosk for staff work (it gets the current staff feed as its own rows) or unflags it
     /// (it gets a delete for every pick-up, loan and staff member); false when it already was so.
     Result<bool, LifecycleError> setKioskStaffWork(const std::string& id, bool staffWork, const Now& now);

@@ -14,6 +14,7 @@
 #include "server/cli/catalog_commands.hpp"
 #include "server/cli/kiosk_commands.hpp"
 #include "server/cli/retention_commands.hpp"
+#include "server/cli/site_commands.hpp"
 #include "server/cli/staff_commands.hpp"
 #include "server/http_server.hpp"
 #include "server/panel/panel.hpp"
@@ -60,19 +61,24 @@ int usage()
                "  import-catalog FILE [--apply] [--overwrite-panel-edits]\n"
                "                                    compare a catalogue file with the database and print what it\n"
                "                                    would change; --apply merges it, keeping panel edits\n"
-               "  add-kiosk NAME [--staff-work]     register a kiosk; prints its token once\n"
+               "  site add ID --name NAME | site list | site rename ID --name NAME\n"
+               "                                    the sites (CUS) this server serves; 'default' is the first\n"
+               "  site grant STAFF-ID SITE | site revoke STAFF-ID SITE\n"
+               "                                    which sites a panel account reaches (its home site stays)\n"
+               "  add-kiosk NAME [--staff-work] [--site SITE]   register a kiosk; prints its token once\n"
                "  enrol-kiosk --id ID [--name NAME] --url https://HOST:PORT --ca CA.pem --out FILE [--staff-work]\n"
-               "                                    register a kiosk; writes its enrolment file (0600)\n"
+               "              [--site SITE]         register a kiosk; writes its enrolment file (0600)\n"
                "  kiosk-staff-work ID on|off        whether the kiosk gets the staff feed (names, phones, PINs)\n"
                "  list-kiosks                       every kiosk: state, created, last heartbeat, version\n"
                "  revoke-kiosk ID                   refuse the kiosk's token from its next request on\n"
                "  rotate-kiosk ID --url URL --ca CA.pem --out FILE   new token; the old one is refused\n"
-               "  add-staff --name N --role R       (R: equipment, coordinator, counsellor, admin); PIN, password\n"
+               "  add-staff --name N --role R [--site SITE]   (R: equipment, coordinator, counsellor, admin)\n"
                "  list-staff                        every staff member: id, role, active or not\n"
                "  deactivate-staff ID | reactivate-staff ID\n"
                "  reset-password ID | reset-pin ID  the new secret from standard input\n"
                "    Secrets: one line each on standard input, or asked twice on a terminal (never argv).\n"
                "  add-slot --id ID --date D --start HH:MM --minutes N --kinds a,b --counsellor N --room R\n"
+               "           [--site SITE]            a counselling slot of the site (default: 'default')\n"
                "  serve                             run the HTTPS API and the coordinators' panel (/panel)\n"
                "  purge-personal-data [--dry-run]   erase personal data past [retention] now (serve: hourly)\n"
                "  backup [--dir DIR] [--keep N]     a verified copy while serving ([backup] in central.toml)\n"
@@ -304,9 +310,15 @@ int main(int argc, char** argv)
         return *code;
     if (auto code = cli::runCatalogCommand(command, commandArgs, context))
         return *code;
+    if (auto code = cli::runSiteCommand(command, commandArgs, context))
+        return *code;
     if (command == "add-slot")
     {
-        auto o = options(args, 3);
+        std::vector<std::string> slotArgs = commandArgs;
+        auto site = cli::takeSiteOption(slotArgs, **store);
+        if (!site)
+            return fail("add-slot: " + site.error());
+        auto o = options(slotArgs, 0);
         domain::CounsellingSlot slot;
         slot.id = o["--id"];
         auto date = parseIsoDate(o["--date"]);
@@ -337,7 +349,7 @@ int main(int argc, char** argv)
         }
         slot.counsellor = o["--counsellor"];
         slot.room = o["--room"];
-        if (auto s = (*store)->addCounsellingSlot(slot, now); !s)
+        if (auto s = (*store)->addCounsellingSlot(slot, now, *site); !s)
             return fail("add-slot failed: " + s.error().describe());
         return 0;
     }

@@ -694,6 +694,112 @@ CREATE TABLE emergency_number_checks (
     at INTEGER NOT NULL
 ) STRICT;
 )sql";
+
+// Migration 18: sites (decision 0011). Every kiosk, staff account, slot, request, register entry
+// and report figure belongs to one site; a database made before has one site, 'default', named
+// after its catalogue's CUS, and every existing row is moved into it by the column's default.
+// Rows a kiosk writes take their kiosk's site in the schema itself (the triggers below), so no
+// INSERT anywhere can put a kiosk's request in another site; rows without a kiosk (slots,
+// residents, registers, activities) carry the site their writer names. The change log's rows
+// carry the site of what they describe, which is what a kiosk's feed is filtered by. The
+// catalogue tables stay the default site's until their keys become (site, id).
+constexpr const char* kSites = R"sql(
+CREATE TABLE sites (
+    id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 40 AND id NOT GLOB '*[^a-z0-9-]*'),
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    created_at INTEGER NOT NULL
+) STRICT;
+INSERT INTO sites(id, name, created_at) VALUES ('default',
+    COALESCE((SELECT NULLIF(cus_name_pl, '') FROM municipality WHERE id = 1), 'default'), CAST(strftime('%s', 'now') AS INTEGER));
+
+-- The sites a panel account may see and act for (a county coordinator: several; a CUS
+-- coordinator: one). staff.site_id is the account's home site: the site whose kiosks get its PIN.
+CREATE TABLE staff_sites (
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    PRIMARY KEY (staff_id, site_id)
+) STRICT;
+
+ALTER TABLE kiosks ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE staff ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+INSERT INTO staff_sites(staff_id, site_id) SELECT id, site_id FROM staff;
+CREATE TRIGGER staff_home_site AFTER INSERT ON staff BEGIN
+    INSERT OR IGNORE INTO staff_sites(staff_id, site_id) VALUES (NEW.id, NEW.site_id); END;
+ALTER TABLE panel_sessions ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default'; -- the site the panel shows now
+ALTER TABLE change_log ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+CREATE INDEX change_log_site ON change_log(site_id, seq);
+)sql";
+
+// Migration 18 (end): the site of an audit row and of a change-log row, after every site column exists.
+constexpr const char* kSiteRowTriggers = R"sql(
+-- An audit row is the site of what it names: a kiosk, a staff account, a site; other entities
+-- (the catalogue's) are the default site's until their writers name one.
+CREATE TRIGGER panel_actions_site AFTER INSERT ON panel_actions BEGIN
+    UPDATE panel_actions SET site_id = COALESCE(CASE NEW.entity
+            WHEN 'kiosk' THEN (SELECT site_id FROM kiosks WHERE name = NEW.entity_id)
+            WHEN 'staff' THEN (SELECT site_id FROM staff WHERE id = NEW.entity_id)
+            WHEN 'site' THEN (SELECT id FROM sites WHERE id = NEW.entity_id)
+        END, NEW.site_id)
+    WHERE rowid = NEW.rowid;
+END;
+
+-- A change-log row for one kiosk is that kiosk's site's; one for every kiosk belongs to the site
+-- of what it describes (a slot, a staff member, an activity, a pick-up or a loan), a tombstone to
+-- the site of the rows before it, and a catalogue entry to the default site.
+CREATE TRIGGER change_log_site AFTER INSERT ON change_log BEGIN
+    UPDATE change_log SET site_id = COALESCE(
+        (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id),
+        CASE NEW.entity
+            WHEN 'counselling_slot' THEN (SELECT site_id FROM counselling_slots WHERE id = NEW.entity_id)
+            WHEN 'staff' THEN (SELECT site_id FROM staff WHERE id = NEW.entity_id)
+            WHEN 'activity' THEN (SELECT site_id FROM activities WHERE id = NEW.entity_id)
+            WHEN 'pickup' THEN (SELECT site_id FROM reservations WHERE id = NEW.entity_id)
+            WHEN 'open_loan' THEN (SELECT site_id FROM loans WHERE id = NEW.entity_id)
+        END,
+        (SELECT p.site_id FROM change_log p WHERE p.entity = NEW.entity AND p.entity_id = NEW.entity_id
+            AND p.seq < NEW.seq ORDER BY p.seq DESC LIMIT 1),
+        NEW.site_id)
+    WHERE seq = NEW.seq;
+END;
+)sql";
+
+// Migration 18's site column on every site-owned table without one of its own rules, and the
+// trigger that gives each row a kiosk writes its kiosk's site (one statement per table, written once).
+const char* const kSiteOwnedTables[] = {"counselling_slots",
+                                        "reservations",
+                                        "counselling_requests",
+                                        "callback_requests",
+                                        "loans",
+                                        "heartbeats",
+                                        "conflicts",
+                                        "usage_events",
+                                        "lost_events",
+                                        "waitlist_entries",
+                                        "residents",
+                                        "institutions",
+                                        "activities",
+                                        "counselling_register",
+                                        "activity_sessions",
+                                        "volunteer_club_members",
+                                        "volunteer_initiatives",
+                                        "sheltered_housing_stays",
+                                        "indicator_values",
+                                        "panel_actions"};
+const char* const kKioskWrittenTables[] = {"reservations", "counselling_requests", "callback_requests",
+                                           "loans",        "heartbeats",           "conflicts",
+                                           "usage_events", "lost_events",          "waitlist_entries"};
+
+std::string sitesMigration()
+{
+    std::string sql = kSites;
+    for (const char* table : kSiteOwnedTables)
+        sql += std::string("ALTER TABLE ") + table + " ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';\n";
+    for (const char* table : kKioskWrittenTables)
+        sql += std::string("CREATE TRIGGER ") + table + "_site AFTER INSERT ON " + table +
+               " WHEN NEW.kiosk_id IS NOT NULL BEGIN\n    UPDATE " + table +
+               " SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;\n";
+    return sql + kSiteRowTriggers;
+}
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -716,7 +822,8 @@ const std::vector<db::Migration>& serverMigrations()
         {15, "the activity schedule", std::string(catalog::kActivitiesTableSql) + kActivityOwners, {}},
         {16, "the equipment waiting list", kWaitingList, {}},
         {17, "the whole catalogue in the panel, import as a merge", kCatalogKeeping, {}},
-        {18, "the schedule's single dates called off", catalog::kActivityCancelledDatesSql, {}},
+        {18, "sites", sitesMigration(), {}},
+        {19, "the schedule's single dates called off", catalog::kActivityCancelledDatesSql, {}},
     };
     return migrations;
 }

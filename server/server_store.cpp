@@ -9,6 +9,7 @@
 #include "server/store/indicator_rows.hpp"
 #include "server/store/okienko_try.hpp"
 #include "server/store/row_reads.hpp"
+#include "server/store/site_scope.hpp"
 #include "server/waitlist_store.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
@@ -209,10 +210,14 @@ domain::CounsellingSlot readSlot(db::Row& row)
 
 constexpr const char* kSlotColumns = "id, kind_ids, counsellor, room, date, start_minute, duration_minutes, booked_by";
 
-Result<std::optional<domain::CounsellingSlot>, db::Error> findSlot(db::Database& d, const std::string& id)
+/// Slot `id`; with `site`, only when it is that site's (a kiosk never books another site's slot).
+Result<std::optional<domain::CounsellingSlot>, db::Error> findSlot(db::Database& d, const std::string& id,
+                                                                   std::optional<std::string> site = std::nullopt)
 {
-    return db::queryOne(d, std::string("SELECT ") + kSlotColumns + " FROM counselling_slots WHERE id = ?", readSlot,
-                        id);
+    return db::queryOne(d,
+                        std::string("SELECT ") + kSlotColumns +
+                            " FROM counselling_slots WHERE id = ?1 AND (?2 IS NULL OR site_id = ?2)",
+                        readSlot, id, site);
 }
 
 /// True when slot `slotId` is booked by request `requestId` (a retry of a booking that was made).
@@ -230,16 +235,16 @@ bool offersKind(const domain::CounsellingSlot& slot, const std::string& kindId)
 }
 
 Result<std::vector<domain::CounsellingSlot>, db::Error> freeSlots(db::Database& d, const std::string& kindId, Date from,
-                                                                  std::size_t max)
+                                                                  std::size_t max, const std::string& site)
 {
     std::vector<domain::CounsellingSlot> out;
     OKIENKO_TRY(db::forEachRow(
         d,
         std::string("SELECT ") + kSlotColumns +
-            " FROM counselling_slots WHERE booked_by IS NULL AND date >= ? "
+            " FROM counselling_slots WHERE booked_by IS NULL AND date >= ? AND site_id = ? "
             "AND EXISTS (SELECT 1 FROM json_each(kind_ids) WHERE value = ?) ORDER BY date, start_minute "
             "LIMIT ?",
-        [&](db::Row& row) { out.push_back(readSlot(row)); }, from.iso(), kindId, static_cast<std::int64_t>(max)));
+        [&](db::Row& row) { out.push_back(readSlot(row)); }, from.iso(), site, kindId, static_cast<std::int64_t>(max)));
     return out;
 }
 
@@ -404,7 +409,7 @@ ApplyResult applyCounselling(const EventContext& c, domain::CounsellingRequest r
     std::string status = "received";
     if (request.slotId)
     {
-        auto slot = findSlot(c.d, *request.slotId);
+        auto slot = findSlot(c.d, *request.slotId, c.kiosk.site);
         if (!slot)
             return makeErr(slot.error());
         bool bookedForUs = false;
@@ -656,6 +661,23 @@ ApplyResult applyUsage(const EventContext& c, const domain::UsageEvent& u)
     return applied(c.eventId);
 }
 
+/// Events about the equipment of the catalogue (decision 0011: a kiosk of a site without it is refused).
+bool namesEquipment(protocol::EventType type)
+{
+    switch (type)
+    {
+    case protocol::EventType::ReservationCreated:
+    case protocol::EventType::LoanCheckedOut:
+    case protocol::EventType::LoanCheckedIn:
+    case protocol::EventType::LoanExtended:
+    case protocol::EventType::UnitStateChanged:
+    case protocol::EventType::WaitlistJoined:
+        return true;
+    default:
+        return false;
+    }
+}
+
 ApplyResult applyOne(db::Database& d, const KioskIdentity& kiosk, const protocol::Event& e, const Now& now,
                      bool storePesel, const WaitlistOptions& waitlist)
 {
@@ -663,6 +685,8 @@ ApplyResult applyOne(db::Database& d, const KioskIdentity& kiosk, const protocol
     if (!type)
         return rejectedAt(e.id, "unknown_event_type", "$.type");
     const EventContext c{d, kiosk, e.id, now, storePesel, waitlist};
+    if (namesEquipment(*type) && kiosk.site != kCatalogueSite)
+        return rejected(e.id, "other_site", Json{{"path", "$.type"}});
     switch (*type)
     {
     case protocol::EventType::ReservationCreated:
@@ -874,18 +898,20 @@ Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalo
     return summary;
 }
 
-Result<std::string, db::Error> ServerStore::addKiosk(const std::string& name, const Now& now, bool staffWork)
+Result<std::string, db::Error> ServerStore::addKiosk(const std::string& name, const Now& now, bool staffWork,
+                                                     const std::string& site)
 {
     std::lock_guard lock(m_writeMutex);
     const std::string token = newKioskToken();
-    OKIENKO_TRY(db::exec(m_writer, "INSERT INTO kiosks(name, token_hash, created_at, staff_work) VALUES (?, ?, ?, ?)",
-                         name, sha256Hex(token), now.unix, staffWork ? 1 : 0));
+    OKIENKO_TRY(db::exec(m_writer,
+                         "INSERT INTO kiosks(name, token_hash, created_at, staff_work, site_id) VALUES (?, ?, ?, ?, ?)",
+                         name, sha256Hex(token), now.unix, staffWork ? 1 : 0, site));
     return token;
 }
 
 Result<std::string, db::Error> ServerStore::addStaff(const std::string& name, domain::StaffRole role,
                                                      const std::string& pinHash, const std::string& passwordHash,
-                                                     const Now& now)
+                                                     const Now& now, const std::string& site)
 {
     domain::Staff s;
     auto written = write(
@@ -895,9 +921,10 @@ Result<std::string, db::Error> ServerStore::addStaff(const std::string& name, do
             s.name = name;
             s.role = role;
             s.pinHash = pinHash;
-            OKIENKO_TRY(db::exec(
-                d, "INSERT INTO staff(id, name, role, pin_hash, password_hash, created_at) VALUES (?,?,?,?,?,?)", s.id,
-                s.name, domain::toCode(role), pinHash, passwordHash, now.unix));
+            OKIENKO_TRY(db::exec(d,
+                                 "INSERT INTO staff(id, name, role, pin_hash, password_hash, created_at, site_id) "
+                                 "VALUES (?,?,?,?,?,?,?)",
+                                 s.id, s.name, domain::toCode(role), pinHash, passwordHash, now.unix, site));
             return logStaffMember(d, s.id, now.unix);
         });
     if (!written)
@@ -905,16 +932,17 @@ Result<std::string, db::Error> ServerStore::addStaff(const std::string& name, do
     return s.id;
 }
 
-Status<db::Error> ServerStore::addCounsellingSlot(const domain::CounsellingSlot& slot, const Now& now)
+Status<db::Error> ServerStore::addCounsellingSlot(const domain::CounsellingSlot& slot, const Now& now,
+                                                  const std::string& site)
 {
     return write(
         [&](db::Database& d) -> Status<db::Error>
         {
             OKIENKO_TRY(db::exec(d,
                                  "INSERT INTO counselling_slots(id, kind_ids, counsellor, room, date, start_minute, "
-                                 "duration_minutes) VALUES (?,?,?,?,?,?,?)",
+                                 "duration_minutes, site_id) VALUES (?,?,?,?,?,?,?,?)",
                                  slot.id, Json(slot.kindIds).dump(), slot.counsellor, slot.room, slot.date.iso(),
-                                 slot.startMinute, slot.durationMinutes));
+                                 slot.startMinute, slot.durationMinutes, site));
             domain::CounsellingSlot published = slot;
             published.booked = false;
             return logUpsert(d, protocol::entity::kCounsellingSlot, slot.id, protocol::encodeSlot(published), now.unix);
@@ -927,13 +955,14 @@ Result<std::vector<std::pair<std::string, KioskIdentity>>, db::Error> ServerStor
     if (!reader)
         return makeErr(reader.error());
     std::vector<std::pair<std::string, KioskIdentity>> out;
-    OKIENKO_TRY(db::forEachRow(*reader, "SELECT token_hash, id, name FROM kiosks WHERE active = 1",
+    OKIENKO_TRY(db::forEachRow(*reader, "SELECT token_hash, id, name, site_id FROM kiosks WHERE active = 1",
                                [&](db::Row& row)
                                {
                                    std::string tokenHash = row.text();
                                    KioskIdentity kiosk;
                                    kiosk.id = row.int64();
                                    kiosk.name = row.text();
+                                   kiosk.site = row.text();
                                    out.push_back({std::move(tokenHash), std::move(kiosk)});
                                }));
     releaseReader(std::move(reader).value());
@@ -946,12 +975,13 @@ Result<std::optional<KioskIdentity>, db::Error> ServerStore::activeKioskByTokenH
     if (!reader)
         return makeErr(reader.error());
     auto found = db::queryOne(
-        *reader, "SELECT id, name FROM kiosks WHERE token_hash = ? AND active = 1",
+        *reader, "SELECT id, name, site_id FROM kiosks WHERE token_hash = ? AND active = 1",
         [](db::Row& row)
         {
             KioskIdentity kiosk;
             kiosk.id = row.int64();
             kiosk.name = row.text();
+            kiosk.site = row.text();
             return kiosk;
         },
         tokenHash);
@@ -1141,6 +1171,8 @@ Result<Outcome, db::Error> ServerStore::hold(const KioskIdentity& kiosk, const p
 {
     if (h.pickUpDate < now.today)
         return errorOutcome(400, "bad_date", "$.pick_up_date: in the past");
+    if (kiosk.site != kCatalogueSite)
+        return errorOutcome(404, "not_found", "$.type_id: no such equipment type at this kiosk's site");
     std::lock_guard lock(m_writeMutex);
     db::Database& d = m_writer;
     auto tx = db::Transaction::begin(d, db::TransactionMode::Immediate, db::Durability::Full);
@@ -1202,8 +1234,8 @@ Result<Outcome, db::Error> ServerStore::hold(const KioskIdentity& kiosk, const p
     return Outcome{201, protocol::encodeHoldResponse(response), "", ""};
 }
 
-Result<Outcome, db::Error> ServerStore::bookCounselling(const KioskIdentity&, const protocol::CounsellingBookRequest& b,
-                                                        const Now& now)
+Result<Outcome, db::Error> ServerStore::bookCounselling(const KioskIdentity& kiosk,
+                                                        const protocol::CounsellingBookRequest& b, const Now& now)
 {
     std::lock_guard lock(m_writeMutex);
     db::Database& d = m_writer;
@@ -1219,7 +1251,7 @@ Result<Outcome, db::Error> ServerStore::bookCounselling(const KioskIdentity&, co
         if (*booked && **booked != b.slotId)
             return errorOutcome(409, "booking_mismatch", "$.request_id: already booked another slot");
     }
-    auto slot = findSlot(d, b.slotId);
+    auto slot = findSlot(d, b.slotId, kiosk.site);
     if (!slot)
         return makeErr(slot.error());
     if (!*slot)
@@ -1241,7 +1273,7 @@ Result<Outcome, db::Error> ServerStore::bookCounselling(const KioskIdentity&, co
     }
     if (s.booked || !offersKind(s, b.kindId) || s.date < now.today)
     {
-        auto alternatives = freeSlots(d, b.kindId, std::max(s.date, now.today), 5);
+        auto alternatives = freeSlots(d, b.kindId, std::max(s.date, now.today), 5, kiosk.site);
         if (!alternatives)
             return makeErr(alternatives.error());
         response.status = "taken";
@@ -1306,10 +1338,12 @@ Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, cons
         bool more = false;
         OKIENKO_TRY(db::forEachRow(
             d,
-            // The staff feed (names, phones, PIN hashes) only for kiosks flagged for staff work.
-            "SELECT seq, entity, entity_id, op, data, position FROM change_log WHERE seq > ?1 AND "
-            "(kiosk_id = ?2 OR (kiosk_id IS NULL AND (entity NOT IN ('pickup', 'open_loan', 'staff') OR "
-            "(SELECT staff_work FROM kiosks WHERE id = ?2) = 1))) ORDER BY seq LIMIT ?3",
+            // Only the kiosk's site (decision 0011); the staff feed (names, phones, PIN hashes) only
+            // for kiosks flagged for staff work.
+            "SELECT seq, entity, entity_id, op, data, position FROM change_log WHERE seq > ?1 AND " +
+                SiteScope::one(kiosk.site).clause("site_id", "?4") +
+                " AND (kiosk_id = ?2 OR (kiosk_id IS NULL AND (entity NOT IN ('pickup', 'open_loan', 'staff') OR "
+                "(SELECT staff_work FROM kiosks WHERE id = ?2) = 1))) ORDER BY seq LIMIT ?3",
             [&](db::Row& row)
             {
                 if (count == limit)
@@ -1332,7 +1366,7 @@ Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, cons
                 body += '}';
                 ++count;
             },
-            from, kiosk.id, static_cast<std::int64_t>(limit) + 1));
+            from, kiosk.id, static_cast<std::int64_t>(limit) + 1, SiteScope::one(kiosk.site).bound()));
         // Without more rows for this kiosk, everything up to the log's end is covered: jump there so
         // other kiosks' rows are not scanned again.
         const std::int64_t cursor = more ? last : end;
@@ -1428,7 +1462,11 @@ ServerStore::recordLostEvents(const KioskIdentity& kiosk, const std::vector<prot
             {
                 // Only an applied event counts: a re-sent event the restored database refused (its loan
                 // was lost with it) is as lost as one never re-sent.
-                auto applied = db::exists(d, "SELECT 1 FROM events WHERE id = ? AND status = 'applied'", r.id);
+                // Only its own site's events: an id of another site's kiosk is not confirmed to exist.
+                auto applied = db::exists(d,
+                                          "SELECT 1 FROM events e JOIN kiosks k ON k.id = e.kiosk_id WHERE e.id = ? "
+                                          "AND e.status = 'applied' AND k.site_id = ?",
+                                          r.id, kiosk.site);
                 if (!applied)
                     return makeErr(applied.error());
                 if (*applied)

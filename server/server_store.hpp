@@ -47,6 +47,7 @@ struct KioskIdentity
 {
     std::int64_t id = 0;
     std::string name;
+    std::string site{"default"}; ///< the site it was enrolled for: everything it reaches is that site's
 };
 
 /// One catalogue change-log row a write made (entity, entry id, its seq).
@@ -102,12 +103,16 @@ class ServerStore
                                                    const std::vector<domain::Indicator>* indicators = nullptr);
     /// Registers a kiosk; returns its bearer token (shown once; only its hash is stored). Only a kiosk
     /// with `staffWork` receives the staff feed (names and phones, staff PIN hashes).
-    Result<std::string, db::Error> addKiosk(const std::string& name, const Now& now, bool staffWork = false);
-    /// Adds a staff member with argon2id hashes made by the caller; returns the staff id.
+    Result<std::string, db::Error> addKiosk(const std::string& name, const Now& now, bool staffWork = false,
+                                            const std::string& site = "default");
+    /// Adds a staff member with argon2id hashes made by the caller; returns the staff id. `site` is
+    /// its home site (the kiosks that check its PIN) and the first site it reaches in the panel.
     Result<std::string, db::Error> addStaff(const std::string& name, domain::StaffRole role, const std::string& pinHash,
-                                            const std::string& passwordHash, const Now& now);
-    /// Publishes a counselling slot (and its change-log row).
-    Status<db::Error> addCounsellingSlot(const domain::CounsellingSlot& slot, const Now& now);
+                                            const std::string& passwordHash, const Now& now,
+                                            const std::string& site = "default");
+    /// Publishes a counselling slot of `site` (and its change-log row, for that site's kiosks).
+    Status<db::Error> addCounsellingSlot(const domain::CounsellingSlot& slot, const Now& now,
+                                         const std::string& site = "default");
 
     // --- API ---
     /// Every active kiosk with its token hash (the API compares hashes in constant time).

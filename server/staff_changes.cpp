@@ -151,9 +151,14 @@ struct FeedKind
 };
 
 const FeedKind kFeedKinds[] = {
-    {protocol::entity::kPickup, "SELECT id FROM reservations WHERE status IN ('provisional', 'held', 'confirmed')",
+    // ?1: one site's only (a kiosk's own feed), or NULL for every site (the broadcast rows, each
+    // of which the change log gives the site of its reservation or loan).
+    {protocol::entity::kPickup,
+     "SELECT id FROM reservations WHERE status IN ('provisional', 'held', 'confirmed') AND (?1 IS NULL OR "
+     "site_id = ?1)",
      pickupNotice},
-    {protocol::entity::kOpenLoan, "SELECT id FROM loans WHERE returned_on IS NULL", openLoanNotice},
+    {protocol::entity::kOpenLoan, "SELECT id FROM loans WHERE returned_on IS NULL AND (?1 IS NULL OR site_id = ?1)",
+     openLoanNotice},
 };
 
 /// A staff member as kiosks store it (name, role, PIN hash, active); nullopt for an unknown id.
@@ -180,20 +185,26 @@ Result<std::optional<Json>, db::Error> staffNotice(db::Database& d, const std::s
         protocol::encodeStaff, protocol::decodeStaff);
 }
 
-Result<std::vector<std::string>, db::Error> ids(db::Database& d, const char* sql)
+template <typename... Values>
+Result<std::vector<std::string>, db::Error> ids(db::Database& d, const char* sql, const Values&... values)
 {
     std::vector<std::string> out;
-    if (auto read = db::forEachRow(d, sql, [&](db::Row& r) { out.push_back(r.text()); }); !read)
+    if (auto read = db::forEachRow(
+            d, sql, [&](db::Row& r) { out.push_back(r.text()); }, values...);
+        !read)
         return makeErr(read.error());
     return out;
 }
 
 /// Calls `use(entity, id, data)` for every pick-up and open loan the feed should show now.
-template <typename Use> Status<db::Error> forEachNotice(db::Database& d, std::int64_t now, Use use)
+/// With `site`, only that site's.
+template <typename Use>
+Status<db::Error> forEachNotice(db::Database& d, std::int64_t now, Use use,
+                                const std::optional<std::string>& site = std::nullopt)
 {
     for (const FeedKind& kind : kFeedKinds)
     {
-        auto live = ids(d, kind.liveIds);
+        auto live = ids(d, kind.liveIds, site);
         if (!live)
             return makeErr(live.error());
         for (const std::string& id : *live)
@@ -280,12 +291,20 @@ Result<std::int64_t, db::Error> refreshStaffFeed(db::Database& d, std::int64_t n
 
 Status<db::Error> sendStaffFeedTo(db::Database& d, std::int64_t kioskId, std::int64_t now)
 {
-    if (auto sent = forEachNotice(d, now,
-                                  [&](std::string_view entity, const std::string& id, const Json& data)
-                                  { return logBroadcast(d, entity, id, data, now, kioskId); });
+    // Only the kiosk's own site's pick-ups, loans and staff (decision 0011).
+    auto site = db::queryText(d, "SELECT site_id FROM kiosks WHERE id = ?", kioskId);
+    if (!site)
+        return makeErr(site.error());
+    if (!*site)
+        return {};
+    if (auto sent = forEachNotice(
+            d, now,
+            [&](std::string_view entity, const std::string& id, const Json& data)
+            { return logBroadcast(d, entity, id, data, now, kioskId); },
+            *site);
         !sent)
         return sent;
-    auto staff = ids(d, "SELECT id FROM staff");
+    auto staff = ids(d, "SELECT id FROM staff WHERE site_id = ?", **site);
     if (!staff)
         return makeErr(staff.error());
     for (const std::string& id : *staff)
@@ -301,11 +320,13 @@ Status<db::Error> sendStaffFeedTo(db::Database& d, std::int64_t kioskId, std::in
 
 Status<db::Error> withdrawStaffFeedFrom(db::Database& d, std::int64_t kioskId, std::int64_t now)
 {
-    // A delete for every entity the kiosk may hold; for staff members kiosks apply it as a deactivation.
+    // A delete for every entity of its site the kiosk may hold; for staff members kiosks apply it as a
+    // deactivation.
     return db::exec(d,
                     "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
                     "SELECT DISTINCT entity, entity_id, 'delete', '{}', NULL, ?1, ?2 FROM change_log "
-                    "WHERE entity IN (?3, ?4, ?5) AND op = 'upsert'",
+                    "WHERE entity IN (?3, ?4, ?5) AND op = 'upsert' AND site_id = (SELECT site_id FROM kiosks "
+                    "WHERE id = ?1)",
                     kioskId, now, protocol::entity::kPickup, protocol::entity::kOpenLoan, protocol::entity::kStaff);
 }
 

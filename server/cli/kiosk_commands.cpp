@@ -1,6 +1,7 @@
 // Kiosk lifecycle commands and the enrolment file they write (0600, never over an existing file).
 #include "server/cli/kiosk_commands.hpp"
 
+#include "server/cli/site_commands.hpp"
 #include "server/lifecycle_store.hpp"
 #include "shared/protocol/enrolment_file.hpp"
 #include "shared/protocol/json_reader.hpp"
@@ -152,6 +153,9 @@ int enrolKiosk(const std::vector<std::string>& given, const CommandContext& c)
 {
     std::vector<std::string> args = given;
     const bool staffWork = takeFlag(args, "--staff-work");
+    auto site = takeSiteOption(args, c.store);
+    if (!site)
+        return fail("enrol-kiosk: " + site.error());
     auto parsed = CommandOptions::parse(args, {"--id", "--name", "--url", "--ca", "--out"});
     if (!parsed)
         return fail("enrol-kiosk: " + parsed.error());
@@ -167,7 +171,8 @@ int enrolKiosk(const std::vector<std::string>& given, const CommandContext& c)
         return fail("enrol-kiosk: --name: " + problem);
     LifecycleStore lifecycle(c.store);
     return writeEnrolment(
-        o, *enrolment, [&] { return lifecycle.enrolKiosk(enrolment->kioskId, enrolment->kioskName, c.now, staffWork); },
+        o, *enrolment,
+        [&] { return lifecycle.enrolKiosk(enrolment->kioskId, enrolment->kioskName, c.now, staffWork, *site); },
         "enrolled");
 }
 
@@ -206,12 +211,13 @@ int listKiosks(const std::vector<std::string>& args, const CommandContext& c)
     auto kiosks = LifecycleStore(c.store).listKiosks();
     if (!kiosks)
         return fail(kiosks.error().message);
-    std::printf("%-24s %-8s %-16s %-16s %-10s %-10s %s\n", "ID", "STATE", "CREATED", "LAST HEARTBEAT", "VERSION",
-                "STAFF WORK", "NAME");
+    std::printf("%-24s %-8s %-16s %-16s %-10s %-10s %-16s %s\n", "ID", "STATE", "CREATED", "LAST HEARTBEAT", "VERSION",
+                "STAFF WORK", "SITE", "NAME");
     for (const KioskListing& k : *kiosks)
-        std::printf("%-24s %-8s %-16s %-16s %-10s %-10s %s\n", k.id.c_str(), k.active ? "active" : "revoked",
+        std::printf("%-24s %-8s %-16s %-16s %-10s %-10s %-16s %s\n", k.id.c_str(), k.active ? "active" : "revoked",
                     timeText(k.createdAt).c_str(), k.lastHeartbeat ? timeText(*k.lastHeartbeat).c_str() : "never",
-                    k.version.empty() ? "-" : k.version.c_str(), k.staffWork ? "yes" : "no", k.name.c_str());
+                    k.version.empty() ? "-" : k.version.c_str(), k.staffWork ? "yes" : "no", k.site.c_str(),
+                    k.name.c_str());
     return 0;
 }
 
@@ -232,11 +238,14 @@ int addKiosk(const std::vector<std::string>& given, const CommandContext& c)
 {
     std::vector<std::string> args = given;
     const bool staffWork = takeFlag(args, "--staff-work");
+    auto site = takeSiteOption(args, c.store);
+    if (!site)
+        return fail("add-kiosk: " + site.error());
     if (args.size() != 1)
-        return fail("usage: add-kiosk NAME [--staff-work]");
+        return fail("usage: add-kiosk NAME [--staff-work] [--site SITE]");
     if (!protocol::matchesIdPattern(args[0], protocol::IdPattern::Code))
         return fail("kiosk name: 1–64 of A-Z a-z 0-9 . _ -");
-    auto token = c.store.addKiosk(args[0], c.now, staffWork);
+    auto token = c.store.addKiosk(args[0], c.now, staffWork, *site);
     if (!token)
         return fail("add-kiosk failed: " + token.error().describe());
     std::printf("%s\n", token->c_str());

@@ -2,6 +2,7 @@
 #include "server/cli/staff_commands.hpp"
 
 #include "server/cli/secret_input.hpp"
+#include "server/cli/site_commands.hpp"
 #include "server/credentials.hpp"
 #include "server/lifecycle_store.hpp"
 #include "shared/domain/codes.hpp"
@@ -50,8 +51,12 @@ Result<std::vector<std::string>, std::string> readHashedSecrets(const std::vecto
     return hashes;
 }
 
-int addStaff(const std::vector<std::string>& args, const CommandContext& c)
+int addStaff(const std::vector<std::string>& given, const CommandContext& c)
 {
+    std::vector<std::string> args = given;
+    auto site = takeSiteOption(args, c.store);
+    if (!site)
+        return fail("add-staff: " + site.error());
     auto parsed = CommandOptions::parse(args, {"--name", "--role"});
     if (!parsed)
         return fail("add-staff: " + parsed.error());
@@ -64,7 +69,7 @@ int addStaff(const std::vector<std::string>& args, const CommandContext& c)
     auto hashes = readHashedSecrets({kPin, kPassword});
     if (!hashes)
         return fail("add-staff: " + hashes.error());
-    auto id = c.store.addStaff(name, *role, (*hashes)[0], (*hashes)[1], c.now);
+    auto id = c.store.addStaff(name, *role, (*hashes)[0], (*hashes)[1], c.now, *site);
     if (!id)
         return fail("add-staff failed: " + id.error().describe());
     std::printf("%s\n", id->c_str());
@@ -81,14 +86,15 @@ int listStaff(const std::vector<std::string>& args, const CommandContext& c)
     // A PIN hash with other limits than today's was made by an older release: 0.1.0 took 4-digit
     // PINs (kiosks now refuse them) and hashed them at a third of today's cost.
     std::size_t toRotate = 0;
-    std::printf("%-12s %-12s %-8s %-16s %-8s %s\n", "ID", "ROLE", "STATE", "CREATED", "PIN", "NAME");
+    std::printf("%-12s %-12s %-8s %-16s %-8s %-24s %s\n", "ID", "ROLE", "STATE", "CREATED", "PIN", "SITES", "NAME");
     for (const StaffListing& s : *staff)
     {
         const auto created = localDateTimeOf(s.createdAt);
         const bool oldPin = needsRehash(s.pinHash, kPinHashCost);
         toRotate += oldPin && s.active ? 1 : 0;
-        std::printf("%-12s %-12s %-8s %-16s %-8s %s\n", s.id.c_str(), s.role.c_str(), s.active ? "active" : "inactive",
-                    created ? formatIsoDateTime(*created).c_str() : "?", oldPin ? "ROTATE" : "ok", s.name.c_str());
+        std::printf("%-12s %-12s %-8s %-16s %-8s %-24s %s\n", s.id.c_str(), s.role.c_str(),
+                    s.active ? "active" : "inactive", created ? formatIsoDateTime(*created).c_str() : "?",
+                    oldPin ? "ROTATE" : "ok", s.sites.c_str(), s.name.c_str());
     }
     if (toRotate > 0)
         std::printf("\n%zu active staff member(s) have a PIN hashed by an older release (PIN ROTATE): it may have "

@@ -19,7 +19,7 @@ namespace okienko::catalog
 /// schedule, and the start of the server's (which adds who entered each row). Released: never edited.
 extern const char* const kActivitiesTableSql;
 
-/// The single dates called off (kiosk migration 12, server migration 18): a JSON array of
+/// The single dates called off (kiosk migration 12, server migration 19): a JSON array of
 /// {"date": "YYYY-MM-DD", "reason": "…"}, by date. Released with those migrations: never edited.
 extern const char* const kActivityCancelledDatesSql;
 

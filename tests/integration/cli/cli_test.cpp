@@ -169,3 +169,69 @@ TEST_F(CentralCheckConfig, ARetentionPeriodOutOfRangeIsReportedWithItsLine)
               std::string::npos)
         << r.output;
 }
+
+// The site commands and --site, through the real binary on a real database (decision 0011).
+TEST_F(CentralCheckConfig, SitesAreAddedListedAndGivenToKiosksAndStaff)
+{
+    ASSERT_TRUE(test::writeFile(m_dir.file("central.toml"), m_good));
+    auto central = [&](std::vector<std::string> args)
+    {
+        args.insert(args.begin(), {OKIENKO_CENTRAL_BINARY, "--config", m_dir.file("central.toml")});
+        return run(args);
+    };
+    ASSERT_EQ(central({"init"}).exitCode, 0);
+    auto first = central({"site", "list"});
+    ASSERT_EQ(first.exitCode, 0) << first.output;
+    EXPECT_EQ(countLines(first.output, "\ndefault "), 1u) << first.output; // a new database is one site
+
+    auto added = central({"site", "add", "starachowice", "--name", "CUS w Starachowicach"});
+    EXPECT_EQ(added.exitCode, 0) << added.output;
+    auto again = central({"site", "add", "starachowice", "--name", "CUS"});
+    EXPECT_EQ(again.exitCode, 1);
+    EXPECT_NE(again.output.find("the site \"starachowice\" already exists"), std::string::npos) << again.output;
+    auto badId = central({"site", "add", "Stara Chowice", "--name", "CUS"});
+    EXPECT_EQ(badId.exitCode, 1);
+    EXPECT_NE(badId.output.find("1–40 of a-z 0-9 -"), std::string::npos) << badId.output;
+    auto noName = central({"site", "add", "skarzysko"});
+    EXPECT_EQ(noName.exitCode, 1);
+    EXPECT_NE(noName.output.find("--name"), std::string::npos) << noName.output;
+
+    EXPECT_EQ(central({"add-kiosk", "hol-lapy"}).exitCode, 0);
+    EXPECT_EQ(central({"add-kiosk", "hol-starachowice", "--site", "starachowice"}).exitCode, 0);
+    auto unknown = central({"add-kiosk", "hol-x", "--site", "nowhere"});
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_NE(unknown.output.find("--site: no site has the id \"nowhere\""), std::string::npos) << unknown.output;
+    auto kiosks = central({"list-kiosks"});
+    ASSERT_EQ(kiosks.exitCode, 0) << kiosks.output;
+    EXPECT_NE(kiosks.output.find(" SITE "), std::string::npos) << kiosks.output;
+    EXPECT_EQ(countLines(kiosks.output, " starachowice "), 1u) << kiosks.output;
+    EXPECT_EQ(countLines(kiosks.output, " default "), 1u) << kiosks.output;
+    EXPECT_EQ(kiosks.output.find("hol-x"), std::string::npos) << kiosks.output;
+
+    // A staff member of Starachowice (PIN and password on standard input), then given Łapy too.
+    const auto staff = run({"/bin/sh", "-c",
+                            "printf '482193\\nhaslo-koordynatorki-1\\n' | " + std::string(OKIENKO_CENTRAL_BINARY) +
+                                " --config " + m_dir.file("central.toml") +
+                                " add-staff --name 'Beata Nowak' --role coordinator --site starachowice"});
+    ASSERT_EQ(staff.exitCode, 0) << staff.output;
+    const std::string staffId = staff.output.substr(0, staff.output.find('\n'));
+    auto listed = central({"list-staff"});
+    EXPECT_NE(listed.output.find(" starachowice "), std::string::npos) << listed.output;
+    EXPECT_EQ(central({"site", "grant", staffId, "default"}).exitCode, 0);
+    listed = central({"list-staff"});
+    EXPECT_NE(listed.output.find(" default,starachowice "), std::string::npos) << listed.output;
+    auto home = central({"site", "revoke", staffId, "starachowice"});
+    EXPECT_EQ(home.exitCode, 1);
+    EXPECT_NE(home.output.find("is the home site of " + staffId), std::string::npos) << home.output;
+    EXPECT_EQ(central({"site", "revoke", staffId, "default"}).exitCode, 0);
+    listed = central({"list-staff"});
+    EXPECT_EQ(listed.output.find("default,"), std::string::npos) << listed.output;
+
+    EXPECT_EQ(central({"site", "rename", "default", "--name", "CUS w Łapach"}).exitCode, 0);
+    auto sites = central({"site", "list"});
+    ASSERT_EQ(sites.exitCode, 0) << sites.output;
+    EXPECT_NE(sites.output.find("CUS w Łapach"), std::string::npos) << sites.output;
+    EXPECT_NE(sites.output.find("CUS w Starachowicach"), std::string::npos) << sites.output;
+    // Each site counts its own kiosk and account.
+    EXPECT_EQ(countLines(sites.output, " 1       1       CUS w Starachowicach"), 1u) << sites.output;
+}

@@ -1,0 +1,435 @@
+// Site isolation of the kiosk API (decision 0011): two sites on one okienko-central — "default",
+// which holds the shipped Łapy catalogue, and "starachowice" — each with a kiosk (flagged for staff
+// work; site B's flag is turned on, off and on), a staff member, a counselling slot and requests. Every route of
+// Api::routes(), called by the kiosk of site B with whatever it can name of site A, never returns a row of site A and
+// never changes one. The table of cases is checked against Api::routes(), so a new route without a case fails here.
+#include "server/api.hpp"
+#include "server/lifecycle_store.hpp"
+#include "server/server_store.hpp"
+#include "server/site_store.hpp"
+#include "shared/catalog/catalog_loader.hpp"
+#include "shared/db/query.hpp"
+#include "shared/protocol/events.hpp"
+#include "shared/protocol/fast_paths.hpp"
+#include "shared/protocol/lost_events.hpp"
+#include "shared/protocol/payloads.hpp"
+#include "shared/rules/reference_code.hpp"
+#include "shared/util/uuid.hpp"
+#include "tests/support/temp_dir.hpp"
+
+#include <functional>
+#include <gtest/gtest.h>
+#include <set>
+
+using namespace okienko;
+using namespace okienko::protocol;
+using namespace okienko::server;
+
+namespace
+{
+const std::int64_t kUnixNow = 1900000000;
+/// A PIN hash as release 0.1.0's add-staff made it (the kiosks' decoder accepts it).
+const char* const kPinHash =
+    "$argon2id$v=19$m=65536,t=2,p=1$p67aObBta4vpgH6uW3Wvpw$itEb7WcjPF8Zgg9BvhdeERFIxl6E9uiv/+c7iwcLpuE";
+const char* const kSiteB = "starachowice";
+
+class SiteIsolation : public ::testing::Test
+{
+  public: // the case table below calls the fixture through its base
+    void SetUp() override
+    {
+        auto store = ServerStore::open(m_dir.file("central.db"), StoreOptions{});
+        ASSERT_TRUE(store.ok()) << store.error().describe();
+        m_store = std::move(store).value();
+        auto lapy = catalog::loadCatalogFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json");
+        ASSERT_TRUE(lapy.ok());
+        ASSERT_TRUE(m_store->importCatalog(*lapy, now()).ok());
+        ASSERT_TRUE(SiteStore(*m_store).addSite(kSiteB, "Centrum Usług Społecznych w Starachowicach", now()).ok());
+
+        auto tokenA = m_store->addKiosk("lapy-hol", now(), true);
+        auto tokenB = m_store->addKiosk("starachowice-hol", now(), false, kSiteB);
+        ASSERT_TRUE(tokenA.ok() && tokenB.ok());
+        m_tokenA = *tokenA;
+        m_tokenB = *tokenB;
+        auto staffA = m_store->addStaff("Anna Łapska", domain::StaffRole::Equipment, kPinHash, kPinHash, now());
+        auto staffB =
+            m_store->addStaff("Beata Starachowska", domain::StaffRole::Equipment, kPinHash, kPinHash, now(), kSiteB);
+        ASSERT_TRUE(staffA.ok() && staffB.ok());
+        m_staffA = *staffA;
+        m_staffB = *staffB;
+        ASSERT_TRUE(m_store->addCounsellingSlot(slot("lapy-slot-1"), now()).ok());
+        ASSERT_TRUE(m_store->addCounsellingSlot(slot("starachowice-slot-1"), now(), kSiteB).ok());
+
+        m_config.databasePath = m_dir.file("central.db");
+        m_config.rateLimitBurst = 1000;
+        m_api = std::make_unique<Api>(
+            *m_store, m_config, [this] { return now(); }, [] { return 100.0; });
+
+        // Site A's kiosk: a reservation to pick up tomorrow (a pick-up in the staff feed), a booked
+        // counselling meeting, a callback.
+        m_reservationA = reservation("lapy-hol");
+        domain::CounsellingRequest counselling;
+        counselling.id = newUuid();
+        counselling.code = rules::newReferenceCode(rules::ReferenceKind::Counselling, "lapy-hol").value();
+        counselling.kindId = "psychological";
+        counselling.slotId = "lapy-slot-1";
+        counselling.name = "Adam Łapski";
+        counselling.phone = "600111222";
+        m_counsellingA = makeCounsellingRequested(counselling);
+        auto sent = send(m_tokenA, {m_reservationA, m_counsellingA, callback("lapy-hol", "600333444")});
+        ASSERT_EQ(sent.size(), 3u);
+        for (const EventResult& r : sent)
+            ASSERT_EQ(r.status, EventStatus::Applied) << r.code;
+        ASSERT_EQ(sent[1].data["slot_id"], "lapy-slot-1"); // booked by site A's own request
+    }
+
+    Now now() const { return nowAt(kUnixNow); }
+
+    domain::CounsellingSlot slot(const std::string& id) const
+    {
+        domain::CounsellingSlot s;
+        s.id = id;
+        s.kindIds = {"psychological"};
+        s.counsellor = "Psycholog";
+        s.room = "12";
+        s.date = now().today.plusDays(2);
+        s.startMinute = 600;
+        s.durationMinutes = 50;
+        return s;
+    }
+
+    Event reservation(const std::string& kiosk) const
+    {
+        domain::Reservation r;
+        r.id = newUuid();
+        r.code = rules::newReferenceCode(rules::ReferenceKind::Reservation, kiosk).value();
+        r.typeId = "wozek-inwalidzki";
+        r.period = DateRange{now().today.plusDays(1), 14};
+        r.person = {"Jan Kowalski", "600123456", {}};
+        r.clauseAcknowledged = true;
+        return makeReservationCreated(r);
+    }
+
+    Event callback(const std::string& kiosk, const std::string& phone) const
+    {
+        domain::CallbackRequest c;
+        c.id = newUuid();
+        c.code = rules::newReferenceCode(rules::ReferenceKind::Callback, kiosk).value();
+        c.phone = phone;
+        c.day = now().today.plusDays(1);
+        c.dayPart = domain::DayPart::Morning;
+        return makeCallbackRequested(c);
+    }
+
+    ApiResponse call(const std::string& token, const std::string& method, const std::string& path,
+                     const std::string& body = {}, std::map<std::string, std::string> query = {})
+    {
+        return m_api->handle(ApiRequest{method, path, std::move(query), "Bearer " + token,
+                                        method == "POST" ? "application/json" : "", body});
+    }
+
+    ApiResponse postAsB(const std::string& path, const std::string& body) { return call(m_tokenB, "POST", path, body); }
+
+    std::vector<EventResult> send(const std::string& token, const std::vector<Event>& events)
+    {
+        auto r = call(token, "POST", "/api/v1/events", encodeEventBatch(events));
+        EXPECT_EQ(r.status, 200) << r.body;
+        auto results = decodeEventResults(r.body);
+        return results.ok() ? *results : std::vector<EventResult>{};
+    }
+
+    /// Every row of site A — the site-owned tables' rows of "default", its kiosk's event records,
+    /// the catalogue, the units' live states and the holds — as text.
+    std::string siteA()
+    {
+        std::string out;
+        auto read = m_store->read(
+            [&](db::Database& d) -> Status<db::Error>
+            {
+                std::vector<std::pair<std::string, std::string>> tables;
+                auto listed = db::forEachRow(
+                    d,
+                    "SELECT m.name, CASE WHEN EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = "
+                    "'site_id') THEN 'site_id = ''default''' WHEN m.name = 'events' THEN 'kiosk_id IN (SELECT id "
+                    "FROM kiosks WHERE site_id = ''default'')' ELSE '1' END FROM sqlite_master m WHERE m.type = "
+                    "'table' AND m.name NOT IN ('sqlite_sequence', 'staff_sites', 'sites') ORDER BY m.name",
+                    [&](db::Row& r)
+                    {
+                        std::string name = r.text();
+                        tables.emplace_back(name, r.text());
+                    });
+                if (!listed)
+                    return listed;
+                for (const auto& [table, where] : tables)
+                {
+                    // Every column quoted and joined, so any changed value shows.
+                    std::string expr;
+                    auto columns = db::forEachRow(
+                        d, "SELECT name FROM pragma_table_info(?) ORDER BY cid",
+                        [&](db::Row& r)
+                        { expr += (expr.empty() ? "" : " || '|' || ") + ("quote(\"" + r.text() + "\")"); },
+                        table);
+                    if (!columns)
+                        return columns;
+                    out += "## " + table + "\n";
+                    auto rows = db::forEachRow(
+                        d, "SELECT " + expr + " FROM \"" + table + "\" WHERE " + where + " ORDER BY rowid",
+                        [&](db::Row& r) { out += r.text() + "\n"; });
+                    if (!rows)
+                        return rows;
+                }
+                return {};
+            });
+        EXPECT_TRUE(read.ok()) << read.error().describe();
+        return out;
+    }
+
+    /// Whatever of site A a response could leak: its kiosk, staff, slot, requests and catalogue.
+    std::vector<std::string> markersOfA() const
+    {
+        return {"lapy-hol",
+                m_staffA,
+                "Anna Łapska",
+                "lapy-slot-1",
+                m_reservationA.id,
+                m_counsellingA.id,
+                "Jan Kowalski",
+                "Adam Łapski",
+                "600333444",
+                "lapy-",
+                "LAP-",
+                "wozek-inwalidzki",
+                "Centrum Usług Społecznych w Łapach"};
+    }
+
+    /// `echoed`: an id of site A the request itself named and the answer may repeat (the lost-events
+    /// answer lists the ids it was asked about).
+    void expectNothingOfA(const ApiResponse& r, const std::string& route, const std::string& echoed = {})
+    {
+        for (const std::string& marker : markersOfA())
+            if (marker != echoed)
+            {
+                EXPECT_EQ(r.body.find(marker), std::string::npos) << route << " told site B \"" << marker << "\"";
+            }
+    }
+
+    /// Site A's rows after a call are those before it; a difference is reported line by line.
+    static void expectSameRows(const std::string& before, const std::string& after, const std::string& route)
+    {
+        auto lines = [](const std::string& text)
+        {
+            std::multiset<std::string> out;
+            std::string table;
+            for (std::size_t at = 0; at < text.size();)
+            {
+                const auto end = text.find('\n', at);
+                std::string line = text.substr(at, end - at);
+                at = end == std::string::npos ? text.size() : end + 1;
+                if (line.starts_with("## "))
+                    table = line;
+                else
+                    out.insert(table + " " + line.substr(0, 300));
+            }
+            return out;
+        };
+        const auto was = lines(before), is = lines(after);
+        for (const std::string& line : was)
+            EXPECT_TRUE(is.count(line)) << route << " changed or removed a row of site A: " << line;
+        for (const std::string& line : is)
+            EXPECT_TRUE(was.count(line)) << route << " added a row to site A: " << line;
+    }
+
+    test::TempDir m_dir{"okienko-sites"};
+    std::unique_ptr<ServerStore> m_store;
+    ServerConfig m_config;
+    std::unique_ptr<Api> m_api;
+    std::string m_tokenA, m_tokenB, m_staffA, m_staffB;
+    Event m_reservationA, m_counsellingA;
+};
+
+/// A check of the answer's status only.
+std::function<void(SiteIsolation&, const ApiResponse&)> status(int expected)
+{
+    return [expected](SiteIsolation&, const ApiResponse& r)
+    {
+        EXPECT_EQ(r.status, expected) << r.body;
+    };
+}
+
+/// One route called by site B's kiosk: the call, and what site B must get (besides nothing of A).
+struct RouteCase
+{
+    std::string method;
+    std::string path;
+    std::function<ApiResponse(SiteIsolation&)> callAsSiteB;
+    std::function<void(SiteIsolation&, const ApiResponse&)> expectForSiteB;
+    bool echoesEventIds = false; ///< the answer lists the event ids the request named
+};
+} // namespace
+
+// Friend-free access to the fixture's helpers from the case table.
+class SiteIsolationCases : public SiteIsolation
+{
+  public:
+    std::vector<RouteCase> cases()
+    {
+        return {
+            {"GET", "/api/v1/changes",
+             [](SiteIsolation& f)
+             {
+                 // Staff work turned on (the current staff feed as the kiosk's own rows), off (a
+                 // delete for each) and on again: each only of its own site.
+                 auto& c = static_cast<SiteIsolationCases&>(f);
+                 LifecycleStore lifecycle(*c.m_store);
+                 for (const bool on : {true, false, true})
+                     EXPECT_TRUE(lifecycle.setKioskStaffWork("starachowice-hol", on, c.now()).ok());
+                 return c.pullAllAsB();
+             },
+             [](SiteIsolation& f, const ApiResponse& r)
+             {
+                 auto& c = static_cast<SiteIsolationCases&>(f);
+                 EXPECT_EQ(r.status, 200);
+                 // Its own site's slot and staff member do arrive: the feed is filtered, not empty.
+                 EXPECT_NE(r.body.find("starachowice-slot-1"), std::string::npos) << r.body;
+                 EXPECT_NE(r.body.find(c.m_staffB), std::string::npos) << r.body;
+             }},
+            {"POST", "/api/v1/events",
+             [](SiteIsolation& f)
+             {
+                 auto& c = static_cast<SiteIsolationCases&>(f);
+                 domain::CounsellingRequest onA;
+                 onA.id = newUuid();
+                 onA.code = rules::newReferenceCode(rules::ReferenceKind::Counselling, "starachowice-hol").value();
+                 onA.kindId = "psychological";
+                 onA.slotId = "lapy-slot-1";
+                 onA.name = "Ewa Starachowska";
+                 onA.phone = "600555666";
+                 return c.call(c.m_tokenB, "POST", "/api/v1/events",
+                               encodeEventBatch({c.reservation("starachowice-hol"), makeCounsellingRequested(onA),
+                                                 c.callback("starachowice-hol", "600777888")}));
+             },
+             [](SiteIsolation&, const ApiResponse& r)
+             {
+                 ASSERT_EQ(r.status, 200) << r.body;
+                 auto results = decodeEventResults(r.body);
+                 ASSERT_TRUE(results.ok());
+                 ASSERT_EQ(results->size(), 3u);
+                 // Site A's equipment cannot be reserved, its slot cannot be booked.
+                 EXPECT_EQ((*results)[0].status, EventStatus::Rejected);
+                 EXPECT_EQ((*results)[0].code, "other_site");
+                 EXPECT_EQ((*results)[1].status, EventStatus::Applied);
+                 EXPECT_EQ((*results)[1].data["status"], "received");
+                 EXPECT_TRUE((*results)[1].data["slot_id"].is_null());
+                 EXPECT_EQ((*results)[2].status, EventStatus::Applied);
+             }},
+            {"POST", "/api/v1/reservations/hold",
+             [](SiteIsolation& f)
+             {
+                 return f.postAsB("/api/v1/reservations/hold",
+                                  encodeHoldRequest({newUuid(), "wozek-inwalidzki", f.now().today.plusDays(1), 14}));
+             },
+             status(404)},
+            {"POST", "/api/v1/counselling/book",
+             [](SiteIsolation& f)
+             {
+                 return f.postAsB("/api/v1/counselling/book",
+                                  encodeCounsellingBookRequest({newUuid(), "lapy-slot-1", "psychological"}));
+             },
+             [](SiteIsolation& f, const ApiResponse& r)
+             {
+                 auto& c = static_cast<SiteIsolationCases&>(f);
+                 EXPECT_EQ(r.status, 404) << r.body;
+                 // Its own site's slot books.
+                 auto own = c.call(c.m_tokenB, "POST", "/api/v1/counselling/book",
+                                   encodeCounsellingBookRequest({newUuid(), "starachowice-slot-1", "psychological"}));
+                 EXPECT_EQ(own.status, 201) << own.body;
+                 c.expectNothingOfA(own, "counselling/book (own slot)");
+             }},
+            {"POST", "/api/v1/heartbeat",
+             [](SiteIsolation& f) {
+                 return f.postAsB("/api/v1/heartbeat", encodeHeartbeat({"0.1.0", 5, 0, 0, "ok", std::nullopt}));
+             },
+             status(200)},
+            {"POST", "/api/v1/lost-events",
+             [](SiteIsolation& f)
+             {
+                 auto& c = static_cast<SiteIsolationCases&>(f);
+                 return c.postAsB("/api/v1/lost-events",
+                                  encodeLostEventReports({{c.m_counsellingA.id, "counselling.requested", "", 5}}));
+             },
+             [](SiteIsolation&, const ApiResponse& r)
+             {
+                 ASSERT_EQ(r.status, 200) << r.body;
+                 auto results = decodeLostEventResults(r.body);
+                 ASSERT_TRUE(results.ok());
+                 ASSERT_EQ(results->size(), 1u);
+                 // Site A's event is not confirmed to exist to site B.
+                 EXPECT_EQ((*results)[0].status, LostEventStatus::Lost);
+             },
+             true},
+        };
+    }
+
+    ApiResponse pullAllAsB()
+    {
+        ApiResponse all{200, "", {}};
+        std::string cursor;
+        for (int page = 0; page < 100; ++page)
+        {
+            std::map<std::string, std::string> query{{"limit", "1000"}};
+            if (!cursor.empty())
+                query["since"] = cursor;
+            auto r = call(m_tokenB, "GET", "/api/v1/changes", {}, query);
+            if (r.status != 200)
+                return r;
+            all.body += r.body;
+            auto json = Json::parse(r.body);
+            cursor = json["cursor"].get<std::string>();
+            if (!json["more"].get<bool>())
+                break;
+        }
+        return all;
+    }
+};
+
+TEST_F(SiteIsolationCases, EveryApiRouteCalledByAKioskOfSiteBNeitherShowsNorChangesSiteA)
+{
+    const auto table = cases();
+    std::set<std::pair<std::string, std::string>> covered;
+    for (const RouteCase& c : table)
+        covered.insert({c.method, c.path});
+    const auto listed = Api::routeList();
+    const std::set<std::pair<std::string, std::string>> routes(listed.begin(), listed.end());
+    EXPECT_EQ(covered, routes) << "every API route needs a case here";
+
+    for (const RouteCase& c : table)
+    {
+        SCOPED_TRACE(c.method + " " + c.path);
+        const std::string before = siteA();
+        const ApiResponse r = c.callAsSiteB(*this);
+        expectNothingOfA(r, c.path, c.echoesEventIds ? m_counsellingA.id : std::string());
+        c.expectForSiteB(*this, r);
+        expectSameRows(before, siteA(), c.path);
+    }
+
+    // What site B's kiosk wrote is site B's.
+    ASSERT_TRUE(m_store
+                    ->read(
+                        [&](db::Database& d) -> Status<db::Error>
+                        {
+                            for (const char* written :
+                                 {"callback_requests", "counselling_requests", "heartbeats", "lost_events"})
+                                EXPECT_EQ(db::queryInt64(d, std::string("SELECT count(*) FROM ") + written +
+                                                                " WHERE site_id = 'starachowice'")
+                                              ->value_or(-1),
+                                          1)
+                                    << written;
+                            return {};
+                        })
+                    .ok());
+    // Site A's kiosk still sees its own and nothing of B.
+    auto feedA = call(m_tokenA, "GET", "/api/v1/changes", {}, {{"limit", "1000"}});
+    EXPECT_NE(feedA.body.find("lapy-slot-1"), std::string::npos);
+    EXPECT_EQ(feedA.body.find("starachowice-slot-1"), std::string::npos);
+    EXPECT_EQ(feedA.body.find(m_staffB), std::string::npos);
+}
