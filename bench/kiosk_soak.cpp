@@ -61,20 +61,22 @@ int main(int argc, char** argv)
         std::printf("unexpected exceptions                %-10zu 0\n", r.unexpected.size());
         std::printf("RSS growth after warm-up             %-6lld KiB ≤ 1024 KiB\n",
                     static_cast<long long>(e->rssKib - w->rssKib));
+        std::printf("anonymous (heap) growth after warm-up %-6lld KiB ≤ 1024 KiB\n",
+                    static_cast<long long>(e->anonKib - w->anonKib));
         std::printf("PSS growth after warm-up             %-6lld KiB ≤ 1024 KiB\n",
                     static_cast<long long>(e->pssKib - w->pssKib));
         std::printf("fds warm-up → end                    %d → %d    flat\n", w->fds, e->fds);
         std::printf("threads warm-up → end                %d → %d    flat\n", w->threads, e->threads);
     }
-    std::printf("samples (step day rss_kib pss_kib fds threads db+wal_kib):\n");
+    std::printf("samples (step day rss_kib pss_kib anon_kib fds threads db+wal_kib):\n");
     const std::size_t every = r.samples.size() > 24 ? r.samples.size() / 24 : 1;
     for (std::size_t i = 0; i < r.samples.size(); ++i)
     {
         if (i % every != 0 && i + 1 != r.samples.size())
             continue;
         const okienko::test::SoakSample& s = r.samples[i];
-        std::printf("  %6ld %3d %7lld %7lld %3d %3d %7lld\n", s.step, s.day, static_cast<long long>(s.rssKib),
-                    static_cast<long long>(s.pssKib), s.fds, s.threads,
+        std::printf("  %6ld %3d %7lld %7lld %7lld %3d %3d %7lld\n", s.step, s.day, static_cast<long long>(s.rssKib),
+                    static_cast<long long>(s.pssKib), static_cast<long long>(s.anonKib), s.fds, s.threads,
                     static_cast<long long>((s.dbBytes + s.walBytes) / 1024));
     }
     if (!r.failure.empty())

@@ -387,11 +387,12 @@ void Monkey::report()
     const ProcessFigures f = readProcessFigures();
     const std::filesystem::path db = m_app.config().data.directory / "kiosk.sqlite3";
     std::fprintf(stderr,
-                 "[monkey] step=%ld day=%d screen=%s rss_kib=%lld pss_kib=%lld fds=%d threads=%d db_bytes=%lld "
-                 "wal_bytes=%lld\n",
+                 "[monkey] step=%ld day=%d screen=%s rss_kib=%lld pss_kib=%lld anon_kib=%lld fds=%d threads=%d "
+                 "db_bytes=%lld wal_bytes=%lld\n",
                  m_step, m_day, std::string(screenName(m_app.state().router.current())).c_str(),
-                 static_cast<long long>(f.rssKib), static_cast<long long>(f.pssKib), f.fds, f.threads,
-                 static_cast<long long>(fileBytes(db)), static_cast<long long>(fileBytes(db.string() + "-wal")));
+                 static_cast<long long>(f.rssKib), static_cast<long long>(f.pssKib), static_cast<long long>(f.anonKib),
+                 f.fds, f.threads, static_cast<long long>(fileBytes(db)),
+                 static_cast<long long>(fileBytes(db.string() + "-wal")));
 }
 
 } // namespace okienko::kiosk::platform

@@ -42,6 +42,7 @@ ProcessFigures readProcessFigures()
     ProcessFigures f;
     f.rssKib = kibField("/proc/self/status", "VmRSS:");
     f.pssKib = kibField("/proc/self/smaps_rollup", "Pss:");
+    f.anonKib = kibField("/proc/self/smaps_rollup", "Anonymous:");
     f.fds = entries("/proc/self/fd") - 1; // the iterator's own descriptor
     f.threads = entries("/proc/self/task");
     return f;

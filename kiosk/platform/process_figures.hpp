@@ -13,8 +13,11 @@ struct ProcessFigures
 {
     std::int64_t rssKib = 0; ///< VmRSS of /proc/self/status
     std::int64_t pssKib = 0; ///< Pss of /proc/self/smaps_rollup (0 when the kernel has none)
-    int fds = 0;             ///< entries of /proc/self/fd
-    int threads = 0;         ///< entries of /proc/self/task
+    /// Anonymous of smaps_rollup: the heap and stacks, what a leak grows. RSS also counts pages of
+    /// libraries and font files touched for the first time, which is not growth of the kiosk's own.
+    std::int64_t anonKib = 0;
+    int fds = 0;     ///< entries of /proc/self/fd
+    int threads = 0; ///< entries of /proc/self/task
 };
 
 /// The figures now; a figure that cannot be read is 0.

@@ -122,6 +122,7 @@ void readLog(const std::string& log, SoakResult& r)
             s.screen = textField(line, "screen");
             s.rssKib = field(line, "rss_kib");
             s.pssKib = field(line, "pss_kib");
+            s.anonKib = field(line, "anon_kib");
             s.fds = static_cast<int>(field(line, "fds"));
             s.threads = static_cast<int>(field(line, "threads"));
             s.dbBytes = field(line, "db_bytes");
@@ -191,6 +192,8 @@ std::string SoakResult::summary() const
         o << "RSS at warm-up (step " << w->step << ") " << mib(w->rssKib) << ", at end " << mib(e->rssKib)
           << " (growth " << (e->rssKib - w->rssKib) << " KiB, spread after warm-up "
           << spreadAfterWarmUp([](const SoakSample& s) { return s.rssKib; }) << " KiB)\n";
+        o << "anonymous (heap) at warm-up " << mib(w->anonKib) << ", at end " << mib(e->anonKib) << " (growth "
+          << (e->anonKib - w->anonKib) << " KiB)\n";
         o << "PSS at warm-up " << mib(w->pssKib) << ", at end " << mib(e->pssKib) << " (growth "
           << (e->pssKib - w->pssKib) << " KiB)\n";
         o << "fds " << samples.front().fds << " at start, " << w->fds << " at warm-up, " << e->fds

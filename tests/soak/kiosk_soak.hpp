@@ -46,6 +46,7 @@ struct SoakSample
     std::string screen;
     std::int64_t rssKib = 0;
     std::int64_t pssKib = 0;
+    std::int64_t anonKib = 0; ///< anonymous memory (heap, stacks): what a leak grows
     int fds = 0;
     int threads = 0;
     std::int64_t dbBytes = 0;

@@ -34,7 +34,7 @@ TEST(KioskSoakTest, AMonthOfRandomUseWithOutagesLeavesNoCrashNoStuckScreenAndFla
     // of 80 steps a day in about a minute, faults every few seconds.
     o.pixels = false;
     o.steps = underSanitizer() ? 600 : 2400;
-    o.faultEvery = underSanitizer() ? 8s : 4s;
+    o.faultEvery = 3s;
     o.timeLimit = underSanitizer() ? 700s : 240s;
     o.reportEvery = o.steps / 60;
     if (underSanitizer())
@@ -66,10 +66,15 @@ TEST(KioskSoakTest, AMonthOfRandomUseWithOutagesLeavesNoCrashNoStuckScreenAndFla
     // sync worker's connection to the server and the cupsd connection come and go, hence a little room.
     EXPECT_LE(r.spreadAfterWarmUp([](const test::SoakSample& s) { return s.fds; }), 3) << replay;
     EXPECT_LE(r.spreadAfterWarmUp([](const test::SoakSample& s) { return s.threads; }), 2) << replay;
-    // The goal is 1 MiB over a month; the short run allows twice that (allocator noise in a minute),
-    // the sanitizer build's quarantine more.
-    const std::int64_t rssGrowth = end.rssKib - r.warmUp()->rssKib;
-    EXPECT_LE(rssGrowth, underSanitizer() ? 16 * 1024 : 2 * 1024) << replay;
+    // The goal is 1 MiB over a month (bench/kiosk_soak measures it with pixels); the short run
+    // allows twice that. Under ASan the allocator's quarantine and shadow memory make RSS say
+    // nothing about the kiosk: there LeakSanitizer's report at exit is the check.
+    if (!underSanitizer())
+    {
+        // Anonymous memory: RSS also counts library and font pages touched late for the first time.
+        const std::int64_t heapGrowth = end.anonKib - r.warmUp()->anonKib;
+        EXPECT_LE(heapGrowth, 2 * 1024) << replay;
+    }
     // What the kiosk database keeps is bounded by retention: requests leave once the server has
     // them, receipts are capped, and the WAL is checkpointed.
     EXPECT_LE(end.dbBytes + end.walBytes, 16 * 1024 * 1024) << replay;
