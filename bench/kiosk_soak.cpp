@@ -56,7 +56,7 @@ int main(int argc, char** argv)
     if (w != nullptr && e != nullptr)
     {
         std::printf("figure                               now        goal\n");
-        std::printf("crashes (signal)                     %-10d 0\n", r.signal != 0 ? 1 : 0);
+        std::printf("crashes                              %-10d 0\n", r.crashed ? 1 : 0);
         std::printf("stuck                                %-10s no\n", r.failure.empty() && !r.timedOut ? "no" : "YES");
         std::printf("unexpected exceptions                %-10zu 0\n", r.unexpected.size());
         std::printf("RSS growth after warm-up             %-6lld KiB ≤ 1024 KiB\n",
@@ -83,7 +83,7 @@ int main(int argc, char** argv)
         std::printf("failure:\n%s", r.failure.c_str());
     for (const std::string& u : r.unexpected)
         std::printf("exception: %s\n", u.c_str());
-    if (r.signal != 0 || r.timedOut)
+    if (r.crashed || r.timedOut)
         std::printf("log tail:\n%s", r.logTail.c_str());
     return 0;
 }

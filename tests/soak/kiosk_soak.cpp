@@ -1,6 +1,7 @@
 // The kiosk soak harness (see kiosk_soak.hpp).
 #include "tests/soak/kiosk_soak.hpp"
 
+#include "tests/integration/kiosk_online/kiosk_process.hpp"
 #include "tests/integration/server/central_process.hpp"
 #include "tests/support/private_cupsd.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -11,11 +12,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <fcntl.h>
 #include <sstream>
-#include <sys/wait.h>
-#include <thread>
-#include <unistd.h>
+#include <string_view>
 
 namespace okienko::test
 {
@@ -23,7 +21,6 @@ namespace okienko::test
 namespace
 {
 
-using namespace std::chrono_literals;
 
 /// The staff member the monkey logs in as (badge and PIN), seeded into the kiosk database.
 constexpr const char* kStaffId = "s-soak";
@@ -46,44 +43,11 @@ constexpr std::array<Fault, 9> kFaultCycle{Fault::KillServer,     Fault::PaperOu
                                            Fault::PrinterBack,    Fault::TermServer, Fault::Jam,
                                            Fault::RestartServer2, Fault::CoverOpen,  Fault::PrinterBack2};
 
+/// The online tests' kiosk (720x1280, syncing every 5 s) printing to the private cupsd's queue.
 std::string kioskToml(const std::string& dataDir, int port, const std::string& caFile, const std::string& tokenFile)
 {
-    const std::string assets = std::string(OKIENKO_SOURCE_DIR) + "/assets";
-    return "[kiosk]\nid = \"soak\"\nname = \"Soak kiosk\"\n"
-           "[display]\nfullscreen = false\nwidth = 1080\nheight = 1920\nrenderer = \"software\"\n"
-           "[idle]\ntimeout_seconds = 90\nwarning_seconds = 30\n"
-           "[data]\ndirectory = \"" +
-           dataDir + "\"\nassets = \"" + assets + "\"\ncatalog = \"" + assets +
-           "/catalog/lapy.json\"\n"
-           "[server]\nurl = \"https://127.0.0.1:" +
-           std::to_string(port) + "\"\nca_file = \"" + caFile + "\"\ntoken_file = \"" + tokenFile +
-           "\"\ntimeout_seconds = 2\nsync_interval_seconds = 5\n"
+    return onlineKioskToml("soak", dataDir, std::string(OKIENKO_SOURCE_DIR) + "/assets", port, caFile, tokenFile) +
            "[printer]\nqueue = \"receipt\"\nformat = \"escpos-80\"\ndeadline_seconds = 8\n";
-}
-
-/// Runs `argv` to completion with its output into `logPath`; the exit code, or -1.
-int runToLog(const std::vector<std::string>& argv, const std::string& logPath)
-{
-    const pid_t pid = fork();
-    if (pid == 0)
-    {
-        const int out = open(logPath.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-        if (out >= 0)
-        {
-            dup2(out, 1);
-            dup2(out, 2);
-        }
-        std::vector<char*> args;
-        for (const std::string& a : argv)
-            args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
-        _exit(127);
-    }
-    int status = 0;
-    if (pid < 0 || waitpid(pid, &status, 0) != pid)
-        return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 /// The value after `key=` in a `[monkey]` line, as a number.
@@ -184,9 +148,9 @@ std::string SoakResult::summary() const
     o << "steps " << (e ? e->step : 0) << ", simulated days " << (e ? e->day : 0) << ", wall " << wall.count() / 1000
       << " s, server outages " << outages << ", printer faults " << printerFaults << ", slips printed " << printJobs
       << "\n";
-    o << "exit " << exitCode << (signal != 0 ? ", signal " + std::to_string(signal) : std::string())
-      << (timedOut ? ", timed out" : "") << ", unexpected exceptions " << unexpected.size() << ", sanitizer reports "
-      << sanitizer.size() << (failure.empty() ? ", not stuck" : ", FAILED") << "\n";
+    o << "exit " << exitCode << (crashed ? ", CRASHED" : "") << (timedOut ? ", timed out" : "")
+      << ", unexpected exceptions " << unexpected.size() << ", sanitizer reports " << sanitizer.size()
+      << (failure.empty() ? ", not stuck" : ", FAILED") << "\n";
     if (w != nullptr && e != nullptr)
     {
         o << "RSS at warm-up (step " << w->step << ") " << mib(w->rssKib) << ", at end " << mib(e->rssKib)
@@ -235,19 +199,18 @@ SoakResult runKioskSoak(const SoakOptions& options)
         return r;
     }
     const std::string data = dir.file("data");
-    const std::string seedLog = dir.file("seed.log");
-    if (runToLog({OKIENKO_TEST_SEED_BINARY, "--db", data + "/kiosk.sqlite3", "--staff", kStaffId, "Soak Tester",
-                  "coordinator", kStaffPin},
-                 seedLog) != 0)
+    const ProcessResult seeded = runProcess({OKIENKO_TEST_SEED_BINARY, "--db", data + "/kiosk.sqlite3", "--staff",
+                                             kStaffId, "Soak Tester", "coordinator", kStaffPin},
+                                            {}, std::chrono::seconds(60));
+    if (seeded.exitCode != 0)
     {
-        r.setupError = "okienko-test-seed failed: " + readFile(seedLog);
+        r.setupError = "okienko-test-seed failed: " + seeded.output;
         return r;
     }
     const std::string config = dir.file("kiosk.toml");
     const std::string script = dir.file("soak.kiosk");
     writeFile(config, kioskToml(data, central.port(), ca.caCert(), dir.file("token")));
     writeFile(script, "monkey " + std::to_string(options.seed) + " " + std::to_string(options.steps) + "\n");
-    r.logPath = dir.file("kiosk.log");
 
     std::vector<std::pair<std::string, std::string>> env = options.env;
     env.emplace_back("CUPS_SERVER", cupsd.socketPath());
@@ -259,42 +222,20 @@ SoakResult runKioskSoak(const SoakOptions& options)
     const std::string binary = options.kioskBinary.empty() ? std::string(OKIENKO_KIOSK_BINARY) : options.kioskBinary;
 
     const auto started = std::chrono::steady_clock::now();
-    const pid_t pid = fork();
-    if (pid == 0)
+    // The receipt queue's backend: "capture" prints, the others fail as that printer fault.
+    const auto switchPrinter = [&](const char* backend, const char* says)
     {
-        const int out = open(r.logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (out >= 0)
-        {
-            dup2(out, 1);
-            dup2(out, 2);
-        }
-        for (const auto& [name, value] : env)
-            setenv(name.c_str(), value.c_str(), 1);
-        execl(binary.c_str(), binary.c_str(), "--headless", "--config", config.c_str(), "--script", script.c_str(),
-              "--failure-shot", dir.file("stuck.png").c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    if (pid < 0)
-    {
-        r.setupError = "fork failed";
-        return r;
-    }
-
+        cupsd.addQueue("receipt", backend);
+        if (std::string_view(backend) != "capture")
+            ++r.printerFaults;
+        return says;
+    };
     auto nextFault = started + options.faultEvery;
     std::size_t faultIndex = 0;
-    int status = 0;
-    for (;;)
+    // Asked every 200 ms while the kiosk runs: the next fault when its time has come; never stops it.
+    const auto injectFaults = [&]
     {
-        if (waitpid(pid, &status, WNOHANG) == pid)
-            break;
         const auto now = std::chrono::steady_clock::now();
-        if (now - started > options.timeLimit)
-        {
-            r.timedOut = true;
-            ::kill(pid, SIGKILL);
-            waitpid(pid, &status, 0);
-            break;
-        }
         if (options.faultEvery.count() > 0 && now >= nextFault)
         {
             const Fault f = kFaultCycle[faultIndex++ % kFaultCycle.size()];
@@ -316,24 +257,17 @@ SoakResult runKioskSoak(const SoakOptions& options)
                 what = central.restart() ? "server restarted" : "server restart FAILED";
                 break;
             case Fault::PaperOut:
-                cupsd.addQueue("receipt", "nopaper");
-                ++r.printerFaults;
-                what = "printer out of paper";
+                what = switchPrinter("nopaper", "printer out of paper");
                 break;
             case Fault::Jam:
-                cupsd.addQueue("receipt", "jam");
-                ++r.printerFaults;
-                what = "printer jammed";
+                what = switchPrinter("jam", "printer jammed");
                 break;
             case Fault::CoverOpen:
-                cupsd.addQueue("receipt", "coveropen");
-                ++r.printerFaults;
-                what = "printer cover open";
+                what = switchPrinter("coveropen", "printer cover open");
                 break;
             case Fault::PrinterBack:
             case Fault::PrinterBack2:
-                cupsd.addQueue("receipt", "capture");
-                what = "printer fixed";
+                what = switchPrinter("capture", "printer fixed");
                 break;
             }
             if (options.verbose)
@@ -343,17 +277,19 @@ SoakResult runKioskSoak(const SoakOptions& options)
                     what);
             nextFault = now + options.faultEvery;
         }
-        std::this_thread::sleep_for(100ms);
-    }
+        return false;
+    };
+    const ProcessResult run = runProcess(
+        {binary, "--headless", "--config", config, "--script", script, "--failure-shot", dir.file("stuck.png")}, env,
+        options.timeLimit, injectFaults);
     r.wall = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
-    if (WIFEXITED(status))
-        r.exitCode = WEXITSTATUS(status);
-    else if (WIFSIGNALED(status))
-        r.signal = WTERMSIG(status);
-    readLog(readFile(r.logPath), r);
+    r.exitCode = run.exitCode;
+    r.timedOut = run.timedOut;
+    r.crashed = run.exitCode < 0 && !run.timedOut;
+    readLog(run.output, r);
     r.printJobs = static_cast<int>(cupsd.capturedFiles().size());
     if (const char* keep = std::getenv("OKIENKO_SOAK_KEEP_LOG"))
-        writeFile(keep, readFile(r.logPath));
+        writeFile(keep, run.output);
     return r;
 }
 

@@ -57,7 +57,7 @@ struct SoakResult
 {
     std::string setupError; ///< the cupsd, server or seed could not be prepared; nothing ran
     int exitCode = -1;      ///< the kiosk's; -1 when it did not exit normally
-    int signal = 0;         ///< the signal that ended it (a crash), 0 if none
+    bool crashed = false;   ///< it ended without an exit code (a signal), not at the time limit
     bool timedOut = false;
     bool finished = false;               ///< the monkey printed its `done` line
     std::string failure;                 ///< the runner's FAILED line and what follows (the stuck report)
@@ -68,7 +68,6 @@ struct SoakResult
     int printerFaults = 0; ///< printer fault switches injected
     int printJobs = 0;     ///< slips the capture backend received
     std::chrono::milliseconds wall{0};
-    std::string logPath; ///< the kiosk's whole output (kept only while the harness lives)
     std::string logTail; ///< the last lines of it, for a failure message
 
     /// The first sample at or after a fifth of the run (caches, fonts and the catalogue settled).
@@ -96,6 +95,7 @@ struct SoakResult
 };
 
 /// Prepares the server, the cupsd and the kiosk's data, runs the soak and cleans up.
+/// OKIENKO_SOAK_KEEP_LOG=FILE keeps the kiosk's whole output in FILE.
 SoakResult runKioskSoak(const SoakOptions& options);
 
 } // namespace okienko::test

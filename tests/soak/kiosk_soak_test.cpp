@@ -48,7 +48,7 @@ TEST(KioskSoakTest, AMonthOfRandomUseWithOutagesLeavesNoCrashNoStuckScreenAndFla
                                r.summary() + "log tail:\n" + r.logTail;
 
     ASSERT_FALSE(r.timedOut) << "the run did not end in time (stuck, or a slow machine); " << replay;
-    EXPECT_EQ(r.signal, 0) << "the kiosk crashed; " << replay;
+    EXPECT_FALSE(r.crashed) << "the kiosk crashed; " << replay;
     EXPECT_TRUE(r.failure.empty()) << r.failure << replay;
     EXPECT_EQ(r.exitCode, 0) << replay;
     EXPECT_TRUE(r.finished) << replay;
@@ -66,14 +66,16 @@ TEST(KioskSoakTest, AMonthOfRandomUseWithOutagesLeavesNoCrashNoStuckScreenAndFla
     // sync worker's connection to the server and the cupsd connection come and go, hence a little room.
     EXPECT_LE(r.spreadAfterWarmUp([](const test::SoakSample& s) { return s.fds; }), 3) << replay;
     EXPECT_LE(r.spreadAfterWarmUp([](const test::SoakSample& s) { return s.threads; }), 2) << replay;
-    // The goal is 1 MiB over a month (bench/kiosk_soak measures it with pixels); the short run
-    // allows twice that. Under ASan the allocator's quarantine and shadow memory make RSS say
-    // nothing about the kiosk: there LeakSanitizer's report at exit is the check.
+    // The goal is 1 MiB over a month (bench/kiosk_soak measures it with pixels). In this short run the
+    // heap still settles after warm-up (screens and staff pages first reached late, the sync and
+    // print workers' first faults): 1.5–1.8 MiB measured, so the bound is 3 MiB; a leak of a
+    // kilobyte per step would be 2.4 MiB on top. Under ASan the allocator's quarantine and shadow
+    // memory make memory figures say nothing about the kiosk: there LeakSanitizer at exit is the check.
     if (!underSanitizer())
     {
         // Anonymous memory: RSS also counts library and font pages touched late for the first time.
         const std::int64_t heapGrowth = end.anonKib - r.warmUp()->anonKib;
-        EXPECT_LE(heapGrowth, 2 * 1024) << replay;
+        EXPECT_LE(heapGrowth, 3 * 1024) << replay;
     }
     // What the kiosk database keeps is bounded by retention: requests leave once the server has
     // them, receipts are capped, and the WAL is checkpointed.
