@@ -21,7 +21,6 @@ namespace okienko::test
 namespace
 {
 
-
 /// The staff member the monkey logs in as (badge and PIN), seeded into the kiosk database.
 constexpr const char* kStaffId = "s-soak";
 constexpr const char* kStaffPin = "482193";
