@@ -4,6 +4,7 @@
 #include "shared/text/utf8.hpp"
 
 #include <array>
+#include <cstdint>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -28,6 +29,7 @@ enum class ArgKind
     ClipMode,  ///< on|off|report
     OnOff,     ///< on|off
     TextSize,  ///< normal|large
+    SeedSteps, ///< whole seed, then whole steps (monkey)
 };
 
 struct CommandSpec
@@ -38,7 +40,7 @@ struct CommandSpec
     std::string_view argHelp;
 };
 
-constexpr std::array<CommandSpec, 24> kCommands{{
+constexpr std::array<CommandSpec, 25> kCommands{{
     {"lang", CommandKind::Lang, ArgKind::Language, "a language: pl, uk or en"},
     {"tap", CommandKind::Tap, ArgKind::String, "the visible label in double quotes"},
     {"tap-id", CommandKind::TapId, ArgKind::Id, "a widget id"},
@@ -63,11 +65,14 @@ constexpr std::array<CommandSpec, 24> kCommands{{
     {"expect-spoken", CommandKind::ExpectSpoken, ArgKind::String, "the spoken text in double quotes"},
     {"expect-not-spoken", CommandKind::ExpectNotSpoken, ArgKind::String, "the text in double quotes"},
     {"expect-text-size", CommandKind::ExpectTextSize, ArgKind::TextSize, "normal or large"},
+    {"monkey", CommandKind::Monkey, ArgKind::SeedSteps, "a seed and a number of steps"},
 }};
 
 constexpr double kMaxWaitMs = 3'600'000.0;        // an hour of real time is surely a typo
 constexpr double kMaxAdvanceSeconds = 31'536'000; // a year of simulated time
 constexpr double kMaxHoldSeconds = 60;            // every held frame is drawn: keep runs short
+constexpr double kMaxMonkeySeed = 4'294'967'295;  // a 32-bit seed, as the failure report prints it
+constexpr double kMaxMonkeySteps = 10'000'000;
 
 bool isSpace(char c)
 {
@@ -200,9 +205,10 @@ std::optional<ScriptError> LineParser::number(const CommandSpec& spec, ArgKind k
         }
         else
         {
-            return error(start,
-                         "bad number \"" + std::string(tok) + "\": " + std::string(spec.name) + " needs " +
-                             (kind == ArgKind::Integer ? "whole milliseconds (e.g. 500)" : "seconds (e.g. 90 or 0.5)"));
+            return error(start, "bad number \"" + std::string(tok) + "\": " + std::string(spec.name) + " needs " +
+                                    (spec.arg == ArgKind::SeedSteps ? "a whole seed and whole steps (e.g. 7 2000)"
+                                     : kind == ArgKind::Integer     ? "whole milliseconds (e.g. 500)"
+                                                                    : "seconds (e.g. 90 or 0.5)"));
         }
     }
     if (!digits || (scale != 0 && tok.back() == '.'))
@@ -347,6 +353,25 @@ std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command
         }
         return std::nullopt;
     }
+    case ArgKind::SeedSteps:
+    {
+        if (isQuoted)
+        {
+            return error(start, "expected " + std::string(spec.argHelp) + " without quotes");
+        }
+        double seed = 0;
+        if (auto err = number(spec, ArgKind::Integer, kMaxMonkeySeed, seed))
+        {
+            return err;
+        }
+        cmd.text = std::to_string(static_cast<std::uint32_t>(seed));
+        skipSpace();
+        if (m_pos >= m_line.size())
+        {
+            return error(m_pos, "missing argument: " + std::string(spec.name) + " needs steps after the seed");
+        }
+        return number(spec, ArgKind::Integer, kMaxMonkeySteps, cmd.number);
+    }
     }
     return std::nullopt;
 }
@@ -392,10 +417,11 @@ std::optional<Command> LineParser::parse(std::optional<ScriptError>& err)
     skipSpace();
     if (m_pos < m_line.size())
     {
-        err = error(m_pos, "extra argument: " + std::string(spec->name) +
-                               (spec->arg == ArgKind::IdSeconds ? " takes two arguments"
-                                : spec->arg == ArgKind::None    ? " takes no argument"
-                                                                : " takes one argument"));
+        err = error(m_pos,
+                    "extra argument: " + std::string(spec->name) +
+                        (spec->arg == ArgKind::IdSeconds || spec->arg == ArgKind::SeedSteps ? " takes two arguments"
+                         : spec->arg == ArgKind::None                                       ? " takes no argument"
+                                                                                            : " takes one argument"));
         return std::nullopt;
     }
     return cmd;

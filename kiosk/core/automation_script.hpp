@@ -39,6 +39,7 @@ enum class CommandKind
     ExpectSpoken,    ///< expect-spoken "text" — said since the last screen change or expect-spoken.
     ExpectNotSpoken, ///< expect-not-spoken "text" — not said since the same point.
     ExpectTextSize,  ///< expect-text-size normal|large — text = size: drawn in it, and only its faces baked.
+    Monkey,          ///< monkey SEED STEPS — text = seed (digits), number = steps of seeded random use.
 };
 
 /// The command word as written in scripts ("tap-id").
@@ -49,7 +50,7 @@ struct Command
     int line = 0; ///< 1-based line in the script.
     CommandKind kind = CommandKind::Tap;
     std::string text;  ///< The text argument (UTF-8, escapes resolved), if the command has one.
-    double number = 0; ///< The numeric argument of wait / advance-clock / hold-id.
+    double number = 0; ///< The numeric argument of wait / advance-clock / hold-id, monkey's steps.
 
     friend bool operator==(const Command&, const Command&) = default;
 };

@@ -2,6 +2,7 @@
 #include "kiosk/platform/automation_runner.hpp"
 
 #include "kiosk/core/keyboard_layout.hpp"
+#include "kiosk/platform/monkey.hpp"
 #include "kiosk/platform/screenshot.hpp"
 #include "shared/text/utf8.hpp"
 
@@ -332,6 +333,13 @@ bool AutomationRunner::typeOne(const std::string& ch, std::string& why)
     {
         if (!tapId("key-page", why))
             return false;
+        // Once only: a page key that did not turn the page (a touch that only spoke it, a key under
+        // an overlay) would otherwise be pressed forever (the monkey soak found that loop).
+        if (m_app.state().keyboard.state.page() == KeyboardPage::Letters)
+        {
+            why = "the page key did not turn the keyboard's page while looking for \"" + ch + "\"";
+            return false;
+        }
         return typeOne(ch, why);
     }
     why = "no key on the on-screen keyboard types \"" + ch + "\"";
@@ -559,6 +567,11 @@ bool AutomationRunner::execute(const Command& c, std::string& why)
         why = std::string(said ? "was said" : "not said") +
               "; since the screen change or the last expect-spoken: " + heardSince();
         return false;
+    }
+    case CommandKind::Monkey:
+    {
+        Monkey monkey(*this, m_app, m_clock, static_cast<std::uint32_t>(std::stoul(c.text)));
+        return monkey.run(static_cast<long>(c.number), why);
     }
     case CommandKind::Screenshot:
     {

@@ -3,7 +3,8 @@
 // expectations look at what the last frame drew, and the clock is a ManualClock moved by
 // `advance-clock`. The first failing line stops the run, is printed, and leaves a screenshot.
 // `check-clips on` checks every frame drawn from then on for clipped text and targets (the frame
-// record's clips) and fails on the first, with a screenshot of that frame.
+// record's clips) and fails on the first, with a screenshot of that frame. `monkey SEED STEPS` hands
+// the app to the Monkey (monkey.hpp) for a simulated month of seeded random use.
 #pragma once
 
 #include "kiosk/app/kiosk_app.hpp"
@@ -35,6 +36,8 @@ class AutomationRunner
     void setSpeech(speech::RecordingSpeech* voice) { m_voice = voice; }
 
   private:
+    friend class Monkey; // `monkey SEED STEPS` acts through the same hands as the other commands
+
     bool execute(const Command& c, std::string& why);
     void frames(int n);
     /// Frames until the touch adapter delivered everything, then two more to settle.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cairo.h>
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace okienko::receipt
@@ -35,10 +37,21 @@ void threshold(cairo_surface_t* surface, Bitmap& bmp, int top, int rows)
     cairo_surface_flush(surface);
     const unsigned char* data = cairo_image_surface_get_data(surface);
     const int stride = cairo_image_surface_get_stride(surface);
+    // Eight dots into one byte at a time, without a branch per dot: a two-copy agreement is millions
+    // of dots, and a test per dot was a third of its rendering time.
+    const int bytesPerRow = bmp.bytesPerRow();
     for (int y = 0; y < rows; ++y)
-        for (int x = 0; x < bmp.width; ++x)
-            if (data[y * stride + x] >= 0x80)
-                bmp.set(x, top + y);
+    {
+        const unsigned char* in = data + static_cast<std::ptrdiff_t>(y) * stride;
+        std::uint8_t* out = bmp.bits.data() + static_cast<std::ptrdiff_t>(top + y) * bytesPerRow;
+        for (int b = 0; b < bytesPerRow; ++b)
+        {
+            unsigned packed = 0;
+            for (int k = 0; k < 8; ++k)
+                packed = (packed << 1u) | (static_cast<unsigned>(in[b * 8 + k]) >> 7u);
+            out[b] |= static_cast<std::uint8_t>(packed);
+        }
+    }
 }
 
 /// Draws rows `top` … `top + rows` of the segment into `bmp`; the error when cairo gives no surface.

@@ -71,7 +71,7 @@ NginxFront::~NginxFront()
     stop();
 }
 
-bool NginxFront::start(const TestCa& ca, int backendPort)
+bool NginxFront::start(const TestCa& ca, int backendPort, int listenPort)
 {
     if (!std::filesystem::exists(kNginx))
     {
@@ -84,7 +84,7 @@ bool NginxFront::start(const TestCa& ca, int backendPort)
         m_error = std::string("unexpected site file ") + OKIENKO_NGINX_SITE;
         return false;
     }
-    m_port = freeLoopbackPort();
+    m_port = listenPort > 0 ? listenPort : freeLoopbackPort();
     replaceAll(site, "listen 8443 ssl;", "listen 127.0.0.1:" + std::to_string(m_port) + " ssl;");
     replaceAll(site, "listen [::]:8443 ssl;", "");
     replaceAll(site, "/etc/okienko/central.crt", ca.serverCert());

@@ -22,9 +22,10 @@ class NginxFront
     NginxFront(const NginxFront&) = delete;
     NginxFront& operator=(const NginxFront&) = delete;
 
-    /// Serves HTTPS on 127.0.0.1 (a free port) with `ca`'s server certificate, in front of
-    /// http://127.0.0.1:`backendPort`. False with error() when nginx is missing or does not start.
-    bool start(const TestCa& ca, int backendPort);
+    /// Serves HTTPS on 127.0.0.1 (`listenPort`, or a free port when 0) with `ca`'s server certificate,
+    /// in front of http://127.0.0.1:`backendPort`. False with error() when nginx is missing or does
+    /// not start.
+    bool start(const TestCa& ca, int backendPort, int listenPort = 0);
     void stop();
     int port() const { return m_port; }
     const std::string& error() const { return m_error; }

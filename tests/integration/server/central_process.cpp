@@ -115,7 +115,17 @@ std::string CentralProcess::prepare(const std::string& catalogJson, const std::s
     return token;
 }
 
+bool CentralProcess::restart()
+{
+    return startServing(m_front.port());
+}
+
 bool CentralProcess::start()
+{
+    return startServing(0);
+}
+
+bool CentralProcess::startServing(int frontPort)
 {
     int pipeFds[2];
     if (pipe(pipeFds) != 0)
@@ -162,7 +172,7 @@ bool CentralProcess::start()
     if (m_deployment == Deployment::Direct)
         return true;
     m_front.stop();
-    if (!m_front.start(m_ca, m_port))
+    if (!m_front.start(m_ca, m_port, frontPort))
     {
         m_startError = m_front.error();
         kill(SIGKILL);

@@ -40,6 +40,9 @@ class CentralProcess
     /// Starts `serve` and, behind the front, a new front for it; false when either fails (the
     /// server's problem is in logPath(), the front's in startError()).
     bool start();
+    /// Starts `serve` again after kill(), reachable where it was before: behind the front, the new
+    /// front listens on the old front's port (clients keep their URL, as after a real restart).
+    bool restart();
     /// Signals the server only; a front keeps running until the next start() or the destructor.
     void kill(int signal);
     bool running() const { return m_pid > 0; }
@@ -55,6 +58,9 @@ class CentralProcess
     const std::string& dir() const { return m_dir.path(); }
 
   private:
+    /// `serve` and, behind the front, a front on `frontPort` (0: a free one).
+    bool startServing(int frontPort);
+
     TempDir m_dir{"okienko-central"};
     const TestCa& m_ca;
     Deployment m_deployment;

@@ -198,6 +198,38 @@ TEST(AutomationScriptTest, ParsesEveryCommand)
     EXPECT_EQ(*r, expected);
 }
 
+TEST(AutomationScriptTest, MonkeyNeedsAWholeSeedAndWholeSteps)
+{
+    ScriptError e = errorOf("monkey 7");
+    EXPECT_EQ(e.column, 9);
+    EXPECT_NE(e.message.find("needs steps after the seed"), std::string::npos);
+    e = errorOf("monkey");
+    EXPECT_NE(e.message.find("missing argument: monkey needs a seed and a number of steps"), std::string::npos);
+    e = errorOf("monkey 7.5 100");
+    EXPECT_EQ(e.column, 8);
+    EXPECT_NE(e.message.find("a whole seed and whole steps"), std::string::npos);
+    e = errorOf("monkey 7 -1");
+    EXPECT_EQ(e.column, 10);
+    EXPECT_NE(e.message.find("bad number"), std::string::npos);
+    e = errorOf("monkey 4294967296 10");
+    EXPECT_NE(e.message.find("out of range (at most 4294967295)"), std::string::npos);
+    e = errorOf("monkey 7 10000001");
+    EXPECT_NE(e.message.find("out of range (at most 10000000)"), std::string::npos);
+    e = errorOf("monkey 7 100 3");
+    EXPECT_EQ(e.column, 14);
+    EXPECT_NE(e.message.find("takes two arguments"), std::string::npos);
+    e = errorOf("monkey \"7\" 100");
+    EXPECT_NE(e.message.find("without quotes"), std::string::npos);
+
+    // The seed is kept as its digits (a failure report prints it for the replay), the steps as the number.
+    const auto r = parseScript("monkey 4294967295 2400\n monkey\t0   1 \n");
+    ASSERT_TRUE(r.ok()) << r.error()[0].toString();
+    ASSERT_EQ(r->size(), 2u);
+    EXPECT_EQ(r->at(0), (Command{1, CommandKind::Monkey, "4294967295", 2400}));
+    EXPECT_EQ(r->at(1), (Command{2, CommandKind::Monkey, "0", 1}));
+    EXPECT_EQ(commandName(CommandKind::Monkey), "monkey");
+}
+
 TEST(AutomationScriptTest, EmptyScriptHasNoCommands)
 {
     const auto r = parseScript("\n# nothing\n");

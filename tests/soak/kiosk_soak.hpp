@@ -1,0 +1,101 @@
+// The monkey soak of the real kiosk: okienko-kiosk runs headless on the script `monkey SEED STEPS`
+// (a simulated month of seeded random use, kiosk/platform/monkey.hpp) against a real okienko-central
+// behind its nginx front (with a test CA) and a private cupsd, while this harness injects faults on
+// the way — the server killed (SIGKILL or SIGTERM) and restarted on the same address, the receipt
+// queue switched to a backend that fails as a printer out of paper, jammed or with its cover open,
+// and back. It reads the kiosk's `[monkey]` figure lines and its log and says what a person watching
+// the kiosk for a month would want to know: did it crash, get stuck, throw, leak memory,
+// descriptors or threads, and how large did its database get. The short run is a ctest test
+// (tests/soak, label soak), the long one bench/kiosk_soak.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace okienko::test
+{
+
+struct SoakOptions
+{
+    std::uint32_t seed = 1;
+    long steps = 600;
+    /// Real time between two injected faults; 0: none.
+    std::chrono::milliseconds faultEvery{std::chrono::seconds(15)};
+    /// A run still going then is killed (and counts as stuck).
+    std::chrono::seconds timeLimit{600};
+    /// false: frames are laid out but not rasterised (OKIENKO_SCRIPT_LAYOUT_ONLY=1), faster.
+    bool pixels = true;
+    /// Figures every this many steps (0: the monkey's default, STEPS/100).
+    long reportEvery = 0;
+    /// The kiosk binary to run (the release build's by default; a sanitizer build's for the ASan run).
+    std::string kioskBinary;
+    /// Added to the kiosk's environment (ASAN_OPTIONS, …).
+    std::vector<std::pair<std::string, std::string>> env;
+    /// Print progress (faults, figure lines) to stderr as the run goes.
+    bool verbose = false;
+};
+
+/// One `[monkey]` figure line.
+struct SoakSample
+{
+    long step = 0;
+    int day = 0;
+    std::string screen;
+    std::int64_t rssKib = 0;
+    std::int64_t pssKib = 0;
+    std::int64_t anonKib = 0; ///< anonymous memory (heap, stacks): what a leak grows
+    int fds = 0;
+    int threads = 0;
+    std::int64_t dbBytes = 0;
+    std::int64_t walBytes = 0;
+};
+
+struct SoakResult
+{
+    std::string setupError; ///< the cupsd, server or seed could not be prepared; nothing ran
+    int exitCode = -1;      ///< the kiosk's; -1 when it did not exit normally
+    bool crashed = false;   ///< it ended without an exit code (a signal), not at the time limit
+    bool timedOut = false;
+    bool finished = false;               ///< the monkey printed its `done` line
+    std::string failure;                 ///< the runner's FAILED line and what follows (the stuck report)
+    std::vector<std::string> unexpected; ///< the app's "unexpected … exception" log lines
+    std::vector<std::string> sanitizer;  ///< sanitizer report lines (AddressSanitizer, runtime error, leaks)
+    std::vector<SoakSample> samples;
+    int outages = 0;       ///< server kills injected
+    int printerFaults = 0; ///< printer fault switches injected
+    int printJobs = 0;     ///< slips the capture backend received
+    std::chrono::milliseconds wall{0};
+    std::string logTail; ///< the last lines of it, for a failure message
+
+    /// The first sample at or after a fifth of the run (caches, fonts and the catalogue settled).
+    const SoakSample* warmUp() const;
+    const SoakSample* last() const { return samples.empty() ? nullptr : &samples.back(); }
+    /// Highest minus lowest value of `field` over the samples from warm-up on.
+    template <typename Field> std::int64_t spreadAfterWarmUp(Field field) const
+    {
+        const SoakSample* w = warmUp();
+        if (w == nullptr)
+            return 0;
+        std::int64_t lo = field(*w);
+        std::int64_t hi = lo;
+        for (const SoakSample& s : samples)
+        {
+            if (s.step < w->step)
+                continue;
+            lo = std::min<std::int64_t>(lo, field(s));
+            hi = std::max<std::int64_t>(hi, field(s));
+        }
+        return hi - lo;
+    }
+    /// One paragraph of figures (steps, days, memory at warm-up and end, fds, threads, db sizes).
+    std::string summary() const;
+};
+
+/// Prepares the server, the cupsd and the kiosk's data, runs the soak and cleans up.
+/// OKIENKO_SOAK_KEEP_LOG=FILE keeps the kiosk's whole output in FILE.
+SoakResult runKioskSoak(const SoakOptions& options);
+
+} // namespace okienko::test
