@@ -90,6 +90,7 @@ void readLog(const std::string& log, SoakResult& r)
             s.threads = static_cast<int>(field(line, "threads"));
             s.dbBytes = field(line, "db_bytes");
             s.walBytes = field(line, "wal_bytes");
+            s.largeText = field(line, "large_text") == 1;
             r.samples.push_back(s);
             inFailure = false;
             continue;
@@ -133,10 +134,20 @@ const SoakSample* SoakResult::warmUp() const
     const long warm = samples.back().step / 5;
     for (const SoakSample& s : samples)
     {
-        if (s.step >= warm)
+        if (s.step >= warm && !s.largeText)
             return &s;
     }
     return &samples.back();
+}
+
+const SoakSample* SoakResult::lastWithoutLargeText() const
+{
+    for (auto it = samples.rbegin(); it != samples.rend(); ++it)
+    {
+        if (!it->largeText)
+            return &*it;
+    }
+    return last();
 }
 
 std::string SoakResult::summary() const
@@ -144,6 +155,7 @@ std::string SoakResult::summary() const
     std::ostringstream o;
     const SoakSample* w = warmUp();
     const SoakSample* e = last();
+    const SoakSample* m = lastWithoutLargeText(); // memory: both samples without the large text faces
     o << "steps " << (e ? e->step : 0) << ", simulated days " << (e ? e->day : 0) << ", wall " << wall.count() / 1000
       << " s, server outages " << outages << ", printer faults " << printerFaults << ", slips printed " << printJobs
       << "\n";
@@ -152,13 +164,13 @@ std::string SoakResult::summary() const
       << (failure.empty() ? ", not stuck" : ", FAILED") << "\n";
     if (w != nullptr && e != nullptr)
     {
-        o << "RSS at warm-up (step " << w->step << ") " << mib(w->rssKib) << ", at end " << mib(e->rssKib)
-          << " (growth " << (e->rssKib - w->rssKib) << " KiB, spread after warm-up "
+        o << "RSS at warm-up (step " << w->step << ") " << mib(w->rssKib) << ", at end " << mib(m->rssKib)
+          << " (growth " << (m->rssKib - w->rssKib) << " KiB, spread after warm-up "
           << spreadAfterWarmUp([](const SoakSample& s) { return s.rssKib; }) << " KiB)\n";
-        o << "anonymous (heap) at warm-up " << mib(w->anonKib) << ", at end " << mib(e->anonKib) << " (growth "
-          << (e->anonKib - w->anonKib) << " KiB)\n";
-        o << "PSS at warm-up " << mib(w->pssKib) << ", at end " << mib(e->pssKib) << " (growth "
-          << (e->pssKib - w->pssKib) << " KiB)\n";
+        o << "anonymous (heap) at warm-up " << mib(w->anonKib) << ", at end " << mib(m->anonKib) << " (growth "
+          << (m->anonKib - w->anonKib) << " KiB)\n";
+        o << "PSS at warm-up " << mib(w->pssKib) << ", at end " << mib(m->pssKib) << " (growth "
+          << (m->pssKib - w->pssKib) << " KiB)\n";
         o << "fds " << samples.front().fds << " at start, " << w->fds << " at warm-up, " << e->fds
           << " at end (spread after warm-up " << spreadAfterWarmUp([](const SoakSample& s) { return s.fds; })
           << "); threads " << samples.front().threads << " / " << w->threads << " / " << e->threads << " (spread "

@@ -51,6 +51,9 @@ struct SoakSample
     int threads = 0;
     std::int64_t dbBytes = 0;
     std::int64_t walBytes = 0;
+    /// The large text faces were baked (a session wanted large text): ~4.5 MiB more of the
+    /// glyph atlas, so memory is compared between samples without them.
+    bool largeText = false;
 };
 
 struct SoakResult
@@ -70,8 +73,11 @@ struct SoakResult
     std::chrono::milliseconds wall{0};
     std::string logTail; ///< the last lines of it, for a failure message
 
-    /// The first sample at or after a fifth of the run (caches, fonts and the catalogue settled).
+    /// The first sample at or after a fifth of the run (caches, fonts and the catalogue settled)
+    /// without the large text faces baked.
     const SoakSample* warmUp() const;
+    /// The last sample without the large text faces baked: memory growth is measured to it.
+    const SoakSample* lastWithoutLargeText() const;
     const SoakSample* last() const { return samples.empty() ? nullptr : &samples.back(); }
     /// Highest minus lowest value of `field` over the samples from warm-up on.
     template <typename Field> std::int64_t spreadAfterWarmUp(Field field) const
