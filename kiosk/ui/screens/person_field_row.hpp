@@ -57,5 +57,11 @@ void scrollIntoViewOnFocus(std::string_view id);
 /// Scrolls the list so the item just drawn sits at `ratio` of its height (0 top, 1 bottom), once
 /// each time `value` differs from the last one seen under `slot`.
 void scrollIntoViewOnChange(const char* slot, std::string_view value, float ratio);
+/// Scrolls the list so the span from `top` to `bottom` (cursor positions in the list,
+/// ImGui::GetCursorPosY()) is whole in sight, once each time `value` differs from the last one seen
+/// under `slot`: the least scroll that shows it, or with `centre` the span in the list's middle. A span
+/// taller than the list shows its top (a label is never cut in half above its field). An empty span
+/// (`bottom <= top`) only remembers the value.
+void scrollSpanIntoViewOnChange(const char* slot, std::string_view value, float top, float bottom, bool centre = false);
 
 } // namespace okienko::kiosk::ui
