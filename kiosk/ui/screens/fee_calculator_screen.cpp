@@ -191,7 +191,8 @@ void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     }
     // The keys get the whole height under the top bar (landscape: beside the list; portrait: under
     // it, as large as the staff PIN keypad's when the answer keeps its room); the title scrolls with
-    // the list, and each digit typed brings the income's label, field and result whole into sight.
+    // the list, and each digit typed brings the income's label, field and result whole into sight (at
+    // the list's top when it has to scroll, so no title or button is left half cut above them).
     const ImGuiStyle& style = ImGui::GetStyle();
     const float roomDown = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
     NumberKeypadOptions pad;
@@ -225,7 +226,7 @@ void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     scrollSpanIntoViewOnChange("##fee-typed",
                                env.state.fee.income.buffer.text() + "/" +
                                    std::to_string(static_cast<int>(env.state.fee.household)),
-                               answerTop, ImGui::GetCursorPosY());
+                               answerTop, ImGui::GetCursorPosY(), SpanAlign::Top);
     ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
     Paragraph(ctx, env.tr.tr("fee.intro"));
     bandTable(env, ctx, *table);

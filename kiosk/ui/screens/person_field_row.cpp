@@ -96,14 +96,14 @@ bool personFieldRow(const ScreenEnv& env, UiContext& ctx, const PersonForm& form
         // the list when the focus moves here or Next finds errors: its neighbours above and below
         // share the rest, and a row taller than the list shows its top.
         scrollSpanIntoViewOnChange("##focused-field", id + "/" + std::to_string(form.errors.size()), rowTop,
-                                   ImGui::GetCursorPosY(), true);
+                                   ImGui::GetCursorPosY(), SpanAlign::Centre);
     }
     return tapped;
 }
 
-void scrollIntoViewOnFocus(std::string_view id)
+void scrollIntoViewOnFocus(std::string_view id, float rowTop)
 {
-    scrollIntoViewOnChange("##focused-field", id, 0.5f);
+    scrollSpanIntoViewOnChange("##focused-field", id, rowTop, ImGui::GetCursorPosY(), SpanAlign::Centre);
 }
 
 namespace
@@ -124,13 +124,7 @@ bool changedSince(const char* slot, std::string_view value)
 
 } // namespace
 
-void scrollIntoViewOnChange(const char* slot, std::string_view value, float ratio)
-{
-    if (changedSince(slot, value))
-        ImGui::SetScrollHereY(ratio);
-}
-
-void scrollSpanIntoViewOnChange(const char* slot, std::string_view value, float top, float bottom, bool centre)
+void scrollSpanIntoViewOnChange(const char* slot, std::string_view value, float top, float bottom, SpanAlign align)
 {
     if (!changedSince(slot, value) || bottom <= top)
         return;
@@ -138,8 +132,11 @@ void scrollSpanIntoViewOnChange(const char* slot, std::string_view value, float 
     const float view = ImGui::GetWindowHeight();
     const float now = ImGui::GetScrollY();
     float target = now;
-    if (centre)
+    const bool whole = top - margin >= now && bottom + margin <= now + view;
+    if (align == SpanAlign::Centre)
         target = (top + bottom - view) * 0.5f;
+    else if (align == SpanAlign::Top && !whole)
+        target = top - margin;
     else if (bottom + margin > now + view)
         target = bottom + margin - view;
     if (top - margin < target)
