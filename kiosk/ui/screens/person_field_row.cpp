@@ -136,10 +136,10 @@ void scrollSpanIntoViewOnChange(const char* slot, std::string_view value, float 
     if (align == SpanAlign::Centre)
         target = (top + bottom - view) * 0.5f;
     else if (align == SpanAlign::Top && !whole)
-        target = top - margin;
+        target = top; // flush: not even the edge of what stands above shows
     else if (bottom + margin > now + view)
         target = bottom + margin - view;
-    if (top - margin < target)
+    if (align != SpanAlign::Top && top - margin < target)
         target = top - margin;
     if (target != now)
         ImGui::SetScrollY(std::max(0.0f, target));
