@@ -223,10 +223,13 @@ void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     TextField(ctx, env.state.fee.income.buffer.text(), ImGui::GetContentRegionAvail().x, income);
     drawInputNotice(env, ctx, env.state.fee.income.buffer, false);
     result(env, ctx, *table);
+    // Nothing chosen or typed yet (the screen just opened): the list stays at its top, where the
+    // title and the household question are.
+    const bool started = env.state.fee.household != Household::None || !env.state.fee.income.buffer.text().empty();
     scrollSpanIntoViewOnChange("##fee-typed",
                                env.state.fee.income.buffer.text() + "/" +
                                    std::to_string(static_cast<int>(env.state.fee.household)),
-                               answerTop, ImGui::GetCursorPosY(), SpanAlign::Top);
+                               answerTop, started ? ImGui::GetCursorPosY() : answerTop, SpanAlign::Top);
     ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
     Paragraph(ctx, env.tr.tr("fee.intro"));
     bandTable(env, ctx, *table);
