@@ -26,6 +26,7 @@ enum class ArgKind
     Decimal,   ///< seconds, fractions allowed
     PngPath,   ///< bare or quoted, ending in .png
     IdSeconds, ///< bare identifier, then seconds (hold-id)
+    IdPixels,  ///< bare identifier, then whole pixels (expect-min-height)
     ClipMode,  ///< on|off|report
     OnOff,     ///< on|off
     TextSize,  ///< normal|large
@@ -40,7 +41,7 @@ struct CommandSpec
     std::string_view argHelp;
 };
 
-constexpr std::array<CommandSpec, 25> kCommands{{
+constexpr std::array<CommandSpec, 27> kCommands{{
     {"lang", CommandKind::Lang, ArgKind::Language, "a language: pl, uk or en"},
     {"tap", CommandKind::Tap, ArgKind::String, "the visible label in double quotes"},
     {"tap-id", CommandKind::TapId, ArgKind::Id, "a widget id"},
@@ -52,6 +53,8 @@ constexpr std::array<CommandSpec, 25> kCommands{{
     {"expect-not", CommandKind::ExpectNot, ArgKind::String, "the text in double quotes"},
     {"expect-screen", CommandKind::ExpectScreen, ArgKind::Id, "a screen id"},
     {"expect-whole", CommandKind::ExpectWhole, ArgKind::Id, "a widget id"},
+    {"expect-min-height", CommandKind::ExpectMinHeight, ArgKind::IdPixels, "a widget id and pixels"},
+    {"expect-whole-text", CommandKind::ExpectWholeText, ArgKind::String, "the text in double quotes"},
     {"expect-no-clip", CommandKind::ExpectNoClip, ArgKind::None, "nothing"},
     {"check-clips", CommandKind::CheckClips, ArgKind::ClipMode, "on, off or report"},
     {"wait", CommandKind::Wait, ArgKind::Integer, "milliseconds"},
@@ -73,6 +76,7 @@ constexpr double kMaxAdvanceSeconds = 31'536'000; // a year of simulated time
 constexpr double kMaxHoldSeconds = 60;            // every held frame is drawn: keep runs short
 constexpr double kMaxMonkeySeed = 4'294'967'295;  // a 32-bit seed, as the failure report prints it
 constexpr double kMaxMonkeySteps = 10'000'000;
+constexpr double kMaxPixels = 10'000; // taller than any panel
 
 bool isSpace(char c)
 {
@@ -328,7 +332,9 @@ std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command
     case ArgKind::Decimal:
         return number(spec, ArgKind::Decimal, kMaxAdvanceSeconds, cmd.number);
     case ArgKind::IdSeconds:
+    case ArgKind::IdPixels:
     {
+        const bool seconds = spec.arg == ArgKind::IdSeconds;
         if (isQuoted)
         {
             return error(start, "expected a widget id without quotes");
@@ -340,14 +346,16 @@ std::optional<ScriptError> LineParser::argument(const CommandSpec& spec, Command
         skipSpace();
         if (m_pos >= m_line.size())
         {
-            return error(m_pos, "missing argument: " + std::string(spec.name) + " needs seconds after the id");
+            return error(m_pos, "missing argument: " + std::string(spec.name) + " needs " +
+                                    (seconds ? "seconds" : "pixels") + " after the id");
         }
         const std::size_t numberStart = m_pos;
-        if (auto err = number(spec, ArgKind::Decimal, kMaxHoldSeconds, cmd.number))
+        if (auto err = number(spec, seconds ? ArgKind::Decimal : ArgKind::Integer,
+                              seconds ? kMaxHoldSeconds : kMaxPixels, cmd.number))
         {
             return err;
         }
-        if (cmd.number <= 0)
+        if (seconds && cmd.number <= 0)
         {
             return error(numberStart, "a hold needs more than 0 seconds (use tap-id for a tap)");
         }
@@ -402,7 +410,8 @@ std::optional<Command> LineParser::parse(std::optional<ScriptError>& err)
     {
         err = error(wordStart, "unknown command \"" + std::string(word) +
                                    "\" (expected lang, tap, tap-id, hold-id, type, key, scan, expect, expect-not, "
-                                   "expect-screen, expect-whole, expect-no-clip, check-clips, wait, advance-clock or "
+                                   "expect-screen, expect-whole, expect-whole-text, expect-min-height, "
+                                   "expect-no-clip, check-clips, wait, advance-clock or "
                                    "screenshot)");
         return std::nullopt;
     }
@@ -417,11 +426,12 @@ std::optional<Command> LineParser::parse(std::optional<ScriptError>& err)
     skipSpace();
     if (m_pos < m_line.size())
     {
-        err = error(m_pos,
-                    "extra argument: " + std::string(spec->name) +
-                        (spec->arg == ArgKind::IdSeconds || spec->arg == ArgKind::SeedSteps ? " takes two arguments"
-                         : spec->arg == ArgKind::None                                       ? " takes no argument"
-                                                                                            : " takes one argument"));
+        err = error(m_pos, "extra argument: " + std::string(spec->name) +
+                               (spec->arg == ArgKind::IdSeconds || spec->arg == ArgKind::SeedSteps ||
+                                        spec->arg == ArgKind::IdPixels
+                                    ? " takes two arguments"
+                                : spec->arg == ArgKind::None ? " takes no argument"
+                                                             : " takes one argument"));
         return std::nullopt;
     }
     return cmd;

@@ -427,6 +427,43 @@ bool AutomationRunner::expectWhole(const std::string& id, std::string& why)
     return false;
 }
 
+bool AutomationRunner::expectWholeText(const std::string& text, std::string& why)
+{
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const ui::TextBox* box = m_app.ui().record.findTextBox(text);
+    if (box == nullptr)
+    {
+        why = "no label or paragraph with this text on screen";
+        return false;
+    }
+    if (box->isWhole(display))
+        return true;
+    char where[160];
+    std::snprintf(where, sizeof where, "drawn at (%.0f,%.0f)-(%.0f,%.0f), its list shows (%.0f,%.0f)-(%.0f,%.0f)",
+                  box->min.x, box->min.y, box->max.x, box->max.y, box->clipMin.x, box->clipMin.y, box->clipMax.x,
+                  box->clipMax.y);
+    why = std::string("not whole in sight: ") + where;
+    return false;
+}
+
+bool AutomationRunner::expectMinHeight(const std::string& id, float pixels, std::string& why)
+{
+    const ui::TapTarget* t = m_app.ui().record.findTargetById(id, true);
+    if (t == nullptr)
+    {
+        why = "no enabled widget with id \"" + id + "\" on screen";
+        return false;
+    }
+    const float height = t->fullMaxY - t->fullMinY;
+    if (height >= pixels)
+        return true;
+    char what[96];
+    std::snprintf(what, sizeof what, "%.0f px tall (%.0fx%.0f), less than %.0f px", height, t->fullMaxX - t->fullMinX,
+                  height, pixels);
+    why = what;
+    return false;
+}
+
 bool AutomationRunner::execute(const Command& c, std::string& why)
 {
     const bool touchesByLabel = c.kind == CommandKind::Lang || c.kind == CommandKind::Tap ||
@@ -494,6 +531,12 @@ bool AutomationRunner::execute(const Command& c, std::string& why)
     case CommandKind::ExpectWhole:
         frames(1);
         return expectWhole(c.text, why);
+    case CommandKind::ExpectWholeText:
+        frames(1);
+        return expectWholeText(c.text, why);
+    case CommandKind::ExpectMinHeight:
+        frames(1);
+        return expectMinHeight(c.text, static_cast<float>(c.number), why);
     case CommandKind::ExpectNoClip:
         frames(1);
         return expectNoClip(why);

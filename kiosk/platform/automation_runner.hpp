@@ -59,6 +59,10 @@ class AutomationRunner
     bool pressPhysicalKey(SDL_Keycode key, SDL_Scancode scancode, std::string& why);
     /// Fails unless the widget `id` is drawn whole: inside the display, not clipped, not covered.
     bool expectWhole(const std::string& id, std::string& why);
+    /// expect-min-height: the enabled widget `id` is drawn at least `pixels` tall (its whole rectangle).
+    bool expectMinHeight(const std::string& id, float pixels, std::string& why);
+    /// expect-whole-text: the last label or paragraph with exactly `text` has every line in sight.
+    bool expectWholeText(const std::string& text, std::string& why);
     /// Feeds `code` as a keyboard-wedge barcode scanner types it: fast characters, then Enter.
     bool scan(const std::string& code, std::string& why);
     /// Fails naming the first clip of the current frame (and how many there are).

@@ -18,6 +18,7 @@ void FrameRecord::clear()
 {
     m_targets.clear();
     m_texts.clear();
+    m_textBoxes.clear();
     m_lines.clear();
     m_clips.clear();
     m_title.clear();
@@ -179,6 +180,28 @@ void FrameRecord::addText(std::string_view text)
 {
     if (!text.empty())
         m_texts.emplace_back(text);
+}
+
+void FrameRecord::addTextBox(std::string_view text, ImVec2 min, ImVec2 max)
+{
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    m_textBoxes.push_back({std::string(text), min, max, list->GetClipRectMin(), list->GetClipRectMax()});
+}
+
+const TextBox* FrameRecord::findTextBox(std::string_view text) const
+{
+    for (auto it = m_textBoxes.rbegin(); it != m_textBoxes.rend(); ++it)
+        if (it->text == text)
+            return &*it;
+    return nullptr;
+}
+
+bool TextBox::isWhole(ImVec2 displaySize) const
+{
+    // Half a pixel of slack: the last line's descent may touch the list's edge.
+    const float slack = 0.5f;
+    return min.x >= std::max(0.0f, clipMin.x) - slack && min.y >= std::max(0.0f, clipMin.y) - slack &&
+           max.y <= std::min(displaySize.y, clipMax.y) + slack && min.x < displaySize.x;
 }
 
 namespace

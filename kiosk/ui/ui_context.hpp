@@ -111,6 +111,19 @@ struct Clip
     std::string describe() const;
 };
 
+/// A paragraph, label or title as drawn: where its lines are and the part of it its list shows.
+struct TextBox
+{
+    std::string text;
+    ImVec2 min; ///< all its lines, also where scrolled away
+    ImVec2 max;
+    ImVec2 clipMin; ///< the list (or window) area that shows it
+    ImVec2 clipMax;
+
+    /// Every line readable: inside its list's area and on a display of `displaySize`.
+    bool isWhole(ImVec2 displaySize) const;
+};
+
 /// Everything visible in one frame, collected while drawing.
 class FrameRecord
 {
@@ -121,6 +134,10 @@ class FrameRecord
     void addTarget(std::string_view label, ImVec2 min, ImVec2 max, bool enabled, std::string_view id,
                    const Spoken& spoken);
     void addText(std::string_view text);
+    /// Where a wrapped text (recorded with addText) was drawn in the current ImGui window.
+    void addTextBox(std::string_view text, ImVec2 min, ImVec2 max);
+    /// The last text box whose text equals `text`, or nullptr.
+    const TextBox* findTextBox(std::string_view text) const;
     /// One line of a wrapped paragraph as it was drawn (where the kiosk broke it, not ImGui).
     void addLine(std::string_view line) { m_lines.emplace_back(line); }
     /// An area painted over the content recorded so far (the bottom bar's backdrop): the targets
@@ -175,6 +192,7 @@ class FrameRecord
   private:
     std::vector<TapTarget> m_targets;
     std::vector<std::string> m_texts;
+    std::vector<TextBox> m_textBoxes;
     std::vector<std::string> m_lines;
     std::vector<Clip> m_clips;
     std::string m_title;

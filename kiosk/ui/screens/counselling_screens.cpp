@@ -86,6 +86,7 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const CounsellingFlowState& s = env.state.requests.counselling;
     const float width = ImGui::GetContentRegionAvail().x;
     const bool nameFocus = s.focus == RequestField::CounsellingName;
+    const float nameTop = ImGui::GetCursorPosY();
     Label(ctx, env.tr.tr("counselling.contact.name"));
     const std::string nameHint = env.tr.tr("counselling.contact.name_placeholder");
     if (TextField(ctx, s.name.buffer.text(), width,
@@ -99,9 +100,10 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
         emit(out, FocusRequestField{RequestField::CounsellingName});
     if (nameFocus)
     {
-        scrollIntoViewOnFocus("field-name");
         drawInputNotice(env, ctx, s.name.buffer, true);
+        scrollIntoViewOnFocus("field-name", nameTop);
     }
+    const float phoneTop = ImGui::GetCursorPosY();
     Label(ctx, env.tr.tr("counselling.contact.phone"));
     const std::string phoneHint = env.tr.tr("callback.phone.placeholder");
     if (TextField(ctx, validate::formatPhone(s.phone.buffer.text()), width,
@@ -115,8 +117,8 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
         emit(out, FocusRequestField{RequestField::CounsellingPhone});
     if (!nameFocus)
     {
-        scrollIntoViewOnFocus("field-phone");
         drawInputNotice(env, ctx, s.phone.buffer, false);
+        scrollIntoViewOnFocus("field-phone", phoneTop);
     }
     drawFlowError(env, ctx, s.errorKey, validate::kDefaultNameMinCodePoints, kFullNameMax);
     if (wideButton(ctx, env.tr.tr("common.next"), "next"))

@@ -161,43 +161,64 @@ void drawEquipmentDatesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
     }
     Title(ctx, env.text(t->name));
     drawFlowStep(env, ctx, 2, kEquipmentSteps);
-    TouchScrollBegin(ctx, "##eq-dates-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    CalendarLabels labels;
+    const std::vector<std::string> months = words(env.tr.tr("equipment.calendar.months"));
+    const std::vector<std::string> days = words(env.tr.tr("equipment.calendar.weekdays"));
+    const Date shown = e.shownMonth == Date{} ? env.now.date : e.shownMonth;
+    const std::size_t mi = static_cast<std::size_t>(shown.month - 1);
+    labels.monthTitle =
+        (mi < months.size() ? months[mi] : std::to_string(shown.month)) + " " + std::to_string(shown.year);
+    for (std::size_t i = 0; i < 7; ++i)
+        labels.weekdays[i] = i < days.size() ? days[i] : std::string();
+    labels.previous = env.tr.tr("equipment.calendar.previous");
+    labels.next = env.tr.tr("equipment.calendar.next");
+    labels.legendToday = env.tr.tr("equipment.calendar.today");
+    labels.legendSelected = env.tr.tr("equipment.calendar.selected");
+    labels.legendUnavailable = env.tr.tr("equipment.calendar.unavailable");
+    const Date first = env.now.date;
+    const Date last = first.plusDays(kPickUpHorizonDays);
+    CalendarOptions calendar;
+    calendar.today = env.now.date;
+    calendar.isUnavailable = [&](Date d)
     {
-        // Landscape: the calendar on the left, the period and "Dalej" on the right, all in sight.
-        TwoPane panes(ctx, "##eq-dates-panes", 0.55f);
-        Label(ctx, env.tr.tr("equipment.dates.pickup"));
-        CalendarLabels labels;
-        const std::vector<std::string> months = words(env.tr.tr("equipment.calendar.months"));
-        const std::vector<std::string> days = words(env.tr.tr("equipment.calendar.weekdays"));
-        const Date shown = e.shownMonth == Date{} ? env.now.date : e.shownMonth;
-        const std::size_t mi = static_cast<std::size_t>(shown.month - 1);
-        labels.monthTitle =
-            (mi < months.size() ? months[mi] : std::to_string(shown.month)) + " " + std::to_string(shown.year);
-        for (std::size_t i = 0; i < 7; ++i)
-            labels.weekdays[i] = i < days.size() ? days[i] : std::string();
-        labels.previous = env.tr.tr("equipment.calendar.previous");
-        labels.next = env.tr.tr("equipment.calendar.next");
-        labels.legendToday = env.tr.tr("equipment.calendar.today");
-        labels.legendSelected = env.tr.tr("equipment.calendar.selected");
-        labels.legendUnavailable = env.tr.tr("equipment.calendar.unavailable");
-        const Date first = env.now.date;
-        const Date last = first.plusDays(kPickUpHorizonDays);
-        CalendarOptions calendar;
-        calendar.today = env.now.date;
-        calendar.isUnavailable = [&](Date d)
-        {
-            return std::find(e.unavailableDays.begin(), e.unavailableDays.end(), d) != e.unavailableDays.end();
-        };
-        if (panes.split())
-            calendar.maxHeight = ImGui::GetContentRegionAvail().y;
-        const CalendarResult picked = CalendarDatePicker(ctx, "##eq-cal", shown, e.pickUp, first, last, labels,
-                                                         ImGui::GetContentRegionAvail().x, calendar);
+        return std::find(e.unavailableDays.begin(), e.unavailableDays.end(), d) != e.unavailableDays.end();
+    };
+    auto apply = [&](const CalendarResult& picked)
+    {
         if (picked.kind == CalendarResult::Kind::Picked)
             emit(out, equipment::PickDate{picked.date});
         else if (picked.kind == CalendarResult::Kind::PreviousMonth)
             emit(out, equipment::ShowMonth{-1});
         else if (picked.kind == CalendarResult::Kind::NextMonth)
             emit(out, equipment::ShowMonth{1});
+    };
+    // One column (portrait): the month's name, its buttons and the weekdays stay above the list in
+    // which the days, the period and "Dalej" scroll, so a week deep in the list still has its names.
+    const bool oneColumn = !wantsTwoPanes(ctx);
+    // The list's scroll bar takes its width from the grid: the header leaves it too, so columns align.
+    const float gridW = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
+    if (oneColumn)
+    {
+        Label(ctx, env.tr.tr("equipment.dates.pickup"));
+        apply(CalendarHeader(ctx, "##eq-cal", shown, first, last, labels, gridW, calendar));
+    }
+    TouchScrollBegin(ctx, "##eq-dates-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    {
+        // Landscape: the calendar on the left, the period and "Dalej" on the right, all in sight.
+        TwoPane panes(ctx, "##eq-dates-panes", 0.55f);
+        // Another month starts at its first week.
+        const float listTop = ImGui::GetCursorPosY();
+        scrollSpanIntoViewOnChange("##eq-month", shown.iso(), listTop, listTop + 1.0f);
+        if (oneColumn)
+            apply(CalendarGrid(ctx, "##eq-cal", shown, e.pickUp, first, last, labels, gridW, calendar));
+        else
+        {
+            Label(ctx, env.tr.tr("equipment.dates.pickup"));
+            if (panes.split())
+                calendar.maxHeight = ImGui::GetContentRegionAvail().y;
+            apply(CalendarDatePicker(ctx, "##eq-cal", shown, e.pickUp, first, last, labels,
+                                     ImGui::GetContentRegionAvail().x, calendar));
+        }
 
         panes.next();
         if (!panes.split())
@@ -304,6 +325,7 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
     Title(ctx, env.tr.tr(e.waitingList ? "equipment.person.title_waiting" : "equipment.person.title"));
     drawFlowStep(env, ctx, 4, kEquipmentSteps);
     beginPersonForm(env, ctx, "##eq-person-body", numeric);
+    const ImGuiID nextPresses = ImGui::GetID("##next-presses");
     fieldRow(env, ctx, out, PersonField::Name);
     fieldRow(env, ctx, out, PersonField::Phone);
     if (!e.waitingList)
@@ -323,14 +345,25 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
         Label(ctx, env.tr.tr("equipment.declaration.title"));
         Paragraph(ctx, env.tr.format("equipment.declaration.text",
                                      {{"municipality", env.text(env.catalog.municipality.name)}}));
+        const float tickTop = ImGui::GetCursorPosY();
         if (Checkbox(ctx, env.tr.tr("equipment.declaration.toggle"), e.residencyDeclared, "eq-residency"))
             emit(out, equipment::ToggleResidency{});
         if (e.residencyError)
             errorText(ctx, env.tr.tr("equipment.error.residency"));
+        // Next with every field right but no tick: the tick box and its message come whole into sight
+        // (a field's error scrolls to that field instead). Only a press of Next scrolls: the last
+        // field's error going away while it is typed must not pull the field out of sight.
+        const bool showTick = e.residencyError && e.person.errors.empty();
+        scrollSpanIntoViewOnChange("##residency", std::to_string(ImGui::GetStateStorage()->GetInt(nextPresses)),
+                                   tickTop, showTick ? ImGui::GetCursorPosY() : tickTop);
     }
     ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
     if (BigButton(ctx, env.tr.tr("equipment.next") + "##eq-person-next", wide(ButtonStyle::Primary, "eq-person-next")))
+    {
+        ImGuiStorage* storage = ImGui::GetStateStorage();
+        storage->SetInt(nextPresses, storage->GetInt(nextPresses) + 1);
         emit(out, equipment::PersonNext{});
+    }
     cancelButton(env, ctx, out);
     if (const std::optional<Key> key = endPersonForm(env, ctx, numeric))
         emit(out, equipment::Press{*key});

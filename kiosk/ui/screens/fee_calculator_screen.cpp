@@ -162,6 +162,18 @@ void bandTable(const ScreenEnv& env, UiContext& ctx, const domain::FeeTable& tab
     Paragraph(ctx, table.paymentRule.empty() ? tr.tr("fee.payment_rule") : env.text(table.paymentRule));
 }
 
+/// Room down the answer needs above the keys: the income label, the field and four lines of result.
+float answerHeight(const ScreenEnv& env, const UiContext& ctx, float width)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImFont* bold = ctx.faces().bold;
+    const std::string& label =
+        env.tr.tr(env.state.fee.household == Household::Family ? "fee.income.family" : "fee.income.single");
+    const float field = std::max(ctx.minTargetPx(), ImGui::GetFontSize() + style.FramePadding.y * 2);
+    return wrappedHeight(bold, bold->FontSize, width, label) + field + ImGui::GetTextLineHeightWithSpacing() * 4.0f +
+           style.ItemSpacing.y * 3.0f;
+}
+
 } // namespace
 
 void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -169,16 +181,18 @@ void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     beginScreen(ctx, "##fee");
     drawTopBar(env, ctx, out);
     const domain::FeeTable* table = env.catalog.findFeeTable(env.state.fee.feeTableId);
-    Title(ctx, env.tr.tr("fee.title"));
     if (table == nullptr)
     {
+        Title(ctx, env.tr.tr("fee.title"));
         Paragraph(ctx, env.tr.tr("slip.service.to_confirm"));
         drawBottomBar(env, ctx, out);
         endScreen();
         return;
     }
-    // What the resident types and what it gives stay in sight above the keys (portrait) or beside
-    // them (landscape); the explanation and the table scroll.
+    // The keys get the whole height under the top bar (landscape: beside the list; portrait: under
+    // it, as large as the staff PIN keypad's when the answer keeps its room); the title scrolls with
+    // the list, and each digit typed brings the income's label, field and result whole into sight (at
+    // the list's top when it has to scroll, so no title or button is left half cut above them).
     const ImGuiStyle& style = ImGui::GetStyle();
     const float roomDown = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
     NumberKeypadOptions pad;
@@ -191,15 +205,17 @@ void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     }
     else
     {
-        // Portrait: the keys take two fifths of the room (never less than target-sized keys), the
-        // answers above them the rest; the field and the result come first there, so they stay in sight.
-        pad.height = std::max(roomDown * 0.4f, ctx.minTargetPx() * 4.0f + style.ItemSpacing.y * 3.0f);
+        const float leastPad = ctx.minTargetPx() * 4.0f + style.ItemSpacing.y * 3.0f;
+        pad.height = std::max(leastPad, roomDown - answerHeight(env, ctx, ImGui::GetContentRegionAvail().x) -
+                                            style.ItemSpacing.y);
     }
     const float listH = beside ? roomDown : roomDown - numberKeypadSize(ctx, pad).y - style.ItemSpacing.y;
     const float listW = beside ? ImGui::GetContentRegionAvail().x - pad.width - style.ItemSpacing.x : 0.0f;
     TouchScrollBegin(ctx, "##fee-body", ImVec2(listW, std::max(listH, 1.0f)));
+    Title(ctx, env.tr.tr("fee.title"));
     Label(ctx, env.tr.tr("fee.household.question"));
     householdChoice(env, ctx, out);
+    const float answerTop = ImGui::GetCursorPosY();
     Label(ctx, env.tr.tr(env.state.fee.household == Household::Family ? "fee.income.family" : "fee.income.single"));
     TextFieldOptions income;
     income.hint = "0";
@@ -207,10 +223,13 @@ void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     TextField(ctx, env.state.fee.income.buffer.text(), ImGui::GetContentRegionAvail().x, income);
     drawInputNotice(env, ctx, env.state.fee.income.buffer, false);
     result(env, ctx, *table);
-    // Each digit typed brings the field and its result back into sight, above the keys.
-    scrollIntoViewOnChange(
-        "##fee-typed",
-        env.state.fee.income.buffer.text() + "/" + std::to_string(static_cast<int>(env.state.fee.household)), 1.0f);
+    // Nothing chosen or typed yet (the screen just opened): the list stays at its top, where the
+    // title and the household question are.
+    const bool started = env.state.fee.household != Household::None || !env.state.fee.income.buffer.text().empty();
+    scrollSpanIntoViewOnChange("##fee-typed",
+                               env.state.fee.income.buffer.text() + "/" +
+                                   std::to_string(static_cast<int>(env.state.fee.household)),
+                               answerTop, started ? ImGui::GetCursorPosY() : answerTop, SpanAlign::Top);
     ImGui::Dummy(ImVec2(0, ctx.em(0.5f)));
     Paragraph(ctx, env.tr.tr("fee.intro"));
     bandTable(env, ctx, *table);

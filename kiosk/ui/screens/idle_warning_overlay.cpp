@@ -15,7 +15,12 @@ void drawIdleWarningOverlay(const ScreenEnv& env, UiContext& ctx, Intents& out)
     // Opaque: whoever walks up next must not read the name or the phone number behind it.
     ModalBegin(ctx, "##idle-warning", 0.8f, ModalBackdrop::Opaque);
     Title(ctx, env.tr.tr("idle.title"));
-    Paragraph(ctx, env.tr.format("idle.countdown", {{"seconds", std::to_string(env.state.idle.secondsLeft)}}));
+    // The seconds keep their unit on the same line ("30 s", not "30" above "s" on a narrow panel).
+    const std::string seconds = std::to_string(env.state.idle.secondsLeft);
+    std::string countdown = env.tr.format("idle.countdown", {{"seconds", seconds}});
+    if (const std::size_t at = countdown.find(seconds + " "); at != std::string::npos)
+        countdown.replace(at + seconds.size(), 1, "\u00A0");
+    Paragraph(ctx, countdown);
     ParagraphColored(ctx, env.tr.tr("idle.data_wiped"), ctx.palette.mutedText);
     ImGui::Spacing();
     ButtonOptions more;

@@ -73,6 +73,7 @@ bool personFieldRow(const ScreenEnv& env, UiContext& ctx, const PersonForm& form
     const std::string keyPrefix(names.keyPrefix);
     const std::string id = std::string(names.idPrefix) + std::string(suffixes.id);
     const std::string& name = env.tr.tr(keyPrefix + std::string(suffixes.key));
+    const float rowTop = ImGui::GetCursorPosY();
     Label(ctx, name);
     const bool focused = form.focus == field;
     const std::string value = shownPersonValue(field, text.buffer.text(), focused);
@@ -85,32 +86,63 @@ bool personFieldRow(const ScreenEnv& env, UiContext& ctx, const PersonForm& form
     options.personal = true; // name, phone, address, PESEL: read aloud only when asked
     const bool tapped = TextField(ctx, value, ImGui::GetContentRegionAvail().x, options);
     if (focused)
-    {
-        scrollIntoViewOnFocus(id);
         drawInputNotice(env, ctx, text.buffer, field == PersonField::Name || field == PersonField::CarerName);
-    }
     for (const PersonFieldError& err : form.errors)
         if (err.field == field)
             ParagraphColored(ctx, "⚠ " + env.tr.tr(err.messageKey), ctx.palette.warningText);
+    if (focused)
+    {
+        // The whole row (its label too, once cut in half above the field) comes into the middle of
+        // the list when the focus moves here or Next finds errors: its neighbours above and below
+        // share the rest, and a row taller than the list shows its top.
+        scrollSpanIntoViewOnChange("##focused-field", id + "/" + std::to_string(form.errors.size()), rowTop,
+                                   ImGui::GetCursorPosY(), SpanAlign::Centre);
+    }
     return tapped;
 }
 
-void scrollIntoViewOnFocus(std::string_view id)
+void scrollIntoViewOnFocus(std::string_view id, float rowTop)
 {
-    scrollIntoViewOnChange("##focused-field", id, 0.5f);
+    scrollSpanIntoViewOnChange("##focused-field", id, rowTop, ImGui::GetCursorPosY(), SpanAlign::Centre);
 }
 
-void scrollIntoViewOnChange(const char* slot, std::string_view value, float ratio)
+namespace
 {
-    // The list remembers the value it last scrolled for: only a change scrolls, so a resident who
-    // drags the form to read it is not pulled back every frame.
+
+/// True once each time `value` differs from the last one seen under `slot` in this list: only a
+/// change scrolls, so a resident who drags the form to read it is not pulled back every frame.
+bool changedSince(const char* slot, std::string_view value)
+{
     ImGuiStorage* storage = ImGui::GetStateStorage();
     const ImGuiID key = ImGui::GetID(slot);
     const int now = static_cast<int>(ImGui::GetID(value.data(), value.data() + value.size()));
     if (storage->GetInt(key, 0) == now)
-        return;
+        return false;
     storage->SetInt(key, now);
-    ImGui::SetScrollHereY(ratio);
+    return true;
+}
+
+} // namespace
+
+void scrollSpanIntoViewOnChange(const char* slot, std::string_view value, float top, float bottom, SpanAlign align)
+{
+    if (!changedSince(slot, value) || bottom <= top)
+        return;
+    const float margin = ImGui::GetStyle().ItemSpacing.y;
+    const float view = ImGui::GetWindowHeight();
+    const float now = ImGui::GetScrollY();
+    float target = now;
+    const bool whole = top - margin >= now && bottom + margin <= now + view;
+    if (align == SpanAlign::Centre)
+        target = (top + bottom - view) * 0.5f;
+    else if (align == SpanAlign::Top && !whole)
+        target = top; // flush: not even the edge of what stands above shows
+    else if (bottom + margin > now + view)
+        target = bottom + margin - view;
+    if (align != SpanAlign::Top && top - margin < target)
+        target = top - margin;
+    if (target != now)
+        ImGui::SetScrollY(std::max(0.0f, target));
 }
 
 namespace

@@ -51,11 +51,22 @@ void beginPersonForm(const ScreenEnv& env, UiContext& ctx, const char* id, bool 
 /// Closes the area and draws the keys; the key pressed this frame, if any.
 std::optional<Key> endPersonForm(const ScreenEnv& env, UiContext& ctx, bool numeric);
 
-/// Scrolls the list so the item just drawn (the focused field `id`) is in view, once, when the
-/// focus moved to it.
-void scrollIntoViewOnFocus(std::string_view id);
-/// Scrolls the list so the item just drawn sits at `ratio` of its height (0 top, 1 bottom), once
-/// each time `value` differs from the last one seen under `slot`.
-void scrollIntoViewOnChange(const char* slot, std::string_view value, float ratio);
+/// Scrolls the list so the focused field `id`'s row, from `rowTop` (ImGui::GetCursorPosY() before its
+/// label) to the cursor now, is whole in the list's middle, once, when the focus moved to it.
+void scrollIntoViewOnFocus(std::string_view id, float rowTop);
+/// Where scrollSpanIntoViewOnChange puts a span.
+enum class SpanAlign
+{
+    Least,  ///< the least scroll that shows it
+    Centre, ///< in the list's middle
+    Top,    ///< at the list's top when it is not in sight whole (nothing half cut above it)
+};
+
+/// Scrolls the list so the span from `top` to `bottom` (cursor positions in the list,
+/// ImGui::GetCursorPosY()) is whole in sight, once each time `value` differs from the last one seen
+/// under `slot`. A span taller than the list shows its top (a label is never cut in half above its
+/// field). An empty span (`bottom <= top`) only remembers the value.
+void scrollSpanIntoViewOnChange(const char* slot, std::string_view value, float top, float bottom,
+                                SpanAlign align = SpanAlign::Least);
 
 } // namespace okienko::kiosk::ui

@@ -427,18 +427,20 @@ void drawVoiceKeyFace(UiContext& ctx, const BarKey& k, ImVec2 min, ImVec2 max)
     ctx.record.addText(label);
 }
 
-/// The status line's own row: only in portrait (in landscape it sits beside the toggles).
-float statusRowHeight()
+/// The status line's own row: only in portrait (in landscape it sits beside the toggles), and only
+/// on a kiosk with a server to report on (a standalone kiosk has no status: the row would be an
+/// empty strip over the toggles).
+float statusRowHeight(const ScreenEnv& env)
 {
-    return isLandscape() ? 0.0f : statusLineHeight();
+    return isLandscape() || env.state.connectivity.link == LinkState::Standalone ? 0.0f : statusLineHeight();
 }
 
-/// The bar without the toggles' labels: one line of status, one row of buttons.
-float bareBottomBarHeight(const UiContext& ctx)
+/// The bar without the toggles' labels: one row of buttons, and the status line's row when given.
+float bareBottomBarHeight(const UiContext& ctx, float statusRow)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
     return std::max(ctx.minTargetPx(), ImGui::GetFontSize() + style.FramePadding.y * 2) + style.ItemSpacing.y +
-           statusRowHeight();
+           statusRow;
 }
 
 } // namespace
@@ -455,12 +457,14 @@ float bottomBarHeight(const ScreenEnv& env, const UiContext& ctx)
     const std::vector<BarKey> keys = barKeys(env);
     const float buttons = barKeysHeight(ctx, keys, keyWidths(ctx, keys));
     const ImGuiStyle& style = ImGui::GetStyle();
-    return std::max(bareBottomBarHeight(ctx), buttons + style.ItemSpacing.y + statusRowHeight());
+    return std::max(bareBottomBarHeight(ctx, statusRowHeight(env)),
+                    buttons + style.ItemSpacing.y + statusRowHeight(env));
 }
 
 float bottomBarHeight(const UiContext& ctx)
 {
-    return ctx.bottomBarPx > 0.0f ? ctx.bottomBarPx : bareBottomBarHeight(ctx);
+    return ctx.bottomBarPx > 0.0f ? ctx.bottomBarPx
+                                  : bareBottomBarHeight(ctx, isLandscape() ? 0.0f : statusLineHeight());
 }
 
 void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -487,7 +491,7 @@ void drawBottomBar(const ScreenEnv& env, UiContext& ctx, Intents& out)
         const bool offline = env.state.connectivity.link == LinkState::Offline;
         TextIn(ctx, ctx.faces().body, offline ? ctx.palette.text : ctx.palette.mutedText, status);
     }
-    ImGui::SetCursorPosY(top + statusRowHeight());
+    ImGui::SetCursorPosY(top + statusRowHeight(env));
     const float n = static_cast<float>(keys.size());
     float total = style.ItemSpacing.x * (n - 1.0f);
     for (const float w : widths)

@@ -57,26 +57,42 @@ void legendEntry(UiContext& ctx, const std::string& text, float& x, float left, 
 
 } // namespace
 
-CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, std::optional<Date> selected, Date first,
-                                  Date last, const CalendarLabels& labels, float width, const CalendarOptions& options)
+namespace
 {
-    CalendarResult result;
-    ImGui::PushID(id);
+
+/// A day cell's size across `width`, as the header and the grid both lay it out.
+ImVec2 cellSize(const UiContext& ctx, float width, const CalendarOptions& options)
+{
     const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
     const float minSide = ctx.minTargetPx();
     const float cell = std::max(minSide, (width - gap * 6) / 7.0f);
     // As tall as needed to read and hit, not as tall as wide: on a landscape panel a square cell
     // pushed "Dalej" off the screen.
     float cellH = std::max(minSide, std::min(cell, ctx.em(2.4f)));
-    const float weekdayH = ctx.em(1.4f);
     if (options.maxHeight > 0.0f)
     {
         // the weekday row and the legend (with the spacing around them), then seven rows of cells:
         // the month's title row and up to six weeks, each with its gap
-        const float fixed = weekdayH + ctx.em(1.3f) + gap * 9 + ImGui::GetStyle().ItemSpacing.y * 2;
+        const float fixed = ctx.em(1.4f) + ctx.em(1.3f) + gap * 9 + ImGui::GetStyle().ItemSpacing.y * 2;
         const float fit = (options.maxHeight - fixed) / 7.0f;
         cellH = std::max(minSide, std::min(cellH, fit));
     }
+    return ImVec2(cell, cellH);
+}
+
+} // namespace
+
+CalendarResult CalendarHeader(UiContext& ctx, const char* id, Date month, Date first, Date last,
+                              const CalendarLabels& labels, float width, const CalendarOptions& options)
+{
+    CalendarResult result;
+    ImGui::PushID(id);
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float minSide = ctx.minTargetPx();
+    const ImVec2 cellXY = cellSize(ctx, width, options);
+    const float cell = cellXY.x;
+    const float cellH = cellXY.y;
+    const float weekdayH = ctx.em(1.4f);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
 
     const Date firstOfMonth{month.year, month.month, 1};
@@ -105,10 +121,12 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
         drawCentredWrapped(ImGui::GetWindowDrawList(), bold, bold->FontSize, titlePos,
                            ImVec2(titlePos.x + titleW, titlePos.y + h), packed(ctx.palette.text), labels.monthTitle);
         ctx.record.addText(labels.monthTitle);
+        ctx.record.addTextBox(labels.monthTitle, titlePos, ImVec2(titlePos.x + titleW, titlePos.y + h));
     };
     if (!oneLine)
         drawTitle();
     nav.enabled = canGoBack;
+    nav.id = "calendar-previous";
     if (BigButton(ctx, prevLabel + "##prev", nav))
         result.kind = CalendarResult::Kind::PreviousMonth;
     ImGui::SameLine();
@@ -118,6 +136,7 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
         ImGui::SameLine();
     }
     nav.enabled = canGoForward;
+    nav.id = "calendar-next";
     if (BigButton(ctx, nextLabel + "##next", nav))
         result.kind = CalendarResult::Kind::NextMonth;
 
@@ -127,10 +146,27 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
             ImGui::SameLine();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::Dummy(ImVec2(cell, weekdayH));
+        const std::string& weekday = labels.weekdays[static_cast<std::size_t>(wd)];
         drawCentredWrapped(ImGui::GetWindowDrawList(), ImGui::GetFont(), ImGui::GetFontSize(), p,
-                           ImVec2(p.x + cell, p.y + weekdayH), packed(ctx.palette.mutedText),
-                           labels.weekdays[static_cast<std::size_t>(wd)]);
+                           ImVec2(p.x + cell, p.y + weekdayH), packed(ctx.palette.mutedText), weekday);
+        ctx.record.addTextBox(weekday, p, ImVec2(p.x + cell, p.y + weekdayH));
     }
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+    return result;
+}
+
+CalendarResult CalendarGrid(UiContext& ctx, const char* id, Date month, std::optional<Date> selected, Date first,
+                            Date last, const CalendarLabels& labels, float width, const CalendarOptions& options)
+{
+    CalendarResult result;
+    ImGui::PushID(id);
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const ImVec2 cellXY = cellSize(ctx, width, options);
+    const float cell = cellXY.x;
+    const float cellH = cellXY.y;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+    const Date firstOfMonth{month.year, month.month, 1};
     const int lead = firstOfMonth.weekday();
     const int days = daysInMonth(month.year, month.month);
     int column = 0;
@@ -201,6 +237,14 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
     ImGui::PopStyleVar();
     ImGui::PopID();
     return result;
+}
+
+CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, std::optional<Date> selected, Date first,
+                                  Date last, const CalendarLabels& labels, float width, const CalendarOptions& options)
+{
+    const CalendarResult moved = CalendarHeader(ctx, id, month, first, last, labels, width, options);
+    const CalendarResult picked = CalendarGrid(ctx, id, month, selected, first, last, labels, width, options);
+    return moved.kind != CalendarResult::Kind::None ? moved : picked;
 }
 
 } // namespace okienko::kiosk::ui

@@ -56,4 +56,12 @@ CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, st
                                   Date last, const CalendarLabels& labels, float width,
                                   const CalendarOptions& options = {});
 
+/// The picker in two parts, for a screen that keeps the month's name, its buttons (ids
+/// "calendar-previous", "calendar-next") and the weekday row fixed above a list in which the grid of
+/// days and the legend scroll. Both parts take the same `width` and options, so the columns line up.
+CalendarResult CalendarHeader(UiContext& ctx, const char* id, Date month, Date first, Date last,
+                              const CalendarLabels& labels, float width, const CalendarOptions& options = {});
+CalendarResult CalendarGrid(UiContext& ctx, const char* id, Date month, std::optional<Date> selected, Date first,
+                            Date last, const CalendarLabels& labels, float width, const CalendarOptions& options = {});
+
 } // namespace okienko::kiosk::ui

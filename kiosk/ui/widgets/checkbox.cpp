@@ -41,7 +41,10 @@ bool Checkbox(UiContext& ctx, std::string_view label, bool checked, std::string_
     FillRoundedRectWithBorder(list, min, max, packed(held ? p.surfaceHot : (checked ? p.selected : p.surface)),
                               packed(checked ? p.accent : p.border), style.FrameRounding,
                               checked ? style.FrameBorderSize * 2 : style.FrameBorderSize);
-    const ImVec2 boxMin(min.x + pad, min.y + (h - box) * 0.5f);
+    // Beside a label of several lines the box stands at its first line, so a row half scrolled
+    // into a list still shows what to tick.
+    const float boxTop = textH > box ? min.y + (h - textH) * 0.5f : min.y + (h - box) * 0.5f;
+    const ImVec2 boxMin(min.x + pad, boxTop);
     const ImVec2 boxMax(boxMin.x + box, boxMin.y + box);
     const float line = std::max(2.0f, box * 0.1f);
     FillRoundedRectWithBorder(list, boxMin, boxMax, packed(checked ? p.accent : p.background), packed(p.text),

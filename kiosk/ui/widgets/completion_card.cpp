@@ -11,7 +11,8 @@
 namespace okienko::kiosk::ui
 {
 
-void CodeCard(UiContext& ctx, std::string_view label, std::string_view code, std::string_view repeatLabel)
+void CodeCard(UiContext& ctx, std::string_view label, std::string_view code, std::string_view repeatLabel,
+              float extraHeight)
 {
     // The code face holds only a reference code's symbols: anything else in the text's own face.
     ImFont* face = ctx.fonts.code;
@@ -35,14 +36,26 @@ void CodeCard(UiContext& ctx, std::string_view label, std::string_view code, std
         codeSize = face->CalcTextSizeA(size, FLT_MAX, 0.0f, code.data(), code.data() + code.size());
     }
     const float gap = ctx.em(0.4f);
-    const float h = pad + labelH + gap + codeSize.y + pad;
+    const float h = pad + labelH + gap + codeSize.y + pad + std::max(0.0f, extraHeight);
+    if (extraHeight > 0.0f && codeSize.x > 0.0f && codeSize.y > 0.0f)
+    {
+        // Larger by up to half, as far as the width and the extra height allow.
+        const float grow = std::min({1.5f, inner / codeSize.x, (codeSize.y + extraHeight * 0.7f) / codeSize.y});
+        if (grow > 1.0f)
+        {
+            size *= grow;
+            codeSize = face->CalcTextSizeA(size, FLT_MAX, 0.0f, code.data(), code.data() + code.size());
+        }
+    }
+    // The label and the code as one block, centred down the card.
+    const float top = std::max(pad, (h - labelH - gap - codeSize.y) * 0.5f);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     FillRoundedRectWithBorder(dl, p, ImVec2(p.x + w, p.y + h), packed(ctx.palette.surface), packed(ctx.palette.accent),
                               ctx.em(0.4f), std::max(2.0f, ctx.em(0.12f)));
-    drawCentredWrapped(dl, body, body->FontSize, ImVec2(p.x + pad, p.y + pad),
-                       ImVec2(p.x + w - pad, p.y + pad + labelH), packed(ctx.palette.text), label);
-    dl->AddText(face, size, ImVec2(p.x + (w - codeSize.x) * 0.5f, p.y + pad + labelH + gap), packed(ctx.palette.text),
+    drawCentredWrapped(dl, body, body->FontSize, ImVec2(p.x + pad, p.y + top),
+                       ImVec2(p.x + w - pad, p.y + top + labelH), packed(ctx.palette.text), label);
+    dl->AddText(face, size, ImVec2(p.x + (w - codeSize.x) * 0.5f, p.y + top + labelH + gap), packed(ctx.palette.text),
                 code.data(), code.data() + code.size());
     ctx.record.addText(label);
     ctx.record.addText(code);

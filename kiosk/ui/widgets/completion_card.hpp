@@ -11,7 +11,9 @@ namespace okienko::kiosk::ui
 {
 
 /// The card is also a button labelled `repeatLabel` ("Powtórz kod"): tapped, the kiosk's voice
-/// spells the code again.
-void CodeCard(UiContext& ctx, std::string_view label, std::string_view code, std::string_view repeatLabel);
+/// spells the code again. `extraHeight` > 0 (a tall panel with room to spare) makes the card that much
+/// taller and its code larger, as far as the width allows.
+void CodeCard(UiContext& ctx, std::string_view label, std::string_view code, std::string_view repeatLabel,
+              float extraHeight = 0.0f);
 
 } // namespace okienko::kiosk::ui

@@ -110,6 +110,15 @@ class Pen
     {
     }
 
+    /// The same pen with strokes `factor` times as wide (a shape whose parts must not melt into dots
+    /// at a small size).
+    Pen bolder(float factor) const
+    {
+        Pen p = *this;
+        p.m_width *= factor;
+        return p;
+    }
+
     /// The same pen drawing turned by `radians` about the box's centre (a crutch leans as it does
     /// in a hand). Boxes stay upright: turned shapes use quad().
     Pen turned(float radians) const
@@ -210,15 +219,20 @@ void drawShape(DrawnPictogram shape, const Pen& p)
         p.box(0.845f, 0.89f, 0.915f, 0.94f, 0.01f);
         break;
     case DrawnPictogram::Rollator:
-        // The same person with a frame on wheels, a seat between its legs.
-        drawWalkingPerson(p);
-        p.line(0.60f, 0.40f, 0.70f, 0.40f); // handle
-        p.line(0.64f, 0.40f, 0.62f, 0.80f); // rear leg down to its wheel
-        p.line(0.66f, 0.42f, 0.84f, 0.80f); // front leg down to its wheel
-        p.line(0.63f, 0.60f, 0.76f, 0.60f); // seat
-        p.disc(0.62f, 0.86f, 0.07f);        // wheels
-        p.disc(0.85f, 0.86f, 0.07f);
+    {
+        // The rollator alone, seen from the side and filling the box, in bold strokes: the hand grip
+        // up at the back, the upright rear leg and the slanting front leg, the seat between them,
+        // two big open wheels. A person behind a small frame (as the walker has) melted into dots
+        // at 27 px: the wheels and the grip are what tell a rollator from a walking frame.
+        const Pen b = p.bolder(1.3f);
+        b.line(0.10f, 0.15f, 0.36f, 0.15f); // hand grip
+        b.line(0.33f, 0.15f, 0.30f, 0.62f); // rear leg down to its wheel
+        b.line(0.35f, 0.19f, 0.72f, 0.62f); // front leg down to its wheel
+        b.line(0.25f, 0.42f, 0.56f, 0.42f); // seat
+        p.ring(0.29f, 0.79f, 0.15f);        // wheels, open (a thinner rim) so they read as wheels
+        p.ring(0.73f, 0.79f, 0.15f);
         break;
+    }
     case DrawnPictogram::QuadCane:
         // A cane on a base with four feet: a curved handle, the shaft, the base plate, the feet.
         p.arc(0.44f, 0.22f, 0.12f, kPi, kPi * 2.0f); // the crook of the handle

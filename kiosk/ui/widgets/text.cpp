@@ -175,6 +175,7 @@ void wrappedIn(UiContext& ctx, ImFont* font, const ImVec4* color, std::string_vi
     }
     ImGui::Dummy(ImVec2(std::min(width, w.widest), std::max(size, y - at.y)));
     const ImVec2 max(at.x + width, y);
+    ctx.record.addTextBox(text, at, ImVec2(at.x + std::min(width, w.widest), y));
     if (w.brokeWord)
         ctx.record.addClip("word-broken", text, at, max);
     if (splitsNumber(w))

@@ -161,6 +161,27 @@ TEST(AutomationScriptTest, HoldIdNeedsAnIdAndAPositiveNumberOfSeconds)
     EXPECT_EQ(r->at(1), expected[1]);
 }
 
+TEST(AutomationScriptTest, ExpectMinHeightNeedsAnIdAndWholePixels)
+{
+    ScriptError e = errorOf("expect-min-height key-5");
+    EXPECT_EQ(e.column, 24);
+    EXPECT_NE(e.message.find("needs pixels after the id"), std::string::npos);
+    e = errorOf("expect-min-height key-5 88.5");
+    EXPECT_NE(e.message.find("bad number"), std::string::npos);
+    e = errorOf("expect-min-height key-5 10001");
+    EXPECT_NE(e.message.find("out of range"), std::string::npos);
+    e = errorOf("expect-min-height \"key-5\" 88");
+    EXPECT_NE(e.message.find("without quotes"), std::string::npos);
+    e = errorOf("expect-min-height key-5 88 1");
+    EXPECT_NE(e.message.find("takes two arguments"), std::string::npos);
+
+    const auto r = parseScript("expect-min-height key-5 88\nexpect-whole-text \"Twój dochód (zł)\"\n");
+    ASSERT_TRUE(r.ok()) << r.error()[0].toString();
+    ASSERT_EQ(r->size(), 2u);
+    EXPECT_EQ(r->at(0), (Command{1, CommandKind::ExpectMinHeight, "key-5", 88}));
+    EXPECT_EQ(r->at(1), (Command{2, CommandKind::ExpectWholeText, "Twój dochód (zł)", 0}));
+}
+
 TEST(AutomationScriptTest, ParsesEveryCommand)
 {
     const auto r = parseScript("# Smoke test of the catalogue\n"
