@@ -5,6 +5,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <nlohmann/json.hpp>
@@ -25,6 +26,13 @@ std::vector<char*> argvOf(std::vector<std::string>& args)
         out.push_back(a.data());
     out.push_back(nullptr);
     return out;
+}
+
+/// The binary under test; OKIENKO_CENTRAL_BIN names another build (a benchmark's "before").
+std::string centralBinary()
+{
+    const char* other = std::getenv("OKIENKO_CENTRAL_BIN");
+    return other != nullptr && *other != '\0' ? std::string(other) : std::string(OKIENKO_CENTRAL_BINARY);
 }
 } // namespace
 
@@ -76,7 +84,7 @@ int CentralProcess::admin(const std::vector<std::string>& args, std::string* out
         if (err >= 0)
             dup2(err, 2);
         close(pipeFds[0]);
-        std::vector<std::string> full{OKIENKO_CENTRAL_BINARY, "--config", m_config};
+        std::vector<std::string> full{centralBinary(), "--config", m_config};
         full.insert(full.end(), args.begin(), args.end());
         auto argv = argvOf(full);
         execv(argv[0], argv.data());
@@ -128,7 +136,7 @@ bool CentralProcess::start()
         if (err >= 0)
             dup2(err, 2);
         close(pipeFds[0]);
-        std::vector<std::string> full{OKIENKO_CENTRAL_BINARY, "--config", m_config, "serve"};
+        std::vector<std::string> full{centralBinary(), "--config", m_config, "serve"};
         auto argv = argvOf(full);
         execv(argv[0], argv.data());
         _exit(127);
