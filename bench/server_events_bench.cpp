@@ -5,6 +5,7 @@
 // /proc/<pid>/stat and getrusage), so the figure can be read on a machine shared with other work;
 // the load average is printed too. Prints a table; never fails a build. Goal: ≥ 20,000 events/s with
 // 16 connections on a 2-core machine, every batch acknowledged after its synchronous commit.
+#include "bench/bench_figures.hpp"
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/payloads.hpp"
@@ -19,11 +20,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <httplib.h>
 #include <sstream>
 #include <sys/resource.h>
-#include <unistd.h>
-#include <httplib.h>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using namespace okienko;
@@ -41,42 +42,6 @@ std::unique_ptr<httplib::SSLClient> client(int port, const std::string& ca, cons
     c->set_read_timeout(60, 0);
     c->set_default_headers({{"Authorization", "Bearer " + token}});
     return c;
-}
-
-/// CPU seconds (user + system) the process `pid` has used, all its threads.
-double processCpuSeconds(pid_t pid)
-{
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string line;
-    std::getline(in, line);
-    const auto close = line.rfind(')');
-    if (close == std::string::npos)
-        return 0;
-    std::istringstream fields(line.substr(close + 2));
-    std::string skip;
-    for (int i = 0; i < 11; ++i) // state … cmajflt: fields 3 … 13
-        fields >> skip;
-    double utime = 0, stime = 0;
-    fields >> utime >> stime;
-    return (utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
-}
-
-double selfCpuSeconds()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
-    return seconds(u.ru_utime) + seconds(u.ru_stime);
-}
-
-std::string loadAverage()
-{
-    double load[3] = {};
-    if (getloadavg(load, 3) != 3)
-        return "?";
-    char text[64];
-    std::snprintf(text, sizeof text, "%.2f %.2f %.2f", load[0], load[1], load[2]);
-    return text;
 }
 
 /// Half callbacks (de-duplication lookup, request row, change-log row), half anonymous usage rows.
@@ -130,7 +95,7 @@ int main()
     constexpr int kEventsPerRun = 12000;
     constexpr int kBatch = 100;
     std::printf("okienko-central, HTTPS loopback, batches of %d events, %d events per run\n", kBatch, kEventsPerRun);
-    std::printf("load average at start: %s\n", loadAverage().c_str());
+    std::printf("load average at start: %s\n", bench::loadAverage().c_str());
     std::printf("| connections | events/s | batches/s | mean batch ms (per connection) | server CPU µs/event | client "
                 "CPU µs/event | goal |\n|---|---|---|---|---|---|---|\n");
     int salt = 0;
@@ -148,8 +113,8 @@ int main()
             (void)clients.back()->Get("/api/v1/changes?limit=1"); // TLS handshake outside the timing
         }
         std::atomic<int> failures{0};
-        const double serverCpu0 = processCpuSeconds(server.pid());
-        const double clientCpu0 = selfCpuSeconds();
+        const double serverCpu0 = bench::processCpuSeconds(server.pid());
+        const double clientCpu0 = bench::selfCpuSeconds();
         const auto start = std::chrono::steady_clock::now();
         std::vector<std::thread> threads;
         for (int i = 0; i < connections; ++i)
@@ -168,8 +133,8 @@ int main()
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const int batches = batchesPerConnection * connections;
         const double events = batches * kBatch;
-        const double serverCpu = processCpuSeconds(server.pid()) - serverCpu0;
-        const double clientCpu = selfCpuSeconds() - clientCpu0;
+        const double serverCpu = bench::processCpuSeconds(server.pid()) - serverCpu0;
+        const double clientCpu = bench::selfCpuSeconds() - clientCpu0;
         std::printf("| %d | %.0f | %.1f | %.1f | %.1f | %.1f | %s |%s\n", connections, events / seconds,
                     batches / seconds, 1000.0 * seconds / batchesPerConnection, 1e6 * serverCpu / events,
                     1e6 * clientCpu / events, connections == 16 ? "≥ 20,000/s" : "—", failures ? " (failures!)" : "");
@@ -198,7 +163,7 @@ int main()
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("\nchanges paging (limit 1000, decoded by the client): %zu changes in %.3f s = %.0f changes/s\n",
                 changes, seconds, static_cast<double>(changes) / seconds);
-    std::printf("load average at end: %s\n", loadAverage().c_str());
+    std::printf("load average at end: %s\n", bench::loadAverage().c_str());
     server.kill(SIGTERM);
     return 0;
 }

@@ -36,7 +36,7 @@ std::string centralBinary()
 }
 } // namespace
 
-CentralProcess::CentralProcess(const TestCa& ca, std::string extraToml, Deployment deployment)
+CentralProcess::CentralProcess(const TestCa& ca, std::string extraToml, Deployment deployment, int threads)
     : m_ca(ca), m_deployment(deployment)
 {
     m_config = m_dir.file("central.toml");
@@ -44,8 +44,8 @@ CentralProcess::CentralProcess(const TestCa& ca, std::string extraToml, Deployme
         deployment == Deployment::BehindFront
             ? std::string("[front]\nenabled = true\n")
             : "[tls]\ncert_file = \"" + ca.serverCert() + "\"\nkey_file = \"" + ca.serverKey() + "\"\n";
-    writeFile(m_config, "[server]\nlisten_address = \"127.0.0.1\"\nport = 0\nthreads = 40\n" + transport +
-                            "[database]\npath = \"central.db\"\n" + extraToml);
+    writeFile(m_config, "[server]\nlisten_address = \"127.0.0.1\"\nport = 0\nthreads = " + std::to_string(threads) +
+                            "\n" + transport + "[database]\npath = \"central.db\"\n" + extraToml);
 }
 
 CentralProcess::~CentralProcess()
