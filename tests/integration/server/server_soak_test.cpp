@@ -50,8 +50,9 @@ TEST(ServerSoak, SixtyFourKiosksThroughAnOutageLoseNothingDuplicateNothingAndDou
         EXPECT_EQ(held == r.serverHeldPerDay.end() ? 0 : held->second, granted) << day;
     }
 
-    // Flat after warm-up (the first two hours): threads the same, open files and memory within a
-    // small allowance (SQLite's page caches fill as the database grows).
+    // Flat after warm-up (the first two hours): threads the same, open files and memory within an
+    // allowance (SQLite's page caches, 2 MB per connection, and malloc's per-thread arenas fill as
+    // the database grows and the backlog arrives; the long run levels off after its backlog).
     ASSERT_EQ(r.hours.size(), static_cast<std::size_t>(o.hours));
     const ProcessSample warm = r.hours[1].server;
     ASSERT_TRUE(warm.ok);
@@ -61,11 +62,13 @@ TEST(ServerSoak, SixtyFourKiosksThroughAnOutageLoseNothingDuplicateNothingAndDou
         if (h.hour < 2)
             continue;
         EXPECT_EQ(h.server.threads, warm.threads) << "hour " << h.hour;
-        // Files: the database connections, which grow at most by the server's pool of 4 readers
-        // (database, WAL and shared-memory file each). Sockets: never more than one per kiosk.
-        EXPECT_LE(h.server.openFds - h.server.sockets, warm.openFds - warm.sockets + 4 * 3) << "hour " << h.hour;
+        // Files: the database connections the server opens on demand (the writer's, the WAL
+        // checkpointer's, a pool of 4 readers and those opened past it while requests overlap: the
+        // long run sees 6 to 8 connections of 2 files each). A per-request leak would add thousands.
+        // Sockets: never more than one per kiosk.
+        EXPECT_LE(h.server.openFds - h.server.sockets, warm.openFds - warm.sockets + 32) << "hour " << h.hour;
         EXPECT_LE(h.server.sockets, o.kiosks + 2) << "hour " << h.hour;
-        EXPECT_LE(h.server.rssKiB, warm.rssKiB + 12 * 1024) << "hour " << h.hour;
+        EXPECT_LE(h.server.rssKiB, warm.rssKiB + 16 * 1024) << "hour " << h.hour;
         // The WAL is checkpointed as it goes: it never holds more than a few MiB.
         EXPECT_LE(h.walBytes, 16 * 1024 * 1024) << "hour " << h.hour;
     }
