@@ -734,7 +734,8 @@ Now nowAt(std::int64_t unixSeconds)
 }
 
 ServerStore::ServerStore(std::string path, StoreOptions options, db::Database writer, std::string epoch)
-    : m_path(std::move(path)), m_epoch(std::move(epoch)), m_options(options), m_writer(std::move(writer))
+    : m_path(std::move(path)), m_epoch(std::move(epoch)), m_options(options), m_writer(std::move(writer)),
+      m_checkpointer(std::make_unique<db::WalCheckpointer>(m_writer, m_path))
 {
 }
 
@@ -1082,19 +1083,19 @@ void ServerStore::commitGroup(const std::vector<PendingBatch*>& group)
         return failAll(tx.error());
     for (PendingBatch* p : group)
     {
-        if (auto s = m_writer.exec("SAVEPOINT batch"); !s)
+        if (auto s = db::exec(m_writer, "SAVEPOINT batch"); !s)
             return failAll(s.error());
         auto results = applyBatch(m_writer, *p->kiosk, *p->events, *p->now);
         if (!results)
         {
             // This batch's kiosk retries it; the others go on, unless SQLite ended the transaction.
             p->error = results.error();
-            if (auto r = m_writer.exec("ROLLBACK TO batch"); !r)
+            if (auto r = db::exec(m_writer, "ROLLBACK TO batch"); !r)
                 return failAll(results.error());
         }
         else
             p->results = std::move(results).value();
-        if (auto s = m_writer.exec("RELEASE batch"); !s)
+        if (auto s = db::exec(m_writer, "RELEASE batch"); !s)
             return failAll(s.error());
     }
     if (auto committed = tx->commit(); !committed)
@@ -1144,7 +1145,7 @@ ServerStore::applyBatch(db::Database& d, const KioskIdentity& kiosk, const std::
             }
         }
 
-        OKIENKO_TRY(d.exec("SAVEPOINT event"));
+        OKIENKO_TRY(db::exec(d, "SAVEPOINT event"));
         auto result = applyOne(d, kiosk, e, now, m_options.storePesel, waitlistOptions());
         if (!result)
         {
@@ -1155,13 +1156,13 @@ ServerStore::applyBatch(db::Database& d, const KioskIdentity& kiosk, const std::
             result = rejected(e.id, "invalid_state");
         }
         if (result->status == protocol::EventStatus::Rejected)
-            OKIENKO_TRY(d.exec("ROLLBACK TO event")); // nothing of a rejected event stays, except its record
+            OKIENKO_TRY(db::exec(d, "ROLLBACK TO event")); // nothing of a rejected event stays, except its record
         OKIENKO_TRY(db::exec(d,
                              "INSERT INTO events(id, kiosk_id, type, payload_hash, received_at, status, "
                              "result) VALUES (?,?,?,?,?,?,?)",
                              e.id, kiosk.id, e.type.substr(0, 64), fingerprint, now.unix,
                              protocol::toCode(result->status), protocol::encodeEventResult(*result).dump()));
-        OKIENKO_TRY(d.exec("RELEASE event"));
+        OKIENKO_TRY(db::exec(d, "RELEASE event"));
         results.push_back(std::move(result).value());
     }
     return results;

@@ -6,6 +6,7 @@
 
 #include "server/server_config.hpp"
 #include "shared/db/database.hpp"
+#include "shared/db/wal_checkpointer.hpp"
 #include "shared/db/error.hpp"
 #include "shared/domain/catalog.hpp"
 #include "shared/domain/indicator.hpp"
@@ -176,6 +177,8 @@ class ServerStore
     StoreOptions m_options;
     std::mutex m_writeMutex;
     db::Database m_writer;
+    /// The writer's WAL checkpoints, off the commit path (declared after m_writer: stops first).
+    std::unique_ptr<db::WalCheckpointer> m_checkpointer;
     std::mutex m_readerMutex;
     std::vector<db::Database> m_readers;
     /// Group commit: batches wait here; the first waiter without a leader commits a group for all.

@@ -150,13 +150,13 @@ Result<std::string, Error> Outbox::enqueue(db::Transaction& tx, std::string_view
     return eventId;
 }
 
-Result<std::vector<OutboxEvent>, Error> Outbox::nextBatch(int limit)
+Result<std::vector<OutboxEvent>, Error> Outbox::nextBatch(int limit, std::int64_t afterSeq)
 {
     std::vector<OutboxEvent> out;
     auto read = db::forEachRow(
         m_db,
         "SELECT id, type, created_at, created_mono_ms, payload, attempts, seq FROM outbox"
-        " WHERE state = 'pending' ORDER BY seq LIMIT ?1",
+        " WHERE state = 'pending' AND seq > ?2 ORDER BY seq LIMIT ?1",
         [&](db::Row& row) -> Status<Error>
         {
             OutboxEvent e;
@@ -176,7 +176,7 @@ Result<std::vector<OutboxEvent>, Error> Outbox::nextBatch(int limit)
             out.push_back(std::move(e));
             return {};
         },
-        std::max(limit, 0));
+        std::max(limit, 0), afterSeq);
     if (!read)
         return makeErr(read.error());
     return out;

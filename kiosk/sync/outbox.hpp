@@ -105,8 +105,9 @@ class Outbox
     Result<std::string, db::Error> enqueue(db::Transaction& tx, std::string_view type, std::string_view payloadJson,
                                            const OutboxSubject& subject = {}, const std::string& id = {});
 
-    /// Up to `limit` pending events, oldest first (by insertion sequence).
-    Result<std::vector<OutboxEvent>, db::Error> nextBatch(int limit);
+    /// Up to `limit` pending events, oldest first (by insertion sequence), after sequence `afterSeq`
+    /// (the sync session reads the next batch while the one before it is still unacknowledged).
+    Result<std::vector<OutboxEvent>, db::Error> nextBatch(int limit, std::int64_t afterSeq = 0);
 
     /// Records the server's answers in one transaction: applied/duplicate → acked, payload and the
     /// subject's PERSONAL columns erased, and a receipt written (event_receipts.hpp) under the

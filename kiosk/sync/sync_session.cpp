@@ -11,6 +11,9 @@
 #include "shared/text/percent_encode.hpp"
 
 #include <algorithm>
+#include <future>
+#include <string_view>
+#include <unordered_set>
 
 namespace okienko::sync
 {
@@ -88,39 +91,87 @@ StepResult SyncSession::httpFailure(const HttpResponse& response)
 StepResult SyncSession::pushOutbox()
 {
     StepResult total;
-    bool drained = false;
-    while (!drained)
+    const auto add = [&total](const StepResult& step)
     {
-        StepResult step = pushBatch(drained);
         total.eventsSent += step.eventsSent;
         total.eventsRejected += step.eventsRejected;
+    };
+    const auto failed = [&total](StepResult step)
+    {
+        step.eventsSent = total.eventsSent;
+        step.eventsRejected = total.eventsRejected;
+        return step;
+    };
+    const std::string path = "/api/v1/events";
+    std::optional<PreparedBatch> current;
+    std::optional<Result<HttpResponse, TransportError>> response;
+    for (;;)
+    {
+        if (!current)
+        {
+            // Nothing in flight: read from the oldest pending event (after a split, a dead letter or
+            // at the start).
+            auto prepared = prepareBatch(0);
+            if (!prepared)
+                return failed(prepared.error());
+            if (prepared->drained)
+                return total;
+            if (prepared->ids.empty())
+                continue; // only local dead letters this time
+            current = std::move(prepared).value();
+            response.emplace(m_client.postJson(path, current->body));
+        }
+        // The server has answered `current`. When it took it, the next batch goes out now.
+        std::optional<PreparedBatch> next;
+        std::future<Result<HttpResponse, TransportError>> nextResponse;
+        if (m_options.pipeline && *response && (*response)->status == 200)
+        {
+            auto prepared = prepareBatch(current->lastSeq);
+            if (prepared && !prepared->ids.empty())
+            {
+                next = std::move(prepared).value();
+                nextResponse = std::async(std::launch::async,
+                                          [this, &path, body = &next->body] { return m_client.postJson(path, *body); });
+            }
+        }
+        StepResult step = finishBatch(*current, *response);
+        add(step);
         if (!step.ok)
         {
-            step.eventsSent = total.eventsSent;
-            step.eventsRejected = total.eventsRejected;
-            return step;
+            if (nextResponse.valid())
+                nextResponse.wait(); // its events stay pending; a resend is answered "duplicate"
+            return failed(std::move(step));
+        }
+        current.reset();
+        if (next)
+        {
+            auto answered = nextResponse.get(); // before `next` moves: the request reads its body
+            current = std::move(next);
+            response.emplace(std::move(answered));
         }
     }
-    return total;
 }
 
-StepResult SyncSession::pushBatch(bool& drained)
+Result<SyncSession::PreparedBatch, StepResult> SyncSession::prepareBatch(std::int64_t afterSeq)
 {
-    drained = false;
-    auto batch = m_outbox.nextBatch(m_batchLimit);
+    PreparedBatch out;
+    auto batch = m_outbox.nextBatch(m_batchLimit, afterSeq);
     if (!batch)
-        return fail("db", batch.error().describe());
+        return makeErr(fail("db", batch.error().describe()));
     if (batch->empty())
     {
-        drained = true;
-        return {};
+        out.drained = true;
+        return out;
     }
 
     std::vector<protocol::Event> events;
-    std::vector<std::string> ids;
     std::vector<EventOutcome> localRejects;
+    std::size_t payloadBytes = 0;
     for (auto& e : *batch)
     {
+        if (!events.empty() && payloadBytes + e.payloadJson.size() > kBatchPayloadBytes)
+            break;
+        out.lastSeq = e.seq;
         auto payload = protocol::parseJson(e.payloadJson);
         if (!payload || !payload->is_object())
         {
@@ -128,19 +179,24 @@ StepResult SyncSession::pushBatch(bool& drained)
             localRejects.push_back({e.id, OutcomeKind::Rejected, "local_bad_payload"});
             continue;
         }
-        ids.push_back(e.id);
+        payloadBytes += e.payloadJson.size();
+        out.ids.push_back(e.id);
         events.push_back(protocol::Event{e.id, e.type, e.createdAt, std::move(payload).value()});
     }
     if (!localRejects.empty())
     {
         auto marked = m_outbox.markAcked(localRejects);
         if (!marked)
-            return fail("db", marked.error().describe());
+            return makeErr(fail("db", marked.error().describe()));
     }
-    if (events.empty())
-        return {};
+    if (!events.empty())
+        out.body = protocol::encodeEventBatch(events);
+    return out;
+}
 
-    auto response = m_client.postJson("/api/v1/events", protocol::encodeEventBatch(events));
+StepResult SyncSession::finishBatch(const PreparedBatch& batch, const Result<HttpResponse, TransportError>& response)
+{
+    const std::vector<std::string>& ids = batch.ids;
     if (!response)
     {
         (void)m_outbox.recordFailure(ids, transportErrorCode(response.error().kind));
@@ -153,9 +209,9 @@ StepResult SyncSession::pushBatch(bool& drained)
         auto body = protocol::decodeErrorBody(response->body);
         if (body)
         {
-            if (events.size() > 1)
+            if (ids.size() > 1)
             {
-                m_batchLimit = std::max(1, static_cast<int>(events.size() / 2));
+                m_batchLimit = std::max(1, static_cast<int>(ids.size() / 2));
                 return {}; // resend in smaller batches at once
             }
             StepResult r;
@@ -183,10 +239,11 @@ StepResult SyncSession::pushBatch(bool& drained)
     if (m_options.afterEventsPosted)
         m_options.afterEventsPosted();
 
+    const std::unordered_set<std::string_view> sent(ids.begin(), ids.end());
     std::vector<EventOutcome> outcomes;
     outcomes.reserve(results->size());
     for (const auto& r : *results)
-        if (std::find(ids.begin(), ids.end(), r.id) != ids.end())
+        if (sent.count(r.id) != 0)
             outcomes.push_back({r.id, outcomeOf(r.status), r.code});
     auto marked = m_outbox.markAcked(outcomes, protocol::responseEpoch(response->body));
     if (!marked)

@@ -10,9 +10,11 @@
 #include "kiosk/sync/outbox.hpp"
 #include "kiosk/sync/sync_clock.hpp"
 #include "shared/db/database.hpp"
+#include "shared/protocol/events.hpp"
 #include "shared/protocol/fast_paths.hpp"
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -41,8 +43,11 @@ struct StepResult
 
 struct SessionOptions
 {
-    /// Events per POST (the protocol allows at most protocol::kMaxEventsPerBatch).
-    int batchSize = 100;
+    /// Events per POST (the protocol allows at most protocol::kMaxEventsPerBatch); a batch also
+    /// stops at kBatchPayloadBytes of payload, well inside the server's body limit.
+    int batchSize = static_cast<int>(protocol::kMaxEventsPerBatch);
+    /// Sends the next batch while the answer to the one before is being stored (see pushOutbox).
+    bool pipeline = true;
     /// Page size asked of GET /api/v1/changes.
     int changesLimit = 200;
     /// Called after the server answered a batch and before the answer is stored. Tests use it to
@@ -55,7 +60,11 @@ class SyncSession
   public:
     SyncSession(db::Database& db, HttpsClient& client, SyncClock clock, SessionOptions options = {});
 
-    /// Sends pending events until the outbox is empty or a step fails.
+    /// Sends pending events until the outbox is empty or a step fails. Once the server has answered
+    /// a batch (so it is durable there), the next batch is read and sent on another thread while
+    /// this one records the answer: the server applies batch N+1 while the kiosk stores N's
+    /// acknowledgements. Batches still reach the server one at a time and in order; a failure
+    /// while one is in flight leaves it pending, and its resend is answered "duplicate".
     StepResult pushOutbox();
     /// Pulls pages until `more` is false; each page and its cursor commit together.
     StepResult pullChanges();
@@ -75,8 +84,24 @@ class SyncSession
 
     Outbox& outbox() { return m_outbox; }
 
+    /// Payload bytes at which a batch stops growing (the server refuses bodies over
+    /// protocol::kMaxBodyBytes; a refused batch would be split, costing a round trip).
+    static constexpr std::size_t kBatchPayloadBytes = 512 * 1024;
+
   private:
-    StepResult pushBatch(bool& drained);
+    /// The next batch to send: its events' ids, the request body and its last outbox sequence.
+    struct PreparedBatch
+    {
+        bool drained = false; ///< nothing pending after the sequence asked for
+        std::vector<std::string> ids;
+        std::string body;
+        std::int64_t lastSeq = 0;
+    };
+    /// Reads pending events after `afterSeq` (a stored event that is not JSON becomes a dead letter
+    /// here) and encodes them; `ids` is empty when there is nothing to send this time.
+    Result<PreparedBatch, StepResult> prepareBatch(std::int64_t afterSeq);
+    /// Records the server's answer (or the transport failure) to `batch`.
+    StepResult finishBatch(const PreparedBatch& batch, const Result<HttpResponse, TransportError>& response);
     StepResult httpFailure(const HttpResponse& response);
     StepResult transportFailure(const TransportError& error);
     void noteDate(const HttpResponse& response);

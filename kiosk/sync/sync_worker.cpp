@@ -165,7 +165,10 @@ void SyncWorker::run()
             }
             else
             {
-                status.nextRetryIn = m_backoff.onFailure(now, static_cast<int>(result.httpStatus), result.retryAfter);
+                // Counted from the answer, not the round's start: "Retry-After: 1" means a second
+                // after the server said so, however long the round took to get there.
+                status.nextRetryIn =
+                    m_backoff.onFailure(m_clock.monotonic(), static_cast<int>(result.httpStatus), result.retryAfter);
                 status.connectivity = Connectivity::Offline;
                 status.lastError = result.error;
                 status.lastErrorDetail = result.detail;

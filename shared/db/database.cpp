@@ -22,6 +22,10 @@ bool isMemoryPath(const std::string& path)
 
 Result<Database, Error> Database::open(const std::string& path, const OpenOptions& options)
 {
+    // Nothing reads SQLite's memory statistics, and keeping them takes a process-wide mutex on every
+    // allocation SQLite makes: off before SQLite initialises (a later call is refused, harmlessly).
+    static const bool statisticsOff = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+    (void)statisticsOff;
     int flags = options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (!options.readOnly && options.create)
         flags |= SQLITE_OPEN_CREATE;
@@ -66,6 +70,11 @@ Result<Database, Error> Database::open(const std::string& path, const OpenOption
     // Deleted and overwritten content is zeroed in the file and its WAL instead of lingering in free
     // pages: residents' personal data must leave the disk when it is erased, not at the next VACUUM.
     if (auto s = db.exec("PRAGMA secure_delete = ON"); !s)
+        return makeErr(s.error());
+    // Statement journals (every SAVEPOINT: the server keeps one per batch and per event) and
+    // temporary b-trees stay in memory: no temp file is written, synced, truncated and deleted per
+    // savepoint, and no copy of a page holding personal data reaches a temp directory.
+    if (auto s = db.exec("PRAGMA temp_store = MEMORY"); !s)
         return makeErr(s.error());
     if (auto s = db.setSynchronous(options.synchronous); !s)
         return makeErr(s.error());

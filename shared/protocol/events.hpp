@@ -21,8 +21,10 @@ namespace okienko::protocol
 
 /// The protocol version this codec speaks; it is the "v1" of every path.
 inline constexpr int kProtocolVersion = 1;
-/// At most this many events in one POST /api/v1/events.
-inline constexpr std::size_t kMaxEventsPerBatch = 100;
+/// At most this many events in one POST /api/v1/events (and reports in one POST
+/// /api/v1/lost-events). A kiosk's backlog after an outage goes in batches this large: each batch
+/// costs the server one synchronous commit and the kiosk one transaction.
+inline constexpr std::size_t kMaxEventsPerBatch = 500;
 /// Request bodies above this size are refused with 413 before they are parsed.
 inline constexpr std::size_t kMaxBodyBytes = 1024 * 1024;
 

@@ -58,25 +58,6 @@ db::Database openReadOnly(const std::string& path)
     return test::openedOrAbort(db::Database::open(path, o));
 }
 
-/// An anonymous usage event (re-sendable after a restore) with its outbox row.
-std::string queueUsage(db::Database& d, sync::Outbox& outbox, int index)
-{
-    domain::UsageEvent u;
-    u.id = newUuid();
-    u.kind = domain::UsageKind::ServiceViewed;
-    u.flow = "catalog";
-    u.step = "step-" + std::to_string(index);
-    u.at = static_cast<std::int64_t>(std::time(nullptr));
-    const auto event = protocol::makeUsageEvent(u);
-    auto tx = db::Transaction::begin(d, db::TransactionMode::Immediate, db::Durability::Full);
-    if (!tx)
-        return {};
-    auto queued = outbox.enqueue(*tx, event.type, event.payload.dump(), {}, u.id);
-    if (!queued || !tx->commit())
-        return {};
-    return u.id;
-}
-
 struct Kiosk
 {
     std::string name, token, dbPath;
@@ -136,7 +117,7 @@ TEST_F(BackupRestore, ABackupWhileFourKiosksPostRestoresWithNothingSilentlyLost)
         {
             sync::Outbox outbox(*k.db);
             EXPECT_FALSE(test::queueCallbackRequest(*k.db, outbox, offset + round, k.name).empty());
-            EXPECT_FALSE(queueUsage(*k.db, outbox, round).empty());
+            EXPECT_FALSE(test::queueUsageEvent(*k.db, outbox, round).empty());
             const auto sent = session.pushOutbox();
             EXPECT_TRUE(sent.ok) << k.name << ": " << sent.error << " " << sent.detail;
             acknowledged += sent.eventsSent;

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <nlohmann/json.hpp>
@@ -26,9 +27,16 @@ std::vector<char*> argvOf(std::vector<std::string>& args)
     out.push_back(nullptr);
     return out;
 }
+
+/// The binary under test; OKIENKO_CENTRAL_BIN names another build (a benchmark's "before").
+std::string centralBinary()
+{
+    const char* other = std::getenv("OKIENKO_CENTRAL_BIN");
+    return other != nullptr && *other != '\0' ? std::string(other) : std::string(OKIENKO_CENTRAL_BINARY);
+}
 } // namespace
 
-CentralProcess::CentralProcess(const TestCa& ca, std::string extraToml, Deployment deployment)
+CentralProcess::CentralProcess(const TestCa& ca, std::string extraToml, Deployment deployment, int threads)
     : m_ca(ca), m_deployment(deployment)
 {
     m_config = m_dir.file("central.toml");
@@ -36,8 +44,8 @@ CentralProcess::CentralProcess(const TestCa& ca, std::string extraToml, Deployme
         deployment == Deployment::BehindFront
             ? std::string("[front]\nenabled = true\n")
             : "[tls]\ncert_file = \"" + ca.serverCert() + "\"\nkey_file = \"" + ca.serverKey() + "\"\n";
-    writeFile(m_config, "[server]\nlisten_address = \"127.0.0.1\"\nport = 0\nthreads = 40\n" + transport +
-                            "[database]\npath = \"central.db\"\n" + extraToml);
+    writeFile(m_config, "[server]\nlisten_address = \"127.0.0.1\"\nport = 0\nthreads = " + std::to_string(threads) +
+                            "\n" + transport + "[database]\npath = \"central.db\"\n" + extraToml);
 }
 
 CentralProcess::~CentralProcess()
@@ -76,7 +84,7 @@ int CentralProcess::admin(const std::vector<std::string>& args, std::string* out
         if (err >= 0)
             dup2(err, 2);
         close(pipeFds[0]);
-        std::vector<std::string> full{OKIENKO_CENTRAL_BINARY, "--config", m_config};
+        std::vector<std::string> full{centralBinary(), "--config", m_config};
         full.insert(full.end(), args.begin(), args.end());
         auto argv = argvOf(full);
         execv(argv[0], argv.data());
@@ -138,7 +146,7 @@ bool CentralProcess::startServing(int frontPort)
         if (err >= 0)
             dup2(err, 2);
         close(pipeFds[0]);
-        std::vector<std::string> full{OKIENKO_CENTRAL_BINARY, "--config", m_config, "serve"};
+        std::vector<std::string> full{centralBinary(), "--config", m_config, "serve"};
         auto argv = argvOf(full);
         execv(argv[0], argv.data());
         _exit(127);

@@ -26,8 +26,10 @@ enum class Deployment
 class CentralProcess
 {
   public:
-    /// `extraToml` is appended to the generated central.toml (e.g. a [rate_limit] table).
-    CentralProcess(const TestCa& ca, std::string extraToml = {}, Deployment deployment = Deployment::BehindFront);
+    /// `extraToml` is appended to the generated central.toml (e.g. a [rate_limit] table); `threads`
+    /// is [server] threads (a direct server keeps one per open keep-alive connection).
+    CentralProcess(const TestCa& ca, std::string extraToml = {}, Deployment deployment = Deployment::BehindFront,
+                   int threads = 40);
     ~CentralProcess();
     CentralProcess(const CentralProcess&) = delete;
     CentralProcess& operator=(const CentralProcess&) = delete;

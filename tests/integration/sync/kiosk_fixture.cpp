@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace okienko::test
 {
@@ -51,6 +52,24 @@ std::string queueCallbackRequest(db::Database& db, sync::Outbox& outbox, int ind
     if (!queued || !tx->commit())
         return {};
     return c.id;
+}
+
+std::string queueUsageEvent(db::Database& db, sync::Outbox& outbox, int index)
+{
+    domain::UsageEvent u;
+    u.id = newUuid();
+    u.kind = domain::UsageKind::ServiceViewed;
+    u.flow = "catalog";
+    u.step = "step-" + std::to_string(index);
+    u.at = static_cast<std::int64_t>(std::time(nullptr));
+    const auto event = protocol::makeUsageEvent(u);
+    auto tx = db::Transaction::begin(db, db::TransactionMode::Immediate, db::Durability::Full);
+    if (!tx)
+        return {};
+    auto queued = outbox.enqueue(*tx, event.type, event.payload.dump(), {}, u.id);
+    if (!queued || !tx->commit())
+        return {};
+    return u.id;
 }
 
 } // namespace okienko::test

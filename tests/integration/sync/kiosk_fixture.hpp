@@ -1,5 +1,6 @@
-// What a kiosk flow writes, for the sync tests and the benchmark: a callback request row with its
-// PERSONAL columns and its outbox event, in one Durability::Full transaction. The event is built by
+// What a kiosk flow writes, for the sync tests, the server soak and the benchmark: a callback request
+// row with its PERSONAL columns and its outbox event (or an anonymous usage event), in one
+// Durability::Full transaction. The event is built by
 // the protocol's own makeCallbackRequested, so the real server accepts it.
 #pragma once
 
@@ -15,5 +16,9 @@ namespace okienko::test
 /// never merge on the server). Returns the request id = event id, or "" on failure.
 std::string queueCallbackRequest(db::Database& db, sync::Outbox& outbox, int index,
                                  const std::string& kioskId = "kiosk-test");
+
+/// Queues anonymous usage event number `index` (a catalogue view; the step names the index) with its
+/// outbox row, in one Durability::Full transaction. Returns the event id, or "" on failure.
+std::string queueUsageEvent(db::Database& db, sync::Outbox& outbox, int index);
 
 } // namespace okienko::test
