@@ -6,8 +6,8 @@
 
 #include "server/server_config.hpp"
 #include "shared/db/database.hpp"
-#include "shared/db/wal_checkpointer.hpp"
 #include "shared/db/error.hpp"
+#include "shared/db/wal_checkpointer.hpp"
 #include "shared/domain/catalog.hpp"
 #include "shared/domain/indicator.hpp"
 #include "shared/protocol/events.hpp"
