@@ -1,6 +1,8 @@
 // The checkpoint thread: SQLite's WAL hook on the writer, a PASSIVE checkpoint on its own connection.
 #include "shared/db/wal_checkpointer.hpp"
 
+#include <csignal>
+#include <pthread.h>
 #include <sqlite3.h>
 
 namespace okienko::db
@@ -12,7 +14,14 @@ WalCheckpointer::WalCheckpointer(Database& writer, const std::string& path, int 
 {
     // Replaces the automatic checkpoint (sqlite3_wal_autocheckpoint is itself this hook).
     sqlite3_wal_hook(m_writer.handle(), &WalCheckpointer::onCommit, this);
+    // The thread takes no signal: a service's SIGTERM must reach the thread that waits for it
+    // (`serve` blocks it only after the store is open), not end the process here by default.
+    sigset_t all;
+    sigset_t before;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &before);
     m_thread = std::thread(&WalCheckpointer::run, this, path);
+    pthread_sigmask(SIG_SETMASK, &before, nullptr);
 }
 
 WalCheckpointer::~WalCheckpointer()

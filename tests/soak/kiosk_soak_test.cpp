@@ -31,10 +31,11 @@ TEST(KioskSoakTest, AMonthOfRandomUseWithOutagesLeavesNoCrashNoStuckScreenAndFla
     test::SoakOptions o;
     o.seed = 190019;
     // Frames laid out but not rasterised (the long run in bench/kiosk_soak draws pixels): a month
-    // of 80 steps a day in about a minute, faults every few seconds.
+    // of 80 steps a day in 10–30 s, a fault every second: the first six faults (two outages, two
+    // printer faults) need 6 s of the run whatever the machine's speed.
     o.pixels = false;
-    o.steps = underSanitizer() ? 600 : 2400;
-    o.faultEvery = 3s;
+    o.steps = underSanitizer() ? 1000 : 2400;
+    o.faultEvery = 1s;
     o.timeLimit = underSanitizer() ? 700s : 240s;
     o.reportEvery = o.steps / 60;
     if (underSanitizer())
