@@ -1,11 +1,14 @@
 // /proc/<pid>/status and /proc/<pid>/fd.
 #include "tests/integration/server/process_probe.hpp"
 
+#include <algorithm>
 #include <dirent.h>
 #include <fstream>
 #include <string>
 #include <string_view>
 #include <unistd.h>
+#include <utility>
+#include <vector>
 
 namespace okienko::test
 {
@@ -31,15 +34,34 @@ ProcessSample sampleProcess(pid_t pid)
     {
         if (entry->d_name[0] == '.')
             continue;
-        ++s.openFds;
-        char target[64] = {};
+        char target[512] = {};
         const std::string link = base + "/fd/" + entry->d_name;
-        if (readlink(link.c_str(), target, sizeof target - 1) > 0 && std::string_view(target).rfind("socket:", 0) == 0)
+        const ssize_t n = readlink(link.c_str(), target, sizeof target - 1);
+        if (n <= 0)
+            continue; // closed between the listing and the look: no longer open
+        ++s.openFds;
+        const std::string_view what(target, static_cast<std::size_t>(n));
+        if (what.rfind("socket:", 0) == 0)
             ++s.sockets;
+        std::string kind;
+        for (const char c : what)
+            if (c < '0' || c > '9')
+                kind += c;
+        ++s.kinds[kind];
     }
     closedir(fds);
     s.ok = rss && threads;
     return s;
+}
+
+std::string describeKinds(const ProcessSample& s)
+{
+    std::vector<std::pair<std::string, int>> byCount(s.kinds.begin(), s.kinds.end());
+    std::stable_sort(byCount.begin(), byCount.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::string line;
+    for (const auto& [kind, count] : byCount)
+        line += (line.empty() ? "" : ", ") + std::to_string(count) + " × " + kind;
+    return line;
 }
 
 } // namespace okienko::test

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <sys/types.h>
 
 namespace okienko::test
@@ -15,8 +17,14 @@ struct ProcessSample
     int sockets = 0;         ///< of those, sockets (clients' connections, the listener)
     int threads = 0;         ///< Threads
     bool ok = false;         ///< false when the process is gone or /proc cannot be read
+    /// What the descriptors point at, digits dropped ("socket:[]", "/tmp/x/central.db-wal"), with counts:
+    /// a failed bound names what grew.
+    std::map<std::string, int> kinds;
 };
 
 ProcessSample sampleProcess(pid_t pid);
+
+/// `kinds` as one line, the most frequent first.
+std::string describeKinds(const ProcessSample& s);
 
 } // namespace okienko::test

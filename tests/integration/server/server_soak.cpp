@@ -209,8 +209,9 @@ SoakReport runServerSoak(const SoakOptions& o)
         return report;
     }
     // Its own TLS: the front's per-address connection limit would refuse a fleet on one address.
+    report.serverThreads = o.kiosks + 16;
     CentralProcess server(ca, "[rate_limit]\nrequests_per_second = 100000\nburst = 100000\n", Deployment::Direct,
-                          o.kiosks + 16);
+                          report.serverThreads);
     std::vector<std::string> tokens{server.prepare(testCatalogJson(o.units), "kiosk-0")};
     for (int i = 1; i < o.kiosks && !tokens.front().empty(); ++i)
     {

@@ -47,6 +47,7 @@ struct SoakReport
 {
     std::string error; ///< set when the run could not be set up or the server failed
     std::vector<SoakHour> hours;
+    int serverThreads = 0; ///< the server's worker threads (central.toml's threads)
     std::int64_t eventsQueued = 0;
     std::int64_t eventsAcknowledged = 0; ///< by the kiosks' sessions (applied or duplicate)
     std::int64_t kioskPending = 0;       ///< still in an outbox at the end
