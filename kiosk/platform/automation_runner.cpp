@@ -22,9 +22,8 @@ constexpr Uint64 kWorkerWaitMs = 10'000;
 
 } // namespace
 
-AutomationRunner::AutomationRunner(Frontend& frontend, KioskApp& app, ManualClock& clock, SDL_Renderer* renderer,
-                                   std::string scriptName)
-    : m_frontend(frontend), m_app(app), m_clock(clock), m_renderer(renderer), m_scriptName(std::move(scriptName)),
+AutomationRunner::AutomationRunner(Frontend& frontend, KioskApp& app, ManualClock& clock, std::string scriptName)
+    : m_frontend(frontend), m_app(app), m_clock(clock), m_scriptName(std::move(scriptName)),
       m_failShot("automation-failure.png")
 {
     // Layout checks (the layout sweep) need no pixels except in screenshots: the software renderer
@@ -179,7 +178,7 @@ void AutomationRunner::failureShot()
     m_shotTaken = true;
     std::string shotError;
     renderForShot();
-    if (saveScreenshot(m_renderer, m_failShot.string(), shotError))
+    if (saveScreenshot(m_frontend.window().renderer(), m_failShot.string(), shotError))
         std::fprintf(stderr, "%s: screenshot of the failure: %s\n", m_scriptName.c_str(), m_failShot.string().c_str());
     else
         std::fprintf(stderr, "%s: no failure screenshot: %s\n", m_scriptName.c_str(), shotError.c_str());
@@ -620,7 +619,7 @@ bool AutomationRunner::execute(const Command& c, std::string& why)
     {
         frames(1);
         renderForShot();
-        const bool ok = saveScreenshot(m_renderer, c.text, why);
+        const bool ok = saveScreenshot(m_frontend.window().renderer(), c.text, why);
         m_frontend.present();
         return ok;
     }

@@ -24,8 +24,9 @@ namespace okienko::kiosk::platform
 class AutomationRunner
 {
   public:
-    AutomationRunner(Frontend& frontend, KioskApp& app, ManualClock& clock, SDL_Renderer* renderer,
-                     std::string scriptName);
+    /// Screenshots read the frontend's renderer when they are taken (a resize under Wayland
+    /// replaces it).
+    AutomationRunner(Frontend& frontend, KioskApp& app, ManualClock& clock, std::string scriptName);
 
     /// Runs every command; 0 when all pass, 1 at the first failure.
     int run(const std::vector<Command>& commands);
@@ -97,7 +98,6 @@ class AutomationRunner
     Frontend& m_frontend;
     KioskApp& m_app;
     ManualClock& m_clock;
-    SDL_Renderer* m_renderer;
     std::string m_scriptName;
     std::filesystem::path m_failShot;
     bool m_shotTaken = false;

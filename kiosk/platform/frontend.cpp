@@ -5,6 +5,7 @@
 #include "kiosk/platform/software_draw.hpp"
 #include "kiosk/ui/fonts.hpp"
 
+#include <cstdio>
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 
@@ -69,6 +70,29 @@ void Frontend::swapFonts()
         ui::releaseAtlasPixels(*ImGui::GetIO().Fonts);
 }
 
+void Frontend::refitRenderer()
+{
+    if (!m_window.needsRefit())
+        return;
+    // ImGui's renderer backend lets go of its texture before the renderer that owns it goes.
+    if (m_rendererBackend)
+        ImGui_ImplSDLRenderer_Shutdown();
+    m_rendererBackend = false;
+    std::string error;
+    if (!m_window.refit(error))
+    {
+        std::fprintf(stderr, "[kiosk] no frame for the new window size: %s\n", error.c_str());
+        return;
+    }
+    m_rendererBackend = ImGui_ImplSDLRenderer_Init(m_window.renderer());
+    // The glyph atlas's pixels were let go once the old renderer had them: made again.
+    ui::FontBundle next = m_app.buildFonts();
+    ImGui::GetIO().Fonts = next.atlas.get();
+    m_app.adoptFonts(std::move(next));
+    if (m_rendererBackend && ImGui_ImplSDLRenderer_CreateFontsTexture())
+        ui::releaseAtlasPixels(*ImGui::GetIO().Fonts);
+}
+
 void Frontend::resized(int w, int h)
 {
     m_touch.setWindowSize(w, h);
@@ -87,7 +111,10 @@ bool Frontend::handleEvent(const SDL_Event& event)
     if (event.type == SDL_QUIT)
         return false;
     if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+    {
+        refitRenderer();
         resized(event.window.data1, event.window.data2);
+    }
     if (m_touch.handleEvent(event))
     {
         m_app.userActivity();
@@ -162,7 +189,7 @@ void Frontend::renderFrame(bool presentNow)
 
 void Frontend::present()
 {
-    SDL_RenderPresent(m_window.renderer());
+    m_window.present();
 }
 
 bool Frontend::wantsFrames() const

@@ -50,6 +50,9 @@ class Frontend
     void swapFonts();
     /// A new window size from the compositor: touch mapping and millimetre sizes follow it.
     void resized(int w, int h);
+    /// Under Wayland's shared-memory frames: a renderer of the window's new size, and ImGui's
+    /// renderer backend and glyph texture on it.
+    void refitRenderer();
 
     SdlWindow& m_window;
     KioskApp& m_app;

@@ -339,7 +339,7 @@ int runScript(const Args& a)
     // against a real server's dates does) makes clocks and "visible today" deterministic.
     ManualClock clock(LocalDateTime{a.scriptDay, 9, 0, 0});
     return runInWindow(a, clock, true,
-                       [&](platform::SdlWindow& window, platform::Frontend& frontend, KioskApp& app)
+                       [&](platform::SdlWindow&, platform::Frontend& frontend, KioskApp& app)
                        {
                            // A script's voice is text: what `expect-spoken` reads, and with
                            // --speech-transcript a file of every utterance; with --speech-wav the
@@ -352,7 +352,7 @@ int runScript(const Args& a)
                                app.attachSpeech(voice);
                            else
                                app.attachSpeech(voiceAndWav, app.voice().cuesOn());
-                           platform::AutomationRunner runner(frontend, app, clock, window.renderer(), a.script);
+                           platform::AutomationRunner runner(frontend, app, clock, a.script);
                            runner.setSpeech(&voice);
                            if (!a.failureShot.empty())
                                runner.setFailureShotPath(a.failureShot);

@@ -2,6 +2,7 @@
 #include "kiosk/platform/sdl_window.hpp"
 
 #include "kiosk/core/gpu_probe.hpp"
+#include "kiosk/platform/wayland_shm_presenter.hpp"
 
 #include <cstdio>
 #include <string_view>
@@ -36,6 +37,8 @@ std::string glRendererName(SDL_Renderer* renderer)
 
 } // namespace
 
+SdlWindow::SdlWindow() = default;
+
 SdlWindow::~SdlWindow()
 {
     destroy();
@@ -45,12 +48,74 @@ SdlWindow::~SdlWindow()
 
 void SdlWindow::destroy()
 {
+    m_presenter.reset();
     if (m_renderer != nullptr)
         SDL_DestroyRenderer(m_renderer);
+    if (m_frame != nullptr)
+        SDL_FreeSurface(m_frame);
     if (m_window != nullptr)
         SDL_DestroyWindow(m_window);
     m_renderer = nullptr;
+    m_frame = nullptr;
     m_window = nullptr;
+}
+
+bool SdlWindow::makeFrame(std::string& error)
+{
+    int w = 0;
+    int h = 0;
+    SDL_GetWindowSizeInPixels(m_window, &w, &h);
+    if (w <= 0 || h <= 0)
+    {
+        error = "the window has no size";
+        return false;
+    }
+    if (m_frame != nullptr && m_frame->w == w && m_frame->h == h)
+        return true;
+    if (m_renderer != nullptr)
+        SDL_DestroyRenderer(m_renderer);
+    if (m_frame != nullptr)
+        SDL_FreeSurface(m_frame);
+    m_renderer = nullptr;
+    m_frame = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+    if (m_frame == nullptr)
+    {
+        error = std::string("SDL_CreateRGBSurfaceWithFormat: ") + SDL_GetError();
+        return false;
+    }
+    m_renderer = SDL_CreateSoftwareRenderer(m_frame);
+    if (m_renderer == nullptr)
+    {
+        error = std::string("SDL_CreateSoftwareRenderer: ") + SDL_GetError();
+        return false;
+    }
+    return true;
+}
+
+void SdlWindow::present()
+{
+    // For a renderer drawing into a surface this only runs the queued drawing.
+    SDL_RenderPresent(m_renderer);
+    if (m_presenter == nullptr)
+        return;
+    std::string error;
+    if (!m_presenter->present(*m_frame, error))
+        std::fprintf(stderr, "[kiosk] the frame could not be shown: %s\n", error.c_str());
+}
+
+bool SdlWindow::needsRefit() const
+{
+    if (m_presenter == nullptr)
+        return false;
+    int w = 0;
+    int h = 0;
+    SDL_GetWindowSizeInPixels(m_window, &w, &h);
+    return m_frame == nullptr || m_frame->w != w || m_frame->h != h;
+}
+
+bool SdlWindow::refit(std::string& error)
+{
+    return m_presenter == nullptr || makeFrame(error);
 }
 
 bool SdlWindow::open(const WindowOptions& options, std::string& error)
@@ -101,8 +166,8 @@ bool SdlWindow::create(const WindowOptions& options, bool nativeFramebuffer, std
         // Where the driver has a framebuffer of its own (X11's shared memory), SDL 2.26 would still
         // back the software renderer's window surface with an OpenGL texture: on a GPU-less kiosk
         // that loads Mesa's llvmpipe (libLLVM, ~40 MiB PSS) only to copy pixels. Wayland has no
-        // such framebuffer: the texture is SDL's only way to show the surface, and turning it off
-        // leaves the software renderer without a window surface at all.
+        // such framebuffer in SDL: there the frame goes to the compositor as shared memory
+        // (WaylandShmPresenter) and SDL's window surface is never asked for.
         if (nativeFramebuffer)
             SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
     }
@@ -110,13 +175,18 @@ bool SdlWindow::create(const WindowOptions& options, bool nativeFramebuffer, std
     int display = options.displayIndex;
     if (display < 0 || display >= SDL_GetNumVideoDisplays())
         display = 0;
+    // Under Wayland the software renderer draws into a frame of ours that is handed to the
+    // compositor as shared memory: no GL context, no llvmpipe drawing. (SDL 2.26 still loads EGL
+    // for every Wayland window; that library stays mapped, unused.)
+    const bool sharedMemory = options.softwareRenderer && std::string_view(SDL_GetCurrentVideoDriver()) == "wayland";
     // SDL_WINDOW_OPENGL: Dear ImGui 1.86's SDL backend takes the framebuffer scale from the GL
     // drawable size even when drawing through SDL_Renderer; without it clipping breaks. Without a
     // native framebuffer the software renderer's surface is shown through GL too: a window made
     // for GL up front saves SDL from destroying and re-creating it (a compositor would see the
-    // kiosk's surface vanish and come back).
+    // kiosk's surface vanish and come back). Shared-memory frames give the backend our frame's
+    // size through SDL_GetRendererOutputSize instead.
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
-    if (!options.softwareRenderer || !nativeFramebuffer)
+    if (!options.softwareRenderer || (!nativeFramebuffer && !sharedMemory))
         flags |= SDL_WINDOW_OPENGL;
     int x = static_cast<int>(SDL_WINDOWPOS_CENTERED_MASK | static_cast<unsigned>(display));
     int y = x;
@@ -145,6 +215,27 @@ bool SdlWindow::create(const WindowOptions& options, bool nativeFramebuffer, std
     {
         error = std::string("SDL_CreateWindow: ") + SDL_GetError();
         return false;
+    }
+
+    if (sharedMemory)
+    {
+        std::string why;
+        m_presenter = WaylandShmPresenter::attach(m_window, why);
+        if (m_presenter != nullptr && makeFrame(why))
+        {
+            std::fprintf(stderr, "[kiosk] frames reach the compositor as shared memory (wl_shm), not through GL\n");
+            return true;
+        }
+        // A compositor without wl_shm cannot exist (the protocol requires it), but a kiosk that
+        // shows something through GL beats a black screen.
+        std::fprintf(stderr, "[kiosk] shared-memory frames unavailable (%s): shown through GL\n", why.c_str());
+        destroy();
+        m_window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags | SDL_WINDOW_OPENGL);
+        if (m_window == nullptr)
+        {
+            error = std::string("SDL_CreateWindow: ") + SDL_GetError();
+            return false;
+        }
     }
 
     Uint32 rflags = options.softwareRenderer ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;

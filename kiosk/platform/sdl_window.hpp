@@ -1,14 +1,19 @@
 // The SDL2 window and renderer of the kiosk: fullscreen on the configured display (windowed for
 // development), accelerated or software renderer (or the software one chosen by itself when GL
-// is only Mesa's llvmpipe), hidden cursor. Owns SDL's video subsystem;
+// is only Mesa's llvmpipe), hidden cursor. Under Wayland the software renderer draws into a frame
+// of our own that reaches the compositor as shared memory (wayland_shm_presenter.hpp), never
+// through GL. Owns SDL's video subsystem;
 // joystick and game-controller subsystems are never started (they make SDL poll while idle).
 #pragma once
 
 #include <SDL.h>
+#include <memory>
 #include <string>
 
 namespace okienko::kiosk::platform
 {
+
+class WaylandShmPresenter;
 
 struct WindowOptions
 {
@@ -28,7 +33,7 @@ struct WindowOptions
 class SdlWindow
 {
   public:
-    SdlWindow() = default;
+    SdlWindow();
     ~SdlWindow();
     SdlWindow(const SdlWindow&) = delete;
     SdlWindow& operator=(const SdlWindow&) = delete;
@@ -42,14 +47,27 @@ class SdlWindow
     void size(int& w, int& h) const;
     /// Renderer output size in physical pixels (differs from size() on HiDPI outputs).
     void outputSize(int& w, int& h) const;
+    /// Shows what the renderer drew.
+    void present();
+    /// True when the renderer draws into a frame of our own whose size is no longer the window's:
+    /// refit() must replace the renderer (whose textures go with it).
+    bool needsRefit() const;
+    /// A frame and a renderer of the window's size; false (and `error`) when they cannot be made.
+    bool refit(std::string& error);
+    /// True while frames reach a Wayland compositor as shared memory (no GL at all).
+    bool presentsSharedMemory() const { return m_presenter != nullptr; }
 
   private:
     /// The window and renderer for `options` (SDL already started).
     bool create(const WindowOptions& options, bool nativeFramebuffer, std::string& error);
     void destroy();
+    /// The frame and the software renderer drawing into it, at the window's size in pixels.
+    bool makeFrame(std::string& error);
 
     SDL_Window* m_window = nullptr;
     SDL_Renderer* m_renderer = nullptr;
+    SDL_Surface* m_frame = nullptr;                   // Wayland + software renderer only
+    std::unique_ptr<WaylandShmPresenter> m_presenter; // idem
     bool m_sdlStarted = false;
 };
 

@@ -108,6 +108,47 @@ run_case landscape-1280x720-accelerated accelerated 1280x720 headless
 # A portrait panel driven as landscape, turned by cage: the output is 720×1280.
 run_case rotated-720x1280-software software 720x1280 headless -r
 
+# The deployed default (renderer = "auto") on this GPU-less machine, left running as in the lobby:
+# the software renderer's frames reach cage as shared memory. Through SDL's own path (a GL texture
+# drawn by llvmpipe) the first frame took ~280 ms and the attract screen 148 MiB of PSS; SDL 2.26
+# still loads EGL for every Wayland window (libLLVM's ~45 MiB stay), so the bound is 120 MiB.
+cage_write_config auto
+run_idle_case() {
+    local log="$shots/idle-auto.log"
+    (cd "$work" && timeout 30 "${run_as[@]}" env XDG_RUNTIME_DIR="$work/xdg" WLR_RENDERER=pixman \
+        WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland WLR_BACKENDS=headless \
+        cage -d -- "$work/okienko-kiosk" --config "$work/kiosk-auto.toml") >"$log" 2>&1 &
+    local runner=$!
+    local pid=""
+    for _ in $(seq 200); do
+        grep -q "first frame presented" "$log" && pid=$(pgrep -f "^$work/okienko-kiosk --config $work/kiosk-auto.toml" || true)
+        [[ -n "$pid" ]] && break
+        sleep 0.1
+    done
+    local problems=()
+    if [[ -z "$pid" ]]; then
+        problems+=("no first frame")
+    else
+        sleep 1 # the attract screen settled, as a resident first sees it
+        local pss_kib
+        pss_kib=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup")
+        kill "$pid" 2>/dev/null || true
+        grep -q "shared memory (wl_shm)" "$log" || problems+=("frames not shown as shared memory")
+        grep -q "renderer software" "$log" || problems+=("not drawn by the software renderer")
+        ((pss_kib <= 120 * 1024)) || problems+=("PSS $((pss_kib / 1024)) MiB over 120 MiB")
+        echo "     idle-auto: PSS $((pss_kib / 1024)) MiB; $(grep -o 'first frame presented.*' "$log")"
+    fi
+    wait "$runner" 2>/dev/null || true
+    if ((${#problems[@]} > 0)); then
+        failures=$((failures + 1))
+        echo "FAIL idle-auto: ${problems[*]}"
+        grep -v '^00:\|^\[wlr' "$log" | tail -20 || true
+    else
+        echo "ok   idle-auto (auto, 1280x720, shared-memory frames)"
+    fi
+}
+run_idle_case
+
 # Xvfb for the X11-backed outputs; -ac lets the kiosk's user connect.
 Xvfb -displayfd 3 -screen 0 1920x1920x24 -ac -nolisten tcp 3>"$work/display" >"$shots/xvfb.log" 2>&1 &
 xvfb_pid=$!
