@@ -3,7 +3,7 @@
 // goals of issue 19: no crash, not stuck, memory growth after warm-up ≤ 1 MiB, descriptors and
 // threads flat, the database bounded. Never fails: it prints.
 //
-//   kiosk_soak [--seed N] [--steps N] [--fault-every SECONDS] [--minutes LIMIT] [--layout-only]
+//   kiosk_soak [--seed N] [--steps N] [--fault-every SECONDS] [--minutes LIMIT] [--layout-only] [--kiosk PATH]
 #include "tests/soak/kiosk_soak.hpp"
 
 #include <cstdio>
@@ -32,11 +32,13 @@ int main(int argc, char** argv)
             o.timeLimit = std::chrono::minutes(std::strtol(next, nullptr, 10)), ++i;
         else if (a == "--layout-only")
             o.pixels = false;
+        else if (a == "--kiosk") // another binary, or a wrapper that runs it under a heap profiler
+            o.kioskBinary = next, ++i;
         else
         {
             std::fprintf(stderr,
                          "usage: %s [--seed N] [--steps N] [--fault-every SECONDS] [--minutes LIMIT] "
-                         "[--layout-only]\n",
+                         "[--layout-only] [--kiosk PATH]\n",
                          argv[0]);
             return 0;
         }

@@ -91,6 +91,13 @@ bool Monkey::run(long steps, std::string& why)
     report();
     std::fprintf(stderr, "[monkey] done seed=%u steps=%ld days=%d way_out_probes=%ld\n", m_seed, steps, m_day,
                  m_wayOutProbes);
+    // For a heap profiler: everything still allocated stays so at exit, whoever holds it, and two
+    // runs of different lengths compare what the longer one holds more of (docs/automation.md).
+    if (std::getenv("OKIENKO_MONKEY_EXIT_HOLDING") != nullptr)
+    {
+        std::fflush(nullptr);
+        std::_Exit(0);
+    }
     return true;
 }
 
@@ -387,11 +394,12 @@ void Monkey::report()
     const ProcessFigures f = readProcessFigures();
     const std::filesystem::path db = m_app.config().data.directory / "kiosk.sqlite3";
     std::fprintf(stderr,
-                 "[monkey] step=%ld day=%d screen=%s rss_kib=%lld pss_kib=%lld anon_kib=%lld fds=%d threads=%d "
-                 "db_bytes=%lld wal_bytes=%lld large_text=%d\n",
+                 "[monkey] step=%ld day=%d screen=%s rss_kib=%lld pss_kib=%lld anon_kib=%lld heap_used_kib=%lld "
+                 "heap_free_kib=%lld sqlite_kib=%lld fds=%d threads=%d db_bytes=%lld wal_bytes=%lld large_text=%d\n",
                  m_step, m_day, std::string(screenName(m_app.state().router.current())).c_str(),
                  static_cast<long long>(f.rssKib), static_cast<long long>(f.pssKib), static_cast<long long>(f.anonKib),
-                 f.fds, f.threads, static_cast<long long>(fileBytes(db)),
+                 static_cast<long long>(f.heapInUseKib), static_cast<long long>(f.heapFreeKib),
+                 static_cast<long long>(f.sqliteKib), f.fds, f.threads, static_cast<long long>(fileBytes(db)),
                  static_cast<long long>(fileBytes(db.string() + "-wal")), m_app.ui().fonts.largeBaked ? 1 : 0);
 }
 

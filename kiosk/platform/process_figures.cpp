@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <malloc.h>
+#include <sqlite3.h>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -43,6 +45,10 @@ ProcessFigures readProcessFigures()
     f.rssKib = kibField("/proc/self/status", "VmRSS:");
     f.pssKib = kibField("/proc/self/smaps_rollup", "Pss:");
     f.anonKib = kibField("/proc/self/smaps_rollup", "Anonymous:");
+    const struct mallinfo2 heap = mallinfo2();
+    f.heapInUseKib = static_cast<std::int64_t>((heap.uordblks + heap.hblkhd) / 1024);
+    f.heapFreeKib = static_cast<std::int64_t>(heap.fordblks / 1024);
+    f.sqliteKib = static_cast<std::int64_t>(sqlite3_memory_used() / 1024);
     f.fds = entries("/proc/self/fd") - 1; // the iterator's own descriptor
     f.threads = entries("/proc/self/task");
     return f;

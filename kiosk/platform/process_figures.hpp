@@ -16,6 +16,14 @@ struct ProcessFigures
     /// Anonymous of smaps_rollup: the heap and stacks, what a leak grows. RSS also counts pages of
     /// libraries and font files touched for the first time, which is not growth of the kiosk's own.
     std::int64_t anonKib = 0;
+    /// malloc's bytes in use by the program (mallinfo2 uordblks + hblkhd): what a leak grows. Anonymous
+    /// memory also holds what malloc keeps freed for reuse, which a leak does not explain.
+    std::int64_t heapInUseKib = 0;
+    /// malloc's freed bytes kept in its arenas (mallinfo2 fordblks): fragmentation and retention.
+    std::int64_t heapFreeKib = 0;
+    /// Of the bytes in use, SQLite's (page caches, schemas, statements): bounded by the connections'
+    /// cache_size, they fill as the database is read, which is not a leak.
+    std::int64_t sqliteKib = 0;
     int fds = 0;     ///< entries of /proc/self/fd
     int threads = 0; ///< entries of /proc/self/task
 };
