@@ -800,6 +800,42 @@ std::string sitesMigration()
                " SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;\n";
     return sql + kSiteRowTriggers;
 }
+
+// Migration 20: the site triggers update a row only when it was inserted with another site than
+// its own. Each event a kiosk sends wrote its row and a change-log row twice (the insert, then the
+// trigger's UPDATE of the same row): on a single-site server every row is born with the right
+// site ('default'), and a kiosk's writer can name its kiosk's site, so the second write is spent
+// only where it corrects something. The rule stays the schema's: a row inserted with any other
+// site is still moved into its kiosk's (or, in the change log, its subject's) site.
+constexpr const char* kChangeLogSiteExpression = R"sql(COALESCE(
+        (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id),
+        CASE NEW.entity
+            WHEN 'counselling_slot' THEN (SELECT site_id FROM counselling_slots WHERE id = NEW.entity_id)
+            WHEN 'staff' THEN (SELECT site_id FROM staff WHERE id = NEW.entity_id)
+            WHEN 'activity' THEN (SELECT site_id FROM activities WHERE id = NEW.entity_id)
+            WHEN 'pickup' THEN (SELECT site_id FROM reservations WHERE id = NEW.entity_id)
+            WHEN 'open_loan' THEN (SELECT site_id FROM loans WHERE id = NEW.entity_id)
+        END,
+        (SELECT p.site_id FROM change_log p WHERE p.entity = NEW.entity AND p.entity_id = NEW.entity_id
+            AND p.seq < NEW.seq ORDER BY p.seq DESC LIMIT 1),
+        NEW.site_id))sql";
+
+std::string siteTriggersOnlyWhenWrong()
+{
+    std::string sql;
+    for (const char* table : kKioskWrittenTables)
+        sql += std::string("DROP TRIGGER ") + table + "_site;\nCREATE TRIGGER " + table + "_site AFTER INSERT ON " +
+               table +
+               " WHEN NEW.kiosk_id IS NOT NULL AND NEW.site_id IS NOT (SELECT site_id FROM kiosks WHERE id = "
+               "NEW.kiosk_id) BEGIN\n    UPDATE " +
+               table +
+               " SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;\n";
+    sql += std::string("DROP TRIGGER change_log_site;\nCREATE TRIGGER change_log_site AFTER INSERT ON change_log WHEN "
+                       "NEW.site_id IS NOT ") +
+           kChangeLogSiteExpression + " BEGIN\n    UPDATE change_log SET site_id = " + kChangeLogSiteExpression +
+           " WHERE seq = NEW.seq;\nEND;\n";
+    return sql;
+}
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -824,6 +860,7 @@ const std::vector<db::Migration>& serverMigrations()
         {17, "the whole catalogue in the panel, import as a merge", kCatalogKeeping, {}},
         {18, "sites", sitesMigration(), {}},
         {19, "the schedule's single dates called off", catalog::kActivityCancelledDatesSql, {}},
+        {20, "site triggers write only to correct a site", siteTriggersOnlyWhenWrong(), {}},
     };
     return migrations;
 }

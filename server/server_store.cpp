@@ -490,10 +490,11 @@ ApplyResult applyCallback(const EventContext& c, domain::CallbackRequest incomin
         OKIENKO_TRY(db::exec(c.d,
                              "INSERT INTO callback_requests(id, code, phone, phone_key, day, day_part, "
                              "topic_service_id, equipment_type_id, first_name, status, failed_attempts, language, "
-                             "kiosk_id, created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
+                             "kiosk_id, created_at, received_at, site_id) VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?)",
                              kept.id, kept.code, kept.phone, key, kept.day.iso(), domain::toCode(kept.dayPart),
                              kept.topicServiceId, kept.equipmentTypeId, kept.firstName, "received",
-                             domain::languageCode(kept.language), c.kiosk.id, incoming.createdAt, c.now.unix));
+                             domain::languageCode(kept.language), c.kiosk.id, incoming.createdAt, c.now.unix,
+                             c.kiosk.site));
     OKIENKO_TRY(logRequestStatus(c.d, protocol::entity::kCallbackRequest, incoming.id, kept.code, "received",
                                  c.kiosk.id, c.now.unix));
     return applied(c.eventId, Json{{"status", "received"}, {"code", kept.code}, {"merged", merged}});
@@ -654,10 +655,10 @@ ApplyResult applyUsage(const EventContext& c, const domain::UsageEvent& u)
         area = std::string(domain::areaCode(*u.area));
     OKIENKO_TRY(db::exec(c.d,
                          "INSERT INTO usage_events(id, kiosk_id, kind, flow, step, service_id, rating, area, text, "
-                         "language, at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                         "language, at, received_at, site_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          u.id, c.kiosk.id, domain::toCode(u.kind), u.flow, u.step, u.serviceId, u.rating, area,
                          u.text.empty() ? std::optional<std::string>{} : std::optional<std::string>(u.text),
-                         domain::languageCode(u.language), u.at, c.now.unix));
+                         domain::languageCode(u.language), u.at, c.now.unix, c.kiosk.site));
     return applied(c.eventId);
 }
 

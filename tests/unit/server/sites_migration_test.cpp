@@ -126,3 +126,51 @@ TEST(SitesMigration, ADatabaseOfSchema17BecomesTheDefaultSiteWithEveryRowKept)
     EXPECT_EQ(test::textOf(d, "SELECT epoch FROM server_meta"), "580120dfd20322d9");
     EXPECT_EQ(test::numberOf(d, "SELECT max(seq) FROM change_log"), 19);
 }
+
+// Migration 20: the site triggers write only to correct a row's site. A row a kiosk writes still ends
+// in its kiosk's site whatever its INSERT said, and a change-log row in its subject's site; a row
+// born with the right site is written once.
+TEST(SitesMigration, RowsAKioskWritesEndInItsSiteWhateverTheInsertNamed)
+{
+    TempDir dir{"sites-triggers"};
+    const std::string path = dir.file("central.db");
+    { // the store migrates on open
+        auto store = server::ServerStore::open(path, server::StoreOptions{});
+        ASSERT_TRUE(store) << store.error().describe();
+    }
+    auto d = test::openedOrAbort(db::Database::open(path));
+    ASSERT_TRUE(d.exec("INSERT INTO sites(id, name, created_at) VALUES ('starachowice', 'CUS Starachowice', 1);"
+                       "INSERT INTO kiosks(id, name, token_hash, created_at, site_id) VALUES "
+                       "(1, 'lapy-1', 'h1', 1, 'default'), (2, 'star-1', 'h2', 1, 'starachowice');"));
+    const auto usage = [&](const std::string& id, int kiosk, const std::string& named)
+    {
+        const std::string site = named.empty() ? "" : ", site_id";
+        const std::string value = named.empty() ? "" : ", '" + named + "'";
+        auto inserted =
+            d.exec("INSERT INTO usage_events(id, kiosk_id, kind, language, at, received_at" + site + ") VALUES ('" +
+                   id + "', " + std::to_string(kiosk) + ", 'rating', 'pl', 1, 1" + value + ")");
+        EXPECT_TRUE(inserted) << id;
+        return test::textOf(d, "SELECT site_id FROM usage_events WHERE id = '" + id + "'");
+    };
+    EXPECT_EQ(usage("u1", 2, ""), "starachowice");        // the column's default corrected
+    EXPECT_EQ(usage("u2", 2, "default"), "starachowice"); // another site named: corrected
+    EXPECT_EQ(usage("u3", 2, "starachowice"), "starachowice");
+    EXPECT_EQ(usage("u4", 1, ""), "default");
+    EXPECT_EQ(usage("u5", 1, "starachowice"), "default");
+
+    // The change log: a kiosk's own row takes its kiosk's site; a row for every kiosk about a slot
+    // takes the slot's; a catalogue entry stays the default site's.
+    ASSERT_TRUE(d.exec("INSERT INTO change_log(entity, entity_id, op, data, kiosk_id, created_at) VALUES "
+                       "('callback_request', 'c1', 'upsert', '{}', 2, 1), "
+                       "('callback_request', 'c2', 'upsert', '{}', 1, 1), "
+                       "('service', 'lapy-cas', 'upsert', '{}', NULL, 1)"));
+    EXPECT_EQ(test::textOf(d, "SELECT site_id FROM change_log WHERE entity_id = 'c1'"), "starachowice");
+    EXPECT_EQ(test::textOf(d, "SELECT site_id FROM change_log WHERE entity_id = 'c2'"), "default");
+    EXPECT_EQ(test::textOf(d, "SELECT site_id FROM change_log WHERE entity_id = 'lapy-cas'"), "default");
+    // A tombstone of a kiosk-less entity follows the rows before it.
+    ASSERT_TRUE(d.exec("INSERT INTO change_log(entity, entity_id, op, data, kiosk_id, created_at, site_id) VALUES "
+                       "('thing', 't1', 'upsert', '{}', NULL, 1, 'starachowice'), "
+                       "('thing', 't1', 'delete', '{}', NULL, 2, 'default')"));
+    EXPECT_EQ(test::textOf(d, "SELECT group_concat(site_id) FROM change_log WHERE entity_id = 't1'"),
+              "starachowice,starachowice");
+}
