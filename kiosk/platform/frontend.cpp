@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
+#include <malloc.h>
 
 namespace okienko::kiosk::platform
 {
@@ -68,6 +69,12 @@ void Frontend::swapFonts()
     m_app.adoptFonts(std::move(next));
     if (ImGui_ImplSDLRenderer_CreateFontsTexture())
         ui::releaseAtlasPixels(*ImGui::GetIO().Fonts);
+    returnFreeMemory();
+}
+
+void Frontend::returnFreeMemory()
+{
+    malloc_trim(0);
 }
 
 void Frontend::refitRenderer()
@@ -169,6 +176,10 @@ void Frontend::renderFrame(bool presentNow)
 
     ImGui::NewFrame();
     m_app.drawFrame();
+    const bool onStartScreen = m_app.state().router.current() == ScreenId::Attract;
+    if (onStartScreen && !m_onStartScreen)
+        returnFreeMemory();
+    m_onStartScreen = onStartScreen;
     ImGui::Render();
     if (!m_pixels)
         return;

@@ -53,6 +53,11 @@ class Frontend
     /// Under Wayland's shared-memory frames: a renderer of the window's new size, and ImGui's
     /// renderer backend and glyph texture on it.
     void refitRenderer();
+    /// Hands the heap's free pages back to the system (malloc_trim) at the moments a session has
+    /// left the most behind: the start screen after a session, a new glyph atlas. malloc keeps what
+    /// a session freed in its arenas, which grew the kiosk's memory ~15 MiB over a simulated month
+    /// while the bytes in use grew ~1 MiB (bench/kiosk_soak).
+    void returnFreeMemory();
 
     SdlWindow& m_window;
     KioskApp& m_app;
@@ -66,6 +71,7 @@ class Frontend
     bool m_softwareDraw = false; // SDL's software renderer: see software_draw.hpp
     int m_laidOutWidth = 0;      // the width pxPerMm was computed for
     bool m_pixels = true;
+    bool m_onStartScreen = false; // last frame showed the start screen (the session is over)
 };
 
 } // namespace okienko::kiosk::platform
