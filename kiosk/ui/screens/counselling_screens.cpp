@@ -116,13 +116,14 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
                    .masked = false}))
         emit(out, FocusRequestField{RequestField::CounsellingPhone});
     if (!nameFocus)
-    {
         drawInputNotice(env, ctx, s.phone.buffer, false);
-        scrollIntoViewOnFocus("field-phone", phoneTop);
-    }
     drawFlowError(env, ctx, s.errorKey, validate::kDefaultNameMinCodePoints, kFullNameMax);
     if (wideButton(ctx, env.tr.tr("common.next"), "next"))
         emit(out, NextStep{});
+    // The phone is the last field: its row comes into sight with Next under it (the keypad leaves
+    // the list room for both), so the resident sees what they type and where to go on.
+    if (!nameFocus)
+        scrollIntoViewOnFocus("field-phone", phoneTop);
     // The keys are drawn by drawCounsellingScreen, under or beside the form (endPersonForm).
 }
 
