@@ -145,7 +145,7 @@ void modeTabs(const ScreenEnv& env, UiContext& ctx, Intents& out)
     }
 }
 
-/// Services as tiles: name, summary and the pictogram of the service's first area.
+/// Services as tiles: name, summary and the pictogram of the service's main area.
 std::vector<TileSpec> serviceTiles(const ScreenEnv& env, const std::vector<const Service*>& services)
 {
     std::vector<TileSpec> tiles;
@@ -153,8 +153,7 @@ std::vector<TileSpec> serviceTiles(const ScreenEnv& env, const std::vector<const
     {
         const std::string id = "service-" + s->id;
         tiles.push_back(TileSpec{env.text(s->name) + "##" + id, env.text(s->summary),
-                                 s->areas.empty() ? std::string() : std::string(domain::areaCode(s->areas.front())), id,
-                                 true});
+                                 std::string(domain::areaCode(s->primaryArea)), id, true});
     }
     return tiles;
 }
