@@ -12,6 +12,7 @@
 #include "shared/util/date_format.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 namespace okienko::kiosk::ui
@@ -80,15 +81,22 @@ void beginConsentPane(UiContext& ctx, bool split)
 {
     if (!split)
         return;
-    // The pane's list ends where its screen's list does as it opens (not where it is scrolled to).
-    const float height = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - ImGui::GetStyle().WindowPadding.y;
-    TouchScrollBegin(ctx, "##consent-pane", ImVec2(0, std::max(ctx.minTargetPx() * 2.0f, std::floor(height))));
+    // The pane's list ends where its screen's list does as it opens (not where it is scrolled to), or
+    // sooner when what it holds is shorter (as laid out last frame): what follows the panes (the
+    // counselling steps' emergency numbers) stays right under it.
+    const float room = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - ImGui::GetStyle().WindowPadding.y;
+    const float used = ImGui::GetStateStorage()->GetFloat(ImGui::GetID("##consent-pane-used"), FLT_MAX);
+    TouchScrollBegin(ctx, "##consent-pane",
+                     ImVec2(0, std::max(ctx.minTargetPx() * 2.0f, std::floor(std::min(room, used)))));
 }
 
 void endConsentPane(UiContext& ctx, bool split)
 {
-    if (split)
-        TouchScrollEnd(ctx);
+    if (!split)
+        return;
+    const float used = ImGui::GetCursorPosY();
+    TouchScrollEnd(ctx);
+    ImGui::GetStateStorage()->SetFloat(ImGui::GetID("##consent-pane-used"), used);
 }
 
 void keepConsentInSight(const ScreenEnv& env, const UiContext& ctx, float tickTop, const std::string& errorKey)
