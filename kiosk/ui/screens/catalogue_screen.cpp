@@ -316,8 +316,16 @@ void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out, bool clearIn
     if (landscape)
         beginPersonForm(env, ctx, "##results", false);
     const float width = ImGui::GetContentRegionAvail().x;
+    const float clearBesideW = clearButtonWidth(env, ctx) + ImGui::GetStyle().ItemSpacing.x;
     if (column && clearInTabs)
         TextField(ctx, c.query.buffer.text(), env.tr.tr("catalog.search.placeholder"), width);
+    else if (column && width - clearBesideW < ctx.em(10.0f))
+    {
+        // Clear fits neither beside Back nor beside a field still wide enough to read what is typed
+        // (1280x720 in large Ukrainian text left the field 105 px): it goes under the field.
+        TextField(ctx, c.query.buffer.text(), env.tr.tr("catalog.search.placeholder"), width);
+        clearButton(env, ctx, out, width);
+    }
     else
     {
         const float clearW = clearButtonWidth(env, ctx);
