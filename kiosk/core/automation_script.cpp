@@ -26,7 +26,7 @@ enum class ArgKind
     Decimal,   ///< seconds, fractions allowed
     PngPath,   ///< bare or quoted, ending in .png
     IdSeconds, ///< bare identifier, then seconds (hold-id)
-    IdPixels,  ///< bare identifier, then whole pixels (expect-min-height)
+    IdPixels,  ///< bare identifier, then whole pixels (expect-min-height, expect-max-height)
     ClipMode,  ///< on|off|report
     OnOff,     ///< on|off
     TextSize,  ///< normal|large
@@ -41,7 +41,7 @@ struct CommandSpec
     std::string_view argHelp;
 };
 
-constexpr std::array<CommandSpec, 27> kCommands{{
+constexpr std::array<CommandSpec, 28> kCommands{{
     {"lang", CommandKind::Lang, ArgKind::Language, "a language: pl, uk or en"},
     {"tap", CommandKind::Tap, ArgKind::String, "the visible label in double quotes"},
     {"tap-id", CommandKind::TapId, ArgKind::Id, "a widget id"},
@@ -54,6 +54,7 @@ constexpr std::array<CommandSpec, 27> kCommands{{
     {"expect-screen", CommandKind::ExpectScreen, ArgKind::Id, "a screen id"},
     {"expect-whole", CommandKind::ExpectWhole, ArgKind::Id, "a widget id"},
     {"expect-min-height", CommandKind::ExpectMinHeight, ArgKind::IdPixels, "a widget id and pixels"},
+    {"expect-max-height", CommandKind::ExpectMaxHeight, ArgKind::IdPixels, "a widget id and pixels"},
     {"expect-whole-text", CommandKind::ExpectWholeText, ArgKind::String, "the text in double quotes"},
     {"expect-no-clip", CommandKind::ExpectNoClip, ArgKind::None, "nothing"},
     {"check-clips", CommandKind::CheckClips, ArgKind::ClipMode, "on, off or report"},
@@ -408,11 +409,12 @@ std::optional<Command> LineParser::parse(std::optional<ScriptError>& err)
     }
     if (spec == nullptr)
     {
-        err = error(wordStart, "unknown command \"" + std::string(word) +
-                                   "\" (expected lang, tap, tap-id, hold-id, type, key, scan, expect, expect-not, "
-                                   "expect-screen, expect-whole, expect-whole-text, expect-min-height, "
-                                   "expect-no-clip, check-clips, wait, advance-clock or "
-                                   "screenshot)");
+        err = error(wordStart,
+                    "unknown command \"" + std::string(word) +
+                        "\" (expected lang, tap, tap-id, hold-id, type, key, scan, expect, expect-not, "
+                        "expect-screen, expect-whole, expect-whole-text, expect-min-height, expect-max-height, "
+                        "expect-no-clip, check-clips, wait, advance-clock or "
+                        "screenshot)");
         return std::nullopt;
     }
     Command cmd;

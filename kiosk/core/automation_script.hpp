@@ -27,6 +27,7 @@ enum class CommandKind
     ExpectScreen,    ///< expect-screen ID — text = screen id.
     ExpectWhole,     ///< expect-whole ID — the widget with this id must be on screen whole.
     ExpectMinHeight, ///< expect-min-height ID PX — text = id, number = the least height in pixels.
+    ExpectMaxHeight, ///< expect-max-height ID PX — text = id, number = the greatest height in pixels.
     ExpectWholeText, ///< expect-whole-text "text" — a label or paragraph with this text is in sight whole.
     ExpectNoClip,    ///< expect-no-clip — no text or tap target of the current frame is clipped.
     CheckClips,      ///< check-clips on|off|report — text = mode: check every frame from here on.
@@ -51,8 +52,9 @@ struct Command
 {
     int line = 0; ///< 1-based line in the script.
     CommandKind kind = CommandKind::Tap;
-    std::string text;  ///< The text argument (UTF-8, escapes resolved), if the command has one.
-    double number = 0; ///< The numeric argument of wait / advance-clock / hold-id / expect-min-height, monkey's steps.
+    std::string text; ///< The text argument (UTF-8, escapes resolved), if the command has one.
+    double number =
+        0; ///< The numeric argument of wait / advance-clock / hold-id / expect-min/max-height, monkey's steps.
 
     friend bool operator==(const Command&, const Command&) = default;
 };

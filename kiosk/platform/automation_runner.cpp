@@ -447,6 +447,16 @@ bool AutomationRunner::expectWholeText(const std::string& text, std::string& why
 
 bool AutomationRunner::expectMinHeight(const std::string& id, float pixels, std::string& why)
 {
+    return expectHeight(id, pixels, true, why);
+}
+
+bool AutomationRunner::expectMaxHeight(const std::string& id, float pixels, std::string& why)
+{
+    return expectHeight(id, pixels, false, why);
+}
+
+bool AutomationRunner::expectHeight(const std::string& id, float pixels, bool atLeast, std::string& why)
+{
     const ui::TapTarget* t = m_app.ui().record.findTargetById(id, true);
     if (t == nullptr)
     {
@@ -454,11 +464,11 @@ bool AutomationRunner::expectMinHeight(const std::string& id, float pixels, std:
         return false;
     }
     const float height = t->fullMaxY - t->fullMinY;
-    if (height >= pixels)
+    if (atLeast ? height >= pixels : height <= pixels)
         return true;
     char what[96];
-    std::snprintf(what, sizeof what, "%.0f px tall (%.0fx%.0f), less than %.0f px", height, t->fullMaxX - t->fullMinX,
-                  height, pixels);
+    std::snprintf(what, sizeof what, "%.0f px tall (%.0fx%.0f), %s than %.0f px", height, t->fullMaxX - t->fullMinX,
+                  height, atLeast ? "less" : "more", pixels);
     why = what;
     return false;
 }
@@ -536,6 +546,9 @@ bool AutomationRunner::execute(const Command& c, std::string& why)
     case CommandKind::ExpectMinHeight:
         frames(1);
         return expectMinHeight(c.text, static_cast<float>(c.number), why);
+    case CommandKind::ExpectMaxHeight:
+        frames(1);
+        return expectMaxHeight(c.text, static_cast<float>(c.number), why);
     case CommandKind::ExpectNoClip:
         frames(1);
         return expectNoClip(why);

@@ -62,6 +62,9 @@ class AutomationRunner
     bool expectWhole(const std::string& id, std::string& why);
     /// expect-min-height: the enabled widget `id` is drawn at least `pixels` tall (its whole rectangle).
     bool expectMinHeight(const std::string& id, float pixels, std::string& why);
+    /// The enabled widget `id` is drawn at most `pixels` tall (a checkbox row that is not a column of words).
+    bool expectMaxHeight(const std::string& id, float pixels, std::string& why);
+    bool expectHeight(const std::string& id, float pixels, bool atLeast, std::string& why);
     /// expect-whole-text: the last label or paragraph with exactly `text` has every line in sight.
     bool expectWholeText(const std::string& text, std::string& why);
     /// Feeds `code` as a keyboard-wedge barcode scanner types it: fast characters, then Enter.

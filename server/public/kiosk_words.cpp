@@ -58,7 +58,7 @@ const WordTable& kioskWords()
         {"catalog.results", "Znalezione usługi: {count}", "Знайдено послуг: {count}", "Services found: {count}"},
         {"catalog.search", "Szukaj", "Пошук", "Search"},
         {"catalog.search.placeholder", "Wpisz, czego szukasz, np. wózek, psycholog",
-         "Введіть, що шукаєте, напр. візок, психолог", "Type what you are looking for, e.g. wheelchair, psychologist"},
+         "Введіть, що шукаєте, напр. візок, психолог", "Type what you need, e.g. wheelchair, psychologist"},
         {"catalog.title", "Katalog usług", "Каталог послуг", "Service catalogue"},
         {"catalog.translation_missing", "Ten opis nie jest jeszcze przetłumaczony. Pokazujemy go po polsku.",
          "Цей опис ще не перекладено. Показуємо його польською.",

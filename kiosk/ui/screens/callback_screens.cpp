@@ -209,11 +209,16 @@ void confirmStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
             Paragraph(ctx, env.tr.tr("callback.confirm.name") + ": " + s.firstName.buffer.text());
         panes.next();
         ImGui::Spacing();
-        drawConsent(env, ctx, out, s.consent);
+        beginConsentPane(ctx, panes.split());
+        const float tickTop = drawConsent(env, ctx, out, s.consent);
         drawFlowError(env, ctx, s.errorKey);
         ImGui::Spacing();
         if (wideButton(ctx, env.tr.tr("callback.confirm.send"), "send", true, !s.stored.has_value()))
             emit(out, ConfirmRequest{});
+        // Room under Send, so the list can scroll it whole above its edge.
+        ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
+        keepConsentInSight(env, ctx, tickTop, s.errorKey);
+        endConsentPane(ctx, panes.split());
     }
     TouchScrollEnd(ctx);
 }

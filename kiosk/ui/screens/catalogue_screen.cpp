@@ -145,7 +145,7 @@ void modeTabs(const ScreenEnv& env, UiContext& ctx, Intents& out)
     }
 }
 
-/// Services as tiles: name, summary and the pictogram of the service's first area.
+/// Services as tiles: name, summary and the pictogram of the service's main area.
 std::vector<TileSpec> serviceTiles(const ScreenEnv& env, const std::vector<const Service*>& services)
 {
     std::vector<TileSpec> tiles;
@@ -153,8 +153,7 @@ std::vector<TileSpec> serviceTiles(const ScreenEnv& env, const std::vector<const
     {
         const std::string id = "service-" + s->id;
         tiles.push_back(TileSpec{env.text(s->name) + "##" + id, env.text(s->summary),
-                                 s->areas.empty() ? std::string() : std::string(domain::areaCode(s->areas.front())), id,
-                                 true});
+                                 std::string(domain::areaCode(s->primaryArea)), id, true});
     }
     return tiles;
 }
@@ -317,8 +316,16 @@ void drawSearch(const ScreenEnv& env, UiContext& ctx, Intents& out, bool clearIn
     if (landscape)
         beginPersonForm(env, ctx, "##results", false);
     const float width = ImGui::GetContentRegionAvail().x;
+    const float clearBesideW = clearButtonWidth(env, ctx) + ImGui::GetStyle().ItemSpacing.x;
     if (column && clearInTabs)
         TextField(ctx, c.query.buffer.text(), env.tr.tr("catalog.search.placeholder"), width);
+    else if (column && width - clearBesideW < ctx.em(10.0f))
+    {
+        // Clear fits neither beside Back nor beside a field still wide enough to read what is typed
+        // (1280x720 in large Ukrainian text left the field 105 px): it goes under the field.
+        TextField(ctx, c.query.buffer.text(), env.tr.tr("catalog.search.placeholder"), width);
+        clearButton(env, ctx, out, width);
+    }
     else
     {
         const float clearW = clearButtonWidth(env, ctx);

@@ -116,13 +116,14 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
                    .masked = false}))
         emit(out, FocusRequestField{RequestField::CounsellingPhone});
     if (!nameFocus)
-    {
         drawInputNotice(env, ctx, s.phone.buffer, false);
-        scrollIntoViewOnFocus("field-phone", phoneTop);
-    }
     drawFlowError(env, ctx, s.errorKey, validate::kDefaultNameMinCodePoints, kFullNameMax);
     if (wideButton(ctx, env.tr.tr("common.next"), "next"))
         emit(out, NextStep{});
+    // The phone is the last field: its row comes into sight with Next under it (the keypad leaves
+    // the list room for both), so the resident sees what they type and where to go on.
+    if (!nameFocus)
+        scrollIntoViewOnFocus("field-phone", phoneTop);
     // The keys are drawn by drawCounsellingScreen, under or beside the form (endPersonForm).
 }
 
@@ -141,13 +142,17 @@ void consentStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
     Paragraph(ctx, env.tr.tr("counselling.contact.name") + ": " + s.name.buffer.text());
     Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
     panes.next();
-    drawConsent(env, ctx, out, s.consent);
+    beginConsentPane(ctx, panes.split());
+    const float tickTop = drawConsent(env, ctx, out, s.consent);
     drawFlowError(env, ctx, s.errorKey);
     if (s.booking == BookingState::Waiting)
         Paragraph(ctx, env.tr.tr("counselling.consent.checking"));
     if (wideButton(ctx, env.tr.tr("callback.confirm.send"), "send", true,
                    !s.stored.has_value() && s.booking != BookingState::Waiting))
         emit(out, ConfirmRequest{});
+    ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
+    keepConsentInSight(env, ctx, tickTop, s.errorKey);
+    endConsentPane(ctx, panes.split());
 }
 
 void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)

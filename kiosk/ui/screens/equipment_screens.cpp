@@ -5,6 +5,7 @@
 #include "kiosk/ui/screens/flow_step.hpp"
 #include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
+#include "kiosk/ui/screens/top_row.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/calendar.hpp"
 #include "kiosk/ui/widgets/checkbox.hpp"
@@ -16,6 +17,8 @@
 #include "shared/validate/phone.hpp"
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -146,25 +149,92 @@ void drawEquipmentTypesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
     endScreen();
 }
 
-void drawEquipmentDatesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+namespace
 {
-    beginScreen(ctx, "##eq-dates");
-    drawTopBar(env, ctx, out);
+
+/// How long, its one-tap lengths and ±1 day, what was chosen, its message, Next and Cancel: under
+/// the month in portrait, in the column beside it in landscape, where a day picked brings what was
+/// chosen and Next into the column's sight (`showNextOnPick`).
+void drawLoanPeriod(const ScreenEnv& env, UiContext& ctx, Intents& out, const domain::EquipmentType& t,
+                    bool showNextOnPick)
+{
     const EquipmentState& e = env.state.equipment;
-    const domain::EquipmentType* t = chosenType(env);
-    if (t == nullptr)
+    Label(ctx, env.tr.tr("equipment.dates.period"));
+    // Common lengths as one-tap choices (never above the type's maximum), and ±1 day.
+    std::vector<int> presets{7, 14, 30, 60, 90, 180};
+    presets.push_back(t.defaultLoanDays);
+    std::sort(presets.begin(), presets.end());
+    presets.erase(std::unique(presets.begin(), presets.end()), presets.end());
+    std::erase_if(presets, [&](int d) { return d > t.maxLoanDays || d < 1; });
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(presets.size() - 1)) /
+                    static_cast<float>(presets.size());
+    for (std::size_t i = 0; i < presets.size(); ++i)
     {
-        cancelButton(env, ctx, out);
-        drawBottomBar(env, ctx, out);
-        endScreen();
-        return;
+        if (i > 0)
+            ImGui::SameLine();
+        ButtonOptions o;
+        o.size = ImVec2(w, 0);
+        o.style = presets[i] == e.days ? ButtonStyle::Selected : ButtonStyle::Secondary;
+        const std::string id = "eq-days-" + std::to_string(presets[i]);
+        o.id = id;
+        if (BigButton(ctx, std::to_string(presets[i]) + "##" + id, o))
+            emit(out, equipment::SetDays{presets[i]});
     }
-    Title(ctx, env.text(t->name));
-    drawFlowStep(env, ctx, 2, kEquipmentSteps);
+    ButtonOptions minus;
+    minus.id = "eq-days-minus";
+    minus.enabled = e.days > 1;
+    if (BigButton(ctx, "-1##eq-days-minus", minus))
+        emit(out, equipment::SetDays{e.days - 1});
+    ImGui::SameLine();
+    TextIn(ctx, ctx.faces().title, ctx.palette.text,
+           env.tr.format("equipment.dates.days", {{"days", std::to_string(e.days)}}));
+    ImGui::SameLine();
+    ButtonOptions plus;
+    plus.id = "eq-days-plus";
+    plus.enabled = e.days < t.maxLoanDays;
+    if (BigButton(ctx, "+1##eq-days-plus", plus))
+        emit(out, equipment::SetDays{e.days + 1});
+    ParagraphColored(ctx, env.tr.format("equipment.dates.max", {{"days", std::to_string(t.maxLoanDays)}}),
+                     ctx.palette.mutedText);
+    const float chosenTop = ImGui::GetCursorPosY();
+    if (e.pickUp)
+        Paragraph(ctx, env.tr.format("equipment.dates.summary",
+                                     {{"from", formatDay(*e.pickUp)},
+                                      {"until", formatDay(rules::dueDateFor(*e.pickUp, e.days))}}));
+    if (!e.dateErrorKey.empty())
+    {
+        errorText(ctx, env.tr.tr(e.dateErrorKey));
+        if (e.dateErrorKey == "equipment.error.none_free")
+        {
+            if (e.suggestedDate)
+            {
+                if (BigButton(ctx,
+                              env.tr.format("equipment.choose_date", {{"date", formatDay(*e.suggestedDate)}}) +
+                                  "##eq-suggested",
+                              wide(ButtonStyle::Secondary, "eq-suggested")))
+                    emit(out, equipment::PickDate{*e.suggestedDate});
+            }
+            if (BigButton(ctx, env.tr.tr("equipment.waiting_list.join") + "##eq-wait",
+                          wide(ButtonStyle::Secondary, "eq-waiting-list")))
+                emit(out, equipment::JoinWaitingList{});
+        }
+    }
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    if (BigButton(ctx, env.tr.tr("equipment.next") + "##eq-next", wide(ButtonStyle::Primary, "eq-next")))
+        emit(out, equipment::DatesNext{});
+    if (showNextOnPick)
+        scrollSpanIntoViewOnChange("##eq-picked", e.pickUp ? e.pickUp->iso() : std::string(), chosenTop,
+                                   e.pickUp ? ImGui::GetCursorPosY() : chosenTop);
+    cancelButton(env, ctx, out);
+}
+
+/// The month's labels in the session language.
+CalendarLabels calendarLabels(const ScreenEnv& env, Date shown)
+{
     CalendarLabels labels;
     const std::vector<std::string> months = words(env.tr.tr("equipment.calendar.months"));
     const std::vector<std::string> days = words(env.tr.tr("equipment.calendar.weekdays"));
-    const Date shown = e.shownMonth == Date{} ? env.now.date : e.shownMonth;
     const std::size_t mi = static_cast<std::size_t>(shown.month - 1);
     labels.monthTitle =
         (mi < months.size() ? months[mi] : std::to_string(shown.month)) + " " + std::to_string(shown.year);
@@ -175,6 +245,27 @@ void drawEquipmentDatesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
     labels.legendToday = env.tr.tr("equipment.calendar.today");
     labels.legendSelected = env.tr.tr("equipment.calendar.selected");
     labels.legendUnavailable = env.tr.tr("equipment.calendar.unavailable");
+    return labels;
+}
+
+} // namespace
+
+void drawEquipmentDatesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
+{
+    beginScreen(ctx, "##eq-dates");
+    const TopRowMark mark = markTopRow(ctx);
+    drawTopBar(env, ctx, out);
+    const EquipmentState& e = env.state.equipment;
+    const domain::EquipmentType* t = chosenType(env);
+    if (t == nullptr)
+    {
+        cancelButton(env, ctx, out);
+        drawBottomBar(env, ctx, out);
+        endScreen();
+        return;
+    }
+    const Date shown = e.shownMonth == Date{} ? env.now.date : e.shownMonth;
+    const CalendarLabels labels = calendarLabels(env, shown);
     const Date first = env.now.date;
     const Date last = first.plusDays(kPickUpHorizonDays);
     CalendarOptions calendar;
@@ -192,102 +283,70 @@ void drawEquipmentDatesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
         else if (picked.kind == CalendarResult::Kind::NextMonth)
             emit(out, equipment::ShowMonth{1});
     };
-    // One column (portrait): the month's name, its buttons and the weekdays stay above the list in
-    // which the days, the period and "Dalej" scroll, so a week deep in the list still has its names.
-    const bool oneColumn = !wantsTwoPanes(ctx);
+    if (wantsTwoPanes(ctx))
+    {
+        // Landscape: the weekdays and the six weeks of the month alone take the whole height on the
+        // left (a month with its own title row, buttons and legend needs more than 1080 px has at
+        // 15-mm rows); the title (on the top bar's row when it fits there), the step, the month's name
+        // and buttons, the legend and the period are in the column on the right.
+        const std::string name = env.text(t->name);
+        const TopRow row = topRowAfter(ctx, mark);
+        ImFont* titleFace = ctx.faces().title;
+        const bool titleInRow = row.fits(titleFace->CalcTextSizeA(titleFace->FontSize, FLT_MAX, 0.0f, name.c_str())) &&
+                                TitleInTopRow(ctx, row, name);
+        const float roomDown = ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx);
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        const float monthW = std::floor((ImGui::GetContentRegionAvail().x - gap) * 0.55f);
+        ImGui::BeginChild("##eq-dates-month", ImVec2(monthW, roomDown), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                              ImGuiWindowFlags_NoBackground);
+        CalendarOptions days = calendar;
+        days.monthRow = false;
+        days.legend = false;
+        days.maxHeight = roomDown;
+        // Where even 15-mm rows do not fit (1280x720 in large text) the weeks scroll under their
+        // weekdays; the grid leaves the scroll bar's width so the columns line up.
+        const float gridW = monthW - ImGui::GetStyle().ScrollbarSize;
+        apply(CalendarHeader(ctx, "##eq-cal", shown, first, last, labels, gridW, days));
+        TouchScrollBegin(ctx, "##eq-dates-weeks", ImVec2(monthW, ImGui::GetContentRegionAvail().y));
+        const float weeksTop = ImGui::GetCursorPosY();
+        scrollSpanIntoViewOnChange("##eq-month", shown.iso(), weeksTop, weeksTop + 1.0f);
+        apply(CalendarGrid(ctx, "##eq-cal", shown, e.pickUp, first, last, labels, gridW, days));
+        TouchScrollEnd(ctx);
+        ImGui::EndChild();
+        ImGui::SameLine(0.0f, gap);
+        TouchScrollBegin(ctx, "##eq-dates-body", ImVec2(0, roomDown));
+        if (!titleInRow)
+            Title(ctx, name);
+        drawFlowStep(env, ctx, 2, kEquipmentSteps);
+        Label(ctx, env.tr.tr("equipment.dates.pickup"));
+        const float columnW = ImGui::GetContentRegionAvail().x;
+        CalendarOptions month = calendar;
+        month.weekdays = false;
+        apply(CalendarHeader(ctx, "##eq-cal", shown, first, last, labels, columnW, month));
+        CalendarLegend(ctx, labels, columnW);
+        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+        drawLoanPeriod(env, ctx, out, *t, true);
+        TouchScrollEnd(ctx);
+        drawBottomBar(env, ctx, out);
+        endScreen();
+        return;
+    }
+    Title(ctx, env.text(t->name));
+    drawFlowStep(env, ctx, 2, kEquipmentSteps);
+    // Portrait: the month's name, its buttons and the weekdays stay above the list in which the days,
+    // the period and "Dalej" scroll, so a week deep in the list still has its names.
     // The list's scroll bar takes its width from the grid: the header leaves it too, so columns align.
     const float gridW = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
-    if (oneColumn)
-    {
-        Label(ctx, env.tr.tr("equipment.dates.pickup"));
-        apply(CalendarHeader(ctx, "##eq-cal", shown, first, last, labels, gridW, calendar));
-    }
+    Label(ctx, env.tr.tr("equipment.dates.pickup"));
+    apply(CalendarHeader(ctx, "##eq-cal", shown, first, last, labels, gridW, calendar));
     TouchScrollBegin(ctx, "##eq-dates-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
-    {
-        // Landscape: the calendar on the left, the period and "Dalej" on the right, all in sight.
-        TwoPane panes(ctx, "##eq-dates-panes", 0.55f);
-        // Another month starts at its first week.
-        const float listTop = ImGui::GetCursorPosY();
-        scrollSpanIntoViewOnChange("##eq-month", shown.iso(), listTop, listTop + 1.0f);
-        if (oneColumn)
-            apply(CalendarGrid(ctx, "##eq-cal", shown, e.pickUp, first, last, labels, gridW, calendar));
-        else
-        {
-            Label(ctx, env.tr.tr("equipment.dates.pickup"));
-            if (panes.split())
-                calendar.maxHeight = ImGui::GetContentRegionAvail().y;
-            apply(CalendarDatePicker(ctx, "##eq-cal", shown, e.pickUp, first, last, labels,
-                                     ImGui::GetContentRegionAvail().x, calendar));
-        }
-
-        panes.next();
-        if (!panes.split())
-            ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-        Label(ctx, env.tr.tr("equipment.dates.period"));
-        // Common lengths as one-tap choices (never above the type's maximum), and ±1 day.
-        std::vector<int> presets{7, 14, 30, 60, 90, 180};
-        presets.push_back(t->defaultLoanDays);
-        std::sort(presets.begin(), presets.end());
-        presets.erase(std::unique(presets.begin(), presets.end()), presets.end());
-        std::erase_if(presets, [&](int d) { return d > t->maxLoanDays || d < 1; });
-        const float gap = ImGui::GetStyle().ItemSpacing.x;
-        const float w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(presets.size() - 1)) /
-                        static_cast<float>(presets.size());
-        for (std::size_t i = 0; i < presets.size(); ++i)
-        {
-            if (i > 0)
-                ImGui::SameLine();
-            ButtonOptions o;
-            o.size = ImVec2(w, 0);
-            o.style = presets[i] == e.days ? ButtonStyle::Selected : ButtonStyle::Secondary;
-            const std::string id = "eq-days-" + std::to_string(presets[i]);
-            o.id = id;
-            if (BigButton(ctx, std::to_string(presets[i]) + "##" + id, o))
-                emit(out, equipment::SetDays{presets[i]});
-        }
-        ButtonOptions minus;
-        minus.id = "eq-days-minus";
-        minus.enabled = e.days > 1;
-        if (BigButton(ctx, "-1##eq-days-minus", minus))
-            emit(out, equipment::SetDays{e.days - 1});
-        ImGui::SameLine();
-        TextIn(ctx, ctx.faces().title, ctx.palette.text,
-               env.tr.format("equipment.dates.days", {{"days", std::to_string(e.days)}}));
-        ImGui::SameLine();
-        ButtonOptions plus;
-        plus.id = "eq-days-plus";
-        plus.enabled = e.days < t->maxLoanDays;
-        if (BigButton(ctx, "+1##eq-days-plus", plus))
-            emit(out, equipment::SetDays{e.days + 1});
-        ParagraphColored(ctx, env.tr.format("equipment.dates.max", {{"days", std::to_string(t->maxLoanDays)}}),
-                         ctx.palette.mutedText);
-        if (e.pickUp)
-            Paragraph(ctx, env.tr.format("equipment.dates.summary",
-                                         {{"from", formatDay(*e.pickUp)},
-                                          {"until", formatDay(rules::dueDateFor(*e.pickUp, e.days))}}));
-        if (!e.dateErrorKey.empty())
-        {
-            errorText(ctx, env.tr.tr(e.dateErrorKey));
-            if (e.dateErrorKey == "equipment.error.none_free")
-            {
-                if (e.suggestedDate)
-                {
-                    if (BigButton(ctx,
-                                  env.tr.format("equipment.choose_date", {{"date", formatDay(*e.suggestedDate)}}) +
-                                      "##eq-suggested",
-                                  wide(ButtonStyle::Secondary, "eq-suggested")))
-                        emit(out, equipment::PickDate{*e.suggestedDate});
-                }
-                if (BigButton(ctx, env.tr.tr("equipment.waiting_list.join") + "##eq-wait",
-                              wide(ButtonStyle::Secondary, "eq-waiting-list")))
-                    emit(out, equipment::JoinWaitingList{});
-            }
-        }
-        ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
-        if (BigButton(ctx, env.tr.tr("equipment.next") + "##eq-next", wide(ButtonStyle::Primary, "eq-next")))
-            emit(out, equipment::DatesNext{});
-        cancelButton(env, ctx, out);
-    }
+    // Another month starts at its first week.
+    const float listTop = ImGui::GetCursorPosY();
+    scrollSpanIntoViewOnChange("##eq-month", shown.iso(), listTop, listTop + 1.0f);
+    apply(CalendarGrid(ctx, "##eq-cal", shown, e.pickUp, first, last, labels, gridW, calendar));
+    ImGui::Dummy(ImVec2(0, ctx.em(0.3f)));
+    drawLoanPeriod(env, ctx, out, *t, false);
     TouchScrollEnd(ctx);
     drawBottomBar(env, ctx, out);
     endScreen();

@@ -174,6 +174,26 @@ float answerHeight(const ScreenEnv& env, const UiContext& ctx, float width)
            style.ItemSpacing.y * 3.0f;
 }
 
+/// Room down the screen's opening needs above the keys: the title, the household question and its
+/// two buttons, all in sight before anything is chosen (the buttons were half under the keys).
+float openingHeight(const ScreenEnv& env, const UiContext& ctx, float width)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImFont* title = ctx.faces().title;
+    ImFont* bold = ctx.faces().bold;
+    ImFont* body = ImGui::GetFont();
+    const float buttonText = (width - style.ItemSpacing.x) * 0.5f - style.FramePadding.x * 2.0f;
+    const float buttons =
+        std::max({ctx.minTargetPx(),
+                  wrappedHeight(body, ImGui::GetFontSize(), buttonText, env.tr.tr("fee.household.single")) +
+                      style.FramePadding.y * 2.0f,
+                  wrappedHeight(body, ImGui::GetFontSize(), buttonText, env.tr.tr("fee.household.family")) +
+                      style.FramePadding.y * 2.0f});
+    return style.WindowPadding.y + wrappedHeight(title, title->FontSize, width, env.tr.tr("fee.title")) +
+           wrappedHeight(bold, bold->FontSize, width, env.tr.tr("fee.household.question")) + buttons +
+           style.ItemSpacing.y * 3.0f;
+}
+
 } // namespace
 
 void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -195,6 +215,8 @@ void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     // the list's top when it has to scroll, so no title or button is left half cut above them).
     const ImGuiStyle& style = ImGui::GetStyle();
     const float roomDown = ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx);
+    ImGuiStorage* openingStore = ImGui::GetStateStorage();
+    const ImGuiID openingKey = ImGui::GetID("##fee-opening");
     NumberKeypadOptions pad;
     pad.amount = true;
     const bool beside = keypadBeside(ctx, 16.0f);
@@ -205,9 +227,14 @@ void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     }
     else
     {
+        // The list keeps room for the opening (title, question, household) and for the answer (which
+        // scrolls to the list's top): whichever is taller; the keys take the rest.
         const float leastPad = ctx.minTargetPx() * 4.0f + style.ItemSpacing.y * 3.0f;
-        pad.height = std::max(leastPad, roomDown - answerHeight(env, ctx, ImGui::GetContentRegionAvail().x) -
-                                            style.ItemSpacing.y);
+        const float listW = ImGui::GetContentRegionAvail().x - style.ScrollbarSize;
+        // The opening as the list laid it out last frame (its estimate only on the very first).
+        const float opening = openingStore->GetFloat(openingKey, openingHeight(env, ctx, listW));
+        const float listNeeds = std::max(answerHeight(env, ctx, listW), opening);
+        pad.height = std::max(leastPad, roomDown - listNeeds - style.ItemSpacing.y);
     }
     const float listH = beside ? roomDown : roomDown - numberKeypadSize(ctx, pad).y - style.ItemSpacing.y;
     const float listW = beside ? ImGui::GetContentRegionAvail().x - pad.width - style.ItemSpacing.x : 0.0f;
@@ -216,6 +243,7 @@ void drawFeeCalculatorScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     Label(ctx, env.tr.tr("fee.household.question"));
     householdChoice(env, ctx, out);
     const float answerTop = ImGui::GetCursorPosY();
+    openingStore->SetFloat(openingKey, answerTop);
     Label(ctx, env.tr.tr(env.state.fee.household == Household::Family ? "fee.income.family" : "fee.income.single"));
     TextFieldOptions income;
     income.hint = "0";

@@ -138,7 +138,9 @@ float contactHeight(const ScreenEnv& env, const UiContext& ctx, const std::vecto
     const float width = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     ImFont* bold = ctx.faces().bold;
-    float h = ctx.em(0.6f) + spacing * 2.0f + std::max(1.0f, 2.0f * ctx.uiScale) +
+    // The spacing after the small tiles' grid, then drawContact's: its gap, the divider and the name,
+    // each followed by the spacing, and its lines.
+    float h = spacing + ctx.em(0.6f) + spacing * 3.0f + std::max(1.0f, 2.0f * ctx.uiScale) +
               bold->CalcTextSizeA(bold->FontSize, FLT_MAX, width, env.text(env.catalog.municipality.cusName).c_str()).y;
     for (const std::string& l : lines)
         h += spacing + ImGui::CalcTextSize(l.c_str(), nullptr, false, width).y;
@@ -292,7 +294,15 @@ void drawHomeScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float below =
         ImGui::GetContentRegionAvail().y - bottomBarHeight(env, ctx) - emergencyHelpHeight(env, ctx) - spacing;
-    const float listH = drawHeader(env, ctx, out, row, primary, secondary, below);
+    float listH = drawHeader(env, ctx, out, row, primary, secondary, below);
+    // A tall panel's room under the tiles (a third of a 1080x1920 screen) shows the help numbers
+    // themselves above the strip, so they need no touch; what is left still stretches the tiles.
+    const float numbersH = emergencyNumbersHeight(env, ctx);
+    const HomeLayout probe = chooseLayout(env, ctx, primary, secondary, listH);
+    const bool showNumbers = numbersH > 0.0f && probe.primary.subtitles &&
+                             listH - probe.needed - contactHeight(env, ctx, contactLines(env)) >= numbersH + spacing;
+    if (showNumbers)
+        listH -= numbersH + spacing;
     TouchScrollBegin(ctx, "##home-list", ImVec2(0, listH));
     const HomeLayout layout = chooseLayout(env, ctx, primary, secondary, listH);
     const int tappedPrimary = PictogramTileGrid(ctx, primary.tiles, layout.primary);
@@ -303,6 +313,8 @@ void drawHomeScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         emitAction(out, secondary.actions[static_cast<std::size_t>(tappedSecondary)]);
     drawContact(env, ctx, contactLines(env));
     TouchScrollEnd(ctx);
+    if (showNumbers)
+        drawEmergencyNumbers(env, ctx);
 
     drawEmergencyHelp(env, ctx, out);
     drawBottomBar(env, ctx, out);

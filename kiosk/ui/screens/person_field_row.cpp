@@ -177,8 +177,19 @@ FormKeys formKeys(const ScreenEnv& env, const UiContext& ctx, bool numeric)
     {
         keys.beside = keypadBeside(ctx);
         keys.width = keys.beside ? keypadBesideWidth(ctx) : avail;
-        // Portrait: the keypad takes at most two fifths of the display, the fields keep the rest.
-        const NumberKeypadOptions pad = formKeypad(keys.width, keys.beside ? roomDown : display.y * 0.4f);
+        // Portrait: the keypad takes at most two fifths of the display, and less when the list would
+        // not show the field being typed whole with its label and the button under it (200 px of
+        // list at 720x1280 in large text); its keys never lower than the staff PIN keypad's Cancel
+        // and OK (the senior-sized keypad is at least the staff one).
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float control = std::max(ctx.minTargetPx(), ImGui::GetFontSize() + style.FramePadding.y * 2.0f);
+        const float rowNeeds =
+            style.WindowPadding.y * 2.0f + ctx.faces().bold->FontSize + control * 2.0f + style.ItemSpacing.y * 3.0f;
+        const float leastKey = std::max(ctx.minTargetPx(), ctx.em(2.6f));
+        const float leastPad = leastKey * 4.0f + style.ItemSpacing.x * 0.75f * 3.0f;
+        const float portrait =
+            std::max(leastPad, std::min(display.y * 0.4f, roomDown - rowNeeds - style.ItemSpacing.y));
+        const NumberKeypadOptions pad = formKeypad(keys.width, keys.beside ? roomDown : portrait);
         keys.height = numberKeypadSize(ctx, pad).y;
         return keys;
     }

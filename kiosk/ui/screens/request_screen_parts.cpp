@@ -2,14 +2,18 @@
 #include "kiosk/ui/screens/request_screen_parts.hpp"
 
 #include "kiosk/core/keyboard_layout.hpp"
+#include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
 #include "kiosk/ui/widgets/checkbox.hpp"
 #include "kiosk/ui/widgets/number_keypad.hpp"
 #include "kiosk/ui/widgets/on_screen_keyboard.hpp"
 #include "kiosk/ui/widgets/text.hpp"
+#include "kiosk/ui/widgets/touch_scroll.hpp"
 #include "shared/util/date_format.hpp"
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 
 namespace okienko::kiosk::ui
 {
@@ -63,12 +67,43 @@ std::string slotText(const ScreenEnv& env, const SlotOption& slot)
     return s;
 }
 
-void drawConsent(const ScreenEnv& env, UiContext& ctx, Intents& out, bool accepted)
+float drawConsent(const ScreenEnv& env, UiContext& ctx, Intents& out, bool accepted)
 {
     Label(ctx, env.tr.tr("request.rodo.title"));
     Paragraph(ctx, env.tr.format("request.rodo.text", {{"cus", env.text(env.catalog.municipality.cusName)}}));
+    const float tickTop = ImGui::GetCursorPosY();
     if (Checkbox(ctx, env.tr.tr("request.rodo.accept"), accepted, "consent"))
         emit(out, SetConsent{!accepted});
+    return tickTop;
+}
+
+void beginConsentPane(UiContext& ctx, bool split)
+{
+    if (!split)
+        return;
+    // The pane's list ends where its screen's list does as it opens (not where it is scrolled to), or
+    // sooner when what it holds is shorter (as laid out last frame): what follows the panes (the
+    // counselling steps' emergency numbers) stays right under it.
+    const float room = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - ImGui::GetStyle().WindowPadding.y;
+    const float used = ImGui::GetStateStorage()->GetFloat(ImGui::GetID("##consent-pane-used"), FLT_MAX);
+    TouchScrollBegin(ctx, "##consent-pane",
+                     ImVec2(0, std::max(ctx.minTargetPx() * 2.0f, std::floor(std::min(room, used)))));
+}
+
+void endConsentPane(UiContext& ctx, bool split)
+{
+    if (!split)
+        return;
+    const float used = ImGui::GetCursorPosY();
+    TouchScrollEnd(ctx);
+    ImGui::GetStateStorage()->SetFloat(ImGui::GetID("##consent-pane-used"), used);
+}
+
+void keepConsentInSight(const ScreenEnv& env, const UiContext& ctx, float tickTop, const std::string& errorKey)
+{
+    const std::string when = std::to_string(ctx.screenVisit) + "/" + std::string(domain::languageCode(env.lang())) +
+                             "/" + std::to_string(ctx.largeText) + "/" + errorKey;
+    scrollSpanIntoViewOnChange("##consent-in-sight", when, tickTop, ImGui::GetCursorPosY());
 }
 
 void drawSlipStatus(const ScreenEnv& env, UiContext& ctx, SlipStatus status)

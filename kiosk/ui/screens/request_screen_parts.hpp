@@ -32,8 +32,19 @@ float letterKeyboardHeight(const UiContext& ctx, const ScreenEnv& env);
 void drawInputNotice(const ScreenEnv& env, UiContext& ctx, const TextBuffer& buffer, bool personName);
 /// "Wt 25.11, 10:00–11:00, pokój 12".
 std::string slotText(const ScreenEnv& env, const SlotOption& slot);
-/// The RODO information clause and the acknowledgement toggle.
-void drawConsent(const ScreenEnv& env, UiContext& ctx, Intents& out, bool accepted);
+/// The RODO information clause and the acknowledgement toggle; returns where the toggle starts
+/// (ImGui::GetCursorPosY()) for keepConsentInSight.
+float drawConsent(const ScreenEnv& env, UiContext& ctx, Intents& out, bool accepted);
+/// With two panes (`split`), the clause, its toggle and Send scroll in a list of their own beside the
+/// summary, down to where the screen's list ends: the summary stays in sight while the pane opens
+/// at the toggle. Pair with endConsentPane.
+void beginConsentPane(UiContext& ctx, bool split);
+void endConsentPane(UiContext& ctx, bool split);
+/// Call after Send: when the toggle does not fit under the clause (1280x720 in large text), its list
+/// opens scrolled so the toggle, from `tickTop`, down to Send is whole in sight, and again when the
+/// language, the text size or the step's message (`errorKey`) change what stands above and between
+/// them; the clause above is a drag away.
+void keepConsentInSight(const ScreenEnv& env, const UiContext& ctx, float tickTop, const std::string& errorKey);
 /// How the slip went: printing, printed, failed (code stays on screen), no printer.
 void drawSlipStatus(const ScreenEnv& env, UiContext& ctx, SlipStatus status);
 

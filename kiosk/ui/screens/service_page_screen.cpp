@@ -70,7 +70,10 @@ void feeSection(const ScreenEnv& env, UiContext& ctx, Intents& out, const domain
     switch (s.fee.kind)
     {
     case domain::FeeKind::Free:
-        Paragraph(ctx, env.tr.tr("service.free"));
+        // The catalogue's own words say it ("Free of charge, whatever your income."): the generic
+        // line only stands in for a missing text, as on the public pages, never above it.
+        if (s.fee.text.empty())
+            Paragraph(ctx, env.tr.tr("service.free"));
         break;
     case domain::FeeKind::Unspecified:
         if (s.fee.text.empty())

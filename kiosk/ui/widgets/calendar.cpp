@@ -71,10 +71,11 @@ ImVec2 cellSize(const UiContext& ctx, float width, const CalendarOptions& option
     float cellH = std::max(minSide, std::min(cell, ctx.em(2.4f)));
     if (options.maxHeight > 0.0f)
     {
-        // the weekday row and the legend (with the spacing around them), then seven rows of cells:
+        // the weekday row and the legend (with the spacing around them), then the rows of cells:
         // the month's title row and up to six weeks, each with its gap
-        const float fixed = ctx.em(1.4f) + ctx.em(1.3f) + gap * 9 + ImGui::GetStyle().ItemSpacing.y * 2;
-        const float fit = (options.maxHeight - fixed) / 7.0f;
+        const float fixed = (options.weekdays ? ctx.em(1.4f) : 0.0f) + (options.legend ? ctx.em(1.3f) : 0.0f) +
+                            gap * 9 + ImGui::GetStyle().ItemSpacing.y * 2;
+        const float fit = (options.maxHeight - fixed) / (options.monthRow ? 7.0f : 6.0f);
         cellH = std::max(minSide, std::min(cellH, fit));
     }
     return ImVec2(cell, cellH);
@@ -113,7 +114,7 @@ CalendarResult CalendarHeader(UiContext& ctx, const char* id, Date month, Date f
     ButtonOptions nav;
     nav.size = ImVec2(oneLine ? navW : (width - gap) * 0.5f, cellH);
     const float titleW = oneLine ? std::max(1.0f, width - nav.size.x * 2 - gap * 2) : width;
-    auto drawTitle = [&]()
+    const auto drawTitle = [&]()
     {
         const ImVec2 titlePos = ImGui::GetCursorScreenPos();
         const float h = oneLine ? cellH : bold->FontSize * 1.6f;
@@ -123,24 +124,27 @@ CalendarResult CalendarHeader(UiContext& ctx, const char* id, Date month, Date f
         ctx.record.addText(labels.monthTitle);
         ctx.record.addTextBox(labels.monthTitle, titlePos, ImVec2(titlePos.x + titleW, titlePos.y + h));
     };
-    if (!oneLine)
-        drawTitle();
-    nav.enabled = canGoBack;
-    nav.id = "calendar-previous";
-    if (BigButton(ctx, prevLabel + "##prev", nav))
-        result.kind = CalendarResult::Kind::PreviousMonth;
-    ImGui::SameLine();
-    if (oneLine)
+    if (options.monthRow)
     {
-        drawTitle();
+        if (!oneLine)
+            drawTitle();
+        nav.enabled = canGoBack;
+        nav.id = "calendar-previous";
+        if (BigButton(ctx, prevLabel + "##prev", nav))
+            result.kind = CalendarResult::Kind::PreviousMonth;
         ImGui::SameLine();
+        if (oneLine)
+        {
+            drawTitle();
+            ImGui::SameLine();
+        }
+        nav.enabled = canGoForward;
+        nav.id = "calendar-next";
+        if (BigButton(ctx, nextLabel + "##next", nav))
+            result.kind = CalendarResult::Kind::NextMonth;
     }
-    nav.enabled = canGoForward;
-    nav.id = "calendar-next";
-    if (BigButton(ctx, nextLabel + "##next", nav))
-        result.kind = CalendarResult::Kind::NextMonth;
 
-    for (int wd = 0; wd < 7; ++wd)
+    for (int wd = 0; wd < (options.weekdays ? 7 : 0); ++wd)
     {
         if (wd > 0)
             ImGui::SameLine();
@@ -209,34 +213,42 @@ CalendarResult CalendarGrid(UiContext& ctx, const char* id, Date month, std::opt
         if (options.today && *options.today == day)
             todayRing(ctx, list, mn, mx);
     }
-    if (!labels.legendToday.empty() || !labels.legendSelected.empty() || !labels.legendUnavailable.empty())
-    {
-        const float left = ImGui::GetCursorScreenPos().x;
-        const float right = left + width;
-        float x = left;
-        const float rounding = ImGui::GetStyle().FrameRounding * 0.5f;
-        legendEntry(ctx, labels.legendToday, x, left, right,
-                    [&](ImDrawList* l, ImVec2 a, ImVec2 b)
-                    {
-                        FillRoundedRectWithBorder(l, a, b, packed(ctx.palette.surface), packed(ctx.palette.border),
-                                                  rounding, 1.0f);
-                        todayRing(ctx, l, a, b);
-                    });
-        legendEntry(ctx, labels.legendSelected, x, left, right,
-                    [&](ImDrawList* l, ImVec2 a, ImVec2 b)
-                    { FillRoundedRect(l, a, b, packed(ctx.palette.accent), rounding); });
-        legendEntry(ctx, labels.legendUnavailable, x, left, right,
-                    [&](ImDrawList* l, ImVec2 a, ImVec2 b)
-                    {
-                        FillRoundedRectWithBorder(l, a, b, packed(ctx.palette.surface), packed(ctx.palette.border),
-                                                  rounding, 1.0f);
-                        crossOut(ctx, l, ImVec2(a.x - ctx.em(0.2f), a.y - ctx.em(0.2f)),
-                                 ImVec2(b.x + ctx.em(0.2f), b.y + ctx.em(0.2f)));
-                    });
-    }
     ImGui::PopStyleVar();
+    if (options.legend)
+        CalendarLegend(ctx, labels, width);
     ImGui::PopID();
     return result;
+}
+
+void CalendarLegend(UiContext& ctx, const CalendarLabels& labels, float width)
+{
+    if (labels.legendToday.empty() && labels.legendSelected.empty() && labels.legendUnavailable.empty())
+        return;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                        ImVec2(ImGui::GetStyle().ItemSpacing.x * 0.5f, ImGui::GetStyle().ItemSpacing.x * 0.5f));
+    const float left = ImGui::GetCursorScreenPos().x;
+    const float right = left + width;
+    float x = left;
+    const float rounding = ImGui::GetStyle().FrameRounding * 0.5f;
+    legendEntry(ctx, labels.legendToday, x, left, right,
+                [&](ImDrawList* l, ImVec2 a, ImVec2 b)
+                {
+                    FillRoundedRectWithBorder(l, a, b, packed(ctx.palette.surface), packed(ctx.palette.border),
+                                              rounding, 1.0f);
+                    todayRing(ctx, l, a, b);
+                });
+    legendEntry(ctx, labels.legendSelected, x, left, right,
+                [&](ImDrawList* l, ImVec2 a, ImVec2 b)
+                { FillRoundedRect(l, a, b, packed(ctx.palette.accent), rounding); });
+    legendEntry(ctx, labels.legendUnavailable, x, left, right,
+                [&](ImDrawList* l, ImVec2 a, ImVec2 b)
+                {
+                    FillRoundedRectWithBorder(l, a, b, packed(ctx.palette.surface), packed(ctx.palette.border),
+                                              rounding, 1.0f);
+                    crossOut(ctx, l, ImVec2(a.x - ctx.em(0.2f), a.y - ctx.em(0.2f)),
+                             ImVec2(b.x + ctx.em(0.2f), b.y + ctx.em(0.2f)));
+                });
+    ImGui::PopStyleVar();
 }
 
 CalendarResult CalendarDatePicker(UiContext& ctx, const char* id, Date month, std::optional<Date> selected, Date first,

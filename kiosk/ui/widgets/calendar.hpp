@@ -46,6 +46,11 @@ struct CalendarOptions
     std::function<bool(Date)> isDisabled;    ///< extra closed days (weekends, holidays) within the range
     std::function<bool(Date)> isUnavailable; ///< open, but nothing free: crossed out
     float maxHeight = 0.0f;                  ///< > 0: cells shrink (not below 15 mm) to fit this height
+    /// The parts drawn: a landscape screen puts the month's name, its buttons and the legend beside
+    /// the weekday row and the days (CalendarHeader draws the first two, CalendarGrid the last two).
+    bool monthRow = true;
+    bool weekdays = true;
+    bool legend = true;
 };
 
 /// `month`: any day of the month to show. Draws a 7-column grid `width` px wide; cells are at
@@ -63,5 +68,7 @@ CalendarResult CalendarHeader(UiContext& ctx, const char* id, Date month, Date f
                               const CalendarLabels& labels, float width, const CalendarOptions& options = {});
 CalendarResult CalendarGrid(UiContext& ctx, const char* id, Date month, std::optional<Date> selected, Date first,
                             Date last, const CalendarLabels& labels, float width, const CalendarOptions& options = {});
+/// The legend alone (today, selected, unavailable), `width` px wide: beside a grid drawn without it.
+void CalendarLegend(UiContext& ctx, const CalendarLabels& labels, float width);
 
 } // namespace okienko::kiosk::ui

@@ -116,4 +116,94 @@ void drawEmergencyHelp(const ScreenEnv& env, UiContext& ctx, Intents& out)
         out.emplace_back(OpenScreen{ScreenId::EmergencyHelp});
 }
 
+namespace
+{
+
+/// The card's rows (every number but 112, which the strip carries) and where their columns go.
+struct NumbersCard
+{
+    std::vector<EmergencyLine> lines;
+    float numberW = 0.0f; ///< the widest number, in the bold face
+    float textX = 0.0f;   ///< the names' column, from the card's left edge
+    float textW = 0.0f;
+    float headingH = 0.0f;
+    std::vector<float> rowH;
+    float height = 0.0f;
+};
+
+NumbersCard measureNumbers(const ScreenEnv& env, const UiContext& ctx)
+{
+    const ImGuiStyle& style = ImGui::GetStyle();
+    NumbersCard c;
+    for (EmergencyLine& l : emergencyLines(env))
+        if (l.number != kEmergencyNumber)
+            c.lines.push_back(std::move(l));
+    ImFont* bold = ctx.faces().bold;
+    ImFont* body = ctx.faces().body;
+    for (const EmergencyLine& l : c.lines)
+        c.numberW = std::max(c.numberW, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0.0f, l.number.c_str()).x);
+    const float width = ImGui::GetContentRegionAvail().x;
+    c.textX = style.FramePadding.x + c.numberW + style.ItemInnerSpacing.x * 2.0f;
+    c.textW = std::max(1.0f, width - c.textX - style.FramePadding.x);
+    c.headingH = wrappedHeight(bold, bold->FontSize, width - style.FramePadding.x * 2.0f, env.tr.tr("emergency.title"));
+    c.height = style.FramePadding.y * 2.0f + c.headingH;
+    for (const EmergencyLine& l : c.lines)
+    {
+        c.rowH.push_back(std::max(bold->FontSize, wrappedHeight(body, body->FontSize, c.textW, l.name)));
+        c.height += style.ItemInnerSpacing.y + c.rowH.back();
+    }
+    c.height = std::ceil(c.height);
+    return c;
+}
+
+} // namespace
+
+float emergencyNumbersHeight(const ScreenEnv& env, const UiContext& ctx)
+{
+    const NumbersCard c = measureNumbers(env, ctx);
+    return c.lines.empty() ? 0.0f : c.height;
+}
+
+void drawEmergencyNumbers(const ScreenEnv& env, UiContext& ctx)
+{
+    const NumbersCard c = measureNumbers(env, ctx);
+    if (c.lines.empty())
+        return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::Dummy(ImVec2(width, c.height));
+    const ImVec2 max(min.x + width, min.y + c.height);
+    const Palette& p = ctx.palette;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    // The strip's red as the card's edge and heading: one block with the strip under it.
+    FillRoundedRectWithBorder(list, min, max, packed(p.surface), packed(p.emergency), style.FrameRounding,
+                              std::max(2.0f, style.FrameBorderSize * 2.0f));
+    ImFont* bold = ctx.faces().bold;
+    ImFont* body = ctx.faces().body;
+    const std::string& heading = env.tr.tr("emergency.title");
+    const ImVec2 headingAt(min.x + style.FramePadding.x, min.y + style.FramePadding.y);
+    drawLeftWrapped(list, bold, bold->FontSize, headingAt, width - style.FramePadding.x * 2.0f, packed(p.emergency),
+                    heading);
+    ctx.record.addText(heading);
+    ctx.record.addTextBox(heading, headingAt, ImVec2(max.x - style.FramePadding.x, headingAt.y + c.headingH));
+    float y = headingAt.y + c.headingH;
+    for (std::size_t i = 0; i < c.lines.size(); ++i)
+    {
+        const EmergencyLine& l = c.lines[i];
+        y += style.ItemInnerSpacing.y;
+        const ImVec2 numberAt(min.x + style.FramePadding.x, y);
+        list->AddText(bold, bold->FontSize, numberAt, packed(p.text), l.number.c_str());
+        ctx.record.addText(l.number);
+        ctx.record.addTextBox(l.number, numberAt, ImVec2(numberAt.x + c.numberW, y + bold->FontSize));
+        const ImVec2 nameAt(min.x + c.textX, y);
+        drawLeftWrapped(list, body, body->FontSize, nameAt, c.textW, packed(p.text), l.name);
+        ctx.record.addText(l.name);
+        ctx.record.addTextBox(l.name, nameAt, ImVec2(nameAt.x + c.textW, y + c.rowH[i]));
+        if (breaksWord(body, body->FontSize, c.textW, l.name))
+            ctx.record.addClip("word-broken", l.name, nameAt, ImVec2(nameAt.x + c.textW, y + c.rowH[i]));
+        y += c.rowH[i];
+    }
+}
+
 } // namespace okienko::kiosk::ui

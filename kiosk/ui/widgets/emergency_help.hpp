@@ -31,4 +31,9 @@ float emergencyHelpHeight(const ScreenEnv& env, const UiContext& ctx);
 /// the emergency-help screen.
 void drawEmergencyHelp(const ScreenEnv& env, UiContext& ctx, Intents& out);
 
+/// The numbers besides 112 as a card above the strip (each number in bold beside what it is for),
+/// for a screen with room to show them without a touch: home on a tall portrait panel.
+float emergencyNumbersHeight(const ScreenEnv& env, const UiContext& ctx);
+void drawEmergencyNumbers(const ScreenEnv& env, UiContext& ctx);
+
 } // namespace okienko::kiosk::ui

@@ -100,6 +100,23 @@ bool wordsFit(ImFont* font, std::string_view text, float width)
     return true;
 }
 
+/// The title's and each subtitle line's box ("Wolne od dziś: 3 szt." apart from the attributes under it).
+void recordTileTexts(UiContext& ctx, const TileMetrics& m, const TileOptions& o, ImVec2 textMin, std::string_view title)
+{
+    ctx.record.addTextBox(title, textMin, ImVec2(textMin.x + m.textWidth, textMin.y + m.titleH));
+    float y = textMin.y + m.titleH + ImGui::GetStyle().ItemInnerSpacing.y * 0.5f;
+    std::string_view rest = o.subtitle;
+    while (!rest.empty())
+    {
+        const std::size_t end = rest.find('\n');
+        const std::string_view line = rest.substr(0, end);
+        const float h = wrappedHeight(m.subtitle, m.subtitle->FontSize, m.textWidth, line);
+        ctx.record.addTextBox(line, ImVec2(textMin.x, y), ImVec2(textMin.x + m.textWidth, y + h));
+        y += h;
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    }
+}
+
 } // namespace
 
 ImVec2 PictogramTileSize(const UiContext& ctx, std::string_view label, const TileOptions& options)
@@ -146,7 +163,6 @@ bool PictogramTile(UiContext& ctx, std::string_view label, const TileOptions& op
     const ImVec4 text = options.enabled ? p.text : p.mutedText;
     ImDrawList* list = ImGui::GetWindowDrawList();
     FillRoundedRectWithBorder(list, min, max, packed(face), packed(border), style.FrameRounding, style.FrameBorderSize);
-    list->PushClipRect(min, max, true);
 
     const float padX = style.FramePadding.x;
     const float top = std::round(min.y + (m.height - m.contentH) * 0.5f);
@@ -160,9 +176,21 @@ bool PictogramTile(UiContext& ctx, std::string_view label, const TileOptions& op
     else
     {
         const float textH = m.titleH + m.subtitleH;
-        iconMin = ImVec2(min.x + padX, std::round(min.y + (m.height - m.iconBox) * 0.5f));
-        textMin = ImVec2(iconMin.x + m.iconBox + m.gap, std::round(min.y + (m.height - textH) * 0.5f));
+        const float textTop = std::round(min.y + (m.height - textH) * 0.5f);
+        // A text taller than the pictogram (an equipment type with its attributes): the pictogram
+        // stands beside the title, at the row's start, not in the middle of a row taller than the
+        // list that shows it.
+        const float iconTop = textH > m.iconBox ? textTop : std::round(min.y + (m.height - m.iconBox) * 0.5f);
+        iconMin = ImVec2(min.x + padX, iconTop);
+        textMin = ImVec2(iconMin.x + m.iconBox + m.gap, textTop);
     }
+    // Where the pictogram, the title and each line of the subtitle are, in the list's view (before
+    // the tile's own clip): a script checks that a row shows them whole (`expect-whole-text`).
+    if (!options.pictogram.empty())
+        ctx.record.addTextBox(pictogramRecordText(options.pictogram), iconMin,
+                              ImVec2(iconMin.x + m.iconBox, iconMin.y + m.iconBox));
+    recordTileTexts(ctx, m, options, textMin, visible);
+    list->PushClipRect(min, max, true);
     if (!options.pictogram.empty())
     {
         ImU32 iconColour = packed(options.enabled ? p.accent : p.mutedText);

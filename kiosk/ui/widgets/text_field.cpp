@@ -57,11 +57,38 @@ bool TextField(UiContext& ctx, std::string_view text, float width, const TextFie
         // The caret first, then the hint in the body face and muted colour: nothing typed yet.
         if (focused)
             x += caretW + style.ItemInnerSpacing.x;
+        // A hint wider than a narrow field (beside the keyboard, in large text) is never cut inside a
+        // word ("Торкніться, щоб в"): it drops its last clauses ("Wpisz, czego szukasz, np. wózek,
+        // psycholog" → "Wpisz, czego szukasz"), in the session's body face or the normal size's,
+        // whichever keeps more of it (the session's on a tie); wider still, the sweep hears of it.
+        const float room = max.x - style.FramePadding.x - x - suffixW;
+        auto widthIn = [](ImFont* f, std::string_view t)
+        {
+            return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, t.data(), t.data() + t.size()).x;
+        };
+        auto fitted = [&](ImFont* f)
+        {
+            std::string_view t = options.hint;
+            for (std::size_t comma = t.rfind(", "); widthIn(f, t) > room && comma != std::string_view::npos;
+                 comma = t.rfind(", "))
+                t = t.substr(0, comma);
+            return t;
+        };
         ImFont* body = ctx.faces().body;
+        std::string_view hint = fitted(body);
+        ImFont* normal = ctx.fonts.faces(false).body;
+        const std::string_view normalHint = fitted(normal);
+        if (widthIn(body, hint) > room || (widthIn(normal, normalHint) <= room && normalHint.size() > hint.size()))
+        {
+            body = normal;
+            hint = normalHint;
+        }
+        if (widthIn(body, hint) > room)
+            ctx.record.addClip("past-edge", options.id.empty() ? options.hint : options.id, min, max);
         const float hy = min.y + (h - body->FontSize) * 0.5f;
-        list->AddText(body, body->FontSize, ImVec2(x, hy), packed(ctx.palette.mutedText), options.hint.data(),
-                      options.hint.data() + options.hint.size());
-        ctx.record.addText(options.hint);
+        list->AddText(body, body->FontSize, ImVec2(x, hy), packed(ctx.palette.mutedText), hint.data(),
+                      hint.data() + hint.size());
+        ctx.record.addText(hint);
         x = min.x + style.FramePadding.x;
     }
     else

@@ -49,8 +49,12 @@ void TouchScrollEnd(UiContext& ctx)
     // A frame after a long idle wait has a huge DeltaTime; a flick's speed must not depend on it.
     const float dt = std::clamp(io.DeltaTime, 1.0f / 240.0f, 1.0f / 30.0f);
 
-    const bool hovered =
-        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows);
+    // A list inside this one (a pane's own list) takes the drags that start in it: only it scrolls.
+    ImGuiWindow* under = GImGui->HoveredWindow;
+    const bool inInnerList = under != nullptr && under->ID != id && ctx.scrolls.count(under->ID) != 0 &&
+                             ImGui::IsWindowChildOf(under, ImGui::GetCurrentWindow(), false);
+    const bool hovered = !inInnerList && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem |
+                                                                ImGuiHoveredFlags_ChildWindows);
     if (io.MouseClicked[0])
     {
         st.pressed = hovered;

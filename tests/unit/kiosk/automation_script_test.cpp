@@ -182,6 +182,17 @@ TEST(AutomationScriptTest, ExpectMinHeightNeedsAnIdAndWholePixels)
     EXPECT_EQ(r->at(1), (Command{2, CommandKind::ExpectWholeText, "Twój dochód (zł)", 0}));
 }
 
+TEST(AutomationScriptTest, ExpectMaxHeightTakesAnIdAndWholePixelsToo)
+{
+    ScriptError e = errorOf("expect-max-height eq-on-behalf");
+    EXPECT_NE(e.message.find("needs pixels after the id"), std::string::npos);
+    e = errorOf("expect-max-height eq-on-behalf 120 1");
+    EXPECT_NE(e.message.find("takes two arguments"), std::string::npos);
+    const auto r = parseScript("expect-max-height eq-on-behalf 120\n");
+    ASSERT_TRUE(r.ok()) << r.error()[0].toString();
+    EXPECT_EQ(r->at(0), (Command{1, CommandKind::ExpectMaxHeight, "eq-on-behalf", 120}));
+}
+
 TEST(AutomationScriptTest, ParsesEveryCommand)
 {
     const auto r = parseScript("# Smoke test of the catalogue\n"

@@ -5,6 +5,8 @@
 #include "kiosk/core/po_file.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 
+#include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -221,6 +223,62 @@ TEST(Wording, WhatToBringDoesNotAssumeAPrinter)
         for (const std::string& word : paper)
             EXPECT_EQ(t.text.find(word), std::string::npos) << t.where << ": " << t.text;
     }
+}
+
+TEST(Wording, TranslatedNamesDoNotRepeatThePolishNameInBrackets)
+{
+    // "Житло з підтримкою (mieszkanie chronione)": a Ukrainian or English name that has its own words
+    // needs no Polish gloss. Only proper names stay as the resident sees them on signs and hears them
+    // on the phone (docs/glossary-uk.md), and acronyms (CAS).
+    const std::set<std::string> properNames{"Dom Kultury", "Niebieska Linia", "Złota Rączka"};
+    auto lower = [](std::string s)
+    {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+        return s;
+    };
+    auto unquoted = [](std::string s)
+    {
+        for (const char* mark : {"«", "»", "“", "”", "„"})
+            for (std::size_t at = s.find(mark); at != std::string::npos; at = s.find(mark))
+                s.erase(at, std::strlen(mark));
+        return s;
+    };
+    int names = 0;
+    for (const std::string& file : kCatalogues)
+    {
+        std::ifstream in(kRoot / "assets" / "catalog" / file);
+        ASSERT_TRUE(in) << file;
+        const Json doc = Json::parse(in);
+        for (const char* list : {"services", "equipment_types", "counselling_kinds", "emergency_numbers"})
+            for (const Json& entry : doc.at(list))
+            {
+                const Json& name = entry.at("name");
+                const std::string polish = lower(name.at("pl").get<std::string>());
+                for (const char* lang : {"uk", "en"})
+                {
+                    const std::string text = name.at(lang).get<std::string>();
+                    ++names;
+                    for (std::size_t open = text.find('('); open != std::string::npos; open = text.find('(', open + 1))
+                    {
+                        const std::size_t close = text.find(')', open);
+                        if (close == std::string::npos)
+                            break;
+                        const std::string inside = unquoted(text.substr(open + 1, close - open - 1));
+                        const bool acronym =
+                            !inside.empty() &&
+                            std::all_of(inside.begin(), inside.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+                        if (acronym || properNames.count(inside) != 0)
+                            continue;
+                        EXPECT_EQ(polish.find(lower(inside)), std::string::npos)
+                            << file << " " << list << " " << entry.value("id", "") << " (" << lang
+                            << ") repeats the Polish name in brackets: " << text;
+                    }
+                }
+            }
+    }
+    EXPECT_GT(names, 50);
 }
 
 TEST(Wording, UkrainianGlossaryIsAppliedEverywhere)
