@@ -23,6 +23,7 @@
 #include "shared/protocol/payloads.hpp"
 #include "shared/rules/reference_code.hpp"
 #include "shared/util/uuid.hpp"
+#include "tests/support/site_rows.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -311,46 +312,8 @@ class PanelSiteIsolation : public ::testing::Test
     /// of registers and indicators are left out: an account writes its own site's rows there.
     std::string siteA()
     {
-        std::string out;
-        auto read = m_store->read(
-            [&](db::Database& d) -> Status<db::Error>
-            {
-                std::vector<std::pair<std::string, std::string>> tables;
-                auto listed = db::forEachRow(
-                    d,
-                    "SELECT m.name, CASE WHEN EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = "
-                    "'site_id') THEN 'site_id = ''default''' WHEN m.name = 'events' THEN 'kiosk_id IN (SELECT id "
-                    "FROM kiosks WHERE site_id = ''default'')' ELSE '1' END FROM sqlite_master m WHERE m.type = "
-                    "'table' AND m.name NOT IN ('sqlite_sequence', 'staff_sites', 'sites', 'register_edits', "
-                    "'indicator_edits', 'panel_sessions', 'panel_login_failures') ORDER BY m.name",
-                    [&](db::Row& r)
-                    {
-                        std::string name = r.text();
-                        tables.emplace_back(name, r.text());
-                    });
-                if (!listed)
-                    return listed;
-                for (const auto& [table, where] : tables)
-                {
-                    std::string expr;
-                    auto columns = db::forEachRow(
-                        d, "SELECT name FROM pragma_table_info(?) ORDER BY cid",
-                        [&](db::Row& r)
-                        { expr += (expr.empty() ? "" : " || '|' || ") + ("quote(\"" + r.text() + "\")"); },
-                        table);
-                    if (!columns)
-                        return columns;
-                    out += "## " + table + "\n";
-                    auto rows = db::forEachRow(
-                        d, "SELECT " + expr + " FROM \"" + table + "\" WHERE " + where + " ORDER BY rowid",
-                        [&](db::Row& r) { out += r.text() + "\n"; });
-                    if (!rows)
-                        return rows;
-                }
-                return {};
-            });
-        EXPECT_TRUE(read.ok()) << read.error().describe();
-        return out;
+        return test::siteRows(*m_store, "default",
+                              {"register_edits", "indicator_edits", "panel_sessions", "panel_login_failures"});
     }
 
     /// Whatever of Łapy's rows a page could show: names, phones, texts, codes and ids.
@@ -392,31 +355,6 @@ class PanelSiteIsolation : public ::testing::Test
                 EXPECT_EQ(r.body.find(marker), std::string::npos)
                     << what << " showed Starachowice \"" << marker << "\"";
             }
-    }
-
-    static void expectSameRows(const std::string& before, const std::string& after, const std::string& what)
-    {
-        auto lines = [](const std::string& text)
-        {
-            std::multiset<std::string> out;
-            std::string table;
-            for (std::size_t at = 0; at < text.size();)
-            {
-                const auto end = text.find('\n', at);
-                std::string line = text.substr(at, end - at);
-                at = end == std::string::npos ? text.size() : end + 1;
-                if (line.starts_with("## "))
-                    table = line;
-                else
-                    out.insert(table + " " + line.substr(0, 300));
-            }
-            return out;
-        };
-        const auto was = lines(before), is = lines(after);
-        for (const std::string& line : was)
-            EXPECT_TRUE(is.count(line)) << what << " changed or removed a row of Łapy: " << line;
-        for (const std::string& line : is)
-            EXPECT_TRUE(was.count(line)) << what << " added a row to Łapy: " << line;
     }
 
     /// Every panel route with Łapy's ids (written out here, not derived from the route table).
@@ -649,7 +587,7 @@ TEST_F(PanelSiteIsolation, EveryPanelRouteCalledByAnAccountOfSiteBNeitherShowsNo
         const std::string before = siteA();
         const PanelResponse answer = request(c.method, c.path, who, fields);
         expectNothingOfA(answer, what, c.idOfA);
-        expectSameRows(before, siteA(), what);
+        test::expectSameRows(before, siteA(), what);
 
         if (c.kind == Kind::ById)
         {
