@@ -53,8 +53,7 @@ Result<std::int64_t, db::Error> ResidentStore::registerResident(const NewResiden
                 "?4, "
                 "?5, ?6, ?7, ?8, ?6, ?7, ?7, ?9) RETURNING id",
                 resident.name, resident.phone, resident.email, resident.language, needsToJson(resident.needs),
-                resident.staffId, now.unix, std::string(kConsentWordingVersion),
-                m_scope.sites().empty() ? std::string(kDefaultSite) : m_scope.sites().front());
+                resident.staffId, now.unix, std::string(kConsentWordingVersion), site());
             if (!inserted)
                 return makeErr(inserted.error());
             id = inserted->value_or(0);
@@ -65,8 +64,14 @@ Result<std::int64_t, db::Error> ResidentStore::registerResident(const NewResiden
                 if (auto st = recordRegistrationMatches(d, id, **catalogue, now); !st)
                     return st;
             return recordPanelAction(d, resident.staffId, kEntity, entityId(id),
-                                     std::string("register (consent ") + kConsentWordingVersion + ")", now.unix);
+                                     std::string("register (consent ") + kConsentWordingVersion + ")", now.unix,
+                                     site());
         });
+}
+
+std::string ResidentStore::site() const
+{
+    return m_scope.sites().empty() ? std::string(kDefaultSite) : m_scope.sites().front();
 }
 
 Result<std::vector<ResidentSummary>, db::Error> ResidentStore::residents()
@@ -186,7 +191,8 @@ Result<MarkResult, db::Error> ResidentStore::markNotification(std::int64_t resid
                 if (auto st = db::exec(d, "UPDATE residents SET last_contact_at = ?2 WHERE id = ?1", residentId, now);
                     !st)
                     return st;
-            return recordPanelAction(d, staffId, kEntity, entityId(residentId), outcome + ": " + serviceId, now);
+            return recordPanelAction(d, staffId, kEntity, entityId(residentId), outcome + ": " + serviceId, now,
+                                     site());
         });
 }
 
@@ -207,7 +213,7 @@ Result<bool, db::Error> ResidentStore::confirmContact(std::int64_t residentId, c
                                       if (!done)
                                           return {};
                                       return recordPanelAction(d, staffId, kEntity, entityId(residentId), "contact",
-                                                               now);
+                                                               now, site());
                                   });
 }
 
@@ -237,7 +243,7 @@ Result<bool, db::Error> ResidentStore::eraseOnRequest(std::int64_t residentId, c
                                    residentId);
                 !st)
                 return st;
-            return recordPanelAction(d, staffId, kEntity, entityId(residentId), "erase on request", now);
+            return recordPanelAction(d, staffId, kEntity, entityId(residentId), "erase on request", now, site());
         });
 }
 

@@ -150,6 +150,9 @@ class ResidentStore
                                              std::int64_t endUnix);
 
   private:
+    /// The site a new resident and an audit row take: the scope's first.
+    std::string site() const;
+
     ServerStore& m_store;
     SiteScope m_scope;
 };

@@ -157,7 +157,7 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::save(domain::Activity a, c
             if (auto st = publish(d, a, now); !st)
                 return st;
             outcome.result = ActivitySaveResult::Saved;
-            return recordPanelAction(d, actor.auditId(), "activity", a.id, adding ? "add" : "edit", now);
+            return recordPanelAction(d, actor.auditId(), "activity", a.id, adding ? "add" : "edit", now, site());
         });
 }
 
@@ -229,7 +229,7 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::changeStored(const std::st
             if (auto st = publish(d, a, now); !st)
                 return st;
             outcome.result = ActivitySaveResult::Saved;
-            return recordPanelAction(d, actor.auditId(), "activity", id, action, now);
+            return recordPanelAction(d, actor.auditId(), "activity", id, action, now, site());
         });
 }
 

@@ -342,7 +342,8 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideReservation(const std:
                 return e;
             if (auto e = resolveConflictsOf(d, "reservation", id, now); !e)
                 return e;
-            if (auto e = recordPanelAction(d, staffId, "reservation", id, confirm ? "confirm" : "reject", now); !e)
+            if (auto e = recordPanelAction(d, staffId, "reservation", id, confirm ? "confirm" : "reject", now, site());
+                !e)
                 return e;
             if (auto e = logRequestStatus(d, protocol::entity::kReservation, id, r.code, next, r.kioskId, now); !e)
                 return e;
@@ -410,7 +411,7 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideCounselling(const std:
                 // A request whose slot was taken while its kiosk was offline is settled by the new slot.
                 if (auto e = resolveConflictsOf(d, "counselling_request", id, now.unix); !e)
                     return e;
-                if (auto e = recordPanelAction(d, staffId, "counselling_request", id, "move", now.unix); !e)
+                if (auto e = recordPanelAction(d, staffId, "counselling_request", id, "move", now.unix, site()); !e)
                     return e;
                 result = DecisionResult::Moved;
                 return logRequestStatus(d, protocol::entity::kCounsellingRequest, id, r.code, "moved", r.kioskId,
@@ -425,8 +426,8 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideCounselling(const std:
             if (!confirm && !r.slotId.empty())
                 if (auto e = releaseSlot(d, r.slotId, id, now.unix); !e)
                     return e;
-            if (auto e =
-                    recordPanelAction(d, staffId, "counselling_request", id, confirm ? "confirm" : "cancel", now.unix);
+            if (auto e = recordPanelAction(d, staffId, "counselling_request", id, confirm ? "confirm" : "cancel",
+                                           now.unix, site());
                 !e)
                 return e;
             result = confirm ? DecisionResult::Confirmed : DecisionResult::Cancelled;
@@ -451,7 +452,7 @@ Result<DecisionResult, db::Error> SqlitePanelStore::resolveConflict(const std::s
             if (*changed == 0)
                 return {};
             result = DecisionResult::Resolved;
-            return recordPanelAction(d, staffId, "conflict", conflictId, "resolve", now);
+            return recordPanelAction(d, staffId, "conflict", conflictId, "resolve", now, site());
         });
 }
 

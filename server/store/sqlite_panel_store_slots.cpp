@@ -126,11 +126,11 @@ Result<bool, db::Error> slotIsFree(db::Database& d, const SiteScope& scope, cons
 
 /// Logs the slot for kiosks and records the coordinator's `action`.
 Status<db::Error> logSlotAction(db::Database& d, const std::string& staffId, const std::string& slotId,
-                                const std::string& action, std::int64_t now)
+                                const std::string& action, std::int64_t now, const std::string& site)
 {
     if (auto e = logCounsellingSlotChange(d, slotId, now); !e)
         return e;
-    return recordPanelAction(d, staffId, "counselling_slot", slotId, action, now);
+    return recordPanelAction(d, staffId, "counselling_slot", slotId, action, now, site);
 }
 } // namespace
 
@@ -221,7 +221,7 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& 
                     !e)
                     return e;
                 outcome.result = SlotChangeResult::Edited;
-                return logSlotAction(d, edit.staffId, edit.id, "edit", edit.now);
+                return logSlotAction(d, edit.staffId, edit.id, "edit", edit.now, site());
             }
             const std::string newId = newUuid();
             if (auto e = db::exec(d,
@@ -234,7 +234,7 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& 
             if (edit.id.empty())
             {
                 outcome.result = SlotChangeResult::Published;
-                return logSlotAction(d, edit.staffId, newId, "publish", edit.now);
+                return logSlotAction(d, edit.staffId, newId, "publish", edit.now, site());
             }
             if (auto e = logCounsellingSlotChange(d, newId, edit.now); !e)
                 return e;
@@ -242,7 +242,7 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& 
             if (auto e = db::exec(d, "DELETE FROM counselling_slots WHERE id = ? AND booked_by IS NULL", edit.id); !e)
                 return e;
             outcome.result = SlotChangeResult::Edited;
-            return logSlotAction(d, edit.staffId, edit.id, "edit: replaced by " + newId, edit.now);
+            return logSlotAction(d, edit.staffId, edit.id, "edit: replaced by " + newId, edit.now, site());
         });
 }
 
@@ -260,7 +260,7 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::withdrawSlot(const std::s
                                 if (auto e = db::exec(d, "DELETE FROM counselling_slots WHERE id = ?", id); !e)
                                     return e;
                                 outcome.result = SlotChangeResult::Withdrawn;
-                                return logSlotAction(d, staffId, id, "withdraw", now);
+                                return logSlotAction(d, staffId, id, "withdraw", now, site());
                             });
 }
 

@@ -635,6 +635,19 @@ TEST_F(PanelSiteIsolation, SiteBsPagesShowItsOwnRowsAndTheSiteItShows)
     EXPECT_EQ(number("SELECT COUNT(*) FROM activity_sessions WHERE site_id = 'starachowice' AND group_name = "
                      "'Grupa CAS Starachowice'"),
               1);
+    // So do a published duty slot and its audit row.
+    const PanelResponse published = request(Method::Post, "/panel/slots/save", m_coordinatorB,
+                                            {{"counsellor", "Ewa Radomska"},
+                                             {"date", now().today.plusDays(5).iso()},
+                                             {"start", "12:00"},
+                                             {"minutes", "50"},
+                                             {"room", "pokój 3"},
+                                             {"kind-psychological", "1"}});
+    EXPECT_EQ(published.status, 303) << published.body;
+    EXPECT_EQ(number("SELECT COUNT(*) FROM counselling_slots WHERE site_id = 'starachowice' AND room = 'pokój 3'"), 1);
+    EXPECT_EQ(number("SELECT COUNT(*) FROM panel_actions WHERE entity = 'counselling_slot' AND action = 'publish' "
+                     "AND site_id = 'starachowice'"),
+              1);
 }
 
 TEST_F(PanelSiteIsolation, TheSwitcherChangesOnlyToASiteTheAccountReachesWithTheCsrfToken)
