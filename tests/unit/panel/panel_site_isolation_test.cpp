@@ -660,6 +660,8 @@ TEST_F(PanelSiteIsolation, TheSwitcherChangesOnlyToASiteTheAccountReachesWithThe
     ASSERT_EQ(page.status, 200);
     EXPECT_NE(page.body.find("action=\"/panel/site\""), std::string::npos);
     EXPECT_NE(page.body.find("<option value=\"starachowice\""), std::string::npos);
+    // The default site, never named, is called by its catalogue's CUS.
+    EXPECT_NE(page.body.find("<strong>Centrum Usług Społecznych w Łapach</strong>"), std::string::npos);
     EXPECT_NE(page.body.find("600333444"), std::string::npos);
     EXPECT_EQ(page.body.find("600777888"), std::string::npos);
 
