@@ -836,6 +836,25 @@ std::string siteTriggersOnlyWhenWrong()
            " WHERE seq = NEW.seq;\nEND;\n";
     return sql;
 }
+// Migration 21: an entered indicator value is one site's (decision 0011): the key takes the site,
+// so two sites enter their own value for the same indicator and period. The table is rebuilt with
+// every row and column kept in order (site_id last, as migration 18 added it).
+constexpr const char* kIndicatorValuesPerSite = R"sql(
+CREATE TABLE indicator_values_per_site (
+    indicator_id TEXT NOT NULL,
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    value REAL NOT NULL,
+    staff_id TEXT NOT NULL REFERENCES staff(id),
+    at INTEGER NOT NULL,
+    site_id TEXT NOT NULL DEFAULT 'default',
+    PRIMARY KEY (site_id, indicator_id, first_day)
+) STRICT;
+INSERT INTO indicator_values_per_site(indicator_id, first_day, last_day, value, staff_id, at, site_id)
+    SELECT indicator_id, first_day, last_day, value, staff_id, at, site_id FROM indicator_values;
+DROP TABLE indicator_values;
+ALTER TABLE indicator_values_per_site RENAME TO indicator_values;
+)sql";
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -861,6 +880,7 @@ const std::vector<db::Migration>& serverMigrations()
         {18, "sites", sitesMigration(), {}},
         {19, "the schedule's single dates called off", catalog::kActivityCancelledDatesSql, {}},
         {20, "site triggers write only to correct a site", siteTriggersOnlyWhenWrong(), {}},
+        {21, "entered indicator values per site", kIndicatorValuesPerSite, {}},
     };
     return migrations;
 }

@@ -103,6 +103,32 @@ const std::vector<NavItem>& panelNav()
     return nav;
 }
 
+namespace
+{
+/// The site the page shows, and for an account that reaches several a form to show another (a POST
+/// with the CSRF token, back to the same section).
+Html siteBar(const PageFrame& frame)
+{
+    Html out;
+    if (frame.siteName.empty())
+        return out;
+    out << "<div class=\"site\"><span>Ośrodek: <strong>" << frame.siteName << "</strong></span>";
+    if (frame.sites.size() > 1)
+    {
+        out << "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/panel/site\">"
+               "<input type=\"hidden\" name=\"csrf\" value=\""
+            << frame.csrfToken << "\"><input type=\"hidden\" name=\"back\" value=\"" << frame.activeNav
+            << "\"><label for=\"zmiana-osrodka\">Pokaż ośrodek</label> <select id=\"zmiana-osrodka\" name=\"site\">";
+        for (const SiteChoice& site : frame.sites)
+            out << "<option value=\"" << site.id << "\"" << (site.id == frame.siteId ? Markup(" selected") : Markup(""))
+                << ">" << site.name << "</option>";
+        out << "</select> <button type=\"submit\">Przełącz</button></form>";
+    }
+    out << "</div>\n";
+    return out;
+}
+} // namespace
+
 std::string renderPage(const PageFrame& frame, const Html& body)
 {
     Html out;
@@ -125,8 +151,11 @@ std::string renderPage(const PageFrame& frame, const Html& body)
                "<span>Zalogowano: "
             << frame.staffName << "</span> <input type=\"hidden\" name=\"csrf\" value=\"" << frame.csrfToken
             << "\"><button type=\"submit\">Wyloguj</button></form>\n";
+        out << siteBar(frame);
     }
     out << "</header>\n<main id=\"tresc\" tabindex=\"-1\">\n<h1>" << frame.title << "</h1>\n";
+    if (!frame.siteNote.empty())
+        out << "<p class=\"site-note\">" << frame.siteNote << "</p>\n";
     if (!frame.flash.empty())
         out << "<p class=\"flash"
             << (frame.flashIsError ? Markup(" error\" role=\"alert\"") : Markup("\" role=\"status\"")) << ">"
@@ -154,6 +183,9 @@ nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0;
 nav a { color: var(--accent); font-weight: bold; }
 nav a[aria-current="page"] { color: var(--fg); text-decoration: underline 3px; }
 form.logout { margin-left: auto; }
+.site { flex-basis: 100%; display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; }
+.site form { display: flex; align-items: center; gap: .5rem; }
+.site-note { border-left: 4px solid var(--accent); padding: .25rem .75rem; }
 main { padding: 1rem 1.5rem 3rem; max-width: 90rem; }
 h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
 h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "server/panel/html_builder.hpp"
+#include "server/store/login_views.hpp"
 
 #include <map>
 #include <string>
@@ -37,6 +38,10 @@ struct PageFrame
     std::string csrfToken;    ///< for the logout form
     std::string flash;        ///< an escaped-on-output status message (role=status), may be empty
     bool flashIsError = false;
+    std::string siteId;            ///< the site the panel shows now
+    std::string siteName;          ///< shown in the header of every page of a logged-in account
+    std::vector<SiteChoice> sites; ///< more than one: the header's switcher
+    std::string siteNote;          ///< a sentence under the title (the shared catalogue), may be empty
 };
 
 /// A whole HTML document around `body`.

@@ -230,8 +230,8 @@ Result<std::vector<IndicatorRow>, db::Error> loadIndicators(const PageContext& c
     if (!counts)
         return makeErr(counts.error());
     auto rows = indicatorRows(*counts);
-    auto residentCounts =
-        residents::ResidentStore(ctx.store).counts(period.firstDay, period.lastDay, period.start, period.end);
+    auto residentCounts = residents::ResidentStore(ctx.store, ctx.session.scope())
+                              .counts(period.firstDay, period.lastDay, period.start, period.end);
     if (!residentCounts)
         return makeErr(residentCounts.error());
     const char* kResidents = "Mieszkańcy zapisani z rozmów telefonicznych";

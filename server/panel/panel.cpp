@@ -94,7 +94,10 @@ PanelResponse Panel::route(const PanelRequest& request)
     const Form form = !post ? Form{} : request.multipartFields ? *request.multipartFields : parseForm(request.body);
     auto call = [&](const PanelSession& session)
     {
-        const PageContext ctx{m_store, m_panelStore, session, request, now, m_config, m_auth, m_monotonic};
+        // One store per request, limited to the session's site: no page can read or change a row
+        // of a site the account does not show now (decision 0011).
+        SqlitePanelStore scoped(m_store, session.scope());
+        const PageContext ctx{m_store, scoped, session, request, now, m_config, m_auth, m_monotonic};
         return post ? route->post(ctx, form) : route->get(ctx);
     };
     if (route && !route->needsSession)

@@ -173,7 +173,35 @@ std::optional<PanelSession> PanelAuth::session(const std::string& cookieValue, s
     }
     if (now - found.lastSeen >= 15)
         (void)m_store.touchSession(hash, now);
-    return PanelSession{found.tokenHash, found.staffId, found.staffName, found.role, found.csrfToken};
+    PanelSession session;
+    session.tokenHash = found.tokenHash;
+    session.staffId = found.staffId;
+    session.staffName = found.staffName;
+    session.role = found.role;
+    session.csrfToken = found.csrfToken;
+    session.sites = found.sites;
+    // A site taken from the account (site revoke) is not shown any more: the first one it reaches
+    // is; an account that reaches none sees nothing.
+    auto current =
+        std::find_if(found.sites.begin(), found.sites.end(), [&](const SiteChoice& c) { return c.id == found.siteId; });
+    if (current == found.sites.end() && !found.sites.empty())
+        current = found.sites.begin();
+    if (current != found.sites.end())
+    {
+        session.siteId = current->id;
+        session.siteName = current->name;
+    }
+    return session;
+}
+
+SiteScope PanelSession::scope() const
+{
+    return siteId.empty() ? SiteScope::of({}) : SiteScope::one(siteId);
+}
+
+bool PanelSession::multiSite() const
+{
+    return sites.size() > 1;
 }
 
 void PanelAuth::logout(const PanelSession& session)

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "server/store/panel_store.hpp"
+#include "server/store/site_scope.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -15,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace okienko::server::panel
 {
@@ -40,6 +42,16 @@ struct PanelSession
     std::string staffName;
     std::string role;
     std::string csrfToken;
+    /// The site the panel shows now and its name ("" when the account reaches no site).
+    std::string siteId;
+    std::string siteName;
+    /// The sites the account reaches, home site first (the header's switcher).
+    std::vector<SiteChoice> sites;
+
+    /// What the pages read and change: the current site only (a county total is a later step).
+    SiteScope scope() const;
+    /// True when the account reaches more than one site (the header offers the switcher).
+    bool multiSite() const;
 };
 
 enum class LoginOutcome

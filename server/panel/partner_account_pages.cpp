@@ -270,7 +270,9 @@ PanelResponse passwordForm(const std::string& login, const std::string& problem,
            "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\">\n"
            "<label for=\"password2\">Powtórz hasło</label>\n<input id=\"password2\" name=\"password2\" "
            "type=\"password\" autocomplete=\"new-password\">\n<button type=\"submit\">Ustaw hasło</button>\n</form>\n";
-    PanelResponse r = htmlPage(PageFrame{"Hasło instytucji partnerskiej", "", "", {}, "", "", false}, body);
+    PageFrame frame;
+    frame.title = "Hasło instytucji partnerskiej";
+    PanelResponse r = htmlPage(frame, body);
     r.status = status;
     return r;
 }

@@ -180,7 +180,7 @@ PanelResponse renderProposal(const PageContext& ctx, const PartnerProposal& p, c
     if (p.kind == "profile")
     {
         auto proposed = decodeProfile(p.data);
-        auto current = PartnerStore(ctx.store).institution(p.institutionId);
+        auto current = PartnerStore(ctx.store, ctx.session.scope()).institution(p.institutionId);
         body << "<h2>Profil teraz</h2>\n";
         if (current && *current)
             body << profileList((*current)->profile, true);
@@ -224,7 +224,7 @@ PanelResponse renderProposal(const PageContext& ctx, const PartnerProposal& p, c
 /// The proposal of the form's id, or the response to give instead.
 std::variant<PartnerProposal, PanelResponse> loadProposal(const PageContext& ctx, const std::string& id)
 {
-    auto p = PartnerStore(ctx.store).proposal(id);
+    auto p = PartnerStore(ctx.store, ctx.session.scope()).proposal(id);
     if (!p)
         return storeError();
     if (!*p)
@@ -248,7 +248,7 @@ std::string suggestedId(const PageContext& ctx, const Json& entry)
 
 PanelResponse partnersPage(const PageContext& ctx)
 {
-    auto q = PartnerStore(ctx.store).queue();
+    auto q = PartnerStore(ctx.store, ctx.session.scope()).queue();
     if (!q)
         return messagePage(503, "Błąd bazy danych", "Nie udało się wczytać kolejki. Spróbuj ponownie.");
     Html body;
@@ -280,7 +280,7 @@ PanelResponse partnersPage(const PageContext& ctx)
 PanelResponse institutionReviewPage(const PageContext& ctx)
 {
     const std::string id = fieldValue(ctx.request.query, "id");
-    PartnerStore store(ctx.store);
+    PartnerStore store(ctx.store, ctx.session.scope());
     auto i = store.institution(id);
     auto proposals = store.proposalsOf(id);
     if (!i || !proposals)
@@ -343,7 +343,7 @@ PanelResponse withCode(const PageContext& ctx, const Form& form,
                                                                                          std::int64_t))
 {
     const std::string id = fieldValue(form, "id");
-    PartnerStore store(ctx.store);
+    PartnerStore store(ctx.store, ctx.session.scope());
     auto o = (store.*decide)(id, ctx.session.staffId, ctx.now.unix);
     if (o && o->result == PartnerDecision::Done)
         return codePage(ctx, *o, id);
@@ -383,7 +383,8 @@ PanelResponse institutionRejectAction(const PageContext& ctx, const Form& form)
     if (!reason)
         return seeOther("/panel/partners/institution?id=" + id + "&msg=reason");
     return afterInstitutionDecision(
-        PartnerStore(ctx.store).rejectInstitution(id, *reason, ctx.session.staffId, ctx.now.unix), "rejected");
+        PartnerStore(ctx.store, ctx.session.scope()).rejectInstitution(id, *reason, ctx.session.staffId, ctx.now.unix),
+        "rejected");
 }
 
 PanelResponse proposalReviewPage(const PageContext& ctx)
@@ -410,8 +411,8 @@ PanelResponse proposalPublishAction(const PageContext& ctx, const Form& form)
         if (p.kind == "new-service")
             entry["id"] = fieldValue(form, "service_id");
     }
-    auto o = PartnerStore(ctx.store).publishProposal(p.id, p.kind == "profile" ? "" : entry.dump(), ctx.session.staffId,
-                                                     ctx.now.unix);
+    auto o = PartnerStore(ctx.store, ctx.session.scope())
+                 .publishProposal(p.id, p.kind == "profile" ? "" : entry.dump(), ctx.session.staffId, ctx.now.unix);
     if (!o)
         return storeError();
     switch (o->result)
@@ -439,7 +440,8 @@ PanelResponse proposalRejectAction(const PageContext& ctx, const Form& form)
     auto reason = reasonOf(form);
     if (!reason)
         return seeOther("/panel/partners/proposal?id=" + id + "&msg=reason");
-    auto o = PartnerStore(ctx.store).rejectProposal(id, *reason, ctx.session.staffId, ctx.now.unix);
+    auto o =
+        PartnerStore(ctx.store, ctx.session.scope()).rejectProposal(id, *reason, ctx.session.staffId, ctx.now.unix);
     if (!o)
         return storeError();
     if (o->result == PartnerDecision::NotFound)

@@ -234,7 +234,7 @@ PanelResponse reportPage(const PageContext& ctx)
     if (!data)
         return storeError();
     Html body = renderReport(*data, request.error);
-    auto plan = planVersusHeld(ctx.store, request.from, request.to);
+    auto plan = planVersusHeld(ctx.store, ctx.session.scope(), request.from, request.to);
     if (!plan)
         return storeError();
     body << planVersusHeldSection(*plan);

@@ -246,7 +246,7 @@ PanelResponse afterMark(const std::string& back, std::int64_t resident, const st
 
 PanelResponse residentsPage(const PageContext& ctx)
 {
-    residents::ResidentStore store(ctx.store);
+    residents::ResidentStore store(ctx.store, ctx.session.scope());
     auto queue = store.queue();
     auto list = store.residents();
     if (!queue || !list)
@@ -272,7 +272,7 @@ PanelResponse residentNewAction(const PageContext& ctx, const Form& form)
         r.status = 422;
         return r;
     }
-    auto id = residents::ResidentStore(ctx.store).registerResident(f.resident, ctx.now);
+    auto id = residents::ResidentStore(ctx.store, ctx.session.scope()).registerResident(f.resident, ctx.now);
     if (!id)
         return messagePage(503, "Błąd", "Nie udało się zapisać mieszkańca. Spróbuj ponownie.", "/panel/residents",
                            "Wróć do listy mieszkańców");
@@ -285,7 +285,7 @@ PanelResponse residentPage(const PageContext& ctx)
     if (!id)
         return messagePage(404, "Nie ma takiego mieszkańca", "Nie ma takiego mieszkańca.", "/panel/residents",
                            "Wróć do listy mieszkańców");
-    auto detail = residents::ResidentStore(ctx.store).resident(*id);
+    auto detail = residents::ResidentStore(ctx.store, ctx.session.scope()).resident(*id);
     if (!detail)
         return messagePage(503, "Błąd", "Nie udało się odczytać danych. Spróbuj ponownie.");
     if (!*detail)
@@ -312,8 +312,8 @@ PanelResponse residentMarkAction(const PageContext& ctx, const Form& form)
     if (!resident || service.empty() || service.size() > 100 ||
         (outcome != "told" && outcome != "unreachable" && outcome != "not-interested"))
         return seeOther("/panel/residents?msg=bad-input");
-    auto marked = residents::ResidentStore(ctx.store).markNotification(*resident, service, outcome, ctx.session.staffId,
-                                                                       ctx.now.unix);
+    auto marked = residents::ResidentStore(ctx.store, ctx.session.scope())
+                      .markNotification(*resident, service, outcome, ctx.session.staffId, ctx.now.unix);
     if (!marked)
         return afterMark(back, *resident, "error");
     return afterMark(back, *resident, *marked == residents::MarkResult::Marked ? outcome : "not-in-queue");
@@ -324,7 +324,8 @@ PanelResponse residentContactAction(const PageContext& ctx, const Form& form)
     const auto id = residentId(fieldValue(form, "id"));
     if (!id)
         return seeOther("/panel/residents?msg=bad-input");
-    auto done = residents::ResidentStore(ctx.store).confirmContact(*id, ctx.session.staffId, ctx.now.unix);
+    auto done =
+        residents::ResidentStore(ctx.store, ctx.session.scope()).confirmContact(*id, ctx.session.staffId, ctx.now.unix);
     if (!done)
         return afterMark("resident", *id, "error");
     if (!*done)
@@ -339,7 +340,8 @@ PanelResponse residentEraseAction(const PageContext& ctx, const Form& form)
         return seeOther("/panel/residents?msg=bad-input");
     if (fieldValue(form, "confirm") != "1")
         return afterMark("resident", *id, "erase-confirm");
-    auto done = residents::ResidentStore(ctx.store).eraseOnRequest(*id, ctx.session.staffId, ctx.now.unix);
+    auto done =
+        residents::ResidentStore(ctx.store, ctx.session.scope()).eraseOnRequest(*id, ctx.session.staffId, ctx.now.unix);
     if (!done)
         return afterMark("resident", *id, "error");
     return seeOther(std::string("/panel/residents?msg=") + (*done ? "erased" : "not-found"));

@@ -21,6 +21,7 @@
 #include "server/panel/reservations_pages.hpp"
 #include "server/panel/residents_pages.hpp"
 #include "server/panel/schedule_pages.hpp"
+#include "server/panel/site_pages.hpp"
 #include "server/panel/slots_pages.hpp"
 #include "server/panel/staff_pages.hpp"
 #include "server/panel/units_pages.hpp"
@@ -81,6 +82,8 @@ const std::vector<Route>& panelRoutes()
         open(get("/panel/login", loginPage, kEveryPanelRole)),
         open(post("/panel/login", loginAction, kEveryPanelRole)),
         post("/panel/logout", logoutAction, kEveryPanelRole),
+        // the site the panel shows, for an account that reaches several (decision 0011)
+        post("/panel/site", siteSwitchAction, kEveryPanelRole),
         get("/", startPage, kEveryPanelRole),
         get("/panel", startPage, kEveryPanelRole),
         get("/panel/", startPage, kEveryPanelRole),

@@ -316,7 +316,7 @@ Html activityRow(const PageContext& ctx, const ActivityRecord& rec)
 PanelResponse showSchedule(const PageContext& ctx, std::optional<ActivityForm> form, const std::string& problem,
                            const FlashMessage& flash, int httpStatus)
 {
-    ActivityStore store(ctx.store);
+    ActivityStore store(ctx.store, ctx.session.scope());
     auto list = store.list(ctx.now.today);
     auto services = store.services();
     if (!list || !services)
@@ -376,7 +376,8 @@ PanelResponse scheduleSaveAction(const PageContext& ctx, const std::map<std::str
     if (!f.errors.empty())
         return showSchedule(ctx, f, "", {}, 422);
     const bool adding = f.activity.id.empty();
-    auto outcome = ActivityStore(ctx.store).save(f.activity, actorOf(ctx), ctx.now.today, ctx.now.unix);
+    auto outcome =
+        ActivityStore(ctx.store, ctx.session.scope()).save(f.activity, actorOf(ctx), ctx.now.today, ctx.now.unix);
     if (!outcome)
         return seeOther("/panel/schedule?msg=error");
     switch (outcome->result)
@@ -401,7 +402,8 @@ PanelResponse scheduleCancelAction(const PageContext& ctx, const std::map<std::s
     const std::string action = fieldValue(form, "action");
     if (!protocol::matchesIdPattern(id, protocol::IdPattern::Code) || (action != "cancel" && action != "restore"))
         return seeOther("/panel/schedule?msg=bad-input");
-    auto outcome = ActivityStore(ctx.store).setCancelled(id, action == "cancel", actorOf(ctx), ctx.now.unix);
+    auto outcome =
+        ActivityStore(ctx.store, ctx.session.scope()).setCancelled(id, action == "cancel", actorOf(ctx), ctx.now.unix);
     if (!outcome)
         return seeOther("/panel/schedule?msg=error");
     if (outcome->result != ActivitySaveResult::Saved)
@@ -418,8 +420,8 @@ PanelResponse scheduleCancelDateAction(const PageContext& ctx, const std::map<st
         !day)
         return seeOther("/panel/schedule?msg=bad-input");
     const std::string reason = fieldValue(form, "reason");
-    auto outcome =
-        ActivityStore(ctx.store).setDateCancelled(id, *day, action == "cancel", reason, actorOf(ctx), ctx.now.unix);
+    auto outcome = ActivityStore(ctx.store, ctx.session.scope())
+                       .setDateCancelled(id, *day, action == "cancel", reason, actorOf(ctx), ctx.now.unix);
     if (!outcome)
         return seeOther("/panel/schedule?msg=error");
     switch (outcome->result)

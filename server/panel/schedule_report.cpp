@@ -3,6 +3,7 @@
 #include "server/panel/schedule_report.hpp"
 
 #include "server/store/indicator_sql.hpp"
+#include "server/store/site_scoped_sql.hpp"
 #include "shared/db/query.hpp"
 
 namespace okienko::server::panel
@@ -53,10 +54,12 @@ const char* kindLabel(domain::ActivityKind kind)
     return "";
 }
 
-Result<double, db::Error> count(db::Database& d, std::string_view sql, Date from, Date to, const std::string& kinds)
+Result<double, db::Error> count(db::Database& d, std::string_view sql, Date from, Date to, const std::string& kinds,
+                                const SiteScope& scope)
 {
     auto v = db::queryOne(
-        d, sql, [](db::Row& r) { return r.real(); }, from.iso(), to.iso(), kinds);
+        d, siteScopedSql(sql, scope, "?4"), [](db::Row& r) { return r.real(); }, from.iso(), to.iso(), kinds,
+        scope.bound());
     if (!v)
         return makeErr(v.error());
     return v->value_or(0.0);
@@ -71,7 +74,8 @@ std::string number(double v)
 
 } // namespace
 
-Result<std::vector<PlanVersusHeld>, db::Error> planVersusHeld(ServerStore& store, Date from, Date to)
+Result<std::vector<PlanVersusHeld>, db::Error> planVersusHeld(ServerStore& store, const SiteScope& scope, Date from,
+                                                              Date to)
 {
     const MeasureSql* planned = measureOf("activity_schedule", "planned");
     const MeasureSql* held = measureOf("activity_sessions", "sessions");
@@ -90,18 +94,20 @@ Result<std::vector<PlanVersusHeld>, db::Error> planVersusHeld(ServerStore& store
             {
                 PlanVersusHeld row;
                 row.kind = k;
-                auto p = count(d, planned->count, from, to, "," + std::string(domain::activityKindCode(k)) + ",");
+                auto p =
+                    count(d, planned->count, from, to, "," + std::string(domain::activityKindCode(k)) + ",", scope);
                 if (!p)
                     return makeErr(p.error());
                 row.planned = *p;
-                auto c = count(d, cancelled->count, from, to, "," + std::string(domain::activityKindCode(k)) + ",");
+                auto c =
+                    count(d, cancelled->count, from, to, "," + std::string(domain::activityKindCode(k)) + ",", scope);
                 if (!c)
                     return makeErr(c.error());
                 row.cancelledDates = *c;
                 row.registerKind = registerKindOf(k);
                 if (!row.registerKind.empty() && registerTable->has_value())
                 {
-                    auto h = count(d, held->count, from, to, "," + row.registerKind + ",");
+                    auto h = count(d, held->count, from, to, "," + row.registerKind + ",", scope);
                     if (!h)
                         return makeErr(h.error());
                     row.held = *h;

@@ -7,6 +7,7 @@
 
 #include "server/panel/html_builder.hpp"
 #include "server/server_store.hpp"
+#include "server/store/site_scope.hpp"
 #include "shared/domain/activity.hpp"
 
 #include <optional>
@@ -26,7 +27,8 @@ struct PlanVersusHeld
 };
 
 /// One row per schedule kind for [from, to].
-Result<std::vector<PlanVersusHeld>, db::Error> planVersusHeld(ServerStore& store, Date from, Date to);
+Result<std::vector<PlanVersusHeld>, db::Error> planVersusHeld(ServerStore& store, const SiteScope& scope, Date from,
+                                                              Date to);
 
 /// The table (with its heading) for the report page.
 Html planVersusHeldSection(const std::vector<PlanVersusHeld>& rows);

@@ -7,6 +7,7 @@
 #include "server/panel/callbacks_pages.hpp"
 #include "shared/domain/codes.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -70,6 +71,42 @@ Html activeForm(const PageContext& ctx, const StaffListing& s)
     return form;
 }
 
+/// The sites of a listing ("a,b").
+std::vector<std::string> sitesOf(const StaffListing& s)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < s.sites.size())
+    {
+        std::size_t comma = s.sites.find(',', start);
+        if (comma == std::string::npos)
+            comma = s.sites.size();
+        out.push_back(s.sites.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+/// The page lists the accounts that reach the site it shows (decision 0011).
+bool listedHere(const PageContext& ctx, const StaffListing& s)
+{
+    const auto sites = sitesOf(s);
+    return std::find(sites.begin(), sites.end(), ctx.session.siteId) != sites.end();
+}
+
+/// An admin changes an account only when it reaches no site the admin does not: a CUS's admin never
+/// changes a county coordinator who also works for another CUS.
+bool changeableHere(const PageContext& ctx, const StaffListing& s)
+{
+    if (!listedHere(ctx, s))
+        return false;
+    for (const std::string& site : sitesOf(s))
+        if (std::none_of(ctx.session.sites.begin(), ctx.session.sites.end(),
+                         [&](const SiteChoice& c) { return c.id == site; }))
+            return false;
+    return true;
+}
+
 Html staffRows(const PageContext& ctx, const std::vector<StaffListing>& staff)
 {
     Html rows;
@@ -79,6 +116,8 @@ Html staffRows(const PageContext& ctx, const std::vector<StaffListing>& staff)
              << "</td><td>" << (s.active ? Markup("aktywne") : Markup("wyłączone")) << "</td><td>";
         if (s.id == ctx.session.staffId)
             rows << "(Twoje konto)";
+        else if (!changeableHere(ctx, s))
+            rows << "(konto także innych ośrodków: zmienia je administrator, który je wszystkie obsługuje)";
         else if (s.role == "partner") // made at a partner's approval; its role is never changed here
             rows << activeForm(ctx, s);
         else
@@ -97,6 +136,28 @@ std::optional<std::string> otherAccountId(const PageContext& ctx, const Form& fo
     return id;
 }
 
+/// Whether the admin may change account `id` here; an account of another site is answered as a
+/// missing one.
+Result<bool, LifecycleError> mayChangeAccount(const PageContext& ctx, const std::string& id)
+{
+    auto staff = LifecycleStore(ctx.store).listStaff();
+    if (!staff)
+        return makeErr(staff.error());
+    return std::any_of(staff->begin(), staff->end(),
+                       [&](const StaffListing& s) { return s.id == id && changeableHere(ctx, s); });
+}
+
+/// The redirect for an account the admin may not change, or nullopt when it may.
+std::optional<PanelResponse> refuseOtherSite(const PageContext& ctx, const std::string& id)
+{
+    auto may = mayChangeAccount(ctx, id);
+    if (!may)
+        return seeOther("/panel/staff?msg=error");
+    if (!*may)
+        return seeOther("/panel/staff?msg=not-found");
+    return std::nullopt;
+}
+
 PanelResponse afterChange(const Result<bool, LifecycleError>& changed, const char* done)
 {
     if (!changed)
@@ -111,6 +172,7 @@ PanelResponse staffPage(const PageContext& ctx)
     auto staff = LifecycleStore(ctx.store).listStaff();
     if (!staff)
         return messagePage(503, "Błąd", "Nie udało się odczytać kont personelu.");
+    std::erase_if(*staff, [&](const StaffListing& s) { return !listedHere(ctx, s); });
     Html body;
     body << "<p>Nowe konta, hasła i PIN-y nadaje się poleceniami <code>okienko-central</code> "
             "(<code>add-staff</code>, <code>reset-password</code>, <code>reset-pin</code>). Zmiana roli i "
@@ -132,6 +194,8 @@ PanelResponse staffRoleAction(const PageContext& ctx, const Form& form)
     // A partner's login is made at its institution's approval (partners_pages), never by a role change.
     if (!id || !role || *role == domain::StaffRole::Partner)
         return seeOther("/panel/staff?msg=bad-input");
+    if (auto refused = refuseOtherSite(ctx, *id))
+        return *refused;
     return afterChange(LifecycleStore(ctx.store).setStaffRole(*id, *role, ctx.now, ctx.session.staffId), "role");
 }
 
@@ -144,6 +208,8 @@ PanelResponse staffActiveAction(const PageContext& ctx, const Form& form)
     if (!id || (active != "0" && active != "1"))
         return seeOther("/panel/staff?msg=bad-input");
     const bool on = active == "1";
+    if (auto refused = refuseOtherSite(ctx, *id))
+        return *refused;
     return afterChange(LifecycleStore(ctx.store).setStaffActive(*id, on, ctx.now, ctx.session.staffId),
                        on ? "reactivated" : "deactivated");
 }

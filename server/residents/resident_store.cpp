@@ -4,6 +4,7 @@
 
 #include "server/residents/service_availability.hpp"
 #include "server/store/panel_actions.hpp"
+#include "server/store/site_scoped_sql.hpp"
 #include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
 
@@ -48,10 +49,11 @@ Result<std::int64_t, db::Error> ResidentStore::registerResident(const NewResiden
             auto inserted = db::queryInt64(
                 d,
                 "INSERT INTO residents(name, phone, email, language, needs, consent_by, consent_at, consent_version, "
-                "registered_by, registered_at, last_contact_at) VALUES (?1, NULLIF(?2, ''), NULLIF(?3, ''), ?4, ?5, "
-                "?6, ?7, ?8, ?6, ?7, ?7) RETURNING id",
+                "registered_by, registered_at, last_contact_at, site_id) VALUES (?1, NULLIF(?2, ''), NULLIF(?3, ''), "
+                "?4, "
+                "?5, ?6, ?7, ?8, ?6, ?7, ?7, ?9) RETURNING id",
                 resident.name, resident.phone, resident.email, resident.language, needsToJson(resident.needs),
-                resident.staffId, now.unix, std::string(kConsentWordingVersion));
+                resident.staffId, now.unix, std::string(kConsentWordingVersion), site());
             if (!inserted)
                 return makeErr(inserted.error());
             id = inserted->value_or(0);
@@ -62,16 +64,22 @@ Result<std::int64_t, db::Error> ResidentStore::registerResident(const NewResiden
                 if (auto st = recordRegistrationMatches(d, id, **catalogue, now); !st)
                     return st;
             return recordPanelAction(d, resident.staffId, kEntity, entityId(id),
-                                     std::string("register (consent ") + kConsentWordingVersion + ")", now.unix);
+                                     std::string("register (consent ") + kConsentWordingVersion + ")", now.unix,
+                                     site());
         });
+}
+
+std::string ResidentStore::site() const
+{
+    return m_scope.sites().empty() ? std::string(kDefaultSite) : m_scope.sites().front();
 }
 
 Result<std::vector<ResidentSummary>, db::Error> ResidentStore::residents()
 {
     return readAll(m_store,
-                   std::string("SELECT ") + kSummaryColumns +
-                       " FROM residents r WHERE r.erased_at IS NULL ORDER BY r.registered_at DESC, r.id DESC",
-                   readSummary);
+                   std::string("SELECT ") + kSummaryColumns + " FROM residents r WHERE r.erased_at IS NULL AND " +
+                       m_scope.clause("r.site_id") + " ORDER BY r.registered_at DESC, r.id DESC",
+                   readSummary, m_scope.bound());
 }
 
 Result<std::optional<ResidentDetail>, db::Error> ResidentStore::resident(std::int64_t id)
@@ -86,7 +94,8 @@ Result<std::optional<ResidentDetail>, db::Error> ResidentStore::resident(std::in
                 std::string("SELECT ") + kSummaryColumns +
                     ", COALESCE(r.needs, ''), COALESCE(c.name, r.consent_by), r.consent_at, r.consent_version, "
                     "COALESCE(g.name, r.registered_by) FROM residents r LEFT JOIN staff c ON c.id = r.consent_by "
-                    "LEFT JOIN staff g ON g.id = r.registered_by WHERE r.id = ?1 AND r.erased_at IS NULL",
+                    "LEFT JOIN staff g ON g.id = r.registered_by WHERE r.id = ?1 AND r.erased_at IS NULL AND " +
+                    m_scope.clause("r.site_id", "?2"),
                 [&](db::Row& r)
                 {
                     ResidentDetail detail;
@@ -98,7 +107,7 @@ Result<std::optional<ResidentDetail>, db::Error> ResidentStore::resident(std::in
                     detail.registeredByName = r.text();
                     return detail;
                 },
-                id);
+                id, m_scope.bound());
             if (!found)
                 return makeErr(found.error());
             if (!*found)
@@ -137,8 +146,8 @@ Result<std::vector<QueueItem>, db::Error> ResidentStore::queue()
         "SELECT r.id, COALESCE(r.name, ''), COALESCE(r.phone, ''), COALESCE(r.email, ''), r.language, "
         "m.service_id, COALESCE(s.name_pl, m.service_id), m.source, COALESCE(m.queued_at, m.matched_at), "
         "m.email_state FROM resident_matches m JOIN residents r ON r.id = m.resident_id LEFT JOIN services s ON "
-        "s.id = m.service_id WHERE m.status = 'to-tell' AND r.erased_at IS NULL ORDER BY "
-        "COALESCE(m.queued_at, m.matched_at), r.id, m.service_id",
+        "s.id = m.service_id WHERE m.status = 'to-tell' AND r.erased_at IS NULL AND " +
+            m_scope.clause("r.site_id") + " ORDER BY COALESCE(m.queued_at, m.matched_at), r.id, m.service_id",
         [](db::Row& r)
         {
             QueueItem q;
@@ -153,7 +162,8 @@ Result<std::vector<QueueItem>, db::Error> ResidentStore::queue()
             q.queuedAt = r.int64();
             q.emailState = r.text();
             return q;
-        });
+        },
+        m_scope.bound());
 }
 
 Result<MarkResult, db::Error> ResidentStore::markNotification(std::int64_t residentId, const std::string& serviceId,
@@ -169,8 +179,9 @@ Result<MarkResult, db::Error> ResidentStore::markNotification(std::int64_t resid
                 "UPDATE resident_matches SET status = ?3, decided_by = ?4, decided_at = ?5, email_state = CASE "
                 "email_state WHEN 'pending' THEN 'none' ELSE email_state END WHERE resident_id = ?1 AND "
                 "service_id = ?2 AND status = 'to-tell' AND resident_id IN (SELECT id FROM residents WHERE "
-                "erased_at IS NULL)",
-                residentId, serviceId, outcome, staffId, now);
+                "erased_at IS NULL AND " +
+                    m_scope.clause("site_id", "?6") + ")",
+                residentId, serviceId, outcome, staffId, now, m_scope.bound());
             if (!changed)
                 return makeErr(changed.error());
             if (*changed == 0)
@@ -180,7 +191,8 @@ Result<MarkResult, db::Error> ResidentStore::markNotification(std::int64_t resid
                 if (auto st = db::exec(d, "UPDATE residents SET last_contact_at = ?2 WHERE id = ?1", residentId, now);
                     !st)
                     return st;
-            return recordPanelAction(d, staffId, kEntity, entityId(residentId), outcome + ": " + serviceId, now);
+            return recordPanelAction(d, staffId, kEntity, entityId(residentId), outcome + ": " + serviceId, now,
+                                     site());
         });
 }
 
@@ -192,15 +204,16 @@ Result<bool, db::Error> ResidentStore::confirmContact(std::int64_t residentId, c
                                   {
                                       auto changed = db::execChanges(d,
                                                                      "UPDATE residents SET last_contact_at = ?2 WHERE "
-                                                                     "id = ?1 AND erased_at IS NULL",
-                                                                     residentId, now);
+                                                                     "id = ?1 AND erased_at IS NULL AND " +
+                                                                         m_scope.clause("site_id", "?3"),
+                                                                     residentId, now, m_scope.bound());
                                       if (!changed)
                                           return makeErr(changed.error());
                                       done = *changed > 0;
                                       if (!done)
                                           return {};
                                       return recordPanelAction(d, staffId, kEntity, entityId(residentId), "contact",
-                                                               now);
+                                                               now, site());
                                   });
 }
 
@@ -215,8 +228,9 @@ Result<bool, db::Error> ResidentStore::eraseOnRequest(std::int64_t residentId, c
                 db::execChanges(d,
                                 "UPDATE residents SET name = NULL, phone = NULL, email = NULL, needs = NULL, "
                                 "erased_at = ?2, erased_reason = 'request' WHERE id = ?1 AND erased_at IS "
-                                "NULL",
-                                residentId, now);
+                                "NULL AND " +
+                                    m_scope.clause("site_id", "?3"),
+                                residentId, now, m_scope.bound());
             if (!changed)
                 return makeErr(changed.error());
             done = *changed > 0;
@@ -229,7 +243,7 @@ Result<bool, db::Error> ResidentStore::eraseOnRequest(std::int64_t residentId, c
                                    residentId);
                 !st)
                 return st;
-            return recordPanelAction(d, staffId, kEntity, entityId(residentId), "erase on request", now);
+            return recordPanelAction(d, staffId, kEntity, entityId(residentId), "erase on request", now, site());
         });
 }
 
@@ -277,16 +291,19 @@ Result<ResidentCounts, db::Error> ResidentStore::counts(const std::string& from,
             // Days (?1 … ?2) for the matches, which keep their local day; moments (?3 ≤ t < ?4) for the rest.
             auto row = db::queryOne(
                 d,
-                "SELECT (SELECT COUNT(*) FROM residents WHERE registered_at >= ?3 AND registered_at < ?4), "
-                "(SELECT COUNT(DISTINCT resident_id) FROM resident_matches WHERE matched_on BETWEEN ?1 AND ?2), "
-                "(SELECT COUNT(*) FROM resident_matches WHERE matched_on BETWEEN ?1 AND ?2), "
-                "(SELECT COUNT(*) FROM resident_matches WHERE status = 'told' AND decided_at >= ?3 AND decided_at < "
-                "?4), (SELECT COUNT(*) FROM resident_matches WHERE email_state = 'sent' AND emailed_at >= ?3 AND "
-                "emailed_at < ?4)",
+                siteScopedSql(
+                    "SELECT (SELECT COUNT(*) FROM residents WHERE registered_at >= ?3 AND registered_at < ?4), "
+                    "(SELECT COUNT(DISTINCT resident_id) FROM resident_matches WHERE matched_on BETWEEN ?1 AND ?2), "
+                    "(SELECT COUNT(*) FROM resident_matches WHERE matched_on BETWEEN ?1 AND ?2), "
+                    "(SELECT COUNT(*) FROM resident_matches WHERE status = 'told' AND decided_at >= ?3 AND decided_at "
+                    "< "
+                    "?4), (SELECT COUNT(*) FROM resident_matches WHERE email_state = 'sent' AND emailed_at >= ?3 AND "
+                    "emailed_at < ?4)",
+                    m_scope, "?5"),
                 [](db::Row& r) {
                     return ResidentCounts{r.int64(), r.int64(), r.int64(), r.int64(), r.int64()};
                 },
-                from, to, startUnix, endUnix);
+                from, to, startUnix, endUnix, m_scope.bound());
             if (!row)
                 return makeErr(row.error());
             c = row->value_or(ResidentCounts{});

@@ -7,12 +7,14 @@
 
 #include "server/residents/service_matching.hpp"
 #include "server/server_store.hpp"
+#include "server/store/site_scope.hpp"
 #include "shared/db/error.hpp"
 #include "shared/util/result.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace okienko::server::residents
@@ -112,7 +114,12 @@ struct ResidentCounts
 class ResidentStore
 {
   public:
-    explicit ResidentStore(ServerStore& store) : m_store(store) {}
+    /// The residents of `scope`'s sites (the panel: the session's site); a new one takes the scope's
+    /// first site. The e-mails to send (pendingEmails, recordEmail) are every site's.
+    explicit ResidentStore(ServerStore& store, SiteScope scope = SiteScope::defaultSite())
+        : m_store(store), m_scope(std::move(scope))
+    {
+    }
 
     /// Stores the resident with the consent (taken now by staffId, wording kConsentWordingVersion) and
     /// the services matching now as given in the call; returns the new id.
@@ -143,7 +150,11 @@ class ResidentStore
                                              std::int64_t endUnix);
 
   private:
+    /// The site a new resident and an audit row take: the scope's first.
+    std::string site() const;
+
     ServerStore& m_store;
+    SiteScope m_scope;
 };
 
 } // namespace okienko::server::residents

@@ -27,11 +27,13 @@ ActivityRecord readRecord(db::Row& r)
     return rec;
 }
 
-Result<std::optional<ActivityRecord>, db::Error> findIn(db::Database& d, const std::string& id)
+/// The activity `id` when it is of `scope`'s sites.
+Result<std::optional<ActivityRecord>, db::Error> findIn(db::Database& d, const SiteScope& scope, const std::string& id)
 {
-    return db::queryOne(
-        d, std::string("SELECT ") + catalog::kActivityColumns + kOwnerColumns + " FROM activities WHERE id = ?1",
-        readRecord, id);
+    return db::queryOne(d,
+                        std::string("SELECT ") + catalog::kActivityColumns + kOwnerColumns +
+                            " FROM activities WHERE id = ?1 AND " + scope.clause("site_id", "?2"),
+                        readRecord, id, scope.bound());
 }
 
 /// The activity as it is now, for every kiosk (an activity is never deleted: it is cancelled).
@@ -75,9 +77,9 @@ Result<std::vector<ActivityRecord>, db::Error> ActivityStore::list(Date from)
 {
     return readAll(m_store,
                    std::string("SELECT ") + catalog::kActivityColumns + kOwnerColumns +
-                       " FROM activities WHERE COALESCE(repeat_until, date) >= ?1 ORDER BY date, start_minute, "
-                       "title_pl, id",
-                   readRecord, from.iso());
+                       " FROM activities WHERE COALESCE(repeat_until, date) >= ?1 AND " +
+                       m_scope.clause("site_id", "?2") + " ORDER BY date, start_minute, title_pl, id",
+                   readRecord, from.iso(), m_scope.bound());
 }
 
 Result<std::vector<std::pair<std::string, std::string>>, db::Error> ActivityStore::services()
@@ -96,7 +98,7 @@ Result<std::optional<ActivityRecord>, db::Error> ActivityStore::find(const std::
     auto st = m_store.read(
         [&](db::Database& d) -> Status<db::Error>
         {
-            auto f = findIn(d, id);
+            auto f = findIn(d, m_scope, id);
             if (!f)
                 return makeErr(f.error());
             found = std::move(*f);
@@ -117,7 +119,7 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::save(domain::Activity a, c
             const bool adding = a.id.empty();
             if (!adding)
             {
-                auto stored = findIn(d, a.id);
+                auto stored = findIn(d, m_scope, a.id);
                 if (!stored)
                     return makeErr(stored.error());
                 if (!mayChange(*stored, actor, outcome))
@@ -145,9 +147,9 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::save(domain::Activity a, c
                 return st;
             auto owner = adding
                              ? db::exec(d,
-                                        "UPDATE activities SET entered_by_kind = ?2, entered_by = ?3, created_at = ?4 "
-                                        "WHERE id = ?1",
-                                        a.id, actor.kindCode(), actor.id, now)
+                                        "UPDATE activities SET entered_by_kind = ?2, entered_by = ?3, created_at = ?4, "
+                                        "site_id = ?5 WHERE id = ?1",
+                                        a.id, actor.kindCode(), actor.id, now, site())
                              : db::exec(d, "UPDATE activities SET updated_by = ?2, updated_at = ?3 WHERE id = ?1", a.id,
                                         actor.auditId(), now);
             if (!owner)
@@ -155,7 +157,7 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::save(domain::Activity a, c
             if (auto st = publish(d, a, now); !st)
                 return st;
             outcome.result = ActivitySaveResult::Saved;
-            return recordPanelAction(d, actor.auditId(), "activity", a.id, adding ? "add" : "edit", now);
+            return recordPanelAction(d, actor.auditId(), "activity", a.id, adding ? "add" : "edit", now, site());
         });
 }
 
@@ -192,6 +194,11 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::setDateCancelled(const std
                         });
 }
 
+std::string ActivityStore::site() const
+{
+    return m_scope.sites().empty() ? std::string(kDefaultSite) : m_scope.sites().front();
+}
+
 Result<ActivitySaveOutcome, db::Error> ActivityStore::changeStored(const std::string& id, const ActivityActor& actor,
                                                                    std::int64_t now, const std::string& action,
                                                                    const ActivityChange& change)
@@ -200,7 +207,7 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::changeStored(const std::st
         m_store, ActivitySaveOutcome{},
         [&](db::Database& d, ActivitySaveOutcome& outcome) -> Status<db::Error>
         {
-            auto stored = findIn(d, id);
+            auto stored = findIn(d, m_scope, id);
             if (!stored)
                 return makeErr(stored.error());
             if (!mayChange(*stored, actor, outcome))
@@ -222,7 +229,7 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::changeStored(const std::st
             if (auto st = publish(d, a, now); !st)
                 return st;
             outcome.result = ActivitySaveResult::Saved;
-            return recordPanelAction(d, actor.auditId(), "activity", id, action, now);
+            return recordPanelAction(d, actor.auditId(), "activity", id, action, now, site());
         });
 }
 

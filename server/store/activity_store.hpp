@@ -6,6 +6,7 @@
 #pragma once
 
 #include "server/server_store.hpp"
+#include "server/store/site_scope.hpp"
 #include "shared/domain/activity.hpp"
 #include "shared/rules/activity_rules.hpp"
 
@@ -63,7 +64,12 @@ struct ActivitySaveOutcome
 class ActivityStore
 {
   public:
-    explicit ActivityStore(ServerStore& store) : m_store(store) {}
+    /// The activities of `scope`'s sites (the public pages: the default site's); new ones take the
+    /// scope's first site.
+    explicit ActivityStore(ServerStore& store, SiteScope scope = SiteScope::defaultSite())
+        : m_store(store), m_scope(std::move(scope))
+    {
+    }
 
     /// Every activity whose last day is on or after `from`, by first day and start.
     Result<std::vector<ActivityRecord>, db::Error> list(Date from);
@@ -94,8 +100,11 @@ class ActivityStore
     Result<ActivitySaveOutcome, db::Error> changeStored(const std::string& id, const ActivityActor& actor,
                                                         std::int64_t now, const std::string& action,
                                                         const ActivityChange& change);
+    /// The site an added activity takes.
+    std::string site() const;
 
     ServerStore& m_store;
+    SiteScope m_scope;
 };
 
 } // namespace okienko::server

@@ -96,7 +96,9 @@ Result<std::vector<IndicatorView>, db::Error> readIndicators(db::Database& d, co
         "SELECT i.id, i.name, i.service, i.unit, i.period, i.target, i.evidence, i.counting, i.register_name, "
         "i.measure, i.kinds, i.source, i.version, COALESCE(s.name, ''), COALESCE(e.at, 0), i.aggregation FROM "
         "indicators i "
-        "LEFT JOIN indicator_edits e ON e.id = (SELECT MAX(x.id) FROM indicator_edits x WHERE x.indicator_id = i.id) "
+        // The definition's latest edit: an entered value is one site's (decision 0011), not the definition's.
+        "LEFT JOIN indicator_edits e ON e.id = (SELECT MAX(x.id) FROM indicator_edits x WHERE x.indicator_id = i.id "
+        "AND x.action <> 'value') "
         "LEFT JOIN staff s ON s.id = e.staff_id WHERE (?1 = '' OR i.id = ?1) ORDER BY i.position",
         [&](db::Row& r)
         {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace okienko::server
 {
@@ -23,6 +24,12 @@ struct LoginFailureCount
     std::int64_t lockedUntil = 0;
 };
 
+/// A site a panel account reaches: its id and the name the panel shows.
+struct SiteChoice
+{
+    std::string id, name;
+};
+
 struct StoredSession
 {
     std::string tokenHash, staffId, staffName;
@@ -30,6 +37,8 @@ struct StoredSession
     std::string sessionRole; ///< the role the session was opened with; another one ends it
     std::string csrfToken;
     std::int64_t createdAt = 0, lastSeen = 0;
+    std::string siteId;            ///< the site the session shows now (panel_sessions.site_id)
+    std::vector<SiteChoice> sites; ///< the sites the account reaches (staff_sites), home site first
 };
 
 } // namespace okienko::server

@@ -13,7 +13,10 @@
 namespace okienko::server
 {
 
+/// `site`: the site of the row acted on (the session's); an audit row naming a kiosk, a staff
+/// account or a site takes that one's site in the schema (server migration 18) whatever is given.
 Status<db::Error> recordPanelAction(db::Database& d, const std::string& staffId, std::string_view entity,
-                                    const std::string& entityId, const std::string& action, std::int64_t now);
+                                    const std::string& entityId, const std::string& action, std::int64_t now,
+                                    std::string_view site = "default");
 
 } // namespace okienko::server

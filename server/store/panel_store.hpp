@@ -1,6 +1,9 @@
 // What the coordinators' panel reads from and writes to the central database, as one interface:
 // every query a page needs returns plain view structs, every action is one method that runs in one
 // transaction. The panel holds no SQL; a second database backend implements this interface.
+// Every read and write of site-owned rows is limited to the store's SiteScope (decision 0011): the
+// panel makes one store per request with the session's site, and a row of another site is answered
+// as one that does not exist.
 #pragma once
 
 #include "server/server_store.hpp"
@@ -40,8 +43,9 @@ class PanelStore
     virtual Result<LoginFailureCount, db::Error> countLoginFailure(const std::string& staffId, std::int64_t now,
                                                                    int maxFailures, int lockoutSeconds) = 0;
     /// Clears the account's failures, deletes every session idle since before `idleBefore` or
-    /// created before `createdBefore`, and stores the new session with the member's role now; one
-    /// transaction.
+    /// created before `createdBefore`, and stores the new session with the member's role now,
+    /// showing the account's home site (or, when it no longer reaches it, the first site it
+    /// reaches); one transaction.
     virtual Status<db::Error> openSession(const std::string& staffId, const std::string& tokenHash,
                                           const std::string& csrfToken, std::int64_t now, std::int64_t idleBefore,
                                           std::int64_t createdBefore) = 0;
@@ -49,6 +53,9 @@ class PanelStore
     /// with and the member's role now; nullopt when none.
     virtual Result<std::optional<StoredSession>, db::Error> sessionByHash(const std::string& tokenHash) = 0;
     virtual Status<db::Error> touchSession(const std::string& tokenHash, std::int64_t now) = 0;
+    /// Makes `siteId` the site the session shows when its account reaches it (staff_sites); false
+    /// (nothing changed) otherwise.
+    virtual Result<bool, db::Error> switchSessionSite(const std::string& tokenHash, const std::string& siteId) = 0;
     virtual Status<db::Error> deleteSession(const std::string& tokenHash) = 0;
 
     /// Callback requests not done, closed or cancelled: by day, morning first, then arrival.

@@ -449,6 +449,8 @@ Result<PartnerDecisionOutcome, db::Error> PartnerStore::propose(const ProposalDr
 
 Result<PartnerQueue, db::Error> PartnerStore::queue()
 {
+    if (!reachesInstitutions())
+        return PartnerQueue{};
     return readView<PartnerQueue>(
         m_store,
         [&](db::Database& d, PartnerQueue& q) -> Status<db::Error>
@@ -474,6 +476,8 @@ Result<PartnerQueue, db::Error> PartnerStore::queue()
 
 Result<std::optional<Institution>, db::Error> PartnerStore::institution(const std::string& id)
 {
+    if (!reachesInstitutions())
+        return std::optional<Institution>();
     return oneInstitution(m_store, "WHERE i.id = ?", id);
 }
 
@@ -484,6 +488,8 @@ Result<std::optional<Institution>, db::Error> PartnerStore::institutionOfAccount
 
 Result<std::optional<PartnerProposal>, db::Error> PartnerStore::proposal(const std::string& id)
 {
+    if (!reachesInstitutions())
+        return std::optional<PartnerProposal>();
     auto rows = readAll(m_store, std::string(kProposalColumns) + "WHERE p.id = ?", readProposal, id);
     if (!rows)
         return makeErr(rows.error());
@@ -508,6 +514,8 @@ Result<std::vector<Institution>, db::Error> PartnerStore::approvedInstitutions()
 Result<PartnerDecisionOutcome, db::Error> PartnerStore::approveInstitution(const std::string& id,
                                                                            const std::string& staffId, std::int64_t now)
 {
+    if (!reachesInstitutions())
+        return PartnerDecisionOutcome{};
     return decide(
         m_store, "approval",
         [&](db::Database& d, PartnerDecisionOutcome& out) -> Status<db::Error>
@@ -549,6 +557,8 @@ Result<PartnerDecisionOutcome, db::Error> PartnerStore::approveInstitution(const
 Result<PartnerDecisionOutcome, db::Error> PartnerStore::renewCode(const std::string& id, const std::string& staffId,
                                                                   std::int64_t now)
 {
+    if (!reachesInstitutions())
+        return PartnerDecisionOutcome{};
     return decide(m_store, "code renewal",
                   [&](db::Database& d, PartnerDecisionOutcome& out) -> Status<db::Error>
                   {
@@ -570,6 +580,8 @@ Result<PartnerDecisionOutcome, db::Error> PartnerStore::rejectInstitution(const 
                                                                           const std::string& reason,
                                                                           const std::string& staffId, std::int64_t now)
 {
+    if (!reachesInstitutions())
+        return PartnerDecisionOutcome{};
     return decide(m_store, "rejection",
                   [&](db::Database& d, PartnerDecisionOutcome& out) -> Status<db::Error>
                   {
@@ -592,6 +604,8 @@ Result<PartnerDecisionOutcome, db::Error> PartnerStore::publishProposal(const st
                                                                         const std::string& entryJson,
                                                                         const std::string& staffId, std::int64_t now)
 {
+    if (!reachesInstitutions())
+        return PartnerDecisionOutcome{};
     return decide(
         m_store, "publication",
         [&](db::Database& d, PartnerDecisionOutcome& out) -> Status<db::Error>
@@ -654,6 +668,8 @@ Result<PartnerDecisionOutcome, db::Error> PartnerStore::publishProposal(const st
 Result<PartnerDecisionOutcome, db::Error> PartnerStore::rejectProposal(const std::string& id, const std::string& reason,
                                                                        const std::string& staffId, std::int64_t now)
 {
+    if (!reachesInstitutions())
+        return PartnerDecisionOutcome{};
     return decide(m_store, "proposal rejection",
                   [&](db::Database& d, PartnerDecisionOutcome& out) -> Status<db::Error>
                   {

@@ -8,6 +8,7 @@
 
 #include "server/server_store.hpp"
 #include "server/store/partner_views.hpp"
+#include "server/store/site_scope.hpp"
 #include "shared/db/error.hpp"
 #include "shared/util/result.hpp"
 
@@ -25,7 +26,13 @@ inline constexpr std::int64_t kPartnerCodeSeconds = 14 * 24 * 3600;
 class PartnerStore
 {
   public:
-    explicit PartnerStore(ServerStore& store) : m_store(store) {}
+    /// Partner institutions register through the public pages and publish into the catalogue, both
+    /// the catalogue site's (decision 0011, Decision 4): a scope without that site (another site's
+    /// coordinator) finds no institution nor proposal, and its decisions are answered NotFound.
+    explicit PartnerStore(ServerStore& store, SiteScope scope = SiteScope::defaultSite())
+        : m_store(store), m_scope(std::move(scope))
+    {
+    }
 
     /// A registration from the public form (and its proposal, if any): a pending institution whose
     /// id is made from its name; the outcome's `code` is the proposal's (or the registration's).
@@ -69,7 +76,11 @@ class PartnerStore
                                         const std::string& passwordHash, std::int64_t now);
 
   private:
+    /// Whether the scope reaches the catalogue site's institutions.
+    bool reachesInstitutions() const { return m_scope.contains(kCatalogueSite); }
+
     ServerStore& m_store;
+    SiteScope m_scope;
 };
 
 /// The profile as the JSON a profile proposal carries, and back (nullopt for malformed JSON).

@@ -4,6 +4,9 @@
 
 #include "server/server_store.hpp"
 #include "server/store/panel_store.hpp"
+#include "server/store/site_scope.hpp"
+
+#include <utility>
 
 namespace okienko::server
 {
@@ -11,7 +14,13 @@ namespace okienko::server
 class SqlitePanelStore final : public PanelStore
 {
   public:
-    explicit SqlitePanelStore(ServerStore& store) : m_store(store) {}
+    /// The store limited to `scope`'s sites; the default site only when not given (the single-site
+    /// server, the tests and the benchmarks written before sites).
+    explicit SqlitePanelStore(ServerStore& store, SiteScope scope = SiteScope::defaultSite())
+        : m_store(store), m_scope(std::move(scope))
+    {
+    }
+    const SiteScope& scope() const { return m_scope; }
 
     // --- login, callbacks, reservations and counselling, kiosks, monitoring, loans ---
     // sqlite_panel_store_login.cpp
@@ -23,6 +32,7 @@ class SqlitePanelStore final : public PanelStore
                                   std::int64_t createdBefore) override;
     Result<std::optional<StoredSession>, db::Error> sessionByHash(const std::string& tokenHash) override;
     Status<db::Error> touchSession(const std::string& tokenHash, std::int64_t now) override;
+    Result<bool, db::Error> switchSessionSite(const std::string& tokenHash, const std::string& siteId) override;
     Status<db::Error> deleteSession(const std::string& tokenHash) override;
     // sqlite_panel_store_requests.cpp
     Result<std::vector<OpenCallback>, db::Error> openCallbacks() override;
@@ -105,7 +115,11 @@ class SqlitePanelStore final : public PanelStore
     Result<std::vector<WaitlistSummary>, db::Error> waitlistSummaries(const ReportPeriod& period) override;
 
   private:
+    /// The site new rows of the panel take: the scope's first (the session's current site).
+    std::string site() const;
+
     ServerStore& m_store;
+    SiteScope m_scope;
 };
 
 } // namespace okienko::server

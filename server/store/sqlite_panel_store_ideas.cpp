@@ -16,7 +16,8 @@ Result<std::vector<IdeaView>, db::Error> SqlitePanelStore::ideas(const ReportPer
         "SELECT u.id, COALESCE(u.text, ''), COALESCE(u.area, ''), u.language, u.at, COALESCE(i.status, 'new'), "
         "COALESCE(s.name, i.staff_id, ''), COALESCE(i.at, 0) FROM usage_events u LEFT JOIN idea_statuses i ON "
         "i.idea_id = u.id LEFT JOIN staff s ON s.id = i.staff_id WHERE u.kind = 'idea' AND u.at >= ?1 AND u.at < ?2 "
-        "AND (?3 = '' OR COALESCE(i.status, 'new') = ?3) ORDER BY u.at DESC, u.id LIMIT 1000",
+        "AND (?3 = '' OR COALESCE(i.status, 'new') = ?3) AND " +
+            m_scope.clause("u.site_id", "?4") + " ORDER BY u.at DESC, u.id LIMIT 1000",
         [](db::Row& r)
         {
             IdeaView idea;
@@ -30,7 +31,7 @@ Result<std::vector<IdeaView>, db::Error> SqlitePanelStore::ideas(const ReportPer
             idea.statusAt = r.int64();
             return idea;
         },
-        period.start, period.end, status);
+        period.start, period.end, status, m_scope.bound());
 }
 
 Result<bool, db::Error> SqlitePanelStore::setIdeaStatus(const std::string& ideaId, const std::string& status,
@@ -40,7 +41,9 @@ Result<bool, db::Error> SqlitePanelStore::setIdeaStatus(const std::string& ideaI
         m_store, false,
         [&](db::Database& d, bool& found) -> Status<db::Error>
         {
-            auto idea = db::exists(d, "SELECT 1 FROM usage_events WHERE id = ? AND kind = 'idea'", ideaId);
+            auto idea = db::exists(
+                d, "SELECT 1 FROM usage_events WHERE id = ? AND kind = 'idea' AND " + m_scope.clause("site_id"), ideaId,
+                m_scope.bound());
             if (!idea)
                 return makeErr(idea.error());
             if (!*idea)

@@ -5,6 +5,7 @@
 // for one indicator and written with their indicator_edits audit row in one transaction.
 #include "server/store/indicator_rows.hpp"
 #include "server/store/indicator_sql.hpp"
+#include "server/store/site_scoped_sql.hpp"
 #include "server/store/sqlite_panel_store.hpp"
 #include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
@@ -106,8 +107,10 @@ Result<Counting, db::Error> countingOf(const domain::Indicator& ind, RegisterPre
     return c;
 }
 
+/// The indicator's number over `period`, counted over the rows of `scope`'s sites.
 Result<IndicatorMeasurement, db::Error> measure(db::Database& d, const domain::Indicator& ind,
-                                                const ReportPeriod& period, RegisterPresence& registers)
+                                                const ReportPeriod& period, RegisterPresence& registers,
+                                                const SiteScope& scope)
 {
     auto counting = countingOf(ind, registers);
     if (!counting)
@@ -123,9 +126,10 @@ Result<IndicatorMeasurement, db::Error> measure(db::Database& d, const domain::I
         auto st = db::forEachRow(
             d,
             latest ? "SELECT COUNT(*) OVER (), value FROM indicator_values WHERE indicator_id = ? AND first_day >= ? "
-                     "AND last_day <= ? ORDER BY last_day DESC, first_day DESC LIMIT 1"
+                     "AND last_day <= ? AND site_id IN (SELECT value FROM json_each(?)) ORDER BY last_day DESC, "
+                     "first_day DESC LIMIT 1"
                    : "SELECT COUNT(*), COALESCE(SUM(value), 0.0) FROM indicator_values WHERE indicator_id = ? AND "
-                     "first_day >= ? AND last_day <= ?",
+                     "first_day >= ? AND last_day <= ? AND site_id IN (SELECT value FROM json_each(?))",
             [&](db::Row& r)
             {
                 const std::int64_t n = r.int64();
@@ -133,7 +137,7 @@ Result<IndicatorMeasurement, db::Error> measure(db::Database& d, const domain::I
                 if (n > 0)
                     m = IndicatorMeasurement{MeasureState::Value, sum};
             },
-            ind.id, period.firstDay, period.lastDay);
+            ind.id, period.firstDay, period.lastDay, scope.bound());
         if (!st)
             return makeErr(st.error());
         return m;
@@ -143,9 +147,9 @@ Result<IndicatorMeasurement, db::Error> measure(db::Database& d, const domain::I
     {
         m.value = r.optionalReal().value_or(0);
     };
-    auto st = counting->byKinds ? db::forEachRow(d, counting->sql->count, read, period.firstDay, period.lastDay,
-                                                 joinKinds(ind.counting.kinds))
-                                : db::forEachRow(d, counting->sql->count, read, period.firstDay, period.lastDay);
+    // ?3 is bound for every statement (unused but by the kinds' measures), the sites at ?4.
+    auto st = db::forEachRow(d, siteScopedSql(counting->sql->count, scope, "?4"), read, period.firstDay, period.lastDay,
+                             counting->byKinds ? joinKinds(ind.counting.kinds) : std::string(), scope.bound());
     if (!st)
         return makeErr(st.error());
     return m;
@@ -204,7 +208,7 @@ SqlitePanelStore::measureIndicators(const std::vector<domain::Indicator>& indica
             for (std::size_t i = 0; i < indicators.size() && i < periods.size(); ++i)
                 for (const auto& period : periods[i])
                 {
-                    auto m = measure(d, indicators[i], period, registers);
+                    auto m = measure(d, indicators[i], period, registers, m_scope);
                     if (!m)
                         return makeErr(m.error());
                     out[i].push_back(*m);
@@ -238,11 +242,12 @@ Result<EvidenceTable, db::Error> SqlitePanelStore::indicatorEvidence(const domai
                     "SELECT v.first_day, v.last_day, v.value, COALESCE(s.name, v.staff_id), strftime('%Y-%m-%d %H:%M', "
                     "v.at, 'unixepoch', 'localtime') FROM "
                     "indicator_values v LEFT JOIN staff s ON s.id = v.staff_id WHERE v.indicator_id = ? AND "
-                    "v.first_day >= ? AND v.last_day <= ? ORDER BY v.first_day",
+                    "v.first_day >= ? AND v.last_day <= ? AND " +
+                        m_scope.clause("v.site_id") + " ORDER BY v.first_day",
                     [&](db::Row& r) {
                         addRow({r.text(), r.text(), numberText(r.real()), r.text(), r.text()});
                     },
-                    ind.id, period.firstDay, period.lastDay);
+                    ind.id, period.firstDay, period.lastDay, m_scope.bound());
             }
             RegisterPresence registers(d);
             auto counting = countingOf(ind, registers);
@@ -260,10 +265,9 @@ Result<EvidenceTable, db::Error> SqlitePanelStore::indicatorEvidence(const domai
                     row.push_back(r.optionalText().value_or(""));
                 addRow(std::move(row));
             };
-            return counting->byKinds
-                       ? db::forEachRow(d, counting->sql->evidence, read, period.firstDay, period.lastDay,
-                                        joinKinds(ind.counting.kinds))
-                       : db::forEachRow(d, counting->sql->evidence, read, period.firstDay, period.lastDay);
+            return db::forEachRow(d, siteScopedSql(counting->sql->evidence, m_scope, "?4"), read, period.firstDay,
+                                  period.lastDay, counting->byKinds ? joinKinds(ind.counting.kinds) : std::string(),
+                                  m_scope.bound());
         });
 }
 
@@ -273,8 +277,8 @@ Result<std::vector<RatingSummary>, db::Error> SqlitePanelStore::ratingSummaries(
         m_store,
         "SELECT flow, COUNT(*), AVG(rating), SUM(rating = 1), SUM(rating = 2), SUM(rating = 3), "
         "SUM(rating = 4), SUM(rating = 5) FROM usage_events WHERE kind = 'rating' AND rating BETWEEN 1 AND 5 AND "
-        "at >= ? AND at < ? "
-        "GROUP BY flow ORDER BY flow",
+        "at >= ? AND at < ? AND " +
+            m_scope.clause("site_id") + " GROUP BY flow ORDER BY flow",
         [](db::Row& r)
         {
             RatingSummary s;
@@ -285,11 +289,19 @@ Result<std::vector<RatingSummary>, db::Error> SqlitePanelStore::ratingSummaries(
                 n = r.int64();
             return s;
         },
-        period.start, period.end);
+        period.start, period.end, m_scope.bound());
 }
 
 Result<IndicatorSaveOutcome, db::Error> SqlitePanelStore::saveIndicator(const IndicatorEdit& edit)
 {
+    // The indicators are the catalogue's (import-catalog writes them): the catalogue site's, like the
+    // catalogue (decision 0011, Decision 4); another site's coordinator finds none to change.
+    if (!m_scope.contains(kCatalogueSite))
+    {
+        IndicatorSaveOutcome none;
+        none.result = IndicatorSaveResult::NotFound;
+        return none;
+    }
     return writeWithOutcome(
         m_store, IndicatorSaveOutcome{},
         [&](db::Database& d, IndicatorSaveOutcome& out) -> Status<db::Error>
@@ -351,12 +363,13 @@ Result<bool, db::Error> SqlitePanelStore::enterIndicatorValue(const IndicatorVal
                 return makeErr(found.error());
             if (!*found)
                 return {};
-            if (auto st = db::exec(d,
-                                   "INSERT INTO indicator_values(indicator_id, first_day, last_day, value, staff_id, "
-                                   "at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(indicator_id, first_day) DO UPDATE SET "
-                                   "last_day = excluded.last_day, value = excluded.value, staff_id = "
-                                   "excluded.staff_id, at = excluded.at",
-                                   entry.id, entry.firstDay, entry.lastDay, entry.value, entry.staffId, entry.now);
+            if (auto st =
+                    db::exec(d,
+                             "INSERT INTO indicator_values(indicator_id, first_day, last_day, value, staff_id, "
+                             "at, site_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(site_id, indicator_id, "
+                             "first_day) DO UPDATE SET last_day = excluded.last_day, value = excluded.value, "
+                             "staff_id = excluded.staff_id, at = excluded.at",
+                             entry.id, entry.firstDay, entry.lastDay, entry.value, entry.staffId, entry.now, site());
                 !st)
                 return st;
             saved = true;

@@ -1,6 +1,6 @@
 // The panel's logins and sessions on SQLite: staff looked up by id or name with their failure
 // count, failures counted atomically with their locks, and sessions keyed by the SHA-256 of their
-// cookie with the role they were opened with.
+// cookie with the role they were opened with, the site they show and the sites their account reaches.
 #include "server/store/sqlite_panel_store.hpp"
 #include "server/store/sqlite_reads.hpp"
 #include "shared/db/query.hpp"
@@ -82,9 +82,13 @@ Status<db::Error> SqlitePanelStore::openSession(const std::string& staffId, cons
                                   createdBefore);
                 !s)
                 return s;
+            // The home site when the account still reaches it, else the first site it reaches.
             return db::exec(d,
-                            "INSERT INTO panel_sessions(token_hash, staff_id, csrf_token, created_at, last_seen, role) "
-                            "SELECT ?1, id, ?2, ?3, ?3, role FROM staff WHERE id = ?4",
+                            "INSERT INTO panel_sessions(token_hash, staff_id, csrf_token, created_at, last_seen, role, "
+                            "site_id) SELECT ?1, s.id, ?2, ?3, ?3, s.role, COALESCE((SELECT ss.site_id FROM "
+                            "staff_sites ss WHERE ss.staff_id = s.id AND ss.site_id = s.site_id), (SELECT "
+                            "MIN(ss.site_id) FROM staff_sites ss WHERE ss.staff_id = s.id), s.site_id) FROM staff s "
+                            "WHERE s.id = ?4",
                             tokenHash, csrfToken, now, staffId);
         });
 }
@@ -97,9 +101,9 @@ Result<std::optional<StoredSession>, db::Error> SqlitePanelStore::sessionByHash(
         {
             auto row = db::queryOne(
                 d,
-                "SELECT p.token_hash, p.staff_id, s.name, s.role, p.role, p.csrf_token, p.created_at, p.last_seen "
-                "FROM "
-                "panel_sessions p JOIN staff s ON s.id = p.staff_id WHERE p.token_hash = ? AND s.active = 1",
+                "SELECT p.token_hash, p.staff_id, s.name, s.role, p.role, p.csrf_token, p.created_at, p.last_seen, "
+                "p.site_id FROM panel_sessions p JOIN staff s ON s.id = p.staff_id "
+                "WHERE p.token_hash = ? AND s.active = 1",
                 [](db::Row& r)
                 {
                     StoredSession s;
@@ -111,13 +115,32 @@ Result<std::optional<StoredSession>, db::Error> SqlitePanelStore::sessionByHash(
                     s.csrfToken = r.text();
                     s.createdAt = r.int64();
                     s.lastSeen = r.int64();
+                    s.siteId = r.text();
                     return s;
                 },
                 tokenHash);
             if (!row)
                 return makeErr(row.error());
             found = std::move(row).value();
-            return {};
+            if (!found)
+                return {};
+            // The home site first, then by name: the switcher's order.
+            return db::forEachRow(
+                d,
+                // A default site never named (a database made after migration 18, its catalogue imported
+                // later) is called by its catalogue's CUS, as migration 18 names an older one.
+                "SELECT t.id, CASE WHEN t.id = 'default' AND t.name = 'default' THEN COALESCE((SELECT "
+                "NULLIF(cus_name_pl, '') FROM municipality WHERE id = 1), t.name) ELSE t.name END FROM staff_sites "
+                "ss JOIN sites t ON t.id = ss.site_id JOIN staff s "
+                "ON s.id = ss.staff_id WHERE ss.staff_id = ? ORDER BY t.id <> s.site_id, t.name, t.id",
+                [&](db::Row& r)
+                {
+                    SiteChoice c;
+                    c.id = r.text();
+                    c.name = r.text();
+                    found->sites.push_back(std::move(c));
+                },
+                found->staffId);
         });
 }
 
@@ -126,6 +149,28 @@ Status<db::Error> SqlitePanelStore::touchSession(const std::string& tokenHash, s
     return m_store.write(
         [&](db::Database& d)
         { return db::exec(d, "UPDATE panel_sessions SET last_seen = ? WHERE token_hash = ?", now, tokenHash); });
+}
+
+Result<bool, db::Error> SqlitePanelStore::switchSessionSite(const std::string& tokenHash, const std::string& siteId)
+{
+    return writeWithOutcome<bool>(m_store, false,
+                                  [&](db::Database& d, bool& switched) -> Status<db::Error>
+                                  {
+                                      auto s = db::exec(d,
+                                                        "UPDATE panel_sessions SET site_id = ?2 WHERE token_hash = ?1 "
+                                                        "AND EXISTS (SELECT 1 FROM staff_sites ss WHERE ss.staff_id = "
+                                                        "panel_sessions.staff_id AND ss.site_id = ?2)",
+                                                        tokenHash, siteId);
+                                      if (!s)
+                                          return s;
+                                      switched = d.changes() > 0;
+                                      return {};
+                                  });
+}
+
+std::string SqlitePanelStore::site() const
+{
+    return m_scope.sites().empty() ? std::string() : m_scope.sites().front();
 }
 
 Status<db::Error> SqlitePanelStore::deleteSession(const std::string& tokenHash)

@@ -128,15 +128,18 @@ Result<std::vector<RegisterRowView>, db::Error>
 SqlitePanelStore::registerRows(const RegisterTable& table, const std::string& from, const std::string& to)
 {
     return readAll(
-        m_store, selectRows(table) + " WHERE " + table.periodCondition + " ORDER BY " + table.orderBy + " LIMIT 2000",
-        [&](db::Row& r) { return readRow(table, r); }, from, to);
+        m_store,
+        selectRows(table) + " WHERE " + table.periodCondition + " AND " + m_scope.clause("t.site_id", "?3") +
+            " ORDER BY " + table.orderBy + " LIMIT 2000",
+        [&](db::Row& r) { return readRow(table, r); }, from, to, m_scope.bound());
 }
 
 Result<std::optional<RegisterRowView>, db::Error> SqlitePanelStore::registerRow(const RegisterTable& table,
                                                                                 std::int64_t id)
 {
     auto rows = readAll(
-        m_store, selectRows(table) + " WHERE t.id = ?", [&](db::Row& r) { return readRow(table, r); }, id);
+        m_store, selectRows(table) + " WHERE t.id = ? AND " + m_scope.clause("t.site_id"),
+        [&](db::Row& r) { return readRow(table, r); }, id, m_scope.bound());
     if (!rows)
         return makeErr(rows.error());
     if (rows->empty())
@@ -150,12 +153,14 @@ namespace
 /// name, or a new random one: the report counts persons by it, also after retention erased names.
 Status<db::Error> keyCounsellingPerson(db::Database& d, std::int64_t id)
 {
-    return db::exec(d,
-                    "UPDATE counselling_register AS t SET person_key = COALESCE((SELECT o.person_key FROM "
-                    "counselling_register o WHERE o.id <> t.id AND o.person_key IS NOT NULL AND o.person_name IS NOT "
-                    "NULL AND lower(trim(o.person_name)) = lower(trim(t.person_name)) ORDER BY o.id LIMIT 1), "
-                    "lower(hex(randomblob(16)))) WHERE t.id = ?1 AND t.person_name IS NOT NULL",
-                    id);
+    return db::exec(
+        d,
+        "UPDATE counselling_register AS t SET person_key = COALESCE((SELECT o.person_key FROM "
+        "counselling_register o WHERE o.id <> t.id AND o.person_key IS NOT NULL AND o.person_name IS NOT "
+        "NULL AND lower(trim(o.person_name)) = lower(trim(t.person_name)) AND o.site_id = t.site_id ORDER BY o.id "
+        "LIMIT 1), "
+        "lower(hex(randomblob(16)))) WHERE t.id = ?1 AND t.person_name IS NOT NULL",
+        id);
 }
 } // namespace
 
@@ -178,8 +183,8 @@ Result<RegisterWriteResult, db::Error> SqlitePanelStore::saveRegisterRow(const R
                 }
                 if (auto s = execWithValues(d,
                                             "INSERT INTO " + table.table + "(" + names +
-                                                "created_by, created_at) VALUES (" + marks + "?, ?)",
-                                            columns, write.values, write.staffId, write.now);
+                                                "created_by, created_at, site_id) VALUES (" + marks + "?, ?, ?)",
+                                            columns, write.values, write.staffId, write.now, site());
                     !s)
                     return s;
                 id = d.lastInsertRowId();
@@ -187,7 +192,9 @@ Result<RegisterWriteResult, db::Error> SqlitePanelStore::saveRegisterRow(const R
             }
             else
             {
-                auto exists = db::exists(d, "SELECT 1 FROM " + table.table + " WHERE id = ?", id);
+                auto exists =
+                    db::exists(d, "SELECT 1 FROM " + table.table + " WHERE id = ? AND " + m_scope.clause("site_id"), id,
+                               m_scope.bound());
                 if (!exists)
                     return makeErr(exists.error());
                 if (!*exists)
@@ -216,7 +223,9 @@ Result<RegisterWriteResult, db::Error> SqlitePanelStore::removeRegisterRow(const
     return writeWithOutcome(m_store, RegisterWriteResult::NotFound,
                             [&](db::Database& d, RegisterWriteResult& result) -> Status<db::Error>
                             {
-                                auto removed = db::execChanges(d, "DELETE FROM " + table.table + " WHERE id = ?", id);
+                                auto removed = db::execChanges(
+                                    d, "DELETE FROM " + table.table + " WHERE id = ? AND " + m_scope.clause("site_id"),
+                                    id, m_scope.bound());
                                 if (!removed)
                                     return makeErr(removed.error());
                                 if (*removed == 0)
@@ -235,7 +244,8 @@ Result<std::vector<BookedMeetingView>, db::Error> SqlitePanelStore::bookedMeetin
         "COALESCE(r.name, ''), COALESCE(g.id, 0), g.held, g.duration_minutes FROM counselling_requests r JOIN "
         "counselling_slots s ON s.id = r.slot_id LEFT JOIN counselling_kinds k ON k.id = r.kind_id LEFT JOIN "
         "counselling_register g ON g.booking_ref = r.id WHERE r.status <> 'cancelled' AND s.date BETWEEN ? AND ? "
-        "ORDER BY s.date, s.start_minute, r.code",
+        "AND " +
+            m_scope.clause("r.site_id") + " ORDER BY s.date, s.start_minute, r.code",
         [](db::Row& r)
         {
             BookedMeetingView m;
@@ -254,7 +264,7 @@ Result<std::vector<BookedMeetingView>, db::Error> SqlitePanelStore::bookedMeetin
                 m.durationMinutes = static_cast<int>(*minutes);
             return m;
         },
-        from, to);
+        from, to, m_scope.bound());
 }
 
 Result<RegisterWriteResult, db::Error> SqlitePanelStore::markMeeting(const MeetingMark& mark)
@@ -271,7 +281,8 @@ Result<RegisterWriteResult, db::Error> SqlitePanelStore::markMeeting(const Meeti
             auto booking = db::queryOne(
                 d,
                 "SELECT s.date, r.name FROM counselling_requests r JOIN counselling_slots s ON s.id = r.slot_id "
-                "WHERE r.id = ? AND r.status <> 'cancelled' AND s.date <= ?",
+                "WHERE r.id = ? AND r.status <> 'cancelled' AND s.date <= ? AND " +
+                    m_scope.clause("r.site_id"),
                 [](db::Row& r)
                 {
                     Booking b;
@@ -279,7 +290,7 @@ Result<RegisterWriteResult, db::Error> SqlitePanelStore::markMeeting(const Meeti
                     b.name = r.optionalText();
                     return b;
                 },
-                mark.requestId, mark.today);
+                mark.requestId, mark.today, m_scope.bound());
             if (!booking)
                 return makeErr(booking.error());
             if (!*booking)
@@ -302,11 +313,12 @@ Result<RegisterWriteResult, db::Error> SqlitePanelStore::markMeeting(const Meeti
             }
             else
             {
-                if (auto s = db::exec(d,
-                                      "INSERT INTO counselling_register(date, duration_minutes, held, walk_in, "
-                                      "booking_ref, person_name, created_by, created_at) VALUES (?,?,?,0,?,?,?,?)",
-                                      (*booking)->date, minutes, held, mark.requestId, (*booking)->name, mark.staffId,
-                                      mark.now);
+                if (auto s = db::exec(
+                        d,
+                        "INSERT INTO counselling_register(date, duration_minutes, held, walk_in, "
+                        "booking_ref, person_name, created_by, created_at, site_id) VALUES (?,?,?,0,?,?,?,?,?)",
+                        (*booking)->date, minutes, held, mark.requestId, (*booking)->name, mark.staffId, mark.now,
+                        site());
                     !s)
                     return s;
                 id = d.lastInsertRowId();
@@ -325,11 +337,12 @@ Result<DutyHours, db::Error> SqlitePanelStore::dutyHours(const std::string& from
 {
     auto rows = readAll(
         m_store,
-        "SELECT COUNT(*), COALESCE(SUM(duration_minutes), 0) FROM counselling_slots WHERE date BETWEEN ? AND ?",
+        "SELECT COUNT(*), COALESCE(SUM(duration_minutes), 0) FROM counselling_slots WHERE date BETWEEN ? AND ? AND " +
+            m_scope.clause("site_id"),
         [](db::Row& r) {
             return DutyHours{r.int64(), r.int64()};
         },
-        from, to);
+        from, to, m_scope.bound());
     if (!rows)
         return makeErr(rows.error());
     return rows->empty() ? DutyHours{} : rows->front();

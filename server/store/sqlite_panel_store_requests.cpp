@@ -67,12 +67,14 @@ struct CallbackState
 };
 
 /// The callback request `id` when it is still open; nullopt when it is gone or finished.
-Result<std::optional<CallbackState>, db::Error> openCallback(db::Database& d, const std::string& id)
+Result<std::optional<CallbackState>, db::Error> openCallback(db::Database& d, const std::string& id,
+                                                             const SiteScope& scope)
 {
     auto row = db::queryOne(
         d,
         "SELECT code, status, COALESCE(claimed_by, ''), kiosk_id, failed_attempts FROM callback_requests "
-        "WHERE id = ?",
+        "WHERE id = ? AND " +
+            scope.clause("site_id"),
         [](db::Row& r)
         {
             CallbackState c;
@@ -83,7 +85,7 @@ Result<std::optional<CallbackState>, db::Error> openCallback(db::Database& d, co
             c.failed = r.integer();
             return c;
         },
-        id);
+        id, scope.bound());
     if (!row)
         return makeErr(row.error());
     if (*row && ((*row)->status == "done" || (*row)->status == "closed" || (*row)->status == "cancelled"))
@@ -96,43 +98,46 @@ Result<std::optional<CallbackState>, db::Error> openCallback(db::Database& d, co
 
 Result<std::vector<OpenCallback>, db::Error> SqlitePanelStore::openCallbacks()
 {
-    return readAll(m_store,
-                   "SELECT c.id, c.code, c.phone, c.day, c.day_part, COALESCE(sv.name_pl, et.name_pl, ''), "
-                   "c.equipment_type_id <> '', c.first_name, c.language, COALESCE(st.name, ''), "
-                   "COALESCE(c.claimed_by, ''), c.failed_attempts, c.received_at, c.email, c.message, "
-                   "k.kind = 'web', COALESCE(w.id, ''), CASE WHEN w.status = 'offered' AND w.hold_released_at IS "
-                   "NULL THEN COALESCE(w.inventory_number, '') ELSE '' END, COALESCE(w.hold_until, 0) "
-                   "FROM callback_requests c JOIN kiosks k ON k.id = c.kiosk_id "
-                   "LEFT JOIN waitlist_entries w ON w.id = c.waitlist_entry_id "
-                   "LEFT JOIN services sv ON sv.id = NULLIF(c.topic_service_id, '') "
-                   "LEFT JOIN equipment_types et ON et.id = NULLIF(c.equipment_type_id, '') "
-                   "LEFT JOIN staff st ON st.id = c.claimed_by "
-                   "WHERE c.status NOT IN ('done', 'closed', 'cancelled') "
-                   "ORDER BY c.day, CASE c.day_part WHEN 'morning' THEN 0 ELSE 1 END, c.received_at, c.rowid",
-                   [](db::Row& r)
-                   {
-                       OpenCallback c;
-                       c.id = r.text();
-                       c.code = r.text();
-                       c.phone = r.text();
-                       c.day = r.text();
-                       c.dayPart = r.text();
-                       c.topic = r.text();
-                       c.waitingList = r.flag();
-                       c.firstName = r.text();
-                       c.language = r.text();
-                       c.claimedByName = r.text();
-                       c.claimedById = r.text();
-                       c.failedAttempts = r.integer();
-                       c.receivedAt = r.int64();
-                       c.email = r.text();
-                       c.message = r.text();
-                       c.fromWeb = r.flag();
-                       c.waitlistEntryId = r.text();
-                       c.heldUnit = r.text();
-                       c.holdUntil = r.int64();
-                       return c;
-                   });
+    return readAll(
+        m_store,
+        "SELECT c.id, c.code, c.phone, c.day, c.day_part, COALESCE(sv.name_pl, et.name_pl, ''), "
+        "c.equipment_type_id <> '', c.first_name, c.language, COALESCE(st.name, ''), "
+        "COALESCE(c.claimed_by, ''), c.failed_attempts, c.received_at, c.email, c.message, "
+        "k.kind = 'web', COALESCE(w.id, ''), CASE WHEN w.status = 'offered' AND w.hold_released_at IS "
+        "NULL THEN COALESCE(w.inventory_number, '') ELSE '' END, COALESCE(w.hold_until, 0) "
+        "FROM callback_requests c JOIN kiosks k ON k.id = c.kiosk_id "
+        "LEFT JOIN waitlist_entries w ON w.id = c.waitlist_entry_id "
+        "LEFT JOIN services sv ON sv.id = NULLIF(c.topic_service_id, '') "
+        "LEFT JOIN equipment_types et ON et.id = NULLIF(c.equipment_type_id, '') "
+        "LEFT JOIN staff st ON st.id = c.claimed_by "
+        "WHERE c.status NOT IN ('done', 'closed', 'cancelled') AND " +
+            m_scope.clause("c.site_id") +
+            " ORDER BY c.day, CASE c.day_part WHEN 'morning' THEN 0 ELSE 1 END, c.received_at, c.rowid",
+        [](db::Row& r)
+        {
+            OpenCallback c;
+            c.id = r.text();
+            c.code = r.text();
+            c.phone = r.text();
+            c.day = r.text();
+            c.dayPart = r.text();
+            c.topic = r.text();
+            c.waitingList = r.flag();
+            c.firstName = r.text();
+            c.language = r.text();
+            c.claimedByName = r.text();
+            c.claimedById = r.text();
+            c.failedAttempts = r.integer();
+            c.receivedAt = r.int64();
+            c.email = r.text();
+            c.message = r.text();
+            c.fromWeb = r.flag();
+            c.waitlistEntryId = r.text();
+            c.heldUnit = r.text();
+            c.holdUntil = r.int64();
+            return c;
+        },
+        m_scope.bound());
 }
 
 Result<CallbackActionResult, db::Error> SqlitePanelStore::claimCallback(const std::string& callbackId,
@@ -142,7 +147,7 @@ Result<CallbackActionResult, db::Error> SqlitePanelStore::claimCallback(const st
         m_store, CallbackActionResult::NotOpen,
         [&](db::Database& d, CallbackActionResult& result) -> Status<db::Error>
         {
-            auto open = openCallback(d, callbackId);
+            auto open = openCallback(d, callbackId, m_scope);
             if (!open)
                 return makeErr(open.error());
             if (!*open)
@@ -165,7 +170,7 @@ Result<CallbackActionResult, db::Error> SqlitePanelStore::recordCallbackAttempt(
         m_store, CallbackActionResult::NotOpen,
         [&](db::Database& d, CallbackActionResult& result) -> Status<db::Error>
         {
-            auto open = openCallback(d, id);
+            auto open = openCallback(d, id, m_scope);
             if (!open)
                 return makeErr(open.error());
             if (!*open)
@@ -218,7 +223,8 @@ Result<std::vector<PendingReservation>, db::Error> SqlitePanelStore::pendingRese
         "SELECT r.id, r.code, COALESCE(t.name_pl, r.type_id), r.pick_up_date, r.loan_days, r.status, "
         "COALESCE(r.person_name, ''), COALESCE(r.person_phone, ''), k.name FROM reservations r JOIN kiosks k "
         "ON k.id = r.kiosk_id LEFT JOIN equipment_types t ON t.id = r.type_id WHERE r.code <> '' AND "
-        "r.status IN ('provisional', 'held', 'conflict') ORDER BY r.pick_up_date, r.received_at",
+        "r.status IN ('provisional', 'held', 'conflict') AND " +
+            m_scope.clause("r.site_id") + " ORDER BY r.pick_up_date, r.received_at",
         [](db::Row& r)
         {
             PendingReservation p;
@@ -232,61 +238,70 @@ Result<std::vector<PendingReservation>, db::Error> SqlitePanelStore::pendingRese
             p.personPhone = r.text();
             p.kioskName = r.text();
             return p;
-        });
+        },
+        m_scope.bound());
 }
 
 Result<std::vector<OpenConflict>, db::Error> SqlitePanelStore::openConflicts()
 {
-    return readAll(m_store,
-                   "SELECT c.id, c.kind, c.entity, c.entity_id, COALESCE(k.name, ''), c.detail, "
-                   "c.created_at FROM conflicts c LEFT JOIN kiosks k ON k.id = c.kiosk_id WHERE "
-                   "c.resolved_at IS NULL ORDER BY c.created_at",
-                   [](db::Row& r)
-                   {
-                       OpenConflict c;
-                       c.id = r.int64();
-                       c.kind = r.text();
-                       c.entity = r.text();
-                       c.entityId = r.text();
-                       c.kioskName = r.text();
-                       c.detail = r.text();
-                       c.createdAt = r.int64();
-                       return c;
-                   });
+    return readAll(
+        m_store,
+        "SELECT c.id, c.kind, c.entity, c.entity_id, COALESCE(k.name, ''), c.detail, "
+        "c.created_at FROM conflicts c LEFT JOIN kiosks k ON k.id = c.kiosk_id WHERE "
+        "c.resolved_at IS NULL AND " +
+            m_scope.clause("c.site_id") + " ORDER BY c.created_at",
+        [](db::Row& r)
+        {
+            OpenConflict c;
+            c.id = r.int64();
+            c.kind = r.text();
+            c.entity = r.text();
+            c.entityId = r.text();
+            c.kioskName = r.text();
+            c.detail = r.text();
+            c.createdAt = r.int64();
+            return c;
+        },
+        m_scope.bound());
 }
 
 Result<std::vector<PendingCounselling>, db::Error> SqlitePanelStore::pendingCounsellingRequests()
 {
-    return readAll(m_store,
-                   "SELECT r.id, r.code, COALESCE(ck.name_pl, r.kind_id), r.kind_id, COALESCE(r.slot_id, ''), "
-                   "COALESCE(s.date, ''), COALESCE(s.start_minute, -1), COALESCE(s.room, ''), COALESCE(r.name, ''), "
-                   "COALESCE(r.phone, '') FROM counselling_requests r LEFT JOIN counselling_slots s ON s.id = "
-                   "r.slot_id LEFT JOIN counselling_kinds ck ON ck.id = r.kind_id WHERE r.status IN ('received', "
-                   "'provisional') ORDER BY r.received_at",
-                   [](db::Row& r)
-                   {
-                       PendingCounselling c;
-                       c.id = r.text();
-                       c.code = r.text();
-                       c.kindName = r.text();
-                       c.kindId = r.text();
-                       c.slotId = r.text();
-                       c.slotDate = r.text();
-                       c.slotStartMinute = r.integer();
-                       c.slotRoom = r.text();
-                       c.name = r.text();
-                       c.phone = r.text();
-                       return c;
-                   });
+    return readAll(
+        m_store,
+        "SELECT r.id, r.code, COALESCE(ck.name_pl, r.kind_id), r.kind_id, COALESCE(r.slot_id, ''), "
+        "COALESCE(s.date, ''), COALESCE(s.start_minute, -1), COALESCE(s.room, ''), COALESCE(r.name, ''), "
+        "COALESCE(r.phone, '') FROM counselling_requests r LEFT JOIN counselling_slots s ON s.id = "
+        "r.slot_id LEFT JOIN counselling_kinds ck ON ck.id = r.kind_id WHERE r.status IN ('received', "
+        "'provisional') AND " +
+            m_scope.clause("r.site_id") + " ORDER BY r.received_at",
+        [](db::Row& r)
+        {
+            PendingCounselling c;
+            c.id = r.text();
+            c.code = r.text();
+            c.kindName = r.text();
+            c.kindId = r.text();
+            c.slotId = r.text();
+            c.slotDate = r.text();
+            c.slotStartMinute = r.integer();
+            c.slotRoom = r.text();
+            c.name = r.text();
+            c.phone = r.text();
+            return c;
+        },
+        m_scope.bound());
 }
 
 namespace
 {
+/// The request `id` when it is of `scope`'s sites (`sql` ends with "WHERE id = ?1").
 Result<std::optional<RequestState>, db::Error> requestState(db::Database& d, std::string_view sql,
-                                                            const std::string& id)
+                                                            const std::string& id, const SiteScope& scope)
 {
+    const std::string scoped = std::string(sql) + " AND " + scope.clause("site_id", "?2");
     return db::queryOne(
-        d, sql,
+        d, scoped,
         [](db::Row& r)
         {
             RequestState s;
@@ -297,7 +312,7 @@ Result<std::optional<RequestState>, db::Error> requestState(db::Database& d, std
             s.kindId = r.text();
             return s;
         },
-        id);
+        id, scope.bound());
 }
 } // namespace
 
@@ -311,7 +326,8 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideReservation(const std:
         m_store, DecisionResult::Stale,
         [&](db::Database& d, DecisionResult& result) -> Status<db::Error>
         {
-            auto read = requestState(d, "SELECT code, status, kiosk_id, '', '' FROM reservations WHERE id = ?", id);
+            auto read =
+                requestState(d, "SELECT code, status, kiosk_id, '', '' FROM reservations WHERE id = ?1", id, m_scope);
             if (!read)
                 return makeErr(read.error());
             if (!*read)
@@ -326,7 +342,8 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideReservation(const std:
                 return e;
             if (auto e = resolveConflictsOf(d, "reservation", id, now); !e)
                 return e;
-            if (auto e = recordPanelAction(d, staffId, "reservation", id, confirm ? "confirm" : "reject", now); !e)
+            if (auto e = recordPanelAction(d, staffId, "reservation", id, confirm ? "confirm" : "reject", now, site());
+                !e)
                 return e;
             if (auto e = logRequestStatus(d, protocol::entity::kReservation, id, r.code, next, r.kioskId, now); !e)
                 return e;
@@ -349,8 +366,8 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideCounselling(const std:
         {
             auto read = requestState(d,
                                      "SELECT code, status, kiosk_id, COALESCE(slot_id, ''), kind_id FROM "
-                                     "counselling_requests WHERE id = ?",
-                                     id);
+                                     "counselling_requests WHERE id = ?1",
+                                     id, m_scope);
             if (!read)
                 return makeErr(read.error());
             if (!*read)
@@ -367,8 +384,9 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideCounselling(const std:
                     db::exists(d,
                                "SELECT 1 FROM counselling_slots WHERE id = ?1 AND id <> ?2 AND booked_by IS NULL "
                                "AND (date > ?3 OR (date = ?3 AND start_minute > ?4)) AND EXISTS (SELECT 1 FROM "
-                               "json_each(kind_ids) WHERE value = ?5)",
-                               targetSlotId, r.slotId, now.today.iso(), nowMinuteOfDay, r.kindId);
+                               "json_each(kind_ids) WHERE value = ?5) AND " +
+                                   m_scope.clause("site_id", "?6"),
+                               targetSlotId, r.slotId, now.today.iso(), nowMinuteOfDay, r.kindId, m_scope.bound());
                 if (!targetFree)
                     return makeErr(targetFree.error());
                 if (!*targetFree)
@@ -393,7 +411,7 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideCounselling(const std:
                 // A request whose slot was taken while its kiosk was offline is settled by the new slot.
                 if (auto e = resolveConflictsOf(d, "counselling_request", id, now.unix); !e)
                     return e;
-                if (auto e = recordPanelAction(d, staffId, "counselling_request", id, "move", now.unix); !e)
+                if (auto e = recordPanelAction(d, staffId, "counselling_request", id, "move", now.unix, site()); !e)
                     return e;
                 result = DecisionResult::Moved;
                 return logRequestStatus(d, protocol::entity::kCounsellingRequest, id, r.code, "moved", r.kioskId,
@@ -408,8 +426,8 @@ Result<DecisionResult, db::Error> SqlitePanelStore::decideCounselling(const std:
             if (!confirm && !r.slotId.empty())
                 if (auto e = releaseSlot(d, r.slotId, id, now.unix); !e)
                     return e;
-            if (auto e =
-                    recordPanelAction(d, staffId, "counselling_request", id, confirm ? "confirm" : "cancel", now.unix);
+            if (auto e = recordPanelAction(d, staffId, "counselling_request", id, confirm ? "confirm" : "cancel",
+                                           now.unix, site());
                 !e)
                 return e;
             result = confirm ? DecisionResult::Confirmed : DecisionResult::Cancelled;
@@ -424,14 +442,17 @@ Result<DecisionResult, db::Error> SqlitePanelStore::resolveConflict(const std::s
         m_store, DecisionResult::Stale,
         [&](db::Database& d, DecisionResult& result) -> Status<db::Error>
         {
-            auto changed = db::execChanges(
-                d, "UPDATE conflicts SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL", now, conflictId);
+            auto changed =
+                db::execChanges(d,
+                                "UPDATE conflicts SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL AND " +
+                                    m_scope.clause("site_id"),
+                                now, conflictId, m_scope.bound());
             if (!changed)
                 return makeErr(changed.error());
             if (*changed == 0)
                 return {};
             result = DecisionResult::Resolved;
-            return recordPanelAction(d, staffId, "conflict", conflictId, "resolve", now);
+            return recordPanelAction(d, staffId, "conflict", conflictId, "resolve", now, site());
         });
 }
 

@@ -58,25 +58,28 @@ Status<db::Error> readKinds(db::Database& d, std::vector<CounsellingKindView>& o
                           });
 }
 
-Status<db::Error> readFreeSlots(db::Database& d, Date today, int minuteNow, int limit, std::vector<SlotView>& out)
+Status<db::Error> readFreeSlots(db::Database& d, const SiteScope& scope, Date today, int minuteNow, int limit,
+                                std::vector<SlotView>& out)
 {
     return db::forEachRow(
         d,
         std::string("SELECT ") + kSlotColumns +
             " FROM counselling_slots s WHERE s.booked_by IS NULL AND (s.date > ?1 OR (s.date = ?1 AND "
-            "s.start_minute > ?2)) ORDER BY s.date, s.start_minute, s.room LIMIT ?3",
-        [&](db::Row& r) { out.push_back(readSlot(r)); }, today.iso(), minuteNow, limit);
+            "s.start_minute > ?2)) AND " +
+            scope.clause("s.site_id", "?4") + " ORDER BY s.date, s.start_minute, s.room LIMIT ?3",
+        [&](db::Row& r) { out.push_back(readSlot(r)); }, today.iso(), minuteNow, limit, scope.bound());
 }
 
-/// Another slot on the same day that shares the counsellor or the room and overlaps in time.
-Status<db::Error> findOverlap(db::Database& d, const SlotEdit& e, SlotChangeOutcome& outcome)
+/// Another slot of the site on the same day that shares the counsellor or the room and overlaps in time.
+Status<db::Error> findOverlap(db::Database& d, const SiteScope& scope, const SlotEdit& e, SlotChangeOutcome& outcome)
 {
     auto found = db::queryOne(
         d,
         std::string("SELECT ") + kSlotColumns +
             ", s.counsellor = ?1 COLLATE NOCASE FROM counselling_slots s WHERE s.date = ?3 AND s.id <> ?4 AND "
             "s.start_minute < ?6 AND s.start_minute + s.duration_minutes > ?5 AND (s.counsellor = ?1 COLLATE NOCASE "
-            "OR s.room = ?2 COLLATE NOCASE) ORDER BY s.start_minute LIMIT 1",
+            "OR s.room = ?2 COLLATE NOCASE) AND " +
+            scope.clause("s.site_id", "?7") + " ORDER BY s.start_minute LIMIT 1",
         [](db::Row& r)
         {
             SlotChangeOutcome o;
@@ -85,7 +88,7 @@ Status<db::Error> findOverlap(db::Database& d, const SlotEdit& e, SlotChangeOutc
             o.sameCounsellor = r.flag();
             return o;
         },
-        e.counsellor, e.room, e.date.iso(), e.id, e.start, e.start + e.minutes);
+        e.counsellor, e.room, e.date.iso(), e.id, e.start, e.start + e.minutes, scope.bound());
     if (!found)
         return makeErr(found.error());
     if (*found)
@@ -93,17 +96,19 @@ Status<db::Error> findOverlap(db::Database& d, const SlotEdit& e, SlotChangeOutc
     return {};
 }
 
-/// Whether slot `id` is booked; nullopt when it is gone.
-Result<std::optional<bool>, db::Error> slotBooked(db::Database& d, const std::string& id)
+/// Whether slot `id` is booked; nullopt when it is gone or another site's.
+Result<std::optional<bool>, db::Error> slotBooked(db::Database& d, const SiteScope& scope, const std::string& id)
 {
     return db::queryOne(
-        d, "SELECT booked_by IS NOT NULL FROM counselling_slots WHERE id = ?", [](db::Row& r) { return r.flag(); }, id);
+        d, "SELECT booked_by IS NOT NULL FROM counselling_slots WHERE id = ? AND " + scope.clause("site_id"),
+        [](db::Row& r) { return r.flag(); }, id, scope.bound());
 }
 
 /// Whether slot `id` may be edited or withdrawn; when not, `outcome` says why (gone or booked).
-Result<bool, db::Error> slotIsFree(db::Database& d, const std::string& id, SlotChangeOutcome& outcome)
+Result<bool, db::Error> slotIsFree(db::Database& d, const SiteScope& scope, const std::string& id,
+                                   SlotChangeOutcome& outcome)
 {
-    auto booked = slotBooked(d, id);
+    auto booked = slotBooked(d, scope, id);
     if (!booked)
         return makeErr(booked.error());
     if (!*booked)
@@ -121,11 +126,11 @@ Result<bool, db::Error> slotIsFree(db::Database& d, const std::string& id, SlotC
 
 /// Logs the slot for kiosks and records the coordinator's `action`.
 Status<db::Error> logSlotAction(db::Database& d, const std::string& staffId, const std::string& slotId,
-                                const std::string& action, std::int64_t now)
+                                const std::string& action, std::int64_t now, const std::string& site)
 {
     if (auto e = logCounsellingSlotChange(d, slotId, now); !e)
         return e;
-    return recordPanelAction(d, staffId, "counselling_slot", slotId, action, now);
+    return recordPanelAction(d, staffId, "counselling_slot", slotId, action, now, site);
 }
 } // namespace
 
@@ -144,14 +149,15 @@ Result<SlotsOverview, db::Error> SqlitePanelStore::slotsOverview(Date today, int
         {
             if (auto s = readKinds(d, out.kinds); !s)
                 return s;
-            if (auto s = readFreeSlots(d, today, minuteNow, 200, out.free); !s)
+            if (auto s = readFreeSlots(d, m_scope, today, minuteNow, 200, out.free); !s)
                 return s;
             return db::forEachRow(
                 d,
                 std::string("SELECT ") + kSlotColumns +
                     ", s.booked_by IS NOT NULL, COALESCE(r.id, ''), COALESCE(r.code, ''), COALESCE(r.status, ''), "
                     "COALESCE(r.kind_id, '') FROM counselling_slots s LEFT JOIN counselling_requests r ON r.id = "
-                    "s.booked_by WHERE s.date >= ? ORDER BY s.date, s.start_minute, s.room",
+                    "s.booked_by WHERE s.date >= ? AND " +
+                    m_scope.clause("s.site_id") + " ORDER BY s.date, s.start_minute, s.room",
                 [&](db::Row& r)
                 {
                     BookedSlotView b;
@@ -163,7 +169,7 @@ Result<SlotsOverview, db::Error> SqlitePanelStore::slotsOverview(Date today, int
                     b.requestKind = r.text();
                     out.upcoming.push_back(std::move(b));
                 },
-                today.iso());
+                today.iso(), m_scope.bound());
         });
 }
 
@@ -171,7 +177,7 @@ Result<std::vector<SlotView>, db::Error> SqlitePanelStore::freeSlots(Date today,
 {
     return readView<std::vector<SlotView>>(m_store,
                                            [&](db::Database& d, std::vector<SlotView>& out) -> Status<db::Error>
-                                           { return readFreeSlots(d, today, minuteNow, limit, out); });
+                                           { return readFreeSlots(d, m_scope, today, minuteNow, limit, out); });
 }
 
 Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& edit)
@@ -183,7 +189,7 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& 
             bool placeChanged = true;
             if (!edit.id.empty())
             {
-                auto free = slotIsFree(d, edit.id, outcome);
+                auto free = slotIsFree(d, m_scope, edit.id, outcome);
                 if (!free)
                     return makeErr(free.error());
                 if (!*free)
@@ -205,7 +211,7 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& 
                     return makeErr(stored.error());
                 placeChanged = stored->value_or(true);
             }
-            if (auto s = findOverlap(d, edit, outcome); !s || outcome.result == SlotChangeResult::Overlap)
+            if (auto s = findOverlap(d, m_scope, edit, outcome); !s || outcome.result == SlotChangeResult::Overlap)
                 return s;
             const std::string kindsJson = protocol::Json(edit.kindIds).dump();
             if (!edit.id.empty() && !placeChanged)
@@ -215,20 +221,20 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& 
                     !e)
                     return e;
                 outcome.result = SlotChangeResult::Edited;
-                return logSlotAction(d, edit.staffId, edit.id, "edit", edit.now);
+                return logSlotAction(d, edit.staffId, edit.id, "edit", edit.now, site());
             }
             const std::string newId = newUuid();
-            if (auto e =
-                    db::exec(d,
-                             "INSERT INTO counselling_slots(id, kind_ids, counsellor, room, date, start_minute, "
-                             "duration_minutes) VALUES (?,?,?,?,?,?,?)",
-                             newId, kindsJson, edit.counsellor, edit.room, edit.date.iso(), edit.start, edit.minutes);
+            if (auto e = db::exec(d,
+                                  "INSERT INTO counselling_slots(id, kind_ids, counsellor, room, date, start_minute, "
+                                  "duration_minutes, site_id) VALUES (?,?,?,?,?,?,?,?)",
+                                  newId, kindsJson, edit.counsellor, edit.room, edit.date.iso(), edit.start,
+                                  edit.minutes, site());
                 !e)
                 return e;
             if (edit.id.empty())
             {
                 outcome.result = SlotChangeResult::Published;
-                return logSlotAction(d, edit.staffId, newId, "publish", edit.now);
+                return logSlotAction(d, edit.staffId, newId, "publish", edit.now, site());
             }
             if (auto e = logCounsellingSlotChange(d, newId, edit.now); !e)
                 return e;
@@ -236,7 +242,7 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::saveSlot(const SlotEdit& 
             if (auto e = db::exec(d, "DELETE FROM counselling_slots WHERE id = ? AND booked_by IS NULL", edit.id); !e)
                 return e;
             outcome.result = SlotChangeResult::Edited;
-            return logSlotAction(d, edit.staffId, edit.id, "edit: replaced by " + newId, edit.now);
+            return logSlotAction(d, edit.staffId, edit.id, "edit: replaced by " + newId, edit.now, site());
         });
 }
 
@@ -246,7 +252,7 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::withdrawSlot(const std::s
     return writeWithOutcome(m_store, SlotChangeOutcome{},
                             [&](db::Database& d, SlotChangeOutcome& outcome) -> Status<db::Error>
                             {
-                                auto free = slotIsFree(d, id, outcome);
+                                auto free = slotIsFree(d, m_scope, id, outcome);
                                 if (!free)
                                     return makeErr(free.error());
                                 if (!*free)
@@ -254,7 +260,7 @@ Result<SlotChangeOutcome, db::Error> SqlitePanelStore::withdrawSlot(const std::s
                                 if (auto e = db::exec(d, "DELETE FROM counselling_slots WHERE id = ?", id); !e)
                                     return e;
                                 outcome.result = SlotChangeResult::Withdrawn;
-                                return logSlotAction(d, staffId, id, "withdraw", now);
+                                return logSlotAction(d, staffId, id, "withdraw", now, site());
                             });
 }
 

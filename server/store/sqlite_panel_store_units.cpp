@@ -1,6 +1,7 @@
 // The units page's queries and the desk-side state change on SQLite. The state a unit is in is read
 // again inside the write transaction, so two coordinators (or a kiosk's check-in arriving
-// meanwhile) cannot both move it: the second one gets the state it found.
+// meanwhile) cannot both move it: the second one gets the state it found. The units are the
+// catalogue site's, so only a session showing that site sees and changes them.
 #include "server/residents/service_availability.hpp"
 #include "server/store/panel_actions.hpp"
 #include "server/store/sqlite_panel_store.hpp"
@@ -17,6 +18,9 @@ namespace okienko::server
 
 Result<std::vector<UnitView>, db::Error> SqlitePanelStore::units(const std::string& stateCode)
 {
+    // The units are the catalogue site's (decision 0011, Decision 4): another site has none yet.
+    if (!m_scope.contains(kCatalogueSite))
+        return std::vector<UnitView>{};
     return readAll(
         m_store,
         "SELECT u.inventory_number, COALESCE(t.name_pl, u.type_id), COALESCE(s.state, u.state), "
@@ -53,6 +57,12 @@ Result<UnitChangeOutcome, db::Error> SqlitePanelStore::changeUnitState(const Uni
         m_store, UnitChangeOutcome{},
         [&](db::Database& d, UnitChangeOutcome& outcome) -> Status<db::Error>
         {
+            // Another site's coordinator names a unit it does not have: answered as an unknown one.
+            if (!m_scope.contains(kCatalogueSite))
+            {
+                outcome.result = UnitChangeResult::UnknownUnit;
+                return {};
+            }
             struct Found
             {
                 std::string stateCode;

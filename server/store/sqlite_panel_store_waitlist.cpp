@@ -50,9 +50,10 @@ Result<std::vector<WaitlistEntryView>, db::Error> SqlitePanelStore::waitlist(con
         "COALESCE(w.resolved_at, 0), COALESCE(st.name, w.resolved_by, ''), w.rowid FROM waitlist_entries w "
         "LEFT JOIN equipment_types t ON t.id = w.type_id LEFT JOIN kiosks k ON k.id = w.kiosk_id "
         "LEFT JOIN staff st ON st.id = w.resolved_by "
-        "WHERE w.status IN ('waiting', 'offered') OR w.resolved_at >= ?2 "
-        "ORDER BY COALESCE(t.position, 0), w.type_id, w.status NOT IN ('waiting', 'offered'), "
-        "CASE WHEN w.status IN ('waiting', 'offered') THEN w.joined_at ELSE -w.resolved_at END, w.rowid",
+        "WHERE (w.status IN ('waiting', 'offered') OR w.resolved_at >= ?2) AND " +
+            m_scope.clause("w.site_id", "?3") +
+            " ORDER BY COALESCE(t.position, 0), w.type_id, w.status NOT IN ('waiting', 'offered'), "
+            "CASE WHEN w.status IN ('waiting', 'offered') THEN w.joined_at ELSE -w.resolved_at END, w.rowid",
         [](db::Row& r)
         {
             WaitlistEntryView v;
@@ -77,7 +78,7 @@ Result<std::vector<WaitlistEntryView>, db::Error> SqlitePanelStore::waitlist(con
             (void)r.int64();
             return v;
         },
-        now.unix, now.unix - std::int64_t{86400} * historyDays);
+        now.unix, now.unix - std::int64_t{86400} * historyDays, m_scope.bound());
     if (!rows)
         return rows;
     // Positions by the shared rule, per type.
@@ -97,27 +98,34 @@ Result<WaitlistDecisionOutcome, db::Error> SqlitePanelStore::decideWaitlist(cons
                                                                             WaitlistDecision decision,
                                                                             const std::string& staffId, const Now& now)
 {
-    return writeWithOutcome(m_store, WaitlistDecisionOutcome::Unknown,
-                            [&](db::Database& d, WaitlistDecisionOutcome& outcome) -> Status<db::Error>
-                            {
-                                auto r = decideWaitlistEntry(d, entryId, statusOf(decision), staffId, now,
-                                                             m_store.waitlistOptions());
-                                if (!r)
-                                    return makeErr(r.error());
-                                switch (*r)
-                                {
-                                case WaitlistDecisionResult::Recorded:
-                                    outcome = WaitlistDecisionOutcome::Recorded;
-                                    break;
-                                case WaitlistDecisionResult::NotAllowed:
-                                    outcome = WaitlistDecisionOutcome::NotAllowed;
-                                    break;
-                                case WaitlistDecisionResult::Unknown:
-                                    outcome = WaitlistDecisionOutcome::Unknown;
-                                    break;
-                                }
-                                return {};
-                            });
+    return writeWithOutcome(
+        m_store, WaitlistDecisionOutcome::Unknown,
+        [&](db::Database& d, WaitlistDecisionOutcome& outcome) -> Status<db::Error>
+        {
+            // Another site's entry is answered as one that does not exist.
+            auto ours = db::exists(d, "SELECT 1 FROM waitlist_entries WHERE id = ? AND " + m_scope.clause("site_id"),
+                                   entryId, m_scope.bound());
+            if (!ours)
+                return makeErr(ours.error());
+            if (!*ours)
+                return {};
+            auto r = decideWaitlistEntry(d, entryId, statusOf(decision), staffId, now, m_store.waitlistOptions());
+            if (!r)
+                return makeErr(r.error());
+            switch (*r)
+            {
+            case WaitlistDecisionResult::Recorded:
+                outcome = WaitlistDecisionOutcome::Recorded;
+                break;
+            case WaitlistDecisionResult::NotAllowed:
+                outcome = WaitlistDecisionOutcome::NotAllowed;
+                break;
+            case WaitlistDecisionResult::Unknown:
+                outcome = WaitlistDecisionOutcome::Unknown;
+                break;
+            }
+            return {};
+        });
 }
 
 Result<std::vector<WaitlistSummary>, db::Error> SqlitePanelStore::waitlistSummaries(const ReportPeriod& period)
@@ -137,7 +145,9 @@ Result<std::vector<WaitlistSummary>, db::Error> SqlitePanelStore::waitlistSummar
                     "SUM(w.joined_at < ?2 AND (w.offered_at IS NULL OR w.offered_at >= ?2) AND "
                     "(w.status <> 'withdrawn' OR w.resolved_at >= ?2)) "
                     "FROM waitlist_entries w LEFT JOIN equipment_types t ON t.id = w.type_id WHERE w.joined_at < ?2 "
-                    "GROUP BY w.type_id ORDER BY COALESCE(t.position, 0), w.type_id",
+                    "AND " +
+                        m_scope.clause("w.site_id", "?3") +
+                        " GROUP BY w.type_id ORDER BY COALESCE(t.position, 0), w.type_id",
                     [&](db::Row& r)
                     {
                         WaitlistSummary s;
@@ -152,7 +162,7 @@ Result<std::vector<WaitlistSummary>, db::Error> SqlitePanelStore::waitlistSummar
                         s.waitingNow = r.int64();
                         out.push_back(std::move(s));
                     },
-                    period.start, period.end);
+                    period.start, period.end, m_scope.bound());
                 !read)
                 return read;
             for (WaitlistSummary& s : out)
@@ -161,8 +171,10 @@ Result<std::vector<WaitlistSummary>, db::Error> SqlitePanelStore::waitlistSummar
                 if (auto st = db::forEachRow(
                         d,
                         "SELECT offered_at - joined_at FROM waitlist_entries WHERE type_id = ? AND offered_at >= ? "
-                        "AND offered_at < ?",
-                        [&](db::Row& r) { waits.push_back(r.int64()); }, s.typeId, period.start, period.end);
+                        "AND offered_at < ? AND " +
+                            m_scope.clause("site_id"),
+                        [&](db::Row& r) { waits.push_back(r.int64()); }, s.typeId, period.start, period.end,
+                        m_scope.bound());
                     !st)
                     return st;
                 s.medianWaitDays = rules::medianWaitDays(std::move(waits));

@@ -73,6 +73,7 @@ const std::vector<Case>& cases()
         {Method::Get, "/panel/login", {}, true},
         {Method::Post, "/panel/login", {}, true},
         {Method::Post, "/panel/logout", CNA},
+        {Method::Post, "/panel/site", CNA}, // the header's site switcher: every account with a panel
         {Method::Get, "/", CNA},
         {Method::Get, "/panel", CNA},
         {Method::Get, "/panel/", CNA},
@@ -655,6 +656,7 @@ TEST_F(PanelRoles, APartnerLoginReachesOnlyItsOwnInstitutionOnEveryRoute)
                                          "/panel/static/panel.css",
                                          "/panel/login",
                                          "/panel/logout",
+                                         "/panel/site",
                                          "/",
                                          "/panel",
                                          "/panel/"};

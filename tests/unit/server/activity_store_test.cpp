@@ -228,7 +228,7 @@ TEST_F(ActivityStoreTest, TheReportCountsThePlanPerLocalDayAcrossSummerTime)
     exec("INSERT INTO activity_sessions(date, kind, group_name, hours, participants, created_by, created_at) VALUES "
          "('2026-03-21', 'cas_group', 'Klub Seniora', 2, 14, 'st-anna', 0), "
          "('2026-03-31', 'workshop', 'Warsztaty komputerowe', 1.5, 8, 'st-anna', 0)");
-    auto rows = panel::planVersusHeld(*m_store, Date{2026, 3, 1}, Date{2026, 3, 31});
+    auto rows = panel::planVersusHeld(*m_store, SiteScope::defaultSite(), Date{2026, 3, 1}, Date{2026, 3, 31});
     ASSERT_TRUE(rows.ok());
     ASSERT_EQ(rows->size(), 4u);
     EXPECT_EQ((*rows)[0].kind, domain::ActivityKind::Workshop);
@@ -292,7 +292,7 @@ TEST_F(ActivityStoreTest, OneDateCalledOffIsPublishedAuditedAndCountedPlannedNot
     EXPECT_EQ(measure("planned", Date{2026, 3, 1}, Date{2026, 3, 31}, ",club,"), 2.0);
     EXPECT_EQ(measure("cancelled", Date{2026, 3, 1}, Date{2026, 3, 31}, ",club,"), 1.0);
     EXPECT_EQ(measure("cancelled", Date{2026, 4, 1}, Date{2026, 4, 30}, ""), 0.0);
-    auto rows = panel::planVersusHeld(*m_store, Date{2026, 3, 1}, Date{2026, 3, 31});
+    auto rows = panel::planVersusHeld(*m_store, SiteScope::defaultSite(), Date{2026, 3, 1}, Date{2026, 3, 31});
     ASSERT_TRUE(rows.ok());
     EXPECT_EQ((*rows)[1].planned, 2.0);
     EXPECT_EQ((*rows)[1].cancelledDates, 1.0);

@@ -15,6 +15,7 @@
 #include "shared/protocol/payloads.hpp"
 #include "shared/rules/reference_code.hpp"
 #include "shared/util/uuid.hpp"
+#include "tests/support/site_rows.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <functional>
@@ -140,49 +141,7 @@ class SiteIsolation : public ::testing::Test
 
     /// Every row of site A — the site-owned tables' rows of "default", its kiosk's event records,
     /// the catalogue, the units' live states and the holds — as text.
-    std::string siteA()
-    {
-        std::string out;
-        auto read = m_store->read(
-            [&](db::Database& d) -> Status<db::Error>
-            {
-                std::vector<std::pair<std::string, std::string>> tables;
-                auto listed = db::forEachRow(
-                    d,
-                    "SELECT m.name, CASE WHEN EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = "
-                    "'site_id') THEN 'site_id = ''default''' WHEN m.name = 'events' THEN 'kiosk_id IN (SELECT id "
-                    "FROM kiosks WHERE site_id = ''default'')' ELSE '1' END FROM sqlite_master m WHERE m.type = "
-                    "'table' AND m.name NOT IN ('sqlite_sequence', 'staff_sites', 'sites') ORDER BY m.name",
-                    [&](db::Row& r)
-                    {
-                        std::string name = r.text();
-                        tables.emplace_back(name, r.text());
-                    });
-                if (!listed)
-                    return listed;
-                for (const auto& [table, where] : tables)
-                {
-                    // Every column quoted and joined, so any changed value shows.
-                    std::string expr;
-                    auto columns = db::forEachRow(
-                        d, "SELECT name FROM pragma_table_info(?) ORDER BY cid",
-                        [&](db::Row& r)
-                        { expr += (expr.empty() ? "" : " || '|' || ") + ("quote(\"" + r.text() + "\")"); },
-                        table);
-                    if (!columns)
-                        return columns;
-                    out += "## " + table + "\n";
-                    auto rows = db::forEachRow(
-                        d, "SELECT " + expr + " FROM \"" + table + "\" WHERE " + where + " ORDER BY rowid",
-                        [&](db::Row& r) { out += r.text() + "\n"; });
-                    if (!rows)
-                        return rows;
-                }
-                return {};
-            });
-        EXPECT_TRUE(read.ok()) << read.error().describe();
-        return out;
-    }
+    std::string siteA() { return test::siteRows(*m_store, "default"); }
 
     /// Whatever of site A a response could leak: its kiosk, staff, slot, requests and catalogue.
     std::vector<std::string> markersOfA() const
@@ -214,30 +173,6 @@ class SiteIsolation : public ::testing::Test
     }
 
     /// Site A's rows after a call are those before it; a difference is reported line by line.
-    static void expectSameRows(const std::string& before, const std::string& after, const std::string& route)
-    {
-        auto lines = [](const std::string& text)
-        {
-            std::multiset<std::string> out;
-            std::string table;
-            for (std::size_t at = 0; at < text.size();)
-            {
-                const auto end = text.find('\n', at);
-                std::string line = text.substr(at, end - at);
-                at = end == std::string::npos ? text.size() : end + 1;
-                if (line.starts_with("## "))
-                    table = line;
-                else
-                    out.insert(table + " " + line.substr(0, 300));
-            }
-            return out;
-        };
-        const auto was = lines(before), is = lines(after);
-        for (const std::string& line : was)
-            EXPECT_TRUE(is.count(line)) << route << " changed or removed a row of site A: " << line;
-        for (const std::string& line : is)
-            EXPECT_TRUE(was.count(line)) << route << " added a row to site A: " << line;
-    }
 
     test::TempDir m_dir{"okienko-sites"};
     std::unique_ptr<ServerStore> m_store;
@@ -409,7 +344,7 @@ TEST_F(SiteIsolationCases, EveryApiRouteCalledByAKioskOfSiteBNeitherShowsNorChan
         const ApiResponse r = c.callAsSiteB(*this);
         expectNothingOfA(r, c.path, c.echoesEventIds ? m_counsellingA.id : std::string());
         c.expectForSiteB(*this, r);
-        expectSameRows(before, siteA(), c.path);
+        test::expectSameRows(before, siteA(), c.path);
     }
 
     // What site B's kiosk wrote is site B's.
