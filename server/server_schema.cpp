@@ -743,11 +743,12 @@ CREATE TRIGGER panel_actions_site AFTER INSERT ON panel_actions BEGIN
     WHERE rowid = NEW.rowid;
 END;
 
--- A change-log row for one kiosk is that kiosk's site's; one for every kiosk belongs to the site
--- of what it describes (a slot, a staff member, an activity, a pick-up or a loan), a tombstone to
--- the site of the rows before it, and a catalogue entry to the default site.
-CREATE TRIGGER change_log_site AFTER INSERT ON change_log BEGIN
-    UPDATE change_log SET site_id = COALESCE(
+)sql";
+
+// The site of a new change-log row: for one kiosk, that kiosk's; for every kiosk, the site of what
+// it describes (a slot, a staff member, an activity, a pick-up or a loan); a tombstone, the site of
+// the rows before it; a catalogue entry, the default site (the column's default).
+constexpr const char* kChangeLogSiteExpression = R"sql(COALESCE(
         (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id),
         CASE NEW.entity
             WHEN 'counselling_slot' THEN (SELECT site_id FROM counselling_slots WHERE id = NEW.entity_id)
@@ -758,10 +759,7 @@ CREATE TRIGGER change_log_site AFTER INSERT ON change_log BEGIN
         END,
         (SELECT p.site_id FROM change_log p WHERE p.entity = NEW.entity AND p.entity_id = NEW.entity_id
             AND p.seq < NEW.seq ORDER BY p.seq DESC LIMIT 1),
-        NEW.site_id)
-    WHERE seq = NEW.seq;
-END;
-)sql";
+        NEW.site_id))sql";
 
 // Migration 18's site column on every site-owned table without one of its own rules, and the
 // trigger that gives each row a kiosk writes its kiosk's site (one statement per table, written once).
@@ -798,7 +796,9 @@ std::string sitesMigration()
         sql += std::string("CREATE TRIGGER ") + table + "_site AFTER INSERT ON " + table +
                " WHEN NEW.kiosk_id IS NOT NULL BEGIN\n    UPDATE " + table +
                " SET site_id = (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id) WHERE rowid = NEW.rowid; END;\n";
-    return sql + kSiteRowTriggers;
+    return sql + kSiteRowTriggers +
+           "CREATE TRIGGER change_log_site AFTER INSERT ON change_log BEGIN\n    UPDATE change_log SET site_id = " +
+           kChangeLogSiteExpression + "\n    WHERE seq = NEW.seq;\nEND;\n";
 }
 
 // Migration 20: the site triggers update a row only when it was inserted with another site than
@@ -807,18 +807,6 @@ std::string sitesMigration()
 // site ('default'), and a kiosk's writer can name its kiosk's site, so the second write is spent
 // only where it corrects something. The rule stays the schema's: a row inserted with any other
 // site is still moved into its kiosk's (or, in the change log, its subject's) site.
-constexpr const char* kChangeLogSiteExpression = R"sql(COALESCE(
-        (SELECT site_id FROM kiosks WHERE id = NEW.kiosk_id),
-        CASE NEW.entity
-            WHEN 'counselling_slot' THEN (SELECT site_id FROM counselling_slots WHERE id = NEW.entity_id)
-            WHEN 'staff' THEN (SELECT site_id FROM staff WHERE id = NEW.entity_id)
-            WHEN 'activity' THEN (SELECT site_id FROM activities WHERE id = NEW.entity_id)
-            WHEN 'pickup' THEN (SELECT site_id FROM reservations WHERE id = NEW.entity_id)
-            WHEN 'open_loan' THEN (SELECT site_id FROM loans WHERE id = NEW.entity_id)
-        END,
-        (SELECT p.site_id FROM change_log p WHERE p.entity = NEW.entity AND p.entity_id = NEW.entity_id
-            AND p.seq < NEW.seq ORDER BY p.seq DESC LIMIT 1),
-        NEW.site_id))sql";
 
 std::string siteTriggersOnlyWhenWrong()
 {
