@@ -23,6 +23,7 @@
 #include "shared/protocol/payloads.hpp"
 #include "shared/rules/reference_code.hpp"
 #include "shared/util/uuid.hpp"
+#include "tests/support/site_requests.hpp"
 #include "tests/support/site_rows.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -110,6 +111,15 @@ class PanelSiteIsolation : public ::testing::Test
 
     Now now() const { return nowAt(kUnixNow); }
 
+    domain::CounsellingSlot slot(const std::string& id, const std::string& counsellor) const
+    {
+        return test::counsellingSlot(id, counsellor, "pokój 12", now().today);
+    }
+    Event callback(const std::string& kiosk, const std::string& phone) const
+    {
+        return test::callbackRequested(kiosk, phone, now().today);
+    }
+
     struct Account
     {
         std::string id, cookie, csrf;
@@ -123,30 +133,6 @@ class PanelSiteIsolation : public ::testing::Test
         const std::string cookie = "cookie-" + *id;
         EXPECT_TRUE(SqlitePanelStore(*m_store).openSession(*id, sha256Hex(cookie), "csrf-" + *id, kUnixNow, 0, 0));
         return Account{*id, std::string(kSessionCookie) + "=" + cookie, "csrf-" + *id};
-    }
-
-    domain::CounsellingSlot slot(const std::string& id, const std::string& counsellor) const
-    {
-        domain::CounsellingSlot s;
-        s.id = id;
-        s.kindIds = {"psychological"};
-        s.counsellor = counsellor;
-        s.room = "pokój 12";
-        s.date = now().today.plusDays(2);
-        s.startMinute = 600;
-        s.durationMinutes = 50;
-        return s;
-    }
-
-    Event callback(const std::string& kiosk, const std::string& phone) const
-    {
-        domain::CallbackRequest c;
-        c.id = newUuid();
-        c.code = rules::newReferenceCode(rules::ReferenceKind::Callback, kiosk).value();
-        c.phone = phone;
-        c.day = now().today.plusDays(1);
-        c.dayPart = domain::DayPart::Morning;
-        return makeCallbackRequested(c);
     }
 
     std::vector<EventResult> send(const std::string& token, const std::vector<Event>& events)
@@ -167,20 +153,8 @@ class PanelSiteIsolation : public ::testing::Test
     /// an entered indicator value).
     void seedSiteA()
     {
-        domain::Reservation r;
-        r.id = newUuid();
-        r.code = rules::newReferenceCode(rules::ReferenceKind::Reservation, "lapy-hol").value();
-        r.typeId = "wozek-inwalidzki";
-        r.period = DateRange{now().today.plusDays(1), 14};
-        r.person = {"Jan Kowalski", "600123456", {}};
-        r.clauseAcknowledged = true;
-        domain::CounsellingRequest c;
-        c.id = newUuid();
-        c.code = rules::newReferenceCode(rules::ReferenceKind::Counselling, "lapy-hol").value();
-        c.kindId = "psychological";
-        c.slotId = "lapy-slot-1";
-        c.name = "Adam Łapski";
-        c.phone = "600111222";
+        const domain::Reservation r = test::wheelchairReservation("lapy-hol", now().today);
+        const domain::CounsellingRequest c = test::counsellingRequest("lapy-hol", "lapy-slot-1");
         const Event phone = callback("lapy-hol", "600333444");
         domain::Loan loan;
         loan.id = newUuid();

@@ -15,6 +15,7 @@
 #include "shared/protocol/payloads.hpp"
 #include "shared/rules/reference_code.hpp"
 #include "shared/util/uuid.hpp"
+#include "tests/support/site_requests.hpp"
 #include "tests/support/site_rows.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -69,14 +70,7 @@ class SiteIsolation : public ::testing::Test
         // Site A's kiosk: a reservation to pick up tomorrow (a pick-up in the staff feed), a booked
         // counselling meeting, a callback.
         m_reservationA = reservation("lapy-hol");
-        domain::CounsellingRequest counselling;
-        counselling.id = newUuid();
-        counselling.code = rules::newReferenceCode(rules::ReferenceKind::Counselling, "lapy-hol").value();
-        counselling.kindId = "psychological";
-        counselling.slotId = "lapy-slot-1";
-        counselling.name = "Adam Łapski";
-        counselling.phone = "600111222";
-        m_counsellingA = makeCounsellingRequested(counselling);
+        m_counsellingA = makeCounsellingRequested(test::counsellingRequest("lapy-hol", "lapy-slot-1"));
         auto sent = send(m_tokenA, {m_reservationA, m_counsellingA, callback("lapy-hol", "600333444")});
         ASSERT_EQ(sent.size(), 3u);
         for (const EventResult& r : sent)
@@ -88,38 +82,15 @@ class SiteIsolation : public ::testing::Test
 
     domain::CounsellingSlot slot(const std::string& id) const
     {
-        domain::CounsellingSlot s;
-        s.id = id;
-        s.kindIds = {"psychological"};
-        s.counsellor = "Psycholog";
-        s.room = "12";
-        s.date = now().today.plusDays(2);
-        s.startMinute = 600;
-        s.durationMinutes = 50;
-        return s;
+        return test::counsellingSlot(id, "Psycholog", "12", now().today);
     }
-
     Event reservation(const std::string& kiosk) const
     {
-        domain::Reservation r;
-        r.id = newUuid();
-        r.code = rules::newReferenceCode(rules::ReferenceKind::Reservation, kiosk).value();
-        r.typeId = "wozek-inwalidzki";
-        r.period = DateRange{now().today.plusDays(1), 14};
-        r.person = {"Jan Kowalski", "600123456", {}};
-        r.clauseAcknowledged = true;
-        return makeReservationCreated(r);
+        return makeReservationCreated(test::wheelchairReservation(kiosk, now().today));
     }
-
     Event callback(const std::string& kiosk, const std::string& phone) const
     {
-        domain::CallbackRequest c;
-        c.id = newUuid();
-        c.code = rules::newReferenceCode(rules::ReferenceKind::Callback, kiosk).value();
-        c.phone = phone;
-        c.day = now().today.plusDays(1);
-        c.dayPart = domain::DayPart::Morning;
-        return makeCallbackRequested(c);
+        return test::callbackRequested(kiosk, phone, now().today);
     }
 
     ApiResponse call(const std::string& token, const std::string& method, const std::string& path,
