@@ -395,12 +395,12 @@ void Monkey::report()
     const std::filesystem::path db = m_app.config().data.directory / "kiosk.sqlite3";
     std::fprintf(stderr,
                  "[monkey] step=%ld day=%d screen=%s rss_kib=%lld pss_kib=%lld anon_kib=%lld heap_used_kib=%lld "
-                 "heap_free_kib=%lld sqlite_kib=%lld fds=%d threads=%d db_bytes=%lld wal_bytes=%lld large_text=%d\n",
+                 "heap_free_kib=%lld fds=%d threads=%d db_bytes=%lld wal_bytes=%lld large_text=%d\n",
                  m_step, m_day, std::string(screenName(m_app.state().router.current())).c_str(),
                  static_cast<long long>(f.rssKib), static_cast<long long>(f.pssKib), static_cast<long long>(f.anonKib),
-                 static_cast<long long>(f.heapInUseKib), static_cast<long long>(f.heapFreeKib),
-                 static_cast<long long>(f.sqliteKib), f.fds, f.threads, static_cast<long long>(fileBytes(db)),
-                 static_cast<long long>(fileBytes(db.string() + "-wal")), m_app.ui().fonts.largeBaked ? 1 : 0);
+                 static_cast<long long>(f.heapInUseKib), static_cast<long long>(f.heapFreeKib), f.fds, f.threads,
+                 static_cast<long long>(fileBytes(db)), static_cast<long long>(fileBytes(db.string() + "-wal")),
+                 m_app.ui().fonts.largeBaked ? 1 : 0);
 }
 
 } // namespace okienko::kiosk::platform

@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <malloc.h>
-#include <sqlite3.h>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -48,7 +47,6 @@ ProcessFigures readProcessFigures()
     const struct mallinfo2 heap = mallinfo2();
     f.heapInUseKib = static_cast<std::int64_t>((heap.uordblks + heap.hblkhd) / 1024);
     f.heapFreeKib = static_cast<std::int64_t>(heap.fordblks / 1024);
-    f.sqliteKib = static_cast<std::int64_t>(sqlite3_memory_used() / 1024);
     f.fds = entries("/proc/self/fd") - 1; // the iterator's own descriptor
     f.threads = entries("/proc/self/task");
     return f;

@@ -21,9 +21,6 @@ struct ProcessFigures
     std::int64_t heapInUseKib = 0;
     /// malloc's freed bytes kept in its arenas (mallinfo2 fordblks): fragmentation and retention.
     std::int64_t heapFreeKib = 0;
-    /// Of the bytes in use, SQLite's (page caches, schemas, statements): bounded by the connections'
-    /// cache_size, they fill as the database is read, which is not a leak.
-    std::int64_t sqliteKib = 0;
     int fds = 0;     ///< entries of /proc/self/fd
     int threads = 0; ///< entries of /proc/self/task
 };

@@ -88,7 +88,6 @@ void readLog(const std::string& log, SoakResult& r)
             s.anonKib = field(line, "anon_kib");
             s.heapUsedKib = field(line, "heap_used_kib");
             s.heapFreeKib = field(line, "heap_free_kib");
-            s.sqliteKib = field(line, "sqlite_kib");
             s.fds = static_cast<int>(field(line, "fds"));
             s.threads = static_cast<int>(field(line, "threads"));
             s.dbBytes = field(line, "db_bytes");
@@ -174,8 +173,7 @@ std::string SoakResult::summary() const
           << (m->anonKib - w->anonKib) << " KiB)\n";
         o << "malloc in use at warm-up " << mib(w->heapUsedKib) << ", at end " << mib(m->heapUsedKib) << " (growth "
           << (m->heapUsedKib - w->heapUsedKib) << " KiB); kept free in its arenas " << mib(w->heapFreeKib) << " → "
-          << mib(m->heapFreeKib) << "; SQLite's share " << mib(w->sqliteKib) << " → " << mib(m->sqliteKib)
-          << " (growth " << (m->sqliteKib - w->sqliteKib) << " KiB)\n";
+          << mib(m->heapFreeKib) << "\n";
         o << "PSS at warm-up " << mib(w->pssKib) << ", at end " << mib(m->pssKib) << " (growth "
           << (m->pssKib - w->pssKib) << " KiB)\n";
         o << "fds " << samples.front().fds << " at start, " << w->fds << " at warm-up, " << e->fds

@@ -49,7 +49,6 @@ struct SoakSample
     std::int64_t anonKib = 0;     ///< anonymous memory (heap, stacks): what a leak grows
     std::int64_t heapUsedKib = 0; ///< malloc's bytes in use: a leak, not allocator retention
     std::int64_t heapFreeKib = 0; ///< malloc's freed bytes kept in its arenas
-    std::int64_t sqliteKib = 0;   ///< of the bytes in use, SQLite's (page caches fill up to cache_size)
     int fds = 0;
     int threads = 0;
     std::int64_t dbBytes = 0;
