@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <httplib.h>
+#include <sys/socket.h>
 
 namespace okienko::server
 {
@@ -116,6 +117,7 @@ struct HttpServer::Impl
     panel::Panel* panel;
     pub::PublicSite* site;
     std::unique_ptr<httplib::Server> server;
+    int listenSocket = -1; // the listening socket, seen by the socket-options hook before bind
 };
 
 HttpServer::HttpServer(Api& api, const ServerConfig& config, panel::Panel* panel, pub::PublicSite* publicSite)
@@ -250,6 +252,17 @@ Result<int, std::string> HttpServer::bind()
             res.set_content(errorJson("internal", "internal server error"), "application/json");
         });
 
+    // Debian's compiled cpp-httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed
+    // in the library). Behind the front every kiosk request is a new connection from nginx, and a
+    // burst of more than five connects in one accept turn overflowed the queue: the dropped SYN is
+    // sent again a second later, so those kiosk requests took ~1 s (TcpExtListenDrops counted them).
+    // Calling listen() again on the bound socket sets the backlog the kernel allows.
+    s.set_socket_options(
+        [&impl](socket_t sock)
+        {
+            httplib::default_socket_options(sock);
+            impl.listenSocket = sock;
+        });
     int port = impl.config.port;
     if (port == 0)
         port = s.bind_to_any_port(impl.config.listenAddress);
@@ -257,6 +270,8 @@ Result<int, std::string> HttpServer::bind()
         port = -1;
     if (port <= 0)
         return makeErr("cannot listen on " + impl.config.listenAddress + ":" + std::to_string(impl.config.port));
+    if (impl.listenSocket < 0 || ::listen(impl.listenSocket, SOMAXCONN) != 0)
+        return makeErr("cannot set the listen backlog on " + impl.config.listenAddress + ":" + std::to_string(port));
     return port;
 }
 
