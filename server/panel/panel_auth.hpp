@@ -48,7 +48,8 @@ struct PanelSession
     /// The sites the account reaches, home site first (the header's switcher).
     std::vector<SiteChoice> sites;
 
-    /// What the pages read and change: the current site only (a county total is a later step).
+    /// What the pages read and change: the current site only (the report alone may add up all the
+    /// account's sites, `sites=all`).
     SiteScope scope() const;
     /// True when the account reaches more than one site (the header offers the switcher).
     bool multiSite() const;

@@ -43,12 +43,14 @@ ReportRequest parseReportRequest(const std::map<std::string, std::string>& q, Da
     r.year = today.year;
     r.from = Date{today.year, 1, 1};
     r.to = Date{today.year, 12, 31};
+    r.allSites = fieldValue(q, "sites") == "all";
     const std::string kind = fieldValue(q, "period");
     if (kind.empty())
         return r;
     auto refuse = [&](const char* why)
     {
         ReportRequest fallback = parseReportRequest({}, today);
+        fallback.allSites = r.allSites;
         fallback.error = why;
         return fallback;
     };
@@ -112,16 +114,19 @@ std::string periodLabel(const ReportRequest& r)
     return r.from.iso() + " – " + r.to.iso();
 }
 
-std::string periodQuery(const ReportRequest& r)
+std::string reportQuery(const ReportRequest& r)
 {
     const std::string year = std::to_string(r.year);
+    std::string query;
     if (r.kind == "quarter")
-        return "period=quarter&year=" + year + "&quarter=" + std::to_string(r.quarter);
-    if (r.kind == "month")
-        return "period=month&year=" + year + "&month=" + std::to_string(r.month);
-    if (r.kind == "custom")
-        return "period=custom&from=" + r.from.iso() + "&to=" + r.to.iso();
-    return "period=year&year=" + year;
+        query = "period=quarter&year=" + year + "&quarter=" + std::to_string(r.quarter);
+    else if (r.kind == "month")
+        query = "period=month&year=" + year + "&month=" + std::to_string(r.month);
+    else if (r.kind == "custom")
+        query = "period=custom&from=" + r.from.iso() + "&to=" + r.to.iso();
+    else
+        query = "period=year&year=" + year;
+    return r.allSites ? query + "&sites=all" : query;
 }
 
 std::vector<TrendPeriod> trendPeriods(const domain::Indicator& indicator, Date from, Date to)
@@ -197,6 +202,25 @@ Result<ReportData, db::Error> loadReport(PanelStore& store, const ReportRequest&
         return makeErr(waitlist.error());
     data.waitlist = std::move(waitlist).value();
     return data;
+}
+
+Result<std::vector<IndicatorMeasurement>, db::Error>
+measureWholePeriod(PanelStore& store, const std::vector<ReportLine>& lines, const ReportRequest& request)
+{
+    std::vector<domain::Indicator> indicators;
+    std::vector<std::vector<ReportPeriod>> periods;
+    for (const auto& line : lines)
+    {
+        indicators.push_back(line.view.indicator);
+        periods.push_back({reportPeriod(request.from, request.to)});
+    }
+    auto measured = store.measureIndicators(indicators, periods);
+    if (!measured)
+        return makeErr(measured.error());
+    std::vector<IndicatorMeasurement> out;
+    for (const auto& values : *measured)
+        out.push_back(values.at(0));
+    return out;
 }
 
 std::string waitlistSummaryText(const WaitlistSummary& w)

@@ -24,14 +24,18 @@ struct ReportRequest
     std::string kind = "year"; ///< year, quarter, month, custom
     int year = 0, quarter = 1, month = 1;
     Date from, to;
+    /// `sites=all`: the sum over every site the account reaches (a county's total), with each
+    /// site's figure beside it; an account of one site gets its own site's report.
+    bool allSites = false;
     std::string error; ///< Polish, for the page; the default period is kept
 };
 
 ReportRequest parseReportRequest(const std::map<std::string, std::string>& query, Date today);
 /// "rok 2024", "II kwartał 2024", "marzec 2024", "2024-01-05 – 2024-02-10".
 std::string periodLabel(const ReportRequest& request);
-/// The query string that asks for the same period ("period=year&year=2024").
-std::string periodQuery(const ReportRequest& request);
+/// The query string that asks for the same report: its period and, for a county's total, its sites
+/// ("period=year&year=2024", "period=year&year=2024&sites=all").
+std::string reportQuery(const ReportRequest& request);
 
 /// One point of a trend.
 struct TrendPoint
@@ -47,9 +51,19 @@ struct ReportLine
     std::vector<TrendPoint> trend;
 };
 
+/// One site's figures in a county's total: the indicators' values over the whole period, in the
+/// order of ReportData::lines.
+struct SiteFigures
+{
+    std::string siteName;
+    std::vector<IndicatorMeasurement> actuals;
+};
+
 struct ReportData
 {
     std::string cusName, municipalityName;
+    /// A county's total: every site added up, each site's own figures here (empty for one site).
+    std::vector<SiteFigures> sites;
     ReportRequest request;
     std::vector<ReportLine> lines;
     std::vector<RatingSummary> ratings;
@@ -61,6 +75,10 @@ extern const char* const kProgrammeWording;
 
 /// Everything the report shows, from the store; nullopt-free: a store failure is the error.
 Result<ReportData, db::Error> loadReport(PanelStore& store, const ReportRequest& request);
+
+/// Each indicator's value over the request's whole period, counted over `store`'s sites only.
+Result<std::vector<IndicatorMeasurement>, db::Error>
+measureWholePeriod(PanelStore& store, const std::vector<ReportLine>& lines, const ReportRequest& request);
 
 /// One period of a trend and its label.
 struct TrendPeriod

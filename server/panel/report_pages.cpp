@@ -8,6 +8,7 @@
 #include "server/panel/report_model.hpp"
 #include "server/panel/report_pdf.hpp"
 #include "server/panel/schedule_report.hpp"
+#include "server/store/sqlite_panel_store.hpp"
 #include "shared/text/percent_encode.hpp"
 
 #include <algorithm>
@@ -58,7 +59,7 @@ std::optional<double> parseAmount(std::string text)
     return v;
 }
 
-Html periodForm(const ReportRequest& r)
+Html periodForm(const ReportRequest& r, const PanelSession& session)
 {
     Html f;
     auto option = [&](const std::string& value, const std::string& label, bool selected)
@@ -82,7 +83,17 @@ Html periodForm(const ReportRequest& r)
         option(std::to_string(m), std::to_string(m), r.month == m);
     f << "</select> <label for=\"from\">Od</label> <input id=\"from\" name=\"from\" type=\"date\" value=\""
       << r.from.iso() << "\"> <label for=\"to\">Do</label> <input id=\"to\" name=\"to\" type=\"date\" value=\""
-      << r.to.iso() << "\"> <button type=\"submit\">Pokaż</button></fieldset></form>\n";
+      << r.to.iso() << "\"> ";
+    // A county coordinator's accounts reach several sites: the report of the site shown, or all of
+    // them added up with each site's figure beside the total.
+    if (session.multiSite())
+    {
+        f << "<label for=\"sites\">Ośrodki</label> <select id=\"sites\" name=\"sites\">";
+        option("", "tylko " + session.siteName, !r.allSites);
+        option("all", "wszystkie moje ośrodki — razem", r.allSites);
+        f << "</select> ";
+    }
+    f << "<button type=\"submit\">Pokaż</button></fieldset></form>\n";
     return f;
 }
 
@@ -107,7 +118,7 @@ Html evidenceTable(const Html& caption, const EvidenceTable& table)
 
 std::string evidenceHref(const ReportRequest& r, const std::string& id)
 {
-    return "/panel/report/evidence?indicator=" + text::percentEncode(id) + "&" + periodQuery(r);
+    return "/panel/report/evidence?indicator=" + text::percentEncode(id) + "&" + reportQuery(r);
 }
 
 Html trendTable(const ReportLine& line)
@@ -121,11 +132,31 @@ Html trendTable(const ReportLine& line)
     return t;
 }
 
-Html renderReport(const ReportData& d, const std::string& error)
+/// A county's total beside each site's own figure, one row per indicator.
+Html sitesTable(const ReportData& d)
+{
+    Html t;
+    t << "<table class=\"report\"><caption>Wykonanie w poszczególnych ośrodkach i razem</caption><thead><tr>"
+         "<th scope=\"col\">Wskaźnik</th>";
+    for (const auto& site : d.sites)
+        t << "<th scope=\"col\" class=\"num\">" << site.siteName << "</th>";
+    t << "<th scope=\"col\" class=\"num\">Razem</th></tr></thead><tbody>";
+    for (std::size_t i = 0; i < d.lines.size(); ++i)
+    {
+        t << "<tr><th scope=\"row\">" << d.lines[i].view.indicator.name << "</th>";
+        for (const auto& site : d.sites)
+            t << "<td class=\"num\">" << measurementText(site.actuals.at(i)) << "</td>";
+        t << "<td class=\"num\">" << measurementText(d.lines[i].actual) << "</td></tr>";
+    }
+    t << "</tbody></table>\n";
+    return t;
+}
+
+Html renderReport(const ReportData& d, const std::string& error, const PanelSession& session)
 {
     const ReportRequest& r = d.request;
     Html body;
-    body << periodForm(r);
+    body << periodForm(r, session);
     if (!error.empty())
         body << "<p class=\"flash error\" role=\"alert\">" << error << "</p>\n";
     body << "<section class=\"report-head\"><h2>"
@@ -133,7 +164,7 @@ Html renderReport(const ReportData& d, const std::string& error)
          << d.municipalityName << "</p><p><strong>Sprawozdanie z realizacji wskaźników — okres: " << periodLabel(r)
          << " (" << r.from.iso() << " – " << r.to.iso() << ")</strong></p><p class=\"wording\">"
          << std::string(kProgrammeWording) << "</p></section>\n";
-    const std::string query = periodQuery(r);
+    const std::string query = reportQuery(r);
     body << "<p class=\"no-print\"><a href=\"/panel/report.csv?" << query
          << "\">Pobierz CSV (Excel)</a> · <a href=\"/panel/report.pdf?" << query
          << "\">Pobierz PDF do sprawozdania</a> · wydruk strony z przeglądarki ma własny układ do druku</p>\n";
@@ -158,7 +189,10 @@ Html renderReport(const ReportData& d, const std::string& error)
              << ind.evidence << "<br><small>" << countingText(ind.counting) << "</small><br><a href=\""
              << evidenceHref(r, ind.id) << "\">Pokaż policzone wiersze</a></td></tr>\n";
     }
-    body << "</tbody>\n</table>\n<h2>Zadowolenie odbiorców usług</h2>\n";
+    body << "</tbody>\n</table>\n";
+    if (!d.sites.empty())
+        body << sitesTable(d);
+    body << "<h2>Zadowolenie odbiorców usług</h2>\n";
     if (d.ratings.empty())
         body << "<p>Brak ocen w tym okresie.</p>\n";
     else
@@ -196,10 +230,66 @@ Html renderReport(const ReportData& d, const std::string& error)
     return body;
 }
 
+/// The sites a report counts: the site the session shows, or for `sites=all` every site the
+/// account reaches (`total` lists them; empty for one site's report).
+struct ReportSites
+{
+    SiteScope scope;
+    std::vector<SiteChoice> total;
+};
+
+/// An account of one site asking for `sites=all` gets its own site's report.
+ReportSites reportSites(const PageContext& ctx, ReportRequest& request)
+{
+    if (!request.allSites || !ctx.session.multiSite())
+    {
+        request.allSites = false;
+        return {ctx.session.scope(), {}};
+    }
+    std::vector<std::string> ids;
+    for (const auto& site : ctx.session.sites)
+        ids.push_back(site.id);
+    return {SiteScope::of(std::move(ids)), ctx.session.sites};
+}
+
+/// The report of `sites`, headed by the sites it counts: a site's own name (the catalogue names only
+/// the CUS whose catalogue it is), or for a county's total every site's name, with each site's
+/// figures beside the total.
+Result<ReportData, db::Error> load(const PageContext& ctx, ReportRequest& request, const ReportSites& sites)
+{
+    SqlitePanelStore counted(ctx.store, sites.scope);
+    auto data = loadReport(counted, request);
+    if (!data)
+        return data;
+    if (sites.total.empty())
+    {
+        if (ctx.session.siteId != kCatalogueSite && !ctx.session.siteName.empty())
+        {
+            data->cusName = ctx.session.siteName;
+            data->municipalityName.clear();
+        }
+        return data;
+    }
+    std::string names;
+    for (const auto& site : sites.total)
+    {
+        SqlitePanelStore one(ctx.store, SiteScope::one(site.id));
+        auto actuals = measureWholePeriod(one, data->lines, request);
+        if (!actuals)
+            return makeErr(actuals.error());
+        data->sites.push_back({site.name, std::move(actuals).value()});
+        names += (names.empty() ? "" : ", ") + site.name;
+    }
+    data->cusName = "Razem: " + names;
+    data->municipalityName =
+        "Suma wskaźników ośrodków dostępnych dla konta (" + std::to_string(sites.total.size()) + ")";
+    return data;
+}
+
 Result<ReportData, db::Error> load(const PageContext& ctx, ReportRequest& request)
 {
     request = parseReportRequest(ctx.request.query, ctx.now.today);
-    return loadReport(ctx.panelStore, request);
+    return load(ctx, request, reportSites(ctx, request));
 }
 
 /// The report for an export, or the page that refuses it (a period that does not parse, a store
@@ -230,11 +320,13 @@ PanelResponse download(std::string body, const char* contentType, const ReportRe
 PanelResponse reportPage(const PageContext& ctx)
 {
     ReportRequest request;
-    auto data = load(ctx, request);
+    request = parseReportRequest(ctx.request.query, ctx.now.today);
+    const ReportSites sites = reportSites(ctx, request);
+    auto data = load(ctx, request, sites);
     if (!data)
         return storeError();
-    Html body = renderReport(*data, request.error);
-    auto plan = planVersusHeld(ctx.store, ctx.session.scope(), request.from, request.to);
+    Html body = renderReport(*data, request.error, ctx.session);
+    auto plan = planVersusHeld(ctx.store, sites.scope, request.from, request.to);
     if (!plan)
         return storeError();
     body << planVersusHeldSection(*plan);
@@ -253,6 +345,8 @@ PanelResponse reportCsv(const PageContext& ctx)
            "liczenia;Źródło\r\n";
     out +=
         "Okres;" + csvTextCell(periodLabel(request)) + ";;;" + request.from.iso() + ";" + request.to.iso() + ";;;;\r\n";
+    if (!data->sites.empty())
+        out += "Ośrodki;" + csvTextCell(data->cusName) + ";;;;;;;;\r\n";
     for (const auto& line : data->lines)
     {
         const auto& ind = line.view.indicator;
@@ -273,6 +367,16 @@ PanelResponse reportCsv(const PageContext& ctx)
     for (const auto& w : data->waitlist)
         out += "Lista oczekujących na sprzęt;" + csvTextCell(w.typeName) + ";osoba;;;" + std::to_string(w.taken) +
                ";;" + csvTextCell(waitlistSummaryText(w)) + ";;\r\n";
+    // A county's total: each site's figure, one row per site and indicator, under its own heading.
+    if (!data->sites.empty())
+        out += "Ośrodek;Usługa;Wskaźnik;Jednostka;Wykonanie;;;;;\r\n";
+    for (const auto& site : data->sites)
+        for (std::size_t i = 0; i < data->lines.size(); ++i)
+        {
+            const auto& ind = data->lines[i].view.indicator;
+            out += csvTextCell(site.siteName) + ";" + csvTextCell(ind.service) + ";" + csvTextCell(ind.name) + ";" +
+                   csvTextCell(ind.unit) + ";" + csvValueCell(measurementText(site.actuals.at(i))) + ";;;;;\r\n";
+        }
     return download(std::move(out), "text/csv; charset=utf-8", request, "csv");
 }
 
@@ -290,19 +394,20 @@ PanelResponse reportPdf(const PageContext& ctx)
 
 PanelResponse reportEvidencePage(const PageContext& ctx)
 {
-    const ReportRequest request = parseReportRequest(ctx.request.query, ctx.now.today);
-    auto all = ctx.panelStore.indicators();
+    ReportRequest request = parseReportRequest(ctx.request.query, ctx.now.today);
+    SqlitePanelStore counted(ctx.store, reportSites(ctx, request).scope);
+    auto all = counted.indicators();
     if (!all)
         return storeError();
     auto indicator = findIndicator(*all, fieldValue(ctx.request.query, "indicator"));
     if (!indicator)
         return messagePage(404, "Nie ma takiego wskaźnika", "Nie ma wskaźnika o tym identyfikatorze.", kNav,
                            "Wróć do sprawozdania");
-    auto table = ctx.panelStore.indicatorEvidence(indicator->indicator, reportPeriod(request.from, request.to));
+    auto table = counted.indicatorEvidence(indicator->indicator, reportPeriod(request.from, request.to));
     if (!table)
         return storeError();
     Html body;
-    body << "<p><a href=\"/panel/report?" << periodQuery(request) << "#w-" << indicator->indicator.id
+    body << "<p><a href=\"/panel/report?" << reportQuery(request) << "#w-" << indicator->indicator.id
          << "\">Wróć do sprawozdania</a></p><h2>" << indicator->indicator.name
          << "</h2><p>Okres: " << periodLabel(request) << " (" << request.from.iso() << " – " << request.to.iso()
          << "). Sposób liczenia: " << countingText(indicator->indicator.counting) << ".</p>\n";

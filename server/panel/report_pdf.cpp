@@ -184,6 +184,15 @@ Result<std::string, std::string> renderReportPdf(const ReportData& report)
                               " · Wykonanie: " + measurementText(line.actual) +
                               " · Realizacja celu: " + percentText(line.actual, ind.target),
                           9, true, 10, 1);
+            // A county's total: each site's own figure under the sum.
+            if (!report.sites.empty())
+            {
+                const auto index = static_cast<std::size_t>(&line - report.lines.data());
+                std::string bySite = "W ośrodkach:";
+                for (const auto& site : report.sites)
+                    bySite += " " + site.siteName + " " + measurementText(site.actuals.at(index)) + ";";
+                pdf.paragraph(bySite, 8.5, false, 10, 1);
+            }
             pdf.paragraph("Dokument potwierdzający: " + ind.evidence, 8.5, false, 10, 1);
             pdf.paragraph("Sposób liczenia: " + countingText(ind.counting), 8.5, false, 10, 1);
             std::string trend = "Trend:";

@@ -121,13 +121,15 @@ Result<IndicatorMeasurement, db::Error> measure(db::Database& d, const domain::I
     {
         IndicatorMeasurement m{MeasureState::NotEntered, 0};
         // Values entered for periods inside the report's: their sum, or the latest one's value (a
-        // count of what exists at a time is not added up over quarters).
+        // count of what exists at a time is not added up over quarters) — each site's latest, added
+        // up over the sites of a county's total.
         const bool latest = ind.aggregation == domain::IndicatorAggregation::Latest;
         auto st = db::forEachRow(
             d,
-            latest ? "SELECT COUNT(*) OVER (), value FROM indicator_values WHERE indicator_id = ? AND first_day >= ? "
-                     "AND last_day <= ? AND site_id IN (SELECT value FROM json_each(?)) ORDER BY last_day DESC, "
-                     "first_day DESC LIMIT 1"
+            latest ? "SELECT COUNT(*), COALESCE(SUM(value), 0.0) FROM (SELECT value, ROW_NUMBER() OVER (PARTITION BY "
+                     "site_id ORDER BY last_day DESC, first_day DESC) AS newest FROM indicator_values WHERE "
+                     "indicator_id = ? AND first_day >= ? AND last_day <= ? AND site_id IN (SELECT value FROM "
+                     "json_each(?))) WHERE newest = 1"
                    : "SELECT COUNT(*), COALESCE(SUM(value), 0.0) FROM indicator_values WHERE indicator_id = ? AND "
                      "first_day >= ? AND last_day <= ? AND site_id IN (SELECT value FROM json_each(?))",
             [&](db::Row& r)

@@ -152,6 +152,11 @@ TEST_F(ReportPages, LapysYearWithEveryIndicatorChartsEvidenceCsvPdfAndAnAuditedE
     EXPECT_EQ(pdf->status, 200);
     EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
     EXPECT_EQ(pdf->body.rfind("%PDF-", 0), 0u);
+    if (const char* keep = std::getenv("OKIENKO_COUNTY_REPORT")) // the page and the PDF, to look at
+    {
+        okienko::test::writeFile(std::string(keep) + ".html", body);
+        okienko::test::writeFile(std::string(keep) + ".pdf", pdf->body);
+    }
 
     // The coordinator changes the target through the form as a browser submits it.
     auto form = m_panel->get("/panel/indicators/edit?id=pps-godziny-dyzurow");
@@ -220,4 +225,111 @@ TEST_F(ReportPages, StarachowicesQuarterWithAValueEnteredInTheForm)
     auto pdf = timedGet("/panel/report.pdf?period=quarter&year=2025&quarter=1", "Starachowice, Q1 2025, PDF");
     ASSERT_TRUE(pdf);
     EXPECT_EQ(pdf->status, 200);
+}
+
+namespace
+{
+/// The report table's row of one indicator ("" when the page has none).
+std::string indicatorRow(const std::string& page, const std::string& id)
+{
+    const auto at = page.find("<tr id=\"w-" + id + "\">");
+    if (at == std::string::npos)
+        return {};
+    return page.substr(at, page.find("</tr>", at) - at);
+}
+} // namespace
+
+TEST_F(ReportPages, ACountyCoordinatorSeesTheTotalOfItsSitesWithEachSitesFigure)
+{
+    start("starachowice.json");
+    ASSERT_EQ(m_server->admin({"site", "rename", "default", "--name", "CUS w Starachowicach"}), 0);
+    ASSERT_EQ(m_server->admin({"site", "add", "skarzysko", "--name", "CUS w Skarżysku-Kamiennej"}), 0);
+    // Values entered in each site for 2025: providers counted at a time (`latest`: each site's
+    // newest quarter, added up over the sites) and new users (a sum over quarters and sites).
+    const std::string by = "', '" + m_staffId + "', 0, '";
+    exec(m_server->databasePath(),
+         "INSERT INTO indicator_values(indicator_id, first_day, last_day, value, staff_id, at, site_id) VALUES "
+         "('uslugodawcy', '2025-01-01', '2025-03-31', '5" +
+             by +
+             "default'), "
+             "('uslugodawcy', '2025-04-01', '2025-06-30', '7" +
+             by +
+             "default'), "
+             "('uslugodawcy', '2025-01-01', '2025-03-31', '3" +
+             by +
+             "skarzysko'), "
+             "('nowi-uzytkownicy', '2025-01-01', '2025-03-31', '14" +
+             by +
+             "default'), "
+             "('nowi-uzytkownicy', '2025-04-01', '2025-06-30', '6" +
+             by + "skarzysko')");
+
+    // An account of one site asking for every site gets its own site's report, with no choice.
+    auto own = m_panel->get("/panel/report?period=year&year=2025&sites=all");
+    ASSERT_TRUE(own);
+    ASSERT_EQ(own->status, 200);
+    EXPECT_NE(own->body.find("<h2>Centrum Usług Społecznych w Starachowicach</h2>"), std::string::npos);
+    EXPECT_EQ(own->body.find("name=\"sites\""), std::string::npos);
+    EXPECT_EQ(own->body.find("Razem"), std::string::npos);
+    EXPECT_NE(indicatorRow(own->body, "uslugodawcy").find("<td class=\"num\">7</td>"), std::string::npos);
+    EXPECT_NE(indicatorRow(own->body, "nowi-uzytkownicy").find("<td class=\"num\">14</td>"), std::string::npos);
+
+    // A county coordinator: the site shown, or all of them added up.
+    ASSERT_EQ(m_server->admin({"site", "grant", m_staffId, "skarzysko"}), 0);
+    auto one = m_panel->get("/panel/report?period=year&year=2025");
+    ASSERT_TRUE(one);
+    EXPECT_NE(one->body.find("<select id=\"sites\" name=\"sites\">"), std::string::npos);
+    EXPECT_NE(one->body.find("<option value=\"all\">wszystkie moje ośrodki — razem</option>"), std::string::npos);
+    EXPECT_NE(indicatorRow(one->body, "uslugodawcy").find("<td class=\"num\">7</td>"), std::string::npos);
+
+    auto total = timedGet("/panel/report?period=year&year=2025&sites=all", "two sites' total, year 2025, page");
+    ASSERT_TRUE(total);
+    ASSERT_EQ(total->status, 200);
+    const std::string& body = total->body;
+    EXPECT_NE(body.find("<h2>Razem: CUS w Starachowicach, CUS w Skarżysku-Kamiennej</h2>"), std::string::npos);
+    EXPECT_NE(body.find("<option value=\"all\" selected>"), std::string::npos);
+    EXPECT_NE(indicatorRow(body, "uslugodawcy").find("<td class=\"num\">10</td>"), std::string::npos)
+        << indicatorRow(body, "uslugodawcy");
+    EXPECT_NE(indicatorRow(body, "nowi-uzytkownicy").find("<td class=\"num\">20</td>"), std::string::npos)
+        << indicatorRow(body, "nowi-uzytkownicy");
+    EXPECT_NE(body.find("<th scope=\"col\" class=\"num\">CUS w Starachowicach</th><th scope=\"col\" "
+                        "class=\"num\">CUS w Skarżysku-Kamiennej</th><th scope=\"col\" class=\"num\">Razem</th>"),
+              std::string::npos);
+    EXPECT_NE(body.find("<th scope=\"row\">Liczba usługodawców współpracujących z CUS i realizujących usługi "
+                        "społeczne</th><td class=\"num\">7</td><td class=\"num\">3</td><td class=\"num\">10</td>"),
+              std::string::npos);
+    EXPECT_NE(body.find("href=\"/panel/report.csv?period=year&amp;year=2025&amp;sites=all\""), std::string::npos);
+
+    auto csv = m_panel->get("/panel/report.csv?period=year&year=2025&sites=all");
+    ASSERT_TRUE(csv);
+    ASSERT_EQ(csv->status, 200);
+    EXPECT_NE(csv->body.find("\r\nOśrodki;Razem: CUS w Starachowicach, CUS w Skarżysku-Kamiennej;"), std::string::npos);
+    EXPECT_NE(csv->body.find("\r\nCUS w Skarżysku-Kamiennej;Centrum Usług Społecznych;Liczba usługodawców "
+                             "współpracujących z CUS i realizujących usługi społeczne;usługodawca;3;"),
+              std::string::npos);
+    auto evidence = m_panel->get("/panel/report/evidence?indicator=uslugodawcy&period=year&year=2025&sites=all");
+    ASSERT_TRUE(evidence);
+    EXPECT_EQ(evidence->status, 200);
+    EXPECT_NE(evidence->body.find("Policzone wiersze (3)"), std::string::npos);
+    auto pdf = m_panel->get("/panel/report.pdf?period=year&year=2025&sites=all");
+    ASSERT_TRUE(pdf);
+    EXPECT_EQ(pdf->status, 200);
+    EXPECT_EQ(pdf->body.rfind("%PDF-", 0), 0u);
+    if (const char* keep = std::getenv("OKIENKO_COUNTY_REPORT")) // the page and the PDF, to look at
+    {
+        okienko::test::writeFile(std::string(keep) + ".html", body);
+        okienko::test::writeFile(std::string(keep) + ".pdf", pdf->body);
+    }
+    EXPECT_NE(pdf->get_header_value("Content-Disposition").find("okienko-sprawozdanie-2025-01-01-2025-12-31.pdf"),
+              std::string::npos);
+
+    // The other site shown: its own figures under its own name, not the catalogue's CUS.
+    auto switched = m_panel->post("/panel/site", {{"site", "skarzysko"}, {"back", "/panel/report"}});
+    ASSERT_TRUE(switched);
+    EXPECT_EQ(switched->status, 303);
+    auto other = m_panel->get("/panel/report?period=year&year=2025");
+    ASSERT_TRUE(other);
+    EXPECT_NE(other->body.find("<h2>CUS w Skarżysku-Kamiennej</h2>"), std::string::npos);
+    EXPECT_NE(indicatorRow(other->body, "uslugodawcy").find("<td class=\"num\">3</td>"), std::string::npos);
+    EXPECT_NE(indicatorRow(other->body, "nowi-uzytkownicy").find("<td class=\"num\">6</td>"), std::string::npos);
 }
