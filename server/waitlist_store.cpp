@@ -42,11 +42,13 @@ struct EntryRow
     rules::QueueEntry queue;
     std::string code, typeId, inventoryNumber, callbackId, name, phone, language;
     std::int64_t kioskId = 0;
+    std::string site; ///< the entry's site: its kiosk's
 };
 
 constexpr const char* kEntryColumns =
     "SELECT id, status, joined_at, rowid, hold_until, hold_released_at, code, type_id, COALESCE(inventory_number, ''), "
-    "COALESCE(callback_id, ''), COALESCE(name, ''), COALESCE(phone, ''), language, kiosk_id FROM waitlist_entries ";
+    "COALESCE(callback_id, ''), COALESCE(name, ''), COALESCE(phone, ''), language, kiosk_id, site_id FROM "
+    "waitlist_entries ";
 
 EntryRow readEntry(db::Row& r)
 {
@@ -65,6 +67,7 @@ EntryRow readEntry(db::Row& r)
     e.phone = r.text();
     e.language = r.text();
     e.kioskId = r.int64();
+    e.site = r.text();
     return e;
 }
 
@@ -342,7 +345,7 @@ Result<WaitlistDecisionResult, db::Error> decideWaitlistEntry(db::Database& d, c
     OKIENKO_TRY(recordPanelAction(d, staffId, "waitlist", entryId,
                                   "lista oczekujących: " + std::string(domain::waitlistStatusCode(from)) + " -> " +
                                       std::string(domain::waitlistStatusCode(outcome)),
-                                  now.unix));
+                                  now.unix, e.site));
     if (rules::passesUnitOn(from, outcome))
         if (auto next = offerFreedUnit(d, e.inventoryNumber, now, options); !next)
             return makeErr(next.error());

@@ -341,3 +341,18 @@ TEST_F(WaitlistTest, AUnitTakenByPhoneButNotCollectedWithinTheHoldGoesToTheNextI
     EXPECT_EQ(status(bogdan.id), "offered");
     EXPECT_EQ(text("SELECT inventory_number FROM waitlist_entries WHERE id = '" + bogdan.id + "'"), "LAP-WI-001");
 }
+
+TEST_F(WaitlistTest, ADecisionIsAuditedInTheSiteOfTheEntryNotTheDefaultOne)
+{
+    const auto anna = join("Anna Kowalska", "600100200", at(0));
+    apply(protocol::makeWaitlistJoined(anna), at(0));
+    // The entry belongs to another site (as every row of that site's kiosks does), decided by that
+    // site's coordinator.
+    exec("INSERT INTO sites(id, name, created_at) VALUES ('skarzysko', 'CUS w Skarżysku-Kamiennej', 1)");
+    exec("UPDATE waitlist_entries SET site_id = 'skarzysko' WHERE id = '" + anna.id + "'");
+    SqlitePanelStore skarzysko(*m_store, SiteScope::one("skarzysko"));
+    EXPECT_EQ(*skarzysko.decideWaitlist(anna.id, WaitlistDecision::Withdrawn, m_staffId, at(0)),
+              WaitlistDecisionOutcome::Recorded);
+    EXPECT_EQ(text("SELECT site_id FROM panel_actions WHERE entity = 'waitlist' AND entity_id = '" + anna.id + "'"),
+              "skarzysko");
+}
