@@ -2,7 +2,9 @@
 // of flows and areas, the Polish decimal comma), shown as a table or written for Polish Excel.
 #include "server/panel/monitoring.hpp"
 
+#include "server/panel/counted_sites.hpp"
 #include "server/residents/resident_store.hpp"
+#include "server/store/sqlite_panel_store.hpp"
 #include "shared/domain/area.hpp"
 #include "shared/text/percent_encode.hpp"
 
@@ -193,16 +195,19 @@ std::string indicatorsCsv(const std::vector<IndicatorRow>& rows, Date from, Date
 
 namespace
 {
-/// The period of ?from=&to= (default: this month so far), or the reason it is refused.
+/// The period of ?from=&to= (default: this month so far), or the reason it is refused, and
+/// whether a county's total was asked for (`sites=all`).
 struct RequestedPeriod
 {
     Date from, to;
     std::string error;
+    bool allSites = false;
 };
 
 RequestedPeriod requestedPeriod(const PageContext& ctx)
 {
     RequestedPeriod p{Date{ctx.now.today.year, ctx.now.today.month, 1}, ctx.now.today, {}};
+    p.allSites = fieldValue(ctx.request.query, "sites") == "all";
     const std::string fromText = fieldValue(ctx.request.query, "from");
     const std::string toText = fieldValue(ctx.request.query, "to");
     if (fromText.empty() && toText.empty())
@@ -223,15 +228,17 @@ RequestedPeriod requestedPeriod(const PageContext& ctx)
     return p;
 }
 
-Result<std::vector<IndicatorRow>, db::Error> loadIndicators(const PageContext& ctx, const RequestedPeriod& p)
+Result<std::vector<IndicatorRow>, db::Error> loadIndicators(const PageContext& ctx, const RequestedPeriod& p,
+                                                            const SiteScope& scope)
 {
     const ReportPeriod period = reportPeriod(p.from, p.to);
-    auto counts = ctx.panelStore.monitoringCounts(period);
+    SqlitePanelStore counted(ctx.store, scope);
+    auto counts = counted.monitoringCounts(period);
     if (!counts)
         return makeErr(counts.error());
     auto rows = indicatorRows(*counts);
-    auto residentCounts = residents::ResidentStore(ctx.store, ctx.session.scope())
-                              .counts(period.firstDay, period.lastDay, period.start, period.end);
+    auto residentCounts =
+        residents::ResidentStore(ctx.store, scope).counts(period.firstDay, period.lastDay, period.start, period.end);
     if (!residentCounts)
         return makeErr(residentCounts.error());
     const char* kResidents = "Mieszkańcy zapisani z rozmów telefonicznych";
@@ -244,38 +251,107 @@ Result<std::vector<IndicatorRow>, db::Error> loadIndicators(const PageContext& c
     return rows;
 }
 
-Html renderMonitoring(const RequestedPeriod& p, const std::vector<IndicatorRow>& rows)
+/// The figures counted, and for a county's total each site's own value of every total row ("—"
+/// where a site has no such row: a flow or area it never saw).
+struct MonitoringFigures
+{
+    CountedSites sites;
+    std::vector<IndicatorRow> rows;
+    std::vector<std::vector<std::string>> bySite; ///< [site][row]
+};
+
+Result<MonitoringFigures, db::Error> loadFigures(const PageContext& ctx, const RequestedPeriod& p)
+{
+    MonitoringFigures f{countedSites(ctx.session, p.allSites), {}, {}};
+    auto rows = loadIndicators(ctx, p, f.sites.scope);
+    if (!rows)
+        return makeErr(rows.error());
+    f.rows = std::move(rows).value();
+    for (const auto& site : f.sites.total)
+    {
+        auto own = loadIndicators(ctx, p, SiteScope::one(site.id));
+        if (!own)
+            return makeErr(own.error());
+        std::map<std::string, std::string> byKey;
+        for (const auto& row : *own)
+            byKey[row.section + '\n' + row.indicator + '\n' + row.detail] = row.value;
+        std::vector<std::string> values;
+        for (const auto& row : f.rows)
+        {
+            auto found = byKey.find(row.section + '\n' + row.indicator + '\n' + row.detail);
+            values.push_back(found == byKey.end() ? "—" : found->second);
+        }
+        f.bySite.push_back(std::move(values));
+    }
+    return f;
+}
+
+Html renderMonitoring(const RequestedPeriod& p, const MonitoringFigures& f, const PanelSession& session)
 {
     Html body;
     body << "<form method=\"get\" action=\"/panel/monitoring\" class=\"inline\"><fieldset><legend>Okres</legend>"
             "<label for=\"from\">Od</label> <input id=\"from\" name=\"from\" type=\"date\" required value=\""
          << p.from.iso()
          << "\"> <label for=\"to\">Do</label> <input id=\"to\" name=\"to\" type=\"date\" required value=\""
-         << p.to.iso() << "\"> <button type=\"submit\">Pokaż</button></fieldset></form>\n";
+         << p.to.iso() << "\"> " << sitesChoice(session, f.sites.isTotal())
+         << "<button type=\"submit\">Pokaż</button></fieldset></form>\n";
     if (!p.error.empty())
         body << "<p class=\"flash error\" role=\"alert\">" << p.error << "</p>\n";
+    if (f.sites.isTotal())
+        body << "<h2>" << f.sites.totalName() << "</h2>\n";
     body << "<p><a href=\"/panel/monitoring.csv?from=" << text::percentEncode(p.from.iso())
-         << "&amp;to=" << text::percentEncode(p.to.iso())
+         << "&amp;to=" << text::percentEncode(p.to.iso()) << (f.sites.isTotal() ? Markup("&amp;sites=all") : Markup(""))
          << "\">Pobierz CSV (Excel)</a></p>\n<table>\n<caption>Wskaźniki za okres " << p.from.iso() << " – "
          << p.to.iso()
          << "</caption>\n<thead><tr><th scope=\"col\">Obszar</th><th scope=\"col\">Wskaźnik</th>"
-            "<th scope=\"col\">Szczegół</th><th scope=\"col\" class=\"num\">Wartość</th></tr></thead>\n<tbody>\n";
-    for (const auto& row : rows)
+            "<th scope=\"col\">Szczegół</th>";
+    for (const auto& site : f.sites.total)
+        body << "<th scope=\"col\" class=\"num\">" << site.name << "</th>";
+    body << "<th scope=\"col\" class=\"num\">" << (f.sites.isTotal() ? Markup("Razem") : Markup("Wartość"))
+         << "</th></tr></thead>\n<tbody>\n";
+    for (std::size_t i = 0; i < f.rows.size(); ++i)
+    {
+        const auto& row = f.rows[i];
         body << "<tr><td>" << row.section << "</td><th scope=\"row\">" << row.indicator << "</th><td>" << row.detail
-             << "</td><td class=\"num\">" << row.value << "</td></tr>\n";
+             << "</td>";
+        for (const auto& values : f.bySite)
+            body << "<td class=\"num\">" << values[i] << "</td>";
+        body << "<td class=\"num\">" << row.value << "</td></tr>\n";
+    }
     body << "</tbody>\n</table>\n<p class=\"muted\">Spotkania w poradnictwie liczone są z terminów umówionych "
             "przez kiosk (data terminu w okresie); osoby — po numerze telefonu, a bez numeru po nazwisku.</p>\n";
     return body;
+}
+
+/// A county's total for Excel: the columns of indicatorsCsv, then each site's value.
+std::string totalCsv(const MonitoringFigures& f, const RequestedPeriod& p)
+{
+    std::string out = "\xEF\xBB\xBF";
+    out += "Sekcja;Wskaźnik;Szczegół;Wartość";
+    for (const auto& site : f.sites.total)
+        out += ";" + csvTextCell(site.name);
+    out += "\r\nOkres;Początek okresu;;" + p.from.iso() + "\r\nOkres;Koniec okresu;;" + p.to.iso() + "\r\nOśrodki;" +
+           csvTextCell(f.sites.totalName()) + ";;\r\n";
+    for (std::size_t i = 0; i < f.rows.size(); ++i)
+    {
+        const auto& r = f.rows[i];
+        out += csvTextCell(r.section) + ";" + csvTextCell(r.indicator) + ";" + csvTextCell(r.detail) + ";" +
+               csvValueCell(r.value);
+        for (const auto& values : f.bySite)
+            out += ";" + csvValueCell(values[i]);
+        out += "\r\n";
+    }
+    return out;
 }
 } // namespace
 
 PanelResponse monitoringPage(const PageContext& ctx)
 {
     const RequestedPeriod period = requestedPeriod(ctx);
-    auto rows = loadIndicators(ctx, period);
-    if (!rows)
+    auto figures = loadFigures(ctx, period);
+    if (!figures)
         return messagePage(503, "Błąd", "Nie udało się policzyć wskaźników.");
-    return htmlPage(pageFrame(ctx, "Monitoring", "/panel/monitoring"), renderMonitoring(period, *rows));
+    return htmlPage(pageFrame(ctx, "Monitoring", "/panel/monitoring"), renderMonitoring(period, *figures, ctx.session));
 }
 
 PanelResponse monitoringCsv(const PageContext& ctx)
@@ -283,11 +359,12 @@ PanelResponse monitoringCsv(const PageContext& ctx)
     const RequestedPeriod period = requestedPeriod(ctx);
     if (!period.error.empty())
         return messagePage(400, "Błędny okres", period.error);
-    auto rows = loadIndicators(ctx, period);
-    if (!rows)
+    auto figures = loadFigures(ctx, period);
+    if (!figures)
         return messagePage(503, "Błąd", "Nie udało się policzyć wskaźników.");
     PanelResponse r;
-    r.body = indicatorsCsv(*rows, period.from, period.to);
+    r.body =
+        figures->sites.isTotal() ? totalCsv(*figures, period) : indicatorsCsv(figures->rows, period.from, period.to);
     r.contentType = "text/csv; charset=utf-8";
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"okienko-wskazniki-" + period.from.iso() +
                                                       "-" + period.to.iso() + ".csv\"");

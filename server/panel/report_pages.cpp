@@ -3,6 +3,7 @@
 // again with the loader's reason.
 #include "server/panel/report_pages.hpp"
 
+#include "server/panel/counted_sites.hpp"
 #include "server/panel/monitoring.hpp"
 #include "server/panel/report_charts.hpp"
 #include "server/panel/report_model.hpp"
@@ -84,16 +85,7 @@ Html periodForm(const ReportRequest& r, const PanelSession& session)
     f << "</select> <label for=\"from\">Od</label> <input id=\"from\" name=\"from\" type=\"date\" value=\""
       << r.from.iso() << "\"> <label for=\"to\">Do</label> <input id=\"to\" name=\"to\" type=\"date\" value=\""
       << r.to.iso() << "\"> ";
-    // A county coordinator's accounts reach several sites: the report of the site shown, or all of
-    // them added up with each site's figure beside the total.
-    if (session.multiSite())
-    {
-        f << "<label for=\"sites\">Ośrodki</label> <select id=\"sites\" name=\"sites\">";
-        option("", "tylko " + session.siteName, !r.allSites);
-        option("all", "wszystkie moje ośrodki — razem", r.allSites);
-        f << "</select> ";
-    }
-    f << "<button type=\"submit\">Pokaż</button></fieldset></form>\n";
+    f << sitesChoice(session, r.allSites) << "<button type=\"submit\">Pokaż</button></fieldset></form>\n";
     return f;
 }
 
@@ -230,32 +222,18 @@ Html renderReport(const ReportData& d, const std::string& error, const PanelSess
     return body;
 }
 
-/// The sites a report counts: the site the session shows, or for `sites=all` every site the
-/// account reaches (`total` lists them; empty for one site's report).
-struct ReportSites
+/// The sites a report counts; an account of one site asking for `sites=all` gets its own site's.
+CountedSites reportSites(const PageContext& ctx, ReportRequest& request)
 {
-    SiteScope scope;
-    std::vector<SiteChoice> total;
-};
-
-/// An account of one site asking for `sites=all` gets its own site's report.
-ReportSites reportSites(const PageContext& ctx, ReportRequest& request)
-{
-    if (!request.allSites || !ctx.session.multiSite())
-    {
-        request.allSites = false;
-        return {ctx.session.scope(), {}};
-    }
-    std::vector<std::string> ids;
-    for (const auto& site : ctx.session.sites)
-        ids.push_back(site.id);
-    return {SiteScope::of(std::move(ids)), ctx.session.sites};
+    CountedSites sites = countedSites(ctx.session, request.allSites);
+    request.allSites = sites.isTotal();
+    return sites;
 }
 
 /// The report of `sites`, headed by the sites it counts: a site's own name (the catalogue names only
 /// the CUS whose catalogue it is), or for a county's total every site's name, with each site's
 /// figures beside the total.
-Result<ReportData, db::Error> load(const PageContext& ctx, ReportRequest& request, const ReportSites& sites)
+Result<ReportData, db::Error> load(const PageContext& ctx, ReportRequest& request, const CountedSites& sites)
 {
     SqlitePanelStore counted(ctx.store, sites.scope);
     auto data = loadReport(counted, request);
@@ -270,7 +248,6 @@ Result<ReportData, db::Error> load(const PageContext& ctx, ReportRequest& reques
         }
         return data;
     }
-    std::string names;
     for (const auto& site : sites.total)
     {
         SqlitePanelStore one(ctx.store, SiteScope::one(site.id));
@@ -278,9 +255,8 @@ Result<ReportData, db::Error> load(const PageContext& ctx, ReportRequest& reques
         if (!actuals)
             return makeErr(actuals.error());
         data->sites.push_back({site.name, std::move(actuals).value()});
-        names += (names.empty() ? "" : ", ") + site.name;
     }
-    data->cusName = "Razem: " + names;
+    data->cusName = sites.totalName();
     data->municipalityName =
         "Suma wskaźników ośrodków dostępnych dla konta (" + std::to_string(sites.total.size()) + ")";
     return data;
@@ -321,7 +297,7 @@ PanelResponse reportPage(const PageContext& ctx)
 {
     ReportRequest request;
     request = parseReportRequest(ctx.request.query, ctx.now.today);
-    const ReportSites sites = reportSites(ctx, request);
+    const CountedSites sites = reportSites(ctx, request);
     auto data = load(ctx, request, sites);
     if (!data)
         return storeError();

@@ -239,30 +239,25 @@ std::string indicatorRow(const std::string& page, const std::string& id)
 }
 } // namespace
 
-TEST_F(ReportPages, ACountyCoordinatorSeesTheTotalOfItsSitesWithEachSitesFigure)
+TEST_F(ReportPages, ACountyCoordinatorSeesTheTotalOfItsSitesWithEachSitesFigureInTheReportAndMonitoring)
 {
     start("starachowice.json");
     ASSERT_EQ(m_server->admin({"site", "rename", "default", "--name", "CUS w Starachowicach"}), 0);
     ASSERT_EQ(m_server->admin({"site", "add", "skarzysko", "--name", "CUS w Skarżysku-Kamiennej"}), 0);
     // Values entered in each site for 2025: providers counted at a time (`latest`: each site's
     // newest quarter, added up over the sites) and new users (a sum over quarters and sites).
-    const std::string by = "', '" + m_staffId + "', 0, '";
+    auto entered = [&](const char* indicator, const char* from, const char* to, int value, const char* site)
+    {
+        return "('" + std::string(indicator) + "', '" + from + "', '" + to + "', " + std::to_string(value) + ", '" +
+               m_staffId + "', 0, '" + site + "')";
+    };
     exec(m_server->databasePath(),
-         "INSERT INTO indicator_values(indicator_id, first_day, last_day, value, staff_id, at, site_id) VALUES "
-         "('uslugodawcy', '2025-01-01', '2025-03-31', '5" +
-             by +
-             "default'), "
-             "('uslugodawcy', '2025-04-01', '2025-06-30', '7" +
-             by +
-             "default'), "
-             "('uslugodawcy', '2025-01-01', '2025-03-31', '3" +
-             by +
-             "skarzysko'), "
-             "('nowi-uzytkownicy', '2025-01-01', '2025-03-31', '14" +
-             by +
-             "default'), "
-             "('nowi-uzytkownicy', '2025-04-01', '2025-06-30', '6" +
-             by + "skarzysko')");
+         "INSERT INTO indicator_values(indicator_id, first_day, last_day, value, staff_id, at, site_id) VALUES " +
+             entered("uslugodawcy", "2025-01-01", "2025-03-31", 5, "default") + ", " +
+             entered("uslugodawcy", "2025-04-01", "2025-06-30", 7, "default") + ", " +
+             entered("uslugodawcy", "2025-01-01", "2025-03-31", 3, "skarzysko") + ", " +
+             entered("nowi-uzytkownicy", "2025-01-01", "2025-03-31", 14, "default") + ", " +
+             entered("nowi-uzytkownicy", "2025-04-01", "2025-06-30", 6, "skarzysko"));
 
     // An account of one site asking for every site gets its own site's report, with no choice.
     auto own = m_panel->get("/panel/report?period=year&year=2025&sites=all");
@@ -322,6 +317,37 @@ TEST_F(ReportPages, ACountyCoordinatorSeesTheTotalOfItsSitesWithEachSitesFigure)
     }
     EXPECT_NE(pdf->get_header_value("Content-Disposition").find("okienko-sprawozdanie-2025-01-01-2025-12-31.pdf"),
               std::string::npos);
+
+    // Monitoring adds up the same way: callbacks received at a kiosk of each site.
+    ASSERT_EQ(m_server->admin({"add-kiosk", "hol-skarzysko", "--site", "skarzysko"}), 0);
+    auto callback = [](const char* id, const char* kiosk)
+    {
+        return "('" + std::string(id) + "', 'T-" + id + "', '600000000', '" + id +
+               "', '2025-03-11', 'morning', 'new', 'pl', (SELECT id FROM kiosks WHERE name = '" + kiosk +
+               "'), 1741608000, 1741608000)";
+    };
+    exec(m_server->databasePath(), "INSERT INTO callback_requests(id, code, phone, phone_key, day, day_part, status, "
+                                   "language, kiosk_id, created_at, received_at) VALUES " +
+                                       callback("c1", "kiosk-1") + ", " + callback("c2", "kiosk-1") + ", " +
+                                       callback("c3", "hol-skarzysko"));
+    auto monitoring = m_panel->get("/panel/monitoring?from=2025-01-01&to=2025-12-31&sites=all");
+    ASSERT_TRUE(monitoring);
+    ASSERT_EQ(monitoring->status, 200);
+    EXPECT_NE(monitoring->body.find("<h2>Razem: CUS w Starachowicach, CUS w Skarżysku-Kamiennej</h2>"),
+              std::string::npos);
+    EXPECT_NE(monitoring->body.find("<th scope=\"row\">Zgłoszone</th><td></td><td class=\"num\">2</td><td "
+                                    "class=\"num\">1</td><td class=\"num\">3</td></tr>"),
+              std::string::npos);
+    auto monitoringOne = m_panel->get("/panel/monitoring?from=2025-01-01&to=2025-12-31");
+    ASSERT_TRUE(monitoringOne);
+    EXPECT_NE(monitoringOne->body.find("<th scope=\"row\">Zgłoszone</th><td></td><td class=\"num\">2</td></tr>"),
+              std::string::npos);
+    auto monitoringCsv = m_panel->get("/panel/monitoring.csv?from=2025-01-01&to=2025-12-31&sites=all");
+    ASSERT_TRUE(monitoringCsv);
+    EXPECT_NE(monitoringCsv->body.find("Sekcja;Wskaźnik;Szczegół;Wartość;CUS w Starachowicach;CUS w "
+                                       "Skarżysku-Kamiennej\r\n"),
+              std::string::npos);
+    EXPECT_NE(monitoringCsv->body.find("\r\nProśby o telefon;Zgłoszone;;3;2;1\r\n"), std::string::npos);
 
     // The other site shown: its own figures under its own name, not the catalogue's CUS.
     auto switched = m_panel->post("/panel/site", {{"site", "skarzysko"}, {"back", "/panel/report"}});
