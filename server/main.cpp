@@ -6,7 +6,7 @@
 //       | reset-password ID | reset-pin ID   (server/cli/staff_commands; secrets from standard input)
 //       | add-slot --id ID --date YYYY-MM-DD --start HH:MM --minutes N --kinds a,b --counsellor N --room R
 //       | kiosk-staff-work ID on|off | purge-personal-data [--dry-run]   (server/cli/retention_commands)
-//       | serve | backup [--dir DIR] [--keep N] | restore FILE
+//       | serve [--port N] | backup [--dir DIR] [--keep N] | restore FILE
 // Every command refuses a central.toml with any problem (unknown keys included) before it touches
 // the database.
 #include "server/api.hpp"
@@ -17,6 +17,7 @@
 #include "server/cli/site_commands.hpp"
 #include "server/cli/staff_commands.hpp"
 #include "server/http_server.hpp"
+#include "server/job_lease.hpp"
 #include "server/panel/panel.hpp"
 #include "server/public/public_site.hpp"
 #include "server/residents/resident_mailer.hpp"
@@ -79,7 +80,8 @@ int usage()
                "    Secrets: one line each on standard input, or asked twice on a terminal (never argv).\n"
                "  add-slot --id ID --date D --start HH:MM --minutes N --kinds a,b --counsellor N --room R\n"
                "           [--site SITE]            a counselling slot of the site (default: 'default')\n"
-               "  serve                             run the HTTPS API and the coordinators' panel (/panel)\n"
+               "  serve [--port N]                  run the HTTPS API and the coordinators' panel (/panel); --port:\n"
+               "                                    another process on the same database (okienko-central@N)\n"
                "  purge-personal-data [--dry-run]   erase personal data past [retention] now (serve: hourly)\n"
                "  backup [--dir DIR] [--keep N]     a verified copy while serving ([backup] in central.toml)\n"
                "  restore FILE                      put a backup in place (server stopped); kiosks resync\n",
@@ -179,10 +181,16 @@ int serve(ServerStore& store, const ServerConfig& config)
     if (!port)
         return fail(port.error());
 
-    if (auto purged = store.purgeEvents(config.eventRetentionDays, systemNow()); !purged)
-        return fail(purged.error().describe());
+    // The hourly upkeep runs in one process of those serving the database (a lease shorter than the
+    // hour, so another takes over within the hour when this one stops).
+    JobLease upkeep(store, "hourly-upkeep", 55 * 60);
     RetentionJob retention(store, config.retention);
-    runRetention(retention, store, systemNow());
+    if (upkeep.hold(systemNow().unix))
+    {
+        if (auto purged = store.purgeEvents(config.eventRetentionDays, systemNow()); !purged)
+            return fail(purged.error().describe());
+        runRetention(retention, store, systemNow());
+    }
 
     std::mutex mutex;
     std::condition_variable wake;
@@ -200,6 +208,8 @@ int serve(ServerStore& store, const ServerConfig& config)
             std::unique_lock lock(mutex);
             while (!wake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; }))
             {
+                if (!upkeep.hold(systemNow().unix))
+                    continue;
                 (void)store.purgeEvents(config.eventRetentionDays, systemNow());
                 runRetention(retention, store, systemNow());
             }
@@ -274,11 +284,11 @@ int main(int argc, char** argv)
     if (command == "init")
         if (auto backedUp = cli::backupBeforeUpgrade(*config, systemNow().unix); !backedUp)
             return fail(backedUp.error());
-    // Held while serving: `restore` refuses to replace a database a server is using.
+    // Held (shared) while serving: `restore` refuses to replace a database any server is using.
     std::optional<ServeLock> serveLock;
     if (command == "serve")
     {
-        auto lock = ServeLock::acquire(config->databasePath);
+        auto lock = ServeLock::acquire(config->databasePath, ServeLock::Mode::Serve);
         if (!lock)
             return fail(lock.error());
         serveLock.emplace(std::move(lock).value());
@@ -354,6 +364,23 @@ int main(int argc, char** argv)
         return 0;
     }
     if (command == "serve")
-        return serve(**store, *config);
+    {
+        // `serve --port N`: another process on the same database and configuration (the
+        // okienko-central@N unit, one more server line in the front's upstream).
+        ServerConfig serving = *config;
+        if (commandArgs.size() == 2 && commandArgs[0] == "--port")
+        {
+            const std::string& text = commandArgs[1];
+            const bool digits =
+                !text.empty() && text.size() <= 5 && text.find_first_not_of("0123456789") == std::string::npos;
+            const int port = digits ? std::atoi(text.c_str()) : 0;
+            if (port < 1 || port > 65535)
+                return fail("serve --port: a port number 1-65535, not \"" + text + "\"");
+            serving.port = port;
+        }
+        else if (!commandArgs.empty())
+            return usage();
+        return serve(**store, serving);
+    }
     return usage();
 }

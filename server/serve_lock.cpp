@@ -18,7 +18,7 @@ std::string ServeLock::lockPath(const std::string& databasePath)
     return databasePath + ".lock";
 }
 
-Result<ServeLock, std::string> ServeLock::acquire(const std::string& databasePath)
+Result<ServeLock, std::string> ServeLock::acquire(const std::string& databasePath, Mode mode)
 {
     const std::string path = lockPath(databasePath);
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -31,13 +31,16 @@ Result<ServeLock, std::string> ServeLock::acquire(const std::string& databasePat
     const std::string parent = std::filesystem::path(databasePath).parent_path().string();
     if (::geteuid() == 0 && ::stat(parent.empty() ? "." : parent.c_str(), &directory) == 0)
         (void)::fchown(fd, directory.st_uid, directory.st_gid);
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0)
+    if (::flock(fd, (mode == Mode::Serve ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0)
     {
         const int error = errno;
         ::close(fd);
+        if (error == EWOULDBLOCK && mode == Mode::Serve)
+            return makeErr("the database " + databasePath + " is being restored (okienko-central restore holds " +
+                           path + "); start the server once the restore has finished");
         if (error == EWOULDBLOCK)
             return makeErr("the database " + databasePath + " is in use: an okienko-central serve (or restore) holds " +
-                           path + "; stop the server first (systemctl stop okienko-central)");
+                           path + "; stop every server first (systemctl stop 'okienko-central*')");
         return makeErr("cannot lock " + path + ": " + std::strerror(error));
     }
     return ServeLock(fd);

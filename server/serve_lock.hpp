@@ -1,5 +1,6 @@
-// The advisory lock that says "a server is using this database": `serve` holds it for as long as it
-// runs, `restore` takes it before it touches anything. It is flock(2) on "<database>.lock": the
+// The advisory lock that says "a server is using this database": every `serve` holds it shared for
+// as long as it runs (several processes may serve one database), `restore` takes it exclusively
+// before it touches anything. It is flock(2) on "<database>.lock": the
 // kernel releases it when the process ends, however it ends (SIGKILL, a crash), so a stale lock
 // can never keep a restore out, and a server cannot start while a restore is half-way.
 #pragma once
@@ -14,8 +15,15 @@ namespace okienko::server
 class ServeLock
 {
   public:
+    /// Serve: shared by every `serve` process of one database (several may run behind the front);
+    /// Exclusive: `restore`, which no server may be using.
+    enum class Mode
+    {
+        Serve,
+        Exclusive,
+    };
     /// Takes the lock of `databasePath` without waiting. The error says who holds it and what to do.
-    static Result<ServeLock, std::string> acquire(const std::string& databasePath);
+    static Result<ServeLock, std::string> acquire(const std::string& databasePath, Mode mode);
     /// "<databasePath>.lock".
     static std::string lockPath(const std::string& databasePath);
 

@@ -843,6 +843,16 @@ INSERT INTO indicator_values_per_site(indicator_id, first_day, last_day, value, 
 DROP TABLE indicator_values;
 ALTER TABLE indicator_values_per_site RENAME TO indicator_values;
 )sql";
+
+// Migration 22: several `serve` processes may share one database; work that must run in one of them
+// at a time (the residents' e-mails, the hourly purge) takes a lease here (server/job_lease).
+constexpr const char* kJobLeases = R"sql(
+CREATE TABLE job_leases (
+    job TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,  -- a random id of the process's lease
+    until INTEGER NOT NULL -- unix seconds; after it, another process may take the job
+) STRICT;
+)sql";
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -869,6 +879,7 @@ const std::vector<db::Migration>& serverMigrations()
         {19, "the schedule's single dates called off", catalog::kActivityCancelledDatesSql, {}},
         {20, "site triggers write only to correct a site", siteTriggersOnlyWhenWrong(), {}},
         {21, "entered indicator values per site", kIndicatorValuesPerSite, {}},
+        {22, "leases of jobs one serve process runs at a time", kJobLeases, {}},
     };
     return migrations;
 }

@@ -119,7 +119,7 @@ int backupCommand(const ServerConfig& config, const std::vector<std::string>& op
 int restoreCommand(const ServerConfig& config, const std::string& file, std::int64_t now)
 {
     const std::string& databasePath = config.databasePath;
-    auto lock = ServeLock::acquire(databasePath);
+    auto lock = ServeLock::acquire(databasePath, ServeLock::Mode::Exclusive);
     if (!lock)
         return fail("restore refused: " + lock.error());
 

@@ -4,6 +4,7 @@
 
 #include "shared/catalog/catalog_store.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -163,8 +164,9 @@ std::string notificationMessage(const MailConfig& config, const domain::Catalog&
 
 int ResidentMailer::sendPending(const Now& now)
 {
-    if (!m_config.enabled())
+    if (!m_config.enabled() || !m_lease.hold(now.unix))
         return 0;
+    const auto started = std::chrono::steady_clock::now();
     auto pending = m_residents.pendingEmails(m_config.maxAttempts, 50);
     if (!pending)
     {
@@ -192,6 +194,12 @@ int ResidentMailer::sendPending(const Now& now)
         const domain::Service* service = catalogue.findService(e.serviceId);
         if (service == nullptr)
             continue;
+        // Renewed before each message: a process that lost the lease (it hung past it and another
+        // took over) stops before sending anything the other may send too.
+        const auto elapsed =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
+        if (!m_lease.hold(now.unix + elapsed.count()))
+            break;
         const auto lang = domain::parseLanguage(e.language).value_or(domain::Language::Pl);
         const std::string error =
             sendOne(m_config, e.email, notificationMessage(m_config, catalogue, *service, e.email, lang, now.unix));

@@ -255,7 +255,7 @@ step_install() {
 
     say "systemd-analyze"
     local unit exposure limit
-    for unit in okienko-central.service okienko-kiosk.service; do
+    for unit in okienko-central.service okienko-central@.service okienko-kiosk.service; do
         systemd-analyze verify "/lib/systemd/system/$unit" || fail "systemd-analyze verify $unit"
         exposure=$(systemd-analyze security --offline=yes "/lib/systemd/system/$unit" |
             sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')

@@ -73,13 +73,20 @@ NginxFront::~NginxFront()
 
 bool NginxFront::start(const TestCa& ca, int backendPort, int listenPort)
 {
+    return start(ca, std::vector<int>{backendPort}, listenPort);
+}
+
+bool NginxFront::start(const TestCa& ca, const std::vector<int>& backendPorts, int listenPort)
+{
     if (!std::filesystem::exists(kNginx))
     {
         m_error = std::string(kNginx) + " is not installed (scripts/bootstrap installs nginx)";
         return false;
     }
     std::string site = readFile(OKIENKO_NGINX_SITE);
-    if (site.find("listen 8443 ssl;") == std::string::npos || site.find("127.0.0.1:8081") == std::string::npos)
+    const std::string upstream = "    server 127.0.0.1:8081 max_fails=1 fail_timeout=5s;\n";
+    if (site.find("listen 8443 ssl;") == std::string::npos || site.find(upstream) == std::string::npos ||
+        backendPorts.empty())
     {
         m_error = std::string("unexpected site file ") + OKIENKO_NGINX_SITE;
         return false;
@@ -89,7 +96,10 @@ bool NginxFront::start(const TestCa& ca, int backendPort, int listenPort)
     replaceAll(site, "listen [::]:8443 ssl;", "");
     replaceAll(site, "/etc/okienko/central.crt", ca.serverCert());
     replaceAll(site, "/etc/okienko/central.key", ca.serverKey());
-    replaceAll(site, "127.0.0.1:8081", "127.0.0.1:" + std::to_string(backendPort));
+    std::string servers;
+    for (int port : backendPorts)
+        servers += "    server 127.0.0.1:" + std::to_string(port) + " max_fails=1 fail_timeout=5s;\n";
+    replaceAll(site, upstream, servers);
     // Debian's nginx.conf around it (workers, connections per worker), with every path in the prefix.
     const std::string& d = m_dir.path();
     std::filesystem::create_directories(d + "/logs");

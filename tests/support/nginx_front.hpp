@@ -26,6 +26,9 @@ class NginxFront
     /// in front of http://127.0.0.1:`backendPort`. False with error() when nginx is missing or does
     /// not start.
     bool start(const TestCa& ca, int backendPort, int listenPort = 0);
+    /// The same in front of several okienko-central processes (the site file's upstream, one
+    /// `server` line per port).
+    bool start(const TestCa& ca, const std::vector<int>& backendPorts, int listenPort = 0);
     void stop();
     int port() const { return m_port; }
     const std::string& error() const { return m_error; }

@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 
 namespace okienko::test
@@ -133,6 +134,7 @@ void SmtpSink::session(int fd)
             std::string data;
             while (readLine(fd, buffer, line) && line != ".")
                 data += (line.rfind("..", 0) == 0 ? line.substr(1) : line) + "\r\n";
+            std::this_thread::sleep_for(std::chrono::milliseconds(m_delayMs.load()));
             {
                 std::lock_guard lock(m_mutex);
                 mail.data = data;

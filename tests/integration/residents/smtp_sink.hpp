@@ -32,6 +32,9 @@ class SmtpSink
     int port() const { return m_port; }
     /// Waits until at least `count` messages arrived or `timeout` passed; returns what arrived.
     std::vector<ReceivedMail> waitFor(std::size_t count, std::chrono::milliseconds timeout);
+    /// Holds each message this long before accepting it (a slow mail server): a second sender
+    /// polling meanwhile would find the message still unsent.
+    void delayEachMessage(std::chrono::milliseconds delay) { m_delayMs = static_cast<int>(delay.count()); }
 
   private:
     void serve();
@@ -40,6 +43,7 @@ class SmtpSink
     int m_listen = -1;
     int m_port = 0;
     std::atomic<bool> m_stop{false};
+    std::atomic<int> m_delayMs{0};
     std::mutex m_mutex;
     std::condition_variable m_arrived;
     std::vector<ReceivedMail> m_mails;

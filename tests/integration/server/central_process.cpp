@@ -52,6 +52,8 @@ CentralProcess::~CentralProcess()
 {
     if (m_pid > 0)
         kill(SIGKILL);
+    for (std::size_t i = 0; i < m_more.size(); ++i)
+        killProcess(static_cast<int>(i + 1), SIGKILL);
 }
 
 int CentralProcess::admin(const std::vector<std::string>& args, std::string* output, const std::string& input) const
@@ -133,11 +135,11 @@ bool CentralProcess::start()
     return startServing(0);
 }
 
-bool CentralProcess::startServing(int frontPort)
+CentralProcess::Serving CentralProcess::spawnServe()
 {
     int pipeFds[2];
     if (pipe(pipeFds) != 0)
-        return false;
+        return {};
     const pid_t pid = fork();
     if (pid == 0)
     {
@@ -152,7 +154,6 @@ bool CentralProcess::startServing(int frontPort)
         _exit(127);
     }
     close(pipeFds[1]);
-    m_pid = pid;
     std::string line;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline)
@@ -169,24 +170,76 @@ bool CentralProcess::startServing(int frontPort)
     }
     close(pipeFds[0]);
     const auto colon = line.rfind(':');
-    if (line.rfind("listening on ", 0) != 0 || colon == std::string::npos)
+    const int port = colon == std::string::npos ? 0 : std::atoi(line.c_str() + colon + 1);
+    if (line.rfind("listening on ", 0) != 0 || port <= 0)
     {
-        kill(SIGKILL);
-        return false;
+        ::kill(pid, SIGKILL);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        return {};
     }
-    m_port = std::atoi(line.c_str() + colon + 1);
-    if (m_port <= 0)
-        return false;
+    return {pid, port};
+}
+
+bool CentralProcess::restartFront(int frontPort)
+{
     if (m_deployment == Deployment::Direct)
         return true;
+    std::vector<int> ports;
+    if (m_pid > 0)
+        ports.push_back(m_port);
+    for (const Serving& s : m_more)
+        if (s.pid > 0)
+            ports.push_back(s.port);
     m_front.stop();
-    if (!m_front.start(m_ca, m_port, frontPort))
+    if (!m_front.start(m_ca, ports, frontPort))
     {
         m_startError = m_front.error();
+        return false;
+    }
+    return true;
+}
+
+bool CentralProcess::startServing(int frontPort)
+{
+    const Serving started = spawnServe();
+    if (started.pid <= 0)
+        return false;
+    m_pid = started.pid;
+    m_port = started.port;
+    if (!restartFront(frontPort))
+    {
         kill(SIGKILL);
         return false;
     }
     return true;
+}
+
+int CentralProcess::startAnotherProcess()
+{
+    const Serving started = spawnServe();
+    if (started.pid <= 0)
+        return -1;
+    m_more.push_back(started);
+    if (!restartFront(m_front.port()))
+        return -1;
+    return static_cast<int>(m_more.size());
+}
+
+void CentralProcess::killProcess(int index, int signal)
+{
+    if (index == 0)
+    {
+        kill(signal);
+        return;
+    }
+    Serving& s = m_more.at(static_cast<std::size_t>(index - 1));
+    if (s.pid <= 0)
+        return;
+    ::kill(s.pid, signal);
+    int status = 0;
+    waitpid(s.pid, &status, 0);
+    s.pid = -1;
 }
 
 void CentralProcess::kill(int signal)

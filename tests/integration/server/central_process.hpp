@@ -47,6 +47,17 @@ class CentralProcess
     bool restart();
     /// Signals the server only; a front keeps running until the next start() or the destructor.
     void kill(int signal);
+    /// Starts one more `serve` on the same configuration and database (its own ephemeral port) and,
+    /// behind the front, the front again on its port over every running process. Returns the new
+    /// process's index for pidOf/backendPortOf/killProcess (the first, start()'s, is 0); -1 on failure.
+    int startAnotherProcess();
+    /// Signals process `index` (0: the first); the front keeps its other processes.
+    void killProcess(int index, int signal);
+    pid_t pidOf(int index) const { return index == 0 ? m_pid : m_more.at(static_cast<std::size_t>(index - 1)).pid; }
+    int backendPortOf(int index) const
+    {
+        return index == 0 ? m_port : m_more.at(static_cast<std::size_t>(index - 1)).port;
+    }
     bool running() const { return m_pid > 0; }
     /// Where clients connect: the front's HTTPS port behind it, else the server's own.
     int port() const { return m_deployment == Deployment::BehindFront ? m_front.port() : m_port; }
@@ -60,8 +71,17 @@ class CentralProcess
     const std::string& dir() const { return m_dir.path(); }
 
   private:
+    struct Serving
+    {
+        pid_t pid = -1;
+        int port = 0;
+    };
     /// `serve` and, behind the front, a front on `frontPort` (0: a free one).
     bool startServing(int frontPort);
+    /// Forks `serve` and reads the port it listens on; pid -1 when it did not start.
+    Serving spawnServe();
+    /// Behind the front: the front again on `frontPort` over every running process.
+    bool restartFront(int frontPort);
 
     TempDir m_dir{"okienko-central"};
     const TestCa& m_ca;
@@ -71,6 +91,7 @@ class CentralProcess
     std::string m_config;
     pid_t m_pid = -1;
     int m_port = 0;
+    std::vector<Serving> m_more; ///< processes started by startAnotherProcess
 };
 
 /// A catalogue file with one equipment type "wozek-testowy" of `units` available units (and the

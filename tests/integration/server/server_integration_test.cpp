@@ -9,6 +9,7 @@
 #include "shared/protocol/payloads.hpp"
 #include "shared/rules/reference_code.hpp"
 #include "shared/util/uuid.hpp"
+#include "tests/integration/server/api_client.hpp"
 #include "tests/integration/server/central_process.hpp"
 #include "tests/support/test_ca.hpp"
 
@@ -29,64 +30,6 @@ using okienko::test::TestCa;
 
 namespace
 {
-Date today()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
-std::unique_ptr<httplib::SSLClient> client(int port, const std::string& caPath, const std::string& token)
-{
-    auto c = std::make_unique<httplib::SSLClient>("127.0.0.1", port);
-    c->set_ca_cert_path(caPath.c_str());
-    c->enable_server_certificate_verification(true);
-    c->set_tcp_nodelay(true);
-    c->set_connection_timeout(5, 0);
-    c->set_read_timeout(30, 0);
-    if (!token.empty())
-        c->set_default_headers({{"Authorization", "Bearer " + token}});
-    return c;
-}
-
-std::int64_t count(const std::string& dbPath, const std::string& sql)
-{
-    db::OpenOptions o;
-    o.readOnly = true;
-    auto d = db::Database::open(dbPath, o);
-    if (!d)
-        return -1;
-    auto st = d->prepare(sql);
-    if (!st || !st->step())
-        return -1;
-    return st->columnInt64(0).value();
-}
-
-Event callback(int i)
-{
-    domain::CallbackRequest c;
-    c.id = newUuid();
-    c.code = rules::newReferenceCode(rules::ReferenceKind::Callback, "kiosk-1").value();
-    c.phone = std::to_string(600000000 + i);
-    c.day = today().plusDays(1);
-    c.createdAt = 1718600000;
-    return makeCallbackRequested(c);
-}
-
-std::string text(const std::string& dbPath, const std::string& sql)
-{
-    db::OpenOptions o;
-    o.readOnly = true;
-    auto d = db::Database::open(dbPath, o);
-    if (!d)
-        return "open failed";
-    auto text = db::queryText(*d, sql);
-    if (!text)
-        return "query failed";
-    return text->value_or("<none>");
-}
-
 /// Bodies are JSON errors with a code; the status is a 4xx.
 void expectJsonError(const httplib::Result& r, int status, const std::string& code = {})
 {
@@ -115,7 +58,7 @@ class CentralServer : public ::testing::Test
         ASSERT_TRUE(m_server->start()) << okienko::test::readFile(m_server->logPath());
     }
 
-    std::unique_ptr<httplib::SSLClient> kiosk() { return client(m_server->port(), m_ca.caCert(), m_token); }
+    std::unique_ptr<httplib::SSLClient> kiosk() { return test::kioskClient(m_server->port(), m_ca.caCert(), m_token); }
 
     httplib::Result postEvents(httplib::SSLClient& c, const std::vector<Event>& events)
     {
@@ -132,7 +75,7 @@ TEST_F(CentralServer, ClientWithAnotherCaRefusesAndTrustedClientTalks)
 {
     TestCa other("Some Other CA");
     ASSERT_TRUE(other.make()) << other.error();
-    auto stranger = client(m_server->port(), other.caCert(), m_token);
+    auto stranger = test::kioskClient(m_server->port(), other.caCert(), m_token);
     auto refused = stranger->Get("/api/v1/changes");
     EXPECT_FALSE(refused);
     if (refused)
@@ -146,18 +89,18 @@ TEST_F(CentralServer, ClientWithAnotherCaRefusesAndTrustedClientTalks)
 
 TEST_F(CentralServer, UnauthenticatedRequestsGet401Json)
 {
-    auto anonymous = client(m_server->port(), m_ca.caCert(), "");
+    auto anonymous = test::kioskClient(m_server->port(), m_ca.caCert(), "");
     expectJsonError(anonymous->Get("/api/v1/changes"), 401, "unauthorized");
-    auto wrong = client(m_server->port(), m_ca.caCert(), "not-the-token");
-    expectJsonError(wrong->Post("/api/v1/events", encodeEventBatch({callback(1)}), "application/json"), 401,
+    auto wrong = test::kioskClient(m_server->port(), m_ca.caCert(), "not-the-token");
+    expectJsonError(wrong->Post("/api/v1/events", encodeEventBatch({test::callbackEvent(1)}), "application/json"), 401,
                     "unauthorized");
-    EXPECT_EQ(count(m_server->databasePath(), "SELECT COUNT(*) FROM events"), 0);
+    EXPECT_EQ(test::dbCount(m_server->databasePath(), "SELECT COUNT(*) FROM events"), 0);
 }
 
 TEST_F(CentralServer, HostileInputGets4xxJsonAndTheServerKeepsServing)
 {
     auto c = kiosk();
-    const Json good = encodeEvent(callback(7));
+    const Json good = encodeEvent(test::callbackEvent(7));
     auto batch = [](const Json& e)
     {
         return Json{{"events", Json::array({e})}}.dump();
@@ -212,15 +155,15 @@ TEST_F(CentralServer, HostileInputGets4xxJsonAndTheServerKeepsServing)
     auto after = c->Post("/api/v1/events", batch(good), "application/json");
     ASSERT_TRUE(after);
     EXPECT_EQ(after->status, 200);
-    EXPECT_EQ(count(m_server->databasePath(), "SELECT COUNT(*) FROM callback_requests"), 1);
-    EXPECT_EQ(count(m_server->databasePath(), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'events'"), 1);
+    EXPECT_EQ(test::dbCount(m_server->databasePath(), "SELECT COUNT(*) FROM callback_requests"), 1);
+    EXPECT_EQ(test::dbCount(m_server->databasePath(), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'events'"), 1);
 }
 
 TEST_F(CentralServer, SameBatchTwiceIsAppliedExactlyOnce)
 {
     std::vector<Event> events;
     for (int i = 0; i < 20; ++i)
-        events.push_back(callback(i));
+        events.push_back(test::callbackEvent(i));
     auto c = kiosk();
     for (int round = 0; round < 2; ++round)
     {
@@ -233,8 +176,8 @@ TEST_F(CentralServer, SameBatchTwiceIsAppliedExactlyOnce)
         for (const auto& res : *results)
             EXPECT_EQ(res.status, round == 0 ? EventStatus::Applied : EventStatus::Duplicate);
     }
-    EXPECT_EQ(count(m_server->databasePath(), "SELECT COUNT(*) FROM callback_requests"), 20);
-    EXPECT_EQ(count(m_server->databasePath(), "SELECT COUNT(*) FROM events"), 20);
+    EXPECT_EQ(test::dbCount(m_server->databasePath(), "SELECT COUNT(*) FROM callback_requests"), 20);
+    EXPECT_EQ(test::dbCount(m_server->databasePath(), "SELECT COUNT(*) FROM events"), 20);
 
     // The same id with other content is refused and changes nothing.
     Event changed = events.front();
@@ -245,8 +188,9 @@ TEST_F(CentralServer, SameBatchTwiceIsAppliedExactlyOnce)
     ASSERT_TRUE(results.ok());
     EXPECT_EQ(results->front().status, EventStatus::Rejected);
     EXPECT_EQ(results->front().code, "idempotency_mismatch");
-    EXPECT_EQ(count(m_server->databasePath(), "SELECT COUNT(*) FROM callback_requests WHERE day_part = 'afternoon'"),
-              0);
+    EXPECT_EQ(
+        test::dbCount(m_server->databasePath(), "SELECT COUNT(*) FROM callback_requests WHERE day_part = 'afternoon'"),
+        0);
 }
 
 TEST_F(CentralServer, KillDuringABatchLeavesNoPartialEventAndRetryCompletesIt)
@@ -258,7 +202,7 @@ TEST_F(CentralServer, KillDuringABatchLeavesNoPartialEventAndRetryCompletesIt)
         SCOPED_TRACE(attempt);
         std::vector<Event> events;
         for (int i = 0; i < 100; ++i)
-            events.push_back(callback(attempt * 1000 + i));
+            events.push_back(test::callbackEvent(attempt * 1000 + i));
         std::thread sender(
             [&]
             {
@@ -270,9 +214,9 @@ TEST_F(CentralServer, KillDuringABatchLeavesNoPartialEventAndRetryCompletesIt)
         sender.join();
 
         // Each event is either there with its id record and its request, or not at all.
-        EXPECT_EQ(text(db, "PRAGMA integrity_check"), "ok");
-        const auto ids = count(db, "SELECT COUNT(*) FROM events");
-        const auto requests = count(db, "SELECT COUNT(*) FROM callback_requests");
+        EXPECT_EQ(test::dbText(db, "PRAGMA integrity_check"), "ok");
+        const auto ids = test::dbCount(db, "SELECT COUNT(*) FROM events");
+        const auto requests = test::dbCount(db, "SELECT COUNT(*) FROM callback_requests");
         EXPECT_EQ(ids, requests);
         EXPECT_TRUE(ids == previous || ids == previous + 100) << ids;
 
@@ -286,8 +230,8 @@ TEST_F(CentralServer, KillDuringABatchLeavesNoPartialEventAndRetryCompletesIt)
         for (const auto& res : *results)
             EXPECT_NE(res.status, EventStatus::Rejected);
         previous += 100;
-        EXPECT_EQ(count(db, "SELECT COUNT(*) FROM events"), previous);
-        EXPECT_EQ(count(db, "SELECT COUNT(*) FROM callback_requests"), previous);
+        EXPECT_EQ(test::dbCount(db, "SELECT COUNT(*) FROM events"), previous);
+        EXPECT_EQ(test::dbCount(db, "SELECT COUNT(*) FROM callback_requests"), previous);
     }
 }
 
@@ -303,7 +247,8 @@ TEST_F(CentralServer, KillDuringGroupCommitsLosesNoAcknowledgedBatch)
         {
             batches[s].emplace_back();
             for (std::size_t e = 0; e < kEventsPerBatch; ++e)
-                batches[s].back().push_back(callback(static_cast<int>((s * kBatchesEach + b) * kEventsPerBatch + e)));
+                batches[s].back().push_back(
+                    test::callbackEvent(static_cast<int>((s * kBatchesEach + b) * kEventsPerBatch + e)));
         }
     std::vector<std::vector<bool>> acknowledged(kSenders, std::vector<bool>(kBatchesEach, false));
     std::atomic<std::size_t> acknowledgedSoFar{0};
@@ -331,7 +276,7 @@ TEST_F(CentralServer, KillDuringGroupCommitsLosesNoAcknowledgedBatch)
         t.join();
 
     const std::string db = m_server->databasePath();
-    EXPECT_EQ(text(db, "PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(test::dbText(db, "PRAGMA integrity_check"), "ok");
     std::size_t acknowledgedBatches = 0;
     for (std::size_t s = 0; s < kSenders; ++s)
         for (std::size_t b = 0; b < kBatchesEach; ++b)
@@ -339,7 +284,7 @@ TEST_F(CentralServer, KillDuringGroupCommitsLosesNoAcknowledgedBatch)
             std::string ids;
             for (const Event& e : batches[s][b])
                 ids += (ids.empty() ? "'" : ",'") + e.id + "'";
-            const auto stored = count(db, "SELECT COUNT(*) FROM events WHERE id IN (" + ids + ")");
+            const auto stored = test::dbCount(db, "SELECT COUNT(*) FROM events WHERE id IN (" + ids + ")");
             // A batch is all there or not at all; one the kiosk was told about is all there.
             EXPECT_TRUE(stored == 0 || stored == static_cast<std::int64_t>(kEventsPerBatch))
                 << "sender " << s << " batch " << b << ": " << stored;
@@ -352,7 +297,8 @@ TEST_F(CentralServer, KillDuringGroupCommitsLosesNoAcknowledgedBatch)
         }
     EXPECT_GT(acknowledgedBatches, 0u) << "the kill came before any commit: the test proved nothing";
     EXPECT_LT(acknowledgedBatches, kSenders * kBatchesEach) << "the kill came after every commit";
-    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM events"), count(db, "SELECT COUNT(*) FROM callback_requests"));
+    EXPECT_EQ(test::dbCount(db, "SELECT COUNT(*) FROM events"),
+              test::dbCount(db, "SELECT COUNT(*) FROM callback_requests"));
 
     // Every kiosk sends again what it was not told about: each event ends up there exactly once.
     ASSERT_TRUE(m_server->start()) << okienko::test::readFile(m_server->logPath());
@@ -365,15 +311,15 @@ TEST_F(CentralServer, KillDuringGroupCommitsLosesNoAcknowledgedBatch)
                 ASSERT_TRUE(r);
                 ASSERT_EQ(r->status, 200) << r->body;
             }
-    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM events"),
+    EXPECT_EQ(test::dbCount(db, "SELECT COUNT(*) FROM events"),
               static_cast<std::int64_t>(kSenders * kBatchesEach * kEventsPerBatch));
-    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM callback_requests"),
+    EXPECT_EQ(test::dbCount(db, "SELECT COUNT(*) FROM callback_requests"),
               static_cast<std::int64_t>(kSenders * kBatchesEach * kEventsPerBatch));
 }
 
 TEST_F(CentralServer, RacingHoldsNeverExceedTheUnits)
 {
-    const Date base = today().plusDays(10);
+    const Date base = test::serverToday().plusDays(10);
     std::atomic<int> held{0};
     std::atomic<int> refused{0};
     std::atomic<int> errors{0};
@@ -386,8 +332,8 @@ TEST_F(CentralServer, RacingHoldsNeverExceedTheUnits)
                 auto c = kiosk();
                 for (int i = 0; i < 8; ++i)
                 {
-                    HoldRequest h{newUuid(), "wozek-testowy", base.plusDays((t * 3 + i * 5) % 9), 4 + (t + i) % 5};
-                    auto r = c->Post("/api/v1/reservations/hold", encodeHoldRequest(h), "application/json");
+                    auto r = c->Post("/api/v1/reservations/hold", encodeHoldRequest(test::racingHold(base, t, i)),
+                                     "application/json");
                     if (!r)
                         ++errors;
                     else if (r->status == 201)
@@ -405,16 +351,9 @@ TEST_F(CentralServer, RacingHoldsNeverExceedTheUnits)
     EXPECT_GT(held.load(), 0);
     EXPECT_GT(refused.load(), 0);
     const std::string db = m_server->databasePath();
-    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM reservations WHERE status = 'held'"), held.load());
+    EXPECT_EQ(test::dbCount(db, "SELECT COUNT(*) FROM reservations WHERE status = 'held'"), held.load());
     // On no day do more than 3 held reservations overlap.
-    for (int day = 0; day < 30; ++day)
-    {
-        const std::string d = base.plusDays(day).iso();
-        const auto overlapping =
-            count(db, "SELECT COUNT(*) FROM reservations WHERE status = 'held' AND pick_up_date <= '" + d +
-                          "' AND date(pick_up_date, '+' || loan_days || ' days') > '" + d + "'");
-        EXPECT_LE(overlapping, 3) << d;
-    }
+    EXPECT_LE(test::mostHeldOnOneDay(db, base, 30), 3) << "more held than the 3 units on some day";
 }
 
 TEST_F(CentralServer, ChangesPagingDeliversEveryChangeOnceAndNeverGoesBack)
@@ -422,7 +361,7 @@ TEST_F(CentralServer, ChangesPagingDeliversEveryChangeOnceAndNeverGoesBack)
     // Per-kiosk rows (request statuses) among the catalogue's rows.
     std::vector<Event> events;
     for (int i = 0; i < 30; ++i)
-        events.push_back(callback(500 + i));
+        events.push_back(test::callbackEvent(500 + i));
     auto c = kiosk();
     ASSERT_TRUE(postEvents(*c, events));
 
@@ -449,7 +388,7 @@ TEST_F(CentralServer, ChangesPagingDeliversEveryChangeOnceAndNeverGoesBack)
     for (std::size_t i = 1; i < seqs.size(); ++i)
         EXPECT_LT(seqs[i - 1], seqs[i]);
     EXPECT_EQ(static_cast<std::int64_t>(seqs.size()),
-              count(m_server->databasePath(), "SELECT COUNT(*) FROM change_log"));
+              test::dbCount(m_server->databasePath(), "SELECT COUNT(*) FROM change_log"));
     // Caught up: the next pull is empty and keeps the cursor.
     auto again = c->Get(("/api/v1/changes?since=" + cursor).c_str());
     ASSERT_TRUE(again);
@@ -467,7 +406,7 @@ TEST(CentralServerLimits, RateLimitGives429WithRetryAfter)
     const std::string token = server.prepare(okienko::test::testCatalogJson(1));
     ASSERT_FALSE(token.empty());
     ASSERT_TRUE(server.start());
-    auto c = client(server.port(), ca.caCert(), token);
+    auto c = test::kioskClient(server.port(), ca.caCert(), token);
     int limited = 0;
     for (int i = 0; i < 6; ++i)
     {

@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <optional>
 #include <sys/stat.h>
 
 using namespace okienko;
@@ -115,12 +116,27 @@ TEST_F(BackupTest, RestoreIsRefusedWhileAServerHoldsTheDatabase)
 {
     const std::string backup = takeBackup(1796577300);
     const std::string before = epochOf(m_config.databasePath);
-    auto lock = ServeLock::acquire(m_config.databasePath);
-    ASSERT_TRUE(lock.ok()) << lock.error();
-    EXPECT_FALSE(ServeLock::acquire(m_config.databasePath).ok()) << "a second serve is refused too";
+    std::optional<ServeLock> first, second;
+    {
+        auto lock = ServeLock::acquire(m_config.databasePath, ServeLock::Mode::Serve);
+        ASSERT_TRUE(lock.ok()) << lock.error();
+        first.emplace(std::move(lock).value());
+        auto another = ServeLock::acquire(m_config.databasePath, ServeLock::Mode::Serve);
+        ASSERT_TRUE(another.ok()) << "several servers may serve one database: " << another.error();
+        second.emplace(std::move(another).value());
+    }
+    EXPECT_EQ(cli::restoreCommand(m_config, backup, 1796580000), 1);
+    first.reset(); // one server stops; the other still serves
     EXPECT_EQ(cli::restoreCommand(m_config, backup, 1796580000), 1);
     EXPECT_EQ(epochOf(m_config.databasePath), before);
     EXPECT_FALSE(fs::exists(m_config.databasePath + ".before-restore-20261206T180000Z"));
+    second.reset();
+    // While a restore holds the database, no server starts on it.
+    auto restoring = ServeLock::acquire(m_config.databasePath, ServeLock::Mode::Exclusive);
+    ASSERT_TRUE(restoring.ok()) << restoring.error();
+    auto refused = ServeLock::acquire(m_config.databasePath, ServeLock::Mode::Serve);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().find("is being restored"), std::string::npos) << refused.error();
 }
 
 TEST_F(BackupTest, RestoreRefusesWhatIsNotAnIntactOkienkoDatabaseOfThisOrAnOlderSchema)

@@ -1,0 +1,39 @@
+// What the integration tests of okienko-central's kiosk API share: a kiosk's HTTPS client with a
+// test CA, the server's day, a callback event, and one value read from the server's database.
+#pragma once
+
+#include "shared/protocol/events.hpp"
+#include "shared/protocol/fast_paths.hpp"
+#include "shared/util/date.hpp"
+
+#include <cstdint>
+#include <httplib.h>
+#include <memory>
+#include <string>
+
+namespace okienko::test
+{
+
+/// Today in the local time zone (the server's day).
+Date serverToday();
+
+/// A kiosk's client for https://127.0.0.1:`port`, verifying the server against `caPath`, sending
+/// `token` as its bearer token (none when empty).
+std::unique_ptr<httplib::SSLClient> kioskClient(int port, const std::string& caPath, const std::string& token);
+
+/// A callback request for tomorrow, phone 600000000 + `i`, from kiosk-1.
+protocol::Event callbackEvent(int i);
+
+/// The hold racing kiosks send: kiosk `kiosk`'s `attempt`-th, starting on one of the 9 days from
+/// `base`, 4 to 8 days long, for "wozek-testowy".
+protocol::HoldRequest racingHold(Date base, int kiosk, int attempt);
+/// The most held reservations overlapping on any one day of the `days` from `base`.
+std::int64_t mostHeldOnOneDay(const std::string& dbPath, Date base, int days);
+
+/// The one text value `sql` selects (or a PRAGMA answers) from the database at `dbPath`, opened
+/// read-only; "open failed", "query failed" or "<none>" otherwise.
+std::string dbText(const std::string& dbPath, const std::string& sql);
+/// The one value `sql` selects, as a whole number; -1 when it is not one.
+std::int64_t dbCount(const std::string& dbPath, const std::string& sql);
+
+} // namespace okienko::test
