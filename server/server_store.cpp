@@ -745,6 +745,9 @@ Result<std::unique_ptr<ServerStore>, db::Error> ServerStore::open(const std::str
     db::OpenOptions o;
     // Every commit of the writer is acknowledged to a kiosk that then forgets its copy.
     o.synchronous = db::Synchronous::Full;
+    // Another serve process on this database may commit groups back to back; a short poll finds the
+    // gaps between them (SQLite's own wait sleeps up to 100 ms and could miss them for seconds).
+    o.busyPoll = std::chrono::microseconds(500);
     auto writer = db::Database::open(path, o);
     if (!writer)
         return makeErr(writer.error());

@@ -2,6 +2,7 @@
 #include "shared/db/database.hpp"
 
 #include <sqlite3.h>
+#include <thread>
 #include <utility>
 
 namespace okienko::db
@@ -19,6 +20,18 @@ bool isMemoryPath(const std::string& path)
     return path.empty() || path == ":memory:" || path.rfind("file::memory:", 0) == 0;
 }
 } // namespace
+
+int Database::BusyWait::retry(void* self, int tries)
+{
+    auto* wait = static_cast<BusyWait*>(self);
+    const auto now = std::chrono::steady_clock::now();
+    if (tries == 0)
+        wait->since = now;
+    if (now - wait->since >= wait->timeout)
+        return 0;
+    std::this_thread::sleep_for(wait->poll);
+    return 1;
+}
 
 Result<Database, Error> Database::open(const std::string& path, const OpenOptions& options)
 {
@@ -45,7 +58,14 @@ Result<Database, Error> Database::open(const std::string& path, const OpenOption
     sqlite3_extended_result_codes(raw, 1);
 
     const auto timeoutMs = options.busyTimeout.count();
-    sqlite3_busy_timeout(raw, timeoutMs > 0x7fffffff ? 0x7fffffff : static_cast<int>(timeoutMs < 0 ? 0 : timeoutMs));
+    if (options.busyPoll.count() > 0)
+    {
+        db.m_busyWait = std::make_unique<BusyWait>(BusyWait{options.busyTimeout, options.busyPoll, {}});
+        sqlite3_busy_handler(raw, &BusyWait::retry, db.m_busyWait.get());
+    }
+    else
+        sqlite3_busy_timeout(raw,
+                             timeoutMs > 0x7fffffff ? 0x7fffffff : static_cast<int>(timeoutMs < 0 ? 0 : timeoutMs));
 
     if (!options.readOnly && !isMemoryPath(path))
     {
@@ -85,7 +105,7 @@ Result<Database, Error> Database::open(const std::string& path, const OpenOption
 Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)),
       m_statements(std::exchange(other.m_statements, std::make_unique<StatementCache>())),
-      m_path(std::move(other.m_path)), m_synchronous(other.m_synchronous)
+      m_busyWait(std::move(other.m_busyWait)), m_path(std::move(other.m_path)), m_synchronous(other.m_synchronous)
 {
 }
 
@@ -96,6 +116,7 @@ Database& Database::operator=(Database&& other) noexcept
         close();
         m_db = std::exchange(other.m_db, nullptr);
         m_statements = std::exchange(other.m_statements, std::make_unique<StatementCache>());
+        m_busyWait = std::move(other.m_busyWait);
         m_path = std::move(other.m_path);
         m_synchronous = other.m_synchronous;
     }

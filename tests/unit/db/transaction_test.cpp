@@ -5,6 +5,7 @@
 #include "shared/db/transaction.hpp"
 #include "temp_dir.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -212,4 +213,53 @@ TEST_F(TransactionTest, MoveKeepsOneOwner)
     EXPECT_TRUE(moved.active());
     ASSERT_OK(moved.commit());
     EXPECT_EQ(count(), 1);
+}
+
+TEST_F(TransactionTest, APollingWriterGetsInBetweenAnotherWritersBackToBackCommits)
+{
+    // Another process's writer commits back to back with 100 µs between its transactions (the time
+    // its next group needs to start): a waiter that tries every 200 µs gets in long before it ends.
+    std::atomic<bool> stop{false};
+    std::thread busyWriter(
+        [&]
+        {
+            const auto until = Clock::now() + std::chrono::milliseconds(1500);
+            while (!stop && Clock::now() < until)
+            {
+                auto tx = db::Transaction::begin(m_db);
+                if (!tx)
+                    continue;
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+                (void)tx->commit();
+                std::this_thread::sleep_for(std::chrono::microseconds(100));
+            }
+        });
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    db::OpenOptions polling;
+    polling.busyPoll = std::chrono::microseconds(200);
+    auto other = openOrDie(path(), polling);
+    const auto started = Clock::now();
+    auto tx = db::Transaction::begin(other);
+    const auto waited = Clock::now() - started;
+    stop = true;
+    busyWriter.join();
+    ASSERT_OK(tx);
+    EXPECT_LT(waited, std::chrono::milliseconds(500));
+}
+
+TEST_F(TransactionTest, APollingWriterStillGivesUpAfterTheTimeout)
+{
+    db::OpenOptions polling;
+    polling.busyTimeout = std::chrono::milliseconds(100);
+    polling.busyPoll = std::chrono::microseconds(500);
+    auto other = openOrDie(path(), polling);
+    auto holder = db::Transaction::begin(m_db);
+    ASSERT_OK(holder);
+    const auto started = Clock::now();
+    auto tx = db::Transaction::begin(other);
+    const auto waited = Clock::now() - started;
+    ASSERT_FALSE(tx.ok());
+    EXPECT_TRUE(tx.error().isBusy()) << tx.error().describe();
+    EXPECT_GE(waited, std::chrono::milliseconds(100));
+    EXPECT_LT(waited, std::chrono::milliseconds(1000));
 }
