@@ -5,11 +5,13 @@
 //       | add-staff --name N --role R | list-staff | deactivate-staff ID | reactivate-staff ID
 //       | reset-password ID | reset-pin ID   (server/cli/staff_commands; secrets from standard input)
 //       | add-slot --id ID --date YYYY-MM-DD --start HH:MM --minutes N --kinds a,b --counsellor N --room R
-//       | kiosk-staff-work ID on|off | purge-personal-data [--dry-run]   (server/cli/retention_commands)
+//       | kiosk-staff-work ID on|off | purge-personal-data [--dry-run] | compact-changes [--dry-run]
+//         (server/cli/retention_commands)
 //       | serve | backup [--dir DIR] [--keep N] | restore FILE
 // Every command refuses a central.toml with any problem (unknown keys included) before it touches
 // the database.
 #include "server/api.hpp"
+#include "server/change_log_compaction.hpp"
 #include "server/cli/backup_commands.hpp"
 #include "server/cli/catalog_commands.hpp"
 #include "server/cli/kiosk_commands.hpp"
@@ -81,6 +83,7 @@ int usage()
                "           [--site SITE]            a counselling slot of the site (default: 'default')\n"
                "  serve                             run the HTTPS API and the coordinators' panel (/panel)\n"
                "  purge-personal-data [--dry-run]   erase personal data past [retention] now (serve: hourly)\n"
+               "  compact-changes [--dry-run]       compact the kiosks' change log now (serve: hourly)\n"
                "  backup [--dir DIR] [--keep N]     a verified copy while serving ([backup] in central.toml)\n"
                "  restore FILE                      put a backup in place (server stopped); kiosks resync\n",
                stderr);
@@ -143,8 +146,10 @@ int checkConfig(const std::string& path, const Result<ServerConfig, ServerConfig
 
 /// One run of the retention job; a failure is reported (counts only, never values) and retried in an hour.
 /// Services whose valid-from day has come reach the residents they match in the same round.
-void runRetention(RetentionJob& job, ServerStore& store, const Now& now)
+void runRetention(RetentionJob& job, ServerStore& store, const ServerConfig& config, const Now& now)
 {
+    if (auto compacted = compactChangeLog(store, config.changesKioskWaitDays, now); !compacted)
+        std::fprintf(stderr, "okienko-central: compact-changes: %s\n", compacted.error().describe().c_str());
     if (auto ran = job.run(now); !ran)
         std::fprintf(stderr, "okienko-central: retention: %s\n", ran.error().describe().c_str());
     if (auto queued = residents::queueNewlyPublishedServices(store, now); !queued)
@@ -182,7 +187,7 @@ int serve(ServerStore& store, const ServerConfig& config)
     if (auto purged = store.purgeEvents(config.eventRetentionDays, systemNow()); !purged)
         return fail(purged.error().describe());
     RetentionJob retention(store, config.retention);
-    runRetention(retention, store, systemNow());
+    runRetention(retention, store, config, systemNow());
 
     std::mutex mutex;
     std::condition_variable wake;
@@ -201,7 +206,7 @@ int serve(ServerStore& store, const ServerConfig& config)
             while (!wake.wait_for(lock, std::chrono::hours(1), [&] { return stopping; }))
             {
                 (void)store.purgeEvents(config.eventRetentionDays, systemNow());
-                runRetention(retention, store, systemNow());
+                runRetention(retention, store, config, systemNow());
             }
         });
 
