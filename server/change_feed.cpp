@@ -1,10 +1,12 @@
-// Cursors are "<epoch>-<seq>" in the log and "<epoch>-s<end>.<order>.<rank>.<seq>" in a snapshot:
-// the snapshot's end (the log position it describes), a fingerprint of the entity order (a server
-// with another order answers 410 rather than skip an entity), and the last row sent (entity rank,
-// seq). A snapshot row is the latest row of its entity visible to the kiosk up to the end, and it is
-// an upsert; compaction never removes such a row for an end at or after its horizon (it deletes
-// only rows superseded at or before the horizon, and tombstones), so every page of one snapshot
-// reads the same state however the log moves on meanwhile.
+// Cursors are "<epoch>-<seq>" in the log and "<epoch>-s<end>.<order>.<rank>.<position>.<seq>" in a
+// snapshot: the snapshot's end (the log position it describes), a fingerprint of the entity order (a
+// server with another order answers 410 rather than skip an entity), and the last row sent (entity
+// rank, catalogue position + 1, seq). Catalogue entries go in their file's order (position, then
+// seq): a kiosk merging a list page by page keeps the browse order only when each page's entries
+// come after the ones it has. A snapshot row is the latest row of its entity visible to the kiosk up to the end, and it
+// is an upsert; compaction never removes such a row for an end at or after its horizon (it deletes only rows superseded
+// at or before the horizon, and tombstones), so every page of one snapshot reads the same state however the log moves
+// on meanwhile.
 #include "server/change_feed.hpp"
 
 #include "server/store/okienko_try.hpp"
@@ -69,10 +71,11 @@ bool parseNumber(std::string_view text, std::int64_t& out)
 struct Cursor
 {
     bool snapshot = false;
-    std::int64_t seq = 0; ///< log: the last seq covered; snapshot: the last row's seq
-    std::int64_t end = 0; ///< snapshot: the log position it describes
-    std::size_t rank = 0; ///< snapshot: the entity rank of the last row (kOrderSize: unlisted ones)
-    std::string order;    ///< snapshot: the fingerprint it was made with
+    std::int64_t seq = 0;      ///< log: the last seq covered; snapshot: the last row's seq
+    std::int64_t end = 0;      ///< snapshot: the log position it describes
+    std::size_t rank = 0;      ///< snapshot: the entity rank of the last row (kOrderSize: unlisted ones)
+    std::int64_t position = 0; ///< snapshot: the last row's catalogue position + 1 (0: none)
+    std::string order;         ///< snapshot: the fingerprint it was made with
 };
 
 /// nullopt: not a cursor of this form (400 bad_cursor).
@@ -92,8 +95,9 @@ std::optional<Cursor> parseCursor(std::string_view rest)
         parts.push_back(rest.substr(0, dot));
     parts.push_back(rest);
     std::int64_t rank = 0;
-    if (parts.size() != 4 || !parseNumber(parts[0], c.end) || parts[1].size() != 8 || !parseNumber(parts[2], rank) ||
-        !parseNumber(parts[3], c.seq) || rank > static_cast<std::int64_t>(kOrderSize) || c.seq > c.end)
+    if (parts.size() != 5 || !parseNumber(parts[0], c.end) || parts[1].size() != 8 || !parseNumber(parts[2], rank) ||
+        !parseNumber(parts[3], c.position) || !parseNumber(parts[4], c.seq) ||
+        rank > static_cast<std::int64_t>(kOrderSize) || c.seq > c.end)
         return std::nullopt;
     c.rank = static_cast<std::size_t>(rank);
     c.order = std::string(parts[1]);
@@ -142,12 +146,11 @@ struct Feed
     bool staffWork = false;
 };
 
-Result<Outcome, db::Error> logPage(Feed& f, std::int64_t from, int limit)
+Result<Outcome, db::Error> logPage(Feed& f, std::int64_t from, int limit, bool& more)
 {
     std::string body = "{\"changes\":[";
     int count = 0;
     std::int64_t last = from;
-    bool more = false;
     OKIENKO_TRY(db::forEachRow(
         f.d,
         "SELECT seq, entity, entity_id, op, data, position FROM change_log c WHERE seq > ?1 AND " +
@@ -205,22 +208,26 @@ Result<std::map<std::string, std::vector<std::string>>, db::Error> liveIds(Feed&
     return live;
 }
 
-Result<Outcome, db::Error> snapshotPage(Feed& f, const Cursor& from, int limit)
+Result<Outcome, db::Error> snapshotPage(Feed& f, const Cursor& from, int limit, bool& more)
 {
     const std::string fingerprint = orderFingerprint();
     std::string body = "{\"changes\":[";
     int count = 0;
     std::size_t rank = from.rank;
     std::int64_t last = from.seq;
+    std::int64_t lastPosition = from.position;
     bool full = false;
     const std::string sites = SiteScope::one(f.kiosk.site).bound();
     const std::string listed = "SELECT c.seq, c.entity, c.entity_id, c.data, c.position FROM change_log c WHERE "
                                "c.entity = ?1 AND c.seq > ?6 AND " +
                                liveAtEnd(f.kiosk) + " ORDER BY c.seq LIMIT ?3";
+    const std::string catalogue = "SELECT c.seq, c.entity, c.entity_id, c.data, c.position FROM change_log c WHERE "
+                                  "c.entity = ?1 AND (COALESCE(c.position, -1) + 1, c.seq) > (?8, ?6) AND " +
+                                  liveAtEnd(f.kiosk) + " ORDER BY COALESCE(c.position, -1), c.seq LIMIT ?3";
     const std::string unlisted = "SELECT c.seq, c.entity, c.entity_id, c.data, c.position FROM change_log c WHERE "
                                  "c.entity NOT IN (SELECT value FROM json_each(?1)) AND c.seq > ?6 AND " +
                                  liveAtEnd(f.kiosk) + " ORDER BY c.seq LIMIT ?3";
-    for (; rank <= kOrderSize; ++rank, last = 0)
+    for (; rank <= kOrderSize; ++rank, last = 0, lastPosition = 0)
     {
         int rows = 0;
         const std::int64_t want = limit - count + 1; // one past the page says whether more follow
@@ -236,10 +243,15 @@ Result<Outcome, db::Error> snapshotPage(Feed& f, const Cursor& from, int limit)
             std::string entity = row.text();
             std::string entityId = row.text();
             std::string data = row.text();
-            appendChange(body, count, last, entity, entityId, "upsert", data, row.optionalInt64());
+            const auto position = row.optionalInt64();
+            lastPosition = position ? *position + 1 : 0;
+            appendChange(body, count, last, entity, entityId, "upsert", data, position);
             ++count;
         };
-        if (rank < kOrderSize)
+        if (rank < kOrderSize && protocol::kSnapshotOrder[rank].role == protocol::SnapshotRole::Catalogue)
+            OKIENKO_TRY(db::forEachRow(f.d, catalogue, read, std::string(protocol::kSnapshotOrder[rank].name),
+                                       f.kiosk.id, want, sites, f.staffWork ? 1 : 0, last, from.end, lastPosition));
+        else if (rank < kOrderSize)
             OKIENKO_TRY(db::forEachRow(f.d, listed, read, std::string(protocol::kSnapshotOrder[rank].name), f.kiosk.id,
                                        want, sites, f.staffWork ? 1 : 0, last, from.end));
         else
@@ -249,18 +261,21 @@ Result<Outcome, db::Error> snapshotPage(Feed& f, const Cursor& from, int limit)
             break;
     }
     body += ']';
+    more = true;
     if (full)
     {
         body += ",\"cursor\":\"" + f.epoch + "-s" + std::to_string(from.end) + "." + fingerprint + "." +
-                std::to_string(rank) + "." + std::to_string(last) + "\",\"more\":true}";
+                std::to_string(rank) + "." + std::to_string(lastPosition) + "." + std::to_string(last) +
+                "\",\"more\":true}";
         return Outcome{200, std::move(body), "", ""};
     }
     // The snapshot is complete: the live ids for the kiosk's sweep, then the log after the snapshot.
+    more = from.end < f.end;
     auto live = liveIds(f, from.end);
     if (!live)
         return makeErr(live.error());
     body += ",\"live\":" + Json(*live).dump() + ",\"cursor\":\"" + f.epoch + "-" + std::to_string(from.end) +
-            "\",\"more\":" + (from.end < f.end ? "true" : "false") + "}";
+            "\",\"more\":" + (more ? "true" : "false") + "}";
     return Outcome{200, std::move(body), "", ""};
 }
 
@@ -314,10 +329,11 @@ Result<ChangesPageRead, db::Error> readChangesPage(db::Database& d, const KioskI
             return ChangesPageRead{
                 errorPage(410, "cursor_reset", "since: behind the compacted change log; pull from the start"), {}};
     }
-    auto page = from.snapshot ? snapshotPage(f, from, limit) : logPage(f, from.seq, limit);
+    bool more = false;
+    auto page = from.snapshot ? snapshotPage(f, from, limit, more) : logPage(f, from.seq, limit, more);
     if (!page)
         return makeErr(page.error());
-    return ChangesPageRead{std::move(page).value(), from.snapshot ? from.end : from.seq};
+    return ChangesPageRead{std::move(page).value(), from.snapshot ? from.end : from.seq, more};
 }
 
 } // namespace okienko::server

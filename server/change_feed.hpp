@@ -24,6 +24,7 @@ struct ChangesPageRead
     /// The log position the kiosk's cursor depends on (its log cursor, or the snapshot's end):
     /// compaction must not pass it while the kiosk is still expected. Unset for an error.
     std::optional<std::int64_t> heldSeq;
+    bool more = false; ///< the page said `more`: the kiosk asks again at once
 };
 
 /// One page for `kiosk` from `since` ("" = from the beginning: a snapshot), at most `limit` rows.

@@ -1322,11 +1322,12 @@ Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, cons
         recorded = *cursor;
     }
     releaseReader(std::move(reader).value());
-    // Compaction waits for the position a kiosk's cursor depends on. Written at most every few
-    // minutes per kiosk (a pull is a read), and at once when the position went back (a kiosk that
-    // starts a snapshot): a record older than the truth only makes compaction wait longer.
-    if (page->heldSeq &&
-        (!recorded || recorded->second <= now.unix - kCursorRecordSeconds || recorded->first > *page->heldSeq))
+    // Compaction waits for the position a kiosk's cursor depends on: written when a kiosk without a
+    // record pulls, when its position went back (a kiosk starting a snapshot), and at the end of a
+    // round that moved it or a day after the last record (not on every page: a pull is a read). A
+    // record older than the truth only makes compaction wait longer.
+    if (page->heldSeq && (!recorded || recorded->first > *page->heldSeq ||
+                          (!page->more && (recorded->first != *page->heldSeq || recorded->second <= now.unix - 86400))))
     {
         std::lock_guard lock(m_writeMutex);
         OKIENKO_TRY(db::exec(m_writer,

@@ -88,9 +88,6 @@ struct StoreOptions
 
 struct WaitlistOptions;
 
-/// How often a kiosk's pull position is written to kiosk_cursors at most (seconds).
-inline constexpr std::int64_t kCursorRecordSeconds = 300;
-
 class ServerStore
 {
   public:
