@@ -36,7 +36,9 @@ class ChangeSnapshot : public ::testing::Test
     void SetUp() override
     {
         ASSERT_TRUE(pki.ok()) << pki.error();
-        auto started = test::startRealCentral(pki, OKIENKO_CENTRAL_BIN);
+        // Weeks of history are posted as fast as they go, from one token.
+        auto started = test::startRealCentral(pki, OKIENKO_CENTRAL_BIN,
+                                              "[rate_limit]\nrequests_per_second = 10000\nburst = 10000\n");
         ASSERT_TRUE(started.ok()) << started.error();
         central = std::move(started).value();
         history = std::make_unique<test::FeedHistory>(
