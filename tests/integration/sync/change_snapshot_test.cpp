@@ -18,7 +18,6 @@
 #include "tests/support/temp_dir.hpp"
 
 #include <cstdio>
-#include <ctime>
 #include <gtest/gtest.h>
 #include <map>
 #include <set>
@@ -162,14 +161,6 @@ std::vector<protocol::ChangesPage> rawPull(sync::HttpsClient& client, int limit)
     return pages;
 }
 
-Date inDays(int days)
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&t, &local);
-    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}.plusDays(days);
-}
-
 /// The two kiosks hold the same; on a difference, the first differing line (states are long).
 void expectSameState(db::Database& a, db::Database& b)
 {
@@ -302,7 +293,7 @@ TEST_F(ChangeSnapshot, ASnapshotHoldsOnlyTheKiosksSiteAndItsOwnRowsAndTheStaffFe
     auto held = own.postJson("/api/v1/reservations/hold",
                              R"({"reservation_id":"5c1d2a0e-0000-4000-8000-000000000001","type_id":"rolator",)"
                              R"("pick_up_date":")" +
-                                 inDays(10).iso() + R"(","loan_days":7})");
+                                 test::localDay(10).iso() + R"(","loan_days":7})");
     ASSERT_TRUE(held.ok());
     ASSERT_EQ(held->status, 201) << held->body;
 

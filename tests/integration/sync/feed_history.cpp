@@ -24,16 +24,13 @@
 namespace okienko::test
 {
 
-namespace
-{
-Date today()
+Date localDay(int days)
 {
     const std::time_t t = std::time(nullptr);
     std::tm local{};
     localtime_r(&t, &local);
-    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday}.plusDays(days);
 }
-} // namespace
 
 FeedHistory::FeedHistory(std::string binary, std::string configPath, sync::HttpsConfig https, std::string catalogueFile,
                          std::string workDir)
@@ -101,7 +98,7 @@ Status<std::string> FeedHistory::simulate(int firstWeek, int weeks, int loansPer
         {"LAP-BA-001", "balkonik"},         {"LAP-BA-002", "balkonik"},         {"LAP-KL-001", "kule-lokciowe"},
         {"LAP-KL-002", "kule-lokciowe"},
     };
-    const Date day = today();
+    const Date day = localDay();
     for (int week = firstWeek; week < firstWeek + weeks; ++week)
     {
         if (auto st = importEdition(week); !st)

@@ -7,6 +7,7 @@
 
 #include "kiosk/sync/https_client.hpp"
 #include "shared/db/database.hpp"
+#include "shared/util/date.hpp"
 #include "shared/util/result.hpp"
 
 #include <cstdint>
@@ -41,6 +42,9 @@ class FeedHistory
     std::string m_catalogueFile, m_workDir;
     int m_loanCounter = 0;
 };
+
+/// The server's calendar day (local time) `days` from today.
+Date localDay(int days = 0);
 
 /// What one kiosk's pull from its stored cursor until `more` is false cost.
 struct PullFigures
