@@ -150,6 +150,10 @@ void runRetention(RetentionJob& job, ServerStore& store, const ServerConfig& con
 {
     if (auto compacted = compactChangeLog(store, config.changesKioskWaitDays, now); !compacted)
         std::fprintf(stderr, "okienko-central: compact-changes: %s\n", compacted.error().describe().c_str());
+    else if (compacted->removed > 0)
+        std::fprintf(stderr, "okienko-central: change log compacted: %lld of %lld rows removed, horizon %lld\n",
+                     static_cast<long long>(compacted->removed), static_cast<long long>(compacted->rowsBefore),
+                     static_cast<long long>(compacted->horizon));
     if (auto ran = job.run(now); !ran)
         std::fprintf(stderr, "okienko-central: retention: %s\n", ran.error().describe().c_str());
     if (auto queued = residents::queueNewlyPublishedServices(store, now); !queued)

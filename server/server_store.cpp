@@ -24,6 +24,7 @@
 #include "shared/util/date_format.hpp"
 #include "shared/util/uuid.hpp"
 
+#include <cstdio>
 #include <ctime>
 #include <map>
 #include <set>
@@ -1329,11 +1330,16 @@ Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, cons
     if (page->heldSeq && (!recorded || recorded->first > *page->heldSeq ||
                           (!page->more && (recorded->first != *page->heldSeq || recorded->second <= now.unix - 86400))))
     {
+        // Advisory: a record not written leaves the older one, and a kiosk whose position compaction
+        // then passes is reset and takes a snapshot. The page is answered either way.
         std::lock_guard lock(m_writeMutex);
-        OKIENKO_TRY(db::exec(m_writer,
-                             "INSERT INTO kiosk_cursors(kiosk_id, seq, pulled_at) VALUES (?1, ?2, ?3) "
-                             "ON CONFLICT(kiosk_id) DO UPDATE SET seq = ?2, pulled_at = ?3",
-                             kiosk.id, *page->heldSeq, now.unix));
+        if (auto recordedNow = db::exec(m_writer,
+                                        "INSERT INTO kiosk_cursors(kiosk_id, seq, pulled_at) VALUES (?1, ?2, ?3) "
+                                        "ON CONFLICT(kiosk_id) DO UPDATE SET seq = ?2, pulled_at = ?3",
+                                        kiosk.id, *page->heldSeq, now.unix);
+            !recordedNow)
+            std::fprintf(stderr, "okienko-central: kiosk cursor not recorded: %s\n",
+                         recordedNow.error().describe().c_str());
     }
     return std::move(page->outcome);
 }
