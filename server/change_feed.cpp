@@ -3,10 +3,10 @@
 // server with another order answers 410 rather than skip an entity), and the last row sent (entity
 // rank, catalogue position + 1, seq). Catalogue entries go in their file's order (position, then
 // seq): a kiosk merging a list page by page keeps the browse order only when each page's entries
-// come after the ones it has. A snapshot row is the latest row of its entity visible to the kiosk up to the end, and it
-// is an upsert; compaction never removes such a row for an end at or after its horizon (it deletes only rows superseded
-// at or before the horizon, and tombstones), so every page of one snapshot reads the same state however the log moves
-// on meanwhile.
+// come after the ones it has. A snapshot row is the latest row of its entity visible to the kiosk
+// up to the end, and an upsert; compaction never removes such a row for an end at or after its
+// horizon (it deletes only rows superseded at or before the horizon, and tombstones), so every page
+// of one snapshot reads the same state however the log moves on meanwhile.
 #include "server/change_feed.hpp"
 
 #include "server/store/okienko_try.hpp"
@@ -229,11 +229,9 @@ Result<Outcome, db::Error> snapshotPage(Feed& f, const Cursor& from, int limit, 
                                  liveAtEnd(f.kiosk) + " ORDER BY c.seq LIMIT ?3";
     for (; rank <= kOrderSize; ++rank, last = 0, lastPosition = 0)
     {
-        int rows = 0;
         const std::int64_t want = limit - count + 1; // one past the page says whether more follow
         auto read = [&](db::Row& row)
         {
-            ++rows;
             if (count == limit)
             {
                 full = true;
