@@ -1,16 +1,22 @@
 // The change feed's cursors around compaction, through the real store and API without sockets: a
 // cursor behind the horizon — of the log or of a snapshot — is reset (410), a kiosk at the end stays
-// valid when the log's last rows (tombstones) are compacted away, the horizon never moves back, and
-// cursors this server did not make are refused (400) or, made with another entity order, reset.
+// valid when the log's last rows (tombstones) are compacted away, the horizon never moves back,
+// compaction keeps what each kiosk sees of the staff feed, and cursors this server did not make are
+// refused (400) or, made with another entity order, reset.
 #include "server/api.hpp"
 #include "server/change_log_compaction.hpp"
+#include "server/lifecycle_store.hpp"
 #include "server/server_store.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 #include "shared/db/query.hpp"
 #include "shared/protocol/changes.hpp"
+#include "shared/protocol/events.hpp"
+#include "shared/protocol/payloads.hpp"
+#include "shared/util/uuid.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
+#include <set>
 
 using namespace okienko;
 using namespace okienko::protocol;
@@ -25,6 +31,14 @@ std::string catalogue(int edition, bool withAnnouncement)
              {"municipality",
               {{"id", "t"}, {"name", {{"pl", "Gmina " + std::to_string(edition)}}}, {"cus_name", {{"pl", "CUS"}}}}},
              {"services", Json::array()},
+             {"equipment_types", Json::array({{{"id", "wozek"},
+                                               {"category", "mobility"},
+                                               {"name", {{"pl", "Wózek"}}},
+                                               {"description", {{"pl", "Opis"}}},
+                                               {"default_loan_days", 30},
+                                               {"max_loan_days", 90}}})},
+             {"units", Json::array({{{"inventory_number", "TST-1"}, {"type_id", "wozek"}, {"state", "available"}},
+                                    {{"inventory_number", "TST-2"}, {"type_id", "wozek"}, {"state", "available"}}})},
              {"announcements", Json::array()}};
     if (withAnnouncement)
         doc["announcements"].push_back({{"id", "piknik"}, {"title", {{"pl", "Piknik"}}}, {"body", {{"pl", "Tak."}}}});
@@ -58,14 +72,67 @@ class ChangeFeedTest : public ::testing::Test
         ASSERT_TRUE(m_store->importCatalog(*parsed, now()).ok());
     }
 
-    ApiResponse get(const std::string& since, int limit = 200)
+    ApiResponse get(const std::string& since, int limit = 200) { return getAs(m_token, since, limit); }
+
+    ApiResponse getAs(const std::string& token, const std::string& since, int limit = 200)
     {
-        return m_api->handle(ApiRequest{"GET",
-                                        "/api/v1/changes",
-                                        {{"since", since}, {"limit", std::to_string(limit)}},
-                                        "Bearer " + m_token,
-                                        "",
-                                        ""});
+        return m_api->handle(ApiRequest{
+            "GET", "/api/v1/changes", {{"since", since}, {"limit", std::to_string(limit)}}, "Bearer " + token, "", ""});
+    }
+
+    /// The entity ids a kiosk without a cursor holds after its snapshot: "entity/id" per row.
+    std::set<std::string> snapshotOf(const std::string& token)
+    {
+        std::set<std::string> rows;
+        std::string cursor;
+        for (int i = 0; i < 100; ++i)
+        {
+            auto r = getAs(token, cursor, 3);
+            EXPECT_EQ(r.status, 200) << r.body;
+            auto page = decodeChangesPage(r.body);
+            if (!page)
+                break;
+            for (const auto& c : page->changes)
+            {
+                if (c.op == ChangeOp::Upsert)
+                    rows.insert(c.entity + "/" + c.id);
+                else
+                    rows.erase(c.entity + "/" + c.id);
+            }
+            cursor = page->cursor;
+            if (!page->more)
+                break;
+        }
+        return rows;
+    }
+
+    /// Lends `unit` at kiosk A; the loan id.
+    std::string lend(const std::string& unit)
+    {
+        domain::Loan l;
+        l.id = newUuid();
+        l.inventoryNumber = unit;
+        l.typeId = "wozek";
+        l.borrower = {"Anna Nowak", "600555444", {}};
+        l.start = now().today;
+        l.due = now().today.plusDays(2);
+        l.staffId = "st-1";
+        send({makeLoanCheckedOut(l)});
+        return l.id;
+    }
+
+    void giveBack(const std::string& loanId)
+    {
+        send({makeLoanCheckedIn(newUuid(), 1,
+                                LoanCheckIn{loanId, now().today, domain::ReturnCondition::Fine, "", "st-1"})});
+    }
+
+    void send(const std::vector<Event>& events)
+    {
+        auto r = m_api->handle(ApiRequest{
+            "POST", "/api/v1/events", {}, "Bearer " + m_token, "application/json", encodeEventBatch(events)});
+        ASSERT_EQ(r.status, 200) << r.body;
+        ASSERT_EQ(r.body.find("rejected"), std::string::npos) << r.body;
     }
 
     /// Pulls from `cursor` until `more` is false; the last cursor.
@@ -164,6 +231,42 @@ TEST_F(ChangeFeedTest, ASnapshotIsServedAcrossACompactionItsPositionHoldsAndRese
     EXPECT_EQ(get("").status, 200);
     ASSERT_TRUE(compactChangeLog(*m_store, 30, now()).ok());
     EXPECT_EQ(horizon(), h);
+}
+
+TEST_F(ChangeFeedTest, CompactionKeepsWhatEachKioskSeesOfTheStaffFeedWhenItIsFlaggedOnAndOff)
+{
+    // The kiosk's staff feed is its own rows (the current ones when it is flagged, a delete each when
+    // unflagged) mixed with the rows for every kiosk: a row for one kiosk is superseded by a later
+    // one for it or for every kiosk, a row for every kiosk only by another for every kiosk. Kiosk
+    // "desk", flagged from the start, is the reference.
+    LifecycleStore lifecycle(*m_store);
+    auto desk = m_store->addKiosk("desk", now(), true);
+    ASSERT_TRUE(desk.ok());
+    ASSERT_TRUE(lifecycle.setKioskStaffWork("kiosk-a", true, now()).ok());
+    const std::string first = lend("TST-1");
+    ASSERT_TRUE(lifecycle.setKioskStaffWork("kiosk-a", false, now()).ok());
+    ASSERT_TRUE(lifecycle.setKioskStaffWork("kiosk-a", true, now()).ok()); // own upsert of the first loan
+    giveBack(first);                                                       // a delete for every kiosk
+    ASSERT_TRUE(lifecycle.setKioskStaffWork("kiosk-a", false, now()).ok());
+    const std::string second = lend("TST-2");
+    ASSERT_TRUE(lifecycle.setKioskStaffWork("kiosk-a", true, now()).ok()); // own upsert of the second
+
+    const auto before = snapshotOf(m_token);
+    EXPECT_EQ(before.count("open_loan/" + first), 0u);
+    EXPECT_EQ(before.count("open_loan/" + second), 1u);
+    const auto reference = snapshotOf(*desk);
+    ASSERT_TRUE(lifecycle.setKioskStaffWork("kiosk-a", false, now()).ok());
+    const auto unflagged = snapshotOf(m_token);
+    EXPECT_EQ(unflagged.count("open_loan/" + second), 0u);
+
+    m_offset = 40 * 86400; // no kiosk waited for: compacted to the end
+    auto compacted = compactChangeLog(*m_store, 30, now());
+    ASSERT_TRUE(compacted.ok());
+    EXPECT_GT(compacted->removed, 0);
+    EXPECT_EQ(snapshotOf(m_token), unflagged);
+    EXPECT_EQ(snapshotOf(*desk), reference);
+    ASSERT_TRUE(lifecycle.setKioskStaffWork("kiosk-a", true, now()).ok());
+    EXPECT_EQ(snapshotOf(m_token), before);
 }
 
 TEST_F(ChangeFeedTest, CursorsThisServerDidNotMakeAreRefusedAndAnotherEntityOrderIsReset)
