@@ -231,7 +231,7 @@ ApiResponse Api::changes(const KioskIdentity& kiosk, const ApiRequest& request)
     }
     if (since.size() > 128)
         return error(400, "bad_cursor", "since: not a cursor of this server");
-    auto outcome = m_store.changes(kiosk, since, limit);
+    auto outcome = m_store.changes(kiosk, since, limit, m_clock());
     if (!outcome)
         return fromStoreError(outcome.error());
     if (!outcome->errorCode.empty())

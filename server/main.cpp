@@ -5,11 +5,13 @@
 //       | add-staff --name N --role R | list-staff | deactivate-staff ID | reactivate-staff ID
 //       | reset-password ID | reset-pin ID   (server/cli/staff_commands; secrets from standard input)
 //       | add-slot --id ID --date YYYY-MM-DD --start HH:MM --minutes N --kinds a,b --counsellor N --room R
-//       | kiosk-staff-work ID on|off | purge-personal-data [--dry-run]   (server/cli/retention_commands)
+//       | kiosk-staff-work ID on|off | purge-personal-data [--dry-run] | compact-changes [--dry-run]
+//         (server/cli/retention_commands)
 //       | serve [--port N] | backup [--dir DIR] [--keep N] | restore FILE
 // Every command refuses a central.toml with any problem (unknown keys included) before it touches
 // the database.
 #include "server/api.hpp"
+#include "server/change_log_compaction.hpp"
 #include "server/cli/backup_commands.hpp"
 #include "server/cli/catalog_commands.hpp"
 #include "server/cli/kiosk_commands.hpp"
@@ -83,6 +85,7 @@ int usage()
                "  serve [--port N]                  run the HTTPS API and the coordinators' panel (/panel); --port:\n"
                "                                    another process on the same database (okienko-central@N)\n"
                "  purge-personal-data [--dry-run]   erase personal data past [retention] now (serve: hourly)\n"
+               "  compact-changes [--dry-run]       compact the kiosks' change log now (serve: hourly)\n"
                "  backup [--dir DIR] [--keep N]     a verified copy while serving ([backup] in central.toml)\n"
                "  restore FILE                      put a backup in place (server stopped); kiosks resync\n",
                stderr);
@@ -145,8 +148,14 @@ int checkConfig(const std::string& path, const Result<ServerConfig, ServerConfig
 
 /// One run of the retention job; a failure is reported (counts only, never values) and retried in an hour.
 /// Services whose valid-from day has come reach the residents they match in the same round.
-void runRetention(RetentionJob& job, ServerStore& store, const Now& now)
+void runRetention(RetentionJob& job, ServerStore& store, const ServerConfig& config, const Now& now)
 {
+    if (auto compacted = compactChangeLog(store, config.changesKioskWaitDays, now); !compacted)
+        std::fprintf(stderr, "okienko-central: compact-changes: %s\n", compacted.error().describe().c_str());
+    else if (compacted->removed > 0)
+        std::fprintf(stderr, "okienko-central: change log compacted: %lld of %lld rows removed, horizon %lld\n",
+                     static_cast<long long>(compacted->removed), static_cast<long long>(compacted->rowsBefore),
+                     static_cast<long long>(compacted->horizon));
     if (auto ran = job.run(now); !ran)
         std::fprintf(stderr, "okienko-central: retention: %s\n", ran.error().describe().c_str());
     if (auto queued = residents::queueNewlyPublishedServices(store, now); !queued)
@@ -181,15 +190,16 @@ int serve(ServerStore& store, const ServerConfig& config)
     if (!port)
         return fail(port.error());
 
-    // The hourly upkeep runs in one process of those serving the database (a lease shorter than the
-    // hour, so another takes over within the hour when this one stops).
+    // The hourly upkeep (event ids, change-log compaction, retention) runs in one process of those
+    // serving the database (a lease shorter than the hour, so another takes over within the hour
+    // when this one stops).
     JobLease upkeep(store, "hourly-upkeep", 55 * 60);
     RetentionJob retention(store, config.retention);
     if (upkeep.hold(systemNow().unix))
     {
         if (auto purged = store.purgeEvents(config.eventRetentionDays, systemNow()); !purged)
             return fail(purged.error().describe());
-        runRetention(retention, store, systemNow());
+        runRetention(retention, store, config, systemNow());
     }
 
     std::mutex mutex;
@@ -211,7 +221,7 @@ int serve(ServerStore& store, const ServerConfig& config)
                 if (!upkeep.hold(systemNow().unix))
                     continue;
                 (void)store.purgeEvents(config.eventRetentionDays, systemNow());
-                runRetention(retention, store, systemNow());
+                runRetention(retention, store, config, systemNow());
             }
         });
 

@@ -183,6 +183,8 @@ std::vector<KeySpec> keySpecs(ServerConfig& c)
         {"rate_limit", "burst", number(1, 1e6, c.rateLimitBurst)},
         // At least 30: kiosks retry after long outages, and a forgotten event id applies an event twice.
         {"events", "retention_days", whole(30, 36500, c.eventRetentionDays)},
+        // At least a day: a kiosk switched off over a weekend must come back to the log, not a snapshot.
+        {"changes", "kiosk_wait_days", whole(1, 3650, c.changesKioskWaitDays)},
         {"holds", "claim_minutes", whole(1, 10080, c.holdClaimMinutes)},
         {"holds", "expiry_working_days", whole(0, 365, c.holdExpiryWorkingDays)},
         {"holds", "search_days", whole(1, 3660, c.holdSearchDays)},

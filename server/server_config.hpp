@@ -75,9 +75,12 @@ struct ServerConfig
     double rateLimitPerSecond = 20.0; ///< sustained requests per second per kiosk token
     double rateLimitBurst = 60.0;     ///< bucket size
     int eventRetentionDays = 30;      ///< ≥ 30: kept event ids must outlive the longest offline period
-    int holdClaimMinutes = 30;        ///< a hold lapses unless its reservation.created arrives in time
-    int holdExpiryWorkingDays = 3;    ///< an uncollected hold expires this many working days after pick-up
-    int holdSearchDays = 180;         ///< how far ahead next_available looks
+    /// [changes] kiosk_wait_days: change-log compaction stays behind the cursor of every kiosk that
+    /// pulled within this many days; one silent for longer gets a snapshot when it is back.
+    int changesKioskWaitDays = 30;
+    int holdClaimMinutes = 30;     ///< a hold lapses unless its reservation.created arrives in time
+    int holdExpiryWorkingDays = 3; ///< an uncollected hold expires this many working days after pick-up
+    int holdSearchDays = 180;      ///< how far ahead next_available looks
     int waitlistHoldHours =
         48; ///< [waiting_list] hold_hours: a returned unit waits this long for the first in the queue
     int callbackMaxFailedAttempts = 3; ///< a callback is closed after this many failed attempts

@@ -853,6 +853,27 @@ CREATE TABLE job_leases (
     until INTEGER NOT NULL -- unix seconds; after it, another process may take the job
 ) STRICT;
 )sql";
+
+// Migration 23: change-log compaction and snapshots (decision 0013). compacted_through: every
+// change-log row up to it that a later row superseded, and every tombstone up to it, may be gone,
+// so a cursor behind it is answered 410 cursor_reset (the kiosk starts again with a snapshot).
+// kiosk_cursors: the log position each kiosk's cursor depends on and when it last pulled; compaction
+// stays behind the oldest of those pulled within [changes] kiosk_wait_days. The index serves a
+// snapshot: one site's rows of one entity in log order.
+constexpr const char* kChangeLogCompaction = R"sql(
+ALTER TABLE server_meta ADD COLUMN compacted_through INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE kiosk_cursors (
+    kiosk_id INTEGER PRIMARY KEY REFERENCES kiosks(id),
+    seq INTEGER NOT NULL,
+    pulled_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX change_log_site_entity ON change_log(site_id, entity, seq);
+-- Kiosks enrolled before this step hold the whole log until their first pull records their
+-- cursor; one not heard of for kiosk_wait_days no longer does.
+INSERT INTO kiosk_cursors(kiosk_id, seq, pulled_at)
+    SELECT k.id, 0, COALESCE((SELECT h.received_at FROM heartbeats h WHERE h.kiosk_id = k.id), k.created_at)
+    FROM kiosks k WHERE k.active = 1;
+)sql";
 } // namespace
 
 const std::vector<db::Migration>& serverMigrations()
@@ -880,6 +901,7 @@ const std::vector<db::Migration>& serverMigrations()
         {20, "site triggers write only to correct a site", siteTriggersOnlyWhenWrong(), {}},
         {21, "entered indicator values per site", kIndicatorValuesPerSite, {}},
         {22, "leases of jobs one serve process runs at a time", kJobLeases, {}},
+        {23, "change-log compaction and snapshots", kChangeLogCompaction, {}},
     };
     return migrations;
 }

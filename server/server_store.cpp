@@ -2,6 +2,7 @@
 // bookings, change paging, heartbeats. Every SQL value is bound, never spliced.
 #include "server/server_store.hpp"
 
+#include "server/change_feed.hpp"
 #include "server/credentials.hpp"
 #include "server/residents/service_availability.hpp"
 #include "server/server_schema.hpp"
@@ -23,6 +24,7 @@
 #include "shared/util/date_format.hpp"
 #include "shared/util/uuid.hpp"
 
+#include <cstdio>
 #include <ctime>
 #include <map>
 #include <set>
@@ -1293,94 +1295,56 @@ Result<Outcome, db::Error> ServerStore::bookCounselling(const KioskIdentity& kio
     return Outcome{201, protocol::encodeCounsellingBookResponse(response), "", ""};
 }
 
-Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, const std::string& since, int limit)
+Result<Outcome, db::Error> ServerStore::changes(const KioskIdentity& kiosk, const std::string& since, int limit,
+                                                const Now& now)
 {
     auto reader = acquireReader();
     if (!reader)
         return makeErr(reader.error());
     db::Database& d = *reader;
-    Outcome outcome;
+    std::optional<ChangesPageRead> page;
+    std::optional<std::pair<std::int64_t, std::int64_t>> recorded; // seq, pulled_at
     {
-        // One read snapshot for the epoch, the log's end and the page.
+        // One read snapshot for the epoch, the horizon, the log's end and the page.
         auto tx = db::Transaction::begin(d, db::TransactionMode::Deferred);
         if (!tx)
             return makeErr(tx.error());
-        auto meta = db::queryOne(d, "SELECT epoch, (SELECT COALESCE(MAX(seq), 0) FROM change_log) FROM server_meta",
-                                 [](db::Row& row)
-                                 {
-                                     std::string epoch = row.text();
-                                     const std::int64_t end = row.int64();
-                                     return std::pair{std::move(epoch), end};
-                                 });
-        if (!meta)
-            return makeErr(meta.error());
-        if (!*meta)
-            return makeErr(badData("server_meta is empty"));
-        const auto& [epoch, end] = **meta;
-
-        std::int64_t from = 0;
-        if (!since.empty())
-        {
-            const auto dash = since.rfind('-');
-            const std::string digits = dash == std::string::npos ? std::string() : since.substr(dash + 1);
-            bool numeric = !digits.empty() && digits.size() <= 18;
-            for (char c : digits)
-                numeric = numeric && c >= '0' && c <= '9';
-            if (!numeric)
-                return errorOutcome(400, "bad_cursor", "since: not a cursor of this server");
-            if (since.substr(0, dash) != epoch)
-                return errorOutcome(410, "cursor_reset",
-                                    "since: cursor of another server database; pull from the start");
-            from = std::stoll(digits);
-            if (from > end)
-                return errorOutcome(400, "bad_cursor", "since: beyond the end of the change log");
-        }
-
-        // Built by hand: `data` is already JSON text, so it is embedded without re-parsing it.
-        std::string body = "{\"changes\":[";
-        int count = 0;
-        std::int64_t last = from;
-        bool more = false;
-        OKIENKO_TRY(db::forEachRow(
-            d,
-            // Only the kiosk's site (decision 0011); the staff feed (names, phones, PIN hashes) only
-            // for kiosks flagged for staff work.
-            "SELECT seq, entity, entity_id, op, data, position FROM change_log WHERE seq > ?1 AND " +
-                SiteScope::one(kiosk.site).clause("site_id", "?4") +
-                " AND (kiosk_id = ?2 OR (kiosk_id IS NULL AND (entity NOT IN ('pickup', 'open_loan', 'staff') OR "
-                "(SELECT staff_work FROM kiosks WHERE id = ?2) = 1))) ORDER BY seq LIMIT ?3",
-            [&](db::Row& row)
+        auto read = readChangesPage(d, kiosk, since, limit);
+        if (!read)
+            return makeErr(read.error());
+        page = std::move(read).value();
+        auto cursor = db::queryOne(
+            d, "SELECT seq, pulled_at FROM kiosk_cursors WHERE kiosk_id = ?",
+            [](db::Row& row)
             {
-                if (count == limit)
-                {
-                    more = true; // the one row past the page (LIMIT limit + 1)
-                    return;
-                }
-                last = row.int64();
-                const std::string entity = row.text();
-                const std::string entityId = row.text();
-                const std::string op = row.text();
-                const std::string data = row.text();
-                const std::optional<std::int64_t> position = row.optionalInt64();
-                if (count > 0)
-                    body += ',';
-                body += "{\"seq\":" + std::to_string(last) + ",\"entity\":" + Json(entity).dump() +
-                        ",\"id\":" + Json(entityId).dump() + ",\"op\":\"" + op + "\",\"data\":" + data;
-                if (position)
-                    body += ",\"position\":" + std::to_string(*position);
-                body += '}';
-                ++count;
+                const std::int64_t seq = row.int64();
+                return std::pair{seq, row.int64()};
             },
-            from, kiosk.id, static_cast<std::int64_t>(limit) + 1, SiteScope::one(kiosk.site).bound()));
-        // Without more rows for this kiosk, everything up to the log's end is covered: jump there so
-        // other kiosks' rows are not scanned again.
-        const std::int64_t cursor = more ? last : end;
-        body +=
-            "],\"cursor\":\"" + epoch + "-" + std::to_string(cursor) + "\",\"more\":" + (more ? "true" : "false") + "}";
-        outcome = Outcome{200, std::move(body), "", ""};
+            kiosk.id);
+        if (!cursor)
+            return makeErr(cursor.error());
+        recorded = *cursor;
     }
     releaseReader(std::move(reader).value());
-    return outcome;
+    // Compaction waits for the position a kiosk's cursor depends on: written when a kiosk without a
+    // record pulls, when its position went back (a kiosk starting a snapshot), and at the end of a
+    // round that moved it or a day after the last record (not on every page: a pull is a read). A
+    // record older than the truth only makes compaction wait longer.
+    if (page->heldSeq && (!recorded || recorded->first > *page->heldSeq ||
+                          (!page->more && (recorded->first != *page->heldSeq || recorded->second <= now.unix - 86400))))
+    {
+        // Advisory: a record not written leaves the older one, and a kiosk whose position compaction
+        // then passes is reset and takes a snapshot. The page is answered either way.
+        std::lock_guard lock(m_writeMutex);
+        if (auto recordedNow = db::exec(m_writer,
+                                        "INSERT INTO kiosk_cursors(kiosk_id, seq, pulled_at) VALUES (?1, ?2, ?3) "
+                                        "ON CONFLICT(kiosk_id) DO UPDATE SET seq = ?2, pulled_at = ?3",
+                                        kiosk.id, *page->heldSeq, now.unix);
+            !recordedNow)
+            std::fprintf(stderr, "okienko-central: kiosk cursor not recorded: %s\n",
+                         recordedNow.error().describe().c_str());
+    }
+    return std::move(page->outcome);
 }
 
 Status<db::Error> ServerStore::recordHeartbeat(const KioskIdentity& kiosk, const protocol::Heartbeat& h, const Now& now)

@@ -136,7 +136,9 @@ class ServerStore
     Result<Outcome, db::Error> hold(const KioskIdentity& kiosk, const protocol::HoldRequest& request, const Now& now);
     Result<Outcome, db::Error> bookCounselling(const KioskIdentity& kiosk,
                                                const protocol::CounsellingBookRequest& request, const Now& now);
-    Result<Outcome, db::Error> changes(const KioskIdentity& kiosk, const std::string& since, int limit);
+    /// A page of GET /api/v1/changes (server/change_feed); records the position the kiosk's cursor
+    /// depends on in kiosk_cursors, which compaction waits for.
+    Result<Outcome, db::Error> changes(const KioskIdentity& kiosk, const std::string& since, int limit, const Now& now);
     Status<db::Error> recordHeartbeat(const KioskIdentity& kiosk, const protocol::Heartbeat& heartbeat, const Now& now);
     /// For each event a kiosk had acknowledged before a restore: Present when this database applied
     /// it, else Lost, recorded in lost_events (a repeated report changes nothing).

@@ -28,8 +28,9 @@ Status<db::Error> logBroadcast(db::Database& d, std::string_view entity, const s
     if (!data)
     {
         // The reservation or loan ended: its name and phone should not outlive it in the log either
-        // (the log is never compacted, and a new kiosk pulls it from the start). Earlier upserts of
-        // the id become tombstones; a kiosk that has not pulled them ends in the same state (gone).
+        // (compaction removes superseded rows only behind the oldest cursor still needed, and a
+        // kiosk behind the end may still pull them). Earlier upserts of the id become tombstones; a
+        // kiosk that has not pulled them ends in the same state (gone).
         if (auto scrubbed = db::exec(d,
                                      "UPDATE change_log SET op = 'delete', data = '{}' WHERE entity = ? AND "
                                      "entity_id = ? AND op = 'upsert'",

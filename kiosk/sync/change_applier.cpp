@@ -11,6 +11,8 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <optional>
+#include <set>
 
 namespace okienko::sync
 {
@@ -85,6 +87,20 @@ template <typename T> struct OrderedList
                                  : std::numeric_limits<int>::max() / 2 + static_cast<int>(items->size());
         items->push_back(std::move(*value));
         slots.push_back(Slot{position, 0});
+    }
+
+    /// Drops the items whose key is not in `live` (the end of a snapshot); returns how many.
+    template <typename Key> int keepOnly(const std::set<std::string>& live, Key key)
+    {
+        int dropped = 0;
+        for (std::size_t i = items->size(); i-- > 0;)
+            if (live.count(key((*items)[i])) == 0)
+            {
+                items->erase(items->begin() + static_cast<std::ptrdiff_t>(i));
+                slots.erase(slots.begin() + static_cast<std::ptrdiff_t>(i));
+                ++dropped;
+            }
+        return dropped;
     }
 
     void sort()
@@ -180,6 +196,39 @@ Status<Error> applyCatalogueChange(MergingCatalog& merging, const protocol::Chan
     OKIENKO_MERGE(entity::kAnnouncement, domain::Announcement, announcements, protocol::decodeAnnouncement, id)
 #undef OKIENKO_MERGE
     return {};
+}
+
+/// The end of a snapshot: the catalogue keeps only the entries the server listed as live.
+int sweepCatalogue(MergingCatalog& merging, const std::string& e, const std::set<std::string>& live)
+{
+#define OKIENKO_SWEEP(ENTITY, TYPE, LIST, KEY)                                                                         \
+    if (e == ENTITY)                                                                                                   \
+        return merging.LIST.keepOnly(live, [](const TYPE& x) -> const std::string& { return x.KEY; });
+    OKIENKO_SWEEP(entity::kService, domain::Service, services, id)
+    OKIENKO_SWEEP(entity::kFeeTable, domain::FeeTable, feeTables, id)
+    OKIENKO_SWEEP(entity::kEquipmentType, domain::EquipmentType, equipmentTypes, id)
+    OKIENKO_SWEEP(entity::kUnit, domain::EquipmentUnit, units, inventoryNumber)
+    OKIENKO_SWEEP(entity::kCounsellingKind, domain::CounsellingKind, counsellingKinds, id)
+    OKIENKO_SWEEP(entity::kEmergencyNumber, domain::EmergencyNumber, emergencyNumbers, number)
+    OKIENKO_SWEEP(entity::kAnnouncement, domain::Announcement, announcements, id)
+#undef OKIENKO_SWEEP
+    return 0; // the municipality is one object, always sent
+}
+
+/// The kiosk table (and its key column) holding the server's rows of a non-catalogue entity.
+std::optional<std::pair<const char*, const char*>> replicaTable(std::string_view e)
+{
+    if (e == entity::kCounsellingSlot)
+        return std::pair{"counselling_slots", "id"};
+    if (e == entity::kActivity)
+        return std::pair{"activities", "id"};
+    if (e == entity::kStaff)
+        return std::pair{"staff", "id"};
+    if (e == entity::kPickup)
+        return std::pair{"staff_pickups", "reservation_id"};
+    if (e == entity::kOpenLoan)
+        return std::pair{"staff_loans", "loan_id"};
+    return std::nullopt;
 }
 
 Status<Error> applySlot(db::Database& db, const protocol::Change& change)
@@ -399,6 +448,41 @@ Result<ApplySummary, Error> applyChanges(db::Database& db, const protocol::Chang
         else
         {
             ++summary.skipped;
+        }
+    }
+    if (page.live)
+    {
+        // The end of a snapshot: rows the server no longer has (their tombstones may be compacted
+        // away) leave too, so the kiosk holds exactly what the server listed.
+        for (const auto& [e, ids] : *page.live)
+        {
+            const std::set<std::string> live(ids.begin(), ids.end());
+            if (isCatalogueEntity(e))
+            {
+                if (!catalog)
+                {
+                    auto loaded = catalog::loadCatalog(db);
+                    if (!loaded && loaded.error().kind != ErrorKind::NotFound)
+                        return makeErr(loaded.error());
+                    if (!loaded)
+                        continue; // nothing stored, nothing to sweep
+                    catalog = std::make_unique<MergingCatalog>(std::move(loaded).value());
+                }
+                summary.swept += sweepCatalogue(*catalog, e, live);
+            }
+            else if (auto table = replicaTable(e))
+            {
+                // Staff rows hold PIN hashes: their bytes are overwritten, as for a deactivation.
+                if (auto zeroing = db::exec(db, "PRAGMA secure_delete = ON"); !zeroing)
+                    return makeErr(zeroing.error());
+                auto n = db::execChanges(db,
+                                         std::string("DELETE FROM ") + table->first + " WHERE " + table->second +
+                                             " NOT IN (SELECT value FROM json_each(?1))",
+                                         protocol::Json(ids).dump());
+                if (!n)
+                    return makeErr(n.error());
+                summary.swept += static_cast<int>(*n);
+            }
         }
     }
     if (catalog)

@@ -5,7 +5,9 @@
 // slots and staff are upserted row by row; request entities update the status of this kiosk's own
 // requests; staff-mode pick-ups and open loans (name and phone: PERSONAL, never logged) are upserted
 // into staff_pickups / staff_loans and deleted when the server says they ended. Entities this build
-// does not know are skipped (a newer server may send more).
+// does not know are skipped (a newer server may send more). The last page of a snapshot lists the
+// live ids of each entity; the kiosk's other rows of those entities are deleted (the sweep), so a
+// kiosk that pulled from the beginning holds exactly the server's state.
 #pragma once
 
 #include "shared/db/database.hpp"
@@ -26,6 +28,7 @@ struct ApplySummary
     int openLoans = 0;  ///< staff_loans rows upserted or deleted
     int activities = 0; ///< schedule activities upserted or deleted
     int skipped = 0;    ///< unknown entities, or status updates for requests this kiosk does not have
+    int swept = 0;      ///< rows the end of a snapshot removed: the server no longer has them
 };
 
 /// Misuse when no transaction is open; BadData (with the entity and JSON path, never the value) when

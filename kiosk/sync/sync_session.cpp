@@ -273,8 +273,9 @@ StepResult SyncSession::pullChanges()
         noteDate(*response);
         if (response->status == 410 && !cursor->empty())
         {
-            // cursor_reset: the server's database was replaced; start again from the beginning
-            // (every change is a whole-entity upsert, so replaying is safe).
+            // cursor_reset: the server's database was replaced, or its log compacted past this
+            // cursor; start again from the beginning: a snapshot, whose last page also removes what
+            // the server no longer has (every change is a whole-entity upsert, so replaying is safe).
             auto tx = db::Transaction::begin(m_db);
             if (!tx)
                 return fail("db", tx.error().describe());

@@ -1,6 +1,8 @@
 // purge-personal-data: one run of the retention job with the configured periods, counts on stdout.
+// compact-changes: one change-log compaction (server/change_log_compaction), as `serve` does hourly.
 #include "server/cli/retention_commands.hpp"
 
+#include "server/change_log_compaction.hpp"
 #include "server/retention.hpp"
 
 #include <cinttypes>
@@ -27,12 +29,26 @@ int purgePersonalData(const std::vector<std::string>& args, const CommandContext
                 counts->waitlist, counts->partnerContacts);
     return 0;
 }
+
+int compactChanges(const std::vector<std::string>& args, const CommandContext& c)
+{
+    const bool dryRun = args.size() == 1 && args[0] == "--dry-run";
+    if (!args.empty() && !dryRun)
+        return fail("usage: compact-changes [--dry-run]");
+    auto report = compactChangeLog(c.store, c.config.changesKioskWaitDays, c.now, dryRun);
+    if (!report)
+        return fail("compact-changes: " + report.error().describe());
+    std::printf("%s %" PRId64 " of %" PRId64 " change-log rows, horizon %" PRId64 "\n",
+                dryRun ? "would remove:" : "removed:", report->removed, report->rowsBefore, report->horizon);
+    return 0;
+}
 } // namespace
 
 std::optional<int> runRetentionCommand(const std::string& command, const std::vector<std::string>& args,
                                        const CommandContext& context)
 {
-    static constexpr NamedCommand kCommands[] = {{"purge-personal-data", purgePersonalData}};
+    static constexpr NamedCommand kCommands[] = {{"purge-personal-data", purgePersonalData},
+                                                 {"compact-changes", compactChanges}};
     return runNamedCommand(kCommands, command, args, context);
 }
 

@@ -26,7 +26,10 @@ std::string encodeChangesPage(const ChangesPage& page)
     Json list = Json::array();
     for (const auto& c : page.changes)
         list.push_back(encodeChange(c));
-    return Json{{"cursor", page.cursor}, {"more", page.more}, {"changes", std::move(list)}}.dump();
+    Json out{{"cursor", page.cursor}, {"more", page.more}, {"changes", std::move(list)}};
+    if (page.live)
+        out["live"] = *page.live;
+    return out.dump();
 }
 
 Result<ChangesPage, ProtocolError> decodeChangesPage(std::string_view body)
@@ -39,8 +42,27 @@ Result<ChangesPage, ProtocolError> decodeChangesPage(std::string_view body)
     page.cursor = r.string("cursor", 128, 0);
     page.more = r.boolean("more");
     const Json* list = r.array("changes", static_cast<std::size_t>(kMaxChangesLimit));
+    const Json* live = r.optionalObject("live");
     if (!r.finish())
         return makeErr(r.error());
+    if (live != nullptr)
+    {
+        page.live.emplace();
+        for (const auto& [entityName, ids] : live->items())
+        {
+            const std::string path = "$.live." + entityName;
+            if (!ids.is_array())
+                return makeErr(ProtocolError{ProtocolErrorCode::WrongType, path, "expected an array of ids"});
+            auto& out = (*page.live)[entityName];
+            out.reserve(ids.size());
+            for (const Json& id : ids)
+            {
+                if (!id.is_string())
+                    return makeErr(ProtocolError{ProtocolErrorCode::WrongType, path, "expected an array of ids"});
+                out.push_back(id.get<std::string>());
+            }
+        }
+    }
     page.changes.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i)
     {

@@ -12,6 +12,8 @@
 #include "shared/util/result.hpp"
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +45,44 @@ inline constexpr std::string_view kOpenLoan = "open_loan";
 inline constexpr std::string_view kActivity = "activity";
 } // namespace entity
 
+/// What a snapshot entity is to the kiosk, which decides what the end of a snapshot sweeps.
+enum class SnapshotRole
+{
+    Catalogue, ///< part of the site's catalogue: swept only when the site has one (a municipality)
+    Replica,   ///< the kiosk holds the server's rows as they are: swept
+    OwnRequest ///< the status of this kiosk's own requests: never swept (the kiosk made them)
+};
+
+struct SnapshotEntity
+{
+    std::string_view name;
+    SnapshotRole role;
+};
+
+/// The order a snapshot sends entities in (GET /api/v1/changes without a cursor): every entity
+/// after the entities it refers to, because a kiosk applies each page in a transaction with its
+/// foreign keys (a service names a fee table, a unit its equipment type, a slot its counselling
+/// kinds). A new entity goes in here before everything that refers to it (areas and target
+/// groups: before `service`); one not listed is still sent, after all of these, in log order.
+inline constexpr SnapshotEntity kSnapshotOrder[] = {
+    {entity::kMunicipality, SnapshotRole::Catalogue},
+    {entity::kFeeTable, SnapshotRole::Catalogue},
+    {entity::kEquipmentType, SnapshotRole::Catalogue},
+    {entity::kCounsellingKind, SnapshotRole::Catalogue},
+    {entity::kService, SnapshotRole::Catalogue},
+    {entity::kUnit, SnapshotRole::Catalogue},
+    {entity::kEmergencyNumber, SnapshotRole::Catalogue},
+    {entity::kAnnouncement, SnapshotRole::Catalogue},
+    {entity::kCounsellingSlot, SnapshotRole::Replica},
+    {entity::kActivity, SnapshotRole::Replica},
+    {entity::kStaff, SnapshotRole::Replica},
+    {entity::kPickup, SnapshotRole::Replica},
+    {entity::kOpenLoan, SnapshotRole::Replica},
+    {entity::kReservation, SnapshotRole::OwnRequest},
+    {entity::kCounsellingRequest, SnapshotRole::OwnRequest},
+    {entity::kCallbackRequest, SnapshotRole::OwnRequest},
+};
+
 enum class ChangeOp
 {
     Upsert, ///< "upsert": data is the entity's whole current state
@@ -68,6 +108,13 @@ struct ChangesPage
     std::string cursor; ///< send back as ?since= to get what follows
     bool more = false;  ///< true: ask again at once with the new cursor
     std::vector<Change> changes;
+    /// Only on the last page of a snapshot: for each entity listed, the id of every row the kiosk
+    /// should hold as of the snapshot. The kiosk deletes its other rows of these entities, so a
+    /// kiosk that starts again from the beginning (new, or after 410 cursor_reset) ends with
+    /// exactly the server's state even where the tombstones were compacted away. Entities not
+    /// listed (the kiosk's own requests; the catalogue of a site the server keeps none for) are
+    /// left as they are.
+    std::optional<std::map<std::string, std::vector<std::string>>> live = std::nullopt;
 };
 
 /// Default and maximum page size of GET /api/v1/changes (?limit=).

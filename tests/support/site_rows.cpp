@@ -21,8 +21,9 @@ std::string siteRows(server::ServerStore& store, const std::string& site, const 
             auto listed = db::forEachRow(
                 d,
                 "SELECT m.name, CASE WHEN EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = "
-                "'site_id') THEN 'site_id = ?1' WHEN m.name = 'events' THEN 'kiosk_id IN (SELECT id FROM kiosks "
-                "WHERE site_id = ?1)' ELSE '?1 IS NOT NULL' END FROM sqlite_master m WHERE m.type = 'table' AND m.name "
+                "'site_id') THEN 'site_id = ?1' WHEN EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = "
+                "'kiosk_id') THEN 'kiosk_id IN (SELECT id FROM kiosks WHERE site_id = ?1)' ELSE '?1 IS NOT NULL' END "
+                "FROM sqlite_master m WHERE m.type = 'table' AND m.name "
                 "NOT IN "
                 "('sqlite_sequence', 'staff_sites', 'sites') ORDER BY m.name",
                 [&](db::Row& r)

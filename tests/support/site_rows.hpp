@@ -1,7 +1,8 @@
 // What the site-isolation tests compare: every row of one site as text — the rows of the
-// site-owned tables with that site_id, the events of its kiosks, and every row of the tables
-// without a site (the catalogue, the units' states…) — and the difference between two such texts,
-// reported line by line. Shared by the kiosk API's and the panel's isolation tests.
+// site-owned tables with that site_id, the rows of its kiosks in tables keyed by kiosk (events,
+// kiosk_cursors), and every row of the tables without a site (the catalogue, the units' states…)
+// — and the difference between two such texts, reported line by line. Shared by the kiosk API's
+// and the panel's isolation tests.
 #pragma once
 
 #include "server/server_store.hpp"

@@ -96,25 +96,29 @@ class PanelPages : public ::testing::Test
     }
 
     /// Every change for (entity, id) the kiosk pulls from the start, in order.
+    /// Every change of the entity the kiosk has pulled so far, pulling what is new first: the kiosk
+    /// keeps its cursor between calls, as a kiosk does between sync rounds (its first pull is a
+    /// snapshot, then the log).
     std::vector<protocol::Change> changesFor(std::string_view entity, const std::string& id)
     {
-        std::vector<protocol::Change> out;
-        std::string cursor;
         for (int page = 0; page < 50; ++page)
         {
-            auto r = kiosk()->Get(("/api/v1/changes?since=" + cursor).c_str());
+            auto r = kiosk()->Get(("/api/v1/changes?since=" + m_feedCursor).c_str());
             if (!r || r->status != 200)
                 break;
             auto decoded = protocol::decodeChangesPage(r->body);
             if (!decoded)
                 break;
-            for (const auto& c : decoded->changes)
-                if (c.entity == entity && c.id == id)
-                    out.push_back(c);
-            cursor = decoded->cursor;
+            for (auto& c : decoded->changes)
+                m_feed.push_back(std::move(c));
+            m_feedCursor = decoded->cursor;
             if (!decoded->more)
                 break;
         }
+        std::vector<protocol::Change> out;
+        for (const auto& c : m_feed)
+            if (c.entity == entity && c.id == id)
+                out.push_back(c);
         return out;
     }
 
@@ -163,6 +167,8 @@ class PanelPages : public ::testing::Test
     std::unique_ptr<CentralProcess> m_server;
     std::string m_token;
     std::string m_staffId;
+    std::string m_feedCursor;             ///< the kiosk's cursor (changesFor)
+    std::vector<protocol::Change> m_feed; ///< what it has pulled so far
 };
 } // namespace
 

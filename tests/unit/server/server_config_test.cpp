@@ -108,6 +108,17 @@ TEST_F(ServerConfigTest, TheWaitingListsHoldHasADefaultAndBounds)
     EXPECT_EQ(onlyError(kMinimal + "[waiting_list]\nhold_days = 2\n").key, "waiting_list.hold_days");
 }
 
+TEST_F(ServerConfigTest, CompactionWaitsForKiosksADefaultMonthAndAtLeastADay)
+{
+    auto defaults = load(kMinimal);
+    ASSERT_TRUE(defaults.ok());
+    EXPECT_EQ(defaults->changesKioskWaitDays, 30);
+    auto set = load(kMinimal + "[changes]\nkiosk_wait_days = 7\n");
+    ASSERT_TRUE(set.ok());
+    EXPECT_EQ(set->changesKioskWaitDays, 7);
+    EXPECT_EQ(onlyError(kMinimal + "[changes]\nkiosk_wait_days = 0\n").key, "changes.kiosk_wait_days");
+}
+
 TEST_F(ServerConfigTest, AnUnknownKeyIsAnErrorWithItsLineAndTheKnownKeys)
 {
     const ServerConfigError e = onlyError(kMinimal + "[server]\nport = 8443\nthread = 8\n");

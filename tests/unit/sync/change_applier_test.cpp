@@ -1,7 +1,8 @@
 // Pulled changes applied to a real kiosk database: a whole catalogue delivered as per-entity changes
 // reads back equal to the file it came from, in the file's order; later pages update and delete
 // single entities; the applier refuses to run outside a transaction; staff-mode pick-ups and open
-// loans are upserted, updated and deleted row by row; a hold's status without its code yet applies.
+// loans are upserted, updated and deleted row by row; a hold's status without its code yet applies;
+// the end of a snapshot deletes exactly the rows of the listed entities the server no longer has.
 #include "kiosk/store/kiosk_schema.hpp"
 #include "kiosk/sync/change_applier.hpp"
 #include "shared/catalog/catalog_loader.hpp"
@@ -323,4 +324,46 @@ TEST_F(ChangeApplierTest, AHoldsStatusWithoutItsCodeYetIsAppliedAndDoesNotStopTh
     EXPECT_EQ(row(db, "SELECT status FROM reservations WHERE id = ?1", id), "expired");
     EXPECT_NE(row(db, kPickupRow, other), "");
     EXPECT_EQ(*sync::loadCursor(db), "c2");
+}
+
+TEST_F(ChangeApplierTest, TheEndOfASnapshotDeletesWhatTheServerNoLongerListsAndNothingElse)
+{
+    const domain::Catalog c = lapy();
+    const std::string kept = newUuid(), gone = newUuid();
+    ASSERT_TRUE(applyPage(db, asChanges(c), "c1").ok());
+    ASSERT_TRUE(applyPage(db,
+                          {Change{90, "pickup", kept, ChangeOp::Upsert, protocol::encodePickup(pickupFor(kept))},
+                           Change{91, "pickup", gone, ChangeOp::Upsert, protocol::encodePickup(pickupFor(gone))}},
+                          "c2")
+                    .ok());
+
+    // The last page of a snapshot: the first announcement and one pick-up are no longer on the server
+    // (their tombstones compacted away), open loans and staff lists are empty, the rest is listed.
+    protocol::ChangesPage end;
+    end.cursor = "c3";
+    end.live.emplace();
+    for (std::size_t i = 1; i < c.announcements.size(); ++i)
+        (*end.live)["announcement"].push_back(c.announcements[i].id);
+    for (const auto& s : c.services)
+        (*end.live)["service"].push_back(s.id);
+    (*end.live)["pickup"] = {kept};
+    (*end.live)["open_loan"] = {};
+    (*end.live)["area"] = {"an-entity-this-kiosk-does-not-know"};
+    auto tx = db::Transaction::begin(db);
+    ASSERT_TRUE(tx.ok());
+    auto swept = sync::applyChanges(db, end);
+    ASSERT_TRUE(swept.ok()) << swept.error().describe();
+    ASSERT_TRUE(tx->commit().ok());
+    EXPECT_EQ(swept->swept, 2);
+
+    auto stored = catalog::loadCatalog(db);
+    ASSERT_TRUE(stored.ok());
+    ASSERT_EQ(stored->announcements.size(), c.announcements.size() - 1);
+    EXPECT_EQ(stored->announcements.front().id, c.announcements[1].id);
+    // Entities not listed are not the sweep's: units, types and the fee table stay.
+    EXPECT_EQ(stored->units.size(), c.units.size());
+    EXPECT_EQ(stored->services.size(), c.services.size());
+    EXPECT_EQ(stored->feeTables.size(), c.feeTables.size());
+    EXPECT_NE(row(db, kPickupRow, kept), "");
+    EXPECT_EQ(row(db, kPickupRow, gone), "");
 }
