@@ -869,6 +869,7 @@ const std::vector<db::Migration>& serverMigrations()
         {19, "the schedule's single dates called off", catalog::kActivityCancelledDatesSql, {}},
         {20, "site triggers write only to correct a site", siteTriggersOnlyWhenWrong(), {}},
         {21, "entered indicator values per site", kIndicatorValuesPerSite, {}},
+        {22, "areas and target groups as catalogue data", catalog::kCatalogueAreasAndGroupsSql, {}},
     };
     return migrations;
 }

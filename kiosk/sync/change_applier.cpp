@@ -33,7 +33,8 @@ bool isCatalogueEntity(std::string_view e)
 {
     return e == entity::kMunicipality || e == entity::kService || e == entity::kFeeTable ||
            e == entity::kEquipmentType || e == entity::kUnit || e == entity::kCounsellingKind ||
-           e == entity::kEmergencyNumber || e == entity::kAnnouncement;
+           e == entity::kEmergencyNumber || e == entity::kAnnouncement || e == entity::kArea ||
+           e == entity::kTargetGroup;
 }
 
 /// Where each item of a catalogue list belongs: `position` is the index the server gave (the
@@ -115,6 +116,8 @@ struct MergingCatalog
     OrderedList<domain::CounsellingKind> counsellingKinds{catalog.counsellingKinds};
     OrderedList<domain::EmergencyNumber> emergencyNumbers{catalog.emergencyNumbers};
     OrderedList<domain::Announcement> announcements{catalog.announcements};
+    OrderedList<domain::AreaDefinition> areas{catalog.areas};
+    OrderedList<domain::TargetGroupDefinition> targetGroups{catalog.targetGroups};
 
     explicit MergingCatalog(domain::Catalog c) : catalog(std::move(c)) {}
     MergingCatalog(const MergingCatalog&) = delete;
@@ -129,6 +132,8 @@ struct MergingCatalog
         counsellingKinds.sort();
         emergencyNumbers.sort();
         announcements.sort();
+        areas.sort();
+        targetGroups.sort();
         return std::move(catalog);
     }
 };
@@ -166,7 +171,7 @@ Status<Error> applyCatalogueChange(MergingCatalog& merging, const protocol::Chan
         auto st = decodeInto<TYPE>(change, value, &DECODE);                                                            \
         if (!st)                                                                                                       \
             return st;                                                                                                 \
-        merging.LIST.merge(change, std::move(value), [](const TYPE& x) -> const std::string& { return x.KEY; });       \
+        merging.LIST.merge(change, std::move(value), [](const TYPE& x) -> std::string_view { return x.KEY; });         \
         return {};                                                                                                     \
     }
     OKIENKO_MERGE(entity::kService, domain::Service, services, protocol::decodeService, id)
@@ -178,6 +183,9 @@ Status<Error> applyCatalogueChange(MergingCatalog& merging, const protocol::Chan
     OKIENKO_MERGE(entity::kEmergencyNumber, domain::EmergencyNumber, emergencyNumbers, protocol::decodeEmergencyNumber,
                   number)
     OKIENKO_MERGE(entity::kAnnouncement, domain::Announcement, announcements, protocol::decodeAnnouncement, id)
+    OKIENKO_MERGE(entity::kArea, domain::AreaDefinition, areas, protocol::decodeArea, id.id())
+    OKIENKO_MERGE(entity::kTargetGroup, domain::TargetGroupDefinition, targetGroups, protocol::decodeTargetGroup,
+                  id.id())
 #undef OKIENKO_MERGE
     return {};
 }

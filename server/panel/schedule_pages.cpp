@@ -4,6 +4,7 @@
 // that is not one of the list).
 #include "server/panel/schedule_pages.hpp"
 
+#include "server/panel/form_catalogue.hpp"
 #include "server/panel/monitoring.hpp"
 #include "server/store/activity_store.hpp"
 #include "shared/protocol/json_reader.hpp"
@@ -202,8 +203,12 @@ Html renderForm(const PageContext& ctx, const ActivityForm& f,
     std::vector<std::pair<std::string, std::string>> serviceOptions{{"", "— bez powiązanej usługi —"}};
     serviceOptions.insert(serviceOptions.end(), services.begin(), services.end());
     std::vector<std::pair<std::string, std::string>> areas{{"", "— nie podano —"}};
-    for (auto a : domain::allAreas())
-        areas.emplace_back(std::string(domain::areaCode(a)), areaLabel(std::string(domain::areaCode(a))));
+    const domain::Catalog catalogue = formCatalogue(ctx);
+    for (const auto* def : catalogue.activeAreas())
+    {
+        const std::string code(domain::areaCode(def->id));
+        areas.emplace_back(code, domain::actNumber(def->id) ? areaLabel(code) : def->name.pl);
+    }
 
     out << "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/panel/schedule/save\">"
         << csrfField(ctx.session) << "<input type=\"hidden\" name=\"id\" value=\"" << f.value("id") << "\">\n";

@@ -30,6 +30,8 @@ inline constexpr std::string_view kUnit = "unit";                    ///< id = i
 inline constexpr std::string_view kCounsellingKind = "counselling_kind"; ///< id = kind id
 inline constexpr std::string_view kEmergencyNumber = "emergency_number"; ///< id = the number
 inline constexpr std::string_view kAnnouncement = "announcement";        ///< id = announcement id
+inline constexpr std::string_view kArea = "area";                        ///< id = area id (decision 0012)
+inline constexpr std::string_view kTargetGroup = "target_group";         ///< id = target group id
 inline constexpr std::string_view kCounsellingSlot = "counselling_slot"; ///< encodeSlot
 inline constexpr std::string_view kStaff = "staff";                      ///< encodeStaff (argon2id PIN hash)
 inline constexpr std::string_view kReservation = "reservation";          ///< own requests only: RequestStatusUpdate
