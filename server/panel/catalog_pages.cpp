@@ -605,7 +605,7 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
             if (!first)
                 serviceRows << "<br>";
             first = false;
-            serviceRows << areaLabel(std::string(domain::areaCode(a)));
+            serviceRows << areaLabel(std::string(domain::areaCode(a)), catalogue);
         }
         serviceRows << "</td><td>" << statusLabel(s.status) << "</td><td>"
                     << (s.toBeConfirmed ? Markup("tak") : Markup("nie")) << "</td><td>";

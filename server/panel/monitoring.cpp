@@ -56,6 +56,15 @@ std::string areaLabel(const std::string& code)
     return std::to_string(*n) + ". " + kAreaNames[static_cast<std::size_t>(*n - 1)];
 }
 
+std::string areaLabel(const std::string& code, const domain::Catalog& catalogue)
+{
+    const auto area = domain::parseArea(code);
+    if (area && !domain::actNumber(*area))
+        if (const auto* def = catalogue.findArea(*area))
+            return def->name.pl;
+    return areaLabel(code);
+}
+
 std::string flowLabel(const std::string& flow)
 {
     static const std::map<std::string, std::string> labels{{"equipment", "wypożyczalnia sprzętu"},

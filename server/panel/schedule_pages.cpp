@@ -75,7 +75,9 @@ constexpr const char* kTextFields[] = {"id",       "kind",       "title_pl",   "
                                        "area",     "place",      "date",       "start",     "end",      "until",
                                        "capacity", "sign_up_pl", "sign_up_uk", "sign_up_en"};
 
-ActivityForm readForm(const std::map<std::string, std::string>& form)
+/// `catalogue`: an activity's area is one the catalogue defines (retired ones too: an activity
+/// saved before its area was retired keeps it).
+ActivityForm readForm(const std::map<std::string, std::string>& form, const domain::Catalog& catalogue)
 {
     ActivityForm f;
     for (const char* name : kTextFields)
@@ -93,7 +95,7 @@ ActivityForm readForm(const std::map<std::string, std::string>& form)
     a.serviceId = f.value("service");
     if (!f.value("area").empty())
     {
-        if (auto area = domain::parseArea(f.value("area")))
+        if (auto area = domain::parseArea(f.value("area")); area && catalogue.findArea(*area) != nullptr)
             a.area = *area;
         else
             f.errors["area"] = "Wybierz obszar z listy.";
@@ -377,7 +379,7 @@ PanelResponse schedulePage(const PageContext& ctx)
 
 PanelResponse scheduleSaveAction(const PageContext& ctx, const std::map<std::string, std::string>& form)
 {
-    ActivityForm f = readForm(form);
+    ActivityForm f = readForm(form, formCatalogue(ctx));
     if (!f.errors.empty())
         return showSchedule(ctx, f, "", {}, 422);
     const bool adding = f.activity.id.empty();
