@@ -333,8 +333,10 @@ std::string retireRefusal(const domain::Catalog& catalogue, const CatalogEntryKi
     }
     if (naming.empty())
         return {};
-    std::string out = std::string(area ? "Obszaru" : "Grupy") + " „" + name + "” nie można wycofać: wskazuje " +
-                      (area ? "go" : "ją") + (naming.size() == 1 ? " usługa " : " usługi: ");
+    const bool one = naming.size() == 1;
+    std::string out = std::string(area ? "Obszaru" : "Grupy") + " „" + name +
+                      "” nie można wycofać: " + (one ? "wskazuje " : "wskazują ") + (area ? "go" : "ją") +
+                      (one ? " usługa " : " usługi: ");
     for (std::size_t i = 0; i < naming.size(); ++i)
         out += (i == 0 ? "" : ", ") + std::string("„") + naming[i]->name.pl + "” (" + naming[i]->id + ")";
     return out;

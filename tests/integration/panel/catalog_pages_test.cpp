@@ -879,7 +879,7 @@ TEST_F(ShippedCatalogPanel, AnAreaAddedInThePanelReachesTheKioskAndRetiringOneIn
     auto refused = b->postMultipart("/panel/catalog/entry/retire", inUse);
     ASSERT_TRUE(refused);
     EXPECT_EQ(refused->status, 422);
-    EXPECT_NE(refused->body.find("Obszaru „Pomoc społeczna” nie można wycofać: wskazuje go usługi: „"),
+    EXPECT_NE(refused->body.find("Obszaru „Pomoc społeczna” nie można wycofać: wskazują go usługi: „"),
               std::string::npos)
         << refused->body.substr(0, 4000);
     EXPECT_NE(refused->body.find("(lapy-klub-wolontariusza)"), std::string::npos);

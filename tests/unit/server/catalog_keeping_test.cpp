@@ -470,7 +470,7 @@ TEST_F(CatalogKeeping, AnAreaIsAddedRenamedRetiredOnlyWhenNoOfferedServiceNamesI
     auto group = m_panel->changeCatalogEntry(change("target_group", EntryOperation::Retire, "seniors"));
     ASSERT_TRUE(group.ok());
     ASSERT_EQ(group->result, CatalogSaveResult::Invalid);
-    EXPECT_EQ(group->errors.front().message.rfind("Grupy „Seniorzy (60+)” nie można wycofać: wskazuje ją usługi: ", 0),
+    EXPECT_EQ(group->errors.front().message.rfind("Grupy „Seniorzy (60+)” nie można wycofać: wskazują ją usługi: ", 0),
               0u)
         << group->errors.front().message;
 
