@@ -456,7 +456,8 @@ TEST_F(CatalogKeeping, AnAreaIsAddedRenamedRetiredOnlyWhenNoOfferedServiceNamesI
     ASSERT_EQ(retired->result, CatalogSaveResult::Saved);
     ASSERT_NE(stored().findArea(home), nullptr);
     EXPECT_TRUE(stored().findArea(home)->retired);
-    for (const auto* a : stored().activeAreas())
+    const domain::Catalog afterRetiring = stored();
+    for (const auto* a : afterRetiring.activeAreas())
         EXPECT_NE(a->id, home);
     EXPECT_EQ(scalar("SELECT op FROM change_log WHERE entity = 'area' ORDER BY seq DESC LIMIT 1"), "upsert");
     EXPECT_EQ(scalar("SELECT COUNT(*) FROM catalog_retired"), "0");
