@@ -54,6 +54,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         checkSentAsChanges(c.counsellingKinds, protocol::encodeCounsellingKind, protocol::decodeCounsellingKind);
         checkSentAsChanges(c.emergencyNumbers, protocol::encodeEmergencyNumber, protocol::decodeEmergencyNumber);
         checkSentAsChanges(c.announcements, protocol::encodeAnnouncement, protocol::decodeAnnouncement);
+        checkSentAsChanges(c.areas, protocol::encodeArea, protocol::decodeArea);
+        checkSentAsChanges(c.targetGroups, protocol::encodeTargetGroup, protocol::decodeTargetGroup);
+        // The file encoding keeps the catalogue's own lists (and leaves out the shipped ones).
+        auto again = catalog::parseCatalog(protocol::encodeCatalog(c).dump());
+        FUZZ_CHECK(again.ok() && again->areas == c.areas && again->targetGroups == c.targetGroups);
     }
     if (auto service = catalog::parseServiceEntry(json); !service)
         checkErrors(service.error());

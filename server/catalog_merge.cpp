@@ -27,6 +27,7 @@ struct MergedKind
     std::string_view listKey;
     std::string_view idKey;
     bool single;
+    bool retiredInPlace = false; ///< areas and groups: retiring sets "retired" (old records name them)
 };
 
 const std::vector<MergedKind>& mergedKinds()
@@ -40,6 +41,8 @@ const std::vector<MergedKind>& mergedKinds()
         {"counselling_kind", "counselling_kinds", "id", false},
         {"emergency_number", "emergency_numbers", "number", false},
         {"announcement", "announcements", "id", false},
+        {"area", "areas", "id", false, true},
+        {"target_group", "target_groups", "id", false, true},
         {"indicator", "indicators", "id", false},
     };
     return kinds;
@@ -197,7 +200,7 @@ bool MergePlan::anything() const
 
 Json canonicalDocument(const domain::Catalog& catalogue, const std::vector<domain::Indicator>& indicators)
 {
-    Json document = protocol::encodeCatalog(catalogue);
+    Json document = protocol::encodeCatalogWithLists(catalogue);
     Json list = Json::array();
     for (const auto& indicator : indicators)
         list.push_back(indicatorFileJson(indicator));
@@ -269,6 +272,17 @@ Result<MergePlan, db::Error> planCatalogMerge(db::Database& d, const Json& file,
         {
             if (inFile.count(id) != 0)
                 continue;
+            if (base->count({entity, id}) != 0 && kind.retiredInPlace)
+            {
+                // An area or group the file no longer has is retired, never removed: old records
+                // name it, and the loader refuses the merge while an offered service still does.
+                if (!entry.value("retired", false))
+                    changes.retired.push_back(id);
+                Json kept = entry;
+                kept["retired"] = true;
+                list.push_back(kept);
+                continue;
+            }
             if (base->count({entity, id}) != 0)
             {
                 changes.retired.push_back(id);

@@ -902,6 +902,7 @@ const std::vector<db::Migration>& serverMigrations()
         {21, "entered indicator values per site", kIndicatorValuesPerSite, {}},
         {22, "leases of jobs one serve process runs at a time", kJobLeases, {}},
         {23, "change-log compaction and snapshots", kChangeLogCompaction, {}},
+        {24, "areas and target groups as catalogue data", catalog::kCatalogueAreasAndGroupsSql, {}},
     };
     return migrations;
 }

@@ -810,6 +810,11 @@ CatalogueEntries catalogueEntries(const domain::Catalog& c)
     for (std::size_t i = 0; i < c.announcements.size(); ++i)
         add(protocol::entity::kAnnouncement, c.announcements[i].id, protocol::encodeAnnouncement(c.announcements[i]),
             i);
+    for (std::size_t i = 0; i < c.areas.size(); ++i)
+        add(protocol::entity::kArea, std::string(c.areas[i].id.id()), protocol::encodeArea(c.areas[i]), i);
+    for (std::size_t i = 0; i < c.targetGroups.size(); ++i)
+        add(protocol::entity::kTargetGroup, std::string(c.targetGroups[i].id.id()),
+            protocol::encodeTargetGroup(c.targetGroups[i]), i);
     return into;
 }
 

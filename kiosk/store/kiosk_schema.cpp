@@ -327,6 +327,7 @@ const std::vector<db::Migration>& kioskMigrations()
         {10, "the activity schedule", catalog::kActivitiesTableSql, {}},
         {11, "the equipment waiting list", kWaitingList, {}},
         {12, "the schedule's single dates called off", catalog::kActivityCancelledDatesSql, {}},
+        {13, "areas and target groups as catalogue data", catalog::kCatalogueAreasAndGroupsSql, {}},
     };
     return migrations;
 }

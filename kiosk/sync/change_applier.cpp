@@ -35,7 +35,8 @@ bool isCatalogueEntity(std::string_view e)
 {
     return e == entity::kMunicipality || e == entity::kService || e == entity::kFeeTable ||
            e == entity::kEquipmentType || e == entity::kUnit || e == entity::kCounsellingKind ||
-           e == entity::kEmergencyNumber || e == entity::kAnnouncement;
+           e == entity::kEmergencyNumber || e == entity::kAnnouncement || e == entity::kArea ||
+           e == entity::kTargetGroup;
 }
 
 /// Where each item of a catalogue list belongs: `position` is the index the server gave (the
@@ -131,6 +132,8 @@ struct MergingCatalog
     OrderedList<domain::CounsellingKind> counsellingKinds{catalog.counsellingKinds};
     OrderedList<domain::EmergencyNumber> emergencyNumbers{catalog.emergencyNumbers};
     OrderedList<domain::Announcement> announcements{catalog.announcements};
+    OrderedList<domain::AreaDefinition> areas{catalog.areas};
+    OrderedList<domain::TargetGroupDefinition> targetGroups{catalog.targetGroups};
 
     explicit MergingCatalog(domain::Catalog c) : catalog(std::move(c)) {}
     MergingCatalog(const MergingCatalog&) = delete;
@@ -145,6 +148,8 @@ struct MergingCatalog
         counsellingKinds.sort();
         emergencyNumbers.sort();
         announcements.sort();
+        areas.sort();
+        targetGroups.sort();
         return std::move(catalog);
     }
 };
@@ -182,7 +187,7 @@ Status<Error> applyCatalogueChange(MergingCatalog& merging, const protocol::Chan
         auto st = decodeInto<TYPE>(change, value, &DECODE);                                                            \
         if (!st)                                                                                                       \
             return st;                                                                                                 \
-        merging.LIST.merge(change, std::move(value), [](const TYPE& x) -> const std::string& { return x.KEY; });       \
+        merging.LIST.merge(change, std::move(value), [](const TYPE& x) -> std::string_view { return x.KEY; });         \
         return {};                                                                                                     \
     }
     OKIENKO_MERGE(entity::kService, domain::Service, services, protocol::decodeService, id)
@@ -194,6 +199,9 @@ Status<Error> applyCatalogueChange(MergingCatalog& merging, const protocol::Chan
     OKIENKO_MERGE(entity::kEmergencyNumber, domain::EmergencyNumber, emergencyNumbers, protocol::decodeEmergencyNumber,
                   number)
     OKIENKO_MERGE(entity::kAnnouncement, domain::Announcement, announcements, protocol::decodeAnnouncement, id)
+    OKIENKO_MERGE(entity::kArea, domain::AreaDefinition, areas, protocol::decodeArea, id.id())
+    OKIENKO_MERGE(entity::kTargetGroup, domain::TargetGroupDefinition, targetGroups, protocol::decodeTargetGroup,
+                  id.id())
 #undef OKIENKO_MERGE
     return {};
 }
@@ -203,7 +211,7 @@ int sweepCatalogue(MergingCatalog& merging, const std::string& e, const std::set
 {
 #define OKIENKO_SWEEP(ENTITY, TYPE, LIST, KEY)                                                                         \
     if (e == ENTITY)                                                                                                   \
-        return merging.LIST.keepOnly(live, [](const TYPE& x) -> const std::string& { return x.KEY; });
+        return merging.LIST.keepOnly(live, [](const TYPE& x) { return std::string(x.KEY); });
     OKIENKO_SWEEP(entity::kService, domain::Service, services, id)
     OKIENKO_SWEEP(entity::kFeeTable, domain::FeeTable, feeTables, id)
     OKIENKO_SWEEP(entity::kEquipmentType, domain::EquipmentType, equipmentTypes, id)
@@ -211,6 +219,8 @@ int sweepCatalogue(MergingCatalog& merging, const std::string& e, const std::set
     OKIENKO_SWEEP(entity::kCounsellingKind, domain::CounsellingKind, counsellingKinds, id)
     OKIENKO_SWEEP(entity::kEmergencyNumber, domain::EmergencyNumber, emergencyNumbers, number)
     OKIENKO_SWEEP(entity::kAnnouncement, domain::Announcement, announcements, id)
+    OKIENKO_SWEEP(entity::kArea, domain::AreaDefinition, areas, id.id())
+    OKIENKO_SWEEP(entity::kTargetGroup, domain::TargetGroupDefinition, targetGroups, id.id())
 #undef OKIENKO_SWEEP
     return 0; // the municipality is one object, always sent
 }

@@ -31,6 +31,8 @@ const std::map<std::string, KindText>& kindTexts()
         {"equipment_type", {"Typy sprzętu", "typ sprzętu"}},
         {"unit", {"Egzemplarze sprzętu", "egzemplarz"}},
         {"emergency_number", {"Numery alarmowe", "numer alarmowy"}},
+        {"area", {"Obszary", "obszar"}},
+        {"target_group", {"Grupy docelowe", "grupę docelową"}},
     };
     return texts;
 }
@@ -159,6 +161,8 @@ Html entryRows(const PageContext& ctx, const CatalogKeepingView& view, const Cat
     for (const auto& entry : view.document.value(std::string(kind.listKey), Json::array()))
     {
         const std::string id = entry.value(std::string(kind.idKey), "");
+        if (kind.retiredInPlace && entry.value("retired", false))
+            continue; // listed under "Wycofane"
         const auto change = view.lastChanges.find({code, id});
         const CatalogChange last = change == view.lastChanges.end() ? CatalogChange{} : change->second;
         rows << "<tr><th scope=\"row\"><a href=\"" << entryPath(code, id) << "\">" << entryName(entry, kind)
@@ -255,6 +259,21 @@ PanelResponse catalogEntriesPage(const PageContext& ctx)
                                           "scope=\"col\">Ostatnia zmiana</th><th scope=\"col\">Działania</th>"),
                          entryRows(ctx, *view, *kind), "<p>Brak pozycji.</p>\n");
     Html retired;
+    if (kind->retiredInPlace)
+        // An area or group stays in the catalogue when retired (old records name it): its flag says so.
+        for (const auto& entry : view->document.value(std::string(kind->listKey), Json::array()))
+        {
+            if (!entry.value("retired", false))
+                continue;
+            const std::string id = entry.value("id", "");
+            const auto change = view->lastChanges.find({code, id});
+            retired << "<tr><th scope=\"row\">" << entryName(entry, *kind) << "</th><td>" << id << "</td><td>"
+                    << describeChange(change == view->lastChanges.end() ? CatalogChange{} : change->second)
+                    << "</td><td><form class=\"inline\" method=\"post\" enctype=\"multipart/form-data\" "
+                       "action=\"/panel/catalog/entry/reactivate\">"
+                    << hiddenEntry(ctx, code, id, 0) << "<button type=\"submit\" class=\"secondary\">Przywróć</button>"
+                    << "</form></td></tr>\n";
+        }
     for (const auto& e : view->retired)
         if (e.entity == code)
             retired << "<tr><th scope=\"row\">" << (e.name.empty() ? e.id : e.name) << "</th><td>" << e.id

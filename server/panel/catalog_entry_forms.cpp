@@ -31,28 +31,36 @@ bool localized(EntryFieldType type)
     return type == T::LocalizedText || type == T::LocalizedArea || type == T::LocalizedList;
 }
 
-Options areaOptions()
+/// The catalogue's areas a service may name: the active ones (a retired one the service still
+/// names is refused by the loader with its own message).
+Options areaOptions(const domain::Catalog& c)
 {
     Options out;
-    for (auto a : domain::allAreas())
+    for (const auto* def : c.activeAreas())
     {
-        const std::string code(domain::areaCode(a));
-        out.emplace_back(code, areaLabel(code));
+        const std::string code(domain::areaCode(def->id));
+        out.emplace_back(code, domain::actNumber(def->id) ? areaLabel(code) : def->name.pl);
     }
     return out;
 }
 
-Options targetGroupOptions()
+Options targetGroupOptions(const domain::Catalog& c)
 {
-    return {{"seniors", "seniorzy (60+)"},
-            {"families", "rodziny z dziećmi"},
-            {"children-youth", "dzieci i młodzież"},
-            {"disabilities", "osoby z niepełnosprawnościami"},
-            {"carers", "opiekunowie osób zależnych"},
-            {"violence", "osoby doświadczające przemocy"},
-            {"unemployed", "osoby bezrobotne"},
-            {"addictions", "osoby z problemem uzależnień"},
-            {"all", "wszyscy mieszkańcy"}};
+    Options out;
+    for (const auto* def : c.activeTargetGroups())
+        out.emplace_back(std::string(domain::targetGroupCode(def->id)), def->name.pl);
+    return out;
+}
+
+/// An area's or group's pictogram: the generic one, or a shipped area's or group's.
+Options pictogramOptions()
+{
+    Options out{{"", "ogólny (pierścień)"}};
+    for (const auto& def : domain::shippedAreaDefinitions())
+        out.emplace_back(std::string(def.id.id()), "jak obszar „" + def.name.pl + "”");
+    for (const auto& def : domain::shippedTargetGroupDefinitions())
+        out.emplace_back(std::string(def.id.id()), "jak grupa „" + def.name.pl + "”");
+    return out;
 }
 
 EntryField field(std::string pointer, std::string label, EntryFieldType type, bool required = false,
@@ -102,9 +110,9 @@ std::vector<EntryField> serviceFields(const domain::Catalog& c)
         field("/name", "Nazwa", T::LocalizedText, true, 120),
         field("/summary", "Krótki opis", T::LocalizedArea, true, 400),
         field("/description", "Opis", T::LocalizedArea, true),
-        choice("/primary_area", "Obszar główny", T::Choice, areaOptions()),
-        choice("/areas", "Obszary", T::Choices, areaOptions()),
-        choice("/target_groups", "Grupy docelowe", T::Choices, targetGroupOptions()),
+        choice("/primary_area", "Obszar główny", T::Choice, areaOptions(c)),
+        choice("/areas", "Obszary", T::Choices, areaOptions(c)),
+        choice("/target_groups", "Grupy docelowe", T::Choices, targetGroupOptions(c)),
         field("/tags", "Słowa wyszukiwania (jedno w wierszu)", T::LocalizedList, false, 60),
         field("/delivered_by", "Podmiot realizujący", T::LocalizedText, true),
         field("/place", "Miejsce", T::LocalizedArea, true),
@@ -206,6 +214,14 @@ std::vector<EntryField> emergencyNumberFields()
     number.newOnly = true;
     return {number, field("/name", "Nazwa", T::LocalizedText, true, 120), field("/hours", "Godziny", T::LocalizedText),
             field("/verify_locally", "CUS musi sprawdzić numer i godziny przed uruchomieniem kiosku", T::Flag)};
+}
+
+/// An area or a target group (decision 0012): its id, names and pictogram; retiring and bringing
+/// back are the list's buttons.
+std::vector<EntryField> areaOrGroupFields()
+{
+    return {identifier("/id", "Identyfikator", kIdHint), field("/name", "Nazwa", T::LocalizedText, true, 120),
+            choice("/pictogram", "Piktogram w kiosku", T::Choice, pictogramOptions(), false)};
 }
 
 std::vector<std::string> linesOf(const std::string& text)
@@ -345,6 +361,8 @@ std::vector<EntryField> entryFields(const std::string& kindCode, const domain::C
         return unitFields(catalogue);
     if (kindCode == "emergency_number")
         return emergencyNumberFields();
+    if (kindCode == "area" || kindCode == "target_group")
+        return areaOrGroupFields();
     return {};
 }
 
@@ -553,6 +571,10 @@ std::string polishCatalogMessage(const catalog::CatalogError& e, std::size_t lim
         return "Okres wypożyczenia: od 1 do 3650 dni, zwykły nie dłuższy niż najdłuższy.";
     case C::PrimaryAreaNotInAreas:
         return "Obszar główny musi być zaznaczony także wśród obszarów.";
+    case C::RetiredReference:
+        if (e.path == "$.retired")
+            return e.message; // the refusal to retire, already in Polish with the services' names
+        return "Ten obszar lub ta grupa jest wycofana — usługa, która nie jest archiwalna, nie może jej wskazywać.";
     case C::OutOfRange:
         if (e.path == "$.verified_on")
             return "Data sprawdzenia nie może być późniejsza niż dziś.";
@@ -575,6 +597,11 @@ EntryFormErrors mapEntryErrors(const catalog::CatalogErrors& errors, const catal
     EntryFormErrors out;
     for (const auto& e : errors)
     {
+        if (e.code == catalog::CatalogErrorCode::RetiredReference && e.path == "$.retired")
+        {
+            out.summary.emplace_back("", e.message);
+            continue;
+        }
         std::string name = fieldForPath(e.path, fields);
         if (e.path == "$.verified_on")
             name = "verified_on";

@@ -494,7 +494,7 @@ Html serviceFormHtml(const PanelSession& s, const std::string& id, std::int64_t 
                      const FormErrors& errors, const domain::Service& stored)
 {
     std::string areas;
-    for (auto a : stored.areas)
+    for (const auto& a : stored.areas)
         areas += (areas.empty() ? "" : "; ") + areaLabel(std::string(domain::areaCode(a)));
     Html out = errorSummary(errors);
     out << "<p class=\"muted\">Identyfikator: " << id << ". Obszary: " << areas
@@ -585,6 +585,8 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
             "href=\"/panel/catalog/entries?kind=equipment_type\">Typy sprzętu</a></li>\n<li><a "
             "href=\"/panel/catalog/entries?kind=unit\">Egzemplarze sprzętu (numery inwentarzowe)</a></li>\n<li><a "
             "href=\"/panel/catalog/entries?kind=emergency_number\">Numery alarmowe (data sprawdzenia)</a></li>\n"
+            "<li><a href=\"/panel/catalog/entries?kind=area\">Obszary (dodawanie, nazwy, piktogram, "
+            "wycofywanie)</a></li>\n<li><a href=\"/panel/catalog/entries?kind=target_group\">Grupy docelowe</a></li>\n"
             "<li><a href=\"/panel/catalog/import\">Import pliku katalogu (podgląd zmian przed zapisem)</a></li>\n"
             "</ul>\n";
     if (!catalogue.municipality.internalNote.empty())
@@ -598,12 +600,12 @@ PanelResponse renderCatalogue(const PageContext& ctx, const CatalogOverview& dat
         serviceRows << "<tr><th scope=\"row\"><a href=\"/panel/catalog/service?id=" << text::percentEncode(s.id)
                     << "\">" << s.name.pl << "</a></th><td>";
         bool first = true;
-        for (auto a : s.areas)
+        for (const auto& a : s.areas)
         {
             if (!first)
                 serviceRows << "<br>";
             first = false;
-            serviceRows << areaLabel(std::string(domain::areaCode(a)));
+            serviceRows << areaLabel(std::string(domain::areaCode(a)), catalogue);
         }
         serviceRows << "</td><td>" << statusLabel(s.status) << "</td><td>"
                     << (s.toBeConfirmed ? Markup("tak") : Markup("nie")) << "</td><td>";

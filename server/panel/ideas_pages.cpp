@@ -3,6 +3,7 @@
 // is what a resident typed: it is shown escaped and only to the roles of this route.
 #include "server/panel/ideas_pages.hpp"
 
+#include "server/panel/form_catalogue.hpp"
 #include "server/panel/monitoring.hpp"
 #include "server/panel/register_pages.hpp"
 
@@ -105,11 +106,12 @@ Html ideasTable(const PageContext& ctx, const std::vector<IdeaView>& ideas, cons
     out << "<table aria-labelledby=\"pomysly\">\n<thead><tr><th scope=\"col\">Data</th><th scope=\"col\">Obszar</th>"
            "<th scope=\"col\">Język</th><th scope=\"col\">Treść</th><th scope=\"col\">Stan</th><th "
            "scope=\"col\">Działanie</th></tr></thead>\n<tbody>\n";
+    const domain::Catalog catalogue = formCatalogue(ctx); // an added area by its name
     for (const auto& idea : ideas)
     {
         const auto label = statusLabels().find(idea.status);
-        out << "<tr><th scope=\"row\">" << dateTimeText(idea.at) << "</th><td>" << areaLabel(idea.area) << "</td><td>"
-            << languageLabel(idea.language) << "</td><td class=\"idea-text\">"
+        out << "<tr><th scope=\"row\">" << dateTimeText(idea.at) << "</th><td>" << areaLabel(idea.area, catalogue)
+            << "</td><td>" << languageLabel(idea.language) << "</td><td class=\"idea-text\">"
             << (idea.text.empty() ? std::string("—") : idea.text) << "</td><td>"
             << (label == statusLabels().end() ? idea.status : label->second);
         if (idea.statusAt != 0)

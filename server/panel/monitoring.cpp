@@ -52,10 +52,19 @@ std::string areaLabel(const std::string& code)
     if (code.empty())
         return "bez wskazanego obszaru";
     auto area = domain::parseArea(code);
-    if (!area)
-        return code;
-    const int n = static_cast<int>(*area);
-    return std::to_string(n) + ". " + kAreaNames[n - 1];
+    const auto n = area ? domain::actNumber(*area) : std::nullopt;
+    if (!n)
+        return code; // an area the catalogue added is counted under its own id (decision 0012)
+    return std::to_string(*n) + ". " + kAreaNames[static_cast<std::size_t>(*n - 1)];
+}
+
+std::string areaLabel(const std::string& code, const domain::Catalog& catalogue)
+{
+    const auto area = domain::parseArea(code);
+    if (area && !domain::actNumber(*area))
+        if (const auto* def = catalogue.findArea(*area))
+            return def->name.pl;
+    return areaLabel(code);
 }
 
 std::string flowLabel(const std::string& flow)

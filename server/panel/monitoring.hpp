@@ -5,6 +5,7 @@
 
 #include "server/panel/page_parts.hpp"
 #include "server/store/report_views.hpp"
+#include "shared/domain/catalog.hpp"
 #include "shared/util/date.hpp"
 
 #include <cstdint>
@@ -44,6 +45,8 @@ std::string csvValueCell(const std::string& value);
 /// "6. wspieranie osób niepełnosprawnych" for an area code (numbered as in the CUS act); the code
 /// itself when unknown; "bez wskazanego obszaru" for "".
 std::string areaLabel(const std::string& code);
+/// The same, and an area `catalogue` added by its Polish name (decision 0012).
+std::string areaLabel(const std::string& code, const domain::Catalog& catalogue);
 
 /// "wypożyczalnia sprzętu" for a flow code (ratings are given per flow); the code itself when unknown.
 std::string flowLabel(const std::string& flow);

@@ -166,7 +166,8 @@ PanelResponse renderServiceForm(const PageContext& ctx, const std::string& servi
          << "<form class=\"catalog-form\" method=\"post\" enctype=\"multipart/form-data\" "
             "action=\"/panel/partner/service\">"
          << csrfField(ctx.session) << "<input type=\"hidden\" name=\"id\" value=\"" << serviceId << "\">\n"
-         << serviceFieldsHtml(entry, errors) << "<button type=\"submit\">Wyślij do sprawdzenia</button>\n</form>\n";
+         << serviceFieldsHtml(entry, errors, formCatalogue(ctx))
+         << "<button type=\"submit\">Wyślij do sprawdzenia</button>\n</form>\n";
     PanelResponse r = htmlPage(
         pageFrame(ctx, serviceId.empty() ? std::string("Nowa usługa") : "Zmiana usługi " + serviceId, kHome), body);
     r.status = status;
@@ -232,7 +233,7 @@ PanelResponse partnerServicePost(const PageContext& ctx, const Form& form)
     auto base = baseEntry(ctx, *inst, id);
     if (!base)
         return messagePage(404, "Nie ma takiej usługi", "Tej usługi nie ma już w katalogu.", kHome, "Wróć");
-    Json entry = entryFromForm(*base, form);
+    Json entry = entryFromForm(*base, form, formCatalogue(ctx));
     // Checked now by the loader's rules, so the coordinator gets an entry that can be published.
     Json check = entry;
     if (id.empty())

@@ -2,6 +2,7 @@
 // marked with lang; errors are listed at the top (role=alert) before the fields.
 #include "server/panel/partner_service_form.hpp"
 
+#include "server/public/area_names.hpp"
 #include "server/public/public_texts.hpp"
 #include "shared/domain/codes.hpp"
 
@@ -61,29 +62,48 @@ Html selectOf(const char* id, const std::string& current, const Choice* choices,
     return out << "</select>\n";
 }
 
-/// A checkbox per code, named "<prefix>.<code>".
-template <typename Item, std::size_t N, typename Code, typename Label>
-Html checkboxes(std::string_view legend, std::string_view prefix, const std::array<Item, N>& items, const Json& entry,
-                const char* key, Code code, Label label)
+/// A checkbox per (code, label), named "<prefix>.<code>".
+Html checkboxes(std::string_view legend, std::string_view prefix,
+                const std::vector<std::pair<std::string, std::string>>& items, const Json& entry, const char* key)
 {
     Html out;
     out << "<fieldset>\n<legend>" << legend << " (co najmniej jedna)</legend>\n";
-    for (const Item& item : items)
+    for (const auto& [c, label] : items)
     {
-        const std::string c(code(item));
         const std::string name = std::string(prefix) + "." + c;
         out << "<div class=\"field check\"><input type=\"checkbox\" id=\"f-" << name << "\" name=\"" << name
             << "\" value=\"yes\"" << (listHas(entry, key, c) ? Markup(" checked") : Markup("")) << "> <label for=\"f-"
-            << name << "\">" << label(item) << "</label></div>\n";
+            << name << "\">" << label << "</label></div>\n";
     }
     return out << "</fieldset>\n";
 }
 
-std::string areaLabel(domain::Area a)
+/// The catalogue's active areas and those `entry` names (a retired one it still names stays
+/// visible, so the loader's refusal can be read and the box unticked), with their Polish names.
+std::vector<std::pair<std::string, std::string>> areaChoices(const domain::Catalog& catalogue, const Json& entry)
 {
-    const int n = static_cast<int>(a);
-    return pub::word(domain::Language::Pl,
-                     std::string("area.") + (n < 10 ? "0" : "") + std::to_string(n) + ".official");
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& def : catalogue.areas)
+    {
+        const std::string code(def.id.id());
+        if (!def.retired || listHas(entry, "areas", code) || stringAt(entry, "primary_area") == code)
+            out.emplace_back(code, pub::areaName(catalogue, def.id, domain::Language::Pl, "official") +
+                                       (def.retired ? " (wycofany)" : ""));
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> groupChoices(const domain::Catalog& catalogue, const Json& entry)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& def : catalogue.targetGroups)
+    {
+        const std::string code(def.id.id());
+        if (!def.retired || listHas(entry, "target_groups", code))
+            out.emplace_back(code, pub::groupName(catalogue, def.id, domain::Language::Pl) +
+                                       (def.retired ? " (wycofana)" : ""));
+    }
+    return out;
 }
 } // namespace
 
@@ -107,7 +127,8 @@ const std::vector<ServiceTextField>& serviceTextFields()
     return fields;
 }
 
-Html serviceFieldsHtml(const protocol::Json& entry, const std::vector<std::string>& errors)
+Html serviceFieldsHtml(const protocol::Json& entry, const std::vector<std::string>& errors,
+                       const domain::Catalog& catalogue)
 {
     Html out;
     if (!errors.empty())
@@ -153,28 +174,23 @@ Html serviceFieldsHtml(const protocol::Json& entry, const std::vector<std::strin
         << selectOf("fee_kind", fee, kFeeKinds, fee == "income-table" ? 4 : 3) << "</div>\n"
         << "<div class=\"field\"><label for=\"primary_area\">Główny obszar (art. 2 ust. 1)</label>\n"
         << "<select id=\"primary_area\" name=\"primary_area\">\n";
-    for (domain::Area a : domain::allAreas())
-        out << "<option value=\"" << domain::areaCode(a) << "\""
-            << (domain::areaCode(a) == stringAt(entry, "primary_area") ? Markup(" selected") : Markup("")) << ">"
-            << areaLabel(a) << "</option>\n";
+    const auto areas = areaChoices(catalogue, entry);
+    for (const auto& [code, label] : areas)
+        out << "<option value=\"" << code << "\""
+            << (code == stringAt(entry, "primary_area") ? Markup(" selected") : Markup("")) << ">" << label
+            << "</option>\n";
     out << "</select></div>\n"
         << "<div class=\"field\"><label for=\"valid_from\">Od dnia (RRRR-MM-DD, puste: bez daty)</label>\n"
         << "<input type=\"text\" id=\"valid_from\" name=\"valid_from\" value=\"" << stringAt(entry, "valid_from")
         << "\"></div>\n<div class=\"field\"><label for=\"valid_to\">Do dnia (RRRR-MM-DD, puste: bez daty)</label>\n"
         << "<input type=\"text\" id=\"valid_to\" name=\"valid_to\" value=\"" << stringAt(entry, "valid_to")
         << "\"></div>\n</fieldset>\n"
-        << checkboxes(
-               "Obszary", "area", domain::allAreas(), entry, "areas",
-               [](domain::Area a) { return domain::areaCode(a); }, areaLabel)
-        << checkboxes(
-               "Dla kogo", "group", domain::allTargetGroups(), entry, "target_groups",
-               [](domain::TargetGroup g) { return domain::targetGroupCode(g); },
-               [](domain::TargetGroup g)
-               { return pub::word(domain::Language::Pl, "group." + std::string(domain::targetGroupCode(g))); });
+        << checkboxes("Obszary", "area", areas, entry, "areas")
+        << checkboxes("Dla kogo", "group", groupChoices(catalogue, entry), entry, "target_groups");
     return out;
 }
 
-protocol::Json entryFromForm(protocol::Json entry, const Form& form)
+protocol::Json entryFromForm(protocol::Json entry, const Form& form, const domain::Catalog& catalogue)
 {
     for (const ServiceTextField& f : serviceTextFields())
     {
@@ -209,14 +225,14 @@ protocol::Json entryFromForm(protocol::Json entry, const Form& form)
             entry[key] = date;
     }
     Json areas = Json::array();
-    for (domain::Area a : domain::allAreas())
-        if (!fieldValue(form, "area." + std::string(domain::areaCode(a))).empty())
-            areas.push_back(domain::areaCode(a));
+    for (const auto& def : catalogue.areas)
+        if (!fieldValue(form, "area." + std::string(def.id.id())).empty())
+            areas.push_back(std::string(def.id.id()));
     entry["areas"] = areas;
     Json groups = Json::array();
-    for (domain::TargetGroup g : domain::allTargetGroups())
-        if (!fieldValue(form, "group." + std::string(domain::targetGroupCode(g))).empty())
-            groups.push_back(domain::targetGroupCode(g));
+    for (const auto& def : catalogue.targetGroups)
+        if (!fieldValue(form, "group." + std::string(def.id.id())).empty())
+            groups.push_back(std::string(def.id.id()));
     entry["target_groups"] = groups;
     return entry;
 }

@@ -5,7 +5,9 @@
 // dates. The entry is checked by the catalogue loader's rules for one entry when it is published.
 #pragma once
 
+#include "server/panel/form_catalogue.hpp"
 #include "server/panel/page_parts.hpp"
+#include "shared/domain/catalog.hpp"
 #include "shared/protocol/json_reader.hpp"
 
 #include <string>
@@ -29,11 +31,13 @@ struct ServiceTextField
 const std::vector<ServiceTextField>& serviceTextFields();
 
 /// The fields (no <form>, no buttons) for `entry`, a service's catalogue JSON; `errors` are the
-/// loader's messages shown in a summary above them.
-Html serviceFieldsHtml(const protocol::Json& entry, const std::vector<std::string>& errors);
+/// loader's messages shown in a summary above them. The areas and groups offered are `catalogue`'s
+/// active ones and those the entry already names.
+Html serviceFieldsHtml(const protocol::Json& entry, const std::vector<std::string>& errors,
+                       const domain::Catalog& catalogue);
 
 /// `base` with the form's values of those fields laid over it.
-protocol::Json entryFromForm(protocol::Json base, const Form& form);
+protocol::Json entryFromForm(protocol::Json base, const Form& form, const domain::Catalog& catalogue);
 
 /// A new service's entry for a proposal: the texts empty, status "planned", the fee unspecified,
 /// nothing a resident can start at a kiosk but a callback.

@@ -210,7 +210,8 @@ PanelResponse renderProposal(const PageContext& ctx, const PartnerProposal& p, c
                 body << "<div class=\"field\"><label for=\"service_id\">Identyfikator usługi w katalogu (małe litery, "
                         "cyfry i „-”)</label>\n<input type=\"text\" id=\"service_id\" name=\"service_id\" value=\""
                      << serviceId << "\"></div>\n";
-            body << serviceFieldsHtml(entry, errors) << "<button type=\"submit\">Opublikuj</button>\n</form>\n";
+            body << serviceFieldsHtml(entry, errors, formCatalogue(ctx))
+                 << "<button type=\"submit\">Opublikuj</button>\n</form>\n";
         }
     }
     if (pending)
@@ -407,7 +408,7 @@ PanelResponse proposalPublishAction(const PageContext& ctx, const Form& form)
     if (p.kind != "profile")
     {
         Json base = Json::parse(p.data, nullptr, false);
-        entry = entryFromForm(base.is_object() ? base : Json::object(), form);
+        entry = entryFromForm(base.is_object() ? base : Json::object(), form, formCatalogue(ctx));
         if (p.kind == "new-service")
             entry["id"] = fieldValue(form, "service_id");
     }

@@ -62,15 +62,15 @@ bool checked(const Form& form, const std::string& name)
     return !fieldValue(form, name).empty();
 }
 
-void readNeeds(const Form& form, ResidentForm& f)
+void readNeeds(const Form& form, ResidentForm& f, const domain::Catalog& catalogue)
 {
     residents::ResidentNeeds& needs = f.resident.needs;
-    for (auto area : domain::allAreas())
-        if (checked(form, checkboxName("area-", domain::areaCode(area))))
-            needs.areas.push_back(area);
-    for (auto group : domain::allTargetGroups())
-        if (checked(form, checkboxName("group-", domain::targetGroupCode(group))))
-            needs.targetGroups.push_back(group);
+    for (const auto* def : catalogue.activeAreas())
+        if (checked(form, checkboxName("area-", domain::areaCode(def->id))))
+            needs.areas.push_back(def->id);
+    for (const auto* def : catalogue.activeTargetGroups())
+        if (checked(form, checkboxName("group-", domain::targetGroupCode(def->id))))
+            needs.targetGroups.push_back(def->id);
     if (needs.areas.empty() && needs.targetGroups.empty())
         f.errors["needs"] = "Zaznacz co najmniej jeden obszar lub jedną grupę: bez nich pasowałaby każda usługa.";
 
@@ -158,7 +158,7 @@ Html radio(const ResidentForm& f, const std::string& name, const std::string& va
 }
 } // namespace
 
-std::string targetGroupLabel(domain::TargetGroup group)
+std::string targetGroupLabel(const domain::TargetGroup& group)
 {
     return pub::word(domain::Language::Pl, "group." + std::string(domain::targetGroupCode(group)));
 }
@@ -170,9 +170,9 @@ std::string needsText(const residents::ResidentNeeds& needs)
     {
         out += (out.empty() ? "" : "; ") + part;
     };
-    for (auto a : needs.areas)
+    for (const auto& a : needs.areas)
         add(areaLabel(std::string(domain::areaCode(a))));
-    for (auto g : needs.targetGroups)
+    for (const auto& g : needs.targetGroups)
         add(targetGroupLabel(g));
     if (!needs.place.empty())
         add("miejsce: " + needs.place);
@@ -184,7 +184,7 @@ std::string needsText(const residents::ResidentNeeds& needs)
     return out;
 }
 
-ResidentForm readResidentForm(const Form& form, const std::string& staffId)
+ResidentForm readResidentForm(const Form& form, const std::string& staffId, const domain::Catalog& catalogue)
 {
     ResidentForm f;
     f.typed = form;
@@ -226,13 +226,13 @@ ResidentForm readResidentForm(const Form& form, const std::string& staffId)
         f.errors["language"] = "Wybierz język rozmowy: polski, ukraiński albo angielski.";
     else
         f.resident.language = language;
-    readNeeds(form, f);
+    readNeeds(form, f, catalogue);
     if (fieldValue(form, "consent") != "1")
         f.errors["consent"] = "Bez zgody mieszkańca nie wolno zapisać jego danych: odczytaj mu zgodę i zaznacz ją.";
     return f;
 }
 
-Html renderResidentForm(const PanelSession& session, const ResidentForm& f)
+Html renderResidentForm(const PanelSession& session, const ResidentForm& f, const domain::Catalog& catalogue)
 {
     Html out = errorSummaryOf(f);
     out << "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/panel/residents/new\">"
@@ -247,13 +247,14 @@ Html renderResidentForm(const PanelSession& session, const ResidentForm& f)
         << "</fieldset>\n</fieldset>\n<fieldset id=\"pole-needs\"><legend>Potrzeby (co najmniej jeden obszar lub "
            "grupa)</legend>\n"
         << errorAfter(f, "needs") << "<fieldset><legend>Obszary</legend>\n";
-    for (auto area : domain::allAreas())
-        out << checkbox(f, checkboxName("area-", domain::areaCode(area)),
-                        areaLabel(std::string(domain::areaCode(area))));
+    for (const auto* def : catalogue.activeAreas())
+        out << checkbox(f, checkboxName("area-", domain::areaCode(def->id)),
+                        domain::actNumber(def->id) ? areaLabel(std::string(domain::areaCode(def->id))) : def->name.pl);
     out << "</fieldset>\n<fieldset><legend>Dla kogo</legend>\n";
-    for (auto group : domain::allTargetGroups())
-        if (group != domain::TargetGroup::AllResidents)
-            out << checkbox(f, checkboxName("group-", domain::targetGroupCode(group)), targetGroupLabel(group));
+    for (const auto* def : catalogue.activeTargetGroups())
+        if (def->id != domain::TargetGroup::AllResidents)
+            out << checkbox(f, checkboxName("group-", domain::targetGroupCode(def->id)),
+                            domain::isShipped(def->id) ? targetGroupLabel(def->id) : def->name.pl);
     out << "</fieldset>\n"
         << textField(f, "place", "Miejsce (słowo z miejsca usługi, np. „Radomska”, „w domu”; puste: dowolne)",
                      Markup("maxlength=\"80\""))

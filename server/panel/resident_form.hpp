@@ -6,6 +6,7 @@
 #include "server/panel/html_builder.hpp"
 #include "server/panel/page_parts.hpp"
 #include "server/residents/resident_store.hpp"
+#include "shared/domain/catalog.hpp"
 
 #include <map>
 #include <string>
@@ -24,14 +25,16 @@ struct ResidentForm
 /// The consent the coordinator reads out, version residents::kConsentWordingVersion.
 extern const char* const kConsentWording;
 
-/// Reads and checks the form; `staffId` takes the call and the consent.
-ResidentForm readResidentForm(const Form& form, const std::string& staffId);
+/// Reads and checks the form; `staffId` takes the call and the consent; the needs are read against
+/// `catalogue`'s areas and groups.
+ResidentForm readResidentForm(const Form& form, const std::string& staffId, const domain::Catalog& catalogue);
 
-/// The form with `f`'s values and errors (an error summary on top whose links move to the fields).
-Html renderResidentForm(const PanelSession& session, const ResidentForm& f);
+/// The form with `f`'s values and errors (an error summary on top whose links move to the fields);
+/// the needs offer `catalogue`'s active areas and groups.
+Html renderResidentForm(const PanelSession& session, const ResidentForm& f, const domain::Catalog& catalogue);
 
 /// "6. wspieranie osób niepełnosprawnych" / "Seniorzy (60+)": the Polish names of the criteria.
-std::string targetGroupLabel(domain::TargetGroup group);
+std::string targetGroupLabel(const domain::TargetGroup& group);
 /// The needs in one line for lists: areas, groups, place, fee.
 std::string needsText(const residents::ResidentNeeds& needs);
 

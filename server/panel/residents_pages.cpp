@@ -2,6 +2,7 @@
 // Html, every action one store call answered with 303 and a fixed message code.
 #include "server/panel/residents_pages.hpp"
 
+#include "server/panel/form_catalogue.hpp"
 #include "server/panel/resident_form.hpp"
 #include "server/residents/resident_store.hpp"
 #include "server/residents/service_availability.hpp"
@@ -259,16 +260,17 @@ PanelResponse residentsPage(const PageContext& ctx)
 PanelResponse residentNewPage(const PageContext& ctx)
 {
     return htmlPage(pageFrame(ctx, "Zapisz mieszkańca z rozmowy", "/panel/residents"),
-                    renderResidentForm(ctx.session, ResidentForm{}));
+                    renderResidentForm(ctx.session, ResidentForm{}, formCatalogue(ctx)));
 }
 
 PanelResponse residentNewAction(const PageContext& ctx, const Form& form)
 {
-    const ResidentForm f = readResidentForm(form, ctx.session.staffId);
+    const domain::Catalog catalogue = formCatalogue(ctx);
+    const ResidentForm f = readResidentForm(form, ctx.session.staffId, catalogue);
     if (!f.errors.empty())
     {
         PanelResponse r = htmlPage(pageFrame(ctx, "Zapisz mieszkańca z rozmowy", "/panel/residents"),
-                                   renderResidentForm(ctx.session, f));
+                                   renderResidentForm(ctx.session, f, catalogue));
         r.status = 422;
         return r;
     }

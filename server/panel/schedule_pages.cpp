@@ -4,6 +4,7 @@
 // that is not one of the list).
 #include "server/panel/schedule_pages.hpp"
 
+#include "server/panel/form_catalogue.hpp"
 #include "server/panel/monitoring.hpp"
 #include "server/store/activity_store.hpp"
 #include "shared/protocol/json_reader.hpp"
@@ -74,7 +75,9 @@ constexpr const char* kTextFields[] = {"id",       "kind",       "title_pl",   "
                                        "area",     "place",      "date",       "start",     "end",      "until",
                                        "capacity", "sign_up_pl", "sign_up_uk", "sign_up_en"};
 
-ActivityForm readForm(const std::map<std::string, std::string>& form)
+/// `catalogue`: an activity's area is one the catalogue defines (retired ones too: an activity
+/// saved before its area was retired keeps it).
+ActivityForm readForm(const std::map<std::string, std::string>& form, const domain::Catalog& catalogue)
 {
     ActivityForm f;
     for (const char* name : kTextFields)
@@ -92,7 +95,7 @@ ActivityForm readForm(const std::map<std::string, std::string>& form)
     a.serviceId = f.value("service");
     if (!f.value("area").empty())
     {
-        if (auto area = domain::parseArea(f.value("area")))
+        if (auto area = domain::parseArea(f.value("area")); area && catalogue.findArea(*area) != nullptr)
             a.area = *area;
         else
             f.errors["area"] = "Wybierz obszar z listy.";
@@ -202,8 +205,12 @@ Html renderForm(const PageContext& ctx, const ActivityForm& f,
     std::vector<std::pair<std::string, std::string>> serviceOptions{{"", "— bez powiązanej usługi —"}};
     serviceOptions.insert(serviceOptions.end(), services.begin(), services.end());
     std::vector<std::pair<std::string, std::string>> areas{{"", "— nie podano —"}};
-    for (auto a : domain::allAreas())
-        areas.emplace_back(std::string(domain::areaCode(a)), areaLabel(std::string(domain::areaCode(a))));
+    const domain::Catalog catalogue = formCatalogue(ctx);
+    for (const auto* def : catalogue.activeAreas())
+    {
+        const std::string code(domain::areaCode(def->id));
+        areas.emplace_back(code, domain::actNumber(def->id) ? areaLabel(code) : def->name.pl);
+    }
 
     out << "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/panel/schedule/save\">"
         << csrfField(ctx.session) << "<input type=\"hidden\" name=\"id\" value=\"" << f.value("id") << "\">\n";
@@ -372,7 +379,7 @@ PanelResponse schedulePage(const PageContext& ctx)
 
 PanelResponse scheduleSaveAction(const PageContext& ctx, const std::map<std::string, std::string>& form)
 {
-    ActivityForm f = readForm(form);
+    ActivityForm f = readForm(form, formCatalogue(ctx));
     if (!f.errors.empty())
         return showSchedule(ctx, f, "", {}, 422);
     const bool adding = f.activity.id.empty();

@@ -147,9 +147,9 @@ void fillFromService(PartnerInput& input, const domain::Service& service, domain
                                                         : "";
         input.fields["svc." + std::string(f.key)] = shown;
     }
-    for (domain::Area a : service.areas)
+    for (const domain::Area& a : service.areas)
         input.fields["area." + std::string(domain::areaCode(a))] = "yes";
-    for (domain::TargetGroup g : service.targetGroups)
+    for (const domain::TargetGroup& g : service.targetGroups)
         input.fields["group." + std::string(domain::targetGroupCode(g))] = "yes";
     input.fields["fee_kind"] = std::string(domain::toCode(service.fee.kind));
 }
@@ -191,18 +191,18 @@ validateRegistration(const PartnerInput& input, const domain::Catalog& catalog, 
                 entry.at(at.parent_pointer()).erase(code);
         }
         Json areas = Json::array();
-        for (domain::Area a : domain::allAreas())
-            if (input.has("area." + std::string(domain::areaCode(a))))
-                areas.push_back(domain::areaCode(a));
+        for (const domain::AreaDefinition* def : catalog.activeAreas())
+            if (input.has("area." + std::string(domain::areaCode(def->id))))
+                areas.push_back(std::string(domain::areaCode(def->id)));
         if (areas.empty())
             errors.push_back({"areas", word(lang, "pub.partner.error.areas")});
         else if (!current || std::find(areas.begin(), areas.end(), entry["primary_area"]) == areas.end())
             entry["primary_area"] = areas.front();
         entry["areas"] = areas;
         Json groups = Json::array();
-        for (domain::TargetGroup g : domain::allTargetGroups())
-            if (input.has("group." + std::string(domain::targetGroupCode(g))))
-                groups.push_back(domain::targetGroupCode(g));
+        for (const domain::TargetGroupDefinition* def : catalog.activeTargetGroups())
+            if (input.has("group." + std::string(domain::targetGroupCode(def->id))))
+                groups.push_back(std::string(domain::targetGroupCode(def->id)));
         if (groups.empty())
             errors.push_back({"groups", word(lang, "pub.partner.error.groups")});
         entry["target_groups"] = groups;

@@ -4,6 +4,7 @@
 #include "server/public/partner_pages.hpp"
 
 #include "server/panel/partner_service_form.hpp"
+#include "server/public/area_names.hpp"
 #include "server/public/public_texts.hpp"
 #include "shared/domain/codes.hpp"
 
@@ -105,15 +106,14 @@ Html serviceFields(const CatalogSnapshot& snapshot, domain::Language lang, const
         << fieldError(state.errors, "fee_kind") << "</fieldset>\n<fieldset id=\"areas\">\n<legend>"
         << word(lang, "pub.partner.areas") << "</legend>\n"
         << fieldError(state.errors, "areas");
-    for (domain::Area a : domain::allAreas())
-        out << checkbox(state, "area." + std::string(domain::areaCode(a)), word(lang, areaKey(a, "official")));
+    for (const domain::AreaDefinition* def : snapshot.catalog.activeAreas())
+        out << checkbox(state, "area." + std::string(domain::areaCode(def->id)),
+                        areaName(snapshot.catalog, def->id, lang, "official"));
     out << "</fieldset>\n<fieldset id=\"groups\">\n<legend>" << word(lang, "catalog.groups") << " *</legend>\n"
         << fieldError(state.errors, "groups");
-    for (domain::TargetGroup g : domain::allTargetGroups())
-    {
-        const std::string code(domain::targetGroupCode(g));
-        out << checkbox(state, "group." + code, word(lang, "group." + code));
-    }
+    for (const domain::TargetGroupDefinition* def : snapshot.catalog.activeTargetGroups())
+        out << checkbox(state, "group." + std::string(domain::targetGroupCode(def->id)),
+                        groupName(snapshot.catalog, def->id, lang));
     return out << "</fieldset>\n";
 }
 } // namespace

@@ -2,6 +2,7 @@
 // missing translation, so a site embedding them can mark the Polish fallback itself.
 #include "server/public/public_json.hpp"
 
+#include "server/public/area_names.hpp"
 #include "server/public/public_texts.hpp"
 #include "shared/domain/codes.hpp"
 
@@ -43,21 +44,6 @@ Json localizedList(const domain::LocalizedList& list)
     return out;
 }
 
-/// A word of the pages in every language.
-Json wordIn3(std::string_view key)
-{
-    Json out = Json::object();
-    for (domain::Language lang : domain::kAllLanguages)
-        out[std::string(domain::languageCode(lang))] = word(lang, key);
-    return out;
-}
-
-std::string areaKey(domain::Area area, std::string_view kind)
-{
-    const int n = static_cast<int>(area);
-    return std::string("area.") + (n < 10 ? "0" : "") + std::to_string(n) + "." + std::string(kind);
-}
-
 Json urls(const std::string& id)
 {
     Json out = Json::object();
@@ -70,7 +56,7 @@ Json urls(const std::string& id)
 Json areaCodes(const domain::Service& s)
 {
     Json out = Json::array();
-    for (domain::Area a : s.areas)
+    for (const domain::Area& a : s.areas)
         out.push_back(std::string(domain::areaCode(a)));
     return out;
 }
@@ -78,7 +64,7 @@ Json areaCodes(const domain::Service& s)
 Json groupCodes(const domain::Service& s)
 {
     Json out = Json::array();
-    for (domain::TargetGroup g : s.targetGroups)
+    for (const domain::TargetGroup& g : s.targetGroups)
         out.push_back(std::string(domain::targetGroupCode(g)));
     return out;
 }
@@ -170,23 +156,42 @@ std::string param(const std::map<std::string, std::string>& query, const std::st
 
 JsonAnswer areas(const CatalogSnapshot& snapshot)
 {
+    const domain::Catalog& catalog = snapshot.catalog;
+    auto in3 = [&](auto name)
+    {
+        Json out = Json::object();
+        for (domain::Language lang : domain::kAllLanguages)
+            out[std::string(domain::languageCode(lang))] = name(lang);
+        return out;
+    };
     Json list = Json::array();
-    for (domain::Area a : domain::allAreas())
+    for (const domain::AreaDefinition* def : catalog.activeAreas())
+    {
+        const domain::Area& a = def->id;
+        const auto number = domain::actNumber(a);
+        // "number": the act's pkt; an area the catalogue added has none.
         list.push_back({{"code", std::string(domain::areaCode(a))},
-                        {"number", static_cast<int>(a)},
-                        {"name", wordIn3(areaKey(a, "short"))},
-                        {"official_name", wordIn3(areaKey(a, "official"))},
+                        {"number", number ? Json(*number) : Json(nullptr)},
+                        {"name", in3([&](domain::Language l) { return areaName(catalog, a, l, "short"); })},
+                        {"official_name", in3([&](domain::Language l) { return areaName(catalog, a, l, "official"); })},
                         {"service_count", snapshot.inArea(a).size()}});
+    }
     return ok(Json{{"areas", list}});
 }
 
 JsonAnswer groups(const CatalogSnapshot& snapshot)
 {
     Json list = Json::array();
-    for (domain::TargetGroup g : domain::allTargetGroups())
+    for (const domain::TargetGroupDefinition* def : snapshot.catalog.activeTargetGroups())
+    {
+        const domain::TargetGroup& g = def->id;
+        Json name = Json::object();
+        for (domain::Language lang : domain::kAllLanguages)
+            name[std::string(domain::languageCode(lang))] = groupName(snapshot.catalog, g, lang);
         list.push_back({{"code", std::string(domain::targetGroupCode(g))},
-                        {"name", wordIn3("group." + std::string(domain::targetGroupCode(g)))},
+                        {"name", name},
                         {"service_count", snapshot.forGroup(g).size()}});
+    }
     return ok(Json{{"groups", list}});
 }
 
@@ -196,11 +201,13 @@ JsonAnswer services(const CatalogSnapshot& snapshot, const std::map<std::string,
         return *bad;
     std::optional<domain::Area> area;
     std::optional<domain::TargetGroup> group;
-    if (query.count("area") != 0 && !(area = domain::parseArea(param(query, "area"))))
+    if (query.count("area") != 0 &&
+        (!(area = domain::parseArea(param(query, "area"))) || snapshot.catalog.findArea(*area) == nullptr))
         return jsonError(400, "bad_area",
                          "area: not an area code (\"01-prorodzinna\" … \"14-reintegracja\", see "
                          "/public/api/v1/areas)");
-    if (query.count("group") != 0 && !(group = domain::parseTargetGroup(param(query, "group"))))
+    if (query.count("group") != 0 && (!(group = domain::parseTargetGroup(param(query, "group"))) ||
+                                      snapshot.catalog.findTargetGroup(*group) == nullptr))
         return jsonError(400, "bad_group", "group: not a target group code (see /public/api/v1/groups)");
     Json list = Json::array();
     for (const auto& s : snapshot.catalog.services)

@@ -2,6 +2,7 @@
 // lists of services are lists of links with their summary.
 #include "server/public/public_pages.hpp"
 
+#include "server/public/area_names.hpp"
 #include "server/public/public_texts.hpp"
 #include "shared/domain/codes.hpp"
 
@@ -30,7 +31,7 @@ std::string href(domain::Language lang, const std::string& rest)
 
 std::string areaKey(domain::Area area, std::string_view kind)
 {
-    const int n = static_cast<int>(area);
+    const int n = domain::actNumber(area).value_or(0);
     return std::string("area.") + (n < 10 ? "0" : "") + std::to_string(n) + "." + std::string(kind);
 }
 
@@ -207,16 +208,18 @@ Html homePage(const CatalogSnapshot& snapshot, domain::Language lang)
     out << "<h1>" << word(lang, "catalog.title") << "</h1>\n<p>" << word(lang, "pub.home.intro") << "</p>\n"
         << searchForm(lang, "") << "<section aria-labelledby=\"obszary\">\n<h2 id=\"obszary\">"
         << word(lang, "catalog.areas") << "</h2>\n<ul class=\"tiles\">\n";
-    for (domain::Area a : domain::allAreas())
-        out << "<li><a href=\"" << href(lang, "area/" + std::string(domain::areaCode(a))) << "\">"
-            << word(lang, areaKey(a, "short")) << "</a> <span class=\"count\">"
-            << word(lang, "pub.area.count", {{"count", std::to_string(snapshot.inArea(a).size())}}) << "</span></li>\n";
+    const domain::Catalog& catalog = snapshot.catalog;
+    for (const domain::AreaDefinition* def : catalog.activeAreas())
+        out << "<li><a href=\"" << href(lang, "area/" + std::string(domain::areaCode(def->id))) << "\">"
+            << areaName(catalog, def->id, lang, "short") << "</a> <span class=\"count\">"
+            << word(lang, "pub.area.count", {{"count", std::to_string(snapshot.inArea(def->id).size())}})
+            << "</span></li>\n";
     out << "</ul>\n</section>\n<section aria-labelledby=\"grupy\">\n<h2 id=\"grupy\">" << word(lang, "catalog.groups")
         << "</h2>\n<ul class=\"tiles\">\n";
-    for (domain::TargetGroup g : domain::allTargetGroups())
-        out << "<li><a href=\"" << href(lang, "group/" + std::string(domain::targetGroupCode(g))) << "\">"
-            << word(lang, "group." + std::string(domain::targetGroupCode(g))) << "</a> <span class=\"count\">"
-            << word(lang, "pub.area.count", {{"count", std::to_string(snapshot.forGroup(g).size())}})
+    for (const domain::TargetGroupDefinition* def : catalog.activeTargetGroups())
+        out << "<li><a href=\"" << href(lang, "group/" + std::string(domain::targetGroupCode(def->id))) << "\">"
+            << groupName(catalog, def->id, lang) << "</a> <span class=\"count\">"
+            << word(lang, "pub.area.count", {{"count", std::to_string(snapshot.forGroup(def->id).size())}})
             << "</span></li>\n";
     out << "</ul>\n</section>\n<section aria-labelledby=\"wszystkie\">\n<h2 id=\"wszystkie\">"
         << word(lang, "catalog.all") << "</h2>\n";
@@ -230,11 +233,11 @@ std::optional<Html> areaPage(const CatalogSnapshot& snapshot, domain::Language l
                              std::string& title)
 {
     const auto area = domain::parseArea(areaCode);
-    if (!area)
+    if (!area || snapshot.catalog.findArea(*area) == nullptr)
         return std::nullopt;
-    title = word(lang, "pub.area.title", {{"name", word(lang, areaKey(*area, "short"))}});
+    title = word(lang, "pub.area.title", {{"name", areaName(snapshot.catalog, *area, lang, "short")}});
     Html out;
-    out << "<h1>" << title << "</h1>\n<p>" << word(lang, areaKey(*area, "official")) << "</p>\n"
+    out << "<h1>" << title << "</h1>\n<p>" << areaName(snapshot.catalog, *area, lang, "official") << "</p>\n"
         << serviceList(snapshot.inArea(*area), lang);
     return out;
 }
@@ -243,9 +246,9 @@ std::optional<Html> groupPage(const CatalogSnapshot& snapshot, domain::Language 
                               std::string& title)
 {
     const auto group = domain::parseTargetGroup(groupCode);
-    if (!group)
+    if (!group || snapshot.catalog.findTargetGroup(*group) == nullptr)
         return std::nullopt;
-    title = word(lang, "pub.group.title", {{"name", word(lang, "group." + groupCode)}});
+    title = word(lang, "pub.group.title", {{"name", groupName(snapshot.catalog, *group, lang)}});
     Html out;
     out << "<h1>" << title << "</h1>\n" << serviceList(snapshot.forGroup(*group), lang);
     return out;
@@ -303,16 +306,16 @@ std::optional<Html> servicePage(const CatalogSnapshot& snapshot, domain::Languag
     out << paragraphs(s.summary, lang);
     out << section("service.section.what", s.description, lang);
     out << "<section>\n<h2>" << word(lang, "catalog.areas") << "</h2>\n<ul>\n";
-    for (domain::Area a : s.areas)
+    for (const domain::Area& a : s.areas)
         out << "<li><a href=\"" << href(lang, "area/" + std::string(domain::areaCode(a))) << "\">"
-            << word(lang, areaKey(a, "official")) << "</a></li>\n";
+            << areaName(snapshot.catalog, a, lang, "official") << "</a></li>\n";
     out << "</ul>\n</section>\n";
     if (!s.targetGroups.empty())
     {
         out << "<section>\n<h2>" << word(lang, "catalog.groups") << "</h2>\n<ul>\n";
-        for (domain::TargetGroup g : s.targetGroups)
+        for (const domain::TargetGroup& g : s.targetGroups)
             out << "<li><a href=\"" << href(lang, "group/" + std::string(domain::targetGroupCode(g))) << "\">"
-                << word(lang, "group." + std::string(domain::targetGroupCode(g))) << "</a></li>\n";
+                << groupName(snapshot.catalog, g, lang) << "</a></li>\n";
         out << "</ul>\n</section>\n";
     }
     out << section("service.section.provider", s.deliveredBy, lang) << section("service.section.where", s.place, lang)

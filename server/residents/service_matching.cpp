@@ -139,10 +139,10 @@ std::optional<FeeLimit> parseFeeLimit(std::string_view code)
 std::string needsToJson(const ResidentNeeds& needs)
 {
     Json areas = Json::array();
-    for (auto a : needs.areas)
+    for (const auto& a : needs.areas)
         areas.push_back(std::string(domain::areaCode(a)));
     Json groups = Json::array();
-    for (auto g : needs.targetGroups)
+    for (const auto& g : needs.targetGroups)
         groups.push_back(std::string(domain::targetGroupCode(g)));
     return Json{{"areas", areas},
                 {"target_groups", groups},

@@ -155,6 +155,15 @@ Result<bool, db::Error> makeEntry(db::Database& d, const EntryChange& change, Js
         out.stored = list[*index];
         before = list[*index];
         OKIENKO_TRY(readLastChange(d, entity, out.id, out.current));
+        if (change.operation == EntryOperation::Retire && kind.retiredInPlace)
+        {
+            if (list[*index].value("retired", false))
+                return false;
+            list[*index]["retired"] = true;
+            after = list[*index];
+            prefix = "$." + listKey + "[" + std::to_string(*index) + "]";
+            return true;
+        }
         if (change.operation == EntryOperation::Retire)
         {
             list.erase(*index);
@@ -185,6 +194,20 @@ Result<bool, db::Error> makeEntry(db::Database& d, const EntryChange& change, Js
     }
     case EntryOperation::Reactivate:
     {
+        if (kind.retiredInPlace)
+        {
+            const auto index = entryIndex(document, kind, change.id);
+            if (!index || !list[*index].value("retired", false))
+                return false;
+            out.id = change.id;
+            out.stored = list[*index];
+            before = list[*index];
+            list[*index].erase("retired");
+            after = list[*index];
+            prefix = "$." + listKey + "[" + std::to_string(*index) + "]";
+            OKIENKO_TRY(readLastChange(d, entity, out.id, out.current));
+            return true;
+        }
         auto data =
             db::queryText(d, "SELECT data FROM catalog_retired WHERE entity = ? AND entity_id = ?", entity, change.id);
         if (!data)
@@ -261,6 +284,8 @@ const std::vector<CatalogEntryKind>& catalogEntryKinds()
         {protocol::entity::kEquipmentType, "equipment_types", "id", false},
         {protocol::entity::kUnit, "units", "inventory_number", false},
         {protocol::entity::kEmergencyNumber, "emergency_numbers", "number", false},
+        {protocol::entity::kArea, "areas", "id", false, true},
+        {protocol::entity::kTargetGroup, "target_groups", "id", false, true},
     };
     return kinds;
 }
@@ -271,6 +296,50 @@ const CatalogEntryKind* catalogEntryKind(std::string_view code)
         if (kind.code == code)
             return &kind;
     return nullptr;
+}
+
+Json catalogueDocument(const domain::Catalog& catalogue)
+{
+    return protocol::encodeCatalogWithLists(catalogue);
+}
+
+std::string retireRefusal(const domain::Catalog& catalogue, const CatalogEntryKind& kind, const std::string& id)
+{
+    const bool area = kind.code == protocol::entity::kArea;
+    std::string name = id;
+    if (area)
+    {
+        if (const auto parsed = domain::parseArea(id))
+            if (const auto* def = catalogue.findArea(*parsed))
+                name = def->name.pl;
+    }
+    else if (const auto parsed = domain::parseTargetGroup(id))
+    {
+        if (const auto* def = catalogue.findTargetGroup(*parsed))
+            name = def->name.pl;
+    }
+    std::vector<const domain::Service*> naming;
+    for (const auto& s : catalogue.services)
+    {
+        if (s.status == domain::ServiceStatus::Archived)
+            continue;
+        const bool names =
+            area ? std::any_of(s.areas.begin(), s.areas.end(), [&](const domain::Area& a) { return a.id() == id; }) ||
+                       s.primaryArea.id() == id
+                 : std::any_of(s.targetGroups.begin(), s.targetGroups.end(),
+                               [&](const domain::TargetGroup& g) { return g.id() == id; });
+        if (names)
+            naming.push_back(&s);
+    }
+    if (naming.empty())
+        return {};
+    const bool one = naming.size() == 1;
+    std::string out = std::string(area ? "Obszaru" : "Grupy") + " „" + name +
+                      "” nie można wycofać: " + (one ? "wskazuje " : "wskazują ") + (area ? "go" : "ją") +
+                      (one ? " usługa " : " usługi: ");
+    for (std::size_t i = 0; i < naming.size(); ++i)
+        out += (i == 0 ? "" : ", ") + std::string("„") + naming[i]->name.pl + "” (" + naming[i]->id + ")";
+    return out;
 }
 
 const Json* findEntryJson(const Json& document, const CatalogEntryKind& kind, const std::string& id)
@@ -297,7 +366,7 @@ Result<EntryChangeOutcome, db::Error> changeCatalogEntry(db::Database& d, const 
     auto stored = catalog::loadCatalog(d);
     if (!stored)
         return makeErr(stored.error());
-    Json document = protocol::encodeCatalog(*stored);
+    Json document = catalogueDocument(*stored);
     Json before = Json::object();
     std::optional<Json> after;
     std::string prefix;
@@ -310,6 +379,9 @@ Result<EntryChangeOutcome, db::Error> changeCatalogEntry(db::Database& d, const 
     if (change.verifiedOn)
         if (auto bad = checkVerifiedOn(*change.verifiedOn, change.today))
             out.errors.push_back(*bad);
+    if (change.operation == EntryOperation::Retire && change.kind->retiredInPlace)
+        if (std::string refusal = retireRefusal(*stored, *change.kind, out.id); !refusal.empty())
+            out.errors.push_back(entryError("$.retired", catalog::CatalogErrorCode::RetiredReference, refusal));
     auto parsed = catalog::parseCatalog(document.dump());
     if (!parsed)
         splitErrors(parsed.error(), prefix, out);
@@ -352,7 +424,7 @@ Result<EntryChangeOutcome, db::Error> changeCatalogEntry(db::Database& d, const 
         return makeErr(written.error());
     OKIENKO_TRY(auditEntry(d, change, out.id, after, before, lastSeq->value_or(0), *parsed));
 
-    if (change.operation == EntryOperation::Retire)
+    if (change.operation == EntryOperation::Retire && !change.kind->retiredInPlace)
         OKIENKO_TRY(db::exec(d,
                              "INSERT OR REPLACE INTO catalog_retired(entity, entity_id, data, retired_by, retired_at) "
                              "VALUES (?, ?, ?, ?, ?)",
@@ -394,14 +466,14 @@ Status<db::Error> readCatalogKeeping(db::Database& d, CatalogKeepingView& out)
     auto stored = catalog::loadCatalog(d);
     if (!stored)
         return makeErr(stored.error());
-    out.document = protocol::encodeCatalog(*stored);
+    out.document = catalogueDocument(*stored);
     out.catalogue = std::move(stored).value();
     OKIENKO_TRY(db::forEachRow(
         d,
         "SELECT c.entity, c.entity_id, c.seq, c.created_at, COALESCE(st.name, '') FROM change_log c "
         "LEFT JOIN catalog_edits e ON e.change_seq = c.seq LEFT JOIN staff st ON st.id = e.staff_id "
         "WHERE c.seq IN (SELECT MAX(seq) FROM change_log WHERE entity IN ('municipality', 'service', 'fee_table', "
-        "'equipment_type', 'unit', 'emergency_number') GROUP BY entity, entity_id)",
+        "'equipment_type', 'unit', 'emergency_number', 'area', 'target_group') GROUP BY entity, entity_id)",
         [&](db::Row& r)
         {
             std::string entity = r.text();

@@ -29,6 +29,9 @@ struct CatalogEntryKind
     std::string_view listKey; ///< the file's list ("services"); "municipality" for the one object
     std::string_view idKey;   ///< the entry's id key ("id", "inventory_number", "number")
     bool single;              ///< the municipality: one entry, never added or retired
+    /// Areas and target groups (decision 0012): retiring sets the entry's "retired" and keeps it in
+    /// the catalogue (old records name it); bringing back clears it.
+    bool retiredInPlace = false;
 };
 
 /// `entry` with each change laid over it: a value set at its JSON pointer (the pointer "" replaces
@@ -113,6 +116,14 @@ struct CatalogKeepingView
 };
 
 Status<db::Error> readCatalogKeeping(db::Database& d, CatalogKeepingView& out);
+
+/// The catalogue as the panel edits it: the file, with the areas and target groups always listed.
+protocol::Json catalogueDocument(const domain::Catalog& catalogue);
+
+/// The Polish reason retiring area or target group `id` is refused: the services that are not
+/// archived and name it ("Obszaru „Zdrowie” nie można wycofać: wskazuje go usługa „…” (id)");
+/// empty when nothing names it.
+std::string retireRefusal(const domain::Catalog& catalogue, const CatalogEntryKind& kind, const std::string& id);
 
 /// The file JSON of one entry in `document` (nullptr when none).
 const protocol::Json* findEntryJson(const protocol::Json& document, const CatalogEntryKind& kind,

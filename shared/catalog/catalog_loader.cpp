@@ -612,19 +612,19 @@ template <typename E> std::string_view codeOf(E value)
 {
     return domain::toCode(value);
 }
-std::string_view codeOf(domain::Area area)
+std::string_view codeOf(const domain::Area& area)
 {
     return domain::areaCode(area);
 }
-std::string_view codeOf(domain::TargetGroup group)
+std::string_view codeOf(const domain::TargetGroup& group)
 {
     return domain::targetGroupCode(group);
 }
 
-template <typename E, std::size_t N> std::string joinCodes(const std::array<E, N>& values)
+template <typename Codes> std::string joinCodes(const Codes& values)
 {
     std::string out;
-    for (E e : values)
+    for (const auto& e : values)
     {
         if (!out.empty())
             out += ", ";
@@ -662,9 +662,8 @@ constexpr CodeWording kAreaWording{"an area code", "area"};
 constexpr CodeWording kTargetGroupWording{"a target-group code", "target group"};
 
 /// An enum written as its code, one of `all`.
-template <typename E, std::size_t N>
-std::optional<E> readCode(Errors& errors, const Json* v, const std::string& path, CodeWording wording,
-                          const std::array<E, N>& all)
+template <typename Codes, typename E = typename Codes::value_type>
+std::optional<E> readCode(Errors& errors, const Json* v, const std::string& path, CodeWording wording, const Codes& all)
 {
     if (v == nullptr)
         return std::nullopt;
@@ -675,7 +674,7 @@ std::optional<E> readCode(Errors& errors, const Json* v, const std::string& path
         return std::nullopt;
     }
     const auto& s = v->get_ref<const std::string&>();
-    for (E e : all)
+    for (const E& e : all)
         if (codeOf(e) == s)
             return e;
     errors.add(path, CatalogErrorCode::UnknownCode,
@@ -746,32 +745,6 @@ class UniqueIds
     std::map<std::string, std::string> m_first;
 };
 
-/// A non-empty list of codes, each listed once. False when an element could not be read, so that the
-/// caller does not report the same slip again (a misspelt area is not also a missing primary).
-template <typename E, std::size_t N>
-bool readCodeList(Errors& errors, const Json& list, const std::string& path, CodeWording wording,
-                  const std::array<E, N>& all, std::vector<E>& out)
-{
-    if (list.empty())
-        errors.add(path, CatalogErrorCode::EmptyList, "list at least one " + std::string(wording.unknown));
-    UniqueIds seen(wording.unknown);
-    bool allRead = true;
-    for (std::size_t i = 0; i < list.size(); ++i)
-    {
-        const std::string elementPath = element(path, i);
-        if (auto code = readCode(errors, &list[i], elementPath, wording, all))
-        {
-            seen.check(errors, std::string(codeOf(*code)), elementPath);
-            out.push_back(*code);
-        }
-        else
-        {
-            allRead = false;
-        }
-    }
-    return allRead;
-}
-
 /// A reference to check once the whole file is read (tables may come after the services).
 struct PendingReference
 {
@@ -806,7 +779,7 @@ class CatalogReader
         }
         Fields f(m_errors, root, "$",
                  {"format_version", "municipality", "services", "fee_tables", "equipment_types", "units",
-                  "counselling_kinds", "emergency_numbers", "announcements", "indicators"});
+                  "counselling_kinds", "emergency_numbers", "announcements", "indicators", "areas", "target_groups"});
         if (const Json* v = f.required("format_version"))
         {
             const auto version = readInteger(m_errors, v, f.path("format_version"), std::numeric_limits<int>::min(),
@@ -819,6 +792,15 @@ class CatalogReader
         }
         if (const Json* v = f.required("municipality"))
             c.municipality = readMunicipality(*v, f.path("municipality"));
+
+        // The lists come first whatever the key order: the services' codes are checked against them.
+        if (const Json* v = f.optional("areas"))
+            c.areas = readDefinitions<domain::AreaDefinition>(*v, f.path("areas"), "area");
+        if (const Json* v = f.optional("target_groups"))
+            c.targetGroups =
+                readDefinitions<domain::TargetGroupDefinition>(*v, f.path("target_groups"), "target group");
+        m_areas = &c.areas;
+        m_groups = &c.targetGroups;
 
         c.services =
             readItems<domain::Service>(f.required("services"), f.path("services"),
@@ -847,6 +829,8 @@ class CatalogReader
 
         resolve(m_feeTableRefs, m_feeTableIds, "fee table");
         resolve(m_typeRefs, m_typeIds, "equipment type");
+        m_areas = nullptr;
+        m_groups = nullptr;
         return c;
     }
 
@@ -882,6 +866,117 @@ class CatalogReader
     }
 
   private:
+    /// `areas` or `target_groups`: each item {id, name, pictogram, retired}; ids unique and well formed.
+    template <typename Definition>
+    std::vector<Definition> readDefinitions(const Json& v, const std::string& path, std::string_view what)
+    {
+        std::vector<Definition> out;
+        if (!expectArray(m_errors, v, path))
+            return out;
+        if (v.empty())
+            m_errors.add(path, CatalogErrorCode::EmptyList, "list at least one " + std::string(what));
+        UniqueIds seen(what);
+        for (std::size_t i = 0; i < v.size(); ++i)
+        {
+            const std::string itemPath = element(path, i);
+            const Json& item = v[i];
+            if (!expectObject(m_errors, item, itemPath))
+                continue;
+            Fields f(m_errors, item, itemPath, {"id", "name", "pictogram", "retired"});
+            const Json* idValue = f.required("id");
+            const std::string id = readString(m_errors, idValue, f.path("id"), domain::CatalogueSlug::kMaxLength, true);
+            using Id = decltype(Definition::id);
+            const std::optional<Id> parsed = Id::parse(id);
+            if (!parsed && idValue != nullptr && idValue->is_string() && !id.empty())
+                m_errors.add(f.path("id"), CatalogErrorCode::BadIdentifier,
+                             "expected an id of 1-64 characters a-z, 0-9 and \"-\", not starting with \"-\"; found " +
+                                 quote(id));
+            seen.check(m_errors, id, f.path("id"));
+            domain::LocalizedText name = readText(m_errors, f.required("name"), f.path("name"), kMaxNameLength, true);
+            std::string pictogram =
+                readString(m_errors, f.optional("pictogram"), f.path("pictogram"), kMaxTagLength, false);
+            if (!pictogram.empty() && !domain::isShippedPictogram(pictogram))
+                m_errors.add(f.path("pictogram"), CatalogErrorCode::UnknownCode,
+                             "unknown pictogram " + quote(pictogram) + "; allowed: the id of a shipped area (" +
+                                 joinCodes(domain::shippedAreas()) + ") or target group (" +
+                                 joinCodes(domain::shippedTargetGroups()) + "), or empty");
+            const bool retired = readBool(m_errors, f.optional("retired"), f.path("retired"), false);
+            if (parsed)
+                out.push_back(Definition{*parsed, std::move(name), std::move(pictogram), retired});
+        }
+        return out;
+    }
+
+    /// A service's area or group code: one the file defines (retired ones included), or, for a
+    /// single entry read on its own, any well-formed id.
+    template <typename Definition, typename Id = decltype(Definition::id)>
+    std::optional<Id> readDefinedCode(const Json* v, const std::string& path, CodeWording wording,
+                                      const std::vector<Definition>* defined)
+    {
+        if (v == nullptr)
+            return std::nullopt;
+        if (defined != nullptr)
+        {
+            std::vector<Id> ids;
+            ids.reserve(defined->size());
+            for (const auto& d : *defined)
+                ids.push_back(d.id);
+            return readCode(m_errors, v, path, wording, ids);
+        }
+        if (!v->is_string())
+        {
+            m_errors.add(path, CatalogErrorCode::WrongType,
+                         "expected " + std::string(wording.expected) + ", found " + describeType(*v));
+            return std::nullopt;
+        }
+        const auto& s = v->get_ref<const std::string&>();
+        if (auto id = Id::parse(s))
+            return id;
+        m_errors.add(path, CatalogErrorCode::UnknownCode, "unknown " + std::string(wording.unknown) + " " + quote(s));
+        return std::nullopt;
+    }
+
+    /// A non-empty list of defined codes, each once; false when an element could not be read.
+    template <typename Definition, typename Id = decltype(Definition::id)>
+    bool readDefinedCodeList(const Json& list, const std::string& path, CodeWording wording,
+                             const std::vector<Definition>* defined, std::vector<Id>& out)
+    {
+        if (list.empty())
+            m_errors.add(path, CatalogErrorCode::EmptyList, "list at least one " + std::string(wording.unknown));
+        UniqueIds seen(wording.unknown);
+        bool allRead = true;
+        for (std::size_t i = 0; i < list.size(); ++i)
+        {
+            const std::string elementPath = element(path, i);
+            if (auto code = readDefinedCode(&list[i], elementPath, wording, defined))
+            {
+                seen.check(m_errors, std::string(code->id()), elementPath);
+                out.push_back(*code);
+            }
+            else
+            {
+                allRead = false;
+            }
+        }
+        return allRead;
+    }
+
+    /// A service that is not archived may not name a retired area or group (it would vanish from
+    /// every list a resident browses while still being offered).
+    template <typename Definition, typename Id = decltype(Definition::id)>
+    void checkNotRetired(const domain::Service& s, const std::vector<Id>& ids, const std::string& path,
+                         std::string_view what, const std::vector<Definition>* defined)
+    {
+        if (defined == nullptr || s.status == domain::ServiceStatus::Archived)
+            return;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            for (const auto& d : *defined)
+                if (d.id == ids[i] && d.retired)
+                    m_errors.add(element(path, i), CatalogErrorCode::RetiredReference,
+                                 std::string(what) + " " + quote(ids[i].id()) +
+                                     " is retired; only an archived service may name it");
+    }
+
     template <typename T, typename ReadOne>
     std::vector<T> readItems(const Json* v, const std::string& path, ReadOne readOne)
     {
@@ -959,23 +1054,24 @@ class CatalogReader
         s.summary = readText(m_errors, f.required("summary"), f.path("summary"), kMaxSummaryLength, true);
         s.description = readText(m_errors, f.required("description"), f.path("description"), kMaxTextLength, true);
 
-        const auto primary =
-            readCode(m_errors, f.required("primary_area"), f.path("primary_area"), kAreaWording, domain::allAreas());
+        const auto primary = readDefinedCode(f.required("primary_area"), f.path("primary_area"), kAreaWording, m_areas);
         if (primary)
             s.primaryArea = *primary;
         if (const Json* areas = f.required("areas"); areas != nullptr && expectArray(m_errors, *areas, f.path("areas")))
         {
-            const bool allRead =
-                readCodeList(m_errors, *areas, f.path("areas"), kAreaWording, domain::allAreas(), s.areas);
+            const bool allRead = readDefinedCodeList(*areas, f.path("areas"), kAreaWording, m_areas, s.areas);
             if (primary && allRead && !areas->empty() &&
                 std::find(s.areas.begin(), s.areas.end(), *primary) == s.areas.end())
                 m_errors.add(f.path("primary_area"), CatalogErrorCode::PrimaryAreaNotInAreas,
                              "primary_area " + quote(domain::areaCode(*primary)) + " must also be listed in areas");
+            checkNotRetired(s, s.areas, f.path("areas"), "area", m_areas);
         }
         if (const Json* groups = f.required("target_groups");
             groups != nullptr && expectArray(m_errors, *groups, f.path("target_groups")))
-            readCodeList(m_errors, *groups, f.path("target_groups"), kTargetGroupWording, domain::allTargetGroups(),
-                         s.targetGroups);
+        {
+            readDefinedCodeList(*groups, f.path("target_groups"), kTargetGroupWording, m_groups, s.targetGroups);
+            checkNotRetired(s, s.targetGroups, f.path("target_groups"), "target group", m_groups);
+        }
         s.tags = readList(m_errors, f.optional("tags"), f.path("tags"), kMaxTagLength);
 
         auto requiredText = [&](std::string_view key)
@@ -1374,6 +1470,9 @@ class CatalogReader
 
     Errors& m_errors;
     UniqueIds m_serviceIds{"service id"};
+    /// The file's areas and target groups while a whole file is read; null for a single entry.
+    const std::vector<domain::AreaDefinition>* m_areas = nullptr;
+    const std::vector<domain::TargetGroupDefinition>* m_groups = nullptr;
     UniqueIds m_feeTableIds{"fee table id"};
     UniqueIds m_typeIds{"equipment type id"};
     UniqueIds m_inventoryNumbers{"inventory number"};
@@ -1528,6 +1627,8 @@ std::string_view errorCodeName(CatalogErrorCode code)
         return "bad-loan-days";
     case CatalogErrorCode::PrimaryAreaNotInAreas:
         return "primary-area-not-in-areas";
+    case CatalogErrorCode::RetiredReference:
+        return "retired-reference";
     case CatalogErrorCode::OutOfRange:
         return "out-of-range";
     case CatalogErrorCode::UnsupportedVersion:

@@ -39,6 +39,7 @@ enum class CatalogErrorCode
     BandsNotAscending,     ///< fee-table bands' up_to_percent not strictly ascending
     BadLoanDays,           ///< loan days ≤ 0, too many, or default above maximum
     PrimaryAreaNotInAreas, ///< a service's primary_area is missing from its areas
+    RetiredReference,      ///< a service that is not archived names a retired area or target group
     OutOfRange,            ///< a number outside its allowed range (including huge numbers)
     UnsupportedVersion,    ///< format_version this loader does not read
     TooManyErrors,         ///< the list of errors was cut short

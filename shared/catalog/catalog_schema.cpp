@@ -180,4 +180,25 @@ ALTER TABLE municipality ADD COLUMN internal_note TEXT NOT NULL DEFAULT '';
 ALTER TABLE services ADD COLUMN internal_note TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Areas and target groups as catalogue data (decision 0012). The ids in service_areas,
+// service_target_groups, activities and usage events stay text without a foreign key: a retired
+// entry keeps its row, and older records may name an id no list holds.
+const char* const kCatalogueAreasAndGroupsSql = R"sql(
+CREATE TABLE catalog_areas (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE,
+    name_pl TEXT NOT NULL, name_uk TEXT NOT NULL, name_en TEXT NOT NULL,
+    pictogram TEXT NOT NULL,
+    retired INTEGER NOT NULL CHECK (retired IN (0, 1))
+) STRICT;
+
+CREATE TABLE catalog_target_groups (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL UNIQUE,
+    name_pl TEXT NOT NULL, name_uk TEXT NOT NULL, name_en TEXT NOT NULL,
+    pictogram TEXT NOT NULL,
+    retired INTEGER NOT NULL CHECK (retired IN (0, 1))
+) STRICT;
+)sql";
+
 } // namespace okienko::catalog

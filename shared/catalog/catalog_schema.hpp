@@ -16,4 +16,8 @@ extern const char* const kCatalogueTablesSql;
 /// appended to both lists after their own steps of the same release.
 extern const char* const kCatalogueInternalNotesSql;
 
+/// The catalogue's own areas and target groups (decision 0012): server migration 22, kiosk
+/// migration 13. Empty tables (a database written before them) read as the shipped lists.
+extern const char* const kCatalogueAreasAndGroupsSql;
+
 } // namespace okienko::catalog

@@ -169,6 +169,8 @@ constexpr const char* kDeleteAll[] = {
     "DELETE FROM announcements",
     "DELETE FROM municipality",
     "DELETE FROM catalog_meta",
+    "DELETE FROM catalog_areas",
+    "DELETE FROM catalog_target_groups",
 };
 
 constexpr const char* kInsertMeta = "INSERT INTO catalog_meta(id, format_version) VALUES (1, ?)";
@@ -238,6 +240,12 @@ constexpr const char* kInsertAnnouncement =
     "INSERT INTO announcements(id, position, title_pl, title_uk, title_en, body_pl, body_uk, body_en, valid_from,"
     " valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+constexpr const char* kInsertArea = "INSERT INTO catalog_areas(id, position, name_pl, name_uk, name_en, pictogram,"
+                                    " retired) VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kInsertTargetGroup =
+    "INSERT INTO catalog_target_groups(id, position, name_pl, name_uk, name_en, pictogram, retired)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+
 /// Inserts one row per (language, item) of a localized list.
 Status<Error> writeList(db::Statement& stmt, const std::string& ownerId, const LocalizedList& list)
 {
@@ -259,7 +267,8 @@ Status<Error> writeList(db::Statement& stmt, const std::string& ownerId, const L
 struct ImportStatements
 {
     db::Statement meta, municipality, feeTable, feeBand, service, serviceArea, serviceTargetGroup, serviceTag,
-        serviceSource, equipmentType, attribute, whatToBring, unit, counsellingKind, emergencyNumber, announcement;
+        serviceSource, equipmentType, attribute, whatToBring, unit, counsellingKind, emergencyNumber, announcement,
+        area, targetGroup;
 };
 
 Result<ImportStatements, Error> prepareImport(db::Database& db)
@@ -282,6 +291,8 @@ Result<ImportStatements, Error> prepareImport(db::Database& db)
         {&s.counsellingKind, kInsertCounsellingKind},
         {&s.emergencyNumber, kInsertEmergencyNumber},
         {&s.announcement, kInsertAnnouncement},
+        {&s.area, kInsertArea},
+        {&s.targetGroup, kInsertTargetGroup},
     };
     for (const auto& [target, sql] : all)
     {
@@ -348,6 +359,19 @@ Status<Error> writeEquipmentType(ImportStatements& st, const domain::EquipmentTy
             return s;
     }
     return writeList(st.whatToBring, v.id, v.whatToBring);
+}
+
+template <typename Definition> Status<Error> writeDefinitions(db::Statement& stmt, const std::vector<Definition>& list)
+{
+    for (std::size_t i = 0; i < list.size(); ++i)
+    {
+        const auto& d = list[i];
+        Writer w(stmt);
+        w.text(d.id.id()).integer(static_cast<std::int64_t>(i)).loc(d.name).text(d.pictogram);
+        if (auto s = w.boolean(d.retired).run(); !s)
+            return s;
+    }
+    return {};
 }
 
 Status<Error> writeAll(db::Database& db, const domain::Catalog& c)
@@ -425,7 +449,9 @@ Status<Error> writeAll(db::Database& db, const domain::Catalog& c)
         if (auto s = w.date(a.validFrom).date(a.validTo).run(); !s)
             return s;
     }
-    return {};
+    if (auto s = writeDefinitions(st.area, c.areas); !s)
+        return s;
+    return writeDefinitions(st.targetGroup, c.targetGroups);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -460,6 +486,46 @@ Status<Error> readList(db::Statement& stmt, const std::string& ownerId, Localize
                           if (r.ok())
                               list.raw(lang).push_back(std::move(item));
                       });
+}
+
+/// One of the catalogue's own lists (`table`); `id` reads the row's id.
+template <typename Definition, typename ReadId>
+Status<Error> readDefinitionList(db::Database& db, const char* table, ReadId id, std::vector<Definition>& out)
+{
+    auto rows = db.prepare(std::string("SELECT id, name_pl, name_uk, name_en, pictogram, retired FROM ") + table +
+                           " ORDER BY position");
+    if (!rows)
+        return makeErr(rows.error());
+    return forEachRow(*rows, nullptr,
+                      [&](Reader& r)
+                      {
+                          const auto parsed = id(r);
+                          domain::LocalizedText name = r.loc();
+                          std::string pictogram = r.text();
+                          const bool retired = r.boolean();
+                          out.push_back({parsed, std::move(name), std::move(pictogram), retired});
+                      });
+}
+
+/// The catalogue's areas and groups; empty tables (written before decision 0012) leave the shipped
+/// lists `c` was made with.
+Status<Error> readDefinitions(db::Database& db, domain::Catalog& c)
+{
+    std::vector<domain::AreaDefinition> areas;
+    if (auto s = readDefinitionList(
+            db, "catalog_areas", [](Reader& r) { return r.area(); }, areas);
+        !s)
+        return s;
+    std::vector<domain::TargetGroupDefinition> groups;
+    if (auto s = readDefinitionList(
+            db, "catalog_target_groups", [](Reader& r) { return r.targetGroup(); }, groups);
+        !s)
+        return s;
+    if (!areas.empty())
+        c.areas = std::move(areas);
+    if (!groups.empty())
+        c.targetGroups = std::move(groups);
+    return {};
 }
 
 Result<domain::Catalog, Error> readAll(db::Database& db)
@@ -692,6 +758,8 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
                        });
     if (!s)
         return makeErr(s.error());
+    if (auto lists = readDefinitions(db, c); !lists)
+        return makeErr(lists.error());
     return c;
 }
 

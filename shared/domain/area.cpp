@@ -3,67 +3,89 @@
 namespace okienko::domain
 {
 
-namespace
+bool isCatalogueSlug(std::string_view text)
 {
-constexpr std::array<std::string_view, kAreaCount> kAreaCodes{"01-prorodzinna",
-                                                              "02-wspieranie-rodziny",
-                                                              "03-piecza-zastepcza",
-                                                              "04-pomoc-spoleczna",
-                                                              "05-zdrowie",
-                                                              "06-niepelnosprawnosc",
-                                                              "07-edukacja",
-                                                              "08-bezrobocie",
-                                                              "09-kultura",
-                                                              "10-sport-turystyka",
-                                                              "11-aktywnosc-obywatelska",
-                                                              "12-mieszkalnictwo",
-                                                              "13-srodowisko",
-                                                              "14-reintegracja"};
+    if (text.empty() || text.size() > CatalogueSlug::kMaxLength)
+        return false;
+    auto letterOrDigit = [](char c)
+    {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    };
+    if (!letterOrDigit(text.front()))
+        return false;
+    for (char c : text)
+        if (!letterOrDigit(c) && c != '-')
+            return false;
+    return true;
+}
 
-constexpr std::array<std::string_view, kTargetGroupCount> kGroupCodes{
-    "seniors", "families", "children-youth", "disabilities", "carers", "violence", "unemployed", "addictions", "all"};
-} // namespace
-
-std::string_view areaCode(Area area)
+std::optional<Area> Area::parse(std::string_view id)
 {
-    return kAreaCodes[static_cast<std::size_t>(static_cast<int>(area) - 1)];
+    if (!isCatalogueSlug(id))
+        return std::nullopt;
+    return Area(id);
+}
+
+std::string_view areaCode(const Area& area)
+{
+    return area.id();
 }
 
 std::optional<Area> parseArea(std::string_view code)
 {
-    for (std::size_t i = 0; i < kAreaCodes.size(); ++i)
-        if (kAreaCodes[i] == code)
-            return static_cast<Area>(static_cast<int>(i) + 1);
+    return Area::parse(code);
+}
+
+const std::array<Area, kShippedAreaCount>& shippedAreas()
+{
+    static constexpr std::array<Area, kShippedAreaCount> areas{
+        Area::ProFamily,     Area::FamilySupport, Area::FosterCare,   Area::SocialAssistance, Area::Health,
+        Area::Disability,    Area::Education,     Area::Unemployment, Area::Culture,          Area::PhysicalCulture,
+        Area::CivicActivity, Area::Housing,       Area::Environment,  Area::Reintegration};
+    return areas;
+}
+
+std::optional<int> actNumber(const Area& area)
+{
+    const auto& areas = shippedAreas();
+    for (std::size_t i = 0; i < areas.size(); ++i)
+        if (areas[i] == area)
+            return static_cast<int>(i) + 1;
     return std::nullopt;
 }
 
-std::array<Area, kAreaCount> allAreas()
+std::optional<TargetGroup> TargetGroup::parse(std::string_view id)
 {
-    std::array<Area, kAreaCount> out{};
-    for (int i = 0; i < kAreaCount; ++i)
-        out[static_cast<std::size_t>(i)] = static_cast<Area>(i + 1);
-    return out;
+    if (!isCatalogueSlug(id))
+        return std::nullopt;
+    return TargetGroup(id);
 }
 
-std::string_view targetGroupCode(TargetGroup group)
+std::string_view targetGroupCode(const TargetGroup& group)
 {
-    return kGroupCodes[static_cast<std::size_t>(group)];
+    return group.id();
 }
 
 std::optional<TargetGroup> parseTargetGroup(std::string_view code)
 {
-    for (std::size_t i = 0; i < kGroupCodes.size(); ++i)
-        if (kGroupCodes[i] == code)
-            return static_cast<TargetGroup>(i);
-    return std::nullopt;
+    return TargetGroup::parse(code);
 }
 
-std::array<TargetGroup, kTargetGroupCount> allTargetGroups()
+const std::array<TargetGroup, kShippedTargetGroupCount>& shippedTargetGroups()
 {
-    std::array<TargetGroup, kTargetGroupCount> out{};
-    for (int i = 0; i < kTargetGroupCount; ++i)
-        out[static_cast<std::size_t>(i)] = static_cast<TargetGroup>(i);
-    return out;
+    static constexpr std::array<TargetGroup, kShippedTargetGroupCount> groups{
+        TargetGroup::Seniors,      TargetGroup::Families,   TargetGroup::ChildrenYouth,
+        TargetGroup::Disabilities, TargetGroup::Carers,     TargetGroup::ViolenceAffected,
+        TargetGroup::Unemployed,   TargetGroup::Addictions, TargetGroup::AllResidents};
+    return groups;
+}
+
+bool isShipped(const TargetGroup& group)
+{
+    for (const TargetGroup& g : shippedTargetGroups())
+        if (g == group)
+            return true;
+    return false;
 }
 
 } // namespace okienko::domain

@@ -2,6 +2,7 @@
 // assets/catalog/*.json (docs/catalog-format.md) or pulled from the server.
 #pragma once
 
+#include "shared/domain/catalogue_lists.hpp"
 #include "shared/domain/counselling.hpp"
 #include "shared/domain/equipment.hpp"
 #include "shared/domain/service.hpp"
@@ -66,8 +67,17 @@ struct Catalog
     std::vector<CounsellingKind> counsellingKinds;
     std::vector<EmergencyNumber> emergencyNumbers;
     std::vector<Announcement> announcements;
+    /// Every area and target group the catalogue defines, retired ones included (old records name
+    /// them); a catalogue without its own lists has the shipped ones (decision 0012).
+    std::vector<AreaDefinition> areas = shippedAreaDefinitions();
+    std::vector<TargetGroupDefinition> targetGroups = shippedTargetGroupDefinitions();
 
     const Service* findService(const std::string& id) const;
+    const AreaDefinition* findArea(const Area& id) const;
+    const TargetGroupDefinition* findTargetGroup(const TargetGroup& id) const;
+    /// The ones not retired, in the catalogue's order: what every list a person picks from shows.
+    std::vector<const AreaDefinition*> activeAreas() const;
+    std::vector<const TargetGroupDefinition*> activeTargetGroups() const;
     const EquipmentType* findEquipmentType(const std::string& id) const;
     const FeeTable* findFeeTable(const std::string& id) const;
 

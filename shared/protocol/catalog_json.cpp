@@ -6,6 +6,7 @@
 #include "shared/domain/area.hpp"
 #include "shared/domain/codes.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <string_view>
 
@@ -79,6 +80,38 @@ Json placeholderEquipmentType(const std::string& id)
                 {"max_loan_days", 1}};
 }
 
+/// Definitions of every well-formed id a service's `key` fields name, so the loader accepts them;
+/// whether the catalogue defines them is checked where the whole catalogue is.
+void addPlaceholderDefinitions(Json& doc, const Json& service, std::string_view listKey,
+                               std::initializer_list<std::string_view> keys)
+{
+    Json list = Json::array();
+    std::vector<std::string> seen;
+    auto add = [&](const Json& v)
+    {
+        if (!v.is_string() || !domain::isCatalogueSlug(v.get_ref<const std::string&>()))
+            return;
+        const std::string& id = v.get_ref<const std::string&>();
+        if (std::find(seen.begin(), seen.end(), id) != seen.end())
+            return;
+        seen.push_back(id);
+        list.push_back(Json{{"id", id}, {"name", {{"pl", "placeholder"}}}});
+    };
+    for (std::string_view key : keys)
+    {
+        auto it = service.find(std::string(key));
+        if (it == service.end())
+            continue;
+        if (it->is_array())
+            for (const Json& v : *it)
+                add(v);
+        else
+            add(*it);
+    }
+    if (!list.empty())
+        doc[std::string(listKey)] = std::move(list);
+}
+
 ProtocolErrorCode mapCode(catalog::CatalogErrorCode code)
 {
     using C = catalog::CatalogErrorCode;
@@ -134,6 +167,8 @@ Result<T, ProtocolError> decodeVia(const Json& entity, std::string_view listKey,
             if (ref != fee->end() && ref->is_string())
                 doc["fee_tables"] = Json::array({placeholderFeeTable(ref->get<std::string>())});
         }
+        addPlaceholderDefinitions(doc, entity, "areas", {"primary_area", "areas"});
+        addPlaceholderDefinitions(doc, entity, "target_groups", {"target_groups"});
     }
     if (listKey == "units")
     {
@@ -177,10 +212,10 @@ Json encodeMunicipality(const domain::Municipality& m)
 Json encodeService(const domain::Service& s)
 {
     Json areas = Json::array();
-    for (auto a : s.areas)
+    for (const auto& a : s.areas)
         areas.push_back(std::string(domain::areaCode(a)));
     Json groups = Json::array();
-    for (auto g : s.targetGroups)
+    for (const auto& g : s.targetGroups)
         groups.push_back(std::string(domain::targetGroupCode(g)));
     Json fee{{"kind", domain::toCode(s.fee.kind)}, {"text", text(s.fee.text)}};
     if (!s.fee.feeTableId.empty())
@@ -299,6 +334,29 @@ Json encodeAnnouncement(const domain::Announcement& a)
     return j;
 }
 
+namespace
+{
+template <typename Definition> Json encodeDefinition(const Definition& d)
+{
+    Json j{{"id", std::string(d.id.id())}, {"name", text(d.name)}};
+    if (!d.pictogram.empty())
+        j["pictogram"] = d.pictogram;
+    if (d.retired)
+        j["retired"] = true;
+    return j;
+}
+} // namespace
+
+Json encodeArea(const domain::AreaDefinition& area)
+{
+    return encodeDefinition(area);
+}
+
+Json encodeTargetGroup(const domain::TargetGroupDefinition& group)
+{
+    return encodeDefinition(group);
+}
+
 Json encodeCatalog(const domain::Catalog& c)
 {
     auto list = [](const auto& items, auto encode)
@@ -323,6 +381,25 @@ Json encodeCatalog(const domain::Catalog& c)
         j["emergency_numbers"] = list(c.emergencyNumbers, encodeEmergencyNumber);
     if (!c.announcements.empty())
         j["announcements"] = list(c.announcements, encodeAnnouncement);
+    // The shipped lists are what a file without its own lists means: written only when changed.
+    if (c.areas != domain::shippedAreaDefinitions())
+        j["areas"] = list(c.areas, encodeArea);
+    if (c.targetGroups != domain::shippedTargetGroupDefinitions())
+        j["target_groups"] = list(c.targetGroups, encodeTargetGroup);
+    return j;
+}
+
+Json encodeCatalogWithLists(const domain::Catalog& c)
+{
+    Json j = encodeCatalog(c);
+    Json areas = Json::array();
+    for (const auto& a : c.areas)
+        areas.push_back(encodeArea(a));
+    Json groups = Json::array();
+    for (const auto& g : c.targetGroups)
+        groups.push_back(encodeTargetGroup(g));
+    j["areas"] = std::move(areas);
+    j["target_groups"] = std::move(groups);
     return j;
 }
 
@@ -368,6 +445,17 @@ Result<domain::Announcement, ProtocolError> decodeAnnouncement(const Json& v)
 {
     return decodeVia<domain::Announcement>(v, "announcements",
                                            [](const domain::Catalog& c) { return c.announcements.front(); });
+}
+
+Result<domain::AreaDefinition, ProtocolError> decodeArea(const Json& v)
+{
+    return decodeVia<domain::AreaDefinition>(v, "areas", [](const domain::Catalog& c) { return c.areas.front(); });
+}
+
+Result<domain::TargetGroupDefinition, ProtocolError> decodeTargetGroup(const Json& v)
+{
+    return decodeVia<domain::TargetGroupDefinition>(v, "target_groups",
+                                                    [](const domain::Catalog& c) { return c.targetGroups.front(); });
 }
 
 } // namespace okienko::protocol

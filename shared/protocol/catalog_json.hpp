@@ -25,12 +25,19 @@ Json encodeUnit(const domain::EquipmentUnit& unit);
 Json encodeCounsellingKind(const domain::CounsellingKind& kind);
 Json encodeEmergencyNumber(const domain::EmergencyNumber& number);
 Json encodeAnnouncement(const domain::Announcement& announcement);
+/// An item of `areas` / `target_groups` (decision 0012).
+Json encodeArea(const domain::AreaDefinition& area);
+Json encodeTargetGroup(const domain::TargetGroupDefinition& group);
 /// The whole catalogue as a catalogue file, notes included; parseCatalog(encodeCatalog(c).dump()) == c.
 Json encodeCatalog(const domain::Catalog& catalog);
+/// The same with `areas` and `target_groups` written even when they are the shipped lists: the
+/// documents the panel edits and the import merges, where each area and group is an entry.
+Json encodeCatalogWithLists(const domain::Catalog& catalog);
 
 /// Each decoder validates with the catalogue loader's rules. A reference to another entity
 /// (a service's fee_table_id, a unit's type_id) is checked for its form only: the entity it names
-/// arrives in its own change. Error paths are relative to the entity ("$.name.pl").
+/// arrives in its own change; so are a service's areas and target groups, which are decoded with
+/// placeholder definitions of the ids they name. Error paths are relative to the entity ("$.name.pl").
 Result<domain::Municipality, ProtocolError> decodeMunicipality(const Json& value);
 Result<domain::Service, ProtocolError> decodeService(const Json& value);
 Result<domain::FeeTable, ProtocolError> decodeFeeTable(const Json& value);
@@ -39,5 +46,7 @@ Result<domain::EquipmentUnit, ProtocolError> decodeUnit(const Json& value);
 Result<domain::CounsellingKind, ProtocolError> decodeCounsellingKind(const Json& value);
 Result<domain::EmergencyNumber, ProtocolError> decodeEmergencyNumber(const Json& value);
 Result<domain::Announcement, ProtocolError> decodeAnnouncement(const Json& value);
+Result<domain::AreaDefinition, ProtocolError> decodeArea(const Json& value);
+Result<domain::TargetGroupDefinition, ProtocolError> decodeTargetGroup(const Json& value);
 
 } // namespace okienko::protocol

@@ -32,6 +32,8 @@ inline constexpr std::string_view kUnit = "unit";                    ///< id = i
 inline constexpr std::string_view kCounsellingKind = "counselling_kind"; ///< id = kind id
 inline constexpr std::string_view kEmergencyNumber = "emergency_number"; ///< id = the number
 inline constexpr std::string_view kAnnouncement = "announcement";        ///< id = announcement id
+inline constexpr std::string_view kArea = "area";                        ///< id = area id (decision 0012)
+inline constexpr std::string_view kTargetGroup = "target_group";         ///< id = target group id
 inline constexpr std::string_view kCounsellingSlot = "counselling_slot"; ///< encodeSlot
 inline constexpr std::string_view kStaff = "staff";                      ///< encodeStaff (argon2id PIN hash)
 inline constexpr std::string_view kReservation = "reservation";          ///< own requests only: RequestStatusUpdate
@@ -62,13 +64,15 @@ struct SnapshotEntity
 /// The order a snapshot sends entities in (GET /api/v1/changes without a cursor): every entity
 /// after the entities it refers to, because a kiosk applies each page in a transaction with its
 /// foreign keys (a service names a fee table, a unit its equipment type, a slot its counselling
-/// kinds). A new entity goes in here before everything that refers to it (areas and target
-/// groups: before `service`); one not listed is still sent, after all of these, in log order.
+/// kinds, a service its areas and target groups). A new entity goes in here before everything that
+/// refers to it; one not listed is still sent, after all of these, in log order.
 inline constexpr SnapshotEntity kSnapshotOrder[] = {
     {entity::kMunicipality, SnapshotRole::Catalogue},
     {entity::kFeeTable, SnapshotRole::Catalogue},
     {entity::kEquipmentType, SnapshotRole::Catalogue},
     {entity::kCounsellingKind, SnapshotRole::Catalogue},
+    {entity::kArea, SnapshotRole::Catalogue},
+    {entity::kTargetGroup, SnapshotRole::Catalogue},
     {entity::kService, SnapshotRole::Catalogue},
     {entity::kUnit, SnapshotRole::Catalogue},
     {entity::kEmergencyNumber, SnapshotRole::Catalogue},

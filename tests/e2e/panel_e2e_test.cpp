@@ -8,6 +8,8 @@
 #include "shared/catalog/activity_rows.hpp"
 #include "shared/db/database.hpp"
 #include "shared/domain/area.hpp"
+#include "shared/domain/catalogue_lists.hpp"
+#include "shared/protocol/catalog_json.hpp"
 #include "shared/protocol/changes.hpp"
 #include "shared/protocol/events.hpp"
 #include "shared/protocol/payloads.hpp"
@@ -23,6 +25,7 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 using namespace okienko;
 
@@ -257,8 +260,20 @@ TEST_F(PublicEndToEnd, ThePublicCatalogueWorksWithoutScriptAndHasNoAccessibility
     okienko::test::CentralProcess server(
         ca, "[public]\nrequests_per_second = 1000\nburst = 1000\ncontact_min_seconds = 0\n",
         okienko::test::Deployment::BehindFront);
-    ASSERT_FALSE(
-        server.prepare(okienko::test::readFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json")).empty());
+    // With an area the catalogue adds (decision 0012), named by the home-care service, so its tile,
+    // its page and the service's list of areas are checked too.
+    nlohmann::ordered_json file = nlohmann::ordered_json::parse(
+        okienko::test::readFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json"));
+    nlohmann::ordered_json areas = nlohmann::ordered_json::array();
+    for (const auto& a : domain::shippedAreaDefinitions())
+        areas.push_back(nlohmann::ordered_json::parse(protocol::encodeArea(a).dump()));
+    areas.push_back({{"id", "15-opieka-w-domu"},
+                     {"name", {{"pl", "Opieka w domu"}, {"uk", "Догляд удома"}, {"en", "Care at home"}}}});
+    file["areas"] = areas;
+    for (auto& s : file["services"])
+        if (s["id"] == "lapy-uslugi-opiekuncze")
+            s["areas"].push_back("15-opieka-w-domu");
+    ASSERT_FALSE(server.prepare(file.dump()).empty());
     seedSchedule(server.databasePath());
     {
         // An approved partner institution keeping a service, for its public page (docs/partners.md).

@@ -56,6 +56,9 @@ function fail(message) {
       pages.push('/public/' + lang + '/service/lapy-wypozyczalnia');
       pages.push('/public/' + lang + '/search?q=w%C3%B3zek');
       pages.push('/public/' + lang + '/area/06-niepelnosprawnosc');
+      // an area the catalogue added (decision 0012) and a service naming it
+      pages.push('/public/' + lang + '/area/15-opieka-w-domu');
+      pages.push('/public/' + lang + '/service/lapy-uslugi-opiekuncze');
       pages.push('/public/' + lang + '/fee?service=lapy-mieszkanie-chronione&household=single&income=1515%2C01');
       pages.push('/public/' + lang + '/fee?service=lapy-mieszkanie-chronione&household=single&income=abc');
       pages.push('/public/' + lang + '/contact');

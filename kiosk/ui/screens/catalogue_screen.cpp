@@ -1,6 +1,7 @@
 // Catalogue screen (see catalogue_screen.hpp).
 #include "kiosk/ui/screens/catalogue_screen.hpp"
 
+#include "kiosk/ui/screens/area_words.hpp"
 #include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/screens/top_row.hpp"
@@ -24,12 +25,13 @@ namespace
 
 using domain::Service;
 
-/// `form` is "short" (tiles) or "official" (the act's wording).
-std::string areaName(const ScreenEnv& env, domain::Area area, const char* form)
+constexpr std::string_view kGenericPictogram = "generic";
+
+/// An added area or group without a chosen picture shows the generic one: the neutral shape the
+/// touch kit draws for a name its table does not have (decision 0012).
+std::string tilePictogram(std::string name)
 {
-    char key[24];
-    std::snprintf(key, sizeof key, "area.%02d.%s", static_cast<int>(area), form);
-    return env.tr.tr(key);
+    return name.empty() ? std::string(kGenericPictogram) : name;
 }
 
 bool listed(const Service& s)
@@ -244,36 +246,38 @@ void drawAreas(const ScreenEnv& env, UiContext& ctx, Intents& out, float height)
     {
         const domain::Area area = *c.area;
         const float before = ImGui::GetCursorPosY();
-        backRow(env, ctx, out, "catalog.areas", SelectArea{std::nullopt}, areaName(env, area, "official"));
+        backRow(env, ctx, out, "catalog.areas", SelectArea{std::nullopt}, areaName(env, area, AreaForm::Official));
         const auto services = servicesWhere(
             env, [&](const Service& s) { return std::find(s.areas.begin(), s.areas.end(), area) != s.areas.end(); });
         serviceList(env, ctx, out, services, height - (ImGui::GetCursorPosY() - before));
         return;
     }
     std::vector<TileSpec> tiles;
-    for (domain::Area area : domain::allAreas())
+    const auto areas = env.catalog.activeAreas();
+    for (const domain::AreaDefinition* def : areas)
     {
+        const domain::Area& area = def->id;
         const auto services = servicesWhere(
             env, [&](const Service& s) { return std::find(s.areas.begin(), s.areas.end(), area) != s.areas.end(); });
         const std::string code(domain::areaCode(area));
-        const std::string shortName = areaName(env, area, "short");
-        const std::string official = areaName(env, area, "official");
+        const std::string shortName = areaName(env, area, AreaForm::Short);
+        const std::string official = areaName(env, area, AreaForm::Official);
         // The act's name under the short one, unless they are the same words.
         const std::string count = countText(env, services.size());
         tiles.push_back(TileSpec{shortName + "##area-" + code, official == shortName ? count : official + " · " + count,
-                                 code, "area-" + code, !services.empty()});
+                                 tilePictogram(domain::pictogramOf(*def)), "area-" + code, !services.empty()});
     }
     TouchScrollBegin(ctx, "##areas", ImVec2(0, height));
     const int tapped = choiceGrid(ctx, tiles);
     if (tapped >= 0)
-        out.emplace_back(SelectArea{domain::allAreas()[static_cast<std::size_t>(tapped)]});
+        out.emplace_back(SelectArea{areas[static_cast<std::size_t>(tapped)]->id});
     TouchScrollEnd(ctx);
 }
 
 void drawGroups(const ScreenEnv& env, UiContext& ctx, Intents& out, float height)
 {
     const CatalogueState& c = env.state.catalogue;
-    auto inGroup = [](const Service& s, domain::TargetGroup g)
+    auto inGroup = [](const Service& s, const domain::TargetGroup& g)
     {
         return std::find(s.targetGroups.begin(), s.targetGroups.end(), g) != s.targetGroups.end() ||
                std::find(s.targetGroups.begin(), s.targetGroups.end(), domain::TargetGroup::AllResidents) !=
@@ -283,24 +287,25 @@ void drawGroups(const ScreenEnv& env, UiContext& ctx, Intents& out, float height
     {
         const domain::TargetGroup group = *c.group;
         const float before = ImGui::GetCursorPosY();
-        backRow(env, ctx, out, "catalog.groups", SelectGroup{std::nullopt},
-                env.tr.tr("group." + std::string(domain::targetGroupCode(group))));
+        backRow(env, ctx, out, "catalog.groups", SelectGroup{std::nullopt}, groupName(env, group));
         const auto services = servicesWhere(env, [&](const Service& s) { return inGroup(s, group); });
         serviceList(env, ctx, out, services, height - (ImGui::GetCursorPosY() - before));
         return;
     }
     std::vector<TileSpec> tiles;
-    for (domain::TargetGroup group : domain::allTargetGroups())
+    const auto groups = env.catalog.activeTargetGroups();
+    for (const domain::TargetGroupDefinition* def : groups)
     {
+        const domain::TargetGroup& group = def->id;
         const auto services = servicesWhere(env, [&](const Service& s) { return inGroup(s, group); });
         const std::string code(domain::targetGroupCode(group));
-        tiles.push_back(TileSpec{env.tr.tr("group." + code) + "##group-" + code, countText(env, services.size()), code,
-                                 "group-" + code, !services.empty()});
+        tiles.push_back(TileSpec{groupName(env, group) + "##group-" + code, countText(env, services.size()),
+                                 tilePictogram(domain::pictogramOf(*def)), "group-" + code, !services.empty()});
     }
     TouchScrollBegin(ctx, "##groups", ImVec2(0, height));
     const int tapped = choiceGrid(ctx, tiles);
     if (tapped >= 0)
-        out.emplace_back(SelectGroup{domain::allTargetGroups()[static_cast<std::size_t>(tapped)]});
+        out.emplace_back(SelectGroup{groups[static_cast<std::size_t>(tapped)]->id});
     TouchScrollEnd(ctx);
 }
 

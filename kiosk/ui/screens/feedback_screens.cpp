@@ -1,6 +1,7 @@
 // Feedback screens (see feedback_screens.hpp).
 #include "kiosk/ui/screens/feedback_screens.hpp"
 
+#include "kiosk/ui/screens/area_words.hpp"
 #include "kiosk/ui/screens/completion_screen.hpp"
 #include "kiosk/ui/screens/person_field_row.hpp"
 #include "kiosk/ui/screens/request_screen_parts.hpp"
@@ -96,16 +97,17 @@ void drawIdeaBoxScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
     drawFlowError(env, ctx, f.errorKey);
     if (wideButton(ctx, env.tr.tr("idea.send"), "idea-send"))
         emit(out, SubmitIdea{});
-    for (const domain::Area a : domain::allAreas())
+    for (const domain::AreaDefinition* def : env.catalog.activeAreas())
     {
-        char key[32];
-        std::snprintf(key, sizeof key, "area.%02d.short", static_cast<int>(a));
+        const domain::Area& a = def->id;
         ButtonOptions o;
         o.style = f.ideaArea == a ? ButtonStyle::Selected : ButtonStyle::Secondary;
         o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
-        const std::string id = "idea-area-" + std::to_string(static_cast<int>(a));
+        // The act's areas keep the ids scripts know them by ("idea-area-1"); an added one its own.
+        const auto number = domain::actNumber(a);
+        const std::string id = "idea-area-" + (number ? std::to_string(*number) : std::string(a.id()));
         o.id = id;
-        if (BigButton(ctx, (f.ideaArea == a ? "✓ " : "") + env.tr.tr(key) + "##" + id, o))
+        if (BigButton(ctx, (f.ideaArea == a ? "✓ " : "") + areaName(env, a, AreaForm::Short) + "##" + id, o))
             emit(out, ChooseIdeaArea{a});
     }
     if (const std::optional<Key> key = endPersonForm(env, ctx, false))

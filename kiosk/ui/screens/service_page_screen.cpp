@@ -1,6 +1,7 @@
 // Service page (see service_page_screen.hpp).
 #include "kiosk/ui/screens/service_page_screen.hpp"
 
+#include "kiosk/ui/screens/area_words.hpp"
 #include "kiosk/ui/screens/screen_frame.hpp"
 #include "kiosk/ui/screens/top_row.hpp"
 #include "kiosk/ui/widgets/big_button.hpp"
@@ -54,11 +55,11 @@ void section(const ScreenEnv& env, UiContext& ctx, const char* key, const domain
 std::string groupsText(const ScreenEnv& env, const domain::Service& s)
 {
     std::string out;
-    for (domain::TargetGroup g : s.targetGroups)
+    for (const domain::TargetGroup& g : s.targetGroups)
     {
         if (!out.empty())
             out += ", ";
-        out += env.tr.tr("group." + std::string(domain::targetGroupCode(g)));
+        out += groupName(env, g);
     }
     return out;
 }

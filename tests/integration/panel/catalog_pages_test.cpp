@@ -850,3 +850,53 @@ TEST_F(ShippedCatalogPanel, TheImportPageTakesTheOtherShippedFileAndRefusesABrok
                                                               "IN ('starachowice.json', 'zly.json')"),
               "0");
 }
+
+// Decision 0012: a coordinator adds an area in the panel and the kiosk gets it at its next pull;
+// retiring an area an offered service names is refused with the reason in Polish naming the
+// services; retiring one nothing names reaches the kiosk as the flag, the area kept.
+TEST_F(ShippedCatalogPanel, AnAreaAddedInThePanelReachesTheKioskAndRetiringOneInUseIsRefusedInPolish)
+{
+    pull();
+    auto b = loggedIn();
+    auto added = submit(*b, "/panel/catalog/entry?kind=area", "/panel/catalog/entry",
+                        {{"id", "15-opieka-w-domu"}, {"name_pl", "Opieka w domu"}, {"name_uk", "Догляд удома"}});
+    ASSERT_TRUE(added);
+    ASSERT_EQ(added->status, 303) << added->body.substr(0, 3000);
+    EXPECT_EQ(added->get_header_value("Location"), "/panel/catalog/entries?kind=area&msg=added");
+    pull();
+    const domain::Area home = *domain::parseArea("15-opieka-w-domu");
+    const domain::Catalog onKiosk = kioskCatalogue();
+    ASSERT_NE(onKiosk.findArea(home), nullptr);
+    EXPECT_EQ(onKiosk.findArea(home)->name.uk, "Догляд удома");
+    EXPECT_EQ(onKiosk.activeAreas().size(), 15u);
+
+    auto list = b->get("/panel/catalog/entries?kind=area");
+    ASSERT_TRUE(list);
+    ASSERT_EQ(list->status, 200);
+    const auto row = list->body.find("aria-label=\"Wycofaj Pomoc społeczna\"");
+    ASSERT_NE(row, std::string::npos);
+    const Form inUse = browserForm(list->body.substr(list->body.rfind("<form", row)), "/panel/catalog/entry/retire");
+    auto refused = b->postMultipart("/panel/catalog/entry/retire", inUse);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 422);
+    EXPECT_NE(refused->body.find("Obszaru „Pomoc społeczna” nie można wycofać: wskazują go usługi: „"),
+              std::string::npos)
+        << refused->body.substr(0, 4000);
+    EXPECT_NE(refused->body.find("(lapy-klub-wolontariusza)"), std::string::npos);
+
+    const auto homeRow = list->body.find("aria-label=\"Wycofaj Opieka w domu\"");
+    ASSERT_NE(homeRow, std::string::npos);
+    const Form unused =
+        browserForm(list->body.substr(list->body.rfind("<form", homeRow)), "/panel/catalog/entry/retire");
+    auto retired = b->postMultipart("/panel/catalog/entry/retire", unused);
+    ASSERT_TRUE(retired);
+    ASSERT_EQ(retired->status, 303) << retired->body.substr(0, 3000);
+    pull();
+    const domain::Catalog after = kioskCatalogue();
+    ASSERT_NE(after.findArea(home), nullptr);
+    EXPECT_TRUE(after.findArea(home)->retired);
+    EXPECT_EQ(after.activeAreas().size(), 14u);
+    auto withRetired = b->get("/panel/catalog/entries?kind=area");
+    ASSERT_TRUE(withRetired);
+    EXPECT_NE(withRetired->body.find("Przywróć"), std::string::npos);
+}

@@ -14,6 +14,7 @@
 #include "tests/support/db_fixture.hpp"
 #include "tests/support/test_ca.hpp"
 
+#include <array>
 #include <chrono>
 #include <csignal>
 #include <deque>
@@ -573,3 +574,87 @@ TEST_F(PublicSite, NoPersonalDataOnAnyPublicRoute)
 }
 
 } // namespace
+
+// Decision 0012: the public pages and their JSON list the catalogue's active areas — an area the
+// catalogue adds with its own names and page, one it retires off the list — and keep the act's
+// areas as they were.
+TEST_F(PublicSite, TheCatalogueAddsAnAreaAndRetiresOne)
+{
+    std::signal(SIGPIPE, SIG_IGN);
+    ASSERT_TRUE(m_ca.make()) << m_ca.error();
+    m_server = std::make_unique<CentralProcess>(m_ca, "[public]\nrequests_per_second = 10000\nburst = 10000\n");
+    nlohmann::ordered_json file = nlohmann::ordered_json::parse(lapyJson());
+    nlohmann::ordered_json areas = nlohmann::ordered_json::array();
+    const std::vector<std::array<const char*, 4>> act{
+        {"01-prorodzinna", "Polityka prorodzinna", "Сімейна політика", "Pro-family policy"},
+        {"02-wspieranie-rodziny", "Wspieranie rodziny", "Підтримка сім’ї", "Family support"},
+        {"03-piecza-zastepcza", "System pieczy zastępczej", "Система прийомної опіки", "Foster care system"},
+        {"04-pomoc-spoleczna", "Pomoc społeczna", "Соціальна допомога", "Social assistance"},
+        {"05-zdrowie", "Promocja i ochrona zdrowia", "Зміцнення та охорона здоров’я", "Health promotion"},
+        {"06-niepelnosprawnosc", "Wspieranie osób niepełnosprawnych", "Підтримка осіб з інвалідністю", "Disability"},
+        {"07-edukacja", "Edukacja publiczna", "Публічна освіта", "Public education"},
+        {"08-bezrobocie", "Przeciwdziałanie bezrobociu", "Протидія безробіттю", "Counteracting unemployment"},
+        {"09-kultura", "Kultura", "Культура", "Culture"},
+        {"10-sport-turystyka", "Kultura fizyczna i turystyka", "Фізична культура і туризм", "Sport"},
+        {"11-aktywnosc-obywatelska", "Pobudzanie aktywności obywatelskiej", "Громадянська активність", "Civic"},
+        {"12-mieszkalnictwo", "Mieszkalnictwo", "Житлова політика", "Housing"},
+        {"13-srodowisko", "Ochrona środowiska", "Охорона довкілля", "Environmental protection"},
+        {"14-reintegracja", "Reintegracja zawodowa i społeczna", "Реінтеграція", "Reintegration"}};
+    for (const auto& [id, pl, uk, en] : act)
+        areas.push_back({{"id", id}, {"name", {{"pl", pl}, {"uk", uk}, {"en", en}}}});
+    areas[12]["retired"] = true;
+    areas.push_back({{"id", "15-opieka-w-domu"},
+                     {"name", {{"pl", "Opieka w domu"}, {"uk", "Догляд удома"}, {"en", "Care at home"}}},
+                     {"pictogram", "05-zdrowie"}});
+    file["areas"] = areas;
+    for (auto& s : file["services"])
+    {
+        nlohmann::ordered_json kept = nlohmann::ordered_json::array();
+        for (const auto& a : s["areas"])
+            if (a != "13-srodowisko")
+                kept.push_back(a);
+        s["areas"] = kept;
+        if (s["id"] == "lapy-uslugi-opiekuncze")
+            s["areas"].push_back("15-opieka-w-domu");
+    }
+    ASSERT_FALSE(m_server->prepare(file.dump()).empty()) << test::readFile(m_server->dir() + "/admin.log");
+    ASSERT_TRUE(m_server->start()) << test::readFile(m_server->logPath());
+    m_client = client(m_server->port(), m_ca.caCert());
+
+    auto home = get("/public/uk/");
+    ASSERT_TRUE(home);
+    ASSERT_EQ(home->status, 200);
+    EXPECT_NE(home->body.find("href=\"/public/uk/area/15-opieka-w-domu\">Догляд удома</a>"), std::string::npos);
+    EXPECT_EQ(home->body.find("/public/uk/area/13-srodowisko"), std::string::npos);
+    EXPECT_NE(home->body.find("Соціальна допомога"), std::string::npos); // the act's areas as they were
+    int areaLinks = 0;
+    for (auto at = home->body.find("href=\"/public/uk/area/"); at != std::string::npos;
+         at = home->body.find("href=\"/public/uk/area/", at + 1))
+        ++areaLinks;
+    EXPECT_EQ(areaLinks, 14); // 13 of the act and the added one
+
+    auto page = get("/public/pl/area/15-opieka-w-domu");
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("<h1>Obszar: Opieka w domu</h1>"), std::string::npos);
+    EXPECT_NE(page->body.find("/public/pl/service/lapy-uslugi-opiekuncze"), std::string::npos);
+    auto service = get("/public/en/service/lapy-uslugi-opiekuncze");
+    ASSERT_TRUE(service);
+    EXPECT_NE(service->body.find(">Care at home</a>"), std::string::npos);
+    auto unknown = get("/public/pl/area/16-nic");
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->status, 404);
+
+    auto json = get("/public/api/v1/areas");
+    ASSERT_TRUE(json);
+    const auto list = nlohmann::json::parse(json->body)["areas"];
+    ASSERT_EQ(list.size(), 14U);
+    EXPECT_EQ(list.back()["code"], "15-opieka-w-domu");
+    EXPECT_TRUE(list.back()["number"].is_null());
+    EXPECT_EQ(list.back()["name"]["uk"], "Догляд удома");
+    EXPECT_EQ(list[3]["number"], 4);
+    auto services = get("/public/api/v1/services?area=15-opieka-w-domu");
+    ASSERT_TRUE(services);
+    ASSERT_EQ(services->status, 200);
+    ASSERT_EQ(nlohmann::json::parse(services->body)["services"].size(), 1U);
+}

@@ -63,8 +63,8 @@ LocalizedList triList(const std::string& base, int n)
 
 Service makeService(int n, const Catalog& catalog)
 {
-    const auto areas = allAreas();
-    const auto groups = allTargetGroups();
+    const auto areas = shippedAreas();
+    const auto groups = shippedTargetGroups();
     const std::string id = "svc-" + std::to_string(n);
     Service s;
     s.id = id;
@@ -72,11 +72,11 @@ Service makeService(int n, const Catalog& catalog)
     s.name = tri(id + " name");
     s.summary = tri(id + " summary");
     s.description = tri(id + " description\nline two\twith 'quotes' and \"double\" and '); DROP TABLE services;--");
-    s.primaryArea = areas[static_cast<std::size_t>(n % kAreaCount)];
-    s.areas = {s.primaryArea, areas[static_cast<std::size_t>((n + 5) % kAreaCount)],
-               areas[static_cast<std::size_t>((n + 9) % kAreaCount)]};
-    s.targetGroups = {groups[static_cast<std::size_t>(n % kTargetGroupCount)],
-                      groups[static_cast<std::size_t>((n + 4) % kTargetGroupCount)]};
+    s.primaryArea = areas[static_cast<std::size_t>(n % kShippedAreaCount)];
+    s.areas = {s.primaryArea, areas[static_cast<std::size_t>((n + 5) % kShippedAreaCount)],
+               areas[static_cast<std::size_t>((n + 9) % kShippedAreaCount)]};
+    s.targetGroups = {groups[static_cast<std::size_t>(n % kShippedTargetGroupCount)],
+                      groups[static_cast<std::size_t>((n + 4) % kShippedTargetGroupCount)]};
     s.tags = triList(id + "-tag", 2 + n % 3);
     s.tags.uk.pop_back(); // languages may have different numbers of tags
     s.deliveredBy = tri(id + " delivered by");
@@ -183,6 +183,11 @@ Catalog richCatalog(int serviceCount = 9)
     dated.validFrom = Date{2025, 2, 1};
     dated.validTo = Date{2025, 2, 28};
     c.announcements = {open, dated};
+    // The catalogue's own lists (decision 0012): an added area with a chosen pictogram, a retired one,
+    // an added group.
+    c.areas.push_back({*parseArea("15-opieka-w-domu"), tri("Opieka w domu"), "05-zdrowie", false});
+    c.areas[12].retired = true;
+    c.targetGroups.push_back({*parseTargetGroup("migrants"), tri("Osoby z doświadczeniem migracji"), "", true});
     return c;
 }
 
@@ -385,7 +390,7 @@ TEST(CatalogStore, AnUnknownStoredCodeIsBadDataNamingTheColumn)
 
 TEST(CatalogStore, ImportWorksAfterMigratingFromEveryOlderVersion)
 {
-    constexpr int kAllCatalogueColumns = 9;
+    constexpr int kAllCatalogueColumns = 13;
     const auto& all = kiosk::kioskMigrations();
     const Catalog before = richCatalog(3);
     const Catalog after = richCatalog(6);
@@ -399,7 +404,7 @@ TEST(CatalogStore, ImportWorksAfterMigratingFromEveryOlderVersion)
             const std::vector<db::Migration> firstK(all.begin(), all.begin() + k);
             auto v = db::migrate(*opened, firstK);
             ASSERT_TRUE(v.ok()) << v.error().describe();
-            // This code writes every catalogue column from version 9 (the coordinators' notes) on;
+            // This code writes every catalogue table from version 13 (areas and target groups) on;
             // older databases with rows are the release fixtures' (kiosk_schema_test).
             if (k >= kAllCatalogueColumns)
             {
@@ -432,9 +437,12 @@ TEST(CatalogStore, KnowsEveryFieldOfTheCatalogueTypes)
               sizeof(std::string) + 4 * sizeof(LocalizedText) + sizeof(std::vector<FeeBand>) + 2 * sizeof(std::int64_t))
         << "FeeTable";
     EXPECT_EQ(sizeof(FeeRule), 8 + sizeof(LocalizedText) + sizeof(std::string)) << "FeeRule";
-    EXPECT_EQ(sizeof(Service), sizeof(std::string) + 8 + 12 * sizeof(LocalizedText) + 8 + 2 * sizeof(std::vector<int>) +
-                                   sizeof(LocalizedList) + sizeof(FeeRule) + 8 + sizeof(std::string) +
-                                   sizeof(std::vector<std::string>) + 2 * sizeof(std::optional<Date>))
+    // status and primaryArea: an area's id is kept in place (up to 64 characters and its length).
+    constexpr std::size_t kStatusAndArea = 72;
+    EXPECT_EQ(sizeof(Service), sizeof(std::string) + kStatusAndArea + 12 * sizeof(LocalizedText) + 8 +
+                                   2 * sizeof(std::vector<int>) + sizeof(LocalizedList) + sizeof(FeeRule) + 8 +
+                                   sizeof(std::string) + sizeof(std::vector<std::string>) +
+                                   2 * sizeof(std::optional<Date>))
         << "Service";
     EXPECT_EQ(sizeof(EquipmentAttribute), sizeof(std::string) + 2 * sizeof(LocalizedText)) << "EquipmentAttribute";
     EXPECT_EQ(sizeof(EquipmentType), 2 * sizeof(std::string) + 8 + 3 * sizeof(LocalizedText) +
@@ -445,5 +453,8 @@ TEST(CatalogStore, KnowsEveryFieldOfTheCatalogueTypes)
     EXPECT_EQ(sizeof(EmergencyNumber), sizeof(std::string) + 2 * sizeof(LocalizedText) + 8) << "EmergencyNumber";
     EXPECT_EQ(sizeof(Announcement), sizeof(std::string) + 2 * sizeof(LocalizedText) + 2 * sizeof(std::optional<Date>))
         << "Announcement";
-    EXPECT_EQ(sizeof(Catalog), 8 + sizeof(Municipality) + 7 * sizeof(std::vector<int>)) << "Catalog";
+    EXPECT_EQ(sizeof(AreaDefinition), 72 + sizeof(LocalizedText) + sizeof(std::string) + 8) << "AreaDefinition";
+    EXPECT_EQ(sizeof(TargetGroupDefinition), 72 + sizeof(LocalizedText) + sizeof(std::string) + 8)
+        << "TargetGroupDefinition";
+    EXPECT_EQ(sizeof(Catalog), 8 + sizeof(Municipality) + 9 * sizeof(std::vector<int>)) << "Catalog";
 }

@@ -10,7 +10,7 @@ using namespace okienko::domain;
 TEST(Areas, FourteenAreasWithUniqueCodes)
 {
     std::set<std::string_view> codes;
-    for (Area a : allAreas())
+    for (const Area& a : shippedAreas())
     {
         codes.insert(areaCode(a));
         EXPECT_EQ(parseArea(areaCode(a)), a);
@@ -18,14 +18,62 @@ TEST(Areas, FourteenAreasWithUniqueCodes)
     EXPECT_EQ(codes.size(), 14u);
     EXPECT_EQ(areaCode(Area::ProFamily), "01-prorodzinna");
     EXPECT_EQ(areaCode(Area::Reintegration), "14-reintegracja");
-    EXPECT_FALSE(parseArea("15-nic"));
+    EXPECT_EQ(actNumber(Area::Health), 5);
+}
+
+TEST(Areas, AnIdIsASlugTheCatalogueMayDefine)
+{
+    // An added area's id reads as any other; whether it is defined is the catalogue's to say.
+    ASSERT_TRUE(parseArea("15-uslugi-opiekuncze"));
+    EXPECT_EQ(areaCode(*parseArea("15-uslugi-opiekuncze")), "15-uslugi-opiekuncze");
+    EXPECT_FALSE(actNumber(*parseArea("15-uslugi-opiekuncze")));
+    EXPECT_TRUE(parseArea(std::string(64, 'a')));
+    for (std::string_view bad : {"", "-x", "Zdrowie", "zdrowie i sport", "ąę", "a_b"})
+        EXPECT_FALSE(parseArea(bad)) << bad;
+    EXPECT_FALSE(parseArea(std::string(65, 'a')));
 }
 
 TEST(TargetGroups, CodesRoundTrip)
 {
-    for (TargetGroup g : allTargetGroups())
+    std::set<std::string_view> codes;
+    for (const TargetGroup& g : shippedTargetGroups())
+    {
+        codes.insert(targetGroupCode(g));
         EXPECT_EQ(parseTargetGroup(targetGroupCode(g)), g);
-    EXPECT_FALSE(parseTargetGroup("aliens"));
+    }
+    EXPECT_EQ(codes.size(), 9u);
+    EXPECT_FALSE(parseTargetGroup("Aliens!"));
+    EXPECT_TRUE(parseTargetGroup("migrants"));
+    EXPECT_FALSE(isShipped(*parseTargetGroup("migrants")));
+}
+
+TEST(Catalog, WithoutItsOwnListsHasTheShippedAreasAndGroups)
+{
+    const Catalog catalog;
+    ASSERT_EQ(catalog.areas.size(), 14u);
+    ASSERT_EQ(catalog.targetGroups.size(), 9u);
+    EXPECT_EQ(catalog.areas[3].id, Area::SocialAssistance);
+    EXPECT_EQ(catalog.areas[3].name.pl, "Pomoc społeczna");
+    EXPECT_EQ(catalog.findTargetGroup(TargetGroup::AllResidents)->name.en, "All residents");
+    for (const auto& area : catalog.areas)
+        EXPECT_FALSE(area.name.pl.empty() || area.name.uk.empty() || area.name.en.empty());
+    for (const auto& group : catalog.targetGroups)
+        EXPECT_FALSE(group.name.pl.empty() || group.name.uk.empty() || group.name.en.empty());
+}
+
+TEST(Catalog, ActiveListsLeaveRetiredOnesOut)
+{
+    Catalog catalog;
+    catalog.areas[12].retired = true; // 13-srodowisko
+    catalog.areas.push_back({*parseArea("15-opieka-w-domu"), {"Usługi opiekuńcze w domu", "", ""}, "05-zdrowie"});
+    const auto active = catalog.activeAreas();
+    ASSERT_EQ(active.size(), 14u);
+    EXPECT_EQ(active.back()->id, *parseArea("15-opieka-w-domu"));
+    for (const auto* a : active)
+        EXPECT_NE(a->id, Area::Environment);
+    EXPECT_NE(catalog.findArea(Area::Environment), nullptr); // still defined: old records name it
+    EXPECT_EQ(pictogramOf(*active.back()), "05-zdrowie");
+    EXPECT_EQ(pictogramOf(catalog.areas[0]), "01-prorodzinna");
 }
 
 TEST(Codes, EveryEnumRoundTrips)

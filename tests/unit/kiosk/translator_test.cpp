@@ -239,7 +239,7 @@ TEST(ShippedTranslationsTest, ScreensOwnTextsExist)
     {
         required.push_back(std::string("service.section.") + section);
     }
-    for (int i = 1; i <= domain::kAreaCount; ++i)
+    for (int i = 1; i <= domain::kShippedAreaCount; ++i)
     {
         char key[32];
         std::snprintf(key, sizeof key, "area.%02d.official", i);
@@ -247,7 +247,7 @@ TEST(ShippedTranslationsTest, ScreensOwnTextsExist)
         std::snprintf(key, sizeof key, "area.%02d.short", i);
         required.emplace_back(key);
     }
-    for (const domain::TargetGroup g : domain::allTargetGroups())
+    for (const domain::TargetGroup& g : domain::shippedTargetGroups())
     {
         required.push_back("group." + std::string(domain::targetGroupCode(g)));
     }

@@ -3,6 +3,7 @@
 // migrates keeping every row and ends with exactly the schema a new database gets; a newer file is
 // refused; the outbox payload must be JSON.
 #include "kiosk/store/kiosk_schema.hpp"
+#include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
 #include "tests/support/db_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -69,6 +70,13 @@ TEST(KioskSchema, ADatabaseOfThePreviousReleaseMigratesWithoutLoss)
               1);
     EXPECT_EQ(test::numberOf(db, "SELECT count(*) FROM outbox WHERE state = 'pending' AND payload IS NOT NULL"), 4);
     EXPECT_GT(test::numberOf(db, "SELECT min(received_at) FROM staff_loans"), 1796000900);
+    // Migration 13: the catalogue stored before it has no lists of its own and reads as the shipped
+    // areas and target groups (decision 0012).
+    EXPECT_EQ(test::numberOf(db, "SELECT count(*) FROM catalog_target_groups"), 0);
+    auto catalogue = catalog::loadCatalog(db);
+    ASSERT_TRUE(catalogue.ok()) << catalogue.error().describe();
+    EXPECT_EQ(catalogue->areas, domain::shippedAreaDefinitions());
+    EXPECT_EQ(catalogue->targetGroups, domain::shippedTargetGroupDefinitions());
 }
 
 // A kiosk left at any older version (0.1.0's own steps 1..k) reaches the current schema.

@@ -110,13 +110,22 @@ TEST_F(Pictograms, EveryCounsellingKindOfTheShippedCataloguesHasOne)
 
 TEST_F(Pictograms, EveryAreaTargetGroupAndHomeActionHasOne)
 {
-    for (domain::Area a : domain::allAreas())
+    for (const domain::Area& a : domain::shippedAreas())
         expectDrawn("area", domain::areaCode(a));
-    for (domain::TargetGroup g : domain::allTargetGroups())
+    for (const domain::TargetGroup& g : domain::shippedTargetGroups())
         expectDrawn("group", domain::targetGroupCode(g));
     for (const char* action : {"catalogue", "search", "who-for", "equipment", "callback", "counselling", "idea-box",
                                "emergency", "phone", "fee-calculator"})
         expectDrawn("home", action);
+}
+
+// An area or group a catalogue adds without choosing a picture shows "generic" (decision 0012): a
+// name the table must never have, so it is always the neutral shape.
+TEST_F(Pictograms, TheGenericNameOfAnAddedAreaIsTheNeutralShape)
+{
+    const auto generic = kiosk::ui::pictogramFor("generic");
+    EXPECT_FALSE(generic.known);
+    EXPECT_EQ(generic.drawn, DrawnPictogram::Neutral);
 }
 
 TEST_F(Pictograms, TheShapesWithoutAGlyphAreOurs)

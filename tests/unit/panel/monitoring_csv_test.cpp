@@ -47,3 +47,15 @@ TEST(MonitoringCsv, EveryHostileCellOfAReportIsNeutralised)
     EXPECT_NE(csv.find("\r\n\"'=cmd|' /C calc'!A0\";\"'+1+1\";\"'-1+2\";7\r\n"), std::string::npos) << csv;
     EXPECT_NE(csv.find("\r\nZadowolenie;Średnia ocena;\"'@SUM(A1)\";4,50\r\n"), std::string::npos) << csv;
 }
+
+// Decision 0012: the panel names an area of the act by its number and the act's words, an area the
+// catalogue added by its Polish name, and an id no list holds (an old record) by the id itself.
+TEST(AreaLabels, AnAddedAreaIsNamedByTheCatalogue)
+{
+    domain::Catalog catalogue;
+    catalogue.areas.push_back({*domain::parseArea("15-opieka-w-domu"), {"Opieka w domu", "", ""}, "", false});
+    EXPECT_EQ(areaLabel("04-pomoc-spoleczna", catalogue), "4. pomoc społeczna");
+    EXPECT_EQ(areaLabel("15-opieka-w-domu", catalogue), "Opieka w domu");
+    EXPECT_EQ(areaLabel("16-nieznany", catalogue), "16-nieznany");
+    EXPECT_EQ(areaLabel("", catalogue), "bez wskazanego obszaru");
+}

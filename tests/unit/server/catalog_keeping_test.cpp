@@ -395,3 +395,88 @@ TEST_F(CatalogKeeping, AServiceAddedInThePanelSurvivesAReimportAndOneTheFileDrop
     EXPECT_EQ(stored().findService(dropped), nullptr);
     EXPECT_EQ(scalar("SELECT retired_by FROM catalog_retired WHERE entity_id = '" + dropped + "'"), "import");
 }
+
+// Decision 0012: an area or a target group is a catalogue entry like the others — added, renamed,
+// retired (kept, flagged, never removed) and brought back, each published to kiosks — and retiring
+// one an offered service names is refused with the services named in Polish.
+TEST_F(CatalogKeeping, AnAreaIsAddedRenamedRetiredOnlyWhenNoOfferedServiceNamesItAndBroughtBack)
+{
+    importFile(shipped("lapy"), true);
+    auto added = m_panel->changeCatalogEntry(change("area", EntryOperation::Add, "",
+                                                    {{"/id", Json("15-opieka-w-domu")},
+                                                     {"/name", Json{{"pl", "Usługi opiekuńcze w domu"}}},
+                                                     {"/pictogram", Json("05-zdrowie")}}));
+    ASSERT_TRUE(added.ok());
+    ASSERT_EQ(added->result, CatalogSaveResult::Saved);
+    const domain::Area home = *domain::parseArea("15-opieka-w-domu");
+    ASSERT_NE(stored().findArea(home), nullptr);
+    EXPECT_EQ(stored().findArea(home)->pictogram, "05-zdrowie");
+    EXPECT_EQ(scalar("SELECT op || ' ' || position FROM change_log WHERE entity = 'area' AND entity_id = "
+                     "'15-opieka-w-domu'"),
+              "upsert 14");
+    EXPECT_EQ(scalar("SELECT action FROM catalog_edits WHERE entity = 'area'"), "add");
+
+    // A pictogram must be a shipped area's or group's; an id is a slug.
+    auto badPictogram = m_panel->changeCatalogEntry(
+        change("area", EntryOperation::Save, "15-opieka-w-domu", {{"/pictogram", Json("heart")}}));
+    ASSERT_TRUE(badPictogram.ok());
+    ASSERT_EQ(badPictogram->result, CatalogSaveResult::Invalid);
+    EXPECT_EQ(badPictogram->errors.front().path, "$.pictogram");
+
+    auto renamed = m_panel->changeCatalogEntry(
+        change("area", EntryOperation::Save, "15-opieka-w-domu", {{"/name/pl", Json("Opieka w domu")}}));
+    ASSERT_TRUE(renamed.ok());
+    ASSERT_EQ(renamed->result, CatalogSaveResult::Saved);
+    EXPECT_EQ(stored().findArea(home)->name.pl, "Opieka w domu");
+
+    // A service names it: retiring is refused, naming the service.
+    Json service = firstServiceOf(shipped("lapy"));
+    service["id"] = "lapy-opieka";
+    service["name"]["pl"] = "Opieka wytchnieniowa";
+    service["areas"].push_back("15-opieka-w-domu");
+    auto published = m_panel->changeCatalogEntry(change("service", EntryOperation::Add, "", {{"", service}}));
+    ASSERT_TRUE(published.ok());
+    ASSERT_EQ(published->result, CatalogSaveResult::Saved);
+    auto refused = m_panel->changeCatalogEntry(change("area", EntryOperation::Retire, "15-opieka-w-domu"));
+    ASSERT_TRUE(refused.ok());
+    ASSERT_EQ(refused->result, CatalogSaveResult::Invalid);
+    ASSERT_FALSE(refused->errors.empty());
+    EXPECT_EQ(refused->errors.front().code, catalog::CatalogErrorCode::RetiredReference);
+    EXPECT_EQ(refused->errors.front().message,
+              "Obszaru „Opieka w domu” nie można wycofać: wskazuje go usługa „Opieka wytchnieniowa” (lapy-opieka)");
+    EXPECT_FALSE(stored().findArea(home)->retired);
+
+    // Once the service is archived the area can be retired: kept and flagged, off the active list.
+    auto archived = m_panel->changeCatalogEntry(
+        change("service", EntryOperation::Save, "lapy-opieka", {{"/status", Json("archived")}}));
+    ASSERT_TRUE(archived.ok());
+    ASSERT_EQ(archived->result, CatalogSaveResult::Saved);
+    auto retired = m_panel->changeCatalogEntry(change("area", EntryOperation::Retire, "15-opieka-w-domu"));
+    ASSERT_TRUE(retired.ok());
+    ASSERT_EQ(retired->result, CatalogSaveResult::Saved);
+    ASSERT_NE(stored().findArea(home), nullptr);
+    EXPECT_TRUE(stored().findArea(home)->retired);
+    const domain::Catalog afterRetiring = stored();
+    for (const auto* a : afterRetiring.activeAreas())
+        EXPECT_NE(a->id, home);
+    EXPECT_EQ(scalar("SELECT op FROM change_log WHERE entity = 'area' ORDER BY seq DESC LIMIT 1"), "upsert");
+    EXPECT_EQ(scalar("SELECT COUNT(*) FROM catalog_retired"), "0");
+
+    auto back = m_panel->changeCatalogEntry(change("area", EntryOperation::Reactivate, "15-opieka-w-domu"));
+    ASSERT_TRUE(back.ok());
+    ASSERT_EQ(back->result, CatalogSaveResult::Saved);
+    EXPECT_FALSE(stored().findArea(home)->retired);
+
+    // A shipped group an offered service names is refused the same way, several services listed.
+    auto group = m_panel->changeCatalogEntry(change("target_group", EntryOperation::Retire, "seniors"));
+    ASSERT_TRUE(group.ok());
+    ASSERT_EQ(group->result, CatalogSaveResult::Invalid);
+    EXPECT_EQ(group->errors.front().message.rfind("Grupy „Seniorzy (60+)” nie można wycofać: wskazują ją usługi: ", 0),
+              0u)
+        << group->errors.front().message;
+
+    // A re-import of the file (which has no lists of its own) keeps the area added in the panel.
+    const MergePlan plan = importFile(shipped("lapy"), true);
+    EXPECT_EQ(plan.kinds.at("area").keptPanelAdded, std::vector<std::string>{"15-opieka-w-domu"});
+    EXPECT_NE(stored().findArea(home), nullptr);
+}

@@ -210,7 +210,12 @@ TEST(ResidentMatching, NeedsAreStoredAsJsonAndReadBack)
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(*back, needs);
     EXPECT_FALSE(needsFromJson("not json").has_value());
-    EXPECT_FALSE(needsFromJson(R"({"areas":["99-nic"],"target_groups":[],"place":"","fee":"any","max_fee_grosze":0})")
+    // An area the catalogue added is an id like the act's (decision 0012); text that is no id is refused.
+    const auto added =
+        needsFromJson(R"({"areas":["15-opieka-w-domu"],"target_groups":[],"place":"","fee":"any","max_fee_grosze":0})");
+    ASSERT_TRUE(added.has_value());
+    EXPECT_EQ(added->areas, std::vector<Area>{*domain::parseArea("15-opieka-w-domu")});
+    EXPECT_FALSE(needsFromJson(R"({"areas":["99 nic!"],"target_groups":[],"place":"","fee":"any","max_fee_grosze":0})")
                      .has_value());
     EXPECT_FALSE(
         needsFromJson(R"({"areas":[],"target_groups":[],"place":"","fee":"cheap","max_fee_grosze":0})").has_value());

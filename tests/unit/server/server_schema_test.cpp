@@ -4,6 +4,7 @@
 // database gets.
 #include "server/server_schema.hpp"
 #include "server/server_store.hpp"
+#include "shared/catalog/catalog_store.hpp"
 #include "tests/support/db_fixture.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -56,6 +57,14 @@ TEST(ServerSchema, ADatabaseOfThePreviousReleaseMigratesWithoutLoss)
     // Migration 7: kiosks enrolled before it keep staff mode; nothing is erased by the upgrade itself.
     EXPECT_EQ(test::textOf(db, "SELECT group_concat(staff_work, ',') FROM kiosks"), "1,1");
     EXPECT_EQ(test::numberOf(db, "SELECT count(*) FROM reservations WHERE erased_at IS NOT NULL"), 0);
+    // Migration 22: the catalogue imported before it has no lists of its own and reads as the
+    // shipped areas and target groups (decision 0012), so nothing it names changes meaning.
+    EXPECT_EQ(test::numberOf(db, "SELECT count(*) FROM catalog_areas"), 0);
+    auto catalogue = catalog::loadCatalog(db);
+    ASSERT_TRUE(catalogue.ok()) << catalogue.error().describe();
+    EXPECT_EQ(catalogue->areas, domain::shippedAreaDefinitions());
+    EXPECT_EQ(catalogue->targetGroups, domain::shippedTargetGroupDefinitions());
+    EXPECT_FALSE(catalogue->services.empty());
 }
 
 // A server left at any older version (0.1.0's own steps 1..k) reaches the current schema.

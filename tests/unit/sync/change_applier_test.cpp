@@ -348,7 +348,7 @@ TEST_F(ChangeApplierTest, TheEndOfASnapshotDeletesWhatTheServerNoLongerListsAndN
         (*end.live)["service"].push_back(s.id);
     (*end.live)["pickup"] = {kept};
     (*end.live)["open_loan"] = {};
-    (*end.live)["area"] = {"an-entity-this-kiosk-does-not-know"};
+    (*end.live)["an_entity_of_a_newer_server"] = {"x-1"};
     auto tx = db::Transaction::begin(db);
     ASSERT_TRUE(tx.ok());
     auto swept = sync::applyChanges(db, end);
@@ -366,4 +366,41 @@ TEST_F(ChangeApplierTest, TheEndOfASnapshotDeletesWhatTheServerNoLongerListsAndN
     EXPECT_EQ(stored->feeTables.size(), c.feeTables.size());
     EXPECT_NE(row(db, kPickupRow, kept), "");
     EXPECT_EQ(row(db, kPickupRow, gone), "");
+}
+
+// Decision 0012: an area a coordinator added arrives as its own entity, with the service that names
+// it in the same page (the service decoded with a placeholder for it); a retired one arrives as an
+// upsert with its flag, and stays defined for the records that name it.
+TEST_F(ChangeApplierTest, AnAddedAreaArrivesWithTheServiceThatNamesItAndLaterRetires)
+{
+    auto file = lapy();
+    ASSERT_TRUE(applyPage(db, asChanges(file), "c1").ok());
+    domain::AreaDefinition home{*domain::parseArea("15-opieka-w-domu"),
+                                {"Usługi opiekuńcze w domu", "Послуги догляду вдома", "Home care"},
+                                "05-zdrowie",
+                                false};
+    auto service = file.services[0];
+    service.areas.push_back(home.id);
+    // The service first, then its area: the page is applied as a whole.
+    auto r = applyPage(db,
+                       {Change{300, "service", service.id, ChangeOp::Upsert, protocol::encodeService(service), 0},
+                        Change{301, "area", "15-opieka-w-domu", ChangeOp::Upsert, protocol::encodeArea(home), 14}},
+                       "c2");
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    auto stored = catalog::loadCatalog(db);
+    ASSERT_TRUE(stored.ok()) << stored.error().describe();
+    ASSERT_EQ(stored->areas.size(), 15u);
+    EXPECT_EQ(stored->areas.back(), home);
+    EXPECT_EQ(stored->activeAreas().size(), 15u);
+    EXPECT_EQ(stored->services[0].areas.back(), home.id);
+
+    home.retired = true;
+    ASSERT_TRUE(
+        applyPage(db, {Change{302, "area", "15-opieka-w-domu", ChangeOp::Upsert, protocol::encodeArea(home), 14}}, "c3")
+            .ok());
+    stored = catalog::loadCatalog(db);
+    ASSERT_TRUE(stored.ok());
+    ASSERT_NE(stored->findArea(home.id), nullptr);
+    EXPECT_TRUE(stored->findArea(home.id)->retired);
+    EXPECT_EQ(stored->activeAreas().size(), 14u);
 }
