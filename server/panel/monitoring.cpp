@@ -134,7 +134,7 @@ std::string csvValueCell(const std::string& v)
     return isCsvNumber(v) ? v : csvTextCell(v);
 }
 
-std::vector<IndicatorRow> indicatorRows(const MonitoringCounts& m)
+std::vector<IndicatorRow> indicatorRows(const MonitoringCounts& m, const domain::Catalog* catalogue)
 {
     std::vector<IndicatorRow> rows;
     auto add = [&](const char* section, const char* indicator, std::string detail, std::string value)
@@ -181,7 +181,8 @@ std::vector<IndicatorRow> indicatorRows(const MonitoringCounts& m)
         add(kRatings, "Średnia ocena", flow, decimalComma(r.average));
     }
     for (const auto& idea : m.ideasByArea)
-        add("Skrzynka pomysłów", "Liczba pomysłów", areaLabel(idea.name), std::to_string(idea.count));
+        add("Skrzynka pomysłów", "Liczba pomysłów",
+            catalogue != nullptr ? areaLabel(idea.name, *catalogue) : areaLabel(idea.name), std::to_string(idea.count));
     return rows;
 }
 
@@ -245,7 +246,10 @@ Result<std::vector<IndicatorRow>, db::Error> loadIndicators(const PageContext& c
     auto counts = counted.monitoringCounts(period);
     if (!counts)
         return makeErr(counts.error());
-    auto rows = indicatorRows(*counts);
+    auto overview = counted.catalogOverview();
+    if (!overview)
+        return makeErr(overview.error());
+    auto rows = indicatorRows(*counts, overview->catalogue ? &*overview->catalogue : nullptr);
     auto residentCounts =
         residents::ResidentStore(ctx.store, scope).counts(period.firstDay, period.lastDay, period.start, period.end);
     if (!residentCounts)

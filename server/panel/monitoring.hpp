@@ -25,8 +25,9 @@ struct IndicatorRow
     std::string value;
 };
 
-/// The report's lines for the store's counts, in report order.
-std::vector<IndicatorRow> indicatorRows(const MonitoringCounts& counts);
+/// The report's lines for the store's counts, in report order; an area the catalogue added is named
+/// as `catalogue` names it (by its id without one).
+std::vector<IndicatorRow> indicatorRows(const MonitoringCounts& counts, const domain::Catalog* catalogue = nullptr);
 
 /// The days `from` … `to` inclusive in the server's local time zone.
 ReportPeriod reportPeriod(Date from, Date to);

@@ -59,3 +59,22 @@ TEST(AreaLabels, AnAddedAreaIsNamedByTheCatalogue)
     EXPECT_EQ(areaLabel("16-nieznany", catalogue), "16-nieznany");
     EXPECT_EQ(areaLabel("", catalogue), "bez wskazanego obszaru");
 }
+
+TEST(AreaLabels, TheMonitoringIdeasRowsNameAnAddedAreaAsTheCatalogueDoes)
+{
+    domain::Catalog catalogue;
+    catalogue.areas.push_back({*domain::parseArea("15-opieka-w-domu"), {"Opieka w domu", "", ""}, "", false});
+    server::MonitoringCounts counts;
+    counts.ideasByArea = {{"15-opieka-w-domu", 3}, {"04-pomoc-spoleczna", 2}};
+    auto detailOf = [](const std::vector<IndicatorRow>& rows, const std::string& value)
+    {
+        for (const auto& row : rows)
+            if (row.section == "Skrzynka pomysłów" && row.value == value)
+                return row.detail;
+        return std::string("<no row>");
+    };
+    const auto named = indicatorRows(counts, &catalogue);
+    EXPECT_EQ(detailOf(named, "3"), "Opieka w domu");
+    EXPECT_EQ(detailOf(named, "2"), "4. pomoc społeczna");
+    EXPECT_EQ(detailOf(indicatorRows(counts), "3"), "15-opieka-w-domu") << "without a catalogue: its id";
+}
