@@ -164,10 +164,17 @@ std::string notificationMessage(const MailConfig& config, const domain::Catalog&
 
 int ResidentMailer::sendPending(const Now& now)
 {
-    if (!m_config.enabled() || !m_lease.hold(now.unix))
+    if (!m_config.enabled())
         return 0;
-    const auto started = std::chrono::steady_clock::now();
     auto pending = m_residents.pendingEmails(m_config.maxAttempts, 50);
+    // Most polls find nothing: only then is the lease taken (a durable write), and the list read
+    // again under it, as another process may have sent some meanwhile.
+    if (pending && !pending->empty())
+    {
+        if (!m_lease.hold(now.unix))
+            return 0;
+        pending = m_residents.pendingEmails(m_config.maxAttempts, 50);
+    }
     if (!pending)
     {
         std::fprintf(stderr, "okienko-central: mail: %s\n", pending.error().describe().c_str());
@@ -175,6 +182,7 @@ int ResidentMailer::sendPending(const Now& now)
     }
     if (pending->empty())
         return 0;
+    const auto started = std::chrono::steady_clock::now();
     domain::Catalog catalogue;
     auto loaded = m_store.read(
         [&](db::Database& d) -> Status<db::Error>

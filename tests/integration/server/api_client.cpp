@@ -4,12 +4,16 @@
 #include "shared/db/database.hpp"
 #include "shared/db/query.hpp"
 #include "shared/domain/callback.hpp"
+#include "shared/protocol/changes.hpp"
 #include "shared/protocol/payloads.hpp"
 #include "shared/rules/reference_code.hpp"
 #include "shared/util/uuid.hpp"
 
 #include <algorithm>
 #include <ctime>
+#include <gtest/gtest.h>
+#include <set>
+#include <vector>
 
 namespace okienko::test
 {
@@ -64,6 +68,45 @@ std::int64_t mostHeldOnOneDay(const std::string& dbPath, Date base, int days)
                                             d + "' AND date(pick_up_date, '+' || loan_days || ' days') > '" + d + "'"));
     }
     return most;
+}
+
+PulledChanges pullEverything(const std::function<httplib::Result(int page, const std::string& path)>& get, int limit)
+{
+    PulledChanges out;
+    std::set<std::int64_t> seen;
+    std::vector<std::int64_t> logSeqs;
+    bool inLog = false;
+    for (int page = 0; page < 10000; ++page)
+    {
+        auto r = get(page, "/api/v1/changes?limit=" + std::to_string(limit) + "&since=" + out.cursor);
+        if (!r || r->status != 200)
+        {
+            ADD_FAILURE() << "page " << page << ": " << (r ? r->body : httplib::to_string(r.error()));
+            return out;
+        }
+        auto decoded = protocol::decodeChangesPage(r->body);
+        if (!decoded.ok())
+        {
+            ADD_FAILURE() << "page " << page << ": " << decoded.error().describe();
+            return out;
+        }
+        EXPECT_LE(decoded->changes.size(), static_cast<std::size_t>(limit));
+        for (const auto& ch : decoded->changes)
+        {
+            EXPECT_TRUE(seen.insert(ch.seq).second) << "delivered twice: " << ch.seq;
+            if (inLog)
+                logSeqs.push_back(ch.seq);
+        }
+        inLog = inLog || decoded->live.has_value();
+        out.cursor = decoded->cursor;
+        if (!decoded->more)
+            break;
+    }
+    EXPECT_TRUE(inLog) << "the snapshot never ended";
+    for (std::size_t i = 1; i < logSeqs.size(); ++i)
+        EXPECT_LT(logSeqs[i - 1], logSeqs[i]);
+    out.count = seen.size();
+    return out;
 }
 
 std::string dbText(const std::string& dbPath, const std::string& sql)

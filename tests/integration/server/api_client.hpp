@@ -7,6 +7,7 @@
 #include "shared/util/date.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <httplib.h>
 #include <memory>
 #include <string>
@@ -29,6 +30,19 @@ protocol::Event callbackEvent(int i);
 protocol::HoldRequest racingHold(Date base, int kiosk, int attempt);
 /// The most held reservations overlapping on any one day of the `days` from `base`.
 std::int64_t mostHeldOnOneDay(const std::string& dbPath, Date base, int days);
+
+/// What pullEverything received: how many changes, and the cursor after the last page.
+struct PulledChanges
+{
+    std::size_t count = 0;
+    std::string cursor;
+};
+
+/// Pulls every change from no cursor, `limit` at a time, page `page` through `get(page, path)`, and
+/// checks what a kiosk relies on (a gtest failure otherwise): every page answered 200 and decoded,
+/// no page over `limit`, each change once, the snapshot's end reached (its list of live ids) and
+/// the log after it in commit order.
+PulledChanges pullEverything(const std::function<httplib::Result(int page, const std::string& path)>& get, int limit);
 
 /// The one text value `sql` selects (or a PRAGMA answers) from the database at `dbPath`, opened
 /// read-only; "open failed", "query failed" or "<none>" otherwise.

@@ -20,7 +20,6 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <map>
-#include <set>
 #include <thread>
 
 using namespace okienko;
@@ -366,33 +365,9 @@ TEST_F(CentralServer, ChangesPagingDeliversEveryChangeOnceAndNeverGoesBack)
     ASSERT_TRUE(postEvents(*c, events));
 
     // From no cursor: the snapshot (the catalogue, compacted when serve started), then the log.
-    std::set<std::int64_t> seqs;
-    std::vector<std::int64_t> logSeqs;
-    bool inLog = false;
-    std::string cursor;
-    for (int page = 0; page < 1000; ++page)
-    {
-        auto r = c->Get(("/api/v1/changes?limit=7&since=" + cursor).c_str());
-        ASSERT_TRUE(r);
-        ASSERT_EQ(r->status, 200) << r->body;
-        auto decoded = decodeChangesPage(r->body);
-        ASSERT_TRUE(decoded.ok()) << decoded.error().describe();
-        EXPECT_LE(decoded->changes.size(), 7u);
-        for (const auto& ch : decoded->changes)
-        {
-            EXPECT_TRUE(seqs.insert(ch.seq).second) << "delivered twice: " << ch.seq;
-            if (inLog)
-                logSeqs.push_back(ch.seq);
-        }
-        inLog = inLog || decoded->live.has_value();
-        cursor = decoded->cursor;
-        if (!decoded->more)
-            break;
-    }
-    EXPECT_TRUE(inLog);
-    for (std::size_t i = 1; i < logSeqs.size(); ++i)
-        EXPECT_LT(logSeqs[i - 1], logSeqs[i]);
-    EXPECT_EQ(static_cast<std::int64_t>(seqs.size()),
+    const auto pulled = test::pullEverything([&](int, const std::string& path) { return c->Get(path.c_str()); }, 7);
+    const std::string cursor = pulled.cursor;
+    EXPECT_EQ(static_cast<std::int64_t>(pulled.count),
               test::dbCount(m_server->databasePath(), "SELECT COUNT(*) FROM change_log"));
     // Caught up: the next pull is empty and keeps the cursor.
     auto again = c->Get(("/api/v1/changes?since=" + cursor).c_str());

@@ -23,7 +23,6 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <memory>
-#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -174,33 +173,9 @@ TEST_F(TwoProcesses, AKioskWhoseRequestsAlternateBetweenTheProcessesLosesAndRepe
 
     // Change pages pulled alternately, the cursor of one process good on the other: the snapshot,
     // then the log in order, each change once.
-    std::set<std::int64_t> seqs;
-    std::vector<std::int64_t> logSeqs;
-    bool inLog = false;
-    std::string cursor;
-    for (int page = 0; page < 100; ++page)
-    {
-        auto& c = page % 2 == 0 ? a : b;
-        auto r = c->Get(("/api/v1/changes?limit=5&since=" + cursor).c_str());
-        ASSERT_TRUE(r);
-        ASSERT_EQ(r->status, 200) << r->body;
-        auto decoded = decodeChangesPage(r->body);
-        ASSERT_TRUE(decoded.ok()) << decoded.error().describe();
-        for (const auto& ch : decoded->changes)
-        {
-            EXPECT_TRUE(seqs.insert(ch.seq).second) << "delivered twice: " << ch.seq;
-            if (inLog)
-                logSeqs.push_back(ch.seq);
-        }
-        inLog = inLog || decoded->live.has_value();
-        cursor = decoded->cursor;
-        if (!decoded->more)
-            break;
-    }
-    EXPECT_TRUE(inLog);
-    for (std::size_t i = 1; i < logSeqs.size(); ++i)
-        EXPECT_LT(logSeqs[i - 1], logSeqs[i]);
-    EXPECT_EQ(static_cast<std::int64_t>(seqs.size()), test::dbCount(db, "SELECT COUNT(*) FROM change_log"));
+    const auto pulled = test::pullEverything(
+        [&](int page, const std::string& path) { return (page % 2 == 0 ? a : b)->Get(path.c_str()); }, 5);
+    EXPECT_EQ(static_cast<std::int64_t>(pulled.count), test::dbCount(db, "SELECT COUNT(*) FROM change_log"));
 
     // Revoked with the CLI: refused by both processes from the next request on.
     ASSERT_EQ(m_server->admin({"revoke-kiosk", "kiosk-1"}), 0);

@@ -14,6 +14,7 @@
 #include "shared/protocol/payloads.hpp"
 #include "shared/util/uuid.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/unit/server/wheelchair_catalogue.hpp"
 
 #include <gtest/gtest.h>
 #include <set>
@@ -27,19 +28,9 @@ namespace
 
 std::string catalogue(int edition, bool withAnnouncement)
 {
-    Json doc{{"format_version", 1},
-             {"municipality",
-              {{"id", "t"}, {"name", {{"pl", "Gmina " + std::to_string(edition)}}}, {"cus_name", {{"pl", "CUS"}}}}},
-             {"services", Json::array()},
-             {"equipment_types", Json::array({{{"id", "wozek"},
-                                               {"category", "mobility"},
-                                               {"name", {{"pl", "Wózek"}}},
-                                               {"description", {{"pl", "Opis"}}},
-                                               {"default_loan_days", 30},
-                                               {"max_loan_days", 90}}})},
-             {"units", Json::array({{{"inventory_number", "TST-1"}, {"type_id", "wozek"}, {"state", "available"}},
-                                    {{"inventory_number", "TST-2"}, {"type_id", "wozek"}, {"state", "available"}}})},
-             {"announcements", Json::array()}};
+    Json doc = test::wheelchairCatalogue(2);
+    doc["municipality"]["name"]["pl"] = "Gmina " + std::to_string(edition);
+    doc["announcements"] = Json::array();
     if (withAnnouncement)
         doc["announcements"].push_back({{"id", "piknik"}, {"title", {{"pl", "Piknik"}}}, {"body", {{"pl", "Tak."}}}});
     return doc.dump();

@@ -13,6 +13,7 @@
 #include "shared/rules/reference_code.hpp"
 #include "shared/util/uuid.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/unit/server/wheelchair_catalogue.hpp"
 
 #include <atomic>
 #include <gtest/gtest.h>
@@ -26,25 +27,6 @@ namespace
 {
 const Date kToday{2030, 3, 4}; // a Monday
 
-std::string catalogueWithUnits(int units)
-{
-    Json unitList = Json::array();
-    for (int i = 1; i <= units; ++i)
-        unitList.push_back(
-            {{"inventory_number", "TST-" + std::to_string(i)}, {"type_id", "wozek"}, {"state", "available"}});
-    return Json{{"format_version", 1},
-                {"municipality", {{"id", "t"}, {"name", {{"pl", "Gmina"}}}, {"cus_name", {{"pl", "CUS"}}}}},
-                {"services", Json::array()},
-                {"equipment_types", Json::array({{{"id", "wozek"},
-                                                  {"category", "mobility"},
-                                                  {"name", {{"pl", "Wózek"}}},
-                                                  {"description", {{"pl", "Opis"}}},
-                                                  {"default_loan_days", 30},
-                                                  {"max_loan_days", 90}}})},
-                {"units", unitList}}
-        .dump();
-}
-
 class ApiTest : public ::testing::Test
 {
   protected:
@@ -53,7 +35,7 @@ class ApiTest : public ::testing::Test
         auto store = ServerStore::open(m_dir.file("central.db"), StoreOptions{});
         ASSERT_TRUE(store.ok()) << store.error().describe();
         m_store = std::move(store).value();
-        auto catalogue = catalog::parseCatalog(catalogueWithUnits(2));
+        auto catalogue = catalog::parseCatalog(test::wheelchairCatalogue(2).dump());
         ASSERT_TRUE(catalogue.ok());
         ASSERT_TRUE(m_store->importCatalog(*catalogue, now()).ok());
         auto token = m_store->addKiosk("kiosk-a", now());
@@ -319,7 +301,7 @@ TEST_F(ApiTest, ReimportKeepsLiveUnitStatesAndSendsOnlyWhatChanged)
 {
     auto e = makeUnitStateChanged(newUuid(), 1, UnitStateChange{"TST-1", domain::UnitState::Repair, "kółko", "st-1"});
     EXPECT_EQ(send({e})[0].status, EventStatus::Applied);
-    auto catalogue = catalog::parseCatalog(catalogueWithUnits(3));
+    auto catalogue = catalog::parseCatalog(test::wheelchairCatalogue(3).dump());
     ASSERT_TRUE(catalogue.ok());
     auto summary = m_store->importCatalog(*catalogue, now());
     ASSERT_TRUE(summary.ok());

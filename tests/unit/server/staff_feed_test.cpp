@@ -17,6 +17,7 @@
 #include "shared/rules/reference_code.hpp"
 #include "shared/util/uuid.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/unit/server/wheelchair_catalogue.hpp"
 
 #include <fstream>
 #include <gtest/gtest.h>
@@ -30,25 +31,6 @@ using namespace okienko::server;
 namespace
 {
 const Date kToday{2030, 3, 4}; // a Monday
-
-std::string catalogue()
-{
-    Json units = Json::array();
-    for (int i = 1; i <= 3; ++i)
-        units.push_back(
-            {{"inventory_number", "TST-" + std::to_string(i)}, {"type_id", "wozek"}, {"state", "available"}});
-    return Json{{"format_version", 1},
-                {"municipality", {{"id", "t"}, {"name", {{"pl", "Gmina"}}}, {"cus_name", {{"pl", "CUS"}}}}},
-                {"services", Json::array()},
-                {"equipment_types", Json::array({{{"id", "wozek"},
-                                                  {"category", "mobility"},
-                                                  {"name", {{"pl", "Wózek"}}},
-                                                  {"description", {{"pl", "Opis"}}},
-                                                  {"default_loan_days", 30},
-                                                  {"max_loan_days", 90}}})},
-                {"units", units}}
-        .dump();
-}
 
 /// The last change of `entity`/`id` in a feed, if any.
 const Change* lastOf(const std::vector<Change>& feed, std::string_view entity, const std::string& id)
@@ -68,7 +50,7 @@ class StaffFeedTest : public ::testing::Test
         auto store = ServerStore::open(m_dir.file("central.db"), m_options);
         ASSERT_TRUE(store.ok()) << store.error().describe();
         m_store = std::move(store).value();
-        auto parsed = catalog::parseCatalog(catalogue());
+        auto parsed = catalog::parseCatalog(test::wheelchairCatalogue(3).dump());
         ASSERT_TRUE(parsed.ok());
         ASSERT_TRUE(m_store->importCatalog(*parsed, now()).ok());
         auto a = m_store->addKiosk("kiosk-a", now(), true);
