@@ -80,7 +80,7 @@ int runFor(const char* file, std::map<std::string, std::string> query, const cha
     if (!store || !catalogue || !indicators)
         return 1;
     const Now now{1'735'000'000, Date{2024, 12, 24}};
-    if (!(*store)->importCatalog(*catalogue, now, &*indicators))
+    if (!(*store)->importCatalog("default", *catalogue, now, &*indicators))
         return 1;
     auto filled = (*store)->write([](db::Database& d) { return d.exec(kYear); });
     if (!filled)

@@ -4,6 +4,7 @@
 #include "server/store/catalog_entries.hpp"
 #include "server/store/indicator_rows.hpp"
 #include "server/store/okienko_try.hpp"
+#include "server/store/site_scope.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
 #include "shared/protocol/catalog_json.hpp"
@@ -107,7 +108,7 @@ Json mergeFields(const std::optional<Json>& base, const Json& current, const Jso
 /// The base of an entry before any merge-import recorded one: what the last import logged for
 /// services and announcements the panel changed (catalog_edits marks the panel's rows), the stored
 /// entry for everything else; none for an indicator a coordinator edited.
-Result<std::map<Key, Json>, db::Error> seedBase(db::Database& d, const Json& current)
+Result<std::map<Key, Json>, db::Error> seedBase(db::Database& d, std::string_view site, const Json& current)
 {
     std::map<Key, Json> stored;
     for (const auto& kind : mergedKinds())
@@ -118,21 +119,25 @@ Result<std::map<Key, Json>, db::Error> seedBase(db::Database& d, const Json& cur
     OKIENKO_TRY(db::forEachRow(
         d,
         "SELECT c.entity, c.entity_id, c.data FROM change_log c WHERE c.seq IN (SELECT MAX(l.seq) FROM change_log l "
-        "WHERE l.op = 'upsert' AND l.seq NOT IN (SELECT change_seq FROM catalog_edits) AND (l.entity, l.entity_id) IN "
-        "(SELECT entity, entity_id FROM catalog_edits) GROUP BY l.entity, l.entity_id)",
+        "WHERE l.op = 'upsert' AND l.site_id = ?1 AND l.seq NOT IN (SELECT change_seq FROM catalog_edits) AND "
+        "(l.entity, l.entity_id) IN (SELECT entity, entity_id FROM catalog_edits WHERE site_id = ?1) GROUP BY "
+        "l.entity, l.entity_id)",
         [&](db::Row& r)
         {
             std::string entity = r.text();
             std::string id = r.text();
             logged.push_back({{std::move(entity), std::move(id)}, r.text()});
-        }));
+        },
+        site));
     std::set<Key> edited;
-    OKIENKO_TRY(db::forEachRow(d, "SELECT DISTINCT entity, entity_id FROM catalog_edits",
-                               [&](db::Row& r)
-                               {
-                                   std::string entity = r.text();
-                                   edited.insert({std::move(entity), r.text()});
-                               }));
+    OKIENKO_TRY(db::forEachRow(
+        d, "SELECT DISTINCT entity, entity_id FROM catalog_edits WHERE site_id = ?",
+        [&](db::Row& r)
+        {
+            std::string entity = r.text();
+            edited.insert({std::move(entity), r.text()});
+        },
+        site));
     for (const auto& key : edited)
         base.erase(key);
     for (const auto& [key, data] : logged)
@@ -153,30 +158,32 @@ Result<std::map<Key, Json>, db::Error> seedBase(db::Database& d, const Json& cur
     return base;
 }
 
-Result<std::map<Key, Json>, db::Error> readBase(db::Database& d, const Json& current)
+Result<std::map<Key, Json>, db::Error> readBase(db::Database& d, std::string_view site, const Json& current)
 {
     std::map<Key, Json> base;
-    OKIENKO_TRY(db::forEachRow(d, "SELECT entity, entity_id, data FROM catalog_import_base",
-                               [&](db::Row& r)
-                               {
-                                   std::string entity = r.text();
-                                   std::string id = r.text();
-                                   base[{std::move(entity), std::move(id)}] = Json::parse(r.text(), nullptr, false);
-                               }));
+    OKIENKO_TRY(db::forEachRow(
+        d, "SELECT entity, entity_id, data FROM catalog_import_base WHERE site_id = ?",
+        [&](db::Row& r)
+        {
+            std::string entity = r.text();
+            std::string id = r.text();
+            base[{std::move(entity), std::move(id)}] = Json::parse(r.text(), nullptr, false);
+        },
+        site));
     if (base.empty() && !current.is_null())
-        return seedBase(d, current);
+        return seedBase(d, site, current);
     return base;
 }
 
 /// The stored catalogue and indicators as one canonical file; null before the first import.
-Result<Json, db::Error> currentDocument(db::Database& d)
+Result<Json, db::Error> currentDocument(db::Database& d, std::string_view site)
 {
-    auto has = catalog::hasCatalog(d);
+    auto has = catalog::hasCatalog(d, site);
     if (!has)
         return makeErr(has.error());
     if (!*has)
         return Json(nullptr);
-    auto stored = catalog::loadCatalog(d);
+    auto stored = catalog::loadCatalog(d, site);
     if (!stored)
         return makeErr(stored.error());
     auto indicators = readIndicators(d);
@@ -208,22 +215,25 @@ Json canonicalDocument(const domain::Catalog& catalogue, const std::vector<domai
     return document;
 }
 
-Result<MergePlan, db::Error> planCatalogMerge(db::Database& d, const Json& file, bool overwritePanelEdits)
+Result<MergePlan, db::Error> planCatalogMerge(db::Database& d, std::string_view site, const Json& file,
+                                              bool overwritePanelEdits)
 {
     MergePlan plan;
-    auto current = currentDocument(d);
+    auto current = currentDocument(d, site);
     if (!current)
         return makeErr(current.error());
-    auto base = readBase(d, *current);
+    auto base = readBase(d, site, *current);
     if (!base)
         return makeErr(base.error());
     std::set<Key> retired;
-    OKIENKO_TRY(db::forEachRow(d, "SELECT entity, entity_id FROM catalog_retired",
-                               [&](db::Row& r)
-                               {
-                                   std::string entity = r.text();
-                                   retired.insert({std::move(entity), r.text()});
-                               }));
+    OKIENKO_TRY(db::forEachRow(
+        d, "SELECT entity, entity_id FROM catalog_retired WHERE site_id = ?",
+        [&](db::Row& r)
+        {
+            std::string entity = r.text();
+            retired.insert({std::move(entity), r.text()});
+        },
+        site));
     plan.merged = file;
     for (const auto& kind : mergedKinds())
     {
@@ -298,8 +308,8 @@ Result<MergePlan, db::Error> planCatalogMerge(db::Database& d, const Json& file,
     return plan;
 }
 
-Result<MergeApplied, db::Error> applyCatalogMerge(db::Database& d, const MergePlan& plan, const std::string& fileName,
-                                                  std::int64_t now)
+Result<MergeApplied, db::Error> applyCatalogMerge(db::Database& d, std::string_view site, const MergePlan& plan,
+                                                  const std::string& fileName, std::int64_t now)
 {
     MergeApplied applied;
     const std::string text = plan.merged.dump();
@@ -315,21 +325,25 @@ Result<MergeApplied, db::Error> applyCatalogMerge(db::Database& d, const MergePl
         applied.errors = indicators.error();
         return applied;
     }
-    auto written = writeCatalogue(d, *catalogue, now, &*indicators, UnitLogging::All);
+    // The indicators' definitions are the programme's, one list for all sites: the default site's
+    // import keeps them (decision 0015).
+    auto written =
+        writeCatalogue(d, site, *catalogue, now, site == kDefaultSite ? &*indicators : nullptr, UnitLogging::All);
     if (!written)
         return makeErr(written.error());
     applied.summary = std::move(written).value();
     for (const auto& [entity, id, data] : plan.toRetire)
         OKIENKO_TRY(db::exec(d,
-                             "INSERT OR REPLACE INTO catalog_retired(entity, entity_id, data, retired_by, retired_at) "
-                             "VALUES (?, ?, ?, 'import', ?)",
-                             entity, id, data.dump(), now));
+                             "INSERT OR REPLACE INTO catalog_retired(entity, entity_id, data, retired_by, retired_at, "
+                             "site_id) VALUES (?, ?, ?, 'import', ?, ?)",
+                             entity, id, data.dump(), now, site));
     for (const auto& [entity, id] : plan.toRestore)
-        OKIENKO_TRY(db::exec(d, "DELETE FROM catalog_retired WHERE entity = ? AND entity_id = ?", entity, id));
-    OKIENKO_TRY(db::exec(d, "DELETE FROM catalog_import_base"));
+        OKIENKO_TRY(db::exec(d, "DELETE FROM catalog_retired WHERE entity = ? AND entity_id = ? AND site_id = ?",
+                             entity, id, site));
+    OKIENKO_TRY(db::exec(d, "DELETE FROM catalog_import_base WHERE site_id = ?", site));
     for (const auto& [key, data] : plan.base)
-        OKIENKO_TRY(db::exec(d, "INSERT INTO catalog_import_base(entity, entity_id, data) VALUES (?, ?, ?)", key.first,
-                             key.second, data.dump()));
+        OKIENKO_TRY(db::exec(d, "INSERT INTO catalog_import_base(entity, entity_id, data, site_id) VALUES (?, ?, ?, ?)",
+                             key.first, key.second, data.dump(), site));
     Json counts = Json::object();
     for (const auto& [entity, kind] : plan.kinds)
         counts[entity] = {{"added", kind.added.size()},
@@ -337,8 +351,8 @@ Result<MergeApplied, db::Error> applyCatalogMerge(db::Database& d, const MergePl
                           {"retired", kind.retired.size()},
                           {"kept_panel_added", kind.keptPanelAdded.size()}};
     counts["panel_edits"] = plan.conflicts.size();
-    OKIENKO_TRY(db::exec(d, "INSERT INTO catalog_imports(at, file_name, summary) VALUES (?, ?, ?)", now, fileName,
-                         counts.dump()));
+    OKIENKO_TRY(db::exec(d, "INSERT INTO catalog_imports(at, file_name, summary, site_id) VALUES (?, ?, ?, ?)", now,
+                         fileName, counts.dump(), site));
     return applied;
 }
 

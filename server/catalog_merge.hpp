@@ -62,7 +62,9 @@ struct MergePlan
 protocol::Json canonicalDocument(const domain::Catalog& catalogue, const std::vector<domain::Indicator>& indicators);
 
 /// The merge plan of a file (canonical JSON) over the stored catalogue, read in `d` (any snapshot).
-Result<MergePlan, db::Error> planCatalogMerge(db::Database& d, const protocol::Json& file, bool overwritePanelEdits);
+/// `site`'s catalogue (decision 0015).
+Result<MergePlan, db::Error> planCatalogMerge(db::Database& d, std::string_view site, const protocol::Json& file,
+                                              bool overwritePanelEdits);
 
 /// Applies `plan` inside the caller's write transaction; the merged file must pass the loader
 /// (`errors` otherwise, nothing written). `fileName` is recorded in catalog_imports.
@@ -71,8 +73,8 @@ struct MergeApplied
     catalog::CatalogErrors errors;
     ImportSummary summary;
 };
-Result<MergeApplied, db::Error> applyCatalogMerge(db::Database& d, const MergePlan& plan, const std::string& fileName,
-                                                  std::int64_t now);
+Result<MergeApplied, db::Error> applyCatalogMerge(db::Database& d, std::string_view site, const MergePlan& plan,
+                                                  const std::string& fileName, std::int64_t now);
 
 /// A conflicting value as the preview shows it: a string's text, other JSON dumped, cut at 160
 /// bytes on a character boundary.

@@ -25,10 +25,11 @@ constexpr std::int64_t kChunkSeqs = 20000;
 /// (server/catalog_merge).
 constexpr const char* kRemovable =
     "seq > ?1 AND seq <= ?2 AND (op = 'delete' OR EXISTS (SELECT 1 FROM change_log n WHERE "
-    "n.entity = change_log.entity AND n.entity_id = change_log.entity_id AND n.seq > change_log.seq AND n.seq <= ?3 "
-    "AND (n.kiosk_id IS NULL OR n.kiosk_id = change_log.kiosk_id))) AND seq NOT IN (SELECT MAX(l.seq) FROM "
-    "change_log l WHERE l.op = 'upsert' AND l.seq NOT IN (SELECT change_seq FROM catalog_edits) AND "
-    "(l.entity, l.entity_id) IN (SELECT entity, entity_id FROM catalog_edits) GROUP BY l.entity, l.entity_id)";
+    "n.entity = change_log.entity AND n.entity_id = change_log.entity_id AND n.site_id = change_log.site_id AND "
+    "n.seq > change_log.seq AND n.seq <= ?3 AND (n.kiosk_id IS NULL OR n.kiosk_id = change_log.kiosk_id))) AND seq "
+    "NOT IN (SELECT MAX(l.seq) FROM change_log l WHERE l.op = 'upsert' AND l.seq NOT IN (SELECT change_seq FROM "
+    "catalog_edits) AND (l.site_id, l.entity, l.entity_id) IN (SELECT site_id, entity, entity_id FROM catalog_edits) "
+    "GROUP BY l.site_id, l.entity, l.entity_id)";
 
 struct LogBounds
 {

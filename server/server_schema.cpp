@@ -8,6 +8,7 @@
 // database, so it is never edited (tests/unit/server compares it with the previous release's).
 #include "server/server_schema.hpp"
 
+#include "server/catalog_sites_migration.hpp"
 #include "shared/catalog/activity_rows.hpp"
 #include "shared/catalog/catalog_schema.hpp"
 
@@ -824,6 +825,20 @@ std::string siteTriggersOnlyWhenWrong()
            " WHERE seq = NEW.seq;\nEND;\n";
     return sql;
 }
+// Migration 25 (with server/catalog_sites_migration): a catalogue entry's change-log row keeps the
+// site its writer names (decision 0015). Before, a catalogue entry was the default site's and a
+// tombstone took the site of the rows before it, which for an id two sites share could be the other
+// site's.
+std::string catalogueChangesKeepTheirSite()
+{
+    return std::string("DROP TRIGGER change_log_site;\nCREATE TRIGGER change_log_site AFTER INSERT ON change_log WHEN "
+                       "NEW.entity NOT IN ('municipality', 'fee_table', 'service', 'equipment_type', 'unit', "
+                       "'counselling_kind', 'emergency_number', 'announcement', 'area', 'target_group') AND "
+                       "NEW.site_id IS NOT ") +
+           kChangeLogSiteExpression + " BEGIN\n    UPDATE change_log SET site_id = " + kChangeLogSiteExpression +
+           " WHERE seq = NEW.seq;\nEND;\n";
+}
+
 // Migration 21: an entered indicator value is one site's (decision 0011): the key takes the site,
 // so two sites enter their own value for the same indicator and period. The table is rebuilt with
 // every row and column kept in order (site_id last, as migration 18 added it).
@@ -903,6 +918,7 @@ const std::vector<db::Migration>& serverMigrations()
         {22, "leases of jobs one serve process runs at a time", kJobLeases, {}},
         {23, "change-log compaction and snapshots", kChangeLogCompaction, {}},
         {24, "areas and target groups as catalogue data", catalog::kCatalogueAreasAndGroupsSql, {}},
+        {25, "the catalogue per site", catalogueSitesMigration() + catalogueChangesKeepTheirSite(), {}},
     };
     return migrations;
 }

@@ -12,7 +12,7 @@ namespace okienko::server
 {
 
 /// The newest schema version this program knows (= serverMigrations().size()).
-inline constexpr int kServerSchemaVersion = 24;
+inline constexpr int kServerSchemaVersion = 25;
 
 /// Every migration of the server database, numbered 1..kServerSchemaVersion.
 const std::vector<db::Migration>& serverMigrations();

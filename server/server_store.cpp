@@ -127,8 +127,20 @@ Status<db::Error> updateReservationStatus(db::Database& d, std::string_view stat
     return {};
 }
 
-/// Writes the unit's current (live) state to the change log for every kiosk.
-Status<db::Error> logUnit(db::Database& d, const std::string& inventoryNumber, std::int64_t now)
+/// A change-log row of a catalogue entry (and of a unit) for every kiosk of `site`: the writer names
+/// the site, the schema's trigger leaves catalogue rows as written (decision 0015).
+Status<db::Error> logCatalogueChange(db::Database& d, std::string_view site, std::string_view entity,
+                                     const std::string& id, protocol::ChangeOp op, const std::string& data,
+                                     std::optional<int> position, std::int64_t now)
+{
+    return db::exec(d,
+                    "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at, site_id) "
+                    "VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",
+                    entity, id, protocol::toCode(op), data, position, now, site);
+}
+
+/// Writes the unit's current (live) state to the change log for every kiosk of its site.
+Status<db::Error> logUnit(db::Database& d, std::string_view site, const std::string& inventoryNumber, std::int64_t now)
 {
     struct UnitRow
     {
@@ -138,8 +150,8 @@ Status<db::Error> logUnit(db::Database& d, const std::string& inventoryNumber, s
     auto row = db::queryOne(
         d,
         "SELECT u.type_id, COALESCE(s.state, u.state), COALESCE(s.notes, u.notes), u.position "
-        "FROM equipment_units u LEFT JOIN unit_states s ON s.inventory_number = u.inventory_number "
-        "WHERE u.inventory_number = ?",
+        "FROM equipment_units u LEFT JOIN unit_states s ON s.site_id = u.site_id AND s.inventory_number = "
+        "u.inventory_number WHERE u.site_id = ?2 AND u.inventory_number = ?1",
         [&](db::Row& r)
         {
             UnitRow u;
@@ -150,13 +162,13 @@ Status<db::Error> logUnit(db::Database& d, const std::string& inventoryNumber, s
             u.position = r.integer();
             return u;
         },
-        inventoryNumber);
+        inventoryNumber, site);
     if (!row)
         return makeErr(row.error());
     if (!*row)
         return {};
-    return logChange(d, protocol::entity::kUnit, inventoryNumber, protocol::ChangeOp::Upsert,
-                     protocol::encodeUnit((*row)->unit), (*row)->position, std::nullopt, now);
+    return logCatalogueChange(d, site, protocol::entity::kUnit, inventoryNumber, protocol::ChangeOp::Upsert,
+                              protocol::encodeUnit((*row)->unit).dump(), (*row)->position, now);
 }
 
 Status<db::Error> addConflict(db::Database& d, std::string_view kind, std::string_view entity, const std::string& id,
@@ -371,7 +383,7 @@ ApplyResult applyReservation(const EventContext& c, const domain::Reservation& r
         // Book afresh: a lapsed hold no longer occupies anything, so take it out of the way first.
         if (exists)
             OKIENKO_TRY(db::exec(c.d, "UPDATE reservations SET status = 'expired' WHERE id = ?", r.id));
-        auto ledger = buildLedger(c.d, r.typeId, c.now);
+        auto ledger = buildLedger(c.d, c.kiosk.site, r.typeId, c.now);
         if (!ledger)
             return makeErr(ledger.error());
         status = ledger->tryBook(r.period) ? "provisional" : "conflict";
@@ -502,40 +514,44 @@ ApplyResult applyCallback(const EventContext& c, domain::CallbackRequest incomin
     return applied(c.eventId, Json{{"status", "received"}, {"code", kept.code}, {"merged", merged}});
 }
 
-Result<bool, db::Error> unitExists(db::Database& d, const std::string& inventoryNumber)
+Result<bool, db::Error> unitExists(db::Database& d, std::string_view site, const std::string& inventoryNumber)
 {
-    return db::exists(d, "SELECT 1 FROM equipment_units WHERE inventory_number = ?", inventoryNumber);
+    return db::exists(d, "SELECT 1 FROM equipment_units WHERE site_id = ? AND inventory_number = ?", site,
+                      inventoryNumber);
 }
 
-Status<db::Error> setUnitState(db::Database& d, const std::string& inventoryNumber, domain::UnitState state,
-                               const std::optional<std::string>& notes, std::int64_t now)
+Status<db::Error> setUnitState(db::Database& d, std::string_view site, const std::string& inventoryNumber,
+                               domain::UnitState state, const std::optional<std::string>& notes, std::int64_t now)
 {
     if (notes)
         OKIENKO_TRY(db::exec(d,
-                             "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?1, ?2, ?3, "
-                             "?4) ON CONFLICT(inventory_number) DO UPDATE SET state = ?2, notes = ?3, updated_at = ?4",
-                             inventoryNumber, domain::toCode(state), *notes, now));
+                             "INSERT INTO unit_states(inventory_number, state, notes, updated_at, site_id) VALUES (?1, "
+                             "?2, ?3, ?4, ?5) ON CONFLICT(site_id, inventory_number) DO UPDATE SET state = ?2, notes = "
+                             "?3, updated_at = ?4",
+                             inventoryNumber, domain::toCode(state), *notes, now, site));
     else
         OKIENKO_TRY(db::exec(d,
-                             "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?1, ?2, '', "
-                             "?3) ON CONFLICT(inventory_number) DO UPDATE SET state = ?2, updated_at = ?3",
-                             inventoryNumber, domain::toCode(state), now));
+                             "INSERT INTO unit_states(inventory_number, state, notes, updated_at, site_id) VALUES (?1, "
+                             "?2, '', ?3, ?4) ON CONFLICT(site_id, inventory_number) DO UPDATE SET state = ?2, "
+                             "updated_at = ?3",
+                             inventoryNumber, domain::toCode(state), now, site));
     // A unit back to available (staff at a kiosk) is free capacity of the rental (server/residents).
     if (state == domain::UnitState::Available)
-        OKIENKO_TRY(residents::equipmentBecameAvailable(d, nowAt(now)));
-    return logUnit(d, inventoryNumber, now);
+        OKIENKO_TRY(residents::equipmentBecameAvailable(d, site, nowAt(now)));
+    return logUnit(d, site, inventoryNumber, now);
 }
 
 ApplyResult applyCheckOut(const EventContext& c, const domain::Loan& l)
 {
-    auto known = unitExists(c.d, l.inventoryNumber);
+    auto known = unitExists(c.d, c.kiosk.site, l.inventoryNumber);
     if (!known)
         return makeErr(known.error());
     if (!*known)
         return rejectedAt(c.eventId, "unknown_reference", "$.payload.inventory_number");
     // Staff lending a unit is a fact: a unit already out is flagged, not refused.
     auto out =
-        db::exists(c.d, "SELECT id FROM loans WHERE inventory_number = ? AND returned_on IS NULL", l.inventoryNumber);
+        db::exists(c.d, "SELECT id FROM loans WHERE inventory_number = ? AND returned_on IS NULL AND site_id = ?",
+                   l.inventoryNumber, c.kiosk.site);
     if (!out)
         return makeErr(out.error());
     if (*out)
@@ -550,8 +566,9 @@ ApplyResult applyCheckOut(const EventContext& c, const domain::Loan& l)
                  l.borrower.address.street, l.borrower.address.postalCode, l.borrower.address.city,
                  l.pesel.empty() || !c.storePesel ? std::optional<std::string>{} : std::optional<std::string>(l.pesel),
                  l.start.iso(), l.due.iso(), l.staffId, c.kiosk.id, l.createdAt, c.now.unix));
-    OKIENKO_TRY(setUnitState(c.d, l.inventoryNumber, domain::UnitState::OnLoan, std::nullopt, c.now.unix));
-    OKIENKO_TRY(releaseHoldOnLoan(c.d, l.inventoryNumber, l.borrower.phone, c.now, c.waitlist));
+    OKIENKO_TRY(
+        setUnitState(c.d, c.kiosk.site, l.inventoryNumber, domain::UnitState::OnLoan, std::nullopt, c.now.unix));
+    OKIENKO_TRY(releaseHoldOnLoan(c.d, c.kiosk.site, l.inventoryNumber, l.borrower.phone, c.now, c.waitlist));
     OKIENKO_TRY(logOpenLoan(c.d, l.id, c.now.unix));
     if (l.reservationId)
         OKIENKO_TRY(updateReservationStatus(c.d, "picked-up", c.now.unix,
@@ -567,14 +584,14 @@ ApplyResult applyCheckIn(const EventContext& c, const protocol::LoanCheckIn& in)
     std::string unit;
     {
         auto loan = db::queryOne(
-            c.d, "SELECT inventory_number, returned_on FROM loans WHERE id = ?",
+            c.d, "SELECT inventory_number, returned_on FROM loans WHERE id = ? AND site_id = ?",
             [](db::Row& row)
             {
                 std::string inventoryNumber = row.text();
                 const bool returned = row.optionalText().has_value();
                 return std::pair{std::move(inventoryNumber), returned};
             },
-            in.loanId);
+            in.loanId, c.kiosk.site);
         if (!loan)
             return makeErr(loan.error());
         if (!*loan)
@@ -592,7 +609,7 @@ ApplyResult applyCheckIn(const EventContext& c, const protocol::LoanCheckIn& in)
     // "fine" return goes to cleaning; staff mark it available with "cleaning done".
     const domain::UnitState next =
         in.condition == domain::ReturnCondition::NeedsRepair ? domain::UnitState::Repair : domain::UnitState::Cleaning;
-    OKIENKO_TRY(setUnitState(c.d, unit, next, std::nullopt, c.now.unix));
+    OKIENKO_TRY(setUnitState(c.d, c.kiosk.site, unit, next, std::nullopt, c.now.unix));
     OKIENKO_TRY(logOpenLoan(c.d, in.loanId, c.now.unix));
     return applied(c.eventId, Json{{"status", "returned"}, {"unit_state", domain::toCode(next)}});
 }
@@ -601,14 +618,14 @@ ApplyResult applyExtension(const EventContext& c, const protocol::LoanExtension&
 {
     {
         auto loan = db::queryOne(
-            c.d, "SELECT start_date, returned_on FROM loans WHERE id = ?",
+            c.d, "SELECT start_date, returned_on FROM loans WHERE id = ? AND site_id = ?",
             [](db::Row& row)
             {
                 const Date start = readDate(row);
                 const bool returned = row.optionalText().has_value();
                 return std::pair{start, returned};
             },
-            x.loanId);
+            x.loanId, c.kiosk.site);
         if (!loan)
             return makeErr(loan.error());
         if (!*loan)
@@ -624,22 +641,23 @@ ApplyResult applyExtension(const EventContext& c, const protocol::LoanExtension&
 
 ApplyResult applyUnitState(const EventContext& c, const protocol::UnitStateChange& s)
 {
-    auto known = unitExists(c.d, s.inventoryNumber);
+    auto known = unitExists(c.d, c.kiosk.site, s.inventoryNumber);
     if (!known)
         return makeErr(known.error());
     if (!*known)
         return rejectedAt(c.eventId, "unknown_reference", "$.payload.inventory_number");
-    OKIENKO_TRY(setUnitState(c.d, s.inventoryNumber, s.state, s.notes, c.now.unix));
+    OKIENKO_TRY(setUnitState(c.d, c.kiosk.site, s.inventoryNumber, s.state, s.notes, c.now.unix));
     // Cleaned (or repaired) and ready: the first in the type's waiting list is offered it.
     if (s.state == domain::UnitState::Available)
-        if (auto offered = offerFreedUnit(c.d, s.inventoryNumber, c.now, c.waitlist); !offered)
+        if (auto offered = offerFreedUnit(c.d, c.kiosk.site, s.inventoryNumber, c.now, c.waitlist); !offered)
             return makeErr(offered.error());
     return applied(c.eventId, Json{{"state", domain::toCode(s.state)}});
 }
 
 ApplyResult applyWaitlistJoin(const EventContext& c, const domain::WaitlistJoin& join)
 {
-    auto known = db::exists(c.d, "SELECT 1 FROM equipment_types WHERE id = ?", join.typeId);
+    auto known =
+        db::exists(c.d, "SELECT 1 FROM equipment_types WHERE site_id = ? AND id = ?", c.kiosk.site, join.typeId);
     if (!known)
         return makeErr(known.error());
     if (!*known)
@@ -664,23 +682,6 @@ ApplyResult applyUsage(const EventContext& c, const domain::UsageEvent& u)
     return applied(c.eventId);
 }
 
-/// Events about the equipment of the catalogue (decision 0011: a kiosk of a site without it is refused).
-bool namesEquipment(protocol::EventType type)
-{
-    switch (type)
-    {
-    case protocol::EventType::ReservationCreated:
-    case protocol::EventType::LoanCheckedOut:
-    case protocol::EventType::LoanCheckedIn:
-    case protocol::EventType::LoanExtended:
-    case protocol::EventType::UnitStateChanged:
-    case protocol::EventType::WaitlistJoined:
-        return true;
-    default:
-        return false;
-    }
-}
-
 ApplyResult applyOne(db::Database& d, const KioskIdentity& kiosk, const protocol::Event& e, const Now& now,
                      bool storePesel, const WaitlistOptions& waitlist)
 {
@@ -688,8 +689,6 @@ ApplyResult applyOne(db::Database& d, const KioskIdentity& kiosk, const protocol
     if (!type)
         return rejectedAt(e.id, "unknown_event_type", "$.type");
     const EventContext c{d, kiosk, e.id, now, storePesel, waitlist};
-    if (namesEquipment(*type) && kiosk.site != kCatalogueSite)
-        return rejected(e.id, "other_site", Json{{"path", "$.type"}});
     switch (*type)
     {
     case protocol::EventType::ReservationCreated:
@@ -818,18 +817,19 @@ CatalogueEntries catalogueEntries(const domain::Catalog& c)
     return into;
 }
 
-Result<ImportSummary, db::Error> writeCatalogue(db::Database& d, const domain::Catalog& catalog, std::int64_t now,
-                                                const std::vector<domain::Indicator>* indicators, UnitLogging units)
+Result<ImportSummary, db::Error> writeCatalogue(db::Database& d, std::string_view site, const domain::Catalog& catalog,
+                                                std::int64_t now, const std::vector<domain::Indicator>* indicators,
+                                                UnitLogging units)
 {
     ImportSummary summary;
     CatalogueEntries before;
     std::map<std::string, std::string> unitsBefore; // inventory number -> its catalogue JSON
-    auto has = catalog::hasCatalog(d);
+    auto has = catalog::hasCatalog(d, site);
     if (!has)
         return makeErr(has.error());
     if (*has)
     {
-        auto old = catalog::loadCatalog(d);
+        auto old = catalog::loadCatalog(d, site);
         if (!old)
             return makeErr(old.error());
         before = catalogueEntries(*old);
@@ -838,11 +838,11 @@ Result<ImportSummary, db::Error> writeCatalogue(db::Database& d, const domain::C
     }
     const CatalogueEntries after = catalogueEntries(catalog);
 
-    OKIENKO_TRY(catalog::replaceCatalog(d, catalog));
+    OKIENKO_TRY(catalog::replaceCatalog(d, site, catalog));
     // Every service the catalogue publishes reaches the residents it matches who have not heard of
     // it (server/residents/service_availability).
     for (const auto& s : catalog.services)
-        OKIENKO_TRY(residents::serviceChanged(d, s, nowAt(now)));
+        OKIENKO_TRY(residents::serviceChanged(d, site, s, nowAt(now)));
     if (indicators != nullptr)
         OKIENKO_TRY(replaceIndicators(d, *indicators));
     for (const auto& [key, value] : after)
@@ -850,7 +850,7 @@ Result<ImportSummary, db::Error> writeCatalogue(db::Database& d, const domain::C
         auto it = before.find(key);
         if (it != before.end() && it->second == value)
             continue;
-        auto seq = logCatalogUpsert(d, key.first, key.second, value.first, value.second, now);
+        auto seq = logCatalogUpsert(d, site, key.first, key.second, value.first, value.second, now);
         if (!seq)
             return makeErr(seq.error());
         summary.logged.push_back({key.first, key.second, *seq});
@@ -860,7 +860,7 @@ Result<ImportSummary, db::Error> writeCatalogue(db::Database& d, const domain::C
     {
         if (after.count(key) != 0)
             continue;
-        auto seq = logCatalogDelete(d, key.first, key.second, now);
+        auto seq = logCatalogDelete(d, site, key.first, key.second, now);
         if (!seq)
             return makeErr(seq.error());
         summary.logged.push_back({key.first, key.second, *seq});
@@ -876,30 +876,32 @@ Result<ImportSummary, db::Error> writeCatalogue(db::Database& d, const domain::C
             known->second == protocol::encodeUnit(u).dump())
             continue;
         OKIENKO_TRY(db::exec(d,
-                             "INSERT INTO unit_states(inventory_number, state, notes, updated_at) VALUES (?, "
-                             "?, ?, ?) ON CONFLICT(inventory_number) DO NOTHING",
-                             u.inventoryNumber, domain::toCode(u.state), u.notes, now));
-        OKIENKO_TRY(logUnit(d, u.inventoryNumber, now));
+                             "INSERT INTO unit_states(inventory_number, state, notes, updated_at, site_id) VALUES (?, "
+                             "?, ?, ?, ?) ON CONFLICT(site_id, inventory_number) DO NOTHING",
+                             u.inventoryNumber, domain::toCode(u.state), u.notes, now, site));
+        OKIENKO_TRY(logUnit(d, site, u.inventoryNumber, now));
         ++summary.upserts;
     }
     for (const auto& [inv, json] : unitsBefore)
     {
         if (unitsAfter.count(inv) != 0)
             continue;
-        OKIENKO_TRY(logDelete(d, protocol::entity::kUnit, inv, now));
+        OKIENKO_TRY(logCatalogueChange(d, site, protocol::entity::kUnit, inv, protocol::ChangeOp::Delete, "{}",
+                                       std::nullopt, now));
         ++summary.deletes;
     }
     return summary;
 }
 
-Result<ImportSummary, db::Error> ServerStore::importCatalog(const domain::Catalog& catalog, const Now& now,
+Result<ImportSummary, db::Error> ServerStore::importCatalog(std::string_view site, const domain::Catalog& catalog,
+                                                            const Now& now,
                                                             const std::vector<domain::Indicator>* indicators)
 {
     ImportSummary summary;
     auto written = write(
         [&](db::Database& d) -> Status<db::Error>
         {
-            auto done = writeCatalogue(d, catalog, now.unix, indicators, UnitLogging::All);
+            auto done = writeCatalogue(d, site, catalog, now.unix, indicators, UnitLogging::All);
             if (!done)
                 return makeErr(done.error());
             summary = std::move(done).value();
@@ -1183,8 +1185,6 @@ Result<Outcome, db::Error> ServerStore::hold(const KioskIdentity& kiosk, const p
 {
     if (h.pickUpDate < now.today)
         return errorOutcome(400, "bad_date", "$.pick_up_date: in the past");
-    if (kiosk.site != kCatalogueSite)
-        return errorOutcome(404, "not_found", "$.type_id: no such equipment type at this kiosk's site");
     std::lock_guard lock(m_writeMutex);
     db::Database& d = m_writer;
     auto tx = db::Transaction::begin(d, db::TransactionMode::Immediate, db::Durability::Full);
@@ -1195,7 +1195,12 @@ Result<Outcome, db::Error> ServerStore::hold(const KioskIdentity& kiosk, const p
         return makeErr(swept.error());
 
     const DateRange period{h.pickUpDate, h.loanDays};
-    auto ledger = buildLedger(d, h.typeId, now);
+    auto known = db::exists(d, "SELECT 1 FROM equipment_types WHERE site_id = ? AND id = ?", kiosk.site, h.typeId);
+    if (!known)
+        return makeErr(known.error());
+    if (!*known)
+        return errorOutcome(404, "not_found", "$.type_id: no such equipment type at this kiosk's site");
+    auto ledger = buildLedger(d, kiosk.site, h.typeId, now);
     if (!ledger)
         return makeErr(ledger.error());
 
@@ -1389,9 +1394,10 @@ Status<db::Error> ServerStore::read(const std::function<Status<db::Error>(db::Da
     return {};
 }
 
-Status<db::Error> logUnitChange(db::Database& d, const std::string& inventoryNumber, std::int64_t now)
+Status<db::Error> logUnitChange(db::Database& d, std::string_view site, const std::string& inventoryNumber,
+                                std::int64_t now)
 {
-    return logUnit(d, inventoryNumber, now);
+    return logUnit(d, site, inventoryNumber, now);
 }
 
 Status<db::Error> logCounsellingSlotChange(db::Database& d, const std::string& slotId, std::int64_t now)
@@ -1404,22 +1410,19 @@ Status<db::Error> logCounsellingSlotChange(db::Database& d, const std::string& s
     return logUpsert(d, protocol::entity::kCounsellingSlot, slotId, protocol::encodeSlot(**slot), now);
 }
 
-Result<std::int64_t, db::Error> logCatalogUpsert(db::Database& d, std::string_view entity, const std::string& id,
-                                                 const std::string& data, int position, std::int64_t now)
+Result<std::int64_t, db::Error> logCatalogUpsert(db::Database& d, std::string_view site, std::string_view entity,
+                                                 const std::string& id, const std::string& data, int position,
+                                                 std::int64_t now)
 {
-    if (auto st = db::exec(d,
-                           "INSERT INTO change_log(entity, entity_id, op, data, position, kiosk_id, created_at) "
-                           "VALUES (?, ?, 'upsert', ?, ?, NULL, ?)",
-                           entity, id, data, position, now);
-        !st)
+    if (auto st = logCatalogueChange(d, site, entity, id, protocol::ChangeOp::Upsert, data, position, now); !st)
         return makeErr(st.error());
     return d.lastInsertRowId();
 }
 
-Result<std::int64_t, db::Error> logCatalogDelete(db::Database& d, std::string_view entity, const std::string& id,
-                                                 std::int64_t now)
+Result<std::int64_t, db::Error> logCatalogDelete(db::Database& d, std::string_view site, std::string_view entity,
+                                                 const std::string& id, std::int64_t now)
 {
-    if (auto st = logDelete(d, entity, id, now); !st)
+    if (auto st = logCatalogueChange(d, site, entity, id, protocol::ChangeOp::Delete, "{}", std::nullopt, now); !st)
         return makeErr(st.error());
     return d.lastInsertRowId();
 }

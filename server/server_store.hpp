@@ -98,9 +98,11 @@ class ServerStore
     ServerStore& operator=(const ServerStore&) = delete;
 
     // --- admin ---
-    /// Writes the catalogue and one change-log row per new, changed or removed entity.
-    /// `indicators`, when given, replace the stored indicator definitions in the same transaction.
-    Result<ImportSummary, db::Error> importCatalog(const domain::Catalog& catalog, const Now& now,
+    /// Writes `site`'s catalogue and one change-log row per new, changed or removed entity, for that
+    /// site's kiosks. `indicators`, when given, replace the stored indicator definitions (the
+    /// programme's, shared by every site) in the same transaction.
+    Result<ImportSummary, db::Error> importCatalog(std::string_view site, const domain::Catalog& catalog,
+                                                   const Now& now,
                                                    const std::vector<domain::Indicator>* indicators = nullptr);
     /// Registers a kiosk; returns its bearer token (shown once; only its hash is stored). Only a kiosk
     /// with `staffWork` receives the staff feed (names and phones, staff PIN hashes).
@@ -194,7 +196,8 @@ class ServerStore
 // --- change-log helpers for writers outside the store (the panel), inside ServerStore::write ---
 /// Logs the unit's live state (unit_states over equipment_units) for every kiosk; nothing for an
 /// unknown inventory number.
-Status<db::Error> logUnitChange(db::Database& d, const std::string& inventoryNumber, std::int64_t now);
+Status<db::Error> logUnitChange(db::Database& d, std::string_view site, const std::string& inventoryNumber,
+                                std::int64_t now);
 /// Logs counselling slot `slotId` as it is now for every kiosk: an upsert with its booked flag, or a
 /// tombstone when the slot no longer exists.
 Status<db::Error> logCounsellingSlotChange(db::Database& d, const std::string& slotId, std::int64_t now);
@@ -213,16 +216,18 @@ enum class UnitLogging
 /// Replaces the stored catalogue with `catalogue` inside the caller's transaction and logs one
 /// change-log row per new, changed or removed entry for every kiosk (the panel and import-catalog
 /// both write this way). `indicators`, when given, replace the stored indicator definitions.
-Result<ImportSummary, db::Error> writeCatalogue(db::Database& d, const domain::Catalog& catalogue, std::int64_t now,
+Result<ImportSummary, db::Error> writeCatalogue(db::Database& d, std::string_view site,
+                                                const domain::Catalog& catalogue, std::int64_t now,
                                                 const std::vector<domain::Indicator>* indicators, UnitLogging units);
 
-/// Logs catalogue entry `id` of `entity` (a service, an announcement…) for every kiosk exactly as
-/// importCatalog does: an upsert of its catalogue JSON `data` at `position` in its list. Returns the
-/// row's seq.
-Result<std::int64_t, db::Error> logCatalogUpsert(db::Database& d, std::string_view entity, const std::string& id,
-                                                 const std::string& data, int position, std::int64_t now);
-/// The same for an entry the catalogue no longer has: a tombstone. Returns the row's seq.
-Result<std::int64_t, db::Error> logCatalogDelete(db::Database& d, std::string_view entity, const std::string& id,
+/// Logs catalogue entry `id` of `entity` (a service, an announcement…) of `site`'s catalogue for
+/// every kiosk of that site exactly as importCatalog does: an upsert of its catalogue JSON `data` at
+/// `position` in its list. Returns the row's seq.
+Result<std::int64_t, db::Error> logCatalogUpsert(db::Database& d, std::string_view site, std::string_view entity,
+                                                 const std::string& id, const std::string& data, int position,
                                                  std::int64_t now);
+/// The same for an entry the catalogue no longer has: a tombstone. Returns the row's seq.
+Result<std::int64_t, db::Error> logCatalogDelete(db::Database& d, std::string_view site, std::string_view entity,
+                                                 const std::string& id, std::int64_t now);
 
 } // namespace okienko::server

@@ -111,14 +111,15 @@ Status<db::Error> addOfferCallback(db::Database& d, const EntryRow& e, const std
 
 } // namespace
 
-Result<rules::AvailabilityLedger, db::Error> buildLedger(db::Database& d, const std::string& typeId, const Now& now)
+Result<rules::AvailabilityLedger, db::Error> buildLedger(db::Database& d, std::string_view site,
+                                                         const std::string& typeId, const Now& now)
 {
     const Date today = now.today;
     std::vector<domain::EquipmentUnit> units;
     OKIENKO_TRY(db::forEachRow(
         d,
-        "SELECT u.inventory_number, COALESCE(s.state, u.state) FROM equipment_units u "
-        "LEFT JOIN unit_states s ON s.inventory_number = u.inventory_number WHERE u.type_id = ?",
+        "SELECT u.inventory_number, COALESCE(s.state, u.state) FROM equipment_units u LEFT JOIN unit_states s "
+        "ON s.site_id = u.site_id AND s.inventory_number = u.inventory_number WHERE u.site_id = ?2 AND u.type_id = ?1",
         [&](db::Row& row)
         {
             domain::EquipmentUnit unit;
@@ -130,12 +131,12 @@ Result<rules::AvailabilityLedger, db::Error> buildLedger(db::Database& d, const 
             unit.state = state.value_or(domain::UnitState::Retired);
             units.push_back(std::move(unit));
         },
-        typeId));
+        typeId, site));
     std::vector<domain::Loan> loans;
     OKIENKO_TRY(db::forEachRow(
         d,
         "SELECT inventory_number, start_date, due_date, returned_on FROM loans "
-        "WHERE type_id = ? AND (returned_on IS NULL OR returned_on > ?)",
+        "WHERE type_id = ?1 AND (returned_on IS NULL OR returned_on > ?2) AND site_id = ?3",
         [&](db::Row& row)
         {
             domain::Loan loan;
@@ -147,24 +148,24 @@ Result<rules::AvailabilityLedger, db::Error> buildLedger(db::Database& d, const 
                 loan.returnedOn = parseIsoDate(*ret);
             loans.push_back(std::move(loan));
         },
-        typeId, today.iso()));
+        typeId, today.iso(), site));
     // A unit held for the waiting list is occupied as if lent until the hold's last day.
     OKIENKO_TRY(db::forEachRow(
         d,
-        "SELECT inventory_number, hold_until FROM waitlist_entries WHERE type_id = ? AND status IN ('offered', "
-        "'taken') AND hold_released_at IS NULL AND hold_until > ? AND inventory_number IS NOT NULL",
+        "SELECT inventory_number, hold_until FROM waitlist_entries WHERE type_id = ?1 AND status IN ('offered', "
+        "'taken') AND hold_released_at IS NULL AND hold_until > ?2 AND inventory_number IS NOT NULL AND site_id = ?3",
         [&](db::Row& row)
         {
             const std::string unit = row.text();
             const std::int64_t until = row.int64();
             loans.push_back(rules::holdAsLoan(unit, typeId, today, localDay(until, today)));
         },
-        typeId, now.unix));
+        typeId, now.unix, site));
     std::vector<domain::Reservation> reservations;
     OKIENKO_TRY(db::forEachRow(
         d,
-        "SELECT pick_up_date, loan_days, status FROM reservations WHERE type_id = ? AND status IN "
-        "('provisional', 'held', 'confirmed', 'conflict') AND pick_up_date >= ?",
+        "SELECT pick_up_date, loan_days, status FROM reservations WHERE type_id = ?1 AND status IN "
+        "('provisional', 'held', 'confirmed', 'conflict') AND pick_up_date >= ?2 AND site_id = ?3",
         [&](db::Row& row)
         {
             domain::Reservation r;
@@ -177,7 +178,7 @@ Result<rules::AvailabilityLedger, db::Error> buildLedger(db::Database& d, const 
             r.status = status.value_or(domain::ReservationStatus::Conflict);
             reservations.push_back(std::move(r));
         },
-        typeId, today.plusDays(-rules::kMaxBookingDays - 1).iso()));
+        typeId, today.plusDays(-rules::kMaxBookingDays - 1).iso(), site));
     return rules::AvailabilityLedger(typeId, units, loans, reservations, today);
 }
 
@@ -189,7 +190,10 @@ Result<int, db::Error> joinWaitlist(db::Database& d, const domain::WaitlistJoin&
                          "language, kiosk_id, created_at, joined_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                          join.id, join.code, join.typeId, join.wantedFrom.iso(), join.loanDays, join.name, join.phone,
                          domain::languageCode(join.language), kioskId, join.createdAt, now.unix));
-    auto queue = entries(d, "WHERE type_id = ? AND status = 'waiting'", join.typeId);
+    auto queue = entries(d,
+                         "WHERE type_id = ? AND status = 'waiting' AND site_id = (SELECT site_id FROM kiosks WHERE id "
+                         "= ?)",
+                         join.typeId, kioskId);
     if (!queue)
         return makeErr(queue.error());
     std::vector<rules::QueueEntry> q;
@@ -198,17 +202,20 @@ Result<int, db::Error> joinWaitlist(db::Database& d, const domain::WaitlistJoin&
     return rules::queuePosition(q, join.id);
 }
 
-Result<std::optional<std::string>, db::Error> offerFreedUnit(db::Database& d, const std::string& inventoryNumber,
-                                                             const Now& now, const WaitlistOptions& options)
+Result<std::optional<std::string>, db::Error> offerFreedUnit(db::Database& d, std::string_view site,
+                                                             const std::string& inventoryNumber, const Now& now,
+                                                             const WaitlistOptions& options)
 {
     using Offered = std::optional<std::string>;
     auto unit = db::queryOne(
         d,
         "SELECT u.type_id, COALESCE(s.state, u.state) = 'available', EXISTS(SELECT 1 FROM loans l WHERE "
-        "l.inventory_number = u.inventory_number AND l.returned_on IS NULL), EXISTS(SELECT 1 FROM waitlist_entries w "
-        "WHERE w.inventory_number = u.inventory_number AND w.status IN ('offered', 'taken') AND w.hold_released_at IS "
-        "NULL AND w.hold_until > ?2) FROM equipment_units u LEFT JOIN unit_states s ON s.inventory_number = "
-        "u.inventory_number WHERE u.inventory_number = ?1",
+        "l.site_id = u.site_id AND l.inventory_number = u.inventory_number AND l.returned_on IS NULL), EXISTS(SELECT 1 "
+        "FROM waitlist_entries w WHERE w.site_id = u.site_id AND w.inventory_number = u.inventory_number AND w.status "
+        "IN ('offered', 'taken') AND w.hold_released_at IS NULL AND w.hold_until > ?2) FROM equipment_units u LEFT "
+        "JOIN "
+        "unit_states s ON s.site_id = u.site_id AND s.inventory_number = u.inventory_number WHERE u.site_id = ?3 AND "
+        "u.inventory_number = ?1",
         [](db::Row& r)
         {
             std::string type = r.text();
@@ -217,14 +224,14 @@ Result<std::optional<std::string>, db::Error> offerFreedUnit(db::Database& d, co
             const bool held = r.flag();
             return std::pair{std::move(type), available && !lent && !held};
         },
-        inventoryNumber, now.unix);
+        inventoryNumber, now.unix, site);
     if (!unit)
         return makeErr(unit.error());
     if (!*unit || !(*unit)->second)
         return Offered{};
     const std::string typeId = (*unit)->first;
 
-    auto waiting = entries(d, "WHERE type_id = ? AND status = 'waiting'", typeId);
+    auto waiting = entries(d, "WHERE type_id = ? AND status = 'waiting' AND site_id = ?", typeId, site);
     if (!waiting)
         return makeErr(waiting.error());
     std::vector<rules::QueueEntry> queue;
@@ -237,7 +244,7 @@ Result<std::optional<std::string>, db::Error> offerFreedUnit(db::Database& d, co
     // Holding the unit must not take it from a reservation that counted on it.
     const std::int64_t until = rules::holdEnd(now.unix, options.holdHours);
     const Date lastDay = localDay(until, now.today);
-    auto ledger = buildLedger(d, typeId, now);
+    auto ledger = buildLedger(d, site, typeId, now);
     if (!ledger)
         return makeErr(ledger.error());
     if (!ledger->canBook(DateRange{now.today, static_cast<int>(lastDay.toDays() - now.today.toDays()) + 1}))
@@ -253,13 +260,13 @@ Result<std::optional<std::string>, db::Error> offerFreedUnit(db::Database& d, co
     return Offered{e.queue.id};
 }
 
-Status<db::Error> releaseHoldOnLoan(db::Database& d, const std::string& inventoryNumber,
+Status<db::Error> releaseHoldOnLoan(db::Database& d, std::string_view site, const std::string& inventoryNumber,
                                     const std::string& borrowerPhone, const Now& now, const WaitlistOptions& options)
 {
     auto held = entries(d,
                         "WHERE inventory_number = ? AND status IN ('offered', 'taken') AND hold_released_at IS NULL "
-                        "AND hold_until > ?",
-                        inventoryNumber, now.unix);
+                        "AND hold_until > ? AND site_id = ?",
+                        inventoryNumber, now.unix, site);
     if (!held)
         return makeErr(held.error());
     for (const EntryRow& e : *held)
@@ -312,7 +319,7 @@ Result<int, db::Error> sweepWaitlist(db::Database& d, const Now& now, const Wait
         else
             OKIENKO_TRY(
                 db::exec(d, "UPDATE waitlist_entries SET hold_released_at = ? WHERE id = ?", now.unix, e.queue.id));
-        auto next = offerFreedUnit(d, e.inventoryNumber, now, options);
+        auto next = offerFreedUnit(d, e.site, e.inventoryNumber, now, options);
         if (!next)
             return makeErr(next.error());
     }
@@ -347,7 +354,7 @@ Result<WaitlistDecisionResult, db::Error> decideWaitlistEntry(db::Database& d, c
                                       std::string(domain::waitlistStatusCode(outcome)),
                                   now.unix, e.site));
     if (rules::passesUnitOn(from, outcome))
-        if (auto next = offerFreedUnit(d, e.inventoryNumber, now, options); !next)
+        if (auto next = offerFreedUnit(d, e.site, e.inventoryNumber, now, options); !next)
             return makeErr(next.error());
     return WaitlistDecisionResult::Recorded;
 }

@@ -28,7 +28,8 @@ struct WaitlistOptions
 /// The ledger of one type from the database as it is inside the caller's transaction: units, loans,
 /// reservations that occupy a unit, and every unit the waiting list holds (as a loan of that unit
 /// through the hold's last day).
-Result<rules::AvailabilityLedger, db::Error> buildLedger(db::Database& d, const std::string& typeId, const Now& now);
+Result<rules::AvailabilityLedger, db::Error> buildLedger(db::Database& d, std::string_view site,
+                                                         const std::string& typeId, const Now& now);
 
 /// waitlist.joined: the entry joins its type's queue (the event id is the entry's id). Returns its
 /// position among the waiting entries of the type.
@@ -39,12 +40,13 @@ Result<int, db::Error> joinWaitlist(db::Database& d, const domain::WaitlistJoin&
 /// it and the type's reservations leave it free for the hold's days, the first waiting entry is
 /// offered it — held until now + hold_hours, with a callback in the coordinators' queue. Returns
 /// the entry offered it, or nullopt.
-Result<std::optional<std::string>, db::Error> offerFreedUnit(db::Database& d, const std::string& inventoryNumber,
-                                                             const Now& now, const WaitlistOptions& options);
+Result<std::optional<std::string>, db::Error> offerFreedUnit(db::Database& d, std::string_view site,
+                                                             const std::string& inventoryNumber, const Now& now,
+                                                             const WaitlistOptions& options);
 
 /// The unit was lent (loan.checked_out): its hold ends. The offer becomes Taken when the borrower's
 /// phone is the entry's; lent to someone else, the entry goes back to its place in the queue.
-Status<db::Error> releaseHoldOnLoan(db::Database& d, const std::string& inventoryNumber,
+Status<db::Error> releaseHoldOnLoan(db::Database& d, std::string_view site, const std::string& inventoryNumber,
                                     const std::string& borrowerPhone, const Now& now, const WaitlistOptions& options);
 
 /// Holds whose time ran out: an open offer expires (its callback closes) and the unit goes to the

@@ -328,6 +328,7 @@ const std::vector<db::Migration>& kioskMigrations()
         {11, "the equipment waiting list", kWaitingList, {}},
         {12, "the schedule's single dates called off", catalog::kActivityCancelledDatesSql, {}},
         {13, "areas and target groups as catalogue data", catalog::kCatalogueAreasAndGroupsSql, {}},
+        {14, "the catalogue's site", catalog::kCatalogueSiteColumnSql, {}},
     };
     return migrations;
 }

@@ -19,7 +19,7 @@ namespace okienko::kiosk
 {
 
 /// The newest schema version this program knows (= kioskMigrations().size()).
-inline constexpr int kKioskSchemaVersion = 13;
+inline constexpr int kKioskSchemaVersion = 14;
 
 /// Every migration of the kiosk database, numbered 1..kKioskSchemaVersion.
 const std::vector<db::Migration>& kioskMigrations();

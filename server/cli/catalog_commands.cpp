@@ -2,6 +2,7 @@
 #include "server/cli/catalog_commands.hpp"
 
 #include "server/catalog_merge.hpp"
+#include "server/cli/site_commands.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 
 #include <cstdio>
@@ -13,8 +14,14 @@ namespace okienko::server::cli
 namespace
 {
 
-int importCatalog(const std::vector<std::string>& args, const CommandContext& context)
+constexpr const char* kUsage = "usage: import-catalog FILE [--site SITE] [--apply] [--overwrite-panel-edits]";
+
+int importCatalog(std::vector<std::string> args, const CommandContext& context)
 {
+    // Whose catalogue: each site has its own (decision 0015); without --site the default site's.
+    auto site = takeSiteOption(args, context.store);
+    if (!site)
+        return fail("import-catalog: " + site.error());
     std::string path;
     bool apply = false;
     bool overwrite = false;
@@ -27,11 +34,10 @@ int importCatalog(const std::vector<std::string>& args, const CommandContext& co
         else if (path.empty() && arg.rfind("--", 0) != 0)
             path = arg;
         else
-            return fail("import-catalog: unexpected argument '" + arg +
-                        "' (usage: import-catalog FILE [--apply] [--overwrite-panel-edits])");
+            return fail("import-catalog: unexpected argument '" + arg + "' (" + kUsage + ")");
     }
     if (path.empty())
-        return fail("import-catalog: which file? (usage: import-catalog FILE [--apply] [--overwrite-panel-edits])");
+        return fail(std::string("import-catalog: which file? (") + kUsage + ")");
     auto loaded = catalog::loadCatalogFile(path);
     if (!loaded)
     {
@@ -49,7 +55,7 @@ int importCatalog(const std::vector<std::string>& args, const CommandContext& co
     MergeApplied applied;
     const auto makePlan = [&](db::Database& d) -> Status<db::Error>
     {
-        auto planned = planCatalogMerge(d, file, overwrite);
+        auto planned = planCatalogMerge(d, *site, file, overwrite);
         if (!planned)
             return makeErr(planned.error());
         plan = std::move(planned).value();
@@ -61,7 +67,7 @@ int importCatalog(const std::vector<std::string>& args, const CommandContext& co
                             {
                                 if (auto st = makePlan(d); !st)
                                     return st;
-                                auto written = applyCatalogMerge(d, plan, fileName, context.now.unix);
+                                auto written = applyCatalogMerge(d, *site, plan, fileName, context.now.unix);
                                 if (!written)
                                     return makeErr(written.error());
                                 applied = std::move(written).value();
@@ -72,8 +78,8 @@ int importCatalog(const std::vector<std::string>& args, const CommandContext& co
                       : context.store.read(makePlan);
     if (!done && applied.errors.empty())
         return fail("import failed: " + done.error().describe());
-    std::printf("%s %s:\n%s", apply ? "Importing" : "Preview of", fileName.c_str(),
-                describeMergePlan(plan, overwrite).c_str());
+    std::printf("%s %s into the catalogue of site %s:\n%s", apply ? "Importing" : "Preview of", fileName.c_str(),
+                site->c_str(), describeMergePlan(plan, overwrite).c_str());
     if (!applied.errors.empty())
     {
         std::fprintf(stderr, "The merged catalogue (the file with the panel's edits kept) does not load; nothing "

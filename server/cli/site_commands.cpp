@@ -35,9 +35,9 @@ int siteAdd(const std::vector<std::string>& args, const CommandContext& c)
     auto added = SiteStore(c.store).addSite(id, name, c.now);
     if (!added)
         return fail("site add: " + added.error());
-    std::printf("added site %s: enrol its kiosks and staff with --site %s, import its catalogue when sites carry "
-                "one\n",
-                id.c_str(), id.c_str());
+    std::printf("added site %s: import its catalogue with import-catalog FILE --site %s --apply, enrol its kiosks "
+                "and staff with --site %s\n",
+                id.c_str(), id.c_str(), id.c_str());
     return 0;
 }
 

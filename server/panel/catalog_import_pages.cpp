@@ -207,7 +207,7 @@ PanelResponse catalogImportPreview(const PageContext& ctx, const std::map<std::s
     auto read = ctx.store.read(
         [&](db::Database& d) -> Status<db::Error>
         {
-            auto planned = planCatalogMerge(d, *file.document, overwrite);
+            auto planned = planCatalogMerge(d, ctx.session.scope().catalogueSite(), *file.document, overwrite);
             if (!planned)
                 return makeErr(planned.error());
             plan = std::move(planned).value();
@@ -255,11 +255,11 @@ PanelResponse catalogImportApply(const PageContext& ctx, const std::map<std::str
                 stale = true;
                 return {};
             }
-            auto planned = planCatalogMerge(d, *file.document, overwrite);
+            auto planned = planCatalogMerge(d, ctx.session.scope().catalogueSite(), *file.document, overwrite);
             if (!planned)
                 return makeErr(planned.error());
             plan = std::move(planned).value();
-            auto written = applyCatalogMerge(d, plan, fileName, ctx.now.unix);
+            auto written = applyCatalogMerge(d, ctx.session.scope().catalogueSite(), plan, fileName, ctx.now.unix);
             if (!written)
                 return makeErr(written.error());
             applied = std::move(written).value();

@@ -72,19 +72,6 @@ PageFrame pageFrame(const PanelSession& session, const std::string& title, const
     f.siteId = session.siteId;
     f.siteName = session.siteName;
     f.sites = session.sites;
-    // The catalogue and its equipment are the default site's until their keys carry a site
-    // (decision 0011, Decision 4): said wherever another site's coordinator meets them.
-    if (!session.siteId.empty() && session.siteId != kCatalogueSite)
-    {
-        if (nav == "/panel/catalog")
-            f.siteNote = "Katalog (usługi, ogłoszenia, sprzęt, rodzaje poradnictwa) jest na razie wspólny: to katalog "
-                         "ośrodka podstawowego tego serwera, który widzą jego kioski. Kioski ośrodka „" +
-                         session.siteName + "” nie dostają go jeszcze.";
-        else if (nav == "/panel/units")
-            f.siteNote =
-                "Egzemplarze sprzętu należą na razie do katalogu ośrodka podstawowego tego serwera; ośrodek „" +
-                session.siteName + "” nie ma jeszcze własnego sprzętu w Okienku.";
-    }
     return f;
 }
 

@@ -241,7 +241,7 @@ Result<ReportData, db::Error> load(const PageContext& ctx, ReportRequest& reques
         return data;
     if (sites.total.empty())
     {
-        if (ctx.session.siteId != kCatalogueSite && !ctx.session.siteName.empty())
+        if (ctx.session.siteId != kDefaultSite && !ctx.session.siteName.empty())
         {
             data->cusName = ctx.session.siteName;
             data->municipalityName.clear();

@@ -167,7 +167,7 @@ Result<std::vector<MatchingService>, db::Error> matchingNow(const PageContext& c
     auto read = ctx.store.read(
         [&](db::Database& d) -> Status<db::Error>
         {
-            auto c = storedCatalog(d);
+            auto c = storedCatalog(d, ctx.session.scope().catalogueSite());
             if (!c)
                 return makeErr(c.error());
             if (*c)

@@ -3,6 +3,7 @@
 // version means "read the catalogue again"; one indexed query per request decides it.
 #include "server/public/public_catalog.hpp"
 
+#include "server/store/site_scope.hpp"
 #include "shared/catalog/catalog_store.hpp"
 #include "shared/db/query.hpp"
 #include "shared/validate/amount.hpp"
@@ -45,7 +46,8 @@ std::shared_ptr<const CatalogSnapshot> PublicCatalog::current()
     auto read = m_store.read(
         [&](db::Database& d) -> Status<db::Error>
         {
-            auto v = db::queryInt64(d, "SELECT COALESCE(MAX(seq), 0) FROM change_log WHERE kiosk_id IS NULL");
+            auto v = db::queryInt64(
+                d, "SELECT COALESCE(MAX(seq), 0) FROM change_log WHERE kiosk_id IS NULL AND site_id = ?", kDefaultSite);
             if (!v)
                 return makeErr(v.error());
             version = v->value_or(0);
@@ -58,7 +60,8 @@ std::shared_ptr<const CatalogSnapshot> PublicCatalog::current()
     auto loaded = m_store.read(
         [&](db::Database& d) -> Status<db::Error>
         {
-            auto c = catalog::loadCatalog(d);
+            // The public pages are the default site's catalogue (decision 0015).
+            auto c = catalog::loadCatalog(d, kDefaultSite);
             if (!c)
                 return makeErr(c.error());
             next->catalog = std::move(c).value();

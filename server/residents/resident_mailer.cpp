@@ -9,6 +9,7 @@
 #include <cstring>
 #include <ctime>
 #include <curl/curl.h>
+#include <map>
 #include <sodium.h>
 
 namespace okienko::server::residents
@@ -183,14 +184,19 @@ int ResidentMailer::sendPending(const Now& now)
     if (pending->empty())
         return 0;
     const auto started = std::chrono::steady_clock::now();
-    domain::Catalog catalogue;
+    // Each resident is told of a service of their own site's catalogue (decision 0015).
+    std::map<std::string, domain::Catalog> catalogues;
     auto loaded = m_store.read(
         [&](db::Database& d) -> Status<db::Error>
         {
-            auto c = catalog::loadCatalog(d);
-            if (!c)
-                return makeErr(c.error());
-            catalogue = std::move(c).value();
+            for (const PendingEmail& e : *pending)
+                if (catalogues.count(e.site) == 0)
+                {
+                    auto c = catalog::loadCatalog(d, e.site);
+                    if (!c)
+                        return makeErr(c.error());
+                    catalogues.emplace(e.site, std::move(c).value());
+                }
             return {};
         });
     if (!loaded)
@@ -199,6 +205,7 @@ int ResidentMailer::sendPending(const Now& now)
     std::string lastError;
     for (const PendingEmail& e : *pending)
     {
+        const domain::Catalog& catalogue = catalogues.at(e.site);
         const domain::Service* service = catalogue.findService(e.serviceId);
         if (service == nullptr)
             continue;

@@ -57,11 +57,11 @@ Result<std::int64_t, db::Error> ResidentStore::registerResident(const NewResiden
             if (!inserted)
                 return makeErr(inserted.error());
             id = inserted->value_or(0);
-            auto catalogue = storedCatalog(d);
+            auto catalogue = storedCatalog(d, site());
             if (!catalogue)
                 return makeErr(catalogue.error());
             if (*catalogue)
-                if (auto st = recordRegistrationMatches(d, id, **catalogue, now); !st)
+                if (auto st = recordRegistrationMatches(d, site(), id, **catalogue, now); !st)
                     return st;
             return recordPanelAction(d, resident.staffId, kEntity, entityId(id),
                                      std::string("register (consent ") + kConsentWordingVersion + ")", now.unix,
@@ -118,7 +118,9 @@ Result<std::optional<ResidentDetail>, db::Error> ResidentStore::resident(std::in
                 d,
                 "SELECT m.service_id, COALESCE(s.name_pl, m.service_id), m.source, m.status, m.matched_at, "
                 "m.email_state, COALESCE(m.emailed_at, 0), COALESCE(st.name, m.decided_by, ''), "
-                "COALESCE(m.decided_at, 0) FROM resident_matches m LEFT JOIN services s ON s.id = m.service_id "
+                "COALESCE(m.decided_at, 0) FROM resident_matches m LEFT JOIN services s ON s.site_id = (SELECT site_id "
+                "FROM "
+                "residents WHERE id = m.resident_id) AND s.id = m.service_id "
                 "LEFT JOIN staff st ON st.id = m.decided_by WHERE m.resident_id = ?1 ORDER BY m.matched_at, "
                 "COALESCE(s.position, 1000000)",
                 [&](db::Row& r)
@@ -146,7 +148,7 @@ Result<std::vector<QueueItem>, db::Error> ResidentStore::queue()
         "SELECT r.id, COALESCE(r.name, ''), COALESCE(r.phone, ''), COALESCE(r.email, ''), r.language, "
         "m.service_id, COALESCE(s.name_pl, m.service_id), m.source, COALESCE(m.queued_at, m.matched_at), "
         "m.email_state FROM resident_matches m JOIN residents r ON r.id = m.resident_id LEFT JOIN services s ON "
-        "s.id = m.service_id WHERE m.status = 'to-tell' AND r.erased_at IS NULL AND " +
+        "s.site_id = r.site_id AND s.id = m.service_id WHERE m.status = 'to-tell' AND r.erased_at IS NULL AND " +
             m_scope.clause("r.site_id") + " ORDER BY COALESCE(m.queued_at, m.matched_at), r.id, m.service_id",
         [](db::Row& r)
         {
@@ -251,7 +253,8 @@ Result<std::vector<PendingEmail>, db::Error> ResidentStore::pendingEmails(int ma
 {
     return readAll(
         m_store,
-        "SELECT r.id, m.service_id, r.email, r.language, m.email_attempts FROM resident_matches m JOIN residents r ON "
+        "SELECT r.id, m.service_id, r.email, r.language, m.email_attempts, r.site_id FROM resident_matches m JOIN "
+        "residents r ON "
         "r.id = m.resident_id WHERE m.status = 'to-tell' AND m.email_state = 'pending' AND m.email_attempts < ?1 AND "
         "r.erased_at IS NULL AND COALESCE(r.email, '') <> '' ORDER BY m.queued_at, r.id LIMIT ?2",
         [](db::Row& r)
@@ -262,6 +265,7 @@ Result<std::vector<PendingEmail>, db::Error> ResidentStore::pendingEmails(int ma
             e.email = r.text();
             e.language = r.text();
             e.attempts = r.integer();
+            e.site = r.text();
             return e;
         },
         maxAttempts, limit);

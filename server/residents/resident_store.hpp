@@ -93,6 +93,7 @@ struct PendingEmail
     std::string email;
     std::string language;
     int attempts = 0;
+    std::string site; ///< the resident's site: its catalogue names the service
 };
 
 enum class MarkResult

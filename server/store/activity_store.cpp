@@ -45,10 +45,12 @@ Status<db::Error> publish(db::Database& d, const domain::Activity& a, std::int64
                     protocol::entity::kActivity, a.id, protocol::encodeActivity(a).dump(), now);
 }
 
-Result<std::vector<std::string>, db::Error> serviceIds(db::Database& d)
+/// The services of `site`'s catalogue, which an activity of the site may name.
+Result<std::vector<std::string>, db::Error> serviceIds(db::Database& d, const std::string& site)
 {
     std::vector<std::string> ids;
-    auto st = db::forEachRow(d, "SELECT id FROM services", [&](db::Row& r) { ids.push_back(r.text()); });
+    auto st = db::forEachRow(
+        d, "SELECT id FROM services WHERE site_id = ?", [&](db::Row& r) { ids.push_back(r.text()); }, site);
     if (!st)
         return makeErr(st.error());
     return ids;
@@ -84,12 +86,14 @@ Result<std::vector<ActivityRecord>, db::Error> ActivityStore::list(Date from)
 
 Result<std::vector<std::pair<std::string, std::string>>, db::Error> ActivityStore::services()
 {
-    return readAll(m_store, "SELECT id, name_pl FROM services ORDER BY position",
-                   [](db::Row& r)
-                   {
-                       std::string id = r.text();
-                       return std::pair{std::move(id), r.text()};
-                   });
+    return readAll(
+        m_store, "SELECT id, name_pl FROM services WHERE site_id = ? ORDER BY position",
+        [](db::Row& r)
+        {
+            std::string id = r.text();
+            return std::pair{std::move(id), r.text()};
+        },
+        site());
 }
 
 Result<std::optional<ActivityRecord>, db::Error> ActivityStore::find(const std::string& id)
@@ -130,7 +134,7 @@ Result<ActivitySaveOutcome, db::Error> ActivityStore::save(domain::Activity a, c
                     if (!domain::occurrenceDates(a, c.date, c.date).empty())
                         a.cancelledDates.push_back(c);
             }
-            auto services = serviceIds(d);
+            auto services = serviceIds(d, site());
             if (!services)
                 return makeErr(services.error());
             // An edit may keep an activity that has ended (to correct or cancel it); a new one may not.

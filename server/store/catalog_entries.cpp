@@ -51,21 +51,22 @@ std::optional<std::size_t> entryIndex(const Json& document, const CatalogEntryKi
 }
 
 /// The latest change-log row of one entry (seq 0 when none) with the coordinator who made it.
-Status<db::Error> readLastChange(db::Database& d, std::string_view entity, const std::string& id, CatalogChange& out)
+Status<db::Error> readLastChange(db::Database& d, std::string_view site, std::string_view entity, const std::string& id,
+                                 CatalogChange& out)
 {
     out = CatalogChange{};
     return db::forEachRow(
         d,
         "SELECT c.seq, c.created_at, COALESCE(st.name, '') FROM change_log c "
         "LEFT JOIN catalog_edits e ON e.change_seq = c.seq LEFT JOIN staff st ON st.id = e.staff_id "
-        "WHERE c.entity = ? AND c.entity_id = ? ORDER BY c.seq DESC LIMIT 1",
+        "WHERE c.entity = ? AND c.entity_id = ? AND c.site_id = ? ORDER BY c.seq DESC LIMIT 1",
         [&](db::Row& r)
         {
             out.seq = r.int64();
             out.at = r.int64();
             out.staffName = r.text();
         },
-        entity, id);
+        entity, id, site);
 }
 
 /// Splits the loader's errors of the whole file into those of the entry at `prefix` (made relative:
@@ -110,9 +111,11 @@ std::optional<catalog::CatalogError> checkVerifiedOn(const std::string& text, Da
     return std::nullopt;
 }
 
-Result<bool, db::Error> isRetired(db::Database& d, std::string_view entity, const std::string& id)
+Result<bool, db::Error> isRetired(db::Database& d, std::string_view site, std::string_view entity,
+                                  const std::string& id)
 {
-    return db::exists(d, "SELECT 1 FROM catalog_retired WHERE entity = ? AND entity_id = ?", entity, id);
+    return db::exists(d, "SELECT 1 FROM catalog_retired WHERE entity = ? AND entity_id = ? AND site_id = ?", entity, id,
+                      site);
 }
 
 /// The entry's file JSON as `change` makes it; fills `before` and the outcome's fields. Returns
@@ -137,7 +140,7 @@ Result<bool, db::Error> makeEntry(db::Database& d, const EntryChange& change, Js
         entry = changed;
         after = changed;
         prefix = "$." + listKey;
-        OKIENKO_TRY(readLastChange(d, entity, out.id, out.current));
+        OKIENKO_TRY(readLastChange(d, change.site, entity, out.id, out.current));
         return true;
     }
     Json& list = document[listKey];
@@ -154,7 +157,7 @@ Result<bool, db::Error> makeEntry(db::Database& d, const EntryChange& change, Js
         out.id = change.id;
         out.stored = list[*index];
         before = list[*index];
-        OKIENKO_TRY(readLastChange(d, entity, out.id, out.current));
+        OKIENKO_TRY(readLastChange(d, change.site, entity, out.id, out.current));
         if (change.operation == EntryOperation::Retire && kind.retiredInPlace)
         {
             if (list[*index].value("retired", false))
@@ -181,7 +184,7 @@ Result<bool, db::Error> makeEntry(db::Database& d, const EntryChange& change, Js
         Json added = applyFieldChanges(Json::object(), change.changes);
         const auto id = added.find(idKey);
         out.id = id != added.end() && id->is_string() ? id->get<std::string>() : "";
-        auto retired = isRetired(d, entity, out.id);
+        auto retired = isRetired(d, change.site, entity, out.id);
         if (!retired)
             return makeErr(retired.error());
         if (*retired)
@@ -205,11 +208,12 @@ Result<bool, db::Error> makeEntry(db::Database& d, const EntryChange& change, Js
             list[*index].erase("retired");
             after = list[*index];
             prefix = "$." + listKey + "[" + std::to_string(*index) + "]";
-            OKIENKO_TRY(readLastChange(d, entity, out.id, out.current));
+            OKIENKO_TRY(readLastChange(d, change.site, entity, out.id, out.current));
             return true;
         }
         auto data =
-            db::queryText(d, "SELECT data FROM catalog_retired WHERE entity = ? AND entity_id = ?", entity, change.id);
+            db::queryText(d, "SELECT data FROM catalog_retired WHERE entity = ? AND entity_id = ? AND site_id = ?",
+                          entity, change.id, change.site);
         if (!data)
             return makeErr(data.error());
         if (!*data || entryIndex(document, kind, change.id))
@@ -221,7 +225,7 @@ Result<bool, db::Error> makeEntry(db::Database& d, const EntryChange& change, Js
         prefix = "$." + listKey + "[" + std::to_string(list.size()) + "]";
         list.push_back(entry);
         after = entry;
-        OKIENKO_TRY(readLastChange(d, entity, out.id, out.current));
+        OKIENKO_TRY(readLastChange(d, change.site, entity, out.id, out.current));
         return true;
     }
     }
@@ -237,15 +241,15 @@ Status<db::Error> auditEntry(db::Database& d, const EntryChange& change, const s
     const std::string entity(change.kind->code);
     std::vector<std::int64_t> seqs;
     OKIENKO_TRY(db::forEachRow(
-        d, "SELECT seq FROM change_log WHERE entity = ? AND entity_id = ? AND seq > ? ORDER BY seq",
-        [&](db::Row& r) { seqs.push_back(r.int64()); }, entity, id, sinceSeq));
+        d, "SELECT seq FROM change_log WHERE entity = ? AND entity_id = ? AND seq > ? AND site_id = ? ORDER BY seq",
+        [&](db::Row& r) { seqs.push_back(r.int64()); }, entity, id, sinceSeq, change.site));
     if (seqs.empty())
     {
         const auto entries = catalogueEntries(written);
         const auto it = entries.find({entity, id});
         if (it == entries.end())
             return {};
-        auto seq = logCatalogUpsert(d, entity, id, it->second.first, it->second.second, change.now);
+        auto seq = logCatalogUpsert(d, change.site, entity, id, it->second.first, it->second.second, change.now);
         if (!seq)
             return makeErr(seq.error());
         seqs.push_back(*seq);
@@ -254,9 +258,9 @@ Status<db::Error> auditEntry(db::Database& d, const EntryChange& change, const s
     for (const auto seq : seqs)
         OKIENKO_TRY(db::exec(d,
                              "INSERT INTO catalog_edits(entity, entity_id, action, staff_id, change_seq, data, at, "
-                             "before) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             "before, site_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              entity, id, actionCode(change.operation), change.staffId, seq, data, change.now,
-                             before.dump()));
+                             before.dump(), change.site));
     return {};
 }
 
@@ -358,12 +362,12 @@ Result<EntryChangeOutcome, db::Error> changeCatalogEntry(db::Database& d, const 
     EntryChangeOutcome out;
     if (change.kind == nullptr)
         return out;
-    auto has = catalog::hasCatalog(d);
+    auto has = catalog::hasCatalog(d, change.site);
     if (!has)
         return makeErr(has.error());
     if (!*has)
         return out;
-    auto stored = catalog::loadCatalog(d);
+    auto stored = catalog::loadCatalog(d, change.site);
     if (!stored)
         return makeErr(stored.error());
     Json document = catalogueDocument(*stored);
@@ -399,7 +403,8 @@ Result<EntryChangeOutcome, db::Error> changeCatalogEntry(db::Database& d, const 
     std::optional<std::string> checkBefore;
     if (change.verifiedOn)
     {
-        auto previous = db::queryText(d, "SELECT verified_on FROM emergency_number_checks WHERE number = ?", out.id);
+        auto previous = db::queryText(
+            d, "SELECT verified_on FROM emergency_number_checks WHERE number = ? AND site_id = ?", out.id, change.site);
         if (!previous)
             return makeErr(previous.error());
         checkBefore = previous->value_or("");
@@ -417,36 +422,39 @@ Result<EntryChangeOutcome, db::Error> changeCatalogEntry(db::Database& d, const 
     const std::string entity(change.kind->code);
     if (entity == protocol::entity::kUnit && after)
         // The units page keeps a unit's live notes; the form's notes are the unit's notes from now on.
-        OKIENKO_TRY(db::exec(d, "UPDATE unit_states SET notes = ? WHERE inventory_number = ?",
-                             after->value("notes", ""), out.id));
-    auto written = writeCatalogue(d, *parsed, change.now, nullptr, UnitLogging::Changed);
+        OKIENKO_TRY(db::exec(d, "UPDATE unit_states SET notes = ? WHERE inventory_number = ? AND site_id = ?",
+                             after->value("notes", ""), out.id, change.site));
+    auto written = writeCatalogue(d, change.site, *parsed, change.now, nullptr, UnitLogging::Changed);
     if (!written)
         return makeErr(written.error());
     OKIENKO_TRY(auditEntry(d, change, out.id, after, before, lastSeq->value_or(0), *parsed));
 
     if (change.operation == EntryOperation::Retire && !change.kind->retiredInPlace)
         OKIENKO_TRY(db::exec(d,
-                             "INSERT OR REPLACE INTO catalog_retired(entity, entity_id, data, retired_by, retired_at) "
-                             "VALUES (?, ?, ?, ?, ?)",
-                             entity, out.id, before.dump(), change.staffId, change.now));
+                             "INSERT OR REPLACE INTO catalog_retired(entity, entity_id, data, retired_by, retired_at, "
+                             "site_id) VALUES (?, ?, ?, ?, ?, ?)",
+                             entity, out.id, before.dump(), change.staffId, change.now, change.site));
     if (change.operation == EntryOperation::Reactivate)
-        OKIENKO_TRY(db::exec(d, "DELETE FROM catalog_retired WHERE entity = ? AND entity_id = ?", entity, out.id));
+        OKIENKO_TRY(db::exec(d, "DELETE FROM catalog_retired WHERE entity = ? AND entity_id = ? AND site_id = ?",
+                             entity, out.id, change.site));
     if (checkChanged && change.verifiedOn->empty())
-        OKIENKO_TRY(db::exec(d, "DELETE FROM emergency_number_checks WHERE number = ?", out.id));
+        OKIENKO_TRY(
+            db::exec(d, "DELETE FROM emergency_number_checks WHERE number = ? AND site_id = ?", out.id, change.site));
     else if (checkChanged)
         OKIENKO_TRY(db::exec(d,
-                             "INSERT INTO emergency_number_checks(number, verified_on, staff_id, at) VALUES (?, ?, ?, "
-                             "?) ON CONFLICT(number) DO UPDATE SET verified_on = excluded.verified_on, staff_id = "
-                             "excluded.staff_id, at = excluded.at",
-                             out.id, *change.verifiedOn, change.staffId, change.now));
+                             "INSERT INTO emergency_number_checks(number, verified_on, staff_id, at, site_id) VALUES "
+                             "(?, ?, ?, ?, ?) ON CONFLICT(site_id, number) DO UPDATE SET verified_on = "
+                             "excluded.verified_on, staff_id = excluded.staff_id, at = excluded.at",
+                             out.id, *change.verifiedOn, change.staffId, change.now, change.site));
     out.result = CatalogSaveResult::Saved;
     return out;
 }
 
-Result<EntryChangeOutcome, db::Error> publishService(db::Database& d, const Json& serviceJson,
+Result<EntryChangeOutcome, db::Error> publishService(db::Database& d, std::string_view site, const Json& serviceJson,
                                                      const std::string& staffId, std::int64_t now, Date today)
 {
     EntryChange change;
+    change.site = std::string(site);
     change.kind = catalogEntryKind(protocol::entity::kService);
     change.operation = EntryOperation::Add;
     change.changes.push_back({"", serviceJson});
@@ -456,14 +464,14 @@ Result<EntryChangeOutcome, db::Error> publishService(db::Database& d, const Json
     return changeCatalogEntry(d, change);
 }
 
-Status<db::Error> readCatalogKeeping(db::Database& d, CatalogKeepingView& out)
+Status<db::Error> readCatalogKeeping(db::Database& d, std::string_view site, CatalogKeepingView& out)
 {
-    auto has = catalog::hasCatalog(d);
+    auto has = catalog::hasCatalog(d, site);
     if (!has)
         return makeErr(has.error());
     if (!*has)
         return {};
-    auto stored = catalog::loadCatalog(d);
+    auto stored = catalog::loadCatalog(d, site);
     if (!stored)
         return makeErr(stored.error());
     out.document = catalogueDocument(*stored);
@@ -473,7 +481,8 @@ Status<db::Error> readCatalogKeeping(db::Database& d, CatalogKeepingView& out)
         "SELECT c.entity, c.entity_id, c.seq, c.created_at, COALESCE(st.name, '') FROM change_log c "
         "LEFT JOIN catalog_edits e ON e.change_seq = c.seq LEFT JOIN staff st ON st.id = e.staff_id "
         "WHERE c.seq IN (SELECT MAX(seq) FROM change_log WHERE entity IN ('municipality', 'service', 'fee_table', "
-        "'equipment_type', 'unit', 'emergency_number', 'area', 'target_group') GROUP BY entity, entity_id)",
+        "'equipment_type', 'unit', 'emergency_number', 'area', 'target_group') AND site_id = ?1 GROUP BY entity, "
+        "entity_id)",
         [&](db::Row& r)
         {
             std::string entity = r.text();
@@ -483,11 +492,12 @@ Status<db::Error> readCatalogKeeping(db::Database& d, CatalogKeepingView& out)
             change.at = r.int64();
             change.staffName = r.text();
             out.lastChanges[{std::move(entity), std::move(id)}] = std::move(change);
-        }));
+        },
+        site));
     OKIENKO_TRY(db::forEachRow(
         d,
         "SELECT r.entity, r.entity_id, r.data, COALESCE(st.name, r.retired_by), r.retired_at FROM catalog_retired r "
-        "LEFT JOIN staff st ON st.id = r.retired_by ORDER BY r.entity, r.retired_at DESC",
+        "LEFT JOIN staff st ON st.id = r.retired_by WHERE r.site_id = ?1 ORDER BY r.entity, r.retired_at DESC",
         [&](db::Row& r)
         {
             RetiredEntry e;
@@ -499,18 +509,21 @@ Status<db::Error> readCatalogKeeping(db::Database& d, CatalogKeepingView& out)
             e.retiredBy = r.text();
             e.retiredAt = r.int64();
             out.retired.push_back(std::move(e));
-        }));
-    return db::forEachRow(d,
-                          "SELECT c.number, c.verified_on, COALESCE(st.name, '') FROM emergency_number_checks c "
-                          "LEFT JOIN staff st ON st.id = c.staff_id",
-                          [&](db::Row& r)
-                          {
-                              std::string number = r.text();
-                              EmergencyNumberCheck check;
-                              check.verifiedOn = r.text();
-                              check.staffName = r.text();
-                              out.checks[std::move(number)] = std::move(check);
-                          });
+        },
+        site));
+    return db::forEachRow(
+        d,
+        "SELECT c.number, c.verified_on, COALESCE(st.name, '') FROM emergency_number_checks c "
+        "LEFT JOIN staff st ON st.id = c.staff_id WHERE c.site_id = ?1",
+        [&](db::Row& r)
+        {
+            std::string number = r.text();
+            EmergencyNumberCheck check;
+            check.verifiedOn = r.text();
+            check.staffName = r.text();
+            out.checks[std::move(number)] = std::move(check);
+        },
+        site);
 }
 
 } // namespace okienko::server

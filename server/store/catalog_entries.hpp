@@ -10,6 +10,7 @@
 
 #include "server/server_store.hpp"
 #include "server/store/catalog_views.hpp"
+#include "server/store/site_scope.hpp"
 #include "shared/catalog/catalog_loader.hpp"
 #include "shared/protocol/json_reader.hpp"
 
@@ -62,6 +63,7 @@ struct EntryChange
     std::vector<CatalogFieldChange> changes;
     std::optional<std::string> verifiedOn; ///< emergency numbers: "sprawdzono dnia" (YYYY-MM-DD), "" clears
     std::string staffId;                   ///< a coordinator, or a partner's reviewer
+    std::string site{kDefaultSite};        ///< whose catalogue (decision 0015): the panel's shown site
     std::int64_t now = 0;
     Date today;
 };
@@ -85,8 +87,9 @@ Result<EntryChangeOutcome, db::Error> changeCatalogEntry(db::Database& d, const 
 /// a partner's approved proposal): `serviceJson` is one item of the file's `services` list, with its
 /// note. Checked and written as changeCatalogEntry's Add, in the caller's transaction; the catalogue
 /// writer (writeCatalogue) tells residents whose needs it matches (server/residents).
-Result<EntryChangeOutcome, db::Error> publishService(db::Database& d, const protocol::Json& serviceJson,
-                                                     const std::string& staffId, std::int64_t now, Date today);
+Result<EntryChangeOutcome, db::Error> publishService(db::Database& d, std::string_view site,
+                                                     const protocol::Json& serviceJson, const std::string& staffId,
+                                                     std::int64_t now, Date today);
 
 /// A retired entry as catalog_retired keeps it.
 struct RetiredEntry
@@ -115,7 +118,7 @@ struct CatalogKeepingView
     std::map<std::string, EmergencyNumberCheck> checks; ///< by number
 };
 
-Status<db::Error> readCatalogKeeping(db::Database& d, CatalogKeepingView& out);
+Status<db::Error> readCatalogKeeping(db::Database& d, std::string_view site, CatalogKeepingView& out);
 
 /// The catalogue as the panel edits it: the file, with the areas and target groups always listed.
 protocol::Json catalogueDocument(const domain::Catalog& catalogue);

@@ -20,16 +20,17 @@
 namespace okienko::server
 {
 
-/// The catalogue as stored, or nullopt before the first import.
-Result<std::optional<domain::Catalog>, db::Error> storedCatalog(db::Database& d);
+/// `site`'s catalogue as stored, or nullopt before its first import.
+Result<std::optional<domain::Catalog>, db::Error> storedCatalog(db::Database& d, std::string_view site);
 
 /// `entry` with the form's `changes` laid over it.
 protocol::Json applyChanges(protocol::Json entry, const std::vector<CatalogFieldChange>& changes);
 
 /// Writes `catalogue` (with one entry changed), the entry's change-log row (an upsert at `position`,
 /// or a tombstone without `data`) and the audit row (`action`: add, update, withdraw).
-Status<db::Error> publish(db::Database& d, const std::string& staffId, const domain::Catalog& catalogue,
-                          std::string_view kind, const std::string& id, const std::optional<protocol::Json>& data,
-                          std::optional<int> position, const char* action, std::int64_t now);
+Status<db::Error> publish(db::Database& d, std::string_view site, const std::string& staffId,
+                          const domain::Catalog& catalogue, std::string_view kind, const std::string& id,
+                          const std::optional<protocol::Json>& data, std::optional<int> position, const char* action,
+                          std::int64_t now);
 
 } // namespace okienko::server

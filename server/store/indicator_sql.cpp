@@ -49,13 +49,15 @@ const std::vector<MeasureSql>& automaticSql()
          "SELECT CAST(COUNT(DISTINCT COALESCE(NULLIF(borrower_phone, ''), lower(borrower_name), id)) AS REAL) FROM "
          "loans WHERE start_date BETWEEN ?1 AND ?2",
          "SELECT MIN(l.start_date), l.inventory_number, COALESCE(t.name_pl, l.type_id), CAST(COUNT(*) AS TEXT) FROM "
-         "loans l LEFT JOIN equipment_types t ON t.id = l.type_id WHERE l.start_date BETWEEN ?1 AND ?2 GROUP BY "
+         "loans l LEFT JOIN equipment_types t ON t.site_id = l.site_id AND t.id = l.type_id WHERE l.start_date "
+         "BETWEEN ?1 AND ?2 GROUP BY "
          "COALESCE(NULLIF(l.borrower_phone, ''), lower(l.borrower_name), l.id) ORDER BY MIN(l.start_date) "
          "LIMIT 2001",
          "Pierwsze wypożyczenie w okresie|Nr inwentarzowy|Sprzęt|Liczba wypożyczeń"},
         {"equipment-loans", "SELECT CAST(COUNT(*) AS REAL) FROM loans WHERE start_date BETWEEN ?1 AND ?2",
          "SELECT l.start_date, l.inventory_number, COALESCE(t.name_pl, l.type_id), COALESCE(l.returned_on, '') "
-         "FROM loans l LEFT JOIN equipment_types t ON t.id = l.type_id WHERE l.start_date BETWEEN ?1 AND ?2 ORDER "
+         "FROM loans l LEFT JOIN equipment_types t ON t.site_id = l.site_id AND t.id = l.type_id WHERE "
+         "l.start_date BETWEEN ?1 AND ?2 ORDER "
          "BY l.start_date, l.inventory_number LIMIT 2001",
          "Początek|Nr inwentarzowy|Sprzęt|Zwrot"},
         {"catalog-new-services",
@@ -69,7 +71,8 @@ const std::vector<MeasureSql>& automaticSql()
         {"residents-matched",
          "SELECT CAST(COUNT(DISTINCT resident_id) AS REAL) FROM resident_matches WHERE matched_on BETWEEN ?1 AND ?2",
          "SELECT MIN(m.matched_on), 'nr ' || m.resident_id, CAST(COUNT(*) AS TEXT), group_concat(COALESCE(s.name_pl, "
-         "m.service_id), ', ') FROM resident_matches m LEFT JOIN services s ON s.id = m.service_id WHERE "
+         "m.service_id), ', ') FROM resident_matches m LEFT JOIN services s ON s.site_id = (SELECT site_id FROM "
+         "residents WHERE id = m.resident_id) AND s.id = m.service_id WHERE "
          "m.matched_on BETWEEN ?1 AND ?2 GROUP BY m.resident_id ORDER BY MIN(m.matched_on), m.resident_id LIMIT 2001",
          "Pierwsze dopasowanie w okresie|Mieszkaniec|Liczba usług|Usługi"},
     };

@@ -240,7 +240,7 @@ decide(ServerStore& store, const char* what,
 Status<db::Error> publishService(db::Database& d, const PartnerProposal& p, const std::string& entryJson,
                                  const std::string& staffId, std::int64_t now, PartnerDecisionOutcome& out)
 {
-    auto loaded = storedCatalog(d);
+    auto loaded = storedCatalog(d, kDefaultSite);
     if (!loaded)
         return makeErr(loaded.error());
     if (!*loaded)
@@ -294,7 +294,7 @@ Status<db::Error> publishService(db::Database& d, const PartnerProposal& p, cons
         parsed->internalNote = it->internalNote;
         *it = std::move(parsed).value();
     }
-    if (auto st = publish(d, staffId, catalogue, protocol::entity::kService, id, data, position,
+    if (auto st = publish(d, kDefaultSite, staffId, catalogue, protocol::entity::kService, id, data, position,
                           isNew ? "add" : "update", now);
         !st)
         return st;

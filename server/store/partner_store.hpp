@@ -76,8 +76,9 @@ class PartnerStore
                                         const std::string& passwordHash, std::int64_t now);
 
   private:
-    /// Whether the scope reaches the catalogue site's institutions.
-    bool reachesInstitutions() const { return m_scope.contains(kCatalogueSite); }
+    /// Whether the scope reaches the default site, whose institutions the partner desk serves (decision 0015: partners
+    /// stay the default site's until the public site is per site).
+    bool reachesInstitutions() const { return m_scope.contains(kDefaultSite); }
 
     ServerStore& m_store;
     SiteScope m_scope;

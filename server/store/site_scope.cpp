@@ -21,6 +21,11 @@ SiteScope SiteScope::of(std::vector<std::string> sites)
     return SiteScope(std::move(sites));
 }
 
+std::string SiteScope::catalogueSite() const
+{
+    return m_sites.empty() ? std::string(kDefaultSite) : m_sites.front();
+}
+
 SiteScope SiteScope::defaultSite()
 {
     return one(std::string(kDefaultSite));

@@ -24,6 +24,9 @@ class SiteScope
     static SiteScope defaultSite();
 
     const std::vector<std::string>& sites() const { return m_sites; }
+    /// The site whose catalogue a request reads and edits (decision 0015): a kiosk's one site, the
+    /// site a panel session shows (the first of its scope); the default site for an empty scope.
+    std::string catalogueSite() const;
     bool contains(std::string_view site) const;
 
     /// "<column> IN (SELECT value FROM json_each(?))": bind `bound()` at that placeholder. Numbered
@@ -37,12 +40,6 @@ class SiteScope
     std::vector<std::string> m_sites;
     std::string m_json;
 };
-
-/// The site whose catalogue (services, equipment types and units, counselling kinds…) the
-/// catalogue tables hold: the default site's until their keys carry a site (decision 0011). A
-/// kiosk of another site gets no catalogue entry, and its events and holds that name equipment
-/// are refused, so it can never take a unit of this site.
-inline constexpr std::string_view kCatalogueSite = kDefaultSite;
 
 /// Whether `id` may name a site: 1..40 of a-z, 0-9 and '-' (the schema's CHECK, said earlier).
 bool isValidSiteId(std::string_view id);

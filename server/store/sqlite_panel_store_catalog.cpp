@@ -31,15 +31,16 @@ using protocol::Json;
 namespace entity = protocol::entity;
 
 /// The latest change of every entry of `kind` (or only of `id` when given), by entry id.
-Status<db::Error> lastChanges(db::Database& d, std::string_view kind, std::map<std::string, CatalogChange>& out,
+Status<db::Error> lastChanges(db::Database& d, std::string_view site, std::string_view kind,
+                              std::map<std::string, CatalogChange>& out,
                               const std::optional<std::string>& id = std::nullopt)
 {
     return db::forEachRow(
         d,
         "SELECT c.entity_id, c.seq, c.created_at, COALESCE(st.name, '') FROM change_log c "
         "LEFT JOIN catalog_edits e ON e.change_seq = c.seq LEFT JOIN staff st ON st.id = e.staff_id "
-        "WHERE c.entity = ?1 AND (?2 IS NULL OR c.entity_id = ?2) AND c.seq = "
-        "(SELECT MAX(m.seq) FROM change_log m WHERE m.entity = ?1 AND m.entity_id = c.entity_id)",
+        "WHERE c.entity = ?1 AND (?2 IS NULL OR c.entity_id = ?2) AND c.site_id = ?3 AND c.seq = "
+        "(SELECT MAX(m.seq) FROM change_log m WHERE m.entity = ?1 AND m.entity_id = c.entity_id AND m.site_id = ?3)",
         [&](db::Row& r)
         {
             const std::string entryId = r.text();
@@ -49,14 +50,15 @@ Status<db::Error> lastChanges(db::Database& d, std::string_view kind, std::map<s
             change.staffName = r.text();
             out[entryId] = std::move(change);
         },
-        kind, id);
+        kind, id, site);
 }
 
 /// The latest change of entry `id` into `out` (seq 0 when the change log has none).
-Status<db::Error> readLastChange(db::Database& d, std::string_view kind, const std::string& id, CatalogChange& out)
+Status<db::Error> readLastChange(db::Database& d, std::string_view site, std::string_view kind, const std::string& id,
+                                 CatalogChange& out)
 {
     std::map<std::string, CatalogChange> found;
-    if (auto st = lastChanges(d, kind, found, id); !st)
+    if (auto st = lastChanges(d, site, kind, found, id); !st)
         return st;
     auto it = found.find(id);
     out = it == found.end() ? CatalogChange{} : it->second;
@@ -74,14 +76,14 @@ typename std::vector<Entry>::iterator findEntry(std::vector<Entry>& entries, con
 
 // storedCatalog, applyChanges and publish are also the partner proposals' (catalog_writes.hpp).
 /// The catalogue as stored, or nullopt before the first import.
-Result<std::optional<domain::Catalog>, db::Error> storedCatalog(db::Database& d)
+Result<std::optional<domain::Catalog>, db::Error> storedCatalog(db::Database& d, std::string_view site)
 {
-    auto has = catalog::hasCatalog(d);
+    auto has = catalog::hasCatalog(d, site);
     if (!has)
         return makeErr(has.error());
     if (!*has)
         return std::optional<domain::Catalog>();
-    auto loaded = catalog::loadCatalog(d);
+    auto loaded = catalog::loadCatalog(d, site);
     if (!loaded)
         return makeErr(loaded.error());
     return std::optional<domain::Catalog>(std::move(loaded).value());
@@ -95,25 +97,26 @@ Json applyChanges(Json entry, const std::vector<CatalogFieldChange>& changes)
 
 /// Writes the catalogue with one entry changed, the entry's change-log row (an upsert at
 /// `position`, or a tombstone without one) and the audit row.
-Status<db::Error> publish(db::Database& d, const std::string& staffId, const domain::Catalog& catalogue,
-                          std::string_view kind, const std::string& id, const std::optional<Json>& data,
-                          std::optional<int> position, const char* action, std::int64_t now)
+Status<db::Error> publish(db::Database& d, std::string_view site, const std::string& staffId,
+                          const domain::Catalog& catalogue, std::string_view kind, const std::string& id,
+                          const std::optional<Json>& data, std::optional<int> position, const char* action,
+                          std::int64_t now)
 {
-    if (auto st = catalog::replaceCatalog(d, catalogue); !st)
+    if (auto st = catalog::replaceCatalog(d, site, catalogue); !st)
         return st;
     const std::string dumped = data ? data->dump() : Json::object().dump();
-    auto seq =
-        data ? logCatalogUpsert(d, kind, id, dumped, position.value_or(0), now) : logCatalogDelete(d, kind, id, now);
+    auto seq = data ? logCatalogUpsert(d, site, kind, id, dumped, position.value_or(0), now)
+                    : logCatalogDelete(d, site, kind, id, now);
     if (!seq)
         return makeErr(seq.error());
     OKIENKO_TRY(db::exec(d,
-                         "INSERT INTO catalog_edits(entity, entity_id, action, staff_id, change_seq, data, at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         kind, id, action, staffId, *seq, dumped, now));
+                         "INSERT INTO catalog_edits(entity, entity_id, action, staff_id, change_seq, data, at, "
+                         "site_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         kind, id, action, staffId, *seq, dumped, now, site));
     // A service published, re-activated or widened here (a coordinator's edit, a partner's approved
     // proposal) reaches the residents it matches (server/residents), as an import's does.
     if (const domain::Service* service = kind == entity::kService && data ? catalogue.findService(id) : nullptr)
-        return residents::serviceChanged(d, *service, nowAt(now));
+        return residents::serviceChanged(d, site, *service, nowAt(now));
     return {};
 }
 
@@ -125,13 +128,13 @@ namespace
 /// (the outcome stays T{}). A failure is logged as "panel <what> failed" (SQLite's message, no form
 /// values) and returned.
 template <typename T>
-Result<T, db::Error> editCatalogue(ServerStore& store, const char* what,
+Result<T, db::Error> editCatalogue(ServerStore& store, std::string_view site, const char* what,
                                    const std::function<Status<db::Error>(db::Database&, domain::Catalog&, T&)>& edit)
 {
     auto result = writeWithOutcome(store, T{},
                                    [&](db::Database& d, T& out) -> Status<db::Error>
                                    {
-                                       auto loaded = storedCatalog(d);
+                                       auto loaded = storedCatalog(d, site);
                                        if (!loaded)
                                            return makeErr(loaded.error());
                                        if (!*loaded)
@@ -147,18 +150,18 @@ Result<T, db::Error> editCatalogue(ServerStore& store, const char* what,
 /// Reads entry `id` (found in the stored catalogue by `find`) and its latest change in one snapshot.
 template <typename Entry>
 Result<CatalogEntryView<Entry>, db::Error>
-readEntry(ServerStore& store, std::string_view kind, const std::string& id,
+readEntry(ServerStore& store, std::string_view site, std::string_view kind, const std::string& id,
           const std::function<std::optional<Entry>(const domain::Catalog&)>& find)
 {
     return readView<CatalogEntryView<Entry>>(store,
                                              [&](db::Database& d, CatalogEntryView<Entry>& out) -> Status<db::Error>
                                              {
-                                                 auto stored = storedCatalog(d);
+                                                 auto stored = storedCatalog(d, site);
                                                  if (!stored)
                                                      return makeErr(stored.error());
                                                  if (*stored)
                                                      out.entry = find(**stored);
-                                                 return readLastChange(d, kind, id, out.change);
+                                                 return readLastChange(d, site, kind, id, out.change);
                                              });
 }
 
@@ -183,22 +186,23 @@ std::string newAnnouncementId(const domain::Catalog& c)
 
 Result<CatalogOverview, db::Error> SqlitePanelStore::catalogOverview()
 {
+    const std::string site = m_scope.catalogueSite();
     return readView<CatalogOverview>(m_store,
                                      [&](db::Database& d, CatalogOverview& out) -> Status<db::Error>
                                      {
-                                         auto stored = storedCatalog(d);
+                                         auto stored = storedCatalog(d, site);
                                          if (!stored)
                                              return makeErr(stored.error());
                                          out.catalogue = std::move(stored).value();
-                                         if (auto st = lastChanges(d, entity::kService, out.services); !st)
+                                         if (auto st = lastChanges(d, site, entity::kService, out.services); !st)
                                              return st;
-                                         return lastChanges(d, entity::kAnnouncement, out.announcements);
+                                         return lastChanges(d, site, entity::kAnnouncement, out.announcements);
                                      });
 }
 
 Result<CatalogEntryView<domain::Service>, db::Error> SqlitePanelStore::service(const std::string& id)
 {
-    return readEntry<domain::Service>(m_store, entity::kService, id,
+    return readEntry<domain::Service>(m_store, m_scope.catalogueSite(), entity::kService, id,
                                       [&](const domain::Catalog& c) -> std::optional<domain::Service>
                                       {
                                           if (const auto* s = c.findService(id))
@@ -209,7 +213,7 @@ Result<CatalogEntryView<domain::Service>, db::Error> SqlitePanelStore::service(c
 
 Result<CatalogEntryView<domain::Announcement>, db::Error> SqlitePanelStore::announcement(const std::string& id)
 {
-    return readEntry<domain::Announcement>(m_store, entity::kAnnouncement, id,
+    return readEntry<domain::Announcement>(m_store, m_scope.catalogueSite(), entity::kAnnouncement, id,
                                            [&](const domain::Catalog& c) -> std::optional<domain::Announcement>
                                            {
                                                std::optional<domain::Announcement> found;
@@ -222,6 +226,7 @@ Result<CatalogEntryView<domain::Announcement>, db::Error> SqlitePanelStore::anno
 
 Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveService(const CatalogEdit& edit)
 {
+    const std::string site = m_scope.catalogueSite();
     using SaveOutcome = CatalogSaveOutcome<domain::Service>;
     const auto save = [&](db::Database& d, domain::Catalog& catalogue, SaveOutcome& outcome) -> Status<db::Error>
     {
@@ -229,7 +234,7 @@ Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveSer
         if (it == catalogue.services.end())
             return {};
         outcome.stored = *it;
-        if (auto st = readLastChange(d, entity::kService, edit.id, outcome.current); !st)
+        if (auto st = readLastChange(d, site, entity::kService, edit.id, outcome.current); !st)
             return st;
         // The form edits the entry with its note; kiosks get it without (encodeService).
         const Json before = protocol::encodeService(*it);
@@ -255,13 +260,15 @@ Result<CatalogSaveOutcome<domain::Service>, db::Error> SqlitePanelStore::saveSer
         const auto position = static_cast<int>(it - catalogue.services.begin());
         *it = std::move(parsed).value();
         outcome.result = CatalogSaveResult::Saved;
-        return publish(d, edit.staffId, catalogue, entity::kService, edit.id, after, position, "update", edit.now);
+        return publish(d, site, edit.staffId, catalogue, entity::kService, edit.id, after, position, "update",
+                       edit.now);
     };
-    return editCatalogue<SaveOutcome>(m_store, "catalogue save", save);
+    return editCatalogue<SaveOutcome>(m_store, site, "catalogue save", save);
 }
 
 Result<CatalogSaveOutcome<domain::Announcement>, db::Error> SqlitePanelStore::saveAnnouncement(const CatalogEdit& edit)
 {
+    const std::string site = m_scope.catalogueSite();
     using SaveOutcome = CatalogSaveOutcome<domain::Announcement>;
     const bool isNew = edit.id.empty();
     const auto save = [&](db::Database& d, domain::Catalog& catalogue, SaveOutcome& outcome) -> Status<db::Error>
@@ -281,7 +288,7 @@ Result<CatalogSaveOutcome<domain::Announcement>, db::Error> SqlitePanelStore::sa
                 return {};
             outcome.stored = *it;
             before = protocol::encodeAnnouncement(*it);
-            if (auto st = readLastChange(d, entity::kAnnouncement, id, outcome.current); !st)
+            if (auto st = readLastChange(d, site, entity::kAnnouncement, id, outcome.current); !st)
                 return st;
         }
         auto parsed = catalog::parseAnnouncementEntry(applyChanges(before, edit.changes).dump());
@@ -314,16 +321,17 @@ Result<CatalogSaveOutcome<domain::Announcement>, db::Error> SqlitePanelStore::sa
             *it = std::move(parsed).value();
         }
         outcome.result = CatalogSaveResult::Saved;
-        return publish(d, edit.staffId, catalogue, entity::kAnnouncement, id, after, position, isNew ? "add" : "update",
-                       edit.now);
+        return publish(d, site, edit.staffId, catalogue, entity::kAnnouncement, id, after, position,
+                       isNew ? "add" : "update", edit.now);
     };
-    return editCatalogue<SaveOutcome>(m_store, "announcement save", save);
+    return editCatalogue<SaveOutcome>(m_store, site, "announcement save", save);
 }
 
 Result<CatalogSaveResult, db::Error> SqlitePanelStore::withdrawAnnouncement(const std::string& id, std::int64_t version,
                                                                             const std::string& staffId,
                                                                             std::int64_t now)
 {
+    const std::string site = m_scope.catalogueSite();
     using SaveOutcome = CatalogSaveOutcome<domain::Announcement>; // only its result: NotFound until found
     const auto withdraw = [&](db::Database& d, domain::Catalog& catalogue, SaveOutcome& outcome) -> Status<db::Error>
     {
@@ -331,7 +339,7 @@ Result<CatalogSaveResult, db::Error> SqlitePanelStore::withdrawAnnouncement(cons
         if (it == catalogue.announcements.end())
             return {};
         CatalogChange last;
-        if (auto st = readLastChange(d, entity::kAnnouncement, id, last); !st)
+        if (auto st = readLastChange(d, site, entity::kAnnouncement, id, last); !st)
             return st;
         if (last.seq != version)
         {
@@ -341,9 +349,10 @@ Result<CatalogSaveResult, db::Error> SqlitePanelStore::withdrawAnnouncement(cons
         catalogue.announcements.erase(it);
         outcome.result = CatalogSaveResult::Saved;
         // A tombstone, as importCatalog writes for an entry the new file no longer has.
-        return publish(d, staffId, catalogue, entity::kAnnouncement, id, std::nullopt, std::nullopt, "withdraw", now);
+        return publish(d, site, staffId, catalogue, entity::kAnnouncement, id, std::nullopt, std::nullopt, "withdraw",
+                       now);
     };
-    auto outcome = editCatalogue<SaveOutcome>(m_store, "announcement withdrawal", withdraw);
+    auto outcome = editCatalogue<SaveOutcome>(m_store, site, "announcement withdrawal", withdraw);
     if (!outcome)
         return makeErr(outcome.error());
     return outcome->result;

@@ -12,12 +12,16 @@ namespace okienko::server
 
 Result<CatalogKeepingView, db::Error> SqlitePanelStore::catalogKeeping()
 {
-    return readView<CatalogKeepingView>(m_store, [](db::Database& d, CatalogKeepingView& out)
-                                        { return readCatalogKeeping(d, out); });
+    const std::string site = m_scope.catalogueSite();
+    return readView<CatalogKeepingView>(m_store, [&](db::Database& d, CatalogKeepingView& out)
+                                        { return readCatalogKeeping(d, site, out); });
 }
 
-Result<EntryChangeOutcome, db::Error> SqlitePanelStore::changeCatalogEntry(const EntryChange& change)
+Result<EntryChangeOutcome, db::Error> SqlitePanelStore::changeCatalogEntry(const EntryChange& asked)
 {
+    // The entry is of the catalogue of the site the panel shows, whatever the form named.
+    EntryChange change = asked;
+    change.site = m_scope.catalogueSite();
     auto result = writeWithOutcome(m_store, EntryChangeOutcome{},
                                    [&](db::Database& d, EntryChangeOutcome& out) -> Status<db::Error>
                                    {

@@ -296,9 +296,9 @@ Result<std::vector<RatingSummary>, db::Error> SqlitePanelStore::ratingSummaries(
 
 Result<IndicatorSaveOutcome, db::Error> SqlitePanelStore::saveIndicator(const IndicatorEdit& edit)
 {
-    // The indicators are the catalogue's (import-catalog writes them): the catalogue site's, like the
-    // catalogue (decision 0011, Decision 4); another site's coordinator finds none to change.
-    if (!m_scope.contains(kCatalogueSite))
+    // The indicators' definitions are the programme's, one list for every site (decision 0015): kept by
+    // the default site's coordinators; another site's coordinator finds none to change.
+    if (!m_scope.contains(kDefaultSite))
     {
         IndicatorSaveOutcome none;
         none.result = IndicatorSaveResult::NotFound;

@@ -130,7 +130,8 @@ Result<std::optional<StoredSession>, db::Error> SqlitePanelStore::sessionByHash(
                 // A default site never named (a database made after migration 18, its catalogue imported
                 // later) is called by its catalogue's CUS, as migration 18 names an older one.
                 "SELECT t.id, CASE WHEN t.id = 'default' AND t.name = 'default' THEN COALESCE((SELECT "
-                "NULLIF(cus_name_pl, '') FROM municipality WHERE id = 1), t.name) ELSE t.name END FROM staff_sites "
+                "NULLIF(cus_name_pl, '') FROM municipality WHERE site_id = 'default'), t.name) ELSE t.name END FROM "
+                "staff_sites "
                 "ss JOIN sites t ON t.id = ss.site_id JOIN staff s "
                 "ON s.id = ss.staff_id WHERE ss.staff_id = ? ORDER BY t.id <> s.site_id, t.name, t.id",
                 [&](db::Row& r)

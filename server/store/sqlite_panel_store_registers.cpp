@@ -242,7 +242,8 @@ Result<std::vector<BookedMeetingView>, db::Error> SqlitePanelStore::bookedMeetin
         m_store,
         "SELECT r.id, r.code, COALESCE(k.name_pl, r.kind_id), r.status, s.date, s.start_minute, s.duration_minutes, "
         "COALESCE(r.name, ''), COALESCE(g.id, 0), g.held, g.duration_minutes FROM counselling_requests r JOIN "
-        "counselling_slots s ON s.id = r.slot_id LEFT JOIN counselling_kinds k ON k.id = r.kind_id LEFT JOIN "
+        "counselling_slots s ON s.id = r.slot_id LEFT JOIN counselling_kinds k ON k.site_id = r.site_id AND k.id = "
+        "r.kind_id LEFT JOIN "
         "counselling_register g ON g.booking_ref = r.id WHERE r.status <> 'cancelled' AND s.date BETWEEN ? AND ? "
         "AND " +
             m_scope.clause("r.site_id") + " ORDER BY s.date, s.start_minute, r.code",

@@ -81,7 +81,8 @@ Result<std::vector<OpenLoanView>, db::Error> SqlitePanelStore::openLoans(bool on
         m_store,
         "SELECT l.inventory_number, COALESCE(t.name_pl, l.type_id), COALESCE(l.borrower_name, ''), "
         "COALESCE(l.borrower_phone, ''), l.start_date, l.due_date, COALESCE(k.name, ''), "
-        "COALESCE(s.name, l.staff_id) FROM loans l LEFT JOIN equipment_types t ON t.id = l.type_id "
+        "COALESCE(s.name, l.staff_id) FROM loans l LEFT JOIN equipment_types t ON t.site_id = l.site_id AND t.id = "
+        "l.type_id "
         "LEFT JOIN kiosks k ON k.id = l.kiosk_id LEFT JOIN staff s ON s.id = l.staff_id WHERE "
         "l.returned_on IS NULL AND (?1 = 0 OR l.due_date < ?2) AND " +
             m_scope.clause("l.site_id", "?3") +
@@ -109,7 +110,8 @@ Result<std::vector<ReturnedLoanView>, db::Error> SqlitePanelStore::returnedLoans
         m_store,
         "SELECT l.inventory_number, COALESCE(t.name_pl, l.type_id), COALESCE(l.borrower_name, ''), "
         "l.start_date, l.due_date, l.returned_on, COALESCE(l.return_condition, ''), l.return_notes FROM "
-        "loans l LEFT JOIN equipment_types t ON t.id = l.type_id WHERE l.returned_on IS NOT NULL AND "
+        "loans l LEFT JOIN equipment_types t ON t.site_id = l.site_id AND t.id = l.type_id WHERE l.returned_on IS "
+        "NOT NULL AND "
         "l.returned_on >= ? AND " +
             m_scope.clause("l.site_id") + " ORDER BY l.returned_on DESC, l.inventory_number",
         [](db::Row& r)

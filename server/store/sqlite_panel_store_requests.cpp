@@ -107,8 +107,8 @@ Result<std::vector<OpenCallback>, db::Error> SqlitePanelStore::openCallbacks()
         "NULL THEN COALESCE(w.inventory_number, '') ELSE '' END, COALESCE(w.hold_until, 0) "
         "FROM callback_requests c JOIN kiosks k ON k.id = c.kiosk_id "
         "LEFT JOIN waitlist_entries w ON w.id = c.waitlist_entry_id "
-        "LEFT JOIN services sv ON sv.id = NULLIF(c.topic_service_id, '') "
-        "LEFT JOIN equipment_types et ON et.id = NULLIF(c.equipment_type_id, '') "
+        "LEFT JOIN services sv ON sv.site_id = c.site_id AND sv.id = NULLIF(c.topic_service_id, '') "
+        "LEFT JOIN equipment_types et ON et.site_id = c.site_id AND et.id = NULLIF(c.equipment_type_id, '') "
         "LEFT JOIN staff st ON st.id = c.claimed_by "
         "WHERE c.status NOT IN ('done', 'closed', 'cancelled') AND " +
             m_scope.clause("c.site_id") +
@@ -222,7 +222,8 @@ Result<std::vector<PendingReservation>, db::Error> SqlitePanelStore::pendingRese
         m_store,
         "SELECT r.id, r.code, COALESCE(t.name_pl, r.type_id), r.pick_up_date, r.loan_days, r.status, "
         "COALESCE(r.person_name, ''), COALESCE(r.person_phone, ''), k.name FROM reservations r JOIN kiosks k "
-        "ON k.id = r.kiosk_id LEFT JOIN equipment_types t ON t.id = r.type_id WHERE r.code <> '' AND "
+        "ON k.id = r.kiosk_id LEFT JOIN equipment_types t ON t.site_id = r.site_id AND t.id = r.type_id WHERE "
+        "r.code <> '' AND "
         "r.status IN ('provisional', 'held', 'conflict') AND " +
             m_scope.clause("r.site_id") + " ORDER BY r.pick_up_date, r.received_at",
         [](db::Row& r)
@@ -272,7 +273,8 @@ Result<std::vector<PendingCounselling>, db::Error> SqlitePanelStore::pendingCoun
         "SELECT r.id, r.code, COALESCE(ck.name_pl, r.kind_id), r.kind_id, COALESCE(r.slot_id, ''), "
         "COALESCE(s.date, ''), COALESCE(s.start_minute, -1), COALESCE(s.room, ''), COALESCE(r.name, ''), "
         "COALESCE(r.phone, '') FROM counselling_requests r LEFT JOIN counselling_slots s ON s.id = "
-        "r.slot_id LEFT JOIN counselling_kinds ck ON ck.id = r.kind_id WHERE r.status IN ('received', "
+        "r.slot_id LEFT JOIN counselling_kinds ck ON ck.site_id = r.site_id AND ck.id = r.kind_id "
+        "WHERE r.status IN ('received', "
         "'provisional') AND " +
             m_scope.clause("r.site_id") + " ORDER BY r.received_at",
         [](db::Row& r)

@@ -46,16 +46,18 @@ SlotView readSlot(db::Row& r)
     return s;
 }
 
-Status<db::Error> readKinds(db::Database& d, std::vector<CounsellingKindView>& out)
+Status<db::Error> readKinds(db::Database& d, const std::string& site, std::vector<CounsellingKindView>& out)
 {
-    return db::forEachRow(d, "SELECT id, name_pl FROM counselling_kinds ORDER BY position",
-                          [&](db::Row& r)
-                          {
-                              CounsellingKindView k;
-                              k.id = r.text();
-                              k.name = r.text();
-                              out.push_back(std::move(k));
-                          });
+    return db::forEachRow(
+        d, "SELECT id, name_pl FROM counselling_kinds WHERE site_id = ?1 ORDER BY position",
+        [&](db::Row& r)
+        {
+            CounsellingKindView k;
+            k.id = r.text();
+            k.name = r.text();
+            out.push_back(std::move(k));
+        },
+        site);
 }
 
 Status<db::Error> readFreeSlots(db::Database& d, const SiteScope& scope, Date today, int minuteNow, int limit,
@@ -138,7 +140,8 @@ Result<std::vector<CounsellingKindView>, db::Error> SqlitePanelStore::counsellin
 {
     return readView<std::vector<CounsellingKindView>>(
         m_store,
-        [&](db::Database& d, std::vector<CounsellingKindView>& out) -> Status<db::Error> { return readKinds(d, out); });
+        [&](db::Database& d, std::vector<CounsellingKindView>& out) -> Status<db::Error>
+        { return readKinds(d, m_scope.catalogueSite(), out); });
 }
 
 Result<SlotsOverview, db::Error> SqlitePanelStore::slotsOverview(Date today, int minuteNow)
@@ -147,7 +150,7 @@ Result<SlotsOverview, db::Error> SqlitePanelStore::slotsOverview(Date today, int
         m_store,
         [&](db::Database& d, SlotsOverview& out) -> Status<db::Error>
         {
-            if (auto s = readKinds(d, out.kinds); !s)
+            if (auto s = readKinds(d, m_scope.catalogueSite(), out.kinds); !s)
                 return s;
             if (auto s = readFreeSlots(d, m_scope, today, minuteNow, 200, out.free); !s)
                 return s;

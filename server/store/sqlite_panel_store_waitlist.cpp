@@ -48,7 +48,8 @@ Result<std::vector<WaitlistEntryView>, db::Error> SqlitePanelStore::waitlist(con
         "COALESCE(w.inventory_number, ''), COALESCE(w.offered_at, 0), COALESCE(w.hold_until, 0), "
         "w.status IN ('offered', 'taken') AND w.hold_released_at IS NULL AND COALESCE(w.hold_until, 0) > ?1, "
         "COALESCE(w.resolved_at, 0), COALESCE(st.name, w.resolved_by, ''), w.rowid FROM waitlist_entries w "
-        "LEFT JOIN equipment_types t ON t.id = w.type_id LEFT JOIN kiosks k ON k.id = w.kiosk_id "
+        "LEFT JOIN equipment_types t ON t.site_id = w.site_id AND t.id = w.type_id LEFT JOIN kiosks k ON k.id = "
+        "w.kiosk_id "
         "LEFT JOIN staff st ON st.id = w.resolved_by "
         "WHERE (w.status IN ('waiting', 'offered') OR w.resolved_at >= ?2) AND " +
             m_scope.clause("w.site_id", "?3") +
@@ -144,7 +145,8 @@ Result<std::vector<WaitlistSummary>, db::Error> SqlitePanelStore::waitlistSummar
                     "SUM(w.status = 'withdrawn' AND w.resolved_at >= ?1 AND w.resolved_at < ?2), "
                     "SUM(w.joined_at < ?2 AND (w.offered_at IS NULL OR w.offered_at >= ?2) AND "
                     "(w.status <> 'withdrawn' OR w.resolved_at >= ?2)) "
-                    "FROM waitlist_entries w LEFT JOIN equipment_types t ON t.id = w.type_id WHERE w.joined_at < ?2 "
+                    "FROM waitlist_entries w LEFT JOIN equipment_types t ON t.site_id = w.site_id AND t.id = w.type_id "
+                    "WHERE w.joined_at < ?2 "
                     "AND " +
                         m_scope.clause("w.site_id", "?3") +
                         " GROUP BY w.type_id ORDER BY COALESCE(t.position, 0), w.type_id",

@@ -201,4 +201,45 @@ CREATE TABLE catalog_target_groups (
 ) STRICT;
 )sql";
 
+const char* const kCatalogueTables[18] = {"catalog_meta",
+                                          "municipality",
+                                          "fee_tables",
+                                          "fee_bands",
+                                          "services",
+                                          "service_areas",
+                                          "service_target_groups",
+                                          "service_tags",
+                                          "service_sources",
+                                          "equipment_types",
+                                          "equipment_attributes",
+                                          "equipment_what_to_bring",
+                                          "equipment_units",
+                                          "counselling_kinds",
+                                          "emergency_numbers",
+                                          "announcements",
+                                          "catalog_areas",
+                                          "catalog_target_groups"};
+
+// Adding a column rewrites nothing in SQLite; every row a kiosk holds is its one site's.
+const char* const kCatalogueSiteColumnSql = R"sql(
+ALTER TABLE catalog_meta ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE municipality ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE fee_tables ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE fee_bands ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE services ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE service_areas ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE service_target_groups ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE service_tags ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE service_sources ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE equipment_types ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE equipment_attributes ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE equipment_what_to_bring ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE equipment_units ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE counselling_kinds ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE emergency_numbers ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE announcements ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE catalog_areas ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+ALTER TABLE catalog_target_groups ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
+)sql";
+
 } // namespace okienko::catalog

@@ -20,4 +20,15 @@ extern const char* const kCatalogueInternalNotesSql;
 /// migration 13. Empty tables (a database written before them) read as the shipped lists.
 extern const char* const kCatalogueAreasAndGroupsSql;
 
+/// Every catalogue table names the site whose catalogue a row is (decision 0015): kiosk migration
+/// 14 adds the column to the kiosk's tables, which hold one site's catalogue under `kSingleSite`.
+/// The server's tables are rebuilt with the site in their keys (server/catalog_sites_migration).
+extern const char* const kCatalogueSiteColumnSql;
+
+/// The catalogue tables, in the order a copy must fill them (parents before children).
+extern const char* const kCatalogueTables[18];
+
+/// The site a database with one catalogue keeps it under: the kiosk's, and a single-CUS server's.
+inline constexpr const char* kSingleSite = "default";
+
 } // namespace okienko::catalog

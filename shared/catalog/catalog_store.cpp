@@ -2,6 +2,7 @@
 // INSERT matches the order of the Writer calls, and each SELECT the order of the Reader calls.
 #include "shared/catalog/catalog_store.hpp"
 
+#include "shared/catalog/catalog_schema.hpp"
 #include "shared/db/query.hpp"
 #include "shared/db/statement.hpp"
 #include "shared/db/transaction.hpp"
@@ -26,7 +27,8 @@ using domain::LocalizedText;
 class Writer
 {
   public:
-    explicit Writer(db::Statement& stmt) : m_stmt(stmt) {}
+    /// Every catalogue row names its site: parameter 1 of each INSERT, bound again after each run.
+    Writer(db::Statement& stmt, std::string_view site) : m_stmt(stmt), m_site(site) { text(m_site); }
 
     Writer& text(std::string_view v)
     {
@@ -66,11 +68,13 @@ class Writer
         m_stmt.clearBindings();
         m_index = 0;
         m_status = {};
+        text(m_site);
         return result;
     }
 
   private:
     db::Statement& m_stmt;
+    std::string_view m_site;
     int m_index = 0;
     Status<Error> m_status;
 };
@@ -153,42 +157,43 @@ class Reader
 
 // Children first; the foreign keys are deferred, so the order only saves cascade work.
 constexpr const char* kDeleteAll[] = {
-    "DELETE FROM service_areas",
-    "DELETE FROM service_target_groups",
-    "DELETE FROM service_tags",
-    "DELETE FROM service_sources",
-    "DELETE FROM services",
-    "DELETE FROM fee_bands",
-    "DELETE FROM fee_tables",
-    "DELETE FROM equipment_attributes",
-    "DELETE FROM equipment_what_to_bring",
-    "DELETE FROM equipment_units",
-    "DELETE FROM equipment_types",
-    "DELETE FROM counselling_kinds",
-    "DELETE FROM emergency_numbers",
-    "DELETE FROM announcements",
-    "DELETE FROM municipality",
-    "DELETE FROM catalog_meta",
-    "DELETE FROM catalog_areas",
-    "DELETE FROM catalog_target_groups",
+    "DELETE FROM service_areas WHERE site_id = ?1",
+    "DELETE FROM service_target_groups WHERE site_id = ?1",
+    "DELETE FROM service_tags WHERE site_id = ?1",
+    "DELETE FROM service_sources WHERE site_id = ?1",
+    "DELETE FROM services WHERE site_id = ?1",
+    "DELETE FROM fee_bands WHERE site_id = ?1",
+    "DELETE FROM fee_tables WHERE site_id = ?1",
+    "DELETE FROM equipment_attributes WHERE site_id = ?1",
+    "DELETE FROM equipment_what_to_bring WHERE site_id = ?1",
+    "DELETE FROM equipment_units WHERE site_id = ?1",
+    "DELETE FROM equipment_types WHERE site_id = ?1",
+    "DELETE FROM counselling_kinds WHERE site_id = ?1",
+    "DELETE FROM emergency_numbers WHERE site_id = ?1",
+    "DELETE FROM announcements WHERE site_id = ?1",
+    "DELETE FROM municipality WHERE site_id = ?1",
+    "DELETE FROM catalog_meta WHERE site_id = ?1",
+    "DELETE FROM catalog_areas WHERE site_id = ?1",
+    "DELETE FROM catalog_target_groups WHERE site_id = ?1",
 };
 
-constexpr const char* kInsertMeta = "INSERT INTO catalog_meta(id, format_version) VALUES (1, ?)";
+constexpr const char* kInsertMeta = "INSERT INTO catalog_meta(site_id, id, format_version) VALUES (?, 1, ?)";
 
 constexpr const char* kInsertMunicipality =
-    "INSERT INTO municipality(id, municipality_id, name_pl, name_uk, name_en, cus_name_pl, cus_name_uk, cus_name_en,"
+    "INSERT INTO municipality(site_id, id, municipality_id, name_pl, name_uk, name_en, cus_name_pl, cus_name_uk, "
+    "cus_name_en,"
     " address, phone, email, opening_hours_pl, opening_hours_uk, opening_hours_en, contact_to_be_confirmed,"
-    " internal_note) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " internal_note) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kInsertFeeTable =
-    "INSERT INTO fee_tables(id, position, title_pl, title_uk, title_en, criterion_single_grosze,"
+    "INSERT INTO fee_tables(site_id, id, position, title_pl, title_uk, title_en, criterion_single_grosze,"
     " criterion_family_grosze, criterion_note_pl, criterion_note_uk, criterion_note_en, above_last_band_pl,"
     " above_last_band_uk, above_last_band_en, payment_rule_pl, payment_rule_uk, payment_rule_en)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kInsertFeeBand =
-    "INSERT INTO fee_bands(fee_table_id, position, up_to_percent, single_percent, family_percent)"
-    " VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO fee_bands(site_id, fee_table_id, position, up_to_percent, single_percent, family_percent)"
+    " VALUES (?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kServiceColumns =
     "id, position, status, name_pl, name_uk, name_en, summary_pl, summary_uk, summary_en, description_pl,"
@@ -200,56 +205,59 @@ constexpr const char* kServiceColumns =
     " to_be_confirmed, valid_from, valid_to, internal_note";
 
 constexpr const char* kInsertService =
-    "INSERT INTO services(id, position, status, name_pl, name_uk, name_en, summary_pl, summary_uk, summary_en,"
+    "INSERT INTO services(site_id, id, position, status, name_pl, name_uk, name_en, summary_pl, summary_uk, summary_en,"
     " description_pl, description_uk, description_en, primary_area, delivered_by_pl, delivered_by_uk,"
     " delivered_by_en, place_pl, place_uk, place_en, hours_pl, hours_uk, hours_en, contact_pl, contact_uk,"
     " contact_en, eligibility_pl, eligibility_uk, eligibility_en, qualification_mode_pl, qualification_mode_uk,"
     " qualification_mode_en, fee_kind, fee_text_pl, fee_text_uk, fee_text_en, fee_table_id, documents_pl,"
     " documents_uk, documents_en, personal_data_pl, personal_data_uk, personal_data_en, capacity_pl, capacity_uk,"
     " capacity_en, kiosk_action, to_be_confirmed, valid_from, valid_to, internal_note)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
     " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-constexpr const char* kInsertServiceArea = "INSERT INTO service_areas(service_id, position, area) VALUES (?, ?, ?)";
+constexpr const char* kInsertServiceArea =
+    "INSERT INTO service_areas(site_id, service_id, position, area) VALUES (?, ?, ?, ?)";
 constexpr const char* kInsertServiceTargetGroup =
-    "INSERT INTO service_target_groups(service_id, position, target_group) VALUES (?, ?, ?)";
+    "INSERT INTO service_target_groups(site_id, service_id, position, target_group) VALUES (?, ?, ?, ?)";
 constexpr const char* kInsertServiceTag =
-    "INSERT INTO service_tags(service_id, lang, position, tag) VALUES (?, ?, ?, ?)";
+    "INSERT INTO service_tags(site_id, service_id, lang, position, tag) VALUES (?, ?, ?, ?, ?)";
 constexpr const char* kInsertServiceSource =
-    "INSERT INTO service_sources(service_id, position, source) VALUES (?, ?, ?)";
+    "INSERT INTO service_sources(site_id, service_id, position, source) VALUES (?, ?, ?, ?)";
 
 constexpr const char* kInsertEquipmentType =
-    "INSERT INTO equipment_types(id, position, category, name_pl, name_uk, name_en, description_pl,"
+    "INSERT INTO equipment_types(site_id, id, position, category, name_pl, name_uk, name_en, description_pl,"
     " description_uk, description_en, pictogram, default_loan_days, max_loan_days, notes_pl, notes_uk, notes_en)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr const char* kInsertAttribute =
-    "INSERT INTO equipment_attributes(type_id, position, key, label_pl, label_uk, label_en, value_pl, value_uk,"
-    " value_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kInsertAttribute = "INSERT INTO equipment_attributes(site_id, type_id, position, key, label_pl, "
+                                         "label_uk, label_en, value_pl, value_uk,"
+                                         " value_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kInsertWhatToBring =
-    "INSERT INTO equipment_what_to_bring(type_id, lang, position, item) VALUES (?, ?, ?, ?)";
+    "INSERT INTO equipment_what_to_bring(site_id, type_id, lang, position, item) VALUES (?, ?, ?, ?, ?)";
 constexpr const char* kInsertUnit =
-    "INSERT INTO equipment_units(inventory_number, position, type_id, state, notes) VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO equipment_units(site_id, inventory_number, position, type_id, state, notes) VALUES (?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kInsertCounsellingKind =
-    "INSERT INTO counselling_kinds(id, position, name_pl, name_uk, name_en, description_pl, description_uk,"
-    " description_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO counselling_kinds(site_id, id, position, name_pl, name_uk, name_en, description_pl, description_uk,"
+    " description_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kInsertEmergencyNumber =
-    "INSERT INTO emergency_numbers(position, number, name_pl, name_uk, name_en, hours_pl, hours_uk, hours_en,"
-    " verify_locally) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-constexpr const char* kInsertAnnouncement =
-    "INSERT INTO announcements(id, position, title_pl, title_uk, title_en, body_pl, body_uk, body_en, valid_from,"
-    " valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO emergency_numbers(site_id, position, number, name_pl, name_uk, name_en, hours_pl, hours_uk, hours_en,"
+    " verify_locally) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kInsertAnnouncement = "INSERT INTO announcements(site_id, id, position, title_pl, title_uk, "
+                                            "title_en, body_pl, body_uk, body_en, valid_from,"
+                                            " valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-constexpr const char* kInsertArea = "INSERT INTO catalog_areas(id, position, name_pl, name_uk, name_en, pictogram,"
-                                    " retired) VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kInsertArea =
+    "INSERT INTO catalog_areas(site_id, id, position, name_pl, name_uk, name_en, pictogram,"
+    " retired) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kInsertTargetGroup =
-    "INSERT INTO catalog_target_groups(id, position, name_pl, name_uk, name_en, pictogram, retired)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO catalog_target_groups(site_id, id, position, name_pl, name_uk, name_en, pictogram, retired)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 /// Inserts one row per (language, item) of a localized list.
-Status<Error> writeList(db::Statement& stmt, const std::string& ownerId, const LocalizedList& list)
+Status<Error> writeList(db::Statement& stmt, std::string_view site, const std::string& ownerId,
+                        const LocalizedList& list)
 {
-    Writer w(stmt);
+    Writer w(stmt, site);
     for (domain::Language lang : domain::kAllLanguages)
     {
         const auto& items = list.raw(lang);
@@ -269,11 +277,13 @@ struct ImportStatements
     db::Statement meta, municipality, feeTable, feeBand, service, serviceArea, serviceTargetGroup, serviceTag,
         serviceSource, equipmentType, attribute, whatToBring, unit, counsellingKind, emergencyNumber, announcement,
         area, targetGroup;
+    std::string site;
 };
 
-Result<ImportStatements, Error> prepareImport(db::Database& db)
+Result<ImportStatements, Error> prepareImport(db::Database& db, std::string_view site)
 {
     ImportStatements s;
+    s.site = std::string(site);
     const std::pair<db::Statement*, const char*> all[] = {
         {&s.meta, kInsertMeta},
         {&s.municipality, kInsertMunicipality},
@@ -306,7 +316,7 @@ Result<ImportStatements, Error> prepareImport(db::Database& db)
 
 Status<Error> writeService(ImportStatements& st, const domain::Service& v, std::int64_t position)
 {
-    Writer w(st.service);
+    Writer w(st.service, st.site);
     w.text(v.id).integer(position).text(domain::toCode(v.status)).loc(v.name).loc(v.summary).loc(v.description);
     w.text(domain::areaCode(v.primaryArea)).loc(v.deliveredBy).loc(v.place).loc(v.hours).loc(v.contact);
     w.loc(v.eligibility).loc(v.qualificationMode);
@@ -317,23 +327,23 @@ Status<Error> writeService(ImportStatements& st, const domain::Service& v, std::
     if (auto s = w.run(); !s)
         return s;
 
-    Writer area(st.serviceArea);
+    Writer area(st.serviceArea, st.site);
     for (std::size_t i = 0; i < v.areas.size(); ++i)
     {
         area.text(v.id).integer(static_cast<std::int64_t>(i)).text(domain::areaCode(v.areas[i]));
         if (auto s = area.run(); !s)
             return s;
     }
-    Writer group(st.serviceTargetGroup);
+    Writer group(st.serviceTargetGroup, st.site);
     for (std::size_t i = 0; i < v.targetGroups.size(); ++i)
     {
         group.text(v.id).integer(static_cast<std::int64_t>(i)).text(domain::targetGroupCode(v.targetGroups[i]));
         if (auto s = group.run(); !s)
             return s;
     }
-    if (auto s = writeList(st.serviceTag, v.id, v.tags); !s)
+    if (auto s = writeList(st.serviceTag, st.site, v.id, v.tags); !s)
         return s;
-    Writer source(st.serviceSource);
+    Writer source(st.serviceSource, st.site);
     for (std::size_t i = 0; i < v.sources.size(); ++i)
     {
         source.text(v.id).integer(static_cast<std::int64_t>(i)).text(v.sources[i]);
@@ -345,12 +355,12 @@ Status<Error> writeService(ImportStatements& st, const domain::Service& v, std::
 
 Status<Error> writeEquipmentType(ImportStatements& st, const domain::EquipmentType& v, std::int64_t position)
 {
-    Writer w(st.equipmentType);
+    Writer w(st.equipmentType, st.site);
     w.text(v.id).integer(position).text(domain::toCode(v.category)).loc(v.name).loc(v.description);
     w.text(v.pictogram).integer(v.defaultLoanDays).integer(v.maxLoanDays).loc(v.notes);
     if (auto s = w.run(); !s)
         return s;
-    Writer attr(st.attribute);
+    Writer attr(st.attribute, st.site);
     for (std::size_t i = 0; i < v.attributes.size(); ++i)
     {
         const auto& a = v.attributes[i];
@@ -358,15 +368,16 @@ Status<Error> writeEquipmentType(ImportStatements& st, const domain::EquipmentTy
         if (auto s = attr.run(); !s)
             return s;
     }
-    return writeList(st.whatToBring, v.id, v.whatToBring);
+    return writeList(st.whatToBring, st.site, v.id, v.whatToBring);
 }
 
-template <typename Definition> Status<Error> writeDefinitions(db::Statement& stmt, const std::vector<Definition>& list)
+template <typename Definition>
+Status<Error> writeDefinitions(db::Statement& stmt, std::string_view site, const std::vector<Definition>& list)
 {
     for (std::size_t i = 0; i < list.size(); ++i)
     {
         const auto& d = list[i];
-        Writer w(stmt);
+        Writer w(stmt, site);
         w.text(d.id.id()).integer(static_cast<std::int64_t>(i)).loc(d.name).text(d.pictogram);
         if (auto s = w.boolean(d.retired).run(); !s)
             return s;
@@ -374,21 +385,21 @@ template <typename Definition> Status<Error> writeDefinitions(db::Statement& stm
     return {};
 }
 
-Status<Error> writeAll(db::Database& db, const domain::Catalog& c)
+Status<Error> writeAll(db::Database& db, std::string_view site, const domain::Catalog& c)
 {
     for (const char* sql : kDeleteAll)
-        if (auto s = db::exec(db, sql); !s)
+        if (auto s = db::exec(db, sql, site); !s)
             return s;
 
-    auto prepared = prepareImport(db);
+    auto prepared = prepareImport(db, site);
     if (!prepared)
         return makeErr(prepared.error());
     ImportStatements& st = *prepared;
 
-    if (auto s = Writer(st.meta).integer(c.formatVersion).run(); !s)
+    if (auto s = Writer(st.meta, st.site).integer(c.formatVersion).run(); !s)
         return s;
     const auto& m = c.municipality;
-    Writer muni(st.municipality);
+    Writer muni(st.municipality, st.site);
     muni.text(m.id).loc(m.name).loc(m.cusName).text(m.address).text(m.phone).text(m.email).loc(m.openingHours);
     if (auto s = muni.boolean(m.contactToBeConfirmed).text(m.internalNote).run(); !s)
         return s;
@@ -396,13 +407,13 @@ Status<Error> writeAll(db::Database& db, const domain::Catalog& c)
     for (std::size_t i = 0; i < c.feeTables.size(); ++i)
     {
         const auto& t = c.feeTables[i];
-        Writer w(st.feeTable);
+        Writer w(st.feeTable, st.site);
         w.text(t.id).integer(static_cast<std::int64_t>(i)).loc(t.title);
         w.integer(t.criterionSingleGrosze).integer(t.criterionFamilyGrosze).loc(t.criterionNote);
         w.loc(t.aboveLastBand).loc(t.paymentRule);
         if (auto s = w.run(); !s)
             return s;
-        Writer band(st.feeBand);
+        Writer band(st.feeBand, st.site);
         for (std::size_t b = 0; b < t.bands.size(); ++b)
         {
             const auto& fb = t.bands[b];
@@ -421,7 +432,7 @@ Status<Error> writeAll(db::Database& db, const domain::Catalog& c)
     for (std::size_t i = 0; i < c.units.size(); ++i)
     {
         const auto& u = c.units[i];
-        Writer w(st.unit);
+        Writer w(st.unit, st.site);
         w.text(u.inventoryNumber).integer(static_cast<std::int64_t>(i)).text(u.typeId);
         if (auto s = w.text(domain::toCode(u.state)).text(u.notes).run(); !s)
             return s;
@@ -429,14 +440,14 @@ Status<Error> writeAll(db::Database& db, const domain::Catalog& c)
     for (std::size_t i = 0; i < c.counsellingKinds.size(); ++i)
     {
         const auto& k = c.counsellingKinds[i];
-        Writer w(st.counsellingKind);
+        Writer w(st.counsellingKind, st.site);
         if (auto s = w.text(k.id).integer(static_cast<std::int64_t>(i)).loc(k.name).loc(k.description).run(); !s)
             return s;
     }
     for (std::size_t i = 0; i < c.emergencyNumbers.size(); ++i)
     {
         const auto& n = c.emergencyNumbers[i];
-        Writer w(st.emergencyNumber);
+        Writer w(st.emergencyNumber, st.site);
         w.integer(static_cast<std::int64_t>(i)).text(n.number).loc(n.name).loc(n.hours);
         if (auto s = w.boolean(n.verifyLocally).run(); !s)
             return s;
@@ -444,14 +455,14 @@ Status<Error> writeAll(db::Database& db, const domain::Catalog& c)
     for (std::size_t i = 0; i < c.announcements.size(); ++i)
     {
         const auto& a = c.announcements[i];
-        Writer w(st.announcement);
+        Writer w(st.announcement, st.site);
         w.text(a.id).integer(static_cast<std::int64_t>(i)).loc(a.title).loc(a.body);
         if (auto s = w.date(a.validFrom).date(a.validTo).run(); !s)
             return s;
     }
-    if (auto s = writeDefinitions(st.area, c.areas); !s)
+    if (auto s = writeDefinitions(st.area, st.site, c.areas); !s)
         return s;
-    return writeDefinitions(st.targetGroup, c.targetGroups);
+    return writeDefinitions(st.targetGroup, st.site, c.targetGroups);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -459,12 +470,13 @@ Status<Error> writeAll(db::Database& db, const domain::Catalog& c)
 
 /// Runs `stmt` again (parameter 1 bound to `ownerId` unless null) and calls `read(reader)` per row;
 /// the statements are prepared once and reused for every owner.
-template <typename Read> Status<Error> forEachRow(db::Statement& stmt, const std::string* ownerId, Read&& read)
+template <typename Read>
+Status<Error> forEachRow(std::string_view site, db::Statement& stmt, const std::string* ownerId, Read&& read)
 {
     stmt.reset();
-    Status<Error> walked;
-    if (ownerId != nullptr)
-        walked = stmt.bindText(1, *ownerId);
+    Status<Error> walked = stmt.bindText(1, site);
+    if (walked && ownerId != nullptr)
+        walked = stmt.bindText(2, *ownerId);
     if (walked)
         walked = db::forEachRow(stmt,
                                 [&](db::Row& row)
@@ -476,9 +488,9 @@ template <typename Read> Status<Error> forEachRow(db::Statement& stmt, const std
     return walked;
 }
 
-Status<Error> readList(db::Statement& stmt, const std::string& ownerId, LocalizedList& list)
+Status<Error> readList(std::string_view site, db::Statement& stmt, const std::string& ownerId, LocalizedList& list)
 {
-    return forEachRow(stmt, &ownerId,
+    return forEachRow(site, stmt, &ownerId,
                       [&](Reader& r)
                       {
                           const auto lang = r.language();
@@ -490,13 +502,14 @@ Status<Error> readList(db::Statement& stmt, const std::string& ownerId, Localize
 
 /// One of the catalogue's own lists (`table`); `id` reads the row's id.
 template <typename Definition, typename ReadId>
-Status<Error> readDefinitionList(db::Database& db, const char* table, ReadId id, std::vector<Definition>& out)
+Status<Error> readDefinitionList(db::Database& db, std::string_view site, const char* table, ReadId id,
+                                 std::vector<Definition>& out)
 {
     auto rows = db.prepare(std::string("SELECT id, name_pl, name_uk, name_en, pictogram, retired FROM ") + table +
-                           " ORDER BY position");
+                           " WHERE site_id = ?1 ORDER BY position");
     if (!rows)
         return makeErr(rows.error());
-    return forEachRow(*rows, nullptr,
+    return forEachRow(site, *rows, nullptr,
                       [&](Reader& r)
                       {
                           const auto parsed = id(r);
@@ -509,16 +522,16 @@ Status<Error> readDefinitionList(db::Database& db, const char* table, ReadId id,
 
 /// The catalogue's areas and groups; empty tables (written before decision 0012) leave the shipped
 /// lists `c` was made with.
-Status<Error> readDefinitions(db::Database& db, domain::Catalog& c)
+Status<Error> readDefinitions(db::Database& db, std::string_view site, domain::Catalog& c)
 {
     std::vector<domain::AreaDefinition> areas;
     if (auto s = readDefinitionList(
-            db, "catalog_areas", [](Reader& r) { return r.area(); }, areas);
+            db, site, "catalog_areas", [](Reader& r) { return r.area(); }, areas);
         !s)
         return s;
     std::vector<domain::TargetGroupDefinition> groups;
     if (auto s = readDefinitionList(
-            db, "catalog_target_groups", [](Reader& r) { return r.targetGroup(); }, groups);
+            db, site, "catalog_target_groups", [](Reader& r) { return r.targetGroup(); }, groups);
         !s)
         return s;
     if (!areas.empty())
@@ -528,12 +541,12 @@ Status<Error> readDefinitions(db::Database& db, domain::Catalog& c)
     return {};
 }
 
-Result<domain::Catalog, Error> readAll(db::Database& db)
+Result<domain::Catalog, Error> readAll(db::Database& db, std::string_view site)
 {
     domain::Catalog c;
 
-    auto meta = db::queryOne(db, "SELECT format_version FROM catalog_meta WHERE id = 1",
-                             [](db::Row& r) { return r.integer(); });
+    auto meta = db::queryOne(
+        db, "SELECT format_version FROM catalog_meta WHERE site_id = ?1", [](db::Row& r) { return r.integer(); }, site);
     if (!meta)
         return makeErr(meta.error());
     if (!*meta)
@@ -542,10 +555,10 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
 
     auto muni = db.prepare("SELECT municipality_id, name_pl, name_uk, name_en, cus_name_pl, cus_name_uk, cus_name_en,"
                            " address, phone, email, opening_hours_pl, opening_hours_uk, opening_hours_en,"
-                           " contact_to_be_confirmed, internal_note FROM municipality WHERE id = 1");
+                           " contact_to_be_confirmed, internal_note FROM municipality WHERE site_id = ?1");
     if (!muni)
         return makeErr(muni.error());
-    if (auto s = forEachRow(*muni, nullptr,
+    if (auto s = forEachRow(site, *muni, nullptr,
                             [&](Reader& r)
                             {
                                 auto& m = c.municipality;
@@ -563,17 +576,18 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
         return makeErr(s.error());
 
     // Fee tables and their bands.
-    auto feeTables = db.prepare(
-        "SELECT id, title_pl, title_uk, title_en, criterion_single_grosze, criterion_family_grosze,"
-        " criterion_note_pl, criterion_note_uk, criterion_note_en, above_last_band_pl, above_last_band_uk,"
-        " above_last_band_en, payment_rule_pl, payment_rule_uk, payment_rule_en FROM fee_tables ORDER BY position");
+    auto feeTables =
+        db.prepare("SELECT id, title_pl, title_uk, title_en, criterion_single_grosze, criterion_family_grosze,"
+                   " criterion_note_pl, criterion_note_uk, criterion_note_en, above_last_band_pl, above_last_band_uk,"
+                   " above_last_band_en, payment_rule_pl, payment_rule_uk, payment_rule_en FROM fee_tables WHERE "
+                   "site_id = ?1 ORDER BY position");
     auto feeBands = db.prepare("SELECT up_to_percent, single_percent, family_percent FROM fee_bands"
-                               " WHERE fee_table_id = ?1 ORDER BY position");
+                               " WHERE site_id = ?1 AND fee_table_id = ?2 ORDER BY position");
     if (!feeTables)
         return makeErr(feeTables.error());
     if (!feeBands)
         return makeErr(feeBands.error());
-    if (auto s = forEachRow(*feeTables, nullptr,
+    if (auto s = forEachRow(site, *feeTables, nullptr,
                             [&](Reader& r)
                             {
                                 domain::FeeTable t;
@@ -590,7 +604,7 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
         return makeErr(s.error());
     for (auto& t : c.feeTables)
     {
-        if (auto s = forEachRow(*feeBands, &t.id,
+        if (auto s = forEachRow(site, *feeBands, &t.id,
                                 [&](Reader& r)
                                 {
                                     domain::FeeBand b;
@@ -604,15 +618,19 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
     }
 
     // Services and their lists.
-    auto services = db.prepare(std::string("SELECT ") + kServiceColumns + " FROM services ORDER BY position");
-    auto areas = db.prepare("SELECT area FROM service_areas WHERE service_id = ?1 ORDER BY position");
-    auto groups = db.prepare("SELECT target_group FROM service_target_groups WHERE service_id = ?1 ORDER BY position");
-    auto tags = db.prepare("SELECT lang, tag FROM service_tags WHERE service_id = ?1 ORDER BY lang, position");
-    auto sources = db.prepare("SELECT source FROM service_sources WHERE service_id = ?1 ORDER BY position");
+    auto services =
+        db.prepare(std::string("SELECT ") + kServiceColumns + " FROM services WHERE site_id = ?1 ORDER BY position");
+    auto areas = db.prepare("SELECT area FROM service_areas WHERE site_id = ?1 AND service_id = ?2 ORDER BY position");
+    auto groups = db.prepare(
+        "SELECT target_group FROM service_target_groups WHERE site_id = ?1 AND service_id = ?2 ORDER BY position");
+    auto tags =
+        db.prepare("SELECT lang, tag FROM service_tags WHERE site_id = ?1 AND service_id = ?2 ORDER BY lang, position");
+    auto sources =
+        db.prepare("SELECT source FROM service_sources WHERE site_id = ?1 AND service_id = ?2 ORDER BY position");
     for (const auto* p : {&services, &areas, &groups, &tags, &sources})
         if (!*p)
             return makeErr(p->error());
-    if (auto s = forEachRow(*services, nullptr,
+    if (auto s = forEachRow(site, *services, nullptr,
                             [&](Reader& r)
                             {
                                 domain::Service v;
@@ -646,13 +664,13 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
         return makeErr(s.error());
     for (auto& v : c.services)
     {
-        Status<Error> s = forEachRow(*areas, &v.id, [&](Reader& r) { v.areas.push_back(r.area()); });
+        Status<Error> s = forEachRow(site, *areas, &v.id, [&](Reader& r) { v.areas.push_back(r.area()); });
         if (s)
-            s = forEachRow(*groups, &v.id, [&](Reader& r) { v.targetGroups.push_back(r.targetGroup()); });
+            s = forEachRow(site, *groups, &v.id, [&](Reader& r) { v.targetGroups.push_back(r.targetGroup()); });
         if (s)
-            s = readList(*tags, v.id, v.tags);
+            s = readList(site, *tags, v.id, v.tags);
         if (s)
-            s = forEachRow(*sources, &v.id, [&](Reader& r) { v.sources.push_back(r.text()); });
+            s = forEachRow(site, *sources, &v.id, [&](Reader& r) { v.sources.push_back(r.text()); });
         if (!s)
             return makeErr(s.error());
     }
@@ -660,16 +678,17 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
     // Equipment types, their attributes and what to bring; then units.
     auto types = db.prepare("SELECT id, category, name_pl, name_uk, name_en, description_pl, description_uk,"
                             " description_en, pictogram, default_loan_days, max_loan_days, notes_pl, notes_uk, notes_en"
-                            " FROM equipment_types ORDER BY position");
+                            " FROM equipment_types WHERE site_id = ?1 ORDER BY position");
     auto attributes = db.prepare("SELECT key, label_pl, label_uk, label_en, value_pl, value_uk, value_en"
-                                 " FROM equipment_attributes WHERE type_id = ?1 ORDER BY position");
-    auto bring =
-        db.prepare("SELECT lang, item FROM equipment_what_to_bring WHERE type_id = ?1 ORDER BY lang, position");
-    auto units = db.prepare("SELECT inventory_number, type_id, state, notes FROM equipment_units ORDER BY position");
+                                 " FROM equipment_attributes WHERE site_id = ?1 AND type_id = ?2 ORDER BY position");
+    auto bring = db.prepare(
+        "SELECT lang, item FROM equipment_what_to_bring WHERE site_id = ?1 AND type_id = ?2 ORDER BY lang, position");
+    auto units = db.prepare(
+        "SELECT inventory_number, type_id, state, notes FROM equipment_units WHERE site_id = ?1 ORDER BY position");
     for (const auto* p : {&types, &attributes, &bring, &units})
         if (!*p)
             return makeErr(p->error());
-    if (auto s = forEachRow(*types, nullptr,
+    if (auto s = forEachRow(site, *types, nullptr,
                             [&](Reader& r)
                             {
                                 domain::EquipmentType t;
@@ -687,7 +706,7 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
         return makeErr(s.error());
     for (auto& t : c.equipmentTypes)
     {
-        Status<Error> s = forEachRow(*attributes, &t.id,
+        Status<Error> s = forEachRow(site, *attributes, &t.id,
                                      [&](Reader& r)
                                      {
                                          domain::EquipmentAttribute a;
@@ -697,11 +716,11 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
                                          t.attributes.push_back(std::move(a));
                                      });
         if (s)
-            s = readList(*bring, t.id, t.whatToBring);
+            s = readList(site, *bring, t.id, t.whatToBring);
         if (!s)
             return makeErr(s.error());
     }
-    if (auto s = forEachRow(*units, nullptr,
+    if (auto s = forEachRow(site, *units, nullptr,
                             [&](Reader& r)
                             {
                                 domain::EquipmentUnit u;
@@ -716,15 +735,15 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
 
     // Counselling kinds, emergency numbers, announcements.
     auto kinds = db.prepare("SELECT id, name_pl, name_uk, name_en, description_pl, description_uk, description_en"
-                            " FROM counselling_kinds ORDER BY position");
+                            " FROM counselling_kinds WHERE site_id = ?1 ORDER BY position");
     auto numbers = db.prepare("SELECT number, name_pl, name_uk, name_en, hours_pl, hours_uk, hours_en,"
-                              " verify_locally FROM emergency_numbers ORDER BY position");
+                              " verify_locally FROM emergency_numbers WHERE site_id = ?1 ORDER BY position");
     auto notices = db.prepare("SELECT id, title_pl, title_uk, title_en, body_pl, body_uk, body_en, valid_from,"
-                              " valid_to FROM announcements ORDER BY position");
+                              " valid_to FROM announcements WHERE site_id = ?1 ORDER BY position");
     for (const auto* p : {&kinds, &numbers, &notices})
         if (!*p)
             return makeErr(p->error());
-    Status<Error> s = forEachRow(*kinds, nullptr,
+    Status<Error> s = forEachRow(site, *kinds, nullptr,
                                  [&](Reader& r)
                                  {
                                      domain::CounsellingKind k;
@@ -734,7 +753,7 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
                                      c.counsellingKinds.push_back(std::move(k));
                                  });
     if (s)
-        s = forEachRow(*numbers, nullptr,
+        s = forEachRow(site, *numbers, nullptr,
                        [&](Reader& r)
                        {
                            domain::EmergencyNumber n;
@@ -745,7 +764,7 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
                            c.emergencyNumbers.push_back(std::move(n));
                        });
     if (s)
-        s = forEachRow(*notices, nullptr,
+        s = forEachRow(site, *notices, nullptr,
                        [&](Reader& r)
                        {
                            domain::Announcement a;
@@ -758,19 +777,24 @@ Result<domain::Catalog, Error> readAll(db::Database& db)
                        });
     if (!s)
         return makeErr(s.error());
-    if (auto lists = readDefinitions(db, c); !lists)
+    if (auto lists = readDefinitions(db, site, c); !lists)
         return makeErr(lists.error());
     return c;
 }
 
 } // namespace
 
-Status<db::Error> replaceCatalog(db::Database& db, const domain::Catalog& catalog)
+Status<db::Error> replaceCatalog(db::Database& db, std::string_view site, const domain::Catalog& catalog)
 {
     if (!db.inTransaction())
         return makeErr(
             db::makeError(db::ErrorKind::Misuse, "replaceCatalog needs an open write transaction", "replaceCatalog"));
-    return writeAll(db, catalog);
+    return writeAll(db, site, catalog);
+}
+
+Status<db::Error> replaceCatalog(db::Database& db, const domain::Catalog& catalog)
+{
+    return replaceCatalog(db, kSingleSite, catalog);
 }
 
 Status<db::Error> importCatalog(db::Database& db, const domain::Catalog& catalog)
@@ -778,31 +802,41 @@ Status<db::Error> importCatalog(db::Database& db, const domain::Catalog& catalog
     auto tx = db::Transaction::begin(db, db::TransactionMode::Immediate);
     if (!tx)
         return makeErr(tx.error());
-    if (auto s = writeAll(db, catalog); !s)
+    if (auto s = writeAll(db, kSingleSite, catalog); !s)
         return s;
     return tx->commit();
 }
 
-Result<bool, db::Error> hasCatalog(db::Database& db)
+Result<bool, db::Error> hasCatalog(db::Database& db, std::string_view site)
 {
-    auto n = db::queryInt64(db, "SELECT count(*) FROM catalog_meta");
+    auto n = db::queryInt64(db, "SELECT count(*) FROM catalog_meta WHERE site_id = ?1", site);
     if (!n)
         return makeErr(n.error());
     return n->value_or(0) > 0;
 }
 
-Result<domain::Catalog, db::Error> loadCatalog(db::Database& db)
+Result<bool, db::Error> hasCatalog(db::Database& db)
+{
+    return hasCatalog(db, kSingleSite);
+}
+
+Result<domain::Catalog, db::Error> loadCatalog(db::Database& db, std::string_view site)
 {
     if (db.inTransaction())
-        return readAll(db);
+        return readAll(db, site);
     // A deferred transaction gives one snapshot: a sync committing a new catalogue meanwhile
     // cannot leave us with services of one version and units of another.
     auto tx = db::Transaction::begin(db, db::TransactionMode::Deferred);
     if (!tx)
         return makeErr(tx.error());
-    auto catalog = readAll(db);
+    auto catalog = readAll(db, site);
     (void)tx->rollback(); // read-only: nothing to keep
     return catalog;
+}
+
+Result<domain::Catalog, db::Error> loadCatalog(db::Database& db)
+{
+    return loadCatalog(db, kSingleSite);
 }
 
 } // namespace okienko::catalog

@@ -2,6 +2,8 @@
 // `okienko-central check-config` and `okienko-kiosk --check-config` say OK for a good installation
 // and list every problem (exit 1) otherwise; every other central command refuses a config with an
 // unknown key before it touches the database.
+#include "shared/db/database.hpp"
+#include "shared/db/query.hpp"
 #include "shared/util/version.hpp"
 #include "tests/integration/kiosk_online/kiosk_process.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -234,4 +236,59 @@ TEST_F(CentralCheckConfig, SitesAreAddedListedAndGivenToKiosksAndStaff)
     EXPECT_NE(sites.output.find("CUS w Starachowicach"), std::string::npos) << sites.output;
     // Each site counts its own kiosk and account.
     EXPECT_EQ(countLines(sites.output, " 1       1       CUS w Starachowicach"), 1u) << sites.output;
+}
+
+// Each site imports its own catalogue (decision 0015): the same file into two sites (the same ids and
+// inventory numbers), then another file into one of them; the other keeps every row.
+TEST_F(CentralCheckConfig, EachSiteImportsItsOwnCatalogue)
+{
+    ASSERT_TRUE(test::writeFile(m_dir.file("central.toml"), m_good));
+    auto central = [&](std::vector<std::string> args)
+    {
+        args.insert(args.begin(), {OKIENKO_CENTRAL_BINARY, "--config", m_dir.file("central.toml")});
+        return run(args);
+    };
+    const std::string lapy = std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json";
+    const std::string starachowice = std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/starachowice.json";
+    ASSERT_EQ(central({"init"}).exitCode, 0);
+    ASSERT_EQ(central({"site", "add", "starachowice", "--name", "CUS w Starachowicach"}).exitCode, 0);
+    auto count = [&](const std::string& sql)
+    {
+        auto d = db::Database::open(m_dir.file("central.db"));
+        EXPECT_TRUE(d.ok());
+        return d.ok() ? db::queryInt64(*d, sql)->value_or(-1) : -1;
+    };
+
+    auto intoDefault = central({"import-catalog", lapy, "--apply"});
+    ASSERT_EQ(intoDefault.exitCode, 0) << intoDefault.output;
+    EXPECT_NE(intoDefault.output.find("into the catalogue of site default"), std::string::npos) << intoDefault.output;
+    auto sameIds = central({"import-catalog", lapy, "--site", "starachowice", "--apply"});
+    ASSERT_EQ(sameIds.exitCode, 0) << sameIds.output;
+    const std::int64_t units = count("SELECT count(*) FROM equipment_units WHERE site_id = 'default'");
+    EXPECT_GT(units, 0);
+    EXPECT_EQ(count("SELECT count(*) FROM equipment_units WHERE site_id = 'starachowice'"), units);
+
+    // A preview changes nothing; --apply replaces Starachowice's catalogue with its own file.
+    auto preview = central({"import-catalog", starachowice, "--site", "starachowice"});
+    ASSERT_EQ(preview.exitCode, 0) << preview.output;
+    EXPECT_NE(preview.output.find("Preview of starachowice.json into the catalogue of site starachowice"),
+              std::string::npos)
+        << preview.output;
+    EXPECT_EQ(count("SELECT count(*) FROM equipment_units WHERE site_id = 'starachowice'"), units);
+    auto own = central({"import-catalog", starachowice, "--site", "starachowice", "--apply"});
+    ASSERT_EQ(own.exitCode, 0) << own.output;
+    EXPECT_EQ(count("SELECT count(*) FROM municipality WHERE site_id = 'starachowice' AND cus_name_pl = 'Centrum "
+                    "Usług Społecznych w Starachowicach'"),
+              1);
+    EXPECT_EQ(count("SELECT count(*) FROM equipment_units WHERE site_id = 'starachowice'"), 0);
+    // Łapy's catalogue, units and their live states are untouched.
+    EXPECT_EQ(count("SELECT count(*) FROM equipment_units WHERE site_id = 'default'"), units);
+    EXPECT_EQ(count("SELECT count(*) FROM unit_states WHERE site_id = 'default'"), units);
+    EXPECT_EQ(count("SELECT count(*) FROM municipality WHERE site_id = 'default' AND cus_name_pl = 'Centrum Usług "
+                    "Społecznych w Łapach'"),
+              1);
+
+    auto nowhere = central({"import-catalog", lapy, "--site", "nowhere", "--apply"});
+    EXPECT_EQ(nowhere.exitCode, 1);
+    EXPECT_NE(nowhere.output.find("--site: no site has the id \"nowhere\""), std::string::npos) << nowhere.output;
 }

@@ -390,7 +390,7 @@ TEST(CatalogStore, AnUnknownStoredCodeIsBadDataNamingTheColumn)
 
 TEST(CatalogStore, ImportWorksAfterMigratingFromEveryOlderVersion)
 {
-    constexpr int kAllCatalogueColumns = 13;
+    constexpr int kAllCatalogueColumns = 14;
     const auto& all = kiosk::kioskMigrations();
     const Catalog before = richCatalog(3);
     const Catalog after = richCatalog(6);
@@ -404,7 +404,7 @@ TEST(CatalogStore, ImportWorksAfterMigratingFromEveryOlderVersion)
             const std::vector<db::Migration> firstK(all.begin(), all.begin() + k);
             auto v = db::migrate(*opened, firstK);
             ASSERT_TRUE(v.ok()) << v.error().describe();
-            // This code writes every catalogue table from version 13 (areas and target groups) on;
+            // This code writes every catalogue table from version 14 (the catalogue's site) on;
             // older databases with rows are the release fixtures' (kiosk_schema_test).
             if (k >= kAllCatalogueColumns)
             {

@@ -599,7 +599,7 @@ TEST_F(PanelRoles, APartnerLoginReachesOnlyItsOwnInstitutionOnEveryRoute)
 {
     auto lapy = catalog::loadCatalogFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json");
     ASSERT_TRUE(lapy.ok());
-    ASSERT_TRUE(m_store->importCatalog(*lapy, kNow));
+    ASSERT_TRUE(m_store->importCatalog("default", *lapy, kNow));
     PartnerStore partners(*m_store);
     const Login coordinator = sessionFor(StaffRole::Coordinator);
     // Alfa registers with a new service, Beta with a change to lapy-cas; both approved and published.

@@ -51,7 +51,7 @@ class ActivityStoreTest : public ::testing::Test
         m_store = std::move(store).value();
         auto catalogue = catalog::loadCatalogFile(kLapy);
         ASSERT_TRUE(catalogue.ok());
-        ASSERT_TRUE(m_store->importCatalog(*catalogue, Now{kNow, kToday}).ok());
+        ASSERT_TRUE(m_store->importCatalog("default", *catalogue, Now{kNow, kToday}).ok());
         m_activities = std::make_unique<ActivityStore>(*m_store);
     }
 

@@ -57,13 +57,13 @@ class CatalogKeeping : public ::testing::Test
         auto st = m_store->write(
             [&](db::Database& d) -> Status<db::Error>
             {
-                auto planned = planCatalogMerge(d, file, overwrite);
+                auto planned = planCatalogMerge(d, "default", file, overwrite);
                 if (!planned)
                     return makeErr(planned.error());
                 plan = *planned;
                 if (!apply)
                     return {};
-                auto applied = applyCatalogMerge(d, plan, "plik.json", m_clock);
+                auto applied = applyCatalogMerge(d, "default", plan, "plik.json", m_clock);
                 if (!applied)
                     return makeErr(applied.error());
                 EXPECT_TRUE(applied->errors.empty()) << catalog::formatCatalogError(applied->errors.front());
@@ -185,7 +185,7 @@ TEST_F(CatalogKeeping, AServiceIsAddedCheckedByTheLoaderAuditedAndRetiredAndBrou
     auto added = m_store->write(
         [&](db::Database& d) -> Status<db::Error>
         {
-            auto published = publishService(d, service, m_staffId, m_clock, kToday);
+            auto published = publishService(d, "default", service, m_staffId, m_clock, kToday);
             if (!published)
                 return makeErr(published.error());
             EXPECT_EQ(published->result, CatalogSaveResult::Saved);

@@ -60,7 +60,7 @@ class ChangeFeedTest : public ::testing::Test
     {
         auto parsed = catalog::parseCatalog(catalogue(edition, withAnnouncement));
         ASSERT_TRUE(parsed.ok());
-        ASSERT_TRUE(m_store->importCatalog(*parsed, now()).ok());
+        ASSERT_TRUE(m_store->importCatalog("default", *parsed, now()).ok());
     }
 
     ApiResponse get(const std::string& since, int limit = 200) { return getAs(m_token, since, limit); }

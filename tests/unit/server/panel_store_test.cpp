@@ -44,7 +44,7 @@ class PanelStoreTest : public ::testing::Test
         m_store = std::move(store).value();
         auto catalogue = catalog::parseCatalog(catalogueWithOneUnit());
         ASSERT_TRUE(catalogue.ok());
-        ASSERT_TRUE(m_store->importCatalog(*catalogue, Now{kNow, kToday}).ok());
+        ASSERT_TRUE(m_store->importCatalog("default", *catalogue, Now{kNow, kToday}).ok());
         auto staff =
             m_store->addStaff("Anna Koordynator", domain::StaffRole::Coordinator, "pin", "hash", Now{kNow, kToday});
         ASSERT_TRUE(staff.ok());

@@ -78,7 +78,7 @@ class Report : public ::testing::Test
         ASSERT_TRUE(catalogue.ok());
         auto indicators = catalog::loadCatalogIndicatorsFile(kCatalogDir / file);
         ASSERT_TRUE(indicators.ok());
-        ASSERT_TRUE(m_store->importCatalog(*catalogue, Now{kNow, Date{2025, 2, 19}}, &*indicators).ok());
+        ASSERT_TRUE(m_store->importCatalog("default", *catalogue, Now{kNow, Date{2025, 2, 19}}, &*indicators).ok());
         auto staff = m_store->addStaff("Anna Koordynator", domain::StaffRole::Coordinator, "pin", "hash",
                                        Now{kNow, Date{2025, 2, 19}});
         ASSERT_TRUE(staff.ok());

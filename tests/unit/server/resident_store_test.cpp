@@ -50,7 +50,7 @@ class ResidentStoreTest : public ::testing::Test
         auto loaded = catalog::loadCatalogFile(kLapy);
         ASSERT_TRUE(loaded.ok());
         m_catalogue = std::move(loaded).value();
-        ASSERT_TRUE(m_store->importCatalog(m_catalogue, at(0)).ok());
+        ASSERT_TRUE(m_store->importCatalog("default", m_catalogue, at(0)).ok());
         auto staff = m_store->addStaff("Anna Koordynator", domain::StaffRole::Coordinator, "pin", "hash", at(0));
         ASSERT_TRUE(staff.ok());
         m_staffId = *staff;
@@ -72,7 +72,7 @@ class ResidentStoreTest : public ::testing::Test
         for (auto& s : changed.services)
             if (s.id == serviceId)
                 s.status = status;
-        ASSERT_TRUE(m_store->importCatalog(changed, now).ok());
+        ASSERT_TRUE(m_store->importCatalog("default", changed, now).ok());
     }
 
     /// The value `sql` selects, on a connection of its own (as a reader would see the committed rows).
@@ -326,7 +326,7 @@ TEST_F(ResidentStoreTest, AServiceWhoseStartDayComesReachesItsResidentsInTheHour
             s.status = domain::ServiceStatus::Active;
             s.validFrom = kToday.plusDays(3);
         }
-    ASSERT_TRUE(m_store->importCatalog(changed, at(0)).ok());
+    ASSERT_TRUE(m_store->importCatalog("default", changed, at(0)).ok());
     registerResident("Halina Kowalska", civicActivity(), "", at(1));
     ASSERT_TRUE(queueNewlyPublishedServices(*m_store, at(2)).ok());
     EXPECT_TRUE(queued().empty()) << "not started yet";

@@ -37,7 +37,7 @@ class ApiTest : public ::testing::Test
         m_store = std::move(store).value();
         auto catalogue = catalog::parseCatalog(test::wheelchairCatalogue(2).dump());
         ASSERT_TRUE(catalogue.ok());
-        ASSERT_TRUE(m_store->importCatalog(*catalogue, now()).ok());
+        ASSERT_TRUE(m_store->importCatalog("default", *catalogue, now()).ok());
         auto token = m_store->addKiosk("kiosk-a", now());
         ASSERT_TRUE(token.ok());
         m_token = *token;
@@ -303,7 +303,7 @@ TEST_F(ApiTest, ReimportKeepsLiveUnitStatesAndSendsOnlyWhatChanged)
     EXPECT_EQ(send({e})[0].status, EventStatus::Applied);
     auto catalogue = catalog::parseCatalog(test::wheelchairCatalogue(3).dump());
     ASSERT_TRUE(catalogue.ok());
-    auto summary = m_store->importCatalog(*catalogue, now());
+    auto summary = m_store->importCatalog("default", *catalogue, now());
     ASSERT_TRUE(summary.ok());
     EXPECT_EQ(summary->deletes, 0);
     auto page = decodeChangesPage(get("/api/v1/changes", {{"limit", "1000"}}).body);

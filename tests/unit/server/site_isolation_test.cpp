@@ -1,8 +1,9 @@
-// Site isolation of the kiosk API (decision 0011): two sites on one okienko-central — "default",
-// which holds the shipped Łapy catalogue, and "starachowice" — each with a kiosk (flagged for staff
-// work; site B's flag is turned on, off and on), a staff member, a counselling slot and requests. Every route of
-// Api::routes(), called by the kiosk of site B with whatever it can name of site A, never returns a row of site A and
-// never changes one. The table of cases is checked against Api::routes(), so a new route without a case fails here.
+// Site isolation of the kiosk API (decisions 0011, 0015): two sites on one okienko-central — "default",
+// which holds the shipped Łapy catalogue, and "starachowice" with the shipped Starachowice one — each with a kiosk
+// (flagged for staff work; site B's flag is turned on, off and on), a staff member, a counselling slot and requests.
+// Every route of Api::routes(), called by the kiosk of site B with whatever it can name of site A, never returns a row
+// of site A and never changes one. The table of cases is checked against Api::routes(), so a new route without a case
+// fails here.
 #include "server/api.hpp"
 #include "server/lifecycle_store.hpp"
 #include "server/server_store.hpp"
@@ -45,8 +46,12 @@ class SiteIsolation : public ::testing::Test
         m_store = std::move(store).value();
         auto lapy = catalog::loadCatalogFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json");
         ASSERT_TRUE(lapy.ok());
-        ASSERT_TRUE(m_store->importCatalog(*lapy, now()).ok());
+        ASSERT_TRUE(m_store->importCatalog("default", *lapy, now()).ok());
         ASSERT_TRUE(SiteStore(*m_store).addSite(kSiteB, "Centrum Usług Społecznych w Starachowicach", now()).ok());
+        auto starachowice =
+            catalog::loadCatalogFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/starachowice.json");
+        ASSERT_TRUE(starachowice.ok());
+        ASSERT_TRUE(m_store->importCatalog(kSiteB, *starachowice, now()).ok());
 
         auto tokenA = m_store->addKiosk("lapy-hol", now(), true);
         auto tokenB = m_store->addKiosk("starachowice-hol", now(), false, kSiteB);
@@ -195,8 +200,9 @@ class SiteIsolationCases : public SiteIsolation
              {
                  auto& c = static_cast<SiteIsolationCases&>(f);
                  EXPECT_EQ(r.status, 200);
-                 // Its own site's slot and staff member do arrive: the feed is filtered, not empty.
+                 // Its own site's slot, staff member and catalogue do arrive: the feed is filtered, not empty.
                  EXPECT_NE(r.body.find("starachowice-slot-1"), std::string::npos) << r.body;
+                 EXPECT_NE(r.body.find("Starachowic"), std::string::npos) << r.body;
                  EXPECT_NE(r.body.find(c.m_staffB), std::string::npos) << r.body;
              }},
             {"POST", "/api/v1/events",
@@ -220,9 +226,10 @@ class SiteIsolationCases : public SiteIsolation
                  auto results = decodeEventResults(r.body);
                  ASSERT_TRUE(results.ok());
                  ASSERT_EQ(results->size(), 3u);
-                 // Site A's equipment cannot be reserved, its slot cannot be booked.
-                 EXPECT_EQ((*results)[0].status, EventStatus::Rejected);
-                 EXPECT_EQ((*results)[0].code, "other_site");
+                 // Site A's equipment cannot be reserved (site B's catalogue has no such type: the
+                 // resident's request is kept as a conflict of site B), its slot cannot be booked.
+                 EXPECT_EQ((*results)[0].status, EventStatus::Applied);
+                 EXPECT_EQ((*results)[0].data["status"], "conflict");
                  EXPECT_EQ((*results)[1].status, EventStatus::Applied);
                  EXPECT_EQ((*results)[1].data["status"], "received");
                  EXPECT_TRUE((*results)[1].data["slot_id"].is_null());

@@ -114,7 +114,9 @@ TEST(SitesMigration, ADatabaseOfSchema17BecomesTheDefaultSiteWithEveryRowKept)
     EXPECT_GE(siteTables.size(), 24u);
     for (const std::string& table : siteTables)
     {
-        if (table == "staff_sites")
+        // staff_sites is made by migration 18 itself; areas and target groups (migration 24) start
+        // empty, read as the shipped lists.
+        if (table == "staff_sites" || table == "catalog_areas" || table == "catalog_target_groups")
             continue;
         EXPECT_GT(test::numberOf(d, "SELECT count(*) FROM \"" + table + "\""), 0) << table;
         EXPECT_EQ(test::numberOf(d, "SELECT count(*) FROM \"" + table + "\" WHERE site_id <> 'default'"), 0) << table;

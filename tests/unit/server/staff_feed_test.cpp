@@ -52,7 +52,7 @@ class StaffFeedTest : public ::testing::Test
         m_store = std::move(store).value();
         auto parsed = catalog::parseCatalog(test::wheelchairCatalogue(3).dump());
         ASSERT_TRUE(parsed.ok());
-        ASSERT_TRUE(m_store->importCatalog(*parsed, now()).ok());
+        ASSERT_TRUE(m_store->importCatalog("default", *parsed, now()).ok());
         auto a = m_store->addKiosk("kiosk-a", now(), true);
         auto b = m_store->addKiosk("kiosk-b", now(), true);
         auto lobby = m_store->addKiosk("lobby-only", now());

@@ -30,7 +30,7 @@ class WaitlistTest : public test::ServerDbTest
         test::ServerDbTest::SetUp();
         auto catalogue = catalog::loadCatalogFile(std::string(OKIENKO_SOURCE_DIR) + "/assets/catalog/lapy.json");
         ASSERT_TRUE(catalogue.ok());
-        ASSERT_TRUE(m_store->importCatalog(*catalogue, at(0)).ok());
+        ASSERT_TRUE(m_store->importCatalog("default", *catalogue, at(0)).ok());
         auto staff = m_store->addStaff("Anna Koordynator", domain::StaffRole::Coordinator, "pin", "hash", at(0));
         ASSERT_TRUE(staff.ok());
         m_staffId = *staff;
