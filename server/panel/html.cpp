@@ -154,8 +154,6 @@ std::string renderPage(const PageFrame& frame, const Html& body)
         out << siteBar(frame);
     }
     out << "</header>\n<main id=\"tresc\" tabindex=\"-1\">\n<h1>" << frame.title << "</h1>\n";
-    if (!frame.siteNote.empty())
-        out << "<p class=\"site-note\">" << frame.siteNote << "</p>\n";
     if (!frame.flash.empty())
         out << "<p class=\"flash"
             << (frame.flashIsError ? Markup(" error\" role=\"alert\"") : Markup("\" role=\"status\"")) << ">"
@@ -185,7 +183,6 @@ nav a[aria-current="page"] { color: var(--fg); text-decoration: underline 3px; }
 form.logout { margin-left: auto; }
 .site { flex-basis: 100%; display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; }
 .site form { display: flex; align-items: center; gap: .5rem; }
-.site-note { border-left: 4px solid var(--accent); padding: .25rem .75rem; }
 main { padding: 1rem 1.5rem 3rem; max-width: 90rem; }
 h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
 h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }

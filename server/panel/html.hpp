@@ -41,7 +41,6 @@ struct PageFrame
     std::string siteId;            ///< the site the panel shows now
     std::string siteName;          ///< shown in the header of every page of a logged-in account
     std::vector<SiteChoice> sites; ///< more than one: the header's switcher
-    std::string siteNote;          ///< a sentence under the title (the shared catalogue), may be empty
 };
 
 /// A whole HTML document around `body`.

@@ -2,6 +2,7 @@
 #include "server/public/contact_form.hpp"
 
 #include "server/public/public_texts.hpp"
+#include "server/store/site_scope.hpp"
 #include "shared/db/query.hpp"
 #include "shared/domain/codes.hpp"
 #include "shared/rules/callback_dedup.hpp"
@@ -180,22 +181,27 @@ validateContact(const ContactInput& input, const domain::Catalog& catalog, domai
     return v;
 }
 
-Result<StoredContact, db::Error> storeContact(ServerStore& store, const ValidContact& contact, domain::Language lang,
-                                              const Now& now)
+Result<StoredContact, db::Error> storeContact(ServerStore& store, const std::string& site, const ValidContact& contact,
+                                              domain::Language lang, const Now& now)
 {
     StoredContact stored;
     auto written = store.write(
         [&](db::Database& d) -> Status<db::Error>
         {
-            // The row the web form's requests name (kiosk_id is required), added by the first one.
+            // The row the web form's requests name (kiosk_id is required), one per site, added by the
+            // site's first request: its requests are the site's (decision 0015).
+            const bool main = site == kDefaultSite;
             if (auto added = db::exec(d,
-                                      "INSERT INTO kiosks(name, token_hash, active, created_at, kind) "
-                                      "SELECT '(formularz WWW)', 'web contact form: no token', 0, ?, 'web' "
-                                      "WHERE NOT EXISTS (SELECT 1 FROM kiosks WHERE kind = 'web')",
-                                      now.unix);
+                                      "INSERT INTO kiosks(name, token_hash, active, created_at, kind, site_id) "
+                                      "SELECT ?, ?, 0, ?, 'web', ? WHERE NOT EXISTS (SELECT 1 FROM kiosks WHERE kind = "
+                                      "'web' AND site_id = ?)",
+                                      main ? std::string("(formularz WWW)") : "(formularz WWW: " + site + ")",
+                                      main ? std::string("web contact form: no token")
+                                           : "web contact form of " + site + ": no token",
+                                      now.unix, site, site);
                 !added)
                 return added;
-            auto webKiosk = db::queryInt64(d, "SELECT id FROM kiosks WHERE kind = 'web'");
+            auto webKiosk = db::queryInt64(d, "SELECT id FROM kiosks WHERE kind = 'web' AND site_id = ?", site);
             if (!webKiosk)
                 return makeErr(webKiosk.error());
             if (!webKiosk->has_value())
@@ -218,8 +224,9 @@ Result<StoredContact, db::Error> storeContact(ServerStore& store, const ValidCon
             if (auto read = db::forEachRow(
                     d,
                     "SELECT id, code, phone, topic_service_id, equipment_type_id, first_name, language, created_at "
-                    "FROM callback_requests WHERE phone_key = ? AND status NOT IN ('done', 'closed', 'cancelled')",
-                    [&](db::Row& row) { open.push_back(readOpen(row)); }, key);
+                    "FROM callback_requests WHERE phone_key = ? AND status NOT IN ('done', 'closed', 'cancelled') "
+                    "AND site_id = ?",
+                    [&](db::Row& row) { open.push_back(readOpen(row)); }, key, site);
                 !read)
                 return read;
             if (contact.phone.empty())

@@ -90,7 +90,7 @@ struct StoredContact
 /// Writes the request into callback_requests (one FULL transaction): for the next working day,
 /// deduplicated against the open requests with the same phone number (or e-mail address when no
 /// phone was given).
-Result<StoredContact, db::Error> storeContact(ServerStore& store, const ValidContact& contact, domain::Language lang,
-                                              const Now& now);
+Result<StoredContact, db::Error> storeContact(ServerStore& store, const std::string& site, const ValidContact& contact,
+                                              domain::Language lang, const Now& now);
 
 } // namespace okienko::server::pub

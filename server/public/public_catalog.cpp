@@ -1,6 +1,7 @@
-// The public catalogue's snapshot and its reload. The version is the change log's last row for every
-// kiosk (kiosk_id IS NULL): an import and a panel edit of the catalogue each write one, so a changed
-// version means "read the catalogue again"; one indexed query per request decides it.
+// The public catalogue's snapshots, one per site (decision 0015), and their reload. The version is the
+// change log's last row of the site for every kiosk (kiosk_id IS NULL): an import and a panel edit of
+// the catalogue each write one, so a changed version means "read the catalogue again"; one indexed
+// query per request decides it.
 #include "server/public/public_catalog.hpp"
 
 #include "server/store/site_scope.hpp"
@@ -40,39 +41,53 @@ std::vector<const domain::Service*> CatalogSnapshot::withFeeTable() const
     return out;
 }
 
-std::shared_ptr<const CatalogSnapshot> PublicCatalog::current()
+std::string PublicCatalog::baseOf(const std::string& site)
+{
+    return site == kDefaultSite ? std::string("/public/") : "/public/site/" + site + "/";
+}
+
+std::shared_ptr<const CatalogSnapshot> PublicCatalog::current(const std::string& site)
 {
     std::int64_t version = -1;
+    bool has = false;
     auto read = m_store.read(
         [&](db::Database& d) -> Status<db::Error>
         {
             auto v = db::queryInt64(
-                d, "SELECT COALESCE(MAX(seq), 0) FROM change_log WHERE kiosk_id IS NULL AND site_id = ?", kDefaultSite);
+                d, "SELECT COALESCE(MAX(seq), 0) FROM change_log WHERE kiosk_id IS NULL AND site_id = ?", site);
             if (!v)
                 return makeErr(v.error());
             version = v->value_or(0);
+            auto stored = catalog::hasCatalog(d, site);
+            if (!stored)
+                return makeErr(stored.error());
+            has = *stored;
             return {};
         });
     std::lock_guard lock(m_mutex);
-    if (!read || (m_snapshot && m_snapshot->version == version))
-        return m_snapshot; // unreadable just now: the last snapshot is still the best answer
+    auto& snapshot = m_snapshots[site];
+    if (!read || (snapshot && snapshot->version == version))
+        return snapshot; // unreadable just now: the last snapshot is still the best answer
+    if (!has)
+        return snapshot = nullptr;
     auto next = std::make_shared<CatalogSnapshot>();
     auto loaded = m_store.read(
         [&](db::Database& d) -> Status<db::Error>
         {
-            // The public pages are the default site's catalogue (decision 0015).
-            auto c = catalog::loadCatalog(d, kDefaultSite);
+            auto c = catalog::loadCatalog(d, site);
             if (!c)
                 return makeErr(c.error());
             next->catalog = std::move(c).value();
             return {};
         });
     if (!loaded)
-        return m_snapshot;
+        return snapshot;
     next->index = search::CatalogIndex(next->catalog);
     next->version = version;
-    m_snapshot = std::move(next);
-    return m_snapshot;
+    next->site = site;
+    next->base = baseOf(site);
+    snapshot = std::move(next);
+    return snapshot;
 }
 
 std::string_view feeQueryErrorCode(FeeQueryError error)

@@ -11,6 +11,7 @@
 #include "shared/util/result.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -25,6 +26,9 @@ struct CatalogSnapshot
     domain::Catalog catalog;
     search::CatalogIndex index;
     std::int64_t version = -1; ///< the change log's last catalogue row when it was read
+    std::string site;          ///< whose catalogue (decision 0015)
+    /// Where the site's pages start: "/public/" for the default site, "/public/site/<id>/" for another.
+    std::string base = "/public/";
 
     /// Services of `area` (any of its areas) or of `group`, in catalogue order.
     std::vector<const domain::Service*> inArea(domain::Area area) const;
@@ -38,13 +42,17 @@ class PublicCatalog
   public:
     explicit PublicCatalog(ServerStore& store) : m_store(store) {}
 
-    /// The current snapshot; nullptr when the database has no catalogue (or cannot be read now).
-    std::shared_ptr<const CatalogSnapshot> current();
+    /// The current snapshot of `site`'s catalogue; nullptr when the site has none (or it cannot be
+    /// read now).
+    std::shared_ptr<const CatalogSnapshot> current(const std::string& site = "default");
+
+    /// The pages' base of `site`: "/public/" for the default site, "/public/site/<id>/" otherwise.
+    static std::string baseOf(const std::string& site);
 
   private:
     ServerStore& m_store;
     std::mutex m_mutex;
-    std::shared_ptr<const CatalogSnapshot> m_snapshot;
+    std::map<std::string, std::shared_ptr<const CatalogSnapshot>> m_snapshots; ///< by site
 };
 
 /// Why a fee question cannot be answered; each a stable code for the JSON API and a message key.

@@ -44,12 +44,12 @@ Json localizedList(const domain::LocalizedList& list)
     return out;
 }
 
-Json urls(const std::string& id)
+Json urls(const std::string& base, const std::string& id)
 {
     Json out = Json::object();
     for (domain::Language lang : domain::kAllLanguages)
         out[std::string(domain::languageCode(lang))] =
-            "/public/" + std::string(domain::languageCode(lang)) + "/service/" + id;
+            base + std::string(domain::languageCode(lang)) + "/service/" + id;
     return out;
 }
 
@@ -69,7 +69,7 @@ Json groupCodes(const domain::Service& s)
     return out;
 }
 
-Json serviceSummary(const domain::Service& s)
+Json serviceSummary(const domain::Service& s, const std::string& base)
 {
     return Json{{"id", s.id},
                 {"status", std::string(domain::toCode(s.status))},
@@ -80,7 +80,7 @@ Json serviceSummary(const domain::Service& s)
                 {"target_groups", groupCodes(s)},
                 {"fee_kind", std::string(domain::toCode(s.fee.kind))},
                 {"to_be_confirmed", s.toBeConfirmed},
-                {"url", urls(s.id)}};
+                {"url", urls(base, s.id)}};
 }
 
 Json feeTable(const domain::FeeTable& t)
@@ -102,9 +102,9 @@ Json feeTable(const domain::FeeTable& t)
 
 /// Every field of the catalogue format a resident reads (docs/catalog-format.md); never
 /// internal_note, never the seed sources.
-Json serviceDetail(const domain::Service& s, const domain::Catalog& catalog)
+Json serviceDetail(const domain::Service& s, const domain::Catalog& catalog, const std::string& base)
 {
-    Json out = serviceSummary(s);
+    Json out = serviceSummary(s, base);
     out["description"] = localized(s.description);
     out["tags"] = localizedList(s.tags);
     out["delivered_by"] = localized(s.deliveredBy);
@@ -217,7 +217,7 @@ JsonAnswer services(const CatalogSnapshot& snapshot, const std::map<std::string,
         const bool forGroup =
             !group || std::find(s.targetGroups.begin(), s.targetGroups.end(), *group) != s.targetGroups.end();
         if (inArea && forGroup)
-            list.push_back(serviceSummary(s));
+            list.push_back(serviceSummary(s, snapshot.base));
     }
     return ok(Json{{"services", list}});
 }
@@ -230,7 +230,7 @@ JsonAnswer service(const CatalogSnapshot& snapshot, const std::string& id,
     const domain::Service* s = snapshot.catalog.findService(id);
     if (s == nullptr)
         return jsonError(404, "unknown_service", "no service with this id (see /public/api/v1/services)");
-    return ok(Json{{"service", serviceDetail(*s, snapshot.catalog)}});
+    return ok(Json{{"service", serviceDetail(*s, snapshot.catalog, snapshot.base)}});
 }
 
 JsonAnswer searchAnswer(const CatalogSnapshot& snapshot, const std::map<std::string, std::string>& query)
@@ -265,7 +265,7 @@ JsonAnswer searchAnswer(const CatalogSnapshot& snapshot, const std::map<std::str
         if (r.kind == search::ResultKind::Service)
         {
             if (const domain::Service* s = snapshot.catalog.findService(r.id))
-                results.push_back({{"kind", "service"}, {"service", serviceSummary(*s)}});
+                results.push_back({{"kind", "service"}, {"service", serviceSummary(*s, snapshot.base)}});
         }
         else if (const domain::EquipmentType* t = snapshot.catalog.findEquipmentType(r.id))
             results.push_back({{"kind", "equipment-type"}, {"id", t->id}, {"name", localized(t->name)}});

@@ -23,10 +23,15 @@ std::string code(domain::Language lang)
 } // namespace
 
 // href, areaKey, paragraphs, inlineText and serviceList are also the partner pages' (public_pages.hpp).
-/// "/public/uk/" + rest.
+/// base + "uk/" + rest ("/public/uk/…" for the default site, "/public/site/<id>/uk/…" for another).
+std::string href(const std::string& base, domain::Language lang, const std::string& rest)
+{
+    return base + code(lang) + "/" + rest;
+}
+
 std::string href(domain::Language lang, const std::string& rest)
 {
-    return "/public/" + code(lang) + "/" + rest;
+    return href("/public/", lang, rest);
 }
 
 std::string areaKey(domain::Area area, std::string_view kind)
@@ -64,7 +69,7 @@ Html inlineText(const domain::LocalizedText& text, domain::Language lang)
     return out;
 }
 
-Html serviceList(const std::vector<const domain::Service*>& services, domain::Language lang)
+Html serviceList(const std::vector<const domain::Service*>& services, domain::Language lang, const std::string& base)
 {
     Html out;
     if (services.empty())
@@ -72,7 +77,7 @@ Html serviceList(const std::vector<const domain::Service*>& services, domain::La
     out << "<ul class=\"services\">\n";
     for (const domain::Service* s : services)
     {
-        out << "<li><a href=\"" << href(lang, "service/" + s->id) << "\">" << inlineText(s->name, lang) << "</a>";
+        out << "<li><a href=\"" << href(base, lang, "service/" + s->id) << "\">" << inlineText(s->name, lang) << "</a>";
         if (s->status != domain::ServiceStatus::Active)
             out << " <span class=\"status\">(" << word(lang, "pub.status." + std::string(domain::toCode(s->status)))
                 << ")</span>";
@@ -85,10 +90,10 @@ Html serviceList(const std::vector<const domain::Service*>& services, domain::La
 
 namespace
 {
-Html searchForm(domain::Language lang, const std::string& query)
+Html searchForm(const std::string& base, domain::Language lang, const std::string& query)
 {
     Html out;
-    out << "<form class=\"search\" role=\"search\" method=\"get\" action=\"" << href(lang, "search")
+    out << "<form class=\"search\" role=\"search\" method=\"get\" action=\"" << href(base, lang, "search")
         << "\">\n<label for=\"q\">" << word(lang, "pub.search.label") << "</label>\n"
         << "<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"200\" value=\"" << query << "\" placeholder=\""
         << word(lang, "catalog.search.placeholder") << "\">\n<button type=\"submit\">" << word(lang, "catalog.search")
@@ -177,26 +182,29 @@ std::string renderDocument(const PageFrame& frame, const domain::Municipality& c
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << frame.title << " — "
         << siteName << "</title>\n<link rel=\"stylesheet\" href=\"/public/static/public.css\">\n</head>\n<body>\n"
         << "<a class=\"skip\" href=\"#tresc\">" << word(lang, "pub.skip")
-        << "</a>\n<header>\n<p class=\"site\"><a href=\"" << href(lang, "") << "\">" << siteName
+        << "</a>\n<header>\n<p class=\"site\"><a href=\"" << href(frame.base, lang, "") << "\">" << siteName
         << "</a></p>\n<nav aria-label=\"" << word(lang, "pub.languages") << "\" class=\"languages\">\n<ul>\n";
     static const std::pair<domain::Language, const char*> kNames[] = {
         {domain::Language::Pl, "Polski"}, {domain::Language::Uk, "Українська"}, {domain::Language::En, "English"}};
     for (const auto& [other, name] : kNames)
     {
-        doc << "<li><a href=\"" << href(other, frame.pathInLanguage) << "\" lang=\"" << code(other) << "\" hreflang=\""
-            << code(other) << "\"";
+        doc << "<li><a href=\"" << href(frame.base, other, frame.pathInLanguage) << "\" lang=\"" << code(other)
+            << "\" hreflang=\"" << code(other) << "\"";
         if (other == lang)
             doc << " aria-current=\"true\"";
         doc << ">" << std::string(name) << "</a></li>\n";
     }
     doc << "</ul>\n</nav>\n<nav aria-label=\"" << word(lang, "pub.nav") << "\" class=\"menu\">\n<ul>\n<li><a href=\""
-        << href(lang, "") << "\">" << word(lang, "catalog.title") << "</a></li>\n<li><a href=\"" << href(lang, "search")
-        << "\">" << word(lang, "catalog.search") << "</a></li>\n<li><a href=\"" << href(lang, "fee") << "\">"
-        << word(lang, "pub.fee.title") << "</a></li>\n<li><a href=\"" << href(lang, "schedule") << "\">"
-        << word(lang, "schedule.title") << "</a></li>\n<li><a href=\"" << href(lang, "contact") << "\">"
-        << word(lang, "pub.contact.title") << "</a></li>\n<li><a href=\"" << href(lang, "institutions") << "\">"
-        << word(lang, "pub.institutions.title")
-        << "</a></li>\n</ul>\n</nav>\n</header>\n<main id=\"tresc\" tabindex=\"-1\">\n"
+        << href(frame.base, lang, "") << "\">" << word(lang, "catalog.title") << "</a></li>\n<li><a href=\""
+        << href(frame.base, lang, "search") << "\">" << word(lang, "catalog.search") << "</a></li>\n<li><a href=\""
+        << href(frame.base, lang, "fee") << "\">" << word(lang, "pub.fee.title") << "</a></li>\n<li><a href=\""
+        << href(frame.base, lang, "schedule") << "\">" << word(lang, "schedule.title") << "</a></li>\n<li><a href=\""
+        << href(frame.base, lang, "contact") << "\">" << word(lang, "pub.contact.title") << "</a></li>\n";
+    // The partner institutions' desk is the default site's (decision 0015).
+    if (frame.base == "/public/")
+        doc << "<li><a href=\"" << href(frame.base, lang, "institutions") << "\">"
+            << word(lang, "pub.institutions.title") << "</a></li>\n";
+    doc << "</ul>\n</nav>\n</header>\n<main id=\"tresc\" tabindex=\"-1\">\n"
         << main << "</main>\n<footer>\n<h2>" << word(lang, "pub.footer.title") << "</h2>\n<p>" << siteName << "</p>\n"
         << contactDetails(centre, lang) << "</footer>\n</body>\n</html>\n";
     return std::move(doc).str();
@@ -206,19 +214,19 @@ Html homePage(const CatalogSnapshot& snapshot, domain::Language lang)
 {
     Html out;
     out << "<h1>" << word(lang, "catalog.title") << "</h1>\n<p>" << word(lang, "pub.home.intro") << "</p>\n"
-        << searchForm(lang, "") << "<section aria-labelledby=\"obszary\">\n<h2 id=\"obszary\">"
+        << searchForm(snapshot.base, lang, "") << "<section aria-labelledby=\"obszary\">\n<h2 id=\"obszary\">"
         << word(lang, "catalog.areas") << "</h2>\n<ul class=\"tiles\">\n";
     const domain::Catalog& catalog = snapshot.catalog;
     for (const domain::AreaDefinition* def : catalog.activeAreas())
-        out << "<li><a href=\"" << href(lang, "area/" + std::string(domain::areaCode(def->id))) << "\">"
+        out << "<li><a href=\"" << href(snapshot.base, lang, "area/" + std::string(domain::areaCode(def->id))) << "\">"
             << areaName(catalog, def->id, lang, "short") << "</a> <span class=\"count\">"
             << word(lang, "pub.area.count", {{"count", std::to_string(snapshot.inArea(def->id).size())}})
             << "</span></li>\n";
     out << "</ul>\n</section>\n<section aria-labelledby=\"grupy\">\n<h2 id=\"grupy\">" << word(lang, "catalog.groups")
         << "</h2>\n<ul class=\"tiles\">\n";
     for (const domain::TargetGroupDefinition* def : catalog.activeTargetGroups())
-        out << "<li><a href=\"" << href(lang, "group/" + std::string(domain::targetGroupCode(def->id))) << "\">"
-            << groupName(catalog, def->id, lang) << "</a> <span class=\"count\">"
+        out << "<li><a href=\"" << href(snapshot.base, lang, "group/" + std::string(domain::targetGroupCode(def->id)))
+            << "\">" << groupName(catalog, def->id, lang) << "</a> <span class=\"count\">"
             << word(lang, "pub.area.count", {{"count", std::to_string(snapshot.forGroup(def->id).size())}})
             << "</span></li>\n";
     out << "</ul>\n</section>\n<section aria-labelledby=\"wszystkie\">\n<h2 id=\"wszystkie\">"
@@ -226,7 +234,7 @@ Html homePage(const CatalogSnapshot& snapshot, domain::Language lang)
     std::vector<const domain::Service*> all;
     for (const auto& s : snapshot.catalog.services)
         all.push_back(&s);
-    return out << serviceList(all, lang) << "</section>\n";
+    return out << serviceList(all, lang, snapshot.base) << "</section>\n";
 }
 
 std::optional<Html> areaPage(const CatalogSnapshot& snapshot, domain::Language lang, const std::string& areaCode,
@@ -238,7 +246,7 @@ std::optional<Html> areaPage(const CatalogSnapshot& snapshot, domain::Language l
     title = word(lang, "pub.area.title", {{"name", areaName(snapshot.catalog, *area, lang, "short")}});
     Html out;
     out << "<h1>" << title << "</h1>\n<p>" << areaName(snapshot.catalog, *area, lang, "official") << "</p>\n"
-        << serviceList(snapshot.inArea(*area), lang);
+        << serviceList(snapshot.inArea(*area), lang, snapshot.base);
     return out;
 }
 
@@ -250,14 +258,14 @@ std::optional<Html> groupPage(const CatalogSnapshot& snapshot, domain::Language 
         return std::nullopt;
     title = word(lang, "pub.group.title", {{"name", groupName(snapshot.catalog, *group, lang)}});
     Html out;
-    out << "<h1>" << title << "</h1>\n" << serviceList(snapshot.forGroup(*group), lang);
+    out << "<h1>" << title << "</h1>\n" << serviceList(snapshot.forGroup(*group), lang, snapshot.base);
     return out;
 }
 
 Html searchPage(const CatalogSnapshot& snapshot, domain::Language lang, const std::string& query)
 {
     Html out;
-    out << "<h1>" << word(lang, "pub.search.title") << "</h1>\n" << searchForm(lang, query);
+    out << "<h1>" << word(lang, "pub.search.title") << "</h1>\n" << searchForm(snapshot.base, lang, query);
     if (query.find_first_not_of(' ') == std::string::npos)
         return out << "<p>" << word(lang, "pub.search.empty") << "</p>\n";
     std::vector<const domain::Service*> found;
@@ -275,7 +283,7 @@ Html searchPage(const CatalogSnapshot& snapshot, domain::Language lang, const st
     out << "<section aria-labelledby=\"wyniki\">\n<h2 id=\"wyniki\" role=\"status\">"
         << word(lang, "catalog.results", {{"count", std::to_string(found.size())}}) << "</h2>\n";
     if (!found.empty())
-        out << serviceList(found, lang);
+        out << serviceList(found, lang, snapshot.base);
     out << "</section>\n";
     if (!equipment.empty())
     {
@@ -307,15 +315,15 @@ std::optional<Html> servicePage(const CatalogSnapshot& snapshot, domain::Languag
     out << section("service.section.what", s.description, lang);
     out << "<section>\n<h2>" << word(lang, "catalog.areas") << "</h2>\n<ul>\n";
     for (const domain::Area& a : s.areas)
-        out << "<li><a href=\"" << href(lang, "area/" + std::string(domain::areaCode(a))) << "\">"
+        out << "<li><a href=\"" << href(snapshot.base, lang, "area/" + std::string(domain::areaCode(a))) << "\">"
             << areaName(snapshot.catalog, a, lang, "official") << "</a></li>\n";
     out << "</ul>\n</section>\n";
     if (!s.targetGroups.empty())
     {
         out << "<section>\n<h2>" << word(lang, "catalog.groups") << "</h2>\n<ul>\n";
         for (const domain::TargetGroup& g : s.targetGroups)
-            out << "<li><a href=\"" << href(lang, "group/" + std::string(domain::targetGroupCode(g))) << "\">"
-                << groupName(snapshot.catalog, g, lang) << "</a></li>\n";
+            out << "<li><a href=\"" << href(snapshot.base, lang, "group/" + std::string(domain::targetGroupCode(g)))
+                << "\">" << groupName(snapshot.catalog, g, lang) << "</a></li>\n";
         out << "</ul>\n</section>\n";
     }
     out << section("service.section.provider", s.deliveredBy, lang) << section("service.section.where", s.place, lang)
@@ -326,7 +334,7 @@ std::optional<Html> servicePage(const CatalogSnapshot& snapshot, domain::Languag
         out << "<p>" << word(lang, "service.free") << "</p>\n";
     out << paragraphs(s.fee.text, lang);
     if (s.fee.kind == domain::FeeKind::IncomeTable && snapshot.catalog.findFeeTable(s.fee.feeTableId) != nullptr)
-        out << "<p><a href=\"" << href(lang, "fee?service=" + urlEncode(s.id)) << "\">"
+        out << "<p><a href=\"" << href(snapshot.base, lang, "fee?service=" + urlEncode(s.id)) << "\">"
             << word(lang, "pub.service.fee_calc") << "</a></p>\n";
     out << "</section>\n"
         << section("service.section.documents", s.documents, lang)
@@ -337,7 +345,7 @@ std::optional<Html> servicePage(const CatalogSnapshot& snapshot, domain::Languag
             << (s.validFrom ? s.validFrom->iso() : std::string("…")) << " – "
             << (s.validTo ? s.validTo->iso() : std::string("…")) << "</p>\n</section>\n";
     out << section("service.section.contact", s.contact, lang) << "<p class=\"no-print\"><a href=\""
-        << href(lang, "contact?service=" + urlEncode(s.id)) << "\">" << word(lang, "pub.service.ask")
+        << href(snapshot.base, lang, "contact?service=" + urlEncode(s.id)) << "\">" << word(lang, "pub.service.ask")
         << "</a></p>\n</article>\n";
     return out;
 }
@@ -361,8 +369,9 @@ Html feePage(const CatalogSnapshot& snapshot, domain::Language lang, const std::
         serviceId = choices.front()->id;
     const std::string household = param("household");
     const std::string income = param("income");
-    out << "<form method=\"get\" action=\"" << href(lang, "fee") << "\" class=\"fee\">\n<p><label for=\"service\">"
-        << word(lang, "pub.fee.choose") << "</label>\n<select id=\"service\" name=\"service\">\n";
+    out << "<form method=\"get\" action=\"" << href(snapshot.base, lang, "fee")
+        << "\" class=\"fee\">\n<p><label for=\"service\">" << word(lang, "pub.fee.choose")
+        << "</label>\n<select id=\"service\" name=\"service\">\n";
     for (const domain::Service* s : choices)
         out << "<option value=\"" << s->id << "\"" << selected(s->id == serviceId) << ">" << s->name.in(lang)
             << "</option>\n";
@@ -451,7 +460,7 @@ Html contactPage(const CatalogSnapshot& snapshot, domain::Language lang, const C
             out << "<li><a href=\"#" << e.field << "\">" << e.message << "</a></li>\n";
         out << "</ul>\n</div>\n";
     }
-    out << "<form method=\"post\" action=\"" << href(lang, "contact") << "\" class=\"contact\">\n"
+    out << "<form method=\"post\" action=\"" << href(snapshot.base, lang, "contact") << "\" class=\"contact\">\n"
         << "<input type=\"hidden\" name=\"token\" value=\"" << state.token << "\">\n"
         << "<p class=\"hp\"><label for=\"website\">" << word(lang, "pub.contact.honeypot")
         << "</label><input id=\"website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></p>\n"
@@ -492,20 +501,20 @@ Html contactPage(const CatalogSnapshot& snapshot, domain::Language lang, const C
     return out;
 }
 
-Html contactSentPage(domain::Language lang, const std::string& referenceCode, bool merged)
+Html contactSentPage(domain::Language lang, const std::string& referenceCode, bool merged, const std::string& base)
 {
     Html out;
     out << "<h1>" << word(lang, "pub.contact.sent.title") << "</h1>\n<p role=\"status\">"
         << word(lang, merged ? "callback.done.updated" : "callback.done.received") << "</p>\n";
     if (!referenceCode.empty())
         out << "<p>" << word(lang, "pub.contact.code", {{"code", referenceCode}}) << "</p>\n";
-    return out << "<p><a href=\"" << href(lang, "") << "\">" << word(lang, "catalog.title") << "</a></p>\n";
+    return out << "<p><a href=\"" << href(base, lang, "") << "\">" << word(lang, "catalog.title") << "</a></p>\n";
 }
 
-Html messageBody(const std::string& heading, const std::string& text, domain::Language lang)
+Html messageBody(const std::string& heading, const std::string& text, domain::Language lang, const std::string& base)
 {
     Html out;
-    return out << "<h1>" << heading << "</h1>\n<p>" << text << "</p>\n<p><a href=\"" << href(lang, "") << "\">"
+    return out << "<h1>" << heading << "</h1>\n<p>" << text << "</p>\n<p><a href=\"" << href(base, lang, "") << "\">"
                << word(lang, "catalog.title") << "</a></p>\n";
 }
 

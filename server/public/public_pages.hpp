@@ -28,6 +28,8 @@ struct PageFrame
     /// The page's path after "/public/{lang}/" and its query ("search?q=w%C3%B3zek"), for the
     /// language switch.
     std::string pathInLanguage;
+    /// Where the site's pages start (CatalogSnapshot::base).
+    std::string base = "/public/";
 };
 
 /// The whole document.
@@ -54,12 +56,14 @@ struct ContactFormState
     std::string token;
 };
 Html contactPage(const CatalogSnapshot& snapshot, domain::Language lang, const ContactFormState& state);
-Html contactSentPage(domain::Language lang, const std::string& code, bool merged);
+Html contactSentPage(domain::Language lang, const std::string& code, bool merged, const std::string& base = "/public/");
 
-Html messageBody(const std::string& heading, const std::string& text, domain::Language lang);
+Html messageBody(const std::string& heading, const std::string& text, domain::Language lang,
+                 const std::string& base = "/public/");
 
 /// "/public/uk/" + rest.
 std::string href(domain::Language lang, const std::string& rest);
+std::string href(const std::string& base, domain::Language lang, const std::string& rest);
 /// "area.06.short" for an area's word of `kind` ("short", "official").
 std::string areaKey(domain::Area area, std::string_view kind);
 /// Paragraphs of a text (one per line); marked Polish when it is the fallback.
@@ -67,7 +71,8 @@ Html paragraphs(const domain::LocalizedText& text, domain::Language lang);
 /// A short text inline, in a span marked Polish when it is the fallback.
 Html inlineText(const domain::LocalizedText& text, domain::Language lang);
 /// Services as a list of links with their summaries ("no results" when empty).
-Html serviceList(const std::vector<const domain::Service*>& services, domain::Language lang);
+Html serviceList(const std::vector<const domain::Service*>& services, domain::Language lang,
+                 const std::string& base = "/public/");
 /// The aria attributes of a form control with an error (aria-invalid, aria-describedby).
 Html errorAttributes(const std::vector<ContactFieldError>& errors, const std::string& field);
 /// The error message of `field`, with the id errorAttributes points to.

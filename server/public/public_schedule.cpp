@@ -55,8 +55,8 @@ Html entry(const CatalogSnapshot& snapshot, domain::Language lang, const domain:
     if (a.capacity)
         out << "<p>" << word(lang, "schedule.capacity", {{"places", std::to_string(*a.capacity)}}) << "</p>\n";
     if (const domain::Service* s = snapshot.catalog.findService(a.serviceId))
-        out << "<p><a href=\"/public/" << langCode(lang) << "/service/" << s->id << "\">" << shown(s->name, lang)
-            << "</a></p>\n";
+        out << "<p><a href=\"" << snapshot.base << langCode(lang) << "/service/" << s->id << "\">"
+            << shown(s->name, lang) << "</a></p>\n";
     return out << "</li>\n";
 }
 

@@ -61,6 +61,28 @@ domain::Language pathLanguage(const std::string& path)
     return domain::Language::Pl;
 }
 
+/// A site's public path ("/public/site/<id>/…", "/public/api/v1/site/<id>/…", decision 0015) as the
+/// default site's path of the same page, with the site; the default site's paths as they are.
+struct SitePath
+{
+    std::string site;
+    std::string path;
+    bool valid = true; ///< false for a malformed id (and for "default", whose pages have one address)
+};
+
+SitePath sitePath(const std::string& path, bool api)
+{
+    const std::string prefix = api ? "/public/api/v1/site/" : "/public/site/";
+    if (path.rfind(prefix, 0) != 0)
+        return {std::string(kDefaultSite), path};
+    const std::string rest = path.substr(prefix.size());
+    const auto slash = rest.find('/');
+    SitePath out{rest.substr(0, slash), std::string(api ? "/public/api/v1/" : "/public/") +
+                                            (slash == std::string::npos ? std::string() : rest.substr(slash + 1))};
+    out.valid = isValidSiteId(out.site) && out.site != kDefaultSite;
+    return out;
+}
+
 /// True when the If-None-Match header names `etag` (or is "*"); weak validators compare equal.
 bool matchesEtag(const std::string& header, const std::string& etag)
 {
@@ -166,10 +188,16 @@ PublicResponse PublicSite::route(const PublicRequest& request, bool isApi)
         r.headers.emplace_back("Retry-After", std::to_string(*wait));
         return r;
     }
-    return isApi ? api(request) : page(request);
+    const SitePath at = sitePath(request.path, isApi);
+    if (!at.valid)
+        return isApi ? jsonResponse(jsonError(404, "unknown_site", "no such site"))
+                     : PublicResponse{404, "Not found\n", "text/plain; charset=utf-8", {}};
+    PublicRequest local = request;
+    local.path = at.path;
+    return isApi ? api(local, at.site) : page(local, at.site);
 }
 
-PublicResponse PublicSite::api(const PublicRequest& request)
+PublicResponse PublicSite::api(const PublicRequest& request, const std::string& site)
 {
     if (request.method == "OPTIONS")
     {
@@ -190,7 +218,9 @@ PublicResponse PublicSite::api(const PublicRequest& request)
     }
     if (request.path.rfind(kApiPrefix, 0) != 0)
         return jsonResponse(jsonError(404, "not_found", "no such route (the API is under /public/api/v1/)"));
-    const auto snapshot = m_catalog.current();
+    const auto snapshot = m_catalog.current(site);
+    if (!snapshot && site != kDefaultSite)
+        return jsonResponse(jsonError(404, "unknown_site", "no such site, or it has no catalogue"));
     if (!snapshot)
     {
         PublicResponse r = jsonResponse(jsonError(503, "no_catalogue", "the catalogue is not available yet"));
@@ -201,12 +231,12 @@ PublicResponse PublicSite::api(const PublicRequest& request)
     PublicResponse r;
     if (route == "schedule")
     {
-        auto activities = allActivities();
+        auto activities = allActivities(site);
         if (!activities)
             return jsonResponse(jsonError(503, "busy", "the schedule cannot be read now; retry"));
         r = jsonResponse(scheduleJson(*activities, request.query, m_clock().today));
     }
-    else if (auto institutions = m_partners.api(route, *snapshot))
+    else if (auto institutions = site == kDefaultSite ? m_partners.api(route, *snapshot) : std::nullopt)
         r = jsonResponse(*institutions);
     else
         r = jsonResponse(answerJson(*snapshot, route, request.query));
@@ -224,9 +254,10 @@ PublicResponse PublicSite::api(const PublicRequest& request)
     return r;
 }
 
-PublicResponse PublicSite::page(const PublicRequest& request)
+PublicResponse PublicSite::page(const PublicRequest& request, const std::string& site)
 {
     const std::string& path = request.path;
+    const std::string base = PublicCatalog::baseOf(site);
     if (path == "/public/static/public.css")
     {
         PublicResponse r{200, publicStylesheet(), "text/css; charset=utf-8", {}};
@@ -234,28 +265,28 @@ PublicResponse PublicSite::page(const PublicRequest& request)
         return r;
     }
     if (path == "/public" || path == "/public/")
-        return redirect("/public/pl/");
+        return redirect(base + "pl/");
     const domain::Language lang = pathLanguage(path);
     const bool knownLanguage = path.size() >= 10 && domain::parseLanguage(path.substr(8, 2)).has_value() &&
                                (path.size() == 10 || path[10] == '/');
     if (knownLanguage && path.size() == 10)
-        return redirect(path + "/");
-    auto snapshot = m_catalog.current();
+        return redirect(base + path.substr(8) + "/");
+    auto snapshot = m_catalog.current(site);
     const domain::Municipality centre = snapshot ? snapshot->catalog.municipality : domain::Municipality{};
     auto document = [&](int status, const std::string& title, const std::string& pathInLanguage, const Html& body)
     {
         PublicResponse r;
         r.status = status;
-        r.body = renderDocument(PageFrame{lang, title, pathInLanguage}, centre, body);
+        r.body = renderDocument(PageFrame{lang, title, pathInLanguage, base}, centre, body);
         r.headers.emplace_back("Cache-Control", "no-cache");
         return r;
     };
     auto notFound = [&]
     {
         const std::string title = word(lang, "pub.not_found.title");
-        return document(404, title, "", messageBody(title, word(lang, "pub.not_found"), lang));
+        return document(404, title, "", messageBody(title, word(lang, "pub.not_found"), lang, base));
     };
-    if (!knownLanguage)
+    if (!knownLanguage || (!snapshot && site != kDefaultSite))
         return notFound();
     const bool post = request.method == "POST";
     if (!post && request.method != "GET" && request.method != "HEAD")
@@ -268,7 +299,7 @@ PublicResponse PublicSite::page(const PublicRequest& request)
     {
         PublicResponse r =
             document(503, word(lang, "catalog.title"), "",
-                     messageBody(word(lang, "catalog.title"), word(lang, "slip.service.to_confirm"), lang));
+                     messageBody(word(lang, "catalog.title"), word(lang, "slip.service.to_confirm"), lang, base));
         r.headers.emplace_back("Retry-After", "60");
         return r;
     }
@@ -276,7 +307,8 @@ PublicResponse PublicSite::page(const PublicRequest& request)
     const std::string q = fieldOf(request.query, "q");
     if (post && rest == "contact")
         return contactPost(request, lang, snapshot);
-    if (auto partner = partnerPage(request, lang, rest, *snapshot))
+    // The partner institutions' desk is the default site's (decision 0015).
+    if (auto partner = site == kDefaultSite ? partnerPage(request, lang, rest, *snapshot) : std::nullopt)
         return *partner;
     if (post)
         return notFound();
@@ -311,10 +343,10 @@ PublicResponse PublicSite::page(const PublicRequest& request)
     }
     if (rest == "schedule")
     {
-        auto activities = allActivities();
+        auto activities = allActivities(site);
         if (!activities)
             return document(503, word(lang, "schedule.title"), rest,
-                            messageBody(word(lang, "schedule.title"), word(lang, "pub.rate_limited"), lang));
+                            messageBody(word(lang, "schedule.title"), word(lang, "pub.rate_limited"), lang, base));
         return document(200, word(lang, "schedule.title"), rest,
                         schedulePage(*snapshot, lang, *activities, m_clock().today));
     }
@@ -336,7 +368,7 @@ PublicResponse PublicSite::page(const PublicRequest& request)
         if (code.size() > 16 || code.find_first_not_of("0123456789ABCDEFGHJKMNPRSTUWXYZ-") != std::string::npos)
             code.clear();
         return document(200, word(lang, "pub.contact.sent.title"), "contact",
-                        contactSentPage(lang, code, fieldOf(request.query, "merged") == "1"));
+                        contactSentPage(lang, code, fieldOf(request.query, "merged") == "1", base));
     }
     return notFound();
 }
@@ -364,10 +396,10 @@ std::optional<PublicResponse> PublicSite::partnerPage(const PublicRequest& reque
     return r;
 }
 
-Result<std::vector<domain::Activity>, db::Error> PublicSite::allActivities()
+Result<std::vector<domain::Activity>, db::Error> PublicSite::allActivities(const std::string& site)
 {
-    // Every activity, past ones included: the API may be asked for any period.
-    auto records = ActivityStore(m_store).list(Date{1970, 1, 1});
+    // Every activity of the site, past ones included: the API may be asked for any period.
+    auto records = ActivityStore(m_store, SiteScope::one(site)).list(Date{1970, 1, 1});
     if (!records)
         return makeErr(records.error());
     std::vector<domain::Activity> out;
@@ -395,7 +427,7 @@ PublicResponse PublicSite::contactPost(const PublicRequest& request, domain::Lan
     {
         PublicResponse r;
         r.status = status;
-        r.body = renderDocument(PageFrame{lang, word(lang, "pub.contact.title"), "contact"},
+        r.body = renderDocument(PageFrame{lang, word(lang, "pub.contact.title"), "contact", snapshot->base},
                                 snapshot->catalog.municipality, contactPage(*snapshot, lang, state));
         r.headers.emplace_back("Cache-Control", "no-store");
         return r;
@@ -433,7 +465,7 @@ PublicResponse PublicSite::contactPost(const PublicRequest& request, domain::Lan
         state.errors = valid.error();
         return refuse(400);
     }
-    auto stored = storeContact(m_store, valid.value(), lang, now);
+    auto stored = storeContact(m_store, snapshot->site, valid.value(), lang, now);
     if (!stored)
     {
         std::fprintf(stderr, "okienko-central: contact form not stored: database error\n");
@@ -443,7 +475,7 @@ PublicResponse PublicSite::contactPost(const PublicRequest& request, domain::Lan
     }
     std::fprintf(stderr, "okienko-central: contact form request %s %s\n", stored->code.c_str(),
                  stored->merged ? "merged" : "received");
-    return redirect("/public/" + std::string(domain::languageCode(lang)) +
+    return redirect(snapshot->base + std::string(domain::languageCode(lang)) +
                     "/contact/sent?code=" + urlEncode(stored->code) + (stored->merged ? "&merged=1" : ""));
 }
 

@@ -1,5 +1,7 @@
 // The public face of okienko-central (/public/…), served without a login: the catalogue's HTML pages
-// in pl/uk/en, their stylesheet, the contact form and the read-only JSON API (/public/api/v1/…).
+// in pl/uk/en, their stylesheet, the contact form and the read-only JSON API (/public/api/v1/…), the
+// default site's at those addresses and another site's under /public/site/<id>/ and
+// /public/api/v1/site/<id>/ (decision 0015).
 // The policy around them lives here: a per-client-address rate limit (429 with Retry-After), ETag
 // and If-None-Match (304), CORS for the origins of [public] cors_origins only, a strict
 // Content-Security-Policy (no script at all), and nothing personal — pages and answers are built
@@ -57,10 +59,11 @@ class PublicSite
 
   private:
     PublicResponse route(const PublicRequest& request, bool api);
-    PublicResponse api(const PublicRequest& request);
-    PublicResponse page(const PublicRequest& request);
-    /// Every activity of the schedule (the table is small: read per request, like the catalogue check).
-    Result<std::vector<domain::Activity>, db::Error> allActivities();
+    /// `request.path` is the default site's path of the page; `site` whose catalogue it shows.
+    PublicResponse api(const PublicRequest& request, const std::string& site);
+    PublicResponse page(const PublicRequest& request, const std::string& site);
+    /// Every activity of `site`'s schedule (the table is small: read per request, like the catalogue check).
+    Result<std::vector<domain::Activity>, db::Error> allActivities(const std::string& site);
     PublicResponse contactPost(const PublicRequest& request, domain::Language lang,
                                const std::shared_ptr<const CatalogSnapshot>& snapshot);
     /// The partner desk's page for `rest`, in the site's frame; nullopt when it has none.

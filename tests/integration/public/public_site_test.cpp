@@ -658,3 +658,95 @@ TEST_F(PublicSite, TheCatalogueAddsAnAreaAndRetiresOne)
     ASSERT_EQ(services->status, 200);
     ASSERT_EQ(nlohmann::json::parse(services->body)["services"].size(), 1U);
 }
+
+// A second site's public pages and API (decision 0015): its own catalogue under /public/site/<id>/,
+// every link inside it, its contact form's requests in its own callback queue; the default site's
+// pages unchanged; an unknown site, or a page of the other site's catalogue, not found.
+TEST_F(PublicSite, ASecondSitesPagesApiAndContactFormAreItsOwn)
+{
+    startDefault();
+    const std::string db = m_server->databasePath();
+    std::string out;
+    ASSERT_EQ(m_server->admin({"site", "add", "starachowice", "--name", "CUS w Starachowicach"}, &out), 0) << out;
+    ASSERT_EQ(
+        m_server->admin({"import-catalog", kAssets + "/catalog/starachowice.json", "--site", "starachowice", "--apply"},
+                        &out),
+        0)
+        << out;
+
+    for (const char* lang : kLanguages)
+    {
+        auto home = get("/public/site/starachowice/" + std::string(lang) + "/");
+        ASSERT_TRUE(home);
+        ASSERT_EQ(home->status, 200) << lang;
+        EXPECT_NE(home->body.find("/public/site/starachowice/" + std::string(lang) + "/service/st-uslugi-opiekuncze"),
+                  std::string::npos)
+            << lang;
+        // Every link stays in the site (the stylesheet is shared); no partner desk of its own yet.
+        EXPECT_EQ(home->body.find("href=\"/public/" + std::string(lang) + "/"), std::string::npos) << lang;
+        EXPECT_EQ(home->body.find("/institutions"), std::string::npos) << lang;
+        EXPECT_EQ(home->body.find("lapy-"), std::string::npos) << lang;
+    }
+    auto home = get("/public/site/starachowice/pl/");
+    EXPECT_NE(home->body.find("Centrum Usług Społecznych w Starachowicach"), std::string::npos);
+    EXPECT_EQ(home->body.find("Łapach"), std::string::npos);
+    auto service = get("/public/site/starachowice/uk/service/st-uslugi-opiekuncze");
+    ASSERT_TRUE(service);
+    EXPECT_EQ(service->status, 200);
+    auto otherSites = get("/public/site/starachowice/pl/service/lapy-wypozyczalnia");
+    ASSERT_TRUE(otherSites);
+    EXPECT_EQ(otherSites->status, 404);
+    auto bare = get("/public/site/starachowice");
+    ASSERT_TRUE(bare);
+    EXPECT_EQ(bare->status, 303);
+    EXPECT_EQ(bare->get_header_value("Location"), "/public/site/starachowice/pl/");
+    for (const char* path : {"/public/site/nowhere/pl/", "/public/site/Nie_Ma/pl/", "/public/site/default/pl/"})
+    {
+        auto r = get(path);
+        ASSERT_TRUE(r);
+        EXPECT_EQ(r->status, 404) << path;
+    }
+    // The default site's pages are Łapy's as before.
+    auto lapy = get("/public/pl/");
+    ASSERT_TRUE(lapy);
+    EXPECT_NE(lapy->body.find("lapy-wypozyczalnia"), std::string::npos);
+    EXPECT_EQ(lapy->body.find("st-uslugi-opiekuncze"), std::string::npos);
+
+    auto services = get("/public/api/v1/site/starachowice/services");
+    ASSERT_TRUE(services);
+    ASSERT_EQ(services->status, 200) << services->body;
+    const auto json = nlohmann::json::parse(services->body);
+    ASSERT_EQ(json["services"].size(), 22u);
+    for (const auto& s : json["services"])
+        EXPECT_EQ(s["url"]["pl"].get<std::string>().rfind("/public/site/starachowice/pl/service/", 0), 0u) << s;
+    auto unknown = get("/public/api/v1/site/nowhere/services");
+    ASSERT_TRUE(unknown);
+    EXPECT_EQ(unknown->status, 404);
+    EXPECT_NE(unknown->body.find("unknown_site"), std::string::npos);
+
+    // Its contact form lands in its own callback queue.
+    auto page = get("/public/site/starachowice/pl/contact");
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->status, 200);
+    const std::string token = formToken(page->body);
+    ASSERT_FALSE(token.empty());
+    EXPECT_NE(page->body.find("action=\"/public/site/starachowice/pl/contact\""), std::string::npos);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    auto sent = m_client->Post("/public/site/starachowice/pl/contact",
+                               formEncode({{"token", token},
+                                           {"name", "Zenobia"},
+                                           {"phone", "603 111 222"},
+                                           {"service", "st-uslugi-opiekuncze"},
+                                           {"topic", "Opieka dla mamy"},
+                                           {"day_part", "morning"},
+                                           {"consent", "yes"},
+                                           {"website", ""}}),
+                               "application/x-www-form-urlencoded");
+    ASSERT_TRUE(sent);
+    ASSERT_EQ(sent->status, 303) << sent->body;
+    EXPECT_EQ(sent->get_header_value("Location").rfind("/public/site/starachowice/pl/contact/sent?code=", 0), 0u);
+    EXPECT_EQ(countRows(db, "SELECT COUNT(*) FROM callback_requests WHERE site_id = 'starachowice' AND phone = "
+                            "'603111222' AND topic_service_id = 'st-uslugi-opiekuncze'"),
+              1);
+    EXPECT_EQ(countRows(db, "SELECT COUNT(*) FROM callback_requests WHERE site_id = 'default'"), 0);
+}

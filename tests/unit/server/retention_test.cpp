@@ -97,11 +97,11 @@ TEST_F(RetentionTest, AWebContactFormsEmailAndTopicGoWithItsPhoneAndName)
     contact.firstName = "Teodozja";
     contact.email = "teodozja.prywatna@example.pl";
     contact.message = "Moja prywatna sprawa mieszkaniowa";
-    auto stored = server::pub::storeContact(*m_store, contact, domain::Language::Uk, at(0));
+    auto stored = server::pub::storeContact(*m_store, "default", contact, domain::Language::Uk, at(0));
     ASSERT_TRUE(stored.ok()) << stored.error().describe();
     EXPECT_FALSE(stored->merged);
     // The same address again: the open request is updated, not doubled.
-    auto again = server::pub::storeContact(*m_store, contact, domain::Language::Uk, at(0));
+    auto again = server::pub::storeContact(*m_store, "default", contact, domain::Language::Uk, at(0));
     ASSERT_TRUE(again.ok());
     EXPECT_TRUE(again->merged);
     EXPECT_EQ(again->code, stored->code);
