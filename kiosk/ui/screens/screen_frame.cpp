@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -45,9 +46,20 @@ std::string connectivityText(const ScreenEnv& env)
     return {};
 }
 
+namespace
+{
+
+/// What the short landscape frame gives back at the top and at the bottom each: half the window's
+/// margin (the buttons of the bars still 12 px from the display's edge).
+float slimEdge(const UiContext& ctx)
+{
+    return isShortLandscape(ctx) ? std::floor(ImGui::GetStyle().WindowPadding.y * 0.5f) : 0.0f;
+}
+
+} // namespace
+
 void beginScreen(UiContext& ctx, const char* id)
 {
-    (void)ctx;
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -57,6 +69,10 @@ void beginScreen(UiContext& ctx, const char* id)
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    // The window keeps its padding (the bottom bar and the screens' lists measure from it); only
+    // its first row starts higher.
+    if (const float slim = slimEdge(ctx); slim > 0.0f)
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - slim);
 }
 
 void endScreen()
@@ -68,6 +84,12 @@ bool isLandscape()
 {
     const ImVec2 d = ImGui::GetIO().DisplaySize;
     return d.x > d.y;
+}
+
+bool isShortLandscape(const UiContext& ctx)
+{
+    constexpr float kShortLines = 26.0f;
+    return isLandscape() && ImGui::GetIO().DisplaySize.y < kShortLines * ctx.faces().body->FontSize;
 }
 
 int layoutColumns(const UiContext& ctx, float minColumnEm)
@@ -132,7 +154,8 @@ void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameO
         if (BigButton(ctx, names[i] + "##" + tapId, opt))
             out.emplace_back(SetLanguage{l});
     }
-    ImGui::Spacing();
+    if (!isShortLandscape(ctx))
+        ImGui::Spacing();
 }
 
 /// The status line's height: one line of body text. Reserved on every screen, so a screen's
@@ -440,7 +463,7 @@ float bareBottomBarHeight(const UiContext& ctx, float statusRow)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
     return std::max(ctx.minTargetPx(), ImGui::GetFontSize() + style.FramePadding.y * 2) + style.ItemSpacing.y +
-           statusRow;
+           statusRow - slimEdge(ctx);
 }
 
 } // namespace
@@ -458,7 +481,7 @@ float bottomBarHeight(const ScreenEnv& env, const UiContext& ctx)
     const float buttons = barKeysHeight(ctx, keys, keyWidths(ctx, keys));
     const ImGuiStyle& style = ImGui::GetStyle();
     return std::max(bareBottomBarHeight(ctx, statusRowHeight(env)),
-                    buttons + style.ItemSpacing.y + statusRowHeight(env));
+                    buttons + style.ItemSpacing.y + statusRowHeight(env) - slimEdge(ctx));
 }
 
 float bottomBarHeight(const UiContext& ctx)
