@@ -209,8 +209,11 @@ bool drawConsentStep(const ScreenEnv& env, UiContext& ctx, Intents& out, const C
     ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
     // Opens (and reopens on a change above or between them) scrolled so the tick down to Send is
     // whole in sight when they do not fit under the clause.
+    // Also when the list's reach changes: on the step's first frame the list still has the height of
+    // what it held before (the name's step), and the scroll stops short of Send (720×1280 in large text).
     const std::string when = std::to_string(ctx.screenVisit) + "/" + std::string(domain::languageCode(env.lang())) +
-                             "/" + std::to_string(ctx.largeText) + "/" + view.errorKey;
+                             "/" + std::to_string(ctx.largeText) + "/" + view.errorKey + "/" +
+                             std::to_string(static_cast<int>(ImGui::GetScrollMaxY()));
     scrollSpanIntoViewOnChange("##consent-in-sight", when, tickTop, ImGui::GetCursorPosY());
     if (split)
     {

@@ -46,20 +46,15 @@ std::string connectivityText(const ScreenEnv& env)
     return {};
 }
 
-namespace
-{
-
-/// What the short landscape frame gives back at the top and at the bottom each: half the window's
-/// margin (the buttons of the bars still 12 px from the display's edge).
-float slimEdge(const UiContext& ctx)
-{
-    return isShortLandscape(ctx) ? std::floor(ImGui::GetStyle().WindowPadding.y * 0.5f) : 0.0f;
-}
-
-} // namespace
-
 void beginScreen(UiContext& ctx, const char* id)
 {
+    // The window's margin above the top bar and under the bottom bar: half of it on a short landscape
+    // output (the bars' buttons still 12 px from the display's edge). Pushed for the whole screen, so
+    // whatever measures from the style's padding (the bottom bar, the screens' lists) measures from
+    // this window's. Popped by endScreen.
+    const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(padding.x, isShortLandscape(ctx) ? std::floor(padding.y * 0.5f) : padding.y));
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -69,15 +64,12 @@ void beginScreen(UiContext& ctx, const char* id)
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
-    // The window keeps its padding (the bottom bar and the screens' lists measure from it); only
-    // its first row starts higher.
-    if (const float slim = slimEdge(ctx); slim > 0.0f)
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - slim);
 }
 
 void endScreen()
 {
     ImGui::End();
+    ImGui::PopStyleVar();
 }
 
 bool isLandscape()
@@ -101,6 +93,15 @@ int layoutColumns(const UiContext& ctx, float minColumnEm)
     return std::clamp(fit, 1, isLandscape() ? 3 : 2);
 }
 
+float languageButtonsWidth(const ScreenEnv& env, const UiContext& ctx)
+{
+    const std::vector<domain::Language>& langs = env.state.languages;
+    float total = ImGui::GetStyle().ItemSpacing.x * static_cast<float>(langs.size() > 0 ? langs.size() - 1 : 0);
+    for (const domain::Language l : langs)
+        total += naturalButtonWidth(ctx, env.tr.tr(l, "language." + std::string(domain::languageCode(l))));
+    return total;
+}
+
 void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameOptions& options)
 {
     const Translator& tr = env.tr;
@@ -122,12 +123,9 @@ void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameO
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const std::vector<domain::Language>& langs = env.state.languages;
     std::vector<std::string> names;
-    float total = gap * static_cast<float>(langs.size() > 0 ? langs.size() - 1 : 0);
     for (const domain::Language l : langs)
-    {
         names.push_back(tr.tr(l, "language." + std::string(domain::languageCode(l))));
-        total += naturalButtonWidth(ctx, names.back());
-    }
+    const float total = languageButtonsWidth(env, ctx);
     const float left = ImGui::GetWindowContentRegionMin().x;
     const float right = ImGui::GetWindowContentRegionMax().x;
     const float start = ImGui::GetCursorPosX(); // after Back and Home (or the caller's buttons)
@@ -463,7 +461,7 @@ float bareBottomBarHeight(const UiContext& ctx, float statusRow)
 {
     const ImGuiStyle& style = ImGui::GetStyle();
     return std::max(ctx.minTargetPx(), ImGui::GetFontSize() + style.FramePadding.y * 2) + style.ItemSpacing.y +
-           statusRow - slimEdge(ctx);
+           statusRow;
 }
 
 } // namespace
@@ -481,7 +479,7 @@ float bottomBarHeight(const ScreenEnv& env, const UiContext& ctx)
     const float buttons = barKeysHeight(ctx, keys, keyWidths(ctx, keys));
     const ImGuiStyle& style = ImGui::GetStyle();
     return std::max(bareBottomBarHeight(ctx, statusRowHeight(env)),
-                    buttons + style.ItemSpacing.y + statusRowHeight(env) - slimEdge(ctx));
+                    buttons + style.ItemSpacing.y + statusRowHeight(env));
 }
 
 float bottomBarHeight(const UiContext& ctx)

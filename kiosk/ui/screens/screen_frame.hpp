@@ -39,6 +39,9 @@ void endScreen();
 /// language ("Polski", "Українська", "English"); when they do not fit beside Back and Home (or
 /// beside what the caller put on the line), the language buttons take a second row.
 void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameOptions& options = {});
+/// The width the language buttons take on the top bar's row (each named in its own language), so a
+/// title beside them stops short of them.
+float languageButtonsWidth(const ScreenEnv& env, const UiContext& ctx);
 /// The connectivity status line ("Online · ostatnia synchronizacja 10:42", "Offline — …"); empty
 /// for a standalone kiosk.
 std::string connectivityText(const ScreenEnv& env);
