@@ -259,7 +259,8 @@ void drawCallbackScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
                          : current == ScreenId::CallbackTopic ? 3
                          : current == ScreenId::CallbackName  ? 4
                                                               : 5;
-        drawFlowHeading(env, ctx, env.tr.tr("callback.title"), step, kCallbackSteps);
+        drawFlowHeading(env, ctx, env.tr.tr("callback.title"), step, kCallbackSteps,
+                        current == ScreenId::CallbackPhone || current == ScreenId::CallbackName);
     }
     switch (current)
     {

@@ -206,7 +206,7 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
                          : current == ScreenId::CounsellingSlot    ? 2
                          : current == ScreenId::CounsellingContact ? 3
                                                                    : 4;
-        drawFlowHeading(env, ctx, env.tr.tr("counselling.title"), step, kCounsellingSteps);
+        drawFlowHeading(env, ctx, env.tr.tr("counselling.title"), step, kCounsellingSteps, keyboard);
     }
     // The completion screen scrolls its own part, with Start in sight under it.
     const bool done = current == ScreenId::CounsellingDone;

@@ -380,7 +380,7 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
     const bool numeric = e.person.focus == PersonField::Phone || e.person.focus == PersonField::PostalCode;
     beginFormColumn(env, ctx, "##eq-person-column", numeric);
     drawFlowHeading(env, ctx, env.tr.tr(e.waitingList ? "equipment.person.title_waiting" : "equipment.person.title"), 4,
-                    kEquipmentSteps);
+                    kEquipmentSteps, true);
     beginPersonForm(env, ctx, "##eq-person-body", numeric);
     const ImGuiID nextPresses = ImGui::GetID("##next-presses");
     fieldRow(env, ctx, out, PersonField::Name);

@@ -5,6 +5,7 @@
 #include "kiosk/ui/widgets/step_indicator.hpp"
 #include "kiosk/ui/widgets/text.hpp"
 
+#include <cfloat>
 #include <string>
 
 namespace okienko::kiosk::ui
@@ -25,11 +26,21 @@ void drawFlowStep(const ScreenEnv& env, UiContext& ctx, int step, int total)
     StepIndicator(ctx, stepText(env, step, total), step, total);
 }
 
-void drawFlowHeading(const ScreenEnv& env, UiContext& ctx, const std::string& title, int step, int total)
+void drawFlowHeading(const ScreenEnv& env, UiContext& ctx, const std::string& title, int step, int total, bool withKeys)
 {
     if (isShortLandscape(ctx) && TitleBesideStep(ctx, title, stepText(env, step, total), step, total))
         return;
-    Title(ctx, title);
+    ImFont* face = ctx.faces().title;
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (withKeys &&
+        wrappedHeight(face, face->FontSize, width, title) > wrappedHeight(face, face->FontSize, FLT_MAX, title) + 0.5f)
+    {
+        if (ctx.record.title().empty())
+            ctx.record.setTitle(title); // the screen's name for the voice, as Title() records it
+        Label(ctx, title);
+    }
+    else
+        Title(ctx, title);
     drawFlowStep(env, ctx, step, total);
 }
 
