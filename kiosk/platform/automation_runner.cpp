@@ -436,7 +436,18 @@ bool AutomationRunner::expectWholeText(const std::string& text, std::string& why
         return false;
     }
     if (box->isWhole(display))
-        return true;
+    {
+        const ui::TapTarget* over = m_app.ui().record.targetOver(*box);
+        if (over == nullptr)
+            return true;
+        char where[200];
+        std::snprintf(where, sizeof where,
+                      "drawn at (%.0f,%.0f)-(%.0f,%.0f), partly under \"%s\" at (%.0f,%.0f)-(%.0f,%.0f)", box->min.x,
+                      box->min.y, box->max.x, box->max.y, (over->id.empty() ? over->label : over->id).c_str(),
+                      over->min.x, over->min.y, over->max.x, over->max.y);
+        why = std::string("not whole in sight: ") + where;
+        return false;
+    }
     char where[160];
     std::snprintf(where, sizeof where, "drawn at (%.0f,%.0f)-(%.0f,%.0f), its list shows (%.0f,%.0f)-(%.0f,%.0f)",
                   box->min.x, box->min.y, box->max.x, box->max.y, box->clipMin.x, box->clipMin.y, box->clipMax.x,

@@ -270,6 +270,24 @@ void FrameRecord::addAlert(std::string_view message)
         m_alerts.emplace_back(message);
 }
 
+const TapTarget* FrameRecord::targetOver(const TextBox& box) const
+{
+    // The part of the text its list shows: only there can a target hide it.
+    const ImVec2 lo(std::max(box.min.x, box.clipMin.x), std::max(box.min.y, box.clipMin.y));
+    const ImVec2 hi(std::min(box.max.x, box.clipMax.x), std::min(box.max.y, box.clipMax.y));
+    for (const TapTarget& t : m_targets)
+    {
+        if (!t.visible)
+            continue;
+        const bool meets = t.min.x < hi.x && lo.x < t.max.x && t.min.y < hi.y && lo.y < t.max.y;
+        const bool holds =
+            t.fullMinX <= box.min.x && box.max.x <= t.fullMaxX && t.fullMinY <= box.min.y && box.max.y <= t.fullMaxY;
+        if (meets && !holds)
+            return &t;
+    }
+    return nullptr;
+}
+
 const TapTarget* FrameRecord::targetAt(ImVec2 p) const
 {
     for (auto it = m_targets.rbegin(); it != m_targets.rend(); ++it)

@@ -170,6 +170,9 @@ class FrameRecord
     /// The resident asked to hear the code again (the code card, tapped).
     void requestCodeRepeat() { m_codeRepeat = true; }
     bool codeRepeatRequested() const { return m_codeRepeat; }
+    /// A visible target drawn over part of `box` (a language button over a title beside the bar),
+    /// or nullptr. A target holding the whole box (a tile and its own title) does not count.
+    const TapTarget* targetOver(const TextBox& box) const;
     /// The enabled, visible target whose rectangle holds `p` (the topmost: drawn last), or nullptr.
     const TapTarget* targetAt(ImVec2 p) const;
     /// True when `p` is inside a list that scrolls (a child window holding a target).

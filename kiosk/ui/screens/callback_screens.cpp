@@ -196,9 +196,10 @@ void confirmStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CallbackFlowState& s = env.state.requests.callback;
     TouchScrollBegin(ctx, "##confirm", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
+    ConsentStepView view;
+    view.id = "##confirm-panes";
+    view.summary = [&]()
     {
-        // Landscape: the summary on the left, the clause, its checkbox and Send beside it.
-        TwoPane panes(ctx, "##confirm-panes", 0.4f);
         Label(ctx, env.tr.tr("callback.confirm.summary"));
         Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
         Paragraph(ctx,
@@ -207,19 +208,12 @@ void confirmStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
             Paragraph(ctx, env.tr.tr("callback.confirm.topic") + ": " + env.text(svc->name));
         if (!s.firstName.buffer.empty())
             Paragraph(ctx, env.tr.tr("callback.confirm.name") + ": " + s.firstName.buffer.text());
-        panes.next();
-        ImGui::Spacing();
-        beginConsentPane(ctx, panes.split());
-        const float tickTop = drawConsent(env, ctx, out, s.consent);
-        drawFlowError(env, ctx, s.errorKey);
-        ImGui::Spacing();
-        if (wideButton(ctx, env.tr.tr("callback.confirm.send"), "send", true, !s.stored.has_value()))
-            emit(out, ConfirmRequest{});
-        // Room under Send, so the list can scroll it whole above its edge.
-        ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
-        keepConsentInSight(env, ctx, tickTop, s.errorKey);
-        endConsentPane(ctx, panes.split());
-    }
+    };
+    view.accepted = s.consent;
+    view.errorKey = s.errorKey;
+    view.sendEnabled = !s.stored.has_value();
+    if (drawConsentStep(env, ctx, out, view))
+        emit(out, ConfirmRequest{});
     TouchScrollEnd(ctx);
 }
 
@@ -260,13 +254,13 @@ void drawCallbackScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         beginFormColumn(env, ctx, "##callback-column", current == ScreenId::CallbackPhone);
     if (current != ScreenId::CallbackDone)
     {
-        Title(ctx, env.tr.tr("callback.title"));
         const int step = current == ScreenId::CallbackPhone   ? 1
                          : current == ScreenId::CallbackWhen  ? 2
                          : current == ScreenId::CallbackTopic ? 3
                          : current == ScreenId::CallbackName  ? 4
                                                               : 5;
-        drawFlowStep(env, ctx, step, kCallbackSteps);
+        drawFlowHeading(env, ctx, env.tr.tr("callback.title"), step, kCallbackSteps,
+                        current == ScreenId::CallbackPhone || current == ScreenId::CallbackName);
     }
     switch (current)
     {

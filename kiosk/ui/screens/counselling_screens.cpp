@@ -130,29 +130,27 @@ void contactStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 void consentStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
     const CounsellingFlowState& s = env.state.requests.counselling;
-    // Landscape: what will be sent on the left, the clause, its checkbox and Send beside it.
-    TwoPane panes(ctx, "##consent-panes", 0.4f);
-    Label(ctx, env.tr.tr("counselling.consent.summary"));
-    const SlotOption* slot = nullptr;
-    for (const SlotOption& o : s.slots)
-        if (s.slotId == o.id)
-            slot = &o;
-    Paragraph(ctx, slot != nullptr ? env.tr.tr("slip.meeting.title") + ": " + slotText(env, *slot)
-                                   : env.tr.tr("slip.meeting.we_will_call"));
-    Paragraph(ctx, env.tr.tr("counselling.contact.name") + ": " + s.name.buffer.text());
-    Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
-    panes.next();
-    beginConsentPane(ctx, panes.split());
-    const float tickTop = drawConsent(env, ctx, out, s.consent);
-    drawFlowError(env, ctx, s.errorKey);
+    ConsentStepView view;
+    view.id = "##consent-panes";
+    view.summary = [&]()
+    {
+        Label(ctx, env.tr.tr("counselling.consent.summary"));
+        const SlotOption* slot = nullptr;
+        for (const SlotOption& o : s.slots)
+            if (s.slotId == o.id)
+                slot = &o;
+        Paragraph(ctx, slot != nullptr ? env.tr.tr("slip.meeting.title") + ": " + slotText(env, *slot)
+                                       : env.tr.tr("slip.meeting.we_will_call"));
+        Paragraph(ctx, env.tr.tr("counselling.contact.name") + ": " + s.name.buffer.text());
+        Paragraph(ctx, env.tr.format("callback.phone.masked", {{"phone", validate::maskPhone(s.phoneNormalised)}}));
+    };
+    view.accepted = s.consent;
+    view.errorKey = s.errorKey;
     if (s.booking == BookingState::Waiting)
-        Paragraph(ctx, env.tr.tr("counselling.consent.checking"));
-    if (wideButton(ctx, env.tr.tr("callback.confirm.send"), "send", true,
-                   !s.stored.has_value() && s.booking != BookingState::Waiting))
+        view.note = env.tr.tr("counselling.consent.checking");
+    view.sendEnabled = !s.stored.has_value() && s.booking != BookingState::Waiting;
+    if (drawConsentStep(env, ctx, out, view))
         emit(out, ConfirmRequest{});
-    ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
-    keepConsentInSight(env, ctx, tickTop, s.errorKey);
-    endConsentPane(ctx, panes.split());
 }
 
 void doneStep(const ScreenEnv& env, UiContext& ctx, Intents& out)
@@ -204,12 +202,11 @@ void drawCounsellingScreen(const ScreenEnv& env, UiContext& ctx, Intents& out)
         beginFormColumn(env, ctx, "##counselling-column", keypad);
     if (current != ScreenId::CounsellingDone)
     {
-        Title(ctx, env.tr.tr("counselling.title"));
         const int step = current == ScreenId::CounsellingKind      ? 1
                          : current == ScreenId::CounsellingSlot    ? 2
                          : current == ScreenId::CounsellingContact ? 3
                                                                    : 4;
-        drawFlowStep(env, ctx, step, kCounsellingSteps);
+        drawFlowHeading(env, ctx, env.tr.tr("counselling.title"), step, kCounsellingSteps, keyboard);
     }
     // The completion screen scrolls its own part, with Start in sight under it.
     const bool done = current == ScreenId::CounsellingDone;

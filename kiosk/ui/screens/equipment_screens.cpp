@@ -117,8 +117,7 @@ void drawEquipmentTypesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
 {
     beginScreen(ctx, "##eq-types");
     drawTopBar(env, ctx, out);
-    Title(ctx, env.tr.tr("equipment.types.title"));
-    drawFlowStep(env, ctx, 1, kEquipmentSteps);
+    drawFlowHeading(env, ctx, env.tr.tr("equipment.types.title"), 1, kEquipmentSteps);
     Paragraph(ctx, env.tr.tr("equipment.types.intro"));
     TouchScrollBegin(ctx, "##eq-type-list", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     const EquipmentState& e = env.state.equipment;
@@ -316,9 +315,10 @@ void drawEquipmentDatesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
         ImGui::EndChild();
         ImGui::SameLine(0.0f, gap);
         TouchScrollBegin(ctx, "##eq-dates-body", ImVec2(0, roomDown));
-        if (!titleInRow)
-            Title(ctx, name);
-        drawFlowStep(env, ctx, 2, kEquipmentSteps);
+        if (titleInRow)
+            drawFlowStep(env, ctx, 2, kEquipmentSteps);
+        else
+            drawFlowHeading(env, ctx, name, 2, kEquipmentSteps);
         Label(ctx, env.tr.tr("equipment.dates.pickup"));
         const float columnW = ImGui::GetContentRegionAvail().x;
         CalendarOptions month = calendar;
@@ -332,8 +332,7 @@ void drawEquipmentDatesScreen(const ScreenEnv& env, UiContext& ctx, Intents& out
         endScreen();
         return;
     }
-    Title(ctx, env.text(t->name));
-    drawFlowStep(env, ctx, 2, kEquipmentSteps);
+    drawFlowHeading(env, ctx, env.text(t->name), 2, kEquipmentSteps);
     // Portrait: the month's name, its buttons and the weekdays stay above the list in which the days,
     // the period and "Dalej" scroll, so a week deep in the list still has its names.
     // The list's scroll bar takes its width from the grid: the header leaves it too, so columns align.
@@ -356,8 +355,7 @@ void drawEquipmentClauseScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
 {
     beginScreen(ctx, "##eq-clause");
     drawTopBar(env, ctx, out);
-    Title(ctx, env.tr.tr("equipment.clause.title"));
-    drawFlowStep(env, ctx, 3, kEquipmentSteps);
+    drawFlowHeading(env, ctx, env.tr.tr("equipment.clause.title"), 3, kEquipmentSteps);
     TouchScrollBegin(ctx, "##eq-clause-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     Paragraph(ctx, env.tr.format("equipment.clause.controller", {{"cus", env.text(env.catalog.municipality.cusName)}}));
     for (const char* key :
@@ -381,8 +379,8 @@ void drawEquipmentPersonScreen(const ScreenEnv& env, UiContext& ctx, Intents& ou
     const EquipmentState& e = env.state.equipment;
     const bool numeric = e.person.focus == PersonField::Phone || e.person.focus == PersonField::PostalCode;
     beginFormColumn(env, ctx, "##eq-person-column", numeric);
-    Title(ctx, env.tr.tr(e.waitingList ? "equipment.person.title_waiting" : "equipment.person.title"));
-    drawFlowStep(env, ctx, 4, kEquipmentSteps);
+    drawFlowHeading(env, ctx, env.tr.tr(e.waitingList ? "equipment.person.title_waiting" : "equipment.person.title"), 4,
+                    kEquipmentSteps, true);
     beginPersonForm(env, ctx, "##eq-person-body", numeric);
     const ImGuiID nextPresses = ImGui::GetID("##next-presses");
     fieldRow(env, ctx, out, PersonField::Name);
@@ -502,8 +500,8 @@ void drawEquipmentSummaryScreen(const ScreenEnv& env, UiContext& ctx, Intents& o
     const EquipmentState& e = env.state.equipment;
     // While the server is asked, leaving half-way would hide the answer: no Back/Home then.
     drawTopBar(env, ctx, out, {.backAndHome = e.phase != EquipmentPhase::Checking});
-    Title(ctx, env.tr.tr(e.waitingList ? "equipment.summary.title_waiting" : "equipment.summary.title"));
-    drawFlowStep(env, ctx, kEquipmentSteps, kEquipmentSteps);
+    drawFlowHeading(env, ctx, env.tr.tr(e.waitingList ? "equipment.summary.title_waiting" : "equipment.summary.title"),
+                    kEquipmentSteps, kEquipmentSteps);
     TouchScrollBegin(ctx, "##eq-summary-body", ImVec2(0, ImGui::GetContentRegionAvail().y - bottomBarHeight(ctx)));
     drawSummaryBody(env, ctx, out);
     TouchScrollEnd(ctx);

@@ -7,6 +7,7 @@
 #include "kiosk/ui/screens/screen_env.hpp"
 #include "kiosk/ui/ui_context.hpp"
 
+#include <functional>
 #include <string>
 
 namespace okienko::kiosk::ui
@@ -32,19 +33,25 @@ float letterKeyboardHeight(const UiContext& ctx, const ScreenEnv& env);
 void drawInputNotice(const ScreenEnv& env, UiContext& ctx, const TextBuffer& buffer, bool personName);
 /// "Wt 25.11, 10:00–11:00, pokój 12".
 std::string slotText(const ScreenEnv& env, const SlotOption& slot);
-/// The RODO information clause and the acknowledgement toggle; returns where the toggle starts
-/// (ImGui::GetCursorPosY()) for keepConsentInSight.
-float drawConsent(const ScreenEnv& env, UiContext& ctx, Intents& out, bool accepted);
-/// With two panes (`split`), the clause, its toggle and Send scroll in a list of their own beside the
-/// summary, down to where the screen's list ends: the summary stays in sight while the pane opens
-/// at the toggle. Pair with endConsentPane.
-void beginConsentPane(UiContext& ctx, bool split);
-void endConsentPane(UiContext& ctx, bool split);
-/// Call after Send: when the toggle does not fit under the clause (1280x720 in large text), its list
-/// opens scrolled so the toggle, from `tickTop`, down to Send is whole in sight, and again when the
-/// language, the text size or the step's message (`errorKey`) change what stands above and between
-/// them; the clause above is a drag away.
-void keepConsentInSight(const ScreenEnv& env, const UiContext& ctx, float tickTop, const std::string& errorKey);
+/// The last step of a request: what will be sent, the RODO information clause, its acknowledgement
+/// tick (id "consent") and Send (id "send").
+struct ConsentStepView
+{
+    const char* id = "##consent";
+    std::function<void()> summary; ///< what will be sent: a Label and its Paragraphs
+    bool accepted = false;
+    std::string errorKey; ///< the step's message (a translation key), empty for none
+    std::string note;     ///< a line above Send ("checking…"), empty for none
+    bool sendEnabled = true;
+};
+/// Draws the step; true on the frame Send is tapped. Portrait: one column, the screen's list scrolls.
+/// Landscape: the summary on the left, the clause, the tick and Send beside it in a list down to
+/// where the screen's list ends, opened (and reopened when the language, the text size or the
+/// message change) scrolled so the tick down to Send is whole in sight. A short landscape output
+/// (1280×720) has not the height for the clause's start, the tick and Send in one pane: there the
+/// summary and the clause each scroll in a pane of their own, and the message, the tick and Send
+/// stand in one row across the screen under them, so all three are in sight at once.
+bool drawConsentStep(const ScreenEnv& env, UiContext& ctx, Intents& out, const ConsentStepView& view);
 /// How the slip went: printing, printed, failed (code stays on screen), no printer.
 void drawSlipStatus(const ScreenEnv& env, UiContext& ctx, SlipStatus status);
 

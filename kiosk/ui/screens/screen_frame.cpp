@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <string>
 #include <utility>
 
@@ -47,7 +48,13 @@ std::string connectivityText(const ScreenEnv& env)
 
 void beginScreen(UiContext& ctx, const char* id)
 {
-    (void)ctx;
+    // The window's margin above the top bar and under the bottom bar: half of it on a short landscape
+    // output (the bars' buttons still 12 px from the display's edge). Pushed for the whole screen, so
+    // whatever measures from the style's padding (the bottom bar, the screens' lists) measures from
+    // this window's. Popped by endScreen.
+    const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(padding.x, isShortLandscape(ctx) ? std::floor(padding.y * 0.5f) : padding.y));
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -62,12 +69,19 @@ void beginScreen(UiContext& ctx, const char* id)
 void endScreen()
 {
     ImGui::End();
+    ImGui::PopStyleVar();
 }
 
 bool isLandscape()
 {
     const ImVec2 d = ImGui::GetIO().DisplaySize;
     return d.x > d.y;
+}
+
+bool isShortLandscape(const UiContext& ctx)
+{
+    constexpr float kShortLines = 26.0f;
+    return isLandscape() && ImGui::GetIO().DisplaySize.y < kShortLines * ctx.faces().body->FontSize;
 }
 
 int layoutColumns(const UiContext& ctx, float minColumnEm)
@@ -77,6 +91,15 @@ int layoutColumns(const UiContext& ctx, float minColumnEm)
     const float column = std::max(ctx.em(minColumnEm), ctx.minTargetPx());
     const int fit = static_cast<int>((width + gap) / (column + gap));
     return std::clamp(fit, 1, isLandscape() ? 3 : 2);
+}
+
+float languageButtonsWidth(const ScreenEnv& env, const UiContext& ctx)
+{
+    const std::vector<domain::Language>& langs = env.state.languages;
+    float total = ImGui::GetStyle().ItemSpacing.x * static_cast<float>(langs.size() > 0 ? langs.size() - 1 : 0);
+    for (const domain::Language l : langs)
+        total += naturalButtonWidth(ctx, env.tr.tr(l, "language." + std::string(domain::languageCode(l))));
+    return total;
 }
 
 void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameOptions& options)
@@ -100,12 +123,9 @@ void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameO
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const std::vector<domain::Language>& langs = env.state.languages;
     std::vector<std::string> names;
-    float total = gap * static_cast<float>(langs.size() > 0 ? langs.size() - 1 : 0);
     for (const domain::Language l : langs)
-    {
         names.push_back(tr.tr(l, "language." + std::string(domain::languageCode(l))));
-        total += naturalButtonWidth(ctx, names.back());
-    }
+    const float total = languageButtonsWidth(env, ctx);
     const float left = ImGui::GetWindowContentRegionMin().x;
     const float right = ImGui::GetWindowContentRegionMax().x;
     const float start = ImGui::GetCursorPosX(); // after Back and Home (or the caller's buttons)
@@ -132,7 +152,8 @@ void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameO
         if (BigButton(ctx, names[i] + "##" + tapId, opt))
             out.emplace_back(SetLanguage{l});
     }
-    ImGui::Spacing();
+    if (!isShortLandscape(ctx))
+        ImGui::Spacing();
 }
 
 /// The status line's height: one line of body text. Reserved on every screen, so a screen's

@@ -23,6 +23,10 @@ void prepareScreenFrame(const ScreenEnv& env, UiContext& ctx);
 
 /// True when the display is wider than tall (1280×720, 1920×1080).
 bool isLandscape();
+/// A landscape display less than 26 lines of body text tall (1280×720 in either text size, 1024×600;
+/// not 1920×1080): the frame is slimmer there (half the margin above the top bar and under the
+/// bottom bar, no gap under the top bar) and the flows put their step on the title's row.
+bool isShortLandscape(const UiContext& ctx);
 /// How many columns at least `minColumnEm` body-text heights wide fit in the width left on the
 /// current line: 1 to 2 on a portrait display, 1 to 3 on a landscape one.
 int layoutColumns(const UiContext& ctx, float minColumnEm);
@@ -35,6 +39,9 @@ void endScreen();
 /// language ("Polski", "Українська", "English"); when they do not fit beside Back and Home (or
 /// beside what the caller put on the line), the language buttons take a second row.
 void drawTopBar(const ScreenEnv& env, UiContext& ctx, Intents& out, const FrameOptions& options = {});
+/// The width the language buttons take on the top bar's row (each named in its own language), so a
+/// title beside them stops short of them.
+float languageButtonsWidth(const ScreenEnv& env, const UiContext& ctx);
 /// The connectivity status line ("Online · ostatnia synchronizacja 10:42", "Offline — …"); empty
 /// for a standalone kiosk.
 std::string connectivityText(const ScreenEnv& env);

@@ -8,6 +8,7 @@
 #include "kiosk/ui/widgets/touch_scroll.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <imgui_internal.h>
 #include <string>
 #include <unordered_map>
@@ -17,14 +18,28 @@ namespace okienko::kiosk::ui
 namespace
 {
 
-/// The language buttons' width as drawTopBar lays them out, so a title beside them stops short.
-float languageButtonsWidth(const ScreenEnv& env, const UiContext& ctx)
+/// The language buttons at the right end of the row the cursor is on (its y set by the caller).
+void languagesAtRight(const ScreenEnv& env, UiContext& ctx, Intents& out)
 {
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float buttonW =
-        std::max(ctx.minTargetPx(), ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize("WW").x);
-    const float n = static_cast<float>(env.state.languages.size());
-    return buttonW * n + gap * (n - 1.0f);
+    // A gap before them, as after a button on the row: drawTopBar keeps them on this row then.
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - languageButtonsWidth(env, ctx) -
+                         ImGui::GetStyle().ItemSpacing.x);
+    drawTopBar(env, ctx, out, {.backAndHome = false});
+}
+
+/// The widest word of `text` in `font` (a title's that must not break inside a word).
+float longestWordWidth(ImFont* font, std::string_view text)
+{
+    float widest = 0.0f;
+    std::size_t from = 0;
+    while (from <= text.size())
+    {
+        const std::size_t space = std::min(text.find(' ', from), text.size());
+        widest = std::max(
+            widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data() + from, text.data() + space).x);
+        from = space + 1;
+    }
+    return widest;
 }
 
 /// "Zalogowano: Anna Nowak", or nothing before the PIN.
@@ -52,10 +67,15 @@ void titleBlock(const ScreenEnv& env, UiContext& ctx, std::string_view title, fl
     // large text) takes the room of the form: it goes in the bold face then.
     const float width = (right > 0.0f ? right : ImGui::GetWindowContentRegionMax().x) - ImGui::GetCursorPosX();
     ImFont* big = ctx.faces().title;
-    const bool fits = wrappedHeight(big, big->FontSize, width, title) <= big->FontSize * 1.15f * 2.0f + 1.0f;
-    ImGui::PushFont(fits ? big : ctx.faces().bold);
+    const bool fits = wrappedHeight(big, big->FontSize, width, title) <= big->FontSize * 1.15f * 2.0f + 1.0f &&
+                      !breaksWord(big, big->FontSize, width, title);
+    ImFont* face = fits ? big : ctx.faces().bold;
+    ImGui::PushFont(face);
     ImGui::TextUnformatted(title.data(), title.data() + title.size());
     ImGui::PopFont();
+    ctx.record.addTextBox(title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (breaksWord(face, face->FontSize, width, title))
+        ctx.record.addClip("word-broken", title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     // Who is logged in, on its own line: in the bar it would not fit beside Menu, Back and the
     // languages in every language and text size.
     if (const std::string line = whoLine(env); who && !line.empty())
@@ -151,20 +171,23 @@ void beginStaffScreen(const ScreenEnv& env, UiContext& ctx, Intents& out, const 
         // and the form on the left, its title scrolling with it (beginStaffForm), so a long title
         // neither pushes the keys under the bottom bar nor squeezes the form.
         ImGui::SetCursorPosY(rowY);
-        ImGui::SetCursorPosX(right - languageButtonsWidth(env, ctx));
-        drawTopBar(env, ctx, out, {.backAndHome = false});
+        languagesAtRight(env, ctx, out);
         g_keysTop = ImGui::GetCursorPosY();
         g_formTitle = std::string(options.title);
         return;
     }
     g_formTitle.clear();
-    if (staffLandscape())
+    // Landscape is short: the title goes into the bar, between the buttons and the languages, where a
+    // portrait bar has nothing but space, when its longest word fits there in the title face (Menu,
+    // Back and the languages named in their own languages leave 120 px at 1280×720 in large text:
+    // there the title goes under the bar as in portrait).
+    const float titleLeft = first ? ImGui::GetCursorPosX()
+                                  : ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x * 2.0f;
+    const float titleRight = right - languageButtonsWidth(env, ctx) - style.ItemSpacing.x * 2.0f;
+    if (staffLandscape() && titleRight - titleLeft >= longestWordWidth(ctx.faces().title, options.title))
     {
-        // Landscape is short: the title goes into the bar, between the buttons and the languages,
-        // where a portrait bar has nothing but space.
         if (!first)
             ImGui::SameLine(0.0f, style.ItemSpacing.x * 2.0f);
-        const float titleRight = right - languageButtonsWidth(env, ctx) - style.ItemSpacing.x * 2.0f;
         // Who is logged in goes under the languages where it fits there (a long title keeps its
         // lines), else under the title.
         const std::string who = whoLine(env);
@@ -173,8 +196,7 @@ void beginStaffScreen(const ScreenEnv& env, UiContext& ctx, Intents& out, const 
         titleBlock(env, ctx, options.title, titleRight, !whoRight);
         const float rowEnd = ImGui::GetCursorPosY();
         ImGui::SetCursorPosY(rowY);
-        ImGui::SetCursorPosX(right - languageButtonsWidth(env, ctx));
-        drawTopBar(env, ctx, out, {.backAndHome = false});
+        languagesAtRight(env, ctx, out);
         if (whoRight)
         {
             ImGui::SetCursorPosX(whoX);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <string>
 
 namespace okienko::kiosk::ui
@@ -60,25 +61,67 @@ void legendEntry(UiContext& ctx, const std::string& text, float& x, float left, 
 namespace
 {
 
-/// A day cell's size across `width`, as the header and the grid both lay it out.
-ImVec2 cellSize(const UiContext& ctx, float width, const CalendarOptions& options)
+/// How the header and the grid both lay out a month `width` px wide.
+struct GridMetrics
 {
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    float cellW = 0.0f;
+    float cellH = 0.0f;
+    float gapX = 0.0f;
+    float gapY = 0.0f;     ///< between week rows (and under the weekday row)
+    float weekdayH = 0.0f; ///< the weekday row
+};
+
+/// The smallest gap left between two week rows where the month's rows would otherwise scroll: the
+/// cells' borders still read as separate keys.
+constexpr float kMinRowGap = 3.0f;
+
+int weeksIn(Date month)
+{
+    const Date firstOfMonth{month.year, month.month, 1};
+    return (firstOfMonth.weekday() + daysInMonth(month.year, month.month) + 6) / 7;
+}
+
+GridMetrics gridMetrics(const UiContext& ctx, float width, Date month, const CalendarOptions& options)
+{
+    GridMetrics m;
+    m.gapX = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    m.gapY = m.gapX;
+    m.weekdayH = ctx.em(1.4f);
     const float minSide = ctx.minTargetPx();
-    const float cell = std::max(minSide, (width - gap * 6) / 7.0f);
+    m.cellW = std::max(minSide, (width - m.gapX * 6) / 7.0f);
     // As tall as needed to read and hit, not as tall as wide: on a landscape panel a square cell
     // pushed "Dalej" off the screen.
-    float cellH = std::max(minSide, std::min(cell, ctx.em(2.4f)));
-    if (options.maxHeight > 0.0f)
+    m.cellH = std::max(minSide, std::min(m.cellW, ctx.em(2.4f)));
+    if (options.maxHeight <= 0.0f)
+        return m;
+    if (options.monthRow || options.legend)
     {
         // the weekday row and the legend (with the spacing around them), then the rows of cells:
         // the month's title row and up to six weeks, each with its gap
-        const float fixed = (options.weekdays ? ctx.em(1.4f) : 0.0f) + (options.legend ? ctx.em(1.3f) : 0.0f) +
-                            gap * 9 + ImGui::GetStyle().ItemSpacing.y * 2;
+        const float fixed = (options.weekdays ? m.weekdayH : 0.0f) + (options.legend ? ctx.em(1.3f) : 0.0f) +
+                            m.gapX * 9 + ImGui::GetStyle().ItemSpacing.y * 2;
         const float fit = (options.maxHeight - fixed) / (options.monthRow ? 7.0f : 6.0f);
-        cellH = std::max(minSide, std::min(cellH, fit));
+        m.cellH = std::max(minSide, std::min(m.cellH, fit));
+        return m;
     }
-    return ImVec2(cell, cellH);
+    // The weekday row and this month's weeks alone (a landscape screen's left side): the rows give up
+    // their gap (down to kMinRowGap) and the weekday row its air (down to a line and a little) before
+    // the weeks scroll, so 1280×720 in large text shows its six weeks whole at 15-mm keys.
+    const float weeks = static_cast<float>(weeksIn(month));
+    for (const float weekdayEm : {1.4f, 1.15f})
+    {
+        const float weekdayH = options.weekdays ? ctx.em(weekdayEm) : 0.0f;
+        // Each week takes its row and the gap above it (the first: the gap under the weekdays).
+        const float perWeek = (options.maxHeight - weekdayH - 1.0f) / weeks; // a pixel for rounding
+        if (perWeek < minSide + kMinRowGap)
+            continue;
+        m.weekdayH = ctx.em(weekdayEm);
+        m.gapY = std::clamp(perWeek - minSide, kMinRowGap, m.gapX);
+        m.cellH = std::clamp(perWeek - m.gapY, minSide, m.cellH);
+        return m;
+    }
+    m.cellH = minSide; // the weeks scroll under their weekdays
+    return m;
 }
 
 } // namespace
@@ -88,13 +131,13 @@ CalendarResult CalendarHeader(UiContext& ctx, const char* id, Date month, Date f
 {
     CalendarResult result;
     ImGui::PushID(id);
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
     const float minSide = ctx.minTargetPx();
-    const ImVec2 cellXY = cellSize(ctx, width, options);
-    const float cell = cellXY.x;
-    const float cellH = cellXY.y;
-    const float weekdayH = ctx.em(1.4f);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+    const GridMetrics m = gridMetrics(ctx, width, month, options);
+    const float gap = m.gapX;
+    const float cell = m.cellW;
+    const float cellH = m.cellH;
+    const float weekdayH = m.weekdayH;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, m.gapY));
 
     const Date firstOfMonth{month.year, month.month, 1};
     const bool canGoBack = firstOfMonth > first;
@@ -165,11 +208,15 @@ CalendarResult CalendarGrid(UiContext& ctx, const char* id, Date month, std::opt
 {
     CalendarResult result;
     ImGui::PushID(id);
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    const ImVec2 cellXY = cellSize(ctx, width, options);
-    const float cell = cellXY.x;
-    const float cellH = cellXY.y;
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
+    const GridMetrics m = gridMetrics(ctx, width, month, options);
+    const float cell = m.cellW;
+    const float cellH = m.cellH;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(m.gapX, m.gapY));
+    // A day's number needs little padding: the key keeps its height (at least 15 mm) instead of
+    // growing by a button's padding, and "31" its full size in a narrow column.
+    const float digitsH = wrappedHeight(ImGui::GetFont(), ImGui::GetFontSize(), FLT_MAX, "31");
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ctx.em(0.2f), std::max(2.0f, std::floor((cellH - digitsH) * 0.5f))));
     const Date firstOfMonth{month.year, month.month, 1};
     const int lead = firstOfMonth.weekday();
     const int days = daysInMonth(month.year, month.month);
@@ -213,7 +260,7 @@ CalendarResult CalendarGrid(UiContext& ctx, const char* id, Date month, std::opt
         if (options.today && *options.today == day)
             todayRing(ctx, list, mn, mx);
     }
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(2);
     if (options.legend)
         CalendarLegend(ctx, labels, width);
     ImGui::PopID();
