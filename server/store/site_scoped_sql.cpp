@@ -10,17 +10,22 @@ namespace okienko::server
 
 namespace
 {
-/// The tables with a site_id column the programme's figures count.
+/// The tables with a site_id column the programme's figures count, the catalogue's among them
+/// (decision 0015: "new services" are the site's own).
 constexpr std::string_view kSiteTables[] = {"activities",
                                             "activity_sessions",
                                             "callback_requests",
+                                            "counselling_kinds",
                                             "counselling_register",
                                             "counselling_requests",
                                             "counselling_slots",
+                                            "equipment_types",
+                                            "equipment_units",
                                             "indicator_values",
                                             "loans",
                                             "reservations",
                                             "residents",
+                                            "services",
                                             "sheltered_housing_stays",
                                             "usage_events",
                                             "volunteer_club_members",

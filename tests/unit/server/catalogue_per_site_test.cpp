@@ -248,3 +248,22 @@ TEST_F(CataloguePerSite, AnImportForOneSiteLeavesTheOthersCatalogueAndKiosksAlon
     for (const auto& u : m_lapy.units)
         EXPECT_EQ(unitState("default", u.inventoryNumber), domain::toCode(u.state));
 }
+
+TEST_F(CataloguePerSite, TheReportCountsTheServicesOfTheSitesItCovers)
+{
+    // The shipped Łapy catalogue has five services valid from 2023-12-20; each site holds its own five.
+    domain::Indicator newServices;
+    newServices.id = "nowe-uslugi";
+    newServices.counting.kind = domain::CountingKind::Automatic;
+    newServices.counting.measure = "catalog-new-services";
+    const ReportPeriod december{"2023-12-01", "2023-12-31", 0, 0};
+    auto counted = [&](SiteScope scope)
+    {
+        auto m = SqlitePanelStore(*m_store, std::move(scope)).measureIndicators({newServices}, {{december}});
+        EXPECT_TRUE(m.ok());
+        return m.ok() ? (*m)[0][0].value : -1.0;
+    };
+    EXPECT_EQ(counted(SiteScope::one(kSiteB)), 5.0);
+    EXPECT_EQ(counted(SiteScope::one("default")), 5.0);
+    EXPECT_EQ(counted(SiteScope::of({"default", kSiteB})), 10.0); // a county's total
+}
