@@ -2,8 +2,10 @@
 #include "kiosk/platform/sdl_window.hpp"
 
 #include "kiosk/core/gpu_probe.hpp"
+#include "kiosk/platform/vulkan_stub_loader.hpp"
 #include "kiosk/platform/wayland_shm_presenter.hpp"
 
+#include <SDL_vulkan.h>
 #include <cstdio>
 #include <string_view>
 
@@ -176,8 +178,7 @@ bool SdlWindow::create(const WindowOptions& options, bool nativeFramebuffer, std
     if (display < 0 || display >= SDL_GetNumVideoDisplays())
         display = 0;
     // Under Wayland the software renderer draws into a frame of ours that is handed to the
-    // compositor as shared memory: no GL context, no llvmpipe drawing. (SDL 2.26 still loads EGL
-    // for every Wayland window; that library stays mapped, unused.)
+    // compositor as shared memory: no GL context, no llvmpipe drawing.
     const bool sharedMemory = options.softwareRenderer && std::string_view(SDL_GetCurrentVideoDriver()) == "wayland";
     // SDL_WINDOW_OPENGL: Dear ImGui 1.86's SDL backend takes the framebuffer scale from the GL
     // drawable size even when drawing through SDL_Renderer; without it clipping breaks. Without a
@@ -188,6 +189,19 @@ bool SdlWindow::create(const WindowOptions& options, bool nativeFramebuffer, std
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     if (!options.softwareRenderer || (!nativeFramebuffer && !sharedMemory))
         flags |= SDL_WINDOW_OPENGL;
+    // SDL 2.26 makes every Wayland window that is not a Vulkan one an EGL window, which on a PC
+    // without a GPU maps Mesa and libLLVM (~50 MiB PSS, never unloaded) for nothing: a "Vulkan"
+    // window on our driverless stub loader is a plain toplevel (vulkan_stub_loader.hpp).
+    bool vulkanStub = false;
+    if (sharedMemory)
+    {
+        std::string why;
+        vulkanStub = loadVulkanStub(why);
+        if (vulkanStub)
+            flags |= SDL_WINDOW_VULKAN;
+        else
+            std::fprintf(stderr, "[kiosk] the Wayland window loads EGL (unused): %s\n", why.c_str());
+    }
     int x = static_cast<int>(SDL_WINDOWPOS_CENTERED_MASK | static_cast<unsigned>(display));
     int y = x;
     int w = options.width;
@@ -205,6 +219,21 @@ bool SdlWindow::create(const WindowOptions& options, bool nativeFramebuffer, std
         }
     }
     m_window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags);
+    if (vulkanStub)
+    {
+        // The window keeps a reference of its own while it lives.
+        SDL_Vulkan_UnloadLibrary();
+        if (m_window == nullptr)
+        {
+            std::fprintf(stderr, "[kiosk] no window without EGL (%s): made with EGL\n", SDL_GetError());
+            flags &= ~static_cast<Uint32>(SDL_WINDOW_VULKAN);
+            m_window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags);
+        }
+        else
+        {
+            std::fprintf(stderr, "[kiosk] the Wayland window is made without EGL\n");
+        }
+    }
     if (m_window == nullptr && (flags & SDL_WINDOW_OPENGL) != 0)
     {
         // Offscreen/dummy drivers may lack GL: the software renderer does not need it.
@@ -230,6 +259,7 @@ bool SdlWindow::create(const WindowOptions& options, bool nativeFramebuffer, std
         // shows something through GL beats a black screen.
         std::fprintf(stderr, "[kiosk] shared-memory frames unavailable (%s): shown through GL\n", why.c_str());
         destroy();
+        flags &= ~static_cast<Uint32>(SDL_WINDOW_VULKAN);
         m_window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags | SDL_WINDOW_OPENGL);
         if (m_window == nullptr)
         {

@@ -2,7 +2,7 @@
 // development), accelerated or software renderer (or the software one chosen by itself when GL
 // is only Mesa's llvmpipe), hidden cursor. Under Wayland the software renderer draws into a frame
 // of our own that reaches the compositor as shared memory (wayland_shm_presenter.hpp), never
-// through GL. Owns SDL's video subsystem;
+// through GL, in a window made without EGL (vulkan_stub_loader.hpp). Owns SDL's video subsystem;
 // joystick and game-controller subsystems are never started (they make SDL poll while idle).
 #pragma once
 

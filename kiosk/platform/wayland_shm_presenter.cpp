@@ -14,6 +14,8 @@ namespace okienko::kiosk::platform
 namespace
 {
 
+/// One shown, one being filled: each is a whole frame of PSS (3.5 MiB at 1280×720).
+constexpr std::size_t kBuffers = 2;
 /// A buffer stops being made past this many: the compositor returns them as it shows newer ones.
 constexpr std::size_t kMaxBuffers = 3;
 
@@ -190,9 +192,13 @@ WaylandShmPresenter::Buffer* WaylandShmPresenter::freeBuffer(int width, int heig
         for (auto& b : m_buffers)
             if (!b->busy && b->width == width && b->height == height)
                 return b.get();
-        if (m_buffers.size() < kMaxBuffers)
+        if (m_buffers.size() < (attempt == 0 ? kBuffers : kMaxBuffers))
             return addBuffer(width, height, error) ? m_buffers.back().get() : nullptr;
-        // Every buffer is still with the compositor: ask it, which also reads its releases.
+        if (attempt == 1)
+            break;
+        // Every buffer is still with the compositor, whose release of the older one is usually
+        // on its way (frames drawn back to back, before SDL's event pump read the socket): ask
+        // it, which reads its releases. Only a compositor that still holds both gets a third.
         if (wl_display_roundtrip_queue(m_display, m_queue) < 0)
         {
             error = "the Wayland connection failed";

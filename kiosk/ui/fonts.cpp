@@ -170,6 +170,15 @@ FontBundle buildFontBundle(const std::string& fontDir, float uiScale, bool large
 void releaseAtlasPixels(ImFontAtlas& atlas)
 {
     atlas.ClearTexData();
+    // Not ClearInputData(): it also drops the faces' configurations, which name them. Only the
+    // file data goes; the configurations stay, with nothing to build from.
+    for (ImFontConfig& config : atlas.ConfigData)
+    {
+        if (config.FontData != nullptr && config.FontDataOwnedByAtlas)
+            IM_FREE(config.FontData);
+        config.FontData = nullptr;
+        config.FontDataSize = 0;
+    }
 }
 
 } // namespace okienko::kiosk::ui
