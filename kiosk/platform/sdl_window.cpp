@@ -50,11 +50,13 @@ SdlWindow::~SdlWindow()
 
 void SdlWindow::destroy()
 {
-    m_presenter.reset();
     if (m_renderer != nullptr)
         SDL_DestroyRenderer(m_renderer);
     if (m_frame != nullptr)
         SDL_FreeSurface(m_frame);
+    // After the frame, whose pixels may be one of its buffers.
+    m_presenter.reset();
+    m_spare = {};
     if (m_window != nullptr)
         SDL_DestroyWindow(m_window);
     m_renderer = nullptr;
@@ -79,7 +81,11 @@ bool SdlWindow::makeFrame(std::string& error)
     if (m_frame != nullptr)
         SDL_FreeSurface(m_frame);
     m_renderer = nullptr;
-    m_frame = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+    // The renderer draws into the pixels of a shared-memory buffer (beginFrame() points the frame
+    // at the one to draw next), never into a copy of its own: one frame less of memory, one copy
+    // less per frame.
+    void* pixels = framePixels(w, h);
+    m_frame = SDL_CreateRGBSurfaceWithFormatFrom(pixels, w, h, 32, w * 4, SDL_PIXELFORMAT_XRGB8888);
     if (m_frame == nullptr)
     {
         error = std::string("SDL_CreateRGBSurfaceWithFormat: ") + SDL_GetError();
@@ -94,6 +100,29 @@ bool SdlWindow::makeFrame(std::string& error)
     return true;
 }
 
+void* SdlWindow::framePixels(int w, int h)
+{
+    std::string error;
+    if (void* pixels = m_presenter->target(w, h, error))
+    {
+        m_spare.clear();
+        m_spare.shrink_to_fit();
+        return pixels;
+    }
+    if (!error.empty())
+        std::fprintf(stderr, "[kiosk] no shared-memory buffer to draw into: %s\n", error.c_str());
+    m_spare.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    return m_spare.data();
+}
+
+void SdlWindow::beginFrame()
+{
+    if (m_presenter == nullptr || m_frame == nullptr)
+        return;
+    // Every frame is drawn whole (cleared first), so whichever buffer is free can take it.
+    m_frame->pixels = framePixels(m_frame->w, m_frame->h);
+}
+
 void SdlWindow::present()
 {
     // For a renderer drawing into a surface this only runs the queued drawing.
@@ -101,7 +130,8 @@ void SdlWindow::present()
     if (m_presenter == nullptr)
         return;
     std::string error;
-    if (!m_presenter->present(*m_frame, error))
+    const bool spare = !m_spare.empty() && m_frame->pixels == m_spare.data();
+    if (!m_presenter->present(spare ? m_frame : nullptr, error))
         std::fprintf(stderr, "[kiosk] the frame could not be shown: %s\n", error.c_str());
 }
 

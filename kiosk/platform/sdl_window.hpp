@@ -9,6 +9,7 @@
 #include <SDL.h>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace okienko::kiosk::platform
 {
@@ -47,6 +48,9 @@ class SdlWindow
     void size(int& w, int& h) const;
     /// Renderer output size in physical pixels (differs from size() on HiDPI outputs).
     void outputSize(int& w, int& h) const;
+    /// Before the renderer draws a frame: with shared-memory frames, points the frame at the
+    /// buffer it will be shown from (drawn there, not copied there).
+    void beginFrame();
     /// Shows what the renderer drew.
     void present();
     /// True when the renderer draws into a frame of our own whose size is no longer the window's:
@@ -63,11 +67,16 @@ class SdlWindow
     void destroy();
     /// The frame and the software renderer drawing into it, at the window's size in pixels.
     bool makeFrame(std::string& error);
+    /// The pixels the next frame of w×h is drawn into: a free shared-memory buffer, else m_spare.
+    void* framePixels(int w, int h);
 
     SDL_Window* m_window = nullptr;
     SDL_Renderer* m_renderer = nullptr;
     SDL_Surface* m_frame = nullptr;                   // Wayland + software renderer only
     std::unique_ptr<WaylandShmPresenter> m_presenter; // idem
+    /// Where a frame is drawn while the compositor holds every buffer (its output is off): made
+    /// only then, let go when a buffer is free again.
+    std::vector<unsigned char> m_spare;
     bool m_sdlStarted = false;
 };
 

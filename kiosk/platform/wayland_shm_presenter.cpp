@@ -179,7 +179,7 @@ WaylandShmPresenter::Buffer* WaylandShmPresenter::freeBuffer(int width, int heig
     // Buffers of an old size go as soon as the compositor has let go of them.
     for (auto it = m_buffers.begin(); it != m_buffers.end();)
     {
-        if (!(*it)->busy && ((*it)->width != width || (*it)->height != height))
+        if (!(*it)->busy && it->get() != m_drawing && ((*it)->width != width || (*it)->height != height))
         {
             destroyBuffer(**it);
             it = m_buffers.erase(it);
@@ -190,7 +190,7 @@ WaylandShmPresenter::Buffer* WaylandShmPresenter::freeBuffer(int width, int heig
     for (int attempt = 0; attempt < 2; ++attempt)
     {
         for (auto& b : m_buffers)
-            if (!b->busy && b->width == width && b->height == height)
+            if (!b->busy && b.get() != m_drawing && b->width == width && b->height == height)
                 return b.get();
         if (m_buffers.size() < (attempt == 0 ? kBuffers : kMaxBuffers))
             return addBuffer(width, height, error) ? m_buffers.back().get() : nullptr;
@@ -211,29 +211,41 @@ WaylandShmPresenter::Buffer* WaylandShmPresenter::freeBuffer(int width, int heig
     return nullptr;
 }
 
-bool WaylandShmPresenter::present(const SDL_Surface& frame, std::string& error)
+void* WaylandShmPresenter::target(int width, int height, std::string& error)
 {
-    if (frame.format == nullptr || frame.format->format != SDL_PIXELFORMAT_XRGB8888)
+    error.clear();
+    if (m_drawing != nullptr && m_drawing->width == width && m_drawing->height == height)
+        return m_drawing->pixels;
+    m_drawing = freeBuffer(width, height, error);
+    return m_drawing != nullptr ? m_drawing->pixels : nullptr;
+}
+
+bool WaylandShmPresenter::present(const SDL_Surface* drawnElsewhere, std::string& error)
+{
+    if (drawnElsewhere != nullptr)
     {
-        error = "the frame is not XRGB8888";
-        return false;
+        if (drawnElsewhere->format == nullptr || drawnElsewhere->format->format != SDL_PIXELFORMAT_XRGB8888)
+        {
+            error = "the frame is not XRGB8888";
+            return false;
+        }
+        m_drawing = freeBuffer(drawnElsewhere->w, drawnElsewhere->h, error);
+        if (m_drawing == nullptr)
+            return error.empty(); // still all held: this frame is dropped, the next one tries again
+        const auto* from = static_cast<const unsigned char*>(drawnElsewhere->pixels);
+        auto* to = static_cast<unsigned char*>(m_drawing->pixels);
+        const std::size_t row = static_cast<std::size_t>(drawnElsewhere->w) * 4;
+        for (int y = 0; y < drawnElsewhere->h; ++y)
+            std::memcpy(to + static_cast<std::size_t>(y) * static_cast<std::size_t>(m_drawing->stride),
+                        from + static_cast<std::size_t>(y) * static_cast<std::size_t>(drawnElsewhere->pitch), row);
     }
-    Buffer* b = freeBuffer(frame.w, frame.h, error);
-    if (b == nullptr)
-        return error.empty();
-    const auto* from = static_cast<const unsigned char*>(frame.pixels);
-    auto* to = static_cast<unsigned char*>(b->pixels);
-    const std::size_t row = static_cast<std::size_t>(frame.w) * 4;
-    if (frame.pitch == b->stride)
-        std::memcpy(to, from, row * static_cast<std::size_t>(frame.h));
-    else
-        for (int y = 0; y < frame.h; ++y)
-            std::memcpy(to + static_cast<std::size_t>(y) * static_cast<std::size_t>(b->stride),
-                        from + static_cast<std::size_t>(y) * static_cast<std::size_t>(frame.pitch), row);
-    wl_surface_attach(m_surface, b->buffer, 0, 0);
+    if (m_drawing == nullptr)
+        return true;
+    wl_surface_attach(m_surface, m_drawing->buffer, 0, 0);
     wl_surface_damage(m_surface, 0, 0, INT32_MAX, INT32_MAX);
     wl_surface_commit(m_surface);
-    b->busy = true;
+    m_drawing->busy = true;
+    m_drawing = nullptr;
     if (wl_display_flush(m_display) < 0 && errno != EAGAIN)
     {
         error = std::string("wl_display_flush: ") + std::strerror(errno);
