@@ -135,6 +135,15 @@ void SdlWindow::present()
         std::fprintf(stderr, "[kiosk] the frame could not be shown: %s\n", error.c_str());
 }
 
+void SdlWindow::releaseIdleFrames()
+{
+    if (m_presenter == nullptr)
+        return;
+    m_presenter->releaseIdleBuffers();
+    if (m_frame == nullptr || m_frame->pixels != m_spare.data())
+        m_spare = {};
+}
+
 bool SdlWindow::needsRefit() const
 {
     if (m_presenter == nullptr)

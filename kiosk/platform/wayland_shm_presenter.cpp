@@ -181,6 +181,8 @@ WaylandShmPresenter::Buffer* WaylandShmPresenter::freeBuffer(int width, int heig
     {
         if (!(*it)->busy && it->get() != m_drawing && ((*it)->width != width || (*it)->height != height))
         {
+            if (it->get() == m_shown)
+                m_shown = nullptr;
             destroyBuffer(**it);
             it = m_buffers.erase(it);
         }
@@ -209,6 +211,29 @@ WaylandShmPresenter::Buffer* WaylandShmPresenter::freeBuffer(int width, int heig
     // frame is dropped and the next one tries again.
     error.clear();
     return nullptr;
+}
+
+std::size_t WaylandShmPresenter::releaseIdleBuffers()
+{
+    if (m_buffers.size() < 2)
+        return 0;
+    // The compositor lets go of the older frame once it has applied the newer one: asking reads
+    // that release (once per idle spell: afterwards one buffer is left).
+    if (wl_display_roundtrip_queue(m_display, m_queue) < 0)
+        return 0;
+    std::size_t released = 0;
+    for (auto it = m_buffers.begin(); it != m_buffers.end();)
+    {
+        if (!(*it)->busy && it->get() != m_drawing && it->get() != m_shown)
+        {
+            destroyBuffer(**it);
+            it = m_buffers.erase(it);
+            ++released;
+        }
+        else
+            ++it;
+    }
+    return released;
 }
 
 void* WaylandShmPresenter::target(int width, int height, std::string& error)
@@ -245,6 +270,7 @@ bool WaylandShmPresenter::present(const SDL_Surface* drawnElsewhere, std::string
     wl_surface_damage(m_surface, 0, 0, INT32_MAX, INT32_MAX);
     wl_surface_commit(m_surface);
     m_drawing->busy = true;
+    m_shown = m_drawing;
     m_drawing = nullptr;
     if (wl_display_flush(m_display) < 0 && errno != EAGAIN)
     {

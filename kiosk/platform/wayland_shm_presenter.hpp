@@ -44,6 +44,11 @@ class WaylandShmPresenter
     /// False (and `error`) when the connection has failed.
     bool present(const SDL_Surface* drawnElsewhere, std::string& error);
 
+    /// While idle (nothing to draw for a while): lets go of every buffer but the one last shown,
+    /// which the compositor may read again at any time. The next frame makes a second one again.
+    /// Returns how many went.
+    std::size_t releaseIdleBuffers();
+
     /// Buffers made so far (two normally: one shown, one being filled; a third only while the
     /// compositor holds both).
     std::size_t bufferCount() const { return m_buffers.size(); }
@@ -78,6 +83,7 @@ class WaylandShmPresenter
     wl_shm* m_shm = nullptr;
     std::vector<std::unique_ptr<Buffer>> m_buffers;
     Buffer* m_drawing = nullptr; ///< the buffer target() gave, until present() commits it
+    Buffer* m_shown = nullptr;   ///< the buffer last committed: on screen, and what a screenshot reads
 };
 
 } // namespace okienko::kiosk::platform

@@ -11,7 +11,7 @@
 # output comes from wlroots' X11 backend inside Xvfb, its window resized to 1080×1920.
 #
 # usage: cage_kiosk_test.sh KIOSK_BINARY X11_RESIZE_HELPER ASSETS_DIR SHOTS_DIR
-# Exit 77 (skipped) when cage, Xwayland, Xvfb or xdotool is not installed.
+# Exit 77 (skipped) when cage, Xwayland, Xvfb, xdotool or xwd is not installed.
 set -euo pipefail
 
 kiosk=$1
@@ -21,7 +21,7 @@ shots=$4
 
 # shellcheck source=cage_common.sh
 . "$(dirname "$0")/cage_common.sh"
-cage_require_tools cage Xwayland Xvfb xdotool
+cage_require_tools cage Xwayland Xvfb xdotool xwd
 cage_prepare_work "$kiosk" "$assets" /tmp/okienko-cage-test.XXXXXX
 xvfb_pid=""
 cleanup() {
@@ -114,7 +114,7 @@ run_case rotated-720x1280-software software 720x1280 headless -r
 # 2.26 loads EGL for every Wayland window that is not a Vulkan one: the kiosk's is one, on its stub
 # loader). Through SDL's own path (a GL texture drawn by llvmpipe) the first frame took ~280 ms and
 # the attract screen 148 MiB of PSS; with shared-memory frames in an EGL window, 91–101 MiB, of which
-# libLLVM ~45. Mesa must not be mapped at all. Now ~30 MiB quiet (less while other programs share
+# libLLVM ~45. Mesa must not be mapped at all. Now ~25 MiB idle (less while other programs share
 # its libraries): the bound leaves room for a machine where none does, and fails an EGL window.
 PSS_BOUND_MIB=40
 cage_write_config auto
@@ -204,6 +204,49 @@ run_pointer_case() {
     fi
 }
 run_pointer_case
+
+# The deployed loop (no script), idle: only the frame on screen is kept (one wl_shm buffer, not two);
+# a click afterwards must still reach the screen: what cage shows (its X11 window, read with xwd)
+# changes from the attract screen to the next one.
+run_idle_click_case() {
+    local name=idle-click log="$shots/idle-click.log"
+    (cd "$work" && timeout 30 "${run_as[@]}" env XDG_RUNTIME_DIR="$work/xdg" WLR_RENDERER=pixman \
+        WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland WLR_BACKENDS=x11 DISPLAY="$x11_display" \
+        cage -d -- "$work/okienko-kiosk" --config "$work/kiosk-software.toml") >"$log" 2>&1 &
+    local runner=$!
+    local pid=""
+    for _ in $(seq 200); do
+        grep -q "first frame presented" "$log" 2>/dev/null &&
+            pid=$(pgrep -f "^$work/okienko-kiosk --config $work/kiosk-software.toml" || true)
+        [[ -n "$pid" ]] && break
+        sleep 0.1
+    done
+    local problems=()
+    if [[ -z "$pid" ]]; then
+        problems+=("no first frame")
+    else
+        sleep 2.5 # idle for longer than the second after which the second buffer goes
+        local buffers
+        buffers=$(grep -c 'memfd:okienko-frame' "/proc/$pid/maps" || true)
+        ((buffers == 1)) || problems+=("$buffers shared-memory buffers kept while idle, not 1")
+        DISPLAY="$x11_display" xwd -root -silent >"$work/out/idle.xwd"
+        DISPLAY="$x11_display" xdotool mousemove 400 600 sleep 0.2 click 1
+        sleep 1.5
+        DISPLAY="$x11_display" xwd -root -silent >"$work/out/after-click.xwd"
+        cmp -s "$work/out/idle.xwd" "$work/out/after-click.xwd" &&
+            problems+=("the output did not change after the click")
+        kill "$pid" 2>/dev/null || true
+    fi
+    wait "$runner" 2>/dev/null || true
+    if ((${#problems[@]} > 0)); then
+        failures=$((failures + 1))
+        echo "FAIL $name: ${problems[*]}"
+        grep -v '^00:\|^\[wlr' "$log" | tail -20 || true
+    else
+        echo "ok   $name (one buffer kept while idle; a click afterwards reaches the output)"
+    fi
+}
+run_idle_click_case
 run_case portrait-1080x1920-software software 1080x1920 x11
 run_case portrait-1080x1920-accelerated accelerated 1080x1920 x11
 run_case landscape-1920x1080-software software 1920x1080 x11
