@@ -18,6 +18,9 @@ set(OKIENKO_SHARE_DIR "${CMAKE_INSTALL_DATADIR}/okienko")
 
 # --- okienko-kiosk ---------------------------------------------------------------------------------
 install(TARGETS okienko-kiosk RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT kiosk)
+# The stub Vulkan loader that keeps EGL out of the kiosk's Wayland window (decision 0016): a private
+# library, found by the kiosk at ../lib/okienko-kiosk from its executable, in no linker path.
+install(TARGETS okienko-vulkan-stub LIBRARY DESTINATION "${OKIENKO_VULKAN_STUB_INSTALL_DIR}" COMPONENT kiosk)
 # The kiosk's assets; the fonts are Debian's own (fonts-dejavu-core, identical files), linked so the
 # package ships no duplicate font and security updates of the font reach the kiosk.
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/assets/" DESTINATION "${OKIENKO_SHARE_DIR}/assets" COMPONENT kiosk
@@ -151,9 +154,11 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME okienko-kiosk)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SECTION misc)
 # What runs beside the kiosk: the compositor (and XWayland, which cage starts), CUPS's lp for the
-# slips, the fonts its assets link to (text and pictograms), and Mesa (EGL, llvmpipe): on Wayland SDL shows even the
-# software renderer's frames through GL; the voice: the espeak-ng program, which the kiosk runs
-# once per utterance (nothing of it is linked), and its voices (pl, uk, en; decision 0009).
+# slips, the fonts its assets link to (text and pictograms), and Mesa (EGL, llvmpipe) for the
+# accelerated renderer (a kiosk PC with a GPU; the software renderer's frames reach the compositor
+# as shared memory and its window loads no EGL, decision 0016); the voice: the espeak-ng program,
+# which the kiosk runs once per utterance (nothing of it is linked), and its voices (pl, uk, en;
+# decision 0009).
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "adduser, cage, xwayland, cups-client, fonts-dejavu-core, fonts-material-design-icons-iconfont, libegl-mesa0, libgl1-mesa-dri, espeak-ng, espeak-ng-data")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cups")
 # The long descriptions: one line per control-file line (CPack indents them), at most 79 columns.

@@ -184,6 +184,7 @@ void Frontend::renderFrame(bool presentNow)
     if (!m_pixels)
         return;
 
+    m_window.beginFrame();
     SDL_Renderer* r = m_window.renderer();
     SDL_RenderSetScale(r, io.DisplayFramebufferScale.x, io.DisplayFramebufferScale.y);
     const ImVec4 bg = m_app.ui().palette.background;

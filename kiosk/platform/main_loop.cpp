@@ -64,6 +64,9 @@ class TestHang
 
 /// The scheduler's wait, shortened so an idle loop still wakes to ping the watchdog in time
 /// (a ping only: no frame is drawn for it). -1 waits forever, 0 polls.
+/// A wait at least this long lets the window keep only the frame on screen (SdlWindow::releaseIdleFrames).
+constexpr int kIdleReleaseMs = 1000;
+
 int waitTimeoutWithPing(int schedulerTimeout, const service::ServiceNotifier& notifier)
 {
     const std::optional<std::chrono::milliseconds> ping = notifier.untilNextPing();
@@ -101,7 +104,12 @@ int runMainLoop(Frontend& frontend, KioskApp& app)
         scheduler.setAnimating(frontend.wantsFrames());
 
         SDL_Event event;
-        const int timeout = waitTimeoutWithPing(scheduler.waitTimeoutMs(now), notifier);
+        const int schedulerTimeout = scheduler.waitTimeoutMs(now);
+        // Idle for a second or more (the attract screen between its clock's minutes, a resident
+        // reading): the frame on screen is all that needs keeping.
+        if (schedulerTimeout < 0 || schedulerTimeout >= kIdleReleaseMs)
+            frontend.window().releaseIdleFrames();
+        const int timeout = waitTimeoutWithPing(schedulerTimeout, notifier);
         bool got = false;
         if (timeout == 0)
             got = SDL_PollEvent(&event) != 0;

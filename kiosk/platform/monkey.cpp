@@ -82,6 +82,8 @@ bool Monkey::run(long steps, std::string& why)
         m_clock.advanceSeconds(1.0 + below(14));
         m_runner.frames(1);
         act();
+        const AppState& state = m_app.state();
+        m_seen.emplace(static_cast<int>(state.router.current()), static_cast<int>(state.language), state.largeText);
         if (!checkWayOut(why))
             return false;
         if (m_step % m_reportEvery == 0)
@@ -395,12 +397,12 @@ void Monkey::report()
     const std::filesystem::path db = m_app.config().data.directory / "kiosk.sqlite3";
     std::fprintf(stderr,
                  "[monkey] step=%ld day=%d screen=%s rss_kib=%lld pss_kib=%lld anon_kib=%lld heap_used_kib=%lld "
-                 "heap_free_kib=%lld fds=%d threads=%d db_bytes=%lld wal_bytes=%lld large_text=%d\n",
+                 "heap_free_kib=%lld fds=%d threads=%d db_bytes=%lld wal_bytes=%lld large_text=%d seen=%zu\n",
                  m_step, m_day, std::string(screenName(m_app.state().router.current())).c_str(),
                  static_cast<long long>(f.rssKib), static_cast<long long>(f.pssKib), static_cast<long long>(f.anonKib),
                  static_cast<long long>(f.heapInUseKib), static_cast<long long>(f.heapFreeKib), f.fds, f.threads,
                  static_cast<long long>(fileBytes(db)), static_cast<long long>(fileBytes(db.string() + "-wal")),
-                 m_app.ui().fonts.largeBaked ? 1 : 0);
+                 m_app.ui().fonts.largeBaked ? 1 : 0, m_seen.size());
 }
 
 } // namespace okienko::kiosk::platform

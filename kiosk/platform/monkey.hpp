@@ -19,7 +19,9 @@
 #include <cstdint>
 #include <deque>
 #include <random>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace okienko::kiosk
@@ -84,6 +86,9 @@ class Monkey
     std::uint64_t m_visit = 0;        ///< the router's visit when m_sameVisitSteps started
     long m_sameVisitSteps = 0;
     long m_wayOutProbes = 0;
+    /// Each (screen, language, text size) the run has drawn: the report's `seen`, which stops
+    /// growing once the run has passed through everything it reaches (the soak's warm-up).
+    std::set<std::tuple<int, int, bool>> m_seen;
 };
 
 } // namespace okienko::kiosk::platform

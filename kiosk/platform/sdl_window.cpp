@@ -2,8 +2,10 @@
 #include "kiosk/platform/sdl_window.hpp"
 
 #include "kiosk/core/gpu_probe.hpp"
+#include "kiosk/platform/vulkan_stub_loader.hpp"
 #include "kiosk/platform/wayland_shm_presenter.hpp"
 
+#include <SDL_vulkan.h>
 #include <cstdio>
 #include <string_view>
 
@@ -48,11 +50,13 @@ SdlWindow::~SdlWindow()
 
 void SdlWindow::destroy()
 {
-    m_presenter.reset();
     if (m_renderer != nullptr)
         SDL_DestroyRenderer(m_renderer);
     if (m_frame != nullptr)
         SDL_FreeSurface(m_frame);
+    // After the frame, whose pixels may be one of its buffers.
+    m_presenter.reset();
+    m_spare = {};
     if (m_window != nullptr)
         SDL_DestroyWindow(m_window);
     m_renderer = nullptr;
@@ -77,7 +81,11 @@ bool SdlWindow::makeFrame(std::string& error)
     if (m_frame != nullptr)
         SDL_FreeSurface(m_frame);
     m_renderer = nullptr;
-    m_frame = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+    // The renderer draws into the pixels of a shared-memory buffer (beginFrame() points the frame
+    // at the one to draw next), never into a copy of its own: one frame less of memory, one copy
+    // less per frame.
+    void* pixels = framePixels(w, h);
+    m_frame = SDL_CreateRGBSurfaceWithFormatFrom(pixels, w, h, 32, w * 4, SDL_PIXELFORMAT_XRGB8888);
     if (m_frame == nullptr)
     {
         error = std::string("SDL_CreateRGBSurfaceWithFormat: ") + SDL_GetError();
@@ -92,6 +100,29 @@ bool SdlWindow::makeFrame(std::string& error)
     return true;
 }
 
+void* SdlWindow::framePixels(int w, int h)
+{
+    std::string error;
+    if (void* pixels = m_presenter->target(w, h, error))
+    {
+        m_spare.clear();
+        m_spare.shrink_to_fit();
+        return pixels;
+    }
+    if (!error.empty())
+        std::fprintf(stderr, "[kiosk] no shared-memory buffer to draw into: %s\n", error.c_str());
+    m_spare.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    return m_spare.data();
+}
+
+void SdlWindow::beginFrame()
+{
+    if (m_presenter == nullptr || m_frame == nullptr)
+        return;
+    // Every frame is drawn whole (cleared first), so whichever buffer is free can take it.
+    m_frame->pixels = framePixels(m_frame->w, m_frame->h);
+}
+
 void SdlWindow::present()
 {
     // For a renderer drawing into a surface this only runs the queued drawing.
@@ -99,8 +130,18 @@ void SdlWindow::present()
     if (m_presenter == nullptr)
         return;
     std::string error;
-    if (!m_presenter->present(*m_frame, error))
+    const bool spare = !m_spare.empty() && m_frame->pixels == m_spare.data();
+    if (!m_presenter->present(spare ? m_frame : nullptr, error))
         std::fprintf(stderr, "[kiosk] the frame could not be shown: %s\n", error.c_str());
+}
+
+void SdlWindow::releaseIdleFrames()
+{
+    if (m_presenter == nullptr)
+        return;
+    m_presenter->releaseIdleBuffers();
+    if (m_frame == nullptr || m_frame->pixels != m_spare.data())
+        m_spare = {};
 }
 
 bool SdlWindow::needsRefit() const
@@ -176,8 +217,7 @@ bool SdlWindow::create(const WindowOptions& options, bool nativeFramebuffer, std
     if (display < 0 || display >= SDL_GetNumVideoDisplays())
         display = 0;
     // Under Wayland the software renderer draws into a frame of ours that is handed to the
-    // compositor as shared memory: no GL context, no llvmpipe drawing. (SDL 2.26 still loads EGL
-    // for every Wayland window; that library stays mapped, unused.)
+    // compositor as shared memory: no GL context, no llvmpipe drawing.
     const bool sharedMemory = options.softwareRenderer && std::string_view(SDL_GetCurrentVideoDriver()) == "wayland";
     // SDL_WINDOW_OPENGL: Dear ImGui 1.86's SDL backend takes the framebuffer scale from the GL
     // drawable size even when drawing through SDL_Renderer; without it clipping breaks. Without a
@@ -188,6 +228,19 @@ bool SdlWindow::create(const WindowOptions& options, bool nativeFramebuffer, std
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     if (!options.softwareRenderer || (!nativeFramebuffer && !sharedMemory))
         flags |= SDL_WINDOW_OPENGL;
+    // SDL 2.26 makes every Wayland window that is not a Vulkan one an EGL window, which on a PC
+    // without a GPU maps Mesa and libLLVM (~50 MiB PSS, never unloaded) for nothing: a "Vulkan"
+    // window on our driverless stub loader is a plain toplevel (vulkan_stub_loader.hpp).
+    bool vulkanStub = false;
+    if (sharedMemory)
+    {
+        std::string why;
+        vulkanStub = loadVulkanStub(why);
+        if (vulkanStub)
+            flags |= SDL_WINDOW_VULKAN;
+        else
+            std::fprintf(stderr, "[kiosk] the Wayland window loads EGL (unused): %s\n", why.c_str());
+    }
     int x = static_cast<int>(SDL_WINDOWPOS_CENTERED_MASK | static_cast<unsigned>(display));
     int y = x;
     int w = options.width;
@@ -205,6 +258,21 @@ bool SdlWindow::create(const WindowOptions& options, bool nativeFramebuffer, std
         }
     }
     m_window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags);
+    if (vulkanStub)
+    {
+        // The window keeps a reference of its own while it lives.
+        SDL_Vulkan_UnloadLibrary();
+        if (m_window == nullptr)
+        {
+            std::fprintf(stderr, "[kiosk] no window without EGL (%s): made with EGL\n", SDL_GetError());
+            flags &= ~static_cast<Uint32>(SDL_WINDOW_VULKAN);
+            m_window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags);
+        }
+        else
+        {
+            std::fprintf(stderr, "[kiosk] the Wayland window is made without EGL\n");
+        }
+    }
     if (m_window == nullptr && (flags & SDL_WINDOW_OPENGL) != 0)
     {
         // Offscreen/dummy drivers may lack GL: the software renderer does not need it.
@@ -230,6 +298,7 @@ bool SdlWindow::create(const WindowOptions& options, bool nativeFramebuffer, std
         // shows something through GL beats a black screen.
         std::fprintf(stderr, "[kiosk] shared-memory frames unavailable (%s): shown through GL\n", why.c_str());
         destroy();
+        flags &= ~static_cast<Uint32>(SDL_WINDOW_VULKAN);
         m_window = SDL_CreateWindow(options.title.c_str(), x, y, w, h, flags | SDL_WINDOW_OPENGL);
         if (m_window == nullptr)
         {

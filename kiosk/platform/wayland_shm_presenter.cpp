@@ -14,6 +14,8 @@ namespace okienko::kiosk::platform
 namespace
 {
 
+/// One shown, one being filled: each is a whole frame of PSS (3.5 MiB at 1280×720).
+constexpr std::size_t kBuffers = 2;
 /// A buffer stops being made past this many: the compositor returns them as it shows newer ones.
 constexpr std::size_t kMaxBuffers = 3;
 
@@ -177,8 +179,10 @@ WaylandShmPresenter::Buffer* WaylandShmPresenter::freeBuffer(int width, int heig
     // Buffers of an old size go as soon as the compositor has let go of them.
     for (auto it = m_buffers.begin(); it != m_buffers.end();)
     {
-        if (!(*it)->busy && ((*it)->width != width || (*it)->height != height))
+        if (!(*it)->busy && it->get() != m_drawing && ((*it)->width != width || (*it)->height != height))
         {
+            if (it->get() == m_shown)
+                m_shown = nullptr;
             destroyBuffer(**it);
             it = m_buffers.erase(it);
         }
@@ -188,11 +192,15 @@ WaylandShmPresenter::Buffer* WaylandShmPresenter::freeBuffer(int width, int heig
     for (int attempt = 0; attempt < 2; ++attempt)
     {
         for (auto& b : m_buffers)
-            if (!b->busy && b->width == width && b->height == height)
+            if (!b->busy && b.get() != m_drawing && b->width == width && b->height == height)
                 return b.get();
-        if (m_buffers.size() < kMaxBuffers)
+        if (m_buffers.size() < (attempt == 0 ? kBuffers : kMaxBuffers))
             return addBuffer(width, height, error) ? m_buffers.back().get() : nullptr;
-        // Every buffer is still with the compositor: ask it, which also reads its releases.
+        if (attempt == 1)
+            break;
+        // Every buffer is still with the compositor, whose release of the older one is usually
+        // on its way (frames drawn back to back, before SDL's event pump read the socket): ask
+        // it, which reads its releases. Only a compositor that still holds both gets a third.
         if (wl_display_roundtrip_queue(m_display, m_queue) < 0)
         {
             error = "the Wayland connection failed";
@@ -205,29 +213,65 @@ WaylandShmPresenter::Buffer* WaylandShmPresenter::freeBuffer(int width, int heig
     return nullptr;
 }
 
-bool WaylandShmPresenter::present(const SDL_Surface& frame, std::string& error)
+std::size_t WaylandShmPresenter::releaseIdleBuffers()
 {
-    if (frame.format == nullptr || frame.format->format != SDL_PIXELFORMAT_XRGB8888)
+    if (m_buffers.size() < 2)
+        return 0;
+    // The compositor lets go of the older frame once it has applied the newer one: asking reads
+    // that release (once per idle spell: afterwards one buffer is left).
+    if (wl_display_roundtrip_queue(m_display, m_queue) < 0)
+        return 0;
+    std::size_t released = 0;
+    for (auto it = m_buffers.begin(); it != m_buffers.end();)
     {
-        error = "the frame is not XRGB8888";
-        return false;
+        if (!(*it)->busy && it->get() != m_drawing && it->get() != m_shown)
+        {
+            destroyBuffer(**it);
+            it = m_buffers.erase(it);
+            ++released;
+        }
+        else
+            ++it;
     }
-    Buffer* b = freeBuffer(frame.w, frame.h, error);
-    if (b == nullptr)
-        return error.empty();
-    const auto* from = static_cast<const unsigned char*>(frame.pixels);
-    auto* to = static_cast<unsigned char*>(b->pixels);
-    const std::size_t row = static_cast<std::size_t>(frame.w) * 4;
-    if (frame.pitch == b->stride)
-        std::memcpy(to, from, row * static_cast<std::size_t>(frame.h));
-    else
-        for (int y = 0; y < frame.h; ++y)
-            std::memcpy(to + static_cast<std::size_t>(y) * static_cast<std::size_t>(b->stride),
-                        from + static_cast<std::size_t>(y) * static_cast<std::size_t>(frame.pitch), row);
-    wl_surface_attach(m_surface, b->buffer, 0, 0);
+    return released;
+}
+
+void* WaylandShmPresenter::target(int width, int height, std::string& error)
+{
+    error.clear();
+    if (m_drawing != nullptr && m_drawing->width == width && m_drawing->height == height)
+        return m_drawing->pixels;
+    m_drawing = freeBuffer(width, height, error);
+    return m_drawing != nullptr ? m_drawing->pixels : nullptr;
+}
+
+bool WaylandShmPresenter::present(const SDL_Surface* drawnElsewhere, std::string& error)
+{
+    if (drawnElsewhere != nullptr)
+    {
+        if (drawnElsewhere->format == nullptr || drawnElsewhere->format->format != SDL_PIXELFORMAT_XRGB8888)
+        {
+            error = "the frame is not XRGB8888";
+            return false;
+        }
+        m_drawing = freeBuffer(drawnElsewhere->w, drawnElsewhere->h, error);
+        if (m_drawing == nullptr)
+            return error.empty(); // still all held: this frame is dropped, the next one tries again
+        const auto* from = static_cast<const unsigned char*>(drawnElsewhere->pixels);
+        auto* to = static_cast<unsigned char*>(m_drawing->pixels);
+        const std::size_t row = static_cast<std::size_t>(drawnElsewhere->w) * 4;
+        for (int y = 0; y < drawnElsewhere->h; ++y)
+            std::memcpy(to + static_cast<std::size_t>(y) * static_cast<std::size_t>(m_drawing->stride),
+                        from + static_cast<std::size_t>(y) * static_cast<std::size_t>(drawnElsewhere->pitch), row);
+    }
+    if (m_drawing == nullptr)
+        return true;
+    wl_surface_attach(m_surface, m_drawing->buffer, 0, 0);
     wl_surface_damage(m_surface, 0, 0, INT32_MAX, INT32_MAX);
     wl_surface_commit(m_surface);
-    b->busy = true;
+    m_drawing->busy = true;
+    m_shown = m_drawing;
+    m_drawing = nullptr;
     if (wl_display_flush(m_display) < 0 && errno != EAGAIN)
     {
         error = std::string("wl_display_flush: ") + std::strerror(errno);

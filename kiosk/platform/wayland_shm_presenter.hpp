@@ -31,9 +31,23 @@ class WaylandShmPresenter
     WaylandShmPresenter(const WaylandShmPresenter&) = delete;
     WaylandShmPresenter& operator=(const WaylandShmPresenter&) = delete;
 
-    /// Copies `frame` (SDL_PIXELFORMAT_XRGB8888) into a buffer the compositor is not reading and
-    /// commits it to the surface. False (and `error`) when the connection has failed.
-    bool present(const SDL_Surface& frame, std::string& error);
+    /// Where the next frame of `width`×`height` is drawn (XRGB8888, stride `width` × 4): a buffer
+    /// the compositor is not reading, the same one until present(). So the frame needs no copy
+    /// of its own: the renderer draws straight into the memory the compositor shows. nullptr when
+    /// the compositor holds every buffer (`error` empty: the output is off; draw elsewhere) or
+    /// the connection failed (`error` says so).
+    void* target(int width, int height, std::string& error);
+
+    /// Commits the buffer target() gave to the surface. With `drawnElsewhere` (the frame was drawn
+    /// into other memory because no buffer was free) its pixels are copied into a free buffer
+    /// first, if one is free now. Nothing to do when nothing was drawn since the last present.
+    /// False (and `error`) when the connection has failed.
+    bool present(const SDL_Surface* drawnElsewhere, std::string& error);
+
+    /// While idle (nothing to draw for a while): lets go of every buffer but the one last shown,
+    /// which the compositor may read again at any time. The next frame makes a second one again.
+    /// Returns how many went.
+    std::size_t releaseIdleBuffers();
 
     /// Buffers made so far (two normally: one shown, one being filled; a third only while the
     /// compositor holds both).
@@ -68,6 +82,8 @@ class WaylandShmPresenter
     wl_registry* m_registry = nullptr;
     wl_shm* m_shm = nullptr;
     std::vector<std::unique_ptr<Buffer>> m_buffers;
+    Buffer* m_drawing = nullptr; ///< the buffer target() gave, until present() commits it
+    Buffer* m_shown = nullptr;   ///< the buffer last committed: on screen, and what a screenshot reads
 };
 
 } // namespace okienko::kiosk::platform

@@ -164,12 +164,29 @@ FontBundle buildFontBundle(const std::string& fontDir, float uiScale, bool large
     int w = 0;
     int h = 0;
     b.atlas->GetTexDataAsRGBA32(&pixels, &w, &h);
+    // An icon face is drawn one glyph at a time (drawPictogram: FindGlyph, RenderChar), never
+    // measured as text: its advance table, indexed by code point up to the icon font's private-use
+    // area (U+F233), is ~250 KiB per face that nothing reads. Glyph lookup keeps its own table.
+    for (ImFont* icons : {b.faces.normal.icon, b.faces.large.icon, b.faces.normal.iconInline, b.faces.large.iconInline})
+    {
+        if (icons != nullptr)
+            icons->IndexAdvanceX.clear();
+    }
     return b;
 }
 
 void releaseAtlasPixels(ImFontAtlas& atlas)
 {
     atlas.ClearTexData();
+    // Not ClearInputData(): it also drops the faces' configurations, which name them. Only the
+    // file data goes; the configurations stay, with nothing to build from.
+    for (ImFontConfig& config : atlas.ConfigData)
+    {
+        if (config.FontData != nullptr && config.FontDataOwnedByAtlas)
+            IM_FREE(config.FontData);
+        config.FontData = nullptr;
+        config.FontDataSize = 0;
+    }
 }
 
 } // namespace okienko::kiosk::ui

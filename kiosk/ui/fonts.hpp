@@ -84,9 +84,10 @@ void buildGlyphRanges(ImVector<ImWchar>& out);
 bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, const ImVector<ImWchar>& ranges,
                FontSet& out, std::string& error, bool largeText = true);
 
-/// Frees the atlas's CPU-side pixels (Alpha8 and RGBA32 copies) once the renderer has its own
-/// texture: together they are as large as that texture and nothing reads them afterwards. The
-/// glyph tables stay, so text keeps drawing; a later rebuild would need loadFonts() again.
+/// Frees what only building the atlas reads, once the renderer has its own texture: the CPU-side
+/// pixels (Alpha8 and RGBA32 copies, together as large as that texture) and the font files ImGui
+/// keeps a copy of, one per face (~5 MiB for the faces loadFonts adds). The glyph tables stay, so
+/// text keeps drawing; the atlas can no longer be built again (a new one comes from loadFonts()).
 void releaseAtlasPixels(ImFontAtlas& atlas);
 
 } // namespace okienko::kiosk::ui

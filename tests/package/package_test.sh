@@ -210,6 +210,8 @@ step_install() {
     # Not enabled by the package: nginx would not start before the certificate is in place.
     [[ ! -e /etc/nginx/sites-enabled/okienko-central ]] || fail "the nginx site was enabled before it has a certificate"
     dpkg-query -W -f='${Conffiles}\n' okienko-kiosk | grep -q "$conf/kiosk.toml" || fail "kiosk.toml conffile"
+    # Where the kiosk looks for the stub Vulkan loader that keeps EGL out of its window (decision 0016).
+    [[ -f /usr/lib/okienko-kiosk/libokienko-vulkan-stub.so ]] || fail "the kiosk's Vulkan stub is not installed"
     for voice_package in espeak-ng espeak-ng-data; do
         dpkg-query -W -f='${Depends}\n' okienko-kiosk | tr ',' '\n' | grep -qx " *$voice_package *" ||
             fail "okienko-kiosk does not depend on $voice_package"

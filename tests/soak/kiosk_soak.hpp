@@ -9,6 +9,7 @@
 // (tests/soak, label soak), the long one bench/kiosk_soak.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -56,6 +57,8 @@ struct SoakSample
     /// The large text faces were baked (a session wanted large text): ~4.5 MiB more of the
     /// glyph atlas, so memory is compared between samples without them.
     bool largeText = false;
+    /// (screen, language, text size) combinations the monkey had drawn by then.
+    int seen = 0;
 };
 
 struct SoakResult
@@ -78,6 +81,34 @@ struct SoakResult
     /// The first sample at or after a fifth of the run (caches, fonts and the catalogue settled)
     /// without the large text faces baked.
     const SoakSample* warmUp() const;
+    /// The first pass: the first sample without the large text faces baked by which the monkey
+    /// has drawn at least 98 % of the (screen, language, text size) combinations it draws in the
+    /// whole run. Memory a screen keeps once it has been drawn (its ImGui window, its glyphs, its
+    /// queries' statements) is all there by then: growth after it is what use adds. Null when the
+    /// kiosk did not report what it had drawn.
+    const SoakSample* firstPass() const;
+    /// Growth of `field` after the first pass, robust to where a single sample happens to be (a
+    /// screen's state moves malloc's bytes in use by ±0.7 MiB): the median over the last third of
+    /// the samples after firstPass() minus the median over the first third, both without the large
+    /// text faces. 0 without a first pass or with fewer than three such samples.
+    template <typename Field> std::int64_t medianGrowthAfterFirstPass(Field field) const
+    {
+        const SoakSample* p = firstPass();
+        std::vector<std::int64_t> after;
+        for (const SoakSample& s : samples)
+            if (p != nullptr && s.step >= p->step && !s.largeText)
+                after.push_back(field(s));
+        if (after.size() < 3)
+            return 0;
+        const std::size_t third = after.size() / 3;
+        const auto median = [](std::vector<std::int64_t> v)
+        {
+            std::sort(v.begin(), v.end());
+            return v[v.size() / 2];
+        };
+        return median({after.end() - static_cast<std::ptrdiff_t>(third), after.end()}) -
+               median({after.begin(), after.begin() + static_cast<std::ptrdiff_t>(third)});
+    }
     /// The last sample without the large text faces baked: memory growth is measured to it.
     const SoakSample* lastWithoutLargeText() const;
     const SoakSample* last() const { return samples.empty() ? nullptr : &samples.back(); }

@@ -14,7 +14,8 @@ cage_require_tools() {
 }
 
 # Sets user, run_as (the command prefix that runs as that user) and work (a new directory holding
-# a copy of KIOSK and ASSETS, xdg/ for XDG_RUNTIME_DIR and out/ the user may write).
+# a copy of KIOSK, the Vulkan stub built beside it, ASSETS, xdg/ for XDG_RUNTIME_DIR and out/ the
+# user may write).
 # usage: cage_prepare_work KIOSK_BINARY ASSETS_DIR MKTEMP_TEMPLATE
 # shellcheck disable=SC2034 # run_as and user are for the sourcing script
 cage_prepare_work() {
@@ -34,6 +35,11 @@ cage_prepare_work() {
     # Everything the kiosk reads must be readable by its user; a checkout under /root is not.
     cp -r "$2" "$work/assets"
     cp "$1" "$work/okienko-kiosk"
+    # The stub Vulkan loader that keeps EGL out of the kiosk's Wayland window (decision 0016), where
+    # the kiosk looks first: beside its executable.
+    local stub
+    stub="$(dirname "$1")/libokienko-vulkan-stub.so"
+    if [[ -f "$stub" ]]; then cp "$stub" "$work/"; fi
     mkdir -m 700 "$work/xdg"
     mkdir "$work/out"
     chmod -R a+rX "$work/assets"
