@@ -291,6 +291,12 @@ step_install() {
     start_front
     expect_path /var/lib/okienko/central.db 600 $central_user $central_user
     runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml import-catalog /usr/share/okienko/catalog/lapy.json --apply
+    # A second site with its own catalogue (decision 0015): a preview, then the import.
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml site add starachowice --name "Centrum Usług Społecznych w Starachowicach"
+    local preview
+    preview=$(runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml import-catalog /usr/share/okienko/catalog/starachowice.json --site starachowice)
+    grep -q "into the catalogue of site starachowice" <<<"$preview" || fail "import-catalog --site does not preview the site's catalogue"
+    runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml import-catalog /usr/share/okienko/catalog/starachowice.json --site starachowice --apply
     printf '%s\n' 482193 'Zielone-okno-2026' | runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml add-staff --name "Anna Nowak" --role coordinator
     local staff_id
     staff_id=$(runuser -u okienko-central -- okienko-central --config /etc/okienko/central.toml list-staff | awk '/Anna Nowak/ { print $1 }')
