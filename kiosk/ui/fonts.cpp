@@ -116,10 +116,14 @@ bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, co
     if (fileReadable(iconPath))
     {
         // Only the glyphs the pictogram table names, each size once: a tile icon for each text
-        // size and an inline one for each; drawn at exactly these sizes they are never scaled.
+        // size and an inline one for each; drawn at exactly these sizes they are never scaled. The
+        // large tile face only with large text: in normal text no pictogram is asked above the tile
+        // size (iconFace takes the largest face not above the size asked), so it would never be
+        // drawn, and it is ~1.2 MiB of the atlas texture (4 bytes a pixel in the software renderer).
+        // The inline large face stays: the home screen's second row asks 1.3 × the inline size.
         const ImWchar* icons = pictogramGlyphRanges();
         out.normal.icon = addFace(atlas, iconPath, kIconPx * s, icons);
-        out.large.icon = addFace(atlas, iconPath, kIconPx * l, icons);
+        out.large.icon = largeText ? addFace(atlas, iconPath, kIconPx * l, icons) : out.normal.icon;
         out.normal.iconInline = addFace(atlas, iconPath, kIconInlinePx * s, icons);
         out.large.iconInline = addFace(atlas, iconPath, kIconInlinePx * l, icons);
     }

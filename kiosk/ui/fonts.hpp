@@ -80,7 +80,7 @@ void buildGlyphRanges(ImVector<ImWchar>& out);
 /// the optional icon font: a missing icon font leaves the icon faces null, it is no error).
 /// `ranges` must outlive the atlas build. Returns false and fills `error` when a file is missing
 /// or unreadable: the caller shows that on screen instead of silently falling back. Without
-/// `largeText` the large text faces are left out (FontSet says how).
+/// `largeText` the large text faces and the large tile pictogram face are left out (FontSet says how).
 bool loadFonts(ImFontAtlas& atlas, const std::string& fontDir, float uiScale, const ImVector<ImWchar>& ranges,
                FontSet& out, std::string& error, bool largeText = true);
 

@@ -163,6 +163,30 @@ TEST_F(Pictograms, OnlyTheGlyphsTheTableNamesAreBaked)
     EXPECT_GT(icons->Glyphs.Size, 25);
 }
 
+TEST_F(Pictograms, NormalTextBakesNoLargeTilePictogramFaceItWouldNeverDraw)
+{
+    ImFontAtlas normal;
+    kiosk::ui::FontSet fonts;
+    ASSERT_TRUE(kiosk::ui::loadFonts(normal, (kAssets / "fonts").string(), 1.0f, m_ranges, fonts, m_error, false))
+        << m_error;
+    // The large tile face (the fixture's atlas, made for large text, has it) is not baked: in normal
+    // text no pictogram is asked above the tile size, so it was never drawn.
+    EXPECT_EQ(fonts.large.icon, fonts.normal.icon);
+    EXPECT_NE(m_ctx.fonts.large.icon, m_ctx.fonts.normal.icon);
+    EXPECT_NE(fonts.large.iconInline, fonts.normal.iconInline); // the home screen's second row asks 1.3 × inline
+    unsigned char* pixels = nullptr;
+    int w = 0;
+    int h = 0;
+    normal.GetTexDataAsRGBA32(&pixels, &w, &h);
+    // iconFace takes the largest face not above the size asked, and normal text asks at most the tile
+    // size: the large tile face was above every one of them.
+    ASSERT_NE(m_ctx.fonts.large.icon, nullptr);
+    EXPECT_GT(m_ctx.fonts.large.icon->FontSize, kiosk::ui::kIconPx + 0.5f);
+    EXPECT_LT(static_cast<long>(w) * h, static_cast<long>(m_width) * m_height);
+    std::printf("normal-text atlas %dx%d (%d KiB RGBA); large-text atlas %dx%d (%d KiB RGBA)\n", w, h, w * h * 4 / 1024,
+                m_width, m_height, m_width * m_height * 4 / 1024);
+}
+
 TEST_F(Pictograms, TheIconFontAddsLittleToTheAtlas)
 {
     // The same atlas without the icon font (a folder with the text fonts only) for comparison.
