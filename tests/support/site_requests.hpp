@@ -13,6 +13,11 @@
 namespace okienko::test
 {
 
+/// A PIN hash as release 0.1.0's add-staff made it (the kiosks' decoder accepts it): the staff
+/// accounts of the site tests.
+inline constexpr const char* kReleasePinHash =
+    "$argon2id$v=19$m=65536,t=2,p=1$p67aObBta4vpgH6uW3Wvpw$itEb7WcjPF8Zgg9BvhdeERFIxl6E9uiv/+c7iwcLpuE";
+
 /// A psychological-counselling slot two days after `today`, 10:00, 50 minutes.
 domain::CounsellingSlot counsellingSlot(const std::string& id, const std::string& counsellor, const std::string& room,
                                         Date today);

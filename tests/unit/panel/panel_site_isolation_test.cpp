@@ -43,8 +43,6 @@ const char* const kSiteB = "starachowice";
 const char* const kSiteBName = "Centrum Usług Społecznych w Starachowicach";
 /// A service of the shipped Starachowice catalogue, site B's own.
 const char* const kSiteBService = "Usługi opiekuńcze w domu (w tym opieka wytchnieniowa)";
-const char* const kPinHash =
-    "$argon2id$v=19$m=65536,t=2,p=1$p67aObBta4vpgH6uW3Wvpw$itEb7WcjPF8Zgg9BvhdeERFIxl6E9uiv/+c7iwcLpuE";
 
 /// How a route is called with Łapy's ids, and what Starachowice's account must get.
 enum class Kind
@@ -103,7 +101,8 @@ class PanelSiteIsolation : public ::testing::Test
         ASSERT_TRUE(tokenA.ok() && tokenB.ok());
         m_tokenA = *tokenA;
         m_tokenB = *tokenB;
-        auto deskA = m_store->addStaff("Anna Łapska", domain::StaffRole::Equipment, kPinHash, kPinHash, now());
+        auto deskA = m_store->addStaff("Anna Łapska", domain::StaffRole::Equipment, test::kReleasePinHash,
+                                       test::kReleasePinHash, now());
         ASSERT_TRUE(deskA.ok());
         m_deskA = *deskA;
         m_coordinatorA = account("Halina Łapczyńska", domain::StaffRole::Coordinator, "default");

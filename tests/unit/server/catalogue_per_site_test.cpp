@@ -14,6 +14,7 @@
 #include "shared/protocol/fast_paths.hpp"
 #include "shared/protocol/payloads.hpp"
 #include "shared/util/uuid.hpp"
+#include "tests/support/site_requests.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -25,8 +26,6 @@ using namespace okienko::server;
 namespace
 {
 const std::int64_t kUnixNow = 1900000000;
-const char* const kPinHash =
-    "$argon2id$v=19$m=65536,t=2,p=1$p67aObBta4vpgH6uW3Wvpw$itEb7WcjPF8Zgg9BvhdeERFIxl6E9uiv/+c7iwcLpuE";
 const char* const kSiteB = "bialystok";
 
 class CataloguePerSite : public ::testing::Test
@@ -48,8 +47,8 @@ class CataloguePerSite : public ::testing::Test
         ASSERT_TRUE(tokenA.ok() && tokenB.ok());
         m_tokenA = *tokenA;
         m_tokenB = *tokenB;
-        auto staffB =
-            m_store->addStaff("Beata Białostocka", domain::StaffRole::Coordinator, kPinHash, kPinHash, now(), kSiteB);
+        auto staffB = m_store->addStaff("Beata Białostocka", domain::StaffRole::Coordinator, test::kReleasePinHash,
+                                        test::kReleasePinHash, now(), kSiteB);
         ASSERT_TRUE(staffB.ok());
         m_staffB = *staffB;
         m_config.databasePath = m_dir.file("central.db");

@@ -31,9 +31,6 @@ using namespace okienko::server;
 namespace
 {
 const std::int64_t kUnixNow = 1900000000;
-/// A PIN hash as release 0.1.0's add-staff made it (the kiosks' decoder accepts it).
-const char* const kPinHash =
-    "$argon2id$v=19$m=65536,t=2,p=1$p67aObBta4vpgH6uW3Wvpw$itEb7WcjPF8Zgg9BvhdeERFIxl6E9uiv/+c7iwcLpuE";
 const char* const kSiteB = "starachowice";
 
 class SiteIsolation : public ::testing::Test
@@ -58,9 +55,10 @@ class SiteIsolation : public ::testing::Test
         ASSERT_TRUE(tokenA.ok() && tokenB.ok());
         m_tokenA = *tokenA;
         m_tokenB = *tokenB;
-        auto staffA = m_store->addStaff("Anna Łapska", domain::StaffRole::Equipment, kPinHash, kPinHash, now());
-        auto staffB =
-            m_store->addStaff("Beata Starachowska", domain::StaffRole::Equipment, kPinHash, kPinHash, now(), kSiteB);
+        auto staffA = m_store->addStaff("Anna Łapska", domain::StaffRole::Equipment, test::kReleasePinHash,
+                                        test::kReleasePinHash, now());
+        auto staffB = m_store->addStaff("Beata Starachowska", domain::StaffRole::Equipment, test::kReleasePinHash,
+                                        test::kReleasePinHash, now(), kSiteB);
         ASSERT_TRUE(staffA.ok() && staffB.ok());
         m_staffA = *staffA;
         m_staffB = *staffB;
