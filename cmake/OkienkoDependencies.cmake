@@ -13,6 +13,9 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 # sd_notify (READY=1, WATCHDOG=1) of both executables under systemd (libsystemd-dev)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 find_package(CURL 7.85 REQUIRED) # kiosk sync client (libcurl4-openssl-dev; CURLOPT_PROTOCOLS_STR needs 7.85)
+# libpq (libpq-dev): PostgreSQL's client library, the second backend's (decision 0014); so far its
+# tests and benchmark only.
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)
 
 # Kiosk UI: Dear ImGui 1.86 (libimgui-dev, pkg-config; include dirs become SYSTEM on the imported
 # target) and SDL2. The SDL backends are compiled from the package's examples in kiosk/CMakeLists.txt.
