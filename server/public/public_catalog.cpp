@@ -49,7 +49,6 @@ std::string PublicCatalog::baseOf(const std::string& site)
 std::shared_ptr<const CatalogSnapshot> PublicCatalog::current(const std::string& site)
 {
     std::int64_t version = -1;
-    bool has = false;
     auto read = m_store.read(
         [&](db::Database& d) -> Status<db::Error>
         {
@@ -58,22 +57,26 @@ std::shared_ptr<const CatalogSnapshot> PublicCatalog::current(const std::string&
             if (!v)
                 return makeErr(v.error());
             version = v->value_or(0);
+            return {};
+        });
+    std::lock_guard lock(m_mutex);
+    const auto kept = m_snapshots.find(site);
+    std::shared_ptr<const CatalogSnapshot> last = kept != m_snapshots.end() ? kept->second : nullptr;
+    if (!read || (last && last->version == version))
+        return last; // unreadable just now: the last snapshot is still the best answer
+    // Only a site with a catalogue is kept: a page asked for any other id (anyone may ask) leaves
+    // nothing behind.
+    auto next = std::make_shared<CatalogSnapshot>();
+    bool has = false;
+    auto loaded = m_store.read(
+        [&](db::Database& d) -> Status<db::Error>
+        {
             auto stored = catalog::hasCatalog(d, site);
             if (!stored)
                 return makeErr(stored.error());
             has = *stored;
-            return {};
-        });
-    std::lock_guard lock(m_mutex);
-    auto& snapshot = m_snapshots[site];
-    if (!read || (snapshot && snapshot->version == version))
-        return snapshot; // unreadable just now: the last snapshot is still the best answer
-    if (!has)
-        return snapshot = nullptr;
-    auto next = std::make_shared<CatalogSnapshot>();
-    auto loaded = m_store.read(
-        [&](db::Database& d) -> Status<db::Error>
-        {
+            if (!has)
+                return {};
             auto c = catalog::loadCatalog(d, site);
             if (!c)
                 return makeErr(c.error());
@@ -81,13 +84,19 @@ std::shared_ptr<const CatalogSnapshot> PublicCatalog::current(const std::string&
             return {};
         });
     if (!loaded)
-        return snapshot;
+        return last;
+    if (!has)
+    {
+        if (kept != m_snapshots.end())
+            m_snapshots.erase(kept);
+        return nullptr;
+    }
     next->index = search::CatalogIndex(next->catalog);
     next->version = version;
     next->site = site;
     next->base = baseOf(site);
-    snapshot = std::move(next);
-    return snapshot;
+    m_snapshots[site] = next;
+    return next;
 }
 
 std::string_view feeQueryErrorCode(FeeQueryError error)

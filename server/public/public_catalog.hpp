@@ -52,7 +52,7 @@ class PublicCatalog
   private:
     ServerStore& m_store;
     std::mutex m_mutex;
-    std::map<std::string, std::shared_ptr<const CatalogSnapshot>> m_snapshots; ///< by site
+    std::map<std::string, std::shared_ptr<const CatalogSnapshot>> m_snapshots; ///< by site, sites with a catalogue only
 };
 
 /// Why a fee question cannot be answered; each a stable code for the JSON API and a message key.
