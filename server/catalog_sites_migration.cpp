@@ -7,6 +7,10 @@
 
 #include "shared/catalog/catalog_schema.hpp"
 
+#include <iterator>
+#include <string>
+#include <vector>
+
 namespace okienko::server
 {
 
@@ -286,21 +290,19 @@ ALTER TABLE catalog_edits ADD COLUMN site_id TEXT NOT NULL DEFAULT 'default';
 
 std::string catalogueSitesMigration()
 {
+    // Every table rebuilt, parents first: the catalogue's, then the server's keyed by its ids (which
+    // no foreign key names).
+    std::vector<std::string> tables(std::begin(catalog::kCatalogueTables), std::end(catalog::kCatalogueTables));
+    tables.insert(tables.end(), std::begin(kKeyedByCatalogueId), std::end(kKeyedByCatalogueId));
     std::string sql = "DROP INDEX services_fee_table;\nDROP INDEX equipment_units_type;\n";
-    for (const char* table : catalog::kCatalogueTables)
-        sql += std::string("ALTER TABLE ") + table + " RENAME TO " + table + "_before_sites;\n";
-    for (const char* table : kKeyedByCatalogueId)
-        sql += std::string("ALTER TABLE ") + table + " RENAME TO " + table + "_before_sites;\n";
+    for (const auto& table : tables)
+        sql += "ALTER TABLE " + table + " RENAME TO " + table + "_before_sites;\n";
     sql += kTablesBySite;
-    for (const char* table : catalog::kCatalogueTables)
-        sql += std::string("INSERT INTO ") + table + " SELECT *, 'default' FROM " + table + "_before_sites;\n";
-    for (const char* table : kKeyedByCatalogueId)
-        sql += std::string("INSERT INTO ") + table + " SELECT *, 'default' FROM " + table + "_before_sites;\n";
-    // Children before parents: the list is parents first.
-    for (auto it = std::rbegin(catalog::kCatalogueTables); it != std::rend(catalog::kCatalogueTables); ++it)
-        sql += std::string("DROP TABLE ") + *it + "_before_sites;\n";
-    for (const char* table : kKeyedByCatalogueId)
-        sql += std::string("DROP TABLE ") + table + "_before_sites;\n";
+    for (const auto& table : tables)
+        sql += "INSERT INTO " + table + " SELECT *, 'default' FROM " + table + "_before_sites;\n";
+    // Children before parents.
+    for (auto it = tables.rbegin(); it != tables.rend(); ++it)
+        sql += "DROP TABLE " + *it + "_before_sites;\n";
     return sql;
 }
 
