@@ -14,6 +14,7 @@
 #include "shared/protocol/fast_paths.hpp"
 #include "shared/protocol/payloads.hpp"
 #include "shared/util/uuid.hpp"
+#include "tests/support/api_calls.hpp"
 #include "tests/support/site_requests.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -60,32 +61,17 @@ class CataloguePerSite : public ::testing::Test
     Now now() const { return nowAt(kUnixNow); }
 
     ApiResponse call(const std::string& token, const std::string& method, const std::string& path,
-                     const std::string& body = {}, std::map<std::string, std::string> query = {})
+                     const std::string& body = {})
     {
-        return m_api->handle(ApiRequest{method, path, std::move(query), "Bearer " + token,
-                                        method == "POST" ? "application/json" : "", body});
+        return test::callApi(*m_api, token, method, path, body);
     }
 
     /// Every change the kiosk pulls from `cursor` on (a snapshot when empty), as one text.
     std::string pullAll(const std::string& token, std::string& cursor)
     {
-        std::string all;
-        for (int page = 0; page < 200; ++page)
-        {
-            std::map<std::string, std::string> query{{"limit", "1000"}};
-            if (!cursor.empty())
-                query["since"] = cursor;
-            auto r = call(token, "GET", "/api/v1/changes", {}, query);
-            EXPECT_EQ(r.status, 200) << r.body;
-            if (r.status != 200)
-                break;
-            all += r.body;
-            auto json = Json::parse(r.body);
-            cursor = json["cursor"].get<std::string>();
-            if (!json["more"].get<bool>())
-                break;
-        }
-        return all;
+        const ApiResponse r = test::pullAllChanges(*m_api, token, cursor);
+        EXPECT_EQ(r.status, 200) << r.body;
+        return r.body;
     }
 
     domain::Catalog stored(const std::string& site)

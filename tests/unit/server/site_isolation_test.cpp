@@ -16,6 +16,7 @@
 #include "shared/protocol/payloads.hpp"
 #include "shared/rules/reference_code.hpp"
 #include "shared/util/uuid.hpp"
+#include "tests/support/api_calls.hpp"
 #include "tests/support/site_requests.hpp"
 #include "tests/support/site_rows.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -99,8 +100,7 @@ class SiteIsolation : public ::testing::Test
     ApiResponse call(const std::string& token, const std::string& method, const std::string& path,
                      const std::string& body = {}, std::map<std::string, std::string> query = {})
     {
-        return m_api->handle(ApiRequest{method, path, std::move(query), "Bearer " + token,
-                                        method == "POST" ? "application/json" : "", body});
+        return test::callApi(*m_api, token, method, path, body, std::move(query));
     }
 
     ApiResponse postAsB(const std::string& path, const std::string& body) { return call(m_tokenB, "POST", path, body); }
@@ -283,23 +283,8 @@ class SiteIsolationCases : public SiteIsolation
 
     ApiResponse pullAllAsB()
     {
-        ApiResponse all{200, "", {}};
         std::string cursor;
-        for (int page = 0; page < 100; ++page)
-        {
-            std::map<std::string, std::string> query{{"limit", "1000"}};
-            if (!cursor.empty())
-                query["since"] = cursor;
-            auto r = call(m_tokenB, "GET", "/api/v1/changes", {}, query);
-            if (r.status != 200)
-                return r;
-            all.body += r.body;
-            auto json = Json::parse(r.body);
-            cursor = json["cursor"].get<std::string>();
-            if (!json["more"].get<bool>())
-                break;
-        }
-        return all;
+        return test::pullAllChanges(*m_api, m_tokenB, cursor);
     }
 };
 
