@@ -53,18 +53,47 @@ png_size() { # file -> "WIDTHxHEIGHT" from the IHDR chunk
     echo "$(((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]))x$(((b[4] << 24) | (b[5] << 16) | (b[6] << 8) | b[7]))"
 }
 
+# The kiosk's environment under cage on a backend (headless, or x11 inside the Xvfb display), in
+# the array cage_environment.
+cage_env() { # backend
+    cage_environment=(XDG_RUNTIME_DIR="$work/xdg" WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland)
+    if [[ $1 == x11 ]]; then
+        cage_environment+=(WLR_BACKENDS=x11 DISPLAY="$x11_display")
+    else
+        cage_environment+=(WLR_BACKENDS=headless)
+    fi
+}
+
+# The kiosk left running by the deployed loop (no script): waits for its first frame, then sets
+# kiosk_pid ("" when none came in 20 s).
+wait_for_first_frame() { # log config
+    kiosk_pid=""
+    for _ in $(seq 200); do
+        grep -q "first frame presented" "$1" 2>/dev/null &&
+            kiosk_pid=$(pgrep -f "^$work/okienko-kiosk --config $2" || true)
+        [[ -n "$kiosk_pid" ]] && break
+        sleep 0.1
+    done
+}
+
+# One case's verdict from the caller's problems array: a failure with the log's end, or ok.
+report() { # label log ok_note
+    if ((${#problems[@]} > 0)); then
+        failures=$((failures + 1))
+        echo "FAIL $1: ${problems[*]}"
+        grep -v '^00:\|^\[wlr' "$2" | tail -20 || true
+    else
+        echo "ok   $1 $3"
+    fi
+}
+
 failures=0
 run_case() { # name renderer expected_size backend [cage options...]
     local name=$1 renderer=$2 expected=$3 backend=$4
     shift 4
     local wait_ms=0
-    local env=(XDG_RUNTIME_DIR="$work/xdg" WLR_RENDERER=pixman WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland)
-    if [[ $backend == x11 ]]; then
-        wait_ms=1500
-        env+=(WLR_BACKENDS=x11 DISPLAY="$x11_display")
-    else
-        env+=(WLR_BACKENDS=headless)
-    fi
+    if [[ $backend == x11 ]]; then wait_ms=1500; fi
+    cage_env "$backend"
     write_script "$name" "$wait_ms"
     local log="$shots/$name.log"
     local started=$SECONDS
@@ -74,7 +103,7 @@ run_case() { # name renderer expected_size backend [cage options...]
         resize_pid=$!
     fi
     local status=0
-    (cd "$work" && timeout 40 "${run_as[@]}" env "${env[@]}" cage -d "$@" -- "$work/okienko-kiosk" \
+    (cd "$work" && timeout 40 "${run_as[@]}" env "${cage_environment[@]}" cage -d "$@" -- "$work/okienko-kiosk" \
         --config "$work/kiosk-$renderer.toml" --script "$work/$name.kiosk" \
         --failure-shot "$work/out/failed-$name.png") >"$log" 2>&1 || status=$?
     if [[ -n "$resize_pid" ]]; then wait "$resize_pid" || true; fi
@@ -95,13 +124,7 @@ run_case() { # name renderer expected_size backend [cage options...]
         problems+=("no screenshot")
     fi
     cp "$work/out/failed-$name.png" "$shots/" 2>/dev/null || true
-    if ((${#problems[@]} > 0)); then
-        failures=$((failures + 1))
-        echo "FAIL $name ($renderer, $expected): ${problems[*]}"
-        grep -v '^00:\|^\[wlr' "$log" | tail -20 || true
-    else
-        echo "ok   $name ($renderer, $expected) in $((SECONDS - started)) s"
-    fi
+    report "$name ($renderer, $expected)" "$log" "in $((SECONDS - started)) s"
 }
 
 run_case landscape-1280x720-software software 1280x720 headless
@@ -120,16 +143,12 @@ PSS_BOUND_MIB=40
 cage_write_config auto
 run_idle_case() {
     local log="$shots/idle-auto.log"
-    (cd "$work" && timeout 30 "${run_as[@]}" env XDG_RUNTIME_DIR="$work/xdg" WLR_RENDERER=pixman \
-        WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland WLR_BACKENDS=headless \
+    cage_env headless
+    (cd "$work" && timeout 30 "${run_as[@]}" env "${cage_environment[@]}" \
         cage -d -- "$work/okienko-kiosk" --config "$work/kiosk-auto.toml") >"$log" 2>&1 &
     local runner=$!
-    local pid=""
-    for _ in $(seq 200); do
-        grep -q "first frame presented" "$log" && pid=$(pgrep -f "^$work/okienko-kiosk --config $work/kiosk-auto.toml" || true)
-        [[ -n "$pid" ]] && break
-        sleep 0.1
-    done
+    wait_for_first_frame "$log" "$work/kiosk-auto.toml"
+    local pid=$kiosk_pid
     local problems=()
     if [[ -z "$pid" ]]; then
         problems+=("no first frame")
@@ -147,13 +166,7 @@ run_idle_case() {
         echo "     idle-auto: PSS $((pss_kib / 1024)) MiB; $(grep -o 'first frame presented.*' "$log")"
     fi
     wait "$runner" 2>/dev/null || true
-    if ((${#problems[@]} > 0)); then
-        failures=$((failures + 1))
-        echo "FAIL idle-auto: ${problems[*]}"
-        grep -v '^00:\|^\[wlr' "$log" | tail -20 || true
-    else
-        echo "ok   idle-auto (auto, 1280x720, shared-memory frames)"
-    fi
+    report idle-auto "$log" "(auto, 1280x720, shared-memory frames)"
 }
 run_idle_case
 
@@ -178,8 +191,8 @@ run_pointer_case() {
     # The first screenshot says the attract screen is on the output; the click comes in the wait.
     printf 'expect-screen attract\nscreenshot %s\nwait 8000\nexpect-screen home\nscreenshot %s\n' \
         "$work/out/$name-attract.png" "$work/out/$name.png" >"$work/$name.kiosk"
-    (cd "$work" && timeout 40 "${run_as[@]}" env XDG_RUNTIME_DIR="$work/xdg" WLR_RENDERER=pixman \
-        WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland WLR_BACKENDS=x11 DISPLAY="$x11_display" \
+    cage_env x11
+    (cd "$work" && timeout 40 "${run_as[@]}" env "${cage_environment[@]}" \
         cage -d -- "$work/okienko-kiosk" --config "$work/kiosk-software.toml" --script "$work/$name.kiosk" \
         --failure-shot "$work/out/failed-$name.png") >"$log" 2>&1 &
     local runner=$!
@@ -195,13 +208,7 @@ run_pointer_case() {
     grep -q "lines passed" "$log" || problems+=("the click did not open the home screen (cage exit $status)")
     grep -q "Wayland window is made without EGL" "$log" || problems+=("the window was made with EGL")
     cp "$work/out/$name.png" "$work/out/failed-$name.png" "$shots/" 2>/dev/null || true
-    if ((${#problems[@]} > 0)); then
-        failures=$((failures + 1))
-        echo "FAIL $name: ${problems[*]}"
-        grep -v '^00:\|^\[wlr' "$log" | tail -20 || true
-    else
-        echo "ok   $name (a pointer click through cage opens the home screen)"
-    fi
+    report "$name" "$log" "(a pointer click through cage opens the home screen)"
 }
 run_pointer_case
 
@@ -210,17 +217,12 @@ run_pointer_case
 # changes from the attract screen to the next one.
 run_idle_click_case() {
     local name=idle-click log="$shots/idle-click.log"
-    (cd "$work" && timeout 30 "${run_as[@]}" env XDG_RUNTIME_DIR="$work/xdg" WLR_RENDERER=pixman \
-        WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland WLR_BACKENDS=x11 DISPLAY="$x11_display" \
+    cage_env x11
+    (cd "$work" && timeout 30 "${run_as[@]}" env "${cage_environment[@]}" \
         cage -d -- "$work/okienko-kiosk" --config "$work/kiosk-software.toml") >"$log" 2>&1 &
     local runner=$!
-    local pid=""
-    for _ in $(seq 200); do
-        grep -q "first frame presented" "$log" 2>/dev/null &&
-            pid=$(pgrep -f "^$work/okienko-kiosk --config $work/kiosk-software.toml" || true)
-        [[ -n "$pid" ]] && break
-        sleep 0.1
-    done
+    wait_for_first_frame "$log" "$work/kiosk-software.toml"
+    local pid=$kiosk_pid
     local problems=()
     if [[ -z "$pid" ]]; then
         problems+=("no first frame")
@@ -238,13 +240,7 @@ run_idle_click_case() {
         kill "$pid" 2>/dev/null || true
     fi
     wait "$runner" 2>/dev/null || true
-    if ((${#problems[@]} > 0)); then
-        failures=$((failures + 1))
-        echo "FAIL $name: ${problems[*]}"
-        grep -v '^00:\|^\[wlr' "$log" | tail -20 || true
-    else
-        echo "ok   $name (one buffer kept while idle; a click afterwards reaches the output)"
-    fi
+    report "$name" "$log" "(one buffer kept while idle; a click afterwards reaches the output)"
 }
 run_idle_click_case
 run_case portrait-1080x1920-software software 1080x1920 x11
